@@ -1,0 +1,249 @@
+import { canonicalIpLiteral } from './ip-literal';
+
+/*
+ * Host extraction for the decision hot path.
+ *
+ * Clients send a URL (`https://user@Chat.DeepSeek.com.:443/a?b`), a bare host (`chat.deepseek.com`,
+ * `chat.deepseek.com:443`, `[2001:db8::1]:443`, `2001:db8::1`) or garbage. The answer must be what a
+ * browser would connect to, so the rules cannot be dodged by spelling: the reference is the WHATWG URL
+ * parser (`new URL()`), which is also what turns Unicode hosts into punycode.
+ *
+ * Constructing a URL costs a few microseconds, more than the whole decision may take, so plain ASCII
+ * input of the common shapes is parsed by hand: scheme, userinfo, host, port, stopping at the first
+ * `/ ? # \`. Anything else (non-ASCII, whitespace or control characters, percent-escapes, `https:host`
+ * without slashes, hosts that end in a number but are not a dotted quad such as `0x7f.1`, other
+ * schemes) goes to the URL parser, whose answer is then normalized the same way.
+ */
+
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const AT = 0x40;
+const DOT = 0x2e;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** Schemes whose authority the fast path understands (special schemes in WHATWG terms, minus file). */
+const FAST_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
+/** Special schemes that the URL parser reads differently from a `host:port` pair (`https:example.com`). */
+const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+
+function isAlpha(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSchemeChar(c: number): boolean {
+  return isAlpha(c) || isDigit(c) || c === 0x2b /* + */ || c === 0x2d /* - */ || c === DOT;
+}
+
+/** End of the authority: `/`, `?`, `#` or `\` (special schemes treat a backslash as a slash). */
+function isAuthorityEnd(c: number): boolean {
+  return c === SLASH || c === 0x3f /* ? */ || c === 0x23 /* # */ || c === 0x5c /* \ */;
+}
+
+/** A dotted quad of canonical decimal octets: `10.1.2.3`, not `010.1.2.3` nor `10.1.2`. */
+function isCanonicalDottedQuad(host: string): boolean {
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= host.length; i++) {
+    const c = i < host.length ? host.charCodeAt(i) : DOT;
+    if (c === DOT) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+    } else if (isDigit(c)) {
+      if (digits === 1 && value === 0) return false; // leading zero
+      value = value * 10 + (c - 0x30);
+      digits++;
+      if (digits > 3) return false;
+    } else {
+      return false;
+    }
+  }
+  return parts === 4;
+}
+
+function stripTrailingDots(host: string): string {
+  let end = host.length;
+  while (end > 0 && host.charCodeAt(end - 1) === DOT) end--;
+  return end === host.length ? host : host.slice(0, end);
+}
+
+/** Normalizes a hostname that the URL parser produced. */
+function normalizeParsedHostname(hostname: string): string | null {
+  if (hostname === '') return null;
+  if (hostname.charCodeAt(0) === OPEN_BRACKET) return canonicalIpLiteral(hostname);
+  const host = stripTrailingDots(hostname);
+  if (host === '') return null;
+  // An IPv4 host the parser wrote as a dotted quad; `::ffff:a.b.c.d` was already unwrapped above.
+  return host;
+}
+
+/** The slow, exact path: the WHATWG URL parser, with or without an assumed `http://`. */
+function hostViaUrlParser(input: string): string | null {
+  let url: URL | null = null;
+  try {
+    url = new URL(input);
+  } catch {
+    url = null;
+  }
+  if (url === null || url.hostname === '') {
+    // `scheme://` was there and still no host: there is none. Otherwise read it as a bare host.
+    if (/^\s*[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(input)) return null;
+    try {
+      url = new URL(`http://${input}`);
+    } catch {
+      return null;
+    }
+  }
+  let hostname = url.hostname;
+  if (!SPECIAL_SCHEMES.has(url.protocol.slice(0, -1)) && hostname !== '' && hostname.charCodeAt(0) !== OPEN_BRACKET) {
+    // Non-special schemes keep an opaque, un-normalized host: read it again as an http host.
+    try {
+      hostname = new URL(`http://${hostname}`).hostname;
+    } catch {
+      return null;
+    }
+  }
+  return normalizeParsedHostname(hostname);
+}
+
+/** `[start, end)` holds only digits (an empty port is fine too). */
+function isPort(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The host a URL or host string points at, normalized for catalog lookup: lowercase, punycode, no
+ * port, userinfo, path or trailing dot; IPv6 without brackets in RFC 5952 form; IPv4-mapped IPv6 as
+ * IPv4. Returns null for input that has no host. Never throws.
+ */
+export function extractHost(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const n = input.length;
+  if (n === 0) return null;
+
+  // 1. Where the authority starts: after `scheme://`, after a leading `//`, or at 0 for a bare host.
+  let start = 0;
+  let bare = true;
+  const c0 = input.charCodeAt(0);
+  if (isAlpha(c0)) {
+    let i = 1;
+    while (i < n && isSchemeChar(input.charCodeAt(i))) i++;
+    if (i < n && input.charCodeAt(i) === COLON) {
+      if (i + 2 < n && input.charCodeAt(i + 1) === SLASH && input.charCodeAt(i + 2) === SLASH) {
+        const scheme = i <= 5 ? input.slice(0, i).toLowerCase() : '';
+        if (!FAST_SCHEMES.has(scheme)) return hostViaUrlParser(input);
+        start = i + 3;
+        bare = false;
+      } else if (i <= 5 && SPECIAL_SCHEMES.has(input.slice(0, i).toLowerCase())) {
+        return hostViaUrlParser(input); // `https:example.com`, `http:/example.com`
+      }
+      // otherwise `host:port` or an unbracketed IPv6 literal such as `fd00::1`: bare host
+    }
+  } else if (c0 === SLASH) {
+    if (n < 3 || input.charCodeAt(1) !== SLASH) return null;
+    start = 2;
+    bare = false;
+  }
+
+  // 2. The authority: up to `/ ? # \`. Printable ASCII only, else the URL parser decides.
+  let end = start;
+  let lastAt = -1;
+  for (; end < n; end++) {
+    const c = input.charCodeAt(end);
+    if (c <= 0x20 || c >= 0x7f) return hostViaUrlParser(input);
+    if (isAuthorityEnd(c)) break;
+    if (c === AT) lastAt = end;
+  }
+  const hostStart = lastAt === -1 ? start : lastAt + 1;
+  if (hostStart >= end) return bare ? null : hostViaUrlParser(input);
+
+  // 3. IPv6: bracketed anywhere, unbracketed only as a bare host (`2001:db8::1`).
+  if (input.charCodeAt(hostStart) === OPEN_BRACKET) {
+    const close = input.indexOf(']', hostStart);
+    if (close === -1 || close >= end) return null;
+    if (close + 1 < end && (input.charCodeAt(close + 1) !== COLON || !isPort(input, close + 2, end))) return null;
+    return canonicalIpLiteral(input.slice(hostStart + 1, close));
+  }
+  let colon = -1;
+  let colons = 0;
+  for (let i = hostStart; i < end; i++) {
+    if (input.charCodeAt(i) === COLON) {
+      if (colon === -1) colon = i;
+      colons++;
+    }
+  }
+  if (colons >= 2) {
+    return bare && lastAt === -1 ? canonicalIpLiteral(input.slice(hostStart, end)) : hostViaUrlParser(input);
+  }
+  const hostEnd = colon === -1 ? end : colon;
+  if (colon !== -1 && !isPort(input, colon + 1, end)) return hostViaUrlParser(input);
+
+  // 4. The host itself: letters, digits, `-`, `.`, `_`; anything else (`%`, `*`, ...) -> URL parser.
+  let upper = false;
+  let lastDot = -1;
+  for (let i = hostStart; i < hostEnd; i++) {
+    const c = input.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || isDigit(c) || c === 0x2d || c === 0x5f) continue;
+    if (c === DOT) {
+      lastDot = i;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) {
+      upper = true;
+      continue;
+    }
+    return hostViaUrlParser(input);
+  }
+  let host = input.slice(hostStart, hostEnd);
+  if (upper) host = host.toLowerCase();
+  if (lastDot === hostEnd - 1) host = stripTrailingDots(host);
+  if (host === '') return null;
+
+  // 5. A host whose last label starts with a digit may be an IPv4 address in a form the URL parser
+  //    rewrites (`0x7f.1`, `2130706433`, `010.0.0.1`): only the canonical dotted quad stays fast.
+  const lastLabel = host.lastIndexOf('.');
+  if (isDigit(host.charCodeAt(lastLabel + 1)) && !isCanonicalDottedQuad(host)) return hostViaUrlParser(input);
+  return host;
+}
+
+/** A catalog domain, normalized: exact host, or the suffix under a `*.` wildcard. */
+export interface DomainPattern {
+  wildcard: boolean;
+  host: string;
+}
+
+/**
+ * Normalizes a catalog domain (`chat.deepseek.com`, `*.deepseek.com`, `*.bücher.example`, `1.2.3.4`,
+ * `2001:db8::1`) into the form extractHost produces. Returns an error message for anything that is
+ * not a host (scheme, port, path, wildcard elsewhere than a leading `*.`, wildcard over a top-level
+ * domain or an IP address).
+ */
+export function normalizeDomainPattern(domain: unknown): DomainPattern | { error: string } {
+  if (typeof domain !== 'string' || domain.trim() === '') return { error: 'a domain must be a non-empty string' };
+  const text = domain.trim();
+  if (/[\s/?#@\\]/.test(text)) return { error: `"${text}" is not a host name (no scheme, path or user)` };
+  const wildcard = text.startsWith('*.');
+  const rest = wildcard ? text.slice(2) : text;
+  if (rest.includes('*')) return { error: `"${text}": a wildcard is only allowed as a leading "*."` };
+  const ip = canonicalIpLiteral(rest);
+  if (ip !== null) {
+    if (wildcard) return { error: `"${text}": a wildcard cannot cover an IP address` };
+    return { wildcard: false, host: ip };
+  }
+  if (rest.includes(':') || rest.includes('[')) return { error: `"${text}" is not a host name (no port)` };
+  const host = extractHost(rest);
+  if (host === null || host.startsWith('.') || host.includes('..')) return { error: `"${text}" is not a valid host name` };
+  if (wildcard) {
+    if (!host.includes('.')) return { error: `"${text}" would cover a whole top-level domain` };
+    if (isDigit(host.charCodeAt(host.lastIndexOf('.') + 1))) return { error: `"${text}": a wildcard cannot cover an IP address` };
+  }
+  return { wildcard, host };
+}

@@ -1,0 +1,112 @@
+import type { CatalogProvider, DecisionRequest, NetworkZone } from '../types';
+
+/** A small catalog of realistic entries, plus a few odd ones to exercise host matching. */
+export const FIXTURE_CATALOG: CatalogProvider[] = [
+  {
+    slug: 'deepseek',
+    name: 'DeepSeek',
+    vendor: 'Hangzhou DeepSeek',
+    status: 'blocked',
+    statusReason: 'Stores all data in the PRC; trains on inputs.',
+    domains: ['chat.deepseek.com', '*.deepseek.com'],
+    channels: ['web', 'mobile', 'api'],
+    hqCountry: 'CN',
+    dataCountries: ['CN'],
+    trainsOnInputs: 'yes',
+    zeroRetentionOffer: false,
+    riskScore: 100,
+  },
+  {
+    slug: 'deepseek-labs',
+    name: 'DeepSeek Labs',
+    status: 'under_review',
+    domains: ['*.labs.deepseek.com'],
+    channels: ['web'],
+    hqCountry: 'CN',
+    dataCountries: ['CN'],
+    trainsOnInputs: 'yes',
+    zeroRetentionOffer: false,
+  },
+  {
+    slug: 'openai',
+    name: 'ChatGPT',
+    vendor: 'OpenAI',
+    status: 'approved',
+    domains: ['chatgpt.com', '*.chatgpt.com', '*.openai.com'],
+    channels: ['web', 'desktop', 'mobile', 'api'],
+    hqCountry: 'US',
+    dataCountries: ['US'],
+    trainsOnInputs: 'opt_out',
+    zeroRetentionOffer: true,
+    riskScore: 20,
+  },
+  {
+    slug: 'mistral',
+    name: 'Le Chat',
+    vendor: 'Mistral AI',
+    status: 'under_review',
+    domains: ['chat.mistral.ai'],
+    channels: ['web', 'mobile'],
+    hqCountry: 'FR',
+    dataCountries: ['FR', 'SE'],
+    trainsOnInputs: 'opt_out',
+    zeroRetentionOffer: false,
+  },
+  {
+    slug: 'claude',
+    name: 'Claude',
+    vendor: 'Anthropic',
+    status: 'restricted',
+    domains: ['claude.ai', '*.claude.ai'],
+    channels: ['web', 'desktop', 'api'],
+    hqCountry: 'US',
+    dataCountries: ['US', 'IE'],
+    trainsOnInputs: 'no',
+    zeroRetentionOffer: true,
+  },
+  {
+    slug: 'kimi',
+    name: 'Kimi',
+    status: 'restricted',
+    domains: ['kimi.example'],
+    channels: ['web'],
+    hqCountry: 'SG',
+    dataCountries: ['SG', 'CN'],
+    trainsOnInputs: 'no',
+    zeroRetentionOffer: false,
+  },
+  {
+    slug: 'buecher-ai',
+    name: 'Bücher AI',
+    status: 'approved',
+    domains: ['bücher.example'],
+    channels: ['web'],
+    hqCountry: 'DE',
+    dataCountries: ['DE'],
+    trainsOnInputs: 'no',
+    zeroRetentionOffer: true,
+  },
+  {
+    slug: 'self-hosted',
+    name: 'Self-hosted LLM',
+    status: 'approved',
+    domains: ['203.0.113.7', '2001:db8::7'],
+    channels: ['api'],
+    hqCountry: 'NL',
+    dataCountries: ['NL'],
+    trainsOnInputs: 'no',
+    zeroRetentionOffer: true,
+  },
+];
+
+export const FIXTURE_ZONES: NetworkZone[] = [
+  { name: 'corporate', cidrs: ['10.0.0.0/8', 'fd00::/8'] },
+  { name: 'lab', cidrs: ['10.9.0.0/16'] },
+  { name: 'vpn', cidrs: ['192.168.100.0/24', '2001:db8:100::/48'] },
+  { name: 'guest', cidrs: [] },
+];
+
+/** A prompt to an approved provider from nowhere in particular: the base for condition tables. */
+export function request(overrides: Partial<DecisionRequest> = {}): DecisionRequest {
+  return { action: 'prompt', destination: { url: 'https://chatgpt.com/c/1' }, ...overrides };
+}

@@ -1,0 +1,178 @@
+/**
+ * The policy engine's vocabulary. Plain data types only: the API and the admin UI mirror them as zod
+ * schemas in libs/contracts, and the SDK evaluates the same shapes locally.
+ */
+
+/** What happens to a request. Severity order: block > redact > warn > allow (see EFFECT_RANK). */
+export type Effect = 'allow' | 'warn' | 'redact' | 'block';
+export const EFFECTS: readonly Effect[] = ['allow', 'warn', 'redact', 'block'];
+
+/** What the client is about to do: open the service, send a prompt, or upload a file. */
+export type Action = 'access' | 'prompt' | 'upload';
+export const ACTIONS: readonly Action[] = ['access', 'prompt', 'upload'];
+
+/** Through what the request is made. */
+export type Channel = 'web' | 'desktop' | 'mobile' | 'api' | 'ide' | 'cli';
+export const CHANNELS: readonly Channel[] = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'];
+
+/** The organization's verdict on a catalog provider. */
+export type ProviderStatus = 'approved' | 'restricted' | 'under_review' | 'blocked';
+export const PROVIDER_STATUSES: readonly ProviderStatus[] = ['approved', 'restricted', 'under_review', 'blocked'];
+
+/** `'unknown'` in a condition means: an AI destination that is not in the catalog. */
+export type ProviderStatusCondition = ProviderStatus | 'unknown';
+export const PROVIDER_STATUS_CONDITIONS: readonly ProviderStatusCondition[] = [...PROVIDER_STATUSES, 'unknown'];
+
+/** Whether the provider trains its models on what users send: always, unless the user opts out, never. */
+export type TrainsOnInputs = 'yes' | 'opt_out' | 'no';
+export const TRAINS_ON_INPUTS: readonly TrainsOnInputs[] = ['yes', 'opt_out', 'no'];
+
+/** A data class id: one of BUILTIN_DATA_CLASSES or an organization's custom lowercase slug. */
+export type DataClassId = string;
+
+/** One AI service in the organization's catalog (the subset of attributes the policy can test). */
+export interface CatalogProvider {
+  slug: string;
+  name: string;
+  vendor?: string;
+  status: ProviderStatus;
+  statusReason?: string;
+  /**
+   * Hosts that belong to the provider: exact (`chat.deepseek.com`) or wildcard (`*.deepseek.com`, which
+   * matches subdomains at any depth but not the bare apex `deepseek.com`). Unicode hosts are accepted
+   * and compared in punycode; IP literals match only that literal.
+   */
+  domains: string[];
+  channels: Channel[];
+  /** ISO 3166-1 alpha-2 country code of the headquarters. */
+  hqCountry: string;
+  /** ISO 3166-1 alpha-2 country codes where the provider stores data. */
+  dataCountries: string[];
+  trainsOnInputs: TrainsOnInputs;
+  zeroRetentionOffer: boolean;
+  /** 0..100, see computeRiskScore; reported back in decisions, never used for matching. */
+  riskScore?: number;
+}
+
+/** A named set of networks, e.g. `corporate`, `vpn`, `guest`. CIDRs are IPv4 or IPv6. */
+export interface NetworkZone {
+  name: string;
+  cidrs: string[];
+}
+
+/**
+ * What a rule tests. Every condition that is set must hold; a list means any-of; an empty list counts
+ * as not set. Conditions about the provider (providers, providerStatus other than 'unknown',
+ * dataCountries, hqCountries, trainsOnInputs, zeroRetentionOffer, restrictedJurisdiction) never hold
+ * when the destination has no catalog provider.
+ */
+export interface Conditions {
+  /** Provider slugs. */
+  providers?: string[];
+  /** The provider's status; `'unknown'` matches an AI destination that is not in the catalog. */
+  providerStatus?: ProviderStatusCondition[];
+  /** The provider stores data in any of these countries. */
+  dataCountries?: string[];
+  /** The provider is headquartered in any of these countries. */
+  hqCountries?: string[];
+  trainsOnInputs?: TrainsOnInputs[];
+  zeroRetentionOffer?: boolean;
+  /**
+   * true: the provider's HQ or any of its data countries is in settings.restrictedJurisdictions;
+   * false: none is.
+   */
+  restrictedJurisdiction?: boolean;
+  /** true: the destination is an AI destination that is not in the catalog; false: it is not. */
+  unknownAiDestination?: boolean;
+  actions?: Action[];
+  channels?: Channel[];
+  /** Zone names; the request is in a zone by its IP or because the client names it. */
+  networkZones?: string[];
+  /** The subject's groups (any-of). */
+  groups?: string[];
+  /** Any of these data classes is present in the request. */
+  dataClasses?: DataClassId[];
+}
+
+export interface PolicyRule {
+  /** Stable, author-given slug; reported as the reason. */
+  id: string;
+  /** Lower first: orders reasons of the same effect and the rule list. */
+  priority: number;
+  enabled: boolean;
+  description?: string;
+  when: Conditions;
+  /** Exceptions: the rule does not apply if ANY exception's conditions all hold. */
+  unless?: Conditions[];
+  effect: Effect;
+  /** Shown to the user: why, and what to do instead. */
+  message: string;
+  guidanceUrl?: string;
+}
+
+export interface PolicySettings {
+  /** ISO 3166-1 alpha-2 codes whose laws compel disclosure to the state. Default `['CN']`. */
+  restrictedJurisdictions: string[];
+}
+
+/** Where the data goes: a URL, a host (may carry a port), or a provider slug chosen by the client. */
+export interface DestinationInput {
+  url?: string;
+  host?: string;
+  provider?: string;
+}
+
+export interface DecisionRequest {
+  action: Action;
+  destination: DestinationInput;
+  subject?: { id?: string; email?: string; groups?: string[] };
+  context?: { ip?: string; channel?: Channel; networkZone?: string };
+  /** Data classes found in the content (by the API's detectors or by the client). */
+  dataClasses?: DataClassId[];
+}
+
+export interface DecisionReason {
+  ruleId: string;
+  effect: Effect;
+  message: string;
+  guidanceUrl?: string;
+}
+
+export interface DecisionProvider {
+  slug: string;
+  name: string;
+  status: ProviderStatus;
+  /** null when the catalog entry has no risk score. */
+  riskScore: number | null;
+}
+
+export interface DecisionDestination {
+  /** Normalized host (lowercase, punycode, no port or trailing dot; IPv6 without brackets), or null. */
+  host: string | null;
+  /** A catalog provider, or an unknown destination the client sends data to. */
+  aiDestination: boolean;
+  /** An AI destination that is not in the catalog. */
+  unknownAi: boolean;
+}
+
+/**
+ * The answer. Arrays and nested objects may be shared between decisions (they are frozen): treat a
+ * decision as read-only.
+ */
+export interface Decision {
+  effect: Effect;
+  /** Every matched rule, most severe first, then by priority; or one `no-matching-rule` reason. */
+  reasons: readonly DecisionReason[];
+  provider: DecisionProvider | null;
+  destination: DecisionDestination;
+  /** Zones the request is in: by IP, plus the zone the client named. */
+  networkZones: readonly string[];
+  /** The data classes the decision considered. */
+  dataClasses: readonly string[];
+}
+
+/** A problem found while compiling; `path` locates it in the input, as zod issue paths do. */
+export interface PolicyIssue {
+  path: (string | number)[];
+  message: string;
+}

@@ -1,0 +1,190 @@
+// Applies and creates Prisma migrations with Prisma's own schema engine compiled to WebAssembly
+// (@prisma/schema-engine-wasm) over the `pg` driver adapter. The Prisma CLI would download a native
+// engine at run time, which fails offline and in air-gapped installs (docs/adr/0002-migrations-offline.md).
+// The engine writes the standard `_prisma_migrations` table, so `prisma migrate deploy` stays compatible.
+//
+// Used by the API at boot, by `npm run db:migrate`, `npm run db:migration:new` and the test setup.
+import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const PRISMA_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
+export const SCHEMA_PATH = path.join(PRISMA_DIR, 'schema.prisma');
+const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+let wasmModule;
+async function loadEngineModule() {
+  if (wasmModule) return wasmModule;
+  // The engine reports Rust panics through this global; keep the message for the thrown error.
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    message: '',
+    set_message(m) {
+      this.message = `schema engine panic: ${m}`;
+    },
+  };
+  // The package is built for bundlers (it `import`s the .wasm file); instantiate it by hand.
+  const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const bg = await import(bgPath);
+  const wasmPath = path.join(path.dirname(bgPath), 'schema_engine_bg.wasm');
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), {
+    './schema_engine_bg.js': bg,
+  });
+  bg.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  wasmModule = bg;
+  return bg;
+}
+
+/**
+ * The engine describes a database with catalog queries that return PostgreSQL's one-byte `"char"`
+ * type (pg_class.relkind, pg_constraint.contype ...). @prisma/adapter-pg 7.10 has no mapping for it
+ * and fails ("Column type 'char' could not be deserialized"); report those columns as the driver
+ * adapter protocol's Character type, which is what the engine reads them as.
+ */
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+function mapCharColumns(queryable) {
+  const { ColumnTypeEnum } = require('@prisma/driver-adapter-utils');
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const charColumns = new WeakMap();
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes = [];
+    result.fields?.forEach((field, i) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        indexes.push(i);
+      }
+    });
+    if (indexes.length) charColumns.set(query, indexes);
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+}
+
+/**
+ * A pg driver adapter factory for the schema engine, with three fixes over @prisma/adapter-pg 7.10:
+ * - scripts are sent whole, not split on every ";" (which breaks PL/pgSQL bodies): PostgreSQL runs a
+ *   multi-statement simple query in one implicit transaction, so a migration applies entirely or not;
+ * - `"char"` columns are typed (mapCharColumns);
+ * - the shadow database is dropped after its pool is closed (the adapter drops it first, which
+ *   fails while its own connection is open).
+ */
+function migrationAdapterFactory(config) {
+  const { PrismaPg } = require('@prisma/adapter-pg');
+  const patch = (adapter) => {
+    mapCharColumns(adapter);
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.client.query(script);
+      } catch (error) {
+        adapter.onError(error);
+      }
+    };
+    return adapter;
+  };
+  const factory = new PrismaPg(config);
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => patch(await connect());
+  factory.connectToShadowDb = async () => {
+    const main = await factory.connect();
+    const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+    await main.client.query(`CREATE DATABASE "${database}"`);
+    const shadow = patch(await new PrismaPg({ ...config, database }).connect());
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await main.dispose();
+    };
+    return shadow;
+  };
+  return factory;
+}
+
+async function withEngine(url, schemaText, fn) {
+  const { SchemaEngine } = await loadEngineModule();
+  const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
+  // Explicit fields, not `connectionString`: the adapter's shadow database is `{ ...config, database }`,
+  // and pg lets a connection string override that `database`.
+  const { parse } = require(require.resolve('pg-connection-string', { paths: [require.resolve('pg')] }));
+  const { database, user, password, host, port, ssl } = parse(url);
+  const config = { database, user, password, host, port: port ? Number(port) : undefined, ssl };
+  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(config));
+  const datamodels = schemaText ? [['schema.prisma', schemaText]] : undefined;
+  let engine;
+  try {
+    engine = await SchemaEngine.new({ datamodels }, (l) => { if (process.env.AIRLOCK_MIGRATE_DEBUG) console.error(l); }, adapter);
+    return await fn(engine);
+  } finally {
+    engine?.free();
+  }
+}
+
+/** The migration directories as the engine expects them, read from disk. */
+export function readMigrationsList(dir = MIGRATIONS_DIR) {
+  const lockPath = path.join(dir, 'migration_lock.toml');
+  const directories = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  return {
+    baseDir: dir,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: directories.map((name) => {
+      const file = path.join(dir, name, 'migration.sql');
+      return {
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: existsSync(file)
+            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
+            : { tag: 'error', value: `missing ${file}` },
+        },
+      };
+    }),
+  };
+}
+
+/**
+ * Applies every migration not yet applied. Safe to run concurrently from several instances: the
+ * engine takes a Postgres advisory lock. Returns the names it applied.
+ */
+export async function applyMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
+  return withEngine(url, undefined, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS });
+    return out.appliedMigrationNames;
+  });
+}
+
+/**
+ * The SQL that takes a database migrated with every existing migration to the current schema.prisma.
+ * The engine replays the migrations in a shadow database it creates on the server at `url`.
+ * Returns '' when nothing changed.
+ */
+export async function diffMigrationsToSchema(url, { schemaPath = SCHEMA_PATH, dir = MIGRATIONS_DIR } = {}) {
+  const schema = readFileSync(schemaPath, 'utf8');
+  return withEngine(url, schema, async (engine) => {
+    const result = await engine.diff({
+      from: { tag: 'migrations', ...readMigrationsList(dir) },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: NO_FILTERS,
+    });
+    const sql = (result.stdout ?? '').trim();
+    return /^-- This is an empty migration\.?$/.test(sql) ? '' : sql;
+  });
+}
