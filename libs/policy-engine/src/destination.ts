@@ -1,4 +1,4 @@
-import { canonicalIpLiteral } from './ip-literal';
+import { canonicalIpLiteral, parseDottedQuad } from './ip-literal';
 
 /*
  * Host extraction for the decision hot path.
@@ -20,10 +20,7 @@ const COLON = 0x3a;
 const AT = 0x40;
 const DOT = 0x2e;
 const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
-/** Schemes whose authority the fast path understands (special schemes in WHATWG terms, minus file). */
-const FAST_SCHEMES = new Set(['http', 'https', 'ws', 'wss']);
 /** Special schemes that the URL parser reads differently from a `host:port` pair (`https:example.com`). */
 const SPECIAL_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 
@@ -44,30 +41,6 @@ function isAuthorityEnd(c: number): boolean {
   return c === SLASH || c === 0x3f /* ? */ || c === 0x23 /* # */ || c === 0x5c /* \ */;
 }
 
-/** A dotted quad of canonical decimal octets: `10.1.2.3`, not `010.1.2.3` nor `10.1.2`. */
-function isCanonicalDottedQuad(host: string): boolean {
-  let parts = 0;
-  let digits = 0;
-  let value = 0;
-  for (let i = 0; i <= host.length; i++) {
-    const c = i < host.length ? host.charCodeAt(i) : DOT;
-    if (c === DOT) {
-      if (digits === 0 || value > 255) return false;
-      parts++;
-      digits = 0;
-      value = 0;
-    } else if (isDigit(c)) {
-      if (digits === 1 && value === 0) return false; // leading zero
-      value = value * 10 + (c - 0x30);
-      digits++;
-      if (digits > 3) return false;
-    } else {
-      return false;
-    }
-  }
-  return parts === 4;
-}
-
 function stripTrailingDots(host: string): string {
   let end = host.length;
   while (end > 0 && host.charCodeAt(end - 1) === DOT) end--;
@@ -86,7 +59,7 @@ function normalizeParsedHostname(hostname: string): string | null {
 
 /** The slow, exact path: the WHATWG URL parser, with or without an assumed `http://`. */
 function hostViaUrlParser(input: string): string | null {
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(input);
   } catch {
@@ -119,6 +92,22 @@ function isPort(s: string, start: number, end: number): boolean {
   return true;
 }
 
+/** input[0, len) is `http`, `https`, `ws` or `wss`, in any case (len is the scheme's length). */
+function isFastScheme(s: string, len: number): boolean {
+  const c0 = s.charCodeAt(0) | 0x20;
+  if (c0 === 0x68 /* h */) {
+    if (len !== 4 && len !== 5) return false;
+    if ((s.charCodeAt(1) | 0x20) !== 0x74 || (s.charCodeAt(2) | 0x20) !== 0x74 || (s.charCodeAt(3) | 0x20) !== 0x70) return false;
+    return len === 4 || (s.charCodeAt(4) | 0x20) === 0x73;
+  }
+  if (c0 === 0x77 /* w */) {
+    if (len !== 2 && len !== 3) return false;
+    if ((s.charCodeAt(1) | 0x20) !== 0x73) return false;
+    return len === 2 || (s.charCodeAt(2) | 0x20) === 0x73;
+  }
+  return false;
+}
+
 /**
  * The host a URL or host string points at, normalized for catalog lookup: lowercase, punycode, no
  * port, userinfo, path or trailing dot; IPv6 without brackets in RFC 5952 form; IPv4-mapped IPv6 as
@@ -138,8 +127,7 @@ export function extractHost(input: unknown): string | null {
     while (i < n && isSchemeChar(input.charCodeAt(i))) i++;
     if (i < n && input.charCodeAt(i) === COLON) {
       if (i + 2 < n && input.charCodeAt(i + 1) === SLASH && input.charCodeAt(i + 2) === SLASH) {
-        const scheme = i <= 5 ? input.slice(0, i).toLowerCase() : '';
-        if (!FAST_SCHEMES.has(scheme)) return hostViaUrlParser(input);
+        if (!isFastScheme(input, i)) return hostViaUrlParser(input);
         start = i + 3;
         bare = false;
       } else if (i <= 5 && SPECIAL_SCHEMES.has(input.slice(0, i).toLowerCase())) {
@@ -153,16 +141,46 @@ export function extractHost(input: unknown): string | null {
     bare = false;
   }
 
-  // 2. The authority: up to `/ ? # \`. Printable ASCII only, else the URL parser decides.
+  // 2. One pass over the authority, up to `/ ? # \`: where the host starts (after the last `@`),
+  //    where the port starts, and whether the host needs lowercasing or the URL parser.
+  let hostStart = start;
+  let colon = -1;
+  let colons = 0;
+  let lastDot = -1;
+  let upper = false;
+  let other = false; // a printable character the fast path does not take in a host: `%`, `*`, `[`, ...
   let end = start;
-  let lastAt = -1;
   for (; end < n; end++) {
     const c = input.charCodeAt(end);
-    if (c <= 0x20 || c >= 0x7f) return hostViaUrlParser(input);
+    if (c >= 0x61 && c <= 0x7a) continue;
+    if (c === DOT) {
+      lastDot = end;
+      continue;
+    }
+    if (isDigit(c) || c === 0x2d /* - */) continue;
     if (isAuthorityEnd(c)) break;
-    if (c === AT) lastAt = end;
+    if (c === COLON) {
+      if (colons === 0) colon = end;
+      colons++;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) {
+      upper = true;
+      continue;
+    }
+    if (c === AT) {
+      hostStart = end + 1;
+      colon = -1;
+      colons = 0;
+      lastDot = -1;
+      upper = false;
+      other = false;
+      continue;
+    }
+    if (c === 0x5f /* _ */) continue;
+    if (c <= 0x20 || c >= 0x7f) return hostViaUrlParser(input); // whitespace, controls, non-ASCII
+    other = true;
   }
-  const hostStart = lastAt === -1 ? start : lastAt + 1;
   if (hostStart >= end) return bare ? null : hostViaUrlParser(input);
 
   // 3. IPv6: bracketed anywhere, unbracketed only as a bare host (`2001:db8::1`).
@@ -172,45 +190,30 @@ export function extractHost(input: unknown): string | null {
     if (close + 1 < end && (input.charCodeAt(close + 1) !== COLON || !isPort(input, close + 2, end))) return null;
     return canonicalIpLiteral(input.slice(hostStart + 1, close));
   }
-  let colon = -1;
-  let colons = 0;
-  for (let i = hostStart; i < end; i++) {
-    if (input.charCodeAt(i) === COLON) {
-      if (colon === -1) colon = i;
-      colons++;
-    }
-  }
   if (colons >= 2) {
-    return bare && lastAt === -1 ? canonicalIpLiteral(input.slice(hostStart, end)) : hostViaUrlParser(input);
+    return bare && hostStart === start ? canonicalIpLiteral(input.slice(hostStart, end)) : hostViaUrlParser(input);
   }
-  const hostEnd = colon === -1 ? end : colon;
-  if (colon !== -1 && !isPort(input, colon + 1, end)) return hostViaUrlParser(input);
+  if (other) return hostViaUrlParser(input);
+  let hostEnd = end;
+  if (colon !== -1) {
+    if (!isPort(input, colon + 1, end)) return hostViaUrlParser(input);
+    hostEnd = colon;
+  }
+  if (hostEnd === hostStart) return bare ? null : hostViaUrlParser(input);
 
-  // 4. The host itself: letters, digits, `-`, `.`, `_`; anything else (`%`, `*`, ...) -> URL parser.
-  let upper = false;
-  let lastDot = -1;
-  for (let i = hostStart; i < hostEnd; i++) {
-    const c = input.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || isDigit(c) || c === 0x2d || c === 0x5f) continue;
-    if (c === DOT) {
-      lastDot = i;
-      continue;
-    }
-    if (c >= 0x41 && c <= 0x5a) {
-      upper = true;
-      continue;
-    }
-    return hostViaUrlParser(input);
-  }
+  // 4. The host: lowercase, without trailing dots.
   let host = input.slice(hostStart, hostEnd);
   if (upper) host = host.toLowerCase();
-  if (lastDot === hostEnd - 1) host = stripTrailingDots(host);
-  if (host === '') return null;
+  let lastLabel = lastDot < hostStart ? hostStart : lastDot + 1;
+  if (lastDot === hostEnd - 1) {
+    host = stripTrailingDots(host);
+    if (host === '') return null;
+    lastLabel = hostStart + host.lastIndexOf('.') + 1;
+  }
 
   // 5. A host whose last label starts with a digit may be an IPv4 address in a form the URL parser
   //    rewrites (`0x7f.1`, `2130706433`, `010.0.0.1`): only the canonical dotted quad stays fast.
-  const lastLabel = host.lastIndexOf('.');
-  if (isDigit(host.charCodeAt(lastLabel + 1)) && !isCanonicalDottedQuad(host)) return hostViaUrlParser(input);
+  if (isDigit(input.charCodeAt(lastLabel)) && parseDottedQuad(host) === null) return hostViaUrlParser(input);
   return host;
 }
 

@@ -180,7 +180,6 @@ function compileCatalog(
   const entries: ProviderEntry[] = [];
   const bySlug = new Map<string, ProviderEntry>();
   const domains = new DomainIndex<ProviderEntry>();
-  const domainOwner = new Map<string, string>();
   if (!Array.isArray(catalog)) {
     issues.problem(['catalog'], 'the catalog must be a list of providers');
     return { entries, bySlug, domains };
@@ -257,12 +256,10 @@ function compileCatalog(
     entries.push(entry);
     bySlug.set(slug, entry);
     for (const { pattern, j } of patterns) {
-      const key = pattern.wildcard ? `*.${pattern.host}` : pattern.host;
       const existing = domains.add(pattern, entry);
       if (existing !== undefined && existing !== entry) {
-        issues.warn([...path, 'domains', j], `"${key}" is already listed by provider "${domainOwner.get(key) ?? existing.slug}"; that one is used`);
-      } else if (existing === undefined) {
-        domainOwner.set(key, slug);
+        const text = pattern.wildcard ? `*.${pattern.host}` : pattern.host;
+        issues.warn([...path, 'domains', j], `"${text}" is already listed by provider "${existing.slug}"; that one is used`);
       }
     }
   });
@@ -407,7 +404,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     for (const p of env.providers) {
       const holds =
         (providers === null || providers.includes(p.slug)) &&
-        (statuses === null || (statuses as string[]).includes(p.status)) &&
+        (statuses === null || statuses.includes(p.status)) &&
         (dataCountries === null || p.dataCountries.some((country) => dataCountries.includes(country))) &&
         (hqCountries === null || hqCountries.includes(p.hqCountry)) &&
         (trains === null || trains.includes(p.trainsOnInputs)) &&
@@ -418,7 +415,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     // An unknown AI destination has a status ('unknown') and nothing else.
     const unknownHolds =
       statuses !== null &&
-      (statuses as string[]).includes('unknown') &&
+      statuses.includes('unknown') &&
       providers === null &&
       dataCountries === null &&
       hqCountries === null &&

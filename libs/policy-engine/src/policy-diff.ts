@@ -59,9 +59,9 @@ function diffValue(before: unknown, after: unknown, path: string, out: FieldChan
     }
     return;
   }
-  if (Array.isArray(before) && Array.isArray(after) && [...before, ...after].some(isPlainObject)) {
+  if (Array.isArray(before) && Array.isArray(after) && (before.some(isPlainObject) || after.some(isPlainObject))) {
     const length = Math.max(before.length, after.length);
-    for (let i = 0; i < length; i++) diffValue(before[i], after[i], `${path}[${i}]`, out);
+    for (let i = 0; i < length; i++) diffValue(before[i] as unknown, after[i] as unknown, `${path}[${i}]`, out);
     return;
   }
   out.push({ path, before, after });

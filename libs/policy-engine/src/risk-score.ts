@@ -2,9 +2,10 @@ import { DEFAULT_POLICY_SETTINGS } from './default-policy';
 import type { PolicySettings, TrainsOnInputs } from './types';
 
 /**
- * What a provider does with data, as far as the risk score is concerned. `collects`, `sharesWith`
- * and `certifications` are free-form lists; the ids below are recognized case-insensitively, with
- * spaces and hyphens read as underscores (`"Keystroke patterns"` = `keystroke_patterns`).
+ * What a provider does with data, as far as the risk score is concerned (the catalog's fields).
+ * `collects` holds ids, recognized case-insensitively with spaces and hyphens read as underscores
+ * (`"Keystroke patterns"` = `keystroke_patterns`); `sharesWith` and `certifications` are free text,
+ * recognized by keyword ("Alibaba Group affiliates" is sharing with the corporate group).
  */
 export interface RiskAttributes {
   hqCountry: string;
@@ -15,7 +16,7 @@ export interface RiskAttributes {
   retentionDays: number | null;
   /** e.g. prompts, files, chat_history, keystroke_patterns, device_identifiers, ip_address, payment, advertiser_data */
   collects?: readonly string[];
-  /** e.g. corporate_group, advertisers, service_providers, law_enforcement */
+  /** e.g. "corporate group", "Baidu affiliates", "advertising and analytics providers" */
   sharesWith?: readonly string[];
   /** e.g. "SOC 2 Type II", "ISO 27001" */
   certifications?: readonly string[];
@@ -137,12 +138,14 @@ export function computeRiskScore(attrs: RiskAttributes, settings: PolicySettings
     add('collects_advertiser_data', RISK_POINTS.advertiserData, 'Receives data about users from advertisers and combines it with theirs.');
   }
 
-  const shares = normalize(attrs.sharesWith);
-  if (hasAny(shares, ['corporate_group', 'affiliates', 'group_companies'])) {
+  // Sharing is usually described in words ("Alibaba Group affiliates", "advertisers (through ad
+  // targeting ...)"), so it is recognized by keyword.
+  const shares = (attrs.sharesWith ?? []).filter((s): s is string => typeof s === 'string');
+  if (shares.some((s) => /corporate.group|affiliat|subsidiar|group.compan/i.test(s))) {
     add('shares_corporate_group', RISK_POINTS.sharesCorporateGroup, 'Shares data with other companies in its corporate group.');
   }
-  if (hasAny(shares, ['advertisers', 'advertising_partners'])) {
-    add('shares_advertisers', RISK_POINTS.sharesAdvertisers, 'Shares data with advertisers.');
+  if (shares.some((s) => /advertis/i.test(s))) {
+    add('shares_advertisers', RISK_POINTS.sharesAdvertisers, 'Shares data with advertisers or uses it for advertising.');
   }
 
   const certs = [...normalize(attrs.certifications)].map((c) => c.replace(/[^a-z0-9]/g, ''));

@@ -39,7 +39,7 @@ function parseRange(text: string): { v4: Range<ipaddr.IPv4> } | { v6: Range<ipad
   if (addr instanceof ipaddr.IPv6 && addr.isIPv4MappedAddress() && bits >= 96) {
     return { v4: [addr.toIPv4Address(), bits - 96] };
   }
-  return addr instanceof ipaddr.IPv4 ? { v4: [addr, bits] } : { v6: [addr as ipaddr.IPv6, bits] };
+  return addr instanceof ipaddr.IPv4 ? { v4: [addr, bits] } : { v6: [addr, bits] };
 }
 
 /**
@@ -49,7 +49,8 @@ function parseRange(text: string): { v4: Range<ipaddr.IPv4> } | { v6: Range<ipad
 export class ZoneMatcher {
   /** Every zone name, including zones without CIDRs (which clients can only name). */
   readonly names: ReadonlySet<string>;
-  private readonly cache = new Map<string, readonly string[]>();
+  private recent = new Map<string, readonly string[]>();
+  private older = new Map<string, readonly string[]>();
 
   constructor(private readonly zones: readonly CompiledZone[]) {
     this.names = new Set(zones.map((z) => z.name));
@@ -62,15 +63,17 @@ export class ZoneMatcher {
    */
   zonesFor(ip: unknown): readonly string[] {
     if (typeof ip !== 'string' || ip.length === 0 || ip.length > 64 || this.zones.length === 0) return EMPTY;
-    const cached = this.cache.get(ip);
-    if (cached !== undefined) return cached;
-    const result = this.compute(ip);
-    if (this.cache.size >= ZONE_CACHE_SIZE) {
-      const oldest = this.cache.keys().next();
-      if (oldest.done !== true) this.cache.delete(oldest.value);
+    let zones = this.recent.get(ip);
+    if (zones !== undefined) return zones;
+    zones = this.older.get(ip) ?? this.compute(ip);
+    // Two generations instead of a strict LRU: O(1), no per-hit bookkeeping, and an IP seen in
+    // either generation stays cached. At most ZONE_CACHE_SIZE entries in all.
+    if (this.recent.size >= ZONE_CACHE_SIZE / 2) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
-    this.cache.set(ip, result);
-    return result;
+    this.recent.set(ip, zones);
+    return zones;
   }
 
   private compute(ip: string): readonly string[] {
