@@ -126,6 +126,8 @@ describe('conditions', () => {
       ['no ip', { networkZones: ['corporate'] }, request(), false],
       ['garbage ip', { networkZones: ['corporate'] }, request({ context: { ip: '10.1.2' } }), false],
       ['zone names are exact', { networkZones: ['corporate'] }, request({ context: { networkZone: 'Corporate' } }), false],
+      ['resolved zones (replay)', { networkZones: ['vpn'] }, request({ context: { networkZones: ['corporate', 'vpn'] } }), true],
+      ['resolved zones, none matching', { networkZones: ['vpn'] }, request({ context: { networkZones: ['guest'] } }), false],
     ],
     groups: [
       ['member', { groups: ['legal'] }, request({ subject: { groups: ['eng', 'legal'] } }), true],

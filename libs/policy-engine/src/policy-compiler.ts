@@ -683,6 +683,11 @@ export function compilePolicy(
       zones = zoneMatcher.zonesFor(context.ip);
       const named = context.networkZone;
       if (typeof named === 'string' && named !== '' && !zones.includes(named)) zones = [...zones, named];
+      // Zones already resolved elsewhere (the impact preview replays logged decisions this way).
+      const list = context.networkZones;
+      if (Array.isArray(list)) {
+        for (const z of list) if (typeof z === 'string' && z !== '' && !zones.includes(z)) zones = [...zones, z];
+      }
     } else {
       ctx.channelBit = 0;
     }

@@ -126,7 +126,11 @@ export interface DecisionRequest {
   action: Action;
   destination: DestinationInput;
   subject?: { id?: string; email?: string; groups?: string[] };
-  context?: { ip?: string; channel?: Channel; networkZone?: string };
+  /**
+   * `networkZone`: a zone the client names; `networkZones`: zones resolved elsewhere (e.g. a logged
+   * decision replayed by the impact preview). Both are added to the zones found for `ip`.
+   */
+  context?: { ip?: string; channel?: Channel; networkZone?: string; networkZones?: readonly string[] };
   /** Data classes found in the content (by the API's detectors or by the client). */
   dataClasses?: DataClassId[];
 }
