@@ -1,0 +1,53 @@
+import type { Detector } from '../detector';
+import type { Finding } from '../finding';
+
+export const MARKING_SOURCE =
+  "strictly confidential|highly confidential|company confidential|business confidential|confidential(?:ity notice)?|(?:for )?internal use only|internal only|attorney[- ]client privileged?|attorney[- ]client privilege|attorney work product|privileged (?:and|&) confidential|privileged|do not (?:distribute|forward|share|copy)|not for (?:external |public )?distribution|trade secrets?|proprietary (?:and|&) confidential|proprietary|restricted|top secret";
+const MARKING_RE = new RegExp(`(?<![A-Za-z])(?:${MARKING_SOURCE})(?![A-Za-z])`, 'gi');
+const WEAK = /^(?:privileged|proprietary|restricted)$/i;
+const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\]+/g;
+
+function lineBounds(text: string, i: number): [number, number] {
+  const s = text.lastIndexOf('\n', i - 1) + 1;
+  let e = text.indexOf('\n', i);
+  if (e === -1) e = text.length;
+  return [s, e];
+}
+
+/**
+ * Confidence that the match at [start, end) is a document marking rather than the word in prose:
+ * alone (or nearly) on its line = header/footer/stamp; ALL CAPS = stamp; at line start followed by
+ * a colon or dash = label; otherwise prose (low, filtered by default).
+ */
+export function markingConfidence(text: string, start: number, end: number, matched: string): number {
+  const [ls, le] = lineBounds(text, start);
+  const lead = text.slice(ls, start).replace(DECORATION, ' ').trim();
+  const trail = text.slice(end, le).replace(DECORATION, ' ').trim();
+  const rest = lead.length + trail.length;
+  const caps = matched === matched.toUpperCase() && /[A-Z]{4}/.test(matched);
+  const title = !caps && /^[A-Z]/.test(matched);
+  const weak = WEAK.test(matched);
+  if (rest === 0) return weak && !caps ? 0.6 : 0.93;
+  if (caps) return weak ? (rest <= 40 ? 0.8 : 0.4) : rest <= 60 ? 0.92 : 0.85;
+  if (weak) return 0.1;
+  if (title) {
+    if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|(\[]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
+    if (lead.length === 0 && trail.length <= 40 && !/[.!?]\s*$/.test(text.slice(end, le))) return 0.8;
+    if (lead.length <= 40 && trail.length <= 10 && /[|\-–—•·]\s*$/.test(text.slice(ls, start))) return 0.85;
+    return 0.35;
+  }
+  return 0.3;
+}
+
+/** Classification markings ("Confidential", "Internal use only", "Attorney-client privileged", ...) used as markings. */
+export const classificationMarkingDetector: Detector = {
+  entries: [{ id: 'classification-marking', dataClass: 'company_confidential', description: 'Classification markings in headers, footers and stamps' }],
+  detect({ text }, out: Finding[]) {
+    const re = new RegExp(MARKING_RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      out.push({ dataClass: 'company_confidential', detector: 'classification-marking', start: m.index, end, confidence: markingConfidence(text, m.index, end, m[0]) });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import type { Detector } from '../detector';
+
+interface Marker { re: RegExp; weight: number; structural: boolean }
+
+const NUM = '(?:\\d+|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|ONE|TWO|THREE|FOUR|FIVE)';
+const MARKERS: Marker[] = [
+  { re: /(?:©|\(c\)|\bCopyright\b[ \t]*(?:©|\(c\))?)[ \t]*(?:\d{4}|[A-Z])/gi, weight: 1, structural: false },
+  { re: /\bAll rights reserved\b/gi, weight: 1, structural: false },
+  { re: new RegExp(`^[ \\t#*]*(?:Chapter|CHAPTER)[ \\t]+${NUM}\\b`, 'gm'), weight: 1.5, structural: true },
+  { re: /^[ \t]*[[(]?(?:Verse|VERSE|Chorus|CHORUS|Pre-Chorus|PRE-CHORUS|Bridge|BRIDGE|Outro|OUTRO|Intro|INTRO|Hook|HOOK|Refrain|REFRAIN)(?:[ \t]*\d)?[\])]?:?[ \t]*$/gm, weight: 1, structural: true },
+  { re: /\b(?:draft|DRAFT|Draft)\b[^\n]{0,20}?(?:do not (?:share|distribute|circulate|forward)|not for circulation)/gi, weight: 1.5, structural: false },
+  { re: /^[ \t]*(?:ACT [IVX]+|Act [IVX]+|SCENE \d+|Scene \d+|PROLOGUE|Prologue|EPILOGUE|Epilogue|THE END)\b/gm, weight: 1, structural: true },
+  { re: /^(?:INT|EXT)\.[ \t][A-Z]/gm, weight: 1, structural: true },
+  { re: /\bFADE (?:IN|OUT)[:.]/g, weight: 1, structural: true },
+  { re: /\b(?:[Ww]orking title|[Mm]anuscript|[Ll]yrics by|[Ww]ords and music by|[Uu]npublished (?:novel|manuscript|work))\b/g, weight: 1, structural: false },
+];
+const COMMENT_LINE = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%)|SPDX|License|LICENSE|licen[sc]ed/;
+
+interface Hit { start: number; end: number; weight: number; structural: boolean }
+
+/**
+ * Creative works (manuscripts, lyrics, screenplays, drafts) by their markings: ©/Copyright notices,
+ * "All rights reserved", chapter headings, verse/chorus structure, "Draft — do not share", acts and
+ * scenes. Two markers (weight >= 2) give a confident finding; one structural marker alone is weak.
+ * Copyright lines in code comments or licence headers are ignored.
+ */
+export const creativeWorkDetector: Detector = {
+  entries: [{ id: 'creative-work', dataClass: 'creative_work', description: 'Manuscripts, lyrics, drafts marked with copyright or structure' }],
+  detect({ text }, out) {
+    const hits: Hit[] = [];
+    for (const mk of MARKERS) {
+      const re = new RegExp(mk.re);
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        const ls = text.lastIndexOf('\n', m.index - 1) + 1;
+        let le = text.indexOf('\n', m.index);
+        if (le === -1) le = text.length;
+        if (!mk.structural && COMMENT_LINE.test(text.slice(ls, le))) continue;
+        hits.push({ start: m.index, end: m.index + m[0].length, weight: mk.weight, structural: mk.structural });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    if (hits.length === 0) return;
+    hits.sort((a, b) => a.start - b.start);
+    // cluster hits that are within 3000 characters of each other
+    let c0 = 0;
+    for (let i = 1; i <= hits.length; i++) {
+      if (i < hits.length && hits[i]!.start - hits[i - 1]!.end <= 3000) continue;
+      const group = hits.slice(c0, i);
+      c0 = i;
+      const score = group.reduce((s, h) => s + h.weight, 0);
+      const confidence = score >= 2 ? 0.9 : score >= 1.5 ? 0.6 : 0.4;
+      const first = group[0]!;
+      const lastHit = group[group.length - 1]!;
+      const start = text.lastIndexOf('\n', first.start - 1) + 1;
+      let end: number;
+      if (group.some((h) => h.structural)) {
+        const stop = text.indexOf('\n\n\n', lastHit.end);
+        end = Math.min(stop === -1 ? text.length : stop, lastHit.end + 5000);
+      } else {
+        const stop = text.indexOf('\n', lastHit.end);
+        end = stop === -1 ? text.length : stop;
+      }
+      while (end > start && /\s/.test(text[end - 1]!)) end--;
+      out.push({ dataClass: 'creative_work', detector: 'creative-work', start, end, confidence });
+    }
+  },
+};

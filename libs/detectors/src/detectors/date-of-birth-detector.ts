@@ -1,0 +1,41 @@
+import type { Detector } from '../detector';
+
+const MONTH =
+  '(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t|tember|tembre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]cembre)';
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+const MON = '(?:0?[1-9]|1[0-2])';
+const YEAR = '(?:19|20)\\d{2}';
+/** Numeric (ISO, d/m/y, m/d/y) and written dates ("3 March 1985", "March 3rd, 1985", "12. März 1985"). */
+export const DATE_SOURCE =
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?[ \\t]+(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t]+${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
+const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
+
+/** Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of birth...). */
+export const dateOfBirthDetector: Detector = {
+  entries: [{ id: 'date-of-birth', dataClass: 'personal_data', description: 'Dates of birth next to DOB / born / date of birth' }],
+  detect({ text, keywords }, out) {
+    if (!keywords.has('birth')) return;
+    const { starts, ends } = keywords.hits('birth');
+    let lastEnd = -1;
+    for (let k = 0; k < starts.length; k++) {
+      const from = Math.max(ends[k]!, lastEnd);
+      const re = new RegExp(DATE_RE);
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index))) {
+        out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
+        lastEnd = m.index + m[0].length;
+        continue;
+      }
+      // "12/03/1985 (DOB)"
+      const back = Math.max(0, starts[k]! - 25, lastEnd);
+      const re2 = new RegExp(DATE_RE);
+      re2.lastIndex = back;
+      const b = re2.exec(text);
+      if (b && b.index + b[0].length <= starts[k]! && !/[.!?\n]/.test(text.slice(b.index + b[0].length, starts[k]!))) {
+        out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: b.index, end: b.index + b[0].length, confidence: 0.8 });
+        lastEnd = b.index + b[0].length;
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import type { Detector } from '../detector';
+import { charClassCount, shannonEntropy } from '../shannon-entropy';
+
+const AFTER_KEYWORD =
+  /[A-Za-z0-9_.-]{0,30}["']?[ \t]{0,3}(?:=>|:=|=|:|[ \t])[ \t]{0,3}(?:(?:Bearer|Basic|Token|token)[ \t]+)?["'`]?([A-Za-z0-9_\-+/=.~]{16,400})/y;
+
+/** Minimum Shannon entropy (bits per char) for a value to look random enough to be a secret. */
+export const SECRET_ENTROPY_THRESHOLD = 3.5;
+
+/** True when `value` looks like a random secret rather than a word, path or identifier. */
+export function looksLikeSecretValue(value: string): boolean {
+  if (value.length < 16) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (charClassCount(value) < 2) return false;
+  if (/^(?:[a-z]+[_.-])+[a-z]+$/i.test(value)) return false; // snake/kebab identifiers
+  if (/^\d+(?:\.\d+)+$/.test(value)) return false;
+  const threshold = value.length >= 32 ? SECRET_ENTROPY_THRESHOLD : SECRET_ENTROPY_THRESHOLD - 0.3;
+  return shannonEntropy(value) >= threshold;
+}
+
+/** High-entropy values next to secret, token, api_key, password, bearer ... */
+export const genericSecretDetector: Detector = {
+  entries: [{ id: 'generic-secret', dataClass: 'credentials', description: 'High-entropy values next to secret/token/api_key/password words' }],
+  detect({ text, keywords }, out) {
+    const { ends } = keywords.hits('secret');
+    let lastEnd = -1;
+    for (const e of ends) {
+      if (e < lastEnd) continue;
+      AFTER_KEYWORD.lastIndex = e;
+      const m = AFTER_KEYWORD.exec(text);
+      if (!m) continue;
+      const value = m[1]!.replace(/[.=]+$/, (s) => (s.startsWith('=') ? s : ''));
+      if (!looksLikeSecretValue(value)) continue;
+      const start = AFTER_KEYWORD.lastIndex - m[1]!.length;
+      const end = start + value.length;
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+      out.push({ dataClass: 'credentials', detector: 'generic-secret', start, end, confidence: uuid ? 0.6 : 0.8 });
+      lastEnd = end;
+    }
+  },
+};

@@ -1,0 +1,92 @@
+import type { Detector } from '../detector';
+
+const CONDITIONS = [
+  'type [12] diabetes', 'diabetes(?: mellitus)?', 'diabetic', 'hypertension', 'hypertensive', 'asthma', 'copd', 'emphysema', 'major depressive disorder', 'depression',
+  'anxiety disorder', 'generalized anxiety', 'panic disorder', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
+  'cancer', 'carcinoma', 'melanoma', 'lymphoma', 'leuka?emia', 'tumou?rs?', 'metasta(?:sis|tic)', 'malignan(?:t|cy)', 'hiv', 'aids', 'hepatitis [abc]', 'hepatitis',
+  'tuberculosis', 'pneumonia', 'covid-19', 'sepsis', 'stroke', 'myocardial infarction', 'heart failure', 'atrial fibrillation', 'a-?fib', 'arrhythmia',
+  'coronary artery disease', 'angina', 'hyperlipid(?:a)?emia', 'hypercholesterol(?:a)?emia', 'hypothyroidism', 'hyperthyroidism', 'obesity', 'anaemia', 'anemia',
+  'chronic kidney disease', 'ckd', 'renal failure', 'cirrhosis', "crohn'?s disease", 'ulcerative colitis', 'gerd', 'osteoporosis', 'rheumatoid arthritis',
+  'osteoarthritis', 'arthritis', 'lupus', 'multiple sclerosis', "parkinson'?s(?: disease)?", "alzheimer'?s(?: disease)?", 'dementia', 'fractured?', 'concussion',
+  'miscarriage', 'infertility', 'chlamydia', 'syphilis', 'gonorrh(?:o)?ea', 'herpes', 'hpv', 'anorexia(?: nervosa)?', 'bulimia', 'eating disorder',
+  'substance use disorder', 'alcohol use disorder', 'opioid use disorder', 'overdose', 'suicidal ideation', 'self-harm', 'psoriasis', 'eczema', 'dermatitis',
+  'glaucoma', 'cataracts?', 'sleep apnea', 'insomnia', 'appendicitis', 'gout', 'neuropathy', 'hypoglyc(?:a)?emia', 'hyperglyc(?:a)?emia', 'cellulitis',
+  'urinary tract infection', 'uti', 'kidney stones?', 'pancreatitis', 'endometriosis', 'pcos', 'deep vein thrombosis', 'dvt', 'pulmonary embolism', 'aneurysm',
+  'hypothermia', 'bronchitis', 'sinusitis', 'otitis media', 'tonsillitis', 'influenza', 'celiac disease', 'irritable bowel syndrome', 'ibs', 'fibromyalgia',
+];
+const MEDICATIONS = [
+  'metformin', 'insulin(?: glargine| lispro)?', 'glipizide', 'lisinopril', 'losartan', 'amlodipine', 'hydrochlorothiazide', 'metoprolol', 'atenolol', 'carvedilol',
+  'atorvastatin', 'simvastatin', 'rosuvastatin', 'warfarin', 'apixaban', 'rivaroxaban', 'clopidogrel', 'levothyroxine', 'omeprazole', 'pantoprazole', 'sertraline',
+  'fluoxetine', 'escitalopram', 'citalopram', 'paroxetine', 'bupropion', 'venlafaxine', 'duloxetine', 'trazodone', 'mirtazapine', 'lithium carbonate', 'quetiapine',
+  'olanzapine', 'risperidone', 'aripiprazole', 'lamotrigine', 'levetiracetam', 'gabapentin', 'pregabalin', 'alprazolam', 'lorazepam', 'diazepam', 'clonazepam',
+  'zolpidem', 'methylphenidate', 'adderall', 'oxycodone', 'hydrocodone', 'morphine', 'fentanyl', 'tramadol', 'buprenorphine', 'methadone', 'naloxone',
+  'prednisone', 'prednisolone', 'dexamethasone', 'albuterol', 'salbutamol', 'fluticasone', 'montelukast', 'amoxicillin', 'azithromycin', 'doxycycline',
+  'ciprofloxacin', 'cephalexin', 'penicillin', 'clindamycin', 'nitrofurantoin', 'metronidazole', 'vancomycin', 'acyclovir', 'valacyclovir', 'tenofovir',
+  'semaglutide', 'ozempic', 'wegovy', 'liraglutide', 'empagliflozin', 'dapagliflozin', 'sitagliptin', 'furosemide', 'spironolactone', 'digoxin', 'methotrexate',
+  'adalimumab', 'humira', 'infliximab', 'rituximab', 'tamoxifen', 'letrozole', 'cisplatin', 'allopurinol', 'sildenafil', 'estradiol', 'hydroxychloroquine',
+  'ibuprofen', 'naproxen', 'acetaminophen', 'paracetamol', 'enoxaparin', 'heparin', 'ondansetron', 'ramipril', 'bisoprolol', 'candesartan', 'valsartan',
+];
+const PROCEDURES = [
+  'chemotherapy', 'radiotherapy', 'radiation therapy', 'dialysis', 'biops(?:y|ies)', 'mri', 'ct scan', 'x-ray', 'ecg', 'ekg', 'echocardiogram', 'colonoscopy',
+  'endoscopy', 'mammogram', 'hba1c', 'a1c', 'blood glucose', 'ldl', 'psa', 'mastectomy', 'appendectomy', 'transplant', 'intubated', 'cholecystectomy',
+  'angioplasty', 'stent', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
+];
+
+const TERM_RE = new RegExp(
+  `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
+  'gi',
+);
+const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9])/g;
+const WINDOW = 300;
+
+interface Hit { start: number; end: number; detector: string }
+
+/**
+ * Health data by a scored vocabulary: a diagnosis, medication or clinical procedure is reported only
+ * in a clinical context, i.e. with a clinical word (patient, diagnosed, mg, prescribed...) within
+ * 300 characters plus a second health term or a second clinical word. A single medical word in
+ * unrelated prose is not reported. ICD-10 codes need an ICD/diagnosis word or a clinical context.
+ */
+export const healthDetector: Detector = {
+  entries: [
+    { id: 'medical-condition', dataClass: 'health_data', description: 'Diagnoses and conditions in a clinical context' },
+    { id: 'medication', dataClass: 'health_data', description: 'Medications in a clinical context' },
+    { id: 'medical-procedure', dataClass: 'health_data', description: 'Procedures and tests in a clinical context' },
+    { id: 'icd-10-code', dataClass: 'health_data', description: 'ICD-10 codes (format + context)' },
+  ],
+  detect({ text, keywords }, out) {
+    if (!keywords.has('health')) return;
+    const hits: Hit[] = [];
+    const re = new RegExp(TERM_RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const detector = m[1] !== undefined ? 'medical-condition' : m[2] !== undefined ? 'medication' : 'medical-procedure';
+      hits.push({ start: m.index, end: m.index + m[0].length, detector });
+    }
+    const { starts } = keywords.hits('health');
+    const countTriggers = (a: number, b: number): number => {
+      let n = 0;
+      for (const s of starts) if (s >= a && s <= b) n++;
+      return n;
+    };
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i]!;
+      const a = h.start - WINDOW, b = h.end + WINDOW;
+      const triggers = countTriggers(a, b);
+      if (triggers === 0) continue;
+      let others = 0;
+      for (let j = 0; j < hits.length && others === 0; j++) if (j !== i && hits[j]!.start >= a && hits[j]!.start <= b) others++;
+      if (others === 0 && triggers < 2) continue;
+      out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 && triggers > 1 ? 0.92 : 0.85 });
+    }
+    const icd = new RegExp(ICD_RE);
+    while ((m = icd.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
+      const icdWord = /icd|diagnos|dx|code/.test(before);
+      const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + hits.filter((h) => h.start >= m!.index - WINDOW && h.start <= end + WINDOW).length;
+      if (icdWord && clinical >= 1) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
+      else if (m[0].includes('.') && clinical >= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
+    }
+  },
+};

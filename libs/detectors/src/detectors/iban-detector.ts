@@ -1,0 +1,41 @@
+import type { Detector } from '../detector';
+import { IBAN_LENGTHS, ibanMod97 } from '../iban';
+
+const RE = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})((?: ?[A-Z0-9]){10,30})/g;
+
+/** IBANs: country prefix, that country's length and mod-97 = 1; compact or in groups of four. */
+export const ibanDetector: Detector = {
+  entries: [{ id: 'iban', dataClass: 'financial', description: 'IBANs (per-country length + mod-97)' }],
+  detect({ text }, out) {
+    const re = new RegExp(RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const len = IBAN_LENGTHS[m[1]!];
+      if (len === undefined) {
+        re.lastIndex = m.index + 2;
+        continue;
+      }
+      // consume exactly `len` alphanumerics from the match, stopping at the country's length
+      let count = 0;
+      let end = m.index;
+      const s = m[0];
+      for (let i = 0; i < s.length && count < len; i++) {
+        if (s[i] !== ' ') count++;
+        end = m.index + i + 1;
+      }
+      if (count !== len) {
+        re.lastIndex = m.index + 2;
+        continue;
+      }
+      const next = text.charCodeAt(end);
+      const glued = (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
+      const compact = text.slice(m.index, end).replace(/ /g, '');
+      if (glued || ibanMod97(compact) !== 1) {
+        re.lastIndex = m.index + 2;
+        continue;
+      }
+      out.push({ dataClass: 'financial', detector: 'iban', start: m.index, end, confidence: 0.97 });
+      re.lastIndex = end;
+    }
+  },
+};

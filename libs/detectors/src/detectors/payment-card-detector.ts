@@ -1,0 +1,32 @@
+import type { Detector } from '../detector';
+import { luhnValid } from '../luhn';
+import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
+
+const RE = /(?<![\d.,-])\d{4}([ -]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[.,-]\d)/g;
+
+/**
+ * Payment card numbers: Luhn plus issuer IIN range and length; plain, space- or dash-separated in
+ * consistent groups. Documented test numbers (4111 1111 1111 1111, 4242..., 5555...4444) are skipped.
+ */
+export const paymentCardDetector: Detector = {
+  entries: [{ id: 'payment-card', dataClass: 'financial', description: 'Payment card numbers (Luhn + IIN ranges and lengths)' }],
+  detect({ text, keywords }, out) {
+    const re = new RegExp(RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const raw = m[0];
+      const d = raw.replace(/\D/g, '');
+      if (d.length < 13 || d.length > 19) continue;
+      if (m[1] !== '') {
+        const groups = raw.split(m[1]!).map((g) => g.length).join('-');
+        if (!/^(?:4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/.test(groups)) continue;
+      }
+      if (TEST_CARD_NUMBERS.has(d) || !luhnValid(d) || !cardBrand(d)) continue;
+      if (/^(\d)\1+$/.test(d)) continue;
+      const end = m.index + raw.length;
+      const ctx = keywords.near('card', m.index, end, 60, 40);
+      const confidence = ctx ? 0.98 : m[1] !== '' ? 0.9 : 0.8;
+      out.push({ dataClass: 'financial', detector: 'payment-card', start: m.index, end, confidence });
+    }
+  },
+};

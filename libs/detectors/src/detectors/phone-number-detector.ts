@@ -1,0 +1,44 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Detector } from '../detector';
+
+/**
+ * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
+ * and bare 10-11 digit runs (the last only with a phone word nearby).
+ */
+const CANDIDATE =
+  /(?<![\w+\-./,:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,5}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,5}){0,3}|\d{2,5}(?:[ .\-]\d{2,5}){1,4}|\d{10,11})(?![\w\-]|[.,/:]\d)/g;
+const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
+
+function groupsOf(s: string): number[] {
+  return s.split(/[ .\-()+]+/).filter(Boolean).map((g) => g.length);
+}
+
+/** Phone numbers in national and international formats, validated with libphonenumber-js (max metadata). */
+export const phoneNumberDetector: Detector = {
+  entries: [{ id: 'phone-number', dataClass: 'personal_data', description: 'Phone numbers (validated with libphonenumber-js)' }],
+  detect({ text, settings, keywords }, out) {
+    const re = new RegExp(CANDIDATE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const raw = m[0];
+      const digits = raw.replace(/\D/g, '');
+      if (digits.length < 7 || digits.length > 15) continue;
+      if (DATE_LIKE.test(raw)) continue;
+      const g = groupsOf(raw);
+      const intl = raw[0] === '+' || raw.startsWith('00');
+      const formatted = g.length > 1 || raw.includes('(');
+      if (!intl) {
+        if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) continue; // SSN shape
+        if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) continue; // IPv4 shape
+        if (g.length >= 4 && g.every((x) => x === 4)) continue; // card-like blocks
+      }
+      const context = keywords.near('phone', m.index, m.index + raw.length, 40, 10);
+      if (!formatted && !intl && !context) continue;
+      const pn = parsePhoneNumberFromString(raw, intl ? undefined : (settings.defaultPhoneRegion as CountryCode));
+      if (!pn || !pn.isValid()) continue;
+      let confidence = intl ? 0.9 : formatted ? 0.8 : 0.75;
+      if (context) confidence = Math.min(0.98, confidence + 0.1);
+      out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: m.index + raw.length, confidence });
+    }
+  },
+};

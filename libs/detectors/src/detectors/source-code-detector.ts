@@ -1,0 +1,111 @@
+import type { Detector } from '../detector';
+
+/** Line openings that are almost always code (JS/TS, Python, Java, C/C++, C#, Go, Rust, SQL, shell, config). */
+const STRONG_START = new RegExp(
+  [
+    '(?:import|export)\\s+(?:[\\w{*"\']|default\\b|type\\b)',
+    'from\\s+[\\w.]+\\s+import\\b',
+    '(?:async\\s+)?function\\*?\\s*[\\w$]*\\s*\\(',
+    '(?:const|let|var)\\s+[\\w${[]+\\s*[=:;]',
+    '(?:async\\s+)?def\\s+\\w+\\s*\\(',
+    'class\\s+\\w+\\s*[:({<]|class\\s+\\w+\\s+(?:extends|implements)\\b',
+    '(?:public|private|protected|internal|static|final|abstract|override)\\s+[\\w<>\\[\\],.? ]*[({=;]',
+    'package\\s+[\\w.]+;?\\s*$',
+    'func\\s+[\\w(]',
+    '(?:pub(?:\\(crate\\))?\\s+)?(?:fn|struct|enum|impl|trait|mod)\\s+[\\w<{]',
+    'use\\s+[\\w:]+(?:::[\\w{*]+)*;',
+    '#\\s*(?:include|define|ifndef|ifdef|endif|pragma)\\b',
+    '#!\\/',
+    'using\\s+[\\w.]+;',
+    'namespace\\s+[\\w.]+',
+    '(?:if|for|foreach|while|switch|catch)\\s*\\(',
+    '(?:elif|if|for|while|with|except)\\s[^\\n]*:\\s*$',
+    '(?:else|try|finally)\\s*[:{]',
+    '(?:return|throw|raise|await|yield)\\b[^.!?]*$',
+    '(?:SELECT|INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|CREATE\\s+(?:TABLE|INDEX|VIEW|OR\\s+REPLACE)|ALTER\\s+TABLE|DROP\\s+TABLE|FROM|WHERE|(?:LEFT\\s+|INNER\\s+)?JOIN|GROUP\\s+BY|ORDER\\s+BY|VALUES|LIMIT|AND|OR|HAVING|UNION)\\b',
+    '@[A-Za-z]\\w*(?:\\(|\\s*$)',
+    '\\/\\/|\\/\\*|\\*\\/|\\*\\s',
+    '<\\/?[a-zA-Z][\\w-]*(?:\\s+[\\w-]+=|\\s*\\/?>)',
+    '\\$\\s+\\w',
+    '(?:echo|export|sudo|cd|npm|npx|yarn|pnpm|pip3?|git|docker|kubectl|helm|curl|wget|chmod|chown|mkdir|rm|cp|mv|apt-get|apt|brew|make|cargo|go|python3?|node|java|mvn|gradle|terraform|aws|gcloud|az|psql|mysql|ssh|scp)\\s+-{0,2}[\\w./$"\'-]',
+    '(?:apiVersion|kind|metadata|spec|services|image|ports|volumes|environment|steps|jobs|runs-on|uses|with|env):',
+    '-\\s+(?:name|image|uses|run|key|value|port|path):',
+    '[A-Z][A-Z0-9_]*=\\S',
+    '"[\\w.@$-]+"\\s*:\\s*',
+    '[\\]{}()],?;?\\s*$',
+  ].map((s) => '(?:' + s + ')').join('|'),
+);
+const STRONG_START_RE = new RegExp('^\\s*(?:' + STRONG_START.source + ')');
+const CODE_END = /(?:[;{}[(]|\)\s*\{?|=>|->|:=|\\)\s*(?:\/\/[^\n]*|#[^\n]*)?$/;
+const CODE_MID = /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s*[a-z_][\w.-]*:\s+\S|^\s*-\s+[\w"']+/;
+const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
+const FENCE = /^\s*(?:```|~~~)/;
+
+const CODE = 1, OTHER = 0, BLANK = 2, FRAME_LINE = 3;
+
+function classify(line: string): number {
+  if (line.trim().length === 0) return BLANK;
+  if (FRAME.test(line)) return FRAME_LINE;
+  if (STRONG_START_RE.test(line)) return CODE;
+  const endsCode = CODE_END.test(line);
+  const indented = /^(?: {2,}|\t)/.test(line);
+  if (endsCode && (indented || CODE_MID.test(line) || line.length < 100)) return CODE;
+  if (CODE_MID.test(line) && (indented || !/[.!?]\s*$/.test(line))) return CODE;
+  if (indented && /[=(){}[\];:]/.test(line) && !/[.!?]\s*$/.test(line)) return CODE;
+  return OTHER;
+}
+
+/**
+ * Code blocks by syntactic density: lines are classified (keywords at line start, braces and
+ * semicolons at line end, operators, indentation, imports, SQL, shell, YAML/JSON/.env keys); a run of
+ * at least 3 code lines making up at least 60% of its non-blank lines is reported as one span.
+ * Fenced ``` blocks are reported whole. Stack-trace frames do not count as code.
+ */
+export const sourceCodeDetector: Detector = {
+  entries: [{ id: 'source-code', dataClass: 'source_code', description: 'Source code and config blocks by syntactic density' }],
+  detect({ text }, out) {
+    if (text.indexOf('\n') === -1) return;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const kinds: number[] = [];
+    let pos = 0;
+    let inFence = -1;
+    while (pos <= text.length) {
+      let nl = text.indexOf('\n', pos);
+      if (nl === -1) nl = text.length;
+      const line = text.slice(pos, nl);
+      if (FENCE.test(line)) {
+        if (inFence === -1) inFence = nl + 1;
+        else {
+          if (pos > inFence && text.slice(inFence, pos).trim()) out.push({ dataClass: 'source_code', detector: 'source-code', start: inFence, end: pos - 1, confidence: 0.95 });
+          inFence = -1;
+        }
+        starts.push(pos); ends.push(nl); kinds.push(BLANK);
+      } else if (inFence !== -1) {
+        starts.push(pos); ends.push(nl); kinds.push(BLANK);
+      } else {
+        starts.push(pos); ends.push(nl); kinds.push(line.length > 400 ? OTHER : classify(line));
+      }
+      pos = nl + 1;
+    }
+    const n = kinds.length;
+    let i = 0;
+    while (i < n) {
+      if (kinds[i] !== CODE) { i++; continue; }
+      let code = 1, nonBlank = 1, last = i, blanks = 0, j = i + 1;
+      for (; j < n; j++) {
+        const k = kinds[j]!;
+        if (k === BLANK) { if (++blanks > 2) break; continue; }
+        if (k === CODE) { code++; nonBlank++; last = j; blanks = 0; continue; }
+        // allow one non-code line (comment, docstring) when code follows right after
+        const nextCode = j + 1 < n && kinds[j + 1] === CODE;
+        if (k === OTHER && nextCode && blanks === 0 && (code + 1) / (nonBlank + 1) >= 0.6) { nonBlank++; blanks = 0; continue; }
+        break;
+      }
+      if (code >= 3 && code / nonBlank >= 0.6) {
+        out.push({ dataClass: 'source_code', detector: 'source-code', start: starts[i]!, end: ends[last]!, confidence: code >= 6 ? 0.92 : 0.82 });
+      }
+      i = last + 1;
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import type { Detector, DetectorInfo } from '../detector';
+import type { Finding } from '../finding';
+
+interface PrefixRule {
+  info: DetectorInfo;
+  /** literal the token starts with, used as the prefilter */
+  prefix: string;
+  /** sticky regex applied at the prefix position */
+  re: RegExp;
+  confidence: (m: RegExpExecArray) => number;
+  reject?: (value: string) => boolean;
+}
+
+const c = (id: string, description: string): DetectorInfo => ({ id, dataClass: 'credentials', description });
+const tail = '(?![A-Za-z0-9_-])';
+
+/** Vendor tokens recognizable by a documented prefix and alphabet. */
+const RULES: PrefixRule[] = [
+  ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'].map((p) => ({
+    info: c('github-token', 'GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)'),
+    prefix: p,
+    re: new RegExp(p + '[A-Za-z0-9]{36,251}' + tail, 'y'),
+    confidence: () => 0.97,
+  })),
+  { info: c('github-token', ''), prefix: 'github_pat_', re: new RegExp('github_pat_[A-Za-z0-9_]{22,255}' + tail, 'y'), confidence: () => 0.97 },
+  { info: c('gitlab-token', 'GitLab personal access tokens (glpat-)'), prefix: 'glpat-', re: new RegExp('glpat-[A-Za-z0-9_-]{20,64}' + tail, 'y'), confidence: () => 0.96 },
+  ...['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xapp-'].map((p) => ({
+    info: c('slack-token', 'Slack bot, user and app tokens (xoxb-, xoxp-, ...)'),
+    prefix: p,
+    re: new RegExp(p + '[A-Za-z0-9-]{10,250}' + tail, 'y'),
+    confidence: () => 0.95,
+  })),
+  {
+    info: c('slack-webhook', 'Slack incoming webhook URLs'),
+    prefix: 'https://hooks.slack.com/',
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{12,}/y,
+    confidence: () => 0.96,
+  },
+  ...['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_', 'whsec_'].map((p) => ({
+    info: c('stripe-key', 'Stripe secret and restricted keys (sk_live_, rk_live_; sk_test_ lower)'),
+    prefix: p,
+    re: new RegExp(p + '[A-Za-z0-9]{16,247}' + tail, 'y'),
+    confidence: () => (p.includes('test') ? 0.6 : 0.97),
+  })),
+  {
+    info: c('anthropic-api-key', 'Anthropic API keys (sk-ant-...)'),
+    prefix: 'sk-ant-',
+    re: new RegExp('sk-ant-(?:api|admin|sid)?[0-9]{0,2}-?[A-Za-z0-9_-]{32,200}' + tail, 'y'),
+    confidence: () => 0.97,
+  },
+  {
+    info: c('openai-api-key', 'OpenAI API keys (sk-..., sk-proj-...)'),
+    prefix: 'sk-',
+    re: new RegExp('sk-(?!ant-)(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,200}' + tail, 'y'),
+    confidence: (m) => (m[0].includes('T3BlbkFJ') || /^sk-(?:proj|svcacct|admin)-/.test(m[0]) ? 0.97 : 0.85),
+    reject: (v) => !/[0-9]/.test(v) || !/[A-Z]/.test(v) || !/[a-z]/.test(v.slice(3)),
+  },
+  {
+    info: c('google-api-key', 'Google API keys (AIza...)'),
+    prefix: 'AIza',
+    re: new RegExp('AIza[0-9A-Za-z_-]{35}' + tail, 'y'),
+    confidence: () => 0.95,
+  },
+];
+
+function isTokenChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
+}
+
+const ENTRIES: DetectorInfo[] = [];
+for (const r of RULES) if (r.info.description && !ENTRIES.some((e) => e.id === r.info.id)) ENTRIES.push(r.info);
+
+/** Tokens of cloud and SaaS vendors that carry a recognizable prefix. */
+export const tokenPrefixDetector: Detector = {
+  entries: ENTRIES,
+  detect({ text }, out: Finding[]) {
+    for (const r of RULES) {
+      let i = text.indexOf(r.prefix);
+      while (i !== -1) {
+        if (r.prefix.startsWith('https') || i === 0 || !isTokenChar(text.charCodeAt(i - 1))) {
+          r.re.lastIndex = i;
+          const m = r.re.exec(text);
+          if (m && !(r.reject && r.reject(m[0])) && !/(?:EXAMPLE|example|XXXXXXXX|xxxxxxxx)/.test(m[0])) {
+            out.push({ dataClass: 'credentials', detector: r.info.id, start: i, end: i + m[0].length, confidence: r.confidence(m) });
+            i = text.indexOf(r.prefix, i + m[0].length);
+            continue;
+          }
+        }
+        i = text.indexOf(r.prefix, i + 1);
+      }
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import type { Detector } from '../detector';
+import { ukNinoValid } from '../uk-nino';
+
+const RE = /(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
+
+/** UK National Insurance numbers with the prefix rules (QQ 12 34 56 C; spaced or not). */
+export const ukNinoDetector: Detector = {
+  entries: [{ id: 'uk-national-insurance-number', dataClass: 'government_id', description: 'UK National Insurance numbers (prefix rules)' }],
+  detect({ text, keywords }, out) {
+    const re = new RegExp(RE);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (!ukNinoValid(m[0])) continue;
+      const end = m.index + m[0].length;
+      const ctx = keywords.near('nino', m.index, end, 50, 20);
+      out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start: m.index, end, confidence: ctx ? 0.98 : 0.8 });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay';
+
+/**
+ * The issuer of a card number by IIN range and length, or undefined when no known scheme issues
+ * that prefix at that length. Checks the prefix and length only; see luhnValid for the check digit.
+ */
+export function cardBrand(digits: string): CardBrand | undefined {
+  const n = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  const p6 = Number(digits.slice(0, 6));
+  if (digits[0] === '4') return n === 13 || n === 16 || n === 19 ? 'visa' : undefined;
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16 ? 'mastercard' : undefined;
+  if (p2 === 34 || p2 === 37) return n === 15 ? 'amex' : undefined;
+  if (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65 || (p6 >= 622126 && p6 <= 622925)) {
+    return n >= 16 && n <= 19 ? 'discover' : undefined;
+  }
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19 ? 'jcb' : undefined;
+  if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return n >= 14 && n <= 19 ? 'diners' : undefined;
+  if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19 ? 'unionpay' : undefined;
+  return undefined;
+}
+
+/** Documented test numbers from card networks and payment processors: never real cards. */
+export const TEST_CARD_NUMBERS: ReadonlySet<string> = new Set([
+  '4111111111111111', '4242424242424242', '4012888888881881', '4000056655665556', '4222222222222',
+  '4000000000000002', '4000000000000077', '4000000000009995', '4005519200000004', '4009348888881881',
+  '5555555555554444', '5105105105105100', '5200828282828210', '2223003122003222', '2222400010000008',
+  '378282246310005', '371449635398431', '378734493671000', '6011111111111117', '6011000990139424',
+  '6011000400000000', '3530111333300000', '3566002020360505', '30569309025904', '38520000023237',
+  '36227206271667', '6200000000000005', '4917610000000000', '4462030000000000', '5454545454545454',
+]);

@@ -1,0 +1,46 @@
+const D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/** Verhoeff check (used by Indian Aadhaar): true when the last digit is the valid check digit. */
+export function verhoeffValid(digits: string): boolean {
+  if (!/^\d{2,}$/.test(digits)) return false;
+  let c = 0;
+  const n = digits.length;
+  for (let i = 0; i < n; i++) {
+    const d = digits.charCodeAt(n - 1 - i) - 48;
+    c = D[c]![P[i % 8]![d]!]!;
+  }
+  return c === 0;
+}
+
+/** The Verhoeff check digit to append to `digits` (for generators and tests). */
+export function verhoeffCheckDigit(digits: string): number {
+  let c = 0;
+  const n = digits.length;
+  for (let i = 0; i < n; i++) {
+    const d = digits.charCodeAt(n - 1 - i) - 48;
+    c = D[c]![P[(i + 1) % 8]![d]!]!;
+  }
+  return INV[c]!;
+}
