@@ -492,6 +492,26 @@ CREATE TABLE "IdempotencyKey" (
     CONSTRAINT "IdempotencyKey_pkey" PRIMARY KEY ("organizationId","scope","key")
 );
 
+-- CreateTable
+CREATE TABLE "InstanceSecret" (
+    "name" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "InstanceSecret_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
+CREATE TABLE "ApiInstance" (
+    "id" UUID NOT NULL,
+    "hostname" TEXT NOT NULL,
+    "startedAt" TIMESTAMPTZ(3) NOT NULL,
+    "lastSeenAt" TIMESTAMPTZ(3) NOT NULL,
+    "policyVersions" JSONB NOT NULL DEFAULT '{}',
+
+    CONSTRAINT "ApiInstance_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Organization_slug_key" ON "Organization"("slug");
 
@@ -617,6 +637,9 @@ CREATE INDEX "WebhookDelivery_status_nextAttemptAt_idx" ON "WebhookDelivery"("st
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_webhookId_createdAt_idx" ON "WebhookDelivery"("webhookId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "ApiInstance_lastSeenAt_idx" ON "ApiInstance"("lastSeenAt");
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,57 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ErrorFilter } from './common/error.filter';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { LifecycleService } from './lifecycle.service';
+import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AccessGuard } from './modules/auth/access.guard';
+import { AuthModule } from './modules/auth/auth.module';
+import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { DecisionsModule } from './modules/decisions/decisions.module';
+import { DetectorsModule } from './modules/detectors/detectors.module';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { PolicyModule } from './modules/policy/policy.module';
+import { PortalModule } from './modules/portal/portal.module';
+import { SecretsModule } from './modules/secrets/secrets.module';
+import { SettingsModule } from './modules/settings/settings.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule,
+        SecretsModule,
+        MetricsModule,
+        HealthModule,
+        AuditModule,
+        AuthModule,
+        ApiClientsModule,
+        PolicyModule,
+        DecisionsModule,
+        CatalogModule,
+        BootstrapModule,
+        DirectoryModule,
+        DetectorsModule,
+        SettingsModule,
+        DashboardModule,
+        PortalModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        LifecycleService,
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

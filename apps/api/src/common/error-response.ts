@@ -1,0 +1,101 @@
+import { AppError, type ErrorCode, httpStatusOf } from './errors';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export interface ErrorResponse {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** True when this is a bug or an outage worth logging at error level. */
+  unexpected: boolean;
+}
+
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The body is empty but the content type says JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The body is larger than this endpoint accepts' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the body as application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'The Content-Length header does not match the body' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'unsupported_media_type', message: 'The Content-Type header is invalid' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'The URL is malformed' },
+  FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', message: 'The request is malformed' },
+};
+
+const PRISMA_CODES: Record<string, { code: ErrorCode; message: string }> = {
+  P2002: { code: 'conflict', message: 'A record with the same unique value already exists' },
+  P2025: { code: 'not_found', message: 'The record was not found' },
+  P2003: { code: 'bad_request', message: 'The request refers to a record that does not exist' },
+  P2000: { code: 'validation_failed', message: 'A value is too long for its field' },
+  P2023: { code: 'bad_request', message: 'An id in the request is malformed' },
+};
+
+function statusToCode(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 405) return 'method_not_allowed';
+  if (status === 409) return 'conflict';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 422) return 'unprocessable';
+  if (status === 429) return 'rate_limited';
+  if (status === 503) return 'unavailable';
+  if (status >= 400 && status < 500) return 'bad_request';
+  return 'internal';
+}
+
+function build(code: ErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}): ErrorResponse {
+  const status = httpStatusOf(code);
+  return {
+    status,
+    body: { error: details === undefined ? { code, message } : { code, message, details } },
+    headers,
+    unexpected: status >= 500,
+  };
+}
+
+interface ErrorLike {
+  code?: unknown;
+  statusCode?: unknown;
+  status?: unknown;
+  message?: unknown;
+  getStatus?: () => number;
+  getResponse?: () => unknown;
+  meta?: Record<string, unknown>;
+  name?: unknown;
+}
+
+/** Maps anything thrown into the one error envelope. Never leaks a stack trace or internal message. */
+export function toErrorResponse(err: unknown): ErrorResponse {
+  if (err instanceof AppError) return build(err.code, err.message, err.details, err.headers);
+  let e = (err ?? {}) as ErrorLike & { cause?: unknown };
+  // Nest wraps Fastify's client errors in an HttpException whose cause is the original.
+  if (typeof e.getStatus === 'function' && e.cause && typeof (e.cause as ErrorLike).code === 'string') {
+    e = e.cause as ErrorLike;
+  }
+  if (typeof e.code === 'string' && FASTIFY_CODES[e.code]) {
+    const known = FASTIFY_CODES[e.code]!;
+    return build(known.code, known.message);
+  }
+  if (typeof e.code === 'string' && /^P\d{4}$/.test(e.code) && PRISMA_CODES[e.code]) {
+    const known = PRISMA_CODES[e.code]!;
+    const target = e.meta?.target ?? e.meta?.field_name;
+    return build(known.code, known.message, target ? { target } : undefined);
+  }
+  // Nest's HttpException (e.g. the router's 404 for an unknown route).
+  if (typeof e.getStatus === 'function') {
+    const status = e.getStatus();
+    const code = statusToCode(status);
+    const message =
+      status === 404 ? 'No such endpoint' : status < 500 && typeof e.message === 'string' ? e.message : 'Internal error';
+    return build(code, message);
+  }
+  // Other Fastify client errors (4xx) carry statusCode.
+  const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status && status >= 400 && status < 500) {
+    return build(statusToCode(status), typeof e.message === 'string' ? e.message.slice(0, 300) : 'Bad request');
+  }
+  return build('internal', 'Internal error: the failure was logged with the request id');
+}

@@ -1,0 +1,30 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorResponse } from './error-response';
+
+/** The one exception filter: every error leaves in the same envelope (see error-response.ts). */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    sendError(reply, request, exception, this.logger);
+  }
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger?: Logger): void {
+  const res = toErrorResponse(exception);
+  if (res.unexpected) {
+    const err = exception instanceof Error ? exception : new Error(String(exception));
+    // Method and route only: never the body, which may hold prompt text.
+    (logger ?? new Logger('Errors')).error(
+      `${request.method} ${request.routeOptions?.url ?? '(no route)'} failed [req ${request.id}]: ${err.message}`,
+      err.stack,
+    );
+  }
+  if (reply.sent) return;
+  void reply.status(res.status).headers({ ...res.headers, 'cache-control': 'no-store' }).send(res.body);
+}

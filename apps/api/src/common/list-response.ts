@@ -1,0 +1,12 @@
+import type { FastifyReply } from 'fastify';
+import { contentRange } from './list-query';
+
+/** Sends a react-admin list: the rows as a JSON array and the Content-Range header. */
+export function listResponse<T, O>(reply: FastifyReply, resource: string, skip: number, [rows, total]: [T[], number], map: (row: T) => O): O[] {
+  void reply.header('content-range', contentRange(resource, skip, rows.length, total));
+  return rows.map(map);
+}
+
+export function iso(d: Date | null | undefined): string | null {
+  return d ? d.toISOString() : null;
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * Typed configuration, read from the environment in one place and validated at boot: a wrong value
+ * stops the start with a message naming the variable. See the README's configuration table.
+ */
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().default(fallback);
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().min(1).optional().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string({ error: 'is required (npm start sets it to the embedded database when unset)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_POOL_SIZE: int(10, 1, 200),
+  AIRLOCK_PUBLIC_URL: z.url().optional(),
+  AIRLOCK_MIGRATE: bool(true),
+  AIRLOCK_EMBEDDED_DB: bool(false),
+  AIRLOCK_DEMO_DATA: bool(false).optional(),
+  AIRLOCK_ORG_NAME: z.string().min(1).max(200).optional().default('Example Organization'),
+  AIRLOCK_ADMIN_EMAIL: z.email().optional().default('admin@example.com'),
+  AIRLOCK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  AIRLOCK_BOOTSTRAP_API_KEY: z.string().min(20).max(256).optional(),
+  AIRLOCK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AIRLOCK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  AIRLOCK_TRUST_PROXY: bool(false),
+  AIRLOCK_CORS_ORIGINS: list,
+  AIRLOCK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
+  AIRLOCK_SESSION_HOURS: int(12, 1, 24 * 30),
+  AIRLOCK_POLICY_POLL_SECONDS: int(5, 1, 3600),
+  AIRLOCK_DECISION_LOG_BUFFER: int(20000, 100, 10_000_000),
+  AIRLOCK_DECISION_LOG_FLUSH_MS: int(1000, 50, 60_000),
+  AIRLOCK_RATE_LIMIT_PER_IP: int(1200, 1, 1_000_000),
+  AIRLOCK_WEBHOOK_ALLOW_PRIVATE: list,
+  AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function toConfig(env: z.output<typeof schema>) {
+  const publicUrl = (env.AIRLOCK_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    publicUrl,
+    migrateOnStart: env.AIRLOCK_MIGRATE,
+    embeddedDatabase: env.AIRLOCK_EMBEDDED_DB,
+    /** Demo data defaults to on with the embedded database, off with a real server. */
+    demoData: env.AIRLOCK_DEMO_DATA ?? env.AIRLOCK_EMBEDDED_DB,
+    orgName: env.AIRLOCK_ORG_NAME,
+    adminEmail: env.AIRLOCK_ADMIN_EMAIL.toLowerCase(),
+    adminPassword: env.AIRLOCK_ADMIN_PASSWORD,
+    bootstrapApiKey: env.AIRLOCK_BOOTSTRAP_API_KEY,
+    secret: env.AIRLOCK_SECRET,
+    logLevel: env.AIRLOCK_LOG_LEVEL,
+    trustProxy: env.AIRLOCK_TRUST_PROXY,
+    corsOrigins: env.AIRLOCK_CORS_ORIGINS,
+    cookieSecure:
+      env.AIRLOCK_COOKIE_SECURE === 'auto' ? publicUrl.startsWith('https://') : env.AIRLOCK_COOKIE_SECURE === 'true',
+    sessionHours: env.AIRLOCK_SESSION_HOURS,
+    policyPollSeconds: env.AIRLOCK_POLICY_POLL_SECONDS,
+    decisionLogBuffer: env.AIRLOCK_DECISION_LOG_BUFFER,
+    decisionLogFlushMs: env.AIRLOCK_DECISION_LOG_FLUSH_MS,
+    rateLimitPerIp: env.AIRLOCK_RATE_LIMIT_PER_IP,
+    webhookAllowPrivate: env.AIRLOCK_WEBHOOK_ALLOW_PRIVATE,
+    adminUiDir: env.AIRLOCK_ADMIN_UI_DIR,
+  };
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  return toConfig(parsed.data);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { apiClientCreate, apiClientUpdate, apiKeyRotate } from '@airlock/contracts';
+import { z } from 'zod';
+import { idList, parseListQuery } from '../../common/list-query';
+import { iso, listResponse } from '../../common/list-response';
+import { body } from '../../common/zod-pipe';
+import type { ApiClient, ApiKey } from '../../generated/prisma/client';
+import { Authenticated, CurrentUser } from '../auth/access.decorators';
+import { actorOf, type UserAuth } from '../auth/auth-context';
+import { ApiClientsService } from './api-clients.service';
+
+function out(c: ApiClient & { keys: ApiKey[] }) {
+  const now = Date.now();
+  const keys = c.keys.map((k) => ({
+    id: k.id,
+    prefix: k.prefix,
+    createdAt: iso(k.createdAt),
+    expiresAt: iso(k.expiresAt),
+    lastUsedAt: iso(k.lastUsedAt),
+    revokedAt: iso(k.revokedAt),
+    active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > now),
+  }));
+  const lastUsed = c.keys.map((k) => k.lastUsedAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    scopes: c.scopes,
+    rateLimitPerMinute: c.rateLimitPerMinute,
+    revokedAt: iso(c.revokedAt),
+    lastUsedAt: lastUsed ? new Date(lastUsed).toISOString() : null,
+    keyPrefix: keys.find((k) => k.active)?.prefix ?? null,
+    keys,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+  };
+}
+
+const filter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), revoked: z.boolean().optional() });
+
+@Controller('api/api-clients')
+export class ApiClientsController {
+  constructor(private readonly clients: ApiClientsService) {}
+
+  @Authenticated({ permission: 'apiClients.read' })
+  @Get()
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: ['name', 'createdAt'], defaultSort: ['createdAt', 'desc'], filter });
+    const f = q.filter;
+    const where = {
+      ...(f.id ? { id: { in: f.id } } : {}),
+      ...(f.revoked === true ? { revokedAt: { not: null } } : f.revoked === false ? { revokedAt: null } : {}),
+      ...(f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {}),
+    };
+    const result = await this.clients.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
+    return listResponse(reply, 'api-clients', q.skip, result, out);
+  }
+
+  @Authenticated({ permission: 'apiClients.read' })
+  @Get(':id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return out(await this.clients.get(user.organizationId, id));
+  }
+
+  /** The key is in this response only. */
+  @Authenticated({ permission: 'apiClients.write' })
+  @Post()
+  async create(@CurrentUser() user: UserAuth, @Body(body(apiClientCreate)) input: z.infer<typeof apiClientCreate>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { client, key } = await this.clients.create(user.organizationId, actorOf(user), input);
+    void reply.header('cache-control', 'no-store');
+    return { ...out(client), key };
+  }
+
+  @Authenticated({ permission: 'apiClients.write' })
+  @Put(':id')
+  async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(apiClientUpdate)) input: z.infer<typeof apiClientUpdate>) {
+    return out(await this.clients.update(user.organizationId, actorOf(user), id, input));
+  }
+
+  @Authenticated({ permission: 'apiClients.write' })
+  @Post(':id/rotate')
+  @HttpCode(200)
+  async rotate(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(apiKeyRotate)) input: z.infer<typeof apiKeyRotate>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { client, key } = await this.clients.rotate(user.organizationId, actorOf(user), id, input);
+    void reply.header('cache-control', 'no-store');
+    return { ...out(client), key };
+  }
+
+  @Authenticated({ permission: 'apiClients.write' })
+  @Post(':id/revoke')
+  @HttpCode(200)
+  async revoke(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return out(await this.clients.revoke(user.organizationId, actorOf(user), id));
+  }
+
+  @Authenticated({ permission: 'apiClients.write' })
+  @Post(':id/keys/:keyId/revoke')
+  @HttpCode(200)
+  async revokeKey(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Param('keyId', ParseUUIDPipe) keyId: string) {
+    return out(await this.clients.revokeKey(user.organizationId, actorOf(user), id, keyId));
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { sha256Hex } from '../auth/tokens';
+import { apiKeyPrefix, generateApiKey } from './api-key-format';
+import { ApiKeyRegistry } from './api-key-registry.service';
+
+const withKeys = { keys: { orderBy: { createdAt: 'desc' as const } } };
+
+/**
+ * Decision clients and their keys. A key is shown once (the response to create or rotate) and
+ * stored as its SHA-256. Revocation is immediate: this instance forgets the key before answering,
+ * and NOTIFY airlock_api_keys makes every other instance reload.
+ */
+@Injectable()
+export class ApiClientsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly registry: ApiKeyRegistry,
+  ) {}
+
+  private future(iso: string | null, path: string): Date | null {
+    if (!iso) return null;
+    const d = new Date(iso);
+    if (d.getTime() <= Date.now()) throw AppError.validation([{ path, message: 'must be in the future' }]);
+    return d;
+  }
+
+  private async notify(tx: Tx, organizationId: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_notify('airlock_api_keys', ${organizationId})`;
+  }
+
+  list(organizationId: string, where: object, orderBy: object, skip: number, take: number) {
+    const w = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.apiClient.findMany({ where: w, orderBy, skip, take, include: withKeys }),
+      this.prisma.apiClient.count({ where: w }),
+    ]);
+  }
+
+  async get(organizationId: string, id: string) {
+    const row = await this.prisma.apiClient.findFirst({ where: { organizationId, id }, include: withKeys });
+    if (!row) throw AppError.notFound('API client');
+    return row;
+  }
+
+  async create(
+    organizationId: string,
+    actor: Actor,
+    input: { name: string; description?: string | null; scopes: string[]; rateLimitPerMinute: number | null; expiresAt: string | null },
+  ) {
+    const expiresAt = this.future(input.expiresAt, 'expiresAt');
+    const key = generateApiKey();
+    const client = await this.prisma.$transaction(async (tx) => {
+      const c = await tx.apiClient.create({
+        data: {
+          organizationId,
+          name: input.name,
+          description: input.description ?? null,
+          scopes: input.scopes,
+          rateLimitPerMinute: input.rateLimitPerMinute,
+          createdById: actor.type === 'user' ? actor.id : null,
+        },
+      });
+      const k = await tx.apiKey.create({ data: { organizationId, apiClientId: c.id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt } });
+      await this.audit.record(tx, { organizationId, actor, action: 'api_client.create', entityType: 'ApiClient', entityId: c.id, after: { ...c, key: { id: k.id, prefix: k.prefix, expiresAt } } });
+      await this.notify(tx, organizationId);
+      return c;
+    });
+    await this.registry.reload();
+    return { client: await this.get(organizationId, client.id), key };
+  }
+
+  async update(organizationId: string, actor: Actor, id: string, input: { name?: string; description?: string | null; scopes?: string[]; rateLimitPerMinute?: number | null }) {
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.apiClient.findFirst({ where: { organizationId, id } });
+      if (!before) throw AppError.notFound('API client');
+      const after = await tx.apiClient.update({ where: { id }, data: input });
+      await this.audit.record(tx, { organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
+      await this.notify(tx, organizationId);
+    });
+    await this.registry.reload();
+    return this.get(organizationId, id);
+  }
+
+  /** A new key; the previous ones keep working for `overlapHours`, then expire. */
+  async rotate(organizationId: string, actor: Actor, id: string, input: { overlapHours: number; expiresAt: string | null }) {
+    const expiresAt = this.future(input.expiresAt, 'expiresAt');
+    const key = generateApiKey();
+    await this.prisma.$transaction(async (tx) => {
+      const client = await tx.apiClient.findFirst({ where: { organizationId, id } });
+      if (!client) throw AppError.notFound('API client');
+      if (client.revokedAt) throw AppError.unprocessable('This API client is revoked; create a new one');
+      const overlapEnd = new Date(Date.now() + input.overlapHours * 3_600_000);
+      const old = await tx.apiKey.findMany({ where: { apiClientId: id, revokedAt: null } });
+      for (const k of old) {
+        if (!k.expiresAt || k.expiresAt > overlapEnd) await tx.apiKey.update({ where: { id: k.id }, data: { expiresAt: overlapEnd } });
+      }
+      const k = await tx.apiKey.create({ data: { organizationId, apiClientId: id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt } });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'api_client.rotate',
+        entityType: 'ApiClient',
+        entityId: id,
+        after: { newKey: { id: k.id, prefix: k.prefix }, previousKeysExpireAt: overlapEnd, previousKeys: old.map((o) => o.prefix) },
+      });
+      await this.notify(tx, organizationId);
+    });
+    await this.registry.reload();
+    return { client: await this.get(organizationId, id), key };
+  }
+
+  /** Revokes the client and every key it has: refused from the next request on. */
+  async revoke(organizationId: string, actor: Actor, id: string) {
+    const hashes = await this.prisma.$transaction(async (tx) => {
+      const before = await tx.apiClient.findFirst({ where: { organizationId, id }, include: { keys: true } });
+      if (!before) throw AppError.notFound('API client');
+      const now = new Date();
+      await tx.apiClient.update({ where: { id }, data: { revokedAt: before.revokedAt ?? now } });
+      await tx.apiKey.updateMany({ where: { apiClientId: id, revokedAt: null }, data: { revokedAt: now } });
+      await this.audit.record(tx, { organizationId, actor, action: 'api_client.revoke', entityType: 'ApiClient', entityId: id, before: { ...before, keys: before.keys.map((k) => k.prefix) } });
+      await this.notify(tx, organizationId);
+      return before.keys.map((k) => k.keyHash);
+    });
+    this.registry.forget(hashes);
+    return this.get(organizationId, id);
+  }
+
+  /** Revokes one key (e.g. a leaked one) and keeps the client. */
+  async revokeKey(organizationId: string, actor: Actor, id: string, keyId: string) {
+    const hash = await this.prisma.$transaction(async (tx) => {
+      const key = await tx.apiKey.findFirst({ where: { organizationId, apiClientId: id, id: keyId } });
+      if (!key) throw AppError.notFound('API key');
+      await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: key.revokedAt ?? new Date() } });
+      await this.audit.record(tx, { organizationId, actor, action: 'api_key.revoke', entityType: 'ApiKey', entityId: keyId, before: { prefix: key.prefix } });
+      await this.notify(tx, organizationId);
+      return key.keyHash;
+    });
+    this.registry.forget([hash]);
+    return this.get(organizationId, id);
+  }
+}

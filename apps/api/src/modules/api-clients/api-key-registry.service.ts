@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { NotificationsService } from '../../database/notifications.service';
+import { PrismaService } from '../../database/prisma.service';
+import type { ApiClientAuth } from '../auth/auth-context';
+import { sha256Hex } from '../auth/tokens';
+
+interface KeyEntry {
+  auth: ApiClientAuth;
+  expiresAt: number | null;
+}
+
+/**
+ * Every active API key's hash, in memory: authenticating a decision request never touches the
+ * database. Creation, rotation and revocation send NOTIFY airlock_api_keys so every instance
+ * reloads at once; a periodic reload covers a missed notification. `lastUsedAt` is written in
+ * batches off the request path.
+ */
+@Injectable()
+export class ApiKeyRegistry implements OnModuleDestroy {
+  private readonly logger = new Logger('ApiKeys');
+  private keys = new Map<string, KeyEntry>();
+  /** Revoked here moments ago: refused even if a reload that started before the revocation re-adds them. */
+  private readonly revoked = new Map<string, number>();
+  private readonly used = new Map<string, Date>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private reloading: Promise<void> | null = null;
+  private reloadAgain = false;
+  loadedAt: Date | null = null;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    this.notifications.on('airlock_api_keys', () => void this.reload());
+    this.notifications.onReconnect(() => void this.reload());
+    await this.reload();
+    this.timer = setInterval(() => void this.reload(), this.config.policyPollSeconds * 1000);
+    this.timer.unref();
+    this.flushTimer = setInterval(() => void this.flushUsage(), 15_000);
+    this.flushTimer.unref();
+  }
+
+  /** Reloads every active key; concurrent calls coalesce into at most one more load. */
+  reload(): Promise<void> {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      try {
+        do {
+          this.reloadAgain = false;
+          await this.load();
+        } while (this.reloadAgain);
+      } catch (err) {
+        // Keep the last known keys: revocations already applied stay applied.
+        this.logger.warn(`Could not reload API keys: ${(err as Error).message}`);
+      } finally {
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
+  }
+
+  private async load(): Promise<void> {
+    const rows = await this.prisma.apiKey.findMany({
+      where: { revokedAt: null, client: { revokedAt: null } },
+      select: {
+        id: true,
+        keyHash: true,
+        expiresAt: true,
+        organizationId: true,
+        client: { select: { id: true, name: true, scopes: true, rateLimitPerMinute: true } },
+      },
+    });
+    const next = new Map<string, KeyEntry>();
+    for (const r of rows) {
+      next.set(r.keyHash, {
+        expiresAt: r.expiresAt?.getTime() ?? null,
+        auth: {
+          kind: 'api_client',
+          organizationId: r.organizationId,
+          clientId: r.client.id,
+          clientName: r.client.name,
+          keyId: r.id,
+          scopes: r.client.scopes,
+          rateLimitPerMinute: r.client.rateLimitPerMinute,
+        },
+      });
+    }
+    const cutoff = Date.now() - 300_000;
+    for (const [h, t] of this.revoked) if (t < cutoff) this.revoked.delete(h);
+    this.keys = next;
+    this.loadedAt = new Date();
+  }
+
+  /** The client behind a presented key, or null (unknown, revoked or expired). */
+  authenticate(presented: string): ApiClientAuth | null {
+    if (!presented || presented.length > 512) return null;
+    const hash = sha256Hex(presented);
+    const entry = this.keys.get(hash);
+    if (!entry || this.revoked.has(hash)) return null;
+    const now = Date.now();
+    if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+    this.used.set(entry.auth.keyId, new Date(now));
+    return entry.auth;
+  }
+
+  /** Drops a key at once on this instance (the NOTIFY reaches the others). */
+  forget(keyHashes: string[]): void {
+    const now = Date.now();
+    for (const h of keyHashes) {
+      this.keys.delete(h);
+      this.revoked.set(h, now);
+    }
+  }
+
+  async flushUsage(): Promise<void> {
+    if (this.used.size === 0) return;
+    const batch = [...this.used.entries()];
+    this.used.clear();
+    try {
+      // One statement for the whole batch.
+      const ids = batch.map(([id]) => id);
+      const times = batch.map(([, t]) => t.toISOString());
+      await this.prisma.$executeRaw`
+        UPDATE "ApiKey" AS k SET "lastUsedAt" = GREATEST(COALESCE(k."lastUsedAt", v.t), v.t)
+        FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${times}::timestamptz[]) AS t) AS v
+        WHERE k.id = v.id`;
+    } catch (err) {
+      this.logger.warn(`Could not record API key usage: ${(err as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    await this.flushUsage();
+  }
+}

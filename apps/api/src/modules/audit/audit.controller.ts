@@ -1,0 +1,77 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../common/errors';
+import { idList, parseListQuery } from '../../common/list-query';
+import { iso, listResponse } from '../../common/list-response';
+import { Authenticated, CurrentUser } from '../auth/access.decorators';
+import type { UserAuth } from '../auth/auth-context';
+import type { AuditEvent } from '../../generated/prisma/client';
+import { AuditService } from './audit.service';
+
+const auditFilter = z.strictObject({
+  id: idList.optional(),
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.string().max(100).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+});
+
+function toAuditOutput(e: AuditEvent) {
+  return {
+    id: e.id,
+    seq: e.seq,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+    requestId: e.requestId,
+    ip: e.ip,
+    createdAt: iso(e.createdAt),
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+@Controller('api/audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Authenticated({ permission: 'audit.read' })
+  @Get()
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: ['seq', 'createdAt', 'action'], defaultSort: ['seq', 'desc'], filter: auditFilter });
+    const f = q.filter;
+    const where = {
+      ...(f.id ? { id: { in: f.id } } : {}),
+      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.entityType ? { entityType: f.entityType } : {}),
+      ...(f.entityId ? { entityId: f.entityId } : {}),
+      ...(f.actorId ? { actorId: f.actorId } : {}),
+      ...(f.since || f.until ? { createdAt: { ...(f.since ? { gte: new Date(f.since) } : {}), ...(f.until ? { lte: new Date(f.until) } : {}) } } : {}),
+    };
+    const result = await this.audit.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
+    return listResponse(reply, 'audit-events', q.skip, result, toAuditOutput);
+  }
+
+  /** Recomputes the hash chain and names the first broken link. */
+  @Authenticated({ permission: 'audit.read' })
+  @Get('verify')
+  verify(@CurrentUser() user: UserAuth) {
+    return this.audit.verify(user.organizationId);
+  }
+
+  @Authenticated({ permission: 'audit.read' })
+  @Get(':id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    const e = await this.audit.findOne(user.organizationId, id);
+    if (!e) throw AppError.notFound('Audit event');
+    return toAuditOutput(e);
+  }
+}

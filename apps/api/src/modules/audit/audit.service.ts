@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { currentRequest } from '../../common/request-context';
+import type { Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Actor } from '../auth/auth-context';
+import { auditHash, GENESIS_HASH, maskSecrets } from './audit-hash';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditEntry {
+  organizationId: string;
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Anonymous incident reports keep no trace of where they came from. */
+  omitRequestOrigin?: boolean;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; id: string; reason: string } | null;
+}
+
+/**
+ * The tamper-evident audit log. `record` runs inside the caller's transaction (the change and its
+ * event commit together), appends under a per-organization lock and chains each event to the
+ * previous one by hash. The table refuses UPDATE, DELETE and TRUNCATE (see the init migration).
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  async record(tx: Tx, entry: AuditEntry): Promise<void> {
+    await this.audit.lockChain(tx, entry.organizationId);
+    const last = await this.audit.last(tx, entry.organizationId);
+    const seq = (last?.seq ?? 0) + 1;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const req = entry.omitRequestOrigin ? undefined : currentRequest();
+    const fields = {
+      organizationId: entry.organizationId,
+      seq,
+      actorType: entry.actor.type,
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: entry.before === undefined ? null : maskSecrets(entry.before),
+      after: entry.after === undefined ? null : maskSecrets(entry.after),
+      requestId: req?.requestId ?? null,
+      ip: req?.ip ?? null,
+      createdAt: new Date(),
+    };
+    await this.audit.insert(tx, {
+      ...fields,
+      before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      prevHash,
+      hash: auditHash(prevHash, fields),
+    });
+  }
+
+  /** Recomputes the whole chain and names the first broken link. */
+  async verify(organizationId: string): Promise<ChainVerification> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const page = await this.audit.page(organizationId, expectedSeq - 1, 1000);
+      if (page.length === 0) return { ok: true, checked, firstBroken: null };
+      for (const e of page) {
+        const broken = (reason: string): ChainVerification => ({ ok: false, checked, firstBroken: { seq: e.seq, id: e.id, reason } });
+        if (e.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing (next is ${e.seq})`);
+        if (e.prevHash !== prevHash) return broken('its prevHash does not match the previous event');
+        const recomputed = auditHash(prevHash, { ...e, before: e.before, after: e.after });
+        if (recomputed !== e.hash) return broken('its content does not match its hash (it was changed)');
+        prevHash = e.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+    }
+  }
+
+  list(...args: Parameters<AuditRepository['list']>) {
+    return this.audit.list(...args);
+  }
+
+  findOne(organizationId: string, id: string) {
+    return this.audit.findOne(organizationId, id);
+  }
+}

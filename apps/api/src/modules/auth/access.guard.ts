@@ -1,0 +1,116 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppError } from '../../common/errors';
+import { RateLimiter } from '../../common/rate-limiter';
+import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
+import { ACCESS_KEY, type AccessRule } from './access.decorators';
+import type { ApiClientAuth, UserAuth } from './auth-context';
+import { readSessionCookie } from './cookies';
+import { type Permission, roleHas } from './permissions';
+import { SessionService } from './session.service';
+import { safeEqual } from './tokens';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one global guard. Reads the route's declared access (access.decorators.ts) and:
+ * - API keys: Bearer key known, unexpired, unrevoked, with the scope; the key's own rate limit;
+ * - sessions: cookie -> server-side session -> user not disabled, role has the permission, and on
+ *   every mutation a CSRF token equal to the session's plus a same-origin check;
+ * - per-IP rate limit on everything not authenticated by an API key.
+ * A route that declares nothing is refused.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly ipLimiter = new RateLimiter();
+  private readonly keyLimiter = new RateLimiter();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly apiKeys: ApiKeyRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    request.auth = null;
+    if (!rule) throw AppError.forbidden('This endpoint declares no access rule');
+
+    switch (rule.kind) {
+      case 'public':
+        this.limitIp(request);
+        return true;
+      case 'api_key':
+        request.auth = this.requireApiKey(request, rule.scope);
+        return true;
+      case 'session':
+        this.limitIp(request);
+        request.auth = await this.requireSession(request, rule.permission);
+        return true;
+      case 'session_or_api_key':
+        if (bearerOf(request) !== undefined) {
+          request.auth = this.requireApiKey(request, rule.scope);
+        } else {
+          this.limitIp(request);
+          request.auth = await this.requireSession(request, rule.permission);
+        }
+        return true;
+    }
+  }
+
+  private limitIp(request: FastifyRequest): void {
+    const wait = this.ipLimiter.take(`ip:${request.ip}`, this.config.rateLimitPerIp);
+    if (wait) throw new AppError('rate_limited', `Too many requests from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
+  }
+
+  private requireApiKey(request: FastifyRequest, scope: string): ApiClientAuth {
+    const presented = bearerOf(request);
+    if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
+    const auth = this.apiKeys.authenticate(presented);
+    if (!auth) throw new AppError('unauthenticated', 'The API key is unknown, expired or revoked');
+    if (!auth.scopes.includes(scope)) throw AppError.forbidden(`The API key lacks the "${scope}" scope`);
+    if (auth.rateLimitPerMinute) {
+      const wait = this.keyLimiter.take(auth.keyId, auth.rateLimitPerMinute);
+      if (wait) {
+        throw new AppError('rate_limited', `This API key is limited to ${auth.rateLimitPerMinute} requests per minute; retry in ${wait}s`, undefined, {
+          'retry-after': String(wait),
+        });
+      }
+    }
+    return auth;
+  }
+
+  private async requireSession(request: FastifyRequest, permission: Permission): Promise<UserAuth> {
+    const token = readSessionCookie(request);
+    const auth = token ? await this.sessions.resolve(token) : null;
+    if (!auth) throw new AppError('unauthenticated', 'Sign in first');
+    if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, auth);
+    if (!roleHas(auth.role, permission)) throw AppError.forbidden(`Your role (${auth.role}) does not allow this`);
+    return auth;
+  }
+
+  /** Double defence for cookie-authenticated mutations: a same-origin request and the session's CSRF token. */
+  private checkCsrf(request: FastifyRequest, auth: UserAuth): void {
+    const origin = request.headers.origin;
+    if (origin && origin !== 'null') {
+      const allowed = new Set([this.config.publicUrl, ...this.config.corsOrigins, `${request.protocol}://${request.host}`]);
+      if (!allowed.has(origin)) throw new AppError('csrf_failed', `Requests from ${origin} are not allowed`);
+    }
+    const header = request.headers['x-csrf-token'];
+    const sent = Array.isArray(header) ? header[0] : header;
+    if (!sent || !safeEqual(sent, auth.csrfToken)) {
+      throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header (GET /api/auth/me returns it)');
+    }
+  }
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m ? m[1] : '';
+}

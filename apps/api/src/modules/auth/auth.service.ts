@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors';
+import { PrismaService } from '../../database/prisma.service';
+import type { Role } from '../../generated/prisma/enums';
+import { AuditService } from '../audit/audit.service';
+import type { UserAuth } from './auth-context';
+import { LoginThrottleService } from './login-throttle.service';
+import { burnVerifyTime, verifyPassword } from './password-hasher';
+import { PERMISSIONS, type Permission, roleHas } from './permissions';
+import { SessionService } from './session.service';
+
+export interface SignedInUser {
+  id: string;
+  organizationId: string;
+  email: string;
+  role: Role;
+}
+
+const WRONG = 'Wrong e-mail or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly throttle: LoginThrottleService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Checks a local password. Unknown e-mail, disabled user, SSO-only user and wrong password all
+   * answer the same, after the same argon2 work, and all count towards the e-mail's lockout.
+   */
+  async checkPassword(emailRaw: string, password: string, _ip: string): Promise<SignedInUser> {
+    const email = emailRaw.trim().toLowerCase();
+    await this.throttle.assertNotLocked(email);
+    const user = await this.prisma.user.findUnique({
+      where: { email },
+      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true },
+    });
+    const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+    if (!user || !ok || user.disabled) {
+      await this.throttle.recordFailure(email);
+      throw new AppError('unauthenticated', WRONG);
+    }
+    await this.throttle.recordSuccess(email);
+    return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
+  }
+
+  /** Opens a server-side session for a user who just proved who they are. */
+  async startSession(user: SignedInUser, meta: { ip?: string; userAgent?: string; method: 'password' | 'sso' }) {
+    const session = await this.sessions.create(user, meta);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+      await this.audit.record(tx, {
+        organizationId: user.organizationId,
+        actor: { type: 'user', id: user.id, label: user.email },
+        action: 'auth.login',
+        entityType: 'User',
+        entityId: user.id,
+        after: { method: meta.method },
+      });
+    });
+    return session;
+  }
+
+  async logout(auth: UserAuth): Promise<void> {
+    await this.sessions.destroy(auth.sessionId);
+  }
+
+  async me(auth: UserAuth) {
+    const org = await this.prisma.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { id: true, name: true, slug: true } });
+    const sso = await this.prisma.ssoConnection.findUnique({ where: { organizationId: auth.organizationId }, select: { enabled: true } });
+    return {
+      user: { id: auth.userId, email: auth.email, name: auth.name, role: auth.role, groups: auth.groups },
+      organization: { ...org, ssoEnabled: sso?.enabled ?? false },
+      permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHas(auth.role, p)),
+      csrfToken: auth.csrfToken,
+    };
+  }
+}

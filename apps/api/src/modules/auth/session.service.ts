@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { UserAuth } from './auth-context';
+import { SessionRepository } from './session.repository';
+import { randomToken, sha256Hex } from './tokens';
+
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Server-side sessions: the cookie carries 256 random bits, the database only their SHA-256, so
+ * logging out or disabling a user ends the session at once on every instance.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(user: { id: string; organizationId: string }, meta: { ip?: string; userAgent?: string }) {
+    const token = randomToken(32);
+    const csrfToken = randomToken(24);
+    const expiresAt = new Date(Date.now() + this.config.sessionHours * 3_600_000);
+    await this.sessions.create({
+      id: sha256Hex(token),
+      organizationId: user.organizationId,
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300),
+    });
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** The user behind a session token, or null when unknown, expired, or the user is disabled. */
+  async resolve(token: string): Promise<UserAuth | null> {
+    if (!token || token.length > 200) return null;
+    const id = sha256Hex(token);
+    const row = await this.sessions.findWithUser(id);
+    if (!row) return null;
+    const now = Date.now();
+    if (row.expiresAt.getTime() <= now || row.user.disabled) {
+      await this.sessions.delete(id);
+      return null;
+    }
+    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(id, new Date(now));
+    return {
+      kind: 'user',
+      organizationId: row.organizationId,
+      userId: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      role: row.user.role,
+      groups: row.user.groups,
+      sessionId: id,
+      csrfToken: row.csrfToken,
+    };
+  }
+
+  async destroy(sessionId: string): Promise<void> {
+    await this.sessions.delete(sessionId);
+  }
+
+  async destroyAllForUser(organizationId: string, userId: string): Promise<void> {
+    await this.sessions.deleteForUser(organizationId, userId);
+  }
+
+  async purgeExpired(): Promise<number> {
+    return (await this.sessions.deleteExpired(new Date())).count;
+  }
+}

@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { orgSettings, readOrgSettings } from '@airlock/contracts';
+import { BUILTIN_DATA_CLASSES, computeRiskScore, defaultPolicyRules } from '@airlock/policy-engine';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { apiKeyPrefix } from '../api-clients/api-key-format';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { hashPassword } from '../auth/password-hasher';
+import { sha256Hex } from '../auth/tokens';
+import { PolicyService } from '../policy/policy.service';
+import { loadBuiltinCatalog } from './builtin-catalog';
+import { DemoDataService } from './demo-data.service';
+
+export const SYSTEM: Actor = { type: 'system', id: null, label: 'system (first start)' };
+
+export interface FirstRun {
+  created: boolean;
+  organizationId: string;
+  adminEmail: string;
+  /** Only when generated on this start: printed once, never stored in clear. */
+  generatedPassword?: string;
+  demo: boolean;
+}
+
+function slugify(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'organization'
+  );
+}
+
+/**
+ * First start: one organization, its owner, the built-in catalog (every service under review), the
+ * data classes, a `corporate` zone, the default policy published as version 1, the bootstrap API
+ * key, and with AIRLOCK_DEMO_DATA a lived-in demo. Later starts only make sure the bootstrap key
+ * exists. Safe with several instances starting at once (advisory lock).
+ */
+@Injectable()
+export class BootstrapService {
+  private readonly logger = new Logger('Bootstrap');
+  firstRun: FirstRun | null = null;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly policy: PolicyService,
+    private readonly audit: AuditService,
+    private readonly demo: DemoDataService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<FirstRun> {
+    const result = await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('airlock:bootstrap', 0))`;
+        const existing = await tx.organization.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+        if (existing) {
+          await this.ensureBootstrapKey(tx, existing.id);
+          return { created: false, organizationId: existing.id, adminEmail: this.config.adminEmail, demo: false } satisfies FirstRun;
+        }
+        return this.createOrganization(tx);
+      },
+      { timeout: 120_000 },
+    );
+    if (result.created && result.demo) await this.demo.seed(result.organizationId);
+    this.firstRun = result;
+    return result;
+  }
+
+  private async createOrganization(tx: Tx): Promise<FirstRun> {
+    const settings = orgSettings.parse({});
+    const org = await tx.organization.create({
+      data: { name: this.config.orgName, slug: slugify(this.config.orgName), settings: settings as Prisma.InputJsonValue },
+    });
+    const organizationId = org.id;
+    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
+
+    const generatedPassword = this.config.adminPassword ? undefined : randomBytes(12).toString('base64url');
+    const owner = await tx.user.create({
+      data: {
+        organizationId,
+        email: this.config.adminEmail,
+        name: 'Administrator',
+        role: 'owner',
+        passwordHash: await hashPassword(this.config.adminPassword ?? generatedPassword!),
+      },
+    });
+    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'user.create', entityType: 'User', entityId: owner.id, after: owner });
+
+    await tx.dataClass.createMany({
+      data: BUILTIN_DATA_CLASSES.map((c) => ({ organizationId, key: c.id, name: c.label, description: c.description, builtin: true })),
+    });
+
+    const catalog = loadBuiltinCatalog();
+    await tx.provider.createMany({
+      data: catalog.providers.map((p) => {
+        const risk = computeRiskScore(
+          {
+            hqCountry: p.hqCountry ?? '',
+            dataCountries: p.dataCountries,
+            trainsOnInputs: p.trainsOnInputs,
+            zeroRetentionOffer: p.zeroRetentionOffer,
+            retentionDays: p.retentionDays,
+            collects: p.collects,
+            sharesWith: p.sharesWith,
+            certifications: p.certifications,
+          },
+          { restrictedJurisdictions: settings.restrictedJurisdictions },
+        );
+        return {
+          organizationId,
+          slug: p.slug,
+          name: p.name,
+          vendor: p.vendor ?? null,
+          description: p.description ?? null,
+          website: p.website ?? null,
+          domains: p.domains,
+          channels: p.channels,
+          hqCountry: p.hqCountry ?? null,
+          dataCountries: p.dataCountries,
+          trainsOnInputs: p.trainsOnInputs,
+          retention: p.retention ?? null,
+          retentionDays: p.retentionDays,
+          zeroRetentionOffer: p.zeroRetentionOffer,
+          collects: p.collects,
+          sharesWith: p.sharesWith,
+          certifications: p.certifications,
+          enterpriseOffering: p.enterpriseOffering ?? null,
+          notes: p.notes ?? null,
+          sources: p.sources as Prisma.InputJsonValue,
+          status: 'under_review' as const,
+          riskScore: risk.score,
+          riskFactors: risk.factors as unknown as Prisma.InputJsonValue,
+          builtin: true,
+          catalogVersion: catalog.catalogVersion,
+        };
+      }),
+    });
+
+    await tx.networkZone.create({
+      data: { organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] },
+    });
+
+    await tx.policyRule.createMany({
+      data: defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ({
+        organizationId,
+        ruleId: r.id,
+        priority: r.priority,
+        enabled: r.enabled,
+        description: r.description ?? null,
+        conditions: r.when as unknown as Prisma.InputJsonValue,
+        exceptions: (r.unless ?? []) as unknown as Prisma.InputJsonValue,
+        effect: r.effect,
+        message: r.message,
+        guidanceUrl: r.guidanceUrl ?? null,
+      })),
+    });
+    await this.audit.record(tx, {
+      organizationId,
+      actor: SYSTEM,
+      action: 'catalog.seed',
+      entityType: 'Organization',
+      entityId: organizationId,
+      after: { providers: catalog.providers.length, catalogVersion: catalog.catalogVersion, rules: 'default policy' },
+    });
+    await this.policy.publish(organizationId, SYSTEM, 'Initial policy: the default rules and the built-in catalog', { tx });
+    await this.ensureBootstrapKey(tx, organizationId);
+    this.logger.log(`Created organization "${org.name}" with ${catalog.providers.length} catalog services and the default policy (version 1)`);
+    return { created: true, organizationId, adminEmail: owner.email, generatedPassword, demo: this.config.demoData };
+  }
+
+  /** AIRLOCK_BOOTSTRAP_API_KEY is accepted as it is (any format), like Unleash's INIT_CLIENT_API_TOKENS. */
+  private async ensureBootstrapKey(tx: Tx, organizationId: string): Promise<void> {
+    const key = this.config.bootstrapApiKey;
+    if (!key) return;
+    const keyHash = sha256Hex(key);
+    if (await tx.apiKey.findUnique({ where: { keyHash }, select: { id: true } })) return;
+    const client = await tx.apiClient.create({
+      data: { organizationId, name: 'bootstrap', description: 'Created from AIRLOCK_BOOTSTRAP_API_KEY', scopes: ['decide', 'bundle', 'incidents:write'] },
+    });
+    await tx.apiKey.create({ data: { organizationId, apiClientId: client.id, prefix: apiKeyPrefix(key), keyHash } });
+    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'api_client.create', entityType: 'ApiClient', entityId: client.id, after: client });
+    await tx.$executeRaw`SELECT pg_notify('airlock_api_keys', ${organizationId})`;
+  }
+
+  /** What the launcher prints so a newcomer can sign in. */
+  signInHelp(): string[] {
+    const fr = this.firstRun;
+    if (!fr) return [];
+    if (fr.generatedPassword) {
+      const lines = [
+        `Sign in as ${fr.adminEmail} with password ${fr.generatedPassword}`,
+        '(generated on this first start and shown only now; set AIRLOCK_ADMIN_PASSWORD to choose one)',
+      ];
+      if (fr.demo) lines.push(`Demo users (same password): ${this.demo.demoEmails().join(', ')}`);
+      return lines;
+    }
+    if (fr.created && this.config.adminPassword) return [`Sign in as ${fr.adminEmail} with the password in AIRLOCK_ADMIN_PASSWORD`];
+    return [`Sign in as ${fr.adminEmail} (the password printed at first start, or AIRLOCK_ADMIN_PASSWORD)`];
+  }
+}

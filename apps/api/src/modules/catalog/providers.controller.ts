@@ -1,0 +1,111 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { blockNowInput, countryCode, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
+import { z } from 'zod';
+import { AppError } from '../../common/errors';
+import { idList, parseListQuery } from '../../common/list-query';
+import { listResponse } from '../../common/list-response';
+import { body, parseOr400 } from '../../common/zod-pipe';
+import { Authenticated, CurrentUser } from '../auth/access.decorators';
+import { actorOf, type UserAuth } from '../auth/auth-context';
+import { InstanceRegistry } from '../policy/instance-registry.service';
+import { ProvidersRepository } from './providers.repository';
+import { ProvidersService } from './providers.service';
+import { toProviderOutput } from './providers.serializers';
+
+const providerFilter = z.strictObject({
+  id: idList.optional(),
+  q: z.string().max(200).optional(),
+  status: z.union([providerStatus, z.array(providerStatus).max(4)]).optional(),
+  trainsOnInputs: trainsOnInputs.optional(),
+  dataCountry: countryCode.optional(),
+  hqCountry: countryCode.optional(),
+  minRisk: z.number().int().min(0).max(100).optional(),
+});
+
+@Controller('api')
+export class ProvidersController {
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly repo: ProvidersRepository,
+    private readonly instances: InstanceRegistry,
+  ) {}
+
+  @Authenticated({ permission: 'catalog.read' })
+  @Get('providers')
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, {
+      sortable: ['name', 'slug', 'status', 'riskScore', 'updatedAt', 'hqCountry', 'trainsOnInputs'],
+      defaultSort: ['name', 'asc'],
+      filter: providerFilter,
+    });
+    const f = q.filter;
+    const where = {
+      ...(f.id ? { id: { in: f.id } } : {}),
+      ...(f.status ? { status: { in: Array.isArray(f.status) ? f.status : [f.status] } } : {}),
+      ...(f.trainsOnInputs ? { trainsOnInputs: f.trainsOnInputs } : {}),
+      ...(f.dataCountry ? { dataCountries: { has: f.dataCountry } } : {}),
+      ...(f.hqCountry ? { hqCountry: f.hqCountry } : {}),
+      ...(f.minRisk !== undefined ? { riskScore: { gte: f.minRisk } } : {}),
+      ...(f.q
+        ? {
+            OR: [
+              { name: { contains: f.q, mode: 'insensitive' as const } },
+              { vendor: { contains: f.q, mode: 'insensitive' as const } },
+              { slug: { contains: f.q.toLowerCase() } },
+              { domains: { has: f.q.toLowerCase() } },
+            ],
+          }
+        : {}),
+    };
+    const result = await this.repo.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
+    return listResponse(reply, 'providers', q.skip, result, toProviderOutput);
+  }
+
+  @Authenticated({ permission: 'catalog.read' })
+  @Get('providers/:id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    const row = await this.repo.find(user.organizationId, id);
+    if (!row) throw AppError.notFound('Provider');
+    return toProviderOutput(row);
+  }
+
+  @Authenticated({ permission: 'catalog.write' })
+  @Post('providers')
+  async create(@CurrentUser() user: UserAuth, @Body(body(providerCreate)) input: ProviderCreate) {
+    return toProviderOutput(await this.providers.create(user.organizationId, actorOf(user), input));
+  }
+
+  @Authenticated({ permission: 'catalog.write' })
+  @Put('providers/:id')
+  async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(providerUpdate)) input: Partial<ProviderCreate>) {
+    return toProviderOutput(await this.providers.update(user.organizationId, actorOf(user), id, input));
+  }
+
+  @Authenticated({ permission: 'catalog.write' })
+  @Delete('providers/:id')
+  async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return toProviderOutput(await this.providers.remove(user.organizationId, actorOf(user), id));
+  }
+
+  /** Emergency block: blocks and publishes at once; the answer says which instances already have it. */
+  @Authenticated({ permission: 'policy.publish' })
+  @Post('providers/:id/block')
+  @HttpCode(201)
+  async blockNow(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(blockNowInput)) input: z.infer<typeof blockNowInput>) {
+    const { provider, version } = await this.providers.blockNow(user.organizationId, actorOf(user), id, input.reason);
+    return {
+      provider: toProviderOutput(provider),
+      version: { id: version.id, number: version.number, note: version.note, createdAt: version.createdAt.toISOString() },
+      rollout: await this.instances.rollout(user.organizationId, version.number),
+    };
+  }
+
+  /** Which running instances serve version N (or newer): polled by the console after a publish. */
+  @Authenticated({ permission: 'policy.read' })
+  @Get('policy/rollout')
+  async rollout(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>) {
+    const { version } = parseOr400(z.strictObject({ version: z.coerce.number().int().min(1) }), query);
+    return this.instances.rollout(user.organizationId, version);
+  }
+}

@@ -1,0 +1,37 @@
+import { iso } from '../../common/list-response';
+import type { Provider } from '../../generated/prisma/client';
+
+/** The catalog entry as the API shows it (allow-listed fields). */
+export function toProviderOutput(p: Provider) {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    vendor: p.vendor,
+    description: p.description,
+    website: p.website,
+    domains: p.domains,
+    channels: p.channels,
+    hqCountry: p.hqCountry,
+    dataCountries: p.dataCountries,
+    trainsOnInputs: p.trainsOnInputs,
+    retention: p.retention,
+    retentionDays: p.retentionDays,
+    zeroRetentionOffer: p.zeroRetentionOffer,
+    collects: p.collects,
+    sharesWith: p.sharesWith,
+    certifications: p.certifications,
+    enterpriseOffering: p.enterpriseOffering,
+    notes: p.notes,
+    sources: p.sources,
+    status: p.status,
+    statusReason: p.statusReason,
+    statusChangedAt: iso(p.statusChangedAt),
+    riskScore: p.riskScore,
+    riskFactors: p.riskFactors,
+    builtin: p.builtin,
+    catalogVersion: p.catalogVersion,
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+  };
+}

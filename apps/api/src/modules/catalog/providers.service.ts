@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { type ProviderCreate, readOrgSettings } from '@airlock/contracts';
+import { computeRiskScore, normalizeDomainPattern } from '@airlock/policy-engine';
+import { AppError } from '../../common/errors';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma, Provider } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { PolicyRuntime } from '../policy/policy-runtime.service';
+import { PolicyService } from '../policy/policy.service';
+import { ProvidersRepository } from './providers.repository';
+
+type ProviderFields = Partial<ProviderCreate>;
+
+/**
+ * The organization's AI service catalog. Edits are part of the draft and take effect on publish,
+ * except the emergency block, which publishes at once in the same transaction.
+ */
+@Injectable()
+export class ProvidersService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: ProvidersRepository,
+    private readonly audit: AuditService,
+    private readonly policy: PolicyService,
+    private readonly runtime: PolicyRuntime,
+  ) {}
+
+  /** Normalises domains (lower case, punycode) and refuses ones the engine would not match. */
+  private domains(input: string[]): string[] {
+    const problems: { path: string; message: string }[] = [];
+    const out = input.map((d, i) => {
+      const n = normalizeDomainPattern(d);
+      if ('error' in n) {
+        problems.push({ path: `domains.${i}`, message: n.error });
+        return d;
+      }
+      return n.wildcard ? `*.${n.host}` : n.host;
+    });
+    if (problems.length) throw AppError.validation(problems);
+    return [...new Set(out)];
+  }
+
+  private async withRisk(tx: Tx, organizationId: string, merged: Omit<Provider, 'riskScore' | 'riskFactors'> | ProviderFields & Record<string, unknown>) {
+    const settings = readOrgSettings((await this.repo.orgSettings(organizationId, tx)).settings);
+    const m = merged as ProviderFields;
+    const risk = computeRiskScore(
+      {
+        hqCountry: m.hqCountry ?? '',
+        dataCountries: m.dataCountries ?? [],
+        trainsOnInputs: m.trainsOnInputs ?? 'yes',
+        zeroRetentionOffer: m.zeroRetentionOffer ?? false,
+        retentionDays: m.retentionDays ?? null,
+        collects: m.collects ?? [],
+        sharesWith: m.sharesWith ?? [],
+        certifications: m.certifications ?? [],
+      },
+      { restrictedJurisdictions: settings.restrictedJurisdictions },
+    );
+    return { riskScore: risk.score, riskFactors: risk.factors as unknown as Prisma.InputJsonValue };
+  }
+
+  async create(organizationId: string, actor: Actor, input: ProviderCreate) {
+    return this.prisma.$transaction(async (tx) => {
+      const domains = this.domains(input.domains);
+      const risk = await this.withRisk(tx, organizationId, input);
+      const row = await this.repo.create(tx, {
+        organizationId,
+        ...input,
+        domains,
+        sources: input.sources as Prisma.InputJsonValue,
+        statusChangedAt: new Date(),
+        builtin: false,
+        ...risk,
+      });
+      await this.audit.record(tx, { organizationId, actor, action: 'provider.create', entityType: 'Provider', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  async update(organizationId: string, actor: Actor, id: string, input: ProviderFields) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.find(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Provider');
+      const domains = input.domains ? this.domains(input.domains) : undefined;
+      const merged = { ...before, ...input };
+      const risk = await this.withRisk(tx, organizationId, merged);
+      const row = await this.repo.update(tx, id, {
+        ...input,
+        ...(domains ? { domains } : {}),
+        ...(input.sources ? { sources: input.sources as Prisma.InputJsonValue } : {}),
+        ...(input.status && input.status !== before.status ? { statusChangedAt: new Date() } : {}),
+        ...risk,
+      });
+      await this.audit.record(tx, { organizationId, actor, action: 'provider.update', entityType: 'Provider', entityId: id, before, after: row });
+      return row;
+    });
+  }
+
+  async remove(organizationId: string, actor: Actor, id: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.find(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Provider');
+      await this.repo.delete(tx, id);
+      await this.audit.record(tx, { organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
+      return before;
+    });
+  }
+
+  /**
+   * The emergency brake: blocks the provider and publishes the current draft with it, in one
+   * transaction, so it is in force everywhere within a second (NOTIFY).
+   */
+  async blockNow(organizationId: string, actor: Actor, id: string, reason: string) {
+    const result = await this.prisma.$transaction(
+      async (tx) => {
+        const before = await this.repo.find(organizationId, id, tx);
+        if (!before) throw AppError.notFound('Provider');
+        const row = await this.repo.update(tx, id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
+        await this.audit.record(tx, { organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
+        const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, { tx, allowUnchanged: true });
+        return { provider: row, version };
+      },
+      { timeout: 30_000 },
+    );
+    // In force on this instance now; the others load it from their NOTIFY.
+    await this.runtime.sync();
+    return result;
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '../../database/prisma.service';
+
+const OPEN = ['new', 'triaged', 'investigating', 'contained'] as const;
+
+/**
+ * The console's dashboard. Decision figures come from the hourly rollups the log writer maintains,
+ * so the cost does not grow with the decision log; incident figures from the incidents table.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async summary(organizationId: string, days: number) {
+    const since = new Date(Date.now() - days * 86_400_000);
+    const [byDay, top, classes, openBySeverity, nearDeadline, times, totals] = await Promise.all([
+      this.prisma.$queryRaw<{ day: Date; effect: string; n: bigint }[]>`
+        SELECT date_trunc('day', "bucket") AS day, "effect"::text AS effect, sum("count") AS n
+        FROM "DecisionRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since}
+        GROUP BY 1, 2 ORDER BY 1`,
+      this.prisma.$queryRaw<{ slug: string; total: bigint; blocked: bigint; warned: bigint; redacted: bigint }[]>`
+        SELECT "providerSlug" AS slug, sum("count") AS total,
+               sum("count") FILTER (WHERE "effect" = 'block') AS blocked,
+               sum("count") FILTER (WHERE "effect" = 'warn') AS warned,
+               sum("count") FILTER (WHERE "effect" = 'redact') AS redacted
+        FROM "DecisionRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since} AND "providerSlug" <> ''
+        GROUP BY 1 ORDER BY total DESC LIMIT 12`,
+      this.prisma.$queryRaw<{ dataClass: string; n: bigint; blocked: bigint }[]>`
+        SELECT "dataClass", sum("count") AS n, sum("count") FILTER (WHERE "effect" IN ('block', 'redact')) AS blocked
+        FROM "DecisionClassRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since}
+        GROUP BY 1 ORDER BY n DESC`,
+      this.prisma.incident.groupBy({ by: ['severity'], where: { organizationId, status: { in: [...OPEN] } }, _count: { _all: true } }),
+      this.prisma.incident.findMany({
+        where: { organizationId, status: { in: [...OPEN, 'resolved'] }, resolvedAt: null, notificationDeadline: { not: null, lte: new Date(Date.now() + 24 * 3_600_000) } },
+        orderBy: { notificationDeadline: 'asc' },
+        take: 10,
+        select: { id: true, number: true, title: true, severity: true, status: true, notificationDeadline: true },
+      }),
+      this.prisma.$queryRaw<{ mtta: number | null; mttr: number | null }[]>`
+        SELECT avg(extract(epoch FROM ("acknowledgedAt" - "reportedAt")) / 3600)::float8 AS mtta,
+               avg(extract(epoch FROM ("resolvedAt" - "reportedAt")) / 3600)::float8 AS mttr
+        FROM "Incident" WHERE "organizationId" = ${organizationId}::uuid AND "reportedAt" >= now() - interval '90 days'`,
+      this.prisma.$queryRaw<{ effect: string; n: bigint }[]>`
+        SELECT "effect"::text AS effect, sum("count") AS n FROM "DecisionRollup"
+        WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since} GROUP BY 1`,
+    ]);
+    const names = new Map(
+      (await this.prisma.provider.findMany({ where: { organizationId, slug: { in: top.map((t) => t.slug).filter((s) => !s.startsWith('host:')) } }, select: { slug: true, name: true, status: true } })).map((p) => [
+        p.slug,
+        p,
+      ]),
+    );
+    const days_: Record<string, { day: string; allow: number; warn: number; redact: number; block: number }> = {};
+    for (let i = days - 1; i >= 0; i--) {
+      const d = new Date(Date.now() - i * 86_400_000).toISOString().slice(0, 10);
+      days_[d] = { day: d, allow: 0, warn: 0, redact: 0, block: 0 };
+    }
+    for (const r of byDay) {
+      const d = r.day.toISOString().slice(0, 10);
+      const entry = days_[d];
+      if (entry) entry[r.effect as 'allow'] = Number(r.n);
+    }
+    const totalsByEffect = Object.fromEntries(['allow', 'warn', 'redact', 'block'].map((e) => [e, Number(totals.find((t) => t.effect === e)?.n ?? 0)]));
+    const now = Date.now();
+    return {
+      days,
+      totals: { decisions: Object.values(totalsByEffect).reduce((a, b) => a + b, 0), ...totalsByEffect },
+      decisionsByDay: Object.values(days_),
+      topProviders: top.map((t) => {
+        const p = names.get(t.slug);
+        return {
+          slug: t.slug,
+          name: p?.name ?? t.slug.replace(/^host:/, ''),
+          status: p?.status ?? 'unknown',
+          total: Number(t.total),
+          blocked: Number(t.blocked ?? 0),
+          warned: Number(t.warned ?? 0),
+          redacted: Number(t.redacted ?? 0),
+        };
+      }),
+      dataClasses: classes.map((c) => ({ dataClass: c.dataClass, count: Number(c.n), blockedOrRedacted: Number(c.blocked ?? 0) })),
+      incidents: {
+        openBySeverity: Object.fromEntries(['low', 'medium', 'high', 'critical'].map((s) => [s, openBySeverity.find((o) => o.severity === s)?._count._all ?? 0])),
+        nearDeadline: nearDeadline.map((i) => ({
+          ...i,
+          notificationDeadline: i.notificationDeadline!.toISOString(),
+          overdue: i.notificationDeadline!.getTime() < now,
+          hoursLeft: Math.round((i.notificationDeadline!.getTime() - now) / 360_000) / 10,
+        })),
+        mttaHours: times[0]?.mtta ?? null,
+        mttrHours: times[0]?.mttr ?? null,
+      },
+    };
+  }
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { PrismaService } from '../../database/prisma.service';
+import type { DecisionAction, Effect } from '../../generated/prisma/enums';
+import { MetricsService } from '../metrics/metrics.service';
+
+export interface DecisionLogEntry {
+  id: string;
+  time: Date;
+  organizationId: string;
+  apiClientId: string | null;
+  policyVersion: number;
+  providerSlug: string | null;
+  destinationHost: string | null;
+  action: DecisionAction;
+  channel: string | null;
+  networkZones: string[];
+  subjectId: string | null;
+  subjectGroups: string[];
+  effect: Effect;
+  ruleIds: string[];
+  dataClasses: string[];
+  contentHmac: string | null;
+  correlationId: string | null;
+  latencyMicros: number;
+  staleSeconds: number | null;
+}
+
+const BATCH = 1000;
+
+/**
+ * Decision logs leave the request path: `push` only appends to a bounded in-memory buffer; a timer
+ * writes batches (one multi-row INSERT plus the hourly rollups the dashboard reads). When the
+ * buffer is full new entries are dropped and counted (airlock_decision_log_dropped_total), so a slow
+ * or absent database never slows decisions down. The buffer is flushed on shutdown.
+ */
+@Injectable()
+export class DecisionLogWriter implements OnModuleDestroy {
+  private readonly logger = new Logger('DecisionLog');
+  private buffer: DecisionLogEntry[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  dropped = 0;
+  written = 0;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.metrics.registerGauge('airlock_decision_log_buffer', 'Decision log entries waiting to be written', () => this.buffer.length);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(), this.config.decisionLogFlushMs);
+    this.timer.unref();
+  }
+
+  push(entry: DecisionLogEntry): void {
+    if (this.buffer.length >= this.config.decisionLogBuffer) {
+      this.dropped += 1;
+      this.metrics.decisionLogDropped.inc();
+      return;
+    }
+    this.buffer.push(entry);
+    if (this.buffer.length >= BATCH && !this.flushing) void this.flush();
+  }
+
+  get pending(): number {
+    return this.buffer.length;
+  }
+
+  /** Writes everything buffered so far; concurrent calls share one flush. */
+  flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      try {
+        while (this.buffer.length > 0) {
+          const batch = this.buffer.slice(0, BATCH);
+          try {
+            await this.write(batch);
+          } catch (err) {
+            // Keep the entries for the next attempt (the buffer bound still applies).
+            this.logger.warn(`Could not write ${batch.length} decision logs: ${(err as Error).message}`);
+            return;
+          }
+          this.buffer.splice(0, batch.length);
+          this.written += batch.length;
+        }
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+
+  /** Writes entries directly (bulk loads such as the demo history), in batches, with their rollups. */
+  async writeNow(entries: DecisionLogEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += BATCH) await this.write(entries.slice(i, i + BATCH));
+  }
+
+  private async write(batch: DecisionLogEntry[]): Promise<void> {
+    const rollups = new Map<string, { org: string; bucket: Date; provider: string; action: string; effect: string; count: number }>();
+    const classRollups = new Map<string, { org: string; bucket: Date; dataClass: string; effect: string; count: number }>();
+    for (const e of batch) {
+      const bucket = new Date(Math.floor(e.time.getTime() / 3_600_000) * 3_600_000);
+      const provider = e.providerSlug ?? (e.destinationHost ? `host:${e.destinationHost}` : '');
+      const k = `${e.organizationId}|${bucket.getTime()}|${provider}|${e.action}|${e.effect}`;
+      const r = rollups.get(k) ?? { org: e.organizationId, bucket, provider, action: e.action, effect: e.effect, count: 0 };
+      r.count += 1;
+      rollups.set(k, r);
+      for (const dc of e.dataClasses) {
+        const ck = `${e.organizationId}|${bucket.getTime()}|${dc}|${e.effect}`;
+        const c = classRollups.get(ck) ?? { org: e.organizationId, bucket, dataClass: dc, effect: e.effect, count: 0 };
+        c.count += 1;
+        classRollups.set(ck, c);
+      }
+    }
+    const r = [...rollups.values()];
+    const c = [...classRollups.values()];
+    await this.prisma.$transaction([
+      this.prisma.decisionLog.createMany({ data: batch }),
+      this.prisma.$executeRaw`
+        INSERT INTO "DecisionRollup" ("organizationId", "bucket", "providerSlug", "action", "effect", "count")
+        SELECT * FROM unnest(${r.map((x) => x.org)}::uuid[], ${r.map((x) => x.bucket)}::timestamptz[], ${r.map((x) => x.provider)}::text[],
+                             ${r.map((x) => x.action)}::"DecisionAction"[], ${r.map((x) => x.effect)}::"Effect"[], ${r.map((x) => x.count)}::int[])
+        ON CONFLICT ("organizationId", "bucket", "providerSlug", "action", "effect")
+        DO UPDATE SET "count" = "DecisionRollup"."count" + EXCLUDED."count"`,
+      this.prisma.$executeRaw`
+        INSERT INTO "DecisionClassRollup" ("organizationId", "bucket", "dataClass", "effect", "count")
+        SELECT * FROM unnest(${c.map((x) => x.org)}::uuid[], ${c.map((x) => x.bucket)}::timestamptz[], ${c.map((x) => x.dataClass)}::text[],
+                             ${c.map((x) => x.effect)}::"Effect"[], ${c.map((x) => x.count)}::int[])
+        ON CONFLICT ("organizationId", "bucket", "dataClass", "effect")
+        DO UPDATE SET "count" = "DecisionClassRollup"."count" + EXCLUDED."count"`,
+    ]);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+    if (this.buffer.length) this.logger.warn(`${this.buffer.length} decision logs could not be written before shutdown`);
+  }
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
+import { AppError } from '../../common/errors';
+import type { ApiClientAuth } from '../auth/auth-context';
+import { MetricsService } from '../metrics/metrics.service';
+import { PolicyRuntime } from '../policy/policy-runtime.service';
+import { SecretsService } from '../secrets/secrets.service';
+import { decide } from './decide';
+import { DecisionLogWriter } from './decision-log.writer';
+
+/**
+ * The decision path: memory only. Policy from PolicyRuntime, inspection and evaluation in `decide`,
+ * the log entry handed to the buffered writer.
+ */
+@Injectable()
+export class DecisionService {
+  constructor(
+    private readonly runtime: PolicyRuntime,
+    private readonly writer: DecisionLogWriter,
+    private readonly metrics: MetricsService,
+    private readonly secrets: SecretsService,
+  ) {}
+
+  decideOne(client: ApiClientAuth, req: DecisionRequestInput, correlationId?: string): DecisionResponse {
+    const started = process.hrtime.bigint();
+    const policy = this.runtime.get(client.organizationId);
+    if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    const result = decide(policy, req);
+    const { decision } = result;
+    const now = new Date();
+    const micros = Number(process.hrtime.bigint() - started) / 1000;
+    const stale = this.runtime.staleSeconds(now.getTime());
+    const decisionId = randomUUID();
+    const text = req.content?.text;
+    this.writer.push({
+      id: decisionId,
+      time: now,
+      organizationId: client.organizationId,
+      apiClientId: client.clientId,
+      policyVersion: policy.version,
+      providerSlug: decision.provider?.slug ?? null,
+      destinationHost: decision.destination.host,
+      action: req.action,
+      channel: req.context?.channel ?? null,
+      networkZones: [...decision.networkZones],
+      subjectId: req.subject?.id ?? req.subject?.email ?? null,
+      subjectGroups: req.subject?.groups ?? [],
+      effect: decision.effect,
+      ruleIds: decision.reasons.map((r) => r.ruleId),
+      dataClasses: [...decision.dataClasses],
+      contentHmac: text ? this.secrets.contentHmac(text) : null,
+      correlationId: correlationId ?? req.requestId ?? null,
+      latencyMicros: Math.round(micros),
+      staleSeconds: stale?.seconds ?? null,
+    });
+    this.metrics.decisions.inc({ effect: decision.effect });
+    this.metrics.decisionSeconds.observe(micros / 1e6);
+    const ttl = result.contentDependent || stale ? 0 : policy.snapshot.settings.decisionTtlSeconds;
+    return {
+      decisionId,
+      ...(req.requestId ? { requestId: req.requestId } : {}),
+      ...(correlationId ? { correlationId } : {}),
+      effect: decision.effect,
+      reasons: decision.reasons.map((r) => ({ ...r })),
+      provider: decision.provider ? { ...decision.provider } : null,
+      destination: { ...decision.destination },
+      action: req.action,
+      networkZones: [...decision.networkZones],
+      dataClasses: [...decision.dataClasses],
+      findings: result.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
+      ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
+      policyVersion: policy.version,
+      ttlSeconds: ttl,
+      evaluatedAt: now.toISOString(),
+      ...(stale ? { stale: { since: stale.since.toISOString(), seconds: stale.seconds } } : {}),
+    };
+  }
+
+  /** The compiled policy, catalog and zones for local evaluation by the SDK. */
+  bundle(client: ApiClientAuth) {
+    const policy = this.runtime.get(client.organizationId);
+    if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    const { rules, catalog, zones, detectors, settings } = policy.snapshot;
+    return {
+      etag: `"v${policy.version}-${policy.contentHash.slice(0, 16)}"`,
+      body: {
+        policyVersion: policy.version,
+        contentHash: policy.contentHash,
+        publishedAt: policy.compiledAt.toISOString(),
+        rules,
+        catalog,
+        zones,
+        detectors: {
+          classes: [...policy.evaluator.classesReferenced].sort(),
+          settings: { allowEmailDomains: settings.allowEmailDomains, markings: settings.markings, defaultPhoneRegion: settings.defaultPhoneRegion },
+          custom: detectors.filter((d) => d.enabled),
+        },
+        settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
+      },
+    };
+  }
+}

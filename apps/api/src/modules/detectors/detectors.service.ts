@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { type CustomDetectorDef, DETECTORS, testCustomDetector, validateCustomDetector } from '@airlock/detectors';
+import { AppError } from '../../common/errors';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { CustomDetector, Prisma } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { AuditedCrud } from '../directory/audited-crud';
+
+type DetectorFields = Omit<CustomDetectorDef, 'id'> & { description?: string | null };
+
+/**
+ * Admin-defined detectors: keyword lists, name dictionaries and RE2 regular expressions. A pattern
+ * RE2 rejects (backreferences, lookaround) is refused when saved, with the reason. They take
+ * effect on the next publish, like the rest of the draft.
+ */
+@Injectable()
+export class DetectorsService {
+  readonly crud: AuditedCrud<CustomDetector>;
+
+  constructor(
+    readonly prisma: PrismaService,
+    audit: AuditService,
+  ) {
+    this.crud = new AuditedCrud<CustomDetector>(prisma, audit, { type: 'CustomDetector', label: 'Detector', action: 'detector' }, {
+      find: (tx, organizationId, id) => tx.customDetector.findFirst({ where: { organizationId, id } }),
+      create: (tx, organizationId, data) => tx.customDetector.create({ data: { ...(data as Prisma.CustomDetectorUncheckedCreateInput), organizationId } }),
+      update: (tx, id, data) => tx.customDetector.update({ where: { id }, data: data as Prisma.CustomDetectorUncheckedUpdateInput }),
+      remove: (tx, id) => tx.customDetector.delete({ where: { id } }),
+    });
+  }
+
+  /** 400 naming each pattern RE2 rejects; 400 when the data class does not exist. */
+  async validate(tx: Tx, organizationId: string, def: DetectorFields): Promise<void> {
+    const result = validateCustomDetector({ id: 'new', ...def });
+    if (!result.ok) throw AppError.validation(result.errors, 'The detector is invalid');
+    const dc = await tx.dataClass.findUnique({ where: { organizationId_key: { organizationId, key: def.dataClass } }, select: { id: true } });
+    if (!dc) throw AppError.validation([{ path: 'dataClass', message: `"${def.dataClass}" is not a data class of this organization` }]);
+  }
+
+  create(organizationId: string, actor: Actor, input: DetectorFields) {
+    return this.crud.create(organizationId, actor, input, (tx) => this.validate(tx, organizationId, input));
+  }
+
+  update(organizationId: string, actor: Actor, id: string, input: Partial<DetectorFields>) {
+    return this.crud.update(organizationId, actor, id, input, (tx, before) =>
+      this.validate(tx, organizationId, {
+        name: input.name ?? before.name,
+        kind: input.kind ?? before.kind,
+        dataClass: input.dataClass ?? before.dataClass,
+        patterns: input.patterns ?? before.patterns,
+        caseSensitive: input.caseSensitive ?? before.caseSensitive,
+        wholeWord: input.wholeWord ?? before.wholeWord,
+        enabled: input.enabled ?? before.enabled,
+      }),
+    );
+  }
+
+  /** Runs a detector (a saved one or the one being edited) against sample text. */
+  async test(organizationId: string, sample: string, def: DetectorFields | undefined, savedId?: string) {
+    let detector: CustomDetectorDef;
+    if (def) {
+      const result = validateCustomDetector({ id: 'draft', ...def });
+      if (!result.ok) throw AppError.validation(result.errors, 'The detector is invalid');
+      detector = { id: 'draft', ...def };
+    } else if (savedId) {
+      const row = await this.crud.get(organizationId, savedId);
+      detector = { id: row.id, name: row.name, kind: row.kind, dataClass: row.dataClass, patterns: row.patterns, caseSensitive: row.caseSensitive, wholeWord: row.wholeWord, enabled: true };
+    } else {
+      throw AppError.validation([{ path: 'detector', message: 'is required' }]);
+    }
+    const started = process.hrtime.bigint();
+    const findings = testCustomDetector(detector, sample);
+    return { findings, micros: Math.round(Number(process.hrtime.bigint() - started) / 1000) };
+  }
+
+  builtin() {
+    return DETECTORS;
+  }
+}

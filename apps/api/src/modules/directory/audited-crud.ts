@@ -1,0 +1,61 @@
+import type { Tx } from '../../database/prisma.service';
+import { PrismaService } from '../../database/prisma.service';
+import { AppError } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+
+/**
+ * Create, update and delete of one organization-scoped row with its audit event in the same
+ * transaction: the shape every simple admin resource (zones, groups, data classes, detectors)
+ * shares. `find` must filter by organization; a row of another organization is "not found".
+ */
+export class AuditedCrud<Row extends { id: string }> {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+    private readonly entity: { type: string; label: string; action: string },
+    private readonly ops: {
+      find(tx: Tx, organizationId: string, id: string): Promise<Row | null>;
+      create(tx: Tx, organizationId: string, data: unknown): Promise<Row>;
+      update(tx: Tx, id: string, data: unknown): Promise<Row>;
+      remove(tx: Tx, id: string): Promise<unknown>;
+    },
+  ) {}
+
+  create(organizationId: string, actor: Actor, data: unknown, check?: (tx: Tx) => Promise<void>): Promise<Row> {
+    return this.prisma.$transaction(async (tx) => {
+      await check?.(tx);
+      const row = await this.ops.create(tx, organizationId, data);
+      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.create`, entityType: this.entity.type, entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  update(organizationId: string, actor: Actor, id: string, data: unknown, check?: (tx: Tx, before: Row) => Promise<void>): Promise<Row> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.ops.find(tx, organizationId, id);
+      if (!before) throw AppError.notFound(this.entity.label);
+      await check?.(tx, before);
+      const row = await this.ops.update(tx, id, data);
+      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.update`, entityType: this.entity.type, entityId: id, before, after: row });
+      return row;
+    });
+  }
+
+  remove(organizationId: string, actor: Actor, id: string, check?: (tx: Tx, before: Row) => Promise<void>): Promise<Row> {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.ops.find(tx, organizationId, id);
+      if (!before) throw AppError.notFound(this.entity.label);
+      await check?.(tx, before);
+      await this.ops.remove(tx, id);
+      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.delete`, entityType: this.entity.type, entityId: id, before });
+      return before;
+    });
+  }
+
+  async get(organizationId: string, id: string): Promise<Row> {
+    const row = await this.ops.find(this.prisma, organizationId, id);
+    if (!row) throw AppError.notFound(this.entity.label);
+    return row;
+  }
+}

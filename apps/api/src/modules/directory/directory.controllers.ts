@@ -1,0 +1,138 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { dataClassInput, dataClassUpdate, groupInput, groupUpdate, zoneInput, zoneUpdate } from '@airlock/contracts';
+import { z } from 'zod';
+import { idList, parseListQuery } from '../../common/list-query';
+import { iso, listResponse } from '../../common/list-response';
+import { body } from '../../common/zod-pipe';
+import type { DataClass, Group, NetworkZone } from '../../generated/prisma/client';
+import { Authenticated, CurrentUser } from '../auth/access.decorators';
+import { actorOf, type UserAuth } from '../auth/auth-context';
+import { DirectoryService } from './directory.service';
+
+const nameFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional() });
+const text = (q: string | undefined, fields: string[]) =>
+  q ? { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) } : {};
+
+const zoneOut = (z: NetworkZone) => ({ id: z.id, name: z.name, description: z.description, cidrs: z.cidrs, createdAt: iso(z.createdAt), updatedAt: iso(z.updatedAt) });
+const groupOut = (g: Group) => ({ id: g.id, name: g.name, description: g.description, ssoGroups: g.ssoGroups, createdAt: iso(g.createdAt), updatedAt: iso(g.updatedAt) });
+const dataClassOut = (d: DataClass) => ({ id: d.id, key: d.key, name: d.name, description: d.description, builtin: d.builtin, createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt) });
+
+@Controller('api/zones')
+export class ZonesController {
+  constructor(private readonly dir: DirectoryService) {}
+
+  @Authenticated({ permission: 'zones.read' })
+  @Get()
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
+    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['name', 'description']) };
+    const p = this.dir.prisma;
+    const result = await p.$transaction([p.networkZone.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.networkZone.count({ where })]);
+    return listResponse(reply, 'zones', q.skip, result, zoneOut);
+  }
+
+  @Authenticated({ permission: 'zones.read' })
+  @Get(':id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return zoneOut(await this.dir.zones.get(user.organizationId, id));
+  }
+
+  @Authenticated({ permission: 'zones.write' })
+  @Post()
+  async create(@CurrentUser() user: UserAuth, @Body(body(zoneInput)) input: z.infer<typeof zoneInput>) {
+    return zoneOut(await this.dir.zones.create(user.organizationId, actorOf(user), input));
+  }
+
+  @Authenticated({ permission: 'zones.write' })
+  @Put(':id')
+  async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(zoneUpdate)) input: z.infer<typeof zoneUpdate>) {
+    return zoneOut(await this.dir.zones.update(user.organizationId, actorOf(user), id, input));
+  }
+
+  @Authenticated({ permission: 'zones.write' })
+  @Delete(':id')
+  async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return zoneOut(await this.dir.zones.remove(user.organizationId, actorOf(user), id));
+  }
+}
+
+@Controller('api/groups')
+export class GroupsController {
+  constructor(private readonly dir: DirectoryService) {}
+
+  @Authenticated({ permission: 'groups.read' })
+  @Get()
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
+    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['name', 'description']) };
+    const p = this.dir.prisma;
+    const result = await p.$transaction([p.group.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.group.count({ where })]);
+    return listResponse(reply, 'groups', q.skip, result, groupOut);
+  }
+
+  @Authenticated({ permission: 'groups.read' })
+  @Get(':id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return groupOut(await this.dir.groups.get(user.organizationId, id));
+  }
+
+  @Authenticated({ permission: 'groups.write' })
+  @Post()
+  async create(@CurrentUser() user: UserAuth, @Body(body(groupInput)) input: z.infer<typeof groupInput>) {
+    return groupOut(await this.dir.groups.create(user.organizationId, actorOf(user), input));
+  }
+
+  @Authenticated({ permission: 'groups.write' })
+  @Put(':id')
+  async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(groupUpdate)) input: z.infer<typeof groupUpdate>) {
+    return groupOut(await this.dir.groups.update(user.organizationId, actorOf(user), id, input));
+  }
+
+  @Authenticated({ permission: 'groups.write' })
+  @Delete(':id')
+  async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return groupOut(await this.dir.groups.remove(user.organizationId, actorOf(user), id, (tx, g) => this.dir.assertGroupRemovable(tx, user.organizationId, g)));
+  }
+}
+
+@Controller('api/data-classes')
+export class DataClassesController {
+  constructor(private readonly dir: DirectoryService) {}
+
+  @Authenticated({ permission: 'dataClasses.read' })
+  @Get()
+  async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: ['key', 'name', 'builtin'], defaultSort: ['key', 'asc'], filter: nameFilter });
+    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['key', 'name']) };
+    const p = this.dir.prisma;
+    const result = await p.$transaction([p.dataClass.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.dataClass.count({ where })]);
+    return listResponse(reply, 'data-classes', q.skip, result, dataClassOut);
+  }
+
+  @Authenticated({ permission: 'dataClasses.read' })
+  @Get(':id')
+  async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return dataClassOut(await this.dir.dataClasses.get(user.organizationId, id));
+  }
+
+  @Authenticated({ permission: 'dataClasses.write' })
+  @Post()
+  async create(@CurrentUser() user: UserAuth, @Body(body(dataClassInput)) input: z.infer<typeof dataClassInput>) {
+    return dataClassOut(await this.dir.dataClasses.create(user.organizationId, actorOf(user), input));
+  }
+
+  @Authenticated({ permission: 'dataClasses.write' })
+  @Put(':id')
+  async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(dataClassUpdate)) input: z.infer<typeof dataClassUpdate>) {
+    return dataClassOut(await this.dir.dataClasses.update(user.organizationId, actorOf(user), id, input));
+  }
+
+  @Authenticated({ permission: 'dataClasses.write' })
+  @Delete(':id')
+  async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
+    return dataClassOut(
+      await this.dir.dataClasses.remove(user.organizationId, actorOf(user), id, (tx, dc) => this.dir.assertDataClassRemovable(tx, user.organizationId, dc)),
+    );
+  }
+}

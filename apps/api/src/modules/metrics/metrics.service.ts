@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Prometheus metrics, served at /metrics. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly decisions = new Counter({
+    name: 'airlock_decisions_total',
+    help: 'Decisions answered, by effect',
+    labelNames: ['effect'] as const,
+    registers: [this.registry],
+  });
+  readonly decisionSeconds = new Histogram({
+    name: 'airlock_decision_seconds',
+    help: 'Server time per decision (inspection and evaluation), seconds',
+    buckets: [0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+    registers: [this.registry],
+  });
+  readonly decisionLogDropped = new Counter({
+    name: 'airlock_decision_log_dropped_total',
+    help: 'Decision log entries dropped because the write buffer was full',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'airlock_process_' });
+  }
+
+  registerGauge(name: string, help: string, read: () => number): void {
+    if (this.registry.getSingleMetric(name)) return;
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { NotificationsService } from '../../database/notifications.service';
+import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
+import { PolicyRepository } from './policy.repository';
+import type { PolicySnapshot } from './policy-snapshot';
+
+export interface Staleness {
+  /** When the runtime last confirmed with the database that it holds the latest versions. */
+  lastSyncAt: Date | null;
+  /** Set while the database cannot be reached: since when. */
+  failingSince: Date | null;
+}
+
+/**
+ * The published policy of every organization, compiled and held in memory: the decision path reads
+ * only this, never the database. A publish sends NOTIFY airlock_policy '<orgId>:<version>' and every
+ * instance loads that version; a poll every AIRLOCK_POLICY_POLL_SECONDS catches anything missed.
+ * When the database is unreachable the last-known-good policies keep answering and decisions say
+ * how stale they may be.
+ */
+@Injectable()
+export class PolicyRuntime implements OnModuleDestroy {
+  private readonly logger = new Logger('PolicyRuntime');
+  private readonly policies = new Map<string, CompiledPolicy>();
+  private readonly waiters = new Set<{ orgId: string; version: number; resolve: () => void }>();
+  private readonly loadedListeners = new Set<(orgId: string, version: number) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private syncing: Promise<void> | null = null;
+  private syncAgain = false;
+  readonly staleness: Staleness = { lastSyncAt: null, failingSince: null };
+  loaded = false;
+
+  constructor(
+    private readonly repo: PolicyRepository,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    this.notifications.on('airlock_policy', (payload) => {
+      const [orgId, version] = payload.split(':');
+      if (orgId && version) void this.load(orgId, Number(version));
+      else void this.sync();
+    });
+    this.notifications.onReconnect(() => void this.sync());
+    await this.sync();
+    this.loaded = true;
+    this.timer = setInterval(() => void this.sync(), this.config.policyPollSeconds * 1000);
+    this.timer.unref();
+  }
+
+  /** Called whenever a newer version is in force here. */
+  onLoaded(listener: (orgId: string, version: number) => void): void {
+    this.loadedListeners.add(listener);
+  }
+
+  private put(compiled: CompiledPolicy): void {
+    const now = this.policies.get(compiled.organizationId);
+    if (now && now.version >= compiled.version) return;
+    this.policies.set(compiled.organizationId, compiled);
+    for (const w of this.waiters) {
+      if (w.orgId === compiled.organizationId && compiled.version >= w.version) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+    for (const l of this.loadedListeners) l(compiled.organizationId, compiled.version);
+  }
+
+  get(organizationId: string): CompiledPolicy | undefined {
+    return this.policies.get(organizationId);
+  }
+
+  /** Every organization's version number in memory (for /readyz and the "every instance has it" check). */
+  versions(): Record<string, number> {
+    return Object.fromEntries([...this.policies].map(([org, p]) => [org, p.version]));
+  }
+
+  /** Compares the latest version of each organization with memory and loads what changed. */
+  sync(): Promise<void> {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      try {
+        do {
+          this.syncAgain = false;
+          const latest = await this.repo.latestVersionNumbers();
+          for (const { organizationId, number } of latest) {
+            if (this.policies.get(organizationId)?.version !== number) await this.load(organizationId, number);
+          }
+          this.staleness.lastSyncAt = new Date();
+          this.staleness.failingSince = null;
+        } while (this.syncAgain);
+      } catch (err) {
+        this.staleness.failingSince ??= new Date();
+        this.logger.warn(`Policy sync failed, serving the last-known-good policies: ${(err as Error).message}`);
+      } finally {
+        this.syncing = null;
+      }
+    })();
+    return this.syncing;
+  }
+
+  private async load(organizationId: string, version: number): Promise<void> {
+    const current = this.policies.get(organizationId);
+    if (current && current.version >= version) return;
+    const row = await this.repo.findVersion(organizationId, version);
+    if (!row) return;
+    try {
+      const compiled = compileSnapshot(organizationId, row.number, row.contentHash, row.snapshot as PolicySnapshot);
+      this.put(compiled);
+      this.logger.log(`Organization ${organizationId}: policy version ${version} in force`);
+    } catch (err) {
+      // A version that does not compile here (e.g. written by a newer release) must not replace a
+      // working one.
+      this.logger.error(`Policy version ${version} of ${organizationId} does not compile: ${(err as Error).message}`);
+    }
+  }
+
+  /** Installs a version this instance just published, without waiting for its own NOTIFY. */
+  install(compiled: CompiledPolicy): void {
+    this.put(compiled);
+  }
+
+  /** Resolves when `version` (or newer) is in force here, or after `timeoutMs`. */
+  waitFor(organizationId: string, version: number, timeoutMs: number): Promise<boolean> {
+    if ((this.policies.get(organizationId)?.version ?? 0) >= version) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const w = { orgId: organizationId, version, resolve: () => resolve(true) };
+      this.waiters.add(w);
+      setTimeout(() => {
+        if (this.waiters.delete(w)) resolve(false);
+      }, timeoutMs).unref();
+    });
+  }
+
+  /** Seconds the in-memory policy may be behind the database, when the last sync failed. */
+  staleSeconds(now = Date.now()): { since: Date; seconds: number } | null {
+    const { failingSince, lastSyncAt } = this.staleness;
+    if (!failingSince) return null;
+    const since = lastSyncAt ?? failingSince;
+    return { since, seconds: Math.max(0, Math.round((now - since.getTime()) / 1000)) };
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,305 @@
+import { Injectable } from '@nestjs/common';
+import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
+import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
+import { AppError } from '../../common/errors';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Effect } from '../../generated/prisma/enums';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { decide } from '../decisions/decide';
+import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
+import { PolicyRepository } from './policy.repository';
+import { PolicyRuntime } from './policy-runtime.service';
+import { type PolicySnapshot, snapshotHash } from './policy-snapshot';
+
+export interface PublishedVersion {
+  id: string;
+  number: number;
+  contentHash: string;
+  note: string;
+  authorLabel: string;
+  createdAt: Date;
+  rollbackOf: number | null;
+}
+
+/** Publishing, versions, diffs, the simulator and the impact preview. */
+@Injectable()
+export class PolicyService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: PolicyRepository,
+    private readonly runtime: PolicyRuntime,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Compiles a snapshot, turning compile problems into a 400 that names each one. */
+  compileOr400(organizationId: string, version: number, hash: string, snapshot: PolicySnapshot): CompiledPolicy {
+    try {
+      return compileSnapshot(organizationId, version, hash, snapshot);
+    } catch (err) {
+      if (err instanceof PolicyCompileError) {
+        throw AppError.validation(
+          err.problems.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          'The policy does not compile',
+        );
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Freezes the draft (rules + catalog + zones + detectors + settings) into the next version, in one
+   * transaction with its audit event; NOTIFY tells every instance on commit. `tx` lets a caller (an
+   * emergency block) change the catalog and publish atomically.
+   */
+  async publish(organizationId: string, actor: Actor, note: string, opts: { tx?: Tx; rollbackOf?: number; allowUnchanged?: boolean } = {}): Promise<PublishedVersion> {
+    const run = async (tx: Tx) => {
+      await this.repo.lockPublishing(tx, organizationId);
+      const snapshot = await this.repo.draftSnapshot(organizationId, tx);
+      const hash = snapshotHash(snapshot);
+      const latest = await this.repo.latestVersion(organizationId, tx);
+      if (latest && latest.contentHash === hash && !opts.allowUnchanged) {
+        throw AppError.conflict(`Nothing to publish: the draft is identical to version ${latest.number}`);
+      }
+      const number = (latest?.number ?? 0) + 1;
+      const compiled = this.compileOr400(organizationId, number, hash, snapshot);
+      const version = await this.repo.createVersion(tx, {
+        organizationId,
+        number,
+        contentHash: hash,
+        rules: snapshot.rules as unknown as Prisma.InputJsonValue,
+        catalog: snapshot.catalog as unknown as Prisma.InputJsonValue,
+        zones: snapshot.zones as unknown as Prisma.InputJsonValue,
+        detectors: snapshot.detectors as unknown as Prisma.InputJsonValue,
+        settings: snapshot.settings as unknown as Prisma.InputJsonValue,
+        authorId: actor.type === 'user' ? actor.id : null,
+        authorLabel: actor.label,
+        note,
+        rollbackOf: opts.rollbackOf ?? null,
+      });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: opts.rollbackOf ? 'policy.rollback' : 'policy.publish',
+        entityType: 'PolicyVersion',
+        entityId: version.id,
+        after: { number, contentHash: hash, note, rollbackOf: opts.rollbackOf ?? null, rules: snapshot.rules.length, providers: snapshot.catalog.length },
+      });
+      await this.repo.notifyPublished(tx, organizationId, number);
+      return { version, compiled };
+    };
+    const { version, compiled } = opts.tx ? await run(opts.tx) : await this.prisma.$transaction(run, { timeout: 30_000 });
+    // This instance answers with the new version at once; the others on NOTIFY.
+    if (!opts.tx) this.runtime.install(compiled);
+    return {
+      id: version.id,
+      number: version.number,
+      contentHash: version.contentHash,
+      note: version.note,
+      authorLabel: version.authorLabel,
+      createdAt: version.createdAt,
+      rollbackOf: version.rollbackOf,
+    };
+  }
+
+  /**
+   * Publishes version `number`'s rules again as a new version, and makes them the draft. The
+   * catalog, zones and detectors stay as they are now: an emergency block is never undone by a
+   * rules rollback (docs/architecture.md).
+   */
+  async rollback(organizationId: string, actor: Actor, number: number, note?: string): Promise<PublishedVersion> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const old = await this.repo.findVersion(organizationId, number, tx);
+        if (!old) throw AppError.notFound(`Policy version ${number}`);
+        await this.repo.replaceRules(
+          tx,
+          organizationId,
+          old.snapshot.rules.map((r) => ({
+            organizationId,
+            ruleId: r.id,
+            priority: r.priority,
+            enabled: r.enabled,
+            description: r.description ?? null,
+            conditions: r.when as unknown as Prisma.InputJsonValue,
+            exceptions: (r.unless ?? []) as unknown as Prisma.InputJsonValue,
+            effect: r.effect,
+            message: r.message,
+            guidanceUrl: r.guidanceUrl ?? null,
+          })),
+        );
+        const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { tx, rollbackOf: number, allowUnchanged: true });
+        return published;
+      },
+      { timeout: 30_000 },
+    ).then(async (v) => {
+      await this.runtime.sync();
+      return v;
+    });
+  }
+
+  /** What changed between two versions (or a version and the draft, number 0). */
+  async diff(organizationId: string, from: number, to: number | 'draft') {
+    const a = await this.snapshotOf(organizationId, from);
+    const b = to === 'draft' ? await this.repo.draftSnapshot(organizationId) : await this.snapshotOf(organizationId, to);
+    const statusA = new Map(a.catalog.map((p) => [p.slug, p.status]));
+    const statusB = new Map(b.catalog.map((p) => [p.slug, p.status]));
+    const catalog = [...new Set([...statusA.keys(), ...statusB.keys()])]
+      .filter((slug) => statusA.get(slug) !== statusB.get(slug))
+      .sort()
+      .map((slug) => ({ slug, before: statusA.get(slug) ?? null, after: statusB.get(slug) ?? null }));
+    const zonesA = new Map(a.zones.map((z) => [z.name, z.cidrs.join(',')]));
+    const zonesB = new Map(b.zones.map((z) => [z.name, z.cidrs.join(',')]));
+    const zones = [...new Set([...zonesA.keys(), ...zonesB.keys()])]
+      .filter((n) => zonesA.get(n) !== zonesB.get(n))
+      .sort()
+      .map((name) => ({ name, before: zonesA.get(name)?.split(',') ?? null, after: zonesB.get(name)?.split(',') ?? null }));
+    return {
+      from,
+      to,
+      rules: diffPolicies(a.rules, b.rules),
+      catalog,
+      zones,
+      settingsChanged: JSON.stringify(a.settings) !== JSON.stringify(b.settings),
+      unchanged: snapshotHash(a) === snapshotHash(b),
+    };
+  }
+
+  private async snapshotOf(organizationId: string, number: number): Promise<PolicySnapshot> {
+    const v = await this.repo.findVersion(organizationId, number);
+    if (!v) throw AppError.notFound(`Policy version ${number}`);
+    return v.snapshot;
+  }
+
+  /** The same request under the draft and under the published policy, side by side. */
+  async simulate(organizationId: string, request: DecisionRequestInput) {
+    const draftSnapshot = await this.repo.draftSnapshot(organizationId);
+    const draft = this.compileOr400(organizationId, 0, snapshotHash(draftSnapshot), draftSnapshot);
+    const published = this.runtime.get(organizationId);
+    const run = (p: CompiledPolicy) => {
+      const r = decide(p, request);
+      return {
+        effect: r.decision.effect,
+        reasons: r.decision.reasons,
+        provider: r.decision.provider,
+        destination: r.decision.destination,
+        networkZones: r.decision.networkZones,
+        dataClasses: r.decision.dataClasses,
+        findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
+        ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
+      };
+    };
+    const draftResult = run(draft);
+    const publishedResult = published ? run(published) : null;
+    return {
+      draft: draftResult,
+      published: publishedResult ? { ...publishedResult, policyVersion: published!.version } : null,
+      differs: !publishedResult || publishedResult.effect !== draftResult.effect || JSON.stringify(publishedResult.reasons) !== JSON.stringify(draftResult.reasons),
+      warnings: draft.evaluator.warnings,
+    };
+  }
+
+  /**
+   * Impact preview: replays the draft against the last `limit` logged decisions (their provider or
+   * host, action, channel, zones, groups and data classes: content is never stored, so classes
+   * stand in for it) and reports which answers would change and how.
+   */
+  async impact(organizationId: string, limit: number) {
+    const draftSnapshot = await this.repo.draftSnapshot(organizationId);
+    const draft = this.compileOr400(organizationId, 0, snapshotHash(draftSnapshot), draftSnapshot);
+    const logs = await this.repo.recentDecisions(organizationId, limit);
+    const transitions = new Map<string, number>();
+    const ruleGains = new Map<string, number>();
+    const ruleLosses = new Map<string, number>();
+    const byProvider = new Map<string, { changed: number; total: number }>();
+    const examples: { decisionId: string; time: Date; destination: string; action: string; before: Effect; after: Effect; ruleIds: string[] }[] = [];
+    let changed = 0;
+    for (const log of logs) {
+      const decision: Decision = draft.evaluator.evaluate({
+        action: log.action,
+        destination: log.providerSlug ? { provider: log.providerSlug } : { host: log.destinationHost ?? '' },
+        subject: { groups: log.subjectGroups },
+        context: { ...(log.channel ? { channel: log.channel as Channel } : {}), networkZones: log.networkZones },
+        dataClasses: log.dataClasses,
+      });
+      const dest = log.providerSlug ?? log.destinationHost ?? '(none)';
+      const p = byProvider.get(dest) ?? { changed: 0, total: 0 };
+      p.total += 1;
+      const newIds = decision.reasons.map((r) => r.ruleId);
+      for (const id of newIds) if (!log.ruleIds.includes(id)) ruleGains.set(id, (ruleGains.get(id) ?? 0) + 1);
+      for (const id of log.ruleIds) if (!newIds.includes(id)) ruleLosses.set(id, (ruleLosses.get(id) ?? 0) + 1);
+      if (decision.effect !== log.effect) {
+        changed += 1;
+        p.changed += 1;
+        const key = `${log.effect}->${decision.effect}`;
+        transitions.set(key, (transitions.get(key) ?? 0) + 1);
+        if (examples.length < 50) {
+          examples.push({ decisionId: log.id, time: log.time, destination: dest, action: log.action, before: log.effect, after: decision.effect, ruleIds: newIds });
+        }
+      }
+      byProvider.set(dest, p);
+    }
+    const sortDesc = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+    return {
+      replayed: logs.length,
+      changed,
+      unchanged: logs.length - changed,
+      from: logs.at(-1)?.time ?? null,
+      to: logs[0]?.time ?? null,
+      transitions: sortDesc(transitions).map(([k, count]) => {
+        const [before, after] = k.split('->');
+        return { before, after, count };
+      }),
+      rulesNewlyMatching: sortDesc(ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
+      rulesNoLongerMatching: sortDesc(ruleLosses).map(([ruleId, count]) => ({ ruleId, count })),
+      byDestination: [...byProvider]
+        .filter(([, v]) => v.changed > 0)
+        .sort((a, b) => b[1].changed - a[1].changed)
+        .slice(0, 20)
+        .map(([destination, v]) => ({ destination, ...v })),
+      examples,
+    };
+  }
+
+  // Draft rules --------------------------------------------------------------------------------
+
+  async createRule(organizationId: string, actor: Actor, input: RuleInput) {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await this.repo.createRule(tx, {
+        organizationId,
+        ...input,
+        description: input.description ?? null,
+        guidanceUrl: input.guidanceUrl ?? null,
+        conditions: input.conditions as Prisma.InputJsonValue,
+        exceptions: input.exceptions as Prisma.InputJsonValue,
+      });
+      await this.audit.record(tx, { organizationId, actor, action: 'rule.create', entityType: 'PolicyRule', entityId: row.id, after: row });
+      return row;
+    });
+  }
+
+  async updateRule(organizationId: string, actor: Actor, id: string, input: Partial<RuleInput>) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.findRule(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Rule');
+      const row = await this.repo.updateRule(tx, id, {
+        ...input,
+        ...(input.conditions ? { conditions: input.conditions as Prisma.InputJsonValue } : {}),
+        ...(input.exceptions ? { exceptions: input.exceptions as Prisma.InputJsonValue } : {}),
+      });
+      await this.audit.record(tx, { organizationId, actor, action: 'rule.update', entityType: 'PolicyRule', entityId: id, before, after: row });
+      return row;
+    });
+  }
+
+  async deleteRule(organizationId: string, actor: Actor, id: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.findRule(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Rule');
+      await this.repo.deleteRule(tx, id);
+      await this.audit.record(tx, { organizationId, actor, action: 'rule.delete', entityType: 'PolicyRule', entityId: id, before });
+      return before;
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { BUILTIN_DATA_CLASSES, type Decision, type Effect } from '@airlock/policy-engine';
+import { AppError } from '../../common/errors';
+import { PrismaService } from '../../database/prisma.service';
+import type { UserAuth } from '../auth/auth-context';
+import { PolicyRuntime } from '../policy/policy-runtime.service';
+
+const STATUS_WORDS = {
+  approved: 'Approved for work use',
+  restricted: 'Allowed with restrictions',
+  under_review: 'Not reviewed yet',
+  blocked: 'Blocked',
+} as const;
+
+/**
+ * "Which AI tools may I use?": every catalog service with what the published policy allows the
+ * asking employee (their groups) to send there, in plain words. Computed by asking the policy the
+ * same questions a browser extension would, so the page can never disagree with enforcement.
+ */
+@Injectable()
+export class ToolsService {
+  constructor(
+    private readonly runtime: PolicyRuntime,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async tools(user: UserAuth) {
+    const policy = this.runtime.get(user.organizationId);
+    if (!policy) throw new AppError('unavailable', 'The policy is not loaded yet; retry shortly');
+    const details = new Map(
+      (await this.prisma.provider.findMany({ where: { organizationId: user.organizationId }, select: { slug: true, website: true, description: true, dataCountries: true, trainsOnInputs: true } })).map((p) => [p.slug, p]),
+    );
+    const ask = (slug: string, action: 'access' | 'prompt' | 'upload', dataClasses: string[] = []): Decision =>
+      policy.evaluator.evaluate({ action, destination: { provider: slug }, subject: { groups: user.groups }, dataClasses });
+    const tools = policy.snapshot.catalog.map((p) => {
+      const access = ask(p.slug, 'access');
+      const prompt = ask(p.slug, 'prompt');
+      const upload = ask(p.slug, 'upload');
+      const byClass = BUILTIN_DATA_CLASSES.map((c) => {
+        const d = ask(p.slug, 'prompt', [c.id]);
+        return { dataClass: c.id, label: c.label, effect: d.effect, message: d.reasons.find((r) => r.effect === d.effect)?.message ?? null };
+      });
+      const words = (effect: Effect) => byClass.filter((c) => c.effect === effect).map((c) => c.label.toLowerCase());
+      const allowed = words('allow');
+      const masked = words('redact');
+      const warned = words('warn');
+      const refused = words('block');
+      const summary: string[] = [];
+      if (access.effect === 'block' || prompt.effect === 'block') {
+        summary.push(`Do not use ${p.name}. ${access.reasons[0]?.message ?? prompt.reasons[0]?.message ?? ''}`.trim());
+      } else {
+        if (prompt.effect === 'warn' || access.effect === 'warn') summary.push(`You will see a warning before using ${p.name}: ${(prompt.reasons[0] ?? access.reasons[0])?.message ?? ''}`.trim());
+        if (allowed.length) summary.push(`You may send general questions and ${allowed.join(', ')}.`);
+        if (masked.length) summary.push(`Prompts with ${masked.join(', ')} are sent with those details masked.`);
+        if (warned.length) summary.push(`You will be warned before sending ${warned.join(', ')}.`);
+        if (refused.length) summary.push(`Never send ${refused.join(', ')}.`);
+        summary.push(upload.effect === 'block' ? 'File uploads are not allowed.' : upload.effect === 'allow' ? 'File uploads are allowed.' : `File uploads: ${upload.effect}.`);
+      }
+      const d = details.get(p.slug);
+      return {
+        slug: p.slug,
+        name: p.name,
+        vendor: p.vendor ?? null,
+        website: d?.website ?? null,
+        description: d?.description ?? null,
+        status: p.status,
+        statusLabel: STATUS_WORDS[p.status],
+        statusReason: p.statusReason ?? null,
+        riskScore: p.riskScore ?? null,
+        storesDataIn: d?.dataCountries ?? p.dataCountries,
+        trainsOnInputs: d?.trainsOnInputs ?? p.trainsOnInputs,
+        access: access.effect,
+        prompt: prompt.effect,
+        upload: upload.effect,
+        dataClasses: byClass,
+        summary: summary.join(' '),
+      };
+    });
+    const order = { approved: 0, restricted: 1, under_review: 2, blocked: 3 } as const;
+    tools.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
+    return { policyVersion: policy.version, tools };
+  }
+}

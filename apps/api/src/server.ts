@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { AppModule } from './app.module';
+import { sendError } from './common/error.filter';
+import { AppError } from './common/errors';
+import { createRootLogger, PinoNestLogger } from './common/logger';
+import { repoPath } from './common/paths';
+import { requestContext } from './common/request-context';
+import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
+import { applyPendingMigrations } from './database/migrations';
+import { BootstrapService } from './modules/bootstrap/bootstrap.service';
+
+/** Body limits: decisions carry up to 1 MB of text; a batch up to 100 of them; the rest is small. */
+export const BODY_LIMITS = {
+  default: 256 * 1024,
+  decision: 1024 * 1024 + 64 * 1024,
+  batch: 16 * 1024 * 1024,
+} as const;
+
+export interface StartedServer {
+  app: NestFastifyApplication;
+  url: string;
+  config: AppConfig;
+  /** Lines telling a newcomer how to sign in (the generated password on first start). */
+  signInHelp: string[];
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config.logLevel);
+  if (config.migrateOnStart) {
+    const applied = await applyPendingMigrations(config.databaseUrl);
+    if (applied.length) logger.info({ applied }, `Applied ${applied.length} migration(s)`);
+  }
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMITS.batch,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bufferLogs: false,
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await registerHttpPlugins(fastify, config);
+  app.enableShutdownHooks();
+  serveAdminUi(fastify, config);
+  return app;
+}
+
+async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig): Promise<void> {
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // MUI (emotion) injects style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  // CORS is closed unless AIRLOCK_CORS_ORIGINS names origins.
+  await fastify.register(fastifyCors, {
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['Content-Range', 'ETag', 'Retry-After', 'X-Request-Id'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-CSRF-Token', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
+  });
+  // Per-route body limits (Nest registers its routes after this hook is in place).
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
+    else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
+    else route.bodyLimit ??= BODY_LIMITS.default;
+  });
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    requestContext.run({ requestId: request.id, ip: request.ip }, done);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+}
+
+function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
+  const dir = config.adminUiDir ? path.resolve(config.adminUiDir) : repoPath('apps', 'admin', 'dist');
+  const index = path.join(dir, 'index.html');
+  const hasUi = existsSync(index);
+  if (hasUi) {
+    void fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  // The admin console is a single-page app: every other GET outside the API loads index.html.
+  // find-my-way tries this wildcard only after every specific route (Nest's and the assets').
+  fastify.get('/*', (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    const isApi = /^\/(api|v1|healthz|readyz|metrics|docs)(\/|$)/.test(url);
+    if (isApi || !hasUi) {
+      sendError(reply, request, new AppError('not_found', `No such endpoint: GET ${url}`));
+      return;
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);
+  });
+}
+
+export async function startServer(config: AppConfig = loadConfig()): Promise<StartedServer> {
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  return {
+    app,
+    config: app.get<AppConfig>(APP_CONFIG),
+    url: `http://${host}:${port}`,
+    signInHelp: app.get(BootstrapService).signInHelp(),
+    close: () => app.close(),
+  };
+}
+
+export type { INestApplication };

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { line, text, updateOf } from './common';
+
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write'] as const;
+export const apiScope = z.enum(API_SCOPES);
+
+export const apiClientCreate = z.strictObject({
+  name: line(100),
+  description: text(1000).nullable().optional(),
+  scopes: z.array(apiScope).min(1).max(API_SCOPES.length).refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
+  /** Requests per minute; null: not throttled. */
+  rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().default(null),
+  /** When the first key expires (ISO date-time in the future); null: never. */
+  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});
+export const apiClientUpdate = updateOf(apiClientCreate.omit({ expiresAt: true }), ['keys', 'revokedAt', 'lastUsedAt', 'expiresAt', 'keyPrefix']);
+export const apiKeyRotate = z.strictObject({
+  /** How long the previous keys keep working, so clients can switch without downtime. */
+  overlapHours: z.number().min(0).max(24 * 30).default(24),
+  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});

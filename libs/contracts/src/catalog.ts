@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
+import { channel, providerStatus, trainsOnInputs } from './policy';
+
+export const COLLECTED_DATA = [
+  'prompts',
+  'files',
+  'chat_history',
+  'keystroke_patterns',
+  'device_identifiers',
+  'ip_address',
+  'location',
+  'payment',
+  'contacts',
+  'audio',
+  'images',
+  'advertiser_data',
+  'usage_data',
+  'account_data',
+] as const;
+
+/** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
+export const domainPattern = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .refine((d) => !/[\s/?#@]/.test(d) && !/^[a-z]+:/i.test(d), 'must be a host name or *.domain, without scheme or path')
+  .refine((d) => !d.slice(d.startsWith('*.') ? 2 : 0).includes('*'), 'only a leading "*." wildcard is allowed');
+
+export const providerSource = z.strictObject({ fact: line(200), url: httpsUrl, asOf: isoDate });
+
+const providerFields = {
+  slug,
+  name: line(200),
+  vendor: line(300).nullable().optional(),
+  description: text(4000).nullable().optional(),
+  website: httpsUrl.nullable().optional(),
+  domains: z.array(domainPattern).min(1).max(200),
+  channels: z.array(channel).max(6).default([]),
+  hqCountry: countryCode.nullable().optional(),
+  dataCountries: z.array(countryCode).max(100).default([]),
+  trainsOnInputs,
+  retention: text(2000).nullable().optional(),
+  retentionDays: z.number().int().min(0).max(36_500).nullable().optional(),
+  zeroRetentionOffer: z.boolean().default(false),
+  collects: z.array(z.enum(COLLECTED_DATA)).max(COLLECTED_DATA.length).default([]),
+  sharesWith: z.array(line(300)).max(50).default([]),
+  certifications: z.array(line(100)).max(50).default([]),
+  enterpriseOffering: text(2000).nullable().optional(),
+  notes: text(8000).nullable().optional(),
+  sources: z.array(providerSource).max(50).default([]),
+  status: providerStatus.default('under_review'),
+  statusReason: text(2000).nullable().optional(),
+};
+
+export const providerCreate = z.strictObject(providerFields);
+export const providerUpdate = updateOf(providerCreate, ['statusChangedAt', 'riskScore', 'riskFactors', 'builtin', 'catalogVersion']);
+export type ProviderCreate = z.infer<typeof providerCreate>;
+
+/** The built-in catalog file (prisma/seed/catalog.json). */
+export const builtinCatalog = z.object({
+  catalogVersion: z.string(),
+  providers: z.array(
+    z.object({
+      ...providerFields,
+      status: providerStatus.optional(),
+      slug: z.string(),
+      retentionDays: z.number().int().nullable(),
+      website: z.string().nullable().optional(),
+    }),
+  ),
+});
+
+export const blockNowInput = z.strictObject({ reason: line(1000) });
+
+export const zoneInput = z.strictObject({
+  name: slug,
+  description: text(1000).nullable().optional(),
+  cidrs: z.array(z.union([z.cidrv4(), z.cidrv6()], { error: 'must be an IPv4 or IPv6 CIDR (e.g. 10.0.0.0/8, fd00::/8)' })).min(1).max(1000),
+});
+export const zoneUpdate = updateOf(zoneInput);
+
+export const groupInput = z.strictObject({
+  name: slug,
+  description: text(1000).nullable().optional(),
+  ssoGroups: z.array(line(256)).max(100).default([]),
+});
+/** A group's name is what rules and users refer to: it cannot change (create a new group instead). */
+export const groupUpdate = updateOf(groupInput.omit({ name: true }), ['name']);
+
+export const dataClassInput = z.strictObject({
+  key: slug,
+  name: line(100),
+  description: text(1000).nullable().optional(),
+});
+export const dataClassUpdate = updateOf(dataClassInput.omit({ key: true }), ['key', 'builtin']);
+
+export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
+export const detectorInput = z.strictObject({
+  name: line(100),
+  description: text(1000).nullable().optional(),
+  kind: z.enum(DETECTOR_KINDS),
+  dataClass: slug,
+  patterns: z.array(z.string().min(1).max(1000)).min(1).max(100_000),
+  caseSensitive: z.boolean().default(false),
+  wholeWord: z.boolean().default(true),
+  enabled: z.boolean().default(true),
+});
+export const detectorUpdate = updateOf(detectorInput, ['patternCount']);
+export const detectorTestInput = z.strictObject({
+  sample: z.string().max(100_000),
+  detector: detectorInput.optional(),
+});

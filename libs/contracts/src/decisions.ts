@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { line } from './common';
+import { action, decisionRequestShape, effect, providerStatus } from './policy';
+
+export const decisionRequest = decisionRequestShape;
+export type DecisionRequest = z.infer<typeof decisionRequest>;
+
+export const BATCH_MAX = 100;
+export const batchRequest = z.strictObject({
+  items: z
+    .array(decisionRequestShape.extend({ correlationId: line(200) }))
+    .min(1)
+    .max(BATCH_MAX, `at most ${BATCH_MAX} items per batch`),
+});
+
+export const finding = z.object({
+  dataClass: z.string(),
+  detector: z.string(),
+  start: z.number(),
+  end: z.number(),
+  confidence: z.number(),
+});
+
+export const decisionResponse = z.object({
+  decisionId: z.string(),
+  requestId: z.string().optional(),
+  correlationId: z.string().optional(),
+  effect,
+  reasons: z.array(z.object({ ruleId: z.string(), effect, message: z.string(), guidanceUrl: z.string().optional() })),
+  provider: z.object({ slug: z.string(), name: z.string(), status: providerStatus, riskScore: z.number().nullable() }).nullable(),
+  destination: z.object({ host: z.string().nullable(), aiDestination: z.boolean(), unknownAi: z.boolean() }),
+  action,
+  networkZones: z.array(z.string()),
+  dataClasses: z.array(z.string()),
+  findings: z.array(finding),
+  redactedText: z.string().optional(),
+  policyVersion: z.number(),
+  /** How long the client may reuse this answer for the same request (0: do not cache). */
+  ttlSeconds: z.number(),
+  evaluatedAt: z.string(),
+  /** Present when the policy in memory could not be checked against the database recently. */
+  stale: z.object({ since: z.string(), seconds: z.number() }).optional(),
+});
+export type DecisionResponse = z.infer<typeof decisionResponse>;

@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { isoDateTime, line, slug, text, uuid } from './common';
+
+// Incidents: employees report, decision clients file, analysts triage. Webhooks notify.
+
+export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;
+export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'] as const;
+export const INCIDENT_SOURCES = ['portal', 'analyst', 'api', 'automatic'] as const;
+
+export const incidentStatus = z.enum(INCIDENT_STATUSES);
+export const incidentSeverity = z.enum(INCIDENT_SEVERITIES);
+export const closureReason = z.enum(CLOSURE_REASONS);
+export const incidentSource = z.enum(INCIDENT_SOURCES);
+export type IncidentStatus = z.infer<typeof incidentStatus>;
+export type IncidentSeverity = z.infer<typeof incidentSeverity>;
+export type ClosureReason = z.infer<typeof closureReason>;
+
+/**
+ * What an employee can say went in, in plain words, and the data classes each means. The portal
+ * form offers exactly this list (GET /api/portal/incident-options).
+ */
+export const REPORT_DATA_KINDS = [
+  { key: 'passwords_keys', label: 'Passwords, API keys or tokens', dataClasses: ['credentials'] },
+  { key: 'customer_data', label: 'Customer or client data', dataClasses: ['client_information', 'personal_data'] },
+  { key: 'personal_info', label: "Personal information about someone (name, address, e-mail, phone)", dataClasses: ['personal_data'] },
+  { key: 'health', label: 'Health or medical information', dataClasses: ['health_data'] },
+  { key: 'financial', label: 'Bank, card or other financial details', dataClasses: ['financial'] },
+  { key: 'ids', label: 'ID numbers (passport, social security, tax, driving licence)', dataClasses: ['government_id'] },
+  { key: 'internal_docs', label: 'Internal or confidential documents', dataClasses: ['company_confidential'] },
+  { key: 'source_code', label: 'Source code', dataClasses: ['source_code'] },
+  { key: 'creative', label: 'Unpublished designs, writing or other creative work', dataClasses: ['creative_work'] },
+  { key: 'not_sure', label: "I'm not sure", dataClasses: [] },
+] as const satisfies readonly { key: string; label: string; dataClasses: readonly string[] }[];
+
+export type ReportDataKind = (typeof REPORT_DATA_KINDS)[number]['key'];
+export const reportDataKind = z.enum(REPORT_DATA_KINDS.map((k) => k.key) as [ReportDataKind, ...ReportDataKind[]]);
+
+/** The data classes an employee's plain-words answers stand for (deduplicated, in list order). */
+export function dataClassesOfKinds(kinds: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const k of REPORT_DATA_KINDS) if (kinds.includes(k.key)) for (const c of k.dataClasses) out.add(c);
+  return [...out];
+}
+
+/** Data classes that make an incident a personal-data breach: a 72-hour notification clock starts. */
+export const PERSONAL_DATA_CLASSES = ['personal_data', 'health_data', 'government_id', 'financial', 'client_information'] as const;
+
+/** Not in the future (a minute of clock skew allowed). */
+const pastDateTime = isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 60_000, 'must not be in the future');
+
+// --- Employee portal ------------------------------------------------------------------------------
+
+export const portalIncidentInput = z
+  .strictObject({
+    /** A catalog service id, or "other" with `otherService`. */
+    providerId: z.union([uuid, z.literal('other')]),
+    otherService: line(200).optional(),
+    dataKinds: z.array(reportDataKind).min(1, 'pick at least one (or "not_sure")').max(REPORT_DATA_KINDS.length),
+    occurredAt: pastDateTime.optional(),
+    description: text(5000).refine((s) => s.trim().length > 0, 'must not be empty'),
+    /** When true nothing links the report to the reporter; a status code is shown once instead. */
+    anonymous: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.providerId === 'other' && !v.otherService) ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'name the service when you pick "other"' });
+    if (v.providerId !== 'other' && v.otherService) ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'only with providerId "other"' });
+  });
+export type PortalIncidentInput = z.infer<typeof portalIncidentInput>;
+
+export const portalIncidentCreated = z.object({
+  /** Absent for anonymous reports: they are followed with the status token only. */
+  id: z.string().optional(),
+  number: z.number(),
+  status: incidentStatus,
+  anonymous: z.boolean(),
+  /** Anonymous reports only, shown once: GET /api/portal/incidents/status/<token>. */
+  statusToken: z.string().optional(),
+  statusUrl: z.string().optional(),
+  message: z.string(),
+  nextSteps: z.array(z.string()),
+});
+export type PortalIncidentCreated = z.infer<typeof portalIncidentCreated>;
+
+export const portalIncidentOutput = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  description: z.string(),
+  service: z.string().nullable(),
+  dataClasses: z.array(z.string()),
+  status: incidentStatus,
+  statusExplanation: z.string(),
+  occurredAt: z.string().nullable(),
+  reportedAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const incidentStatusOutput = z.object({
+  number: z.number(),
+  status: incidentStatus,
+  statusExplanation: z.string(),
+  updatedAt: z.string(),
+});
+
+export const incidentOptionsOutput = z.object({
+  dataKinds: z.array(z.object({ key: z.string(), label: z.string(), dataClasses: z.array(z.string()) })),
+  services: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), status: z.string() })),
+});
+
+// --- Decision clients (/v1/incidents, scope incidents:write) -----------------------------------------
+
+export const apiIncidentInput = z.strictObject({
+  /** The decision this is about (e.g. the user overrode its warning). */
+  decisionId: uuid.optional(),
+  /** A catalog slug; an unknown one is kept as free text. */
+  provider: slug.optional(),
+  dataClasses: z.array(slug).max(50).default([]),
+  subject: z.strictObject({ id: line(256).optional(), email: z.email().max(320).optional() }).optional(),
+  title: line(300).optional(),
+  description: text(5000).default(''),
+  occurredAt: pastDateTime.optional(),
+});
+export type ApiIncidentInput = z.infer<typeof apiIncidentInput>;
+
+// --- Analysts (/api/incidents) ------------------------------------------------------------------------
+
+export const incidentCreate = z
+  .strictObject({
+    title: line(300),
+    description: text(10_000).default(''),
+    providerId: uuid.nullable().optional(),
+    providerOther: line(200).nullable().optional(),
+    dataClasses: z.array(slug).max(50).default([]),
+    /** Omit to take the suggested severity. */
+    severity: incidentSeverity.optional(),
+    occurredAt: pastDateTime.nullable().optional(),
+    /** When the organization became aware; defaults to now (the report time). */
+    awareAt: pastDateTime.optional(),
+    assigneeId: uuid.nullable().optional(),
+  })
+  .refine((v) => !(v.providerId && v.providerOther), { path: ['providerOther'], message: 'give providerId or providerOther, not both' });
+export type IncidentCreate = z.infer<typeof incidentCreate>;
+
+/** Every field optional; a status change to `closed` needs closureReason (see the transition rules). */
+export const incidentUpdate = z.strictObject({
+  title: line(300).optional(),
+  description: text(10_000).optional(),
+  providerId: uuid.nullable().optional(),
+  providerOther: line(200).nullable().optional(),
+  dataClasses: z.array(slug).max(50).optional(),
+  severity: incidentSeverity.optional(),
+  status: incidentStatus.optional(),
+  closureReason: closureReason.nullable().optional(),
+  riskAcceptedUntil: isoDateTime.nullable().optional(),
+  duplicateOfId: uuid.nullable().optional(),
+  assigneeId: uuid.nullable().optional(),
+  occurredAt: pastDateTime.nullable().optional(),
+  awareAt: pastDateTime.optional(),
+});
+export type IncidentUpdate = z.infer<typeof incidentUpdate>;
+
+export const commentInput = z.strictObject({ body: text(10_000).refine((s) => s.trim().length > 0, 'must not be empty') });
+export const taskToggleInput = z.strictObject({ done: z.boolean() });
+
+export const incidentFilter = z.strictObject({
+  id: z.array(uuid).max(1000).optional(),
+  status: z.union([incidentStatus, z.array(incidentStatus).max(INCIDENT_STATUSES.length)]).optional(),
+  severity: z.union([incidentSeverity, z.array(incidentSeverity).max(INCIDENT_SEVERITIES.length)]).optional(),
+  providerId: uuid.optional(),
+  dataClass: slug.optional(),
+  /** A user id, or "unassigned". */
+  assigneeId: z.union([uuid, z.literal('unassigned')]).optional(),
+  overdue: z.boolean().optional(),
+  dueSoon: z.boolean().optional(),
+  source: incidentSource.optional(),
+  q: z.string().max(200).optional(),
+});
+export type IncidentFilter = z.infer<typeof incidentFilter>;
+
+const personRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+export const incidentTaskOutput = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.string(),
+  detail: z.string().nullable(),
+  position: z.number(),
+  done: z.boolean(),
+  doneById: z.string().nullable(),
+  doneByLabel: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+
+export const incidentOutput = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  description: z.string(),
+  providerId: z.string().nullable(),
+  provider: z.object({ id: z.string(), slug: z.string(), name: z.string(), status: z.string(), riskScore: z.number(), website: z.string().nullable() }).nullable(),
+  providerOther: z.string().nullable(),
+  dataClasses: z.array(z.string()),
+  severity: incidentSeverity,
+  suggestedSeverity: incidentSeverity,
+  status: incidentStatus,
+  allowedTransitions: z.array(incidentStatus),
+  closureReason: closureReason.nullable(),
+  riskAcceptedUntil: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  assignee: personRef.nullable(),
+  reporter: personRef.nullable(),
+  anonymous: z.boolean(),
+  source: incidentSource,
+  apiClientId: z.string().nullable(),
+  decisionId: z.string().nullable(),
+  occurredAt: z.string().nullable(),
+  awareAt: z.string(),
+  reportedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  personalDataInvolved: z.boolean(),
+  notificationDeadline: z.string().nullable(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  duplicateOfId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** GET one only. */
+  tasks: z.array(incidentTaskOutput).optional(),
+  duplicateOf: z.object({ id: z.string(), number: z.number(), title: z.string() }).nullable().optional(),
+});
+export type IncidentOutput = z.infer<typeof incidentOutput>;
+
+export const incidentEventOutput = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  type: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  data: z.unknown(),
+  createdAt: z.string(),
+});
+
+export const incidentMetricsOutput = z.object({
+  total: z.number(),
+  open: z.number(),
+  byStatus: z.record(incidentStatus, z.number()),
+  bySeverity: z.record(incidentSeverity, z.number()),
+  overdue: z.number(),
+  dueSoon: z.number(),
+  windowDays: z.number(),
+  meanHoursToAcknowledge: z.number().nullable(),
+  meanHoursToResolve: z.number().nullable(),
+  acknowledgedInWindow: z.number(),
+  resolvedInWindow: z.number(),
+});
+
+// --- Webhooks ------------------------------------------------------------------------------------
+
+export const WEBHOOK_EVENTS = ['incident.created', 'incident.high_severity'] as const;
+export const webhookEvent = z.enum(WEBHOOK_EVENTS);
+
+const webhookUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine((u) => {
+    try {
+      const p = new URL(u);
+      return !p.username && !p.password;
+    } catch {
+      return false;
+    }
+  }, 'must not contain a user name or password');
+
+export const webhookCreate = z.strictObject({
+  name: line(200),
+  url: webhookUrl,
+  events: z.array(webhookEvent).min(1).max(WEBHOOK_EVENTS.length),
+  enabled: z.boolean().default(true),
+});
+export const webhookUpdate = webhookCreate.partial();
+export type WebhookCreate = z.infer<typeof webhookCreate>;
+
+export const webhookOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Only in the answer to create and rotate-secret: shown once. */
+  secret: z.string().optional(),
+});
+
+export const webhookDeliveryOutput = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  event: z.string(),
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+  payload: z.unknown(),
+});

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { countryCode, line, slug, text, updateOf } from './common';
+
+export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
+export const ACTIONS = ['access', 'prompt', 'upload'] as const;
+export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
+export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
+export const TRAINS_ON_INPUTS = ['yes', 'opt_out', 'no'] as const;
+
+export const effect = z.enum(EFFECTS);
+export const action = z.enum(ACTIONS);
+export const channel = z.enum(CHANNELS);
+export const providerStatus = z.enum(PROVIDER_STATUSES);
+export const trainsOnInputs = z.enum(TRAINS_ON_INPUTS);
+export type Effect = z.infer<typeof effect>;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
+
+/** Mirrors libs/policy-engine's Conditions; unknown keys are refused. */
+export const conditions = z.strictObject({
+  providers: list(slug),
+  providerStatus: list(z.enum([...PROVIDER_STATUSES, 'unknown'])),
+  dataCountries: list(countryCode),
+  hqCountries: list(countryCode),
+  trainsOnInputs: list(trainsOnInputs),
+  zeroRetentionOffer: z.boolean().optional(),
+  restrictedJurisdiction: z.boolean().optional(),
+  unknownAiDestination: z.boolean().optional(),
+  actions: list(action),
+  channels: list(channel),
+  networkZones: list(slug),
+  groups: list(slug),
+  dataClasses: list(slug),
+});
+export type Conditions = z.infer<typeof conditions>;
+
+/** A draft rule as admins write it. `ruleId` is the stable id reported as the reason. */
+export const ruleInput = z.strictObject({
+  ruleId: slug,
+  priority: z.number().int().min(0).max(1_000_000),
+  enabled: z.boolean().default(true),
+  description: text(2000).optional().nullable(),
+  conditions: conditions.default({}),
+  exceptions: z.array(conditions).max(50).default([]),
+  effect,
+  message: line(1000),
+  guidanceUrl: z.url({ protocol: /^https?$/ }).max(2048).optional().nullable(),
+});
+export const ruleUpdate = updateOf(ruleInput);
+export type RuleInput = z.infer<typeof ruleInput>;
+
+export const ruleOutput = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  priority: z.number(),
+  enabled: z.boolean(),
+  description: z.string().nullable(),
+  conditions,
+  exceptions: z.array(conditions),
+  effect,
+  message: z.string(),
+  guidanceUrl: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RuleOutput = z.infer<typeof ruleOutput>;
+
+export const publishInput = z.strictObject({ note: line(500) });
+export const rollbackInput = z.strictObject({ note: line(500).optional() });
+
+export const policySettings = z.strictObject({
+  restrictedJurisdictions: z.array(countryCode).max(50),
+});
+
+/** A request to the simulator: a decision request (content given as data classes or text). */
+export const simulateInput = z.strictObject({
+  request: z.lazy(() => decisionRequestShape),
+});
+
+/** Impact preview: replay the draft against the last N logged decisions. */
+export const impactInput = z.strictObject({
+  limit: z.number().int().min(1).max(50_000).default(5000),
+});
+
+/** Largest content.text the API inspects: 1 MiB of UTF-8. */
+export const MAX_CONTENT_BYTES = 1024 * 1024;
+
+// Shared with decisions.ts (declared here to keep the simulator's input identical to the API's).
+export const decisionRequestShape = z.strictObject({
+  requestId: line(200).optional(),
+  action,
+  destination: z.union([
+    z.strictObject({ url: z.string().min(1).max(4096) }),
+    z.strictObject({ host: z.string().min(1).max(1024) }),
+    z.strictObject({ provider: slug }),
+  ]),
+  subject: z
+    .strictObject({
+      id: line(256).optional(),
+      email: z.email().max(320).optional(),
+      groups: z.array(slug).max(100).optional(),
+    })
+    .optional(),
+  context: z
+    .strictObject({
+      ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+      channel: channel.optional(),
+      networkZone: slug.optional(),
+    })
+    .optional(),
+  content: z
+    .strictObject({
+      /** Inspected, never stored. Over MAX_CONTENT_BYTES is refused with 413 before parsing. */
+      text: z.string().optional(),
+      fileName: line(512).optional(),
+      mimeType: line(255).optional(),
+      dataClasses: z.array(slug).max(50).optional(),
+    })
+    .optional(),
+});
+export type DecisionRequestInput = z.infer<typeof decisionRequestShape>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { countryCode, line, updateOf } from './common';
+
+/** Organization settings (Organization.settings), with their defaults. */
+export const orgSettings = z.object({
+  /** Jurisdictions whose laws compel disclosure to the state (no-restricted-jurisdiction-on-corporate). */
+  restrictedJurisdictions: z.array(countryCode).max(50).default(['CN']),
+  /** The organization's own e-mail domains: addresses there are not personal-data findings. */
+  allowEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain like example.com').max(253)).max(100).default([]),
+  /** The organization's own classification markings ("ACME INTERNAL"), found as company_confidential. */
+  markings: z.array(line(100)).max(100).default([]),
+  /** Region for national phone numbers without a country code (ISO 3166-1 alpha-2). */
+  defaultPhoneRegion: countryCode.default('US'),
+  /** Open an incident automatically when a decision blocks credentials or personal data. */
+  autoIncidentOnBlock: z.boolean().default(false),
+  /** How long clients may cache an access decision (a decision about content is never cached). */
+  decisionTtlSeconds: z.number().int().min(0).max(86_400).default(60),
+});
+export type OrgSettings = z.output<typeof orgSettings>;
+/** PUT /api/settings: react-admin sends the record back whole; the organization's name may change. */
+export const orgSettingsUpdate = updateOf(orgSettings.extend({ name: line(200).default('') }), ['slug']);
+
+export function readOrgSettings(raw: unknown): OrgSettings {
+  const parsed = orgSettings.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : orgSettings.parse({});
+}
