@@ -45,3 +45,37 @@ export function isDigitCode(c: number): boolean {
 export function digitsOf(s: string): string {
   return s.replace(/\D+/g, '');
 }
+
+/**
+ * First match of global (g) regex `re` starting in text[from, to) and ending by `to` + 64, with indices
+ * into `text`. Runs on a bounded window, so a context-anchored search never scans the whole text.
+ */
+export function firstMatch(re: RegExp, text: string, from: number, to: number): { index: number; 0: string } | undefined {
+  const win = text.slice(from, Math.min(text.length, to + 64));
+  re.lastIndex = 0;
+  const m = re.exec(win);
+  if (!m || m.index >= to - from) return undefined;
+  return { index: from + m.index, 0: m[0] };
+}
+
+/**
+ * Call `fn` for each window [hit - before, hit + after] around keyword hits of one kind, merging
+ * windows that overlap, so a context-required detector scans only near its context words.
+ */
+export function forEachWindow(
+  scan: Scan,
+  kind: Parameters<KeywordHits['hits']>[0],
+  before: number,
+  after: number,
+  fn: (windowStart: number, window: string) => void,
+): void {
+  const { starts, ends } = scan.keywords.hits(kind);
+  const n = scan.text.length;
+  for (let i = 0; i < starts.length; ) {
+    const ws = Math.max(0, starts[i]! - before);
+    let we = ends[i]! + after;
+    i++;
+    while (i < starts.length && starts[i]! - before <= we) we = ends[i++]! + after;
+    fn(ws, scan.text.slice(ws, Math.min(n, we)));
+  }
+}

@@ -1,36 +1,78 @@
+import { KeywordAutomaton } from './keyword-automaton';
+
 /**
  * One case-insensitive pass over the text for every context word the built-in detectors use. The
  * result is an index of hit positions per kind; detectors ask it "is there a birth word within 40
  * characters?" by binary search instead of running a regex per candidate.
  */
+const v = (...xs: string[]): string[] => xs;
+/** expand "a b" into "a b", "a_b", "a-b" (and "ab" when `joined`) */
+const seps = (w: string, joined = true): string[] => {
+  const out = [w, w.replace(/ /g, '_'), w.replace(/ /g, '-')];
+  if (joined) out.push(w.replace(/ /g, ''));
+  return out;
+};
+const plural = (...ws: string[]): string[] => ws.flatMap((w) => [w, w + 's']);
+
+/** Classification markings (lower case). */
+export const MARKING_WORDS: readonly string[] = v(
+  'strictly confidential', 'highly confidential', 'company confidential', 'business confidential', 'confidential', 'confidentiality notice',
+  'internal use only', 'for internal use only', 'internal only', 'attorney-client privileged', 'attorney client privileged', 'attorney-client privilege',
+  'attorney client privilege', 'attorney-client', 'attorney work product', 'privileged and confidential', 'privileged & confidential', 'privileged',
+  'do not distribute', 'do not forward', 'do not share', 'do not copy', 'not for distribution', 'not for external distribution', 'not for public distribution',
+  'trade secret', 'trade secrets', 'proprietary and confidential', 'proprietary & confidential', 'proprietary', 'restricted', 'top secret',
+);
+
+/**
+ * Context words per kind (lower case, whole words; '_' and '-' separate words). One automaton
+ * finds them all in a single pass; detectors then ask "is there a birth word within 40 chars?".
+ */
 const KINDS = {
-  secret:
-    'passw(?:or)?d|passphrase|pwd|secret|tokens?|api[_ -]?keys?|apikey|access[_ -]?keys?|auth(?:orization)?|bearer|credentials?|client[_ -]?secret|private[_ -]?key|signing[_ -]?key',
-  aws: 'aws',
-  birth: 'dob|d\\.o\\.b\\.?|born|date of birth|birth ?date|birthday|geburtsdatum|geb\\.|geboren|date de naissance|n[ée]e? le|fecha de nacimiento',
-  ssn: 'ssn|ss#|social security(?: number| no\\.?)?|soc\\.? ?sec',
-  nino: 'national insurance(?: number| no\\.?)?|nino|ni number|ni no\\.?',
-  passport: 'passport|reisepass|passeport|pasaporte',
-  itin: 'itin|taxpayer identification',
-  sin: 'sin|social insurance|assurance sociale|nas',
-  aadhaar: 'aadhaa?r|uidai',
-  steuer: 'steuer-?id|steueridentifikationsnummer|identifikationsnummer|steuer-?nr|idnr|tax id',
-  routing: 'routing|aba|rtn|transit',
-  swift: 'swift|bic',
-  card: 'cards?|visa|mastercard|amex|american express|credit|debit|cvv|cvc|expir(?:y|es|ation)|exp\\.?|payment',
-  phone: 'phone|tel|telephone|mobile|cell|call|fax|whatsapp|contact|reach|ph|mob|téléphone|telefon|handy|sms|text me',
-  health:
-    'patients?|diagnos[ie]s|diagnosed|prescri(?:bed|ption)|symptoms?|clinic(?:al)?|medications?|medical|dosage|doses?|treatment|therapy|physician|hospital|icd(?:-10)?|mg|mcg|ml|tablets?|daily|b\\.i\\.d|t\\.i\\.d|q\\.d|prn|chart|discharge|admitted|referral|history of|allerg(?:y|ies)|blood pressure|labs?|biopsy|oncology|cardiology|psychiatr(?:y|ic|ist)|nurse|doctor|dr\\.',
-  ip: 'ip|ipv4|ipv6|address|host|server|client|from|login|source|remote|src|dst|peer|addr',
-} as const;
+  aws: v('aws', ...seps('secret access key', true), 'aws_secret_access_key', 'aws_secret_key'),
+  passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords'),
+  secret: v(
+    'secret', 'secrets', 'token', 'tokens', ...plural(...seps('api key'), ...seps('access key'), ...seps('client secret'), ...seps('private key'), ...seps('signing key')),
+    'auth', 'authorization', 'bearer', 'credential', 'credentials',
+  ),
+  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', 'date of birth', 'birth date', 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
+  ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
+  nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
+  passport: v('passport', 'reisepass', 'passeport', 'pasaporte'),
+  itin: v('itin', 'taxpayer identification'),
+  sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
+  aadhaar: v('aadhaar', 'aadhar', 'uidai'),
+  steuer: v('steuer-id', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer-nr', 'steuernummer', 'idnr', 'tax id'),
+  routing: v('routing', 'aba', 'rtn', 'transit'),
+  swift: v('swift', 'bic'),
+  card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
+  phone: v('phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me'),
+  health: v(
+    'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',
+    'medications', 'medical', 'dosage', 'dose', 'doses', 'treatment', 'therapy', 'physician', 'hospital', 'icd', 'icd-10', 'mg', 'mcg', 'ml', 'tablet', 'tablets',
+    'daily', 'b.i.d', 't.i.d', 'q.d', 'prn', 'chart', 'discharge', 'admitted', 'referral', 'history of', 'allergy', 'allergies', 'blood pressure', 'lab', 'labs',
+    'biopsy', 'oncology', 'cardiology', 'psychiatry', 'psychiatric', 'psychiatrist', 'nurse', 'doctor', 'dr.',
+  ),
+  ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),
+  marking: MARKING_WORDS,
+  creative: v(
+    '©', '(c)', 'copyright', 'all rights reserved', 'chapter', 'verse', 'chorus', 'pre-chorus', 'bridge', 'outro', 'intro', 'hook', 'refrain', 'draft',
+    'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'the end', 'fade in', 'fade out', 'int.', 'ext.', 'working title',
+    'manuscript', 'lyrics by', 'words and music by', 'unpublished',
+  ),
+} satisfies Record<string, readonly string[]>;
 
 export type KeywordKind = keyof typeof KINDS;
 const KIND_NAMES = Object.keys(KINDS) as KeywordKind[];
-
-const KEYWORD_RE = new RegExp(
-  '(?<![A-Za-z0-9])(?:' + KIND_NAMES.map((k) => '(' + KINDS[k] + ')').join('|') + ')(?![A-Za-z0-9])',
-  'gi',
-);
+const PATTERNS: string[] = [];
+const PATTERN_KIND: KeywordKind[] = [];
+for (const k of KIND_NAMES) {
+  for (const w of KINDS[k]) {
+    if (PATTERNS.includes(w)) continue; // first kind wins, as listed
+    PATTERNS.push(w);
+    PATTERN_KIND.push(k);
+  }
+}
+const AUTOMATON = new KeywordAutomaton(PATTERNS);
 
 export class KeywordHits {
   private readonly starts: Record<KeywordKind, number[]>;
@@ -43,18 +85,11 @@ export class KeywordHits {
       this.starts[k] = [];
       this.ends[k] = [];
     }
-    const re = new RegExp(KEYWORD_RE);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      for (let g = 1; g <= KIND_NAMES.length; g++) {
-        if (m[g] !== undefined) {
-          const k = KIND_NAMES[g - 1]!;
-          this.starts[k].push(m.index);
-          this.ends[k].push(m.index + m[0].length);
-          break;
-        }
-      }
-    }
+    AUTOMATON.search(text, (start, end, p) => {
+      const k = PATTERN_KIND[p]!;
+      this.starts[k].push(start);
+      this.ends[k].push(end);
+    });
   }
 
   has(kind: KeywordKind): boolean {

@@ -3,15 +3,19 @@ export function shannonEntropy(s: string): number {
   const n = s.length;
   if (n === 0) return 0;
   const counts = new Map<number, number>();
+  const ascii = new Uint32Array(128);
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) ascii[c]!++;
+    else counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   let h = 0;
-  for (const k of counts.values()) {
+  const add = (k: number): void => {
     const p = k / n;
     h -= p * Math.log2(p);
-  }
+  };
+  for (let c = 0; c < 128; c++) if (ascii[c]! > 0) add(ascii[c]!);
+  for (const k of counts.values()) add(k);
   return h;
 }
 

@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { forEachWindow, type Detector } from '../detector';
 import { abaRoutingValid } from '../aba-routing';
 import { IBAN_LENGTHS } from '../iban';
 
@@ -12,23 +12,27 @@ export const bankRoutingDetector: Detector = {
     { id: 'aba-routing-number', dataClass: 'financial', description: 'US ABA routing numbers (checksum, with context)' },
     { id: 'swift-bic', dataClass: 'financial', description: 'SWIFT/BIC codes (with context)' },
   ],
-  detect({ text, keywords }, out) {
-    let m: RegExpExecArray | null;
-    if (keywords.has('routing')) {
-      const re = new RegExp(NINE);
-      while ((m = re.exec(text)) !== null) {
-        if (!abaRoutingValid(m[0]) || !keywords.near('routing', m.index, m.index + 9, 40, 10)) continue;
-        out.push({ dataClass: 'financial', detector: 'aba-routing-number', start: m.index, end: m.index + 9, confidence: 0.92 });
+  detect(scan, out) {
+    const { keywords } = scan;
+    forEachWindow(scan, 'routing', 40, 50, (ws, win) => {
+      NINE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = NINE.exec(win)) !== null) {
+        const start = ws + m.index;
+        if (!abaRoutingValid(m[0]) || !keywords.near('routing', start, start + 9, 40, 10)) continue;
+        out.push({ dataClass: 'financial', detector: 'aba-routing-number', start, end: start + 9, confidence: 0.92 });
       }
-    }
-    if (keywords.has('swift')) {
-      const re = new RegExp(BIC);
-      while ((m = re.exec(text)) !== null) {
+    });
+    forEachWindow(scan, 'swift', 10, 40, (ws, win) => {
+      BIC.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BIC.exec(win)) !== null) {
         const cc = m[1]!;
+        const start = ws + m.index, end = start + m[0].length;
         if (IBAN_LENGTHS[cc] === undefined && !BIC_ONLY_COUNTRIES.has(cc)) continue;
-        if (!keywords.near('swift', m.index, m.index + m[0].length, 30, 5)) continue;
-        out.push({ dataClass: 'financial', detector: 'swift-bic', start: m.index, end: m.index + m[0].length, confidence: 0.88 });
+        if (!keywords.near('swift', start, end, 30, 5)) continue;
+        out.push({ dataClass: 'financial', detector: 'swift-bic', start, end, confidence: 0.88 });
       }
-    }
+    });
   },
 };

@@ -1,9 +1,6 @@
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
 
-export const MARKING_SOURCE =
-  "strictly confidential|highly confidential|company confidential|business confidential|confidential(?:ity notice)?|(?:for )?internal use only|internal only|attorney[- ]client privileged?|attorney[- ]client privilege|attorney work product|privileged (?:and|&) confidential|privileged|do not (?:distribute|forward|share|copy)|not for (?:external |public )?distribution|trade secrets?|proprietary (?:and|&) confidential|proprietary|restricted|top secret";
-const MARKING_RE = new RegExp(`(?<![A-Za-z])(?:${MARKING_SOURCE})(?![A-Za-z])`, 'gi');
 const WEAK = /^(?:privileged|proprietary|restricted)$/i;
 const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\]+/g;
 
@@ -42,12 +39,11 @@ export function markingConfidence(text: string, start: number, end: number, matc
 /** Classification markings ("Confidential", "Internal use only", "Attorney-client privileged", ...) used as markings. */
 export const classificationMarkingDetector: Detector = {
   entries: [{ id: 'classification-marking', dataClass: 'company_confidential', description: 'Classification markings in headers, footers and stamps' }],
-  detect({ text }, out: Finding[]) {
-    const re = new RegExp(MARKING_RE);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const end = m.index + m[0].length;
-      out.push({ dataClass: 'company_confidential', detector: 'classification-marking', start: m.index, end, confidence: markingConfidence(text, m.index, end, m[0]) });
+  detect({ text, keywords }, out: Finding[]) {
+    const { starts, ends } = keywords.hits('marking');
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!, end = ends[i]!;
+      out.push({ dataClass: 'company_confidential', detector: 'classification-marking', start, end, confidence: markingConfidence(text, start, end, text.slice(start, end)) });
     }
   },
 };

@@ -1,18 +1,18 @@
 import type { Detector } from '../detector';
 
-interface Marker { re: RegExp; weight: number; structural: boolean }
+interface Marker { re: RegExp; weight: number; structural: boolean; hint: RegExp }
 
 const NUM = '(?:\\d+|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|ONE|TWO|THREE|FOUR|FIVE)';
 const MARKERS: Marker[] = [
-  { re: /(?:©|\(c\)|\bCopyright\b[ \t]*(?:©|\(c\))?)[ \t]*(?:\d{4}|[A-Z])/gi, weight: 1, structural: false },
-  { re: /\bAll rights reserved\b/gi, weight: 1, structural: false },
-  { re: new RegExp(`^[ \\t#*]*(?:Chapter|CHAPTER)[ \\t]+${NUM}\\b`, 'gm'), weight: 1.5, structural: true },
-  { re: /^[ \t]*[[(]?(?:Verse|VERSE|Chorus|CHORUS|Pre-Chorus|PRE-CHORUS|Bridge|BRIDGE|Outro|OUTRO|Intro|INTRO|Hook|HOOK|Refrain|REFRAIN)(?:[ \t]*\d)?[\])]?:?[ \t]*$/gm, weight: 1, structural: true },
-  { re: /\b(?:draft|DRAFT|Draft)\b[^\n]{0,20}?(?:do not (?:share|distribute|circulate|forward)|not for circulation)/gi, weight: 1.5, structural: false },
-  { re: /^[ \t]*(?:ACT [IVX]+|Act [IVX]+|SCENE \d+|Scene \d+|PROLOGUE|Prologue|EPILOGUE|Epilogue|THE END)\b/gm, weight: 1, structural: true },
-  { re: /^(?:INT|EXT)\.[ \t][A-Z]/gm, weight: 1, structural: true },
-  { re: /\bFADE (?:IN|OUT)[:.]/g, weight: 1, structural: true },
-  { re: /\b(?:[Ww]orking title|[Mm]anuscript|[Ll]yrics by|[Ww]ords and music by|[Uu]npublished (?:novel|manuscript|work))\b/g, weight: 1, structural: false },
+  { re: /(?:©|\(c\)|\bCopyright\b[ \t]*(?:©|\(c\))?)[ \t]*(?:\d{4}|[A-Z])/gi, weight: 1, structural: false, hint: /©|\(c\)|copyright/i },
+  { re: /\bAll rights reserved\b/gi, weight: 1, structural: false, hint: /rights reserved/i },
+  { re: new RegExp(`^[ \\t#*]*(?:Chapter|CHAPTER)[ \\t]+${NUM}\\b`, 'gm'), weight: 1.5, structural: true, hint: /chapter/i },
+  { re: /^[ \t]*[[(]?(?:Verse|VERSE|Chorus|CHORUS|Pre-Chorus|PRE-CHORUS|Bridge|BRIDGE|Outro|OUTRO|Intro|INTRO|Hook|HOOK|Refrain|REFRAIN)(?:[ \t]*\d)?[\])]?:?[ \t]*$/gm, weight: 1, structural: true, hint: /verse|chorus|bridge|outro|intro|hook|refrain/i },
+  { re: /\b(?:draft|DRAFT|Draft)\b[^\n]{0,20}?(?:do not (?:share|distribute|circulate|forward)|not for circulation)/gi, weight: 1.5, structural: false, hint: /draft/i },
+  { re: /^[ \t]*(?:ACT [IVX]+|Act [IVX]+|SCENE \d+|Scene \d+|PROLOGUE|Prologue|EPILOGUE|Epilogue|THE END)\b/gm, weight: 1, structural: true, hint: /act |scene |prologue|epilogue|the end/i },
+  { re: /^(?:INT|EXT)\.[ \t][A-Z]/gm, weight: 1, structural: true, hint: /int\.|ext\./i },
+  { re: /\bFADE (?:IN|OUT)[:.]/g, weight: 1, structural: true, hint: /fade /i },
+  { re: /\b(?:[Ww]orking title|[Mm]anuscript|[Ll]yrics by|[Ww]ords and music by|[Uu]npublished (?:novel|manuscript|work))\b/g, weight: 1, structural: false, hint: /title|manuscript|lyrics|music|unpublished/i },
 ];
 const COMMENT_LINE = /^\s*(?:\/\/|#|\*|\/\*|<!--|--|;|%)|SPDX|License|LICENSE|licen[sc]ed/;
 
@@ -26,18 +26,29 @@ interface Hit { start: number; end: number; weight: number; structural: boolean 
  */
 export const creativeWorkDetector: Detector = {
   entries: [{ id: 'creative-work', dataClass: 'creative_work', description: 'Manuscripts, lyrics, drafts marked with copyright or structure' }],
-  detect({ text }, out) {
+  detect({ text, keywords }, out) {
+    if (!keywords.has('creative')) return;
     const hits: Hit[] = [];
-    for (const mk of MARKERS) {
-      const re = new RegExp(mk.re);
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const ls = text.lastIndexOf('\n', m.index - 1) + 1;
-        let le = text.indexOf('\n', m.index);
-        if (le === -1) le = text.length;
-        if (!mk.structural && COMMENT_LINE.test(text.slice(ls, le))) continue;
-        hits.push({ start: m.index, end: m.index + m[0].length, weight: mk.weight, structural: mk.structural });
-        if (m[0].length === 0) re.lastIndex++;
+    // every marker contains a creative keyword: test the markers on the lines that hold one
+    const { starts } = keywords.hits('creative');
+    let lastLine = -1;
+    for (const s of starts) {
+      const ls = text.lastIndexOf('\n', s - 1) + 1;
+      if (ls === lastLine) continue;
+      lastLine = ls;
+      let le = text.indexOf('\n', s);
+      if (le === -1) le = text.length;
+      const line = text.slice(ls, le);
+      const word = text.slice(s, s + 24).toLowerCase();
+      for (const mk of MARKERS) {
+        if (!mk.hint.test(word)) continue;
+        mk.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = mk.re.exec(line)) !== null) {
+          if (m[0].length === 0) { mk.re.lastIndex++; continue; }
+          if (!mk.structural && COMMENT_LINE.test(line)) continue;
+          hits.push({ start: ls + m.index, end: ls + m.index + m[0].length, weight: mk.weight, structural: mk.structural });
+        }
       }
     }
     if (hits.length === 0) return;

@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { firstMatch, type Detector } from '../detector';
 
 const MONTH =
   '(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t|tember|tembre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]cembre)';
@@ -19,9 +19,7 @@ export const dateOfBirthDetector: Detector = {
     let lastEnd = -1;
     for (let k = 0; k < starts.length; k++) {
       const from = Math.max(ends[k]!, lastEnd);
-      const re = new RegExp(DATE_RE);
-      re.lastIndex = from;
-      const m = re.exec(text);
+      const m = firstMatch(DATE_RE, text, from, from + 80);
       if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index))) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
         lastEnd = m.index + m[0].length;
@@ -29,9 +27,7 @@ export const dateOfBirthDetector: Detector = {
       }
       // "12/03/1985 (DOB)"
       const back = Math.max(0, starts[k]! - 25, lastEnd);
-      const re2 = new RegExp(DATE_RE);
-      re2.lastIndex = back;
-      const b = re2.exec(text);
+      const b = firstMatch(DATE_RE, text, back, starts[k]!);
       if (b && b.index + b[0].length <= starts[k]! && !/[.!?\n]/.test(text.slice(b.index + b[0].length, starts[k]!))) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: b.index, end: b.index + b[0].length, confidence: 0.8 });
         lastEnd = b.index + b[0].length;

@@ -22,7 +22,7 @@ export function looksLikeSecretValue(value: string): boolean {
 export const genericSecretDetector: Detector = {
   entries: [{ id: 'generic-secret', dataClass: 'credentials', description: 'High-entropy values next to secret/token/api_key/password words' }],
   detect({ text, keywords }, out) {
-    const { ends } = keywords.hits('secret');
+    const ends = [...keywords.hits('secret').ends, ...keywords.hits('passkey').ends].sort((a, b) => a - b);
     let lastEnd = -1;
     for (const e of ends) {
       if (e < lastEnd) continue;

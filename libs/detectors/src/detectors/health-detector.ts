@@ -39,6 +39,20 @@ const TERM_RE = new RegExp(
 const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9])/g;
 const WINDOW = 300;
 
+/** Number of values of sorted `xs` in [a, b]. */
+function countInRange(xs: readonly number[], a: number, b: number): number {
+  return lowerBound(xs, b + 1) - lowerBound(xs, a);
+}
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Hit { start: number; end: number; detector: string }
 
 /**
@@ -57,25 +71,29 @@ export const healthDetector: Detector = {
   detect({ text, keywords }, out) {
     if (!keywords.has('health')) return;
     const hits: Hit[] = [];
-    const re = new RegExp(TERM_RE);
+    const { starts, ends } = keywords.hits('health');
+    // vocabulary only within WINDOW of a clinical word: windows merged, each scanned once
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const detector = m[1] !== undefined ? 'medical-condition' : m[2] !== undefined ? 'medication' : 'medical-procedure';
-      hits.push({ start: m.index, end: m.index + m[0].length, detector });
+    for (let i = 0; i < starts.length; ) {
+      const ws = Math.max(0, starts[i]! - WINDOW);
+      let we = ends[i]! + WINDOW;
+      i++;
+      while (i < starts.length && starts[i]! - WINDOW <= we) we = ends[i++]! + WINDOW;
+      const win = text.slice(ws, Math.min(text.length, we));
+      TERM_RE.lastIndex = 0;
+      while ((m = TERM_RE.exec(win)) !== null) {
+        const detector = m[1] !== undefined ? 'medical-condition' : m[2] !== undefined ? 'medication' : 'medical-procedure';
+        hits.push({ start: ws + m.index, end: ws + m.index + m[0].length, detector });
+      }
     }
-    const { starts } = keywords.hits('health');
-    const countTriggers = (a: number, b: number): number => {
-      let n = 0;
-      for (const s of starts) if (s >= a && s <= b) n++;
-      return n;
-    };
+    const hitStarts = hits.map((h) => h.start);
+    const countTriggers = (a: number, b: number): number => countInRange(starts, a, b);
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i]!;
       const a = h.start - WINDOW, b = h.end + WINDOW;
       const triggers = countTriggers(a, b);
       if (triggers === 0) continue;
-      let others = 0;
-      for (let j = 0; j < hits.length && others === 0; j++) if (j !== i && hits[j]!.start >= a && hits[j]!.start <= b) others++;
+      const others = countInRange(hitStarts, a, b) - 1;
       if (others === 0 && triggers < 2) continue;
       out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 && triggers > 1 ? 0.92 : 0.85 });
     }
@@ -84,7 +102,7 @@ export const healthDetector: Detector = {
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
       const icdWord = /icd|diagnos|dx|code/.test(before);
-      const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + hits.filter((h) => h.start >= m!.index - WINDOW && h.start <= end + WINDOW).length;
+      const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
       if (icdWord && clinical >= 1) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
       else if (m[0].includes('.') && clinical >= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
     }

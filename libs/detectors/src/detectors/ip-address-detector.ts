@@ -2,7 +2,12 @@ import type { Detector } from '../detector';
 import { ipv4IsNonPersonal, ipv4IsPrivate, ipv6IsNonPersonal, ipv6Valid, parseIpv4 } from '../ip-address';
 
 const V4 = /(?<![\w.:\-/])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|-)/g;
-const V6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})?(?![\w:])/g;
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+function isWordish(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58;
+}
 const VERSION_BEFORE = /(?:\bv|version|ver\.?|release|build|firmware|node|python|java|chrome|firefox|safari|edge|android|ios|macos|windows|kernel|sdk|api|@)[ \t:=]*$/i;
 const PUBLIC_RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '208.67.222.222']);
 
@@ -28,17 +33,27 @@ export const ipAddressDetector: Detector = {
         out.push({ dataClass: 'personal_data', detector: 'ip-address', start: m.index, end: m.index + m[0].length, confidence });
       }
     }
-    if (text.indexOf(':') !== -1 && (text.indexOf('::') !== -1 || /[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/i.test(text))) {
-      const re = new RegExp(V6);
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const v = m[0];
-        if (!ipv6Valid(v) || ipv6IsNonPersonal(v)) continue;
-        const groups = v.split(':').filter(Boolean).length;
-        if (groups < 3 || !/\d/.test(v)) continue;
-        const ctx = keywords.near('ip', m.index, m.index + v.length, 40, 15);
-        out.push({ dataClass: 'personal_data', detector: 'ip-address', start: m.index, end: m.index + v.length, confidence: ctx ? 0.9 : 0.7 });
+    // IPv6: from each ':' expand over hex digits, ':' and '.', then validate
+    let c = text.indexOf(':');
+    let lastEnd = 0;
+    while (c !== -1) {
+      if (c < lastEnd || !(isHex(text.charCodeAt(c + 1)) || text.charCodeAt(c + 1) === 58) || !(isHex(text.charCodeAt(c - 1)) || text.charCodeAt(c - 1) === 58)) {
+        c = text.indexOf(':', c + 1);
+        continue;
       }
+      let s = c;
+      while (s > 0 && c - s < 40 && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
+      let e = c + 1;
+      while (e < text.length && e - s < 46 && (isHex(text.charCodeAt(e)) || text.charCodeAt(e) === 58 || text.charCodeAt(e) === 46)) e++;
+      while (e > c && (text.charCodeAt(e - 1) === 46)) e--;
+      lastEnd = e;
+      c = text.indexOf(':', e);
+      if (isWordish(text.charCodeAt(s - 1)) || isWordish(text.charCodeAt(e))) continue;
+      const v = text.slice(s, e);
+      if (!ipv6Valid(v) || ipv6IsNonPersonal(v)) continue;
+      if (v.split(':').filter(Boolean).length < 3 || !/\d/.test(v)) continue;
+      const ctx = keywords.near('ip', s, e, 40, 15);
+      out.push({ dataClass: 'personal_data', detector: 'ip-address', start: s, end: e, confidence: ctx ? 0.9 : 0.7 });
     }
   },
 };

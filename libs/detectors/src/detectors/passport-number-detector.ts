@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { firstMatch, type Detector } from '../detector';
 
 const VALUE = /(?<![A-Za-z0-9])(?=[A-Z0-9]{0,8}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])/g;
 
@@ -10,9 +10,8 @@ export const passportNumberDetector: Detector = {
     const { ends } = keywords.hits('passport');
     let lastEnd = -1;
     for (const e of ends) {
-      const re = new RegExp(VALUE);
-      re.lastIndex = Math.max(e, lastEnd);
-      const m = re.exec(text);
+      const from = Math.max(e, lastEnd);
+      const m = firstMatch(VALUE, text, from, from + 60);
       if (!m || m.index - e > 40 || /[.!?]\s|\n\n/.test(text.slice(e, m.index))) continue;
       const digits = m[0].replace(/\D/g, '').length;
       if (digits < 3 || /^(?:19|20)\d{2}$/.test(m[0])) continue;

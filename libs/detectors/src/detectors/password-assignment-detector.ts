@@ -1,6 +1,7 @@
 import type { Detector } from '../detector';
 
-const KEY_RE = /[Pp]ass(?:word|wd|phrase)?|PASS(?:WORD|WD|PHRASE)?|[Pp]wd|PWD|[Pp]asswort|PASSWORT|[Mm]ot de passe|[Cc]ontraseña/g;
+/** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
+const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
 const VALUE_RE =
   /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,3}(=>|:=|=|:|[ \t]+is:?)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;&<>)]{1,200}))/y;
 
@@ -10,22 +11,25 @@ const PLACEHOLDER =
 const CODE_REF = /^(?:[A-Za-z_$][\w$]*(?:\.[\w$]+)+|process\.env\.\w+|os\.environ.*|.*\(.*|.*\[.*)$/;
 const IDENT_NAMING_SECRET = /^[a-z_][a-z0-9_]*$/i;
 
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 /** Passwords in assignments and labelled fields: password=..., "pwd": "...", PASSWORD: ..., DB_PASS=... */
 export const passwordAssignmentDetector: Detector = {
   entries: [{ id: 'password-assignment', dataClass: 'credentials', description: 'Passwords in assignments, config and labelled fields' }],
-  detect({ text }, out) {
-    const re = new RegExp(KEY_RE);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const k = m.index;
-      const prev = k > 0 ? text.charCodeAt(k - 1) : 32;
-      // "bypass", "compass": a lowercase key glued to a preceding letter is part of another word
-      if (isLower(text.charCodeAt(k)) && (isLower(prev) || (prev >= 65 && prev <= 90))) continue;
-      VALUE_RE.lastIndex = k + m[0].length;
+  detect({ text, keywords }, out) {
+    const keys: { start: number; end: number }[] = [];
+    const { starts, ends } = keywords.hits('passkey');
+    for (let i = 0; i < starts.length; i++) keys.push({ start: starts[i]!, end: ends[i]! });
+    CAMEL_KEY.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = CAMEL_KEY.exec(text)) !== null) {
+      const prev = c.index > 0 ? text.charCodeAt(c.index - 1) : 32;
+      if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) keys.push({ start: c.index, end: c.index + c[0].length });
+    }
+    if (keys.length === 0) return;
+    keys.sort((a, b) => a.start - b.start);
+    let lastEnd = 0;
+    for (const k of keys) {
+      if (k.start < lastEnd) continue;
+      VALUE_RE.lastIndex = k.end;
       const v = VALUE_RE.exec(text);
       if (!v) continue;
       const quoted = v[2] ?? v[3] ?? v[4];
@@ -33,14 +37,17 @@ export const passwordAssignmentDetector: Detector = {
       const trimmed = value.trim();
       if (trimmed.length < 4 || PLACEHOLDER.test(trimmed) || CODE_REF.test(trimmed)) continue;
       if (quoted === undefined && IDENT_NAMING_SECRET.test(trimmed) && /pass|pwd|secret|token|key/i.test(trimmed)) continue;
-      if (v[1]!.trim().startsWith('is') && (/^(?:the|a|an|not|too|set|correct|wrong|incorrect|invalid|weak|strong|stored|required|missing|empty|your|my)$/i.test(trimmed))) continue;
-      const valueStart = VALUE_RE.lastIndex - value.length - (quoted !== undefined ? 1 : 0) + (value.length - value.trimStart().length);
-      const start = valueStart;
-      const end = start + trimmed.length;
       const op = v[1]!.trim();
+      if (op.startsWith('is') && /^(?:the|a|an|not|too|set|correct|wrong|incorrect|invalid|weak|strong|stored|required|missing|empty|your|my|expired|reset|changed|valid|case)$/i.test(trimmed)) continue;
+      if (op === ':' && quoted === undefined && /^[a-z]+$/.test(trimmed) && /^[ \t]/.test(text.slice(VALUE_RE.lastIndex - value.length - 1))) {
+        // "pass: the ball" reads as prose; keep only when the key itself is an unambiguous password word
+        if (text.slice(k.start, k.end).toLowerCase() === 'pass') continue;
+      }
+      const start = VALUE_RE.lastIndex - value.length - (quoted !== undefined ? 1 : 0) + (value.length - value.trimStart().length);
+      const end = start + trimmed.length;
       const confidence = quoted !== undefined || op === '=' ? 0.92 : op.startsWith('is') ? 0.7 : 0.88;
       out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end, confidence });
-      re.lastIndex = Math.max(re.lastIndex, end);
+      lastEnd = end;
     }
   },
 };

@@ -6,8 +6,29 @@ import type { Detector } from '../detector';
  * and bare 10-11 digit runs (the last only with a phone word nearby).
  */
 const CANDIDATE =
-  /(?<![\w+\-./,:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{2,5}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,5}){0,3}|\d{2,5}(?:[ .\-]\d{2,5}){1,4}|\d{10,11})(?![\w\-]|[.,/:]\d)/g;
+  /(?<![\w+\-./,:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{2,8}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){0,3}|\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\d{10,11})(?![\w\-]|[.,/:]\d)/g;
 const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
+
+const NANP = new Set(['US', 'CA']);
+/** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
+function nanpPlausible(d: string): boolean {
+  const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
+  return n.length === 10 && n[0]! >= '2' && n[3]! >= '2';
+}
+
+/** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded). */
+const cache = new Map<string, boolean>();
+function validPhone(raw: string, region: string | undefined): boolean {
+  const key = (region ?? '+') + raw;
+  let v = cache.get(key);
+  if (v === undefined) {
+    const pn = parsePhoneNumberFromString(raw, region as CountryCode | undefined);
+    v = pn !== undefined && pn.isValid();
+    if (cache.size >= 5000) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
 
 function groupsOf(s: string): number[] {
   return s.split(/[ .\-()+]+/).filter(Boolean).map((g) => g.length);
@@ -34,8 +55,9 @@ export const phoneNumberDetector: Detector = {
       }
       const context = keywords.near('phone', m.index, m.index + raw.length, 40, 10);
       if (!formatted && !intl && !context) continue;
-      const pn = parsePhoneNumberFromString(raw, intl ? undefined : (settings.defaultPhoneRegion as CountryCode));
-      if (!pn || !pn.isValid()) continue;
+      const region = intl ? undefined : settings.defaultPhoneRegion;
+      if (!intl && NANP.has(settings.defaultPhoneRegion) && !nanpPlausible(digits)) continue;
+      if (!validPhone(raw, region)) continue;
       let confidence = intl ? 0.9 : formatted ? 0.8 : 0.75;
       if (context) confidence = Math.min(0.98, confidence + 0.1);
       out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: m.index + raw.length, confidence });

@@ -36,7 +36,16 @@ const STRONG_START = new RegExp(
   ].map((s) => '(?:' + s + ')').join('|'),
 );
 const STRONG_START_RE = new RegExp('^\\s*(?:' + STRONG_START.source + ')');
-const CODE_END = /(?:[;{}[(]|\)\s*\{?|=>|->|:=|\\)\s*(?:\/\/[^\n]*|#[^\n]*)?$/;
+/** Line ends like code: ; { } [ ( ) => -> := or a backslash continuation. */
+function endsLikeCode(line: string): boolean {
+  let e = line.length - 1;
+  while (e >= 0 && (line.charCodeAt(e) === 32 || line.charCodeAt(e) === 9 || line.charCodeAt(e) === 13)) e--;
+  if (e < 0) return false;
+  const c = line[e]!;
+  if (c === ';' || c === '{' || c === '}' || c === '[' || c === '(' || c === ')' || c === '\\') return true;
+  const two = line.slice(Math.max(0, e - 1), e + 1);
+  return two === '=>' || two === '->' || two === ':=';
+}
 const CODE_MID = /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s*[a-z_][\w.-]*:\s+\S|^\s*-\s+[\w"']+/;
 const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
 const FENCE = /^\s*(?:```|~~~)/;
@@ -47,7 +56,7 @@ function classify(line: string): number {
   if (line.trim().length === 0) return BLANK;
   if (FRAME.test(line)) return FRAME_LINE;
   if (STRONG_START_RE.test(line)) return CODE;
-  const endsCode = CODE_END.test(line);
+  const endsCode = endsLikeCode(line);
   const indented = /^(?: {2,}|\t)/.test(line);
   if (endsCode && (indented || CODE_MID.test(line) || line.length < 100)) return CODE;
   if (CODE_MID.test(line) && (indented || !/[.!?]\s*$/.test(line))) return CODE;

@@ -1,7 +1,7 @@
 import type { Detector } from '../detector';
 
 const SUFFIX =
-  /(?<![A-Za-z])(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews)(?![A-Za-z])\.?/g;
+  /\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews)\b\.?/g;
 /** number + 1-4 capitalized (or ordinal) words, anchored at the suffix */
 const BEFORE = /(?<![\w.,-])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?)[ \t]+((?:(?:[NSEW]\.?|[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4})$/;
 const UNIT = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|#)[ \t]*[A-Za-z0-9-]{1,6}/y;
@@ -9,7 +9,9 @@ const CITY_US = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,3}[A-Z][A-Za-z.'-]*,[ \t]*
 const CITY_UK = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![A-Za-z0-9])/y;
 const CITY_ONLY = /,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]+(?:,[ \t]*[A-Z]{2})?/y;
 
-const DE = /(?<![\wÄÖÜäöüß])[A-ZÄÖÜ][a-zäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)[ \t]+\d{1,4}[a-z]?(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/g;
+/** German: digit-led (fast to scan) with the street suffix checked by lookbehind; the capitalized street word is found backwards */
+const DE = /(?<!\d)\d{1,4}(?<=(?:[sS]traße|[sS]trasse|[sS]tr\.|[wW]eg|[aA]llee|[pP]latz|[gG]asse|[rR]ing|[dD]amm|[uU]fer)[ \t]{1,3}\d{1,4})[a-z]?(?!\d)(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/g;
+const DE_WORD = /(?:^|[^\wÄÖÜäöüß])([A-ZÄÖÜ][a-zäöüß-]*(?:[ -][A-ZÄÖÜ][a-zäöüß-]*)?\.?)$/;
 const FR =
   /(?<![\w,])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?){0,2}[A-ZÉÈ][\wÀ-ÿ'’-]*(?:[ \t]+[A-ZÉÈa-z][\wÀ-ÿ'’-]*){0,3}?(?:,?[ \t]+\d{5}[ \t]+[A-ZÉÈ][A-Za-zÀ-ÿ-]+)?/g;
 
@@ -23,7 +25,9 @@ export const streetAddressDetector: Detector = {
     while ((m = re.exec(text)) !== null) {
       if (m.index < lastEnd) continue;
       const winStart = Math.max(lastEnd, m.index - 60);
-      const b = BEFORE.exec(text.slice(winStart, m.index));
+      const before = text.slice(winStart, m.index);
+      if (!/\d/.test(before)) continue;
+      const b = BEFORE.exec(before);
       if (!b) continue;
       const start = winStart + b.index;
       let end = m.index + m[0].length;
@@ -51,12 +55,16 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence });
       lastEnd = end;
     }
-    for (const r of [DE, FR]) {
-      const rr = new RegExp(r);
-      while ((m = rr.exec(text)) !== null) {
-        const hasCity = /\d{5}/.test(m[0]);
-        out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: hasCity ? 0.93 : 0.75 });
-      }
+    DE.lastIndex = 0;
+    while ((m = DE.exec(text)) !== null) {
+      const w = DE_WORD.exec(text.slice(Math.max(0, m.index - 40), m.index).replace(/[ \t]+$/, ''));
+      if (!w) continue;
+      const start = text.lastIndexOf(w[1]!.trimEnd(), m.index);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
+    }
+    FR.lastIndex = 0;
+    while ((m = FR.exec(text)) !== null) {
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
   },
 };

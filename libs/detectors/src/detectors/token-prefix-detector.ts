@@ -67,6 +67,42 @@ function isTokenChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
 }
 
+const BY_PREFIX = new Map<string, PrefixRule[]>();
+for (const r of RULES) BY_PREFIX.set(r.prefix, [...(BY_PREFIX.get(r.prefix) ?? []), r]);
+
+/** Prefixes that end in '_' or '-', by that last character: found from each '_' / '-' in the text. */
+const BY_LAST = new Map<string, string[]>();
+for (const p of BY_PREFIX.keys()) {
+  const last = p[p.length - 1]!;
+  if (last === '_' || last === '-') BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), p].sort((a, b) => b.length - a.length));
+}
+
+/** Candidate token starts with their prefix, in text order: indexOf on '_', '-', 'AIza' and the webhook host. */
+function candidates(text: string): { start: number; prefix: string }[] {
+  const found: { start: number; prefix: string }[] = [];
+  for (const [last, prefixes] of BY_LAST) {
+    let i = text.indexOf(last);
+    while (i !== -1) {
+      for (const p of prefixes) {
+        const start = i + 1 - p.length;
+        if (start >= 0 && text.startsWith(p, start)) {
+          found.push({ start, prefix: p });
+          break;
+        }
+      }
+      i = text.indexOf(last, i + 1);
+    }
+  }
+  for (const p of ['AIza', 'https://hooks.slack.com/']) {
+    let i = text.indexOf(p);
+    while (i !== -1) {
+      found.push({ start: i, prefix: p });
+      i = text.indexOf(p, i + p.length);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 const ENTRIES: DetectorInfo[] = [];
 for (const r of RULES) if (r.info.description && !ENTRIES.some((e) => e.id === r.info.id)) ENTRIES.push(r.info);
 
@@ -74,19 +110,18 @@ for (const r of RULES) if (r.info.description && !ENTRIES.some((e) => e.id === r
 export const tokenPrefixDetector: Detector = {
   entries: ENTRIES,
   detect({ text }, out: Finding[]) {
-    for (const r of RULES) {
-      let i = text.indexOf(r.prefix);
-      while (i !== -1) {
-        if (r.prefix.startsWith('https') || i === 0 || !isTokenChar(text.charCodeAt(i - 1))) {
-          r.re.lastIndex = i;
-          const m = r.re.exec(text);
-          if (m && !(r.reject && r.reject(m[0])) && !/(?:EXAMPLE|example|XXXXXXXX|xxxxxxxx)/.test(m[0])) {
-            out.push({ dataClass: 'credentials', detector: r.info.id, start: i, end: i + m[0].length, confidence: r.confidence(m) });
-            i = text.indexOf(r.prefix, i + m[0].length);
-            continue;
-          }
+    let lastEnd = 0;
+    for (const { start: i, prefix } of candidates(text)) {
+      if (i < lastEnd) continue;
+      if (!prefix.startsWith('https') && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
+      for (const r of BY_PREFIX.get(prefix) ?? []) {
+        r.re.lastIndex = i;
+        const m = r.re.exec(text);
+        if (m && !(r.reject && r.reject(m[0])) && !/(?:EXAMPLE|example|XXXXXXXX|xxxxxxxx)/.test(m[0])) {
+          out.push({ dataClass: 'credentials', detector: r.info.id, start: i, end: i + m[0].length, confidence: r.confidence(m) });
+          lastEnd = i + m[0].length;
+          break;
         }
-        i = text.indexOf(r.prefix, i + 1);
       }
     }
   },
