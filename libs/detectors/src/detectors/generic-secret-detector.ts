@@ -14,6 +14,7 @@ export function looksLikeSecretValue(value: string): boolean {
   if (charClassCount(value) < 2) return false;
   if (/^(?:[a-z]+[_.-])+[a-z]+$/i.test(value)) return false; // snake/kebab identifiers
   if (/^\d+(?:\.\d+)+$/.test(value)) return false;
+  if (/example|sample|dummy|placeholder|your[_-]|xxxx|redacted|changeme/i.test(value)) return false;
   const threshold = value.length >= 32 ? SECRET_ENTROPY_THRESHOLD : SECRET_ENTROPY_THRESHOLD - 0.3;
   return shannonEntropy(value) >= threshold;
 }

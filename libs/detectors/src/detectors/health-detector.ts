@@ -32,8 +32,11 @@ const PROCEDURES = [
   'angioplasty', 'stent', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
 ];
 
+/** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ...). */
+const DRUG_STEMS =
+  '[a-z]{2,}(?:triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
 const TERM_RE = new RegExp(
-  `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
+  `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')}|${DRUG_STEMS})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
   'gi',
 );
 const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9])/g;

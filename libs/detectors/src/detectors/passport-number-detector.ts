@@ -2,7 +2,7 @@ import { firstMatch, type Detector } from '../detector';
 
 const VALUE = /(?<![A-Za-z0-9])(?=[A-Z0-9]{0,8}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])/g;
 
-/** Passport numbers: 6-9 uppercase letters/digits (at least 3 digits) within 40 characters after a passport word. */
+/** Passport numbers: 6-9 uppercase letters/digits (at least one digit) within 40 characters after a passport word. */
 export const passportNumberDetector: Detector = {
   entries: [{ id: 'passport-number', dataClass: 'government_id', description: 'Passport numbers next to passport words' }],
   detect({ text, keywords }, out) {
@@ -14,7 +14,7 @@ export const passportNumberDetector: Detector = {
       const m = firstMatch(VALUE, text, from, from + 60);
       if (!m || m.index - e > 40 || /[.!?]\s|\n\n/.test(text.slice(e, m.index))) continue;
       const digits = m[0].replace(/\D/g, '').length;
-      if (digits < 3 || /^(?:19|20)\d{2}$/.test(m[0])) continue;
+      if (digits < 1 || /^(?:19|20)\d{2}$/.test(m[0])) continue;
       out.push({ dataClass: 'government_id', detector: 'passport-number', start: m.index, end: m.index + m[0].length, confidence: 0.88 });
       lastEnd = m.index + m[0].length;
     }

@@ -1,13 +1,14 @@
 import type { Detector } from '../detector';
+import { charClassCount } from '../shannon-entropy';
 
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
 const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
 const VALUE_RE =
-  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,3}(=>|:=|=|:|[ \t]+is:?)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;&<>)]{1,200}))/y;
+  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,3}(=>|:=|=|:|[ \t]+is:?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
 
 /** Values that are placeholders, references or types rather than a password. */
 const PLACEHOLDER =
-  /^(?:\*+|x+|X+|\.+|#+|-+|_+|<[^>]*>|\{\{.*\}\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%\(?\w*\)?s?|%\w+%|\?+|null|none|nil|undefined|true|false|yes|no|required|optional|string|str|int|bool|boolean|text|char|varchar\S*|bytes|any|object|secret|secrets|password|passwords|passwd|pwd|pass|hash|hashed|changeme|example|redacted|hidden|masked|empty|blank|same|reset|expired|\[[^\]]*\])$/i;
+  /^(?:\*+|x+|X+|\.+|#+|-+|_+|<[^>]*>|\{\{.*\}\}|\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|%s|%\(\w+\)s|%\w+%|\?+|null|none|nil|undefined|true|false|yes|no|required|optional|string|str|int|bool|boolean|text|char|varchar\S*|bytes|any|object|secret|secrets|password|passwords|passwd|pwd|pass|hash|hashed|changeme|example|redacted|hidden|masked|empty|blank|same|reset|expired|\[[^\]]*\])$/i;
 const CODE_REF = /^(?:[A-Za-z_$][\w$]*(?:\.[\w$]+)+|process\.env\.\w+|os\.environ.*|.*\(.*|.*\[.*)$/;
 const IDENT_NAMING_SECRET = /^[a-z_][a-z0-9_]*$/i;
 
@@ -33,11 +34,20 @@ export const passwordAssignmentDetector: Detector = {
       const v = VALUE_RE.exec(text);
       if (!v) continue;
       const quoted = v[2] ?? v[3] ?? v[4];
-      const value = quoted ?? v[5]!;
+      let value = quoted ?? v[5]!;
+      if (quoted === undefined) {
+        const q = /&\w+=/.exec(value); // query string: password=x&next=y
+        if (q) {
+          VALUE_RE.lastIndex -= value.length - q.index;
+          value = value.slice(0, q.index);
+        }
+      }
       const trimmed = value.trim();
       if (trimmed.length < 4 || PLACEHOLDER.test(trimmed) || CODE_REF.test(trimmed)) continue;
-      if (quoted === undefined && IDENT_NAMING_SECRET.test(trimmed) && /pass|pwd|secret|token|key/i.test(trimmed)) continue;
+      if (quoted === undefined && IDENT_NAMING_SECRET.test(trimmed) && /pass|pwd|secret|token|(?:^|_)key$|[a-z]Key$/i.test(trimmed)) continue;
       const op = v[1]!.trim();
+      // "pwd Xy7!kq2#Lm" without an operator: only a value that looks generated, not a word
+      if (op === '' && !(trimmed.length >= 8 && /\d/.test(trimmed) && /[A-Za-z]/.test(trimmed) && charClassCount(trimmed) >= 3)) continue;
       if (op.startsWith('is') && /^(?:the|a|an|not|too|set|correct|wrong|incorrect|invalid|weak|strong|stored|required|missing|empty|your|my|expired|reset|changed|valid|case)$/i.test(trimmed)) continue;
       if (op === ':' && quoted === undefined && /^[a-z]+$/.test(trimmed) && /^[ \t]/.test(text.slice(VALUE_RE.lastIndex - value.length - 1))) {
         // "pass: the ball" reads as prose; keep only when the key itself is an unambiguous password word
@@ -45,7 +55,7 @@ export const passwordAssignmentDetector: Detector = {
       }
       const start = VALUE_RE.lastIndex - value.length - (quoted !== undefined ? 1 : 0) + (value.length - value.trimStart().length);
       const end = start + trimmed.length;
-      const confidence = quoted !== undefined || op === '=' ? 0.92 : op.startsWith('is') ? 0.7 : 0.88;
+      const confidence = quoted !== undefined || op === '=' ? 0.92 : op.startsWith('is') ? 0.7 : op === '' ? 0.75 : 0.88;
       out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end, confidence });
       lastEnd = end;
     }

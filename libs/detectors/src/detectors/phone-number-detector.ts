@@ -6,10 +6,12 @@ import type { Detector } from '../detector';
  * and bare 10-11 digit runs (the last only with a phone word nearby).
  */
 const CANDIDATE =
-  /(?<![\w+\-./,:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{2,8}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){0,3}|\d{2,5}(?:[ .\-]\d{2,8}){1,4}|\d{10,11})(?![\w\-]|[.,/:]\d)/g;
+  /(?<![\w+\-./:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{2,8}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){0,3}|\d{2,6}(?:[ .\-]\d{2,8}){1,4}|\d{10,11})(?![\w\-]|[./:]\d)/g;
 const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
 
 const NANP = new Set(['US', 'CA']);
+/** Regions tried for national numbers with a trunk prefix 0 that are not valid in the default region. */
+const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL'];
 /** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
 function nanpPlausible(d: string): boolean {
   const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
@@ -55,10 +57,19 @@ export const phoneNumberDetector: Detector = {
       }
       const context = keywords.near('phone', m.index, m.index + raw.length, 40, 10);
       if (!formatted && !intl && !context) continue;
-      const region = intl ? undefined : settings.defaultPhoneRegion;
-      if (!intl && NANP.has(settings.defaultPhoneRegion) && !nanpPlausible(digits)) continue;
-      if (!validPhone(raw, region)) continue;
       let confidence = intl ? 0.9 : formatted ? 0.8 : 0.75;
+      if (intl) {
+        if (!validPhone(raw, undefined)) continue;
+      } else {
+        const home = settings.defaultPhoneRegion;
+        const homeOk = (!NANP.has(home) || nanpPlausible(digits)) && validPhone(raw, home);
+        if (!homeOk) {
+          // a national number with a trunk '0' and phone-like grouping: valid in one of the common
+          // regions that dial with a leading 0 (lower confidence: the region is a guess)
+          if (digits[0] !== '0' || !formatted || !TRUNK_ZERO_REGIONS.some((r) => r !== home && validPhone(raw, r))) continue;
+          confidence = 0.7;
+        }
+      }
       if (context) confidence = Math.min(0.98, confidence + 0.1);
       out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: m.index + raw.length, confidence });
     }
