@@ -4,6 +4,8 @@ import { ErrorFilter } from './common/error.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { LifecycleService } from './lifecycle.service';
+import { MailModule } from './modules/mail/mail.module';
+import { UsersModule } from './modules/users/users.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessGuard } from './modules/auth/access.guard';
@@ -44,6 +46,8 @@ export class AppModule {
         SettingsModule,
         DashboardModule,
         PortalModule,
+        MailModule,
+        UsersModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

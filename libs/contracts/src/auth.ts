@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, slug } from './common';
+import { line, slug, updateOf } from './common';
 
 export const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'] as const;
 export const role = z.enum(ROLES);
@@ -12,6 +12,13 @@ export const loginInput = z.strictObject({
 
 export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(256);
 
+/** Single-use tokens from invitation and password-reset mails: 32 random bytes, base64url. */
+const userToken = z
+  .string()
+  .min(10)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a token from an Airlock mail');
+
 export const userCreate = z.strictObject({
   email: z.email().max(320).transform((e) => e.toLowerCase()),
   name: line(200),
@@ -20,13 +27,63 @@ export const userCreate = z.strictObject({
   /** Omit to send an invitation instead. */
   password: passwordSchema.optional(),
 });
-export const userUpdate = z.strictObject({
-  name: line(200).optional(),
-  role: role.optional(),
-  groups: z.array(slug).max(100).optional(),
-  disabled: z.boolean().optional(),
+
+/** What an owner may change on a user. E-mail and sign-in facts are read-only (react-admin sends them back; they are dropped). */
+const userEditable = z.strictObject({
+  name: line(200),
+  role,
+  groups: z.array(slug).max(100).refine((g) => new Set(g).size === g.length, 'must not repeat a group'),
+  disabled: z.boolean(),
 });
+export const USER_READ_ONLY_FIELDS = ['email', 'lastLoginAt', 'hasPassword', 'sso', 'invitationPending', 'invitationExpiresAt'] as const;
+export const userUpdate = updateOf(userEditable, USER_READ_ONLY_FIELDS);
 
 export const passwordResetRequest = z.strictObject({ email: z.string().trim().min(3).max(320) });
-export const passwordResetConfirm = z.strictObject({ token: z.string().min(10).max(200), password: passwordSchema });
+export const passwordResetConfirm = z.strictObject({ token: userToken, password: passwordSchema });
+export const invitationAccept = z.strictObject({ token: userToken, password: passwordSchema, name: line(200).optional() });
 export const passwordChange = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema });
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** An OpenID issuer: https, or http only for a provider on this very machine (development, tests). */
+export const issuerUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+  }, 'must be an https:// URL (http:// only for a provider on this machine)')
+  .refine((u) => !/[?#]/.test(u), 'must not have a query or fragment');
+
+const scopeList = z
+  .string()
+  .trim()
+  .max(1000)
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'must be scope names separated by single spaces')
+  .refine((s) => s.split(' ').includes('openid'), 'must include "openid"');
+
+/** The organization's OpenID Connect connection. The client secret is write-only: omit it to keep the stored one. */
+export const ssoConnectionInput = z.strictObject({
+  issuer: issuerUrl,
+  clientId: z.string().trim().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  clientSecret: z.string().min(1).max(2000).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII').optional(),
+  scopes: scopeList.default('openid email profile'),
+  /** The claim (ID token or userinfo) holding the user's groups, e.g. "groups" or "roles". */
+  groupsClaim: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9_.:/-]+$/, 'must be a claim name').default('groups'),
+  /** { "<group claim value>": "<role>" }: the highest mapped role wins, otherwise defaultRole. */
+  roleMappings: z
+    .record(z.string().min(1).max(256), role)
+    .refine((m) => Object.keys(m).length <= 200, 'must map at most 200 values')
+    .default({}),
+  defaultRole: role.default('employee'),
+  /** Create users on their first SSO sign-in (just-in-time provisioning). */
+  allowJit: z.boolean().default(true),
+  enabled: z.boolean().default(true),
+});
+/** Read-only fields of the connection's output, accepted and dropped on PUT (react-admin sends the record back). */
+export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'organizationSlug'] as const;
+export const ssoConnectionPut = ssoConnectionInput.extend(
+  Object.fromEntries(SSO_CONNECTION_READ_ONLY.map((k) => [k, z.unknown().optional()])) as Record<(typeof SSO_CONNECTION_READ_ONLY)[number], z.ZodOptional<z.ZodUnknown>>,
+);
+
+export const ssoStartQuery = z.strictObject({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug') });

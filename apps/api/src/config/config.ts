@@ -49,6 +49,9 @@ const schema = z.object({
   AIRLOCK_RATE_LIMIT_PER_IP: int(1200, 1, 1_000_000),
   AIRLOCK_WEBHOOK_ALLOW_PRIVATE: list,
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
+  AIRLOCK_MAIL_TRANSPORT: z.enum(['log']).optional().default('log'),
+  AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
+  AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -89,6 +92,11 @@ function toConfig(env: z.output<typeof schema>) {
     rateLimitPerIp: env.AIRLOCK_RATE_LIMIT_PER_IP,
     webhookAllowPrivate: env.AIRLOCK_WEBHOOK_ALLOW_PRIVATE,
     adminUiDir: env.AIRLOCK_ADMIN_UI_DIR,
+    /** Where mail goes: `log` writes a line per mail (see modules/mail). */
+    mailTransport: env.AIRLOCK_MAIL_TRANSPORT,
+    mailFrom: env.AIRLOCK_MAIL_FROM,
+    /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
+    loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors';
+import type { AppConfig } from '../../config/config';
 import type { ApiClientAuth, ApiScope, AuthContext, UserAuth } from './auth-context';
 import type { Permission } from './permissions';
 
@@ -29,6 +30,22 @@ export const ApiKeyScope = (scope: ApiScope): MethodDecorator & ClassDecorator =
 /** Either a signed-in user with the permission or an API key with the scope. */
 export const SessionOrApiKey = (opts: { permission: Permission; scope: ApiScope }): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'session_or_api_key', ...opts } satisfies AccessRule);
+
+export const RATE_LIMIT_KEY = 'airlock:rate-limit';
+
+export interface RateLimitRule {
+  /** Requests per minute from one client address (a number, or read from the configuration). */
+  perMinute: number | ((config: AppConfig) => number);
+  /** Routes naming the same bucket share one budget (e.g. every way of signing in); default: the route's own. */
+  bucket?: string;
+}
+
+/**
+ * A per-address limit of its own for a sensitive endpoint (sign-in, password reset, status token
+ * look-ups), on top of the general per-address limit. The guard reads it before anything else, so
+ * a refused request costs no password hashing and no database work. Answers 429 with Retry-After.
+ */
+export const RateLimit = (rule: RateLimitRule): MethodDecorator & ClassDecorator => SetMetadata(RATE_LIMIT_KEY, rule);
 
 function authOf(ctx: ExecutionContext): AuthContext | null {
   return ctx.switchToHttp().getRequest<FastifyRequest>().auth ?? null;

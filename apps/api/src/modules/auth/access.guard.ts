@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
-import { ACCESS_KEY, type AccessRule } from './access.decorators';
+import { ACCESS_KEY, type AccessRule, RATE_LIMIT_KEY, type RateLimitRule } from './access.decorators';
 import type { ApiClientAuth, UserAuth } from './auth-context';
 import { readSessionCookie } from './cookies';
 import { type Permission, roleHas } from './permissions';
@@ -19,13 +19,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * - API keys: Bearer key known, unexpired, unrevoked, with the scope; the key's own rate limit;
  * - sessions: cookie -> server-side session -> user not disabled, role has the permission, and on
  *   every mutation a CSRF token equal to the session's plus a same-origin check;
- * - per-IP rate limit on everything not authenticated by an API key.
+ * - per-IP rate limit on everything not authenticated by an API key;
+ * - a stricter per-IP limit of its own on routes that declare @RateLimit (sign-in, password reset).
  * A route that declares nothing is refused.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly ipLimiter = new RateLimiter();
   private readonly keyLimiter = new RateLimiter();
+  private readonly routeLimiter = new RateLimiter();
 
   constructor(
     private readonly reflector: Reflector,
@@ -39,6 +41,8 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     request.auth = null;
     if (!rule) throw AppError.forbidden('This endpoint declares no access rule');
+    const limit = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
+    if (limit) this.limitRoute(request, limit, `${context.getClass().name}.${context.getHandler().name}`);
 
     switch (rule.kind) {
       case 'public':
@@ -67,6 +71,12 @@ export class AccessGuard implements CanActivate {
     if (wait) throw new AppError('rate_limited', `Too many requests from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
   }
 
+  private limitRoute(request: FastifyRequest, rule: RateLimitRule, routeName: string): void {
+    const perMinute = typeof rule.perMinute === 'function' ? rule.perMinute(this.config) : rule.perMinute;
+    const wait = this.routeLimiter.take(`${rule.bucket ?? routeName}:${request.ip}`, perMinute);
+    if (wait) throw new AppError('rate_limited', `Too many attempts from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
+  }
+
   private requireApiKey(request: FastifyRequest, scope: string): ApiClientAuth {
     const presented = bearerOf(request);
     if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
@@ -85,7 +95,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private async requireSession(request: FastifyRequest, permission: Permission): Promise<UserAuth> {
-    const token = readSessionCookie(request);
+    const token = readSessionCookie(request, this.config.cookieSecure);
     const auth = token ? await this.sessions.resolve(token) : null;
     if (!auth) throw new AppError('unauthenticated', 'Sign in first');
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, auth);

@@ -1,27 +1,40 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { invitationAccept, passwordChange, passwordResetConfirm, passwordResetRequest } from '@airlock/contracts';
+import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { Authenticated, CurrentUser, Public } from './access.decorators';
+import { body } from '../../common/zod-pipe';
+import { Authenticated, CurrentUser, Public, RateLimit } from './access.decorators';
+import { AccountService } from './account.service';
 import type { UserAuth } from './auth-context';
 import { AuthService, type SignedInUser } from './auth.service';
 import { clearSessionCookie, setSessionCookie } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 
+/** Every way of proving who you are shares one per-address budget (AIRLOCK_LOGIN_RATE_LIMIT_PER_IP). */
+export const SIGN_IN_LIMIT = { perMinute: (c: AppConfig) => c.loginRateLimitPerIp, bucket: 'sign-in' };
+/** Mails and token redemption: fewer, since each may send a mail or hash a password. */
+const ACCOUNT_MAIL_LIMIT = { perMinute: 10, bucket: 'account-mail' };
+const TOKEN_LIMIT = { perMinute: 20, bucket: 'account-token' };
+
 @Controller('api/auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly accounts: AccountService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** { email, password } -> session cookie; the body tells who signed in and the CSRF token. */
   @Public()
+  @RateLimit(SIGN_IN_LIMIT)
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
   async login(@Req() request: FastifyRequest & { user: SignedInUser }, @Res({ passthrough: true }) reply: FastifyReply) {
     const session = await this.auth.startSession(request.user, { ip: request.ip, userAgent: request.headers['user-agent'], method: 'password' });
     setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
+    void reply.header('cache-control', 'no-store');
     return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }
 
@@ -39,5 +52,43 @@ export class AuthController {
   me(@CurrentUser() user: UserAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'no-store');
     return this.auth.me(user);
+  }
+
+  /** Always 202 with the same body, whether or not the e-mail has an account (no account enumeration). */
+  @Public()
+  @RateLimit(ACCOUNT_MAIL_LIMIT)
+  @Post('password-reset/request')
+  @HttpCode(202)
+  requestPasswordReset(@Body(body(passwordResetRequest)) input: z.infer<typeof passwordResetRequest>) {
+    this.accounts.requestPasswordReset(input.email);
+    return { ok: true, message: 'If this e-mail has an Airlock account, a link to reset its password is on its way. The link works once, for one hour.' };
+  }
+
+  @Public()
+  @RateLimit(TOKEN_LIMIT)
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  async confirmPasswordReset(@Body(body(passwordResetConfirm)) input: z.infer<typeof passwordResetConfirm>) {
+    await this.accounts.confirmPasswordReset(input.token, input.password);
+    return { ok: true };
+  }
+
+  @Public()
+  @RateLimit(TOKEN_LIMIT)
+  @Post('invitations/accept')
+  @HttpCode(200)
+  async acceptInvitation(@Body(body(invitationAccept)) input: z.infer<typeof invitationAccept>) {
+    await this.accounts.acceptInvitation(input.token, input.password, input.name);
+    return { ok: true };
+  }
+
+  /** Changes the signed-in user's own password; their other sessions end. */
+  @Authenticated({ permission: 'portal' })
+  @RateLimit({ perMinute: 10, bucket: 'password-change' })
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(@CurrentUser() user: UserAuth, @Body(body(passwordChange)) input: z.infer<typeof passwordChange>) {
+    await this.accounts.changePassword(user, input.currentPassword, input.newPassword);
+    return { ok: true };
   }
 }

@@ -7,18 +7,30 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  */
 export const SECURE_COOKIE = '__Host-airlock_session';
 export const PLAIN_COOKIE = 'airlock_session';
+/** The short-lived, encrypted state of one SSO sign-in in progress (sso-state-cookie.ts). */
+export const SSO_SECURE_COOKIE = '__Host-airlock_sso';
+export const SSO_PLAIN_COOKIE = 'airlock_sso';
 
 function isLocalHost(request: FastifyRequest): boolean {
   const host = (request.hostname ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host.endsWith('.localhost');
 }
 
-export function sessionCookieName(request: FastifyRequest, secureConfigured: boolean): string {
-  return secureConfigured || request.protocol === 'https' || isLocalHost(request) ? SECURE_COOKIE : PLAIN_COOKIE;
+function usesSecureName(request: FastifyRequest, secureConfigured: boolean): boolean {
+  return secureConfigured || request.protocol === 'https' || isLocalHost(request);
 }
 
-export function readSessionCookie(request: FastifyRequest): string | undefined {
-  return request.cookies?.[SECURE_COOKIE] ?? request.cookies?.[PLAIN_COOKIE];
+export function sessionCookieName(request: FastifyRequest, secureConfigured: boolean): string {
+  return usesSecureName(request, secureConfigured) ? SECURE_COOKIE : PLAIN_COOKIE;
+}
+
+/**
+ * The session token, read only under the name this request would have set. Where the `__Host-`
+ * name is in use, a plain-named cookie is ignored: a sibling subdomain or a man in the middle on
+ * plain HTTP can plant a plain cookie (cookie tossing), but never a `__Host-` one.
+ */
+export function readSessionCookie(request: FastifyRequest, secureConfigured: boolean): string | undefined {
+  return request.cookies?.[sessionCookieName(request, secureConfigured)];
 }
 
 export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expiresAt: Date, secureConfigured: boolean): void {
@@ -35,4 +47,26 @@ export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, t
 export function clearSessionCookie(reply: FastifyReply): void {
   void reply.clearCookie(SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
   void reply.clearCookie(PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+}
+
+export function ssoCookieName(request: FastifyRequest, secureConfigured: boolean): string {
+  return usesSecureName(request, secureConfigured) ? SSO_SECURE_COOKIE : SSO_PLAIN_COOKIE;
+}
+
+/**
+ * SameSite=Lax: the identity provider sends the browser back with a top-level GET, which carries
+ * Lax cookies; a cross-site POST or sub-request does not.
+ */
+export function setSsoCookie(reply: FastifyReply, request: FastifyRequest, value: string, maxAgeSeconds: number, secureConfigured: boolean): void {
+  const name = ssoCookieName(request, secureConfigured);
+  void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: name === SSO_SECURE_COOKIE, maxAge: maxAgeSeconds });
+}
+
+export function readSsoCookie(request: FastifyRequest, secureConfigured: boolean): string | undefined {
+  return request.cookies?.[ssoCookieName(request, secureConfigured)];
+}
+
+export function clearSsoCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SSO_SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
+  void reply.clearCookie(SSO_PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { PrismaService, type Tx } from '../../database/prisma.service';
 
 @Injectable()
 export class SessionRepository {
@@ -24,8 +24,10 @@ export class SessionRepository {
     return this.prisma.session.deleteMany({ where: { id } });
   }
 
-  deleteForUser(organizationId: string, userId: string) {
-    return this.prisma.session.deleteMany({ where: { organizationId, userId } });
+  /** Every session of the user (but `exceptId`), inside the caller's transaction when given. */
+  deleteForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptId?: string } = {}) {
+    const db = opts.tx ?? this.prisma;
+    return db.session.deleteMany({ where: { organizationId, userId, ...(opts.exceptId ? { id: { not: opts.exceptId } } : {}) } });
   }
 
   deleteExpired(now: Date) {

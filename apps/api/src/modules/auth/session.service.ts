@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { Tx } from '../../database/prisma.service';
 import type { UserAuth } from './auth-context';
 import { SessionRepository } from './session.repository';
 import { randomToken, sha256Hex } from './tokens';
@@ -62,8 +63,12 @@ export class SessionService {
     await this.sessions.delete(sessionId);
   }
 
-  async destroyAllForUser(organizationId: string, userId: string): Promise<void> {
-    await this.sessions.deleteForUser(organizationId, userId);
+  /**
+   * Ends every session of the user at once (disabled, role changed, password reset), inside the
+   * caller's transaction when given so the change and the sign-out commit together.
+   */
+  async destroyAllForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptSessionId?: string } = {}): Promise<number> {
+    return (await this.sessions.deleteForUser(organizationId, userId, { tx: opts.tx, exceptId: opts.exceptSessionId })).count;
   }
 
   async purgeExpired(): Promise<number> {

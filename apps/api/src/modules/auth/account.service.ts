@@ -1,0 +1,185 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../../common/errors';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { UserTokenKind } from '../../generated/prisma/enums';
+import { AuditService } from '../audit/audit.service';
+import { MAILER, type MailMessage, type Mailer } from '../mail/mailer';
+import { invitationMail, passwordResetMail } from './account-mails';
+import type { Actor, UserAuth } from './auth-context';
+import { LoginThrottleService } from './login-throttle.service';
+import { hashPassword, passwordProblems, verifyPassword } from './password-hasher';
+import { SessionService } from './session.service';
+import { UserTokenRepository } from './user-token.repository';
+import { randomToken, sha256Hex } from './tokens';
+
+export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+export const PASSWORD_RESET_TTL_MS = 3_600_000;
+/** Reset mails per account per hour, whatever the number of requesting addresses (no mail bombing). */
+const RESET_MAILS_PER_HOUR = 3;
+const INVALID_LINK = 'This link is invalid, already used or expired; ask for a new one';
+
+function tooWeak(problems: string[], path: string): AppError {
+  return AppError.validation(problems.map((message) => ({ path, message })), 'The password is too weak');
+}
+
+/**
+ * Local accounts' credentials: invitations, password resets and password changes.
+ * Tokens are 256 random bits, mailed as a link, stored only as their SHA-256, single-use and
+ * expiring (invitation 7 days, reset 1 hour). Setting a password through a token or changing it
+ * ends the user's other sessions.
+ */
+@Injectable()
+export class AccountService {
+  private readonly logger = new Logger('Accounts');
+  /** Background reset requests still running (tests and shutdown can wait for them). */
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly tokens: UserTokenRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async issue(tx: Tx, user: { id: string; organizationId: string }, kind: UserTokenKind, ttlMs: number) {
+    const now = new Date();
+    await this.tokens.expireOutstanding(tx, user.id, kind, now);
+    const token = randomToken(32);
+    const row = await this.tokens.create(tx, { organizationId: user.organizationId, userId: user.id, kind, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + ttlMs) });
+    return { token, expiresAt: row.expiresAt };
+  }
+
+  /**
+   * Creates an invitation inside the caller's transaction (which also writes the audit event) and
+   * returns the mail to send once that transaction has committed.
+   */
+  async issueInvitation(tx: Tx, user: { id: string; organizationId: string; email: string; name: string }, invitedBy: Actor): Promise<{ mail: MailMessage; expiresAt: Date }> {
+    const { token, expiresAt } = await this.issue(tx, user, 'invitation', INVITATION_TTL_MS);
+    const org = await this.tokens.organizationName(tx, user.organizationId);
+    const link = `${this.config.publicUrl}/#/accept-invite?token=${token}`;
+    return { mail: invitationMail({ to: user.email, name: user.name, organization: org.name, link, invitedBy: invitedBy.label, expiresAt }), expiresAt };
+  }
+
+  /** Sends a mail after the change that caused it committed; a delivery failure is logged, not thrown. */
+  async deliver(mail: MailMessage): Promise<boolean> {
+    try {
+      await this.mailer.send(mail);
+      return true;
+    } catch (err) {
+      this.logger.error(`Could not send "${mail.subject}": ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * Starts a password reset and returns at once: the caller answers 202 the same way, in the same
+   * time, whether or not the e-mail belongs to an account. The work happens in the background.
+   */
+  requestPasswordReset(emailRaw: string): void {
+    const job = this.resetInBackground(emailRaw.trim().toLowerCase())
+      .catch((err: Error) => this.logger.error(`Password reset request failed: ${err.message}`))
+      .finally(() => this.pending.delete(job));
+    this.pending.add(job);
+  }
+
+  /** Resolves when every password reset request accepted so far has been handled. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  private async resetInBackground(email: string): Promise<void> {
+    const user = await this.tokens.findUserByEmail(email);
+    // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
+    if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
+    const recent = await this.tokens.countSince(user.id, 'password_reset', new Date(Date.now() - 3_600_000));
+    if (recent >= RESET_MAILS_PER_HOUR) {
+      this.logger.warn(`Password reset for user ${user.id} not sent: ${recent} already sent in the last hour`);
+      return;
+    }
+    const { token, expiresAt } = await this.prisma.$transaction(async (tx) => {
+      const issued = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
+      await this.audit.record(tx, {
+        organizationId: user.organizationId,
+        actor: { type: 'anonymous', id: null, label: 'password reset request' },
+        action: 'user.password_reset_requested',
+        entityType: 'User',
+        entityId: user.id,
+        after: { expiresAt: issued.expiresAt },
+      });
+      return issued;
+    });
+    await this.deliver(passwordResetMail({ to: user.email, name: user.name, link: `${this.config.publicUrl}/#/reset-password?token=${token}`, expiresAt }));
+  }
+
+  confirmPasswordReset(token: string, password: string): Promise<void> {
+    return this.redeem('password_reset', token, password);
+  }
+
+  acceptInvitation(token: string, password: string, name?: string): Promise<void> {
+    return this.redeem('invitation', token, password, name);
+  }
+
+  /** Sets the password through a mailed token: single use (the first of two racing requests wins), ends every session. */
+  private async redeem(kind: UserTokenKind, token: string, password: string, name?: string): Promise<void> {
+    const now = new Date();
+    const row = await this.tokens.findByHash(this.prisma, sha256Hex(token));
+    if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
+      throw new AppError('bad_request', INVALID_LINK);
+    }
+    const problems = passwordProblems(password, row.user.email);
+    if (problems.length) throw tooWeak(problems, 'password');
+    const passwordHash = await hashPassword(password);
+    await this.prisma.$transaction(async (tx) => {
+      if ((await this.tokens.consume(tx, row.id, new Date())) !== 1) throw new AppError('bad_request', INVALID_LINK);
+      await this.tokens.expireOutstanding(tx, row.userId, kind, new Date());
+      await this.tokens.setPassword(tx, row.userId, passwordHash, name);
+      const ended = await this.sessions.destroyAllForUser(row.organizationId, row.userId, { tx });
+      await this.audit.record(tx, {
+        organizationId: row.organizationId,
+        actor: { type: 'user', id: row.userId, label: row.user.email },
+        action: kind === 'invitation' ? 'user.invitation_accept' : 'user.password_reset',
+        entityType: 'User',
+        entityId: row.userId,
+        after: { password: 'set', sessionsEnded: ended, ...(name ? { name } : {}) },
+      });
+    });
+    // Proving control of the mailbox lifts a sign-in lockout.
+    await this.throttle.recordSuccess(row.user.email);
+  }
+
+  /**
+   * Changes the signed-in user's password after checking the current one. Wrong answers count
+   * towards the sign-in lockout, so a stolen session cannot guess the password faster than the
+   * sign-in form. The user's other sessions end; this one stays.
+   */
+  async changePassword(auth: UserAuth, currentPassword: string, newPassword: string): Promise<void> {
+    await this.throttle.assertNotLocked(auth.email);
+    const user = await this.tokens.findUserPassword(auth.userId);
+    if (!user || user.disabled) throw new AppError('unauthenticated', 'Sign in first');
+    if (!user.passwordHash) throw AppError.unprocessable('Your account signs in through single sign-on and has no password to change');
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(auth.email);
+      throw AppError.validation([{ path: 'currentPassword', message: 'is not your current password' }]);
+    }
+    const problems = passwordProblems(newPassword, user.email);
+    if (problems.length) throw tooWeak(problems, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    await this.prisma.$transaction(async (tx) => {
+      await this.tokens.setPassword(tx, auth.userId, passwordHash);
+      await this.tokens.expireOutstanding(tx, auth.userId, 'password_reset', new Date());
+      const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { tx, exceptSessionId: auth.sessionId });
+      await this.audit.record(tx, {
+        organizationId: auth.organizationId,
+        actor: { type: 'user', id: auth.userId, label: auth.email },
+        action: 'user.password_change',
+        entityType: 'User',
+        entityId: auth.userId,
+        after: { password: 'changed', otherSessionsEnded: ended },
+      });
+    });
+  }
+}

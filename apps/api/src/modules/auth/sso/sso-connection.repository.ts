@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../../database/prisma.service';
+import type { Prisma } from '../../../generated/prisma/client';
+import type { Role } from '../../../generated/prisma/enums';
+
+const userFields = { id: true, organizationId: true, email: true, name: true, role: true, groups: true, disabled: true, ssoIssuer: true, ssoSubject: true } as const;
+
+/** SSO connections, the SSO side of users, and the installation secret that seals the SSO state cookie. */
+@Injectable()
+export class SsoConnectionRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findByOrganization(organizationId: string) {
+    return this.prisma.ssoConnection.findUnique({ where: { organizationId }, include: { organization: { select: { slug: true } } } });
+  }
+
+  findByOrganizationSlug(slug: string) {
+    return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
+  }
+
+  findForUpdate(tx: Tx, organizationId: string) {
+    return tx.ssoConnection.findUnique({ where: { organizationId } });
+  }
+
+  upsert(tx: Tx, organizationId: string, data: Omit<Prisma.SsoConnectionUncheckedCreateInput, 'organizationId'>) {
+    return tx.ssoConnection.upsert({ where: { organizationId }, create: { ...data, organizationId }, update: data, include: { organization: { select: { slug: true } } } });
+  }
+
+  userBySubject(tx: Tx, issuer: string, subject: string) {
+    return tx.user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: issuer, ssoSubject: subject } }, select: userFields });
+  }
+
+  userByEmail(tx: Tx, email: string) {
+    return tx.user.findUnique({ where: { email }, select: userFields });
+  }
+
+  createUser(tx: Tx, data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; ssoIssuer: string; ssoSubject: string }) {
+    return tx.user.create({ data, select: userFields });
+  }
+
+  updateUser(tx: Tx, id: string, data: { role?: Role; groups?: string[]; ssoIssuer?: string; ssoSubject?: string }) {
+    return tx.user.update({ where: { id }, data, select: userFields });
+  }
+
+  /** Groups of the organization that name SSO group values (Group.ssoGroups): their membership follows the IdP. */
+  ssoManagedGroups(tx: Tx, organizationId: string) {
+    return tx.group.findMany({ where: { organizationId, NOT: { ssoGroups: { isEmpty: true } } }, select: { name: true, ssoGroups: true } });
+  }
+
+  /** Locks the organization's enabled owners (FOR UPDATE) and counts them. */
+  async lockEnabledOwners(tx: Tx, organizationId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false FOR UPDATE`;
+    return rows.map((r) => r.id);
+  }
+
+  /** A random secret generated once per installation and shared by every instance. */
+  async instanceSecret(name: string, generated: string): Promise<string> {
+    await this.prisma.instanceSecret.upsert({ where: { name }, create: { name, value: generated }, update: {} });
+    return (await this.prisma.instanceSecret.findUniqueOrThrow({ where: { name } })).value;
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { SSO_CONNECTION_READ_ONLY, type ssoConnectionPut } from '@airlock/contracts';
+import type { z } from 'zod';
+import { AppError } from '../../../common/errors';
+import { iso } from '../../../common/list-response';
+import { PrismaService } from '../../../database/prisma.service';
+import type { Prisma, SsoConnection } from '../../../generated/prisma/client';
+import { AuditService } from '../../audit/audit.service';
+import type { Actor } from '../auth-context';
+import { SsoConnectionRepository } from './sso-connection.repository';
+import { SsoSignInService } from './sso-sign-in.service';
+
+/** The connection as the admin API shows it: the client secret never leaves, only whether one is set. */
+function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSignInService, publicUrl: string) {
+  return {
+    id: c.id,
+    configured: true,
+    issuer: c.issuer,
+    clientId: c.clientId,
+    clientSecretSet: c.clientSecret.length > 0,
+    scopes: c.scopes,
+    groupsClaim: c.groupsClaim,
+    roleMappings: c.roleMappings,
+    defaultRole: c.defaultRole,
+    allowJit: c.allowJit,
+    enabled: c.enabled,
+    organizationSlug: c.organization.slug,
+    /** Register this as the redirect URI at the identity provider. */
+    callbackUrl: sso.callbackUrl(),
+    /** Where the sign-in page sends users to sign in with SSO. */
+    startUrl: `${publicUrl}/api/auth/sso/start?org=${encodeURIComponent(c.organization.slug)}`,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(c.updatedAt),
+  };
+}
+
+@Injectable()
+export class SsoConnectionService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: SsoConnectionRepository,
+    private readonly audit: AuditService,
+    private readonly sso: SsoSignInService,
+  ) {}
+
+  async get(organizationId: string, publicUrl: string) {
+    const c = await this.repo.findByOrganization(organizationId);
+    // Not set up yet: the callback URL is what the admin registers at the identity provider first.
+    if (!c) return { id: null, configured: false, callbackUrl: this.sso.callbackUrl() };
+    return out(c, this.sso, publicUrl);
+  }
+
+  /** Creates or replaces the connection; the secret is kept when omitted, and masked in the audit log. */
+  async put(organizationId: string, actor: Actor, input: z.infer<typeof ssoConnectionPut>, publicUrl: string) {
+    const fields: Record<string, unknown> = { ...input };
+    for (const k of SSO_CONNECTION_READ_ONLY) delete fields[k];
+    const data = fields as Omit<z.infer<typeof ssoConnectionPut>, (typeof SSO_CONNECTION_READ_ONLY)[number]>;
+    const saved = await this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.findForUpdate(tx, organizationId);
+      const clientSecret = data.clientSecret ?? before?.clientSecret;
+      if (!clientSecret) throw AppError.validation([{ path: 'clientSecret', message: 'is required when creating the connection' }]);
+      const row = await this.repo.upsert(tx, organizationId, {
+        issuer: data.issuer.replace(/\/+$/, '') || data.issuer,
+        clientId: data.clientId,
+        clientSecret,
+        scopes: data.scopes,
+        groupsClaim: data.groupsClaim,
+        roleMappings: data.roleMappings as Prisma.InputJsonValue,
+        defaultRole: data.defaultRole,
+        allowJit: data.allowJit,
+        enabled: data.enabled,
+      });
+      const { organization: _org, ...after } = row;
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: before ? 'sso_connection.update' : 'sso_connection.create',
+        entityType: 'SsoConnection',
+        entityId: row.id,
+        before: before ?? undefined,
+        after: { ...after, clientSecretChanged: data.clientSecret !== undefined && data.clientSecret !== before?.clientSecret },
+      });
+      return row;
+    });
+    this.sso.invalidate(saved.id);
+    return out(saved, this.sso, publicUrl);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { UserTokenKind } from '../../generated/prisma/enums';
+
+@Injectable()
+export class UserTokenRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(tx: Tx, data: { organizationId: string; userId: string; kind: UserTokenKind; tokenHash: string; expiresAt: Date }) {
+    return tx.userToken.create({ data, select: { id: true, expiresAt: true } });
+  }
+
+  /** Unused tokens of that kind stop working (a new invitation or reset replaces the previous ones). */
+  expireOutstanding(tx: Tx, userId: string, kind: UserTokenKind, now: Date) {
+    return tx.userToken.updateMany({ where: { userId, kind, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
+  }
+
+  findByHash(tx: Tx, tokenHash: string) {
+    return tx.userToken.findUnique({
+      where: { tokenHash },
+      include: { user: { select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true } } },
+    });
+  }
+
+  /** Marks the token used if it still is usable; 1 when this call won the race, 0 otherwise. */
+  async consume(tx: Tx, id: string, now: Date): Promise<number> {
+    return (await tx.userToken.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })).count;
+  }
+
+  countSince(userId: string, kind: UserTokenKind, since: Date) {
+    return this.prisma.userToken.count({ where: { userId, kind, createdAt: { gte: since } } });
+  }
+
+  findUserByEmail(email: string) {
+    return this.prisma.user.findUnique({
+      where: { email },
+      select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true },
+    });
+  }
+
+  findUserPassword(userId: string) {
+    return this.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true, disabled: true } });
+  }
+
+  setPassword(tx: Tx, userId: string, passwordHash: string, name?: string) {
+    return tx.user.update({ where: { id: userId }, data: { passwordHash, ...(name ? { name } : {}) }, select: { id: true, email: true, name: true } });
+  }
+
+  organizationName(tx: Tx, organizationId: string) {
+    return tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Role } from '../../generated/prisma/enums';
+
+/** Pending invitations are read with the user, for the list and the detail. */
+const withInvitation = (now: Date) =>
+  ({
+    tokens: { where: { kind: 'invitation', usedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true }, orderBy: { expiresAt: 'desc' }, take: 1 },
+  }) as const;
+
+export type UserRow = Prisma.UserGetPayload<{ include: ReturnType<typeof withInvitation> }>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(readonly prisma: PrismaService) {}
+
+  list(organizationId: string, where: Prisma.UserWhereInput, orderBy: Prisma.UserOrderByWithRelationInput, skip: number, take: number) {
+    const w = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.user.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take, include: withInvitation(new Date()) }),
+      this.prisma.user.count({ where: w }),
+    ]);
+  }
+
+  find(db: Tx, organizationId: string, id: string) {
+    return db.user.findFirst({ where: { organizationId, id }, include: withInvitation(new Date()) });
+  }
+
+  /** Locks the row (FOR UPDATE) so concurrent changes to the same user serialise. */
+  async lock(tx: Tx, organizationId: string, id: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    return rows.length === 1;
+  }
+
+  emailTaken(tx: Tx, email: string) {
+    return tx.user.findUnique({ where: { email }, select: { id: true } });
+  }
+
+  async missingGroups(tx: Tx, organizationId: string, names: readonly string[]): Promise<string[]> {
+    if (!names.length) return [];
+    const found = await tx.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: { name: true } });
+    const have = new Set(found.map((g) => g.name));
+    return names.filter((n) => !have.has(n));
+  }
+
+  /** Locks the organization's enabled owners and returns their ids. */
+  async lockEnabledOwners(tx: Tx, organizationId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
+    return rows.map((r) => r.id);
+  }
+
+  create(tx: Tx, data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; passwordHash: string | null }) {
+    return tx.user.create({ data, include: withInvitation(new Date()) });
+  }
+
+  update(tx: Tx, id: string, data: { name?: string; role?: Role; groups?: string[]; disabled?: boolean }) {
+    return tx.user.update({ where: { id }, data, include: withInvitation(new Date()) });
+  }
+}

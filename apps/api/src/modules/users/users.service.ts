@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import type { userCreate, userUpdate } from '@airlock/contracts';
+import type { z } from 'zod';
+import { AppError } from '../../common/errors';
+import type { Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import { AccountService } from '../auth/account.service';
+import type { Actor, UserAuth } from '../auth/auth-context';
+import { actorOf } from '../auth/auth-context';
+import { hashPassword, passwordProblems } from '../auth/password-hasher';
+import { SessionService } from '../auth/session.service';
+import type { MailMessage } from '../mail/mailer';
+import { UsersRepository } from './users.repository';
+import { userAudit, userOut } from './users.serializers';
+
+type CreateInput = z.infer<typeof userCreate>;
+type UpdateInput = z.infer<typeof userUpdate>;
+
+/**
+ * Users of one organization. No hard delete (disable instead, which keeps the audit trail's
+ * actors meaningful). Invariants, checked under row locks inside the transaction:
+ * - the organization keeps at least one enabled owner (no demoting or disabling the last one);
+ * - an owner cannot disable themselves;
+ * - a user's groups exist in the organization.
+ * Disabling a user or changing their role ends their sessions in the same transaction.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+    private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  list(...args: Parameters<UsersRepository['list']>) {
+    return this.users.list(...args);
+  }
+
+  async get(organizationId: string, id: string) {
+    const u = await this.users.find(this.users.prisma, organizationId, id);
+    if (!u) throw AppError.notFound('User');
+    return userOut(u);
+  }
+
+  private async assertGroups(tx: Tx, organizationId: string, groups: readonly string[]): Promise<void> {
+    const missing = await this.users.missingGroups(tx, organizationId, groups);
+    if (missing.length) throw AppError.validation(missing.map((g) => ({ path: 'groups', message: `"${g}" is not a group of this organization` })));
+  }
+
+  /** With a password the user can sign in at once; without one they receive an invitation mail. */
+  async create(organizationId: string, actor: Actor, input: CreateInput) {
+    if (input.password !== undefined) {
+      const problems = passwordProblems(input.password, input.email);
+      if (problems.length) throw AppError.validation(problems.map((message) => ({ path: 'password', message })), 'The password is too weak');
+    }
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+    const groups = [...new Set(input.groups)];
+    let mail: MailMessage | null = null;
+    const created = await this.users.prisma.$transaction(async (tx) => {
+      // E-mails are unique across organizations (sign-in needs only the e-mail).
+      if (await this.users.emailTaken(tx, input.email)) throw AppError.conflict('A user with this e-mail address already exists');
+      await this.assertGroups(tx, organizationId, groups);
+      const row = await this.users.create(tx, { organizationId, email: input.email, name: input.name, role: input.role, groups, passwordHash });
+      let invitationExpiresAt: Date | null = null;
+      if (!passwordHash) {
+        const invitation = await this.accounts.issueInvitation(tx, row, actor);
+        mail = invitation.mail;
+        invitationExpiresAt = invitation.expiresAt;
+      }
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'user.create',
+        entityType: 'User',
+        entityId: row.id,
+        after: { ...userAudit(row), invitation: invitationExpiresAt ? { expiresAt: invitationExpiresAt } : null },
+      });
+      return (await this.users.find(tx, organizationId, row.id))!;
+    });
+    const invitationSent = mail ? await this.accounts.deliver(mail) : false;
+    return { ...userOut(created), invitationSent };
+  }
+
+  async update(organizationId: string, caller: UserAuth, id: string, input: UpdateInput) {
+    const actor = actorOf(caller);
+    return this.users.prisma.$transaction(async (tx) => {
+      if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
+      const before = (await this.users.find(tx, organizationId, id))!;
+      const data: { name?: string; role?: UpdateInput['role']; groups?: string[]; disabled?: boolean } = {};
+      if (input.name !== undefined && input.name !== before.name) data.name = input.name;
+      if (input.role !== undefined && input.role !== before.role) data.role = input.role;
+      if (input.disabled !== undefined && input.disabled !== before.disabled) data.disabled = input.disabled;
+      if (input.groups !== undefined && [...input.groups].sort().join('\n') !== [...before.groups].sort().join('\n')) {
+        await this.assertGroups(tx, organizationId, input.groups);
+        data.groups = [...input.groups];
+      }
+      if (Object.keys(data).length === 0) return userOut(before);
+
+      if (data.disabled === true && id === caller.userId) throw AppError.unprocessable('You cannot disable your own account');
+      const losesOwner = before.role === 'owner' && !before.disabled && ((data.role !== undefined && data.role !== 'owner') || data.disabled === true);
+      if (losesOwner) {
+        const owners = await this.users.lockEnabledOwners(tx, organizationId);
+        if (owners.every((o) => o === id)) {
+          throw AppError.unprocessable('This is the last enabled owner: make another user owner first');
+        }
+      }
+
+      const after = await this.users.update(tx, id, data);
+      const endsSessions = data.disabled === true || data.role !== undefined;
+      const sessionsEnded = endsSessions ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : 0;
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: data.disabled === true ? 'user.disable' : data.disabled === false ? 'user.enable' : 'user.update',
+        entityType: 'User',
+        entityId: id,
+        before: pick(userAudit(before), Object.keys(data)),
+        after: { ...pick(userAudit(after), Object.keys(data)), ...(endsSessions ? { sessionsEnded } : {}) },
+      });
+      return userOut(after);
+    });
+  }
+
+  /** A fresh invitation for a user who has not set a password yet (the previous link stops working). */
+  async resendInvitation(organizationId: string, actor: Actor, id: string) {
+    const { mail, row } = await this.users.prisma.$transaction(async (tx) => {
+      if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
+      const u = (await this.users.find(tx, organizationId, id))!;
+      if (u.disabled) throw AppError.unprocessable('This user is disabled; enable them first');
+      if (u.passwordHash || u.ssoSubject) throw AppError.unprocessable('This user already signs in; they can reset their password from the sign-in page');
+      const invitation = await this.accounts.issueInvitation(tx, u, actor);
+      await this.audit.record(tx, { organizationId, actor, action: 'user.invite', entityType: 'User', entityId: id, after: { expiresAt: invitation.expiresAt } });
+      return { mail: invitation.mail, row: (await this.users.find(tx, organizationId, id))! };
+    });
+    const invitationSent = await this.accounts.deliver(mail);
+    return { ...userOut(row), invitationSent };
+  }
+}
+
+function pick(o: Record<string, unknown>, keys: string[]): Prisma.InputJsonObject {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Prisma.InputJsonObject;
+}
