@@ -1,0 +1,242 @@
+/**
+ * OpenID Connect single sign-on end to end against a real OpenID provider (oidc-provider) on
+ * 127.0.0.1: the browser's part is played by fetch following redirects and posting the
+ * provider's login and consent forms.
+ */
+import { APP_CONFIG, type AppConfig } from '../../apps/api/src/config/config';
+import { CookieJar, ssoSignIn, startTestIdp, type TestIdp } from '../support/oidc-provider';
+import { createUser } from '../support/security';
+import { startTestApp, type Session, type TestApp } from '../support/test-app';
+
+describe('OpenID Connect single sign-on', () => {
+  let t: TestApp;
+  let idp: TestIdp;
+  let owner: Session;
+  let orgSlug: string;
+
+  const signIn = (login: string, extra: Partial<Parameters<typeof ssoSignIn>[0]> = {}) => ssoSignIn({ appUrl: t.url, startPath: `/api/auth/sso/start?org=${orgSlug}`, login, ...extra });
+
+  /** The session cookie the callback set, as a header, or null. */
+  const sessionCookieOf = (setCookies: string[]) => {
+    const c = setCookies.find((s) => s.startsWith('__Host-airlock_session=') && !s.startsWith('__Host-airlock_session=;'));
+    return c ? c.split(';')[0]! : null;
+  };
+  const me = async (cookie: string) => (await t.request('/api/auth/me', { headers: { cookie } })).json();
+
+  const configure = (patch: Record<string, unknown> = {}) =>
+    owner.request('/api/sso-connection', {
+      method: 'PUT',
+      json: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        scopes: 'openid email profile groups',
+        groupsClaim: 'groups',
+        roleMappings: { 'airlock-admins': 'admin', 'airlock-auditors': 'auditor', 'airlock-owners': 'owner' },
+        defaultRole: 'employee',
+        allowJit: true,
+        enabled: true,
+        ...patch,
+      },
+    });
+
+  beforeAll(async () => {
+    // Each sign-in costs two requests of the per-address sign-in budget (start and callback).
+    t = await startTestApp({ AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: '500' });
+    // The app listens on a random port: make AIRLOCK_PUBLIC_URL say so (the redirect URI derives from it).
+    (t.app.get(APP_CONFIG) as AppConfig).publicUrl = t.url;
+    idp = await startTestIdp({ redirectUri: `${t.url}/api/auth/sso/callback` });
+    owner = await t.login();
+    orgSlug = (await t.prisma.organization.findFirstOrThrow()).slug;
+    await owner.json('/api/groups', { method: 'POST', json: { name: 'engineering', ssoGroups: ['eng', 'eng-contractors'] } });
+    await owner.json('/api/groups', { method: 'POST', json: { name: 'finance', ssoGroups: ['fin'] } });
+    await owner.json('/api/groups', { method: 'POST', json: { name: 'local-only' } });
+    idp.accounts.set('alice', { email: 'Alice@Corp.test', email_verified: true, name: 'Alice Example', groups: ['airlock-auditors', 'airlock-admins', 'eng', 'unknown-group'] });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await idp?.close();
+  });
+
+  test('the connection: secret write-only, masked in the audit log, and the callback URL to register', async () => {
+    const before = await owner.json('/api/sso-connection');
+    expect(before).toMatchObject({ configured: false, callbackUrl: `${t.url}/api/auth/sso/callback` });
+    const missingSecret = await owner.request('/api/sso-connection', { method: 'PUT', json: { issuer: idp.issuer, clientId: 'x' } });
+    expect(missingSecret.status).toBe(400);
+    const insecure = await owner.request('/api/sso-connection', { method: 'PUT', json: { issuer: 'http://idp.example.com', clientId: 'x', clientSecret: 'y' } });
+    expect(insecure.status).toBe(400);
+
+    const res = await configure();
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(idp.clientSecret);
+    expect(JSON.parse(text)).toMatchObject({ configured: true, issuer: idp.issuer, clientSecretSet: true, startUrl: `${t.url}/api/auth/sso/start?org=${orgSlug}` });
+    expect(JSON.stringify(await owner.json('/api/sso-connection'))).not.toContain(idp.clientSecret);
+
+    // Omitting the secret keeps it; the audit log never shows it.
+    expect((await configure({ clientSecret: undefined })).status).toBe(200);
+    const events = await owner.json<any[]>(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'SsoConnection' }))}`);
+    expect(events.map((e) => e.action).sort()).toEqual(['sso_connection.create', 'sso_connection.update']);
+    expect(JSON.stringify(events)).not.toContain(idp.clientSecret);
+    expect(events.find((e) => e.action === 'sso_connection.create').after.clientSecret).toBe('[masked]');
+    expect((await t.prisma.ssoConnection.findFirstOrThrow()).clientSecret).toBe(idp.clientSecret);
+  });
+
+  test('first sign-in provisions the user just in time, maps groups and the highest role, and opens a session', async () => {
+    const started = Date.now();
+    const flow = await signIn('alice');
+    expect(flow.status).toBe(302);
+    expect(flow.location).toBe(`${t.url}/#/`);
+    // The whole round trip went through the provider's login and consent pages.
+    expect(flow.visited.some((v) => v.startsWith(`POST ${idp.issuer}/interaction/`))).toBe(true);
+    const cookie = sessionCookieOf(flow.setCookies);
+    expect(cookie).not.toBeNull();
+    const who = await me(cookie!);
+    expect(who.user).toMatchObject({ email: 'alice@corp.test', name: 'Alice Example', role: 'admin', groups: ['engineering'] });
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { email: 'alice@corp.test' } });
+    expect(user).toMatchObject({ ssoSubject: 'alice', ssoIssuer: idp.issuer, passwordHash: null });
+    const audit = await t.prisma.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: 'asc' } });
+    expect(audit.map((e) => e.action)).toEqual(['user.create', 'auth.login']);
+    expect(audit[1]!.after).toEqual({ method: 'sso' });
+    console.log(`SSO sign-in with JIT provisioning through the real provider: ${Date.now() - started} ms`);
+  });
+
+  test('later sign-ins follow the provider: groups and role change with the claim; groups not mapped to SSO stay', async () => {
+    const alice = await t.prisma.user.findUniqueOrThrow({ where: { email: 'alice@corp.test' } });
+    await owner.json(`/api/users/${alice.id}`, { method: 'PUT', json: { groups: ['engineering', 'local-only'] } });
+    idp.accounts.set('alice', { email: 'alice@corp.test', email_verified: true, name: 'Alice Example', groups: ['fin', 'airlock-auditors'] });
+    const flow = await signIn('alice');
+    expect(flow.location).toBe(`${t.url}/#/`);
+    const who = await me(sessionCookieOf(flow.setCookies)!);
+    expect(who.user).toMatchObject({ role: 'auditor', groups: ['finance', 'local-only'] });
+
+    idp.accounts.set('alice', { email: 'alice@corp.test', email_verified: true, groups: [] });
+    const again = await signIn('alice');
+    expect((await me(sessionCookieOf(again.setCookies)!)).user).toMatchObject({ role: 'employee', groups: ['local-only'] });
+    const sync = await t.prisma.auditEvent.findFirstOrThrow({ where: { entityId: alice.id, action: 'user.sso_sync' }, orderBy: { seq: 'desc' } });
+    expect(sync.before).toEqual({ role: 'auditor', groups: ['finance', 'local-only'] });
+  });
+
+  test('an existing local user is linked by verified e-mail; an unverified e-mail is refused', async () => {
+    await createUser(t, { email: 'carol@corp.test', role: 'analyst', password: 'carol local password 1' });
+    idp.accounts.set('carol-unverified', { email: 'carol@corp.test', email_verified: false, groups: [] });
+    const refused = await signIn('carol-unverified');
+    expect(refused.location).toBe(`${t.url}/#/login?sso_error=email_unverified`);
+    expect(sessionCookieOf(refused.setCookies)).toBeNull();
+
+    idp.accounts.set('carol', { email: 'carol@corp.test', email_verified: true, groups: ['airlock-admins'] });
+    const flow = await signIn('carol');
+    expect((await me(sessionCookieOf(flow.setCookies)!)).user).toMatchObject({ email: 'carol@corp.test', role: 'admin' });
+    // A second identity claiming the same e-mail cannot take the account over.
+    idp.accounts.set('mallory', { email: 'carol@corp.test', email_verified: true, groups: ['airlock-owners'] });
+    const takeover = await signIn('mallory');
+    expect(takeover.location).toBe(`${t.url}/#/login?sso_error=linked_to_other_identity`);
+  });
+
+  test('an e-mail that belongs to another organization is refused', async () => {
+    const other = await t.prisma.organization.create({ data: { name: 'Other Org', slug: 'other-org-sso' } });
+    await createUser(t, { organizationId: other.id, email: 'dave@other.test', role: 'owner', password: 'dave other password 1' });
+    idp.accounts.set('dave', { email: 'dave@other.test', email_verified: true, groups: [] });
+    const flow = await signIn('dave');
+    expect(flow.location).toBe(`${t.url}/#/login?sso_error=other_organization`);
+    expect(sessionCookieOf(flow.setCookies)).toBeNull();
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { email: 'dave@other.test' } })).toMatchObject({ organizationId: other.id, ssoSubject: null });
+  });
+
+  test('a disabled user is refused, and their open sessions are gone', async () => {
+    idp.accounts.set('erin', { email: 'erin@corp.test', email_verified: true, groups: [] });
+    const first = await signIn('erin');
+    const cookie = sessionCookieOf(first.setCookies)!;
+    expect((await t.request('/api/auth/me', { headers: { cookie } })).status).toBe(200);
+    const erin = await t.prisma.user.findUniqueOrThrow({ where: { email: 'erin@corp.test' } });
+    await owner.json(`/api/users/${erin.id}`, { method: 'PUT', json: { disabled: true } });
+    expect((await t.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+    const flow = await signIn('erin');
+    expect(flow.status).toBe(302);
+    expect(flow.location).toBe(`${t.url}/#/login?sso_error=disabled`);
+    expect(sessionCookieOf(flow.setCookies)).toBeNull();
+  });
+
+  test('without just-in-time provisioning an unknown user is refused', async () => {
+    expect((await configure({ allowJit: false, clientSecret: undefined })).status).toBe(200);
+    idp.accounts.set('frank', { email: 'frank@corp.test', email_verified: true, groups: ['airlock-admins'] });
+    const flow = await signIn('frank');
+    expect(flow.location).toBe(`${t.url}/#/login?sso_error=not_provisioned`);
+    expect(await t.prisma.user.findUnique({ where: { email: 'frank@corp.test' } })).toBeNull();
+    expect((await configure({ allowJit: true, clientSecret: undefined })).status).toBe(200);
+  });
+
+  test('a wrong state is refused, and so is a callback without the state cookie or with a forged one', async () => {
+    idp.accounts.set('grace', { email: 'grace@corp.test', email_verified: true, groups: [] });
+    const tampered = await signIn('grace', {
+      beforeCallback: (u) => {
+        u.searchParams.set('state', 'an-attacker-chosen-state');
+        return u;
+      },
+    });
+    expect(tampered.location).toBe(`${t.url}/#/login?sso_error=provider_error`);
+    expect(sessionCookieOf(tampered.setCookies)).toBeNull();
+
+    const jar = new CookieJar();
+    const noCookie = await signIn('grace', {
+      jar,
+      beforeCallback: (u) => {
+        jar.delete(t.url, '__Host-airlock_sso');
+        return u;
+      },
+    });
+    expect(noCookie.location).toBe(`${t.url}/#/login?sso_error=state_invalid`);
+
+    const jar2 = new CookieJar();
+    const forged = await signIn('grace', {
+      jar: jar2,
+      beforeCallback: (u) => {
+        const sealed = jar2.get(t.url, '__Host-airlock_sso')!;
+        const parts = sealed.split('.');
+        parts[2] = `${parts[2]!.slice(0, -2)}AA`;
+        jar2.store(t.url, new Response(null, { headers: { 'set-cookie': `__Host-airlock_sso=${parts.join('.')}; Path=/` } }));
+        return u;
+      },
+    });
+    expect(forged.location).toBe(`${t.url}/#/login?sso_error=state_invalid`);
+    expect(await t.prisma.user.findUnique({ where: { email: 'grace@corp.test' } })).toBeNull();
+
+    // A callback replayed with an authorization code already used is refused too.
+    const jar3 = new CookieJar();
+    let callbackUrl = '';
+    const ok = await signIn('grace', {
+      jar: jar3,
+      beforeCallback: (u) => {
+        callbackUrl = u.toString();
+        return u;
+      },
+    });
+    expect(ok.location).toBe(`${t.url}/#/`);
+    const replay = await fetch(callbackUrl, { redirect: 'manual', headers: { cookie: jar3.header(callbackUrl) } });
+    expect(replay.headers.get('location')).toMatch(/sso_error=/);
+  });
+
+  test('the state cookie is HttpOnly, SameSite=Lax, __Host- and short-lived; start refuses unknown organizations', async () => {
+    const res = await fetch(`${t.url}/api/auth/sso/start?org=${orgSlug}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin).toBe(idp.issuer);
+    for (const p of ['state', 'nonce', 'code_challenge']) expect(location.searchParams.get(p)).toBeTruthy();
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(location.searchParams.get('redirect_uri')).toBe(`${t.url}/api/auth/sso/callback`);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-airlock_sso='))!;
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Max-Age=600/i);
+    // The sealed state reveals nothing of the PKCE verifier.
+    expect(cookie).not.toContain(location.searchParams.get('state')!);
+
+    const unknown = await fetch(`${t.url}/api/auth/sso/start?org=no-such-org`, { redirect: 'manual' });
+    expect(unknown.headers.get('location')).toBe(`${t.url}/#/login?sso_error=not_configured`);
+    const bad = await fetch(`${t.url}/api/auth/sso/start?org=${encodeURIComponent('<script>')}`, { redirect: 'manual' });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { ModulesContainer } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { ACCESS_KEY, type AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
+import { hashPassword } from '../../apps/api/src/modules/auth/password-hasher';
+import { SessionService } from '../../apps/api/src/modules/auth/session.service';
+import type { Role } from '../../apps/api/src/generated/prisma/enums';
+import type { TestApp } from './test-app';
+
+/** Nest's metadata keys (@nestjs/common/constants) and enums, spelled out to keep this file import-light. */
+const PATH_METADATA = 'path';
+const METHOD_METADATA = 'method';
+const ROUTE_ARGS_METADATA = '__routeArguments__';
+const RequestMethods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'] as const;
+const BODY_PARAM = 3;
+
+export interface DiscoveredRoute {
+  method: string;
+  /** Fastify-style path with :params. */
+  path: string;
+  /** Controller.method, for messages. */
+  handler: string;
+  /** The declared access rule (method over class), or null when the route declares none. */
+  rule: AccessRule | null;
+  /** True when the handler reads a JSON body (@Body). */
+  takesBody: boolean;
+  params: string[];
+}
+
+function joinPath(...parts: string[]): string {
+  const p = `/${parts.map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  return p;
+}
+
+/**
+ * Every route of the running app, found by walking Nest's module container (controllers and their
+ * route metadata, as Nest's own router explorer does), so routes other modules add later are
+ * included without editing any list. `fastifyRoutes` cross-checks this against what Fastify serves.
+ */
+export function discoverRoutes(t: TestApp): DiscoveredRoute[] {
+  const container = t.app.get(ModulesContainer);
+  const routes: DiscoveredRoute[] = [];
+  for (const mod of container.values()) {
+    for (const wrapper of mod.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
+      if (!type) continue;
+      const base = Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined;
+      const bases = Array.isArray(base) ? base : [base ?? ''];
+      const classRule = (Reflect.getMetadata(ACCESS_KEY, type) as AccessRule | undefined) ?? null;
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        if (name === 'constructor') continue;
+        const fn = (type.prototype as Record<string, unknown>)[name];
+        if (typeof fn !== 'function') continue;
+        const sub = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
+        const methodIndex = Reflect.getMetadata(METHOD_METADATA, fn) as number | undefined;
+        if (sub === undefined || methodIndex === undefined) continue;
+        const rule = (Reflect.getMetadata(ACCESS_KEY, fn) as AccessRule | undefined) ?? classRule;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, unknown>;
+        const takesBody = Object.keys(args).some((k) => Number(k.split(':')[0]) === BODY_PARAM);
+        for (const b of bases) {
+          for (const s of Array.isArray(sub) ? sub : [sub]) {
+            const path = joinPath(b, s);
+            routes.push({
+              method: RequestMethods[methodIndex] ?? String(methodIndex),
+              path,
+              handler: `${type.name}.${name}`,
+              rule,
+              takesBody,
+              params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!),
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** What Fastify itself serves (parsed from printRoutes), without HEAD/OPTIONS, static assets and the SPA fallback. */
+export function fastifyRoutes(t: TestApp): { method: string; path: string }[] {
+  const fastify = t.app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const text = fastify.printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const out: { method: string; path: string }[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([│ ]*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack[depth] = m[2]!;
+    const path = stack.join('');
+    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      out.push({ method, path });
+    }
+  }
+  return out.filter((r) => /^\/(api|v1)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
+}
+
+/** A route path with its params filled (unknown ids by default: nothing found, nothing changed). */
+export function fillPath(route: DiscoveredRoute, values: Record<string, string> = {}): string {
+  return route.path.replace(/:([A-Za-z0-9_]+)(\|:[A-Za-z0-9_]+)*/g, (_, name: string) => encodeURIComponent(values[name] ?? (name === 'number' ? '999999' : name === 'token' ? 'not-a-real-token-0000000000' : randomUUID())));
+}
+
+export interface Principal {
+  label: string;
+  headers(method: string): Record<string, string>;
+}
+
+export interface Minted {
+  userId: string;
+  email: string;
+  cookie: string;
+  csrfToken: string;
+  principal: Principal;
+}
+
+/** Creates a user with a password (argon2id, as the product does). */
+export async function createUser(t: TestApp, opts: { organizationId?: string; email: string; role: Role; password?: string; name?: string; groups?: string[] }) {
+  const organizationId = opts.organizationId ?? (await t.prisma.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
+  return t.prisma.user.create({
+    data: {
+      organizationId,
+      email: opts.email,
+      name: opts.name ?? opts.email.split('@')[0]!,
+      role: opts.role,
+      groups: opts.groups ?? [],
+      passwordHash: opts.password ? await hashPassword(opts.password) : null,
+    },
+  });
+}
+
+/**
+ * A server-side session for the user, made by the product's own SessionService (no sign-in round
+ * trip: the per-address sign-in limit is for people, not for a test that needs hundreds).
+ */
+export async function mintSession(t: TestApp, user: { id: string; organizationId: string; email: string }, label = user.email): Promise<Minted> {
+  const s = await t.app.get(SessionService).create(user, { ip: '127.0.0.1', userAgent: 'test' });
+  const cookie = `__Host-airlock_session=${s.token}`;
+  return {
+    userId: user.id,
+    email: user.email,
+    cookie,
+    csrfToken: s.csrfToken,
+    principal: {
+      label,
+      headers: (method) => ({ cookie, ...(['GET', 'HEAD'].includes(method) ? {} : { 'x-csrf-token': s.csrfToken }) }),
+    },
+  };
+}
+
+export function bearer(label: string, key: string): Principal {
+  return { label, headers: () => ({ authorization: `Bearer ${key}` }) };
+}
+
+export const anonymous: Principal = { label: 'anonymous', headers: () => ({}) };
+
+/** The one error envelope: { error: { code, message, details? } } and nothing else at the top. */
+export function isErrorEnvelope(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  if (keys.length !== 1 || keys[0] !== 'error') return false;
+  const e = (body as { error: unknown }).error;
+  if (!e || typeof e !== 'object') return false;
+  const err = e as Record<string, unknown>;
+  return typeof err.code === 'string' && err.code.length > 0 && typeof err.message === 'string' && Object.keys(err).every((k) => ['code', 'message', 'details'].includes(k));
+}
+
+/** Signs of a leaked stack trace or internal detail in a response body. */
+export function leaksInternals(text: string): boolean {
+  return /\n\s+at [\w$.<>]+ \(|node_modules|\/work\/|apps\/api\/src|PrismaClient|prisma\.[a-z]+\.|Invalid `|SELECT .* FROM|TypeError:|ReferenceError:/.test(text);
+}
+
+export function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
