@@ -79,3 +79,17 @@ export function forEachWindow(
     fn(ws, scan.text.slice(ws, Math.min(n, we)));
   }
 }
+
+/**
+ * Bounds of the line holding position `i`, looking at most `max` characters each way so that a
+ * huge single-line input stays linear. A line cut by the bound is reported as [cutStart, cutEnd].
+ */
+export function lineAround(text: string, i: number, max = 400): [number, number] {
+  let s = i;
+  const sMin = Math.max(0, i - max);
+  while (s > sMin && text.charCodeAt(s - 1) !== 10) s--;
+  let e = i;
+  const eMax = Math.min(text.length, i + max);
+  while (e < eMax && text.charCodeAt(e) !== 10) e++;
+  return [s, e];
+}

@@ -19,10 +19,8 @@ function isAlnum(c: number): boolean {
 }
 
 export class KeywordAutomaton {
-  /** symbol of each ASCII code (0 = not in any pattern) */
-  private readonly asciiSym = new Int32Array(128);
-  /** symbols of non-ASCII code units that occur in patterns (both cases) */
-  private readonly otherSym = new Map<number, number>();
+  /** symbol of every UTF-16 code unit (0 = not in any pattern): one typed-array read per character */
+  private readonly symOf = new Uint8Array(65536);
   private readonly shift: number;
   /** transitions: delta[stateOffset + symbol] = next stateOffset, stateOffset = state << shift */
   private delta: Int32Array;
@@ -40,17 +38,11 @@ export class KeywordAutomaton {
     for (const p of lowered) {
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
-        if (c < 128) {
-          if (this.asciiSym[c] === 0) {
-            this.asciiSym[c] = nSym;
-            const u = String.fromCharCode(c).toUpperCase().charCodeAt(0);
-            if (u !== c && u < 128) this.asciiSym[u] = nSym;
-            nSym++;
-          }
-        } else if (!this.otherSym.has(c)) {
-          this.otherSym.set(c, nSym);
+        if (this.symOf[c] === 0) {
+          if (nSym > 255) throw new RangeError('KeywordAutomaton: too many distinct characters');
+          this.symOf[c] = nSym;
           const u = String.fromCharCode(c).toUpperCase();
-          if (u.length === 1 && u.charCodeAt(0) !== c) this.otherSym.set(u.charCodeAt(0), nSym);
+          if (u.length === 1 && u.charCodeAt(0) !== c) this.symOf[u.charCodeAt(0)] = nSym;
           nSym++;
         }
       }
@@ -114,7 +106,7 @@ export class KeywordAutomaton {
   }
 
   private sym(c: number): number {
-    return c < 128 ? this.asciiSym[c]! : (this.otherSym.get(c) ?? 0);
+    return this.symOf[c]!;
   }
 
   /**
@@ -122,13 +114,13 @@ export class KeywordAutomaton {
    * A match contained in the previous one is dropped; a longer one starting at the same place replaces it.
    */
   search(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
-    const { delta, out, dict, lengths, asciiSym, firstOut, shift } = this;
+    const { delta, out, dict, lengths, symOf, firstOut, shift } = this;
     const len = text.length;
     let off = 0;
     let pendStart = -1, pendEnd = -1, pendPat = -1;
     for (let i = 0; i < len; i++) {
       const c = text.charCodeAt(i);
-      off = delta[off + (c < 128 ? asciiSym[c]! : (this.otherSym.get(c) ?? 0))]!;
+      off = delta[off + symOf[c]!]!;
       if (off === 0) continue;
       let o = firstOut[off >> shift]!;
       if (o === -1) continue;

@@ -51,6 +51,7 @@ const KINDS = {
     'medications', 'medical', 'dosage', 'dose', 'doses', 'treatment', 'therapy', 'physician', 'hospital', 'icd', 'icd-10', 'mg', 'mcg', 'ml', 'tablet', 'tablets',
     'daily', 'b.i.d', 't.i.d', 'q.d', 'prn', 'chart', 'discharge', 'admitted', 'referral', 'history of', 'allergy', 'allergies', 'blood pressure', 'lab', 'labs',
     'biopsy', 'oncology', 'cardiology', 'psychiatry', 'psychiatric', 'psychiatrist', 'nurse', 'doctor', 'dr.',
+    'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
   ),
   ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),
   marking: MARKING_WORDS,

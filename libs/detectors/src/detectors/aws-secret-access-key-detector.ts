@@ -19,7 +19,7 @@ export const awsSecretAccessKeyDetector: Detector = {
           const m = { index: s + w.index, 0: w[0] };
           const v = m[0];
           if (v === DOC_EXAMPLE || v.includes('EXAMPLE')) continue;
-          if (charClassCount(v) < 3 || shannonEntropy(v) < 4.2) continue;
+          if (charClassCount(v) < 2 || shannonEntropy(v) < 4.2) continue;
           out.push({ dataClass: 'credentials', detector: 'aws-secret-access-key', start: m.index, end: m.index + 40, confidence: 0.95 });
         }
       }

@@ -1,15 +1,12 @@
-import type { Detector } from '../detector';
+import { lineAround, type Detector } from '../detector';
 import type { Finding } from '../finding';
 
 const WEAK = /^(?:privileged|proprietary|restricted)$/i;
 const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\]+/g;
 
-function lineBounds(text: string, i: number): [number, number] {
-  const s = text.lastIndexOf('\n', i - 1) + 1;
-  let e = text.indexOf('\n', i);
-  if (e === -1) e = text.length;
-  return [s, e];
-}
+const DISCLAIMER =
+  /\b(?:this|the)\s+(?:document|e-?mail|message|communication|memo|presentation|report|information|file|deck|transmission)s?\b[^.!?]{0,60}\b(?:is|are|contains?|may contain|is intended to be)\s+(?:strictly\s+|highly\s+)?$/i;
+
 
 /**
  * Confidence that the match at [start, end) is a document marking rather than the word in prose:
@@ -17,7 +14,7 @@ function lineBounds(text: string, i: number): [number, number] {
  * a colon or dash = label; otherwise prose (low, filtered by default).
  */
 export function markingConfidence(text: string, start: number, end: number, matched: string): number {
-  const [ls, le] = lineBounds(text, start);
+  const [ls, le] = lineAround(text, start, 300);
   const lead = text.slice(ls, start).replace(DECORATION, ' ').trim();
   const trail = text.slice(end, le).replace(DECORATION, ' ').trim();
   const rest = lead.length + trail.length;
@@ -26,6 +23,8 @@ export function markingConfidence(text: string, start: number, end: number, matc
   const weak = WEAK.test(matched);
   if (rest === 0) return weak && !caps ? 0.6 : 0.93;
   if (caps) return weak ? (rest <= 40 ? 0.8 : 0.4) : rest <= 60 ? 0.92 : 0.85;
+  // disclaimer sentence: "This e-mail (and any attachments) is privileged & confidential ..."
+  if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;
   if (weak) return 0.1;
   if (title) {
     if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|(\[]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;

@@ -1,6 +1,7 @@
 import type { Detector } from '../detector';
 
-const USERINFO = /([^\s:@/?#"'<>]{1,64}):([^\s@/?#"'<>]{1,128})@[A-Za-z0-9.\-[\]:_]{1,255}/y;
+/** user:password@host; the password may hold '#' or '?' as typed (pasted URLs are not always encoded) */
+const USERINFO = /([^\s:@/?#"'<>]{1,64}):([^\s@/"'<>]{1,128})@[A-Za-z0-9.\-[\]:_]{1,255}/y;
 const PLACEHOLDER = /^(?:\*+|x+|<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|password|pass|pwd|secret|changeme|\[[^\]]*\])$/i;
 
 function isSchemeChar(c: number): boolean {

@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { lineAround, type Detector } from '../detector';
 
 interface Marker { re: RegExp; weight: number; structural: boolean; hint: RegExp }
 
@@ -6,7 +6,8 @@ const NUM = '(?:\\d+|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|E
 const MARKERS: Marker[] = [
   { re: /(?:©|\(c\)|\bCopyright\b[ \t]*(?:©|\(c\))?)[ \t]*(?:\d{4}|[A-Z])/gi, weight: 1, structural: false, hint: /©|\(c\)|copyright/i },
   { re: /\bAll rights reserved\b/gi, weight: 1, structural: false, hint: /rights reserved/i },
-  { re: new RegExp(`^[ \\t#*]*(?:Chapter|CHAPTER)[ \\t]+${NUM}\\b`, 'gm'), weight: 1.5, structural: true, hint: /chapter/i },
+  // a heading line: "Chapter 3", "CHAPTER ONE: The Harbour" (not "Chapter 3 of the handbook explains ...")
+  { re: new RegExp(`^[ \\t#*]*(?:Chapter|CHAPTER)[ \\t]+${NUM}\\b(?:[ \\t]*[:.\\-–—][^\\n]{0,50})?[ \\t]*$`, 'gm'), weight: 1.5, structural: true, hint: /chapter/i },
   { re: /^[ \t]*[[(]?(?:Verse|VERSE|Chorus|CHORUS|Pre-Chorus|PRE-CHORUS|Bridge|BRIDGE|Outro|OUTRO|Intro|INTRO|Hook|HOOK|Refrain|REFRAIN)(?:[ \t]*\d)?[\])]?:?[ \t]*$/gm, weight: 1, structural: true, hint: /verse|chorus|bridge|outro|intro|hook|refrain/i },
   { re: /\b(?:draft|DRAFT|Draft)\b[^\n]{0,20}?(?:do not (?:share|distribute|circulate|forward)|not for circulation)/gi, weight: 1.5, structural: false, hint: /draft/i },
   { re: /^[ \t]*(?:ACT [IVX]+|Act [IVX]+|SCENE \d+|Scene \d+|PROLOGUE|Prologue|EPILOGUE|Epilogue|THE END)\b/gm, weight: 1, structural: true, hint: /act |scene |prologue|epilogue|the end/i },
@@ -33,11 +34,9 @@ export const creativeWorkDetector: Detector = {
     const { starts } = keywords.hits('creative');
     let lastLine = -1;
     for (const s of starts) {
-      const ls = text.lastIndexOf('\n', s - 1) + 1;
+      const [ls, le] = lineAround(text, s, 500);
       if (ls === lastLine) continue;
       lastLine = ls;
-      let le = text.indexOf('\n', s);
-      if (le === -1) le = text.length;
       const line = text.slice(ls, le);
       const word = text.slice(s, s + 24).toLowerCase();
       for (const mk of MARKERS) {
@@ -63,14 +62,13 @@ export const creativeWorkDetector: Detector = {
       const confidence = score >= 2 ? 0.9 : score >= 1.5 ? 0.6 : 0.4;
       const first = group[0]!;
       const lastHit = group[group.length - 1]!;
-      const start = text.lastIndexOf('\n', first.start - 1) + 1;
+      const start = lineAround(text, first.start, 500)[0];
       let end: number;
       if (group.some((h) => h.structural)) {
         const stop = text.indexOf('\n\n\n', lastHit.end);
         end = Math.min(stop === -1 ? text.length : stop, lastHit.end + 5000);
       } else {
-        const stop = text.indexOf('\n', lastHit.end);
-        end = stop === -1 ? text.length : stop;
+        end = lineAround(text, lastHit.end, 500)[1];
       }
       while (end > start && /\s/.test(text[end - 1]!)) end--;
       out.push({ dataClass: 'creative_work', detector: 'creative-work', start, end, confidence });

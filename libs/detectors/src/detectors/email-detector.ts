@@ -48,7 +48,8 @@ export const emailDetector: Detector = {
           labels.every((l) => l.length > 0 && l.length <= 63 && l[0] !== '-' && l[l.length - 1] !== '-') &&
           /^[A-Za-z]{2,24}$/.test(tld) &&
           !FILE_TLD.test(tld);
-        const inUserinfo = s > 0 && text.charCodeAt(s - 1) === 58 && /:\/\/[^\s/@]*$/.test(text.slice(Math.max(0, s - 80), s));
+        // scheme://user@host or scheme://user:pass@host is a URL's userinfo, not an e-mail address
+        const inUserinfo = /:\/\/[^\s/@]*$/.test(text.slice(Math.max(0, s - 200), s));
         const okLocal = !local.includes('..') && !(local === 'git' && text.charCodeAt(e) === 58) && !inUserinfo;
         if (okDomain && okLocal && !RESERVED_DOMAIN.test(domain) && !domainAllowed(domain, settings.allowEmailDomains)) {
           out.push({ dataClass: 'personal_data', detector: 'email', start: s, end: e, confidence: 0.95 });

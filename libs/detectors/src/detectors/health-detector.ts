@@ -12,7 +12,7 @@ const CONDITIONS = [
   'substance use disorder', 'alcohol use disorder', 'opioid use disorder', 'overdose', 'suicidal ideation', 'self-harm', 'psoriasis', 'eczema', 'dermatitis',
   'glaucoma', 'cataracts?', 'sleep apnea', 'insomnia', 'appendicitis', 'gout', 'neuropathy', 'hypoglyc(?:a)?emia', 'hyperglyc(?:a)?emia', 'cellulitis',
   'urinary tract infection', 'uti', 'kidney stones?', 'pancreatitis', 'endometriosis', 'pcos', 'deep vein thrombosis', 'dvt', 'pulmonary embolism', 'aneurysm',
-  'hypothermia', 'bronchitis', 'sinusitis', 'otitis media', 'tonsillitis', 'influenza', 'celiac disease', 'irritable bowel syndrome', 'ibs', 'fibromyalgia',
+  'chest pain', 'shortness of breath', 'fatigue', 'dizziness', '(?:persistent |chronic |dry |productive )?cough', 'headaches?', 'rash', 'wheezing', 'o?edema', 'numbness', 'weight loss', 'dyspn(?:o)?ea', 'palpitations', 'syncope', 'nausea', 'vomiting', 'fever', 'hypothermia', 'bronchitis', 'sinusitis', 'otitis media', 'tonsillitis', 'influenza', 'celiac disease', 'irritable bowel syndrome', 'ibs', 'fibromyalgia',
 ];
 const MEDICATIONS = [
   'metformin', 'insulin(?: glargine| lispro)?', 'glipizide', 'lisinopril', 'losartan', 'amlodipine', 'hydrochlorothiazide', 'metoprolol', 'atenolol', 'carvedilol',
@@ -24,7 +24,7 @@ const MEDICATIONS = [
   'ciprofloxacin', 'cephalexin', 'penicillin', 'clindamycin', 'nitrofurantoin', 'metronidazole', 'vancomycin', 'acyclovir', 'valacyclovir', 'tenofovir',
   'semaglutide', 'ozempic', 'wegovy', 'liraglutide', 'empagliflozin', 'dapagliflozin', 'sitagliptin', 'furosemide', 'spironolactone', 'digoxin', 'methotrexate',
   'adalimumab', 'humira', 'infliximab', 'rituximab', 'tamoxifen', 'letrozole', 'cisplatin', 'allopurinol', 'sildenafil', 'estradiol', 'hydroxychloroquine',
-  'ibuprofen', 'naproxen', 'acetaminophen', 'paracetamol', 'enoxaparin', 'heparin', 'ondansetron', 'ramipril', 'bisoprolol', 'candesartan', 'valsartan',
+  'aspirin', 'ibuprofen', 'naproxen', 'acetaminophen', 'paracetamol', 'enoxaparin', 'heparin', 'ondansetron', 'ramipril', 'bisoprolol', 'candesartan', 'valsartan',
 ];
 const PROCEDURES = [
   'chemotherapy', 'radiotherapy', 'radiation therapy', 'dialysis', 'biops(?:y|ies)', 'mri', 'ct scan', 'x-ray', 'ecg', 'ekg', 'echocardiogram', 'colonoscopy',

@@ -12,7 +12,10 @@ export const passportNumberDetector: Detector = {
     for (const e of ends) {
       const from = Math.max(e, lastEnd);
       const m = firstMatch(VALUE, text, from, from + 60);
-      if (!m || m.index - e > 40 || /[.!?]\s|\n\n/.test(text.slice(e, m.index))) continue;
+      if (!m || m.index - e > 40) continue;
+      // between the word and the value only labels: "Passport No. 123", "passport number is: X"
+      const gap = text.slice(e, m.index).replace(/\b(?:no|nr|num|number|n°|id|is|was|of|nummer|numéro|número)\b\.?/gi, '');
+      if (!/^[\s:#.\-–—=()]*$/.test(gap)) continue;
       const digits = m[0].replace(/\D/g, '').length;
       if (digits < 1 || /^(?:19|20)\d{2}$/.test(m[0])) continue;
       out.push({ dataClass: 'government_id', detector: 'passport-number', start: m.index, end: m.index + m[0].length, confidence: 0.88 });

@@ -7,6 +7,8 @@ const HEADER_RE = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?
 export const privateKeyDetector: Detector = {
   entries: [{ id: 'private-key', dataClass: 'credentials', description: 'PEM, OpenSSH and PGP private key blocks' }],
   detect({ text }, out) {
+    /** per footer: where it was last found (or -1 = not after that point): keeps many headers linear */
+    const footers = new Map<string, number>();
     let i = text.indexOf(BEGIN);
     while (i !== -1) {
       HEADER_RE.lastIndex = i;
@@ -16,14 +18,18 @@ export const privateKeyDetector: Detector = {
         continue;
       }
       const footer = '-----END ' + m[1] + '-----';
-      const endAt = text.indexOf(footer, i + m[0].length);
+      let endAt = footers.get(footer);
+      if (endAt === undefined || (endAt !== -1 && endAt < i + m[0].length)) {
+        endAt = text.indexOf(footer, i + m[0].length);
+        footers.set(footer, endAt);
+      }
       let end: number;
       if (endAt !== -1) end = endAt + footer.length;
       else {
         // truncated paste: take the base64 body that follows
-        const body = /[\s\S]*?(?=\n\s*\n|$)/y;
-        body.lastIndex = i + m[0].length;
-        const b = body.exec(text);
+        // truncated paste: the base64 body up to a blank line (a key is well under 16 KB)
+        const rest = text.slice(i + m[0].length, i + m[0].length + 16384);
+        const b = /[\s\S]*?(?=\n\s*\n|-----BEGIN |$)/.exec(rest);
         end = i + m[0].length + (b ? b[0].length : 0);
       }
       out.push({ dataClass: 'credentials', detector: 'private-key', start: i, end, confidence: endAt !== -1 ? 0.99 : 0.9 });

@@ -1,0 +1,227 @@
+import { compileInspector } from './inspector';
+
+const inspector = compileInspector({});
+const found = (text: string): { detector: string; dataClass: string; value: string; confidence: number }[] =>
+  inspector.inspect(text).map((f) => ({ detector: f.detector, dataClass: f.dataClass, value: text.slice(f.start, f.end), confidence: f.confidence }));
+
+const jwtOf = (header: object, payload: object): string =>
+  `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`;
+
+/** [detector, text, the exact value it must report] */
+const MUST_FIND: [string, string, string][] = [
+  // credentials
+  ['private-key', 'key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1c2\n-----END RSA PRIVATE KEY-----\nthanks', '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1c2\n-----END RSA PRIVATE KEY-----'],
+  ['private-key', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF0\n-----END PGP PRIVATE KEY BLOCK-----', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF0\n-----END PGP PRIVATE KEY BLOCK-----'],
+  ['private-key', 'cut off: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\nAwEHoUQDQgAE', '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\nAwEHoUQDQgAE'],
+  ['aws-access-key-id', 'AWS_ACCESS_KEY_ID=AKIAZ7Q2LMN3OPQR4STU', 'AKIAZ7Q2LMN3OPQR4STU'],
+  ['aws-access-key-id', 'temp creds ASIAY34FZKBOKMUTVV7A', 'ASIAY34FZKBOKMUTVV7A'],
+  ['aws-secret-access-key', 'aws_secret_access_key = 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', 'Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2O'],
+  ['aws-secret-access-key', '"SecretAccessKey": "Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2O"', 'Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2O'],
+  ['github-token', 'token ghp_R8mZ2kQv7LxN4pT9wB3cY6dF1gH5jK0sA2eU ok', 'ghp_R8mZ2kQv7LxN4pT9wB3cY6dF1gH5jK0sA2eU'],
+  ['github-token', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUV', 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUV'],
+  ['gitlab-token', 'GITLAB_TOKEN=glpat-x8Kd2mQ9vL3nR7tY1wZ5', 'glpat-x8Kd2mQ9vL3nR7tY1wZ5'],
+  ['slack-token', 'xoxb-2845567123-4455667788990-AbCdEfGhIjKlMnOpQrStUvWx', 'xoxb-2845567123-4455667788990-AbCdEfGhIjKlMnOpQrStUvWx'],
+  ['slack-webhook', 'post to https://hooks.slack.com/services/T0123ABCD/B0456EFGH7/abcdefghijklmnopqrstuvwx now', 'https://hooks.slack.com/services/T0123ABCD/B0456EFGH7/abcdefghijklmnopqrstuvwx'],
+  ['stripe-key', 'STRIPE=sk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH', 'sk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH'],
+  ['stripe-key', 'rk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH', 'rk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH'],
+  ['stripe-key', 'test mode sk_test_51HxYz2eZvKYlo2C0aB1cD2eF3gH', 'sk_test_51HxYz2eZvKYlo2C0aB1cD2eF3gH'],
+  ['openai-api-key', 'OPENAI_API_KEY=sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z', 'sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z'],
+  ['openai-api-key', 'key sk-Ab3dEf6hIj9kLm2nT3BlbkFJOp5qRs8tUv1wXy4z', 'sk-Ab3dEf6hIj9kLm2nT3BlbkFJOp5qRs8tUv1wXy4z'],
+  ['anthropic-api-key', 'sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5q-AA', 'sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5q-AA'],
+  ['google-api-key', 'maps key AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY', 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'],
+  ['jwt', `Bearer ${jwtOf({ alg: 'RS256', typ: 'JWT' }, { sub: '42', role: 'admin' })}`, jwtOf({ alg: 'RS256', typ: 'JWT' }, { sub: '42', role: 'admin' })],
+  ['password-assignment', 'password=Sup3rS3cret!', 'Sup3rS3cret!'],
+  ['password-assignment', '{"pwd": "Tr0ub4dor&3"}', 'Tr0ub4dor&3'],
+  ['password-assignment', 'PASSWORD: hunter2hunter2', 'hunter2hunter2'],
+  ['password-assignment', 'DB_PASS=xK9#mP2$vL7q # rotate', 'xK9#mP2$vL7q'],
+  ['password-assignment', 'const dbPassword = "s3cr3t-Pa55";', 's3cr3t-Pa55'],
+  ['password-assignment', 'Server=sql01;User Id=sa;Password=Sunshine1464!;', 'Sunshine1464!'],
+  ['password-assignment', 'the wifi password is CoffeeBeans2024! btw', 'CoffeeBeans2024!'],
+  ['connection-string', 'postgres://app:hunter22@db.internal:5432/app', 'hunter22'],
+  ['connection-string', 'mongodb+srv://analytics:T7h#kz92Lq@cluster0.ab1cd.mongodb.net/prod', 'T7h#kz92Lq'],
+  ['connection-string', 'REDIS_URL=redis://default:Xy7kQ2mN9pL4@cache:6379', 'Xy7kQ2mN9pL4'],
+  ['connection-string', 'https://admin:s3cret!@jenkins.corp.internal/', 's3cret!'],
+  ['generic-secret', 'client_secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6"', '9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6'],
+  ['generic-secret', 'X-Api-Key: Zt4kQ9mW2xR7pL3nV8bC1dF6', 'Zt4kQ9mW2xR7pL3nV8bC1dF6'],
+  // personal data
+  ['email', 'mail jane.doe@gmail.com today', 'jane.doe@gmail.com'],
+  ['email', 'Contact: PRIYA.SHARMA@Infosys-Partner.IN;', 'PRIYA.SHARMA@Infosys-Partner.IN'],
+  ['email', 'j.o.hara+invoices@mail.co.uk', 'j.o.hara+invoices@mail.co.uk'],
+  ['phone-number', 'call (415) 867-5309 now', '(415) 867-5309'],
+  ['phone-number', 'UK office +44 20 7946 0958.', '+44 20 7946 0958'],
+  ['phone-number', 'Tel.: +49 (0)30 2345 6789', '+49 (0)30 2345 6789'],
+  ['phone-number', 'mobile +91-98450-12345', '+91-98450-12345'],
+  ['phone-number', 'Le numéro: 06 12 34 56 78.', '06 12 34 56 78'],
+  ['phone-number', 'phone: 4158675309', '4158675309'],
+  ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
+  ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
+  ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
+  ['date-of-birth', 'Geburtsdatum: 03.11.1979', '03.11.1979'],
+  ['street-address', 'Lives at 742 Evergreen Terrace, Springfield, IL 62704.', '742 Evergreen Terrace, Springfield, IL 62704'],
+  ['street-address', 'Ship to 350 Fifth Avenue, Suite 4200, New York, NY 10118', '350 Fifth Avenue, Suite 4200, New York, NY 10118'],
+  ['street-address', '221B Baker Street, London NW1 6XE', '221B Baker Street, London NW1 6XE'],
+  ['street-address', 'Hauptstraße 12, 10115 Berlin', 'Hauptstraße 12, 10115 Berlin'],
+  ['street-address', '12 rue de la Paix, 75002 Paris', '12 rue de la Paix, 75002 Paris'],
+  ['ip-address', 'login from 81.2.69.160 failed', '81.2.69.160'],
+  ['ip-address', 'client ip 2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c', '2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c'],
+  // government ids
+  ['us-ssn', 'SSN: 536-22-8713', '536-22-8713'],
+  ['us-ssn', 'employee 536-22-8713 joined', '536-22-8713'],
+  ['us-ssn', 'social security number 536228713', '536228713'],
+  ['us-itin', 'ITIN: 912-70-1234', '912-70-1234'],
+  ['uk-national-insurance-number', 'NI number JG 10 37 50 C', 'JG 10 37 50 C'],
+  ['uk-national-insurance-number', 'AB123456C', 'AB123456C'],
+  ['passport-number', 'Passport No. 533380006, issued', '533380006'],
+  ['passport-number', 'Reisepass: C01X00T47', 'C01X00T47'],
+  ['ca-sin', 'SIN: 130 288 475', '130 288 475'],
+  ['in-aadhaar', 'Aadhaar: 2345 6789 0124', '2345 6789 0124'],
+  // financial
+  ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
+  ['payment-card', 'Card: 5425-2334-3010-9903', '5425-2334-3010-9903'],
+  ['payment-card', 'amex 3782 822463 11235', '3782 822463 11235'],
+  ['payment-card', 'pan 2221000000000009', '2221000000000009'],
+  ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
+  ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
+  ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
+  ['swift-bic', 'SWIFT/BIC: COBADEFFXXX', 'COBADEFFXXX'],
+  // health
+  ['medication', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'lisinopril'],
+  ['medical-condition', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'hypertension'],
+  ['medication', 'Pt on sumatriptan 50 mg prn for migraine, prescribed by her physician.', 'sumatriptan'],
+  ['icd-10-code', 'Diagnosis: type 2 diabetes, ICD-10 E11.9; patient on metformin.', 'E11.9'],
+  // company confidential
+  ['classification-marking', 'CONFIDENTIAL\nBoard pack Q3', 'CONFIDENTIAL'],
+  ['classification-marking', 'Acme Corp | Internal Use Only', 'Internal Use Only'],
+  ['classification-marking', 'This e-mail is privileged & confidential and intended only for the addressee.', 'privileged & confidential'],
+  ['classification-marking', 'STRICTLY CONFIDENTIAL - DO NOT FORWARD', 'STRICTLY CONFIDENTIAL'],
+];
+
+/** [detector or class, text]: must NOT be reported */
+const MUST_NOT_FIND: [string, string][] = [
+  ['aws-access-key-id', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'],
+  ['credentials', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE and AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+  ['jwt', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'],
+  ['jwt', `${Buffer.from('{"typ":"JWT"}').toString('base64url')}.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstuvwx`], // header without alg
+  ['password-assignment', 'password: str'],
+  ['password-assignment', 'password = user.password'],
+  ['password-assignment', 'password=${DB_PASSWORD}'],
+  ['password-assignment', 'password: ********'],
+  ['password-assignment', 'the password field is required'],
+  ['password-assignment', 'I need to bypass = true on the compass'],
+  ['password-assignment', 'PASSWORD=os.environ["DB_PASSWORD"]'],
+  ['connection-string', 'postgres://app:${DB_PASSWORD}@db:5432/app'],
+  ['connection-string', 'https://example.org/path?a=b'],
+  ['openai-api-key', 'the sk-learn library and a task-based plan'],
+  ['stripe-key', 'publishable pk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH'],
+  ['generic-secret', 'token: refresh'],
+  ['generic-secret', 'api_key: your_api_key_here_placeholder'],
+  ['email', 'user@example.com and admin@example.org'],
+  ['email', 'icon@2x.png'],
+  ['email', 'git@github.com:acme/infra.git'],
+  ['email', 'npm i @nestjs/core@11.0.1'],
+  ['phone-number', 'Order 2024-03-15 shipped'],
+  ['phone-number', 'const TIMEOUT = 4155550132;'],
+  ['phone-number', 'ISBN 978-0-306-40615-7'],
+  ['phone-number', 'version 1.2.3.4'],
+  ['phone-number', 'SSN 536-22-8713'],
+  ['phone-number', 'tracking 1Z999AA10123456784'],
+  ['phone-number', 'total 1,250,000 EUR'],
+  ['date-of-birth', 'Invoice date 2024-03-15, due 2024-04-15'],
+  ['date-of-birth', 'Born in 1985, she moved to Paris.'],
+  ['street-address', 'I spent 3 hours on Main Street yesterday.'],
+  ['street-address', 'Dr. Smith saw 12 patients'],
+  ['ip-address', 'upgraded to version 10.0.19045.3693'],
+  ['ip-address', 'docs use 192.0.2.1 and 2001:db8::1'],
+  ['ip-address', 'build 1.2.3.4 is out'],
+  ['ip-address', 'it was 12:30:45 on the MAC 00:1A:2B:3C:4D:5E, std::vector'],
+  ['us-ssn', 'SSN 000-12-3456'],
+  ['us-ssn', 'SSN 666-12-3456'],
+  ['us-ssn', 'SSN 912-34-5678'],
+  ['us-ssn', 'SSN 123-00-4567 and 123-45-0000'],
+  ['us-ssn', 'order 536228713 shipped'],
+  ['us-ssn', 'room 536 22 8713'],
+  ['government_id', 'the ticket 900-70-1234 from the helpdesk'],
+  ['uk-national-insurance-number', 'code DA123456A and BG123456A'],
+  ['passport-number', 'my passport is in the drawer, flight AB1234 is at 9'],
+  ['ca-sin', 'SIN 046 454 287'], // fails Luhn
+  ['ca-sin', '046 454 286 widgets'], // no context
+  ['in-aadhaar', 'Aadhaar: 2345 6789 0125'], // fails Verhoeff
+  ['payment-card', '4539 1488 0343 6468'], // Luhn fails
+  ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
+  ['payment-card', 'order 1234 5678 9012 3456'],
+  ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],
+  ['iban', 'IBAN DE89 3704 0044 0532 0130 01'], // mod-97 fails
+  ['iban', 'DE8937040044053201300'], // wrong length
+  ['aba-routing-number', 'routing 021000022'],
+  ['aba-routing-number', 'order 021000021 shipped'], // no context
+  ['health_data', 'This legacy module is a cancer on our codebase.'],
+  ['health_data', 'Be patient with the new hires.'],
+  ['health_data', 'The depression in the housing market hurt sales.'],
+  ['health_data', 'the patient said the diabetes joke was old'], // one term, one clinical word
+  ['company_confidential', 'keep this confidential between us, ok?'],
+  ['company_confidential', 'Confidential information means any information disclosed by a party that is marked or reasonably understood to be confidential.'],
+  ['source_code', 'Meeting notes\nDate: Tuesday\nAttendees: Ana, Ben, Chloe\nDecisions: ship on Friday.'],
+  ['source_code', 'Thanks for the call (yesterday).\nWe agreed on the plan.\nI will send the deck.'],
+  ['creative_work', 'Chapter 3 of the employee handbook explains the travel policy.'],
+  ['creative_work', '// Copyright 2024 Acme Inc. All rights reserved.\nconst x = 1;'],
+];
+
+describe('built-in detectors: values that must be found', () => {
+  it.each(MUST_FIND)('%s in %j', (detector, text, value) => {
+    const hits = found(text).filter((f) => f.detector === detector);
+    expect(hits.map((h) => h.value)).toContain(value);
+  });
+});
+
+describe('built-in detectors: near misses that must not be found', () => {
+  it.each(MUST_NOT_FIND)('%s not in %j', (what, text) => {
+    const hits = found(text).filter((f) => f.detector === what || f.dataClass === what);
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('context changes confidence', () => {
+  it('a card next to card words is more confident than a bare one', () => {
+    const bare = found('ref 4539148803436467').find((f) => f.detector === 'payment-card')!;
+    const ctx = found('Visa card 4539 1488 0343 6467').find((f) => f.detector === 'payment-card')!;
+    expect(ctx.confidence).toBeGreaterThan(bare.confidence);
+  });
+  it('an SSN with an SSN word is more confident than without', () => {
+    const bare = found('employee 536-22-8713').find((f) => f.detector === 'us-ssn')!;
+    const ctx = found('SSN 536-22-8713').find((f) => f.detector === 'us-ssn')!;
+    expect(ctx.confidence).toBeGreaterThan(bare.confidence);
+  });
+  it('a stamped marking is confident, the word in prose is below the default threshold', () => {
+    const all = compileInspector({ minConfidence: 0 });
+    const stamp = all.inspect('CONFIDENTIAL\nQ3 numbers').find((f) => f.detector === 'classification-marking')!;
+    const prose = all.inspect('please keep this confidential between us').find((f) => f.detector === 'classification-marking')!;
+    expect(stamp.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(prose.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('source code and creative work blocks', () => {
+  it('reports one span covering a code block', () => {
+    const code = 'def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)';
+    const text = `Why is this slow?\n\n${code}\n\nThanks!`;
+    const f = inspector.inspect(text).filter((x) => x.dataClass === 'source_code');
+    expect(f).toHaveLength(1);
+    expect(text.slice(f[0]!.start, f[0]!.end)).toBe(code);
+  });
+  it.each([
+    ['JSON', '{\n  "name": "api",\n  "version": "1.0.0",\n  "private": true\n}'],
+    ['YAML', 'services:\n  api:\n    image: node:20\n    ports:\n      - "3000:3000"'],
+    ['SQL', 'SELECT id, email\nFROM users\nWHERE created_at > now() - interval \'1 day\'\nORDER BY id;'],
+    ['Go', 'func main() {\n\tx := 1\n\tfmt.Println(x)\n}'],
+    ['shell', '#!/bin/sh\nset -e\nnpm ci\nnpm test'],
+  ])('recognizes %s', (_lang, code) => {
+    expect(found(`Check this:\n${code}\n`).some((f) => f.dataClass === 'source_code')).toBe(true);
+  });
+  it('reports lyrics with verse/chorus structure', () => {
+    const text = 'Feedback?\n\n[Verse 1]\nWe built our house on borrowed light\n\n[Chorus]\nStay, stay, the night is young';
+    expect(found(text).some((f) => f.dataClass === 'creative_work')).toBe(true);
+  });
+  it('reports a manuscript draft marked do not share with a chapter heading', () => {
+    expect(found('THE LANTERN KEEPER\nDraft 3 — do not share\n\nChapter One\n\nThe harbour lights went out.').some((f) => f.dataClass === 'creative_work')).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { DETECTORS } from './detector-catalogue';
+import { compileInspector } from './inspector';
+
+describe('compileInspector', () => {
+  it('runs only the detectors of the requested classes', () => {
+    const text = 'SSN 536-22-8713, mail jane.doe@gmail.com, CONFIDENTIAL';
+    const ins = compileInspector({ classes: ['government_id'] });
+    expect([...ins.classes]).toEqual(['government_id']);
+    expect(ins.inspect(text).map((f) => f.dataClass)).toEqual(['government_id']);
+  });
+  it('skips the organization e-mail domains and their subdomains', () => {
+    const ins = compileInspector({ allowEmailDomains: ['acme.com'] });
+    const text = 'bob@acme.com, eve@eu.acme.com, jane@gmail.com';
+    expect(ins.inspect(text).map((f) => text.slice(f.start, f.end))).toEqual(['jane@gmail.com']);
+  });
+  it('applies the minimum confidence', () => {
+    const text = 'please keep this confidential';
+    expect(compileInspector({}).inspect(text)).toEqual([]);
+    expect(compileInspector({ minConfidence: 0.2 }).inspect(text)).toHaveLength(1);
+  });
+  it('uses the default phone region for national numbers', () => {
+    const text = 'ring me on 0151 23456789';
+    expect(compileInspector({ defaultPhoneRegion: 'DE' }).inspect(text).some((f) => f.detector === 'phone-number')).toBe(true);
+  });
+  it("reports the organization's own markings", () => {
+    const ins = compileInspector({ markings: ['ACME-RESTRICTED'] });
+    const f = ins.inspect('Q3 plan — ACME-RESTRICTED');
+    expect(f).toEqual([expect.objectContaining({ dataClass: 'company_confidential', detector: 'org-marking' })]);
+  });
+  it('runs custom dictionaries, keywords and regexes; invalid ones are skipped and listed', () => {
+    const ins = compileInspector({
+      custom: [
+        { id: 'clients', name: 'Clients', kind: 'dictionary', dataClass: 'client_information', patterns: ['Globex', 'Initech Corp'] },
+        { id: 'acct', name: 'Accounts', kind: 'regex', dataClass: 'client_information', patterns: ['ACC-\\d{6}'] },
+        { id: 'bad', name: 'Bad', kind: 'regex', dataClass: 'client_information', patterns: ['(a)\\1'] },
+        { id: 'off', name: 'Off', kind: 'keywords', dataClass: 'client_information', patterns: ['Hooli'], enabled: false },
+      ],
+    });
+    const text = 'Globex renewal for ACC-123456, also Hooli and initech corp.';
+    expect(ins.inspect(text).map((f) => text.slice(f.start, f.end))).toEqual(['Globex', 'ACC-123456', 'initech corp']);
+    expect(ins.skipped.map((s) => s.id)).toEqual(['bad']);
+    expect(ins.classes.has('client_information')).toBe(true);
+  });
+  it('keeps one finding per span among number-like classes', () => {
+    const text = 'SSN 536-22-8713';
+    expect(compileInspector({}).inspect(text)).toHaveLength(1);
+  });
+  it('returns sorted findings with UTF-16 offsets', () => {
+    const text = '😀😀 jane.doe@gmail.com 😀 SSN 536-22-8713';
+    const f = compileInspector({}).inspect(text);
+    expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['jane.doe@gmail.com', '536-22-8713']);
+    expect(f[0]!.start).toBe(5);
+  });
+  it('handles empty and non-string input', () => {
+    expect(compileInspector({}).inspect('')).toEqual([]);
+    expect(compileInspector({}).inspect(undefined as unknown as string)).toEqual([]);
+  });
+  it('inspects 1 MB of text', () => {
+    const chunk = 'Meeting notes: revenue grew 12% in Q3; call Bob on (415) 867-5309 or bob.smith@gmail.com.\n';
+    const text = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
+    const t0 = performance.now();
+    const f = compileInspector({}).inspect(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(f.filter((x) => x.detector === 'email')).toHaveLength(Math.ceil(1_000_000 / chunk.length));
+  });
+});
+
+describe('built-in regexes stay linear on adversarial input', () => {
+  const inspector = compileInspector({});
+  it.each([
+    ['digits', '1'.repeat(100_000)],
+    ['spaced digits', '1 '.repeat(50_000)],
+    ['dashed digits', '12-'.repeat(33_000)],
+    ['dotted digits', '1.'.repeat(50_000)],
+    ['at signs', 'a@'.repeat(50_000)],
+    ['colons', 'a:'.repeat(50_000)],
+    ['hex colons', 'ab:cd:'.repeat(16_000)],
+    ['PEM headers', '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(3_000)],
+    ['jwt-ish', 'eyJhbGciOi.'.repeat(9_000)],
+    ['password keys', 'password=password='.repeat(6_000)],
+    ['keywords', 'secret token patient confidential chapter '.repeat(2_500)],
+    ['capital words', 'Main Street Avenue Road '.repeat(4_000)],
+    ['uppercase', 'ABCDEFGHIJ'.repeat(10_000)],
+    ['base64', 'aws Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2O/+'.repeat(2_000)],
+    ['code lines', 'if (x) {\n  y();\n}\n'.repeat(6_000)],
+    ['urls', 'https://user:pass@'.repeat(6_000)],
+  ])('%s (100 KB)', (_what, input) => {
+    const t0 = performance.now();
+    inspector.inspect(input);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
+
+describe('DETECTORS catalogue', () => {
+  it('lists every detector id once with a built-in class', () => {
+    const ids = DETECTORS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['aws-access-key-id', 'email', 'phone-number', 'us-ssn', 'payment-card', 'iban', 'jwt', 'source-code', 'creative-work', 'org-marking']) {
+      expect(ids).toContain(id);
+    }
+    expect(DETECTORS.every((d) => d.description.length > 0)).toBe(true);
+  });
+});
