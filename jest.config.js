@@ -14,7 +14,35 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const esmPackages = ['@nestjs', 'uid', '@lukeed', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * Packages published as ESM only ("type": "module"), found in node_modules at config time: jest on
+ * Node 20 cannot require() them, so @swc/jest compiles them to CommonJS like our own code.
+ */
+function esmOnlyPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const found = new Set(['@nestjs']);
+  const visit = (dir, name) => {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.type === 'module') found.add(name);
+    } catch {
+      // not a package
+    }
+  };
+  for (const entry of fs.readdirSync(root)) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) {
+      for (const sub of fs.readdirSync(path.join(root, entry))) visit(path.join(root, entry, sub), `${entry}/${sub}`);
+    } else {
+      visit(path.join(root, entry), entry);
+    }
+  }
+  return [...found].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+const esmPackages = esmOnlyPackages();
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
@@ -25,6 +53,8 @@ const shared = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Integration specs start the real API on a fresh database; unit specs are far below this.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -37,7 +67,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

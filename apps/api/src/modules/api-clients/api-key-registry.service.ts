@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
 import { PrismaService } from '../../database/prisma.service';
@@ -25,8 +26,6 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   private readonly used = new Map<string, Date>();
   private timer: NodeJS.Timeout | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
-  private reloading: Promise<void> | null = null;
-  private reloadAgain = false;
   loadedAt: Date | null = null;
 
   constructor(
@@ -47,25 +46,17 @@ export class ApiKeyRegistry implements OnModuleDestroy {
 
   /** Reloads every active key; concurrent calls coalesce into at most one more load. */
   reload(): Promise<void> {
-    if (this.reloading) {
-      this.reloadAgain = true;
-      return this.reloading;
-    }
-    this.reloading = (async () => {
-      try {
-        do {
-          this.reloadAgain = false;
-          await this.load();
-        } while (this.reloadAgain);
-      } catch (err) {
-        // Keep the last known keys: revocations already applied stay applied.
-        this.logger.warn(`Could not reload API keys: ${(err as Error).message}`);
-      } finally {
-        this.reloading = null;
-      }
-    })();
-    return this.reloading;
+    return this.reloader.run({ again: true });
   }
+
+  private readonly reloader = new SingleFlight(async () => {
+    try {
+      await this.load();
+    } catch (err) {
+      // Keep the last known keys: revocations already applied stay applied.
+      this.logger.warn(`Could not reload API keys: ${(err as Error).message}`);
+    }
+  });
 
   private async load(): Promise<void> {
     const rows = await this.prisma.apiKey.findMany({

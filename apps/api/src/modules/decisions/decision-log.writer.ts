@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PrismaService } from '../../database/prisma.service';
 import type { DecisionAction, Effect } from '../../generated/prisma/enums';
+import { SingleFlight } from '../../common/single-flight';
 import { MetricsService } from '../metrics/metrics.service';
 
 export interface DecisionLogEntry {
@@ -39,7 +40,6 @@ export class DecisionLogWriter implements OnModuleDestroy {
   private readonly logger = new Logger('DecisionLog');
   private buffer: DecisionLogEntry[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
   dropped = 0;
   written = 0;
 
@@ -63,7 +63,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
       return;
     }
     this.buffer.push(entry);
-    if (this.buffer.length >= BATCH && !this.flushing) void this.flush();
+    if (this.buffer.length >= BATCH) void this.flush();
   }
 
   get pending(): number {
@@ -72,27 +72,23 @@ export class DecisionLogWriter implements OnModuleDestroy {
 
   /** Writes everything buffered so far; concurrent calls share one flush. */
   flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
-    this.flushing = (async () => {
-      try {
-        while (this.buffer.length > 0) {
-          const batch = this.buffer.slice(0, BATCH);
-          try {
-            await this.write(batch);
-          } catch (err) {
-            // Keep the entries for the next attempt (the buffer bound still applies).
-            this.logger.warn(`Could not write ${batch.length} decision logs: ${(err as Error).message}`);
-            return;
-          }
-          this.buffer.splice(0, batch.length);
-          this.written += batch.length;
-        }
-      } finally {
-        this.flushing = null;
-      }
-    })();
-    return this.flushing;
+    return this.flusher.run();
   }
+
+  private readonly flusher = new SingleFlight(async () => {
+    while (this.buffer.length > 0) {
+      const batch = this.buffer.slice(0, BATCH);
+      try {
+        await this.write(batch);
+      } catch (err) {
+        // Keep the entries for the next attempt (the buffer bound still applies).
+        this.logger.warn(`Could not write ${batch.length} decision logs: ${(err as Error).message}`);
+        return;
+      }
+      this.buffer.splice(0, batch.length);
+      this.written += batch.length;
+    }
+  });
 
   /** Writes entries directly (bulk loads such as the demo history), in batches, with their rollups. */
   async writeNow(entries: DecisionLogEntry[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
@@ -26,8 +27,6 @@ export class PolicyRuntime implements OnModuleDestroy {
   private readonly waiters = new Set<{ orgId: string; version: number; resolve: () => void }>();
   private readonly loadedListeners = new Set<(orgId: string, version: number) => void>();
   private timer: NodeJS.Timeout | null = null;
-  private syncing: Promise<void> | null = null;
-  private syncAgain = false;
   readonly staleness: Staleness = { lastSyncAt: null, failingSince: null };
   loaded = false;
 
@@ -79,30 +78,22 @@ export class PolicyRuntime implements OnModuleDestroy {
 
   /** Compares the latest version of each organization with memory and loads what changed. */
   sync(): Promise<void> {
-    if (this.syncing) {
-      this.syncAgain = true;
-      return this.syncing;
-    }
-    this.syncing = (async () => {
-      try {
-        do {
-          this.syncAgain = false;
-          const latest = await this.repo.latestVersionNumbers();
-          for (const { organizationId, number } of latest) {
-            if (this.policies.get(organizationId)?.version !== number) await this.load(organizationId, number);
-          }
-          this.staleness.lastSyncAt = new Date();
-          this.staleness.failingSince = null;
-        } while (this.syncAgain);
-      } catch (err) {
-        this.staleness.failingSince ??= new Date();
-        this.logger.warn(`Policy sync failed, serving the last-known-good policies: ${(err as Error).message}`);
-      } finally {
-        this.syncing = null;
-      }
-    })();
-    return this.syncing;
+    return this.syncer.run({ again: true });
   }
+
+  private readonly syncer = new SingleFlight(async () => {
+    try {
+      const latest = await this.repo.latestVersionNumbers();
+      for (const { organizationId, number } of latest) {
+        if (this.policies.get(organizationId)?.version !== number) await this.load(organizationId, number);
+      }
+      this.staleness.lastSyncAt = new Date();
+      this.staleness.failingSince = null;
+    } catch (err) {
+      this.staleness.failingSince ??= new Date();
+      this.logger.warn(`Policy sync failed, serving the last-known-good policies: ${(err as Error).message}`);
+    }
+  });
 
   private async load(organizationId: string, version: number): Promise<void> {
     const current = this.policies.get(organizationId);
