@@ -83,6 +83,11 @@ const MUST_FIND: [string, string, string][] = [
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
+  ['password-assignment', 'curl -u admin:Adm1n!2024 https://grafana.local/api', 'Adm1n!2024'],
+  ['password-assignment', 'mysql -h 127.0.0.1 -u root -pR00tPa55word shop', 'R00tPa55word'],
+  ['es-dni', 'mi DNI es 12345678Z.', '12345678Z'],
+  ['classification-marking', '© 2024 Globex | Company Confidential | Page 3 of 12', 'Company Confidential'],
+  ['street-address', 'at 1 Infinite Loop, Cupertino, CA 95014', '1 Infinite Loop, Cupertino, CA 95014'],
   ['swift-bic', 'SWIFT/BIC: COBADEFFXXX', 'COBADEFFXXX'],
   // health
   ['medication', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'lisinopril'],
@@ -133,6 +138,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ip-address', 'upgraded to version 10.0.19045.3693'],
   ['ip-address', 'docs use 192.0.2.1 and 2001:db8::1'],
   ['ip-address', 'build 1.2.3.4 is out'],
+  ['ip-address', 'allow 10.20.0.0/16 and 192.168.1.0/24'],
+  ['es-dni', 'ref 12345678A'], // wrong check letter
   ['ip-address', 'it was 12:30:45 on the MAC 00:1A:2B:3C:4D:5E, std::vector'],
   ['us-ssn', 'SSN 000-12-3456'],
   ['us-ssn', 'SSN 666-12-3456'],
@@ -162,6 +169,9 @@ const MUST_NOT_FIND: [string, string][] = [
   ['company_confidential', 'Confidential information means any information disclosed by a party that is marked or reasonably understood to be confidential.'],
   ['source_code', 'Meeting notes\nDate: Tuesday\nAttendees: Ana, Ben, Chloe\nDecisions: ship on Friday.'],
   ['source_code', 'Thanks for the call (yesterday).\nWe agreed on the plan.\nI will send the deck.'],
+  ['source_code', 'Agenda:\n- review the budget (Q3)\n- hiring plan; two roles\n- next steps: send deck'],
+  ['source_code', 'from: ana\nto: ben\nsubject: lunch\ndate: friday'],
+  ['source_code', 'me: hey\nhim: hi :)\nme: lunch?\nhim: sure, 12:30'],
   ['creative_work', 'Chapter 3 of the employee handbook explains the travel policy.'],
   ['creative_work', '// Copyright 2024 Acme Inc. All rights reserved.\nconst x = 1;'],
 ];

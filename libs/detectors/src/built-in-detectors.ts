@@ -7,6 +7,7 @@ import { connectionStringDetector } from './detectors/connection-string-detector
 import { creativeWorkDetector } from './detectors/creative-work-detector';
 import { dateOfBirthDetector } from './detectors/date-of-birth-detector';
 import { emailDetector } from './detectors/email-detector';
+import { esDniDetector } from './detectors/es-dni-detector';
 import { genericSecretDetector } from './detectors/generic-secret-detector';
 import { healthDetector } from './detectors/health-detector';
 import { ibanDetector } from './detectors/iban-detector';
@@ -43,6 +44,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   ukNinoDetector,
   passportNumberDetector,
   nationalIdDetector,
+  esDniDetector,
   paymentCardDetector,
   ibanDetector,
   bankRoutingDetector,

@@ -29,6 +29,7 @@ const BY_DETECTOR: Record<string, string> = {
   'ca-sin': 'SIN',
   'in-aadhaar': 'AADHAAR',
   'de-steuer-id': 'TAX_ID',
+  'es-dni': 'ID',
   'aba-routing-number': 'ROUTING',
   'swift-bic': 'BIC',
   'icd-10-code': 'ICD',

@@ -30,6 +30,8 @@ export function markingConfidence(text: string, start: number, end: number, matc
     if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|(\[]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
     if (lead.length === 0 && trail.length <= 40 && !/[.!?]\s*$/.test(text.slice(end, le))) return 0.8;
     if (lead.length <= 40 && trail.length <= 10 && /[|\-–—•·]\s*$/.test(text.slice(ls, start))) return 0.85;
+    // a footer/header cell between separators: "© 2024 Acme | Company Confidential | Page 3"
+    if (/[|–—•·]\s*$/.test(text.slice(ls, start)) && /^\s*(?:[|–—•·]|$)/.test(text.slice(end, le))) return 0.85;
     return 0.35;
   }
   return 0.3;

@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 
 const CONDITIONS = [
   'type [12] diabetes', 'diabetes(?: mellitus)?', 'diabetic', 'hypertension', 'hypertensive', 'asthma', 'copd', 'emphysema', 'major depressive disorder', 'depression',
-  'anxiety disorder', 'generalized anxiety', 'panic disorder', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
+  'anxiety disorder', 'generalized anxiety', 'panic disorder', 'panic attacks?', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
   'cancer', 'carcinoma', 'melanoma', 'lymphoma', 'leuka?emia', 'tumou?rs?', 'metasta(?:sis|tic)', 'malignan(?:t|cy)', 'hiv', 'aids', 'hepatitis [abc]', 'hepatitis',
   'tuberculosis', 'pneumonia', 'covid-19', 'sepsis', 'stroke', 'myocardial infarction', 'heart failure', 'atrial fibrillation', 'a-?fib', 'arrhythmia',
   'coronary artery disease', 'angina', 'hyperlipid(?:a)?emia', 'hypercholesterol(?:a)?emia', 'hypothyroidism', 'hyperthyroidism', 'obesity', 'anaemia', 'anemia',
@@ -29,12 +29,12 @@ const MEDICATIONS = [
 const PROCEDURES = [
   'chemotherapy', 'radiotherapy', 'radiation therapy', 'dialysis', 'biops(?:y|ies)', 'mri', 'ct scan', 'x-ray', 'ecg', 'ekg', 'echocardiogram', 'colonoscopy',
   'endoscopy', 'mammogram', 'hba1c', 'a1c', 'blood glucose', 'ldl', 'psa', 'mastectomy', 'appendectomy', 'transplant', 'intubated', 'cholecystectomy',
-  'angioplasty', 'stent', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
+  'angioplasty', 'stent', 'surgery', 'chemo', 'antibiotics?', 'antidepressants?', 'vaccination', 'blood test', 'urinalysis', 'pap smear', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
 ];
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ...). */
 const DRUG_STEMS =
-  '[a-z]{2,}(?:triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
+  'cef[a-z]{4,}|[a-z]{2,}(?:conazole|asone|olone|vudine|triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
 const TERM_RE = new RegExp(
   `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')}|${DRUG_STEMS})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
   'gi',

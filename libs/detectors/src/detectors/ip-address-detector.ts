@@ -26,6 +26,8 @@ export const ipAddressDetector: Detector = {
         const o = parseIpv4(m[0]);
         if (!o || ipv4IsNonPersonal(o) || PUBLIC_RESOLVERS.has(m[0])) continue;
         if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+        // a network in CIDR notation (10.20.0.0/16) is infrastructure, not a host
+        if (/^\/\d{1,2}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
         const ctx = keywords.near('ip', m.index, m.index + m[0].length, 40, 15);
         let confidence = ipv4IsPrivate(o) ? 0.55 : 0.65;
         if (ctx) confidence += 0.25;

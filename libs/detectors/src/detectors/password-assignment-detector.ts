@@ -1,6 +1,11 @@
 import type { Detector } from '../detector';
 import { charClassCount } from '../shannon-entropy';
 
+/** command-line credentials: curl -u user:pass, --user user:pass, mysql -pSECRET, sshpass -p SECRET */
+const CLI_USERPASS = /(?:^|\s)(?:-u|--user)[ \t]+['"]?[^\s:'"]{1,64}:([^\s'"]{4,128})/g;
+const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb)\b[^\n]{0,200}?[ \t]-p([^\s'"-][^\s'"]{3,127})/g;
+const CLI_SSHPASS = /\bsshpass[ \t]+-p[ \t]*['"]?([^\s'"]{4,128})/g;
+
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
 const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
 const VALUE_RE =
@@ -24,6 +29,16 @@ export const passwordAssignmentDetector: Detector = {
     while ((c = CAMEL_KEY.exec(text)) !== null) {
       const prev = c.index > 0 ? text.charCodeAt(c.index - 1) : 32;
       if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) keys.push({ start: c.index, end: c.index + c[0].length });
+    }
+    for (const re of [CLI_USERPASS, CLI_MYSQL, CLI_SSHPASS]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null) {
+        const value = m[1]!;
+        const start = m.index + m[0].length - value.length;
+        if (PLACEHOLDER.test(value)) continue;
+        out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end: start + value.length, confidence: 0.9 });
+      }
     }
     if (keys.length === 0) return;
     keys.sort((a, b) => a.start - b.start);

@@ -46,7 +46,13 @@ function endsLikeCode(line: string): boolean {
   const two = line.slice(Math.max(0, e - 1), e + 1);
   return two === '=>' || two === '->' || two === ':=';
 }
-const CODE_MID = /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s*[a-z_][\w.-]*:\s+\S|^\s*-\s+[\w"']+/;
+/**
+ * Operators and assignments anywhere in the line; YAML "key: value" only when nested (indented) or
+ * when the value looks like configuration (number, boolean, quoted, path/URL-like, flow collection),
+ * so chat logs ("me: hey") and e-mail headers ("subject: lunch") are not code.
+ */
+const CODE_MID =
+  /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s{2,}[a-z_][\w.-]*:\s+\S|^\s*[a-z_][\w.-]*:\s+(?:-?\d[\w.:-]*|true|false|null|yes|no|~|"[^"]*"|'[^']*'|[\w.-]*[_./@$][\w./:@$-]*|\[.*\]|\{.*\}|[|>]-?)\s*$|^\s*-\s+[\w"'.-]+:\s/;
 const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
 const FENCE = /^\s*(?:```|~~~)/;
 
