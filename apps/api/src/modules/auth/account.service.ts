@@ -95,23 +95,27 @@ export class AccountService {
     const user = await this.tokens.findUserByEmail(email);
     // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
     if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
-    const recent = await this.tokens.countSince(user.id, 'password_reset', new Date(Date.now() - 3_600_000));
-    if (recent >= RESET_MAILS_PER_HOUR) {
-      this.logger.warn(`Password reset for user ${user.id} not sent: ${recent} already sent in the last hour`);
-      return;
-    }
-    const { token, expiresAt } = await this.prisma.$transaction(async (tx) => {
-      const issued = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
+    const issued = await this.prisma.$transaction(async (tx) => {
+      // Counted under the user's row lock, so concurrent requests cannot all pass the cap.
+      await this.tokens.lockUser(tx, user.id);
+      const recent = await this.tokens.countSince(tx, user.id, 'password_reset', new Date(Date.now() - 3_600_000));
+      if (recent >= RESET_MAILS_PER_HOUR) {
+        this.logger.warn(`Password reset for user ${user.id} not sent: ${recent} already sent in the last hour`);
+        return null;
+      }
+      const fresh = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
       await this.audit.record(tx, {
         organizationId: user.organizationId,
         actor: { type: 'anonymous', id: null, label: 'password reset request' },
         action: 'user.password_reset_requested',
         entityType: 'User',
         entityId: user.id,
-        after: { expiresAt: issued.expiresAt },
+        after: { expiresAt: fresh.expiresAt },
       });
-      return issued;
+      return fresh;
     });
+    if (!issued) return;
+    const { token, expiresAt } = issued;
     await this.deliver(passwordResetMail({ to: user.email, name: user.name, link: `${this.config.publicUrl}/#/reset-password?token=${token}`, expiresAt }));
   }
 

@@ -27,8 +27,13 @@ export class UserTokenRepository {
     return (await tx.userToken.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })).count;
   }
 
-  countSince(userId: string, kind: UserTokenKind, since: Date) {
-    return this.prisma.userToken.count({ where: { userId, kind, createdAt: { gte: since } } });
+  countSince(tx: Tx, userId: string, kind: UserTokenKind, since: Date) {
+    return tx.userToken.count({ where: { userId, kind, createdAt: { gte: since } } });
+  }
+
+  /** Serialises token issuance per user for the rest of the transaction (FOR UPDATE on the user row). */
+  async lockUser(tx: Tx, userId: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
   }
 
   findUserByEmail(email: string) {
