@@ -33,19 +33,6 @@ export interface Detector {
   detect(scan: Scan, out: Finding[]): void;
 }
 
-export function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-
-export function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** Digits of `s` without separators. */
-export function digitsOf(s: string): string {
-  return s.replace(/\D+/g, '');
-}
-
 /**
  * First match of global (g) regex `re` starting in text[from, to) and ending by `to` + 64, with indices
  * into `text`. Runs on a bounded window, so a context-anchored search never scans the whole text.
