@@ -16,6 +16,10 @@ describe('KeywordAutomaton', () => {
       'Confidentiality Notice',
     ]);
   });
+  it('never matches inside a word', () => {
+    expect(run(['ip', 'from'], 'ship tip ip wherefrom from-x')).toEqual(['ip', 'from']);
+    expect(run(['date of birth'], 'update of birth; Date of Birth')).toEqual(['Date of Birth']);
+  });
   it('handles patterns with non-ASCII characters', () => {
     expect(run(['©', 'né le', 'contraseña'], '© 2024 — né le 3 mai, Contraseña: x')).toEqual(['©', 'né le', 'Contraseña']);
   });

@@ -10,16 +10,20 @@
  * the built-in context words; organization dictionaries use AhoCorasick.
  */
 
-/** 1 for letters and digits (ASCII and Unicode), else 0; built once for the whole BMP. */
-const WORD = buildWordTable();
-function buildWordTable(): Uint8Array {
-  const t = new Uint8Array(65536);
-  const re = /[\p{L}\p{N}]/u;
-  for (let c = 0; c < 65536; c++) {
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) t[c] = 1;
-    else if (c >= 128 && (c < 0xd800 || c > 0xdfff) && re.test(String.fromCharCode(c))) t[c] = 1;
+/**
+ * Word characters (letters and digits, ASCII and Unicode): 1 = word, 2 = not a word, 0 = not yet
+ * known (non-ASCII code units are classified on first sight, so loading the module stays cheap).
+ */
+const WORD = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+const UNICODE_WORD = /[\p{L}\p{N}]/u;
+function isWord(c: number): number {
+  let w = WORD[c]!;
+  if (w === 0) {
+    w = UNICODE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD[c] = w;
   }
-  return t;
+  return w === 1 ? 1 : 0;
 }
 
 const BOUNDARY = 1;
@@ -68,7 +72,7 @@ export class KeywordAutomaton {
         node = nxt;
       };
       for (let i = 0; i < p.length; i++) {
-        if (i === 0 || WORD[p.charCodeAt(i - 1)] === 0) step(BOUNDARY);
+        if (i === 0 || isWord(p.charCodeAt(i - 1)) === 0) step(BOUNDARY);
         step(this.symOf[p.charCodeAt(i)]!);
       }
       if (outList[node] === -1 || this.lengths[outList[node]!]! < p.length) outList[node] = idx;
@@ -124,12 +128,12 @@ export class KeywordAutomaton {
       const c = text.charCodeAt(i);
       if (prevWord === 0) off = delta[off + BOUNDARY]!;
       off = delta[off + symOf[c]!]!;
-      prevWord = WORD[c]!;
+      prevWord = c < 128 ? 2 - WORD[c]! : isWord(c);
       if (off === 0) continue;
       const o = firstOut[off >> shift]!;
       if (o === -1) continue;
       const end = i + 1;
-      if (prevWord === 1 && end < len && WORD[text.charCodeAt(end)] === 1) continue;
+      if (prevWord === 1 && end < len && isWord(text.charCodeAt(end)) === 1) continue;
       // every pattern starts at a word start (BOUNDARY), so the longest output here is a match
       const p = out[o]!;
       const start = end - lengths[p]!;
