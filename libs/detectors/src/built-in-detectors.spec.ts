@@ -53,6 +53,7 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'mobile +91-98450-12345', '+91-98450-12345'],
   ['phone-number', 'Le numéro: 06 12 34 56 78.', '06 12 34 56 78'],
   ['phone-number', 'phone: 4158675309', '4158675309'],
+  ['phone-number', 'dial 1-415-867-5309', '1-415-867-5309'],
   ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
   ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
   ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
@@ -131,6 +132,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['phone-number', 'SSN 536-22-8713'],
   ['phone-number', 'tracking 1Z999AA10123456784'],
   ['phone-number', 'total 1,250,000 EUR'],
+  ['phone-number', 'Invoice 2024-000123 is due'], // valid digits for the US, but not written like a US number
   ['date-of-birth', 'Invoice date 2024-03-15, due 2024-04-15'],
   ['date-of-birth', 'Born in 1985, she moved to Paris.'],
   ['street-address', 'I spent 3 hours on Main Street yesterday.'],

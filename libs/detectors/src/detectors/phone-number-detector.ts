@@ -6,7 +6,7 @@ import type { Detector } from '../detector';
  * and bare 10-11 digit runs (the last only with a phone word nearby).
  */
 const CANDIDATE =
-  /(?<![\w+\-./:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{2,8}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){0,3}|\d{2,6}(?:[ .\-]\d{2,8}){1,4}|\d{10,11})(?![\w\-]|[./:]\d)/g;
+  /(?<![\w+\-./:#$€£@])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0?\d{1,5}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{2,8}){0,4}|\(\d{2,5}\)[ .\-]?\d{2,5}(?:[ .\-]\d{2,8}){0,3}|1[ .\-]\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\d{2,6}(?:[ .\-]\d{2,8}){1,4}|\d{10,11})(?![\w\-]|[./:]\d)/g;
 const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
 
 const NANP = new Set(['US', 'CA']);
@@ -16,6 +16,12 @@ const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT'
 function nanpPlausible(d: string): boolean {
   const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
   return n.length === 10 && n[0]! >= '2' && n[3]! >= '2';
+}
+
+/** North American numbers are written 3-3-4 (or 1-3-3-4, or ten digits): "2024-000123" is not one. */
+function nanpGrouping(g: number[]): boolean {
+  const k = g.join('-');
+  return k === '3-3-4' || k === '1-3-3-4' || k === '10' || k === '11' || k === '3-7' || k === '1-10';
 }
 
 /** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded). */
@@ -62,7 +68,7 @@ export const phoneNumberDetector: Detector = {
         if (!validPhone(raw, undefined)) continue;
       } else {
         const home = settings.defaultPhoneRegion;
-        const homeOk = (!NANP.has(home) || nanpPlausible(digits)) && validPhone(raw, home);
+        const homeOk = (!NANP.has(home) || (nanpPlausible(digits) && nanpGrouping(g))) && validPhone(raw, home);
         if (!homeOk) {
           // a national number with a trunk '0' and phone-like grouping: valid in one of the common
           // regions that dial with a leading 0 (lower confidence: the region is a guess)
