@@ -88,6 +88,12 @@ export const sourceCodeDetector: Detector = {
     while (pos <= text.length) {
       let nl = text.indexOf('\n', pos);
       if (nl === -1) nl = text.length;
+      if (nl - pos > 400 && inFence === -1) {
+        // a paragraph, not a line of code (and never a fence): skip without slicing
+        starts.push(pos); ends.push(nl); kinds.push(OTHER);
+        pos = nl + 1;
+        continue;
+      }
       const line = text.slice(pos, nl);
       if (FENCE.test(line)) {
         if (inFence === -1) inFence = nl + 1;
@@ -99,7 +105,7 @@ export const sourceCodeDetector: Detector = {
       } else if (inFence !== -1) {
         starts.push(pos); ends.push(nl); kinds.push(BLANK);
       } else {
-        starts.push(pos); ends.push(nl); kinds.push(line.length > 400 ? OTHER : classify(line));
+        starts.push(pos); ends.push(nl); kinds.push(classify(line));
       }
       pos = nl + 1;
     }

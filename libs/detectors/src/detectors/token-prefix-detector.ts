@@ -81,8 +81,13 @@ for (const p of BY_PREFIX.keys()) {
 function candidates(text: string): { start: number; prefix: string }[] {
   const found: { start: number; prefix: string }[] = [];
   for (const [last, prefixes] of BY_LAST) {
+    const before = new Set(prefixes.map((p) => p.charCodeAt(p.length - 2)));
     let i = text.indexOf(last);
     while (i !== -1) {
+      if (!before.has(text.charCodeAt(i - 1))) {
+        i = text.indexOf(last, i + 1);
+        continue;
+      }
       for (const p of prefixes) {
         const start = i + 1 - p.length;
         if (start >= 0 && text.startsWith(p, start)) {

@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { forEachWindow, type Detector } from '../detector';
 import { usItinValid, usSsnValid } from '../us-ssn';
 
 const DASHED = /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g;
@@ -13,7 +13,8 @@ export const usSsnDetector: Detector = {
     { id: 'us-ssn', dataClass: 'government_id', description: 'US Social Security numbers (issuing rules, context for undashed)' },
     { id: 'us-itin', dataClass: 'government_id', description: 'US Individual Taxpayer Identification Numbers (with context)' },
   ],
-  detect({ text, keywords }, out) {
+  detect(scan, out) {
+    const { text, keywords } = scan;
     const ssnCtx = keywords.has('ssn');
     const itinCtx = keywords.has('itin');
     const re = new RegExp(DASHED);
@@ -29,15 +30,18 @@ export const usSsnDetector: Detector = {
         out.push({ dataClass: 'government_id', detector: 'us-itin', start: m.index, end, confidence: 0.95 });
       }
     }
-    if (!ssnCtx && !itinCtx) return;
-    const bare = new RegExp(BARE);
-    while ((m = bare.exec(text)) !== null) {
-      const end = m.index + 9;
-      if (ssnCtx && usSsnValid(m[0]) && keywords.near('ssn', m.index, end, 40, 10)) {
-        out.push({ dataClass: 'government_id', detector: 'us-ssn', start: m.index, end, confidence: 0.85 });
-      } else if (itinCtx && usItinValid(m[0]) && keywords.near('itin', m.index, end, 40, 10)) {
-        out.push({ dataClass: 'government_id', detector: 'us-itin', start: m.index, end, confidence: 0.85 });
-      }
+    // undashed numbers only next to their context words
+    for (const kind of ['ssn', 'itin'] as const) {
+      forEachWindow(scan, kind, 40, 50, (ws, win) => {
+        BARE.lastIndex = 0;
+        let b: RegExpExecArray | null;
+        while ((b = BARE.exec(win)) !== null) {
+          const start = ws + b.index, end = start + 9;
+          const valid = kind === 'ssn' ? usSsnValid(b[0]) : usItinValid(b[0]);
+          if (!valid || !keywords.near(kind, start, end, 40, 10)) continue;
+          out.push({ dataClass: 'government_id', detector: kind === 'ssn' ? 'us-ssn' : 'us-itin', start, end, confidence: 0.85 });
+        }
+      });
     }
   },
 };
