@@ -72,11 +72,8 @@ export function forEachWindow(
  * huge single-line input stays linear. A line cut by the bound is reported as [cutStart, cutEnd].
  */
 export function lineAround(text: string, i: number, max = 400): [number, number] {
-  let s = i;
-  const sMin = Math.max(0, i - max);
-  while (s > sMin && text.charCodeAt(s - 1) !== 10) s--;
-  let e = i;
-  const eMax = Math.min(text.length, i + max);
-  while (e < eMax && text.charCodeAt(e) !== 10) e++;
-  return [s, e];
+  const from = Math.max(0, i - max);
+  const back = text.slice(from, i).lastIndexOf('\n');
+  const fwd = text.slice(i, Math.min(text.length, i + max)).indexOf('\n');
+  return [back === -1 ? from : from + back + 1, fwd === -1 ? Math.min(text.length, i + max) : i + fwd];
 }

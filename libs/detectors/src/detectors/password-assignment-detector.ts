@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 import { charClassCount } from '../shannon-entropy';
 
 /** command-line credentials: curl -u user:pass, --user user:pass, mysql -pSECRET, sshpass -p SECRET */
-const CLI_USERPASS = /(?:^|\s)(?:-u|--user)[ \t]+['"]?[^\s:'"]{1,64}:([^\s'"]{4,128})/g;
+const CLI_USERPASS = /(?<![^\s])-(?:-user|u)[ \t]+['"]?[^\s:'"]{1,64}:([^\s'"]{4,128})/g;
 const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb)\b[^\n]{0,200}?[ \t]-p([^\s'"-][^\s'"]{3,127})/g;
 const CLI_SSHPASS = /\bsshpass[ \t]+-p[ \t]*['"]?([^\s'"]{4,128})/g;
 
