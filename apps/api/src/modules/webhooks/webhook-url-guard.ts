@@ -1,0 +1,140 @@
+import { promises as dns } from 'node:dns';
+import { isIP } from 'node:net';
+import { Inject, Injectable } from '@nestjs/common';
+import ipaddr from 'ipaddr.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+
+export class WebhookUrlRefused extends Error {}
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** A URL whose every address was checked; deliveries connect to `addresses[0]`, never resolving again. */
+export interface VettedTarget {
+  url: URL;
+  /** Host name without IPv6 brackets (for SNI, the Host header and certificate checks). */
+  hostname: string;
+  addresses: ResolvedAddress[];
+}
+
+export type HostLookup = (hostname: string) => Promise<ResolvedAddress[]>;
+
+const systemLookup: HostLookup = async (hostname) => {
+  const found = await dns.lookup(hostname, { all: true, verbatim: true });
+  return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+};
+
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+const RANGE_WORDS: Partial<Record<string, string>> = {
+  loopback: 'a loopback address',
+  private: 'a private (RFC 1918) address',
+  carrierGradeNat: 'a carrier-grade NAT (100.64.0.0/10) address',
+  linkLocal: 'a link-local address',
+  uniqueLocal: 'a unique-local (fc00::/7) address',
+  unspecified: 'the unspecified address',
+  multicast: 'a multicast address',
+  broadcast: 'a broadcast address',
+};
+
+const METADATA_ADDRESSES = new Set(['169.254.169.254', 'fd00:ec2::254']);
+
+/** Why an address is refused, in words an admin understands; null when it is a public unicast address. */
+export function describeNonPublic(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
+  const range = address.range();
+  if (range === 'unicast') return null;
+  const text = address.toString();
+  if (METADATA_ADDRESSES.has(text)) return `${text} is the cloud metadata address`;
+  const words = RANGE_WORDS[range];
+  return words ? `${text} is ${words}` : `${text} is a special-purpose (${range}) address`;
+}
+
+/**
+ * SSRF protection for webhook targets. A target must be http(s), without credentials, and every
+ * address its host resolves to must be public unicast: loopback, private (RFC 1918), CGNAT, ULA,
+ * link-local, metadata, unspecified and every other special-purpose range are refused (IPv4-mapped
+ * IPv6 is checked as the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
+ * name or a CIDR (or single address) containing the address. Checked when a webhook is saved and
+ * again before each delivery, whose connection is pinned to the address checked here.
+ */
+@Injectable()
+export class WebhookUrlGuard {
+  private readonly allowHosts = new Set<string>();
+  private readonly allowCidrs: Cidr[] = [];
+  private lookup: HostLookup = systemLookup;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    for (const entry of config.webhookAllowPrivate) {
+      const e = entry.trim().toLowerCase();
+      if (!e) continue;
+      if (e.includes('/')) {
+        try {
+          this.allowCidrs.push(ipaddr.parseCIDR(e));
+        } catch {
+          throw new Error(`AIRLOCK_WEBHOOK_ALLOW_PRIVATE: "${entry}" is not a valid CIDR`);
+        }
+      } else if (isIP(e.replace(/^\[|\]$/g, ''))) {
+        const a = ipaddr.parse(e.replace(/^\[|\]$/g, ''));
+        this.allowCidrs.push([a, a.kind() === 'ipv4' ? 32 : 128]);
+      } else {
+        this.allowHosts.add(e.replace(/\.$/, ''));
+      }
+    }
+  }
+
+  /** Tests replace DNS to play a rebinding attack; production uses the system resolver. */
+  setLookup(lookup: HostLookup | null): void {
+    this.lookup = lookup ?? systemLookup;
+  }
+
+  async vet(rawUrl: string): Promise<VettedTarget> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new WebhookUrlRefused('is not a valid URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new WebhookUrlRefused('must be an http or https URL');
+    if (url.username || url.password) throw new WebhookUrlRefused('must not contain a user name or password');
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    let addresses: ResolvedAddress[];
+    if (isIP(hostname)) {
+      addresses = [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 }];
+    } else {
+      try {
+        addresses = await this.lookup(hostname);
+      } catch {
+        throw new WebhookUrlRefused(`host ${hostname} cannot be resolved`);
+      }
+      if (!addresses.length) throw new WebhookUrlRefused(`host ${hostname} cannot be resolved`);
+    }
+    const hostAllowed = this.allowHosts.has(hostname.toLowerCase().replace(/\.$/, ''));
+    for (const a of addresses) {
+      const problem = this.problemWith(a.address, hostAllowed);
+      if (problem) {
+        const via = isIP(hostname) ? '' : `${hostname} resolves to `;
+        throw new WebhookUrlRefused(
+          `${via}${problem}: webhooks may only target public addresses (AIRLOCK_WEBHOOK_ALLOW_PRIVATE can allow a private one)`,
+        );
+      }
+    }
+    return { url, hostname, addresses };
+  }
+
+  private problemWith(address: string, hostAllowed: boolean): string | null {
+    let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+    try {
+      parsed = ipaddr.parse(address);
+    } catch {
+      return `${address} is not an IP address`;
+    }
+    if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+    const problem = describeNonPublic(parsed);
+    if (!problem) return null;
+    if (hostAllowed) return null;
+    if (this.allowCidrs.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits))) return null;
+    return problem;
+  }
+}

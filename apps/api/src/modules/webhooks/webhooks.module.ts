@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { WebhookUrlGuard } from './webhook-url-guard';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
+
+@Global()
+@Module({
+  controllers: [WebhooksController],
+  providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker],
+  exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard],
+})
+export class WebhooksModule {}

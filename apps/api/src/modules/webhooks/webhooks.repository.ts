@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+
+@Injectable()
+export class WebhooksRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  list(
+    organizationId: string,
+    where: Prisma.WebhookWhereInput,
+    orderBy: Prisma.WebhookOrderByWithRelationInput,
+    skip: number,
+    take: number,
+  ) {
+    const w = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.webhook.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+      this.prisma.webhook.count({ where: w }),
+    ]);
+  }
+
+  find(organizationId: string, id: string, db: Tx = this.prisma) {
+    return db.webhook.findFirst({ where: { organizationId, id } });
+  }
+
+  create(tx: Tx, data: Prisma.WebhookUncheckedCreateInput) {
+    return tx.webhook.create({ data });
+  }
+
+  update(tx: Tx, id: string, data: Prisma.WebhookUncheckedUpdateInput) {
+    return tx.webhook.update({ where: { id }, data });
+  }
+
+  delete(tx: Tx, id: string) {
+    return tx.webhook.delete({ where: { id } });
+  }
+
+  subscribers(tx: Tx, organizationId: string, event: string) {
+    return tx.webhook.findMany({ where: { organizationId, enabled: true, events: { has: event } }, select: { id: true } });
+  }
+
+  createDeliveries(tx: Tx, rows: Prisma.WebhookDeliveryUncheckedCreateInput[]) {
+    return tx.webhookDelivery.createManyAndReturn({ data: rows });
+  }
+
+  listDeliveries(
+    organizationId: string,
+    where: Prisma.WebhookDeliveryWhereInput,
+    orderBy: Prisma.WebhookDeliveryOrderByWithRelationInput,
+    skip: number,
+    take: number,
+  ) {
+    const w = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.webhookDelivery.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+      this.prisma.webhookDelivery.count({ where: w }),
+    ]);
+  }
+
+  /**
+   * Claims up to `limit` due deliveries for this instance: rows locked by another instance's claim
+   * are skipped (FOR UPDATE SKIP LOCKED), and the claimed ones get a lease (nextAttemptAt moved to
+   * `leaseUntil`) so a crash mid-delivery only delays them.
+   */
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      WITH due AS (
+        SELECT id FROM "WebhookDelivery"
+        WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "WebhookDelivery" d SET "nextAttemptAt" = ${leaseUntil}
+      FROM due WHERE d.id = due.id
+      RETURNING d.id::text AS id`;
+    return rows.map((r) => r.id);
+  }
+
+  forDelivery(ids: string[]) {
+    return this.prisma.webhookDelivery.findMany({
+      where: { id: { in: ids } },
+      include: { webhook: { select: { id: true, url: true, secret: true, enabled: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  recordAttempt(id: string, data: Prisma.WebhookDeliveryUncheckedUpdateInput) {
+    return this.prisma.webhookDelivery.update({ where: { id }, data });
+  }
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { WebhookCreate } from '@airlock/contracts';
+import { AppError } from '../../common/errors';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
+import { WebhookDeliveryWorker } from './webhook-delivery.worker';
+import { newWebhookSecret } from './webhook-signature';
+import { WebhookUrlGuard, WebhookUrlRefused } from './webhook-url-guard';
+import { WebhooksRepository } from './webhooks.repository';
+import { webhookAuditView } from './webhooks.serializers';
+
+export const TEST_EVENT = 'webhook.test';
+
+/** Webhook subscriptions (CRUD, audited) and the outbox other modules write events to. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: WebhooksRepository,
+    private readonly audit: AuditService,
+    private readonly guard: WebhookUrlGuard,
+    private readonly worker: WebhookDeliveryWorker,
+  ) {}
+
+  /** Refuses a target that is not a public address (see WebhookUrlGuard) with a 400 naming why. */
+  private async vetOr400(url: string): Promise<void> {
+    try {
+      await this.guard.vet(url);
+    } catch (err) {
+      if (err instanceof WebhookUrlRefused)
+        throw AppError.validation([{ path: 'url', message: err.message }], 'The webhook URL is refused');
+      throw err;
+    }
+  }
+
+  async create(organizationId: string, actor: Actor, input: WebhookCreate) {
+    await this.vetOr400(input.url);
+    const secret = newWebhookSecret();
+    const row = await this.prisma.$transaction(async (tx) => {
+      const w = await this.repo.create(tx, {
+        organizationId,
+        name: input.name,
+        url: input.url,
+        events: [...new Set(input.events)],
+        enabled: input.enabled,
+        secret,
+      });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'webhook.create',
+        entityType: 'Webhook',
+        entityId: w.id,
+        after: webhookAuditView(w),
+      });
+      return w;
+    });
+    return { row, secret };
+  }
+
+  async update(organizationId: string, actor: Actor, id: string, input: Partial<WebhookCreate>) {
+    if (input.url !== undefined) await this.vetOr400(input.url);
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.find(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Webhook');
+      const row = await this.repo.update(tx, id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'webhook.update',
+        entityType: 'Webhook',
+        entityId: id,
+        before: webhookAuditView(before),
+        after: webhookAuditView(row),
+      });
+      return row;
+    });
+  }
+
+  async remove(organizationId: string, actor: Actor, id: string) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.find(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Webhook');
+      await this.repo.delete(tx, id);
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'webhook.delete',
+        entityType: 'Webhook',
+        entityId: id,
+        before: webhookAuditView(before),
+      });
+      return before;
+    });
+  }
+
+  /** A new secret, shown once; the old one stops working at once. */
+  async rotateSecret(organizationId: string, actor: Actor, id: string) {
+    const secret = newWebhookSecret();
+    const row = await this.prisma.$transaction(async (tx) => {
+      const before = await this.repo.find(organizationId, id, tx);
+      if (!before) throw AppError.notFound('Webhook');
+      const w = await this.repo.update(tx, id, { secret });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'webhook.rotate_secret',
+        entityType: 'Webhook',
+        entityId: id,
+        after: webhookAuditView(w),
+      });
+      return w;
+    });
+    return { row, secret };
+  }
+
+  /** Queues a `webhook.test` delivery to this webhook (whatever it subscribes to). */
+  async sendTest(organizationId: string, actor: Actor, id: string) {
+    const delivery = await this.prisma.$transaction(async (tx) => {
+      const w = await this.repo.find(organizationId, id, tx);
+      if (!w) throw AppError.notFound('Webhook');
+      const [d] = await this.insertDeliveries(
+        tx,
+        organizationId,
+        [w.id],
+        TEST_EVENT,
+        { message: 'A test delivery from Airlock', webhookId: w.id },
+        new Date(),
+      );
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'webhook.test',
+        entityType: 'Webhook',
+        entityId: id,
+        after: { deliveryId: d!.id },
+      });
+      return d!;
+    });
+    this.worker.kick();
+    return delivery;
+  }
+
+  find(organizationId: string, id: string) {
+    return this.repo.find(organizationId, id);
+  }
+
+  list(...args: Parameters<WebhooksRepository['list']>) {
+    return this.repo.list(...args);
+  }
+
+  async deliveries(
+    organizationId: string,
+    webhookId: string,
+    where: Prisma.WebhookDeliveryWhereInput,
+    orderBy: Prisma.WebhookDeliveryOrderByWithRelationInput,
+    skip: number,
+    take: number,
+  ) {
+    if (!(await this.repo.find(organizationId, webhookId))) throw AppError.notFound('Webhook');
+    return this.repo.listDeliveries(organizationId, { ...where, webhookId }, orderBy, skip, take);
+  }
+
+  /**
+   * Queues `event` to every enabled webhook subscribed to it, inside the caller's transaction (the
+   * deliveries exist if and only if the change committed). Call `flushSoon()` after the commit.
+   */
+  async enqueue(tx: Tx, organizationId: string, event: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
+    const subs = await this.repo.subscribers(tx, organizationId, event);
+    if (!subs.length) return 0;
+    const rows = await this.insertDeliveries(
+      tx,
+      organizationId,
+      subs.map((s) => s.id),
+      event,
+      data,
+      now,
+    );
+    return rows.length;
+  }
+
+  /** Asks the worker to deliver what was just committed without waiting for its next poll. */
+  flushSoon(): void {
+    this.worker.kick();
+  }
+
+  private insertDeliveries(tx: Tx, organizationId: string, webhookIds: string[], event: string, data: Record<string, unknown>, now: Date) {
+    return this.repo.createDeliveries(
+      tx,
+      webhookIds.map((webhookId) => {
+        const id = randomUUID();
+        return {
+          id,
+          organizationId,
+          webhookId,
+          event,
+          // The exact body every attempt sends (the signature covers it byte for byte).
+          payload: { id, event, createdAt: now.toISOString(), data } as Prisma.InputJsonValue,
+          nextAttemptAt: now,
+          createdAt: now,
+        };
+      }),
+    );
+  }
+}
