@@ -17,11 +17,13 @@ import { DecisionsModule } from './modules/decisions/decisions.module';
 import { DetectorsModule } from './modules/detectors/detectors.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
+import { IncidentsModule } from './modules/incidents/incidents.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { SettingsModule } from './modules/settings/settings.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +50,8 @@ export class AppModule {
         PortalModule,
         MailModule,
         UsersModule,
+        WebhooksModule,
+        IncidentsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -23,7 +23,7 @@ export type ClosureReason = z.infer<typeof closureReason>;
 export const REPORT_DATA_KINDS = [
   { key: 'passwords_keys', label: 'Passwords, API keys or tokens', dataClasses: ['credentials'] },
   { key: 'customer_data', label: 'Customer or client data', dataClasses: ['client_information', 'personal_data'] },
-  { key: 'personal_info', label: "Personal information about someone (name, address, e-mail, phone)", dataClasses: ['personal_data'] },
+  { key: 'personal_info', label: 'Personal information about someone (name, address, e-mail, phone)', dataClasses: ['personal_data'] },
   { key: 'health', label: 'Health or medical information', dataClasses: ['health_data'] },
   { key: 'financial', label: 'Bank, card or other financial details', dataClasses: ['financial'] },
   { key: 'ids', label: 'ID numbers (passport, social security, tax, driving licence)', dataClasses: ['government_id'] },
@@ -63,8 +63,10 @@ export const portalIncidentInput = z
     anonymous: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    if (v.providerId === 'other' && !v.otherService) ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'name the service when you pick "other"' });
-    if (v.providerId !== 'other' && v.otherService) ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'only with providerId "other"' });
+    if (v.providerId === 'other' && !v.otherService)
+      ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'name the service when you pick "other"' });
+    if (v.providerId !== 'other' && v.otherService)
+      ctx.addIssue({ code: 'custom', path: ['otherService'], message: 'only with providerId "other"' });
   });
 export type PortalIncidentInput = z.infer<typeof portalIncidentInput>;
 
@@ -198,7 +200,16 @@ export const incidentOutput = z.object({
   title: z.string(),
   description: z.string(),
   providerId: z.string().nullable(),
-  provider: z.object({ id: z.string(), slug: z.string(), name: z.string(), status: z.string(), riskScore: z.number(), website: z.string().nullable() }).nullable(),
+  provider: z
+    .object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      status: z.string(),
+      riskScore: z.number(),
+      website: z.string().nullable(),
+    })
+    .nullable(),
   providerOther: z.string().nullable(),
   dataClasses: z.array(z.string()),
   severity: incidentSeverity,

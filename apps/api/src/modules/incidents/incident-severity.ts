@@ -48,7 +48,10 @@ export const LOW_RISK_PROVIDER_SCORE = 30;
  * | approved with riskScore < 30 (e.g. an enterprise agreement, no training) | one step down, never below medium for a "high" class (a leaked credential must still be rotated) |
  * | anything else                                             | base   |
  */
-export function suggestSeverity(dataClasses: readonly string[], provider: SeverityProvider | null): { severity: IncidentSeverity; reasons: string[] } {
+export function suggestSeverity(
+  dataClasses: readonly string[],
+  provider: SeverityProvider | null,
+): { severity: IncidentSeverity; reasons: string[] } {
   let base: IncidentSeverity = 'low';
   let heaviest: string | null = null;
   for (const c of dataClasses) {

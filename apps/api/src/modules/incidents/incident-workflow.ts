@@ -35,7 +35,8 @@ export function allowedTransitions(from: IncidentStatus): readonly IncidentStatu
 export function transitionProblem(from: IncidentStatus, to: IncidentStatus): string | null {
   if (from === to) return null;
   if (TRANSITIONS[from].includes(to)) return null;
-  if (from === 'closed') return `A closed incident is final: it cannot move to "${to}" (open a new incident and link it as related instead)`;
+  if (from === 'closed')
+    return `A closed incident is final: it cannot move to "${to}" (open a new incident and link it as related instead)`;
   const allowed = TRANSITIONS[from];
   return `An incident cannot move from "${from}" to "${to}"; from "${from}" it can move to ${allowed.map((s) => `"${s}"`).join(', ')}`;
 }
@@ -53,11 +54,16 @@ export interface ClosureFields {
  */
 export function closureProblem(f: ClosureFields, now: Date): { path: string; message: string } | null {
   if (!f.closureReason) {
-    return { path: 'closureReason', message: 'Closing an incident needs closureReason: remediated, false_positive, duplicate or risk_accepted' };
+    return {
+      path: 'closureReason',
+      message: 'Closing an incident needs closureReason: remediated, false_positive, duplicate or risk_accepted',
+    };
   }
   if (f.closureReason === 'risk_accepted') {
-    if (!f.riskAcceptedUntil) return { path: 'riskAcceptedUntil', message: 'Accepting the risk needs riskAcceptedUntil: the date the acceptance is reviewed' };
-    if (f.riskAcceptedUntil.getTime() <= now.getTime()) return { path: 'riskAcceptedUntil', message: 'riskAcceptedUntil must be in the future' };
+    if (!f.riskAcceptedUntil)
+      return { path: 'riskAcceptedUntil', message: 'Accepting the risk needs riskAcceptedUntil: the date the acceptance is reviewed' };
+    if (f.riskAcceptedUntil.getTime() <= now.getTime())
+      return { path: 'riskAcceptedUntil', message: 'riskAcceptedUntil must be in the future' };
   }
   if (f.closureReason === 'duplicate' && !f.duplicateOfId) {
     return { path: 'duplicateOfId', message: 'Closing as duplicate needs duplicateOfId: the incident this one duplicates' };
@@ -70,7 +76,8 @@ export const STATUS_EXPLANATIONS: Readonly<Record<IncidentStatus, string>> = Obj
   new: 'Received. The security team has been notified and will look at it shortly.',
   triaged: 'The security team has read your report and is deciding what needs to be done.',
   investigating: 'The security team is working on it: finding out what was shared, with which service, and what to do about it.',
-  contained: 'The immediate risk is under control (for example, a leaked password was changed or the chat was deleted). Follow-up work continues.',
+  contained:
+    'The immediate risk is under control (for example, a leaked password was changed or the chat was deleted). Follow-up work continues.',
   resolved: 'The security team has finished the work this report needed.',
   closed: 'This report is closed. Thank you for reporting it: early reports are what make a quick fix possible.',
 });

@@ -19,7 +19,10 @@ export function notificationDeadline(dataClasses: readonly string[], awareAt: Da
 }
 
 /** Overdue: the deadline passed and the incident is still open. Due soon: open, less than 24 h left. */
-export function deadlineFlags(i: { notificationDeadline: Date | null; status: IncidentStatus }, now: Date): { overdue: boolean; dueSoon: boolean } {
+export function deadlineFlags(
+  i: { notificationDeadline: Date | null; status: IncidentStatus },
+  now: Date,
+): { overdue: boolean; dueSoon: boolean } {
   if (!i.notificationDeadline || i.status === 'resolved' || i.status === 'closed') return { overdue: false, dueSoon: false };
   const left = i.notificationDeadline.getTime() - now.getTime();
   return { overdue: left < 0, dueSoon: left >= 0 && left < DUE_SOON_HOURS * HOUR_MS };

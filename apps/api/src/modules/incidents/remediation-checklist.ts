@@ -27,7 +27,11 @@ export interface ChecklistItem {
  *
  * Keys are stable: regenerating after an edit adds what became relevant and keeps what was done.
  */
-export function remediationChecklist(input: { dataClasses: readonly string[]; provider: ChecklistProvider | null; providerOther: string | null }): ChecklistItem[] {
+export function remediationChecklist(input: {
+  dataClasses: readonly string[];
+  provider: ChecklistProvider | null;
+  providerOther: string | null;
+}): ChecklistItem[] {
   const { dataClasses, provider, providerOther } = input;
   const items: ChecklistItem[] = [];
   const serviceName = provider?.name ?? providerOther ?? null;
@@ -40,7 +44,9 @@ export function remediationChecklist(input: { dataClasses: readonly string[]; pr
     });
   }
   if (serviceName) {
-    const where = provider?.website ? ` Sign in at ${provider.website} with the account that was used and delete the conversation from the history (usually under Settings > Data controls or the chat's own menu).` : ' Sign in with the account that was used and delete the conversation from the history.';
+    const where = provider?.website
+      ? ` Sign in at ${provider.website} with the account that was used and delete the conversation from the history (usually under Settings > Data controls or the chat's own menu).`
+      : ' Sign in with the account that was used and delete the conversation from the history.';
     items.push({
       key: 'delete_chat_history',
       label: `Delete the chat history in ${serviceName}`,
@@ -68,7 +74,8 @@ export function remediationChecklist(input: { dataClasses: readonly string[]; pr
     items.push({
       key: 'inform_client',
       label: 'Inform the client',
-      detail: "Check the client contract's confidentiality and breach-notification clauses, and tell the client what was shared, with which service, and what was done about it.",
+      detail:
+        "Check the client contract's confidentiality and breach-notification clauses, and tell the client what was shared, with which service, and what was done about it.",
     });
   }
   if (provider && provider.trainsOnInputs !== 'no') {

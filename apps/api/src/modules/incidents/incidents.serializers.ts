@@ -1,0 +1,166 @@
+import type { IncidentStatus } from '@airlock/contracts';
+import { iso } from '../../common/list-response';
+import type { Incident, IncidentEvent, IncidentTask } from '../../generated/prisma/client';
+import { allowedTransitions, STATUS_EXPLANATIONS } from './incident-workflow';
+import type { IncidentRow } from './incidents.repository';
+import { deadlineFlags } from './notification-deadline';
+
+/** The incident as analysts see it (allow-listed: never statusTokenHash). */
+export function toIncidentOutput(
+  i: IncidentRow,
+  now: Date,
+  extra: { tasks?: IncidentTask[]; duplicateOf?: { id: string; number: number; title: string } | null } = {},
+) {
+  const flags = deadlineFlags(i, now);
+  return {
+    id: i.id,
+    number: i.number,
+    title: i.title,
+    description: i.description,
+    providerId: i.providerId,
+    provider: i.provider
+      ? {
+          id: i.provider.id,
+          slug: i.provider.slug,
+          name: i.provider.name,
+          status: i.provider.status,
+          riskScore: i.provider.riskScore,
+          website: i.provider.website,
+        }
+      : null,
+    providerOther: i.providerOther,
+    dataClasses: i.dataClasses,
+    severity: i.severity,
+    suggestedSeverity: i.suggestedSeverity,
+    status: i.status,
+    allowedTransitions: [...allowedTransitions(i.status)],
+    closureReason: i.closureReason,
+    riskAcceptedUntil: iso(i.riskAcceptedUntil),
+    assigneeId: i.assigneeId,
+    assignee: i.assignee ? { id: i.assignee.id, name: i.assignee.name, email: i.assignee.email } : null,
+    reporter: i.reporter ? { id: i.reporter.id, name: i.reporter.name, email: i.reporter.email } : null,
+    anonymous: i.anonymous,
+    source: i.source,
+    apiClientId: i.apiClientId,
+    decisionId: i.decisionId,
+    occurredAt: iso(i.occurredAt),
+    awareAt: iso(i.awareAt)!,
+    reportedAt: iso(i.reportedAt)!,
+    acknowledgedAt: iso(i.acknowledgedAt),
+    resolvedAt: iso(i.resolvedAt),
+    closedAt: iso(i.closedAt),
+    personalDataInvolved: i.personalDataInvolved,
+    notificationDeadline: iso(i.notificationDeadline),
+    overdue: flags.overdue,
+    dueSoon: flags.dueSoon,
+    duplicateOfId: i.duplicateOfId,
+    createdAt: iso(i.createdAt)!,
+    updatedAt: iso(i.updatedAt)!,
+    ...(extra.tasks ? { tasks: extra.tasks.map(toTaskOutput) } : {}),
+    ...(extra.duplicateOf !== undefined ? { duplicateOf: extra.duplicateOf } : {}),
+  };
+}
+
+/** What the audit log keeps of an incident: its fields, never the status token's hash. */
+export function incidentAuditView(i: Incident) {
+  return {
+    id: i.id,
+    number: i.number,
+    title: i.title,
+    description: i.description,
+    providerId: i.providerId,
+    providerOther: i.providerOther,
+    dataClasses: i.dataClasses,
+    severity: i.severity,
+    suggestedSeverity: i.suggestedSeverity,
+    status: i.status,
+    closureReason: i.closureReason,
+    riskAcceptedUntil: iso(i.riskAcceptedUntil),
+    assigneeId: i.assigneeId,
+    reporterId: i.reporterId,
+    anonymous: i.anonymous,
+    source: i.source,
+    apiClientId: i.apiClientId,
+    decisionId: i.decisionId,
+    occurredAt: iso(i.occurredAt),
+    awareAt: iso(i.awareAt),
+    reportedAt: iso(i.reportedAt),
+    acknowledgedAt: iso(i.acknowledgedAt),
+    resolvedAt: iso(i.resolvedAt),
+    closedAt: iso(i.closedAt),
+    personalDataInvolved: i.personalDataInvolved,
+    notificationDeadline: iso(i.notificationDeadline),
+    duplicateOfId: i.duplicateOfId,
+  };
+}
+
+export function toTaskOutput(t: IncidentTask) {
+  return {
+    id: t.id,
+    key: t.key,
+    label: t.label,
+    detail: t.detail,
+    position: t.position,
+    done: t.done,
+    doneById: t.doneById,
+    doneByLabel: t.doneByLabel,
+    doneAt: iso(t.doneAt),
+  };
+}
+
+export function toEventOutput(e: IncidentEvent) {
+  return {
+    id: e.id,
+    incidentId: e.incidentId,
+    type: e.type,
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    data: e.data,
+    createdAt: iso(e.createdAt)!,
+  };
+}
+
+export function statusExplanation(status: IncidentStatus): string {
+  return STATUS_EXPLANATIONS[status];
+}
+
+/** An employee's own report (no analyst fields: severity, assignee, comments stay internal). */
+export function toPortalIncidentOutput(i: IncidentRow) {
+  return {
+    id: i.id,
+    number: i.number,
+    title: i.title,
+    description: i.description,
+    service: i.provider?.name ?? i.providerOther ?? null,
+    dataClasses: i.dataClasses,
+    status: i.status,
+    statusExplanation: STATUS_EXPLANATIONS[i.status],
+    occurredAt: iso(i.occurredAt),
+    reportedAt: iso(i.reportedAt)!,
+    updatedAt: iso(i.updatedAt)!,
+  };
+}
+
+/** What a webhook receiver gets: enough to act, nothing about who reported. */
+export function incidentWebhookData(i: IncidentRow, publicUrl: string) {
+  return {
+    incident: {
+      id: i.id,
+      number: i.number,
+      title: i.title,
+      severity: i.severity,
+      status: i.status,
+      source: i.source,
+      anonymous: i.anonymous,
+      provider: i.provider
+        ? { slug: i.provider.slug, name: i.provider.name }
+        : i.providerOther
+          ? { slug: null, name: i.providerOther }
+          : null,
+      dataClasses: i.dataClasses,
+      reportedAt: iso(i.reportedAt),
+      notificationDeadline: iso(i.notificationDeadline),
+      url: `${publicUrl}/#/incidents/${i.id}/show`,
+    },
+  };
+}
