@@ -1,0 +1,103 @@
+import PeopleIcon from '@mui/icons-material/People';
+import { Chip } from '@mui/material';
+import {
+  AutocompleteArrayInput,
+  BooleanInput,
+  Create,
+  CreateButton,
+  DataTable,
+  Edit,
+  email,
+  List,
+  PasswordInput,
+  required,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  SimpleList,
+  TextInput,
+  TopToolbar,
+  useGetList,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { useIsSmall, usePermission } from '../common/hooks';
+
+const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
+const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
+
+function useGroupChoices() {
+  const { data } = useGetList('groups', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  return (data ?? []).map((g) => ({ id: g.name as string, name: g.name as string }));
+}
+
+function Actions() {
+  const canWrite = usePermission('users.write');
+  return <TopToolbar>{canWrite ? <CreateButton label="airlock.users.invite" /> : null}</TopToolbar>;
+}
+
+function RoleChip() {
+  const record = useRecordContext();
+  const t = useTranslate();
+  if (!record) return null;
+  return <Chip size="small" variant={record.role === 'employee' ? 'outlined' : 'filled'} color={record.role === 'owner' || record.role === 'admin' ? 'primary' : 'default'} label={t(`airlock.role.${record.role}`)} />;
+}
+
+function UserList() {
+  const small = useIsSmall();
+  const t = useTranslate();
+  const canWrite = usePermission('users.write');
+  return (
+    <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+      {small ? (
+        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => t(`airlock.role.${r.role}`)} />
+      ) : (
+        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
+          <DataTable.Col source="name" />
+          <DataTable.Col source="email" />
+          <DataTable.Col source="role" render={() => <RoleChip />} />
+          <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
+          <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
+          <DataTable.Col source="disabled" render={(r) => (r.disabled ? <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} /> : null)} />
+        </DataTable>
+      )}
+    </List>
+  );
+}
+
+function UserCreate() {
+  const groups = useGroupChoices();
+  const transform = (data: Record<string, unknown>) => {
+    const out = { ...data };
+    if (!out.password) delete out.password;
+    return out;
+  };
+  return (
+    <Create redirect="list" transform={transform} record={{ role: 'employee', groups: [] }}>
+      <SimpleForm>
+        <TextInput source="email" type="email" validate={[required(), email()]} />
+        <TextInput source="name" validate={required()} />
+        <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />
+        <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
+        <PasswordInput source="password" helperText="airlock.users.passwordHelp" autoComplete="new-password" />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+function UserEdit() {
+  const groups = useGroupChoices();
+  return (
+    <Edit mutationMode="pessimistic">
+      <SimpleForm>
+        <TextInput source="email" disabled />
+        <TextInput source="name" validate={required()} />
+        <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />
+        <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
+        <BooleanInput source="disabled" helperText="airlock.users.disabledHelp" />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export default { list: UserList, create: UserCreate, edit: UserEdit, icon: PeopleIcon, recordRepresentation: 'name' };

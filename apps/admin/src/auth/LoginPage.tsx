@@ -1,0 +1,95 @@
+import { Alert, Box, Button, CircularProgress, Divider, Link as MuiLink, TextField } from '@mui/material';
+import LoginIcon from '@mui/icons-material/Login';
+import { useState, type FormEvent } from 'react';
+import { useLogin, useNotify, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../api/http';
+import { AuthCard } from './AuthCard';
+import { knownOrgSlug, setSessionHint } from './session';
+
+/** Local sign-in, and single sign-on through the organization's identity provider. */
+export function LoginPage() {
+  const t = useTranslate();
+  const login = useLogin();
+  const notify = useNotify();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [org, setOrg] = useState(() => new URLSearchParams(window.location.search).get('org') ?? knownOrgSlug());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login({ email, password });
+    } catch (err) {
+      setError(errorMessage(err));
+      notify(errorMessage(err), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sso = () => {
+    setSessionHint(true);
+    window.location.assign(`/api/auth/sso/start?org=${encodeURIComponent(org.trim())}`);
+  };
+
+  return (
+    <AuthCard title={t('airlock.login.title')} subtitle={t('airlock.login.subtitle')}>
+      <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} aria-label={t('airlock.login.title')}>
+        {error ? (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <TextField
+          id="login-email"
+          label={t('airlock.login.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          autoFocus
+          fullWidth
+        />
+        <TextField
+          id="login-password"
+          label={t('airlock.login.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          fullWidth
+        />
+        <Button type="submit" variant="contained" size="large" disabled={busy || !email || !password} startIcon={busy ? <CircularProgress size={18} /> : <LoginIcon />}>
+          {t('airlock.login.signIn')}
+        </Button>
+        <MuiLink component={Link} to="/reset-password" variant="body2" sx={{ alignSelf: 'flex-end' }}>
+          {t('airlock.login.forgot')}
+        </MuiLink>
+      </Box>
+      <Divider sx={{ my: 3 }}>{t('airlock.login.or')}</Divider>
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <TextField
+          id="login-org"
+          label={t('airlock.login.organization')}
+          helperText={t('airlock.login.organizationHelp')}
+          value={org}
+          onChange={(e) => setOrg(e.target.value)}
+          autoComplete="organization"
+          fullWidth
+        />
+        {org.trim() ? (
+          <Button variant="outlined" size="large" onClick={sso}>
+            {t('airlock.login.sso')}
+          </Button>
+        ) : null}
+      </Box>
+    </AuthCard>
+  );
+}

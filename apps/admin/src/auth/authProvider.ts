@@ -1,0 +1,70 @@
+import type { AuthProvider } from 'react-admin';
+import { HttpError } from 'react-admin';
+import { httpClient } from '../api/http';
+import { can, permissionFor } from './permissions';
+import { currentMe, forgetMe, hasSessionHint, isUnauthenticated, loadMe } from './session';
+
+export const authProvider: AuthProvider = {
+  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: (email ?? username ?? '').trim(), password }) });
+    const me = await loadMe(true);
+    // Employees land on their portal; staff go back where they were headed (or the dashboard).
+    return me.permissions.some((p) => p !== 'portal') ? undefined : { redirectTo: '/portal/tools' };
+  },
+
+  async logout() {
+    try {
+      if (currentMe() || hasSessionHint()) {
+        await loadMe();
+        await httpClient('/api/auth/logout', { method: 'POST', body: '{}' });
+      }
+    } catch {
+      // Already signed out (expired session): nothing more to do.
+    }
+    forgetMe();
+  },
+
+  async checkAuth() {
+    // Never signed in from this browser: straight to the sign-in page, without a message.
+    if (!currentMe() && !hasSessionHint()) throw { message: false };
+    try {
+      await loadMe();
+    } catch (err) {
+      forgetMe();
+      if (isUnauthenticated(err)) throw new Error('ra.auth.auth_check_error');
+      throw err;
+    }
+  },
+
+  async checkError(error: unknown) {
+    if (error instanceof HttpError && error.status === 401) {
+      forgetMe();
+      throw new Error('ra.auth.auth_check_error');
+    }
+    // 403 and the rest: stay signed in, the page shows the message.
+  },
+
+  async getIdentity() {
+    if (!currentMe() && !hasSessionHint()) throw new Error('ra.auth.auth_check_error');
+    const me = await loadMe();
+    return { id: me.user.id, fullName: me.user.name || me.user.email, email: me.user.email, role: me.user.role };
+  },
+
+  async getPermissions() {
+    if (!currentMe() && !hasSessionHint()) return [];
+    try {
+      const me = await loadMe();
+      return me.permissions;
+    } catch {
+      return [];
+    }
+  },
+
+  async canAccess({ resource, action }) {
+    if (!currentMe() && !hasSessionHint()) return false;
+    const me = await loadMe().catch(() => null);
+    if (!me) return false;
+    const permission = permissionFor(resource, action);
+    return permission === null ? true : can(me.permissions, permission);
+  },
+};

@@ -1,0 +1,40 @@
+import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { usePermissions } from 'react-admin';
+import { apiGet } from '../api/http';
+import { currentMe, hasSessionHint, loadMe, type Me } from '../auth/session';
+
+/** GET a JSON endpoint outside react-admin's CRUD verbs, cached under its path. */
+export function useApi<T>(path: string | null, options: Partial<UseQueryOptions<T>> = {}) {
+  return useQuery<T>({
+    queryKey: ['api', path],
+    queryFn: () => apiGet<T>(path!),
+    enabled: path !== null,
+    ...options,
+  });
+}
+
+export function useMe() {
+  return useQuery<Me>({ queryKey: ['me'], queryFn: () => loadMe(), staleTime: 60_000, retry: false, enabled: !!currentMe() || hasSessionHint() });
+}
+
+export function usePermission(permission: string): boolean {
+  const { permissions } = usePermissions<string[]>();
+  return Array.isArray(permissions) && permissions.includes(permission);
+}
+
+export function useIsSmall(): boolean {
+  return useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+}
+
+export interface PolicyStatus {
+  version: { id: string; number: number; note: string; authorLabel: string; createdAt: string } | null;
+  servingVersion: number | null;
+  draftChanged: boolean | null;
+}
+
+export const POLICY_STATUS_PATH = '/api/policy/status';
+
+export function usePolicyStatus() {
+  return useApi<PolicyStatus>(POLICY_STATUS_PATH, { refetchInterval: 30_000 });
+}

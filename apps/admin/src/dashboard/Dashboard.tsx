@@ -1,0 +1,216 @@
+import { Alert, Box, Card, CardContent, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { Title, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { errorMessage } from '../api/http';
+import { SeverityChip } from '../common/chips';
+import { useApi } from '../common/hooks';
+import { DeadlineCountdown } from '../incidents/Deadline';
+
+interface DashboardData {
+  days: number;
+  totals?: { decisions: number; allow: number; warn: number; redact: number; block: number };
+  decisionsByDay: { day: string; allow: number; warn: number; redact: number; block: number }[];
+  topProviders: { slug: string; name: string; status?: string; total: number; blocked: number }[];
+  dataClasses: { dataClass: string; count: number; blockedOrRedacted?: number }[];
+  incidents: {
+    openBySeverity: Record<string, number>;
+    nearDeadline: { id: string; number: number; title: string; severity?: string; notificationDeadline: string; overdue: boolean }[];
+    mttaHours: number | null;
+    mttrHours: number | null;
+  };
+}
+
+function Panel({ title, children, label }: { title: string; children: ReactNode; label?: string }) {
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        <Box role="figure" aria-label={label ?? title}>
+          {children}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}
+
+function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary" component="h2">
+          {label}
+        </Typography>
+        <Typography variant="h4" component="p" sx={{ fontWeight: 600 }}>
+          {value}
+        </Typography>
+        {hint ? (
+          <Typography variant="caption" color="text.secondary">
+            {hint}
+          </Typography>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function useEffectColors() {
+  const theme = useTheme();
+  return { allow: theme.palette.success.main, warn: theme.palette.warning.main, redact: theme.palette.info.main, block: theme.palette.error.main };
+}
+
+export default function Dashboard() {
+  const t = useTranslate();
+  const theme = useTheme();
+  const colors = useEffectColors();
+  const [days, setDays] = useState(30);
+  const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?days=${days}`);
+  const fmt = (n: number) => n.toLocaleString();
+  const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h < 1 ? t('airlock.dashboard.minutes', { n: Math.round(h * 60) }) : t('airlock.dashboard.hours', { n: h.toFixed(1) }));
+  const totals = data?.totals ?? data?.decisionsByDay.reduce((a, d) => ({ decisions: a.decisions + d.allow + d.warn + d.redact + d.block, allow: a.allow + d.allow, warn: a.warn + d.warn, redact: a.redact + d.redact, block: a.block + d.block }), { decisions: 0, allow: 0, warn: 0, redact: 0, block: 0 });
+  const axis = { stroke: theme.palette.text.secondary, fontSize: 12 };
+  const tooltipStyle = { contentStyle: { background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}`, color: theme.palette.text.primary } };
+  const severities = ['critical', 'high', 'medium', 'low'];
+  const sevColors: Record<string, string> = { critical: theme.palette.error.main, high: theme.palette.warning.main, medium: theme.palette.info.main, low: theme.palette.text.secondary };
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={t('airlock.dashboard.title')} />
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 2, flexWrap: 'wrap', gap: 1 }}>
+        <Typography variant="h5" component="h2">
+          {t('airlock.dashboard.title')}
+        </Typography>
+        <TextField select size="small" id="dashboard-days" label={t('airlock.dashboard.period')} value={days} onChange={(e) => setDays(Number(e.target.value))} fullWidth={false} sx={{ width: 200 }}>
+          {[7, 30, 90].map((d) => (
+            <MenuItem key={d} value={d}>
+              {t('airlock.dashboard.lastDays', { smart_count: d })}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
+      {isPending ? <Typography role="status">{t('ra.page.loading')}</Typography> : null}
+      {data && totals ? (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 6, md: 3 }}>
+            <Stat label={t('airlock.dashboard.decisions')} value={fmt(totals.decisions)} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 3 }}>
+            <Stat label={t('airlock.dashboard.blocked')} value={fmt(totals.block)} hint={t('airlock.dashboard.redactedWarned', { redact: fmt(totals.redact), warn: fmt(totals.warn) })} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 3 }}>
+            <Stat label={t('airlock.dashboard.mtta')} value={hours(data.incidents.mttaHours)} hint={t('airlock.dashboard.mttaHint')} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 3 }}>
+            <Stat label={t('airlock.dashboard.mttr')} value={hours(data.incidents.mttrHours)} hint={t('airlock.dashboard.mttrHint')} />
+          </Grid>
+
+          <Grid size={{ xs: 12, lg: 8 }}>
+            <Panel title={t('airlock.dashboard.overTime')}>
+              <ResponsiveContainer width="100%" height={280}>
+                <AreaChart data={data.decisionsByDay} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+                  <XAxis dataKey="day" tick={axis} tickFormatter={(d: string) => d.slice(5)} />
+                  <YAxis tick={axis} allowDecimals={false} />
+                  <Tooltip {...tooltipStyle} />
+                  <Legend />
+                  {(['allow', 'warn', 'redact', 'block'] as const).map((e) => (
+                    <Area key={e} type="monotone" dataKey={e} name={t(`airlock.effect.${e}`)} stackId="1" stroke={colors[e]} fill={colors[e]} fillOpacity={0.35} />
+                  ))}
+                </AreaChart>
+              </ResponsiveContainer>
+            </Panel>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 4 }}>
+            <Panel title={t('airlock.dashboard.openIncidents')}>
+              <ResponsiveContainer width="100%" height={200}>
+                <BarChart data={severities.map((s) => ({ severity: t(`airlock.severity.${s}`), key: s, count: data.incidents.openBySeverity[s] ?? 0 }))}>
+                  <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+                  <XAxis dataKey="severity" tick={axis} />
+                  <YAxis tick={axis} allowDecimals={false} />
+                  <Tooltip {...tooltipStyle} />
+                  <Bar dataKey="count" name={t('airlock.dashboard.open')} fill={theme.palette.primary.main}>
+                    {severities.map((s) => (
+                      <Cell key={s} fill={sevColors[s]} />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+              <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap', gap: 1 }}>
+                {severities.map((s) => (
+                  <Box key={s} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+                    <Box sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: sevColors[s] }} aria-hidden />
+                    <Typography variant="caption">
+                      {t(`airlock.severity.${s}`)}: {data.incidents.openBySeverity[s] ?? 0}
+                    </Typography>
+                  </Box>
+                ))}
+              </Stack>
+            </Panel>
+          </Grid>
+
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Panel title={t('airlock.dashboard.topProviders')}>
+              {data.topProviders.length ? (
+                <ResponsiveContainer width="100%" height={Math.max(180, data.topProviders.length * 44)}>
+                  <BarChart data={data.topProviders} layout="vertical" margin={{ left: 16, right: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+                    <XAxis type="number" tick={axis} allowDecimals={false} />
+                    <YAxis type="category" dataKey="name" tick={axis} width={150} interval={0} tickFormatter={(n: string) => (n.length > 22 ? `${n.slice(0, 21)}…` : n)} />
+                    <Tooltip {...tooltipStyle} />
+                    <Legend />
+                    <Bar dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} />
+                    <Bar dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} />
+                  </BarChart>
+                </ResponsiveContainer>
+              ) : (
+                <Typography variant="body2">{t('airlock.dashboard.noDecisions')}</Typography>
+              )}
+            </Panel>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <Panel title={t('airlock.dashboard.dataClasses')}>
+              {data.dataClasses.length ? (
+                <ResponsiveContainer width="100%" height={Math.max(180, data.dataClasses.length * 44)}>
+                  <BarChart data={data.dataClasses} layout="vertical" margin={{ left: 16, right: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+                    <XAxis type="number" tick={axis} allowDecimals={false} />
+                    <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} />
+                    <Tooltip {...tooltipStyle} />
+                    <Legend />
+                    <Bar dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} />
+                    {data.dataClasses[0]?.blockedOrRedacted !== undefined ? <Bar dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} /> : null}
+                  </BarChart>
+                </ResponsiveContainer>
+              ) : (
+                <Typography variant="body2">{t('airlock.dashboard.noFindings')}</Typography>
+              )}
+            </Panel>
+          </Grid>
+          <Grid size={12}>
+            <Panel title={t('airlock.dashboard.nearDeadline')}>
+              {data.incidents.nearDeadline.length ? (
+                <List dense>
+                  {data.incidents.nearDeadline.map((i) => (
+                    <ListItem key={i.id} disableGutters secondaryAction={<DeadlineCountdown deadline={i.notificationDeadline} />}>
+                      <ListItemText
+                        primary={<Link to={`/incidents/${i.id}/show`}>{`#${i.number} ${i.title}`}</Link>}
+                        secondary={i.severity ? <SeverityChip severity={i.severity} /> : null}
+                        slotProps={{ secondary: { component: 'div' } }}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              ) : (
+                <Typography variant="body2">{t('airlock.dashboard.noDeadlines')}</Typography>
+              )}
+            </Panel>
+          </Grid>
+        </Grid>
+      ) : null}
+    </Box>
+  );
+}

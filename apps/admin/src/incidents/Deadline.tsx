@@ -1,0 +1,49 @@
+import { Chip, Tooltip } from '@mui/material';
+import TimerIcon from '@mui/icons-material/Timer';
+import { useEffect, useState } from 'react';
+import { useTranslate } from 'react-admin';
+
+function useNow(intervalMs: number) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function formatDuration(ms: number, t: (k: string, o?: Record<string, unknown>) => string): string {
+  const abs = Math.abs(ms);
+  const h = Math.floor(abs / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  if (h >= 48) return t('airlock.deadline.days', { days: Math.floor(h / 24), hours: h % 24 });
+  return t('airlock.deadline.hours', { hours: h, minutes: m });
+}
+
+/**
+ * The 72-hour notification deadline (personal data): time left, or how long ago it passed. Once
+ * the incident is resolved the clock no longer matters and the chip says so.
+ */
+export function DeadlineCountdown({ deadline, resolved, live = true }: { deadline: string | null | undefined; resolved?: boolean; live?: boolean }) {
+  const t = useTranslate();
+  const now = useNow(live ? 30_000 : 3_600_000);
+  if (!deadline) return null;
+  const due = Date.parse(deadline);
+  const left = due - now;
+  const when = new Date(due).toLocaleString();
+  if (resolved) {
+    return (
+      <Tooltip title={t('airlock.deadline.dueAt', { when })}>
+        <Chip size="small" variant="outlined" icon={<TimerIcon />} label={t('airlock.deadline.met')} />
+      </Tooltip>
+    );
+  }
+  const overdue = left < 0;
+  const soon = !overdue && left < 24 * 3_600_000;
+  const label = overdue ? t('airlock.deadline.overdue', { duration: formatDuration(left, t) }) : t('airlock.deadline.left', { duration: formatDuration(left, t) });
+  return (
+    <Tooltip title={t('airlock.deadline.dueAt', { when })}>
+      <Chip size="small" icon={<TimerIcon />} color={overdue ? 'error' : soon ? 'warning' : 'default'} variant={overdue || soon ? 'filled' : 'outlined'} label={label} data-testid="deadline" />
+    </Tooltip>
+  );
+}

@@ -1,0 +1,506 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Grid,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ShowBase, Title, useGetIdentity, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { apiSend, errorMessage } from '../api/http';
+import { IncidentStatusChip, SeverityChip, SEVERITIES } from '../common/chips';
+import { useApi, usePermission } from '../common/hooks';
+import { DeadlineCountdown } from './Deadline';
+
+interface Task {
+  id: string;
+  key: string;
+  label: string;
+  detail: string | null;
+  done: boolean;
+  doneByLabel: string | null;
+  doneAt: string | null;
+}
+interface Incident {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  provider: { id: string; name: string; status: string } | null;
+  providerOther: string | null;
+  dataClasses: string[];
+  severity: string;
+  suggestedSeverity: string;
+  status: string;
+  allowedTransitions: string[];
+  closureReason: string | null;
+  riskAcceptedUntil: string | null;
+  assigneeId: string | null;
+  assignee: { id: string; name: string; email: string } | null;
+  reporter: { id: string; name: string; email: string } | null;
+  anonymous: boolean;
+  source: string;
+  occurredAt: string | null;
+  awareAt: string;
+  reportedAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  personalDataInvolved: boolean;
+  notificationDeadline: string | null;
+  overdue: boolean;
+  duplicateOfId: string | null;
+  duplicateOf?: { id: string; number: number; title: string } | null;
+  tasks?: Task[];
+}
+interface IncidentEvent {
+  id: string;
+  type: string;
+  actorLabel: string;
+  data: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'];
+
+function useUpdate(incident: Incident) {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const queryClient = useQueryClient();
+  return async (data: Record<string, unknown>) => {
+    try {
+      await apiSend(`/api/incidents/${incident.id}`, 'PUT', data);
+      refresh();
+      await queryClient.invalidateQueries({ queryKey: ['api', `/api/incidents/${incident.id}/events`] });
+      notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
+      return true;
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+      return false;
+    }
+  };
+}
+
+/** Buttons for the allowed next statuses only; closing asks for the reason. */
+function StatusActions({ incident }: { incident: Incident }) {
+  const t = useTranslate();
+  const update = useUpdate(incident);
+  const [closing, setClosing] = useState(false);
+  const [reason, setReason] = useState('remediated');
+  const [until, setUntil] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const others = useGetList('incidents', { pagination: { page: 1, perPage: 50 }, sort: { field: 'number', order: 'DESC' } }, { enabled: closing && reason === 'duplicate' });
+  if (!incident.allowedTransitions.length) return <Typography variant="body2">{t('airlock.incidents.final')}</Typography>;
+  const close = async () => {
+    const ok = await update({
+      status: 'closed',
+      closureReason: reason,
+      ...(reason === 'risk_accepted' && until ? { riskAcceptedUntil: new Date(until).toISOString() } : {}),
+      ...(reason === 'duplicate' && duplicateOf ? { duplicateOfId: duplicateOf } : {}),
+    });
+    if (ok) setClosing(false);
+  };
+  return (
+    <>
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('airlock.incidents.moveTo')}>
+        {incident.allowedTransitions.map((s) => (
+          <Button
+            key={s}
+            variant={s === 'closed' ? 'outlined' : 'contained'}
+            size="small"
+            color={s === 'investigating' && ['contained', 'resolved'].includes(incident.status) ? 'warning' : 'primary'}
+            onClick={() => (s === 'closed' ? setClosing(true) : void update({ status: s }))}
+          >
+            {t(`airlock.incidents.to.${s}`)}
+          </Button>
+        ))}
+      </Stack>
+      <Dialog open={closing} onClose={() => setClosing(false)} aria-labelledby="close-incident-title" fullWidth maxWidth="sm">
+        <DialogTitle id="close-incident-title">{t('airlock.incidents.closeTitle', { number: incident.number })}</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
+          <TextField select id="closure-reason" label={t('resources.incidents.fields.closureReason')} value={reason} onChange={(e) => setReason(e.target.value)} fullWidth>
+            {CLOSURE_REASONS.map((r) => (
+              <MenuItem key={r} value={r}>
+                {t(`airlock.closure.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          {reason === 'risk_accepted' ? (
+            <TextField
+              id="risk-until"
+              type="date"
+              label={t('resources.incidents.fields.riskAcceptedUntil')}
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+              slotProps={{ inputLabel: { shrink: true } }}
+              required
+              fullWidth
+            />
+          ) : null}
+          {reason === 'duplicate' ? (
+            <TextField select id="duplicate-of" label={t('resources.incidents.fields.duplicateOfId')} value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} required fullWidth>
+              {(others.data ?? [])
+                .filter((o) => o.id !== incident.id)
+                .map((o) => (
+                  <MenuItem key={o.id} value={o.id as string}>
+                    #{o.number} {o.title}
+                  </MenuItem>
+                ))}
+            </TextField>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setClosing(false)}>{t('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={() => void close()} disabled={(reason === 'risk_accepted' && !until) || (reason === 'duplicate' && !duplicateOf)}>
+            {t('airlock.incidents.to.closed')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function Assignment({ incident, canWrite }: { incident: Incident; canWrite: boolean }) {
+  const t = useTranslate();
+  const update = useUpdate(incident);
+  const { identity } = useGetIdentity();
+  const users = useGetList('users', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' }, filter: {} }, { enabled: canWrite });
+  const staff = (users.data ?? []).filter((u) => u.role !== 'employee' && !u.disabled);
+  if (!canWrite) return <Typography variant="body2">{incident.assignee?.name ?? t('airlock.incidents.unassigned')}</Typography>;
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+      <TextField
+        select
+        size="small"
+        id="incident-assignee"
+        label={t('resources.incidents.fields.assigneeId')}
+        value={incident.assigneeId ?? ''}
+        onChange={(e) => void update({ assigneeId: e.target.value || null })}
+        sx={{ minWidth: 220 }}
+      >
+        <MenuItem value="">{t('airlock.incidents.unassigned')}</MenuItem>
+        {incident.assignee && !staff.some((u) => u.id === incident.assigneeId) ? <MenuItem value={incident.assignee.id}>{incident.assignee.name}</MenuItem> : null}
+        {staff.map((u) => (
+          <MenuItem key={u.id} value={u.id as string}>
+            {u.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      {identity && incident.assigneeId !== identity.id ? (
+        <Button size="small" onClick={() => void update({ assigneeId: identity.id })}>
+          {t('airlock.incidents.assignToMe')}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Checklist({ incident, canWrite }: { incident: Incident; canWrite: boolean }) {
+  const t = useTranslate();
+  const refresh = useRefresh();
+  const notify = useNotify();
+  const tasks = incident.tasks ?? [];
+  const toggle = async (task: Task) => {
+    try {
+      await apiSend(`/api/incidents/${incident.id}/tasks/${task.id}`, 'PUT', { done: !task.done });
+      refresh();
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    }
+  };
+  if (!tasks.length) return <Typography variant="body2">{t('airlock.incidents.noTasks')}</Typography>;
+  const done = tasks.filter((x) => x.done).length;
+  return (
+    <Box>
+      <Typography variant="body2" color="text.secondary" gutterBottom>
+        {t('airlock.incidents.tasksDone', { done, total: tasks.length })}
+      </Typography>
+      {tasks.map((task) => (
+        <Box key={task.id} sx={{ mb: 1 }}>
+          <FormControlLabel
+            control={<Checkbox checked={task.done} onChange={() => void toggle(task)} disabled={!canWrite} />}
+            label={<span style={{ textDecoration: task.done ? 'line-through' : 'none' }}>{task.label}</span>}
+          />
+          {task.detail ? (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ ml: 4 }}>
+              {task.detail}
+            </Typography>
+          ) : null}
+          {task.done && task.doneByLabel ? (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ ml: 4 }}>
+              {t('airlock.incidents.doneBy', { who: task.doneByLabel, when: task.doneAt ? new Date(task.doneAt).toLocaleString() : '' })}
+            </Typography>
+          ) : null}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+type T = (k: string, o?: Record<string, unknown>) => string;
+
+/** One timeline entry in words: a comment's text, "Status: New → Triaged", a ticked task, the report. */
+function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): string {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  if (typeof d.body === 'string') return d.body;
+  if (typeof d.field === 'string') {
+    const field = d.field;
+    const fmt = (v: unknown): string => {
+      if (v === null || v === undefined || v === '') return '—';
+      if (field === 'status') return t(`airlock.incidentStatus.${String(v)}`, { _: String(v) });
+      if (field === 'severity') return t(`airlock.severity.${String(v)}`, { _: String(v) });
+      if (field === 'assigneeId') return people.get(String(v)) ?? String(v);
+      if (field === 'closureReason') return t(`airlock.closure.${String(v)}`, { _: String(v) });
+      if (Array.isArray(v)) return v.join(', ');
+      if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return new Date(v).toLocaleString();
+      return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    };
+    const label = t(`resources.incidents.fields.${field}`, { _: field });
+    const closure = typeof d.closureReason === 'string' ? ` (${t(`airlock.closure.${d.closureReason}`, { _: d.closureReason })})` : '';
+    return `${t('airlock.timeline.changed', { field: label, from: fmt(d.before), to: fmt(d.after) })}${closure}`;
+  }
+  if (typeof d.label === 'string') return d.label;
+  if (e.type === 'created') {
+    const parts = [d.service ? String(d.service) : null, Array.isArray(d.dataClasses) && d.dataClasses.length ? (d.dataClasses as string[]).join(', ') : null];
+    return parts.filter(Boolean).join(' · ');
+  }
+  return '';
+}
+
+function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolean }) {
+  const t = useTranslate();
+  const path = `/api/incidents/${incident.id}/events`;
+  const events = useApi<IncidentEvent[]>(path);
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const comment = async () => {
+    setBusy(true);
+    try {
+      await apiSend(`/api/incidents/${incident.id}/comments`, 'POST', { body: body.trim() });
+      setBody('');
+      await queryClient.invalidateQueries({ queryKey: ['api', path] });
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rows = Array.isArray(events.data) ? events.data : [];
+  const users = useGetList('users', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
+  const people = new Map((users.data ?? []).map((u) => [String(u.id), String(u.name)]));
+  return (
+    <Box>
+      {events.error ? <Alert severity="error">{errorMessage(events.error)}</Alert> : null}
+      <MuiList dense aria-label={t('airlock.incidents.timeline')}>
+        {rows.map((e) => (
+          <ListItem key={e.id} disableGutters alignItems="flex-start" sx={{ borderLeft: 3, borderColor: e.type === 'comment' ? 'primary.main' : 'divider', pl: 1.5, mb: 1 }}>
+            <ListItemText
+              primary={
+                <span>
+                  <strong>{e.actorLabel}</strong> · {t(`airlock.timeline.type.${e.type}`, { _: e.type.replace(/_/g, ' ') })} · {new Date(e.createdAt).toLocaleString()}
+                </span>
+              }
+              secondary={<span style={{ whiteSpace: 'pre-wrap' }}>{describeEvent(e, t, people)}</span>}
+            />
+          </ListItem>
+        ))}
+      </MuiList>
+      {canWrite ? (
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <TextField id="incident-comment" label={t('airlock.incidents.comment')} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={2} fullWidth />
+          <Box>
+            <Button variant="contained" size="small" onClick={() => void comment()} disabled={busy || !body.trim()}>
+              {t('airlock.incidents.addComment')}
+            </Button>
+          </Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function Similar({ incident }: { incident: Incident }) {
+  const t = useTranslate();
+  const similar = useApi<{ id: string; number: number; title: string; status: string; similarity?: { reasons: string[] } }[]>(`/api/incidents/${incident.id}/similar`);
+  const rows = Array.isArray(similar.data) ? similar.data : [];
+  if (!rows.length) return <Typography variant="body2">{t('airlock.incidents.noSimilar')}</Typography>;
+  return (
+    <MuiList dense>
+      {rows.map((s) => (
+        <ListItem key={s.id} disableGutters>
+          <ListItemText
+            primary={<Link to={`/incidents/${s.id}/show`}>{`#${s.number} ${s.title}`}</Link>}
+            secondary={
+              <>
+                <IncidentStatusChip status={s.status} /> {s.similarity?.reasons.join(' · ') ?? ''}
+              </>
+            }
+            slotProps={{ secondary: { component: 'div' } }}
+          />
+        </ListItem>
+      ))}
+    </MuiList>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <Box sx={{ mb: 1 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {value ?? '—'}
+      </Typography>
+    </Box>
+  );
+}
+
+function IncidentPage() {
+  const incident = useRecordContext<Incident>();
+  const t = useTranslate();
+  const canWrite = usePermission('incidents.write');
+  const update = useUpdate(incident ?? ({} as Incident));
+  if (!incident) return null;
+  const dt = (v: string | null) => (v ? new Date(v).toLocaleString() : '—');
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={`#${incident.number} ${incident.title}`} />
+      <Card sx={{ mb: 2 }}>
+        <CardContent>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
+            <Box>
+              <Typography variant="h5" component="h2">
+                #{incident.number} {incident.title}
+              </Typography>
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap', gap: 1 }}>
+                <IncidentStatusChip status={incident.status} />
+                <SeverityChip severity={incident.severity} />
+                {incident.personalDataInvolved ? <Chip size="small" variant="outlined" label={t('airlock.incidents.personalData')} /> : null}
+                <DeadlineCountdown deadline={incident.notificationDeadline} resolved={!!incident.resolvedAt} />
+              </Stack>
+            </Box>
+            {canWrite ? <StatusActions incident={incident} /> : null}
+          </Stack>
+          {incident.notificationDeadline && !incident.resolvedAt ? (
+            <Alert severity={incident.overdue ? 'error' : 'warning'} sx={{ mt: 2 }}>
+              {t(incident.overdue ? 'airlock.incidents.deadlinePassed' : 'airlock.incidents.deadlineExplain', { when: dt(incident.notificationDeadline) })}
+            </Alert>
+          ) : null}
+        </CardContent>
+      </Card>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <Panel title={t('airlock.incidents.whatHappened')}>
+            <Typography variant="body1" sx={{ whiteSpace: 'pre-wrap', mb: 2 }}>
+              {incident.description || '—'}
+            </Typography>
+            <Grid container spacing={2}>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Fact
+                  label={t('resources.incidents.fields.providerId')}
+                  value={incident.provider ? <Link to={`/providers/${incident.provider.id}/show`}>{incident.provider.name}</Link> : incident.providerOther}
+                />
+                <Fact label={t('resources.incidents.fields.dataClasses')} value={incident.dataClasses.length ? incident.dataClasses.join(', ') : null} />
+                <Fact
+                  label={t('airlock.incidents.reporter')}
+                  value={incident.anonymous ? t('airlock.incidents.anonymous') : incident.reporter ? `${incident.reporter.name} <${incident.reporter.email}>` : t(`airlock.incidents.source.${incident.source}`, { _: incident.source })}
+                />
+                {incident.duplicateOf ? (
+                  <Fact label={t('resources.incidents.fields.duplicateOfId')} value={<Link to={`/incidents/${incident.duplicateOf.id}/show`}>{`#${incident.duplicateOf.number} ${incident.duplicateOf.title}`}</Link>} />
+                ) : null}
+                {incident.closureReason ? (
+                  <Fact
+                    label={t('resources.incidents.fields.closureReason')}
+                    value={`${t(`airlock.closure.${incident.closureReason}`)}${incident.riskAcceptedUntil ? ` (${dt(incident.riskAcceptedUntil)})` : ''}`}
+                  />
+                ) : null}
+              </Grid>
+              <Grid size={{ xs: 12, sm: 6 }}>
+                <Fact label={t('resources.incidents.fields.occurredAt')} value={dt(incident.occurredAt)} />
+                <Fact label={t('resources.incidents.fields.awareAt')} value={dt(incident.awareAt)} />
+                <Fact label={t('resources.incidents.fields.reportedAt')} value={dt(incident.reportedAt)} />
+                <Fact label={t('resources.incidents.fields.acknowledgedAt')} value={dt(incident.acknowledgedAt)} />
+                <Fact label={t('resources.incidents.fields.resolvedAt')} value={dt(incident.resolvedAt)} />
+              </Grid>
+            </Grid>
+          </Panel>
+          <Panel title={t('airlock.incidents.timeline')}>
+            <Timeline incident={incident} canWrite={canWrite} />
+          </Panel>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <Panel title={t('airlock.incidents.handling')}>
+            <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+              <Assignment incident={incident} canWrite={canWrite} />
+              {canWrite ? (
+                <TextField
+                  select
+                  size="small"
+                  id="incident-severity"
+                  label={t('resources.incidents.fields.severity')}
+                  value={incident.severity}
+                  onChange={(e) => void update({ severity: e.target.value })}
+                  helperText={t('airlock.incidents.suggested', { severity: t(`airlock.severity.${incident.suggestedSeverity}`) })}
+                  sx={{ maxWidth: 220 }}
+                >
+                  {SEVERITIES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {t(`airlock.severity.${s}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              ) : null}
+            </Box>
+          </Panel>
+          <Panel title={t('airlock.incidents.checklist')}>
+            <Checklist incident={incident} canWrite={canWrite} />
+          </Panel>
+          <Panel title={t('airlock.incidents.similar')}>
+            <Similar incident={incident} />
+          </Panel>
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}
+
+export function IncidentShow() {
+  return (
+    <ShowBase>
+      <IncidentPage />
+    </ShowBase>
+  );
+}

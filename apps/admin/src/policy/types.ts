@@ -1,0 +1,60 @@
+export interface EngineRule {
+  id: string;
+  priority: number;
+  enabled: boolean;
+  description?: string | null;
+  when?: Record<string, unknown>;
+  unless?: Record<string, unknown>[];
+  effect: string;
+  message: string;
+  guidanceUrl?: string | null;
+}
+
+export interface PolicyDiff {
+  from?: number;
+  to?: number | 'draft';
+  rules: { added: EngineRule[]; removed: EngineRule[]; changed: { id: string; fields: { path: string; before: unknown; after: unknown }[] }[] };
+  catalog: { slug: string; before: string | null; after: string | null }[];
+  zones: { name: string; before: string[] | null; after: string[] | null }[];
+  settingsChanged: boolean;
+  unchanged: boolean;
+}
+
+export interface Reason {
+  ruleId: string;
+  effect: string;
+  message: string;
+  guidanceUrl?: string | null;
+}
+
+export interface Decision {
+  effect: string;
+  reasons: Reason[];
+  provider: { slug: string; name: string; status: string; riskScore: number } | null;
+  destination?: { host: string | null; aiDestination?: boolean; unknownAi?: boolean } | null;
+  networkZones?: string[];
+  dataClasses?: string[];
+  findings?: { dataClass: string; detector: string; start: number; end: number; confidence?: number | string }[];
+  redactedText?: string;
+  policyVersion?: number;
+}
+
+export interface SimulateResponse {
+  draft: Decision;
+  published: Decision | null;
+  differs: boolean;
+  warnings: { path: (string | number)[]; message: string }[];
+}
+
+export interface ImpactResponse {
+  replayed: number;
+  changed: number;
+  unchanged: number;
+  from: string | null;
+  to: string | null;
+  transitions: { before: string; after: string; count: number }[];
+  rulesNewlyMatching: { ruleId: string; count: number }[];
+  rulesNoLongerMatching: { ruleId: string; count: number }[];
+  byDestination: { destination: string; changed: number; total: number }[];
+  examples: { decisionId: string; time: string; destination: string; action: string; before: string; after: string; ruleIds: string[] }[];
+}

@@ -1,0 +1,195 @@
+import { Alert, Box, Card, CardContent, Chip, Grid, Link, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import type { ReactNode } from 'react';
+import { EditButton, Show, TopToolbar, useRecordContext, useTranslate, DateField } from 'react-admin';
+import { ProviderStatusChip, RiskChip } from '../common/chips';
+import { useCountryName } from '../common/countries';
+import { usePermission } from '../common/hooks';
+import { BlockNowButton } from './BlockNowButton';
+import { listInWords, type ProviderRecord } from './plainWords';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined" sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ShowActions() {
+  const canWrite = usePermission('catalog.write');
+  return (
+    <TopToolbar sx={{ gap: 1 }}>
+      {canWrite ? <EditButton /> : null}
+      <BlockNowButton />
+    </TopToolbar>
+  );
+}
+
+function ProviderTitle() {
+  const record = useRecordContext<ProviderRecord>();
+  return <span>{record?.name ?? ''}</span>;
+}
+
+function Profile() {
+  const p = useRecordContext<ProviderRecord>();
+  const t = useTranslate();
+  const country = useCountryName();
+  if (!p) return null;
+  const and = t('airlock.words.and');
+  const countries = p.dataCountries.map((c) => `${country(c)} (${c})`);
+  const collects = p.collects.map((c) => t(`airlock.collects.${c}`, { _: c }));
+
+  return (
+    <Box sx={{ p: { xs: 1, sm: 2 } }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, mb: 2 }}>
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="h5" component="h2">
+            {p.name}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {[p.vendor, p.website].filter(Boolean).join(' · ')}
+          </Typography>
+        </Box>
+        <Stack direction="row" spacing={1}>
+          <ProviderStatusChip status={p.status} size="medium" />
+          <RiskChip score={p.riskScore} />
+        </Stack>
+      </Stack>
+      {p.statusReason ? (
+        <Alert severity={p.status === 'blocked' ? 'error' : p.status === 'approved' ? 'success' : 'warning'} sx={{ mb: 2 }}>
+          <strong>{t(`airlock.providerStatus.${p.status}`)}:</strong> {p.statusReason}
+        </Alert>
+      ) : null}
+      {p.description ? (
+        <Typography variant="body1" sx={{ mb: 2 }}>
+          {p.description}
+        </Typography>
+      ) : null}
+
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.collectsTitle')}>
+            <Typography variant="body2" gutterBottom>
+              {collects.length ? t('airlock.profile.collects', { name: p.name, list: listInWords(collects, and) }) : t('airlock.profile.collectsUnknown')}
+            </Typography>
+            <Typography variant="body2">{t(`airlock.profile.trains.${p.trainsOnInputs}`, { name: p.name })}</Typography>
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.storageTitle')}>
+            <Typography variant="body2" gutterBottom>
+              {countries.length ? t('airlock.profile.storedIn', { list: listInWords(countries, and) }) : t('airlock.profile.storedUnknown')}
+            </Typography>
+            {p.hqCountry ? (
+              <Typography variant="body2" gutterBottom>
+                {t('airlock.profile.hq', { country: `${country(p.hqCountry)} (${p.hqCountry})` })}
+              </Typography>
+            ) : null}
+            <Typography variant="body2">
+              {p.retention ? p.retention : p.retentionDays !== null ? t('airlock.profile.retentionDays', { smart_count: p.retentionDays }) : t('airlock.profile.retentionUnknown')}
+              {p.zeroRetentionOffer ? ` ${t('airlock.profile.zeroRetention')}` : ''}
+            </Typography>
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.sharesTitle')}>
+            <Typography variant="body2">
+              {p.sharesWith.length ? t('airlock.profile.shares', { list: listInWords(p.sharesWith, and) }) : t('airlock.profile.sharesNone')}
+            </Typography>
+            {p.certifications.length ? (
+              <Box sx={{ mt: 1, display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+                <Typography variant="body2" component="span" sx={{ mr: 0.5 }}>
+                  {t('resources.providers.fields.certifications')}:
+                </Typography>
+                {p.certifications.map((c) => (
+                  <Chip key={c} size="small" variant="outlined" label={c} />
+                ))}
+              </Box>
+            ) : null}
+            {p.enterpriseOffering ? (
+              <Typography variant="body2" sx={{ mt: 1 }}>
+                <strong>{t('resources.providers.fields.enterpriseOffering')}:</strong> {p.enterpriseOffering}
+              </Typography>
+            ) : null}
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.riskTitle', { score: p.riskScore })}>
+            {p.riskFactors.length ? (
+              <List dense disablePadding>
+                {p.riskFactors.map((f) => (
+                  <ListItem key={f.id} disableGutters>
+                    <ListItemText primary={f.explanation} secondary={t('airlock.profile.points', { smart_count: f.points })} />
+                  </ListItem>
+                ))}
+              </List>
+            ) : (
+              <Typography variant="body2">{t('airlock.profile.noRiskFactors')}</Typography>
+            )}
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.reachTitle')}>
+            <Typography variant="body2" gutterBottom>
+              {t('airlock.profile.domains')}: {p.domains.join(', ')}
+            </Typography>
+            <Typography variant="body2">
+              {t('airlock.profile.channels')}: {p.channels.length ? p.channels.map((c) => t(`airlock.channel.${c}`, { _: c })).join(', ') : '—'}
+            </Typography>
+          </Section>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={t('airlock.profile.sourcesTitle')}>
+            {p.sources.length ? (
+              <List dense disablePadding>
+                {p.sources.map((s, i) => (
+                  <ListItem key={i} disableGutters>
+                    <ListItemText
+                      primary={
+                        <Link href={s.url} target="_blank" rel="noopener noreferrer">
+                          {s.fact}
+                          <OpenInNewIcon sx={{ fontSize: 14, ml: 0.5, verticalAlign: 'middle' }} aria-label={t('airlock.words.opensInNewTab')} />
+                        </Link>
+                      }
+                      secondary={t('airlock.profile.asOf', { date: s.asOf })}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            ) : (
+              <Typography variant="body2">{t('airlock.profile.noSources')}</Typography>
+            )}
+          </Section>
+        </Grid>
+      </Grid>
+      {p.notes ? (
+        <Box sx={{ mt: 2 }}>
+          <Typography variant="subtitle2" component="h2">
+            {t('resources.providers.fields.notes')}
+          </Typography>
+          <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {p.notes}
+          </Typography>
+        </Box>
+      ) : null}
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }}>
+        {t('airlock.profile.updated')} <DateField source="updatedAt" showTime />
+        {p.builtin ? ` · ${t('airlock.profile.builtin')}` : ''}
+      </Typography>
+    </Box>
+  );
+}
+
+export function ProviderShow() {
+  return (
+    <Show actions={<ShowActions />} title={<ProviderTitle />}>
+      <Profile />
+    </Show>
+  );
+}

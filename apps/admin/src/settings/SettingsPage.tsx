@@ -1,0 +1,82 @@
+import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  Edit,
+  NumberInput,
+  SimpleForm,
+  TextArrayInput,
+  Title,
+  useTranslate,
+} from 'react-admin';
+import { useCountryChoices } from '../common/countries';
+import { useApi, usePermission } from '../common/hooks';
+
+interface Settings {
+  restrictedJurisdictions: string[];
+  allowEmailDomains: string[];
+  markings: string[];
+  defaultPhoneRegion: string;
+  autoIncidentOnBlock: boolean;
+  decisionTtlSeconds: number;
+}
+
+function ReadOnlySettings() {
+  const t = useTranslate();
+  const { data, error } = useApi<Settings>('/api/settings');
+  if (error) return <Alert severity="error">{String((error as Error).message)}</Alert>;
+  if (!data) return null;
+  const row = (key: keyof Settings, value: string) => (
+    <Box key={key} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {t(`resources.settings.fields.${key}`)}
+      </Typography>
+      <Typography variant="body2">{value || '—'}</Typography>
+    </Box>
+  );
+  return (
+    <Card sx={{ mt: 2 }}>
+      <CardContent>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('airlock.settings.readOnly')}
+        </Alert>
+        {row('restrictedJurisdictions', data.restrictedJurisdictions.join(', '))}
+        {row('allowEmailDomains', data.allowEmailDomains.join(', '))}
+        {row('markings', data.markings.join(', '))}
+        {row('defaultPhoneRegion', data.defaultPhoneRegion)}
+        {row('autoIncidentOnBlock', t(data.autoIncidentOnBlock ? 'ra.boolean.true' : 'ra.boolean.false'))}
+        {row('decisionTtlSeconds', String(data.decisionTtlSeconds))}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Organization settings (GET/PUT /api/settings); changes that affect decisions take effect on publish. */
+export default function SettingsPage() {
+  const t = useTranslate();
+  const canWrite = usePermission('settings.write');
+  const countries = useCountryChoices();
+  return (
+    <Box>
+      <Title title={t('airlock.menu.settings')} />
+      {canWrite ? (
+        <Edit resource="settings" id="settings" redirect={false} mutationMode="pessimistic" title={t('airlock.menu.settings')} actions={false}>
+          <SimpleForm>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+              {t('airlock.settings.explain')}
+            </Typography>
+            <AutocompleteArrayInput source="restrictedJurisdictions" choices={countries} translateChoice={false} helperText="airlock.settings.restrictedHelp" fullWidth />
+            <TextArrayInput source="allowEmailDomains" helperText="airlock.settings.domainsHelp" fullWidth />
+            <TextArrayInput source="markings" helperText="airlock.settings.markingsHelp" fullWidth />
+            <AutocompleteInput source="defaultPhoneRegion" choices={countries} translateChoice={false} />
+            <BooleanInput source="autoIncidentOnBlock" helperText="airlock.settings.autoIncidentHelp" />
+            <NumberInput source="decisionTtlSeconds" min={0} max={86400} helperText="airlock.settings.ttlHelp" />
+          </SimpleForm>
+        </Edit>
+      ) : (
+        <ReadOnlySettings />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,150 @@
+// The browser-test harness: one Chromium for the run, a fresh context per user, every console error
+// and uncaught page error recorded (a scenario fails on any), screenshots and axe-core checks.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core');
+
+export const LAPTOP = { width: 1366, height: 850 };
+export const PHONE = { width: 390, height: 844 };
+
+const say = (msg) => process.stdout.write(`[browser] ${msg}\n`);
+
+export class ScenarioContext {
+  constructor(browser, ctx, name) {
+    this.browser = browser;
+    this.baseUrl = ctx.baseUrl;
+    this.adminPassword = ctx.adminPassword;
+    this.bootstrapKey = ctx.bootstrapKey;
+    this.artifacts = ctx.artifacts;
+    this.name = name;
+    /** Console errors and page errors, with where they happened. */
+    this.errors = [];
+    this.axeResults = [];
+    this.screenshots = [];
+    this.contexts = [];
+  }
+
+  /** A new browser context (its own cookies and storage): viewport and colour scheme as given. */
+  async newPage({ viewport = LAPTOP, colorScheme = 'light', label = 'page' } = {}) {
+    const context = await this.browser.newContext({
+      viewport,
+      colorScheme,
+      baseURL: this.baseUrl,
+      isMobile: viewport.width < 600,
+      hasTouch: viewport.width < 600,
+      locale: 'en-US',
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.errors.push(`[${label}] console error at ${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.errors.push(`[${label}] page error at ${page.url()}: ${err.message}`));
+    return page;
+  }
+
+  /** Signs in through the login page as a user would. */
+  async signIn(page, email, password = this.adminPassword) {
+    await page.goto('/#/login');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+  }
+
+  async screenshot(page, name) {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const file = path.join(this.artifacts, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    this.screenshots.push(file);
+    return file;
+  }
+
+  /** Injects axe-core and runs it; serious or critical violations fail the scenario. */
+  async axe(page, name) {
+    await page.waitForLoadState('networkidle').catch(() => {});
+    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE_PATH });
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    this.axeResults.push({ name, violations: result, bad });
+    return bad;
+  }
+
+  /** Screenshot and axe in one: the usual check of a main page. */
+  async capture(page, name) {
+    await this.screenshot(page, name);
+    const bad = await this.axe(page, name);
+    if (bad.length) {
+      throw new Error(`axe: ${bad.length} serious/critical violation(s) on ${name}: ${bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`).join('; ')}`);
+    }
+  }
+
+  /** POST /v1/decisions as a client on the network would (Node's fetch, not the page). */
+  async decide(body, key = this.bootstrapKey) {
+    const res = await fetch(`${this.baseUrl}/v1/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+
+  async close() {
+    for (const c of this.contexts) await c.close().catch(() => {});
+    this.contexts = [];
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`Assertion failed: ${message}`);
+}
+
+/** Runs every exported scenario of every file; returns true when all passed. */
+export async function runScenarios(files, ctx) {
+  const browser = await chromium.launch({
+    executablePath: ctx.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results = [];
+  try {
+    for (const file of files) {
+      const mod = await import(pathToFileURL(file).href);
+      for (const [exportName, fn] of Object.entries(mod)) {
+        if (typeof fn !== 'function' || !exportName.startsWith('scenario')) continue;
+        const name = `${path.basename(file, '.browser.mjs')} › ${fn.description ?? exportName}`;
+        const sc = new ScenarioContext(browser, ctx, name);
+        const t0 = Date.now();
+        let error = null;
+        try {
+          await fn(sc);
+        } catch (err) {
+          error = err;
+        }
+        await sc.close();
+        const ms = Date.now() - t0;
+        if (!error && sc.errors.length) error = new Error(`console errors:\n  ${sc.errors.join('\n  ')}`);
+        results.push({ name, ms, error, axe: sc.axeResults, screenshots: sc.screenshots.length });
+        const axeNote = sc.axeResults.length ? `, axe on ${sc.axeResults.length} page(s): ${sc.axeResults.reduce((n, a) => n + a.violations.length, 0)} minor/moderate, ${sc.axeResults.reduce((n, a) => n + a.bad.length, 0)} serious/critical` : '';
+        say(`${error ? 'FAIL' : 'ok  '} ${name} (${(ms / 1000).toFixed(1)} s, ${sc.screenshots.length} screenshot(s)${axeNote})`);
+        if (error) say(`     ${String(error.stack ?? error).split('\n').join('\n     ')}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const failed = results.filter((r) => r.error);
+  const minor = new Map();
+  for (const r of results) for (const a of r.axe) for (const v of a.violations) if (!a.bad.includes(v)) minor.set(v.id, `${v.id} (${v.impact}): ${v.help}`);
+  if (minor.size) say(`axe, minor/moderate findings seen: ${[...minor.values()].join('; ')}`);
+  say(`${results.length - failed.length} passed, ${failed.length} failed`);
+  return failed.length === 0;
+}
