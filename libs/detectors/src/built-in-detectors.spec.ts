@@ -29,6 +29,11 @@ const MUST_FIND: [string, string, string][] = [
   ['openai-api-key', 'key sk-Ab3dEf6hIj9kLm2nT3BlbkFJOp5qRs8tUv1wXy4z', 'sk-Ab3dEf6hIj9kLm2nT3BlbkFJOp5qRs8tUv1wXy4z'],
   ['anthropic-api-key', 'sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5q-AA', 'sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5q-AA'],
   ['google-api-key', 'maps key AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY', 'AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'],
+  ['npm-token', '//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789', 'npm_abcdefghijklmnopqrstuvwxyz0123456789'],
+  ['huggingface-token', 'HF_TOKEN=hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH'],
+  ['sendgrid-api-key', 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ', 'SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ'],
+  ['generic-secret', 'Authorization: Basic dXNlcjpwYXNzd29yZA==', 'dXNlcjpwYXNzd29yZA=='],
+  ['generic-secret', 'AccountName=acme;AccountKey=Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2OZq3T8vK2pLm9Xw4Rb7Nc1Y==;EndpointSuffix=core.windows.net', 'Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2OZq3T8vK2pLm9Xw4Rb7Nc1Y=='],
   ['jwt', `Bearer ${jwtOf({ alg: 'RS256', typ: 'JWT' }, { sub: '42', role: 'admin' })}`, jwtOf({ alg: 'RS256', typ: 'JWT' }, { sub: '42', role: 'admin' })],
   ['password-assignment', 'password=Sup3rS3cret!', 'Sup3rS3cret!'],
   ['password-assignment', '{"pwd": "Tr0ub4dor&3"}', 'Tr0ub4dor&3'],
@@ -100,6 +105,10 @@ const MUST_FIND: [string, string, string][] = [
   ['classification-marking', 'Acme Corp | Internal Use Only', 'Internal Use Only'],
   ['classification-marking', 'This e-mail is privileged & confidential and intended only for the addressee.', 'privileged & confidential'],
   ['classification-marking', 'STRICTLY CONFIDENTIAL - DO NOT FORWARD', 'STRICTLY CONFIDENTIAL'],
+  ['classification-marking', 'Subject: Confidential - Q3 numbers', 'Confidential'],
+  ['classification-marking', 'Sensitivity: Internal Use Only', 'Internal Use Only'],
+  ['classification-marking', 'TLP:AMBER\nIndicators attached.', 'TLP:AMBER'],
+  ['street-address', 'send to P.O. Box 1234, Austin, TX 78701', 'P.O. Box 1234, Austin, TX 78701'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
@@ -168,6 +177,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['health_data', 'The depression in the housing market hurt sales.'],
   ['health_data', 'the patient said the diabetes joke was old'], // one term, one clinical word
   ['company_confidential', 'keep this confidential between us, ok?'],
+  ['company_confidential', 'Re: the restricted area near the loading dock'],
+  ['generic-secret', 'Authorization: Basic aGVsbG8='], // decodes to "hello": no user:password
   ['company_confidential', 'Confidential information means any information disclosed by a party that is marked or reasonably understood to be confidential.'],
   ['source_code', 'Meeting notes\nDate: Tuesday\nAttendees: Ana, Ben, Chloe\nDecisions: ship on Friday.'],
   ['source_code', 'Thanks for the call (yesterday).\nWe agreed on the plan.\nI will send the deck.'],

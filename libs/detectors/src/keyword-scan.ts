@@ -21,6 +21,7 @@ export const MARKING_WORDS: readonly string[] = v(
   'attorney client privilege', 'attorney-client', 'attorney work product', 'privileged and confidential', 'privileged & confidential', 'privileged',
   'do not distribute', 'do not forward', 'do not share', 'do not copy', 'not for distribution', 'not for external distribution', 'not for public distribution',
   'trade secret', 'trade secrets', 'proprietary and confidential', 'proprietary & confidential', 'proprietary', 'restricted', 'top secret',
+  'tlp:red', 'tlp:amber', 'tlp:amber+strict', 'tlp: red', 'tlp: amber',
 );
 
 /**
@@ -32,7 +33,8 @@ const KINDS = {
   passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords'),
   secret: v(
     'secret', 'secrets', 'token', 'tokens', ...plural(...seps('api key'), ...seps('access key'), ...seps('client secret'), ...seps('private key'), ...seps('signing key')),
-    'auth', 'authorization', 'bearer', 'credential', 'credentials',
+    'auth', 'authorization', 'bearer', 'basic', 'credential', 'credentials', ...seps('account key'), ...seps('shared access key'), 'sas token', 'sig',
+    ...seps('client id secret'), ...seps('app secret'), ...seps('master key'), ...seps('encryption key'),
   ),
   birth: v('dob', 'd.o.b', 'd.o.b.', 'born', 'date of birth', 'birth date', 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),

@@ -4,6 +4,7 @@ import type { Finding } from '../finding';
 const WEAK = /^(?:privileged|proprietary|restricted)$/i;
 const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\]+/g;
 
+const LABEL = /^\s*(?:subject|re|fw|fwd|classification|sensitivity|sensitivity label|label|marking|security|security classification|status|document status|handling|data classification)\s*:\s*(?:re:\s*|fw:\s*)*$/i;
 const DISCLAIMER =
   /\b(?:this|the)\s+(?:document|e-?mail|message|communication|memo|presentation|report|information|file|deck|transmission)s?\b[^.!?]{0,60}\b(?:is|are|contains?|may contain|is intended to be)\s+(?:strictly\s+|highly\s+)?$/i;
 
@@ -22,6 +23,8 @@ export function markingConfidence(text: string, start: number, end: number, matc
   const title = !caps && /^[A-Z]/.test(matched);
   const weak = WEAK.test(matched);
   if (rest === 0) return weak && !caps ? 0.6 : 0.93;
+  // a labelled field: "Subject: Confidential - Q3", "Sensitivity: Internal Use Only", "Classification: RESTRICTED"
+  if (LABEL.test(text.slice(ls, start)) && !(weak && !caps && !/^(?:classification|sensitivity|label|marking|security|handling)/i.test(text.slice(ls, start).trim()))) return 0.88;
   if (caps) return weak ? (rest <= 40 ? 0.8 : 0.4) : rest <= 60 ? 0.92 : 0.85;
   // disclaimer sentence: "This e-mail (and any attachments) is privileged & confidential ..."
   if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;

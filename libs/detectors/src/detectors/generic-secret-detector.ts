@@ -1,8 +1,9 @@
 import type { Detector } from '../detector';
+import { base64UrlDecode } from '../jwt';
 import { charClassCount, shannonEntropy } from '../shannon-entropy';
 
 const AFTER_KEYWORD =
-  /[A-Za-z0-9_.-]{0,30}["']?[ \t]{0,3}(?:=>|:=|=|:|[ \t])[ \t]{0,3}(?:(?:Bearer|Basic|Token|token)[ \t]+)?["'`]?([A-Za-z0-9_\-+/=.~]{16,400})/y;
+  /[A-Za-z0-9_.-]{0,30}["']?[ \t]{0,3}(?:=>|:=|=|:|[ \t])[ \t]{0,3}(?:(?:Bearer|Basic|Token|token)[ \t]+)?["'`]?([A-Za-z0-9_\-+/=.~]{8,400})/y;
 
 /** Minimum Shannon entropy (bits per char) for a value to look random enough to be a secret. */
 export const SECRET_ENTROPY_THRESHOLD = 3.5;
@@ -19,6 +20,12 @@ export function looksLikeSecretValue(value: string): boolean {
   return shannonEntropy(value) >= threshold;
 }
 
+/** "Authorization: Basic <base64>" whose payload decodes to printable user:password. */
+function basicAuthValid(value: string): boolean {
+  const decoded = base64UrlDecode(value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''));
+  return decoded !== undefined && /^[\x20-\x7e]+:[\x20-\x7e]{3,}$/.test(decoded);
+}
+
 /** High-entropy values next to secret, token, api_key, password, bearer ... */
 export const genericSecretDetector: Detector = {
   entries: [{ id: 'generic-secret', dataClass: 'credentials', description: 'High-entropy values next to secret/token/api_key/password words' }],
@@ -31,11 +38,12 @@ export const genericSecretDetector: Detector = {
       const m = AFTER_KEYWORD.exec(text);
       if (!m) continue;
       const value = m[1]!.replace(/[.=]+$/, (s) => (s.startsWith('=') ? s : ''));
-      if (!looksLikeSecretValue(value)) continue;
+      const basic = /basic$/i.test(text.slice(Math.max(0, e - 5), e)) && basicAuthValid(value);
+      if (!basic && !looksLikeSecretValue(value)) continue;
       const start = AFTER_KEYWORD.lastIndex - m[1]!.length;
       const end = start + value.length;
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-      out.push({ dataClass: 'credentials', detector: 'generic-secret', start, end, confidence: uuid ? 0.6 : 0.8 });
+      out.push({ dataClass: 'credentials', detector: 'generic-secret', start, end, confidence: basic ? 0.9 : uuid ? 0.6 : 0.8 });
       lastEnd = end;
     }
   },

@@ -9,6 +9,9 @@ const CITY_US = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,3}[A-Z][A-Za-z.'-]*,[ \t]*
 const CITY_UK = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![A-Za-z0-9])/y;
 const CITY_ONLY = /,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]+(?:,[ \t]*[A-Z]{2})?/y;
 
+/** P.O. Box 1234 [, City, ST 12345] */
+const PO_BOX = /\bP\.? ?O\.? ?Box[ \t]+\d{1,7}(?:,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?/g;
+
 /** German: digit-led (fast to scan) with the street suffix checked by lookbehind; the capitalized street word is found backwards */
 const DE = /(?<!\d)\d{1,4}(?<=(?:[sS]traße|[sS]trasse|[sS]tr\.|[wW]eg|[aA]llee|[pP]latz|[gG]asse|[rR]ing|[dD]amm|[uU]fer)[ \t]{1,3}\d{1,4})[a-z]?(?!\d)(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/g;
 const DE_WORD = /(?:^|[^\wÄÖÜäöüß])([A-ZÄÖÜ][a-zäöüß-]*(?:[ -][A-ZÄÖÜ][a-zäöüß-]*)?\.?)$/;
@@ -61,6 +64,10 @@ export const streetAddressDetector: Detector = {
       if (!w) continue;
       const start = text.lastIndexOf(w[1]!.trimEnd(), m.index);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
+    }
+    PO_BOX.lastIndex = 0;
+    while ((m = PO_BOX.exec(text)) !== null) {
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
     }
     FR.lastIndex = 0;
     while ((m = FR.exec(text)) !== null) {

@@ -55,6 +55,23 @@ const RULES: PrefixRule[] = [
     confidence: (m) => (m[0].includes('T3BlbkFJ') || /^sk-(?:proj|svcacct|admin)-/.test(m[0]) ? 0.97 : 0.85),
     reject: (v) => !/[0-9]/.test(v) || !/[A-Z]/.test(v) || !/[a-z]/.test(v.slice(3)),
   },
+  { info: c('npm-token', 'npm access tokens (npm_)'), prefix: 'npm_', re: new RegExp('npm_[A-Za-z0-9]{36}' + tail, 'y'), confidence: () => 0.95 },
+  { info: c('pypi-token', 'PyPI API tokens (pypi-)'), prefix: 'pypi-', re: new RegExp('pypi-AgE[A-Za-z0-9_-]{50,}' + tail, 'y'), confidence: () => 0.95 },
+  { info: c('huggingface-token', 'Hugging Face tokens (hf_)'), prefix: 'hf_', re: new RegExp('hf_[A-Za-z0-9]{34,40}' + tail, 'y'), confidence: () => 0.93 },
+  { info: c('digitalocean-token', 'DigitalOcean tokens (dop_v1_, doo_v1_)'), prefix: 'dop_v1_', re: new RegExp('dop_v1_[a-f0-9]{64}' + tail, 'y'), confidence: () => 0.96 },
+  { info: c('digitalocean-token', ''), prefix: 'doo_v1_', re: new RegExp('doo_v1_[a-f0-9]{64}' + tail, 'y'), confidence: () => 0.96 },
+  ...['shpat_', 'shpss_', 'shpca_', 'shppa_'].map((p) => ({
+    info: c('shopify-token', 'Shopify access tokens (shpat_, shpss_, ...)'),
+    prefix: p,
+    re: new RegExp(p + '[a-fA-F0-9]{32}' + tail, 'y'),
+    confidence: () => 0.96,
+  })),
+  {
+    info: c('sendgrid-api-key', 'SendGrid API keys (SG.)'),
+    prefix: 'SG.',
+    re: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/y,
+    confidence: () => 0.96,
+  },
   {
     info: c('google-api-key', 'Google API keys (AIza...)'),
     prefix: 'AIza',
@@ -98,7 +115,7 @@ function candidates(text: string): { start: number; prefix: string }[] {
       i = text.indexOf(last, i + 1);
     }
   }
-  for (const p of ['AIza', 'https://hooks.slack.com/']) {
+  for (const p of ['AIza', 'https://hooks.slack.com/', 'SG.']) {
     let i = text.indexOf(p);
     while (i !== -1) {
       found.push({ start: i, prefix: p });
