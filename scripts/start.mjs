@@ -87,7 +87,7 @@ async function main() {
     '',
     `  Airlock is running at ${server.url}`,
     ...server.signInHelp.map((l) => `  ${l}`),
-    `  Decision API: POST ${server.url}/v1/decisions (API docs at ${server.url}/docs)`,
+    `  Decision API: POST ${server.url}/v1/decisions (see docs/api.md)`,
     '  Press Ctrl-C to stop.',
     '',
   ];
