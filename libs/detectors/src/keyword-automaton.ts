@@ -1,13 +1,14 @@
 /**
- * A dense Aho-Corasick automaton (a DFA) for a fixed vocabulary of keywords, case-insensitive,
- * matching whole words only ('_' and '-' separate words, so DB_PASSWORD contains "password").
+ * Whole-word keyword search for a fixed vocabulary, case-insensitive: a trie walked from each word
+ * start ('_' and '-' separate words, so DB_PASSWORD contains "password").
  *
- * Word starts are made part of the alphabet: a virtual BOUNDARY symbol is fed before every
- * character that follows a non-word character (and before the first), and patterns carry the same
- * symbol before each of their word starts. So "ip" never matches inside "ship", without any check,
- * and the automaton rarely reaches an output state inside ordinary words. One or two typed-array
- * reads per input character: several times faster than a large regex alternation in V8. Used for
- * the built-in context words; organization dictionaries use AhoCorasick.
+ * Every pattern begins at a word start, so no Aho-Corasick failure links are needed: the scan
+ * touches each character once to find word starts, and from each one walks the trie only as far as
+ * the text still spells a pattern prefix (usually one or two characters). Word starts inside a
+ * pattern ("date of birth") are marked in the trie with a BOUNDARY symbol, fed to the walk before
+ * any character that follows a non-word character, so "update of birth" cannot match. The hot part
+ * of the trie (its first levels) stays in cache. Linear: a walk is bounded by the longest pattern.
+ * Used for the built-in context words; organization dictionaries use AhoCorasick.
  */
 
 /**
@@ -17,28 +18,27 @@
 const WORD = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
 const UNICODE_WORD = /[\p{L}\p{N}]/u;
-function isWord(c: number): number {
+function isWord(c: number): boolean {
   let w = WORD[c]!;
   if (w === 0) {
     w = UNICODE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
     WORD[c] = w;
   }
-  return w === 1 ? 1 : 0;
+  return w === 1;
 }
 
 const BOUNDARY = 1;
 
 export class KeywordAutomaton {
-  /** symbol of every UTF-16 code unit (0 = not in any pattern; 1 = BOUNDARY is never a character) */
+  /** symbol of every UTF-16 code unit (0 = in no pattern; 1 = BOUNDARY, never a character) */
   private readonly symOf = new Uint8Array(65536);
-  private readonly shift: number;
-  /** transitions: delta[stateOffset + symbol] = next stateOffset, stateOffset = state << shift */
-  private readonly delta: Int32Array;
-  /** per state: the first state on its suffix chain with an output (itself included), or -1 */
-  private readonly firstOut: Int32Array;
-  /** longest pattern ending at each state, or -1 */
+  private readonly stride: number;
+  /** goto[node * stride + symbol] = child node, or -1 (nodes numbered breadth-first) */
+  private readonly goto: Int16Array;
+  /** the pattern ending at each node (the longest when several), or -1 */
   private readonly out: Int32Array;
   private readonly lengths: number[];
+  private readonly maxLength: number;
 
   constructor(patterns: readonly string[]) {
     const lowered = patterns.map((p) => p.toLowerCase());
@@ -55,101 +55,103 @@ export class KeywordAutomaton {
         }
       }
     }
+    let stride = 1;
+    while (stride < nSym) stride <<= 1;
+    this.stride = stride;
     this.lengths = lowered.map((p) => p.length);
-    // trie over symbols, with BOUNDARY before each word start of each pattern
-    const gotoRows: Int32Array[] = [new Int32Array(nSym).fill(-1)];
-    const outList: number[] = [-1];
+    this.maxLength = Math.max(0, ...this.lengths);
+    const rows: number[] = new Array<number>(stride).fill(-1);
+    const out: number[] = [-1];
     lowered.forEach((p, idx) => {
       let node = 0;
       const step = (s: number): void => {
-        let nxt = gotoRows[node]![s]!;
+        let nxt = rows[node * stride + s]!;
         if (nxt === -1) {
-          nxt = gotoRows.length;
-          gotoRows.push(new Int32Array(nSym).fill(-1));
-          outList.push(-1);
-          gotoRows[node]![s] = nxt;
+          nxt = out.length;
+          out.push(-1);
+          for (let k = 0; k < stride; k++) rows.push(-1);
+          rows[node * stride + s] = nxt;
         }
         node = nxt;
       };
       for (let i = 0; i < p.length; i++) {
-        if (i === 0 || isWord(p.charCodeAt(i - 1)) === 0) step(BOUNDARY);
+        if (i === 0 || !isWord(p.charCodeAt(i - 1))) step(BOUNDARY);
         step(this.symOf[p.charCodeAt(i)]!);
       }
-      if (outList[node] === -1 || this.lengths[outList[node]!]! < p.length) outList[node] = idx;
+      if (out[node] === -1 || this.lengths[out[node]!]! < p.length) out[node] = idx;
     });
-    const n = gotoRows.length;
-    let shift = 0;
-    while (1 << shift < nSym) shift++;
-    this.shift = shift;
-    const stride = 1 << shift;
-    const delta = new Int32Array(n * stride);
-    this.out = Int32Array.from(outList);
-    const dict = new Int32Array(n).fill(-1);
-    const fail = new Int32Array(n);
-    const queue: number[] = [];
-    for (let s = 1; s < nSym; s++) {
-      const child = gotoRows[0]![s]!;
-      if (child > 0) {
-        delta[s] = child;
-        queue.push(child);
+    // renumber nodes breadth-first so the shallow nodes, where almost every walk ends, share cache lines
+    const n = out.length;
+    const order: number[] = [0];
+    const newId = new Int32Array(n).fill(-1);
+    newId[0] = 0;
+    for (let qi = 0; qi < order.length; qi++) {
+      const node = order[qi]!;
+      for (let sy = 0; sy < stride; sy++) {
+        const child = rows[node * stride + sy]!;
+        if (child > 0 && newId[child] === -1) {
+          newId[child] = order.length;
+          order.push(child);
+        }
       }
     }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const node = queue[qi]!;
-      const f = fail[node]!;
-      dict[node] = this.out[f] !== -1 ? f : dict[f]!;
-      for (let s = 1; s < nSym; s++) {
-        const child = gotoRows[node]![s]!;
-        if (child > 0) {
-          delta[node * stride + s] = child;
-          fail[child] = delta[f * stride + s]!;
-          queue.push(child);
-        } else delta[node * stride + s] = delta[f * stride + s]!;
+    if (n > 32767) throw new RangeError('KeywordAutomaton: vocabulary too large');
+    this.goto = new Int16Array(n * stride).fill(-1);
+    this.out = new Int32Array(n).fill(-1);
+    for (let old = 0; old < n; old++) {
+      const id = newId[old]!;
+      this.out[id] = out[old]!;
+      for (let sy = 0; sy < stride; sy++) {
+        const child = rows[old * stride + sy]!;
+        this.goto[id * stride + sy] = child > 0 ? newId[child]! : -1;
       }
     }
-    // premultiply targets by the stride so the scan loop adds instead of multiplying
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! << shift;
-    this.delta = delta;
-    this.firstOut = new Int32Array(n);
-    for (let st = 0; st < n; st++) this.firstOut[st] = this.out[st] !== -1 ? st : dict[st]!;
   }
 
   /**
-   * Whole-word matches; at each end position the longest pattern. A match contained in the previous
-   * one is dropped; a longer one starting at the same place replaces it.
+   * Whole-word matches in text order: from each word start the longest pattern that ends on a word
+   * end. A match starting inside the previous one is dropped ("confidential" in "strictly confidential").
    */
   search(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
-    const { delta, out, lengths, symOf, firstOut, shift } = this;
+    const { goto, out, lengths, symOf, stride } = this;
     const len = text.length;
-    let off = 0;
-    let prevWord = 0;
-    let pendStart = -1, pendEnd = -1, pendPat = -1;
+    const rootB = goto[BOUNDARY]!; // every pattern starts with BOUNDARY
+    let prevWord = false;
+    let lastEnd = 0;
     for (let i = 0; i < len; i++) {
       const c = text.charCodeAt(i);
-      if (prevWord === 0) off = delta[off + BOUNDARY]!;
-      off = delta[off + symOf[c]!]!;
-      prevWord = c < 128 ? 2 - WORD[c]! : isWord(c);
-      if (off === 0) continue;
-      const o = firstOut[off >> shift]!;
-      if (o === -1) continue;
-      const end = i + 1;
-      if (prevWord === 1 && end < len && isWord(text.charCodeAt(end)) === 1) continue;
-      // every pattern starts at a word start (BOUNDARY), so the longest output here is a match
-      const p = out[o]!;
-      const start = end - lengths[p]!;
-      if (pendPat !== -1 && start < pendEnd) {
-        if (start <= pendStart) {
-          pendStart = start;
-          pendEnd = end;
-          pendPat = p;
+      const atStart = !prevWord;
+      prevWord = c < 128 ? WORD[c] === 1 : isWord(c);
+      if (!atStart || i < lastEnd) continue;
+      let node = goto[rootB * stride + symOf[c]!]!;
+      if (node <= 0) continue;
+      let best = -1;
+      let j = i;
+      let cw = prevWord;
+      for (;;) {
+        const p = out[node]!;
+        if (p !== -1) {
+          if (j + 1 >= len || !cw) best = p;
+          else {
+            const cn = text.charCodeAt(j + 1);
+            if (!(cn < 128 ? WORD[cn] === 1 : isWord(cn))) best = p;
+          }
         }
-      } else {
-        if (pendPat !== -1) onMatch(pendStart, pendEnd, pendPat);
-        pendStart = start;
-        pendEnd = end;
-        pendPat = p;
+        if (++j >= len) break;
+        const cj = text.charCodeAt(j);
+        if (!cw) {
+          node = goto[node * stride + BOUNDARY]!;
+          if (node <= 0) break;
+        }
+        node = goto[node * stride + symOf[cj]!]!;
+        if (node <= 0) break;
+        cw = cj < 128 ? WORD[cj] === 1 : isWord(cj);
+      }
+      if (best !== -1) {
+        const end = i + lengths[best]!;
+        onMatch(i, end, best);
+        lastEnd = end;
       }
     }
-    if (pendPat !== -1) onMatch(pendStart, pendEnd, pendPat);
   }
 }
