@@ -57,6 +57,11 @@ const KINDS = {
   ),
   ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),
   marking: MARKING_WORDS,
+  street: v(
+    'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
+    'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
+    'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
+  ),
   creative: v(
     '©', '(c)', 'copyright', 'all rights reserved', 'chapter', 'verse', 'chorus', 'pre-chorus', 'bridge', 'outro', 'intro', 'hook', 'refrain', 'draft',
     'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'the end', 'fade in', 'fade out', 'int.', 'ext.', 'working title',

@@ -1,7 +1,9 @@
 import type { Detector } from '../detector';
 
+/** US/UK street-type words (found by the keyword index), capitalized in an address */
 const SUFFIX =
-  /\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway)\b\.?/g;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway)$/;
+const FR_WORDS = /^(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)$/i;
 /** number + 1-4 capitalized (or ordinal) words, anchored at the suffix */
 const BEFORE = /(?<![\w.,-])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?)[ \t]+((?:(?:[NSEW]\.?|[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4})$/;
 const UNIT = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|#)[ \t]*[A-Za-z0-9-]{1,6}/y;
@@ -21,11 +23,23 @@ const FR =
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
-  detect({ text }, out) {
-    const re = new RegExp(SUFFIX);
-    let m: RegExpExecArray | null;
+  detect(scan, out) {
+    const { text, keywords } = scan;
+    let m: RegExpExecArray | { index: number; 0: string } | null;
     let lastEnd = 0;
-    while ((m = re.exec(text)) !== null) {
+    const street = keywords.hits('street');
+    // "Dr." is indexed as a clinical word; it is also a street suffix
+    const hits: { start: number; end: number }[] = street.starts.map((s, i) => ({ start: s, end: street.ends[i]! }));
+    const health = keywords.hits('health');
+    for (let i = 0; i < health.starts.length; i++) if (text.startsWith('Dr.', health.starts[i]!)) hits.push({ start: health.starts[i]!, end: health.ends[i]! });
+    hits.sort((a, b) => a.start - b.start);
+    let sawFrench = false, sawBox = false;
+    for (const h of hits) {
+      const word = text.slice(h.start, h.end).replace(/\.$/, '');
+      if (!sawFrench && FR_WORDS.test(word)) sawFrench = true;
+      if (!sawBox && /^box$/i.test(word)) sawBox = true;
+      if (!SUFFIX.test(word)) continue;
+      m = { index: h.start, 0: text.charCodeAt(h.start + word.length) === 46 ? word + '.' : word };
       if (m.index < lastEnd) continue;
       const winStart = Math.max(lastEnd, m.index - 60);
       const before = text.slice(winStart, m.index);
@@ -66,11 +80,11 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
     PO_BOX.lastIndex = 0;
-    while ((m = PO_BOX.exec(text)) !== null) {
+    while (sawBox && (m = PO_BOX.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
     }
     FR.lastIndex = 0;
-    while ((m = FR.exec(text)) !== null) {
+    while (sawFrench && (m = FR.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
   },
