@@ -61,7 +61,7 @@ describe('API keys', () => {
     expect((await t.decide(DECISION, key)).status).toBe(200);
     const res = await bundle(key);
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('forbidden');
+    expect(((await res.json()) as any).error.code).toBe('forbidden');
     const { key: bundleKey } = await createClient({ name: 'bundle-only', scopes: ['bundle'] });
     expect((await bundle(bundleKey)).status).toBe(200);
     expect((await t.decide(DECISION, bundleKey)).status).toBe(403);

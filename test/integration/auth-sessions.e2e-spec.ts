@@ -40,7 +40,7 @@ describe('sessions and sign-in', () => {
     expect(cookie).toMatch(/; SameSite=Lax/i);
     expect(cookie).not.toMatch(/Domain=/i);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // The database keeps only the token's SHA-256.
     const token = cookie!.split(';')[0]!.split('=')[1]!;
@@ -82,15 +82,29 @@ describe('sessions and sign-in', () => {
       t.request('/api/zones', { method: 'POST', json: { name: `z-${Object.keys(headers).join('-') || 'none'}`, cidrs: ['10.8.0.0/16'] }, headers: { cookie: s.cookie, ...headers } });
     const none = await zone({});
     expect(none.status).toBe(403);
-    expect((await none.json()).error.code).toBe('csrf_failed');
+    expect(((await none.json()) as any).error.code).toBe('csrf_failed');
     expect((await zone({ 'x-csrf-token': 'x'.repeat(32) })).status).toBe(403);
     const otherSession = await t.login();
     expect((await zone({ 'x-csrf-token': otherSession.csrfToken })).status).toBe(403);
     const crossOrigin = await zone({ 'x-csrf-token': s.csrfToken, origin: 'https://evil.example' });
     expect(crossOrigin.status).toBe(403);
-    expect((await crossOrigin.json()).error.code).toBe('csrf_failed');
+    expect(((await crossOrigin.json()) as any).error.code).toBe('csrf_failed');
     expect((await zone({ 'x-csrf-token': s.csrfToken, origin: t.url })).status).toBe(201);
     expect(await t.prisma.networkZone.count({ where: { name: { startsWith: 'z-' } } })).toBe(1);
+  });
+
+  test('login CSRF: a sign-in posted from another origin (a cross-site form) is refused and sets no cookie', async () => {
+    for (const [body, type] of [
+      [JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }), 'application/json'],
+      [new URLSearchParams({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }).toString(), 'application/x-www-form-urlencoded'],
+    ] as const) {
+      const res = await t.request('/api/auth/login', { method: 'POST', body, headers: { 'content-type': type, origin: 'https://evil.example', 'x-forwarded-for': '203.0.113.90' } });
+      expect(res.status).toBe(403);
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+    const reset = await t.request('/api/auth/password-reset/request', { method: 'POST', json: { email: ADMIN_EMAIL }, headers: { origin: 'https://evil.example', 'x-forwarded-for': '203.0.113.91' } });
+    expect(reset.status).toBe(403);
+    expect((await login(t, ADMIN_EMAIL, ADMIN_PASSWORD, { origin: t.url, 'x-forwarded-for': '203.0.113.92' })).status).toBe(200);
   });
 
   test('lockout after 5 failures: the same answer for known and unknown e-mails, in comparable time', async () => {

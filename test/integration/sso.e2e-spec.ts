@@ -21,7 +21,7 @@ describe('OpenID Connect single sign-on', () => {
     const c = setCookies.find((s) => s.startsWith('__Host-airlock_session=') && !s.startsWith('__Host-airlock_session=;'));
     return c ? c.split(';')[0]! : null;
   };
-  const me = async (cookie: string) => (await t.request('/api/auth/me', { headers: { cookie } })).json();
+  const me = async (cookie: string): Promise<any> => (await t.request("/api/auth/me", { headers: { cookie } })).json();
 
   const configure = (patch: Record<string, unknown> = {}) =>
     owner.request('/api/sso-connection', {

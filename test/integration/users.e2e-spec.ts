@@ -35,7 +35,7 @@ describe('users and roles', () => {
   test('creating a user with a password: ready to sign in, output allow-listed, audited with the hash masked', async () => {
     const res = await owner.request('/api/users', { method: 'POST', json: { email: 'Ana@Example.com', name: 'Ana', role: 'analyst', groups: ['engineering'], password: 'a long enough password' } });
     expect(res.status).toBe(201);
-    const ana = await res.json();
+    const ana = (await res.json()) as any;
     expect(Object.keys(ana).filter((k) => k !== 'invitationSent').sort()).toEqual(OUTPUT_KEYS);
     expect(ana).toMatchObject({ email: 'ana@example.com', role: 'analyst', groups: ['engineering'], hasPassword: true, invitationPending: false, invitationSent: false });
     const s = await t.login('ana@example.com', 'a long enough password');
@@ -66,7 +66,7 @@ describe('users and roles', () => {
     await t.login('ivan@example.com', 'a brand new passphrase');
     const again = await t.request('/api/auth/invitations/accept', { method: 'POST', json: { token, password: 'another new password 1' } });
     expect(again.status).toBe(400);
-    expect((await again.json()).error.code).toBe('bad_request');
+    expect(((await again.json()) as any).error.code).toBe('bad_request');
     expect((await owner.json(`/api/users/${created.id}`)).invitationPending).toBe(false);
   });
 
@@ -89,7 +89,7 @@ describe('users and roles', () => {
     const before = await auditCount();
     const res = await owner.request('/api/users', { method: 'POST', json: { email: 'ANA@example.com', name: 'Other Ana', role: 'employee', password: 'a long enough password' } });
     expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('conflict');
+    expect(((await res.json()) as any).error.code).toBe('conflict');
     expect(await auditCount()).toBe(before);
   });
 
@@ -142,7 +142,7 @@ describe('users and roles', () => {
   test('the last enabled owner cannot be demoted or disabled; an owner cannot disable themselves', async () => {
     const demote = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } });
     expect(demote.status).toBe(422);
-    expect((await demote.json()).error.message).toMatch(/last enabled owner/);
+    expect(((await demote.json()) as any).error.message).toMatch(/last enabled owner/);
     const disableSelf = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { disabled: true } });
     expect(disableSelf.status).toBe(422);
 
@@ -163,7 +163,7 @@ describe('users and roles', () => {
   test('lists follow react-admin: sort, range, filter, Content-Range; bad queries are 400', async () => {
     const res = await owner.request(`/api/users?sort=${encodeURIComponent('["email","ASC"]')}&range=${encodeURIComponent('[0,1]')}&filter=${encodeURIComponent('{"role":["owner","analyst"]}')}`);
     expect(res.status).toBe(200);
-    const rows = await res.json();
+    const rows = (await res.json()) as any;
     expect(rows.map((r: { role: string }) => r.role).every((r: string) => ['owner', 'analyst'].includes(r))).toBe(true);
     expect(res.headers.get('content-range')).toMatch(/^users 0-1\/\d+$/);
     for (const q of ['sort=["passwordHash","ASC"]', 'filter={"passwordHash":"x"}', 'range=[5,1]', 'filter={"q":"\u0000"}', 'page=2']) {

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
+import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, RATE_LIMIT_KEY, type RateLimitRule } from './access.decorators';
 import type { ApiClientAuth, UserAuth } from './auth-context';
 import { readSessionCookie } from './cookies';
@@ -47,6 +48,9 @@ export class AccessGuard implements CanActivate {
     switch (rule.kind) {
       case 'public':
         this.limitIp(request);
+        // No session to protect, but a cross-site form must not sign a victim in as the attacker
+        // (login CSRF) or act on their behalf: refuse mutations from another origin.
+        if (!SAFE_METHODS.has(request.method)) this.checkOrigin(request);
         return true;
       case 'api_key':
         request.auth = this.requireApiKey(request, rule.scope);
@@ -77,6 +81,10 @@ export class AccessGuard implements CanActivate {
     if (wait) throw new AppError('rate_limited', `Too many attempts from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
   }
 
+  private checkOrigin(request: FastifyRequest): void {
+    if (!originAllowed(request, this.config)) throw new AppError('csrf_failed', `Requests from ${String(request.headers.origin).slice(0, 200)} are not allowed`);
+  }
+
   private requireApiKey(request: FastifyRequest, scope: string): ApiClientAuth {
     const presented = bearerOf(request);
     if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
@@ -96,7 +104,8 @@ export class AccessGuard implements CanActivate {
 
   private async requireSession(request: FastifyRequest, permission: Permission): Promise<UserAuth> {
     const token = readSessionCookie(request, this.config.cookieSecure);
-    const auth = token ? await this.sessions.resolve(token) : null;
+    const quiet = (request.routeOptions?.config as unknown as Record<string, unknown> | undefined)?.[QUIET_REQUEST_LOG] === true;
+    const auth = token ? await this.sessions.resolve(token, { touch: !quiet }) : null;
     if (!auth) throw new AppError('unauthenticated', 'Sign in first');
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, auth);
     if (!roleHas(auth.role, permission)) throw AppError.forbidden(`Your role (${auth.role}) does not allow this`);
@@ -105,17 +114,20 @@ export class AccessGuard implements CanActivate {
 
   /** Double defence for cookie-authenticated mutations: a same-origin request and the session's CSRF token. */
   private checkCsrf(request: FastifyRequest, auth: UserAuth): void {
-    const origin = request.headers.origin;
-    if (origin && origin !== 'null') {
-      const allowed = new Set([this.config.publicUrl, ...this.config.corsOrigins, `${request.protocol}://${request.host}`]);
-      if (!allowed.has(origin)) throw new AppError('csrf_failed', `Requests from ${origin} are not allowed`);
-    }
+    this.checkOrigin(request);
     const header = request.headers['x-csrf-token'];
     const sent = Array.isArray(header) ? header[0] : header;
     if (!sent || !safeEqual(sent, auth.csrfToken)) {
       throw new AppError('csrf_failed', 'Missing or wrong X-CSRF-Token header (GET /api/auth/me returns it)');
     }
   }
+}
+
+/** Browsers send Origin on cross-origin requests; it must be this API's own origin or a configured one. */
+function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return true;
+  return origin === config.publicUrl || config.corsOrigins.includes(origin) || origin === `${request.protocol}://${request.host}`;
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {

@@ -35,7 +35,11 @@ export class SessionService {
   }
 
   /** The user behind a session token, or null when unknown, expired, or the user is disabled. */
-  async resolve(token: string): Promise<UserAuth | null> {
+  /**
+   * `touch: false` leaves no trace of this request on the session row (lastSeenAt): the employee
+   * portal's incident routes use it so that an anonymous report cannot be timed back to a session.
+   */
+  async resolve(token: string, { touch = true }: { touch?: boolean } = {}): Promise<UserAuth | null> {
     if (!token || token.length > 200) return null;
     const id = sha256Hex(token);
     const row = await this.sessions.findWithUser(id);
@@ -45,7 +49,7 @@ export class SessionService {
       await this.sessions.delete(id);
       return null;
     }
-    if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(id, new Date(now));
+    if (touch && now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(id, new Date(now));
     return {
       kind: 'user',
       organizationId: row.organizationId,
