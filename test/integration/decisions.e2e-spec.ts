@@ -157,4 +157,26 @@ describe('decision API', () => {
     const rollup = await t.prisma.decisionRollup.findMany({ where: { providerSlug: 'openai-chatgpt' } });
     expect(rollup.reduce((s, x) => s + x.count, 0)).toBeGreaterThan(0);
   });
+
+  it('opens an incident automatically from a blocked credential when the organization enabled it', async () => {
+    const admin = await t.login();
+    const blocked = { action: 'prompt', destination: { provider: 'anthropic-claude' }, subject: { email: 'dev@airlock.test' }, content: { text: 'token ghp_1234567890abcdefghijklmnopqrstuvwxyz' } };
+    await t.decide(blocked);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await admin.json<any[]>('/api/incidents')).filter((i) => i.source === 'automatic')).toHaveLength(0);
+    await admin.json('/api/settings', { method: 'PUT', json: { autoIncidentOnBlock: true } });
+    const r = (await (await t.decide(blocked)).json()) as any;
+    expect(r.effect).toBe('block');
+    let auto: any[] = [];
+    for (let i = 0; i < 40 && auto.length === 0; i++) {
+      await new Promise((res) => setTimeout(res, 250));
+      auto = (await admin.json<any[]>('/api/incidents')).filter((x) => x.source === 'automatic');
+    }
+    expect(auto).toHaveLength(1);
+    expect(auto[0].dataClasses).toContain('credentials');
+    // The same subject, provider and class within the hour does not open another one.
+    await t.decide(blocked);
+    await new Promise((res) => setTimeout(res, 2500));
+    expect((await admin.json<any[]>('/api/incidents')).filter((x) => x.source === 'automatic')).toHaveLength(1);
+  });
 });

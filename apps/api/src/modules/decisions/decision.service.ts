@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
+import { IncidentsService } from '../incidents/incidents.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
@@ -20,6 +21,7 @@ export class DecisionService {
     private readonly writer: DecisionLogWriter,
     private readonly metrics: MetricsService,
     private readonly secrets: SecretsService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   decideOne(client: ApiClientAuth, req: DecisionRequestInput, correlationId?: string): DecisionResponse {
@@ -54,6 +56,20 @@ export class DecisionService {
       latencyMicros: Math.round(micros),
       staleSeconds: stale?.seconds ?? null,
     });
+    if (decision.effect === 'block') {
+      // Cheap and synchronous: queued in memory, opened (if the organization enabled it) off the request path.
+      this.incidents.queueAutomaticIncident({
+        organizationId: client.organizationId,
+        decisionId,
+        effect: decision.effect,
+        providerSlug: decision.provider?.slug ?? null,
+        destinationHost: decision.destination.host,
+        dataClasses: decision.dataClasses,
+        ruleIds: decision.reasons.map((r) => r.ruleId),
+        subject: req.subject?.id ?? req.subject?.email ?? null,
+        time: now,
+      });
+    }
     this.metrics.decisions.inc({ effect: decision.effect });
     this.metrics.decisionSeconds.observe(micros / 1e6);
     const ttl = result.contentDependent || stale ? 0 : policy.snapshot.settings.decisionTtlSeconds;
