@@ -116,41 +116,51 @@ export class KeywordAutomaton {
     const { goto, out, lengths, symOf, stride } = this;
     const len = text.length;
     const rootB = goto[BOUNDARY]!; // every pattern starts with BOUNDARY
-    let prevWord = false;
     let lastEnd = 0;
-    for (let i = 0; i < len; i++) {
+    let i = 0;
+    // invariant at the top of the loop: i is a start (i = 0 or text[i - 1] is not a word character)
+    while (i < len) {
       const c = text.charCodeAt(i);
-      const atStart = !prevWord;
-      prevWord = c < 128 ? WORD[c] === 1 : isWord(c);
-      if (!atStart || i < lastEnd) continue;
-      let node = goto[rootB * stride + symOf[c]!]!;
-      if (node <= 0) continue;
-      let best = -1;
-      let j = i;
-      let cw = prevWord;
-      for (;;) {
-        const p = out[node]!;
-        if (p !== -1) {
-          if (j + 1 >= len || !cw) best = p;
-          else {
-            const cn = text.charCodeAt(j + 1);
-            if (!(cn < 128 ? WORD[cn] === 1 : isWord(cn))) best = p;
+      const cw = c < 128 ? WORD[c] === 1 : isWord(c);
+      let node = i >= lastEnd ? goto[rootB * stride + symOf[c]!]! : -1;
+      if (node > 0) {
+        let best = -1;
+        let j = i;
+        let w = cw;
+        for (;;) {
+          const p = out[node]!;
+          if (p !== -1) {
+            if (j + 1 >= len || !w) best = p;
+            else {
+              const cn = text.charCodeAt(j + 1);
+              if (!(cn < 128 ? WORD[cn] === 1 : isWord(cn))) best = p;
+            }
           }
-        }
-        if (++j >= len) break;
-        const cj = text.charCodeAt(j);
-        if (!cw) {
-          node = goto[node * stride + BOUNDARY]!;
+          if (++j >= len) break;
+          const cj = text.charCodeAt(j);
+          if (!w) {
+            node = goto[node * stride + BOUNDARY]!;
+            if (node <= 0) break;
+          }
+          node = goto[node * stride + symOf[cj]!]!;
           if (node <= 0) break;
+          w = cj < 128 ? WORD[cj] === 1 : isWord(cj);
         }
-        node = goto[node * stride + symOf[cj]!]!;
-        if (node <= 0) break;
-        cw = cj < 128 ? WORD[cj] === 1 : isWord(cj);
+        if (best !== -1) {
+          const end = i + lengths[best]!;
+          onMatch(i, end, best);
+          lastEnd = end;
+        }
       }
-      if (best !== -1) {
-        const end = i + lengths[best]!;
-        onMatch(i, end, best);
-        lastEnd = end;
+      i++;
+      if (cw) {
+        // skip the rest of the word; the character that ends it is not a start, the next one is
+        while (i < len) {
+          const d = text.charCodeAt(i);
+          if (!(d < 128 ? WORD[d] === 1 : isWord(d))) break;
+          i++;
+        }
+        i++;
       }
     }
   }
