@@ -150,7 +150,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ip-address', 'docs use 192.0.2.1 and 2001:db8::1'],
   ['ip-address', 'build 1.2.3.4 is out'],
   ['ip-address', 'allow 10.20.0.0/16 and 192.168.1.0/24'],
-  ['es-dni', 'ref 12345678A'], // wrong check letter
+  ['es-dni', 'DNI 12345678A'], // wrong check letter
+  ['es-dni', 'SKU 12345678Z in stock'], // valid letter, but no DNI word
   ['ip-address', 'it was 12:30:45 on the MAC 00:1A:2B:3C:4D:5E, std::vector'],
   ['us-ssn', 'SSN 000-12-3456'],
   ['us-ssn', 'SSN 666-12-3456'],

@@ -1,10 +1,9 @@
-import type { Detector } from '../detector';
+import { forEachWindow, type Detector } from '../detector';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const RE = /(?<![A-Za-z0-9])([XYZ]?)(\d{7,8})[- ]?([A-Z])(?![A-Za-z0-9])/g;
-const CONTEXT = /\b(?:dni|nie|nif|documento|d\.n\.i)\b/i;
 
-/** Spanish DNI (8 digits + check letter, mod 23) and NIE (X/Y/Z + 7 digits + letter). */
+/** Spanish DNI (8 digits + check letter, mod 23) and NIE (X/Y/Z + 7 digits + letter), next to DNI/NIE/NIF. */
 export function esDniValid(value: string): boolean {
   const m = /^([XYZ]?)(\d{7,8})[- ]?([A-Z])$/.exec(value);
   if (!m) return false;
@@ -16,14 +15,16 @@ export function esDniValid(value: string): boolean {
 
 export const esDniDetector: Detector = {
   entries: [{ id: 'es-dni', dataClass: 'government_id', description: 'Spanish DNI / NIE numbers (mod-23 check letter)' }],
-  detect({ text }, out) {
-    RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = RE.exec(text)) !== null) {
-      if (!esDniValid(m[0])) continue;
-      const end = m.index + m[0].length;
-      const ctx = CONTEXT.test(text.slice(Math.max(0, m.index - 40), m.index));
-      out.push({ dataClass: 'government_id', detector: 'es-dni', start: m.index, end, confidence: ctx ? 0.95 : 0.7 });
-    }
+  detect(scan, out) {
+    // 8 digits and a letter are common in product codes: only next to DNI/NIE/NIF words
+    forEachWindow(scan, 'dni', 10, 50, (ws, win) => {
+      RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = RE.exec(win)) !== null) {
+        if (!esDniValid(m[0])) continue;
+        const start = ws + m.index;
+        out.push({ dataClass: 'government_id', detector: 'es-dni', start, end: start + m[0].length, confidence: 0.95 });
+      }
+    });
   },
 };

@@ -30,7 +30,7 @@ export const passwordAssignmentDetector: Detector = {
       const prev = c.index > 0 ? text.charCodeAt(c.index - 1) : 32;
       if ((prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57)) keys.push({ start: c.index, end: c.index + c[0].length });
     }
-    for (const re of [CLI_USERPASS, CLI_MYSQL, CLI_SSHPASS]) {
+    for (const re of keywords.has('cli') ? [CLI_USERPASS, CLI_MYSQL, CLI_SSHPASS] : []) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
