@@ -30,7 +30,7 @@ export function markingConfidence(text: string, start: number, end: number, matc
   if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;
   if (weak) return 0.1;
   if (title) {
-    if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|(\[]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
+    if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|([]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
     if (lead.length === 0 && trail.length <= 40 && !/[.!?]\s*$/.test(text.slice(end, le))) return 0.8;
     if (lead.length <= 40 && trail.length <= 10 && /[|\-–—•·]\s*$/.test(text.slice(ls, start))) return 0.85;
     // a footer/header cell between separators: "© 2024 Acme | Company Confidential | Page 3"
