@@ -89,6 +89,10 @@ const MUST_FIND: [string, string, string][] = [
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
+  ['bank-account-number', 'Routing # 021000021, account 000123456789', '000123456789'],
+  ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '20-00-00'],
+  ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '55779911'],
+  ['date-of-birth', 'DOB: 12-Mar-1985', '12-Mar-1985'],
   ['password-assignment', 'curl -u admin:Adm1n!2024 https://grafana.local/api', 'Adm1n!2024'],
   ['password-assignment', 'mysql -h 127.0.0.1 -u root -pR00tPa55word shop', 'R00tPa55word'],
   ['es-dni', 'mi DNI es 12345678Z.', '12345678Z'],
@@ -152,6 +156,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ip-address', 'allow 10.20.0.0/16 and 192.168.1.0/24'],
   ['es-dni', 'DNI 12345678A'], // wrong check letter
   ['es-dni', 'SKU 12345678Z in stock'], // valid letter, but no DNI word
+  ['bank-account-number', 'My account has 3 users and 1200 credits left; account created 2024-03-15.'],
+  ['bank-account-number', 'order 000123456789 shipped'], // no account word
   ['ip-address', 'it was 12:30:45 on the MAC 00:1A:2B:3C:4D:5E, std::vector'],
   ['us-ssn', 'SSN 000-12-3456'],
   ['us-ssn', 'SSN 666-12-3456'],

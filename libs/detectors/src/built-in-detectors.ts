@@ -1,6 +1,7 @@
 import type { Detector } from './detector';
 import { awsAccessKeyIdDetector } from './detectors/aws-access-key-id-detector';
 import { awsSecretAccessKeyDetector } from './detectors/aws-secret-access-key-detector';
+import { bankAccountDetector } from './detectors/bank-account-detector';
 import { bankRoutingDetector } from './detectors/bank-routing-detector';
 import { classificationMarkingDetector } from './detectors/classification-marking-detector';
 import { connectionStringDetector } from './detectors/connection-string-detector';
@@ -48,6 +49,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   paymentCardDetector,
   ibanDetector,
   bankRoutingDetector,
+  bankAccountDetector,
   healthDetector,
   classificationMarkingDetector,
   sourceCodeDetector,

@@ -31,6 +31,7 @@ const BY_DETECTOR: Record<string, string> = {
   'de-steuer-id': 'TAX_ID',
   'es-dni': 'ID',
   'aba-routing-number': 'ROUTING',
+  'bank-account-number': 'ACCOUNT',
   'swift-bic': 'BIC',
   'icd-10-code': 'ICD',
   'medical-condition': 'HEALTH',

@@ -7,7 +7,7 @@ const MON = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:19|20)\\d{2}';
 /** Numeric (ISO, d/m/y, m/d/y) and written dates ("3 March 1985", "March 3rd, 1985", "12. März 1985"). */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?[ \\t]+(?:of[ \\t]+)?${MONTH}\\.?,?[ \\t]+${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 
 /** Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of birth...). */

@@ -1,0 +1,30 @@
+import { forEachWindow, type Detector } from '../detector';
+
+/** 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references) */
+const NUMBER = /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-]|[.,]\d)/g;
+const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
+
+/**
+ * Bank account numbers and UK sort codes after an account word ("account number", "acct", "a/c",
+ * "account", "Kontonummer", "sort code"). Digits alone are too common to report without the word.
+ */
+export const bankAccountDetector: Detector = {
+  entries: [{ id: 'bank-account-number', dataClass: 'financial', description: 'Bank account numbers and sort codes next to account words' }],
+  detect(scan, out) {
+    const { keywords } = scan;
+    forEachWindow(scan, 'account', 0, 40, (ws, win) => {
+      for (const re of [SORT_CODE, NUMBER]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(win)) !== null) {
+          const start = ws + m.index, end = start + m[0].length;
+          // the value follows the word closely: "account 0012345678", "Acct no: 123-456-789"
+          if (!keywords.near('account', start, end, 30, 0)) continue;
+          const digits = m[0].replace(/\D/g, '').length;
+          if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue; // too short, or a date
+          out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
+        }
+      }
+    });
+  },
+};
