@@ -70,7 +70,7 @@ const KINDS = {
   ),
   creative: v(
     '©', '(c)', 'copyright', 'all rights reserved', 'chapter', 'verse', 'chorus', 'pre-chorus', 'bridge', 'outro', 'intro', 'hook', 'refrain', 'draft',
-    'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'the end', 'fade in', 'fade out', 'int.', 'ext.', 'working title',
+    'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'fade in', 'fade out', 'int.', 'ext.', 'working title',
     'manuscript', 'lyrics by', 'words and music by', 'unpublished',
   ),
 } satisfies Record<string, readonly string[]>;

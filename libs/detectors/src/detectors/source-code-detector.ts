@@ -55,11 +55,18 @@ const CODE_MID =
   /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s{2,}[a-z_][\w.-]*:\s+\S|^\s*[a-z_][\w.-]*:\s+(?:-?\d[\w.:-]*|true|false|null|yes|no|~|"[^"]*"|'[^']*'|[\w.-]*[_./@$][\w./:@$-]*|\[.*\]|\{.*\}|[|>]-?)\s*$|^\s*-\s+[\w"'.-]+:\s/;
 const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
 const FENCE = /^\s*(?:```|~~~)/;
+/** characters that make a sentence-like line worth a closer look */
+const PROSE_BREAKERS = /[;{}=<>]|^\s*(?:\/\/|#|\*|--)/;
 
 const CODE = 1, OTHER = 0, BLANK = 2, FRAME_LINE = 3;
 
 function classify(line: string): number {
   if (line.trim().length === 0) return BLANK;
+  // fast path for prose: a longer line ending like a sentence, without code punctuation
+  let e = line.length - 1;
+  while (e > 0 && (line.charCodeAt(e) === 32 || line.charCodeAt(e) === 13 || line.charCodeAt(e) === 9)) e--;
+  const last = line.charCodeAt(e);
+  if ((last === 46 || last === 63 || last === 33) && e > 40 && !PROSE_BREAKERS.test(line)) return OTHER;
   if (FRAME.test(line)) return FRAME_LINE;
   if (STRONG_START_RE.test(line)) return CODE;
   const endsCode = endsLikeCode(line);
