@@ -61,7 +61,7 @@ const KINDS = {
     'savings account', 'kontonummer', 'konto', 'sort code', 'bsb', 'numéro de compte', 'número de cuenta',
   ),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),
-  cli: v('curl', 'wget', 'http', 'https', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'git', 'svn', 'ftp', 'lftp'),
+  cli: v('curl', 'wget', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'svn', 'lftp'),
   marking: MARKING_WORDS,
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
