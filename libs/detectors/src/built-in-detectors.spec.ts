@@ -183,6 +183,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['health_data', 'Be patient with the new hires.'],
   ['health_data', 'The depression in the housing market hurt sales.'],
   ['health_data', 'the patient said the diabetes joke was old'], // one term, one clinical word
+  ['health_data', 'we had a doctor appointment, and the team has anxiety about the launch'],
   ['company_confidential', 'keep this confidential between us, ok?'],
   ['company_confidential', 'Re: the restricted area near the loading dock'],
   ['generic-secret', 'Authorization: Basic aGVsbG8='], // decodes to "hello": no user:password
@@ -246,6 +247,11 @@ describe('source code and creative work blocks', () => {
     ['shell', '#!/bin/sh\nset -e\nnpm ci\nnpm test'],
   ])('recognizes %s', (_lang, code) => {
     expect(found(`Check this:\n${code}\n`).some((f) => f.dataClass === 'source_code')).toBe(true);
+  });
+  it('reports two adjacent lines when one opens like code', () => {
+    const text = 'why does this fail?\nimport pandas as pd\ndf = pd.read_csv("x.csv")\nthanks';
+    const f = inspector.inspect(text).filter((x) => x.dataClass === 'source_code');
+    expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['import pandas as pd\ndf = pd.read_csv("x.csv")']);
   });
   it('reports lyrics with verse/chorus structure', () => {
     const text = 'Feedback?\n\n[Verse 1]\nWe built our house on borrowed light\n\n[Chorus]\nStay, stay, the night is young';

@@ -53,6 +53,7 @@ const KINDS = {
     'medications', 'medical', 'dosage', 'dose', 'doses', 'treatment', 'therapy', 'physician', 'hospital', 'icd', 'icd-10', 'mg', 'mcg', 'ml', 'tablet', 'tablets',
     'daily', 'b.i.d', 't.i.d', 'q.d', 'prn', 'chart', 'discharge', 'admitted', 'referral', 'history of', 'allergy', 'allergies', 'blood pressure', 'lab', 'labs',
     'biopsy', 'oncology', 'cardiology', 'psychiatry', 'psychiatric', 'psychiatrist', 'nurse', 'doctor', 'dr.',
+    'therapist', 'counselor', 'counsellor', 'psychologist', 'pharmacist', 'prescriptions', 'clinic visit',
     'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
   ),
   ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),

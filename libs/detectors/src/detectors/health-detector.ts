@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 
 const CONDITIONS = [
   'type [12] diabetes', 'diabetes(?: mellitus)?', 'diabetic', 'hypertension', 'hypertensive', 'asthma', 'copd', 'emphysema', 'major depressive disorder', 'depression',
-  'anxiety disorder', 'generalized anxiety', 'panic disorder', 'panic attacks?', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
+  'anxiety disorder', 'anxiety', 'generalized anxiety', 'panic disorder', 'panic attacks?', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
   'cancer', 'carcinoma', 'melanoma', 'lymphoma', 'leuka?emia', 'tumou?rs?', 'metasta(?:sis|tic)', 'malignan(?:t|cy)', 'hiv', 'aids', 'hepatitis [abc]', 'hepatitis',
   'tuberculosis', 'pneumonia', 'covid-19', 'sepsis', 'stroke', 'myocardial infarction', 'heart failure', 'atrial fibrillation', 'a-?fib', 'arrhythmia',
   'coronary artery disease', 'angina', 'hyperlipid(?:a)?emia', 'hypercholesterol(?:a)?emia', 'hypothyroidism', 'hyperthyroidism', 'obesity', 'anaemia', 'anemia',

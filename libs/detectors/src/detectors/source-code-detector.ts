@@ -58,7 +58,7 @@ const FENCE = /^\s*(?:```|~~~)/;
 /** characters that make a sentence-like line worth a closer look */
 const PROSE_BREAKERS = /[;{}=<>]|^\s*(?:\/\/|#|\*|--)/;
 
-const CODE = 1, OTHER = 0, BLANK = 2, FRAME_LINE = 3;
+const CODE = 1, OTHER = 0, BLANK = 2, FRAME_LINE = 3, STRONG = 4;
 
 function classify(line: string): number {
   if (line.trim().length === 0) return BLANK;
@@ -68,7 +68,7 @@ function classify(line: string): number {
   const last = line.charCodeAt(e);
   if ((last === 46 || last === 63 || last === 33) && e > 40 && !PROSE_BREAKERS.test(line)) return OTHER;
   if (FRAME.test(line)) return FRAME_LINE;
-  if (STRONG_START_RE.test(line)) return CODE;
+  if (STRONG_START_RE.test(line)) return STRONG;
   const endsCode = endsLikeCode(line);
   const indented = /^(?: {2,}|\t)/.test(line);
   if (endsCode && (indented || CODE_MID.test(line) || line.length < 100)) return CODE;
@@ -80,7 +80,8 @@ function classify(line: string): number {
 /**
  * Code blocks by syntactic density: lines are classified (keywords at line start, braces and
  * semicolons at line end, operators, indentation, imports, SQL, shell, YAML/JSON/.env keys); a run of
- * at least 3 code lines making up at least 60% of its non-blank lines is reported as one span.
+ * at least 3 code lines making up at least 60% of its non-blank lines is reported as one span, and so
+ * are two adjacent code lines when one of them opens like code (a keyword, import, SQL, a command).
  * Fenced ``` blocks are reported whole. Stack-trace frames do not count as code.
  */
 export const sourceCodeDetector: Detector = {
@@ -90,6 +91,8 @@ export const sourceCodeDetector: Detector = {
     const starts: number[] = [];
     const ends: number[] = [];
     const kinds: number[] = [];
+    /** per line: opens like code (keyword, import, SQL, shell command...), not only punctuation */
+    const strong: boolean[] = [];
     let pos = 0;
     let inFence = -1;
     while (pos <= text.length) {
@@ -97,7 +100,7 @@ export const sourceCodeDetector: Detector = {
       if (nl === -1) nl = text.length;
       if (nl - pos > 400 && inFence === -1) {
         // a paragraph, not a line of code (and never a fence): skip without slicing
-        starts.push(pos); ends.push(nl); kinds.push(OTHER);
+        starts.push(pos); ends.push(nl); kinds.push(OTHER); strong.push(false);
         pos = nl + 1;
         continue;
       }
@@ -108,11 +111,15 @@ export const sourceCodeDetector: Detector = {
           if (pos > inFence && text.slice(inFence, pos).trim()) out.push({ dataClass: 'source_code', detector: 'source-code', start: inFence, end: pos - 1, confidence: 0.95 });
           inFence = -1;
         }
-        starts.push(pos); ends.push(nl); kinds.push(BLANK);
+        starts.push(pos); ends.push(nl); kinds.push(BLANK); strong.push(false);
       } else if (inFence !== -1) {
-        starts.push(pos); ends.push(nl); kinds.push(BLANK);
+        starts.push(pos); ends.push(nl); kinds.push(BLANK); strong.push(false);
       } else {
-        starts.push(pos); ends.push(nl); kinds.push(classify(line));
+        const k = classify(line);
+        strong.push(k === STRONG);
+        starts.push(pos); ends.push(nl); kinds.push(k === STRONG ? CODE : k);
+        pos = nl + 1;
+        continue;
       }
       pos = nl + 1;
     }
@@ -132,6 +139,9 @@ export const sourceCodeDetector: Detector = {
       }
       if (code >= 3 && code / nonBlank >= 0.6) {
         out.push({ dataClass: 'source_code', detector: 'source-code', start: starts[i]!, end: ends[last]!, confidence: code >= 6 ? 0.92 : 0.82 });
+      } else if (code === 2 && nonBlank === 2 && last === i + 1 && (strong[i] || strong[last]) && ends[last]! - starts[i]! >= 24) {
+        // two adjacent code lines, one opening like code: "import pandas as pd\ndf = pd.read_csv(p)"
+        out.push({ dataClass: 'source_code', detector: 'source-code', start: starts[i]!, end: ends[last]!, confidence: 0.7 });
       }
       i = last + 1;
     }
