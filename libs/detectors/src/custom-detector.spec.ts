@@ -34,18 +34,18 @@ describe('validateCustomDetector', () => {
     expect(r).toEqual({ ok: false, errors: [{ path: 'patterns[0]', message: 'must not match the empty string' }] });
   });
   it.each([
-    [{ id: '' }, 'id'],
-    [{ name: ' ' }, 'name'],
-    [{ dataClass: 'Client Info' }, 'dataClass'],
-    [{ patterns: [] }, 'patterns'],
-    [{ patterns: ['  '] }, 'patterns[0]'],
-    [{ kind: 'glob' as never }, 'kind'],
-    [{ caseSensitive: 'yes' as never }, 'caseSensitive'],
-    [{ patterns: Array.from({ length: 51 }, (_, i) => `x${i}`) }, 'patterns'],
-    [{ patterns: ['x'.repeat(1001)] }, 'patterns[0]'],
-    [{ kind: 'keywords' as const, patterns: ['y'.repeat(201)] }, 'patterns[0]'],
-  ])('reports %j at %s', (over, path) => {
-    const r = validateCustomDetector(def(over));
+    ['an empty id', { id: '' }, 'id'],
+    ['a blank name', { name: ' ' }, 'name'],
+    ['a class id with spaces', { dataClass: 'Client Info' }, 'dataClass'],
+    ['no patterns', { patterns: [] }, 'patterns'],
+    ['a blank pattern', { patterns: ['  '] }, 'patterns[0]'],
+    ['an unknown kind', { kind: 'glob' as never }, 'kind'],
+    ['a non-boolean option', { caseSensitive: 'yes' as never }, 'caseSensitive'],
+    ['51 regexes', { patterns: Array.from({ length: 51 }, (_, i) => `x${i}`) }, 'patterns'],
+    ['a 1001-character regex', { patterns: ['x'.repeat(1001)] }, 'patterns[0]'],
+    ['a 201-character keyword', { kind: 'keywords' as const, patterns: ['y'.repeat(201)] }, 'patterns[0]'],
+  ])('reports %s', (_what, over, path) => {
+    const r = validateCustomDetector(def(over as Partial<CustomDetectorDef>));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toContain(path);
   });
