@@ -48,6 +48,9 @@ const MUST_FIND: [string, string, string][] = [
   ['connection-string', 'https://admin:s3cret!@jenkins.corp.internal/', 's3cret!'],
   ['generic-secret', 'client_secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6"', '9f8e7d6c5b4a39281706f5e4d3c2b1a0f9e8d7c6'],
   ['generic-secret', 'X-Api-Key: Zt4kQ9mW2xR7pL3nV8bC1dF6', 'Zt4kQ9mW2xR7pL3nV8bC1dF6'],
+  ['generic-secret', 'key = "8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918"  # HMAC', '8c6976e5b5410415bde908bd4dee15dfb167a9c873fc4bb8a81f6f2ab448a918'],
+  ['ip-address', 'ssh deploy@52.14.201.9 uptime', '52.14.201.9'],
+  ['creative-work', 'Copyright © 2023 Maya Lindqvist. All rights reserved.', 'Copyright © 2023 Maya Lindqvist. All rights reserved.'],
   // personal data
   ['email', 'mail jane.doe@gmail.com today', 'jane.doe@gmail.com'],
   ['email', 'Contact: PRIYA.SHARMA@Infosys-Partner.IN;', 'PRIYA.SHARMA@Infosys-Partner.IN'],
@@ -134,6 +137,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['stripe-key', 'publishable pk_live_51HxYz2eZvKYlo2C0aB1cD2eF3gH'],
   ['generic-secret', 'token: refresh'],
   ['generic-secret', 'api_key: your_api_key_here_placeholder'],
+  ['generic-secret', 'the publishable key pk_live_51HxYz2eZvKYlo2C0aB1cD2eF3 is public'],
+  ['generic-secret', 'the key a8f5f167f44f4964e6c998dee827110c is in the docs'], // "key" without an assignment
   ['email', 'user@example.com and admin@example.org'],
   ['email', 'icon@2x.png'],
   ['email', 'git@github.com:acme/infra.git'],

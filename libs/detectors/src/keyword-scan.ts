@@ -32,7 +32,7 @@ const KINDS = {
   aws: v('aws', ...seps('secret access key', true), 'aws_secret_access_key', 'aws_secret_key'),
   passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords'),
   secret: v(
-    'secret', 'secrets', 'token', 'tokens', ...plural(...seps('api key'), ...seps('access key'), ...seps('client secret'), ...seps('private key'), ...seps('signing key')),
+    'secret', 'key', 'hmac', 'salt', 'secrets', 'token', 'tokens', ...plural(...seps('api key'), ...seps('access key'), ...seps('client secret'), ...seps('private key'), ...seps('signing key')),
     'auth', 'authorization', 'bearer', 'basic', 'credential', 'credentials', ...seps('account key'), ...seps('shared access key'), 'sas token', 'sig',
     ...seps('client id secret'), ...seps('app secret'), ...seps('master key'), ...seps('encryption key'),
   ),

@@ -31,16 +31,18 @@ export const creativeWorkDetector: Detector = {
     if (!keywords.has('creative')) return;
     const hits: Hit[] = [];
     // every marker contains a creative keyword: test the markers on the lines that hold one
-    const { starts } = keywords.hits('creative');
-    let lastLine = -1;
-    for (const s of starts) {
-      const [ls, le] = lineAround(text, s, 500);
-      if (ls === lastLine) continue;
-      lastLine = ls;
+    const { starts, ends } = keywords.hits('creative');
+    // group the keyword hits by line; test on each line only the markers its keywords hint at
+    for (let k = 0; k < starts.length; ) {
+      const [ls, le] = lineAround(text, starts[k]!, 500);
+      let words = '';
+      while (k < starts.length && starts[k]! < le) {
+        words += text.slice(starts[k]!, ends[k]!).toLowerCase() + ' ';
+        k++;
+      }
       const line = text.slice(ls, le);
-      const word = text.slice(s, s + 24).toLowerCase();
       for (const mk of MARKERS) {
-        if (!mk.hint.test(word)) continue;
+        if (!mk.hint.test(words)) continue;
         mk.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = mk.re.exec(line)) !== null) {

@@ -34,7 +34,7 @@ const PROCEDURES = [
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ...). */
 const DRUG_STEMS =
-  'cef[a-z]{4,}|[a-z]{2,}(?:conazole|asone|olone|vudine|triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
+  'cef[a-z]{4,}|[a-z]{2,}(?:tropium|terol|sonide|platin|rubicin|taxel|conazole|asone|olone|vudine|triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
 const TERM_RE = new RegExp(
   `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')}|${DRUG_STEMS})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
   'gi',

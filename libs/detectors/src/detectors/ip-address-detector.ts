@@ -8,7 +8,7 @@ function isHex(c: number): boolean {
 function isWordish(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58;
 }
-const VERSION_BEFORE = /(?:\bv|version|ver\.?|release|build|firmware|node|python|java|chrome|firefox|safari|edge|android|ios|macos|windows|kernel|sdk|api|@)[ \t:=]*$/i;
+const VERSION_BEFORE = /(?:\bv|version|ver\.?|release|build|firmware|node|python|java|chrome|firefox|safari|edge|android|ios|macos|windows|kernel|sdk|api)[ \t:=]*$/i;
 const PUBLIC_RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '208.67.222.222']);
 
 /**
