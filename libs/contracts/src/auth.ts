@@ -50,8 +50,9 @@ export const issuerUrl = z
   .url({ protocol: /^https?$/ })
   .max(2048)
   .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+    // Refinements run even when the URL format check failed: parse defensively.
+    const url = URL.canParse(u) ? new URL(u) : null;
+    return url !== null && (url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname));
   }, 'must be an https:// URL (http:// only for a provider on this machine)')
   .refine((u) => !/[?#]/.test(u), 'must not have a query or fragment');
 

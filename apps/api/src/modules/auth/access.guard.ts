@@ -42,6 +42,11 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     request.auth = null;
     if (!rule) throw AppError.forbidden('This endpoint declares no access rule');
+    // NUL never belongs in a URL, raw or JSON-escaped inside react-admin's sort/range/filter
+    // parameters (which are JSON); PostgreSQL refuses it in text, so it must not reach a query.
+    if (containsNul(request.query) || containsNul(request.params)) {
+      throw AppError.validation([{ path: 'query', message: 'must not contain NUL characters' }]);
+    }
     const limit = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
     if (limit) this.limitRoute(request, limit, `${context.getClass().name}.${context.getHandler().name}`);
 
@@ -128,6 +133,12 @@ function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return true;
   return origin === config.publicUrl || config.corsOrigins.includes(origin) || origin === `${request.protocol}://${request.host}`;
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || /\\u0000/i.test(value);
+  if (depth > 4 || !value || typeof value !== 'object') return false;
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }
 
 function bearerOf(request: FastifyRequest): string | undefined {

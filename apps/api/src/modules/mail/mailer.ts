@@ -7,7 +7,7 @@ export interface MailMessage {
 
 /**
  * Where mail leaves Airlock. The default transport writes a log line (log-mailer.ts); an SMTP
- * transport plugs in behind the same interface (docs/adr/0006-mail-delivery.md says how).
+ * transport plugs in behind the same interface (docs/adr/0005-account-tokens-and-mail.md says how).
  */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;

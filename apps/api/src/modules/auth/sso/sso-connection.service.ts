@@ -60,7 +60,8 @@ export class SsoConnectionService {
       const clientSecret = data.clientSecret ?? before?.clientSecret;
       if (!clientSecret) throw AppError.validation([{ path: 'clientSecret', message: 'is required when creating the connection' }]);
       const row = await this.repo.upsert(tx, organizationId, {
-        issuer: data.issuer.replace(/\/+$/, '') || data.issuer,
+        // As entered: some issuers end with a slash (Auth0) and discovery compares them exactly.
+        issuer: data.issuer,
         clientId: data.clientId,
         clientSecret,
         scopes: data.scopes,
