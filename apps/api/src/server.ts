@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -13,8 +12,8 @@ import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
 import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
+import { computeSecurityHeaders } from './common/security-headers';
 import { repoPath } from './common/paths';
-import { requestContext } from './common/request-context';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
@@ -63,7 +62,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
 
 async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig): Promise<void> {
   await fastify.register(fastifyCookie);
-  await fastify.register(fastifyHelmet, {
+  // helmet's headers do not depend on the request: compute them once instead of on every request.
+  const securityHeaders = computeSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -83,6 +83,10 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(securityHeaders);
+    done();
+  });
   // CORS is closed unless AIRLOCK_CORS_ORIGINS names origins.
   await fastify.register(fastifyCors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
@@ -95,9 +99,6 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
     else route.bodyLimit ??= BODY_LIMITS.default;
-  });
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    requestContext.run({ requestId: request.id, ip: request.ip }, done);
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { currentRequest } from '../../common/request-context';
 import type { Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../auth/auth-context';
@@ -38,7 +37,7 @@ export class AuditService {
     const last = await this.audit.last(tx, entry.organizationId);
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const req = entry.omitRequestOrigin ? undefined : currentRequest();
+    const req = entry.omitRequestOrigin ? undefined : entry.actor.origin;
     const fields = {
       organizationId: entry.organizationId,
       seq,

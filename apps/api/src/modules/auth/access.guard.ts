@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.ruleOf(context);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     request.auth = null;
     if (!rule) throw AppError.forbidden('This endpoint declares no access rule');
@@ -75,6 +75,18 @@ export class AccessGuard implements CanActivate {
     }
   }
 
+  /** Route metadata never changes after boot: read it once per handler, not on every request. */
+  private readonly rules = new WeakMap<object, AccessRule | null>();
+  private ruleOf(context: ExecutionContext): AccessRule | undefined {
+    const handler = context.getHandler();
+    let rule = this.rules.get(handler);
+    if (rule === undefined) {
+      rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, context.getClass()]) ?? null;
+      this.rules.set(handler, rule);
+    }
+    return rule ?? undefined;
+  }
+
   private limitIp(request: FastifyRequest): void {
     const wait = this.ipLimiter.take(`ip:${request.ip}`, this.config.rateLimitPerIp);
     if (wait) throw new AppError('rate_limited', `Too many requests from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
@@ -104,7 +116,8 @@ export class AccessGuard implements CanActivate {
         });
       }
     }
-    return auth;
+    // The registry's entry is shared between requests: the request's origin goes on a copy.
+    return { ...auth, requestId: request.id, ip: request.ip };
   }
 
   private async requireSession(request: FastifyRequest, permission: Permission): Promise<UserAuth> {
@@ -114,6 +127,8 @@ export class AccessGuard implements CanActivate {
     if (!auth) throw new AppError('unauthenticated', 'Sign in first');
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, auth);
     if (!roleHas(auth.role, permission)) throw AppError.forbidden(`Your role (${auth.role}) does not allow this`);
+    auth.requestId = request.id;
+    auth.ip = request.ip;
     return auth;
   }
 

@@ -3,7 +3,13 @@ import type { Role } from '../../generated/prisma/enums';
 export type ApiScope = 'decide' | 'bundle' | 'incidents:write';
 export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write'];
 
-export interface UserAuth {
+/** Where the request came from, recorded with the audit events it causes. */
+export interface RequestOrigin {
+  requestId?: string;
+  ip?: string;
+}
+
+export interface UserAuth extends RequestOrigin {
   kind: 'user';
   organizationId: string;
   userId: string;
@@ -15,7 +21,7 @@ export interface UserAuth {
   csrfToken: string;
 }
 
-export interface ApiClientAuth {
+export interface ApiClientAuth extends RequestOrigin {
   kind: 'api_client';
   organizationId: string;
   clientId: string;
@@ -32,12 +38,15 @@ export interface Actor {
   type: 'user' | 'api_client' | 'system' | 'anonymous';
   id: string | null;
   label: string;
+  /** The request that acted, for the audit log (absent for system actions). */
+  origin?: RequestOrigin;
 }
 
 export function actorOf(auth: AuthContext | null | undefined): Actor {
   if (!auth) return { type: 'system', id: null, label: 'system' };
-  if (auth.kind === 'user') return { type: 'user', id: auth.userId, label: auth.email };
-  return { type: 'api_client', id: auth.clientId, label: `api client ${auth.clientName}` };
+  const origin = { requestId: auth.requestId, ip: auth.ip };
+  if (auth.kind === 'user') return { type: 'user', id: auth.userId, label: auth.email, origin };
+  return { type: 'api_client', id: auth.clientId, label: `api client ${auth.clientName}`, origin };
 }
 
 declare module 'fastify' {

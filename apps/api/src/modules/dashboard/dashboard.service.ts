@@ -15,7 +15,7 @@ export class DashboardService {
     const since = new Date(Date.now() - days * 86_400_000);
     const [byDay, top, classes, openBySeverity, nearDeadline, times, totals] = await Promise.all([
       this.prisma.$queryRaw<{ day: Date; effect: string; n: bigint }[]>`
-        SELECT date_trunc('day', "bucket") AS day, "effect"::text AS effect, sum("count") AS n
+        SELECT date_trunc('day', "bucket" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day, "effect"::text AS effect, sum("count") AS n
         FROM "DecisionRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since}
         GROUP BY 1, 2 ORDER BY 1`,
       this.prisma.$queryRaw<{ slug: string; total: bigint; blocked: bigint; warned: bigint; redacted: bigint }[]>`

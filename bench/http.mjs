@@ -1,0 +1,253 @@
+#!/usr/bin/env node
+/**
+ * Over HTTP on loopback, same load generator (autocannon), same concurrency, same request mix:
+ *   1. Airlock's POST /v1/decisions (the real API: API key auth, zod validation, URL -> provider
+ *      resolution, zones, evaluation, the decision log buffer) against the Cerbos policy decision
+ *      point holding an equivalent policy (bench/cerbos/ai_destination.yaml), started from the
+ *      `cerbos` npm package's binary on 127.0.0.1 with telemetry off.
+ *   2. Framework overhead: /v1/decisions against a bare Fastify route of the same server returning a
+ *      constant JSON (same process, same plugins and hooks, no Nest, no work).
+ * Targets: >= 3x Cerbos's throughput with p99 <= 10 ms at 50 connections; decisions >= 50% of the
+ * bare route. Cerbos receives the provider's attributes already resolved (in its favour).
+ *
+ *   npx tsc -b tsconfig.build.json && node bench/http.mjs [--json] [--seconds 10]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const TARGETS = Object.freeze({ minCerbosRatio: 3, maxP99Ms: 10, minBareShare: 0.5, connections: 50 });
+const KEY = 'ak_bench_key_0123456789abcdefghij';
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The same mix as the in-process bench: 70% access, 20% prompt with data classes, 10% upload. */
+function makeMix(catalog, count, seed = 7) {
+  const rand = mulberry32(seed);
+  const classes = [[], [], ['personal_data'], ['credentials'], ['client_information'], ['source_code']];
+  const ips = ['10.1.2.3', '10.200.0.9', '192.168.100.7', '100.64.3.4', '203.0.113.5', 'fd00::17'];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const r = rand();
+    const action = r < 0.7 ? 'access' : r < 0.9 ? 'prompt' : 'upload';
+    const unknown = rand() < 0.1;
+    const p = catalog[Math.floor(rand() * catalog.length)];
+    const host = unknown ? `tool${i % 17}.unknown-ai.example` : p.domains.find((d) => !d.startsWith('*.')) ?? p.domains[0].slice(2);
+    const dataClasses = action === 'access' ? [] : classes[Math.floor(rand() * classes.length)];
+    const ip = ips[Math.floor(rand() * ips.length)];
+    out.push({ action, host, provider: unknown ? null : p, dataClasses, ip });
+  }
+  return out;
+}
+
+async function load(url, requests, seconds, connections) {
+  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, requests });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+async function startAirlock() {
+  const db = await startThrowawayPostgres();
+  await db.createDatabase('bench');
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'bench/airlock-server.mjs')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url('bench'),
+      PORT: String(port),
+      AIRLOCK_BOOTSTRAP_API_KEY: KEY,
+      AIRLOCK_ADMIN_PASSWORD: 'bench password 0123',
+      AIRLOCK_DEMO_DATA: 'false',
+      // Request logging off for the measurement (two JSON lines per request otherwise); errors still logged.
+      AIRLOCK_LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('READY')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the Airlock bench server exited (${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await db.stop();
+    },
+  };
+}
+
+async function startCerbos() {
+  const binary = require.resolve(`@cerbos/cerbos-${process.platform}-${process.arch}/cerbos-${process.platform}-${process.arch}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'airlock-cerbos-'));
+  fs.mkdirSync(path.join(dir, 'policies'));
+  fs.copyFileSync(path.join(root, 'bench/cerbos/ai_destination.yaml'), path.join(dir, 'policies/ai_destination.yaml'));
+  const port = await freePort();
+  const grpc = await freePort();
+  fs.writeFileSync(
+    path.join(dir, 'config.yaml'),
+    [
+      'server:',
+      `  httpListenAddr: "127.0.0.1:${port}"`,
+      `  grpcListenAddr: "127.0.0.1:${grpc}"`,
+      'storage:',
+      '  driver: disk',
+      '  disk:',
+      `    directory: ${path.join(dir, 'policies')}`,
+      '    watchForChanges: false',
+      'audit:',
+      '  enabled: false',
+      'telemetry:',
+      '  disabled: true',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(binary, ['server', `--config=${path.join(dir, 'config.yaml')}`, '--log-level=error'], {
+    env: { ...process.env, CERBOS_NO_TELEMETRY: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/_cerbos/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`cerbos exited: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function cerbosBody(m, i) {
+  const p = m.provider;
+  return {
+    requestId: String(i),
+    principal: { id: 'user', roles: ['user'], attr: { ip: m.ip, groups: ['engineering'] } },
+    resources: [
+      {
+        actions: [m.action],
+        resource: {
+          kind: 'ai_destination',
+          id: p?.slug ?? m.host,
+          attr: {
+            known: Boolean(p),
+            status: p?.status ?? 'unknown',
+            hqCountry: p?.hqCountry ?? '',
+            dataCountries: p?.dataCountries ?? [],
+            dataClasses: m.dataClasses,
+          },
+        },
+      },
+    ],
+  };
+}
+
+export async function run({ seconds = 10, connections = TARGETS.connections } = {}) {
+  const seed = JSON.parse(fs.readFileSync(path.join(root, 'prisma/seed/catalog.json'), 'utf8')).providers;
+  // The same statuses the demo organization uses, so blocks and allows are both exercised.
+  const statuses = { 'openai-chatgpt': 'approved', 'anthropic-claude': 'approved', 'microsoft-copilot': 'approved', 'google-gemini': 'restricted', 'mistral-le-chat': 'restricted', deepseek: 'blocked' };
+  const catalog = seed.map((p) => ({ ...p, status: statuses[p.slug] ?? 'under_review' }));
+  const mix = makeMix(catalog, 500);
+  const airlock = await startAirlock();
+  const cerbos = await startCerbos();
+  try {
+    // Set the same statuses in Airlock and publish, so both hold the same policy.
+    const login = await fetch(`${airlock.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: 'bench password 0123' }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json();
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const providers = await (await fetch(`${airlock.url}/api/providers?range=[0,200]`, { headers })).json();
+    for (const p of providers) {
+      if (statuses[p.slug]) await fetch(`${airlock.url}/api/providers/${p.id}`, { method: 'PUT', headers, body: JSON.stringify({ status: statuses[p.slug] }) });
+    }
+    await fetch(`${airlock.url}/api/policy/publish`, { method: 'POST', headers, body: JSON.stringify({ note: 'bench statuses' }) });
+
+    const ours = mix.map((m) => ({
+      method: 'POST',
+      path: '/v1/decisions',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ action: m.action, destination: { url: `https://${m.host}/c/1` }, context: { ip: m.ip }, subject: { groups: ['engineering'] }, content: m.dataClasses.length ? { dataClasses: m.dataClasses } : undefined }),
+    }));
+    const theirs = mix.map((m, i) => ({ method: 'POST', path: '/api/check/resources', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cerbosBody(m, i)) }));
+    const bare = mix.map(() => ({ method: 'POST', path: '/bench/constant', headers: { 'content-type': 'application/json' }, body: '{"action":"access"}' }));
+
+    // Agreement on allow vs deny over the mix (ours: deny = block).
+    let agree = 0;
+    for (let i = 0; i < mix.length; i++) {
+      const a = await (await fetch(airlock.url + ours[i].path, { method: 'POST', headers: ours[i].headers, body: ours[i].body })).json();
+      const c = await (await fetch(cerbos.url + theirs[i].path, { method: 'POST', headers: theirs[i].headers, body: theirs[i].body })).json();
+      const cerbosDeny = c.results[0].actions[mix[i].action] === 'EFFECT_DENY';
+      if ((a.effect === 'block') === cerbosDeny) agree += 1;
+    }
+    // Warm up both, then measure each alone (the load generator shares the 2 cores with the server).
+    await load(airlock.url, ours, 2, connections);
+    await load(cerbos.url, theirs, 2, connections);
+    const airlockResult = await load(airlock.url, ours, seconds, connections);
+    const cerbosResult = await load(cerbos.url, theirs, seconds, connections);
+    const bareResult = await load(airlock.url, bare, seconds, connections);
+    return {
+      connections,
+      seconds,
+      agreement: agree / mix.length,
+      airlock: airlockResult,
+      cerbos: cerbosResult,
+      bare: bareResult,
+      ratioVsCerbos: airlockResult.requestsPerSecond / cerbosResult.requestsPerSecond,
+      shareOfBare: airlockResult.requestsPerSecond / bareResult.requestsPerSecond,
+    };
+  } finally {
+    await cerbos.stop();
+    await airlock.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
+  const r = await run({ seconds });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r, null, 2));
+  else {
+    const row = (name, x) => `${name.padEnd(28)} ${String(x.requestsPerSecond).padStart(8)}/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms  errors ${x.errors}`;
+    console.log(`HTTP on loopback, ${r.connections} connections, ${r.seconds} s each (agreement on allow/deny: ${(r.agreement * 100).toFixed(1)}%)`);
+    console.log(row('Airlock POST /v1/decisions', r.airlock));
+    console.log(row('Cerbos /api/check/resources', r.cerbos));
+    console.log(row('bare route (same server)', r.bare));
+    console.log(`Airlock / Cerbos: ${r.ratioVsCerbos.toFixed(2)}x (target >= ${TARGETS.minCerbosRatio}x); decisions / bare: ${(r.shareOfBare * 100).toFixed(0)}% (target >= 50%)`);
+  }
+  process.exit(0);
+}
