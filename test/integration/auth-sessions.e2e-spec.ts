@@ -67,6 +67,16 @@ describe('sessions and sign-in', () => {
     expect((await s.request('/api/zones', { method: 'POST', json: { name: 'after-logout', cidrs: ['10.9.0.0/16'] } })).status).toBe(401);
   });
 
+  test('signing in again replaces the session the browser had', async () => {
+    const first = await t.login();
+    const res = await login(t, ADMIN_EMAIL, ADMIN_PASSWORD, { cookie: first.cookie, 'x-forwarded-for': '203.0.113.30' });
+    expect(res.status).toBe(200);
+    const second = res.headers.getSetCookie()[0]!.split(';')[0]!;
+    expect(second).not.toBe(first.cookie);
+    expect((await first.request('/api/auth/me')).status).toBe(401);
+    expect((await t.request('/api/auth/me', { headers: { cookie: second } })).status).toBe(200);
+  });
+
   test('disabling a user ends their session at once', async () => {
     const user = await createUser(t, { email: 'dana@example.com', role: 'admin', password: 'danas password long' });
     const s = await mintSession(t, user);

@@ -8,7 +8,7 @@ import { Authenticated, CurrentUser, Public, RateLimit } from './access.decorato
 import { AccountService } from './account.service';
 import type { UserAuth } from './auth-context';
 import { AuthService, type SignedInUser } from './auth.service';
-import { clearSessionCookie, setSessionCookie } from './cookies';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 
 /** Every way of proving who you are shares one per-address budget (AIRLOCK_LOGIN_RATE_LIMIT_PER_IP). */
@@ -32,7 +32,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Req() request: FastifyRequest & { user: SignedInUser }, @Res({ passthrough: true }) reply: FastifyReply) {
-    const session = await this.auth.startSession(request.user, { ip: request.ip, userAgent: request.headers['user-agent'], method: 'password' });
+    const session = await this.auth.startSession(request.user, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+      method: 'password',
+      previousToken: readSessionCookie(request, this.config.cookieSecure),
+    });
     setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
     void reply.header('cache-control', 'no-store');
     return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };

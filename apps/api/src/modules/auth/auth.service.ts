@@ -47,8 +47,12 @@ export class AuthService {
     return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
   }
 
-  /** Opens a server-side session for a user who just proved who they are. */
-  async startSession(user: SignedInUser, meta: { ip?: string; userAgent?: string; method: 'password' | 'sso' }) {
+  /**
+   * Opens a server-side session for a user who just proved who they are. A session the browser
+   * already had (`previousToken`) ends: a sign-in always starts from a fresh token.
+   */
+  async startSession(user: SignedInUser, meta: { ip?: string; userAgent?: string; method: 'password' | 'sso'; previousToken?: string }) {
+    await this.sessions.destroyToken(meta.previousToken);
     const session = await this.sessions.create(user, meta);
     await this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -63,6 +63,11 @@ export class SessionService {
     };
   }
 
+  /** Ends the session a cookie token names, if any (a new sign-in replaces the browser's old session). */
+  async destroyToken(token: string | undefined): Promise<void> {
+    if (token && token.length <= 200) await this.sessions.delete(sha256Hex(token));
+  }
+
   async destroy(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
   }

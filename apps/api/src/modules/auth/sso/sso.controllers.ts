@@ -8,7 +8,7 @@ import { Authenticated, CurrentUser, Public, RateLimit } from '../access.decorat
 import { actorOf, type UserAuth } from '../auth-context';
 import { SIGN_IN_LIMIT } from '../auth.controller';
 import { AuthService } from '../auth.service';
-import { clearSsoCookie, readSsoCookie, setSessionCookie, setSsoCookie } from '../cookies';
+import { clearSsoCookie, readSessionCookie, readSsoCookie, setSessionCookie, setSsoCookie } from '../cookies';
 import { SsoConnectionService } from './sso-connection.service';
 import { SsoRefused, SsoSignInService } from './sso-sign-in.service';
 import { SSO_STATE_TTL_SECONDS } from './sso-state-cookie';
@@ -54,7 +54,12 @@ export class SsoController {
     clearSsoCookie(reply);
     try {
       const user = await this.sso.callback(sealed, passportRequest(request));
-      const session = await this.auth.startSession(user, { ip: request.ip, userAgent: request.headers['user-agent'], method: 'sso' });
+      const session = await this.auth.startSession(user, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+        method: 'sso',
+        previousToken: readSessionCookie(request, this.config.cookieSecure),
+      });
       setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
       void reply.header('cache-control', 'no-store');
       return reply.redirect(`${this.config.publicUrl}/#/`, 302);
