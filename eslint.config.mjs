@@ -26,7 +26,8 @@ export default tseslint.config(
         setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', globalThis: 'readonly', fetch: 'readonly',
         WebAssembly: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', AbortController: 'readonly', performance: 'readonly',
         require: 'readonly', module: 'writable', __dirname: 'readonly', structuredClone: 'readonly', crypto: 'readonly',
-        window: 'readonly', document: 'readonly', navigator: 'readonly',
+        // Browser tests pass functions to page.evaluate(), which run in the page.
+        window: 'readonly', document: 'readonly', navigator: 'readonly', getComputedStyle: 'readonly', location: 'readonly',
       },
     },
     rules: {
