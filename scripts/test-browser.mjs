@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, startEmbeddedPostgres } from './lib/embedded-db.mjs';
@@ -34,9 +35,9 @@ function newestMtime(target) {
   return newest;
 }
 
-function run(cmd, args, what) {
+function run(cmd, args, what, cwd = REPO_ROOT) {
   const t0 = Date.now();
-  const res = spawnSync(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+  const res = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`${what} failed (exit ${res.status})`);
   say(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -48,11 +49,19 @@ function ensureBuilt() {
     ...['policy-engine', 'detectors', 'contracts', 'sdk'].map((l) => newestMtime(r('libs', l, 'src'))),
   );
   if (newestMtime(r('apps/api/dist/main.js')) < apiSources) {
-    run(process.execPath, [r('node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], 'Building the API');
+    try {
+      run(process.execPath, [r('node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], 'Building the API');
+    } catch (err) {
+      // tsc still emits on type errors; the browser tests can run against what was emitted.
+      if (!existsSync(r('apps/api/dist/main.js'))) throw err;
+      say(`${err.message}: running the API as emitted (fix the type errors above)`);
+    }
   }
   const uiSources = Math.max(newestMtime(r('apps/admin/src')), newestMtime(r('apps/admin/index.html')), newestMtime(r('apps/admin/vite.config.ts')));
   if (newestMtime(r('apps/admin/dist/index.html')) < uiSources) {
-    run(process.execPath, [r('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], 'Building the admin console');
+    // vite is a dependency of the admin workspace (npm may not hoist it to the root).
+    const viteBin = path.join(path.dirname(createRequire(r('apps/admin/package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+    run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], 'Building the admin console', r('apps/admin'));
   }
 }
 
@@ -81,6 +90,7 @@ async function main() {
   const started = Date.now();
   ensureBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('FAILED-')) rmSync(path.join(ARTIFACTS, f));
 
   // The data folder lives in the checkout's gitignored .airlock/, not under /tmp: the embedded
   // database makes every parent folder of its data traversable (0755), which must not touch /tmp.

@@ -26,6 +26,7 @@ export class ScenarioContext {
     this.axeResults = [];
     this.screenshots = [];
     this.contexts = [];
+    this.pages = [];
   }
 
   /** A new browser context (its own cookies and storage): viewport and colour scheme as given. */
@@ -38,9 +39,12 @@ export class ScenarioContext {
       hasTouch: viewport.width < 600,
       locale: 'en-US',
       permissions: ['clipboard-read', 'clipboard-write'],
+      // axe-core is injected as an inline script, which the console's CSP (script-src 'self') refuses.
+      bypassCSP: true,
     });
     this.contexts.push(context);
     const page = await context.newPage();
+    this.pages.push({ page, label });
     page.setDefaultTimeout(15_000);
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.errors.push(`[${label}] console error at ${page.url()}: ${msg.text()}`);
@@ -53,13 +57,17 @@ export class ScenarioContext {
   async signIn(page, email, password = this.adminPassword) {
     await page.goto('/#/login');
     await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel(/^Password/).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((u) => !u.hash.startsWith('#/login'));
   }
 
   async screenshot(page, name) {
     await page.waitForLoadState('networkidle').catch(() => {});
+    // Full-page shots stitch the page from the top: start there so fixed bars do not repeat.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const vp = page.viewportSize();
+    if (vp) await page.mouse.move(vp.width - 2, vp.height - 2).catch(() => {});
     const file = path.join(this.artifacts, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     this.screenshots.push(file);
@@ -72,7 +80,12 @@ export class ScenarioContext {
     if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE_PATH });
     const result = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}] ${n.html.slice(0, 160)}`),
+      }));
     });
     const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     this.axeResults.push({ name, violations: result, bad });
@@ -128,6 +141,12 @@ export async function runScenarios(files, ctx) {
           await fn(sc);
         } catch (err) {
           error = err;
+          // What each open page looked like when the scenario failed.
+          for (const [i, { page, label }] of sc.pages.entries()) {
+            await page
+              .screenshot({ path: path.join(ctx.artifacts, `FAILED-${path.basename(file, '.browser.mjs')}-${exportName}-${i}-${label}.png`), fullPage: true })
+              .catch(() => {});
+          }
         }
         await sc.close();
         const ms = Date.now() - t0;
@@ -143,8 +162,17 @@ export async function runScenarios(files, ctx) {
   }
   const failed = results.filter((r) => r.error);
   const minor = new Map();
-  for (const r of results) for (const a of r.axe) for (const v of a.violations) if (!a.bad.includes(v)) minor.set(v.id, `${v.id} (${v.impact}): ${v.help}`);
-  if (minor.size) say(`axe, minor/moderate findings seen: ${[...minor.values()].join('; ')}`);
+  for (const r of results) {
+    for (const a of r.axe) {
+      for (const v of a.violations) {
+        if (a.bad.includes(v)) continue;
+        const seen = minor.get(v.id) ?? { text: `${v.id} (${v.impact}): ${v.help}`, pages: [] };
+        seen.pages.push(a.name);
+        minor.set(v.id, seen);
+      }
+    }
+  }
+  for (const m of minor.values()) say(`axe (minor/moderate) ${m.text}: ${m.pages.length} page(s), e.g. ${m.pages.slice(0, 4).join(', ')}`);
   say(`${results.length - failed.length} passed, ${failed.length} failed`);
   return failed.length === 0;
 }

@@ -19,6 +19,8 @@ const shared: RaThemeOptions = {
   components: {
     RaAppBar: { defaultProps: { color: 'primary' } },
     MuiChip: { styleOverrides: { root: { fontWeight: 500 } } },
+    // react-admin greys the "No items yet" message with text.disabled, below AA contrast.
+    RaEmpty: { styleOverrides: { root: ({ theme }: { theme: { palette: { text: { secondary: string } } } }) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
   } as RaThemeOptions['components'],
 };
 
@@ -42,7 +44,7 @@ export const darkTheme: RaThemeOptions = deepmerge(deepmerge(defaultDarkTheme, s
     contrastThreshold: 4.5,
     primary: { main: '#90b8f0' },
     secondary: { main: '#b0c4de' },
-    error: { main: '#ff8a80' },
+    error: { main: '#ffa59e' },
     warning: { main: '#ffb74d' },
     info: { main: '#81c7f5' },
     success: { main: '#81c784' },

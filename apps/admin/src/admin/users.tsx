@@ -1,5 +1,7 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { Chip } from '@mui/material';
+import { Button, Chip } from '@mui/material';
+import MailIcon from '@mui/icons-material/Mail';
+import { apiSend, errorMessage } from '../api/http';
 import {
   AutocompleteArrayInput,
   BooleanInput,
@@ -18,6 +20,7 @@ import {
   TextInput,
   TopToolbar,
   useGetList,
+  useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -58,7 +61,16 @@ function UserList() {
           <DataTable.Col source="role" render={() => <RoleChip />} />
           <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
           <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
-          <DataTable.Col source="disabled" render={(r) => (r.disabled ? <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} /> : null)} />
+          <DataTable.Col
+            source="disabled"
+            render={(r) =>
+              r.disabled ? (
+                <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
+              ) : r.invitationPending ? (
+                <Chip size="small" color="info" variant="outlined" label={t('airlock.users.invitationPending')} />
+              ) : null
+            }
+          />
         </DataTable>
       )}
     </List>
@@ -85,10 +97,37 @@ function UserCreate() {
   );
 }
 
+function ResendInvitation() {
+  const record = useRecordContext();
+  const t = useTranslate();
+  const notify = useNotify();
+  if (!record?.invitationPending) return null;
+  const send = async () => {
+    try {
+      await apiSend(`/api/users/${record.id}/invitation`, 'POST', {});
+      notify('airlock.users.invitationSent', { type: 'success', messageArgs: { email: record.email } });
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    }
+  };
+  return (
+    <Button startIcon={<MailIcon />} onClick={() => void send()}>
+      {t('airlock.users.resendInvitation')}
+    </Button>
+  );
+}
+
 function UserEdit() {
   const groups = useGroupChoices();
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit
+      mutationMode="pessimistic"
+      actions={
+        <TopToolbar>
+          <ResendInvitation />
+        </TopToolbar>
+      }
+    >
       <SimpleForm>
         <TextInput source="email" disabled />
         <TextInput source="name" validate={required()} />

@@ -2,7 +2,7 @@ import { Alert, Box, Button, CircularProgress, Divider, Link as MuiLink, TextFie
 import LoginIcon from '@mui/icons-material/Login';
 import { useState, type FormEvent } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../api/http';
 import { AuthCard } from './AuthCard';
 import { knownOrgSlug, setSessionHint } from './session';
@@ -14,7 +14,9 @@ export function LoginPage() {
   const notify = useNotify();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [org, setOrg] = useState(() => new URLSearchParams(window.location.search).get('org') ?? knownOrgSlug());
+  const [params] = useSearchParams();
+  const ssoError = params.get('sso_error');
+  const [org, setOrg] = useState(() => params.get('org') ?? knownOrgSlug());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,6 +45,11 @@ export function LoginPage() {
         {error ? (
           <Alert severity="error" role="alert">
             {error}
+          </Alert>
+        ) : null}
+        {ssoError && !error ? (
+          <Alert severity="error" role="alert">
+            {t('airlock.login.ssoError', { code: ssoError })}
           </Alert>
         ) : null}
         <TextField

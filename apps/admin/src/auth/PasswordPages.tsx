@@ -17,6 +17,7 @@ function BackToSignIn() {
 /** Choose a password with a one-time token (invitation or reset link). */
 function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' }) {
   const t = useTranslate();
+  const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
@@ -30,7 +31,9 @@ function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' 
     setBusy(true);
     setError(null);
     try {
-      await apiSend('/api/auth/password-reset/confirm', 'POST', { token, password });
+      // An invitation sets the first password (and may fix the name); a reset link replaces it.
+      if (mode === 'invite') await apiSend('/api/auth/invitations/accept', 'POST', { token, password, ...(name.trim() ? { name: name.trim() } : {}) });
+      else await apiSend('/api/auth/password-reset/confirm', 'POST', { token, password });
       setDone(true);
     } catch (err) {
       setError(errorMessage(err));
@@ -52,6 +55,9 @@ function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' 
   return (
     <Box component="form" onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {error ? <Alert severity="error">{error}</Alert> : null}
+      {mode === 'invite' ? (
+        <TextField id="invite-name" label={t('airlock.password.name')} helperText={t('airlock.password.nameHelp')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} fullWidth />
+      ) : null}
       <TextField
         id="new-password"
         label={t('airlock.password.new')}

@@ -1,6 +1,8 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { usePermissions } from 'react-admin';
+import { useEffect } from 'react';
+import { draftEvents } from '../api/dataProvider';
 import { apiGet } from '../api/http';
 import { currentMe, hasSessionHint, loadMe, type Me } from '../auth/session';
 
@@ -36,5 +38,13 @@ export interface PolicyStatus {
 export const POLICY_STATUS_PATH = '/api/policy/status';
 
 export function usePolicyStatus() {
-  return useApi<PolicyStatus>(POLICY_STATUS_PATH, { refetchInterval: 30_000 });
+  const query = useApi<PolicyStatus>(POLICY_STATUS_PATH, { refetchInterval: 30_000 });
+  const { refetch } = query;
+  // Any change to the draft (a rule, a service's status...) re-reads whether it differs now.
+  useEffect(() => {
+    const onChange = () => void refetch();
+    draftEvents.addEventListener('changed', onChange);
+    return () => draftEvents.removeEventListener('changed', onChange);
+  }, [refetch]);
+  return query;
 }

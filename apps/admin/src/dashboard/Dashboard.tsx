@@ -118,7 +118,7 @@ export default function Dashboard() {
                   <Tooltip {...tooltipStyle} />
                   <Legend />
                   {(['allow', 'warn', 'redact', 'block'] as const).map((e) => (
-                    <Area key={e} type="monotone" dataKey={e} name={t(`airlock.effect.${e}`)} stackId="1" stroke={colors[e]} fill={colors[e]} fillOpacity={0.35} />
+                    <Area key={e} isAnimationActive={false} type="monotone" dataKey={e} name={t(`airlock.effect.${e}`)} stackId="1" stroke={colors[e]} fill={colors[e]} fillOpacity={0.35} />
                   ))}
                 </AreaChart>
               </ResponsiveContainer>
@@ -132,7 +132,7 @@ export default function Dashboard() {
                   <XAxis dataKey="severity" tick={axis} />
                   <YAxis tick={axis} allowDecimals={false} />
                   <Tooltip {...tooltipStyle} />
-                  <Bar dataKey="count" name={t('airlock.dashboard.open')} fill={theme.palette.primary.main}>
+                  <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.open')} fill={theme.palette.primary.main}>
                     {severities.map((s) => (
                       <Cell key={s} fill={sevColors[s]} />
                     ))}
@@ -162,8 +162,8 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="name" tick={axis} width={150} interval={0} tickFormatter={(n: string) => (n.length > 22 ? `${n.slice(0, 21)}…` : n)} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} />
-                    <Bar dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} />
+                    <Bar isAnimationActive={false} dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} />
+                    <Bar isAnimationActive={false} dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} />
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
@@ -181,8 +181,8 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} />
-                    {data.dataClasses[0]?.blockedOrRedacted !== undefined ? <Bar dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} /> : null}
+                    <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} />
+                    {data.dataClasses[0]?.blockedOrRedacted !== undefined ? <Bar isAnimationActive={false} dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} /> : null}
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
@@ -195,10 +195,15 @@ export default function Dashboard() {
               {data.incidents.nearDeadline.length ? (
                 <List dense>
                   {data.incidents.nearDeadline.map((i) => (
-                    <ListItem key={i.id} disableGutters secondaryAction={<DeadlineCountdown deadline={i.notificationDeadline} />}>
+                    <ListItem key={i.id} disableGutters>
                       <ListItemText
                         primary={<Link to={`/incidents/${i.id}/show`}>{`#${i.number} ${i.title}`}</Link>}
-                        secondary={i.severity ? <SeverityChip severity={i.severity} /> : null}
+                        secondary={
+                          <Box component="span" sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
+                            {i.severity ? <SeverityChip severity={i.severity} /> : null}
+                            <DeadlineCountdown deadline={i.notificationDeadline} />
+                          </Box>
+                        }
                         slotProps={{ secondary: { component: 'div' } }}
                       />
                     </ListItem>

@@ -70,7 +70,7 @@ export function DetectorTester() {
         {findings ? (
           <Box aria-live="polite">
             <Typography variant="body2" gutterBottom data-testid="detector-findings-count">
-              {t('airlock.detectors.found', { smart_count: findings.length })}
+              {findings.length ? t('airlock.detectors.found', { smart_count: findings.length }) : t('airlock.detectors.nothingFound')}
             </Typography>
             <HighlightedText text={tested} findings={findings} label={t('airlock.detectors.highlighted')} />
           </Box>

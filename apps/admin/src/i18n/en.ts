@@ -27,6 +27,7 @@ const airlock = {
     versionTooltip: 'Version %{number} in force, published by %{author}: %{note}',
     draftChanged: 'the draft has unpublished changes',
     unpublished: 'draft changed',
+    userMenu: '%{name}: account menu',
   },
   login: {
     title: 'Sign in to Airlock',
@@ -39,12 +40,15 @@ const airlock = {
     organization: 'Organization',
     organizationHelp: 'Your organization’s short name, for single sign-on',
     sso: 'Sign in with SSO',
+    ssoError: 'Single sign-on did not complete (%{code}). Try again, or sign in with your password.',
   },
   password: {
     inviteTitle: 'Welcome to Airlock',
     inviteSubtitle: 'Choose a password to accept your invitation.',
     resetTitle: 'Reset your password',
     resetSubtitle: 'We will e-mail you a link to choose a new password.',
+    name: 'Your name',
+    nameHelp: 'Leave as is to keep the name your administrator entered',
     new: 'New password',
     repeat: 'Repeat the password',
     rules: 'At least 12 characters. A few unrelated words make a strong one.',
@@ -299,12 +303,14 @@ const airlock = {
     sample: 'Sample text',
     sampleHelp: 'Tests the detector as edited, before saving',
     test: 'Test the detector',
-    found: 'Nothing found. |||| %{smart_count} finding. |||| %{smart_count} findings.',
+    found: '%{smart_count} finding. |||| %{smart_count} findings.',
+    nothingFound: 'Nothing found.',
     highlighted: 'Sample with findings highlighted',
   },
   settings: {
     explain: 'Settings that affect decisions take effect when the policy is next published.',
     readOnly: 'Only the owner can change these settings.',
+    nameHelp: 'Shown in the app bar and in e-mails',
     restrictedHelp: 'Countries whose laws can compel providers to hand over data',
     domainsHelp: 'Your own e-mail domains: addresses there are not personal data findings',
     markingsHelp: 'Your classification markings, found as company-confidential (e.g. ACME INTERNAL)',
@@ -339,6 +345,7 @@ const airlock = {
       closed: 'Close…',
     },
     closeTitle: 'Close incident #%{number}',
+    confirmClose: 'Close the incident',
     assignToMe: 'Assign to me',
     noTasks: 'No remediation tasks.',
     tasksDone: '%{done} of %{total} done',
@@ -412,6 +419,9 @@ const airlock = {
   },
   users: {
     invite: 'Invite',
+    invitationPending: 'Invitation pending',
+    resendInvitation: 'Send the invitation again',
+    invitationSent: 'Invitation sent to %{email}',
     neverSignedIn: 'Never signed in',
     disabled: 'Disabled',
     roleHelp: 'Owner: everything. Admin: catalog and policy. Analyst: incidents. Auditor: read-only and the audit log. Employee: the portal only.',
@@ -484,6 +494,7 @@ const airlock = {
       reasonHelp: 'A sentence or two about the work it would help with',
       send: 'Send the request',
       requestSent: 'Thank you: your request was sent to the security team.',
+      myRequests: 'Your requests',
     },
     dataClass: {
       credentials: 'Passwords, keys and tokens',
@@ -704,6 +715,7 @@ const resources = {
   settings: {
     name: 'Settings',
     fields: {
+      name: 'Organization name',
       restrictedJurisdictions: 'Restricted jurisdictions',
       allowEmailDomains: 'Own e-mail domains',
       markings: 'Classification markings',

@@ -169,7 +169,7 @@ function StatusActions({ incident }: { incident: Incident }) {
         <DialogActions>
           <Button onClick={() => setClosing(false)}>{t('ra.action.cancel')}</Button>
           <Button variant="contained" onClick={() => void close()} disabled={(reason === 'risk_accepted' && !until) || (reason === 'duplicate' && !duplicateOf)}>
-            {t('airlock.incidents.to.closed')}
+            {t('airlock.incidents.confirmClose')}
           </Button>
         </DialogActions>
       </Dialog>
@@ -193,6 +193,7 @@ function Assignment({ incident, canWrite }: { incident: Incident; canWrite: bool
         label={t('resources.incidents.fields.assigneeId')}
         value={incident.assigneeId ?? ''}
         onChange={(e) => void update({ assigneeId: e.target.value || null })}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         sx={{ minWidth: 220 }}
       >
         <MenuItem value="">{t('airlock.incidents.unassigned')}</MenuItem>

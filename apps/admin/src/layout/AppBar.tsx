@@ -1,6 +1,6 @@
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import PolicyIcon from '@mui/icons-material/Policy';
-import { AppBar as RaAppBar, LoadingIndicator, TitlePortal, ToggleThemeButton, useTranslate } from 'react-admin';
+import { AppBar as RaAppBar, LoadingIndicator, TitlePortal, ToggleThemeButton, UserMenu, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useIsSmall, useMe, usePermission, usePolicyStatus } from '../common/hooks';
 
@@ -24,23 +24,30 @@ function PolicyVersionChip() {
       icon={<PolicyIcon fontSize="small" />}
       size="small"
       label={small ? `v${data.version?.number ?? '—'}${pending ? '*' : ''}` : `${label}${pending ? ` · ${t('airlock.appBar.unpublished')}` : ''}`}
-      aria-label={title}
       sx={{ bgcolor: 'rgba(255,255,255,0.16)', color: 'inherit', '& .MuiChip-icon': { color: 'inherit' }, cursor: canPublish ? 'pointer' : 'default' }}
       {...(canPublish ? { component: Link, to: '/policy/publish', clickable: true } : {})}
     />
   );
-  return <Tooltip title={title}>{chip}</Tooltip>;
+  return (
+    <Tooltip title={title} describeChild>
+      {chip}
+    </Tooltip>
+  );
 }
 
 export function AppBar() {
   const { data: me } = useMe();
   const small = useIsSmall();
+  const t = useTranslate();
   return (
     <RaAppBar
+      // The button shows the user's name: its accessible name must contain it (WCAG 2.5.3).
+      userMenu={<UserMenu label={me ? t('airlock.appBar.userMenu', { name: me.user.name || me.user.email }) : 'ra.auth.user_menu'} />}
       toolbar={
         <>
           <ToggleThemeButton />
-          <LoadingIndicator />
+          {/* The spinner shown while loading needs a name (axe: aria-progressbar-name). */}
+          <LoadingIndicator {...({ 'aria-label': t('ra.page.loading') } as object)} />
         </>
       }
     >

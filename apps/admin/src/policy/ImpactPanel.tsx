@@ -37,8 +37,10 @@ export function ImpactPanel({ defaultLimit = 5000 }: { defaultLimit?: number }) 
           value={limit}
           onChange={(e) => setLimit(Math.max(1, Math.min(50_000, Number(e.target.value) || 1)))}
           slotProps={{ htmlInput: { min: 1, max: 50000 } }}
+          fullWidth={false}
+          sx={{ width: 200 }}
         />
-        <Button variant="contained" startIcon={<InsightsIcon />} onClick={() => void run()} disabled={busy}>
+        <Button variant="contained" startIcon={<InsightsIcon />} onClick={() => void run()} disabled={busy} sx={{ flexShrink: 0, alignSelf: { xs: 'flex-start', sm: 'center' } }}>
           {t('airlock.impact.run')}
         </Button>
       </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Collapse, TextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi, usePermission, usePolicyStatus } from '../common/hooks';
@@ -28,7 +28,8 @@ export default function PublishPage() {
   const [error, setError] = useState<string | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
   const [showImpact, setShowImpact] = useState(false);
-  const rollout = useRollout(published ? { version: published.number, instances: [], complete: false } : null);
+  const initialRollout = useMemo(() => (published ? { version: published.number, instances: [], complete: false } : null), [published]);
+  const rollout = useRollout(initialRollout);
 
   const publish = async () => {
     setBusy(true);

@@ -25,6 +25,7 @@ import {
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import SearchIcon from '@mui/icons-material/Search';
 import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
@@ -121,6 +122,37 @@ function ToolCard({ tool }: { tool: Tool }) {
   );
 }
 
+/** A service one may not use: its name, status and why, in one line; the details on demand. */
+function NotAllowedRow({ tool }: { tool: Tool }) {
+  const t = useTranslate();
+  const why = tool.statusReason ?? tool.summary.split(/(?<=\.)\s/)[0] ?? '';
+  return (
+    <Accordion disableGutters elevation={0} square sx={{ '&:before': { display: 'none' }, borderBottom: 1, borderColor: 'divider' }}>
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`other-${tool.slug}-details`} id={`other-${tool.slug}-summary`}>
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, gap: { xs: 0.5, sm: 2 }, alignItems: { sm: 'center' }, width: '100%', pr: 1 }}>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: { sm: 260 } }}>
+            <Typography variant="subtitle1" component="h3">
+              {tool.name}
+            </Typography>
+            <ProviderStatusChip status={tool.status} />
+          </Box>
+          <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+            {why}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`other-${tool.slug}-details`}>
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {tool.summary}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="p">
+          {t('airlock.portal.tools.storesIn')} <CountryCodes codes={tool.storesDataIn} /> · {t(`airlock.portal.tools.trains.${tool.trainsOnInputs}`, { _: tool.trainsOnInputs })}
+        </Typography>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
 function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onClose: () => void; initialName: string }) {
   const t = useTranslate();
   const [toolName, setToolName] = useState(initialName);
@@ -141,7 +173,9 @@ function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onCl
       setBusy(false);
     }
   };
+  const queryClient = useQueryClient();
   const close = () => {
+    if (done) void queryClient.invalidateQueries({ queryKey: ['api', '/api/portal/tool-requests'] });
     setDone(null);
     setError(null);
     setReason('');
@@ -175,6 +209,43 @@ function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onCl
         )}
       </DialogActions>
     </Dialog>
+  );
+}
+
+interface MyRequest {
+  id: string;
+  toolName: string;
+  status: 'open' | 'approved' | 'rejected';
+  resolutionNote: string | null;
+  createdAt: string;
+}
+
+/** The tools this employee asked to have reviewed, and the answers. */
+function MyRequests() {
+  const t = useTranslate();
+  const { data } = useApi<MyRequest[]>('/api/portal/tool-requests');
+  const rows = Array.isArray(data) ? data : [];
+  if (!rows.length) return null;
+  return (
+    <Card sx={{ mt: 3 }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {t('airlock.portal.tools.myRequests')}
+        </Typography>
+        <Table size="small" aria-label={t('airlock.portal.tools.myRequests')}>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>{r.toolName}</TableCell>
+                <TableCell>{t(`airlock.toolRequests.status.${r.status}`)}</TableCell>
+                <TableCell>{r.resolutionNote ?? ''}</TableCell>
+                <TableCell>{new Date(r.createdAt).toLocaleDateString()}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
   );
 }
 
@@ -236,15 +307,14 @@ export default function ToolsPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {t('airlock.portal.tools.notAllowedExplain')}
           </Typography>
-          <Grid container spacing={2}>
+          <Card variant="outlined">
             {others.map((tool) => (
-              <Grid key={tool.slug} size={{ xs: 12, md: 6, xl: 4 }}>
-                <ToolCard tool={tool} />
-              </Grid>
+              <NotAllowedRow key={tool.slug} tool={tool} />
             ))}
-          </Grid>
+          </Card>
         </>
       ) : null}
+      <MyRequests />
       <RequestToolDialog open={asking} onClose={() => setAsking(false)} initialName={q} key={asking ? 'open' : 'closed'} />
     </Box>
   );

@@ -38,7 +38,7 @@ function RuleFormBody({ create }: { create: boolean }) {
   return (
     <SimpleForm>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr 1fr' }, columnGap: 2, width: '100%', alignItems: 'center' }}>
-        <TextInput source="ruleId" validate={[required(), slugPattern]} disabled={!create} helperText="airlock.ruleForm.ruleIdHelp" />
+        <TextInput source="ruleId" validate={[required(), slugPattern]} readOnly={!create} helperText={create ? 'airlock.ruleForm.ruleIdHelp' : false} />
         <NumberInput source="priority" validate={required()} min={0} helperText="airlock.ruleForm.priorityHelp" />
         <BooleanInput source="enabled" />
       </Box>

@@ -7,13 +7,19 @@ import {
   NumberInput,
   SimpleForm,
   TextArrayInput,
+  TextInput,
+  required,
   Title,
+  useNotify,
   useTranslate,
 } from 'react-admin';
+import { useQueryClient } from '@tanstack/react-query';
+import { loadMe } from '../auth/session';
 import { useCountryChoices } from '../common/countries';
 import { useApi, usePermission } from '../common/hooks';
 
 interface Settings {
+  name: string;
   restrictedJurisdictions: string[];
   allowEmailDomains: string[];
   markings: string[];
@@ -41,6 +47,7 @@ function ReadOnlySettings() {
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('airlock.settings.readOnly')}
         </Alert>
+        {row('name', data.name)}
         {row('restrictedJurisdictions', data.restrictedJurisdictions.join(', '))}
         {row('allowEmailDomains', data.allowEmailDomains.join(', '))}
         {row('markings', data.markings.join(', '))}
@@ -57,15 +64,32 @@ export default function SettingsPage() {
   const t = useTranslate();
   const canWrite = usePermission('settings.write');
   const countries = useCountryChoices();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
   return (
     <Box>
       <Title title={t('airlock.menu.settings')} />
       {canWrite ? (
-        <Edit resource="settings" id="settings" redirect={false} mutationMode="pessimistic" title={t('airlock.menu.settings')} actions={false}>
+        <Edit
+          resource="settings"
+          id="settings"
+          redirect={false}
+          mutationMode="pessimistic"
+          title={t('airlock.menu.settings')}
+          actions={false}
+          mutationOptions={{
+            onSuccess: () => {
+              notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+              // The organization's name is in the app bar: read /api/auth/me again.
+              void loadMe(true).then(() => queryClient.invalidateQueries({ queryKey: ['me'] }));
+            },
+          }}
+        >
           <SimpleForm>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
               {t('airlock.settings.explain')}
             </Typography>
+            <TextInput source="name" validate={required()} helperText="airlock.settings.nameHelp" />
             <AutocompleteArrayInput source="restrictedJurisdictions" choices={countries} translateChoice={false} helperText="airlock.settings.restrictedHelp" fullWidth />
             <TextArrayInput source="allowEmailDomains" helperText="airlock.settings.domainsHelp" fullWidth />
             <TextArrayInput source="markings" helperText="airlock.settings.markingsHelp" fullWidth />

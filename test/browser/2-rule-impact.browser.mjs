@@ -1,0 +1,63 @@
+// An admin writes a rule with the pickers and an "unless" exception, then previews its impact on
+// the recent decisions before publishing.
+import { assert } from './harness.mjs';
+
+async function pick(page, combobox, option) {
+  await combobox.click();
+  await combobox.fill(option.slice(0, 6));
+  await page.getByRole('option', { name: option }).click();
+  await page.keyboard.press('Escape');
+}
+
+export async function scenarioRuleAndImpact(t) {
+  const page = await t.newPage({ label: 'admin' });
+  await t.signIn(page, 'maria.admin@example.com');
+  await page.getByRole('menuitem', { name: 'Rules' }).click();
+  await page.getByRole('cell', { name: 'no-credentials' }).first().waitFor();
+  await t.capture(page, 'laptop-light-flow-rules');
+
+  await page.getByRole('link', { name: 'Create' }).click();
+  await page.getByRole('textbox', { name: 'Rule id', exact: true }).fill('no-source-code-unapproved');
+  await page.getByRole('spinbutton', { name: 'Priority', exact: true }).fill('35');
+  await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Source code only goes to approved coding assistants.');
+  // When: source code in a prompt or an upload...
+  await pick(page, page.getByRole('combobox', { name: 'Data classes' }).first(), 'Source code (source_code)');
+  await page.getByRole('combobox', { name: 'Actions' }).first().click();
+  await page.getByRole('option', { name: /^Prompt/ }).click();
+  await page.getByRole('option', { name: /^Upload/ }).click();
+  await page.keyboard.press('Escape');
+  // ...unless the service is approved.
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('combobox', { name: 'Service status' }).nth(1).click();
+  await page.getByRole('option', { name: 'Approved' }).click();
+  await page.keyboard.press('Escape');
+  // Then block, with a message in plain words.
+  await page.getByRole('radio', { name: 'Block' }).check();
+  await page.getByRole('textbox', { name: 'Message to the person', exact: true }).fill('Source code may only go to the approved coding assistants (GitHub Copilot for work accounts). Use one of them instead.');
+  await t.capture(page, 'laptop-light-flow-rule-editor');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const row = page.getByRole('row', { name: /no-source-code-unapproved/ });
+  await row.waitFor();
+  assert((await row.innerText()).includes('Block'), 'the new rule shows its effect chip');
+  assert((await row.innerText()).includes('Unless'), 'the new rule shows its exception');
+  await page.getByRole('banner').getByText('draft changed').waitFor();
+
+  // Impact preview: how many of the recent decisions would change, and how.
+  await page.getByRole('menuitem', { name: 'Impact preview' }).click();
+  await page.getByRole('button', { name: 'Preview the impact' }).click();
+  const result = page.getByTestId('impact-result');
+  await result.waitFor({ timeout: 30_000 });
+  const summary = await result.getByRole('status').innerText();
+  const m = /(\d+) of the last (\d+) decisions would change/.exec(summary);
+  assert(m, `the impact summary counts the changed decisions: ${summary}`);
+  assert(Number(m[1]) > 0, `blocking source code to unapproved services changes some demo decisions (${summary})`);
+  await result.getByText('Rules that would newly match').waitFor();
+  assert((await result.innerText()).includes('no-source-code-unapproved'), 'the new rule is listed as newly matching');
+  await t.capture(page, 'laptop-light-flow-impact');
+
+  // The publish page shows the rule as added (not published here).
+  await page.getByRole('menuitem', { name: 'Publish' }).click();
+  await page.getByTestId('diff').getByText('1 rule added').waitFor();
+}
+scenarioRuleAndImpact.description = 'an admin writes a rule with an exception and sees its impact preview';
