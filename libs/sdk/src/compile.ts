@@ -1,0 +1,33 @@
+import { compileInspector, type CustomDetectorDef } from '@airlock/detectors';
+import { type CatalogProvider, compilePolicy, type NetworkZone, type PolicyRule, requiredDataClasses } from '@airlock/policy-engine';
+import type { DecisionPolicy } from './local-decide';
+
+/** Everything a published policy version carries: what the API compiles and what /v1/bundle serves. */
+export interface PolicyMaterial {
+  rules: PolicyRule[];
+  catalog: CatalogProvider[];
+  zones: NetworkZone[];
+  custom: CustomDetectorDef[];
+  settings: { restrictedJurisdictions: string[]; allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string };
+}
+
+/**
+ * Compiles a policy for deciding. The inspector runs only the detectors for data classes some
+ * enabled rule references; with none, it is null and text costs nothing. Throws PolicyCompileError
+ * (from the policy engine) when the rules do not compile.
+ */
+export function compileDecisionPolicy(m: PolicyMaterial): DecisionPolicy {
+  const evaluator = compilePolicy(m.rules, m.catalog, m.zones, { restrictedJurisdictions: m.settings.restrictedJurisdictions });
+  const { classes } = requiredDataClasses(evaluator);
+  const inspector =
+    classes.length === 0
+      ? null
+      : compileInspector({
+          classes,
+          allowEmailDomains: m.settings.allowEmailDomains,
+          markings: m.settings.markings,
+          defaultPhoneRegion: m.settings.defaultPhoneRegion,
+          custom: m.custom.filter((d) => d.enabled !== false),
+        });
+  return { evaluator, inspector, rules: m.rules };
+}

@@ -1,0 +1,83 @@
+import type { DecisionResponse } from '@airlock/contracts';
+import { type AirlockClient, type PolicyBundle } from './client';
+import { compileDecisionPolicy } from './compile';
+import { type ContentRequest, decideLocally, type DecisionPolicy } from './local-decide';
+
+export interface LocalDeciderOptions {
+  /** How often to ask for a newer bundle (ETag: an unchanged policy costs a 304). Default 30 s. */
+  refreshSeconds?: number;
+  onError?: (err: unknown) => void;
+}
+
+/**
+ * Decides in-process from the published policy bundle, as feature-flag SDKs do: no network on the
+ * decision path, the same code as the server (libs/policy-engine, libs/detectors). The bundle is
+ * refreshed in the background; when a refresh fails the last good policy keeps answering.
+ * Decisions made locally are not logged by the server.
+ */
+export class LocalDecider {
+  private policy: DecisionPolicy | null = null;
+  private bundle: PolicyBundle | null = null;
+  private etag: string | undefined;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  private constructor(
+    private readonly client: AirlockClient,
+    private readonly options: LocalDeciderOptions,
+  ) {}
+
+  static async start(client: AirlockClient, options: LocalDeciderOptions = {}): Promise<LocalDecider> {
+    const d = new LocalDecider(client, options);
+    await d.refresh();
+    d.timer = setInterval(() => {
+      d.refresh().catch((err: unknown) => d.options.onError?.(err));
+    }, (options.refreshSeconds ?? 30) * 1000);
+    d.timer.unref?.();
+    return d;
+  }
+
+  /** Fetches the bundle if it changed and compiles it. */
+  async refresh(): Promise<boolean> {
+    const got = await this.client.fetchBundle(this.etag);
+    if (!got) return false;
+    const b = got.bundle;
+    this.policy = compileDecisionPolicy({
+      rules: b.rules,
+      catalog: b.catalog,
+      zones: b.zones,
+      custom: b.detectors.custom,
+      settings: { restrictedJurisdictions: b.settings.restrictedJurisdictions, ...b.detectors.settings },
+    });
+    this.bundle = b;
+    this.etag = got.etag;
+    return true;
+  }
+
+  get policyVersion(): number | null {
+    return this.bundle?.policyVersion ?? null;
+  }
+
+  decide(request: ContentRequest): Omit<DecisionResponse, 'decisionId'> {
+    if (!this.policy || !this.bundle) throw new Error('LocalDecider.start() has not loaded a policy');
+    const r = decideLocally(this.policy, request);
+    return {
+      effect: r.decision.effect,
+      reasons: r.decision.reasons.map((x) => ({ ...x })),
+      provider: r.decision.provider ? { ...r.decision.provider } : null,
+      destination: { ...r.decision.destination },
+      action: request.action,
+      networkZones: [...r.decision.networkZones],
+      dataClasses: [...r.decision.dataClasses],
+      findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
+      ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
+      policyVersion: this.bundle.policyVersion,
+      ttlSeconds: r.contentDependent ? 0 : this.bundle.settings.decisionTtlSeconds,
+      evaluatedAt: new Date().toISOString(),
+    };
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
