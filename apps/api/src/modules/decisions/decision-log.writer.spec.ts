@@ -1,0 +1,75 @@
+import { loadConfig } from '../../config/config';
+import { MetricsService } from '../metrics/metrics.service';
+import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
+
+function entry(i: number): DecisionLogEntry {
+  return {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    time: new Date(),
+    organizationId: '00000000-0000-4000-8000-000000000001',
+    apiClientId: null,
+    policyVersion: 1,
+    providerSlug: 'deepseek',
+    destinationHost: 'chat.deepseek.com',
+    action: 'access',
+    channel: null,
+    networkZones: [],
+    subjectId: null,
+    subjectGroups: [],
+    effect: 'block',
+    ruleIds: ['blocked-providers'],
+    dataClasses: [],
+    contentHmac: null,
+    correlationId: null,
+    latencyMicros: 10,
+    staleSeconds: null,
+  };
+}
+
+describe('DecisionLogWriter', () => {
+  const config = loadConfig({ DATABASE_URL: 'postgresql://x/y', AIRLOCK_DECISION_LOG_BUFFER: '100' });
+
+  it('drops and counts entries beyond the buffer instead of slowing decisions down', async () => {
+    const written: number[] = [];
+    const prisma = { $executeRaw: jest.fn(async (_s: TemplateStringsArray, rows: string) => written.push(JSON.parse(rows).length)) };
+    const metrics = new MetricsService();
+    const writer = new DecisionLogWriter(prisma as never, metrics, config);
+    for (let i = 0; i < 130; i++) writer.push(entry(i));
+    expect(writer.pending).toBe(100);
+    expect(writer.dropped).toBe(30);
+    expect(await metrics.registry.getSingleMetricAsString('airlock_decision_log_dropped_total')).toMatch(/ 30$/m);
+    await writer.flush();
+    expect(written).toEqual([100]);
+    expect(writer.pending).toBe(0);
+    expect(writer.written).toBe(100);
+  });
+
+  it('keeps entries when the database fails, and writes them on the next flush', async () => {
+    let fail = true;
+    const prisma = {
+      $executeRaw: jest.fn(async () => {
+        if (fail) throw new Error('connection refused');
+        return 1;
+      }),
+    };
+    const writer = new DecisionLogWriter(prisma as never, new MetricsService(), config);
+    writer.push(entry(1));
+    writer.push(entry(2));
+    await writer.flush();
+    expect(writer.pending).toBe(2);
+    fail = false;
+    await writer.flush();
+    expect(writer.pending).toBe(0);
+    expect(writer.written).toBe(2);
+  });
+
+  it('flushes what is buffered when the module is destroyed (shutdown)', async () => {
+    const prisma = { $executeRaw: jest.fn(async () => 1) };
+    const writer = new DecisionLogWriter(prisma as never, new MetricsService(), config);
+    writer.start();
+    writer.push(entry(1));
+    await writer.onModuleDestroy();
+    expect(prisma.$executeRaw).toHaveBeenCalledTimes(1);
+    expect(writer.pending).toBe(0);
+  });
+});
