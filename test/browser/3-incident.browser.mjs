@@ -9,6 +9,7 @@ export async function scenarioAnonymousReportToClosed(t) {
   await eve.waitForURL(/#\/portal\/tools/);
   await eve.getByRole('heading', { name: 'Which AI tools may I use?', level: 2 }).waitFor();
   await eve.getByRole('heading', { name: /^You may use/ }).waitFor();
+  await eve.getByRole('menuitem', { name: 'My reports' }).waitFor();
   const menu = await eve.getByRole('navigation', { name: 'Main menu' }).innerText();
   assert(!menu.includes('Dashboard') && !menu.includes('Rules'), 'an employee sees only the portal menu');
   await t.capture(eve, 'laptop-light-flow-portal-tools');

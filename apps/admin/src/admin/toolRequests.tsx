@@ -2,6 +2,7 @@ import HowToRegIcon from '@mui/icons-material/HowToReg';
 import { Chip, Link } from '@mui/material';
 import { DataTable, Edit, List, RadioButtonGroupInput, SelectInput, SimpleForm, SimpleList, TextField, TextInput, Labeled, useTranslate, useRecordContext } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 
 const STATUSES = ['open', 'approved', 'rejected'];
 const statusChoices = STATUSES.map((s) => ({ id: s, name: `airlock.toolRequests.status.${s}` }));
@@ -37,7 +38,7 @@ function ToolRequestList() {
 function ToolRequestEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="list">
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <Labeled>
           <TextField source="toolName" />
         </Labeled>

@@ -25,6 +25,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 
 const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
@@ -63,6 +64,7 @@ function UserList() {
           <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
           <DataTable.Col
             source="disabled"
+            label="airlock.users.state"
             render={(r) =>
               r.disabled ? (
                 <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
@@ -128,7 +130,7 @@ function UserEdit() {
         </TopToolbar>
       }
     >
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="email" disabled />
         <TextInput source="name" validate={required()} />
         <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />

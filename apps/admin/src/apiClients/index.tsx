@@ -48,6 +48,7 @@ import {
 import { Link } from 'react-router-dom';
 import { apiSend, errorMessage } from '../api/http';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { KeyOnceDialog } from './KeyOnce';
 
 const SCOPES = ['decide', 'bundle', 'incidents:write'];
@@ -340,7 +341,7 @@ function ApiClientShow() {
 function ApiClientEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
-      <SimpleForm>
+      <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="name" validate={required()} />
         <TextInput source="description" fullWidth />
         <CheckboxGroupInput source="scopes" choices={scopeChoices} validate={required()} />

@@ -18,6 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { BuiltinAwareToolbar } from '../common/SaveOnlyToolbar';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -159,7 +160,7 @@ export const dataClasses = {
   list: DataClassList,
   edit: () => (
     <Edit mutationMode="pessimistic" title={<NameTitle />}>
-      <SimpleForm>
+      <SimpleForm toolbar={<BuiltinAwareToolbar />}>
         <TextInput source="key" disabled />
         <TextInput source="name" validate={required()} />
         <TextInput source="description" fullWidth multiline />

@@ -320,7 +320,10 @@ const airlock = {
   deadline: {
     left: '%{duration} left to notify',
     overdue: 'Notification overdue by %{duration}',
-    met: 'Resolved before the deadline check',
+    met: 'Clock stopped: the incident is resolved',
+    metShort: 'Resolved',
+    leftShort: '%{duration} left',
+    overdueShort: 'Overdue %{duration}',
     dueAt: 'Notification due %{when}',
     hours: '%{hours} h %{minutes} min',
     days: '%{days} d %{hours} h',
@@ -423,6 +426,7 @@ const airlock = {
     resendInvitation: 'Send the invitation again',
     invitationSent: 'Invitation sent to %{email}',
     neverSignedIn: 'Never signed in',
+    state: 'State',
     disabled: 'Disabled',
     roleHelp: 'Owner: everything. Admin: catalog and policy. Analyst: incidents. Auditor: read-only and the audit log. Employee: the portal only.',
     passwordHelp: 'Leave empty to e-mail an invitation instead',
@@ -495,6 +499,12 @@ const airlock = {
       send: 'Send the request',
       requestSent: 'Thank you: your request was sent to the security team.',
       myRequests: 'Your requests',
+      why: {
+        under_review: 'Not reviewed yet: nobody has checked what it keeps, where, or whether it trains on what you send.',
+        blocked: 'Blocked by your organization.',
+        restricted: 'Allowed with restrictions.',
+        approved: 'Approved for work use.',
+      },
     },
     dataClass: {
       credentials: 'Passwords, keys and tokens',

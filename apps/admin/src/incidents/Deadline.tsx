@@ -24,7 +24,7 @@ export function formatDuration(ms: number, t: (k: string, o?: Record<string, unk
  * The 72-hour notification deadline (personal data): time left, or how long ago it passed. Once
  * the incident is resolved the clock no longer matters and the chip says so.
  */
-export function DeadlineCountdown({ deadline, resolved, live = true }: { deadline: string | null | undefined; resolved?: boolean; live?: boolean }) {
+export function DeadlineCountdown({ deadline, resolved, live = true, compact = false }: { deadline: string | null | undefined; resolved?: boolean; live?: boolean; compact?: boolean }) {
   const t = useTranslate();
   const now = useNow(live ? 30_000 : 3_600_000);
   if (!deadline) return null;
@@ -34,13 +34,16 @@ export function DeadlineCountdown({ deadline, resolved, live = true }: { deadlin
   if (resolved) {
     return (
       <Tooltip title={t('airlock.deadline.dueAt', { when })}>
-        <Chip size="small" variant="outlined" icon={<TimerIcon />} label={t('airlock.deadline.met')} />
+        <Chip size="small" variant="outlined" icon={<TimerIcon />} label={t(compact ? 'airlock.deadline.metShort' : 'airlock.deadline.met')} />
       </Tooltip>
     );
   }
   const overdue = left < 0;
   const soon = !overdue && left < 24 * 3_600_000;
-  const label = overdue ? t('airlock.deadline.overdue', { duration: formatDuration(left, t) }) : t('airlock.deadline.left', { duration: formatDuration(left, t) });
+  const duration = formatDuration(left, t);
+  const label = compact
+    ? t(overdue ? 'airlock.deadline.overdueShort' : 'airlock.deadline.leftShort', { duration })
+    : t(overdue ? 'airlock.deadline.overdue' : 'airlock.deadline.left', { duration });
   return (
     <Tooltip title={t('airlock.deadline.dueAt', { when })}>
       <Chip size="small" icon={<TimerIcon />} color={overdue ? 'error' : soon ? 'warning' : 'default'} variant={overdue || soon ? 'filled' : 'outlined'} label={label} data-testid="deadline" />

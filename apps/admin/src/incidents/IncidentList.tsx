@@ -109,13 +109,14 @@ export function IncidentList() {
           linkType="show"
           primaryText={(r) => `#${r.number} ${r.title}`}
           secondaryText={(r) => `${t(`airlock.incidentStatus.${r.status}`)} · ${t(`airlock.severity.${r.severity}`)}`}
-          tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} /> : null)}
+          tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} compact /> : null)}
         />
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="number" render={(r) => `#${r.number}`} />
           <DataTable.Col
             source="title"
+            cellSx={() => ({ minWidth: 280 })}
             render={(r) => (
               <Box>
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>
@@ -129,7 +130,7 @@ export function IncidentList() {
           />
           <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
           <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
-          <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} />} />
+          <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} compact />} />
           <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
         </DataTable>
       )}

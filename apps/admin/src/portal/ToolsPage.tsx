@@ -125,7 +125,7 @@ function ToolCard({ tool }: { tool: Tool }) {
 /** A service one may not use: its name, status and why, in one line; the details on demand. */
 function NotAllowedRow({ tool }: { tool: Tool }) {
   const t = useTranslate();
-  const why = tool.statusReason ?? tool.summary.split(/(?<=\.)\s/)[0] ?? '';
+  const why = tool.statusReason ?? t(`airlock.portal.tools.why.${tool.status}`, { _: tool.statusLabel });
   return (
     <Accordion disableGutters elevation={0} square sx={{ '&:before': { display: 'none' }, borderBottom: 1, borderColor: 'divider' }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`other-${tool.slug}-details`} id={`other-${tool.slug}-summary`}>

@@ -16,6 +16,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { loadMe } from '../auth/session';
 import { useCountryChoices } from '../common/countries';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { useApi, usePermission } from '../common/hooks';
 
 interface Settings {
@@ -68,7 +69,7 @@ export default function SettingsPage() {
   const queryClient = useQueryClient();
   return (
     <Box>
-      <Title title={t('airlock.menu.settings')} />
+      {canWrite ? null : <Title title={t('airlock.menu.settings')} />}
       {canWrite ? (
         <Edit
           resource="settings"
@@ -85,7 +86,7 @@ export default function SettingsPage() {
             },
           }}
         >
-          <SimpleForm>
+          <SimpleForm toolbar={<SaveOnlyToolbar />}>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
               {t('airlock.settings.explain')}
             </Typography>
