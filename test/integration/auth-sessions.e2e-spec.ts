@@ -47,6 +47,9 @@ describe('sessions and sign-in', () => {
     const rows = await t.prisma.session.findMany();
     expect(rows.some((r) => r.id.includes(token))).toBe(false);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.id))).toBe(true);
+    // The sign-in is audited with where it came from.
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'auth.login' }, orderBy: { seq: 'desc' } });
+    expect(event).toMatchObject({ ip: '203.0.113.1', requestId: res.headers.get('x-request-id') });
   });
 
   test('a plain-named cookie is ignored where the __Host- name is in use (no cookie tossing)', async () => {
@@ -204,6 +207,11 @@ describe('sessions and sign-in', () => {
       expect((await login(t, 'pat@example.com', 'a completely new secret', { 'x-forwarded-for': '192.0.2.51' })).status).toBe(200);
       expect((await t.request('/api/auth/password-reset/confirm', { method: 'POST', json: { token, password: 'yet another secret 1' } })).status).toBe(400);
       expect((await t.request('/api/auth/password-reset/confirm', { method: 'POST', json: { token: 'A'.repeat(43), password: 'yet another secret 1' } })).status).toBe(400);
+      const requested = await t.prisma.auditEvent.findFirstOrThrow({ where: { entityId: pat.id, action: 'user.password_reset_requested' } });
+      expect(requested.ip).toBe('192.0.2.1');
+      const reset = await t.prisma.auditEvent.findFirstOrThrow({ where: { entityId: pat.id, action: 'user.password_reset' } });
+      expect(reset).toMatchObject({ actorType: 'user', actorId: pat.id, ip: '127.0.0.1' });
+      expect(reset.requestId).toBeTruthy();
     });
 
     test('an expired token does not work', async () => {

@@ -99,6 +99,8 @@ describe('OpenID Connect single sign-on', () => {
     const audit = await t.prisma.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: 'asc' } });
     expect(audit.map((e) => e.action)).toEqual(['user.create', 'auth.login']);
     expect(audit[1]!.after).toEqual({ method: 'sso' });
+    // Both carry the callback request's origin.
+    expect(audit.every((e) => e.ip === '127.0.0.1' && e.requestId)).toBe(true);
     console.log(`SSO sign-in with JIT provisioning through the real provider: ${Date.now() - started} ms`);
   });
 

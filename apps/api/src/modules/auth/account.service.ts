@@ -6,7 +6,7 @@ import type { UserTokenKind } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import { MAILER, type MailMessage, type Mailer } from '../mail/mailer';
 import { invitationMail, passwordResetMail } from './account-mails';
-import type { Actor, UserAuth } from './auth-context';
+import { type Actor, actorOf, type RequestOrigin, type UserAuth } from './auth-context';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, passwordProblems, verifyPassword } from './password-hasher';
 import { SessionService } from './session.service';
@@ -79,8 +79,8 @@ export class AccountService {
    * Starts a password reset and returns at once: the caller answers 202 the same way, in the same
    * time, whether or not the e-mail belongs to an account. The work happens in the background.
    */
-  requestPasswordReset(emailRaw: string): void {
-    const job = this.resetInBackground(emailRaw.trim().toLowerCase())
+  requestPasswordReset(emailRaw: string, origin?: RequestOrigin): void {
+    const job = this.resetInBackground(emailRaw.trim().toLowerCase(), origin)
       .catch((err: Error) => this.logger.error(`Password reset request failed: ${err.message}`))
       .finally(() => this.pending.delete(job));
     this.pending.add(job);
@@ -91,7 +91,7 @@ export class AccountService {
     await Promise.all([...this.pending]);
   }
 
-  private async resetInBackground(email: string): Promise<void> {
+  private async resetInBackground(email: string, origin?: RequestOrigin): Promise<void> {
     const user = await this.tokens.findUserByEmail(email);
     // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
     if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
@@ -106,7 +106,7 @@ export class AccountService {
       const fresh = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
       await this.audit.record(tx, {
         organizationId: user.organizationId,
-        actor: { type: 'anonymous', id: null, label: 'password reset request' },
+        actor: { type: 'anonymous', id: null, label: 'password reset request', origin },
         action: 'user.password_reset_requested',
         entityType: 'User',
         entityId: user.id,
@@ -119,16 +119,16 @@ export class AccountService {
     await this.deliver(passwordResetMail({ to: user.email, name: user.name, link: `${this.config.publicUrl}/#/reset-password?token=${token}`, expiresAt }));
   }
 
-  confirmPasswordReset(token: string, password: string): Promise<void> {
-    return this.redeem('password_reset', token, password);
+  confirmPasswordReset(token: string, password: string, origin?: RequestOrigin): Promise<void> {
+    return this.redeem('password_reset', token, password, undefined, origin);
   }
 
-  acceptInvitation(token: string, password: string, name?: string): Promise<void> {
-    return this.redeem('invitation', token, password, name);
+  acceptInvitation(token: string, password: string, name?: string, origin?: RequestOrigin): Promise<void> {
+    return this.redeem('invitation', token, password, name, origin);
   }
 
   /** Sets the password through a mailed token: single use (the first of two racing requests wins), ends every session. */
-  private async redeem(kind: UserTokenKind, token: string, password: string, name?: string): Promise<void> {
+  private async redeem(kind: UserTokenKind, token: string, password: string, name?: string, origin?: RequestOrigin): Promise<void> {
     const now = new Date();
     const row = await this.tokens.findByHash(this.prisma, sha256Hex(token));
     if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
@@ -144,7 +144,7 @@ export class AccountService {
       const ended = await this.sessions.destroyAllForUser(row.organizationId, row.userId, { tx });
       await this.audit.record(tx, {
         organizationId: row.organizationId,
-        actor: { type: 'user', id: row.userId, label: row.user.email },
+        actor: { type: 'user', id: row.userId, label: row.user.email, origin },
         action: kind === 'invitation' ? 'user.invitation_accept' : 'user.password_reset',
         entityType: 'User',
         entityId: row.userId,
@@ -178,7 +178,7 @@ export class AccountService {
       const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { tx, exceptSessionId: auth.sessionId });
       await this.audit.record(tx, {
         organizationId: auth.organizationId,
-        actor: { type: 'user', id: auth.userId, label: auth.email },
+        actor: actorOf(auth),
         action: 'user.password_change',
         entityType: 'User',
         entityId: auth.userId,

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { body } from '../../common/zod-pipe';
 import { Authenticated, CurrentUser, Public, RateLimit } from './access.decorators';
 import { AccountService } from './account.service';
-import type { UserAuth } from './auth-context';
+import type { RequestOrigin, UserAuth } from './auth-context';
 import { AuthService, type SignedInUser } from './auth.service';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -16,6 +16,11 @@ export const SIGN_IN_LIMIT = { perMinute: (c: AppConfig) => c.loginRateLimitPerI
 /** Mails and token redemption: fewer, since each may send a mail or hash a password. */
 const ACCOUNT_MAIL_LIMIT = { perMinute: 10, bucket: 'account-mail' };
 const TOKEN_LIMIT = { perMinute: 20, bucket: 'account-token' };
+
+/** Where a public request came from, for the audit events it causes. */
+export function originOf(request: FastifyRequest): RequestOrigin {
+  return { requestId: request.id, ip: request.ip };
+}
 
 @Controller('api/auth')
 export class AuthController {
@@ -34,6 +39,7 @@ export class AuthController {
   async login(@Req() request: FastifyRequest & { user: SignedInUser }, @Res({ passthrough: true }) reply: FastifyReply) {
     const session = await this.auth.startSession(request.user, {
       ip: request.ip,
+      requestId: request.id,
       userAgent: request.headers['user-agent'],
       method: 'password',
       previousToken: readSessionCookie(request, this.config.cookieSecure),
@@ -64,8 +70,8 @@ export class AuthController {
   @RateLimit(ACCOUNT_MAIL_LIMIT)
   @Post('password-reset/request')
   @HttpCode(202)
-  requestPasswordReset(@Body(body(passwordResetRequest)) input: z.infer<typeof passwordResetRequest>) {
-    this.accounts.requestPasswordReset(input.email);
+  requestPasswordReset(@Req() request: FastifyRequest, @Body(body(passwordResetRequest)) input: z.infer<typeof passwordResetRequest>) {
+    this.accounts.requestPasswordReset(input.email, originOf(request));
     return { ok: true, message: 'If this e-mail has an Airlock account, a link to reset its password is on its way. The link works once, for one hour.' };
   }
 
@@ -73,8 +79,8 @@ export class AuthController {
   @RateLimit(TOKEN_LIMIT)
   @Post('password-reset/confirm')
   @HttpCode(200)
-  async confirmPasswordReset(@Body(body(passwordResetConfirm)) input: z.infer<typeof passwordResetConfirm>) {
-    await this.accounts.confirmPasswordReset(input.token, input.password);
+  async confirmPasswordReset(@Req() request: FastifyRequest, @Body(body(passwordResetConfirm)) input: z.infer<typeof passwordResetConfirm>) {
+    await this.accounts.confirmPasswordReset(input.token, input.password, originOf(request));
     return { ok: true };
   }
 
@@ -82,8 +88,8 @@ export class AuthController {
   @RateLimit(TOKEN_LIMIT)
   @Post('invitations/accept')
   @HttpCode(200)
-  async acceptInvitation(@Body(body(invitationAccept)) input: z.infer<typeof invitationAccept>) {
-    await this.accounts.acceptInvitation(input.token, input.password, input.name);
+  async acceptInvitation(@Req() request: FastifyRequest, @Body(body(invitationAccept)) input: z.infer<typeof invitationAccept>) {
+    await this.accounts.acceptInvitation(input.token, input.password, input.name, originOf(request));
     return { ok: true };
   }
 

@@ -51,14 +51,14 @@ export class AuthService {
    * Opens a server-side session for a user who just proved who they are. A session the browser
    * already had (`previousToken`) ends: a sign-in always starts from a fresh token.
    */
-  async startSession(user: SignedInUser, meta: { ip?: string; userAgent?: string; method: 'password' | 'sso'; previousToken?: string }) {
+  async startSession(user: SignedInUser, meta: { ip?: string; requestId?: string; userAgent?: string; method: 'password' | 'sso'; previousToken?: string }) {
     await this.sessions.destroyToken(meta.previousToken);
     const session = await this.sessions.create(user, meta);
     await this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
       await this.audit.record(tx, {
         organizationId: user.organizationId,
-        actor: { type: 'user', id: user.id, label: user.email },
+        actor: { type: 'user', id: user.id, label: user.email, origin: { requestId: meta.requestId, ip: meta.ip } },
         action: 'auth.login',
         entityType: 'User',
         entityId: user.id,

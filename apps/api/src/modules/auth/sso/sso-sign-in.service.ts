@@ -5,7 +5,7 @@ import { PrismaService } from '../../../database/prisma.service';
 import type { SsoConnection } from '../../../generated/prisma/client';
 import type { Role } from '../../../generated/prisma/enums';
 import { AuditService } from '../../audit/audit.service';
-import type { Actor } from '../auth-context';
+import type { Actor, RequestOrigin } from '../auth-context';
 import type { SignedInUser } from '../auth.service';
 import { AirlockOidcStrategy, OIDC_SESSION_KEY, type PassportOutcome, type PassportRequest, runPassport } from './oidc-passport';
 import { claimValues, displayName, mappedRole, syncedGroups } from './sso-claims';
@@ -34,7 +34,8 @@ export class SsoRefused extends Error {
   }
 }
 
-const SSO_ACTOR: Actor = { type: 'system', id: null, label: 'single sign-on' };
+/** Provisioning acts as the system, on behalf of the sign-in request (whose origin the audit keeps). */
+const ssoActor = (origin?: RequestOrigin): Actor => ({ type: 'system', id: null, label: 'single sign-on', origin });
 const DISCOVERY_TTL_MS = 3_600_000;
 
 interface CachedConfig {
@@ -117,7 +118,7 @@ export class SsoSignInService {
   }
 
   /** Completes the sign-in on the way back from the identity provider. */
-  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>): Promise<SignedInUser> {
+  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser> {
     const state: SsoState | null = await this.sealer.open(sealed);
     if (!state) throw new SsoRefused('state_invalid', 'The sign-in expired or did not start here; start it again');
     const conn = await this.repo.findByOrganization(state.organizationId);
@@ -125,7 +126,7 @@ export class SsoSignInService {
 
     let refusal: SsoRefused | null = null;
     const strategy = await this.strategyFor(conn, (tokens, verified) => {
-      this.verify(conn, tokens).then(
+      this.verify(conn, tokens, origin).then(
         (user) => verified(null, user),
         (err: unknown) => {
           if (err instanceof SsoRefused) {
@@ -153,10 +154,10 @@ export class SsoSignInService {
     return { ...info, ...idClaims };
   }
 
-  private async verify(conn: SsoConnection, tokens: Parameters<ConstructorParameters<typeof AirlockOidcStrategy>[1]>[0]): Promise<SignedInUser> {
+  private async verify(conn: SsoConnection, tokens: Parameters<ConstructorParameters<typeof AirlockOidcStrategy>[1]>[0], origin?: RequestOrigin): Promise<SignedInUser> {
     const claims = await this.claimsOf(conn, tokens);
     const config = await this.discover(conn);
-    return this.provision(conn, config.serverMetadata().issuer, claims);
+    return this.provision(conn, config.serverMetadata().issuer, claims, origin);
   }
 
   /**
@@ -165,7 +166,8 @@ export class SsoSignInService {
    * (highest mapped, else the default; the last enabled owner is never demoted) and the groups
    * that follow the IdP. Everything in one transaction with its audit events.
    */
-  async provision(conn: SsoConnection, issuer: string, claims: Record<string, unknown>): Promise<SignedInUser> {
+  async provision(conn: SsoConnection, issuer: string, claims: Record<string, unknown>, origin?: RequestOrigin): Promise<SignedInUser> {
+    const actor = ssoActor(origin);
     const subject = claims.sub as string;
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
     const values = claimValues(claims[conn.groupsClaim]);
@@ -188,7 +190,7 @@ export class SsoSignInService {
           }
           if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled');
           user = await this.repo.updateUser(tx, byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor: SSO_ACTOR, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
+          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
         } else {
           if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one');
           user = await this.repo.createUser(tx, {
@@ -200,7 +202,7 @@ export class SsoSignInService {
             ssoIssuer: issuer,
             ssoSubject: subject,
           });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor: SSO_ACTOR, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
+          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
           return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
         }
       }
@@ -223,7 +225,7 @@ export class SsoSignInService {
         user = await this.repo.updateUser(tx, user.id, { role, groups });
         await this.audit.record(tx, {
           organizationId: conn.organizationId,
-          actor: SSO_ACTOR,
+          actor,
           action: 'user.sso_sync',
           entityType: 'User',
           entityId: user.id,

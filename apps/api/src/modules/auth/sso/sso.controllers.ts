@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { body, parseOr400 } from '../../../common/zod-pipe';
 import { Authenticated, CurrentUser, Public, RateLimit } from '../access.decorators';
 import { actorOf, type UserAuth } from '../auth-context';
-import { SIGN_IN_LIMIT } from '../auth.controller';
+import { originOf, SIGN_IN_LIMIT } from '../auth.controller';
 import { AuthService } from '../auth.service';
 import { clearSsoCookie, readSessionCookie, readSsoCookie, setSessionCookie, setSsoCookie } from '../cookies';
 import { SsoConnectionService } from './sso-connection.service';
@@ -53,9 +53,10 @@ export class SsoController {
     const sealed = readSsoCookie(request, this.config.cookieSecure);
     clearSsoCookie(reply);
     try {
-      const user = await this.sso.callback(sealed, passportRequest(request));
+      const user = await this.sso.callback(sealed, passportRequest(request), originOf(request));
       const session = await this.auth.startSession(user, {
         ip: request.ip,
+        requestId: request.id,
         userAgent: request.headers['user-agent'],
         method: 'sso',
         previousToken: readSessionCookie(request, this.config.cookieSecure),
