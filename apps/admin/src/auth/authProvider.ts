@@ -31,7 +31,7 @@ export const authProvider: AuthProvider = {
       await loadMe();
     } catch (err) {
       forgetMe();
-      if (isUnauthenticated(err)) throw new Error('ra.auth.auth_check_error');
+      if (isUnauthenticated(err)) throw new Error('ra.auth.auth_check_error', { cause: err });
       throw err;
     }
   },

@@ -23,7 +23,7 @@ export function StatusTokenForm() {
   const [token, setToken] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (token.trim()) navigate(`/status?token=${encodeURIComponent(token.trim())}`);
+    if (token.trim()) void navigate(`/status?token=${encodeURIComponent(token.trim())}`);
   };
   return (
     <Box component="form" onSubmit={submit} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
