@@ -82,5 +82,6 @@ export async function scenarioBlockNowAndPublish(t) {
   const api = await t.decide({ action: 'prompt', destination: { provider: 'character-ai' }, content: { text: 'hello' } });
   assert(api.body.effect === 'block', `the decision API blocks Character.AI after the publish (got ${api.body.effect})`);
   assert(api.body.policyVersion === startVersion + 2, `the decision API serves version ${startVersion + 2} (got ${api.body.policyVersion})`);
+
 }
 scenarioBlockNowAndPublish.description = 'an admin blocks a service, publishes, and the simulator and the decision API agree';

@@ -56,8 +56,41 @@ export async function scenarioRuleAndImpact(t) {
   assert((await result.innerText()).includes('no-source-code-unapproved'), 'the new rule is listed as newly matching');
   await t.capture(page, 'laptop-light-flow-impact');
 
-  // The publish page shows the rule as added (not published here).
+  // Publish it: source code to a service under review is now blocked.
+  const ask = { action: 'prompt', destination: { provider: 'grammarly' }, content: { dataClasses: ['source_code'] } };
+  const before = await t.decide(ask);
+  assert(before.body.effect === 'warn', `before publishing, source code to Grammarly is only coached (got ${before.body.effect})`);
   await page.getByRole('menuitem', { name: 'Publish' }).click();
   await page.getByTestId('diff').getByText('1 rule added').waitFor();
+  await page.getByLabel('Note').fill('Keep source code in approved coding assistants');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const published = Number(/Version (\d+) published/.exec(await page.getByText(/Version \d+ published\./).innerText())[1]);
+  await page.getByTestId('rollout-complete').waitFor({ timeout: 20_000 });
+  const blocked = await t.decide(ask);
+  assert(blocked.body.effect === 'block' && blocked.body.reasons.some((r) => r.ruleId === 'no-source-code-unapproved'), `the new rule blocks (got ${blocked.body.effect})`);
+
+  // Versions: the diff of the new version, then a rollback to the one before it.
+  await page.getByRole('menuitem', { name: 'Versions' }).click();
+  await page.getByRole('cell', { name: `v${published}`, exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(`^v${published} `), level: 2 }).waitFor();
+  await page.getByTestId('diff').getByText('1 rule added').waitFor();
+  await page.getByRole('menuitem', { name: 'Versions' }).click();
+  await page.getByRole('cell', { name: `v${published - 1}`, exact: true }).click();
+  await page.getByRole('button', { name: 'Roll back to this version' }).click();
+  const dialog = page.getByRole('dialog', { name: `Roll back to version ${published - 1}?` });
+  await dialog.getByLabel('Note').fill('Too many developers blocked: back to coaching');
+  await dialog.getByRole('button', { name: 'Roll back to this version' }).click();
+  await page.getByRole('heading', { name: new RegExp(`^v${published + 1} `), level: 2 }).waitFor();
+  await page.getByText(`rollback to v${published - 1}`).first().waitFor();
+  await page.getByRole('banner').getByText(`Policy v${published + 1}`).waitFor();
+  await t.capture(page, 'laptop-light-flow-version-rolled-back');
+  let after = null;
+  for (let i = 0; i < 20; i++) {
+    after = await t.decide(ask);
+    if (after.body.policyVersion === published + 1) break;
+    await page.waitForTimeout(250);
+  }
+  assert(after.body.policyVersion === published + 1, `the decision API serves the rollback version (got ${after.body.policyVersion})`);
+  assert(after.body.effect === 'warn', `after the rollback source code to Grammarly is coached again (got ${after.body.effect})`);
 }
 scenarioRuleAndImpact.description = 'an admin writes a rule with an exception and sees its impact preview';

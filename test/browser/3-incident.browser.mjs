@@ -14,6 +14,18 @@ export async function scenarioAnonymousReportToClosed(t) {
   assert(!menu.includes('Dashboard') && !menu.includes('Rules'), 'an employee sees only the portal menu');
   await t.capture(eve, 'laptop-light-flow-portal-tools');
 
+  // Ask for a tool to be reviewed.
+  await eve.getByRole('button', { name: 'Ask for a tool to be reviewed' }).click();
+  const ask = eve.getByRole('dialog', { name: 'Ask for a tool to be reviewed' });
+  await ask.getByRole('textbox', { name: 'Name of the tool', exact: true }).fill('Otter.ai');
+  await ask.getByRole('textbox', { name: 'Its web address', exact: true }).fill('https://otter.ai');
+  await ask.getByRole('textbox', { name: 'What you need it for', exact: true }).fill('Meeting notes for customer calls');
+  await ask.getByRole('button', { name: 'Send the request' }).click();
+  await ask.getByRole('status').waitFor();
+  await ask.getByRole('button', { name: 'Close' }).click();
+  await eve.getByRole('heading', { name: 'Your requests' }).waitFor();
+  await eve.getByRole('cell', { name: 'Otter.ai' }).waitFor();
+
   await eve.getByRole('menuitem', { name: 'Report an incident' }).click();
   await eve.getByRole('combobox', { name: 'Which AI service?' }).fill('DeepSe');
   await eve.getByRole('option', { name: 'DeepSeek' }).click();
@@ -81,6 +93,13 @@ export async function scenarioAnonymousReportToClosed(t) {
   await sam.getByText('Closed: this incident is final.').waitFor();
   await sam.getByText('Status: Resolved → Closed (Remediated)').waitFor();
   await t.capture(sam, 'laptop-light-flow-incident-closed');
+
+  // The CSV export of the list carries it (a same-origin GET with the analyst's session).
+  await sam.getByRole('menuitem', { name: 'Incidents' }).click();
+  const href = await sam.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+  const csv = await sam.request.get(new URL(href, t.baseUrl).href);
+  assert(csv.ok() && /csv/.test(csv.headers()['content-type'] ?? ''), `the export is a CSV (${csv.status()} ${csv.headers()['content-type']})`);
+  assert((await csv.text()).includes('Passwords, API keys or tokens shared with DeepSeek'), 'the export lists the incident');
 
   // The status code shows the outcome, without signing in, on a phone.
   const anon = await t.newPage({ label: 'anonymous', viewport: PHONE });

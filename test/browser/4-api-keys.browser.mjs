@@ -39,11 +39,42 @@ export async function scenarioApiKeyLifecycle(t) {
   assert(!(await page.getByTestId('last-used').innerText()).includes('Never used'), 'the last use is shown');
   await t.capture(page, 'laptop-light-flow-api-client');
 
+  // Rotated with no overlap: a new key, shown once; the old one stops at once.
+  await page.getByRole('button', { name: 'Rotate key' }).click();
+  const rotate = page.getByRole('dialog', { name: /Rotate the key of/ });
+  await rotate.getByRole('spinbutton', { name: 'Overlap (hours)' }).fill('0');
+  await rotate.getByRole('button', { name: 'Rotate key' }).click();
+  const again = page.getByRole('dialog', { name: /The API key of Browser extension/ });
+  const rotated = await again.getByTestId('new-api-key').inputValue();
+  assert(rotated && rotated !== key, 'rotation shows a new key');
+  await again.getByRole('button', { name: 'I have stored the key' }).click();
+  const withNew = await t.decide({ action: 'access', destination: { url: 'https://chatgpt.com/' } }, rotated);
+  assert(withNew.status === 200, `the rotated key works (got ${withNew.status})`);
+  const withOld = await t.decide({ action: 'access', destination: { url: 'https://chatgpt.com/' } }, key);
+  assert(withOld.status === 401, `with no overlap the old key stops at once (got ${withOld.status})`);
+
   // Revoked: every key stops working at once.
   await page.getByRole('button', { name: 'Revoke', exact: true }).click();
   await page.getByRole('dialog', { name: /Revoke Browser extension/ }).getByRole('button', { name: 'Revoke' }).click();
   await page.getByText(/Revoked .*: its keys no longer work/).waitFor();
-  const refused = await t.decide({ action: 'access', destination: { url: 'https://chatgpt.com/' } }, key);
+  const refused = await t.decide({ action: 'access', destination: { url: 'https://chatgpt.com/' } }, rotated);
   assert(refused.status === 401, `a revoked key is refused with 401 (got ${refused.status})`);
 }
+export async function scenarioInviteUser(t) {
+  const page = await t.newPage({ label: 'owner' });
+  await t.signIn(page, 'owner@example.com');
+  await page.getByRole('menuitem', { name: 'Users' }).click();
+  await page.getByRole('link', { name: 'Invite' }).click();
+  await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('nora.new@example.com');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nora New');
+  await page.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Analyst' }).click();
+  await t.capture(page, 'laptop-light-flow-user-invite');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const row = page.getByRole('row', { name: /Nora New/ });
+  await row.waitFor();
+  assert((await row.innerText()).includes('Invitation pending'), 'an invited user shows the pending invitation');
+}
+scenarioInviteUser.description = 'the owner invites a user (no password: an invitation is pending)';
+
 scenarioApiKeyLifecycle.description = 'an API key is created, used once and revoked (then 401)';

@@ -213,7 +213,7 @@ const airlock = {
     rollbackOf: 'rollback to v%{number}',
     rollback: 'Roll back to this version',
     rollbackTitle: 'Roll back to version %{number}?',
-    rollbackExplain: 'This publishes a new version with the rules, catalog and zones of version %{number}. The draft is replaced by them too.',
+    rollbackExplain: 'This publishes a new version with the rules of version %{number}, and the draft rules are replaced by them. Service statuses, zones and settings stay as they are now.',
     rolledBack: 'Rolled back to version %{number}: now version %{newNumber}',
     by: 'by %{author}',
     diffTitle: 'Changes',
