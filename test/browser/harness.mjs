@@ -39,9 +39,10 @@ export class ScenarioContext {
       hasTouch: viewport.width < 600,
       locale: 'en-US',
       permissions: ['clipboard-read', 'clipboard-write'],
-      // axe-core is injected as an inline script, which the console's CSP (script-src 'self') refuses.
-      bypassCSP: true,
     });
+    // axe-core goes in as an init script (injected through the DevTools protocol, so the console's
+    // Content-Security-Policy stays enforced: a page that broke it would log a console error).
+    await context.addInitScript({ path: AXE_PATH });
     this.contexts.push(context);
     const page = await context.newPage();
     this.pages.push({ page, label });
@@ -77,7 +78,6 @@ export class ScenarioContext {
   /** Injects axe-core and runs it; serious or critical violations fail the scenario. */
   async axe(page, name) {
     await page.waitForLoadState('networkidle').catch(() => {});
-    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE_PATH });
     const result = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({
