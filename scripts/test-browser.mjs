@@ -138,6 +138,8 @@ async function main() {
         AIRLOCK_LOG_LEVEL: process.env.AIRLOCK_LOG_LEVEL || 'warn',
         AIRLOCK_POLICY_POLL_SECONDS: '2',
         AIRLOCK_DECISION_LOG_FLUSH_MS: '200',
+        // The webhook scenario delivers to a receiver on this machine.
+        AIRLOCK_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

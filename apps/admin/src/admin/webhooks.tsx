@@ -1,5 +1,10 @@
 import WebhookIcon from '@mui/icons-material/Webhook';
-import { Chip } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
+import SendIcon from '@mui/icons-material/Send';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiSend, errorMessage } from '../api/http';
+import { useApi } from '../common/hooks';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -14,6 +19,8 @@ import {
   SimpleList,
   TextInput,
   TopToolbar,
+  useNotify,
+  useRecordContext,
   useRedirect,
   useTranslate,
 } from 'react-admin';
@@ -80,12 +87,105 @@ function WebhookCreate() {
   );
 }
 
+interface Delivery {
+  id: string;
+  event: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** Send a test event, rotate the signing secret (shown once), and the delivery log. */
+function WebhookTools() {
+  const record = useRecordContext();
+  const t = useTranslate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const canWrite = usePermission('webhooks.write');
+  const [secret, setSecret] = useState<string | null>(null);
+  const path = record ? `/api/webhooks/${record.id}/deliveries?range=${encodeURIComponent('[0,9]')}` : null;
+  const deliveries = useApi<Delivery[]>(path);
+  if (!record) return null;
+  const test = async () => {
+    try {
+      await apiSend(`/api/webhooks/${record.id}/test`, 'POST', {});
+      notify('airlock.webhooks.testSent', { type: 'info' });
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['api', path] }), 1500);
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    }
+  };
+  const rotate = async () => {
+    try {
+      const res = await apiSend<{ secret: string }>(`/api/webhooks/${record.id}/rotate-secret`, 'POST', {});
+      setSecret(res.secret);
+    } catch (err) {
+      notify(errorMessage(err), { type: 'error' });
+    }
+  };
+  const rows = Array.isArray(deliveries.data) ? deliveries.data : [];
+  return (
+    <Card sx={{ mt: 2 }}>
+      <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        {canWrite ? (
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            <Button variant="outlined" startIcon={<SendIcon />} onClick={() => void test()}>
+              {t('airlock.webhooks.sendTest')}
+            </Button>
+            <Button startIcon={<AutorenewIcon />} onClick={() => void rotate()}>
+              {t('airlock.webhooks.rotateSecret')}
+            </Button>
+          </Box>
+        ) : null}
+        <Typography variant="h6" component="h2">
+          {t('airlock.webhooks.deliveries')}
+        </Typography>
+        {rows.length ? (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" aria-label={t('airlock.webhooks.deliveries')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('airlock.webhooks.when')}</TableCell>
+                  <TableCell>{t('airlock.webhooks.eventColumn')}</TableCell>
+                  <TableCell>{t('airlock.webhooks.result')}</TableCell>
+                  <TableCell>{t('airlock.webhooks.attempts')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((d) => (
+                  <TableRow key={d.id}>
+                    <TableCell>{new Date(d.createdAt).toLocaleString()}</TableCell>
+                    <TableCell>{d.event}</TableCell>
+                    <TableCell>
+                      <Chip size="small" color={d.status === 'succeeded' ? 'success' : d.status === 'failed' ? 'error' : 'default'} label={t(`airlock.webhooks.status.${d.status}`)} />{' '}
+                      {d.lastStatusCode ?? ''} {d.lastError ?? ''}
+                    </TableCell>
+                    <TableCell>{d.attempts}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        ) : (
+          <Typography variant="body2">{t('airlock.webhooks.noDeliveries')}</Typography>
+        )}
+      </CardContent>
+      <KeyOnceDialog apiKey={secret} name={`${String(record.name)} — ${t('airlock.webhooks.secret')}`} onClose={() => setSecret(null)} />
+    </Card>
+  );
+}
+
 export default {
   list: WebhookList,
   create: WebhookCreate,
   edit: () => (
-    <Edit mutationMode="pessimistic">
-      <WebhookForm />
+    <Edit mutationMode="pessimistic" aside={undefined}>
+      <>
+        <WebhookForm />
+        <WebhookTools />
+      </>
     </Edit>
   ),
   icon: WebhookIcon,

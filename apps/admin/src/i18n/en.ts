@@ -445,6 +445,16 @@ const airlock = {
   webhooks: {
     event: { incident_created: 'An incident is reported', incident_high_severity: 'A high or critical incident' },
     secret: 'signing secret',
+    sendTest: 'Send a test event',
+    eventColumn: 'Event',
+    testSent: 'Test event queued: its delivery shows below in a moment',
+    rotateSecret: 'Rotate the signing secret',
+    deliveries: 'Recent deliveries',
+    noDeliveries: 'Nothing delivered yet.',
+    when: 'When',
+    result: 'Result',
+    attempts: 'Attempts',
+    status: { pending: 'Pending', succeeded: 'Delivered', failed: 'Failed' },
   },
   dashboard: {
     title: 'Dashboard',
