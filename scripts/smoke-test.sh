@@ -11,9 +11,15 @@ export AIRLOCK_BOOTSTRAP_API_KEY="ak_smoke_test_key_$(date +%s%N)"
 unset DATABASE_URL
 log="$AIRLOCK_DATA_DIR/start.log"
 
-npm start >"$log" 2>&1 &
+# Its own process group, so that the stop below signals npm and its children together, as Ctrl-C
+# in a terminal does.
+setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -INT "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$AIRLOCK_DATA_DIR"; }
+cleanup() {
+  if kill -0 -- "-$pid" 2>/dev/null; then kill -TERM -- "-$pid" 2>/dev/null || true; sleep 2; kill -KILL -- "-$pid" 2>/dev/null || true; fi
+  pkill -f "$AIRLOCK_DATA_DIR" 2>/dev/null || true
+  rm -rf "$AIRLOCK_DATA_DIR"
+}
 trap cleanup EXIT
 
 for i in $(seq 1 240); do
@@ -31,8 +37,23 @@ echo "decision: $answer"
 echo "$answer" | grep -q '"effect":"block"' || { echo "expected a block"; exit 1; }
 echo "$answer" | grep -q '"ruleId":"no-credentials"' || { echo "expected the no-credentials reason"; exit 1; }
 
-kill -INT "$pid"
-for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-if kill -0 "$pid" 2>/dev/null; then echo "npm start did not stop on SIGINT within 30 s"; exit 1; fi
+# Ctrl-C: SIGINT to the foreground process group.
+kill -INT -- "-$pid"
+# Wait for every process of the group (npm, the launcher), not just npm, to exit.
+for i in $(seq 1 30); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 1; done
+if kill -0 -- "-$pid" 2>/dev/null; then echo "npm start did not stop on SIGINT within 30 s"; tail -20 "$log"; exit 1; fi
 grep -q "Stopped." "$log" || { echo "no clean stop in the log"; tail -20 "$log"; exit 1; }
+if pgrep -f "$AIRLOCK_DATA_DIR/postgres" >/dev/null; then echo "the embedded PostgreSQL is still running"; exit 1; fi
+
+# A second start keeps the data: the password printed at the first start still signs in.
+password=$(sed -n 's/.*Sign in as admin@example.com with password \([^ ]*\).*/\1/p' "$log" | head -1)
+[ -n "$password" ] || { echo "no generated password in the first banner"; exit 1; }
+setsid npm start >"$log.2" 2>&1 &
+pid=$!
+for i in $(seq 1 120); do curl -fsS "http://localhost:$PORT/readyz" >/dev/null 2>&1 && break; sleep 1; done
+if grep -q "with password" "$log.2"; then echo "the second start generated a new password: data was not kept"; exit 1; fi
+curl -fsS -c "$AIRLOCK_DATA_DIR/cookies" -X POST "http://localhost:$PORT/api/auth/login" -H 'Content-Type: application/json' \
+  -H "Origin: http://localhost:$PORT" -d "{\"email\":\"admin@example.com\",\"password\":\"$password\"}" >/dev/null || { echo "the first start's password no longer works"; exit 1; }
+kill -INT -- "-$pid"
+for i in $(seq 1 30); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 1; done
 echo "smoke test passed"

@@ -76,17 +76,16 @@ describe('hardening', () => {
     }
   });
 
-  // Known bug outside this module (reported): Fastify answers a malformed percent-encoding in the
-  // path itself (FST_ERR_BAD_URL) in its own body, not the error envelope, because server.ts
-  // passes no `frameworkErrors` handler to the FastifyAdapter. test.failing turns red once fixed.
-  test.failing('a malformed percent-encoding in the path is answered in the error envelope', async () => {
+  // Fastify raises these before routing (FST_ERR_BAD_URL): server.ts's frameworkErrors handler
+  // puts them in the envelope.
+  test('a malformed percent-encoding in the path is answered in the error envelope', async () => {
     const res = await fetch(`${t.url}/api/zones/%E0%A4%A`, { headers: { cookie: owner.cookie } });
     expect(res.status).toBe(400);
     expect(isErrorEnvelope(await res.json())).toBe(true);
   });
 
-  // Same cause: a path parameter longer than routerOptions.maxParamLength (200) gets Fastify's 414 body.
-  test.failing('an overlong path parameter is answered in the error envelope', async () => {
+  // A path parameter longer than routerOptions.maxParamLength (200): FST_ERR_MAX_PARAM_LENGTH.
+  test('an overlong path parameter is answered in the error envelope', async () => {
     const res = await fetch(`${t.url}/api/zones/${'x'.repeat(250)}`, { headers: { cookie: owner.cookie } });
     expect(res.status).toBe(414);
     expect(isErrorEnvelope(await res.json())).toBe(true);

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
 import { AppError } from './common/errors';
@@ -24,6 +24,8 @@ export const BODY_LIMITS = {
   decision: 1024 * 1024 + 64 * 1024,
   batch: 16 * 1024 * 1024,
 } as const;
+
+const MAX_PARAM_LENGTH = 200;
 
 export interface StartedServer {
   app: NestFastifyApplication;
@@ -46,7 +48,9 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     bodyLimit: BODY_LIMITS.batch,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors Fastify raises before routing (bad percent-encoding, overlong parameters) get the envelope too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendError(reply, request, error),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
@@ -55,7 +59,6 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerHttpPlugins(fastify, config);
-  app.enableShutdownHooks();
   serveAdminUi(fastify, config);
   return app;
 }
@@ -118,7 +121,9 @@ function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
     const url = request.url.split('?')[0] ?? '/';
     const isApi = /^\/(api|v1|healthz|readyz|metrics|docs)(\/|$)/.test(url);
     if (isApi || !hasUi) {
-      sendError(reply, request, new AppError('not_found', `No such endpoint: GET ${url}`));
+      // A segment over maxParamLength made the parameterised route miss and land here.
+      const tooLong = url.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);
+      sendError(reply, request, tooLong ? new AppError('uri_too_long', 'A path parameter is longer than this API accepts') : new AppError('not_found', `No such endpoint: GET ${url}`));
       return;
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);

@@ -19,7 +19,8 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the body as application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'The Content-Length header does not match the body' },
   FST_ERR_CTP_INVALID_TYPE: { code: 'unsupported_media_type', message: 'The Content-Type header is invalid' },
-  FST_ERR_BAD_URL: { code: 'bad_request', message: 'The URL is malformed' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'The URL is malformed (bad percent-encoding)' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'uri_too_long', message: 'A path parameter is longer than this API accepts' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'bad_request', message: 'The request is malformed' },
 };
 
@@ -29,6 +30,9 @@ const PRISMA_CODES: Record<string, { code: ErrorCode; message: string }> = {
   P2003: { code: 'bad_request', message: 'The request refers to a record that does not exist' },
   P2000: { code: 'validation_failed', message: 'A value is too long for its field' },
   P2023: { code: 'bad_request', message: 'An id in the request is malformed' },
+  // PostgreSQL refused a value (e.g. a NUL byte or invalid UTF-8 that reached a query).
+  '22021': { code: 'bad_request', message: 'The request contains characters the database cannot store' },
+  '22P05': { code: 'bad_request', message: 'The request contains characters the database cannot store' },
 };
 
 function statusToCode(status: number): ErrorCode {
@@ -38,6 +42,7 @@ function statusToCode(status: number): ErrorCode {
   if (status === 405) return 'method_not_allowed';
   if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
+  if (status === 414) return 'uri_too_long';
   if (status === 415) return 'unsupported_media_type';
   if (status === 422) return 'unprocessable';
   if (status === 429) return 'rate_limited';
@@ -79,6 +84,8 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     const known = FASTIFY_CODES[e.code]!;
     return build(known.code, known.message);
   }
+  const sqlState = sqlStateOf(err);
+  if (sqlState && PRISMA_CODES[sqlState]) return build(PRISMA_CODES[sqlState].code, PRISMA_CODES[sqlState].message);
   if (typeof e.code === 'string' && /^P\d{4}$/.test(e.code) && PRISMA_CODES[e.code]) {
     const known = PRISMA_CODES[e.code]!;
     const target = e.meta?.target ?? e.meta?.field_name;
@@ -98,4 +105,18 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     return build(statusToCode(status), typeof e.message === 'string' ? e.message.slice(0, 300) : 'Bad request');
   }
   return build('internal', 'Internal error: the failure was logged with the request id');
+}
+
+/** The PostgreSQL SQLSTATE behind a driver or Prisma error, wherever the layers put it. */
+function sqlStateOf(err: unknown): string | undefined {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; e = e.cause as Record<string, unknown> | undefined, depth++) {
+    for (const key of ['originalCode', 'code']) {
+      const v = e[key];
+      if (typeof v === 'string' && /^[0-9A-Z]{5}$/.test(v) && !/^P\d{4}$/.test(v)) return v;
+    }
+    const meta = e.meta as Record<string, unknown> | undefined;
+    const dbCode = meta?.code ?? (meta?.driverAdapterError as Record<string, unknown> | undefined)?.cause;
+    if (typeof dbCode === 'string' && /^[0-9A-Z]{5}$/.test(dbCode)) return dbCode;
+  }
+  return undefined;
 }

@@ -19,11 +19,22 @@ const MAX_PAGE = 1000;
 function json(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw AppError.validation([{ path: name, message: 'must be a JSON string' }]);
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw AppError.validation([{ path: name, message: 'is not valid JSON' }]);
   }
+  // JSON can spell a NUL character, which PostgreSQL cannot store or compare: refuse it here.
+  if (containsNul(value)) throw AppError.validation([{ path: name, message: 'must not contain NUL characters' }]);
+  return value;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
+  return false;
 }
 
 const sortSchema = z.tuple([z.string().max(64), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);

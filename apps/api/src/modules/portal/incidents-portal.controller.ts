@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { iso, listResponse } from '../../common/list-response';
 import { parseListQuery } from '../../common/list-query';
 import { body } from '../../common/zod-pipe';
-import { Authenticated, CurrentUser, Public } from '../auth/access.decorators';
+import { Authenticated, CurrentUser, Public, RateLimit } from '../auth/access.decorators';
 import type { UserAuth } from '../auth/auth-context';
 import { IdempotencyService } from '../incidents/idempotency.service';
 import { statusExplanation, toPortalIncidentOutput } from '../incidents/incidents.serializers';
@@ -72,6 +72,7 @@ export class IncidentsPortalController {
 
   /** Anyone holding the code shown once at an anonymous report: its number, status and last update. */
   @Public()
+  @RateLimit({ perMinute: 30, bucket: 'status-token' })
   @RouteConfig(QUIET)
   @Get('incidents/status/:token')
   async status(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
