@@ -3,7 +3,7 @@
 // Loopback only, no Unix socket, scram-sha-256 with a generated password.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,9 @@ function makeTraversable(dir) {
   let current = path.resolve(dir);
   while (current !== path.dirname(current)) {
     try {
-      chmodSync(current, 0o755);
+      // Add search (x) permission for group and others; never remove a bit (/tmp keeps 1777).
+      const mode = statSync(current).mode & 0o7777;
+      if ((mode & 0o011) !== 0o011) chmodSync(current, mode | 0o011);
     } catch {
       // A parent we cannot change (e.g. read-only mount): leave it.
     }
