@@ -17,6 +17,7 @@ import { repoPath } from './common/paths';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
+import { DecisionRoutes } from './modules/decisions/decision-routes';
 
 /** Body limits: decisions carry up to 1 MB of text; a batch up to 100 of them; the rest is small. */
 export const BODY_LIMITS = {
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerHttpPlugins(fastify, config);
+  app.get(DecisionRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
 }

@@ -4,9 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
-import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, RATE_LIMIT_KEY, type RateLimitRule } from './access.decorators';
+import { ApiKeyGate, bearerOf } from './api-key-gate';
 import type { ApiClientAuth, UserAuth } from './auth-context';
 import { readSessionCookie } from './cookies';
 import { type Permission, roleHas } from './permissions';
@@ -27,13 +27,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly ipLimiter = new RateLimiter();
-  private readonly keyLimiter = new RateLimiter();
   private readonly routeLimiter = new RateLimiter();
 
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    private readonly apiKeys: ApiKeyRegistry,
+    private readonly apiKeyGate: ApiKeyGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,7 +46,7 @@ export class AccessGuard implements CanActivate {
     if (containsNul(request.query) || containsNul(request.params)) {
       throw AppError.validation([{ path: 'query', message: 'must not contain NUL characters' }]);
     }
-    const limit = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
+    const limit = this.limitOf(context);
     if (limit) this.limitRoute(request, limit, `${context.getClass().name}.${context.getHandler().name}`);
 
     switch (rule.kind) {
@@ -87,6 +86,17 @@ export class AccessGuard implements CanActivate {
     return rule ?? undefined;
   }
 
+  private readonly limits = new WeakMap<object, RateLimitRule | null>();
+  private limitOf(context: ExecutionContext): RateLimitRule | undefined {
+    const handler = context.getHandler();
+    let limit = this.limits.get(handler);
+    if (limit === undefined) {
+      limit = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [handler, context.getClass()]) ?? null;
+      this.limits.set(handler, limit);
+    }
+    return limit ?? undefined;
+  }
+
   private limitIp(request: FastifyRequest): void {
     const wait = this.ipLimiter.take(`ip:${request.ip}`, this.config.rateLimitPerIp);
     if (wait) throw new AppError('rate_limited', `Too many requests from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
@@ -103,21 +113,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private requireApiKey(request: FastifyRequest, scope: string): ApiClientAuth {
-    const presented = bearerOf(request);
-    if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
-    const auth = this.apiKeys.authenticate(presented);
-    if (!auth) throw new AppError('unauthenticated', 'The API key is unknown, expired or revoked');
-    if (!auth.scopes.includes(scope)) throw AppError.forbidden(`The API key lacks the "${scope}" scope`);
-    if (auth.rateLimitPerMinute) {
-      const wait = this.keyLimiter.take(auth.keyId, auth.rateLimitPerMinute);
-      if (wait) {
-        throw new AppError('rate_limited', `This API key is limited to ${auth.rateLimitPerMinute} requests per minute; retry in ${wait}s`, undefined, {
-          'retry-after': String(wait),
-        });
-      }
-    }
-    // The registry's entry is shared between requests: the request's origin goes on a copy.
-    return { ...auth, requestId: request.id, ip: request.ip };
+    return this.apiKeyGate.checkWithOrigin(request, scope);
   }
 
   private async requireSession(request: FastifyRequest, permission: Permission): Promise<UserAuth> {
@@ -156,9 +152,3 @@ function containsNul(value: unknown, depth = 0): boolean {
   return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }
 
-function bearerOf(request: FastifyRequest): string | undefined {
-  const h = request.headers.authorization;
-  if (!h) return undefined;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-  return m ? m[1] : '';
-}

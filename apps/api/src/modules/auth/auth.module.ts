@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AccountService } from './account.service';
+import { ApiKeyGate } from './api-key-gate';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
@@ -30,7 +31,8 @@ import { UserTokenRepository } from './user-token.repository';
     SsoStateSealer,
     SsoSignInService,
     SsoConnectionService,
+    ApiKeyGate,
   ],
-  exports: [SessionService, AuthService, AccountService],
+  exports: [SessionService, AuthService, AccountService, ApiKeyGate],
 })
 export class AuthModule {}
