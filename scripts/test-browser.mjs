@@ -9,12 +9,12 @@
 // Builds what is stale (vite build for the console, tsc -b for the API), starts PostgreSQL in a
 // temporary folder, runs the API (apps/api/dist/main.js) with AIRLOCK_DEMO_DATA=true, runs the
 // scenarios in order, and stops everything. Screenshots go to test/artifacts/ (gitignored).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureBuilt } from './lib/build.mjs';
 import { freePort, startEmbeddedPostgres } from './lib/embedded-db.mjs';
 import { REPO_ROOT } from './lib/database-url.mjs';
 
@@ -22,48 +22,6 @@ const CHROMIUM = process.env.AIRLOCK_CHROMIUM || '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
 const say = (msg) => process.stdout.write(`[browser] ${msg}\n`);
 const r = (...p) => path.join(REPO_ROOT, ...p);
-
-function newestMtime(target) {
-  if (!existsSync(target)) return 0;
-  const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
-
-function run(cmd, args, what, cwd = REPO_ROOT) {
-  const t0 = Date.now();
-  const res = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
-  if (res.status !== 0) throw new Error(`${what} failed (exit ${res.status})`);
-  say(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-function ensureBuilt() {
-  if (!existsSync(r('apps/api/src/generated/prisma/client.ts'))) run(process.execPath, [r('scripts/prisma-generate.mjs')], 'Generating the Prisma client');
-  const apiSources = Math.max(
-    newestMtime(r('apps/api/src')),
-    ...['policy-engine', 'detectors', 'contracts', 'sdk'].map((l) => newestMtime(r('libs', l, 'src'))),
-  );
-  if (newestMtime(r('apps/api/dist/main.js')) < apiSources) {
-    try {
-      run(process.execPath, [r('node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], 'Building the API');
-    } catch (err) {
-      // tsc still emits on type errors; the browser tests can run against what was emitted.
-      if (!existsSync(r('apps/api/dist/main.js'))) throw err;
-      say(`${err.message}: running the API as emitted (fix the type errors above)`);
-    }
-  }
-  const uiSources = Math.max(newestMtime(r('apps/admin/src')), newestMtime(r('apps/admin/index.html')), newestMtime(r('apps/admin/vite.config.ts')));
-  if (newestMtime(r('apps/admin/dist/index.html')) < uiSources) {
-    // vite is a dependency of the admin workspace (npm may not hoist it to the root).
-    const viteBin = path.join(path.dirname(createRequire(r('apps/admin/package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-    run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], 'Building the admin console', r('apps/admin'));
-  }
-}
 
 async function waitForReady(url, child, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs;
@@ -88,7 +46,7 @@ async function main() {
     throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium) or set AIRLOCK_CHROMIUM`);
   }
   const started = Date.now();
-  ensureBuilt();
+  ensureBuilt(say);
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const f of readdirSync(ARTIFACTS)) if (f.startsWith('FAILED-')) rmSync(path.join(ARTIFACTS, f));
 

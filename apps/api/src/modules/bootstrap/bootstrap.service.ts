@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { hashPassword } from '../auth/password-hasher';
 import { sha256Hex } from '../auth/tokens';
+import { ruleToRow } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { loadBuiltinCatalog } from './builtin-catalog';
 import { DemoDataService } from './demo-data.service';
@@ -148,18 +149,7 @@ export class BootstrapService {
     });
 
     await tx.policyRule.createMany({
-      data: defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ({
-        organizationId,
-        ruleId: r.id,
-        priority: r.priority,
-        enabled: r.enabled,
-        description: r.description ?? null,
-        conditions: r.when as unknown as Prisma.InputJsonValue,
-        exceptions: (r.unless ?? []) as unknown as Prisma.InputJsonValue,
-        effect: r.effect,
-        message: r.message,
-        guidanceUrl: r.guidanceUrl ?? null,
-      })),
+      data: defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ruleToRow(organizationId, r)),
     });
     await this.audit.record(tx, {
       organizationId,

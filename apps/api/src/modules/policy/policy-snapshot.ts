@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OrgSettings } from '@airlock/contracts';
 import { canonicalJson, type CatalogProvider, type Channel, type NetworkZone, type PolicyRule } from '@airlock/policy-engine';
 import type { Conditions } from '@airlock/policy-engine';
-import type { CustomDetector, NetworkZone as ZoneRow, PolicyRule as RuleRow, Provider } from '../../generated/prisma/client';
+import type { CustomDetector, Prisma, NetworkZone as ZoneRow, PolicyRule as RuleRow, Provider } from '../../generated/prisma/client';
 
 /** A custom detector as the detectors lib takes it. */
 export interface DetectorSnapshot {
@@ -39,6 +39,22 @@ export function ruleFromRow(r: RuleRow): PolicyRule {
     effect: r.effect,
     message: r.message,
     ...(r.guidanceUrl ? { guidanceUrl: r.guidanceUrl } : {}),
+  };
+}
+
+/** The inverse of ruleFromRow: an engine rule as a draft row of the organization. */
+export function ruleToRow(organizationId: string, r: PolicyRule): Prisma.PolicyRuleUncheckedCreateInput {
+  return {
+    organizationId,
+    ruleId: r.id,
+    priority: r.priority,
+    enabled: r.enabled,
+    description: r.description ?? null,
+    conditions: r.when as unknown as Prisma.InputJsonValue,
+    exceptions: (r.unless ?? []) as unknown as Prisma.InputJsonValue,
+    effect: r.effect,
+    message: r.message,
+    guidanceUrl: r.guidanceUrl ?? null,
   };
 }
 

@@ -11,7 +11,7 @@ import { decide } from '../decisions/decide';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
-import { type PolicySnapshot, snapshotHash } from './policy-snapshot';
+import { type PolicySnapshot, ruleToRow, snapshotHash } from './policy-snapshot';
 
 export interface PublishedVersion {
   id: string;
@@ -116,18 +116,7 @@ export class PolicyService {
         await this.repo.replaceRules(
           tx,
           organizationId,
-          old.snapshot.rules.map((r) => ({
-            organizationId,
-            ruleId: r.id,
-            priority: r.priority,
-            enabled: r.enabled,
-            description: r.description ?? null,
-            conditions: r.when as unknown as Prisma.InputJsonValue,
-            exceptions: (r.unless ?? []) as unknown as Prisma.InputJsonValue,
-            effect: r.effect,
-            message: r.message,
-            guidanceUrl: r.guidanceUrl ?? null,
-          })),
+          old.snapshot.rules.map((r) => ruleToRow(organizationId, r)),
         );
         const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { tx, rollbackOf: number, allowUnchanged: true });
         return published;
