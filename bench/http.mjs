@@ -104,7 +104,15 @@ async function startAirlock() {
 }
 
 async function startCerbos() {
-  const binary = require.resolve(`@cerbos/cerbos-${process.platform}-${process.arch}/cerbos-${process.platform}-${process.arch}`);
+  // The Cerbos PDP binary ships in a per-platform package (an optional dependency: the registry
+  // this project installs from carries the linux-x64 one).
+  const pkg = `@cerbos/cerbos-${process.platform}-${process.arch}`;
+  let binary;
+  try {
+    binary = require.resolve(`${pkg}/cerbos-${process.platform}-${process.arch}`);
+  } catch {
+    throw new Error(`The Cerbos binary for this platform (${pkg}) is not installed; the HTTP comparison runs on linux-x64.`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'airlock-cerbos-'));
   fs.mkdirSync(path.join(dir, 'policies'));
   fs.copyFileSync(path.join(root, 'bench/cerbos/ai_destination.yaml'), path.join(dir, 'policies/ai_destination.yaml'));
