@@ -5,6 +5,33 @@ import type { PolicyDiff } from './types';
 
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
+/** Rules added or removed, each with its effect and message. */
+function RuleList({ rules, title, mark, color }: { rules: PolicyDiff['rules']['added']; title: string; mark: string; color: 'success' | 'error' }) {
+  if (!rules.length) return null;
+  return (
+    <Box>
+      <Typography variant="subtitle1" component="h3">
+        {title}
+      </Typography>
+      <List dense>
+        {rules.map((r) => (
+          <ListItem key={r.id} disableGutters>
+            <ListItemText
+              primary={
+                <span>
+                  <Chip size="small" color={color} variant="outlined" label={mark} sx={{ mr: 1 }} />
+                  {r.id} <EffectChip effect={r.effect} />
+                </span>
+              }
+              secondary={r.message}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
+
 /** What a publish (or a version) changes: rules added, removed and changed field by field; catalog statuses; zones. */
 export function DiffView({ diff }: { diff: PolicyDiff }) {
   const t = useTranslate();
@@ -12,50 +39,8 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
   const { added, removed, changed } = diff.rules;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="diff">
-      {added.length ? (
-        <Box>
-          <Typography variant="subtitle1" component="h3">
-            {t('airlock.diff.added', { smart_count: added.length })}
-          </Typography>
-          <List dense>
-            {added.map((r) => (
-              <ListItem key={r.id} disableGutters>
-                <ListItemText
-                  primary={
-                    <span>
-                      <Chip size="small" color="success" variant="outlined" label="+" sx={{ mr: 1 }} />
-                      {r.id} <EffectChip effect={r.effect} />
-                    </span>
-                  }
-                  secondary={r.message}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </Box>
-      ) : null}
-      {removed.length ? (
-        <Box>
-          <Typography variant="subtitle1" component="h3">
-            {t('airlock.diff.removed', { smart_count: removed.length })}
-          </Typography>
-          <List dense>
-            {removed.map((r) => (
-              <ListItem key={r.id} disableGutters>
-                <ListItemText
-                  primary={
-                    <span>
-                      <Chip size="small" color="error" variant="outlined" label="−" sx={{ mr: 1 }} />
-                      {r.id} <EffectChip effect={r.effect} />
-                    </span>
-                  }
-                  secondary={r.message}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </Box>
-      ) : null}
+      <RuleList rules={added} title={t('airlock.diff.added', { smart_count: added.length })} mark="+" color="success" />
+      <RuleList rules={removed} title={t('airlock.diff.removed', { smart_count: removed.length })} mark="−" color="error" />
       {changed.length ? (
         <Box>
           <Typography variant="subtitle1" component="h3">
