@@ -3,21 +3,15 @@ import { decideLocally, type LocalDecision } from '@airlock/sdk';
 import { AppError } from '../../common/errors';
 import type { CompiledPolicy } from '../policy/compiled-policy';
 
-export interface DecideResult extends LocalDecision {
-  inspectMicros: number;
-}
-
 /**
  * One decision on the server: the size check, then the same pure function the SDK's local
  * evaluation runs (libs/sdk decideLocally: detectors the policy needs, client classes, file-name
  * class, evaluation, redaction). The simulator and the impact preview run this too.
  */
-export function decide(policy: CompiledPolicy, req: DecisionRequestInput): DecideResult {
+export function decide(policy: CompiledPolicy, req: DecisionRequestInput): LocalDecision {
   const text = req.content?.text;
   if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_CONTENT_BYTES) {
     throw new AppError('payload_too_large', `content.text is larger than 1 MiB (${MAX_CONTENT_BYTES} bytes)`);
   }
-  const started = process.hrtime.bigint();
-  const result = decideLocally(policy, req);
-  return { ...result, inspectMicros: text ? Number(process.hrtime.bigint() - started) / 1000 : 0 };
+  return decideLocally(policy, req);
 }
