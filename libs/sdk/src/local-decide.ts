@@ -43,29 +43,37 @@ export function extensionClass(fileName: string | undefined): string | undefined
  * implies, evaluate, and for `redact` mask the findings of the classes the redacting rules name.
  */
 export function decideLocally(policy: DecisionPolicy, req: ContentRequest): LocalDecision {
-  const text = req.content?.text;
-  const classes = new Set<string>(req.content?.dataClasses ?? []);
-  const fromName = extensionClass(req.content?.fileName);
-  if (fromName) classes.add(fromName);
-  let findings: Finding[] = [];
-  if (text && policy.inspector) {
-    findings = policy.inspector.inspect(text);
-    for (const f of findings) classes.add(f.dataClass);
+  const content = req.content;
+  const text = content?.text;
+  let findings: Finding[] = NO_FINDINGS;
+  // Most requests carry no content: skip the set building entirely (this runs for every decision).
+  let dataClasses: string[] | undefined;
+  if (content) {
+    const classes = new Set<string>(content.dataClasses ?? []);
+    const fromName = extensionClass(content.fileName);
+    if (fromName) classes.add(fromName);
+    if (text && policy.inspector) {
+      findings = policy.inspector.inspect(text);
+      for (const f of findings) classes.add(f.dataClass);
+    }
+    if (classes.size > 0) dataClasses = [...classes];
   }
   const decision = policy.evaluator.evaluate({
     action: req.action,
     destination: req.destination,
-    ...(req.subject ? { subject: req.subject } : {}),
-    ...(req.context ? { context: req.context } : {}),
-    dataClasses: [...classes],
+    subject: req.subject,
+    context: req.context,
+    dataClasses,
   });
   let redactedText: string | undefined;
   if (decision.effect === 'redact' && text) {
     const wanted = redactedClasses(policy.rules, decision);
     redactedText = redact(text, wanted === 'all' ? findings : findings.filter((f) => wanted.has(f.dataClass))).text;
   }
-  return { decision, findings, redactedText, contentDependent: Boolean(text) || classes.size > 0 || req.action !== 'access' };
+  return { decision, findings, redactedText, contentDependent: Boolean(text) || dataClasses !== undefined || req.action !== 'access' };
 }
+
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** The data classes named by the rules that asked for redaction ('all' if one names none). */
 function redactedClasses(rules: readonly PolicyRule[], decision: Decision): Set<string> | 'all' {

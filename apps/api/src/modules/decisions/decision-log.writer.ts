@@ -15,12 +15,12 @@ export interface DecisionLogEntry {
   destinationHost: string | null;
   action: DecisionAction;
   channel: string | null;
-  networkZones: string[];
+  networkZones: readonly string[];
   subjectId: string | null;
-  subjectGroups: string[];
+  subjectGroups: readonly string[];
   effect: Effect;
-  ruleIds: string[];
-  dataClasses: string[];
+  ruleIds: readonly string[];
+  dataClasses: readonly string[];
   contentHmac: string | null;
   correlationId: string | null;
   latencyMicros: number;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
+import type { DecisionReason } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -9,6 +10,19 @@ import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { decide } from './decide';
 import { DecisionLogWriter } from './decision-log.writer';
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
+const ruleIdCache = new WeakMap<readonly DecisionReason[], readonly string[]>();
+function ruleIdsOf(reasons: readonly DecisionReason[]): readonly string[] {
+  let ids = ruleIdCache.get(reasons);
+  if (!ids) {
+    ids = Object.freeze(reasons.map((r) => r.ruleId));
+    ruleIdCache.set(reasons, ids);
+  }
+  return ids;
+}
 
 /**
  * The decision path: memory only. Policy from PolicyRuntime, inspection and evaluation in `decide`,
@@ -45,12 +59,13 @@ export class DecisionService {
       destinationHost: decision.destination.host,
       action: req.action,
       channel: req.context?.channel ?? null,
-      networkZones: [...decision.networkZones],
+      // The engine's arrays are frozen and shared between decisions: referenced, never copied.
+      networkZones: decision.networkZones,
       subjectId: req.subject?.id ?? req.subject?.email ?? null,
-      subjectGroups: req.subject?.groups ?? [],
+      subjectGroups: req.subject?.groups ?? NONE,
       effect: decision.effect,
-      ruleIds: decision.reasons.map((r) => r.ruleId),
-      dataClasses: [...decision.dataClasses],
+      ruleIds: ruleIdsOf(decision.reasons),
+      dataClasses: decision.dataClasses,
       contentHmac: text ? this.secrets.contentHmac(text) : null,
       correlationId: correlationId ?? req.requestId ?? null,
       latencyMicros: Math.round(micros),
@@ -65,7 +80,7 @@ export class DecisionService {
         providerSlug: decision.provider?.slug ?? null,
         destinationHost: decision.destination.host,
         dataClasses: decision.dataClasses,
-        ruleIds: decision.reasons.map((r) => r.ruleId),
+        ruleIds: ruleIdsOf(decision.reasons),
         subject: req.subject?.id ?? req.subject?.email ?? null,
         time: now,
       });
@@ -78,13 +93,15 @@ export class DecisionService {
       ...(req.requestId ? { requestId: req.requestId } : {}),
       ...(correlationId ? { correlationId } : {}),
       effect: decision.effect,
-      reasons: decision.reasons.map((r) => ({ ...r })),
-      provider: decision.provider ? { ...decision.provider } : null,
-      destination: { ...decision.destination },
+      // Shared, frozen engine objects: serialised as they are (the response schema allow-lists fields).
+      // (typed mutable for the response contract; the objects are frozen, so nothing can change them)
+      reasons: decision.reasons as DecisionResponse['reasons'],
+      provider: decision.provider,
+      destination: decision.destination,
       action: req.action,
-      networkZones: [...decision.networkZones],
-      dataClasses: [...decision.dataClasses],
-      findings: result.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
+      networkZones: decision.networkZones as string[],
+      dataClasses: decision.dataClasses as string[],
+      findings: result.findings,
       ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
       policyVersion: policy.version,
       ttlSeconds: ttl,
