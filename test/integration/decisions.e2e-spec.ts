@@ -179,4 +179,18 @@ describe('decision API', () => {
     await new Promise((res) => setTimeout(res, 2500));
     expect((await admin.json<any[]>('/api/incidents')).filter((x) => x.source === 'automatic')).toHaveLength(1);
   });
+
+  it('stores awkward values in the log exactly (COPY escaping)', async () => {
+    // (Control characters are refused by the contract, so tabs and newlines never reach the log.)
+    const subject = '"quoted" back\\slash \\N, comma {brace} NULL 名前 \u{1F600}';
+    const group = 'eng';
+    const r = (await (await t.decide({ requestId: 'req "1" \\ {x}', action: 'access', destination: { host: 'intranet.example.org' }, subject: { id: subject, groups: [group] } })).json()) as any;
+    let row: any = null;
+    for (let i = 0; i < 50 && !row; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      row = await t.prisma.decisionLog.findFirst({ where: { id: r.decisionId } });
+    }
+    expect(r.decisionId).toBeDefined();
+    expect(row).toMatchObject({ subjectId: subject, subjectGroups: [group], correlationId: 'req "1" \\ {x}', ruleIds: ['no-matching-rule'], effect: 'allow' });
+  });
 });

@@ -31,9 +31,9 @@ describe('DecisionLogWriter', () => {
 
   it('drops and counts entries beyond the buffer instead of slowing decisions down', async () => {
     const written: number[] = [];
-    const prisma = { $executeRaw: jest.fn(async (_s: TemplateStringsArray, rows: string) => written.push(JSON.parse(rows).length)) };
+    const store = { insert: jest.fn(async (rows: unknown[]) => written.push(rows.length)) };
     const metrics = new MetricsService();
-    const writer = new DecisionLogWriter(prisma as never, metrics, config);
+    const writer = new DecisionLogWriter(store as never, metrics, config);
     for (let i = 0; i < 130; i++) writer.push(entry(i));
     expect(writer.pending).toBe(100);
     expect(writer.dropped).toBe(30);
@@ -46,13 +46,12 @@ describe('DecisionLogWriter', () => {
 
   it('keeps entries when the database fails, and writes them on the next flush', async () => {
     let fail = true;
-    const prisma = {
-      $executeRaw: jest.fn(async () => {
+    const store = {
+      insert: jest.fn(async () => {
         if (fail) throw new Error('connection refused');
-        return 1;
       }),
     };
-    const writer = new DecisionLogWriter(prisma as never, new MetricsService(), config);
+    const writer = new DecisionLogWriter(store as never, new MetricsService(), config);
     writer.push(entry(1));
     writer.push(entry(2));
     await writer.flush();
@@ -64,12 +63,12 @@ describe('DecisionLogWriter', () => {
   });
 
   it('flushes what is buffered when the module is destroyed (shutdown)', async () => {
-    const prisma = { $executeRaw: jest.fn(async () => 1) };
-    const writer = new DecisionLogWriter(prisma as never, new MetricsService(), config);
+    const store = { insert: jest.fn(async () => undefined) };
+    const writer = new DecisionLogWriter(store as never, new MetricsService(), config);
     writer.start();
     writer.push(entry(1));
     await writer.onModuleDestroy();
-    expect(prisma.$executeRaw).toHaveBeenCalledTimes(1);
+    expect(store.insert).toHaveBeenCalledTimes(1);
     expect(writer.pending).toBe(0);
   });
 });

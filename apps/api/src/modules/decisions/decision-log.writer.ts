@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService } from '../../database/prisma.service';
 import type { DecisionAction, Effect } from '../../generated/prisma/enums';
 import { SingleFlight } from '../../common/single-flight';
 import { MetricsService } from '../metrics/metrics.service';
+import { DecisionLogStore } from './decision-log.store';
 
 export interface DecisionLogEntry {
   id: string;
@@ -31,7 +31,7 @@ const BATCH = 1000;
 
 /**
  * Decision logs leave the request path: `push` only appends to a bounded in-memory buffer; a timer
- * writes batches (one multi-row INSERT plus the hourly rollups the dashboard reads). When the
+ * writes batches (COPY plus the hourly rollups the dashboard reads, see DecisionLogStore). When the
  * buffer is full new entries are dropped and counted (airlock_decision_log_dropped_total), so a slow
  * or absent database never slows decisions down. The buffer is flushed on shutdown.
  */
@@ -44,7 +44,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
   written = 0;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly store: DecisionLogStore,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -95,43 +95,8 @@ export class DecisionLogWriter implements OnModuleDestroy {
     for (let i = 0; i < entries.length; i += BATCH) await this.write(entries.slice(i, i + BATCH));
   }
 
-  /**
-   * One statement per batch: the rows travel as one JSON parameter (JSON.stringify is native and
-   * cheap; an ORM bulk insert of a thousand rows would hold the event loop for tens of
-   * milliseconds), PostgreSQL expands them with jsonb_to_recordset, inserts them and adds their
-   * counts to the hourly rollups in the same transaction.
-   */
   private async write(batch: DecisionLogEntry[]): Promise<void> {
-    const rows = JSON.stringify(batch);
-    await this.prisma.$executeRaw`
-      WITH batch AS (
-        SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS x(
-          "id" uuid, "time" timestamptz, "organizationId" uuid, "apiClientId" uuid, "policyVersion" int,
-          "providerSlug" text, "destinationHost" text, "action" "DecisionAction", "channel" text, "networkZones" text[],
-          "subjectId" text, "subjectGroups" text[], "effect" "Effect", "ruleIds" text[], "dataClasses" text[],
-          "contentHmac" text, "correlationId" text, "latencyMicros" int, "staleSeconds" int)
-      ),
-      logged AS (
-        INSERT INTO "DecisionLog" ("id", "time", "organizationId", "apiClientId", "policyVersion", "providerSlug", "destinationHost",
-          "action", "channel", "networkZones", "subjectId", "subjectGroups", "effect", "ruleIds", "dataClasses", "contentHmac",
-          "correlationId", "latencyMicros", "staleSeconds")
-        SELECT "id", "time", "organizationId", "apiClientId", "policyVersion", "providerSlug", "destinationHost", "action", "channel",
-          "networkZones", "subjectId", "subjectGroups", "effect", "ruleIds", "dataClasses", "contentHmac", "correlationId",
-          "latencyMicros", "staleSeconds" FROM batch
-      ),
-      rollup AS (
-        INSERT INTO "DecisionRollup" ("organizationId", "bucket", "providerSlug", "action", "effect", "count")
-        SELECT "organizationId", date_trunc('hour', "time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
-               COALESCE("providerSlug", 'host:' || "destinationHost", ''), "action", "effect", count(*)
-        FROM batch GROUP BY 1, 2, 3, 4, 5
-        ON CONFLICT ("organizationId", "bucket", "providerSlug", "action", "effect")
-        DO UPDATE SET "count" = "DecisionRollup"."count" + EXCLUDED."count"
-      )
-      INSERT INTO "DecisionClassRollup" ("organizationId", "bucket", "dataClass", "effect", "count")
-      SELECT "organizationId", date_trunc('hour', "time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', dc, "effect", count(*)
-      FROM batch, unnest("dataClasses") AS dc GROUP BY 1, 2, 3, 4
-      ON CONFLICT ("organizationId", "bucket", "dataClass", "effect")
-      DO UPDATE SET "count" = "DecisionClassRollup"."count" + EXCLUDED."count"`;
+    await this.store.insert(batch);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DecisionLogStore } from './decision-log.store';
 import { DecisionLogWriter } from './decision-log.writer';
 import { DecisionRoutes } from './decision-routes';
 import { DecisionService } from './decision.service';
@@ -7,7 +8,7 @@ import { DecisionsController } from './decisions.controller';
 @Global()
 @Module({
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionLogWriter, DecisionRoutes],
+  providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes],
 })
 export class DecisionsModule {}
