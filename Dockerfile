@@ -34,6 +34,8 @@ COPY --from=build --chown=node:node /app/libs/detectors/package.json libs/detect
 COPY --from=build --chown=node:node /app/libs/detectors/dist libs/detectors/dist
 COPY --from=build --chown=node:node /app/libs/contracts/package.json libs/contracts/package.json
 COPY --from=build --chown=node:node /app/libs/contracts/dist libs/contracts/dist
+COPY --from=build --chown=node:node /app/libs/sdk/package.json libs/sdk/package.json
+COPY --from=build --chown=node:node /app/libs/sdk/dist libs/sdk/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
