@@ -24,7 +24,6 @@ export interface Staleness {
 export class PolicyRuntime implements OnModuleDestroy {
   private readonly logger = new Logger('PolicyRuntime');
   private readonly policies = new Map<string, CompiledPolicy>();
-  private readonly waiters = new Set<{ orgId: string; version: number; resolve: () => void }>();
   private readonly loadedListeners = new Set<(orgId: string, version: number) => void>();
   private timer: NodeJS.Timeout | null = null;
   readonly staleness: Staleness = { lastSyncAt: null, failingSince: null };
@@ -58,12 +57,6 @@ export class PolicyRuntime implements OnModuleDestroy {
     const now = this.policies.get(compiled.organizationId);
     if (now && now.version >= compiled.version) return;
     this.policies.set(compiled.organizationId, compiled);
-    for (const w of this.waiters) {
-      if (w.orgId === compiled.organizationId && compiled.version >= w.version) {
-        this.waiters.delete(w);
-        w.resolve();
-      }
-    }
     for (const l of this.loadedListeners) l(compiled.organizationId, compiled.version);
   }
 
@@ -116,17 +109,6 @@ export class PolicyRuntime implements OnModuleDestroy {
     this.put(compiled);
   }
 
-  /** Resolves when `version` (or newer) is in force here, or after `timeoutMs`. */
-  waitFor(organizationId: string, version: number, timeoutMs: number): Promise<boolean> {
-    if ((this.policies.get(organizationId)?.version ?? 0) >= version) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const w = { orgId: organizationId, version, resolve: () => resolve(true) };
-      this.waiters.add(w);
-      setTimeout(() => {
-        if (this.waiters.delete(w)) resolve(false);
-      }, timeoutMs).unref();
-    });
-  }
 
   /** Seconds the in-memory policy may be behind the database, when the last sync failed. */
   staleSeconds(now = Date.now()): { since: Date; seconds: number } | null {

@@ -3,7 +3,8 @@ import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import { PrismaService, type Tx } from '../../database/prisma.service';
-import type { Prisma } from '../../generated/prisma/client';
+import type { PolicyRule, Prisma } from '../../generated/prisma/client';
+import { AuditedCrud } from '../directory/audited-crud';
 import type { Effect } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -31,7 +32,17 @@ export class PolicyService {
     private readonly repo: PolicyRepository,
     private readonly runtime: PolicyRuntime,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.rules = new AuditedCrud<PolicyRule>(prisma, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
+      find: (tx, organizationId, id) => repo.findRule(organizationId, id, tx),
+      create: (tx, organizationId, data) => repo.createRule(tx, { ...(data as Prisma.PolicyRuleUncheckedCreateInput), organizationId }),
+      update: (tx, id, data) => repo.updateRule(tx, id, data as Prisma.PolicyRuleUncheckedUpdateInput),
+      remove: (tx, id) => repo.deleteRule(tx, id),
+    });
+  }
+
+  /** The draft rules, audited like every simple resource. */
+  private readonly rules: AuditedCrud<PolicyRule>;
 
   /** Compiles a snapshot, turning compile problems into a 400 that names each one. */
   compileOr400(organizationId: string, version: number, hash: string, snapshot: PolicySnapshot): CompiledPolicy {
@@ -251,44 +262,17 @@ export class PolicyService {
     };
   }
 
-  // Draft rules --------------------------------------------------------------------------------
+  // Draft rules: audited like every simple resource (AuditedCrud) ------------------------------
 
-  async createRule(organizationId: string, actor: Actor, input: RuleInput) {
-    return this.prisma.$transaction(async (tx) => {
-      const row = await this.repo.createRule(tx, {
-        organizationId,
-        ...input,
-        description: input.description ?? null,
-        guidanceUrl: input.guidanceUrl ?? null,
-        conditions: input.conditions as Prisma.InputJsonValue,
-        exceptions: input.exceptions as Prisma.InputJsonValue,
-      });
-      await this.audit.record(tx, { organizationId, actor, action: 'rule.create', entityType: 'PolicyRule', entityId: row.id, after: row });
-      return row;
-    });
+  createRule(organizationId: string, actor: Actor, input: RuleInput) {
+    return this.rules.create(organizationId, actor, input);
   }
 
-  async updateRule(organizationId: string, actor: Actor, id: string, input: Partial<RuleInput>) {
-    return this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.findRule(organizationId, id, tx);
-      if (!before) throw AppError.notFound('Rule');
-      const row = await this.repo.updateRule(tx, id, {
-        ...input,
-        ...(input.conditions ? { conditions: input.conditions as Prisma.InputJsonValue } : {}),
-        ...(input.exceptions ? { exceptions: input.exceptions as Prisma.InputJsonValue } : {}),
-      });
-      await this.audit.record(tx, { organizationId, actor, action: 'rule.update', entityType: 'PolicyRule', entityId: id, before, after: row });
-      return row;
-    });
+  updateRule(organizationId: string, actor: Actor, id: string, input: Partial<RuleInput>) {
+    return this.rules.update(organizationId, actor, id, input);
   }
 
-  async deleteRule(organizationId: string, actor: Actor, id: string) {
-    return this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.findRule(organizationId, id, tx);
-      if (!before) throw AppError.notFound('Rule');
-      await this.repo.deleteRule(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'rule.delete', entityType: 'PolicyRule', entityId: id, before });
-      return before;
-    });
+  deleteRule(organizationId: string, actor: Actor, id: string) {
+    return this.rules.remove(organizationId, actor, id);
   }
 }
