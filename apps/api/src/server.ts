@@ -57,7 +57,12 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bufferLogs: false,
     abortOnError: false,
+    // JSON bodies go through Fastify's own parser (secure-json-parse, per-route body limits): Nest's
+    // wrapper reads them as a Buffer and re-creates the parser on every request. Forms keep Nest's
+    // parser so a cross-site form post still reaches the CSRF check and gets its 403.
+    bodyParser: false,
   });
+  app.useBodyParser('application/x-www-form-urlencoded');
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerHttpPlugins(fastify, config);
   app.get(DecisionRoutes).register(fastify);
@@ -88,8 +93,9 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onRequest', (_request, reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(securityHeaders);
+    void reply.header('x-request-id', request.id);
     done();
   });
   // CORS is closed unless AIRLOCK_CORS_ORIGINS names origins.
@@ -104,9 +110,6 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
     else route.bodyLimit ??= BODY_LIMITS.default;
-  });
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
   });
 }
 

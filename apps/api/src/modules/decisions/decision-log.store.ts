@@ -4,16 +4,9 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { type CopyValue, copyRows } from './copy-text';
-import type { DecisionLogEntry } from './decision-log.writer';
+import { DECISION_LOG_COLUMNS, type DecisionLogBatch } from './decision-log.batch';
 
-const COLUMNS = [
-  'id', 'time', 'organizationId', 'apiClientId', 'policyVersion', 'providerSlug', 'destinationHost', 'action', 'channel',
-  'networkZones', 'subjectId', 'subjectGroups', 'effect', 'ruleIds', 'dataClasses', 'contentHmac', 'correlationId',
-  'latencyMicros', 'staleSeconds',
-] as const satisfies readonly (keyof DecisionLogEntry)[];
-
-const COPY_SQL = `COPY "DecisionLog" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`;
+const COPY_SQL = `COPY "DecisionLog" (${DECISION_LOG_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`;
 
 /**
  * Where decision log batches go: PostgreSQL's COPY, the cheapest way in for both sides (measured:
@@ -31,45 +24,30 @@ export class DecisionLogStore implements OnApplicationShutdown {
     this.pool.on('error', () => undefined);
   }
 
-  async insert(batch: readonly DecisionLogEntry[]): Promise<void> {
-    const rows: CopyValue[][] = batch.map((e) => COLUMNS.map((c) => e[c] as CopyValue));
-    const rollups = new Map<string, [string, string, string, string, string, number]>();
-    const classRollups = new Map<string, [string, string, string, string, number]>();
-    for (const e of batch) {
-      const bucket = new Date(Math.floor(e.time.getTime() / 3_600_000) * 3_600_000).toISOString();
-      const provider = e.providerSlug ?? (e.destinationHost ? `host:${e.destinationHost}` : '');
-      const key = `${e.organizationId}|${bucket}|${provider}|${e.action}|${e.effect}`;
-      const r = rollups.get(key);
-      if (r) r[5] += 1;
-      else rollups.set(key, [e.organizationId, bucket, provider, e.action, e.effect, 1]);
-      for (const dc of e.dataClasses) {
-        const ck = `${e.organizationId}|${bucket}|${dc}|${e.effect}`;
-        const c = classRollups.get(ck);
-        if (c) c[4] += 1;
-        else classRollups.set(ck, [e.organizationId, bucket, dc, e.effect, 1]);
-      }
-    }
-    const col = <T extends unknown[]>(m: Map<string, T>, i: number) => [...m.values()].map((v) => v[i]);
+  async insert(batch: DecisionLogBatch): Promise<void> {
+    if (batch.size === 0) return;
+    const rollups = batch.rollupRows();
+    const classRollups = batch.classRollupRows();
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await pipeline(Readable.from([copyRows(rows)]), client.query(copyFrom(COPY_SQL)));
-      if (rollups.size) {
+      await pipeline(Readable.from([batch.copyText()]), client.query(copyFrom(COPY_SQL)));
+      if (rollups.count.length) {
         await client.query(
           `INSERT INTO "DecisionRollup" ("organizationId", "bucket", "providerSlug", "action", "effect", "count")
            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"DecisionAction"[], $5::"Effect"[], $6::int[])
            ON CONFLICT ("organizationId", "bucket", "providerSlug", "action", "effect")
            DO UPDATE SET "count" = "DecisionRollup"."count" + EXCLUDED."count"`,
-          [col(rollups, 0), col(rollups, 1), col(rollups, 2), col(rollups, 3), col(rollups, 4), col(rollups, 5)],
+          [rollups.organizationId, rollups.bucket, rollups.providerSlug, rollups.action, rollups.effect, rollups.count],
         );
       }
-      if (classRollups.size) {
+      if (classRollups.count.length) {
         await client.query(
           `INSERT INTO "DecisionClassRollup" ("organizationId", "bucket", "dataClass", "effect", "count")
            SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"Effect"[], $5::int[])
            ON CONFLICT ("organizationId", "bucket", "dataClass", "effect")
            DO UPDATE SET "count" = "DecisionClassRollup"."count" + EXCLUDED."count"`,
-          [col(classRollups, 0), col(classRollups, 1), col(classRollups, 2), col(classRollups, 3), col(classRollups, 4)],
+          [classRollups.organizationId, classRollups.bucket, classRollups.dataClass, classRollups.effect, classRollups.count],
         );
       }
       await client.query('COMMIT');

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/config';
 import { MetricsService } from '../metrics/metrics.service';
+import type { DecisionLogBatch } from './decision-log.batch';
 import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 
 function entry(i: number): DecisionLogEntry {
@@ -31,7 +32,7 @@ describe('DecisionLogWriter', () => {
 
   it('drops and counts entries beyond the buffer instead of slowing decisions down', async () => {
     const written: number[] = [];
-    const store = { insert: jest.fn(async (rows: unknown[]) => written.push(rows.length)) };
+    const store = { insert: jest.fn(async (batch: DecisionLogBatch) => written.push(batch.size)) };
     const metrics = new MetricsService();
     const writer = new DecisionLogWriter(store as never, metrics, config);
     for (let i = 0; i < 130; i++) writer.push(entry(i));

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { copyRows } from './copy-text';
+import { DECISION_LOG_COLUMNS, DecisionLogBatch, type DecisionLogEntry, copyLine } from './decision-log.batch';
+
+const ORG = '00000000-0000-4000-8000-000000000001';
+
+function entry(overrides: Partial<DecisionLogEntry> = {}): DecisionLogEntry {
+  return {
+    id: '00000000-0000-4000-8000-00000000000a',
+    time: new Date('2026-11-29T10:15:00.000Z'),
+    organizationId: ORG,
+    apiClientId: null,
+    policyVersion: 3,
+    providerSlug: 'deepseek',
+    destinationHost: 'chat.deepseek.com',
+    action: 'prompt',
+    channel: 'web',
+    networkZones: ['corporate'],
+    subjectId: 'ann@example.com',
+    subjectGroups: ['engineering'],
+    effect: 'block',
+    ruleIds: ['blocked-providers'],
+    dataClasses: ['personal_data', 'credentials'],
+    contentHmac: null,
+    correlationId: null,
+    latencyMicros: 12,
+    staleSeconds: null,
+    ...overrides,
+  };
+}
+
+const text = fc.option(fc.string({ unit: 'binary' }), { nil: null });
+const list = fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 });
+
+describe('copyLine', () => {
+  it('writes the same line as the generic COPY encoder, whatever the strings hold', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ apiClientId: text, providerSlug: text, destinationHost: text, channel: text, subjectId: text, correlationId: text, contentHmac: text, networkZones: list, subjectGroups: list, ruleIds: list, dataClasses: list, latencyMicros: fc.nat(), staleSeconds: fc.option(fc.nat(), { nil: null }) }),
+        (fields) => {
+          const e = entry(fields);
+          expect(copyLine(e)).toBe(copyRows([DECISION_LOG_COLUMNS.map((c) => e[c])]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one line per entry: tabs and newlines inside values are escaped', () => {
+    const line = copyLine(entry({ subjectId: 'a\tb\nc', correlationId: 'x\\y' }));
+    expect(line.split('\n')).toHaveLength(2);
+    expect(line.split('\t')).toHaveLength(DECISION_LOG_COLUMNS.length);
+  });
+});
+
+describe('DecisionLogBatch', () => {
+  it('holds every line in order as its buffer grows, multi-byte characters included', () => {
+    const batch = new DecisionLogBatch(1);
+    const entries = Array.from({ length: 50 }, (_, i) => entry({ subjectId: `émilie-${i}-✓`, latencyMicros: i }));
+    for (const e of entries) batch.add(e);
+    expect(batch.size).toBe(50);
+    expect(batch.copyText().toString('utf8')).toBe(entries.map(copyLine).join(''));
+  });
+
+  it('counts the hourly rollups as entries arrive', () => {
+    const batch = new DecisionLogBatch();
+    batch.add(entry());
+    batch.add(entry({ time: new Date('2026-11-29T10:59:59.999Z') }));
+    batch.add(entry({ time: new Date('2026-11-29T11:00:00.000Z'), dataClasses: [] }));
+    batch.add(entry({ providerSlug: null, destinationHost: 'tool.unknown-ai.example', effect: 'warn', dataClasses: ['personal_data'] }));
+    expect(batch.size).toBe(4);
+    expect(batch.copyText().toString('utf8').split('\n')).toHaveLength(5);
+    expect(batch.rollupRows()).toEqual({
+      organizationId: [ORG, ORG, ORG],
+      bucket: ['2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z', '2026-11-29T10:00:00.000Z'],
+      providerSlug: ['deepseek', 'deepseek', 'host:tool.unknown-ai.example'],
+      action: ['prompt', 'prompt', 'prompt'],
+      effect: ['block', 'block', 'warn'],
+      count: [2, 1, 1],
+    });
+    expect(batch.classRollupRows()).toEqual({
+      organizationId: [ORG, ORG, ORG],
+      bucket: ['2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z'],
+      dataClass: ['personal_data', 'credentials', 'personal_data'],
+      effect: ['block', 'block', 'warn'],
+      count: [2, 2, 1],
+    });
+  });
+});
