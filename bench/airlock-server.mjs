@@ -13,7 +13,7 @@ const { loadConfig } = require(path.join(root, 'apps/api/dist/config/config.js')
 
 const config = loadConfig();
 const app = await createApp(config);
-app.getHttpAdapter().getInstance().post('/bench/constant', (_req, reply) => reply.send({ effect: 'allow', reasons: [] }));
+app.getHttpAdapter().getInstance().post('/v1/bench/constant', (_req, reply) => reply.send({ effect: 'allow', reasons: [] }));
 await app.listen({ port: config.port, host: '127.0.0.1' });
 process.stdout.write(`READY http://127.0.0.1:${config.port}\n`);
 process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));

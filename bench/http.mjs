@@ -213,7 +213,7 @@ export async function run({ seconds = 10, connections = TARGETS.connections } = 
       body: JSON.stringify({ action: m.action, destination: { url: `https://${m.host}/c/1` }, context: { ip: m.ip }, subject: { groups: ['engineering'] }, content: m.dataClasses.length ? { dataClasses: m.dataClasses } : undefined }),
     }));
     const theirs = mix.map((m, i) => ({ method: 'POST', path: '/api/check/resources', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cerbosBody(m, i)) }));
-    const bare = mix.map(() => ({ method: 'POST', path: '/bench/constant', headers: { 'content-type': 'application/json' }, body: '{"action":"access"}' }));
+    const bare = mix.map(() => ({ method: 'POST', path: '/v1/bench/constant', headers: { 'content-type': 'application/json' }, body: '{"action":"access"}' }));
 
     // Agreement on allow vs deny over the mix (ours: deny = block).
     let agree = 0;

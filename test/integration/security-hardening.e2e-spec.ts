@@ -32,6 +32,23 @@ describe('hardening', () => {
     }
   });
 
+  test('the machine API under /v1 answers with the API header set (OWASP REST), errors included', async () => {
+    const probes: [string, RequestInit][] = [
+      ['/v1/decisions', { method: 'POST', body: JSON.stringify({ action: 'access', destination: { host: 'chat.deepseek.com' } }) }],
+      ['/v1/decisions', { method: 'POST', body: '{"action":' }],
+      ['/v1/bundle', {}],
+    ];
+    for (const [path, init] of probes) {
+      const res = await fetch(t.url + path, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${BOOTSTRAP_KEY}` } });
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
+    }
+  });
+
   test('CORS is closed by default and open only to the configured origins', async () => {
     const closed = await startTestApp();
     try {

@@ -12,7 +12,7 @@ import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
 import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
-import { computeSecurityHeaders } from './common/security-headers';
+import { computeSecurityHeaders, machineApiHeaders } from './common/security-headers';
 import { repoPath } from './common/paths';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
@@ -93,8 +93,9 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  const apiHeaders = machineApiHeaders(securityHeaders);
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(securityHeaders);
+    void reply.headers(request.url.startsWith('/v1/') ? apiHeaders : securityHeaders);
     void reply.header('x-request-id', request.id);
     done();
   });

@@ -24,3 +24,20 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
   if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
   return headers;
 }
+
+/**
+ * The headers for the machine API under /v1 (decisions, bundle, client incidents): JSON read by
+ * programs, never rendered as a page, so the browser-page set above mostly does not apply. This is
+ * the set the OWASP REST Security Cheat Sheet lists for API responses; HSTS comes along when the
+ * page set has it. Fewer headers per answer is also measurably cheaper on the decision path
+ * (each one is validated and written on every response: docs/benchmarks.md).
+ */
+export function machineApiHeaders(pageHeaders: Record<string, string>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    ...(pageHeaders['strict-transport-security'] ? { 'strict-transport-security': pageHeaders['strict-transport-security'] } : {}),
+  };
+}

@@ -39,13 +39,13 @@ export class DecisionService {
   ) {}
 
   decideOne(client: ApiClientAuth, req: DecisionRequestInput, correlationId?: string): DecisionResponse {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const policy = this.runtime.get(client.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
     const result = decide(policy, req);
     const { decision } = result;
     const now = new Date();
-    const micros = Number(process.hrtime.bigint() - started) / 1000;
+    const micros = (performance.now() - started) * 1000;
     const stale = this.runtime.staleSeconds(now.getTime());
     const decisionId = randomUUID();
     const text = req.content?.text;
@@ -85,7 +85,7 @@ export class DecisionService {
         time: now,
       });
     }
-    this.metrics.decisions.inc({ effect: decision.effect });
+    this.metrics.decisionsByEffect[decision.effect].inc();
     this.metrics.decisionSeconds.observe(micros / 1e6);
     const ttl = result.contentDependent || stale ? 0 : policy.snapshot.settings.decisionTtlSeconds;
     return {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Effect } from '@airlock/policy-engine';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics, served at /metrics. */
@@ -10,6 +11,13 @@ export class MetricsService {
     help: 'Decisions answered, by effect',
     labelNames: ['effect'] as const,
     registers: [this.registry],
+  });
+  /** One child per effect, bound once: incrementing a labelled counter hashes its labels every time. */
+  readonly decisionsByEffect: Readonly<Record<Effect, Counter.Internal>> = Object.freeze({
+    allow: this.decisions.labels('allow'),
+    warn: this.decisions.labels('warn'),
+    redact: this.decisions.labels('redact'),
+    block: this.decisions.labels('block'),
   });
   readonly decisionSeconds = new Histogram({
     name: 'airlock_decision_seconds',
