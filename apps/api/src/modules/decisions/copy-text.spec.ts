@@ -19,6 +19,16 @@ describe('COPY text format', () => {
     expect(copyValue(value as never)).toBe(expected);
   });
 
+  it('encodes a frozen list once and reuses it; an unfrozen one is encoded afresh', () => {
+    const frozen = Object.freeze(['a\tb', 'c']);
+    expect(copyValue(frozen)).toBe('{"a\\tb","c"}');
+    expect(copyValue(frozen)).toBe('{"a\\tb","c"}');
+    const open = ['x'];
+    expect(copyValue(open)).toBe('{"x"}');
+    open[0] = 'y';
+    expect(copyValue(open)).toBe('{"y"}');
+  });
+
   it('joins columns with tabs and rows with newlines', () => {
     expect(copyRows([['a', null, 1], ['b', 'x\ty', 2]])).toBe('a\t\\N\t1\nb\tx\\ty\t2\n');
   });

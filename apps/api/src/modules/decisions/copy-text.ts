@@ -17,13 +17,29 @@ function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
+/**
+ * Frozen lists are shared between decisions (the engine's zone lists and matched rule ids): encode
+ * each once. A list that is not frozen (a request's own groups) is encoded every time.
+ */
+const frozenLists = new WeakMap<readonly string[], string>();
+
+function listValue(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  let encoded = frozenLists.get(values);
+  if (encoded === undefined) {
+    encoded = escapeText(arrayLiteral(values));
+    if (Object.isFrozen(values)) frozenLists.set(values, encoded);
+  }
+  return encoded;
+}
+
 export function copyValue(v: CopyValue): string {
   if (v === null) return '\\N';
   if (typeof v === 'string') return escapeText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return v.toISOString();
-  return escapeText(arrayLiteral(v));
+  return listValue(v);
 }
 
 export function copyRows(rows: readonly (readonly CopyValue[])[]): string {
