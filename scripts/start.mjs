@@ -33,15 +33,26 @@ async function main() {
 
   const { startServer } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/server.js')).href);
   const { loadConfig, ConfigError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/config/config.js')).href);
+  const { superviseWorkers, WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
+  // One process, or AIRLOCK_WORKERS processes sharing the port (apps/api/src/cluster.ts).
   let server;
   try {
-    server = await startServer(loadConfig());
+    const config = loadConfig();
+    if (config.workers > 1) {
+      say(`Starting ${config.workers} API workers…`);
+      const supervisor = superviseWorkers({ count: config.workers, exec: path.join(REPO_ROOT, 'apps/api/dist/worker.js'), say });
+      const ready = await supervisor.ready;
+      server = { url: ready.url, signInHelp: ready.signInHelp, close: () => supervisor.stop() };
+    } else {
+      server = await startServer(config);
+    }
   } catch (err) {
     await stopDb();
     if (err instanceof ConfigError) {
       console.error(err.message);
       process.exit(78);
     }
+    if (err instanceof WorkerStartError) process.exit(err.exitCode);
     throw err;
   }
 

@@ -1,29 +1,90 @@
+import { clusterPeers, type PeerChannel } from '../cluster';
+
+interface Bucket {
+  tokens: number;
+  updated: number;
+  limit: number;
+}
+
+/** How often a worker tells the others what it let through (the bound on a cluster's overshoot). */
+const SHARE_MS = 100;
+
 /**
  * Token buckets in memory, one per key: `limit` requests per minute with bursts up to `limit`.
- * Per instance: with N replicas a client can reach N x limit; the limits protect each instance.
+ *
+ * Within one host's cluster (AIRLOCK_WORKERS) the workers share their consumption: every 100 ms
+ * each worker sends the others, through the primary, how many tokens it took per key, and each
+ * debits its own buckets by what the others took. A key therefore gets its limit across the
+ * cluster, whichever worker its connections land on, give or take what the other workers let
+ * through in the last 100 ms. Across hosts (replicas) limits stay per instance: with N replicas a
+ * client can reach N x limit (docs/security.md).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; updated: number; limit: number }>();
+  private readonly buckets = new Map<string, Bucket>();
+  /** Tokens taken here since the last share, per key. */
+  private taken = new Map<string, { n: number; limit: number }>();
 
-  constructor(private readonly maxKeys = 100_000) {}
+  constructor(
+    private readonly name: string,
+    private readonly maxKeys = 100_000,
+    private readonly peers: PeerChannel | null = clusterPeers(`rate-limit:${name}`),
+  ) {
+    if (!peers) return;
+    peers.onMessage((payload) => this.debit(payload));
+    setInterval(() => this.share(), SHARE_MS).unref();
+  }
 
   /** Takes one token; returns 0 when allowed, else the seconds to wait before retrying. */
   take(key: string, limitPerMinute: number, now = Date.now()): number {
-    let b = this.buckets.get(key);
-    if (!b || b.limit !== limitPerMinute) {
-      if (this.buckets.size >= this.maxKeys) this.evictOldest();
-      b = { tokens: limitPerMinute, updated: now, limit: limitPerMinute };
-      this.buckets.set(key, b);
-    } else {
-      const refill = ((now - b.updated) / 60_000) * limitPerMinute;
-      b.tokens = Math.min(limitPerMinute, b.tokens + refill);
-      b.updated = now;
-    }
+    const b = this.refilled(key, limitPerMinute, now);
     if (b.tokens >= 1) {
       b.tokens -= 1;
+      if (this.peers) {
+        const t = this.taken.get(key);
+        if (t) t.n += 1;
+        else this.taken.set(key, { n: 1, limit: limitPerMinute });
+      }
       return 0;
     }
     return Math.max(1, Math.ceil(((1 - b.tokens) * 60) / limitPerMinute));
+  }
+
+  /** Sends what this worker took since the last share to the other workers. */
+  share(): void {
+    if (!this.peers || this.taken.size === 0) return;
+    const entries = [...this.taken].map(([key, t]) => [key, t.n, t.limit] as const);
+    this.taken = new Map();
+    this.peers.send(entries);
+  }
+
+  /** Applies what another worker took: its requests count against the same limits here. */
+  private debit(payload: unknown): void {
+    if (!Array.isArray(payload)) return;
+    const now = Date.now();
+    for (const entry of payload as unknown[]) {
+      if (!Array.isArray(entry) || entry.length !== 3) continue;
+      const [key, n, limit] = entry as [unknown, unknown, unknown];
+      if (typeof key !== 'string' || typeof n !== 'number' || typeof limit !== 'number' || !(limit > 0)) continue;
+      // A bucket may go below zero: the key then waits here too until the others' share refills.
+      const b = this.buckets.get(key);
+      if (b && b.limit === limit) b.tokens -= n;
+      else this.refilled(key, limit, now).tokens -= n;
+    }
+  }
+
+  private refilled(key: string, limitPerMinute: number, now: number): Bucket {
+    let b = this.buckets.get(key);
+    if (!b || b.limit !== limitPerMinute) {
+      if (!b && this.buckets.size >= this.maxKeys) this.evictOldest();
+      b = { tokens: limitPerMinute, updated: now, limit: limitPerMinute };
+      this.buckets.set(key, b);
+    } else {
+      // Never negative: a clock stepping back must not take tokens away.
+      const refill = (Math.max(0, now - b.updated) / 60_000) * limitPerMinute;
+      b.tokens = Math.min(limitPerMinute, b.tokens + refill);
+      b.updated = Math.max(b.updated, now);
+    }
+    return b;
   }
 
   private evictOldest(): void {

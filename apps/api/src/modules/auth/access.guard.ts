@@ -26,8 +26,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private readonly ipLimiter = new RateLimiter();
-  private readonly routeLimiter = new RateLimiter();
+  private readonly ipLimiter = new RateLimiter('ip');
+  private readonly routeLimiter = new RateLimiter('route');
 
   constructor(
     private readonly reflector: Reflector,

@@ -12,7 +12,7 @@ import type { ApiClientAuth } from './auth-context';
  */
 @Injectable()
 export class ApiKeyGate {
-  private readonly keyLimiter = new RateLimiter();
+  private readonly keyLimiter = new RateLimiter('api-key');
 
   constructor(private readonly apiKeys: ApiKeyRegistry) {}
 

@@ -1,0 +1,156 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase } from '../support/database';
+import { BOOTSTRAP_KEY } from '../support/test-app';
+
+/**
+ * AIRLOCK_WORKERS=2 as the Docker image runs it (node apps/api/dist/main.js): two workers on one
+ * port, per-key rate limits held across them, and a SIGTERM that flushes every decision log.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        // Field 4 of /proc/<pid>/stat is the parent pid (after the parenthesised command name).
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe('cluster workers (AIRLOCK_WORKERS)', () => {
+  let db: { url: string; drop(): Promise<void> };
+  let primary: ChildProcess;
+  let url: string;
+  let output = '';
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    db = await createTestDatabase();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    primary = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: db.url,
+        DATABASE_POOL_SIZE: '3',
+        PORT: String(port),
+        AIRLOCK_WORKERS: '2',
+        AIRLOCK_MIGRATE: 'false',
+        AIRLOCK_ADMIN_PASSWORD: 'correct horse battery staple',
+        AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
+        AIRLOCK_DEMO_DATA: 'false',
+        AIRLOCK_LOG_LEVEL: 'warn',
+        AIRLOCK_POLICY_POLL_SECONDS: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout!.on('data', (d) => (output += d));
+    primary.stderr!.on('data', (d) => (output += d));
+    // Ready when both workers have started (each registers itself as an instance when it is up).
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      for (let i = 0; ; i++) {
+        if (primary.exitCode !== null || i > 600) throw new Error(`main.js did not start two workers (exit ${primary.exitCode}): ${output}`);
+        const { rows } = await pg.query(`SELECT count(*)::int AS n FROM "ApiInstance"`);
+        if (rows[0].n === 2) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await pg.end();
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    if (primary && primary.exitCode === null) primary.kill('SIGKILL');
+    await db?.drop();
+  });
+
+  const decide = (headers: Record<string, string> = {}) =>
+    fetch(`${url}/v1/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BOOTSTRAP_KEY}`, ...headers },
+      body: JSON.stringify({ action: 'access', destination: { host: 'chat.deepseek.com' } }),
+    });
+
+  test('two workers answer on one port and register as two instances', async () => {
+    expect(childrenOf(primary.pid!)).toHaveLength(2);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => decide()));
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM "ApiInstance" WHERE "lastSeenAt" > now() - interval '1 minute'`);
+      expect(rows[0].n).toBe(2);
+    } finally {
+      await pg.end();
+    }
+  });
+
+  test("a key's rate limit holds across the workers, whichever serves its connections", async () => {
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query(`UPDATE "ApiClient" SET "rateLimitPerMinute" = 30`);
+      await pg.query(`NOTIFY airlock_api_keys`);
+    } finally {
+      await pg.end();
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    // Fresh connections (connection: close), so the primary spreads them over both workers.
+    const statuses: number[] = [];
+    for (let round = 0; round < 9; round++) {
+      const batch = await Promise.all(Array.from({ length: 10 }, () => decide({ connection: 'close' })));
+      statuses.push(...batch.map((r) => r.status));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const allowed = statuses.filter((s) => s === 200).length;
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    // 30 per minute in all (one worker alone would allow 30, two unshared would allow 60).
+    expect(allowed).toBeGreaterThanOrEqual(30);
+    expect(allowed).toBeLessThanOrEqual(40);
+  });
+
+  test('SIGTERM stops both workers after they flush their decision logs', async () => {
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query(`UPDATE "ApiClient" SET "rateLimitPerMinute" = NULL`);
+      await pg.query(`NOTIFY airlock_api_keys`);
+      await new Promise((r) => setTimeout(r, 1500));
+      const before = (await pg.query(`SELECT count(*)::int AS n FROM "DecisionLog"`)).rows[0].n as number;
+      const answers = await Promise.all(Array.from({ length: 50 }, () => decide({ connection: 'close' })));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      const workers = childrenOf(primary.pid!);
+      const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+      primary.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(workers.filter((pid) => readdirSync('/proc').includes(String(pid)))).toEqual([]);
+      const after = (await pg.query(`SELECT count(*)::int AS n FROM "DecisionLog"`)).rows[0].n as number;
+      expect(after - before).toBe(50);
+    } finally {
+      await pg.end();
+    }
+  }, 60_000);
+});
