@@ -81,6 +81,8 @@ async function startAirlock() {
       AIRLOCK_DEMO_DATA: 'false',
       // Request logging off for the measurement (two JSON lines per request otherwise); errors still logged.
       AIRLOCK_LOG_LEVEL: 'warn',
+      // One worker per core, as Cerbos (Go) uses every core; AIRLOCK_WORKERS=1 measures one process.
+      AIRLOCK_WORKERS: process.env.AIRLOCK_WORKERS ?? 'auto',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -95,6 +97,7 @@ async function startAirlock() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    workers: process.env.AIRLOCK_WORKERS ?? 'auto',
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -232,6 +235,7 @@ export async function run({ seconds = 10, connections = TARGETS.connections } = 
     return {
       connections,
       seconds,
+      workers: process.env.AIRLOCK_WORKERS ?? `auto (${os.availableParallelism()})`,
       agreement: agree / mix.length,
       airlock: airlockResult,
       cerbos: cerbosResult,
@@ -251,7 +255,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(r, null, 2));
   else {
     const row = (name, x) => `${name.padEnd(28)} ${String(x.requestsPerSecond).padStart(8)}/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms  errors ${x.errors}`;
-    console.log(`HTTP on loopback, ${r.connections} connections, ${r.seconds} s each (agreement on allow/deny: ${(r.agreement * 100).toFixed(1)}%)`);
+    console.log(`HTTP on loopback, ${r.connections} connections, ${r.seconds} s each, Airlock workers: ${r.workers} (agreement on allow/deny: ${(r.agreement * 100).toFixed(1)}%)`);
     console.log(row('Airlock POST /v1/decisions', r.airlock));
     console.log(row('Cerbos /api/check/resources', r.cerbos));
     console.log(row('bare route (same server)', r.bare));
