@@ -6,11 +6,11 @@
  *      point holding an equivalent policy (bench/cerbos/ai_destination.yaml), started from the
  *      `cerbos` npm package's binary on 127.0.0.1 with telemetry off.
  *   2. Framework overhead: /v1/decisions against a bare Fastify route of the same server returning a
- *      constant JSON (same process, same plugins and hooks, no Nest, no work).
+ *      constant JSON (same processes, same plugins, hooks and /v1 headers, no Nest, no work).
  * Targets: >= 3x Cerbos's throughput with p99 <= 10 ms at 50 connections; decisions >= 50% of the
  * bare route. Cerbos receives the provider's attributes already resolved (in its favour).
  *
- *   npx tsc -b tsconfig.build.json && node bench/http.mjs [--json] [--seconds 10]
+ *   npx tsc -b tsconfig.build.json && node bench/http.mjs [--json] [--seconds 5] [--rounds 3]
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -189,7 +189,7 @@ function cerbosBody(m, i) {
   };
 }
 
-export async function run({ seconds = 10, connections = TARGETS.connections } = {}) {
+export async function run({ seconds = 5, rounds = 3, connections = TARGETS.connections } = {}) {
   const seed = JSON.parse(fs.readFileSync(path.join(root, 'prisma/seed/catalog.json'), 'utf8')).providers;
   // The same statuses the demo organization uses, so blocks and allows are both exercised.
   const statuses = { 'openai-chatgpt': 'approved', 'anthropic-claude': 'approved', 'microsoft-copilot': 'approved', 'google-gemini': 'restricted', 'mistral-le-chat': 'restricted', deepseek: 'blocked' };
@@ -229,10 +229,35 @@ export async function run({ seconds = 10, connections = TARGETS.connections } = 
     // Warm up both, then measure each alone (the load generator shares the 2 cores with the server).
     await load(airlock.url, ours, 2, connections);
     await load(cerbos.url, theirs, 2, connections);
-    const airlockResult = await load(airlock.url, ours, seconds, connections);
-    const cerbosResult = await load(cerbos.url, theirs, seconds, connections);
-    const bareResult = await load(airlock.url, bare, seconds, connections);
+    // Rounds, each target once per round in a rotating order: the host's speed drifts by 10-30%
+    // over minutes here, so each ratio is taken within a round and the median round reported.
+    const targets = { airlock: [airlock.url, ours], cerbos: [cerbos.url, theirs], bare: [airlock.url, bare] };
+    const perRound = [];
+    for (let round = 0; round < rounds; round++) {
+      const names = Object.keys(targets);
+      const order = names.slice(round % names.length).concat(names.slice(0, round % names.length));
+      const r = {};
+      for (const name of order) {
+        // A second of untimed load first: the switch from the previous target is not measured.
+        await load(targets[name][0], targets[name][1], 1, connections);
+        r[name] = await load(targets[name][0], targets[name][1], seconds, connections);
+      }
+      perRound.push({ ...r, ratioVsCerbos: r.airlock.requestsPerSecond / r.cerbos.requestsPerSecond, shareOfBare: r.airlock.requestsPerSecond / r.bare.requestsPerSecond });
+    }
+    const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const summary = (name) => ({
+      requestsPerSecond: median(perRound.map((r) => r[name].requestsPerSecond)),
+      p50Ms: median(perRound.map((r) => r[name].p50Ms)),
+      p99Ms: median(perRound.map((r) => r[name].p99Ms)),
+      errors: perRound.reduce((n, r) => n + r[name].errors, 0),
+      total: perRound.reduce((n, r) => n + r[name].total, 0),
+    });
+    const airlockResult = summary('airlock');
+    const cerbosResult = summary('cerbos');
+    const bareResult = summary('bare');
     return {
+      rounds,
+      perRound,
       connections,
       seconds,
       workers: process.env.AIRLOCK_WORKERS ?? `auto (${os.availableParallelism()})`,
@@ -240,8 +265,8 @@ export async function run({ seconds = 10, connections = TARGETS.connections } = 
       airlock: airlockResult,
       cerbos: cerbosResult,
       bare: bareResult,
-      ratioVsCerbos: airlockResult.requestsPerSecond / cerbosResult.requestsPerSecond,
-      shareOfBare: airlockResult.requestsPerSecond / bareResult.requestsPerSecond,
+      ratioVsCerbos: median(perRound.map((r) => r.ratioVsCerbos)),
+      shareOfBare: median(perRound.map((r) => r.shareOfBare)),
     };
   } finally {
     await cerbos.stop();
@@ -250,12 +275,12 @@ export async function run({ seconds = 10, connections = TARGETS.connections } = 
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
-  const r = await run({ seconds });
+  const arg = (name) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
+  const r = await run({ seconds: arg('--seconds') || 5, rounds: arg('--rounds') || 3 });
   if (process.argv.includes('--json')) console.log(JSON.stringify(r, null, 2));
   else {
     const row = (name, x) => `${name.padEnd(28)} ${String(x.requestsPerSecond).padStart(8)}/s  p50 ${String(x.p50Ms).padStart(4)} ms  p99 ${String(x.p99Ms).padStart(4)} ms  errors ${x.errors}`;
-    console.log(`HTTP on loopback, ${r.connections} connections, ${r.seconds} s each, Airlock workers: ${r.workers} (agreement on allow/deny: ${(r.agreement * 100).toFixed(1)}%)`);
+    console.log(`HTTP on loopback, ${r.connections} connections, ${r.rounds} rounds of ${r.seconds} s per target, Airlock workers: ${r.workers} (agreement on allow/deny: ${(r.agreement * 100).toFixed(1)}%); medians:`);
     console.log(row('Airlock POST /v1/decisions', r.airlock));
     console.log(row('Cerbos /api/check/resources', r.cerbos));
     console.log(row('bare route (same server)', r.bare));

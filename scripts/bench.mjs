@@ -47,10 +47,10 @@ if (only.includes('in-process')) {
 
 if (only.includes('http')) {
   const m = await load('http.mjs');
-  const r = await m.run({ seconds: Number(process.env.BENCH_SECONDS ?? 10) });
+  const r = await m.run({ seconds: Number(process.env.BENCH_SECONDS ?? 5), rounds: Number(process.env.BENCH_ROUNDS ?? 3) });
   results.http = r;
   const row = (name, x) => `   ${name.padEnd(30)} ${String(x.requestsPerSecond).padStart(7)}/s  p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  errors ${x.errors}`;
-  console.log(`\n2. Over HTTP on loopback, autocannon, ${r.connections} connections, ${r.seconds} s each (allow/deny agreement ${pct(r.agreement)})`);
+  console.log(`\n2. Over HTTP on loopback, autocannon, ${r.connections} connections, Airlock workers ${r.workers}, medians of ${r.rounds} rounds of ${r.seconds} s per target (allow/deny agreement ${pct(r.agreement)})`);
   console.log(row('Airlock POST /v1/decisions', r.airlock));
   console.log(row('Cerbos /api/check/resources', r.cerbos));
   console.log(row('bare route, same server', r.bare));
