@@ -26,7 +26,8 @@ describe('decision API', () => {
       policyVersion: 1,
       findings: [],
     });
-    expect(r.body.decisionId).toMatch(/^[0-9a-f-]{36}$/);
+    // UUIDv7: time-ordered, so later decisions sort after earlier ones.
+    expect(r.body.decisionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Date(r.body.evaluatedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(typeof r.body.ttlSeconds).toBe('number');
     expect(r.body.reasons.map((x: any) => x.ruleId)).toEqual(['no-restricted-jurisdiction-on-corporate', 'coach-unreviewed']);

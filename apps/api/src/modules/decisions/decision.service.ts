@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
 import type { DecisionReason } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
@@ -47,7 +47,9 @@ export class DecisionService {
     const now = new Date();
     const micros = (performance.now() - started) * 1000;
     const stale = this.runtime.staleSeconds(now.getTime());
-    const decisionId = randomUUID();
+    // Time-ordered (UUIDv7, RFC 9562): the decision log's primary key grows at its right edge
+    // instead of at random places, which keeps ingest cheap as the table grows.
+    const decisionId = uuidv7();
     const text = req.content?.text;
     this.writer.push({
       id: decisionId,
