@@ -54,9 +54,10 @@ const schema = z.object({
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
   AIRLOCK_WORKERS: z
-    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'must be a whole number from 1 to 64, or auto' })
+    .string()
     .optional()
-    .default(1),
+    .default('1')
+    .refine((v) => v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64), { error: 'must be a whole number from 1 to 64, or auto' }),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -103,7 +104,7 @@ function toConfig(env: z.output<typeof schema>) {
     /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
     /** API processes sharing the port (cluster.ts); `auto` is one per core this process may use. */
-    workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : env.AIRLOCK_WORKERS,
+    workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : Number(env.AIRLOCK_WORKERS),
   };
 }
 
