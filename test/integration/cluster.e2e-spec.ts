@@ -87,9 +87,10 @@ describe('cluster workers (AIRLOCK_WORKERS)', () => {
     await db?.drop();
   });
 
-  const decide = (headers: Record<string, string> = {}) =>
+  const decide = (headers: Record<string, string> = {}, signal?: AbortSignal) =>
     fetch(`${url}/v1/decisions`, {
       method: 'POST',
+      signal,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${BOOTSTRAP_KEY}`, ...headers },
       body: JSON.stringify({ action: 'access', destination: { host: 'chat.deepseek.com' } }),
     });
@@ -130,22 +131,56 @@ describe('cluster workers (AIRLOCK_WORKERS)', () => {
     // 30 per minute in all (one worker alone would allow 30, two unshared would allow 60).
     expect(allowed).toBeGreaterThanOrEqual(30);
     expect(allowed).toBeLessThanOrEqual(40);
+    const reset = new Client({ connectionString: db.url });
+    await reset.connect();
+    try {
+      await reset.query(`UPDATE "ApiClient" SET "rateLimitPerMinute" = NULL`);
+      await reset.query(`NOTIFY airlock_api_keys`);
+    } finally {
+      await reset.end();
+    }
+    await new Promise((r) => setTimeout(r, 1500));
   });
+
+  test('a worker that dies is replaced, and decisions go on meanwhile', async () => {
+    const [victim, survivor] = childrenOf(primary.pid!);
+    process.kill(victim!, 'SIGKILL');
+    // A connection the primary hands over in the instant the worker dies is lost (its client times
+    // out and retries, as with any crashed server); the surviving worker answers the rest.
+    const during = await Promise.all(
+      Array.from({ length: 10 }, () => decide({ connection: 'close' }, AbortSignal.timeout(3000)).then((r) => r.status, () => 'lost')),
+    );
+    expect(during.filter((s) => s === 200).length).toBeGreaterThan(0);
+    expect(during.filter((s) => s !== 200 && s !== 'lost')).toEqual([]);
+    let now: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      now = childrenOf(primary.pid!);
+      if (now.length === 2 && !now.includes(victim!)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(now).toContain(survivor);
+    expect(now).toHaveLength(2);
+    expect(now).not.toContain(victim);
+    // The replacement serves too: enough fresh connections reach both workers.
+    const after = await Promise.all(Array.from({ length: 20 }, () => decide({ connection: 'close' })));
+    expect(after.map((r) => r.status)).toEqual(Array(20).fill(200));
+  }, 60_000);
 
   test('SIGTERM stops both workers after they flush their decision logs', async () => {
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     try {
-      await pg.query(`UPDATE "ApiClient" SET "rateLimitPerMinute" = NULL`);
-      await pg.query(`NOTIFY airlock_api_keys`);
+      // The previous test's decisions reach the log within a flush interval (1 s).
       await new Promise((r) => setTimeout(r, 1500));
       const before = (await pg.query(`SELECT count(*)::int AS n FROM "DecisionLog"`)).rows[0].n as number;
       const answers = await Promise.all(Array.from({ length: 50 }, () => decide({ connection: 'close' })));
       expect(answers.every((a) => a.status === 200)).toBe(true);
       const workers = childrenOf(primary.pid!);
       const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
+      const stopStarted = Date.now();
       primary.kill('SIGTERM');
       expect(await exited).toBe(0);
+      console.log(`cluster: stopped in ${Date.now() - stopStarted} ms after SIGTERM`);
       expect(workers.filter((pid) => readdirSync('/proc').includes(String(pid)))).toEqual([]);
       const after = (await pg.query(`SELECT count(*)::int AS n FROM "DecisionLog"`)).rows[0].n as number;
       expect(after - before).toBe(50);
