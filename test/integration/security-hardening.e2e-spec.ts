@@ -99,6 +99,7 @@ describe('hardening', () => {
     const res = await fetch(`${t.url}/api/zones/%E0%A4%A`, { headers: { cookie: owner.cookie } });
     expect(res.status).toBe(400);
     expect(isErrorEnvelope(await res.json())).toBe(true);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   // A path parameter longer than routerOptions.maxParamLength (200): FST_ERR_MAX_PARAM_LENGTH.

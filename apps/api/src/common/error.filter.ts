@@ -26,5 +26,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
     );
   }
   if (reply.sent) return;
-  void reply.status(res.status).headers({ ...res.headers, 'cache-control': 'no-store' }).send(res.body);
+  // x-request-id too: errors Fastify raises before routing (a malformed URL) skip the onRequest hook
+  // that sets it on every other answer.
+  void reply.status(res.status).headers({ ...res.headers, 'cache-control': 'no-store', 'x-request-id': request.id }).send(res.body);
 }
