@@ -1,5 +1,7 @@
 /** HTTP hardening: security headers, CORS, error bodies without internals, rate limits, and the audit chain. */
+import { connect } from 'node:net';
 import { Client } from 'pg';
+import { closeGracefully } from '../../apps/api/src/server';
 import { isErrorEnvelope, leaksInternals } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type Session, type TestApp } from '../support/test-app';
 
@@ -47,6 +49,22 @@ describe('hardening', () => {
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
     }
+  });
+
+  test('shutdown is not held up by a client that never finishes its request', async () => {
+    const other = await startTestApp();
+    const { port } = new URL(other.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.on('error', () => undefined);
+    // Promises 100 bytes of body and sends 10: the request stays in flight.
+    socket.write(`POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${BOOTSTRAP_KEY}\r\nContent-Length: 100\r\n\r\n{"action":`);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    await closeGracefully(other.app, 500);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    socket.destroy();
+    await other.close().catch(() => undefined);
   });
 
   test('CORS is closed by default and open only to the configured origins', async () => {

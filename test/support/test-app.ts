@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { PrismaService } from '../../apps/api/src/database/prisma.service';
-import { createApp } from '../../apps/api/src/server';
+import { closeGracefully, createApp } from '../../apps/api/src/server';
 import { createTestDatabase } from './database';
 
 export const ADMIN_EMAIL = 'owner@airlock.test';
@@ -76,7 +76,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { sha
     prisma: app.get(PrismaService),
     request,
     async close() {
-      await app.close();
+      await closeGracefully(app, 2_000);
       await db.drop();
     },
     decide(body: unknown, key = BOOTSTRAP_KEY) {

@@ -147,8 +147,25 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Sta
     config: app.get<AppConfig>(APP_CONFIG),
     url: `http://${host}:${port}`,
     signInHelp: app.get(BootstrapService).signInHelp(),
-    close: () => app.close(),
+    close: () => closeGracefully(app),
   };
+}
+
+/**
+ * Stops the API: new connections are refused, idle keep-alive connections closed, requests in
+ * flight may finish; after `deadlineMs` the connections still open (a client that never finishes
+ * sending its request, say) are cut so that the decision log flush and the pools' shutdown that
+ * follow are not held up by them.
+ */
+export async function closeGracefully(app: INestApplication, deadlineMs = 10_000): Promise<void> {
+  const http = app.getHttpServer() as import('node:http').Server;
+  const timer = setTimeout(() => http.closeAllConnections(), deadlineMs);
+  timer.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export type { INestApplication };
