@@ -20,22 +20,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+import { mulberry32 } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGETS = Object.freeze({ minCerbosRatio: 3, maxP99Ms: 10, minBareShare: 0.5, connections: 50 });
 const KEY = 'ak_bench_key_0123456789abcdefghij';
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The same mix as the in-process bench: 70% access, 20% prompt with data classes, 10% upload. */
 function makeMix(catalog, count, seed = 7) {

@@ -31,6 +31,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,20 +39,6 @@ const engine = require('../libs/policy-engine/dist/index.js');
 const cedar = require('@cedar-policy/cedar-wasm/nodejs');
 
 export const TARGETS = Object.freeze({ ourMedianAccessMicros: 2, minThroughputRatio: 20 });
-
-// ----------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ----------------------------------------------------------------------------------------------
 // Catalog, zones, policy

@@ -76,25 +76,21 @@ export class AccessGuard implements CanActivate {
 
   /** Route metadata never changes after boot: read it once per handler, not on every request. */
   private readonly rules = new WeakMap<object, AccessRule | null>();
-  private ruleOf(context: ExecutionContext): AccessRule | undefined {
-    const handler = context.getHandler();
-    let rule = this.rules.get(handler);
-    if (rule === undefined) {
-      rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, context.getClass()]) ?? null;
-      this.rules.set(handler, rule);
-    }
-    return rule ?? undefined;
-  }
-
   private readonly limits = new WeakMap<object, RateLimitRule | null>();
+  private ruleOf(context: ExecutionContext): AccessRule | undefined {
+    return this.metadataOf(this.rules, ACCESS_KEY, context);
+  }
   private limitOf(context: ExecutionContext): RateLimitRule | undefined {
+    return this.metadataOf(this.limits, RATE_LIMIT_KEY, context);
+  }
+  private metadataOf<T>(cache: WeakMap<object, T | null>, key: string, context: ExecutionContext): T | undefined {
     const handler = context.getHandler();
-    let limit = this.limits.get(handler);
-    if (limit === undefined) {
-      limit = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT_KEY, [handler, context.getClass()]) ?? null;
-      this.limits.set(handler, limit);
+    let value = cache.get(handler);
+    if (value === undefined) {
+      value = this.reflector.getAllAndOverride<T | undefined>(key, [handler, context.getClass()]) ?? null;
+      cache.set(handler, value);
     }
-    return limit ?? undefined;
+    return value ?? undefined;
   }
 
   private limitIp(request: FastifyRequest): void {
