@@ -1,3 +1,6 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DecisionLogBatch } from '../../apps/api/src/modules/decisions/decision-log.batch';
+import { DecisionLogStore } from '../../apps/api/src/modules/decisions/decision-log.store';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 /** The decision API end to end on real PostgreSQL: shapes, errors, content inspection, logging. */
@@ -157,6 +160,26 @@ describe('decision API', () => {
     }
     const rollup = await t.prisma.decisionRollup.findMany({ where: { providerSlug: 'openai-chatgpt' } });
     expect(rollup.reduce((s, x) => s + x.count, 0)).toBeGreaterThan(0);
+  });
+
+  it('writes a batch whose organization vanished without it: the other rows land, the rest is counted', async () => {
+    const org = await t.prisma.organization.findFirstOrThrow();
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    const base = { time: new Date(), apiClientId: null, policyVersion: 1, providerSlug: 'deepseek', destinationHost: 'chat.deepseek.com', action: 'access' as const, channel: null, networkZones: [], subjectId: null, subjectGroups: [], effect: 'block' as const, ruleIds: ['blocked-providers'], dataClasses: ['personal_data'], contentHmac: null, correlationId: null, latencyMicros: 5, staleSeconds: null };
+    const batch = new DecisionLogBatch(4);
+    const ids = [uuidv7(), uuidv7(), uuidv7()];
+    batch.add({ ...base, id: ids[0]!, organizationId: org.id });
+    batch.add({ ...base, id: ids[1]!, organizationId: ghost });
+    batch.add({ ...base, id: ids[2]!, organizationId: org.id });
+    expect(await t.app.get(DecisionLogStore).insert(batch)).toEqual({ written: 2, discarded: 1 });
+    const rows = await t.prisma.decisionLog.findMany({ where: { id: { in: ids } }, select: { id: true, organizationId: true } });
+    expect(rows.map((r) => r.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(await t.prisma.decisionClassRollup.count({ where: { organizationId: ghost } })).toBe(0);
+    expect(await t.prisma.decisionRollup.count({ where: { organizationId: ghost } })).toBe(0);
+    // Only the ghost's rows: nothing written, nothing retried.
+    const onlyGhost = new DecisionLogBatch(1);
+    onlyGhost.add({ ...base, id: uuidv7(), organizationId: ghost });
+    expect(await t.app.get(DecisionLogStore).insert(onlyGhost)).toEqual({ written: 0, discarded: 1 });
   });
 
   it('opens an incident automatically from a blocked credential when the organization enabled it', async () => {

@@ -86,4 +86,30 @@ describe('DecisionLogBatch', () => {
       count: [2, 2, 1],
     });
   });
+
+  it('drops the rows and rollups of the given organizations, keeping the rest byte for byte', () => {
+    const orgs = [ORG, '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ org: fc.constantFrom(...orgs), subjectId: text, subjectGroups: list, dataClasses: list, latencyMicros: fc.nat() }), { maxLength: 40 }),
+        fc.subarray(orgs),
+        (rows, gone) => {
+          const entries = rows.map(({ org, ...fields }) => entry({ ...fields, organizationId: org }));
+          const batch = new DecisionLogBatch(2);
+          const expected = new DecisionLogBatch(2);
+          for (const e of entries) {
+            batch.add(e);
+            if (!gone.includes(e.organizationId)) expected.add(e);
+          }
+          expect(batch.organizationIds().sort()).toEqual([...new Set(entries.map((e) => e.organizationId))].sort());
+          const kept = batch.without(new Set(gone));
+          expect(kept.size).toBe(expected.size);
+          expect(kept.copyText().equals(expected.copyText())).toBe(true);
+          expect(kept.rollupRows()).toEqual(expected.rollupRows());
+          expect(kept.classRollupRows()).toEqual(expected.classRollupRows());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

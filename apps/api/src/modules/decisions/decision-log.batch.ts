@@ -119,6 +119,35 @@ export class DecisionLogBatch {
     }
   }
 
+  /** The organizations with rows in this batch. */
+  organizationIds(): string[] {
+    return [...new Set([...this.rollups.values()].map((r) => r.key[0]))];
+  }
+
+  /**
+   * This batch without the rows of the given organizations (an organization deleted between a
+   * decision and its flush). Rare, so it re-reads the encoded lines rather than keep entries: the
+   * organization is the third column of each line.
+   */
+  without(organizationIds: ReadonlySet<string>): DecisionLogBatch {
+    const kept = new DecisionLogBatch(0);
+    const text = this.copyText();
+    kept.text = Buffer.allocUnsafe(text.length);
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf(0x0a, start) + 1;
+      const line = text.subarray(start, end);
+      start = end;
+      // id \t time \t organizationId \t ...
+      const afterTime = line.indexOf(0x09, line.indexOf(0x09) + 1) + 1;
+      if (organizationIds.has(line.toString('latin1', afterTime, line.indexOf(0x09, afterTime)))) continue;
+      kept.bytes += line.copy(kept.text, kept.bytes);
+      kept.count += 1;
+    }
+    for (const [k, r] of this.rollups) if (!organizationIds.has(r.key[0])) kept.rollups.set(k, r);
+    for (const [k, r] of this.classRollups) if (!organizationIds.has(r.key[0])) kept.classRollups.set(k, r);
+    return kept;
+  }
+
   /** The rows as one COPY text body (a view of the batch's buffer, not a copy). */
   copyText(): Buffer {
     return this.text.subarray(0, this.bytes);

@@ -32,7 +32,12 @@ describe('DecisionLogWriter', () => {
 
   it('drops and counts entries beyond the buffer instead of slowing decisions down', async () => {
     const written: number[] = [];
-    const store = { insert: jest.fn(async (batch: DecisionLogBatch) => written.push(batch.size)) };
+    const store = {
+      insert: jest.fn(async (batch: DecisionLogBatch) => {
+        written.push(batch.size);
+        return { written: batch.size, discarded: 0 };
+      }),
+    };
     const metrics = new MetricsService();
     const writer = new DecisionLogWriter(store as never, metrics, config);
     for (let i = 0; i < 130; i++) writer.push(entry(i));
@@ -50,6 +55,7 @@ describe('DecisionLogWriter', () => {
     const store = {
       insert: jest.fn(async () => {
         if (fail) throw new Error('connection refused');
+        return { written: 2, discarded: 0 };
       }),
     };
     const writer = new DecisionLogWriter(store as never, new MetricsService(), config);
@@ -64,12 +70,26 @@ describe('DecisionLogWriter', () => {
   });
 
   it('flushes what is buffered when the module is destroyed (shutdown)', async () => {
-    const store = { insert: jest.fn(async () => undefined) };
+    const store = { insert: jest.fn(async () => ({ written: 1, discarded: 0 })) };
     const writer = new DecisionLogWriter(store as never, new MetricsService(), config);
     writer.start();
     writer.push(entry(1));
     await writer.onModuleDestroy();
     expect(store.insert).toHaveBeenCalledTimes(1);
     expect(writer.pending).toBe(0);
+  });
+
+  it('counts rows the store discarded (their organization is gone) as dropped, and moves on', async () => {
+    const store = { insert: jest.fn(async () => ({ written: 1, discarded: 2 })) };
+    const metrics = new MetricsService();
+    const writer = new DecisionLogWriter(store as never, metrics, config);
+    for (let i = 0; i < 3; i++) writer.push(entry(i));
+    await writer.flush();
+    await writer.flush();
+    expect(store.insert).toHaveBeenCalledTimes(1);
+    expect(writer.pending).toBe(0);
+    expect(writer.written).toBe(1);
+    expect(writer.dropped).toBe(2);
+    expect(await metrics.registry.getSingleMetricAsString('airlock_decision_log_dropped_total')).toMatch(/ 2$/m);
   });
 });

@@ -73,8 +73,9 @@ export class DecisionLogWriter implements OnModuleDestroy {
     this.seal();
     while (this.sealed.length > 0) {
       const batch = this.sealed[0]!;
+      let result: { written: number; discarded: number };
       try {
-        await this.store.insert(batch);
+        result = await this.store.insert(batch);
       } catch (err) {
         // Keep the batch for the next attempt (the buffer bound still applies).
         this.logger.warn(`Could not write ${batch.size} decision logs: ${(err as Error).message}`);
@@ -82,7 +83,8 @@ export class DecisionLogWriter implements OnModuleDestroy {
       }
       this.sealed.shift();
       this.buffered -= batch.size;
-      this.written += batch.size;
+      this.written += result.written;
+      this.countDiscarded(result.discarded);
     }
   });
 
@@ -91,8 +93,16 @@ export class DecisionLogWriter implements OnModuleDestroy {
     for (let i = 0; i < entries.length; i += BATCH) {
       const batch = new DecisionLogBatch(BATCH);
       for (const e of entries.slice(i, i + BATCH)) batch.add(e);
-      await this.store.insert(batch);
+      this.countDiscarded((await this.store.insert(batch)).discarded);
     }
+  }
+
+  /** Rows whose organization no longer exists: dropped like a full buffer's, and said why. */
+  private countDiscarded(discarded: number): void {
+    if (discarded === 0) return;
+    this.dropped += discarded;
+    this.metrics.decisionLogDropped.inc(discarded);
+    this.logger.warn(`Discarded ${discarded} decision logs of organizations that no longer exist`);
   }
 
   async onModuleDestroy(): Promise<void> {

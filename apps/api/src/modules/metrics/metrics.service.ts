@@ -27,7 +27,7 @@ export class MetricsService {
   });
   readonly decisionLogDropped = new Counter({
     name: 'airlock_decision_log_dropped_total',
-    help: 'Decision log entries dropped because the write buffer was full',
+    help: 'Decision log entries dropped: the write buffer was full, or their organization no longer existed',
     registers: [this.registry],
   });
 

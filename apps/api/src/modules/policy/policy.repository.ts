@@ -117,7 +117,8 @@ export class PolicyRepository {
   recentDecisions(organizationId: string, limit: number) {
     return this.prisma.decisionLog.findMany({
       where: { organizationId },
-      orderBy: { time: 'desc' },
+      // The table's key (organizationId, time, id), read backwards.
+      orderBy: [{ time: 'desc' }, { id: 'desc' }],
       take: limit,
       select: {
         id: true,
