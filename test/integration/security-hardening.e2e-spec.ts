@@ -67,6 +67,76 @@ describe('hardening', () => {
     await other.close().catch(() => undefined);
   });
 
+  describe('connections that do not send a proper request', () => {
+    let slow: TestApp;
+    let port: number;
+    beforeAll(async () => {
+      slow = await startTestApp({ AIRLOCK_REQUEST_TIMEOUT_SECONDS: '1' });
+      port = Number(new URL(slow.url).port);
+    });
+    afterAll(async () => {
+      await slow?.close();
+    });
+
+    /** Sends raw bytes and returns everything the server answers until it closes the connection. */
+    async function raw(bytes: string, waitMs = 10_000): Promise<{ text: string; closedAfterMs: number }> {
+      const socket = connect(port, '127.0.0.1');
+      const started = Date.now();
+      socket.on('error', () => undefined);
+      let text = '';
+      socket.on('data', (d) => (text += d.toString('utf8')));
+      socket.write(bytes);
+      const closed = await Promise.race([new Promise((r) => socket.once('close', () => r(true))), new Promise((r) => setTimeout(() => r(false), waitMs))]);
+      socket.destroy();
+      expect(closed).toBe(true);
+      return { text, closedAfterMs: Date.now() - started };
+    }
+    const envelope = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as { error: { code: string; message: string } };
+
+    test('a body that stops arriving gets a 408 in the error envelope and the connection closes', async () => {
+      const r = await raw(`POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${BOOTSTRAP_KEY}\r\nContent-Length: 100\r\n\r\n{"action":`);
+      expect(r.text).toMatch(/^HTTP\/1\.1 408 /);
+      expect(envelope(r.text).error).toEqual({ code: 'request_timeout', message: 'The request did not arrive in full within 1 s' });
+      expect(r.closedAfterMs).toBeGreaterThanOrEqual(900);
+      expect(r.closedAfterMs).toBeLessThan(4_000);
+    });
+
+    test('headers that stop arriving (slowloris) get the same', async () => {
+      const r = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+      expect(r.text).toMatch(/^HTTP\/1\.1 408 /);
+      expect(envelope(r.text).error.code).toBe('request_timeout');
+    });
+
+    test('oversized headers get a 431 and bytes that are not HTTP a 400, both in the envelope', async () => {
+      const big = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(big.text).toMatch(/^HTTP\/1\.1 431 /);
+      expect(envelope(big.text).error.code).toBe('headers_too_large');
+      const junk = await raw('HELLO THERE\r\n\r\n');
+      expect(junk.text).toMatch(/^HTTP\/1\.1 400 /);
+      expect(envelope(junk.text).error).toEqual({ code: 'bad_request', message: 'The request is not valid HTTP/1.1' });
+    });
+
+    test('requests that arrive in time are untouched, on a connection kept alive across the timeout', async () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      let text = '';
+      socket.on('data', (d) => (text += d.toString('utf8')));
+      const body = JSON.stringify(DECISION);
+      const request = `POST /v1/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer ${BOOTSTRAP_KEY}\r\nContent-Length: ${body.length}\r\n\r\n`;
+      // Headers first, the body 400 ms later: slow but inside the second.
+      socket.write(request);
+      await new Promise((r) => setTimeout(r, 400));
+      socket.write(body);
+      await new Promise((r) => setTimeout(r, 1_600));
+      // An idle keep-alive connection is not a slow request: the next request on it is answered too.
+      socket.write(request + body);
+      await new Promise((r) => setTimeout(r, 500));
+      socket.destroy();
+      expect(text.match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+      expect(text).not.toContain(' 408 ');
+    });
+  });
+
   test('CORS is closed by default and open only to the configured origins', async () => {
     const closed = await startTestApp();
     try {

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { maxHeaderSize, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
@@ -10,6 +12,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
+import { toErrorResponse } from './common/error-response';
 import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { computeSecurityHeaders, machineApiHeaders } from './common/security-headers';
@@ -43,8 +46,14 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     const applied = await applyPendingMigrations(config.databaseUrl);
     if (applied.length) logger.info({ applied }, `Applied ${applied.length} migration(s)`);
   }
+  const requestTimeoutMs = config.requestTimeoutSeconds * 1000;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // A client has this long to send a whole request, headers included; then it gets a 408 and the
+    // connection closes (Fastify's default is no limit, which lets slow senders hold connections).
+    requestTimeout: requestTimeoutMs,
+    http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(250, Math.min(5_000, requestTimeoutMs / 4)) },
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, config.requestTimeoutSeconds),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMITS.batch,
     requestIdHeader: 'x-request-id',
@@ -68,6 +77,30 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   app.get(DecisionRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
+}
+
+/**
+ * Errors Node raises on a connection before there is a request to route (the request did not
+ * arrive in time, headers over Node's size limit, bytes that are not HTTP): answered in the API's
+ * error envelope, then the connection is closed, as Fastify's own handler does.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket, timeoutSeconds: number): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new AppError('request_timeout', `The request did not arrive in full within ${timeoutSeconds} s`)
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError('headers_too_large', `The request headers are larger than this API accepts (${maxHeaderSize / 1024} KiB)`)
+        : new AppError('bad_request', 'The request is not valid HTTP/1.1');
+  if (socket.writable) {
+    const { status, body } = toErrorResponse(problem);
+    const json = JSON.stringify(body);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(json)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy();
 }
 
 async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig): Promise<void> {

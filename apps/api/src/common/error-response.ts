@@ -40,12 +40,14 @@ function statusToCode(status: number): ErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 405) return 'method_not_allowed';
+  if (status === 408) return 'request_timeout';
   if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
   if (status === 414) return 'uri_too_long';
   if (status === 415) return 'unsupported_media_type';
   if (status === 422) return 'unprocessable';
   if (status === 429) return 'rate_limited';
+  if (status === 431) return 'headers_too_large';
   if (status === 503) return 'unavailable';
   if (status >= 400 && status < 500) return 'bad_request';
   return 'internal';

@@ -13,8 +13,10 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'precondition_failed'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'uri_too_long'
+  | 'headers_too_large'
   | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
@@ -75,12 +77,16 @@ export function httpStatusOf(code: ErrorCode): number {
       return 405;
     case 'conflict':
       return 409;
+    case 'request_timeout':
+      return 408;
     case 'precondition_failed':
       return 412;
     case 'payload_too_large':
       return 413;
     case 'uri_too_long':
       return 414;
+    case 'headers_too_large':
+      return 431;
     case 'unsupported_media_type':
       return 415;
     case 'unprocessable':

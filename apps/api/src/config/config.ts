@@ -53,6 +53,7 @@ const schema = z.object({
   AIRLOCK_MAIL_TRANSPORT: z.enum(['log']).optional().default('log'),
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
+  AIRLOCK_REQUEST_TIMEOUT_SECONDS: int(60, 1, 3600),
   AIRLOCK_WORKERS: z
     .string()
     .optional()
@@ -103,6 +104,8 @@ function toConfig(env: z.output<typeof schema>) {
     mailFrom: env.AIRLOCK_MAIL_FROM,
     /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
+    /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
+    requestTimeoutSeconds: env.AIRLOCK_REQUEST_TIMEOUT_SECONDS,
     /** API processes sharing the port (cluster.ts); `auto` is one per core this process may use. */
     workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : Number(env.AIRLOCK_WORKERS),
   };
