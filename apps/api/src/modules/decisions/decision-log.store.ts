@@ -76,6 +76,7 @@ export class DecisionLogStore implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    // Closing an application twice (a bounded close, then the usual one) must not throw here.
+    if (!this.pool.ended) await this.pool.end();
   }
 }
