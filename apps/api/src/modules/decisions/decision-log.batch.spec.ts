@@ -62,7 +62,7 @@ describe('DecisionLogBatch', () => {
     expect(batch.copyText().toString('utf8')).toBe(entries.map(copyLine).join(''));
   });
 
-  it('counts the hourly rollups as entries arrive', () => {
+  it('counts the hourly rollups as entries arrive, in key order (so two writers lock rows alike)', () => {
     const batch = new DecisionLogBatch();
     batch.add(entry());
     batch.add(entry({ time: new Date('2026-11-29T10:59:59.999Z') }));
@@ -72,19 +72,29 @@ describe('DecisionLogBatch', () => {
     expect(batch.copyText().toString('utf8').split('\n')).toHaveLength(5);
     expect(batch.rollupRows()).toEqual({
       organizationId: [ORG, ORG, ORG],
-      bucket: ['2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z', '2026-11-29T10:00:00.000Z'],
-      providerSlug: ['deepseek', 'deepseek', 'host:tool.unknown-ai.example'],
+      bucket: ['2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z'],
+      providerSlug: ['deepseek', 'host:tool.unknown-ai.example', 'deepseek'],
       action: ['prompt', 'prompt', 'prompt'],
-      effect: ['block', 'block', 'warn'],
+      effect: ['block', 'warn', 'block'],
       count: [2, 1, 1],
     });
     expect(batch.classRollupRows()).toEqual({
       organizationId: [ORG, ORG, ORG],
       bucket: ['2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z', '2026-11-29T10:00:00.000Z'],
-      dataClass: ['personal_data', 'credentials', 'personal_data'],
-      effect: ['block', 'block', 'warn'],
-      count: [2, 2, 1],
+      dataClass: ['credentials', 'personal_data', 'personal_data'],
+      effect: ['block', 'warn', 'block'],
+      count: [2, 1, 2],
     });
+  });
+
+  it('counts every action and effect in its own row', () => {
+    const batch = new DecisionLogBatch();
+    const actions = ['access', 'prompt', 'upload'] as const;
+    const effects = ['allow', 'warn', 'redact', 'block'] as const;
+    for (const action of actions) for (const effect of effects) for (let n = 0; n <= actions.indexOf(action) + effects.indexOf(effect); n++) batch.add(entry({ action, effect }));
+    const rows = batch.rollupRows();
+    expect(rows.count).toHaveLength(12);
+    rows.action.forEach((action, i) => expect(rows.count[i]).toBe(actions.indexOf(action as never) + effects.indexOf(rows.effect[i] as never) + 1));
   });
 
   it('drops the rows and rollups of the given organizations, keeping the rest byte for byte', () => {
@@ -111,5 +121,21 @@ describe('DecisionLogBatch', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('hands its buffer to the next batch once released, and that batch starts empty', () => {
+    const textOf = (b: DecisionLogBatch) => (b as unknown as { text: Buffer }).text;
+    // 5,000 entries: a buffer larger than any other test's, so the spare found is this one.
+    const first = new DecisionLogBatch(5_000);
+    for (let i = 0; i < 20; i++) first.add(entry({ subjectId: `first-${i}` }));
+    const buffer = textOf(first);
+    first.release();
+    expect(first.size).toBe(0);
+    expect(first.copyText().length).toBe(0);
+    const second = new DecisionLogBatch(5_000);
+    expect(textOf(second)).toBe(buffer);
+    second.add(entry({ subjectId: 'second' }));
+    expect(second.copyText().toString('utf8')).toBe(copyLine(entry({ subjectId: 'second' })));
+    expect(second.rollupRows().count).toEqual([1]);
   });
 });

@@ -33,6 +33,34 @@ export const DECISION_LOG_COLUMNS = [
 
 const HOUR_MS = 3_600_000;
 
+/** Room per entry a batch starts with: a line is 250-300 bytes, more with a content hash or subject. */
+const BYTES_PER_ENTRY = 384;
+/**
+ * Buffers of batches already written, for the next batches to fill. Allocating a fresh buffer of
+ * a few hundred KiB per batch (and growing it) meant fresh pages for the kernel to map, fault in
+ * and unmap again, on the same cores as the API: measured as a sixth of the decision API's
+ * throughput, far more than the encoding itself. A worker has a batch filling and one or two being
+ * written, so a handful of buffers is enough.
+ */
+const spareBuffers: Buffer[] = [];
+const MAX_SPARE_BUFFERS = 4;
+
+function bufferOf(bytes: number): Buffer {
+  const i = spareBuffers.findIndex((b) => b.length >= bytes);
+  return i >= 0 ? spareBuffers.splice(i, 1)[0]! : Buffer.allocUnsafe(bytes);
+}
+
+function keepSpare(buffer: Buffer): void {
+  if (spareBuffers.length < MAX_SPARE_BUFFERS) {
+    spareBuffers.push(buffer);
+    return;
+  }
+  // Full: keep the larger buffers, which fit every batch.
+  let smallest = 0;
+  for (let i = 1; i < spareBuffers.length; i++) if (spareBuffers[i]!.length < spareBuffers[smallest]!.length) smallest = i;
+  if (spareBuffers[smallest]!.length < buffer.length) spareBuffers[smallest] = buffer;
+}
+
 /**
  * One decision log entry as a line of PostgreSQL's COPY text format, columns in
  * DECISION_LOG_COLUMNS order. Written out by hand rather than mapped over the column list: it runs
@@ -67,9 +95,64 @@ export interface DecisionClassRollupRows {
   count: number[];
 }
 
-interface Counted<K> {
-  key: K;
-  count: number;
+const ACTIONS: readonly DecisionAction[] = ['access', 'prompt', 'upload'];
+const EFFECTS: readonly Effect[] = ['allow', 'warn', 'redact', 'block'];
+const ACTION_INDEX: Readonly<Record<DecisionAction, number>> = { access: 0, prompt: 1, upload: 2 };
+const EFFECT_INDEX: Readonly<Record<Effect, number>> = { allow: 0, warn: 1, redact: 2, block: 3 };
+
+/**
+ * Counts per (organization, hour, name) and a small fixed set of slots (action x effect, or
+ * effect), in nested maps: counting an entry builds no key string and allocates nothing once its
+ * row exists.
+ */
+class HourlyTally {
+  private readonly byOrganization = new Map<string, Map<number, Map<string, Uint32Array>>>();
+
+  constructor(private readonly slots: number) {}
+
+  add(organizationId: string, hour: number, name: string, slot: number): void {
+    let hours = this.byOrganization.get(organizationId);
+    if (!hours) this.byOrganization.set(organizationId, (hours = new Map()));
+    let names = hours.get(hour);
+    if (!names) hours.set(hour, (names = new Map()));
+    let counts = names.get(name);
+    if (!counts) names.set(name, (counts = new Uint32Array(this.slots)));
+    counts[slot]! += 1;
+  }
+
+  organizations(): string[] {
+    return [...this.byOrganization.keys()];
+  }
+
+  /** A copy without some organizations (the counts themselves are shared, not copied). */
+  without(organizationIds: ReadonlySet<string>): HourlyTally {
+    const kept = new HourlyTally(this.slots);
+    for (const [org, hours] of this.byOrganization) if (!organizationIds.has(org)) kept.byOrganization.set(org, hours);
+    return kept;
+  }
+
+  clear(): void {
+    this.byOrganization.clear();
+  }
+
+  /**
+   * Every non-zero count, sorted by (organization, hour, name, slot): the rollup upserts of two
+   * workers then take their row locks in the same order and cannot deadlock.
+   */
+  rows(): { organizationId: string; hour: number; name: string; slot: number; count: number }[] {
+    const out: { organizationId: string; hour: number; name: string; slot: number; count: number }[] = [];
+    for (const org of [...this.byOrganization.keys()].sort()) {
+      const hours = this.byOrganization.get(org)!;
+      for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
+        const names = hours.get(hour)!;
+        for (const name of [...names.keys()].sort()) {
+          const counts = names.get(name)!;
+          for (let slot = 0; slot < counts.length; slot++) if (counts[slot]) out.push({ organizationId: org, hour, name, slot, count: counts[slot]! });
+        }
+      }
+    }
+    return out;
+  }
 }
 
 /**
@@ -83,11 +166,26 @@ export class DecisionLogBatch {
   private text: Buffer;
   private bytes = 0;
   private count = 0;
-  private readonly rollups = new Map<string, Counted<[string, number, string, string, string]>>();
-  private readonly classRollups = new Map<string, Counted<[string, number, string, string]>>();
+  /** Per (organization, hour, provider): slot action x 4 + effect. */
+  private rollups = new HourlyTally(ACTIONS.length * EFFECTS.length);
+  /** Per (organization, hour, data class): slot effect. */
+  private classRollups = new HourlyTally(EFFECTS.length);
 
-  constructor(expectedEntries = 64) {
-    this.text = Buffer.allocUnsafe(expectedEntries * 256);
+  constructor(expectedEntries = 64, expectedBytes = Math.max(1, expectedEntries) * BYTES_PER_ENTRY) {
+    this.text = bufferOf(expectedBytes);
+  }
+
+  /**
+   * Hands the buffer back for later batches once the batch is written (or given up): the batch,
+   * and any `copyText()` view of it, must not be used afterwards.
+   */
+  release(): void {
+    if (this.text.length > 0) keepSpare(this.text);
+    this.text = Buffer.alloc(0);
+    this.bytes = 0;
+    this.count = 0;
+    this.rollups.clear();
+    this.classRollups.clear();
   }
 
   get size(): number {
@@ -107,21 +205,14 @@ export class DecisionLogBatch {
     this.count += 1;
     const hour = Math.floor(e.time.getTime() / HOUR_MS);
     const provider = e.providerSlug ?? (e.destinationHost ? `host:${e.destinationHost}` : '');
-    const key = `${e.organizationId}|${hour}|${provider}|${e.action}|${e.effect}`;
-    const r = this.rollups.get(key);
-    if (r) r.count += 1;
-    else this.rollups.set(key, { key: [e.organizationId, hour, provider, e.action, e.effect], count: 1 });
-    for (const dc of e.dataClasses) {
-      const ck = `${e.organizationId}|${hour}|${dc}|${e.effect}`;
-      const c = this.classRollups.get(ck);
-      if (c) c.count += 1;
-      else this.classRollups.set(ck, { key: [e.organizationId, hour, dc, e.effect], count: 1 });
-    }
+    const effect = EFFECT_INDEX[e.effect];
+    this.rollups.add(e.organizationId, hour, provider, ACTION_INDEX[e.action] * EFFECTS.length + effect);
+    for (const dc of e.dataClasses) this.classRollups.add(e.organizationId, hour, dc, effect);
   }
 
   /** The organizations with rows in this batch. */
   organizationIds(): string[] {
-    return [...new Set([...this.rollups.values()].map((r) => r.key[0]))];
+    return this.rollups.organizations();
   }
 
   /**
@@ -130,9 +221,8 @@ export class DecisionLogBatch {
    * organization is the third column of each line.
    */
   without(organizationIds: ReadonlySet<string>): DecisionLogBatch {
-    const kept = new DecisionLogBatch(0);
     const text = this.copyText();
-    kept.text = Buffer.allocUnsafe(text.length);
+    const kept = new DecisionLogBatch(this.count, Math.max(1, text.length));
     for (let start = 0; start < text.length; ) {
       const end = text.indexOf(0x0a, start) + 1;
       const line = text.subarray(start, end);
@@ -143,8 +233,8 @@ export class DecisionLogBatch {
       kept.bytes += line.copy(kept.text, kept.bytes);
       kept.count += 1;
     }
-    for (const [k, r] of this.rollups) if (!organizationIds.has(r.key[0])) kept.rollups.set(k, r);
-    for (const [k, r] of this.classRollups) if (!organizationIds.has(r.key[0])) kept.classRollups.set(k, r);
+    kept.rollups = this.rollups.without(organizationIds);
+    kept.classRollups = this.classRollups.without(organizationIds);
     return kept;
   }
 
@@ -155,25 +245,25 @@ export class DecisionLogBatch {
 
   rollupRows(): DecisionRollupRows {
     const rows: DecisionRollupRows = { organizationId: [], bucket: [], providerSlug: [], action: [], effect: [], count: [] };
-    for (const { key, count } of this.rollups.values()) {
-      rows.organizationId.push(key[0]);
-      rows.bucket.push(new Date(key[1] * HOUR_MS).toISOString());
-      rows.providerSlug.push(key[2]);
-      rows.action.push(key[3]);
-      rows.effect.push(key[4]);
-      rows.count.push(count);
+    for (const r of this.rollups.rows()) {
+      rows.organizationId.push(r.organizationId);
+      rows.bucket.push(new Date(r.hour * HOUR_MS).toISOString());
+      rows.providerSlug.push(r.name);
+      rows.action.push(ACTIONS[Math.floor(r.slot / EFFECTS.length)]!);
+      rows.effect.push(EFFECTS[r.slot % EFFECTS.length]!);
+      rows.count.push(r.count);
     }
     return rows;
   }
 
   classRollupRows(): DecisionClassRollupRows {
     const rows: DecisionClassRollupRows = { organizationId: [], bucket: [], dataClass: [], effect: [], count: [] };
-    for (const { key, count } of this.classRollups.values()) {
-      rows.organizationId.push(key[0]);
-      rows.bucket.push(new Date(key[1] * HOUR_MS).toISOString());
-      rows.dataClass.push(key[2]);
-      rows.effect.push(key[3]);
-      rows.count.push(count);
+    for (const r of this.classRollups.rows()) {
+      rows.organizationId.push(r.organizationId);
+      rows.bucket.push(new Date(r.hour * HOUR_MS).toISOString());
+      rows.dataClass.push(r.name);
+      rows.effect.push(EFFECTS[r.slot]!);
+      rows.count.push(r.count);
     }
     return rows;
   }

@@ -85,6 +85,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
       this.buffered -= batch.size;
       this.written += result.written;
       this.countDiscarded(result.discarded);
+      batch.release();
     }
   });
 
@@ -94,6 +95,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
       const batch = new DecisionLogBatch(BATCH);
       for (const e of entries.slice(i, i + BATCH)) batch.add(e);
       this.countDiscarded((await this.store.insert(batch)).discarded);
+      batch.release();
     }
   }
 
