@@ -59,7 +59,8 @@ async function load(url, requests, seconds, connections) {
 }
 
 async function startAirlock() {
-  const db = await startThrowawayPostgres();
+  // Durable (fsync, synchronous commit, full-page writes on), as PostgreSQL runs in production.
+  const db = await startThrowawayPostgres({ durable: true });
   await db.createDatabase('bench');
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bench/airlock-server.mjs')], {

@@ -157,10 +157,13 @@ async function runPostgres(dataDir, port, flags, log) {
   };
 }
 
-/** A throwaway cluster in a temporary folder, removed on stop (fsync off: nothing to keep). */
-export async function startThrowawayPostgres({ log } = {}) {
+/**
+ * A throwaway cluster in a temporary folder, removed on stop. fsync is off (nothing to keep) unless
+ * `durable`: the benchmarks measure PostgreSQL configured as in production.
+ */
+export async function startThrowawayPostgres({ log, durable = false } = {}) {
   const base = mkdtempSync(path.join(os.tmpdir(), 'airlock-pg-'));
-  const server = await startEmbeddedPostgres({ dataDir: base, durable: false, log });
+  const server = await startEmbeddedPostgres({ dataDir: base, durable, log });
   return {
     ...server,
     async stop() {
