@@ -20,9 +20,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
-import { mulberry32 } from './random.mjs';
 
 const require = createRequire(import.meta.url);
+const { mulberry32 } = require('../apps/api/dist/common/mulberry32.js');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGETS = Object.freeze({ minCerbosRatio: 3, maxP99Ms: 10, minBareShare: 0.5, connections: 50 });
 const KEY = 'ak_bench_key_0123456789abcdefghij';

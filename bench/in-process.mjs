@@ -31,11 +31,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mulberry32 } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const engine = require('../libs/policy-engine/dist/index.js');
+// The same PRNG as the demo data (built with the API: `npm run bench` builds first).
+const { mulberry32 } = require('../apps/api/dist/common/mulberry32.js');
 const cedar = require('@cedar-policy/cedar-wasm/nodejs');
 
 export const TARGETS = Object.freeze({ ourMedianAccessMicros: 2, minThroughputRatio: 20 });

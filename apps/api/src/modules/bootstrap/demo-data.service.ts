@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Action, Channel } from '@airlock/policy-engine';
+import { mulberry32 } from '../../common/mulberry32';
 import { PrismaService } from '../../database/prisma.service';
 import type { Role } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
@@ -30,18 +31,6 @@ const GROUPS = [
   { name: 'sales', description: 'Sales and customer success', ssoGroups: ['Sales'] },
   { name: 'security', description: 'Security team', ssoGroups: ['Security'] },
 ];
-
-/** A small deterministic PRNG (mulberry32), so the demo looks the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(rand: () => number, weighted: readonly (readonly [T, number])[]): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
@@ -120,7 +109,7 @@ export class DemoDataService {
     const snapshot = await this.policyRepo.draftSnapshot(organizationId);
     const latest = await this.policyRepo.latestVersion(organizationId);
     const compiled = compileSnapshot(organizationId, latest?.number ?? 1, snapshotHash(snapshot), snapshot);
-    const rand = prng(20261129);
+    const rand = mulberry32(20261129);
     const providers: (readonly [string, number])[] = [
       ['openai-chatgpt', 30], ['microsoft-365-copilot', 14], ['anthropic-claude', 12], ['github-copilot', 9], ['google-gemini', 8],
       ['perplexity', 5], ['deepseek', 5], ['mistral-le-chat', 3], ['grammarly', 4], ['deepl', 4], ['notion-ai', 2], ['character-ai', 1],
