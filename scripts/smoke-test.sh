@@ -28,6 +28,8 @@ for i in $(seq 1 240); do
   sleep 1
 done
 curl -fsS "http://localhost:$PORT/readyz" >/dev/null || { echo "not ready after 240 s:"; tail -50 "$log"; exit 1; }
+# The banner follows the last worker's start (AIRLOCK_WORKERS), which may come after /readyz answers.
+for i in $(seq 1 30); do grep -q "Airlock is running at http://localhost:$PORT" "$log" && break; sleep 1; done
 grep -q "Airlock is running at http://localhost:$PORT" "$log" || { echo "the start banner is missing"; tail -50 "$log"; exit 1; }
 
 answer=$(curl -fsS -X POST "http://localhost:$PORT/v1/decisions" \

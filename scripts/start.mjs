@@ -31,21 +31,13 @@ async function main() {
     }
   };
 
-  const { startServer } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/server.js')).href);
+  const { startApi } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/start-api.js')).href);
   const { loadConfig, ConfigError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/config/config.js')).href);
-  const { superviseWorkers, WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
-  // One process, or AIRLOCK_WORKERS processes sharing the port (apps/api/src/cluster.ts).
+  const { WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
+  // One process, or AIRLOCK_WORKERS processes sharing the port (apps/api/src/start-api.ts).
   let server;
   try {
-    const config = loadConfig();
-    if (config.workers > 1) {
-      say(`Starting ${config.workers} API workers…`);
-      const supervisor = superviseWorkers({ count: config.workers, exec: path.join(REPO_ROOT, 'apps/api/dist/worker.js'), say });
-      const ready = await supervisor.ready;
-      server = { url: ready.url, signInHelp: ready.signInHelp, close: () => supervisor.stop() };
-    } else {
-      server = await startServer(config);
-    }
+    server = await startApi(loadConfig(), say);
   } catch (err) {
     await stopDb();
     if (err instanceof ConfigError) {

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { superviseWorkers, WorkerStartError } from './cluster';
+import { WorkerStartError } from './cluster';
 import { ConfigError, loadConfig } from './config/config';
-import { startServer } from './server';
+import { startApi } from './start-api';
 
 /**
  * `node apps/api/dist/main.js`: the API alone, against DATABASE_URL (the Docker image runs this).
@@ -9,15 +8,8 @@ import { startServer } from './server';
  */
 async function main(): Promise<void> {
   try {
-    const config = loadConfig();
-    if (config.workers > 1) {
-      const supervisor = superviseWorkers({ count: config.workers, exec: path.join(__dirname, 'worker.js'), say: (line) => console.error(line) });
-      await supervisor.ready;
-      onSignal(() => supervisor.stop());
-      return;
-    }
-    const server = await startServer(config);
-    onSignal(() => server.close());
+    const api = await startApi(loadConfig(), (line) => console.error(line));
+    onSignal(() => api.close());
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -2,7 +2,7 @@ import { serveAsWorker } from './cluster';
 import { ConfigError, loadConfig } from './config/config';
 import { startServer } from './server';
 
-/** One API worker of a cluster (AIRLOCK_WORKERS > 1), started by main.ts or scripts/start.mjs. */
+/** One API worker of a cluster (AIRLOCK_WORKERS > 1), started through start-api.ts (main.js, npm start). */
 async function main(): Promise<void> {
   try {
     serveAsWorker(await startServer(loadConfig()));
