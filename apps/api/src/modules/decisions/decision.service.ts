@@ -47,8 +47,8 @@ export class DecisionService {
     const now = new Date();
     const micros = (performance.now() - started) * 1000;
     const stale = this.runtime.staleSeconds(now.getTime());
-    // Time-ordered (UUIDv7, RFC 9562): the decision log's primary key grows at its right edge
-    // instead of at random places, which keeps ingest cheap as the table grows.
+    // Time-ordered (UUIDv7, RFC 9562): ids sort by time, and an id carries its millisecond, so a
+    // log row is found by its key (organizationId, time, id) from the organization and the id.
     const decisionId = uuidv7();
     const text = req.content?.text;
     this.writer.push({
