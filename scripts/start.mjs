@@ -2,6 +2,9 @@
 // `npm start`: builds what is missing or stale, starts the embedded PostgreSQL when DATABASE_URL is
 // unset (data under .airlock/, fsync on), then runs the API, which migrates, seeds on first start
 // and serves the admin console on the same port. Ctrl-C stops the API, then the database.
+// The API runs in a supervised worker process (apps/api/src/cluster.ts): if it crashes it is
+// started again; if it keeps crashing, or this launcher itself fails, the database is stopped too
+// and the reason printed, so no PostgreSQL is ever left running behind a dead API.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuilt } from './lib/build.mjs';
@@ -23,6 +26,31 @@ async function main() {
     process.env.DATABASE_URL = db.url;
     process.env.AIRLOCK_EMBEDDED_DB = 'true';
   }
+  // The database ending on its own (killed, crashed): decisions go on from memory meanwhile; start
+  // it again on the same port, so the API's pools reconnect to it.
+  const watchDb = (running) => {
+    void running.exited.then(async ({ code, signal }) => {
+      if (db !== running) return;
+      say(`The embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); decisions continue from memory. Starting it again…`);
+      for (let attempt = 1; db === running; attempt++) {
+        try {
+          const again = await startEmbeddedDatabase({ port: running.port });
+          if (db !== running) {
+            await again.stop();
+            return;
+          }
+          db = again;
+          watchDb(again);
+          say('The embedded PostgreSQL is running again.');
+          return;
+        } catch (err) {
+          if (attempt >= 5) return void die(`the embedded PostgreSQL could not be started again: ${err.message.split('\n')[0]}`);
+          await new Promise((r) => setTimeout(r, 1000 * attempt));
+        }
+      }
+    });
+  };
+  if (db) watchDb(db);
   const stopDb = async () => {
     if (db) {
       const d = db;
@@ -30,14 +58,23 @@ async function main() {
       await d.stop();
     }
   };
+  // Whatever ends this launcher unexpectedly must not leave the embedded database running.
+  const die = async (why) => {
+    say(`Stopping: ${why}`);
+    if (db) say('Stopping the database…');
+    await stopDb().catch(() => undefined);
+    process.exit(1);
+  };
+  process.on('uncaughtException', (err) => void die(`the launcher failed: ${err.stack ?? err}`));
+  process.on('unhandledRejection', (err) => void die(`the launcher failed: ${err?.stack ?? err}`));
 
   const { startApi } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/start-api.js')).href);
   const { loadConfig, ConfigError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/config/config.js')).href);
   const { WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
-  // One process, or AIRLOCK_WORKERS processes sharing the port (apps/api/src/start-api.ts).
+  // One supervised API process, or AIRLOCK_WORKERS of them sharing the port (apps/api/src/start-api.ts).
   let server;
   try {
-    server = await startApi(loadConfig(), say);
+    server = await startApi(loadConfig(), say, { supervise: true });
   } catch (err) {
     await stopDb();
     if (err instanceof ConfigError) {
@@ -74,6 +111,9 @@ async function main() {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  void server.gaveUp.then((why) => {
+    if (!stopping) void die(why);
+  });
 }
 
 main().catch((err) => {

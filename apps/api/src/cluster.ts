@@ -29,6 +29,11 @@ export interface RelayMessage {
 export interface Supervisor {
   /** The first worker's report, once every worker is listening. */
   ready: Promise<ReadyMessage>;
+  /**
+   * Settles (never rejects) when the supervisor gave up: workers kept crashing (CRASH_LIMIT within
+   * CRASH_WINDOW_MS). The reason says why; every worker has been stopped by then.
+   */
+  gaveUp: Promise<string>;
   /** Asks every worker to finish (they flush their decision logs) and waits for them to exit. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -39,6 +44,10 @@ export class WorkerStartError extends Error {
   }
 }
 
+/** A worker crashing this many times within CRASH_WINDOW_MS is not restarted again. */
+export const CRASH_LIMIT = 5;
+export const CRASH_WINDOW_MS = 60_000;
+
 function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
 }
@@ -46,10 +55,16 @@ function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m i
 /**
  * Primary side: starts `count` workers running `exec`. The first one starts alone (it applies
  * migrations and, on a first start, seeds and generates the sign-in that the banner prints); the
- * others follow once it listens. A worker that dies later is replaced after a second.
+ * others follow once it listens. A worker that dies later is replaced after a second, unless
+ * workers keep crashing (CRASH_LIMIT in CRASH_WINDOW_MS): then the supervisor stops and says why.
+ * With one worker the worker accepts connections itself (SCHED_NONE): the primary only watches.
  */
-export function superviseWorkers(opts: { count: number; exec: string; args?: string[]; say: (line: string) => void }): Supervisor {
+export function superviseWorkers(opts: { count: number; exec: string; args?: string[]; say: (line: string) => void; stopTimeoutMs?: number }): Supervisor {
+  if (opts.count === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ exec: opts.exec, args: opts.args ?? [] });
+  const crashes: number[] = [];
+  let resolveGaveUp!: (reason: string) => void;
+  const gaveUp = new Promise<string>((resolve) => (resolveGaveUp = resolve));
   let stopping = false;
   let started = false;
   let first: ReadyMessage | null = null;
@@ -89,6 +104,15 @@ export function superviseWorkers(opts: { count: number; exec: string; args?: str
         rejectReady(new WorkerStartError(code ?? 1));
         return;
       }
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
+      if (crashes.length >= CRASH_LIMIT) {
+        stopping = true;
+        for (const w of workers) w.kill('SIGTERM');
+        resolveGaveUp(`the API crashed ${crashes.length} times within ${CRASH_WINDOW_MS / 1000} s (last: ${signal ?? `exit code ${code}`}); not restarting it again`);
+        return;
+      }
       opts.say(`API worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
       setTimeout(() => {
         if (!stopping) fork();
@@ -99,7 +123,8 @@ export function superviseWorkers(opts: { count: number; exec: string; args?: str
 
   return {
     ready,
-    async stop(timeoutMs = 30_000) {
+    gaveUp,
+    async stop(timeoutMs = opts.stopTimeoutMs ?? 30_000) {
       stopping = true;
       const exits = [...workers].map((w) => new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))));
       for (const w of workers) if (w.isConnected()) w.send({ type: SHUTDOWN });

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { INSTANCE_ID } from './common/instance-id';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { NotificationsService } from './database/notifications.service';
 import { PrismaService } from './database/prisma.service';
@@ -7,6 +9,7 @@ import { SessionService } from './modules/auth/session.service';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionLogWriter } from './modules/decisions/decision-log.writer';
 import { ReadinessService } from './modules/health/readiness.service';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
 import { PolicyRuntime } from './modules/policy/policy-runtime.service';
 import { SecretsService } from './modules/secrets/secrets.service';
@@ -36,6 +39,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly instances: InstanceRegistry,
     private readonly sessions: SessionService,
     private readonly readiness: ReadinessService,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,23 +57,54 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     this.readiness.register({ name: 'migrations', check: () => ({ ok: true }) });
     this.readiness.register({
       name: 'policy',
-      check: () => ({ ok: this.runtime.loaded, detail: { organizations: Object.keys(this.runtime.versions()).length, stale: this.runtime.staleSeconds() } }),
+      check: () => {
+        const stale = this.runtime.staleSeconds();
+        const max = this.config.readyMaxStaleSeconds;
+        const tooStale = stale !== null && max > 0 && stale.seconds > max;
+        return {
+          ok: this.runtime.loaded && !tooStale,
+          detail: { organizations: Object.keys(this.runtime.versions()).length, stale, ...(tooStale ? { maxStaleSeconds: max } : {}) },
+        };
+      },
     });
+    // Reported, and on its own at /readyz/database, but not gating /readyz: decisions are answered
+    // from memory while the database is away, and a load balancer must not take every instance out.
     this.readiness.register({
       name: 'database',
+      gates: false,
       check: async () => {
         await this.prisma.$queryRaw`SELECT 1`;
         return { ok: true };
       },
     });
+    this.readiness.register({ name: 'listen', gates: false, check: () => ({ ok: this.notifications.connected }) });
     this.readiness.register({
       name: 'decisionLog',
       check: () => ({ ok: true, detail: { pending: this.writer.pending, dropped: this.writer.dropped, written: this.writer.written } }),
     });
+    this.registerGauges();
     this.started = true;
     if (!this.config.cookieSecure && !this.config.publicUrl.startsWith('http://localhost')) {
       this.logger.warn('AIRLOCK_PUBLIC_URL is not https: put TLS in front of Airlock so sessions use Secure cookies');
     }
+  }
+
+  /** What an on-call engineer reads per instance (docs/operations.md lists them). */
+  private registerGauges(): void {
+    const m = this.metrics;
+    m.registerLabelledGauge('airlock_instance_info', 'This API instance (value 1), by id and host', ['instance', 'hostname'], () => [[{ instance: INSTANCE_ID, hostname: os.hostname() }, 1]]);
+    m.registerLabelledGauge('airlock_policy_version', 'Policy version served, per organization', ['organization'], () =>
+      Object.entries(this.runtime.versions()).map(([organization, version]) => [{ organization }, version]),
+    );
+    m.registerGauge('airlock_policy_stale_seconds', 'Seconds since the policies were last confirmed current (0 while the database answers)', () => this.runtime.staleSeconds()?.seconds ?? 0);
+    m.registerGauge('airlock_listen_connected', 'LISTEN connection for publishes and revocations (1 connected, 0 reconnecting)', () => (this.notifications.connected ? 1 : 0));
+    m.registerGauge('airlock_draining', 'Shutdown has begun: /readyz fails while requests are still served', () => (this.readiness.draining ? 1 : 0));
+    m.registerLabelledGauge('airlock_db_pool_connections', 'Database pool connections, by pool and state (total, idle, waiting clients)', ['pool', 'state'], () => {
+      const out: [{ pool: string; state: string }, number][] = [];
+      const pools = { api: { total: this.prisma.pool.totalCount, idle: this.prisma.pool.idleCount, waiting: this.prisma.pool.waitingCount }, decision_log: this.writer.poolStats() };
+      for (const [pool, stats] of Object.entries(pools)) for (const [state, n] of Object.entries(stats)) out.push([{ pool, state }, n]);
+      return out;
+    });
   }
 
   private async runMaintenance(): Promise<void> {

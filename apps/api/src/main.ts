@@ -10,6 +10,11 @@ async function main(): Promise<void> {
   try {
     const api = await startApi(loadConfig(), (line) => console.error(line));
     onSignal(() => api.close());
+    // Workers that keep crashing: exit, so the container runtime restarts (or reports) the whole.
+    void api.gaveUp.then((why) => {
+      console.error(`Stopping: ${why}`);
+      process.exit(1);
+    });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -19,14 +19,20 @@ import { computeSecurityHeaders, machineApiHeaders } from './common/security-hea
 import { repoPath } from './common/paths';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
+import { INSTANCE_ID } from './common/instance-id';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
+import { ReadinessService } from './modules/health/readiness.service';
+import { MetricsService } from './modules/metrics/metrics.service';
 
-/** Body limits: decisions carry up to 1 MB of text; a batch up to 100 of them; the rest is small. */
+/**
+ * Body limits: a decision carries up to 1 MiB of text; a batch up to 100 of them with 2 MiB of
+ * text together (decision-routes.ts), JSON escapes and metadata on top; the rest is small.
+ */
 export const BODY_LIMITS = {
   default: 256 * 1024,
   decision: 1024 * 1024 + 64 * 1024,
-  batch: 16 * 1024 * 1024,
+  batch: 4 * 1024 * 1024,
 } as const;
 
 const MAX_PARAM_LENGTH = 200;
@@ -54,7 +60,11 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     requestTimeout: requestTimeoutMs,
     http: { headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.max(250, Math.min(5_000, requestTimeoutMs / 4)) },
     clientErrorHandler: (error, socket) => answerClientError(error, socket, config.requestTimeoutSeconds),
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to Airlock (proxy-addr's hop index: 0 is the socket).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // While closing, requests that still arrive on open keep-alive connections are answered (with
+    // Connection: close) rather than refused with 503: the load balancer was told by /readyz.
+    return503OnClosing: false,
     bodyLimit: BODY_LIMITS.batch,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -73,10 +83,14 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   app.useBodyParser('application/x-www-form-urlencoded');
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  await registerHttpPlugins(fastify, config);
+  await registerHttpPlugins(fastify, config, app.get(MetricsService));
   app.get(DecisionRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /**
@@ -103,7 +117,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   socket.destroy();
 }
 
-async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig): Promise<void> {
+async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, metrics: MetricsService): Promise<void> {
   await fastify.register(fastifyCookie);
   // helmet's headers do not depend on the request: compute them once instead of on every request.
   const securityHeaders = computeSecurityHeaders({
@@ -126,17 +140,22 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig):
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  const apiHeaders = machineApiHeaders(securityHeaders);
+  const pageHeaders = { ...securityHeaders, 'x-airlock-instance': INSTANCE_ID };
+  const apiHeaders = { ...machineApiHeaders(securityHeaders), 'x-airlock-instance': INSTANCE_ID };
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(request.url.startsWith('/v1/') ? apiHeaders : securityHeaders);
+    void reply.headers(request.url.startsWith('/v1/') ? apiHeaders : pageHeaders);
     void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (_request, reply, done) => {
+    metrics.countResponse(reply.statusCode);
     done();
   });
   // CORS is closed unless AIRLOCK_CORS_ORIGINS names origins.
   await fastify.register(fastifyCors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['Content-Range', 'ETag', 'Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['Content-Range', 'ETag', 'Retry-After', 'X-Request-Id', 'X-Airlock-Instance'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-CSRF-Token', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
   });
   // Per-route body limits (Nest registers its routes after this hook is in place).
@@ -185,20 +204,29 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Sta
 }
 
 /**
- * Stops the API: new connections are refused, idle keep-alive connections closed, requests in
- * flight may finish; after `deadlineMs` the connections still open (a client that never finishes
- * sending its request, say) are cut so that the decision log flush and the pools' shutdown that
- * follow are not held up by them.
+ * Stops the API without losing an answered decision, in this order:
+ * 1. /readyz answers "draining" (503) while everything is still served, for
+ *    AIRLOCK_SHUTDOWN_GRACE_SECONDS, so a load balancer stops sending new requests;
+ * 2. the listener closes: new connections are refused, idle keep-alive connections closed,
+ *    requests in flight finish; after `deadlineMs` the connections still open (a client that never
+ *    finishes sending its request, say) are cut;
+ * 3. only then Nest's shutdown hooks run: the decision log writer flushes everything answered
+ *    (nothing can be added any more), then the pools close.
  */
 export async function closeGracefully(app: INestApplication, deadlineMs = 10_000): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.get(ReadinessService).beginDraining();
+  if (config.shutdownGraceSeconds > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
   const http = app.getHttpServer() as import('node:http').Server;
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const timer = setTimeout(() => http.closeAllConnections(), deadlineMs);
   timer.unref();
   try {
-    await app.close();
+    await fastify.close();
   } finally {
     clearTimeout(timer);
   }
+  await app.close();
 }
 
 export type { INestApplication };

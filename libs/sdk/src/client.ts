@@ -50,7 +50,7 @@ export class AirlockClient {
     this.timeoutMs = options.timeoutMs ?? 5000;
   }
 
-  private async call(path: string, init: { method: string; body?: unknown; headers?: Record<string, string> }): Promise<Response> {
+  private async call(path: string, init: { method: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response> {
     const res = await this.fetchImpl(this.base + path, {
       method: init.method,
       headers: {
@@ -59,7 +59,7 @@ export class AirlockClient {
         ...init.headers,
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      signal: init.signal ?? AbortSignal.timeout(this.timeoutMs),
     });
     if (res.status >= 400) {
       let body: { error?: { code?: string; message?: string; details?: unknown } } = {};
@@ -94,4 +94,53 @@ export class AirlockClient {
     if (res.status === 304) return undefined;
     return { bundle: (await res.json()) as PolicyBundle, etag: res.headers.get('etag') ?? '' };
   }
+
+  /**
+   * Follows GET /v1/bundle/events (server-sent events) until `signal` aborts or the server ends the
+   * stream: `onPolicy` gets each announced version and ETag, the current one first. Resolves when
+   * the stream ends (the caller reconnects); rejects on an HTTP error answer. Uses only fetch and
+   * web streams, so it runs in Node and in a browser.
+   */
+  async watchBundle(onPolicy: (event: { policyVersion: number; etag: string }) => void, signal: AbortSignal): Promise<void> {
+    const res = await this.call('/v1/bundle/events', { method: 'GET', headers: { accept: 'text/event-stream' }, signal });
+    if (!res.body) return;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffered += value;
+      let end: number;
+      while ((end = buffered.search(/\r?\n\r?\n/)) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end).replace(/^\r?\n\r?\n/, '');
+        const event = parseServerSentEvent(block);
+        if (event.type === 'policy' && event.data) {
+          try {
+            onPolicy(JSON.parse(event.data) as { policyVersion: number; etag: string });
+          } catch {
+            // A malformed event is skipped; the next poll catches up.
+          }
+        } else if (event.type === 'end') {
+          await reader.cancel().catch(() => undefined);
+          return;
+        }
+      }
+    }
+  }
+}
+
+/** One event block of a text/event-stream (comments and unknown fields ignored). */
+export function parseServerSentEvent(block: string): { type: string; data: string } {
+  let type = 'message';
+  const data: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (!line || line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') type = value;
+    else if (field === 'data') data.push(value);
+  }
+  return { type, data: data.join('\n') };
 }

@@ -6,6 +6,12 @@ import { type ContentRequest, decideLocally, type DecisionPolicy } from './local
 export interface LocalDeciderOptions {
   /** How often to ask for a newer bundle (ETag: an unchanged policy costs a 304). Default 30 s. */
   refreshSeconds?: number;
+  /**
+   * Also follow the server's policy event stream (GET /v1/bundle/events), so a publish or an
+   * emergency block is fetched within moments instead of at the next poll. The poll stays as the
+   * fallback; the stream reconnects with backoff. Default true.
+   */
+  watch?: boolean;
   onError?: (err: unknown) => void;
 }
 
@@ -20,6 +26,7 @@ export class LocalDecider {
   private bundle: PolicyBundle | null = null;
   private etag: string | undefined;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private watching: AbortController | null = null;
 
   private constructor(
     private readonly client: AirlockClient,
@@ -33,7 +40,34 @@ export class LocalDecider {
       d.refresh().catch((err: unknown) => d.options.onError?.(err));
     }, (options.refreshSeconds ?? 30) * 1000);
     d.timer.unref?.();
+    if (options.watch ?? true) d.watch();
     return d;
+  }
+
+  /** Follows the policy event stream until stop(), reconnecting with backoff (1 s doubling to 30 s). */
+  private watch(): void {
+    const controller = new AbortController();
+    this.watching = controller;
+    let backoffMs = 1000;
+    const loop = async () => {
+      while (!controller.signal.aborted) {
+        try {
+          await this.client.watchBundle((event) => {
+            backoffMs = 1000;
+            if (event.etag !== this.etag) this.refresh().catch((err: unknown) => this.options.onError?.(err));
+          }, controller.signal);
+        } catch (err) {
+          if (controller.signal.aborted) return;
+          this.options.onError?.(err);
+        }
+        await new Promise((resolve) => {
+          const t = setTimeout(resolve, backoffMs);
+          (t as { unref?: () => void }).unref?.();
+        });
+        backoffMs = Math.min(backoffMs * 2, 30_000);
+      }
+    };
+    void loop();
   }
 
   /** Fetches the bundle if it changed and compiles it. */
@@ -79,5 +113,7 @@ export class LocalDecider {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.watching?.abort();
+    this.watching = null;
   }
 }

@@ -141,6 +141,8 @@ const airlock = {
     reason: 'Reason',
     reasonHelp: 'Recorded in the audit log and shown to employees',
     confirm: 'Block and publish',
+    ttlNote:
+      'Clients that cache "allow" answers may keep allowing this service for up to %{ttl} s (the decision cache time in Settings). SDK clients that follow the policy event stream, and local evaluators, are told at once.',
   },
   rollout: {
     pending: 'Publishing version %{version}: waiting for every instance…',
@@ -148,6 +150,8 @@ const airlock = {
     instances: 'Running instances',
     serving: 'Serving version %{version}',
     behind: 'Still on version %{version}',
+    gone: 'Gone: its heartbeat stopped (last on version %{version}); not counted',
+    stopped: 'Stopped cleanly (last on version %{version}); not counted',
   },
   rules: {
     draftNotice: 'These rules are the draft: edits take effect when the policy is published. Rules are evaluated in priority order; the most restrictive matching effect wins (block > redact > warn > allow).',

@@ -16,15 +16,16 @@ import {
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
+import PowerOffIcon from '@mui/icons-material/PowerOff';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiGet, apiSend, errorMessage } from '../api/http';
-import { usePermission } from '../common/hooks';
+import { useApi, usePermission } from '../common/hooks';
 
 interface Rollout {
   version: number;
-  instances: { id?: string; hostname: string; servingVersion: number | null; upToDate: boolean }[];
+  instances: { id?: string; hostname: string; state?: 'live' | 'gone' | 'stopped'; servingVersion: number | null; upToDate: boolean }[];
   complete: boolean;
 }
 
@@ -67,15 +68,26 @@ export function RolloutStatus({ rollout }: { rollout: Rollout }) {
         </>
       )}
       <List dense aria-label={t('airlock.rollout.instances')}>
-        {rollout.instances.map((i) => (
-          <ListItem key={i.id ?? i.hostname}>
-            <ListItemIcon>{i.upToDate ? <CheckCircleIcon color="success" aria-hidden /> : <HourglassTopIcon aria-hidden />}</ListItemIcon>
-            <ListItemText
-              primary={i.hostname}
-              secondary={i.upToDate ? t('airlock.rollout.serving', { version: i.servingVersion ?? '—' }) : t('airlock.rollout.behind', { version: i.servingVersion ?? '—' })}
-            />
-          </ListItem>
-        ))}
+        {rollout.instances.map((i) => {
+          const ended = i.state === 'gone' || i.state === 'stopped';
+          return (
+            <ListItem key={i.id ?? i.hostname} data-state={i.state ?? 'live'}>
+              <ListItemIcon>
+                {ended ? <PowerOffIcon color="disabled" aria-hidden /> : i.upToDate ? <CheckCircleIcon color="success" aria-hidden /> : <HourglassTopIcon aria-hidden />}
+              </ListItemIcon>
+              <ListItemText
+                primary={i.hostname}
+                secondary={
+                  ended
+                    ? t(`airlock.rollout.${i.state}`, { version: i.servingVersion ?? '—' })
+                    : i.upToDate
+                      ? t('airlock.rollout.serving', { version: i.servingVersion ?? '—' })
+                      : t('airlock.rollout.behind', { version: i.servingVersion ?? '—' })
+                }
+              />
+            </ListItem>
+          );
+        })}
       </List>
     </>
   );
@@ -94,6 +106,7 @@ export function BlockNowButton() {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<BlockResponse | null>(null);
   const rollout = useRollout(result?.rollout ?? null);
+  const { data: settings } = useApi<{ decisionTtlSeconds: number }>(open ? '/api/settings' : null);
 
   if (!record || !allowed) return null;
   const alreadyBlocked = record.status === 'blocked' && !result;
@@ -133,6 +146,11 @@ export function BlockNowButton() {
           ) : (
             <>
               <DialogContentText sx={{ mb: 2 }}>{t('airlock.block.explain', { name: record.name })}</DialogContentText>
+              {settings && settings.decisionTtlSeconds > 0 ? (
+                <Alert severity="warning" sx={{ mb: 2 }} data-testid="block-ttl-note">
+                  {t('airlock.block.ttlNote', { ttl: settings.decisionTtlSeconds })}
+                </Alert>
+              ) : null}
               {error ? (
                 <Alert severity="error" sx={{ mb: 2 }}>
                   {error}

@@ -34,19 +34,23 @@ export class RateLimiter {
     setInterval(() => this.share(), SHARE_MS).unref();
   }
 
-  /** Takes one token; returns 0 when allowed, else the seconds to wait before retrying. */
-  take(key: string, limitPerMinute: number, now = Date.now()): number {
+  /**
+   * Takes `cost` tokens (a batch of decisions costs one per item); returns 0 when allowed, else the
+   * seconds to wait before retrying (Infinity when the cost exceeds the whole per-minute limit).
+   */
+  take(key: string, limitPerMinute: number, now = Date.now(), cost = 1): number {
     const b = this.refilled(key, limitPerMinute, now);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
+    if (b.tokens >= cost) {
+      b.tokens -= cost;
       if (this.peers) {
         const t = this.taken.get(key);
-        if (t) t.n += 1;
-        else this.taken.set(key, { n: 1, limit: limitPerMinute });
+        if (t) t.n += cost;
+        else this.taken.set(key, { n: cost, limit: limitPerMinute });
       }
       return 0;
     }
-    return Math.max(1, Math.ceil(((1 - b.tokens) * 60) / limitPerMinute));
+    if (cost > limitPerMinute) return Infinity;
+    return Math.max(1, Math.ceil(((cost - b.tokens) * 60) / limitPerMinute));
   }
 
   /** Sends what this worker took since the last share to the other workers. */

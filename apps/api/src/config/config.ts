@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
@@ -22,6 +23,46 @@ const list = z
       .filter(Boolean),
   );
 
+/**
+ * Which X-Forwarded-For hops to believe: none (`false`), every one (`true`: the left-most address,
+ * which the client itself can write), the last N hops (`1` behind one load balancer), or only the
+ * hops that come from the proxies' addresses and networks (`10.0.0.0/8,192.0.2.7`).
+ */
+export type TrustProxy = boolean | number | string[];
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): TrustProxy => {
+    const value = (v ?? 'false').trim();
+    if (/^(false|no|0)$/i.test(value)) return false;
+    if (/^(true|yes)$/i.test(value)) return true;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 20) return hops;
+    }
+    const entries = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isAddressOrNetwork(e));
+    if (entries.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, true, a hop count from 1 to 20, or a comma-separated list of proxy addresses and CIDR networks (not: ${bad.join(', ') || value})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+function isAddressOrNetwork(entry: string): boolean {
+  if (ipaddr.isValid(entry)) return true;
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
   PORT: int(3000, 1, 65535),
@@ -40,7 +81,7 @@ const schema = z.object({
   AIRLOCK_BOOTSTRAP_API_KEY: z.string().min(20).max(256).optional(),
   AIRLOCK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AIRLOCK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
-  AIRLOCK_TRUST_PROXY: bool(false),
+  AIRLOCK_TRUST_PROXY: trustProxy,
   AIRLOCK_CORS_ORIGINS: list,
   AIRLOCK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
   AIRLOCK_SESSION_HOURS: int(12, 1, 24 * 30),
@@ -54,6 +95,8 @@ const schema = z.object({
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
   AIRLOCK_REQUEST_TIMEOUT_SECONDS: int(60, 1, 3600),
+  AIRLOCK_SHUTDOWN_GRACE_SECONDS: int(0, 0, 300),
+  AIRLOCK_READY_MAX_STALE_SECONDS: int(3600, 0, 30 * 86_400),
   AIRLOCK_WORKERS: z
     .string()
     .optional()
@@ -88,6 +131,7 @@ function toConfig(env: z.output<typeof schema>) {
     bootstrapApiKey: env.AIRLOCK_BOOTSTRAP_API_KEY,
     secret: env.AIRLOCK_SECRET,
     logLevel: env.AIRLOCK_LOG_LEVEL,
+    /** X-Forwarded-For hops to believe (see TrustProxy). */
     trustProxy: env.AIRLOCK_TRUST_PROXY,
     corsOrigins: env.AIRLOCK_CORS_ORIGINS,
     cookieSecure:
@@ -106,6 +150,16 @@ function toConfig(env: z.output<typeof schema>) {
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
     /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
     requestTimeoutSeconds: env.AIRLOCK_REQUEST_TIMEOUT_SECONDS,
+    /**
+     * On SIGTERM/SIGINT, how long /readyz answers "draining" while requests are still served, so a
+     * load balancer stops sending new ones before the listener closes.
+     */
+    shutdownGraceSeconds: env.AIRLOCK_SHUTDOWN_GRACE_SECONDS,
+    /**
+     * /readyz stays ready while the database is unreachable (decisions come from memory) until the
+     * policies are this many seconds behind; 0 keeps it ready however long the outage.
+     */
+    readyMaxStaleSeconds: env.AIRLOCK_READY_MAX_STALE_SECONDS,
     /** API processes sharing the port (cluster.ts); `auto` is one per core this process may use. */
     workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : Number(env.AIRLOCK_WORKERS),
   };

@@ -41,7 +41,7 @@ export class NotificationsService implements OnModuleDestroy {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true });
+    const client = new Client({ connectionString: this.config.databaseUrl, connectionTimeoutMillis: 5_000, keepAlive: true, application_name: 'airlock-listen' });
     client.on('error', (err) => {
       this.logger.warn(`LISTEN connection lost: ${err.message}`);
       this.scheduleReconnect(client);

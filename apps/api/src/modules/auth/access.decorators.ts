@@ -10,7 +10,7 @@ import type { Permission } from './permissions';
  * and a test walks every route to check each has one.
  */
 export type AccessRule =
-  | { kind: 'public' }
+  | { kind: 'public'; probe?: boolean }
   | { kind: 'session'; permission: Permission }
   | { kind: 'api_key'; scope: ApiScope }
   | { kind: 'session_or_api_key'; permission: Permission; scope: ApiScope };
@@ -18,6 +18,13 @@ export type AccessRule =
 export const ACCESS_KEY = 'airlock:access';
 
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * A public read for load balancers, supervisors and scrapers (health, readiness, metrics): outside
+ * the per-address rate limit, so a flood from the balancer's address cannot fail its own checks.
+ * Such routes must stay cheap and read-only.
+ */
+export const Probe = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public', probe: true } satisfies AccessRule);
 
 /** A signed-in user (session cookie) whose role grants the permission. */
 export const Authenticated = (opts: { permission: Permission }): MethodDecorator & ClassDecorator =>

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
+import { MetricsService } from '../metrics/metrics.service';
 import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, RATE_LIMIT_KEY, type RateLimitRule } from './access.decorators';
 import { ApiKeyGate, bearerOf } from './api-key-gate';
@@ -33,6 +34,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly apiKeyGate: ApiKeyGate,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,6 +53,7 @@ export class AccessGuard implements CanActivate {
 
     switch (rule.kind) {
       case 'public':
+        if (rule.probe) return true;
         this.limitIp(request);
         // No session to protect, but a cross-site form must not sign a victim in as the attacker
         // (login CSRF) or act on their behalf: refuse mutations from another origin.
@@ -95,12 +98,14 @@ export class AccessGuard implements CanActivate {
 
   private limitIp(request: FastifyRequest): void {
     const wait = this.ipLimiter.take(`ip:${request.ip}`, this.config.rateLimitPerIp);
+    if (wait) this.metrics.rateLimited.ip.inc();
     if (wait) throw new AppError('rate_limited', `Too many requests from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
   }
 
   private limitRoute(request: FastifyRequest, rule: RateLimitRule, routeName: string): void {
     const perMinute = typeof rule.perMinute === 'function' ? rule.perMinute(this.config) : rule.perMinute;
     const wait = this.routeLimiter.take(`${rule.bucket ?? routeName}:${request.ip}`, perMinute);
+    if (wait) this.metrics.rateLimited.route.inc();
     if (wait) throw new AppError('rate_limited', `Too many attempts from this address; retry in ${wait}s`, undefined, { 'retry-after': String(wait) });
   }
 

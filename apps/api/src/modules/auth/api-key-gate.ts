@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
+import { MetricsService } from '../metrics/metrics.service';
 import type { ApiClientAuth } from './auth-context';
 
 /**
@@ -14,24 +15,38 @@ import type { ApiClientAuth } from './auth-context';
 export class ApiKeyGate {
   private readonly keyLimiter = new RateLimiter('api-key');
 
-  constructor(private readonly apiKeys: ApiKeyRegistry) {}
+  constructor(
+    private readonly apiKeys: ApiKeyRegistry,
+    private readonly metrics: MetricsService,
+  ) {}
 
-  /** The shared registry entry: read-only, and without the request's origin (see checkWithOrigin). */
-  check(request: FastifyRequest, scope: string): ApiClientAuth {
+  /**
+   * The shared registry entry: read-only, and without the request's origin (see checkWithOrigin).
+   * `cost` is what the request counts against the key's rate limit (a batch: its items; 0 when the
+   * caller charges it later with charge(), once it knows the count).
+   */
+  check(request: FastifyRequest, scope: string, cost = 1): ApiClientAuth {
     const presented = bearerOf(request);
     if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
     const auth = this.apiKeys.authenticate(presented);
     if (!auth) throw new AppError('unauthenticated', 'The API key is unknown, expired or revoked');
     if (!auth.scopes.includes(scope)) throw AppError.forbidden(`The API key lacks the "${scope}" scope`);
-    if (auth.rateLimitPerMinute) {
-      const wait = this.keyLimiter.take(auth.keyId, auth.rateLimitPerMinute);
-      if (wait) {
-        throw new AppError('rate_limited', `This API key is limited to ${auth.rateLimitPerMinute} requests per minute; retry in ${wait}s`, undefined, {
-          'retry-after': String(wait),
-        });
-      }
-    }
+    if (cost > 0) this.charge(auth, cost);
     return auth;
+  }
+
+  /** Counts `cost` requests against the key's own rate limit; 429 with Retry-After beyond it. */
+  charge(auth: ApiClientAuth, cost: number): void {
+    if (!auth.rateLimitPerMinute) return;
+    const wait = this.keyLimiter.take(auth.keyId, auth.rateLimitPerMinute, Date.now(), cost);
+    if (wait === 0) return;
+    this.metrics.rateLimited.key.inc();
+    if (wait === Infinity) {
+      throw new AppError('rate_limited', `This API key is limited to ${auth.rateLimitPerMinute} requests per minute and a batch counts each item: a batch of ${cost} can never fit, send smaller ones`);
+    }
+    throw new AppError('rate_limited', `This API key is limited to ${auth.rateLimitPerMinute} requests per minute (a batch counts each item); retry in ${wait}s`, undefined, {
+      'retry-after': String(wait),
+    });
   }
 
   /** As check(), with the request's origin for the audit log (on a copy: the entry is shared). */

@@ -170,6 +170,8 @@ export class DecisionLogBatch {
   private rollups = new HourlyTally(ACTIONS.length * EFFECTS.length);
   /** Per (organization, hour, data class): slot effect. */
   private classRollups = new HourlyTally(EFFECTS.length);
+  /** Times a write of this batch was attempted (DecisionLogStore: a retry may find it written). */
+  attempts = 0;
 
   constructor(expectedEntries = 64, expectedBytes = Math.max(1, expectedEntries) * BYTES_PER_ENTRY) {
     this.text = bufferOf(expectedBytes);
@@ -184,6 +186,7 @@ export class DecisionLogBatch {
     this.text = Buffer.alloc(0);
     this.bytes = 0;
     this.count = 0;
+    this.attempts = 0;
     this.rollups.clear();
     this.classRollups.clear();
   }
@@ -233,6 +236,7 @@ export class DecisionLogBatch {
       kept.bytes += line.copy(kept.text, kept.bytes);
       kept.count += 1;
     }
+    kept.attempts = this.attempts;
     kept.rollups = this.rollups.without(organizationIds);
     kept.classRollups = this.classRollups.without(organizationIds);
     return kept;

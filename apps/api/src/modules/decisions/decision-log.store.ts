@@ -6,6 +6,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DECISION_LOG_COLUMNS, type DecisionLogBatch } from './decision-log.batch';
 
+const UNIQUE_VIOLATION = '23505';
+
 const COPY_SQL = `COPY "DecisionLog" (${DECISION_LOG_COLUMNS.map((c) => `"${c}"`).join(', ')}) FROM STDIN`;
 
 /**
@@ -19,9 +21,20 @@ export class DecisionLogStore implements OnApplicationShutdown {
   private readonly pool: Pool;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.pool = new Pool({ connectionString: config.databaseUrl, max: 2, connectionTimeoutMillis: 5_000, statement_timeout: 60_000 });
+    this.pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: 2,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 60_000,
+      application_name: 'airlock-decision-log',
+    });
     // An idle connection dropped by the server must not crash the process; the next batch reconnects.
     this.pool.on('error', () => undefined);
+  }
+
+  /** Connections of this pool (for the metrics). */
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   /**
@@ -29,10 +42,32 @@ export class DecisionLogStore implements OnApplicationShutdown {
    * check was a third of PostgreSQL's cost per decision, ADR 0009): the batch's organizations are
    * checked here once, and locked as the foreign key would have (KEY SHARE, until commit). Rows of
    * an organization deleted since its decisions are discarded and counted, not retried forever.
+   *
+   * A batch is one transaction, so it is written whole or not at all; when the connection is lost
+   * after the COMMIT reached the server but before its answer came back, the retry finds the rows
+   * there (a unique violation on the log's key, whose ids are unique per decision) and counts the
+   * batch as written instead of failing on it forever or writing it twice.
    */
   async insert(input: DecisionLogBatch): Promise<{ written: number; discarded: number }> {
     if (input.size === 0) return { written: 0, discarded: 0 };
+    try {
+      return await this.insertOnce(input);
+    } catch (err) {
+      if ((err as { code?: unknown }).code === UNIQUE_VIOLATION && input.attempts > 1) return { written: input.size, discarded: 0 };
+      throw err;
+    }
+  }
+
+  private async insertOnce(input: DecisionLogBatch): Promise<{ written: number; discarded: number }> {
+    input.attempts += 1;
     const client = await this.pool.connect();
+    // A checked-out client has no error listener of the pool's: PostgreSQL ending the connection
+    // between two statements of this transaction (a restart, a failover, pg_terminate_backend) emits
+    // 'error' on it, which, unheard, would end the process. Heard, the next statement fails, the
+    // batch stays buffered for the next flush, and the broken connection is thrown away on release.
+    const connection: { lost: Error | null } = { lost: null };
+    const onError = (err: Error) => (connection.lost = err);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const organizationIds = input.organizationIds();
@@ -68,10 +103,12 @@ export class DecisionLogStore implements OnApplicationShutdown {
       await client.query('COMMIT');
       return { written: batch.size, discarded: input.size - batch.size };
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!connection.lost) await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      // Passing an error destroys the connection instead of returning it to the pool.
+      client.release(connection.lost ?? undefined);
     }
   }
 

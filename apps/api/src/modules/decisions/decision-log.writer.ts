@@ -54,6 +54,10 @@ export class DecisionLogWriter implements OnModuleDestroy {
     }
   }
 
+  poolStats(): { total: number; idle: number; waiting: number } {
+    return this.store.poolStats();
+  }
+
   get pending(): number {
     return this.buffered;
   }
@@ -78,12 +82,14 @@ export class DecisionLogWriter implements OnModuleDestroy {
         result = await this.store.insert(batch);
       } catch (err) {
         // Keep the batch for the next attempt (the buffer bound still applies).
+        this.metrics.decisionLogWriteFailures.inc();
         this.logger.warn(`Could not write ${batch.size} decision logs: ${(err as Error).message}`);
         return;
       }
       this.sealed.shift();
       this.buffered -= batch.size;
       this.written += result.written;
+      this.metrics.decisionLogWritten.inc(result.written);
       this.countDiscarded(result.discarded);
       batch.release();
     }

@@ -1,7 +1,9 @@
-import { Controller, Get, Headers, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyScope, CurrentClient } from '../auth/access.decorators';
+import { bearerOf } from '../auth/api-key-gate';
 import type { ApiClientAuth } from '../auth/auth-context';
+import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 
 /**
@@ -10,7 +12,10 @@ import { DecisionService } from './decision.service';
  */
 @Controller('v1')
 export class DecisionsController {
-  constructor(private readonly decisions: DecisionService) {}
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly events: BundleEvents,
+  ) {}
 
   @ApiKeyScope('bundle')
   @Get('bundle')
@@ -22,5 +27,17 @@ export class DecisionsController {
       return undefined;
     }
     return bundle;
+  }
+
+  /**
+   * Server-sent events: `event: policy` with the version and ETag now and whenever the policy
+   * changes, a comment every 15 s; see bundle-events.ts.
+   */
+  @ApiKeyScope('bundle')
+  @Get('bundle/events')
+  bundleEvents(@CurrentClient() client: ApiClientAuth, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    this.events.admit(client);
+    void reply.hijack();
+    this.events.open(client, bearerOf(request) ?? '', reply.raw, reply.getHeaders());
   }
 }

@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { DecisionLogStore } from './decision-log.store';
 import { DecisionLogWriter } from './decision-log.writer';
 import { DecisionRoutes } from './decision-routes';
+import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 import { DecisionsController } from './decisions.controller';
 
 @Global()
 @Module({
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes],
+  providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes],
 })
 export class DecisionsModule {}

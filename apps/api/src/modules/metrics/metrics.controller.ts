@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Public } from '../auth/access.decorators';
+import { Probe } from '../auth/access.decorators';
 import { MetricsService } from './metrics.service';
 
 @Controller()
@@ -7,7 +7,7 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   /** Prometheus exposition. Counts only: no tenant data. Restrict it at the network if needed. */
-  @Public()
+  @Probe()
   @Get('metrics')
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(): Promise<string> {

@@ -31,8 +31,62 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly decisionLogWritten = new Counter({
+    name: 'airlock_decision_log_written_total',
+    help: 'Decision log entries written to the database',
+    registers: [this.registry],
+  });
+  readonly decisionLogWriteFailures = new Counter({
+    name: 'airlock_decision_log_write_failures_total',
+    help: 'Failed attempts to write a batch of decision logs (the batch stays buffered and is retried)',
+    registers: [this.registry],
+  });
+  private readonly rateLimitedTotal = new Counter({
+    name: 'airlock_rate_limited_total',
+    help: 'Requests refused with 429, by limit: ip (unauthenticated per address), route (sign-in and other sensitive routes), key (an API key\'s own limit)',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+  readonly rateLimited = Object.freeze({
+    ip: this.rateLimitedTotal.labels('ip'),
+    route: this.rateLimitedTotal.labels('route'),
+    key: this.rateLimitedTotal.labels('key'),
+  });
+  private readonly httpResponses = new Counter({
+    name: 'airlock_http_responses_total',
+    help: 'HTTP answers by status code (429 and 503 included)',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  private readonly byStatus = new Map<number, Counter.Internal>();
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'airlock_process_' });
+  }
+
+  /** Counts one HTTP answer (the child counter per status is bound once). */
+  countResponse(status: number): void {
+    let c = this.byStatus.get(status);
+    if (!c) {
+      c = this.httpResponses.labels(String(status));
+      this.byStatus.set(status, c);
+    }
+    c.inc();
+  }
+
+  /** A gauge whose labelled values are read at scrape time (per organization, per pool). */
+  registerLabelledGauge<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Iterable<[Record<L, string>, number]>): void {
+    if (this.registry.getSingleMetric(name)) return;
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [labels, value] of read()) this.set(labels as never, value);
+      },
+    });
   }
 
   registerGauge(name: string, help: string, read: () => number): void {

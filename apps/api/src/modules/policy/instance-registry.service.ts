@@ -1,22 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { INSTANCE_ID } from '../../common/instance-id';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { PolicyRuntime } from './policy-runtime.service';
 
-const HEARTBEAT_MS = 3_000;
-/** An instance not seen for this long is considered gone. */
-const ALIVE_MS = 15_000;
+const HEARTBEAT_MS = 2_000;
+/** A heartbeat promises the next one within this: three missed beats and the instance is gone. */
+const EXPIRES_AFTER_MS = 3 * HEARTBEAT_MS;
+/** Gone and stopped instances stay in the rollout view this long, marked as such. */
+const SHOW_ENDED_MS = 3_600_000;
+/** Rows of instances that ended longer ago than this are deleted. */
+const FORGET_AFTER_MS = 86_400_000;
+
+export type InstanceState = 'live' | 'gone' | 'stopped';
 
 /**
- * Every API instance writes a heartbeat with the policy versions it serves. The admin console reads
- * it to show when a publish (an emergency block) has reached every running instance.
+ * Every API instance writes a heartbeat with the policy versions it serves and when it expires.
+ * The admin console reads it to show when a publish (an emergency block) has reached every running
+ * instance, and tells a live instance that is behind from one that is gone (its heartbeat expired:
+ * killed, crashed or cut off) or stopped (shut down cleanly).
  */
 @Injectable()
 export class InstanceRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('Instances');
-  readonly id = randomUUID();
+  readonly id = INSTANCE_ID;
   private readonly startedAt = new Date();
   private timer: NodeJS.Timeout | null = null;
   private pending = false;
@@ -34,6 +42,7 @@ export class InstanceRegistry implements OnModuleDestroy {
       }
     });
     await this.beat();
+    await this.forgetOld();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.timer.unref();
   }
@@ -41,32 +50,50 @@ export class InstanceRegistry implements OnModuleDestroy {
   async beat(): Promise<void> {
     this.pending = false;
     const versions = this.runtime.versions() as Prisma.InputJsonValue;
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + EXPIRES_AFTER_MS);
     try {
       await this.prisma.apiInstance.upsert({
         where: { id: this.id },
-        create: { id: this.id, hostname: os.hostname(), startedAt: this.startedAt, lastSeenAt: new Date(), policyVersions: versions },
-        update: { lastSeenAt: new Date(), policyVersions: versions },
+        create: { id: this.id, hostname: os.hostname(), startedAt: this.startedAt, lastSeenAt: now, expiresAt, policyVersions: versions },
+        update: { lastSeenAt: now, expiresAt, stoppedAt: null, policyVersions: versions },
       });
     } catch (err) {
       this.logger.debug(`Heartbeat failed: ${(err as Error).message}`);
     }
   }
 
-  /** Which live instances serve `version` (or newer) of the organization's policy. */
-  async rollout(organizationId: string, version: number) {
-    const since = new Date(Date.now() - ALIVE_MS);
-    const rows = await this.prisma.apiInstance.findMany({ where: { lastSeenAt: { gte: since } }, orderBy: { startedAt: 'asc' } });
+  /** Which instances serve `version` (or newer) of the organization's policy; `complete` counts live ones only. */
+  async rollout(organizationId: string, version: number, now = new Date()) {
+    const rows = await this.prisma.apiInstance.findMany({
+      where: { lastSeenAt: { gte: new Date(now.getTime() - SHOW_ENDED_MS) } },
+      orderBy: { startedAt: 'asc' },
+    });
     const instances = rows.map((r) => {
       const serving = (r.policyVersions as Record<string, number>)[organizationId] ?? null;
-      return { id: r.id, hostname: r.hostname, lastSeenAt: r.lastSeenAt.toISOString(), servingVersion: serving, upToDate: serving !== null && serving >= version };
+      const state: InstanceState = r.stoppedAt ? 'stopped' : r.expiresAt > now ? 'live' : 'gone';
+      return {
+        id: r.id,
+        hostname: r.hostname,
+        state,
+        lastSeenAt: r.lastSeenAt.toISOString(),
+        expiresAt: r.expiresAt.toISOString(),
+        servingVersion: serving,
+        upToDate: serving !== null && serving >= version,
+      };
     });
-    return { version, instances, complete: instances.length > 0 && instances.every((i) => i.upToDate) };
+    const live = instances.filter((i) => i.state === 'live');
+    return { version, instances, complete: live.length > 0 && live.every((i) => i.upToDate) };
+  }
+
+  private async forgetOld(): Promise<void> {
+    await this.prisma.apiInstance.deleteMany({ where: { lastSeenAt: { lt: new Date(Date.now() - FORGET_AFTER_MS) } } }).catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.prisma.apiInstance.deleteMany({ where: { id: this.id } }).catch(() => undefined);
-    // Forget instances that died without saying goodbye long ago.
-    await this.prisma.apiInstance.deleteMany({ where: { lastSeenAt: { lt: new Date(Date.now() - 86_400_000) } } }).catch(() => undefined);
+    const now = new Date();
+    await this.prisma.apiInstance.updateMany({ where: { id: this.id }, data: { stoppedAt: now, expiresAt: now, lastSeenAt: now } }).catch(() => undefined);
+    await this.forgetOld();
   }
 }
