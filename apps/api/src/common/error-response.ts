@@ -86,6 +86,11 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     const known = FASTIFY_CODES[e.code]!;
     return build(known.code, known.message);
   }
+  if (isDatabaseUnavailable(err)) {
+    // A restart, a failover, a full pool: the client may retry; nothing was half-done (each write is
+    // one transaction). Not a bug, so no stack trace in the log; /metrics counts the 503s.
+    return { ...build('unavailable', 'The database is not reachable right now; nothing was changed. Retry shortly.', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) }), unexpected: false };
+  }
   const sqlState = sqlStateOf(err);
   if (sqlState && PRISMA_CODES[sqlState]) return build(PRISMA_CODES[sqlState].code, PRISMA_CODES[sqlState].message);
   if (typeof e.code === 'string' && /^P\d{4}$/.test(e.code) && PRISMA_CODES[e.code]) {
@@ -107,6 +112,35 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     return build(statusToCode(status), typeof e.message === 'string' ? e.message.slice(0, 300) : 'Bad request');
   }
   return build('internal', 'Internal error: the failure was logged with the request id');
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Prisma's codes for a database it cannot reach, lost, or could not get a connection to in time. */
+const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Driver adapter error kinds for the same. */
+const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
+
+/**
+ * True when an error means the database could not be reached or the connection was lost (SQLSTATE
+ * class 08, 57P01-57P03 administrator shutdown / crash / starting, 53300 too many connections, and
+ * the same as Prisma, the driver adapter and the socket report them), wherever the layers put it.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as Record<string, unknown> | undefined, depth++) {
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    if (code && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || /^08...$/.test(code) || /^57P0[123]$/.test(code) || code === '53300')) return true;
+    const original = e.originalCode;
+    if (typeof original === 'string' && (/^08...$/.test(original) || /^57P0[123]$/.test(original) || original === '53300')) return true;
+    if (typeof e.kind === 'string' && ADAPTER_UNAVAILABLE.has(e.kind)) return true;
+    const meta = e.meta as Record<string, unknown> | undefined;
+    const adapterError = meta?.driverAdapterError as Record<string, unknown> | undefined;
+    if (adapterError && isDatabaseUnavailable(adapterError)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
 }
 
 /** The PostgreSQL SQLSTATE behind a driver or Prisma error, wherever the layers put it. */

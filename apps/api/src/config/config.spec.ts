@@ -35,3 +35,33 @@ describe('loadConfig', () => {
     expect(found.map((p) => p.split(' ')[0]).sort()).toEqual(['AIRLOCK_WORKERS', 'DATABASE_URL', 'PORT']);
   });
 });
+
+describe('AIRLOCK_TRUST_PROXY', () => {
+  const trustProxy = (value?: string) => loadConfig(value === undefined ? base : { ...base, AIRLOCK_TRUST_PROXY: value }).trustProxy;
+
+  it('believes no X-Forwarded-For by default, nor for false, 0 or no', () => {
+    expect(trustProxy()).toBe(false);
+    for (const value of ['false', '0', 'no', 'FALSE', ' No ']) expect(trustProxy(value)).toBe(false);
+  });
+
+  it('takes true (every hop: discouraged, the client writes the left-most one) and a hop count', () => {
+    expect(trustProxy('true')).toBe(true);
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('2')).toBe(2);
+    expect(trustProxy('20')).toBe(20);
+  });
+
+  it('takes a comma-separated list of proxy addresses and CIDR networks, trimmed', () => {
+    expect(trustProxy('10.0.0.0/8, 192.0.2.7')).toEqual(['10.0.0.0/8', '192.0.2.7']);
+    expect(trustProxy('127.0.0.1/8')).toEqual(['127.0.0.1/8']);
+    expect(trustProxy('2001:db8::/32,::1')).toEqual(['2001:db8::/32', '::1']);
+  });
+
+  // `21` is a hop count out of range, not the address 0.0.0.21 (ipaddr.js also reads bare numbers
+  // as IPv4 "long" addresses, so the list branch must not accept it).
+  it.each(['nonsense', '300.1.1.1', '21', '10.0.0.0/33', '10.0.0.0/8, proxy.internal', ','])('refuses AIRLOCK_TRUST_PROXY=%j, naming the variable', (value) => {
+    const found = problems({ AIRLOCK_TRUST_PROXY: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^AIRLOCK_TRUST_PROXY must be false, true, a hop count from 1 to 20, or a comma-separated list/);
+  });
+});

@@ -1,0 +1,31 @@
+import { isDatabaseUnavailable, toErrorResponse } from './error-response';
+
+describe('database unavailable → 503 with Retry-After', () => {
+  const cases: [string, unknown][] = [
+    ['Prisma cannot reach the server', Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' })],
+    ['Prisma timed out waiting for a pooled connection', Object.assign(new Error('Timed out fetching a new connection'), { code: 'P2024' })],
+    ['the adapter lost its connection', Object.assign(new Error('x'), { meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } } })],
+    ['an administrator ended the session (restart, failover)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['the server is starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+    ['a connection exception class 08', Object.assign(new Error('x'), { originalCode: '08006' })],
+    ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect', errno: -111 })],
+    ["pg-pool's connection timeout, wrapped", new Error('outer', { cause: new Error('timeout exceeded when trying to connect') })],
+    ['a connection that ended mid-query', new Error('Connection terminated unexpectedly')],
+  ];
+  it.each(cases)('%s', (_, err) => {
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    const res = toErrorResponse(err);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.unexpected).toBe(false);
+  });
+
+  it('leaves other database errors alone', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('something else broke'))).toBe(false);
+    expect(toErrorResponse(new Error('something else broke')).status).toBe(500);
+  });
+});
