@@ -94,7 +94,7 @@ export function decideLocally(policy: DecisionPolicy, req: ContentRequest): Loca
     decision,
     findings,
     redactedText,
-    ...(redacted !== undefined ? { redactedClasses: redacted } : {}),
+    redactedClasses: redacted,
     contentDependent: Boolean(text) || dataClasses !== undefined || req.action !== 'access',
   };
 }
