@@ -81,8 +81,9 @@ export function decideLocally(policy: DecisionPolicy, req: ContentRequest): Loca
   let redactedText: string | undefined;
   let redacted: readonly string[] | undefined;
   if (decision.effect === 'redact') {
-    const wanted = redactingClasses(policy.rules, decision);
-    if (!text || !allFoundInText(decision.dataClasses, wanted, findings)) {
+    // No text: nothing to mask, whatever the rules name (and no need to work out what they name).
+    const wanted = text ? redactingClasses(policy.rules, decision) : null;
+    if (!text || wanted === null || !allFoundInText(decision.dataClasses, wanted, findings)) {
       decision = escalateRedaction(decision);
     } else {
       const masked = wanted === 'all' ? findings : findings.filter((f) => wanted.has(f.dataClass));
@@ -164,5 +165,8 @@ function escalateRedaction(decision: Decision): Decision {
     escalated = Object.freeze(reasons.map(escalatedReason));
     if (Object.isFrozen(reasons)) escalatedLists.set(reasons, escalated);
   }
-  return { ...decision, effect: 'block', reasons: escalated };
+  // The evaluator's result is a fresh object per call (only its parts are shared): change it in place.
+  decision.effect = 'block';
+  decision.reasons = escalated;
+  return decision;
 }
