@@ -9,7 +9,7 @@
  *   ## in-process.mjs — policy evaluator vs Cedar
  *   Compiles the default policy (libs/policy-engine defaultPolicyRules) against a catalog of ~30
  *   providers (prisma/seed/catalog.json when present, else a synthetic one) and expresses the same
- *   eight rules as a Cedar policy set, preparsed once (`preparsePolicySet` + `statefulIsAuthorized`,
+ *   nine rules as a Cedar policy set, preparsed once (`preparsePolicySet` + `statefulIsAuthorized`,
  *   Cedar's fastest JS entry point). Both answer the same deterministic request mix: 70% access,
  *   20% prompt with data classes, 10% upload; catalog hosts (exact and wildcard, mixed case, ports),
  *   unknown hosts, an IDN host, provider slugs; client IPs inside and outside the corporate zone,
@@ -101,13 +101,16 @@ const ZONES = [
 const cedarString = (s) => JSON.stringify(s);
 const cedarSet = (items) => `[${items.map(cedarString).join(', ')}]`;
 
-/** The eight default rules as Cedar. block -> forbid; warn/redact -> permit (reported on allow). */
+/** The nine default rules as Cedar. block -> forbid; warn/redact -> permit (reported on allow). */
 function cedarPolicies(restricted) {
   return {
     'no-credentials': `forbid (principal, action in [Action::"prompt", Action::"upload"], resource)
       when { context.dataClasses.contains("credentials") };`,
+    'no-health-data-unapproved': `forbid (principal, action, resource)
+      when { context.dataClasses.contains("health_data") }
+      unless { resource.status == "approved" };`,
     'no-personal-data-unapproved': `@effect("redact") permit (principal, action, resource)
-      when { context.dataClasses.containsAny(["personal_data", "health_data", "government_id", "financial"]) }
+      when { context.dataClasses.containsAny(["personal_data", "government_id", "financial"]) }
       unless { resource.status == "approved" };`,
     'no-confidential-unapproved': `forbid (principal, action, resource)
       when { context.dataClasses.containsAny(["client_information", "company_confidential"]) }

@@ -24,9 +24,9 @@ describe('policy lifecycle', () => {
   it('lists the draft rules in react-admin conventions', async () => {
     const res = await admin.request('/api/rules?sort=["priority","ASC"]&range=[0,2]');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-range')).toBe('rules 0-2/8');
+    expect(res.headers.get('content-range')).toBe('rules 0-2/9');
     const rows = (await res.json()) as any[];
-    expect(rows.map((r) => r.ruleId)).toEqual(['no-credentials', 'no-personal-data-unapproved', 'no-confidential-unapproved']);
+    expect(rows.map((r) => r.ruleId)).toEqual(['no-credentials', 'no-health-data-unapproved', 'no-personal-data-unapproved']);
     expect(Object.keys(rows[0])).not.toContain('organizationId');
   });
 

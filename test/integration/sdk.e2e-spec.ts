@@ -23,6 +23,8 @@ describe('SDK', () => {
     { action: 'prompt', destination: { host: 'gemini.google.com' }, content: { text: 'Patient Ana, DOB 1980-02-03, diagnosed with type 2 diabetes, metformin 500 mg.' } },
     { action: 'upload', destination: { provider: 'perplexity' }, content: { fileName: 'prod.env' } },
     { action: 'prompt', destination: { provider: 'mistral-le-chat' }, content: { text: 'Email maria@client.example and maria@client.example' } },
+    { action: 'prompt', destination: { provider: 'mistral-le-chat' }, content: { text: 'Write to jane.roe@client-corp.com', dataClasses: ['financial'] } },
+    { action: 'prompt', destination: { url: 'https://new-ai.example/' }, content: { dataClasses: ['personal_data'] } },
   ] as const;
 
   it('decides locally exactly as the server does', async () => {
@@ -32,12 +34,13 @@ describe('SDK', () => {
       for (const req of requests) {
         const server = await client.decide(req as never);
         const mine = local.decide(req as never);
-        expect({ effect: mine.effect, reasons: mine.reasons, provider: mine.provider, findings: mine.findings, redactedText: mine.redactedText }).toEqual({
+        expect({ effect: mine.effect, reasons: mine.reasons, provider: mine.provider, findings: mine.findings, redactedText: mine.redactedText, redactedClasses: mine.redactedClasses }).toEqual({
           effect: server.effect,
           reasons: server.reasons,
           provider: server.provider,
           findings: server.findings,
           redactedText: server.redactedText,
+          redactedClasses: server.redactedClasses,
         });
       }
       // An unchanged policy costs a 304.

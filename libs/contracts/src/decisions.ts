@@ -3,6 +3,9 @@ import { line } from './common';
 import { action, decisionRequestShape, effect, providerStatus } from './policy';
 
 export const decisionRequest = decisionRequestShape;
+
+/** Mirrors libs/policy-engine's REASON_ESCALATIONS: why a reason's effect is not its rule's. */
+export const REASON_ESCALATIONS = ['redact_without_text'] as const;
 export type DecisionRequest = z.infer<typeof decisionRequest>;
 
 export const BATCH_MAX = 100;
@@ -26,14 +29,26 @@ export const decisionResponse = z.object({
   requestId: z.string().optional(),
   correlationId: z.string().optional(),
   effect,
-  reasons: z.array(z.object({ ruleId: z.string(), effect, message: z.string(), guidanceUrl: z.string().optional() })),
+  reasons: z.array(
+    z.object({
+      ruleId: z.string(),
+      effect,
+      message: z.string(),
+      guidanceUrl: z.string().optional(),
+      /** `redact_without_text`: the rule asked for redact, but nothing inspected could be masked, so it blocks. */
+      escalated: z.enum(REASON_ESCALATIONS).optional(),
+    }),
+  ),
   provider: z.object({ slug: z.string(), name: z.string(), status: providerStatus, riskScore: z.number().nullable() }).nullable(),
   destination: z.object({ host: z.string().nullable(), aiDestination: z.boolean(), unknownAi: z.boolean() }),
   action,
   networkZones: z.array(z.string()),
   dataClasses: z.array(z.string()),
   findings: z.array(finding),
+  /** With `redact` only: the text to send instead, the findings of the redacting rules' classes masked. */
   redactedText: z.string().optional(),
+  /** With `redact` only: the data classes whose findings `redactedText` masks. */
+  redactedClasses: z.array(z.string()).optional(),
   policyVersion: z.number(),
   /** How long the client may reuse this answer for the same request (0: do not cache). */
   ttlSeconds: z.number(),

@@ -15,6 +15,9 @@ describe('defaultPolicyRules', () => {
       expect(r.message.length).toBeGreaterThan(80);
     }
     expect(rules.find((r) => r.id === 'coach-unreviewed')?.message).toMatch(/request a review/i);
+    expect(rules.find((r) => r.id === 'no-health-data-unapproved')?.message).toMatch(/masking the medical terms leaves the patient identifiable/);
+    // Health data is blocked by its own rule, so the redacting rule no longer names it.
+    expect(rules.find((r) => r.id === 'no-personal-data-unapproved')?.when.dataClasses).not.toContain('health_data');
   });
 
   it('names the restricted jurisdictions from the settings', () => {
@@ -49,7 +52,17 @@ describe('the default policy against a fixture catalog', () => {
     ['ChatGPT, an API key (approved too)', 'blocked', { action: 'prompt', destination: { url: 'https://chatgpt.com/' }, dataClasses: ['credentials'] }, 'block', ['no-credentials']],
     ['ChatGPT, creative work (trains unless opted out)', 'blocked', { action: 'prompt', destination: { url: 'https://chatgpt.com/' }, dataClasses: ['creative_work'] }, 'warn', ['warn-creative-training']],
     ['Claude, creative work (does not train)', 'blocked', { action: 'prompt', destination: { url: 'https://claude.ai/new' }, dataClasses: ['creative_work'] }, 'allow', ['no-matching-rule']],
-    ['Claude (restricted), health data', 'blocked', { action: 'prompt', destination: { url: 'https://claude.ai/' }, dataClasses: ['health_data'] }, 'redact', ['no-personal-data-unapproved']],
+    ['Claude (restricted), health data: blocked, not masked', 'blocked', { action: 'prompt', destination: { url: 'https://claude.ai/' }, dataClasses: ['health_data'] }, 'block', ['no-health-data-unapproved']],
+    [
+      'Claude (restricted), a patient: health and personal data',
+      'blocked',
+      { action: 'prompt', destination: { url: 'https://claude.ai/' }, dataClasses: ['personal_data', 'health_data'] },
+      'block',
+      ['no-health-data-unapproved', 'no-personal-data-unapproved'],
+    ],
+    ['Claude (restricted), personal data alone is masked', 'blocked', { action: 'prompt', destination: { url: 'https://claude.ai/' }, dataClasses: ['personal_data'] }, 'redact', ['no-personal-data-unapproved']],
+    ['ChatGPT, health data (approved)', 'blocked', { action: 'prompt', destination: { url: 'https://chatgpt.com/' }, dataClasses: ['health_data'] }, 'allow', ['no-matching-rule']],
+    ['unknown AI service, health data', 'blocked', { action: 'prompt', destination: { url: 'https://new-ai.example/' }, dataClasses: ['health_data'] }, 'block', ['no-health-data-unapproved', 'coach-unreviewed']],
     ['Claude (restricted), upload', 'blocked', { action: 'upload', destination: { url: 'https://claude.ai/' } }, 'block', ['no-uploads-unapproved']],
     ['DeepSeek blocked, just opening it from home', 'blocked', { action: 'access', destination: { url: 'https://chat.deepseek.com/' }, context: home }, 'block', ['blocked-providers']],
     [

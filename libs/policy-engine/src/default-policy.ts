@@ -8,6 +8,7 @@ export const DEFAULT_POLICY_SETTINGS: Readonly<PolicySettings> = Object.freeze({
 /** The ids of the default policy, in priority order. */
 export const DEFAULT_POLICY_RULE_IDS = Object.freeze([
   'no-credentials',
+  'no-health-data-unapproved',
   'no-personal-data-unapproved',
   'no-confidential-unapproved',
   'no-uploads-unapproved',
@@ -60,17 +61,31 @@ export function defaultPolicyRules(settings: PolicySettings = DEFAULT_POLICY_SET
         'such as <API_KEY> instead) and try again. If one was already sent, rotate it and report an incident.',
     },
     {
+      id: 'no-health-data-unapproved',
+      priority: 15,
+      enabled: true,
+      description: 'Health data only goes to approved providers: blocked, not masked.',
+      when: { dataClasses: ['health_data'] },
+      unless: [{ providerStatus: ['approved'] }],
+      effect: 'block',
+      message:
+        'This AI service is not approved for health data. It is blocked rather than masked, because masking the ' +
+        'medical terms leaves the patient identifiable: the name, age, dates and places stay in the text, and ' +
+        'with the context they still say who is ill and with what. Health data may only go to an approved AI ' +
+        'service; use one, or ask without any detail about the patient.',
+    },
+    {
       id: 'no-personal-data-unapproved',
       priority: 20,
       enabled: true,
-      description: 'Mask personal, health, financial and government-ID data for providers that are not approved.',
-      when: { dataClasses: ['personal_data', 'health_data', 'government_id', 'financial'] },
+      description: 'Mask personal, financial and government-ID data for providers that are not approved.',
+      when: { dataClasses: ['personal_data', 'government_id', 'financial'] },
       unless: [{ providerStatus: ['approved'] }],
       effect: 'redact',
       message:
-        'This AI service is not approved for personal, health, financial or government-ID data: it keeps what ' +
-        'you send outside any agreement with us and may use it to train its models. The personal details are ' +
-        'masked before sending. For work that needs them, use an approved AI service.',
+        'This AI service is not approved for personal, financial or government-ID data: it keeps what you send ' +
+        'outside any agreement with us and may use it to train its models. The personal details are masked ' +
+        'before sending. For work that needs them, use an approved AI service.',
     },
     {
       id: 'no-confidential-unapproved',

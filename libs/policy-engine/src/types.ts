@@ -140,7 +140,17 @@ export interface DecisionReason {
   effect: Effect;
   message: string;
   guidanceUrl?: string;
+  /**
+   * Set when the rule's effect was changed by the decision, not by the rule: `redact_without_text`
+   * means the rule asked for `redact` but the data to mask was not in text Airlock inspected, so the
+   * reason (and the decision) is `block` (libs/sdk decideLocally).
+   */
+  escalated?: ReasonEscalation;
 }
+
+/** Why a reason's effect is not the rule's. */
+export type ReasonEscalation = 'redact_without_text';
+export const REASON_ESCALATIONS: readonly ReasonEscalation[] = ['redact_without_text'];
 
 export interface DecisionProvider {
   slug: string;

@@ -12,7 +12,8 @@ const USAGE = `airlock — ask Airlock before data leaves
 
   Server and key from --server / --key or AIRLOCK_URL / AIRLOCK_API_KEY.
   --local evaluates in-process from the policy bundle (scope bundle) instead of asking the server.
-  Exit codes: 0 allow, warn or redact (the answer is printed as JSON); 3 block; 2 usage; 1 error.
+  Exit codes: 0 allow, warn or redact (the answer is printed as JSON; with redact, send its redactedText);
+  3 block (also a redact of content the text of which was not sent: --data-class alone); 2 usage; 1 error.
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import type { Finding, Inspector } from '@airlock/detectors';
 import { redact } from '@airlock/detectors';
-import type { Decision, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
+import type { Decision, DecisionReason, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
 
 /** What a decision needs: the compiled rules, the content inspector, and the rules' source. */
 export interface DecisionPolicy {
@@ -16,9 +16,16 @@ export interface ContentRequest extends Omit<DecisionRequest, 'dataClasses'> {
 }
 
 export interface LocalDecision {
+  /**
+   * The evaluator's decision, except that a `redact` the text cannot carry out becomes `block`
+   * (see escalateRedaction): its redacting reasons then say `escalated: 'redact_without_text'`.
+   */
   decision: Decision;
   findings: Finding[];
+  /** With `redact` only: the text with the findings of the redacting rules' classes masked. */
   redactedText?: string;
+  /** With `redact` only: the data classes whose findings were masked (sorted, distinct). */
+  redactedClasses?: readonly string[];
   /** Whether the answer depended on content (then it must not be cached). */
   contentDependent: boolean;
 }
@@ -41,6 +48,12 @@ export function extensionClass(fileName: string | undefined): string | undefined
  * One decision, the same in the API and in local evaluation: inspect the text (only the detectors
  * the policy needs), add the classes the client classified itself and the one its file name
  * implies, evaluate, and for `redact` mask the findings of the classes the redacting rules name.
+ *
+ * A `redact` is only given when it can be carried out: every class the redacting rules name that is
+ * in the request was found in text inspected here. When one came only from the client's own
+ * classification or from the file name, or there is no text at all (an `access` check, an upload
+ * without extracted text), nobody can make the redacted version the answer would ask for, so the
+ * effect becomes `block` and each redacting reason says so (`escalated: 'redact_without_text'`).
  */
 export function decideLocally(policy: DecisionPolicy, req: ContentRequest): LocalDecision {
   const content = req.content;
@@ -58,7 +71,7 @@ export function decideLocally(policy: DecisionPolicy, req: ContentRequest): Loca
     }
     if (classes.size > 0) dataClasses = [...classes];
   }
-  const decision = policy.evaluator.evaluate({
+  let decision = policy.evaluator.evaluate({
     action: req.action,
     destination: req.destination,
     subject: req.subject,
@@ -66,23 +79,94 @@ export function decideLocally(policy: DecisionPolicy, req: ContentRequest): Loca
     dataClasses,
   });
   let redactedText: string | undefined;
-  if (decision.effect === 'redact' && text) {
-    const wanted = redactedClasses(policy.rules, decision);
-    redactedText = redact(text, wanted === 'all' ? findings : findings.filter((f) => wanted.has(f.dataClass))).text;
+  let redacted: readonly string[] | undefined;
+  if (decision.effect === 'redact') {
+    // No text: nothing to mask, whatever the rules name (and no need to work out what they name).
+    const wanted = text ? redactingClasses(policy.rules, decision) : null;
+    if (!text || wanted === null || !allFoundInText(decision.dataClasses, wanted, findings)) {
+      decision = escalateRedaction(decision);
+    } else {
+      const masked = wanted === 'all' ? findings : findings.filter((f) => wanted.has(f.dataClass));
+      redactedText = redact(text, masked).text;
+      redacted = classesOf(masked);
+    }
   }
-  return { decision, findings, redactedText, contentDependent: Boolean(text) || dataClasses !== undefined || req.action !== 'access' };
+  return {
+    decision,
+    findings,
+    redactedText,
+    redactedClasses: redacted,
+    contentDependent: Boolean(text) || dataClasses !== undefined || req.action !== 'access',
+  };
 }
 
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
 /** The data classes named by the rules that asked for redaction ('all' if one names none). */
-function redactedClasses(rules: readonly PolicyRule[], decision: Decision): Set<string> | 'all' {
+function redactingClasses(rules: readonly PolicyRule[], decision: Decision): Set<string> | 'all' {
   const out = new Set<string>();
   for (const reason of decision.reasons) {
     if (reason.effect !== 'redact') continue;
     const named = rules.find((r) => r.id === reason.ruleId)?.when.dataClasses ?? [];
     if (named.length === 0) return 'all';
-    for (const c of named) out.add(c);
+    for (const c of named) out.add(c.toLowerCase());
   }
   return out;
+}
+
+/** Every class of the request the redacting rules name has at least one finding in the text. */
+function allFoundInText(classes: readonly string[], wanted: Set<string> | 'all', findings: readonly Finding[]): boolean {
+  for (const c of classes) {
+    if (wanted !== 'all' && !wanted.has(c)) continue;
+    if (!findings.some((f) => f.dataClass === c)) return false;
+  }
+  return true;
+}
+
+function classesOf(findings: readonly Finding[]): string[] {
+  return [...new Set(findings.map((f) => f.dataClass))].sort();
+}
+
+/** What an escalated reason says before the rule's own message. */
+export const REDACT_WITHOUT_TEXT_MESSAGE =
+  'Cannot redact content that was not inspected: send the text so it can be redacted. Airlock did not find the data ' +
+  'this rule masks in text it read (the data classes were declared by the client or implied by the file name, or ' +
+  'no text was sent), so it cannot make a masked version and blocks the request instead.';
+
+/** One escalated reason per rule reason (the engine's reasons are frozen and shared). */
+const escalatedReasons = new WeakMap<DecisionReason, DecisionReason>();
+/** One escalated list per shared reason list (a rule matching alone shares its list). */
+const escalatedLists = new WeakMap<readonly DecisionReason[], readonly DecisionReason[]>();
+
+function escalatedReason(r: DecisionReason): DecisionReason {
+  if (r.effect !== 'redact') return r;
+  let out = escalatedReasons.get(r);
+  if (out === undefined) {
+    out = Object.freeze({
+      ruleId: r.ruleId,
+      effect: 'block' as const,
+      message: `${REDACT_WITHOUT_TEXT_MESSAGE} Why it would be masked: ${r.message}`,
+      ...(r.guidanceUrl !== undefined ? { guidanceUrl: r.guidanceUrl } : {}),
+      escalated: 'redact_without_text' as const,
+    });
+    escalatedReasons.set(r, out);
+  }
+  return out;
+}
+
+/**
+ * `redact` becomes `block`. No block reason matched (the effect would have been block), so the
+ * redacting reasons lead the list and, now blocking, keep it in order of severity.
+ */
+function escalateRedaction(decision: Decision): Decision {
+  const reasons = decision.reasons;
+  let escalated = escalatedLists.get(reasons);
+  if (escalated === undefined) {
+    escalated = Object.freeze(reasons.map(escalatedReason));
+    if (Object.isFrozen(reasons)) escalatedLists.set(reasons, escalated);
+  }
+  // The evaluator's result is a fresh object per call (only its parts are shared): change it in place.
+  decision.effect = 'block';
+  decision.reasons = escalated;
+  return decision;
 }

@@ -104,6 +104,7 @@ export class LocalDecider {
       dataClasses: [...r.decision.dataClasses],
       findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
       ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
+      ...(r.redactedClasses !== undefined ? { redactedClasses: [...r.redactedClasses] } : {}),
       policyVersion: this.bundle.policyVersion,
       ttlSeconds: r.contentDependent ? 0 : this.bundle.settings.decisionTtlSeconds,
       evaluatedAt: new Date().toISOString(),

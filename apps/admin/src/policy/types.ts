@@ -8,6 +8,8 @@ export interface EngineRule {
   effect: string;
   message: string;
   guidanceUrl?: string | null;
+  /** `redact_without_text`: the rule asked for redact, nothing inspected could be masked, so it blocks. */
+  escalated?: 'redact_without_text';
 }
 
 export interface PolicyDiff {
@@ -36,6 +38,7 @@ export interface Decision {
   dataClasses?: string[];
   findings?: { dataClass: string; detector: string; start: number; end: number; confidence?: number | string }[];
   redactedText?: string;
+  redactedClasses?: string[];
   policyVersion?: number;
 }
 

@@ -6,7 +6,12 @@ const effect = fc.constantFrom('allow', 'warn', 'redact', 'block' as const);
 const str = fc.string({ unit: 'binary', maxLength: 40 });
 const maybeFrozen = <T extends object>(arb: fc.Arbitrary<T>) => fc.tuple(arb, fc.boolean()).map(([v, freeze]) => (freeze ? Object.freeze(v) : v));
 // Extra fields stand for whatever else an engine object carries: they must never reach the answer.
-const reason = maybeFrozen(fc.record({ ruleId: str, effect, message: str, guidanceUrl: fc.option(str, { nil: undefined }), internal: str }, { requiredKeys: ['ruleId', 'effect', 'message', 'internal'] }));
+const reason = maybeFrozen(
+  fc.record(
+    { ruleId: str, effect, message: str, guidanceUrl: fc.option(str, { nil: undefined }), escalated: fc.constantFrom('redact_without_text' as const), internal: str },
+    { requiredKeys: ['ruleId', 'effect', 'message', 'internal'] },
+  ),
+);
 const provider = maybeFrozen(fc.record({ slug: str, name: str, status: fc.constantFrom('approved', 'restricted', 'under_review', 'blocked' as const), riskScore: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), domains: fc.array(str) }));
 const finding = fc.record({ dataClass: str, detector: str, start: fc.nat(), end: fc.nat(), confidence: fc.double({ min: 0, max: 1, noNaN: true }), text: str });
 const answer = fc.record(
@@ -23,6 +28,7 @@ const answer = fc.record(
     dataClasses: maybeFrozen(fc.array(str, { maxLength: 3 })),
     findings: fc.array(finding, { maxLength: 3 }),
     redactedText: str,
+    redactedClasses: maybeFrozen(fc.array(str, { maxLength: 3 })),
     policyVersion: fc.nat(),
     ttlSeconds: fc.nat(),
     evaluatedAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),

@@ -24,13 +24,12 @@ function shared(value: object, toJson: () => string): string {
 type Reason = DecisionResponse['reasons'][number];
 
 function reasonJson(r: Reason): string {
-  return shared(r, () =>
-    JSON.stringify(
-      r.guidanceUrl === undefined
-        ? { ruleId: r.ruleId, effect: r.effect, message: r.message }
-        : { ruleId: r.ruleId, effect: r.effect, message: r.message, guidanceUrl: r.guidanceUrl },
-    ),
-  );
+  return shared(r, () => {
+    const out: Reason = { ruleId: r.ruleId, effect: r.effect, message: r.message };
+    if (r.guidanceUrl !== undefined) out.guidanceUrl = r.guidanceUrl;
+    if (r.escalated !== undefined) out.escalated = r.escalated;
+    return JSON.stringify(out);
+  });
 }
 
 function reasonsJson(reasons: readonly Reason[]): string {
@@ -65,6 +64,7 @@ export function decisionJson(r: DecisionResponse): string {
   out += `,"action":"${r.action}","networkZones":${stringsJson(r.networkZones)},"dataClasses":${stringsJson(r.dataClasses)}`;
   out += `,"findings":${findingsJson(r.findings)}`;
   if (r.redactedText !== undefined) out += `,"redactedText":${JSON.stringify(r.redactedText)}`;
+  if (r.redactedClasses !== undefined) out += `,"redactedClasses":${JSON.stringify(r.redactedClasses)}`;
   out += `,"policyVersion":${r.policyVersion},"ttlSeconds":${r.ttlSeconds},"evaluatedAt":${JSON.stringify(r.evaluatedAt)}`;
   if (r.stale !== undefined) out += `,"stale":{"since":${JSON.stringify(r.stale.since)},"seconds":${r.stale.seconds}}`;
   return `${out}}`;

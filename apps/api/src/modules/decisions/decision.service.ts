@@ -105,6 +105,7 @@ export class DecisionService {
       dataClasses: decision.dataClasses as string[],
       findings: result.findings,
       ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
+      ...(result.redactedClasses !== undefined ? { redactedClasses: result.redactedClasses as string[] } : {}),
       policyVersion: policy.version,
       ttlSeconds: ttl,
       evaluatedAt: now.toISOString(),

@@ -188,6 +188,7 @@ export class PolicyService {
         dataClasses: r.decision.dataClasses,
         findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
         ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
+        ...(r.redactedClasses !== undefined ? { redactedClasses: r.redactedClasses } : {}),
       };
     };
     const draftResult = run(draft);
