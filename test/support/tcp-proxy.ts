@@ -1,0 +1,70 @@
+import net from 'node:net';
+
+/**
+ * A TCP proxy in front of PostgreSQL that a test can break on purpose: cut every connection and
+ * refuse new ones (a restart or failover as the application sees it), add latency, then restore.
+ */
+export interface TcpProxy {
+  port: number;
+  /** The target URL with its host and port replaced by the proxy's. */
+  url(targetUrl: string): string;
+  /** Ends every open connection at once and refuses new ones until restore(). */
+  cut(): void;
+  restore(): void;
+  /** Delays every chunk in both directions by this many milliseconds (0: none). */
+  latencyMs: number;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let refusing = false;
+  const delayed = (to: net.Socket) => (chunk: Buffer) => {
+    if (proxy.latencyMs > 0) setTimeout(() => !to.destroyed && to.write(chunk), proxy.latencyMs);
+    else if (!to.destroyed) to.write(chunk);
+  };
+  const server = net.createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(targetPort, targetHost);
+    sockets.add(client);
+    sockets.add(upstream);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('data', delayed(upstream));
+    upstream.on('data', delayed(client));
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const proxy: TcpProxy = {
+    port,
+    latencyMs: 0,
+    url(targetUrl) {
+      const u = new URL(targetUrl);
+      u.hostname = '127.0.0.1';
+      u.port = String(port);
+      return u.toString();
+    },
+    cut() {
+      refusing = true;
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
+    restore() {
+      refusing = false;
+    },
+    async close() {
+      proxy.cut();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return proxy;
+}
