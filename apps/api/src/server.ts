@@ -17,6 +17,7 @@ import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { computeSecurityHeaders, machineApiHeaders } from './common/security-headers';
 import { repoPath } from './common/paths';
+import { requestIdFor } from './common/request-id';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
@@ -56,8 +57,9 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     clientErrorHandler: (error, socket) => answerClientError(error, socket, config.requestTimeoutSeconds),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMITS.batch,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // The client's X-Request-Id only when short and plain (it is logged and audited), else a UUID.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors Fastify raises before routing (bad percent-encoding, overlong parameters) get the envelope too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendError(reply, request, error),
