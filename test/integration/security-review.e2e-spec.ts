@@ -1,8 +1,13 @@
 /**
  * Findings of the security review (issue #12), each as the class of problem it was: login CSRF
- * through `Origin: null` and form bodies, client-chosen request ids, ...
+ * through `Origin: null` and form bodies, client-chosen request ids, costly custom regexes, ...
  */
+import { createUser, mintSession } from '../support/security';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
+
+/** The reported attack: twenty `.{0,1000}` (about 40,000 RE2 instructions). */
+const ATTACK = '.{0,1000}'.repeat(20) + 'a';
+const WORDS = 'lorem ipsum dolor sit amet ';
 
 describe('security review (issue #12)', () => {
   let t: TestApp;
@@ -14,6 +19,62 @@ describe('security review (issue #12)', () => {
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  describe('custom regexes cannot freeze the server', () => {
+    const detector = (patterns: string[]) => ({ name: 'costly', kind: 'regex', dataClass: 'client_information', patterns });
+
+    test('the attack pattern is refused at test and at save with a 400 naming the bound', async () => {
+      const admin = await t.login();
+      const started = performance.now();
+      const tested = await admin.request('/api/detectors/test', { method: 'POST', json: { sample: WORDS.repeat(370), detector: detector([ATTACK]) } });
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(tested.status).toBe(400);
+      expect(((await tested.json()) as any).error.message).toMatch(/too costly: .*over the limit of 2000/);
+      const saved = await admin.request('/api/detectors', { method: 'POST', json: detector([ATTACK]) });
+      expect(saved.status).toBe(400);
+      expect(await t.prisma.customDetector.count({ where: { name: 'costly' } })).toBe(0);
+    });
+
+    test('only roles that may edit detectors may run a test (an auditor gets 403)', async () => {
+      const auditor = await mintSession(t, await createUser(t, { email: 'aud@example.com', role: 'auditor' }));
+      const body = JSON.stringify({ sample: 'ACME-123456', detector: detector(['ACME-\\d{6}']) });
+      const res = await t.request('/api/detectors/test', { method: 'POST', body, headers: { 'content-type': 'application/json', ...auditor.principal.headers('POST') } });
+      expect(res.status).toBe(403);
+      const admin = await t.login();
+      expect((await admin.request('/api/detectors/test', { method: 'POST', body, headers: { 'content-type': 'application/json' } })).status).toBe(200);
+    });
+
+    test('a costly detector saved before the bound: its test runs off the event loop (/healthz under 100 ms) and decisions stay fast', async () => {
+      const org = await t.prisma.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+      const legacy = await t.prisma.customDetector.create({ data: { organizationId: org.id, name: 'legacy-costly', kind: 'regex', dataClass: 'client_information', patterns: [ATTACK], caseSensitive: true, wholeWord: false } });
+      const admin = await t.login();
+      const test = admin.request(`/api/detectors/${legacy.id}/test`, { method: 'POST', json: { sample: WORDS.repeat(3_700) } });
+      const health: number[] = [];
+      let done = false;
+      void test.finally(() => (done = true));
+      while (!done) {
+        const started = performance.now();
+        expect((await t.request('/healthz')).status).toBe(200);
+        health.push(performance.now() - started);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const res = await test;
+      expect([200, 422]).toContain(res.status);
+      console.log(`pattern test of a 40,000-instruction regex: ${res.status}; /healthz answered ${health.length} times meanwhile, slowest ${Math.max(...health).toFixed(1)} ms`);
+      expect(health.length).toBeGreaterThan(1);
+      expect(Math.max(...health)).toBeLessThan(100);
+
+      await admin.json('/api/policy/publish', { method: 'POST', json: { note: 'legacy detector' } });
+      const text = WORDS.repeat(80); // 2,160 characters: 1.6 s before the scan limit
+      const started = performance.now();
+      const decision = await t.decide({ action: 'prompt', destination: { provider: 'perplexity' }, content: { text } });
+      const ms = performance.now() - started;
+      console.log(`decision on 2,160 characters with the legacy detector published: ${ms.toFixed(1)} ms`);
+      expect(decision.status).toBe(200);
+      expect(ms).toBeLessThan(500);
+      await t.prisma.customDetector.delete({ where: { id: legacy.id } });
+    });
   });
 
   describe('login CSRF', () => {
