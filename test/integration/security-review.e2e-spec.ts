@@ -77,6 +77,41 @@ describe('security review (issue #12)', () => {
     });
   });
 
+  describe('the per-e-mail lockout cannot be raced', () => {
+    const signIn = (email: string, password: string, ip: string) => t.request('/api/auth/login', { method: 'POST', json: { email, password }, headers: { 'x-forwarded-for': ip } });
+
+    test('a parallel burst of 20 wrong passwords and the right one: at most 5 are checked, and once locked the right one is refused', async () => {
+      await createUser(t, { email: 'burst@example.com', role: 'employee', password: 'burst right password' });
+      const burst = [
+        ...Array.from({ length: 20 }, (_, i) => signIn('burst@example.com', `wrong password ${i}`, `198.51.100.${i + 1}`)),
+        signIn('burst@example.com', 'burst right password', '198.51.100.99'),
+      ];
+      const statuses = (await Promise.all(burst)).map((r) => r.status);
+      const checked = statuses.filter((s) => s !== 429);
+      console.log(`burst of 21 sign-ins: ${checked.length} checked, ${statuses.length - checked.length} refused unchecked (429)`);
+      expect(checked.length).toBeLessThanOrEqual(5);
+      expect(statuses.every((s) => [200, 401, 429].includes(s))).toBe(true);
+      if (!statuses.includes(200)) expect((await signIn('burst@example.com', 'burst right password', '198.51.100.100')).status).toBe(429);
+
+      // Twenty wrong passwords at once, then the right one: locked.
+      await createUser(t, { email: 'burst2@example.com', role: 'employee', password: 'burst2 right password' });
+      const wrong = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn('burst2@example.com', `wrong ${i} password`, `198.51.101.${i + 1}`)));
+      expect(wrong.filter((r) => r.status === 401).length).toBeLessThanOrEqual(5);
+      expect((await signIn('burst2@example.com', 'burst2 right password', '198.51.101.99')).status).toBe(429);
+    });
+
+    test('40 attempts from 40 addresses still lock the e-mail', async () => {
+      await createUser(t, { email: 'spread@example.com', role: 'employee', password: 'spread right password' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) statuses.push((await signIn('spread@example.com', `wrong ${i} password`, `192.0.2.${i + 1}`)).status);
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+      const right = await signIn('spread@example.com', 'spread right password', '192.0.2.200');
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(800);
+    });
+  });
+
   describe('login CSRF', () => {
     const signIn = (body: string, headers: Record<string, string>) => t.request('/api/auth/login', { method: 'POST', body, headers });
     const asJson = JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
