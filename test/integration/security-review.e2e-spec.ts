@@ -112,6 +112,49 @@ describe('security review (issue #12)', () => {
     });
   });
 
+  describe('a draft edit cannot disable the emergency block', () => {
+    test('the draft API refuses what the compiler refuses, and accepts what it tolerates (unknown HQ country)', async () => {
+      const admin = await t.login();
+      const spaced = await admin.request('/api/rules', {
+        method: 'POST',
+        json: { ruleId: 'spaced-link', priority: 50, effect: 'warn', message: 'x', conditions: { actions: ['upload'] }, guidanceUrl: 'https://intranet.example/ai policy' },
+      });
+      expect(spaced.status).toBe(400);
+      expect(((await spaced.json()) as any).error.message).toMatch(/guidanceUrl .*without spaces/);
+      const noHq = await admin.request('/api/providers', { method: 'POST', json: { slug: 'no-hq-ai', name: 'No HQ AI', domains: ['nohq.example'], trainsOnInputs: 'yes' } });
+      expect(noHq.status).toBe(201);
+      const published = await admin.request('/api/policy/publish', { method: 'POST', json: { note: 'provider without HQ' } });
+      expect(published.status).toBe(201);
+      const sim = await admin.request('/api/policy/simulate', { method: 'POST', json: { request: { action: 'access', destination: { host: 'nohq.example' } } } });
+      expect(sim.status).toBe(200);
+    });
+
+    test('with a draft that does not compile (rows written the old way), Block now still publishes the block', async () => {
+      const admin = await t.login();
+      const org = await t.prisma.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+      await t.prisma.policyRule.create({
+        data: { organizationId: org.id, ruleId: 'old-bad-link', priority: 60, enabled: true, conditions: { actions: ['upload'] }, exceptions: [], effect: 'warn', message: 'x', guidanceUrl: 'https://intranet.example/a b' },
+      });
+      await t.prisma.provider.updateMany({ where: { organizationId: org.id, slug: 'no-hq-ai' }, data: { hqCountry: 'Germany' } });
+      expect((await admin.request('/api/policy/publish', { method: 'POST', json: { note: 'broken draft' } })).status).toBe(400);
+
+      const body = { action: 'access', destination: { url: 'https://www.perplexity.ai/' } };
+      expect(((await (await t.decide(body)).json()) as any).effect).not.toBe('block');
+      const provider = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'perplexity' } });
+      const res = await admin.request(`/api/providers/${provider.id}/block`, { method: 'POST', json: { reason: 'Leaked chats found online' } });
+      expect(res.status).toBe(201);
+      const decision = (await (await t.decide(body)).json()) as any;
+      expect(decision.effect).toBe('block');
+      // The draft's status follows, and the broken rest of the draft was not published along.
+      expect((await t.prisma.provider.findUniqueOrThrow({ where: { id: provider.id } })).status).toBe('blocked');
+      const version = await t.prisma.policyVersion.findFirstOrThrow({ where: { organizationId: org.id }, orderBy: { number: 'desc' } });
+      expect(JSON.stringify(version.rules)).not.toContain('old-bad-link');
+      expect(JSON.stringify(version.catalog)).not.toContain('Germany');
+      await t.prisma.policyRule.deleteMany({ where: { organizationId: org.id, ruleId: 'old-bad-link' } });
+      await t.prisma.provider.updateMany({ where: { organizationId: org.id, slug: 'no-hq-ai' }, data: { hqCountry: null } });
+    });
+  });
+
   describe('login CSRF', () => {
     const signIn = (body: string, headers: Record<string, string>) => t.request('/api/auth/login', { method: 'POST', body, headers });
     const asJson = JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
