@@ -142,7 +142,7 @@ describe('users and roles', () => {
   test('the last enabled owner cannot be demoted or disabled; an owner cannot disable themselves', async () => {
     const demote = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } });
     expect(demote.status).toBe(422);
-    expect(((await demote.json()) as any).error.message).toMatch(/last enabled owner/);
+    expect(((await demote.json()) as any).error.message).toMatch(/last owner who can sign in/);
     const disableSelf = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { disabled: true } });
     expect(disableSelf.status).toBe(422);
 
@@ -157,6 +157,23 @@ describe('users and roles', () => {
     expect((await olgaReq(`/api/users/${ownerId}`, { disabled: true })).status).toBe(200);
     expect((await olgaReq(`/api/users/${second.id}`, { role: 'admin' })).status).toBe(422);
     expect((await olgaReq(`/api/users/${ownerId}`, { disabled: false })).status).toBe(200);
+    owner = await t.login();
+  });
+
+  test('an invited owner who never set a password (nor signs in with SSO) does not count as another owner', async () => {
+    await t.prisma.user.updateMany({ where: { role: 'owner', NOT: { id: ownerId } }, data: { role: 'admin' } });
+    const invited = await owner.json('/api/users', { method: 'POST', json: { email: 'ines@example.com', name: 'Ines', role: 'owner' } });
+    expect(invited.invitationPending).toBe(true);
+    const demote = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } });
+    expect(demote.status).toBe(422);
+    expect(((await demote.json()) as any).error.message).toMatch(/last owner who can sign in/);
+    expect((await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { disabled: true } })).status).toBe(422);
+    expect((await t.prisma.user.findUniqueOrThrow({ where: { id: ownerId } })).role).toBe('owner');
+    // Once the invited owner can sign in (an SSO identity here), the first may step down.
+    await t.prisma.user.update({ where: { id: invited.id }, data: { ssoIssuer: 'https://idp.example', ssoSubject: 'ines' } });
+    expect((await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } })).status).toBe(200);
+    await t.prisma.user.update({ where: { id: ownerId }, data: { role: 'owner' } });
+    await t.prisma.user.update({ where: { id: invited.id }, data: { disabled: true } });
     owner = await t.login();
   });
 

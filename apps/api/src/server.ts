@@ -17,6 +17,7 @@ import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { computeSecurityHeaders, machineApiHeaders } from './common/security-headers';
 import { repoPath } from './common/paths';
+import { requestIdFor } from './common/request-id';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { INSTANCE_ID } from './common/instance-id';
@@ -66,8 +67,9 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
     // Connection: close) rather than refused with 503: the load balancer was told by /readyz.
     return503OnClosing: false,
     bodyLimit: BODY_LIMITS.batch,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // The client's X-Request-Id only when short and plain (it is logged and audited), else a UUID.
+    requestIdHeader: false,
+    genReqId: requestIdFor,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors Fastify raises before routing (bad percent-encoding, overlong parameters) get the envelope too.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendError(reply, request, error),

@@ -1,3 +1,4 @@
+import { GUIDANCE_URL_RULE, isGuidanceUrl } from '@airlock/policy-engine';
 import { z } from 'zod';
 import { countryCode, line, slug, text, updateOf } from './common';
 
@@ -44,7 +45,8 @@ export const ruleInput = z.strictObject({
   exceptions: z.array(conditions).max(50).default([]),
   effect,
   message: line(1000),
-  guidanceUrl: z.url({ protocol: /^https?$/ }).max(2048).optional().nullable(),
+  // The policy compiler's own check, so the draft never holds a link that would stop publishing.
+  guidanceUrl: z.string().max(2048).refine(isGuidanceUrl, GUIDANCE_URL_RULE).optional().nullable(),
 });
 export const ruleUpdate = updateOf(ruleInput);
 export type RuleInput = z.infer<typeof ruleInput>;

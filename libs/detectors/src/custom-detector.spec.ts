@@ -1,4 +1,5 @@
-import { compileCustomDetector, CustomDetectorError, testCustomDetector, validateCustomDetector, type CustomDetectorDef } from './custom-detector';
+import { compileCustomDetector, CustomDetectorError, customRegexScanLimit, expandedRegexSize, testCustomDetector, validateCustomDetector, type CustomDetectorDef } from './custom-detector';
+import type { Finding } from './finding';
 
 const def = (over: Partial<CustomDetectorDef>): CustomDetectorDef => ({
   id: 'acct',
@@ -87,5 +88,65 @@ describe('regexes run in linear time (RE2)', () => {
     const t0 = performance.now();
     d.detect(input, []);
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('the cost of a custom regex is bounded (issue #12)', () => {
+  const attack = '.{0,1000}'.repeat(20);
+
+  it('estimates the expansion of counted repetitions without compiling', () => {
+    expect(expandedRegexSize('ACC-\\d{8}')).toBe(12);
+    expect(expandedRegexSize('.{0,1000}')).toBe(1000);
+    expect(expandedRegexSize(attack)).toBe(20_000);
+    expect(expandedRegexSize('(?:ab{3}){10}')).toBe(10 * (1 + 3 + 1));
+    expect(expandedRegexSize('(?i)(?P<n>a{10})')).toBe(11);
+    expect(expandedRegexSize('[{]{5}\\{9}\\Q{1000}\\E')).toBe(5 + 3 + 6);
+  });
+
+  it('refuses the attack pattern (20 × .{0,1000}) at once, naming the bound', () => {
+    const started = performance.now();
+    const r = validateCustomDetector(def({ patterns: [attack + 'a'] }));
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/too costly: .*over the limit of 2000/);
+  });
+
+  it("refuses a pattern whose RE2 program is over the bound, with RE2's size", () => {
+    const r = validateCustomDetector(def({ patterns: ['x.{0,1000}x'] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/RE2 compiles it to \d+ instructions, over the limit of 2000/);
+  });
+
+  it('refuses patterns that are cheap alone but costly together', () => {
+    const r = validateCustomDetector(def({ patterns: Array.from({ length: 7 }, (_, i) => `k${i}.{0,400}x`) }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ path: 'patterns', message: expect.stringMatching(/too costly together: .* over the limit of 5000/) }]);
+  });
+
+  it('still accepts ordinary patterns', () => {
+    for (const p of ['[^ ]{0,300}@[^ ]{0,300}\\.com', '(?i)[a-z]{2}\\d{2}[a-z0-9]{11,30}', '\\w{3,30}@\\w{2,20}\\.com']) {
+      expect(validateCustomDetector(def({ patterns: [p] }))).toEqual({ ok: true });
+    }
+  });
+
+  it('a detector saved before the bound still compiles, and its work per decision is bounded by its scan limit', () => {
+    const legacy = compileCustomDetector(def({ patterns: [attack + 'a'] }));
+    const text = 'lorem ipsum dolor sit amet '.repeat(80); // 2,160 characters: took 1.6 s unbounded
+    const started = performance.now();
+    legacy.detect(text, []);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(customRegexScanLimit(40_003)).toBe(499);
+  });
+
+  it('scans at most the scan limit of a long text, the whole of a normal one', () => {
+    const small = compileCustomDetector(def({ patterns: ['ACC-\\d{8}'] }));
+    const out: Finding[] = [];
+    small.detect('x'.repeat(150_000) + ' ACC-12345678', out);
+    expect(out).toHaveLength(1);
+    const big = compileCustomDetector(def({ patterns: ['ACC-\\d{8}.{0,999}'] }));
+    const limit = customRegexScanLimit(2011);
+    const late: Finding[] = [];
+    big.detect('x'.repeat(limit) + ' ACC-12345678', late);
+    expect(late).toHaveLength(0);
   });
 });

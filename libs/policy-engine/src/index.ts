@@ -10,7 +10,7 @@ export { extractHost, normalizeDomainPattern, type DomainPattern } from './desti
 export { DomainIndex } from './domain-index';
 export { compileZones, ZONE_CACHE_SIZE, ZoneMatcher } from './zones';
 export { PolicyCompileError, formatIssuePath } from './policy-compile-error';
-export { compilePolicy, type Evaluator, type ResolvedDestination } from './policy-compiler';
+export { compilePolicy, GUIDANCE_URL_RULE, isGuidanceUrl, type Evaluator, type ResolvedDestination } from './policy-compiler';
 export { requiredDataClasses, type RequiredDataClasses } from './required-data-classes';
 export { DEFAULT_POLICY_RULE_IDS, DEFAULT_POLICY_SETTINGS, defaultPolicyRules } from './default-policy';
 export { computeRiskScore, RISK_POINTS, type RiskAttributes, type RiskFactor, type RiskScore } from './risk-score';

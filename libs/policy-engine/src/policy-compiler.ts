@@ -134,6 +134,12 @@ interface ProviderEntry {
 
 const COUNTRY = /^[A-Za-z]{2}$/;
 
+/** What a rule's guidanceUrl may be; the draft API's schema (libs/contracts) uses the same check. */
+export const GUIDANCE_URL_RULE = 'must be an http(s) URL or a path starting with "/", without spaces';
+export function isGuidanceUrl(value: string): boolean {
+  return value.length <= 2048 && /^(https?:\/\/[^\s/?#]+[^\s]*|\/(?!\/)[^\s]*)$/i.test(value);
+}
+
 type Path = (string | number)[];
 
 class Issues {
@@ -203,8 +209,10 @@ function compileCatalog(
       issues.problem([...path, 'trainsOnInputs'], `trainsOnInputs must be one of ${TRAINS_ON_INPUTS.join(', ')}`);
     }
     if (typeof p.zeroRetentionOffer !== 'boolean') issues.problem([...path, 'zeroRetentionOffer'], 'must be true or false');
-    const hq = typeof p.hqCountry === 'string' && COUNTRY.test(p.hqCountry) ? p.hqCountry.toUpperCase() : null;
-    if (hq === null) issues.problem([...path, 'hqCountry'], 'must be an ISO 3166-1 alpha-2 country code');
+    // Unknown headquarters (absent, null or "", as the catalog API allows) is '': no country matches it.
+    const hqUnknown = p.hqCountry === undefined || p.hqCountry === null || p.hqCountry === '';
+    const hq = hqUnknown ? '' : typeof p.hqCountry === 'string' && COUNTRY.test(p.hqCountry) ? p.hqCountry.toUpperCase() : null;
+    if (hq === null) issues.problem([...path, 'hqCountry'], 'must be an ISO 3166-1 alpha-2 country code (or absent when unknown)');
     const dataCountries = listOfCountries(p.dataCountries, [...path, 'dataCountries'], issues);
     if (!Array.isArray(p.channels)) issues.problem([...path, 'channels'], 'must be a list of channels');
     else {
@@ -510,8 +518,8 @@ function compileRules(rules: readonly PolicyRule[], env: CompileEnv): CompiledRu
     if (!oneOf(EFFECTS, r.effect)) issues.problem([...path, 'effect'], `unknown effect ${JSON.stringify(r.effect)}; use one of ${EFFECTS.join(', ')}`);
     if (!isNonEmptyString(r.message)) issues.problem([...path, 'message'], 'a rule needs a user-facing message');
     if (r.description !== undefined && typeof r.description !== 'string') issues.problem([...path, 'description'], 'must be text');
-    if (r.guidanceUrl !== undefined && (typeof r.guidanceUrl !== 'string' || !/^(https?:\/\/[^\s]+|\/(?!\/)[^\s]*)$/i.test(r.guidanceUrl))) {
-      issues.problem([...path, 'guidanceUrl'], 'must be an http(s) URL or a path starting with "/"');
+    if (r.guidanceUrl !== undefined && (typeof r.guidanceUrl !== 'string' || !isGuidanceUrl(r.guidanceUrl))) {
+      issues.problem([...path, 'guidanceUrl'], GUIDANCE_URL_RULE);
     }
     const when = compileConditions(r.when, [...path, 'when'], env);
     const exceptions: CompiledConditions[] = [];

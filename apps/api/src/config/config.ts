@@ -93,6 +93,7 @@ const schema = z.object({
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
   AIRLOCK_MAIL_TRANSPORT: z.enum(['log']).optional().default('log'),
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
+  AIRLOCK_MAIL_LOG_BODIES: bool(false),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
   AIRLOCK_REQUEST_TIMEOUT_SECONDS: int(60, 1, 3600),
   AIRLOCK_SHUTDOWN_GRACE_SECONDS: int(0, 0, 300),
@@ -146,6 +147,8 @@ function toConfig(env: z.output<typeof schema>) {
     /** Where mail goes: `log` writes a line per mail (see modules/mail). */
     mailTransport: env.AIRLOCK_MAIL_TRANSPORT,
     mailFrom: env.AIRLOCK_MAIL_FROM,
+    /** The log transport writes mail bodies (single-use links) only when this is set, in development. */
+    mailLogBodies: env.AIRLOCK_MAIL_LOG_BODIES,
     /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
     /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
@@ -171,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  if (parsed.data.AIRLOCK_MAIL_LOG_BODIES && parsed.data.NODE_ENV !== 'development') {
+    throw new ConfigError(['AIRLOCK_MAIL_LOG_BODIES is for development only (NODE_ENV=development): logged mail bodies hold account links']);
   }
   return toConfig(parsed.data);
 }

@@ -56,8 +56,12 @@ export class AccessGuard implements CanActivate {
         if (rule.probe) return true;
         this.limitIp(request);
         // No session to protect, but a cross-site form must not sign a victim in as the attacker
-        // (login CSRF) or act on their behalf: refuse mutations from another origin.
-        if (!SAFE_METHODS.has(request.method)) this.checkOrigin(request);
+        // (login CSRF) or act on their behalf: refuse mutations from another origin, and take only
+        // JSON, which a form (or a form re-posted by a 307 redirect) cannot send.
+        if (!SAFE_METHODS.has(request.method)) {
+          this.checkOrigin(request);
+          requireJson(request);
+        }
         return true;
       case 'api_key':
         request.auth = this.requireApiKey(request, rule.scope);
@@ -110,6 +114,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private checkOrigin(request: FastifyRequest): void {
+    if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf_failed', 'Cross-site requests are not allowed (Sec-Fetch-Site: cross-site)');
     if (!originAllowed(request, this.config)) throw new AppError('csrf_failed', `Requests from ${String(request.headers.origin).slice(0, 200)} are not allowed`);
   }
 
@@ -140,11 +145,21 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-/** Browsers send Origin on cross-origin requests; it must be this API's own origin or a configured one. */
+/**
+ * Browsers send Origin on cross-origin requests; it must be this API's own origin or a configured
+ * one. `null` is what sandboxed frames, data: pages and cross-origin redirects send: never ours.
+ */
 function originAllowed(request: FastifyRequest, config: AppConfig): boolean {
   const origin = request.headers.origin;
-  if (!origin || origin === 'null') return true;
+  if (origin === undefined) return true;
   return origin === config.publicUrl || config.corsOrigins.includes(origin) || origin === `${request.protocol}://${request.host}`;
+}
+
+/** Public mutations take JSON only: an HTML form can send urlencoded, multipart or text/plain, never JSON. */
+function requireJson(request: FastifyRequest): void {
+  const type = request.headers['content-type'];
+  const mediaType = typeof type === 'string' ? type.split(';')[0]!.trim().toLowerCase() : '';
+  if (mediaType !== 'application/json') throw new AppError('unsupported_media_type', 'Send this request as JSON (Content-Type: application/json)');
 }
 
 function containsNul(value: unknown, depth = 0): boolean {

@@ -161,7 +161,7 @@ export class AccountService {
    * sign-in form. The user's other sessions end; this one stays.
    */
   async changePassword(auth: UserAuth, currentPassword: string, newPassword: string): Promise<void> {
-    await this.throttle.assertNotLocked(auth.email);
+    await this.throttle.claimAttempt(auth.email);
     const user = await this.tokens.findUserPassword(auth.userId);
     if (!user || user.disabled) throw new AppError('unauthenticated', 'Sign in first');
     if (!user.passwordHash) throw AppError.unprocessable('Your account signs in through single sign-on and has no password to change');
@@ -169,6 +169,7 @@ export class AccountService {
       await this.throttle.recordFailure(auth.email);
       throw AppError.validation([{ path: 'currentPassword', message: 'is not your current password' }]);
     }
+    await this.throttle.recordSuccess(auth.email);
     const problems = passwordProblems(newPassword, user.email);
     if (problems.length) throw tooWeak(problems, 'newPassword');
     const passwordHash = await hashPassword(newPassword);

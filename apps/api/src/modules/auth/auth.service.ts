@@ -33,7 +33,7 @@ export class AuthService {
    */
   async checkPassword(emailRaw: string, password: string, _ip: string): Promise<SignedInUser> {
     const email = emailRaw.trim().toLowerCase();
-    await this.throttle.assertNotLocked(email);
+    await this.throttle.claimAttempt(email);
     const user = await this.prisma.user.findUnique({
       where: { email },
       select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true },

@@ -6,6 +6,7 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
+import { providerFromRow } from '../policy/policy-snapshot';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { PolicyService } from '../policy/policy.service';
 import { ProvidersRepository } from './providers.repository';
@@ -108,8 +109,10 @@ export class ProvidersService {
   }
 
   /**
-   * The emergency brake: blocks the provider and publishes the current draft with it, in one
-   * transaction, so it is in force everywhere within a second (NOTIFY).
+   * The emergency brake: blocks the provider in the draft and publishes, in one transaction, the
+   * version in force with only that provider blocked (added when it is not in it yet), so it is in
+   * force everywhere within a second (NOTIFY) whatever state the rest of the draft is in: a draft
+   * that does not compile, or unfinished edits, neither stop nor ride along with the block.
    */
   async blockNow(organizationId: string, actor: Actor, id: string, reason: string) {
     const result = await this.prisma.$transaction(
@@ -118,7 +121,17 @@ export class ProvidersService {
         if (!before) throw AppError.notFound('Provider');
         const row = await this.repo.update(tx, id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
         await this.audit.record(tx, { organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
-        const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, { tx, allowUnchanged: true });
+        const blocked = providerFromRow(row);
+        const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {
+          tx,
+          allowUnchanged: true,
+          amendPublished: (published) => ({
+            ...published,
+            catalog: published.catalog.some((p) => p.slug === row.slug)
+              ? published.catalog.map((p) => (p.slug === row.slug ? { ...p, status: 'blocked' as const, statusReason: reason } : p))
+              : [...published.catalog, blocked].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+          }),
+        });
         return { provider: row, version };
       },
       { timeout: 30_000 },

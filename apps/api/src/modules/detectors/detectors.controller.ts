@@ -55,15 +55,18 @@ export class DetectorsController {
     return this.detectors.builtin();
   }
 
-  /** Try a detector against sample text: findings (spans), never stored. */
-  @Authenticated({ permission: 'detectors.read' })
+  /**
+   * Try a detector against sample text: findings (spans), never stored. Only for those who may
+   * edit detectors: a test costs CPU (in a worker, with a deadline) and is part of editing.
+   */
+  @Authenticated({ permission: 'detectors.write' })
   @Post('test')
   @HttpCode(200)
   test(@CurrentUser() user: UserAuth, @Body(body(detectorTestInput)) input: z.infer<typeof detectorTestInput>) {
     return this.detectors.test(user.organizationId, input.sample, input.detector);
   }
 
-  @Authenticated({ permission: 'detectors.read' })
+  @Authenticated({ permission: 'detectors.write' })
   @Post(':id/test')
   @HttpCode(200)
   testSaved(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(z.strictObject({ sample: z.string().max(100_000) }))) input: { sample: string }) {

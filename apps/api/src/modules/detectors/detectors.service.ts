@@ -6,17 +6,20 @@ import type { CustomDetector, Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { AuditedCrud } from '../directory/audited-crud';
+import { RegexTestRunner } from './regex-test-runner';
 
 type DetectorFields = Omit<CustomDetectorDef, 'id'> & { description?: string | null };
 
 /**
  * Admin-defined detectors: keyword lists, name dictionaries and RE2 regular expressions. A pattern
- * RE2 rejects (backreferences, lookaround) is refused when saved, with the reason. They take
+ * RE2 rejects (backreferences, lookaround) or one too costly (CUSTOM_REGEX_LIMITS) is refused when
+ * saved or tested, with the reason; regex tests run off the event loop (RegexTestRunner). They take
  * effect on the next publish, like the rest of the draft.
  */
 @Injectable()
 export class DetectorsService {
   readonly crud: AuditedCrud<CustomDetector>;
+  readonly regexTests = new RegexTestRunner();
 
   constructor(
     readonly prisma: PrismaService,
@@ -70,7 +73,8 @@ export class DetectorsService {
       throw AppError.validation([{ path: 'detector', message: 'is required' }]);
     }
     const started = process.hrtime.bigint();
-    const findings = testCustomDetector(detector, sample);
+    // Regexes run in a worker with a deadline; keyword lists and dictionaries are linear (Aho-Corasick).
+    const findings = detector.kind === 'regex' ? await this.regexTests.run(detector, sample) : testCustomDetector(detector, sample);
     return { findings, micros: Math.round(Number(process.hrtime.bigint() - started) / 1000) };
   }
 

@@ -3,9 +3,10 @@ import type { MailMessage, Mailer } from './mailer';
 
 /**
  * The default transport: one log line per mail saying that it was sent, to whom and about what.
- * The body (which holds single-use links: invitations, password resets) is logged only in
- * development, so that a developer can follow the link; never in test or production, where a log
- * line with a reset link would let anyone who reads the logs take over the account.
+ * The body (which holds single-use links: invitations, password resets) is never logged by
+ * default, in development included (`npm start` runs in development): a log line with a reset link
+ * lets anyone who reads the logs take over the account. A developer who wants to follow the link
+ * sets AIRLOCK_MAIL_LOG_BODIES=true, which the configuration refuses outside development.
  */
 export class LogMailer implements Mailer {
   private readonly logger = new Logger('Mail');
@@ -14,7 +15,7 @@ export class LogMailer implements Mailer {
 
   send(message: MailMessage): Promise<void> {
     const head = `Mail from ${this.opts.from} to ${message.to}: "${message.subject}"`;
-    if (this.opts.includeBody) this.logger.log(`${head} (development only, the body follows)\n${message.text}`);
+    if (this.opts.includeBody) this.logger.log(`${head} (AIRLOCK_MAIL_LOG_BODIES=true, development only; the body follows)\n${message.text}`);
     else this.logger.log(`${head} (log transport: not delivered; configure a real transport to deliver mail)`);
     return Promise.resolve();
   }

@@ -7,7 +7,7 @@ import { MAILER, type Mailer } from './mailer';
 function createMailer(config: AppConfig): Mailer {
   switch (config.mailTransport) {
     case 'log':
-      return new LogMailer({ includeBody: config.env === 'development', from: config.mailFrom });
+      return new LogMailer({ includeBody: config.mailLogBodies, from: config.mailFrom });
     default:
       return assertUnreachable(config.mailTransport);
   }

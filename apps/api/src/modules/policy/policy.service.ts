@@ -64,12 +64,19 @@ export class PolicyService {
    * transaction with its audit event; NOTIFY tells every instance on commit. `tx` lets a caller (an
    * emergency block) change the catalog and publish atomically.
    */
-  async publish(organizationId: string, actor: Actor, note: string, opts: { tx?: Tx; rollbackOf?: number; allowUnchanged?: boolean } = {}): Promise<PublishedVersion> {
+  async publish(
+    organizationId: string,
+    actor: Actor,
+    note: string,
+    opts: { tx?: Tx; rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
+  ): Promise<PublishedVersion> {
     const run = async (tx: Tx) => {
       await this.repo.lockPublishing(tx, organizationId);
-      const snapshot = await this.repo.draftSnapshot(organizationId, tx);
-      const hash = snapshotHash(snapshot);
       const latest = await this.repo.latestVersion(organizationId, tx);
+      // amendPublished (Block now): the version in force with one change, whatever state the draft is in.
+      const published = opts.amendPublished && latest ? await this.repo.findVersion(organizationId, latest.number, tx) : null;
+      const snapshot = published ? opts.amendPublished!(published.snapshot) : await this.repo.draftSnapshot(organizationId, tx);
+      const hash = snapshotHash(snapshot);
       if (latest && latest.contentHash === hash && !opts.allowUnchanged) {
         throw AppError.conflict(`Nothing to publish: the draft is identical to version ${latest.number}`);
       }

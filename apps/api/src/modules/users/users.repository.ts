@@ -44,10 +44,14 @@ export class UsersRepository {
     return names.filter((n) => !have.has(n));
   }
 
-  /** Locks the organization's enabled owners and returns their ids. */
-  async lockEnabledOwners(tx: Tx, organizationId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
-    return rows.map((r) => r.id);
+  /**
+   * Locks the organization's enabled owners (FOR UPDATE) and returns the ids of those who can sign
+   * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
+   * organization, so does not count towards "the last owner".
+   */
+  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
+    return rows.filter((r) => r.canSignIn).map((r) => r.id);
   }
 
   create(tx: Tx, data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; passwordHash: string | null }) {

@@ -20,7 +20,8 @@ type UpdateInput = z.infer<typeof userUpdate>;
 /**
  * Users of one organization. No hard delete (disable instead, which keeps the audit trail's
  * actors meaningful). Invariants, checked under row locks inside the transaction:
- * - the organization keeps at least one enabled owner (no demoting or disabling the last one);
+ * - the organization keeps at least one enabled owner who can sign in (password or SSO identity; no
+ *   demoting or disabling the last one);
  * - an owner cannot disable themselves;
  * - a user's groups exist in the organization.
  * Disabling a user or changing their role ends their sessions in the same transaction.
@@ -101,9 +102,9 @@ export class UsersService {
       if (data.disabled === true && id === caller.userId) throw AppError.unprocessable('You cannot disable your own account');
       const losesOwner = before.role === 'owner' && !before.disabled && ((data.role !== undefined && data.role !== 'owner') || data.disabled === true);
       if (losesOwner) {
-        const owners = await this.users.lockEnabledOwners(tx, organizationId);
+        const owners = await this.users.lockActiveOwners(tx, organizationId);
         if (owners.every((o) => o === id)) {
-          throw AppError.unprocessable('This is the last enabled owner: make another user owner first');
+          throw AppError.unprocessable('This is the last owner who can sign in: make another user owner first (one who has set a password or signs in with SSO)');
         }
       }
 

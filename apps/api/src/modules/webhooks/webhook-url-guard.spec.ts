@@ -27,6 +27,16 @@ describe('webhook URL guard (SSRF)', () => {
     ['http://[fd00:ec2::254]/', /cloud metadata/],
     ['http://[fc00::1]/', /unique-local/],
     ['http://[::ffff:127.0.0.1]/', /loopback/],
+    // IPv6 forms that carry an IPv4 address are judged by that address.
+    ['http://[::127.0.0.1]/', /::7f00:1 carries 127\.0\.0\.1 is a loopback/],
+    ['http://[::10.0.0.1]/', /private/],
+    ['http://[::169.254.169.254]/', /cloud metadata/],
+    ['http://[64:ff9b::127.0.0.1]/', /loopback/],
+    ['http://[64:ff9b::a9fe:a9fe]/', /cloud metadata/],
+    ['http://[2002:7f00:1::]/', /loopback/],
+    ['http://[2002:c0a8:101::1]/', /192\.168\.1\.1 is a private/],
+    ['http://[2001:0:5db8:a9fe:0:0:3f57:fffe]/', /192\.168\.0\.1 is a private/],
+    ['http://[2001:0:0a00:0001::1]/', /10\.0\.0\.1 is a private/],
     ['http://[::]/', /unspecified/],
     ['http://0x7f.1/', /loopback/],
     ['http://2130706433/', /loopback/],
@@ -49,6 +59,19 @@ describe('webhook URL guard (SSRF)', () => {
     const t = await g.vet('https://hooks.example.com/x?y=1');
     expect(t.addresses).toEqual([{ address: '93.184.216.34', family: 4 }]);
     await expect(g.vet('http://[2606:4700:4700::1111]/')).resolves.toMatchObject({ hostname: '2606:4700:4700::1111' });
+  });
+
+  it('accepts IPv6 forms whose embedded IPv4 address is public (NAT64, 6to4, IPv4-compatible, Teredo)', async () => {
+    const g = guard();
+    for (const url of ['http://[64:ff9b::8.8.8.8]/', 'http://[2002:808:808::1]/', 'http://[::8.8.8.8]/', 'http://[2001:0:5db8:a9fe:0:0:f7f7:f7f7]/']) {
+      await expect(g.vet(url)).resolves.toBeTruthy();
+    }
+  });
+
+  it('applies AIRLOCK_WEBHOOK_ALLOW_PRIVATE to the embedded IPv4 address', async () => {
+    await expect(guard(['127.0.0.0/8']).vet('http://[::ffff:127.0.0.1]/')).resolves.toBeTruthy();
+    await expect(guard(['127.0.0.0/8']).vet('http://[64:ff9b::7f00:1]/')).resolves.toBeTruthy();
+    await expect(guard(['10.0.0.0/8']).vet('http://[64:ff9b::7f00:1]/')).rejects.toThrow(/loopback/);
   });
 
   it('lets AIRLOCK_WEBHOOK_ALLOW_PRIVATE allow a CIDR, an address or a host name, and nothing else', async () => {

@@ -52,10 +52,29 @@ export function describeNonPublic(address: ipaddr.IPv4 | ipaddr.IPv6): string | 
 }
 
 /**
+ * The IPv4 addresses an IPv6 address carries and a network would route to: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d, deprecated but still parsed and routed by some
+ * stacks), NAT64 (64:ff9b::/96, RFC 6052), 6to4 (2002:AABB:CCDD::/48) and Teredo (2001:0::/32: the
+ * server and the obfuscated client address). Empty for any other address.
+ */
+export function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const w = address.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  if (address.isIPv4MappedAddress()) return [address.toIPv4Address()];
+  const zeros = (from: number, to: number) => w.slice(from, to).every((x) => x === 0);
+  // ::a.b.c.d; :: and ::1 are the unspecified and loopback addresses, judged as IPv6.
+  if (zeros(0, 6) && (w[6] !== 0 || w[7]! > 1)) return [v4(w[6]!, w[7]!)];
+  if (w[0] === 0x64 && w[1] === 0xff9b && zeros(2, 6)) return [v4(w[6]!, w[7]!)];
+  if (w[0] === 0x2002) return [v4(w[1]!, w[2]!)];
+  if (w[0] === 0x2001 && w[1] === 0) return [v4(w[2]!, w[3]!), v4(w[6]! ^ 0xffff, w[7]! ^ 0xffff)];
+  return [];
+}
+
+/**
  * SSRF protection for webhook targets. A target must be http(s), without credentials, and every
  * address its host resolves to must be public unicast: loopback, private (RFC 1918), CGNAT, ULA,
- * link-local, metadata, unspecified and every other special-purpose range are refused (IPv4-mapped
- * IPv6 is checked as the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
+ * link-local, metadata, unspecified and every other special-purpose range are refused (an IPv6
+ * address that carries an IPv4 one, see embeddedIpv4, is judged by the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
  * name or a CIDR (or single address) containing the address. Checked when a webhook is saved and
  * again before each delivery, whose connection is pinned to the address checked here.
  */
@@ -130,7 +149,15 @@ export class WebhookUrlGuard {
     } catch {
       return `${address} is not an IP address`;
     }
-    if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+    const judged = parsed.kind() === 'ipv6' ? embeddedIpv4(parsed as ipaddr.IPv6) : [];
+    for (const a of judged.length ? judged : [parsed]) {
+      const problem = this.problemWithParsed(a, hostAllowed);
+      if (problem) return judged.length ? `${address} carries ${problem}` : problem;
+    }
+    return null;
+  }
+
+  private problemWithParsed(parsed: ipaddr.IPv4 | ipaddr.IPv6, hostAllowed: boolean): string | null {
     const problem = describeNonPublic(parsed);
     if (!problem) return null;
     if (hostAllowed) return null;

@@ -47,10 +47,14 @@ export class SsoConnectionRepository {
     return tx.group.findMany({ where: { organizationId, NOT: { ssoGroups: { isEmpty: true } } }, select: { name: true, ssoGroups: true } });
   }
 
-  /** Locks the organization's enabled owners (FOR UPDATE) and counts them. */
-  async lockEnabledOwners(tx: Tx, organizationId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false FOR UPDATE`;
-    return rows.map((r) => r.id);
+  /**
+   * Locks the organization's enabled owners (FOR UPDATE) and returns the ids of those who can sign
+   * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
+   * organization, so does not count towards "the last owner".
+   */
+  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false FOR UPDATE`;
+    return rows.filter((r) => r.canSignIn).map((r) => r.id);
   }
 
   /** A random secret generated once per installation and shared by every instance. */

@@ -212,9 +212,9 @@ export class SsoSignInService {
       let role = roleFromIdp;
       if (user.role === 'owner' && role !== 'owner') {
         const userId = user.id;
-        const owners = await this.repo.lockEnabledOwners(tx, conn.organizationId);
+        const owners = await this.repo.lockActiveOwners(tx, conn.organizationId);
         if (owners.every((id) => id === userId)) {
-          this.logger.warn(`SSO would demote the last enabled owner (user ${userId}); the role stays owner`);
+          this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
           role = 'owner';
         }
       }
