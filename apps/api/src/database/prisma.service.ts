@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PrismaClient } from '../generated/prisma/client';
+import { withSerialTransactions } from './serial-transactions';
 
 export type { Prisma } from '../generated/prisma/client';
 
@@ -10,13 +11,16 @@ export type { Prisma } from '../generated/prisma/client';
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     super({
-      adapter: new PrismaPg({
-        connectionString: config.databaseUrl,
-        max: config.databasePoolSize,
-        connectionTimeoutMillis: 5_000,
-        // Bounded so a stuck statement cannot hold a connection forever.
-        statement_timeout: 30_000,
-      }),
+      // One statement at a time per transaction (serial-transactions.ts: pg deprecates overlapping ones).
+      adapter: withSerialTransactions(
+        new PrismaPg({
+          connectionString: config.databaseUrl,
+          max: config.databasePoolSize,
+          connectionTimeoutMillis: 5_000,
+          // Bounded so a stuck statement cannot hold a connection forever.
+          statement_timeout: 30_000,
+        }),
+      ),
     });
   }
 
