@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AirlockClient, AirlockError } from './client';
 import { LocalDecider } from './local-decider';
@@ -9,6 +10,7 @@ const USAGE = `airlock — ask Airlock before data leaves
   airlock decide --url <url> [--action access|prompt|upload] [--text <text> | --file <path>] [--data-class <c>]...
                  [--group <g>]... [--ip <ip>] [--channel web|desktop|mobile|api|ide|cli] [--local]
   airlock bundle
+  airlock --version
 
   Server and key from --server / --key or AIRLOCK_URL / AIRLOCK_API_KEY.
   --local evaluates in-process from the policy bundle (scope bundle) instead of asking the server.
@@ -33,8 +35,15 @@ async function main(argv: string[]): Promise<number> {
       channel: { type: 'string' },
       local: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
+  if (values.version) {
+    // dist/cli.js (tsc) and dist/airlock.cjs (the packed bundle) both sit next to package.json's folder.
+    const { version } = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   const command = positionals[0];
   if (values.help || !command) {
     process.stdout.write(USAGE);

@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PrismaClient } from '../generated/prisma/client';
+import { withSerialTransactions } from './serial-transactions';
 
 export type { Prisma } from '../generated/prisma/client';
 
@@ -26,7 +27,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
       application_name: 'airlock-api',
     });
     pool.on('error', () => undefined);
-    super({ adapter: new PrismaPg(pool) });
+    // One statement at a time per transaction (serial-transactions.ts: pg deprecates overlapping ones).
+    super({ adapter: withSerialTransactions(new PrismaPg(pool)) });
     this.pool = pool;
   }
 
