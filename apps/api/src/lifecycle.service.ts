@@ -1,6 +1,5 @@
 import os from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { INSTANCE_ID } from './common/instance-id';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { NotificationsService } from './database/notifications.service';
 import { PrismaService } from './database/prisma.service';
@@ -92,7 +91,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
   /** What an on-call engineer reads per instance (docs/operations.md lists them). */
   private registerGauges(): void {
     const m = this.metrics;
-    m.registerLabelledGauge('airlock_instance_info', 'This API instance (value 1), by id and host', ['instance', 'hostname'], () => [[{ instance: INSTANCE_ID, hostname: os.hostname() }, 1]]);
+    m.registerLabelledGauge('airlock_instance_info', 'This API instance (value 1), by id and host', ['instance', 'hostname'], () => [[{ instance: this.instances.id, hostname: os.hostname() }, 1]]);
     m.registerLabelledGauge('airlock_policy_version', 'Policy version served, per organization', ['organization'], () =>
       Object.entries(this.runtime.versions()).map(([organization, version]) => [{ organization }, version]),
     );

@@ -20,11 +20,11 @@ import { repoPath } from './common/paths';
 import { requestIdFor } from './common/request-id';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
-import { INSTANCE_ID } from './common/instance-id';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
+import { InstanceRegistry } from './modules/policy/instance-registry.service';
 
 /**
  * Body limits: a decision carries up to 1 MiB of text; a batch up to 100 of them with 2 MiB of
@@ -85,7 +85,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   });
   app.useBodyParser('application/x-www-form-urlencoded');
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  await registerHttpPlugins(fastify, config, app.get(MetricsService));
+  await registerHttpPlugins(fastify, config, app.get(MetricsService), app.get(InstanceRegistry).id);
   app.get(DecisionRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
@@ -119,7 +119,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   socket.destroy();
 }
 
-async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, metrics: MetricsService): Promise<void> {
+async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, metrics: MetricsService, instanceId: string): Promise<void> {
   await fastify.register(fastifyCookie);
   // helmet's headers do not depend on the request: compute them once instead of on every request.
   const securityHeaders = computeSecurityHeaders({
@@ -142,8 +142,8 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
     hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  const pageHeaders = { ...securityHeaders, 'x-airlock-instance': INSTANCE_ID };
-  const apiHeaders = { ...machineApiHeaders(securityHeaders), 'x-airlock-instance': INSTANCE_ID };
+  const pageHeaders = { ...securityHeaders, 'x-airlock-instance': instanceId };
+  const apiHeaders = { ...machineApiHeaders(securityHeaders), 'x-airlock-instance': instanceId };
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(request.url.startsWith('/v1/') ? apiHeaders : pageHeaders);
     void reply.header('x-request-id', request.id);

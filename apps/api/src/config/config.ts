@@ -40,6 +40,8 @@ const trustProxy = z
     if (/^\d+$/.test(value)) {
       const hops = Number(value);
       if (hops >= 1 && hops <= 20) return hops;
+      ctx.addIssue({ code: 'custom', message: `must be false, true, a hop count from 1 to 20, or a comma-separated list of proxy addresses and CIDR networks (${value} hops is out of range)` });
+      return z.NEVER;
     }
     const entries = value.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = entries.filter((e) => !isAddressOrNetwork(e));
@@ -53,14 +55,19 @@ const trustProxy = z
     return entries;
   });
 
+/**
+ * A proxy address or network written the usual way: dotted-quad IPv4 or IPv6, optionally with a
+ * prefix length. ipaddr.js alone also takes `21` or `0x7f.1` as IPv4 addresses, which would make a
+ * mistyped hop count silently trust nobody.
+ */
 function isAddressOrNetwork(entry: string): boolean {
-  if (ipaddr.isValid(entry)) return true;
-  try {
-    ipaddr.parseCIDR(entry);
-    return true;
-  } catch {
-    return false;
-  }
+  const [address = '', prefix, ...rest] = entry.split('/');
+  if (rest.length) return false;
+  const v4 = ipaddr.IPv4.isValidFourPartDecimal(address);
+  if (!v4 && !ipaddr.IPv6.isValid(address)) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (v4 ? 32 : 128);
 }
 
 const schema = z.object({

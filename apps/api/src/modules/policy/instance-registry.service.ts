@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { INSTANCE_ID } from '../../common/instance-id';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { PolicyRuntime } from './policy-runtime.service';
@@ -24,7 +24,12 @@ export type InstanceState = 'live' | 'gone' | 'stopped';
 @Injectable()
 export class InstanceRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('Instances');
-  readonly id = INSTANCE_ID;
+  /**
+   * This instance's identity: in its heartbeat, in the metrics (`airlock_instance_info`) and on
+   * every answer (`X-Airlock-Instance`), so an operator behind a load balancer can tell which
+   * instance answered.
+   */
+  readonly id = randomUUID();
   private readonly startedAt = new Date();
   private timer: NodeJS.Timeout | null = null;
   private pending = false;
