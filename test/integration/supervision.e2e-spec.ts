@@ -1,0 +1,200 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { superviseWorkers } from '../../apps/api/src/cluster';
+import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Processes that die: an instance killed under a running cluster of instances (the rollout view
+ * must say it is gone, not behind), an API that keeps crashing under its supervisor, and `npm start`
+ * bringing back a killed API and a killed embedded PostgreSQL, then stopping both on Ctrl-C.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const got = await probe().catch(() => undefined);
+    if (got) return got;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}, 120_000);
+
+describe('the rollout view and instances that end', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t?.close());
+
+  const spawnInstance = async (): Promise<ChildProcess> => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '2', PORT: String(port), AIRLOCK_MIGRATE: 'false', AIRLOCK_DEMO_DATA: 'false', AIRLOCK_LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    await waitFor('the second instance', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 60_000);
+    return child;
+  };
+
+  it('marks a killed instance gone within seconds and a stopped one stopped; only live ones count', async () => {
+    const admin = await t.login();
+    const version = (await admin.json<{ version: { number: number } | null }>('/api/policy/status')).version?.number ?? 1;
+    const rollout = () => admin.json<{ complete: boolean; instances: { id: string; state: string }[] }>(`/api/policy/rollout?version=${version}`);
+    const liveCount = async () => (await rollout()).instances.filter((i) => i.state === 'live').length;
+
+    const killed = await spawnInstance();
+    await waitFor('two live instances', async () => (await liveCount()) === 2);
+    const before = new Set((await rollout()).instances.map((i) => i.id));
+    killed.kill('SIGKILL');
+    const started = Date.now();
+    const gone = await waitFor('the killed instance to be gone', async () => {
+      const r = await rollout();
+      return r.instances.find((i) => i.state === 'gone') ? r : undefined;
+    }, 15_000);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`a killed instance was marked gone after ${seconds.toFixed(1)} s`);
+    expect(seconds).toBeLessThan(9);
+    expect(before.has(gone.instances.find((i) => i.state === 'gone')!.id)).toBe(true);
+    expect(gone.complete).toBe(true);
+
+    const stopped = await spawnInstance();
+    await waitFor('two live instances again', async () => (await liveCount()) === 2);
+    const exited = new Promise((resolve) => stopped.once('exit', resolve));
+    stopped.kill('SIGTERM');
+    await exited;
+    const after = await rollout();
+    expect(after.instances.filter((i) => i.state === 'stopped')).toHaveLength(1);
+    expect(after.instances.filter((i) => i.state === 'live')).toHaveLength(1);
+  }, 120_000);
+});
+
+describe('a supervised API that keeps crashing', () => {
+  it('is restarted, then given up on with the reason', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'airlock-crash-'));
+    const worker = path.join(dir, 'worker.js');
+    // Starts, says it is ready, and crashes a moment later, like an API with a fatal bug.
+    writeFileSync(
+      worker,
+      `process.send({ type: 'airlock:ready', url: 'http://127.0.0.1:1', signInHelp: [] });
+       setTimeout(() => { throw new Error('boom'); }, 100);`,
+    );
+    const said: string[] = [];
+    try {
+      const supervisor = superviseWorkers({ count: 1, exec: worker, say: (line) => said.push(line) });
+      await supervisor.ready;
+      const reason = await supervisor.gaveUp;
+      expect(reason).toMatch(/crashed 5 times within 60 s/);
+      expect(said.filter((l) => /exited .*starting another/.test(l))).toHaveLength(4);
+      await supervisor.stop(5_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('npm start', () => {
+  let launcher: ChildProcess | undefined;
+  let dataDir: string;
+  let output = '';
+
+  afterAll(async () => {
+    if (launcher && launcher.exitCode === null) {
+      launcher.kill('SIGKILL');
+    }
+    // Never leave a database behind, whatever failed above.
+    for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      if (commandOf(Number(d)).includes(dataDir)) process.kill(Number(d), 'SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('brings back a killed API and a killed database, and stops both on Ctrl-C', async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'airlock-start-'));
+    chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), AIRLOCK_DATA_DIR: dataDir, AIRLOCK_DEMO_DATA: 'false', AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, AIRLOCK_LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV;
+    launcher = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher.stdout!.on('data', (d) => (output += d));
+    launcher.stderr!.on('data', (d) => (output += d));
+    const ready = () => waitFor('npm start to answer', async () => (await fetch(`${url}/readyz`)).status === 200, 120_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${output.slice(-2000)}`);
+    });
+    await ready();
+    const decide = () =>
+      fetch(`${url}/v1/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'access', destination: { url: 'https://chat.deepseek.com/' } }),
+      });
+
+    // The API process dies: the launcher starts another; the database stays up.
+    const workers = childrenOf(launcher.pid!).filter((p) => commandOf(p).includes('worker.js'));
+    expect(workers).toHaveLength(1);
+    process.kill(workers[0]!, 'SIGKILL');
+    await waitFor('a new API worker', async () => childrenOf(launcher!.pid!).some((p) => commandOf(p).includes('worker.js') && p !== workers[0]));
+    await ready();
+    expect((await decide()).status).toBe(200);
+    expect(output).toMatch(/API worker \d+ exited \(SIGKILL\); starting another/);
+
+    // The database dies: decisions go on from memory, the launcher starts it again on its port.
+    const postgres = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).find((p) => commandOf(p).includes(`${dataDir}/postgres/pg`) && childrenOf(launcher!.pid!).includes(p));
+    expect(postgres).toBeDefined();
+    process.kill(postgres!, 'SIGKILL');
+    expect((await decide()).status).toBe(200);
+    await waitFor('the database to be back', async () => (await fetch(`${url}/readyz/database`)).status === 200, 60_000);
+    expect(output).toMatch(/The embedded PostgreSQL stopped unexpectedly \(SIGKILL\)/);
+    await waitFor('the launcher to say so', async () => /The embedded PostgreSQL is running again/.test(output));
+
+    // Ctrl-C: API first, then the database; nothing left running.
+    const exited = new Promise<number | null>((resolve) => launcher!.once('exit', (code) => resolve(code)));
+    launcher.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/Stopped\./);
+    await new Promise((r) => setTimeout(r, 500));
+    const left = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => commandOf(Number(d)).includes(dataDir));
+    expect(left).toEqual([]);
+  }, 240_000);
+});
