@@ -1,13 +1,30 @@
 #!/usr/bin/env node
 // `npm test` runs this first (pretest): what the suite needs from the machine is checked in the first
-// second, with the command that fixes it, rather than after minutes of lint, unit and integration tests.
+// second, with the one command that fixes it, rather than after minutes of lint, unit and
+// integration tests. Programs come from Debian's packages, never downloaded by a test tool.
 import { existsSync } from 'node:fs';
+
+const problems = [];
+const packages = [];
 
 const chromium = process.env.AIRLOCK_CHROMIUM || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  const how = process.env.AIRLOCK_CHROMIUM
-    ? `AIRLOCK_CHROMIUM points at ${chromium}, which does not exist.`
-    : `The browser tests drive Debian's Chromium at ${chromium} (never a downloaded browser); it is not installed.`;
-  console.error(`npm test: ${how}\nInstall it, then run npm test again:\n\n  apt-get update && apt-get install -y chromium\n\n(or set AIRLOCK_CHROMIUM to a Chromium binary). To run the other layers meanwhile: npm run test:unit, npm run test:integration.`);
+  if (process.env.AIRLOCK_CHROMIUM) problems.push(`AIRLOCK_CHROMIUM points at ${chromium}, which does not exist.`);
+  else {
+    problems.push(`The browser tests drive Debian's Chromium at ${chromium} (never a downloaded browser); it is not installed.`);
+    packages.push('chromium');
+  }
+}
+if (!['/usr/sbin/haproxy', '/usr/bin/haproxy'].some((p) => existsSync(p))) {
+  problems.push('The load-balancer tests run two instances behind Debian\'s HAProxy; it is not installed.');
+  packages.push('haproxy');
+}
+
+if (problems.length) {
+  const install = packages.length ? `\n\n  apt-get update && apt-get install -y ${packages.join(' ')}\n` : '\n';
+  console.error(
+    `npm test: ${problems.join('\n')}\nInstall what is missing, then run npm test again:${install}\n` +
+      '(AIRLOCK_CHROMIUM may name another Chromium binary). To run the other layers meanwhile: npm run test:unit, npm run test:integration.',
+  );
   process.exit(1);
 }

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BODY_LIMITS } from '../../apps/api/src/server';
-import { anonymous, bearer, type DiscoveredRoute, discoverRoutes, isErrorEnvelope, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
+import { anonymous, answerText, bearer, type DiscoveredRoute, discoverRoutes, isErrorEnvelope, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 const SEED = 20261129;
@@ -244,7 +244,7 @@ describe('fuzzing every endpoint', () => {
       requests += 1;
       byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
       const res = await fetch(t.url + path + query, { method: route.method, headers, body: payload, redirect: 'manual' });
-      const text = await res.text();
+      const text = await answerText(res);
       byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
       const where = () => `${route.method} ${path.slice(0, 120)}${query.slice(0, 120)} [${tag}${payload !== undefined ? `, ${String(payload).slice(0, 80)}` : ''}] -> ${res.status} ${text.slice(0, 200)}`;
       // Known bug outside auth (reported; test.failing in security-hardening.e2e-spec.ts): Fastify's

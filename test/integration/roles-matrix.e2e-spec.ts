@@ -14,7 +14,7 @@ import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-r
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
-import { anonymous, bearer, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorEnvelope, mintSession, type Principal } from '../support/security';
+import { anonymous, answerText, bearer, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorEnvelope, mintSession, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 const ROLES: Role[] = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
@@ -112,7 +112,7 @@ describe('route x role matrix', () => {
           headers: { ...p.headers(route.method), 'x-forwarded-for': `198.18.${(ip >> 8) & 255}.${ip & 255}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
           body: hasBody ? '{}' : undefined,
         });
-        const text = await res.text();
+        const text = await answerText(res);
         const where = `${route.method} ${route.path} as ${p.label}: expected ${want}, got ${res.status} ${text.slice(0, 160)}`;
         if (res.status >= 500) failures.push(where);
         else if (want === 'allowed') {

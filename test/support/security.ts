@@ -180,3 +180,12 @@ export function leaksInternals(text: string): boolean {
 export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
+
+/** The body of an answer as text; an event stream (GET /v1/bundle/events) stays open, so it is hung up on instead. */
+export async function answerText(res: Response): Promise<string> {
+  if (res.ok && (res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return '';
+  }
+  return res.text();
+}
