@@ -1,0 +1,232 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase } from '../support/database';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
+import { BOOTSTRAP_KEY } from '../support/test-app';
+
+/**
+ * Two instances behind Debian's HAProxy (round robin, health checks on /readyz), under load, broken
+ * on purpose the way an operator's week breaks them: the database restarts, a flood of anonymous
+ * requests arrives through the balancer, an instance is stopped for a deployment. Keyed decisions
+ * must not fail, and every answered decision must be in the log.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((p) => existsSync(p));
+const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.com/' }, content: { text: 'Draft a reply to the supplier about the delivery dates' } };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+(HAPROXY ? describe : describe.skip)('two instances behind HAProxy', () => {
+  if (!HAPROXY) console.warn('HAProxy is not installed (apt-get install -y haproxy): skipping');
+  let db: { url: string; drop(): Promise<void> };
+  let proxy: TcpProxy;
+  const instances: ChildProcess[] = [];
+  let haproxy: ChildProcess;
+  let dir: string;
+  let url: string;
+  let statsUrl: string;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    db = await createTestDatabase();
+    const target = new URL(db.url);
+    proxy = await startTcpProxy(target.hostname, Number(target.port));
+    const ports = [await freePort(), await freePort()];
+    for (const port of ports) {
+      const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'test',
+          DATABASE_URL: proxy.url(db.url),
+          DATABASE_POOL_SIZE: '3',
+          PORT: String(port),
+          AIRLOCK_MIGRATE: 'false',
+          AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
+          AIRLOCK_DEMO_DATA: 'false',
+          AIRLOCK_LOG_LEVEL: 'error',
+          AIRLOCK_TRUST_PROXY: '1',
+          AIRLOCK_RATE_LIMIT_PER_IP: '100',
+          AIRLOCK_SHUTDOWN_GRACE_SECONDS: '3',
+          AIRLOCK_DECISION_LOG_FLUSH_MS: '200',
+        },
+        stdio: 'ignore',
+      });
+      instances.push(child);
+      // One at a time: the first applies the first-start seed.
+      await waitFor(`instance on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200);
+    }
+    const front = await freePort();
+    const stats = await freePort();
+    url = `http://127.0.0.1:${front}`;
+    statsUrl = `http://127.0.0.1:${stats}/stats;csv`;
+    dir = mkdtempSync(path.join(os.tmpdir(), 'airlock-haproxy-'));
+    const config = path.join(dir, 'haproxy.cfg');
+    writeFileSync(
+      config,
+      `global
+    maxconn 2000
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 30s
+    timeout server 30s
+    retries 3
+    option redispatch
+frontend front
+    bind 127.0.0.1:${front}
+    option forwardfor
+    default_backend airlock
+backend airlock
+    balance roundrobin
+    option httpchk GET /readyz
+    http-check expect status 200
+    default-server inter 500ms fall 2 rise 2
+    retry-on conn-failure empty-response response-timeout
+    server a 127.0.0.1:${ports[0]} check
+    server b 127.0.0.1:${ports[1]} check
+listen stats
+    bind 127.0.0.1:${stats}
+    stats enable
+    stats uri /stats
+`,
+    );
+    haproxy = spawn(HAPROXY!, ['-f', config, '-db'], { stdio: 'ignore' });
+    await waitFor('both servers up in HAProxy', async () => (await serversUp()) === 2);
+  }, 180_000);
+
+  afterAll(async () => {
+    haproxy?.kill('SIGTERM');
+    for (const i of instances) if (i.exitCode === null) i.kill('SIGKILL');
+    await proxy?.close();
+    await db?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Servers of the backend HAProxy has UP, from its stats CSV. */
+  async function serversUp(): Promise<number> {
+    const csv = await (await fetch(statsUrl)).text();
+    return csv.split('\n').filter((l) => l.startsWith('airlock,a,') || l.startsWith('airlock,b,')).filter((l) => l.split(',')[17] === 'UP').length;
+  }
+
+  /** Keyed decisions through the balancer until stop(); every answered id and every failure counted. */
+  function load(connections = 4) {
+    const ids: string[] = [];
+    const instancesSeen = new Set<string>();
+    let failed = 0;
+    let minUp = 2;
+    let running = true;
+    const loops = Array.from({ length: connections }, async () => {
+      while (running) {
+        try {
+          const res = await fetch(`${url}/v1/decisions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' },
+            body: JSON.stringify(DECISION),
+          });
+          if (res.status === 200) {
+            ids.push(((await res.json()) as { decisionId: string }).decisionId);
+            instancesSeen.add(res.headers.get('x-airlock-instance') ?? '');
+          } else {
+            failed += 1;
+            await res.arrayBuffer();
+          }
+        } catch {
+          failed += 1;
+        }
+      }
+    });
+    const watch = (async () => {
+      while (running) {
+        minUp = Math.min(minUp, await serversUp().catch(() => 0));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    return {
+      ids,
+      instancesSeen,
+      get failed() {
+        return failed;
+      },
+      get minUp() {
+        return minUp;
+      },
+      async stop() {
+        running = false;
+        await Promise.all([...loops, watch]);
+      },
+    };
+  }
+
+  it('a database restart takes no instance out and fails no decision', async () => {
+    const l = load();
+    await new Promise((r) => setTimeout(r, 1_000));
+    proxy.cut();
+    await new Promise((r) => setTimeout(r, 5_000));
+    proxy.restore();
+    await new Promise((r) => setTimeout(r, 1_000));
+    await l.stop();
+    console.log(`database outage of 5 s: ${l.ids.length} decisions answered, ${l.failed} failed, fewest servers UP ${l.minUp}`);
+    expect(l.failed).toBe(0);
+    expect(l.minUp).toBe(2);
+    expect(l.instancesSeen.size).toBe(2);
+  }, 60_000);
+
+  it('a flood of anonymous requests through the balancer neither fails its checks nor starves keyed clients', async () => {
+    const l = load();
+    let limited = 0;
+    for (let round = 0; round < 20; round++) {
+      const answers = await Promise.all(Array.from({ length: 25 }, () => fetch(`${url}/api/auth/me`).then((r) => r.status)));
+      limited += answers.filter((s) => s === 429).length;
+    }
+    await new Promise((r) => setTimeout(r, 1_500));
+    await l.stop();
+    console.log(`flood of 500 anonymous requests: ${limited} got 429; keyed: ${l.ids.length} answered, ${l.failed} failed; fewest servers UP ${l.minUp}`);
+    expect(limited).toBeGreaterThan(0);
+    expect(l.failed).toBe(0);
+    expect(l.minUp).toBe(2);
+  }, 60_000);
+
+  it('an instance stopped under load drains: no decision fails and every answered one is logged', async () => {
+    const l = load();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const stopping = instances[0]!;
+    const exited = new Promise<number | null>((resolve) => stopping.once('exit', (code) => resolve(code)));
+    stopping.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await l.stop();
+    console.log(`SIGTERM to one of two instances: ${l.ids.length} decisions answered, ${l.failed} failed`);
+    expect(l.failed).toBe(0);
+    // The other instance writes its buffer within its flush interval.
+    await new Promise((r) => setTimeout(r, 1_000));
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(`SELECT count(DISTINCT "id")::int AS n FROM "DecisionLog" WHERE "id" = ANY($1::uuid[])`, [l.ids]);
+      expect(rows[0].n).toBe(l.ids.length);
+    } finally {
+      await pg.end();
+    }
+  }, 60_000);
+});
