@@ -265,7 +265,9 @@ describe('fuzzing every endpoint', () => {
         if (!isErrorEnvelope(parsed)) failures.push(`not the envelope: ${where()}`);
         if (leaksInternals(text)) failures.push(`leaks internals: ${where()}`);
       }
-      if (tag === 'over-limit' && res.status !== 413 && res.status !== 401 && res.status !== 403) failures.push(`over the limit but not 413: ${where()}`);
+      // A URL that is itself refused (a path parameter over 200 characters: 414) is refused before its body is read.
+      const urlRefused = res.status === 414 && path.split('/').some((segment) => segment.length > 200);
+      if (tag === 'over-limit' && res.status !== 413 && res.status !== 401 && res.status !== 403 && !urlRefused) failures.push(`over the limit but not 413: ${where()}`);
       if (tag === 'unknown-field' && route.takesBody && res.status < 300 && (headers['content-type'] ?? '').startsWith('application/json')) failures.push(`unknown field accepted: ${where()}`);
       // An allowed fuzz request may have ended the owner's session (logout): start a new one.
       if (res.status === 401 && route.rule!.kind === 'session' && !['/api/auth/password'].includes(route.path)) {
