@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   };
   let answer: { effect: string };
   if (values.local) {
-    const decider = await LocalDecider.start(client);
+    const decider = await LocalDecider.start(client, { watch: false });
     answer = decider.decide(request);
     decider.stop();
   } else {
