@@ -55,7 +55,10 @@ export class MemoryDirectory implements SubjectDirectory {
       const found = this.byId.get(subject.id.toLowerCase());
       if (found !== undefined) return found;
     }
-    return subject.email === undefined ? undefined : this.byEmail.get(subject.email.trim().toLowerCase());
+    const email = subject.email;
+    if (email === undefined) return undefined;
+    // Exact spelling first (the usual case: clients send the address as the directory has it).
+    return this.byEmail.get(email) ?? this.byEmail.get(email.trim().toLowerCase());
   }
 
   /** The compact, hashed form for /v1/bundle. */

@@ -87,14 +87,21 @@ export function resolveRequest(req: ContentRequest, directory: SubjectDirectory 
     const known = directory.groupsOf(subject);
     if (known !== undefined && known.length > 0) {
       // (typed mutable for the request type; the engine never changes it)
-      request = { ...request, subject: { ...subject, groups: mergeGroups(known, subject.groups) as string[] } };
+      request = withParts(request, { id: subject.id, email: subject.email, groups: mergeGroups(known, subject.groups) as string[] }, request.context);
     }
   }
-  const asserted = req.context?.ip;
+  const context = req.context;
+  const asserted = context?.ip;
   if (asserted !== undefined) return { request, ipSource: 'context', ip: asserted };
   if (connectionIp === undefined || connectionIp === '') return { request, ipSource: 'none', ip: null };
-  request = { ...request, context: { ...request.context, ip: connectionIp } };
-  return { request, ipSource: 'connection', ip: connectionIp };
+  const withIp = context === undefined ? { ip: connectionIp } : { ip: connectionIp, channel: context.channel, networkZone: context.networkZone };
+  return { request: withParts(request, request.subject, withIp), ipSource: 'connection', ip: connectionIp };
+}
+
+/** A copy with another subject and context, written out field by field (measured: much cheaper than spreads). */
+function withParts(req: ContentRequest, subject: ContentRequest['subject'], context: ContentRequest['context']): ContentRequest {
+  const requestId = (req as { requestId?: string }).requestId;
+  return { requestId, action: req.action, destination: req.destination, subject, context, content: req.content } as ContentRequest;
 }
 
 function mergeGroups(known: readonly string[], asserted: readonly string[] | undefined): readonly string[] {
