@@ -42,6 +42,7 @@ if (only.includes('in-process')) {
     const x = s[k];
     console.log(`   ${k.padEnd(7)} ours median ${x.ours.medianMicros} µs, p99 ${x.ours.p99Micros} µs | Cedar median ${x.cedar.medianMicros} µs | throughput ${fx(x.throughputRatio)}`);
   }
+  console.log(`   access with a subject looked up in a 5,000-person directory: median ${s.accessWithSubject.ours.medianMicros} µs, p99 ${s.accessWithSubject.ours.p99Micros} µs`);
   console.log(`   agreement allow/deny ${r.agreement.allowDenyPercent}%; median access ${s.access.ours.medianMicros} µs (target <= 2: ${mark(r.targets.ourMedianAccessMicros.met)}); throughput ${fx(s.mix.throughputRatio)} Cedar (target >= 20x: ${mark(r.targets.throughputRatio.met)})`);
 }
 

@@ -1,5 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { SubjectDirectoryService } from '../../apps/api/src/modules/decisions/subject-directory.service';
 import { AirlockClient, LocalDecider } from '../../libs/sdk/src';
 import { cliArgs, loadDecisionSpec, summarise } from '../support/decision-spec';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
@@ -31,7 +32,20 @@ describe('decision specification over HTTP, the SDK and the CLI', () => {
       const p = providers.find((x) => x.slug === slug);
       await admin.json(`/api/providers/${p.id}`, { method: 'PUT', json: { status, statusReason: 'decision specification' } });
     }
-    await admin.json('/api/policy/publish', { method: 'POST', json: { note: 'decision specification statuses' } });
+    for (const r of spec.policy.rules) {
+      const json = { ruleId: r.id, priority: r.priority, enabled: r.enabled, effect: r.effect, message: r.message, conditions: r.when, exceptions: r.unless ?? [] };
+      await admin.json('/api/rules', { method: 'POST', json });
+    }
+    const groups = new Set(spec.policy.directory.flatMap((p) => p.groups));
+    for (const name of groups) await admin.json('/api/groups', { method: 'POST', json: { name } });
+    for (const p of spec.policy.directory) await admin.json('/api/users', { method: 'POST', json: { email: p.email, name: p.name, role: 'employee', groups: p.groups } });
+    await admin.json('/api/policy/publish', { method: 'POST', json: { note: 'decision specification statuses and rules' } });
+    // The directory reaches memory through NOTIFY: wait until the first member of a group resolves.
+    const member = spec.policy.directory.find((p) => p.groups.length > 0)!;
+    const directory = t.app.get(SubjectDirectoryService);
+    for (let i = 0; i < 50 && !directory.get((await t.prisma.organization.findFirstOrThrow()).id)?.directory.groupsOf({ email: member.email }); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
   afterAll(async () => {
     await t?.close();

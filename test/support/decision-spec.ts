@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinCatalog } from '../../libs/contracts/src';
-import { type CatalogProvider, defaultPolicyRules, type ProviderStatus } from '../../libs/policy-engine/src';
-import type { ContentRequest, PolicyMaterial } from '../../libs/sdk/src';
+import { type CatalogProvider, defaultPolicyRules, type PolicyRule, type ProviderStatus } from '../../libs/policy-engine/src';
+import { type ContentRequest, MemoryDirectory, type PolicyMaterial } from '../../libs/sdk/src';
 
 /**
  * test/fixtures/decision-spec.json: requests and the answers every evaluation must give. The unit
@@ -14,6 +14,10 @@ export interface DecisionSpec {
     statuses: Record<string, ProviderStatus>;
     zones: { name: string; cidrs: string[] }[];
     settings: PolicyMaterial['settings'];
+    /** Added to the default rules. */
+    rules: PolicyRule[];
+    /** The organization's people (console memberships). */
+    directory: { email: string; name: string; groups: string[] }[];
   };
   cases: SpecCase[];
 }
@@ -59,12 +63,17 @@ export function specPolicyMaterial(spec: DecisionSpec): PolicyMaterial {
     zeroRetentionOffer: p.zeroRetentionOffer,
   }));
   return {
-    rules: defaultPolicyRules({ restrictedJurisdictions: spec.policy.settings.restrictedJurisdictions }),
+    rules: [...defaultPolicyRules({ restrictedJurisdictions: spec.policy.settings.restrictedJurisdictions }), ...spec.policy.rules],
     catalog,
     zones: spec.policy.zones,
     custom: [],
     settings: spec.policy.settings,
   };
+}
+
+/** The spec's directory as the server holds it (ids made up: the cases name people by e-mail). */
+export function specDirectory(spec: DecisionSpec): MemoryDirectory {
+  return new MemoryDirectory(spec.policy.directory.map((p, i) => ({ id: `spec-person-${i}`, email: p.email, groups: p.groups })));
 }
 
 /** What an answer (server JSON, LocalDecider, CLI output) is compared on. */

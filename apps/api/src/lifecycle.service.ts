@@ -7,6 +7,7 @@ import { ApiKeyRegistry } from './modules/api-clients/api-key-registry.service';
 import { SessionService } from './modules/auth/session.service';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionLogWriter } from './modules/decisions/decision-log.writer';
+import { SubjectDirectoryService } from './modules/decisions/subject-directory.service';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Starts the moving parts in order once Nest has wired them: secrets, LISTEN, first-start seed,
- * the policies in memory, the API keys, the decision log writer, the instance heartbeat, and the
+ * the policies in memory, the API keys, the people's groups, the decision log writer, the instance heartbeat, and the
  * daily maintenance (next months' decision log partitions, expired sessions). Migrations ran before
  * Nest started (server.ts).
  */
@@ -34,6 +35,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly bootstrap: BootstrapService,
     private readonly runtime: PolicyRuntime,
     private readonly apiKeys: ApiKeyRegistry,
+    private readonly directory: SubjectDirectoryService,
     private readonly writer: DecisionLogWriter,
     private readonly instances: InstanceRegistry,
     private readonly sessions: SessionService,
@@ -49,6 +51,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     await this.bootstrap.run();
     await this.runtime.start();
     await this.apiKeys.start();
+    await this.directory.start();
     this.writer.start();
     await this.instances.start();
     this.maintenance = setInterval(() => void this.runMaintenance(), DAY_MS);

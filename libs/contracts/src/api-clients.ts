@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, text, updateOf } from './common';
+import { line, slug, text, updateOf } from './common';
 
 export const API_SCOPES = ['decide', 'bundle', 'incidents:write'] as const;
 export const apiScope = z.enum(API_SCOPES);
@@ -10,6 +10,19 @@ export const apiClientCreate = z.strictObject({
   scopes: z.array(apiScope).min(1).max(API_SCOPES.length).refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
   /** Requests per minute; null: not throttled. */
   rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().default(null),
+  /**
+   * What the client may assert in a decision request (docs/security.md, "What a decision request
+   * trusts"). A new client may assert nothing unless told: its subjects' groups come from the
+   * directory and its zones from its connection's address. Clients created before these settings
+   * existed (and the bootstrap key) may assert everything, as they could before.
+   */
+  mayAssertGroups: z.boolean().default(false),
+  /** `context.ip` accepted (a proxy or gateway deciding for others); else the connection's address is used. */
+  mayAssertIp: z.boolean().default(false),
+  /** Zones the client may name in `context.networkZone`: "any", or a list of zone names ([] = none). */
+  mayAssertZones: z
+    .union([z.literal('any'), z.array(slug).max(100).refine((s) => new Set(s).size === s.length, 'must not repeat a zone')])
+    .default([]),
   /** When the first key expires (ISO date-time in the future); null: never. */
   expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });

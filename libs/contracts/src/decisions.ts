@@ -43,6 +43,12 @@ export const decisionResponse = z.object({
   destination: z.object({ host: z.string().nullable(), aiDestination: z.boolean(), unknownAi: z.boolean() }),
   action,
   networkZones: z.array(z.string()),
+  /**
+   * Which address the network zones were looked up for: `context` (the request's `context.ip`, the
+   * client's word), `connection` (the address of the connection, with AIRLOCK_TRUST_PROXY applied),
+   * `none` (no address: local evaluation without `context.ip`).
+   */
+  ipSource: z.enum(['context', 'connection', 'none']),
   dataClasses: z.array(z.string()),
   findings: z.array(finding),
   /** With `redact` only: the text to send instead, the findings of the redacting rules' classes masked. */

@@ -135,7 +135,9 @@ describe('conditions', () => {
       ['not a member', { groups: ['legal'] }, request({ subject: { groups: ['eng'] } }), false],
       ['no groups', { groups: ['legal'] }, request({ subject: { id: 'u1' } }), false],
       ['no subject', { groups: ['legal'] }, request(), false],
-      ['group names are exact', { groups: ['legal'] }, request({ subject: { groups: ['Legal'] } }), false],
+      ['group names match case-insensitively (request)', { groups: ['legal'] }, request({ subject: { groups: ['Legal'] } }), true],
+      ['group names match case-insensitively (rule)', { groups: ['LEGAL'] }, request({ subject: { groups: ['legal'] } }), true],
+      ['a group name is not a prefix', { groups: ['legal'] }, request({ subject: { groups: ['legal-ops'] } }), false],
     ],
     dataClasses: [
       ['present', { dataClasses: ['credentials'] }, request({ dataClasses: ['credentials'] }), true],

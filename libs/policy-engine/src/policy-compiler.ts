@@ -345,6 +345,8 @@ function enumCheck<T extends string>(allowed: readonly T[]): (item: string) => T
 
 const checkCountry = (item: string): string | null => (COUNTRY.test(item) ? item.toUpperCase() : null);
 const checkName = (item: string): string | null => (item.trim() === '' ? null : item);
+/** Group names match case-insensitively (a directory or an IdP may spell `Legal` where a rule says `legal`). */
+const checkGroup = (item: string): string | null => (item.trim() === '' ? null : item.toLowerCase());
 const checkSlug = (item: string): string | null => (item.trim() === '' || /\s/.test(item) ? null : item.toLowerCase());
 const checkDataClass = (item: string): string | null => {
   const id = item.toLowerCase();
@@ -381,7 +383,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const actions = readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`);
   const channels = readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`);
   const zones = readList(c.networkZones, at('networkZones'), issues, checkName, 'a zone name');
-  const groups = readList(c.groups, at('groups'), issues, checkName, 'a group name');
+  const groups = readList(c.groups, at('groups'), issues, checkGroup, 'a group name');
   const dataClasses = readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)');
 
   providers?.forEach((slug, i) => {
@@ -593,7 +595,8 @@ function byEvaluationOrder(a: CompiledRule, b: CompiledRule): number {
 }
 
 /** Lowercases data class ids if needed; the request's own array when it already is clean. */
-function normalizeDataClasses(value: unknown): readonly string[] {
+/** A list of names in lower case (the same array when it already is): data classes, group names. */
+function lowerNames(value: unknown): readonly string[] {
   if (!Array.isArray(value) || value.length === 0) return EMPTY;
   for (let i = 0; i < value.length; i++) {
     const c: unknown = value[i];
@@ -604,10 +607,6 @@ function normalizeDataClasses(value: unknown): readonly string[] {
     }
   }
   return value as string[];
-}
-
-function stringList(value: unknown): readonly string[] {
-  return Array.isArray(value) ? (value as string[]) : EMPTY;
 }
 
 /**
@@ -701,8 +700,8 @@ export function compilePolicy(
     }
     ctx.zones = zones;
     const subject = req.subject;
-    ctx.groups = typeof subject === 'object' && subject !== null ? stringList(subject.groups) : EMPTY;
-    const dataClasses = normalizeDataClasses(req.dataClasses);
+    ctx.groups = typeof subject === 'object' && subject !== null ? lowerNames(subject.groups) : EMPTY;
+    const dataClasses = lowerNames(req.dataClasses);
     ctx.dataClasses = dataClasses;
 
     // Rules are sorted most severe first, so the first match decides the effect and the matches come

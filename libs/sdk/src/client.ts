@@ -1,6 +1,7 @@
 import type { DecisionResponse } from '@airlock/contracts';
 import type { CustomDetectorDef } from '@airlock/detectors';
 import type { CatalogProvider, NetworkZone, PolicyRule } from '@airlock/policy-engine';
+import type { DirectoryBundle } from './directory';
 import type { ContentRequest } from './local-decide';
 
 export interface AirlockClientOptions {
@@ -22,6 +23,10 @@ export interface PolicyBundle {
   zones: NetworkZone[];
   detectors: { classes: string[]; settings: { allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string }; custom: CustomDetectorDef[] };
   settings: { restrictedJurisdictions: string[]; decisionTtlSeconds: number };
+  /** The organization's people and their groups, hashed (absent from servers before it existed). */
+  directory?: DirectoryBundle;
+  /** What the key's API client may assert (absent from servers before it existed: everything). */
+  client?: { mayAssertGroups: boolean; mayAssertIp: boolean; mayAssertZones: 'any' | string[] };
 }
 
 /** An error answer of the API, in its one envelope. */

@@ -1,6 +1,8 @@
-import { loadDecisionSpec, specPolicyMaterial, summarise } from '../../../test/support/decision-spec';
+import { loadDecisionSpec, specDirectory, specPolicyMaterial, summarise } from '../../../test/support/decision-spec';
 import { compileDecisionPolicy } from './compile';
+import { BundleDirectory } from './directory';
 import { decideLocally } from './local-decide';
+import { resolveRequest } from './subject';
 
 /**
  * The shared decision specification (test/fixtures/decision-spec.json) through the function the
@@ -9,12 +11,17 @@ import { decideLocally } from './local-decide';
 describe('decision specification: decideLocally', () => {
   const spec = loadDecisionSpec();
   const policy = compileDecisionPolicy(specPolicyMaterial(spec));
+  // The server's directory and the bundle's hashed one must resolve every case the same way.
+  const server = specDirectory(spec);
+  const bundled = new BundleDirectory(server.toBundle('spec-salt'));
 
   it.each(spec.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const r = decideLocally(policy, c.request);
-    expect(
-      summarise({ effect: r.decision.effect, reasons: r.decision.reasons, findings: r.findings, redactedText: r.redactedText, redactedClasses: r.redactedClasses }),
-    ).toEqual(c.expect);
+    for (const directory of [server, bundled]) {
+      const r = decideLocally(policy, resolveRequest(c.request, directory).request);
+      expect(
+        summarise({ effect: r.decision.effect, reasons: r.decision.reasons, findings: r.findings, redactedText: r.redactedText, redactedClasses: r.redactedClasses }),
+      ).toEqual(c.expect);
+    }
   });
 
   it('covers the cases of issue 23', () => {

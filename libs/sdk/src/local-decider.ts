@@ -1,7 +1,9 @@
 import type { DecisionResponse } from '@airlock/contracts';
-import { type AirlockClient, type PolicyBundle } from './client';
+import { AirlockError, type AirlockClient, type PolicyBundle } from './client';
 import { compileDecisionPolicy } from './compile';
+import { BundleDirectory } from './directory';
 import { type ContentRequest, decideLocally, type DecisionPolicy } from './local-decide';
+import { ASSERT_EVERYTHING, type AssertionRights, refusedAssertion, resolveRequest, type SubjectDirectory } from './subject';
 
 export interface LocalDeciderOptions {
   /** How often to ask for a newer bundle (ETag: an unchanged policy costs a 304). Default 30 s. */
@@ -23,6 +25,8 @@ export interface LocalDeciderOptions {
  */
 export class LocalDecider {
   private policy: DecisionPolicy | null = null;
+  private directory: SubjectDirectory | null = null;
+  private rights: AssertionRights = ASSERT_EVERYTHING;
   private bundle: PolicyBundle | null = null;
   private etag: string | undefined;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -82,6 +86,12 @@ export class LocalDecider {
       custom: b.detectors.custom,
       settings: { restrictedJurisdictions: b.settings.restrictedJurisdictions, ...b.detectors.settings },
     });
+    // The directory (people's groups, hashed) and what this key's client may assert: the same
+    // resolution as the server's. A server older than these fields sends neither.
+    this.directory = b.directory ? new BundleDirectory(b.directory) : null;
+    this.rights = b.client
+      ? { groups: b.client.mayAssertGroups, ip: b.client.mayAssertIp, zones: b.client.mayAssertZones }
+      : ASSERT_EVERYTHING;
     this.bundle = b;
     this.etag = got.etag;
     return true;
@@ -91,9 +101,17 @@ export class LocalDecider {
     return this.bundle?.policyVersion ?? null;
   }
 
+  /**
+   * Decides as the server would for this API key: the subject's groups from the bundle's directory,
+   * and an AirlockError (403, `forbidden`) for an assertion the key's client may not make. There is
+   * no connection address here: without `context.ip` no zone comes from an address.
+   */
   decide(request: ContentRequest): Omit<DecisionResponse, 'decisionId'> {
     if (!this.policy || !this.bundle) throw new Error('LocalDecider.start() has not loaded a policy');
-    const r = decideLocally(this.policy, request);
+    const refused = refusedAssertion(request, this.rights);
+    if (refused) throw new AirlockError(403, 'forbidden', refused.message, [refused]);
+    const resolved = resolveRequest(request, this.directory);
+    const r = decideLocally(this.policy, resolved.request);
     return {
       effect: r.decision.effect,
       reasons: r.decision.reasons.map((x) => ({ ...x })),
@@ -101,6 +119,7 @@ export class LocalDecider {
       destination: { ...r.decision.destination },
       action: request.action,
       networkZones: [...r.decision.networkZones],
+      ipSource: resolved.ipSource,
       dataClasses: [...r.decision.dataClasses],
       findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
       ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),

@@ -24,6 +24,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import {
+  AutocompleteArrayInput,
+  BooleanInput,
   CheckboxGroupInput,
   Create,
   CreateButton,
@@ -43,6 +45,7 @@ import {
   useRecordContext,
   useRedirect,
   useRefresh,
+  useGetList,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -62,6 +65,41 @@ interface ApiKeyRow {
   lastUsedAt: string | null;
   revokedAt: string | null;
   active: boolean;
+}
+
+/** The choice that stands for "any zone" in the zones input (the API's `mayAssertZones: "any"`). */
+const ANY_ZONE = '*';
+
+/**
+ * What the client may assert in a decision request (docs/security.md, "What a decision request
+ * trusts"): its own groups, its own address, and which zones it may name. A new client may assert
+ * nothing; an extension or script usually needs nothing, a proxy deciding for others needs the address.
+ */
+function AssertionInputs() {
+  const t = useTranslate();
+  const { data } = useGetList('zones', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  const choices = [{ id: ANY_ZONE, name: t('airlock.apiClients.anyZone') }, ...(data ?? []).map((z) => ({ id: z.name as string, name: z.name as string }))];
+  return (
+    <>
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {t('airlock.apiClients.assertions')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1, maxWidth: 640 }}>
+        {t('airlock.apiClients.assertionsHelp')}
+      </Typography>
+      <BooleanInput source="mayAssertGroups" helperText="airlock.apiClients.mayAssertGroupsHelp" />
+      <BooleanInput source="mayAssertIp" helperText="airlock.apiClients.mayAssertIpHelp" />
+      <AutocompleteArrayInput
+        source="mayAssertZones"
+        choices={choices}
+        translateChoice={false}
+        helperText="airlock.apiClients.mayAssertZonesHelp"
+        format={(v: unknown) => (v === 'any' ? [ANY_ZONE] : ((v as string[] | undefined) ?? []))}
+        parse={(v: string[]) => (v.includes(ANY_ZONE) ? 'any' : v)}
+        sx={{ minWidth: 320 }}
+      />
+    </>
+  );
 }
 
 const when = (v: string | null | undefined) => (v ? new Date(v).toLocaleString() : '—');
@@ -105,6 +143,9 @@ function ApiClientCreate() {
     description: data.description || null,
     scopes: data.scopes,
     rateLimitPerMinute: data.rateLimitPerMinute ? Number(data.rateLimitPerMinute) : null,
+    mayAssertGroups: Boolean(data.mayAssertGroups),
+    mayAssertIp: Boolean(data.mayAssertIp),
+    mayAssertZones: data.mayAssertZones ?? [],
     expiresAt: data.expiresAt ? new Date(data.expiresAt as string).toISOString() : null,
   });
   return (
@@ -113,7 +154,7 @@ function ApiClientCreate() {
         transform={transform}
         redirect={false}
         mutationOptions={{ onSuccess: (data: { id: string; name: string; key: string }) => setCreated({ id: data.id, name: data.name, key: data.key }) }}
-        record={{ scopes: ['decide'] }}
+        record={{ scopes: ['decide'], mayAssertGroups: false, mayAssertIp: false, mayAssertZones: [] }}
       >
         <SimpleForm>
           <TextInput source="name" validate={required()} />
@@ -121,6 +162,7 @@ function ApiClientCreate() {
           <CheckboxGroupInput source="scopes" choices={scopeChoices} validate={required()} />
           <NumberInput source="rateLimitPerMinute" min={1} helperText="airlock.apiClients.rateHelp" />
           <DateTimeInput source="expiresAt" helperText="airlock.apiClients.expiresHelp" />
+          <AssertionInputs />
         </SimpleForm>
       </Create>
       <KeyOnceDialog
@@ -346,6 +388,7 @@ function ApiClientEdit() {
         <TextInput source="description" fullWidth />
         <CheckboxGroupInput source="scopes" choices={scopeChoices} validate={required()} />
         <NumberInput source="rateLimitPerMinute" min={1} helperText="airlock.apiClients.rateHelp" />
+        <AssertionInputs />
       </SimpleForm>
     </Edit>
   );

@@ -9,6 +9,21 @@ import { ApiKeyRegistry } from './api-key-registry.service';
 
 const withKeys = { keys: { orderBy: { createdAt: 'desc' as const } } };
 
+/** What a client may assert, as the contract says it ('any' or a list of zones) and as it is stored. */
+interface AssertionInput {
+  mayAssertGroups?: boolean;
+  mayAssertIp?: boolean;
+  mayAssertZones?: 'any' | string[];
+}
+function assertionColumns(input: AssertionInput) {
+  const zones = input.mayAssertZones;
+  return {
+    ...(input.mayAssertGroups !== undefined ? { mayAssertGroups: input.mayAssertGroups } : {}),
+    ...(input.mayAssertIp !== undefined ? { mayAssertIp: input.mayAssertIp } : {}),
+    ...(zones === 'any' ? { mayAssertAnyZone: true, mayAssertZones: [] } : zones !== undefined ? { mayAssertAnyZone: false, mayAssertZones: zones } : {}),
+  };
+}
+
 /**
  * Decision clients and their keys. A key is shown once (the response to create or rotate) and
  * stored as its SHA-256. Revocation is immediate: this instance forgets the key before answering,
@@ -50,7 +65,7 @@ export class ApiClientsService {
   async create(
     organizationId: string,
     actor: Actor,
-    input: { name: string; description?: string | null; scopes: string[]; rateLimitPerMinute: number | null; expiresAt: string | null },
+    input: { name: string; description?: string | null; scopes: string[]; rateLimitPerMinute: number | null; expiresAt: string | null } & Required<AssertionInput>,
   ) {
     const expiresAt = this.future(input.expiresAt, 'expiresAt');
     const key = generateApiKey();
@@ -62,6 +77,7 @@ export class ApiClientsService {
           description: input.description ?? null,
           scopes: input.scopes,
           rateLimitPerMinute: input.rateLimitPerMinute,
+          ...assertionColumns(input),
           createdById: actor.type === 'user' ? actor.id : null,
         },
       });
@@ -74,11 +90,17 @@ export class ApiClientsService {
     return { client: await this.get(organizationId, client.id), key };
   }
 
-  async update(organizationId: string, actor: Actor, id: string, input: { name?: string; description?: string | null; scopes?: string[]; rateLimitPerMinute?: number | null }) {
+  async update(
+    organizationId: string,
+    actor: Actor,
+    id: string,
+    input: { name?: string; description?: string | null; scopes?: string[]; rateLimitPerMinute?: number | null } & AssertionInput,
+  ) {
     await this.prisma.$transaction(async (tx) => {
       const before = await tx.apiClient.findFirst({ where: { organizationId, id } });
       if (!before) throw AppError.notFound('API client');
-      const after = await tx.apiClient.update({ where: { id }, data: input });
+      const { mayAssertGroups, mayAssertIp, mayAssertZones, ...rest } = input;
+      const after = await tx.apiClient.update({ where: { id }, data: { ...rest, ...assertionColumns({ mayAssertGroups, mayAssertIp, mayAssertZones }) } });
       await this.audit.record(tx, { organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
       await this.notify(tx, organizationId);
     });

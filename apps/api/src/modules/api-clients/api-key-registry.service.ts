@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { AssertionRights } from '@airlock/sdk';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
@@ -66,11 +67,18 @@ export class ApiKeyRegistry implements OnModuleDestroy {
         keyHash: true,
         expiresAt: true,
         organizationId: true,
-        client: { select: { id: true, name: true, scopes: true, rateLimitPerMinute: true } },
+        client: { select: { id: true, name: true, scopes: true, rateLimitPerMinute: true, mayAssertGroups: true, mayAssertIp: true, mayAssertAnyZone: true, mayAssertZones: true } },
       },
     });
     const next = new Map<string, KeyEntry>();
+    const rightsOf = new Map<string, AssertionRights>();
     for (const r of rows) {
+      let rights = rightsOf.get(r.client.id);
+      if (!rights) {
+        const c = r.client;
+        rights = Object.freeze({ groups: c.mayAssertGroups, ip: c.mayAssertIp, zones: c.mayAssertAnyZone ? ('any' as const) : Object.freeze(c.mayAssertZones.map((z) => z.toLowerCase())) });
+        rightsOf.set(c.id, rights);
+      }
       next.set(r.keyHash, {
         expiresAt: r.expiresAt?.getTime() ?? null,
         auth: {
@@ -81,6 +89,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
           keyId: r.id,
           scopes: r.client.scopes,
           rateLimitPerMinute: r.client.rateLimitPerMinute,
+          rights,
         },
       });
     }

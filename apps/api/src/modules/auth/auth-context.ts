@@ -1,3 +1,4 @@
+import type { AssertionRights } from '@airlock/sdk';
 import type { Role } from '../../generated/prisma/enums';
 
 export type ApiScope = 'decide' | 'bundle' | 'incidents:write';
@@ -29,6 +30,8 @@ export interface ApiClientAuth extends RequestOrigin {
   keyId: string;
   scopes: readonly string[];
   rateLimitPerMinute: number | null;
+  /** What the client may assert in a decision request (frozen, shared by its keys). */
+  rights: AssertionRights;
 }
 
 export type AuthContext = UserAuth | ApiClientAuth;

@@ -5,6 +5,8 @@ import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { ReadinessService } from '../health/readiness.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
+import { DecisionService } from './decision.service';
+import { SubjectDirectoryService } from './subject-directory.service';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the key. */
 const KEEPALIVE_MS = 15_000;
@@ -36,8 +38,12 @@ export class BundleEvents implements OnModuleDestroy {
     private readonly runtime: PolicyRuntime,
     private readonly apiKeys: ApiKeyRegistry,
     readiness: ReadinessService,
+    private readonly decisions: DecisionService,
+    directory: SubjectDirectoryService,
   ) {
     this.runtime.onLoaded((organizationId) => this.announce(organizationId));
+    // The bundle carries the directory: a membership change is announced like a publish.
+    directory.onChanged((organizationId) => this.announce(organizationId));
     readiness.onDrain(() => this.endAll('shutdown'));
     this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
     this.timer.unref();
@@ -58,7 +64,7 @@ export class BundleEvents implements OnModuleDestroy {
 
   /** Takes over the response (hijacked by the caller after admit()) and sends the current version at once. */
   open(client: ApiClientAuth, presentedKey: string, res: ServerResponse, headers: Record<string, string | number | string[] | undefined>): void {
-    const payload = this.eventFor(client.organizationId) ?? '';
+    const payload = this.eventFor(client) ?? '';
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -74,18 +80,19 @@ export class BundleEvents implements OnModuleDestroy {
     res.once('error', drop);
   }
 
-  private eventFor(organizationId: string): string | null {
-    const policy = this.runtime.get(organizationId);
-    if (!policy) return null;
-    const data = JSON.stringify({ policyVersion: policy.version, etag: `"v${policy.version}-${policy.contentHash.slice(0, 16)}"` });
+  /** The event for one stream: the ETag depends on the client (the bundle carries what it may assert). */
+  private eventFor(client: ApiClientAuth): string | null {
+    const policy = this.runtime.get(client.organizationId);
+    const etag = this.decisions.bundleEtag(client);
+    if (!policy || etag === null) return null;
+    const data = JSON.stringify({ policyVersion: policy.version, etag });
     return `event: policy\nid: ${policy.version}\ndata: ${data}\n\n`;
   }
 
   private announce(organizationId: string): void {
-    let payload: string | null = null;
     for (const s of this.streams) {
       if (s.client.organizationId !== organizationId) continue;
-      payload ??= this.eventFor(organizationId);
+      const payload = this.eventFor(s.client);
       if (payload) s.res.write(payload);
     }
   }

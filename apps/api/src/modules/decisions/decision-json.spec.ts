@@ -25,6 +25,7 @@ const answer = fc.record(
     destination: fc.record({ host: fc.option(str, { nil: null }), aiDestination: fc.boolean(), unknownAi: fc.boolean() }),
     action: fc.constantFrom('access', 'prompt', 'upload' as const),
     networkZones: maybeFrozen(fc.array(str, { maxLength: 3 })),
+    ipSource: fc.constantFrom('context', 'connection', 'none'),
     dataClasses: maybeFrozen(fc.array(str, { maxLength: 3 })),
     findings: fc.array(finding, { maxLength: 3 }),
     redactedText: str,
@@ -34,7 +35,7 @@ const answer = fc.record(
     evaluatedAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
     stale: fc.record({ since: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), seconds: fc.nat() }),
   },
-  { requiredKeys: ['decisionId', 'effect', 'reasons', 'provider', 'destination', 'action', 'networkZones', 'dataClasses', 'findings', 'policyVersion', 'ttlSeconds', 'evaluatedAt'] },
+  { requiredKeys: ['decisionId', 'effect', 'reasons', 'provider', 'destination', 'action', 'networkZones', 'ipSource', 'dataClasses', 'findings', 'policyVersion', 'ttlSeconds', 'evaluatedAt'] },
 );
 
 describe('decisionJson', () => {
@@ -58,6 +59,7 @@ describe('decisionJson', () => {
       destination: { host: 'chat.example', aiDestination: true, unknownAi: false },
       action: 'prompt',
       networkZones: [],
+      ipSource: 'none',
       dataClasses: ['personal_data'],
       findings: [{ dataClass: 'personal_data', detector: 'email', start: 0, end: 5, confidence: 1, text: 'ann@x' }],
       policyVersion: 1,

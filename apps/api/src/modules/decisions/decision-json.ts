@@ -61,7 +61,7 @@ export function decisionJson(r: DecisionResponse): string {
   out += `,"provider":${r.provider === null ? 'null' : providerJson(r.provider)}`;
   const d = r.destination;
   out += `,"destination":{"host":${d.host === null ? 'null' : JSON.stringify(d.host)},"aiDestination":${d.aiDestination},"unknownAi":${d.unknownAi}}`;
-  out += `,"action":"${r.action}","networkZones":${stringsJson(r.networkZones)},"dataClasses":${stringsJson(r.dataClasses)}`;
+  out += `,"action":"${r.action}","networkZones":${stringsJson(r.networkZones)},"ipSource":"${r.ipSource}","dataClasses":${stringsJson(r.dataClasses)}`;
   out += `,"findings":${findingsJson(r.findings)}`;
   if (r.redactedText !== undefined) out += `,"redactedText":${JSON.stringify(r.redactedText)}`;
   if (r.redactedClasses !== undefined) out += `,"redactedClasses":${JSON.stringify(r.redactedClasses)}`;

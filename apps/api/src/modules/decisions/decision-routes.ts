@@ -41,7 +41,9 @@ export class DecisionRoutes {
       const client = this.gate.check(request, 'decide');
       const req = parseOr400(decisionRequest, request.body ?? {});
       // Serialised here, reusing the JSON of the policy's shared objects (decision-json.ts).
-      void reply.type(JSON_TYPE).send(decisionJson(this.decisions.decideOne(client, req)));
+      // The connection's address is worked out only when the client sent none (request.ip applies AIRLOCK_TRUST_PROXY).
+      const connectionIp = req.context?.ip === undefined ? request.ip : undefined;
+      void reply.type(JSON_TYPE).send(decisionJson(this.decisions.decideOne(client, req, undefined, connectionIp)));
     });
 
     /**
@@ -62,9 +64,10 @@ export class DecisionRoutes {
       this.gate.charge(client, input.items.length);
       const items: unknown[] = [];
       let sinceYield = 0;
+      const connectionIp = request.ip;
       for (const { correlationId, ...req } of input.items) {
         try {
-          items.push(this.decisions.decideOne(client, req, correlationId));
+          items.push(this.decisions.decideOne(client, req, correlationId, connectionIp));
         } catch (err) {
           const res = toErrorResponse(err);
           items.push({ correlationId, status: res.status, ...res.body });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
 import type { DecisionReason } from '@airlock/policy-engine';
+import { refusedAssertion, resolveRequest } from '@airlock/sdk';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -10,6 +11,7 @@ import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { decide } from './decide';
 import { DecisionLogWriter } from './decision-log.writer';
+import { SubjectDirectoryService } from './subject-directory.service';
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -36,12 +38,23 @@ export class DecisionService {
     private readonly metrics: MetricsService,
     private readonly secrets: SecretsService,
     private readonly incidents: IncidentsService,
+    private readonly directory: SubjectDirectoryService,
   ) {}
 
-  decideOne(client: ApiClientAuth, req: DecisionRequestInput, correlationId?: string): DecisionResponse {
+  /**
+   * `connectionIp`: the address of the connection (request.ip, with AIRLOCK_TRUST_PROXY applied),
+   * used for the network zones when the request has no `context.ip`.
+   */
+  decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DecisionResponse {
     const started = performance.now();
     const policy = this.runtime.get(client.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    const refused = refusedAssertion(input, client.rights);
+    if (refused) throw new AppError('forbidden', refused.message, [refused]);
+    // The subject's groups from the directory (plus the client's, when it may assert them); the
+    // connection's address when the client sent none. The same resolution as LocalDecider's.
+    const resolved = resolveRequest(input, this.directory.get(client.organizationId)?.directory ?? null, connectionIp);
+    const req = resolved.request as DecisionRequestInput;
     const result = decide(policy, req);
     const { decision } = result;
     const now = new Date();
@@ -64,6 +77,7 @@ export class DecisionService {
       // The engine's arrays are frozen and shared between decisions: referenced, never copied.
       networkZones: decision.networkZones,
       subjectId: req.subject?.id ?? req.subject?.email ?? null,
+      // The groups the decision considered (directory and client), so the impact preview replays them.
       subjectGroups: req.subject?.groups ?? NONE,
       effect: decision.effect,
       ruleIds: ruleIdsOf(decision.reasons),
@@ -102,6 +116,7 @@ export class DecisionService {
       destination: decision.destination,
       action: req.action,
       networkZones: decision.networkZones as string[],
+      ipSource: resolved.ipSource,
       dataClasses: decision.dataClasses as string[],
       findings: result.findings,
       ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
@@ -113,13 +128,27 @@ export class DecisionService {
     };
   }
 
-  /** The compiled policy, catalog and zones for local evaluation by the SDK. */
+  /**
+   * The bundle's ETag for this client: the policy version and content, the directory's content, and
+   * what the client may assert (the bundle carries all three). null before the policy is loaded.
+   */
+  bundleEtag(client: ApiClientAuth): string | null {
+    const policy = this.runtime.get(client.organizationId);
+    if (!policy) return null;
+    const r = client.rights;
+    const rights = `${r.groups ? 'g' : ''}${r.ip ? 'i' : ''}${r.zones === 'any' ? 'z' : r.zones.join('.')}`;
+    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${rights}"`;
+  }
+
+  /** The compiled policy, catalog and zones for local evaluation by the SDK, with the hashed directory. */
   bundle(client: ApiClientAuth) {
     const policy = this.runtime.get(client.organizationId);
-    if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    const etag = this.bundleEtag(client);
+    if (!policy || etag === null) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
     const { rules, catalog, zones, detectors, settings } = policy.snapshot;
+    const r = client.rights;
     return {
-      etag: `"v${policy.version}-${policy.contentHash.slice(0, 16)}"`,
+      etag,
       body: {
         policyVersion: policy.version,
         contentHash: policy.contentHash,
@@ -133,6 +162,8 @@ export class DecisionService {
           custom: detectors.filter((d) => d.enabled),
         },
         settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
+        directory: this.directory.bundle(client.organizationId),
+        client: { mayAssertGroups: r.groups, mayAssertIp: r.ip, mayAssertZones: r.zones === 'any' ? ('any' as const) : [...r.zones] },
       },
     };
   }

@@ -5,11 +5,12 @@ import { DecisionRoutes } from './decision-routes';
 import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 import { DecisionsController } from './decisions.controller';
+import { SubjectDirectoryService } from './subject-directory.service';
 
 @Global()
 @Module({
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents],
-  exports: [DecisionService, DecisionLogWriter, DecisionRoutes],
+  providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryService],
+  exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],
 })
 export class DecisionsModule {}

@@ -11,6 +11,7 @@ import { PrismaService } from '../../database/prisma.service';
 @Injectable()
 export class SecretsService {
   private contentKey: Buffer | null = null;
+  private directoryKey: Buffer | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -19,6 +20,7 @@ export class SecretsService {
 
   async init(): Promise<void> {
     this.contentKey = await this.secret('content-hmac');
+    this.directoryKey = await this.secret('directory-salt');
   }
 
   private async secret(name: string): Promise<Buffer> {
@@ -27,6 +29,16 @@ export class SecretsService {
     await this.prisma.instanceSecret.upsert({ where: { name }, create: { name, value: generated }, update: {} });
     const row = await this.prisma.instanceSecret.findUniqueOrThrow({ where: { name } });
     return Buffer.from(row.value, 'base64');
+  }
+
+  /**
+   * The salt of an organization's hashed directory in /v1/bundle (base64url, 128 bits): the same on
+   * every instance and across restarts (bundles keep their ETag), different for every organization
+   * and installation.
+   */
+  directorySalt(organizationId: string): string {
+    if (!this.directoryKey) throw new Error('SecretsService.init() was not called');
+    return createHmac('sha256', this.directoryKey).update(organizationId, 'utf8').digest('base64url').slice(0, 22);
   }
 
   /** HMAC-SHA256 of content under the installation key (hex). */

@@ -1,0 +1,92 @@
+import { BundleDirectory, MemoryDirectory, subjectKey } from './directory';
+import { ASSERT_EVERYTHING, ASSERT_NOTHING, refusedAssertion, resolveRequest } from './subject';
+
+const PEOPLE = [
+  { id: '5b1c1a9e-0000-4000-8000-000000000001', email: 'lena.legal@acme.test', groups: ['Legal', 'staff'] },
+  { id: '5b1c1a9e-0000-4000-8000-000000000002', email: 'eng@acme.test', groups: ['engineering'] },
+  { id: '5b1c1a9e-0000-4000-8000-000000000003', email: 'nogroups@acme.test', groups: [] },
+];
+const SALT = 'c2FsdC1vZi1hY21l';
+const access = { action: 'access' as const, destination: { host: 'chat.example' } };
+
+describe('subject directory', () => {
+  const memory = new MemoryDirectory(PEOPLE);
+  const bundle = memory.toBundle(SALT);
+  const local = new BundleDirectory(bundle);
+
+  it.each([
+    ['e-mail, any case', { email: 'Lena.Legal@ACME.test' }, ['legal', 'staff']],
+    ['user id', { id: PEOPLE[1]!.id }, ['engineering']],
+    ['user id in upper case', { id: PEOPLE[1]!.id.toUpperCase() }, ['engineering']],
+    ['id first, then e-mail', { id: PEOPLE[1]!.id, email: 'lena.legal@acme.test' }, ['engineering']],
+    ['an unknown id falls back to the e-mail', { id: 'u-42', email: 'eng@acme.test' }, ['engineering']],
+    ['a person without groups', { email: 'nogroups@acme.test' }, undefined],
+    ['someone the directory does not know', { email: 'stranger@other.test' }, undefined],
+    ['no id, no e-mail', {}, undefined],
+  ])('the server and the bundle resolve the same: %s', (_name, subject, expected) => {
+    expect(memory.groupsOf(subject)).toEqual(expected);
+    expect(local.groupsOf(subject)).toEqual(expected);
+  });
+
+  it('the bundle lists no e-mail or id in clear, and its keys depend on the salt', () => {
+    const json = JSON.stringify(bundle);
+    for (const p of PEOPLE) {
+      expect(json).not.toContain(p.email);
+      expect(json).not.toContain(p.id);
+    }
+    expect(bundle.groups.sort()).toEqual(['engineering', 'legal', 'staff']);
+    // Two people with groups, each under their e-mail and their id.
+    expect(Object.keys(bundle.subjects)).toHaveLength(4);
+    expect(subjectKey(SALT, 'email', 'eng@acme.test')).not.toBe(subjectKey('another-salt', 'email', 'eng@acme.test'));
+    expect(subjectKey(SALT, 'email', ' ENG@acme.test')).toBe(subjectKey(SALT, 'email', 'eng@acme.test'));
+  });
+});
+
+describe('resolveRequest', () => {
+  const directory = new MemoryDirectory(PEOPLE);
+
+  it('leaves a request without subject or address as it is (the same object)', () => {
+    const r = resolveRequest(access, directory);
+    expect(r.request).toBe(access);
+    expect(r.ipSource).toBe('none');
+  });
+
+  it("gives the subject the directory's groups, and adds the client's", () => {
+    expect(resolveRequest({ ...access, subject: { email: 'lena.legal@acme.test' } }, directory).request.subject?.groups).toEqual(['legal', 'staff']);
+    expect(resolveRequest({ ...access, subject: { email: 'lena.legal@acme.test', groups: ['finance', 'legal'] } }, directory).request.subject?.groups).toEqual([
+      'legal',
+      'staff',
+      'finance',
+    ]);
+    // Unknown subject: only what the client says (when it may say it: refusedAssertion).
+    expect(resolveRequest({ ...access, subject: { email: 'x@y.test', groups: ['finance'] } }, directory).request.subject?.groups).toEqual(['finance']);
+  });
+
+  it("uses the connection's address only when the client sent none", () => {
+    expect(resolveRequest({ ...access, context: { ip: '10.0.0.1' } }, null, '192.0.2.1')).toMatchObject({ ipSource: 'context', ip: '10.0.0.1' });
+    const r = resolveRequest({ ...access, context: { channel: 'web' } }, null, '192.0.2.1');
+    expect(r).toMatchObject({ ipSource: 'connection', ip: '192.0.2.1' });
+    expect(r.request.context).toEqual({ channel: 'web', ip: '192.0.2.1' });
+  });
+});
+
+describe('refusedAssertion', () => {
+  it('lets a client that may assert everything assert anything', () => {
+    expect(refusedAssertion({ ...access, subject: { groups: ['legal'] }, context: { ip: '10.0.0.1', networkZone: 'vpn' } }, ASSERT_EVERYTHING)).toBeNull();
+  });
+
+  it.each([
+    ['groups', { subject: { email: 'a@b.test', groups: ['legal'] } }, 'subject.groups'],
+    ['an address', { context: { ip: '10.0.0.1' } }, 'context.ip'],
+    ['a zone', { context: { networkZone: 'vpn' } }, 'context.networkZone'],
+  ])('refuses %s from a client that may assert nothing', (_name, extra, path) => {
+    expect(refusedAssertion({ ...access, ...extra }, ASSERT_NOTHING)?.path).toBe(path);
+  });
+
+  it('accepts an empty group list, a subject by e-mail, and the zones a client may name', () => {
+    expect(refusedAssertion({ ...access, subject: { email: 'a@b.test', groups: [] } }, ASSERT_NOTHING)).toBeNull();
+    const rights = { groups: false, ip: false, zones: ['vpn'] };
+    expect(refusedAssertion({ ...access, context: { networkZone: 'vpn', channel: 'web' } }, rights)).toBeNull();
+    expect(refusedAssertion({ ...access, context: { networkZone: 'corporate' } }, rights)?.message).toContain('only these network zones: vpn');
+  });
+});
