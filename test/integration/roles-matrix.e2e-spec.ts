@@ -130,5 +130,5 @@ describe('route x role matrix', () => {
         `${tally.allowed} allowed, ${tally[401]} expected 401, ${tally[403]} expected 403) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 });
