@@ -10,10 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BODY_LIMITS } from '../../apps/api/src/server';
-import { anonymous, bearer, type DiscoveredRoute, discoverRoutes, isErrorEnvelope, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
+import { anonymous, bearer, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
+import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-registry.service';
+import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 const SEED = 20261129;
+/** SCIM routes take only a key of a client with the scim scope (alone), made in beforeAll. */
+const SCIM_KEY = 'ak_fuzz_scim_key_0123456789abcdef';
 const WORKERS = 4;
 const RUNS_PER_WORKER = 2600;
 
@@ -189,6 +193,9 @@ describe('fuzzing every endpoint', () => {
       (await p.user.create({ data: { organizationId: ownerRow.organizationId, email: 'fuzz@example.com', name: 'Fuzz', role: 'analyst' } })).id,
       '1',
     ];
+    const scimClient = await p.apiClient.create({ data: { organizationId: ownerRow.organizationId, name: 'fuzz-scim', scopes: ['scim'] } });
+    await p.apiKey.create({ data: { organizationId: ownerRow.organizationId, apiClientId: scimClient.id, prefix: SCIM_KEY.slice(0, 11), keyHash: sha256Hex(SCIM_KEY) } });
+    await t.app.get(ApiKeyRegistry).reload();
   });
 
   afterAll(async () => {
@@ -200,7 +207,7 @@ describe('fuzzing every endpoint', () => {
       case 'public':
         return anonymous;
       case 'api_key':
-        return bearer('bootstrap key', BOOTSTRAP_KEY);
+        return route.rule!.scope === 'scim' ? bearer('scim key', SCIM_KEY) : bearer('bootstrap key', BOOTSTRAP_KEY);
       case 'session':
       case 'session_or_api_key':
         return owner.principal;
@@ -262,7 +269,7 @@ describe('fuzzing every endpoint', () => {
         } catch {
           // not JSON
         }
-        if (!isErrorEnvelope(parsed)) failures.push(`not the envelope: ${where()}`);
+        if (!isErrorBodyFor(route.path, parsed)) failures.push(`not the envelope (SCIM's error format under /scim): ${where()}`);
         if (leaksInternals(text)) failures.push(`leaks internals: ${where()}`);
       }
       if (tag === 'over-limit' && res.status !== 413 && res.status !== 401 && res.status !== 403) failures.push(`over the limit but not 413: ${where()}`);

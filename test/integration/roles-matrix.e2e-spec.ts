@@ -14,7 +14,7 @@ import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-r
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
-import { anonymous, bearer, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorEnvelope, mintSession, type Principal } from '../support/security';
+import { anonymous, bearer, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorBodyFor, mintSession, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 const ROLES: Role[] = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
@@ -119,7 +119,7 @@ describe('route x role matrix', () => {
           if (res.status === 401 || res.status === 403) failures.push(where);
         } else {
           if (res.status !== want) failures.push(where);
-          else if (!isErrorEnvelope(JSON.parse(text))) failures.push(`${where} (not the error envelope)`);
+          else if (!isErrorBodyFor(route.path, JSON.parse(text))) failures.push(`${where} (not the error envelope, or SCIM's error under /scim)`);
         }
         tally[want] += 1;
       }

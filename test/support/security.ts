@@ -100,7 +100,7 @@ export function fastifyRoutes(t: TestApp): { method: string; path: string }[] {
       out.push({ method, path });
     }
   }
-  return out.filter((r) => /^\/(api|v1)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
+  return out.filter((r) => /^\/(api|v1|scim)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
 }
 
 /** A route path with its params filled (unknown ids by default: nothing found, nothing changed). */
@@ -170,6 +170,26 @@ export function isErrorEnvelope(body: unknown): boolean {
   if (!e || typeof e !== 'object') return false;
   const err = e as Record<string, unknown>;
   return typeof err.code === 'string' && err.code.length > 0 && typeof err.message === 'string' && Object.keys(err).every((k) => ['code', 'message', 'details'].includes(k));
+}
+
+/** SCIM's error format (RFC 7644 3.12), which /scim answers with instead of the envelope. */
+export function isScimError(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  return (
+    Array.isArray(b.schemas) &&
+    b.schemas.length === 1 &&
+    b.schemas[0] === 'urn:ietf:params:scim:api:messages:2.0:Error' &&
+    typeof b.status === 'string' &&
+    /^[45]\d\d$/.test(b.status) &&
+    typeof b.detail === 'string' &&
+    Object.keys(b).every((k) => ['schemas', 'status', 'scimType', 'detail'].includes(k))
+  );
+}
+
+/** The error body a route must answer with: SCIM's format under /scim, the one envelope everywhere else. */
+export function isErrorBodyFor(path: string, body: unknown): boolean {
+  return path.startsWith('/scim/') ? isScimError(body) : isErrorEnvelope(body);
 }
 
 /** Signs of a leaked stack trace or internal detail in a response body. */

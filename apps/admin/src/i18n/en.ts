@@ -392,7 +392,7 @@ const airlock = {
     },
   },
   apiClients: {
-    scope: { decide: 'Decisions', bundle: 'Policy bundle', 'incidents:write': 'File incidents' },
+    scope: { decide: 'Decisions', bundle: 'Policy bundle', 'incidents:write': 'File incidents', scim: 'SCIM provisioning (users and groups)' },
     rateHelp: 'Requests per minute; empty for no limit',
     expiresHelp: 'When the key stops working; empty for never',
     keyTitle: 'The API key of %{name}',
