@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BODY_LIMITS } from '../../apps/api/src/server';
-import { anonymous, bearer, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
+import { anonymous, bearer, bodyText, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
 import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-registry.service';
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
@@ -251,7 +251,7 @@ describe('fuzzing every endpoint', () => {
       requests += 1;
       byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
       const res = await fetch(t.url + path + query, { method: route.method, headers, body: payload, redirect: 'manual' });
-      const text = await res.text();
+      const text = await bodyText(res);
       byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
       const where = () => `${route.method} ${path.slice(0, 120)}${query.slice(0, 120)} [${tag}${payload !== undefined ? `, ${String(payload).slice(0, 80)}` : ''}] -> ${res.status} ${text.slice(0, 200)}`;
       // Known bug outside auth (reported; test.failing in security-hardening.e2e-spec.ts): Fastify's
@@ -272,7 +272,10 @@ describe('fuzzing every endpoint', () => {
         if (!isErrorBodyFor(route.path, parsed)) failures.push(`not the envelope (SCIM's error format under /scim): ${where()}`);
         if (leaksInternals(text)) failures.push(`leaks internals: ${where()}`);
       }
-      if (tag === 'over-limit' && res.status !== 413 && res.status !== 401 && res.status !== 403) failures.push(`over the limit but not 413: ${where()}`);
+      // A path the router refuses (a parameter over 200 characters: 414; a segment that matches no
+      // route: 404) is answered before any body is read, so those need not be 413.
+      const refusedPath = res.status === 414 || (res.status === 404 && text.includes('No such endpoint'));
+      if (tag === 'over-limit' && res.status !== 413 && res.status !== 401 && res.status !== 403 && !refusedPath) failures.push(`over the limit but not 413: ${where()}`);
       if (tag === 'unknown-field' && route.takesBody && res.status < 300 && (headers['content-type'] ?? '').startsWith('application/json')) failures.push(`unknown field accepted: ${where()}`);
       // An allowed fuzz request may have ended the owner's session (logout): start a new one.
       if (res.status === 401 && route.rule!.kind === 'session' && !['/api/auth/password'].includes(route.path)) {

@@ -14,7 +14,7 @@ import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-r
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
-import { anonymous, bearer, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorBodyFor, mintSession, type Principal } from '../support/security';
+import { anonymous, bearer, bodyText, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorBodyFor, mintSession, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 const ROLES: Role[] = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
@@ -112,7 +112,7 @@ describe('route x role matrix', () => {
           headers: { ...p.headers(route.method), 'x-forwarded-for': `198.18.${(ip >> 8) & 255}.${ip & 255}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
           body: hasBody ? '{}' : undefined,
         });
-        const text = await res.text();
+        const text = await bodyText(res);
         const where = `${route.method} ${route.path} as ${p.label}: expected ${want}, got ${res.status} ${text.slice(0, 160)}`;
         if (res.status >= 500) failures.push(where);
         else if (want === 'allowed') {
@@ -130,5 +130,6 @@ describe('route x role matrix', () => {
         `${tally.allowed} allowed, ${tally[401]} expected 401, ${tally[403]} expected 403) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(failures).toEqual([]);
-  });
+    // Over 1,200 pairs: more than jest's default minute on a busy two-core machine.
+  }, 240_000);
 });

@@ -192,6 +192,18 @@ export function isErrorBodyFor(path: string, body: unknown): boolean {
   return path.startsWith('/scim/') ? isScimError(body) : isErrorEnvelope(body);
 }
 
+/**
+ * A response's body as text; a server-sent events stream (`GET /v1/bundle/events`) never ends, so
+ * only its headers are read and the stream is cancelled.
+ */
+export async function bodyText(res: Response): Promise<string> {
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return '';
+  }
+  return res.text();
+}
+
 /** Signs of a leaked stack trace or internal detail in a response body. */
 export function leaksInternals(text: string): boolean {
   return /\n\s+at [\w$.<>]+ \(|node_modules|\/work\/|apps\/api\/src|PrismaClient|prisma\.[a-z]+\.|Invalid `|SELECT .* FROM|TypeError:|ReferenceError:/.test(text);
