@@ -100,7 +100,7 @@ export function fastifyRoutes(t: TestApp): { method: string; path: string }[] {
       out.push({ method, path });
     }
   }
-  return out.filter((r) => /^\/(api|v1)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
+  return out.filter((r) => /^\/(api|v1|scim)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
 }
 
 /** A route path with its params filled (unknown ids by default: nothing found, nothing changed). */
@@ -172,6 +172,38 @@ export function isErrorEnvelope(body: unknown): boolean {
   return typeof err.code === 'string' && err.code.length > 0 && typeof err.message === 'string' && Object.keys(err).every((k) => ['code', 'message', 'details'].includes(k));
 }
 
+/** SCIM's error format (RFC 7644 3.12), which /scim answers with instead of the envelope. */
+export function isScimError(body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  return (
+    Array.isArray(b.schemas) &&
+    b.schemas.length === 1 &&
+    b.schemas[0] === 'urn:ietf:params:scim:api:messages:2.0:Error' &&
+    typeof b.status === 'string' &&
+    /^[45]\d\d$/.test(b.status) &&
+    typeof b.detail === 'string' &&
+    Object.keys(b).every((k) => ['schemas', 'status', 'scimType', 'detail'].includes(k))
+  );
+}
+
+/** The error body a route must answer with: SCIM's format under /scim, the one envelope everywhere else. */
+export function isErrorBodyFor(path: string, body: unknown): boolean {
+  return path.startsWith('/scim/') ? isScimError(body) : isErrorEnvelope(body);
+}
+
+/**
+ * A response's body as text; a server-sent events stream (`GET /v1/bundle/events`) never ends, so
+ * only its headers are read and the stream is cancelled.
+ */
+export async function bodyText(res: Response): Promise<string> {
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return '';
+  }
+  return res.text();
+}
+
 /** Signs of a leaked stack trace or internal detail in a response body. */
 export function leaksInternals(text: string): boolean {
   return /\n\s+at [\w$.<>]+ \(|node_modules|\/work\/|apps\/api\/src|PrismaClient|prisma\.[a-z]+\.|Invalid `|SELECT .* FROM|TypeError:|ReferenceError:/.test(text);
@@ -179,13 +211,4 @@ export function leaksInternals(text: string): boolean {
 
 export function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
-
-/** The body of an answer as text; an event stream (GET /v1/bundle/events) stays open, so it is hung up on instead. */
-export async function answerText(res: Response): Promise<string> {
-  if (res.ok && (res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-    await res.body?.cancel();
-    return '';
-  }
-  return res.text();
 }

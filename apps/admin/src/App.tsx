@@ -15,6 +15,7 @@ import { zones, groups, dataClasses } from './context/simple';
 import detectors from './detectors';
 import apiClients from './apiClients';
 import users from './admin/users';
+import AccountPage from './admin/sessions';
 import audit from './admin/audit';
 import toolRequests from './admin/toolRequests';
 import webhooks from './admin/webhooks';
@@ -77,6 +78,7 @@ export function App() {
         <Route path="/portal/tools" element={<Authenticated><ToolsPage /></Authenticated>} />
         <Route path="/portal/report" element={<Authenticated><ReportPage /></Authenticated>} />
         <Route path="/portal/reports" element={<Authenticated><ReportsPage /></Authenticated>} />
+        <Route path="/account" element={<Authenticated><AccountPage /></Authenticated>} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path="/accept-invite" element={<AcceptInvitePage />} />

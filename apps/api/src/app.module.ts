@@ -21,6 +21,7 @@ import { IncidentsModule } from './modules/incidents/incidents.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { PortalModule } from './modules/portal/portal.module';
+import { ScimModule } from './modules/scim/scim.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -52,6 +53,7 @@ export class AppModule {
         UsersModule,
         WebhooksModule,
         IncidentsModule,
+        ScimModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

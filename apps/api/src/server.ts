@@ -12,6 +12,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
+import { isScimPath } from './common/scim-error-response';
 import { toErrorResponse } from './common/error-response';
 import { AppError } from './common/errors';
 import { createRootLogger, PinoNestLogger } from './common/logger';
@@ -145,9 +146,17 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   const pageHeaders = { ...securityHeaders, 'x-airlock-instance': instanceId };
   const apiHeaders = { ...machineApiHeaders(securityHeaders), 'x-airlock-instance': instanceId };
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(request.url.startsWith('/v1/') ? apiHeaders : pageHeaders);
+    void reply.headers(request.url.startsWith('/v1/') || isScimPath(request.url) ? apiHeaders : pageHeaders);
     void reply.header('x-request-id', request.id);
     done();
+  });
+  // SCIM (RFC 7644 3.1): identity providers send application/scim+json and expect it back.
+  fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (isScimPath(request.url) && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
+      void reply.header('content-type', 'application/scim+json; charset=utf-8');
+    }
+    done(null, payload);
   });
   fastify.addHook('onResponse', (_request, reply, done) => {
     metrics.countResponse(reply.statusCode);
@@ -179,7 +188,7 @@ function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
   // find-my-way tries this wildcard only after every specific route (Nest's and the assets').
   fastify.get('/*', (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    const isApi = /^\/(api|v1|healthz|readyz|metrics|docs)(\/|$)/.test(url);
+    const isApi = /^\/(api|v1|scim|healthz|readyz|metrics|docs)(\/|$)/.test(url);
     if (isApi || !hasUi) {
       // A segment over maxParamLength made the parameterised route miss and land here.
       const tooLong = url.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);

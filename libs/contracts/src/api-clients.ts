@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { line, slug, text, updateOf } from './common';
 
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write'] as const;
+/**
+ * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
+ * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
+ */
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim'] as const;
 export const apiScope = z.enum(API_SCOPES);
 
 export const apiClientCreate = z.strictObject({
   name: line(100),
   description: text(1000).nullable().optional(),
-  scopes: z.array(apiScope).min(1).max(API_SCOPES.length).refine((s) => new Set(s).size === s.length, 'must not repeat a scope'),
+  scopes: z
+    .array(apiScope)
+    .min(1)
+    .max(API_SCOPES.length)
+    .refine((s) => new Set(s).size === s.length, 'must not repeat a scope')
+    .refine((s) => !s.includes('scim') || s.length === 1, 'the scim scope must be the only scope of its client (use a separate client for decisions)'),
   /** Requests per minute; null: not throttled. */
   rateLimitPerMinute: z.number().int().min(1).max(10_000_000).nullable().default(null),
   /**

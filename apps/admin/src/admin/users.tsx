@@ -26,6 +26,7 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
+import { UserSessions } from './sessions';
 
 const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
@@ -137,6 +138,7 @@ function UserEdit() {
         <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
         <BooleanInput source="disabled" helperText="airlock.users.disabledHelp" />
       </SimpleForm>
+      <UserSessions />
     </Edit>
   );
 }

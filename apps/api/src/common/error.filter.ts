@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorResponse } from './error-response';
+import { isScimPath, toScimErrorResponse } from './scim-error-response';
 
 /** The one exception filter: every error leaves in the same envelope (see error-response.ts). */
 @Catch()
@@ -16,7 +17,9 @@ export class ErrorFilter implements ExceptionFilter {
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger?: Logger): void {
-  const res = toErrorResponse(exception);
+  const envelope = toErrorResponse(exception);
+  // SCIM clients (identity providers) read the error format RFC 7644 fixes, not the envelope.
+  const res = isScimPath(request.url) ? toScimErrorResponse(envelope, exception) : envelope;
   if (res.unexpected) {
     const err = exception instanceof Error ? exception : new Error(String(exception));
     // Method and route only: never the body, which may hold prompt text.

@@ -8,6 +8,7 @@ import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { SessionsController } from './sessions.controller';
 import { SsoConnectionRepository } from './sso/sso-connection.repository';
 import { SsoConnectionService } from './sso/sso-connection.service';
 import { SsoSignInService } from './sso/sso-sign-in.service';
@@ -18,7 +19,7 @@ import { UserTokenRepository } from './user-token.repository';
 @Global()
 @Module({
   imports: [PassportModule.register({ session: false })],
-  controllers: [AuthController, SsoController, SsoConnectionController],
+  controllers: [AuthController, SessionsController, SsoController, SsoConnectionController],
   providers: [
     SessionRepository,
     SessionService,

@@ -3,7 +3,7 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 
 @Injectable()
 export class SessionRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(readonly prisma: PrismaService) {}
 
   create(data: { id: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string }) {
     return this.prisma.session.create({ data });
@@ -28,6 +28,24 @@ export class SessionRepository {
   deleteForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptId?: string } = {}) {
     const db = opts.tx ?? this.prisma;
     return db.session.deleteMany({ where: { organizationId, userId, ...(opts.exceptId ? { id: { not: opts.exceptId } } : {}) } });
+  }
+
+  /** The user's sessions that have not expired, newest first. */
+  listForUser(organizationId: string, userId: string, now: Date) {
+    return this.prisma.session.findMany({
+      where: { organizationId, userId, expiresAt: { gt: now } },
+      orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],
+      select: { id: true, publicId: true, createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true },
+      take: 200,
+    });
+  }
+
+  /** Ends one session of the user by its public id; the deleted row's token hash, or null when there was none. */
+  async deleteOne(tx: Tx, organizationId: string, userId: string, publicId: string): Promise<{ id: string; ip: string | null; userAgent: string | null } | null> {
+    const row = await tx.session.findFirst({ where: { organizationId, userId, publicId }, select: { id: true, ip: true, userAgent: true } });
+    if (!row) return null;
+    await tx.session.deleteMany({ where: { id: row.id } });
+    return row;
   }
 
   deleteExpired(now: Date) {

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { AppError } from '../../common/errors';
 import type { Tx } from '../../database/prisma.service';
-import type { UserAuth } from './auth-context';
+import { AuditService } from '../audit/audit.service';
+import type { Actor, UserAuth } from './auth-context';
 import { SessionRepository } from './session.repository';
 import { randomToken, sha256Hex } from './tokens';
+import { summarizeUserAgent } from './user-agent';
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -15,6 +18,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,6 +82,62 @@ export class SessionService {
    */
   async destroyAllForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptSessionId?: string } = {}): Promise<number> {
     return (await this.sessions.deleteForUser(organizationId, userId, { tx: opts.tx, exceptId: opts.exceptSessionId })).count;
+  }
+
+  /**
+   * A user's live sessions as the API shows them: the public id (never the token's hash), when it
+   * started and was last seen (to the minute), the address and a summary of the user agent, and
+   * whether it is `currentSessionId` (the caller's own).
+   */
+  async listForUser(organizationId: string, userId: string, currentSessionId?: string) {
+    const rows = await this.sessions.listForUser(organizationId, userId, new Date());
+    return rows.map((r) => ({
+      id: r.publicId,
+      createdAt: r.createdAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      ip: r.ip,
+      userAgent: r.userAgent,
+      device: summarizeUserAgent(r.userAgent),
+      current: r.id === currentSessionId,
+    }));
+  }
+
+  /**
+   * Ends one session of the user (its public id), audited in the same transaction; 404 when the
+   * user has no such session (another user's or another organization's included). Returns whether
+   * it was `currentSessionId`.
+   */
+  async endOne(organizationId: string, actor: Actor, userId: string, publicId: string, currentSessionId?: string): Promise<{ wasCurrent: boolean }> {
+    return this.sessions.prisma.$transaction(async (tx) => {
+      const ended = await this.sessions.deleteOne(tx, organizationId, userId, publicId);
+      if (!ended) throw AppError.notFound('Session');
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: 'session.end',
+        entityType: 'Session',
+        entityId: publicId,
+        before: { userId, ip: ended.ip, device: summarizeUserAgent(ended.userAgent) },
+      });
+      return { wasCurrent: ended.id === currentSessionId };
+    });
+  }
+
+  /** Ends every session of the user but `exceptSessionId` (none: all of them), audited. */
+  async endAll(organizationId: string, actor: Actor, userId: string, exceptSessionId?: string): Promise<{ ended: number }> {
+    return this.sessions.prisma.$transaction(async (tx) => {
+      const ended = await this.destroyAllForUser(organizationId, userId, { tx, exceptSessionId });
+      await this.audit.record(tx, {
+        organizationId,
+        actor,
+        action: exceptSessionId ? 'session.end_others' : 'session.end_all',
+        entityType: 'User',
+        entityId: userId,
+        after: { sessionsEnded: ended },
+      });
+      return { ended };
+    });
   }
 
   async purgeExpired(): Promise<number> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { UserSessionsController } from './user-sessions.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersRepository, UsersService] })
+@Module({ controllers: [UsersController, UserSessionsController], providers: [UsersRepository, UsersService] })
 export class UsersModule {}

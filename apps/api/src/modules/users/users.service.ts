@@ -124,6 +124,26 @@ export class UsersService {
     });
   }
 
+  private async assertUser(organizationId: string, id: string): Promise<void> {
+    if (!(await this.users.find(this.users.prisma, organizationId, id))) throw AppError.notFound('User');
+  }
+
+  /** A user's sessions, for an owner (the caller's own current session is marked). */
+  async listSessions(caller: UserAuth, id: string) {
+    await this.assertUser(caller.organizationId, id);
+    return this.sessions.listForUser(caller.organizationId, id, caller.sessionId);
+  }
+
+  async endSession(caller: UserAuth, id: string, sessionId: string) {
+    await this.assertUser(caller.organizationId, id);
+    return this.sessions.endOne(caller.organizationId, actorOf(caller), id, sessionId, caller.sessionId);
+  }
+
+  async endAllSessions(caller: UserAuth, id: string) {
+    await this.assertUser(caller.organizationId, id);
+    return this.sessions.endAll(caller.organizationId, actorOf(caller), id);
+  }
+
   /** A fresh invitation for a user who has not set a password yet (the previous link stops working). */
   async resendInvitation(organizationId: string, actor: Actor, id: string) {
     const { mail, row } = await this.users.prisma.$transaction(async (tx) => {

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+
+const userSelect = {
+  id: true,
+  organizationId: true,
+  email: true,
+  name: true,
+  role: true,
+  groups: true,
+  disabled: true,
+  externalId: true,
+  provisionedBy: true,
+  ssoSubject: true,
+  passwordHash: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+export type ScimUserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+const groupSelect = { id: true, organizationId: true, name: true, displayName: true, externalId: true, createdAt: true, updatedAt: true } as const;
+export type ScimGroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+/**
+ * The rows SCIM reads and writes. Every method takes the organization first and filters by it;
+ * users deleted through SCIM (`scimDeletedAt`) are invisible here, as if gone.
+ */
+@Injectable()
+export class ScimRepository {
+  constructor(readonly prisma: PrismaService) {}
+
+  // --- users -------------------------------------------------------------------------------------
+
+  listUsers(organizationId: string, where: Prisma.UserWhereInput, skip: number, take: number) {
+    const w: Prisma.UserWhereInput = { ...where, organizationId, scimDeletedAt: null };
+    return this.prisma.$transaction([
+      this.prisma.user.findMany({ where: w, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take, select: userSelect }),
+      this.prisma.user.count({ where: w }),
+    ]);
+  }
+
+  findUser(db: Tx, organizationId: string, id: string) {
+    return db.user.findFirst({ where: { organizationId, id, scimDeletedAt: null }, select: userSelect });
+  }
+
+  /** Locks the user's row (FOR UPDATE); false when it is not a live user of the organization. */
+  async lockUser(tx: Tx, organizationId: string, id: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND "scimDeletedAt" IS NULL FOR UPDATE`;
+    return rows.length === 1;
+  }
+
+  /** Who holds an e-mail, installation-wide (e-mails are unique across organizations). */
+  emailHolder(tx: Tx, email: string) {
+    return tx.user.findUnique({ where: { email }, select: { id: true, organizationId: true, scimDeletedAt: true } });
+  }
+
+  createUser(tx: Tx, data: { organizationId: string; email: string; name: string; externalId: string | null; disabled: boolean }) {
+    return tx.user.create({ data: { ...data, role: 'employee', groups: [], passwordHash: null, provisionedBy: 'scim' }, select: userSelect });
+  }
+
+  /** `id` was locked by lockUser in this transaction (so it belongs to the organization). */
+  updateUser(tx: Tx, id: string, data: { email?: string; name?: string; externalId?: string | null; disabled?: boolean; scimDeletedAt?: Date | null }) {
+    return tx.user.update({ where: { id }, data, select: userSelect });
+  }
+
+  /** Enabled owners who can sign in, locked (the organization must keep one). */
+  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
+    return rows.filter((r) => r.canSignIn).map((r) => r.id);
+  }
+
+  /** The organization's groups with these names (User.groups holds names). */
+  groupsNamed(db: Tx, organizationId: string, names: readonly string[]) {
+    if (!names.length) return Promise.resolve([] as ScimGroupRow[]);
+    return db.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: groupSelect });
+  }
+
+  /** Which of these ids are live users of the organization. */
+  async liveUserIds(db: Tx, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await db.user.findMany({ where: { organizationId, id: { in: [...ids] }, scimDeletedAt: null }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // --- groups ------------------------------------------------------------------------------------
+
+  listGroups(organizationId: string, where: Prisma.GroupWhereInput, skip: number, take: number) {
+    const w: Prisma.GroupWhereInput = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.group.findMany({ where: w, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take, select: groupSelect }),
+      this.prisma.group.count({ where: w }),
+    ]);
+  }
+
+  findGroup(db: Tx, organizationId: string, id: string) {
+    return db.group.findFirst({ where: { organizationId, id }, select: groupSelect });
+  }
+
+  async lockGroup(tx: Tx, organizationId: string, id: string): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Group" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+    return rows.length === 1;
+  }
+
+  /** A group whose SCIM display name is `displayName` (case-insensitive): its displayName, or its name when it has none. */
+  groupWithDisplayName(db: Tx, organizationId: string, displayName: string, exceptId?: string) {
+    return db.group.findFirst({
+      where: {
+        organizationId,
+        ...(exceptId ? { id: { not: exceptId } } : {}),
+        OR: [{ displayName: { equals: displayName, mode: 'insensitive' } }, { displayName: null, name: { equals: displayName, mode: 'insensitive' } }],
+      },
+      select: { id: true },
+    });
+  }
+
+  async groupNamesLike(tx: Tx, organizationId: string, base: string): Promise<Set<string>> {
+    const rows = await tx.group.findMany({ where: { organizationId, name: { startsWith: base } }, select: { name: true } });
+    return new Set(rows.map((r) => r.name));
+  }
+
+  createGroup(tx: Tx, data: { organizationId: string; name: string; displayName: string; externalId: string | null }) {
+    return tx.group.create({ data, select: groupSelect });
+  }
+
+  updateGroup(tx: Tx, id: string, data: { displayName?: string; externalId?: string | null }) {
+    return tx.group.update({ where: { id }, data, select: groupSelect });
+  }
+
+  deleteGroup(tx: Tx, id: string) {
+    return tx.group.delete({ where: { id } });
+  }
+
+  /** Live members of a group (User.groups holds the group's name). */
+  members(db: Tx, organizationId: string, groupName: string) {
+    return db.user.findMany({ where: { organizationId, groups: { has: groupName }, scimDeletedAt: null }, select: { id: true, email: true }, orderBy: { email: 'asc' } });
+  }
+
+  /** Adds the group to these users (set-based, organization-scoped); returns how many changed. */
+  addMembers(tx: Tx, organizationId: string, groupName: string, userIds: readonly string[]) {
+    if (!userIds.length) return Promise.resolve(0);
+    return tx.$executeRaw`UPDATE "User" SET groups = array_append(groups, ${groupName}), "updatedAt" = now()
+      WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND NOT (${groupName} = ANY(groups))`;
+  }
+
+  /** Removes the group from these users, or from every user when `userIds` is null. */
+  removeMembers(tx: Tx, organizationId: string, groupName: string, userIds: readonly string[] | null) {
+    if (userIds && !userIds.length) return Promise.resolve(0);
+    return userIds
+      ? tx.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
+          WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND ${groupName} = ANY(groups)`
+      : tx.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
+          WHERE "organizationId" = ${organizationId}::uuid AND ${groupName} = ANY(groups)`;
+  }
+}
