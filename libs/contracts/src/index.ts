@@ -6,3 +6,4 @@ export * from './settings';
 export * from './auth';
 export * from './api-clients';
 export * from './incidents';
+export * from './mfa';
