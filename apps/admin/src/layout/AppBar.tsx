@@ -1,6 +1,7 @@
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import PolicyIcon from '@mui/icons-material/Policy';
-import { AppBar as RaAppBar, LoadingIndicator, TitlePortal, ToggleThemeButton, UserMenu, useTranslate } from 'react-admin';
+import SecurityIcon from '@mui/icons-material/Security';
+import { AppBar as RaAppBar, LoadingIndicator, Logout, MenuItemLink, TitlePortal, ToggleThemeButton, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useIsSmall, useMe, usePermission, usePolicyStatus } from '../common/hooks';
 
@@ -35,6 +36,13 @@ function PolicyVersionChip() {
   );
 }
 
+/** The user's own sign-in factors (authenticator app, passkeys, recovery codes). */
+function AccountSecurityItem() {
+  const t = useTranslate();
+  const menu = useUserMenu();
+  return <MenuItemLink to="/account/security" primaryText={t('airlock.mfa.menu')} leftIcon={<SecurityIcon />} onClick={() => menu?.onClose()} />;
+}
+
 export function AppBar() {
   const { data: me } = useMe();
   const small = useIsSmall();
@@ -42,7 +50,12 @@ export function AppBar() {
   return (
     <RaAppBar
       // The button shows the user's name: its accessible name must contain it (WCAG 2.5.3).
-      userMenu={<UserMenu label={me ? t('airlock.appBar.userMenu', { name: me.user.name || me.user.email }) : 'ra.auth.user_menu'} />}
+      userMenu={
+        <UserMenu label={me ? t('airlock.appBar.userMenu', { name: me.user.name || me.user.email }) : 'ra.auth.user_menu'}>
+          <AccountSecurityItem />
+          <Logout />
+        </UserMenu>
+      }
       toolbar={
         <>
           <ToggleThemeButton />
