@@ -8,7 +8,7 @@ import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser, Public, RateLimi
 import { AccountService } from './account.service';
 import type { RequestOrigin, UserAuth } from './auth-context';
 import { AuthService, type SignedInUser } from './auth.service';
-import { clearMfaCookie, clearSessionCookie, readSessionCookie, setMfaCookie, setSessionCookie } from './cookies';
+import { clearSessionCookie, readSessionCookie, setMfaCookie, setSessionCookie } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
 import { MfaService } from './mfa/mfa.service';
 import { PENDING_SIGN_IN_SECONDS, PendingSignInService } from './mfa/pending-sign-in.service';
@@ -51,7 +51,6 @@ export class AuthController {
       setMfaCookie(reply, request, pending.token, PENDING_SIGN_IN_SECONDS, this.config.cookieSecure);
       return { ok: false, mfaRequired: true, methods: await this.mfa.methodsOf(request.user.organizationId, request.user.id), expiresAt: pending.expiresAt.toISOString() };
     }
-    clearMfaCookie(reply);
     const session = await this.auth.startSession(request.user, {
       ip: request.ip,
       requestId: request.id,
