@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BODY_LIMITS } from '../../apps/api/src/server';
-import { anonymous, bearer, bodyText, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintSession, type Minted, type Principal } from '../support/security';
+import { anonymous, bearer, bodyText, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintPending, mintSession, type Minted, type Principal } from '../support/security';
 import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-registry.service';
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
@@ -172,6 +172,7 @@ describe('fuzzing every endpoint', () => {
   let routes: DiscoveredRoute[];
   let realIds: string[];
   let owner: Minted;
+  let pending: Principal;
   let ownerRow: { id: string; organizationId: string; email: string };
 
   beforeAll(async () => {
@@ -180,6 +181,7 @@ describe('fuzzing every endpoint', () => {
     const p = t.prisma;
     ownerRow = await p.user.findFirstOrThrow({ where: { role: 'owner' } });
     owner = await mintSession(t, ownerRow);
+    pending = await mintPending(t, ownerRow);
     realIds = [
       (await p.provider.findFirstOrThrow()).id,
       (await p.policyRule.findFirstOrThrow()).id,
@@ -211,6 +213,8 @@ describe('fuzzing every endpoint', () => {
       case 'session':
       case 'session_or_api_key':
         return owner.principal;
+      case 'mfa_pending':
+        return pending;
     }
   };
 
@@ -318,6 +322,8 @@ describe('fuzzing every endpoint', () => {
 
   test('a body with an unknown field is refused by every route that reads a body (no mass assignment)', async () => {
     const withBody = routes.filter((r) => r.takesBody);
+    // The fuzz run above may have outlived the pending sign-in (5 minutes): a fresh one.
+    pending = await mintPending(t, ownerRow);
     expect(withBody.length).toBeGreaterThan(20);
     const accepted: string[] = [];
     for (const route of withBody) {

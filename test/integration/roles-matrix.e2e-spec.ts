@@ -36,6 +36,9 @@ function expected(rule: AccessRule, caller: Caller): 'allowed' | 401 | 403 {
       if (caller.kind === 'anonymous') return 401;
       if (caller.kind === 'key') return caller.scopes.includes(rule.scope) ? 'allowed' : 403;
       return roleHas(caller.role, rule.permission) ? 'allowed' : 403;
+    case 'mfa_pending':
+      // The second step of a sign-in: only a pending sign-in's cookie, which no principal here has.
+      return 401;
   }
 }
 
@@ -90,6 +93,29 @@ describe('route x role matrix', () => {
     const missing = served.filter((r) => !variants(r.path).some((v) => nest.has(`${r.method} ${v}`)));
     expect(served.length).toBeGreaterThan(40);
     expect(missing).toEqual([]);
+  });
+
+  test('a user with a second factor and no fresh one in the session gets 403 step_up_required on every @StepUp route they may call', async () => {
+    const stepUpRoutes = routes.filter((r) => r.stepUp);
+    expect(stepUpRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /api/api-clients', 'POST /api/api-clients/:id/rotate', 'PUT /api/sso-connection', 'DELETE /api/auth/mfa/passkeys/:id', 'DELETE /api/auth/mfa/totp']),
+    );
+    const owner = await createUser(t, { email: 'owner-with-mfa@matrix.test', role: 'owner' });
+    await t.prisma.user.update({ where: { id: owner.id }, data: { mfaEnabled: true } });
+    const wrong: string[] = [];
+    let ip = 0;
+    for (const route of stepUpRoutes) {
+      const s = await mintSession(t, owner);
+      const hasBody = !['GET', 'HEAD', 'DELETE'].includes(route.method);
+      const res = await fetch(t.url + fillPath(route), {
+        method: route.method,
+        headers: { ...s.principal.headers(route.method), 'x-forwarded-for': `198.19.0.${++ip}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+        body: hasBody ? '{}' : undefined,
+      });
+      const body = (await res.json()) as { error?: { code: string } };
+      if (res.status !== 403 || body.error?.code !== 'step_up_required') wrong.push(`${route.method} ${route.path}: ${res.status} ${JSON.stringify(body).slice(0, 120)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   test('each route answers each principal as its access rule and the role table say', async () => {

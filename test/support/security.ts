@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ModulesContainer } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ACCESS_KEY, type AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
+import { ACCESS_KEY, type AccessRule, STEP_UP_KEY } from '../../apps/api/src/modules/auth/access.decorators';
+import { PendingSignInService } from '../../apps/api/src/modules/auth/mfa/pending-sign-in.service';
 import { hashPassword } from '../../apps/api/src/modules/auth/password-hasher';
 import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
@@ -25,6 +26,8 @@ export interface DiscoveredRoute {
   rule: AccessRule | null;
   /** True when the handler reads a JSON body (@Body). */
   takesBody: boolean;
+  /** True when the route always needs a fresh second factor from a user who has one (@StepUp). */
+  stepUp: boolean;
   params: string[];
 }
 
@@ -67,6 +70,7 @@ export function discoverRoutes(t: TestApp): DiscoveredRoute[] {
               handler: `${type.name}.${name}`,
               rule,
               takesBody,
+              stepUp: Reflect.getMetadata(STEP_UP_KEY, fn) === true,
               params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!),
             });
           }
@@ -77,7 +81,7 @@ export function discoverRoutes(t: TestApp): DiscoveredRoute[] {
   // The decision API's hot routes are registered on Fastify directly (decision-routes.ts) and
   // declare their access rule in NATIVE_ROUTES.
   for (const r of NATIVE_ROUTES) {
-    routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, params: [] });
+    routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, params: [] });
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }
@@ -153,6 +157,13 @@ export async function mintSession(t: TestApp, user: { id: string; organizationId
       headers: (method) => ({ cookie, ...(['GET', 'HEAD'].includes(method) ? {} : { 'x-csrf-token': s.csrfToken }) }),
     },
   };
+}
+
+/** A password sign-in waiting for its second factor (the MFA pending cookie), made by the product's own service. */
+export async function mintPending(t: TestApp, user: { id: string; organizationId: string }, label = 'mfa pending'): Promise<Principal> {
+  const { token } = await t.app.get(PendingSignInService).create(user);
+  const cookie = `__Host-airlock_mfa=${token}`;
+  return { label, headers: () => ({ cookie }) };
 }
 
 export function bearer(label: string, key: string): Principal {

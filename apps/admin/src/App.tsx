@@ -32,6 +32,7 @@ const ToolsPage = lazy(() => import('./portal/ToolsPage'));
 const ReportPage = lazy(() => import('./portal/ReportPage'));
 const ReportsPage = lazy(() => import('./portal/ReportsPage'));
 const StatusPage = lazy(() => import('./portal/StatusPage'));
+const SecurityPage = lazy(() => import('./account/SecurityPage'));
 
 /** Staff land on the dashboard; employees (portal only) on their portal. */
 function Home() {
@@ -75,6 +76,7 @@ export function App() {
         <Route path="/policy/simulator" element={<Authenticated><SimulatorPage /></Authenticated>} />
         <Route path="/policy/impact" element={<Authenticated><ImpactPage /></Authenticated>} />
         <Route path="/settings" element={<Authenticated><SettingsPage /></Authenticated>} />
+        <Route path="/account/security" element={<Authenticated><SecurityPage /></Authenticated>} />
         <Route path="/portal/tools" element={<Authenticated><ToolsPage /></Authenticated>} />
         <Route path="/portal/report" element={<Authenticated><ReportPage /></Authenticated>} />
         <Route path="/portal/reports" element={<Authenticated><ReportsPage /></Authenticated>} />

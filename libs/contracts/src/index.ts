@@ -7,3 +7,4 @@ export * from './auth';
 export * from './api-clients';
 export * from './incidents';
 export * from './scim';
+export * from './mfa';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { role } from './auth';
 import { countryCode, line, updateOf } from './common';
 
 /** Organization settings (Organization.settings), with their defaults. */
@@ -15,6 +16,12 @@ export const orgSettings = z.object({
   autoIncidentOnBlock: z.boolean().default(false),
   /** How long clients may cache an access decision (a decision about content is never cached). */
   decisionTtlSeconds: z.number().int().min(0).max(86_400).default(60),
+  /** Roles whose local (password) accounts must use a second factor; they enrol right after sign-in. */
+  mfaRequiredRoles: z
+    .array(role)
+    .max(5)
+    .refine((r) => new Set(r).size === r.length, 'must not repeat a role')
+    .default([]),
 });
 export type OrgSettings = z.output<typeof orgSettings>;
 /** PUT /api/settings: react-admin sends the record back whole; the organization's name may change. */

@@ -31,7 +31,21 @@ function toHttpError(err: unknown): unknown {
   return new HttpError(envelope.message ?? err.message, err.status, { ...body, code: envelope.code, errors });
 }
 
-export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+/**
+ * Who asks the user for a fresh second factor when an action answers 403 step_up_required (the
+ * StepUpDialog registers itself); resolves true once the step-up succeeded.
+ */
+let stepUpHandler: (() => Promise<boolean>) | null = null;
+
+export function setStepUpHandler(handler: (() => Promise<boolean>) | null): void {
+  stepUpHandler = handler;
+}
+
+export function errorCode(err: unknown): string | undefined {
+  return err instanceof HttpError ? (err.body as { code?: string } | undefined)?.code : undefined;
+}
+
+async function send(url: string, options: fetchUtils.Options) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   const method = (options.method ?? 'GET').toUpperCase();
   if (!SAFE.has(method) && csrfToken) headers.set('X-CSRF-Token', csrfToken);
@@ -39,6 +53,16 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'same-origin' });
   } catch (err) {
     throw toHttpError(err);
+  }
+}
+
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  try {
+    return await send(url, options);
+  } catch (err) {
+    // The most sensitive actions need a second factor from the last minutes: ask, then retry once.
+    if (errorCode(err) === 'step_up_required' && stepUpHandler && (await stepUpHandler())) return send(url, options);
+    throw err;
   }
 }
 

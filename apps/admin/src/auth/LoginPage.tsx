@@ -3,9 +3,17 @@ import LoginIcon from '@mui/icons-material/Login';
 import { useState, type FormEvent } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../api/http';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { apiSend, errorMessage } from '../api/http';
 import { AuthCard } from './AuthCard';
+import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
 import { knownOrgSlug, setSessionHint } from './session';
+
+interface LoginAnswer {
+  ok: boolean;
+  mfaRequired?: boolean;
+  methods?: SecondFactorMethod[];
+}
 
 /** Local sign-in, and single sign-on through the organization's identity provider. */
 export function LoginPage() {
@@ -19,13 +27,20 @@ export function LoginPage() {
   const [org, setOrg] = useState(() => params.get('org') ?? knownOrgSlug());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [mfaMethods, setMfaMethods] = useState<SecondFactorMethod[] | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await login({ email, password });
+      const answer = await apiSend<LoginAnswer>('/api/auth/login', 'POST', { email: email.trim(), password });
+      if (answer.mfaRequired) {
+        setPassword('');
+        setMfaMethods(answer.methods ?? []);
+        return;
+      }
+      await login({ signedIn: true });
     } catch (err) {
       setError(errorMessage(err));
       notify(errorMessage(err), { type: 'error' });
@@ -38,6 +53,22 @@ export function LoginPage() {
     setSessionHint(true);
     window.location.assign(`/api/auth/sso/start?org=${encodeURIComponent(org.trim())}`);
   };
+
+  if (mfaMethods) {
+    return (
+      <AuthCard title={t('airlock.mfa.signInTitle')} subtitle={t('airlock.mfa.signInSubtitle')}>
+        <SecondFactorForm
+          idPrefix="sign-in"
+          methods={mfaMethods}
+          passkeyOptions={() => apiSend<PublicKeyCredentialRequestOptionsJSON>('/api/auth/mfa/sign-in/passkey-options', 'POST', {})}
+          onSubmit={(factor) => login({ secondFactor: factor })}
+        />
+        <MuiLink component="button" type="button" variant="body2" sx={{ mt: 3 }} onClick={() => setMfaMethods(null)}>
+          {t('airlock.mfa.startOver')}
+        </MuiLink>
+      </AuthCard>
+    );
+  }
 
   return (
     <AuthCard title={t('airlock.login.title')} subtitle={t('airlock.login.subtitle')}>

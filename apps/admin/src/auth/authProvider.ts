@@ -5,9 +5,19 @@ import { can, permissionFor } from './permissions';
 import { currentMe, forgetMe, hasSessionHint, isUnauthenticated, loadMe } from './session';
 
 export const authProvider: AuthProvider = {
-  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-    await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: (email ?? username ?? '').trim(), password }) });
+  /**
+   * { email, password }; or { secondFactor } to complete a sign-in that asked for one; or
+   * { signedIn: true } when the sign-in page already opened the session.
+   */
+  async login(params: { username?: string; email?: string; password?: string; secondFactor?: unknown; signedIn?: boolean }) {
+    if (params.secondFactor) {
+      await httpClient('/api/auth/mfa/sign-in', { method: 'POST', body: JSON.stringify(params.secondFactor) });
+    } else if (!params.signedIn) {
+      await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: (params.email ?? params.username ?? '').trim(), password: params.password }) });
+    }
     const me = await loadMe(true);
+    // A role that requires a second factor enrols before anything else.
+    if (me.mfa?.enrolmentRequired) return { redirectTo: '/account/security' };
     // Employees land on their portal; staff go back where they were headed (or the dashboard).
     return me.permissions.some((p) => p !== 'portal') ? undefined : { redirectTo: '/portal/tools' };
   },

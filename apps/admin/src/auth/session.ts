@@ -6,6 +6,7 @@ export type Role = 'owner' | 'admin' | 'analyst' | 'auditor' | 'employee';
 export interface Me {
   user: { id: string; email: string; name: string; role: Role; groups: string[] };
   organization: { id: string; name: string; slug: string; ssoEnabled: boolean };
+  mfa?: { enabled: boolean; enrolmentRequired: boolean; sessionMethod: 'password' | 'sso' };
   permissions: string[];
   csrfToken: string;
 }

@@ -1,6 +1,7 @@
 import { Box, Chip, Tooltip, Typography } from '@mui/material';
 import PolicyIcon from '@mui/icons-material/Policy';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import SecurityIcon from '@mui/icons-material/Security';
 import { AppBar as RaAppBar, LoadingIndicator, Logout, MenuItemLink, TitlePortal, ToggleThemeButton, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useIsSmall, useMe, usePermission, usePolicyStatus } from '../common/hooks';
@@ -43,6 +44,13 @@ function AccountMenuItem() {
   return <MenuItemLink to="/account" primaryText={t('airlock.account.menu')} leftIcon={<ManageAccountsIcon />} onClick={() => menu?.onClose()} />;
 }
 
+/** The user's own sign-in factors (authenticator app, passkeys, recovery codes). */
+function AccountSecurityItem() {
+  const t = useTranslate();
+  const menu = useUserMenu();
+  return <MenuItemLink to="/account/security" primaryText={t('airlock.mfa.menu')} leftIcon={<SecurityIcon />} onClick={() => menu?.onClose()} />;
+}
+
 export function AppBar() {
   const { data: me } = useMe();
   const small = useIsSmall();
@@ -53,6 +61,7 @@ export function AppBar() {
       userMenu={
         <UserMenu label={me ? t('airlock.appBar.userMenu', { name: me.user.name || me.user.email }) : 'ra.auth.user_menu'}>
           <AccountMenuItem />
+          <AccountSecurityItem />
           <Logout />
         </UserMenu>
       }

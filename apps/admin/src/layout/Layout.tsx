@@ -3,6 +3,7 @@ import { Layout as RaLayout, usePermissions } from 'react-admin';
 import { Navigate, useLocation } from 'react-router-dom';
 import { isPortalOnly } from '../auth/permissions';
 import { currentMe, hasSessionHint } from '../auth/session';
+import { StepUpDialog } from '../auth/StepUpDialog';
 import { AppBar } from './AppBar';
 import { AdminMenu, PortalMenu } from './Menu';
 
@@ -17,10 +18,15 @@ export function Layout({ children }: { children: ReactNode }) {
   if (!currentMe() && !hasSessionHint()) {
     return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
   }
+  // A role that requires a second factor: nothing else until one is set up (the API refuses the rest).
+  if (currentMe()?.mfa?.enrolmentRequired && location.pathname !== '/account/security') {
+    return <Navigate to="/account/security" replace />;
+  }
   const portal = !isPending && isPortalOnly(permissions);
   return (
     <RaLayout appBar={AppBar} menu={portal ? PortalMenu : AdminMenu}>
       {children}
+      <StepUpDialog />
     </RaLayout>
   );
 }

@@ -3,6 +3,7 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
+  CheckboxGroupInput,
   Edit,
   NumberInput,
   SimpleForm,
@@ -27,7 +28,10 @@ interface Settings {
   defaultPhoneRegion: string;
   autoIncidentOnBlock: boolean;
   decisionTtlSeconds: number;
+  mfaRequiredRoles: string[];
 }
+
+const ROLE_CHOICES = ['owner', 'admin', 'analyst', 'auditor', 'employee'].map((id) => ({ id, name: `airlock.role.${id}` }));
 
 function ReadOnlySettings() {
   const t = useTranslate();
@@ -55,6 +59,7 @@ function ReadOnlySettings() {
         {row('defaultPhoneRegion', data.defaultPhoneRegion)}
         {row('autoIncidentOnBlock', t(data.autoIncidentOnBlock ? 'ra.boolean.true' : 'ra.boolean.false'))}
         {row('decisionTtlSeconds', String(data.decisionTtlSeconds))}
+        {row('mfaRequiredRoles', (data.mfaRequiredRoles ?? []).map((r) => t(`airlock.role.${r}`)).join(', ') || '—')}
       </CardContent>
     </Card>
   );
@@ -97,6 +102,7 @@ export default function SettingsPage() {
             <AutocompleteInput source="defaultPhoneRegion" choices={countries} translateChoice={false} />
             <BooleanInput source="autoIncidentOnBlock" helperText="airlock.settings.autoIncidentHelp" />
             <NumberInput source="decisionTtlSeconds" min={0} max={86400} helperText="airlock.settings.ttlHelp" />
+            <CheckboxGroupInput source="mfaRequiredRoles" choices={ROLE_CHOICES} helperText="airlock.settings.mfaRequiredHelp" />
           </SimpleForm>
         </Edit>
       ) : (

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'csrf_failed'
+  | 'mfa_enrolment_required'
+  | 'step_up_required'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
@@ -70,6 +72,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 401;
     case 'forbidden':
     case 'csrf_failed':
+    case 'mfa_enrolment_required':
+    case 'step_up_required':
       return 403;
     case 'not_found':
       return 404;

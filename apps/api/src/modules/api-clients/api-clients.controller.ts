@@ -6,7 +6,7 @@ import { idList, parseListQuery } from '../../common/list-query';
 import { iso, listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
 import type { ApiClient, ApiKey } from '../../generated/prisma/client';
-import { Authenticated, CurrentUser } from '../auth/access.decorators';
+import { Authenticated, CurrentUser, StepUp } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { ApiClientsService } from './api-clients.service';
 
@@ -68,6 +68,7 @@ export class ApiClientsController {
 
   /** The key is in this response only. */
   @Authenticated({ permission: 'apiClients.write' })
+  @StepUp()
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(apiClientCreate)) input: z.infer<typeof apiClientCreate>, @Res({ passthrough: true }) reply: FastifyReply) {
     const { client, key } = await this.clients.create(user.organizationId, actorOf(user), input);
@@ -82,6 +83,7 @@ export class ApiClientsController {
   }
 
   @Authenticated({ permission: 'apiClients.write' })
+  @StepUp()
   @Post(':id/rotate')
   @HttpCode(200)
   async rotate(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(apiKeyRotate)) input: z.infer<typeof apiKeyRotate>, @Res({ passthrough: true }) reply: FastifyReply) {

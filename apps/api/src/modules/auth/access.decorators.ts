@@ -13,7 +13,9 @@ export type AccessRule =
   | { kind: 'public'; probe?: boolean }
   | { kind: 'session'; permission: Permission }
   | { kind: 'api_key'; scope: ApiScope }
-  | { kind: 'session_or_api_key'; permission: Permission; scope: ApiScope };
+  | { kind: 'session_or_api_key'; permission: Permission; scope: ApiScope }
+  /** The second step of a password sign-in: the short-lived "MFA pending" cookie, no session yet. */
+  | { kind: 'mfa_pending' };
 
 export const ACCESS_KEY = 'airlock:access';
 
@@ -37,6 +39,23 @@ export const ApiKeyScope = (scope: ApiScope): MethodDecorator & ClassDecorator =
 /** Either a signed-in user with the permission or an API key with the scope. */
 export const SessionOrApiKey = (opts: { permission: Permission; scope: ApiScope }): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'session_or_api_key', ...opts } satisfies AccessRule);
+
+/** The second step of a password sign-in (the MFA pending cookie from POST /api/auth/login). */
+export const MfaPending = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'mfa_pending' } satisfies AccessRule);
+
+export const STEP_UP_KEY = 'airlock:step-up';
+/**
+ * One of the most sensitive actions: a user with a second factor must have proven it within the
+ * last STEP_UP_SECONDS in this session, else 403 `step_up_required` (the console asks and retries).
+ */
+export const StepUp = (): MethodDecorator => SetMetadata(STEP_UP_KEY, true);
+
+export const MFA_ENROLMENT_KEY = 'airlock:mfa-enrolment';
+/**
+ * A route a user who must enrol a second factor (their role requires one) may still call: who am
+ * I, sign out, and the enrolment routes. Every other route answers 403 `mfa_enrolment_required`.
+ */
+export const AllowedBeforeMfaEnrolment = (): MethodDecorator & ClassDecorator => SetMetadata(MFA_ENROLMENT_KEY, true);
 
 export const RATE_LIMIT_KEY = 'airlock:rate-limit';
 

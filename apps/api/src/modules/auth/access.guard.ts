@@ -6,10 +6,12 @@ import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { MetricsService } from '../metrics/metrics.service';
 import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
-import { ACCESS_KEY, type AccessRule, RATE_LIMIT_KEY, type RateLimitRule } from './access.decorators';
+import { ACCESS_KEY, type AccessRule, MFA_ENROLMENT_KEY, RATE_LIMIT_KEY, type RateLimitRule, STEP_UP_KEY } from './access.decorators';
 import { ApiKeyGate, bearerOf } from './api-key-gate';
-import type { ApiClientAuth, UserAuth } from './auth-context';
-import { readSessionCookie } from './cookies';
+import type { ApiClientAuth, PendingAuth, UserAuth } from './auth-context';
+import { readMfaCookie, readSessionCookie } from './cookies';
+import { PendingSignInService } from './mfa/pending-sign-in.service';
+import { requireStepUp } from './mfa/step-up';
 import { type Permission, roleHas } from './permissions';
 import { SessionService } from './session.service';
 import { safeEqual } from './tokens';
@@ -35,6 +37,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: SessionService,
     private readonly apiKeyGate: ApiKeyGate,
     private readonly metrics: MetricsService,
+    private readonly pending: PendingSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -69,6 +72,7 @@ export class AccessGuard implements CanActivate {
       case 'session':
         this.limitIp(request);
         request.auth = await this.requireSession(request, rule.permission);
+        this.checkMfa(context, request.auth);
         return true;
       case 'session_or_api_key':
         if (bearerOf(request) !== undefined) {
@@ -76,14 +80,45 @@ export class AccessGuard implements CanActivate {
         } else {
           this.limitIp(request);
           request.auth = await this.requireSession(request, rule.permission);
+          this.checkMfa(context, request.auth);
         }
         return true;
+      case 'mfa_pending':
+        this.limitIp(request);
+        if (!SAFE_METHODS.has(request.method)) {
+          this.checkOrigin(request);
+          requireJson(request);
+        }
+        request.pending = await this.requirePending(request);
+        return true;
     }
+  }
+
+  /**
+   * A user whose role requires MFA and who has none may only enrol (and see who they are, and sign
+   * out); the most sensitive routes need a second factor proven within the last minutes (step-up).
+   */
+  private checkMfa(context: ExecutionContext, auth: UserAuth): void {
+    if (auth.mfaEnrolmentRequired && !this.metadataOf(this.enrolmentAllowed, MFA_ENROLMENT_KEY, context)) {
+      throw new AppError('mfa_enrolment_required', 'Your organization requires a second factor for your role: set one up first (Account security)');
+    }
+    if (this.metadataOf(this.stepUps, STEP_UP_KEY, context)) requireStepUp(auth);
+  }
+
+  private async requirePending(request: FastifyRequest): Promise<PendingAuth> {
+    const token = readMfaCookie(request, this.config.cookieSecure);
+    const pending = token ? await this.pending.resolve(token) : null;
+    if (!pending) throw new AppError('unauthenticated', 'Sign in with your e-mail and password first (or again: the second step lasts 5 minutes)');
+    pending.requestId = request.id;
+    pending.ip = request.ip;
+    return pending;
   }
 
   /** Route metadata never changes after boot: read it once per handler, not on every request. */
   private readonly rules = new WeakMap<object, AccessRule | null>();
   private readonly limits = new WeakMap<object, RateLimitRule | null>();
+  private readonly stepUps = new WeakMap<object, boolean | null>();
+  private readonly enrolmentAllowed = new WeakMap<object, boolean | null>();
   private ruleOf(context: ExecutionContext): AccessRule | undefined {
     return this.metadataOf(this.rules, ACCESS_KEY, context);
   }

@@ -20,6 +20,24 @@ export interface UserAuth extends RequestOrigin {
   groups: string[];
   sessionId: string;
   csrfToken: string;
+  /** How the session was opened; MFA applies to password sessions only (SSO: the IdP's job). */
+  method: 'password' | 'sso';
+  /** The user has a confirmed second factor. */
+  mfaEnabled: boolean;
+  /** When a second factor was last proven in this session (sign-in or step-up). */
+  mfaAt: Date | null;
+  /** The organization requires MFA for the user's role and the user has none yet. */
+  mfaEnrolmentRequired: boolean;
+}
+
+/** A password sign-in waiting for its second factor (the MFA pending cookie). */
+export interface PendingAuth extends RequestOrigin {
+  kind: 'mfa_pending';
+  pendingId: string;
+  organizationId: string;
+  userId: string;
+  email: string;
+  webauthnChallenge: string | null;
 }
 
 export interface ApiClientAuth extends RequestOrigin {
@@ -55,5 +73,6 @@ export function actorOf(auth: AuthContext | null | undefined): Actor {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    pending?: PendingAuth;
   }
 }

@@ -4,12 +4,14 @@ import { invitationAccept, passwordChange, passwordResetConfirm, passwordResetRe
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { body } from '../../common/zod-pipe';
-import { Authenticated, CurrentUser, Public, RateLimit } from './access.decorators';
+import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser, Public, RateLimit } from './access.decorators';
 import { AccountService } from './account.service';
 import type { RequestOrigin, UserAuth } from './auth-context';
 import { AuthService, type SignedInUser } from './auth.service';
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies';
+import { clearSessionCookie, readSessionCookie, setMfaCookie, setSessionCookie } from './cookies';
 import { LocalAuthGuard } from './local-auth.guard';
+import { MfaService } from './mfa/mfa.service';
+import { PENDING_SIGN_IN_SECONDS, PendingSignInService } from './mfa/pending-sign-in.service';
 
 /** Every way of proving who you are shares one per-address budget (AIRLOCK_LOGIN_RATE_LIMIT_PER_IP). */
 export const SIGN_IN_LIMIT = { perMinute: (c: AppConfig) => c.loginRateLimitPerIp, bucket: 'sign-in' };
@@ -27,16 +29,28 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
+    private readonly pending: PendingSignInService,
+    private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** { email, password } -> session cookie; the body tells who signed in and the CSRF token. */
+  /**
+   * { email, password } -> session cookie; the body tells who signed in and the CSRF token. A user
+   * with a second factor gets no session yet: a 5-minute MFA pending cookie and `mfaRequired` with
+   * the methods to offer (POST /api/auth/mfa/sign-in completes it).
+   */
   @Public()
   @RateLimit(SIGN_IN_LIMIT)
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
   async login(@Req() request: FastifyRequest & { user: SignedInUser }, @Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('cache-control', 'no-store');
+    if (request.user.mfaEnabled) {
+      const pending = await this.pending.create(request.user);
+      setMfaCookie(reply, request, pending.token, PENDING_SIGN_IN_SECONDS, this.config.cookieSecure);
+      return { ok: false, mfaRequired: true, methods: await this.mfa.methodsOf(request.user.organizationId, request.user.id), expiresAt: pending.expiresAt.toISOString() };
+    }
     const session = await this.auth.startSession(request.user, {
       ip: request.ip,
       requestId: request.id,
@@ -50,6 +64,7 @@ export class AuthController {
   }
 
   @Authenticated({ permission: 'portal' })
+  @AllowedBeforeMfaEnrolment()
   @Post('logout')
   @HttpCode(200)
   async logout(@CurrentUser() user: UserAuth, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -59,6 +74,7 @@ export class AuthController {
   }
 
   @Authenticated({ permission: 'portal' })
+  @AllowedBeforeMfaEnrolment()
   @Get('me')
   me(@CurrentUser() user: UserAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'no-store');

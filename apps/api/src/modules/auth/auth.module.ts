@@ -6,6 +6,10 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
+import { PendingSignInService } from './mfa/pending-sign-in.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SessionsController } from './sessions.controller';
@@ -19,7 +23,7 @@ import { UserTokenRepository } from './user-token.repository';
 @Global()
 @Module({
   imports: [PassportModule.register({ session: false })],
-  controllers: [AuthController, SessionsController, SsoController, SsoConnectionController],
+  controllers: [AuthController, SessionsController, MfaController, SsoController, SsoConnectionController],
   providers: [
     SessionRepository,
     SessionService,
@@ -33,7 +37,10 @@ import { UserTokenRepository } from './user-token.repository';
     SsoSignInService,
     SsoConnectionService,
     ApiKeyGate,
+    MfaRepository,
+    MfaService,
+    PendingSignInService,
   ],
-  exports: [SessionService, AuthService, AccountService, ApiKeyGate],
+  exports: [SessionService, AuthService, AccountService, ApiKeyGate, PendingSignInService],
 })
 export class AuthModule {}

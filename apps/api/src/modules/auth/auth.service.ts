@@ -14,6 +14,8 @@ export interface SignedInUser {
   organizationId: string;
   email: string;
   role: Role;
+  /** The user has a second factor: the password alone opens no session (auth.controller.ts). */
+  mfaEnabled?: boolean;
 }
 
 const WRONG = 'Wrong e-mail or password';
@@ -36,14 +38,23 @@ export class AuthService {
     await this.throttle.claimAttempt(email);
     const user = await this.prisma.user.findUnique({
       where: { email },
-      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true },
+      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true },
     });
     const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
     if (!user || !ok || user.disabled) {
       await this.throttle.recordFailure(email);
       throw new AppError('unauthenticated', WRONG);
     }
-    await this.throttle.recordSuccess(email);
+    // With a second factor the attempt stays counted until that factor is proven too (mfa.service.ts),
+    // so that knowing the password does not reset the lockout between guesses at the code.
+    if (!user.mfaEnabled) await this.throttle.recordSuccess(email);
+    return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role, mfaEnabled: user.mfaEnabled };
+  }
+
+  /** The user a completed pending sign-in belongs to (refused if disabled meanwhile). */
+  async signedInUser(organizationId: string, userId: string): Promise<SignedInUser> {
+    const user = await this.prisma.user.findFirst({ where: { organizationId, id: userId }, select: { id: true, organizationId: true, email: true, role: true, disabled: true } });
+    if (!user || user.disabled) throw new AppError('unauthenticated', WRONG);
     return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
   }
 
@@ -51,9 +62,12 @@ export class AuthService {
    * Opens a server-side session for a user who just proved who they are. A session the browser
    * already had (`previousToken`) ends: a sign-in always starts from a fresh token.
    */
-  async startSession(user: SignedInUser, meta: { ip?: string; requestId?: string; userAgent?: string; method: 'password' | 'sso'; previousToken?: string }) {
+  async startSession(
+    user: SignedInUser,
+    meta: { ip?: string; requestId?: string; userAgent?: string; method: 'password' | 'sso'; secondFactor?: 'totp' | 'recovery_code' | 'passkey'; previousToken?: string },
+  ) {
     await this.sessions.destroyToken(meta.previousToken);
-    const session = await this.sessions.create(user, meta);
+    const session = await this.sessions.create(user, { ...meta, mfaAt: meta.secondFactor ? new Date() : null });
     await this.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
       await this.audit.record(tx, {
@@ -62,7 +76,7 @@ export class AuthService {
         action: 'auth.login',
         entityType: 'User',
         entityId: user.id,
-        after: { method: meta.method },
+        after: { method: meta.method, ...(meta.secondFactor ? { secondFactor: meta.secondFactor } : {}) },
       });
     });
     return session;
@@ -77,6 +91,7 @@ export class AuthService {
     const sso = await this.prisma.ssoConnection.findUnique({ where: { organizationId: auth.organizationId }, select: { enabled: true } });
     return {
       user: { id: auth.userId, email: auth.email, name: auth.name, role: auth.role, groups: auth.groups },
+      mfa: { enabled: auth.mfaEnabled, enrolmentRequired: auth.mfaEnrolmentRequired, sessionMethod: auth.method },
       organization: { ...org, ssoEnabled: sso?.enabled ?? false },
       permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHas(auth.role, p)),
       csrfToken: auth.csrfToken,

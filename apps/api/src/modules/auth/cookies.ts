@@ -10,6 +10,9 @@ export const PLAIN_COOKIE = 'airlock_session';
 /** The short-lived, encrypted state of one SSO sign-in in progress (sso-state-cookie.ts). */
 export const SSO_SECURE_COOKIE = '__Host-airlock_sso';
 export const SSO_PLAIN_COOKIE = 'airlock_sso';
+/** A password sign-in waiting for its second factor (random token; the database keeps its SHA-256). */
+export const MFA_SECURE_COOKIE = '__Host-airlock_mfa';
+export const MFA_PLAIN_COOKIE = 'airlock_mfa';
 
 function isLocalHost(request: FastifyRequest): boolean {
   const host = (request.hostname ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
@@ -69,4 +72,23 @@ export function readSsoCookie(request: FastifyRequest, secureConfigured: boolean
 export function clearSsoCookie(reply: FastifyReply): void {
   void reply.clearCookie(SSO_SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
   void reply.clearCookie(SSO_PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+}
+
+export function mfaCookieName(request: FastifyRequest, secureConfigured: boolean): string {
+  return usesSecureName(request, secureConfigured) ? MFA_SECURE_COOKIE : MFA_PLAIN_COOKIE;
+}
+
+/** SameSite=Strict: only this console's own requests carry the pending sign-in. */
+export function setMfaCookie(reply: FastifyReply, request: FastifyRequest, value: string, maxAgeSeconds: number, secureConfigured: boolean): void {
+  const name = mfaCookieName(request, secureConfigured);
+  void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: 'strict', secure: name === MFA_SECURE_COOKIE, maxAge: maxAgeSeconds });
+}
+
+export function readMfaCookie(request: FastifyRequest, secureConfigured: boolean): string | undefined {
+  return request.cookies?.[mfaCookieName(request, secureConfigured)];
+}
+
+export function clearMfaCookie(reply: FastifyReply): void {
+  void reply.clearCookie(MFA_SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'strict' });
+  void reply.clearCookie(MFA_PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
 }

@@ -5,15 +5,36 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 export class SessionRepository {
   constructor(readonly prisma: PrismaService) {}
 
-  create(data: { id: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string }) {
+  create(data: { id: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string; method?: string; mfaAt?: Date | null }) {
     return this.prisma.session.create({ data });
   }
 
   findWithUser(id: string) {
     return this.prisma.session.findUnique({
       where: { id },
-      include: { user: { select: { id: true, email: true, name: true, role: true, groups: true, disabled: true, organizationId: true } } },
+      include: {
+        user: { select: { id: true, email: true, name: true, role: true, groups: true, disabled: true, organizationId: true, mfaEnabled: true } },
+        organization: { select: { settings: true } },
+      },
     });
+  }
+
+  /** A second factor was proven in this session now (sign-in or step-up). */
+  markMfa(id: string, at: Date, tx?: Tx) {
+    return (tx ?? this.prisma).session.updateMany({ where: { id }, data: { mfaAt: at } });
+  }
+
+  setWebauthnChallenge(id: string, challenge: string, expiresAt: Date) {
+    return this.prisma.session.updateMany({ where: { id }, data: { webauthnChallenge: challenge, webauthnChallengeExpiresAt: expiresAt } });
+  }
+
+  /** Takes the session's WebAuthn challenge (single use: of two racing requests one gets it). */
+  async takeWebauthnChallenge(id: string, now: Date): Promise<string | null> {
+    const row = await this.prisma.session.findUnique({ where: { id }, select: { webauthnChallenge: true, webauthnChallengeExpiresAt: true } });
+    if (!row?.webauthnChallenge) return null;
+    const taken = await this.prisma.session.updateMany({ where: { id, webauthnChallenge: row.webauthnChallenge }, data: { webauthnChallenge: null, webauthnChallengeExpiresAt: null } });
+    if (taken.count !== 1 || !row.webauthnChallengeExpiresAt || row.webauthnChallengeExpiresAt <= now) return null;
+    return row.webauthnChallenge;
   }
 
   touch(id: string, at: Date) {

@@ -8,6 +8,12 @@ import { SessionRepository } from './session.repository';
 import { randomToken, sha256Hex } from './tokens';
 import { summarizeUserAgent } from './user-agent';
 
+/** Organization.settings.mfaRequiredRoles, read without parsing the whole settings object on every request. */
+function mfaRequiredFor(settings: unknown, role: string): boolean {
+  const roles = settings && typeof settings === 'object' ? (settings as { mfaRequiredRoles?: unknown }).mfaRequiredRoles : undefined;
+  return Array.isArray(roles) && roles.includes(role);
+}
+
 const TOUCH_EVERY_MS = 60_000;
 
 /**
@@ -22,7 +28,7 @@ export class SessionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(user: { id: string; organizationId: string }, meta: { ip?: string; userAgent?: string }) {
+  async create(user: { id: string; organizationId: string }, meta: { ip?: string; userAgent?: string; method?: 'password' | 'sso'; mfaAt?: Date | null }) {
     const token = randomToken(32);
     const csrfToken = randomToken(24);
     const expiresAt = new Date(Date.now() + this.config.sessionHours * 3_600_000);
@@ -34,6 +40,8 @@ export class SessionService {
       expiresAt,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300),
+      method: meta.method ?? 'password',
+      mfaAt: meta.mfaAt ?? null,
     });
     return { token, csrfToken, expiresAt };
   }
@@ -54,6 +62,7 @@ export class SessionService {
       return null;
     }
     if (touch && now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(id, new Date(now));
+    const method = row.method === 'sso' ? 'sso' : 'password';
     return {
       kind: 'user',
       organizationId: row.organizationId,
@@ -64,6 +73,10 @@ export class SessionService {
       groups: row.user.groups,
       sessionId: id,
       csrfToken: row.csrfToken,
+      method,
+      mfaEnabled: row.user.mfaEnabled,
+      mfaAt: row.mfaAt,
+      mfaEnrolmentRequired: method === 'password' && !row.user.mfaEnabled && mfaRequiredFor(row.organization.settings, row.user.role),
     };
   }
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PrismaService } from '../../database/prisma.service';
@@ -6,12 +6,14 @@ import { PrismaService } from '../../database/prisma.service';
 /**
  * Installation secrets: derived from AIRLOCK_SECRET when set, otherwise generated once and kept in
  * the database so that every instance agrees. Used for the keyed hash of decision content (which
- * lets an analyst see that two decisions were about the same text without ever storing it).
+ * lets an analyst see that two decisions were about the same text without ever storing it), and
+ * to seal the TOTP secrets of second factors (AES-256-GCM under a key of their own).
  */
 @Injectable()
 export class SecretsService {
   private contentKey: Buffer | null = null;
   private directoryKey: Buffer | null = null;
+  private sealKey: Promise<Buffer> | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -39,6 +41,36 @@ export class SecretsService {
   directorySalt(organizationId: string): string {
     if (!this.directoryKey) throw new Error('SecretsService.init() was not called');
     return createHmac('sha256', this.directoryKey).update(organizationId, 'utf8').digest('base64url').slice(0, 22);
+  }
+
+  private sealKeyOnce(): Promise<Buffer> {
+    this.sealKey ??= this.secret('mfa-seal').catch((err: unknown) => {
+      this.sealKey = null;
+      throw err;
+    });
+    return this.sealKey;
+  }
+
+  /**
+   * Seals a small secret (a TOTP key) with AES-256-GCM: `v1.<iv>.<ciphertext>.<tag>`. `context` is
+   * authenticated too (the user's id), so a sealed value copied onto another row does not open.
+   */
+  async seal(plain: string, context: string): Promise<string> {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', await this.sealKeyOnce(), iv);
+    cipher.setAAD(Buffer.from(`v1\n${context}`));
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', iv.toString('base64url'), sealed.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  }
+
+  /** The sealed secret, or throws when it was altered, moved to another context or sealed under another key. */
+  async open(value: string, context: string): Promise<string> {
+    const [version, iv, sealed, tag] = value.split('.');
+    if (version !== 'v1' || !iv || !sealed || !tag) throw new Error('Not a sealed value');
+    const decipher = createDecipheriv('aes-256-gcm', await this.sealKeyOnce(), Buffer.from(iv, 'base64url'), { authTagLength: 16 });
+    decipher.setAAD(Buffer.from(`v1\n${context}`));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
   }
 
   /** HMAC-SHA256 of content under the installation key (hex). */

@@ -7,6 +7,7 @@ import { body } from '../../common/zod-pipe';
 import { AuditService } from '../audit/audit.service';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
+import { requireStepUp } from '../auth/mfa/step-up';
 
 /** Organization settings. Policy-relevant ones (jurisdictions, markings...) take effect on publish. */
 @Controller('api/settings')
@@ -30,6 +31,8 @@ export class SettingsController {
     return this.prisma.$transaction(async (tx) => {
       const org = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId } });
       const before = { name: org.name, ...readOrgSettings(org.settings) };
+      // Who must use MFA is itself guarded by a fresh second factor.
+      if (settings.mfaRequiredRoles !== undefined && [...settings.mfaRequiredRoles].sort().join() !== [...before.mfaRequiredRoles].sort().join()) requireStepUp(user);
       const afterSettings = orgSettings.parse({ ...readOrgSettings(org.settings), ...settings });
       const updated = await tx.organization.update({
         where: { id: org.id },

@@ -1,3 +1,4 @@
+import { requireStepUp } from '../auth/mfa/step-up';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ROLES, slug, userCreate, userUpdate } from '@airlock/contracts';
@@ -49,6 +50,8 @@ export class UsersController {
   @Authenticated({ permission: 'users.write' })
   @Post()
   create(@CurrentUser() user: UserAuth, @Body(body(userCreate)) input: z.infer<typeof userCreate>) {
+    // Creating (or inviting) an owner needs a fresh second factor (403 step_up_required).
+    if (input.role === 'owner') requireStepUp(user);
     return this.users.create(user.organizationId, actorOf(user), input);
   }
 

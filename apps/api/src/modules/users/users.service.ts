@@ -1,3 +1,4 @@
+import { requireStepUp } from '../auth/mfa/step-up';
 import { Injectable } from '@nestjs/common';
 import type { userCreate, userUpdate } from '@airlock/contracts';
 import type { z } from 'zod';
@@ -92,6 +93,8 @@ export class UsersService {
       const data: { name?: string; role?: UpdateInput['role']; groups?: string[]; disabled?: boolean } = {};
       if (input.name !== undefined && input.name !== before.name) data.name = input.name;
       if (input.role !== undefined && input.role !== before.role) data.role = input.role;
+      // Making someone an owner is one of the most sensitive actions: a fresh second factor first.
+      if (data.role === 'owner') requireStepUp(caller);
       if (input.disabled !== undefined && input.disabled !== before.disabled) data.disabled = input.disabled;
       if (input.groups !== undefined && [...input.groups].sort().join('\n') !== [...before.groups].sort().join('\n')) {
         await this.assertGroups(tx, organizationId, input.groups);

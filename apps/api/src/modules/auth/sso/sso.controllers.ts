@@ -4,7 +4,7 @@ import { ssoConnectionPut, ssoStartQuery } from '@airlock/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { body, parseOr400 } from '../../../common/zod-pipe';
-import { Authenticated, CurrentUser, Public, RateLimit } from '../access.decorators';
+import { Authenticated, CurrentUser, Public, RateLimit, StepUp } from '../access.decorators';
 import { actorOf, type UserAuth } from '../auth-context';
 import { originOf, SIGN_IN_LIMIT } from '../auth.controller';
 import { AuthService } from '../auth.service';
@@ -89,6 +89,7 @@ export class SsoConnectionController {
   }
 
   @Authenticated({ permission: 'settings.write' })
+  @StepUp()
   @Put()
   put(@CurrentUser() user: UserAuth, @Body(body(ssoConnectionPut)) input: z.infer<typeof ssoConnectionPut>) {
     return this.connections.put(user.organizationId, actorOf(user), input, this.config.publicUrl);
