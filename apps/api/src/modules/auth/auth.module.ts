@@ -6,6 +6,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordPolicy } from './password-policy.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SsoConnectionRepository } from './sso/sso-connection.repository';
@@ -27,12 +28,13 @@ import { UserTokenRepository } from './user-token.repository';
     LocalStrategy,
     UserTokenRepository,
     AccountService,
+    PasswordPolicy,
     SsoConnectionRepository,
     SsoStateSealer,
     SsoSignInService,
     SsoConnectionService,
     ApiKeyGate,
   ],
-  exports: [SessionService, AuthService, AccountService, ApiKeyGate],
+  exports: [SessionService, AuthService, AccountService, PasswordPolicy, ApiKeyGate],
 })
 export class AuthModule {}
