@@ -95,6 +95,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: 'is required (npm start sets it to the embedded database when unset)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  AIRLOCK_MIGRATE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DATABASE_POOL_SIZE: int(10, 1, 200),
   AIRLOCK_PUBLIC_URL: z.url().optional(),
   AIRLOCK_MIGRATE: bool(true),
@@ -156,6 +157,11 @@ function toConfig(env: z.output<typeof schema>) {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    /**
+     * Where migrations are applied from: the role that owns the schema. The API itself can then
+     * connect (DATABASE_URL) as a role with DML rights only (docs/security.md, "Database roles").
+     */
+    migrateDatabaseUrl: env.AIRLOCK_MIGRATE_DATABASE_URL ?? env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     publicUrl,
     migrateOnStart: env.AIRLOCK_MIGRATE,
