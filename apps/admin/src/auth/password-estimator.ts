@@ -17,6 +17,10 @@ export interface Estimate {
 }
 
 const zxcvbn = new ZxcvbnFactory({
+  // Bounded work: zxcvbn's l33t matcher is combinatorial (a 256-character random password took
+  // seconds with the defaults); the first 64 characters decide, with at most 4 l33t substitutions.
+  maxLength: 64,
+  l33tMaxSubstitutions: 4,
   translations: zxcvbnEn.translations,
   graphs: zxcvbnCommon.adjacencyGraphs,
   dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },

@@ -19,4 +19,12 @@ describe('passwordStrengthProblems (bundled common passwords and zxcvbn-ts)', ()
     expect(passwordStrengthProblems('vonderleyen2024')).toEqual([]);
     expect(passwordStrengthProblems('vonderleyen2024', ['ursula.vonderleyen@example.com', 'Ursula von der Leyen'])).not.toEqual([]);
   });
+
+  it('does bounded work on the longest passwords allowed (event loop)', () => {
+    const random = Buffer.from(Array.from({ length: 192 }, (_, i) => (i * 7919 + 13) % 256)).toString('base64');
+    passwordStrengthProblems('warm up the dictionaries');
+    const started = process.hrtime.bigint();
+    for (const p of [random, 'P@ssw0rd!'.repeat(28), 'a1'.repeat(128)]) passwordStrengthProblems(p.slice(0, 256));
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(3_000);
+  });
 });
