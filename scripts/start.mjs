@@ -23,7 +23,9 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     say(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR})…`);
     db = await startEmbeddedDatabase();
-    process.env.DATABASE_URL = db.url;
+    // The API runs as airlock_app, which owns nothing; migrations run as the owner.
+    process.env.DATABASE_URL = db.appUrl;
+    process.env.AIRLOCK_MIGRATE_DATABASE_URL = db.url;
     process.env.AIRLOCK_EMBEDDED_DB = 'true';
   }
   // The database ending on its own (killed, crashed): decisions go on from memory meanwhile; start

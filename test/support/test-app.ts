@@ -37,11 +37,14 @@ function withJson(init: (RequestInit & { json?: unknown }) | undefined): Request
 
 /**
  * The real API on a fresh database cloned from the migrated template, listening on a free port.
- * `env` overrides configuration (e.g. AIRLOCK_DEMO_DATA).
+ * `env` overrides configuration (e.g. AIRLOCK_DEMO_DATA); `database` is one the test prepared itself.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { shareDatabaseWith?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { shareDatabaseWith?: TestApp; database?: { url: string; drop(): Promise<void> } } = {},
+): Promise<TestApp> {
   // A second instance on the same database (LISTEN/NOTIFY tests) must not drop it on close.
-  const db = opts.shareDatabaseWith ? { url: opts.shareDatabaseWith.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+  const db = opts.database ?? (opts.shareDatabaseWith ? { url: opts.shareDatabaseWith.databaseUrl, drop: async () => undefined } : await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

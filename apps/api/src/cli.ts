@@ -18,7 +18,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   const config = loadConfig();
   const logger = createRootLogger(config.logLevel);
-  if (config.migrateOnStart) await applyPendingMigrations(config.databaseUrl);
+  if (config.migrateOnStart) await applyPendingMigrations(config.migrateDatabaseUrl);
   // Booting the application context runs the first-start seed (LifecycleService).
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new PinoNestLogger(logger.child({ component: 'nest' })) });
   const bootstrap = app.get(BootstrapService);

@@ -51,7 +51,7 @@ export interface StartedServer {
 export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config.logLevel);
   if (config.migrateOnStart) {
-    const applied = await applyPendingMigrations(config.databaseUrl);
+    const applied = await applyPendingMigrations(config.migrateDatabaseUrl);
     if (applied.length) logger.info({ applied }, `Applied ${applied.length} migration(s)`);
   }
   const requestTimeoutMs = config.requestTimeoutSeconds * 1000;

@@ -22,11 +22,14 @@ import {
   useGetList,
   useNotify,
   useRecordContext,
+  useRedirect,
   useTranslate,
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { UserSessions } from './sessions';
+import { PasswordStrength } from '../auth/PasswordStrength';
+import { useWatch } from 'react-hook-form';
 
 const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
@@ -80,7 +83,16 @@ function UserList() {
   );
 }
 
+/** The strength of the password an owner sets for a new user (empty: an invitation goes instead). */
+function NewPasswordStrength() {
+  const [password, email, name] = useWatch({ name: ['password', 'email', 'name'] }) as [string | undefined, string | undefined, string | undefined];
+  return <PasswordStrength password={password ?? ''} userInputs={[email ?? '', name ?? ''].filter(Boolean)} />;
+}
+
 function UserCreate() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
   const groups = useGroupChoices();
   const transform = (data: Record<string, unknown>) => {
     const out = { ...data };
@@ -88,13 +100,28 @@ function UserCreate() {
     return out;
   };
   return (
-    <Create redirect="list" transform={transform} record={{ role: 'employee', groups: [] }}>
+    <Create
+      redirect="list"
+      transform={transform}
+      record={{ role: 'employee', groups: [] }}
+      mutationOptions={{
+        // The user exists either way; a mail that did not leave is the owner's to know about.
+        onSuccess: (data) => {
+          const invitationError = (data as { invitationError?: string }).invitationError;
+          if (invitationError) notify(invitationError, { type: 'warning', autoHideDuration: 15_000 });
+          else notify(t('ra.notification.created', { smart_count: 1 }), { type: 'info' });
+          // A custom onSuccess replaces react-admin's own, redirect included.
+          redirect('list', 'users');
+        },
+      }}
+    >
       <SimpleForm>
         <TextInput source="email" type="email" validate={[required(), email()]} />
         <TextInput source="name" validate={required()} />
         <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />
         <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
         <PasswordInput source="password" helperText="airlock.users.passwordHelp" autoComplete="new-password" />
+        <NewPasswordStrength />
       </SimpleForm>
     </Create>
   );
@@ -107,8 +134,9 @@ function ResendInvitation() {
   if (!record?.invitationPending) return null;
   const send = async () => {
     try {
-      await apiSend(`/api/users/${record.id}/invitation`, 'POST', {});
-      notify('airlock.users.invitationSent', { type: 'success', messageArgs: { email: record.email } });
+      const result = await apiSend<{ invitationSent?: boolean; invitationError?: string } | undefined>(`/api/users/${record.id}/invitation`, 'POST', {});
+      if (result?.invitationSent === false) notify(result.invitationError ?? 'airlock.users.invitationNotSent', { type: 'warning', autoHideDuration: 15_000 });
+      else notify('airlock.users.invitationSent', { type: 'success', messageArgs: { email: record.email } });
     } catch (err) {
       notify(errorMessage(err), { type: 'error' });
     }

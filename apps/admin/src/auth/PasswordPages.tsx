@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiSend, errorMessage } from '../api/http';
 import { AuthCard } from './AuthCard';
+import { PasswordStrength } from './PasswordStrength';
 
 function BackToSignIn() {
   const t = useTranslate();
@@ -23,6 +24,8 @@ function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' 
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // false only when the estimator says the API would refuse it (it has the last word either way).
+  const [acceptable, setAcceptable] = useState<boolean | null>(null);
   const tooShort = password.length > 0 && password.length < 12;
   const mismatch = repeat.length > 0 && repeat !== password;
 
@@ -70,6 +73,7 @@ function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' 
         required
         fullWidth
       />
+      <PasswordStrength password={password} userInputs={name.trim() ? [name.trim()] : []} onEstimate={setAcceptable} />
       <TextField
         id="repeat-password"
         label={t('airlock.password.repeat')}
@@ -82,7 +86,7 @@ function ConfirmForm({ token, mode }: { token: string; mode: 'invite' | 'reset' 
         required
         fullWidth
       />
-      <Button type="submit" variant="contained" disabled={busy || password.length < 12 || password !== repeat}>
+      <Button type="submit" variant="contained" disabled={busy || password.length < 12 || password !== repeat || acceptable === false}>
         {t(mode === 'invite' ? 'airlock.password.acceptInvite' : 'airlock.password.setPassword')}
       </Button>
       <BackToSignIn />

@@ -65,3 +65,49 @@ describe('AIRLOCK_TRUST_PROXY', () => {
     expect(found[0]).toMatch(/^AIRLOCK_TRUST_PROXY must be false, true, a hop count from 1 to 20, or a comma-separated list/);
   });
 });
+
+describe('mail transport', () => {
+  const base = { DATABASE_URL: 'postgresql://localhost/airlock' };
+
+  it('refuses smtp without AIRLOCK_SMTP_URL, naming the variable', () => {
+    expect(() => loadConfig({ ...base, AIRLOCK_MAIL_TRANSPORT: 'smtp' })).toThrow(/AIRLOCK_SMTP_URL is required with AIRLOCK_MAIL_TRANSPORT=smtp/);
+  });
+
+  it('takes smtp:// and smtps:// only, and never repeats the URL (it holds the password) in the error', () => {
+    for (const url of ['http://user:hunter2secret@mail.example.com', 'mail.example.com:25', 'smtp://']) {
+      const error = (() => {
+        try {
+          loadConfig({ ...base, AIRLOCK_MAIL_TRANSPORT: 'smtp', AIRLOCK_SMTP_URL: url });
+        } catch (e) {
+          return e as ConfigError;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error!.message).toMatch(/AIRLOCK_SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+      expect(error!.message).not.toContain('hunter2secret');
+    }
+  });
+
+  it('requires STARTTLS by default, except on a loopback host; AIRLOCK_SMTP_REQUIRE_TLS overrides', () => {
+    const smtp = (url: string, requireTls?: string) =>
+      loadConfig({ ...base, AIRLOCK_MAIL_TRANSPORT: 'smtp', AIRLOCK_SMTP_URL: url, ...(requireTls ? { AIRLOCK_SMTP_REQUIRE_TLS: requireTls } : {}) }).smtp;
+    expect(smtp('smtp://u:p@mail.example.com:587')).toEqual({ url: 'smtp://u:p@mail.example.com:587', requireTls: true });
+    expect(smtp('smtps://u:p@mail.example.com')!.requireTls).toBe(true);
+    expect(smtp('smtp://127.0.0.1:2525')!.requireTls).toBe(false);
+    expect(smtp('smtp://[::1]:2525')!.requireTls).toBe(false);
+    expect(smtp('smtp://localhost:2525')!.requireTls).toBe(false);
+    expect(smtp('smtp://127.0.0.1:2525', 'true')!.requireTls).toBe(true);
+    expect(smtp('smtp://mail.example.com', 'false')!.requireTls).toBe(false);
+    expect(loadConfig(base).smtp).toBeNull();
+  });
+});
+
+describe('password breach check', () => {
+  const base = { DATABASE_URL: 'postgresql://localhost/airlock' };
+  it('is off by default, with the Have I Been Pwned range API as its URL', () => {
+    expect(loadConfig(base)).toMatchObject({ passwordBreachCheck: false, passwordBreachUrl: 'https://api.pwnedpasswords.com/range/' });
+    expect(loadConfig({ ...base, AIRLOCK_PASSWORD_BREACH_CHECK: 'true', AIRLOCK_PASSWORD_BREACH_URL: 'http://127.0.0.1:9/range/' })).toMatchObject({ passwordBreachCheck: true, passwordBreachUrl: 'http://127.0.0.1:9/range/' });
+    expect(() => loadConfig({ ...base, AIRLOCK_PASSWORD_BREACH_URL: 'ftp://example.com/' })).toThrow(/AIRLOCK_PASSWORD_BREACH_URL/);
+  });
+});

@@ -70,6 +70,24 @@ function isAddressOrNetwork(entry: string): boolean {
   return Number(prefix) <= (v4 ? 32 : 128);
 }
 
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A host name or address that never leaves the machine (no TLS needed to reach it). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (!ipaddr.isValid(h)) return false;
+  const addr = ipaddr.process(h);
+  return addr.range() === 'loopback';
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
   PORT: int(3000, 1, 65535),
@@ -77,6 +95,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: 'is required (npm start sets it to the embedded database when unset)' })
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  AIRLOCK_MIGRATE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DATABASE_POOL_SIZE: int(10, 1, 200),
   AIRLOCK_PUBLIC_URL: z.url().optional(),
   AIRLOCK_MIGRATE: bool(true),
@@ -98,10 +117,21 @@ const schema = z.object({
   AIRLOCK_RATE_LIMIT_PER_IP: int(1200, 1, 1_000_000),
   AIRLOCK_WEBHOOK_ALLOW_PRIVATE: list,
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
-  AIRLOCK_MAIL_TRANSPORT: z.enum(['log']).optional().default('log'),
+  AIRLOCK_MAIL_TRANSPORT: z.enum(['log', 'smtp']).optional().default('log'),
+  AIRLOCK_SMTP_URL: z
+    .string()
+    .optional()
+    // The message never repeats the value: the URL carries the SMTP password.
+    .refine((v) => v === undefined || isSmtpUrl(v), { error: 'must be an smtp:// or smtps:// URL with a host (smtps://user:password@mail.example.com:465)' }),
+  AIRLOCK_SMTP_REQUIRE_TLS: bool(true).optional(),
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
   AIRLOCK_MAIL_LOG_BODIES: bool(false),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
+  AIRLOCK_PASSWORD_BREACH_CHECK: bool(false),
+  AIRLOCK_PASSWORD_BREACH_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s):// URL (the range API; the 5 hex characters are appended)' })
+    .optional()
+    .default('https://api.pwnedpasswords.com/range/'),
   AIRLOCK_REQUEST_TIMEOUT_SECONDS: int(60, 1, 3600),
   AIRLOCK_SHUTDOWN_GRACE_SECONDS: int(0, 0, 300),
   AIRLOCK_READY_MAX_STALE_SECONDS: int(3600, 0, 30 * 86_400),
@@ -127,6 +157,11 @@ function toConfig(env: z.output<typeof schema>) {
     port: env.PORT,
     host: env.HOST,
     databaseUrl: env.DATABASE_URL,
+    /**
+     * Where migrations are applied from: the role that owns the schema. The API itself can then
+     * connect (DATABASE_URL) as a role with DML rights only (docs/security.md, "Database roles").
+     */
+    migrateDatabaseUrl: env.AIRLOCK_MIGRATE_DATABASE_URL ?? env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     publicUrl,
     migrateOnStart: env.AIRLOCK_MIGRATE,
@@ -156,6 +191,19 @@ function toConfig(env: z.output<typeof schema>) {
     mailFrom: env.AIRLOCK_MAIL_FROM,
     /** The log transport writes mail bodies (single-use links) only when this is set, in development. */
     mailLogBodies: env.AIRLOCK_MAIL_LOG_BODIES,
+    /**
+     * The SMTP transport (AIRLOCK_MAIL_TRANSPORT=smtp): the server URL with its credentials, and
+     * whether STARTTLS is required on smtp:// (default: yes, unless the host is a loopback address).
+     */
+    smtp: env.AIRLOCK_SMTP_URL
+      ? { url: env.AIRLOCK_SMTP_URL, requireTls: env.AIRLOCK_SMTP_REQUIRE_TLS ?? !isLoopbackHost(new URL(env.AIRLOCK_SMTP_URL).hostname) }
+      : null,
+    /**
+     * Check new passwords against Have I Been Pwned's range API (k-anonymity: the first 5 hex
+     * characters of the SHA-1 leave the server); fail-open after 2 s.
+     */
+    passwordBreachCheck: env.AIRLOCK_PASSWORD_BREACH_CHECK,
+    passwordBreachUrl: env.AIRLOCK_PASSWORD_BREACH_URL,
     /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
     /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
@@ -184,6 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (parsed.data.AIRLOCK_MAIL_LOG_BODIES && parsed.data.NODE_ENV !== 'development') {
     throw new ConfigError(['AIRLOCK_MAIL_LOG_BODIES is for development only (NODE_ENV=development): logged mail bodies hold account links']);
+  }
+  if (parsed.data.AIRLOCK_MAIL_TRANSPORT === 'smtp' && !parsed.data.AIRLOCK_SMTP_URL) {
+    throw new ConfigError(['AIRLOCK_SMTP_URL is required with AIRLOCK_MAIL_TRANSPORT=smtp (smtps://user:password@mail.example.com:465, or smtp://… with STARTTLS)']);
   }
   return toConfig(parsed.data);
 }

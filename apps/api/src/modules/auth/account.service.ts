@@ -8,7 +8,8 @@ import { MAILER, type MailMessage, type Mailer } from '../mail/mailer';
 import { invitationMail, passwordResetMail } from './account-mails';
 import { type Actor, actorOf, type RequestOrigin, type UserAuth } from './auth-context';
 import { LoginThrottleService } from './login-throttle.service';
-import { hashPassword, passwordProblems, verifyPassword } from './password-hasher';
+import { hashPassword, verifyPassword } from './password-hasher';
+import { PasswordPolicy } from './password-policy.service';
 import { SessionService } from './session.service';
 import { UserTokenRepository } from './user-token.repository';
 import { randomToken, sha256Hex } from './tokens';
@@ -18,10 +19,6 @@ export const PASSWORD_RESET_TTL_MS = 3_600_000;
 /** Reset mails per account per hour, whatever the number of requesting addresses (no mail bombing). */
 const RESET_MAILS_PER_HOUR = 3;
 const INVALID_LINK = 'This link is invalid, already used or expired; ask for a new one';
-
-function tooWeak(problems: string[], path: string): AppError {
-  return AppError.validation(problems.map((message) => ({ path, message })), 'The password is too weak');
-}
 
 /**
  * Local accounts' credentials: invitations, password resets and password changes.
@@ -41,6 +38,7 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
+    private readonly passwords: PasswordPolicy,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -134,8 +132,7 @@ export class AccountService {
     if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
       throw new AppError('bad_request', INVALID_LINK);
     }
-    const problems = passwordProblems(password, row.user.email);
-    if (problems.length) throw tooWeak(problems, 'password');
+    await this.passwords.assertAcceptable(password, { email: row.user.email, name: name ?? row.user.name }, 'password');
     const passwordHash = await hashPassword(password);
     await this.prisma.$transaction(async (tx) => {
       if ((await this.tokens.consume(tx, row.id, new Date())) !== 1) throw new AppError('bad_request', INVALID_LINK);
@@ -170,8 +167,7 @@ export class AccountService {
       throw AppError.validation([{ path: 'currentPassword', message: 'is not your current password' }]);
     }
     await this.throttle.recordSuccess(auth.email);
-    const problems = passwordProblems(newPassword, user.email);
-    if (problems.length) throw tooWeak(problems, 'newPassword');
+    await this.passwords.assertAcceptable(newPassword, { email: user.email, name: user.name }, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     await this.prisma.$transaction(async (tx) => {
       await this.tokens.setPassword(tx, auth.userId, passwordHash);

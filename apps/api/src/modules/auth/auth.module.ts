@@ -10,6 +10,7 @@ import { MfaController } from './mfa/mfa.controller';
 import { MfaRepository } from './mfa/mfa.repository';
 import { MfaService } from './mfa/mfa.service';
 import { PendingSignInService } from './mfa/pending-sign-in.service';
+import { PasswordPolicy } from './password-policy.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 import { SessionsController } from './sessions.controller';
@@ -32,6 +33,7 @@ import { UserTokenRepository } from './user-token.repository';
     LocalStrategy,
     UserTokenRepository,
     AccountService,
+    PasswordPolicy,
     SsoConnectionRepository,
     SsoStateSealer,
     SsoSignInService,
@@ -41,6 +43,6 @@ import { UserTokenRepository } from './user-token.repository';
     MfaService,
     PendingSignInService,
   ],
-  exports: [SessionService, AuthService, AccountService, ApiKeyGate, PendingSignInService],
+  exports: [SessionService, AuthService, AccountService, PasswordPolicy, ApiKeyGate, PendingSignInService],
 })
 export class AuthModule {}

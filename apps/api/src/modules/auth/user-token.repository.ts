@@ -44,7 +44,7 @@ export class UserTokenRepository {
   }
 
   findUserPassword(userId: string) {
-    return this.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, passwordHash: true, disabled: true } });
+    return this.prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
   }
 
   setPassword(tx: Tx, userId: string, passwordHash: string, name?: string) {

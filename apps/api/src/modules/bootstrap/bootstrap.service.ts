@@ -9,6 +9,7 @@ import { apiKeyPrefix } from '../api-clients/api-key-format';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { hashPassword } from '../auth/password-hasher';
+import { passwordStrengthProblems } from '../auth/password-strength';
 import { sha256Hex } from '../auth/tokens';
 import { ruleToRow } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
@@ -83,6 +84,11 @@ export class BootstrapService {
     await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
 
     const generatedPassword = this.config.adminPassword ? undefined : randomBytes(12).toString('base64url');
+    // An operator's choice, not a user's: warned about, not refused (the first start must not fail on it).
+    if (this.config.adminPassword) {
+      const weak = passwordStrengthProblems(this.config.adminPassword, [this.config.adminEmail, this.config.orgName]);
+      if (weak.length) this.logger.warn(`AIRLOCK_ADMIN_PASSWORD ${weak.join('; ')}. The first owner was created with it: change it after signing in (users choosing a password get a 400 for this).`);
+    }
     const owner = await tx.user.create({
       data: {
         organizationId,

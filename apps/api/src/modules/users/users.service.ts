@@ -9,13 +9,20 @@ import { AuditService } from '../audit/audit.service';
 import { AccountService } from '../auth/account.service';
 import type { Actor, UserAuth } from '../auth/auth-context';
 import { actorOf } from '../auth/auth-context';
-import { hashPassword, passwordProblems } from '../auth/password-hasher';
+import { hashPassword } from '../auth/password-hasher';
+import { PasswordPolicy } from '../auth/password-policy.service';
 import { SessionService } from '../auth/session.service';
 import type { MailMessage } from '../mail/mailer';
 import { UsersRepository } from './users.repository';
 import { userAudit, userOut } from './users.serializers';
 
 type CreateInput = z.infer<typeof userCreate>;
+
+/**
+ * Said when the invitation was created (and audited) but its mail did not leave: the user stays
+ * invited (`invitationPending`), the owner resends once mail works. The cause is in the server log.
+ */
+export const INVITATION_NOT_SENT = 'The invitation was created but could not be mailed (the mail server refused it or could not be reached; the server log says why). Resend it once mail works.';
 type UpdateInput = z.infer<typeof userUpdate>;
 
 /**
@@ -34,6 +41,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   list(...args: Parameters<UsersRepository['list']>) {
@@ -53,10 +61,7 @@ export class UsersService {
 
   /** With a password the user can sign in at once; without one they receive an invitation mail. */
   async create(organizationId: string, actor: Actor, input: CreateInput) {
-    if (input.password !== undefined) {
-      const problems = passwordProblems(input.password, input.email);
-      if (problems.length) throw AppError.validation(problems.map((message) => ({ path: 'password', message })), 'The password is too weak');
-    }
+    if (input.password !== undefined) await this.passwords.assertAcceptable(input.password, { email: input.email, name: input.name }, 'password');
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const groups = [...new Set(input.groups)];
     let mail: MailMessage | null = null;
@@ -82,7 +87,7 @@ export class UsersService {
       return (await this.users.find(tx, organizationId, row.id))!;
     });
     const invitationSent = mail ? await this.accounts.deliver(mail) : false;
-    return { ...userOut(created), invitationSent };
+    return { ...userOut(created), invitationSent, ...(mail && !invitationSent ? { invitationError: INVITATION_NOT_SENT } : {}) };
   }
 
   async update(organizationId: string, caller: UserAuth, id: string, input: UpdateInput) {
@@ -159,7 +164,7 @@ export class UsersService {
       return { mail: invitation.mail, row: (await this.users.find(tx, organizationId, id))! };
     });
     const invitationSent = await this.accounts.deliver(mail);
-    return { ...userOut(row), invitationSent };
+    return { ...userOut(row), invitationSent, ...(invitationSent ? {} : { invitationError: INVITATION_NOT_SENT }) };
   }
 }
 
