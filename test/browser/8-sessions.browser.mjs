@@ -5,14 +5,24 @@ import { assert } from './harness.mjs';
 export async function scenarioEndOtherSession(t) {
   const laptop = await t.newPage({ label: 'laptop' });
   await t.signIn(laptop, 'owner@example.com');
-  const other = await t.newPage({ label: 'other browser' });
-  await t.signIn(other, 'owner@example.com');
-  assert((await other.evaluate(async () => (await fetch('/api/auth/me')).status)) === 200, 'the other browser is signed in');
-
   await laptop.getByRole('button', { name: /account menu/ }).click();
   await laptop.getByRole('menuitem', { name: 'My account' }).click();
   await laptop.getByRole('heading', { name: 'Sessions' }).waitFor();
   const rows = laptop.getByTestId('session-row');
+  // Earlier scenarios signed the owner in too: sign out everywhere else first, so that the list
+  // holds exactly this browser and the one signed in below.
+  await rows.first().waitFor();
+  const elsewhere = laptop.getByRole('button', { name: 'Sign out everywhere else' });
+  if ((await rows.count()) > 1) {
+    await elsewhere.click();
+    await laptop.waitForFunction(() => document.querySelectorAll('[data-testid="session-row"]').length === 1);
+  }
+
+  const other = await t.newPage({ label: 'other browser' });
+  await t.signIn(other, 'owner@example.com');
+  assert((await other.evaluate(async () => (await fetch('/api/auth/me')).status)) === 200, 'the other browser is signed in');
+  await laptop.reload();
+  await laptop.getByRole('heading', { name: 'Sessions' }).waitFor();
   await rows.nth(1).waitFor();
   assert((await rows.count()) === 2, `two sessions are listed (got ${await rows.count()})`);
   assert((await rows.filter({ hasText: 'This browser' }).count()) === 1, 'the current session is marked');

@@ -1,41 +1,17 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { BOOTSTRAP_KEY } from '../support/test-app';
+import { buildApi, childrenOf, freePort, ROOT } from '../support/processes';
 
 /**
  * AIRLOCK_WORKERS=2 as the Docker image runs it (node apps/api/dist/main.js): two workers on one
  * port, per-key rate limits held across them, and a SIGTERM that flushes every decision log.
  */
-const ROOT = path.resolve(__dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        // Field 4 of /proc/<pid>/stat is the parent pid (after the parenthesised command name).
-        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 describe('cluster workers (AIRLOCK_WORKERS)', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -44,7 +20,7 @@ describe('cluster workers (AIRLOCK_WORKERS)', () => {
   let output = '';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi();
     db = await createTestDatabase();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
+import { buildApi, freePort, ROOT, waitFor } from '../support/processes';
 
 /**
  * The database going away under an API that keeps answering: a restart or failover as the
@@ -12,29 +12,9 @@ import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
  * connection in the middle of the decision log writer's transaction. Nothing answered may be lost,
  * nothing may crash, and admin writes get a 503 the client can retry.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.com/' }, content: { text: 'Summarise the minutes of the planning meeting' } };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const got = await probe().catch(() => undefined);
-    if (got) return got;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function loggedIds(databaseUrl: string, ids: string[]): Promise<{ found: number; rows: number }> {
   const pg = new Client({ connectionString: databaseUrl });
@@ -115,7 +95,7 @@ describe('PostgreSQL ends the log writer\'s connection inside its transaction (A
   let output = '';
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi();
     db = await createTestDatabase();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;

@@ -1,12 +1,12 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY } from '../support/test-app';
+import { buildApi, freePort, ROOT, waitFor } from '../support/processes';
 
 /**
  * Two instances behind Debian's HAProxy (round robin, health checks on /readyz), under load, broken
@@ -14,28 +14,10 @@ import { BOOTSTRAP_KEY } from '../support/test-app';
  * requests arrives through the balancer, an instance is stopped for a deployment. Keyed decisions
  * must not fail, and every answered decision must be in the log.
  */
-const ROOT = path.resolve(__dirname, '../..');
 const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((p) => existsSync(p));
 const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.com/' }, content: { text: 'Draft a reply to the supplier about the delivery dates' } };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 (HAPROXY ? describe : describe.skip)('two instances behind HAProxy', () => {
   if (!HAPROXY) console.warn('HAProxy is not installed (apt-get install -y haproxy): skipping');
@@ -48,7 +30,7 @@ async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 
   let statsUrl: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    buildApi();
     db = await createTestDatabase();
     const target = new URL(db.url);
     proxy = await startTcpProxy(target.hostname, Number(target.port));

@@ -92,7 +92,6 @@ function NewPasswordStrength() {
 function UserCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
-  const t = useTranslate();
   const groups = useGroupChoices();
   const transform = (data: Record<string, unknown>) => {
     const out = { ...data };
@@ -109,7 +108,8 @@ function UserCreate() {
         onSuccess: (data) => {
           const invitationError = (data as { invitationError?: string }).invitationError;
           if (invitationError) notify(invitationError, { type: 'warning', autoHideDuration: 15_000 });
-          else notify(t('ra.notification.created', { smart_count: 1 }), { type: 'info' });
+          // notify() translates its message itself: pass the key, not the translated text.
+          else notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
           // A custom onSuccess replaces react-admin's own, redirect included.
           redirect('list', 'users');
         },
