@@ -1,4 +1,4 @@
-// typescript-eslint with type information on the TypeScript sources (STYLE.md habits:
+// typescript-eslint with type information on the TypeScript sources (house habits:
 // no-floating-promises, switch-exhaustiveness-check, eqeqeq), recommended rules on plain JS.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

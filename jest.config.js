@@ -1,7 +1,7 @@
 /**
  * Two projects: `unit` (specs next to the code, no database) and `integration`
  * (test/integration, real PostgreSQL started once in globalSetup).
- * Nest 12 ships ESM only, so @swc/jest transforms those packages too (STACK-NOTES pitfall 2).
+ * Nest 12 ships ESM only, so @swc/jest transforms those packages too (jest on Node 20 cannot require() them).
  */
 const swc = [
   '@swc/jest',

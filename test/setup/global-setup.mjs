@@ -1,6 +1,6 @@
 // Starts the PostgreSQL the integration tests run against, once per jest run, and migrates a
 // template database that each test file clones (CREATE DATABASE ... TEMPLATE), so files run in
-// parallel on their own data. Plain Node (.mjs), outside jest's transform (STACK-NOTES pitfall 3).
+// parallel on their own data. Plain Node (.mjs), outside jest's transform.
 import { startTestDatabaseServer } from './test-db-server.mjs';
 
 export default async function globalSetup() {
