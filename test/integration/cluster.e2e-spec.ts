@@ -1,54 +1,34 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { BOOTSTRAP_KEY } from '../support/test-app';
-import { buildApi, childrenOf, freePort, ROOT } from '../support/processes';
+import { buildApi, childrenOf, spawnApi } from '../support/processes';
 
 /**
  * AIRLOCK_WORKERS=2 as the Docker image runs it (node apps/api/dist/main.js): two workers on one
  * port, per-key rate limits held across them, and a SIGTERM that flushes every decision log.
  */
 
-
-
 describe('cluster workers (AIRLOCK_WORKERS)', () => {
   let db: { url: string; drop(): Promise<void> };
   let primary: ChildProcess;
   let url: string;
-  let output = '';
+  let output: () => string = () => '';
 
   beforeAll(async () => {
     buildApi();
     db = await createTestDatabase();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    primary = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        DATABASE_POOL_SIZE: '3',
-        PORT: String(port),
-        AIRLOCK_WORKERS: '2',
-        AIRLOCK_MIGRATE: 'false',
-        AIRLOCK_ADMIN_PASSWORD: 'correct horse battery staple',
-        AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
-        AIRLOCK_DEMO_DATA: 'false',
-        AIRLOCK_LOG_LEVEL: 'warn',
-        AIRLOCK_POLICY_POLL_SECONDS: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    primary.stdout!.on('data', (d) => (output += d));
-    primary.stderr!.on('data', (d) => (output += d));
+    const api = await spawnApi(db.url, { AIRLOCK_WORKERS: '2', AIRLOCK_POLICY_POLL_SECONDS: '1' }, { capture: true });
+    primary = api.child;
+    url = api.url;
+    output = api.output;
     // Ready when both workers have started (each registers itself as an instance when it is up).
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     try {
       for (let i = 0; ; i++) {
-        if (primary.exitCode !== null || i > 600) throw new Error(`main.js did not start two workers (exit ${primary.exitCode}): ${output}`);
+        if (primary.exitCode !== null || i > 600) throw new Error(`main.js did not start two workers (exit ${primary.exitCode}): ${output()}`);
         const { rows } = await pg.query(`SELECT count(*)::int AS n FROM "ApiInstance"`);
         if (rows[0].n === 2) break;
         await new Promise((r) => setTimeout(r, 100));

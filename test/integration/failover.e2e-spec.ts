@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
-import { buildApi, freePort, ROOT, waitFor } from '../support/processes';
+import { buildApi, spawnApi, waitFor } from '../support/processes';
 
 /**
  * The database going away under an API that keeps answering: a restart or failover as the
@@ -92,38 +91,25 @@ describe('PostgreSQL ends the log writer\'s connection inside its transaction (A
   let db: { url: string; drop(): Promise<void> };
   let api: ChildProcess;
   let url: string;
-  let output = '';
+  let output: () => string = () => '';
 
   beforeAll(async () => {
     buildApi();
     db = await createTestDatabase();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        DATABASE_POOL_SIZE: '3',
-        PORT: String(port),
-        AIRLOCK_MIGRATE: 'false',
-        AIRLOCK_ADMIN_PASSWORD: 'correct horse battery staple',
-        AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
-        AIRLOCK_DEMO_DATA: 'false',
-        AIRLOCK_LOG_LEVEL: 'warn',
-        // Flushing often keeps the writer inside a transaction a good part of the time.
-        AIRLOCK_DECISION_LOG_FLUSH_MS: '50',
-        AIRLOCK_SHUTDOWN_GRACE_SECONDS: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    api.stdout!.on('data', (d) => (output += d));
-    api.stderr!.on('data', (d) => (output += d));
+    const started = await spawnApi(
+      db.url,
+      // Flushing often keeps the writer inside a transaction a good part of the time.
+      { AIRLOCK_DECISION_LOG_FLUSH_MS: '50', AIRLOCK_SHUTDOWN_GRACE_SECONDS: '1' },
+      { capture: true },
+    );
+    api = started.child;
+    url = started.url;
+    output = started.output;
     await waitFor('the API to be ready', async () => {
-      if (api.exitCode !== null) throw new Error(`the API exited: ${output}`);
+      if (api.exitCode !== null) throw new Error(`the API exited: ${output()}`);
       return (await fetch(`${url}/readyz`)).status === 200;
     }, 60_000).catch((err: Error) => {
-      throw new Error(`${err.message} (exit ${api.exitCode}): ${output.slice(-3000)}`);
+      throw new Error(`${err.message} (exit ${api.exitCode}): ${output().slice(-3000)}`);
     });
   }, 120_000);
 
@@ -191,7 +177,7 @@ describe('PostgreSQL ends the log writer\'s connection inside its transaction (A
     expect(await exited).toBe(0);
     running = false;
     await Promise.all(load);
-    expect(output).not.toMatch(/could not be written before shutdown|Unhandled|uncaught/i);
+    expect(output()).not.toMatch(/could not be written before shutdown|Unhandled|uncaught/i);
 
     const logged = await loggedIds(db.url, ids);
     expect(logged).toEqual({ found: ids.length, rows: ids.length });

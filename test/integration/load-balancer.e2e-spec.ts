@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY } from '../support/test-app';
-import { buildApi, freePort, ROOT, waitFor } from '../support/processes';
+import { buildApi, freePort, spawnApi, waitFor } from '../support/processes';
 
 /**
  * Two instances behind Debian's HAProxy (round robin, health checks on /readyz), under load, broken
@@ -34,29 +34,19 @@ const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.
     db = await createTestDatabase();
     const target = new URL(db.url);
     proxy = await startTcpProxy(target.hostname, Number(target.port));
-    const ports = [await freePort(), await freePort()];
-    for (const port of ports) {
-      const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          DATABASE_URL: proxy.url(db.url),
-          DATABASE_POOL_SIZE: '3',
-          PORT: String(port),
-          AIRLOCK_MIGRATE: 'false',
-          AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
-          AIRLOCK_DEMO_DATA: 'false',
-          AIRLOCK_LOG_LEVEL: 'error',
-          AIRLOCK_TRUST_PROXY: '1',
-          AIRLOCK_RATE_LIMIT_PER_IP: '100',
-          AIRLOCK_SHUTDOWN_GRACE_SECONDS: '3',
-          AIRLOCK_DECISION_LOG_FLUSH_MS: '200',
-        },
-        stdio: 'ignore',
+    const ports: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const api = await spawnApi(proxy.url(db.url), {
+        AIRLOCK_LOG_LEVEL: 'error',
+        AIRLOCK_TRUST_PROXY: '1',
+        AIRLOCK_RATE_LIMIT_PER_IP: '100',
+        AIRLOCK_SHUTDOWN_GRACE_SECONDS: '3',
+        AIRLOCK_DECISION_LOG_FLUSH_MS: '200',
       });
-      instances.push(child);
+      instances.push(api.child);
+      ports.push(api.port);
       // One at a time: the first applies the first-start seed.
-      await waitFor(`instance on ${port}`, async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200);
+      await waitFor(`instance on ${api.port}`, async () => (await fetch(`${api.url}/readyz`)).status === 200);
     }
     const front = await freePort();
     const stats = await freePort();

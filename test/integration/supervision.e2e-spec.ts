@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { superviseWorkers } from '../../apps/api/src/cluster';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
-import { buildApi, childrenOf, commandOf, freePort, ROOT, waitFor } from '../support/processes';
+import { buildApi, childrenOf, commandOf, freePort, ROOT, spawnApi, waitFor } from '../support/processes';
 
 /**
  * Processes that die: an instance killed under a running cluster of instances (the rollout view
@@ -28,12 +28,8 @@ describe('the rollout view and instances that end', () => {
   afterAll(async () => t?.close());
 
   const spawnInstance = async (): Promise<ChildProcess> => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '2', PORT: String(port), AIRLOCK_MIGRATE: 'false', AIRLOCK_DEMO_DATA: 'false', AIRLOCK_LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
-    await waitFor('the second instance', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 60_000);
+    const { child, url } = await spawnApi(t.databaseUrl, { DATABASE_POOL_SIZE: '2' });
+    await waitFor('the second instance', async () => (await fetch(`${url}/readyz`)).status === 200, 60_000);
     return child;
   };
 

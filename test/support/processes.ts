@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { ADMIN_PASSWORD, BOOTSTRAP_KEY } from './test-app';
 
 /** What the tests that run the API as its own process (dist/main.js, scripts/start.mjs) share. */
 export const ROOT = path.resolve(__dirname, '../..');
@@ -56,4 +57,41 @@ export function commandOf(pid: number): string {
   } catch {
     return '';
   }
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  /** What the process printed so far (when started with `capture`). */
+  output(): string;
+}
+
+/**
+ * `node apps/api/dist/main.js` (as the Docker image runs it) on a free port against `databaseUrl`,
+ * with the test defaults (no migrations, the test owner and bootstrap key, no demo data); `env`
+ * adds or overrides. Waiting until it is ready is the caller's: tests wait for different things.
+ */
+export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}, opts: { capture?: boolean } = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '3',
+      PORT: String(port),
+      AIRLOCK_MIGRATE: 'false',
+      AIRLOCK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
+      AIRLOCK_DEMO_DATA: 'false',
+      AIRLOCK_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  return { child, port, url: `http://127.0.0.1:${port}`, output: () => output };
 }

@@ -237,6 +237,7 @@ export async function closeGracefully(app: INestApplication, deadlineMs = 10_000
   } finally {
     clearTimeout(timer);
   }
+  // Nest closes its HTTP adapter again in app.close(); Fastify answers that second close at once.
   await app.close();
 }
 

@@ -129,14 +129,12 @@ const UNAVAILABLE_MESSAGE =
  * the same as Prisma, the driver adapter and the socket report them), wherever the layers put it.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
+  const sqlState = sqlStateOf(err);
+  if (sqlState && (sqlState.startsWith('08') || /^57P0[123]$/.test(sqlState) || sqlState === '53300')) return true;
   for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as Record<string, unknown> | undefined, depth++) {
-    const code = typeof e.code === 'string' ? e.code : undefined;
-    if (code && (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || /^08...$/.test(code) || /^57P0[123]$/.test(code) || code === '53300')) return true;
-    const original = e.originalCode;
-    if (typeof original === 'string' && (/^08...$/.test(original) || /^57P0[123]$/.test(original) || original === '53300')) return true;
+    if (typeof e.code === 'string' && (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_UNAVAILABLE.has(e.code))) return true;
     if (typeof e.kind === 'string' && ADAPTER_UNAVAILABLE.has(e.kind)) return true;
-    const meta = e.meta as Record<string, unknown> | undefined;
-    const adapterError = meta?.driverAdapterError as Record<string, unknown> | undefined;
+    const adapterError = (e.meta as Record<string, unknown> | undefined)?.driverAdapterError;
     if (adapterError && isDatabaseUnavailable(adapterError)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
   }
