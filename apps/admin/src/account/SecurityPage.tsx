@@ -6,6 +6,7 @@ import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { apiGet, apiSend, errorMessage } from '../api/http';
+import { useBusyAction } from '../common/hooks';
 import { loadMe } from '../auth/session';
 
 interface MfaStatus {
@@ -57,8 +58,7 @@ export default function SecurityPage() {
   const [code, setCode] = useState('');
   const [passkeyName, setPasskeyName] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
 
   const refresh = useCallback(async () => {
     setStatus(await apiGet<MfaStatus>('/api/auth/mfa'));
@@ -69,17 +69,6 @@ export default function SecurityPage() {
     void refresh().catch((err: unknown) => setError(errorMessage(err)));
   }, [refresh]);
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const startTotp = () => run(async () => setSetup(await apiSend<TotpSetup>('/api/auth/mfa/totp', 'POST', {})));
 

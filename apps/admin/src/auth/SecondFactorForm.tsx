@@ -3,7 +3,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { errorMessage } from '../api/http';
+import { useBusyAction } from '../common/hooks';
 
 export type SecondFactorMethod = 'totp' | 'recovery_code' | 'passkey';
 export type SecondFactor = { method: 'totp' | 'recovery_code'; code: string } | { method: 'passkey'; response: unknown };
@@ -27,20 +27,8 @@ export function SecondFactorForm({
   const hasTotp = methods.includes('totp');
   const [useRecovery, setUseRecovery] = useState(!hasTotp && !methods.includes('passkey'));
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const submitCode = (e: FormEvent) => {
     e.preventDefault();

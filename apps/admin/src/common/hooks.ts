@@ -1,9 +1,9 @@
 import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { usePermissions } from 'react-admin';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { draftEvents } from '../api/dataProvider';
-import { apiGet } from '../api/http';
+import { apiGet, errorMessage } from '../api/http';
 import { currentMe, hasSessionHint, loadMe, type Me } from '../auth/session';
 
 /** GET a JSON endpoint outside react-admin's CRUD verbs, cached under its path. */
@@ -47,4 +47,25 @@ export function usePolicyStatus() {
     return () => draftEvents.removeEventListener('changed', onChange);
   }, [refetch]);
   return query;
+}
+
+/**
+ * An action that disables its buttons while it runs and shows its failure: `run(fn)` sets `busy`,
+ * clears `error`, and puts the failure's message in `error`.
+ */
+export function useBusyAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
 }
