@@ -7,14 +7,24 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { builtinCatalog } from "../../libs/contracts/src";
 
 type Channel = "web" | "desktop" | "mobile" | "api" | "ide" | "cli";
 type Training = "yes" | "opt_out" | "no";
 
 interface Source {
   fact: string;
-  url: string;
+  url?: string;
   asOf: string;
+  topic?: string;
+  kind?: string;
+}
+
+interface SharedHost {
+  host: string;
+  sharedWith: string[];
+  inDomains?: boolean;
+  note?: string;
 }
 
 interface Provider {
@@ -37,10 +47,14 @@ interface Provider {
   enterpriseOffering: string | null;
   notes: string | null;
   sources: Source[];
+  unknownFacts: { topic: string; note: string }[];
+  accountTypes: { kind: string; name: string; signals: { kind: string; value: string }[] }[];
+  sharedHosts: SharedHost[];
 }
 
 interface Catalog {
   catalogVersion: string;
+  releaseDate: string;
   providers: Provider[];
 }
 
@@ -87,6 +101,9 @@ const PROVIDER_KEYS = [
   "enterpriseOffering",
   "notes",
   "sources",
+  "unknownFacts",
+  "accountTypes",
+  "sharedHosts",
 ].sort();
 
 /** A DNS host name (labels of letters, digits and inner hyphens) or `*.` followed by one. */
@@ -180,8 +197,14 @@ function bySlug(slug: string): Provider {
 describe("built-in provider catalog", () => {
   it("has a dated version and at least 25 providers", () => {
     expect(isValidDate(catalog.catalogVersion)).toBe(true);
+    expect(isValidDate(catalog.releaseDate)).toBe(true);
     expect(Array.isArray(providers)).toBe(true);
     expect(providers.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("parses with the contract the API loads it with", () => {
+    const parsed = builtinCatalog.safeParse(catalog);
+    expect(parsed.success ? [] : parsed.error.issues.slice(0, 5)).toEqual([]);
   });
 
   it("gives every provider exactly the documented fields", () => {
@@ -245,30 +268,58 @@ describe("built-in provider catalog", () => {
       }
     });
 
-    it("do not let one provider's wildcard swallow another provider's host", () => {
-      for (const a of providers) {
-        for (const wildcard of a.domains.filter((d) => d.startsWith("*."))) {
-          for (const b of providers) {
-            if (b.slug === a.slug) continue;
-            for (const d of b.domains) {
-              const host = d.startsWith("*.") ? d.slice(2) : d;
-              expect({
-                wildcard,
-                of: a.slug,
-                host,
-                of2: b.slug,
-                overlap: matches(wildcard, host),
-              }).toEqual({
-                wildcard,
-                of: a.slug,
-                host,
-                of2: b.slug,
-                overlap: false,
-              });
-            }
-          }
+    it("are never shadowed: every listed host and wildcard resolves to the provider that lists it", () => {
+      // A wildcard may cover another provider's exact host (the most specific entry wins, as in the
+      // engine's DomainIndex), but no pattern may be unreachable or resolve to someone else.
+      for (const p of providers) {
+        for (const d of p.domains) {
+          const probe = d.startsWith("*.") ? `zz-probe.${d.slice(2)}` : d;
+          expect({ slug: p.slug, pattern: d, resolvesTo: resolve(probe) }).toEqual({
+            slug: p.slug,
+            pattern: d,
+            resolvesTo: p.slug,
+          });
         }
       }
+    });
+
+    it("mark every host two services use as shared, and the shared hosts are consistent", () => {
+      for (const p of providers) {
+        for (const sh of p.sharedHosts) {
+          expect({ slug: p.slug, host: sh.host, valid: HOST.test(sh.host), sharedWith: sh.sharedWith.length > 0 }).toEqual({
+            slug: p.slug,
+            host: sh.host,
+            valid: true,
+            sharedWith: true,
+          });
+          // inDomains says whether a block of this service also blocks the host.
+          expect({ slug: p.slug, host: sh.host, inDomains: p.domains.includes(sh.host) }).toEqual({
+            slug: p.slug,
+            host: sh.host,
+            inDomains: sh.inDomains === true,
+          });
+          // A shared host left out of domains must not be claimed by another catalog entry either.
+          if (!sh.inDomains) expect({ host: sh.host, owner: resolve(sh.host) }).toEqual({ host: sh.host, owner: null });
+        }
+      }
+    });
+
+    it("cover the hosts the 2026 audit found letting blocked services through", () => {
+      expect(resolve("ernie.baidu.com")).toBe("baidu-ernie-bot");
+      expect(resolve("wenxin.baidu.com")).toBe("baidu-ernie-bot");
+      expect(resolve("kimi.ai")).toBe("moonshot-kimi");
+      expect(resolve("www.kimi.ai")).toBe("moonshot-kimi");
+      expect(resolve("chat.qwenlm.ai")).toBe("alibaba-qwen");
+      expect(resolve("www.tongyi.com")).toBe("alibaba-qwen");
+      expect(resolve("abc.claudeusercontent.com")).toBe("anthropic-claude");
+      expect(resolve("support.claude.com")).toBe("anthropic-claude");
+      expect(resolve("docs.anthropic.com")).toBe("anthropic-claude");
+      expect(resolve("api.anthropic.com")).toBe("anthropic-api");
+      expect(resolve("platform.claude.com")).toBe("anthropic-api");
+      expect(resolve("auth.openai.com")).toBe("openai-chatgpt");
+      expect(resolve("edgeservices.bing.com")).toBe("microsoft-copilot");
+      expect(resolve("www.dola.com")).toBe("bytedance-dola");
+      expect(resolve("ark.ap-southeast.bytepluses.com")).toBe("byteplus-modelark");
     });
 
     it("list the apex next to every wildcard (a wildcard does not match the apex)", () => {
@@ -352,33 +403,56 @@ describe("built-in provider catalog", () => {
     }
   });
 
-  it("cites https sources with ISO dates, including storage and training", () => {
+  it("cites dated sources for every training, retention and storage claim, or says the fact is unknown", () => {
+    const KINDS = ["provider", "regulator", "third_party", "audit"];
+    const TOPICS = ["training", "retention", "storage", "sharing", "collection", "certifications", "domains", "account_types", "other"];
     for (const p of providers) {
       expect(p.sources.length).toBeGreaterThan(0);
       for (const s of p.sources) {
         expect(s.fact.trim().length).toBeGreaterThan(0);
-        expect({ slug: p.slug, url: s.url, https: isHttpsUrl(s.url) }).toEqual({
+        expect({ slug: p.slug, fact: s.fact, kind: KINDS.includes(s.kind ?? ""), topic: TOPICS.includes(s.topic ?? "") }).toEqual({
           slug: p.slug,
-          url: s.url,
-          https: true,
+          fact: s.fact,
+          kind: true,
+          topic: true,
         });
-        expect({
-          slug: p.slug,
-          asOf: s.asOf,
-          valid: isValidDate(s.asOf),
-        }).toEqual({ slug: p.slug, asOf: s.asOf, valid: true });
+        // Only an audit without a public page may go without a URL.
+        const urlOk = s.url === undefined ? s.kind === "audit" : isHttpsUrl(s.url);
+        expect({ slug: p.slug, url: s.url, ok: urlOk }).toEqual({ slug: p.slug, url: s.url, ok: true });
+        expect({ slug: p.slug, asOf: s.asOf, valid: isValidDate(s.asOf) }).toEqual({ slug: p.slug, asOf: s.asOf, valid: true });
         expect(s.asOf <= catalog.catalogVersion).toBe(true);
       }
-      const facts = p.sources.map((s) => s.fact);
-      expect({
-        slug: p.slug,
-        storage: facts.some((f) => /storage/i.test(f)),
-      }).toEqual({ slug: p.slug, storage: true });
-      expect({
-        slug: p.slug,
-        training: facts.some((f) => /training/i.test(f)),
-      }).toEqual({ slug: p.slug, training: true });
+      for (const u of p.unknownFacts) expect(TOPICS).toContain(u.topic);
+      const covered = (topic: string) => p.sources.some((s) => s.topic === topic) || p.unknownFacts.some((u) => u.topic === topic);
+      for (const topic of ["training", "retention", "storage"]) {
+        expect({ slug: p.slug, topic, sourcedOrUnknown: covered(topic) }).toEqual({ slug: p.slug, topic, sourcedOrUnknown: true });
+      }
+      if (p.sharesWith.length) expect({ slug: p.slug, sharing: covered("sharing") }).toEqual({ slug: p.slug, sharing: true });
     }
+  });
+
+  it("keeps business-tier certifications off consumer entries and describes how the tiers differ", () => {
+    for (const slug of ["openai-chatgpt", "anthropic-claude", "google-gemini"]) {
+      expect({ slug, certifications: bySlug(slug).certifications }).toEqual({ slug, certifications: [] });
+    }
+    for (const slug of ["openai-chatgpt", "microsoft-365-copilot", "anthropic-claude", "google-gemini", "grammarly", "github-copilot"]) {
+      const kinds = bySlug(slug).accountTypes.map((a) => a.kind);
+      expect({ slug, consumer: kinds.includes("consumer"), business: kinds.includes("business") }).toEqual({ slug, consumer: true, business: true });
+    }
+    const workspaceHeader = bySlug("openai-chatgpt").accountTypes.flatMap((a) => a.signals).some((s) => /ChatGPT-Allowed-Workspace-Id/.test(s.value));
+    expect(workspaceHeader).toBe(true);
+    const m365 = bySlug("microsoft-365-copilot").sharedHosts.map((h) => h.host);
+    expect(m365).toEqual(expect.arrayContaining(["m365.cloud.microsoft", "substrate.office.com"]));
+  });
+
+  it("records the corrections of the 2026 audit", () => {
+    expect(bySlug("mistral-le-chat").notes).toMatch(/Free, Pro and Student/);
+    expect(bySlug("anthropic-api").retention).toMatch(/Mythos/);
+    expect(bySlug("anthropic-api").retentionDays).toBe(30);
+    expect(bySlug("github-copilot").notes).toMatch(/2026-04-24/);
+    expect(bySlug("grammarly").enterpriseOffering).toMatch(/ON by default/);
+    expect(bySlug("deepseek").sharesWith.join(" ")).toMatch(/Volcano Engine/);
+    expect(bySlug("deepl").notes).toMatch(/Asia-Pacific/);
   });
 
   it("contains the services employees actually use", () => {
@@ -440,8 +514,8 @@ describe("built-in provider catalog", () => {
     expect(bySlug("bytedance-doubao").domains).toContain("www.doubao.com");
   });
 
-  it("lists CN among the storage countries of every China-headquartered provider", () => {
-    for (const p of providers.filter((x) => x.hqCountry === "CN")) {
+  it("lists CN among the storage countries of every China-headquartered provider (Dola stores abroad, per its sources)", () => {
+    for (const p of providers.filter((x) => x.hqCountry === "CN" && x.slug !== "bytedance-dola")) {
       expect({
         slug: p.slug,
         storesInCn: p.dataCountries.includes("CN"),

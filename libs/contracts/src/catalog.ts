@@ -28,7 +28,64 @@ export const domainPattern = z
   .refine((d) => !/[\s/?#@]/.test(d) && !/^[a-z]+:/i.test(d), 'must be a host name or *.domain, without scheme or path')
   .refine((d) => !d.slice(d.startsWith('*.') ? 2 : 0).includes('*'), 'only a leading "*." wildcard is allowed');
 
-export const providerSource = z.strictObject({ fact: line(200), url: httpsUrl, asOf: isoDate });
+/** What a source backs up: the catalog check requires one for training, retention and storage. */
+export const SOURCE_TOPICS = ['training', 'retention', 'storage', 'sharing', 'collection', 'certifications', 'domains', 'account_types', 'other'] as const;
+export const sourceTopic = z.enum(SOURCE_TOPICS);
+/**
+ * Who published the source: the provider itself (its policy, help centre, trust centre), a regulator,
+ * a third party (press, researchers: marked as such in the console), or an independent audit with no
+ * public page (then `url` may be absent).
+ */
+export const SOURCE_KINDS = ['provider', 'regulator', 'third_party', 'audit'] as const;
+export const sourceKind = z.enum(SOURCE_KINDS);
+
+export const providerSource = z
+  .strictObject({
+    fact: line(200),
+    url: httpsUrl.optional(),
+    asOf: isoDate,
+    topic: sourceTopic.optional(),
+    kind: sourceKind.optional(),
+  })
+  .refine((s) => s.url !== undefined || s.kind === 'audit', { message: 'a source needs a url unless it is an audit', path: ['url'] });
+
+/** A fact no stored source could confirm: the catalog says so rather than guess. */
+export const unknownFact = z.strictObject({ topic: sourceTopic, note: text(1000) });
+
+/** How someone's use of one tier can be told from another's by an enforcement point. */
+export const TIER_SIGNAL_KINDS = ['host', 'header', 'sign_in_host', 'tenant_restriction', 'other'] as const;
+export const tierSignal = z.strictObject({
+  kind: z.enum(TIER_SIGNAL_KINDS),
+  /** The host, header name (and what its value is), or sign-in host. */
+  value: line(300),
+  note: text(1000).optional(),
+});
+
+/** One account type of a service whose consumer and business tiers handle data differently. */
+export const ACCOUNT_KINDS = ['consumer', 'business', 'api'] as const;
+export const accountType = z.strictObject({
+  kind: z.enum(ACCOUNT_KINDS),
+  name: line(200),
+  plans: z.array(line(100)).max(20).default([]),
+  trainsOnInputs: trainsOnInputs.optional(),
+  retention: text(1000).optional(),
+  certifications: z.array(line(100)).max(50).default([]),
+  notes: text(2000).optional(),
+  /** What tells this tier apart: hosts only it uses, a tenant header a proxy can add, its sign-in hosts. */
+  signals: z.array(tierSignal).max(20).default([]),
+});
+
+/**
+ * A host the service uses that also serves other services (or other tiers), so a domain rule cannot
+ * separate them. `inDomains` says whether the host is also in `domains` (blocking the service blocks
+ * the others on it too) or deliberately left out (blocking it would break the others).
+ */
+export const sharedHost = z.strictObject({
+  host: domainPattern,
+  sharedWith: z.array(line(200)).min(1).max(20),
+  inDomains: z.boolean().default(false),
+  note: text(1000).optional(),
+});
 
 const providerFields = {
   slug,
@@ -50,17 +107,25 @@ const providerFields = {
   enterpriseOffering: text(2000).nullable().optional(),
   notes: text(8000).nullable().optional(),
   sources: z.array(providerSource).max(50).default([]),
+  unknownFacts: z.array(unknownFact).max(20).default([]),
+  accountTypes: z.array(accountType).max(10).default([]),
+  sharedHosts: z.array(sharedHost).max(50).default([]),
   status: providerStatus.default('under_review'),
   statusReason: text(2000).nullable().optional(),
 };
 
 export const providerCreate = z.strictObject(providerFields);
-export const providerUpdate = updateOf(providerCreate, ['statusChangedAt', 'riskScore', 'riskFactors', 'builtin', 'catalogVersion']);
+export const providerUpdate = updateOf(providerCreate, ['statusChangedAt', 'riskScore', 'riskFactors', 'builtin', 'catalogVersion', 'staleSources', 'oldestSourceAsOf']);
 export type ProviderCreate = z.infer<typeof providerCreate>;
 
-/** The built-in catalog file (prisma/seed/catalog.json). */
+/**
+ * The built-in catalog file (prisma/seed/catalog.json). `catalogVersion` is the release id; a new
+ * release (a new id) reaches every organization's copy at the next start (docs/catalog.md).
+ */
 export const builtinCatalog = z.object({
   catalogVersion: z.string(),
+  releaseDate: isoDate.optional(),
+  releaseNotes: text(4000).optional(),
   providers: z.array(
     z.object({
       ...providerFields,
@@ -71,6 +136,49 @@ export const builtinCatalog = z.object({
     }),
   ),
 });
+
+/** The facts a catalog release owns in an organization's copy (never status, statusReason or the org's own edits). */
+export const CATALOG_FACT_FIELDS = [
+  'name',
+  'vendor',
+  'description',
+  'website',
+  'domains',
+  'channels',
+  'hqCountry',
+  'dataCountries',
+  'trainsOnInputs',
+  'retention',
+  'retentionDays',
+  'zeroRetentionOffer',
+  'collects',
+  'sharesWith',
+  'certifications',
+  'enterpriseOffering',
+  'notes',
+  'sources',
+  'unknownFacts',
+  'accountTypes',
+  'sharedHosts',
+] as const;
+export type CatalogFactField = (typeof CATALOG_FACT_FIELDS)[number];
+
+/** One changed fact of one service in a catalog release, as the "what changed" page shows it. */
+export const catalogFactChange = z.object({
+  slug: z.string(),
+  name: z.string(),
+  field: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+  /** The release's source for the new value (same topic), when it has one. */
+  source: providerSource.nullable().optional(),
+  /** 'applied': the copy now says `to`; 'kept_own_edit': the organization had edited it, its value stays. */
+  outcome: z.enum(['applied', 'kept_own_edit', 'added', 'withdrawn']),
+});
+export type CatalogFactChange = z.infer<typeof catalogFactChange>;
+
+/** POST /api/catalog/review: the admin has read the changes (up to the release in force). */
+export const catalogReviewInput = z.strictObject({ note: text(1000).optional() });
 
 export const blockNowInput = z.strictObject({ reason: line(1000) });
 

@@ -22,6 +22,8 @@ export const orgSettings = z.object({
     .max(5)
     .refine((r) => new Set(r).size === r.length, 'must not repeat a role')
     .default([]),
+  /** A catalog profile whose training, retention or storage source is older than this is flagged for review. */
+  catalogSourceMaxAgeDays: z.number().int().min(30).max(3650).default(365),
 });
 export type OrgSettings = z.output<typeof orgSettings>;
 /** PUT /api/settings: react-admin sends the record back whole; the organization's name may change. */
