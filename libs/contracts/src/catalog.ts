@@ -174,6 +174,8 @@ export const catalogFactChange = z.object({
   source: providerSource.nullable().optional(),
   /** 'applied': the copy now says `to`; 'kept_own_edit': the organization had edited it, its value stays. */
   outcome: z.enum(['applied', 'kept_own_edit', 'added', 'withdrawn']),
+  /** One plain sentence, e.g. "Mistral Le Chat: training on inputs changed from no to opt_out, source https://…". */
+  summary: z.string().optional(),
 });
 export type CatalogFactChange = z.infer<typeof catalogFactChange>;
 

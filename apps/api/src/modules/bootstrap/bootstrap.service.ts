@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { orgSettings, readOrgSettings } from '@airlock/contracts';
-import { BUILTIN_DATA_CLASSES, computeRiskScore, defaultPolicyRules } from '@airlock/policy-engine';
+import { BUILTIN_DATA_CLASSES, defaultPolicyRules } from '@airlock/policy-engine';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
@@ -11,6 +11,7 @@ import type { Actor } from '../auth/auth-context';
 import { hashPassword } from '../auth/password-hasher';
 import { passwordStrengthProblems } from '../auth/password-strength';
 import { sha256Hex } from '../auth/tokens';
+import { builtinRowData, CatalogReleaseService } from '../catalog/catalog-release.service';
 import { ruleToRow } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { loadBuiltinCatalog } from './builtin-catalog';
@@ -54,6 +55,7 @@ export class BootstrapService {
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly demo: DemoDataService,
+    private readonly catalogReleases: CatalogReleaseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,6 +73,8 @@ export class BootstrapService {
       { timeout: 120_000 },
     );
     if (result.created && result.demo) await this.demo.seed(result.organizationId);
+    // A new built-in catalog release reaches every organization's copy (facts only, never statuses).
+    await this.catalogReleases.applyToAll();
     this.firstRun = result;
     return result;
   }
@@ -106,49 +110,9 @@ export class BootstrapService {
 
     const catalog = loadBuiltinCatalog();
     await tx.provider.createMany({
-      data: catalog.providers.map((p) => {
-        const risk = computeRiskScore(
-          {
-            hqCountry: p.hqCountry ?? '',
-            dataCountries: p.dataCountries,
-            trainsOnInputs: p.trainsOnInputs,
-            zeroRetentionOffer: p.zeroRetentionOffer,
-            retentionDays: p.retentionDays,
-            collects: p.collects,
-            sharesWith: p.sharesWith,
-            certifications: p.certifications,
-          },
-          { restrictedJurisdictions: settings.restrictedJurisdictions },
-        );
-        return {
-          organizationId,
-          slug: p.slug,
-          name: p.name,
-          vendor: p.vendor ?? null,
-          description: p.description ?? null,
-          website: p.website ?? null,
-          domains: p.domains,
-          channels: p.channels,
-          hqCountry: p.hqCountry ?? null,
-          dataCountries: p.dataCountries,
-          trainsOnInputs: p.trainsOnInputs,
-          retention: p.retention ?? null,
-          retentionDays: p.retentionDays,
-          zeroRetentionOffer: p.zeroRetentionOffer,
-          collects: p.collects,
-          sharesWith: p.sharesWith,
-          certifications: p.certifications,
-          enterpriseOffering: p.enterpriseOffering ?? null,
-          notes: p.notes ?? null,
-          sources: p.sources as Prisma.InputJsonValue,
-          status: 'under_review' as const,
-          riskScore: risk.score,
-          riskFactors: risk.factors as unknown as Prisma.InputJsonValue,
-          builtin: true,
-          catalogVersion: catalog.catalogVersion,
-        };
-      }),
+      data: catalog.providers.map((p) => builtinRowData(organizationId, p, catalog.catalogVersion, settings.restrictedJurisdictions)),
     });
+    await this.catalogReleases.recordInitialSeed(tx, organizationId, catalog);
 
     await tx.networkZone.create({
       data: { organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] },

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CatalogReleaseController } from './catalog-release.controller';
+import { CatalogReleaseRepository } from './catalog-release.repository';
+import { CatalogReleaseService } from './catalog-release.service';
 import { ProvidersController } from './providers.controller';
 import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
 
 @Module({
-  controllers: [ProvidersController],
-  providers: [ProvidersRepository, ProvidersService],
-  exports: [ProvidersRepository, ProvidersService],
+  controllers: [ProvidersController, CatalogReleaseController],
+  providers: [ProvidersRepository, ProvidersService, CatalogReleaseRepository, CatalogReleaseService],
+  exports: [ProvidersRepository, ProvidersService, CatalogReleaseService],
 })
 export class CatalogModule {}

@@ -1,8 +1,10 @@
 import { iso } from '../../common/list-response';
 import type { Provider } from '../../generated/prisma/client';
+import { isStale, oldestKeySourceAsOf } from './catalog-release';
 
-/** The catalog entry as the API shows it (allow-listed fields). */
-export function toProviderOutput(p: Provider) {
+/** The catalog entry as the API shows it (allow-listed fields); `maxAgeDays` flags stale sources. */
+export function toProviderOutput(p: Provider, maxAgeDays = 365) {
+  const oldestSourceAsOf = oldestKeySourceAsOf(p.sources);
   return {
     id: p.id,
     slug: p.slug,
@@ -24,6 +26,11 @@ export function toProviderOutput(p: Provider) {
     enterpriseOffering: p.enterpriseOffering,
     notes: p.notes,
     sources: p.sources,
+    unknownFacts: p.unknownFacts,
+    accountTypes: p.accountTypes,
+    sharedHosts: p.sharedHosts,
+    oldestSourceAsOf,
+    staleSources: isStale(oldestSourceAsOf, maxAgeDays),
     status: p.status,
     statusReason: p.statusReason,
     statusChangedAt: iso(p.statusChangedAt),
