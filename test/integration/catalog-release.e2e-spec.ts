@@ -1,0 +1,103 @@
+/**
+ * Built-in catalog releases reaching an existing organization: facts change, statuses and the
+ * organization's own edits do not; the admin sees what changed with its source, reviews it (audited),
+ * and the release is applied once even when two instances start together.
+ */
+import { loadBuiltinCatalog } from '../../apps/api/src/modules/bootstrap/builtin-catalog';
+import { CatalogReleaseService } from '../../apps/api/src/modules/catalog/catalog-release.service';
+import { type Session, startTestApp, type TestApp } from '../support/test-app';
+
+describe('catalog releases', () => {
+  let t: TestApp;
+  let admin: Session;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await t.login();
+  });
+  afterAll(async () => t?.close());
+
+  it('seeds a new organization with the current release and nothing to review', async () => {
+    const status = await admin.json('/api/catalog/release');
+    const builtin = loadBuiltinCatalog();
+    expect(status.builtinRelease.id).toBe(builtin.catalogVersion);
+    expect(status.appliedRelease.id).toBe(builtin.catalogVersion);
+    expect(status.pending).toEqual([]);
+    expect(status.sourceMaxAgeDays).toBe(365);
+    // Sources older than a year are flagged.
+    expect(status.staleProfiles.length).toBeGreaterThan(0);
+    for (const p of status.staleProfiles) expect(p.oldestSourceAsOf < '2025-12-03').toBe(true);
+    const [claude] = (await admin.json('/api/providers?filter=' + encodeURIComponent(JSON.stringify({ q: 'anthropic-claude' })))) as any[];
+    expect(claude.accountTypes.map((a: any) => a.kind)).toEqual(['consumer', 'business']);
+    expect(claude.certifications).toEqual([]);
+  });
+
+  it('updates facts of an existing organization without touching its statuses or its own edits', async () => {
+    const org = await t.prisma.organization.findFirstOrThrow();
+    const mistral = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'mistral-le-chat' } });
+    await admin.json(`/api/providers/${mistral.id}`, { method: 'PUT', json: { status: 'approved', statusReason: 'Enterprise contract', notes: 'Our own note' } });
+
+    const next = loadBuiltinCatalog();
+    next.catalogVersion = '2099-01-01';
+    next.releaseDate = '2099-01-01';
+    const m = next.providers.find((p) => p.slug === 'mistral-le-chat')!;
+    m.trainsOnInputs = 'yes';
+    m.notes = 'The catalog says something else';
+    m.sources = [...m.sources, { fact: 'training (Pro trained on)', url: 'https://help.mistral.ai/en/articles/323757', asOf: '2099-01-01', topic: 'training', kind: 'provider' }];
+    const ernie = next.providers.find((p) => p.slug === 'baidu-ernie-bot')!;
+    ernie.domains = [...ernie.domains, 'ernie-new.baidu.com'];
+    next.providers.push({ ...ernie, slug: 'test-new-ai', name: 'Test New AI', domains: ['new-ai.example'], sharedHosts: [], accountTypes: [] });
+
+    const service = t.app.get(CatalogReleaseService);
+    // Two instances starting at once: the release is applied once.
+    const results = await Promise.all([service.applyToAll(next), service.applyToAll(next)]);
+    expect(results.flat().length).toBe(1);
+    expect(await t.prisma.catalogUpdate.count({ where: { organizationId: org.id, releaseId: '2099-01-01' } })).toBe(1);
+
+    const after = await t.prisma.provider.findFirstOrThrow({ where: { id: mistral.id } });
+    expect(after.status).toBe('approved');
+    expect(after.statusReason).toBe('Enterprise contract');
+    expect(after.notes).toBe('Our own note');
+    expect(after.trainsOnInputs).toBe('yes');
+    expect(after.catalogVersion).toBe('2099-01-01');
+    expect(after.riskScore).toBeGreaterThan(mistral.riskScore);
+    const added = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'test-new-ai' } });
+    expect(added.status).toBe('under_review');
+
+    // In force at once, with the published statuses.
+    const version = await t.prisma.policyVersion.findFirstOrThrow({ where: { organizationId: org.id }, orderBy: { number: 'desc' } });
+    const catalog = version.catalog as any[];
+    expect(catalog.find((p) => p.slug === 'mistral-le-chat')).toMatchObject({ trainsOnInputs: 'yes' });
+    expect(catalog.find((p) => p.slug === 'baidu-ernie-bot').domains).toContain('ernie-new.baidu.com');
+    expect(catalog.find((p) => p.slug === 'test-new-ai')).toMatchObject({ status: 'under_review' });
+    // A status the admin set in the draft but did not publish stays unpublished.
+    expect(catalog.find((p) => p.slug === 'mistral-le-chat').status).toBe('under_review');
+
+    const status = await admin.json('/api/catalog/release');
+    expect(status.appliedRelease.id).toBe('2099-01-01');
+    const changes = status.pending.flatMap((u: any) => u.changes);
+    const training = changes.find((c: any) => c.slug === 'mistral-le-chat' && c.field === 'trainsOnInputs');
+    expect(training).toMatchObject({ outcome: 'applied', from: 'opt_out', to: 'yes' });
+    expect(training.summary).toBe('Mistral Le Chat: training on inputs changed from opt_out to yes, source https://help.mistral.ai/en/articles/323757');
+    expect(changes.find((c: any) => c.slug === 'mistral-le-chat' && c.field === 'notes')).toMatchObject({ outcome: 'kept_own_edit', from: 'Our own note' });
+    expect(changes.find((c: any) => c.slug === 'test-new-ai')).toMatchObject({ outcome: 'added' });
+    const risk = status.pending.flatMap((u: any) => u.riskChanges).find((r: any) => r.slug === 'mistral-le-chat');
+    expect(risk.explanation).toMatch(/Trains its models/);
+  });
+
+  it('records the review in the audit log, and a second review has nothing to do', async () => {
+    const res = await admin.request('/api/catalog/review', { method: 'POST', json: { note: 'Read the Mistral change' } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).reviewed).toEqual(['2099-01-01']);
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'catalog.review' } });
+    expect(event.after).toMatchObject({ releases: ['2099-01-01'], note: 'Read the Mistral change' });
+    expect((await admin.json('/api/catalog/release')).pending).toEqual([]);
+    expect((await admin.request('/api/catalog/review', { method: 'POST', json: {} })).status).toBe(409);
+    expect((await admin.request('/api/catalog/review', { method: 'POST', json: { bogus: 1 } })).status).toBe(400);
+  });
+
+  it('answers only a signed-in session', async () => {
+    const res = await t.request('/api/catalog/release');
+    expect(res.status).toBe(401);
+  });
+});
