@@ -88,7 +88,7 @@ describe('catalog releases', () => {
   it('records the review in the audit log, and a second review has nothing to do', async () => {
     const res = await admin.request('/api/catalog/review', { method: 'POST', json: { note: 'Read the Mistral change' } });
     expect(res.status).toBe(200);
-    expect((await res.json()).reviewed).toEqual(['2099-01-01']);
+    expect(((await res.json()) as { reviewed: string[] }).reviewed).toEqual(['2099-01-01']);
     const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'catalog.review' } });
     expect(event.after).toMatchObject({ releases: ['2099-01-01'], note: 'Read the Mistral change' });
     expect((await admin.json('/api/catalog/release')).pending).toEqual([]);

@@ -7,6 +7,7 @@ import englishMessages from 'ra-language-english';
  */
 const airlock = {
   menu: {
+    catalogUpdates: 'Catalog updates',
     label: 'Main menu',
     overview: 'Overview',
     dashboard: 'Dashboard',

@@ -44,6 +44,7 @@ export const ADMIN_SECTIONS: Section[] = [
     title: 'airlock.menu.catalog',
     items: [
       { to: '/providers', label: 'resources.providers.name', icon: <SmartToyIcon />, permission: 'catalog.read' },
+      { to: '/catalog/updates', label: 'airlock.menu.catalogUpdates', icon: <HistoryIcon />, permission: 'catalog.read' },
       { to: '/tool-requests', label: 'resources.tool-requests.name', icon: <HowToRegIcon />, permission: 'toolRequests.read' },
     ],
   },

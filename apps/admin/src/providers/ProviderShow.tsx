@@ -72,7 +72,46 @@ function Profile() {
         </Typography>
       ) : null}
 
+      {p.staleSources ? (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {t('airlock.profile.staleSources', { _: 'The sources for training, retention or storage are older than your review age (oldest: %{date}): check the provider\'s current pages before relying on this profile.', date: p.oldestSourceAsOf ?? '' })}
+        </Alert>
+      ) : null}
+      {(p.sharedHosts ?? []).map((h) => (
+        <Alert key={h.host} severity="warning" sx={{ mb: 1 }}>
+          <strong>{h.host}</strong>{' '}
+          {t('airlock.profile.sharedHost', { _: 'is shared with %{list}: a domain block cannot separate them.', list: listInWords(h.sharedWith, and) })}
+          {h.inDomains ? '' : ` ${t('airlock.profile.sharedHostNotListed', { _: 'It is not in this entry\'s domains, so this service cannot be blocked by domain alone.' })}`}
+          {h.note ? ` ${h.note}` : ''}
+        </Alert>
+      ))}
+
       <Grid container spacing={2}>
+        {p.accountTypes?.length ? (
+          <Grid size={{ xs: 12 }}>
+            <Section title={t('airlock.profile.accountTypesTitle', { _: 'Account types' })}>
+              <List dense disablePadding>
+                {p.accountTypes.map((a) => (
+                  <ListItem key={a.name} disableGutters sx={{ display: 'block' }}>
+                    <Typography variant="subtitle2" component="h3">
+                      {a.name} <Chip size="small" label={a.kind} sx={{ ml: 0.5 }} />
+                      {a.trainsOnInputs ? <Chip size="small" variant="outlined" sx={{ ml: 0.5 }} label={t(`airlock.profile.trains.${a.trainsOnInputs}`, { name: a.name })} /> : null}
+                    </Typography>
+                    {a.retention ? <Typography variant="body2">{a.retention}</Typography> : null}
+                    {a.notes ? <Typography variant="body2">{a.notes}</Typography> : null}
+                    {a.certifications.length ? <Typography variant="body2">{t('resources.providers.fields.certifications')}: {a.certifications.join(', ')}</Typography> : null}
+                    {a.signals.map((sig) => (
+                      <Typography key={sig.value} variant="body2" color="text.secondary">
+                        {t('airlock.profile.signal', { _: 'Tells it apart' })} ({sig.kind}): <code>{sig.value}</code>
+                        {sig.note ? ` — ${sig.note}` : ''}
+                      </Typography>
+                    ))}
+                  </ListItem>
+                ))}
+              </List>
+            </Section>
+          </Grid>
+        ) : null}
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('airlock.profile.collectsTitle')}>
             <Typography variant="body2" gutterBottom>
@@ -165,6 +204,11 @@ function Profile() {
             ) : (
               <Typography variant="body2">{t('airlock.profile.noSources')}</Typography>
             )}
+            {(p.unknownFacts ?? []).map((u) => (
+              <Typography key={u.topic + u.note} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                {t('airlock.profile.unknown', { _: 'Unknown (%{topic})', topic: u.topic })}: {u.note}
+              </Typography>
+            ))}
           </Section>
         </Grid>
       </Grid>

@@ -19,7 +19,21 @@ export interface ProviderRecord {
   certifications: string[];
   enterpriseOffering: string | null;
   notes: string | null;
-  sources: { fact: string; url: string; asOf: string }[];
+  sources: { fact: string; url?: string; asOf: string; topic?: string; kind?: 'provider' | 'regulator' | 'third_party' | 'audit' }[];
+  unknownFacts?: { topic: string; note: string }[];
+  accountTypes?: {
+    kind: 'consumer' | 'business' | 'api';
+    name: string;
+    plans: string[];
+    trainsOnInputs?: 'yes' | 'opt_out' | 'no';
+    retention?: string;
+    certifications: string[];
+    notes?: string;
+    signals: { kind: string; value: string; note?: string }[];
+  }[];
+  sharedHosts?: { host: string; sharedWith: string[]; inDomains: boolean; note?: string }[];
+  oldestSourceAsOf?: string | null;
+  staleSources?: boolean;
   status: 'approved' | 'restricted' | 'under_review' | 'blocked';
   statusReason: string | null;
   statusChangedAt: string | null;

@@ -255,7 +255,6 @@ export class CatalogReleaseService {
             const row = bySlug.get(p.slug);
             if (!row) return p;
             seen.add(p.slug);
-            // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the published status and reason stay
             const { statusReason: _reason, ...fresh } = providerFromRow(row);
             return { ...fresh, status: p.status, ...(p.statusReason ? { statusReason: p.statusReason } : {}) };
           });

@@ -98,7 +98,7 @@ export function describeChange(c: Omit<CatalogFactChange, 'summary'>): string {
       return `${c.name}: no longer in the built-in catalog; your entry and its status are kept`;
     case 'kept_own_edit':
       return `${c.name}: the catalog now says ${label} is ${short(c.to)}; your own value (${short(c.from)}) is kept${src}`;
-    default:
+    case 'applied':
       return `${c.name}: ${label} changed from ${short(c.from)} to ${short(c.to)}${src}`;
   }
 }
