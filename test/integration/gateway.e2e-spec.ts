@@ -196,7 +196,7 @@ describe('AI gateway', () => {
   test('keys, scopes and bad input are answered in the API format', async () => {
     const none = await fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
-    expect((await none.json()).error.type).toBe('authentication_error');
+    expect(((await none.json()) as any).error.type).toBe('authentication_error');
     const wrongScope = await new OpenAI({ apiKey: decideKey, baseURL: `${t.url}/gateway/openai/v1`, maxRetries: 0 }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
     expect(wrongScope).toBeInstanceOf(OpenAI.PermissionDeniedError);
     const badJson = await fetch(`${t.url}/gateway/anthropic/v1/messages`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{"messages": [' });
@@ -212,7 +212,7 @@ describe('AI gateway', () => {
     expect(noUpstream).toBeInstanceOf(OpenAI.NotFoundError);
     const big = await fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(9 * 1024 * 1024) }] }) });
     expect(big.status).toBe(413);
-    expect((await big.json()).error.message).toBeTruthy();
+    expect(((await big.json()) as any).error.message).toBeTruthy();
   });
 
   test('every call is a logged decision (metadata only) and the traffic per provider and key is counted', async () => {
@@ -240,7 +240,7 @@ describe('AI gateway', () => {
       const intervened = await post(LITELLM, fixture('litellm-pre-call.request.json'));
       expect(intervened.status).toBe(200);
       expect(await intervened.json()).toEqual(fixture('litellm-pre-call.response.json'));
-      const blocked = await (await post(LITELLM, fixture('litellm-blocked.request.json'))).json();
+      const blocked = (await (await post(LITELLM, fixture('litellm-blocked.request.json'))).json()) as any;
       expect(blocked.action).toBe('BLOCKED');
       expect(blocked.blocked_reason).toMatch(/credential/i);
       expect(await (await post(LITELLM, fixture('litellm-none.request.json'))).json()).toEqual(fixture('litellm-none.response.json'));
@@ -254,7 +254,7 @@ describe('AI gateway', () => {
       const body = await r.json();
       expect(body).toMatchObject(fixture('lakera-guard.response.json'));
       expect(JSON.stringify(body)).not.toContain(EMAIL);
-      const clean = await (await post('/v2/guard', fixture('lakera-clean.request.json'))).json();
+      const clean = (await (await post('/v2/guard', fixture('lakera-clean.request.json'))).json()) as any;
       expect(clean.flagged).toBe(false);
       expect((await post('/v1/guard', { messages: [] })).status).toBe(400);
     });

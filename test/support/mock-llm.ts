@@ -115,7 +115,7 @@ export async function startMockLlm(): Promise<MockLlm> {
         for (const p of pieces) sse({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: p }, 'response.output_text.delta');
         const full = pieces.join('');
         sse({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, text: full }, 'response.output_text.done');
-        sse({ type: 'response.completed', sequence_number: seq++, response: response(full) }, 'response.completed');
+        sse({ type: 'response.completed', sequence_number: seq, response: response(full) }, 'response.completed');
         return res.end();
       }
       if (path === '/v1/messages') {

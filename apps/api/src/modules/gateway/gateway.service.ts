@@ -44,6 +44,7 @@ const PASSED_HEADERS = /^(retry-after|retry-after-ms|x-request-id|request-id|ope
 const FORWARDED_HEADERS = ['anthropic-version', 'anthropic-beta', 'openai-beta', 'idempotency-key'];
 const HELD_MARKER = '@@airlock-held-text@@';
 
+// eslint-disable-next-line no-control-regex -- refuses control characters in a header value
 const subjectHeader = z.union([z.email().max(320), z.string().trim().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]*$/)]);
 
 /** A gateway failure answered in the API's own error format. */
