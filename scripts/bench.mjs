@@ -3,6 +3,8 @@
 //   1. in-process: the policy evaluator vs Cedar (bench/in-process.mjs)
 //   2. over HTTP: /v1/decisions vs the Cerbos PDP, and vs a bare route of the same server (bench/http.mjs)
 //   3. with --detectors (or `npm run bench:detectors`): detectors vs redact-pii (bench/detectors.mjs)
+//   4. with --gateway (or `--gateway-only`): the AI gateway's added latency and time to first token
+//      against calling the mock upstream directly, side by side (bench/gateway.mjs)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +14,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const only = args.has('--detectors-only') ? ['detectors'] : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : [])];
+const only = args.has('--detectors-only')
+  ? ['detectors']
+  : args.has('--gateway-only')
+    ? ['gateway']
+    : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -67,6 +73,17 @@ if (only.includes('detectors')) {
   for (const [cls, v] of Object.entries(r.ours.perClass)) console.log(`   ${cls.padEnd(22)} P ${v.precision} R ${v.recall} F1 ${v.f1}${r.redactPii.perClass[cls] ? `   redact-pii F1 ${r.redactPii.perClass[cls].f1}` : ''}`);
   console.log(`   ${r.speed.oursMBps} MB/s vs redact-pii ${r.speed.redactPiiMBps} MB/s (${r.speed.ratio}x); 10 KB prompt p50 ${r.speed.p50Ms10KB} ms p99 ${r.speed.p99Ms10KB} ms`);
   for (const t of r.targets) if (!t.met) console.log(`   NOT met: ${t.what}: ${t.value} (target ${t.target})`);
+}
+
+if (only.includes('gateway')) {
+  const m = await load('gateway.mjs');
+  const r = await m.run();
+  results.gateway = r;
+  const row = (name, x) => `   ${name.padEnd(26)} latency p50 ${x.latency.p50Ms} ms  p99 ${x.latency.p99Ms} ms | time to first token p50 ${x.ttft.p50Ms} ms  p99 ${x.ttft.p99Ms} ms`;
+  console.log(`\nAI gateway: a ${r.promptBytes}-byte chat prompt, ${r.requests} requests each, interleaved one at a time with the mock upstream in its own process`);
+  console.log(row('mock upstream directly', r.direct));
+  console.log(row('through /gateway/openai', r.gateway));
+  console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms (target <= ${r.targets.addedP99.target}: ${mark(r.targets.addedP99.met)}); time to first token +${r.addedMs.ttftP50} ms p50, +${r.addedMs.ttftP99} ms p99; Airlock CPU ${r.cpuMsPerRequest} ms per request`);
 }
 
 console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}`);

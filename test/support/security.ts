@@ -8,6 +8,7 @@ import { SessionService } from '../../apps/api/src/modules/auth/session.service'
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { TestApp } from './test-app';
 import { NATIVE_ROUTES } from '../../apps/api/src/modules/decisions/decision-routes';
+import { GATEWAY_NATIVE_ROUTES } from '../../apps/api/src/modules/gateway/gateway-routes';
 
 /** Nest's metadata keys (@nestjs/common/constants) and enums, spelled out to keep this file import-light. */
 const PATH_METADATA = 'path';
@@ -80,7 +81,7 @@ export function discoverRoutes(t: TestApp): DiscoveredRoute[] {
   }
   // The decision API's hot routes are registered on Fastify directly (decision-routes.ts) and
   // declare their access rule in NATIVE_ROUTES.
-  for (const r of NATIVE_ROUTES) {
+  for (const r of [...NATIVE_ROUTES, ...GATEWAY_NATIVE_ROUTES]) {
     routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, params: [] });
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

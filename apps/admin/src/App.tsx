@@ -19,6 +19,7 @@ import AccountPage from './admin/sessions';
 import audit from './admin/audit';
 import toolRequests from './admin/toolRequests';
 import webhooks from './admin/webhooks';
+import gatewayUpstreams from './admin/gateway';
 import versions from './policy/Versions';
 import incidents from './incidents';
 
@@ -71,6 +72,7 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="api-clients" {...apiClients} />
       <Resource name="webhooks" {...webhooks} />
+      <Resource name="gateway/upstreams" {...gatewayUpstreams} />
       <Resource name="audit-events" {...audit} />
       <CustomRoutes>
         <Route path="/policy/publish" element={<Authenticated><PublishPage /></Authenticated>} />

@@ -23,6 +23,7 @@ import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
+import { GatewayRoutes } from './modules/gateway/gateway-routes';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
@@ -88,6 +89,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerHttpPlugins(fastify, config, app.get(MetricsService), app.get(InstanceRegistry).id);
   app.get(DecisionRoutes).register(fastify);
+  app.get(GatewayRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
 }

@@ -4,8 +4,10 @@ import { line, slug, text, updateOf } from './common';
 /**
  * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
  * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
+ * `gateway` lets the client call the AI gateway (/gateway/openai, /gateway/anthropic) and the
+ * guardrail endpoints (/v1/guard, /v1/guardrails/litellm) with the organization's upstreams.
  */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim'] as const;
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'] as const;
 export const apiScope = z.enum(API_SCOPES);
 
 export const apiClientCreate = z.strictObject({

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { countryCode, line, slug, text, updateOf } from './common';
 
 export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
-export const ACTIONS = ['access', 'prompt', 'upload'] as const;
+/** `response`: an AI service's answer coming back (the gateway inspects it before the caller sees it). */
+export const ACTIONS = ['access', 'prompt', 'upload', 'response'] as const;
 export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
 export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
 export const TRAINS_ON_INPUTS = ['yes', 'opt_out', 'no'] as const;

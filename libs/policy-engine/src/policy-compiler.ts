@@ -86,6 +86,8 @@ function actionBit(action: unknown): number {
       return 2;
     case 'upload':
       return 4;
+    case 'response':
+      return 8;
     default:
       return 0;
   }

@@ -8,8 +8,9 @@ export type Effect = 'allow' | 'warn' | 'redact' | 'block';
 export const EFFECTS: readonly Effect[] = ['allow', 'warn', 'redact', 'block'];
 
 /** What the client is about to do: open the service, send a prompt, or upload a file. */
-export type Action = 'access' | 'prompt' | 'upload';
-export const ACTIONS: readonly Action[] = ['access', 'prompt', 'upload'];
+/** `response`: an AI service's answer on its way back to the caller (the gateway's after-check). */
+export type Action = 'access' | 'prompt' | 'upload' | 'response';
+export const ACTIONS: readonly Action[] = ['access', 'prompt', 'upload', 'response'];
 
 /** Through what the request is made. */
 export type Channel = 'web' | 'desktop' | 'mobile' | 'api' | 'ide' | 'cli';

@@ -65,9 +65,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const action = values.action as 'access' | 'prompt' | 'upload';
-  if (!['access', 'prompt', 'upload'].includes(action)) {
-    process.stderr.write('--action must be access, prompt or upload\n');
+  const action = values.action as 'access' | 'prompt' | 'upload' | 'response';
+  if (!['access', 'prompt', 'upload', 'response'].includes(action)) {
+    process.stderr.write('--action must be access, prompt, upload or response\n');
     return 2;
   }
   const text = values.file ? readFileSync(values.file, 'utf8') : values.text;

@@ -72,7 +72,7 @@ export const RiskField = ({ source = 'riskScore' }: { source?: string; label?: s
 export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
 export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
 export const TRAINS = ['yes', 'opt_out', 'no'] as const;
-export const ACTIONS = ['access', 'prompt', 'upload'] as const;
+export const ACTIONS = ['access', 'prompt', 'upload', 'response'] as const;
 export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;

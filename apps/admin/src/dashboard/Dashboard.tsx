@@ -1,3 +1,4 @@
+import { GatewayTrafficCard } from '../admin/gateway';
 import { Alert, Box, Card, CardContent, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
@@ -213,6 +214,9 @@ export default function Dashboard() {
                 <Typography variant="body2">{t('airlock.dashboard.noDeadlines')}</Typography>
               )}
             </Panel>
+          </Grid>
+          <Grid size={{ xs: 12 }}>
+            <GatewayTrafficCard />
           </Grid>
         </Grid>
       ) : null}

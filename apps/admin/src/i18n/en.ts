@@ -78,7 +78,7 @@ const airlock = {
   severity: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
   incidentStatus: { new: 'New', triaged: 'Triaged', investigating: 'Investigating', contained: 'Contained', resolved: 'Resolved', closed: 'Closed' },
   trains: { yes: 'Trains on inputs', opt_out: 'Trains unless opted out', no: 'Does not train on inputs' },
-  action: { access: 'Access (open the service)', prompt: 'Prompt (send text)', upload: 'Upload (send a file)' },
+  action: { access: 'Access (open the service)', prompt: 'Prompt (send text)', upload: 'Upload (send a file)', response: 'Response (an answer through the gateway)' },
   channel: { web: 'Web', desktop: 'Desktop app', mobile: 'Mobile app', api: 'API', ide: 'IDE plug-in', cli: 'Command line' },
   collects: {
     prompts: 'your prompts',

@@ -116,6 +116,10 @@ const schema = z.object({
   AIRLOCK_DECISION_LOG_FLUSH_MS: int(1000, 50, 60_000),
   AIRLOCK_RATE_LIMIT_PER_IP: int(1200, 1, 1_000_000),
   AIRLOCK_WEBHOOK_ALLOW_PRIVATE: list,
+  /** Gateway upstreams on non-public addresses (host names or CIDRs), e.g. a model server on the LAN; same rules as webhooks. */
+  AIRLOCK_GATEWAY_ALLOW_PRIVATE: list,
+  /** Largest request body the AI gateway accepts (bytes). */
+  AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
   AIRLOCK_MAIL_TRANSPORT: z.enum(['log', 'smtp']).optional().default('log'),
   AIRLOCK_SMTP_URL: z
@@ -185,6 +189,8 @@ function toConfig(env: z.output<typeof schema>) {
     decisionLogFlushMs: env.AIRLOCK_DECISION_LOG_FLUSH_MS,
     rateLimitPerIp: env.AIRLOCK_RATE_LIMIT_PER_IP,
     webhookAllowPrivate: env.AIRLOCK_WEBHOOK_ALLOW_PRIVATE,
+    gatewayAllowPrivate: env.AIRLOCK_GATEWAY_ALLOW_PRIVATE,
+    gatewayMaxBodyBytes: env.AIRLOCK_GATEWAY_MAX_BODY_BYTES,
     adminUiDir: env.AIRLOCK_ADMIN_UI_DIR,
     /** Where mail goes: `log` writes a line per mail (see modules/mail). */
     mailTransport: env.AIRLOCK_MAIL_TRANSPORT,

@@ -1,8 +1,8 @@
 import type { AssertionRights } from '@airlock/sdk';
 import type { Role } from '../../generated/prisma/enums';
 
-export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim';
-export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim'];
+export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway';
+export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'];
 
 /** Where the request came from, recorded with the audit events it causes. */
 export interface RequestOrigin {

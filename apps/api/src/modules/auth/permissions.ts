@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   'audit.read': ['owner', 'auditor'],
   'webhooks.read': STAFF,
   'webhooks.write': EDITORS,
+  /** AI gateway upstreams (their keys are write-only). */
+  'gateway.read': STAFF,
+  'gateway.write': EDITORS,
   'settings.read': STAFF,
   'settings.write': ['owner'],
   'toolRequests.read': STAFF,

@@ -95,9 +95,9 @@ export interface DecisionClassRollupRows {
   count: number[];
 }
 
-const ACTIONS: readonly DecisionAction[] = ['access', 'prompt', 'upload'];
+const ACTIONS: readonly DecisionAction[] = ['access', 'prompt', 'upload', 'response'];
 const EFFECTS: readonly Effect[] = ['allow', 'warn', 'redact', 'block'];
-const ACTION_INDEX: Readonly<Record<DecisionAction, number>> = { access: 0, prompt: 1, upload: 2 };
+const ACTION_INDEX: Readonly<Record<DecisionAction, number>> = { access: 0, prompt: 1, upload: 2, response: 3 };
 const EFFECT_INDEX: Readonly<Record<Effect, number>> = { allow: 0, warn: 1, redact: 2, block: 3 };
 
 /**

@@ -44,8 +44,10 @@ export class DecisionService {
   /**
    * `connectionIp`: the address of the connection (request.ip, with AIRLOCK_TRUST_PROXY applied),
    * used for the network zones when the request has no `context.ip`.
+   * `log: false` (the gateway's per-chunk look-back checks of a streamed answer) answers without
+   * a log entry, an automatic incident or a metric; the gateway logs one decision for the whole.
    */
-  decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DecisionResponse {
+  decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } = {}): DecisionResponse {
     const started = performance.now();
     const policy = this.runtime.get(client.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
@@ -64,45 +66,7 @@ export class DecisionService {
     // log row is found by its key (organizationId, time, id) from the organization and the id.
     const decisionId = uuidv7();
     const text = req.content?.text;
-    this.writer.push({
-      id: decisionId,
-      time: now,
-      organizationId: client.organizationId,
-      apiClientId: client.clientId,
-      policyVersion: policy.version,
-      providerSlug: decision.provider?.slug ?? null,
-      destinationHost: decision.destination.host,
-      action: req.action,
-      channel: req.context?.channel ?? null,
-      // The engine's arrays are frozen and shared between decisions: referenced, never copied.
-      networkZones: decision.networkZones,
-      subjectId: req.subject?.id ?? req.subject?.email ?? null,
-      // The groups the decision considered (directory and client), so the impact preview replays them.
-      subjectGroups: req.subject?.groups ?? NONE,
-      effect: decision.effect,
-      ruleIds: ruleIdsOf(decision.reasons),
-      dataClasses: decision.dataClasses,
-      contentHmac: text ? this.secrets.contentHmac(text) : null,
-      correlationId: correlationId ?? req.requestId ?? null,
-      latencyMicros: Math.round(micros),
-      staleSeconds: stale?.seconds ?? null,
-    });
-    if (decision.effect === 'block') {
-      // Cheap and synchronous: queued in memory, opened (if the organization enabled it) off the request path.
-      this.incidents.queueAutomaticIncident({
-        organizationId: client.organizationId,
-        decisionId,
-        effect: decision.effect,
-        providerSlug: decision.provider?.slug ?? null,
-        destinationHost: decision.destination.host,
-        dataClasses: decision.dataClasses,
-        ruleIds: ruleIdsOf(decision.reasons),
-        subject: req.subject?.id ?? req.subject?.email ?? null,
-        time: now,
-      });
-    }
-    this.metrics.decisionsByEffect[decision.effect].inc();
-    this.metrics.decisionSeconds.observe(micros / 1e6);
+    if (opts.log !== false) this.record(client, req, decision, decisionId, now, policy.version, text, correlationId, micros, stale?.seconds ?? null);
     const ttl = result.contentDependent || stale ? 0 : policy.snapshot.settings.decisionTtlSeconds;
     return {
       decisionId,
@@ -126,6 +90,60 @@ export class DecisionService {
       evaluatedAt: now.toISOString(),
       ...(stale ? { stale: { since: stale.since.toISOString(), seconds: stale.seconds } } : {}),
     };
+  }
+
+  /** The log entry, the automatic incident of a block, the metrics. */
+  private record(
+    client: ApiClientAuth,
+    req: DecisionRequestInput,
+    decision: ReturnType<typeof decide>['decision'],
+    decisionId: string,
+    now: Date,
+    policyVersion: number,
+    text: string | undefined,
+    correlationId: string | undefined,
+    micros: number,
+    staleSeconds: number | null,
+  ): void {
+    this.writer.push({
+      id: decisionId,
+      time: now,
+      organizationId: client.organizationId,
+      apiClientId: client.clientId,
+      policyVersion,
+      providerSlug: decision.provider?.slug ?? null,
+      destinationHost: decision.destination.host,
+      action: req.action,
+      channel: req.context?.channel ?? null,
+      // The engine's arrays are frozen and shared between decisions: referenced, never copied.
+      networkZones: decision.networkZones,
+      subjectId: req.subject?.id ?? req.subject?.email ?? null,
+      // The groups the decision considered (directory and client), so the impact preview replays them.
+      subjectGroups: req.subject?.groups ?? NONE,
+      effect: decision.effect,
+      ruleIds: ruleIdsOf(decision.reasons),
+      dataClasses: decision.dataClasses,
+      contentHmac: text ? this.secrets.contentHmac(text) : null,
+      correlationId: correlationId ?? req.requestId ?? null,
+      latencyMicros: Math.round(micros),
+      staleSeconds,
+    });
+    if (decision.effect === 'block') {
+      // Cheap and synchronous: queued in memory, opened (if the organization enabled it) off the request path.
+      this.incidents.queueAutomaticIncident({
+        organizationId: client.organizationId,
+        decisionId,
+        effect: decision.effect,
+        providerSlug: decision.provider?.slug ?? null,
+        destinationHost: decision.destination.host,
+        dataClasses: decision.dataClasses,
+        ruleIds: ruleIdsOf(decision.reasons),
+        subject: req.subject?.id ?? req.subject?.email ?? null,
+        time: now,
+      });
+    }
+    this.metrics.decisionsByEffect[decision.effect].inc();
+    this.metrics.decisionSeconds.observe(micros / 1e6);
   }
 
   /**

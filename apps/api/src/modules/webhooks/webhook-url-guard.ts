@@ -71,28 +71,27 @@ export function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
 }
 
 /**
- * SSRF protection for webhook targets. A target must be http(s), without credentials, and every
- * address its host resolves to must be public unicast: loopback, private (RFC 1918), CGNAT, ULA,
- * link-local, metadata, unspecified and every other special-purpose range are refused (an IPv6
- * address that carries an IPv4 one, see embeddedIpv4, is judged by the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
- * name or a CIDR (or single address) containing the address. Checked when a webhook is saved and
- * again before each delivery, whose connection is pinned to the address checked here.
+ * SSRF protection for URLs the API connects to on an admin's word (webhook targets, gateway
+ * upstreams). `setting` names the environment variable that allows private addresses.
  */
-@Injectable()
-export class WebhookUrlGuard {
+export class PublicUrlGuard {
   private readonly allowHosts = new Set<string>();
   private readonly allowCidrs: Cidr[] = [];
   private lookup: HostLookup = systemLookup;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    for (const entry of config.webhookAllowPrivate) {
+  constructor(
+    allowPrivate: readonly string[],
+    private readonly setting: string,
+    private readonly what: string,
+  ) {
+    for (const entry of allowPrivate) {
       const e = entry.trim().toLowerCase();
       if (!e) continue;
       if (e.includes('/')) {
         try {
           this.allowCidrs.push(ipaddr.parseCIDR(e));
         } catch {
-          throw new Error(`AIRLOCK_WEBHOOK_ALLOW_PRIVATE: "${entry}" is not a valid CIDR`);
+          throw new Error(`${setting}: "${entry}" is not a valid CIDR`);
         }
       } else if (isIP(e.replace(/^\[|\]$/g, ''))) {
         const a = ipaddr.parse(e.replace(/^\[|\]$/g, ''));
@@ -134,9 +133,7 @@ export class WebhookUrlGuard {
       const problem = this.problemWith(a.address, hostAllowed);
       if (problem) {
         const via = isIP(hostname) ? '' : `${hostname} resolves to `;
-        throw new WebhookUrlRefused(
-          `${via}${problem}: webhooks may only target public addresses (AIRLOCK_WEBHOOK_ALLOW_PRIVATE can allow a private one)`,
-        );
+        throw new WebhookUrlRefused(`${via}${problem}: ${this.what} may only target public addresses (${this.setting} can allow a private one)`);
       }
     }
     return { url, hostname, addresses };
@@ -163,5 +160,20 @@ export class WebhookUrlGuard {
     if (hostAllowed) return null;
     if (this.allowCidrs.some(([net, bits]) => net.kind() === parsed.kind() && parsed.match(net, bits))) return null;
     return problem;
+  }
+}
+
+/**
+ * SSRF protection for webhook targets. A target must be http(s), without credentials, and every
+ * address its host resolves to must be public unicast: loopback, private (RFC 1918), CGNAT, ULA,
+ * link-local, metadata, unspecified and every other special-purpose range are refused (an IPv6
+ * address that carries an IPv4 one, see embeddedIpv4, is judged by the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
+ * name or a CIDR (or single address) containing the address. Checked when a webhook is saved and
+ * again before each delivery, whose connection is pinned to the address checked here.
+ */
+@Injectable()
+export class WebhookUrlGuard extends PublicUrlGuard {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super(config.webhookAllowPrivate, 'AIRLOCK_WEBHOOK_ALLOW_PRIVATE', 'webhooks');
   }
 }

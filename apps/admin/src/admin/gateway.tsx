@@ -1,0 +1,111 @@
+import HubIcon from '@mui/icons-material/Hub';
+import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { BooleanInput, Create, CreateButton, DataTable, Edit, List, NumberInput, PasswordInput, required, SelectInput, SimpleForm, TextInput, TopToolbar } from 'react-admin';
+import { useApi, usePermission } from '../common/hooks';
+
+/** The AI gateway's upstreams: the organization's key is write-only (shown as its last four characters). */
+function Actions() {
+  const canWrite = usePermission('gateway.write');
+  return <TopToolbar>{canWrite ? <CreateButton /> : null}</TopToolbar>;
+}
+
+function UpstreamList() {
+  const canWrite = usePermission('gateway.write');
+  return (
+    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} title="Gateway upstreams">
+      <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="api" />
+        <DataTable.Col source="providerSlug" label="Provider" />
+        <DataTable.Col source="baseUrl" label="Base URL" disableSort />
+        <DataTable.Col source="keyLast4" label="Key" disableSort render={(r) => `…${r.keyLast4 as string}`} />
+        <DataTable.Col source="enabled" render={(r) => (r.enabled ? 'on' : 'off')} />
+      </DataTable>
+    </List>
+  );
+}
+
+function UpstreamForm({ creating }: { creating: boolean }) {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} helperText="Lowercase; callers pick it with X-Airlock-Upstream" />
+      <SelectInput source="api" choices={[{ id: 'openai', name: 'OpenAI' }, { id: 'anthropic', name: 'Anthropic' }]} validate={required()} />
+      <TextInput source="providerSlug" label="Catalog provider (slug)" validate={required()} helperText="e.g. openai-api, anthropic-api" />
+      <TextInput source="baseUrl" label="Base URL" type="url" validate={required()} fullWidth helperText="As the SDK would use it: https://api.openai.com/v1, https://api.anthropic.com" />
+      <PasswordInput source="apiKey" label={creating ? 'Upstream API key' : 'New upstream API key (leave empty to keep)'} validate={creating ? required() : undefined} autoComplete="off" />
+      <NumberInput source="timeoutSeconds" min={1} max={900} />
+      <BooleanInput source="enabled" />
+    </SimpleForm>
+  );
+}
+
+export default {
+  list: UpstreamList,
+  create: () => (
+    <Create redirect="list" record={{ enabled: true, timeoutSeconds: 120, api: 'openai' }} title="New gateway upstream">
+      <UpstreamForm creating />
+    </Create>
+  ),
+  edit: () => (
+    <Edit mutationMode="pessimistic" transform={(d: Record<string, unknown>) => { const { id: _id, keyLast4: _k, createdAt: _c, updatedAt: _u, ...rest } = d; return rest.apiKey ? rest : { ...rest, apiKey: undefined }; }}>
+      <UpstreamForm creating={false} />
+    </Edit>
+  ),
+  icon: HubIcon,
+  recordRepresentation: 'name',
+  options: { label: 'Gateway upstreams' },
+};
+
+interface TrafficRow {
+  providerSlug: string;
+  apiClientId: string;
+  apiClientName: string | null;
+  calls: number;
+  blocked: number;
+  redacted: number;
+  upstreamErrors: number;
+  inputTokens: number;
+  outputTokens: number;
+  avgAddedMs: number | null;
+}
+
+/** Dashboard card: gateway traffic per provider and API key over the last week. */
+export function GatewayTrafficCard() {
+  const { data } = useApi<{ items: TrafficRow[] }>('/api/gateway/traffic?hours=168');
+  if (!data || data.items.length === 0) return null;
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          Gateway traffic (7 days)
+        </Typography>
+        <Table size="small" aria-label="Gateway traffic per provider and key">
+          <TableHead>
+            <TableRow>
+              <TableCell>Provider</TableCell>
+              <TableCell>Key</TableCell>
+              <TableCell align="right">Calls</TableCell>
+              <TableCell align="right">Blocked</TableCell>
+              <TableCell align="right">Redacted</TableCell>
+              <TableCell align="right">Tokens in / out</TableCell>
+              <TableCell align="right">Added ms</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {data.items.map((r) => (
+              <TableRow key={`${r.providerSlug}-${r.apiClientId}`}>
+                <TableCell>{r.providerSlug}</TableCell>
+                <TableCell>{r.apiClientName ?? r.apiClientId}</TableCell>
+                <TableCell align="right">{r.calls}</TableCell>
+                <TableCell align="right">{r.blocked}</TableCell>
+                <TableCell align="right">{r.redacted}</TableCell>
+                <TableCell align="right">{`${r.inputTokens} / ${r.outputTokens}`}</TableCell>
+                <TableCell align="right">{r.avgAddedMs ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * What the gateway reads and writes in each API's bodies (OpenAI chat completions, responses and
+ * embeddings; Anthropic messages): the texts of a request (messages, system prompts, tool-call
+ * arguments), the texts of an answer and of each streamed event, the token usage, and the API's
+ * own error shape. Pure: no I/O. Everything not named here is forwarded untouched.
+ */
+export type GatewayEndpoint = 'chat' | 'responses' | 'embeddings' | 'messages';
+export type GatewayDialect = 'openai' | 'anthropic';
+
+export const ENDPOINT_DIALECT: Record<GatewayEndpoint, GatewayDialect> = {
+  chat: 'openai',
+  responses: 'openai',
+  embeddings: 'openai',
+  messages: 'anthropic',
+};
+
+/** A string inside a parsed body that the gateway may read and replace. */
+export interface TextRef {
+  get(): string;
+  set(value: string): void;
+  /** Which streamed field it is (stable across the events of one stream), for deltas. */
+  key?: string;
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function prop(obj: Json, name: string, key?: string): TextRef | null {
+  return typeof obj[name] === 'string' ? { get: () => obj[name] as string, set: (v) => (obj[name] = v), ...(key ? { key } : {}) } : null;
+}
+
+function push(out: TextRef[], ref: TextRef | null): void {
+  if (ref && ref.get()) out.push(ref);
+}
+
+/** Every string leaf of a JSON value (Anthropic tool inputs are objects, not strings). */
+function stringLeaves(value: unknown, out: TextRef[], depth = 0): void {
+  if (depth > 32) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (typeof v === 'string') push(out, { get: () => value[i] as string, set: (s) => (value[i] = s) });
+      else stringLeaves(v, out, depth + 1);
+    });
+  } else if (isObj(value)) {
+    for (const k of Object.keys(value)) {
+      if (typeof value[k] === 'string') push(out, prop(value, k));
+      else stringLeaves(value[k], out, depth + 1);
+    }
+  }
+}
+
+/** OpenAI content: a string, or parts of which the text ones count. */
+function openaiContent(holder: Json, field: string, out: TextRef[]): void {
+  const c = holder[field];
+  if (typeof c === 'string') push(out, prop(holder, field));
+  else if (Array.isArray(c)) for (const part of c) if (isObj(part) && typeof part.text === 'string') push(out, prop(part, 'text'));
+}
+
+/** The texts of a request that are decided as a prompt before forwarding. */
+export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
+  const out: TextRef[] = [];
+  if (endpoint === 'chat') {
+    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+      if (!isObj(m)) continue;
+      openaiContent(m, 'content', out);
+      for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
+      if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
+    }
+  } else if (endpoint === 'responses') {
+    push(out, prop(body, 'instructions'));
+    if (typeof body.input === 'string') push(out, prop(body, 'input'));
+    else
+      for (const item of Array.isArray(body.input) ? body.input : []) {
+        if (!isObj(item)) continue;
+        openaiContent(item, 'content', out);
+        push(out, prop(item, 'arguments'));
+        if (typeof item.output === 'string') push(out, prop(item, 'output'));
+      }
+  } else if (endpoint === 'embeddings') {
+    const input = body.input;
+    if (typeof input === 'string') push(out, prop(body, 'input'));
+    else if (Array.isArray(input)) input.forEach((v, i) => typeof v === 'string' && push(out, { get: () => input[i] as string, set: (s) => (input[i] = s) }));
+  } else {
+    const system = body.system;
+    if (typeof system === 'string') push(out, prop(body, 'system'));
+    else if (Array.isArray(system)) for (const b of system) if (isObj(b)) push(out, prop(b, 'text'));
+    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+      if (!isObj(m)) continue;
+      if (typeof m.content === 'string') push(out, prop(m, 'content'));
+      else for (const b of Array.isArray(m.content) ? m.content : []) anthropicBlock(b, out);
+    }
+  }
+  return out;
+}
+
+function anthropicBlock(b: unknown, out: TextRef[]): void {
+  if (!isObj(b)) return;
+  if (b.type === 'text') push(out, prop(b, 'text'));
+  else if (b.type === 'tool_use') stringLeaves(b.input, out);
+  else if (b.type === 'tool_result') {
+    if (typeof b.content === 'string') push(out, prop(b, 'content'));
+    else for (const c of Array.isArray(b.content) ? b.content : []) anthropicBlock(c, out);
+  }
+}
+
+/** The texts of a complete answer (inspected as a response, then restored for the caller). */
+export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
+  const out: TextRef[] = [];
+  if (endpoint === 'chat') {
+    for (const c of Array.isArray(body.choices) ? body.choices : []) {
+      if (!isObj(c) || !isObj(c.message)) continue;
+      push(out, prop(c.message, 'content'));
+      push(out, prop(c.message, 'refusal'));
+      for (const tc of Array.isArray(c.message.tool_calls) ? c.message.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
+    }
+  } else if (endpoint === 'responses') {
+    for (const item of Array.isArray(body.output) ? body.output : []) {
+      if (!isObj(item)) continue;
+      push(out, prop(item, 'arguments'));
+      for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, 'text'));
+    }
+    push(out, prop(body, 'output_text'));
+  } else if (endpoint === 'messages') {
+    for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
+  }
+  return out;
+}
+
+export interface StreamTexts {
+  /** Pieces of a streamed field: scanned with a look-back window, restored with hold-back. */
+  deltas: TextRef[];
+  /** Whole fields repeated at the end of a stream (`.done` events, `response.completed`). */
+  wholes: TextRef[];
+}
+
+/** The texts of one streamed event. */
+export function streamTexts(endpoint: GatewayEndpoint, event: string | null, data: Json): StreamTexts {
+  const deltas: TextRef[] = [];
+  const wholes: TextRef[] = [];
+  if (endpoint === 'chat') {
+    for (const c of Array.isArray(data.choices) ? data.choices : []) {
+      if (!isObj(c) || !isObj(c.delta)) continue;
+      const i = String(c.index ?? 0);
+      push(deltas, prop(c.delta, 'content', `c${i}`));
+      for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : [])
+        if (isObj(tc) && isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`));
+    }
+  } else if (endpoint === 'responses') {
+    const type = typeof data.type === 'string' ? data.type : event;
+    const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
+    if (type === 'response.output_text.delta' || type === 'response.function_call_arguments.delta' || type === 'response.refusal.delta') push(deltas, prop(data, 'delta', key));
+    else if (type === 'response.output_text.done') push(wholes, prop(data, 'text'));
+    else if (type === 'response.function_call_arguments.done') push(wholes, prop(data, 'arguments'));
+    else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
+    else if (type === 'response.output_item.done' && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
+    else if ((type === 'response.completed' || type === 'response.incomplete') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
+  } else if (endpoint === 'messages') {
+    if (data.type === 'content_block_delta' && isObj(data.delta)) {
+      const key = `b${String(data.index ?? 0)}`;
+      if (data.delta.type === 'text_delta') push(deltas, prop(data.delta, 'text', key));
+      else if (data.delta.type === 'input_json_delta') push(deltas, prop(data.delta, 'partial_json', key));
+    } else if (data.type === 'content_block_start' && isObj(data.content_block)) anthropicBlock(data.content_block, wholes);
+  }
+  return { deltas, wholes };
+}
+
+export interface Usage {
+  input: number;
+  output: number;
+}
+
+/** Token usage where the API reports it (a whole answer, or one streamed event); null when absent. */
+export function usageOf(endpoint: GatewayEndpoint, data: Json): Usage | null {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  let u: unknown = data.usage;
+  if (endpoint === 'responses' && isObj(data.response)) u = data.response.usage;
+  if (endpoint === 'messages' && data.type === 'message_start' && isObj(data.message)) u = data.message.usage;
+  if (!isObj(u)) return null;
+  if (endpoint === 'messages') return { input: num(u.input_tokens) + num(u.cache_creation_input_tokens) + num(u.cache_read_input_tokens), output: num(u.output_tokens) };
+  if (endpoint === 'chat') return { input: num(u.prompt_tokens), output: num(u.completion_tokens) };
+  if (endpoint === 'embeddings') return { input: num(u.prompt_tokens), output: 0 };
+  return { input: num(u.input_tokens), output: num(u.output_tokens) };
+}
+
+export type ErrorKind = 'invalid_request' | 'authentication' | 'permission' | 'not_found' | 'too_large' | 'rate_limit' | 'timeout' | 'upstream' | 'unavailable';
+
+const OPENAI_TYPES: Record<ErrorKind, string> = {
+  invalid_request: 'invalid_request_error',
+  authentication: 'authentication_error',
+  permission: 'permission_error',
+  not_found: 'not_found_error',
+  too_large: 'invalid_request_error',
+  rate_limit: 'rate_limit_error',
+  timeout: 'timeout_error',
+  upstream: 'api_error',
+  unavailable: 'api_error',
+};
+const ANTHROPIC_TYPES: Record<ErrorKind, string> = {
+  invalid_request: 'invalid_request_error',
+  authentication: 'authentication_error',
+  permission: 'permission_error',
+  not_found: 'not_found_error',
+  too_large: 'request_too_large',
+  rate_limit: 'rate_limit_error',
+  timeout: 'timeout_error',
+  upstream: 'api_error',
+  unavailable: 'overloaded_error',
+};
+
+/** The API's own error body: OpenAI `{error:{message,type,param,code}}`, Anthropic `{type:'error',error:{type,message}}`. */
+export function errorBody(dialect: GatewayDialect, kind: ErrorKind, message: string, code: string): Json {
+  if (dialect === 'openai') return { error: { message, type: OPENAI_TYPES[kind], param: null, code } };
+  return { type: 'error', error: { type: ANTHROPIC_TYPES[kind], message } };
+}
+
+/** The event that ends a stream the gateway stops (a block mid-answer), which the SDKs raise as an error. */
+export function streamErrorEvent(endpoint: GatewayEndpoint, message: string, code: string): string {
+  if (endpoint === 'messages') return `event: error\ndata: ${JSON.stringify(errorBody('anthropic', 'permission', message, code))}\n\n`;
+  if (endpoint === 'responses') {
+    const e = errorBody('openai', 'permission', message, code);
+    return `event: error\ndata: ${JSON.stringify({ type: 'error', code, message, param: null, ...e })}\n\n`;
+  }
+  return `data: ${JSON.stringify(errorBody('openai', 'permission', message, code))}\n\n`;
+}
+
+export const ERROR_KIND_BY_STATUS = (status: number): ErrorKind =>
+  status === 401 ? 'authentication' : status === 403 ? 'permission' : status === 404 ? 'not_found' : status === 413 ? 'too_large' : status === 429 ? 'rate_limit' : status === 408 ? 'timeout' : status === 503 ? 'unavailable' : status < 500 ? 'invalid_request' : 'upstream';

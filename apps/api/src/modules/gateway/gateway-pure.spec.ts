@@ -1,0 +1,100 @@
+import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
+import { SseParser } from './sse';
+import { PlaceholderVault } from './vault';
+
+describe('SseParser', () => {
+  test('events split anywhere across chunks, CRLF, comments, multi-line data, named events', () => {
+    const text = ': keep-alive\n\nevent: message_start\ndata: {"a":1}\n\ndata: line1\ndata: line2\r\n\r\ndata: [DONE]\n\n';
+    for (let cut = 1; cut < text.length; cut++) {
+      const p = new SseParser();
+      const events = [...p.push(text.slice(0, cut)), ...p.push(text.slice(cut)), ...p.end()];
+      expect(events.map((e) => [e.event, e.data])).toEqual([
+        ['message_start', '{"a":1}'],
+        [null, 'line1\nline2'],
+        [null, '[DONE]'],
+      ]);
+    }
+  });
+
+  test('raw text is kept byte for byte; a multi-byte character split across chunks survives', () => {
+    const p = new SseParser();
+    const bytes = Buffer.from('data: {"t":"é€"}\n\n');
+    const a = p.push(bytes.subarray(0, 13));
+    const b = p.push(bytes.subarray(13));
+    expect(a).toEqual([]);
+    expect(b[0]!.raw).toBe('data: {"t":"é€"}\n\n');
+    expect(JSON.parse(b[0]!.data)).toEqual({ t: 'é€' });
+  });
+
+  test('an event without its blank line at the end of the stream still counts', () => {
+    const p = new SseParser();
+    expect(p.push('data: x')).toEqual([]);
+    expect(p.end().map((e) => e.data)).toEqual(['x']);
+  });
+});
+
+describe('PlaceholderVault', () => {
+  const vault = new PlaceholderVault();
+  vault.set('[EMAIL_1]', 'dana@example.com');
+  vault.set('[PHONE_12]', '+44 20 7946 0000');
+
+  test('restores known placeholders and leaves unknown ones and ordinary brackets alone', () => {
+    expect(vault.restore('To [EMAIL_1], call [PHONE_12]; [EMAIL_2] and [link](x) stay')).toBe('To dana@example.com, call +44 20 7946 0000; [EMAIL_2] and [link](x) stay');
+  });
+
+  test('a placeholder split across pieces at every position is restored, nothing else is held', () => {
+    const text = 'Hi [EMAIL_1], see [a] and [PHONE_12].';
+    for (let cut = 1; cut < text.length; cut++) {
+      for (let cut2 = cut; cut2 < text.length; cut2++) {
+        const r = vault.stream();
+        const out = r.push(text.slice(0, cut)) + r.push(text.slice(cut, cut2)) + r.push(text.slice(cut2)) + r.flush();
+        expect(out).toBe('Hi dana@example.com, see [a] and +44 20 7946 0000.');
+      }
+    }
+  });
+
+  test('an empty vault passes pieces through untouched', () => {
+    const r = new PlaceholderVault().stream();
+    expect(r.push('[EMA')).toBe('[EMA');
+  });
+});
+
+describe('LookbackScanner', () => {
+  const SECRET = 'ghp_1234567890abcdefghijklmnopqrstuvwxyz';
+  // A stand-in inspection: finds SECRET (block) and the word "dana@x.io" (redact).
+  const inspect = (w: string): WindowVerdict => {
+    if (w.includes(SECRET)) return { effect: 'block', findings: [], reason: 'credential' };
+    const i = w.indexOf('dana@x.io');
+    if (i >= 0) return { effect: 'redact', findings: [{ start: i, end: i + 9, dataClass: 'personal_data', detector: 'email' }], redactedClasses: ['personal_data'] };
+    return { effect: 'allow', findings: [] };
+  };
+
+  test('a secret split across two pieces (at every position) blocks the piece that completes it', () => {
+    for (let cut = 1; cut < SECRET.length; cut++) {
+      const s = new LookbackScanner(inspect, 64);
+      expect(s.push(`token: ${SECRET.slice(0, cut)}`).blocked).toBe(false);
+      const r = s.push(`${SECRET.slice(cut)} end`);
+      expect(r.blocked).toBe(true);
+      expect(r.text).toBe('');
+    }
+  });
+
+  test('beyond the window, earlier text is no longer considered', () => {
+    const s = new LookbackScanner(inspect, 8);
+    s.push(SECRET.slice(0, 20));
+    s.push('x'.repeat(50));
+    expect(s.push(SECRET.slice(20)).blocked).toBe(false);
+  });
+
+  test('redact masks only the part of a finding that is in the new piece', () => {
+    const s = new LookbackScanner(inspect, 64);
+    expect(s.push('mail da').text).toBe('mail da');
+    expect(s.push('na@x.io now').text).toBe('[PERSONAL_DATA_REDACTED] now');
+    expect(s.worst).toBe('redact');
+  });
+
+  test('maskPiece merges overlapping findings', () => {
+    const v: WindowVerdict = { effect: 'redact', findings: [{ start: 0, end: 5, dataClass: 'a', detector: 'x' }, { start: 3, end: 8, dataClass: 'a', detector: 'y' }] };
+    expect(maskPiece('0123456789', 0, v)).toBe('[A_REDACTED]89');
+  });
+});

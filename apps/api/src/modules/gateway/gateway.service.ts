@@ -1,0 +1,468 @@
+import type { IncomingMessage } from 'node:http';
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type DecisionRequestInput, type DecisionResponse, slug } from '@airlock/contracts';
+import { redact } from '@airlock/detectors';
+import { z } from 'zod';
+import { toErrorResponse } from '../../common/error-response';
+import type { ApiClientAuth } from '../auth/auth-context';
+import { DecisionService } from '../decisions/decision.service';
+import {
+  ENDPOINT_DIALECT,
+  ERROR_KIND_BY_STATUS,
+  type ErrorKind,
+  errorBody,
+  type GatewayEndpoint,
+  requestTexts,
+  responseTexts,
+  streamErrorEvent,
+  streamTexts,
+  type TextRef,
+  type Usage,
+  usageOf,
+} from './dialects';
+import { GatewayTrafficService } from './gateway-traffic.service';
+import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
+import { formatSse, SseParser } from './sse';
+import { callUpstream, readBody } from './upstream-client';
+import { GatewayUpstreamsService, type ResolvedUpstream } from './upstreams.service';
+import { PlaceholderVault, type StreamRestorer } from './vault';
+
+/** Between the texts of one request when they are decided together (placeholders stay unique across them). */
+const SEPARATOR = '\n\n';
+/** Largest non-streamed upstream answer the gateway reads. */
+const MAX_UPSTREAM_BODY = 32 * 1024 * 1024;
+const UPSTREAM_PATHS: Record<GatewayEndpoint, string> = {
+  chat: '/chat/completions',
+  responses: '/responses',
+  embeddings: '/embeddings',
+  messages: '/v1/messages',
+};
+/** Upstream answer headers passed on to the caller (request ids, rate limits, retry advice). */
+const PASSED_HEADERS = /^(retry-after|retry-after-ms|x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*)$/i;
+/** Caller headers passed on to the upstream (API versions and betas). */
+const FORWARDED_HEADERS = ['anthropic-version', 'anthropic-beta', 'openai-beta', 'idempotency-key'];
+const HELD_MARKER = '@@airlock-held-text@@';
+
+// eslint-disable-next-line no-control-regex -- refuses control characters in a header value
+const subjectHeader = z.union([z.email().max(320), z.string().trim().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]*$/)]);
+
+/** A gateway failure answered in the API's own error format. */
+export class GatewayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly code: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface CallState {
+  endpoint: GatewayEndpoint;
+  client: ApiClientAuth;
+  upstream: ResolvedUpstream;
+  base: Omit<DecisionRequestInput, 'action' | 'content'>;
+  requestId: string;
+  ip: string;
+  vault: PlaceholderVault;
+  started: number;
+  /** Milliseconds the gateway itself spent (decisions, rewriting), for the added-latency figure. */
+  own: number;
+  redacted: boolean;
+  usage: Usage;
+}
+
+/**
+ * The AI gateway's request path: decide every text of the request as a `prompt` to the upstream's
+ * provider, block or forward (placeholders in place of redacted values, the values kept in a
+ * per-request vault), then inspect the answer (each streamed piece with a look-back window) as a
+ * `response`, and restore the placeholders for the caller. Text is never stored or logged: the
+ * decision log gets metadata and a keyed hash, the rollups counts.
+ */
+@Injectable()
+export class GatewayService {
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly upstreams: GatewayUpstreamsService,
+    private readonly traffic: GatewayTrafficService,
+  ) {}
+
+  async handle(endpoint: GatewayEndpoint, client: ApiClientAuth, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const started = performance.now();
+    const dialect = ENDPOINT_DIALECT[endpoint];
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GatewayError(400, 'invalid_request', 'The body must be a JSON object', 'invalid_body');
+    const json = body as Record<string, unknown>;
+    const upstreamName = headerOf(request, 'x-airlock-upstream');
+    const upstream = await this.upstreams.pick(client.organizationId, dialect, upstreamName);
+    if (!upstream)
+      throw new GatewayError(404, 'not_found', upstreamName ? `No enabled ${dialect} upstream named "${upstreamName}" in this organization` : `No enabled ${dialect} upstream is configured for this organization (Gateway > Upstreams in the console)`, 'no_upstream');
+    const state: CallState = {
+      endpoint,
+      client,
+      upstream,
+      base: { destination: { provider: upstream.providerSlug }, context: { channel: 'api' }, ...subjectOf(request) },
+      requestId: request.id,
+      ip: request.ip,
+      vault: new PlaceholderVault(),
+      started,
+      own: 0,
+      redacted: false,
+      usage: { input: 0, output: 0 },
+    };
+
+    // Before: every text of the request, decided together as one prompt.
+    const texts = requestTexts(endpoint, json);
+    const joined = texts.map((t) => t.get()).join(SEPARATOR);
+    const decision = this.decide(state, 'prompt', joined, true);
+    if (decision.effect === 'block') {
+      this.record(state, { blocked: true });
+      throw new GatewayError(403, 'permission', blockMessage(decision, 'request'), 'airlock_policy_block');
+    }
+    if (decision.effect === 'redact') this.redactRequest(state, texts, joined, decision);
+
+    const stream = json.stream === true;
+    const payload = JSON.stringify(json);
+    state.own += performance.now() - started;
+    const call = callUpstream(upstream, UPSTREAM_PATHS[endpoint], this.upstreamHeaders(request, upstream, stream), payload);
+    // The caller went away: so does the upstream request.
+    const onClose = () => {
+      if (!reply.raw.writableFinished) call.abort();
+    };
+    reply.raw.once('close', onClose);
+    let res: IncomingMessage;
+    const timeout = setTimeout(() => call.abort(), upstream.timeoutMs);
+    try {
+      res = await call.response;
+    } catch (err) {
+      clearTimeout(timeout);
+      this.record(state, { upstreamError: true });
+      if (reply.raw.destroyed) return;
+      const timedOut = performance.now() - started >= upstream.timeoutMs - 5;
+      if (timedOut) throw new GatewayError(504, 'timeout', `The upstream ${upstream.name} did not answer within ${upstream.timeoutMs / 1000} s`, 'upstream_timeout');
+      throw new GatewayError(502, 'upstream', `The upstream ${upstream.name} could not be reached (${(err as Error).message})`, 'upstream_unreachable');
+    }
+    clearTimeout(timeout);
+    const status = res.statusCode ?? 502;
+    const passed = passedHeaders(res);
+    const type = String(res.headers['content-type'] ?? '');
+    if (status >= 400) {
+      // Upstream errors go to the caller as they are: status, body, retry advice.
+      const raw = await readBody(res, MAX_UPSTREAM_BODY).catch(() => Buffer.from(''));
+      this.record(state, { upstreamError: true });
+      void reply.code(status).headers({ ...passed, 'content-type': type || 'application/json' }).send(raw);
+      return;
+    }
+    if (type.startsWith('text/event-stream')) return this.relayStream(state, res, reply, status, passed);
+    const raw = await readBody(res, MAX_UPSTREAM_BODY);
+    const t0 = performance.now();
+    let answer: Record<string, unknown>;
+    try {
+      answer = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      this.record(state, { upstreamError: true });
+      throw new GatewayError(502, 'upstream', `The upstream ${upstream.name} answered with a body that is not JSON`, 'upstream_bad_body');
+    }
+    state.usage = usageOf(endpoint, answer) ?? state.usage;
+    // After: the answer's texts, decided together as one response.
+    const out = responseTexts(endpoint, answer);
+    const verdict = this.decide(state, 'response', out.map((t) => t.get()).join(SEPARATOR), true);
+    if (verdict.effect === 'block') {
+      this.record(state, { blocked: true });
+      throw new GatewayError(403, 'permission', blockMessage(verdict, 'answer'), 'airlock_policy_block_response');
+    }
+    if (verdict.effect === 'redact') maskTexts(out, verdict);
+    for (const t of out) t.set(state.vault.restore(t.get()));
+    state.own += performance.now() - t0;
+    this.record(state, {});
+    void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(JSON.stringify(answer));
+  }
+
+  private upstreamHeaders(request: FastifyRequest, upstream: ResolvedUpstream, stream: boolean): Record<string, string> {
+    const h: Record<string, string> = { 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json', 'user-agent': 'airlock-gateway' };
+    for (const name of FORWARDED_HEADERS) {
+      const v = headerOf(request, name);
+      if (v !== undefined) h[name] = v;
+    }
+    if (upstream.api === 'anthropic') {
+      h['x-api-key'] = upstream.apiKey;
+      h['anthropic-version'] ??= '2023-06-01';
+    } else h.authorization = `Bearer ${upstream.apiKey}`;
+    return h;
+  }
+
+  /** The texts with the redacting rules' findings replaced by placeholders, the values kept in the vault. */
+  private redactRequest(state: CallState, texts: TextRef[], joined: string, decision: DecisionResponse): void {
+    const classes = new Set(decision.redactedClasses ?? []);
+    const masked = decision.findings.filter((f) => classes.has(f.dataClass));
+    const { placeholders } = redact(joined, masked);
+    for (const p of placeholders) state.vault.set(p.placeholder, joined.slice(p.start, p.end));
+    let offset = 0;
+    let k = 0;
+    for (const t of texts) {
+      const text = t.get();
+      const end = offset + text.length;
+      let out = '';
+      let pos = 0;
+      while (k < placeholders.length && placeholders[k]!.start < end) {
+        const p = placeholders[k]!;
+        const s = Math.max(p.start - offset, 0);
+        const e = Math.min(p.end - offset, text.length);
+        if (s >= pos) out += text.slice(pos, s) + p.placeholder;
+        pos = Math.max(pos, e);
+        if (p.end > end) break; // spans into the next text: that part is masked there too
+        k++;
+      }
+      t.set(out + text.slice(pos));
+      offset = end + SEPARATOR.length;
+    }
+    state.redacted = true;
+  }
+
+  private decide(state: CallState, action: 'prompt' | 'response', text: string, log: boolean): DecisionResponse {
+    const input = { ...state.base, action, ...(text ? { content: { text } } : {}) } as DecisionRequestInput;
+    try {
+      return this.decisions.decideOne(state.client, input, state.requestId, state.ip, { log });
+    } catch (err) {
+      const res = toErrorResponse(err);
+      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+    }
+  }
+
+  private verdictOf(state: CallState, text: string): WindowVerdict {
+    const d = this.decide(state, 'response', text, false);
+    return { effect: d.effect, findings: d.findings, redactedClasses: d.redactedClasses, reason: d.effect === 'block' ? blockMessage(d, 'answer') : undefined };
+  }
+
+  /** Relays a server-sent event stream: each text piece inspected with look-back, then restored. */
+  private relayStream(state: CallState, res: IncomingMessage, reply: FastifyReply, status: number, passed: Record<string, string>): Promise<void> {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(status, { ...passed, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+    const parser = new SseParser();
+    const scanners = new Map<string, LookbackScanner>();
+    const restorers = new Map<string, StreamRestorer>();
+    /** Per field still holding a partial placeholder: an event to carry the rest at the end. */
+    const templates = new Map<string, string>();
+    const endpoint = state.endpoint;
+    let stopped = false;
+    let idle: NodeJS.Timeout | null = null;
+    const armIdle = () => {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        if (stopped) return;
+        stopped = true;
+        raw.write(streamErrorEvent(endpoint, `The upstream ${state.upstream.name} sent nothing for ${state.upstream.timeoutMs / 1000} s`, 'upstream_timeout'));
+        res.destroy();
+        raw.end();
+      }, state.upstream.timeoutMs);
+    };
+    armIdle();
+
+    const flushHeld = (): string => {
+      let out = '';
+      for (const [key, r] of restorers) {
+        if (!r.holding) continue;
+        const rest = r.flush();
+        const template = templates.get(key);
+        if (template) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
+      }
+      return out;
+    };
+
+    const handleEvent = (ev: { event: string | null; data: string; raw: string }): string | null => {
+      if (ev.data === '[DONE]') return flushHeld() + ev.raw;
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(ev.data) as Record<string, unknown>;
+      } catch {
+        return ev.raw;
+      }
+      if (typeof data !== 'object' || data === null) return ev.raw;
+      const usage = usageOf(endpoint, data);
+      if (usage) state.usage = { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) };
+      const { deltas, wholes } = streamTexts(endpoint, ev.event, data);
+      if (!deltas.length && !wholes.length) return restorers.size ? flushHeld() + ev.raw : ev.raw;
+      let changed = false;
+      for (const ref of deltas) {
+        const key = ref.key ?? '';
+        let scanner = scanners.get(key);
+        if (!scanner) scanners.set(key, (scanner = new LookbackScanner((w) => this.verdictOf(state, w))));
+        const piece = ref.get();
+        const result = scanner.push(piece);
+        if (result.blocked) {
+          stopped = true;
+          // The decision that stopped it goes to the log (the window that completed the value).
+          this.decide(state, 'response', scanner.text() + piece, true);
+          this.record(state, { blocked: true, streamed: true });
+          return streamErrorEvent(endpoint, result.reason ?? 'Airlock blocked this answer', 'airlock_policy_block_response');
+        }
+        let restorer = restorers.get(key);
+        if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
+        const restored = restorer.push(result.text);
+        if (restored !== piece) {
+          ref.set(restored);
+          changed = true;
+        }
+        if (restorer.holding && !templates.has(key)) {
+          // This event, with only this field and the marker in it, carries what is held at the end.
+          const values = deltas.map((d) => d.get());
+          for (const d of deltas) d.set('');
+          ref.set(HELD_MARKER);
+          templates.set(key, formatSse(JSON.stringify(data), ev.event));
+          deltas.forEach((d, i) => d.set(values[i]!));
+        }
+      }
+      let prefix = '';
+      if (wholes.length) {
+        prefix = flushHeld();
+        const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+        const verdict = this.verdictOf(state, joined);
+        if (verdict.effect === 'block') {
+          stopped = true;
+          this.decide(state, 'response', joined, true);
+          this.record(state, { blocked: true, streamed: true });
+          return prefix + streamErrorEvent(endpoint, verdict.reason ?? 'Airlock blocked this answer', 'airlock_policy_block_response');
+        }
+        if (verdict.effect === 'redact') maskTexts(wholes, verdict);
+        for (const w of wholes) {
+          const before = w.get();
+          const after = state.vault.restore(before);
+          if (after !== before) w.set(after);
+        }
+        changed = true;
+      }
+      return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
+    };
+
+    return new Promise<void>((resolve) => {
+      const finish = () => {
+        if (idle) clearTimeout(idle);
+        resolve();
+      };
+      const stop = () => {
+        res.destroy();
+        raw.end();
+        finish();
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (stopped) return;
+        armIdle();
+        const t0 = performance.now();
+        let out = '';
+        try {
+          for (const ev of parser.push(chunk)) {
+            const text = handleEvent(ev);
+            if (text) out += text;
+            if (stopped) break;
+          }
+        } catch (err) {
+          stopped = true;
+          out += streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
+        }
+        state.own += performance.now() - t0;
+        if (out) raw.write(out);
+        if (stopped) stop();
+      });
+      res.on('end', () => {
+        if (!stopped) {
+          let out = '';
+          for (const ev of parser.end()) out += handleEvent(ev) ?? '';
+          out += flushHeld();
+          if (out) raw.write(out);
+          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
+          if (whole) this.decide(state, 'response', whole, true);
+          this.record(state, { streamed: true });
+        }
+        raw.end();
+        finish();
+      });
+      res.on('error', () => {
+        if (!stopped) this.record(state, { upstreamError: true, streamed: true });
+        stopped = true;
+        if (!raw.destroyed) raw.end();
+        finish();
+      });
+      raw.once('close', () => {
+        if (!res.complete) res.destroy();
+        finish();
+      });
+    });
+  }
+
+  private record(state: CallState, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }): void {
+    this.traffic.record({
+      organizationId: state.client.organizationId,
+      providerSlug: state.upstream.providerSlug,
+      apiClientId: state.client.clientId,
+      endpoint: state.endpoint,
+      blocked: what.blocked ?? false,
+      redacted: state.redacted,
+      upstreamError: what.upstreamError ?? false,
+      streamed: what.streamed ?? false,
+      inputTokens: state.usage.input,
+      outputTokens: state.usage.output,
+      addedMillis: state.own,
+    });
+  }
+
+  /** A failure in the API's own error format. */
+  static errorReply(endpoint: GatewayEndpoint, err: unknown): { status: number; body: Record<string, unknown>; headers: Record<string, string> } {
+    const dialect = ENDPOINT_DIALECT[endpoint];
+    if (err instanceof GatewayError) return { status: err.status, body: errorBody(dialect, err.kind, err.message, err.code), headers: err.headers };
+    const res = toErrorResponse(err);
+    return { status: res.status, body: errorBody(dialect, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code), headers: res.headers };
+  }
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const v = request.headers[name];
+  return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : undefined;
+}
+
+/** X-Airlock-User (an e-mail or an id) and X-Airlock-Groups (comma-separated; only for keys that may assert groups). */
+function subjectOf(request: FastifyRequest): Pick<DecisionRequestInput, 'subject'> {
+  const user = headerOf(request, 'x-airlock-user');
+  const groupsHeader = headerOf(request, 'x-airlock-groups');
+  if (user === undefined && groupsHeader === undefined) return {};
+  const subject: NonNullable<DecisionRequestInput['subject']> = {};
+  if (user !== undefined) {
+    const u = subjectHeader.safeParse(user);
+    if (!u.success) throw new GatewayError(400, 'invalid_request', 'X-Airlock-User must be an e-mail address or a user id', 'invalid_header');
+    if (user.includes('@')) subject.email = u.data;
+    else subject.id = u.data;
+  }
+  if (groupsHeader !== undefined) {
+    const groups = groupsHeader.split(',').map((g) => g.trim().toLowerCase()).filter(Boolean);
+    if (groups.length > 100 || !groups.every((g) => slug.safeParse(g).success))
+      throw new GatewayError(400, 'invalid_request', 'X-Airlock-Groups must be a comma-separated list of group names (lowercase letters, digits, - and _)', 'invalid_header');
+    subject.groups = groups;
+  }
+  return { subject };
+}
+
+function passedHeaders(res: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && PASSED_HEADERS.test(k)) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function blockMessage(d: DecisionResponse, what: 'request' | 'answer'): string {
+  const reasons = d.reasons.filter((r) => r.effect === 'block').map((r) => r.message);
+  return `Airlock blocked this ${what} (decision ${d.decisionId}): ${reasons.join(' ') || 'the policy does not allow it'}`;
+}
+
+/** Masks the findings of the redacting rules in texts decided together (joined with SEPARATOR). */
+function maskTexts(texts: TextRef[], verdict: WindowVerdict): void {
+  let offset = 0;
+  for (const t of texts) {
+    const text = t.get();
+    const end = offset + text.length;
+    const local = verdict.findings.filter((f) => f.start < end && f.end > offset).map((f) => ({ ...f, start: Math.max(f.start - offset, 0), end: Math.min(f.end - offset, text.length) }));
+    if (local.length) t.set(maskPiece(text, 0, { ...verdict, findings: local }));
+    offset = end + SEPARATOR.length;
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { type DecisionRequestInput, type DecisionResponse, type GuardRequest, type LitellmGuardrailRequest, slug } from '@airlock/contracts';
+import { redact } from '@airlock/detectors';
+import { z } from 'zod';
+import { AppError } from '../../common/errors';
+import type { ApiClientAuth } from '../auth/auth-context';
+import { DecisionService } from '../decisions/decision.service';
+import { maskPiece } from './lookback';
+
+const SEPARATOR = '\n\n';
+
+/** Where a guardrail call's texts go: a catalog provider slug, from the body or X-Airlock-Provider. */
+function providerOf(candidates: unknown[]): string {
+  for (const c of candidates) if (typeof c === 'string' && slug.safeParse(c).success) return c;
+  throw AppError.validation([{ path: 'provider', message: 'name the AI provider (a catalog slug such as openai) the texts go to' }], 'Which provider the texts go to is unknown');
+}
+
+function spans(texts: string[]): { start: number; end: number }[] {
+  let offset = 0;
+  return texts.map((t) => {
+    const s = { start: offset, end: offset + t.length };
+    offset = s.end + SEPARATOR.length;
+    return s;
+  });
+}
+
+/**
+ * Airlock as a guardrail for gateways that already exist: LiteLLM's Generic Guardrail API and a
+ * Lakera Guard v2 shaped `/v1/guard`. The texts of a call are decided together (as a `prompt`, or a
+ * `response` for LiteLLM's post-call hook) through the decision service, so they are logged like
+ * every decision (metadata only).
+ */
+@Injectable()
+export class GuardrailsService {
+  constructor(private readonly decisions: DecisionService) {}
+
+  private decide(client: ApiClientAuth, action: 'prompt' | 'response', provider: string, text: string, email: string | undefined, requestId: string, ip: string): DecisionResponse {
+    const subject = email && z.email().safeParse(email).success ? { subject: { email } } : {};
+    const input: DecisionRequestInput = { action, destination: { provider }, context: { channel: 'api' }, ...subject, ...(text ? { content: { text } } : {}) };
+    return this.decisions.decideOne(client, input, requestId, ip);
+  }
+
+  /** LiteLLM: BLOCKED with the reason, GUARDRAIL_INTERVENED with the texts masked, or NONE. */
+  litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string) {
+    const params = body.additional_provider_specific_params ?? {};
+    const provider = providerOf([params.provider, headerProvider]);
+    const email = body.request_data?.user_api_key_user_email;
+    const texts = body.texts;
+    const joined = texts.join(SEPARATOR);
+    const action = body.input_type === 'response' ? 'response' : 'prompt';
+    const d = this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
+    if (d.effect === 'block') {
+      return { action: 'BLOCKED' as const, blocked_reason: `Airlock (decision ${d.decisionId}): ${d.reasons.filter((r) => r.effect === 'block').map((r) => r.message).join(' ')}` };
+    }
+    if (d.effect === 'redact') {
+      const classes = new Set(d.redactedClasses ?? []);
+      const masked = d.findings.filter((f) => classes.has(f.dataClass));
+      const { placeholders } = redact(joined, masked);
+      const out = spans(texts).map(({ start, end }, i) => {
+        const text = texts[i]!;
+        let s = '';
+        let pos = 0;
+        for (const p of placeholders) {
+          if (p.end <= start || p.start >= end) continue;
+          const a = Math.max(p.start - start, 0);
+          if (a >= pos) s += text.slice(pos, a) + p.placeholder;
+          pos = Math.max(pos, Math.min(p.end - start, text.length));
+        }
+        return s + text.slice(pos);
+      });
+      return { action: 'GUARDRAIL_INTERVENED' as const, texts: out };
+    }
+    return { action: 'NONE' as const };
+  }
+
+  /** Lakera Guard v2 shaped: flagged (block or redact), with the findings per message when asked. */
+  guard(client: ApiClientAuth, body: GuardRequest, headerProvider: string | undefined, requestId: string, ip: string) {
+    const provider = providerOf([body.metadata?.provider, headerProvider]);
+    const texts = body.messages.map((m) => m.content);
+    const joined = texts.join(SEPARATOR);
+    const user = body.metadata?.user_id;
+    const d = this.decide(client, 'prompt', provider, joined, typeof user === 'string' ? user : undefined, requestId, ip);
+    const flagged = d.effect === 'block' || d.effect === 'redact';
+    const where = spans(texts);
+    const messageOf = (pos: number) => Math.max(0, where.findIndex((s) => pos >= s.start && pos < s.end + SEPARATOR.length));
+    const out: Record<string, unknown> = { flagged, metadata: { request_uuid: d.decisionId } };
+    if (body.payload) {
+      out.payload = d.findings.map((f) => {
+        const m = messageOf(f.start);
+        const s = where[m]!;
+        return { start: f.start - s.start, end: Math.min(f.end, s.end) - s.start, text: maskPiece(joined.slice(f.start, f.end), 0, { effect: 'redact', findings: [{ ...f, start: 0, end: f.end - f.start }] }), detector_type: `${f.dataClass}/${f.detector}`, labels: [f.dataClass], message_id: m };
+      });
+    }
+    if (body.breakdown) {
+      const byClass = new Map<string, number>();
+      for (const f of d.findings) if (!byClass.has(f.dataClass)) byClass.set(f.dataClass, messageOf(f.start));
+      out.breakdown = [
+        ...d.reasons.filter((r) => r.ruleId !== 'no-matching-rule').map((r) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: r.ruleId, detector_type: `airlock/${r.effect}`, result: r.effect === 'block' || r.effect === 'redact', message_id: 0 })),
+        ...[...byClass].map(([cls, m]) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: cls, detector_type: `data_class/${cls}`, result: true, message_id: m })),
+      ];
+    }
+    if (body.dev_info) out.dev_info = { effect: d.effect, reasons: d.reasons.map((r) => ({ ruleId: r.ruleId, effect: r.effect, message: r.message })) };
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { ResolvedUpstream } from './upstreams.service';
+
+/** Keep-alive pools for upstream connections (one per protocol; sockets are per host and port). */
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 }),
+};
+
+/** A lookup that answers the address vetted when the upstream was loaded: no second DNS answer can move the connection. */
+function pinnedLookup(upstream: ResolvedUpstream): LookupFunction {
+  const { address, family } = upstream.target.addresses[0]!;
+  return ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
+    if (opts?.all) cb(null, [{ address, family }]);
+    else cb(null, address, family);
+  }) as unknown as LookupFunction;
+}
+
+export interface UpstreamCall {
+  /** Resolves with the response once its headers arrived. */
+  response: Promise<IncomingMessage>;
+  abort(): void;
+}
+
+/** Sends one request to the upstream (the body is written at once); `path` is appended to its base URL. */
+export function callUpstream(upstream: ResolvedUpstream, path: string, headers: Record<string, string>, body: string): UpstreamCall {
+  const base = upstream.baseUrl;
+  const secure = base.protocol === 'https:';
+  const req = (secure ? https : http).request({
+    protocol: base.protocol,
+    hostname: upstream.target.hostname,
+    port: base.port || (secure ? 443 : 80),
+    path: `${base.pathname.replace(/\/+$/, '')}${path}`,
+    method: 'POST',
+    agent: secure ? agents.https : agents.http,
+    lookup: pinnedLookup(upstream),
+    servername: secure ? upstream.target.hostname : undefined,
+    headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+  });
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+  });
+  response.catch(() => undefined);
+  req.end(body);
+  return {
+    response,
+    abort: () => req.destroy(new Error('aborted')),
+  };
+}
+
+/** The body of a response, up to `max` bytes (more: throws). */
+export async function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      res.destroy();
+      throw new Error(`The upstream answer is larger than ${max} bytes`);
+    }
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts);
+}

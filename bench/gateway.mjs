@@ -1,0 +1,128 @@
+// The AI gateway's added latency: the same 2 KB chat prompt sent to the mock upstream directly and
+// through Airlock's /gateway/openai route, interleaved one by one in the same run (so both see the
+// same machine load), non-streamed (latency p50/p99) and streamed (time to first token), plus the
+// Airlock process's CPU time per gateway request (from /proc). Run with `npm run bench -- --gateway`.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EMAIL = 'bench@airlock.test';
+const PASSWORD = 'bench password 0123';
+export const TARGETS = Object.freeze({ maxAddedP99Ms: 2 });
+
+function startChild(file, env) {
+  const child = spawn(process.execPath, [path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
+  });
+  return { child, ready };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** POSTs JSON; resolves with total ms and ms to the first body byte that carries content. */
+function post(url, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let first = null;
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      res.on('data', (chunk) => {
+        if (first === null && chunk.includes('"content":"')) first = performance.now() - started;
+      });
+      res.on('end', () => (res.statusCode === 200 ? resolve({ total: performance.now() - started, first: first ?? performance.now() - started }) : reject(new Error(`status ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 1000) / 1000;
+};
+
+function cpuMs(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(stat[11]) + Number(stat[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+}
+
+export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS ?? 2000) } = {}) {
+  const db = await startThrowawayPostgres();
+  await db.createDatabase('bench_gateway');
+  const port = await freePort();
+  const mock = startChild('bench/gateway-mock.mjs', {});
+  const airlock = startChild('bench/airlock-server.mjs', {
+    DATABASE_URL: db.url('bench_gateway'),
+    PORT: String(port),
+    AIRLOCK_ADMIN_EMAIL: EMAIL,
+    AIRLOCK_ADMIN_PASSWORD: PASSWORD,
+    AIRLOCK_DEMO_DATA: 'false',
+    AIRLOCK_LOG_LEVEL: 'warn',
+    AIRLOCK_WORKERS: '1',
+    AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1',
+    NODE_ENV: 'production',
+  });
+  try {
+    const [mockUrl, url] = await Promise.all([mock.ready, airlock.ready]);
+    // Sign in, add the upstream, make a gateway key.
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json();
+    const admin = (p, json) => fetch(`${url}${p}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(json) }).then(async (r) => (r.ok ? r.json() : Promise.reject(new Error(`${p}: ${r.status} ${await r.text()}`))));
+    await admin('/api/gateway/upstreams', { name: 'mock', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mockUrl}/v1`, apiKey: 'sk-bench-0000' });
+    const { key } = await admin('/api/api-clients', { name: 'bench', scopes: ['gateway'] });
+
+    // A 2 KB prompt of ordinary prose (the default policy's detectors run over all of it).
+    const prompt = 'Summarise the quarterly planning notes: the team will ship the new onboarding flow, review the backlog and plan the next release. '.repeat(16).slice(0, 2048);
+    const body = (stream) => ({ model: 'gpt-bench', stream, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: prompt }] });
+    const direct = `${mockUrl}/v1/chat/completions`;
+    const gateway = `${url}/gateway/openai/v1/chat/completions`;
+    const auth = { authorization: `Bearer ${key}` };
+    for (let i = 0; i < 300; i++) {
+      await post(direct, body(i % 2 === 0));
+      await post(gateway, body(i % 2 === 0), auth);
+    }
+    const d = { total: [], ttft: [] };
+    const g = { total: [], ttft: [] };
+    const cpuBefore = cpuMs(airlock.child.pid);
+    for (let i = 0; i < requests; i++) {
+      d.total.push((await post(direct, body(false))).total);
+      g.total.push((await post(gateway, body(false), auth)).total);
+      d.ttft.push((await post(direct, body(true))).first);
+      g.ttft.push((await post(gateway, body(true), auth)).first);
+    }
+    const cpuPerRequest = (cpuMs(airlock.child.pid) - cpuBefore) / (2 * requests);
+    const summary = (xs) => ({ p50Ms: pct(xs, 50), p99Ms: pct(xs, 99) });
+    const r = {
+      requests,
+      promptBytes: Buffer.byteLength(prompt),
+      direct: { latency: summary(d.total), ttft: summary(d.ttft) },
+      gateway: { latency: summary(g.total), ttft: summary(g.ttft) },
+      cpuMsPerRequest: Math.round(cpuPerRequest * 1000) / 1000,
+    };
+    r.addedMs = {
+      p50: Math.round((r.gateway.latency.p50Ms - r.direct.latency.p50Ms) * 1000) / 1000,
+      p99: Math.round((r.gateway.latency.p99Ms - r.direct.latency.p99Ms) * 1000) / 1000,
+      ttftP50: Math.round((r.gateway.ttft.p50Ms - r.direct.ttft.p50Ms) * 1000) / 1000,
+      ttftP99: Math.round((r.gateway.ttft.p99Ms - r.direct.ttft.p99Ms) * 1000) / 1000,
+    };
+    r.targets = { addedP99: { value: r.addedMs.p99, target: TARGETS.maxAddedP99Ms, met: r.addedMs.p99 <= TARGETS.maxAddedP99Ms } };
+    return r;
+  } finally {
+    airlock.child.kill('SIGTERM');
+    mock.child.kill('SIGTERM');
+    await Promise.all([new Promise((r) => airlock.child.once('exit', r)), new Promise((r) => mock.child.once('exit', r))]);
+    agent.destroy();
+    await db.stop();
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * The AI gateway with the official SDKs (openai, @anthropic-ai/sdk) against a mock upstream on
+ * loopback: redaction with restore (streamed and not), blocks as the SDKs' own errors, a secret
+ * split across two streamed events, tool-call arguments, upstream errors and timeouts passed
+ * through, scopes and bad input; the guardrail endpoints with fixtures in the shape of the LiteLLM
+ * and Lakera documentation.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import { type MockLlm, SPLIT_SECRET, startMockLlm } from '../support/mock-llm';
+import { type Session, startTestApp, type TestApp } from '../support/test-app';
+
+const EMAIL = 'dana.whitfield@fabrikam-mail.com';
+const TOKEN = 'ghp_1234567890abcdefghijklmnopqrstuvwxyz';
+const fixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, '../fixtures/gateway', name), 'utf8'));
+
+describe('AI gateway', () => {
+  let t: TestApp;
+  let owner: Session;
+  let mock: MockLlm;
+  let key: string;
+  let decideKey: string;
+  let clientId: string;
+  let openai: OpenAI;
+  let anthropic: Anthropic;
+
+  beforeAll(async () => {
+    mock = await startMockLlm();
+    t = await startTestApp({ AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1' });
+    owner = await t.login();
+    const rule = (json: Record<string, unknown>) => owner.json('/api/rules', { method: 'POST', json });
+    await rule({ ruleId: 'gw-redact-personal', priority: 1, conditions: { dataClasses: ['personal_data'], actions: ['prompt'] }, effect: 'redact', message: 'Personal data is masked before it reaches the AI service.' });
+    await rule({ ruleId: 'gw-no-credentials-back', priority: 2, conditions: { dataClasses: ['credentials'], actions: ['response'] }, effect: 'block', message: 'A credential came back from the AI service; the answer was stopped.' });
+    await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'gateway rules' } });
+    const up = (json: Record<string, unknown>) => owner.json('/api/gateway/upstreams', { method: 'POST', json });
+    await up({ name: 'openai-main', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mock.url}/v1`, apiKey: 'sk-upstream-secret-1234' });
+    await up({ name: 'claude', api: 'anthropic', providerSlug: 'anthropic-api', baseUrl: mock.url, apiKey: 'sk-ant-upstream-5678' });
+    await up({ name: 'slow', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mock.url}/v1`, apiKey: 'sk-slow-0000', timeoutSeconds: 1 });
+    const client = await owner.json('/api/api-clients', { method: 'POST', json: { name: 'app', scopes: ['gateway'] } });
+    key = client.key;
+    clientId = client.id;
+    decideKey = (await owner.json('/api/api-clients', { method: 'POST', json: { name: 'proxy', scopes: ['decide'] } })).key;
+    openai = new OpenAI({ apiKey: key, baseURL: `${t.url}/gateway/openai/v1`, maxRetries: 0 });
+    anthropic = new Anthropic({ apiKey: key, baseURL: `${t.url}/gateway/anthropic`, maxRetries: 0 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await mock?.close();
+  });
+
+  const lastCall = () => mock.calls[mock.calls.length - 1]!;
+
+  test('upstream keys are sealed and never returned; non-public URLs are refused unless allowed', async () => {
+    const list = await owner.request('/api/gateway/upstreams');
+    const text = await list.text();
+    expect(list.status).toBe(200);
+    expect(text).not.toContain('sk-upstream-secret');
+    expect(JSON.parse(text).find((u: any) => u.name === 'openai-main').keyLast4).toBe('1234');
+    const row = await t.prisma.gatewayUpstream.findFirstOrThrow({ where: { name: 'openai-main' } });
+    expect(row.keySealed).not.toContain('sk-upstream');
+    const refused = await owner.request('/api/gateway/upstreams', { method: 'POST', json: { name: 'lan', api: 'openai', providerSlug: 'openai-api', baseUrl: 'http://10.1.2.3/v1', apiKey: 'k' } });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/private.*AIRLOCK_GATEWAY_ALLOW_PRIVATE/);
+    const unknownProvider = await owner.request('/api/gateway/upstreams', { method: 'POST', json: { name: 'x', api: 'openai', providerSlug: 'no-such-ai', baseUrl: `${mock.url}/v1`, apiKey: 'k' } });
+    expect(unknownProvider.status).toBe(400);
+    const audit = await owner.json<any[]>('/api/audit-events?filter={"action":"gateway_upstream.create"}');
+    expect(JSON.stringify(audit)).not.toContain('sk-upstream');
+  });
+
+  test('OpenAI chat: the upstream sees placeholders, the caller the original values', async () => {
+    const answer = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: `Write to ${EMAIL} today` }] });
+    const sent = JSON.stringify(lastCall().body);
+    expect(sent).not.toContain(EMAIL);
+    expect(sent).toContain('[EMAIL_1]');
+    expect(lastCall().headers.authorization).toBe('Bearer sk-upstream-secret-1234');
+    expect(answer.choices[0]!.message.content).toBe(`You said: Write to ${EMAIL} today`);
+    expect(answer.usage?.prompt_tokens).toBe(11);
+  });
+
+  test('OpenAI chat streaming: restored across chunks, still streaming', async () => {
+    const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: `Mail ${EMAIL} now` }] });
+    let text = '';
+    let chunks = 0;
+    for await (const c of stream) {
+      text += c.choices[0]?.delta?.content ?? '';
+      chunks++;
+    }
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(text).toBe(`You said: Mail ${EMAIL} now`);
+    expect(chunks).toBeGreaterThan(4);
+  });
+
+  test('OpenAI responses (streamed and not) and embeddings', async () => {
+    const r = await openai.responses.create({ model: 'gpt-test', input: `Note for ${EMAIL}` });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(r.output_text).toBe(`You said: Note for ${EMAIL}`);
+    const stream = await openai.responses.create({ model: 'gpt-test', input: `Note for ${EMAIL}`, stream: true });
+    let text = '';
+    let completed = '';
+    for await (const ev of stream) {
+      if (ev.type === 'response.output_text.delta') text += ev.delta;
+      if (ev.type === 'response.completed') completed = (ev.response.output[0] as any).content[0].text;
+    }
+    expect(text).toBe(`You said: Note for ${EMAIL}`);
+    expect(completed).toBe(text);
+    const e = await openai.embeddings.create({ model: 'emb', input: [`contact ${EMAIL}`, 'plain'] });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(e.data).toHaveLength(2);
+  });
+
+  test('Anthropic messages (streamed and not): x-api-key accepted, values restored', async () => {
+    const m = await anthropic.messages.create({ model: 'claude-test', max_tokens: 100, system: 'Be brief.', messages: [{ role: 'user', content: `Call ${EMAIL}` }] });
+    expect(lastCall().headers['x-api-key']).toBe('sk-ant-upstream-5678');
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect((m.content[0] as any).text).toBe(`You said: Call ${EMAIL}`);
+    const stream = anthropic.messages.stream({ model: 'claude-test', max_tokens: 100, messages: [{ role: 'user', content: `Call ${EMAIL}` }] });
+    const final = await stream.finalMessage();
+    expect((final.content[0] as any).text).toBe(`You said: Call ${EMAIL}`);
+    expect(final.usage.output_tokens).toBeGreaterThan(0);
+  });
+
+  test('a block is the SDK error with the reason; nothing reaches the upstream', async () => {
+    const before = mock.calls.length;
+    const err = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: `deploy with ${TOKEN}` }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    expect((err as Error).message).toMatch(/credential/i);
+    const aerr = await anthropic.messages.create({ model: 'claude-test', max_tokens: 10, messages: [{ role: 'user', content: `deploy with ${TOKEN}` }] }).catch((e: unknown) => e);
+    expect(aerr).toBeInstanceOf(Anthropic.PermissionDeniedError);
+    expect((aerr as Error).message).toMatch(/credential/i);
+    expect(mock.calls.length).toBe(before);
+  });
+
+  test('tool-call arguments are inspected: a secret in them blocks, an e-mail is masked and restored in the answer', async () => {
+    const tools = [{ type: 'function' as const, function: { name: 'send_mail', parameters: { type: 'object', properties: { to: { type: 'string' } } } } }];
+    const err = await openai.chat.completions
+      .create({ model: 'gpt-test', tools, messages: [{ role: 'user', content: 'go' }, { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'send_mail', arguments: JSON.stringify({ token: TOKEN }) } }] }, { role: 'tool', tool_call_id: 'c1', content: 'ok' }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    const answer = await openai.chat.completions.create({ model: 'gpt-test', tools, messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'send_mail', arguments: JSON.stringify({ to: EMAIL }) } }] }, { role: 'tool', tool_call_id: 'c1', content: 'sent' }, { role: 'user', content: `TOOL again to ${EMAIL}` }] });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(JSON.parse(answer.choices[0]!.message.tool_calls![0]!.type === 'function' ? (answer.choices[0]!.message.tool_calls![0] as any).function.arguments : '{}')).toEqual({ to: EMAIL });
+    const m = await anthropic.messages.create({ model: 'claude-test', max_tokens: 10, messages: [{ role: 'user', content: `TOOL to ${EMAIL}` }] });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect((m.content[0] as any).input).toEqual({ to: EMAIL });
+  });
+
+  test('a credential split across two streamed events is stopped before the event that completes it', async () => {
+    const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'LEAK-SPLIT please' }] });
+    let text = '';
+    const err = await (async () => {
+      for await (const c of stream) text += c.choices[0]?.delta?.content ?? '';
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.APIError);
+    expect((err as Error).message).toMatch(/credential came back/);
+    expect(text).toContain(SPLIT_SECRET[0]);
+    expect(text).not.toContain(SPLIT_SECRET[1]);
+    const astream = anthropic.messages.stream({ model: 'claude-test', max_tokens: 100, messages: [{ role: 'user', content: 'LEAK-SPLIT please' }] });
+    let atext = '';
+    astream.on('text', (d) => (atext += d));
+    const aerr = await astream.finalMessage().catch((e: unknown) => e);
+    expect(aerr).toBeInstanceOf(Anthropic.APIError);
+    expect(atext).not.toContain(SPLIT_SECRET[1]);
+    const nonStream = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'LEAK-SPLIT please' }] }).catch((e: unknown) => e);
+    expect(nonStream).toBeInstanceOf(OpenAI.PermissionDeniedError);
+  });
+
+  test('upstream errors and timeouts are passed through faithfully', async () => {
+    const err = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'ERROR-429' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((err as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after')).toBe('7');
+    expect((err as InstanceType<typeof OpenAI.APIError>).headers?.get('x-request-id')).toBe('req_mock_429');
+    expect((err as Error).message).toContain('Rate limit reached for requests');
+    const started = Date.now();
+    const slow = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'SLOW' }] }, { headers: { 'X-Airlock-Upstream': 'slow' } }).catch((e: unknown) => e);
+    expect(slow).toBeInstanceOf(OpenAI.APIError);
+    expect((slow as InstanceType<typeof OpenAI.APIError>).status).toBe(504);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('a client that disconnects aborts the upstream request', async () => {
+    const before = mock.slowClosed;
+    const ctrl = new AbortController();
+    const p = fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', signal: ctrl.signal, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-airlock-upstream': 'slow' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'SLOW' }] }) }).catch(() => null);
+    await new Promise((r) => setTimeout(r, 150));
+    ctrl.abort();
+    await p;
+    // Well before the upstream's 1 s timeout, the gateway has closed its connection to the upstream.
+    const end = Date.now() + 600;
+    while (mock.slowClosed === before && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(mock.slowClosed).toBe(before + 1);
+  });
+
+  test('keys, scopes and bad input are answered in the API format', async () => {
+    const none = await fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as any).error.type).toBe('authentication_error');
+    const wrongScope = await new OpenAI({ apiKey: decideKey, baseURL: `${t.url}/gateway/openai/v1`, maxRetries: 0 }).chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
+    expect(wrongScope).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    const badJson = await fetch(`${t.url}/gateway/anthropic/v1/messages`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: '{"messages": [' });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+    const array = await fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '[1]' });
+    expect(array.status).toBe(400);
+    const groups = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'X-Airlock-Groups': 'finance' } }).catch((e: unknown) => e);
+    expect(groups).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    const badGroups = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'X-Airlock-Groups': 'Not A Group!' } }).catch((e: unknown) => e);
+    expect(badGroups).toBeInstanceOf(OpenAI.BadRequestError);
+    const noUpstream = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'X-Airlock-Upstream': 'nope' } }).catch((e: unknown) => e);
+    expect(noUpstream).toBeInstanceOf(OpenAI.NotFoundError);
+    const big = await fetch(`${t.url}/gateway/openai/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(9 * 1024 * 1024) }] }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).error.message).toBeTruthy();
+  });
+
+  test('every call is a logged decision (metadata only) and the traffic per provider and key is counted', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const rows = await t.prisma.$queryRaw<{ action: string; n: bigint }[]>`SELECT action::text, count(*) AS n FROM "DecisionLog" WHERE "apiClientId" = ${clientId}::uuid GROUP BY action`;
+    const by = Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+    expect(by.prompt).toBeGreaterThan(5);
+    expect(by.response).toBeGreaterThan(3);
+    const dump = JSON.stringify(await t.prisma.$queryRaw`SELECT * FROM "DecisionLog" WHERE "apiClientId" = ${clientId}::uuid`, (_k, v) => (typeof v === 'bigint' ? Number(v) : v));
+    expect(dump).not.toContain(EMAIL);
+    const traffic = await owner.json('/api/gateway/traffic?hours=1');
+    const openaiRow = traffic.items.find((i: any) => i.providerSlug === 'openai-api' && i.apiClientId === clientId);
+    expect(openaiRow.apiClientName).toBe('app');
+    expect(openaiRow.calls).toBeGreaterThan(5);
+    expect(openaiRow.blocked).toBeGreaterThan(0);
+    expect(openaiRow.inputTokens).toBeGreaterThan(0);
+    expect(traffic.items.some((i: any) => i.providerSlug === 'anthropic-api')).toBe(true);
+  });
+
+  describe('guardrail endpoints', () => {
+    const post = (p: string, body: unknown, k = key) => fetch(`${t.url}${p}`, { method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const LITELLM = '/v1/guardrails/litellm/beta/litellm_basic_guardrail_api';
+
+    test('LiteLLM generic guardrail API: GUARDRAIL_INTERVENED, BLOCKED, NONE', async () => {
+      const intervened = await post(LITELLM, fixture('litellm-pre-call.request.json'));
+      expect(intervened.status).toBe(200);
+      expect(await intervened.json()).toEqual(fixture('litellm-pre-call.response.json'));
+      const blocked = (await (await post(LITELLM, fixture('litellm-blocked.request.json'))).json()) as any;
+      expect(blocked.action).toBe('BLOCKED');
+      expect(blocked.blocked_reason).toMatch(/credential/i);
+      expect(await (await post(LITELLM, fixture('litellm-none.request.json'))).json()).toEqual(fixture('litellm-none.response.json'));
+      expect((await post(LITELLM, { texts: ['x'] })).status).toBe(400);
+      expect((await post(LITELLM, fixture('litellm-none.request.json'), decideKey)).status).toBe(403);
+    });
+
+    test('Lakera Guard shaped /v1/guard (and /v2/guard): flagged with payload and breakdown', async () => {
+      const r = await post('/v1/guard', fixture('lakera-guard.request.json'));
+      expect(r.status).toBe(200);
+      const body = await r.json();
+      expect(body).toMatchObject(fixture('lakera-guard.response.json'));
+      expect(JSON.stringify(body)).not.toContain(EMAIL);
+      const clean = (await (await post('/v2/guard', fixture('lakera-clean.request.json'))).json()) as any;
+      expect(clean.flagged).toBe(false);
+      expect((await post('/v1/guard', { messages: [] })).status).toBe(400);
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the OpenAI and Anthropic APIs on loopback (chat completions, responses,
+ * embeddings, messages; SSE streaming included). It answers "You said: <last user text>" so that
+ * placeholders come back, and obeys words in the prompt: LEAK-SPLIT streams a credential split
+ * across two events, ERROR-429 answers a rate limit, SLOW never answers, TOOL answers a tool call.
+ */
+export interface MockCall {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: any;
+}
+
+export interface MockLlm {
+  url: string;
+  calls: MockCall[];
+  /** SLOW requests whose connection the caller (the gateway) closed. */
+  readonly slowClosed: number;
+  close(): Promise<void>;
+}
+
+/** A GitHub token split in the middle: neither half is a credential on its own. */
+export const SPLIT_SECRET = ['ghp_1234567890abcdef', 'ghijklmnopqrstuvwxyz'] as const;
+
+function lastUserText(path: string, body: any): string {
+  if (path.endsWith('/embeddings')) return '';
+  if (path.endsWith('/responses')) {
+    if (typeof body.input === 'string') return body.input;
+    const items = (body.input ?? []).filter((i: any) => i.role === 'user');
+    const c = items[items.length - 1]?.content;
+    return typeof c === 'string' ? c : (c ?? []).map((p: any) => p.text ?? '').join('');
+  }
+  const msgs = (body.messages ?? []).filter((m: any) => m.role === 'user');
+  const c = msgs[msgs.length - 1]?.content;
+  return typeof c === 'string' ? c : (c ?? []).map((p: any) => p.text ?? '').join('');
+}
+
+function chunksOf(text: string, size = 7): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+export async function startMockLlm(): Promise<MockLlm> {
+  const calls: MockCall[] = [];
+  const state = { slowClosed: 0 };
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (raw += c));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      let body: any = {};
+      try {
+        body = JSON.parse(raw || '{}');
+      } catch {
+        /* answered below */
+      }
+      calls.push({ path, headers: req.headers, body });
+      const said = lastUserText(path, body);
+      if (said.includes('SLOW')) {
+        // never answers; counts the connections the gateway closes while waiting
+        req.socket.once('close', () => state.slowClosed++);
+        return;
+      }
+      if (said.includes('ERROR-429')) {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7', 'x-request-id': 'req_mock_429' });
+        return res.end(JSON.stringify({ error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }));
+      }
+      const leak = said.includes('LEAK-SPLIT');
+      const pieces = leak ? ['Here it is: ', SPLIT_SECRET[0], `${SPLIT_SECRET[1]} and more`] : chunksOf(`You said: ${said}`);
+      const answer = pieces.join('');
+      const tool = said.includes('TOOL');
+      const sse = (data: unknown, event?: string) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+
+      if (path === '/v1/embeddings') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const inputs = Array.isArray(body.input) ? body.input : [body.input];
+        return res.end(JSON.stringify({ object: 'list', data: inputs.map((_: unknown, i: number) => ({ object: 'embedding', index: i, embedding: [0.1, 0.2, 0.3] })), model: body.model, usage: { prompt_tokens: 5, total_tokens: 5 } }));
+      }
+      if (path === '/v1/chat/completions') {
+        if (!body.stream) {
+          res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_mock_chat' });
+          const message = tool
+            ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'send_mail', arguments: JSON.stringify({ to: said.match(/\[EMAIL_\d+\]/)?.[0] ?? 'nobody' }) } }] }
+            : { role: 'assistant', content: answer };
+          return res.end(JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message, finish_reason: tool ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } }));
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const base = { id: 'chatcmpl-2', object: 'chat.completion.chunk', created: 1, model: body.model };
+        sse({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+        let i = 0;
+        const next = () => {
+          if (i < pieces.length) {
+            sse({ ...base, choices: [{ index: 0, delta: { content: pieces[i++] }, finish_reason: null }] });
+            return setTimeout(next, 5);
+          }
+          sse({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+          sse({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } });
+          res.end('data: [DONE]\n\n');
+        };
+        return next();
+      }
+      if (path === '/v1/responses') {
+        const response = (text: string) => ({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: body.model, output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }], usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 } });
+        if (!body.stream) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify(response(answer)));
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        let seq = 0;
+        sse({ type: 'response.created', sequence_number: seq++, response: { ...response(''), status: 'in_progress', output: [] } }, 'response.created');
+        for (const p of pieces) sse({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: p }, 'response.output_text.delta');
+        const full = pieces.join('');
+        sse({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, text: full }, 'response.output_text.done');
+        sse({ type: 'response.completed', sequence_number: seq, response: response(full) }, 'response.completed');
+        return res.end();
+      }
+      if (path === '/v1/messages') {
+        const usage = { input_tokens: 12, output_tokens: 6 };
+        if (!body.stream) {
+          res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_mock_msg' });
+          const content = tool ? [{ type: 'tool_use', id: 'toolu_1', name: 'send_mail', input: { to: said.match(/\[EMAIL_\d+\]/)?.[0] ?? 'nobody' } }] : [{ type: 'text', text: answer }];
+          return res.end(JSON.stringify({ id: 'msg_1', type: 'message', role: 'assistant', model: body.model, content, stop_reason: tool ? 'tool_use' : 'end_turn', stop_sequence: null, usage }));
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        sse({ type: 'message_start', message: { id: 'msg_2', type: 'message', role: 'assistant', model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 12, output_tokens: 1 } } }, 'message_start');
+        sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start');
+        let i = 0;
+        const next = () => {
+          if (i < pieces.length) {
+            sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: pieces[i++] } }, 'content_block_delta');
+            return setTimeout(next, 5);
+          }
+          sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop');
+          sse({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: pieces.length } }, 'message_delta');
+          sse({ type: 'message_stop' }, 'message_stop');
+          res.end();
+        };
+        return next();
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `no route ${path}`, type: 'invalid_request_error' } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    get slowClosed() {
+      return state.slowClosed;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
