@@ -1,5 +1,6 @@
 import type { ProviderEntry } from './catalog-compiler';
 import { EFFECT_RANK } from './effect';
+import { actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
 import { GUIDANCE_URL_RULE, isGuidanceUrl, NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RULE, ruleIdProblem } from './policy-fields';
 import {
   ACTIONS,
@@ -29,62 +30,12 @@ import {
 } from './validation';
 
 /**
- * Condition compilation: every rule's `when` and `unless` blocks become predicates over an
+ * Condition compilation: every rule's `when` and `unless` blocks become predicates over the
  * evaluation context (bit masks, sets and one lookup table per block for all the provider
  * conditions), and rules are put in the order the evaluator tries them.
  */
 
 // ---------------------------------------------------------------------------------------------------
-// Evaluation context: one per evaluator, refilled on every call (evaluate is synchronous).
-
-export interface EvalContext {
-  actionBit: number;
-  channelBit: number;
-  /** Index into the compiled catalog, or -1. */
-  providerIndex: number;
-  unknownAi: boolean;
-  zones: readonly string[];
-  groups: readonly string[];
-  dataClasses: readonly string[];
-}
-
-export type Predicate = (ctx: EvalContext) => boolean;
-
-const ALWAYS: Predicate = () => true;
-export const EMPTY: readonly string[] = Object.freeze([]);
-
-export function actionBit(action: unknown): number {
-  switch (action) {
-    case 'access':
-      return 1;
-    case 'prompt':
-      return 2;
-    case 'upload':
-      return 4;
-    default:
-      return 0;
-  }
-}
-
-export function channelBit(channel: unknown): number {
-  switch (channel) {
-    case 'web':
-      return 1;
-    case 'desktop':
-      return 2;
-    case 'mobile':
-      return 4;
-    case 'api':
-      return 8;
-    case 'ide':
-      return 16;
-    case 'cli':
-      return 32;
-    default:
-      return 0;
-  }
-}
-
 function anyIn(values: readonly string[], set: ReadonlySet<string>): boolean {
   for (let i = 0; i < values.length; i++) if (set.has(values[i] as string)) return true;
   return false;

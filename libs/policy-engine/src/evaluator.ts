@@ -1,6 +1,6 @@
 import type { CompiledCatalog, ProviderEntry } from './catalog-compiler';
 import { extractHost } from './destination';
-import { actionBit, channelBit, type CompiledRule, EMPTY, type EvalContext, type Predicate } from './condition-compiler';
+import type { CompiledRule } from './condition-compiler';
 import { NO_MATCH_RULE_ID } from './policy-fields';
 import type { Action, CatalogProvider, Decision, DecisionDestination, DecisionReason, DecisionRequest, DestinationInput, Effect, PolicyIssue, PolicySettings } from './types';
 import type { ZoneMatcher } from './zones';
@@ -10,6 +10,59 @@ import type { ZoneMatcher } from './zones';
  * the decision path: one context object refilled per call, rules tried most severe first, shared
  * frozen answers (reasons, provider) never copied.
  */
+
+// ---------------------------------------------------------------------------------------------------
+// Evaluation context: one per evaluator, refilled on every call (evaluate is synchronous).
+
+export interface EvalContext {
+  actionBit: number;
+  channelBit: number;
+  /** Index into the compiled catalog, or -1. */
+  providerIndex: number;
+  unknownAi: boolean;
+  zones: readonly string[];
+  groups: readonly string[];
+  dataClasses: readonly string[];
+}
+
+export type Predicate = (ctx: EvalContext) => boolean;
+
+export const ALWAYS: Predicate = () => true;
+const EMPTY: readonly string[] = Object.freeze([]);
+
+export function actionBit(action: unknown): number {
+  switch (action) {
+    case 'access':
+      return 1;
+    case 'prompt':
+      return 2;
+    case 'upload':
+      return 4;
+    default:
+      return 0;
+  }
+}
+
+export function channelBit(channel: unknown): number {
+  switch (channel) {
+    case 'web':
+      return 1;
+    case 'desktop':
+      return 2;
+    case 'mobile':
+      return 4;
+    case 'api':
+      return 8;
+    case 'ide':
+      return 16;
+    case 'cli':
+      return 32;
+    default:
+      return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 /** Where a request goes, as the evaluator resolved it. */
 export interface ResolvedDestination extends DecisionDestination {
