@@ -84,6 +84,7 @@ describe('decision specification over HTTP, the SDK and the CLI', () => {
     }
   });
 
+  // One process per case and mode, each starting Node: a timeout generous enough for a loaded machine.
   it('the CLI exits 3 on block and 0 otherwise, from the server and locally', async () => {
     const root = path.join(__dirname, '../..');
     execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'libs/sdk'], { cwd: root });
@@ -104,5 +105,5 @@ describe('decision specification over HTTP, the SDK and the CLI', () => {
         expect({ what, ...summarise(JSON.parse(out.stdout)) }).toEqual({ what, ...c.expect });
       }
     }
-  });
+  }, 180_000);
 });
