@@ -11,6 +11,7 @@ COPY apps/admin/package.json apps/admin/
 COPY libs/policy-engine/package.json libs/policy-engine/
 COPY libs/detectors/package.json libs/detectors/
 COPY libs/contracts/package.json libs/contracts/
+COPY libs/decision-core/package.json libs/decision-core/
 COPY libs/sdk/package.json libs/sdk/
 COPY prisma prisma
 COPY prisma.config.ts ./
@@ -34,6 +35,8 @@ COPY --from=build --chown=node:node /app/libs/detectors/package.json libs/detect
 COPY --from=build --chown=node:node /app/libs/detectors/dist libs/detectors/dist
 COPY --from=build --chown=node:node /app/libs/contracts/package.json libs/contracts/package.json
 COPY --from=build --chown=node:node /app/libs/contracts/dist libs/contracts/dist
+COPY --from=build --chown=node:node /app/libs/decision-core/package.json libs/decision-core/package.json
+COPY --from=build --chown=node:node /app/libs/decision-core/dist libs/decision-core/dist
 COPY --from=build --chown=node:node /app/libs/sdk/package.json libs/sdk/package.json
 COPY --from=build --chown=node:node /app/libs/sdk/dist libs/sdk/dist
 USER node

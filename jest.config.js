@@ -47,7 +47,7 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
-    '^@airlock/(policy-engine|detectors|contracts|sdk)$': '<rootDir>/libs/$1/src',
+    '^@airlock/(policy-engine|detectors|contracts|decision-core|sdk)$': '<rootDir>/libs/$1/src',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -35,8 +35,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const engine = require('../libs/policy-engine/dist/index.js');
-// The subject look-up the API and the SDK run before evaluating (libs/sdk resolveRequest).
-const sdk = require('../libs/sdk/dist/index.js');
+// The subject look-up the API, the SDK and the browser extension run before evaluating (libs/decision-core resolveRequest).
+const core = require('../libs/decision-core/dist/index.js');
 // The same PRNG as the demo data (built with the API: `npm run bench` builds first).
 const { mulberry32 } = require('../apps/api/dist/common/mulberry32.js');
 const cedar = require('@cedar-policy/cedar-wasm/nodejs');
@@ -353,9 +353,9 @@ export async function run({ requests: count = 20_000, seed = 42, budgetMs = 900,
     email: `person${i}@example.com`,
     groups: i % 5 === 0 ? ['legal'] : ['staff'],
   }));
-  const directory = new sdk.MemoryDirectory(people);
+  const directory = new core.MemoryDirectory(people);
   const subjectRequests = JSON.parse(JSON.stringify(byAction('access').ours.map((r, i) => ({ ...r, subject: { email: `Person${(i * 7) % 6000}@Example.com` } }))));
-  const subjectFn = (r) => (evaluator.evaluate(sdk.resolveRequest(r, directory).request).effect === 'block' ? 1 : 0);
+  const subjectFn = (r) => (evaluator.evaluate(core.resolveRequest(r, directory).request).effect === 'block' ? 1 : 0);
   for (const r of subjectRequests) subjectFn(r);
   let bestSubject = null;
   for (let round = 0; round < rounds; round++) {

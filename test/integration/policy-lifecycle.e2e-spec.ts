@@ -33,15 +33,24 @@ describe('policy lifecycle', () => {
   it('refuses to publish an unchanged draft and a draft that does not compile', async () => {
     const same = await admin.request('/api/policy/publish', { method: 'POST', json: { note: 'nothing new' } });
     expect(same.status).toBe(409);
+    // The draft API and the compiler share one validator (libs/policy-engine policy-fields.ts): the
+    // API refuses what would not compile...
     const bad = await admin.request('/api/rules', {
       method: 'POST',
       json: { ruleId: 'no-matching-rule', priority: 5, effect: 'block', message: 'reserved id', conditions: { actions: ['upload'] } },
     });
-    expect(bad.status).toBe(201);
-    const rule = (await bad.json()) as any;
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/ruleId.*reserved/);
+    // ...and a rule that reached the draft another way still stops publishing, naming the problem.
+    const organizationId = (await t.prisma.organization.findFirstOrThrow()).id;
+    const rule = await t.prisma.policyRule.create({
+      data: { organizationId, ruleId: 'no-matching-rule', priority: 5, effect: 'block', message: 'reserved id', conditions: { actions: ['upload'] } },
+    });
     const refused = await admin.request('/api/policy/publish', { method: 'POST', json: { note: 'broken' } });
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as any).error.message).toMatch(/does not compile/);
+    const error = ((await refused.json()) as any).error;
+    expect(error.message).toMatch(/does not compile/);
+    expect(JSON.stringify(error.details)).toMatch(/reserved/);
     await admin.json(`/api/rules/${rule.id}`, { method: 'DELETE' });
   });
 

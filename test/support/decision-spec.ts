@@ -2,18 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinCatalog } from '../../libs/contracts/src';
 import { type CatalogProvider, defaultPolicyRules, type PolicyRule, type ProviderStatus } from '../../libs/policy-engine/src';
-import { type ContentRequest, MemoryDirectory, type PolicyMaterial } from '../../libs/sdk/src';
+import { type ContentRequest, MemoryDirectory, type PolicyMaterial } from '../../libs/decision-core/src';
 
 /**
  * test/fixtures/decision-spec.json: requests and the answers every evaluation must give. The unit
- * tests run it through the SDK's decideLocally; the integration test through /v1/decisions, the
- * batch route, LocalDecider and the CLI, on an organization set up as `policy` says.
+ * tests run it through libs/decision-core (from its sources and from its browser bundle) and the
+ * SDK's LocalDecider; the integration test through /v1/decisions, the batch route, LocalDecider and
+ * the CLI, on an organization set up as `policy` says.
  */
 export interface DecisionSpec {
   policy: {
     statuses: Record<string, ProviderStatus>;
     zones: { name: string; cidrs: string[] }[];
-    settings: PolicyMaterial['settings'];
+    settings: PolicyMaterial['settings'] & { decisionTtlSeconds: number };
     /** Added to the default rules. */
     rules: PolicyRule[];
     /** The organization's people (console memberships). */
@@ -37,6 +38,8 @@ export interface SpecCase {
     effect: string;
     reasons: SpecReason[];
     findingClasses: string[];
+    /** The organization's TTL when the answer depended on no content, else 0. */
+    ttlSeconds: number;
     redactedText?: string;
     redactedClasses?: string[];
   };
@@ -67,7 +70,12 @@ export function specPolicyMaterial(spec: DecisionSpec): PolicyMaterial {
     catalog,
     zones: spec.policy.zones,
     custom: [],
-    settings: spec.policy.settings,
+    settings: {
+      restrictedJurisdictions: spec.policy.settings.restrictedJurisdictions,
+      allowEmailDomains: spec.policy.settings.allowEmailDomains,
+      markings: spec.policy.settings.markings,
+      defaultPhoneRegion: spec.policy.settings.defaultPhoneRegion,
+    },
   };
 }
 
@@ -81,6 +89,7 @@ export interface AnswerLike {
   effect: string;
   reasons: readonly { ruleId: string; effect: string; escalated?: string }[];
   findings: readonly { dataClass: string }[];
+  ttlSeconds: number;
   redactedText?: string;
   redactedClasses?: readonly string[];
 }
@@ -90,6 +99,7 @@ export function summarise(a: AnswerLike): SpecCase['expect'] {
     effect: a.effect,
     reasons: a.reasons.map((r) => ({ ruleId: r.ruleId, effect: r.effect, ...(r.escalated !== undefined ? { escalated: r.escalated } : {}) })),
     findingClasses: [...new Set(a.findings.map((f) => f.dataClass))].sort(),
+    ttlSeconds: a.ttlSeconds,
     ...(a.redactedText !== undefined ? { redactedText: a.redactedText } : {}),
     ...(a.redactedClasses !== undefined ? { redactedClasses: [...a.redactedClasses] } : {}),
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
-import { channel, providerStatus, trainsOnInputs } from './policy';
+import { channel, providerStatus, trainsOnInputs, zoneName } from './policy';
 
 export const COLLECTED_DATA = [
   'prompts',
@@ -185,7 +185,7 @@ export const catalogReviewInput = z.strictObject({ note: text(1000).optional() }
 export const blockNowInput = z.strictObject({ reason: line(1000) });
 
 export const zoneInput = z.strictObject({
-  name: slug,
+  name: zoneName,
   description: text(1000).nullable().optional(),
   cidrs: z.array(z.union([z.cidrv4(), z.cidrv6()], { error: 'must be an IPv4 or IPv6 CIDR (e.g. 10.0.0.0/8, fd00::/8)' })).min(1).max(1000),
 });

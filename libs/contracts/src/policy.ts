@@ -1,4 +1,16 @@
-import { GUIDANCE_URL_RULE, isGuidanceUrl } from '@airlock/policy-engine';
+import {
+  GUIDANCE_URL_MAX_LENGTH,
+  GUIDANCE_URL_RULE,
+  isGuidanceUrl,
+  NAME_MAX_LENGTH,
+  NAME_PATTERN,
+  NAME_RULE,
+  NO_MATCH_RULE_ID,
+  NO_MATCH_RULE_ID_RULE,
+  RULE_ID_MAX_LENGTH,
+  RULE_ID_PATTERN,
+  RULE_ID_RULE,
+} from '@airlock/policy-engine';
 import { z } from 'zod';
 import { countryCode, line, slug, text, updateOf } from './common';
 
@@ -16,6 +28,21 @@ export const providerStatus = z.enum(PROVIDER_STATUSES);
 export const trainsOnInputs = z.enum(TRAINS_ON_INPUTS);
 export type Effect = z.infer<typeof effect>;
 
+// The policy's identifiers and links: libs/policy-engine's policy-fields.ts, the rules the compiler
+// applies at publish (policy-fields.spec.ts in this library checks that both accept the same).
+/** A rule id: letters of either case, digits, -, _, . and :, up to 128; not the reserved no-matching-rule. */
+export const ruleId = z
+  .string()
+  .max(RULE_ID_MAX_LENGTH, RULE_ID_RULE)
+  .regex(RULE_ID_PATTERN, RULE_ID_RULE)
+  .refine((id) => id !== NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RULE);
+/** A network zone name: a lowercase slug, compared exactly. */
+export const zoneName = z.string().max(NAME_MAX_LENGTH, NAME_RULE).regex(NAME_PATTERN, NAME_RULE);
+/** A group name in a rule: compared without regard to case, so stored in lower case (`Legal` is `legal`). */
+export const ruleGroupName = z.string().max(NAME_MAX_LENGTH, NAME_RULE).toLowerCase().regex(NAME_PATTERN, NAME_RULE);
+/** A rule's guidance link: an http(s) URL or a path on the console's site. */
+export const guidanceUrl = z.string().max(GUIDANCE_URL_MAX_LENGTH).refine(isGuidanceUrl, GUIDANCE_URL_RULE);
+
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
 
 /** Mirrors libs/policy-engine's Conditions; unknown keys are refused. */
@@ -30,15 +57,15 @@ export const conditions = z.strictObject({
   unknownAiDestination: z.boolean().optional(),
   actions: list(action),
   channels: list(channel),
-  networkZones: list(slug),
-  groups: list(slug),
+  networkZones: list(zoneName),
+  groups: list(ruleGroupName),
   dataClasses: list(slug),
 });
 export type Conditions = z.infer<typeof conditions>;
 
 /** A draft rule as admins write it. `ruleId` is the stable id reported as the reason. */
 export const ruleInput = z.strictObject({
-  ruleId: slug,
+  ruleId,
   priority: z.number().int().min(0).max(1_000_000),
   enabled: z.boolean().default(true),
   description: text(2000).optional().nullable(),
@@ -47,7 +74,7 @@ export const ruleInput = z.strictObject({
   effect,
   message: line(1000),
   // The policy compiler's own check, so the draft never holds a link that would stop publishing.
-  guidanceUrl: z.string().max(2048).refine(isGuidanceUrl, GUIDANCE_URL_RULE).optional().nullable(),
+  guidanceUrl: guidanceUrl.optional().nullable(),
 });
 export const ruleUpdate = updateOf(ruleInput);
 export type RuleInput = z.infer<typeof ruleInput>;

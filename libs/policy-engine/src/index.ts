@@ -10,7 +10,23 @@ export { extractHost, normalizeDomainPattern, type DomainPattern } from './desti
 export { DomainIndex } from './domain-index';
 export { compileZones, ZONE_CACHE_SIZE, ZoneMatcher } from './zones';
 export { PolicyCompileError, formatIssuePath } from './policy-compile-error';
-export { compilePolicy, GUIDANCE_URL_RULE, isGuidanceUrl, type Evaluator, type ResolvedDestination } from './policy-compiler';
+export { compilePolicy, type Evaluator, type ResolvedDestination } from './policy-compiler';
+export {
+  GUIDANCE_URL_MAX_LENGTH,
+  GUIDANCE_URL_RULE,
+  groupName,
+  isGuidanceUrl,
+  isName,
+  NAME_MAX_LENGTH,
+  NAME_PATTERN,
+  NAME_RULE,
+  NO_MATCH_RULE_ID,
+  NO_MATCH_RULE_ID_RULE,
+  RULE_ID_MAX_LENGTH,
+  RULE_ID_PATTERN,
+  RULE_ID_RULE,
+  ruleIdProblem,
+} from './policy-fields';
 export { requiredDataClasses, type RequiredDataClasses } from './required-data-classes';
 export { DEFAULT_POLICY_RULE_IDS, DEFAULT_POLICY_SETTINGS, defaultPolicyRules } from './default-policy';
 export { computeRiskScore, RISK_POINTS, type RiskAttributes, type RiskFactor, type RiskScore } from './risk-score';

@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { parseIpLiteral } from './ip-literal';
 import { PolicyCompileError } from './policy-compile-error';
 import type { NetworkZone, PolicyIssue } from './types';
+import { isName, NAME_RULE } from './policy-fields';
 
 type Range<T> = [T, number];
 
@@ -120,8 +121,8 @@ export function compileZones(zones: readonly NetworkZone[], problems?: PolicyIss
       return;
     }
     const { name, cidrs } = zone as Partial<NetworkZone>;
-    if (typeof name !== 'string' || name.trim() === '') {
-      problems.push({ path: ['zones', i, 'name'], message: 'a zone needs a non-empty name' });
+    if (!isName(name)) {
+      problems.push({ path: ['zones', i, 'name'], message: `a zone needs a name that ${NAME_RULE}` });
       return;
     }
     const first = seen.get(name);

@@ -30,7 +30,7 @@ if (!fs.existsSync(path.join(pkg, 'src'))) {
 } else {
   const cli = path.join(pkg, 'dist', 'cli.js');
   const libs = path.dirname(pkg);
-  const sources = Math.max(...['sdk', 'policy-engine', 'detectors', 'contracts'].map((l) => newest(path.join(libs, l, 'src'))));
+  const sources = Math.max(...['sdk', 'decision-core', 'policy-engine', 'detectors', 'contracts'].map((l) => newest(path.join(libs, l, 'src'))));
   if (newest(cli) < sources) {
     const tsc = require.resolve('typescript/bin/tsc', { paths: [pkg] });
     const built = spawnSync(process.execPath, [tsc, '-b', pkg], { stdio: ['ignore', 2, 2] });

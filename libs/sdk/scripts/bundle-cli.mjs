@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the CLI and everything it imports (the workspace libraries, zod, re2js, libphonenumber-js,
+// Bundles the CLI and everything it imports (the workspace libraries, zod, @noble/hashes, re2js, libphonenumber-js,
 // ipaddr.js) into dist/airlock.cjs with esbuild, so that the package `npm pack` makes is a working
 // `airlock` command on its own: `npm install -g airlock-sdk-0.1.0.tgz`. Runs on prepack.
 import path from 'node:path';
@@ -15,7 +15,7 @@ const result = await build({
   target: 'node20',
   format: 'cjs',
   // The workspace libraries from their sources, not from a dist that may be stale.
-  alias: Object.fromEntries(['policy-engine', 'detectors', 'contracts'].map((l) => [`@airlock/${l}`, path.join(pkg, '..', l, 'src', 'index.ts')])),
+  alias: Object.fromEntries(['decision-core', 'policy-engine', 'detectors', 'contracts'].map((l) => [`@airlock/${l}`, path.join(pkg, '..', l, 'src', 'index.ts')])),
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,

@@ -1,8 +1,7 @@
 import type { DecisionResponse } from '@airlock/contracts';
 import type { CustomDetectorDef } from '@airlock/detectors';
 import type { CatalogProvider, NetworkZone, PolicyRule } from '@airlock/policy-engine';
-import type { DirectoryBundle } from './directory';
-import type { ContentRequest } from './local-decide';
+import type { ContentRequest, DirectoryBundle } from '@airlock/decision-core';
 
 export interface AirlockClientOptions {
   /** e.g. https://airlock.example.com */

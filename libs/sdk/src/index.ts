@@ -1,16 +1,27 @@
 export { AirlockClient, AirlockError, type AirlockClientOptions, type PolicyBundle } from './client';
 export { LocalDecider, type LocalDeciderOptions } from './local-decider';
-export { compileDecisionPolicy, type PolicyMaterial } from './compile';
-export { decideLocally, extensionClass, type ContentRequest, type DecisionPolicy, type LocalDecision } from './local-decide';
-export { BundleDirectory, MemoryDirectory, subjectKey, type DirectoryBundle, type DirectoryPerson } from './directory';
+// Compile-and-decide lives in @airlock/decision-core (shared with the API and the browser
+// extension); the SDK keeps exporting what it always has.
 export {
   ASSERT_EVERYTHING,
   ASSERT_NOTHING,
+  BundleDirectory,
+  compileDecisionPolicy,
+  decideLocally,
+  extensionClass,
+  MemoryDirectory,
   refusedAssertion,
   resolveRequest,
+  subjectKey,
   type AssertionRights,
+  type ContentRequest,
+  type DecisionPolicy,
+  type DirectoryBundle,
+  type DirectoryPerson,
   type IpSource,
+  type LocalDecision,
+  type PolicyMaterial,
   type RefusedAssertion,
   type ResolvedRequest,
   type SubjectDirectory,
-} from './subject';
+} from '@airlock/decision-core';

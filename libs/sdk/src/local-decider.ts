@@ -1,9 +1,19 @@
 import type { DecisionResponse } from '@airlock/contracts';
+import {
+  ASSERT_EVERYTHING,
+  type AssertionRights,
+  BundleDirectory,
+  bundleMaterial,
+  compileDecisionPolicy,
+  type ContentRequest,
+  decideLocally,
+  type DecisionPolicy,
+  refusedAssertion,
+  resolveRequest,
+  type SubjectDirectory,
+  toDecisionResponse,
+} from '@airlock/decision-core';
 import { AirlockError, type AirlockClient, type PolicyBundle } from './client';
-import { compileDecisionPolicy } from './compile';
-import { BundleDirectory } from './directory';
-import { type ContentRequest, decideLocally, type DecisionPolicy } from './local-decide';
-import { ASSERT_EVERYTHING, type AssertionRights, refusedAssertion, resolveRequest, type SubjectDirectory } from './subject';
 
 export interface LocalDeciderOptions {
   /** How often to ask for a newer bundle (ETag: an unchanged policy costs a 304). Default 30 s. */
@@ -19,7 +29,7 @@ export interface LocalDeciderOptions {
 
 /**
  * Decides in-process from the published policy bundle, as feature-flag SDKs do: no network on the
- * decision path, the same code as the server (libs/policy-engine, libs/detectors). The bundle is
+ * decision path, the same code as the server (libs/decision-core). The bundle is
  * refreshed in the background; when a refresh fails the last good policy keeps answering.
  * Decisions made locally are not logged by the server.
  */
@@ -79,13 +89,7 @@ export class LocalDecider {
     const got = await this.client.fetchBundle(this.etag);
     if (!got) return false;
     const b = got.bundle;
-    this.policy = compileDecisionPolicy({
-      rules: b.rules,
-      catalog: b.catalog,
-      zones: b.zones,
-      custom: b.detectors.custom,
-      settings: { restrictedJurisdictions: b.settings.restrictedJurisdictions, ...b.detectors.settings },
-    });
+    this.policy = compileDecisionPolicy(bundleMaterial(b));
     // The directory (people's groups, hashed) and what this key's client may assert: the same
     // resolution as the server's. A server older than these fields sends neither.
     this.directory = b.directory ? new BundleDirectory(b.directory) : null;
@@ -111,23 +115,13 @@ export class LocalDecider {
     const refused = refusedAssertion(request, this.rights);
     if (refused) throw new AirlockError(403, 'forbidden', refused.message, [refused]);
     const resolved = resolveRequest(request, this.directory);
-    const r = decideLocally(this.policy, resolved.request);
-    return {
-      effect: r.decision.effect,
-      reasons: r.decision.reasons.map((x) => ({ ...x })),
-      provider: r.decision.provider ? { ...r.decision.provider } : null,
-      destination: { ...r.decision.destination },
+    return toDecisionResponse(decideLocally(this.policy, resolved.request), {
       action: request.action,
-      networkZones: [...r.decision.networkZones],
       ipSource: resolved.ipSource,
-      dataClasses: [...r.decision.dataClasses],
-      findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
-      ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
-      ...(r.redactedClasses !== undefined ? { redactedClasses: [...r.redactedClasses] } : {}),
       policyVersion: this.bundle.policyVersion,
-      ttlSeconds: r.contentDependent ? 0 : this.bundle.settings.decisionTtlSeconds,
+      decisionTtlSeconds: this.bundle.settings.decisionTtlSeconds,
       evaluatedAt: new Date().toISOString(),
-    };
+    });
   }
 
   stop(): void {

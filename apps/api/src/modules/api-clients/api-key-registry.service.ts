@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { AssertionRights } from '@airlock/sdk';
+import type { AssertionRights } from '@airlock/decision-core';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';

@@ -1,4 +1,4 @@
-import type { AssertionRights } from '@airlock/sdk';
+import type { AssertionRights } from '@airlock/decision-core';
 import type { Role } from '../../generated/prisma/enums';
 
 export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
 import type { DecisionReason } from '@airlock/policy-engine';
-import { refusedAssertion, resolveRequest } from '@airlock/sdk';
+import { refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -67,29 +67,17 @@ export class DecisionService {
     const decisionId = uuidv7();
     const text = req.content?.text;
     if (opts.log !== false) this.record(client, req, decision, decisionId, now, policy.version, text, correlationId, micros, stale?.seconds ?? null);
-    const ttl = result.contentDependent || stale ? 0 : policy.snapshot.settings.decisionTtlSeconds;
-    return {
+    return toDecisionResponse(result, {
       decisionId,
-      ...(req.requestId ? { requestId: req.requestId } : {}),
-      ...(correlationId ? { correlationId } : {}),
-      effect: decision.effect,
-      // Shared, frozen engine objects: serialised as they are (the response schema allow-lists fields).
-      // (typed mutable for the response contract; the objects are frozen, so nothing can change them)
-      reasons: decision.reasons as DecisionResponse['reasons'],
-      provider: decision.provider,
-      destination: decision.destination,
+      requestId: req.requestId,
+      correlationId,
       action: req.action,
-      networkZones: decision.networkZones as string[],
       ipSource: resolved.ipSource,
-      dataClasses: decision.dataClasses as string[],
-      findings: result.findings,
-      ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
-      ...(result.redactedClasses !== undefined ? { redactedClasses: result.redactedClasses as string[] } : {}),
       policyVersion: policy.version,
-      ttlSeconds: ttl,
+      decisionTtlSeconds: policy.snapshot.settings.decisionTtlSeconds,
       evaluatedAt: now.toISOString(),
-      ...(stale ? { stale: { since: stale.since.toISOString(), seconds: stale.seconds } } : {}),
-    };
+      stale: stale ? { since: stale.since.toISOString(), seconds: stale.seconds } : null,
+    });
   }
 
   /** The log entry, the automatic incident of a block, the metrics. */

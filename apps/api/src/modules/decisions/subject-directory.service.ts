@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type DirectoryBundle, MemoryDirectory } from '@airlock/sdk';
+import { type DirectoryBundle, MemoryDirectory } from '@airlock/decision-core';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';

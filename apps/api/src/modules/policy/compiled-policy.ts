@@ -1,6 +1,6 @@
 import type { Inspector } from '@airlock/detectors';
 import type { Evaluator, PolicyRule } from '@airlock/policy-engine';
-import { compileDecisionPolicy } from '@airlock/sdk';
+import { compileDecisionPolicy } from '@airlock/decision-core';
 import type { PolicySnapshot } from './policy-snapshot';
 
 /** A policy ready to answer: the evaluator and the content inspector it needs. */
@@ -16,7 +16,7 @@ export interface CompiledPolicy {
   compiledAt: Date;
 }
 
-/** Compiles a published (or draft) snapshot with the SDK's compiler, so local evaluation agrees. */
+/** Compiles a published (or draft) snapshot with libs/decision-core, as local evaluation compiles the bundle. */
 export function compileSnapshot(organizationId: string, version: number, contentHash: string, snapshot: PolicySnapshot): CompiledPolicy {
   const policy = compileDecisionPolicy({
     rules: snapshot.rules,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
+import { toDecisionResponse } from '@airlock/decision-core';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import { PrismaService, type Tx } from '../../database/prisma.service';
@@ -184,18 +185,26 @@ export class PolicyService {
     const draftSnapshot = await this.repo.draftSnapshot(organizationId);
     const draft = this.compileOr400(organizationId, 0, snapshotHash(draftSnapshot), draftSnapshot);
     const published = this.runtime.get(organizationId);
+    // The answer /v1/decisions would give (libs/decision-core toDecisionResponse), less what only a
+    // logged decision has (ids, address source, TTL, time).
     const run = (p: CompiledPolicy) => {
-      const r = decide(p, request);
+      const { effect, reasons, provider, destination, networkZones, dataClasses, findings, redactedText, redactedClasses } = toDecisionResponse(decide(p, request), {
+        action: request.action,
+        ipSource: 'none',
+        policyVersion: p.version,
+        decisionTtlSeconds: 0,
+        evaluatedAt: '',
+      });
       return {
-        effect: r.decision.effect,
-        reasons: r.decision.reasons,
-        provider: r.decision.provider,
-        destination: r.decision.destination,
-        networkZones: r.decision.networkZones,
-        dataClasses: r.decision.dataClasses,
-        findings: r.findings.map((f) => ({ dataClass: f.dataClass, detector: f.detector, start: f.start, end: f.end, confidence: f.confidence })),
-        ...(r.redactedText !== undefined ? { redactedText: r.redactedText } : {}),
-        ...(r.redactedClasses !== undefined ? { redactedClasses: r.redactedClasses } : {}),
+        effect,
+        reasons,
+        provider,
+        destination,
+        networkZones,
+        dataClasses,
+        findings,
+        ...(redactedText !== undefined ? { redactedText } : {}),
+        ...(redactedClasses !== undefined ? { redactedClasses } : {}),
       };
     };
     const draftResult = run(draft);

@@ -1,4 +1,4 @@
-import type { ContentRequest } from './local-decide';
+import type { ContentRequest } from './decide';
 
 /**
  * What an API client may assert in a decision request beyond what the server can check (its

@@ -1,6 +1,8 @@
 import type { Finding, Inspector } from '@airlock/detectors';
 import { redact } from '@airlock/detectors';
-import type { Decision, DecisionReason, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
+import type { Decision, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
+import { escalateRedaction } from './escalation';
+import { extensionClass } from './extension-class';
 
 /** What a decision needs: the compiled rules, the content inspector, and the rules' source. */
 export interface DecisionPolicy {
@@ -28,20 +30,6 @@ export interface LocalDecision {
   redactedClasses?: readonly string[];
   /** Whether the answer depended on content (then it must not be cached). */
   contentDependent: boolean;
-}
-
-/** File extensions that say what an upload holds before anyone reads it. */
-const EXTENSION_CLASSES: Record<string, string> = Object.fromEntries([
-  ...['js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'py', 'java', 'kt', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs', 'rb', 'php', 'swift', 'scala', 'sql', 'sh', 'ps1'].map((e) => [e, 'source_code']),
-  ...['pem', 'key', 'p12', 'pfx', 'jks', 'keystore', 'kdbx', 'env'].map((e) => [e, 'credentials']),
-]);
-
-export function extensionClass(fileName: string | undefined): string | undefined {
-  if (!fileName) return undefined;
-  const base = fileName.toLowerCase().split(/[\\/]/).pop() ?? '';
-  if (base === '.env' || base.startsWith('.env.') || base === 'id_rsa' || base === 'id_ed25519') return 'credentials';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? EXTENSION_CLASSES[base.slice(dot + 1)] : undefined;
 }
 
 /**
@@ -125,48 +113,4 @@ function allFoundInText(classes: readonly string[], wanted: Set<string> | 'all',
 
 function classesOf(findings: readonly Finding[]): string[] {
   return [...new Set(findings.map((f) => f.dataClass))].sort();
-}
-
-/** What an escalated reason says before the rule's own message. */
-export const REDACT_WITHOUT_TEXT_MESSAGE =
-  'Cannot redact content that was not inspected: send the text so it can be redacted. Airlock did not find the data ' +
-  'this rule masks in text it read (the data classes were declared by the client or implied by the file name, or ' +
-  'no text was sent), so it cannot make a masked version and blocks the request instead.';
-
-/** One escalated reason per rule reason (the engine's reasons are frozen and shared). */
-const escalatedReasons = new WeakMap<DecisionReason, DecisionReason>();
-/** One escalated list per shared reason list (a rule matching alone shares its list). */
-const escalatedLists = new WeakMap<readonly DecisionReason[], readonly DecisionReason[]>();
-
-function escalatedReason(r: DecisionReason): DecisionReason {
-  if (r.effect !== 'redact') return r;
-  let out = escalatedReasons.get(r);
-  if (out === undefined) {
-    out = Object.freeze({
-      ruleId: r.ruleId,
-      effect: 'block' as const,
-      message: `${REDACT_WITHOUT_TEXT_MESSAGE} Why it would be masked: ${r.message}`,
-      ...(r.guidanceUrl !== undefined ? { guidanceUrl: r.guidanceUrl } : {}),
-      escalated: 'redact_without_text' as const,
-    });
-    escalatedReasons.set(r, out);
-  }
-  return out;
-}
-
-/**
- * `redact` becomes `block`. No block reason matched (the effect would have been block), so the
- * redacting reasons lead the list and, now blocking, keep it in order of severity.
- */
-function escalateRedaction(decision: Decision): Decision {
-  const reasons = decision.reasons;
-  let escalated = escalatedLists.get(reasons);
-  if (escalated === undefined) {
-    escalated = Object.freeze(reasons.map(escalatedReason));
-    if (Object.isFrozen(reasons)) escalatedLists.set(reasons, escalated);
-  }
-  // The evaluator's result is a fresh object per call (only its parts are shared): change it in place.
-  decision.effect = 'block';
-  decision.reasons = escalated;
-  return decision;
 }

@@ -1,7 +1,8 @@
 import type { PolicyRule } from '@airlock/policy-engine';
 import { FIXTURE_CATALOG, FIXTURE_ZONES } from '../../policy-engine/src/testing/fixtures';
 import { compileDecisionPolicy } from './compile';
-import { type ContentRequest, decideLocally, REDACT_WITHOUT_TEXT_MESSAGE } from './local-decide';
+import { type ContentRequest, decideLocally } from './decide';
+import { REDACT_WITHOUT_TEXT_MESSAGE } from './escalation';
 
 const rule = (id: string, priority: number, effect: PolicyRule['effect'], when: PolicyRule['when'], unless?: PolicyRule['unless']): PolicyRule => ({
   id,

@@ -90,3 +90,13 @@ describe('refusedAssertion', () => {
     expect(refusedAssertion({ ...access, context: { networkZone: 'corporate' } }, rights)?.message).toContain('only these network zones: vpn');
   });
 });
+
+describe('subjectKey', () => {
+  it('is the same portable hash as node:crypto SHA-256 base64url (bundles made before keep resolving)', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const [kind, value] of [['email', ' Lena.Legal@ACME.test '], ['id', PEOPLE[0]!.id], ['email', 'zoë@exämple.test']] as const) {
+      const node = createHash('sha256').update(`${SALT}\n${kind}:${value.trim().toLowerCase()}`).digest('base64url').slice(0, 22);
+      expect(subjectKey(SALT, kind, value)).toBe(node);
+    }
+  });
+});

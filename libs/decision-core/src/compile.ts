@@ -1,6 +1,6 @@
 import { compileInspector, type CustomDetectorDef } from '@airlock/detectors';
 import { type CatalogProvider, compilePolicy, type NetworkZone, type PolicyRule, requiredDataClasses } from '@airlock/policy-engine';
-import type { DecisionPolicy } from './local-decide';
+import type { DecisionPolicy } from './decide';
 
 /** Everything a published policy version carries: what the API compiles and what /v1/bundle serves. */
 export interface PolicyMaterial {
@@ -9,6 +9,26 @@ export interface PolicyMaterial {
   zones: NetworkZone[];
   custom: CustomDetectorDef[];
   settings: { restrictedJurisdictions: string[]; allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string };
+}
+
+/** The parts of GET /v1/bundle that make a policy (the SDK's PolicyBundle, the browser extension's copy). */
+export interface CompilableBundle {
+  rules: PolicyRule[];
+  catalog: CatalogProvider[];
+  zones: NetworkZone[];
+  detectors: { settings: { allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string }; custom: CustomDetectorDef[] };
+  settings: { restrictedJurisdictions: string[] };
+}
+
+/** A policy bundle's material, as compileDecisionPolicy takes it. */
+export function bundleMaterial(b: CompilableBundle): PolicyMaterial {
+  return {
+    rules: b.rules,
+    catalog: b.catalog,
+    zones: b.zones,
+    custom: b.detectors.custom,
+    settings: { restrictedJurisdictions: b.settings.restrictedJurisdictions, ...b.detectors.settings },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { SubjectDirectory } from './subject';
 
 /** One person of the directory as the server loads it (User rows that are not disabled). */
@@ -26,7 +26,17 @@ export interface DirectoryBundle {
  * user id), base64url, first 128 bits. Case-insensitive like the server's look-up.
  */
 export function subjectKey(salt: string, kind: 'email' | 'id', value: string): string {
-  return createHash('sha256').update(`${salt}\n${kind}:${value.trim().toLowerCase()}`).digest('base64url').slice(0, 22);
+  // Synchronous and the same in Node and in a browser (WebCrypto's digest is asynchronous).
+  return base64url(sha256(utf8.encode(`${salt}\n${kind}:${value.trim().toLowerCase()}`))).slice(0, 22);
+}
+
+const utf8 = new TextEncoder();
+
+/** Base64url without padding (RFC 4648 section 5), through btoa, which Node and browsers both have. */
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i] as number);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 const lowerGroups = (groups: readonly string[]): readonly string[] => Object.freeze([...new Set(groups.map((g) => g.toLowerCase()))].sort());

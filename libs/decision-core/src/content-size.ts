@@ -1,0 +1,28 @@
+/**
+ * The UTF-8 length of `text` in bytes, counted without encoding it (TextEncoder would allocate a
+ * copy of up to the whole text, Buffer.byteLength does not exist in a browser). Lone surrogates
+ * count 3 bytes, as the replacement character TextEncoder writes for them.
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Whether `text` is longer than `maxBytes` in UTF-8. Cheap for the usual short text: a UTF-16 code
+ * unit is 1 to 3 bytes, so the length alone settles most cases and only the rest is counted.
+ */
+export function exceedsUtf8Bytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return utf8ByteLength(text) > maxBytes;
+}

@@ -1,0 +1,299 @@
+import type { ProviderEntry } from './catalog-compiler';
+import { EFFECT_RANK } from './effect';
+import { actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
+import { GUIDANCE_URL_RULE, isGuidanceUrl, NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RULE, ruleIdProblem } from './policy-fields';
+import {
+  ACTIONS,
+  CHANNELS,
+  EFFECTS,
+  PROVIDER_STATUS_CONDITIONS,
+  TRAINS_ON_INPUTS,
+  type Conditions,
+  type DecisionReason,
+  type Effect,
+  type PolicyRule,
+} from './types';
+import {
+  checkCountry,
+  checkDataClass,
+  checkGroup,
+  checkSlug,
+  checkZoneName,
+  enumCheck,
+  type Issues,
+  isNonEmptyString,
+  isObject,
+  oneOf,
+  type Path,
+  readBoolean,
+  readList,
+} from './validation';
+
+/**
+ * Condition compilation: every rule's `when` and `unless` blocks become predicates over the
+ * evaluation context (bit masks, sets and one lookup table per block for all the provider
+ * conditions), and rules are put in the order the evaluator tries them.
+ */
+
+// ---------------------------------------------------------------------------------------------------
+function anyIn(values: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < values.length; i++) if (set.has(values[i] as string)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Conditions
+
+export interface CompileEnv {
+  issues: Issues;
+  providers: readonly ProviderEntry[];
+  bySlug: ReadonlyMap<string, ProviderEntry>;
+  zoneNames: ReadonlySet<string>;
+}
+
+export interface CompiledConditions {
+  predicate: Predicate;
+  /** Data class ids the block tests, if it tests any. */
+  dataClasses: readonly string[] | null;
+  /** No condition set: the block always holds. */
+  empty: boolean;
+}
+
+const CONDITION_KEYS: readonly (keyof Conditions)[] = [
+  'providers',
+  'providerStatus',
+  'dataCountries',
+  'hqCountries',
+  'trainsOnInputs',
+  'zeroRetentionOffer',
+  'restrictedJurisdiction',
+  'unknownAiDestination',
+  'actions',
+  'channels',
+  'networkZones',
+  'groups',
+  'dataClasses',
+];
+
+/**
+ * Turns a conditions block into a predicate that checks only the conditions it sets, cheapest first.
+ * Every condition about the provider's attributes is folded, at compile time, into one lookup table
+ * indexed by catalog position: evaluation does a single array read for all of them.
+ */
+function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledConditions {
+  const { issues } = env;
+  if (!isObject(raw)) {
+    issues.problem(path, 'conditions must be an object');
+    return { predicate: ALWAYS, dataClasses: null, empty: true };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(CONDITION_KEYS as readonly string[]).includes(key)) {
+      issues.problem([...path, key], `unknown condition "${key}"; known conditions are ${CONDITION_KEYS.join(', ')}`);
+    }
+  }
+  const c = raw as Conditions;
+  const at = (key: keyof Conditions): Path => [...path, key];
+
+  const providers = readList(c.providers, at('providers'), issues, checkSlug, 'a provider slug');
+  const statuses = readList(c.providerStatus, at('providerStatus'), issues, enumCheck(PROVIDER_STATUS_CONDITIONS), `one of ${PROVIDER_STATUS_CONDITIONS.join(', ')}`);
+  const dataCountries = readList(c.dataCountries, at('dataCountries'), issues, checkCountry, 'an ISO 3166-1 alpha-2 country code');
+  const hqCountries = readList(c.hqCountries, at('hqCountries'), issues, checkCountry, 'an ISO 3166-1 alpha-2 country code');
+  const trains = readList(c.trainsOnInputs, at('trainsOnInputs'), issues, enumCheck(TRAINS_ON_INPUTS), `one of ${TRAINS_ON_INPUTS.join(', ')}`);
+  const zeroRetention = readBoolean(c.zeroRetentionOffer, at('zeroRetentionOffer'), issues);
+  const restrictedJurisdiction = readBoolean(c.restrictedJurisdiction, at('restrictedJurisdiction'), issues);
+  const unknownAi = readBoolean(c.unknownAiDestination, at('unknownAiDestination'), issues);
+  const actions = readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`);
+  const channels = readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`);
+  const zones = readList(c.networkZones, at('networkZones'), issues, checkZoneName, 'a zone name (lowercase letters and digits separated by - or _)');
+  const groups = readList(c.groups, at('groups'), issues, checkGroup, 'a group name (letters and digits separated by - or _)');
+  const dataClasses = readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)');
+
+  providers?.forEach((slug, i) => {
+    if (!env.bySlug.has(slug)) issues.warn([...at('providers'), i], `provider "${slug}" is not in the catalog; this never matches until it is added`);
+  });
+  zones?.forEach((zone, i) => {
+    if (!env.zoneNames.has(zone)) issues.warn([...at('networkZones'), i], `zone "${zone}" is not defined; it matches only when a client names it`);
+  });
+
+  const checks: Predicate[] = [];
+  if (actions !== null) {
+    let mask = 0;
+    for (const a of actions) mask |= actionBit(a);
+    checks.push((ctx) => (ctx.actionBit & mask) !== 0);
+  }
+  if (unknownAi !== null) checks.push(unknownAi ? (ctx) => ctx.unknownAi : (ctx) => !ctx.unknownAi);
+
+  const providerConditionSet =
+    providers !== null ||
+    statuses !== null ||
+    dataCountries !== null ||
+    hqCountries !== null ||
+    trains !== null ||
+    zeroRetention !== null ||
+    restrictedJurisdiction !== null;
+  if (providerConditionSet) {
+    const table = new Uint8Array(env.providers.length);
+    for (const p of env.providers) {
+      const holds =
+        (providers === null || providers.includes(p.slug)) &&
+        (statuses === null || statuses.includes(p.status)) &&
+        (dataCountries === null || p.dataCountries.some((country) => dataCountries.includes(country))) &&
+        (hqCountries === null || hqCountries.includes(p.hqCountry)) &&
+        (trains === null || trains.includes(p.trainsOnInputs)) &&
+        (zeroRetention === null || p.zeroRetentionOffer === zeroRetention) &&
+        (restrictedJurisdiction === null || p.restricted === restrictedJurisdiction);
+      table[p.index] = holds ? 1 : 0;
+    }
+    // An unknown AI destination has a status ('unknown') and nothing else.
+    const unknownHolds =
+      statuses !== null &&
+      statuses.includes('unknown') &&
+      providers === null &&
+      dataCountries === null &&
+      hqCountries === null &&
+      trains === null &&
+      zeroRetention === null &&
+      restrictedJurisdiction === null;
+    checks.push(
+      unknownHolds
+        ? (ctx) => (ctx.providerIndex >= 0 ? table[ctx.providerIndex] === 1 : ctx.unknownAi)
+        : (ctx) => ctx.providerIndex >= 0 && table[ctx.providerIndex] === 1,
+    );
+  }
+  if (channels !== null) {
+    let mask = 0;
+    for (const ch of channels) mask |= channelBit(ch);
+    checks.push((ctx) => (ctx.channelBit & mask) !== 0);
+  }
+  if (dataClasses !== null) {
+    const set = new Set(dataClasses);
+    checks.push((ctx) => anyIn(ctx.dataClasses, set));
+  }
+  if (groups !== null) {
+    const set = new Set(groups);
+    checks.push((ctx) => anyIn(ctx.groups, set));
+  }
+  if (zones !== null) {
+    const set = new Set(zones);
+    checks.push((ctx) => anyIn(ctx.zones, set));
+  }
+
+  let predicate: Predicate;
+  if (checks.length === 0) predicate = ALWAYS;
+  else if (checks.length === 1) predicate = checks[0] as Predicate;
+  else if (checks.length === 2) {
+    const [a, b] = checks as [Predicate, Predicate];
+    predicate = (ctx) => a(ctx) && b(ctx);
+  } else {
+    predicate = (ctx) => {
+      for (let i = 0; i < checks.length; i++) if (!(checks[i] as Predicate)(ctx)) return false;
+      return true;
+    };
+  }
+  return { predicate, dataClasses, empty: checks.length === 0 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rules
+
+export interface CompiledRule {
+  id: string;
+  priority: number;
+  effect: Effect;
+  matches: Predicate;
+  reason: DecisionReason;
+  /** `[reason]`, shared by every decision this rule alone matches. */
+  only: readonly DecisionReason[];
+  dataClasses: string[];
+  dataClassAgnostic: boolean;
+}
+
+const RULE_KEYS = ['id', 'priority', 'enabled', 'description', 'when', 'unless', 'effect', 'message', 'guidanceUrl'];
+
+export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): CompiledRule[] {
+  const { issues } = env;
+  const compiled: CompiledRule[] = [];
+  if (!Array.isArray(rules)) {
+    issues.problem(['rules'], 'rules must be a list');
+    return compiled;
+  }
+  const seen = new Map<string, number>();
+  rules.forEach((raw: unknown, i) => {
+    const path: Path = ['rules', i];
+    if (!isObject(raw)) {
+      issues.problem(path, 'a rule must be an object');
+      return;
+    }
+    const r = raw as Partial<PolicyRule>;
+    for (const key of Object.keys(r)) if (!RULE_KEYS.includes(key)) issues.problem([...path, key], `unknown rule field "${key}"`);
+    const idProblem = ruleIdProblem(r.id);
+    if (idProblem !== null || typeof r.id !== 'string') {
+      issues.problem([...path, 'id'], r.id === NO_MATCH_RULE_ID ? NO_MATCH_RULE_ID_RULE : `a rule needs an id: it ${idProblem}`);
+    } else if (seen.has(r.id)) {
+      issues.problem([...path, 'id'], `duplicate rule id "${r.id}" (also rules[${seen.get(r.id)}])`);
+    } else {
+      seen.set(r.id, i);
+    }
+    if (typeof r.priority !== 'number' || !Number.isFinite(r.priority)) issues.problem([...path, 'priority'], 'priority must be a finite number');
+    if (typeof r.enabled !== 'boolean') issues.problem([...path, 'enabled'], 'enabled must be true or false');
+    if (!oneOf(EFFECTS, r.effect)) issues.problem([...path, 'effect'], `unknown effect ${JSON.stringify(r.effect)}; use one of ${EFFECTS.join(', ')}`);
+    if (!isNonEmptyString(r.message)) issues.problem([...path, 'message'], 'a rule needs a user-facing message');
+    if (r.description !== undefined && typeof r.description !== 'string') issues.problem([...path, 'description'], 'must be text');
+    if (r.guidanceUrl !== undefined && (typeof r.guidanceUrl !== 'string' || !isGuidanceUrl(r.guidanceUrl))) {
+      issues.problem([...path, 'guidanceUrl'], GUIDANCE_URL_RULE);
+    }
+    const when = compileConditions(r.when, [...path, 'when'], env);
+    const exceptions: CompiledConditions[] = [];
+    if (r.unless !== undefined) {
+      if (!Array.isArray(r.unless)) issues.problem([...path, 'unless'], 'unless must be a list of conditions');
+      else {
+        r.unless.forEach((u: unknown, j) => {
+          const exception = compileConditions(u, [...path, 'unless', j], env);
+          if (exception.empty && isObject(u)) {
+            issues.warn([...path, 'unless', j], 'this exception sets no condition, so it always holds and the rule never applies');
+          }
+          exceptions.push(exception);
+        });
+      }
+    }
+    if (r.enabled !== true || !oneOf(EFFECTS, r.effect) || typeof r.id !== 'string') return;
+
+    const whenMatches = when.predicate;
+    const unlessMatches = exceptions.map((e) => e.predicate);
+    let matches: Predicate;
+    if (unlessMatches.length === 0) matches = whenMatches;
+    else if (unlessMatches.length === 1) {
+      const only = unlessMatches[0] as Predicate;
+      matches = (ctx) => whenMatches(ctx) && !only(ctx);
+    } else {
+      matches = (ctx) => {
+        if (!whenMatches(ctx)) return false;
+        for (let k = 0; k < unlessMatches.length; k++) if ((unlessMatches[k] as Predicate)(ctx)) return false;
+        return true;
+      };
+    }
+    const reason: DecisionReason = Object.freeze(
+      r.guidanceUrl === undefined
+        ? { ruleId: r.id, effect: r.effect, message: r.message as string }
+        : { ruleId: r.id, effect: r.effect, message: r.message as string, guidanceUrl: r.guidanceUrl },
+    );
+    const classes = new Set<string>(when.dataClasses ?? []);
+    for (const e of exceptions) for (const dc of e.dataClasses ?? []) classes.add(dc);
+    compiled.push({
+      id: r.id,
+      priority: r.priority as number,
+      effect: r.effect,
+      matches,
+      reason,
+      only: Object.freeze([reason]),
+      dataClasses: [...classes],
+      dataClassAgnostic: when.dataClasses === null,
+    });
+  });
+  return compiled;
+}
+
+/** Most severe effect first, then priority, then id: the order rules are tried and reasons reported. */
+export function byEvaluationOrder(a: CompiledRule, b: CompiledRule): number {
+  return EFFECT_RANK[b.effect] - EFFECT_RANK[a.effect] || a.priority - b.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
