@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { line, slug, updateOf } from './common';
+import { ROLES, USER_READ_ONLY_FIELDS } from './constants';
 
-export const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'] as const;
 export const role = z.enum(ROLES);
-export type Role = z.infer<typeof role>;
 
 export const loginInput = z.strictObject({
   email: z.string().trim().min(3).max(320),
@@ -35,7 +34,6 @@ const userEditable = z.strictObject({
   groups: z.array(slug).max(100).refine((g) => new Set(g).size === g.length, 'must not repeat a group'),
   disabled: z.boolean(),
 });
-export const USER_READ_ONLY_FIELDS = ['email', 'lastLoginAt', 'hasPassword', 'sso', 'invitationPending', 'invitationExpiresAt'] as const;
 export const userUpdate = updateOf(userEditable, USER_READ_ONLY_FIELDS);
 
 export const passwordResetRequest = z.strictObject({ email: z.string().trim().min(3).max(320) });

@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
+import { COLLECTED_DATA, DETECTOR_KINDS } from './constants';
 import { channel, providerStatus, trainsOnInputs } from './policy';
-
-export const COLLECTED_DATA = [
-  'prompts',
-  'files',
-  'chat_history',
-  'keystroke_patterns',
-  'device_identifiers',
-  'ip_address',
-  'location',
-  'payment',
-  'contacts',
-  'audio',
-  'images',
-  'advertiser_data',
-  'usage_data',
-  'account_data',
-] as const;
 
 /** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
 export const domainPattern = z
@@ -96,7 +80,6 @@ export const dataClassInput = z.strictObject({
 });
 export const dataClassUpdate = updateOf(dataClassInput.omit({ key: true }), ['key', 'builtin']);
 
-export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
 export const detectorInput = z.strictObject({
   name: line(100),
   description: text(1000).nullable().optional(),

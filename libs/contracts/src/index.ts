@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './common';
 export * from './policy';
 export * from './decisions';
@@ -8,3 +9,4 @@ export * from './api-clients';
 export * from './incidents';
 export * from './scim';
 export * from './mfa';
+export * from './bundle';
