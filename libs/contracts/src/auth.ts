@@ -86,3 +86,21 @@ export const ssoConnectionPut = ssoConnectionInput.extend(
 );
 
 export const ssoStartQuery = z.strictObject({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug') });
+
+/** A user as the API shows it (GET /api/users): never the password hash, the SSO subject or tokens. */
+export const userOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  groups: z.array(z.string()),
+  disabled: z.boolean(),
+  hasPassword: z.boolean(),
+  sso: z.boolean(),
+  invitationPending: z.boolean(),
+  invitationExpiresAt: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserOutput = z.infer<typeof userOutput>;

@@ -95,3 +95,39 @@ export const detectorTestInput = z.strictObject({
   sample: z.string().max(100_000),
   detector: detectorInput.optional(),
 });
+
+/** A catalog entry as the API shows it (GET /api/providers). */
+export const providerOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  description: z.string().nullable(),
+  website: z.string().nullable(),
+  domains: z.array(z.string()),
+  channels: z.array(z.string()),
+  hqCountry: z.string().nullable(),
+  dataCountries: z.array(z.string()),
+  trainsOnInputs: trainsOnInputs,
+  retention: z.string().nullable(),
+  retentionDays: z.number().nullable(),
+  zeroRetentionOffer: z.boolean(),
+  collects: z.array(z.string()),
+  sharesWith: z.array(z.string()),
+  certifications: z.array(z.string()),
+  enterpriseOffering: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** [{ fact, url, asOf }] (providerSource). */
+  sources: z.unknown(),
+  status: providerStatus,
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  riskScore: z.number(),
+  /** Why the score is what it is: [{ factor, points, detail }]. */
+  riskFactors: z.unknown(),
+  builtin: z.boolean(),
+  catalogVersion: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProviderOutput = z.infer<typeof providerOutput>;

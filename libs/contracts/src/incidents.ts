@@ -7,6 +7,7 @@ import {
   INCIDENT_STATUSES,
   REPORT_DATA_KINDS,
   type ReportDataKind,
+  TOOL_REQUEST_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_EVENTS,
 } from './constants';
@@ -292,3 +293,29 @@ export const webhookDeliveryOutput = z.object({
   createdAt: z.string(),
   payload: z.unknown(),
 });
+
+export type PortalIncidentOutput = z.infer<typeof portalIncidentOutput>;
+export type IncidentStatusOutput = z.infer<typeof incidentStatusOutput>;
+export type IncidentOptionsOutput = z.infer<typeof incidentOptionsOutput>;
+export type IncidentTaskOutput = z.infer<typeof incidentTaskOutput>;
+export type IncidentEventOutput = z.infer<typeof incidentEventOutput>;
+export type IncidentMetricsOutput = z.infer<typeof incidentMetricsOutput>;
+export type WebhookOutput = z.infer<typeof webhookOutput>;
+export type WebhookDeliveryOutput = z.infer<typeof webhookDeliveryOutput>;
+
+// --- Tool requests (/api/portal/tool-requests, /api/tool-requests) ------------------------------------
+
+export const toolRequestStatus = z.enum(TOOL_REQUEST_STATUSES);
+export const toolRequestOutput = z.object({
+  id: z.string(),
+  toolName: z.string(),
+  url: z.string().nullable(),
+  providerId: z.string().nullable(),
+  reason: z.string(),
+  status: toolRequestStatus,
+  resolutionNote: z.string().nullable(),
+  requesterId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ToolRequestOutput = z.infer<typeof toolRequestOutput>;

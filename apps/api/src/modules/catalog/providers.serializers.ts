@@ -1,3 +1,4 @@
+import type { ProviderOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { Provider } from '../../generated/prisma/client';
 
@@ -33,5 +34,5 @@ export function toProviderOutput(p: Provider) {
     catalogVersion: p.catalogVersion,
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
-  };
+  } satisfies ProviderOutput;
 }
