@@ -25,6 +25,7 @@ import { ScimModule } from './modules/scim/scim.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { OpenApiModule } from './openapi/openapi.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         WebhooksModule,
         IncidentsModule,
         ScimModule,
+        OpenApiModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
