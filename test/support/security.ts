@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ModulesContainer } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import type { AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
 import { type AppRoute, discoverAppRoutes } from '../../apps/api/src/openapi/routes';
 import { PendingSignInService } from '../../apps/api/src/modules/auth/mfa/pending-sign-in.service';
 import { hashPassword } from '../../apps/api/src/modules/auth/password-hasher';
