@@ -48,6 +48,7 @@ const shared = {
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@airlock/(policy-engine|detectors|contracts|decision-core|sdk)$': '<rootDir>/libs/$1/src',
+    '^@airlock/contracts/(constants|types)$': '<rootDir>/libs/contracts/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

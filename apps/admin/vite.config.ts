@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The API serves dist/ on the same port (apps/api/src/server.ts); `npm run dev -w @airlock/admin`
@@ -6,6 +6,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   base: '/',
+  // `source`: @airlock/contracts/constants and /types resolve to their TypeScript sources (zod-free), so
+  // the console needs no build of the library first and never pulls zod into its bundle.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

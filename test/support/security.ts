@@ -1,90 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { ModulesContainer } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { ACCESS_KEY, type AccessRule, STEP_UP_KEY } from '../../apps/api/src/modules/auth/access.decorators';
+import { type AppRoute, discoverAppRoutes } from '../../apps/api/src/openapi/routes';
 import { PendingSignInService } from '../../apps/api/src/modules/auth/mfa/pending-sign-in.service';
 import { hashPassword } from '../../apps/api/src/modules/auth/password-hasher';
 import { SessionService } from '../../apps/api/src/modules/auth/session.service';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { TestApp } from './test-app';
-import { NATIVE_ROUTES } from '../../apps/api/src/modules/decisions/decision-routes';
-import { GATEWAY_NATIVE_ROUTES } from '../../apps/api/src/modules/gateway/gateway-routes';
 
-/** Nest's metadata keys (@nestjs/common/constants) and enums, spelled out to keep this file import-light. */
-const PATH_METADATA = 'path';
-const METHOD_METADATA = 'method';
-const ROUTE_ARGS_METADATA = '__routeArguments__';
-const RequestMethods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'] as const;
-const BODY_PARAM = 3;
-
-export interface DiscoveredRoute {
-  method: string;
-  /** Fastify-style path with :params. */
-  path: string;
-  /** Controller.method, for messages. */
-  handler: string;
-  /** The declared access rule (method over class), or null when the route declares none. */
-  rule: AccessRule | null;
-  /** True when the handler reads a JSON body (@Body). */
-  takesBody: boolean;
-  /** True when the route always needs a fresh second factor from a user who has one (@StepUp). */
-  stepUp: boolean;
-  params: string[];
-}
-
-function joinPath(...parts: string[]): string {
-  const p = `/${parts.map((s) => s.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
-  return p;
-}
+export type DiscoveredRoute = AppRoute;
 
 /**
- * Every route of the running app, found by walking Nest's module container (controllers and their
- * route metadata, as Nest's own router explorer does), so routes other modules add later are
- * included without editing any list. `fastifyRoutes` cross-checks this against what Fastify serves.
+ * Every route of the running app, found by walking Nest's module container plus the native
+ * decision routes (apps/api/src/openapi/routes.ts, which the OpenAPI document is built from), so
+ * routes other modules add later are included without editing any list. `fastifyRoutes`
+ * cross-checks this against what Fastify serves.
  */
 export function discoverRoutes(t: TestApp): DiscoveredRoute[] {
-  const container = t.app.get(ModulesContainer);
-  const routes: DiscoveredRoute[] = [];
-  for (const mod of container.values()) {
-    for (const wrapper of mod.controllers.values()) {
-      const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | null;
-      if (!type) continue;
-      const base = Reflect.getMetadata(PATH_METADATA, type) as string | string[] | undefined;
-      const bases = Array.isArray(base) ? base : [base ?? ''];
-      const classRule = (Reflect.getMetadata(ACCESS_KEY, type) as AccessRule | undefined) ?? null;
-      for (const name of Object.getOwnPropertyNames(type.prototype)) {
-        if (name === 'constructor') continue;
-        const fn = (type.prototype as Record<string, unknown>)[name];
-        if (typeof fn !== 'function') continue;
-        const sub = Reflect.getMetadata(PATH_METADATA, fn) as string | string[] | undefined;
-        const methodIndex = Reflect.getMetadata(METHOD_METADATA, fn) as number | undefined;
-        if (sub === undefined || methodIndex === undefined) continue;
-        const rule = (Reflect.getMetadata(ACCESS_KEY, fn) as AccessRule | undefined) ?? classRule;
-        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, unknown>;
-        const takesBody = Object.keys(args).some((k) => Number(k.split(':')[0]) === BODY_PARAM);
-        for (const b of bases) {
-          for (const s of Array.isArray(sub) ? sub : [sub]) {
-            const path = joinPath(b, s);
-            routes.push({
-              method: RequestMethods[methodIndex] ?? String(methodIndex),
-              path,
-              handler: `${type.name}.${name}`,
-              rule,
-              takesBody,
-              stepUp: Reflect.getMetadata(STEP_UP_KEY, fn) === true,
-              params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!),
-            });
-          }
-        }
-      }
-    }
-  }
-  // The decision API's hot routes are registered on Fastify directly (decision-routes.ts) and
-  // declare their access rule in NATIVE_ROUTES.
-  for (const r of [...NATIVE_ROUTES, ...GATEWAY_NATIVE_ROUTES]) {
-    routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, params: [] });
-  }
-  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  return discoverAppRoutes(t.app.get(ModulesContainer));
 }
 
 /** What Fastify itself serves (parsed from printRoutes), without HEAD/OPTIONS, static assets and the SPA fallback. */
@@ -105,7 +38,7 @@ export function fastifyRoutes(t: TestApp): { method: string; path: string }[] {
       out.push({ method, path });
     }
   }
-  return out.filter((r) => /^\/(api|v1|scim)\//.test(r.path) || ['/healthz', '/readyz', '/metrics'].includes(r.path));
+  return out.filter((r) => /^\/(api|v1|scim|docs)\//.test(r.path) || ['/healthz', '/readyz', '/metrics', '/docs', '/openapi.json'].includes(r.path));
 }
 
 /** A route path with its params filled (unknown ids by default: nothing found, nothing changed). */

@@ -26,6 +26,7 @@ import { SecretsModule } from './modules/secrets/secrets.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { GatewayModule } from './modules/gateway/gateway.module';
+import { OpenApiModule } from './openapi/openapi.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         IncidentsModule,
         ScimModule,
         GatewayModule,
+        OpenApiModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { line, slug, text, updateOf } from './common';
+import { API_SCOPES } from './constants';
 
-/**
- * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
- * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
- * `gateway` lets the client call the AI gateway (/gateway/openai, /gateway/anthropic) and the
- * guardrail endpoints (/v1/guard, /v1/guardrails/litellm) with the organization's upstreams.
- */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'] as const;
 export const apiScope = z.enum(API_SCOPES);
 
 export const apiClientCreate = z.strictObject({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { line, slug, updateOf } from './common';
+import { ROLES, USER_READ_ONLY_FIELDS } from './constants';
 
-export const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'] as const;
 export const role = z.enum(ROLES);
-export type Role = z.infer<typeof role>;
 
 export const loginInput = z.strictObject({
   email: z.string().trim().min(3).max(320),
@@ -35,7 +34,6 @@ const userEditable = z.strictObject({
   groups: z.array(slug).max(100).refine((g) => new Set(g).size === g.length, 'must not repeat a group'),
   disabled: z.boolean(),
 });
-export const USER_READ_ONLY_FIELDS = ['email', 'lastLoginAt', 'hasPassword', 'sso', 'invitationPending', 'invitationExpiresAt'] as const;
 export const userUpdate = updateOf(userEditable, USER_READ_ONLY_FIELDS);
 
 export const passwordResetRequest = z.strictObject({ email: z.string().trim().min(3).max(320) });
@@ -88,3 +86,21 @@ export const ssoConnectionPut = ssoConnectionInput.extend(
 );
 
 export const ssoStartQuery = z.strictObject({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug') });
+
+/** A user as the API shows it (GET /api/users): never the password hash, the SSO subject or tokens. */
+export const userOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  groups: z.array(z.string()),
+  disabled: z.boolean(),
+  hasPassword: z.boolean(),
+  sso: z.boolean(),
+  invitationPending: z.boolean(),
+  invitationExpiresAt: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserOutput = z.infer<typeof userOutput>;

@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
+import { COLLECTED_DATA, DETECTOR_KINDS } from './constants';
 import { channel, providerStatus, trainsOnInputs, zoneName } from './policy';
-
-export const COLLECTED_DATA = [
-  'prompts',
-  'files',
-  'chat_history',
-  'keystroke_patterns',
-  'device_identifiers',
-  'ip_address',
-  'location',
-  'payment',
-  'contacts',
-  'audio',
-  'images',
-  'advertiser_data',
-  'usage_data',
-  'account_data',
-] as const;
 
 /** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
 export const domainPattern = z
@@ -206,7 +190,6 @@ export const dataClassInput = z.strictObject({
 });
 export const dataClassUpdate = updateOf(dataClassInput.omit({ key: true }), ['key', 'builtin']);
 
-export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
 export const detectorInput = z.strictObject({
   name: line(100),
   description: text(1000).nullable().optional(),
@@ -222,3 +205,49 @@ export const detectorTestInput = z.strictObject({
   sample: z.string().max(100_000),
   detector: detectorInput.optional(),
 });
+
+/** A catalog entry as the API shows it (GET /api/providers). */
+export const providerOutput = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  description: z.string().nullable(),
+  website: z.string().nullable(),
+  domains: z.array(z.string()),
+  channels: z.array(z.string()),
+  hqCountry: z.string().nullable(),
+  dataCountries: z.array(z.string()),
+  trainsOnInputs: trainsOnInputs,
+  retention: z.string().nullable(),
+  retentionDays: z.number().nullable(),
+  zeroRetentionOffer: z.boolean(),
+  collects: z.array(z.string()),
+  sharesWith: z.array(z.string()),
+  certifications: z.array(z.string()),
+  enterpriseOffering: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** [{ fact, url, asOf }] (providerSource). */
+  sources: z.unknown(),
+  /** [{ topic, note }] (unknownFact): facts no source confirms. */
+  unknownFacts: z.unknown(),
+  /** [{ name, ... }] (accountType): how consumer and business tiers differ and what tells them apart. */
+  accountTypes: z.unknown(),
+  /** [{ host, ... }] (sharedHost): hosts a domain block cannot separate from other services. */
+  sharedHosts: z.unknown(),
+  /** The as-of date of the oldest source of a training, retention, storage or sharing fact. */
+  oldestSourceAsOf: z.string().nullable(),
+  /** True when that source is older than the organization's catalogSourceMaxAgeDays. */
+  staleSources: z.boolean(),
+  status: providerStatus,
+  statusReason: z.string().nullable(),
+  statusChangedAt: z.string().nullable(),
+  riskScore: z.number(),
+  /** Why the score is what it is: [{ factor, points, detail }]. */
+  riskFactors: z.unknown(),
+  builtin: z.boolean(),
+  catalogVersion: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ProviderOutput = z.infer<typeof providerOutput>;

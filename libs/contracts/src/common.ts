@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { READ_ONLY_FIELDS } from './constants';
 
 /** The one error envelope of every failure. */
 export const errorEnvelope = z.object({
@@ -40,8 +41,6 @@ export const httpsUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
-/** Read-only fields every API output carries; react-admin sends them back on PUT. */
-export const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'] as const;
 
 /**
  * The update schema of a create schema: every field optional and NO defaults, so a partial update

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { line } from './common';
+import { BATCH_MAX, IP_SOURCES, REASON_ESCALATIONS } from './constants';
 import { action, decisionRequestShape, effect, providerStatus } from './policy';
 
 export const decisionRequest = decisionRequestShape;
 
-/** Mirrors libs/policy-engine's REASON_ESCALATIONS: why a reason's effect is not its rule's. */
-export const REASON_ESCALATIONS = ['redact_without_text'] as const;
 export type DecisionRequest = z.infer<typeof decisionRequest>;
 
-export const BATCH_MAX = 100;
 export const batchRequest = z.strictObject({
   items: z
     .array(decisionRequestShape.extend({ correlationId: line(200) }))
@@ -48,7 +46,7 @@ export const decisionResponse = z.object({
    * client's word), `connection` (the address of the connection, with AIRLOCK_TRUST_PROXY applied),
    * `none` (no address: local evaluation without `context.ip`).
    */
-  ipSource: z.enum(['context', 'connection', 'none']),
+  ipSource: z.enum(IP_SOURCES),
   dataClasses: z.array(z.string()),
   findings: z.array(finding),
   /** With `redact` only: the text to send instead, the findings of the redacting rules' classes masked. */

@@ -1,50 +1,25 @@
 import { z } from 'zod';
 import { isoDateTime, line, slug, text, uuid } from './common';
+import {
+  CLOSURE_REASONS,
+  INCIDENT_SEVERITIES,
+  INCIDENT_SOURCES,
+  INCIDENT_STATUSES,
+  REPORT_DATA_KINDS,
+  type ReportDataKind,
+  TOOL_REQUEST_STATUSES,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
+} from './constants';
 
 // Incidents: employees report, decision clients file, analysts triage. Webhooks notify.
-
-export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;
-export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'] as const;
-export const INCIDENT_SOURCES = ['portal', 'analyst', 'api', 'automatic'] as const;
 
 export const incidentStatus = z.enum(INCIDENT_STATUSES);
 export const incidentSeverity = z.enum(INCIDENT_SEVERITIES);
 export const closureReason = z.enum(CLOSURE_REASONS);
 export const incidentSource = z.enum(INCIDENT_SOURCES);
-export type IncidentStatus = z.infer<typeof incidentStatus>;
-export type IncidentSeverity = z.infer<typeof incidentSeverity>;
-export type ClosureReason = z.infer<typeof closureReason>;
 
-/**
- * What an employee can say went in, in plain words, and the data classes each means. The portal
- * form offers exactly this list (GET /api/portal/incident-options).
- */
-export const REPORT_DATA_KINDS = [
-  { key: 'passwords_keys', label: 'Passwords, API keys or tokens', dataClasses: ['credentials'] },
-  { key: 'customer_data', label: 'Customer or client data', dataClasses: ['client_information', 'personal_data'] },
-  { key: 'personal_info', label: 'Personal information about someone (name, address, e-mail, phone)', dataClasses: ['personal_data'] },
-  { key: 'health', label: 'Health or medical information', dataClasses: ['health_data'] },
-  { key: 'financial', label: 'Bank, card or other financial details', dataClasses: ['financial'] },
-  { key: 'ids', label: 'ID numbers (passport, social security, tax, driving licence)', dataClasses: ['government_id'] },
-  { key: 'internal_docs', label: 'Internal or confidential documents', dataClasses: ['company_confidential'] },
-  { key: 'source_code', label: 'Source code', dataClasses: ['source_code'] },
-  { key: 'creative', label: 'Unpublished designs, writing or other creative work', dataClasses: ['creative_work'] },
-  { key: 'not_sure', label: "I'm not sure", dataClasses: [] },
-] as const satisfies readonly { key: string; label: string; dataClasses: readonly string[] }[];
-
-export type ReportDataKind = (typeof REPORT_DATA_KINDS)[number]['key'];
 export const reportDataKind = z.enum(REPORT_DATA_KINDS.map((k) => k.key) as [ReportDataKind, ...ReportDataKind[]]);
-
-/** The data classes an employee's plain-words answers stand for (deduplicated, in list order). */
-export function dataClassesOfKinds(kinds: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const k of REPORT_DATA_KINDS) if (kinds.includes(k.key)) for (const c of k.dataClasses) out.add(c);
-  return [...out];
-}
-
-/** Data classes that make an incident a personal-data breach: a 72-hour notification clock starts. */
-export const PERSONAL_DATA_CLASSES = ['personal_data', 'health_data', 'government_id', 'financial', 'client_information'] as const;
 
 /** Not in the future (a minute of clock skew allowed). */
 const pastDateTime = isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 60_000, 'must not be in the future');
@@ -270,7 +245,6 @@ export const incidentMetricsOutput = z.object({
 
 // --- Webhooks ------------------------------------------------------------------------------------
 
-export const WEBHOOK_EVENTS = ['incident.created', 'incident.high_severity'] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 
 const webhookUrl = z
@@ -310,7 +284,7 @@ export const webhookDeliveryOutput = z.object({
   id: z.string(),
   webhookId: z.string(),
   event: z.string(),
-  status: z.enum(['pending', 'succeeded', 'failed']),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
   lastStatusCode: z.number().nullable(),
@@ -319,3 +293,29 @@ export const webhookDeliveryOutput = z.object({
   createdAt: z.string(),
   payload: z.unknown(),
 });
+
+export type PortalIncidentOutput = z.infer<typeof portalIncidentOutput>;
+export type IncidentStatusOutput = z.infer<typeof incidentStatusOutput>;
+export type IncidentOptionsOutput = z.infer<typeof incidentOptionsOutput>;
+export type IncidentTaskOutput = z.infer<typeof incidentTaskOutput>;
+export type IncidentEventOutput = z.infer<typeof incidentEventOutput>;
+export type IncidentMetricsOutput = z.infer<typeof incidentMetricsOutput>;
+export type WebhookOutput = z.infer<typeof webhookOutput>;
+export type WebhookDeliveryOutput = z.infer<typeof webhookDeliveryOutput>;
+
+// --- Tool requests (/api/portal/tool-requests, /api/tool-requests) ------------------------------------
+
+export const toolRequestStatus = z.enum(TOOL_REQUEST_STATUSES);
+export const toolRequestOutput = z.object({
+  id: z.string(),
+  toolName: z.string(),
+  url: z.string().nullable(),
+  providerId: z.string().nullable(),
+  reason: z.string(),
+  status: toolRequestStatus,
+  resolutionNote: z.string().nullable(),
+  requesterId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ToolRequestOutput = z.infer<typeof toolRequestOutput>;

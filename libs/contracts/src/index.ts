@@ -1,3 +1,4 @@
+export * from './constants';
 export * from './common';
 export * from './policy';
 export * from './decisions';
@@ -9,3 +10,4 @@ export * from './incidents';
 export * from './scim';
 export * from './mfa';
 export * from './gateway';
+export * from './bundle';

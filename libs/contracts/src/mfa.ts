@@ -44,13 +44,8 @@ export const secondFactorInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('passkey'), response: webauthnResponse }),
 ]);
 export type SecondFactorInput = z.infer<typeof secondFactorInput>;
-export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 
 export const totpConfirmInput = z.strictObject({ code: totpCode });
 export const passkeyRegisterInput = z.strictObject({ name: line(100).default('Passkey'), response: webauthnResponse });
 /** Routes that take no parameters still take JSON (public mutations must): an empty object. */
 export const emptyInput = z.strictObject({});
-
-/** How many recovery codes an enrolment hands out, and how long a step-up lasts. */
-export const RECOVERY_CODE_COUNT = 10;
-export const STEP_UP_SECONDS = 300;

@@ -13,20 +13,15 @@ import {
 } from '@airlock/policy-engine';
 import { z } from 'zod';
 import { countryCode, line, slug, text, updateOf } from './common';
+import { ACTIONS, CHANNELS, EFFECTS, MAX_CONTENT_BYTES, PROVIDER_STATUS_CONDITIONS, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from './constants';
 
-export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
-/** `response`: an AI service's answer coming back (the gateway inspects it before the caller sees it). */
-export const ACTIONS = ['access', 'prompt', 'upload', 'response'] as const;
-export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
-export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
-export const TRAINS_ON_INPUTS = ['yes', 'opt_out', 'no'] as const;
+export { MAX_CONTENT_BYTES };
 
 export const effect = z.enum(EFFECTS);
 export const action = z.enum(ACTIONS);
 export const channel = z.enum(CHANNELS);
 export const providerStatus = z.enum(PROVIDER_STATUSES);
 export const trainsOnInputs = z.enum(TRAINS_ON_INPUTS);
-export type Effect = z.infer<typeof effect>;
 
 // The policy's identifiers and links: libs/policy-engine's policy-fields.ts, the rules the compiler
 // applies at publish (policy-fields.spec.ts in this library checks that both accept the same).
@@ -48,7 +43,7 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional()
 /** Mirrors libs/policy-engine's Conditions; unknown keys are refused. */
 export const conditions = z.strictObject({
   providers: list(slug),
-  providerStatus: list(z.enum([...PROVIDER_STATUSES, 'unknown'])),
+  providerStatus: list(z.enum(PROVIDER_STATUS_CONDITIONS)),
   dataCountries: list(countryCode),
   hqCountries: list(countryCode),
   trainsOnInputs: list(trainsOnInputs),
@@ -111,9 +106,6 @@ export const simulateInput = z.strictObject({
 export const impactInput = z.strictObject({
   limit: z.number().int().min(1).max(50_000).default(5000),
 });
-
-/** Largest content.text the API inspects: 1 MiB of UTF-8. */
-export const MAX_CONTENT_BYTES = 1024 * 1024;
 
 // Shared with decisions.ts (declared here to keep the simulator's input identical to the API's).
 export const decisionRequestShape = z.strictObject({

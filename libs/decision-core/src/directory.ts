@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { SubjectDirectory } from './subject';
+import type { DirectoryBundle } from '@airlock/contracts';
 
 /** One person of the directory as the server loads it (User rows that are not disabled). */
 export interface DirectoryPerson {
@@ -9,17 +10,13 @@ export interface DirectoryPerson {
 }
 
 /**
- * The directory as /v1/bundle carries it, so that local evaluation resolves subjects as the server
- * does without the bundle listing the staff in clear: `subjects` maps a salted hash of each
- * person's e-mail and of their user id (see subjectKey) to indices into `groups`. Only people with
- * at least one group are listed (a person without groups resolves like an unknown one).
+ * The directory as /v1/bundle carries it (the server's type, libs/contracts), so that local
+ * evaluation resolves subjects as the server does without the bundle listing the staff in clear:
+ * `subjects` maps a salted hash of each person's e-mail and of their user id (see subjectKey) to
+ * indices into `groups`. Only people with at least one group are listed (a person without groups
+ * resolves like an unknown one).
  */
-export interface DirectoryBundle {
-  /** Per organization and installation (base64url); hashes of one organization mean nothing in another. */
-  salt: string;
-  groups: string[];
-  subjects: Record<string, number[]>;
-}
+export type { DirectoryBundle };
 
 /**
  * The key of a person in a DirectoryBundle: SHA-256 over the salt and the lower-cased e-mail (or

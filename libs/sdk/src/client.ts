@@ -1,7 +1,5 @@
-import type { DecisionResponse } from '@airlock/contracts';
-import type { CustomDetectorDef } from '@airlock/detectors';
-import type { CatalogProvider, NetworkZone, PolicyRule } from '@airlock/policy-engine';
-import type { ContentRequest, DirectoryBundle } from '@airlock/decision-core';
+import type { DecisionResponse, PolicyBundle } from '@airlock/contracts';
+import type { ContentRequest } from '@airlock/decision-core';
 
 export interface AirlockClientOptions {
   /** e.g. https://airlock.example.com */
@@ -12,21 +10,8 @@ export interface AirlockClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** What GET /v1/bundle returns. */
-export interface PolicyBundle {
-  policyVersion: number;
-  contentHash: string;
-  publishedAt: string;
-  rules: PolicyRule[];
-  catalog: CatalogProvider[];
-  zones: NetworkZone[];
-  detectors: { classes: string[]; settings: { allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string }; custom: CustomDetectorDef[] };
-  settings: { restrictedJurisdictions: string[]; decisionTtlSeconds: number };
-  /** The organization's people and their groups, hashed (absent from servers before it existed). */
-  directory?: DirectoryBundle;
-  /** What the key's API client may assert (absent from servers before it existed: everything). */
-  client?: { mayAssertGroups: boolean; mayAssertIp: boolean; mayAssertZones: 'any' | string[] };
-}
+/** What GET /v1/bundle returns: the server's own type (libs/contracts), not a copy. */
+export type { PolicyBundle };
 
 /** An error answer of the API, in its one envelope. */
 export class AirlockError extends Error {

@@ -3,9 +3,9 @@ import { Chip, Link } from '@mui/material';
 import { DataTable, Edit, List, RadioButtonGroupInput, SelectInput, SimpleForm, SimpleList, TextField, TextInput, Labeled, useTranslate, useRecordContext } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
+import { TOOL_REQUEST_STATUSES } from '@airlock/contracts/constants';
 
-const STATUSES = ['open', 'approved', 'rejected'];
-const statusChoices = STATUSES.map((s) => ({ id: s, name: `airlock.toolRequests.status.${s}` }));
+const statusChoices = TOOL_REQUEST_STATUSES.map((s) => ({ id: s, name: `airlock.toolRequests.status.${s}` }));
 
 function StatusChip() {
   const record = useRecordContext();

@@ -30,8 +30,8 @@ import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { UserSessions } from './sessions';
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useWatch } from 'react-hook-form';
+import { ROLES } from '@airlock/contracts/constants';
 
-const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
 
 function useGroupChoices() {

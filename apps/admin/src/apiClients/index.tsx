@@ -53,9 +53,9 @@ import { apiSend, errorMessage } from '../api/http';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { KeyOnceDialog } from './KeyOnce';
+import { API_SCOPES } from '@airlock/contracts/constants';
 
-const SCOPES = ['decide', 'bundle', 'incidents:write', 'scim'];
-const scopeChoices = SCOPES.map((s) => ({ id: s, name: `airlock.apiClients.scope.${s}` }));
+const scopeChoices = API_SCOPES.map((s) => ({ id: s, name: `airlock.apiClients.scope.${s}` }));
 
 interface ApiKeyRow {
   id: string;

@@ -1,12 +1,13 @@
 import { HttpError } from 'react-admin';
+import type { Role, SessionMethod } from '@airlock/contracts/constants';
 import { httpClient, setCsrfToken } from '../api/http';
 
-export type Role = 'owner' | 'admin' | 'analyst' | 'auditor' | 'employee';
+export type { Role };
 
 export interface Me {
   user: { id: string; email: string; name: string; role: Role; groups: string[] };
   organization: { id: string; name: string; slug: string; ssoEnabled: boolean };
-  mfa?: { enabled: boolean; enrolmentRequired: boolean; sessionMethod: 'password' | 'sso' };
+  mfa?: { enabled: boolean; enrolmentRequired: boolean; sessionMethod: SessionMethod };
   permissions: string[];
   csrfToken: string;
 }

@@ -1,12 +1,13 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import type { Effect, IncidentSeverity, IncidentStatus, ProviderStatus } from '@airlock/contracts/constants';
 
 type Color = ChipProps['color'];
 
-const EFFECT_COLOR: Record<string, Color> = { allow: 'success', warn: 'warning', redact: 'info', block: 'error' };
-const STATUS_COLOR: Record<string, Color> = { approved: 'success', restricted: 'warning', under_review: 'info', blocked: 'error', unknown: 'default' };
-const SEVERITY_COLOR: Record<string, Color> = { low: 'default', medium: 'info', high: 'warning', critical: 'error' };
-const INCIDENT_STATUS_COLOR: Record<string, Color> = {
+const EFFECT_COLOR: Record<Effect, Color> = { allow: 'success', warn: 'warning', redact: 'info', block: 'error' };
+const STATUS_COLOR: Record<ProviderStatus | 'unknown', Color> = { approved: 'success', restricted: 'warning', under_review: 'info', blocked: 'error', unknown: 'default' };
+const SEVERITY_COLOR: Record<IncidentSeverity, Color> = { low: 'default', medium: 'info', high: 'warning', critical: 'error' };
+const INCIDENT_STATUS_COLOR: Record<IncidentStatus, Color> = {
   new: 'error',
   triaged: 'warning',
   investigating: 'warning',
@@ -18,25 +19,25 @@ const INCIDENT_STATUS_COLOR: Record<string, Color> = {
 export function EffectChip({ effect, size = 'small' }: { effect: string | null | undefined; size?: ChipProps['size'] }) {
   const t = useTranslate();
   if (!effect) return null;
-  return <Chip size={size} color={EFFECT_COLOR[effect] ?? 'default'} label={t(`airlock.effect.${effect}`, { _: effect })} />;
+  return <Chip size={size} color={EFFECT_COLOR[effect as Effect] ?? 'default'} label={t(`airlock.effect.${effect}`, { _: effect })} />;
 }
 
 export function ProviderStatusChip({ status, size = 'small' }: { status: string | null | undefined; size?: ChipProps['size'] }) {
   const t = useTranslate();
   if (!status) return null;
-  return <Chip size={size} color={STATUS_COLOR[status] ?? 'default'} label={t(`airlock.providerStatus.${status}`, { _: status })} />;
+  return <Chip size={size} color={STATUS_COLOR[status as ProviderStatus] ?? 'default'} label={t(`airlock.providerStatus.${status}`, { _: status })} />;
 }
 
 export function SeverityChip({ severity }: { severity: string | null | undefined }) {
   const t = useTranslate();
   if (!severity) return null;
-  return <Chip size="small" variant={severity === 'low' ? 'outlined' : 'filled'} color={SEVERITY_COLOR[severity] ?? 'default'} label={t(`airlock.severity.${severity}`, { _: severity })} />;
+  return <Chip size="small" variant={severity === 'low' ? 'outlined' : 'filled'} color={SEVERITY_COLOR[severity as IncidentSeverity] ?? 'default'} label={t(`airlock.severity.${severity}`, { _: severity })} />;
 }
 
 export function IncidentStatusChip({ status }: { status: string | null | undefined }) {
   const t = useTranslate();
   if (!status) return null;
-  return <Chip size="small" variant={status === 'closed' ? 'outlined' : 'filled'} color={INCIDENT_STATUS_COLOR[status] ?? 'default'} label={t(`airlock.incidentStatus.${status}`, { _: status })} />;
+  return <Chip size="small" variant={status === 'closed' ? 'outlined' : 'filled'} color={INCIDENT_STATUS_COLOR[status as IncidentStatus] ?? 'default'} label={t(`airlock.incidentStatus.${status}`, { _: status })} />;
 }
 
 /** Risk score 0-100 as a coloured chip: 70+ high, 40+ medium. */
@@ -68,30 +69,6 @@ export const RiskField = ({ source = 'riskScore' }: { source?: string; label?: s
   const record = useRecordContext();
   return <RiskChip score={record?.[source] as number} />;
 };
-
-export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
-export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
-export const TRAINS = ['yes', 'opt_out', 'no'] as const;
-export const ACTIONS = ['access', 'prompt', 'upload', 'response'] as const;
-export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;
-export const COLLECTED = [
-  'prompts',
-  'files',
-  'chat_history',
-  'keystroke_patterns',
-  'device_identifiers',
-  'ip_address',
-  'location',
-  'payment',
-  'contacts',
-  'audio',
-  'images',
-  'advertiser_data',
-  'usage_data',
-  'account_data',
-] as const;
 
 /** Choices for SelectInput & co. whose names are translation keys (react-admin translates them). */
 export const choices = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));

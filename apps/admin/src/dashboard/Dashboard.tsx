@@ -8,6 +8,7 @@ import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
 import { useApi } from '../common/hooks';
 import { DeadlineCountdown } from '../incidents/Deadline';
+import { EFFECTS, INCIDENT_SEVERITIES, type IncidentSeverity } from '@airlock/contracts/constants';
 
 interface DashboardData {
   days: number;
@@ -74,8 +75,8 @@ export default function Dashboard() {
   const totals = data?.totals ?? data?.decisionsByDay.reduce((a, d) => ({ decisions: a.decisions + d.allow + d.warn + d.redact + d.block, allow: a.allow + d.allow, warn: a.warn + d.warn, redact: a.redact + d.redact, block: a.block + d.block }), { decisions: 0, allow: 0, warn: 0, redact: 0, block: 0 });
   const axis = { stroke: theme.palette.text.secondary, fontSize: 12 };
   const tooltipStyle = { contentStyle: { background: theme.palette.background.paper, border: `1px solid ${theme.palette.divider}`, color: theme.palette.text.primary } };
-  const severities = ['critical', 'high', 'medium', 'low'];
-  const sevColors: Record<string, string> = { critical: theme.palette.error.main, high: theme.palette.warning.main, medium: theme.palette.info.main, low: theme.palette.text.secondary };
+  const severities = [...INCIDENT_SEVERITIES].reverse();
+  const sevColors: Record<IncidentSeverity, string> = { critical: theme.palette.error.main, high: theme.palette.warning.main, medium: theme.palette.info.main, low: theme.palette.text.secondary };
 
   return (
     <Box sx={{ mt: 2 }}>
@@ -118,7 +119,7 @@ export default function Dashboard() {
                   <YAxis tick={axis} allowDecimals={false} />
                   <Tooltip {...tooltipStyle} />
                   <Legend />
-                  {(['allow', 'warn', 'redact', 'block'] as const).map((e) => (
+                  {EFFECTS.map((e) => (
                     <Area key={e} isAnimationActive={false} type="monotone" dataKey={e} name={t(`airlock.effect.${e}`)} stackId="1" stroke={colors[e]} fill={colors[e]} fillOpacity={0.35} />
                   ))}
                 </AreaChart>

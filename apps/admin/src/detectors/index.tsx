@@ -21,8 +21,8 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DetectorTester } from './DetectorTester';
+import { DETECTOR_KINDS } from '@airlock/contracts/constants';
 
-const KINDS = ['keywords', 'dictionary', 'regex'];
 
 function Actions() {
   const canWrite = usePermission('detectors.write');
@@ -64,7 +64,7 @@ function DetectorForm() {
     <SimpleForm>
       <TextInput source="name" validate={required()} />
       <TextInput source="description" fullWidth />
-      <RadioButtonGroupInput source="kind" choices={KINDS.map((k) => ({ id: k, name: `airlock.detectors.kind.${k}` }))} validate={required()} helperText="airlock.detectors.kindHelp" />
+      <RadioButtonGroupInput source="kind" choices={DETECTOR_KINDS.map((k) => ({ id: k, name: `airlock.detectors.kind.${k}` }))} validate={required()} helperText="airlock.detectors.kindHelp" />
       <SelectInput source="dataClass" choices={choices} translateChoice={false} validate={required()} isPending={classes.isPending} />
       <TextArrayInput source="patterns" validate={required()} helperText="airlock.detectors.patternsHelp" fullWidth />
       <BooleanInput source="caseSensitive" />

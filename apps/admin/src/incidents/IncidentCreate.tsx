@@ -9,7 +9,8 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
-import { choices, SEVERITIES } from '../common/chips';
+import { choices } from '../common/chips';
+import { INCIDENT_SEVERITIES } from '@airlock/contracts/constants';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 
 /** An analyst files an incident directly (reports usually come from the portal). */
@@ -31,7 +32,7 @@ export function IncidentCreate() {
         </ReferenceInput>
         <TextInput source="providerOther" helperText="airlock.incidents.providerOtherHelp" />
         <AutocompleteArrayInput source="dataClasses" choices={dataClasses} translateChoice={false} />
-        <SelectInput source="severity" choices={choices(SEVERITIES, 'airlock.severity')} helperText="airlock.incidents.severityHelp" />
+        <SelectInput source="severity" choices={choices(INCIDENT_SEVERITIES, 'airlock.severity')} helperText="airlock.incidents.severityHelp" />
         <DateTimeInput source="occurredAt" />
       </SimpleForm>
     </Create>

@@ -20,7 +20,8 @@ import {
   useListContext,
   useTranslate,
 } from 'react-admin';
-import { choices, IncidentStatusChip, INCIDENT_STATUSES, SeverityChip, SEVERITIES } from '../common/chips';
+import { choices, IncidentStatusChip, SeverityChip } from '../common/chips';
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES } from '@airlock/contracts/constants';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 import { DeadlineCountdown } from './Deadline';
@@ -48,7 +49,6 @@ function Actions() {
   );
 }
 
-const OPEN = ['new', 'triaged', 'investigating', 'contained'];
 
 /** Filters at a click, and the analyst's saved views (react-admin's SavedQueriesList, kept in the store). */
 function Aside() {
@@ -60,14 +60,14 @@ function Aside() {
         <FilterLiveSearch source="q" label="ra.action.search" />
         <SavedQueriesList />
         <FilterList label="airlock.incidents.views" icon={null}>
-          <FilterListItem label="airlock.incidents.viewOpen" value={{ status: OPEN }} />
+          <FilterListItem label="airlock.incidents.viewOpen" value={{ status: [...OPEN_INCIDENT_STATUSES] }} />
           <FilterListItem label="airlock.incidents.viewOverdue" value={{ overdue: true }} />
           <FilterListItem label="airlock.incidents.viewDueSoon" value={{ dueSoon: true }} />
           <FilterListItem label="airlock.incidents.viewUnassigned" value={{ assigneeId: 'unassigned' }} />
           {identity ? <FilterListItem label="airlock.incidents.viewMine" value={{ assigneeId: identity.id }} /> : null}
         </FilterList>
         <FilterList label="resources.incidents.fields.severity" icon={null}>
-          {SEVERITIES.map((s) => (
+          {INCIDENT_SEVERITIES.map((s) => (
             <FilterListItem key={s} label={t(`airlock.severity.${s}`)} value={{ severity: s }} />
           ))}
         </FilterList>
@@ -86,7 +86,7 @@ function useFilters() {
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectArrayInput key="status" source="status" choices={choices(INCIDENT_STATUSES, 'airlock.incidentStatus')} />,
-    <SelectArrayInput key="severity" source="severity" choices={choices(SEVERITIES, 'airlock.severity')} />,
+    <SelectArrayInput key="severity" source="severity" choices={choices(INCIDENT_SEVERITIES, 'airlock.severity')} />,
     <ReferenceInput key="providerId" source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput optionText="name" label="resources.incidents.fields.providerId" />
     </ReferenceInput>,

@@ -25,7 +25,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ShowBase, Title, useGetIdentity, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
-import { IncidentStatusChip, SeverityChip, SEVERITIES } from '../common/chips';
+import { IncidentStatusChip, SeverityChip } from '../common/chips';
+import { CLOSURE_REASONS, INCIDENT_SEVERITIES } from '@airlock/contracts/constants';
 import { useApi, usePermission } from '../common/hooks';
 import { DeadlineCountdown } from './Deadline';
 
@@ -78,7 +79,6 @@ interface IncidentEvent {
   createdAt: string;
 }
 
-const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'];
 
 function useUpdate(incident: Incident) {
   const notify = useNotify();
@@ -477,7 +477,7 @@ function IncidentPage() {
                   helperText={t('airlock.incidents.suggested', { severity: t(`airlock.severity.${incident.suggestedSeverity}`) })}
                   sx={{ maxWidth: 220 }}
                 >
-                  {SEVERITIES.map((s) => (
+                  {INCIDENT_SEVERITIES.map((s) => (
                     <MenuItem key={s} value={s}>
                       {t(`airlock.severity.${s}`)}
                     </MenuItem>

@@ -20,7 +20,7 @@ import ScienceIcon from '@mui/icons-material/Science';
 import { useState, type FormEvent } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
-import { ACTIONS, CHANNELS } from '../common/chips';
+import { ACTIONS, CHANNELS } from '@airlock/contracts/constants';
 import { useConditionChoices } from '../rules/ConditionsInputs';
 import { DecisionCard } from './DecisionCard';
 import type { SimulateResponse } from './types';

@@ -1,3 +1,6 @@
+import type { DecisionResponse } from '@airlock/contracts/types';
+import type { Effect, ReasonEscalation } from '@airlock/contracts/constants';
+
 export interface EngineRule {
   id: string;
   priority: number;
@@ -5,11 +8,11 @@ export interface EngineRule {
   description?: string | null;
   when?: Record<string, unknown>;
   unless?: Record<string, unknown>[];
-  effect: string;
+  effect: Effect;
   message: string;
   guidanceUrl?: string | null;
   /** `redact_without_text`: the rule asked for redact, nothing inspected could be masked, so it blocks. */
-  escalated?: 'redact_without_text';
+  escalated?: ReasonEscalation;
 }
 
 export interface PolicyDiff {
@@ -22,25 +25,9 @@ export interface PolicyDiff {
   unchanged: boolean;
 }
 
-export interface Reason {
-  ruleId: string;
-  effect: string;
-  message: string;
-  guidanceUrl?: string | null;
-}
-
-export interface Decision {
-  effect: string;
-  reasons: Reason[];
-  provider: { slug: string; name: string; status: string; riskScore: number } | null;
-  destination?: { host: string | null; aiDestination?: boolean; unknownAi?: boolean } | null;
-  networkZones?: string[];
-  dataClasses?: string[];
-  findings?: { dataClass: string; detector: string; start: number; end: number; confidence?: number | string }[];
-  redactedText?: string;
-  redactedClasses?: string[];
-  policyVersion?: number;
-}
+/** A decision as the API answers it (simulator: draft and published side by side). */
+export type Decision = DecisionResponse;
+export type Reason = DecisionResponse['reasons'][number];
 
 export interface SimulateResponse {
   draft: Decision;

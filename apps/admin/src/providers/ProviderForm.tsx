@@ -19,7 +19,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CHANNELS, choices, COLLECTED, PROVIDER_STATUSES, TRAINS } from '../common/chips';
+import { choices } from '../common/chips';
+import { CHANNELS, COLLECTED_DATA, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { useCountryChoices } from '../common/countries';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
@@ -39,10 +40,10 @@ function ProviderForm({ create = false }: { create?: boolean }) {
         <SelectArrayInput source="channels" choices={choices(CHANNELS, 'airlock.channel')} />
       </TabbedForm.Tab>
       <TabbedForm.Tab label="airlock.providerForm.data">
-        <CheckboxGroupInput source="collects" choices={choices(COLLECTED, 'airlock.collects')} row />
+        <CheckboxGroupInput source="collects" choices={choices(COLLECTED_DATA, 'airlock.collects')} row />
         <AutocompleteInput source="hqCountry" choices={countries} translateChoice={false} />
         <AutocompleteArrayInput source="dataCountries" choices={countries} translateChoice={false} />
-        <SelectInput source="trainsOnInputs" choices={choices(TRAINS, 'airlock.trains')} validate={required()} />
+        <SelectInput source="trainsOnInputs" choices={choices(TRAINS_ON_INPUTS, 'airlock.trains')} validate={required()} />
         <TextInput source="retention" multiline fullWidth />
         <NumberInput source="retentionDays" min={0} />
         <BooleanInput source="zeroRetentionOffer" />

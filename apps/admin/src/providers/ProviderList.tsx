@@ -13,7 +13,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Box, Typography } from '@mui/material';
-import { choices, PROVIDER_STATUSES, ProviderStatusChip, ProviderStatusField, RiskChip, RiskField, TRAINS } from '../common/chips';
+import { choices, ProviderStatusChip, ProviderStatusField, RiskChip, RiskField } from '../common/chips';
+import { PROVIDER_STATUSES, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { CountryCodes, useCountryChoices } from '../common/countries';
 import { useIsSmall, usePermission } from '../common/hooks';
 
@@ -33,7 +34,7 @@ function useFilters() {
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="status" source="status" choices={choices(PROVIDER_STATUSES, 'airlock.providerStatus')} alwaysOn />,
-    <SelectInput key="trainsOnInputs" source="trainsOnInputs" choices={choices(TRAINS, 'airlock.trains')} />,
+    <SelectInput key="trainsOnInputs" source="trainsOnInputs" choices={choices(TRAINS_ON_INPUTS, 'airlock.trains')} />,
     <AutocompleteInput key="dataCountry" source="dataCountry" choices={countries} translateChoice={false} />,
     <AutocompleteInput key="hqCountry" source="hqCountry" choices={countries} translateChoice={false} />,
     <NumberInput key="minRisk" source="minRisk" min={0} max={100} />,

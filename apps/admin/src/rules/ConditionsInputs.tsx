@@ -1,6 +1,7 @@
 import { Box } from '@mui/material';
 import { AutocompleteArrayInput, NullableBooleanInput, SelectArrayInput, useGetList } from 'react-admin';
-import { ACTIONS, CHANNELS, choices, PROVIDER_STATUSES, TRAINS } from '../common/chips';
+import { choices } from '../common/chips';
+import { ACTIONS, CHANNELS, PROVIDER_STATUS_CONDITIONS, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { useCountryChoices } from '../common/countries';
 
 const ALL = { pagination: { page: 1, perPage: 1000 } };
@@ -29,7 +30,7 @@ export function ConditionsInputs({ prefix, options }: { prefix: string; options:
   const countries = useCountryChoices();
   const src = (k: string) => `${prefix}${k}`;
   const label = (k: string) => `resources.rules.fields.conditions.${k}`;
-  const statusChoices = [...choices(PROVIDER_STATUSES, 'airlock.providerStatus'), { id: 'unknown', name: 'airlock.providerStatus.unknown' }];
+  const statusChoices = choices(PROVIDER_STATUS_CONDITIONS, 'airlock.providerStatus');
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
       <AutocompleteArrayInput source={src('providers')} label={label('providers')} choices={options.providers} translateChoice={false} helperText="airlock.ruleForm.help.providers" />
@@ -41,7 +42,7 @@ export function ConditionsInputs({ prefix, options }: { prefix: string; options:
       <AutocompleteArrayInput source={src('groups')} label={label('groups')} choices={options.groups} translateChoice={false} helperText={false} />
       <AutocompleteArrayInput source={src('dataCountries')} label={label('dataCountries')} choices={countries} translateChoice={false} helperText="airlock.ruleForm.help.dataCountries" />
       <AutocompleteArrayInput source={src('hqCountries')} label={label('hqCountries')} choices={countries} translateChoice={false} helperText={false} />
-      <SelectArrayInput source={src('trainsOnInputs')} label={label('trainsOnInputs')} choices={choices(TRAINS, 'airlock.trains')} helperText={false} />
+      <SelectArrayInput source={src('trainsOnInputs')} label={label('trainsOnInputs')} choices={choices(TRAINS_ON_INPUTS, 'airlock.trains')} helperText={false} />
       <NullableBooleanInput source={src('restrictedJurisdiction')} label={label('restrictedJurisdiction')} nullLabel="airlock.ruleForm.any" helperText="airlock.ruleForm.help.restrictedJurisdiction" />
       <NullableBooleanInput source={src('unknownAiDestination')} label={label('unknownAiDestination')} nullLabel="airlock.ruleForm.any" helperText={false} />
       <NullableBooleanInput source={src('zeroRetentionOffer')} label={label('zeroRetentionOffer')} nullLabel="airlock.ruleForm.any" helperText={false} />

@@ -13,7 +13,8 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { choices, EFFECTS } from '../common/chips';
+import { choices } from '../common/chips';
+import { EFFECTS } from '@airlock/contracts/constants';
 import { transformRule } from './conditions';
 import { ConditionsInputs, useConditionChoices } from './ConditionsInputs';
 

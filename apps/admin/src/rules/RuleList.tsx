@@ -21,7 +21,8 @@ import {
 import { Link } from 'react-router-dom';
 import { useState } from 'react';
 import { errorMessage } from '../api/http';
-import { choices, EffectChip, EFFECTS } from '../common/chips';
+import { choices, EffectChip } from '../common/chips';
+import { EFFECTS } from '@airlock/contracts/constants';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { ConditionsSummary } from './ConditionsSummary';
 import { DraftNotice } from './RuleForm';

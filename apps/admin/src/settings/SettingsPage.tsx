@@ -19,6 +19,7 @@ import { loadMe } from '../auth/session';
 import { useCountryChoices } from '../common/countries';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { useApi, usePermission } from '../common/hooks';
+import { ROLES } from '@airlock/contracts/constants';
 
 interface Settings {
   name: string;
@@ -31,7 +32,7 @@ interface Settings {
   mfaRequiredRoles: string[];
 }
 
-const ROLE_CHOICES = ['owner', 'admin', 'analyst', 'auditor', 'employee'].map((id) => ({ id, name: `airlock.role.${id}` }));
+const ROLE_CHOICES = ROLES.map((id) => ({ id, name: `airlock.role.${id}` }));
 
 function ReadOnlySettings() {
   const t = useTranslate();

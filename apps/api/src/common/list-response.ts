@@ -7,6 +7,9 @@ export function listResponse<T, O>(reply: FastifyReply, resource: string, skip: 
   return rows.map(map);
 }
 
+/** A date as ISO 8601; a date that is always there gives a string, a nullable one string | null. */
+export function iso(d: Date): string;
+export function iso(d: Date | null | undefined): string | null;
 export function iso(d: Date | null | undefined): string | null {
   return d ? d.toISOString() : null;
 }

@@ -17,7 +17,8 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what 
 }
 
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  /** Public: the OpenAPI document reads the request schema of each route from its pipe. */
+  constructor(readonly schema: S) {}
   transform(value: unknown): z.output<S> {
     return parseOr400(this.schema, value);
   }

@@ -1,3 +1,4 @@
+import type { ProviderOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { Provider } from '../../generated/prisma/client';
 import { isStale, oldestKeySourceAsOf } from './catalog-release';
@@ -40,5 +41,5 @@ export function toProviderOutput(p: Provider, maxAgeDays = 365) {
     catalogVersion: p.catalogVersion,
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.updatedAt),
-  };
+  } satisfies ProviderOutput;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PolicyBundle } from '@airlock/contracts';
 import { ApiKeyScope, CurrentClient } from '../auth/access.decorators';
 import { bearerOf } from '../auth/api-key-gate';
 import type { ApiClientAuth } from '../auth/auth-context';
@@ -19,7 +20,7 @@ export class DecisionsController {
 
   @ApiKeyScope('bundle')
   @Get('bundle')
-  bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): PolicyBundle | undefined {
     const { etag, body: bundle } = this.decisions.bundle(client);
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from '@airlock/contracts';
+import type { IncidentEventOutput, IncidentOutput, IncidentStatus, IncidentTaskOutput, PortalIncidentOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { Incident, IncidentEvent, IncidentTask } from '../../generated/prisma/client';
 import { allowedTransitions, STATUS_EXPLANATIONS } from './incident-workflow';
@@ -58,7 +58,7 @@ export function toIncidentOutput(
     updatedAt: iso(i.updatedAt)!,
     ...(extra.tasks ? { tasks: extra.tasks.map(toTaskOutput) } : {}),
     ...(extra.duplicateOf !== undefined ? { duplicateOf: extra.duplicateOf } : {}),
-  };
+  } satisfies IncidentOutput;
 }
 
 /** What the audit log keeps of an incident: its fields, never the status token's hash. */
@@ -105,7 +105,7 @@ export function toTaskOutput(t: IncidentTask) {
     doneById: t.doneById,
     doneByLabel: t.doneByLabel,
     doneAt: iso(t.doneAt),
-  };
+  } satisfies IncidentTaskOutput;
 }
 
 export function toEventOutput(e: IncidentEvent) {
@@ -117,7 +117,7 @@ export function toEventOutput(e: IncidentEvent) {
     actorLabel: e.actorLabel,
     data: e.data,
     createdAt: iso(e.createdAt)!,
-  };
+  } satisfies IncidentEventOutput;
 }
 
 export function statusExplanation(status: IncidentStatus): string {
@@ -138,7 +138,7 @@ export function toPortalIncidentOutput(i: IncidentRow) {
     occurredAt: iso(i.occurredAt),
     reportedAt: iso(i.reportedAt)!,
     updatedAt: iso(i.updatedAt)!,
-  };
+  } satisfies PortalIncidentOutput;
 }
 
 /** What a webhook receiver gets: enough to act, nothing about who reported. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
-import { incidentStatus, portalIncidentInput, type PortalIncidentInput } from '@airlock/contracts';
+import { incidentStatus, type IncidentStatusOutput, portalIncidentInput, type PortalIncidentInput } from '@airlock/contracts';
 import { z } from 'zod';
 import { iso, listResponse } from '../../common/list-response';
 import { parseListQuery } from '../../common/list-query';
@@ -78,7 +78,7 @@ export class IncidentsPortalController {
   async status(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const row = await this.incidents.statusByToken(token);
     void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    return { number: row.number, status: row.status, statusExplanation: statusExplanation(row.status), updatedAt: iso(row.updatedAt) };
+    return { number: row.number, status: row.status, statusExplanation: statusExplanation(row.status), updatedAt: iso(row.updatedAt) } satisfies IncidentStatusOutput;
   }
 
   @Authenticated({ permission: 'portal' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { line, text } from '@airlock/contracts';
+import { line, text, toolRequestStatus, type ToolRequestOutput } from '@airlock/contracts';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
@@ -20,7 +20,7 @@ const requestInput = z.strictObject({
   reason: text(2000).min(1),
 });
 const resolveInput = z.strictObject({
-  status: z.enum(['open', 'approved', 'rejected']),
+  status: toolRequestStatus,
   resolutionNote: text(2000).nullable().optional(),
   // react-admin sends the record back: read-only fields are accepted and ignored.
   id: z.unknown().optional(),
@@ -33,7 +33,7 @@ const resolveInput = z.strictObject({
   updatedAt: z.unknown().optional(),
 });
 
-const out = (r: ToolRequest) => ({
+const out = (r: ToolRequest): ToolRequestOutput => ({
   id: r.id,
   toolName: r.toolName,
   url: r.url,

@@ -1,3 +1,4 @@
+import type { UserOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { UserRow } from './users.repository';
 
@@ -18,7 +19,7 @@ export function userOut(u: UserRow) {
     lastLoginAt: iso(u.lastLoginAt),
     createdAt: iso(u.createdAt),
     updatedAt: iso(u.updatedAt),
-  };
+  } satisfies UserOutput;
 }
 
 /** What the audit log keeps of a user (secrets are masked there too, this is belt and braces). */

@@ -1,3 +1,4 @@
+import type { WebhookDeliveryOutput, WebhookOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
 
@@ -12,7 +13,7 @@ export function toWebhookOutput(w: Webhook, withSecret?: string) {
     createdAt: iso(w.createdAt),
     updatedAt: iso(w.updatedAt),
     ...(withSecret ? { secret: withSecret } : {}),
-  };
+  } satisfies WebhookOutput;
 }
 
 /** What the audit log keeps of a webhook (no secret). */
@@ -33,5 +34,5 @@ export function toDeliveryOutput(d: WebhookDelivery) {
     deliveredAt: iso(d.deliveredAt),
     createdAt: iso(d.createdAt),
     payload: d.payload,
-  };
+  } satisfies WebhookDeliveryOutput;
 }

@@ -1,0 +1,132 @@
+/**
+ * Every enum of the API and the few numbers clients need, as plain constants and the literal types
+ * they define. No zod and no other import: the console takes these through the zod-free entry
+ * point `@airlock/contracts/constants` so its bundle does not carry the validation library, and the
+ * zod schemas in this package are built from the very same arrays (`z.enum(EFFECTS)`).
+ */
+
+// --- Policy ----------------------------------------------------------------------------------------
+
+export const EFFECTS = ['allow', 'warn', 'redact', 'block'] as const;
+export type Effect = (typeof EFFECTS)[number];
+/** `response`: an AI service's answer coming back (the gateway inspects it before the caller sees it). */
+export const ACTIONS = ['access', 'prompt', 'upload', 'response'] as const;
+export type Action = (typeof ACTIONS)[number];
+export const CHANNELS = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const PROVIDER_STATUSES = ['approved', 'restricted', 'under_review', 'blocked'] as const;
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+/** A rule's `providerStatus` condition also matches `unknown`: an AI destination outside the catalog. */
+export const PROVIDER_STATUS_CONDITIONS = [...PROVIDER_STATUSES, 'unknown'] as const;
+export const TRAINS_ON_INPUTS = ['yes', 'opt_out', 'no'] as const;
+export type TrainsOnInputs = (typeof TRAINS_ON_INPUTS)[number];
+
+/** Why a reason's effect is not its rule's (libs/policy-engine's REASON_ESCALATIONS). */
+export const REASON_ESCALATIONS = ['redact_without_text'] as const;
+export type ReasonEscalation = (typeof REASON_ESCALATIONS)[number];
+/** Which address a decision's network zones were looked up for. */
+export const IP_SOURCES = ['context', 'connection', 'none'] as const;
+export type IpSource = (typeof IP_SOURCES)[number];
+
+/** Largest content.text the API inspects: 1 MiB of UTF-8. */
+export const MAX_CONTENT_BYTES = 1024 * 1024;
+/** Most items of one POST /v1/decisions/batch. */
+export const BATCH_MAX = 100;
+
+// --- Catalog and detectors ---------------------------------------------------------------------------
+
+export const COLLECTED_DATA = [
+  'prompts',
+  'files',
+  'chat_history',
+  'keystroke_patterns',
+  'device_identifiers',
+  'ip_address',
+  'location',
+  'payment',
+  'contacts',
+  'audio',
+  'images',
+  'advertiser_data',
+  'usage_data',
+  'account_data',
+] as const;
+export type CollectedData = (typeof COLLECTED_DATA)[number];
+export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
+export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+
+// --- People and access -----------------------------------------------------------------------------
+
+export const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'] as const;
+export type Role = (typeof ROLES)[number];
+/**
+ * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
+ * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
+ * `gateway` lets the client call the AI gateway (/gateway/openai, /gateway/anthropic) and the
+ * guardrail endpoints (/v1/guard, /v1/guardrails/litellm) with the organization's upstreams.
+ */
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
+export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
+/** How a session was opened (GET /api/auth/me `mfa.sessionMethod`). */
+export const SESSION_METHODS = ['password', 'sso'] as const;
+export type SessionMethod = (typeof SESSION_METHODS)[number];
+/** How many recovery codes an enrolment hands out, and how long a step-up lasts. */
+export const RECOVERY_CODE_COUNT = 10;
+export const STEP_UP_SECONDS = 300;
+
+// --- Incidents, tool requests, webhooks ---------------------------------------------------------------
+
+export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** The statuses an incident is still being worked on in (the console's "open" filter). */
+export const OPEN_INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained'] as const satisfies readonly IncidentStatus[];
+export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+export const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+export const INCIDENT_SOURCES = ['portal', 'analyst', 'api', 'automatic'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/**
+ * What an employee can say went in, in plain words, and the data classes each means. The portal
+ * form offers exactly this list (GET /api/portal/incident-options).
+ */
+export const REPORT_DATA_KINDS = [
+  { key: 'passwords_keys', label: 'Passwords, API keys or tokens', dataClasses: ['credentials'] },
+  { key: 'customer_data', label: 'Customer or client data', dataClasses: ['client_information', 'personal_data'] },
+  { key: 'personal_info', label: 'Personal information about someone (name, address, e-mail, phone)', dataClasses: ['personal_data'] },
+  { key: 'health', label: 'Health or medical information', dataClasses: ['health_data'] },
+  { key: 'financial', label: 'Bank, card or other financial details', dataClasses: ['financial'] },
+  { key: 'ids', label: 'ID numbers (passport, social security, tax, driving licence)', dataClasses: ['government_id'] },
+  { key: 'internal_docs', label: 'Internal or confidential documents', dataClasses: ['company_confidential'] },
+  { key: 'source_code', label: 'Source code', dataClasses: ['source_code'] },
+  { key: 'creative', label: 'Unpublished designs, writing or other creative work', dataClasses: ['creative_work'] },
+  { key: 'not_sure', label: "I'm not sure", dataClasses: [] },
+] as const satisfies readonly { key: string; label: string; dataClasses: readonly string[] }[];
+export type ReportDataKind = (typeof REPORT_DATA_KINDS)[number]['key'];
+
+/** The data classes an employee's plain-words answers stand for (deduplicated, in list order). */
+export function dataClassesOfKinds(kinds: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const k of REPORT_DATA_KINDS) if (kinds.includes(k.key)) for (const c of k.dataClasses) out.add(c);
+  return [...out];
+}
+
+/** Data classes that make an incident a personal-data breach: a 72-hour notification clock starts. */
+export const PERSONAL_DATA_CLASSES = ['personal_data', 'health_data', 'government_id', 'financial', 'client_information'] as const;
+
+export const TOOL_REQUEST_STATUSES = ['open', 'approved', 'rejected'] as const;
+export type ToolRequestStatus = (typeof TOOL_REQUEST_STATUSES)[number];
+
+export const WEBHOOK_EVENTS = ['incident.created', 'incident.high_severity'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+// --- Records --------------------------------------------------------------------------------------
+
+/** Read-only fields every API output carries; react-admin sends them back on PUT. */
+export const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'] as const;
+export const USER_READ_ONLY_FIELDS = ['email', 'lastLoginAt', 'hasPassword', 'sso', 'invitationPending', 'invitationExpiresAt'] as const;
