@@ -84,7 +84,7 @@ function start(): Promise<void> {
   starting ??= (async () => {
     config = await loadConfig();
     const email = await userEmail(config);
-    client = config.serverUrl && config.apiKey ? new AirlockClient({ baseUrl: config.serverUrl, apiKey: config.apiKey, timeoutMs: 10_000 }) : null;
+    client = config.serverUrl && config.apiKey ? new AirlockClient({ baseUrl: config.serverUrl, apiKey: config.apiKey, timeoutMs: 10_000, fetch: (input, init) => fetch(input, init) }) : null;
     const prev = await readPolicy();
     // The configuration's parts the pages need, with the last good bundle (kept across restarts).
     const state: PolicyState = {
@@ -133,10 +133,22 @@ async function refresh(): Promise<void> {
     await chrome.storage.local.set({ policy: state });
     await setStatus({ policyVersion: got.bundle.policyVersion });
     await applyPolicy(state);
+    retryMs = 1000;
   } catch (err) {
     await setStatus({ connection: 'unreachable', lastError: describe(err) });
+    // Soon again (1 s doubling to 30 s), not only at the next alarm: a browser that has just
+    // started may fail its first requests.
+    if (!retryTimer) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void refresh();
+      }, retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    }
   }
 }
+let retryMs = 1000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
 function describe(err: unknown): string {
   if (err instanceof AirlockError) return `${err.status} ${err.code}: ${err.message}`;

@@ -1,5 +1,5 @@
-// The cards the content script shows in the page, in a closed shadow root so the page's styles
-// neither break them nor read them. Text from the policy is always set as textContent.
+// The cards the content script shows in the page, in a shadow root so the page's styles do not
+// reach them. Text from the policy is always set as textContent, never as markup.
 import type { Effect } from './shared';
 
 const STYLE = `
@@ -32,7 +32,7 @@ function shadow(): ShadowRoot {
   if (root && host?.isConnected) return root;
   host = document.createElement('airlock-ui');
   host.setAttribute('data-airlock', 'ui');
-  root = host.attachShadow({ mode: 'closed' });
+  root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLE;
   root.append(style);
@@ -52,7 +52,11 @@ export function closeCards(): void {
 
 function place(card: HTMLElement, anchor: Element | null): void {
   const r = anchor?.getBoundingClientRect();
-  if (r && r.width > 0) {
+  if (r && r.width > 0 && r.right + 472 <= window.innerWidth) {
+    // Beside the composer: the send button and the text stay reachable.
+    card.style.left = `${r.right + 12}px`;
+    card.style.top = `${Math.max(8, Math.min(r.top, window.innerHeight - 300))}px`;
+  } else if (r && r.width > 0) {
     card.style.left = `${Math.max(8, Math.min(r.left, window.innerWidth - 460))}px`;
     const below = r.bottom + 8;
     if (r.top > 260) card.style.bottom = `${window.innerHeight - r.top + 8}px`;
@@ -96,6 +100,17 @@ export function showCard(kind: 'block' | 'redact' | 'info', anchor: Element | nu
   place(card, anchor);
   shadow().append(card);
   if (kind !== 'redact') close.focus({ preventScroll: true });
+  // The card goes when the user moves on: a click elsewhere or typing in the page.
+  const dismiss = (e: Event) => {
+    if (e.composedPath().includes(card)) return;
+    card.remove();
+    window.removeEventListener('pointerdown', dismiss, true);
+    window.removeEventListener('keydown', dismiss, true);
+  };
+  setTimeout(() => {
+    window.addEventListener('pointerdown', dismiss, true);
+    window.addEventListener('keydown', dismiss, true);
+  }, 0);
   return card;
 }
 
