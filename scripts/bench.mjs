@@ -3,6 +3,9 @@
 //   1. in-process: the policy evaluator vs Cedar (bench/in-process.mjs)
 //   2. over HTTP: /v1/decisions vs the Cerbos PDP, and vs a bare route of the same server (bench/http.mjs)
 //   3. with --detectors (or `npm run bench:detectors`): detectors vs redact-pii (bench/detectors.mjs)
+//   4. with --extension (or `npm run bench:extension`): paste-to-verdict in the page with the browser
+//      extension in Debian's Chromium, 1, 10 and 50 KB prompts (bench/extension.mjs; needs root for
+//      the managed policy file and /usr/bin/chromium)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +15,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const only = args.has('--detectors-only') ? ['detectors'] : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : [])];
+const only = args.has('--detectors-only')
+  ? ['detectors']
+  : args.has('--extension-only')
+    ? ['extension']
+    : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--extension') ? ['extension'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -67,6 +74,17 @@ if (only.includes('detectors')) {
   for (const [cls, v] of Object.entries(r.ours.perClass)) console.log(`   ${cls.padEnd(22)} P ${v.precision} R ${v.recall} F1 ${v.f1}${r.redactPii.perClass[cls] ? `   redact-pii F1 ${r.redactPii.perClass[cls].f1}` : ''}`);
   console.log(`   ${r.speed.oursMBps} MB/s vs redact-pii ${r.speed.redactPiiMBps} MB/s (${r.speed.ratio}x); 10 KB prompt p50 ${r.speed.p50Ms10KB} ms p99 ${r.speed.p99Ms10KB} ms`);
   for (const t of r.targets) if (!t.met) console.log(`   NOT met: ${t.what}: ${t.value} (target ${t.target})`);
+}
+
+if (only.includes('extension')) {
+  const m = await load('extension.mjs');
+  const r = await m.run();
+  results.extension = r;
+  console.log('\n4. Browser extension, paste-to-verdict in the page (Chromium, content script decides locally)');
+  for (const [size, x] of Object.entries(r.pasteToVerdict)) {
+    console.log(`   ${size.padEnd(5)} p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  (in the handler p50 ${x.inHandlerP50Ms} ms, p99 ${x.inHandlerP99Ms} ms; ${x.samples} pastes, ${x.effect})`);
+  }
+  console.log(`   ${r.target.what}: ${mark(r.target.met)}`);
 }
 
 console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}`);

@@ -1,7 +1,9 @@
+// Scenarios run in the order of their export names (a module namespace is sorted): the last one blocks a service.
 // The browser extension (apps/extension) in Debian's Chromium, unpacked, configured by a managed
 // policy file as an admin would, on stand-ins of AI services' pages served over HTTPS under their
 // real host names, against the real API on PostgreSQL (through a relay that records the
 // extension's decision reports). What reaches the "AI service" is read from its request log.
+/* global chrome, DataTransfer, File, DragEvent */
 import { assert } from './harness.mjs';
 import { startFixtureServer } from './extension/fixture-pages.mjs';
 import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, waitFor, writeManagedPolicy } from './extension/kit.mjs';
@@ -33,6 +35,9 @@ async function setUp(t, config, { relay: withRelay = true } = {}) {
   const relay = withRelay ? await startRelay(t.baseUrl) : null;
   writeManagedPolicy({ serverUrl: relay?.url ?? 'http://127.0.0.1:9', apiKey: t.bootstrapKey, userEmail: USER, reportIntervalSeconds: 1, ...config });
   const browser = await launchWithExtension(t, fixture.port);
+  // Started: configuration read and the content scripts registered (a page opened before that, in
+  // the first moments after installation, is not watched yet).
+  await waitFor('the extension to start', async () => (await storage(browser.worker, 'status')).status?.configSource === 'managed' && (await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0, 30_000);
   const tearDown = async () => {
     // Each page as it was (when a step failed, the harness's own screenshots would come too late).
     for (const [i, page] of browser.context.pages().entries()) {
@@ -50,7 +55,7 @@ async function waitForPolicy(worker) {
   try {
     return await waitFor('the extension to fetch the policy', async () => (await storage(worker, 'policy')).policy?.bundle?.policyVersion, 30_000);
   } catch (err) {
-    throw new Error(`${err.message}; the extension's status: ${JSON.stringify((await storage(worker, 'status')).status)}`);
+    throw new Error(`${err.message}; the extension's status: ${JSON.stringify((await storage(worker, 'status')).status)}`, { cause: err });
   }
 }
 
@@ -70,7 +75,7 @@ async function paste(page, text) {
 
 const sentTexts = (fixture, host) => fixture.sent(host).map((r) => r.body);
 
-export async function scenarioManagedBlockRedactWarn(t) {
+export async function scenario1ManagedBlockRedactWarn(t) {
   const s = await setUp(t, { failMode: 'open' });
   try {
     // Managed configuration applied from the policy file.
@@ -163,9 +168,9 @@ export async function scenarioManagedBlockRedactWarn(t) {
     await s.tearDown();
   }
 }
-scenarioManagedBlockRedactWarn.description = 'extension: managed config; AWS key blocked (paste, submit, file, drop); e-mail redacted; warn needs a reason; reports; popup';
+scenario1ManagedBlockRedactWarn.description = 'extension: managed config; AWS key blocked (paste, submit, file, drop); e-mail redacted; warn needs a reason; reports; popup';
 
-export async function scenarioServerDown(t) {
+export async function scenario2ServerDown(t) {
   // Fail-closed with no server ever reached: pastes on an AI service are blocked.
   let s = await setUp(t, { failMode: 'closed' }, { relay: false });
   try {
@@ -201,9 +206,9 @@ export async function scenarioServerDown(t) {
     await s.tearDown();
   }
 }
-scenarioServerDown.description = 'extension: server down: fail-closed and fail-open without a policy; last good policy kept';
+scenario2ServerDown.description = 'extension: server down: fail-closed and fail-open without a policy; last good policy kept';
 
-export async function scenarioBlockedService(t) {
+export async function scenario3BlockedService(t) {
   const s = await setUp(t, { failMode: 'open' });
   try {
     await waitForPolicy(s.worker);
@@ -235,4 +240,4 @@ export async function scenarioBlockedService(t) {
     await s.tearDown();
   }
 }
-scenarioBlockedService.description = 'extension: block page for a blocked service; a provider blocked in the console is blocked in the open tab within seconds';
+scenario3BlockedService.description = 'extension: block page for a blocked service; a provider blocked in the console is blocked in the open tab within seconds';

@@ -22,7 +22,7 @@ const MAX_QUEUE = 2000;
 const MAX_RECENT = 20;
 
 async function loadConfig(): Promise<ExtensionConfig> {
-  let managed: Record<string, unknown> = {};
+  let managed: Record<string, unknown>;
   try {
     managed = (await chrome.storage.managed.get(null)) as Record<string, unknown>;
   } catch {

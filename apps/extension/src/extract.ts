@@ -3,7 +3,7 @@
 // are; PDF with pdf.js (run on the page's main thread: a page cannot start a worker from the
 // extension's origin); DOCX with mammoth; XLSX with ExcelJS. Anything else: no text (the policy
 // then decides on the file's name and type alone).
-import * as pdfjs from 'pdfjs-dist/build/pdf.mjs';
+import * as pdfjs from 'pdfjs-dist';
 import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 
 export interface Extracted {
@@ -33,8 +33,9 @@ export async function extractText(file: File, _workerUrl: string): Promise<Extra
     if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || type === 'application/json') return { text: (await file.text()).slice(0, MAX_TEXT) };
     if (ext === 'pdf' || type === 'application/pdf') return { text: (await pdfText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
     if (ext === 'docx') {
-      const mammoth = (await import('mammoth/mammoth.browser.js')) as unknown as { extractRawText(i: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }> };
-      return { text: (await (mammoth.extractRawText ? mammoth : (mammoth as unknown as { default: typeof mammoth }).default).extractRawText({ arrayBuffer: await file.arrayBuffer() })).value.slice(0, MAX_TEXT) };
+      const mod = (await import('mammoth/mammoth.browser.js')) as typeof import('mammoth/mammoth.browser.js') & { default?: typeof import('mammoth/mammoth.browser.js') };
+      const mammoth = mod.default ?? mod;
+      return { text: (await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value.slice(0, MAX_TEXT) };
     }
     if (ext === 'xlsx') return { text: (await xlsxText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
     return {};
@@ -52,7 +53,7 @@ async function pdfText(data: ArrayBuffer): Promise<string> {
   for (let i = 1; i <= doc.numPages && length < MAX_TEXT; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    const line = content.items.map((it) => ('str' in it ? it.str : '')).join(' ');
+    const line = content.items.map((it) => ('str' in it ? String(it.str) : '')).join(' ');
     parts.push(line);
     length += line.length;
   }

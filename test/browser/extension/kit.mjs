@@ -1,6 +1,7 @@
 // What the extension scenarios share: the built extension, a recording relay in front of the API
 // (it keeps the bodies of the extension's decision reports and can be switched off to play "server
 // down"), the managed policy file Chromium reads on Linux, and a Chromium with the unpacked extension.
+/* global chrome */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
