@@ -16,7 +16,9 @@ export const EXTENSION_DIR = path.resolve(here, '../../../apps/extension/dist');
 export const EXTENSION_ID = 'hajiedplikoafkdoagdlndblmplijlpf';
 /** Where Chromium on Linux reads mandatory policies (root only). */
 export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = path.join(MANAGED_POLICY_DIR, `airlock-extension-test-${process.pid}.json`);
+// One fixed name: a run that was killed leaves at most this file behind, and the next run replaces it
+// (two files configuring the same extension would conflict).
+const POLICY_FILE = path.join(MANAGED_POLICY_DIR, 'airlock-extension-test.json');
 
 /** Writes the extension's managed configuration as an admin's policy file would. */
 export function writeManagedPolicy(config) {
