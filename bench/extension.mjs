@@ -1,7 +1,8 @@
 // Paste-to-verdict in the page with the browser extension (apps/extension): Debian's Chromium with
 // the unpacked extension, a stand-in chatgpt.com page over HTTPS, and a small server giving the
-// extension a policy bundle (the default policy and the built-in catalog, every service approved
-// but ChatGPT under review so each paste is decided in full). Each sample dispatches a paste event
+// extension a policy bundle (the default policy and the built-in catalog, every service approved;
+// BENCH_EXTENSION_STATUS=under_review makes ChatGPT coached, so each paste also builds the warn card).
+// The detectors run on every paste either way (the default rules look at data classes). Each sample dispatches a paste event
 // in the page and reads the extension's verdict event: `inHandler` is the content script's own
 // measure (inspect + evaluate), `page` adds event dispatch as the page sees it.
 //   node bench/extension.mjs            (or npm run bench -- --extension)
@@ -37,7 +38,7 @@ function bundle() {
   const { defaultPolicyRules } = require(path.join(root, 'libs/policy-engine/dist/index.js'));
   const seed = require(path.join(root, 'prisma/seed/catalog.json'));
   const catalog = seed.providers.map((p) => ({
-    slug: p.slug, name: p.name, status: p.slug === 'openai-chatgpt' ? 'under_review' : 'approved', domains: p.domains, channels: p.channels,
+    slug: p.slug, name: p.name, status: p.slug === 'openai-chatgpt' ? (process.env.BENCH_EXTENSION_STATUS ?? 'approved') : 'approved', domains: p.domains, channels: p.channels,
     hqCountry: p.hqCountry ?? 'US', dataCountries: p.dataCountries ?? [], trainsOnInputs: p.trainsOnInputs ?? 'unknown', zeroRetentionOffer: Boolean(p.zeroRetentionOffer),
   }));
   return {

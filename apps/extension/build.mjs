@@ -13,6 +13,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const common = {
+  absWorkingDir: here,
   bundle: true,
   platform: 'browser',
   target: 'chrome120',
