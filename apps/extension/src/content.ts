@@ -3,7 +3,7 @@
 // messaging on the keystroke path), shows the answer, and hands each decision to the service
 // worker for the server's decision log (classes and rule ids, never text).
 import { compileBundle, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
-import { type AccessBlock, type DecisionReport, type Effect, hostOf, type Message, type PolicyState, type RecentDecision } from './shared';
+import { type DecisionReport, type Effect, type Message, type PolicyState, type RecentDecision } from './shared';
 import { closeCards, highlightPlaceholders, type ReasonView, removeBlockOverlay, showBlockOverlay, showCard, showWarn } from './ui';
 
 type Action = 'prompt' | 'upload';
@@ -20,6 +20,18 @@ let policy: DecisionPolicy | null = null;
 let directory: ReturnType<typeof userDirectory> | null = null;
 /** Texts the user chose to send after a warning (by a cheap hash; the page keeps no text). */
 const approved = new Set<string>();
+/**
+ * Warnings already justified in this tab (by rule ids and data classes) with the reason given: the
+ * same warning is not asked again in the same tab (a paste then its send), but each decision is
+ * still reported with that reason.
+ */
+const justified = new Map<string, string>();
+function warnSignature(v: Verdict): string {
+  const r = v.result;
+  const rules = v.reasons.map((x) => x.ruleId).sort().join(',');
+  const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort().join(',') : '';
+  return `${rules}|${classes}`;
+}
 /** Our own re-dispatched events, let through untouched. */
 const ours = new WeakSet<Event>();
 
@@ -76,6 +88,15 @@ function verdict(action: Action, text: string | undefined, file?: { name: string
 /** Before the service worker has written any state (first moments after install): allow. */
 const failClosedDefault = false;
 
+/** A warning justified earlier in this tab: reported with that reason and let through. */
+function alreadyJustified(v: Verdict, trigger: string): boolean {
+  if (v.effect !== 'warn') return false;
+  const reason = justified.get(warnSignature(v));
+  if (reason === undefined) return false;
+  report('prompt', v, trigger, reason);
+  return true;
+}
+
 function report(action: DecisionReport['action'], v: Verdict, trigger: string, override?: string): void {
   const r = v.result;
   const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
@@ -86,12 +107,19 @@ function report(action: DecisionReport['action'], v: Verdict, trigger: string, o
     destination: { url: destinationUrl() },
     subject: { email: state?.email },
     effect: v.effect,
-    reasons: r ? r.decision.reasons.map((x) => ({ ruleId: x.ruleId, effect: x.effect })) : v.reasons.map((x) => ({ ruleId: x.ruleId, effect: v.effect })),
+    // A reason lifted by a time-limited exception names it (decision cores that know exceptions set it).
+    reasons: r
+      ? r.decision.reasons.map((x) => {
+          const exception = (x as { exception?: { id?: string } }).exception;
+          return { ruleId: x.ruleId, effect: x.effect, ...(exception?.id ? { exception: { id: exception.id } } : {}) };
+        })
+      : v.reasons.map((x) => ({ ruleId: x.ruleId, effect: v.effect })),
     findingClasses: classes,
     findingCount: r?.findings.length ?? 0,
     ...(override ? { override: { reason: override } } : {}),
     policyVersion: state?.bundle?.policyVersion ?? 0,
     source: 'extension',
+    channel: 'web',
   };
   const recent: RecentDecision = {
     at: rep.at,
@@ -193,6 +221,7 @@ function onPaste(e: ClipboardEvent): void {
     if (v.result) report('prompt', v, 'paste');
     return;
   }
+  if (alreadyJustified(v, 'paste')) return;
   e.preventDefault();
   e.stopImmediatePropagation();
   act(v, composer, 'paste', text, (final) => insertAtCaret(composer, final));
@@ -233,6 +262,7 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
         }
         report('prompt', v, trigger, reason);
         approved.add(textHash(text));
+        justified.set(warnSignature(v), reason);
         proceed(text);
       });
       return;
@@ -279,6 +309,7 @@ function checkSubmit(e: Event, composer: HTMLElement, resend: () => void): boole
     if (v.result) report('prompt', v, 'submit');
     return true;
   }
+  if (alreadyJustified(v, 'submit')) return true;
   e.preventDefault();
   e.stopImmediatePropagation();
   act(v, composer, 'submit', text, (final) => {
@@ -371,18 +402,19 @@ function onChange(e: Event): void {
   if (ours.has(e)) return;
   const input = e.target;
   if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files || input.files.length === 0) return;
+  // Until the answer the page does not see the change; a file that may not go is cleared from the input.
   e.stopImmediatePropagation();
   const files = [...input.files];
+  let passed = false;
   void checkFiles(files, input.closest('form') ?? input.parentElement, 'file', () => {
+    passed = true;
     const again = new Event('change', { bubbles: true });
     ours.add(again);
     input.dispatchEvent(again);
-  }).then(() => undefined, () => undefined);
-  // Until the answer, the page has not seen the files; a blocked one is cleared.
-  void Promise.resolve().then(() => undefined);
-  pendingInputs.add(input);
+  }).finally(() => {
+    if (!passed) input.value = '';
+  });
 }
-const pendingInputs = new WeakSet<HTMLInputElement>();
 
 function onDrop(e: DragEvent): void {
   if (ours.has(e) || !e.dataTransfer) return;
@@ -444,5 +476,3 @@ window.addEventListener('input', onInput, true);
 window.addEventListener('change', onChange, true);
 window.addEventListener('drop', onDrop, true);
 
-export type { AccessBlock };
-void hostOf;

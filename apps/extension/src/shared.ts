@@ -55,12 +55,13 @@ export interface DecisionReport {
   destination: { url: string };
   subject: { email?: string };
   effect: Effect;
-  reasons: { ruleId: string; effect: Effect }[];
+  reasons: { ruleId: string; effect: Effect; exception?: { id: string } }[];
   findingClasses: string[];
   findingCount: number;
   override?: { reason: string };
   policyVersion: number;
   source: 'extension';
+  channel: 'web';
 }
 
 /** What the popup lists ("why was this blocked"): the report plus the rule messages shown. */
