@@ -5,6 +5,9 @@
 //   3. with --detectors (or `npm run bench:detectors`): detectors vs redact-pii (bench/detectors.mjs)
 //   4. with --gateway (or `--gateway-only`): the AI gateway's added latency and time to first token
 //      against calling the mock upstream directly, side by side (bench/gateway.mjs)
+//   5. with --extension (or `npm run bench:extension`): paste-to-verdict in the page with the browser
+//      extension in Debian's Chromium, 1, 10 and 50 KB prompts (bench/extension.mjs; needs root for
+//      the managed policy file and /usr/bin/chromium)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +21,9 @@ const only = args.has('--detectors-only')
   ? ['detectors']
   : args.has('--gateway-only')
     ? ['gateway']
-    : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : [])];
+    : args.has('--extension-only')
+      ? ['extension']
+      : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--extension') ? ['extension'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -84,6 +89,16 @@ if (only.includes('gateway')) {
   console.log(row('mock upstream directly', r.direct));
   console.log(row('through /gateway/openai', r.gateway));
   console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms (target <= ${r.targets.addedP99.target}: ${mark(r.targets.addedP99.met)}); time to first token +${r.addedMs.ttftP50} ms p50, +${r.addedMs.ttftP99} ms p99; Airlock CPU ${r.cpuMsPerRequest} ms per request`);
+}
+if (only.includes('extension')) {
+  const m = await load('extension.mjs');
+  const r = await m.run();
+  results.extension = r;
+  console.log('\n4. Browser extension, paste-to-verdict in the page (Chromium, content script decides locally)');
+  for (const [size, x] of Object.entries(r.pasteToVerdict)) {
+    console.log(`   ${size.padEnd(5)} p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  (in the handler p50 ${x.inHandlerP50Ms} ms, p99 ${x.inHandlerP99Ms} ms; ${x.samples} pastes, ${x.effect})`);
+  }
+  console.log(`   ${r.target.what}: ${mark(r.target.met)}`);
 }
 
 console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}`);

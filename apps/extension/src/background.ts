@@ -1,0 +1,336 @@
+// The service worker: reads the managed configuration, keeps the policy bundle current (ETag
+// polls on an alarm, plus the server's event stream while it is reachable), stores the last good
+// bundle for the content scripts, registers the content scripts on the catalog's hosts, redirects
+// blocked services to the block page, and sends the decisions made in pages to the server in batches.
+import { AirlockClient, AirlockError } from '../../../libs/sdk/src/client';
+import { compileBundle, decide, subjectGroups, userDirectory, type PolicyBundle } from './decide';
+import {
+  type AccessBlock,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type DecisionReport,
+  type ExtensionConfig,
+  type Message,
+  matchPatterns,
+  type PolicyState,
+  type RecentDecision,
+  SEED_AI_HOSTS,
+  type StatusState,
+} from './shared';
+
+const CONTENT_SCRIPT_ID = 'airlock-composer';
+const MAX_QUEUE = 2000;
+const MAX_RECENT = 20;
+
+async function loadConfig(): Promise<ExtensionConfig> {
+  let managed: Record<string, unknown>;
+  try {
+    managed = (await chrome.storage.managed.get(null)) as Record<string, unknown>;
+  } catch {
+    managed = {};
+  }
+  let source: ExtensionConfig['source'] = 'managed';
+  let raw = managed;
+  if (typeof managed.serverUrl !== 'string') {
+    // Developer fallback (an unpacked extension without a managed policy): storage.local['devConfig'].
+    const local = (await chrome.storage.local.get('devConfig')).devConfig as Record<string, unknown> | undefined;
+    raw = local ?? {};
+    source = local && typeof local.serverUrl === 'string' ? 'local' : 'none';
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const num = (v: unknown, dflt: number, min: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(v, min) : dflt);
+  return {
+    serverUrl: str(raw.serverUrl)?.replace(/\/+$/, ''),
+    apiKey: str(raw.apiKey),
+    failMode: raw.failMode === 'closed' ? 'closed' : 'open',
+    identitySource: raw.identitySource === 'managed' || (raw.identitySource === undefined && str(raw.userEmail)) ? 'managed' : 'profile',
+    userEmail: str(raw.userEmail),
+    reportIntervalSeconds: num(raw.reportIntervalSeconds, 30, 1),
+    refreshMinutes: num(raw.refreshMinutes, 1, 0.5),
+    extraHosts: Array.isArray(raw.extraHosts) ? raw.extraHosts.filter((h): h is string => typeof h === 'string') : [],
+    maxUploadBytes: num(raw.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES, 1),
+    portalUrl: str(raw.portalUrl),
+    source,
+  };
+}
+
+async function userEmail(config: ExtensionConfig): Promise<string | undefined> {
+  if (config.identitySource === 'managed') return config.userEmail;
+  try {
+    const info = await chrome.identity.getProfileUserInfo({ accountStatus: chrome.identity.AccountStatus.ANY });
+    return info.email || config.userEmail;
+  } catch {
+    return config.userEmail;
+  }
+}
+
+let config: ExtensionConfig | null = null;
+let client: AirlockClient | null = null;
+let stream: AbortController | null = null;
+let keepAlive: ReturnType<typeof setInterval> | null = null;
+let reportTimer: ReturnType<typeof setTimeout> | null = null;
+let starting: Promise<void> | null = null;
+
+async function setStatus(patch: Partial<StatusState>): Promise<void> {
+  const prev = ((await chrome.storage.local.get('status')).status as StatusState | undefined) ?? { connection: 'unconfigured', configSource: 'none', pendingReports: 0 };
+  await chrome.storage.local.set({ status: { ...prev, ...patch } });
+}
+
+async function readPolicy(): Promise<PolicyState | undefined> {
+  return (await chrome.storage.local.get('policy')).policy as PolicyState | undefined;
+}
+
+/** Starts (or restarts after a configuration change) everything; idempotent while running. */
+function start(): Promise<void> {
+  starting ??= (async () => {
+    config = await loadConfig();
+    const email = await userEmail(config);
+    client = config.serverUrl && config.apiKey ? new AirlockClient({ baseUrl: config.serverUrl, apiKey: config.apiKey, timeoutMs: 10_000, fetch: (input, init) => fetch(input, init) }) : null;
+    const prev = await readPolicy();
+    // The configuration's parts the pages need, with the last good bundle (kept across restarts).
+    const state: PolicyState = {
+      bundle: prev?.bundle ?? null,
+      etag: prev?.etag,
+      fetchedAt: prev?.fetchedAt,
+      email,
+      groups: prev?.bundle && email ? await subjectGroups(prev.bundle, email) : [],
+      failMode: config.failMode,
+      portalUrl: config.portalUrl ?? (config.serverUrl ? `${config.serverUrl}/#/portal/tools` : undefined),
+      maxUploadBytes: config.maxUploadBytes,
+      extraHosts: config.extraHosts,
+    };
+    await chrome.storage.local.set({ policy: state });
+    await setStatus({ configSource: config.source, email, connection: client ? 'connecting' : 'unconfigured', policyVersion: state.bundle?.policyVersion });
+    await applyPolicy(state);
+    await chrome.alarms.create('refresh', { periodInMinutes: Math.max(0.5, config.refreshMinutes) });
+    await chrome.alarms.create('report', { periodInMinutes: Math.max(0.5, config.reportIntervalSeconds / 60) });
+    if (client) {
+      await refresh();
+      watch();
+    }
+  })().finally(() => {
+    starting = null;
+  });
+  return starting;
+}
+
+/** Fetches the bundle if it changed (If-None-Match). Keeps the last good one on any failure. */
+async function refresh(): Promise<void> {
+  if (!client || !config) return;
+  const prev = await readPolicy();
+  try {
+    const got = await client.fetchBundle(prev?.bundle ? prev.etag : undefined);
+    await setStatus({ lastContactAt: new Date().toISOString(), lastError: undefined, connection: stream ? 'live' : 'polling' });
+    if (!got) return;
+    compileBundle(got.bundle); // a bundle that does not compile here never replaces the last good one
+    const email = prev?.email;
+    const state: PolicyState = {
+      ...(prev as PolicyState),
+      bundle: got.bundle,
+      etag: got.etag,
+      fetchedAt: new Date().toISOString(),
+      groups: await subjectGroups(got.bundle, email),
+    };
+    await chrome.storage.local.set({ policy: state });
+    await setStatus({ policyVersion: got.bundle.policyVersion });
+    await applyPolicy(state);
+    retryMs = 1000;
+  } catch (err) {
+    await setStatus({ connection: 'unreachable', lastError: describe(err) });
+    // Soon again (1 s doubling to 30 s), not only at the next alarm: a browser that has just
+    // started may fail its first requests.
+    if (!retryTimer) {
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void refresh();
+      }, retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    }
+  }
+}
+let retryMs = 1000;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+function describe(err: unknown): string {
+  if (err instanceof AirlockError) return `${err.status} ${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Follows GET /v1/bundle/events; reconnects with backoff while the worker lives (alarms restart it). */
+function watch(): void {
+  if (stream || !client) return;
+  const controller = new AbortController();
+  stream = controller;
+  // An extension service worker stops after 30 s without extension events; an extension API call
+  // every 20 s keeps it (and so the stream) alive while a server is configured.
+  keepAlive ??= setInterval(() => void chrome.runtime.getPlatformInfo(), 20_000);
+  let backoff = 1000;
+  const c = client;
+  void (async () => {
+    while (!controller.signal.aborted) {
+      try {
+        await c.watchBundle((event) => {
+          backoff = 1000;
+          void setStatus({ connection: 'live', lastContactAt: new Date().toISOString(), lastError: undefined });
+          void readPolicy().then((p) => {
+            if (!p?.bundle || p.etag !== event.etag) void refresh();
+          });
+        }, controller.signal);
+      } catch (err) {
+        if (controller.signal.aborted) return;
+        await setStatus({ connection: 'unreachable', lastError: describe(err) });
+      }
+      await new Promise((ok) => setTimeout(ok, backoff));
+      backoff = Math.min(backoff * 2, 30_000);
+    }
+  })();
+}
+
+/**
+ * What follows from a new policy: the content scripts on every catalog host (and the configured
+ * extra hosts), and block-page redirects for the services this user may not access.
+ */
+async function applyPolicy(state: PolicyState): Promise<void> {
+  const domains = new Set<string>(state.extraHosts);
+  if (state.bundle) for (const p of state.bundle.catalog) for (const d of p.domains) domains.add(d);
+  else for (const h of SEED_AI_HOSTS) domains.add(h);
+  const matches = matchPatterns(domains);
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  const script: chrome.scripting.RegisteredContentScript = {
+    id: CONTENT_SCRIPT_ID,
+    matches,
+    js: ['content.js'],
+    css: ['content.css'],
+    runAt: 'document_start',
+    allFrames: false,
+    persistAcrossSessions: true,
+  };
+  if (matches.length === 0) {
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  } else if (existing.length) {
+    await chrome.scripting.updateContentScripts([script]);
+  } else {
+    await chrome.scripting.registerContentScripts([script]);
+  }
+  await applyAccessRedirects(state);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** declarativeNetRequest: top-level navigations to a blocked service go to blocked.html. */
+async function applyAccessRedirects(state: PolicyState): Promise<void> {
+  const blocks: Record<string, AccessBlock> = {};
+  const rules: chrome.declarativeNetRequest.Rule[] = [];
+  if (state.bundle) {
+    const policy = compileBundle(state.bundle);
+    const directory = userDirectory(state.email, state.groups);
+    let id = 1;
+    for (const p of state.bundle.catalog) {
+      const r = decide(policy, directory, { action: 'access', destination: { provider: p.slug }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+      if (r.decision.effect !== 'block') continue;
+      blocks[p.slug] = { provider: p.slug, name: p.name, reasons: r.decision.reasons.filter((x) => x.effect === 'block').map((x) => ({ ruleId: x.ruleId, message: x.message, guidanceUrl: x.guidanceUrl })) };
+      for (const d of p.domains) {
+        const host = d.toLowerCase().replace(/\.$/, '');
+        const pattern = host.startsWith('*.') ? `([^/:]+\\.)${escapeRegex(host.slice(2))}` : escapeRegex(host);
+        rules.push({
+          id: id++,
+          priority: 1,
+          action: { type: chrome.declarativeNetRequest.RuleActionType.REDIRECT, redirect: { regexSubstitution: `chrome-extension://${chrome.runtime.id}/blocked.html?provider=${encodeURIComponent(p.slug)}&url=\\0` } },
+          condition: { regexFilter: `^https?://${pattern}(:[0-9]+)?(/.*)?$`, resourceTypes: [chrome.declarativeNetRequest.ResourceType.MAIN_FRAME] },
+        });
+      }
+    }
+  }
+  const old = await chrome.declarativeNetRequest.getDynamicRules();
+  await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules });
+  await chrome.storage.local.set({ accessBlocks: blocks });
+}
+
+// ---- reports -------------------------------------------------------------------------------------
+
+async function enqueue(report: DecisionReport, recent: RecentDecision): Promise<void> {
+  const got = await chrome.storage.local.get(['reportQueue', 'recent']);
+  const queue = ((got.reportQueue as DecisionReport[] | undefined) ?? []).concat(report).slice(-MAX_QUEUE);
+  const recentList = [recent, ...((got.recent as RecentDecision[] | undefined) ?? [])].slice(0, MAX_RECENT);
+  await chrome.storage.local.set({ reportQueue: queue, recent: recentList });
+  await setStatus({ pendingReports: queue.length });
+  if (!reportTimer && config) reportTimer = setTimeout(() => void flushReports(), config.reportIntervalSeconds * 1000);
+}
+
+let flushing = false;
+async function flushReports(): Promise<void> {
+  reportTimer = null;
+  if (flushing || !config?.serverUrl || !config.apiKey) return;
+  flushing = true;
+  try {
+    const queue = ((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? [];
+    if (queue.length === 0) return;
+    const batch = queue.slice(0, 500);
+    const res = await fetch(`${config.serverUrl}/v1/decisions/report`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ decisions: batch }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    // 4xx other than 408/429: the server will never take this batch; drop it rather than loop.
+    if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) {
+      if (!res.ok) await setStatus({ lastError: `decision report refused: HTTP ${res.status}` });
+      const rest = (((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? []).slice(batch.length);
+      await chrome.storage.local.set({ reportQueue: rest });
+      await setStatus({ pendingReports: rest.length });
+      if (rest.length > 0) reportTimer = setTimeout(() => void flushReports(), 1000);
+    }
+  } catch (err) {
+    await setStatus({ lastError: `decision report: ${describe(err)}` });
+  } finally {
+    flushing = false;
+  }
+}
+
+// ---- events --------------------------------------------------------------------------------------
+
+chrome.runtime.onInstalled.addListener(() => void start());
+chrome.runtime.onStartup.addListener(() => void start());
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed' || (area === 'local' && 'devConfig' in changes)) {
+    stream?.abort();
+    stream = null;
+    void start();
+  }
+});
+chrome.alarms.onAlarm.addListener((alarm) => {
+  void (async () => {
+    if (!config) await start();
+    if (alarm.name === 'refresh') {
+      await refresh();
+      watch();
+    } else if (alarm.name === 'report') {
+      await flushReports();
+    }
+  })();
+});
+chrome.runtime.onMessage.addListener((msg: Message, _sender, sendResponse) => {
+  void (async () => {
+    if (!config) await start();
+    switch (msg.type) {
+      case 'report':
+        await enqueue(msg.report, msg.recent);
+        sendResponse({ ok: true });
+        return;
+      case 'refresh':
+        await refresh();
+        sendResponse({ ok: true });
+        return;
+      case 'status':
+        sendResponse({ ok: true });
+        return;
+    }
+  })();
+  return true;
+});
+
+// A worker woken by an event after being stopped starts again (its state is in storage).
+void start();
+
+export type { PolicyBundle };

@@ -1,0 +1,478 @@
+// The content script on AI services' pages: decides paste, typing, submit, file selection and
+// drops in the page's composer locally (the compiled policy lives here: no network and no
+// messaging on the keystroke path), shows the answer, and hands each decision to the service
+// worker for the server's decision log (classes and rule ids, never text).
+import { compileBundle, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
+import { type DecisionReport, type Effect, type Message, type PolicyState, type RecentDecision } from './shared';
+import { closeCards, highlightPlaceholders, type ReasonView, removeBlockOverlay, showBlockOverlay, showCard, showWarn } from './ui';
+
+type Action = 'prompt' | 'upload';
+interface Verdict {
+  effect: Effect;
+  reasons: ReasonView[];
+  result: LocalDecision | null;
+  /** Why there is no policy decision: fail-closed without a bundle. */
+  failClosed?: boolean;
+}
+
+let state: PolicyState | null = null;
+let policy: DecisionPolicy | null = null;
+let directory: ReturnType<typeof userDirectory> | null = null;
+/** Texts the user chose to send after a warning (by a cheap hash; the page keeps no text). */
+const approved = new Set<string>();
+/**
+ * Warnings already justified in this tab (by rule ids and data classes) with the reason given: the
+ * same warning is not asked again in the same tab (a paste then its send), but each decision is
+ * still reported with that reason.
+ */
+const justified = new Map<string, string>();
+function warnSignature(v: Verdict): string {
+  const r = v.result;
+  const rules = v.reasons.map((x) => x.ruleId).sort().join(',');
+  const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort().join(',') : '';
+  return `${rules}|${classes}`;
+}
+/** Our own re-dispatched events, let through untouched. */
+const ours = new WeakSet<Event>();
+
+function load(next: PolicyState | undefined): void {
+  state = next ?? null;
+  policy = null;
+  if (state?.bundle) {
+    try {
+      policy = compileBundle(state.bundle);
+    } catch {
+      policy = null;
+    }
+  }
+  directory = userDirectory(state?.email, state?.groups ?? []);
+  checkAccess();
+}
+
+const ready = chrome.storage.local.get('policy').then((got) => load(got.policy as PolicyState | undefined));
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.policy) load(changes.policy.newValue as PolicyState | undefined);
+});
+
+function destinationUrl(): string {
+  return `${location.origin}${location.pathname}`;
+}
+
+function textHash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return `${s.length}:${(h >>> 0).toString(36)}`;
+}
+
+const FAIL_CLOSED_REASON: ReasonView = {
+  ruleId: 'airlock-policy-unavailable',
+  message: "Airlock could not load your organization's policy yet, and it is set to block until it can. Try again in a moment; if it persists, tell your IT team.",
+};
+
+function verdict(action: Action, text: string | undefined, file?: { name: string; type: string }): Verdict {
+  if (!policy || !state) {
+    if (state?.failMode === 'closed' || (!state && failClosedDefault)) return { effect: 'block', reasons: [FAIL_CLOSED_REASON], result: null, failClosed: true };
+    return { effect: 'allow', reasons: [], result: null };
+  }
+  const result = decide(policy, directory, {
+    action,
+    destination: { url: location.href },
+    subject: state.email ? { email: state.email } : undefined,
+    context: { channel: 'web' },
+    content: { text, ...(file ? { fileName: file.name, mimeType: file.type || undefined } : {}) },
+  });
+  const effect = result.decision.effect;
+  const reasons = result.decision.reasons.filter((r) => r.effect === effect).map((r) => ({ ruleId: r.ruleId, message: r.message, guidanceUrl: r.guidanceUrl }));
+  return { effect, reasons, result };
+}
+/** Before the service worker has written any state (first moments after install): allow. */
+const failClosedDefault = false;
+
+/** A warning justified earlier in this tab: reported with that reason and let through. */
+function alreadyJustified(v: Verdict, trigger: string): boolean {
+  if (v.effect !== 'warn') return false;
+  const reason = justified.get(warnSignature(v));
+  if (reason === undefined) return false;
+  report('prompt', v, trigger, reason);
+  return true;
+}
+
+function report(action: DecisionReport['action'], v: Verdict, trigger: string, override?: string): void {
+  const r = v.result;
+  const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
+  const rep: DecisionReport = {
+    id: crypto.randomUUID(),
+    at: new Date().toISOString(),
+    action,
+    destination: { url: destinationUrl() },
+    subject: { email: state?.email },
+    effect: v.effect,
+    // A reason lifted by a time-limited exception names it (decision cores that know exceptions set it).
+    reasons: r
+      ? r.decision.reasons.map((x) => {
+          const exception = (x as { exception?: { id?: string } }).exception;
+          return { ruleId: x.ruleId, effect: x.effect, ...(exception?.id ? { exception: { id: exception.id } } : {}) };
+        })
+      : v.reasons.map((x) => ({ ruleId: x.ruleId, effect: v.effect })),
+    findingClasses: classes,
+    findingCount: r?.findings.length ?? 0,
+    ...(override ? { override: { reason: override } } : {}),
+    policyVersion: state?.bundle?.policyVersion ?? 0,
+    source: 'extension',
+    channel: 'web',
+  };
+  const recent: RecentDecision = {
+    at: rep.at,
+    host: location.host,
+    action,
+    effect: v.effect,
+    trigger,
+    messages: v.reasons,
+    findingClasses: classes,
+    override,
+  };
+  const msg: Message = { type: 'report', report: rep, recent };
+  chrome.runtime.sendMessage(msg).catch(() => undefined);
+}
+
+/** Announces a verdict to the page (a string, so it crosses from this isolated world): tests and the benchmark read it. */
+function announce(kind: string, effect: Effect, ms: number): void {
+  document.dispatchEvent(new CustomEvent('airlock:verdict', { detail: JSON.stringify({ kind, effect, ms }) }));
+}
+
+// ---- composers -----------------------------------------------------------------------------------
+
+function composerOf(target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof Element)) return null;
+  if (target instanceof HTMLTextAreaElement) return target;
+  if (target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'search')) return target;
+  const editable = target.closest('[contenteditable=""],[contenteditable="true"],[contenteditable="plaintext-only"]');
+  if (editable instanceof HTMLElement) {
+    // The outermost editable element is the editor (ProseMirror, Lexical): nested ones are its parts.
+    let top: HTMLElement = editable;
+    for (let p = top.parentElement?.closest('[contenteditable=""],[contenteditable="true"]'); p instanceof HTMLElement; p = p.parentElement?.closest('[contenteditable=""],[contenteditable="true"]')) top = p;
+    return top;
+  }
+  return null;
+}
+
+function findComposer(): HTMLElement | null {
+  return composerOf(document.activeElement) ?? document.querySelector<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]');
+}
+
+function composerText(c: HTMLElement): string {
+  if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) return c.value;
+  return c.innerText;
+}
+
+/** Replaces the composer's whole text so the page's editor (React, ProseMirror, Lexical) notices. */
+function setComposerText(c: HTMLElement, text: string): void {
+  c.focus();
+  if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) {
+    c.select();
+    if (!document.execCommand('insertText', false, text)) {
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(c) as object, 'value')?.set;
+      setter?.call(c, text);
+      c.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    return;
+  }
+  const sel = window.getSelection();
+  const range = document.createRange();
+  range.selectNodeContents(c);
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  if (!document.execCommand('insertText', false, text)) c.textContent = text;
+}
+
+function insertAtCaret(c: HTMLElement, text: string): void {
+  c.focus();
+  if (!document.execCommand('insertText', false, text)) {
+    if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) c.setRangeText(text, c.selectionStart ?? c.value.length, c.selectionEnd ?? c.value.length, 'end');
+    else c.append(text);
+  }
+}
+
+// ---- paste ---------------------------------------------------------------------------------------
+
+function onPaste(e: ClipboardEvent): void {
+  if (ours.has(e)) return;
+  const composer = composerOf(e.target);
+  const data = e.clipboardData;
+  if (!composer || !data) return;
+  if (data.files.length > 0) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void checkFiles([...data.files], composer, 'paste', () => {
+      const dt = new DataTransfer();
+      for (const f of data.files) dt.items.add(f);
+      const again = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+      ours.add(again);
+      composer.dispatchEvent(again);
+    });
+    return;
+  }
+  const text = data.getData('text/plain');
+  if (!text) return;
+  const t0 = performance.now();
+  const v = verdict('prompt', text);
+  announce('paste', v.effect, performance.now() - t0);
+  if (v.effect === 'allow') {
+    if (v.result) report('prompt', v, 'paste');
+    return;
+  }
+  if (alreadyJustified(v, 'paste')) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  act(v, composer, 'paste', text, (final) => insertAtCaret(composer, final));
+}
+
+/** What block, redact and warn do; `proceed` puts the (possibly redacted) text where it goes. */
+function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: string, proceed: (text: string) => void): void {
+  switch (v.effect) {
+    case 'allow':
+      report('prompt', v, trigger);
+      proceed(text);
+      return;
+    case 'block':
+      report('prompt', v, trigger);
+      composer?.setAttribute('data-airlock-composer', 'block');
+      showCard('block', composer, v.failClosed ? 'Airlock has no policy yet' : 'Airlock blocked this', v.reasons, trigger === 'paste' ? 'The paste did not happen.' : 'Nothing was sent.');
+      return;
+    case 'redact': {
+      report('prompt', v, trigger);
+      const redacted = v.result?.redactedText ?? text;
+      proceed(redacted);
+      const classes = (v.result?.redactedClasses ?? []).join(', ');
+      const placeholders = [...new Set(redacted.match(/\[[A-Z][A-Z0-9_]*_\d+\]/g) ?? [])].join(' ');
+      if (composer) {
+        composer.setAttribute('data-airlock-composer', 'redact');
+        highlightPlaceholders(composer);
+      }
+      showCard('redact', composer, 'Airlock masked personal data', v.reasons, `Masked (${classes}): ${placeholders}. Check the text, then send it.`);
+      return;
+    }
+    case 'warn':
+      composer?.setAttribute('data-airlock-composer', 'warn');
+      void showWarn(composer, v.reasons).then((reason) => {
+        composer?.removeAttribute('data-airlock-composer');
+        if (reason === null) {
+          composer?.focus();
+          return;
+        }
+        report('prompt', v, trigger, reason);
+        approved.add(textHash(text));
+        justified.set(warnSignature(v), reason);
+        proceed(text);
+      });
+      return;
+  }
+}
+
+// ---- typing and submit ---------------------------------------------------------------------------
+
+let typingTimer: ReturnType<typeof setTimeout> | null = null;
+function onInput(e: Event): void {
+  const composer = composerOf(e.target);
+  if (!composer) return;
+  if (typingTimer) clearTimeout(typingTimer);
+  // While typing: show what the send would meet (an outline), decided when the user pauses.
+  typingTimer = setTimeout(() => {
+    const text = composerText(composer);
+    const v = text.trim() ? verdict('prompt', text) : null;
+    if (!v || v.effect === 'allow' || approved.has(textHash(text))) composer.removeAttribute('data-airlock-composer');
+    else composer.setAttribute('data-airlock-composer', v.effect);
+  }, 300);
+}
+
+function sendButtonOf(target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof Element)) return null;
+  const b = target.closest<HTMLElement>('button, [role="button"], input[type="submit"]');
+  if (!b) return null;
+  const label = `${b.getAttribute('aria-label') ?? ''} ${b.getAttribute('data-testid') ?? ''} ${b.id} ${b.textContent ?? ''}`.toLowerCase();
+  const isSubmit = (b instanceof HTMLButtonElement && b.type === 'submit' && b.form !== null) || b instanceof HTMLInputElement;
+  return isSubmit || /\bsend\b|submit|send-button|composer-submit/.test(label) ? b : null;
+}
+
+/** Checks the composer's text at submit; returns true when the submit may go ahead untouched. */
+function checkSubmit(e: Event, composer: HTMLElement, resend: () => void): boolean {
+  const text = composerText(composer);
+  if (!text.trim()) return true;
+  if (approved.has(textHash(text))) {
+    approved.delete(textHash(text));
+    return true;
+  }
+  const t0 = performance.now();
+  const v = verdict('prompt', text);
+  announce('submit', v.effect, performance.now() - t0);
+  if (v.effect === 'allow') {
+    if (v.result) report('prompt', v, 'submit');
+    return true;
+  }
+  if (alreadyJustified(v, 'submit')) return true;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  act(v, composer, 'submit', text, (final) => {
+    if (v.effect === 'warn') {
+      approved.add(textHash(composerText(composer)));
+      resend();
+    } else if (final !== text) setComposerText(composer, final);
+  });
+  return false;
+}
+
+function onKeyDown(e: KeyboardEvent): void {
+  if (ours.has(e) || e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+  const composer = composerOf(e.target);
+  if (!composer || composer instanceof HTMLInputElement) return;
+  checkSubmit(e, composer, () => {
+    const again = new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true });
+    ours.add(again);
+    composer.dispatchEvent(again);
+  });
+}
+
+function onClick(e: MouseEvent): void {
+  if (ours.has(e)) return;
+  const button = sendButtonOf(e.target);
+  if (!button) return;
+  const composer = (button.closest('form')?.querySelector<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]') ?? findComposer());
+  if (!composer) return;
+  checkSubmit(e, composer, () => button.click());
+}
+
+function onSubmit(e: SubmitEvent): void {
+  if (ours.has(e) || !(e.target instanceof HTMLFormElement)) return;
+  const form = e.target;
+  const composer = form.querySelector<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]');
+  if (!composer) return;
+  checkSubmit(e, composer, () => form.requestSubmit());
+}
+
+// ---- files ---------------------------------------------------------------------------------------
+
+interface Extracted {
+  text?: string;
+  error?: string;
+}
+
+async function extract(file: File): Promise<Extracted> {
+  const mod = (await import(chrome.runtime.getURL('extract.js'))) as { extractText: (f: File, workerUrl: string) => Promise<Extracted> };
+  return mod.extractText(file, chrome.runtime.getURL('pdf.worker.mjs'));
+}
+
+async function checkFiles(files: File[], anchor: Element | null, trigger: string, proceed: () => void): Promise<void> {
+  await ready;
+  const max = state?.maxUploadBytes ?? 10 * 1024 * 1024;
+  let worst: Verdict = { effect: 'allow', reasons: [], result: null };
+  const rank: Record<Effect, number> = { allow: 0, warn: 1, redact: 2, block: 3 };
+  for (const file of files) {
+    let v: Verdict;
+    if (file.size > max) {
+      v = {
+        effect: 'block',
+        reasons: [{ ruleId: 'airlock-file-too-large', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; Airlock inspects files up to ${(max / 1048576).toFixed(1)} MB and blocks larger ones it cannot read. Upload a smaller extract.` }],
+        result: null,
+      };
+    } else {
+      const got = await extract(file).catch((err: unknown) => ({ error: String(err) }) as Extracted);
+      v = verdict('upload', got.text, { name: file.name, type: file.type });
+    }
+    // An upload cannot be masked in the page: a redact answer blocks the file (the server does the same without text it can change).
+    if (v.effect === 'redact') v = { ...v, effect: 'block' };
+    report('upload', v, trigger);
+    if (rank[v.effect] > rank[worst.effect]) worst = v;
+  }
+  announce('upload', worst.effect, 0);
+  if (worst.effect === 'allow') {
+    proceed();
+    return;
+  }
+  if (worst.effect === 'block') {
+    showCard('block', anchor, 'Airlock blocked this upload', worst.reasons, 'The file was not attached.');
+    return;
+  }
+  const reason = await showWarn(anchor, worst.reasons);
+  if (reason === null) return;
+  report('upload', worst, trigger, reason);
+  proceed();
+}
+
+function onChange(e: Event): void {
+  if (ours.has(e)) return;
+  const input = e.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files || input.files.length === 0) return;
+  // Until the answer the page does not see the change; a file that may not go is cleared from the input.
+  e.stopImmediatePropagation();
+  const files = [...input.files];
+  let passed = false;
+  void checkFiles(files, input.closest('form') ?? input.parentElement, 'file', () => {
+    passed = true;
+    const again = new Event('change', { bubbles: true });
+    ours.add(again);
+    input.dispatchEvent(again);
+  }).finally(() => {
+    if (!passed) input.value = '';
+  });
+}
+
+function onDrop(e: DragEvent): void {
+  if (ours.has(e) || !e.dataTransfer) return;
+  const dt = e.dataTransfer;
+  const target = e.target instanceof Element ? e.target : null;
+  if (dt.files.length > 0) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const files = [...dt.files];
+    void checkFiles(files, target, 'drop', () => {
+      const copy = new DataTransfer();
+      for (const f of files) copy.items.add(f);
+      const again = new DragEvent('drop', { dataTransfer: copy, bubbles: true, cancelable: true, clientX: e.clientX, clientY: e.clientY });
+      ours.add(again);
+      target?.dispatchEvent(again);
+    });
+    return;
+  }
+  const text = dt.getData('text/plain');
+  const composer = composerOf(target);
+  if (!text || !composer) return;
+  const v = verdict('prompt', text);
+  if (v.effect === 'allow') return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  act(v, composer, 'drop', text, (final) => insertAtCaret(composer, final));
+}
+
+// ---- access --------------------------------------------------------------------------------------
+
+let accessChecked = '';
+function checkAccess(): void {
+  if (!policy || !state) return;
+  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+  const key = `${state.bundle?.policyVersion}:${r.decision.effect}`;
+  if (key === accessChecked) return;
+  accessChecked = key;
+  if (r.decision.effect !== 'block') {
+    removeBlockOverlay();
+    return;
+  }
+  const v: Verdict = { effect: 'block', reasons: r.decision.reasons.filter((x) => x.effect === 'block').map((x) => ({ ruleId: x.ruleId, message: x.message, guidanceUrl: x.guidanceUrl })), result: r };
+  report('access', v, 'open tab');
+  const show = () => {
+    closeCards();
+    showBlockOverlay(r.decision.provider?.name ?? location.host, v.reasons, state?.portalUrl);
+    announce('access', 'block', 0);
+  };
+  if (document.body) show();
+  else document.addEventListener('DOMContentLoaded', show, { once: true });
+}
+
+/** Submits and pastes on a page whose service is blocked go nowhere (the overlay covers it too). */
+window.addEventListener('paste', onPaste, true);
+window.addEventListener('keydown', onKeyDown, true);
+window.addEventListener('click', onClick, true);
+window.addEventListener('submit', onSubmit, true);
+window.addEventListener('input', onInput, true);
+window.addEventListener('change', onChange, true);
+window.addEventListener('drop', onDrop, true);
+

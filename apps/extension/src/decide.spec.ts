@@ -1,0 +1,54 @@
+import { MemoryDirectory } from '@airlock/decision-core';
+import { defaultPolicyRules } from '@airlock/policy-engine';
+import { compileBundle, decide, subjectGroups, userDirectory, type PolicyBundle } from './decide';
+import { matchPatterns } from './shared';
+
+function bundle(over: Partial<PolicyBundle> = {}): PolicyBundle {
+  return {
+    policyVersion: 3,
+    contentHash: 'x',
+    publishedAt: '2026-01-01T00:00:00Z',
+    rules: defaultPolicyRules(),
+    catalog: [
+      { slug: 'openai-chatgpt', name: 'ChatGPT', status: 'approved', domains: ['chatgpt.com'], channels: ['web'], hqCountry: 'US', dataCountries: ['US'], trainsOnInputs: 'no', zeroRetentionOffer: false },
+      { slug: 'google-gemini', name: 'Gemini', status: 'restricted', domains: ['gemini.google.com'], channels: ['web'], hqCountry: 'US', dataCountries: ['US'], trainsOnInputs: 'opt_out', zeroRetentionOffer: false },
+    ],
+    zones: [],
+    detectors: { classes: [], settings: { allowEmailDomains: [], markings: [], defaultPhoneRegion: 'US' }, custom: [] },
+    settings: { restrictedJurisdictions: ['CN'], decisionTtlSeconds: 60 },
+    ...over,
+  };
+}
+
+describe('the extension decision module', () => {
+  it('finds the user in the bundle directory as the server hashes it (WebCrypto = node:crypto)', async () => {
+    const people = new MemoryDirectory([
+      { id: 'u1', email: 'Maria.Admin@example.com', groups: ['Engineering', 'admins'] },
+      { id: 'u2', email: 'other@example.com', groups: ['sales'] },
+    ]);
+    const b = bundle({ directory: people.toBundle('salt-123') });
+    expect((await subjectGroups(b, 'maria.admin@EXAMPLE.com ')).sort()).toEqual(['admins', 'engineering']);
+    expect(await subjectGroups(b, 'nobody@example.com')).toEqual([]);
+    expect(await subjectGroups(bundle(), 'maria.admin@example.com')).toEqual([]);
+  });
+
+  it('decides a pasted key, an e-mail address and access like the server', () => {
+    const policy = compileBundle(bundle());
+    const dir = userDirectory('maria@example.com', ['engineering']);
+    const key = decide(policy, dir, { action: 'prompt', destination: { url: 'https://chatgpt.com/c/1' }, content: { text: 'aws_access_key_id = AKIAQ3EGRJ5NEXAMPLE7' } });
+    expect(key.decision.effect).toBe('block');
+    expect(key.decision.reasons.map((r) => r.ruleId)).toContain('no-credentials');
+    const mail = decide(policy, dir, { action: 'prompt', destination: { url: 'https://gemini.google.com/app' }, content: { text: 'Write to jane.doe@clientcorp.com today' } });
+    expect(mail.decision.effect).toBe('redact');
+    expect(mail.redactedText).toBe('Write to [EMAIL_1] today');
+    expect(decide(policy, dir, { action: 'access', destination: { provider: 'google-gemini' } }).decision.effect).toBe('allow');
+  });
+
+  it('turns catalog domains into content-script match patterns', () => {
+    expect(matchPatterns(['chatgpt.com', '*.chatgpt.com', 'Gemini.Google.com.', 'bad/path', '10.0.0.1:8080', ''])).toEqual([
+      '*://*.chatgpt.com/*',
+      '*://chatgpt.com/*',
+      '*://gemini.google.com/*',
+    ]);
+  });
+});

@@ -1,0 +1,84 @@
+// Text extraction for uploads, loaded by the content script only when a file is selected, pasted
+// or dropped (import() of this web-accessible module): plain text and the text formats as they
+// are; PDF with pdf.js (run on the page's main thread: a page cannot start a worker from the
+// extension's origin); DOCX with mammoth; XLSX with ExcelJS. Anything else: no text (the policy
+// then decides on the file's name and type alone).
+import * as pdfjs from 'pdfjs-dist';
+import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
+
+export interface Extracted {
+  text?: string;
+  error?: string;
+}
+
+const TEXT_EXTENSIONS = new Set([
+  'txt', 'md', 'csv', 'tsv', 'json', 'jsonl', 'xml', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'log', 'env', 'pem', 'key', 'html', 'htm', 'css',
+  'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'py', 'java', 'kt', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs', 'rb', 'php', 'swift', 'scala', 'sql', 'sh', 'ps1', 'r', 'm', 'pl',
+]);
+
+function extOf(name: string): string {
+  const base = name.toLowerCase();
+  if (base === '.env' || base.startsWith('.env.')) return 'env';
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 ? base.slice(dot + 1) : '';
+}
+
+/** Text at most this long is inspected (what the decision API takes: 1 MiB). */
+const MAX_TEXT = 1024 * 1024;
+
+export async function extractText(file: File, _workerUrl: string): Promise<Extracted> {
+  const ext = extOf(file.name);
+  const type = file.type;
+  try {
+    if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || type === 'application/json') return { text: (await file.text()).slice(0, MAX_TEXT) };
+    if (ext === 'pdf' || type === 'application/pdf') return { text: (await pdfText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
+    if (ext === 'docx') {
+      const mod = (await import('mammoth/mammoth.browser.js')) as typeof import('mammoth/mammoth.browser.js') & { default?: typeof import('mammoth/mammoth.browser.js') };
+      const mammoth = mod.default ?? mod;
+      return { text: (await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value.slice(0, MAX_TEXT) };
+    }
+    if (ext === 'xlsx') return { text: (await xlsxText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
+    return {};
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function pdfText(data: ArrayBuffer): Promise<string> {
+  // pdf.js runs its "worker" on this thread when it finds the worker module here.
+  (globalThis as unknown as { pdfjsWorker: unknown }).pdfjsWorker = pdfWorker;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: true }).promise;
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 1; i <= doc.numPages && length < MAX_TEXT; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    const line = content.items.map((it) => ('str' in it ? String(it.str) : '')).join(' ');
+    parts.push(line);
+    length += line.length;
+  }
+  await doc.destroy();
+  return parts.join('\n');
+}
+
+async function xlsxText(data: ArrayBuffer): Promise<string> {
+  const mod = (await import('exceljs')) as unknown as { Workbook?: new () => ExcelWorkbook; default?: { Workbook: new () => ExcelWorkbook } };
+  const Workbook = mod.Workbook ?? mod.default?.Workbook;
+  if (!Workbook) throw new Error('ExcelJS did not load');
+  const wb = new Workbook();
+  await wb.xlsx.load(data);
+  const lines: string[] = [];
+  wb.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => cells.push(cell.text));
+      lines.push(cells.join('\t'));
+    });
+  });
+  return lines.join('\n');
+}
+
+interface ExcelWorkbook {
+  xlsx: { load(data: ArrayBuffer): Promise<unknown> };
+  eachSheet(fn: (sheet: { eachRow(fn: (row: { eachCell(fn: (cell: { text: string }) => void): void }) => void): void }) => void): void;
+}

@@ -1,0 +1,134 @@
+// What the extension scenarios share: the built extension, a recording relay in front of the API
+// (it keeps the bodies of the extension's decision reports and can be switched off to play "server
+// down"), the managed policy file Chromium reads on Linux, and a Chromium with the unpacked extension.
+/* global chrome */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { FIXTURE_HOSTS } from './fixture-pages.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const EXTENSION_DIR = path.resolve(here, '../../../apps/extension/dist');
+/** The id the manifest's `key` gives the extension (stable across machines and installs). */
+export const EXTENSION_ID = 'hajiedplikoafkdoagdlndblmplijlpf';
+/** Where Chromium on Linux reads mandatory policies (root only). */
+export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
+// One fixed name: a run that was killed leaves at most this file behind, and the next run replaces it
+// (two files configuring the same extension would conflict).
+const POLICY_FILE = path.join(MANAGED_POLICY_DIR, 'airlock-extension-test.json');
+
+/** Writes the extension's managed configuration as an admin's policy file would. */
+export function writeManagedPolicy(config) {
+  mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
+  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: config } } }, null, 2));
+}
+
+export function removeManagedPolicy() {
+  if (existsSync(POLICY_FILE)) rmSync(POLICY_FILE);
+}
+
+/**
+ * A relay to the API that records what the extension reports (POST /v1/decisions/report). While the
+ * server has no such route (404) it answers 202 itself, so the extension's side can be checked.
+ */
+export async function startRelay(target) {
+  const reports = [];
+  const sockets = new Set();
+  let up = true;
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (process.env.AIRLOCK_EXTENSION_DEBUG) process.stdout.write(`[relay] ${req.method} ${req.url}\n`);
+      if (req.url === '/v1/decisions/report' && req.method === 'POST') {
+        try {
+          reports.push(...JSON.parse(body.toString('utf8')).decisions);
+        } catch {
+          reports.push({ malformed: body.toString('utf8') });
+        }
+      }
+      const headers = { ...req.headers, host: new URL(target).host };
+      delete headers.origin;
+      const up = http.request(`${target}${req.url}`, { method: req.method, headers }, (r) => {
+        if (req.url === '/v1/decisions/report' && r.statusCode === 404) {
+          r.resume();
+          res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: JSON.parse(body.toString('utf8')).decisions.length }));
+          return;
+        }
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.writeHead(502).end());
+      up.end(body);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = server.address().port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    reports,
+    get up() {
+      return up;
+    },
+    /** Stops listening and drops every connection (the event stream included): the server is "down". */
+    async stop() {
+      up = false;
+      for (const s of sockets) s.destroy();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** Chromium with the unpacked extension, the fixture hosts mapped to the fixture server. */
+export async function launchWithExtension(t, fixturePort) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'airlock-ext-profile-'));
+  const rules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.AIRLOCK_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+    ],
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  t.contexts.push(context);
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+  worker ??= await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 15_000 });
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, close };
+}
+
+/** The extension's stored state (chrome.storage.local) as the service worker sees it. */
+export function storage(worker, keys) {
+  return worker.evaluate((k) => chrome.storage.local.get(k), keys);
+}
+
+export async function waitFor(what, fn, timeoutMs = 15_000, everyMs = 100) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((ok) => setTimeout(ok, everyMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+}
