@@ -4,8 +4,11 @@ import { line, slug, text, updateOf } from './common';
 /**
  * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
  * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
+ * `extension` is the browser extension's: /v1/bundle and its events (to decide locally) and
+ * POST /v1/decisions/report (to log what it decided); it may sit beside the decision scopes, never
+ * beside `scim`.
  */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim'] as const;
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'extension'] as const;
 export const apiScope = z.enum(API_SCOPES);
 
 export const apiClientCreate = z.strictObject({

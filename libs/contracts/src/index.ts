@@ -8,3 +8,4 @@ export * from './api-clients';
 export * from './incidents';
 export * from './scim';
 export * from './mfa';
+export * from './extension';
