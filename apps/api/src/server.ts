@@ -23,6 +23,7 @@ import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
+import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
@@ -173,6 +174,7 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   fastify.addHook('onRoute', (route) => {
     if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
+    else if (route.url === '/v1/decisions/report') route.bodyLimit = REPORT_MAX_BYTES;
     else route.bodyLimit ??= BODY_LIMITS.default;
   });
 }
