@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { REPORT_MAX_ITEMS } from '../../libs/contracts/src';
 import { IncidentsService } from '../../apps/api/src/modules/incidents/incidents.service';
+import { AirlockClient, LocalDecider } from '../../libs/sdk/src';
 import { createUser, mintSession } from '../support/security';
 import { BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
 
@@ -275,6 +276,32 @@ describe('extension server: scope, decision reports, overrides, exceptions', () 
       const audit = await owner.json('/api/audit-events?filter=' + encodeURIComponent(JSON.stringify({ entityType: 'PolicyException' })));
       const mine = audit.filter((a: any) => a.entityId === granted.id).map((a: any) => a.action);
       expect(mine.sort()).toEqual(['exception.grant', 'exception.revoke']);
+    });
+
+    it('the SDK’s local evaluation honours the bundle’s exceptions (people by hash) and reports its decisions', async () => {
+      const granted = await owner.json('/api/exceptions', {
+        method: 'POST',
+        json: { subjectEmail: ANA, providerId: chatgptId, dataClass: 'credentials', reason: 'Local evaluation check', expiresAt: new Date(Date.now() + 3600_000).toISOString() },
+      });
+      const decider = await LocalDecider.start(new AirlockClient({ baseUrl: t.url, apiKey: BOOTSTRAP_KEY }), { watch: false, report: true, reportSeconds: 3600 });
+      try {
+        const local = decider.decide(anaPrompt() as any);
+        const server = await decide(anaPrompt());
+        expect(local.effect).toBe('allow');
+        expect(local.reasons).toEqual(server.reasons);
+        expect(decider.decide({ ...anaPrompt(), subject: { email: 'someone@airlock.test' } } as any).effect).toBe('block');
+        // Only decisions about a known person are reported; the one about someone@ is refused by the server.
+        expect(decider.pendingReports).toBe(2);
+        await decider.flushReports();
+        expect(decider.pendingReports).toBe(0);
+        const logged = await t.prisma.decisionLog.findMany({ where: { source: 'sdk', subjectId: ANA, effect: 'allow' } });
+        expect(logged.length).toBeGreaterThanOrEqual(1);
+        await owner.json(`/api/exceptions/${granted.id}/revoke`, { method: 'POST' });
+        await decider.refresh();
+        expect(decider.decide(anaPrompt() as any).effect).toBe('block');
+      } finally {
+        decider.stop();
+      }
     });
 
     it('a group exception reaches another running instance within seconds, and expiry takes effect without a publish', async () => {

@@ -1,4 +1,4 @@
-import type { DecisionResponse } from '@airlock/contracts';
+import type { DecisionReport, DecisionReportResponse, DecisionResponse } from '@airlock/contracts';
 import type { CustomDetectorDef } from '@airlock/detectors';
 import type { CatalogProvider, NetworkZone, PolicyRule } from '@airlock/policy-engine';
 import type { DirectoryBundle } from './directory';
@@ -27,6 +27,11 @@ export interface PolicyBundle {
   directory?: DirectoryBundle;
   /** What the key's API client may assert (absent from servers before it existed: everything). */
   client?: { mayAssertGroups: boolean; mayAssertIp: boolean; mayAssertZones: 'any' | string[] };
+  /**
+   * Time-limited exceptions in force (absent from servers before they existed): people by the
+   * directory's salted hash of their e-mail (subjectKey), each with its expiry, checked at decision time.
+   */
+  exceptions?: { id: string; subjectKey?: string; subjectGroup?: string; provider: string | null; dataClass: string | null; reason: string; expiresAt: string }[];
 }
 
 /** An error answer of the API, in its one envelope. */
@@ -86,6 +91,14 @@ export class AirlockClient {
   async decideBatch(items: (ContentRequest & { correlationId: string })[]): Promise<(DecisionResponse | { correlationId: string; status: number; error: { code: string; message: string } })[]> {
     const body = (await (await this.call('/v1/decisions/batch', { method: 'POST', body: { items } })).json()) as { items: never[] };
     return body.items;
+  }
+
+  /**
+   * Reports decisions made locally (POST /v1/decisions/report, scope `bundle` or `extension`) so the
+   * server's decision log and dashboard include them; sending a batch again logs nothing twice.
+   */
+  async reportDecisions(decisions: DecisionReport['decisions']): Promise<DecisionReportResponse> {
+    return (await (await this.call('/v1/decisions/report', { method: 'POST', body: { decisions } })).json()) as DecisionReportResponse;
   }
 
   /** Files an incident (scope incidents:write); the idempotency key makes a retry safe. */
