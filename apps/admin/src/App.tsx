@@ -21,6 +21,7 @@ import toolRequests from './admin/toolRequests';
 import webhooks from './admin/webhooks';
 import versions from './policy/Versions';
 import incidents from './incidents';
+import exceptions from './exceptions';
 
 // Heavy or rarely visited pages load on demand (recharts only ships with the dashboard).
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -61,6 +62,7 @@ export function App() {
       <Resource name="providers" {...providers} />
       <Resource name="rules" {...rules} />
       <Resource name="policy-versions" {...versions} />
+      <Resource name="exceptions" {...exceptions} />
       <Resource name="zones" {...zones} />
       <Resource name="groups" {...groups} />
       <Resource name="data-classes" {...dataClasses} />

@@ -54,7 +54,7 @@ import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { KeyOnceDialog } from './KeyOnce';
 
-const SCOPES = ['decide', 'bundle', 'incidents:write', 'scim'];
+const SCOPES = ['decide', 'bundle', 'extension', 'incidents:write', 'scim'];
 const scopeChoices = SCOPES.map((s) => ({ id: s, name: `airlock.apiClients.scope.${s}` }));
 
 interface ApiKeyRow {

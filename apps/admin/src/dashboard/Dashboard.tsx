@@ -6,6 +6,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Responsive
 import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
 import { useApi } from '../common/hooks';
+import { OverrideRatesCard } from './OverrideRates';
 import { DeadlineCountdown } from '../incidents/Deadline';
 
 interface DashboardData {
@@ -189,6 +190,9 @@ export default function Dashboard() {
                 <Typography variant="body2">{t('airlock.dashboard.noFindings')}</Typography>
               )}
             </Panel>
+          </Grid>
+          <Grid size={12}>
+            <OverrideRatesCard days={days} />
           </Grid>
           <Grid size={12}>
             <Panel title={t('airlock.dashboard.nearDeadline')}>
