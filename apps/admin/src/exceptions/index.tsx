@@ -19,6 +19,7 @@ import {
   SimpleList,
   TextInput,
   TopToolbar,
+  useGetList,
   useNotify,
   useRecordContext,
   useTranslate,
@@ -101,7 +102,7 @@ function ExceptionList() {
             <StatusChip />
           </DataTable.Col>
           <DataTable.Col source="createdByLabel" disableSort />
-          <DataTable.Col label="" disableSort>
+          <DataTable.Col label="airlock.exceptions.revoke" disableSort>
             <RevokeButton />
           </DataTable.Col>
         </DataTable>
@@ -117,8 +118,15 @@ function defaultExpiry(): string {
   return d.toISOString();
 }
 
+/** Groups as choices keyed by name (exceptions, like rules, name groups, not ids). */
+function useGroupChoices() {
+  const { data } = useGetList('groups', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  return (data ?? []).map((g) => ({ id: g.name as string, name: g.name as string }));
+}
+
 function ExceptionCreate() {
   const dataClasses = useDataClassChoices();
+  const groups = useGroupChoices();
   const t = useTranslate();
   const transform = (data: Record<string, unknown>) => ({
     subjectEmail: data.kind === 'person' ? data.subjectEmail : null,
@@ -144,15 +152,13 @@ function ExceptionCreate() {
         <FormDataConsumer>
           {({ formData }) =>
             formData.kind === 'group' ? (
-              <ReferenceInput source="subjectGroup" reference="groups">
-                <AutocompleteInput optionText="name" optionValue="name" validate={required()} />
-              </ReferenceInput>
+              <AutocompleteInput source="subjectGroup" choices={groups} translateChoice={false} validate={required()} />
             ) : (
               <TextInput source="subjectEmail" type="email" validate={required()} />
             )
           }
         </FormDataConsumer>
-        <ReferenceInput source="providerId" reference="providers">
+        <ReferenceInput source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteInput optionText="name" helperText="airlock.exceptions.anyService" />
         </ReferenceInput>
         <AutocompleteInput source="dataClass" choices={dataClasses} translateChoice={false} helperText="airlock.exceptions.anyClass" />
