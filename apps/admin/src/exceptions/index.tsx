@@ -21,6 +21,7 @@ import {
   TopToolbar,
   useGetList,
   useNotify,
+  useRedirect,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -127,6 +128,8 @@ function useGroupChoices() {
 function ExceptionCreate() {
   const dataClasses = useDataClassChoices();
   const groups = useGroupChoices();
+  const notify = useNotify();
+  const redirect = useRedirect();
   const t = useTranslate();
   const transform = (data: Record<string, unknown>) => ({
     subjectEmail: data.kind === 'person' ? data.subjectEmail : null,
@@ -137,7 +140,16 @@ function ExceptionCreate() {
     expiresAt: new Date(data.expiresAt as string).toISOString(),
   });
   return (
-    <Create transform={transform} redirect="list" record={{ kind: 'person', expiresAt: defaultExpiry() }}>
+    <Create
+      transform={transform}
+      record={{ kind: 'person', expiresAt: defaultExpiry() }}
+      mutationOptions={{
+        onSuccess: () => {
+          notify('airlock.exceptions.granted', { type: 'info' });
+          redirect('list', 'exceptions');
+        },
+      }}
+    >
       <SimpleForm>
         <Alert severity="info" sx={{ mb: 2 }}>
           {t('airlock.exceptions.explain')}

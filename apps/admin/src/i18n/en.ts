@@ -464,6 +464,7 @@ const airlock = {
     revoke: 'Revoke',
     revokeConfirm: 'Revoke this exception now? The policy applies to these requests again at once.',
     revoked: 'Exception revoked',
+    granted: 'Exception granted: in force within seconds',
     status: { active: 'Active', expired: 'Expired', revoked: 'Revoked' },
   },
   overrides: {
