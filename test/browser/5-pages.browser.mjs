@@ -44,6 +44,8 @@ async function mainPages(page) {
     ['rule-edit', `/rules/${rule}`],
     ['publish', '/policy/publish'],
     ['versions', '/policy-versions'],
+    ['exceptions', '/exceptions'],
+    ['exception-grant', '/exceptions/create'],
     ['version', `/policy-versions/${version}/show`],
     ['simulator', '/policy/simulator'],
     ['impact', '/policy/impact'],

@@ -57,6 +57,7 @@ const CHECKS: Check[] = [
   },
   { file: 'docs/api.md', contains: 'curl -s http://localhost:3000/v1/decisions \\' },
   { file: 'docs/api.md', contains: '/v1/decisions/batch' },
+  { file: 'docs/api.md', contains: '/v1/decisions/report' },
   { file: 'docs/api.md', contains: 'If-None-Match' },
   { file: 'docs/api.md', contains: '/v1/bundle/events' },
 ];

@@ -89,7 +89,14 @@ type Body = { kind: 'none' } | { kind: 'raw'; text: string; contentType: string 
 const contentTypes = fc.constantFrom<string | null>('application/json', 'application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', null);
 
 const bodyArb = (route: DiscoveredRoute): fc.Arbitrary<Body> => {
-  const limit = route.path === '/v1/decisions/batch' ? BODY_LIMITS.batch : route.path === '/v1/decisions' || route.path === '/api/policy/simulate' ? BODY_LIMITS.decision : BODY_LIMITS.default;
+  const limit =
+    route.path === '/v1/decisions/batch'
+      ? BODY_LIMITS.batch
+      : route.path === '/v1/decisions/report'
+        ? BODY_LIMITS.report
+        : route.path === '/v1/decisions' || route.path === '/api/policy/simulate'
+          ? BODY_LIMITS.decision
+          : BODY_LIMITS.default;
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
     // Malformed JSON: a prefix of a valid document, or garbage.

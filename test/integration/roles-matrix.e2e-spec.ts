@@ -14,6 +14,7 @@ import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-r
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import type { Role } from '../../apps/api/src/generated/prisma/enums';
 import type { AccessRule } from '../../apps/api/src/modules/auth/access.decorators';
+import { scopeMet } from '../../apps/api/src/modules/auth/auth-context';
 import { anonymous, bearer, bodyText, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorBodyFor, mintSession, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
@@ -31,10 +32,10 @@ function expected(rule: AccessRule, caller: Caller): 'allowed' | 401 | 403 {
       return roleHas(caller.role, rule.permission) ? 'allowed' : 403;
     case 'api_key':
       if (caller.kind !== 'key') return 401;
-      return caller.scopes.includes(rule.scope) ? 'allowed' : 403;
+      return scopeMet(caller.scopes, rule.scope) ? 'allowed' : 403;
     case 'session_or_api_key':
       if (caller.kind === 'anonymous') return 401;
-      if (caller.kind === 'key') return caller.scopes.includes(rule.scope) ? 'allowed' : 403;
+      if (caller.kind === 'key') return scopeMet(caller.scopes, rule.scope) ? 'allowed' : 403;
       return roleHas(caller.role, rule.permission) ? 'allowed' : 403;
     case 'mfa_pending':
       // The second step of a sign-in: only a pending sign-in's cookie, which no principal here has.
@@ -62,6 +63,7 @@ describe('route x role matrix', () => {
     const keys: { label: string; scopes: string[]; key: string }[] = [
       { label: 'api key without scopes', scopes: [], key: `ak_matrix_noscope_${randomUUID()}` },
       { label: 'api key with scope bundle', scopes: ['bundle'], key: `ak_matrix_bundle_${randomUUID()}` },
+      { label: 'api key with scope extension', scopes: ['extension'], key: `ak_matrix_extension_${randomUUID()}` },
     ];
     for (const k of keys) {
       const client = await t.prisma.apiClient.create({ data: { organizationId: org.id, name: k.label, scopes: k.scopes } });

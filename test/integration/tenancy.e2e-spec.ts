@@ -59,6 +59,7 @@ describe('tenant isolation', () => {
         p.user.findMany({ where, select: { id: true, role: true, disabled: true, groups: true, name: true, passwordHash: true, updatedAt: true } }),
         p.toolRequest.findMany({ where }),
         p.webhook.findMany({ where }),
+        p.policyException.findMany({ where }),
         p.policyVersion.findMany({ where, select: { id: true, number: true } }),
       ]),
     );
@@ -111,6 +112,11 @@ describe('tenant isolation', () => {
     idsB.incidentTask = (await p.incidentTask.create({ data: { organizationId: orgB, incidentId: incident.id, key: 'b-task', label: `${MARKER} task`, position: 0 } })).id;
     idsB.toolRequest = (await p.toolRequest.create({ data: { organizationId: orgB, requesterId: idsB.employee, toolName: `${MARKER} tool`, reason: MARKER } })).id;
     idsB.webhook = (await p.webhook.create({ data: { organizationId: orgB, name: `${MARKER} hook`, url: 'https://hooks.tenant-b.test/x', secret: 'b-webhook-secret', events: ['incident.created'] } })).id;
+    idsB.exception = (
+      await p.policyException.create({
+        data: { organizationId: orgB, subjectGroup: 'b-group', providerId: provider.id, reason: `${MARKER} exception`, expiresAt: new Date(Date.now() + 86_400_000), createdByLabel: MARKER },
+      })
+    ).id;
     const published = await t.app.get(PolicyService).publish(orgB, { type: 'system', id: null, label: 'test' }, `${MARKER} policy`);
     idsB.policyVersion = (await p.policyVersion.findFirstOrThrow({ where: { organizationId: orgB, number: published.number } })).id;
     idsB.auditEvent = (await p.auditEvent.findFirstOrThrow({ where: { organizationId: orgB } })).id;

@@ -22,6 +22,7 @@ import webhooks from './admin/webhooks';
 import gatewayUpstreams from './admin/gateway';
 import versions from './policy/Versions';
 import incidents from './incidents';
+import exceptions from './exceptions';
 
 // Heavy or rarely visited pages load on demand (recharts only ships with the dashboard).
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
@@ -63,6 +64,7 @@ export function App() {
       <Resource name="providers" {...providers} />
       <Resource name="rules" {...rules} />
       <Resource name="policy-versions" {...versions} />
+      <Resource name="exceptions" {...exceptions} />
       <Resource name="zones" {...zones} />
       <Resource name="groups" {...groups} />
       <Resource name="data-classes" {...dataClasses} />

@@ -15,6 +15,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DecisionsModule } from './modules/decisions/decisions.module';
 import { DetectorsModule } from './modules/detectors/detectors.module';
+import { ExceptionsModule } from './modules/exceptions/exceptions.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { HealthModule } from './modules/health/health.module';
 import { IncidentsModule } from './modules/incidents/incidents.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ApiClientsModule,
         PolicyModule,
         DecisionsModule,
+        ExceptionsModule,
         CatalogModule,
         BootstrapModule,
         DirectoryModule,

@@ -7,6 +7,7 @@ import { ApiKeyRegistry } from './modules/api-clients/api-key-registry.service';
 import { SessionService } from './modules/auth/session.service';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionLogWriter } from './modules/decisions/decision-log.writer';
+import { ExceptionRuntime } from './modules/exceptions/exception-runtime.service';
 import { SubjectDirectoryService } from './modules/decisions/subject-directory.service';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -36,6 +37,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly runtime: PolicyRuntime,
     private readonly apiKeys: ApiKeyRegistry,
     private readonly directory: SubjectDirectoryService,
+    private readonly exceptions: ExceptionRuntime,
     private readonly writer: DecisionLogWriter,
     private readonly instances: InstanceRegistry,
     private readonly sessions: SessionService,
@@ -52,6 +54,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     await this.runtime.start();
     await this.apiKeys.start();
     await this.directory.start();
+    await this.exceptions.start();
     this.writer.start();
     await this.instances.start();
     this.maintenance = setInterval(() => void this.runMaintenance(), DAY_MS);

@@ -24,6 +24,7 @@ import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
 import { GatewayRoutes } from './modules/gateway/gateway-routes';
+import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
@@ -36,6 +37,8 @@ export const BODY_LIMITS = {
   default: 256 * 1024,
   decision: 1024 * 1024 + 64 * 1024,
   batch: 4 * 1024 * 1024,
+  /** POST /v1/decisions/report (libs/contracts REPORT_MAX_BYTES). */
+  report: REPORT_MAX_BYTES,
 } as const;
 
 const MAX_PARAM_LENGTH = 200;
@@ -175,6 +178,7 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   fastify.addHook('onRoute', (route) => {
     if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
+    else if (route.url === '/v1/decisions/report') route.bodyLimit = BODY_LIMITS.report;
     else route.bodyLimit ??= BODY_LIMITS.default;
   });
 }

@@ -48,6 +48,11 @@ export interface PolicyBundle {
   directory?: DirectoryBundle;
   /** What the key's API client may assert (absent from servers before it existed: everything). */
   client?: { mayAssertGroups: boolean; mayAssertIp: boolean; mayAssertZones: 'any' | string[] };
+  /**
+   * Time-limited exceptions in force (absent from servers before they existed): people by the
+   * directory's salted hash of their e-mail (subjectKey), each with its expiry, checked at decision time.
+   */
+  exceptions?: { id: string; subjectKey?: string; subjectGroup?: string; provider: string | null; dataClass: string | null; reason: string; expiresAt: string }[];
 }
 
 /**
@@ -84,6 +89,19 @@ export const policyBundleOutput = z.object({
   settings: z.object({ restrictedJurisdictions: z.array(z.string()), decisionTtlSeconds: z.number() }),
   directory: z.object({ salt: z.string(), groups: z.array(z.string()), subjects: z.record(z.string(), z.array(z.number())) }).optional(),
   client: z.object({ mayAssertGroups: z.boolean(), mayAssertIp: z.boolean(), mayAssertZones: z.union([z.literal('any'), z.array(z.string())]) }).optional(),
+  exceptions: z
+    .array(
+      z.object({
+        id: z.string(),
+        subjectKey: z.string().optional(),
+        subjectGroup: z.string().optional(),
+        provider: z.string().nullable(),
+        dataClass: z.string().nullable(),
+        reason: z.string(),
+        expiresAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 /** Compile-time check: every PolicyBundle fits the outline the document publishes. */

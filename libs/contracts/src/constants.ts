@@ -64,8 +64,11 @@ export type Role = (typeof ROLES)[number];
  * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
  * `gateway` lets the client call the AI gateway (/gateway/openai, /gateway/anthropic) and the
  * guardrail endpoints (/v1/guard, /v1/guardrails/litellm) with the organization's upstreams.
+ * `extension` is the browser extension's: /v1/bundle and its events (to decide locally) and
+ * POST /v1/decisions/report (to log what it decided); it may sit beside the decision scopes, never
+ * beside `scim`.
  */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'] as const;
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];

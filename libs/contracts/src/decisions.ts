@@ -35,6 +35,8 @@ export const decisionResponse = z.object({
       guidanceUrl: z.string().optional(),
       /** `redact_without_text`: the rule asked for redact, but nothing inspected could be masked, so it blocks. */
       escalated: z.enum(REASON_ESCALATIONS).optional(),
+      /** A time-limited exception lifted this rule (the reason's effect is then `allow`; `effect` here is the rule's). */
+      exception: z.object({ id: z.string(), expiresAt: z.string(), reason: z.string(), effect }).optional(),
     }),
   ),
   provider: z.object({ slug: z.string(), name: z.string(), status: providerStatus, riskScore: z.number().nullable() }).nullable(),

@@ -11,3 +11,4 @@ export * from './scim';
 export * from './mfa';
 export * from './gateway';
 export * from './bundle';
+export * from './extension';

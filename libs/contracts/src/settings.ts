@@ -14,6 +14,12 @@ export const orgSettings = z.object({
   defaultPhoneRegion: countryCode.default('US'),
   /** Open an incident automatically when a decision blocks credentials or personal data. */
   autoIncidentOnBlock: z.boolean().default(false),
+  /**
+   * Open an incident when someone continues past a warning with a reason (an override reported by
+   * the browser extension or another local evaluator); at most one per person, service and data
+   * class an hour.
+   */
+  autoIncidentOnOverride: z.boolean().default(false),
   /** How long clients may cache an access decision (a decision about content is never cached). */
   decisionTtlSeconds: z.number().int().min(0).max(86_400).default(60),
   /** Roles whose local (password) accounts must use a second factor; they enrol right after sign-in. */

@@ -1,4 +1,4 @@
-import type { PolicyRule } from '@airlock/policy-engine';
+import { compileExceptions, type PolicyRule } from '@airlock/policy-engine';
 import { FIXTURE_CATALOG, FIXTURE_ZONES } from '../../policy-engine/src/testing/fixtures';
 import { compileDecisionPolicy } from './compile';
 import { type ContentRequest, decideLocally } from './decide';
@@ -130,5 +130,25 @@ describe('decideLocally: redact only what was inspected', () => {
     const c = decideLocally(alone, claude({ dataClasses: ['personal_data'] }));
     const d = decideLocally(alone, claude({ dataClasses: ['personal_data'] }));
     expect(c.decision.reasons).toBe(d.decision.reasons);
+  });
+});
+
+describe('decideLocally: time-limited exceptions', () => {
+  const NOW = Date.parse('2026-12-02T12:00:00Z');
+  const exceptions = compileExceptions([
+    { id: 'x1', subjectEmail: 'ana@example.com', provider: null, dataClass: 'personal_data', reason: 'client project', expiresAt: '2026-12-02T13:00:00Z' },
+  ]);
+  const text = 'Please write to Maria Lopez.';
+
+  it('a lifted redacting rule masks nothing: the text goes as it is, and the reason names the exception', () => {
+    const r = decideLocally(policy, { ...claude({ text }), subject: { email: 'ana@example.com' } }, { exceptions, now: NOW });
+    expect(r.decision.effect).toBe('warn');
+    expect(r.redactedText).toBeUndefined();
+    expect(r.decision.reasons.find((x) => x.ruleId === 'mask-personal')).toMatchObject({ effect: 'allow', exception: { id: 'x1', effect: 'redact' } });
+  });
+
+  it('after the expiry, or for someone else, the rule applies again', () => {
+    expect(decideLocally(policy, { ...claude({ text }), subject: { email: 'ana@example.com' } }, { exceptions, now: Date.parse('2026-12-02T13:00:00Z') }).decision.effect).toBe('redact');
+    expect(decideLocally(policy, { ...claude({ text }), subject: { email: 'bob@example.com' } }, { exceptions, now: NOW }).decision.effect).toBe('redact');
   });
 });

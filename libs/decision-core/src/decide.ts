@@ -1,6 +1,6 @@
 import type { Finding, Inspector } from '@airlock/detectors';
 import { redact } from '@airlock/detectors';
-import type { Decision, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
+import type { CompiledExceptions, Decision, DecisionRequest, Evaluator, PolicyRule } from '@airlock/policy-engine';
 import { escalateRedaction } from './escalation';
 import { extensionClass } from './extension-class';
 
@@ -15,6 +15,13 @@ export interface DecisionPolicy {
 /** The request as the decision API takes it (libs/contracts decisionRequest). */
 export interface ContentRequest extends Omit<DecisionRequest, 'dataClasses'> {
   content?: { text?: string; fileName?: string; mimeType?: string; dataClasses?: string[] };
+}
+
+/** What a decision honours besides the policy: the organization's time-limited exceptions, at `now`. */
+export interface DecideOptions {
+  exceptions?: CompiledExceptions | null;
+  /** ms since the epoch; default Date.now(). Exceptions expire against it. */
+  now?: number;
 }
 
 export interface LocalDecision {
@@ -43,7 +50,7 @@ export interface LocalDecision {
  * without extracted text), nobody can make the redacted version the answer would ask for, so the
  * effect becomes `block` and each redacting reason says so (`escalated: 'redact_without_text'`).
  */
-export function decideLocally(policy: DecisionPolicy, req: ContentRequest): LocalDecision {
+export function decideLocally(policy: DecisionPolicy, req: ContentRequest, options?: DecideOptions): LocalDecision {
   const content = req.content;
   const text = content?.text;
   let findings: Finding[] = NO_FINDINGS;
@@ -66,6 +73,10 @@ export function decideLocally(policy: DecisionPolicy, req: ContentRequest): Loca
     context: req.context,
     dataClasses,
   });
+  // Time-limited exceptions lift the rules they cover before redaction is worked out (a lifted
+  // redacting rule masks nothing); libs/policy-engine exceptions.ts.
+  const exceptions = options?.exceptions;
+  if (exceptions && exceptions.size > 0) decision = exceptions.apply(decision, req.subject, policy.rules, options.now ?? Date.now());
   let redactedText: string | undefined;
   let redacted: readonly string[] | undefined;
   if (decision.effect === 'redact') {

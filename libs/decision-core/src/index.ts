@@ -5,7 +5,7 @@
  * built-ins (browser-bundle.spec.ts bundles it for the browser and decides with the bundle).
  */
 export { bundleMaterial, compileDecisionPolicy, type CompilableBundle, type PolicyMaterial } from './compile';
-export { decideLocally, type ContentRequest, type DecisionPolicy, type LocalDecision } from './decide';
+export { decideLocally, type ContentRequest, type DecideOptions, type DecisionPolicy, type LocalDecision } from './decide';
 export { extensionClass } from './extension-class';
 export { escalateRedaction, REDACT_WITHOUT_TEXT_MESSAGE } from './escalation';
 export { decisionTtlSeconds, toDecisionResponse, type AnswerFacts, type LocalDecisionResponse } from './response';

@@ -33,6 +33,15 @@ export function decisionTtlSeconds(contentDependent: boolean, organizationTtlSec
   return contentDependent || stale ? 0 : organizationTtlSeconds;
 }
 
+/** An answer a time-limited exception made must not outlive the exception. */
+function exceptionBoundTtl(reasons: LocalDecision['decision']['reasons'], ttl: number, evaluatedAt: string): number {
+  if (ttl === 0) return 0;
+  for (const r of reasons) {
+    if (r.exception) ttl = Math.max(0, Math.min(ttl, Math.floor((Date.parse(r.exception.expiresAt) - Date.parse(evaluatedAt)) / 1000)));
+  }
+  return ttl;
+}
+
 const NO_FINDINGS: DecisionResponse['findings'] = Object.freeze([]) as unknown as DecisionResponse['findings'];
 
 /** Only the contract's fields of each finding (never more, whatever a detector attached). */
@@ -70,7 +79,7 @@ export function toDecisionResponse(result: LocalDecision, facts: AnswerFacts): L
     ...(result.redactedText !== undefined ? { redactedText: result.redactedText } : {}),
     ...(result.redactedClasses !== undefined ? { redactedClasses: result.redactedClasses as string[] } : {}),
     policyVersion: facts.policyVersion,
-    ttlSeconds: decisionTtlSeconds(result.contentDependent, facts.decisionTtlSeconds, stale !== undefined),
+    ttlSeconds: exceptionBoundTtl(decision.reasons, decisionTtlSeconds(result.contentDependent, facts.decisionTtlSeconds, stale !== undefined), facts.evaluatedAt),
     evaluatedAt: facts.evaluatedAt,
     ...(stale !== undefined ? { stale } : {}),
   };

@@ -32,3 +32,4 @@ export { DEFAULT_POLICY_RULE_IDS, DEFAULT_POLICY_SETTINGS, defaultPolicyRules } 
 export { computeRiskScore, RISK_POINTS, type RiskAttributes, type RiskFactor, type RiskScore } from './risk-score';
 export { diffPolicies, type FieldChange, type PolicyDiff, type RuleChange } from './policy-diff';
 export { canonicalJson, canonicalPolicyJson } from './canonical-policy-json';
+export { compileExceptions, plainEmailKey, type CompiledExceptions, type ExceptionSubject, type PolicyException } from './exceptions';

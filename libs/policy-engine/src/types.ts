@@ -147,6 +147,22 @@ export interface DecisionReason {
    * reason (and the decision) is `block` (libs/sdk decideLocally).
    */
   escalated?: ReasonEscalation;
+  /**
+   * Set when a time-limited exception lifted the rule for this subject, service and data class
+   * (libs/policy-engine exceptions.ts): the reason's effect is then `allow`, and `effect` here is
+   * the rule's own effect that the exception set aside.
+   */
+  exception?: ReasonException;
+}
+
+/** The exception that lifted a rule, as a reason reports it. */
+export interface ReasonException {
+  id: string;
+  /** ISO date-time; the rule applies again from then on, without a publish. */
+  expiresAt: string;
+  reason: string;
+  /** What the rule would have done without the exception. */
+  effect: Effect;
 }
 
 /** Why a reason's effect is not the rule's. */

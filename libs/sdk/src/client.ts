@@ -1,4 +1,4 @@
-import type { DecisionResponse, PolicyBundle } from '@airlock/contracts';
+import type { DecisionReport, DecisionReportResponse, DecisionResponse, PolicyBundle } from '@airlock/contracts';
 import type { ContentRequest } from '@airlock/decision-core';
 
 export interface AirlockClientOptions {
@@ -70,6 +70,14 @@ export class AirlockClient {
   async decideBatch(items: (ContentRequest & { correlationId: string })[]): Promise<(DecisionResponse | { correlationId: string; status: number; error: { code: string; message: string } })[]> {
     const body = (await (await this.call('/v1/decisions/batch', { method: 'POST', body: { items } })).json()) as { items: never[] };
     return body.items;
+  }
+
+  /**
+   * Reports decisions made locally (POST /v1/decisions/report, scope `bundle` or `extension`) so the
+   * server's decision log and dashboard include them; sending a batch again logs nothing twice.
+   */
+  async reportDecisions(decisions: DecisionReport['decisions']): Promise<DecisionReportResponse> {
+    return (await (await this.call('/v1/decisions/report', { method: 'POST', body: { decisions } })).json()) as DecisionReportResponse;
   }
 
   /** Files an incident (scope incidents:write); the idempotency key makes a retry safe. */

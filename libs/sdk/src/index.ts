@@ -15,6 +15,7 @@ export {
   subjectKey,
   type AssertionRights,
   type ContentRequest,
+  type DecideOptions,
   type DecisionPolicy,
   type DirectoryBundle,
   type DirectoryPerson,

@@ -7,6 +7,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Responsive
 import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
 import { useApi } from '../common/hooks';
+import { OverrideRatesCard } from './OverrideRates';
 import { DeadlineCountdown } from '../incidents/Deadline';
 import { EFFECTS, INCIDENT_SEVERITIES, type IncidentSeverity } from '@airlock/contracts/constants';
 
@@ -191,6 +192,9 @@ export default function Dashboard() {
                 <Typography variant="body2">{t('airlock.dashboard.noFindings')}</Typography>
               )}
             </Panel>
+          </Grid>
+          <Grid size={12}>
+            <OverrideRatesCard days={days} />
           </Grid>
           <Grid size={12}>
             <Panel title={t('airlock.dashboard.nearDeadline')}>

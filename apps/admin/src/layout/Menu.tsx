@@ -16,6 +16,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import HelpCenterIcon from '@mui/icons-material/HelpCenter';
 import AddAlertIcon from '@mui/icons-material/AddAlert';
@@ -54,6 +55,7 @@ export const ADMIN_SECTIONS: Section[] = [
       { to: '/rules', label: 'resources.rules.name', icon: <RuleIcon />, permission: 'policy.read' },
       { to: '/policy/publish', label: 'airlock.menu.publish', icon: <PublishIcon />, permission: 'policy.read' },
       { to: '/policy-versions', label: 'resources.policy-versions.name', icon: <HistoryIcon />, permission: 'policy.read' },
+      { to: '/exceptions', label: 'resources.exceptions.name', icon: <EventBusyIcon />, permission: 'exceptions.read' },
       { to: '/policy/simulator', label: 'airlock.menu.simulator', icon: <ScienceIcon />, permission: 'policy.simulate' },
       { to: '/policy/impact', label: 'airlock.menu.impact', icon: <InsightsIcon />, permission: 'policy.simulate' },
     ],

@@ -28,6 +28,7 @@ interface Settings {
   markings: string[];
   defaultPhoneRegion: string;
   autoIncidentOnBlock: boolean;
+  autoIncidentOnOverride: boolean;
   decisionTtlSeconds: number;
   mfaRequiredRoles: string[];
 }
@@ -59,6 +60,7 @@ function ReadOnlySettings() {
         {row('markings', data.markings.join(', '))}
         {row('defaultPhoneRegion', data.defaultPhoneRegion)}
         {row('autoIncidentOnBlock', t(data.autoIncidentOnBlock ? 'ra.boolean.true' : 'ra.boolean.false'))}
+        {row('autoIncidentOnOverride', t(data.autoIncidentOnOverride ? 'ra.boolean.true' : 'ra.boolean.false'))}
         {row('decisionTtlSeconds', String(data.decisionTtlSeconds))}
         {row('mfaRequiredRoles', (data.mfaRequiredRoles ?? []).map((r) => t(`airlock.role.${r}`)).join(', ') || '—')}
       </CardContent>
@@ -102,6 +104,7 @@ export default function SettingsPage() {
             <TextArrayInput source="markings" helperText="airlock.settings.markingsHelp" fullWidth />
             <AutocompleteInput source="defaultPhoneRegion" choices={countries} translateChoice={false} />
             <BooleanInput source="autoIncidentOnBlock" helperText="airlock.settings.autoIncidentHelp" />
+            <BooleanInput source="autoIncidentOnOverride" helperText="airlock.settings.autoIncidentOverrideHelp" />
             <NumberInput source="decisionTtlSeconds" min={0} max={86400} helperText="airlock.settings.ttlHelp" />
             <CheckboxGroupInput source="mfaRequiredRoles" choices={ROLE_CHOICES} helperText="airlock.settings.mfaRequiredHelp" />
           </SimpleForm>

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Client } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
-export type NotificationChannel = 'airlock_policy' | 'airlock_api_keys' | 'airlock_sessions' | 'airlock_directory';
+export type NotificationChannel = 'airlock_policy' | 'airlock_api_keys' | 'airlock_sessions' | 'airlock_directory' | 'airlock_exceptions';
 type Listener = (payload: string) => void;
 
 /**
@@ -58,7 +58,7 @@ export class NotificationsService implements OnModuleDestroy {
     });
     try {
       await client.connect();
-      for (const channel of ['airlock_policy', 'airlock_api_keys', 'airlock_sessions', 'airlock_directory'] satisfies NotificationChannel[]) {
+      for (const channel of ['airlock_policy', 'airlock_api_keys', 'airlock_sessions', 'airlock_directory', 'airlock_exceptions'] satisfies NotificationChannel[]) {
         await client.query(`LISTEN ${channel}`);
       }
       this.client = client;

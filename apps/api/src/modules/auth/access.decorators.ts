@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors';
 import type { AppConfig } from '../../config/config';
-import type { ApiClientAuth, ApiScope, AuthContext, UserAuth } from './auth-context';
+import type { ApiClientAuth, AuthContext, ScopeRequirement, UserAuth } from './auth-context';
 import type { Permission } from './permissions';
 
 /**
@@ -12,8 +12,8 @@ import type { Permission } from './permissions';
 export type AccessRule =
   | { kind: 'public'; probe?: boolean }
   | { kind: 'session'; permission: Permission }
-  | { kind: 'api_key'; scope: ApiScope }
-  | { kind: 'session_or_api_key'; permission: Permission; scope: ApiScope }
+  | { kind: 'api_key'; scope: ScopeRequirement }
+  | { kind: 'session_or_api_key'; permission: Permission; scope: ScopeRequirement }
   /** The second step of a password sign-in: the short-lived "MFA pending" cookie, no session yet. */
   | { kind: 'mfa_pending' };
 
@@ -32,12 +32,12 @@ export const Probe = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_
 export const Authenticated = (opts: { permission: Permission }): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'session', permission: opts.permission } satisfies AccessRule);
 
-/** A decision client presenting an API key with the scope (Authorization: Bearer ak_...). */
-export const ApiKeyScope = (scope: ApiScope): MethodDecorator & ClassDecorator =>
+/** A decision client presenting an API key with the scope, or one of the scopes (Authorization: Bearer ak_...). */
+export const ApiKeyScope = (scope: ScopeRequirement): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'api_key', scope } satisfies AccessRule);
 
 /** Either a signed-in user with the permission or an API key with the scope. */
-export const SessionOrApiKey = (opts: { permission: Permission; scope: ApiScope }): MethodDecorator & ClassDecorator =>
+export const SessionOrApiKey = (opts: { permission: Permission; scope: ScopeRequirement }): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_KEY, { kind: 'session_or_api_key', ...opts } satisfies AccessRule);
 
 /** The second step of a password sign-in (the MFA pending cookie from POST /api/auth/login). */

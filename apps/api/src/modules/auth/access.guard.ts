@@ -8,7 +8,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, MFA_ENROLMENT_KEY, RATE_LIMIT_KEY, type RateLimitRule, STEP_UP_KEY } from './access.decorators';
 import { ApiKeyGate, bearerOf } from './api-key-gate';
-import type { ApiClientAuth, PendingAuth, UserAuth } from './auth-context';
+import type { ApiClientAuth, PendingAuth, ScopeRequirement, UserAuth } from './auth-context';
 import { readMfaCookie, readSessionCookie } from './cookies';
 import { PendingSignInService } from './mfa/pending-sign-in.service';
 import { requireStepUp } from './mfa/step-up';
@@ -153,7 +153,7 @@ export class AccessGuard implements CanActivate {
     if (!originAllowed(request, this.config)) throw new AppError('csrf_failed', `Requests from ${String(request.headers.origin).slice(0, 200)} are not allowed`);
   }
 
-  private requireApiKey(request: FastifyRequest, scope: string): ApiClientAuth {
+  private requireApiKey(request: FastifyRequest, scope: ScopeRequirement): ApiClientAuth {
     return this.apiKeyGate.checkWithOrigin(request, scope);
   }
 

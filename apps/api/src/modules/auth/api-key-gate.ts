@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import { MetricsService } from '../metrics/metrics.service';
-import type { ApiClientAuth } from './auth-context';
+import { type ApiClientAuth, type ScopeRequirement, scopeMet } from './auth-context';
 
 /**
  * The API-key check, shared by the global AccessGuard (Nest routes) and the decision API's native
@@ -25,12 +25,14 @@ export class ApiKeyGate {
    * `cost` is what the request counts against the key's rate limit (a batch: its items; 0 when the
    * caller charges it later with charge(), once it knows the count).
    */
-  check(request: FastifyRequest, scope: string, cost = 1): ApiClientAuth {
+  check(request: FastifyRequest, scope: ScopeRequirement, cost = 1): ApiClientAuth {
     const presented = bearerOf(request);
     if (!presented) throw new AppError('unauthenticated', 'Send an API key as Authorization: Bearer <key>');
     const auth = this.apiKeys.authenticate(presented);
     if (!auth) throw new AppError('unauthenticated', 'The API key is unknown, expired or revoked');
-    if (!auth.scopes.includes(scope)) throw AppError.forbidden(`The API key lacks the "${scope}" scope`);
+    if (!scopeMet(auth.scopes, scope)) {
+      throw AppError.forbidden(typeof scope === 'string' ? `The API key lacks the "${scope}" scope` : `The API key lacks a scope for this route (one of: ${scope.join(', ')})`);
+    }
     if (cost > 0) this.charge(auth, cost);
     return auth;
   }
@@ -50,7 +52,7 @@ export class ApiKeyGate {
   }
 
   /** As check(), with the request's origin for the audit log (on a copy: the entry is shared). */
-  checkWithOrigin(request: FastifyRequest, scope: string): ApiClientAuth {
+  checkWithOrigin(request: FastifyRequest, scope: ScopeRequirement): ApiClientAuth {
     return { ...this.check(request, scope), requestId: request.id, ip: request.ip };
   }
 }

@@ -1,8 +1,15 @@
 import type { AssertionRights } from '@airlock/decision-core';
 import type { Role } from '../../generated/prisma/enums';
 
-export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway';
-export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway'];
+export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway' | 'extension';
+export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension'];
+/** What a route asks of an API key: one scope, or any one of several. */
+export type ScopeRequirement = ApiScope | readonly ApiScope[];
+
+/** Whether a key's scopes meet a route's requirement (any one of the listed scopes will do). */
+export function scopeMet(scopes: readonly string[], required: ScopeRequirement): boolean {
+  return typeof required === 'string' ? scopes.includes(required) : required.some((s) => scopes.includes(s));
+}
 
 /** Where the request came from, recorded with the audit events it causes. */
 export interface RequestOrigin {

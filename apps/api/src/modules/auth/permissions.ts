@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   'apiClients.read': STAFF,
   'apiClients.write': ['owner'],
   'audit.read': ['owner', 'auditor'],
+  /** Time-limited exceptions to the policy: granting one is a policy change for someone. */
+  'exceptions.read': STAFF,
+  'exceptions.write': EDITORS,
   'webhooks.read': STAFF,
   'webhooks.write': EDITORS,
   /** AI gateway upstreams (their keys are write-only). */

@@ -15,4 +15,12 @@ export class DashboardController {
     const { days } = parseOr400(z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(30) }), query);
     return this.dashboard.summary(user.organizationId, days);
   }
+
+  /** How often people continue past a warning with a reason, per service and per group. */
+  @Authenticated({ permission: 'dashboard.read' })
+  @Get('overrides')
+  overrides(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>) {
+    const { days } = parseOr400(z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(30) }), query);
+    return this.dashboard.overrideRates(user.organizationId, days);
+  }
 }

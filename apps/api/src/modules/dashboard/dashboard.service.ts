@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { OverrideRatesRepository } from './override-rates.repository';
 
 const OPEN = ['new', 'triaged', 'investigating', 'contained'] as const;
 
@@ -9,7 +10,31 @@ const OPEN = ['new', 'triaged', 'investigating', 'contained'] as const;
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly overrides: OverrideRatesRepository,
+  ) {}
+
+  /**
+   * Override rates: of the warnings shown (by the extension or another local evaluator that
+   * reports them), how many people continued past with a reason; per service and per group.
+   */
+  async overrideRates(organizationId: string, days: number) {
+    const since = new Date(Date.now() - days * 86_400_000);
+    const [services, groups] = await Promise.all([this.overrides.byService(organizationId, since), this.overrides.byGroup(organizationId, since)]);
+    const names = new Map((await this.overrides.providerNames(organizationId, services.map((s) => s.slug).filter((s) => s && !s.startsWith('host:')))).map((p) => [p.slug, p.name]));
+    const rate = (warned: number, overridden: number) => (warned === 0 ? 0 : Math.round((overridden / warned) * 1000) / 1000);
+    const totals = { warned: 0, overridden: 0 };
+    const byService = services.map((s) => {
+      const warned = Number(s.warned);
+      const overridden = Number(s.overridden);
+      totals.warned += warned;
+      totals.overridden += overridden;
+      return { slug: s.slug, name: names.get(s.slug) ?? (s.slug.replace(/^host:/, '') || 'unknown'), warned, overridden, rate: rate(warned, overridden) };
+    });
+    const byGroup = groups.map((g) => ({ group: g.group, warned: Number(g.warned), overridden: Number(g.overridden), rate: rate(Number(g.warned), Number(g.overridden)) }));
+    return { days, totals: { ...totals, rate: rate(totals.warned, totals.overridden) }, byService, byGroup };
+  }
 
   async summary(organizationId: string, days: number) {
     const since = new Date(Date.now() - days * 86_400_000);

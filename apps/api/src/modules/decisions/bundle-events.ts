@@ -7,6 +7,7 @@ import { ReadinessService } from '../health/readiness.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { DecisionService } from './decision.service';
 import { SubjectDirectoryService } from './subject-directory.service';
+import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the key. */
 const KEEPALIVE_MS = 15_000;
@@ -40,10 +41,13 @@ export class BundleEvents implements OnModuleDestroy {
     readiness: ReadinessService,
     private readonly decisions: DecisionService,
     directory: SubjectDirectoryService,
+    exceptions: ExceptionRuntime,
   ) {
     this.runtime.onLoaded((organizationId) => this.announce(organizationId));
     // The bundle carries the directory: a membership change is announced like a publish.
     directory.onChanged((organizationId) => this.announce(organizationId));
+    // And the exceptions in force: a grant or a revocation reaches local evaluators at once.
+    exceptions.onChanged((organizationId) => this.announce(organizationId));
     readiness.onDrain(() => this.endAll('shutdown'));
     this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
     this.timer.unref();

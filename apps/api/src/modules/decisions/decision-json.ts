@@ -28,6 +28,7 @@ function reasonJson(r: Reason): string {
     const out: Reason = { ruleId: r.ruleId, effect: r.effect, message: r.message };
     if (r.guidanceUrl !== undefined) out.guidanceUrl = r.guidanceUrl;
     if (r.escalated !== undefined) out.escalated = r.escalated;
+    if (r.exception !== undefined) out.exception = { id: r.exception.id, expiresAt: r.exception.expiresAt, reason: r.exception.reason, effect: r.exception.effect };
     return JSON.stringify(out);
   });
 }

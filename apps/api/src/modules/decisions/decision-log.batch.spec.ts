@@ -25,6 +25,8 @@ function entry(overrides: Partial<DecisionLogEntry> = {}): DecisionLogEntry {
     correlationId: null,
     latencyMicros: 12,
     staleSeconds: null,
+    source: 'api',
+    overrideReason: null,
     ...overrides,
   };
 }
@@ -36,10 +38,10 @@ describe('copyLine', () => {
   it('writes the same line as the generic COPY encoder, whatever the strings hold', () => {
     fc.assert(
       fc.property(
-        fc.record({ apiClientId: text, providerSlug: text, destinationHost: text, channel: text, subjectId: text, correlationId: text, contentHmac: text, networkZones: list, subjectGroups: list, ruleIds: list, dataClasses: list, latencyMicros: fc.nat(), staleSeconds: fc.option(fc.nat(), { nil: null }) }),
+        fc.record({ apiClientId: text, providerSlug: text, destinationHost: text, channel: text, subjectId: text, correlationId: text, contentHmac: text, networkZones: list, subjectGroups: list, ruleIds: list, dataClasses: list, latencyMicros: fc.nat(), staleSeconds: fc.option(fc.nat(), { nil: null }), source: fc.constantFrom('api', 'extension', 'sdk'), overrideReason: text }),
         (fields) => {
           const e = entry(fields);
-          expect(copyLine(e)).toBe(copyRows([DECISION_LOG_COLUMNS.map((c) => e[c])]));
+          expect(copyLine(e)).toBe(copyRows([DECISION_LOG_COLUMNS.map((c) => e[c] ?? null)]));
         },
       ),
       { numRuns: 300 },
@@ -54,6 +56,18 @@ describe('copyLine', () => {
 });
 
 describe('DecisionLogBatch', () => {
+  it('counts warnings and overrides per service, once overall (*) and once per group of the subject', () => {
+    const batch = new DecisionLogBatch(4);
+    const t = new Date('2026-12-02T10:15:00Z');
+    batch.add(entry({ time: t, effect: 'warn', providerSlug: 'openai', subjectGroups: ['sales', 'emea'], overrideReason: 'client asked' }));
+    batch.add(entry({ time: t, effect: 'warn', providerSlug: 'openai', subjectGroups: ['sales'] }));
+    batch.add(entry({ time: t, effect: 'block', providerSlug: 'openai', subjectGroups: ['sales'] }));
+    const rows = batch.overrideRollupRows();
+    const byKey = Object.fromEntries(rows.providerSlug.map((p, i) => [`${p}/${rows.subjectGroup[i]}`, [rows.warned[i], rows.overridden[i]]]));
+    expect(byKey).toEqual({ 'openai/*': [2, 1], 'openai/emea': [1, 1], 'openai/sales': [2, 1] });
+    batch.release();
+  });
+
   it('holds every line in order as its buffer grows, multi-byte characters included', () => {
     const batch = new DecisionLogBatch(1);
     const entries = Array.from({ length: 50 }, (_, i) => entry({ subjectId: `émilie-${i}-✓`, latencyMicros: i }));

@@ -22,13 +22,17 @@ export interface DecisionLogEntry {
   correlationId: string | null;
   latencyMicros: number;
   staleSeconds: number | null;
+  /** Who decided: `api` (default) or the local evaluator that reported it (`extension`, `sdk`). */
+  source?: string;
+  /** A warning the person continued past: the reason they gave. */
+  overrideReason?: string | null;
 }
 
 /** The DecisionLog columns in the order `copyLine` writes them. */
 export const DECISION_LOG_COLUMNS = [
   'id', 'time', 'organizationId', 'apiClientId', 'policyVersion', 'providerSlug', 'destinationHost', 'action', 'channel',
   'networkZones', 'subjectId', 'subjectGroups', 'effect', 'ruleIds', 'dataClasses', 'contentHmac', 'correlationId',
-  'latencyMicros', 'staleSeconds',
+  'latencyMicros', 'staleSeconds', 'source', 'overrideReason',
 ] as const satisfies readonly (keyof DecisionLogEntry)[];
 
 const HOUR_MS = 3_600_000;
@@ -72,7 +76,7 @@ export function copyLine(e: DecisionLogEntry): string {
     `${copyValue(e.providerSlug)}\t${copyValue(e.destinationHost)}\t${e.action}\t${copyValue(e.channel)}\t` +
     `${copyValue(e.networkZones)}\t${copyValue(e.subjectId)}\t${copyValue(e.subjectGroups)}\t${e.effect}\t` +
     `${copyValue(e.ruleIds)}\t${copyValue(e.dataClasses)}\t${copyValue(e.contentHmac)}\t${copyValue(e.correlationId)}\t` +
-    `${copyValue(e.latencyMicros)}\t${copyValue(e.staleSeconds)}\n`
+    `${copyValue(e.latencyMicros)}\t${copyValue(e.staleSeconds)}\t${copyValue(e.source ?? 'api')}\t${copyValue(e.overrideReason ?? null)}\n`
   );
 }
 
@@ -85,6 +89,21 @@ export interface DecisionRollupRows {
   effect: string[];
   count: number[];
 }
+
+/** Hourly warnings and overrides per (organization, hour, provider, subject group or '*'). */
+export interface DecisionOverrideRollupRows {
+  organizationId: string[];
+  bucket: string[];
+  providerSlug: string[];
+  subjectGroup: string[];
+  warned: number[];
+  overridden: number[];
+}
+
+/** Separates provider and group in the override tally's names (neither can contain it). */
+const SEP = '\u001f';
+/** The override rollup's row that counts each warning once, whatever the subject's groups. */
+export const ALL_GROUPS = '*';
 
 /** Hourly counts per (organization, hour, data class, effect). */
 export interface DecisionClassRollupRows {
@@ -170,6 +189,8 @@ export class DecisionLogBatch {
   private rollups = new HourlyTally(ACTIONS.length * EFFECTS.length);
   /** Per (organization, hour, data class): slot effect. */
   private classRollups = new HourlyTally(EFFECTS.length);
+  /** Per (organization, hour, provider + group): slot 0 warned, 1 overridden. Warnings only. */
+  private overrideRollups = new HourlyTally(2);
   /** Times a write of this batch was attempted (DecisionLogStore: a retry may find it written). */
   attempts = 0;
 
@@ -189,6 +210,7 @@ export class DecisionLogBatch {
     this.attempts = 0;
     this.rollups.clear();
     this.classRollups.clear();
+    this.overrideRollups.clear();
   }
 
   get size(): number {
@@ -211,6 +233,11 @@ export class DecisionLogBatch {
     const effect = EFFECT_INDEX[e.effect];
     this.rollups.add(e.organizationId, hour, provider, ACTION_INDEX[e.action] * EFFECTS.length + effect);
     for (const dc of e.dataClasses) this.classRollups.add(e.organizationId, hour, dc, effect);
+    if (e.effect === 'warn') {
+      const slot = e.overrideReason ? 1 : 0;
+      this.overrideRollups.add(e.organizationId, hour, provider + SEP + ALL_GROUPS, slot);
+      for (const g of e.subjectGroups) this.overrideRollups.add(e.organizationId, hour, provider + SEP + g, slot);
+    }
   }
 
   /** The organizations with rows in this batch. */
@@ -239,6 +266,7 @@ export class DecisionLogBatch {
     kept.attempts = this.attempts;
     kept.rollups = this.rollups.without(organizationIds);
     kept.classRollups = this.classRollups.without(organizationIds);
+    kept.overrideRollups = this.overrideRollups.without(organizationIds);
     return kept;
   }
 
@@ -256,6 +284,32 @@ export class DecisionLogBatch {
       rows.action.push(ACTIONS[Math.floor(r.slot / EFFECTS.length)]!);
       rows.effect.push(EFFECTS[r.slot % EFFECTS.length]!);
       rows.count.push(r.count);
+    }
+    return rows;
+  }
+
+  /**
+   * Warned and overridden counts per row: a warning is counted under the slot it got (an override
+   * is a warning too, so `warned` counts both).
+   */
+  overrideRollupRows(): DecisionOverrideRollupRows {
+    const rows: DecisionOverrideRollupRows = { organizationId: [], bucket: [], providerSlug: [], subjectGroup: [], warned: [], overridden: [] };
+    let last = '';
+    for (const r of this.overrideRollups.rows()) {
+      const key = `${r.organizationId}|${r.hour}|${r.name}`;
+      if (key !== last) {
+        last = key;
+        const sep = r.name.indexOf(SEP);
+        rows.organizationId.push(r.organizationId);
+        rows.bucket.push(new Date(r.hour * HOUR_MS).toISOString());
+        rows.providerSlug.push(r.name.slice(0, sep));
+        rows.subjectGroup.push(r.name.slice(sep + 1));
+        rows.warned.push(0);
+        rows.overridden.push(0);
+      }
+      const i = rows.warned.length - 1;
+      rows.warned[i]! += r.count;
+      if (r.slot === 1) rows.overridden[i]! += r.count;
     }
     return rows;
   }

@@ -1,10 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { DECISION_LOG_COLUMNS, type DecisionLogBatch } from './decision-log.batch';
+import { DECISION_LOG_COLUMNS, DecisionLogBatch, type DecisionLogEntry } from './decision-log.batch';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -79,27 +79,7 @@ export class DecisionLogStore implements OnApplicationShutdown {
         await client.query('COMMIT');
         return { written: 0, discarded: input.size };
       }
-      const rollups = batch.rollupRows();
-      const classRollups = batch.classRollupRows();
-      await pipeline(Readable.from([batch.copyText()]), client.query(copyFrom(COPY_SQL)));
-      if (rollups.count.length) {
-        await client.query(
-          `INSERT INTO "DecisionRollup" ("organizationId", "bucket", "providerSlug", "action", "effect", "count")
-           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"DecisionAction"[], $5::"Effect"[], $6::int[])
-           ON CONFLICT ("organizationId", "bucket", "providerSlug", "action", "effect")
-           DO UPDATE SET "count" = "DecisionRollup"."count" + EXCLUDED."count"`,
-          [rollups.organizationId, rollups.bucket, rollups.providerSlug, rollups.action, rollups.effect, rollups.count],
-        );
-      }
-      if (classRollups.count.length) {
-        await client.query(
-          `INSERT INTO "DecisionClassRollup" ("organizationId", "bucket", "dataClass", "effect", "count")
-           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"Effect"[], $5::int[])
-           ON CONFLICT ("organizationId", "bucket", "dataClass", "effect")
-           DO UPDATE SET "count" = "DecisionClassRollup"."count" + EXCLUDED."count"`,
-          [classRollups.organizationId, classRollups.bucket, classRollups.dataClass, classRollups.effect, classRollups.count],
-        );
-      }
+      await this.writeRows(client, batch);
       await client.query('COMMIT');
       return { written: batch.size, discarded: input.size - batch.size };
     } catch (err) {
@@ -110,6 +90,90 @@ export class DecisionLogStore implements OnApplicationShutdown {
       // Passing an error destroys the connection instead of returning it to the pool.
       client.release(connection.lost ?? undefined);
     }
+  }
+
+  /** COPY of the batch's rows, then its rollups, on a client inside a transaction. */
+  private async writeRows(client: PoolClient, batch: DecisionLogBatch): Promise<void> {
+    const rollups = batch.rollupRows();
+    const classRollups = batch.classRollupRows();
+    await pipeline(Readable.from([batch.copyText()]), client.query(copyFrom(COPY_SQL)));
+    if (rollups.count.length) {
+      await client.query(
+        `INSERT INTO "DecisionRollup" ("organizationId", "bucket", "providerSlug", "action", "effect", "count")
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"DecisionAction"[], $5::"Effect"[], $6::int[])
+         ON CONFLICT ("organizationId", "bucket", "providerSlug", "action", "effect")
+         DO UPDATE SET "count" = "DecisionRollup"."count" + EXCLUDED."count"`,
+        [rollups.organizationId, rollups.bucket, rollups.providerSlug, rollups.action, rollups.effect, rollups.count],
+      );
+    }
+    if (classRollups.count.length) {
+      await client.query(
+        `INSERT INTO "DecisionClassRollup" ("organizationId", "bucket", "dataClass", "effect", "count")
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::"Effect"[], $5::int[])
+         ON CONFLICT ("organizationId", "bucket", "dataClass", "effect")
+         DO UPDATE SET "count" = "DecisionClassRollup"."count" + EXCLUDED."count"`,
+        [classRollups.organizationId, classRollups.bucket, classRollups.dataClass, classRollups.effect, classRollups.count],
+      );
+    }
+    const overrides = batch.overrideRollupRows();
+    if (overrides.warned.length) {
+      await client.query(
+        `INSERT INTO "DecisionOverrideRollup" ("organizationId", "bucket", "providerSlug", "subjectGroup", "warned", "overridden")
+         SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::int[], $6::int[])
+         ON CONFLICT ("organizationId", "bucket", "providerSlug", "subjectGroup")
+         DO UPDATE SET "warned" = "DecisionOverrideRollup"."warned" + EXCLUDED."warned",
+                       "overridden" = "DecisionOverrideRollup"."overridden" + EXCLUDED."overridden"`,
+        [overrides.organizationId, overrides.bucket, overrides.providerSlug, overrides.subjectGroup, overrides.warned, overrides.overridden],
+      );
+    }
+  }
+
+  /**
+   * Decisions a local evaluator reported (POST /v1/decisions/report), written at once rather than
+   * buffered, so the answer can say they are logged: in one transaction, their ids are recorded in
+   * ReportedDecision (those already there are a batch sent again, and skipped), then the new rows
+   * and their rollups are written. Returns the ids that were new. The organization is checked and
+   * locked as for every batch.
+   */
+  async insertReported(organizationId: string, entries: readonly { reportedId: string; entry: DecisionLogEntry }[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const client = await this.pool.connect();
+    const connection: { lost: Error | null } = { lost: null };
+    const onError = (err: Error) => (connection.lost = err);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const org = await client.query('SELECT "id" FROM "Organization" WHERE "id" = $1::uuid FOR KEY SHARE', [organizationId]);
+      if (org.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return new Set();
+      }
+      const fresh = await client.query<{ id: string }>(
+        `INSERT INTO "ReportedDecision" ("organizationId", "id", "time")
+         SELECT $1::uuid, * FROM unnest($2::uuid[], $3::timestamptz[])
+         ON CONFLICT DO NOTHING RETURNING "id"::text AS id`,
+        [organizationId, entries.map((e) => e.reportedId), entries.map((e) => e.entry.time.toISOString())],
+      );
+      const ids = new Set(fresh.rows.map((r) => r.id));
+      const batch = new DecisionLogBatch(ids.size);
+      for (const e of entries) if (ids.has(e.reportedId)) batch.add(e.entry);
+      if (batch.size > 0) await this.writeRows(client, batch);
+      await client.query('COMMIT');
+      batch.release();
+      return ids;
+    } catch (err) {
+      if (!connection.lost) await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.removeListener('error', onError);
+      client.release(connection.lost ?? undefined);
+    }
+  }
+
+  /** Forgets reported ids older than the report window (a report that old is refused anyway). */
+  async pruneReported(before: Date): Promise<number> {
+    const res = await this.pool.query('DELETE FROM "ReportedDecision" WHERE "time" < $1', [before.toISOString()]);
+    return res.rowCount ?? 0;
   }
 
   async onApplicationShutdown(): Promise<void> {

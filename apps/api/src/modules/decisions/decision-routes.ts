@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { batchRequest, decisionRequest } from '@airlock/contracts';
+import { batchRequest, decisionReport, decisionRequest, REPORT_MAX_BYTES } from '@airlock/contracts';
 import { toErrorResponse } from '../../common/error-response';
 import { AppError } from '../../common/errors';
 import { parseOr400 } from '../../common/zod-pipe';
@@ -8,6 +8,10 @@ import type { AccessRule } from '../auth/access.decorators';
 import { ApiKeyGate } from '../auth/api-key-gate';
 import { decisionJson } from './decision-json';
 import { DecisionService } from './decision.service';
+import { DecisionReportService } from './decision-report.service';
+
+/** Who may report decisions it made locally: the extension, and the SDK's LocalDecider (a bundle key). */
+export const REPORT_SCOPES = ['extension', 'bundle'] as const;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The text of all the items of one batch together (a single decision carries up to 1 MiB). */
@@ -27,6 +31,7 @@ const YIELD_EVERY_CHARS = 128 * 1024;
 export const NATIVE_ROUTES: readonly { method: 'POST'; path: string; rule: AccessRule; takesBody: boolean }[] = [
   { method: 'POST', path: '/v1/decisions', rule: { kind: 'api_key', scope: 'decide' }, takesBody: true },
   { method: 'POST', path: '/v1/decisions/batch', rule: { kind: 'api_key', scope: 'decide' }, takesBody: true },
+  { method: 'POST', path: '/v1/decisions/report', rule: { kind: 'api_key', scope: REPORT_SCOPES }, takesBody: true },
 ];
 
 @Injectable()
@@ -34,6 +39,7 @@ export class DecisionRoutes {
   constructor(
     private readonly gate: ApiKeyGate,
     private readonly decisions: DecisionService,
+    private readonly reports: DecisionReportService,
   ) {}
 
   register(fastify: FastifyInstance): void {
@@ -79,6 +85,19 @@ export class DecisionRoutes {
         }
       }
       return reply.send({ items });
+    });
+
+    /**
+     * Decisions a local evaluator made itself, up to REPORT_MAX_ITEMS per call and REPORT_MAX_BYTES
+     * of body (413 beyond); each item counts against the key's rate limit like a batch's. 202 with
+     * how many were logged, how many were already (a batch sent again) and which were refused and why.
+     */
+    fastify.post('/v1/decisions/report', { bodyLimit: REPORT_MAX_BYTES }, async (request: FastifyRequest, reply: FastifyReply) => {
+      const client = this.gate.check(request, REPORT_SCOPES, 0);
+      const input = parseOr400(decisionReport, request.body ?? {});
+      this.gate.charge(client, input.decisions.length);
+      const result = await this.reports.report(client, input);
+      return reply.status(202).send(result);
     });
   }
 }

@@ -9,6 +9,7 @@ import { IncidentsService } from '../incidents/incidents.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
+import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
 import { decide } from './decide';
 import { DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
@@ -39,6 +40,7 @@ export class DecisionService {
     private readonly secrets: SecretsService,
     private readonly incidents: IncidentsService,
     private readonly directory: SubjectDirectoryService,
+    private readonly exceptions: ExceptionRuntime,
   ) {}
 
   /**
@@ -57,9 +59,10 @@ export class DecisionService {
     // connection's address when the client sent none. The same resolution as LocalDecider's.
     const resolved = resolveRequest(input, this.directory.get(client.organizationId)?.directory ?? null, connectionIp);
     const req = resolved.request as DecisionRequestInput;
-    const result = decide(policy, req);
-    const { decision } = result;
     const now = new Date();
+    const exceptions = this.exceptions.get(client.organizationId);
+    const result = decide(policy, req, exceptions ? { exceptions, now: now.getTime() } : undefined);
+    const { decision } = result;
     const micros = (performance.now() - started) * 1000;
     const stale = this.runtime.staleSeconds(now.getTime());
     // Time-ordered (UUIDv7, RFC 9562): ids sort by time, and an id carries its millisecond, so a
@@ -143,10 +146,10 @@ export class DecisionService {
     if (!policy) return null;
     const r = client.rights;
     const rights = `${r.groups ? 'g' : ''}${r.ip ? 'i' : ''}${r.zones === 'any' ? 'z' : r.zones.join('.')}`;
-    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${rights}"`;
+    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${this.exceptions.stamp(client.organizationId)}-${rights}"`;
   }
 
-  /** The compiled policy, catalog and zones for local evaluation by the SDK, with the hashed directory. */
+  /** The compiled policy, catalog and zones for local evaluation by the SDK, with the hashed directory and the exceptions. */
   bundle(client: ApiClientAuth) {
     const policy = this.runtime.get(client.organizationId);
     const etag = this.bundleEtag(client);
@@ -169,6 +172,9 @@ export class DecisionService {
         },
         settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
         directory: this.directory.bundle(client.organizationId),
+        // Time-limited exceptions in force (people by the directory's salted hash): the local
+        // evaluator honours them and checks each expiresAt itself, so expiry needs no new bundle.
+        exceptions: this.exceptions.bundle(client.organizationId),
         client: { mayAssertGroups: r.groups, mayAssertIp: r.ip, mayAssertZones: r.zones === 'any' ? ('any' as const) : [...r.zones] },
       },
     };

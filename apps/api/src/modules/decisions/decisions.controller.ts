@@ -7,6 +7,9 @@ import type { ApiClientAuth } from '../auth/auth-context';
 import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 
+/** The bundle is for local evaluators: the SDK (`bundle`) and the browser extension (`extension`). */
+export const BUNDLE_SCOPES = ['bundle', 'extension'] as const;
+
 /**
  * The decision API's bundle for local evaluation. The decision routes themselves are native Fastify
  * routes (decision-routes.ts).
@@ -18,7 +21,7 @@ export class DecisionsController {
     private readonly events: BundleEvents,
   ) {}
 
-  @ApiKeyScope('bundle')
+  @ApiKeyScope(BUNDLE_SCOPES)
   @Get('bundle')
   bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): PolicyBundle | undefined {
     const { etag, body: bundle } = this.decisions.bundle(client);
@@ -34,7 +37,7 @@ export class DecisionsController {
    * Server-sent events: `event: policy` with the version and ETag now and whenever the policy
    * changes, a comment every 15 s; see bundle-events.ts.
    */
-  @ApiKeyScope('bundle')
+  @ApiKeyScope(BUNDLE_SCOPES)
   @Get('bundle/events')
   bundleEvents(@CurrentClient() client: ApiClientAuth, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     this.events.admit(client);

@@ -16,6 +16,8 @@ export interface OrganizationDirectory {
   poll: string;
   /** The hashed form for /v1/bundle, computed on first request. */
   bundle?: DirectoryBundle;
+  /** Every person's lower-cased e-mail (with or without groups), built on first request. */
+  emails?: ReadonlySet<string>;
 }
 
 const EMPTY_STAMP = '0';
@@ -64,6 +66,14 @@ export class SubjectDirectoryService implements OnModuleDestroy {
 
   stamp(organizationId: string): string {
     return this.orgs.get(organizationId)?.stamp ?? EMPTY_STAMP;
+  }
+
+  /** Whether the e-mail is a (not disabled) person of the organization, whatever their groups. */
+  isMember(organizationId: string, email: string): boolean {
+    const org = this.orgs.get(organizationId);
+    if (!org) return false;
+    org.emails ??= new Set(org.directory.people.map((p) => p.email.trim().toLowerCase()));
+    return org.emails.has(email.trim().toLowerCase());
   }
 
   /** The hashed directory of /v1/bundle (cached until the directory changes). */

@@ -23,6 +23,9 @@ export const PROVIDER_FACTS = {
 } as const satisfies Prisma.ProviderSelect;
 export type ProviderFacts = Prisma.ProviderGetPayload<{ select: typeof PROVIDER_FACTS }>;
 
+/** How an incident opened for an overridden warning is titled (incidents.service.ts). */
+export const OVERRIDE_TITLE = 'Warning overridden:';
+
 @Injectable()
 export class IncidentsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -138,8 +141,10 @@ export class IncidentsRepository {
   /** An automatic incident for the same subject and service with one of these classes since `since`. */
   findRecentAutomatic(
     organizationId: string,
-    q: { providerId: string | null; providerOther: string | null; dataClasses: string[]; subjectKey: string; since: Date },
+    q: { providerId: string | null; providerOther: string | null; dataClasses: string[]; subjectKey: string; since: Date; kind?: 'override' },
   ) {
+    // Overridden warnings and blocks are deduplicated apart (their titles say which they are).
+    const kind = q.kind === 'override' ? { title: { startsWith: OVERRIDE_TITLE } } : { NOT: { title: { startsWith: OVERRIDE_TITLE } } };
     return this.prisma.incident.findFirst({
       where: {
         organizationId,
@@ -147,7 +152,8 @@ export class IncidentsRepository {
         reportedAt: { gte: q.since },
         providerId: q.providerId,
         ...(q.providerId ? {} : { providerOther: q.providerOther }),
-        dataClasses: { hasSome: q.dataClasses },
+        ...(q.dataClasses.length || q.kind !== 'override' ? { dataClasses: { hasSome: q.dataClasses } } : {}),
+        ...kind,
         events: { some: { type: 'created', data: { path: ['subjectKey'], equals: q.subjectKey } } },
       },
       select: { id: true },

@@ -25,7 +25,7 @@ import { WebhooksService } from '../webhooks/webhooks.service';
 import { suggestSeverity, severityRank } from './incident-severity';
 import { closureProblem, DONE_STATUSES, OPEN_STATUSES, transitionProblem } from './incident-workflow';
 import { IdempotencyService } from './idempotency.service';
-import { type IncidentRow, IncidentsRepository, type ProviderFacts } from './incidents.repository';
+import { type IncidentRow, IncidentsRepository, OVERRIDE_TITLE, type ProviderFacts } from './incidents.repository';
 import { incidentAuditView, incidentWebhookData, toIncidentOutput, toPortalIncidentOutput } from './incidents.serializers';
 import { DUE_SOON_MS, notificationDeadline } from './notification-deadline';
 import { remediationChecklist } from './remediation-checklist';
@@ -35,6 +35,7 @@ const HOUR_MS = 3_600_000;
 /** Who files an anonymous report, in the audit log and the timeline. */
 export const ANONYMOUS_ACTOR: Actor = { type: 'anonymous', id: null, label: 'anonymous reporter' };
 export const AUTOMATIC_ACTOR: Actor = { type: 'system', id: null, label: 'automatic (blocked decision)' };
+export const OVERRIDE_ACTOR: Actor = { type: 'system', id: null, label: 'automatic (warning overridden)' };
 
 /** A blocked decision involving one of these classes can open an incident (autoIncidentOnBlock). */
 export const AUTO_INCIDENT_CLASSES: ReadonlySet<string> = new Set([
@@ -66,6 +67,11 @@ export interface AutomaticIncidentEntry {
   /** The decision's subject (id or e-mail) as logged; null when the client sent none. */
   subject: string | null;
   time: Date;
+  /**
+   * A warning the person continued past with this reason (reported by a local evaluator): opens an
+   * incident when the organization enabled autoIncidentOnOverride, whatever the data classes.
+   */
+  overrideReason?: string | null;
 }
 
 interface QueuedEntry extends Omit<AutomaticIncidentEntry, 'dataClasses' | 'ruleIds'> {
@@ -448,9 +454,10 @@ export class IncidentsService implements OnApplicationBootstrap, OnModuleDestroy
    * service + data class opens at most one incident per hour. Returns whether it was queued.
    */
   queueAutomaticIncident(entry: AutomaticIncidentEntry): boolean {
-    if (entry.effect !== 'block') return false;
+    const override = entry.effect === 'warn' && Boolean(entry.overrideReason);
+    if (entry.effect !== 'block' && !override) return false;
     const dataClasses = Array.from(entry.dataClasses);
-    if (!dataClasses.some((c) => AUTO_INCIDENT_CLASSES.has(c))) return false;
+    if (!override && !dataClasses.some((c) => AUTO_INCIDENT_CLASSES.has(c))) return false;
     if (this.autoQueue.length >= AUTO_QUEUE_MAX) {
       this.autoDropped += 1;
       return false;
@@ -470,15 +477,22 @@ export class IncidentsService implements OnApplicationBootstrap, OnModuleDestroy
     const batch = this.autoQueue;
     this.autoQueue = [];
     for (const [k, until] of this.autoSeen) if (until <= now.getTime()) this.autoSeen.delete(k);
-    const settings = new Map<string, boolean>();
+    const settings = new Map<string, { onBlock: boolean; onOverride: boolean }>();
     let created = 0;
     for (const e of batch) {
       try {
         if (!settings.has(e.organizationId)) {
           const org = await this.repo.orgSettings(e.organizationId);
-          settings.set(e.organizationId, org ? readOrgSettings(org.settings).autoIncidentOnBlock : false);
+          const s = org ? readOrgSettings(org.settings) : null;
+          settings.set(e.organizationId, { onBlock: s?.autoIncidentOnBlock ?? false, onOverride: s?.autoIncidentOnOverride ?? false });
         }
-        if (!settings.get(e.organizationId)) continue;
+        const override = e.effect === 'warn' && Boolean(e.overrideReason);
+        const enabled = settings.get(e.organizationId)!;
+        if (!(override ? enabled.onOverride : enabled.onBlock)) continue;
+        if (override) {
+          if (await this.openOverrideIncident(e, now)) created += 1;
+          continue;
+        }
         const subjectKey = e.subject ?? '';
         const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
         const classes = unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c)));
@@ -530,6 +544,60 @@ export class IncidentsService implements OnApplicationBootstrap, OnModuleDestroy
       }
     }
     return created;
+  }
+
+  /**
+   * An incident for a warning someone continued past with a reason: at most one per person,
+   * service and data class an hour (the same deduplication as blocks, kept apart from them).
+   */
+  private async openOverrideIncident(e: QueuedEntry, now: Date): Promise<boolean> {
+    const subjectKey = e.subject ?? '';
+    const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
+    const classes = e.dataClasses.length ? unique(e.dataClasses) : [''];
+    const keyOf = (c: string) => `override|${e.organizationId}|${subjectKey}|${destination}|${c}`;
+    const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
+    if (!fresh.length) return false;
+    for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
+    const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
+    const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+    const recent = await this.repo.findRecentAutomatic(e.organizationId, {
+      providerId: provider?.id ?? null,
+      providerOther,
+      dataClasses: fresh.filter((c) => c !== ''),
+      subjectKey,
+      since: new Date(now.getTime() - AUTO_DEDUPE_MS),
+      kind: 'override',
+    });
+    if (recent) return false;
+    const service = provider?.name ?? providerOther ?? 'an unknown destination';
+    const all = unique(e.dataClasses);
+    await this.createIncident({
+      organizationId: e.organizationId,
+      actor: OVERRIDE_ACTOR,
+      source: 'automatic',
+      title: `${OVERRIDE_TITLE} ${all.length ? classSummary(all) : 'a request'} to ${service}`.slice(0, 300),
+      description:
+        `${e.subject ?? 'Someone'} was warned before sending ${all.length ? all.map(classLabel).join(', ') : 'a request'} to ${service} ` +
+        `and continued, giving this reason: "${e.overrideReason ?? ''}". Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}.`,
+      providerId: provider?.id ?? null,
+      providerOther,
+      dataClasses: all,
+      occurredAt: e.time,
+      reporterId: null,
+      anonymous: false,
+      decisionId: e.decisionId,
+      createdEventData: {
+        decisionId: e.decisionId,
+        subject: e.subject,
+        subjectKey,
+        ruleIds: e.ruleIds,
+        destinationHost: e.destinationHost,
+        overrideReason: e.overrideReason ?? null,
+        kind: 'override',
+      },
+      now,
+    });
+    return true;
   }
 
   // Reading -------------------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { useApi } from '../common/hooks';
+
+interface Rate {
+  warned: number;
+  overridden: number;
+  rate: number;
+}
+interface OverrideRates {
+  days: number;
+  totals: Rate;
+  byService: (Rate & { slug: string; name: string })[];
+  byGroup: (Rate & { group: string })[];
+}
+
+function RateTable({ label, rows }: { label: string; rows: { key: string; name: string; r: Rate }[] }) {
+  const t = useTranslate();
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{label}</TableCell>
+          <TableCell align="right">{t('airlock.overrides.warned')}</TableCell>
+          <TableCell align="right">{t('airlock.overrides.overridden')}</TableCell>
+          <TableCell align="right">{t('airlock.overrides.rate')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(({ key, name, r }) => (
+          <TableRow key={key}>
+            <TableCell>{name}</TableCell>
+            <TableCell align="right">{r.warned.toLocaleString()}</TableCell>
+            <TableCell align="right">{r.overridden.toLocaleString()}</TableCell>
+            <TableCell align="right">{`${Math.round(r.rate * 100)} %`}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The dashboard card: how often people continue past a warning with a reason, per service and group. */
+export function OverrideRatesCard({ days }: { days: number }) {
+  const t = useTranslate();
+  const { data } = useApi<OverrideRates>(`/api/dashboard/overrides?days=${days}`);
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" gutterBottom>
+          {t('airlock.overrides.title')}
+          {data && data.totals.warned > 0 ? ` — ${Math.round(data.totals.rate * 100)} %` : ''}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {t('airlock.overrides.explain')}
+        </Typography>
+        {!data || data.totals.warned === 0 ? (
+          <Typography variant="body2">{t('airlock.overrides.none')}</Typography>
+        ) : (
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+            <RateTable label={t('airlock.overrides.service')} rows={data.byService.map((s) => ({ key: s.slug, name: s.name, r: s }))} />
+            <RateTable label={t('airlock.overrides.group')} rows={data.byGroup.map((g) => ({ key: g.group, name: g.group, r: g }))} />
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
+
+const withProvider = { provider: { select: { slug: true } } } as const;
+
+/** Data access for time-limited exceptions (PolicyException); every query names the organization. */
+@Injectable()
+export class ExceptionsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  list(organizationId: string, where: Prisma.PolicyExceptionWhereInput, orderBy: Prisma.PolicyExceptionOrderByWithRelationInput, skip: number, take: number) {
+    const w = { ...where, organizationId };
+    return this.prisma.$transaction([
+      this.prisma.policyException.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take, include: withProvider }),
+      this.prisma.policyException.count({ where: w }),
+    ]);
+  }
+
+  find(organizationId: string, id: string, db: Tx = this.prisma) {
+    return db.policyException.findFirst({ where: { organizationId, id }, include: withProvider });
+  }
+
+  findProvider(organizationId: string, id: string, db: Tx = this.prisma) {
+    return db.provider.findFirst({ where: { organizationId, id }, select: { id: true, slug: true } });
+  }
+
+  findGroup(organizationId: string, name: string, db: Tx = this.prisma) {
+    return db.group.findFirst({ where: { organizationId, name: { equals: name, mode: 'insensitive' } }, select: { id: true } });
+  }
+
+  create(tx: Tx, data: Prisma.PolicyExceptionUncheckedCreateInput) {
+    return tx.policyException.create({ data, include: withProvider });
+  }
+
+  revoke(tx: Tx, organizationId: string, id: string, at: Date, byLabel: string) {
+    return tx.policyException.update({ where: { id, organizationId }, data: { revokedAt: at, revokedByLabel: byLabel }, include: withProvider });
+  }
+
+  /** The exceptions in force in one organization (not revoked, not expired), with their service's slug. */
+  active(organizationId: string, now: Date) {
+    return this.prisma.policyException.findMany({
+      where: { organizationId, revokedAt: null, expiresAt: { gt: now } },
+      include: withProvider,
+      orderBy: { id: 'asc' },
+    });
+  }
+
+  /** What the fallback poll compares per organization: exceptions in force, newest grant, newest revocation. */
+  pollKeys() {
+    return this.prisma.$queryRaw<{ organizationId: string; active: bigint; created: Date | null; revoked: Date | null }[]>`
+      SELECT "organizationId", count(*) FILTER (WHERE "revokedAt" IS NULL AND "expiresAt" > now()) AS active,
+             max("createdAt") AS created, max("revokedAt") AS revoked
+      FROM "PolicyException" GROUP BY 1`;
+  }
+}
