@@ -39,27 +39,8 @@ export class ProvidersController {
       defaultSort: ['name', 'asc'],
       filter: providerFilter,
     });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.status ? { status: { in: Array.isArray(f.status) ? f.status : [f.status] } } : {}),
-      ...(f.trainsOnInputs ? { trainsOnInputs: f.trainsOnInputs } : {}),
-      ...(f.dataCountry ? { dataCountries: { has: f.dataCountry } } : {}),
-      ...(f.hqCountry ? { hqCountry: f.hqCountry } : {}),
-      ...(f.minRisk !== undefined ? { riskScore: { gte: f.minRisk } } : {}),
-      ...(f.q
-        ? {
-            OR: [
-              { name: { contains: f.q, mode: 'insensitive' as const } },
-              { vendor: { contains: f.q, mode: 'insensitive' as const } },
-              { slug: { contains: f.q.toLowerCase() } },
-              { domains: { has: f.q.toLowerCase() } },
-            ],
-          }
-        : {}),
-    };
-    const result = await this.repo.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'providers', q.skip, result, toProviderOutput);
+    const result = await this.repo.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'providers', q.page, result, toProviderOutput);
   }
 
   @Authenticated({ permission: 'catalog.read' })

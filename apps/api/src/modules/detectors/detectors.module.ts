@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DetectorsController } from './detectors.controller';
+import { DetectorsRepository } from './detectors.repository';
 import { DetectorsService } from './detectors.service';
 
-@Module({ controllers: [DetectorsController], providers: [DetectorsService] })
+@Module({ controllers: [DetectorsController], providers: [DetectorsService, DetectorsRepository] })
 export class DetectorsModule {}

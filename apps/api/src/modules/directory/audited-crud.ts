@@ -4,6 +4,14 @@ import { AppError } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 
+/** The row operations an AuditedCrud runs (a repository supplies them; `find` filters by organization). */
+export interface CrudOps<Row> {
+  find(tx: Tx, organizationId: string, id: string): Promise<Row | null>;
+  create(tx: Tx, organizationId: string, data: unknown): Promise<Row>;
+  update(tx: Tx, id: string, data: unknown): Promise<Row>;
+  remove(tx: Tx, id: string): Promise<unknown>;
+}
+
 /**
  * Create, update and delete of one organization-scoped row with its audit event in the same
  * transaction: the shape every simple admin resource (zones, groups, data classes, detectors)
@@ -14,12 +22,7 @@ export class AuditedCrud<Row extends { id: string }> {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly entity: { type: string; label: string; action: string },
-    private readonly ops: {
-      find(tx: Tx, organizationId: string, id: string): Promise<Row | null>;
-      create(tx: Tx, organizationId: string, data: unknown): Promise<Row>;
-      update(tx: Tx, id: string, data: unknown): Promise<Row>;
-      remove(tx: Tx, id: string): Promise<unknown>;
-    },
+    private readonly ops: CrudOps<Row>,
   ) {}
 
   create(organizationId: string, actor: Actor, data: unknown, check?: (tx: Tx) => Promise<void>): Promise<Row> {

@@ -8,6 +8,10 @@ import { IdempotencyService } from './idempotency.service';
 import { IncidentsApiController } from './incidents-api.controller';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
+import { AutomaticIncidentQueue } from './automatic-incidents.service';
+import { IncidentIntake } from './incident-intake.service';
+import { IncidentQueries } from './incident-queries.service';
+import { IncidentTriage } from './incident-triage.service';
 import { IncidentsService } from './incidents.service';
 import { QuietRequestLog } from './quiet-request-log';
 
@@ -20,7 +24,7 @@ import { QuietRequestLog } from './quiet-request-log';
 @Module({
   imports: [WebhooksModule],
   controllers: [IncidentsController, IncidentsPortalController, IncidentsApiController],
-  providers: [IncidentsRepository, IncidentsService, IdempotencyRepository, IdempotencyService, DemoIncidentsSeeder, QuietRequestLog],
+  providers: [IncidentsRepository, IncidentIntake, AutomaticIncidentQueue, IncidentTriage, IncidentQueries, IncidentsService, IdempotencyRepository, IdempotencyService, DemoIncidentsSeeder, QuietRequestLog],
   exports: [IncidentsService],
 })
 export class IncidentsModule implements OnModuleInit {

@@ -283,4 +283,47 @@ export class PolicyService {
   deleteRule(organizationId: string, actor: Actor, id: string) {
     return this.rules.remove(organizationId, actor, id);
   }
+
+  listRules(...args: Parameters<PolicyRepository['listRules']>) {
+    return this.repo.listRules(...args);
+  }
+
+  getRule(organizationId: string, id: string) {
+    return this.rules.get(organizationId, id);
+  }
+
+  // Versions (read) ------------------------------------------------------------------------------
+
+  /** The version in force, the one this instance serves, and (for staff) whether the draft differs. */
+  async status(organizationId: string, withDraft: boolean) {
+    const latest = await this.repo.latestVersion(organizationId);
+    const draftChanged = latest && withDraft ? !(await this.diff(organizationId, latest.number, 'draft')).unchanged : null;
+    return { latest, servingVersion: this.runtime.get(organizationId)?.version ?? null, draftChanged };
+  }
+
+  /** The draft against the version in force: what a publish would change. */
+  async draftDiff(organizationId: string) {
+    const latest = await this.repo.latestVersion(organizationId);
+    if (!latest) throw AppError.notFound('Published policy');
+    return this.diff(organizationId, latest.number, 'draft');
+  }
+
+  listVersions(...args: Parameters<PolicyRepository['listVersions']>) {
+    return this.repo.listVersions(...args);
+  }
+
+  async getVersion(organizationId: string, id: string) {
+    const v = await this.repo.findVersionById(organizationId, id);
+    if (!v) throw AppError.notFound('Policy version');
+    return v;
+  }
+
+  /** Version `id` against `against` (a number or the draft; by default the version before it). */
+  async versionDiff(organizationId: string, id: string, against: number | 'draft' | undefined) {
+    const v = await this.getVersion(organizationId, id);
+    if (against === 'draft') return this.diff(organizationId, v.number, 'draft');
+    const from = against ?? v.number - 1;
+    if (from < 1) return this.diff(organizationId, v.number, v.number);
+    return this.diff(organizationId, from, v.number);
+  }
 }

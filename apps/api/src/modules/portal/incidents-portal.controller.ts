@@ -60,14 +60,8 @@ export class IncidentsPortalController {
       filter: mineFilter,
     });
     const status = q.filter.status === undefined ? undefined : Array.isArray(q.filter.status) ? q.filter.status : [q.filter.status];
-    const { rows, total } = await this.incidents.listMine(user, {
-      skip: q.skip,
-      take: q.take,
-      sortField: q.sortField,
-      sortOrder: q.sortOrder,
-      ...(status ? { status } : {}),
-    });
-    return listResponse(reply, 'incidents', q.skip, [rows, total], toPortalIncidentOutput);
+    const { rows, total } = await this.incidents.listMine(user, { ...q, filter: status ? { status } : {} });
+    return listResponse(reply, 'incidents', q.page, [rows, total], toPortalIncidentOutput);
   }
 
   /** Anyone holding the code shown once at an anonymous report: its number, status and last update. */

@@ -1,0 +1,162 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { readOrgSettings } from '@airlock/contracts';
+import { AUTO_INCIDENT_CLASSES, AUTOMATIC_ACTOR, classLabel, classSummary, HOUR_MS, unique } from './incident-common';
+import { IncidentIntake } from './incident-intake.service';
+import { IdempotencyService } from './idempotency.service';
+import { IncidentsRepository } from './incidents.repository';
+
+const AUTO_QUEUE_MAX = 10_000;
+const AUTO_FLUSH_MS = 2_000;
+const AUTO_DEDUPE_MS = HOUR_MS;
+
+/**
+ * What the decision path hands over when a decision blocks (see queueAutomaticIncident). Plain
+ * values only: it is queued in memory and turned into an incident off the request path.
+ */
+export interface AutomaticIncidentEntry {
+  organizationId: string;
+  decisionId: string;
+  effect: 'allow' | 'warn' | 'redact' | 'block';
+  providerSlug: string | null;
+  destinationHost: string | null;
+  dataClasses: Iterable<string>;
+  ruleIds: Iterable<string>;
+  /** The decision's subject (id or e-mail) as logged; null when the client sent none. */
+  subject: string | null;
+  time: Date;
+}
+
+interface QueuedEntry extends Omit<AutomaticIncidentEntry, 'dataClasses' | 'ruleIds'> {
+  dataClasses: string[];
+  ruleIds: string[];
+}
+
+/**
+ * The automatic-incident queue: blocked decisions involving credentials or personal data, kept in
+ * memory by the decision path and turned into incidents every 2 s, off the request path.
+ */
+@Injectable()
+export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Incidents');
+  private autoQueue: QueuedEntry[] = [];
+  private readonly autoSeen = new Map<string, number>();
+  private autoTimer: NodeJS.Timeout | null = null;
+  private purgeTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<number> | null = null;
+  /** Automatic incidents not queued because the queue was full (a burst of blocks). */
+  autoDropped = 0;
+
+  constructor(
+    private readonly repo: IncidentsRepository,
+    private readonly intake: IncidentIntake,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.autoTimer = setInterval(() => {
+      if (this.autoQueue.length) void this.flushAutomaticIncidents();
+    }, AUTO_FLUSH_MS);
+    this.autoTimer.unref();
+    this.purgeTimer = setInterval(() => {
+      this.idempotency.purgeExpired().catch((err: Error) => this.logger.warn(`Could not purge idempotency keys: ${err.message}`));
+    }, HOUR_MS);
+    this.purgeTimer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.autoTimer) clearInterval(this.autoTimer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    if (this.autoQueue.length) await this.flushAutomaticIncidents().catch(() => 0);
+  }
+
+  /**
+   * Called by the decision path for every decision (cheap, synchronous, never throws): keeps blocks
+   * of credentials or personal data in an in-memory queue that is turned into incidents every 2 s,
+   * off the request path, if the organization enabled autoIncidentOnBlock. The same subject +
+   * service + data class opens at most one incident per hour. Returns whether it was queued.
+   */
+  queueAutomaticIncident(entry: AutomaticIncidentEntry): boolean {
+    if (entry.effect !== 'block') return false;
+    const dataClasses = Array.from(entry.dataClasses);
+    if (!dataClasses.some((c) => AUTO_INCIDENT_CLASSES.has(c))) return false;
+    if (this.autoQueue.length >= AUTO_QUEUE_MAX) {
+      this.autoDropped += 1;
+      return false;
+    }
+    this.autoQueue.push({ ...entry, dataClasses, ruleIds: Array.from(entry.ruleIds) });
+    return true;
+  }
+
+  /** Turns the queued blocks into incidents now (the timer calls it; tests await it). */
+  flushAutomaticIncidents(now: Date = new Date()): Promise<number> {
+    const run = (this.flushing ?? Promise.resolve(0)).then(() => this.flushAutomatic(now));
+    this.flushing = run.catch(() => 0);
+    return run;
+  }
+
+  private async flushAutomatic(now: Date): Promise<number> {
+    const batch = this.autoQueue;
+    this.autoQueue = [];
+    for (const [k, until] of this.autoSeen) if (until <= now.getTime()) this.autoSeen.delete(k);
+    const settings = new Map<string, boolean>();
+    let created = 0;
+    for (const e of batch) {
+      try {
+        if (!settings.has(e.organizationId)) {
+          const org = await this.repo.orgSettings(e.organizationId);
+          settings.set(e.organizationId, org ? readOrgSettings(org.settings).autoIncidentOnBlock : false);
+        }
+        if (!settings.get(e.organizationId)) continue;
+        const subjectKey = e.subject ?? '';
+        const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
+        const classes = unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c)));
+        const keyOf = (c: string) => `${e.organizationId}|${subjectKey}|${destination}|${c}`;
+        const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
+        if (!fresh.length) continue;
+        for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
+        const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
+        const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+        // Another instance may have opened it within the hour.
+        const recent = await this.repo.findRecentAutomatic(e.organizationId, {
+          providerId: provider?.id ?? null,
+          providerOther,
+          dataClasses: fresh,
+          subjectKey,
+          since: new Date(now.getTime() - AUTO_DEDUPE_MS),
+        });
+        if (recent) continue;
+        const all = unique(e.dataClasses);
+        const service = provider?.name ?? providerOther ?? 'an unknown destination';
+        await this.intake.createIncident({
+          organizationId: e.organizationId,
+          actor: AUTOMATIC_ACTOR,
+          source: 'automatic',
+          title: `Blocked: ${classSummary(all.filter((c) => AUTO_INCIDENT_CLASSES.has(c)))} to ${service}`.slice(0, 300),
+          description:
+            `Airlock blocked a request that would have sent ${all.map(classLabel).join(', ')} to ${service}` +
+            `${e.subject ? ` (subject ${e.subject})` : ''}. Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}. ` +
+            'Nothing left the network, but the attempt shows where the data is and where someone wanted to take it.',
+          providerId: provider?.id ?? null,
+          providerOther,
+          dataClasses: all,
+          occurredAt: e.time,
+          reporterId: null,
+          anonymous: false,
+          decisionId: e.decisionId,
+          createdEventData: {
+            decisionId: e.decisionId,
+            subject: e.subject,
+            subjectKey,
+            ruleIds: e.ruleIds,
+            destinationHost: e.destinationHost,
+          },
+          now,
+        });
+        created += 1;
+      } catch (err) {
+        this.logger.warn(`Could not open an automatic incident for decision ${e.decisionId}: ${(err as Error).message}`);
+      }
+    }
+    return created;
+  }
+}
