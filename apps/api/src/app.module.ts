@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ErrorFilter } from './common/error.filter';
+import { QuietRequestLog } from './common/quiet-request-log';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { LifecycleService } from './lifecycle.service';
@@ -60,6 +61,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         LifecycleService,
+        QuietRequestLog,
       ],
       exports: [APP_CONFIG],
     };

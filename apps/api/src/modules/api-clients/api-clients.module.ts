@@ -1,10 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyRegistry } from './api-key-registry.service';
+import { AuditModule } from '../audit/audit.module';
 
-@Global()
 @Module({
+  imports: [AuditModule],
   controllers: [ApiClientsController],
   providers: [ApiKeyRegistry, ApiClientsService],
   exports: [ApiKeyRegistry],

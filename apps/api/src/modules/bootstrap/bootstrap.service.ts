@@ -14,7 +14,7 @@ import { sha256Hex } from '../auth/tokens';
 import { ruleToRow } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { loadBuiltinCatalog } from './builtin-catalog';
-import { DemoDataService } from './demo-data.service';
+import { DemoDataService } from '../demo/demo-data.service';
 
 export const SYSTEM: Actor = { type: 'system', id: null, label: 'system (first start)' };
 

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DecisionLogStore } from './decision-log.store';
 import { DecisionLogWriter } from './decision-log.writer';
 import { DecisionRoutes } from './decision-routes';
@@ -6,9 +6,16 @@ import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 import { DecisionsController } from './decisions.controller';
 import { SubjectDirectoryService } from './subject-directory.service';
+import { ApiClientsModule } from '../api-clients/api-clients.module';
+import { AuthModule } from '../auth/auth.module';
+import { HealthModule } from '../health/health.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PolicyModule } from '../policy/policy.module';
+import { SecretsModule } from '../secrets/secrets.module';
 
-@Global()
 @Module({
+  imports: [ApiClientsModule, AuthModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
   controllers: [DecisionsController],
   providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryService],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],

@@ -11,7 +11,7 @@ import type { UserAuth } from '../auth/auth-context';
 import { IdempotencyService } from '../incidents/idempotency.service';
 import { statusExplanation, toPortalIncidentOutput } from '../incidents/incidents.serializers';
 import { IncidentsService } from '../incidents/incidents.service';
-import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
+import { QUIET_REQUEST_LOG } from '../../common/quiet-request-log';
 
 const mineFilter = z.strictObject({ status: z.union([incidentStatus, z.array(incidentStatus).max(6)]).optional() });
 

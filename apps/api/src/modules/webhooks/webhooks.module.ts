@@ -1,12 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookUrlGuard } from './webhook-url-guard';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
+import { AuditModule } from '../audit/audit.module';
 
-@Global()
 @Module({
+  imports: [AuditModule],
   controllers: [WebhooksController],
   providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker],
   exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard],

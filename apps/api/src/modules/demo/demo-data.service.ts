@@ -11,6 +11,7 @@ import { compileSnapshot } from '../policy/compiled-policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { snapshotHash } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
+import { DemoIncidentsSeeder } from './demo-incidents.seeder';
 
 const DEMO: Actor = { type: 'system', id: null, label: 'system (demo data)' };
 
@@ -42,8 +43,6 @@ function pick<T>(rand: () => number, weighted: readonly (readonly [T, number])[]
   return weighted[weighted.length - 1]![0];
 }
 
-export type DemoIncidentSeeder = (organizationId: string) => Promise<void>;
-
 /**
  * The lived-in demo of AIRLOCK_DEMO_DATA: users of every role, groups, zones, catalog decisions
  * (published as version 2), incidents in various states and three weeks of decision history
@@ -52,7 +51,6 @@ export type DemoIncidentSeeder = (organizationId: string) => Promise<void>;
 @Injectable()
 export class DemoDataService {
   private readonly logger = new Logger('DemoData');
-  private incidentSeeder: DemoIncidentSeeder | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -60,15 +58,11 @@ export class DemoDataService {
     private readonly policyRepo: PolicyRepository,
     private readonly audit: AuditService,
     private readonly writer: DecisionLogWriter,
+    private readonly incidents: DemoIncidentsSeeder,
   ) {}
 
   demoEmails(): string[] {
     return DEMO_USERS.map((u) => u.email);
-  }
-
-  /** The incidents module registers how it seeds demo incidents. */
-  registerIncidentSeeder(seeder: DemoIncidentSeeder): void {
-    this.incidentSeeder = seeder;
   }
 
   async seed(organizationId: string): Promise<void> {
@@ -99,7 +93,7 @@ export class DemoDataService {
       },
       { timeout: 120_000 },
     );
-    if (this.incidentSeeder) await this.incidentSeeder(organizationId);
+    await this.incidents.seed(organizationId);
     const written = await this.seedDecisionHistory(organizationId, 21, 24_000);
     this.logger.log(`Demo data: ${DEMO_USERS.length} users, ${GROUPS.length} groups, 3 zones, ${written} decisions over 21 days`);
   }
