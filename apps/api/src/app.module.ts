@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { BackgroundJobsModule } from './common/background-jobs';
 import { ErrorFilter } from './common/error.filter';
 import { QuietRequestLog } from './common/quiet-request-log';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -34,6 +36,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        ScheduleModule.forRoot(),
+        BackgroundJobsModule,
         DatabaseModule,
         SecretsModule,
         MetricsModule,

@@ -3,9 +3,10 @@ import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyRegistry } from './api-key-registry.service';
 import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 @Module({
-  imports: [AuditModule],
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [ApiClientsController],
   providers: [ApiKeyRegistry, ApiClientsService],
   exports: [ApiKeyRegistry],

@@ -7,6 +7,7 @@ import { ReadinessService } from '../health/readiness.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { DecisionService } from './decision.service';
 import { SubjectDirectoryService } from './subject-directory.service';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the key. */
 const KEEPALIVE_MS = 15_000;
@@ -32,7 +33,6 @@ interface Stream {
 export class BundleEvents implements OnModuleDestroy {
   private readonly logger = new Logger('BundleEvents');
   private readonly streams = new Set<Stream>();
-  private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly runtime: PolicyRuntime,
@@ -40,13 +40,13 @@ export class BundleEvents implements OnModuleDestroy {
     readiness: ReadinessService,
     private readonly decisions: DecisionService,
     directory: SubjectDirectoryService,
+    private readonly jobs: BackgroundJobs,
   ) {
     this.runtime.onLoaded((organizationId) => this.announce(organizationId));
     // The bundle carries the directory: a membership change is announced like a publish.
     directory.onChanged((organizationId) => this.announce(organizationId));
     readiness.onDrain(() => this.endAll('shutdown'));
-    this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
-    this.timer.unref();
+    this.jobs.every('bundle-events-keepalive', KEEPALIVE_MS, () => this.keepAlive());
   }
 
   get size(): number {
@@ -116,7 +116,7 @@ export class BundleEvents implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.stop('bundle-events-keepalive');
     this.endAll('shutdown');
   }
 }

@@ -13,9 +13,10 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PolicyModule } from '../policy/policy.module';
 import { SecretsModule } from '../secrets/secrets.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 @Module({
-  imports: [ApiClientsModule, AuthModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
+  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
   controllers: [DecisionsController],
   providers: [DecisionService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryService],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],

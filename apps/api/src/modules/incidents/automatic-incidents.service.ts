@@ -4,6 +4,7 @@ import { AUTO_INCIDENT_CLASSES, AUTOMATIC_ACTOR, classLabel, classSummary, HOUR_
 import { IncidentIntake } from './incident-intake.service';
 import { IdempotencyService } from './idempotency.service';
 import { IncidentsRepository } from './incidents.repository';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 const AUTO_QUEUE_MAX = 10_000;
 const AUTO_FLUSH_MS = 2_000;
@@ -40,8 +41,6 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger('Incidents');
   private autoQueue: QueuedEntry[] = [];
   private readonly autoSeen = new Map<string, number>();
-  private autoTimer: NodeJS.Timeout | null = null;
-  private purgeTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<number> | null = null;
   /** Automatic incidents not queued because the queue was full (a burst of blocks). */
   autoDropped = 0;
@@ -50,22 +49,21 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
     private readonly repo: IncidentsRepository,
     private readonly intake: IncidentIntake,
     private readonly idempotency: IdempotencyService,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.autoTimer = setInterval(() => {
+    this.jobs.every('automatic-incidents', AUTO_FLUSH_MS, () => {
       if (this.autoQueue.length) void this.flushAutomaticIncidents();
-    }, AUTO_FLUSH_MS);
-    this.autoTimer.unref();
-    this.purgeTimer = setInterval(() => {
+    });
+    this.jobs.every('idempotency-purge', HOUR_MS, () => {
       this.idempotency.purgeExpired().catch((err: Error) => this.logger.warn(`Could not purge idempotency keys: ${err.message}`));
-    }, HOUR_MS);
-    this.purgeTimer.unref();
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.autoTimer) clearInterval(this.autoTimer);
-    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    this.jobs.stop('automatic-incidents');
+    this.jobs.stop('idempotency-purge');
     if (this.autoQueue.length) await this.flushAutomaticIncidents().catch(() => 0);
   }
 

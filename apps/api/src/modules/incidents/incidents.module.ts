@@ -11,6 +11,7 @@ import { IncidentsApiController } from './incidents-api.controller';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 /**
  * Incidents: the analysts' API (/api/incidents) and /v1/incidents for decision clients. The employee
@@ -18,7 +19,7 @@ import { IncidentsService } from './incidents.service';
  * IncidentsService.queueAutomaticIncident.
  */
 @Module({
-  imports: [AuditModule, WebhooksModule],
+  imports: [BackgroundJobsModule, AuditModule, WebhooksModule],
   controllers: [IncidentsController, IncidentsApiController],
   providers: [
     IncidentsRepository,

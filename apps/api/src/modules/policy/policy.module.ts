@@ -6,9 +6,10 @@ import { PolicyRuntime } from './policy-runtime.service';
 import { PolicyService } from './policy.service';
 import { RulesController } from './rules.controller';
 import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 @Module({
-  imports: [AuditModule],
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [RulesController, PolicyController],
   providers: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],
   exports: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],

@@ -5,9 +5,10 @@ import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 @Module({
-  imports: [AuditModule],
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [WebhooksController],
   providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker],
   exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard],
