@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Action, Channel } from '@airlock/policy-engine';
 import { mulberry32 } from '../../common/mulberry32';
-import { PrismaService } from '../../database/prisma.service';
 import type { Role } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -12,6 +11,7 @@ import { PolicyRepository } from '../policy/policy.repository';
 import { snapshotHash } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { DemoIncidentsSeeder } from './demo-incidents.seeder';
+import { Transactions } from '../../database/transactions';
 
 const DEMO: Actor = { type: 'system', id: null, label: 'system (demo data)' };
 
@@ -53,7 +53,7 @@ export class DemoDataService {
   private readonly logger = new Logger('DemoData');
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly policy: PolicyService,
     private readonly policyRepo: PolicyRepository,
     private readonly audit: AuditService,
@@ -66,7 +66,7 @@ export class DemoDataService {
   }
 
   async seed(organizationId: string): Promise<void> {
-    await this.prisma.$transaction(
+    await this.transactions.run(
       async (tx) => {
         const owner = await tx.user.findFirstOrThrow({ where: { organizationId, role: 'owner' }, orderBy: { createdAt: 'asc' } });
         await tx.group.createMany({ data: GROUPS.map((g) => ({ organizationId, ...g })) });
@@ -89,7 +89,7 @@ export class DemoDataService {
           await tx.provider.updateMany({ where: { organizationId, slug: { in: slugs } }, data: { status, statusReason, statusChangedAt: new Date() } });
         }
         await this.audit.record(tx, { organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
-        await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek', { tx });
+        await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek');
       },
       { timeout: 120_000 },
     );

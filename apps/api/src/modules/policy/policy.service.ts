@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
 import type { Effect } from '../../generated/prisma/enums';
@@ -28,10 +29,11 @@ export interface PublishedVersion {
 @Injectable()
 export class PolicyService {
   constructor(
-    private readonly prisma: PrismaService,
+    prisma: PrismaService,
     private readonly repo: PolicyRepository,
     private readonly runtime: PolicyRuntime,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {
     this.rules = new AuditedCrud<PolicyRule>(prisma, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
       find: (tx, organizationId, id) => repo.findRule(organizationId, id, tx),
@@ -61,16 +63,18 @@ export class PolicyService {
 
   /**
    * Freezes the draft (rules + catalog + zones + detectors + settings) into the next version, in one
-   * transaction with its audit event; NOTIFY tells every instance on commit. `tx` lets a caller (an
-   * emergency block) change the catalog and publish atomically.
+   * transaction with its audit event; NOTIFY tells every instance on commit, and this instance
+   * installs the version after commit. Called inside a caller's transaction (Transactions.run: an
+   * emergency block, a rollback, the first start), it joins it, so the change and the publish are
+   * atomic and the install waits for the caller's commit.
    */
   async publish(
     organizationId: string,
     actor: Actor,
     note: string,
-    opts: { tx?: Tx; rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
+    opts: { rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
   ): Promise<PublishedVersion> {
-    const run = async (tx: Tx) => {
+    const version = await this.transactions.run(async (tx) => {
       await this.repo.lockPublishing(tx, organizationId);
       const latest = await this.repo.latestVersion(organizationId, tx);
       // amendPublished (Block now): the version in force with one change, whatever state the draft is in.
@@ -105,11 +109,10 @@ export class PolicyService {
         after: { number, contentHash: hash, note, rollbackOf: opts.rollbackOf ?? null, rules: snapshot.rules.length, providers: snapshot.catalog.length },
       });
       await this.repo.notifyPublished(tx, organizationId, number);
-      return { version, compiled };
-    };
-    const { version, compiled } = opts.tx ? await run(opts.tx) : await this.prisma.$transaction(run, { timeout: 30_000 });
-    // This instance answers with the new version at once; the others on NOTIFY.
-    if (!opts.tx) this.runtime.install(compiled);
+      // This instance answers with the new version once it is committed; the others on NOTIFY.
+      await this.transactions.afterCommit(() => this.runtime.install(compiled));
+      return version;
+    }, { timeout: 30_000 });
     return {
       id: version.id,
       number: version.number,
@@ -127,7 +130,7 @@ export class PolicyService {
    * rules rollback (docs/architecture.md).
    */
   async rollback(organizationId: string, actor: Actor, number: number, note?: string): Promise<PublishedVersion> {
-    return this.prisma.$transaction(
+    return this.transactions.run(
       async (tx) => {
         const old = await this.repo.findVersion(organizationId, number, tx);
         if (!old) throw AppError.notFound(`Policy version ${number}`);
@@ -136,14 +139,12 @@ export class PolicyService {
           organizationId,
           old.snapshot.rules.map((r) => ruleToRow(organizationId, r)),
         );
-        const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { tx, rollbackOf: number, allowUnchanged: true });
+        const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { rollbackOf: number, allowUnchanged: true });
+        await this.transactions.afterCommit(() => this.runtime.sync());
         return published;
       },
       { timeout: 30_000 },
-    ).then(async (v) => {
-      await this.runtime.sync();
-      return v;
-    });
+    );
   }
 
   /** What changed between two versions (or a version and the draft, number 0). */
