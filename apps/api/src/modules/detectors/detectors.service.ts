@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type CustomDetectorDef, DETECTORS, testCustomDetector, validateCustomDetector } from '@airlock/detectors';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { CustomDetector } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -23,11 +24,11 @@ export class DetectorsService {
   readonly regexTests = new RegexTestRunner();
 
   constructor(
-    prisma: PrismaService,
+    transactions: Transactions,
     audit: AuditService,
     private readonly repo: DetectorsRepository,
   ) {
-    this.crud = new AuditedCrud<CustomDetector>(prisma, audit, { type: 'CustomDetector', label: 'Detector', action: 'detector' }, repo.crud);
+    this.crud = new AuditedCrud<CustomDetector>(transactions, audit, { type: 'CustomDetector', label: 'Detector', action: 'detector' }, repo.crud);
   }
 
   list(...args: Parameters<DetectorsRepository['list']>) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { DataClass, Group, NetworkZone } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -15,14 +16,14 @@ export class DirectoryService {
   readonly dataClasses: AuditedCrud<DataClass>;
 
   constructor(
-    prisma: PrismaService,
+    transactions: Transactions,
     audit: AuditService,
     private readonly repo: DirectoryRepository,
   ) {
-    this.zones = new AuditedCrud<NetworkZone>(prisma, audit, { type: 'NetworkZone', label: 'Network zone', action: 'zone' }, repo.zones);
-    this.groups = new AuditedCrud<Group>(prisma, audit, { type: 'Group', label: 'Group', action: 'group' }, repo.groups);
+    this.zones = new AuditedCrud<NetworkZone>(transactions, audit, { type: 'NetworkZone', label: 'Network zone', action: 'zone' }, repo.zones);
+    this.groups = new AuditedCrud<Group>(transactions, audit, { type: 'Group', label: 'Group', action: 'group' }, repo.groups);
     this.dataClasses = new AuditedCrud<DataClass>(
-      prisma,
+      transactions,
       audit,
       { type: 'DataClass', label: 'Data class', action: 'data_class' },
       repo.dataClasses,

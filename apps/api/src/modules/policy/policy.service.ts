@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
@@ -29,13 +28,12 @@ export interface PublishedVersion {
 @Injectable()
 export class PolicyService {
   constructor(
-    prisma: PrismaService,
     private readonly repo: PolicyRepository,
     private readonly runtime: PolicyRuntime,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
   ) {
-    this.rules = new AuditedCrud<PolicyRule>(prisma, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
+    this.rules = new AuditedCrud<PolicyRule>(transactions, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
       find: (tx, organizationId, id) => repo.findRule(organizationId, id, tx),
       create: (tx, organizationId, data) => repo.createRule(tx, { ...(data as Prisma.PolicyRuleUncheckedCreateInput), organizationId }),
       update: (tx, id, data) => repo.updateRule(tx, id, data as Prisma.PolicyRuleUncheckedUpdateInput),

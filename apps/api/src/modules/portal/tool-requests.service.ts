@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { ToolRequestStatus } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type UserAuth } from '../auth/auth-context';
@@ -10,13 +10,13 @@ import { PortalRepository } from './portal.repository';
 @Injectable()
 export class ToolRequestsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: PortalRepository,
     private readonly audit: AuditService,
   ) {}
 
   request(user: UserAuth, input: { toolName: string; url?: string; providerId?: string; reason: string }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (input.providerId && !(await this.repo.serviceExists(tx, user.organizationId, input.providerId))) {
         throw AppError.validation([{ path: 'providerId', message: 'is not a service of this organization' }]);
       }
@@ -55,7 +55,7 @@ export class ToolRequestsService {
   }
 
   resolve(user: UserAuth, id: string, input: { status: ToolRequestStatus; resolutionNote?: string | null }) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.findToolRequest(user.organizationId, id, tx);
       if (!before) throw AppError.notFound('Tool request');
       const after = await this.repo.updateToolRequest(tx, id, { status: input.status, resolutionNote: input.resolutionNote ?? null });

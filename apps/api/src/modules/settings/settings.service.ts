@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { orgSettings, type orgSettingsUpdate, readOrgSettings } from '@airlock/contracts';
 import type { z } from 'zod';
-import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type UserAuth } from '../auth/auth-context';
@@ -12,7 +12,7 @@ import { SettingsRepository } from './settings.repository';
 @Injectable()
 export class SettingsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: SettingsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -24,7 +24,7 @@ export class SettingsService {
 
   update(user: UserAuth, input: z.infer<typeof orgSettingsUpdate>) {
     const { name, ...settings } = input;
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const org = await this.repo.get(user.organizationId, tx);
       const before = { name: org.name, ...readOrgSettings(org.settings) };
       // Who must use MFA is itself guarded by a fresh second factor.
