@@ -7,17 +7,17 @@ export async function scenarioAnonymousReportToClosed(t) {
   const eve = await t.newPage({ label: 'employee' });
   await t.signIn(eve, 'eve.employee@example.com');
   await eve.waitForURL(/#\/portal\/tools/);
-  await eve.getByRole('heading', { name: 'Which AI tools may I use?', level: 2 }).waitFor();
+  await eve.getByRole('heading', { name: 'Which AI services may I use?', level: 2 }).waitFor();
   await eve.getByRole('heading', { name: /^You may use/ }).waitFor();
   await eve.getByRole('menuitem', { name: 'My reports' }).waitFor();
   const menu = await eve.getByRole('navigation', { name: 'Main menu' }).innerText();
   assert(!menu.includes('Dashboard') && !menu.includes('Rules'), 'an employee sees only the portal menu');
   await t.capture(eve, 'laptop-light-flow-portal-tools');
 
-  // Ask for a tool to be reviewed.
-  await eve.getByRole('button', { name: 'Ask for a tool to be reviewed' }).click();
-  const ask = eve.getByRole('dialog', { name: 'Ask for a tool to be reviewed' });
-  await ask.getByRole('textbox', { name: 'Name of the tool', exact: true }).fill('Otter.ai');
+  // Ask for an AI service to be reviewed.
+  await eve.getByRole('button', { name: 'Ask for an AI service to be reviewed' }).click();
+  const ask = eve.getByRole('dialog', { name: 'Ask for an AI service to be reviewed' });
+  await ask.getByRole('textbox', { name: 'Name of the service', exact: true }).fill('Otter.ai');
   await ask.getByRole('textbox', { name: 'Its web address', exact: true }).fill('https://otter.ai');
   await ask.getByRole('textbox', { name: 'What you need it for', exact: true }).fill('Meeting notes for customer calls');
   await ask.getByRole('button', { name: 'Send the request' }).click();

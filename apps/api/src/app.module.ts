@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { BackgroundJobsModule } from './common/background-jobs';
 import { ErrorFilter } from './common/error.filter';
+import { QuietRequestLog } from './common/quiet-request-log';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { LifecycleService } from './lifecycle.service';
@@ -36,6 +39,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        ScheduleModule.forRoot(),
+        BackgroundJobsModule,
         DatabaseModule,
         SecretsModule,
         MetricsModule,
@@ -66,6 +71,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
         LifecycleService,
+        QuietRequestLog,
       ],
       exports: [APP_CONFIG],
     };

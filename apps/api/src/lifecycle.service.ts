@@ -14,6 +14,7 @@ import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
 import { PolicyRuntime } from './modules/policy/policy-runtime.service';
 import { SecretsService } from './modules/secrets/secrets.service';
+import { BackgroundJobs } from './common/background-jobs';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,6 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Lifecycle');
-  private maintenance: NodeJS.Timeout | null = null;
   started = false;
 
   constructor(
@@ -43,6 +43,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly sessions: SessionService,
     private readonly readiness: ReadinessService,
     private readonly metrics: MetricsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,8 +58,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     await this.exceptions.start();
     this.writer.start();
     await this.instances.start();
-    this.maintenance = setInterval(() => void this.runMaintenance(), DAY_MS);
-    this.maintenance.unref();
+    this.jobs.every('daily-maintenance', DAY_MS, () => this.runMaintenance());
     this.readiness.register({ name: 'migrations', check: () => ({ ok: true }) });
     this.readiness.register({
       name: 'policy',
@@ -122,6 +122,6 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   onModuleDestroy(): void {
-    if (this.maintenance) clearInterval(this.maintenance);
+    this.jobs.stop('daily-maintenance');
   }
 }

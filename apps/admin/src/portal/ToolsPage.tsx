@@ -249,7 +249,7 @@ function MyRequests() {
   );
 }
 
-/** "Which AI tools may I use?" — what each service is allowed for, and why the others are not. */
+/** "Which AI services may I use?" — what each service is allowed for, and why the others are not. */
 export default function ToolsPage() {
   const t = useTranslate();
   const { data, error, isPending } = useApi<{ policyVersion: number; tools: Tool[] }>('/api/portal/tools');

@@ -3,15 +3,43 @@ import { AppError } from './errors';
 import { parseOr400 } from './zod-pipe';
 
 /**
+ * The one shape of every list: a repository's `list(organizationId, filter, sort, page)` answers
+ * `[rows, total]`. The filter is the resource's own (parsed) filter object; the repository turns it
+ * into its query, so no controller builds database queries.
+ */
+export interface Sort {
+  field: string;
+  order: 'asc' | 'desc';
+}
+export interface Page {
+  skip: number;
+  take: number;
+}
+export type ListResult<T> = [rows: T[], total: number];
+
+/**
  * react-admin's ra-data-simple-rest conventions: ?sort=["field","ASC"]&range=[0,24]&filter={...};
  * lists answer with a Content-Range header ("<resource> 0-24/319").
  */
 export interface ListQuery<F> {
-  skip: number;
-  take: number;
-  sortField: string;
-  sortOrder: 'asc' | 'desc';
   filter: F;
+  sort: Sort;
+  page: Page;
+}
+
+/** `{ [field]: order }`, the order of a Sort for a query. */
+export function orderOf(sort: Sort): Record<string, 'asc' | 'desc'> {
+  return { [sort.field]: sort.order };
+}
+
+/** A case-insensitive "contains" over several text columns, or no condition without a search text. */
+export function searchText(q: string | undefined, fields: readonly string[]): { OR?: Record<string, { contains: string; mode: 'insensitive' }>[] } {
+  return q ? { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) } : {};
+}
+
+/** The rows whose id is in the list react-admin's getMany sends, or no condition. */
+export function idIn(ids: readonly string[] | undefined): { id?: { in: string[] } } {
+  return ids ? { id: { in: [...ids] } } : {};
 }
 
 const MAX_PAGE = 1000;
@@ -59,7 +87,7 @@ export function parseListQuery<F extends z.ZodType>(
   const [start, end] = rangeRaw === undefined ? [0, 24] : parseOr400(rangeSchema, rangeRaw, 'Invalid range');
   const take = Math.min(end - start + 1, MAX_PAGE);
   const filter = parseOr400(opts.filter, filterRaw, 'Invalid filter');
-  return { skip: start, take, sortField, sortOrder: sortOrder.toLowerCase() as 'asc' | 'desc', filter };
+  return { filter, sort: { field: sortField, order: sortOrder.toLowerCase() as 'asc' | 'desc' }, page: { skip: start, take } };
 }
 
 export function contentRange(resource: string, skip: number, count: number, total: number): string {

@@ -1,9 +1,9 @@
 import type { FastifyReply } from 'fastify';
-import { contentRange } from './list-query';
+import { contentRange, type ListResult, type Page } from './list-query';
 
 /** Sends a react-admin list: the rows as a JSON array and the Content-Range header. */
-export function listResponse<T, O>(reply: FastifyReply, resource: string, skip: number, [rows, total]: [T[], number], map: (row: T) => O): O[] {
-  void reply.header('content-range', contentRange(resource, skip, rows.length, total));
+export function listResponse<T, O>(reply: FastifyReply, resource: string, page: Page, [rows, total]: ListResult<T>, map: (row: T) => O): O[] {
+  void reply.header('content-range', contentRange(resource, page.skip, rows.length, total));
   return rows.map(map);
 }
 

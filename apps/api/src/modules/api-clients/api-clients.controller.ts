@@ -50,14 +50,8 @@ export class ApiClientsController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'createdAt'], defaultSort: ['createdAt', 'desc'], filter });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.revoked === true ? { revokedAt: { not: null } } : f.revoked === false ? { revokedAt: null } : {}),
-      ...(f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {}),
-    };
-    const result = await this.clients.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'api-clients', q.skip, result, out);
+    const result = await this.clients.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'api-clients', q.page, result, out);
   }
 
   @Authenticated({ permission: 'apiClients.read' })

@@ -1,10 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ApiClientsController } from './api-clients.controller';
 import { ApiClientsService } from './api-clients.service';
 import { ApiKeyRegistry } from './api-key-registry.service';
+import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
-@Global()
 @Module({
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [ApiClientsController],
   providers: [ApiKeyRegistry, ApiClientsService],
   exports: [ApiKeyRegistry],

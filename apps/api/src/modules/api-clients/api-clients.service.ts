@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
+import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -48,10 +49,15 @@ export class ApiClientsService {
     await tx.$executeRaw`SELECT pg_notify('airlock_api_keys', ${organizationId})`;
   }
 
-  list(organizationId: string, where: object, orderBy: object, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: { id?: string[]; q?: string; revoked?: boolean }, sort: Sort, page: Page) {
+    const w = {
+      organizationId,
+      ...idIn(f.id),
+      ...(f.revoked === true ? { revokedAt: { not: null } } : f.revoked === false ? { revokedAt: null } : {}),
+      ...(f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.apiClient.findMany({ where: w, orderBy, skip, take, include: withKeys }),
+      this.prisma.apiClient.findMany({ where: w, orderBy: orderOf(sort), ...page, include: withKeys }),
       this.prisma.apiClient.count({ where: w }),
     ]);
   }

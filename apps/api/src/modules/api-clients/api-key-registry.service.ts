@@ -6,6 +6,7 @@ import { NotificationsService } from '../../database/notifications.service';
 import { PrismaService } from '../../database/prisma.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { sha256Hex } from '../auth/tokens';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 interface KeyEntry {
   auth: ApiClientAuth;
@@ -25,13 +26,12 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   /** Revoked here moments ago: refused even if a reload that started before the revocation re-adds them. */
   private readonly revoked = new Map<string, number>();
   private readonly used = new Map<string, Date>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushTimer: NodeJS.Timeout | null = null;
   loadedAt: Date | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,10 +39,8 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     this.notifications.on('airlock_api_keys', () => void this.reload());
     this.notifications.onReconnect(() => void this.reload());
     await this.reload();
-    this.timer = setInterval(() => void this.reload(), this.config.policyPollSeconds * 1000);
-    this.timer.unref();
-    this.flushTimer = setInterval(() => void this.flushUsage(), 15_000);
-    this.flushTimer.unref();
+    this.jobs.every('api-keys-poll', this.config.policyPollSeconds * 1000, () => this.reload());
+    this.jobs.every('api-key-usage-flush', 15_000, () => this.flushUsage());
   }
 
   /** Reloads every active key; concurrent calls coalesce into at most one more load. */
@@ -138,8 +136,8 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.flushTimer) clearInterval(this.flushTimer);
+    this.jobs.stop('api-keys-poll');
+    this.jobs.stop('api-key-usage-flush');
     await this.flushUsage();
   }
 }

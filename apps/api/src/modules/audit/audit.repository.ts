@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
+
+export interface AuditFilter {
+  id?: string[];
+  /** A prefix: `policy.` lists every policy action. */
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  since?: string;
+  until?: string;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -23,10 +35,18 @@ export class AuditRepository {
     return this.prisma.auditEvent.findMany({ where: { organizationId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
   }
 
-  list(organizationId: string, where: Prisma.AuditEventWhereInput, orderBy: Prisma.AuditEventOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: AuditFilter, sort: Sort, page: Page) {
+    const w: Prisma.AuditEventWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...(f.entityType ? { entityType: f.entityType } : {}),
+      ...(f.entityId ? { entityId: f.entityId } : {}),
+      ...(f.actorId ? { actorId: f.actorId } : {}),
+      ...(f.since || f.until ? { createdAt: { ...(f.since ? { gte: new Date(f.since) } : {}), ...(f.until ? { lte: new Date(f.until) } : {}) } } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.auditEvent.findMany({ where: w, orderBy, skip, take }),
+      this.prisma.auditEvent.findMany({ where: w, orderBy: orderOf(sort), ...page }),
       this.prisma.auditEvent.count({ where: w }),
     ]);
   }

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
 import { MetricsService } from '../metrics/metrics.service';
-import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
+import { QUIET_REQUEST_LOG } from '../../common/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, MFA_ENROLMENT_KEY, RATE_LIMIT_KEY, type RateLimitRule, STEP_UP_KEY } from './access.decorators';
 import { ApiKeyGate, bearerOf } from './api-key-gate';
 import type { ApiClientAuth, PendingAuth, ScopeRequirement, UserAuth } from './auth-context';

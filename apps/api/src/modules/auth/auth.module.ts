@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { AccountService } from './account.service';
 import { ApiKeyGate } from './api-key-gate';
@@ -20,10 +20,14 @@ import { SsoSignInService } from './sso/sso-sign-in.service';
 import { SsoStateSealer } from './sso/sso-state-cookie';
 import { SsoConnectionController, SsoController } from './sso/sso.controllers';
 import { UserTokenRepository } from './user-token.repository';
+import { ApiClientsModule } from '../api-clients/api-clients.module';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { SecretsModule } from '../secrets/secrets.module';
 
-@Global()
 @Module({
-  imports: [PassportModule.register({ session: false })],
+  imports: [ApiClientsModule, AuditModule, MailModule, MetricsModule, SecretsModule, PassportModule.register({ session: false })],
   controllers: [AuthController, SessionsController, MfaController, SsoController, SsoConnectionController],
   providers: [
     SessionRepository,

@@ -1,8 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DemoModule } from '../demo/demo.module';
+import { PolicyModule } from '../policy/policy.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { BootstrapService } from './bootstrap.service';
-import { DemoDataService } from './demo-data.service';
 
-@Global()
-@Module({ imports: [CatalogModule], providers: [BootstrapService, DemoDataService], exports: [BootstrapService, DemoDataService] })
+/** The first run: the organization, its owner and bootstrap key; with AIRLOCK_DEMO_DATA, the demo. */
+@Module({ imports: [AuditModule, PolicyModule, DemoModule, CatalogModule], providers: [BootstrapService], exports: [BootstrapService] })
 export class BootstrapModule {}

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { orgSettings, readOrgSettings } from '@airlock/contracts';
 import { BUILTIN_DATA_CLASSES, defaultPolicyRules } from '@airlock/policy-engine';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { apiKeyPrefix } from '../api-clients/api-key-format';
 import { AuditService } from '../audit/audit.service';
@@ -15,7 +15,8 @@ import { builtinRowData, CatalogReleaseService } from '../catalog/catalog-releas
 import { ruleToRow } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { loadBuiltinCatalog } from './builtin-catalog';
-import { DemoDataService } from './demo-data.service';
+import { DemoDataService } from '../demo/demo-data.service';
+import { Transactions } from '../../database/transactions';
 
 export const SYSTEM: Actor = { type: 'system', id: null, label: 'system (first start)' };
 
@@ -51,7 +52,7 @@ export class BootstrapService {
   firstRun: FirstRun | null = null;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly demo: DemoDataService,
@@ -60,7 +61,7 @@ export class BootstrapService {
   ) {}
 
   async run(): Promise<FirstRun> {
-    const result = await this.prisma.$transaction(
+    const result = await this.transactions.run(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('airlock:bootstrap', 0))`;
         const existing = await tx.organization.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
@@ -129,7 +130,7 @@ export class BootstrapService {
       entityId: organizationId,
       after: { providers: catalog.providers.length, catalogVersion: catalog.catalogVersion, rules: 'default policy' },
     });
-    await this.policy.publish(organizationId, SYSTEM, 'Initial policy: the default rules and the built-in catalog', { tx });
+    await this.policy.publish(organizationId, SYSTEM, 'Initial policy: the default rules and the built-in catalog');
     await this.ensureBootstrapKey(tx, organizationId);
     this.logger.log(`Created organization "${org.name}" with ${catalog.providers.length} catalog services and the default policy (version 1)`);
     return { created: true, organizationId, adminEmail: owner.email, generatedPassword, demo: this.config.demoData };

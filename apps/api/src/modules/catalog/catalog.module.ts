@@ -5,8 +5,11 @@ import { CatalogReleaseService } from './catalog-release.service';
 import { ProvidersController } from './providers.controller';
 import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
+import { AuditModule } from '../audit/audit.module';
+import { PolicyModule } from '../policy/policy.module';
 
 @Module({
+  imports: [AuditModule, PolicyModule],
   controllers: [ProvidersController, CatalogReleaseController],
   providers: [ProvidersRepository, ProvidersService, CatalogReleaseRepository, CatalogReleaseService],
   exports: [ProvidersRepository, ProvidersService, CatalogReleaseService],

@@ -2,14 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import type { FastifyReply } from 'fastify';
 import { blockNowInput, countryCode, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
 import { body, parseOr400 } from '../../common/zod-pipe';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { InstanceRegistry } from '../policy/instance-registry.service';
-import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
 import { toProviderOutput } from './providers.serializers';
 
@@ -27,7 +25,6 @@ const providerFilter = z.strictObject({
 export class ProvidersController {
   constructor(
     private readonly providers: ProvidersService,
-    private readonly repo: ProvidersRepository,
     private readonly instances: InstanceRegistry,
   ) {}
 
@@ -39,35 +36,14 @@ export class ProvidersController {
       defaultSort: ['name', 'asc'],
       filter: providerFilter,
     });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.status ? { status: { in: Array.isArray(f.status) ? f.status : [f.status] } } : {}),
-      ...(f.trainsOnInputs ? { trainsOnInputs: f.trainsOnInputs } : {}),
-      ...(f.dataCountry ? { dataCountries: { has: f.dataCountry } } : {}),
-      ...(f.hqCountry ? { hqCountry: f.hqCountry } : {}),
-      ...(f.minRisk !== undefined ? { riskScore: { gte: f.minRisk } } : {}),
-      ...(f.q
-        ? {
-            OR: [
-              { name: { contains: f.q, mode: 'insensitive' as const } },
-              { vendor: { contains: f.q, mode: 'insensitive' as const } },
-              { slug: { contains: f.q.toLowerCase() } },
-              { domains: { has: f.q.toLowerCase() } },
-            ],
-          }
-        : {}),
-    };
-    const result = await this.repo.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'providers', q.skip, result, toProviderOutput);
+    const result = await this.providers.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'providers', q.page, result, toProviderOutput);
   }
 
   @Authenticated({ permission: 'catalog.read' })
   @Get('providers/:id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    const row = await this.repo.find(user.organizationId, id);
-    if (!row) throw AppError.notFound('Provider');
-    return toProviderOutput(row);
+    return toProviderOutput(await this.providers.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'catalog.write' })

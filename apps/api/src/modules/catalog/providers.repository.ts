@@ -1,15 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
+import type { ProviderStatus, TrainsOnInputs } from '../../generated/prisma/enums';
+
+export interface ProviderFilter {
+  id?: string[];
+  q?: string;
+  status?: ProviderStatus | ProviderStatus[];
+  trainsOnInputs?: TrainsOnInputs;
+  dataCountry?: string;
+  hqCountry?: string;
+  minRisk?: number;
+}
 
 @Injectable()
 export class ProvidersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  list(organizationId: string, where: Prisma.ProviderWhereInput, orderBy: Prisma.ProviderOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: ProviderFilter, sort: Sort, page: Page) {
+    const w: Prisma.ProviderWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...(f.status ? { status: { in: Array.isArray(f.status) ? f.status : [f.status] } } : {}),
+      ...(f.trainsOnInputs ? { trainsOnInputs: f.trainsOnInputs } : {}),
+      ...(f.dataCountry ? { dataCountries: { has: f.dataCountry } } : {}),
+      ...(f.hqCountry ? { hqCountry: f.hqCountry } : {}),
+      ...(f.minRisk !== undefined ? { riskScore: { gte: f.minRisk } } : {}),
+      ...(f.q
+        ? {
+            OR: [
+              { name: { contains: f.q, mode: 'insensitive' as const } },
+              { vendor: { contains: f.q, mode: 'insensitive' as const } },
+              { slug: { contains: f.q.toLowerCase() } },
+              { domains: { has: f.q.toLowerCase() } },
+            ],
+          }
+        : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.provider.findMany({ where: w, orderBy: [orderBy, { slug: 'asc' }], skip, take }),
+      this.prisma.provider.findMany({ where: w, orderBy: [orderOf(sort), { slug: 'asc' }], ...page }),
       this.prisma.provider.count({ where: w }),
     ]);
   }

@@ -10,6 +10,7 @@ import { providerFromRow } from '../policy/policy-snapshot';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { PolicyService } from '../policy/policy.service';
 import { ProvidersRepository } from './providers.repository';
+import { Transactions } from '../../database/transactions';
 
 type ProviderFields = Partial<ProviderCreate>;
 
@@ -21,11 +22,22 @@ type ProviderFields = Partial<ProviderCreate>;
 export class ProvidersService {
   constructor(
     private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: ProvidersRepository,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly runtime: PolicyRuntime,
   ) {}
+
+  list(...args: Parameters<ProvidersRepository['list']>) {
+    return this.repo.list(...args);
+  }
+
+  async get(organizationId: string, id: string) {
+    const row = await this.repo.find(organizationId, id);
+    if (!row) throw AppError.notFound('Provider');
+    return row;
+  }
 
   /** Normalises domains (lower case, punycode) and refuses ones the engine would not match. */
   private domains(input: string[]): string[] {
@@ -115,7 +127,7 @@ export class ProvidersService {
    * that does not compile, or unfinished edits, neither stop nor ride along with the block.
    */
   async blockNow(organizationId: string, actor: Actor, id: string, reason: string) {
-    const result = await this.prisma.$transaction(
+    return this.transactions.run(
       async (tx) => {
         const before = await this.repo.find(organizationId, id, tx);
         if (!before) throw AppError.notFound('Provider');
@@ -123,7 +135,6 @@ export class ProvidersService {
         await this.audit.record(tx, { organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
         const blocked = providerFromRow(row);
         const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {
-          tx,
           allowUnchanged: true,
           amendPublished: (published) => ({
             ...published,
@@ -132,12 +143,11 @@ export class ProvidersService {
               : [...published.catalog, blocked].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
           }),
         });
+        // In force on this instance once committed; the others load it from their NOTIFY.
+        await this.transactions.afterCommit(() => this.runtime.sync());
         return { provider: row, version };
       },
       { timeout: 30_000 },
     );
-    // In force on this instance now; the others load it from their NOTIFY.
-    await this.runtime.sync();
-    return result;
   }
 }

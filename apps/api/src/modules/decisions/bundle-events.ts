@@ -8,6 +8,7 @@ import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { DecisionService } from './decision.service';
 import { SubjectDirectoryService } from './subject-directory.service';
 import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 /** A comment line this often keeps proxies from closing an idle stream, and re-checks the key. */
 const KEEPALIVE_MS = 15_000;
@@ -33,7 +34,6 @@ interface Stream {
 export class BundleEvents implements OnModuleDestroy {
   private readonly logger = new Logger('BundleEvents');
   private readonly streams = new Set<Stream>();
-  private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly runtime: PolicyRuntime,
@@ -42,6 +42,7 @@ export class BundleEvents implements OnModuleDestroy {
     private readonly decisions: DecisionService,
     directory: SubjectDirectoryService,
     exceptions: ExceptionRuntime,
+    private readonly jobs: BackgroundJobs,
   ) {
     this.runtime.onLoaded((organizationId) => this.announce(organizationId));
     // The bundle carries the directory: a membership change is announced like a publish.
@@ -49,8 +50,7 @@ export class BundleEvents implements OnModuleDestroy {
     // And the exceptions in force: a grant or a revocation reaches local evaluators at once.
     exceptions.onChanged((organizationId) => this.announce(organizationId));
     readiness.onDrain(() => this.endAll('shutdown'));
-    this.timer = setInterval(() => this.keepAlive(), KEEPALIVE_MS);
-    this.timer.unref();
+    this.jobs.every('bundle-events-keepalive', KEEPALIVE_MS, () => this.keepAlive());
   }
 
   get size(): number {
@@ -120,7 +120,7 @@ export class BundleEvents implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.jobs.stop('bundle-events-keepalive');
     this.endAll('shutdown');
   }
 }

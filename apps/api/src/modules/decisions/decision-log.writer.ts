@@ -4,6 +4,7 @@ import { SingleFlight } from '../../common/single-flight';
 import { MetricsService } from '../metrics/metrics.service';
 import { DecisionLogBatch, type DecisionLogEntry } from './decision-log.batch';
 import { DecisionLogStore } from './decision-log.store';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 export type { DecisionLogEntry } from './decision-log.batch';
 
@@ -23,21 +24,20 @@ export class DecisionLogWriter implements OnModuleDestroy {
   private readonly sealed: DecisionLogBatch[] = [];
   private current = new DecisionLogBatch(BATCH);
   private buffered = 0;
-  private timer: NodeJS.Timeout | null = null;
   dropped = 0;
   written = 0;
 
   constructor(
     private readonly store: DecisionLogStore,
     private readonly metrics: MetricsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.metrics.registerGauge('airlock_decision_log_buffer', 'Decision log entries waiting to be written', () => this.buffered);
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.flush(), this.config.decisionLogFlushMs);
-    this.timer.unref();
+    this.jobs.every('decision-log-flush', this.config.decisionLogFlushMs, () => this.flush());
   }
 
   push(entry: DecisionLogEntry): void {
@@ -114,7 +114,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.stop('decision-log-flush');
     await this.flush();
     if (this.buffered) this.logger.warn(`${this.buffered} decision logs could not be written before shutdown`);
   }

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { DecisionLogStore } from './decision-log.store';
 import { DecisionLogWriter } from './decision-log.writer';
 import { DecisionRoutes } from './decision-routes';
@@ -7,9 +7,18 @@ import { DecisionService } from './decision.service';
 import { DecisionReportService } from './decision-report.service';
 import { DecisionsController } from './decisions.controller';
 import { SubjectDirectoryService } from './subject-directory.service';
+import { ApiClientsModule } from '../api-clients/api-clients.module';
+import { AuthModule } from '../auth/auth.module';
+import { HealthModule } from '../health/health.module';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { PolicyModule } from '../policy/policy.module';
+import { SecretsModule } from '../secrets/secrets.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
+import { ExceptionsModule } from '../exceptions/exceptions.module';
 
-@Global()
 @Module({
+  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
   controllers: [DecisionsController],
   providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryService],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],

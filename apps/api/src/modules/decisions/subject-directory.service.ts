@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
 import { PrismaService } from '../../database/prisma.service';
 import { SecretsService } from '../secrets/secrets.service';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 /** One organization's directory in memory, with what changes when it does. */
 export interface OrganizationDirectory {
@@ -37,13 +38,13 @@ export class SubjectDirectoryService implements OnModuleDestroy {
   private readonly orgs = new Map<string, OrganizationDirectory>();
   private readonly changedListeners = new Set<(organizationId: string) => void>();
   private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
   loadedAt: Date | null = null;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,8 +52,7 @@ export class SubjectDirectoryService implements OnModuleDestroy {
     this.notifications.on('airlock_directory', (organizationId) => void this.reload(organizationId));
     this.notifications.onReconnect(() => void this.poll());
     await this.poll();
-    this.timer = setInterval(() => void this.poll(), this.config.policyPollSeconds * 1000);
-    this.timer.unref();
+    this.jobs.every('subject-directory-poll', this.config.policyPollSeconds * 1000, () => this.poll());
   }
 
   /** Called when an organization's directory changed here (bundle event streams announce it). */
@@ -150,7 +150,7 @@ export class SubjectDirectoryService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.stop('subject-directory-poll');
   }
 }
 

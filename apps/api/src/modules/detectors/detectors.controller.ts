@@ -35,17 +35,8 @@ export class DetectorsController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'kind', 'dataClass', 'updatedAt'], defaultSort: ['name', 'asc'], filter });
-    const f = q.filter;
-    const where = {
-      organizationId: user.organizationId,
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.kind ? { kind: f.kind } : {}),
-      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
-      ...(f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {}),
-    };
-    const p = this.detectors.prisma;
-    const result = await p.$transaction([p.customDetector.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.customDetector.count({ where })]);
-    return listResponse(reply, 'detectors', q.skip, result, out);
+    const result = await this.detectors.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'detectors', q.page, result, out);
   }
 
   /** The built-in detectors (id, data class, description), for the console. */

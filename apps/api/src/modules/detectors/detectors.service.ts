@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type CustomDetectorDef, DETECTORS, testCustomDetector, validateCustomDetector } from '@airlock/detectors';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
-import type { CustomDetector, Prisma } from '../../generated/prisma/client';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
+import type { CustomDetector } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { AuditedCrud } from '../directory/audited-crud';
+import { DetectorsRepository } from './detectors.repository';
 import { RegexTestRunner } from './regex-test-runner';
 
 type DetectorFields = Omit<CustomDetectorDef, 'id'> & { description?: string | null };
@@ -22,23 +24,22 @@ export class DetectorsService {
   readonly regexTests = new RegexTestRunner();
 
   constructor(
-    readonly prisma: PrismaService,
+    transactions: Transactions,
     audit: AuditService,
+    private readonly repo: DetectorsRepository,
   ) {
-    this.crud = new AuditedCrud<CustomDetector>(prisma, audit, { type: 'CustomDetector', label: 'Detector', action: 'detector' }, {
-      find: (tx, organizationId, id) => tx.customDetector.findFirst({ where: { organizationId, id } }),
-      create: (tx, organizationId, data) => tx.customDetector.create({ data: { ...(data as Prisma.CustomDetectorUncheckedCreateInput), organizationId } }),
-      update: (tx, id, data) => tx.customDetector.update({ where: { id }, data: data as Prisma.CustomDetectorUncheckedUpdateInput }),
-      remove: (tx, id) => tx.customDetector.delete({ where: { id } }),
-    });
+    this.crud = new AuditedCrud<CustomDetector>(transactions, audit, { type: 'CustomDetector', label: 'Detector', action: 'detector' }, repo.crud);
+  }
+
+  list(...args: Parameters<DetectorsRepository['list']>) {
+    return this.repo.list(...args);
   }
 
   /** 400 naming each pattern RE2 rejects; 400 when the data class does not exist. */
   async validate(tx: Tx, organizationId: string, def: DetectorFields): Promise<void> {
     const result = validateCustomDetector({ id: 'new', ...def });
     if (!result.ok) throw AppError.validation(result.errors, 'The detector is invalid');
-    const dc = await tx.dataClass.findUnique({ where: { organizationId_key: { organizationId, key: def.dataClass } }, select: { id: true } });
-    if (!dc) throw AppError.validation([{ path: 'dataClass', message: `"${def.dataClass}" is not a data class of this organization` }]);
+    if (!(await this.repo.dataClassExists(tx, organizationId, def.dataClass))) throw AppError.validation([{ path: 'dataClass', message: `"${def.dataClass}" is not a data class of this organization` }]);
   }
 
   create(organizationId: string, actor: Actor, input: DetectorFields) {

@@ -11,8 +11,6 @@ import { actorOf, type UserAuth } from '../auth/auth-context';
 import { DirectoryService } from './directory.service';
 
 const nameFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional() });
-const text = (q: string | undefined, fields: string[]) =>
-  q ? { OR: fields.map((f) => ({ [f]: { contains: q, mode: 'insensitive' as const } })) } : {};
 
 const zoneOut = (z: NetworkZone) => ({ id: z.id, name: z.name, description: z.description, cidrs: z.cidrs, createdAt: iso(z.createdAt), updatedAt: iso(z.updatedAt) });
 const groupOut = (g: Group) => ({ id: g.id, name: g.name, description: g.description, ssoGroups: g.ssoGroups, createdAt: iso(g.createdAt), updatedAt: iso(g.updatedAt) });
@@ -26,10 +24,8 @@ export class ZonesController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
-    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['name', 'description']) };
-    const p = this.dir.prisma;
-    const result = await p.$transaction([p.networkZone.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.networkZone.count({ where })]);
-    return listResponse(reply, 'zones', q.skip, result, zoneOut);
+    const result = await this.dir.listZones(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'zones', q.page, result, zoneOut);
   }
 
   @Authenticated({ permission: 'zones.read' })
@@ -65,10 +61,8 @@ export class GroupsController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
-    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['name', 'description']) };
-    const p = this.dir.prisma;
-    const result = await p.$transaction([p.group.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.group.count({ where })]);
-    return listResponse(reply, 'groups', q.skip, result, groupOut);
+    const result = await this.dir.listGroups(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'groups', q.page, result, groupOut);
   }
 
   @Authenticated({ permission: 'groups.read' })
@@ -92,7 +86,7 @@ export class GroupsController {
   @Authenticated({ permission: 'groups.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return groupOut(await this.dir.groups.remove(user.organizationId, actorOf(user), id, (tx, g) => this.dir.assertGroupRemovable(tx, user.organizationId, g)));
+    return groupOut(await this.dir.removeGroup(user.organizationId, actorOf(user), id));
   }
 }
 
@@ -104,10 +98,8 @@ export class DataClassesController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['key', 'name', 'builtin'], defaultSort: ['key', 'asc'], filter: nameFilter });
-    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...text(q.filter.q, ['key', 'name']) };
-    const p = this.dir.prisma;
-    const result = await p.$transaction([p.dataClass.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }), p.dataClass.count({ where })]);
-    return listResponse(reply, 'data-classes', q.skip, result, dataClassOut);
+    const result = await this.dir.listDataClasses(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'data-classes', q.page, result, dataClassOut);
   }
 
   @Authenticated({ permission: 'dataClasses.read' })
@@ -131,8 +123,6 @@ export class DataClassesController {
   @Authenticated({ permission: 'dataClasses.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return dataClassOut(
-      await this.dir.dataClasses.remove(user.organizationId, actorOf(user), id, (tx, dc) => this.dir.assertDataClassRemovable(tx, user.organizationId, dc)),
-    );
+    return dataClassOut(await this.dir.removeDataClass(user.organizationId, actorOf(user), id));
   }
 }

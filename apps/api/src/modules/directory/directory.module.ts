@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DataClassesController, GroupsController, ZonesController } from './directory.controllers';
+import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
+import { AuditModule } from '../audit/audit.module';
 
-@Module({ controllers: [ZonesController, GroupsController, DataClassesController], providers: [DirectoryService], exports: [DirectoryService] })
+@Module({
+  imports: [AuditModule], controllers: [ZonesController, GroupsController, DataClassesController], providers: [DirectoryService, DirectoryRepository], exports: [DirectoryService] })
 export class DirectoryModule {}

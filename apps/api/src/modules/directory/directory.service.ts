@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
-import type { DataClass, Group, NetworkZone, Prisma } from '../../generated/prisma/client';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
+import type { DataClass, Group, NetworkZone } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/auth-context';
 import { AuditedCrud } from './audited-crud';
+import { DirectoryRepository } from './directory.repository';
 
 /** Network zones, groups and data classes: small, audited, organization-scoped resources. */
 @Injectable()
@@ -13,45 +16,51 @@ export class DirectoryService {
   readonly dataClasses: AuditedCrud<DataClass>;
 
   constructor(
-    readonly prisma: PrismaService,
+    transactions: Transactions,
     audit: AuditService,
+    private readonly repo: DirectoryRepository,
   ) {
-    this.zones = new AuditedCrud<NetworkZone>(prisma, audit, { type: 'NetworkZone', label: 'Network zone', action: 'zone' }, {
-      find: (tx, organizationId, id) => tx.networkZone.findFirst({ where: { organizationId, id } }),
-      create: (tx, organizationId, data) => tx.networkZone.create({ data: { ...(data as Prisma.NetworkZoneUncheckedCreateInput), organizationId } }),
-      update: (tx, id, data) => tx.networkZone.update({ where: { id }, data: data as Prisma.NetworkZoneUncheckedUpdateInput }),
-      remove: (tx, id) => tx.networkZone.delete({ where: { id } }),
-    });
-    this.groups = new AuditedCrud<Group>(prisma, audit, { type: 'Group', label: 'Group', action: 'group' }, {
-      find: (tx, organizationId, id) => tx.group.findFirst({ where: { organizationId, id } }),
-      create: (tx, organizationId, data) => tx.group.create({ data: { ...(data as Prisma.GroupUncheckedCreateInput), organizationId } }),
-      update: (tx, id, data) => tx.group.update({ where: { id }, data: data as Prisma.GroupUncheckedUpdateInput }),
-      remove: (tx, id) => tx.group.delete({ where: { id } }),
-    });
-    this.dataClasses = new AuditedCrud<DataClass>(prisma, audit, { type: 'DataClass', label: 'Data class', action: 'data_class' }, {
-      find: (tx, organizationId, id) => tx.dataClass.findFirst({ where: { organizationId, id } }),
-      create: (tx, organizationId, data) => tx.dataClass.create({ data: { ...(data as Prisma.DataClassUncheckedCreateInput), organizationId, builtin: false } }),
-      update: (tx, id, data) => tx.dataClass.update({ where: { id }, data: data as Prisma.DataClassUncheckedUpdateInput }),
-      remove: (tx, id) => tx.dataClass.delete({ where: { id } }),
-    });
+    this.zones = new AuditedCrud<NetworkZone>(transactions, audit, { type: 'NetworkZone', label: 'Network zone', action: 'zone' }, repo.zones);
+    this.groups = new AuditedCrud<Group>(transactions, audit, { type: 'Group', label: 'Group', action: 'group' }, repo.groups);
+    this.dataClasses = new AuditedCrud<DataClass>(
+      transactions,
+      audit,
+      { type: 'DataClass', label: 'Data class', action: 'data_class' },
+      repo.dataClasses,
+    );
+  }
+
+  listZones(...args: Parameters<DirectoryRepository['listZones']>) {
+    return this.repo.listZones(...args);
+  }
+
+  listGroups(...args: Parameters<DirectoryRepository['listGroups']>) {
+    return this.repo.listGroups(...args);
+  }
+
+  listDataClasses(...args: Parameters<DirectoryRepository['listDataClasses']>) {
+    return this.repo.listDataClasses(...args);
+  }
+
+  removeGroup(organizationId: string, actor: Actor, id: string) {
+    return this.groups.remove(organizationId, actor, id, (tx, g) => this.assertGroupRemovable(tx, organizationId, g));
+  }
+
+  removeDataClass(organizationId: string, actor: Actor, id: string) {
+    return this.dataClasses.remove(organizationId, actor, id, (tx, dc) => this.assertDataClassRemovable(tx, organizationId, dc));
   }
 
   /** A built-in class cannot be removed; a class still used by rules or detectors neither. */
-  async assertDataClassRemovable(tx: Tx, organizationId: string, dc: DataClass): Promise<void> {
+  private async assertDataClassRemovable(tx: Tx, organizationId: string, dc: DataClass): Promise<void> {
     if (dc.builtin) throw AppError.unprocessable(`"${dc.key}" is a built-in data class and cannot be removed`);
-    const [rules, detectors] = await Promise.all([
-      tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "PolicyRule" WHERE "organizationId" = ${organizationId}::uuid
-        AND ("conditions"->'dataClasses' ? ${dc.key} OR EXISTS (SELECT 1 FROM jsonb_array_elements("exceptions") e WHERE e->'dataClasses' ? ${dc.key}))`,
-      tx.customDetector.count({ where: { organizationId, dataClass: dc.key } }),
-    ]);
-    const ruleCount = Number(rules[0]?.n ?? 0);
-    if (ruleCount || detectors) {
-      throw AppError.conflict(`"${dc.key}" is still used by ${ruleCount} rule(s) and ${detectors} detector(s)`);
+    const { rules, detectors } = await this.repo.dataClassUsage(tx, organizationId, dc.key);
+    if (rules || detectors) {
+      throw AppError.conflict(`"${dc.key}" is still used by ${rules} rule(s) and ${detectors} detector(s)`);
     }
   }
 
-  async assertGroupRemovable(tx: Tx, organizationId: string, g: Group): Promise<void> {
-    const users = await tx.user.count({ where: { organizationId, groups: { has: g.name } } });
+  private async assertGroupRemovable(tx: Tx, organizationId: string, g: Group): Promise<void> {
+    const users = await this.repo.groupMemberCount(tx, organizationId, g.name);
     if (users) throw AppError.conflict(`Group "${g.name}" still has ${users} member(s)`);
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type CompiledExceptions, compileExceptions, type PolicyException } from '@airlock/policy-engine';
-import { subjectKey } from '@airlock/sdk';
+import { subjectKey } from '@airlock/decision-core';
+import { BackgroundJobs } from '../../common/background-jobs';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
@@ -44,12 +45,12 @@ export class ExceptionRuntime implements OnModuleDestroy {
   private readonly pending = new Set<string>();
   /** The poll's key per organization as of its last load by the poll. */
   private readonly polled = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: ExceptionsRepository,
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,8 +58,7 @@ export class ExceptionRuntime implements OnModuleDestroy {
     this.notifications.on('airlock_exceptions', (organizationId) => void this.reload(organizationId));
     this.notifications.onReconnect(() => void this.poll());
     await this.poll();
-    this.timer = setInterval(() => void this.poll(), this.config.policyPollSeconds * 1000);
-    this.timer.unref();
+    this.jobs.every('exceptions-poll', this.config.policyPollSeconds * 1000, () => this.poll());
   }
 
   /** Called when an organization's exceptions changed here (bundle event streams announce it). */
@@ -157,7 +157,7 @@ export class ExceptionRuntime implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.stop('exceptions-poll');
   }
 }
 

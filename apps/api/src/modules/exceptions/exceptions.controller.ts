@@ -6,13 +6,12 @@ import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
-import type { Prisma } from '../../generated/prisma/client';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { ExceptionsService } from './exceptions.service';
 import { toExceptionOutput } from './exceptions.serializers';
 
-const exceptionFilter = z.strictObject({
+export const exceptionFilter = z.strictObject({
   id: idList.optional(),
   q: z.string().max(200).optional(),
   status: z.enum(EXCEPTION_STATUSES).optional(),
@@ -32,20 +31,9 @@ export class ExceptionsController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['createdAt', 'expiresAt', 'subjectEmail', 'subjectGroup'], defaultSort: ['createdAt', 'desc'], filter: exceptionFilter });
-    const f = q.filter;
     const now = new Date();
-    const and: Prisma.PolicyExceptionWhereInput[] = [];
-    if (f.id) and.push({ id: { in: f.id } });
-    if (f.providerId) and.push({ providerId: f.providerId });
-    if (f.status === 'active') and.push({ revokedAt: null, expiresAt: { gt: now } });
-    if (f.status === 'expired') and.push({ revokedAt: null, expiresAt: { lte: now } });
-    if (f.status === 'revoked') and.push({ revokedAt: { not: null } });
-    if (f.q) {
-      const contains = { contains: f.q, mode: 'insensitive' as const };
-      and.push({ OR: [{ subjectEmail: contains }, { subjectGroup: contains }, { reason: contains }, { dataClass: contains }] });
-    }
-    const result = await this.exceptions.list(user.organizationId, { AND: and }, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'exceptions', q.skip, result, (row) => toExceptionOutput(row, now));
+    const result = await this.exceptions.list(user.organizationId, q.filter, q.sort, q.page, now);
+    return listResponse(reply, 'exceptions', q.page, result, (row) => toExceptionOutput(row, now));
   }
 
   @Authenticated({ permission: 'exceptions.read' })

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
+import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
+
+/** The list's filter (exceptions.controller.ts exceptionFilter). */
+export interface ExceptionFilter {
+  id?: string[];
+  q?: string;
+  status?: 'active' | 'expired' | 'revoked';
+  providerId?: string;
+}
 
 const withProvider = { provider: { select: { slug: true } } } as const;
 
@@ -9,10 +18,20 @@ const withProvider = { provider: { select: { slug: true } } } as const;
 export class ExceptionsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  list(organizationId: string, where: Prisma.PolicyExceptionWhereInput, orderBy: Prisma.PolicyExceptionOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: ExceptionFilter, sort: Sort, page: Page, now: Date) {
+    const and: Prisma.PolicyExceptionWhereInput[] = [];
+    if (f.providerId) and.push({ providerId: f.providerId });
+    if (f.status === 'active') and.push({ revokedAt: null, expiresAt: { gt: now } });
+    if (f.status === 'expired') and.push({ revokedAt: null, expiresAt: { lte: now } });
+    if (f.status === 'revoked') and.push({ revokedAt: { not: null } });
+    const w: Prisma.PolicyExceptionWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...searchText(f.q, ['subjectEmail', 'subjectGroup', 'reason', 'dataClass']),
+      AND: and,
+    };
     return this.prisma.$transaction([
-      this.prisma.policyException.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take, include: withProvider }),
+      this.prisma.policyException.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page, include: withProvider }),
       this.prisma.policyException.count({ where: w }),
     ]);
   }

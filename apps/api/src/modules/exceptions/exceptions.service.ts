@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EXCEPTION_MAX_DAYS, type ExceptionCreate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { PrismaService } from '../../database/prisma.service';
-import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { ExceptionRuntime } from './exception-runtime.service';
@@ -23,8 +22,8 @@ export class ExceptionsService {
     private readonly runtime: ExceptionRuntime,
   ) {}
 
-  list(organizationId: string, where: Prisma.PolicyExceptionWhereInput, orderBy: Prisma.PolicyExceptionOrderByWithRelationInput, skip: number, take: number) {
-    return this.repo.list(organizationId, where, orderBy, skip, take);
+  list(...args: Parameters<ExceptionsRepository['list']>) {
+    return this.repo.list(...args);
   }
 
   find(organizationId: string, id: string) {

@@ -27,14 +27,8 @@ export class GatewayUpstreamsController {
   @Get('upstreams')
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'api', 'providerSlug', 'createdAt', 'enabled'], defaultSort: ['name', 'asc'], filter: upstreamFilter });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.api ? { api: f.api } : {}),
-      ...(f.q ? { OR: [{ name: { contains: f.q, mode: 'insensitive' as const } }, { baseUrl: { contains: f.q, mode: 'insensitive' as const } }] } : {}),
-    };
-    const result = await this.upstreams.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'gateway-upstreams', q.skip, result, toUpstreamOutput);
+    const result = await this.upstreams.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'gateway-upstreams', q.page, result, toUpstreamOutput);
   }
 
   @Authenticated({ permission: 'gateway.read' })

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
+import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 
 /** Gateway upstreams and the gateway's usage rollups; every query scoped to the organization. */
 @Injectable()
 export class GatewayRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  list(organizationId: string, where: Prisma.GatewayUpstreamWhereInput, orderBy: Prisma.GatewayUpstreamOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: { id?: string[]; q?: string; api?: 'openai' | 'anthropic' }, sort: Sort, page: Page) {
+    const w: Prisma.GatewayUpstreamWhereInput = { organizationId, ...idIn(f.id), ...(f.api ? { api: f.api } : {}), ...searchText(f.q, ['name', 'baseUrl']) };
     return this.prisma.$transaction([
-      this.prisma.gatewayUpstream.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+      this.prisma.gatewayUpstream.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page }),
       this.prisma.gatewayUpstream.count({ where: w }),
     ]);
   }

@@ -60,7 +60,7 @@ export class IncidentsController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: SORTABLE, defaultSort: ['number', 'desc'], filter: incidentFilter });
     const { rows, total, now } = await this.incidents.list(user.organizationId, q);
-    return listResponse(reply, 'incidents', q.skip, [rows, total], (r) => toIncidentOutput(r, now));
+    return listResponse(reply, 'incidents', q.page, [rows, total], (r) => toIncidentOutput(r, now));
   }
 
   /** The same filters and sort as the list, every matching row (at most 50,000), as CSV. */
@@ -68,7 +68,7 @@ export class IncidentsController {
   @Get('export.csv')
   async exportCsv(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: SORTABLE, defaultSort: ['number', 'desc'], filter: incidentFilter });
-    const rows = await this.incidents.exportRows(user.organizationId, q.filter, q.sortField, q.sortOrder);
+    const rows = await this.incidents.exportRows(user.organizationId, q.filter, q.sort);
     const csv = toCsv([
       [...CSV_COLUMNS],
       ...rows.map((r) => [
@@ -139,7 +139,7 @@ export class IncidentsController {
   @Get(':id/events')
   async events(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const rows = await this.incidents.events(user.organizationId, id);
-    return listResponse(reply, 'incident-events', 0, [rows, rows.length], toEventOutput);
+    return listResponse(reply, 'incident-events', { skip: 0, take: rows.length }, [rows, rows.length], toEventOutput);
   }
 
   @Authenticated({ permission: 'incidents.write' })
@@ -156,7 +156,7 @@ export class IncidentsController {
   @Get(':id/tasks')
   async tasks(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const rows = await this.incidents.tasks(user.organizationId, id);
-    return listResponse(reply, 'incident-tasks', 0, [rows, rows.length], toTaskOutput);
+    return listResponse(reply, 'incident-tasks', { skip: 0, take: rows.length }, [rows, rows.length], toTaskOutput);
   }
 
   @Authenticated({ permission: 'incidents.write' })

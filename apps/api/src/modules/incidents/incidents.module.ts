@@ -1,35 +1,36 @@
-import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import { DemoDataService } from '../bootstrap/demo-data.service';
-import { IncidentsPortalController } from '../portal/incidents-portal.controller';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
-import { DemoIncidentsSeeder } from './demo-incidents.seeder';
+import { AutomaticIncidentQueue } from './automatic-incidents.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencyService } from './idempotency.service';
+import { IncidentIntake } from './incident-intake.service';
+import { IncidentQueries } from './incident-queries.service';
+import { IncidentTriage } from './incident-triage.service';
 import { IncidentsApiController } from './incidents-api.controller';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
-import { QuietRequestLog } from './quiet-request-log';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 /**
- * Incidents: the analysts' API (/api/incidents), the employee portal's endpoints
- * (/api/portal/incidents, the controller lives with the portal) and /v1/incidents for decision
- * clients. The decision path calls IncidentsService.queueAutomaticIncident.
+ * Incidents: the analysts' API (/api/incidents) and /v1/incidents for decision clients. The employee
+ * portal's endpoints (/api/portal/incidents) are in the portal module; the decision path calls
+ * IncidentsService.queueAutomaticIncident.
  */
-@Global()
 @Module({
-  imports: [WebhooksModule],
-  controllers: [IncidentsController, IncidentsPortalController, IncidentsApiController],
-  providers: [IncidentsRepository, IncidentsService, IdempotencyRepository, IdempotencyService, DemoIncidentsSeeder, QuietRequestLog],
-  exports: [IncidentsService],
+  imports: [BackgroundJobsModule, AuditModule, WebhooksModule],
+  controllers: [IncidentsController, IncidentsApiController],
+  providers: [
+    IncidentsRepository,
+    IncidentIntake,
+    AutomaticIncidentQueue,
+    IncidentTriage,
+    IncidentQueries,
+    IncidentsService,
+    IdempotencyRepository,
+    IdempotencyService,
+  ],
+  exports: [IncidentsService, IncidentsRepository],
 })
-export class IncidentsModule implements OnModuleInit {
-  constructor(
-    private readonly demo: DemoDataService,
-    private readonly seeder: DemoIncidentsSeeder,
-  ) {}
-
-  onModuleInit(): void {
-    this.demo.registerIncidentSeeder((organizationId) => this.seeder.seed(organizationId));
-  }
-}
+export class IncidentsModule {}

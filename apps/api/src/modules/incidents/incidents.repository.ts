@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { IncidentFilter, IncidentStatus } from '@airlock/contracts';
+import type { Page, Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
+import { DONE_STATUSES, OPEN_STATUSES } from './incident-workflow';
+import { DUE_SOON_MS } from './notification-deadline';
 
 /** The relations every incident output shows (allow-listed columns only). */
 export const INCIDENT_INCLUDE = {
@@ -95,16 +99,75 @@ export class IncidentsRepository {
     return db.incident.findFirst({ where: { organizationId, id }, select: { id: true, number: true, title: true, duplicateOfId: true } });
   }
 
-  list(where: Prisma.IncidentWhereInput, orderBy: Prisma.IncidentOrderByWithRelationInput[], skip: number, take: number) {
+  /** The analysts' list; `now` decides what is overdue or due soon. */
+  list(organizationId: string, filter: IncidentFilter, sort: Sort, page: Page, now: Date) {
+    return this.page(this.where(organizationId, filter, now), sort, page);
+  }
+
+  /** An employee's own named reports. */
+  listReportedBy(organizationId: string, reporterId: string, filter: { status?: IncidentStatus[] }, sort: Sort, page: Page) {
+    return this.page({ organizationId, reporterId, anonymous: false, ...(filter.status ? { status: { in: filter.status } } : {}) }, sort, page);
+  }
+
+  /** Every incident of the analysts' filter, up to `take` (the CSV export). */
+  findMany(organizationId: string, filter: IncidentFilter, sort: Sort, take: number, now: Date) {
+    return this.prisma.incident.findMany({ where: this.where(organizationId, filter, now), orderBy: this.orderBy(sort), take, include: INCIDENT_INCLUDE });
+  }
+
+  private page(where: Prisma.IncidentWhereInput, sort: Sort, page: Page) {
     return this.prisma.$transaction([
-      this.prisma.incident.findMany({ where, orderBy, skip, take, include: INCIDENT_INCLUDE }),
+      this.prisma.incident.findMany({ where, orderBy: this.orderBy(sort), ...page, include: INCIDENT_INCLUDE }),
       this.prisma.incident.count({ where }),
     ]);
   }
 
-  findMany(where: Prisma.IncidentWhereInput, orderBy: Prisma.IncidentOrderByWithRelationInput[], take: number) {
-    return this.prisma.incident.findMany({ where, orderBy, take, include: INCIDENT_INCLUDE });
+  private where(organizationId: string, f: IncidentFilter, now: Date): Prisma.IncidentWhereInput {
+    const and: Prisma.IncidentWhereInput[] = [{ organizationId }];
+    const list = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
+    if (f.id) and.push({ id: { in: f.id } });
+    if (f.status) and.push({ status: { in: list(f.status) } });
+    if (f.severity) and.push({ severity: { in: list(f.severity) } });
+    if (f.providerId) and.push({ providerId: f.providerId });
+    if (f.dataClass) and.push({ dataClasses: { has: f.dataClass } });
+    if (f.assigneeId) and.push({ assigneeId: f.assigneeId === 'unassigned' ? null : f.assigneeId });
+    if (f.source) and.push({ source: f.source });
+    if (f.overdue === true) and.push({ notificationDeadline: { lt: now }, status: { in: [...OPEN_STATUSES] } });
+    if (f.overdue === false)
+      and.push({ OR: [{ notificationDeadline: null }, { notificationDeadline: { gte: now } }, { status: { in: [...DONE_STATUSES] } }] });
+    if (f.dueSoon === true)
+      and.push({ notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) }, status: { in: [...OPEN_STATUSES] } });
+    if (f.dueSoon === false) {
+      and.push({
+        OR: [
+          { notificationDeadline: null },
+          { notificationDeadline: { lt: now } },
+          { notificationDeadline: { gte: new Date(now.getTime() + DUE_SOON_MS) } },
+          { status: { in: [...DONE_STATUSES] } },
+        ],
+      });
+    }
+    const q = f.q?.trim();
+    if (q) {
+      const n = /^#?(\d{1,9})$/.exec(q);
+      and.push({
+        OR: [
+          { title: { contains: q, mode: 'insensitive' } },
+          { description: { contains: q, mode: 'insensitive' } },
+          ...(n ? [{ number: Number(n[1]) }] : []),
+        ],
+      });
+    }
+    return { AND: and };
   }
+
+  private orderBy({ field, order }: Sort): Prisma.IncidentOrderByWithRelationInput[] {
+    const primary: Prisma.IncidentOrderByWithRelationInput =
+      field === 'notificationDeadline'
+        ? { notificationDeadline: { sort: order, nulls: 'last' } }
+        : ({ [field]: order } as Prisma.IncidentOrderByWithRelationInput);
+    return field === 'number' ? [primary] : [primary, { number: 'desc' }];
+  }
+
 
   findByStatusTokenHash(hash: string) {
     return this.prisma.incident.findUnique({ where: { statusTokenHash: hash }, select: { number: true, status: true, updatedAt: true } });

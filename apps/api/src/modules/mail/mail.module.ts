@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { assertUnreachable } from '../../common/errors';
 import { LogMailer } from './log-mailer';
@@ -18,7 +18,6 @@ function createMailer(config: AppConfig): Mailer {
 }
 
 /** Outgoing mail behind the Mailer interface (inject MAILER). */
-@Global()
 @Module({
   providers: [{ provide: MAILER, inject: [APP_CONFIG], useFactory: createMailer }],
   exports: [MAILER],

@@ -4,6 +4,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { PolicyRuntime } from './policy-runtime.service';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 const HEARTBEAT_MS = 2_000;
 /** A heartbeat promises the next one within this: three missed beats and the instance is gone. */
@@ -31,12 +32,12 @@ export class InstanceRegistry implements OnModuleDestroy {
    */
   readonly id = randomUUID();
   private readonly startedAt = new Date();
-  private timer: NodeJS.Timeout | null = null;
   private pending = false;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly runtime: PolicyRuntime,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
   async start(): Promise<void> {
@@ -48,8 +49,7 @@ export class InstanceRegistry implements OnModuleDestroy {
     });
     await this.beat();
     await this.forgetOld();
-    this.timer = setInterval(() => void this.beat(), HEARTBEAT_MS);
-    this.timer.unref();
+    this.jobs.every('instance-heartbeat', HEARTBEAT_MS, () => this.beat());
   }
 
   async beat(): Promise<void> {
@@ -96,7 +96,7 @@ export class InstanceRegistry implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.stop('instance-heartbeat');
     const now = new Date();
     await this.prisma.apiInstance.updateMany({ where: { id: this.id }, data: { stoppedAt: now, expiresAt: now, lastSeenAt: now } }).catch(() => undefined);
     await this.forgetOld();

@@ -5,6 +5,7 @@ import { NotificationsService } from '../../database/notifications.service';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
 import { PolicyRepository } from './policy.repository';
 import type { PolicySnapshot } from './policy-snapshot';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 export interface Staleness {
   /** When the runtime last confirmed with the database that it holds the latest versions. */
@@ -25,13 +26,13 @@ export class PolicyRuntime implements OnModuleDestroy {
   private readonly logger = new Logger('PolicyRuntime');
   private readonly policies = new Map<string, CompiledPolicy>();
   private readonly loadedListeners = new Set<(orgId: string, version: number) => void>();
-  private timer: NodeJS.Timeout | null = null;
   readonly staleness: Staleness = { lastSyncAt: null, failingSince: null };
   loaded = false;
 
   constructor(
     private readonly repo: PolicyRepository,
     private readonly notifications: NotificationsService,
+    private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,8 +45,7 @@ export class PolicyRuntime implements OnModuleDestroy {
     this.notifications.onReconnect(() => void this.sync());
     await this.sync();
     this.loaded = true;
-    this.timer = setInterval(() => void this.sync(), this.config.policyPollSeconds * 1000);
-    this.timer.unref();
+    this.jobs.every('policy-poll', this.config.policyPollSeconds * 1000, () => this.sync());
   }
 
   /** Called whenever a newer version is in force here. */
@@ -119,6 +119,6 @@ export class PolicyRuntime implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.jobs.stop('policy-poll');
   }
 }

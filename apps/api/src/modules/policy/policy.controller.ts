@@ -2,41 +2,24 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Po
 import type { FastifyReply } from 'fastify';
 import { impactInput, publishInput, rollbackInput, simulateInput } from '@airlock/contracts';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
 import { parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
 import { body, parseOr400 } from '../../common/zod-pipe';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
-import { PolicyRepository } from './policy.repository';
-import { PolicyRuntime } from './policy-runtime.service';
 import { PolicyService } from './policy.service';
 import { toVersionSummary } from './policy.serializers';
 
 @Controller('api')
 export class PolicyController {
-  constructor(
-    private readonly policy: PolicyService,
-    private readonly repo: PolicyRepository,
-    private readonly runtime: PolicyRuntime,
-  ) {}
+  constructor(private readonly policy: PolicyService) {}
 
   /** The version in force, and whether the draft differs from it. */
   @Authenticated({ permission: 'portal' })
   @Get('policy/status')
   async status(@CurrentUser() user: UserAuth) {
-    const latest = await this.repo.latestVersion(user.organizationId);
-    const inMemory = this.runtime.get(user.organizationId);
-    let draftChanged: boolean | null = null;
-    if (latest && user.role !== 'employee') {
-      const d = await this.policy.diff(user.organizationId, latest.number, 'draft');
-      draftChanged = !d.unchanged;
-    }
-    return {
-      version: latest ? toVersionSummary(latest) : null,
-      servingVersion: inMemory?.version ?? null,
-      draftChanged,
-    };
+    const { latest, servingVersion, draftChanged } = await this.policy.status(user.organizationId, user.role !== 'employee');
+    return { version: latest ? toVersionSummary(latest) : null, servingVersion, draftChanged };
   }
 
   @Authenticated({ permission: 'policy.publish' })
@@ -49,10 +32,8 @@ export class PolicyController {
   /** The draft against the version in force: what a publish would change. */
   @Authenticated({ permission: 'policy.read' })
   @Get('policy/draft-diff')
-  async draftDiff(@CurrentUser() user: UserAuth) {
-    const latest = await this.repo.latestVersion(user.organizationId);
-    if (!latest) throw AppError.notFound('Published policy');
-    return this.policy.diff(user.organizationId, latest.number, 'draft');
+  draftDiff(@CurrentUser() user: UserAuth) {
+    return this.policy.draftDiff(user.organizationId);
   }
 
   @Authenticated({ permission: 'policy.simulate' })
@@ -73,15 +54,14 @@ export class PolicyController {
   @Get('policy-versions')
   async versions(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['number', 'createdAt'], defaultSort: ['number', 'desc'], filter: z.strictObject({}) });
-    const result = await this.repo.listVersions(user.organizationId, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'policy-versions', q.skip, result, toVersionSummary);
+    const result = await this.policy.listVersions(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'policy-versions', q.page, result, toVersionSummary);
   }
 
   @Authenticated({ permission: 'policy.read' })
   @Get('policy-versions/:id')
   async version(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    const v = await this.repo.findVersionById(user.organizationId, id);
-    if (!v) throw AppError.notFound('Policy version');
+    const v = await this.policy.getVersion(user.organizationId, id);
     return { ...toVersionSummary(v), rules: v.rules, catalog: v.catalog, zones: v.zones, detectors: v.detectors, settings: v.settings };
   }
 
@@ -90,12 +70,7 @@ export class PolicyController {
   @Get('policy-versions/:id/diff')
   async diff(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Query() query: Record<string, unknown>) {
     const { against } = parseOr400(z.strictObject({ against: z.union([z.literal('draft'), z.coerce.number().int().min(1)]).optional() }), query);
-    const v = await this.repo.findVersionById(user.organizationId, id);
-    if (!v) throw AppError.notFound('Policy version');
-    if (against === 'draft') return this.policy.diff(user.organizationId, v.number, 'draft');
-    const from = against ?? v.number - 1;
-    if (from < 1) return this.policy.diff(user.organizationId, v.number, v.number);
-    return this.policy.diff(user.organizationId, from, v.number);
+    return this.policy.versionDiff(user.organizationId, id, against);
   }
 
   @Authenticated({ permission: 'policy.publish' })

@@ -1,13 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { InstanceRegistry } from './instance-registry.service';
 import { PolicyController } from './policy.controller';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
 import { PolicyService } from './policy.service';
 import { RulesController } from './rules.controller';
+import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
-@Global()
 @Module({
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [RulesController, PolicyController],
   providers: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],
   exports: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { readOrgSettings } from '@airlock/contracts';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
+import type { Effect } from '../../generated/prisma/enums';
 import { detectorFromRow, type PolicySnapshot, providerFromRow, ruleFromRow, zoneFromRow } from './policy-snapshot';
+
+export interface RuleFilter {
+  id?: string[];
+  q?: string;
+  effect?: Effect;
+  enabled?: boolean;
+}
 
 @Injectable()
 export class PolicyRepository {
@@ -66,13 +75,12 @@ export class PolicyRepository {
     await tx.$executeRaw`SELECT pg_notify('airlock_policy', ${`${organizationId}:${number}`})`;
   }
 
-  listVersions(organizationId: string, orderBy: Prisma.PolicyVersionOrderByWithRelationInput, skip: number, take: number) {
+  listVersions(organizationId: string, _filter: Record<string, never>, sort: Sort, page: Page) {
     return this.prisma.$transaction([
       this.prisma.policyVersion.findMany({
         where: { organizationId },
-        orderBy,
-        skip,
-        take,
+        orderBy: orderOf(sort),
+        ...page,
         select: { id: true, number: true, contentHash: true, authorLabel: true, note: true, rollbackOf: true, createdAt: true, rules: true },
       }),
       this.prisma.policyVersion.count({ where: { organizationId } }),
@@ -85,10 +93,16 @@ export class PolicyRepository {
 
   // Rules (the draft) ----------------------------------------------------------------------------
 
-  listRules(organizationId: string, where: Prisma.PolicyRuleWhereInput, orderBy: Prisma.PolicyRuleOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  listRules(organizationId: string, f: RuleFilter, sort: Sort, page: Page) {
+    const w: Prisma.PolicyRuleWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...(f.effect ? { effect: f.effect } : {}),
+      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
+      ...searchText(f.q, ['ruleId', 'message']),
+    };
     return this.prisma.$transaction([
-      this.prisma.policyRule.findMany({ where: w, orderBy: [orderBy, { ruleId: 'asc' }], skip, take }),
+      this.prisma.policyRule.findMany({ where: w, orderBy: [orderOf(sort), { ruleId: 'asc' }], ...page }),
       this.prisma.policyRule.count({ where: w }),
     ]);
   }

@@ -3,7 +3,7 @@ import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
 import { toDecisionResponse } from '@airlock/decision-core';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
 import type { Effect } from '../../generated/prisma/enums';
@@ -29,12 +29,12 @@ export interface PublishedVersion {
 @Injectable()
 export class PolicyService {
   constructor(
-    private readonly prisma: PrismaService,
     private readonly repo: PolicyRepository,
     private readonly runtime: PolicyRuntime,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {
-    this.rules = new AuditedCrud<PolicyRule>(prisma, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
+    this.rules = new AuditedCrud<PolicyRule>(transactions, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
       find: (tx, organizationId, id) => repo.findRule(organizationId, id, tx),
       create: (tx, organizationId, data) => repo.createRule(tx, { ...(data as Prisma.PolicyRuleUncheckedCreateInput), organizationId }),
       update: (tx, id, data) => repo.updateRule(tx, id, data as Prisma.PolicyRuleUncheckedUpdateInput),
@@ -62,16 +62,18 @@ export class PolicyService {
 
   /**
    * Freezes the draft (rules + catalog + zones + detectors + settings) into the next version, in one
-   * transaction with its audit event; NOTIFY tells every instance on commit. `tx` lets a caller (an
-   * emergency block) change the catalog and publish atomically.
+   * transaction with its audit event; NOTIFY tells every instance on commit, and this instance
+   * installs the version after commit. Called inside a caller's transaction (Transactions.run: an
+   * emergency block, a rollback, the first start), it joins it, so the change and the publish are
+   * atomic and the install waits for the caller's commit.
    */
   async publish(
     organizationId: string,
     actor: Actor,
     note: string,
-    opts: { tx?: Tx; rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
+    opts: { rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
   ): Promise<PublishedVersion> {
-    const run = async (tx: Tx) => {
+    const version = await this.transactions.run(async (tx) => {
       await this.repo.lockPublishing(tx, organizationId);
       const latest = await this.repo.latestVersion(organizationId, tx);
       // amendPublished (Block now): the version in force with one change, whatever state the draft is in.
@@ -106,11 +108,10 @@ export class PolicyService {
         after: { number, contentHash: hash, note, rollbackOf: opts.rollbackOf ?? null, rules: snapshot.rules.length, providers: snapshot.catalog.length },
       });
       await this.repo.notifyPublished(tx, organizationId, number);
-      return { version, compiled };
-    };
-    const { version, compiled } = opts.tx ? await run(opts.tx) : await this.prisma.$transaction(run, { timeout: 30_000 });
-    // This instance answers with the new version at once; the others on NOTIFY.
-    if (!opts.tx) this.runtime.install(compiled);
+      // This instance answers with the new version once it is committed; the others on NOTIFY.
+      await this.transactions.afterCommit(() => this.runtime.install(compiled));
+      return version;
+    }, { timeout: 30_000 });
     return {
       id: version.id,
       number: version.number,
@@ -128,7 +129,7 @@ export class PolicyService {
    * rules rollback (docs/architecture.md).
    */
   async rollback(organizationId: string, actor: Actor, number: number, note?: string): Promise<PublishedVersion> {
-    return this.prisma.$transaction(
+    return this.transactions.run(
       async (tx) => {
         const old = await this.repo.findVersion(organizationId, number, tx);
         if (!old) throw AppError.notFound(`Policy version ${number}`);
@@ -137,14 +138,12 @@ export class PolicyService {
           organizationId,
           old.snapshot.rules.map((r) => ruleToRow(organizationId, r)),
         );
-        const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { tx, rollbackOf: number, allowUnchanged: true });
+        const published = await this.publish(organizationId, actor, note ?? `Rollback to version ${number}`, { rollbackOf: number, allowUnchanged: true });
+        await this.transactions.afterCommit(() => this.runtime.sync());
         return published;
       },
       { timeout: 30_000 },
-    ).then(async (v) => {
-      await this.runtime.sync();
-      return v;
-    });
+    );
   }
 
   /** What changed between two versions (or a version and the draft, number 0). */
@@ -291,5 +290,48 @@ export class PolicyService {
 
   deleteRule(organizationId: string, actor: Actor, id: string) {
     return this.rules.remove(organizationId, actor, id);
+  }
+
+  listRules(...args: Parameters<PolicyRepository['listRules']>) {
+    return this.repo.listRules(...args);
+  }
+
+  getRule(organizationId: string, id: string) {
+    return this.rules.get(organizationId, id);
+  }
+
+  // Versions (read) ------------------------------------------------------------------------------
+
+  /** The version in force, the one this instance serves, and (for staff) whether the draft differs. */
+  async status(organizationId: string, withDraft: boolean) {
+    const latest = await this.repo.latestVersion(organizationId);
+    const draftChanged = latest && withDraft ? !(await this.diff(organizationId, latest.number, 'draft')).unchanged : null;
+    return { latest, servingVersion: this.runtime.get(organizationId)?.version ?? null, draftChanged };
+  }
+
+  /** The draft against the version in force: what a publish would change. */
+  async draftDiff(organizationId: string) {
+    const latest = await this.repo.latestVersion(organizationId);
+    if (!latest) throw AppError.notFound('Published policy');
+    return this.diff(organizationId, latest.number, 'draft');
+  }
+
+  listVersions(...args: Parameters<PolicyRepository['listVersions']>) {
+    return this.repo.listVersions(...args);
+  }
+
+  async getVersion(organizationId: string, id: string) {
+    const v = await this.repo.findVersionById(organizationId, id);
+    if (!v) throw AppError.notFound('Policy version');
+    return v;
+  }
+
+  /** Version `id` against `against` (a number or the draft; by default the version before it). */
+  async versionDiff(organizationId: string, id: string, against: number | 'draft' | undefined) {
+    const v = await this.getVersion(organizationId, id);
+    if (against === 'draft') return this.diff(organizationId, v.number, 'draft');
+    const from = against ?? v.number - 1;
+    if (from < 1) return this.diff(organizationId, v.number, v.number);
+    return this.diff(organizationId, from, v.number);
   }
 }

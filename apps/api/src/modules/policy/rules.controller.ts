@@ -2,13 +2,11 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, 
 import type { FastifyReply } from 'fastify';
 import { effect, ruleInput, type RuleInput, ruleUpdate } from '@airlock/contracts';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
-import { PolicyRepository } from './policy.repository';
 import { PolicyService } from './policy.service';
 import { toRuleOutput } from './policy.serializers';
 
@@ -17,33 +15,20 @@ const ruleFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200
 /** The editable draft of the policy, in react-admin's conventions. Publishing is /api/policy/publish. */
 @Controller('api/rules')
 export class RulesController {
-  constructor(
-    private readonly policy: PolicyService,
-    private readonly repo: PolicyRepository,
-  ) {}
+  constructor(private readonly policy: PolicyService) {}
 
   @Authenticated({ permission: 'policy.read' })
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['priority', 'ruleId', 'effect', 'updatedAt'], defaultSort: ['priority', 'asc'], filter: ruleFilter });
-    const where = {
-      ...(q.filter.id ? { id: { in: q.filter.id } } : {}),
-      ...(q.filter.effect ? { effect: q.filter.effect } : {}),
-      ...(q.filter.enabled !== undefined ? { enabled: q.filter.enabled } : {}),
-      ...(q.filter.q
-        ? { OR: [{ ruleId: { contains: q.filter.q, mode: 'insensitive' as const } }, { message: { contains: q.filter.q, mode: 'insensitive' as const } }] }
-        : {}),
-    };
-    const result = await this.repo.listRules(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'rules', q.skip, result, toRuleOutput);
+    const result = await this.policy.listRules(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'rules', q.page, result, toRuleOutput);
   }
 
   @Authenticated({ permission: 'policy.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    const row = await this.repo.findRule(user.organizationId, id);
-    if (!row) throw AppError.notFound('Rule');
-    return toRuleOutput(row);
+    return toRuleOutput(await this.policy.getRule(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'policy.write' })

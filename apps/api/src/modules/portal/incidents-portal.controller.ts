@@ -11,7 +11,7 @@ import type { UserAuth } from '../auth/auth-context';
 import { IdempotencyService } from '../incidents/idempotency.service';
 import { statusExplanation, toPortalIncidentOutput } from '../incidents/incidents.serializers';
 import { IncidentsService } from '../incidents/incidents.service';
-import { QUIET_REQUEST_LOG } from '../incidents/quiet-request-log';
+import { QUIET_REQUEST_LOG } from '../../common/quiet-request-log';
 
 const mineFilter = z.strictObject({ status: z.union([incidentStatus, z.array(incidentStatus).max(6)]).optional() });
 
@@ -60,14 +60,8 @@ export class IncidentsPortalController {
       filter: mineFilter,
     });
     const status = q.filter.status === undefined ? undefined : Array.isArray(q.filter.status) ? q.filter.status : [q.filter.status];
-    const { rows, total } = await this.incidents.listMine(user, {
-      skip: q.skip,
-      take: q.take,
-      sortField: q.sortField,
-      sortOrder: q.sortOrder,
-      ...(status ? { status } : {}),
-    });
-    return listResponse(reply, 'incidents', q.skip, [rows, total], toPortalIncidentOutput);
+    const { rows, total } = await this.incidents.listMine(user, { ...q, filter: status ? { status } : {} });
+    return listResponse(reply, 'incidents', q.page, [rows, total], toPortalIncidentOutput);
   }
 
   /** Anyone holding the code shown once at an anonymous report: its number, status and last update. */

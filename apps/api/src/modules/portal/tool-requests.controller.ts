@@ -2,15 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } fr
 import type { FastifyReply } from 'fastify';
 import { line, text, toolRequestStatus, type ToolRequestOutput } from '@airlock/contracts';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
 import { iso, listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
-import { PrismaService } from '../../database/prisma.service';
 import type { ToolRequest } from '../../generated/prisma/client';
-import { AuditService } from '../audit/audit.service';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
-import { actorOf, type UserAuth } from '../auth/auth-context';
+import type { UserAuth } from '../auth/auth-context';
+import { ToolRequestsService } from './tool-requests.service';
 import { ToolsService } from './tools.service';
 
 const requestInput = z.strictObject({
@@ -51,8 +49,7 @@ const out = (r: ToolRequest): ToolRequestOutput => ({
 export class PortalToolsController {
   constructor(
     private readonly tools: ToolsService,
-    private readonly prisma: PrismaService,
-    private readonly audit: AuditService,
+    private readonly requests: ToolRequestsService,
   ) {}
 
   @Authenticated({ permission: 'portal' })
@@ -64,33 +61,21 @@ export class PortalToolsController {
   @Authenticated({ permission: 'portal' })
   @Post('tool-requests')
   async request(@CurrentUser() user: UserAuth, @Body(body(requestInput)) input: z.infer<typeof requestInput>) {
-    return this.prisma.$transaction(async (tx) => {
-      if (input.providerId && !(await tx.provider.findFirst({ where: { organizationId: user.organizationId, id: input.providerId }, select: { id: true } }))) {
-        throw AppError.validation([{ path: 'providerId', message: 'is not a service of this organization' }]);
-      }
-      const row = await tx.toolRequest.create({
-        data: { organizationId: user.organizationId, requesterId: user.userId, toolName: input.toolName, url: input.url ?? null, providerId: input.providerId ?? null, reason: input.reason },
-      });
-      await this.audit.record(tx, { organizationId: user.organizationId, actor: actorOf(user), action: 'tool_request.create', entityType: 'ToolRequest', entityId: row.id, after: row });
-      return { ...out(row), message: 'Thank you. The security team reviews requests and will get back to you; until then, use an approved tool.' };
-    });
+    const row = await this.requests.request(user, input);
+    return { ...out(row), message: 'Thank you. The security team reviews requests and will get back to you; until then, use an approved tool.' };
   }
 
   @Authenticated({ permission: 'portal' })
   @Get('tool-requests')
   async mine(@CurrentUser() user: UserAuth) {
-    const rows = await this.prisma.toolRequest.findMany({ where: { organizationId: user.organizationId, requesterId: user.userId }, orderBy: { createdAt: 'desc' }, take: 100 });
-    return rows.map(out);
+    return (await this.requests.mine(user)).map(out);
   }
 }
 
 /** Reviewing employees' tool requests. */
 @Controller('api/tool-requests')
 export class ToolRequestsController {
-  constructor(
-    private readonly prisma: PrismaService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly requests: ToolRequestsService) {}
 
   @Authenticated({ permission: 'toolRequests.read' })
   @Get()
@@ -100,31 +85,19 @@ export class ToolRequestsController {
       defaultSort: ['createdAt', 'desc'],
       filter: z.strictObject({ id: idList.optional(), status: z.enum(['open', 'approved', 'rejected']).optional() }),
     });
-    const where = { organizationId: user.organizationId, ...(q.filter.id ? { id: { in: q.filter.id } } : {}), ...(q.filter.status ? { status: q.filter.status } : {}) };
-    const result = await this.prisma.$transaction([
-      this.prisma.toolRequest.findMany({ where, orderBy: { [q.sortField]: q.sortOrder }, skip: q.skip, take: q.take }),
-      this.prisma.toolRequest.count({ where }),
-    ]);
-    return listResponse(reply, 'tool-requests', q.skip, result, out);
+    const result = await this.requests.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'tool-requests', q.page, result, out);
   }
 
   @Authenticated({ permission: 'toolRequests.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    const row = await this.prisma.toolRequest.findFirst({ where: { organizationId: user.organizationId, id } });
-    if (!row) throw AppError.notFound('Tool request');
-    return out(row);
+    return out(await this.requests.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'toolRequests.write' })
   @Put(':id')
   async resolve(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(resolveInput)) input: z.infer<typeof resolveInput>) {
-    return this.prisma.$transaction(async (tx) => {
-      const before = await tx.toolRequest.findFirst({ where: { organizationId: user.organizationId, id } });
-      if (!before) throw AppError.notFound('Tool request');
-      const after = await tx.toolRequest.update({ where: { id }, data: { status: input.status, resolutionNote: input.resolutionNote ?? null } });
-      await this.audit.record(tx, { organizationId: user.organizationId, actor: actorOf(user), action: 'tool_request.update', entityType: 'ToolRequest', entityId: id, before, after });
-      return out(after);
-    });
+    return out(await this.requests.resolve(user, id, input));
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BUILTIN_DATA_CLASSES, type Decision, type Effect } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
 import type { UserAuth } from '../auth/auth-context';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
+import { PortalRepository } from './portal.repository';
 
 const STATUS_WORDS = {
   approved: 'Approved for work use',
@@ -21,14 +21,14 @@ const STATUS_WORDS = {
 export class ToolsService {
   constructor(
     private readonly runtime: PolicyRuntime,
-    private readonly prisma: PrismaService,
+    private readonly repo: PortalRepository,
   ) {}
 
   async tools(user: UserAuth) {
     const policy = this.runtime.get(user.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy is not loaded yet; retry shortly');
     const details = new Map(
-      (await this.prisma.provider.findMany({ where: { organizationId: user.organizationId }, select: { slug: true, website: true, description: true, dataCountries: true, trainsOnInputs: true } })).map((p) => [p.slug, p]),
+      (await this.repo.serviceDetails(user.organizationId)).map((p) => [p.slug, p]),
     );
     const ask = (slug: string, action: 'access' | 'prompt' | 'upload', dataClasses: string[] = []): Decision =>
       policy.evaluator.evaluate({ action, destination: { provider: slug }, subject: { groups: user.groups }, dataClasses });

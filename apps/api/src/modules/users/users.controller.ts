@@ -28,16 +28,8 @@ export class UsersController {
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['email', 'name', 'role', 'createdAt', 'lastLoginAt', 'disabled'], defaultSort: ['email', 'asc'], filter });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.q ? { OR: [{ email: { contains: f.q, mode: 'insensitive' as const } }, { name: { contains: f.q, mode: 'insensitive' as const } }] } : {}),
-      ...(f.role ? { role: { in: Array.isArray(f.role) ? f.role : [f.role] } } : {}),
-      ...(f.disabled !== undefined ? { disabled: f.disabled } : {}),
-      ...(f.group ? { groups: { has: f.group } } : {}),
-    };
-    const result = await this.users.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'users', q.skip, result, userOut);
+    const result = await this.users.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'users', q.page, result, userOut);
   }
 
   @Authenticated({ permission: 'users.read' })

@@ -3,6 +3,9 @@ import { UserSessionsController } from './user-sessions.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 
-@Module({ controllers: [UsersController, UserSessionsController], providers: [UsersRepository, UsersService] })
+@Module({
+  imports: [AuditModule, AuthModule], controllers: [UsersController, UserSessionsController], providers: [UsersRepository, UsersService] })
 export class UsersModule {}

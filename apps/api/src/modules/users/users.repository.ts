@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
 
@@ -9,16 +10,31 @@ const withInvitation = (now: Date) =>
     tokens: { where: { kind: 'invitation', usedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true }, orderBy: { expiresAt: 'desc' }, take: 1 },
   }) as const;
 
+export interface UserFilter {
+  id?: string[];
+  q?: string;
+  role?: Role | Role[];
+  disabled?: boolean;
+  group?: string;
+}
+
 export type UserRow = Prisma.UserGetPayload<{ include: ReturnType<typeof withInvitation> }>;
 
 @Injectable()
 export class UsersRepository {
   constructor(readonly prisma: PrismaService) {}
 
-  list(organizationId: string, where: Prisma.UserWhereInput, orderBy: Prisma.UserOrderByWithRelationInput, skip: number, take: number) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: UserFilter, sort: Sort, page: Page) {
+    const w: Prisma.UserWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...searchText(f.q, ['email', 'name']),
+      ...(f.role ? { role: { in: Array.isArray(f.role) ? f.role : [f.role] } } : {}),
+      ...(f.disabled !== undefined ? { disabled: f.disabled } : {}),
+      ...(f.group ? { groups: { has: f.group } } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.user.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take, include: withInvitation(new Date()) }),
+      this.prisma.user.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page, include: withInvitation(new Date()) }),
       this.prisma.user.count({ where: w }),
     ]);
   }

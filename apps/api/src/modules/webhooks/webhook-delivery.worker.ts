@@ -3,6 +3,7 @@ import { postWebhook, type SendResult } from './webhook-sender';
 import { webhookSignature } from './webhook-signature';
 import { WebhookUrlGuard, WebhookUrlRefused } from './webhook-url-guard';
 import { WebhooksRepository } from './webhooks.repository';
+import { BackgroundJobs } from '../../common/background-jobs';
 
 /** Waits after failed attempt 1, 2, ... 5; the 6th failure is final. */
 export const BACKOFF_MS: readonly number[] = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000];
@@ -27,13 +28,13 @@ export interface TickResult {
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Webhooks');
-  private timer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private backgroundQueued = false;
 
   constructor(
     private readonly repo: WebhooksRepository,
     private readonly guard: WebhookUrlGuard,
+    private readonly jobs: BackgroundJobs,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,24 +46,22 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   }
 
   get running(): boolean {
-    return this.timer !== null;
+    return this.jobs.running('webhook-deliveries');
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.background(), POLL_MS);
-    this.timer.unref();
+    if (this.running) return;
+    this.jobs.every('webhook-deliveries', POLL_MS, () => this.background());
   }
 
   /** Stops the background loop (tests drive `tick` themselves); `tick` still works. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.jobs.stop('webhook-deliveries');
   }
 
   /** Something was queued: deliver soon rather than at the next poll. */
   kick(): void {
-    if (this.timer) setImmediate(() => this.background());
+    if (this.running) setImmediate(() => this.background());
   }
 
   private background(): void {

@@ -31,16 +31,8 @@ export class WebhooksController {
       defaultSort: ['name', 'asc'],
       filter: webhookFilter,
     });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
-      ...(f.q
-        ? { OR: [{ name: { contains: f.q, mode: 'insensitive' as const } }, { url: { contains: f.q, mode: 'insensitive' as const } }] }
-        : {}),
-    };
-    const result = await this.webhooks.list(user.organizationId, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'webhooks', q.skip, result, (w) => toWebhookOutput(w));
+    const result = await this.webhooks.list(user.organizationId, q.filter, q.sort, q.page);
+    return listResponse(reply, 'webhooks', q.page, result, (w) => toWebhookOutput(w));
   }
 
   @Authenticated({ permission: 'webhooks.read' })
@@ -103,13 +95,7 @@ export class WebhooksController {
       defaultSort: ['createdAt', 'desc'],
       filter: deliveryFilter,
     });
-    const f = q.filter;
-    const where = {
-      ...(f.id ? { id: { in: f.id } } : {}),
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.event ? { event: f.event } : {}),
-    };
-    const result = await this.webhooks.deliveries(user.organizationId, id, where, { [q.sortField]: q.sortOrder }, q.skip, q.take);
-    return listResponse(reply, 'webhook-deliveries', q.skip, result, toDeliveryOutput);
+    const result = await this.webhooks.deliveries(user.organizationId, { ...q.filter, webhookId: id }, q.sort, q.page);
+    return listResponse(reply, 'webhook-deliveries', q.page, result, toDeliveryOutput);
   }
 }

@@ -1,12 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookUrlGuard } from './webhook-url-guard';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
+import { AuditModule } from '../audit/audit.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
-@Global()
 @Module({
+  imports: [BackgroundJobsModule, AuditModule],
   controllers: [WebhooksController],
   providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker],
   exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard],

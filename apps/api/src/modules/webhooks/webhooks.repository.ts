@@ -1,21 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
+
+export interface WebhookFilter {
+  id?: string[];
+  q?: string;
+  enabled?: boolean;
+}
+export interface DeliveryFilter {
+  webhookId: string;
+  id?: string[];
+  status?: 'pending' | 'succeeded' | 'failed';
+  event?: string;
+}
 
 @Injectable()
 export class WebhooksRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  list(
-    organizationId: string,
-    where: Prisma.WebhookWhereInput,
-    orderBy: Prisma.WebhookOrderByWithRelationInput,
-    skip: number,
-    take: number,
-  ) {
-    const w = { ...where, organizationId };
+  list(organizationId: string, f: WebhookFilter, sort: Sort, page: Page) {
+    const w: Prisma.WebhookWhereInput = {
+      organizationId,
+      ...idIn(f.id),
+      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
+      ...searchText(f.q, ['name', 'url']),
+    };
     return this.prisma.$transaction([
-      this.prisma.webhook.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+      this.prisma.webhook.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page }),
       this.prisma.webhook.count({ where: w }),
     ]);
   }
@@ -44,16 +56,16 @@ export class WebhooksRepository {
     return tx.webhookDelivery.createManyAndReturn({ data: rows });
   }
 
-  listDeliveries(
-    organizationId: string,
-    where: Prisma.WebhookDeliveryWhereInput,
-    orderBy: Prisma.WebhookDeliveryOrderByWithRelationInput,
-    skip: number,
-    take: number,
-  ) {
-    const w = { ...where, organizationId };
+  listDeliveries(organizationId: string, f: DeliveryFilter, sort: Sort, page: Page) {
+    const w: Prisma.WebhookDeliveryWhereInput = {
+      organizationId,
+      webhookId: f.webhookId,
+      ...idIn(f.id),
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.event ? { event: f.event } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.webhookDelivery.findMany({ where: w, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+      this.prisma.webhookDelivery.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page }),
       this.prisma.webhookDelivery.count({ where: w }),
     ]);
   }

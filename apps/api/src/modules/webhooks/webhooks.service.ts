@@ -152,16 +152,9 @@ export class WebhooksService {
     return this.repo.list(...args);
   }
 
-  async deliveries(
-    organizationId: string,
-    webhookId: string,
-    where: Prisma.WebhookDeliveryWhereInput,
-    orderBy: Prisma.WebhookDeliveryOrderByWithRelationInput,
-    skip: number,
-    take: number,
-  ) {
-    if (!(await this.repo.find(organizationId, webhookId))) throw AppError.notFound('Webhook');
-    return this.repo.listDeliveries(organizationId, { ...where, webhookId }, orderBy, skip, take);
+  async deliveries(...[organizationId, filter, sort, page]: Parameters<WebhooksRepository['listDeliveries']>) {
+    if (!(await this.repo.find(organizationId, filter.webhookId))) throw AppError.notFound('Webhook');
+    return this.repo.listDeliveries(organizationId, filter, sort, page);
   }
 
   /**

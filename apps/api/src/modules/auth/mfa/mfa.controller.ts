@@ -10,7 +10,6 @@ import type { PendingAuth, UserAuth } from '../auth-context';
 import { SIGN_IN_LIMIT } from '../auth.controller';
 import { AuthService } from '../auth.service';
 import { clearMfaCookie, readSessionCookie, setSessionCookie } from '../cookies';
-import { MfaRepository } from './mfa.repository';
 import { MfaService } from './mfa.service';
 
 /** Step-up attempts: proving a factor again, limited per address on top of the per-e-mail lockout. */
@@ -30,7 +29,6 @@ function pendingOf(request: FastifyRequest): PendingAuth {
 export class MfaController {
   constructor(
     private readonly mfa: MfaService,
-    private readonly repo: MfaRepository,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,11 +52,7 @@ export class MfaController {
   @HttpCode(200)
   async signIn(@Req() request: FastifyRequest, @Body(body(secondFactorInput)) input: z.infer<typeof secondFactorInput>, @Res({ passthrough: true }) reply: FastifyReply) {
     const pending = pendingOf(request);
-    await this.mfa.verifySignIn(pending, input);
-    // At most one session per pending sign-in: of two racing completions, one gets it.
-    if ((await this.repo.consumePending(pending.pendingId, new Date())).count !== 1) {
-      throw new AppError('unauthenticated', 'This sign-in was already completed or has expired: sign in again');
-    }
+    await this.mfa.completeSignIn(pending, input);
     const user = await this.auth.signedInUser(pending.organizationId, pending.userId);
     const session = await this.auth.startSession(user, {
       ip: request.ip,

@@ -201,6 +201,17 @@ export class MfaService {
   }
 
   /** Checks the factor of a pending sign-in; the caller then consumes the pending sign-in and opens the session. */
+  /**
+   * The second step of a sign-in: the factor is checked, and the pending sign-in is used up. At most
+   * one session per pending sign-in: of two racing completions, one gets it.
+   */
+  async completeSignIn(pending: PendingAuth, input: SecondFactorInput): Promise<void> {
+    await this.verifySignIn(pending, input);
+    if ((await this.repo.consumePending(pending.pendingId, new Date())).count !== 1) {
+      throw new AppError('unauthenticated', 'This sign-in was already completed or has expired: sign in again');
+    }
+  }
+
   async verifySignIn(pending: PendingAuth, input: SecondFactorInput): Promise<void> {
     await this.prove(
       {

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { dataClassesOfKinds, type IncidentUpdate, type ReportDataKind } from '@airlock/contracts';
 import type { Actor } from '../auth/auth-context';
 import { randomToken, sha256Hex } from '../auth/tokens';
-import { ANONYMOUS_ACTOR, AUTOMATIC_ACTOR, IncidentsService, portalTitle } from './incidents.service';
-import { IncidentsRepository } from './incidents.repository';
+import { ANONYMOUS_ACTOR, AUTOMATIC_ACTOR, IncidentsService, portalTitle } from '../incidents/incidents.service';
+import { IncidentsRepository } from '../incidents/incidents.repository';
 
 const HOUR = 3_600_000;
 

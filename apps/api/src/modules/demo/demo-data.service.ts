@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Action, Channel } from '@airlock/policy-engine';
 import { mulberry32 } from '../../common/mulberry32';
-import { PrismaService } from '../../database/prisma.service';
 import type { Role } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -11,6 +10,8 @@ import { compileSnapshot } from '../policy/compiled-policy';
 import { PolicyRepository } from '../policy/policy.repository';
 import { snapshotHash } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
+import { DemoIncidentsSeeder } from './demo-incidents.seeder';
+import { Transactions } from '../../database/transactions';
 
 const DEMO: Actor = { type: 'system', id: null, label: 'system (demo data)' };
 
@@ -42,8 +43,6 @@ function pick<T>(rand: () => number, weighted: readonly (readonly [T, number])[]
   return weighted[weighted.length - 1]![0];
 }
 
-export type DemoIncidentSeeder = (organizationId: string) => Promise<void>;
-
 /**
  * The lived-in demo of AIRLOCK_DEMO_DATA: users of every role, groups, zones, catalog decisions
  * (published as version 2), incidents in various states and three weeks of decision history
@@ -52,27 +51,22 @@ export type DemoIncidentSeeder = (organizationId: string) => Promise<void>;
 @Injectable()
 export class DemoDataService {
   private readonly logger = new Logger('DemoData');
-  private incidentSeeder: DemoIncidentSeeder | null = null;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly policy: PolicyService,
     private readonly policyRepo: PolicyRepository,
     private readonly audit: AuditService,
     private readonly writer: DecisionLogWriter,
+    private readonly incidents: DemoIncidentsSeeder,
   ) {}
 
   demoEmails(): string[] {
     return DEMO_USERS.map((u) => u.email);
   }
 
-  /** The incidents module registers how it seeds demo incidents. */
-  registerIncidentSeeder(seeder: DemoIncidentSeeder): void {
-    this.incidentSeeder = seeder;
-  }
-
   async seed(organizationId: string): Promise<void> {
-    await this.prisma.$transaction(
+    await this.transactions.run(
       async (tx) => {
         const owner = await tx.user.findFirstOrThrow({ where: { organizationId, role: 'owner' }, orderBy: { createdAt: 'asc' } });
         await tx.group.createMany({ data: GROUPS.map((g) => ({ organizationId, ...g })) });
@@ -95,11 +89,11 @@ export class DemoDataService {
           await tx.provider.updateMany({ where: { organizationId, slug: { in: slugs } }, data: { status, statusReason, statusChangedAt: new Date() } });
         }
         await this.audit.record(tx, { organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
-        await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek', { tx });
+        await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek');
       },
       { timeout: 120_000 },
     );
-    if (this.incidentSeeder) await this.incidentSeeder(organizationId);
+    await this.incidents.seed(organizationId);
     const written = await this.seedDecisionHistory(organizationId, 21, 24_000);
     this.logger.log(`Demo data: ${DEMO_USERS.length} users, ${GROUPS.length} groups, 3 zones, ${written} decisions over 21 days`);
   }

@@ -1,0 +1,103 @@
+import type { Tx } from './prisma.service';
+import { Transactions } from './transactions';
+
+/** A fake client: each transaction gets its own marker object and commits unless fn throws. */
+function fakeClient() {
+  const log: string[] = [];
+  let n = 0;
+  const client = {
+    log,
+    async $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      const tx = { id: ++n } as unknown as Tx;
+      log.push(`begin ${n}`);
+      try {
+        const r = await fn(tx);
+        log.push(`commit ${(tx as unknown as { id: number }).id}`);
+        return r;
+      } catch (err) {
+        log.push(`rollback ${(tx as unknown as { id: number }).id}`);
+        throw err;
+      }
+    },
+  };
+  return client;
+}
+
+describe('Transactions', () => {
+  it('gives the current transaction as db inside run, the plain client outside', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    expect(t.db).toBe(client);
+    expect(t.active).toBe(false);
+    await t.run(async (tx) => {
+      expect(t.db).toBe(tx);
+      expect(t.active).toBe(true);
+      await Promise.resolve();
+      expect(t.db).toBe(tx);
+    });
+    expect(t.db).toBe(client);
+  });
+
+  it('a nested run joins the outer transaction instead of opening another', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    await t.run(async (outer) => {
+      await t.run(async (inner) => expect(inner).toBe(outer));
+    });
+    expect(client.log).toEqual(['begin 1', 'commit 1']);
+  });
+
+  it('runs after-commit work once the outermost transaction has committed, in order', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    const result = await t.run(async () => {
+      await t.afterCommit(() => client.log.push('reload A'));
+      await t.run(async () => {
+        await t.afterCommit(async () => {
+          await Promise.resolve();
+          client.log.push('reload B');
+        });
+      });
+      client.log.push('last statement');
+      return 42;
+    });
+    expect(result).toBe(42);
+    expect(client.log).toEqual(['begin 1', 'last statement', 'commit 1', 'reload A', 'reload B']);
+  });
+
+  it('drops after-commit work when the transaction rolls back', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    await expect(
+      t.run(async () => {
+        await t.afterCommit(() => client.log.push('reload'));
+        throw new Error('conflict');
+      }),
+    ).rejects.toThrow('conflict');
+    expect(client.log).toEqual(['begin 1', 'rollback 1']);
+  });
+
+  it('outside a transaction, after-commit work runs at once', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    await t.afterCommit(() => client.log.push('now'));
+    expect(client.log).toEqual(['now']);
+  });
+
+  it('keeps concurrent calls apart', async () => {
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    const seen: unknown[] = [];
+    await Promise.all([
+      t.run(async (tx) => {
+        await new Promise((r) => setTimeout(r, 5));
+        seen.push([tx, t.db]);
+      }),
+      t.run(async (tx) => {
+        seen.push([tx, t.db]);
+      }),
+    ]);
+    for (const [tx, db] of seen as [unknown, unknown][]) expect(db).toBe(tx);
+    expect(client.log.filter((l) => l.startsWith('begin'))).toHaveLength(2);
+  });
+});

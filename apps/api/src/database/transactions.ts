@@ -1,0 +1,58 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from './prisma.service';
+
+interface Scope {
+  tx: Tx;
+  afterCommit: (() => unknown)[];
+}
+
+/** What Transactions needs of Prisma: interactive transactions (PrismaService, or a fake in tests). */
+export interface TransactionalClient {
+  $transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T>;
+}
+
+/**
+ * The transaction of the current call, carried by AsyncLocalStorage instead of a `tx` parameter
+ * (ADR 0015). `run` opens a transaction, or joins the one already open in this call, so a service
+ * that needs "its" changes to be atomic with a caller's (Block now publishes inside the catalog
+ * change) just calls `run` again; `db` is the current transaction's client, or the plain client
+ * outside one; `afterCommit` queues work for when the outermost transaction has committed (a policy
+ * reload after publish), run in order and awaited before `run` returns, and dropped on rollback.
+ */
+@Injectable()
+export class Transactions {
+  private readonly scope = new AsyncLocalStorage<Scope>();
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  static over(client: TransactionalClient): Transactions {
+    return new Transactions(client as unknown as PrismaService);
+  }
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  get db(): Tx {
+    return this.scope.getStore()?.tx ?? this.prisma;
+  }
+
+  get active(): boolean {
+    return this.scope.getStore() !== undefined;
+  }
+
+  async run<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+    const outer = this.scope.getStore();
+    if (outer) return fn(outer.tx);
+    const afterCommit: (() => unknown)[] = [];
+    const result = await this.prisma.$transaction((tx) => this.scope.run({ tx, afterCommit }, () => fn(tx)), options);
+    // Outside the scope: what runs after commit reads and writes with the plain client.
+    for (const job of afterCommit) await job();
+    return result;
+  }
+
+  /** Runs `job` once the outermost transaction commits (at once outside a transaction). */
+  async afterCommit(job: () => unknown): Promise<void> {
+    const store = this.scope.getStore();
+    if (store) store.afterCommit.push(job);
+    else await job();
+  }
+}

@@ -1,0 +1,227 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { readOrgSettings } from '@airlock/contracts';
+import { AUTO_INCIDENT_CLASSES, AUTOMATIC_ACTOR, OVERRIDE_ACTOR, classLabel, classSummary, HOUR_MS, unique } from './incident-common';
+import { IncidentIntake } from './incident-intake.service';
+import { IdempotencyService } from './idempotency.service';
+import { IncidentsRepository, OVERRIDE_TITLE } from './incidents.repository';
+import { BackgroundJobs } from '../../common/background-jobs';
+
+const AUTO_QUEUE_MAX = 10_000;
+const AUTO_FLUSH_MS = 2_000;
+const AUTO_DEDUPE_MS = HOUR_MS;
+
+/**
+ * What the decision path hands over when a decision blocks (see queueAutomaticIncident). Plain
+ * values only: it is queued in memory and turned into an incident off the request path.
+ */
+export interface AutomaticIncidentEntry {
+  organizationId: string;
+  decisionId: string;
+  effect: 'allow' | 'warn' | 'redact' | 'block';
+  providerSlug: string | null;
+  destinationHost: string | null;
+  dataClasses: Iterable<string>;
+  ruleIds: Iterable<string>;
+  /** The decision's subject (id or e-mail) as logged; null when the client sent none. */
+  subject: string | null;
+  time: Date;
+  /**
+   * A warning the person continued past with this reason (reported by a local evaluator): opens an
+   * incident when the organization enabled autoIncidentOnOverride, whatever the data classes.
+   */
+  overrideReason?: string | null;
+}
+
+interface QueuedEntry extends Omit<AutomaticIncidentEntry, 'dataClasses' | 'ruleIds'> {
+  dataClasses: string[];
+  ruleIds: string[];
+}
+
+/**
+ * The automatic-incident queue: blocked decisions involving credentials or personal data, kept in
+ * memory by the decision path and turned into incidents every 2 s, off the request path.
+ */
+@Injectable()
+export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Incidents');
+  private autoQueue: QueuedEntry[] = [];
+  private readonly autoSeen = new Map<string, number>();
+  private flushing: Promise<number> | null = null;
+  /** Automatic incidents not queued because the queue was full (a burst of blocks). */
+  autoDropped = 0;
+
+  constructor(
+    private readonly repo: IncidentsRepository,
+    private readonly intake: IncidentIntake,
+    private readonly idempotency: IdempotencyService,
+    private readonly jobs: BackgroundJobs,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.jobs.every('automatic-incidents', AUTO_FLUSH_MS, () => {
+      if (this.autoQueue.length) void this.flushAutomaticIncidents();
+    });
+    this.jobs.every('idempotency-purge', HOUR_MS, () => {
+      this.idempotency.purgeExpired().catch((err: Error) => this.logger.warn(`Could not purge idempotency keys: ${err.message}`));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.jobs.stop('automatic-incidents');
+    this.jobs.stop('idempotency-purge');
+    if (this.autoQueue.length) await this.flushAutomaticIncidents().catch(() => 0);
+  }
+
+  /**
+   * Called by the decision path for every decision (cheap, synchronous, never throws): keeps blocks
+   * of credentials or personal data in an in-memory queue that is turned into incidents every 2 s,
+   * off the request path, if the organization enabled autoIncidentOnBlock. The same subject +
+   * service + data class opens at most one incident per hour. Returns whether it was queued.
+   */
+  queueAutomaticIncident(entry: AutomaticIncidentEntry): boolean {
+    const override = entry.effect === 'warn' && Boolean(entry.overrideReason);
+    if (entry.effect !== 'block' && !override) return false;
+    const dataClasses = Array.from(entry.dataClasses);
+    if (!override && !dataClasses.some((c) => AUTO_INCIDENT_CLASSES.has(c))) return false;
+    if (this.autoQueue.length >= AUTO_QUEUE_MAX) {
+      this.autoDropped += 1;
+      return false;
+    }
+    this.autoQueue.push({ ...entry, dataClasses, ruleIds: Array.from(entry.ruleIds) });
+    return true;
+  }
+
+  /** Turns the queued blocks into incidents now (the timer calls it; tests await it). */
+  flushAutomaticIncidents(now: Date = new Date()): Promise<number> {
+    const run = (this.flushing ?? Promise.resolve(0)).then(() => this.flushAutomatic(now));
+    this.flushing = run.catch(() => 0);
+    return run;
+  }
+
+  private async flushAutomatic(now: Date): Promise<number> {
+    const batch = this.autoQueue;
+    this.autoQueue = [];
+    for (const [k, until] of this.autoSeen) if (until <= now.getTime()) this.autoSeen.delete(k);
+    const settings = new Map<string, { onBlock: boolean; onOverride: boolean }>();
+    let created = 0;
+    for (const e of batch) {
+      try {
+        if (!settings.has(e.organizationId)) {
+          const org = await this.repo.orgSettings(e.organizationId);
+          const s = org ? readOrgSettings(org.settings) : null;
+          settings.set(e.organizationId, { onBlock: s?.autoIncidentOnBlock ?? false, onOverride: s?.autoIncidentOnOverride ?? false });
+        }
+        const override = e.effect === 'warn' && Boolean(e.overrideReason);
+        const enabled = settings.get(e.organizationId)!;
+        if (!(override ? enabled.onOverride : enabled.onBlock)) continue;
+        if (override) {
+          if (await this.openOverrideIncident(e, now)) created += 1;
+          continue;
+        }
+        const subjectKey = e.subject ?? '';
+        const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
+        const classes = unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c)));
+        const keyOf = (c: string) => `${e.organizationId}|${subjectKey}|${destination}|${c}`;
+        const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
+        if (!fresh.length) continue;
+        for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
+        const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
+        const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+        // Another instance may have opened it within the hour.
+        const recent = await this.repo.findRecentAutomatic(e.organizationId, {
+          providerId: provider?.id ?? null,
+          providerOther,
+          dataClasses: fresh,
+          subjectKey,
+          since: new Date(now.getTime() - AUTO_DEDUPE_MS),
+        });
+        if (recent) continue;
+        const all = unique(e.dataClasses);
+        const service = provider?.name ?? providerOther ?? 'an unknown destination';
+        await this.intake.createIncident({
+          organizationId: e.organizationId,
+          actor: AUTOMATIC_ACTOR,
+          source: 'automatic',
+          title: `Blocked: ${classSummary(all.filter((c) => AUTO_INCIDENT_CLASSES.has(c)))} to ${service}`.slice(0, 300),
+          description:
+            `Airlock blocked a request that would have sent ${all.map(classLabel).join(', ')} to ${service}` +
+            `${e.subject ? ` (subject ${e.subject})` : ''}. Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}. ` +
+            'Nothing left the network, but the attempt shows where the data is and where someone wanted to take it.',
+          providerId: provider?.id ?? null,
+          providerOther,
+          dataClasses: all,
+          occurredAt: e.time,
+          reporterId: null,
+          anonymous: false,
+          decisionId: e.decisionId,
+          createdEventData: {
+            decisionId: e.decisionId,
+            subject: e.subject,
+            subjectKey,
+            ruleIds: e.ruleIds,
+            destinationHost: e.destinationHost,
+          },
+          now,
+        });
+        created += 1;
+      } catch (err) {
+        this.logger.warn(`Could not open an automatic incident for decision ${e.decisionId}: ${(err as Error).message}`);
+      }
+    }
+    return created;
+  }
+
+  /**
+   * An incident for a warning someone continued past with a reason: at most one per person,
+   * service and data class an hour (the same deduplication as blocks, kept apart from them).
+   */
+  private async openOverrideIncident(e: QueuedEntry, now: Date): Promise<boolean> {
+    const subjectKey = e.subject ?? '';
+    const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
+    const classes = e.dataClasses.length ? unique(e.dataClasses) : [''];
+    const keyOf = (c: string) => `override|${e.organizationId}|${subjectKey}|${destination}|${c}`;
+    const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
+    if (!fresh.length) return false;
+    for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
+    const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
+    const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+    const recent = await this.repo.findRecentAutomatic(e.organizationId, {
+      providerId: provider?.id ?? null,
+      providerOther,
+      dataClasses: fresh.filter((c) => c !== ''),
+      subjectKey,
+      since: new Date(now.getTime() - AUTO_DEDUPE_MS),
+      kind: 'override',
+    });
+    if (recent) return false;
+    const service = provider?.name ?? providerOther ?? 'an unknown destination';
+    const all = unique(e.dataClasses);
+    await this.intake.createIncident({
+      organizationId: e.organizationId,
+      actor: OVERRIDE_ACTOR,
+      source: 'automatic',
+      title: `${OVERRIDE_TITLE} ${all.length ? classSummary(all) : 'a request'} to ${service}`.slice(0, 300),
+      description:
+        `${e.subject ?? 'Someone'} was warned before sending ${all.length ? all.map(classLabel).join(', ') : 'a request'} to ${service} ` +
+        `and continued, giving this reason: "${e.overrideReason ?? ''}". Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}.`,
+      providerId: provider?.id ?? null,
+      providerOther,
+      dataClasses: all,
+      occurredAt: e.time,
+      reporterId: null,
+      anonymous: false,
+      decisionId: e.decisionId,
+      createdEventData: {
+        decisionId: e.decisionId,
+        subject: e.subject,
+        subjectKey,
+        ruleIds: e.ruleIds,
+        destinationHost: e.destinationHost,
+        overrideReason: e.overrideReason ?? null,
+        kind: 'override',
+      },
+      now,
+    });
+    return true;
+  }
+}

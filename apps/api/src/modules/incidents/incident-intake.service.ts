@@ -1,0 +1,314 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ApiIncidentInput,
+  dataClassesOfKinds,
+  type IncidentCreate,
+  type IncidentSeverity,
+  type PortalIncidentInput,
+  type ReportDataKind,
+} from '@airlock/contracts';
+import { AppError } from '../../common/errors';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { IncidentSource, Prisma } from '../../generated/prisma/client';
+import { AuditService } from '../audit/audit.service';
+import { type Actor, actorOf, type ApiClientAuth, type UserAuth } from '../auth/auth-context';
+import { randomToken, sha256Hex } from '../auth/tokens';
+import { WebhooksService } from '../webhooks/webhooks.service';
+import { ANONYMOUS_ACTOR, checkAssignee, classSummary, eventActor, portalTitle, unique } from './incident-common';
+import { suggestSeverity, severityRank } from './incident-severity';
+import { IdempotencyService } from './idempotency.service';
+import { type IncidentRow, IncidentsRepository, type ProviderFacts } from './incidents.repository';
+import { incidentAuditView, incidentWebhookData, toIncidentOutput } from './incidents.serializers';
+import { notificationDeadline } from './notification-deadline';
+import { remediationChecklist } from './remediation-checklist';
+
+export interface CreateIncidentParams {
+  organizationId: string;
+  actor: Actor;
+  source: IncidentSource;
+  title: string;
+  description: string;
+  providerId: string | null;
+  providerOther: string | null;
+  dataClasses: readonly string[];
+  severity?: IncidentSeverity;
+  occurredAt?: Date | null;
+  awareAt?: Date;
+  reporterId: string | null;
+  anonymous: boolean;
+  statusTokenHash?: string | null;
+  apiClientId?: string | null;
+  decisionId?: string | null;
+  assigneeId?: string | null;
+  /** More facts for the "created" timeline event (e.g. a decision's subject). */
+  createdEventData?: Record<string, unknown>;
+  /** The clock: demo data and tests create incidents in the past. */
+  now?: Date;
+}
+
+/**
+ * Intake: how an incident comes to exist (portal, analyst, decision client, automatic, demo data).
+ * The incident, its checklist, its "created" event, its audit event and its webhook deliveries are
+ * written in one transaction.
+ */
+@Injectable()
+export class IncidentIntake {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repo: IncidentsRepository,
+    private readonly audit: AuditService,
+    private readonly webhooks: WebhooksService,
+    private readonly idempotency: IdempotencyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The one way an incident comes to exist (portal, analyst, API, automatic, demo data). */
+  async createIncident(p: CreateIncidentParams): Promise<IncidentRow> {
+    const row = await this.prisma.$transaction((tx) => this.createInTx(tx, p), { timeout: 30_000 });
+    this.webhooks.flushSoon();
+    return row;
+  }
+
+  private async createInTx(tx: Tx, p: CreateIncidentParams): Promise<IncidentRow> {
+    const now = p.now ?? new Date();
+    const { organizationId } = p;
+    const provider = p.providerId ? await this.repo.findProvider(organizationId, p.providerId, tx) : null;
+    if (p.providerId && !provider) throw AppError.validation([{ path: 'providerId', message: 'is not a service in the catalog' }]);
+    if (p.assigneeId) await checkAssignee(this.repo, tx, organizationId, p.assigneeId);
+    const dataClasses = unique(p.dataClasses);
+    const suggestion = suggestSeverity(dataClasses, provider);
+    const severity = p.severity ?? suggestion.severity;
+    const awareAt = p.awareAt ?? now;
+    const deadline = notificationDeadline(dataClasses, awareAt);
+    const number = await this.repo.nextNumber(tx, organizationId);
+    const row = await this.repo.create(tx, {
+      organizationId,
+      number,
+      title: p.title,
+      description: p.description,
+      providerId: provider?.id ?? null,
+      providerOther: provider ? null : (p.providerOther ?? null),
+      dataClasses,
+      severity,
+      suggestedSeverity: suggestion.severity,
+      status: 'new',
+      assigneeId: p.assigneeId ?? null,
+      reporterId: p.anonymous ? null : p.reporterId,
+      anonymous: p.anonymous,
+      statusTokenHash: p.statusTokenHash ?? null,
+      source: p.source,
+      apiClientId: p.apiClientId ?? null,
+      decisionId: p.decisionId ?? null,
+      occurredAt: p.occurredAt ?? null,
+      awareAt,
+      reportedAt: now,
+      acknowledgedAt: p.assigneeId ? now : null,
+      personalDataInvolved: deadline !== null,
+      notificationDeadline: deadline,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const tasks = remediationChecklist({ dataClasses, provider, providerOther: row.providerOther });
+    if (tasks.length) {
+      await this.repo.createTasks(
+        tx,
+        tasks.map((t, position) => ({ organizationId, incidentId: row.id, key: t.key, label: t.label, detail: t.detail, position })),
+      );
+    }
+    const who = eventActor(p.actor);
+    const events: Prisma.IncidentEventUncheckedCreateInput[] = [
+      {
+        organizationId,
+        incidentId: row.id,
+        type: 'created',
+        ...who,
+        data: {
+          source: p.source,
+          severity,
+          suggestedSeverity: suggestion.severity,
+          severityReasons: suggestion.reasons,
+          dataClasses,
+          service: provider?.name ?? row.providerOther,
+          tasks: tasks.map((t) => t.key),
+          ...(p.createdEventData ?? {}),
+        } as Prisma.InputJsonValue,
+        createdAt: now,
+      },
+    ];
+    if (p.assigneeId) {
+      events.push({
+        organizationId,
+        incidentId: row.id,
+        type: 'assignee_changed',
+        ...who,
+        data: { field: 'assigneeId', before: null, after: p.assigneeId },
+        createdAt: now,
+      });
+    }
+    await this.repo.createEvents(tx, events);
+    await this.audit.record(tx, {
+      organizationId,
+      actor: p.actor,
+      action: 'incident.create',
+      entityType: 'Incident',
+      entityId: row.id,
+      after: incidentAuditView(row),
+      omitRequestOrigin: p.anonymous,
+    });
+    const data = incidentWebhookData(row, this.config.publicUrl);
+    await this.webhooks.enqueue(tx, organizationId, 'incident.created', data, now);
+    if (severityRank(severity) >= severityRank('high'))
+      await this.webhooks.enqueue(tx, organizationId, 'incident.high_severity', data, now);
+    return row;
+  }
+
+  /**
+   * An employee's report. Anonymous: no reporter, no request origin in the audit event, no user in
+   * the idempotency scope, and a status token shown once (only its SHA-256 is kept).
+   */
+  async reportFromPortal(user: UserAuth, input: PortalIncidentInput, idempotencyKey: string | undefined) {
+    const anonymous = input.anonymous;
+    const token = anonymous ? randomToken(24) : undefined;
+    const organizationId = user.organizationId;
+    const result = await this.idempotency.run(
+      {
+        organizationId,
+        // Anonymous keys share one scope: nothing in the stored row points at the reporter.
+        scope: anonymous ? 'portal-anonymous' : `portal:${user.userId}`,
+        key: idempotencyKey,
+        request: input,
+        sealed: ['statusToken', 'statusUrl'],
+      },
+      async (tx) => {
+        const provider = input.providerId === 'other' ? null : await this.repo.findProvider(organizationId, input.providerId, tx);
+        if (input.providerId !== 'other' && !provider)
+          throw AppError.validation([{ path: 'providerId', message: 'is not a service in the catalog' }]);
+        const title = portalTitle(input.dataKinds, provider?.name ?? input.otherService ?? 'an AI service');
+        const row = await this.createInTx(tx, {
+          organizationId,
+          actor: anonymous ? ANONYMOUS_ACTOR : actorOf(user),
+          source: 'portal',
+          title,
+          description: input.description,
+          providerId: provider?.id ?? null,
+          providerOther: provider ? null : (input.otherService ?? null),
+          dataClasses: dataClassesOfKinds(input.dataKinds),
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+          reporterId: anonymous ? null : user.userId,
+          anonymous,
+          statusTokenHash: token ? sha256Hex(token) : null,
+          createdEventData: { dataKinds: input.dataKinds },
+        });
+        return this.portalConfirmation(row, input.dataKinds, provider, token);
+      },
+    );
+    if (!result.replayed) this.webhooks.flushSoon();
+    return result;
+  }
+
+  private portalConfirmation(
+    row: IncidentRow,
+    kinds: readonly ReportDataKind[],
+    provider: ProviderFacts | null,
+    token: string | undefined,
+  ) {
+    const steps: string[] = [
+      row.anonymous
+        ? 'The security team has been notified. Your report is anonymous, so they cannot ask you questions: nobody, including them, can see who sent it.'
+        : 'The security team has been notified and will look at it. They may contact you if they need details.',
+    ];
+    if (kinds.includes('passwords_keys'))
+      steps.push("Change the password or revoke the key or token now if you can: don't wait for the security team.");
+    const service = provider?.name ?? row.providerOther;
+    if (service)
+      steps.push(`If you can, delete the conversation from ${service}'s chat history${provider?.website ? ` (${provider.website})` : ''}.`);
+    if (row.personalDataInvolved)
+      steps.push(
+        'Personal data is involved: the organization may have to notify the regulator within 72 hours, so this report is handled first.',
+      );
+    steps.push(
+      row.anonymous
+        ? 'Keep the status code below: it is shown only this once and is the only way to follow this report.'
+        : 'You can follow its status under "My reports".',
+    );
+    return {
+      ...(row.anonymous ? {} : { id: row.id }),
+      number: row.number,
+      status: row.status,
+      anonymous: row.anonymous,
+      ...(token ? { statusToken: token, statusUrl: `${this.config.publicUrl}/api/portal/incidents/status/${token}` } : {}),
+      message: `Thank you for reporting this. It is incident #${row.number}.`,
+      nextSteps: steps,
+    };
+  }
+
+  /** An analyst opens an incident by hand. */
+  async createByAnalyst(user: UserAuth, input: IncidentCreate, idempotencyKey: string | undefined) {
+    const result = await this.idempotency.run(
+      { organizationId: user.organizationId, scope: `analyst:${user.userId}`, key: idempotencyKey, request: input },
+      async (tx) => {
+        const now = new Date();
+        const row = await this.createInTx(tx, {
+          organizationId: user.organizationId,
+          actor: actorOf(user),
+          source: 'analyst',
+          title: input.title,
+          description: input.description,
+          providerId: input.providerId ?? null,
+          providerOther: input.providerOther ?? null,
+          dataClasses: input.dataClasses,
+          ...(input.severity ? { severity: input.severity } : {}),
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+          ...(input.awareAt ? { awareAt: new Date(input.awareAt) } : {}),
+          reporterId: user.userId,
+          anonymous: false,
+          assigneeId: input.assigneeId ?? null,
+          now,
+        });
+        return toIncidentOutput(row, now) as unknown as Record<string, unknown>;
+      },
+    );
+    if (!result.replayed) this.webhooks.flushSoon();
+    return result;
+  }
+
+  /** A decision client files one (POST /v1/incidents, scope incidents:write). */
+  async createFromApi(client: ApiClientAuth, input: ApiIncidentInput, idempotencyKey: string | undefined) {
+    const result = await this.idempotency.run(
+      { organizationId: client.organizationId, scope: `api:${client.clientId}`, key: idempotencyKey, request: input },
+      async (tx) => {
+        const provider = input.provider ? await this.repo.findProviderBySlug(client.organizationId, input.provider, tx) : null;
+        const service = provider?.name ?? input.provider ?? 'an AI service';
+        const dataClasses = unique(input.dataClasses);
+        const subject = input.subject?.email ?? input.subject?.id ?? null;
+        const row = await this.createInTx(tx, {
+          organizationId: client.organizationId,
+          actor: actorOf(client),
+          source: 'api',
+          title: (input.title ?? `${classSummary(dataClasses)} sent to ${service}`).slice(0, 300),
+          description: input.description,
+          providerId: provider?.id ?? null,
+          providerOther: provider ? null : (input.provider ?? null),
+          dataClasses,
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+          reporterId: null,
+          anonymous: false,
+          apiClientId: client.clientId,
+          decisionId: input.decisionId ?? null,
+          createdEventData: { client: client.clientName, subject: input.subject ?? null, subjectKey: subject ?? '' },
+        });
+        return {
+          id: row.id,
+          number: row.number,
+          status: row.status,
+          severity: row.severity,
+          notificationDeadline: row.notificationDeadline?.toISOString() ?? null,
+          reportedAt: row.reportedAt.toISOString(),
+        };
+      },
+    );
+    if (!result.replayed) this.webhooks.flushSoon();
+    return result;
+  }
+}

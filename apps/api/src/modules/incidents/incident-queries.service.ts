@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { type IncidentFilter, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS } from '@airlock/contracts';
+import { AppError } from '../../common/errors';
+import type { ListQuery, Sort } from '../../common/list-query';
+import type { UserAuth } from '../auth/auth-context';
+import { sha256Hex } from '../auth/tokens';
+import { HOUR_MS, round2 } from './incident-common';
+import { OPEN_STATUSES } from './incident-workflow';
+import { IncidentsRepository } from './incidents.repository';
+import { toIncidentOutput, toPortalIncidentOutput } from './incidents.serializers';
+import { DUE_SOON_MS } from './notification-deadline';
+
+const SIMILAR_WINDOW_MS = 24 * HOUR_MS;
+const METRICS_WINDOW_DAYS = 90;
+const CSV_MAX_ROWS = 50_000;
+
+/** Reading incidents: the analysts' list, detail, timeline, export, duplicates and metrics; the portal's reads. */
+@Injectable()
+export class IncidentQueries {
+  constructor(private readonly repo: IncidentsRepository) {}
+
+  async list(organizationId: string, q: ListQuery<IncidentFilter>, now = new Date()) {
+    const [rows, total] = await this.repo.list(organizationId, q.filter, q.sort, q.page, now);
+    return { rows, total, now };
+  }
+
+  async get(organizationId: string, id: string, now = new Date()) {
+    const row = await this.repo.find(organizationId, id);
+    if (!row) throw AppError.notFound('Incident');
+    const [tasks, duplicateOf] = await Promise.all([
+      this.repo.listTasks(organizationId, id),
+      row.duplicateOfId ? this.repo.findDuplicateTarget(organizationId, row.duplicateOfId) : Promise.resolve(null),
+    ]);
+    return toIncidentOutput(row, now, {
+      tasks,
+      duplicateOf: duplicateOf ? { id: duplicateOf.id, number: duplicateOf.number, title: duplicateOf.title } : null,
+    });
+  }
+
+  async events(organizationId: string, id: string) {
+    if (!(await this.repo.find(organizationId, id))) throw AppError.notFound('Incident');
+    return this.repo.listEvents(organizationId, id);
+  }
+
+  async tasks(organizationId: string, id: string) {
+    if (!(await this.repo.find(organizationId, id))) throw AppError.notFound('Incident');
+    return this.repo.listTasks(organizationId, id);
+  }
+
+  /** Every incident matching the filters, as rows for the CSV export (at most 50,000). */
+  async exportRows(organizationId: string, filter: IncidentFilter, sort: Sort, now = new Date()) {
+    const rows = await this.repo.findMany(organizationId, filter, sort, CSV_MAX_ROWS, now);
+    return rows.map((r) => toIncidentOutput(r, now));
+  }
+
+  /**
+   * Likely duplicates: same service, at least one data class in common, the same reporter (both
+   * anonymous counts; for decision clients, the same subject), reported within 24 hours of it.
+   */
+  async similar(organizationId: string, id: string, now = new Date()) {
+    const incident = await this.repo.find(organizationId, id);
+    if (!incident) throw AppError.notFound('Incident');
+    if (!incident.dataClasses.length || (!incident.providerId && !incident.providerOther)) return [];
+    const own = await this.repo.createdEventData(id);
+    const key = reporterKey(incident, own?.data);
+    if (!key) return [];
+    const candidates = await this.repo.similarCandidates(organizationId, incident, SIMILAR_WINDOW_MS);
+    return candidates
+      .filter((c) => reporterKey(c, c.events[0]?.data) === key)
+      .map((c) => {
+        const shared = c.dataClasses.filter((d) => incident.dataClasses.includes(d));
+        const hours = Math.abs(c.reportedAt.getTime() - incident.reportedAt.getTime()) / HOUR_MS;
+        return {
+          ...toIncidentOutput(c, now),
+          similarity: {
+            sharedDataClasses: shared,
+            hoursApart: Math.round(hours * 10) / 10,
+            reasons: [
+              'same service',
+              `shares ${shared.join(', ')}`,
+              incident.anonymous ? 'both anonymous' : 'same reporter',
+              `reported ${Math.round(hours * 10) / 10} h apart`,
+            ],
+          },
+        };
+      });
+  }
+
+  async metrics(organizationId: string, now = new Date()) {
+    const since = new Date(now.getTime() - METRICS_WINDOW_DAYS * 24 * HOUR_MS);
+    const open = { in: [...OPEN_STATUSES] };
+    const [[byStatusRows, bySeverityRows], overdue, dueSoon, times] = await Promise.all([
+      this.repo.countBy(organizationId),
+      this.repo.count({ organizationId, notificationDeadline: { lt: now }, status: open }),
+      this.repo.count({ organizationId, notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) }, status: open }),
+      this.repo.meanTimes(organizationId, since),
+    ]);
+    const byStatus = { new: 0, triaged: 0, investigating: 0, contained: 0, resolved: 0, closed: 0 } as Record<IncidentStatus, number>;
+    for (const r of byStatusRows) byStatus[r.status] = (r._count as { _all: number })._all;
+    const bySeverity = { low: 0, medium: 0, high: 0, critical: 0 } as Record<IncidentSeverity, number>;
+    for (const r of bySeverityRows) bySeverity[r.severity] = (r._count as { _all: number })._all;
+    const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+    return {
+      total,
+      open: OPEN_STATUSES.reduce((a, s) => a + byStatus[s], 0),
+      byStatus,
+      bySeverity,
+      overdue,
+      dueSoon,
+      windowDays: METRICS_WINDOW_DAYS,
+      meanHoursToAcknowledge: round2(times.mtta),
+      meanHoursToResolve: round2(times.mttr),
+      acknowledgedInWindow: times.acknowledged,
+      resolvedInWindow: times.resolved,
+    };
+  }
+
+  // Portal reads ---------------------------------------------------------------------------------------
+
+  async listMine(user: UserAuth, q: ListQuery<{ status?: IncidentStatus[] }>) {
+    const [rows, total] = await this.repo.listReportedBy(user.organizationId, user.userId, q.filter, q.sort, q.page);
+    return { rows, total };
+  }
+
+  /** The employee's own named report; anyone else's (or an anonymous one) is "not found". */
+  async findMine(user: UserAuth, id: string) {
+    const row = await this.repo.find(user.organizationId, id);
+    if (!row || row.anonymous || row.reporterId !== user.userId) throw AppError.notFound('Report');
+    return toPortalIncidentOutput(row);
+  }
+
+  async statusByToken(token: string) {
+    const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.repo.findByStatusTokenHash(sha256Hex(token)) : null;
+    if (!row) throw new AppError('not_found', 'No report has this status code');
+    return row;
+  }
+
+  async reportOptions(organizationId: string) {
+    const services = await this.repo.listServices(organizationId);
+    return {
+      dataKinds: REPORT_DATA_KINDS.map((k) => ({ key: k.key, label: k.label, dataClasses: [...k.dataClasses] })),
+      services,
+    };
+  }
+}
+
+/** Who stands behind a report, for "same reporter": a user, "anonymous", or a decision's subject. */
+function reporterKey(i: { anonymous: boolean; reporterId: string | null; source: string }, createdData: unknown): string | null {
+  if (i.anonymous) return 'anonymous';
+  if (i.reporterId) return `user:${i.reporterId}`;
+  const subject = (createdData as { subjectKey?: unknown } | null | undefined)?.subjectKey;
+  if ((i.source === 'api' || i.source === 'automatic') && typeof subject === 'string' && subject) return `subject:${subject}`;
+  return null;
+}
