@@ -131,6 +131,8 @@ describe('the OpenAPI document', () => {
     const init = await (await t.request('/docs/assets/init.js')).text();
     expect(init).toContain("url: '/openapi.json'");
     expect(init).toContain('validatorUrl: null');
+    // The filter box: the virtualized operations list is out of reach of find-in-page (ADR 0014).
+    expect(init).toContain('filter: true');
     const unknown = await t.request('/docs/assets/..%2F..%2Fpackage.json');
     expect(unknown.status).toBe(404);
   });
