@@ -93,7 +93,7 @@ export async function startMockLlm(): Promise<MockLlm> {
         const base = { id: 'chatcmpl-2', object: 'chat.completion.chunk', created: 1, model: body.model };
         sse({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
         let i = 0;
-        const next = () => {
+        const next = (): unknown => {
           if (i < pieces.length) {
             sse({ ...base, choices: [{ index: 0, delta: { content: pieces[i++] }, finish_reason: null }] });
             // BURST: every event written at once (the gateway reads them in one go).
