@@ -2,6 +2,7 @@
 // through Airlock's /gateway/openai route, interleaved one by one in the same run (so both see the
 // same machine load), non-streamed (latency p50/p99) and streamed (time to first token), plus the
 // Airlock process's CPU time per gateway request (from /proc). Run with `npm run bench -- --gateway`.
+// BENCH_GATEWAY_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,8 +15,8 @@ const EMAIL = 'bench@airlock.test';
 const PASSWORD = 'bench password 0123';
 export const TARGETS = Object.freeze({ maxAddedP99Ms: 2 });
 
-function startChild(file, env) {
-  const child = spawn(process.execPath, [path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(file, env, execArgv = []) {
+  const child = spawn(process.execPath, [...execArgv, path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -71,7 +72,7 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
     AIRLOCK_WORKERS: '1',
     AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1',
     NODE_ENV: 'production',
-  });
+  }, process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []);
   try {
     const [mockUrl, url] = await Promise.all([mock.ready, airlock.ready]);
     // Sign in, add the upstream, make a gateway key.

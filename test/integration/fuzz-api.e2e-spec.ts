@@ -18,6 +18,8 @@ import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 const SEED = 20261129;
 /** SCIM routes take only a key of a client with the scim scope (alone), made in beforeAll. */
 const SCIM_KEY = 'ak_fuzz_scim_key_0123456789abcdef';
+/** The guardrail endpoints need the `gateway` scope (the bootstrap key has the others). */
+const GATEWAY_KEY = 'ak_fuzz_gateway_key_0123456789abcdef';
 const WORKERS = 4;
 const RUNS_PER_WORKER = 2600;
 
@@ -204,6 +206,8 @@ describe('fuzzing every endpoint', () => {
     ];
     const scimClient = await p.apiClient.create({ data: { organizationId: ownerRow.organizationId, name: 'fuzz-scim', scopes: ['scim'] } });
     await p.apiKey.create({ data: { organizationId: ownerRow.organizationId, apiClientId: scimClient.id, prefix: SCIM_KEY.slice(0, 11), keyHash: sha256Hex(SCIM_KEY) } });
+    const gatewayClient = await p.apiClient.create({ data: { organizationId: ownerRow.organizationId, name: 'fuzz-gateway', scopes: ['gateway'] } });
+    await p.apiKey.create({ data: { organizationId: ownerRow.organizationId, apiClientId: gatewayClient.id, prefix: GATEWAY_KEY.slice(0, 11), keyHash: sha256Hex(GATEWAY_KEY) } });
     await t.app.get(ApiKeyRegistry).reload();
   });
 
@@ -216,7 +220,7 @@ describe('fuzzing every endpoint', () => {
       case 'public':
         return anonymous;
       case 'api_key':
-        return route.rule!.scope === 'scim' ? bearer('scim key', SCIM_KEY) : bearer('bootstrap key', BOOTSTRAP_KEY);
+        return route.rule!.scope === 'scim' ? bearer('scim key', SCIM_KEY) : route.rule!.scope === 'gateway' ? bearer('gateway key', GATEWAY_KEY) : bearer('bootstrap key', BOOTSTRAP_KEY);
       case 'session':
       case 'session_or_api_key':
         return owner.principal;

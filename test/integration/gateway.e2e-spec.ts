@@ -167,6 +167,34 @@ describe('AI gateway', () => {
     expect(nonStream).toBeInstanceOf(OpenAI.PermissionDeniedError);
   });
 
+  test('the events of one upstream read are inspected together: restored, and a split credential still stopped before the event that completes it', async () => {
+    const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: `Mail ${EMAIL} BURST` }] });
+    let text = '';
+    for await (const c of stream) text += c.choices[0]?.delta?.content ?? '';
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(text).toBe(`You said: Mail ${EMAIL} BURST`);
+
+    const leak = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'LEAK-SPLIT BURST please' }] });
+    let leaked = '';
+    const err = await (async () => {
+      for await (const c of leak) leaked += c.choices[0]?.delta?.content ?? '';
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.APIError);
+    expect((err as Error).message).toMatch(/credential came back/);
+    expect((err as Error).message).toMatch(/decision [0-9a-f-]{36}/);
+    expect(leaked).toContain(SPLIT_SECRET[0]);
+    expect(leaked).not.toContain(SPLIT_SECRET[1]);
+
+    // The Responses API's mock writes all its events at once too.
+    const rstream = await openai.responses.create({ model: 'gpt-test', input: 'LEAK-SPLIT please', stream: true });
+    let rtext = '';
+    const rerr = await (async () => {
+      for await (const ev of rstream) if (ev.type === 'response.output_text.delta') rtext += ev.delta;
+    })().catch((e: unknown) => e);
+    expect(rerr).toBeInstanceOf(Error);
+    expect(rtext).not.toContain(SPLIT_SECRET[1]);
+  });
+
   test('upstream errors and timeouts are passed through faithfully', async () => {
     const err = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'ERROR-429' }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenAI.RateLimitError);

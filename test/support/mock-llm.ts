@@ -73,6 +73,7 @@ export async function startMockLlm(): Promise<MockLlm> {
       const pieces = leak ? ['Here it is: ', SPLIT_SECRET[0], `${SPLIT_SECRET[1]} and more`] : chunksOf(`You said: ${said}`);
       const answer = pieces.join('');
       const tool = said.includes('TOOL');
+      const burst = said.includes('BURST');
       const sse = (data: unknown, event?: string) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
 
       if (path === '/v1/embeddings') {
@@ -92,10 +93,11 @@ export async function startMockLlm(): Promise<MockLlm> {
         const base = { id: 'chatcmpl-2', object: 'chat.completion.chunk', created: 1, model: body.model };
         sse({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
         let i = 0;
-        const next = () => {
+        const next = (): unknown => {
           if (i < pieces.length) {
             sse({ ...base, choices: [{ index: 0, delta: { content: pieces[i++] }, finish_reason: null }] });
-            return setTimeout(next, 5);
+            // BURST: every event written at once (the gateway reads them in one go).
+            return burst ? next() : setTimeout(next, 5);
           }
           sse({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
           sse({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } });

@@ -57,6 +57,8 @@ export interface CompiledConditions {
   dataClasses: readonly string[] | null;
   /** No condition set: the block always holds. */
   empty: boolean;
+  /** The block's conditions other than `dataClasses` (those that do not depend on the content). */
+  contentFree: Predicate;
 }
 
 const CONDITION_KEYS: readonly (keyof Conditions)[] = [
@@ -84,7 +86,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const { issues } = env;
   if (!isObject(raw)) {
     issues.problem(path, 'conditions must be an object');
-    return { predicate: ALWAYS, dataClasses: null, empty: true };
+    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS };
   }
   for (const key of Object.keys(raw)) {
     if (!(CONDITION_KEYS as readonly string[]).includes(key)) {
@@ -165,10 +167,6 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     for (const ch of channels) mask |= channelBit(ch);
     checks.push((ctx) => (ctx.channelBit & mask) !== 0);
   }
-  if (dataClasses !== null) {
-    const set = new Set(dataClasses);
-    checks.push((ctx) => anyIn(ctx.dataClasses, set));
-  }
   if (groups !== null) {
     const set = new Set(groups);
     checks.push((ctx) => anyIn(ctx.groups, set));
@@ -177,20 +175,28 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     const set = new Set(zones);
     checks.push((ctx) => anyIn(ctx.zones, set));
   }
-
-  let predicate: Predicate;
-  if (checks.length === 0) predicate = ALWAYS;
-  else if (checks.length === 1) predicate = checks[0] as Predicate;
-  else if (checks.length === 2) {
-    const [a, b] = checks as [Predicate, Predicate];
-    predicate = (ctx) => a(ctx) && b(ctx);
-  } else {
-    predicate = (ctx) => {
-      for (let i = 0; i < checks.length; i++) if (!(checks[i] as Predicate)(ctx)) return false;
-      return true;
-    };
+  const contentFree = all(checks);
+  if (dataClasses !== null) {
+    const set = new Set(dataClasses);
+    checks.push((ctx) => anyIn(ctx.dataClasses, set));
   }
-  return { predicate, dataClasses, empty: checks.length === 0 };
+
+  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree };
+}
+
+/** The conjunction of checks (the cheapest shape for 0, 1 and 2 of them). */
+function all(list: readonly Predicate[]): Predicate {
+  const checks = list.slice();
+  if (checks.length === 0) return ALWAYS;
+  if (checks.length === 1) return checks[0] as Predicate;
+  if (checks.length === 2) {
+    const [a, b] = checks as [Predicate, Predicate];
+    return (ctx) => a(ctx) && b(ctx);
+  }
+  return (ctx) => {
+    for (let i = 0; i < checks.length; i++) if (!(checks[i] as Predicate)(ctx)) return false;
+    return true;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -206,6 +212,13 @@ export interface CompiledRule {
   only: readonly DecisionReason[];
   dataClasses: string[];
   dataClassAgnostic: boolean;
+  /**
+   * Whether what the content holds can decide if this rule applies or what it does, given a request
+   * whose other attributes hold `contentFree`: false when the rule's content-free conditions fail or
+   * an exception without data classes holds (it never applies, whatever the text), else true when
+   * it names data classes (in `when` or an exception) or redacts (it masks findings).
+   */
+  contentMatters: Predicate;
 }
 
 const RULE_KEYS = ['id', 'priority', 'enabled', 'description', 'when', 'unless', 'effect', 'message', 'guidanceUrl'];
@@ -279,6 +292,17 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
     );
     const classes = new Set<string>(when.dataClasses ?? []);
     for (const e of exceptions) for (const dc of e.dataClasses ?? []) classes.add(dc);
+    // Exceptions that do not look at data classes lift the rule whatever the content says.
+    const fixedExceptions = exceptions.filter((e) => e.dataClasses === null).map((e) => e.predicate);
+    const whenFree = when.contentFree;
+    const dependsOnContent = classes.size > 0 || r.effect === 'redact';
+    const contentMatters: Predicate = !dependsOnContent
+      ? () => false
+      : (ctx) => {
+          if (!whenFree(ctx)) return false;
+          for (let k = 0; k < fixedExceptions.length; k++) if ((fixedExceptions[k] as Predicate)(ctx)) return false;
+          return true;
+        };
     compiled.push({
       id: r.id,
       priority: r.priority as number,
@@ -288,6 +312,7 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
       only: Object.freeze([reason]),
       dataClasses: [...classes],
       dataClassAgnostic: when.dataClasses === null,
+      contentMatters,
     });
   });
   return compiled;

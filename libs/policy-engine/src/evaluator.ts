@@ -82,6 +82,16 @@ export interface Evaluator {
    * `upload` an unknown AI destination.
    */
   resolveDestination(input: string | DestinationInput, action?: Action): ResolvedDestination;
+  /**
+   * Whether the content can change the answer for a request like this one (same action, destination,
+   * context and subject): true when an enabled rule with one of `effects` (block and redact by default:
+   * the effects that stop or change what is sent) may apply depending on the data classes found, or
+   * redacts. false means every such rule applies or not whatever the text holds, so inspecting more
+   * text of the request cannot give a different block or redaction: the AI gateway then skips its
+   * per-chunk inspection of a streamed answer. Conservative: exceptions that look at data classes are
+   * assumed not to hold. `dataClasses` of the request are ignored.
+   */
+  contentCanMatter(request: DecisionRequest, effects?: readonly Effect[]): boolean;
   /** Names of the zones whose CIDRs contain `ip` (frozen, shared). */
   zonesFor(ip: string): readonly string[];
   /** Things that compile but are probably mistakes: unknown provider slugs or zone names, ... */
@@ -126,9 +136,10 @@ export function createEvaluator(
 ): Evaluator {
   const ruleCount = compiled.length;
   const predicates = compiled.map((r) => r.matches);
-  const effects = compiled.map((r) => r.effect);
+  const ruleEffects = compiled.map((r) => r.effect);
   const reasonsOf = compiled.map((r) => r.reason);
   const onlyOf = compiled.map((r) => r.only);
+  const contentMattersOf = compiled.map((r) => r.contentMatters);
   const classesReferenced = new Set<string>();
   for (const r of compiled) for (const dc of r.dataClasses) classesReferenced.add(dc);
 
@@ -166,10 +177,9 @@ export function createEvaluator(
     return host;
   }
 
-  function evaluate(request: DecisionRequest): Decision {
-    const req: Partial<DecisionRequest> = typeof request === 'object' && request !== null ? request : {};
-    const action = req.action;
-    const bit = actionBit(action);
+  /** Fills ctx from the request (all but the data classes); returns the host. */
+  function fill(req: Partial<DecisionRequest>): string | null {
+    const bit = actionBit(req.action);
     ctx.actionBit = bit;
     // Anything but `access` (including an unrecognized action) says data is leaving.
     const host = resolveInto(req.destination, bit !== 1, ctx);
@@ -192,6 +202,30 @@ export function createEvaluator(
     ctx.zones = zones;
     const subject = req.subject;
     ctx.groups = typeof subject === 'object' && subject !== null ? lowerNames(subject.groups) : EMPTY;
+    return host;
+  }
+
+  function contentCanMatter(request: DecisionRequest, effects: readonly Effect[] = ['block', 'redact']): boolean {
+    const req: Partial<DecisionRequest> = typeof request === 'object' && request !== null ? request : {};
+    fill(req);
+    ctx.dataClasses = EMPTY;
+    let out = false;
+    for (let i = 0; i < ruleCount; i++) {
+      if (!effects.includes(ruleEffects[i] as Effect)) continue;
+      if ((contentMattersOf[i] as Predicate)(ctx)) {
+        out = true;
+        break;
+      }
+    }
+    ctx.groups = EMPTY;
+    ctx.zones = EMPTY;
+    return out;
+  }
+
+  function evaluate(request: DecisionRequest): Decision {
+    const req: Partial<DecisionRequest> = typeof request === 'object' && request !== null ? request : {};
+    const host = fill(req);
+    const zones = ctx.zones;
     const dataClasses = lowerNames(req.dataClasses);
     ctx.dataClasses = dataClasses;
 
@@ -211,7 +245,7 @@ export function createEvaluator(
     ctx.dataClasses = EMPTY;
     ctx.zones = EMPTY;
     return {
-      effect: first === -1 ? 'allow' : (effects[first] as Effect),
+      effect: first === -1 ? 'allow' : (ruleEffects[first] as Effect),
       reasons: first === -1 ? NO_MATCH_REASONS : many !== null ? many : (onlyOf[first] as readonly DecisionReason[]),
       provider: providerIndex >= 0 ? (entries[providerIndex] as ProviderEntry).output : null,
       destination: { host, aiDestination: providerIndex >= 0 || unknownAi, unknownAi },
@@ -234,6 +268,7 @@ export function createEvaluator(
 
   return Object.freeze({
     evaluate,
+    contentCanMatter,
     resolveDestination,
     zonesFor: (ip: string) => zoneMatcher.zonesFor(ip),
     warnings: Object.freeze(warnings.slice()),

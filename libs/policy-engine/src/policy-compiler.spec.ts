@@ -441,6 +441,34 @@ describe('requiredDataClasses', () => {
   });
 });
 
+describe('contentCanMatter', () => {
+  const response = (provider: string): DecisionRequest => ({ action: 'response', destination: { provider } });
+  it.each<[string, PolicyRule[], DecisionRequest, boolean]>([
+    ['no rules', [], response('mistral'), false],
+    ['a block on data classes for responses', [rule('a', { dataClasses: ['credentials'], actions: ['response'] })], response('mistral'), true],
+    ['a block on data classes for prompts only', [rule('a', { dataClasses: ['credentials'], actions: ['prompt'] })], response('mistral'), false],
+    ['lifted by an exception without data classes', [rule('a', { dataClasses: ['personal_data'] }, { unless: [{ providerStatus: ['approved'] }] })], response('openai'), false],
+    ['the same exception not holding', [rule('a', { dataClasses: ['personal_data'] }, { unless: [{ providerStatus: ['approved'] }] })], response('mistral'), true],
+    ['an exception on data classes is assumed not to hold', [rule('a', { actions: ['response'] }, { unless: [{ dataClasses: ['public'] }] })], response('openai'), true],
+    ['a redact without data classes masks whatever is found', [rule('a', { actions: ['response'] }, { effect: 'redact' })], response('openai'), true],
+    ['a block without data classes decides the same whatever the text', [rule('a', { providerStatus: ['blocked'] })], response('deepseek'), false],
+    ['warn and allow rules do not count', [rule('a', { dataClasses: ['credentials'] }, { effect: 'warn' }), rule('b', { dataClasses: ['credentials'] }, { effect: 'allow' })], response('mistral'), false],
+    ['groups of the subject', [rule('a', { dataClasses: ['credentials'], groups: ['eng'] })], { ...response('mistral'), subject: { groups: ['eng'] } }, true],
+    ['other groups', [rule('a', { dataClasses: ['credentials'], groups: ['eng'] })], { ...response('mistral'), subject: { groups: ['sales'] } }, false],
+    ['disabled rules do not count', [rule('a', { dataClasses: ['credentials'] }, { enabled: false })], response('mistral'), false],
+  ])('%s', (_name, rules, req, expected) => {
+    const evaluator = compilePolicy(rules, FIXTURE_CATALOG, FIXTURE_ZONES);
+    expect(evaluator.contentCanMatter(req)).toBe(expected);
+    // The evaluation context is left clean: a decision afterwards is unaffected.
+    expect(evaluator.evaluate({ ...req, dataClasses: [] }).effect).toBe(compilePolicy(rules, FIXTURE_CATALOG, FIXTURE_ZONES).evaluate({ ...req, dataClasses: [] }).effect);
+  });
+
+  it('asked for other effects', () => {
+    const evaluator = compilePolicy([rule('a', { dataClasses: ['credentials'] }, { effect: 'warn' })], FIXTURE_CATALOG, FIXTURE_ZONES);
+    expect(evaluator.contentCanMatter(response('mistral'), ['warn'])).toBe(true);
+  });
+});
+
 describe('settings', () => {
   it('restricted jurisdictions come from the settings', () => {
     const rules = [rule('rj', { restrictedJurisdiction: true })];

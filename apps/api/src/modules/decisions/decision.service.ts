@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
 import type { DecisionReason } from '@airlock/policy-engine';
-import { refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
+import { type LocalDecision, refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { IncidentsService } from '../incidents/incidents.service';
@@ -15,6 +15,13 @@ import { DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/** See DecisionService.prepare. */
+export interface PreparedChecks {
+  contentMatters: boolean;
+  baseline: LocalDecision;
+  check(text: string): LocalDecision;
+}
 
 /** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
 const ruleIdCache = new WeakMap<readonly DecisionReason[], readonly string[]>();
@@ -81,6 +88,28 @@ export class DecisionService {
       evaluatedAt: now.toISOString(),
       stale: stale ? { since: stale.since.toISOString(), seconds: stale.seconds } : null,
     });
+  }
+
+  /**
+   * Many unlogged checks of one request shape with different texts (the gateway's look-back checks
+   * of a streamed answer): the policy, the client's rights, the subject's groups and the connection's
+   * zones are resolved once, and each check is the pure decision alone (no log entry, id, incident
+   * or metric: the gateway logs one decision for the whole answer). `contentMatters` false: no text
+   * can change a block or a redaction for this request (Evaluator.contentCanMatter), so every check
+   * would answer like `baseline`, the decision without text.
+   */
+  prepare(client: ApiClientAuth, input: Omit<DecisionRequestInput, 'content'>, connectionIp?: string): PreparedChecks {
+    const policy = this.runtime.get(client.organizationId);
+    if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    const refused = refusedAssertion(input as DecisionRequestInput, client.rights);
+    if (refused) throw new AppError('forbidden', refused.message, [refused]);
+    const req = resolveRequest(input as DecisionRequestInput, this.directory.get(client.organizationId)?.directory ?? null, connectionIp).request as DecisionRequestInput;
+    const { action, destination, subject, context } = req;
+    return {
+      contentMatters: policy.evaluator.contentCanMatter({ action, destination, subject, context }),
+      baseline: decide(policy, { action, destination, subject, context }),
+      check: (text: string) => decide(policy, { action, destination, subject, context, content: { text } }),
+    };
   }
 
   /** The log entry, the automatic incident of a block, the metrics. */

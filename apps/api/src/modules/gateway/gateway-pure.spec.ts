@@ -93,6 +93,22 @@ describe('LookbackScanner', () => {
     expect(s.worst).toBe('redact');
   });
 
+  test('preview inspects the tail with several pieces at once; pass accepts them without a check each', () => {
+    let calls = 0;
+    const s = new LookbackScanner((w) => (calls++, inspect(w)), 64);
+    s.push('abc ');
+    expect(s.preview(SECRET.slice(0, 10) + SECRET.slice(10)).effect).toBe('block');
+    expect(s.preview('hello there').effect).toBe('allow');
+    expect(s.pass('hello ').text).toBe('hello ');
+    expect(s.pass('there', 'warn').text).toBe('there');
+    expect(calls).toBe(3);
+    expect(s.text()).toBe('abc hello there');
+    expect(s.worst).toBe('warn');
+    // the passed pieces are in the look-back: a value they start is still caught
+    s.pass(SECRET.slice(0, 20));
+    expect(s.push(SECRET.slice(20)).blocked).toBe(true);
+  });
+
   test('maskPiece merges overlapping findings', () => {
     const v: WindowVerdict = { effect: 'redact', findings: [{ start: 0, end: 5, dataClass: 'a', detector: 'x' }, { start: 3, end: 8, dataClass: 'a', detector: 'y' }] };
     expect(maskPiece('0123456789', 0, v)).toBe('[A_REDACTED]89');

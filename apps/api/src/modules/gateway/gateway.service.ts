@@ -2,11 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DecisionRequestInput, type DecisionResponse, slug } from '@airlock/contracts';
+import type { LocalDecision } from '@airlock/decision-core';
 import { redact } from '@airlock/detectors';
 import { z } from 'zod';
 import { toErrorResponse } from '../../common/error-response';
 import type { ApiClientAuth } from '../auth/auth-context';
-import { DecisionService } from '../decisions/decision.service';
+import { DecisionService, type PreparedChecks } from '../decisions/decision.service';
 import {
   ENDPOINT_DIALECT,
   ERROR_KIND_BY_STATUS,
@@ -23,7 +24,7 @@ import {
 } from './dialects';
 import { GatewayTrafficService } from './gateway-traffic.service';
 import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
-import { formatSse, SseParser } from './sse';
+import { formatSse, type SseEvent, SseParser } from './sse';
 import { callUpstream, readBody } from './upstream-client';
 import { GatewayUpstreamsService, type ResolvedUpstream } from './upstreams.service';
 import { PlaceholderVault, type StreamRestorer } from './vault';
@@ -232,9 +233,38 @@ export class GatewayService {
     }
   }
 
-  private verdictOf(state: CallState, text: string): WindowVerdict {
-    const d = this.decide(state, 'response', text, false);
-    return { effect: d.effect, findings: d.findings, redactedClasses: d.redactedClasses, reason: d.effect === 'block' ? blockMessage(d, 'answer') : undefined };
+  /**
+   * The check of a streamed answer's windows, prepared once per stream (policy, subject and zones
+   * resolved once; no log entry per window). When no text can change a block or a redaction for a
+   * `response` to this provider (no such rule can apply), every window gets the verdict without text
+   * and the detectors do not run on the pieces at all.
+   */
+  private windowCheck(state: CallState): (text: string) => WindowVerdict {
+    let checks: PreparedChecks;
+    try {
+      checks = this.decisions.prepare(state.client, { ...state.base, action: 'response' }, state.ip);
+    } catch (err) {
+      const res = toErrorResponse(err);
+      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+    }
+    const verdict = ({ decision, findings, redactedClasses }: LocalDecision): WindowVerdict => ({
+      effect: decision.effect,
+      findings,
+      redactedClasses,
+      reason: decision.effect === 'block' ? `Airlock blocked this answer: ${reasonsOf(decision.reasons) || 'the policy does not allow it'}` : undefined,
+    });
+    if (!checks.contentMatters) {
+      const fixed = verdict(checks.baseline);
+      return () => fixed;
+    }
+    return (text) => {
+      try {
+        return verdict(checks.check(text));
+      } catch (err) {
+        const res = toErrorResponse(err);
+        throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+      }
+    };
   }
 
   /** Relays a server-sent event stream: each text piece inspected with look-back, then restored. */
@@ -273,32 +303,78 @@ export class GatewayService {
       return out;
     };
 
-    const handleEvent = (ev: { event: string | null; data: string; raw: string }): string | null => {
-      if (ev.data === '[DONE]') return flushHeld() + ev.raw;
-      let data: Record<string, unknown>;
+    const check = this.windowCheck(state);
+    const scannerOf = (key: string): LookbackScanner => {
+      let scanner = scanners.get(key);
+      if (!scanner) scanners.set(key, (scanner = new LookbackScanner(check)));
+      return scanner;
+    };
+
+    /** One event, its JSON parsed once and its text fields found (data null: passed on as it is). */
+    interface Parsed {
+      ev: SseEvent;
+      data: Record<string, unknown> | null;
+      deltas: TextRef[];
+      wholes: TextRef[];
+    }
+    const NO_REFS: TextRef[] = [];
+    const parse = (ev: SseEvent): Parsed => {
+      if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+      let data: unknown;
       try {
-        data = JSON.parse(ev.data) as Record<string, unknown>;
+        data = JSON.parse(ev.data);
       } catch {
-        return ev.raw;
+        return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
       }
-      if (typeof data !== 'object' || data === null) return ev.raw;
+      if (typeof data !== 'object' || data === null) return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+      const json = data as Record<string, unknown>;
+      return { ev, data: json, ...streamTexts(endpoint, ev.event, json) };
+    };
+
+    /**
+     * The pieces of one read of the upstream, inspected together per field: a window of the tail
+     * and all of them at once. Fields whose verdict neither blocks nor masks are passed piece by
+     * piece without a check each (they are written to the caller together anyway); the others are
+     * checked piece by piece, so a block still stops before the piece that completes the value.
+     */
+    const approve = (batch: Parsed[]): Map<string, WindowVerdict['effect']> | null => {
+      const pieces = new Map<string, string[]>();
+      for (const p of batch)
+        for (const ref of p.deltas) {
+          const key = ref.key ?? '';
+          const list = pieces.get(key);
+          if (list) list.push(ref.get());
+          else pieces.set(key, [ref.get()]);
+        }
+      let approved: Map<string, WindowVerdict['effect']> | null = null;
+      for (const [key, list] of pieces) {
+        if (list.length < 2) continue;
+        const { effect } = scannerOf(key).preview(list.join(''));
+        if (effect === 'block' || effect === 'redact') continue;
+        (approved ??= new Map()).set(key, effect);
+      }
+      return approved;
+    };
+
+    const handleEvent = ({ ev, data, deltas, wholes }: Parsed, approved: Map<string, WindowVerdict['effect']> | null): string | null => {
+      if (ev.data === '[DONE]') return flushHeld() + ev.raw;
+      if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
       if (usage) state.usage = { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) };
-      const { deltas, wholes } = streamTexts(endpoint, ev.event, data);
       if (!deltas.length && !wholes.length) return restorers.size ? flushHeld() + ev.raw : ev.raw;
       let changed = false;
       for (const ref of deltas) {
         const key = ref.key ?? '';
-        let scanner = scanners.get(key);
-        if (!scanner) scanners.set(key, (scanner = new LookbackScanner((w) => this.verdictOf(state, w))));
+        const scanner = scannerOf(key);
         const piece = ref.get();
-        const result = scanner.push(piece);
+        const passed = approved?.get(key);
+        const result = passed ? scanner.pass(piece, passed) : scanner.push(piece);
         if (result.blocked) {
           stopped = true;
           // The decision that stopped it goes to the log (the window that completed the value).
-          this.decide(state, 'response', scanner.text() + piece, true);
+          const logged = this.decide(state, 'response', scanner.text() + piece, true);
           this.record(state, { blocked: true, streamed: true });
-          return streamErrorEvent(endpoint, result.reason ?? 'Airlock blocked this answer', 'airlock_policy_block_response');
+          return streamErrorEvent(endpoint, logged.effect === 'block' ? blockMessage(logged, 'answer') : (result.reason ?? 'Airlock blocked this answer'), 'airlock_policy_block_response');
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
@@ -320,12 +396,12 @@ export class GatewayService {
       if (wholes.length) {
         prefix = flushHeld();
         const joined = wholes.map((w) => w.get()).join(SEPARATOR);
-        const verdict = this.verdictOf(state, joined);
+        const verdict = check(joined);
         if (verdict.effect === 'block') {
           stopped = true;
-          this.decide(state, 'response', joined, true);
+          const logged = this.decide(state, 'response', joined, true);
           this.record(state, { blocked: true, streamed: true });
-          return prefix + streamErrorEvent(endpoint, verdict.reason ?? 'Airlock blocked this answer', 'airlock_policy_block_response');
+          return prefix + streamErrorEvent(endpoint, logged.effect === 'block' ? blockMessage(logged, 'answer') : (verdict.reason ?? 'Airlock blocked this answer'), 'airlock_policy_block_response');
         }
         if (verdict.effect === 'redact') maskTexts(wholes, verdict);
         for (const w of wholes) {
@@ -354,8 +430,10 @@ export class GatewayService {
         const t0 = performance.now();
         let out = '';
         try {
-          for (const ev of parser.push(chunk)) {
-            const text = handleEvent(ev);
+          const batch = parser.push(chunk).map(parse);
+          const approved = batch.length > 1 ? approve(batch) : null;
+          for (const p of batch) {
+            const text = handleEvent(p, approved);
             if (text) out += text;
             if (stopped) break;
           }
@@ -370,7 +448,7 @@ export class GatewayService {
       res.on('end', () => {
         if (!stopped) {
           let out = '';
-          for (const ev of parser.end()) out += handleEvent(ev) ?? '';
+          for (const ev of parser.end()) out += handleEvent(parse(ev), null) ?? '';
           out += flushHeld();
           if (out) raw.write(out);
           const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
@@ -450,9 +528,15 @@ function passedHeaders(res: IncomingMessage): Record<string, string> {
   return out;
 }
 
+function reasonsOf(reasons: readonly { effect: string; message: string }[]): string {
+  return reasons
+    .filter((r) => r.effect === 'block')
+    .map((r) => r.message)
+    .join(' ');
+}
+
 function blockMessage(d: DecisionResponse, what: 'request' | 'answer'): string {
-  const reasons = d.reasons.filter((r) => r.effect === 'block').map((r) => r.message);
-  return `Airlock blocked this ${what} (decision ${d.decisionId}): ${reasons.join(' ') || 'the policy does not allow it'}`;
+  return `Airlock blocked this ${what} (decision ${d.decisionId}): ${reasonsOf(d.reasons) || 'the policy does not allow it'}`;
 }
 
 /** Masks the findings of the redacting rules in texts decided together (joined with SEPARATOR). */

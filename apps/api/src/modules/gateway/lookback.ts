@@ -52,10 +52,31 @@ export class LookbackScanner {
     if (verdict.effect === 'block') return { text: '', blocked: true, reason: verdict.reason, effect: 'block' };
     let out = piece;
     if (verdict.effect === 'redact') out = maskPiece(window, this.tail.length, verdict);
+    this.accept(out);
+    return { text: out, blocked: false, effect: verdict.effect };
+  }
+
+  private accept(out: string): void {
     this.accepted.push(out);
     const next = this.tail + out;
     this.tail = next.length > this.lookback ? next.slice(next.length - this.lookback) : next;
-    return { text: out, blocked: false, effect: verdict.effect };
+  }
+
+  /**
+   * The verdict on what the window would be with `text` appended (the tail plus the text), without
+   * accepting anything: the gateway inspects all the pieces of one read of the upstream at once,
+   * then `pass`es them when that verdict neither blocks nor masks.
+   */
+  preview(text: string): WindowVerdict {
+    return this.inspect(this.tail + text);
+  }
+
+  /** Accepts a piece already inspected (see preview) as it is. */
+  pass(piece: string, effect: WindowVerdict['effect'] = 'allow'): PieceResult {
+    if (!piece) return { text: '', blocked: false, effect: 'allow' };
+    this.note(effect);
+    this.accept(piece);
+    return { text: piece, blocked: false, effect };
   }
 
   /** The whole text accepted so far. */
