@@ -105,10 +105,13 @@ export class DecisionService {
     if (refused) throw new AppError('forbidden', refused.message, [refused]);
     const req = resolveRequest(input as DecisionRequestInput, this.directory.get(client.organizationId)?.directory ?? null, connectionIp).request as DecisionRequestInput;
     const { action, destination, subject, context } = req;
+    // The organization's time-limited exceptions, checked against the time of each check.
+    const exceptions = this.exceptions.get(client.organizationId);
+    const options = () => (exceptions ? { exceptions, now: Date.now() } : undefined);
     return {
       contentMatters: policy.evaluator.contentCanMatter({ action, destination, subject, context }),
-      baseline: decide(policy, { action, destination, subject, context }),
-      check: (text: string) => decide(policy, { action, destination, subject, context, content: { text } }),
+      baseline: decide(policy, { action, destination, subject, context }, options()),
+      check: (text: string) => decide(policy, { action, destination, subject, context, content: { text } }, options()),
     };
   }
 
