@@ -170,6 +170,8 @@ describe('extension server: scope, decision reports, overrides, exceptions', () 
   describe('overrides', () => {
     it('open an incident when the organization asks for it, and show in the override rates per service and group', async () => {
       const org = await t.prisma.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
+      // The overrides reported by the tests above, while the setting was off, open nothing.
+      expect(await t.app.get(IncidentsService).flushAutomaticIncidents()).toBe(0);
       const settings = await owner.json('/api/settings');
       await owner.json('/api/settings', { method: 'PUT', json: { ...settings, autoIncidentOnOverride: true } });
       const override = item({ effect: 'warn', reasons: [{ ruleId: 'coach-unreviewed', effect: 'warn' }], findingClasses: ['source_code'], override: { reason: 'Reviewing a public snippet' } });
