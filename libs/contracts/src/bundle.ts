@@ -1,6 +1,10 @@
-import type { CatalogProvider, NetworkZone, PolicyRule } from '@airlock/policy-engine';
+import type { CatalogProvider, NetworkZone, PolicyException, PolicyRule } from '@airlock/policy-engine';
 import { z } from 'zod';
 import { DETECTOR_KINDS, type DetectorKind, EFFECTS, PROVIDER_STATUSES } from './constants';
+import { bundleException } from './extension';
+
+/** One exception as /v1/bundle carries it: a person by the directory's salted hash of the e-mail, never in clear. */
+export type BundleException = Omit<PolicyException, 'subjectEmail'>;
 
 /**
  * The organization's people and their groups, hashed (GET /v1/bundle `directory`): a client can
@@ -52,7 +56,7 @@ export interface PolicyBundle {
    * Time-limited exceptions in force (absent from servers before they existed): people by the
    * directory's salted hash of their e-mail (subjectKey), each with its expiry, checked at decision time.
    */
-  exceptions?: { id: string; subjectKey?: string; subjectGroup?: string; provider: string | null; dataClass: string | null; reason: string; expiresAt: string }[];
+  exceptions?: BundleException[];
 }
 
 /**
@@ -89,19 +93,7 @@ export const policyBundleOutput = z.object({
   settings: z.object({ restrictedJurisdictions: z.array(z.string()), decisionTtlSeconds: z.number() }),
   directory: z.object({ salt: z.string(), groups: z.array(z.string()), subjects: z.record(z.string(), z.array(z.number())) }).optional(),
   client: z.object({ mayAssertGroups: z.boolean(), mayAssertIp: z.boolean(), mayAssertZones: z.union([z.literal('any'), z.array(z.string())]) }).optional(),
-  exceptions: z
-    .array(
-      z.object({
-        id: z.string(),
-        subjectKey: z.string().optional(),
-        subjectGroup: z.string().optional(),
-        provider: z.string().nullable(),
-        dataClass: z.string().nullable(),
-        reason: z.string(),
-        expiresAt: z.string(),
-      }),
-    )
-    .optional(),
+  exceptions: z.array(bundleException).optional(),
 });
 
 /** Compile-time check: every PolicyBundle fits the outline the document publishes. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type CompiledExceptions, compileExceptions, type PolicyException } from '@airlock/policy-engine';
 import { subjectKey } from '@airlock/decision-core';
+import type { BundleException } from '@airlock/contracts';
 import { BackgroundJobs } from '../../common/background-jobs';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -9,16 +10,6 @@ import { NotificationsService } from '../../database/notifications.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionsRepository } from './exceptions.repository';
 
-/** One exception as /v1/bundle carries it (libs/contracts bundleException). */
-export interface BundleException {
-  id: string;
-  subjectKey?: string;
-  subjectGroup?: string;
-  provider: string | null;
-  dataClass: string | null;
-  reason: string;
-  expiresAt: string;
-}
 
 interface OrganizationExceptions {
   list: readonly PolicyException[];

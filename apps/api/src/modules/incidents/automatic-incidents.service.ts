@@ -118,24 +118,9 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
           if (await this.openOverrideIncident(e, now)) created += 1;
           continue;
         }
-        const subjectKey = e.subject ?? '';
-        const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
-        const classes = unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c)));
-        const keyOf = (c: string) => `${e.organizationId}|${subjectKey}|${destination}|${c}`;
-        const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
-        if (!fresh.length) continue;
-        for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
-        const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
-        const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
-        // Another instance may have opened it within the hour.
-        const recent = await this.repo.findRecentAutomatic(e.organizationId, {
-          providerId: provider?.id ?? null,
-          providerOther,
-          dataClasses: fresh,
-          subjectKey,
-          since: new Date(now.getTime() - AUTO_DEDUPE_MS),
-        });
-        if (recent) continue;
+        const claimed = await this.claim(e, unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c))), now);
+        if (!claimed) continue;
+        const { subjectKey, provider, providerOther } = claimed;
         const all = unique(e.dataClasses);
         const service = provider?.name ?? providerOther ?? 'an unknown destination';
         await this.intake.createIncident({
@@ -172,28 +157,39 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
   }
 
   /**
-   * An incident for a warning someone continued past with a reason: at most one per person,
-   * service and data class an hour (the same deduplication as blocks, kept apart from them).
+   * Deduplication of automatic incidents: the same subject, service and data class (`''` for none)
+   * opens at most one an hour, here (in memory) and across instances (an incident already in the
+   * database). Blocks and overridden warnings are counted apart. null: nothing to open.
    */
-  private async openOverrideIncident(e: QueuedEntry, now: Date): Promise<boolean> {
+  private async claim(e: QueuedEntry, classes: string[], now: Date, kind?: 'override') {
     const subjectKey = e.subject ?? '';
     const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
-    const classes = e.dataClasses.length ? unique(e.dataClasses) : [''];
-    const keyOf = (c: string) => `override|${e.organizationId}|${subjectKey}|${destination}|${c}`;
+    const keyOf = (c: string) => `${kind ?? 'block'}|${e.organizationId}|${subjectKey}|${destination}|${c}`;
     const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
-    if (!fresh.length) return false;
+    if (!fresh.length) return null;
     for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
     const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
     const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+    // Another instance may have opened it within the hour.
     const recent = await this.repo.findRecentAutomatic(e.organizationId, {
       providerId: provider?.id ?? null,
       providerOther,
       dataClasses: fresh.filter((c) => c !== ''),
       subjectKey,
       since: new Date(now.getTime() - AUTO_DEDUPE_MS),
-      kind: 'override',
+      ...(kind ? { kind } : {}),
     });
-    if (recent) return false;
+    return recent ? null : { subjectKey, provider, providerOther };
+  }
+
+  /**
+   * An incident for a warning someone continued past with a reason: at most one per person,
+   * service and data class an hour (the same deduplication as blocks, kept apart from them).
+   */
+  private async openOverrideIncident(e: QueuedEntry, now: Date): Promise<boolean> {
+    const claimed = await this.claim(e, e.dataClasses.length ? unique(e.dataClasses) : [''], now, 'override');
+    if (!claimed) return false;
+    const { subjectKey, provider, providerOther } = claimed;
     const service = provider?.name ?? providerOther ?? 'an unknown destination';
     const all = unique(e.dataClasses);
     await this.intake.createIncident({
