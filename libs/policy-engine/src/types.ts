@@ -144,7 +144,7 @@ export interface DecisionReason {
   /**
    * Set when the rule's effect was changed by the decision, not by the rule: `redact_without_text`
    * means the rule asked for `redact` but the data to mask was not in text Airlock inspected, so the
-   * reason (and the decision) is `block` (libs/sdk decideLocally).
+   * reason (and the decision) is `block` (libs/decision-core decideLocally).
    */
   escalated?: ReasonEscalation;
   /**
