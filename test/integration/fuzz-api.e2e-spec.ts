@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { BODY_LIMITS } from '../../apps/api/src/server';
+import { GATEWAY_MAX_BODY_DEFAULT } from '../../apps/api/src/config/config';
 import { anonymous, bearer, bodyText, type DiscoveredRoute, discoverRoutes, isErrorBodyFor, leaksInternals, mintPending, mintSession, type Minted, type Principal } from '../support/security';
 import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-registry.service';
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
@@ -98,7 +99,9 @@ const bodyArb = (route: DiscoveredRoute): fc.Arbitrary<Body> => {
         ? BODY_LIMITS.report
         : route.path === '/v1/decisions' || route.path === '/api/policy/simulate'
           ? BODY_LIMITS.decision
-          : BODY_LIMITS.default;
+          : /^\/(gateway\/|v[12]\/guard)/.test(route.path)
+            ? GATEWAY_MAX_BODY_DEFAULT
+            : BODY_LIMITS.default;
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
     // Malformed JSON: a prefix of a valid document, or garbage.

@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
+/** The default body limit of the gateway and guardrail routes (AIRLOCK_GATEWAY_MAX_BODY_BYTES). */
+export const GATEWAY_MAX_BODY_DEFAULT = 8 * 1024 * 1024;
+
 /**
  * Typed configuration, read from the environment in one place and validated at boot: a wrong value
  * stops the start with a message naming the variable. See the README's configuration table.
@@ -119,7 +122,7 @@ const schema = z.object({
   /** Gateway upstreams on non-public addresses (host names or CIDRs), e.g. a model server on the LAN; same rules as webhooks. */
   AIRLOCK_GATEWAY_ALLOW_PRIVATE: list,
   /** Largest request body the AI gateway accepts (bytes). */
-  AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+  AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(GATEWAY_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
   AIRLOCK_MAIL_TRANSPORT: z.enum(['log', 'smtp']).optional().default('log'),
   AIRLOCK_SMTP_URL: z
