@@ -268,11 +268,20 @@ export async function scenario3ExceptionUntilExpiry(t) {
     const seconds = (Date.now() - t0) / 1000;
     process.stdout.write(`[browser]      exception granted in the console -> in the extension's policy: ${seconds.toFixed(1)} s\n`);
 
-    // The same paste is now allowed: it lands in the composer and is sent.
-    await gpt.locator('#composer').fill('');
-    await gpt.locator('#composer').click();
-    await paste(gpt, AWS_PROMPT);
-    await waitFor('the paste to land in the composer', async () => (await gpt.locator('#composer').inputValue()).includes(AWS_KEY), 5_000);
+    // The same paste is now allowed: it lands in the composer and is sent. (The page compiles the
+    // new policy a moment after storage changed: a paste in between is still blocked; try again.)
+    await waitFor(
+      'the paste to land in the composer',
+      async () => {
+        await gpt.locator('#composer').fill('');
+        await gpt.locator('#composer').click();
+        await paste(gpt, AWS_PROMPT);
+        await new Promise((ok) => setTimeout(ok, 250));
+        return (await gpt.locator('#composer').inputValue()).includes(AWS_KEY);
+      },
+      5_000,
+      0,
+    );
     await gpt.getByRole('button', { name: 'Send prompt' }).click();
     await waitFor('the excepted prompt to arrive', () => sentTexts(s.fixture, 'chatgpt.com').some((b) => b.includes(AWS_KEY)), 5_000);
     assert(Date.now() < expiresAt, `the allowed paste happened before the expiry (increase lifetimeMs if this machine is slower: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
