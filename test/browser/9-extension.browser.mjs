@@ -187,9 +187,10 @@ export async function scenario1ManagedBlockRedactWarn(t) {
     assert(blockedRow.effect === 'block' && blockedRow.overrideReason === null && blockedRow.dataClasses.includes('credentials'), `the block is logged (${JSON.stringify(blockedRow)})`);
     // And the console's dashboard counts the override for that service.
     const api = await signInApi(t);
-    const rates = await api('/api/dashboard/overrides?days=1');
-    const service = rates.byService.find((x) => x.slug === warnedRow.providerSlug);
-    assert(service && service.overridden >= 1, `the dashboard counts the override (${JSON.stringify(rates.byService)})`);
+    await waitFor('the dashboard to count the override', async () => {
+      const rates = await api('/api/dashboard/overrides?days=1');
+      return rates.byService.find((x) => x.slug === warnedRow.providerSlug && x.overridden >= 1);
+    }, 5_000, 250);
 
     // The popup: version, connection, "why was this blocked".
     const popup = await s.context.newPage();
