@@ -113,7 +113,7 @@ async function main() {
     await waitForReady(baseUrl, api);
     say(`API at ${baseUrl}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const ctx = { baseUrl, adminPassword, bootstrapKey, artifacts: ARTIFACTS, chromium: CHROMIUM };
+    const ctx = { baseUrl, adminPassword, bootstrapKey, databaseUrl: pg.url('airlock'), artifacts: ARTIFACTS, chromium: CHROMIUM };
     if (serve) {
       say(`Serving. Sign in as owner@example.com (or a demo user) with password ${adminPassword}`);
       say(`Bootstrap API key: ${bootstrapKey}. Ctrl-C stops.`);

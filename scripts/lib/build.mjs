@@ -1,5 +1,5 @@
 // Builds what is missing or older than its sources: the Prisma client, the API and libs (tsc -b),
-// and the admin console (vite). Shared by `npm start` and the browser tests.
+// the admin console (vite) and the browser extension (esbuild). Shared by `npm start` and the browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,5 +53,15 @@ export function ensureBuilt(say = () => {}) {
     // vite is a dependency of the admin workspace (npm may not hoist it to the root).
     const viteBin = path.join(path.dirname(createRequire(r('apps/admin/package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
     run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], 'Building the admin console', say, r('apps/admin'));
+  }
+  // The browser extension the extension scenarios load unpacked (apps/extension/dist).
+  const extensionSources = Math.max(
+    newestMtime(r('apps/extension/src')),
+    newestMtime(r('apps/extension/static')),
+    newestMtime(r('apps/extension/build.mjs')),
+    ...['policy-engine', 'detectors', 'contracts', 'decision-core'].map((l) => newestMtime(r('libs', l, 'src'))),
+  );
+  if (existsSync(r('apps/extension/build.mjs')) && newestMtime(r('apps/extension/dist/manifest.json')) < extensionSources) {
+    run(process.execPath, [r('apps/extension/build.mjs')], 'Building the browser extension', say, r('apps/extension'));
   }
 }

@@ -1,12 +1,14 @@
 // Scenarios run in the order of their export names (a module namespace is sorted): the last one blocks a service.
 // The browser extension (apps/extension) in Debian's Chromium, unpacked, configured by a managed
 // policy file as an admin would, on stand-ins of AI services' pages served over HTTPS under their
-// real host names, against the real API on PostgreSQL (through a relay that records the
-// extension's decision reports). What reaches the "AI service" is read from its request log.
+// real host names, against the real API on PostgreSQL (through a relay that forwards everything and
+// records the extension's decision reports). What reaches the "AI service" is read from its request
+// log; what the server kept, from its database.
 /* global chrome, DataTransfer, File, DragEvent */
 import { assert } from './harness.mjs';
 import { startFixtureServer } from './extension/fixture-pages.mjs';
-import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, waitFor, writeManagedPolicy } from './extension/kit.mjs';
+import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, tablesContaining, waitFor, withDatabase, writeManagedPolicy } from './extension/kit.mjs';
+import { docx, pdf, xlsx } from './extension/office-files.mjs';
 
 const AWS_KEY = 'AKIAQ3EGRJ5NEXAMPLE7';
 const AWS_PROMPT = `Why does this fail? aws_access_key_id = ${AWS_KEY}`;
@@ -156,6 +158,40 @@ export async function scenario1ManagedBlockRedactWarn(t) {
     const raw = JSON.stringify(reports);
     assert(!raw.includes(AWS_KEY) && !raw.includes(EMAIL) && !raw.includes('haiku'), 'reports never carry prompt text');
 
+    // The server took them: in the decision log (PostgreSQL), each once, marked as the extension's,
+    // the override with its reason; and no prompt text in any table of the database.
+    const ids = [...new Set(reports.map((x) => x.id))];
+    const logged = await withDatabase(t, async (db) => {
+      const rows = await waitFor('the reports in the decision log', async () => {
+        const { rows: r } = await db.query(
+          `SELECT "correlationId", "effect"::text AS effect, "source", "overrideReason", "ruleIds", "dataClasses", "providerSlug", "subjectId"
+             FROM "DecisionLog" WHERE "correlationId" = ANY($1)`,
+          [ids],
+        );
+        return r.length >= ids.length ? r : null;
+      });
+      const leaks = await tablesContaining(db, [AWS_KEY, EMAIL, 'haiku about autumn', 'rules of chess']);
+      assert(leaks.length === 0, `no prompt text stored in the database (found in ${leaks.join(', ')})`);
+      return rows;
+    });
+    assert(logged.length === ids.length, `each reported decision logged once (${logged.length} rows for ${ids.length} reports)`);
+    const badAnswer = s.relay.answers.find((a) => a.status !== 202 || a.body?.rejected?.length);
+    assert(!badAnswer, `the server accepted every report (${JSON.stringify(badAnswer)})`);
+    assert(logged.every((r) => r.source === 'extension' && r.subjectId === USER), 'logged as the extension’s, for the user');
+    const warnedRow = logged.find((r) => r.correlationId === warned.id);
+    assert(
+      warnedRow.effect === 'warn' && warnedRow.overrideReason === 'Personal poetry, nothing confidential' && warnedRow.ruleIds.includes('coach-unreviewed'),
+      `the override and its reason are in the decision log (${JSON.stringify(warnedRow)})`,
+    );
+    const blockedRow = logged.find((r) => r.correlationId === blocked.id);
+    assert(blockedRow.effect === 'block' && blockedRow.overrideReason === null && blockedRow.dataClasses.includes('credentials'), `the block is logged (${JSON.stringify(blockedRow)})`);
+    // And the console's dashboard counts the override for that service.
+    const api = await signInApi(t);
+    await waitFor('the dashboard to count the override', async () => {
+      const rates = await api('/api/dashboard/overrides?days=1');
+      return rates.byService.find((x) => x.slug === warnedRow.providerSlug && x.overridden >= 1);
+    }, 5_000, 250);
+
     // The popup: version, connection, "why was this blocked".
     const popup = await s.context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
@@ -208,7 +244,117 @@ export async function scenario2ServerDown(t) {
 }
 scenario2ServerDown.description = 'extension: server down: fail-closed and fail-open without a policy; last good policy kept';
 
-export async function scenario3BlockedService(t) {
+export async function scenario3ExceptionUntilExpiry(t) {
+  const s = await setUp(t, { failMode: 'open' });
+  try {
+    await waitForPolicy(s.worker);
+    const gpt = await openComposer(t, s.context, 'chatgpt.com');
+    await paste(gpt, AWS_PROMPT);
+    await gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+
+    // An admin grants the user an exception for credentials on ChatGPT, ending in a few seconds.
+    const api = await signInApi(t);
+    const providers = await api('/api/providers?range=[0,199]');
+    const chatgpt = providers.find((p) => p.slug === 'openai-chatgpt');
+    assert(chatgpt, 'ChatGPT is in the catalog');
+    const lifetimeMs = 15_000;
+    const t0 = Date.now();
+    const granted = await api('/api/exceptions', {
+      method: 'POST',
+      body: JSON.stringify({ subjectEmail: USER, providerId: chatgpt.id, dataClass: 'credentials', reason: 'Extension test: rotating a leaked key with the vendor', expiresAt: new Date(t0 + lifetimeMs).toISOString() }),
+    });
+    const expiresAt = Date.parse(granted.expiresAt);
+    // The open tab learns of it through the bundle's event stream, without a reload.
+    await waitFor('the exception to reach the extension', async () => (await storage(s.worker, 'policy')).policy?.bundle?.exceptions?.some((e) => e.id === granted.id), 10_000, 50);
+    const seconds = (Date.now() - t0) / 1000;
+    process.stdout.write(`[browser]      exception granted in the console -> in the extension's policy: ${seconds.toFixed(1)} s\n`);
+
+    // The same paste is now allowed: it lands in the composer and is sent. (The page compiles the
+    // new policy a moment after storage changed: a paste in between is still blocked; try again.)
+    await waitFor(
+      'the paste to land in the composer',
+      async () => {
+        await gpt.locator('#composer').fill('');
+        await gpt.locator('#composer').click();
+        await paste(gpt, AWS_PROMPT);
+        await new Promise((ok) => setTimeout(ok, 250));
+        return (await gpt.locator('#composer').inputValue()).includes(AWS_KEY);
+      },
+      5_000,
+      0,
+    );
+    await gpt.getByRole('button', { name: 'Send prompt' }).click();
+    await waitFor('the excepted prompt to arrive', () => sentTexts(s.fixture, 'chatgpt.com').some((b) => b.includes(AWS_KEY)), 5_000);
+    assert(Date.now() < expiresAt, `the allowed paste happened before the expiry (increase lifetimeMs if this machine is slower: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    // The decision names the exception that lifted the rule.
+    const allowed = await waitFor('the allowed decision to be reported', () =>
+      s.relay.reports.find((x) => x.effect === 'allow' && x.reasons.some((r) => r.ruleId === 'no-credentials' && r.exception?.id === granted.id)),
+    );
+    assert(allowed.findingClasses.includes('credentials'), `the allow still names the class (${JSON.stringify(allowed)})`);
+
+    // After the expiry (nothing happens at that moment: each decision compares the clock) the block is back.
+    await new Promise((ok) => setTimeout(ok, Math.max(0, expiresAt - Date.now() + 500)));
+    await gpt.locator('#composer').fill('');
+    await gpt.locator('#composer').click();
+    await paste(gpt, AWS_PROMPT);
+    await gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    assert((await gpt.locator('#composer').inputValue()) === '', 'after the expiry the paste did not happen');
+    assert(sentTexts(s.fixture, 'chatgpt.com').filter((b) => b.includes(AWS_KEY)).length === 1, 'only the prompt sent under the exception reached the service');
+  } finally {
+    await s.tearDown();
+  }
+}
+scenario3ExceptionUntilExpiry.description = 'extension: an exception granted in the console turns a block into an allow in the open tab until it expires';
+
+export async function scenario4OfficeUploads(t) {
+  const s = await setUp(t, { failMode: 'open' });
+  try {
+    await waitForPolicy(s.worker);
+    const gpt = await openComposer(t, s.context, 'chatgpt.com');
+    const line = `aws_access_key_id = ${AWS_KEY}`;
+    const withKey = [
+      { name: 'deploy-notes.pdf', mimeType: 'application/pdf', buffer: pdf(['Deploy notes for the billing service', line]) },
+      { name: 'runbook.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(['Runbook', line]) },
+      { name: 'inventory.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx([['service', 'setting'], ['billing', line]]) },
+    ];
+    const cards = gpt.locator('[data-airlock-card]');
+    const blockedUpload = gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'blocked this upload' }).filter({ hasText: 'no-credentials' });
+    // Selected in the file input: each is read in the page, the key found, the file not attached.
+    for (const file of withKey) {
+      await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+      await gpt.locator('#file').setInputFiles(file);
+      await blockedUpload.waitFor();
+    }
+    // Dropped on the page: the same.
+    for (const file of withKey) {
+      await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+      await gpt.evaluate(
+        ({ name, mimeType, bytes }) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
+          document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        { name: file.name, mimeType: file.mimeType, bytes: [...file.buffer] },
+      );
+      await blockedUpload.waitFor();
+    }
+    // A harmless spreadsheet goes through.
+    await gpt.locator('#file').setInputFiles({ name: 'sales.xlsx', mimeType: withKey[2].mimeType, buffer: await xlsx([['region', 'total'], ['north', 12], ['south', 7]]) });
+    await waitFor('the harmless XLSX to arrive', () => s.fixture.sent('chatgpt.com').some((r) => r.path.includes('sales.xlsx')));
+    const uploads = s.fixture.sent('chatgpt.com').map((r) => decodeURIComponent(r.path));
+    assert(!withKey.some((f) => uploads.some((u) => u.includes(f.name))), `no file with the key reached the service (it received ${uploads.join(', ')})`);
+    const reported = await waitFor('the upload decisions to be reported', () => {
+      const r = s.relay.reports.filter((x) => x.action === 'upload');
+      return r.length >= 7 ? r : null;
+    });
+    assert(reported.filter((x) => x.effect === 'block' && x.findingClasses.includes('credentials')).length === 6, `six uploads blocked for credentials (${JSON.stringify(reported.map((x) => [x.effect, x.findingClasses]))})`);
+  } finally {
+    await s.tearDown();
+  }
+}
+scenario4OfficeUploads.description = 'extension: PDF, DOCX and XLSX holding an AWS key are blocked when selected or dropped; a harmless XLSX is uploaded';
+
+export async function scenario5BlockedService(t) {
   const s = await setUp(t, { failMode: 'open' });
   try {
     await waitForPolicy(s.worker);
@@ -240,4 +386,4 @@ export async function scenario3BlockedService(t) {
     await s.tearDown();
   }
 }
-scenario3BlockedService.description = 'extension: block page for a blocked service; a provider blocked in the console is blocked in the open tab within seconds';
+scenario5BlockedService.description = 'extension: block page for a blocked service; a provider blocked in the console is blocked in the open tab within seconds';

@@ -19,6 +19,8 @@ export class ScenarioContext {
     this.baseUrl = ctx.baseUrl;
     this.adminPassword = ctx.adminPassword;
     this.bootstrapKey = ctx.bootstrapKey;
+    /** The API's database (PostgreSQL), for checks of what it stored. */
+    this.databaseUrl = ctx.databaseUrl;
     this.artifacts = ctx.artifacts;
     this.name = name;
     /** Console errors and page errors, with where they happened. */

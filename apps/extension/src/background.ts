@@ -3,7 +3,7 @@
 // bundle for the content scripts, registers the content scripts on the catalog's hosts, redirects
 // blocked services to the block page, and sends the decisions made in pages to the server in batches.
 import { AirlockClient, AirlockError } from '../../../libs/sdk/src/client';
-import { compileBundle, decide, subjectGroups, userDirectory, type PolicyBundle } from './decide';
+import { compileBundle, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import {
   type AccessBlock,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -93,6 +93,7 @@ function start(): Promise<void> {
       fetchedAt: prev?.fetchedAt,
       email,
       groups: prev?.bundle && email ? await subjectGroups(prev.bundle, email) : [],
+      userKey: prev?.bundle ? userKey(prev.bundle, email) : undefined,
       failMode: config.failMode,
       portalUrl: config.portalUrl ?? (config.serverUrl ? `${config.serverUrl}/#/portal/tools` : undefined),
       maxUploadBytes: config.maxUploadBytes,
@@ -129,6 +130,7 @@ async function refresh(): Promise<void> {
       etag: got.etag,
       fetchedAt: new Date().toISOString(),
       groups: await subjectGroups(got.bundle, email),
+      userKey: userKey(got.bundle, email),
     };
     await chrome.storage.local.set({ policy: state });
     await setStatus({ policyVersion: got.bundle.policyVersion });

@@ -2,7 +2,7 @@
 // drops in the page's composer locally (the compiled policy lives here: no network and no
 // messaging on the keystroke path), shows the answer, and hands each decision to the service
 // worker for the server's decision log (classes and rule ids, never text).
-import { compileBundle, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
+import { type CompiledExceptions, compileBundle, compileBundleExceptions, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
 import { type DecisionReport, type Effect, type Message, type PolicyState, type RecentDecision } from './shared';
 import { closeCards, highlightPlaceholders, type ReasonView, removeBlockOverlay, showBlockOverlay, showCard, showWarn } from './ui';
 
@@ -17,6 +17,8 @@ interface Verdict {
 
 let state: PolicyState | null = null;
 let policy: DecisionPolicy | null = null;
+/** The bundle's time-limited exceptions (compared with the clock at each decision). */
+let exceptions: CompiledExceptions | null = null;
 let directory: ReturnType<typeof userDirectory> | null = null;
 /** Texts the user chose to send after a warning (by a cheap hash; the page keeps no text). */
 const approved = new Set<string>();
@@ -38,9 +40,11 @@ const ours = new WeakSet<Event>();
 function load(next: PolicyState | undefined): void {
   state = next ?? null;
   policy = null;
+  exceptions = null;
   if (state?.bundle) {
     try {
       policy = compileBundle(state.bundle);
+      exceptions = compileBundleExceptions(state.bundle, state.email, state.userKey);
     } catch {
       policy = null;
     }
@@ -80,7 +84,7 @@ function verdict(action: Action, text: string | undefined, file?: { name: string
     subject: state.email ? { email: state.email } : undefined,
     context: { channel: 'web' },
     content: { text, ...(file ? { fileName: file.name, mimeType: file.type || undefined } : {}) },
-  });
+  }, exceptions);
   const effect = result.decision.effect;
   const reasons = result.decision.reasons.filter((r) => r.effect === effect).map((r) => ({ ruleId: r.ruleId, message: r.message, guidanceUrl: r.guidanceUrl }));
   return { effect, reasons, result };
@@ -448,7 +452,7 @@ function onDrop(e: DragEvent): void {
 let accessChecked = '';
 function checkAccess(): void {
   if (!policy || !state) return;
-  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions);
   const key = `${state.bundle?.policyVersion}:${r.decision.effect}`;
   if (key === accessChecked) return;
   accessChecked = key;

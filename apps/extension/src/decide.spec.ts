@@ -1,6 +1,6 @@
 import { MemoryDirectory } from '@airlock/decision-core';
 import { defaultPolicyRules } from '@airlock/policy-engine';
-import { compileBundle, decide, subjectGroups, userDirectory, type PolicyBundle } from './decide';
+import { compileBundle, compileBundleExceptions, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import { matchPatterns } from './shared';
 
 function bundle(over: Partial<PolicyBundle> = {}): PolicyBundle {
@@ -42,6 +42,25 @@ describe('the extension decision module', () => {
     expect(mail.decision.effect).toBe('redact');
     expect(mail.redactedText).toBe('Write to [EMAIL_1] today');
     expect(decide(policy, dir, { action: 'access', destination: { provider: 'google-gemini' } }).decision.effect).toBe('allow');
+  });
+
+  it('honours the bundle’s exceptions for the browser’s user (named by hash) until they expire', () => {
+    const people = new MemoryDirectory([{ id: 'u1', email: 'maria@example.com', groups: ['engineering'] }]);
+    const directory = people.toBundle('salt-9');
+    const key = userKey(bundle({ directory }), 'Maria@Example.com');
+    const grant = (expiresAt: string, subjectKey: string | undefined = key) =>
+      bundle({ directory, exceptions: [{ id: '0190e5c0-0000-7000-8000-000000000001', subjectKey, provider: 'openai-chatgpt', dataClass: 'credentials', reason: 'Rotating keys', expiresAt }] });
+    const dir = userDirectory('maria@example.com', ['engineering']);
+    const req = { action: 'prompt' as const, destination: { url: 'https://chatgpt.com/c/1' }, subject: { email: 'maria@example.com' }, content: { text: 'aws_access_key_id = AKIAQ3EGRJ5NEXAMPLE7' } };
+    const active = grant(new Date(Date.now() + 60_000).toISOString());
+    const lifted = decide(compileBundle(active), dir, req, compileBundleExceptions(active, 'maria@example.com', key));
+    expect(lifted.decision.effect).toBe('allow');
+    expect(lifted.decision.reasons.find((r) => r.ruleId === 'no-credentials')).toMatchObject({ effect: 'allow', exception: { id: '0190e5c0-0000-7000-8000-000000000001' } });
+    const expired = grant(new Date(Date.now() - 1000).toISOString());
+    expect(decide(compileBundle(expired), dir, req, compileBundleExceptions(expired, 'maria@example.com', key)).decision.effect).toBe('block');
+    const someoneElse = grant(new Date(Date.now() + 60_000).toISOString(), 'another-persons-key');
+    expect(decide(compileBundle(someoneElse), dir, req, compileBundleExceptions(someoneElse, 'maria@example.com', key)).decision.effect).toBe('block');
+    expect(compileBundleExceptions(bundle(), 'maria@example.com', key)).toBeNull();
   });
 
   it('turns catalog domains into content-script match patterns', () => {

@@ -1,6 +1,7 @@
 // The one module through which the extension reaches the decision core (libs/decision-core: compile a
 // policy bundle, decide a request, resolve the subject), the same code the server decides with.
 import type { PolicyBundle } from '@airlock/contracts';
+import { compileExceptions, type CompiledExceptions } from '@airlock/policy-engine';
 import {
   BundleDirectory,
   compileDecisionPolicy,
@@ -9,10 +10,11 @@ import {
   type ContentRequest,
   type DecisionPolicy,
   type LocalDecision,
+  subjectKey,
   type SubjectDirectory,
 } from '@airlock/decision-core';
 
-export type { ContentRequest, DecisionPolicy, LocalDecision, PolicyBundle };
+export type { CompiledExceptions, ContentRequest, DecisionPolicy, LocalDecision, PolicyBundle };
 
 /** Compiles /v1/bundle for deciding (throws when the rules do not compile). */
 export function compileBundle(b: PolicyBundle): DecisionPolicy {
@@ -36,9 +38,29 @@ export function userDirectory(email: string | undefined, groups: readonly string
   };
 }
 
-/** One local decision, the subject's groups resolved as the server would. */
-export function decide(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest): LocalDecision {
-  return decideLocally(policy, resolveRequest(request, directory).request);
+/**
+ * The bundle's time-limited exceptions, compiled for the browser's user: people are named in the
+ * bundle by the directory's salted hash of their e-mail, and the service worker worked out the
+ * user's (userKey), so the page matches without hashing. Null when there are none.
+ */
+export function compileBundleExceptions(b: PolicyBundle, email: string | undefined, key: string | undefined): CompiledExceptions | null {
+  if (!b.exceptions?.length) return null;
+  const me = email?.trim().toLowerCase();
+  return compileExceptions(b.exceptions, (e) => (key !== undefined && me !== undefined && e.trim().toLowerCase() === me ? key : `\u0000${e}`));
+}
+
+/** The user's key in the bundle's hashed directory (what exceptions name people by), as the server computes it. */
+export function userKey(bundle: PolicyBundle, email: string | undefined): string | undefined {
+  const salt = bundle.directory?.salt;
+  return salt !== undefined && email ? subjectKey(salt, 'email', email) : undefined;
+}
+
+/**
+ * One local decision, the subject's groups resolved as the server would, honouring the
+ * exceptions (each compared with the clock now: an expired one lifts nothing).
+ */
+export function decide(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest, exceptions?: CompiledExceptions | null): LocalDecision {
+  return decideLocally(policy, resolveRequest(request, directory).request, exceptions ? { exceptions, now: Date.now() } : undefined);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface PolicyState {
   fetchedAt?: string;
   email?: string;
   groups: string[];
+  /** The user's key in the bundle's hashed directory (exceptions name people by it), from the service worker. */
+  userKey?: string;
   failMode: FailMode;
   portalUrl?: string;
   maxUploadBytes: number;

@@ -1,12 +1,14 @@
 // What the extension scenarios share: the built extension, a recording relay in front of the API
-// (it keeps the bodies of the extension's decision reports and can be switched off to play "server
-// down"), the managed policy file Chromium reads on Linux, and a Chromium with the unpacked extension.
+// (it forwards everything, keeps the bodies of the extension's decision reports and the server's
+// answers, and can be switched off to play "server down"), the managed policy file Chromium reads on
+// Linux, a Chromium with the unpacked extension, and read-only checks of the API's database.
 /* global chrome */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium } from 'playwright-core';
 import { FIXTURE_HOSTS } from './fixture-pages.mjs';
 
@@ -31,11 +33,14 @@ export function removeManagedPolicy() {
 }
 
 /**
- * A relay to the API that records what the extension reports (POST /v1/decisions/report). While the
- * server has no such route (404) it answers 202 itself, so the extension's side can be checked.
+ * A relay to the API that records what the extension reports (POST /v1/decisions/report) and what the
+ * server answered (every report is forwarded: the decision log is the server's). Stopping it plays
+ * "server down".
  */
 export async function startRelay(target) {
   const reports = [];
+  /** The server's answers to the reports: { status, body }. */
+  const answers = [];
   const sockets = new Set();
   let up = true;
   const server = http.createServer((req, res) => {
@@ -44,7 +49,8 @@ export async function startRelay(target) {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       if (process.env.AIRLOCK_EXTENSION_DEBUG) process.stdout.write(`[relay] ${req.method} ${req.url}\n`);
-      if (req.url === '/v1/decisions/report' && req.method === 'POST') {
+      const isReport = req.url === '/v1/decisions/report' && req.method === 'POST';
+      if (isReport) {
         try {
           reports.push(...JSON.parse(body.toString('utf8')).decisions);
         } catch {
@@ -53,17 +59,26 @@ export async function startRelay(target) {
       }
       const headers = { ...req.headers, host: new URL(target).host };
       delete headers.origin;
-      const up = http.request(`${target}${req.url}`, { method: req.method, headers }, (r) => {
-        if (req.url === '/v1/decisions/report' && r.statusCode === 404) {
-          r.resume();
-          res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ accepted: JSON.parse(body.toString('utf8')).decisions.length }));
-          return;
-        }
+      const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (r) => {
         res.writeHead(r.statusCode, r.headers);
+        if (isReport) {
+          const answer = [];
+          r.on('data', (c) => answer.push(c));
+          r.on('end', () => {
+            const text = Buffer.concat(answer).toString('utf8');
+            let parsed = text;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              // kept as text
+            }
+            answers.push({ status: r.statusCode, body: parsed });
+          });
+        }
         r.pipe(res);
       });
-      up.on('error', () => res.writeHead(502).end());
-      up.end(body);
+      upstream.on('error', () => res.writeHead(502).end());
+      upstream.end(body);
     });
   });
   server.on('connection', (s) => {
@@ -75,6 +90,7 @@ export async function startRelay(target) {
   return {
     url: `http://127.0.0.1:${port}`,
     reports,
+    answers,
     get up() {
       return up;
     },
@@ -131,4 +147,33 @@ export async function waitFor(what, fn, timeoutMs = 15_000, everyMs = 100) {
     await new Promise((ok) => setTimeout(ok, everyMs));
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+}
+
+/** Runs `fn` with a client of the API's database (read-only checks of what the server stored). */
+export async function withDatabase(t, fn) {
+  const client = new pg.Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Every table of the API's database whose rows contain one of `needles` (a row's whole text form is
+ * searched, every column at once): what "never stored anywhere" is checked with.
+ */
+export async function tablesContaining(db, needles) {
+  const { rows: tables } = await db.query(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
+  );
+  const patterns = needles.map((n) => `%${n.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  const found = [];
+  for (const { name } of tables) {
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM "${name.replace(/"/g, '""')}" t WHERE t::text ILIKE ANY($1)`, [patterns]);
+    if (rows[0].n > 0) found.push(`${name} (${rows[0].n})`);
+  }
+  return found;
 }
