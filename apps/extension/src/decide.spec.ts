@@ -21,7 +21,7 @@ function bundle(over: Partial<PolicyBundle> = {}): PolicyBundle {
 }
 
 describe('the extension decision module', () => {
-  it('finds the user in the bundle directory as the server hashes it (decision-core's BundleDirectory)', async () => {
+  it('finds the user in the bundle directory as the server hashes it (decision-core BundleDirectory)', async () => {
     const people = new MemoryDirectory([
       { id: 'u1', email: 'Maria.Admin@example.com', groups: ['Engineering', 'admins'] },
       { id: 'u2', email: 'other@example.com', groups: ['sales'] },
