@@ -20,7 +20,7 @@ export async function scenarioBlockNowAndPublish(t) {
   await page.getByRole('banner').getByText(`Policy v${startVersion}`).waitFor();
 
   // Find Perplexity in the catalog and open its profile.
-  await page.getByRole('menuitem', { name: 'AI services' }).click();
+  await page.getByRole('menuitem', { name: 'AI services', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('Perplexity');
   await page.getByRole('cell', { name: /^Perplexity/ }).first().click();
   await page.getByRole('heading', { name: 'What it collects' }).waitFor();
@@ -44,7 +44,7 @@ export async function scenarioBlockNowAndPublish(t) {
   assert(blocked.body.reasons.some((r) => r.ruleId === 'blocked-providers'), 'the reason names the blocked-providers rule');
 
   // Change another service's status in the draft, then publish it with a note after the diff.
-  await page.getByRole('menuitem', { name: 'AI services' }).click();
+  await page.getByRole('menuitem', { name: 'AI services', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search' }).fill('Character');
   await page.getByRole('cell', { name: /^Character\.AI/ }).first().click();
   await page.getByRole('link', { name: 'Edit' }).click();

@@ -7,7 +7,7 @@ export async function scenarioMenusByRole(t) {
   await t.signIn(auditor, 'olivia.auditor@example.com');
   const nav = auditor.getByRole('navigation', { name: 'Main menu' });
   await nav.getByRole('menuitem', { name: 'Audit log' }).waitFor();
-  await nav.getByRole('menuitem', { name: 'AI services' }).click();
+  await nav.getByRole('menuitem', { name: 'AI services', exact: true }).click();
   await auditor.getByRole('cell', { name: /^DeepSeek/ }).first().click();
   await auditor.getByRole('heading', { name: 'What it collects' }).waitFor();
   assert((await auditor.getByRole('button', { name: 'Block now' }).count()) === 0, 'an auditor has no Block now');
