@@ -146,7 +146,7 @@ export function defaultPolicyRules(settings: PolicySettings = DEFAULT_POLICY_SET
       effect: 'block',
       message:
         'Your organization has blocked this AI service because of what it does with the data it receives; ' +
-        'its entry in the AI tools list says why. Use an approved AI service instead.',
+        'its entry in the list of AI services says why. Use an approved AI service instead.',
     },
     {
       id: 'coach-unreviewed',
