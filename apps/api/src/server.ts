@@ -183,12 +183,33 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   });
 }
 
+/** Vite's output under assets/ carries a content hash in its name (`index-BjR4x2aQ.js`). */
+export function isHashedAsset(relativePath: string): boolean {
+  return /^assets[\\/][^\\/]+-[\w-]{8,}\.[a-z0-9]+$/i.test(relativePath);
+}
+
 function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
   const dir = config.adminUiDir ? path.resolve(config.adminUiDir) : repoPath('apps', 'admin', 'dist');
   const index = path.join(dir, 'index.html');
   const hasUi = existsSync(index);
   if (hasUi) {
-    void fastify.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // The console's build writes a .br and a .gz beside every text asset (apps/admin/vite.config.ts);
+    // `preCompressed` sends the one the browser accepts. Vite names assets/ by their content hash,
+    // so those are cached for a year; index.html is revalidated on every load (it names the current
+    // assets); other files (favicon, robots) are kept for an hour.
+    void fastify.register(fastifyStatic, {
+      root: dir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, filePath: string) => {
+        // With preCompressed, filePath is the .br or .gz beside the file asked for.
+        const relative = path.relative(dir, filePath).replace(/\.(br|gz)$/, '');
+        reply.header('cache-control', isHashedAsset(relative) ? 'public, max-age=31536000, immutable' : relative === 'index.html' ? 'no-cache' : 'public, max-age=3600');
+      },
+    });
   }
   // The admin console is a single-page app: every other GET outside the API loads index.html.
   // find-my-way tries this wildcard only after every specific route (Nest's and the assets').
@@ -201,7 +222,7 @@ function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
       sendError(reply, request, tooLong ? new AppError('uri_too_long', 'A path parameter is longer than this API accepts') : new AppError('not_found', `No such endpoint: GET ${url}`));
       return;
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', dir);
+    return reply.sendFile('index.html', dir);
   });
 }
 
