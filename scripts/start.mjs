@@ -70,14 +70,34 @@ async function main() {
   process.on('uncaughtException', (err) => void die(`the launcher failed: ${err.stack ?? err}`));
   process.on('unhandledRejection', (err) => void die(`the launcher failed: ${err?.stack ?? err}`));
 
+  // Ctrl-C, SIGTERM or the terminal closing (its window, a dropped SSH session) stop the API, then
+  // the database, in every phase: while the API is still starting (migrating, seeding the first
+  // organization) there is no server to close yet; its worker exits when this process goes away.
+  let server;
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping the API…`);
+    try {
+      await server?.close();
+    } finally {
+      say('Stopping the database…');
+      await stopDb();
+      say('Stopped.');
+      process.exit(0);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => void stop(signal));
+
   const { startApi } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/start-api.js')).href);
   const { loadConfig, ConfigError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/config/config.js')).href);
   const { WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
   // One supervised API process, or AIRLOCK_WORKERS of them sharing the port (apps/api/src/start-api.ts).
-  let server;
   try {
     server = await startApi(loadConfig(), say, { supervise: true });
   } catch (err) {
+    if (stopping) return;
     await stopDb();
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -95,24 +115,9 @@ async function main() {
     '  Press Ctrl-C to stop.',
     '',
   ];
+  if (stopping) return;
   process.stdout.write(banner.join('\n') + '\n');
 
-  let stopping = false;
-  const stop = async (signal) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping the API…`);
-    try {
-      await server.close();
-    } finally {
-      say('Stopping the database…');
-      await stopDb();
-      say('Stopped.');
-      process.exit(0);
-    }
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
   void server.gaveUp.then((why) => {
     if (!stopping) void die(why);
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { superviseWorkers } from '../../apps/api/src/cluster';
@@ -98,6 +98,7 @@ describe('npm start', () => {
     if (launcher && launcher.exitCode === null) {
       launcher.kill('SIGKILL');
     }
+    if (!dataDir) return;
     // Never leave a database behind, whatever failed above.
     for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
       if (commandOf(Number(d)).includes(dataDir)) process.kill(Number(d), 'SIGKILL');
@@ -154,4 +155,59 @@ describe('npm start', () => {
     const left = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => commandOf(Number(d)).includes(dataDir));
     expect(left).toEqual([]);
   }, 240_000);
+
+  it('stops on a closed terminal (SIGHUP) while the first start is still seeding, and starts cleanly after', async () => {
+    const hupDir = mkdtempSync(path.join(os.tmpdir(), 'airlock-start-hup-'));
+    chmodSync(hupDir, 0o755);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), AIRLOCK_DATA_DIR: hupDir, AIRLOCK_DEMO_DATA: 'true', AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, AIRLOCK_LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV;
+    const start = () => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let said = '';
+      child.stdout!.on('data', (d) => (said += d));
+      child.stderr!.on('data', (d) => (said += d));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      return { child, exited, said: () => said };
+    };
+    const leftOver = (workers: number[]) => [
+      ...readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => commandOf(Number(d)).includes(hupDir)),
+      ...workers.filter((p) => existsSync(`/proc/${p}`) && commandOf(p).includes('worker.js')),
+    ];
+    try {
+      // A few seconds after the worker starts it has migrated and is seeding (the demo data alone
+      // takes longer than that); the banner has not been printed.
+      const first = start();
+      let worker: number | undefined;
+      await waitFor('the API worker to start', async () => (worker = childrenOf(first.child.pid!).find((p) => commandOf(p).includes('worker.js'))) !== undefined, 120_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      const sent = Date.now();
+      first.child.kill('SIGHUP');
+      expect(await first.exited).toBe(0);
+      expect(Date.now() - sent).toBeLessThan(15_000);
+      expect(first.said()).toMatch(/SIGHUP: stopping the API/);
+      expect(first.said()).not.toMatch(/Airlock is running at/);
+      await waitFor('nothing left running', async () => leftOver([worker!]).length === 0, 15_000);
+
+      // Started again on the same folder: it comes up (the interrupted seed left nothing half-done).
+      const second = start();
+      await waitFor('npm start to answer', async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, 180_000);
+      const decision = await fetch(`http://127.0.0.1:${port}/v1/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'access', destination: { url: 'https://chat.deepseek.com/' } }),
+      });
+      expect(decision.status).toBe(200);
+      const workers = childrenOf(second.child.pid!).filter((p) => commandOf(p).includes('worker.js'));
+      second.child.kill('SIGHUP');
+      expect(await second.exited).toBe(0);
+      await waitFor('nothing left running', async () => leftOver(workers).length === 0, 15_000);
+    } finally {
+      for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+        if (commandOf(Number(d)).includes(hupDir)) process.kill(Number(d), 'SIGKILL');
+      }
+      rmSync(hupDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

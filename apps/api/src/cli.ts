@@ -17,7 +17,7 @@ async function main(command: string | undefined): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const logger = createRootLogger(config.logLevel);
+  const logger = createRootLogger(config.logLevel, config.logFormat);
   if (config.migrateOnStart) await applyPendingMigrations(config.migrateDatabaseUrl);
   // Booting the application context runs the first-start seed (LifecycleService).
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new PinoNestLogger(logger.child({ component: 'nest' })) });

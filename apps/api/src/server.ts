@@ -53,7 +53,7 @@ export interface StartedServer {
 }
 
 export async function createApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
-  const logger = createRootLogger(config.logLevel);
+  const logger = createRootLogger(config.logLevel, config.logFormat);
   if (config.migrateOnStart) {
     const applied = await applyPendingMigrations(config.migrateDatabaseUrl);
     if (applied.length) logger.info({ applied }, `Applied ${applied.length} migration(s)`);

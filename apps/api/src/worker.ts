@@ -4,8 +4,18 @@ import { startServer } from './server';
 
 /** One API worker of a cluster (AIRLOCK_WORKERS > 1), started through start-api.ts (main.js, npm start). */
 async function main(): Promise<void> {
+  // The primary gone while this worker is still starting (Ctrl-C during the first start's seeding):
+  // stop here; the seed is one transaction, so nothing is half-written.
+  const orphaned = () => process.exit(1);
+  process.once('disconnect', orphaned);
   try {
-    serveAsWorker(await startServer(loadConfig()));
+    const server = await startServer(loadConfig());
+    process.removeListener('disconnect', orphaned);
+    if (!process.connected) {
+      await server.close();
+      process.exit(0);
+    }
+    serveAsWorker(server);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -110,6 +110,7 @@ const schema = z.object({
   AIRLOCK_BOOTSTRAP_API_KEY: z.string().min(20).max(256).optional(),
   AIRLOCK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AIRLOCK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  AIRLOCK_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).optional().default('auto'),
   AIRLOCK_TRUST_PROXY: trustProxy,
   AIRLOCK_CORS_ORIGINS: list,
   AIRLOCK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
@@ -181,6 +182,8 @@ function toConfig(env: z.output<typeof schema>) {
     bootstrapApiKey: env.AIRLOCK_BOOTSTRAP_API_KEY,
     secret: env.AIRLOCK_SECRET,
     logLevel: env.AIRLOCK_LOG_LEVEL,
+    /** `auto`: one readable line per event on a terminal, JSON otherwise (a file, a pipe, a container). */
+    logFormat: env.AIRLOCK_LOG_FORMAT,
     /** X-Forwarded-For hops to believe (see TrustProxy). */
     trustProxy: env.AIRLOCK_TRUST_PROXY,
     corsOrigins: env.AIRLOCK_CORS_ORIGINS,
