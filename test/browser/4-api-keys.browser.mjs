@@ -22,6 +22,11 @@ export async function scenarioApiKeyLifecycle(t) {
   await dialog.getByRole('status').getByText('Copied').waitFor();
   assert((await page.evaluate(() => navigator.clipboard.readText())) === key, 'the copy button puts the key on the clipboard');
   await t.screenshot(page, 'laptop-light-flow-api-key-once');
+  // Escape and a click beside the dialog must not lose a key that is never shown again.
+  await page.keyboard.press('Escape');
+  await page.mouse.click(5, 5);
+  await page.waitForTimeout(300);
+  assert(await dialog.isVisible(), 'Escape and a click outside leave the key dialog open');
   await dialog.getByRole('button', { name: 'I have stored the key' }).click();
   await page.getByRole('heading', { name: /Browser extension \(pilot\)/, level: 2 }).waitFor();
   await page.getByTestId('last-used').getByText('Never used').waitFor();

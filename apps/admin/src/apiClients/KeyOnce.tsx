@@ -3,7 +3,11 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 
-/** A new API key, shown this once: a copy button and a warning that it will not be shown again. */
+/**
+ * A new API key, shown this once: a copy button and a warning that it will not be shown again.
+ * Only the button closes it: Escape or a click beside the dialog would lose a key that cannot be
+ * shown again.
+ */
 export function KeyOnceDialog({ apiKey, name, onClose }: { apiKey: string | null; name: string; onClose: () => void }) {
   const t = useTranslate();
   const [copied, setCopied] = useState(false);
@@ -17,7 +21,7 @@ export function KeyOnceDialog({ apiKey, name, onClose }: { apiKey: string | null
     }
   };
   return (
-    <Dialog open={!!apiKey} onClose={onClose} aria-labelledby="key-once-title" fullWidth maxWidth="sm">
+    <Dialog open={!!apiKey} aria-labelledby="key-once-title" fullWidth maxWidth="sm">
       <DialogTitle id="key-once-title">{t('airlock.apiClients.keyTitle', { name })}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
