@@ -83,6 +83,40 @@ describe('OpenID Connect single sign-on', () => {
     expect((await t.prisma.ssoConnection.findFirstOrThrow()).clientSecret).toBe(idp.clientSecret);
   });
 
+  test('test connection runs discovery without saving; an enabled connection that does not answer is refused, a disabled one kept', async () => {
+    const ok = await owner.json<any>('/api/sso-connection/test', { method: 'POST', json: { issuer: idp.issuer, clientId: idp.clientId, scopes: 'openid email profile groups', groupsClaim: 'groups' } });
+    expect(ok).toMatchObject({ ok: true, issuer: idp.issuer, authorizationEndpoint: expect.stringContaining(idp.issuer), tokenEndpoint: expect.stringContaining(idp.issuer), pkceS256: true });
+
+    // A port on loopback where nothing listens: the reason in words, nothing saved.
+    const dead = `http://127.0.0.1:${await (async () => {
+      const { createServer } = await import('node:net');
+      const server = createServer();
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      const port = (server.address() as { port: number }).port;
+      await new Promise((r) => server.close(r));
+      return port;
+    })()}`;
+    const failed = await owner.json<any>('/api/sso-connection/test', { method: 'POST', json: { issuer: dead } });
+    expect(failed).toMatchObject({ ok: false, message: expect.stringContaining('Nothing accepts connections') });
+
+    const before = await owner.json<any>('/api/sso-connection');
+    const refused = await configure({ issuer: dead });
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as any;
+    expect(body.error.message).toMatch(/Nothing accepts connections at .* Nothing was saved/);
+    expect((await owner.json<any>('/api/sso-connection')).issuer).toBe(before.issuer);
+
+    // Turned off, it is kept unchecked; turned on again at the right issuer, it is checked and saved.
+    const off = await configure({ issuer: dead, enabled: false });
+    expect(off.status).toBe(200);
+    expect((await configure()).status).toBe(200);
+    const now = await owner.json<any>('/api/sso-connection');
+    expect(now).toMatchObject({ issuer: idp.issuer, enabled: true, signInUrl: `${t.url}/#/login?org=${orgSlug}`, ssoUsers: 0, lastSignInAt: null });
+
+    // Bad input is a 400, and the employee cannot run it.
+    expect((await owner.request('/api/sso-connection/test', { method: 'POST', json: { issuer: 'not a url' } })).status).toBe(400);
+  });
+
   test('first sign-in provisions the user just in time, maps groups and the highest role, and opens a session', async () => {
     const started = Date.now();
     const flow = await signIn('alice');

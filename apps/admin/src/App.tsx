@@ -30,6 +30,7 @@ const PublishPage = lazy(() => import('./policy/PublishPage'));
 const SimulatorPage = lazy(() => import('./policy/SimulatorPage'));
 const ImpactPage = lazy(() => import('./policy/ImpactPage'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
+const SsoPage = lazy(() => import('./settings/SsoPage'));
 const CatalogUpdatesPage = lazy(() => import('./providers/CatalogUpdatesPage'));
 const ToolsPage = lazy(() => import('./portal/ToolsPage'));
 const ReportPage = lazy(() => import('./portal/ReportPage'));
@@ -81,6 +82,7 @@ export function App() {
         <Route path="/policy/simulator" element={<Authenticated><SimulatorPage /></Authenticated>} />
         <Route path="/policy/impact" element={<Authenticated><ImpactPage /></Authenticated>} />
         <Route path="/settings" element={<Authenticated><SettingsPage /></Authenticated>} />
+        <Route path="/settings/sso" element={<Authenticated><SsoPage /></Authenticated>} />
         <Route path="/catalog/updates" element={<Authenticated><CatalogUpdatesPage /></Authenticated>} />
         <Route path="/account/security" element={<Authenticated><SecurityPage /></Authenticated>} />
         <Route path="/portal/tools" element={<Authenticated><ToolsPage /></Authenticated>} />

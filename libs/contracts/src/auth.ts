@@ -80,10 +80,42 @@ export const ssoConnectionInput = z.strictObject({
   enabled: z.boolean().default(true),
 });
 /** Read-only fields of the connection's output, accepted and dropped on PUT (react-admin sends the record back). */
-export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'organizationSlug'] as const;
+export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'signInUrl', 'organizationSlug', 'ssoUsers', 'lastSignInAt'] as const;
 export const ssoConnectionPut = ssoConnectionInput.extend(
   Object.fromEntries(SSO_CONNECTION_READ_ONLY.map((k) => [k, z.unknown().optional()])) as Record<(typeof SSO_CONNECTION_READ_ONLY)[number], z.ZodOptional<z.ZodUnknown>>,
 );
+
+/**
+ * "Test connection": OpenID discovery of the issuer as the form has it now, before saving. The
+ * secret may be left out (the stored one is kept; discovery does not need it).
+ */
+export const ssoConnectionTestInput = z.strictObject({
+  issuer: issuerUrl,
+  clientId: z.string().trim().max(500).optional(),
+  scopes: scopeList.optional(),
+  groupsClaim: z.string().trim().max(100).optional(),
+});
+
+/** What discovery found, in the words the SSO page shows; `ok: false` carries the reason. */
+export const ssoConnectionCheckOutput = z.object({
+  ok: z.boolean(),
+  /** Why the check failed, in plain words. */
+  message: z.string().optional(),
+  issuer: z.string(),
+  durationMs: z.number(),
+  authorizationEndpoint: z.string().optional(),
+  tokenEndpoint: z.string().optional(),
+  userinfoEndpoint: z.string().optional(),
+  /** Where RP-initiated logout sends the browser, when the provider offers it. */
+  endSessionEndpoint: z.string().optional(),
+  /** Whether the provider advertises PKCE with S256 (Airlock always uses it). */
+  pkceS256: z.boolean().optional(),
+  /** Scopes asked for that the provider does not list in scopes_supported (it may still accept them). */
+  unlistedScopes: z.array(z.string()).optional(),
+  /** Whether claims_supported lists the groups claim; null when the provider publishes no list. */
+  groupsClaimListed: z.boolean().nullable().optional(),
+});
+export type SsoConnectionCheck = z.infer<typeof ssoConnectionCheckOutput>;
 
 export const ssoStartQuery = z.strictObject({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug') });
 

@@ -16,6 +16,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
+import VpnKeyIcon from '@mui/icons-material/VpnKey';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import HelpCenterIcon from '@mui/icons-material/HelpCenter';
@@ -80,6 +81,7 @@ export const ADMIN_SECTIONS: Section[] = [
       { to: '/api-clients', label: 'resources.api-clients.name', icon: <KeyIcon />, permission: 'apiClients.read' },
       { to: '/webhooks', label: 'resources.webhooks.name', icon: <WebhookIcon />, permission: 'webhooks.read' },
       { to: '/audit-events', label: 'resources.audit-events.name', icon: <ReceiptLongIcon />, permission: 'audit.read' },
+      { to: '/settings/sso', label: 'airlock.menu.sso', icon: <VpnKeyIcon />, permission: 'settings.read' },
       { to: '/settings', label: 'airlock.menu.settings', icon: <SettingsIcon />, permission: 'settings.read' },
     ],
   },

@@ -14,6 +14,13 @@ export class SsoConnectionRepository {
     return this.prisma.ssoConnection.findUnique({ where: { organizationId }, include: { organization: { select: { slug: true } } } });
   }
 
+  /** How many people of the organization sign in through SSO, and the latest sign-in of any of them. */
+  async ssoUsage(organizationId: string): Promise<{ users: number; lastSignInAt: Date | null }> {
+    const where = { organizationId, ssoSubject: { not: null } };
+    const [users, latest] = await Promise.all([this.prisma.user.count({ where }), this.prisma.user.aggregate({ where, _max: { lastLoginAt: true } })]);
+    return { users, lastSignInAt: latest._max.lastLoginAt };
+  }
+
   findByOrganizationSlug(slug: string) {
     return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SSO_CONNECTION_READ_ONLY, type ssoConnectionPut } from '@airlock/contracts';
+import { SSO_CONNECTION_READ_ONLY, type SsoConnectionCheck, type ssoConnectionPut, type ssoConnectionTestInput } from '@airlock/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../../common/errors';
 import { iso } from '../../../common/list-response';
@@ -7,11 +7,12 @@ import { PrismaService } from '../../../database/prisma.service';
 import type { Prisma, SsoConnection } from '../../../generated/prisma/client';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../auth-context';
+import { checkOidcIssuer } from './sso-check';
 import { SsoConnectionRepository } from './sso-connection.repository';
 import { SsoSignInService } from './sso-sign-in.service';
 
 /** The connection as the admin API shows it: the client secret never leaves, only whether one is set. */
-function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSignInService, publicUrl: string) {
+function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSignInService, publicUrl: string, usage: { users: number; lastSignInAt: Date | null }) {
   return {
     id: c.id,
     configured: true,
@@ -29,6 +30,11 @@ function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSign
     callbackUrl: sso.callbackUrl(),
     /** Where the sign-in page sends users to sign in with SSO. */
     startUrl: `${publicUrl}/api/auth/sso/start?org=${encodeURIComponent(c.organization.slug)}`,
+    /** The sign-in page with the organization filled in: the link to give people. */
+    signInUrl: `${publicUrl}/#/login?org=${encodeURIComponent(c.organization.slug)}`,
+    /** People who sign in through SSO, and the latest such sign-in. */
+    ssoUsers: usage.users,
+    lastSignInAt: usage.lastSignInAt ? iso(usage.lastSignInAt) : null,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),
   };
@@ -47,7 +53,12 @@ export class SsoConnectionService {
     const c = await this.repo.findByOrganization(organizationId);
     // Not set up yet: the callback URL is what the admin registers at the identity provider first.
     if (!c) return { id: null, configured: false, callbackUrl: this.sso.callbackUrl() };
-    return out(c, this.sso, publicUrl);
+    return out(c, this.sso, publicUrl, await this.repo.ssoUsage(organizationId));
+  }
+
+  /** "Test connection": discovery of the issuer as the form has it, nothing saved. */
+  test(input: z.infer<typeof ssoConnectionTestInput>): Promise<SsoConnectionCheck> {
+    return checkOidcIssuer(input);
   }
 
   /** Creates or replaces the connection; the secret is kept when omitted, and masked in the audit log. */
@@ -55,6 +66,12 @@ export class SsoConnectionService {
     const fields: Record<string, unknown> = { ...input };
     for (const k of SSO_CONNECTION_READ_ONLY) delete fields[k];
     const data = fields as Omit<z.infer<typeof ssoConnectionPut>, (typeof SSO_CONNECTION_READ_ONLY)[number]>;
+    // An enabled connection must work: the issuer answers discovery as the sign-in will ask it.
+    // Turned off, the settings are kept unchecked (set up now, switch on when the provider is ready).
+    if (data.enabled) {
+      const check = await checkOidcIssuer(data);
+      if (!check.ok) throw AppError.unprocessable(`${check.message} Nothing was saved; fix the issuer, or save with single sign-on turned off.`, { check });
+    }
     const saved = await this.prisma.$transaction(async (tx) => {
       const before = await this.repo.findForUpdate(tx, organizationId);
       const clientSecret = data.clientSecret ?? before?.clientSecret;
@@ -84,6 +101,6 @@ export class SsoConnectionService {
       return row;
     });
     this.sso.invalidate(saved.id);
-    return out(saved, this.sso, publicUrl);
+    return out(saved, this.sso, publicUrl, await this.repo.ssoUsage(organizationId));
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ssoConnectionPut, ssoStartQuery } from '@airlock/contracts';
+import { ssoConnectionPut, ssoConnectionTestInput, ssoStartQuery } from '@airlock/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { body, parseOr400 } from '../../../common/zod-pipe';
@@ -86,6 +86,14 @@ export class SsoConnectionController {
   @Get()
   get(@CurrentUser() user: UserAuth) {
     return this.connections.get(user.organizationId, this.config.publicUrl);
+  }
+
+  /** Runs OpenID discovery of the issuer in the body (the form as it is), saving nothing. */
+  @Authenticated({ permission: 'settings.write' })
+  @Post('test')
+  @HttpCode(200)
+  test(@Body(body(ssoConnectionTestInput)) input: z.infer<typeof ssoConnectionTestInput>) {
+    return this.connections.test(input);
   }
 
   @Authenticated({ permission: 'settings.write' })
