@@ -1,8 +1,9 @@
 import type { ProviderEntry } from './catalog-compiler';
 import { EFFECT_RANK } from './effect';
-import { actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
+import { accountTypeBit, actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
 import { GUIDANCE_URL_RULE, isGuidanceUrl, NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RULE, ruleIdProblem } from './policy-fields';
 import {
+  ACCOUNT_TYPE_CONDITIONS,
   ACTIONS,
   CHANNELS,
   EFFECTS,
@@ -72,6 +73,7 @@ const CONDITION_KEYS: readonly (keyof Conditions)[] = [
   'unknownAiDestination',
   'actions',
   'channels',
+  'accountTypes',
   'networkZones',
   'groups',
   'dataClasses',
@@ -106,6 +108,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const unknownAi = readBoolean(c.unknownAiDestination, at('unknownAiDestination'), issues);
   const actions = readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`);
   const channels = readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`);
+  const accountTypes = readList(c.accountTypes, at('accountTypes'), issues, enumCheck(ACCOUNT_TYPE_CONDITIONS), `one of ${ACCOUNT_TYPE_CONDITIONS.join(', ')}`);
   const zones = readList(c.networkZones, at('networkZones'), issues, checkZoneName, 'a zone name (lowercase letters and digits separated by - or _)');
   const groups = readList(c.groups, at('groups'), issues, checkGroup, 'a group name (letters and digits separated by - or _)');
   const dataClasses = readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)');
@@ -166,6 +169,11 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     let mask = 0;
     for (const ch of channels) mask |= channelBit(ch);
     checks.push((ctx) => (ctx.channelBit & mask) !== 0);
+  }
+  if (accountTypes !== null) {
+    let mask = 0;
+    for (const a of accountTypes) mask |= accountTypeBit(a === 'unknown' ? undefined : a);
+    checks.push((ctx) => (ctx.accountBit & mask) !== 0);
   }
   if (groups !== null) {
     const set = new Set(groups);
