@@ -477,6 +477,10 @@ describe("built-in provider catalog", () => {
     expect(bySlug("xai-grok").sharedHosts.map((h) => h.host)).toContain("x.com");
     expect(bySlug("huggingchat").sharedHosts.find((h) => h.host === "huggingface.co")?.inDomains).toBe(true);
     for (const slug of ["perplexity", "cursor", "xai-grok"]) expect(bySlug(slug).accountTypes.length).toBeGreaterThanOrEqual(2);
+    // API hosts that were missing.
+    expect(resolve("api.manus.ai")).toBe("manus");
+    expect(resolve("api.hunyuan.cloud.tencent.com")).toBe("tencent-yuanbao");
+    expect(resolve("xingchen-api.xf-yun.com")).toBe("iflytek-spark");
   });
 
   it("contains the services employees actually use", () => {
