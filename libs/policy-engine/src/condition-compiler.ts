@@ -60,6 +60,8 @@ export interface CompiledConditions {
   empty: boolean;
   /** The block's conditions other than `dataClasses` (those that do not depend on the content). */
   contentFree: Predicate;
+  /** The account types the block tests, if it tests any. */
+  accountTypes: readonly string[] | null;
 }
 
 const CONDITION_KEYS: readonly (keyof Conditions)[] = [
@@ -88,7 +90,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const { issues } = env;
   if (!isObject(raw)) {
     issues.problem(path, 'conditions must be an object');
-    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS };
+    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS, accountTypes: null };
   }
   for (const key of Object.keys(raw)) {
     if (!(CONDITION_KEYS as readonly string[]).includes(key)) {
@@ -189,7 +191,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     checks.push((ctx) => anyIn(ctx.dataClasses, set));
   }
 
-  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree };
+  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree, accountTypes };
 }
 
 /** The conjunction of checks (the cheapest shape for 0, 1 and 2 of them). */
@@ -264,6 +266,11 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
       issues.problem([...path, 'guidanceUrl'], GUIDANCE_URL_RULE);
     }
     const when = compileConditions(r.when, [...path, 'when'], env);
+    // A block or redact meant for some account types that skips requests stating none fails open:
+    // most clients do not state one.
+    if ((r.effect === 'block' || r.effect === 'redact') && when.accountTypes !== null && !when.accountTypes.includes('unknown')) {
+      issues.warn([...path, 'when', 'accountTypes'], 'this rule does not apply to requests that state no account type (clients that cannot tell); add "unknown" to apply it to them too');
+    }
     const exceptions: CompiledConditions[] = [];
     if (r.unless !== undefined) {
       if (!Array.isArray(r.unless)) issues.problem([...path, 'unless'], 'unless must be a list of conditions');

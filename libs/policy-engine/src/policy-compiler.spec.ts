@@ -465,6 +465,13 @@ describe('account types', () => {
     expect(evaluator.evaluate(at('https://chat.deepseek.com/', { context: { accountType: 'consumer' } })).effect).toBe('allow');
   });
 
+  it('warns when a block for some account types lets requests that state none through', () => {
+    const open = compilePolicy([rule('x', { providers: ['openai'], accountTypes: ['consumer'] })], FIXTURE_CATALOG, FIXTURE_ZONES);
+    expect(open.warnings).toEqual([{ path: ['rules', 0, 'when', 'accountTypes'], message: containing('add "unknown"') }]);
+    expect(evaluator.warnings).toEqual([]);
+    expect(compilePolicy([rule('x', { accountTypes: ['consumer'] }, { effect: 'warn' })], FIXTURE_CATALOG, FIXTURE_ZONES).warnings).toEqual([]);
+  });
+
   it('can be an exception: a rule lifted for work accounts', () => {
     const lifted = compilePolicy([rule('no-openai', { providers: ['openai'] }, { unless: [{ accountTypes: ['business'] }] })], FIXTURE_CATALOG, FIXTURE_ZONES);
     expect(lifted.evaluate(chat('business')).effect).toBe('allow');
