@@ -254,7 +254,7 @@ const airlock = {
     groups: 'Groups',
     ip: 'IP address',
     channel: 'Channel',
-    accountType: 'Account type at the service',
+    accountType: 'Account type',
     notSet: 'Not set',
     zone: 'Network zone',
     zoneFromIp: 'From the IP address',
