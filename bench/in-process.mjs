@@ -437,6 +437,11 @@ function printTable(r) {
   lines.push('');
   lines.push(`${'series'.padEnd(8)} ${pad('ours med µs', 12)} ${pad('ours p99 µs', 12)} ${pad('cedar med µs', 13)} ${pad('cedar p99 µs', 13)} ${pad('ours/cedar', 11)} ${pad('ours dec/s', 12)} ${pad('cedar dec/s', 12)} ${pad('thr. ratio', 11)}`);
   for (const [name, s] of Object.entries(r.series)) {
+    if (!s.cedar) {
+      // A series of ours alone (e.g. accessWithSubject: the directory look-up has no Cedar peer).
+      lines.push(`${name.padEnd(8)} ${pad(fmt(s.ours.medianMicros), 12)} ${pad(fmt(s.ours.p99Micros), 12)} ${pad('—', 13)} ${pad('—', 13)} ${pad('—', 11)} ${pad(s.ours.throughputPerSec.toLocaleString('en-US'), 12)}`);
+      continue;
+    }
     lines.push(
       `${name.padEnd(8)} ${pad(fmt(s.ours.medianMicros), 12)} ${pad(fmt(s.ours.p99Micros), 12)} ${pad(fmt(s.cedar.medianMicros), 13)} ${pad(fmt(s.cedar.p99Micros), 13)} ${pad(s.ratioMedian.toFixed(4), 11)} ${pad(s.ours.throughputPerSec.toLocaleString('en-US'), 12)} ${pad(s.cedar.throughputPerSec.toLocaleString('en-US'), 12)} ${pad(`${s.throughputRatio}x`, 11)}`,
     );

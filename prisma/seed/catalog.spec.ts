@@ -455,6 +455,34 @@ describe("built-in provider catalog", () => {
     expect(bySlug("deepl").notes).toMatch(/Asia-Pacific/);
   });
 
+  it("re-verifies, in the 2026-12-03 release, every entry the 2026-12-02 release had not re-checked", () => {
+    const rechecked = [
+      "bytedance-doubao", "zhipu-chatglm", "z-ai", "minimax-hailuo", "tencent-yuanbao", "iflytek-spark", "openai-api",
+      "google-gemini", "google-ai-studio", "meta-ai", "perplexity", "xai-grok", "manus", "character-ai", "poe", "huggingchat",
+      "inflection-pi", "duckduckgo-duck-ai", "cohere", "cursor", "notion-ai", "jasper", "amazon-q-developer",
+    ];
+    for (const slug of rechecked) {
+      const p = bySlug(slug);
+      // Each was read again: a source retrieved that day, and what no stored source confirmed is said to be unknown.
+      expect({ slug, reread: p.sources.some((s) => s.asOf === "2026-12-03") }).toEqual({ slug, reread: true });
+    }
+    // The corrections of that release.
+    expect(bySlug("jasper").trainsOnInputs).toBe("opt_out");
+    expect(bySlug("huggingchat").trainsOnInputs).toBe("opt_out");
+    expect(bySlug("huggingchat").unknownFacts.some((u) => u.topic === "training")).toBe(true);
+    expect(bySlug("google-ai-studio").retentionDays).toBe(55);
+    expect(bySlug("amazon-q-developer").dataCountries).toEqual(expect.arrayContaining(["US", "DE"]));
+    // Hosts a domain rule cannot separate from other services are marked.
+    expect(bySlug("duckduckgo-duck-ai").sharedHosts.map((h) => h.host)).toContain("duckduckgo.com");
+    expect(bySlug("xai-grok").sharedHosts.map((h) => h.host)).toContain("x.com");
+    expect(bySlug("huggingchat").sharedHosts.find((h) => h.host === "huggingface.co")?.inDomains).toBe(true);
+    for (const slug of ["perplexity", "cursor", "xai-grok"]) expect(bySlug(slug).accountTypes.length).toBeGreaterThanOrEqual(2);
+    // API hosts that were missing.
+    expect(resolve("api.manus.ai")).toBe("manus");
+    expect(resolve("api.hunyuan.cloud.tencent.com")).toBe("tencent-yuanbao");
+    expect(resolve("xingchen-api.xf-yun.com")).toBe("iflytek-spark");
+  });
+
   it("contains the services employees actually use", () => {
     const required = [
       "deepseek",

@@ -3,8 +3,11 @@
  * organization's own edits do not; the admin sees what changed with its source, reviews it (audited),
  * and the release is applied once even when two instances start together.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { builtinCatalog, orgSettings } from '@airlock/contracts';
 import { loadBuiltinCatalog } from '../../apps/api/src/modules/bootstrap/builtin-catalog';
-import { CatalogReleaseService } from '../../apps/api/src/modules/catalog/catalog-release.service';
+import { builtinRowData, CatalogReleaseService } from '../../apps/api/src/modules/catalog/catalog-release.service';
 import { type Session, startTestApp, type TestApp } from '../support/test-app';
 
 describe('catalog releases', () => {
@@ -94,6 +97,57 @@ describe('catalog releases', () => {
     expect((await admin.json('/api/catalog/release')).pending).toEqual([]);
     expect((await admin.request('/api/catalog/review', { method: 'POST', json: {} })).status).toBe(409);
     expect((await admin.request('/api/catalog/review', { method: 'POST', json: { bogus: 1 } })).status).toBe(400);
+  });
+
+  it('brings an organization still at the 2026-12-02 release up to the built-in release, on top of what it has', async () => {
+    // The previous release exactly as it shipped (test/fixtures), and the one in prisma/seed/catalog.json.
+    const previous = builtinCatalog.parse(JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'catalog-release-2026-12-02.json'), 'utf8')));
+    const current = loadBuiltinCatalog();
+    expect(previous.catalogVersion).toBe('2026-12-02');
+    expect(current.catalogVersion > previous.catalogVersion).toBe(true);
+
+    const org = await t.prisma.organization.create({ data: { name: 'Seeded in 2026-12-02', slug: 'seeded-2026-12-02', settings: orgSettings.parse({}) } });
+    await t.prisma.provider.createMany({ data: previous.providers.map((p) => builtinRowData(org.id, p, previous.catalogVersion, ['CN'])) });
+    const service = t.app.get(CatalogReleaseService);
+    await t.prisma.$transaction((tx) => service.recordInitialSeed(tx, org.id, previous));
+    const jasper = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'jasper' } });
+    expect(jasper.trainsOnInputs).toBe('no');
+    await t.prisma.provider.update({ where: { id: jasper.id }, data: { status: 'approved', statusReason: 'Marketing team contract' } });
+    // The organization's own edit of a fact the release changes (its baseline is the 2026-12-02 value).
+    const ownEdit = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'google-ai-studio' } });
+    await t.prisma.provider.update({ where: { id: ownEdit.id }, data: { retention: 'Checked by our DPO' } });
+
+    const applied = await service.applyToOrganization(org.id, current);
+    expect(applied).toMatchObject({ organizationId: org.id, releaseId: current.catalogVersion });
+    expect(applied!.changes).toBeGreaterThan(20);
+    // Once only.
+    expect(await service.applyToOrganization(org.id, current)).toBeNull();
+
+    const after = await t.prisma.provider.findFirstOrThrow({ where: { id: jasper.id } });
+    expect(after).toMatchObject({ status: 'approved', statusReason: 'Marketing team contract', trainsOnInputs: 'opt_out', catalogVersion: current.catalogVersion });
+    expect(after.riskScore).toBeGreaterThan(jasper.riskScore);
+    expect((after.sources as any[]).some((s) => s.asOf === '2026-12-03' && s.kind === 'third_party')).toBe(true);
+    const studio = await t.prisma.provider.findFirstOrThrow({ where: { id: ownEdit.id } });
+    expect(studio.retention).toBe('Checked by our DPO');
+    expect(studio.retentionDays).toBe(55);
+    const perplexity = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'perplexity' } });
+    expect((perplexity.accountTypes as any[]).map((a) => a.kind)).toEqual(['consumer', 'business']);
+    const duck = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'duckduckgo-duck-ai' } });
+    expect((duck.sharedHosts as any[]).map((h) => h.host)).toContain('duckduckgo.com');
+
+    const update = await t.prisma.catalogUpdate.findFirstOrThrow({ where: { organizationId: org.id, releaseId: current.catalogVersion } });
+    expect(update.previousRelease).toBe('2026-12-02');
+    expect(update.reviewedAt).toBeNull();
+    const changes = update.changes as any[];
+    const training = changes.find((c) => c.slug === 'jasper' && c.field === 'trainsOnInputs');
+    expect(training).toMatchObject({ outcome: 'applied', from: 'no', to: 'opt_out' });
+    expect(training.summary).toMatch(/^Jasper: training on inputs changed from no to opt_out, source https:\/\//);
+    expect(changes.find((c) => c.slug === 'google-ai-studio' && c.field === 'retention')).toMatchObject({ outcome: 'kept_own_edit', from: 'Checked by our DPO' });
+    expect(changes.find((c) => c.slug === 'huggingchat' && c.field === 'trainsOnInputs')).toMatchObject({ outcome: 'applied', from: 'no', to: 'opt_out' });
+    const risk = (update.riskChanges as any[]).find((r) => r.slug === 'jasper');
+    expect(risk).toMatchObject({ from: jasper.riskScore, to: after.riskScore });
+    const event = await t.prisma.auditEvent.findFirstOrThrow({ where: { organizationId: org.id, action: 'catalog.release_applied' } });
+    expect(event.after).toMatchObject({ releaseId: current.catalogVersion, previousRelease: '2026-12-02' });
   });
 
   it('answers only a signed-in session', async () => {

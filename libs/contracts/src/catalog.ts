@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
-import { COLLECTED_DATA, DETECTOR_KINDS } from './constants';
+import { ACCOUNT_TYPES, COLLECTED_DATA, DETECTOR_KINDS } from './constants';
 import { channel, providerStatus, trainsOnInputs, zoneName } from './policy';
 
 /** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
@@ -46,7 +46,8 @@ export const tierSignal = z.strictObject({
 });
 
 /** One account type of a service whose consumer and business tiers handle data differently. */
-export const ACCOUNT_KINDS = ['consumer', 'business', 'api'] as const;
+/** The same kinds a decision request's `context.accountType` states (ACCOUNT_TYPES). */
+export const ACCOUNT_KINDS = ACCOUNT_TYPES;
 export const accountType = z.strictObject({
   kind: z.enum(ACCOUNT_KINDS),
   name: line(200),

@@ -20,6 +20,14 @@ export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
 export const PROVIDER_STATUS_CONDITIONS = [...PROVIDER_STATUSES, 'unknown'] as const;
 export const TRAINS_ON_INPUTS = ['yes', 'opt_out', 'no'] as const;
 export type TrainsOnInputs = (typeof TRAINS_ON_INPUTS)[number];
+/**
+ * The kind of account used at the destination (a decision request's `context.accountType`, the
+ * catalog's account types): personal, work or school, or an API key.
+ */
+export const ACCOUNT_TYPES = ['consumer', 'business', 'api'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+/** A rule's `accountTypes` condition also matches `unknown`: a request that states no account type. */
+export const ACCOUNT_TYPE_CONDITIONS = [...ACCOUNT_TYPES, 'unknown'] as const;
 
 /** Why a reason's effect is not its rule's (libs/policy-engine's REASON_ESCALATIONS). */
 export const REASON_ESCALATIONS = ['redact_without_text'] as const;

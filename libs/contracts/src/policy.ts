@@ -13,7 +13,7 @@ import {
 } from '@airlock/policy-engine';
 import { z } from 'zod';
 import { countryCode, line, slug, text, updateOf } from './common';
-import { ACTIONS, CHANNELS, EFFECTS, MAX_CONTENT_BYTES, PROVIDER_STATUS_CONDITIONS, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from './constants';
+import { ACCOUNT_TYPE_CONDITIONS, ACCOUNT_TYPES, ACTIONS, CHANNELS, EFFECTS, MAX_CONTENT_BYTES, PROVIDER_STATUS_CONDITIONS, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from './constants';
 
 export { MAX_CONTENT_BYTES };
 
@@ -22,6 +22,8 @@ export const action = z.enum(ACTIONS);
 export const channel = z.enum(CHANNELS);
 export const providerStatus = z.enum(PROVIDER_STATUSES);
 export const trainsOnInputs = z.enum(TRAINS_ON_INPUTS);
+/** consumer, business or api: a decision request's `context.accountType` (the catalog's accountType object lists one tier). */
+export const accountKind = z.enum(ACCOUNT_TYPES);
 
 // The policy's identifiers and links: libs/policy-engine's policy-fields.ts, the rules the compiler
 // applies at publish (policy-fields.spec.ts in this library checks that both accept the same).
@@ -52,6 +54,8 @@ export const conditions = z.strictObject({
   unknownAiDestination: z.boolean().optional(),
   actions: list(action),
   channels: list(channel),
+  /** The request's `context.accountType`; `unknown` matches a request that states none. */
+  accountTypes: list(z.enum(ACCOUNT_TYPE_CONDITIONS)),
   networkZones: list(zoneName),
   groups: list(ruleGroupName),
   dataClasses: list(slug),
@@ -128,6 +132,12 @@ export const decisionRequestShape = z.strictObject({
       ip: z.union([z.ipv4(), z.ipv6()]).optional(),
       channel: channel.optional(),
       networkZone: slug.optional(),
+      /**
+       * The kind of account the person uses at the destination, as the client saw it (e.g. the
+       * extension reading the signed-in tenant, a proxy seeing a tenant header): the client's word,
+       * like `channel`. Rules test it with `accountTypes`; absent means unknown.
+       */
+      accountType: accountKind.optional(),
     })
     .optional(),
   content: z

@@ -68,6 +68,11 @@ describe('resolveRequest', () => {
     expect(r).toMatchObject({ ipSource: 'connection', ip: '192.0.2.1' });
     expect(r.request.context).toEqual({ channel: 'web', ip: '192.0.2.1' });
   });
+
+  it("keeps the account type the client stated when the connection's address is added", () => {
+    const r = resolveRequest({ ...access, context: { accountType: 'business', networkZone: 'vpn' } }, null, '192.0.2.1');
+    expect(r.request.context).toMatchObject({ accountType: 'business', networkZone: 'vpn', ip: '192.0.2.1' });
+  });
 });
 
 describe('refusedAssertion', () => {

@@ -94,7 +94,7 @@ export function resolveRequest(req: ContentRequest, directory: SubjectDirectory 
   const asserted = context?.ip;
   if (asserted !== undefined) return { request, ipSource: 'context', ip: asserted };
   if (connectionIp === undefined || connectionIp === '') return { request, ipSource: 'none', ip: null };
-  const withIp = context === undefined ? { ip: connectionIp } : { ip: connectionIp, channel: context.channel, networkZone: context.networkZone };
+  const withIp = context === undefined ? { ip: connectionIp } : { ip: connectionIp, channel: context.channel, networkZone: context.networkZone, accountType: context.accountType };
   return { request: withParts(request, request.subject, withIp), ipSource: 'connection', ip: connectionIp };
 }
 

@@ -1,8 +1,9 @@
 import type { ProviderEntry } from './catalog-compiler';
 import { EFFECT_RANK } from './effect';
-import { actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
+import { accountTypeBit, actionBit, ALWAYS, channelBit, type Predicate } from './evaluator';
 import { GUIDANCE_URL_RULE, isGuidanceUrl, NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RULE, ruleIdProblem } from './policy-fields';
 import {
+  ACCOUNT_TYPE_CONDITIONS,
   ACTIONS,
   CHANNELS,
   EFFECTS,
@@ -59,6 +60,8 @@ export interface CompiledConditions {
   empty: boolean;
   /** The block's conditions other than `dataClasses` (those that do not depend on the content). */
   contentFree: Predicate;
+  /** The account types the block tests, if it tests any. */
+  accountTypes: readonly string[] | null;
 }
 
 const CONDITION_KEYS: readonly (keyof Conditions)[] = [
@@ -72,6 +75,7 @@ const CONDITION_KEYS: readonly (keyof Conditions)[] = [
   'unknownAiDestination',
   'actions',
   'channels',
+  'accountTypes',
   'networkZones',
   'groups',
   'dataClasses',
@@ -86,7 +90,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const { issues } = env;
   if (!isObject(raw)) {
     issues.problem(path, 'conditions must be an object');
-    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS };
+    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS, accountTypes: null };
   }
   for (const key of Object.keys(raw)) {
     if (!(CONDITION_KEYS as readonly string[]).includes(key)) {
@@ -106,6 +110,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
   const unknownAi = readBoolean(c.unknownAiDestination, at('unknownAiDestination'), issues);
   const actions = readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`);
   const channels = readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`);
+  const accountTypes = readList(c.accountTypes, at('accountTypes'), issues, enumCheck(ACCOUNT_TYPE_CONDITIONS), `one of ${ACCOUNT_TYPE_CONDITIONS.join(', ')}`);
   const zones = readList(c.networkZones, at('networkZones'), issues, checkZoneName, 'a zone name (lowercase letters and digits separated by - or _)');
   const groups = readList(c.groups, at('groups'), issues, checkGroup, 'a group name (letters and digits separated by - or _)');
   const dataClasses = readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)');
@@ -167,6 +172,11 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     for (const ch of channels) mask |= channelBit(ch);
     checks.push((ctx) => (ctx.channelBit & mask) !== 0);
   }
+  if (accountTypes !== null) {
+    let mask = 0;
+    for (const a of accountTypes) mask |= accountTypeBit(a === 'unknown' ? undefined : a);
+    checks.push((ctx) => (ctx.accountBit & mask) !== 0);
+  }
   if (groups !== null) {
     const set = new Set(groups);
     checks.push((ctx) => anyIn(ctx.groups, set));
@@ -181,7 +191,7 @@ function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledC
     checks.push((ctx) => anyIn(ctx.dataClasses, set));
   }
 
-  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree };
+  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree, accountTypes };
 }
 
 /** The conjunction of checks (the cheapest shape for 0, 1 and 2 of them). */
@@ -256,6 +266,11 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
       issues.problem([...path, 'guidanceUrl'], GUIDANCE_URL_RULE);
     }
     const when = compileConditions(r.when, [...path, 'when'], env);
+    // A block or redact meant for some account types that skips requests stating none fails open:
+    // most clients do not state one.
+    if ((r.effect === 'block' || r.effect === 'redact') && when.accountTypes !== null && !when.accountTypes.includes('unknown')) {
+      issues.warn([...path, 'when', 'accountTypes'], 'this rule does not apply to requests that state no account type (clients that cannot tell); add "unknown" to apply it to them too');
+    }
     const exceptions: CompiledConditions[] = [];
     if (r.unless !== undefined) {
       if (!Array.isArray(r.unless)) issues.problem([...path, 'unless'], 'unless must be a list of conditions');

@@ -17,6 +17,8 @@ import type { ZoneMatcher } from './zones';
 export interface EvalContext {
   actionBit: number;
   channelBit: number;
+  /** The stated account type's bit (accountTypeBit): unknown when none is stated. */
+  accountBit: number;
   /** Index into the compiled catalog, or -1. */
   providerIndex: number;
   unknownAi: boolean;
@@ -63,6 +65,21 @@ export function channelBit(channel: unknown): number {
       return 0;
   }
 }
+
+/** An account type's bit; anything but consumer, business or api (including none) is unknown. */
+export function accountTypeBit(accountType: unknown): number {
+  switch (accountType) {
+    case 'consumer':
+      return 1;
+    case 'business':
+      return 2;
+    case 'api':
+      return 4;
+    default:
+      return 8;
+  }
+}
+const UNKNOWN_ACCOUNT = 8;
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -143,7 +160,7 @@ export function createEvaluator(
   const classesReferenced = new Set<string>();
   for (const r of compiled) for (const dc of r.dataClasses) classesReferenced.add(dc);
 
-  const ctx: EvalContext = { actionBit: 0, channelBit: 0, providerIndex: -1, unknownAi: false, zones: EMPTY, groups: EMPTY, dataClasses: EMPTY };
+  const ctx: EvalContext = { actionBit: 0, channelBit: 0, accountBit: UNKNOWN_ACCOUNT, providerIndex: -1, unknownAi: false, zones: EMPTY, groups: EMPTY, dataClasses: EMPTY };
 
   /**
    * Resolves the destination into ctx.providerIndex / ctx.unknownAi and returns the host. The host
@@ -188,6 +205,7 @@ export function createEvaluator(
     let zones = EMPTY;
     if (typeof context === 'object' && context !== null) {
       ctx.channelBit = channelBit(context.channel);
+      ctx.accountBit = accountTypeBit(context.accountType);
       zones = zoneMatcher.zonesFor(context.ip);
       const named = context.networkZone;
       if (typeof named === 'string' && named !== '' && !zones.includes(named)) zones = [...zones, named];
@@ -198,6 +216,7 @@ export function createEvaluator(
       }
     } else {
       ctx.channelBit = 0;
+      ctx.accountBit = UNKNOWN_ACCOUNT;
     }
     ctx.zones = zones;
     const subject = req.subject;

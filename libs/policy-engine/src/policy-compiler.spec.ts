@@ -112,6 +112,20 @@ describe('conditions', () => {
       ['no channel given', { channels: ['web'] }, request(), false],
       ['unrecognized channel', { channels: ['web'] }, request({ context: { channel: 'fax' as never } }), false],
     ],
+    accountTypes: [
+      ['work account', { accountTypes: ['business'] }, request({ context: { accountType: 'business' } }), true],
+      ['any of', { accountTypes: ['consumer', 'api'] }, request({ context: { accountType: 'api' } }), true],
+      ['other account type', { accountTypes: ['consumer'] }, request({ context: { accountType: 'business' } }), false],
+      ['none stated is not consumer', { accountTypes: ['consumer'] }, request(), false],
+      ['unknown: none stated', { accountTypes: ['unknown'] }, request(), true],
+      ['unknown: context without an account type', { accountTypes: ['unknown'] }, request({ context: { channel: 'web' } }), true],
+      ['unknown is not a stated type', { accountTypes: ['unknown'] }, request({ context: { accountType: 'consumer' } }), false],
+      ['consumer or unknown, consumer', { accountTypes: ['consumer', 'unknown'] }, request({ context: { accountType: 'consumer' } }), true],
+      ['consumer or unknown, work', { accountTypes: ['consumer', 'unknown'] }, request({ context: { accountType: 'business' } }), false],
+      ['unrecognized type counts as unknown', { accountTypes: ['unknown'] }, request({ context: { accountType: 'personal' as never } }), true],
+      ['unrecognized type is no stated type', { accountTypes: ['consumer', 'business', 'api'] }, request({ context: { accountType: 'personal' as never } }), false],
+      ['empty list is not set', { accountTypes: [] }, request({ context: { accountType: 'consumer' } }), true],
+    ],
     networkZones: [
       ['by IPv4', { networkZones: ['corporate'] }, request({ context: { ip: '10.1.2.3' } }), true],
       ['by nested zone', { networkZones: ['lab'] }, request({ context: { ip: '10.9.0.1' } }), true],
@@ -352,6 +366,7 @@ describe('compile errors', () => {
     ['misspelt condition', [rule('x', { dataClass: ['credentials'] } as Conditions)], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'dataClass'], 'unknown condition'],
     ['unknown action', [rule('x', { actions: ['download' as never] })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'actions', 0], 'one of access'],
     ['unknown channel', [rule('x', { channels: ['fax' as never] })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'channels', 0], 'one of web'],
+    ['unknown account type', [rule('x', { accountTypes: ['personal' as never] })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'accountTypes', 0], 'one of consumer, business, api, unknown'],
     ['unknown status', [rule('x', { providerStatus: ['ok' as never] })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'providerStatus', 0], 'one of approved'],
     ['bad country', [rule('x', { dataCountries: ['China'] })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'dataCountries', 0], 'alpha-2'],
     ['list not a list', [rule('x', { groups: 'legal' as never })], FIXTURE_CATALOG, [], ['rules', 0, 'when', 'groups'], 'must be a list'],
@@ -428,6 +443,43 @@ describe('warnings', () => {
   });
 });
 
+describe('account types', () => {
+  // The Copilot case of issue 26: the service is approved for work accounts; personal accounts on the
+  // same host, and requests that do not say which account they use, are blocked.
+  const rules = [rule('copilot-work-only', { providers: ['openai'], accountTypes: ['consumer', 'unknown'] }, { message: 'Use your work account' })];
+  const evaluator = compilePolicy(rules, FIXTURE_CATALOG, FIXTURE_ZONES);
+  const chat = (accountType?: 'consumer' | 'business' | 'api'): DecisionRequest =>
+    at('https://chatgpt.com/', accountType === undefined ? {} : { context: { accountType } });
+
+  it('lets only the stated account types through, and is not carried from one request to the next', () => {
+    expect(evaluator.evaluate(chat('business')).effect).toBe('allow');
+    expect(evaluator.evaluate(chat('consumer')).effect).toBe('block');
+    expect(evaluator.evaluate(chat('business')).effect).toBe('allow');
+    // The evaluator reuses one context: a request without one must not inherit the previous type.
+    expect(evaluator.evaluate(chat()).effect).toBe('block');
+    expect(evaluator.evaluate(chat('api')).effect).toBe('allow');
+    expect(evaluator.evaluate({ ...chat(), context: { channel: 'web' } }).effect).toBe('block');
+  });
+
+  it('applies to the services the rule names only', () => {
+    expect(evaluator.evaluate(at('https://chat.deepseek.com/', { context: { accountType: 'consumer' } })).effect).toBe('allow');
+  });
+
+  it('warns when a block for some account types lets requests that state none through', () => {
+    const open = compilePolicy([rule('x', { providers: ['openai'], accountTypes: ['consumer'] })], FIXTURE_CATALOG, FIXTURE_ZONES);
+    expect(open.warnings).toEqual([{ path: ['rules', 0, 'when', 'accountTypes'], message: containing('add "unknown"') }]);
+    expect(evaluator.warnings).toEqual([]);
+    expect(compilePolicy([rule('x', { accountTypes: ['consumer'] }, { effect: 'warn' })], FIXTURE_CATALOG, FIXTURE_ZONES).warnings).toEqual([]);
+  });
+
+  it('can be an exception: a rule lifted for work accounts', () => {
+    const lifted = compilePolicy([rule('no-openai', { providers: ['openai'] }, { unless: [{ accountTypes: ['business'] }] })], FIXTURE_CATALOG, FIXTURE_ZONES);
+    expect(lifted.evaluate(chat('business')).effect).toBe('allow');
+    expect(lifted.evaluate(chat('consumer')).effect).toBe('block');
+    expect(lifted.evaluate(chat()).effect).toBe('block');
+  });
+});
+
 describe('requiredDataClasses', () => {
   it.each<[string, PolicyRule[], string[], boolean]>([
     ['no rules', [], [], false],
@@ -456,6 +508,8 @@ describe('contentCanMatter', () => {
     ['groups of the subject', [rule('a', { dataClasses: ['credentials'], groups: ['eng'] })], { ...response('mistral'), subject: { groups: ['eng'] } }, true],
     ['other groups', [rule('a', { dataClasses: ['credentials'], groups: ['eng'] })], { ...response('mistral'), subject: { groups: ['sales'] } }, false],
     ['disabled rules do not count', [rule('a', { dataClasses: ['credentials'] }, { enabled: false })], response('mistral'), false],
+    ['account type of the request', [rule('a', { dataClasses: ['credentials'], accountTypes: ['consumer'] })], { ...response('mistral'), context: { accountType: 'consumer' } }, true],
+    ['another account type', [rule('a', { dataClasses: ['credentials'], accountTypes: ['consumer'] })], { ...response('mistral'), context: { accountType: 'business' } }, false],
   ])('%s', (_name, rules, req, expected) => {
     const evaluator = compilePolicy(rules, FIXTURE_CATALOG, FIXTURE_ZONES);
     expect(evaluator.contentCanMatter(req)).toBe(expected);

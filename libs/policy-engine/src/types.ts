@@ -16,6 +16,18 @@ export const ACTIONS: readonly Action[] = ['access', 'prompt', 'upload', 'respon
 export type Channel = 'web' | 'desktop' | 'mobile' | 'api' | 'ide' | 'cli';
 export const CHANNELS: readonly Channel[] = ['web', 'desktop', 'mobile', 'api', 'ide', 'cli'];
 
+/**
+ * The kind of account the person is signed in with at the destination, as the enforcement point
+ * sees it: a personal (consumer) account, a work or school (business) account, or an API key. The
+ * catalog records, per service, how the tiers differ and which signals tell them apart (a sign-in
+ * host, a tenant header); the client that sees such a signal states it in `context.accountType`.
+ */
+export type AccountType = 'consumer' | 'business' | 'api';
+export const ACCOUNT_TYPES: readonly AccountType[] = ['consumer', 'business', 'api'];
+/** `'unknown'` in a condition means: the request states no account type. */
+export type AccountTypeCondition = AccountType | 'unknown';
+export const ACCOUNT_TYPE_CONDITIONS: readonly AccountTypeCondition[] = [...ACCOUNT_TYPES, 'unknown'];
+
 /** The organization's verdict on a catalog provider. */
 export type ProviderStatus = 'approved' | 'restricted' | 'under_review' | 'blocked';
 export const PROVIDER_STATUSES: readonly ProviderStatus[] = ['approved', 'restricted', 'under_review', 'blocked'];
@@ -87,6 +99,12 @@ export interface Conditions {
   unknownAiDestination?: boolean;
   actions?: Action[];
   channels?: Channel[];
+  /**
+   * The account type the request states (`context.accountType`); `'unknown'` matches a request that
+   * states none. E.g. a Copilot rule that blocks `['consumer', 'unknown']` lets only work accounts
+   * through on a host personal and work accounts share.
+   */
+  accountTypes?: AccountTypeCondition[];
   /** Zone names; the request is in a zone by its IP or because the client names it. */
   networkZones?: string[];
   /** The subject's groups (any-of). */
@@ -130,8 +148,10 @@ export interface DecisionRequest {
   /**
    * `networkZone`: a zone the client names; `networkZones`: zones resolved elsewhere (e.g. a logged
    * decision replayed by the impact preview). Both are added to the zones found for `ip`.
+   * `accountType`: the kind of account used at the destination, as the client saw it (absent or
+   * unrecognized: unknown).
    */
-  context?: { ip?: string; channel?: Channel; networkZone?: string; networkZones?: readonly string[] };
+  context?: { ip?: string; channel?: Channel; networkZone?: string; networkZones?: readonly string[]; accountType?: AccountType };
   /** Data classes found in the content (by the API's detectors or by the client). */
   dataClasses?: DataClassId[];
 }

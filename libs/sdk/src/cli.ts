@@ -8,7 +8,8 @@ import { LocalDecider } from './local-decider';
 const USAGE = `airlock — ask Airlock before data leaves
 
   airlock decide --url <url> [--action access|prompt|upload] [--text <text> | --file <path>] [--data-class <c>]...
-                 [--group <g>]... [--ip <ip>] [--channel web|desktop|mobile|api|ide|cli] [--local]
+                 [--group <g>]... [--ip <ip>] [--channel web|desktop|mobile|api|ide|cli]
+                 [--account-type consumer|business|api] [--local]
   airlock bundle
   airlock --version
 
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       group: { type: 'string', multiple: true },
       ip: { type: 'string' },
       channel: { type: 'string' },
+      'account-type': { type: 'string' },
       local: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -70,12 +72,19 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--action must be access, prompt, upload or response\n');
     return 2;
   }
+  const accountType = values['account-type'] as 'consumer' | 'business' | 'api' | undefined;
+  if (accountType !== undefined && !['consumer', 'business', 'api'].includes(accountType)) {
+    process.stderr.write('--account-type must be consumer, business or api\n');
+    return 2;
+  }
   const text = values.file ? readFileSync(values.file, 'utf8') : values.text;
   const request = {
     action,
     destination: { url: values.url },
     ...(values.group ? { subject: { groups: values.group } } : {}),
-    ...(values.ip || values.channel ? { context: { ...(values.ip ? { ip: values.ip } : {}), ...(values.channel ? { channel: values.channel as 'web' } : {}) } } : {}),
+    ...(values.ip || values.channel || accountType
+      ? { context: { ...(values.ip ? { ip: values.ip } : {}), ...(values.channel ? { channel: values.channel as 'web' } : {}), ...(accountType ? { accountType } : {}) } }
+      : {}),
     ...(text !== undefined || values['data-class']
       ? { content: { ...(text !== undefined ? { text } : {}), ...(values.file ? { fileName: values.file } : {}), ...(values['data-class'] ? { dataClasses: values['data-class'] } : {}) } }
       : {}),

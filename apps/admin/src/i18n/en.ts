@@ -81,6 +81,7 @@ const airlock = {
   trains: { yes: 'Trains on inputs', opt_out: 'Trains unless opted out', no: 'Does not train on inputs' },
   action: { access: 'Access (open the service)', prompt: 'Prompt (send text)', upload: 'Upload (send a file)', response: 'Response (an answer through the gateway)' },
   channel: { web: 'Web', desktop: 'Desktop app', mobile: 'Mobile app', api: 'API', ide: 'IDE plug-in', cli: 'Command line' },
+  accountType: { consumer: 'Personal account', business: 'Work or school account', api: 'API key', unknown: 'Not stated' },
   collects: {
     prompts: 'your prompts',
     files: 'files you upload',
@@ -196,6 +197,7 @@ const airlock = {
       actions: 'What the person is doing',
       dataCountries: 'The service stores data in one of these countries',
       restrictedJurisdiction: 'The service is in a jurisdiction listed in the settings',
+      accountTypes: 'The account the person uses at the service, as the extension or gateway reports it; “Not stated” matches requests that do not say',
     },
   },
   diff: {
@@ -253,6 +255,7 @@ const airlock = {
     groups: 'Groups',
     ip: 'IP address',
     channel: 'Channel',
+    accountType: 'Account type',
     notSet: 'Not set',
     zone: 'Network zone',
     zoneFromIp: 'From the IP address',
@@ -817,6 +820,7 @@ const resources = {
         unknownAiDestination: 'Unknown AI destination',
         actions: 'Actions',
         channels: 'Channels',
+        accountTypes: 'Account types',
         networkZones: 'Network zones',
         groups: 'Groups',
         dataClasses: 'Data classes',

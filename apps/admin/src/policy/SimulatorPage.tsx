@@ -20,7 +20,7 @@ import ScienceIcon from '@mui/icons-material/Science';
 import { useState, type FormEvent } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
-import { ACTIONS, CHANNELS } from '@airlock/contracts/constants';
+import { ACCOUNT_TYPES, ACTIONS, CHANNELS } from '@airlock/contracts/constants';
 import { useConditionChoices } from '../rules/ConditionsInputs';
 import { DecisionCard } from './DecisionCard';
 import type { SimulateResponse } from './types';
@@ -57,6 +57,7 @@ export default function SimulatorPage() {
   const [groups, setGroups] = useState<string[]>([]);
   const [ip, setIp] = useState('');
   const [channel, setChannel] = useState('');
+  const [accountType, setAccountType] = useState('');
   const [zone, setZone] = useState('');
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
@@ -74,7 +75,7 @@ export default function SimulatorPage() {
     setBusy(true);
     setError(null);
     const subject = { ...(email.trim() ? { email: email.trim() } : {}), ...(groups.length ? { groups } : {}) };
-    const context = { ...(ip.trim() ? { ip: ip.trim() } : {}), ...(channel ? { channel } : {}), ...(zone ? { networkZone: zone } : {}) };
+    const context = { ...(ip.trim() ? { ip: ip.trim() } : {}), ...(channel ? { channel } : {}), ...(accountType ? { accountType } : {}), ...(zone ? { networkZone: zone } : {}) };
     const content = { ...(text ? { text } : {}), ...(fileName.trim() ? { fileName: fileName.trim() } : {}), ...(dataClasses.length ? { dataClasses } : {}) };
     const request = {
       action,
@@ -172,6 +173,16 @@ export default function SimulatorPage() {
                   {options.zones.map((z) => (
                     <MenuItem key={z.id} value={z.id}>
                       {z.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Grid>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <TextField select id="sim-account-type" label={t('airlock.simulator.accountType')} value={accountType} onChange={(e) => setAccountType(e.target.value)} fullWidth>
+                  <MenuItem value="">{t('airlock.simulator.notSet')}</MenuItem>
+                  {ACCOUNT_TYPES.map((a) => (
+                    <MenuItem key={a} value={a}>
+                      {t(`airlock.accountType.${a}`)}
                     </MenuItem>
                   ))}
                 </TextField>

@@ -109,6 +109,11 @@ function Profile() {
                   </ListItem>
                 ))}
               </List>
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                {t('airlock.profile.accountTypesRule', {
+                  _: 'A rule can let only some account types through (the “Account types” condition) when the extension or gateway reports the account in use; block “Not stated” too, so a client that cannot tell is not let through.',
+                })}
+              </Typography>
             </Section>
           </Grid>
         ) : null}

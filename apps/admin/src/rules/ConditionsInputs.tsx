@@ -1,7 +1,7 @@
 import { Box } from '@mui/material';
 import { AutocompleteArrayInput, NullableBooleanInput, SelectArrayInput, useGetList } from 'react-admin';
 import { choices } from '../common/chips';
-import { ACTIONS, CHANNELS, PROVIDER_STATUS_CONDITIONS, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
+import { ACCOUNT_TYPE_CONDITIONS, ACTIONS, CHANNELS, PROVIDER_STATUS_CONDITIONS, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { useCountryChoices } from '../common/countries';
 
 const ALL = { pagination: { page: 1, perPage: 1000 } };
@@ -38,6 +38,7 @@ export function ConditionsInputs({ prefix, options }: { prefix: string; options:
       <AutocompleteArrayInput source={src('dataClasses')} label={label('dataClasses')} choices={options.dataClasses} translateChoice={false} helperText="airlock.ruleForm.help.dataClasses" />
       <SelectArrayInput source={src('actions')} label={label('actions')} choices={choices(ACTIONS, 'airlock.action')} helperText="airlock.ruleForm.help.actions" />
       <SelectArrayInput source={src('channels')} label={label('channels')} choices={choices(CHANNELS, 'airlock.channel')} helperText={false} />
+      <SelectArrayInput source={src('accountTypes')} label={label('accountTypes')} choices={choices(ACCOUNT_TYPE_CONDITIONS, 'airlock.accountType')} helperText="airlock.ruleForm.help.accountTypes" />
       <AutocompleteArrayInput source={src('networkZones')} label={label('networkZones')} choices={options.zones} translateChoice={false} helperText={false} />
       <AutocompleteArrayInput source={src('groups')} label={label('groups')} choices={options.groups} translateChoice={false} helperText={false} />
       <AutocompleteArrayInput source={src('dataCountries')} label={label('dataCountries')} choices={countries} translateChoice={false} helperText="airlock.ruleForm.help.dataCountries" />

@@ -5,6 +5,7 @@ export const LIST_KEYS = [
   'dataClasses',
   'actions',
   'channels',
+  'accountTypes',
   'networkZones',
   'groups',
   'dataCountries',
