@@ -138,6 +138,34 @@ describe('OpenID Connect single sign-on', () => {
     console.log(`SSO sign-in with JIT provisioning through the real provider: ${Date.now() - started} ms`);
   });
 
+  test('a deep link survives the sign-in; a return path to another site is refused on the sign-in page, not as JSON', async () => {
+    const flow = await signIn('alice', { startPath: `/api/auth/sso/start?org=${orgSlug}&returnTo=${encodeURIComponent('/incidents?filter={"status":"open"}')}` });
+    expect(flow.location).toBe(`${t.url}/#/incidents?filter={"status":"open"}`);
+    for (const evil of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)']) {
+      const res = await t.request(`/api/auth/sso/start?org=${orgSlug}&returnTo=${encodeURIComponent(evil)}`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/#/login?sso_error=validation_failed');
+    }
+  });
+
+  test('a sign-in started at the provider (app tile): the organization from the issuer, login_hint passed on, target kept', async () => {
+    const target = `${t.url}/#/incidents`;
+    const res = await t.request(`/api/auth/sso/initiate?iss=${encodeURIComponent(idp.issuer)}&login_hint=alice%40corp.test&target_link_uri=${encodeURIComponent(target)}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.get('location')!);
+    expect(to.origin).toBe(idp.issuer);
+    expect(to.searchParams.get('login_hint')).toBe('alice@corp.test');
+    expect(to.searchParams.get('code_challenge_method')).toBe('S256');
+    // The whole flow from the tile lands on the target.
+    const flow = await signIn('alice', { startPath: `/api/auth/sso/initiate?iss=${encodeURIComponent(idp.issuer)}&target_link_uri=${encodeURIComponent(target)}` });
+    expect(flow.location).toBe(target);
+    // An issuer no organization uses, or a target on another site: the sign-in page, with words.
+    const unknown = await t.request('/api/auth/sso/initiate?iss=https%3A%2F%2Fidp.unknown.test', { redirect: 'manual' });
+    expect(unknown.headers.get('location')).toBe(`${t.url}/#/login?sso_error=choose_organization`);
+    const away = await signIn('alice', { startPath: `/api/auth/sso/initiate?iss=${encodeURIComponent(idp.issuer)}&target_link_uri=${encodeURIComponent('https://evil.example/#/x')}` });
+    expect(away.location).toBe(`${t.url}/#/`);
+  });
+
   test('later sign-ins follow the provider: groups and role change with the claim; groups not mapped to SSO stay', async () => {
     const alice = await t.prisma.user.findUniqueOrThrow({ where: { email: 'alice@corp.test' } });
     await owner.json(`/api/users/${alice.id}`, { method: 'PUT', json: { groups: ['engineering', 'local-only'] } });
@@ -160,6 +188,10 @@ describe('OpenID Connect single sign-on', () => {
     const refused = await signIn('carol-unverified');
     expect(refused.location).toBe(`${t.url}/#/login?sso_error=email_unverified`);
     expect(sessionCookieOf(refused.setCookies)).toBeNull();
+    // The refusal is in the organization's audit log: why, for whom, from where.
+    const audited = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'auth.sso_refused' }, orderBy: { seq: 'desc' } });
+    expect(audited.after).toEqual({ reason: 'email_unverified', email: 'carol@corp.test' });
+    expect(audited.ip).toBe('127.0.0.1');
 
     idp.accounts.set('carol', { email: 'carol@corp.test', email_verified: true, groups: ['airlock-admins'] });
     const flow = await signIn('carol');
@@ -272,7 +304,9 @@ describe('OpenID Connect single sign-on', () => {
 
     const unknown = await fetch(`${t.url}/api/auth/sso/start?org=no-such-org`, { redirect: 'manual' });
     expect(unknown.headers.get('location')).toBe(`${t.url}/#/login?sso_error=not_configured`);
+    // A malformed link is a browser navigation too: the sign-in page says so, not a JSON 400.
     const bad = await fetch(`${t.url}/api/auth/sso/start?org=${encodeURIComponent('<script>')}`, { redirect: 'manual' });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(302);
+    expect(bad.headers.get('location')).toBe('/#/login?sso_error=validation_failed');
   });
 });

@@ -148,7 +148,8 @@ export async function ssoSignIn(opts: {
     const location = res.headers.get('location');
     // The app answers twice: the start (on to the provider) and the callback (the outcome).
     const leavesApp = location !== null && !new URL(location, url).toString().startsWith(opts.appUrl);
-    if (url.startsWith(opts.appUrl) && !(url.includes('/api/auth/sso/start') && leavesApp)) {
+    const startsFlow = url.includes('/api/auth/sso/start') || url.includes('/api/auth/sso/initiate');
+    if (url.startsWith(opts.appUrl) && !(startsFlow && leavesApp)) {
       return { status: res.status, location, setCookies: res.headers.getSetCookie(), visited };
     }
     if (location) {

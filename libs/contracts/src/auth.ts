@@ -117,7 +117,29 @@ export const ssoConnectionCheckOutput = z.object({
 });
 export type SsoConnectionCheck = z.infer<typeof ssoConnectionCheckOutput>;
 
-export const ssoStartQuery = z.strictObject({ org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug') });
+/**
+ * Where the console should open after sign-in: a path of its own (`/incidents/42/show`), never
+ * another site (`//evil.example`, `/\\evil.example`, a scheme) — an open redirect otherwise.
+ */
+export const consoleReturnPath = z
+  .string()
+  .max(500)
+  .regex(/^\/(?![/\\])[\x21-\x7e]*$/, 'must be a path of the console, starting with one /');
+
+export const ssoStartQuery = z.strictObject({
+  org: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be an organization slug'),
+  returnTo: consoleReturnPath.optional(),
+});
+
+/**
+ * OpenID Connect third-party-initiated login (Core 1.0 §4): the identity provider's app tile sends
+ * the browser here with its issuer, and optionally who is signing in and where they were going.
+ */
+export const ssoInitiateQuery = z.object({
+  iss: z.string().url().max(2048),
+  login_hint: z.string().max(320).optional(),
+  target_link_uri: z.string().max(2048).optional(),
+});
 
 /** A user as the API shows it (GET /api/users): never the password hash, the SSO subject or tokens. */
 export const userOutput = z.object({

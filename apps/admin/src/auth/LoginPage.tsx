@@ -2,12 +2,29 @@ import { Alert, Box, Button, CircularProgress, Divider, Link as MuiLink, TextFie
 import LoginIcon from '@mui/icons-material/Login';
 import { useState, type FormEvent } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { apiSend, errorMessage } from '../api/http';
 import { AuthCard } from './AuthCard';
 import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
 import { knownOrgSlug, setSessionHint } from './session';
+
+/** The reasons the API gives for a refused single sign-on (?sso_error=), each with its own words. */
+const SSO_ERRORS = new Set([
+  'not_configured',
+  'provider_unreachable',
+  'state_invalid',
+  'provider_error',
+  'no_email',
+  'email_unverified',
+  'other_organization',
+  'linked_to_other_identity',
+  'not_provisioned',
+  'disabled',
+  'rate_limited',
+  'choose_organization',
+  'validation_failed',
+]);
 
 interface LoginAnswer {
   ok: boolean;
@@ -24,6 +41,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [params] = useSearchParams();
   const ssoError = params.get('sso_error');
+  // react-admin sends a signed-out visitor here with where they were going; SSO takes it along.
+  const location = useLocation() as { state?: { nextPathname?: string; nextSearch?: string } | null };
+  const returnTo = location.state?.nextPathname && location.state.nextPathname !== '/' ? `${location.state.nextPathname}${location.state.nextSearch ?? ''}` : null;
   const [org, setOrg] = useState(() => params.get('org') ?? knownOrgSlug());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +71,9 @@ export function LoginPage() {
 
   const sso = () => {
     setSessionHint(true);
-    window.location.assign(`/api/auth/sso/start?org=${encodeURIComponent(org.trim())}`);
+    const query = new URLSearchParams({ org: org.trim() });
+    if (returnTo && /^\/(?![/\\])/.test(returnTo)) query.set('returnTo', returnTo);
+    window.location.assign(`/api/auth/sso/start?${query.toString()}`);
   };
 
   if (mfaMethods) {
@@ -80,7 +102,7 @@ export function LoginPage() {
         ) : null}
         {ssoError && !error ? (
           <Alert severity="error" role="alert">
-            {t('airlock.login.ssoError', { code: ssoError })}
+            {t(`airlock.login.ssoErrors.${SSO_ERRORS.has(ssoError) ? ssoError : 'other'}`, { code: ssoError })}
           </Alert>
         ) : null}
         <TextField

@@ -16,6 +16,8 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
+const SSO_NAVIGATION = /^\/api\/auth\/sso\/(start|callback|initiate)(\?|$)/;
+
 export function sendError(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger?: Logger): void {
   const envelope = toErrorResponse(exception);
   // SCIM clients (identity providers) read the error format RFC 7644 fixes, not the envelope.
@@ -29,6 +31,16 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
     );
   }
   if (reply.sent) return;
+  // The SSO routes are browser navigations (the provider's redirects, an app tile): whatever went
+  // wrong — a rate limit, a malformed query — lands on the sign-in page with a reason, not on JSON.
+  if (request.method === 'GET' && SSO_NAVIGATION.test(request.url)) {
+    const code = (res.body as { error?: { code?: string } }).error?.code ?? 'internal_error';
+    void reply
+      .status(302)
+      .headers({ ...res.headers, 'cache-control': 'no-store', 'x-request-id': request.id, location: `/#/login?sso_error=${encodeURIComponent(code)}` })
+      .send();
+    return;
+  }
   // x-request-id too: errors Fastify raises before routing (a malformed URL) skip the onRequest hook
   // that sets it on every other answer.
   void reply.status(res.status).headers({ ...res.headers, 'cache-control': 'no-store', 'x-request-id': request.id }).send(res.body);

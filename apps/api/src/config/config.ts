@@ -135,6 +135,7 @@ const schema = z.object({
   AIRLOCK_MAIL_FROM: z.string().min(3).max(320).optional().default('Airlock <airlock@localhost>'),
   AIRLOCK_MAIL_LOG_BODIES: bool(false),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
+  AIRLOCK_SSO_RATE_LIMIT_PER_IP: int(600, 1, 100_000),
   AIRLOCK_PASSWORD_BREACH_CHECK: bool(false),
   AIRLOCK_PASSWORD_BREACH_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s):// URL (the range API; the 5 hex characters are appended)' })
@@ -218,6 +219,8 @@ function toConfig(env: z.output<typeof schema>) {
     passwordBreachUrl: env.AIRLOCK_PASSWORD_BREACH_URL,
     /** Sign-in attempts (password and SSO) per minute from one address, on top of the per-e-mail lockout. */
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
+    /** SSO start and callback requests per address and minute (two per sign-in): a budget apart from passwords'. */
+    ssoRateLimitPerIp: env.AIRLOCK_SSO_RATE_LIMIT_PER_IP,
     /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
     requestTimeoutSeconds: env.AIRLOCK_REQUEST_TIMEOUT_SECONDS,
     /**

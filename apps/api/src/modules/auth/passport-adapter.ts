@@ -14,6 +14,8 @@ export interface PassportRequest {
   headers: IncomingHttpHeaders;
   body?: unknown;
   query?: unknown;
+  /** A login_hint to pass to the identity provider (third-party-initiated SSO). */
+  loginHint?: string;
   /**
    * Strategy state between two requests (openid-client keeps its PKCE verifier, state and nonce
    * here): filled from the sealed SSO cookie on the way back, read after the redirect. No session store.

@@ -28,6 +28,9 @@ export class AirlockOidcStrategy extends Strategy {
     const params = new URLSearchParams(super.authorizationRequestParams(req, options));
     params.set('state', client.randomState());
     params.set('nonce', client.randomNonce());
+    // Third-party-initiated login: the provider said who is signing in; hand it back so they need not type it.
+    const hint = (req as { loginHint?: unknown }).loginHint;
+    if (typeof hint === 'string' && hint) params.set('login_hint', hint);
     return params;
   }
 }

@@ -38,8 +38,9 @@ describe('syncedGroups: SSO-managed groups follow the claim, the others stay', (
     [['engineering', 'local'], [], ['local']],
     [['finance'], ['eng-contractors'], ['engineering']],
     [['local'], ['fin', 'eng', 'unrelated'], ['engineering', 'finance', 'local']],
-    // Near miss: a value that only resembles a mapped one.
-    [[], ['Eng', 'eng '], []],
+    // Case does not matter (providers spell groups as they like); spaces do.
+    [[], ['Eng', 'eng '], ['engineering']],
+    [[], ['eng '], []],
   ])('%j with %j -> %j', (current, values, expected) => {
     expect(syncedGroups(current, values, managed)).toEqual(expected);
   });
@@ -55,5 +56,18 @@ describe('displayName', () => {
     [{ name: 'x'.repeat(300) }, 'x'.repeat(200)],
   ])('%j -> %s', (claims, expected) => {
     expect(displayName(claims, 'ada@example.com')).toBe(expected);
+  });
+});
+
+describe('group values compare without regard to case', () => {
+  test('a mapping typed in lower case matches the provider spelling it otherwise, and the higher role of two spellings wins', () => {
+    expect(mappedRole(['Airlock-Admins'], { 'airlock-admins': 'admin' })).toBe('admin');
+    expect(mappedRole(['ÉQUIPE-LÉGALE'], { 'équipe-légale': 'analyst' })).toBe('analyst');
+    expect(mappedRole(['staff'], { Staff: 'employee', STAFF: 'auditor' })).toBe('auditor');
+  });
+
+  test('groups that follow the provider match its values in any case', () => {
+    expect(syncedGroups([], ['ENG'], [{ name: 'engineering', ssoGroups: ['eng'] }])).toEqual(['engineering']);
+    expect(syncedGroups(['engineering'], ['Finance'], [{ name: 'engineering', ssoGroups: ['eng'] }, { name: 'finance', ssoGroups: ['FINANCE'] }])).toEqual(['finance']);
   });
 });

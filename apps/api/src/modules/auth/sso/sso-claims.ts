@@ -7,11 +7,23 @@ export function claimValues(claim: unknown): string[] {
   return [...new Set(raw.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 256))].slice(0, 1000);
 }
 
+/**
+ * Group values compare without regard to case: providers differ in how they spell a group
+ * ("Airlock-Admins" in Entra ID, "airlock-admins" typed in the console) and nobody means two groups.
+ */
+const groupKey = (value: string) => value.normalize('NFC').toLocaleLowerCase('en-US');
+
 /** The highest role any claim value maps to, or null when none maps. */
 export function mappedRole(values: readonly string[], mappings: Record<string, Role>): Role | null {
+  const byKey = new Map<string, Role>();
+  for (const [value, role] of Object.entries(mappings)) {
+    const key = groupKey(value);
+    const known = byKey.get(key);
+    if (!known || ROLE_RANK[role] > ROLE_RANK[known]) byKey.set(key, role);
+  }
   let best: Role | null = null;
   for (const v of values) {
-    const r = Object.prototype.hasOwnProperty.call(mappings, v) ? mappings[v] : undefined;
+    const r = byKey.get(groupKey(v));
     if (r && (!best || ROLE_RANK[r] > ROLE_RANK[best])) best = r;
   }
   return best;
@@ -22,9 +34,9 @@ export function mappedRole(values: readonly string[], mappings: Record<string, R
  * IdP (joined when a claim value matches, left when none does); the others stay as set in Airlock.
  */
 export function syncedGroups(current: readonly string[], values: readonly string[], managed: readonly { name: string; ssoGroups: string[] }[]): string[] {
-  const claimed = new Set(values);
+  const claimed = new Set(values.map(groupKey));
   const managedNames = new Set(managed.map((g) => g.name));
-  const fromIdp = managed.filter((g) => g.ssoGroups.some((s) => claimed.has(s))).map((g) => g.name);
+  const fromIdp = managed.filter((g) => g.ssoGroups.some((s) => claimed.has(groupKey(s)))).map((g) => g.name);
   return [...new Set([...current.filter((g) => !managedNames.has(g)), ...fromIdp])].sort();
 }
 

@@ -21,6 +21,11 @@ export class SsoConnectionRepository {
     return { users, lastSignInAt: latest._max.lastLoginAt };
   }
 
+  /** Enabled connections to an issuer, with their organization's slug (an issuer may serve several organizations). */
+  enabledByIssuer(issuers: string[]) {
+    return this.prisma.ssoConnection.findMany({ where: { issuer: { in: issuers }, enabled: true }, include: { organization: { select: { slug: true } } }, take: 2 });
+  }
+
   findByOrganizationSlug(slug: string) {
     return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
   }

@@ -29,8 +29,16 @@ export class SsoRefused extends Error {
   constructor(
     readonly reason: SsoRefusal,
     message: string,
+    /** The organization whose sign-in was refused, when known (its audit log records the refusal). */
+    readonly organizationId?: string,
+    /** The e-mail the provider sent, when it got that far. */
+    readonly email?: string,
   ) {
     super(message);
+  }
+
+  inOrganization(organizationId: string): SsoRefused {
+    return this.organizationId ? this : new SsoRefused(this.reason, this.message, organizationId, this.email);
   }
 }
 
@@ -102,7 +110,7 @@ export class SsoSignInService {
   }
 
   /** The identity provider's authorization URL and the sealed state for the cookie. */
-  async start(orgSlug: string, req: Omit<PassportRequest, 'session'>): Promise<{ redirectTo: string; sealedState: string }> {
+  async start(orgSlug: string, req: Omit<PassportRequest, 'session'>, returnTo?: string): Promise<{ redirectTo: string; sealedState: string }> {
     const conn = await this.repo.findByOrganizationSlug(orgSlug);
     if (!conn?.enabled) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization');
     const strategy = await this.strategyFor(conn, () => undefined);
@@ -113,16 +121,32 @@ export class SsoSignInService {
       this.logger.warn(`SSO start for ${orgSlug} did not redirect: ${describe(outcome)}`);
       throw new SsoRefused('provider_error', 'The sign-in with the identity provider could not start');
     }
-    const sealedState = await this.sealer.seal({ organizationId: conn.organizationId, connectionId: conn.id, checks: checks as Record<string, unknown> });
+    const sealedState = await this.sealer.seal({ organizationId: conn.organizationId, connectionId: conn.id, checks: checks as Record<string, unknown>, ...(returnTo ? { returnTo } : {}) });
     return { redirectTo: outcome.url, sealedState };
   }
 
-  /** Completes the sign-in on the way back from the identity provider. */
-  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser> {
+  /**
+   * The organization whose connection names this issuer, for a sign-in the identity provider
+   * started (its app tile): null when none, or when several organizations use the same issuer
+   * (Google's, say) and the person must say which on the sign-in page.
+   */
+  async organizationForIssuer(issuer: string): Promise<string | null> {
+    const withoutSlash = issuer.replace(/\/+$/, '');
+    const found = await this.repo.enabledByIssuer([withoutSlash, `${withoutSlash}/`]);
+    return found.length === 1 ? found[0]!.organization.slug : null;
+  }
+
+  /** Completes the sign-in on the way back from the identity provider; `returnTo` is where the console opens. */
+  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser & { returnTo?: string }> {
     const state: SsoState | null = await this.sealer.open(sealed);
     if (!state) throw new SsoRefused('state_invalid', 'The sign-in expired or did not start here; start it again');
     const conn = await this.repo.findByOrganization(state.organizationId);
-    if (!conn?.enabled || conn.id !== state.connectionId) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization');
+    if (!conn?.enabled || conn.id !== state.connectionId) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization', state.organizationId);
+    const signedIn = await this.complete(conn, state, req, origin);
+    return state.returnTo ? { ...signedIn, returnTo: state.returnTo } : signedIn;
+  }
+
+  private async complete(conn: SsoConnection, state: SsoState, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser> {
 
     let refusal: SsoRefused | null = null;
     const strategy = await this.strategyFor(conn, (tokens, verified) => {
@@ -138,9 +162,9 @@ export class SsoSignInService {
     });
     const outcome = await runPassport(strategy, { ...req, session: { [OIDC_SESSION_KEY]: state.checks } });
     if (outcome.kind === 'success') return outcome.user as SignedInUser;
-    if (refusal) throw refusal;
+    if (refusal) throw (refusal as SsoRefused).inOrganization(conn.organizationId);
     this.logger.warn(`SSO callback for organization ${conn.organizationId} refused: ${describe(outcome)}`);
-    throw new SsoRefused('provider_error', 'The identity provider response was refused');
+    throw new SsoRefused('provider_error', 'The identity provider response was refused', conn.organizationId);
   }
 
   /** The claims of the ID token, completed from the userinfo endpoint when email or groups are missing. */
@@ -161,6 +185,27 @@ export class SsoSignInService {
   }
 
   /**
+   * A refused sign-in: in the organization's audit log when the organization is known (who, from
+   * where, why), and in the server log always (reason and organization, never the e-mail).
+   */
+  async recordRefusal(refusal: SsoRefused, origin?: RequestOrigin): Promise<void> {
+    this.logger.warn(`SSO sign-in refused (${refusal.reason})${refusal.organizationId ? ` for organization ${refusal.organizationId}` : ''}`);
+    const organizationId = refusal.organizationId;
+    if (!organizationId) return;
+    await this.prisma
+      .$transaction((tx) =>
+        this.audit.record(tx, {
+          organizationId,
+          actor: ssoActor(origin),
+          action: 'auth.sso_refused',
+          entityType: 'SsoConnection',
+          after: { reason: refusal.reason, ...(refusal.email ? { email: refusal.email } : {}) },
+        }),
+      )
+      .catch((err: unknown) => this.logger.warn(`The refused SSO sign-in could not be audited: ${(err as Error).message}`));
+  }
+
+  /**
    * Finds the user by (issuer, subject); else links the user with the same verified e-mail in this
    * organization; else creates one when just-in-time provisioning is on. Then syncs the role
    * (highest mapped, else the default; the last enabled owner is never demoted) and the groups
@@ -176,23 +221,23 @@ export class SsoSignInService {
 
     return this.prisma.$transaction(async (tx) => {
       let user = await this.repo.userBySubject(tx, issuer, subject);
-      if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization');
+      if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization', conn.organizationId, email ?? undefined);
       const managed = await this.repo.ssoManagedGroups(tx, conn.organizationId);
 
       if (!user) {
-        if (!email || email.length > 320 || !email.includes('@')) throw new SsoRefused('no_email', 'The identity provider sent no e-mail address');
-        if (claims.email_verified === false || claims.email_verified === 'false') throw new SsoRefused('email_unverified', 'The identity provider says this e-mail address is not verified');
+        if (!email || email.length > 320 || !email.includes('@')) throw new SsoRefused('no_email', 'The identity provider sent no e-mail address', conn.organizationId, email ?? undefined);
+        if (claims.email_verified === false || claims.email_verified === 'false') throw new SsoRefused('email_unverified', 'The identity provider says this e-mail address is not verified', conn.organizationId, email ?? undefined);
         const byEmail = await this.repo.userByEmail(tx, email);
         if (byEmail) {
-          if (byEmail.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This e-mail address belongs to another organization');
+          if (byEmail.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This e-mail address belongs to another organization', conn.organizationId, email ?? undefined);
           if (byEmail.ssoSubject && (byEmail.ssoIssuer !== issuer || byEmail.ssoSubject !== subject)) {
-            throw new SsoRefused('linked_to_other_identity', 'This account is linked to another single sign-on identity');
+            throw new SsoRefused('linked_to_other_identity', 'This account is linked to another single sign-on identity', conn.organizationId, email ?? undefined);
           }
-          if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled');
+          if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled', conn.organizationId, email ?? undefined);
           user = await this.repo.updateUser(tx, byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
           await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
         } else {
-          if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one');
+          if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one', conn.organizationId, email ?? undefined);
           user = await this.repo.createUser(tx, {
             organizationId: conn.organizationId,
             email,
@@ -207,7 +252,7 @@ export class SsoSignInService {
         }
       }
 
-      if (user.disabled) throw new SsoRefused('disabled', 'This account is disabled');
+      if (user.disabled) throw new SsoRefused('disabled', 'This account is disabled', conn.organizationId, email ?? undefined);
 
       let role = roleFromIdp;
       if (user.role === 'owner' && role !== 'owner') {

@@ -9,6 +9,8 @@ export interface SsoState {
   connectionId: string;
   /** What the passport strategy keeps in req.session: PKCE code verifier, state, nonce. */
   checks: Record<string, unknown>;
+  /** The console path to open after sign-in (checked by consoleReturnPath when the sign-in started). */
+  returnTo?: string;
   expiresAt: number;
 }
 

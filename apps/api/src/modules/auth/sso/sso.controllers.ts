@@ -1,17 +1,23 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ssoConnectionPut, ssoConnectionTestInput, ssoStartQuery } from '@airlock/contracts';
+import { consoleReturnPath, ssoConnectionPut, ssoConnectionTestInput, ssoInitiateQuery, ssoStartQuery } from '@airlock/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { body, parseOr400 } from '../../../common/zod-pipe';
 import { Authenticated, CurrentUser, Public, RateLimit, StepUp } from '../access.decorators';
 import { actorOf, type UserAuth } from '../auth-context';
-import { originOf, SIGN_IN_LIMIT } from '../auth.controller';
+import { originOf } from '../auth.controller';
 import { AuthService } from '../auth.service';
 import { clearSsoCookie, readSessionCookie, readSsoCookie, setSessionCookie, setSsoCookie } from '../cookies';
 import { SsoConnectionService } from './sso-connection.service';
 import { SsoRefused, SsoSignInService } from './sso-sign-in.service';
 import { SSO_STATE_TTL_SECONDS } from './sso-state-cookie';
+
+/**
+ * SSO has a per-address budget of its own, larger than the password sign-in's: an SSO sign-in is two
+ * requests (start and callback), and a whole office signs in behind one NAT address at nine.
+ */
+const SSO_LIMIT = { perMinute: (c: AppConfig) => c.ssoRateLimitPerIp, bucket: 'sso' };
 
 /**
  * Browser navigations, not API calls: both answer with a redirect. Success lands on the console
@@ -25,29 +31,52 @@ export class SsoController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private refused(reply: FastifyReply, err: unknown) {
+  private async refused(reply: FastifyReply, request: FastifyRequest, err: unknown) {
     if (!(err instanceof SsoRefused)) throw err;
+    await this.sso.recordRefusal(err, originOf(request));
     void reply.header('cache-control', 'no-store');
     return reply.redirect(`${this.config.publicUrl}/#/login?sso_error=${err.reason}`, 302);
   }
 
   @Public()
-  @RateLimit(SIGN_IN_LIMIT)
+  @RateLimit(SSO_LIMIT)
   @Get('start')
   async start(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const { org } = parseOr400(ssoStartQuery, query, 'Say which organization signs in: ?org=<slug>');
+    const { org, returnTo } = parseOr400(ssoStartQuery, query, 'Say which organization signs in: ?org=<slug>');
+    return this.begin(org, returnTo, request, reply);
+  }
+
+  /**
+   * Sign-in started at the identity provider (an app tile: OpenID Connect third-party-initiated
+   * login): the organization from the issuer, then the usual flow, with the provider's login_hint
+   * and, when it points into the console, its target_link_uri kept.
+   */
+  @Public()
+  @RateLimit(SSO_LIMIT)
+  @Get('initiate')
+  async initiate(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const { iss, login_hint, target_link_uri } = parseOr400(ssoInitiateQuery, query, 'A sign-in started by the identity provider must name its issuer: ?iss=<issuer URL>');
+    const org = await this.sso.organizationForIssuer(iss);
+    if (!org) {
+      void reply.header('cache-control', 'no-store');
+      return reply.redirect(`${this.config.publicUrl}/#/login?sso_error=choose_organization`, 302);
+    }
+    return this.begin(org, returnPathOf(target_link_uri, this.config.publicUrl), request, reply, login_hint);
+  }
+
+  private async begin(org: string, returnTo: string | undefined, request: FastifyRequest, reply: FastifyReply, loginHint?: string) {
     try {
-      const { redirectTo, sealedState } = await this.sso.start(org, passportRequest(request));
+      const { redirectTo, sealedState } = await this.sso.start(org, { ...passportRequest(request), ...(loginHint ? { loginHint } : {}) }, returnTo);
       setSsoCookie(reply, request, sealedState, SSO_STATE_TTL_SECONDS, this.config.cookieSecure);
       void reply.header('cache-control', 'no-store');
       return reply.redirect(redirectTo, 302);
     } catch (err) {
-      return this.refused(reply, err);
+      return this.refused(reply, request, err);
     }
   }
 
   @Public()
-  @RateLimit(SIGN_IN_LIMIT)
+  @RateLimit(SSO_LIMIT)
   @Get('callback')
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const sealed = readSsoCookie(request, this.config.cookieSecure);
@@ -63,11 +92,26 @@ export class SsoController {
       });
       setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
       void reply.header('cache-control', 'no-store');
-      return reply.redirect(`${this.config.publicUrl}/#/`, 302);
+      return reply.redirect(`${this.config.publicUrl}/#${user.returnTo ?? '/'}`, 302);
     } catch (err) {
-      return this.refused(reply, err);
+      return this.refused(reply, request, err);
     }
   }
+}
+
+/** The console path a provider's target_link_uri points to, when it points into this console. */
+export function returnPathOf(target: string | undefined, publicUrl: string): string | undefined {
+  if (!target) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== new URL(publicUrl).origin) return undefined;
+  const path = url.hash.startsWith('#/') ? url.hash.slice(1) : url.pathname;
+  const parsed = consoleReturnPath.safeParse(path);
+  return parsed.success && path !== '/' ? parsed.data : undefined;
 }
 
 function passportRequest(request: FastifyRequest) {
