@@ -1,7 +1,8 @@
 // The AI gateway's added latency: the same 2 KB chat prompt sent to the mock upstream directly and
 // through Airlock's /gateway/openai route, interleaved one by one in the same run (so both see the
 // same machine load), non-streamed (latency p50/p99) and streamed (time to first token), plus the
-// Airlock process's CPU time per gateway request (from /proc). Run with `npm run bench -- --gateway`.
+// Airlock process's CPU time per gateway request (from /proc), overall and per kind, beside the mock
+// upstream's own CPU per request (a bare Node HTTP server answering the same call). Run with `npm run bench -- --gateway`.
 // BENCH_GATEWAY_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,10 +53,15 @@ const pct = (xs, p) => {
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 1000) / 1000;
 };
 
-function cpuMs(pid) {
+/** User and system CPU time of a process so far, in ms (from /proc, clock ticks of 10 ms). */
+function cpuTimes(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(stat[11]) + Number(stat[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  return { user: (Number(stat[11]) * 1000) / 100, system: (Number(stat[12]) * 1000) / 100 };
 }
+const cpuMs = (pid) => {
+  const t = cpuTimes(pid);
+  return t.user + t.system;
+};
 
 export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS ?? 2000) } = {}) {
   const db = await startThrowawayPostgres();
@@ -103,6 +109,22 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
       g.ttft.push((await post(gateway, body(true), auth)).first);
     }
     const cpuPerRequest = (cpuMs(airlock.child.pid) - cpuBefore) / (2 * requests);
+    // CPU per request by kind, each alone (no direct calls in between), and the mock's own CPU per
+    // request as the peer: what a bare Node HTTP server spends to answer the same call.
+    const cpuPhase = async (pid, fn, n) => {
+      const before = cpuTimes(pid);
+      for (let i = 0; i < n; i++) await fn();
+      const after = cpuTimes(pid);
+      const r3 = (x) => Math.round((x / n) * 1000) / 1000;
+      return { total: r3(after.user + after.system - before.user - before.system), system: r3(after.system - before.system) };
+    };
+    const n = Math.max(200, Math.floor(requests / 2));
+    const cpu = {
+      gatewayPlain: await cpuPhase(airlock.child.pid, () => post(gateway, body(false), auth), n),
+      gatewayStream: await cpuPhase(airlock.child.pid, () => post(gateway, body(true), auth), n),
+      mockPlain: await cpuPhase(mock.child.pid, () => post(direct, body(false)), n),
+      mockStream: await cpuPhase(mock.child.pid, () => post(direct, body(true)), n),
+    };
     const summary = (xs) => ({ p50Ms: pct(xs, 50), p99Ms: pct(xs, 99) });
     const r = {
       requests,
@@ -110,6 +132,7 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
       direct: { latency: summary(d.total), ttft: summary(d.ttft) },
       gateway: { latency: summary(g.total), ttft: summary(g.ttft) },
       cpuMsPerRequest: Math.round(cpuPerRequest * 1000) / 1000,
+      cpuMs: { ...cpu, requestsPerKind: n },
     };
     r.addedMs = {
       p50: Math.round((r.gateway.latency.p50Ms - r.direct.latency.p50Ms) * 1000) / 1000,

@@ -424,13 +424,24 @@ export class GatewayService {
         raw.end();
         finish();
       };
-      res.on('data', (chunk: Buffer) => {
-        if (stopped) return;
-        armIdle();
+      /**
+       * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
+       * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
+       * the end of the tick, so the events of one read are inspected as one window (see approve) and
+       * written to the caller at once, without delaying any of them.
+       */
+      let pending: Buffer[] = [];
+      let scheduled = false;
+      const drain = (): string => {
+        scheduled = false;
+        if (stopped || !pending.length) return '';
+        const chunks = pending;
+        pending = [];
         const t0 = performance.now();
         let out = '';
         try {
-          const batch = parser.push(chunk).map(parse);
+          const batch: Parsed[] = [];
+          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
           const approved = batch.length > 1 ? approve(batch) : null;
           for (const p of batch) {
             const text = handleEvent(p, approved);
@@ -442,20 +453,34 @@ export class GatewayService {
           out += streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
         }
         state.own += performance.now() - t0;
+        return out;
+      };
+      const drainAndWrite = () => {
+        const out = drain();
         if (out) raw.write(out);
         if (stopped) stop();
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (stopped) return;
+        pending.push(chunk);
+        if (!scheduled) {
+          scheduled = true;
+          armIdle();
+          process.nextTick(drainAndWrite);
+        }
       });
       res.on('end', () => {
+        let out = drain();
         if (!stopped) {
-          let out = '';
           for (const ev of parser.end()) out += handleEvent(parse(ev), null) ?? '';
           out += flushHeld();
-          if (out) raw.write(out);
           const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
           if (whole) this.decide(state, 'response', whole, true);
           this.record(state, { streamed: true });
-        }
-        raw.end();
+        } else if (!res.destroyed) res.destroy();
+        // The last events and the end of the chunked answer in one write.
+        if (out) raw.end(out);
+        else raw.end();
         finish();
       });
       res.on('error', () => {
