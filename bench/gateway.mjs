@@ -88,6 +88,7 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
     const admin = (p, json) => fetch(`${url}${p}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(json) }).then(async (r) => (r.ok ? r.json() : Promise.reject(new Error(`${p}: ${r.status} ${await r.text()}`))));
     await admin('/api/gateway/upstreams', { name: 'mock', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mockUrl}/v1`, apiKey: 'sk-bench-0000' });
     const { key } = await admin('/api/api-clients', { name: 'bench', scopes: ['gateway'] });
+    const { key: decideKey } = await admin('/api/api-clients', { name: 'bench-decide', scopes: ['decide'] });
 
     // A 2 KB prompt of ordinary prose (the default policy's detectors run over all of it).
     const prompt = 'Summarise the quarterly planning notes: the team will ship the new onboarding flow, review the backlog and plan the next release. '.repeat(16).slice(0, 2048);
@@ -122,6 +123,9 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
     const cpu = {
       gatewayPlain: await cpuPhase(airlock.child.pid, () => post(gateway, body(false), auth), n),
       gatewayStream: await cpuPhase(airlock.child.pid, () => post(gateway, body(true), auth), n),
+      // One decision of the same prompt on POST /v1/decisions (native route, same server): the
+      // inspection alone, without forwarding.
+      decision: await cpuPhase(airlock.child.pid, () => post(`${url}/v1/decisions`, { action: 'prompt', destination: { provider: 'openai-api' }, context: { channel: 'api' }, content: { text: prompt } }, { authorization: `Bearer ${decideKey}` }), n),
       mockPlain: await cpuPhase(mock.child.pid, () => post(direct, body(false)), n),
       mockStream: await cpuPhase(mock.child.pid, () => post(direct, body(true)), n),
     };

@@ -93,6 +93,34 @@ describe('AI gateway', () => {
     expect(chunks).toBeGreaterThan(4);
   });
 
+  test('n > 1: each interleaved streamed choice is restored on its own, also when one ends while another holds part of a placeholder', async () => {
+    // The mock streams the choices interleaved, a piece of each in turn, with its own piece size per
+    // choice: choice 1's placeholder arrives as "[EM" + "AIL_1]", and choice 0 ends between the two.
+    for (const tail of ['', ' BURST']) {
+      const content = `Mail ${EMAIL} now${tail}`;
+      const stream = await openai.chat.completions.create({ model: 'gpt-test', n: 3, stream: true, messages: [{ role: 'user', content }] });
+      const texts: string[] = [];
+      const finished: number[] = [];
+      for await (const c of stream)
+        for (const ch of c.choices) {
+          texts[ch.index] = (texts[ch.index] ?? '') + (ch.delta?.content ?? '');
+          if (ch.finish_reason) finished.push(ch.index);
+        }
+      const sent = JSON.stringify(lastCall().body);
+      expect(sent).not.toContain(EMAIL);
+      expect(sent).toContain('[EMAIL_1]');
+      expect(texts).toEqual(['Short one', `Choice 1 heard: ${content}`, `Choice 2 heard: ${content}`]);
+      expect([...finished].sort()).toEqual([0, 1, 2]);
+    }
+    // The SDK's own accumulation of a streamed answer, choice by choice.
+    const final = await openai.chat.completions.stream({ model: 'gpt-test', n: 2, messages: [{ role: 'user', content: `Write to ${EMAIL}` }] }).finalChatCompletion();
+    expect(final.choices.map((c) => c.message.content)).toEqual(['Short one', `Choice 1 heard: Write to ${EMAIL}`]);
+    // Not streamed: every choice restored.
+    const plain = await openai.chat.completions.create({ model: 'gpt-test', n: 3, messages: [{ role: 'user', content: `Write to ${EMAIL}` }] });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(plain.choices.map((c) => c.message.content)).toEqual(['Short one', `Choice 1 heard: Write to ${EMAIL}`, `Choice 2 heard: Write to ${EMAIL}`]);
+  });
+
   test('OpenAI responses (streamed and not) and embeddings', async () => {
     const r = await openai.responses.create({ model: 'gpt-test', input: `Note for ${EMAIL}` });
     expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);

@@ -12,7 +12,9 @@ import {
   ENDPOINT_DIALECT,
   ERROR_KIND_BY_STATUS,
   type ErrorKind,
+  endedFields,
   errorBody,
+  fieldEvent,
   type GatewayEndpoint,
   requestTexts,
   responseTexts,
@@ -292,12 +294,14 @@ export class GatewayService {
     };
     armIdle();
 
-    const flushHeld = (): string => {
+    /** The held-back text of the fields `which` selects (all when omitted), as events of their own. */
+    const flushHeld = (which?: (key: string) => boolean): string => {
       let out = '';
       for (const [key, r] of restorers) {
-        if (!r.holding) continue;
+        if (!r.holding || (which && !which(key))) continue;
         const rest = r.flush();
         const template = templates.get(key);
+        templates.delete(key);
         if (template) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
       }
       return out;
@@ -361,7 +365,9 @@ export class GatewayService {
       if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
       if (usage) state.usage = { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) };
-      if (!deltas.length && !wholes.length) return restorers.size ? flushHeld() + ev.raw : ev.raw;
+      const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
+      const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
+      if (!deltas.length && !wholes.length) return ended && templates.size ? flushHeld(ended === 'all' ? undefined : ended) + ev.raw : ev.raw;
       let changed = false;
       for (const ref of deltas) {
         const key = ref.key ?? '';
@@ -378,23 +384,24 @@ export class GatewayService {
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
-        const restored = restorer.push(result.text);
+        let restored = restorer.push(result.text);
+        // The field's last piece (the same event ends it): nothing more can complete what is held.
+        if (restorer.holding && endsField(key)) {
+          restored += restorer.flush();
+          templates.delete(key);
+        }
         if (restored !== piece) {
           ref.set(restored);
           changed = true;
         }
         if (restorer.holding && !templates.has(key)) {
-          // This event, with only this field and the marker in it, carries what is held at the end.
-          const values = deltas.map((d) => d.get());
-          for (const d of deltas) d.set('');
-          ref.set(HELD_MARKER);
-          templates.set(key, formatSse(JSON.stringify(data), ev.event));
-          deltas.forEach((d, i) => d.set(values[i]!));
+          // An event of this field alone, to carry what is held when the field ends.
+          templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
         }
       }
       let prefix = '';
       if (wholes.length) {
-        prefix = flushHeld();
+        if (templates.size) prefix = flushHeld(ended === 'all' || ended === null ? undefined : ended);
         const joined = wholes.map((w) => w.get()).join(SEPARATOR);
         const verdict = check(joined);
         if (verdict.effect === 'block') {
