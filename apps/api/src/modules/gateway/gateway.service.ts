@@ -177,11 +177,21 @@ export class GatewayService {
       this.record(state, { blocked: true });
       throw new GatewayError(403, 'permission', blockMessage(verdict, 'answer'), 'airlock_policy_block_response');
     }
-    if (verdict.effect === 'redact') maskTexts(out, verdict);
-    for (const t of out) t.set(state.vault.restore(t.get()));
+    let changed = verdict.effect === 'redact';
+    if (changed) maskTexts(out, verdict);
+    if (state.vault.size)
+      for (const t of out) {
+        const before = t.get();
+        const after = state.vault.restore(before);
+        if (after !== before) {
+          t.set(after);
+          changed = true;
+        }
+      }
     state.own += performance.now() - t0;
     this.record(state, {});
-    void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(JSON.stringify(answer));
+    // Nothing masked or restored: the upstream's bytes as they came.
+    void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(changed ? JSON.stringify(answer) : raw);
   }
 
   private upstreamHeaders(request: FastifyRequest, upstream: ResolvedUpstream, stream: boolean): Record<string, string> {
