@@ -110,25 +110,32 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
       g.ttft.push((await post(gateway, body(true), auth)).first);
     }
     const cpuPerRequest = (cpuMs(airlock.child.pid) - cpuBefore) / (2 * requests);
-    // CPU per request by kind, each alone (no direct calls in between), and the mock's own CPU per
-    // request as the peer: what a bare Node HTTP server spends to answer the same call.
-    const cpuPhase = async (pid, fn, n) => {
-      const before = cpuTimes(pid);
-      for (let i = 0; i < n; i++) await fn();
-      const after = cpuTimes(pid);
-      const r3 = (x) => Math.round((x / n) * 1000) / 1000;
-      return { total: r3(after.user + after.system - before.user - before.system), system: r3(after.system - before.system) };
-    };
-    const n = Math.max(200, Math.floor(requests / 2));
-    const cpu = {
-      gatewayPlain: await cpuPhase(airlock.child.pid, () => post(gateway, body(false), auth), n),
-      gatewayStream: await cpuPhase(airlock.child.pid, () => post(gateway, body(true), auth), n),
+    // CPU per request by kind, each alone (no other calls in between), and the mock's own CPU per
+    // request as the peer: what a bare Node HTTP server spends to answer the same call. The kinds
+    // take turns in rounds of 50 calls, so that a change of the machine's load spreads over all.
+    const kinds = {
+      gatewayPlain: [airlock.child.pid, () => post(gateway, body(false), auth)],
+      gatewayStream: [airlock.child.pid, () => post(gateway, body(true), auth)],
       // One decision of the same prompt on POST /v1/decisions (native route, same server): the
       // inspection alone, without forwarding.
-      decision: await cpuPhase(airlock.child.pid, () => post(`${url}/v1/decisions`, { action: 'prompt', destination: { provider: 'openai-api' }, context: { channel: 'api' }, content: { text: prompt } }, { authorization: `Bearer ${decideKey}` }), n),
-      mockPlain: await cpuPhase(mock.child.pid, () => post(direct, body(false)), n),
-      mockStream: await cpuPhase(mock.child.pid, () => post(direct, body(true)), n),
+      decision: [airlock.child.pid, () => post(`${url}/v1/decisions`, { action: 'prompt', destination: { provider: 'openai-api' }, context: { channel: 'api' }, content: { text: prompt } }, { authorization: `Bearer ${decideKey}` })],
+      mockPlain: [mock.child.pid, () => post(direct, body(false))],
+      mockStream: [mock.child.pid, () => post(direct, body(true))],
     };
+    const ROUND = 50;
+    const rounds = Math.max(4, Math.ceil(requests / 2 / ROUND));
+    const spent = Object.fromEntries(Object.keys(kinds).map((k) => [k, { total: 0, system: 0 }]));
+    for (let r = 0; r < rounds; r++)
+      for (const [k, [pid, fn]] of Object.entries(kinds)) {
+        const before = cpuTimes(pid);
+        for (let i = 0; i < ROUND; i++) await fn();
+        const after = cpuTimes(pid);
+        spent[k].total += after.user + after.system - before.user - before.system;
+        spent[k].system += after.system - before.system;
+      }
+    const n = rounds * ROUND;
+    const r3 = (x) => Math.round((x / n) * 1000) / 1000;
+    const cpu = Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, { total: r3(v.total), system: r3(v.system) }]));
     const summary = (xs) => ({ p50Ms: pct(xs, 50), p99Ms: pct(xs, 99) });
     const r = {
       requests,
