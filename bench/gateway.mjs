@@ -1,7 +1,8 @@
 // The AI gateway's added latency: the same 2 KB chat prompt sent to the mock upstream directly and
 // through Airlock's /gateway/openai route, interleaved one by one in the same run (so both see the
 // same machine load), non-streamed (latency p50/p99) and streamed (time to first token), plus the
-// Airlock process's CPU time per gateway request (from /proc). Run with `npm run bench -- --gateway`.
+// Airlock process's CPU time per gateway request (from /proc), overall and per kind, beside the mock
+// upstream's own CPU per request (a bare Node HTTP server answering the same call). Run with `npm run bench -- --gateway`.
 // BENCH_GATEWAY_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,10 +53,15 @@ const pct = (xs, p) => {
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 1000) / 1000;
 };
 
-function cpuMs(pid) {
+/** User and system CPU time of a process so far, in ms (from /proc, clock ticks of 10 ms). */
+function cpuTimes(pid) {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(stat[11]) + Number(stat[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  return { user: (Number(stat[11]) * 1000) / 100, system: (Number(stat[12]) * 1000) / 100 };
 }
+const cpuMs = (pid) => {
+  const t = cpuTimes(pid);
+  return t.user + t.system;
+};
 
 export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS ?? 2000) } = {}) {
   const db = await startThrowawayPostgres();
@@ -82,6 +88,7 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
     const admin = (p, json) => fetch(`${url}${p}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(json) }).then(async (r) => (r.ok ? r.json() : Promise.reject(new Error(`${p}: ${r.status} ${await r.text()}`))));
     await admin('/api/gateway/upstreams', { name: 'mock', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mockUrl}/v1`, apiKey: 'sk-bench-0000' });
     const { key } = await admin('/api/api-clients', { name: 'bench', scopes: ['gateway'] });
+    const { key: decideKey } = await admin('/api/api-clients', { name: 'bench-decide', scopes: ['decide'] });
 
     // A 2 KB prompt of ordinary prose (the default policy's detectors run over all of it).
     const prompt = 'Summarise the quarterly planning notes: the team will ship the new onboarding flow, review the backlog and plan the next release. '.repeat(16).slice(0, 2048);
@@ -103,6 +110,32 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
       g.ttft.push((await post(gateway, body(true), auth)).first);
     }
     const cpuPerRequest = (cpuMs(airlock.child.pid) - cpuBefore) / (2 * requests);
+    // CPU per request by kind, each alone (no other calls in between), and the mock's own CPU per
+    // request as the peer: what a bare Node HTTP server spends to answer the same call. The kinds
+    // take turns in rounds of 50 calls, so that a change of the machine's load spreads over all.
+    const kinds = {
+      gatewayPlain: [airlock.child.pid, () => post(gateway, body(false), auth)],
+      gatewayStream: [airlock.child.pid, () => post(gateway, body(true), auth)],
+      // One decision of the same prompt on POST /v1/decisions (native route, same server): the
+      // inspection alone, without forwarding.
+      decision: [airlock.child.pid, () => post(`${url}/v1/decisions`, { action: 'prompt', destination: { provider: 'openai-api' }, context: { channel: 'api' }, content: { text: prompt } }, { authorization: `Bearer ${decideKey}` })],
+      mockPlain: [mock.child.pid, () => post(direct, body(false))],
+      mockStream: [mock.child.pid, () => post(direct, body(true))],
+    };
+    const ROUND = 50;
+    const rounds = Math.max(4, Math.ceil(requests / 2 / ROUND));
+    const spent = Object.fromEntries(Object.keys(kinds).map((k) => [k, { total: 0, system: 0 }]));
+    for (let r = 0; r < rounds; r++)
+      for (const [k, [pid, fn]] of Object.entries(kinds)) {
+        const before = cpuTimes(pid);
+        for (let i = 0; i < ROUND; i++) await fn();
+        const after = cpuTimes(pid);
+        spent[k].total += after.user + after.system - before.user - before.system;
+        spent[k].system += after.system - before.system;
+      }
+    const n = rounds * ROUND;
+    const r3 = (x) => Math.round((x / n) * 1000) / 1000;
+    const cpu = Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, { total: r3(v.total), system: r3(v.system) }]));
     const summary = (xs) => ({ p50Ms: pct(xs, 50), p99Ms: pct(xs, 99) });
     const r = {
       requests,
@@ -110,6 +143,7 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
       direct: { latency: summary(d.total), ttft: summary(d.ttft) },
       gateway: { latency: summary(g.total), ttft: summary(g.ttft) },
       cpuMsPerRequest: Math.round(cpuPerRequest * 1000) / 1000,
+      cpuMs: { ...cpu, requestsPerKind: n },
     };
     r.addedMs = {
       p50: Math.round((r.gateway.latency.p50Ms - r.direct.latency.p50Ms) * 1000) / 1000,

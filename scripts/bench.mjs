@@ -89,6 +89,9 @@ if (only.includes('gateway')) {
   console.log(row('mock upstream directly', r.direct));
   console.log(row('through /gateway/openai', r.gateway));
   console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms (target <= ${r.targets.addedP99.target}: ${mark(r.targets.addedP99.met)}); time to first token +${r.addedMs.ttftP50} ms p50, +${r.addedMs.ttftP99} ms p99; Airlock CPU ${r.cpuMsPerRequest} ms per request`);
+  const c = r.cpuMs;
+  const ms = (x) => `${x.total} ms (kernel ${x.system})`;
+  console.log(`   CPU per request, each kind alone, in turns (${c.requestsPerKind} requests each): Airlock ${ms(c.gatewayPlain)} non-streamed, ${ms(c.gatewayStream)} streamed | one decision of the same prompt on /v1/decisions ${ms(c.decision)} | the mock upstream (a bare Node HTTP server) ${ms(c.mockPlain)}, ${ms(c.mockStream)}`);
 }
 if (only.includes('extension')) {
   const m = await load('extension.mjs');

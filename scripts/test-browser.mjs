@@ -98,6 +98,8 @@ async function main() {
         AIRLOCK_DECISION_LOG_FLUSH_MS: '200',
         // The webhook scenario delivers to a receiver on this machine.
         AIRLOCK_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1',
+        // The gateway scenario's upstream is a mock on this machine.
+        AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

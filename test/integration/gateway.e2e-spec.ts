@@ -93,6 +93,34 @@ describe('AI gateway', () => {
     expect(chunks).toBeGreaterThan(4);
   });
 
+  test('n > 1: each interleaved streamed choice is restored on its own, also when one ends while another holds part of a placeholder', async () => {
+    // The mock streams the choices interleaved, a piece of each in turn, with its own piece size per
+    // choice: choice 1's placeholder arrives as "[EM" + "AIL_1]", and choice 0 ends between the two.
+    for (const tail of ['', ' BURST']) {
+      const content = `Mail ${EMAIL} now${tail}`;
+      const stream = await openai.chat.completions.create({ model: 'gpt-test', n: 3, stream: true, messages: [{ role: 'user', content }] });
+      const texts: string[] = [];
+      const finished: number[] = [];
+      for await (const c of stream)
+        for (const ch of c.choices) {
+          texts[ch.index] = (texts[ch.index] ?? '') + (ch.delta?.content ?? '');
+          if (ch.finish_reason) finished.push(ch.index);
+        }
+      const sent = JSON.stringify(lastCall().body);
+      expect(sent).not.toContain(EMAIL);
+      expect(sent).toContain('[EMAIL_1]');
+      expect(texts).toEqual(['Short one', `Choice 1 heard: ${content}`, `Choice 2 heard: ${content}`]);
+      expect([...finished].sort()).toEqual([0, 1, 2]);
+    }
+    // The SDK's own accumulation of a streamed answer, choice by choice.
+    const final = await openai.chat.completions.stream({ model: 'gpt-test', n: 2, messages: [{ role: 'user', content: `Write to ${EMAIL}` }] }).finalChatCompletion();
+    expect(final.choices.map((c) => c.message.content)).toEqual(['Short one', `Choice 1 heard: Write to ${EMAIL}`]);
+    // Not streamed: every choice restored.
+    const plain = await openai.chat.completions.create({ model: 'gpt-test', n: 3, messages: [{ role: 'user', content: `Write to ${EMAIL}` }] });
+    expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
+    expect(plain.choices.map((c) => c.message.content)).toEqual(['Short one', `Choice 1 heard: Write to ${EMAIL}`, `Choice 2 heard: Write to ${EMAIL}`]);
+  });
+
   test('OpenAI responses (streamed and not) and embeddings', async () => {
     const r = await openai.responses.create({ model: 'gpt-test', input: `Note for ${EMAIL}` });
     expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
@@ -201,6 +229,12 @@ describe('AI gateway', () => {
     expect((err as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after')).toBe('7');
     expect((err as InstanceType<typeof OpenAI.APIError>).headers?.get('x-request-id')).toBe('req_mock_429');
     expect((err as Error).message).toContain('Rate limit reached for requests');
+    // Streamed calls get the upstream's error before any event, as the SDK's error too; so does Anthropic's SDK.
+    const streamed = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'ERROR-429' }] }).catch((e: unknown) => e);
+    expect(streamed).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((streamed as InstanceType<typeof OpenAI.APIError>).headers?.get('retry-after')).toBe('7');
+    const aerr = await anthropic.messages.create({ model: 'claude-test', max_tokens: 10, messages: [{ role: 'user', content: 'ERROR-429' }] }).catch((e: unknown) => e);
+    expect(aerr).toBeInstanceOf(Anthropic.RateLimitError);
     const started = Date.now();
     const slow = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'SLOW' }] }, { headers: { 'X-Airlock-Upstream': 'slow' } }).catch((e: unknown) => e);
     expect(slow).toBeInstanceOf(OpenAI.APIError);
@@ -274,6 +308,17 @@ describe('AI gateway', () => {
       expect(await (await post(LITELLM, fixture('litellm-none.request.json'))).json()).toEqual(fixture('litellm-none.response.json'));
       expect((await post(LITELLM, { texts: ['x'] })).status).toBe(400);
       expect((await post(LITELLM, fixture('litellm-none.request.json'), decideKey)).status).toBe(403);
+    });
+
+    test('LiteLLM: tool-call arguments are decided with the texts (masked and returned as tool_calls, a secret in them blocks)', async () => {
+      const masked = await post(LITELLM, fixture('litellm-tool-calls.request.json'));
+      expect(masked.status).toBe(200);
+      expect(await masked.json()).toEqual(fixture('litellm-tool-calls.response.json'));
+      const withToken = fixture('litellm-tool-calls.request.json');
+      withToken.tool_calls[1].function.arguments = JSON.stringify({ token: TOKEN });
+      const blocked = (await (await post(LITELLM, withToken)).json()) as any;
+      expect(blocked.action).toBe('BLOCKED');
+      expect(blocked.blocked_reason).toMatch(/credential/i);
     });
 
     test('Lakera Guard shaped /v1/guard (and /v2/guard): flagged with payload and breakdown', async () => {

@@ -34,11 +34,13 @@ describe('hardening', () => {
     }
   });
 
-  test('the machine API under /v1 answers with the API header set (OWASP REST), errors included', async () => {
+  test('the machine API under /v1 and /gateway answers with the API header set (OWASP REST), errors included', async () => {
     const probes: [string, RequestInit][] = [
       ['/v1/decisions', { method: 'POST', body: JSON.stringify({ action: 'access', destination: { host: 'chat.deepseek.com' } }) }],
       ['/v1/decisions', { method: 'POST', body: '{"action":' }],
       ['/v1/bundle', {}],
+      // The AI gateway is a machine API too (this key lacks its scope: the 403 carries the same set).
+      ['/gateway/openai/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'm', messages: [] }) }],
     ];
     for (const [path, init] of probes) {
       const res = await fetch(t.url + path, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${BOOTSTRAP_KEY}` } });

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A local stand-in for the OpenAI and Anthropic APIs on loopback (chat completions, responses,
  * embeddings, messages; SSE streaming included). It answers "You said: <last user text>" so that
  * placeholders come back, and obeys words in the prompt: LEAK-SPLIT streams a credential split
- * across two events, ERROR-429 answers a rate limit, SLOW never answers, TOOL answers a tool call.
+ * across two events, ERROR-429 answers a rate limit, SLOW never answers, TOOL answers a tool call,
+ * BURST writes every streamed event at once; chat with `n` > 1 streams the choices interleaved.
  */
 export interface MockCall {
   path: string;
@@ -74,6 +75,9 @@ export async function startMockLlm(): Promise<MockLlm> {
       const answer = pieces.join('');
       const tool = said.includes('TOOL');
       const burst = said.includes('BURST');
+      // n > 1 (chat): choice 0 is short (it ends while the others are still under way), choice c > 0 answers "Choice c heard: <last user text>".
+      const n = typeof body.n === 'number' && body.n > 1 ? Math.min(body.n, 8) : 1;
+      const choiceTexts = Array.from({ length: n }, (_, c) => (c === 0 ? 'Short one' : `Choice ${c} heard: ${said}`));
       const sse = (data: unknown, event?: string) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
 
       if (path === '/v1/embeddings') {
@@ -87,10 +91,36 @@ export async function startMockLlm(): Promise<MockLlm> {
           const message = tool
             ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'send_mail', arguments: JSON.stringify({ to: said.match(/\[EMAIL_\d+\]/)?.[0] ?? 'nobody' }) } }] }
             : { role: 'assistant', content: answer };
-          return res.end(JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message, finish_reason: tool ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } }));
+          const choices = n > 1 ? choiceTexts.map((content, index) => ({ index, message: { role: 'assistant', content }, finish_reason: 'stop' })) : [{ index: 0, message, finish_reason: tool ? 'tool_calls' : 'stop' }];
+          return res.end(JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: body.model, choices, usage: { prompt_tokens: 11, completion_tokens: 7, total_tokens: 18 } }));
         }
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const base = { id: 'chatcmpl-2', object: 'chat.completion.chunk', created: 1, model: body.model };
+        if (n > 1) {
+          // Several choices, their pieces interleaved (each choice its own piece size, so a
+          // placeholder splits at different places), each choice ending as soon as its text does.
+          const queues = choiceTexts.map((text, c) => chunksOf(text, 3 + 5 * c));
+          const finished = queues.map(() => false);
+          for (let c = 0; c < n; c++) sse({ ...base, choices: [{ index: c, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+          const events: unknown[] = [];
+          while (finished.includes(false))
+            for (let c = 0; c < n; c++) {
+              const piece = queues[c]!.shift();
+              if (piece !== undefined) events.push({ ...base, choices: [{ index: c, delta: { content: piece }, finish_reason: null }] });
+              else if (!finished[c]) {
+                finished[c] = true;
+                events.push({ ...base, choices: [{ index: c, delta: {}, finish_reason: 'stop' }] });
+              }
+            }
+          events.push({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: 9 * n, total_tokens: 11 + 9 * n } });
+          const write = (): unknown => {
+            const ev = events.shift();
+            if (ev === undefined) return res.end('data: [DONE]\n\n');
+            sse(ev);
+            return burst ? write() : setTimeout(write, 2);
+          };
+          return write();
+        }
         sse({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
         let i = 0;
         const next = (): unknown => {

@@ -151,7 +151,7 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   const pageHeaders = { ...securityHeaders, 'x-airlock-instance': instanceId };
   const apiHeaders = { ...machineApiHeaders(securityHeaders), 'x-airlock-instance': instanceId };
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(request.url.startsWith('/v1/') || isScimPath(request.url) ? apiHeaders : pageHeaders);
+    void reply.headers(request.url.startsWith('/v1/') || request.url.startsWith('/gateway/') || isScimPath(request.url) ? apiHeaders : pageHeaders);
     void reply.header('x-request-id', request.id);
     done();
   });

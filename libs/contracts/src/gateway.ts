@@ -73,6 +73,8 @@ export const litellmGuardrailRequest = z.looseObject({
   texts: z.array(z.string().max(1024 * 1024)).max(1000).default([]),
   images: z.array(z.string()).max(100).nullable().optional(),
   tools: z.array(z.unknown()).max(500).nullable().optional(),
+  /** Tool calls in OpenAI's shape ({id, type, function: {name, arguments}}): their arguments are decided with the texts. */
+  tool_calls: z.array(z.unknown()).max(500).nullable().optional(),
   structured_messages: z.array(z.unknown()).max(1000).nullable().optional(),
   request_data: z.record(z.string(), z.unknown()).nullable().optional(),
   input_type: z.enum(['request', 'response']).default('request'),
@@ -87,6 +89,8 @@ export const litellmGuardrailResponse = z.object({
   action: z.enum(['BLOCKED', 'NONE', 'GUARDRAIL_INTERVENED']),
   blocked_reason: z.string().optional(),
   texts: z.array(z.string()).optional(),
+  /** With GUARDRAIL_INTERVENED, when a tool call's arguments were masked: the tool calls as sent, those arguments masked. */
+  tool_calls: z.array(z.unknown()).optional(),
 });
 
 /** A Lakera Guard v2 shaped request (POST /v1/guard, also /v2/guard). */
@@ -109,7 +113,7 @@ export const guardResponse = z.object({
     .array(z.object({ start: z.number(), end: z.number(), text: z.string(), detector_type: z.string(), labels: z.array(z.string()), message_id: z.number() }))
     .optional(),
   breakdown: z
-    .array(z.object({ project_id: z.string(), policy_id: z.string(), detector_id: z.string(), detector_type: z.string(), result: z.boolean(), message_id: z.number() }))
+    .array(z.object({ project_id: z.string(), policy_id: z.string(), detector_id: z.string(), detector_type: z.string(), detected: z.boolean(), message_id: z.number() }))
     .optional(),
   metadata: z.object({ request_uuid: z.string() }),
 });

@@ -1,6 +1,6 @@
 import HubIcon from '@mui/icons-material/Hub';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { BooleanInput, Create, CreateButton, DataTable, Edit, List, NumberInput, PasswordInput, required, SelectInput, SimpleForm, TextInput, TopToolbar } from 'react-admin';
+import { BooleanInput, Create, CreateButton, DataTable, Edit, List, NumberInput, PasswordInput, required, SelectInput, SimpleForm, TextInput, TopToolbar, useGetList } from 'react-admin';
 import { useApi, usePermission } from '../common/hooks';
 
 /** The AI gateway's upstreams: the organization's key is write-only (shown as its last four characters). */
@@ -16,13 +16,20 @@ function UpstreamList() {
       <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="api" />
-        <DataTable.Col source="providerSlug" label="Provider" />
-        <DataTable.Col source="baseUrl" label="Base URL" disableSort />
-        <DataTable.Col source="keyLast4" label="Key" disableSort render={(r) => `…${r.keyLast4 as string}`} />
+        <DataTable.Col source="providerSlug" />
+        <DataTable.Col source="baseUrl" disableSort />
+        <DataTable.Col source="keyLast4" disableSort render={(r) => `…${r.keyLast4 as string}`} />
         <DataTable.Col source="enabled" render={(r) => (r.enabled ? 'on' : 'off')} />
       </DataTable>
     </List>
   );
+}
+
+/** The catalog's AI services, by slug: the policy decides every call through the upstream as sent to this service. */
+function ProviderInput() {
+  const { data, isPending } = useGetList('providers', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  const choices = (data ?? []).map((p) => ({ id: p.slug as string, name: `${p.name as string} (${p.slug as string})` }));
+  return <SelectInput source="providerSlug" choices={choices} isPending={isPending} validate={required()} helperText="The catalog's AI service this upstream is: rules about it apply to every call" />;
 }
 
 function UpstreamForm({ creating }: { creating: boolean }) {
@@ -30,9 +37,9 @@ function UpstreamForm({ creating }: { creating: boolean }) {
     <SimpleForm>
       <TextInput source="name" validate={required()} helperText="Lowercase; callers pick it with X-Airlock-Upstream" />
       <SelectInput source="api" choices={[{ id: 'openai', name: 'OpenAI' }, { id: 'anthropic', name: 'Anthropic' }]} validate={required()} />
-      <TextInput source="providerSlug" label="Catalog provider (slug)" validate={required()} helperText="e.g. openai-api, anthropic-api" />
-      <TextInput source="baseUrl" label="Base URL" type="url" validate={required()} fullWidth helperText="As the SDK would use it: https://api.openai.com/v1, https://api.anthropic.com" />
-      <PasswordInput source="apiKey" label={creating ? 'Upstream API key' : 'New upstream API key (leave empty to keep)'} validate={creating ? required() : undefined} autoComplete="off" />
+      <ProviderInput />
+      <TextInput source="baseUrl" type="url" validate={required()} fullWidth helperText="As the SDK would use it: https://api.openai.com/v1, https://api.anthropic.com" />
+      <PasswordInput source="apiKey" label={creating ? 'Upstream API key' : 'New upstream API key (leave empty to keep)'} validate={creating ? required() : undefined} autoComplete="off" helperText="Stored sealed; never shown again (the list shows its last four characters)" />
       <NumberInput source="timeoutSeconds" min={1} max={900} />
       <BooleanInput source="enabled" />
     </SimpleForm>

@@ -550,7 +550,7 @@ const airlock = {
     rate: 'Rate',
   },
   apiClients: {
-    scope: { decide: 'Decisions', bundle: 'Policy bundle', extension: 'Browser extension (bundle and decision reports)', 'incidents:write': 'File incidents', scim: 'SCIM provisioning (users and groups)' },
+    scope: { decide: 'Decisions', bundle: 'Policy bundle', extension: 'Browser extension (bundle and decision reports)', 'incidents:write': 'File incidents', scim: 'SCIM provisioning (users and groups)', gateway: 'AI gateway (OpenAI- and Anthropic-compatible calls, guardrail endpoints)' },
     rateHelp: 'Requests per minute; empty for no limit',
     expiresHelp: 'When the key stops working; empty for never',
     assertions: 'What this client may assert',
@@ -930,6 +930,10 @@ const resources = {
     },
   },
   webhooks: { name: 'Webhook |||| Webhooks', fields: { name: 'Name', url: 'URL', events: 'Events', enabled: 'Enabled' } },
+  'gateway/upstreams': {
+    name: 'Gateway upstream |||| Gateway upstreams',
+    fields: { name: 'Name', api: 'API', providerSlug: 'AI service', baseUrl: 'Base URL', apiKey: 'Upstream API key', keyLast4: 'Key', timeoutSeconds: 'Timeout (seconds)', enabled: 'Enabled' },
+  },
   'audit-events': {
     name: 'Audit log |||| Audit log',
     fields: {

@@ -14,6 +14,7 @@ import ReportIcon from '@mui/icons-material/Report';
 import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import WebhookIcon from '@mui/icons-material/Webhook';
+import HubIcon from '@mui/icons-material/Hub';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
@@ -80,6 +81,7 @@ export const ADMIN_SECTIONS: Section[] = [
       { to: '/users', label: 'resources.users.name', icon: <PeopleIcon />, permission: 'users.read' },
       { to: '/api-clients', label: 'resources.api-clients.name', icon: <KeyIcon />, permission: 'apiClients.read' },
       { to: '/webhooks', label: 'resources.webhooks.name', icon: <WebhookIcon />, permission: 'webhooks.read' },
+      { to: '/gateway/upstreams', label: 'resources.gateway/upstreams.name', icon: <HubIcon />, permission: 'gateway.read' },
       { to: '/audit-events', label: 'resources.audit-events.name', icon: <ReceiptLongIcon />, permission: 'audit.read' },
       { to: '/settings/sso', label: 'airlock.menu.sso', icon: <VpnKeyIcon />, permission: 'settings.read' },
       { to: '/settings', label: 'airlock.menu.settings', icon: <SettingsIcon />, permission: 'settings.read' },

@@ -164,6 +164,60 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   return { deltas, wholes };
 }
 
+/**
+ * Which streamed fields (keys of streamTexts' deltas) an event ends: a chat choice's finish_reason
+ * ends that choice's content and tool-call arguments, a Responses `.done` event its part, an
+ * Anthropic content_block_stop its block; the end of the whole answer ends every field. A field
+ * still holding back the start of a placeholder sends it before such an event, and only then: with
+ * several choices interleaved (n > 1), one choice ending says nothing about the others.
+ */
+export function endedFields(endpoint: GatewayEndpoint, event: string | null, data: Json): ((key: string) => boolean) | 'all' | null {
+  if (endpoint === 'chat') {
+    const ended: string[] = [];
+    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && c.finish_reason != null) ended.push(`c${String(c.index ?? 0)}`);
+    if (!ended.length) return null;
+    return (key) => ended.some((k) => key === k || key.startsWith(`${k}t`));
+  }
+  if (endpoint === 'responses') {
+    const type = typeof data.type === 'string' ? data.type : event;
+    const oi = String(data.output_index ?? 0);
+    if (type === 'response.output_text.done' || type === 'response.function_call_arguments.done' || type === 'response.refusal.done' || type === 'response.content_part.done') {
+      const k = `o${oi}.${String(data.content_index ?? 0)}`;
+      return (key) => key === k;
+    }
+    if (type === 'response.output_item.done') return (key) => key.startsWith(`o${oi}.`);
+    if (type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed' || type === 'error') return 'all';
+    return null;
+  }
+  if (endpoint === 'messages') {
+    if (data.type === 'content_block_stop') {
+      const k = `b${String(data.index ?? 0)}`;
+      return (key) => key === k;
+    }
+    if (data.type === 'message_delta' || data.type === 'message_stop') return 'all';
+  }
+  return null;
+}
+
+/**
+ * An event that carries `text` for the streamed field `key` alone, modelled on `data` (an event with
+ * a piece of that field): what the gateway sends when it releases text it held back.
+ */
+export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
+  if (endpoint === 'chat') {
+    const m = /^c(\d+)(?:t(\d+))?$/.exec(key);
+    const index = Number(m?.[1] ?? 0);
+    const delta = m?.[2] === undefined ? { content: text } : { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] };
+    const { choices: _choices, usage: _usage, ...rest } = data;
+    return { ...rest, choices: [{ index, delta, finish_reason: null }] };
+  }
+  if (endpoint === 'messages' && isObj(data.delta)) {
+    const field = data.delta.type === 'input_json_delta' ? 'partial_json' : 'text';
+    return { ...data, delta: { ...data.delta, [field]: text } };
+  }
+  return { ...data, delta: text };
+}
+
 export interface Usage {
   input: number;
   output: number;

@@ -1,3 +1,4 @@
+import { endedFields, fieldEvent, streamTexts } from './dialects';
 import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -112,5 +113,35 @@ describe('LookbackScanner', () => {
   test('maskPiece merges overlapping findings', () => {
     const v: WindowVerdict = { effect: 'redact', findings: [{ start: 0, end: 5, dataClass: 'a', detector: 'x' }, { start: 3, end: 8, dataClass: 'a', detector: 'y' }] };
     expect(maskPiece('0123456789', 0, v)).toBe('[A_REDACTED]89');
+  });
+});
+
+describe('streamed fields: which an event ends, and the event that releases held text', () => {
+  test('chat: a finish_reason ends that choice (content and tool calls), not the others', () => {
+    const ended = endedFields('chat', null, { choices: [{ index: 1, delta: {}, finish_reason: 'stop' }] });
+    expect(ended).not.toBeNull();
+    const f = ended as (k: string) => boolean;
+    expect([f('c1'), f('c1t0'), f('c1t12'), f('c0'), f('c10'), f('c10t1')]).toEqual([true, true, true, false, false, false]);
+    expect(endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: null }] })).toBeNull();
+  });
+
+  test('Responses and Anthropic: done events end their part, the end of the answer ends all', () => {
+    const done = endedFields('responses', 'response.output_text.done', { type: 'response.output_text.done', output_index: 1, content_index: 0, text: 'x' }) as (k: string) => boolean;
+    expect([done('o1.0'), done('o0.0'), done('o1.1')]).toEqual([true, false, false]);
+    expect(endedFields('responses', null, { type: 'response.completed', response: {} })).toBe('all');
+    const stop = endedFields('messages', 'content_block_stop', { type: 'content_block_stop', index: 2 }) as (k: string) => boolean;
+    expect([stop('b2'), stop('b1')]).toEqual([true, false]);
+    expect(endedFields('messages', 'message_stop', { type: 'message_stop' })).toBe('all');
+  });
+
+  test('fieldEvent carries the text for one field alone, found again by streamTexts under the same key', () => {
+    const chat = fieldEvent('chat', { id: 'c', model: 'm', choices: [{ index: 0, delta: { content: 'a' } }, { index: 3, delta: { content: 'b' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1 } }, 'c3', 'held');
+    expect(chat).toEqual({ id: 'c', model: 'm', choices: [{ index: 3, delta: { content: 'held' }, finish_reason: null }] });
+    const tool = fieldEvent('chat', { id: 'c', choices: [] }, 'c0t2', '{"to":');
+    expect(streamTexts('chat', null, tool).deltas.map((d) => [d.key, d.get()])).toEqual([['c0t2', '{"to":']]);
+    const msg = fieldEvent('messages', { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: 'x' } }, 'b1', 'held');
+    expect(streamTexts('messages', 'content_block_delta', msg).deltas.map((d) => [d.key, d.get()])).toEqual([['b1', 'held']]);
+    const resp = fieldEvent('responses', { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'x' }, 'o0.0', 'held');
+    expect(streamTexts('responses', null, resp).deltas.map((d) => [d.key, d.get()])).toEqual([['o0.0', 'held']]);
   });
 });

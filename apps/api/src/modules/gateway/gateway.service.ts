@@ -12,7 +12,9 @@ import {
   ENDPOINT_DIALECT,
   ERROR_KIND_BY_STATUS,
   type ErrorKind,
+  endedFields,
   errorBody,
+  fieldEvent,
   type GatewayEndpoint,
   requestTexts,
   responseTexts,
@@ -175,11 +177,21 @@ export class GatewayService {
       this.record(state, { blocked: true });
       throw new GatewayError(403, 'permission', blockMessage(verdict, 'answer'), 'airlock_policy_block_response');
     }
-    if (verdict.effect === 'redact') maskTexts(out, verdict);
-    for (const t of out) t.set(state.vault.restore(t.get()));
+    let changed = verdict.effect === 'redact';
+    if (changed) maskTexts(out, verdict);
+    if (state.vault.size)
+      for (const t of out) {
+        const before = t.get();
+        const after = state.vault.restore(before);
+        if (after !== before) {
+          t.set(after);
+          changed = true;
+        }
+      }
     state.own += performance.now() - t0;
     this.record(state, {});
-    void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(JSON.stringify(answer));
+    // Nothing masked or restored: the upstream's bytes as they came.
+    void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(changed ? JSON.stringify(answer) : raw);
   }
 
   private upstreamHeaders(request: FastifyRequest, upstream: ResolvedUpstream, stream: boolean): Record<string, string> {
@@ -292,12 +304,14 @@ export class GatewayService {
     };
     armIdle();
 
-    const flushHeld = (): string => {
+    /** The held-back text of the fields `which` selects (all when omitted), as events of their own. */
+    const flushHeld = (which?: (key: string) => boolean): string => {
       let out = '';
       for (const [key, r] of restorers) {
-        if (!r.holding) continue;
+        if (!r.holding || (which && !which(key))) continue;
         const rest = r.flush();
         const template = templates.get(key);
+        templates.delete(key);
         if (template) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
       }
       return out;
@@ -361,7 +375,9 @@ export class GatewayService {
       if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
       if (usage) state.usage = { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) };
-      if (!deltas.length && !wholes.length) return restorers.size ? flushHeld() + ev.raw : ev.raw;
+      const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
+      const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
+      if (!deltas.length && !wholes.length) return ended && templates.size ? flushHeld(ended === 'all' ? undefined : ended) + ev.raw : ev.raw;
       let changed = false;
       for (const ref of deltas) {
         const key = ref.key ?? '';
@@ -378,23 +394,24 @@ export class GatewayService {
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
-        const restored = restorer.push(result.text);
+        let restored = restorer.push(result.text);
+        // The field's last piece (the same event ends it): nothing more can complete what is held.
+        if (restorer.holding && endsField(key)) {
+          restored += restorer.flush();
+          templates.delete(key);
+        }
         if (restored !== piece) {
           ref.set(restored);
           changed = true;
         }
         if (restorer.holding && !templates.has(key)) {
-          // This event, with only this field and the marker in it, carries what is held at the end.
-          const values = deltas.map((d) => d.get());
-          for (const d of deltas) d.set('');
-          ref.set(HELD_MARKER);
-          templates.set(key, formatSse(JSON.stringify(data), ev.event));
-          deltas.forEach((d, i) => d.set(values[i]!));
+          // An event of this field alone, to carry what is held when the field ends.
+          templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
         }
       }
       let prefix = '';
       if (wholes.length) {
-        prefix = flushHeld();
+        if (templates.size) prefix = flushHeld(ended === 'all' || ended === null ? undefined : ended);
         const joined = wholes.map((w) => w.get()).join(SEPARATOR);
         const verdict = check(joined);
         if (verdict.effect === 'block') {
@@ -424,13 +441,24 @@ export class GatewayService {
         raw.end();
         finish();
       };
-      res.on('data', (chunk: Buffer) => {
-        if (stopped) return;
-        armIdle();
+      /**
+       * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
+       * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
+       * the end of the tick, so the events of one read are inspected as one window (see approve) and
+       * written to the caller at once, without delaying any of them.
+       */
+      let pending: Buffer[] = [];
+      let scheduled = false;
+      const drain = (): string => {
+        scheduled = false;
+        if (stopped || !pending.length) return '';
+        const chunks = pending;
+        pending = [];
         const t0 = performance.now();
         let out = '';
         try {
-          const batch = parser.push(chunk).map(parse);
+          const batch: Parsed[] = [];
+          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
           const approved = batch.length > 1 ? approve(batch) : null;
           for (const p of batch) {
             const text = handleEvent(p, approved);
@@ -442,20 +470,34 @@ export class GatewayService {
           out += streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
         }
         state.own += performance.now() - t0;
+        return out;
+      };
+      const drainAndWrite = () => {
+        const out = drain();
         if (out) raw.write(out);
         if (stopped) stop();
+      };
+      res.on('data', (chunk: Buffer) => {
+        if (stopped) return;
+        pending.push(chunk);
+        if (!scheduled) {
+          scheduled = true;
+          armIdle();
+          process.nextTick(drainAndWrite);
+        }
       });
       res.on('end', () => {
+        let out = drain();
         if (!stopped) {
-          let out = '';
           for (const ev of parser.end()) out += handleEvent(parse(ev), null) ?? '';
           out += flushHeld();
-          if (out) raw.write(out);
           const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
           if (whole) this.decide(state, 'response', whole, true);
           this.record(state, { streamed: true });
-        }
-        raw.end();
+        } else if (!res.destroyed) res.destroy();
+        // The last events and the end of the chunked answer in one write.
+        if (out) raw.end(out);
+        else raw.end();
         finish();
       });
       res.on('error', () => {

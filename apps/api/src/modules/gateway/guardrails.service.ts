@@ -8,11 +8,22 @@ import { DecisionService } from '../decisions/decision.service';
 import { maskPiece } from './lookback';
 
 const SEPARATOR = '\n\n';
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Where a guardrail call's texts go: a catalog provider slug, from the body or X-Airlock-Provider. */
 function providerOf(candidates: unknown[]): string {
   for (const c of candidates) if (typeof c === 'string' && slug.safeParse(c).success) return c;
   throw AppError.validation([{ path: 'provider', message: 'name the AI provider (a catalog slug such as openai) the texts go to' }], 'Which provider the texts go to is unknown');
+}
+
+/**
+ * Lakera's detector types name personal identifiers `pii/<kind>` (pii/email, pii/iban_code...), and
+ * gateways that use Lakera mask the spans of `pii/*` findings; Airlock's classes that hold such
+ * identifiers answer under that prefix, the others as `<class>/<detector>`.
+ */
+const PII_CLASSES = new Set(['personal_data', 'government_id', 'financial']);
+function lakeraDetectorType(dataClass: string, detector: string): string {
+  return PII_CLASSES.has(dataClass) ? `pii/${detector}` : `${dataClass}/${detector}`;
 }
 
 function spans(texts: string[]): { start: number; end: number }[] {
@@ -40,13 +51,21 @@ export class GuardrailsService {
     return this.decisions.decideOne(client, input, requestId, ip);
   }
 
-  /** LiteLLM: BLOCKED with the reason, GUARDRAIL_INTERVENED with the texts masked, or NONE. */
+  /**
+   * LiteLLM: BLOCKED with the reason, GUARDRAIL_INTERVENED with the texts masked (and the tool calls,
+   * when a value to mask was in their arguments), or NONE. The tool calls' arguments are decided
+   * with the texts: a secret in them blocks like one in a message.
+   */
   litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string) {
     const params = body.additional_provider_specific_params ?? {};
     const provider = providerOf([params.provider, headerProvider]);
     const email = body.request_data?.user_api_key_user_email;
     const texts = body.texts;
-    const joined = texts.join(SEPARATOR);
+    const toolCalls = (body.tool_calls ?? []).map((tc) => (isObj(tc) && isObj(tc.function) ? { ...tc, function: { ...tc.function } } : tc));
+    const args: { call: { function: Record<string, unknown> }; text: string }[] = [];
+    for (const tc of toolCalls) if (isObj(tc) && isObj(tc.function) && typeof tc.function.arguments === 'string' && tc.function.arguments) args.push({ call: tc as { function: Record<string, unknown> }, text: tc.function.arguments });
+    const all = [...texts, ...args.map((a) => a.text)];
+    const joined = all.join(SEPARATOR);
     const action = body.input_type === 'response' ? 'response' : 'prompt';
     const d = this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
     if (d.effect === 'block') {
@@ -56,8 +75,8 @@ export class GuardrailsService {
       const classes = new Set(d.redactedClasses ?? []);
       const masked = d.findings.filter((f) => classes.has(f.dataClass));
       const { placeholders } = redact(joined, masked);
-      const out = spans(texts).map(({ start, end }, i) => {
-        const text = texts[i]!;
+      const out = spans(all).map(({ start, end }, i) => {
+        const text = all[i]!;
         let s = '';
         let pos = 0;
         for (const p of placeholders) {
@@ -68,7 +87,15 @@ export class GuardrailsService {
         }
         return s + text.slice(pos);
       });
-      return { action: 'GUARDRAIL_INTERVENED' as const, texts: out };
+      let toolsChanged = false;
+      args.forEach((a, i) => {
+        const next = out[texts.length + i]!;
+        if (next !== a.text) {
+          a.call.function.arguments = next;
+          toolsChanged = true;
+        }
+      });
+      return { action: 'GUARDRAIL_INTERVENED' as const, texts: out.slice(0, texts.length), ...(toolsChanged ? { tool_calls: toolCalls } : {}) };
     }
     return { action: 'NONE' as const };
   }
@@ -88,15 +115,15 @@ export class GuardrailsService {
       out.payload = d.findings.map((f) => {
         const m = messageOf(f.start);
         const s = where[m]!;
-        return { start: f.start - s.start, end: Math.min(f.end, s.end) - s.start, text: maskPiece(joined.slice(f.start, f.end), 0, { effect: 'redact', findings: [{ ...f, start: 0, end: f.end - f.start }] }), detector_type: `${f.dataClass}/${f.detector}`, labels: [f.dataClass], message_id: m };
+        return { start: f.start - s.start, end: Math.min(f.end, s.end) - s.start, text: maskPiece(joined.slice(f.start, f.end), 0, { effect: 'redact', findings: [{ ...f, start: 0, end: f.end - f.start }] }), detector_type: lakeraDetectorType(f.dataClass, f.detector), labels: [f.dataClass], message_id: m };
       });
     }
     if (body.breakdown) {
       const byClass = new Map<string, number>();
       for (const f of d.findings) if (!byClass.has(f.dataClass)) byClass.set(f.dataClass, messageOf(f.start));
       out.breakdown = [
-        ...d.reasons.filter((r) => r.ruleId !== 'no-matching-rule').map((r) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: r.ruleId, detector_type: `airlock/${r.effect}`, result: r.effect === 'block' || r.effect === 'redact', message_id: 0 })),
-        ...[...byClass].map(([cls, m]) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: cls, detector_type: `data_class/${cls}`, result: true, message_id: m })),
+        ...d.reasons.filter((r) => r.ruleId !== 'no-matching-rule').map((r) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: r.ruleId, detector_type: `airlock/${r.effect}`, detected: r.effect === 'block' || r.effect === 'redact', message_id: 0 })),
+        ...[...byClass].map(([cls, m]) => ({ project_id: body.project_id ?? 'airlock', policy_id: `airlock-v${d.policyVersion}`, detector_id: cls, detector_type: `data_class/${cls}`, detected: true, message_id: m })),
       ];
     }
     if (body.dev_info) out.dev_info = { effect: d.effect, reasons: d.reasons.map((r) => ({ ruleId: r.ruleId, effect: r.effect, message: r.message })) };

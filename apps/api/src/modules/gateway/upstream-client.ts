@@ -52,16 +52,23 @@ export function callUpstream(upstream: ResolvedUpstream, path: string, headers: 
 }
 
 /** The body of a response, up to `max` bytes (more: throws). */
-export async function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      res.destroy();
-      throw new Error(`The upstream answer is larger than ${max} bytes`);
-    }
-    parts.push(chunk as Buffer);
-  }
-  return Buffer.concat(parts);
+export function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        res.destroy();
+        reject(new Error(`The upstream answer is larger than ${max} bytes`));
+        return;
+      }
+      parts.push(chunk);
+    });
+    res.once('end', () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+    res.once('error', reject);
+    res.once('close', () => {
+      if (!res.complete) reject(new Error('The upstream closed the connection before the end of its answer'));
+    });
+  });
 }

@@ -28,12 +28,20 @@ export interface ResolvedUpstream {
 /** How long an organization's upstreams (keys opened, addresses vetted) are reused before a reload. */
 const CACHE_MS = 5_000;
 
+interface CacheEntry {
+  at: number;
+  upstreams: Promise<ResolvedUpstream[]>;
+  /** The load finished (a failed one is dropped). */
+  loaded: boolean;
+  refreshing: boolean;
+}
+
 const sealContext = (id: string) => `gateway-upstream:${id}`;
 
 /** Upstream CRUD (audited, keys sealed and write-only) and the gateway's per-organization cache. */
 @Injectable()
 export class GatewayUpstreamsService {
-  private readonly cache = new Map<string, { at: number; upstreams: Promise<ResolvedUpstream[]> }>();
+  private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -139,12 +147,41 @@ export class GatewayUpstreamsService {
     return all.find((u) => u.api === api && (name === undefined || u.name === name)) ?? null;
   }
 
+  /**
+   * Within CACHE_MS the cached list; after that the cached list still answers while a reload runs in
+   * the background (so no gateway call waits for the database, the DNS vetting and the opening of the
+   * keys once the organization's upstreams were loaded). A change through this service drops the
+   * entry at once, so the console's edits apply to the next call.
+   */
   private resolved(organizationId: string): Promise<ResolvedUpstream[]> {
     const hit = this.cache.get(organizationId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.upstreams;
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_MS) return hit.upstreams;
+    if (hit?.loaded && !hit.refreshing) {
+      hit.refreshing = true;
+      const next = this.load(organizationId);
+      next.then(
+        (list) => {
+          if (this.cache.get(organizationId) === hit) this.cache.set(organizationId, { at: Date.now(), upstreams: Promise.resolve(list), loaded: true, refreshing: false });
+        },
+        () => {
+          // Kept until the next try: a database hiccup does not stop the gateway.
+          hit.refreshing = false;
+          hit.at = Date.now() - CACHE_MS + 1_000;
+        },
+      );
+      return hit.upstreams;
+    }
+    if (hit) return hit.upstreams;
     const upstreams = this.load(organizationId);
-    this.cache.set(organizationId, { at: Date.now(), upstreams });
-    upstreams.catch(() => this.cache.delete(organizationId));
+    const entry: CacheEntry = { at: now, upstreams, loaded: false, refreshing: false };
+    this.cache.set(organizationId, entry);
+    upstreams.then(
+      () => (entry.loaded = true),
+      () => {
+        if (this.cache.get(organizationId) === entry) this.cache.delete(organizationId);
+      },
+    );
     return upstreams;
   }
 
