@@ -24,6 +24,7 @@ import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
 import { GatewayRoutes } from './modules/gateway/gateway-routes';
+import { NetworkRoutes } from './modules/network/network-routes';
 import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -93,6 +94,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   await registerHttpPlugins(fastify, config, app.get(MetricsService), app.get(InstanceRegistry).id);
   app.get(DecisionRoutes).register(fastify);
   app.get(GatewayRoutes).register(fastify);
+  app.get(NetworkRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
 }
