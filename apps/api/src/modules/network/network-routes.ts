@@ -112,7 +112,7 @@ export class NetworkRoutes {
     fastify.get('/v1/authz/blocked', (request: FastifyRequest, reply: FastifyReply) => {
       const client = this.authenticate(request, AUTHZ_SCOPES);
       const rules = (header(request, 'x-airlock-rules') ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 50);
-      let host: string | null = null;
+      let host: string | null;
       try {
         host = originalFromNginx(request.headers).host;
       } catch {
