@@ -178,7 +178,8 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   });
   // Per-route body limits (Nest registers its routes after this hook is in place).
   fastify.addHook('onRoute', (route) => {
-    if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
+    // The OPA-compatible data API takes a decision request as its input (modules/network).
+    if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate' || route.url.startsWith('/v1/data/airlock/')) route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
     else if (route.url === '/v1/decisions/report') route.bodyLimit = BODY_LIMITS.report;
     else route.bodyLimit ??= BODY_LIMITS.default;

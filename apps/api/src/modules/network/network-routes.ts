@@ -30,7 +30,8 @@ export const NETWORK_NATIVE_ROUTES: readonly NativeRoute[] = [
   { method: 'GET', path: '/v1/authz', rule: authz, takesBody: false },
   { method: 'POST', path: '/v1/authz', rule: authz, takesBody: false },
   { method: 'GET', path: '/v1/authz/blocked', rule: authz, takesBody: false },
-  ...ENVOY_METHODS.flatMap((method) => [ENVOY_PREFIX, `${ENVOY_PREFIX}/*`].map((path) => ({ method, path, rule: authz, takesBody: false }))),
+  // The original path always starts with '/', so Envoy's check path is always under the prefix.
+  ...ENVOY_METHODS.map((method) => ({ method, path: `${ENVOY_PREFIX}/*`, rule: authz, takesBody: false })),
   { method: 'GET', path: '/v1/data/airlock/decision', rule: authz, takesBody: false },
   { method: 'POST', path: '/v1/data/airlock/decision', rule: authz, takesBody: true },
   { method: 'GET', path: '/v1/data/airlock/allow', rule: authz, takesBody: false },
@@ -142,9 +143,7 @@ export class NetworkRoutes {
     void fastify.register(async (scope) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
-      for (const path of [ENVOY_PREFIX, `${ENVOY_PREFIX}/*`]) {
-        scope.route({ method: [...ENVOY_METHODS, 'HEAD', 'OPTIONS'], url: path, exposeHeadRoute: false, handler: envoy });
-      }
+      scope.route({ method: [...ENVOY_METHODS, 'HEAD', 'OPTIONS'], url: `${ENVOY_PREFIX}/*`, exposeHeadRoute: false, handler: envoy });
     });
 
     // OPA's Data API: answers and errors in OPA's shapes (@styra/opa and other OPA clients).
