@@ -9,6 +9,7 @@ import { OPAClient } from '@styra/opa';
 import { chromium } from 'playwright-core';
 import { fencedBlocks } from '../support/markdown-blocks';
 import { freePort, waitFor } from '../support/processes';
+import { createUser } from '../support/security';
 import { startTestApp, type Session, type TestApp } from '../support/test-app';
 
 /**
@@ -382,6 +383,32 @@ http {
       expect(await (await get('rpz', '?zone=lab')).text()).toContain('chatgpt.com');
       expect((await t.request('/v1/exports/rpz')).status).toBe(401);
     });
+  });
+
+  test("every answer comes from the key's own organization", async () => {
+    const b = await t.prisma.organization.create({ data: { name: 'Network tenant B', slug: 'network-tenant-b' } });
+    await createUser(t, { organizationId: b.id, email: 'owner@network-b.test', role: 'owner', password: 'network tenant b owner password' });
+    await t.prisma.provider.create({
+      data: { organizationId: b.id, slug: 'b-secret-ai', name: 'B Secret AI', domains: ['secret-ai.tenant-b.test', '*.secret-ai.tenant-b.test'], channels: ['web'], trainsOnInputs: 'no', status: 'blocked', hqCountry: 'DE', dataCountries: ['DE'] },
+    });
+    const ownerB = await t.login('owner@network-b.test', 'network tenant b owner password');
+    await ownerB.json('/api/rules', { method: 'POST', json: { ruleId: 'b-blocked', priority: 1, effect: 'block', message: 'Blocked in B.', conditions: { providerStatus: ['blocked'] } } });
+    await ownerB.json('/api/policy/publish', { method: 'POST', json: { note: 'tenant B' } });
+    const keyB = (await ownerB.json<any>('/api/api-clients', { method: 'POST', json: { name: 'B network', scopes: ['network'] } })).key;
+    const rpzB = await waitFor('B policy', async () => {
+      const res = await t.request('/v1/exports/rpz', { headers: { authorization: `Bearer ${keyB}` } });
+      return res.status === 200 ? res.text() : undefined;
+    });
+    expect(rpzB).toContain('*.secret-ai.tenant-b.test CNAME .');
+    expect(rpzB).not.toContain('deepseek');
+    expect(await (await t.request('/v1/exports/rpz', { headers: auth() })).text()).not.toContain('secret-ai');
+    // DeepSeek is not in B's catalog: not an AI destination for B, allowed.
+    expect((await authz({ 'x-original-url': 'https://chat.deepseek.com/' }, keyB)).status).toBe(204);
+    expect((await authz({ 'x-original-url': 'https://app.secret-ai.tenant-b.test/' }, keyB)).status).toBe(403);
+    expect((await authz({ 'x-original-url': 'https://app.secret-ai.tenant-b.test/' })).status).toBe(204);
+    // B's rules are not A's explanation page's to show.
+    const page = await t.request('/v1/authz/blocked', { headers: { ...auth(), accept: 'application/json', 'x-airlock-rules': 'b-blocked' } });
+    expect(((await page.json()) as any).reasons).toEqual([]);
   });
 
   (existsSync(UNBOUND) ? describe : describe.skip)("Debian's Unbound loading the RPZ export", () => {
