@@ -234,12 +234,21 @@ http {
       expect(blocked.body).toContain(String(blocked.headers['x-airlock-decision-id']));
       expect(standInHosts).toEqual(['chatgpt.com']);
     });
+
+    test("a client's own X-Airlock-Key, X-Forwarded-For, X-Real-IP or X-Airlock-User change nothing", async () => {
+      const spoofed = { 'x-airlock-key': 'ak_chosen_by_the_client', authorization: 'Bearer ak_chosen_by_the_client', 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '198.51.100.7', 'x-airlock-user': 'someone-else@example.com' };
+      // Decided with nginx's key, as from 127.0.0.1 (not the lab zone): allowed.
+      const ok = await rawRequest(port, { path: '/', headers: { host: 'chatgpt.com', ...spoofed } });
+      expect(ok.status).toBe(200);
+      const blocked = await rawRequest(port, { path: '/', headers: { host: 'chat.deepseek.com', ...spoofed } });
+      expect(blocked.status).toBe(403);
+    });
   });
 
   describe('Envoy ext_authz (HTTP service): the check requests Envoy sends, replayed', () => {
     // As Envoy builds them: the original method, path_prefix + the original path, the original
     // Host, Content-Length: 0, the user's own Authorization, headers_to_add, the allowed headers.
-    const check = (method: string, host: string, originalPath: string, extra: Record<string, string> = {}) =>
+    const check = (method: string, host: string, originalPath: string, extra: Record<string, string> = {}): Promise<Response1> =>
       rawRequest(new URL(t.url).port as unknown as number, {
         method,
         path: `/v1/authz/envoy${originalPath}`,

@@ -49,8 +49,9 @@ function fromParts(scheme: string, host: string, uri: string, what: string): URL
   return absolute(`${scheme}://${host}${uri}`, what);
 }
 
+/** The person, from X-Airlock-User only: the gateway's configuration sets it (or clears it) itself. */
 function user(headers: Headers): string | null {
-  const v = one(headers, 'x-airlock-user') ?? one(headers, 'x-authenticated-user');
+  const v = one(headers, 'x-airlock-user');
   return v ? v : null;
 }
 
