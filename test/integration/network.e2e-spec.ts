@@ -513,6 +513,20 @@ http_access allow all
       expect(denied.status).toBe(403);
       expect(standInHosts.every((h) => h.startsWith('chatgpt.com'))).toBe(true);
     });
+
+    test('refuses the CONNECT tunnel to a blocked service (https without interception)', async () => {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'CONNECT', path: 'chat.deepseek.com:443', agent: false });
+        req.on('connect', (res, socket) => {
+          socket.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('response', (res) => resolve(res.statusCode ?? 0));
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(403);
+    });
   });
 
   (existsSync(CHROMIUM) ? describe : describe.skip)("Debian's Chromium with the PAC export", () => {
