@@ -24,6 +24,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const NGINX = '/usr/sbin/nginx';
 const UNBOUND = '/usr/sbin/unbound';
 const SQUID = '/usr/sbin/squid';
+const DNSMASQ = '/usr/sbin/dnsmasq';
 const CHROMIUM = '/usr/bin/chromium';
 
 function docBlock(file: string, lang: string): string {
@@ -467,6 +468,36 @@ http {
         await expect(resolver.resolve4(name)).rejects.toMatchObject({ code: 'ENOTFOUND' });
       }
       expect(unbound!.output()).toContain('airlock');
+    });
+  });
+
+  (existsSync(DNSMASQ) ? describe : describe.skip)("Debian's dnsmasq loading the dnsmasq export", () => {
+    let dnsmasq: ReturnType<typeof startProgram> | undefined;
+    let port: number;
+
+    beforeAll(async () => {
+      port = await freePort();
+      const file = path.join(dir, 'airlock-dnsmasq.conf');
+      writeFileSync(file, await (await t.request('/v1/exports/dnsmasq?address=192.0.2.80', { headers: auth() })).text());
+      chmodSync(file, 0o644);
+      dnsmasq = startProgram(
+        DNSMASQ,
+        ['--keep-in-foreground', '--log-facility=-', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts', '--user=root', `--pid-file=${dir}/dnsmasq.pid`, `--conf-file=${file}`, '--address=/chatgpt.com/127.0.0.1'],
+        'dnsmasq',
+      );
+      const resolver = new Resolver({ timeout: 1000, tries: 1 });
+      resolver.setServers([`127.0.0.1:${port}`]);
+      await waitFor('dnsmasq', async () => (await resolver.resolve4('chatgpt.com')).length > 0, 15_000).catch((e) => {
+        throw new Error(`${(e as Error).message}: ${dnsmasq!.output()}`);
+      });
+    });
+    afterAll(async () => stopProgram(dnsmasq?.child));
+
+    test('a blocked name and the names under it answer the block-page address; an approved one resolves', async () => {
+      const resolver = new Resolver({ timeout: 2000, tries: 1 });
+      resolver.setServers([`127.0.0.1:${port}`]);
+      expect(await resolver.resolve4('chatgpt.com')).toEqual(['127.0.0.1']);
+      for (const name of ['chat.deepseek.com', 'deepseek.com', 'x.y.deepseek.com']) expect(await resolver.resolve4(name)).toEqual(['192.0.2.80']);
     });
   });
 
