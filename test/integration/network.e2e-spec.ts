@@ -297,7 +297,7 @@ http {
       expect(res.status).toBe(200);
     });
 
-    test('no key, a wrong key, no Host: 401 and 400', async () => {
+    test("no key, or a wrong key in X-Airlock-Key (the user's own Authorization is not Airlock's): 401", async () => {
       expect((await check('GET', 'chatgpt.com', '/', { 'x-airlock-key': 'ak_wrong' })).status).toBe(401);
       const noKey = await rawRequest(new URL(t.url).port as unknown as number, { path: '/v1/authz/envoy/', headers: { host: 'chatgpt.com', authorization: 'Bearer sk-users-key' } });
       expect(noKey.status).toBe(401);
