@@ -8,6 +8,8 @@
 //   5. with --extension (or `npm run bench:extension`): paste-to-verdict in the page with the browser
 //      extension in Debian's Chromium, 1, 10 and 50 KB prompts (bench/extension.mjs; needs root for
 //      the managed policy file and /usr/bin/chromium)
+//   6. with --network (or `--network-only`): nginx auth_request's added latency against a plain proxy
+//      location of the same nginx, and Airlock's CPU per authorization (bench/nginx-authz.mjs)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +25,9 @@ const only = args.has('--detectors-only')
     ? ['gateway']
     : args.has('--extension-only')
       ? ['extension']
-      : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--extension') ? ['extension'] : [])];
+      : args.has('--network-only')
+        ? ['network']
+        : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--extension') ? ['extension'] : []), ...(args.has('--network') ? ['network'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -102,6 +106,19 @@ if (only.includes('extension')) {
     console.log(`   ${size.padEnd(5)} p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  (in the handler p50 ${x.inHandlerP50Ms} ms, p99 ${x.inHandlerP99Ms} ms; ${x.samples} pastes, ${x.effect})`);
   }
   console.log(`   ${r.target.what}: ${mark(r.target.met)}`);
+}
+
+if (only.includes('network')) {
+  const m = await load('nginx-authz.mjs');
+  const r = await m.run();
+  results.network = r;
+  if (r.skipped) console.log(`\nnginx auth_request: skipped (${r.skipped})`);
+  else {
+    console.log(`\nnginx auth_request (docs/integrations/nginx.md) vs a plain proxy location of the same nginx: ${r.requests} GETs each, interleaved one at a time`);
+    console.log(`   plain proxy      p50 ${r.plain.p50Ms} ms  p99 ${r.plain.p99Ms} ms`);
+    console.log(`   auth_request     p50 ${r.authRequest.p50Ms} ms  p99 ${r.authRequest.p99Ms} ms`);
+    console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms; Airlock CPU ${r.airlockCpuMsPerAuthz} ms per authorization`);
+  }
 }
 
 console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}`);

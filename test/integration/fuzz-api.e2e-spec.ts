@@ -97,7 +97,7 @@ const bodyArb = (route: DiscoveredRoute): fc.Arbitrary<Body> => {
       ? BODY_LIMITS.batch
       : route.path === '/v1/decisions/report'
         ? BODY_LIMITS.report
-        : route.path === '/v1/decisions' || route.path === '/api/policy/simulate'
+        : route.path === '/v1/decisions' || route.path === '/api/policy/simulate' || route.path.startsWith('/v1/data/airlock/')
           ? BODY_LIMITS.decision
           : /^\/(gateway\/|v[12]\/guard)/.test(route.path)
             ? GATEWAY_MAX_BODY_DEFAULT

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { OPERATIONS } from '../../apps/api/src/openapi/operations';
 import { openApiPath } from '../../apps/api/src/openapi/openapi-document';
-import { createUser, discoverRoutes, fastifyRoutes, mintSession } from '../support/security';
+import { createUser, discoverRoutes, fastifyRoutes, mintSession, wildcardRoutesNotServed } from '../support/security';
 import { ADMIN_PASSWORD, BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -52,6 +52,9 @@ describe('the OpenAPI document', () => {
     const missing = served.filter((r) => !variants(r.path).some((v) => documented.has(`${r.method} ${openApiPath(v)}`)));
     expect(served.length).toBeGreaterThan(40);
     expect(missing).toEqual([]);
+    // Wildcard routes (Envoy's check requests, OPA's undefined documents) are served as walked.
+    expect(discoverRoutes(t).filter((r) => r.path.includes('*')).length).toBeGreaterThan(0);
+    expect(wildcardRoutesNotServed(t, discoverRoutes(t))).toEqual([]);
     // And nothing is documented that the application does not serve.
     const walked = new Set(discoverRoutes(t).map((r) => `${r.method} ${openApiPath(r.path)}`));
     expect([...documented].filter((op) => !walked.has(op))).toEqual([]);

@@ -24,6 +24,7 @@ import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
 import { GatewayRoutes } from './modules/gateway/gateway-routes';
+import { NetworkRoutes } from './modules/network/network-routes';
 import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -93,6 +94,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   await registerHttpPlugins(fastify, config, app.get(MetricsService), app.get(InstanceRegistry).id);
   app.get(DecisionRoutes).register(fastify);
   app.get(GatewayRoutes).register(fastify);
+  app.get(NetworkRoutes).register(fastify);
   serveAdminUi(fastify, config);
   return app;
 }
@@ -176,7 +178,8 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
   });
   // Per-route body limits (Nest registers its routes after this hook is in place).
   fastify.addHook('onRoute', (route) => {
-    if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate') route.bodyLimit = BODY_LIMITS.decision;
+    // The OPA-compatible data API takes a decision request as its input (modules/network).
+    if (route.url === '/v1/decisions' || route.url === '/api/policy/simulate' || route.url.startsWith('/v1/data/airlock/')) route.bodyLimit = BODY_LIMITS.decision;
     else if (route.url === '/v1/decisions/batch') route.bodyLimit = BODY_LIMITS.batch;
     else if (route.url === '/v1/decisions/report') route.bodyLimit = BODY_LIMITS.report;
     else route.bodyLimit ??= BODY_LIMITS.default;

@@ -75,8 +75,12 @@ export type Role = (typeof ROLES)[number];
  * `extension` is the browser extension's: /v1/bundle and its events (to decide locally) and
  * POST /v1/decisions/report (to log what it decided); it may sit beside the decision scopes, never
  * beside `scim`.
+ * `network` is for the network's enforcement points (docs/integrations/nginx.md, envoy.md, opa.md,
+ * dns.md, pac.md): /v1/authz (nginx auth_request, Envoy ext_authz), the OPA-compatible /v1/data API
+ * and the DNS, proxy and PAC exports under /v1/exports. It can decide about a destination and read
+ * which services are blocked, nothing else (no bundle with the hashed directory, no reports).
  */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension'] as const;
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension', 'network'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];

@@ -550,7 +550,7 @@ const airlock = {
     rate: 'Rate',
   },
   apiClients: {
-    scope: { decide: 'Decisions', bundle: 'Policy bundle', extension: 'Browser extension (bundle and decision reports)', 'incidents:write': 'File incidents', scim: 'SCIM provisioning (users and groups)', gateway: 'AI gateway (OpenAI- and Anthropic-compatible calls, guardrail endpoints)' },
+    scope: { decide: 'Decisions', bundle: 'Policy bundle', extension: 'Browser extension (bundle and decision reports)', 'incidents:write': 'File incidents', scim: 'SCIM provisioning (users and groups)', gateway: 'AI gateway (OpenAI- and Anthropic-compatible calls, guardrail endpoints)', network: 'Network enforcement (nginx, Envoy, OPA clients, DNS, proxy and PAC exports)' },
     rateHelp: 'Requests per minute; empty for no limit',
     expiresHelp: 'When the key stops working; empty for never',
     assertions: 'What this client may assert',

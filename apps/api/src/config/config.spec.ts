@@ -111,3 +111,23 @@ describe('password breach check', () => {
     expect(() => loadConfig({ ...base, AIRLOCK_PASSWORD_BREACH_URL: 'ftp://example.com/' })).toThrow(/AIRLOCK_PASSWORD_BREACH_URL/);
   });
 });
+
+describe('block-page proxy', () => {
+  it('is off unless a port is set; binds HOST unless told; the PAC proxy is host:port', () => {
+    expect(loadConfig(base).blockPage).toEqual({ port: null, host: '127.0.0.1', proxy: null });
+    expect(loadConfig({ ...base, HOST: '0.0.0.0', AIRLOCK_BLOCK_PAGE_PORT: '8099', AIRLOCK_BLOCK_PAGE_PROXY: 'airlock.example.com:8099' }).blockPage).toEqual({
+      port: 8099,
+      host: '0.0.0.0',
+      proxy: 'airlock.example.com:8099',
+    });
+    expect(loadConfig({ ...base, AIRLOCK_BLOCK_PAGE_PROXY: '[2001:db8::1]:8099' }).blockPage.proxy).toBe('[2001:db8::1]:8099');
+  });
+
+  it.each(['airlock.example.com', 'http://airlock:8099', 'airlock:0', 'airlock:70000', '[nonsense]:80', 'a b:80'])('refuses AIRLOCK_BLOCK_PAGE_PROXY=%s, naming the variable', (value) => {
+    expect(problems({ AIRLOCK_BLOCK_PAGE_PROXY: value })[0]).toMatch(/^AIRLOCK_BLOCK_PAGE_PROXY must be host:port/);
+  });
+
+  it.each(['0', '65536', 'http'])('refuses AIRLOCK_BLOCK_PAGE_PORT=%s', (value) => {
+    expect(problems({ AIRLOCK_BLOCK_PAGE_PORT: value })[0]).toMatch(/^AIRLOCK_BLOCK_PAGE_PORT /);
+  });
+});

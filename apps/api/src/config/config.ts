@@ -125,6 +125,15 @@ const schema = z.object({
   /** Largest request body the AI gateway accepts (bytes). */
   AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(GATEWAY_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
+  /** The block-page proxy (docs/integrations/pac.md): a port to listen on; unset, it does not run. */
+  AIRLOCK_BLOCK_PAGE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address the block-page proxy listens on (default: HOST). */
+  AIRLOCK_BLOCK_PAGE_HOST: z.string().min(1).max(255).optional(),
+  /** host:port the PAC export sends blocked services to (the block-page proxy as browsers reach it). */
+  AIRLOCK_BLOCK_PAGE_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || isHostPort(v), { error: 'must be host:port (a host name or IP address and a port), e.g. airlock.example.com:8099' }),
   AIRLOCK_MAIL_TRANSPORT: z.enum(['log', 'smtp']).optional().default('log'),
   AIRLOCK_SMTP_URL: z
     .string()
@@ -199,6 +208,16 @@ function toConfig(env: z.output<typeof schema>) {
     gatewayAllowPrivate: env.AIRLOCK_GATEWAY_ALLOW_PRIVATE,
     gatewayMaxBodyBytes: env.AIRLOCK_GATEWAY_MAX_BODY_BYTES,
     adminUiDir: env.AIRLOCK_ADMIN_UI_DIR,
+    /**
+     * The block-page proxy: every request answered with the block page, CONNECT refused
+     * (modules/network/block-page.server.ts); null port: not started. `proxy`: what the PAC export
+     * names by default.
+     */
+    blockPage: {
+      port: env.AIRLOCK_BLOCK_PAGE_PORT ?? null,
+      host: env.AIRLOCK_BLOCK_PAGE_HOST ?? env.HOST,
+      proxy: env.AIRLOCK_BLOCK_PAGE_PROXY ?? null,
+    },
     /** Where mail goes: `log` writes a line per mail (see modules/mail). */
     mailTransport: env.AIRLOCK_MAIL_TRANSPORT,
     mailFrom: env.AIRLOCK_MAIL_FROM,
@@ -236,6 +255,15 @@ function toConfig(env: z.output<typeof schema>) {
     /** API processes sharing the port (cluster.ts); `auto` is one per core this process may use. */
     workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : Number(env.AIRLOCK_WORKERS),
   };
+}
+
+/** `host:port`: a DNS name or IPv4 address (or a bracketed IPv6 one) and a port from 1 to 65535. */
+export function isHostPort(value: string): boolean {
+  const m = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*):(\d{1,5})$/.exec(value);
+  if (!m) return false;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return false;
+  return !m[1]!.startsWith('[') || ipaddr.IPv6.isValid(m[1]!.slice(1, -1));
 }
 
 /** Parses the environment; throws ConfigError naming every bad variable. */

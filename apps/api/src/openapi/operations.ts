@@ -48,6 +48,10 @@ const webhook = { name: 'Webhook', schema: webhookOutput };
 const toolRequest = { name: 'ToolRequest', schema: toolRequestOutput };
 const portalIncident = { name: 'PortalIncident', schema: portalIncidentOutput };
 const decision = { name: 'DecisionResponse', schema: decisionResponse };
+/** OPA's Data API body: the input is a decision request. */
+const opaInput = z.strictObject({ input: decisionRequest.optional() });
+const opaDecision = { name: 'OpaDecisionResult', schema: z.object({ decision_id: z.string(), result: decisionResponse }) };
+const opaAllow = { name: 'OpaAllowResult', schema: z.object({ decision_id: z.string(), result: z.boolean() }) };
 
 const batchResponse = z.object({
   items: z.array(
@@ -64,6 +68,17 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /v1/bundle': { summary: 'The published policy for local evaluation (ETag / 304)', response: { name: 'PolicyBundle', schema: policyBundleOutput } },
   'GET /v1/bundle/events': { summary: 'Server-sent events announcing new policy versions', produces: 'text/event-stream' },
   'POST /v1/incidents': { summary: 'File an incident from a decision client', body: apiIncidentInput, response: incident },
+  'GET /v1/authz': { summary: 'nginx auth_request: 204 allow, 403 block (X-Original-URL, X-Airlock-* headers)' },
+  'POST /v1/authz': { summary: 'nginx auth_request: 204 allow, 403 block (X-Original-URL, X-Airlock-* headers)' },
+  'GET /v1/authz/blocked': { summary: "The explanation page for nginx's error_page", produces: 'text/html' },
+  ...Object.fromEntries(['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => [`${m} /v1/authz/envoy/*`, { summary: "Envoy ext_authz check request (path_prefix /v1/authz/envoy): 200 allow, 403 block" }])),
+  'POST /v1/data/airlock/decision': { summary: "OPA Data API: the decision for {input} (errors in OPA's shape)", body: opaInput, response: opaDecision },
+  'GET /v1/data/airlock/decision': { summary: 'OPA Data API: the decision for ?input=<JSON>', response: opaDecision },
+  'POST /v1/data/airlock/allow': { summary: "OPA Data API: false when {input} is blocked (errors in OPA's shape)", body: opaInput, response: opaAllow },
+  'GET /v1/data/airlock/allow': { summary: 'OPA Data API: false when ?input=<JSON> is blocked', response: opaAllow },
+  'POST /v1/data/*': { summary: 'OPA Data API: any other document is undefined ({})' },
+  'GET /v1/data/*': { summary: 'OPA Data API: any other document is undefined ({})' },
+  'GET /v1/exports/:format': { summary: 'Blocked services as rpz, hosts, dnsmasq, unbound, squid-acl, pac or adblock (ETag / 304)', produces: 'text/plain' },
 
   'GET /api/incidents': { summary: 'List incidents', list: 'paged', response: incident },
   'GET /api/incidents/export.csv': { summary: 'Matching incidents as CSV', produces: 'text/csv' },

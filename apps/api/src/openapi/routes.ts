@@ -4,6 +4,7 @@ import { ZodPipe } from '../common/zod-pipe';
 import { ACCESS_KEY, type AccessRule, STEP_UP_KEY } from '../modules/auth/access.decorators';
 import { NATIVE_ROUTES } from '../modules/decisions/decision-routes';
 import { GATEWAY_NATIVE_ROUTES } from '../modules/gateway/gateway-routes';
+import { NETWORK_NATIVE_ROUTES } from '../modules/network/network-routes';
 
 /** Nest's metadata keys and enums (@nestjs/common/constants), spelled out: that module is not a public entry point. */
 const PATH_METADATA = 'path';
@@ -103,6 +104,11 @@ export function discoverAppRoutes(container: ModulesContainer): AppRoute[] {
   // declare their access rule in NATIVE_ROUTES.
   for (const r of [...NATIVE_ROUTES, ...GATEWAY_NATIVE_ROUTES]) {
     routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, status: 200, params: [] });
+  }
+  // The network routes share paths between methods (Envoy's check request keeps the original method).
+  for (const r of NETWORK_NATIVE_ROUTES) {
+    const params = [...r.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+    routes.push({ method: r.method, path: r.path, handler: `native ${r.method} ${r.path.replace('*', 'any')}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, status: 200, params });
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }
