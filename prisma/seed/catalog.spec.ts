@@ -483,6 +483,46 @@ describe("built-in provider catalog", () => {
     expect(resolve("xingchen-api.xf-yun.com")).toBe("iflytek-spark");
   });
 
+  it("re-checks, in the same 2026-12-03 release, the entries the 2026-12-02 release corrected", () => {
+    const corrected = [
+      "mistral-le-chat", "anthropic-api", "anthropic-claude", "microsoft-365-copilot", "microsoft-copilot", "github-copilot",
+      "grammarly", "openai-chatgpt", "google-gemini", "deepseek", "baidu-ernie-bot", "moonshot-kimi", "alibaba-qwen", "deepl",
+      "bytedance-dola", "byteplus-modelark",
+    ];
+    for (const slug of corrected) {
+      const p = bySlug(slug);
+      // Either a page read that day, or an unknown fact saying that nothing newer was found and what the facts rest on.
+      const reread = p.sources.some((s) => s.asOf === "2026-12-03") || p.unknownFacts.some((u) => u.note.includes("2026-12-03"));
+      expect({ slug, reread }).toEqual({ slug, reread: true });
+    }
+    // A signal that tells the tiers apart is backed by a source about account types.
+    for (const p of providers) {
+      const enforceable = p.accountTypes.flatMap((a) => a.signals).filter((s) => s.kind === "tenant_restriction" || s.kind === "header");
+      if (enforceable.length) {
+        expect({ slug: p.slug, sourced: p.sources.some((s) => s.topic === "account_types") }).toEqual({ slug: p.slug, sourced: true });
+      }
+    }
+    const signals = (slug: string, kind: string) =>
+      bySlug(slug).accountTypes.filter((a) => a.kind === kind).flatMap((a) => a.signals.map((s) => s.value)).join(" | ");
+    expect(signals("anthropic-claude", "business")).toMatch(/anthropic-allowed-org-ids/);
+    expect(signals("anthropic-api", "api")).toMatch(/anthropic-allowed-org-ids/);
+    expect(signals("microsoft-365-copilot", "business")).toMatch(/Restrict-Access-To-Tenants/);
+    expect(signals("microsoft-365-copilot", "consumer")).toMatch(/sec-Restrict-Tenant-Access-Policy/);
+    expect(signals("google-gemini", "business")).toMatch(/X-GoogApps-Allowed-Domains/);
+    expect(signals("github-copilot", "consumer")).toMatch(/individual\.githubcopilot\.com/);
+    expect(bySlug("anthropic-claude").unknownFacts.some((u) => u.topic === "account_types")).toBe(false);
+    // GitHub's per-plan API hosts, and the GitHub API host Copilot shares.
+    expect(resolve("api.individual.githubcopilot.com")).toBe("github-copilot");
+    expect(resolve("api.business.githubcopilot.com")).toBe("github-copilot");
+    expect(resolve("api.github.com")).toBeNull();
+    expect(bySlug("github-copilot").sharedHosts.map((h) => h.host)).toContain("api.github.com");
+    // BytePlus processes in Malaysia and Indonesia (its data-processing page), not Singapore as inferred before.
+    expect(bySlug("byteplus-modelark").dataCountries).toEqual(["MY", "ID"]);
+    expect(bySlug("byteplus-modelark").sources.some((s) => s.topic === "storage" && s.kind === "provider")).toBe(true);
+    // DeepL's three processing regions stay sourced by its own page.
+    expect(bySlug("deepl").sources.some((s) => s.topic === "storage" && s.kind === "provider" && /Asia-Pacific/.test(s.fact))).toBe(true);
+  });
+
   it("contains the services employees actually use", () => {
     const required = [
       "deepseek",
