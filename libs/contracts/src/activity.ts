@@ -17,9 +17,8 @@ const filterShape = {
   since: instant.optional(),
   until: instant.optional(),
   effect: z
-    .string()
-    .max(40)
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string().max(40))
+    .transform((s: string) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
     .pipe(z.array(z.enum(EFFECTS, { message: `each effect must be one of ${EFFECTS.join(', ')}` })).min(1, 'name at least one effect'))
     .optional(),
   action: z.enum(ACTIONS).optional(),

@@ -1,4 +1,6 @@
 import {
+  activityDetailOutput,
+  activityPageOutput,
   apiIncidentInput,
   batchRequest,
   decisionRequest,
@@ -13,6 +15,8 @@ import {
   portalIncidentCreated,
   portalIncidentOutput,
   providerOutput,
+  searchOutput,
+  unknownDestinationOutput,
   ruleOutput,
   toolRequestOutput,
   userOutput,
@@ -64,6 +68,12 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /v1/bundle': { summary: 'The published policy for local evaluation (ETag / 304)', response: { name: 'PolicyBundle', schema: policyBundleOutput } },
   'GET /v1/bundle/events': { summary: 'Server-sent events announcing new policy versions', produces: 'text/event-stream' },
   'POST /v1/incidents': { summary: 'File an incident from a decision client', body: apiIncidentInput, response: incident },
+
+  'GET /api/activity': { summary: 'Decisions of the log, filtered, newest first (keyset pages: pass nextCursor)', response: { name: 'ActivityPage', schema: activityPageOutput } },
+  'GET /api/activity/export.csv': { summary: 'Matching decisions as CSV (streamed, at most 100,000 rows)', produces: 'text/csv' },
+  'GET /api/activity/unknown-destinations': { summary: 'AI destinations outside the catalog seen in decisions', list: 'array', response: { name: 'UnknownDestination', schema: unknownDestinationOutput } },
+  'GET /api/activity/:id': { summary: 'One decision with the reasons of the policy version that made it', response: { name: 'ActivityDecision', schema: activityDetailOutput } },
+  'GET /api/search': { summary: 'Search services, rules, incidents, users and API clients', response: { name: 'SearchResults', schema: searchOutput } },
 
   'GET /api/incidents': { summary: 'List incidents', list: 'paged', response: incident },
   'GET /api/incidents/export.csv': { summary: 'Matching incidents as CSV', produces: 'text/csv' },
