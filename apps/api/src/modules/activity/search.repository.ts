@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 
-const insensitive = (q: string) => ({ contains: q, mode: 'insensitive' as const });
+/**
+ * "Contains" as text: Prisma passes the value into LIKE as it is, so %, _ and \ are escaped here
+ * (PostgreSQL's default LIKE escape is the backslash), or "%%" would match every row.
+ */
+export const likeText = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+const insensitive = (q: string) => ({ contains: likeText(q), mode: 'insensitive' as const });
 
 /** The app bar's search: a few matches of each kind, every query scoped to the organization. */
 @Injectable()
