@@ -271,7 +271,7 @@ describe('activity (the decision log, searchable)', () => {
       body: JSON.stringify({ slug: 'new-ai-tool', name: 'new-ai-tool.example', domains: ['new-ai-tool.example'], trainsOnInputs: 'yes', status: 'under_review' }),
     });
     expect(res.status).toBe(201);
-    expect((await res.json()).status).toBe('under_review');
+    expect(((await res.json()) as { status: string }).status).toBe('under_review');
     const after = await get(owner, '/api/activity/unknown-destinations?days=7');
     expect(after.body.map((x: { host: string }) => x.host)).not.toContain('new-ai-tool.example');
     // Organization B's own unknown hosts are its own.
