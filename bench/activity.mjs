@@ -23,6 +23,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -130,7 +131,8 @@ export async function run() {
     await client.query('ANALYZE "DecisionLog"');
     result.generateSeconds = +((performance.now() - t) / 1000).toFixed(1);
     const size = (await client.query(`SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) AS s FROM pg_inherits WHERE inhparent = '"DecisionLog"'::regclass`)).rows[0].s;
-    log(`Activity bench: ${ROWS.toLocaleString()} decisions generated in ${result.generateSeconds} s (${size} with indexes)`);
+    result.loadAverage = os.loadavg().map((l) => +l.toFixed(2));
+    log(`Activity bench: ${ROWS.toLocaleString()} decisions generated in ${result.generateSeconds} s (${size} with indexes); load average ${result.loadAverage.join(' ')}`);
 
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
     const page = (filter, after) => toPg(ActivityRepository.pageSql(ORG, { since, ...filter }, 51, after));
@@ -173,7 +175,7 @@ export async function run() {
       log(`  ${label.padEnd(48)} ${String(r.medianMs).padStart(8)} ms  cpu ${String(r.cpuMsPerQuery).padStart(7)} ms  ${r.plan}`);
     }
 
-    // Writes: the writer's COPY into the key only vs the key and the three Activity indexes.
+    // Writes: the writer's COPY into the key only, then with the Activity indexes added one by one.
     log('\nWriter: COPY of 100,000 rows in 1,000-row batches into a table of 500,000 rows:');
     const EFFECT_INDEX = `("organizationId", "effect", "time", "id") WHERE "effect" <> 'allow'`;
     const SERVICE_INDEX = '("organizationId", "providerSlug", "time", "id")';

@@ -47,7 +47,7 @@ export default function UnknownDestinationsPage() {
       });
       notify(t('airlock.activity.unknown.added', { host }), { type: 'success' });
       await refetch();
-      navigate(`/providers/${created.id}`);
+      void navigate(`/providers/${created.id}`);
     } catch (err) {
       setFailure(errorMessage(err));
     } finally {

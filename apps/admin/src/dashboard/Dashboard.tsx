@@ -93,7 +93,7 @@ export default function Dashboard() {
   const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?days=${days}`);
   const navigate = useNavigate();
   const since = sinceDays(days);
-  const go = (f: Parameters<typeof activityLink>[0]) => navigate(activityLink(f));
+  const go = (f: Parameters<typeof activityLink>[0]) => void navigate(activityLink(f));
   const fmt = (n: number) => n.toLocaleString();
   const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h < 1 ? t('airlock.dashboard.minutes', { n: Math.round(h * 60) }) : t('airlock.dashboard.hours', { n: h.toFixed(1) }));
   const totals = data?.totals ?? data?.decisionsByDay.reduce((a, d) => ({ decisions: a.decisions + d.allow + d.warn + d.redact + d.block, allow: a.allow + d.allow, warn: a.warn + d.warn, redact: a.redact + d.redact, block: a.block + d.block }), { decisions: 0, allow: 0, warn: 0, redact: 0, block: 0 });

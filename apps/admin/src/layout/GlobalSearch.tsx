@@ -78,7 +78,7 @@ export function GlobalSearch() {
       onChange={(_, o) => {
         if (o) {
           setInput('');
-          navigate(o.to);
+          void navigate(o.to);
         }
       }}
       renderInput={(params) => (

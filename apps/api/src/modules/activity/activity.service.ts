@@ -110,27 +110,28 @@ export class ActivityService {
   async export(organizationId: string, actor: Actor, filter: ActivityFilter): Promise<AsyncIterable<string>> {
     const first = await this.read(() => this.repo.page(organizationId, filter, EXPORT_BATCH));
     await this.tx.run((tx) => this.audit.record(tx, { organizationId, actor, action: 'activity.export', entityType: 'DecisionLog', after: { filter } }));
-    const self = this;
+    const entries = (rows: ActivityRow[]) => this.entries(organizationId, rows);
+    const page = (limit: number, after: Keyset) => this.read(() => this.repo.page(organizationId, filter, limit, after));
     async function* lines(): AsyncGenerator<string> {
       yield ACTIVITY_CSV_COLUMNS.join(',') + '\r\n';
       let rows = first;
       let sent = 0;
       for (;;) {
         const take = rows.slice(0, ACTIVITY_EXPORT_MAX - sent);
-        const entries = await self.entries(organizationId, take);
+        const shown = await entries(take);
         let chunk = '';
-        for (const e of entries) chunk += csvLine(e);
+        for (const e of shown) chunk += csvLine(e);
         if (chunk) yield chunk;
         sent += take.length;
         if (sent >= ACTIVITY_EXPORT_MAX) {
-          if (rows.length > take.length || (await self.repo.page(organizationId, filter, 1, keysetOf(take[take.length - 1]!))).length) {
+          if (rows.length > take.length || (await page(1, keysetOf(take[take.length - 1]!))).length) {
             yield `# stopped at ${ACTIVITY_EXPORT_MAX} rows: narrow the time range or the filters for the rest\r\n`;
           }
           return;
         }
         if (rows.length < EXPORT_BATCH) return;
         const after = keysetOf(rows[rows.length - 1]!);
-        rows = await self.read(() => self.repo.page(organizationId, filter, EXPORT_BATCH, after));
+        rows = await page(EXPORT_BATCH, after);
       }
     }
     return lines();
