@@ -77,7 +77,7 @@ export async function scenarioUnknownDestination(t) {
   for (let i = 0; i < 20 && !(await add.isVisible()); i++) {
     await page.waitForTimeout(500);
     await page.reload();
-    await page.getByRole('heading', { name: 'Unknown AI destinations' }).waitFor();
+    await page.getByRole('heading', { name: 'Unknown AI destinations', level: 2 }).waitFor();
   }
   await t.capture(page, 'laptop-light-unknown-destinations');
   await add.click();
@@ -85,7 +85,7 @@ export async function scenarioUnknownDestination(t) {
   await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
   assert((await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue()) === host, 'the new catalog entry is named after the host');
   await page.goto('/#/activity/unknown-destinations');
-  await page.getByRole('heading', { name: 'Unknown AI destinations' }).waitFor();
+  await page.getByRole('heading', { name: 'Unknown AI destinations', level: 2 }).waitFor();
   await page.waitForLoadState('networkidle');
   assert(!(await page.getByText(host, { exact: true }).isVisible()), 'a host added to the catalog is no longer listed as unknown');
 }

@@ -223,6 +223,14 @@ describe('activity (the decision log, searchable)', () => {
     expect((await get(owner, `/api/activity/${rowsB[0]!.id}`)).status).toBe(404);
     expect((await get(owner, '/api/activity/not-an-id')).status).toBe(404);
     expect((await get(owner, '/api/activity/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // With the row's time (as the list gives it), any id is found by the exact key, a v4 id too.
+    const v4 = { ...rowsA[1]!, id: '0d6f3c1e-8a3b-4c55-9f5e-1c2d3e4f5a6b', time: new Date(now - 123_456) };
+    await write([v4]);
+    rowsA.push(v4);
+    expect((await get(owner, `/api/activity/${v4.id}`)).status).toBe(404);
+    expect((await get(owner, `/api/activity/${v4.id}?time=${v4.time.toISOString()}`)).body).toMatchObject({ id: v4.id, time: v4.time.toISOString() });
+    expect((await get(ownerB, `/api/activity/${v4.id}?time=${v4.time.toISOString()}`)).status).toBe(404);
+    expect((await get(owner, `/api/activity/${v4.id}?time=soon`)).status).toBe(400);
   });
 
   test('staff roles read the log, employees do not', async () => {

@@ -109,6 +109,9 @@ export const activityDetailOutput = activityEntryOutput.extend({
 });
 export type ActivityDetailOutput = z.infer<typeof activityDetailOutput>;
 
+/** `time`: the decision's, as the list gave it (finds any row by its key; optional for UUIDv7 ids). */
+export const activityDetailQuery = z.strictObject({ time: instant.optional() });
+
 export const unknownDestinationsQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(30) });
 
 /** A host outside the catalog that decisions sent prompts, uploads or answers to. */

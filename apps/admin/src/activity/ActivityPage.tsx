@@ -116,9 +116,9 @@ function Filters({ value, onApply }: { value: ActivityFilters; onApply: (f: Acti
   );
 }
 
-function Detail({ id, onClose }: { id: string | null; onClose: () => void }) {
+function Detail({ entry, onClose }: { entry: ActivityEntryOutput | null; onClose: () => void }) {
   const t = useTranslate();
-  const { data, error } = useApi<ActivityDetailOutput>(id ? `/api/activity/${id}` : null);
+  const { data, error } = useApi<ActivityDetailOutput>(entry ? `/api/activity/${entry.id}?time=${encodeURIComponent(entry.time)}` : null);
   const row = (label: string, value: ReactNode) => (
     <>
       <Typography component="dt" variant="body2" color="text.secondary">
@@ -130,7 +130,7 @@ function Detail({ id, onClose }: { id: string | null; onClose: () => void }) {
     </>
   );
   return (
-    <Drawer anchor="right" open={id !== null} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 480 }, p: 2 }, role: 'dialog', 'aria-labelledby': 'activity-detail-title' } as object }}>
+    <Drawer anchor="right" open={entry !== null} onClose={onClose} slotProps={{ paper: { sx: { width: { xs: '100%', sm: 480 }, p: 2 }, role: 'dialog', 'aria-labelledby': 'activity-detail-title' } as object }}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
         <Typography id="activity-detail-title" variant="h6" component="h2">
           {t('airlock.activity.detailTitle')}
@@ -226,7 +226,7 @@ export default function ActivityPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const query = queryOf(filters);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<ActivityEntryOutput | null>(null);
   const pages = useInfiniteQuery({
     queryKey: ['activity', query],
     queryFn: ({ pageParam }) => apiGet<ActivityPageOutput>(`/api/activity?${query}${query ? '&' : ''}limit=${PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
@@ -283,7 +283,7 @@ export default function ActivityPage() {
           </TableHead>
           <TableBody>
             {items.map((e) => (
-              <Row key={e.id} e={e} onOpen={() => setOpen(e.id)} />
+              <Row key={e.id} e={e} onOpen={() => setOpen(e)} />
             ))}
           </TableBody>
         </Table>
@@ -302,7 +302,7 @@ export default function ActivityPage() {
           ) : null}
         </Box>
       </Card>
-      <Detail id={open} onClose={() => setOpen(null)} />
+      <Detail entry={open} onClose={() => setOpen(null)} />
     </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { activityFilter, activityPageQuery, searchQuery, unknownDestinationsQuery } from '@airlock/contracts';
+import { activityDetailQuery, activityFilter, activityPageQuery, searchQuery, unknownDestinationsQuery } from '@airlock/contracts';
 import { parseOr400 } from '../../common/zod-pipe';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
@@ -44,8 +44,9 @@ export class ActivityController {
 
   @Authenticated({ permission: 'decisions.read' })
   @Get(':id')
-  get(@CurrentUser() user: UserAuth, @Param('id') id: string) {
-    return this.activity.detail(user.organizationId, id);
+  get(@CurrentUser() user: UserAuth, @Param('id') id: string, @Query() query: Record<string, unknown>) {
+    const { time } = parseOr400(activityDetailQuery, query);
+    return this.activity.detail(user.organizationId, id, time);
   }
 }
 

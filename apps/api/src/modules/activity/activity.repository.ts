@@ -87,12 +87,12 @@ export class ActivityRepository {
   }
 
   /**
-   * One decision by its id. A UUIDv7 carries the millisecond it was made; the row's time is that
-   * millisecond or a moment before it, so the key is searched in a two-minute window around it.
+   * One decision by its id and its time, within `slackMs` (0 when the caller knows the row's time; a
+   * minute around the millisecond a UUIDv7 carries, which is the row's or a moment after it).
    */
-  async findOne(organizationId: string, id: string, idTime: Date): Promise<ActivityRow | null> {
-    const from = new Date(idTime.getTime() - 60_000);
-    const to = new Date(idTime.getTime() + 60_000);
+  async findOne(organizationId: string, id: string, around: Date, slackMs: number): Promise<ActivityRow | null> {
+    const from = new Date(around.getTime() - slackMs);
+    const to = new Date(around.getTime() + slackMs);
     const rows = await this.prisma.$queryRaw<ActivityRow[]>`SELECT ${COLUMNS} FROM "DecisionLog" d
       WHERE d."organizationId" = ${organizationId}::uuid AND d."time" BETWEEN ${from} AND ${to} AND d."id" = ${id}::uuid LIMIT 1`;
     return rows[0] ?? null;

@@ -78,10 +78,17 @@ export class ActivityService {
     return { items: await this.entries(organizationId, items), nextCursor: more && last ? encodeCursor(last) : null };
   }
 
-  async detail(organizationId: string, id: string): Promise<ActivityDetailOutput> {
-    const idTime = timeOfUuidV7(id);
-    if (!idTime) throw AppError.notFound('Decision');
-    const row = await this.repo.findOne(organizationId, id.toLowerCase(), idTime);
+  /**
+   * One decision. `time` (the row's, as the list gave it) finds it by the exact key; without it the
+   * time a UUIDv7 carries does (every id the API and the report route give is one; rows written
+   * otherwise, e.g. imported, need `time`).
+   */
+  async detail(organizationId: string, id: string, time?: string): Promise<ActivityDetailOutput> {
+    if (!UUID.test(id)) throw AppError.notFound('Decision');
+    const at = time ? new Date(time) : null;
+    const around = at ?? timeOfUuidV7(id);
+    if (!around) throw AppError.notFound('Decision');
+    const row = await this.repo.findOne(organizationId, id.toLowerCase(), around, at ? 0 : 60_000);
     if (!row) throw AppError.notFound('Decision');
     const [entry] = await this.entries(organizationId, [row]);
     const rules = await this.repo.versionRules(organizationId, row.policyVersion);
