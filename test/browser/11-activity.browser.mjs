@@ -55,7 +55,8 @@ export async function scenarioDashboardToActivity(t) {
   await page.waitForURL((u) => u.hash.startsWith('#/activity?') && (u.hash.includes('service=') || u.hash.includes('host=')));
   await table.getByRole('row').nth(1).waitFor();
 
-  // The app bar's search.
+  // The app bar's search (the bar hides while the page scrolls down).
+  await page.evaluate(() => window.scrollTo(0, 0));
   const search = page.getByRole('combobox', { name: 'Search services, rules, incidents, people, API clients' });
   await search.fill('deeps');
   await page.getByRole('option', { name: 'DeepSeek', exact: true }).click();
@@ -72,7 +73,7 @@ export async function scenarioUnknownDestination(t) {
   const page = await t.newPage({ label: 'admin' });
   await t.signIn(page, 'maria.admin@example.com');
   await page.getByRole('menuitem', { name: 'Unknown AI destinations' }).click();
-  const add = page.getByRole('button', { name: `Add ${host} to the catalog` });
+  const add = page.getByRole('button', { name: `Add to catalog: ${host}`, exact: true });
   // The log is written in batches (every second): reload until it is there.
   for (let i = 0; i < 20 && !(await add.isVisible()); i++) {
     await page.waitForTimeout(500);

@@ -7,6 +7,8 @@ import { apiSend, errorMessage } from '../api/http';
 import { useApi, usePermission } from '../common/hooks';
 import { activityLink, sinceDays } from './filters';
 
+const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
+
 /** A catalog slug for a host: lowercase letters and digits separated by "-" (the contract's rule), at most 64. */
 export function slugOfHost(host: string): string {
   return host
@@ -87,7 +89,11 @@ export default function UnknownDestinationsPage() {
                   <TableCell align="right">{t('airlock.activity.unknown.warned')}</TableCell>
                   <TableCell>{t('airlock.activity.unknown.firstSeen')}</TableCell>
                   <TableCell>{t('airlock.activity.unknown.lastSeen')}</TableCell>
-                  <TableCell />
+                  <TableCell>
+                    <Box component="span" sx={visuallyHidden}>
+                      {t('airlock.activity.unknown.actions')}
+                    </Box>
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
