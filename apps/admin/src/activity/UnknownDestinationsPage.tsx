@@ -47,7 +47,7 @@ export default function UnknownDestinationsPage() {
         status: 'under_review',
         notes: `Added from the decisions sent to ${host} (Activity, unknown AI destinations).`,
       });
-      notify(t('airlock.activity.unknown.added', { host }), { type: 'success' });
+      notify('airlock.activity.unknown.added', { type: 'success', messageArgs: { host } });
       await refetch();
       void navigate(`/providers/${created.id}`);
     } catch (err) {
