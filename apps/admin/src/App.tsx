@@ -37,6 +37,8 @@ const ReportPage = lazy(() => import('./portal/ReportPage'));
 const ReportsPage = lazy(() => import('./portal/ReportsPage'));
 const StatusPage = lazy(() => import('./portal/StatusPage'));
 const SecurityPage = lazy(() => import('./account/SecurityPage'));
+const ActivityPage = lazy(() => import('./activity/ActivityPage'));
+const UnknownDestinationsPage = lazy(() => import('./activity/UnknownDestinationsPage'));
 
 /** Staff land on the dashboard; employees (portal only) on their portal. */
 function Home() {
@@ -78,6 +80,8 @@ export function App() {
       <Resource name="gateway/upstreams" {...gatewayUpstreams} />
       <Resource name="audit-events" {...audit} />
       <CustomRoutes>
+        <Route path="/activity" element={<Authenticated><ActivityPage /></Authenticated>} />
+        <Route path="/activity/unknown-destinations" element={<Authenticated><UnknownDestinationsPage /></Authenticated>} />
         <Route path="/policy/publish" element={<Authenticated><PublishPage /></Authenticated>} />
         <Route path="/policy/simulator" element={<Authenticated><SimulatorPage /></Authenticated>} />
         <Route path="/policy/impact" element={<Authenticated><ImpactPage /></Authenticated>} />

@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { LifecycleService } from './lifecycle.service';
 import { MailModule } from './modules/mail/mail.module';
 import { UsersModule } from './modules/users/users.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessGuard } from './modules/auth/access.guard';
@@ -58,6 +59,7 @@ export class AppModule {
         DetectorsModule,
         SettingsModule,
         DashboardModule,
+        ActivityModule,
         PortalModule,
         MailModule,
         UsersModule,

@@ -36,6 +36,10 @@ export type ReasonEscalation = (typeof REASON_ESCALATIONS)[number];
 export const IP_SOURCES = ['context', 'connection', 'none'] as const;
 export type IpSource = (typeof IP_SOURCES)[number];
 
+/** Who decided a logged decision: the API itself, or a local evaluator that reported it. */
+export const DECISION_SOURCES = ['api', 'extension', 'sdk'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
 /** Largest content.text the API inspects: 1 MiB of UTF-8. */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 /** Most items of one POST /v1/decisions/batch. */

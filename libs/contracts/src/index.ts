@@ -12,3 +12,4 @@ export * from './mfa';
 export * from './gateway';
 export * from './bundle';
 export * from './extension';
+export * from './activity';

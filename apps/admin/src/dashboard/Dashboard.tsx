@@ -1,8 +1,9 @@
 import { GatewayTrafficCard } from '../admin/gateway';
-import { Alert, Box, Card, CardContent, Grid, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import { Alert, Box, Card, CardContent, Grid, Link as MuiLink, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { activityLink, dayRange, serviceFilter, sinceDays } from '../activity/filters';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
@@ -25,12 +26,25 @@ interface DashboardData {
   };
 }
 
-function Panel({ title, children, label }: { title: string; children: ReactNode; label?: string }) {
+/** Incidents open now (the dashboard's incident figures), optionally of one severity. */
+function incidentsLink(severity?: string): string {
+  const filter = { status: ['new', 'triaged', 'investigating', 'contained'], ...(severity ? { severity } : {}) };
+  return `/incidents?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+}
+
+/** Every figure opens the decisions (or incidents) behind it: a panel's title links to all of them. */
+function Panel({ title, children, label, to }: { title: string; children: ReactNode; label?: string; to?: string }) {
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>
-          {title}
+          {to ? (
+            <MuiLink component={Link} to={to} color="inherit" underline="hover">
+              {title}
+            </MuiLink>
+          ) : (
+            title
+          )}
         </Typography>
         <Box role="figure" aria-label={label ?? title}>
           {children}
@@ -40,7 +54,7 @@ function Panel({ title, children, label }: { title: string; children: ReactNode;
   );
 }
 
-function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+function Stat({ label, value, hint, to }: { label: string; value: string; hint?: ReactNode; to?: string }) {
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
@@ -48,7 +62,13 @@ function Stat({ label, value, hint }: { label: string; value: string; hint?: str
           {label}
         </Typography>
         <Typography variant="h4" component="p" sx={{ fontWeight: 600 }}>
-          {value}
+          {to ? (
+            <MuiLink component={Link} to={to} color="inherit" underline="hover" aria-label={`${label}: ${value}`}>
+              {value}
+            </MuiLink>
+          ) : (
+            value
+          )}
         </Typography>
         {hint ? (
           <Typography variant="caption" color="text.secondary">
@@ -71,6 +91,9 @@ export default function Dashboard() {
   const colors = useEffectColors();
   const [days, setDays] = useState(30);
   const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?days=${days}`);
+  const navigate = useNavigate();
+  const since = sinceDays(days);
+  const go = (f: Parameters<typeof activityLink>[0]) => void navigate(activityLink(f));
   const fmt = (n: number) => n.toLocaleString();
   const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h < 1 ? t('airlock.dashboard.minutes', { n: Math.round(h * 60) }) : t('airlock.dashboard.hours', { n: h.toFixed(1) }));
   const totals = data?.totals ?? data?.decisionsByDay.reduce((a, d) => ({ decisions: a.decisions + d.allow + d.warn + d.redact + d.block, allow: a.allow + d.allow, warn: a.warn + d.warn, redact: a.redact + d.redact, block: a.block + d.block }), { decisions: 0, allow: 0, warn: 0, redact: 0, block: 0 });
@@ -99,22 +122,39 @@ export default function Dashboard() {
       {data && totals ? (
         <Grid container spacing={2}>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.decisions')} value={fmt(totals.decisions)} />
+            <Stat label={t('airlock.dashboard.decisions')} value={fmt(totals.decisions)} to={activityLink({ since })} />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.blocked')} value={fmt(totals.block)} hint={t('airlock.dashboard.redactedWarned', { redact: fmt(totals.redact), warn: fmt(totals.warn) })} />
+            <Stat
+              label={t('airlock.dashboard.blocked')}
+              value={fmt(totals.block)}
+              to={activityLink({ since, effect: 'block' })}
+              hint={
+                <MuiLink component={Link} to={activityLink({ since, effect: 'redact,warn' })} color="inherit">
+                  {t('airlock.dashboard.redactedWarned', { redact: fmt(totals.redact), warn: fmt(totals.warn) })}
+                </MuiLink>
+              }
+            />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.mtta')} value={hours(data.incidents.mttaHours)} hint={t('airlock.dashboard.mttaHint')} />
+            <Stat label={t('airlock.dashboard.mtta')} value={hours(data.incidents.mttaHours)} hint={t('airlock.dashboard.mttaHint')} to="/incidents" />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.mttr')} value={hours(data.incidents.mttrHours)} hint={t('airlock.dashboard.mttrHint')} />
+            <Stat label={t('airlock.dashboard.mttr')} value={hours(data.incidents.mttrHours)} hint={t('airlock.dashboard.mttrHint')} to="/incidents" />
           </Grid>
 
           <Grid size={{ xs: 12, lg: 8 }}>
-            <Panel title={t('airlock.dashboard.overTime')}>
+            <Panel title={t('airlock.dashboard.overTime')} to={activityLink({ since })}>
               <ResponsiveContainer width="100%" height={280}>
-                <AreaChart data={data.decisionsByDay} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+                <AreaChart
+                  data={data.decisionsByDay}
+                  margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
+                  style={{ cursor: 'pointer' }}
+                  onClick={(e) => {
+                    const day = (e as { activeLabel?: string } | null)?.activeLabel;
+                    if (day) go(dayRange(String(day)));
+                  }}
+                >
                   <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
                   <XAxis dataKey="day" tick={axis} tickFormatter={(d: string) => d.slice(5)} />
                   <YAxis tick={axis} allowDecimals={false} />
@@ -128,7 +168,7 @@ export default function Dashboard() {
             </Panel>
           </Grid>
           <Grid size={{ xs: 12, lg: 4 }}>
-            <Panel title={t('airlock.dashboard.openIncidents')}>
+            <Panel title={t('airlock.dashboard.openIncidents')} to={incidentsLink()}>
               <ResponsiveContainer width="100%" height={200}>
                 <BarChart data={severities.map((s) => ({ severity: t(`airlock.severity.${s}`), key: s, count: data.incidents.openBySeverity[s] ?? 0 }))}>
                   <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
@@ -146,9 +186,9 @@ export default function Dashboard() {
                 {severities.map((s) => (
                   <Box key={s} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
                     <Box sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: sevColors[s] }} aria-hidden />
-                    <Typography variant="caption">
+                    <MuiLink component={Link} to={incidentsLink(s)} variant="caption" color="inherit">
                       {t(`airlock.severity.${s}`)}: {data.incidents.openBySeverity[s] ?? 0}
-                    </Typography>
+                    </MuiLink>
                   </Box>
                 ))}
               </Stack>
@@ -156,7 +196,7 @@ export default function Dashboard() {
           </Grid>
 
           <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title={t('airlock.dashboard.topProviders')}>
+            <Panel title={t('airlock.dashboard.topProviders')} to={activityLink({ since })}>
               {data.topProviders.length ? (
                 <ResponsiveContainer width="100%" height={Math.max(180, data.topProviders.length * 44)}>
                   <BarChart data={data.topProviders} layout="vertical" margin={{ left: 16, right: 8 }}>
@@ -165,17 +205,36 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="name" tick={axis} width={150} interval={0} tickFormatter={(n: string) => (n.length > 22 ? `${n.slice(0, 21)}…` : n)} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar isAnimationActive={false} dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} />
-                    <Bar isAnimationActive={false} dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} />
+                    <Bar isAnimationActive={false} dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} cursor="pointer" onClick={(d) => go({ since, ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
+                    <Bar isAnimationActive={false} dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} cursor="pointer" onClick={(d) => go({ since, effect: 'block', ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
                 <Typography variant="body2">{t('airlock.dashboard.noDecisions')}</Typography>
               )}
+              {data.topProviders.length ? (
+                <Box component="ul" aria-label={t('airlock.dashboard.topProviders')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, listStyle: 'none', p: 0, m: 0, mt: 1 }}>
+                  {data.topProviders.map((p) => (
+                    <li key={p.slug}>
+                      <MuiLink component={Link} to={activityLink({ since, ...serviceFilter(p.slug) })} variant="caption">
+                        {`${p.name}: ${fmt(p.total)}`}
+                      </MuiLink>
+                      {p.blocked ? (
+                        <>
+                          {' · '}
+                          <MuiLink component={Link} to={activityLink({ since, effect: 'block', ...serviceFilter(p.slug) })} variant="caption">
+                            {t('airlock.dashboard.blockedCount', { n: fmt(p.blocked) })}
+                          </MuiLink>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </Box>
+              ) : null}
             </Panel>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title={t('airlock.dashboard.dataClasses')}>
+            <Panel title={t('airlock.dashboard.dataClasses')} to={activityLink({ since })}>
               {data.dataClasses.length ? (
                 <ResponsiveContainer width="100%" height={Math.max(180, data.dataClasses.length * 44)}>
                   <BarChart data={data.dataClasses} layout="vertical" margin={{ left: 16, right: 8 }}>
@@ -184,17 +243,30 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} />
-                    {data.dataClasses[0]?.blockedOrRedacted !== undefined ? <Bar isAnimationActive={false} dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} /> : null}
+                    <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} cursor="pointer" onClick={(d) => go({ since, dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
+                    {data.dataClasses[0]?.blockedOrRedacted !== undefined ? (
+                      <Bar isAnimationActive={false} dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} cursor="pointer" onClick={(d) => go({ since, effect: 'block,redact', dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
+                    ) : null}
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
                 <Typography variant="body2">{t('airlock.dashboard.noFindings')}</Typography>
               )}
+              {data.dataClasses.length ? (
+                <Box component="ul" aria-label={t('airlock.dashboard.dataClasses')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, listStyle: 'none', p: 0, m: 0, mt: 1 }}>
+                  {data.dataClasses.map((c) => (
+                    <li key={c.dataClass}>
+                      <MuiLink component={Link} to={activityLink({ since, dataClass: c.dataClass })} variant="caption">
+                        {`${c.dataClass}: ${fmt(c.count)}`}
+                      </MuiLink>
+                    </li>
+                  ))}
+                </Box>
+              ) : null}
             </Panel>
           </Grid>
           <Grid size={12}>
-            <OverrideRatesCard days={days} />
+            <OverrideRatesCard days={days} since={since} />
           </Grid>
           <Grid size={12}>
             <Panel title={t('airlock.dashboard.nearDeadline')}>

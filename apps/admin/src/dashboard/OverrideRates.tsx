@@ -1,4 +1,6 @@
-import { Box, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Card, CardContent, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { activityLink, serviceFilter } from '../activity/filters';
 import { useTranslate } from 'react-admin';
 import { useApi } from '../common/hooks';
 
@@ -14,7 +16,7 @@ interface OverrideRates {
   byGroup: (Rate & { group: string })[];
 }
 
-function RateTable({ label, rows }: { label: string; rows: { key: string; name: string; r: Rate }[] }) {
+function RateTable({ label, rows }: { label: string; rows: { key: string; name: string; r: Rate; to: string }[] }) {
   const t = useTranslate();
   return (
     <Table size="small" aria-label={label}>
@@ -27,9 +29,13 @@ function RateTable({ label, rows }: { label: string; rows: { key: string; name: 
         </TableRow>
       </TableHead>
       <TableBody>
-        {rows.map(({ key, name, r }) => (
+        {rows.map(({ key, name, r, to }) => (
           <TableRow key={key}>
-            <TableCell>{name}</TableCell>
+            <TableCell>
+              <MuiLink component={Link} to={to}>
+                {name}
+              </MuiLink>
+            </TableCell>
             <TableCell align="right">{r.warned.toLocaleString()}</TableCell>
             <TableCell align="right">{r.overridden.toLocaleString()}</TableCell>
             <TableCell align="right">{`${Math.round(r.rate * 100)} %`}</TableCell>
@@ -41,7 +47,7 @@ function RateTable({ label, rows }: { label: string; rows: { key: string; name: 
 }
 
 /** The dashboard card: how often people continue past a warning with a reason, per service and group. */
-export function OverrideRatesCard({ days }: { days: number }) {
+export function OverrideRatesCard({ days, since }: { days: number; since: string }) {
   const t = useTranslate();
   const { data } = useApi<OverrideRates>(`/api/dashboard/overrides?days=${days}`);
   return (
@@ -58,8 +64,8 @@ export function OverrideRatesCard({ days }: { days: number }) {
           <Typography variant="body2">{t('airlock.overrides.none')}</Typography>
         ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-            <RateTable label={t('airlock.overrides.service')} rows={data.byService.map((s) => ({ key: s.slug, name: s.name, r: s }))} />
-            <RateTable label={t('airlock.overrides.group')} rows={data.byGroup.map((g) => ({ key: g.group, name: g.group, r: g }))} />
+            <RateTable label={t('airlock.overrides.service')} rows={data.byService.map((s) => ({ key: s.slug, name: s.name, r: s, to: activityLink({ since, effect: 'warn', ...serviceFilter(s.slug) }) }))} />
+            <RateTable label={t('airlock.overrides.group')} rows={data.byGroup.map((g) => ({ key: g.group, name: g.group, r: g, to: activityLink({ since, effect: 'warn', group: g.group }) }))} />
           </Box>
         )}
       </CardContent>

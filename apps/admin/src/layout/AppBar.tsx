@@ -5,6 +5,7 @@ import SecurityIcon from '@mui/icons-material/Security';
 import { AppBar as RaAppBar, LoadingIndicator, Logout, MenuItemLink, TitlePortal, ToggleThemeButton, UserMenu, useTranslate, useUserMenu } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useIsSmall, useMe, usePermission, usePolicyStatus } from '../common/hooks';
+import { GlobalSearch } from './GlobalSearch';
 
 /** The organization and the policy version in force, on every page. */
 function PolicyVersionChip() {
@@ -80,6 +81,7 @@ export function AppBar() {
             {me.organization.name}
           </Typography>
         ) : null}
+        {me && me.permissions.includes('search') ? <GlobalSearch /> : null}
         {me && me.permissions.includes('policy.read') ? <PolicyVersionChip /> : null}
       </Box>
     </RaAppBar>

@@ -23,6 +23,8 @@ import HowToRegIcon from '@mui/icons-material/HowToReg';
 import HelpCenterIcon from '@mui/icons-material/HelpCenter';
 import AddAlertIcon from '@mui/icons-material/AddAlert';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import TimelineIcon from '@mui/icons-material/Timeline';
+import TravelExploreIcon from '@mui/icons-material/TravelExplore';
 import type { ReactElement } from 'react';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 
@@ -41,13 +43,17 @@ interface Section {
 export const ADMIN_SECTIONS: Section[] = [
   {
     title: 'airlock.menu.overview',
-    items: [{ to: '/', label: 'airlock.menu.dashboard', icon: <DashboardIcon />, permission: 'dashboard.read' }],
+    items: [
+      { to: '/', label: 'airlock.menu.dashboard', icon: <DashboardIcon />, permission: 'dashboard.read' },
+      { to: '/activity', label: 'airlock.menu.activity', icon: <TimelineIcon />, permission: 'decisions.read' },
+    ],
   },
   {
     title: 'airlock.menu.catalog',
     items: [
       { to: '/providers', label: 'resources.providers.name', icon: <SmartToyIcon />, permission: 'catalog.read' },
       { to: '/catalog/updates', label: 'airlock.menu.catalogUpdates', icon: <HistoryIcon />, permission: 'catalog.read' },
+      { to: '/activity/unknown-destinations', label: 'airlock.menu.unknownDestinations', icon: <TravelExploreIcon />, permission: 'decisions.read' },
       { to: '/tool-requests', label: 'resources.tool-requests.name', icon: <HowToRegIcon />, permission: 'toolRequests.read' },
     ],
   },

@@ -142,7 +142,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /** The PostgreSQL SQLSTATE behind a driver or Prisma error, wherever the layers put it. */
-function sqlStateOf(err: unknown): string | undefined {
+export function sqlStateOf(err: unknown): string | undefined {
   for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; e = e.cause as Record<string, unknown> | undefined, depth++) {
     for (const key of ['originalCode', 'code']) {
       const v = e[key];

@@ -1,4 +1,6 @@
 import {
+  activityDetailOutput,
+  activityPageOutput,
   apiIncidentInput,
   batchRequest,
   decisionRequest,
@@ -13,6 +15,8 @@ import {
   portalIncidentCreated,
   portalIncidentOutput,
   providerOutput,
+  searchOutput,
+  unknownDestinationOutput,
   ruleOutput,
   toolRequestOutput,
   userOutput,
@@ -79,6 +83,12 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'POST /v1/data/*': { summary: 'OPA Data API: any other document is undefined ({})' },
   'GET /v1/data/*': { summary: 'OPA Data API: any other document is undefined ({})' },
   'GET /v1/exports/:format': { summary: 'Blocked services as rpz, hosts, dnsmasq, unbound, squid-acl, pac or adblock (ETag / 304)', produces: 'text/plain' },
+
+  'GET /api/activity': { summary: 'Decisions of the log, filtered, newest first (keyset pages: pass nextCursor)', response: { name: 'ActivityPage', schema: activityPageOutput } },
+  'GET /api/activity/export.csv': { summary: 'Matching decisions as CSV (streamed, at most 100,000 rows)', produces: 'text/csv' },
+  'GET /api/activity/unknown-destinations': { summary: 'AI destinations outside the catalog seen in decisions', list: 'array', response: { name: 'UnknownDestination', schema: unknownDestinationOutput } },
+  'GET /api/activity/:id': { summary: 'One decision with the reasons of the policy version that made it', response: { name: 'ActivityDecision', schema: activityDetailOutput } },
+  'GET /api/search': { summary: 'Search services, rules, incidents, users and API clients', response: { name: 'SearchResults', schema: searchOutput } },
 
   'GET /api/incidents': { summary: 'List incidents', list: 'paged', response: incident },
   'GET /api/incidents/export.csv': { summary: 'Matching incidents as CSV', produces: 'text/csv' },

@@ -27,7 +27,10 @@ export const PERMISSIONS = {
   'incidents.read': STAFF,
   'incidents.write': ['owner', 'admin', 'analyst'],
   'dashboard.read': STAFF,
+  /** The decision log (the Activity page and its CSV export): metadata only, never content. */
   'decisions.read': STAFF,
+  /** The app bar's search; each kind of result also needs that kind's read permission. */
+  search: STAFF,
   'users.read': STAFF,
   'users.write': ['owner'],
   'apiClients.read': STAFF,

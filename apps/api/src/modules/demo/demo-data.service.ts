@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Action, Channel } from '@airlock/policy-engine';
 import { mulberry32 } from '../../common/mulberry32';
@@ -140,7 +140,8 @@ export class DemoDataService {
         dataClasses,
       });
       entries.push({
-        id: randomUUID(),
+        // Time-ordered like every logged decision (UUIDv7 of the decision's millisecond).
+        id: uuidv7({ msecs: t }),
         time: new Date(t),
         organizationId,
         apiClientId: null,
