@@ -369,10 +369,71 @@ export async function scenario5BlockedService(t) {
     assert(!s.fixture.requests.some((r) => r.host === 'chat.deepseek.com'), 'the blocked service was never contacted');
     await t.screenshot(page, 'extension-block-page');
 
-    // Gemini open in a tab; an admin blocks it in the console: the open tab is blocked within seconds.
-    const gemini = await openComposer(t, s.context, 'gemini.google.com');
+    // Exceptions lift the redirect for the person (or group) they name, per service: one for a data
+    // class only does not (a blocked service is not about data); a service-level one does, until it
+    // is revoked or expires, and the redirect comes back then.
     const api = await signInApi(t);
     const providers = await api('/api/providers?range=[0,199]');
+    const deepseek = providers.find((p) => p.slug === 'deepseek');
+    assert(deepseek, `DeepSeek is in the catalog (${providers.map((p) => p.slug).join(', ')})`);
+    const redirects = () => s.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules().then((r) => r.map((x) => x.condition.regexFilter)));
+    const redirected = async () => (await redirects()).some((f) => f.includes('deepseek'));
+    const inBundle = (id) => waitFor(`exception ${id} in the extension's bundle`, async () => (await storage(s.worker, 'policy')).policy?.bundle?.exceptions?.some((e) => e.id === id), 10_000, 50);
+    const gone = (id) => waitFor(`exception ${id} out of the extension's bundle`, async () => !(await storage(s.worker, 'policy')).policy?.bundle?.exceptions?.some((e) => e.id === id), 10_000, 50);
+    const grant = (body) => api('/api/exceptions', { method: 'POST', body: JSON.stringify({ providerId: deepseek.id, reason: 'Extension test: vendor evaluation', ...body }) });
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    const opensBlockPage = async (p) => {
+      await p.goto('https://chat.deepseek.com/').catch(() => undefined);
+      await p.waitForURL((u) => u.href.startsWith(`chrome-extension://${EXTENSION_ID}/blocked.html`));
+      await p.getByRole('heading', { name: /DeepSeek is blocked/ }).waitFor();
+    };
+    const opensService = async (p) => {
+      await p.goto('https://chat.deepseek.com/');
+      await p.getByRole('heading', { name: 'DeepSeek (fixture)' }).waitFor();
+      assert(new URL(p.url()).hostname === 'chat.deepseek.com', `the service itself loaded (${p.url()})`);
+    };
+
+    const byClass = await grant({ subjectEmail: USER, dataClass: 'credentials', expiresAt: inAnHour });
+    await inBundle(byClass.id);
+    assert(await redirected(), 'an exception for one data class does not lift the blocked service');
+    await opensBlockPage(page);
+
+    // A service-level exception for the user: the tab still on the block page goes on to the
+    // service by itself, and a new navigation loads it.
+    const grantedAt = Date.now();
+    const forService = await grant({ subjectEmail: USER, expiresAt: inAnHour });
+    await page.getByRole('heading', { name: 'DeepSeek (fixture)' }).waitFor({ timeout: 10_000 });
+    process.stdout.write(`[browser]      service-level exception granted -> the block page moved on to the service: ${((Date.now() - grantedAt) / 1000).toFixed(1)} s\n`);
+    assert(!(await redirected()), 'no redirect for the excepted service');
+    const other = await s.context.newPage();
+    t.pages.push({ page: other, label: 'deepseek (excepted)' });
+    await opensService(other);
+    assert(s.fixture.requests.some((r) => r.host === 'chat.deepseek.com'), 'the service was reached under the exception');
+
+    // Revoked: new navigations are redirected again, and the open tab is covered.
+    await api(`/api/exceptions/${forService.id}/revoke`, { method: 'POST', body: '{}' });
+    await gone(forService.id);
+    await waitFor('the redirect to come back after the revocation', redirected, 10_000, 50);
+    await other.locator('[data-airlock-card="access-block"]').waitFor({ timeout: 10_000 });
+    await opensBlockPage(other);
+
+    // A group's exception (the user is in "security") that ends in a few seconds: the service loads,
+    // and at the expiry (no bundle change needed) the redirect and the open tab's block come back.
+    const lifetimeMs = 12_000;
+    const forGroup = await grant({ subjectGroup: 'security', expiresAt: new Date(Date.now() + lifetimeMs).toISOString() });
+    const expiresAt = Date.parse(forGroup.expiresAt);
+    await inBundle(forGroup.id);
+    await waitFor('the redirect to be lifted for the group', async () => !(await redirected()), 10_000, 50);
+    await opensService(page);
+    assert(Date.now() < expiresAt, `the service loaded before the group's exception expired (increase lifetimeMs on a slower machine)`);
+    await page.locator('[data-airlock-card="access-block"]').waitFor({ timeout: expiresAt - Date.now() + 10_000 });
+    const late = (Date.now() - expiresAt) / 1000;
+    process.stdout.write(`[browser]      group exception expired -> the open tab blocked ${late.toFixed(1)} s after the expiry\n`);
+    await waitFor('the redirect to come back at the expiry', redirected, 10_000, 50);
+    await opensBlockPage(other);
+
+    // Gemini open in a tab; an admin blocks it in the console: the open tab is blocked within seconds.
+    const gemini = await openComposer(t, s.context, 'gemini.google.com');
     const g = providers.find((p) => p.slug === 'google-gemini');
     const t0 = Date.now();
     await api(`/api/providers/${g.id}/block`, { method: 'POST', body: JSON.stringify({ reason: 'Extension test: block Gemini now' }) });
@@ -386,4 +447,4 @@ export async function scenario5BlockedService(t) {
     await s.tearDown();
   }
 }
-scenario5BlockedService.description = 'extension: block page for a blocked service; a provider blocked in the console is blocked in the open tab within seconds';
+scenario5BlockedService.description = 'extension: block page for a blocked service, lifted by a service-level exception (person, group) until revoked or expired; a provider blocked in the console is blocked in the open tab within seconds';

@@ -3,7 +3,7 @@
 // bundle for the content scripts, registers the content scripts on the catalog's hosts, redirects
 // blocked services to the block page, and sends the decisions made in pages to the server in batches.
 import { AirlockClient, AirlockError } from '../../../libs/sdk/src/client';
-import { compileBundle, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
+import { compileBundle, compileBundleExceptions, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import {
   type AccessBlock,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -220,16 +220,31 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** declarativeNetRequest: top-level navigations to a blocked service go to blocked.html. */
+/**
+ * declarativeNetRequest: top-level navigations to a service whose access is blocked for this user go
+ * to blocked.html. The user's time-limited exceptions are honoured like everywhere else (a
+ * service-level exception, i.e. of any data class, lifts a blocked service), so a service lifted by
+ * an exception gets no rule; the rules are rebuilt at the earliest expiry of the exceptions that
+ * lifted one (an alarm, which survives the worker being stopped, and a timer while it runs), so the
+ * redirect comes back when the exception ends. A revoked exception leaves the bundle, whose refresh
+ * rebuilds the rules too.
+ */
 async function applyAccessRedirects(state: PolicyState): Promise<void> {
   const blocks: Record<string, AccessBlock> = {};
   const rules: chrome.declarativeNetRequest.Rule[] = [];
+  let nextExpiry: number | null = null;
   if (state.bundle) {
     const policy = compileBundle(state.bundle);
     const directory = userDirectory(state.email, state.groups);
+    const exceptions = compileBundleExceptions(state.bundle, state.email, state.userKey);
+    const now = Date.now();
     let id = 1;
     for (const p of state.bundle.catalog) {
-      const r = decide(policy, directory, { action: 'access', destination: { provider: p.slug }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+      const r = decide(policy, directory, { action: 'access', destination: { provider: p.slug }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions, now);
+      for (const reason of r.decision.reasons) {
+        const until = reason.exception ? Date.parse(reason.exception.expiresAt) : NaN;
+        if (until > now && (nextExpiry === null || until < nextExpiry)) nextExpiry = until;
+      }
       if (r.decision.effect !== 'block') continue;
       blocks[p.slug] = { provider: p.slug, name: p.name, reasons: r.decision.reasons.filter((x) => x.effect === 'block').map((x) => ({ ruleId: x.ruleId, message: x.message, guidanceUrl: x.guidanceUrl })) };
       for (const d of p.domains) {
@@ -247,6 +262,28 @@ async function applyAccessRedirects(state: PolicyState): Promise<void> {
   const old = await chrome.declarativeNetRequest.getDynamicRules();
   await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules });
   await chrome.storage.local.set({ accessBlocks: blocks });
+  await scheduleAccessRecheck(nextExpiry);
+}
+
+const EXPIRY_ALARM = 'exception-expiry';
+let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Rebuilds the redirects just after `at` (ms): when the first exception that lifted one ends. */
+async function scheduleAccessRecheck(at: number | null): Promise<void> {
+  if (expiryTimer) clearTimeout(expiryTimer);
+  expiryTimer = null;
+  await chrome.alarms.clear(EXPIRY_ALARM);
+  if (at === null) return;
+  // The alarm wakes a stopped worker (packed extensions' alarms may fire up to 30 s late); the timer
+  // is exact while the worker runs (it does while the bundle's event stream is open).
+  await chrome.alarms.create(EXPIRY_ALARM, { when: at + 250 });
+  expiryTimer = setTimeout(() => void recheckAccess(), Math.min(Math.max(0, at - Date.now() + 250), 2_147_000_000));
+}
+
+async function recheckAccess(): Promise<void> {
+  expiryTimer = null;
+  const state = await readPolicy();
+  if (state) await applyAccessRedirects(state);
 }
 
 // ---- reports -------------------------------------------------------------------------------------
@@ -309,6 +346,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
       watch();
     } else if (alarm.name === 'report') {
       await flushReports();
+    } else if (alarm.name === EXPIRY_ALARM) {
+      await recheckAccess();
     }
   })();
 });

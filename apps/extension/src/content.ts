@@ -450,9 +450,17 @@ function onDrop(e: DragEvent): void {
 // ---- access --------------------------------------------------------------------------------------
 
 let accessChecked = '';
+let accessTimer: ReturnType<typeof setTimeout> | null = null;
 function checkAccess(): void {
+  if (accessTimer) clearTimeout(accessTimer);
+  accessTimer = null;
   if (!policy || !state) return;
-  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions);
+  const now = Date.now();
+  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions, now);
+  // A block an exception lifted comes back when it ends, in this open tab too.
+  let until = Infinity;
+  for (const x of r.decision.reasons) if (x.exception) until = Math.min(until, Date.parse(x.exception.expiresAt));
+  if (until > now && until !== Infinity) accessTimer = setTimeout(checkAccess, Math.min(until - now + 100, 2_147_000_000));
   const key = `${state.bundle?.policyVersion}:${r.decision.effect}`;
   if (key === accessChecked) return;
   accessChecked = key;
