@@ -99,7 +99,9 @@ function start(): Promise<void> {
       maxUploadBytes: config.maxUploadBytes,
       extraHosts: config.extraHosts,
     };
-    await chrome.storage.local.set({ policy: state });
+    // Stored again only when something changed: every open page reads it again when it is.
+    const same = prev !== undefined && JSON.stringify({ ...prev, bundle: null }) === JSON.stringify({ ...state, bundle: null });
+    if (!same) await chrome.storage.local.set({ policy: state });
     await setStatus({ configSource: config.source, email, connection: client ? 'connecting' : 'unconfigured', policyVersion: state.bundle?.policyVersion });
     await applyPolicy(state);
     await chrome.alarms.create('refresh', { periodInMinutes: Math.max(0.5, config.refreshMinutes) });
@@ -288,24 +290,71 @@ async function recheckAccess(): Promise<void> {
 
 // ---- reports -------------------------------------------------------------------------------------
 
-async function enqueue(report: DecisionReport, recent: RecentDecision): Promise<void> {
-  const got = await chrome.storage.local.get(['reportQueue', 'recent']);
-  const queue = ((got.reportQueue as DecisionReport[] | undefined) ?? []).concat(report).slice(-MAX_QUEUE);
-  const recentList = [recent, ...((got.recent as RecentDecision[] | undefined) ?? [])].slice(0, MAX_RECENT);
-  await chrome.storage.local.set({ reportQueue: queue, recent: recentList });
-  await setStatus({ pendingReports: queue.length });
-  if (!reportTimer && config) reportTimer = setTimeout(() => void flushReports(), config.reportIntervalSeconds * 1000);
+/**
+ * The reports waiting for the server and the recent decisions (the popup's list), held in memory and
+ * written to storage behind (at most every PERSIST_MS, one write): a paste must not cost a read and
+ * a rewrite of the whole queue. Loaded once from storage when the worker starts, so a worker that was
+ * stopped loses nothing that was written.
+ */
+let queue: DecisionReport[] | null = null;
+let recentList: RecentDecision[] = [];
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+const PERSIST_MS = 1000;
+const BURST = 100;
+
+let loadingQueue: Promise<DecisionReport[]> | null = null;
+function loadQueue(): Promise<DecisionReport[]> {
+  if (queue) return Promise.resolve(queue);
+  loadingQueue ??= chrome.storage.local.get(['reportQueue', 'recent']).then((got) => {
+    queue = ((got.reportQueue as DecisionReport[] | undefined) ?? []).slice(-MAX_QUEUE);
+    recentList = ((got.recent as RecentDecision[] | undefined) ?? []).slice(0, MAX_RECENT);
+    return queue;
+  });
+  return loadingQueue;
+}
+
+function schedulePersist(): void {
+  persistTimer ??= setTimeout(() => void persist(), PERSIST_MS);
+}
+
+async function persist(): Promise<void> {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = null;
+  const q = await loadQueue();
+  await chrome.storage.local.set({ reportQueue: q, recent: recentList });
+  await setStatus({ pendingReports: q.length });
+}
+
+async function enqueue(items: { report: DecisionReport; recent: RecentDecision }[]): Promise<void> {
+  const q = await loadQueue();
+  for (const { report, recent } of items) {
+    q.push(report);
+    recentList.unshift(recent);
+  }
+  if (q.length > MAX_QUEUE) q.splice(0, q.length - MAX_QUEUE);
+  if (recentList.length > MAX_RECENT) recentList.length = MAX_RECENT;
+  schedulePersist();
+  if (!config) return;
+  // A burst of decisions goes at once rather than waiting for the interval (it keeps the stored queue small).
+  if (q.length >= BURST && Date.now() - lastFlushFailedAt > 30_000) {
+    if (reportTimer) clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => void flushReports(), 0);
+  } else {
+    reportTimer ??= setTimeout(() => void flushReports(), config.reportIntervalSeconds * 1000);
+  }
 }
 
 let flushing = false;
+/** When sending last failed: a burst does not retry a server that is down at every decision. */
+let lastFlushFailedAt = 0;
 async function flushReports(): Promise<void> {
   reportTimer = null;
   if (flushing || !config?.serverUrl || !config.apiKey) return;
   flushing = true;
   try {
-    const queue = ((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? [];
-    if (queue.length === 0) return;
-    const batch = queue.slice(0, 500);
+    const q = await loadQueue();
+    if (q.length === 0) return;
+    const batch = q.slice(0, 500);
     const res = await fetch(`${config.serverUrl}/v1/decisions/report`, {
       method: 'POST',
       headers: { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' },
@@ -315,12 +364,16 @@ async function flushReports(): Promise<void> {
     // 4xx other than 408/429: the server will never take this batch; drop it rather than loop.
     if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) {
       if (!res.ok) await setStatus({ lastError: `decision report refused: HTTP ${res.status}` });
-      const rest = (((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? []).slice(batch.length);
-      await chrome.storage.local.set({ reportQueue: rest });
-      await setStatus({ pendingReports: rest.length });
-      if (rest.length > 0) reportTimer = setTimeout(() => void flushReports(), 1000);
+      // The batch is the queue's head (reports are only ever added at the tail, or dropped from the head when it overflows).
+      const sent = new Set(batch.map((r) => r.id));
+      let n = 0;
+      while (n < q.length && sent.has(q[n]?.id ?? '')) n++;
+      q.splice(0, n);
+      await persist();
+      if (q.length > 0) reportTimer = setTimeout(() => void flushReports(), 1000);
     }
   } catch (err) {
+    lastFlushFailedAt = Date.now();
     await setStatus({ lastError: `decision report: ${describe(err)}` });
   } finally {
     flushing = false;
@@ -355,8 +408,8 @@ chrome.runtime.onMessage.addListener((msg: Message, _sender, sendResponse) => {
   void (async () => {
     if (!config) await start();
     switch (msg.type) {
-      case 'report':
-        await enqueue(msg.report, msg.recent);
+      case 'reports':
+        await enqueue(msg.items);
         sendResponse({ ok: true });
         return;
       case 'refresh':

@@ -37,16 +37,29 @@ function warnSignature(v: Verdict): string {
 /** Our own re-dispatched events, let through untouched. */
 const ours = new WeakSet<Event>();
 
+/** Which bundle `policy` was compiled from: the same bundle stored again is not compiled again. */
+let compiledFrom: string | null = null;
+
 function load(next: PolicyState | undefined): void {
   state = next ?? null;
-  policy = null;
   exceptions = null;
-  if (state?.bundle) {
+  const key = state?.bundle ? `${state.bundle.policyVersion}|${state.bundle.contentHash}|${state.etag ?? ''}|${state.fetchedAt ?? ''}` : null;
+  if (key !== compiledFrom) {
+    compiledFrom = key;
+    policy = null;
+    if (state?.bundle) {
+      try {
+        policy = compileBundle(state.bundle);
+      } catch {
+        policy = null;
+      }
+    }
+  }
+  if (policy && state?.bundle) {
     try {
-      policy = compileBundle(state.bundle);
       exceptions = compileBundleExceptions(state.bundle, state.email, state.userKey);
     } catch {
-      policy = null;
+      exceptions = null;
     }
   }
   directory = userDirectory(state?.email, state?.groups ?? []);
@@ -135,9 +148,26 @@ function report(action: DecisionReport['action'], v: Verdict, trigger: string, o
     findingClasses: classes,
     override,
   };
-  const msg: Message = { type: 'report', report: rep, recent };
+  pendingReports.push({ report: rep, recent });
+  // Sent after the event, several together: messaging the service worker (serialising, IPC) is no
+  // part of the paste or the keystroke; a page going away sends what is left at once.
+  reportTimer ??= setTimeout(flushReports, REPORT_DELAY_MS);
+}
+
+const REPORT_DELAY_MS = 200;
+const pendingReports: { report: DecisionReport; recent: RecentDecision }[] = [];
+let reportTimer: ReturnType<typeof setTimeout> | null = null;
+function flushReports(): void {
+  if (reportTimer) clearTimeout(reportTimer);
+  reportTimer = null;
+  if (pendingReports.length === 0) return;
+  const msg: Message = { type: 'reports', items: pendingReports.splice(0) };
   chrome.runtime.sendMessage(msg).catch(() => undefined);
 }
+window.addEventListener('pagehide', flushReports);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushReports();
+});
 
 /** Announces a verdict to the page (a string, so it crosses from this isolated world): tests and the benchmark read it. */
 function announce(kind: string, effect: Effect, ms: number): void {
@@ -240,12 +270,14 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
       return;
     case 'block':
       report('prompt', v, trigger);
-      composer?.setAttribute('data-airlock-composer', 'block');
+      // The card first (it measures the composer), then the page's changes: no forced layout between.
       showCard('block', composer, v.failClosed ? 'Airlock has no policy yet' : 'Airlock blocked this', v.reasons, trigger === 'paste' ? 'The paste did not happen.' : 'Nothing was sent.');
+      composer?.setAttribute('data-airlock-composer', 'block');
       return;
     case 'redact': {
       report('prompt', v, trigger);
       const redacted = v.result?.redactedText ?? text;
+      const box = composer?.getBoundingClientRect() ?? null;
       proceed(redacted);
       const classes = (v.result?.redactedClasses ?? []).join(', ');
       const placeholders = [...new Set(redacted.match(/\[[A-Z][A-Z0-9_]*_\d+\]/g) ?? [])].join(' ');
@@ -253,12 +285,13 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
         composer.setAttribute('data-airlock-composer', 'redact');
         highlightPlaceholders(composer);
       }
-      showCard('redact', composer, 'Airlock masked personal data', v.reasons, `Masked (${classes}): ${placeholders}. Check the text, then send it.`);
+      showCard('redact', box, 'Airlock masked personal data', v.reasons, `Masked (${classes}): ${placeholders}. Check the text, then send it.`);
       return;
     }
-    case 'warn':
+    case 'warn': {
+      const answer = showWarn(composer, v.reasons);
       composer?.setAttribute('data-airlock-composer', 'warn');
-      void showWarn(composer, v.reasons).then((reason) => {
+      void answer.then((reason) => {
         composer?.removeAttribute('data-airlock-composer');
         if (reason === null) {
           composer?.focus();
@@ -270,6 +303,7 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
         proceed(text);
       });
       return;
+    }
   }
 }
 

@@ -86,7 +86,7 @@ export interface AccessBlock {
 }
 
 export type Message =
-  | { type: 'report'; report: DecisionReport; recent: RecentDecision }
+  | { type: 'reports'; items: { report: DecisionReport; recent: RecentDecision }[] }
   | { type: 'refresh' }
   | { type: 'status' };
 

@@ -104,7 +104,7 @@ export async function startRelay(target) {
 }
 
 /** Chromium with the unpacked extension, the fixture hosts mapped to the fixture server. */
-export async function launchWithExtension(t, fixturePort) {
+export async function launchWithExtension(t, fixturePort, { extraArgs = [] } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'airlock-ext-profile-'));
   const rules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(',');
   const context = await chromium.launchPersistentContext(profile, {
@@ -119,6 +119,7 @@ export async function launchWithExtension(t, fixturePort) {
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
+      ...extraArgs,
     ],
     viewport: { width: 1280, height: 800 },
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -130,7 +131,7 @@ export async function launchWithExtension(t, fixturePort) {
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, worker, close };
+  return { context, worker, close, profile };
 }
 
 /** The extension's stored state (chrome.storage.local) as the service worker sees it. */
