@@ -23,7 +23,7 @@ async function signInApi(t) {
   return async (path, init = {}) => {
     const r = await fetch(`${t.baseUrl}${path}`, {
       ...init,
-      headers: { cookie, 'content-type': 'application/json', ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
+      headers: { cookie, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
     });
     const text = await r.text();
     if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${text}`);
@@ -348,11 +348,128 @@ export async function scenario4OfficeUploads(t) {
       return r.length >= 7 ? r : null;
     });
     assert(reported.filter((x) => x.effect === 'block' && x.findingClasses.includes('credentials')).length === 6, `six uploads blocked for credentials (${JSON.stringify(reported.map((x) => [x.effect, x.findingClasses]))})`);
+
+    // The admin adds a rule that masks personal data in uploads to ChatGPT and publishes it: an
+    // upload cannot be masked, so a document holding a client's e-mail address is not attached
+    // (whatever its format), while the same kind of document without one is.
+    const api = await signInApi(t);
+    const rule = await api('/api/rules', {
+      method: 'POST',
+      body: JSON.stringify({
+        ruleId: 'mask-personal-data-in-chatgpt-uploads',
+        priority: 15,
+        conditions: { providers: ['openai-chatgpt'], actions: ['upload'], dataClasses: ['personal_data'] },
+        effect: 'redact',
+        message: 'Files for ChatGPT must not hold personal data: remove it, then upload.',
+      }),
+    });
+    const before = (await storage(s.worker, 'policy')).policy.bundle.policyVersion;
+    try {
+      await api('/api/policy/publish', { method: 'POST', body: JSON.stringify({ note: 'Extension test: no personal data in ChatGPT uploads' }) });
+      await waitFor('the new policy in the extension', async () => (await storage(s.worker, 'policy')).policy?.bundle?.policyVersion > before, 15_000, 100);
+      const person = `Customer contact: ${EMAIL}`;
+      const withEmail = [
+        { name: 'customer.pdf', mimeType: 'application/pdf', buffer: pdf(['Customer file', person]) },
+        { name: 'customer.docx', mimeType: withKey[1].mimeType, buffer: docx(['Customer file', person]) },
+        { name: 'customer.xlsx', mimeType: withKey[2].mimeType, buffer: await xlsx([['field', 'value'], ['contact', EMAIL]]) },
+      ];
+      const blockedForPersonalData = gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'blocked this upload' }).filter({ hasText: 'mask-personal-data-in-chatgpt-uploads' });
+      // The page may still decide with the previous policy for a moment after the worker stored the new one.
+      await waitFor('the page to decide with the new rule', async () => {
+        await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+        await gpt.locator('#file').setInputFiles(withEmail[0]);
+        return blockedForPersonalData.waitFor({ timeout: 1_000 }).then(() => true, () => false);
+      }, 10_000, 0);
+      for (const file of withEmail.slice(1)) {
+        await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+        await gpt.locator('#file').setInputFiles(file);
+        await blockedForPersonalData.waitFor();
+      }
+      await gpt.locator('#file').setInputFiles({ name: 'minutes.docx', mimeType: withKey[1].mimeType, buffer: docx(['Minutes', 'The team agreed to ship on Friday.']) });
+      await waitFor('the DOCX without personal data to arrive', () => s.fixture.sent('chatgpt.com').some((r) => r.path.includes('minutes.docx')));
+      const got = s.fixture.sent('chatgpt.com').map((r) => decodeURIComponent(r.path));
+      assert(!withEmail.some((f) => got.some((u) => u.includes(f.name))), `no document with the address reached the service (it received ${got.join(', ')})`);
+      assert(!s.fixture.requests.some((r) => r.body.includes(EMAIL)), 'the address never reached the service');
+      const personal = await waitFor('the personal-data upload decisions to be reported', () => {
+        const r = s.relay.reports.filter((x) => x.action === 'upload' && x.reasons.some((y) => y.ruleId === 'mask-personal-data-in-chatgpt-uploads'));
+        return r.length >= 3 ? r : null;
+      });
+      assert(personal.every((x) => x.effect === 'block' && x.findingClasses.includes('personal_data')), `reported as blocks for personal data (${JSON.stringify(personal.map((x) => [x.effect, x.findingClasses]))})`);
+    } finally {
+      await api(`/api/rules/${rule.id}`, { method: 'DELETE' });
+      await api('/api/policy/publish', { method: 'POST', body: JSON.stringify({ note: 'Extension test: rule removed' }) });
+    }
   } finally {
     await s.tearDown();
   }
 }
-scenario4OfficeUploads.description = 'extension: PDF, DOCX and XLSX holding an AWS key are blocked when selected or dropped; a harmless XLSX is uploaded';
+scenario4OfficeUploads.description = 'extension: PDF, DOCX and XLSX holding an AWS key are blocked when selected or dropped; with a rule on upload content, documents holding personal data are blocked; harmless ones are uploaded';
+
+/** Uploads the extension cannot inspect: a corrupt PDF, a file that is not the DOCX it says, one above maxUploadBytes. */
+const UNREADABLE = [
+  { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nthis is not a PDF body\n') },
+  { name: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\u0003\u0004 truncated archive') },
+  { name: 'big-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, nothing secret. '.repeat(400)) },
+];
+
+export async function scenario4UnreadableUploads(t) {
+  // unreadableFiles follows failMode unless set. Closed: such a file is not attached, and says why.
+  let s = await setUp(t, { failMode: 'closed', maxUploadBytes: 8192 });
+  try {
+    await waitForPolicy(s.worker);
+    const gpt = await openComposer(t, s.context, 'chatgpt.com');
+    const cards = gpt.locator('[data-airlock-card]');
+    const expected = ['could not be read', 'could not be read', 'more than the 8 KB Airlock inspects'];
+    for (const [i, file] of UNREADABLE.entries()) {
+      await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+      await gpt.locator('#file').setInputFiles(file);
+      const card = gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'airlock-file-not-inspected' });
+      await card.waitFor();
+      const text = await card.innerText();
+      assert(text.includes(file.name) && text.includes(expected[i]), `the card says why ${file.name} was not attached (${text})`);
+    }
+    // A readable file within the limit goes as usual.
+    await gpt.locator('#file').setInputFiles({ name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, nothing secret.') });
+    await waitFor('the readable file to arrive', () => s.fixture.sent('chatgpt.com').some((r) => r.path.includes('small.txt')));
+    const got = s.fixture.sent('chatgpt.com').map((r) => decodeURIComponent(r.path));
+    assert(!UNREADABLE.some((f) => got.some((u) => u.includes(f.name))), `fail-closed: no uninspected file reached the service (${got.join(', ')})`);
+    const reports = await waitFor('the blocks to be reported', () => {
+      const r = s.relay.reports.filter((x) => x.action === 'upload' && x.reasons.some((y) => y.ruleId === 'airlock-file-not-inspected'));
+      return r.length >= 3 ? r : null;
+    });
+    assert(reports.every((x) => x.effect === 'block'), `reported as blocks (${JSON.stringify(reports.map((x) => x.effect))})`);
+  } finally {
+    await s.tearDown();
+  }
+  // Open: attached uninspected, and the user is told so; the report says it was not inspected.
+  s = await setUp(t, { failMode: 'open', maxUploadBytes: 8192 });
+  try {
+    await waitForPolicy(s.worker);
+    const gpt = await openComposer(t, s.context, 'chatgpt.com');
+    const cards = gpt.locator('[data-airlock-card]');
+    for (const file of UNREADABLE) {
+      await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+      await gpt.locator('#file').setInputFiles(file);
+      await gpt.locator('[data-airlock-card="info"]').filter({ hasText: 'could not inspect' }).filter({ hasText: file.name }).waitFor();
+      await waitFor(`${file.name} to arrive uninspected`, () => s.fixture.sent('chatgpt.com').some((r) => decodeURIComponent(r.path).includes(file.name)));
+    }
+    // A file whose name says what it holds is still decided on it: a too-large .env is blocked.
+    await cards.evaluateAll((els) => els.forEach((e) => e.remove()));
+    await gpt.locator('#file').setInputFiles({ name: 'prod.env', mimeType: 'text/plain', buffer: Buffer.from('X='.repeat(5000)) });
+    await gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    assert(!s.fixture.sent('chatgpt.com').some((r) => r.path.includes('prod.env')), 'the .env file was not attached');
+    const reports = await waitFor('the uninspected uploads to be reported', () => {
+      const r = s.relay.reports.filter((x) => x.action === 'upload' && x.reasons.some((y) => y.ruleId === 'airlock-file-not-inspected'));
+      return r.length >= 3 ? r : null;
+    });
+    assert(reports.every((x) => x.effect === 'allow'), `reported as allowed uninspected (${JSON.stringify(reports.map((x) => x.effect))})`);
+    const badAnswer = s.relay.answers.find((a) => a.status !== 202 || a.body?.rejected?.length);
+    assert(!badAnswer, `the server accepted every report (${JSON.stringify(badAnswer)})`);
+  } finally {
+    await s.tearDown();
+  }
+}
+scenario4UnreadableUploads.description = 'extension: corrupt, mislabelled and too-large uploads: blocked with the reason when fail-closed, attached uninspected with a notice when fail-open';
 
 export async function scenario5BlockedService(t) {
   const s = await setUp(t, { failMode: 'open' });

@@ -48,6 +48,7 @@ async function loadConfig(): Promise<ExtensionConfig> {
     refreshMinutes: num(raw.refreshMinutes, 1, 0.5),
     extraHosts: Array.isArray(raw.extraHosts) ? raw.extraHosts.filter((h): h is string => typeof h === 'string') : [],
     maxUploadBytes: num(raw.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES, 1),
+    unreadableFiles: raw.unreadableFiles === 'block' || raw.unreadableFiles === 'allow' ? raw.unreadableFiles : raw.failMode === 'closed' ? 'block' : 'allow',
     portalUrl: str(raw.portalUrl),
     source,
   };
@@ -97,6 +98,7 @@ function start(): Promise<void> {
       failMode: config.failMode,
       portalUrl: config.portalUrl ?? (config.serverUrl ? `${config.serverUrl}/#/portal/tools` : undefined),
       maxUploadBytes: config.maxUploadBytes,
+      unreadableFiles: config.unreadableFiles,
       extraHosts: config.extraHosts,
     };
     // Stored again only when something changed: every open page reads it again when it is.

@@ -2,7 +2,7 @@
 // drops in the page's composer locally (the compiled policy lives here: no network and no
 // messaging on the keystroke path), shows the answer, and hands each decision to the service
 // worker for the server's decision log (classes and rule ids, never text).
-import { type CompiledExceptions, compileBundle, compileBundleExceptions, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
+import { type CompiledExceptions, compileBundle, compileBundleExceptions, contentCanMatter as policyContentCanMatter, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
 import { type DecisionReport, type Effect, type Message, type PolicyState, type RecentDecision } from './shared';
 import { closeCards, highlightPlaceholders, type ReasonView, removeBlockOverlay, showBlockOverlay, showCard, showWarn } from './ui';
 
@@ -13,6 +13,8 @@ interface Verdict {
   result: LocalDecision | null;
   /** Why there is no policy decision: fail-closed without a bundle. */
   failClosed?: boolean;
+  /** An upload let through without its content inspected (unreadableFiles: allow). */
+  uninspected?: boolean;
 }
 
 let state: PolicyState | null = null;
@@ -114,6 +116,18 @@ function alreadyJustified(v: Verdict, trigger: string): boolean {
   return true;
 }
 
+/**
+ * The rules behind a verdict for the report: the policy's (a reason lifted by a time-limited
+ * exception names it), then the extension's own (no policy yet, a file not inspected).
+ */
+function reportReasons(v: Verdict): DecisionReport['reasons'] {
+  const out: DecisionReport['reasons'] = (v.result?.decision.reasons ?? []).map((x) => ({ ruleId: x.ruleId, effect: x.effect, ...(x.exception ? { exception: { id: x.exception.id } } : {}) }));
+  const known = new Set(out.map((x) => x.ruleId));
+  for (const x of v.reasons) if (!known.has(x.ruleId)) out.push({ ruleId: x.ruleId, effect: v.effect });
+  if (v.uninspected) out.push({ ruleId: UNINSPECTED_RULE, effect: 'allow' });
+  return out;
+}
+
 function report(action: DecisionReport['action'], v: Verdict, trigger: string, override?: string): void {
   const r = v.result;
   const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
@@ -124,13 +138,7 @@ function report(action: DecisionReport['action'], v: Verdict, trigger: string, o
     destination: { url: destinationUrl() },
     subject: { email: state?.email },
     effect: v.effect,
-    // A reason lifted by a time-limited exception names it (decision cores that know exceptions set it).
-    reasons: r
-      ? r.decision.reasons.map((x) => {
-          const exception = (x as { exception?: { id?: string } }).exception;
-          return { ruleId: x.ruleId, effect: x.effect, ...(exception?.id ? { exception: { id: exception.id } } : {}) };
-        })
-      : v.reasons.map((x) => ({ ruleId: x.ruleId, effect: v.effect })),
+    reasons: reportReasons(v),
     findingClasses: classes,
     findingCount: r?.findings.length ?? 0,
     ...(override ? { override: { reason: override } } : {}),
@@ -392,6 +400,7 @@ function onSubmit(e: SubmitEvent): void {
 interface Extracted {
   text?: string;
   error?: string;
+  truncated?: boolean;
 }
 
 async function extract(file: File): Promise<Extracted> {
@@ -399,38 +408,80 @@ async function extract(file: File): Promise<Extracted> {
   return mod.extractText(file, chrome.runtime.getURL('pdf.worker.mjs'));
 }
 
+/** A size as people read it: 640 KB, 12.5 MB. */
+function sizeText(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/**
+ * Whether a file's content could change the answer here: a block or redact rule that looks at data
+ * classes applies to uploads to this service for this user. Where none does, a file that cannot be
+ * read is decided on its name, type and service like any other.
+ */
+function contentCanMatter(): boolean {
+  if (!policy || !state) return true;
+  return policyContentCanMatter(policy, directory, { action: 'upload', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+}
+
+/** The answer for one file: its text inspected like a prompt, or what to do when it cannot be. */
+async function fileVerdict(file: File, max: number): Promise<{ v: Verdict; notice?: string }> {
+  const meta = { name: file.name, type: file.type };
+  let got: Extracted = {};
+  let problem: string | undefined;
+  if (file.size > max) problem = `is ${sizeText(file.size)}, more than the ${sizeText(max)} Airlock inspects`;
+  else {
+    got = await extract(file).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+    if (got.error !== undefined) problem = `could not be read (${got.error.slice(0, 160)})`;
+    else if (got.truncated) problem = 'holds more text than Airlock inspects';
+  }
+  // What the policy says on what is known (the name, the type, the service, any text read).
+  let v = verdict('upload', got.text, meta);
+  // An upload cannot be masked in the page: a redact answer blocks the file (the server does the same without text it can change).
+  if (v.effect === 'redact') v = { ...v, effect: 'block' };
+  if (problem === undefined || v.effect === 'block' || !policy || !contentCanMatter()) return { v };
+  if (state?.unreadableFiles === 'block') {
+    return {
+      v: {
+        effect: 'block',
+        reasons: [{ ruleId: UNINSPECTED_RULE, message: `${file.name} ${problem}. Your organization blocks files Airlock cannot inspect on this service: upload a smaller extract, or the text itself.` }],
+        result: v.result,
+      },
+    };
+  }
+  // Allowed uninspected, as configured: the user is told, and the report says so.
+  return {
+    v: { ...v, reasons: [...v.reasons], uninspected: true },
+    notice: `${file.name} ${problem}. It was attached without being inspected, as your organization allows: make sure it holds nothing you may not share here.`,
+  };
+}
+
+/** The id reports and cards give a file that was not inspected (too large, unreadable). */
+const UNINSPECTED_RULE = 'airlock-file-not-inspected';
+
 async function checkFiles(files: File[], anchor: Element | null, trigger: string, proceed: () => void): Promise<void> {
   await ready;
   const max = state?.maxUploadBytes ?? 10 * 1024 * 1024;
   let worst: Verdict = { effect: 'allow', reasons: [], result: null };
+  const notices: string[] = [];
   const rank: Record<Effect, number> = { allow: 0, warn: 1, redact: 2, block: 3 };
   for (const file of files) {
-    let v: Verdict;
-    if (file.size > max) {
-      v = {
-        effect: 'block',
-        reasons: [{ ruleId: 'airlock-file-too-large', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; Airlock inspects files up to ${(max / 1048576).toFixed(1)} MB and blocks larger ones it cannot read. Upload a smaller extract.` }],
-        result: null,
-      };
-    } else {
-      const got = await extract(file).catch((err: unknown) => ({ error: String(err) }) as Extracted);
-      v = verdict('upload', got.text, { name: file.name, type: file.type });
-    }
-    // An upload cannot be masked in the page: a redact answer blocks the file (the server does the same without text it can change).
-    if (v.effect === 'redact') v = { ...v, effect: 'block' };
+    const { v, notice } = await fileVerdict(file, max);
+    if (notice) notices.push(notice);
     report('upload', v, trigger);
     if (rank[v.effect] > rank[worst.effect]) worst = v;
   }
   announce('upload', worst.effect, 0);
+  const uninspected: ReasonView[] = notices.map((message) => ({ ruleId: UNINSPECTED_RULE, message }));
   if (worst.effect === 'allow') {
     proceed();
+    if (uninspected.length) showCard('info', anchor, 'Airlock could not inspect this upload', uninspected, 'The file was attached.');
     return;
   }
   if (worst.effect === 'block') {
     showCard('block', anchor, 'Airlock blocked this upload', worst.reasons, 'The file was not attached.');
     return;
   }
-  const reason = await showWarn(anchor, worst.reasons);
+  const reason = await showWarn(anchor, [...worst.reasons, ...uninspected]);
   if (reason === null) return;
   report('upload', worst, trigger, reason);
   proceed();

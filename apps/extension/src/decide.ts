@@ -64,6 +64,15 @@ export function decide(policy: DecisionPolicy, directory: SubjectDirectory | nul
 }
 
 /**
+ * Whether a block or redact rule that looks at content (data classes) could apply to this request:
+ * when none can, what a file holds cannot change the answer.
+ */
+export function contentCanMatter(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest): boolean {
+  const { content: _content, ...rest } = resolveRequest(request, directory).request;
+  return policy.evaluator.contentCanMatter(rest, ['block', 'redact']);
+}
+
+/**
  * The groups of the browser's user in the bundle's hashed directory (the server's subjectKey: the
  * same decision-core code), so the page itself never hashes anything.
  */
