@@ -4,7 +4,7 @@
 // real host names, against the real API on PostgreSQL (through a relay that forwards everything and
 // records the extension's decision reports). What reaches the "AI service" is read from its request
 // log; what the server kept, from its database.
-/* global chrome, DataTransfer, File, DragEvent */
+/* global chrome, DataTransfer, File, DragEvent, CSS, getSelection */
 import { assert } from './harness.mjs';
 import { startFixtureServer } from './extension/fixture-pages.mjs';
 import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, tablesContaining, waitFor, withDatabase, writeManagedPolicy } from './extension/kit.mjs';
@@ -61,10 +61,10 @@ async function waitForPolicy(worker) {
   }
 }
 
-async function openComposer(t, context, host) {
+async function openComposer(t, context, host, path = '/') {
   const page = await context.newPage();
   t.pages.push({ page, label: host });
-  await page.goto(`https://${host}/`);
+  await page.goto(`https://${host}${path}`);
   await page.locator('#composer').click();
   return page;
 }
@@ -205,6 +205,72 @@ export async function scenario1ManagedBlockRedactWarn(t) {
   }
 }
 scenario1ManagedBlockRedactWarn.description = 'extension: managed config; AWS key blocked (paste, submit, file, drop); e-mail redacted; warn needs a reason; reports; popup';
+
+export async function scenario1bEditorsTypingAndDrop(t) {
+  const s = await setUp(t, { failMode: 'open' });
+  try {
+    await waitForPolicy(s.worker);
+    // A model-driven editor (Lexical-like: it cancels native edits and renders from its own model,
+    // and sends the model) on a restricted service: the redacted paste must reach the MODEL.
+    const lex = await openComposer(t, s.context, 'gemini.google.com', '/model-editor');
+    await paste(lex, `Draft a reply to ${EMAIL} about the invoice`);
+    await lex.locator('[data-airlock-card="redact"]').waitFor();
+    const shown = await lex.locator('#composer').innerText();
+    assert(shown.includes('[EMAIL_1]') && !shown.includes(EMAIL) && shown.split('Draft a reply').length === 2, `the editor holds the redacted text once (${shown})`);
+    // Placeholders highlighted in the rich editor (CSS Custom Highlight API).
+    assert(await lex.evaluate(() => CSS.highlights.has('airlock-placeholder')), 'the placeholders are highlighted');
+    await lex.locator('#composer').press('Enter');
+    await waitFor('the redacted prompt to be sent from the model', () => sentTexts(s.fixture, 'gemini.google.com').some((b) => b.includes('[EMAIL_1]') && b.includes('Draft a reply')));
+
+    // Typing before submit: the composer is marked as it will be answered while the user types,
+    // then Enter is stopped: nothing is sent.
+    await lex.locator('#composer').click();
+    await lex.keyboard.type(`deploy with ${AWS_KEY}`);
+    await waitFor('the composer to be marked while typing', async () => (await lex.locator('#composer').getAttribute('data-airlock-composer')) === 'block', 5_000);
+    await lex.keyboard.press('Enter');
+    await lex.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    await lex.getByRole('button', { name: 'Send message', exact: true }).click();
+    await lex.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    assert(!s.fixture.requests.some((r) => r.body.includes(AWS_KEY)), 'the typed key was never sent (Enter, send button)');
+
+    // Typed personal data, then Enter: the editor's text is replaced by the redacted one (through
+    // the editor's own input handling), the user checks it and sends it.
+    await lex.evaluate(() => {
+      const c = document.getElementById('composer');
+      c.focus();
+      getSelection().selectAllChildren(c);
+    });
+    await lex.keyboard.press('Backspace');
+    await lex.keyboard.type(`Call ${EMAIL} tomorrow`);
+    await lex.keyboard.press('Enter');
+    await lex.locator('[data-airlock-card="redact"]').waitFor();
+    await waitFor('the editor to hold the redacted text', async () => (await lex.locator('#composer').innerText()).trim() === 'Call [EMAIL_1] tomorrow', 5_000);
+    await lex.locator('#composer').press('Enter');
+    await waitFor('the typed, redacted prompt to be sent', () => sentTexts(s.fixture, 'gemini.google.com').some((b) => b.includes('Call [EMAIL_1] tomorrow')));
+    assert(!s.fixture.requests.some((r) => r.body.includes(EMAIL)), 'the address never reached the service');
+
+    // ProseMirror-like contenteditable: typed, then Enter.
+    const pm = await openComposer(t, s.context, 'gemini.google.com');
+    await pm.keyboard.type(`the key is ${AWS_KEY}`);
+    await pm.keyboard.press('Enter');
+    await pm.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+
+    // Text dragged and dropped into a composer is checked like a paste.
+    const gpt = await openComposer(t, s.context, 'chatgpt.com');
+    await gpt.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document.getElementById('composer').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, AWS_PROMPT);
+    await gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    assert(!s.fixture.requests.some((r) => r.body.includes(AWS_KEY)), 'the key never reached any service');
+    const reports = await waitFor('the drop to be reported', () => s.relay.reports.find((x) => x.action === 'prompt' && x.effect === 'block' && x.destination.url.startsWith('https://chatgpt.com')));
+    assert(reports.findingClasses.includes('credentials'), 'the dropped text is reported with its class');
+  } finally {
+    await s.tearDown();
+  }
+}
+scenario1bEditorsTypingAndDrop.description = 'extension: a Lexical-like model editor (redacted paste and typed text reach the model; Enter and send button blocked), typing before submit, ProseMirror-like Enter, dropped text';
 
 export async function scenario2ServerDown(t) {
   // Fail-closed with no server ever reached: pastes on an AI service are blocked.

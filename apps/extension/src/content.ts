@@ -207,16 +207,35 @@ function composerText(c: HTMLElement): string {
   return c.innerText;
 }
 
-/** Replaces the composer's whole text so the page's editor (React, ProseMirror, Lexical) notices. */
+/**
+ * Puts `text` where the composer's selection is, so that the page's editor takes it into its own
+ * model: editors that keep one (Lexical, ProseMirror, Slate, Draft) take pastes from the paste
+ * event, so the text is offered as a paste of plain text first (marked as ours: not checked again);
+ * when the page does not handle it, it is typed (execCommand insertText: input events, which React
+ * and plain editors follow); only when neither changed anything is the DOM edited directly.
+ */
+function typeText(c: HTMLElement, text: string, fallback: () => void): void {
+  const dt = new DataTransfer();
+  dt.setData('text/plain', text);
+  const offered = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+  ours.add(offered);
+  c.dispatchEvent(offered);
+  if (offered.defaultPrevented) return;
+  const before = composerText(c);
+  if (document.execCommand('insertText', false, text)) return;
+  if (composerText(c) === before) fallback();
+}
+
+/** Replaces the composer's whole text so the page's editor notices. */
 function setComposerText(c: HTMLElement, text: string): void {
   c.focus();
   if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) {
     c.select();
-    if (!document.execCommand('insertText', false, text)) {
+    typeText(c, text, () => {
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(c) as object, 'value')?.set;
       setter?.call(c, text);
       c.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    });
     return;
   }
   const sel = window.getSelection();
@@ -224,15 +243,17 @@ function setComposerText(c: HTMLElement, text: string): void {
   range.selectNodeContents(c);
   sel?.removeAllRanges();
   sel?.addRange(range);
-  if (!document.execCommand('insertText', false, text)) c.textContent = text;
+  typeText(c, text, () => {
+    c.textContent = text;
+  });
 }
 
 function insertAtCaret(c: HTMLElement, text: string): void {
   c.focus();
-  if (!document.execCommand('insertText', false, text)) {
+  typeText(c, text, () => {
     if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) c.setRangeText(text, c.selectionStart ?? c.value.length, c.selectionEnd ?? c.value.length, 'end');
     else c.append(text);
-  }
+  });
 }
 
 // ---- paste ---------------------------------------------------------------------------------------
@@ -322,7 +343,8 @@ function onInput(e: Event): void {
   const composer = composerOf(e.target);
   if (!composer) return;
   if (typingTimer) clearTimeout(typingTimer);
-  // While typing: show what the send would meet (an outline), decided when the user pauses.
+  // While typing: show what the send would meet (an outline), decided when the user pauses (never on
+  // the keystroke itself).
   typingTimer = setTimeout(() => {
     const text = composerText(composer);
     const v = text.trim() ? verdict('prompt', text) : null;
@@ -570,6 +592,10 @@ window.addEventListener('keydown', onKeyDown, true);
 window.addEventListener('click', onClick, true);
 window.addEventListener('submit', onSubmit, true);
 window.addEventListener('input', onInput, true);
+// Editors that cancel native edits and apply them to their own model (Lexical) fire no input event:
+// their beforeinput (seen here before the page cancels it) and key-ups start the same check.
+window.addEventListener('beforeinput', onInput, true);
+window.addEventListener('keyup', onInput, true);
 window.addEventListener('change', onChange, true);
 window.addEventListener('drop', onDrop, true);
 
