@@ -207,9 +207,19 @@ export async function scenario1ManagedBlockRedactWarn(t) {
 scenario1ManagedBlockRedactWarn.description = 'extension: managed config; AWS key blocked (paste, submit, file, drop); e-mail redacted; warn needs a reason; reports; popup';
 
 export async function scenario1bEditorsTypingAndDrop(t) {
-  const s = await setUp(t, { failMode: 'open' });
+  const s = await setUp(t, { failMode: 'open', extraHosts: ['llm.intranet.example'] });
   try {
     await waitForPolicy(s.worker);
+    // An AI destination in no catalog, named by the admin in extraHosts: checked as an unknown AI
+    // destination (the default policy coaches unknown services, and blocks credentials anywhere).
+    const intranet = await openComposer(t, s.context, 'llm.intranet.example');
+    await paste(intranet, AWS_PROMPT);
+    await intranet.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
+    await intranet.locator('#composer').click();
+    await paste(intranet, 'Summarise the rules of chess');
+    await intranet.getByRole('alertdialog', { name: 'Airlock: check before you send' }).filter({ hasText: 'coach-unreviewed' }).waitFor();
+    assert(sentTexts(s.fixture, 'llm.intranet.example').length === 0, 'nothing sent to the unknown destination without a reason');
+
     // A model-driven editor (Lexical-like: it cancels native edits and renders from its own model,
     // and sends the model) on a restricted service: the redacted paste must reach the MODEL.
     const lex = await openComposer(t, s.context, 'gemini.google.com', '/model-editor');
@@ -270,7 +280,7 @@ export async function scenario1bEditorsTypingAndDrop(t) {
     await s.tearDown();
   }
 }
-scenario1bEditorsTypingAndDrop.description = 'extension: a Lexical-like model editor (redacted paste and typed text reach the model; Enter and send button blocked), typing before submit, ProseMirror-like Enter, dropped text';
+scenario1bEditorsTypingAndDrop.description = 'extension: extraHosts (an unknown AI destination); a Lexical-like model editor (redacted paste and typed text reach the model; Enter and send button blocked), typing before submit, ProseMirror-like Enter, dropped text';
 
 export async function scenario2ServerDown(t) {
   // Fail-closed with no server ever reached: pastes on an AI service are blocked.

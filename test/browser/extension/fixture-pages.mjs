@@ -9,7 +9,8 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 
-export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com'];
+/** The last one is in no catalog: an internal AI service the extension watches only through extraHosts. */
+export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com', 'llm.intranet.example'];
 
 /** A self-signed certificate for the fixture hosts (the browser runs with --ignore-certificate-errors). */
 function selfSigned() {
@@ -127,6 +128,7 @@ const PAGES = {
   'gemini.google.com': PAGE('Gemini (fixture)', '<div id="composer" contenteditable="true" role="textbox" aria-label="Enter a prompt here" class="ProseMirror"></div>'),
   'chat.deepseek.com': PAGE('DeepSeek (fixture)', '<textarea id="composer" aria-label="Message DeepSeek"></textarea>'),
   'poe.com': PAGE('Poe (fixture)', '<textarea id="composer" aria-label="Talk to Poe"></textarea>'),
+  'llm.intranet.example': PAGE('Internal LLM (fixture)', '<textarea id="composer" aria-label="Ask the internal assistant"></textarea>'),
 };
 
 /** Starts the HTTPS server; `requests` holds every request (host, path, body) it received. */
