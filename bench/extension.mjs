@@ -16,6 +16,7 @@
 //   pageCpu     = the page's main thread (DevTools Performance metrics in thread time: TaskDuration),
 //   chromiumCpu = every process of this Chromium (/proc: the page's renderer, the extension's
 //                 service worker storing and batching the reports, the browser process), minus nothing.
+// BENCH_EXTENSION_NICE=-10 (root) renices this Chromium for the run (see below).
 // BENCH_EXTENSION_PROFILE=<dir> also writes DevTools CPU profiles of the page for the 10 KB allow and warn series.
 //   node bench/extension.mjs            (or npm run bench:extension)
 /* global DataTransfer, ClipboardEvent */
@@ -67,6 +68,29 @@ function bundle() {
     detectors: { classes: [], settings: { allowEmailDomains: [], markings: [], defaultPhoneRegion: 'US' }, custom: [] },
     settings: { restrictedJurisdictions: ['CN'], decisionTtlSeconds: 60 },
   };
+}
+
+/** `pid` and all its descendants (/proc). */
+function treePids(pid) {
+  const children = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [];
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.pop();
+    out.push(p);
+    todo.push(...(children.get(p) ?? []));
+  }
+  return out;
 }
 
 /** user+system CPU ms of `pid` and all its descendants (/proc). */
@@ -164,6 +188,11 @@ export async function run({ samples = Number(process.env.BENCH_SAMPLES ?? 300), 
   try {
     await kit.waitFor('the bundle', async () => (await kit.storage(browser.worker, 'policy')).policy?.bundle, 60_000);
     const pid = browserPid(browser.profile);
+    // BENCH_EXTENSION_NICE=-10 (root): this Chromium's processes at a higher priority than the other
+    // jobs of a shared machine, to approximate a desktop where the browser is not starved of CPU.
+    // Reported with the figures; the CPU times do not depend on it.
+    const nice = process.env.BENCH_EXTENSION_NICE;
+    if (nice && pid) execFileSync('renice', ['-n', nice, '-p', ...treePids(pid).map(String)], { stdio: 'ignore' });
     const pages = {};
     for (const [series, host] of [['allow', 'chatgpt.com'], ['warn', 'poe.com'], ['none', 'chat.deepseek.com']]) {
       const page = await browser.context.newPage();
@@ -216,6 +245,7 @@ export async function run({ samples = Number(process.env.BENCH_SAMPLES ?? 300), 
     return {
       pasteToVerdict: out,
       gapMs,
+      nice: nice ? Number(nice) : 0,
       target: { what: 'p99 paste-to-verdict (card shown) at 10 KB <= 16 ms', worstP99Ms: worst, met: worst <= 16 },
     };
   } finally {
