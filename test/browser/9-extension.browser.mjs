@@ -53,6 +53,17 @@ async function setUp(t, config, { relay: withRelay = true } = {}) {
   return { fixture, relay, ...browser, tearDown };
 }
 
+/** Sends `message` to the service worker as the popup would (a worker's own sendMessage does not reach it). */
+async function askWorker(context, message) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    return await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  } finally {
+    await page.close();
+  }
+}
+
 async function waitForPolicy(worker) {
   try {
     return await waitFor('the extension to fetch the policy', async () => (await storage(worker, 'policy')).policy?.bundle?.policyVersion, 30_000);
@@ -187,10 +198,18 @@ export async function scenario1ManagedBlockRedactWarn(t) {
     assert(blockedRow.effect === 'block' && blockedRow.overrideReason === null && blockedRow.dataClasses.includes('credentials'), `the block is logged (${JSON.stringify(blockedRow)})`);
     // And the console's dashboard counts the override for that service.
     const api = await signInApi(t);
-    await waitFor('the dashboard to count the override', async () => {
+    await waitFor('the dashboard to count the override (per service and per group)', async () => {
       const rates = await api('/api/dashboard/overrides?days=1');
-      return rates.byService.find((x) => x.slug === warnedRow.providerSlug && x.overridden >= 1);
+      // The user's group comes from the server's directory (maria.admin is in "security").
+      return rates.byService.find((x) => x.slug === warnedRow.providerSlug && x.overridden >= 1) && rates.byGroup.find((x) => x.group === 'security' && x.overridden >= 1);
     }, 5_000, 250);
+
+    // The bundle is refreshed with its ETag: an unchanged policy costs a 304, and is kept.
+    const polls = s.relay.bundleRequests.length;
+    await askWorker(s.context, { type: 'refresh' });
+    const revalidated = await waitFor('a conditional bundle request', () => s.relay.bundleRequests.slice(polls).find((r) => r.ifNoneMatch && r.status === 304));
+    assert(revalidated, 'the unchanged bundle was revalidated with If-None-Match (304)');
+    assert((await storage(s.worker, 'policy')).policy.bundle.policyVersion === version, 'the policy is kept after a 304');
 
     // The popup: version, connection, "why was this blocked".
     const popup = await s.context.newPage();
@@ -308,7 +327,7 @@ export async function scenario2ServerDown(t) {
   try {
     await waitForPolicy(s.worker);
     await s.relay.stop();
-    await s.worker.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }).catch(() => undefined));
+    await askWorker(s.context, { type: 'refresh' });
     await waitFor('the popup state to say unreachable', async () => (await storage(s.worker, 'status')).status?.connection === 'unreachable');
     const page = await openComposer(t, s.context, 'chatgpt.com');
     await paste(page, AWS_PROMPT);

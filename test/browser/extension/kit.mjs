@@ -41,6 +41,8 @@ export async function startRelay(target) {
   const reports = [];
   /** The server's answers to the reports: { status, body }. */
   const answers = [];
+  /** Every GET /v1/bundle: { ifNoneMatch, status }. */
+  const bundleRequests = [];
   const sockets = new Set();
   let up = true;
   const server = http.createServer((req, res) => {
@@ -60,6 +62,7 @@ export async function startRelay(target) {
       const headers = { ...req.headers, host: new URL(target).host };
       delete headers.origin;
       const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (r) => {
+        if (req.method === 'GET' && req.url === '/v1/bundle') bundleRequests.push({ ifNoneMatch: req.headers['if-none-match'] ?? null, status: r.statusCode });
         res.writeHead(r.statusCode, r.headers);
         if (isReport) {
           const answer = [];
@@ -91,6 +94,7 @@ export async function startRelay(target) {
     url: `http://127.0.0.1:${port}`,
     reports,
     answers,
+    bundleRequests,
     get up() {
       return up;
     },
