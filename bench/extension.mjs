@@ -4,7 +4,9 @@
 //   - allow: chatgpt.com (approved): the detectors run on every paste, nothing is shown;
 //   - warn:  poe.com (under review): the same, and the coaching card is built and laid out;
 //   - none:  chat.deepseek.com left out of the catalog, so no content script: the same pastes in a
-//            page without the extension (the peer: what dispatching the event costs anyway).
+//            page without the extension (the peer: what dispatching the event costs anyway);
+//   - enter: gemini.google.com's contenteditable holding the text in paragraphs, Enter pressed: the
+//            submit check (the editor's text read from the DOM, inspected, allowed).
 // Each sample dispatches a paste in the page (main world) and reads the extension's verdict event:
 //   handler = the content script's own measure (inspect + evaluate),
 //   page    = the paste event's dispatch as the page sees it (verdict, card built),
@@ -17,9 +19,9 @@
 //   chromiumCpu = every process of this Chromium (/proc: the page's renderer, the extension's
 //                 service worker storing and batching the reports, the browser process), minus nothing.
 // BENCH_EXTENSION_NICE=-10 (root) renices this Chromium for the run (see below).
-// BENCH_EXTENSION_PROFILE=<dir> also writes DevTools CPU profiles of the page for the 10 KB allow and warn series.
+// BENCH_EXTENSION_PROFILE=<dir> also writes DevTools CPU profiles of the page for the 10 KB allow, warn and enter series.
 //   node bench/extension.mjs            (or npm run bench:extension)
-/* global DataTransfer, ClipboardEvent */
+/* global DataTransfer, ClipboardEvent, KeyboardEvent */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -133,12 +135,20 @@ function browserPid(profile) {
   return null;
 }
 
-/** Runs `n` pastes of `text` (after 20 of warm-up) in `page`; per-sample wall times from the page. */
-function pasteSeries(page, text, n, gapMs) {
+/**
+ * Runs `n` samples (after 20 of warm-up) in `page`; per-sample wall times from the page. `enter`:
+ * instead of a paste, the composer (a contenteditable) holds `text` in paragraphs and Enter is
+ * pressed (the submit check reads the editor's text); the page's own send is kept from running.
+ */
+function pasteSeries(page, text, n, gapMs, enter = false) {
   return page.evaluate(
-    async ({ text, n, gapMs }) => {
+    async ({ text, n, gapMs, enter }) => {
       const composer = document.getElementById('composer');
       composer.focus();
+      if (enter) {
+        // After the extension's window-level listener, before the page's: nothing is really sent.
+        document.addEventListener('keydown', (e) => e.stopPropagation(), true);
+      }
       const out = { handler: [], page: [], shown: [], effect: 'none' };
       let last;
       const onVerdict = (e) => (last = JSON.parse(e.detail));
@@ -146,11 +156,20 @@ function pasteSeries(page, text, n, gapMs) {
       const ui = () => document.querySelector('airlock-ui')?.shadowRoot;
       for (let i = 0; i < n + 20; i++) {
         if (gapMs > 0) await new Promise((ok) => setTimeout(ok, gapMs));
-        const dt = new DataTransfer();
-        dt.setData('text/plain', text + i);
+        let event;
+        if (enter) {
+          const paragraphs = (text + i).match(/[^]{1,400}/g);
+          composer.replaceChildren(...paragraphs.map((p) => Object.assign(document.createElement('p'), { textContent: p })));
+          void document.body.offsetHeight;
+          event = new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true });
+        } else {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', text + i);
+          event = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+        }
         last = null;
         const t0 = performance.now();
-        composer.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+        composer.dispatchEvent(event);
         const t1 = performance.now();
         // What the next frame would do for the answer: style and layout of the card, if one was built.
         ui()?.querySelector('.card')?.getBoundingClientRect();
@@ -167,7 +186,7 @@ function pasteSeries(page, text, n, gapMs) {
       document.removeEventListener('airlock:verdict', onVerdict);
       return out;
     },
-    { text, n, gapMs },
+    { text, n, gapMs, enter },
   );
 }
 
@@ -194,7 +213,7 @@ export async function run({ samples = Number(process.env.BENCH_SAMPLES ?? 300), 
     const nice = process.env.BENCH_EXTENSION_NICE;
     if (nice && pid) execFileSync('renice', ['-n', nice, '-p', ...treePids(pid).map(String)], { stdio: 'ignore' });
     const pages = {};
-    for (const [series, host] of [['allow', 'chatgpt.com'], ['warn', 'poe.com'], ['none', 'chat.deepseek.com']]) {
+    for (const [series, host] of [['allow', 'chatgpt.com'], ['warn', 'poe.com'], ['none', 'chat.deepseek.com'], ['enter', 'gemini.google.com']]) {
       const page = await browser.context.newPage();
       await page.goto(`https://${host}/`);
       const cdp = await browser.context.newCDPSession(page);
@@ -207,7 +226,7 @@ export async function run({ samples = Number(process.env.BENCH_SAMPLES ?? 300), 
       const label = `${Math.round(size / 1024)}KB`;
       const text = prompt(size);
       out[label] = {};
-      for (const series of ['none', 'allow', 'warn']) {
+      for (const series of ['none', 'allow', 'warn', 'enter']) {
         const { page, cdp } = pages[series];
         const profile = process.env.BENCH_EXTENSION_PROFILE && series !== 'none' && size === 10 * 1024;
         if (profile) {
@@ -217,7 +236,7 @@ export async function run({ samples = Number(process.env.BENCH_SAMPLES ?? 300), 
         }
         const cpu0 = pid ? treeCpuMs(pid) : NaN;
         const task0 = await taskSeconds(cdp);
-        const r = await pasteSeries(page, text, samples, gapMs);
+        const r = await pasteSeries(page, text, samples, gapMs, series === 'enter');
         const task1 = await taskSeconds(cdp);
         const cpu1 = pid ? treeCpuMs(pid) : NaN;
         if (profile) {

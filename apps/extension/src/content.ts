@@ -202,9 +202,33 @@ function findComposer(): HTMLElement | null {
   return composerOf(document.activeElement) ?? document.querySelector<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]');
 }
 
+/** Elements that start a new line of a rich editor's text (paragraphs, list items, rows...). */
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'TR', 'TABLE', 'SECTION', 'ARTICLE', 'HR']);
+
+/**
+ * The composer's text. For a rich editor, read from the DOM tree with a line break between blocks
+ * and at <br>: like innerText for what detection needs, without innerText's style and layout
+ * computation (a forced layout inside the Enter key's event, costly in a long document).
+ */
 function composerText(c: HTMLElement): string {
   if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) return c.value;
-  return c.innerText;
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue ?? '';
+      else if (n instanceof HTMLElement) {
+        if (n.tagName === 'BR') out += '\n';
+        else if (n.tagName === 'SCRIPT' || n.tagName === 'STYLE' || n.hidden || n.getAttribute('aria-hidden') === 'true') continue;
+        else if (BLOCKS.has(n.tagName)) {
+          if (out !== '' && !out.endsWith('\n')) out += '\n';
+          walk(n);
+          if (!out.endsWith('\n')) out += '\n';
+        } else walk(n);
+      }
+    }
+  };
+  walk(c);
+  return out.replace(/\n+$/, '');
 }
 
 /**
@@ -366,8 +390,9 @@ function sendButtonOf(target: EventTarget | null): HTMLElement | null {
 function checkSubmit(e: Event, composer: HTMLElement, resend: () => void): boolean {
   const text = composerText(composer);
   if (!text.trim()) return true;
-  if (approved.has(textHash(text))) {
-    approved.delete(textHash(text));
+  const hash = textHash(text);
+  if (approved.has(hash)) {
+    approved.delete(hash);
     return true;
   }
   const t0 = performance.now();
