@@ -212,23 +212,33 @@ const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H
  */
 function composerText(c: HTMLElement): string {
   if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) return c.value;
-  let out = '';
+  // Parts joined once at the end, and the last character tracked: no flattening of a growing string.
+  const parts: string[] = [];
+  let last = '';
+  const push = (t: string) => {
+    if (t === '') return;
+    parts.push(t);
+    last = t.charAt(t.length - 1);
+  };
   const walk = (node: Node): void => {
     for (let n = node.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue ?? '';
+      if (n.nodeType === Node.TEXT_NODE) push(n.nodeValue ?? '');
       else if (n instanceof HTMLElement) {
-        if (n.tagName === 'BR') out += '\n';
+        if (n.tagName === 'BR') push('\n');
         else if (n.tagName === 'SCRIPT' || n.tagName === 'STYLE' || n.hidden || n.getAttribute('aria-hidden') === 'true') continue;
         else if (BLOCKS.has(n.tagName)) {
-          if (out !== '' && !out.endsWith('\n')) out += '\n';
+          if (parts.length > 0 && last !== '\n') push('\n');
           walk(n);
-          if (!out.endsWith('\n')) out += '\n';
+          if (last !== '\n') push('\n');
         } else walk(n);
       }
     }
   };
   walk(c);
-  return out.replace(/\n+$/, '');
+  let end = parts.length;
+  while (end > 0 && parts[end - 1] === '\n') end--;
+  const text = parts.slice(0, end).join('');
+  return text.endsWith('\n') ? text.replace(/\n+$/, '') : text;
 }
 
 /**
