@@ -101,9 +101,13 @@ if (only.includes('extension')) {
   const m = await load('extension.mjs');
   const r = await m.run();
   results.extension = r;
-  console.log('\n4. Browser extension, paste-to-verdict in the page (Chromium, content script decides locally)');
-  for (const [size, x] of Object.entries(r.pasteToVerdict)) {
-    console.log(`   ${size.padEnd(5)} p50 ${x.p50Ms} ms  p99 ${x.p99Ms} ms  (in the handler p50 ${x.inHandlerP50Ms} ms, p99 ${x.inHandlerP99Ms} ms; ${x.samples} pastes, ${x.effect})`);
+  console.log(`\n4. Browser extension, paste-to-verdict in the page (Chromium, the extension as shipped; a paste every ${r.gapMs} ms${r.nice ? `; Chromium reniced to ${r.nice}` : ''}; 'none' = the same page without the extension; 'enter' = Enter in a contenteditable holding the text)`);
+  console.log('   size  series          page p50/p99 ms   shown p50/p99 ms   handler p50/p99 ms   CPU/paste: page thread  all Chromium');
+  for (const [size, series] of Object.entries(r.pasteToVerdict)) {
+    for (const [name, x] of Object.entries(series)) {
+      const handler = x.handlerP50Ms === undefined ? '-' : `${x.handlerP50Ms} / ${x.handlerP99Ms}`;
+      console.log(`   ${size.padEnd(5)} ${`${name}${name === x.effect ? '' : ` (${x.effect})`}`.padEnd(14)}  ${`${x.pageP50Ms} / ${x.pageP99Ms}`.padEnd(16)}  ${`${x.shownP50Ms} / ${x.shownP99Ms}`.padEnd(17)}  ${handler.padEnd(19)}  ${String(x.pageCpuMsPerPaste).padStart(6)} ms  ${String(x.chromiumCpuMsPerPaste).padStart(10)} ms`);
+    }
   }
   console.log(`   ${r.target.what}: ${mark(r.target.met)}`);
 }

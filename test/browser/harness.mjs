@@ -135,6 +135,8 @@ export async function runScenarios(files, ctx) {
       const mod = await import(pathToFileURL(file).href);
       for (const [exportName, fn] of Object.entries(mod)) {
         if (typeof fn !== 'function' || !exportName.startsWith('scenario')) continue;
+        // AIRLOCK_BROWSER_SCENARIO=scenario5 runs only the scenarios whose export name contains it (while working on one).
+        if (process.env.AIRLOCK_BROWSER_SCENARIO && !exportName.includes(process.env.AIRLOCK_BROWSER_SCENARIO)) continue;
         const name = `${path.basename(file, '.browser.mjs')} › ${fn.description ?? exportName}`;
         const sc = new ScenarioContext(browser, ctx, name);
         const t0 = Date.now();

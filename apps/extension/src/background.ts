@@ -3,7 +3,7 @@
 // bundle for the content scripts, registers the content scripts on the catalog's hosts, redirects
 // blocked services to the block page, and sends the decisions made in pages to the server in batches.
 import { AirlockClient, AirlockError } from '../../../libs/sdk/src/client';
-import { compileBundle, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
+import { compileBundle, compileBundleExceptions, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import {
   type AccessBlock,
   DEFAULT_MAX_UPLOAD_BYTES,
@@ -48,6 +48,7 @@ async function loadConfig(): Promise<ExtensionConfig> {
     refreshMinutes: num(raw.refreshMinutes, 1, 0.5),
     extraHosts: Array.isArray(raw.extraHosts) ? raw.extraHosts.filter((h): h is string => typeof h === 'string') : [],
     maxUploadBytes: num(raw.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES, 1),
+    unreadableFiles: raw.unreadableFiles === 'block' || raw.unreadableFiles === 'allow' ? raw.unreadableFiles : raw.failMode === 'closed' ? 'block' : 'allow',
     portalUrl: str(raw.portalUrl),
     source,
   };
@@ -97,9 +98,12 @@ function start(): Promise<void> {
       failMode: config.failMode,
       portalUrl: config.portalUrl ?? (config.serverUrl ? `${config.serverUrl}/#/portal/tools` : undefined),
       maxUploadBytes: config.maxUploadBytes,
+      unreadableFiles: config.unreadableFiles,
       extraHosts: config.extraHosts,
     };
-    await chrome.storage.local.set({ policy: state });
+    // Stored again only when something changed: every open page reads it again when it is.
+    const same = prev !== undefined && JSON.stringify({ ...prev, bundle: null }) === JSON.stringify({ ...state, bundle: null });
+    if (!same) await chrome.storage.local.set({ policy: state });
     await setStatus({ configSource: config.source, email, connection: client ? 'connecting' : 'unconfigured', policyVersion: state.bundle?.policyVersion });
     await applyPolicy(state);
     await chrome.alarms.create('refresh', { periodInMinutes: Math.max(0.5, config.refreshMinutes) });
@@ -220,16 +224,31 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** declarativeNetRequest: top-level navigations to a blocked service go to blocked.html. */
+/**
+ * declarativeNetRequest: top-level navigations to a service whose access is blocked for this user go
+ * to blocked.html. The user's time-limited exceptions are honoured like everywhere else (a
+ * service-level exception, i.e. of any data class, lifts a blocked service), so a service lifted by
+ * an exception gets no rule; the rules are rebuilt at the earliest expiry of the exceptions that
+ * lifted one (an alarm, which survives the worker being stopped, and a timer while it runs), so the
+ * redirect comes back when the exception ends. A revoked exception leaves the bundle, whose refresh
+ * rebuilds the rules too.
+ */
 async function applyAccessRedirects(state: PolicyState): Promise<void> {
   const blocks: Record<string, AccessBlock> = {};
   const rules: chrome.declarativeNetRequest.Rule[] = [];
+  let nextExpiry: number | null = null;
   if (state.bundle) {
     const policy = compileBundle(state.bundle);
     const directory = userDirectory(state.email, state.groups);
+    const exceptions = compileBundleExceptions(state.bundle, state.email, state.userKey);
+    const now = Date.now();
     let id = 1;
     for (const p of state.bundle.catalog) {
-      const r = decide(policy, directory, { action: 'access', destination: { provider: p.slug }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+      const r = decide(policy, directory, { action: 'access', destination: { provider: p.slug }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions, now);
+      for (const reason of r.decision.reasons) {
+        const until = reason.exception ? Date.parse(reason.exception.expiresAt) : NaN;
+        if (until > now && (nextExpiry === null || until < nextExpiry)) nextExpiry = until;
+      }
       if (r.decision.effect !== 'block') continue;
       blocks[p.slug] = { provider: p.slug, name: p.name, reasons: r.decision.reasons.filter((x) => x.effect === 'block').map((x) => ({ ruleId: x.ruleId, message: x.message, guidanceUrl: x.guidanceUrl })) };
       for (const d of p.domains) {
@@ -247,28 +266,97 @@ async function applyAccessRedirects(state: PolicyState): Promise<void> {
   const old = await chrome.declarativeNetRequest.getDynamicRules();
   await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: old.map((r) => r.id), addRules: rules });
   await chrome.storage.local.set({ accessBlocks: blocks });
+  await scheduleAccessRecheck(nextExpiry);
+}
+
+const EXPIRY_ALARM = 'exception-expiry';
+let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Rebuilds the redirects just after `at` (ms): when the first exception that lifted one ends. */
+async function scheduleAccessRecheck(at: number | null): Promise<void> {
+  if (expiryTimer) clearTimeout(expiryTimer);
+  expiryTimer = null;
+  await chrome.alarms.clear(EXPIRY_ALARM);
+  if (at === null) return;
+  // The alarm wakes a stopped worker (packed extensions' alarms may fire up to 30 s late); the timer
+  // is exact while the worker runs (it does while the bundle's event stream is open).
+  await chrome.alarms.create(EXPIRY_ALARM, { when: at + 250 });
+  expiryTimer = setTimeout(() => void recheckAccess(), Math.min(Math.max(0, at - Date.now() + 250), 2_147_000_000));
+}
+
+async function recheckAccess(): Promise<void> {
+  expiryTimer = null;
+  const state = await readPolicy();
+  if (state) await applyAccessRedirects(state);
 }
 
 // ---- reports -------------------------------------------------------------------------------------
 
-async function enqueue(report: DecisionReport, recent: RecentDecision): Promise<void> {
-  const got = await chrome.storage.local.get(['reportQueue', 'recent']);
-  const queue = ((got.reportQueue as DecisionReport[] | undefined) ?? []).concat(report).slice(-MAX_QUEUE);
-  const recentList = [recent, ...((got.recent as RecentDecision[] | undefined) ?? [])].slice(0, MAX_RECENT);
-  await chrome.storage.local.set({ reportQueue: queue, recent: recentList });
-  await setStatus({ pendingReports: queue.length });
-  if (!reportTimer && config) reportTimer = setTimeout(() => void flushReports(), config.reportIntervalSeconds * 1000);
+/**
+ * The reports waiting for the server and the recent decisions (the popup's list), held in memory and
+ * written to storage behind (at most every PERSIST_MS, one write): a paste must not cost a read and
+ * a rewrite of the whole queue. Loaded once from storage when the worker starts, so a worker that was
+ * stopped loses nothing that was written.
+ */
+let queue: DecisionReport[] | null = null;
+let recentList: RecentDecision[] = [];
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+const PERSIST_MS = 1000;
+const BURST = 100;
+
+let loadingQueue: Promise<DecisionReport[]> | null = null;
+function loadQueue(): Promise<DecisionReport[]> {
+  if (queue) return Promise.resolve(queue);
+  loadingQueue ??= chrome.storage.local.get(['reportQueue', 'recent']).then((got) => {
+    queue = ((got.reportQueue as DecisionReport[] | undefined) ?? []).slice(-MAX_QUEUE);
+    recentList = ((got.recent as RecentDecision[] | undefined) ?? []).slice(0, MAX_RECENT);
+    return queue;
+  });
+  return loadingQueue;
+}
+
+function schedulePersist(): void {
+  persistTimer ??= setTimeout(() => void persist(), PERSIST_MS);
+}
+
+async function persist(): Promise<void> {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = null;
+  const q = await loadQueue();
+  await chrome.storage.local.set({ reportQueue: q, recent: recentList });
+  await setStatus({ pendingReports: q.length });
+}
+
+async function enqueue(items: { report: DecisionReport; recent: RecentDecision }[]): Promise<void> {
+  const q = await loadQueue();
+  for (const { report, recent } of items) {
+    q.push(report);
+    recentList.unshift(recent);
+  }
+  if (q.length > MAX_QUEUE) q.splice(0, q.length - MAX_QUEUE);
+  if (recentList.length > MAX_RECENT) recentList.length = MAX_RECENT;
+  schedulePersist();
+  if (!config) return;
+  // A burst of decisions goes at once rather than waiting for the interval (it keeps the stored queue small).
+  if (q.length >= BURST && Date.now() - lastFlushFailedAt > 30_000) {
+    if (reportTimer) clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => void flushReports(), 0);
+  } else {
+    reportTimer ??= setTimeout(() => void flushReports(), config.reportIntervalSeconds * 1000);
+  }
 }
 
 let flushing = false;
+/** When sending last failed: a burst does not retry a server that is down at every decision. */
+let lastFlushFailedAt = 0;
 async function flushReports(): Promise<void> {
   reportTimer = null;
   if (flushing || !config?.serverUrl || !config.apiKey) return;
   flushing = true;
   try {
-    const queue = ((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? [];
-    if (queue.length === 0) return;
-    const batch = queue.slice(0, 500);
+    const q = await loadQueue();
+    if (q.length === 0) return;
+    const batch = q.slice(0, 500);
     const res = await fetch(`${config.serverUrl}/v1/decisions/report`, {
       method: 'POST',
       headers: { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json' },
@@ -278,12 +366,16 @@ async function flushReports(): Promise<void> {
     // 4xx other than 408/429: the server will never take this batch; drop it rather than loop.
     if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429)) {
       if (!res.ok) await setStatus({ lastError: `decision report refused: HTTP ${res.status}` });
-      const rest = (((await chrome.storage.local.get('reportQueue')).reportQueue as DecisionReport[] | undefined) ?? []).slice(batch.length);
-      await chrome.storage.local.set({ reportQueue: rest });
-      await setStatus({ pendingReports: rest.length });
-      if (rest.length > 0) reportTimer = setTimeout(() => void flushReports(), 1000);
+      // The batch is the queue's head (reports are only ever added at the tail, or dropped from the head when it overflows).
+      const sent = new Set(batch.map((r) => r.id));
+      let n = 0;
+      while (n < q.length && sent.has(q[n]?.id ?? '')) n++;
+      q.splice(0, n);
+      await persist();
+      if (q.length > 0) reportTimer = setTimeout(() => void flushReports(), 1000);
     }
   } catch (err) {
+    lastFlushFailedAt = Date.now();
     await setStatus({ lastError: `decision report: ${describe(err)}` });
   } finally {
     flushing = false;
@@ -309,6 +401,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
       watch();
     } else if (alarm.name === 'report') {
       await flushReports();
+    } else if (alarm.name === EXPIRY_ALARM) {
+      await recheckAccess();
     }
   })();
 });
@@ -316,8 +410,8 @@ chrome.runtime.onMessage.addListener((msg: Message, _sender, sendResponse) => {
   void (async () => {
     if (!config) await start();
     switch (msg.type) {
-      case 'report':
-        await enqueue(msg.report, msg.recent);
+      case 'reports':
+        await enqueue(msg.items);
         sendResponse({ ok: true });
         return;
       case 'refresh':

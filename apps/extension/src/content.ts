@@ -2,7 +2,7 @@
 // drops in the page's composer locally (the compiled policy lives here: no network and no
 // messaging on the keystroke path), shows the answer, and hands each decision to the service
 // worker for the server's decision log (classes and rule ids, never text).
-import { type CompiledExceptions, compileBundle, compileBundleExceptions, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
+import { type CompiledExceptions, compileBundle, compileBundleExceptions, contentCanMatter as policyContentCanMatter, decide, type DecisionPolicy, type LocalDecision, userDirectory } from './decide';
 import { type DecisionReport, type Effect, type Message, type PolicyState, type RecentDecision } from './shared';
 import { closeCards, highlightPlaceholders, type ReasonView, removeBlockOverlay, showBlockOverlay, showCard, showWarn } from './ui';
 
@@ -13,6 +13,8 @@ interface Verdict {
   result: LocalDecision | null;
   /** Why there is no policy decision: fail-closed without a bundle. */
   failClosed?: boolean;
+  /** An upload let through without its content inspected (unreadableFiles: allow). */
+  uninspected?: boolean;
 }
 
 let state: PolicyState | null = null;
@@ -37,16 +39,29 @@ function warnSignature(v: Verdict): string {
 /** Our own re-dispatched events, let through untouched. */
 const ours = new WeakSet<Event>();
 
+/** Which bundle `policy` was compiled from: the same bundle stored again is not compiled again. */
+let compiledFrom: string | null = null;
+
 function load(next: PolicyState | undefined): void {
   state = next ?? null;
-  policy = null;
   exceptions = null;
-  if (state?.bundle) {
+  const key = state?.bundle ? `${state.bundle.policyVersion}|${state.bundle.contentHash}|${state.etag ?? ''}|${state.fetchedAt ?? ''}` : null;
+  if (key !== compiledFrom) {
+    compiledFrom = key;
+    policy = null;
+    if (state?.bundle) {
+      try {
+        policy = compileBundle(state.bundle);
+      } catch {
+        policy = null;
+      }
+    }
+  }
+  if (policy && state?.bundle) {
     try {
-      policy = compileBundle(state.bundle);
       exceptions = compileBundleExceptions(state.bundle, state.email, state.userKey);
     } catch {
-      policy = null;
+      exceptions = null;
     }
   }
   directory = userDirectory(state?.email, state?.groups ?? []);
@@ -101,6 +116,18 @@ function alreadyJustified(v: Verdict, trigger: string): boolean {
   return true;
 }
 
+/**
+ * The rules behind a verdict for the report: the policy's (a reason lifted by a time-limited
+ * exception names it), then the extension's own (no policy yet, a file not inspected).
+ */
+function reportReasons(v: Verdict): DecisionReport['reasons'] {
+  const out: DecisionReport['reasons'] = (v.result?.decision.reasons ?? []).map((x) => ({ ruleId: x.ruleId, effect: x.effect, ...(x.exception ? { exception: { id: x.exception.id } } : {}) }));
+  const known = new Set(out.map((x) => x.ruleId));
+  for (const x of v.reasons) if (!known.has(x.ruleId)) out.push({ ruleId: x.ruleId, effect: v.effect });
+  if (v.uninspected) out.push({ ruleId: UNINSPECTED_RULE, effect: 'allow' });
+  return out;
+}
+
 function report(action: DecisionReport['action'], v: Verdict, trigger: string, override?: string): void {
   const r = v.result;
   const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
@@ -111,13 +138,7 @@ function report(action: DecisionReport['action'], v: Verdict, trigger: string, o
     destination: { url: destinationUrl() },
     subject: { email: state?.email },
     effect: v.effect,
-    // A reason lifted by a time-limited exception names it (decision cores that know exceptions set it).
-    reasons: r
-      ? r.decision.reasons.map((x) => {
-          const exception = (x as { exception?: { id?: string } }).exception;
-          return { ruleId: x.ruleId, effect: x.effect, ...(exception?.id ? { exception: { id: exception.id } } : {}) };
-        })
-      : v.reasons.map((x) => ({ ruleId: x.ruleId, effect: v.effect })),
+    reasons: reportReasons(v),
     findingClasses: classes,
     findingCount: r?.findings.length ?? 0,
     ...(override ? { override: { reason: override } } : {}),
@@ -135,9 +156,26 @@ function report(action: DecisionReport['action'], v: Verdict, trigger: string, o
     findingClasses: classes,
     override,
   };
-  const msg: Message = { type: 'report', report: rep, recent };
+  pendingReports.push({ report: rep, recent });
+  // Sent after the event, several together: messaging the service worker (serialising, IPC) is no
+  // part of the paste or the keystroke; a page going away sends what is left at once.
+  reportTimer ??= setTimeout(flushReports, REPORT_DELAY_MS);
+}
+
+const REPORT_DELAY_MS = 200;
+const pendingReports: { report: DecisionReport; recent: RecentDecision }[] = [];
+let reportTimer: ReturnType<typeof setTimeout> | null = null;
+function flushReports(): void {
+  if (reportTimer) clearTimeout(reportTimer);
+  reportTimer = null;
+  if (pendingReports.length === 0) return;
+  const msg: Message = { type: 'reports', items: pendingReports.splice(0) };
   chrome.runtime.sendMessage(msg).catch(() => undefined);
 }
+window.addEventListener('pagehide', flushReports);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushReports();
+});
 
 /** Announces a verdict to the page (a string, so it crosses from this isolated world): tests and the benchmark read it. */
 function announce(kind: string, effect: Effect, ms: number): void {
@@ -164,21 +202,74 @@ function findComposer(): HTMLElement | null {
   return composerOf(document.activeElement) ?? document.querySelector<HTMLElement>('textarea, [contenteditable="true"], [contenteditable=""]');
 }
 
+/** Elements that start a new line of a rich editor's text (paragraphs, list items, rows...). */
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'TR', 'TABLE', 'SECTION', 'ARTICLE', 'HR']);
+
+/**
+ * The composer's text. For a rich editor, read from the DOM tree with a line break between blocks
+ * and at <br>: like innerText for what detection needs, without innerText's style and layout
+ * computation (a forced layout inside the Enter key's event, costly in a long document).
+ */
 function composerText(c: HTMLElement): string {
   if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) return c.value;
-  return c.innerText;
+  // Parts joined once at the end, and the last character tracked: no flattening of a growing string.
+  const parts: string[] = [];
+  let last = '';
+  const push = (t: string) => {
+    if (t === '') return;
+    parts.push(t);
+    last = t.charAt(t.length - 1);
+  };
+  const walk = (node: Node): void => {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === Node.TEXT_NODE) push(n.nodeValue ?? '');
+      else if (n instanceof HTMLElement) {
+        if (n.tagName === 'BR') push('\n');
+        else if (n.tagName === 'SCRIPT' || n.tagName === 'STYLE' || n.hidden || n.getAttribute('aria-hidden') === 'true') continue;
+        else if (BLOCKS.has(n.tagName)) {
+          if (parts.length > 0 && last !== '\n') push('\n');
+          walk(n);
+          if (last !== '\n') push('\n');
+        } else walk(n);
+      }
+    }
+  };
+  walk(c);
+  let end = parts.length;
+  while (end > 0 && parts[end - 1] === '\n') end--;
+  const text = parts.slice(0, end).join('');
+  return text.endsWith('\n') ? text.replace(/\n+$/, '') : text;
 }
 
-/** Replaces the composer's whole text so the page's editor (React, ProseMirror, Lexical) notices. */
+/**
+ * Puts `text` where the composer's selection is, so that the page's editor takes it into its own
+ * model: editors that keep one (Lexical, ProseMirror, Slate, Draft) take pastes from the paste
+ * event, so the text is offered as a paste of plain text first (marked as ours: not checked again);
+ * when the page does not handle it, it is typed (execCommand insertText: input events, which React
+ * and plain editors follow); only when neither changed anything is the DOM edited directly.
+ */
+function typeText(c: HTMLElement, text: string, fallback: () => void): void {
+  const dt = new DataTransfer();
+  dt.setData('text/plain', text);
+  const offered = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+  ours.add(offered);
+  c.dispatchEvent(offered);
+  if (offered.defaultPrevented) return;
+  const before = composerText(c);
+  if (document.execCommand('insertText', false, text)) return;
+  if (composerText(c) === before) fallback();
+}
+
+/** Replaces the composer's whole text so the page's editor notices. */
 function setComposerText(c: HTMLElement, text: string): void {
   c.focus();
   if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) {
     c.select();
-    if (!document.execCommand('insertText', false, text)) {
+    typeText(c, text, () => {
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(c) as object, 'value')?.set;
       setter?.call(c, text);
       c.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    });
     return;
   }
   const sel = window.getSelection();
@@ -186,15 +277,17 @@ function setComposerText(c: HTMLElement, text: string): void {
   range.selectNodeContents(c);
   sel?.removeAllRanges();
   sel?.addRange(range);
-  if (!document.execCommand('insertText', false, text)) c.textContent = text;
+  typeText(c, text, () => {
+    c.textContent = text;
+  });
 }
 
 function insertAtCaret(c: HTMLElement, text: string): void {
   c.focus();
-  if (!document.execCommand('insertText', false, text)) {
+  typeText(c, text, () => {
     if (c instanceof HTMLTextAreaElement || c instanceof HTMLInputElement) c.setRangeText(text, c.selectionStart ?? c.value.length, c.selectionEnd ?? c.value.length, 'end');
     else c.append(text);
-  }
+  });
 }
 
 // ---- paste ---------------------------------------------------------------------------------------
@@ -240,12 +333,14 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
       return;
     case 'block':
       report('prompt', v, trigger);
-      composer?.setAttribute('data-airlock-composer', 'block');
+      // The card first (it measures the composer), then the page's changes: no forced layout between.
       showCard('block', composer, v.failClosed ? 'Airlock has no policy yet' : 'Airlock blocked this', v.reasons, trigger === 'paste' ? 'The paste did not happen.' : 'Nothing was sent.');
+      composer?.setAttribute('data-airlock-composer', 'block');
       return;
     case 'redact': {
       report('prompt', v, trigger);
       const redacted = v.result?.redactedText ?? text;
+      const box = composer?.getBoundingClientRect() ?? null;
       proceed(redacted);
       const classes = (v.result?.redactedClasses ?? []).join(', ');
       const placeholders = [...new Set(redacted.match(/\[[A-Z][A-Z0-9_]*_\d+\]/g) ?? [])].join(' ');
@@ -253,12 +348,13 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
         composer.setAttribute('data-airlock-composer', 'redact');
         highlightPlaceholders(composer);
       }
-      showCard('redact', composer, 'Airlock masked personal data', v.reasons, `Masked (${classes}): ${placeholders}. Check the text, then send it.`);
+      showCard('redact', box, 'Airlock masked personal data', v.reasons, `Masked (${classes}): ${placeholders}. Check the text, then send it.`);
       return;
     }
-    case 'warn':
+    case 'warn': {
+      const answer = showWarn(composer, v.reasons);
       composer?.setAttribute('data-airlock-composer', 'warn');
-      void showWarn(composer, v.reasons).then((reason) => {
+      void answer.then((reason) => {
         composer?.removeAttribute('data-airlock-composer');
         if (reason === null) {
           composer?.focus();
@@ -270,6 +366,7 @@ function act(v: Verdict, composer: HTMLElement | null, trigger: string, text: st
         proceed(text);
       });
       return;
+    }
   }
 }
 
@@ -280,7 +377,8 @@ function onInput(e: Event): void {
   const composer = composerOf(e.target);
   if (!composer) return;
   if (typingTimer) clearTimeout(typingTimer);
-  // While typing: show what the send would meet (an outline), decided when the user pauses.
+  // While typing: show what the send would meet (an outline), decided when the user pauses (never on
+  // the keystroke itself).
   typingTimer = setTimeout(() => {
     const text = composerText(composer);
     const v = text.trim() ? verdict('prompt', text) : null;
@@ -302,8 +400,9 @@ function sendButtonOf(target: EventTarget | null): HTMLElement | null {
 function checkSubmit(e: Event, composer: HTMLElement, resend: () => void): boolean {
   const text = composerText(composer);
   if (!text.trim()) return true;
-  if (approved.has(textHash(text))) {
-    approved.delete(textHash(text));
+  const hash = textHash(text);
+  if (approved.has(hash)) {
+    approved.delete(hash);
     return true;
   }
   const t0 = performance.now();
@@ -358,6 +457,7 @@ function onSubmit(e: SubmitEvent): void {
 interface Extracted {
   text?: string;
   error?: string;
+  truncated?: boolean;
 }
 
 async function extract(file: File): Promise<Extracted> {
@@ -365,38 +465,80 @@ async function extract(file: File): Promise<Extracted> {
   return mod.extractText(file, chrome.runtime.getURL('pdf.worker.mjs'));
 }
 
+/** A size as people read it: 640 KB, 12.5 MB. */
+function sizeText(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/**
+ * Whether a file's content could change the answer here: a block or redact rule that looks at data
+ * classes applies to uploads to this service for this user. Where none does, a file that cannot be
+ * read is decided on its name, type and service like any other.
+ */
+function contentCanMatter(): boolean {
+  if (!policy || !state) return true;
+  return policyContentCanMatter(policy, directory, { action: 'upload', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } });
+}
+
+/** The answer for one file: its text inspected like a prompt, or what to do when it cannot be. */
+async function fileVerdict(file: File, max: number): Promise<{ v: Verdict; notice?: string }> {
+  const meta = { name: file.name, type: file.type };
+  let got: Extracted = {};
+  let problem: string | undefined;
+  if (file.size > max) problem = `is ${sizeText(file.size)}, more than the ${sizeText(max)} Airlock inspects`;
+  else {
+    got = await extract(file).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+    if (got.error !== undefined) problem = `could not be read (${got.error.slice(0, 160)})`;
+    else if (got.truncated) problem = 'holds more text than Airlock inspects';
+  }
+  // What the policy says on what is known (the name, the type, the service, any text read).
+  let v = verdict('upload', got.text, meta);
+  // An upload cannot be masked in the page: a redact answer blocks the file (the server does the same without text it can change).
+  if (v.effect === 'redact') v = { ...v, effect: 'block' };
+  if (problem === undefined || v.effect === 'block' || !policy || !contentCanMatter()) return { v };
+  if (state?.unreadableFiles === 'block') {
+    return {
+      v: {
+        effect: 'block',
+        reasons: [{ ruleId: UNINSPECTED_RULE, message: `${file.name} ${problem}. Your organization blocks files Airlock cannot inspect on this service: upload a smaller extract, or the text itself.` }],
+        result: v.result,
+      },
+    };
+  }
+  // Allowed uninspected, as configured: the user is told, and the report says so.
+  return {
+    v: { ...v, reasons: [...v.reasons], uninspected: true },
+    notice: `${file.name} ${problem}. It was attached without being inspected, as your organization allows: make sure it holds nothing you may not share here.`,
+  };
+}
+
+/** The id reports and cards give a file that was not inspected (too large, unreadable). */
+const UNINSPECTED_RULE = 'airlock-file-not-inspected';
+
 async function checkFiles(files: File[], anchor: Element | null, trigger: string, proceed: () => void): Promise<void> {
   await ready;
   const max = state?.maxUploadBytes ?? 10 * 1024 * 1024;
   let worst: Verdict = { effect: 'allow', reasons: [], result: null };
+  const notices: string[] = [];
   const rank: Record<Effect, number> = { allow: 0, warn: 1, redact: 2, block: 3 };
   for (const file of files) {
-    let v: Verdict;
-    if (file.size > max) {
-      v = {
-        effect: 'block',
-        reasons: [{ ruleId: 'airlock-file-too-large', message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; Airlock inspects files up to ${(max / 1048576).toFixed(1)} MB and blocks larger ones it cannot read. Upload a smaller extract.` }],
-        result: null,
-      };
-    } else {
-      const got = await extract(file).catch((err: unknown) => ({ error: String(err) }) as Extracted);
-      v = verdict('upload', got.text, { name: file.name, type: file.type });
-    }
-    // An upload cannot be masked in the page: a redact answer blocks the file (the server does the same without text it can change).
-    if (v.effect === 'redact') v = { ...v, effect: 'block' };
+    const { v, notice } = await fileVerdict(file, max);
+    if (notice) notices.push(notice);
     report('upload', v, trigger);
     if (rank[v.effect] > rank[worst.effect]) worst = v;
   }
   announce('upload', worst.effect, 0);
+  const uninspected: ReasonView[] = notices.map((message) => ({ ruleId: UNINSPECTED_RULE, message }));
   if (worst.effect === 'allow') {
     proceed();
+    if (uninspected.length) showCard('info', anchor, 'Airlock could not inspect this upload', uninspected, 'The file was attached.');
     return;
   }
   if (worst.effect === 'block') {
     showCard('block', anchor, 'Airlock blocked this upload', worst.reasons, 'The file was not attached.');
     return;
   }
-  const reason = await showWarn(anchor, worst.reasons);
+  const reason = await showWarn(anchor, [...worst.reasons, ...uninspected]);
   if (reason === null) return;
   report('upload', worst, trigger, reason);
   proceed();
@@ -450,9 +592,17 @@ function onDrop(e: DragEvent): void {
 // ---- access --------------------------------------------------------------------------------------
 
 let accessChecked = '';
+let accessTimer: ReturnType<typeof setTimeout> | null = null;
 function checkAccess(): void {
+  if (accessTimer) clearTimeout(accessTimer);
+  accessTimer = null;
   if (!policy || !state) return;
-  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions);
+  const now = Date.now();
+  const r = decide(policy, directory, { action: 'access', destination: { url: location.href }, subject: state.email ? { email: state.email } : undefined, context: { channel: 'web' } }, exceptions, now);
+  // A block an exception lifted comes back when it ends, in this open tab too.
+  let until = Infinity;
+  for (const x of r.decision.reasons) if (x.exception) until = Math.min(until, Date.parse(x.exception.expiresAt));
+  if (until > now && until !== Infinity) accessTimer = setTimeout(checkAccess, Math.min(until - now + 100, 2_147_000_000));
   const key = `${state.bundle?.policyVersion}:${r.decision.effect}`;
   if (key === accessChecked) return;
   accessChecked = key;
@@ -477,6 +627,10 @@ window.addEventListener('keydown', onKeyDown, true);
 window.addEventListener('click', onClick, true);
 window.addEventListener('submit', onSubmit, true);
 window.addEventListener('input', onInput, true);
+// Editors that cancel native edits and apply them to their own model (Lexical) fire no input event:
+// their beforeinput (seen here before the page cancels it) and key-ups start the same check.
+window.addEventListener('beforeinput', onInput, true);
+window.addEventListener('keyup', onInput, true);
 window.addEventListener('change', onChange, true);
 window.addEventListener('drop', onDrop, true);
 

@@ -1,6 +1,6 @@
 import { MemoryDirectory } from '@airlock/decision-core';
 import { defaultPolicyRules } from '@airlock/policy-engine';
-import { compileBundle, compileBundleExceptions, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
+import { compileBundle, compileBundleExceptions, contentCanMatter, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import { matchPatterns } from './shared';
 
 function bundle(over: Partial<PolicyBundle> = {}): PolicyBundle {
@@ -61,6 +61,39 @@ describe('the extension decision module', () => {
     const someoneElse = grant(new Date(Date.now() + 60_000).toISOString(), 'another-persons-key');
     expect(decide(compileBundle(someoneElse), dir, req, compileBundleExceptions(someoneElse, 'maria@example.com', key)).decision.effect).toBe('block');
     expect(compileBundleExceptions(bundle(), 'maria@example.com', key)).toBeNull();
+  });
+
+  it('lifts a blocked service for access only with a service-level exception (any data class), for the person or a group', () => {
+    const people = new MemoryDirectory([{ id: 'u1', email: 'maria@example.com', groups: ['security'] }]);
+    const directory = people.toBundle('salt-1');
+    const catalog = [
+      { slug: 'deepseek', name: 'DeepSeek', status: 'blocked' as const, domains: ['chat.deepseek.com'], channels: ['web' as const], hqCountry: 'CN', dataCountries: ['CN'], trainsOnInputs: 'yes' as const, zeroRetentionOffer: false },
+    ];
+    const key = userKey(bundle({ directory }), 'maria@example.com');
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    const access = (exceptions: NonNullable<PolicyBundle['exceptions']>) => {
+      const b = bundle({ directory, catalog, exceptions });
+      return decide(compileBundle(b), userDirectory('maria@example.com', ['security']), { action: 'access', destination: { provider: 'deepseek' }, subject: { email: 'maria@example.com' } }, compileBundleExceptions(b, 'maria@example.com', key));
+    };
+    const id = '0190e5c0-0000-7000-8000-000000000002';
+    expect(access([]).decision.effect).toBe('block');
+    expect(access([{ id, subjectKey: key, provider: 'deepseek', dataClass: 'credentials', reason: 'r', expiresAt: soon }]).decision.effect).toBe('block');
+    const lifted = access([{ id, subjectKey: key, provider: 'deepseek', dataClass: null, reason: 'r', expiresAt: soon }]);
+    expect(lifted.decision.effect).toBe('allow');
+    expect(lifted.decision.reasons.find((r) => r.ruleId === 'blocked-providers')?.exception?.expiresAt).toBe(soon);
+    expect(access([{ id, subjectGroup: 'security', provider: 'deepseek', dataClass: null, reason: 'r', expiresAt: soon }]).decision.effect).toBe('allow');
+    expect(access([{ id, subjectGroup: 'legal', provider: 'deepseek', dataClass: null, reason: 'r', expiresAt: soon }]).decision.effect).toBe('block');
+    expect(access([{ id, subjectKey: key, provider: 'openai-chatgpt', dataClass: null, reason: 'r', expiresAt: soon }]).decision.effect).toBe('block');
+  });
+
+  it('says whether an upload’s content could change the answer (a file that cannot be read matters only then)', () => {
+    const policy = compileBundle(bundle());
+    const dir = userDirectory('maria@example.com', []);
+    // ChatGPT (approved): the credentials rule looks at uploads' content.
+    expect(contentCanMatter(policy, dir, { action: 'upload', destination: { url: 'https://chatgpt.com/' } })).toBe(true);
+    // A policy whose only rule on uploads ignores content: a file's content cannot change anything.
+    const noContent = compileBundle(bundle({ rules: defaultPolicyRules().filter((r) => !r.when.dataClasses) }));
+    expect(contentCanMatter(noContent, dir, { action: 'upload', destination: { url: 'https://chatgpt.com/' } })).toBe(false);
   });
 
   it('turns catalog domains into content-script match patterns', () => {

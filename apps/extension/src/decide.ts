@@ -59,8 +59,17 @@ export function userKey(bundle: PolicyBundle, email: string | undefined): string
  * One local decision, the subject's groups resolved as the server would, honouring the
  * exceptions (each compared with the clock now: an expired one lifts nothing).
  */
-export function decide(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest, exceptions?: CompiledExceptions | null): LocalDecision {
-  return decideLocally(policy, resolveRequest(request, directory).request, exceptions ? { exceptions, now: Date.now() } : undefined);
+export function decide(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest, exceptions?: CompiledExceptions | null, now = Date.now()): LocalDecision {
+  return decideLocally(policy, resolveRequest(request, directory).request, exceptions ? { exceptions, now } : undefined);
+}
+
+/**
+ * Whether a block or redact rule that looks at content (data classes) could apply to this request:
+ * when none can, what a file holds cannot change the answer.
+ */
+export function contentCanMatter(policy: DecisionPolicy, directory: SubjectDirectory | null, request: ContentRequest): boolean {
+  const { content: _content, ...rest } = resolveRequest(request, directory).request;
+  return policy.evaluator.contentCanMatter(rest, ['block', 'redact']);
 }
 
 /**

@@ -9,6 +9,8 @@ import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 export interface Extracted {
   text?: string;
   error?: string;
+  /** The text went on beyond MAX_TEXT: only its beginning is in `text`. */
+  truncated?: boolean;
 }
 
 const TEXT_EXTENSIONS = new Set([
@@ -23,21 +25,29 @@ function extOf(name: string): string {
   return dot >= 0 ? base.slice(dot + 1) : '';
 }
 
-/** Text at most this long is inspected (what the decision API takes: 1 MiB). */
-const MAX_TEXT = 1024 * 1024;
+/**
+ * Text at most this long (UTF-16 code units) is inspected: a file within maxUploadBytes whose text
+ * is longer (a compressed DOCX or XLSX can hold several times its size in text) is reported as
+ * truncated, and the caller treats it as not fully inspectable.
+ */
+const MAX_TEXT = 32 * 1024 * 1024;
+
+function bounded(text: string): Extracted {
+  return text.length > MAX_TEXT ? { text: text.slice(0, MAX_TEXT), truncated: true } : { text };
+}
 
 export async function extractText(file: File, _workerUrl: string): Promise<Extracted> {
   const ext = extOf(file.name);
   const type = file.type;
   try {
-    if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || type === 'application/json') return { text: (await file.text()).slice(0, MAX_TEXT) };
-    if (ext === 'pdf' || type === 'application/pdf') return { text: (await pdfText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
+    if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || type === 'application/json') return bounded(await file.text());
+    if (ext === 'pdf' || type === 'application/pdf') return bounded(await pdfText(await file.arrayBuffer()));
     if (ext === 'docx') {
       const mod = (await import('mammoth/mammoth.browser.js')) as typeof import('mammoth/mammoth.browser.js') & { default?: typeof import('mammoth/mammoth.browser.js') };
       const mammoth = mod.default ?? mod;
-      return { text: (await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value.slice(0, MAX_TEXT) };
+      return bounded((await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value);
     }
-    if (ext === 'xlsx') return { text: (await xlsxText(await file.arrayBuffer())).slice(0, MAX_TEXT) };
+    if (ext === 'xlsx') return bounded(await xlsxText(await file.arrayBuffer()));
     return {};
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
@@ -50,7 +60,7 @@ async function pdfText(data: ArrayBuffer): Promise<string> {
   const doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: true }).promise;
   const parts: string[] = [];
   let length = 0;
-  for (let i = 1; i <= doc.numPages && length < MAX_TEXT; i++) {
+  for (let i = 1; i <= doc.numPages && length <= MAX_TEXT; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
     const line = content.items.map((it) => ('str' in it ? String(it.str) : '')).join(' ');

@@ -3,6 +3,8 @@
 import type { PolicyBundle } from './decide';
 
 export type FailMode = 'open' | 'closed';
+/** 'block': not attached; 'allow': attached without inspection, the user told so. Default: 'block' when failMode is closed, else 'allow'. */
+export type UnreadableFiles = 'block' | 'allow';
 export type Effect = 'allow' | 'warn' | 'redact' | 'block';
 
 /** The extension's configuration: from the browser's managed policy (storage.managed). */
@@ -16,6 +18,8 @@ export interface ExtensionConfig {
   refreshMinutes: number;
   extraHosts: string[];
   maxUploadBytes: number;
+  /** A file the extension cannot inspect (unreadable, too large) where its content could change the answer. */
+  unreadableFiles: UnreadableFiles;
   portalUrl?: string;
   /** Where it came from: the managed policy, the developer fallback in storage.local, or nowhere. */
   source: 'managed' | 'local' | 'none';
@@ -33,6 +37,7 @@ export interface PolicyState {
   failMode: FailMode;
   portalUrl?: string;
   maxUploadBytes: number;
+  unreadableFiles: UnreadableFiles;
   extraHosts: string[];
 }
 
@@ -86,7 +91,7 @@ export interface AccessBlock {
 }
 
 export type Message =
-  | { type: 'report'; report: DecisionReport; recent: RecentDecision }
+  | { type: 'reports'; items: { report: DecisionReport; recent: RecentDecision }[] }
   | { type: 'refresh' }
   | { type: 'status' };
 

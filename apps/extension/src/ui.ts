@@ -9,7 +9,9 @@ const STYLE = `
 .card.warn { border-left-color: #b26a00; } .card.redact { border-left-color: #0b57d0; } .card.info { border-left-color: #5f6368; }
 h2 { font-size: 15px; margin: 0 0 6px; } p { margin: 6px 0; } .rule { font: 12px ui-monospace, monospace; color: #444; }
 a { color: #0b57d0; } label { display: block; margin-top: 8px; font-weight: 600; }
-select, textarea { width: 100%; box-sizing: border-box; font: inherit; margin-top: 4px; padding: 6px; border: 1px solid #888; border-radius: 6px; }
+fieldset.reasons { border: 0; margin: 8px 0 0; padding: 0; } legend { font-weight: 600; padding: 0; }
+label.choice { display: block; margin-top: 4px; font-weight: 400; }
+textarea { width: 100%; box-sizing: border-box; font: inherit; margin-top: 4px; padding: 6px; border: 1px solid #888; border-radius: 6px; }
 .buttons { display: flex; gap: 8px; justify-content: flex-end; margin-top: 10px; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #888; background: #f3f3f3; cursor: pointer; color: #1b1b1f; }
 button.primary { background: #0b57d0; color: #fff; border-color: #0b57d0; } button:disabled { opacity: .5; cursor: not-allowed; }
@@ -46,12 +48,28 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return e;
 }
 
+/** What a card is placed beside: an element, or its box measured before the page was changed. */
+export type Anchor = Element | DOMRect | null;
+
+function boxOf(anchor: Anchor): DOMRect | undefined {
+  if (!anchor) return undefined;
+  return anchor instanceof DOMRect ? anchor : anchor.getBoundingClientRect();
+}
+
+/** Runs `fn` once the next frame has been produced (rendering first, then this). */
+function afterFrame(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 export function closeCards(): void {
   root?.querySelectorAll('.card').forEach((c) => c.remove());
 }
 
-function place(card: HTMLElement, anchor: Element | null): void {
-  const r = anchor?.getBoundingClientRect();
+/**
+ * Where the card goes, from the anchor's box as the last frame laid it out: callers measure before
+ * they change the page (no forced synchronous layout in the middle of an event).
+ */
+function place(card: HTMLElement, r: DOMRect | undefined): void {
   if (r && r.width > 0 && r.right + 472 <= window.innerWidth) {
     // Beside the composer: the send button and the text stay reachable.
     card.style.left = `${r.right + 12}px`;
@@ -86,7 +104,8 @@ const TITLES: Record<Effect, string> = {
 };
 
 /** A block or redact card: what happened, the rules and why. */
-export function showCard(kind: 'block' | 'redact' | 'info', anchor: Element | null, title: string, reasons: readonly ReasonView[], extra?: string): HTMLElement {
+export function showCard(kind: 'block' | 'redact' | 'info', anchor: Anchor, title: string, reasons: readonly ReasonView[], extra?: string): HTMLElement {
+  const box = boxOf(anchor);
   closeCards();
   const card = el('div', { className: `card ${kind}` });
   card.setAttribute('role', 'alert');
@@ -97,9 +116,10 @@ export function showCard(kind: 'block' | 'redact' | 'info', anchor: Element | nu
   const close = el('button', { type: 'button' }, 'Close');
   close.addEventListener('click', () => card.remove());
   card.append(el('div', { className: 'buttons' }, close));
-  place(card, anchor);
+  place(card, box);
   shadow().append(card);
-  if (kind !== 'redact') close.focus({ preventScroll: true });
+  // Focus after the card's first frame: focusing now would lay the page out inside the event.
+  if (kind !== 'redact') afterFrame(() => close.focus({ preventScroll: true }));
   // The card goes when the user moves on: a click elsewhere or typing in the page.
   const dismiss = (e: Event) => {
     if (e.composedPath().includes(card)) return;
@@ -121,7 +141,8 @@ const REASONS = [
 ];
 
 /** A coaching card: continue only after a reason is chosen or typed. Resolves with it, or null. */
-export function showWarn(anchor: Element | null, reasons: readonly ReasonView[]): Promise<string | null> {
+export function showWarn(anchor: Anchor, reasons: readonly ReasonView[]): Promise<string | null> {
+  const box = boxOf(anchor);
   closeCards();
   return new Promise((resolve) => {
     const card = el('div', { className: 'card warn' });
@@ -129,33 +150,36 @@ export function showWarn(anchor: Element | null, reasons: readonly ReasonView[])
     card.setAttribute('aria-label', 'Airlock: check before you send');
     card.setAttribute('data-airlock-card', 'warn');
     card.append(el('h2', {}, TITLES.warn), reasonList(reasons));
-    const select = el('select', { id: 'airlock-reason' });
-    select.append(el('option', { value: '' }, 'Choose a reason…'), ...REASONS.map((r) => el('option', { value: r }, r)), el('option', { value: 'other' }, 'Other (type it below)'));
+    // Radio buttons, not a <select>: a select's first layout costs about as much as the rest of the
+    // card, and this card is built inside the paste or submit event.
+    const group = el('fieldset', { className: 'reasons' }, el('legend', {}, 'Why do you need to send this?'));
+    const radios = REASONS.map((r) => el('input', { type: 'radio', name: 'airlock-reason', value: r }));
+    radios.forEach((radio, i) => group.append(el('label', { className: 'choice' }, radio, ` ${REASONS[i]}`)));
     const typed = el('textarea', { id: 'airlock-reason-text', rows: 2, maxLength: 500 });
     const go = el('button', { type: 'button', className: 'primary', disabled: true }, 'Continue');
     const cancel = el('button', { type: 'button' }, 'Cancel');
-    const reason = () => (select.value && select.value !== 'other' ? select.value : typed.value.trim());
+    const reason = () => radios.find((r) => r.checked)?.value ?? typed.value.trim();
     const update = () => {
       go.disabled = reason().length < 3;
     };
-    select.addEventListener('change', update);
-    typed.addEventListener('input', update);
+    group.addEventListener('change', update);
+    typed.addEventListener('input', () => {
+      // Typed words replace a chosen reason.
+      if (typed.value.trim()) for (const r of radios) r.checked = false;
+      update();
+    });
     const done = (value: string | null) => {
       card.remove();
       resolve(value);
     };
     go.addEventListener('click', () => done(reason()));
     cancel.addEventListener('click', () => done(null));
-    card.append(
-      el('label', { htmlFor: 'airlock-reason' }, 'Why do you need to send this?'),
-      select,
-      el('label', { htmlFor: 'airlock-reason-text' }, 'Or in your own words'),
-      typed,
-      el('div', { className: 'buttons' }, cancel, go),
-    );
-    place(card, anchor);
+    card.append(group, el('label', { htmlFor: 'airlock-reason-text' }, 'Or in your own words'), typed, el('div', { className: 'buttons' }, cancel, go));
+    place(card, box);
     shadow().append(card);
-    select.focus({ preventScroll: true });
+    afterFrame(() => {
+      if (card.isConnected) radios[0]?.focus({ preventScroll: true });
+    });
   });
 }
 

@@ -9,7 +9,8 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 
-export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com'];
+/** The last one is in no catalog: an internal AI service the extension watches only through extraHosts. */
+export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com', 'llm.intranet.example'];
 
 /** A self-signed certificate for the fixture hosts (the browser runs with --ignore-certificate-errors). */
 function selfSigned() {
@@ -62,11 +63,72 @@ drop.addEventListener('dragover', (e) => e.preventDefault());
 drop.addEventListener('drop', (e) => { e.preventDefault(); upload([...e.dataTransfer.files]); });
 </script></body></html>`;
 
+/**
+ * A composer like Lexical's (and other model-driven editors): the editor owns the text. It cancels
+ * every native edit (beforeinput), applies it to its model and renders the DOM from the model; it
+ * reads pastes from the clipboard itself; Enter and the send button send the MODEL, not the DOM. So
+ * text the extension puts in only reaches the service if the editor took it into its model.
+ */
+const MODEL_EDITOR_PAGE = (title) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:15px system-ui;margin:24px} #composer{min-height:80px;width:600px;border:1px solid #888;padding:6px} #composer p{margin:0}</style></head>
+<body><h1>${title}</h1>
+<div id="composer" contenteditable="true" data-lexical-editor="true" role="textbox" aria-label="Ask anything" spellcheck="false"><p><br></p></div>
+<button id="send" type="button" aria-label="Send message">Send</button>
+<ol id="sent"></ol>
+<script>
+const composer = document.getElementById('composer');
+let model = '';
+function render() {
+  composer.replaceChildren(...model.split('\\n').map((line) => {
+    const p = document.createElement('p');
+    if (line) { const span = document.createElement('span'); span.setAttribute('data-lexical-text', 'true'); span.textContent = line; p.append(span); }
+    else p.append(document.createElement('br'));
+    return p;
+  }));
+  const sel = getSelection(); const r = document.createRange(); r.selectNodeContents(composer); r.collapse(false); sel.removeAllRanges(); sel.addRange(r);
+}
+function wholeSelected() {
+  const sel = getSelection();
+  if (!sel.rangeCount || sel.isCollapsed) return false;
+  const strip = (s) => s.replace(/\\s+/g, '');
+  return strip(sel.getRangeAt(0).toString()) === strip(composer.textContent) && composer.textContent !== '';
+}
+composer.addEventListener('beforeinput', (e) => {
+  e.preventDefault();
+  const all = wholeSelected();
+  const t = e.inputType;
+  if (t === 'insertText' || t === 'insertReplacementText' || t === 'insertFromPaste' || t === 'insertFromDrop') {
+    const d = e.data ?? (e.dataTransfer ? e.dataTransfer.getData('text/plain') : '');
+    model = all ? d : model + d;
+  } else if (t === 'insertParagraph' || t === 'insertLineBreak') model += '\\n';
+  else if (t === 'deleteContentBackward') model = all ? '' : model.slice(0, -1);
+  else if (t.startsWith('delete') && all) model = '';
+  render();
+});
+composer.addEventListener('paste', (e) => {
+  e.preventDefault();
+  const d = e.clipboardData.getData('text/plain');
+  model = wholeSelected() ? d : model + d;
+  render();
+});
+async function send() {
+  if (!model.trim()) return;
+  await fetch('/api/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: model }) });
+  const li = document.createElement('li'); li.textContent = 'sent'; document.getElementById('sent').append(li);
+  model = ''; render();
+}
+composer.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); send(); } });
+document.getElementById('send').addEventListener('click', send);
+</script></body></html>`;
+
 const PAGES = {
+  'gemini.google.com/model-editor': MODEL_EDITOR_PAGE('Gemini (fixture, Lexical-like editor)'),
   'chatgpt.com': PAGE('ChatGPT (fixture)', '<textarea id="composer" aria-label="Message ChatGPT"></textarea>'),
   'gemini.google.com': PAGE('Gemini (fixture)', '<div id="composer" contenteditable="true" role="textbox" aria-label="Enter a prompt here" class="ProseMirror"></div>'),
   'chat.deepseek.com': PAGE('DeepSeek (fixture)', '<textarea id="composer" aria-label="Message DeepSeek"></textarea>'),
   'poe.com': PAGE('Poe (fixture)', '<textarea id="composer" aria-label="Talk to Poe"></textarea>'),
+  'llm.intranet.example': PAGE('Internal LLM (fixture)', '<textarea id="composer" aria-label="Ask the internal assistant"></textarea>'),
 };
 
 /** Starts the HTTPS server; `requests` holds every request (host, path, body) it received. */
@@ -83,8 +145,8 @@ export async function startFixtureServer() {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
         return;
       }
-      const page = PAGES[host];
-      if (!page || req.url !== '/') {
+      const page = req.url === '/' ? PAGES[host] : PAGES[`${host}${req.url}`];
+      if (!page) {
         res.writeHead(404).end();
         return;
       }

@@ -41,6 +41,8 @@ export async function startRelay(target) {
   const reports = [];
   /** The server's answers to the reports: { status, body }. */
   const answers = [];
+  /** Every GET /v1/bundle: { ifNoneMatch, status }. */
+  const bundleRequests = [];
   const sockets = new Set();
   let up = true;
   const server = http.createServer((req, res) => {
@@ -60,6 +62,7 @@ export async function startRelay(target) {
       const headers = { ...req.headers, host: new URL(target).host };
       delete headers.origin;
       const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (r) => {
+        if (req.method === 'GET' && req.url === '/v1/bundle') bundleRequests.push({ ifNoneMatch: req.headers['if-none-match'] ?? null, status: r.statusCode });
         res.writeHead(r.statusCode, r.headers);
         if (isReport) {
           const answer = [];
@@ -91,6 +94,7 @@ export async function startRelay(target) {
     url: `http://127.0.0.1:${port}`,
     reports,
     answers,
+    bundleRequests,
     get up() {
       return up;
     },
@@ -104,7 +108,7 @@ export async function startRelay(target) {
 }
 
 /** Chromium with the unpacked extension, the fixture hosts mapped to the fixture server. */
-export async function launchWithExtension(t, fixturePort) {
+export async function launchWithExtension(t, fixturePort, { extraArgs = [] } = {}) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'airlock-ext-profile-'));
   const rules = FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${fixturePort}`).join(',');
   const context = await chromium.launchPersistentContext(profile, {
@@ -119,6 +123,7 @@ export async function launchWithExtension(t, fixturePort) {
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
+      ...extraArgs,
     ],
     viewport: { width: 1280, height: 800 },
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -130,7 +135,7 @@ export async function launchWithExtension(t, fixturePort) {
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, worker, close };
+  return { context, worker, close, profile };
 }
 
 /** The extension's stored state (chrome.storage.local) as the service worker sees it. */
