@@ -30,6 +30,7 @@ import { SecretsModule } from './modules/secrets/secrets.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { GatewayModule } from './modules/gateway/gateway.module';
+import { IcapModule } from './modules/icap/icap.module';
 import { OpenApiModule } from './openapi/openapi.module';
 
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         IncidentsModule,
         ScimModule,
         GatewayModule,
+        IcapModule,
         OpenApiModule,
       ],
       providers: [

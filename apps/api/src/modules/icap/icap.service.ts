@@ -1,0 +1,359 @@
+import zlib from 'node:zlib';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import ipaddr from 'ipaddr.js';
+import { type DecisionRequestInput, type DecisionResponse } from '@airlock/contracts';
+import { redact } from '@airlock/detectors';
+import { AppError } from '../../common/errors';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
+import type { ApiClientAuth } from '../auth/auth-context';
+import { DecisionService } from '../decisions/decision.service';
+import { PolicyRuntime } from '../policy/policy-runtime.service';
+import { type BodyTexts, bodyTexts, maskJoined } from './icap-bodies';
+import type { IcapHandler, IcapPlan, IcapReply, IcapTransaction } from './icap-connection';
+import { type BlockInfo, blockResponse, wantsHtml } from './icap-pages';
+import { type HttpHead, HeaderList, icapHead, icapMessage, IcapProtocolError, type IcapRequestHead, requestLine, requestUrl } from './icap-protocol';
+
+type IcapConfig = NonNullable<AppConfig['icap']>;
+/** Between the texts of one body when they are decided together. */
+const SEPARATOR = '\n\n';
+const SEVERITY = { allow: 0, warn: 1, redact: 2, block: 3 } as const;
+const SERVICES: Record<string, 'REQMOD' | 'RESPMOD'> = { '/reqmod': 'REQMOD', '/respmod': 'RESPMOD' };
+/** How long a proxy may keep the OPTIONS answer; a new ISTag on every answer tells it sooner. */
+const OPTIONS_TTL_SECONDS = 60;
+
+interface Base {
+  client: ApiClientAuth;
+  destination: DecisionRequestInput['destination'];
+  subject: DecisionRequestInput['subject'];
+  ip: string | undefined;
+  correlationId: string | undefined;
+  html: boolean;
+}
+
+/**
+ * The ICAP service's decisions (docs/integrations/proxy-icap.md): which organization (the
+ * `decide` API key the proxy sends), what the HTTP message is (destination from its URL, subject
+ * and address from the proxy's headers, texts from its body), the decision through DecisionService
+ * (the same path, log and incidents as /v1/decisions), and the answer: unchanged, a 403 page, or
+ * the body rewritten with the redacting rules' findings masked. Bodies are never stored or logged.
+ */
+@Injectable()
+export class IcapService implements IcapHandler {
+  private readonly logger = new Logger('Icap');
+  private readonly config: IcapConfig;
+  private readonly clients = new WeakMap<IcapRequestHead, ApiClientAuth>();
+
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly keys: ApiKeyRegistry,
+    private readonly runtime: PolicyRuntime,
+    @Inject(APP_CONFIG) appConfig: AppConfig,
+  ) {
+    this.config = appConfig.icap ?? { port: 0, host: '127.0.0.1', apiKey: null, maxBodyBytes: 2 * 1024 * 1024, failOpen: false, clientIpHeader: 'X-Client-IP', userHeader: 'X-Authenticated-User', userEncoding: 'plain', userDomain: null };
+  }
+
+  /** The API key: the `X-Airlock-Key` ICAP header, the `key` parameter of the service URI, or AIRLOCK_ICAP_API_KEY. */
+  private clientOf(head: IcapRequestHead): ApiClientAuth {
+    const known = this.clients.get(head);
+    if (known) return known;
+    const presented = head.headers.get('X-Airlock-Key') ?? head.query.get('key') ?? this.config.apiKey;
+    if (!presented) throw new IcapProtocolError('Send an Airlock API key with the decide scope: the X-Airlock-Key ICAP header (Squid: adaptation_meta) or ?key= in the service URI', 403);
+    const auth = this.keys.authenticate(presented.trim());
+    if (!auth) throw new IcapProtocolError('The API key is unknown, expired or revoked', 403);
+    if (!auth.scopes.includes('decide')) throw new IcapProtocolError('The API key lacks the "decide" scope', 403);
+    this.clients.set(head, auth);
+    return auth;
+  }
+
+  private service(head: IcapRequestHead): 'REQMOD' | 'RESPMOD' {
+    const service = SERVICES[head.path.replace(/\/+$/, '').toLowerCase()];
+    if (!service) throw new IcapProtocolError(`No ICAP service at ${head.path.slice(0, 100)}: use /reqmod or /respmod`, 404);
+    return service;
+  }
+
+  /** `"airlock-<version>-<hash>"`: a new value as soon as a new policy version is in force. */
+  istag(head: IcapRequestHead | null): string {
+    if (!head) return '"airlock"';
+    const policy = this.runtime.get(this.clientOf(head).organizationId);
+    return policy ? `"airlock-${policy.version}-${policy.contentHash.slice(0, 12)}"` : '"airlock-unloaded"';
+  }
+
+  options(head: IcapRequestHead): Buffer {
+    const service = this.service(head);
+    this.clientOf(head);
+    return icapHead(200, [
+      ['Methods', service],
+      ['Service', 'Airlock ICAP service'],
+      ['Service-ID', 'airlock'],
+      ['ISTag', this.istag(head)],
+      ['Max-Connections', '1000'],
+      ['Options-TTL', String(OPTIONS_TTL_SECONDS)],
+      ['Allow', '204'],
+      // Headers first: most requests are decided without their body, and the body is asked for
+      // (100 Continue) only when its content can change the decision.
+      ['Preview', '0'],
+      ['Transfer-Preview', '*'],
+      ['Encapsulated', 'null-body=0'],
+    ]);
+  }
+
+  onError(err: Error): void {
+    this.logger.error(`ICAP transaction failed: ${err.message}`);
+  }
+
+  plan(tx: IcapTransaction): IcapPlan {
+    const head = tx.head;
+    const service = this.service(head);
+    if (service !== head.method) throw new IcapProtocolError(`The service at ${head.path} takes ${service}, not ${head.method}`, 405);
+    const client = this.clientOf(head);
+    const req = tx.reqHdr;
+    const url = req ? requestUrl(req) : null;
+    if (!req || !url) return UNCHANGED_PLAN;
+    const base: Base = {
+      client,
+      destination: url.length <= 4096 ? { url } : { host: hostOf(url) },
+      subject: this.subjectOf(head),
+      ip: this.clientIp(head),
+      correlationId: req.headers.get('X-Request-Id')?.slice(0, 200),
+      html: wantsHtml(req.headers.get('Accept')),
+    };
+    try {
+      return head.method === 'REQMOD' ? this.planRequest(tx, req, base) : this.planResponse(tx, base);
+    } catch (err) {
+      return { kind: 'reply', reply: this.failure(tx, base, err) };
+    }
+  }
+
+  /** REQMOD: an access decision for a request without body; a prompt (and uploads) for one with. */
+  private planRequest(tx: IcapTransaction, req: HttpHead, base: Base): IcapPlan {
+    const { method } = requestLine(req);
+    const input = { destination: base.destination, subject: base.subject };
+    if (!tx.head.body || method === 'CONNECT' || method === 'GET' || method === 'HEAD') {
+      const prepared = this.decisions.prepare(base.client, { ...input, action: 'access' }, base.ip);
+      const baseline = prepared.baseline.decision;
+      const ai = baseline.destination.aiDestination || baseline.provider !== null;
+      if (!ai && baseline.effect !== 'block') return UNCHANGED_PLAN;
+      const decision = this.decide(base, 'access', undefined, ai);
+      return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], 'Airlock blocked this page') : UNCHANGED };
+    }
+    const contentType = req.headers.get('Content-Type');
+    const multipart = /^multipart\//i.test(contentType ?? '');
+    const prompt = this.decisions.prepare(base.client, { ...input, action: 'prompt' }, base.ip);
+    const upload = multipart ? this.decisions.prepare(base.client, { ...input, action: 'upload' }, base.ip) : null;
+    const baseline = prompt.baseline.decision;
+    const ai = baseline.destination.aiDestination || baseline.provider !== null;
+    if (!prompt.contentMatters && !upload?.contentMatters) {
+      // Nothing in the body can change the answer: decided on the heads (one logged decision for an AI service).
+      if (!ai && baseline.effect !== 'block') return UNCHANGED_PLAN;
+      const decision = this.decide(base, multipart ? 'upload' : 'prompt', undefined, ai);
+      return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], 'Airlock blocked this request') : UNCHANGED };
+    }
+    return {
+      kind: 'body',
+      maxBytes: this.config.maxBodyBytes,
+      overflow: () => this.overflow(tx, base),
+      finish: (body) => {
+        try {
+          return this.inspectRequest(tx, req, base, body);
+        } catch (err) {
+          return this.failure(tx, base, err);
+        }
+      },
+    };
+  }
+
+  private inspectRequest(tx: IcapTransaction, req: HttpHead, base: Base, body: Buffer): IcapReply {
+    const decoded = decodeBody(body, req.headers.get('Content-Encoding'), this.config.maxBodyBytes);
+    if (decoded === 'too-large') return this.overflow(tx, base);
+    const parsed: BodyTexts = decoded === null ? bodyTexts('application/octet-stream', Buffer.from([0])) : bodyTexts(req.headers.get('Content-Type'), decoded);
+    const texts = parsed.texts.map((t) => t.get());
+    const joined = texts.join(SEPARATOR);
+    const decisions: DecisionResponse[] = [];
+    const prompt = parsed.files.length === 0 || joined.length > 0 ? this.decide(base, 'prompt', joined ? { text: joined } : undefined, true) : null;
+    if (prompt) decisions.push(prompt);
+    const uploads = parsed.files.map((f) => {
+      const d = this.decide(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) }, true);
+      decisions.push(d);
+      return d;
+    });
+    const worst = decisions.reduce((w, d) => (SEVERITY[d.effect] > SEVERITY[w] ? d.effect : w), 'allow' as DecisionResponse['effect']);
+    if (worst === 'block') return this.block(tx, base, decisions.filter((d) => d.effect === 'block'), 'Airlock blocked this request');
+    if (worst !== 'redact') return UNCHANGED;
+    if (prompt?.effect === 'redact') {
+      const classes = new Set(prompt.redactedClasses ?? []);
+      const { placeholders } = redact(joined, prompt.findings.filter((f) => classes.has(f.dataClass)));
+      const masked = maskJoined(texts, SEPARATOR, placeholders);
+      parsed.texts.forEach((t, i) => {
+        if (masked[i] !== texts[i]) t.set(masked[i]!);
+      });
+    }
+    parsed.files.forEach((f, i) => {
+      const d = uploads[i]!;
+      if (d.effect === 'redact' && f.text && d.redactedText !== undefined) f.text.set(d.redactedText);
+    });
+    const out = parsed.serialize();
+    const headers = new HeaderList(req.headers.fields.map(([n, v]) => [n, v] as [string, string]));
+    headers.delete('Transfer-Encoding');
+    headers.delete('Content-Encoding');
+    headers.set('Content-Length', String(out.length));
+    return { kind: 'message', bytes: icapMessage(200, [['ISTag', this.istag(tx.head)]], 'req', { startLine: req.startLine, headers }, out) };
+  }
+
+  /** RESPMOD: the answer of an AI service, decided as a `response` when a rule can act on its content. */
+  private planResponse(tx: IcapTransaction, base: Base): IcapPlan {
+    const res = tx.resHdr;
+    if (!res || !tx.head.body) return UNCHANGED_PLAN;
+    const prepared = this.decisions.prepare(base.client, { destination: base.destination, subject: base.subject, action: 'response' }, base.ip);
+    if (!prepared.contentMatters) return UNCHANGED_PLAN;
+    return {
+      kind: 'body',
+      maxBytes: this.config.maxBodyBytes,
+      overflow: () => this.overflow(tx, base),
+      finish: (body) => {
+        try {
+          const decoded = decodeBody(body, res.headers.get('Content-Encoding'), this.config.maxBodyBytes);
+          if (decoded === 'too-large') return this.overflow(tx, base);
+          if (decoded === null) return UNCHANGED;
+          const parsed = bodyTexts(res.headers.get('Content-Type'), decoded);
+          const texts = parsed.texts.map((t) => t.get());
+          const joined = texts.join(SEPARATOR);
+          if (!joined) return UNCHANGED;
+          const d = this.decide(base, 'response', { text: joined }, true);
+          if (d.effect === 'block') return this.block(tx, base, [d], 'Airlock blocked this answer');
+          if (d.effect !== 'redact') return UNCHANGED;
+          const classes = new Set(d.redactedClasses ?? []);
+          const masked = maskJoined(texts, SEPARATOR, redact(joined, d.findings.filter((f) => classes.has(f.dataClass))).placeholders);
+          parsed.texts.forEach((t, i) => masked[i] !== texts[i] && t.set(masked[i]!));
+          const out = parsed.serialize();
+          const headers = new HeaderList(res.headers.fields.map(([n, v]) => [n, v] as [string, string]));
+          headers.delete('Transfer-Encoding');
+          headers.delete('Content-Encoding');
+          headers.delete('ETag');
+          headers.set('Content-Length', String(out.length));
+          return { kind: 'message', bytes: icapMessage(200, [['ISTag', this.istag(tx.head)]], 'res', { startLine: res.startLine, headers }, out) };
+        } catch (err) {
+          return this.failure(tx, base, err);
+        }
+      },
+    };
+  }
+
+  private decide(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content'], log: boolean): DecisionResponse {
+    const input = { action, destination: base.destination, ...(base.subject ? { subject: base.subject } : {}), ...(content ? { content } : {}) } as DecisionRequestInput;
+    return this.decisions.decideOne(base.client, input, base.correlationId, base.ip, { log });
+  }
+
+  /** The 403 page (or JSON) of a block, in place of the request (REQMOD) or the answer (RESPMOD). */
+  private block(tx: IcapTransaction, base: Base, decisions: DecisionResponse[], title: string): IcapReply {
+    const first = decisions[0];
+    const reasons = decisions.flatMap((d) => d.reasons.filter((r) => r.effect === 'block').map((r) => ({ ruleId: r.ruleId, message: r.message, ...(r.guidanceUrl ? { guidanceUrl: r.guidanceUrl } : {}) })));
+    return this.page(tx, base, {
+      title,
+      reasons: reasons.length ? reasons : [{ ruleId: 'policy', message: 'The policy does not allow it.' }],
+      service: first?.provider?.name ?? null,
+      decisionId: first?.decisionId ?? null,
+      code: 'airlock_policy_block',
+    });
+  }
+
+  private page(tx: IcapTransaction, base: Base, info: BlockInfo): IcapReply {
+    const { head, body } = blockResponse(info, base.html);
+    return { kind: 'message', bytes: icapMessage(200, [['ISTag', this.istag(tx.head)]], 'res', head, body) };
+  }
+
+  /** A body past AIRLOCK_ICAP_MAX_BODY_BYTES: passed uninspected (fail-open) or refused (fail-closed). */
+  private overflow(tx: IcapTransaction, base: Base): IcapReply {
+    if (this.config.failOpen) return UNCHANGED;
+    const limit = this.config.maxBodyBytes;
+    return this.page(tx, base, {
+      title: 'Airlock could not inspect this request',
+      reasons: [{ ruleId: 'icap_body_too_large', message: `The body is larger than the ${formatBytes(limit)} Airlock inspects, and this proxy does not let uninspected content through to AI services.` }],
+      service: null,
+      decisionId: null,
+      code: 'airlock_body_too_large',
+    });
+  }
+
+  /** The policy is not loaded, or the text is over what one decision inspects: fail-open or fail-closed. */
+  private failure(tx: IcapTransaction, base: Base, err: unknown): IcapReply {
+    if (err instanceof AppError && err.code === 'payload_too_large') return this.overflow(tx, base);
+    if (!(err instanceof AppError)) this.logger.error(`ICAP decision failed: ${(err as Error).message}`);
+    if (this.config.failOpen) return UNCHANGED;
+    return this.page(tx, base, {
+      title: 'Airlock could not decide on this request',
+      reasons: [{ ruleId: 'icap_unavailable', message: err instanceof AppError ? err.message : 'Airlock could not decide; try again shortly.' }],
+      service: null,
+      decisionId: null,
+      code: 'airlock_unavailable',
+    });
+  }
+
+  /** The proxy's client address header (X-Client-IP), when it is an address. */
+  private clientIp(head: IcapRequestHead): string | undefined {
+    const raw = head.headers.get(this.config.clientIpHeader)?.split(',')[0]?.trim();
+    if (!raw || !ipaddr.isValid(raw)) return undefined;
+    return ipaddr.process(raw).toString();
+  }
+
+  /**
+   * The proxy's authenticated user (X-Authenticated-User): plain or base64, with a `scheme://`
+   * prefix (`Local://alice`, `WinNT://DOMAIN/alice`) reduced to the name; an e-mail address names
+   * the subject by e-mail (the directory gives its groups), a bare name gets AIRLOCK_ICAP_USER_DOMAIN.
+   */
+  private subjectOf(head: IcapRequestHead): DecisionRequestInput['subject'] {
+    let raw = head.headers.get(this.config.userHeader)?.trim();
+    if (!raw) return undefined;
+    if (this.config.userEncoding === 'base64') {
+      if (!/^[A-Za-z0-9+/=]{1,1400}$/.test(raw)) return undefined;
+      raw = Buffer.from(raw, 'base64').toString('utf8').trim();
+    }
+    const name = userName(raw);
+    if (!name) return undefined;
+    const email = name.includes('@') ? name : this.config.userDomain ? `${name}@${this.config.userDomain}` : null;
+    if (email && /^[^\s@]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(email)) return { email: email.toLowerCase() };
+    return /^[\x21-\x7e]{1,256}$/.test(name) ? { id: name } : undefined;
+  }
+}
+
+const UNCHANGED: IcapReply = { kind: 'unchanged' };
+const UNCHANGED_PLAN: IcapPlan = { kind: 'reply', reply: UNCHANGED };
+
+/** `WinNT://DOMAIN/alice`, `Local://alice`, `LDAP://host/cn=...`, `DOMAIN\alice` → the user's name. */
+export function userName(value: string): string {
+  let v = value.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '');
+  if (v !== value && v.includes('/')) v = v.slice(v.lastIndexOf('/') + 1);
+  if (v.includes('\\')) v = v.slice(v.lastIndexOf('\\') + 1);
+  return v.trim();
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.slice(0, 1024);
+  } catch {
+    return url.slice(0, 1024);
+  }
+}
+
+/**
+ * The body without its Content-Encoding (gzip, deflate, br; bounded by the limit), null for an
+ * encoding that cannot be read (inspected as opaque), 'too-large' past the limit.
+ */
+function decodeBody(body: Buffer, encoding: string | undefined, max: number): Buffer | null | 'too-large' {
+  const e = (encoding ?? '').trim().toLowerCase();
+  if (e === '' || e === 'identity') return body;
+  const options = { maxOutputLength: max };
+  try {
+    if (e === 'gzip' || e === 'x-gzip') return zlib.gunzipSync(body, options);
+    if (e === 'deflate') return zlib.inflateSync(body, options);
+    if (e === 'br') return zlib.brotliDecompressSync(body, options);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
+    return null;
+  }
+  return null;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MiB` : `${Math.round(n / 1024)} KiB`;
+}
