@@ -202,10 +202,11 @@ export async function serveIcapConnection(socket: Socket, handler: IcapHandler, 
       const protocol = err instanceof IcapProtocolError;
       if (!protocol) handler.onError(err as Error);
       const status = protocol ? err.status : 500;
-      let istag: string | null = null;
+      let istag: string | null;
       try {
         istag = handler.istag(head);
       } catch {
+        // The key was refused: the answer says so without the organization's tag.
         istag = null;
       }
       const headers: [string, string][] = [...(istag ? [['ISTag', istag] as [string, string]] : []), ['Connection', 'close'], ['Encapsulated', 'null-body=0']];
