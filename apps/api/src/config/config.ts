@@ -126,7 +126,7 @@ const schema = z.object({
   /** Largest request body the AI gateway accepts (bytes). */
   AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(GATEWAY_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
   /** The ICAP listener (RFC 3507) for web proxies: off unless a port is set (1344 is the usual one). */
-  AIRLOCK_ICAP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  AIRLOCK_ICAP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   AIRLOCK_ICAP_HOST: z.string().min(1).optional(),
   /** A `decide` API key used when an ICAP request carries none (one organization per installation). */
   AIRLOCK_ICAP_API_KEY: z.string().min(20).max(256).optional(),

@@ -38,6 +38,8 @@ export interface IcapHandler {
   istag(head: IcapRequestHead | null): string;
   /** A failure that is not the client's (logged without content). */
   onError(err: Error): void;
+  /** Counts for /metrics: a new connection ('connection') and each answer's ICAP status ('100', '204', '200', '400'...). */
+  count?(what: string): void;
 }
 
 export interface IcapConnectionLimits {
@@ -114,8 +116,10 @@ export async function serveIcapConnection(socket: Socket, handler: IcapHandler, 
   socket.setNoDelay(true);
   socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy());
   let head: IcapRequestHead | null = null;
+  handler.count?.('connection');
   const write = (b: Buffer): Promise<void> =>
     new Promise((resolve) => {
+      if (b.length > 12 && b.toString('latin1', 0, 9) === 'ICAP/1.0 ') handler.count?.(b.toString('latin1', 9, 12));
       if (socket.destroyed) return resolve();
       if (socket.write(b)) resolve();
       else {

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { DecisionService } from '../decisions/decision.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { type BodyTexts, bodyTexts, maskJoined } from './icap-bodies';
 import type { IcapHandler, IcapPlan, IcapReply, IcapTransaction } from './icap-connection';
@@ -48,6 +49,7 @@ export class IcapService implements IcapHandler {
     private readonly decisions: DecisionService,
     private readonly keys: ApiKeyRegistry,
     private readonly runtime: PolicyRuntime,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) appConfig: AppConfig,
   ) {
     this.config = appConfig.icap ?? { port: 0, host: '127.0.0.1', apiKey: null, maxBodyBytes: 2 * 1024 * 1024, failOpen: false, clientIpHeader: 'X-Client-IP', userHeader: 'X-Authenticated-User', userEncoding: 'plain', userDomain: null };
@@ -57,7 +59,7 @@ export class IcapService implements IcapHandler {
   private clientOf(head: IcapRequestHead): ApiClientAuth {
     const known = this.clients.get(head);
     if (known) return known;
-    const presented = head.headers.get('X-Airlock-Key') ?? head.query.get('key') ?? this.config.apiKey;
+    const presented = this.presentedKey(head);
     if (!presented) throw new IcapProtocolError('Send an Airlock API key with the decide scope: the X-Airlock-Key ICAP header (Squid: adaptation_meta) or ?key= in the service URI', 403);
     const auth = this.keys.authenticate(presented.trim());
     if (!auth) throw new IcapProtocolError('The API key is unknown, expired or revoked', 403);
@@ -72,16 +74,29 @@ export class IcapService implements IcapHandler {
     return service;
   }
 
-  /** `"airlock-<version>-<hash>"`: a new value as soon as a new policy version is in force. */
+  /** The key the request carries (header, URI or configuration), or null. */
+  private presentedKey(head: IcapRequestHead): string | null {
+    return head.headers.get('X-Airlock-Key') ?? head.query.get('key') ?? this.config.apiKey;
+  }
+
+  /**
+   * `"airlock-<version>-<hash>"`: a new value as soon as a new policy version is in force. OPTIONS
+   * without a key (Squid sends its adaptation_meta headers with REQMOD and RESPMOD only) gets a tag
+   * of every organization's versions on this instance, which changes on any publish.
+   */
   istag(head: IcapRequestHead | null): string {
-    if (!head) return '"airlock"';
+    if (!head || (head.method === 'OPTIONS' && !this.presentedKey(head))) {
+      const versions = Object.entries(this.runtime.versions()).sort(([a], [b]) => (a < b ? -1 : 1)).map(([org, v]) => `${org}:${v}`).join(',');
+      return `"airlock-${fnv1a(versions)}"`;
+    }
     const policy = this.runtime.get(this.clientOf(head).organizationId);
     return policy ? `"airlock-${policy.version}-${policy.contentHash.slice(0, 12)}"` : '"airlock-unloaded"';
   }
 
   options(head: IcapRequestHead): Buffer {
     const service = this.service(head);
-    this.clientOf(head);
+    // A key that is sent must be valid (a misconfigured proxy learns it at once); none is fine here.
+    if (this.presentedKey(head)) this.clientOf(head);
     return icapHead(200, [
       ['Methods', service],
       ['Service', 'Airlock ICAP service'],
@@ -96,6 +111,11 @@ export class IcapService implements IcapHandler {
       ['Transfer-Preview', '*'],
       ['Encapsulated', 'null-body=0'],
     ]);
+  }
+
+  count(what: string): void {
+    if (what === 'connection') this.metrics.icapConnections.inc();
+    else this.metrics.icapAnswers.labels(what).inc();
   }
 
   onError(err: Error): void {
@@ -352,6 +372,16 @@ function decodeBody(body: Buffer, encoding: string | undefined, max: number): Bu
     return null;
   }
   return null;
+}
+
+/** FNV-1a, 32 bits, in hex: a short tag of a string. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function formatBytes(n: number): string {
