@@ -59,7 +59,8 @@ describe('ICAP service with Squid', () => {
     key = (await owner.json('/api/api-clients', { method: 'POST', json: { name: 'squid', scopes: ['decide'] } })).key;
     // The page's snippet, with the listener's port and the proxy's key: nothing else changed.
     const icapConf = squidSnippet('squid-icap').replace('127.0.0.1:1344', `127.0.0.1:${icapPort}`).replace('ak_REPLACE_WITH_THE_PROXY_KEY', key);
-    squid = await startSquid(dir, icapConf, { caPem: certs.caPem, caKey: certs.caKey, hosts: ['chat.deepseek.com', 'chatgpt.com'] });
+    // Squid's own directory (handed to the proxy user when run as root), apart from the test's files.
+    squid = await startSquid(fs.mkdtempSync(path.join(dir, 'squid-')), icapConf, { caPem: certs.caPem, caKey: certs.caKey, hosts: ['chat.deepseek.com', 'chatgpt.com'] });
   }, 120_000);
 
   afterAll(async () => {
@@ -158,6 +159,16 @@ describe('ICAP service with Squid', () => {
 
   describe('c-icap-client and raw ICAP against the listener', () => {
     const service = () => `reqmod?key=${key}`;
+    const raw = (bytes: string): Promise<string> =>
+      new Promise((resolve) => {
+        const s = net.connect(icapPort, '127.0.0.1', () => s.write(bytes));
+        let got = '';
+        s.on('data', (d) => (got += d.toString('latin1')));
+        s.on('close', () => resolve(got));
+        s.on('error', () => resolve(got));
+        setTimeout(() => s.destroy(), 3000);
+      });
+
 
     test('OPTIONS: methods, preview, 204; ISTag changes when a new policy version is published', async () => {
       const before = await cIcapClient(['-i', '127.0.0.1', '-p', String(icapPort), '-s', service()]);
@@ -176,13 +187,18 @@ describe('ICAP service with Squid', () => {
       const output = path.join(dir, 'out.json');
       fs.writeFileSync(input, JSON.stringify({ messages: [{ role: 'user', content: `card ${CARD}` }] }));
       const args = ['-i', '127.0.0.1', '-p', String(icapPort), '-s', service(), '-req', 'https://chat.deepseek.com/api/v0/chat/completion', '-method', 'POST', '-hx', 'Content-Type: application/json', '-f', input, '-o', output, '-v'];
-      const redacted = await cIcapClient(args);
+      // c-icap-client will not overwrite its output file.
+      const run = (extra: string[]) => {
+        fs.rmSync(output, { force: true });
+        return cIcapClient([...args, ...extra]);
+      };
+      const redacted = await run([]);
       expect(redacted).toMatch(/ICAP\/1.0 200 OK/);
       expect(fs.readFileSync(output, 'utf8')).toContain('card [CARD_1]');
-      const blocked = await cIcapClient([...args, '-x', `X-Authenticated-User: ${ANA}`]);
-      expect(fs.readFileSync(output, 'utf8')).toContain('Contractors may not send prompts to DeepSeek.');
+      const blocked = await run(['-x', `X-Authenticated-User: ${ANA}`]);
       expect(blocked).toMatch(/403 Forbidden/);
-      await cIcapClient([...args, '-x', 'X-Authenticated-User: WinNT://AIRLOCK/someone.else']);
+      expect(fs.readFileSync(output, 'utf8')).toContain('Contractors may not send prompts to DeepSeek.');
+      await run(['-x', 'X-Authenticated-User: WinNT://AIRLOCK/someone.else']);
       expect(fs.readFileSync(output, 'utf8')).toContain('[CARD_1]');
     });
 
@@ -191,34 +207,37 @@ describe('ICAP service with Squid', () => {
       const input = path.join(dir, 'hello.txt');
       fs.writeFileSync(input, 'hello');
       const args = ['-i', '127.0.0.1', '-p', String(icapPort), '-s', service(), '-req', 'https://chat.deepseek.com/x', '-method', 'POST', '-hx', 'Accept: application/json', '-f', input, '-o', output, '-v'];
-      await cIcapClient([...args, '-x', 'X-Client-IP: 10.66.1.2']);
+      const run = (extra: string[]) => {
+        fs.rmSync(output, { force: true });
+        return cIcapClient([...args, ...extra]);
+      };
+      const fromGuest = await run(['-x', 'X-Client-IP: 10.66.1.2']);
+      expect(fromGuest).toMatch(/403 Forbidden/);
       expect(fs.readFileSync(output, 'utf8')).toContain('Not from the guest Wi-Fi.');
-      const fromOffice = await cIcapClient([...args, '-x', 'X-Client-IP: 10.1.1.1']);
-      expect(fromOffice).toMatch(/204|200 OK/);
-      expect(fs.readFileSync(output, 'utf8')).not.toContain('guest Wi-Fi');
+      // The seeded corporate zone (10.0.0.0/8) keeps DeepSeek (data in China) out; elsewhere it is allowed.
+      const fromOffice = await run(['-x', 'X-Client-IP: 10.1.1.1']);
+      expect(fromOffice).toMatch(/403 Forbidden/);
+      expect(fs.readFileSync(output, 'utf8')).toContain('no-restricted-jurisdiction-on-corporate');
+      const fromHome = await run(['-x', 'X-Client-IP: 203.0.113.5']);
+      expect(fromHome).toMatch(/ICAP\/1.0 204/);
     });
 
     test('no key, a wrong key, a key without the decide scope: ICAP 403 (OPTIONS without a key is answered)', async () => {
       const gatewayKey = (await owner.json('/api/api-clients', { method: 'POST', json: { name: 'gw', scopes: ['gateway'] } })).key;
-      const input = path.join(dir, 'hello.txt');
-      fs.writeFileSync(input, 'hello');
-      for (const s of ['reqmod', 'reqmod?key=ak_wrong_key_0000000000000000000000', `reqmod?key=${gatewayKey}`]) {
-        const out = await cIcapClient(['-i', '127.0.0.1', '-p', String(icapPort), '-s', s, '-req', 'https://chat.deepseek.com/x', '-method', 'POST', '-f', input, '-v']);
-        expect(out).toMatch(/403/);
+      const http = 'POST https://chat.deepseek.com/x HTTP/1.1\r\nHost: chat.deepseek.com\r\n\r\n';
+      for (const [uri, header] of [
+        ['reqmod', ''],
+        ['reqmod?key=ak_wrong_key_0000000000000000000000', ''],
+        [`reqmod?key=${gatewayKey}`, ''],
+        ['reqmod', `X-Airlock-Key: ${gatewayKey}\r\n`],
+      ]) {
+        const answer = await raw(`REQMOD icap://127.0.0.1/${uri} ICAP/1.0\r\nHost: x\r\n${header}Encapsulated: req-hdr=0, req-body=${http.length}\r\n\r\n${http}5\r\nhello\r\n0\r\n\r\n`);
+        expect(answer).toMatch(/^ICAP\/1.0 403 /);
+        expect(answer).toMatch(/X-Airlock-Error: (The API key is unknown|The API key lacks|Send an Airlock API key)/);
       }
       expect(await cIcapClient(['-i', '127.0.0.1', '-p', String(icapPort), '-s', 'reqmod'])).toMatch(/Methods: REQMOD/);
-      expect(await cIcapClient(['-i', '127.0.0.1', '-p', String(icapPort), '-s', `reqmod?key=${gatewayKey}`])).not.toMatch(/Methods: REQMOD/);
+      expect(await raw(`OPTIONS icap://127.0.0.1/reqmod?key=${gatewayKey} ICAP/1.0\r\n\r\n`)).toMatch(/^ICAP\/1.0 403 /);
     });
-
-    const raw = (bytes: string): Promise<string> =>
-      new Promise((resolve) => {
-        const s = net.connect(icapPort, '127.0.0.1', () => s.write(bytes));
-        let got = '';
-        s.on('data', (d) => (got += d.toString('latin1')));
-        s.on('close', () => resolve(got));
-        s.on('error', () => resolve(got));
-        setTimeout(() => s.destroy(), 3000);
-      });
 
     test.each([
       ['not ICAP', 'GET / HTTP/1.1\r\nHost: x\r\n\r\n', /^ICAP\/1.0 400/],

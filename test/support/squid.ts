@@ -109,6 +109,8 @@ export async function startSquid(dir: string, conf: string, opts: { caPem: strin
   if (process.getuid?.() === 0) {
     execFileSync('chown', ['-R', 'proxy:proxy', dir]);
     fs.chmodSync(dir, 0o755);
+    // The directories above it must let the proxy user through (a mkdtemp directory is 0700).
+    for (let up = path.dirname(dir); up !== path.dirname(up) && up !== os.tmpdir(); up = path.dirname(up)) fs.chmodSync(up, fs.statSync(up).mode | 0o111);
   }
   const child: ChildProcess = spawn('/usr/sbin/squid', ['-N', '-f', path.join(dir, 'squid.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
