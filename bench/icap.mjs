@@ -5,6 +5,7 @@
 // Latency: one request at a time, the two proxies interleaved so that both see the same load.
 // Throughput: 8 concurrent clients for a fixed time per proxy. CPU time per request of the Airlock
 // process and of each Squid from /proc. Run with `npm run bench -- --icap` or `--icap-only`.
+// BENCH_ICAP_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -20,8 +21,8 @@ const EMAIL = 'bench@airlock.test';
 const PASSWORD = 'bench password 0123';
 const HOST = 'chat.deepseek.com';
 
-function startChild(file, env) {
-  const child = spawn(process.execPath, [path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function startChild(file, env, execArgv = []) {
+  const child = spawn(process.execPath, [...execArgv, path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -160,7 +161,7 @@ export async function run({ requests = Number(process.env.BENCH_ICAP_REQUESTS ??
     AIRLOCK_LOG_LEVEL: 'warn',
     AIRLOCK_WORKERS: '1',
     NODE_ENV: 'production',
-  });
+  }, process.env.BENCH_ICAP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_ICAP_CPU_PROF}`] : []);
   const squids = [];
   try {
     const [sitePort, url] = await Promise.all([standIn.ready, airlock.ready]);

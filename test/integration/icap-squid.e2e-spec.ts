@@ -48,6 +48,7 @@ describe('ICAP service with Squid', () => {
     await rule({ ruleId: 'icap-no-financial-files', priority: 2, conditions: { dataClasses: ['financial'], actions: ['upload'] }, effect: 'block', message: 'Files with bank or card numbers may not be uploaded to AI services.' });
     await rule({ ruleId: 'icap-no-chatgpt', priority: 3, conditions: { providers: ['openai-chatgpt'] }, effect: 'block', message: 'ChatGPT is not approved here: use DeepSeek.' });
     await rule({ ruleId: 'icap-contractors-no-deepseek', priority: 4, conditions: { providers: ['deepseek'], groups: ['contractors'], actions: ['prompt'] }, effect: 'block', message: 'Contractors may not send prompts to DeepSeek.' });
+    await rule({ ruleId: 'icap-no-keys-back', priority: 6, conditions: { dataClasses: ['credentials'], actions: ['response'] }, effect: 'block', message: 'A credential came back from the AI service; the answer was stopped.' });
     await rule({ ruleId: 'icap-not-from-guest-wifi', priority: 5, conditions: { providers: ['deepseek'], networkZones: ['guest-wifi'] }, effect: 'block', message: 'Not from the guest Wi-Fi.' });
     await owner.json('/api/zones', { method: 'POST', json: { name: 'guest-wifi', cidrs: ['10.66.0.0/16'] } });
     await owner.json('/api/groups', { method: 'POST', json: { name: 'contractors' } });
@@ -200,6 +201,23 @@ describe('ICAP service with Squid', () => {
       expect(fs.readFileSync(output, 'utf8')).toContain('Contractors may not send prompts to DeepSeek.');
       await run(['-x', 'X-Authenticated-User: WinNT://AIRLOCK/someone.else']);
       expect(fs.readFileSync(output, 'utf8')).toContain('[CARD_1]');
+    });
+
+    test('RESPMOD: an answer carrying a credential is replaced by the block page; a clean one is 204', async () => {
+      const input = path.join(dir, 'answer.txt');
+      const output = path.join(dir, 'answer.out');
+      const respmod = (text: string) => {
+        fs.writeFileSync(input, text);
+        fs.rmSync(output, { force: true });
+        return cIcapClient(['-i', '127.0.0.1', '-p', String(icapPort), '-s', `respmod?key=${key}`, '-resp', 'https://chat.deepseek.com/api/v0/chat/completion', '-rhx', 'Content-Type: text/plain', '-f', input, '-o', output, '-v']);
+      };
+      const blocked = await respmod('Sure: the deploy key is AKIAZ3MHQ7TNVX5KQ2PB.');
+      expect(blocked).toMatch(/HTTP\/1.1 403 Forbidden/);
+      expect(fs.readFileSync(output, 'utf8')).toContain('A credential came back from the AI service');
+      expect(await respmod('Here is a haiku about autumn.')).toMatch(/ICAP\/1.0 204/);
+      // The REQMOD service refuses RESPMOD.
+      const wrong = await raw(`RESPMOD icap://127.0.0.1/reqmod?key=${key} ICAP/1.0\r\nEncapsulated: null-body=0\r\n\r\n`);
+      expect(wrong).toMatch(/^ICAP\/1.0 (400|405)/);
     });
 
     test('the zone from X-Client-IP', async () => {

@@ -264,6 +264,20 @@ describe('serveIcapConnection', () => {
     expect(got).toContain('Connection: close');
   });
 
+  test('a sender that stops mid-transaction is cut at the transaction timeout; the event loop stays free', async () => {
+    const slow = net.createServer({ pauseOnConnect: true }, (s) => void serveIcapConnection(s, handler, { transactionTimeoutMs: 300, idleTimeoutMs: 5000 }));
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const started = Date.now();
+    const closed = await new Promise<number>((resolve) => {
+      const s = net.connect((slow.address() as net.AddressInfo).port, '127.0.0.1', () => s.write(reqmod('Allow: 204\r\n') + '5\r\nhel'));
+      s.on('close', () => resolve(Date.now() - started));
+      s.on('error', () => undefined);
+    });
+    expect(closed).toBeGreaterThanOrEqual(250);
+    expect(closed).toBeLessThan(3000);
+    await new Promise<void>((r) => slow.close(() => r()));
+  });
+
   test('an endless head is refused at 64 KiB, not buffered', async () => {
     const got = await exchange(['REQMOD icap://h/reqmod ICAP/1.0\r\n' + 'X-Pad: '.padEnd(70 * 1024, 'a')], /never/);
     expect(got).toMatch(/^ICAP\/1.0 400/);
