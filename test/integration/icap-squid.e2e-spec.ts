@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { IcapListener } from '../../apps/api/src/modules/icap/icap.listener';
 import { cIcapClient, curl, makeCertificates, type Squid, squidSnippet, startSquid, startStandIn, tempDir } from '../support/squid';
 import { type Session, startTestApp, type TestApp } from '../support/test-app';
@@ -157,6 +158,30 @@ describe('ICAP service with Squid', () => {
     const access = fs.readFileSync(path.join(squid.dir, 'access.log'), 'utf8');
     expect(access).toContain('chat.deepseek.com');
   });
+
+  test("Chromium through the proxy: ChatGPT's page is the block page; a prompt sent from DeepSeek's page arrives masked", async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.AIRLOCK_CHROMIUM || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--proxy-server=http://127.0.0.1:${squid.port}`, '--proxy-bypass-list=<-loopback>', '--ignore-certificate-errors'],
+    });
+    try {
+      const page = await browser.newPage();
+      const blocked = await page.goto(`${chatgpt()}/c/new`);
+      expect(blocked?.status()).toBe(403);
+      expect(await page.textContent('h1')).toBe('Airlock blocked this page');
+      expect(await page.textContent('body')).toContain('ChatGPT is not approved here: use DeepSeek.');
+      const home = await page.goto(`${deepseek()}/`);
+      expect(home?.status()).toBe(200);
+      const status = await page.evaluate(async (card) => {
+        const res = await fetch('/api/v0/chat/completion', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: `my card is ${card}` }] }) });
+        return res.status;
+      }, CARD);
+      expect(status).toBe(200);
+      expect(JSON.parse(lastAtStandIn()!.body.toString()).messages[0].content).toBe('my card is [CARD_1]');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   describe('c-icap-client and raw ICAP against the listener', () => {
     const service = () => `reqmod?key=${key}`;
