@@ -38,7 +38,7 @@ describe('ICAP service with Squid', () => {
 
   beforeAll(async () => {
     dir = tempDir('airlock-icap-');
-    const certs = makeCertificates(dir, ['chat.deepseek.com', 'chatgpt.com']);
+    const certs = makeCertificates(dir, ['chat.deepseek.com', 'chatgpt.com', 'intranet.example.com']);
     caPem = certs.caPem;
     standIn = await startStandIn(certs.cert, certs.key);
     t = await startTestApp({ AIRLOCK_ICAP_PORT: '0', AIRLOCK_ICAP_MAX_BODY_BYTES: String(MAX_BODY) });
@@ -62,7 +62,7 @@ describe('ICAP service with Squid', () => {
     // The page's snippet, with the listener's port and the proxy's key: nothing else changed.
     const icapConf = squidSnippet('squid-icap').replace('127.0.0.1:1344', `127.0.0.1:${icapPort}`).replace('ak_REPLACE_WITH_THE_PROXY_KEY', key);
     // Squid's own directory (handed to the proxy user when run as root), apart from the test's files.
-    squid = await startSquid(fs.mkdtempSync(path.join(dir, 'squid-')), icapConf, { caPem: certs.caPem, caKey: certs.caKey, hosts: ['chat.deepseek.com', 'chatgpt.com'] });
+    squid = await startSquid(fs.mkdtempSync(path.join(dir, 'squid-')), icapConf, { caPem: certs.caPem, caKey: certs.caKey, hosts: ['chat.deepseek.com', 'chatgpt.com', 'intranet.example.com'] });
   }, 120_000);
 
   afterAll(async () => {
@@ -100,6 +100,13 @@ describe('ICAP service with Squid', () => {
     expect(new URLSearchParams(lastAtStandIn()!.body.toString()).get('q')).toBe('pay with [CARD_1]');
     await curl(squid.port, caPem, `${deepseek()}/text`, ['-H', 'content-type: text/plain', '--data-binary', `card ${CARD}`]);
     expect(lastAtStandIn()!.body.toString()).toBe('card [CARD_1]');
+  });
+
+  test('a site outside the catalog is not decided: a login form with a credential passes unchanged', async () => {
+    const body = 'user=ana&password=Tr0ub4dor%263-correct-horse&token=ghp_1234567890abcdefghijklmnopqrstuvwxyz';
+    const r = await curl(squid.port, caPem, `https://intranet.example.com:${standIn.port}/login`, ['--data-binary', body]);
+    expect(r.status).toBe(200);
+    expect(lastAtStandIn()!.body.toString()).toBe(body);
   });
 
   test('a blocked service gets the block page: HTML for a browser, JSON for an API client', async () => {

@@ -297,8 +297,9 @@ export async function serveIcapConnection(socket: Socket, handler: IcapHandler, 
   /** A 200 that carries the encapsulated head unchanged, its body to follow as chunks. */
   function echoHead(tx: IcapTransaction): Buffer {
     const part = tx.head.method === 'REQMOD' ? 'req' : 'res';
-    const raw = (part === 'req' ? tx.rawReqHdr : tx.rawResHdr) ?? Buffer.alloc(0);
-    return Buffer.concat([icapHead(200, [['ISTag', handler.istag(tx.head)], ['Encapsulated', `${part}-hdr=0, ${part}-body=${raw.length}`]]), raw]);
+    const raw = part === 'req' ? tx.rawReqHdr : tx.rawResHdr;
+    const encapsulated = raw ? `${part}-hdr=0, ${part}-body=${raw.length}` : `${part}-body=0`;
+    return Buffer.concat([icapHead(200, [['ISTag', handler.istag(tx.head)], ['Encapsulated', encapsulated]]), raw ?? Buffer.alloc(0)]);
   }
 
   /**

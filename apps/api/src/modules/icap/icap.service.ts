@@ -145,42 +145,41 @@ export class IcapService implements IcapHandler {
     }
   }
 
-  /** REQMOD: an access decision for a request without body; a prompt (and uploads) for one with. */
+  /**
+   * REQMOD: an access decision for a request without body; a prompt (and uploads) for one with.
+   * Only the catalog's AI services are decided: the policy's rules are about AI services ("no
+   * credentials" is not meant for a bank's login form), so every other destination is passed with a
+   * 204 from its heads, unlogged and uninspected.
+   */
   private planRequest(tx: IcapTransaction, req: HttpHead, base: Base): IcapPlan {
     const { method } = requestLine(req);
     const input = { destination: base.destination, subject: base.subject };
-    if (!tx.head.body || method === 'CONNECT' || method === 'GET' || method === 'HEAD') {
-      const prepared = this.decisions.prepare(base.client, { ...input, action: 'access' }, base.ip);
-      const baseline = prepared.baseline.decision;
-      const ai = baseline.destination.aiDestination || baseline.provider !== null;
-      if (!ai && baseline.effect !== 'block') return UNCHANGED_PLAN;
-      const decision = this.decide(base, 'access', undefined, ai);
-      return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], 'Airlock blocked this page') : UNCHANGED };
+    const bodyless = !tx.head.body || method === 'CONNECT' || method === 'GET' || method === 'HEAD';
+    const multipart = !bodyless && /^multipart\//i.test(req.headers.get('Content-Type') ?? '');
+    const action = bodyless ? 'access' : multipart ? 'upload' : 'prompt';
+    const prepared = this.decisions.prepare(base.client, { ...input, action }, base.ip);
+    if (!isAi(prepared.baseline.decision)) return UNCHANGED_PLAN;
+    if (!bodyless) {
+      // A multipart body has text fields (a prompt) and files (uploads): the body matters if either can.
+      const other = multipart ? this.decisions.prepare(base.client, { ...input, action: 'prompt' }, base.ip) : null;
+      if (prepared.contentMatters || other?.contentMatters) {
+        return {
+          kind: 'body',
+          maxBytes: this.config.maxBodyBytes,
+          overflow: () => this.overflow(tx, base),
+          finish: (body) => {
+            try {
+              return this.inspectRequest(tx, req, base, body);
+            } catch (err) {
+              return this.failure(tx, base, err);
+            }
+          },
+        };
+      }
     }
-    const contentType = req.headers.get('Content-Type');
-    const multipart = /^multipart\//i.test(contentType ?? '');
-    const prompt = this.decisions.prepare(base.client, { ...input, action: 'prompt' }, base.ip);
-    const upload = multipart ? this.decisions.prepare(base.client, { ...input, action: 'upload' }, base.ip) : null;
-    const baseline = prompt.baseline.decision;
-    const ai = baseline.destination.aiDestination || baseline.provider !== null;
-    if (!prompt.contentMatters && !upload?.contentMatters) {
-      // Nothing in the body can change the answer: decided on the heads (one logged decision for an AI service).
-      if (!ai && baseline.effect !== 'block') return UNCHANGED_PLAN;
-      const decision = this.decide(base, multipart ? 'upload' : 'prompt', undefined, ai);
-      return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], 'Airlock blocked this request') : UNCHANGED };
-    }
-    return {
-      kind: 'body',
-      maxBytes: this.config.maxBodyBytes,
-      overflow: () => this.overflow(tx, base),
-      finish: (body) => {
-        try {
-          return this.inspectRequest(tx, req, base, body);
-        } catch (err) {
-          return this.failure(tx, base, err);
-        }
-      },
-    };
+    // Nothing in the body can change the answer: one logged decision on the heads.
+    const decision = this.decide(base, action, undefined);
+    return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], bodyless ? 'Airlock blocked this page' : 'Airlock blocked this request') : UNCHANGED };
   }
 
   private inspectRequest(tx: IcapTransaction, req: HttpHead, base: Base, body: Buffer): IcapReply {
@@ -190,10 +189,10 @@ export class IcapService implements IcapHandler {
     const texts = parsed.texts.map((t) => t.get());
     const joined = texts.join(SEPARATOR);
     const decisions: DecisionResponse[] = [];
-    const prompt = parsed.files.length === 0 || joined.length > 0 ? this.decide(base, 'prompt', joined ? { text: joined } : undefined, true) : null;
+    const prompt = parsed.files.length === 0 || joined.length > 0 ? this.decide(base, 'prompt', joined ? { text: joined } : undefined) : null;
     if (prompt) decisions.push(prompt);
     const uploads = parsed.files.map((f) => {
-      const d = this.decide(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) }, true);
+      const d = this.decide(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) });
       decisions.push(d);
       return d;
     });
@@ -225,7 +224,8 @@ export class IcapService implements IcapHandler {
     const res = tx.resHdr;
     if (!res || !tx.head.body) return UNCHANGED_PLAN;
     const prepared = this.decisions.prepare(base.client, { destination: base.destination, subject: base.subject, action: 'response' }, base.ip);
-    if (!prepared.contentMatters) return UNCHANGED_PLAN;
+    // Answers of AI services only, and only text: images, media and downloads pass from their heads.
+    if (!isAi(prepared.baseline.decision) || !prepared.contentMatters || !TEXT_TYPES.test(res.headers.get('Content-Type') ?? 'text/plain')) return UNCHANGED_PLAN;
     return {
       kind: 'body',
       maxBytes: this.config.maxBodyBytes,
@@ -239,7 +239,7 @@ export class IcapService implements IcapHandler {
           const texts = parsed.texts.map((t) => t.get());
           const joined = texts.join(SEPARATOR);
           if (!joined) return UNCHANGED;
-          const d = this.decide(base, 'response', { text: joined }, true);
+          const d = this.decide(base, 'response', { text: joined });
           if (d.effect === 'block') return this.block(tx, base, [d], 'Airlock blocked this answer');
           if (d.effect !== 'redact') return UNCHANGED;
           const classes = new Set(d.redactedClasses ?? []);
@@ -259,9 +259,9 @@ export class IcapService implements IcapHandler {
     };
   }
 
-  private decide(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content'], log: boolean): DecisionResponse {
+  private decide(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionResponse {
     const input = { action, destination: base.destination, ...(base.subject ? { subject: base.subject } : {}), ...(content ? { content } : {}) } as DecisionRequestInput;
-    return this.decisions.decideOne(base.client, input, base.correlationId, base.ip, { log });
+    return this.decisions.decideOne(base.client, input, base.correlationId, base.ip);
   }
 
   /** The 403 page (or JSON) of a block, in place of the request (REQMOD) or the answer (RESPMOD). */
@@ -337,6 +337,17 @@ export class IcapService implements IcapHandler {
 }
 
 const UNCHANGED: IcapReply = { kind: 'unchanged' };
+/** Answer types whose text RESPMOD inspects. */
+const TEXT_TYPES = /^\s*(text\/|application\/(json|[\w.+-]*\+json|x-ndjson|xml|[\w.+-]*\+xml|x-www-form-urlencoded|javascript))/i;
+
+/**
+ * An AI service of the organization's catalog. (The engine counts any destination a client sends
+ * data to as an unknown AI service, since decision clients ask about AI services only; a proxy sees
+ * every web form, so outside the catalog is not an AI service here.)
+ */
+function isAi(decision: { provider: unknown }): boolean {
+  return decision.provider !== null;
+}
 const UNCHANGED_PLAN: IcapPlan = { kind: 'reply', reply: UNCHANGED };
 
 /** `WinNT://DOMAIN/alice`, `Local://alice`, `LDAP://host/cn=...`, `DOMAIN\alice` → the user's name. */
