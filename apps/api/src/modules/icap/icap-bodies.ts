@@ -245,14 +245,18 @@ export interface MaskSpan {
  */
 export function maskJoined(texts: readonly string[], separator: string, spans: readonly MaskSpan[]): string[] {
   const out: string[] = [];
-  let offset = 0;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // One pass over texts and spans together (linear: a body can hold many texts and many findings).
+  let first = 0;
+  let offset = 0;
   for (const text of texts) {
     const end = offset + text.length;
+    while (first < sorted.length && sorted[first]!.end <= offset) first++;
     let result = '';
     let pos = 0;
-    for (const s of sorted) {
-      if (s.end <= offset || s.start >= end) continue;
+    for (let k = first; k < sorted.length && sorted[k]!.start < end; k++) {
+      const s = sorted[k]!;
+      if (s.end <= offset) continue;
       const from = Math.max(s.start - offset, 0);
       const to = Math.min(s.end - offset, text.length);
       if (from < pos) {
@@ -262,7 +266,7 @@ export function maskJoined(texts: readonly string[], separator: string, spans: r
       result += text.slice(pos, from) + s.placeholder;
       pos = to;
     }
-    out.push(result + text.slice(pos));
+    out.push(pos === 0 && result === '' ? text : result + text.slice(pos));
     offset = end + separator.length;
   }
   return out;

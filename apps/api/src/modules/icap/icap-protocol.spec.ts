@@ -2,7 +2,7 @@ import net from 'node:net';
 import { asText, bodyTexts, maskJoined, parseContentType } from './icap-bodies';
 import { type IcapHandler, type IcapPlan, serveIcapConnection } from './icap-connection';
 import { wantsHtml } from './icap-pages';
-import { ChunkedDecoder, encodeChunk, icapHead, IcapProtocolError, LAST_CHUNK, parseEncapsulated, parseHttpHead, parseIcapHead, requestUrl } from './icap-protocol';
+import { ChunkedDecoder, encodeChunk, icapHead, IcapProtocolError, LAST_CHUNK, parseEncapsulated, parseHttpHead, parseIcapHead, proxyUserName, requestUrl } from './icap-protocol';
 
 const head = (s: string) => Buffer.from(s.replace(/\n/g, '\r\n'), 'latin1');
 
@@ -64,6 +64,14 @@ describe('encapsulated HTTP heads', () => {
     expect(() => parseHttpHead(head('HTTP/1.1 OK\n\n'), 'response')).toThrow(IcapProtocolError);
   });
 });
+
+test.each([
+  ['ana@example.com', 'ana@example.com'],
+  ['WinNT://EXAMPLE/ana', 'ana'],
+  ['Local://ana', 'ana'],
+  ['EXAMPLE\\ana', 'ana'],
+  ['LDAP://dc.example.com/cn=ana', 'cn=ana'],
+])('proxy user %j → %j', (value, name) => expect(proxyUserName(value)).toBe(name));
 
 describe('ChunkedDecoder', () => {
   const body = Buffer.concat([encodeChunk(Buffer.from('hello ')), encodeChunk(Buffer.from('world')), LAST_CHUNK, Buffer.from('NEXT')]);
@@ -156,6 +164,22 @@ describe('body texts', () => {
   test('maskJoined puts spans back per text, across the separator too', () => {
     expect(maskJoined(['ab 1234', 'x 5678 y'], '\n\n', [{ start: 3, end: 7, placeholder: '[N_1]' }, { start: 11, end: 15, placeholder: '[N_2]' }])).toEqual(['ab [N_1]', 'x [N_2] y']);
     expect(maskJoined(['ab12', '34cd'], '\n\n', [{ start: 2, end: 8, placeholder: '[N_1]' }])).toEqual(['ab[N_1]', '[N_1]cd']);
+  });
+
+  test('maskJoined stays linear: 100,000 texts and 20,000 spans', () => {
+    const texts = Array.from({ length: 100_000 }, (_, i) => `t${i} 12345`);
+    const spans: { start: number; end: number; placeholder: string }[] = [];
+    let offset = 0;
+    texts.forEach((t, i) => {
+      if (i % 5 === 0) spans.push({ start: offset + t.length - 5, end: offset + t.length, placeholder: '[N]' });
+      offset += t.length + 2;
+    });
+    const started = performance.now();
+    const out = maskJoined(texts, '\n\n', spans);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(out[0]).toBe('t0 [N]');
+    expect(out[1]).toBe('t1 12345');
+    expect(out[99_995]).toBe('t99995 [N]');
   });
 
   test('content type and Accept', () => {

@@ -215,6 +215,17 @@ export function requestUrl(head: HttpHead): string | null {
   return `http://${host}${target}`;
 }
 
+/**
+ * The user name in a proxy's X-Authenticated-User value: `WinNT://DOMAIN/alice`, `Local://alice`,
+ * `LDAP://host/cn=...` and `DOMAIN\\alice` give the last part; anything else is taken as it is.
+ */
+export function proxyUserName(value: string): string {
+  let v = value.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '');
+  if (v !== value && v.includes('/')) v = v.slice(v.lastIndexOf('/') + 1);
+  if (v.includes('\\')) v = v.slice(v.lastIndexOf('\\') + 1);
+  return v.trim();
+}
+
 export interface ChunkResult {
   /** Body bytes decoded from this push. */
   data: Buffer[];

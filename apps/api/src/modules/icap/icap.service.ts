@@ -13,7 +13,7 @@ import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { type BodyTexts, bodyTexts, maskJoined } from './icap-bodies';
 import type { IcapHandler, IcapPlan, IcapReply, IcapTransaction } from './icap-connection';
 import { type BlockInfo, blockResponse, wantsHtml } from './icap-pages';
-import { type HttpHead, HeaderList, icapHead, icapMessage, IcapProtocolError, type IcapRequestHead, requestLine, requestUrl } from './icap-protocol';
+import { type HttpHead, HeaderList, icapHead, icapMessage, IcapProtocolError, type IcapRequestHead, proxyUserName, requestLine, requestUrl } from './icap-protocol';
 
 type IcapConfig = NonNullable<AppConfig['icap']>;
 /** Between the texts of one body when they are decided together. */
@@ -328,7 +328,7 @@ export class IcapService implements IcapHandler {
       if (!/^[A-Za-z0-9+/=]{1,1400}$/.test(raw)) return undefined;
       raw = Buffer.from(raw, 'base64').toString('utf8').trim();
     }
-    const name = userName(raw);
+    const name = proxyUserName(raw);
     if (!name) return undefined;
     const email = name.includes('@') ? name : this.config.userDomain ? `${name}@${this.config.userDomain}` : null;
     if (email && /^[^\s@]{1,64}@[A-Za-z0-9.-]{1,253}$/.test(email)) return { email: email.toLowerCase() };
@@ -349,14 +349,6 @@ function isAi(decision: { provider: unknown }): boolean {
   return decision.provider !== null;
 }
 const UNCHANGED_PLAN: IcapPlan = { kind: 'reply', reply: UNCHANGED };
-
-/** `WinNT://DOMAIN/alice`, `Local://alice`, `LDAP://host/cn=...`, `DOMAIN\alice` → the user's name. */
-export function userName(value: string): string {
-  let v = value.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '');
-  if (v !== value && v.includes('/')) v = v.slice(v.lastIndexOf('/') + 1);
-  if (v.includes('\\')) v = v.slice(v.lastIndexOf('\\') + 1);
-  return v.trim();
-}
 
 function hostOf(url: string): string {
   try {
