@@ -3,10 +3,12 @@
  * from docs/integrations/proxy-icap.md) in front of a local HTTPS stand-in for chat.deepseek.com and
  * chatgpt.com: curl through the proxy; a clean prompt passes byte for byte, a card number arrives
  * masked, ChatGPT gets the block page, an upload of a file with an IBAN is blocked, a body past the
- * limit is refused; Squid's own ICAP client with preview, 204 and keep-alive. Then c-icap-client and
+ * limit is refused; Squid's own ICAP client with preview, 204 and keep-alive; Squid with proxy
+ * authentication sends the user, whose groups decide; Chromium through the proxy. Then c-icap-client and
  * raw sockets against the listener: OPTIONS and the ISTag after a publish, the subject and zone from
  * the proxy's headers, malformed ICAP.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -41,7 +43,7 @@ describe('ICAP service with Squid', () => {
     const certs = makeCertificates(dir, ['chat.deepseek.com', 'chatgpt.com', 'intranet.example.com']);
     caPem = certs.caPem;
     standIn = await startStandIn(certs.cert, certs.key);
-    t = await startTestApp({ AIRLOCK_ICAP_PORT: '0', AIRLOCK_ICAP_MAX_BODY_BYTES: String(MAX_BODY) });
+    t = await startTestApp({ AIRLOCK_ICAP_PORT: '0', AIRLOCK_ICAP_MAX_BODY_BYTES: String(MAX_BODY), AIRLOCK_ICAP_USER_DOMAIN: 'airlock.test' });
     icapPort = (await t.app.get(IcapListener).start())!;
     owner = await t.login();
     const rule = (json: Record<string, unknown>) => owner.json('/api/rules', { method: 'POST', json });
@@ -164,6 +166,32 @@ describe('ICAP service with Squid', () => {
     // The decision log has the AI service's decisions, never the prompt.
     const access = fs.readFileSync(path.join(squid.dir, 'access.log'), 'utf8');
     expect(access).toContain('chat.deepseek.com');
+  });
+
+  test("with proxy authentication, Squid's X-Authenticated-User names the person: her groups decide", async () => {
+    // A second Squid that asks for a password (basic_ncsa_auth); `ana.contractor` + AIRLOCK_ICAP_USER_DOMAIN is Ana.
+    const authDir = fs.mkdtempSync(path.join(dir, 'squid-auth-'));
+    const hash = execFileSync('openssl', ['passwd', '-apr1', 'proxy-pass-1']).toString().trim();
+    fs.writeFileSync(path.join(authDir, 'passwd'), `ana.contractor:${hash}\nbob:${hash}\n`);
+    const icapConf = squidSnippet('squid-icap').replace('127.0.0.1:1344', `127.0.0.1:${icapPort}`).replace('ak_REPLACE_WITH_THE_PROXY_KEY', key);
+    const authed = await startSquid(authDir, icapConf, {
+      caPem,
+      caKey: path.join(dir, 'ca.key'),
+      hosts: ['chat.deepseek.com'],
+      access: [`auth_param basic program /usr/lib/squid/basic_ncsa_auth ${authDir}/passwd`, 'auth_param basic realm airlock-test', 'acl authed proxy_auth REQUIRED', 'http_access deny !authed'],
+    });
+    try {
+      const body = JSON.stringify({ messages: [{ role: 'user', content: 'Plan the sprint.' }] });
+      const send = (user: string) => curl(authed.port, caPem, `${deepseek()}/api/v0/chat/completion`, ['-U', `${user}:proxy-pass-1`, '-H', 'accept: application/json', '-H', 'content-type: application/json', '--data-binary', body]);
+      const ana = await send('ana.contractor');
+      expect(ana.status).toBe(403);
+      expect(JSON.parse(ana.body).error.reasons.map((r: any) => r.ruleId)).toEqual(['icap-contractors-no-deepseek']);
+      expect((await send('bob')).status).toBe(200);
+      // Without a password the CONNECT is refused (407), so curl gets no HTTP answer at all.
+      expect((await curl(authed.port, caPem, `${deepseek()}/`, [])).status).not.toBe(200);
+    } finally {
+      await authed.stop();
+    }
   });
 
   test("Chromium through the proxy: ChatGPT's page is the block page; a prompt sent from DeepSeek's page arrives masked", async () => {

@@ -79,7 +79,7 @@ export interface Squid {
  * resolve to 127.0.0.1 through its hosts_file, never through DNS. Run as root, it switches to the
  * `proxy` user, so the directory is handed to that user.
  */
-export async function startSquid(dir: string, conf: string, opts: { caPem: string; caKey: string; hosts: string[] }): Promise<Squid> {
+export async function startSquid(dir: string, conf: string, opts: { caPem: string; caKey: string; hosts: string[]; access?: string[] }): Promise<Squid> {
   const port = await freePort();
   fs.writeFileSync(path.join(dir, 'hosts'), `127.0.0.1 ${opts.hosts.join(' ')}\n`);
   execFileSync('/usr/lib/squid/security_file_certgen', ['-c', '-s', path.join(dir, 'ssl_db'), '-M', '4MB'], { stdio: 'pipe' });
@@ -91,6 +91,7 @@ export async function startSquid(dir: string, conf: string, opts: { caPem: strin
   const config = [
     bump,
     conf,
+    ...(opts.access ?? []),
     'http_access allow localhost',
     'http_access deny all',
     `pid_filename ${dir}/squid.pid`,
