@@ -26,6 +26,8 @@ if (cluster.isPrimary && config.workers > 1) {
   const app = await createApp(config);
   app.getHttpAdapter().getInstance().post('/v1/bench/constant', (_req, reply) => reply.send({ effect: 'allow', reasons: [] }));
   await app.listen({ port: config.port, host: '127.0.0.1' });
+  // The ICAP listener too when AIRLOCK_ICAP_PORT is set (bench/icap.mjs), as startServer does.
+  if (config.icap) await app.get(require(path.join(root, 'apps/api/dist/modules/icap/icap.listener.js')).IcapListener).start();
   if (cluster.isWorker) serveAsWorker({ url, signInHelp: [], close: () => app.close() });
   else {
     process.stdout.write(`READY ${url}\n`);

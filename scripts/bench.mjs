@@ -5,10 +5,12 @@
 //   3. with --detectors (or `npm run bench:detectors`): detectors vs redact-pii (bench/detectors.mjs)
 //   4. with --gateway (or `--gateway-only`): the AI gateway's added latency and time to first token
 //      against calling the mock upstream directly, side by side (bench/gateway.mjs)
-//   5. with --extension (or `npm run bench:extension`): paste-to-verdict in the page with the browser
+//   5. with --icap (or `--icap-only`): ICAP REQMOD through Debian's Squid against the same Squid without
+//      ICAP, side by side: added latency, throughput, CPU per request (bench/icap.mjs; needs squid-openssl)
+//   6. with --extension (or `npm run bench:extension`): paste-to-verdict in the page with the browser
 //      extension in Debian's Chromium, 1, 10 and 50 KB prompts (bench/extension.mjs; needs root for
 //      the managed policy file and /usr/bin/chromium)
-//   6. with --network (or `--network-only`): nginx auth_request's added latency against a plain proxy
+//   7. with --network (or `--network-only`): nginx auth_request's added latency against a plain proxy
 //      location of the same nginx, and Airlock's CPU per authorization (bench/nginx-authz.mjs)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
@@ -27,7 +29,9 @@ const only = args.has('--detectors-only')
       ? ['extension']
       : args.has('--network-only')
         ? ['network']
-        : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--extension') ? ['extension'] : []), ...(args.has('--network') ? ['network'] : [])];
+        : args.has('--icap-only')
+          ? ['icap']
+          : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--icap') ? ['icap'] : []), ...(args.has('--extension') ? ['extension'] : []), ...(args.has('--network') ? ['network'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -97,6 +101,23 @@ if (only.includes('gateway')) {
   const ms = (x) => `${x.total} ms (kernel ${x.system})`;
   console.log(`   CPU per request, each kind alone, in turns (${c.requestsPerKind} requests each): Airlock ${ms(c.gatewayPlain)} non-streamed, ${ms(c.gatewayStream)} streamed | one decision of the same prompt on /v1/decisions ${ms(c.decision)} | the mock upstream (a bare Node HTTP server) ${ms(c.mockPlain)}, ${ms(c.mockStream)}`);
 }
+if (only.includes('icap')) {
+  const m = await load('icap.mjs');
+  const r = await m.run();
+  results.icap = r;
+  console.log(`\nICAP: Debian's Squid (SSL bump) with Airlock's REQMOD service vs the same Squid without ICAP, HTTPS stand-in for chat.deepseek.com`);
+  for (const [kind, x] of Object.entries(r.latency)) {
+    console.log(`   ${kind === 'prompt' ? `${r.promptBytes}-byte prompt (POST, body inspected)` : 'page asset (GET, 204 from headers)'}, ${r.requests} each, interleaved`);
+    console.log(`      without ICAP p50 ${x.plain.p50Ms} ms p99 ${x.plain.p99Ms} ms | with ICAP p50 ${x.icap.p50Ms} ms p99 ${x.icap.p99Ms} ms | added p50 ${x.addedMs.p50} ms p99 ${x.addedMs.p99} ms`);
+  }
+  console.log(`   Airlock CPU per ICAP transaction: ${r.airlockCpuMsPerTransaction} ms`);
+  for (const t of ['plain', 'icap']) {
+    const x = r.throughput[t];
+    console.log(`   throughput ${t === 'plain' ? 'without ICAP' : 'with ICAP   '} ${String(x.requestsPerSecond).padStart(6)}/s (${r.concurrency} clients, ${r.seconds} s, errors ${x.errors})  Squid CPU ${x.squidCpuMsPerRequest} ms/req  Airlock CPU ${x.airlockCpuMsPerRequest} ms/req`);
+  }
+  console.log(`   with / without ICAP: ${fx(r.throughputRatio)}`);
+}
+
 if (only.includes('extension')) {
   const m = await load('extension.mjs');
   const r = await m.run();

@@ -19,6 +19,14 @@ if (!['/usr/sbin/haproxy', '/usr/bin/haproxy'].some((p) => existsSync(p))) {
   problems.push('The load-balancer tests run two instances behind Debian\'s HAProxy; it is not installed.');
   packages.push('haproxy');
 }
+if (!existsSync('/usr/sbin/squid') || !existsSync('/usr/lib/squid/security_file_certgen')) {
+  problems.push('The ICAP tests run Debian\'s Squid with TLS interception (squid-openssl); it is not installed.');
+  packages.push('squid-openssl');
+}
+if (!['/usr/bin/c-icap-client', '/usr/local/bin/c-icap-client'].some((p) => existsSync(p))) {
+  problems.push('The ICAP tests call the listener with c-icap-client (package c-icap); it is not installed.');
+  packages.push('c-icap');
+}
 
 if (problems.length) {
   const install = packages.length ? `\n\n  apt-get update && apt-get install -y ${packages.join(' ')}\n` : '\n';

@@ -32,6 +32,7 @@ import { SettingsModule } from './modules/settings/settings.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { GatewayModule } from './modules/gateway/gateway.module';
 import { NetworkModule } from './modules/network/network.module';
+import { IcapModule } from './modules/icap/icap.module';
 import { OpenApiModule } from './openapi/openapi.module';
 
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         ScimModule,
         GatewayModule,
         NetworkModule,
+        IcapModule,
         OpenApiModule,
       ],
       providers: [

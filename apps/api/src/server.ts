@@ -25,6 +25,7 @@ import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
 import { GatewayRoutes } from './modules/gateway/gateway-routes';
 import { NetworkRoutes } from './modules/network/network-routes';
+import { IcapListener } from './modules/icap/icap.listener';
 import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
@@ -232,6 +233,8 @@ function serveAdminUi(fastify: FastifyInstance, config: AppConfig): void {
 export async function startServer(config: AppConfig = loadConfig()): Promise<StartedServer> {
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  // The ICAP service for web proxies, when AIRLOCK_ICAP_PORT is set (after the HTTP listener, as it needs the same loaded policies).
+  await app.get(IcapListener).start();
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
@@ -260,6 +263,7 @@ export async function closeGracefully(app: INestApplication, deadlineMs = 10_000
   if (config.shutdownGraceSeconds > 0) await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
   const http = app.getHttpServer() as import('node:http').Server;
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await app.get(IcapListener).close(deadlineMs);
   const timer = setTimeout(() => http.closeAllConnections(), deadlineMs);
   timer.unref();
   try {

@@ -24,6 +24,25 @@ describe('loadConfig', () => {
     expect(problems({ AIRLOCK_WORKERS: value })).toEqual(['AIRLOCK_WORKERS must be a whole number from 1 to 64, or auto']);
   });
 
+  it('the ICAP service is off unless AIRLOCK_ICAP_PORT is set; its settings are checked', () => {
+    expect(loadConfig(base).icap).toBeNull();
+    expect(loadConfig({ ...base, AIRLOCK_ICAP_PORT: '1344', HOST: '10.0.0.5' }).icap).toMatchObject({
+      port: 1344,
+      host: '10.0.0.5',
+      maxBodyBytes: 2 * 1024 * 1024,
+      failOpen: false,
+      clientIpHeader: 'X-Client-IP',
+      userHeader: 'X-Authenticated-User',
+      userEncoding: 'plain',
+      userDomain: null,
+    });
+    expect(loadConfig({ ...base, AIRLOCK_ICAP_PORT: '1344', AIRLOCK_ICAP_FAIL: 'open', AIRLOCK_ICAP_USER_DOMAIN: 'Example.COM' }).icap).toMatchObject({ failOpen: true, userDomain: 'example.com' });
+    expect(problems({ AIRLOCK_ICAP_PORT: '70000' })[0]).toMatch(/^AIRLOCK_ICAP_PORT /);
+    expect(problems({ AIRLOCK_ICAP_FAIL: 'maybe' })[0]).toMatch(/^AIRLOCK_ICAP_FAIL /);
+    expect(problems({ AIRLOCK_ICAP_USER_HEADER: 'X-User: evil' })[0]).toMatch(/^AIRLOCK_ICAP_USER_HEADER must be a header name/);
+    expect(problems({ AIRLOCK_ICAP_MAX_BODY_BYTES: '10' })[0]).toMatch(/^AIRLOCK_ICAP_MAX_BODY_BYTES /);
+  });
+
   it('gives clients 60 s to send a request unless told otherwise, from 1 s to an hour', () => {
     expect(loadConfig(base).requestTimeoutSeconds).toBe(60);
     expect(loadConfig({ ...base, AIRLOCK_REQUEST_TIMEOUT_SECONDS: '5' }).requestTimeoutSeconds).toBe(5);

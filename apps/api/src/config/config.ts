@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 /** The default body limit of the gateway and guardrail routes (AIRLOCK_GATEWAY_MAX_BODY_BYTES). */
 export const GATEWAY_MAX_BODY_DEFAULT = 8 * 1024 * 1024;
+/** The default body limit of the ICAP service (AIRLOCK_ICAP_MAX_BODY_BYTES). */
+export const ICAP_MAX_BODY_DEFAULT = 2 * 1024 * 1024;
 
 /**
  * Typed configuration, read from the environment in one place and validated at boot: a wrong value
@@ -124,6 +126,21 @@ const schema = z.object({
   AIRLOCK_GATEWAY_ALLOW_PRIVATE: list,
   /** Largest request body the AI gateway accepts (bytes). */
   AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(GATEWAY_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
+  /** The ICAP listener (RFC 3507) for web proxies: off unless a port is set (1344 is the usual one). */
+  AIRLOCK_ICAP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  AIRLOCK_ICAP_HOST: z.string().min(1).optional(),
+  /** A `decide` API key used when an ICAP request carries none (one organization per installation). */
+  AIRLOCK_ICAP_API_KEY: z.string().min(20).max(256).optional(),
+  /** Largest HTTP body the ICAP service inspects (bytes); past it AIRLOCK_ICAP_FAIL decides. */
+  AIRLOCK_ICAP_MAX_BODY_BYTES: int(ICAP_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
+  /** What a body past the limit, or a policy not loaded, gets: `closed` blocks, `open` lets it pass uninspected. */
+  AIRLOCK_ICAP_FAIL: z.enum(['open', 'closed']).optional().default('closed'),
+  AIRLOCK_ICAP_CLIENT_IP_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional().default('X-Client-IP'),
+  AIRLOCK_ICAP_USER_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional().default('X-Authenticated-User'),
+  /** `base64` when the proxy encodes the user name (Squid's icap_client_username_encode on). */
+  AIRLOCK_ICAP_USER_ENCODING: z.enum(['plain', 'base64']).optional().default('plain'),
+  /** Appended as `@domain` to a user name without one, so the directory finds the person by e-mail. */
+  AIRLOCK_ICAP_USER_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a domain name').optional(),
   AIRLOCK_ADMIN_UI_DIR: z.string().optional(),
   /** The block-page proxy (docs/integrations/pac.md): a port to listen on; unset, it does not run. */
   AIRLOCK_BLOCK_PAGE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -218,6 +235,21 @@ function toConfig(env: z.output<typeof schema>) {
       host: env.AIRLOCK_BLOCK_PAGE_HOST ?? env.HOST,
       proxy: env.AIRLOCK_BLOCK_PAGE_PROXY ?? null,
     },
+    /** The ICAP service (modules/icap, docs/integrations/proxy-icap.md); null: off. */
+    icap:
+      env.AIRLOCK_ICAP_PORT === undefined
+        ? null
+        : {
+            port: env.AIRLOCK_ICAP_PORT,
+            host: env.AIRLOCK_ICAP_HOST ?? env.HOST,
+            apiKey: env.AIRLOCK_ICAP_API_KEY ?? null,
+            maxBodyBytes: env.AIRLOCK_ICAP_MAX_BODY_BYTES,
+            failOpen: env.AIRLOCK_ICAP_FAIL === 'open',
+            clientIpHeader: env.AIRLOCK_ICAP_CLIENT_IP_HEADER,
+            userHeader: env.AIRLOCK_ICAP_USER_HEADER,
+            userEncoding: env.AIRLOCK_ICAP_USER_ENCODING,
+            userDomain: env.AIRLOCK_ICAP_USER_DOMAIN?.toLowerCase() ?? null,
+          },
     /** Where mail goes: `log` writes a line per mail (see modules/mail). */
     mailTransport: env.AIRLOCK_MAIL_TRANSPORT,
     mailFrom: env.AIRLOCK_MAIL_FROM,

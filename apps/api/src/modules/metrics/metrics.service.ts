@@ -25,6 +25,18 @@ export class MetricsService {
     buckets: [0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
     registers: [this.registry],
   });
+  /** The ICAP service: connections accepted and answers by ICAP status (100 Continue, 204, 200, errors). */
+  readonly icapConnections = new Counter({
+    name: 'airlock_icap_connections_total',
+    help: 'ICAP connections accepted (a proxy keeps them open for many transactions)',
+    registers: [this.registry],
+  });
+  readonly icapAnswers = new Counter({
+    name: 'airlock_icap_answers_total',
+    help: 'ICAP answers by status: 100 (body asked for after the preview), 204 (unchanged), 200 (rewritten, blocked or echoed), 4xx/5xx',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
   readonly decisionLogDropped = new Counter({
     name: 'airlock_decision_log_dropped_total',
     help: 'Decision log entries dropped: the write buffer was full, or their organization no longer existed',
