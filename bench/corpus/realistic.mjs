@@ -19,7 +19,7 @@ export const REALISTIC = [
   `Name: [[personal_data:person-name|Nguyen Van Long]]\nDate of birth: [[personal_data:date-of-birth|17/02/1988]]\nAddress: [[personal_data:street-address|42 Wattle Street, Ultimo NSW 2007]]\nPhone: [[personal_data:phone-number|0412 557 903]]`,
   `Rewrite more formally: hey team, [[personal_data:person-name|Bartholomew Ashworth]] is out sick, so [[personal_data:person-name|Ingrid Halvorsen]] will run standup. cheers`,
   `Translate to Spanish: Mr. [[personal_data:person-name|Jonathan Pryce-Evans]] asked us to send the samples to [[personal_data:street-address|Calle de Alcalá 148, 28009 Madrid]].`,
-  `Kind regards,\n\n[[personal_data:person-name|Eleanor Whitfield]]\nSenior Account Manager\nMobile: [[personal_data:phone-number|07700 918 442]]`,
+  `Kind regards,\n\n[[personal_data:person-name|Eleanor Whitfield]]\nSenior Account Manager\nMobile: [[personal_data:phone-number|07883 918 442]]`,
   `Our new hire [[personal_data:person-name|Yusuf Demir]] starts Monday at the Berlin office, [[personal_data:street-address|Friedrichstraße 68, 10117 Berlin]]. Please set up his laptop.`,
   `Hola [[personal_data:person-name|Lucía]], te llamo mañana al [[personal_data:phone-number|612 345 678]] para revisar el pedido. Saludos, [[personal_data:person-name|Andrés Castillo]]`,
   `Could you check the shipping label? Deliver to: [[personal_data:person-name|Giulia Romano]], [[personal_data:street-address|Via Giuseppe Verdi 21, 20121 Milano MI]], tel. [[personal_data:phone-number|+39 347 123 4567]]`,

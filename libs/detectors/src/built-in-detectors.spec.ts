@@ -266,3 +266,32 @@ describe('source code and creative work blocks', () => {
     expect(found('THE LANTERN KEEPER\nDraft 3 — do not share\n\nChapter One\n\nThe harbour lights went out.').some((f) => f.dataClass === 'creative_work')).toBe(true);
   });
 });
+
+describe('values between field separators (CSV, TSV, pipes, quotes, brackets)', () => {
+  const card = '4539 1670 2284 6132';
+  const plain = '4539167022846132';
+  it.each([
+    [`a,${card},b`, card],
+    [`1,Ana Souza,${plain},120.00`, plain],
+    [`1,${plain},2`, plain],
+    [`${plain},75.50`, plain],
+    [`x;${card};y`, card],
+    [`x\t${card}\ty`, card],
+    [`x|${card}|y`, card],
+    [`"${card}"`, card],
+    [`[${plain}]`, plain],
+    [`(${plain})`, plain],
+    [`card=${plain}&x=1`, plain],
+    [`4539-1670-2284-6132,4539.1670.2284.6132,4539_1670_2284_6132`, '4539.1670.2284.6132'],
+  ])('%j', (text, value) => {
+    expect(found(text).filter((f) => f.detector === 'payment-card').map((f) => f.value)).toContain(value);
+  });
+  it('does not read a card inside a larger number', () => {
+    for (const t of ['3.4539167022846132', '12-4539167022846132', '4539167022846132.5', '94539167022846132']) {
+      expect(found(t).filter((f) => f.detector === 'payment-card')).toEqual([]);
+    }
+  });
+  it('finds NI numbers written with dashes too', () => {
+    expect(found('NI number AB-12-34-56-C').map((f) => f.value)).toContain('AB-12-34-56-C');
+  });
+});

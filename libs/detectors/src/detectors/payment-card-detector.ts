@@ -2,7 +2,12 @@ import type { Detector } from '../detector';
 import { luhnValid } from '../luhn';
 import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
 
-const RE = /(?<![\d.,-])\d{4}([ -]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[.,-]\d)/g;
+/**
+ * Boundaries: a card number is not part of a larger number ("3.4111...", "12-4111..."), but a field
+ * separator next to it is fine: commas (CSV), semicolons, pipes, tabs, quotes, brackets. Groups are
+ * separated consistently by a space, '-', '.' or '_'.
+ */
+const RE = /(?<!\d|\d[.-]|\.)\d{4}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
 
 /**
  * Payment card numbers: Luhn plus issuer IIN range and length; plain, space- or dash-separated in
