@@ -16,8 +16,9 @@
  *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced.
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
- * No Node built-ins: this runs in the browser extension too (atob and TextDecoder are web globals).
+ * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
  */
+import { base64Bytes, utf8 } from './base64';
 
 /** An edit: view range [d0, d1) stands for original range [o0, o1). Edits are sorted, non-overlapping. */
 export class OffsetMap {
@@ -230,32 +231,40 @@ const b64Class = (c: number): number => (c < 128 ? B64[c]! : 0);
  */
 function base64Runs(text: string, fn: (s: number, e: number) => void): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (b64Class(text.charCodeAt(i)) !== 1) {
-      i++;
+  // any run of >= 16 base64 characters covers a position p with p % 16 === 15: probe only those,
+  // expand around a hit, and go on after the run (prose costs about one word per probe)
+  let floor = 0;
+  for (let p = 15; p < n; ) {
+    if (b64Class(text.charCodeAt(p)) !== 1) {
+      p += 16;
       continue;
     }
-    const s = i;
-    let lower = false, other = false;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (b64Class(c) !== 1) break;
-      if (c >= 97 && c <= 122) lower = true;
-      else other = true;
-      i++;
+    let s = p;
+    while (s > floor && b64Class(text.charCodeAt(s - 1)) === 1) s--;
+    let i = p + 1;
+    while (i < n && b64Class(text.charCodeAt(i)) === 1) i++;
+    if (i - s >= 16) {
+      let lower = false, other = false;
+      for (let k = s; k < i && !(lower && other); k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 97 && c <= 122) lower = true;
+        else other = true;
+      }
+      let e = i;
+      let pad = 0;
+      while (pad < 2 && e < n && text.charCodeAt(e) === 61) {
+        e++;
+        pad++;
+      }
+      const before = s > 0 ? b64Class(text.charCodeAt(s - 1)) : 0;
+      const after = e < n ? b64Class(text.charCodeAt(e)) : 0;
+      if ((e - s) % 4 === 0 && (before === 0 || text.charCodeAt(s - 1) === 61) && after === 0 && lower && other) fn(s, e);
+      // a token glued by '_' or '-' is an identifier, not a payload: skip the rest of it
+      if (after === 2 && text.charCodeAt(e) !== 61) while (i < n && b64Class(text.charCodeAt(i)) !== 0) i++;
     }
-    let e = i;
-    let pad = 0;
-    while (pad < 2 && e < n && text.charCodeAt(e) === 61) {
-      e++;
-      pad++;
-    }
-    const before = s > 0 ? b64Class(text.charCodeAt(s - 1)) : 0;
-    const after = e < n ? b64Class(text.charCodeAt(e)) : 0;
-    if (e - s >= 16 && (e - s) % 4 === 0 && (before === 0 || text.charCodeAt(s - 1) === 61) && after === 0 && lower && other) fn(s, e);
-    // skip the rest of a token glued by '_' or '-' so its tail is not taken as a run of its own
-    if (after === 2 && text.charCodeAt(e) !== 61) while (i < n && b64Class(text.charCodeAt(i)) !== 0) i++;
+    floor = i;
+    // next probe: the first position >= i that is 15 mod 16 (a later run of >= 16 covers one)
+    p = i + ((15 - (i % 16) + 16) % 16);
   }
 }
 
@@ -295,10 +304,9 @@ const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2})
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(commat|period|amp|lt|gt|quot|apos|nbsp|lowbar|hyphen|dash|plus|equals|colon));/g;
 const NAMED: Record<string, string> = { commat: '@', period: '.', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', hyphen: '-', dash: '-', plus: '+', equals: '=', colon: ':' };
-const BRACKETED = /[ \t]*(?:\[|\(|\{|<)[ \t]*(at|dot)[ \t]*(?:\]|\)|\}|>)[ \t]*/gi;
+const BRACKETED = /(?:\[|\(|\{|<)[ \t]*(at|dot)[ \t]*(?:\]|\)|\}|>)/gi;
 const SPELLED = /(?<![\w.@-])([A-Za-z0-9._%+-]{1,64})((?:[ \t]+dot[ \t]+[A-Za-z0-9_%+-]{1,64}){0,4})[ \t]+at[ \t]+([A-Za-z0-9-]{1,63})((?:[ \t]+dot[ \t]+[A-Za-z0-9-]{1,63}){1,4})(?![\w@-])/gi;
 
-const decoder = typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
 /** Printable text: no control characters but tab/newline, and mostly letters, digits, punctuation. */
 function printable(s: string): boolean {
   if (s.length === 0) return false;
@@ -313,22 +321,9 @@ function printable(s: string): boolean {
 }
 
 function decodeBase64(b64: string): string | undefined {
-  if (!decoder || typeof atob !== 'function') return undefined;
-  let bin: string;
-  try {
-    bin = atob(b64);
-  } catch {
-    return undefined;
-  }
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  let s: string;
-  try {
-    s = decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
-  return printable(s) ? s : undefined;
+  const bytes = base64Bytes(b64);
+  const s = bytes && utf8(bytes);
+  return s !== undefined && printable(s) ? s : undefined;
 }
 
 function decodeEscapes(run: string): string | undefined {
@@ -392,7 +387,13 @@ export function deobfuscate(text: string): TextView {
     });
   }
   BRACKETED.lastIndex = 0;
-  if (BRACKETED.test(text)) run(BRACKETED, (x) => (x[1]!.toLowerCase() === 'at' ? '@' : '.'));
+  while ((m = BRACKETED.exec(text)) !== null) {
+    // the blanks around "[at]" go too
+    let s = m.index, e = m.index + m[0].length;
+    while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+    while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+    edits.push({ s, e, r: m[1]!.toLowerCase() === 'at' ? '@' : '.' });
+  }
   if (/[ \t]dot[ \t]/i.test(text)) {
     SPELLED.lastIndex = 0;
     while ((m = SPELLED.exec(text)) !== null) {
