@@ -165,6 +165,8 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
   }
 }
 
+const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
+  piazza corso largo ulica ul strada calea street st road rd lane drive square`);
 const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
 const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
   love thank-you thank_you`);
@@ -295,6 +297,8 @@ export const personNameDetector: Detector = {
       const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
       const two = w1 + '_' + w0, three = w2 + '_' + w1 + '_' + w0;
       const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
+      // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
+      if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 0 && /\d/.test(text[start - 2] ?? '') && text[start - 1] === ' ');
       const lowerArticle = !bf.colon && !bf.comma && /^(?:the|a|an|of|in|at|on)$/.test(w0);
       let strong =
