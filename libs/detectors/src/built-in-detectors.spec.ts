@@ -295,3 +295,24 @@ describe('values between field separators (CSV, TSV, pipes, quotes, brackets)', 
     expect(found('NI number AB-12-34-56-C').map((f) => f.value)).toContain('AB-12-34-56-C');
   });
 });
+
+describe('health data in lay language', () => {
+  const health = (text: string): string[] => found(text).filter((f) => f.dataClass === 'health_data').map((f) => f.value);
+  it.each([
+    ['My husband is undergoing chemotherapy for bowel cancer, so I need flexible hours.', 'chemotherapy'],
+    ['Sorry, my mum is in hospital after a stroke, I need Friday off.', 'stroke'],
+    ["She's been on antidepressants since her miscarriage.", 'miscarriage'],
+    ['He was signed off with burnout and is seeing a counsellor.', 'burnout'],
+    ['Tomasz Nowicki had a heart attack and they put in a stent.', 'heart attack'],
+  ])('%j', (text, term) => {
+    expect(health(text)).toContain(term);
+  });
+  it.each([
+    'Health news: researchers say people who had a heart attack and are on statins live longer.',
+    'In this lesson we explain how chemotherapy works for breast cancer and what a stent is.',
+    'Our study found that taking insulin early helps.',
+    'I had a great time at the cancer charity run with my team.',
+  ])('no health finding in general text: %j', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+});

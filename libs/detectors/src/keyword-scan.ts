@@ -60,6 +60,13 @@ const KINDS = {
     'therapist', 'counselor', 'counsellor', 'psychologist', 'pharmacist', 'prescriptions', 'clinic visit',
     'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
   ),
+  /** lay health verbs: a condition or treatment after them, with a person reference, is health data about someone */
+  lay: v(
+    'undergoing', 'diagnosed', 'suffering', 'suffers', 'suffered', 'recovering', 'recovery', 'treated', 'battling', 'living with', 'struggling with',
+    'signed off', 'off sick', 'sick leave', 'sick note', 'medical leave', 'hospitalised', 'hospitalized', 'in hospital', 'had a', 'has a', 'have a',
+    'taking', 'takes', 'been on', 'put in', 'waiting for', 'scheduled for', 'booked for', 'since her', 'since his', 'since my', 'after her', 'after his',
+    'after my', 'is on', 'was on', "he's on", "she's on", 'went on', 'put on',
+  ),
   ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),
   account: v(
     'account', 'account number', 'account no', 'account no.', 'account #', 'acct', 'acct no', 'acct.', 'a/c', 'bank account', 'checking account',
