@@ -316,3 +316,26 @@ describe('health data in lay language', () => {
     expect(health(text)).toEqual([]);
   });
 });
+
+describe('credential shapes and false alarms (issue 20)', () => {
+  it.each([
+    ['aws-secret-access-key', 'AKIA2OGYBAH6QW3XLMNP,q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo', 'q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo'],
+    ['connection-string', 'REDIS_URL=redis://:s3cr3tR3d1sPw@cache.internal:6379/0', 's3cr3tR3d1sPw'],
+    ['password-assignment', "mysqldump -u backup -p'Bk!2024-nightly' --all-databases", 'Bk!2024-nightly'],
+    ['password-assignment', 'mysql --password="Hunter22x" -h db', 'Hunter22x'],
+  ])('%s in %j', (detector, text, value) => {
+    expect(found(text).filter((f) => f.detector === detector).map((f) => f.value)).toContain(value);
+  });
+  it('does not read version strings as IP addresses, but keeps a login IP', () => {
+    expect(found('Upgrade from 10.4.3.2 to 10.4.3.7 fixed the crash').filter((f) => f.detector === 'ip-address')).toEqual([]);
+    expect(found('Failed login from 10.4.3.2').map((f) => f.value)).toContain('10.4.3.2');
+  });
+  it("does not read an organisation's founding date as a date of birth", () => {
+    expect(found('The company, born out of a merger, was founded on 12 May 1987.').filter((f) => f.detector === 'date-of-birth')).toEqual([]);
+  });
+  it('reports documented test card numbers under the default threshold only', () => {
+    const low = compileInspector({ minConfidence: 0.2 }).inspect('test with 4242 4242 4242 4242');
+    expect(low).toEqual([expect.objectContaining({ detector: 'payment-card', confidence: 0.3 })]);
+    expect(found('test with 4242 4242 4242 4242')).toEqual([]);
+  });
+});
