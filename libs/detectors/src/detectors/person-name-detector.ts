@@ -274,6 +274,15 @@ export const personNameDetector: Detector = {
     const ats: number[] = [];
     for (let a = text.indexOf('@'); a !== -1; a = text.indexOf('@', a + 1)) ats.push(a);
     let lastAcceptedEnd = -1;
+    const atNear = (p: number): boolean => {
+      let lo = 0, hi = ats.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ats[mid]! < p - 200) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < ats.length && ats[lo]! <= p + 200;
+    };
     forEachCapitalisedRun(text, (a, b) => all.hasRange(text, a, b), (toks) => {
       // leading stop words (greetings, honorifics, "The") are context, not the name
       let article = false;
@@ -291,15 +300,12 @@ export const personNameDetector: Detector = {
       // the line start, looked for at most 200 characters back (a huge single line stays linear)
       let lineStart = start;
       while (lineStart > 0 && start - lineStart < 200 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-      const after = text.slice(end, Math.min(text.length, end + 40));
-      if (ORG_AFTER.test(after)) return;
       const bf = beforeOf(text, start, lineStart);
       const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
       const two = w1 + '_' + w0, three = w2 + '_' + w1 + '_' + w0;
       const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
       if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
-      const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 0 && /\d/.test(text[start - 2] ?? '') && text[start - 1] === ' ');
       const lowerArticle = !bf.colon && !bf.comma && /^(?:the|a|an|of|in|at|on)$/.test(w0);
       let strong =
         honorific ||
@@ -310,6 +316,11 @@ export const personNameDetector: Detector = {
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
       if (!strong && bf.lineStart && lineStart > 0 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
+      // one word without a salutation, title, field or signature is a name only with its e-mail address nearby
+      if (n === 1 && !strong && !atNear(start)) return;
+      const after = text.slice(end, Math.min(text.length, end + 40));
+      if (ORG_AFTER.test(after)) return;
+      const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
       const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after);
 
       let emailMatch = false;

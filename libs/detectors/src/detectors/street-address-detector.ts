@@ -34,6 +34,9 @@ const POSTCODE_CITY =
 const SUFFIX_STREET =
   /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/gu;
 
+/** cheap prefilter for SUFFIX_STREET: a letter, a blank and a digit, after one of the suffixes' last letters */
+const SUFFIX_HINT = /(?:aat|cht|aan|ein|ade|gel|ijk|eeg|tan|gen|änd|vej|ien|ata|ten|atu|tie)[ \t]+\d/;
+
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
@@ -112,7 +115,7 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
       lastEnd = end;
     }
-    if (/(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie)[ \t]+\d/.test(text)) {
+    if (SUFFIX_HINT.test(text)) {
       const re = new RegExp(SUFFIX_STREET);
       while ((m = re.exec(text)) !== null) {
         let end = m.index + m[0].length;
