@@ -321,6 +321,13 @@ function printable(s: string): boolean {
 }
 
 function decodeBase64(b64: string): string | undefined {
+  // most runs are binary (keys, hashes, images): the first 12 characters tell, before decoding the rest
+  const head = base64Bytes(b64.slice(0, 12));
+  if (!head) return undefined;
+  for (let i = 0; i < head.length; i++) {
+    const c = head[i]!;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xff || c === 0xfe) return undefined;
+  }
   const bytes = base64Bytes(b64);
   const s = bytes && utf8(bytes);
   return s !== undefined && printable(s) ? s : undefined;

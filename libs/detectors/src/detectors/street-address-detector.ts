@@ -32,10 +32,10 @@ const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
 const SUFFIX_STREET =
-  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/gu;
+  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
 
 /** cheap prefilter for SUFFIX_STREET: a letter, a blank and a digit, after one of the suffixes' last letters */
-const SUFFIX_HINT = /(?:aat|cht|aan|ein|ade|gel|ijk|eeg|tan|gen|änd|vej|ien|ata|ten|atu|tie)[ \t]+\d/;
+const SUFFIX_HINT = /(?:aat|cht|aan|ein|ade|gel|ijk|eeg|tan|gen|änd|vej|ien|ata|ten|atu|tie)[ \t]+\d/g;
 
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
@@ -102,9 +102,10 @@ export const streetAddressDetector: Detector = {
     }
     // street word first, number after the name
     for (const h of hits) {
+      const c0 = text.charCodeAt(h.start);
+      if (!(c0 >= 65 && c0 <= 90) || h.start < lastEnd) continue; // the street word is capitalised here
       const word = text.slice(h.start, h.end).replace(/\.$/, '');
-      if (!WORD_FIRST_WORDS.test(word) || !/\p{Lu}/u.test(word[0]!)) continue;
-      if (h.start < lastEnd) continue;
+      if (!WORD_FIRST_WORDS.test(word)) continue;
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
       const w = WORD_FIRST.exec(text);
       if (!w) continue;
@@ -115,9 +116,15 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
       lastEnd = end;
     }
-    if (SUFFIX_HINT.test(text)) {
-      const re = new RegExp(SUFFIX_STREET);
-      while ((m = re.exec(text)) !== null) {
+    SUFFIX_HINT.lastIndex = 0;
+    let hint: RegExpExecArray | null;
+    while ((hint = SUFFIX_HINT.exec(text)) !== null) {
+      // back to the start of the word that ends with the suffix (at most 40 letters), then match there
+      let ws = hint.index;
+      while (ws > 0 && hint.index - ws < 40 && /[\p{L}'’-]/u.test(text[ws - 1]!)) ws--;
+      SUFFIX_STREET.lastIndex = ws;
+      m = SUFFIX_STREET.exec(text);
+      if (m) {
         let end = m.index + m[0].length;
         POSTCODE_CITY.lastIndex = end;
         const pc = POSTCODE_CITY.exec(text);
