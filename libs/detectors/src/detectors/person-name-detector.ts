@@ -182,8 +182,9 @@ const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submi
   assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o`);
 const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
   colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited`);
+const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 const WEAK_AFTER =
-  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|moved|went|took|gets|got|and [A-Z]|\())/u;
+  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|and [A-Z]|\())/u;
 const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 
@@ -316,8 +317,8 @@ export const personNameDetector: Detector = {
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
       if (!strong && bf.lineStart && lineStart > 0 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
-      // one word without a salutation, title, field or signature is a name only with its e-mail address nearby
-      if (n === 1 && !strong && !atNear(start)) return;
+      // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
+      if (n === 1 && !strong && !PERSON_VERBS.has(w0) && !atNear(start)) return;
       const after = text.slice(end, Math.min(text.length, end + 40));
       if (ORG_AFTER.test(after)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
@@ -356,8 +357,11 @@ export const personNameDetector: Detector = {
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
         else if (honorific) confidence = 0.8;
-      } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak))) confidence = score >= 1 ? 0.9 : 0.82;
+      } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
+        confidence = score >= 1 ? 0.9 : 0.82;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
+      // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
+      else if (n === 1 && !bf.colon && PERSON_VERBS.has(w0) && isGiven(first) && !isCommon(first) && !article && !lowerArticle && !houseNumber) confidence = 0.7;
       if (confidence === 0) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
       lastAcceptedEnd = end;
