@@ -56,6 +56,6 @@ describe('person-name detector', () => {
     inspector.inspect(input);
     const t2 = performance.now();
     expect(t2 - t1).toBeLessThan(2000);
-    expect(t2 - t1).toBeLessThan(Math.max(50, 3.5 * (t1 - t0)));
+    expect(t2 - t1).toBeLessThan(Math.max(250, 3.5 * (t1 - t0)));
   });
 });
