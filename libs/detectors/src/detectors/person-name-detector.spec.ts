@@ -47,15 +47,21 @@ describe('person-name detector', () => {
     ['apostrophes', "O'Ab ".repeat(20_000)],
     ['one long line of name fields', 'Name: Anna Berg, '.repeat(6_000)],
   ])('stays linear on adversarial input: %s (100 KB)', (_what, input) => {
-    // linear: twice the input takes about twice the time (not four times), and 100 KB stays fast
+    // linear: twice the input takes about twice the time (not four times), and 100 KB stays fast;
+    // the fastest of three runs, so a busy machine does not decide
     const half = input.slice(0, input.length >> 1);
-    inspector.inspect(half);
-    const t0 = performance.now();
-    inspector.inspect(half);
-    const t1 = performance.now();
-    inspector.inspect(input);
-    const t2 = performance.now();
-    expect(t2 - t1).toBeLessThan(2000);
-    expect(t2 - t1).toBeLessThan(Math.max(250, 3.5 * (t1 - t0)));
+    const fastest = (t: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        inspector.inspect(t);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const h = fastest(half);
+    const f = fastest(input);
+    expect(f).toBeLessThan(2000);
+    expect(f).toBeLessThan(Math.max(250, 3.5 * h));
   });
 });
