@@ -99,3 +99,24 @@ describe('normalisation stays linear on adversarial input', () => {
     expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
+
+describe('normalisation never breaks offsets', () => {
+  it('keeps every finding inside the original text, on code-point boundaries, for random obfuscated input', () => {
+    const pieces = ['a', 'Z', '4', ' ', '\n', '"', "'", ' + ', '\u200B', '\u00AD', '４', '𝐃', 'а', '\u2011', '\u00A0', '\\u0041', '\\x41', '%41', '&#64;', '[at]', ' dot ',
+      'AKIA', 'QUJDREVGR0hJSktMTU5PUA==', 'jo@x.io', '4539 1670 2284 6132', 'é', '😀', 'Anna Berg', 'Dear ', ':', ','];
+    let seed = 42;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let k = 0; k < 300; k++) {
+      let t = '';
+      for (let i = 0, n = 5 + rand(60); i < n; i++) t += pieces[rand(pieces.length)];
+      for (const f of inspector.inspect(t)) {
+        expect(f.start).toBeGreaterThanOrEqual(0);
+        expect(f.end).toBeLessThanOrEqual(t.length);
+        expect(f.end).toBeGreaterThan(f.start);
+        const c = t.charCodeAt(f.start);
+        expect(c >= 0xdc00 && c <= 0xdfff).toBe(false); // never starts inside a surrogate pair
+      }
+      expect(() => redact(t, inspector.inspect(t))).not.toThrow();
+    }
+  });
+});
