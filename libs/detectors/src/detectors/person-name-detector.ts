@@ -58,8 +58,8 @@ function classOf(c: number): number {
   }
   return k;
 }
-const isUpper = (c: number): boolean => (classOf(c) & 2) !== 0;
-const isLower = (c: number): boolean => (classOf(c) & 4) !== 0;
+const isUpper = (c: number): boolean => (c < 128 ? c >= 65 && c <= 90 : (classOf(c) & 2) !== 0);
+const isLower = (c: number): boolean => (c < 128 ? c >= 97 && c <= 122 : (classOf(c) & 4) !== 0);
 /** characters that glue a word to an identifier, a path, an address or a number */
 const isGlue = (c: number): boolean =>
   (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 46 || c === 47 || c === 92 || c === 35 || c === 36 || c === 45 || c === 61 || c === 60 || c === 62;
@@ -197,7 +197,7 @@ interface Before {
   lineStart: boolean;
   dash: boolean;
 }
-const isLetter = (c: number): boolean => (classOf(c) & 1) !== 0;
+const isLetter = (c: number): boolean => (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : (classOf(c) & 1) !== 0);
 /** What stands before `pos` on its line: the nearest words and the punctuation right before the name. One bounded backward scan. */
 function beforeOf(text: string, pos: number, lineStart: number): Before {
   let i = pos;
@@ -298,9 +298,9 @@ export const personNameDetector: Detector = {
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
       if (n === 2 && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
-      // the line start, looked for at most 200 characters back (a huge single line stays linear)
+      // the line start, looked for at most 82 characters back (what beforeOf reads; a huge single line stays linear)
       let lineStart = start;
-      while (lineStart > 0 && start - lineStart < 200 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      while (lineStart > 0 && start - lineStart < 82 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
       const bf = beforeOf(text, start, lineStart);
       const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
       const two = w1 + '_' + w0, three = w2 + '_' + w1 + '_' + w0;
@@ -315,7 +315,7 @@ export const personNameDetector: Detector = {
         bf.dash ||
         (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
-      if (!strong && bf.lineStart && lineStart > 0 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
+      if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
       if (n === 1 && !strong && !PERSON_VERBS.has(w0) && !atNear(start)) return;
