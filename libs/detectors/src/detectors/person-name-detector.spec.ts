@@ -65,3 +65,14 @@ describe('person-name detector', () => {
     expect(f).toBeLessThan(Math.max(250, 3.5 * h));
   });
 });
+
+describe('person-name detector: lists and places', () => {
+  it('does not read title-case bullet points or place names as names', () => {
+    expect(names('## Release Notes\n- Fixed Login Page\n- Added Dark Mode\n- Improved Search Speed')).toEqual([]);
+    expect(names('We visited Santa Clara and San Jose last week.')).toEqual([]);
+  });
+  it('reads a signature after a dash and an action item', () => {
+    expect(names('Thanks!\n— Aoife Brennan')).toEqual(['Aoife Brennan']);
+    expect(names('- Aiko to send the vendor list')).toEqual(['Aiko']);
+  });
+});

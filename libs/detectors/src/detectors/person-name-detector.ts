@@ -37,6 +37,7 @@ const STOP = words(`
   america american europe european asia africa australia canada china india japan germany france spain italy brazil mexico russia london paris berlin madrid rome tokyo york
   washington chicago boston dublin amsterdam stockholm milano milan munich münchen lyon bruxelles brussels toronto sydney melbourne
   ceo cfo cto vp hr it qa ui ux api id pdf faq
+  san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
 `);
 /** Firms named after people, common in business text. */
 const ORG_NAMES = new Set(
@@ -212,6 +213,8 @@ function beforeOf(text: string, pos: number, lineStart: number): Before {
     comma = true;
     i--;
   }
+  // a signature dash: "— Name", "-- Name" (the folded text has '-' for every dash; a bullet point
+  // "- Fixed Login Page" is told apart by the name lists, below)
   if (c === 45 || c === 0x2013 || c === 0x2014) {
     let j = i - 1;
     while (j > lineStart && (text.charCodeAt(j - 1) === 45 || blank(text.charCodeAt(j - 1)))) j--;
@@ -275,6 +278,14 @@ export const personNameDetector: Detector = {
     const ats: number[] = [];
     for (let a = text.indexOf('@'); a !== -1; a = text.indexOf('@', a + 1)) ats.push(a);
     let lastAcceptedEnd = -1;
+    // after a dash at the line start: a signature ("— Aoife Brennan") or an action item ("- Aiko to send"),
+    // not a bullet point of a title-case list ("- Fixed Login Page")
+    const dashName = (toks: Tok[], text: string): boolean => {
+      const f = toks[0]!, l = toks[toks.length - 1]!;
+      const givenFirst = given.has(f.lower) && !common.has(f.lower);
+      if (toks.length >= 2) return givenFirst || (all.has(l.lower) && !common.has(l.lower) && !common.has(f.lower));
+      return (givenFirst || (all.has(f.lower) && !common.has(f.lower))) && /^[ \t]+(?:to|will|is|has|and)[ \t]/.test(text.slice(l.end, l.end + 8));
+    };
     const atNear = (p: number): boolean => {
       let lo = 0, hi = ats.length;
       while (lo < hi) {
@@ -312,7 +323,7 @@ export const personNameDetector: Detector = {
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
         (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
-        bf.dash ||
+        (bf.dash && dashName(toks, text)) ||
         (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
