@@ -84,6 +84,9 @@ if (only.includes('detectors')) {
   results.detectors = r;
   console.log('\nDetectors vs redact-pii on the labelled corpus (test/fixtures/detectors)');
   for (const [cls, v] of Object.entries(r.ours.perClass)) console.log(`   ${cls.padEnd(22)} P ${v.precision} R ${v.recall} F1 ${v.f1}${r.redactPii.perClass[cls] ? `   redact-pii F1 ${r.redactPii.perClass[cls].f1}` : ''}`);
+  const i20 = r.issue20;
+  console.log(`   issue-20 corpus: micro P ${i20.realistic.overall.precision} R ${i20.realistic.overall.recall} F1 ${i20.realistic.overall.f1}; person names P ${i20.names.precision} R ${i20.names.recall}; obfuscations caught ${i20.obfuscations.caught}/${i20.obfuscations.total}`);
+  console.log(`   dense 1 MB: ${r.speed.oursDenseMBps} MB/s (CPU ${r.speed.oursCpuMsPerDenseDoc} ms per document, ${r.speed.oursDenseCpuMBps} MB/s of CPU)`);
   console.log(`   ${r.speed.oursMBps} MB/s vs redact-pii ${r.speed.redactPiiMBps} MB/s (${r.speed.ratio}x); 10 KB prompt p50 ${r.speed.p50Ms10KB} ms p99 ${r.speed.p99Ms10KB} ms`);
   for (const t of r.targets) if (!t.met) console.log(`   NOT met: ${t.what}: ${t.value} (target ${t.target})`);
 }

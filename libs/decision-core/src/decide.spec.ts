@@ -44,7 +44,7 @@ describe('decideLocally: redact only what was inspected', () => {
       ['mask-personal', 'redact', undefined],
       ['coach-restricted', 'warn', undefined],
     ]);
-    expect(r.redactedText).toBe('[PII_1] lives at [ADDRESS_1], born [DOB_1], phone [PHONE_1]; card [CARD_1].');
+    expect(r.redactedText).toBe('[PERSON_1] lives at [ADDRESS_1], born [DOB_1], phone [PHONE_1]; card [CARD_1].');
     expect(r.redactedClasses).toEqual(['financial', 'personal_data']);
   });
 

@@ -266,3 +266,76 @@ describe('source code and creative work blocks', () => {
     expect(found('THE LANTERN KEEPER\nDraft 3 — do not share\n\nChapter One\n\nThe harbour lights went out.').some((f) => f.dataClass === 'creative_work')).toBe(true);
   });
 });
+
+describe('values between field separators (CSV, TSV, pipes, quotes, brackets)', () => {
+  const card = '4539 1670 2284 6132';
+  const plain = '4539167022846132';
+  it.each([
+    [`a,${card},b`, card],
+    [`1,Ana Souza,${plain},120.00`, plain],
+    [`1,${plain},2`, plain],
+    [`${plain},75.50`, plain],
+    [`x;${card};y`, card],
+    [`x\t${card}\ty`, card],
+    [`x|${card}|y`, card],
+    [`"${card}"`, card],
+    [`[${plain}]`, plain],
+    [`(${plain})`, plain],
+    [`card=${plain}&x=1`, plain],
+    [`4539-1670-2284-6132,4539.1670.2284.6132,4539_1670_2284_6132`, '4539.1670.2284.6132'],
+  ])('%j', (text, value) => {
+    expect(found(text).filter((f) => f.detector === 'payment-card').map((f) => f.value)).toContain(value);
+  });
+  it('does not read a card inside a larger number', () => {
+    for (const t of ['3.4539167022846132', '12-4539167022846132', '4539167022846132.5', '94539167022846132']) {
+      expect(found(t).filter((f) => f.detector === 'payment-card')).toEqual([]);
+    }
+  });
+  it('finds NI numbers written with dashes too', () => {
+    expect(found('NI number AB-12-34-56-C').map((f) => f.value)).toContain('AB-12-34-56-C');
+  });
+});
+
+describe('health data in lay language', () => {
+  const health = (text: string): string[] => found(text).filter((f) => f.dataClass === 'health_data').map((f) => f.value);
+  it.each([
+    ['My husband is undergoing chemotherapy for bowel cancer, so I need flexible hours.', 'chemotherapy'],
+    ['Sorry, my mum is in hospital after a stroke, I need Friday off.', 'stroke'],
+    ["She's been on antidepressants since her miscarriage.", 'miscarriage'],
+    ['He was signed off with burnout and is seeing a counsellor.', 'burnout'],
+    ['Tomasz Nowicki had a heart attack and they put in a stent.', 'heart attack'],
+  ])('%j', (text, term) => {
+    expect(health(text)).toContain(term);
+  });
+  it.each([
+    'Health news: researchers say people who had a heart attack and are on statins live longer.',
+    'In this lesson we explain how chemotherapy works for breast cancer and what a stent is.',
+    'Our study found that taking insulin early helps.',
+    'I had a great time at the cancer charity run with my team.',
+  ])('no health finding in general text: %j', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+});
+
+describe('credential shapes and false alarms (issue 20)', () => {
+  it.each([
+    ['aws-secret-access-key', 'AKIA2OGYBAH6QW3XLMNP,q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo', 'q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo'],
+    ['connection-string', 'REDIS_URL=redis://:s3cr3tR3d1sPw@cache.internal:6379/0', 's3cr3tR3d1sPw'],
+    ['password-assignment', "mysqldump -u backup -p'Bk!2024-nightly' --all-databases", 'Bk!2024-nightly'],
+    ['password-assignment', 'mysql --password="Hunter22x" -h db', 'Hunter22x'],
+  ])('%s in %j', (detector, text, value) => {
+    expect(found(text).filter((f) => f.detector === detector).map((f) => f.value)).toContain(value);
+  });
+  it('does not read version strings as IP addresses, but keeps a login IP', () => {
+    expect(found('Upgrade from 10.4.3.2 to 10.4.3.7 fixed the crash').filter((f) => f.detector === 'ip-address')).toEqual([]);
+    expect(found('Failed login from 10.4.3.2').map((f) => f.value)).toContain('10.4.3.2');
+  });
+  it("does not read an organisation's founding date as a date of birth", () => {
+    expect(found('The company, born out of a merger, was founded on 12 May 1987.').filter((f) => f.detector === 'date-of-birth')).toEqual([]);
+  });
+  it('reports documented test card numbers under the default threshold only', () => {
+    const low = compileInspector({ minConfidence: 0.2 }).inspect('test with 4242 4242 4242 4242');
+    expect(low).toEqual([expect.objectContaining({ detector: 'payment-card', confidence: 0.3 })]);
+    expect(found('test with 4242 4242 4242 4242')).toEqual([]);
+  });
+});

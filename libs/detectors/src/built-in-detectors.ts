@@ -18,6 +18,7 @@ import { nationalIdDetector } from './detectors/national-id-detector';
 import { passportNumberDetector } from './detectors/passport-number-detector';
 import { passwordAssignmentDetector } from './detectors/password-assignment-detector';
 import { paymentCardDetector } from './detectors/payment-card-detector';
+import { personNameDetector } from './detectors/person-name-detector';
 import { phoneNumberDetector } from './detectors/phone-number-detector';
 import { privateKeyDetector } from './detectors/private-key-detector';
 import { sourceCodeDetector } from './detectors/source-code-detector';
@@ -40,6 +41,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   phoneNumberDetector,
   dateOfBirthDetector,
   streetAddressDetector,
+  personNameDetector,
   ipAddressDetector,
   usSsnDetector,
   ukNinoDetector,

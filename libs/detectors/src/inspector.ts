@@ -2,10 +2,11 @@ import { AhoCorasick } from './aho-corasick';
 import { BUILT_IN_DETECTORS } from './built-in-detectors';
 import { compileCustomDetector, type CompiledCustomDetector, type CustomDetectorDef } from './custom-detector';
 import type { DataClassId } from './data-class';
-import type { DetectorSettings, Scan } from './detector';
+import type { Detector, DetectorSettings, Scan } from './detector';
 import { markingConfidence } from './detectors/classification-marking-detector';
 import type { Finding } from './finding';
 import { KeywordHits } from './keyword-scan';
+import { deobfuscate, foldCharacters, type OffsetMap } from './normalize';
 
 export interface InspectorConfig {
   /** run only detectors for these classes; undefined = all */
@@ -65,6 +66,43 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+function mapFinding(map: OffsetMap, f: Finding): void {
+  const s = map.start(f.start);
+  f.end = map.end(f.end);
+  f.start = s;
+}
+
+/** Context kept around each deobfuscation edit when the point detectors run again. */
+const EDIT_WINDOW = 256;
+
+/**
+ * Run the point detectors on the deobfuscated view of `text` (windows around its edits only, so the
+ * cost follows the number of edits) and append, in `text` offsets, the findings that cross an edit.
+ */
+function deobfuscatedFindings(text: string, settings: DetectorSettings, detectors: readonly Detector[], out: Finding[]): void {
+  const b = deobfuscate(text);
+  if (!b.map) return;
+  const map = b.map;
+  const { d0, d1 } = map.ranges();
+  const n = b.text.length;
+  for (let i = 0; i < d0.length; ) {
+    const ws = Math.max(0, d0[i]! - EDIT_WINDOW);
+    let we = Math.min(n, d1[i]! + EDIT_WINDOW);
+    i++;
+    while (i < d0.length && d0[i]! - EDIT_WINDOW <= we) we = Math.min(n, d1[i++]! + EDIT_WINDOW);
+    const win = b.text.slice(ws, we);
+    const found: Finding[] = [];
+    const scan: Scan = { text: win, settings, keywords: new KeywordHits(win) };
+    for (const d of detectors) d.detect(scan, found);
+    for (const f of found) {
+      if (!POINT_CLASSES.has(f.dataClass)) continue;
+      const s = ws + f.start, e = ws + f.end;
+      if (!map.touchesEdit(s, e)) continue; // already found in the folded text
+      out.push({ ...f, start: map.start(s), end: map.end(e) });
+    }
+  }
+}
+
 /**
  * Compile the detectors for one configuration (once per published policy) and return an inspector
  * to reuse for every request. Invalid custom detectors are skipped and listed in `skipped`.
@@ -78,6 +116,7 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
     markings: (config.markings ?? []).map((m) => m.trim()).filter(Boolean),
     defaultPhoneRegion: (config.defaultPhoneRegion ?? 'US').toUpperCase(),
   };
+  const pointDetectors = builtins.filter((d) => d.entries.some((e) => POINT_CLASSES.has(e.dataClass) && want(e.dataClass)));
   const skipped: { id: string; message: string }[] = [];
   const customs: CompiledCustomDetector[] = [];
   for (const def of config.custom ?? []) {
@@ -100,16 +139,23 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
     skipped,
     inspect(text: string): Finding[] {
       if (typeof text !== 'string' || text.length === 0) return [];
-      const scan: Scan = { text, settings, keywords: new KeywordHits(text) };
+      // view A: characters folded (NFKC, invisible characters, dashes, look-alikes); every detector runs on it
+      const a = foldCharacters(text);
+      const at = a.text;
+      const scan: Scan = { text: at, settings, keywords: new KeywordHits(at) };
       const raw: Finding[] = [];
       for (const d of builtins) d.detect(scan, raw);
-      for (const c of customs) c.detect(text, raw);
+      for (const c of customs) c.detect(at, raw);
       if (markings) {
-        for (const h of markings.search(text)) {
-          const conf = Math.max(0.75, Math.min(0.97, markingConfidence(text, h.start, h.end, text.slice(h.start, h.end)) + 0.1));
+        for (const h of markings.search(at)) {
+          const conf = Math.max(0.75, Math.min(0.97, markingConfidence(at, h.start, h.end, at.slice(h.start, h.end)) + 0.1));
           raw.push({ dataClass: 'company_confidential', detector: 'org-marking', start: h.start, end: h.end, confidence: conf });
         }
       }
+      // view B: concatenations joined, wrapped values joined, base64 and escapes decoded; point detectors
+      // run on windows around those edits and keep what crosses an edit
+      if (pointDetectors.length > 0) deobfuscatedFindings(at, settings, pointDetectors, raw);
+      if (a.map) for (const f of raw) mapFinding(a.map, f);
       const filtered = raw.filter((f) => f.confidence >= minConfidence && want(f.dataClass));
       return resolveOverlaps(filtered).map((f) => ({ ...f, confidence: Math.round(f.confidence * 100) / 100 }));
     },

@@ -47,7 +47,11 @@ const KINDS = {
   routing: v('routing', 'aba', 'rtn', 'transit'),
   swift: v('swift', 'bic'),
   card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
-  phone: v('phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me'),
+  phone: v(
+    'phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me',
+    'tél', 'tél.', 'portable', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamo', 'llamar', 'llámame', 'llama', 'cellulare', 'chiamami',
+    'telefone', 'telemóvel', 'ligue', 'telefoon', 'mobiel', 'bel', 'rufnummer', 'mobil', 'ruf', 'tlf', 'puhelin', 'telefonnummer', 'numer', 'komórka', 'landline',
+  ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',
     'medications', 'medical', 'dosage', 'dose', 'doses', 'treatment', 'therapy', 'physician', 'hospital', 'icd', 'icd-10', 'mg', 'mcg', 'ml', 'tablet', 'tablets',
@@ -55,6 +59,13 @@ const KINDS = {
     'biopsy', 'oncology', 'cardiology', 'psychiatry', 'psychiatric', 'psychiatrist', 'nurse', 'doctor', 'dr.',
     'therapist', 'counselor', 'counsellor', 'psychologist', 'pharmacist', 'prescriptions', 'clinic visit',
     'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
+  ),
+  /** lay health verbs: a condition or treatment after them, with a person reference, is health data about someone */
+  lay: v(
+    'undergoing', 'diagnosed', 'suffering', 'suffers', 'suffered', 'recovering', 'recovery', 'treated', 'battling', 'living with', 'struggling with',
+    'signed off', 'off sick', 'sick leave', 'sick note', 'medical leave', 'hospitalised', 'hospitalized', 'in hospital', 'had a', 'has a', 'have a',
+    'taking', 'takes', 'been on', 'put in', 'waiting for', 'scheduled for', 'booked for', 'since her', 'since his', 'since my', 'after her', 'after his',
+    'after my', 'is on', 'was on', "he's on", "she's on", 'went on', 'put on',
   ),
   ip: v('ip', 'ipv4', 'ipv6', 'address', 'host', 'server', 'client', 'from', 'login', 'source', 'remote', 'src', 'dst', 'peer', 'addr'),
   account: v(
@@ -68,6 +79,7 @@ const KINDS = {
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
     'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
+    'calle', 'avenida', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
   ),
   creative: v(
     '©', '(c)', 'copyright', 'all rights reserved', 'chapter', 'verse', 'chorus', 'pre-chorus', 'bridge', 'outro', 'intro', 'hook', 'refrain', 'draft',

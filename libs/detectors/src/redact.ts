@@ -24,6 +24,7 @@ const BY_DETECTOR: Record<string, string> = {
   'ip-address': 'IP',
   'date-of-birth': 'DOB',
   'street-address': 'ADDRESS',
+  'person-name': 'PERSON',
   'passport-number': 'PASSPORT',
   'uk-national-insurance-number': 'NINO',
   'ca-sin': 'SIN',

@@ -5,7 +5,7 @@ const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
  * O, Q, U, V; not BG, GB, KN, NK, NT, TN, ZZ), six digits, suffix A-D. Spaces are ignored.
  */
 export function ukNinoValid(value: string): boolean {
-  const v = value.replace(/\s+/g, '').toUpperCase();
+  const v = value.replace(/[\s-]+/g, '').toUpperCase();
   const m = /^([A-Z])([A-Z])\d{6}[A-D]$/.exec(v);
   if (!m) return false;
   const a = m[1]!, b = m[2]!;

@@ -20,6 +20,8 @@ export const bankAccountDetector: Detector = {
           const start = ws + m.index, end = start + m[0].length;
           // the value follows the word closely: "account 0012345678", "Acct no: 123-456-789"
           if (!keywords.near('account', start, end, 30, 0)) continue;
+          // "Account Manager\nMobile: 07883 918 442": a phone word right before wins
+          if (keywords.near('phone', start, end, 12, 0)) continue;
           const digits = m[0].replace(/\D/g, '').length;
           if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue; // too short, or a date
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });

@@ -1,14 +1,14 @@
 import type { Detector } from '../detector';
 
 /** user:password@host; the password may hold '#' or '?' as typed (pasted URLs are not always encoded) */
-const USERINFO = /([^\s:@/?#"'<>]{1,64}):([^\s@/"'<>]{1,128})@[A-Za-z0-9.\-[\]:_]{1,255}/y;
+const USERINFO = /([^\s:@/?#"'<>]{0,64}):([^\s@/"'<>]{1,128})@[A-Za-z0-9.\-[\]:_]{1,255}/y;
 const PLACEHOLDER = /^(?:\*+|x+|<[^>]*>|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{[^}]*\}\}|password|pass|pwd|secret|changeme|\[[^\]]*\])$/i;
 
 function isSchemeChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
 
-/** URLs and connection strings with a password in the userinfo (postgres://u:p@h, https://u:p@h). */
+/** URLs and connection strings with a password in the userinfo (postgres://u:p@h, https://u:p@h, redis://:p@h with no user). */
 export const connectionStringDetector: Detector = {
   entries: [{ id: 'connection-string', dataClass: 'credentials', description: 'URLs and connection strings with user:password@host' }],
   detect({ text }, out) {

@@ -9,6 +9,7 @@ const YEAR = '(?:19|20)\\d{2}';
 export const DATE_SOURCE =
   `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
+const ORG_DATE = /(?:^|[^A-Za-z])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp)(?:[^A-Za-z]|$)/i;
 
 /** Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of birth...). */
 export const dateOfBirthDetector: Detector = {
@@ -20,7 +21,9 @@ export const dateOfBirthDetector: Detector = {
     for (let k = 0; k < starts.length; k++) {
       const from = Math.max(ends[k]!, lastEnd);
       const m = firstMatch(DATE_RE, text, from, from + 80);
-      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index))) {
+      // "the company was founded ... born out of a merger on 12 May 1987": an organisation's date, not a person's
+      const orgDate = (at: number): boolean => ORG_DATE.test(text.slice(Math.max(0, Math.min(starts[k]!, at) - 60), at));
+      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index)) && !orgDate(m.index)) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
         lastEnd = m.index + m[0].length;
         continue;
@@ -28,7 +31,7 @@ export const dateOfBirthDetector: Detector = {
       // "12/03/1985 (DOB)"
       const back = Math.max(0, starts[k]! - 25, lastEnd);
       const b = firstMatch(DATE_RE, text, back, starts[k]!);
-      if (b && b.index + b[0].length <= starts[k]! && !/[.!?\n]/.test(text.slice(b.index + b[0].length, starts[k]!))) {
+      if (b && b.index + b[0].length <= starts[k]! && !/[.!?\n]/.test(text.slice(b.index + b[0].length, starts[k]!)) && !orgDate(b.index)) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: b.index, end: b.index + b[0].length, confidence: 0.8 });
         lastEnd = b.index + b[0].length;
       }

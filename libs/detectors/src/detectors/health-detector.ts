@@ -12,6 +12,10 @@ const CONDITIONS = [
   'substance use disorder', 'alcohol use disorder', 'opioid use disorder', 'overdose', 'suicidal ideation', 'self-harm', 'psoriasis', 'eczema', 'dermatitis',
   'glaucoma', 'cataracts?', 'sleep apnea', 'insomnia', 'appendicitis', 'gout', 'neuropathy', 'hypoglyc(?:a)?emia', 'hyperglyc(?:a)?emia', 'cellulitis',
   'urinary tract infection', 'uti', 'kidney stones?', 'pancreatitis', 'endometriosis', 'pcos', 'deep vein thrombosis', 'dvt', 'pulmonary embolism', 'aneurysm',
+  'heart attacks?', 'mini-stroke', 'heart disease', 'heart condition', 'slipped disc', 'broken (?:leg|arm|wrist|ankle|hip|ribs?|collarbone)', 'burn-?out',
+  'nervous breakdown', 'mental breakdown', 'breakdown', 'pregnan(?:t|cy)', 'ivf', 'hiv[ -]positive', 'long covid', 'covid', 'addiction', 'alcoholism',
+  '(?:breast|bowel|lung|prostate|skin|ovarian|cervical|pancreatic|brain|blood|liver|colon|colorectal|stomach|bladder|kidney|thyroid|testicular) cancer',
+  'mental health (?:issues|problems|condition|crisis)', 'chronic pain', 'back pain', 'cancer',
   'chest pain', 'shortness of breath', 'fatigue', 'dizziness', '(?:persistent |chronic |dry |productive )?cough', 'headaches?', 'rash', 'wheezing', 'o?edema', 'numbness', 'weight loss', 'dyspn(?:o)?ea', 'palpitations', 'syncope', 'nausea', 'vomiting', 'fever', 'hypothermia', 'bronchitis', 'sinusitis', 'otitis media', 'tonsillitis', 'influenza', 'celiac disease', 'irritable bowel syndrome', 'ibs', 'fibromyalgia',
 ];
 const MEDICATIONS = [
@@ -29,7 +33,8 @@ const MEDICATIONS = [
 const PROCEDURES = [
   'chemotherapy', 'radiotherapy', 'radiation therapy', 'dialysis', 'biops(?:y|ies)', 'mri', 'ct scan', 'x-ray', 'ecg', 'ekg', 'echocardiogram', 'colonoscopy',
   'endoscopy', 'mammogram', 'hba1c', 'a1c', 'blood glucose', 'ldl', 'psa', 'mastectomy', 'appendectomy', 'transplant', 'intubated', 'cholecystectomy',
-  'angioplasty', 'stent', 'surgery', 'chemo', 'antibiotics?', 'antidepressants?', 'vaccination', 'blood test', 'urinalysis', 'pap smear', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
+  'angioplasty', 'stents?', 'pacemaker', '(?:hip|knee|shoulder|joint) replacement(?: surgery)?', 'bypass', 'rehab', 'hysterectomy', 'c-section',
+  'caesarean', 'operation', 'physio', 'counselling', 'counseling', 'insulin', 'antibiotics', 'painkillers', 'sleeping pills', 'anti-?depressants?', 'surgery', 'chemo', 'antibiotics?', 'antidepressants?', 'vaccination', 'blood test', 'urinalysis', 'pap smear', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
 ];
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ...). */
@@ -41,6 +46,13 @@ const TERM_RE = new RegExp(
 );
 const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9])/g;
 const WINDOW = 300;
+/** A person the health data is about, right before a lay-language term ("my husband is undergoing chemotherapy"). */
+const PERSONAL =
+  /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby)(?:[^A-Za-z]|$)/i;
+/** news, research and teaching text talks about conditions, not about someone */
+const GENERAL = /\b(?:study|studies|researchers?|research|lesson|course|students|according to|article|news|survey|trial|statistics|risk of|symptoms of|what is|explains?|how to|guide|awareness|charity|campaign|population|people who|patients who|adults|percent|%)/i;
+/** or a person's name ("Grace Thompson was diagnosed with ...") */
+const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 
 /** Number of values of sorted `xs` in [a, b]. */
 function countInRange(xs: readonly number[], a: number, b: number): number {
@@ -72,17 +84,29 @@ export const healthDetector: Detector = {
     { id: 'icd-10-code', dataClass: 'health_data', description: 'ICD-10 codes (format + context)' },
   ],
   detect({ text, keywords }, out) {
-    if (!keywords.has('health')) return;
+    const hasLay = keywords.has('lay');
+    if (!keywords.has('health') && !hasLay) return;
     const hits: Hit[] = [];
     const { starts, ends } = keywords.hits('health');
-    // vocabulary only within WINDOW of a clinical word: windows merged, each scanned once
+    // vocabulary only within WINDOW of a clinical word, or just after a lay health verb: windows merged, each scanned once
+    const wins: [number, number][] = [];
+    for (let i = 0; i < starts.length; i++) wins.push([Math.max(0, starts[i]! - WINDOW), ends[i]! + WINDOW]);
+    if (hasLay) {
+      const lay = keywords.hits('lay');
+      for (let i = 0; i < lay.starts.length; i++) wins.push([lay.starts[i]!, lay.ends[i]! + 60]);
+      wins.sort((a, b) => a[0] - b[0]);
+    }
     let m: RegExpExecArray | null;
-    for (let i = 0; i < starts.length; ) {
-      const ws = Math.max(0, starts[i]! - WINDOW);
-      let we = ends[i]! + WINDOW;
+    let lastEnd = -1;
+    for (let i = 0; i < wins.length; ) {
+      const ws = Math.max(wins[i]![0], lastEnd);
+      let we = wins[i]![1];
       i++;
-      while (i < starts.length && starts[i]! - WINDOW <= we) we = ends[i++]! + WINDOW;
-      const win = text.slice(ws, Math.min(text.length, we));
+      while (i < wins.length && wins[i]![0] <= we) we = Math.max(we, wins[i++]![1]);
+      we = Math.min(text.length, we);
+      lastEnd = we;
+      if (we <= ws) continue;
+      const win = text.slice(ws, we);
       TERM_RE.lastIndex = 0;
       while ((m = TERM_RE.exec(win)) !== null) {
         const detector = m[1] !== undefined ? 'medical-condition' : m[2] !== undefined ? 'medication' : 'medical-procedure';
@@ -95,10 +119,16 @@ export const healthDetector: Detector = {
       const h = hits[i]!;
       const a = h.start - WINDOW, b = h.end + WINDOW;
       const triggers = countTriggers(a, b);
-      if (triggers === 0) continue;
       const others = countInRange(hitStarts, a, b) - 1;
-      if (others === 0 && triggers < 2) continue;
-      out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 && triggers > 1 ? 0.92 : 0.85 });
+      if (triggers > 0 && (others > 0 || triggers >= 2)) {
+        out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 && triggers > 1 ? 0.92 : 0.85 });
+        continue;
+      }
+      // lay language: a lay health verb shortly before, and a person it is about ("my dad had a heart attack")
+      if (hasLay && keywords.near('lay', h.start, h.end, 30, 0)) {
+        const before = text.slice(Math.max(0, h.start - 90), h.start);
+        if ((PERSONAL.test(before) || NAME_PAIR.test(before)) && !GENERAL.test(text.slice(Math.max(0, h.start - 200), Math.min(text.length, h.end + 60)))) out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 ? 0.85 : 0.75 });
+      }
     }
     const icd = new RegExp(ICD_RE);
     while ((m = icd.exec(text)) !== null) {

@@ -3,7 +3,7 @@ import { charClassCount } from '../shannon-entropy';
 
 /** command-line credentials: curl -u user:pass, --user user:pass, mysql -pSECRET, sshpass -p SECRET */
 const CLI_USERPASS = /(?<![^\s])-(?:-user|u)[ \t]+['"]?[^\s:'"]{1,64}:([^\s'"]{4,128})/g;
-const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb)\b[^\n]{0,200}?[ \t]-p([^\s'"-][^\s'"]{3,127})/g;
+const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb|mariadb-dump|mysqladmin|mysqlimport)\b[^\n]{0,200}?[ \t](?:-p|--password=)(?:'([^'\n]{4,128})'|"([^"\n]{4,128})"|([^\s'"-][^\s'"]{3,127}))/g;
 const CLI_SSHPASS = /\bsshpass[ \t]+-p[ \t]*['"]?([^\s'"]{4,128})/g;
 
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
@@ -34,8 +34,9 @@ export const passwordAssignmentDetector: Detector = {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
-        const value = m[1]!;
-        const start = m.index + m[0].length - value.length;
+        const value = m[1] ?? m[2] ?? m[3]!;
+        const quoted = re === CLI_MYSQL && m[3] === undefined; // -p'secret' / -p"secret": the closing quote ends the match
+        const start = m.index + m[0].length - value.length - (quoted ? 1 : 0);
         if (PLACEHOLDER.test(value)) continue;
         out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end: start + value.length, confidence: 0.9 });
       }

@@ -11,7 +11,9 @@ const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{
 
 const NANP = new Set(['US', 'CA']);
 /** Regions tried for national numbers with a trunk prefix 0 that are not valid in the default region. */
-const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL'];
+const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL', 'NZ', 'ZA', 'NG', 'KE', 'JP', 'KR', 'TR', 'BR', 'AR', 'FI', 'IL', 'PK', 'PH', 'TH', 'MY', 'ID', 'EG', 'VN'];
+/** Regions whose national numbers have no trunk prefix (Spain 612 345 678, Italy 347 123 4567...): tried only next to a phone word. */
+const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX'];
 /** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
 function nanpPlausible(d: string): boolean {
   const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
@@ -72,8 +74,11 @@ export const phoneNumberDetector: Detector = {
         if (!homeOk) {
           // a national number with a trunk '0' and phone-like grouping: valid in one of the common
           // regions that dial with a leading 0 (lower confidence: the region is a guess)
-          if (digits[0] !== '0' || !formatted || !TRUNK_ZERO_REGIONS.some((r) => r !== home && validPhone(raw, r))) continue;
-          confidence = 0.7;
+          const trunk = digits[0] === '0' && formatted && TRUNK_ZERO_REGIONS.some((r) => r !== home && validPhone(raw, r));
+          // without a trunk '0' the region is a bigger guess: only with a phone word right before
+          const noTrunk = !trunk && digits[0] !== '0' && context && NO_TRUNK_REGIONS.some((r) => r !== home && validPhone(raw, r));
+          if (!trunk && !noTrunk) continue;
+          confidence = noTrunk ? 0.6 : 0.7;
         }
       }
       if (context) confidence = Math.min(0.98, confidence + 0.1);

@@ -20,6 +20,23 @@ const DE_WORD = /(?:^|[^\wÄÖÜäöüß])([A-ZÄÖÜ][a-zäöüß-]*(?:[ -][A-Z
 const FR =
   /(?<![\w,])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?){0,2}[A-ZÉÈ][\wÀ-ÿ'’-]*(?:[ \t]+[A-ZÉÈa-z][\wÀ-ÿ'’-]*){0,3}?(?:,?[ \t]+\d{5}[ \t]+[A-ZÉÈ][A-Za-zÀ-ÿ-]+)?/g;
 
+/**
+ * Street word first, house number after the name (Spain, Italy, Portugal, Belgium/France "Rue Royale
+ * 45", Poland, Romania): "Calle de Alcalá 148, 28009 Madrid", "Via Giuseppe Verdi 21, 20121 Milano MI".
+ */
+const WORD_FIRST_WORDS = /^(?:calle|avenida|av|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai)$/i;
+const WORD_FIRST =
+  /(?:[ \t]+(?:(?:de|del|de la|de los|de las|do|da|dos|das|di|della|delle|dei|degli|des|du|la|le|l'|d')[ \t]*)?[\p{Lu}\d][\p{L}'’.-]*){1,5},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,4}[a-zA-Z]?(?:[ \t]*(?:bis|ter|[-/]\d{1,4}))?(?![\d])/uy;
+/** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI" */
+const POSTCODE_CITY =
+  /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
+/** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
+const SUFFIX_STREET =
+  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+
+/** cheap prefilter for SUFFIX_STREET: a letter, a blank and a digit, after one of the suffixes' last letters */
+const SUFFIX_HINT = /(?:aat|cht|aan|ein|ade|gel|ijk|eeg|tan|gen|änd|vej|ien|ata|ten|atu|tie)[ \t]+\d/g;
+
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
@@ -82,6 +99,38 @@ export const streetAddressDetector: Detector = {
     PO_BOX.lastIndex = 0;
     while (sawBox && (m = PO_BOX.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
+    }
+    // street word first, number after the name
+    for (const h of hits) {
+      const c0 = text.charCodeAt(h.start);
+      if (!(c0 >= 65 && c0 <= 90) || h.start < lastEnd) continue; // the street word is capitalised here
+      const word = text.slice(h.start, h.end).replace(/\.$/, '');
+      if (!WORD_FIRST_WORDS.test(word)) continue;
+      WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
+      const w = WORD_FIRST.exec(text);
+      if (!w) continue;
+      let end = WORD_FIRST.lastIndex;
+      POSTCODE_CITY.lastIndex = end;
+      const pc = POSTCODE_CITY.exec(text);
+      if (pc) end = POSTCODE_CITY.lastIndex;
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
+      lastEnd = end;
+    }
+    SUFFIX_HINT.lastIndex = 0;
+    let hint: RegExpExecArray | null;
+    while ((hint = SUFFIX_HINT.exec(text)) !== null) {
+      // back to the start of the word that ends with the suffix (at most 40 letters), then match there
+      let ws = hint.index;
+      while (ws > 0 && hint.index - ws < 40 && /[\p{L}'’-]/u.test(text[ws - 1]!)) ws--;
+      SUFFIX_STREET.lastIndex = ws;
+      m = SUFFIX_STREET.exec(text);
+      if (m) {
+        let end = m.index + m[0].length;
+        POSTCODE_CITY.lastIndex = end;
+        const pc = POSTCODE_CITY.exec(text);
+        if (pc) end = POSTCODE_CITY.lastIndex;
+        out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end, confidence: pc ? 0.93 : 0.75 });
+      }
     }
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {

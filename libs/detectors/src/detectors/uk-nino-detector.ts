@@ -1,7 +1,7 @@
 import type { Detector } from '../detector';
 import { ukNinoValid } from '../uk-nino';
 
-const RE = /(?<![A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/g;
+const RE = /(?<![A-Za-z0-9])[A-Z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-D](?![A-Za-z0-9])/g;
 
 /** UK National Insurance numbers with the prefix rules (QQ 12 34 56 C; spaced or not). */
 export const ukNinoDetector: Detector = {

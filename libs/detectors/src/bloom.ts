@@ -1,0 +1,86 @@
+import { base64Bytes, toBase64 } from './base64';
+
+/**
+ * A Bloom filter over lower-case strings (for the shipped name lists: a compact encoding, ~10 bits a
+ * name for a false-positive rate near 1%). Built by scripts/build-name-data.mjs with this same code;
+ * read at run time from base64 (no Node built-ins: runs in the extension too).
+ */
+
+/** FNV-1a over UTF-16 code units, and a second, independent mix for double hashing. */
+function hashes(s: string): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 13;
+  }
+  h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
+  return [h1 >>> 0, (h2 >>> 0) | 1];
+}
+
+export class BloomFilter {
+  constructor(
+    readonly bits: Uint8Array,
+    readonly k: number,
+  ) {}
+
+  static create(count: number, bitsPerKey = 10): BloomFilter {
+    const m = Math.max(64, Math.ceil((count * bitsPerKey) / 8) * 8);
+    return new BloomFilter(new Uint8Array(m / 8), Math.max(1, Math.round(bitsPerKey * Math.LN2)));
+  }
+
+  add(s: string): void {
+    const [a, b] = hashes(s);
+    const m = this.bits.length * 8;
+    for (let i = 0; i < this.k; i++) {
+      const bit = (a + Math.imul(i, b)) >>> 0;
+      const p = bit % m;
+      this.bits[p >>> 3]! |= 1 << (p & 7);
+    }
+  }
+
+  has(s: string): boolean {
+    const [a, b] = hashes(s);
+    const m = this.bits.length * 8;
+    for (let i = 0; i < this.k; i++) {
+      const p = ((a + Math.imul(i, b)) >>> 0) % m;
+      if ((this.bits[p >>> 3]! & (1 << (p & 7))) === 0) return false;
+    }
+    return true;
+  }
+
+  /** `has(text.slice(s, e).toLowerCase())` without building the string (ASCII folded inline). */
+  hasRange(text: string, s: number, e: number): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = s; i < e; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) return this.has(text.slice(s, e).toLowerCase());
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+    }
+    h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
+    return this.probe(h1 >>> 0, (h2 >>> 0) | 1);
+  }
+
+  private probe(a: number, b: number): boolean {
+    const m = this.bits.length * 8;
+    for (let i = 0; i < this.k; i++) {
+      const p = ((a + Math.imul(i, b)) >>> 0) % m;
+      if ((this.bits[p >>> 3]! & (1 << (p & 7))) === 0) return false;
+    }
+    return true;
+  }
+
+  toBase64(): string {
+    return toBase64(this.bits);
+  }
+
+  static fromBase64(b64: string, k: number): BloomFilter {
+    return new BloomFilter(base64Bytes(b64) ?? new Uint8Array(8), k);
+  }
+}

@@ -1,0 +1,78 @@
+import { compileInspector } from '../inspector';
+
+const inspector = compileInspector({ classes: ['personal_data'] });
+const names = (text: string): string[] => inspector.inspect(text).filter((f) => f.detector === 'person-name').map((f) => text.slice(f.start, f.end));
+
+describe('person-name detector', () => {
+  it.each([
+    ['Dear Ingeborg Lindahl,\n\nthanks for your order.', 'Ingeborg Lindahl'],
+    ['Hi Mehmet, can you check this?', 'Mehmet'],
+    ['Please ask Mr. Okonjo to sign.', 'Okonjo'],
+    ['Patient: Rosalind Ferreira-Costa, 61', 'Rosalind Ferreira-Costa'],
+    ['Kind regards,\n\nBenedikt Auer\nSales', 'Benedikt Auer'],
+    ['Thanks,\nDolores', 'Dolores'],
+    ['Attendees: Kenji Watanabe, Amelie Roux and Tariq Haddad', 'Tariq Haddad'],
+    ['Attendees: Kenji Watanabe, Amelie Roux and Tariq Haddad', 'Amelie Roux'],
+    ['Approved by Cornelia van der Berg (Legal)', 'Cornelia van der Berg'],
+    ['Can you reword this? Svetlana Petrova told me the shipment is late.', 'Svetlana Petrova'],
+    ['hello, my name is Abebe Bekele and I want a refund', 'Abebe Bekele'],
+    ['3,Marta Kowalczyk,marta.k@example.org,paid', 'Marta Kowalczyk'],
+    ["I spoke with Dmitri Volkov's assistant yesterday.", 'Dmitri Volkov'],
+    ['— Aoife Brennan', 'Aoife Brennan'],
+    ['Forward it to Joaquín Herrera please.', 'Joaquín Herrera'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    'The Washington Post and Ford Motor Company reported record quarters.',
+    'Our office moved to New York last year; Paris stays open.',
+    'Please join the Monday Morning Standup before Quarterly Business Review.',
+    'General Electric fell 3% while Morgan Stanley rose.',
+    'Deliver to Via Giuseppe Verdi 21, Milano.',
+    'const userName = getUser(); class AccountManager extends Base {}',
+    'Import the GitHub Actions workflow and the Docker Compose file.',
+    'Translate to Spanish: the meeting is moved.',
+    'We will mark the grace period as long as the bill is paid.',
+    'Building Better Software Together since 2004.',
+  ])('no name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['capitalised words', 'Anna '.repeat(20_000)],
+    ['greetings and particles', 'Dear Anna de '.repeat(8_000)],
+    ['capitals', 'A'.repeat(100_000)],
+    ['hyphenated', 'Ab-Cd '.repeat(16_000)],
+    ['apostrophes', "O'Ab ".repeat(20_000)],
+    ['one long line of name fields', 'Name: Anna Berg, '.repeat(6_000)],
+  ])('stays linear on adversarial input: %s (100 KB)', (_what, input) => {
+    // linear: twice the input takes about twice the time (not four times), and 100 KB stays fast;
+    // the fastest of three runs, so a busy machine does not decide
+    const half = input.slice(0, input.length >> 1);
+    const fastest = (t: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        inspector.inspect(t);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const h = fastest(half);
+    const f = fastest(input);
+    expect(f).toBeLessThan(2000);
+    expect(f).toBeLessThan(Math.max(250, 3.5 * h));
+  });
+});
+
+describe('person-name detector: lists and places', () => {
+  it('does not read title-case bullet points or place names as names', () => {
+    expect(names('## Release Notes\n- Fixed Login Page\n- Added Dark Mode\n- Improved Search Speed')).toEqual([]);
+    expect(names('We visited Santa Clara and San Jose last week.')).toEqual([]);
+  });
+  it('reads a signature after a dash and an action item', () => {
+    expect(names('Thanks!\n— Aoife Brennan')).toEqual(['Aoife Brennan']);
+    expect(names('- Aiko to send the vendor list')).toEqual(['Aiko']);
+  });
+});

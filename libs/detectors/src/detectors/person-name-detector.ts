@@ -1,0 +1,381 @@
+import { BloomFilter } from '../bloom';
+import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K } from '../data/names';
+import type { Detector } from '../detector';
+
+/**
+ * Person names: capitalised word sequences scored by name lists (given and family names of many
+ * nationalities, see data/names.ts) and context: salutations (Dear, Hi, Hola...), honorifics (Mr,
+ * Ms, Dr...), name fields (Name:, Employee:, Attendees:...), signatures (the line after "Best
+ * regards,"), "my name is", a verb right after (told, said, is...), a possessive, and an e-mail
+ * address nearby whose local part spells the name. Organisation, place and street words, a
+ * preceding article ("the Washington Post") and a house number after ("Via Verdi 21") count against.
+ */
+
+let lists: { given: BloomFilter; all: BloomFilter; common: Set<string> } | undefined;
+function names(): NonNullable<typeof lists> {
+  lists ??= {
+    given: BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K),
+    all: BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K),
+    common: new Set(COMMON_WORD_NAMES.split(' ')),
+  };
+  return lists;
+}
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+/** Capitalised words that are never (part of) a person's name in running text. */
+const STOP = words(`
+  the a an this that these those there here his her their our my your its we you they he she it i me us them
+  please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
+  mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+  today tomorrow yesterday morning afternoon evening night week month year quarter
+  name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
+  team office department company corp inc ltd llc gmbh ag plc co group bank university college school hospital clinic foundation institute
+  street road avenue lane drive way place square via calle rue avenida strasse straße platz weg rua viale piazza boulevard
+  new north south east west central general united national international global royal
+  ok yes no not and or but if when then so also just only all any some each every other
+  america american europe european asia africa australia canada china india japan germany france spain italy brazil mexico russia london paris berlin madrid rome tokyo york
+  washington chicago boston dublin amsterdam stockholm milano milan munich münchen lyon bruxelles brussels toronto sydney melbourne
+  ceo cfo cto vp hr it qa ui ux api id pdf faq
+  san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
+`);
+/** Firms named after people, common in business text. */
+const ORG_NAMES = new Set(
+  `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
+);
+/** Words after a name that make it an organisation or a place. */
+const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?)\b/;
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'zu', 'y', 'e', 'mac', 'ap']);
+
+/** bit 1 letter, 2 upper case, 4 lower case; 0 = not classified yet (non-ASCII, classified on first sight) */
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) CLASS[c] = c >= 65 && c <= 90 ? 3 | 8 : c >= 97 && c <= 122 ? 5 | 8 : 8;
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 8 | (/\p{L}/u.test(ch) ? 1 : 0) | (ch !== ch.toLowerCase() ? 2 : 0) | (ch !== ch.toUpperCase() ? 4 : 0);
+    CLASS[c] = k;
+  }
+  return k;
+}
+const isUpper = (c: number): boolean => (c < 128 ? c >= 65 && c <= 90 : (classOf(c) & 2) !== 0);
+const isLower = (c: number): boolean => (c < 128 ? c >= 97 && c <= 122 : (classOf(c) & 4) !== 0);
+/** characters that glue a word to an identifier, a path, an address or a number */
+const isGlue = (c: number): boolean =>
+  (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 46 || c === 47 || c === 92 || c === 35 || c === 36 || c === 45 || c === 61 || c === 60 || c === 62;
+
+/** A capital followed by a small letter or an apostrophe: where a capitalised word may start (verified below). */
+const CAP_START = /[A-Z\u00C0-\u024F\u0370-\u052F][a-z'’\u00DF-\u024F\u0370-\u052F]/g;
+
+/** End of the word starting at `s`: letters, with inner '-' or apostrophe before a letter (not a possessive 's). */
+function wordEnd(text: string, s: number): number {
+  const n = text.length;
+  let i = s + 1;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (isLetter(d)) i++;
+    else if ((d === 45 || d === 39 || d === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+      const possessive = d !== 45 && (text.charCodeAt(i + 1) | 32) === 115 && !(i + 2 < n && isLetter(text.charCodeAt(i + 2)));
+      if (possessive) break;
+      i += 2;
+    } else break;
+  }
+  return i;
+}
+
+/** A capitalised word at [s, e) that is not glued to an identifier, a path, an address or a call. */
+function capitalisedAt(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || !isUpper(text.charCodeAt(s))) return false;
+  const second = text.charCodeAt(s + 1);
+  if (!(isLower(second) || second === 39 || second === 0x2019)) return false;
+  const prev = s > 0 ? text.charCodeAt(s - 1) : 32;
+  if (isLetter(prev) || isGlue(prev)) return false;
+  const next = e < text.length ? text.charCodeAt(e) : 32;
+  if (next === 40 || next === 95 || next === 64 || (next >= 48 && next <= 57)) return false;
+  if ((next === 46 || next === 47 || next === 92) && e + 1 < text.length && isLetter(text.charCodeAt(e + 1))) return false;
+  return true;
+}
+
+/**
+ * Runs of 1-4 capitalised words ("Anna", "Pryce-Evans", "O'Brien", "McDonald", "Fernández") on
+ * one line, separated by blanks, with name particles (de, van, bin...) between; `fn` gets each run.
+ * A regex finds the capitals; each character is looked at a bounded number of times.
+ */
+function forEachCapitalisedRun(text: string, known: (s: number, e: number) => boolean, fn: (toks: Tok[]) => void): void {
+  const re = new RegExp(CAP_START);
+  const n = text.length;
+  const ss = [0, 0, 0, 0], es = [0, 0, 0, 0];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const s = m.index;
+    const e = wordEnd(text, s);
+    if (!capitalisedAt(text, s, e)) {
+      re.lastIndex = Math.max(e, s + 1);
+      continue;
+    }
+    ss[0] = s;
+    es[0] = e;
+    let count = 1;
+    let pos = e;
+    const known0 = known(s, e);
+    while (count < 4) {
+      let q = pos;
+      let particles = 0;
+      let ok = false;
+      for (;;) {
+        const b0 = q;
+        while (q < n && q - b0 < 3 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+        if (q === b0 || q >= n) break;
+        const c = text.charCodeAt(q);
+        if (isUpper(c)) {
+          const we = wordEnd(text, q);
+          if (capitalisedAt(text, q, we)) {
+            ss[count] = q;
+            es[count] = we;
+            count++;
+            pos = we;
+            ok = true;
+          }
+          break;
+        }
+        // name particles ("de", "van") only after a known name: most lower-case words end the run here
+        if (!known0 || particles >= 2 || !isLower(c)) break;
+        const we = wordEnd(text, q);
+        if (we - q > 5 || !PARTICLES.has(text.slice(q, we))) break;
+        particles++;
+        q = we;
+      }
+      if (!ok) break;
+    }
+    re.lastIndex = pos;
+    if (count === 1 && !known0) {
+      // one unknown capitalised word (a sentence start, a heading word): a name only after a title ("Mr. Xyz")
+      let q = s;
+      while (q > 0 && q > s - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
+      let r = q;
+      while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
+      if (q - r < 2 || q - r > 8 || !HONORIFICS.has(text.slice(r, q).toLowerCase())) continue;
+    }
+    const toks: Tok[] = [];
+    for (let k = 0; k < count; k++) {
+      const word = text.slice(ss[k]!, es[k]!);
+      toks.push({ start: ss[k]!, end: es[k]!, word, lower: word.toLowerCase() });
+    }
+    fn(toks);
+  }
+}
+
+const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
+  piazza corso largo ulica ul strada calea street st road rd lane drive square`);
+const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
+const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
+  love thank-you thank_you`);
+const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
+const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
+const LABELS = words(`name fullname full_name first_name last_name surname given_name employee employee_name manager line_manager supervisor patient patient_name
+  tenant landlord customer customer_name client client_name contact contact_person from to cc bcc attendees participants present owner candidate applicant
+  recipient sender attn attention author guest member driver passenger beneficiary account_holder cardholder student pupil parent guardian next_of_kin
+  emergency_contact doctor physician gp nurse witness nominee insured policyholder spouse partner user username colleague new_hire signed signature approver
+  reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
+  emp staff name_of_patient name_of_employee contact_name caller`);
+const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
+  assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o`);
+const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
+  colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited`);
+const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
+const WEAK_AFTER =
+  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|and [A-Z]|\())/u;
+const SIGNOFF_LINE =
+  /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
+
+interface Before {
+  /** up to 4 words before, nearest first, lower case ('.' stripped) */
+  words: string[];
+  colon: boolean;
+  comma: boolean;
+  /** only blanks (or a signature dash) between the line start and the name */
+  lineStart: boolean;
+  dash: boolean;
+}
+const isLetter = (c: number): boolean => (c < 128 ? (c | 32) >= 97 && (c | 32) <= 122 : (classOf(c) & 1) !== 0);
+/** What stands before `pos` on its line: the nearest words and the punctuation right before the name. One bounded backward scan. */
+function beforeOf(text: string, pos: number, lineStart: number): Before {
+  let i = pos;
+  const blank = (c: number): boolean => c === 32 || c === 9;
+  while (i > lineStart && blank(text.charCodeAt(i - 1))) i--;
+  let colon = false, comma = false, dash = false;
+  const c = i > lineStart ? text.charCodeAt(i - 1) : 0;
+  if (c === 58 || c === 61) {
+    colon = true;
+    i--;
+  } else if (c === 44) {
+    comma = true;
+    i--;
+  }
+  // a signature dash: "— Name", "-- Name" (the folded text has '-' for every dash; a bullet point
+  // "- Fixed Login Page" is told apart by the name lists, below)
+  if (c === 45 || c === 0x2013 || c === 0x2014) {
+    let j = i - 1;
+    while (j > lineStart && (text.charCodeAt(j - 1) === 45 || blank(text.charCodeAt(j - 1)))) j--;
+    if (j === lineStart) dash = true;
+  }
+  const ws: string[] = [];
+  const limit = Math.max(lineStart, pos - 80);
+  while (ws.length < 4 && i > limit) {
+    while (i > limit && blank(text.charCodeAt(i - 1))) i--;
+    const e = i;
+    while (i > limit && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 46 || text.charCodeAt(i - 1) === 47 || text.charCodeAt(i - 1) === 45)) i--;
+    if (i === e) break;
+    ws.push(text.slice(i, e).toLowerCase().replace(/\.+$/, ''));
+    if (i > limit && !blank(text.charCodeAt(i - 1))) break;
+  }
+  return { words: ws, colon, comma, dash, lineStart: i <= lineStart && ws.length === 0 && !colon && !comma };
+}
+
+function fold(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** The line before `lineStart`, skipping blank lines (at most 3). */
+function previousLine(text: string, lineStart: number): string {
+  let end = lineStart - 1;
+  for (let k = 0; k < 3 && end > 0; k++) {
+    let s = end;
+    while (s > 0 && end - s < 200 && text.charCodeAt(s - 1) !== 10) s--;
+    const line = text.slice(s, end);
+    if (line.trim() !== '') return end - s > 200 ? '' : line;
+    end = s - 1;
+  }
+  return '';
+}
+
+/** Local parts of the e-mail addresses within `radius` of [s, e) (the '@' positions are sorted). */
+function nearbyLocals(text: string, ats: readonly number[], s: number, e: number, radius: number): string[] {
+  const out: string[] = [];
+  let lo = 0, hi = ats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ats[mid]! < s - radius) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ats.length && ats[i]! <= e + radius; i++) {
+    const at = ats[i]!;
+    let b = at;
+    while (b > 0 && at - b < 64 && /[A-Za-z0-9._%+-]/.test(text[b - 1]!)) b--;
+    if (b < at) out.push(text.slice(b, at).toLowerCase());
+  }
+  return out;
+}
+
+interface Tok { start: number; end: number; word: string; lower: string }
+
+export const personNameDetector: Detector = {
+  entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
+  detect({ text }, out) {
+    const { given, all, common } = names();
+    const ats: number[] = [];
+    for (let a = text.indexOf('@'); a !== -1; a = text.indexOf('@', a + 1)) ats.push(a);
+    let lastAcceptedEnd = -1;
+    // after a dash at the line start: a signature ("— Aoife Brennan") or an action item ("- Aiko to send"),
+    // not a bullet point of a title-case list ("- Fixed Login Page")
+    const dashName = (toks: Tok[], text: string): boolean => {
+      const f = toks[0]!, l = toks[toks.length - 1]!;
+      const givenFirst = given.has(f.lower) && !common.has(f.lower);
+      if (toks.length >= 2) return givenFirst || (all.has(l.lower) && !common.has(l.lower) && !common.has(f.lower));
+      return (givenFirst || (all.has(f.lower) && !common.has(f.lower))) && /^[ \t]+(?:to|will|is|has|and)[ \t]/.test(text.slice(l.end, l.end + 8));
+    };
+    const atNear = (p: number): boolean => {
+      let lo = 0, hi = ats.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ats[mid]! < p - 200) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < ats.length && ats[lo]! <= p + 200;
+    };
+    forEachCapitalisedRun(text, (a, b) => all.hasRange(text, a, b), (toks) => {
+      // leading stop words (greetings, honorifics, "The") are context, not the name
+      let article = false;
+      while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
+        if (/^(?:the|a|an|this|that|our|their|his|her|my|your)$/.test(toks[0]!.lower)) article = true;
+        toks.shift();
+      }
+      while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
+      if (toks.length === 0) return;
+      const n = toks.length;
+      const start = toks[0]!.start, end = toks[n - 1]!.end;
+      // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
+      if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
+      if (n === 2 && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
+      // the line start, looked for at most 82 characters back (what beforeOf reads; a huge single line stays linear)
+      let lineStart = start;
+      while (lineStart > 0 && start - lineStart < 82 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      const bf = beforeOf(text, start, lineStart);
+      const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
+      const two = w1 + '_' + w0, three = w2 + '_' + w1 + '_' + w0;
+      const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
+      // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
+      if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
+      const lowerArticle = !bf.colon && !bf.comma && /^(?:the|a|an|of|in|at|on)$/.test(w0);
+      let strong =
+        honorific ||
+        (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
+        (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
+        (bf.dash && dashName(toks, text)) ||
+        (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
+        LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
+      if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
+      if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
+      // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
+      if (n === 1 && !strong && !PERSON_VERBS.has(w0) && !atNear(start)) return;
+      const after = text.slice(end, Math.min(text.length, end + 40));
+      if (ORG_AFTER.test(after)) return;
+      const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
+      const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after);
+
+      let emailMatch = false;
+      if (ats.length > 0) {
+        const locals = nearbyLocals(text, ats, start, end, 200);
+        if (locals.length > 0) {
+          const parts = toks.map((x) => fold(x.word)).filter((p) => p.length >= 3);
+          emailMatch = locals.some((l) => parts.some((p) => l.includes(p)));
+        }
+      }
+
+      const first = toks[0]!, last = toks[n - 1]!;
+      const isCommon = (x: Tok): boolean => common.has(x.lower) || common.has(fold(x.word));
+      const isGiven = (x: Tok): boolean => given.has(x.lower) || given.has(fold(x.word));
+      const isKnown = (x: Tok): boolean => all.has(x.lower) || all.has(fold(x.word));
+      let score = 0;
+      if (isGiven(first)) score += isCommon(first) ? 0.25 : 0.5;
+      else if (isKnown(first)) score += isCommon(first) ? 0.1 : 0.3;
+      if (n >= 2) {
+        if (isKnown(last)) score += isCommon(last) ? 0.1 : 0.35;
+        for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
+      }
+      if (n >= 2 && /[ \t](?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|bin|al|el|ten|ter|zu|y)[ \t]/.test(text.slice(start, end))) score += 0.2;
+      const listEvidence = score;
+      if (weak) score += 0.2;
+      if (emailMatch) score += 0.35;
+      if (article || lowerArticle) score -= 0.4;
+      if (houseNumber) score -= 0.5;
+
+      let confidence = 0;
+      if (strong && !houseNumber && !(n === 1 && isCommon(first) && !honorific && !GREETINGS.has(w0))) {
+        // a salutation, title, name field or signature: the capitalised words after it are a name
+        // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
+        if (n >= 2 || listEvidence > 0) confidence = 0.92;
+        else if (honorific) confidence = 0.8;
+      } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
+        confidence = score >= 1 ? 0.9 : 0.82;
+      else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
+      // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
+      else if (n === 1 && !bf.colon && PERSON_VERBS.has(w0) && isGiven(first) && !isCommon(first) && !article && !lowerArticle && !houseNumber) confidence = 0.7;
+      if (confidence === 0) return;
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
+      lastAcceptedEnd = end;
+    });
+  },
+};

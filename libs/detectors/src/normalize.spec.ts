@@ -1,0 +1,122 @@
+import { compileInspector } from './inspector';
+import { deobfuscate, foldCharacters } from './normalize';
+import { redact } from './redact';
+
+const inspector = compileInspector({});
+/** Letters/digits of [start, end) left visible after redacting the findings. */
+function visibleAfterRedaction(text: string, value: string): number {
+  const start = text.indexOf(value);
+  const fs = inspector.inspect(text);
+  let n = 0;
+  for (let i = start; i < start + value.length; i++) if (/[\p{L}\p{N}]/u.test(text[i]!) && !fs.some((f) => f.start <= i && i < f.end)) n++;
+  return n;
+}
+
+describe('foldCharacters (view A)', () => {
+  it('leaves ASCII text alone without a copy', () => {
+    const t = 'plain ascii text 123';
+    expect(foldCharacters(t)).toEqual({ text: t, map: undefined });
+  });
+  it('removes invisible characters, folds fullwidth, dashes, spaces and mixed-script look-alikes, and maps back', () => {
+    const t = 'a\u200Bb ４２ x\u2011y p\u0430ss \u041c\u043e\u0441\u043a\u0432\u0430';
+    const v = foldCharacters(t);
+    expect(v.text).toBe('ab 42 x-y pass \u041c\u043e\u0441\u043a\u0432\u0430'); // an all-Cyrillic word is left alone
+    const s = v.text.indexOf('42');
+    expect([v.map!.start(s), v.map!.end(s + 2)]).toEqual([t.indexOf('４'), t.indexOf('２') + 1]);
+    expect([v.map!.start(0), v.map!.end(2)]).toEqual([0, 3]); // "ab" covers the zero-width space between
+  });
+  it('folds mathematical alphanumerics (surrogate pairs) and other scripts\' digits', () => {
+    const v = foldCharacters('\u{1D403}\u{1D404} \u0664\u0665');
+    expect(v.text).toBe('DE 45');
+    expect(v.map!.end(2)).toBe(4);
+  });
+});
+
+describe('deobfuscate (view B)', () => {
+  it.each([
+    ['"AKIA12" + "34"', '"AKIA1234"'],
+    ["'ab12' . 'cd34'", "'ab12cd34'"],
+    ['"part1" +\n   "part2"', '"part1part2"'],
+    ['x=\\u0061\\u0062\\x63', 'x=abc'],
+    ['to=%6A%6F%40x.io', 'to=jo@x.io'],
+    ['jo&#64;x.io', 'jo@x.io'],
+    ['jo [at] x [dot] io', 'jo@x.io'],
+    ['jo at mail dot com', 'jo@mail.com'],
+    ['k=cGFzc3dvcmQ9aHVudGVyMg==', 'k=password=hunter2'],
+    ['4539 1670\n2284 6132', '4539 1670 2284 6132'],
+    ['AKIA3KD7QP\nXLMRT4W2ZQ', 'AKIA3KD7QPXLMRT4W2ZQ'],
+  ])('%j -> %j', (input, out) => {
+    expect(deobfuscate(input).text).toBe(out);
+  });
+  it('leaves prose, hex hashes, code lines and ordinary sentences with "at" alone', () => {
+    for (const t of ['we met at noon in the lobby', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.']) {
+      expect(deobfuscate(t).map).toBeUndefined();
+    }
+  });
+});
+
+describe('normalised detection masks the whole original value', () => {
+  it.each([
+    ['e-mail with zero-width spaces', 'mail me at lena\u200B.krause@pos\u200Bteo.de today', 'lena\u200B.krause@pos\u200Bteo.de'],
+    ['fullwidth card', 'card ４５３９ １６７０ ２２８４ ６１３２ ok', '４５３９ １６７０ ２２８４ ６１３２'],
+    ['Cyrillic look-alikes in a key id', 'AWS_ACCESS_KEY_ID=\u0410\u041aI\u04103KD7QP2XLMRT4WZQ', '\u0410\u041aI\u04103KD7QP2XLMRT4WZQ'],
+    ['Unicode hyphens in an SSN', 'SSN 536\u201082\u20104417', '536\u201082\u20104417'],
+    ['concatenated key id', 'k = "AKIA3KD7" + "QP2XLMRT4WZQ";', 'AKIA3KD7" + "QP2XLMRT4WZQ'],
+    ['token split by a line continuation', 'ghp_Zt8Qw2Lx9Mv4Rb7Nc1Kp5\\\n    Hs3Jd6Fg0Ya2We9 end', 'ghp_Zt8Qw2Lx9Mv4Rb7Nc1Kp5\\\n    Hs3Jd6Fg0Ya2We9'],
+    ['base64 of an e-mail', 'note: Y29udGFjdCBsZW5hLmtyYXVzZUBwb3N0ZW8uZGU= end', 'Y29udGFjdCBsZW5hLmtyYXVzZUBwb3N0ZW8uZGU='],
+    ['\\u-escaped e-mail', '"e": "\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065"', '\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065'],
+    ['URL-escaped @', 'mailto:raj.patel%40fastmail.com', 'raj.patel%40fastmail.com'],
+    ['spelled-out e-mail', 'my mail is raj.patel at fastmail dot com thanks', 'raj.patel at fastmail dot com'],
+  ])('%s', (_what, text, value) => {
+    const fs = inspector.inspect(text);
+    expect(fs.length).toBeGreaterThan(0);
+    expect(visibleAfterRedaction(text, value)).toBeLessThan(4);
+    const r = redact(text, fs);
+    expect(r.text).not.toContain(value);
+  });
+  it('finds nothing new in ordinary text with escapes and base64 that decode to nothing sensitive', () => {
+    expect(inspector.inspect('path=/a%20b/c and data:aGVsbG8gd29ybGQgaGVsbG8= and \\u0041BC')).toEqual([]);
+  });
+});
+
+describe('normalisation stays linear on adversarial input', () => {
+  it.each([
+    ['zero-width runs', 'a\u200B'.repeat(50_000)],
+    ['fullwidth', '４'.repeat(100_000)],
+    ['concatenations', '"a1" + '.repeat(14_000)],
+    ['quotes', '"\''.repeat(50_000)],
+    ['wrapped lines', 'abc123def4\n'.repeat(9_000)],
+    ['digit lines', '4539 1670\n'.repeat(10_000)],
+    ['base64-ish', 'QUJDREVGR0hJSktMTU5PUA== '.repeat(4_000)],
+    ['escapes', '\\u0041'.repeat(16_000)],
+    ['percent', '%41'.repeat(33_000)],
+    ['entities', '&#64;'.repeat(20_000)],
+    ['spelled', 'a dot b at c dot '.repeat(6_000)],
+    ['brackets', 'a [at] b [dot] '.repeat(7_000)],
+  ])('%s (100 KB)', (_what, input) => {
+    const t0 = performance.now();
+    inspector.inspect(input);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
+
+describe('normalisation never breaks offsets', () => {
+  it('keeps every finding inside the original text, on code-point boundaries, for random obfuscated input', () => {
+    const pieces = ['a', 'Z', '4', ' ', '\n', '"', "'", ' + ', '\u200B', '\u00AD', '４', '𝐃', 'а', '\u2011', '\u00A0', '\\u0041', '\\x41', '%41', '&#64;', '[at]', ' dot ',
+      'AKIA', 'QUJDREVGR0hJSktMTU5PUA==', 'jo@x.io', '4539 1670 2284 6132', 'é', '😀', 'Anna Berg', 'Dear ', ':', ','];
+    let seed = 42;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let k = 0; k < 300; k++) {
+      let t = '';
+      for (let i = 0, n = 5 + rand(60); i < n; i++) t += pieces[rand(pieces.length)];
+      for (const f of inspector.inspect(t)) {
+        expect(f.start).toBeGreaterThanOrEqual(0);
+        expect(f.end).toBeLessThanOrEqual(t.length);
+        expect(f.end).toBeGreaterThan(f.start);
+        const c = t.charCodeAt(f.start);
+        expect(c >= 0xdc00 && c <= 0xdfff).toBe(false); // never starts inside a surrogate pair
+      }
+      expect(() => redact(t, inspector.inspect(t))).not.toThrow();
+    }
+  });
+});
