@@ -4,31 +4,15 @@
 // Airlock process's CPU time per gateway request (from /proc), overall and per kind, beside the mock
 // upstream's own CPU per request (a bare Node HTTP server answering the same call). Run with `npm run bench -- --gateway`.
 // BENCH_GATEWAY_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+import { startChild } from './child.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EMAIL = 'bench@airlock.test';
 const PASSWORD = 'bench password 0123';
 export const TARGETS = Object.freeze({ maxAddedP99Ms: 2 });
 
-function startChild(file, env, execArgv = []) {
-  const child = spawn(process.execPath, [...execArgv, path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
-  });
-  return { child, ready };
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 

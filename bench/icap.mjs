@@ -15,25 +15,13 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+import { startChild } from './child.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EMAIL = 'bench@airlock.test';
 const PASSWORD = 'bench password 0123';
 const HOST = 'chat.deepseek.com';
 
-function startChild(file, env, execArgv = []) {
-  const child = spawn(process.execPath, [...execArgv, path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
-  });
-  return { child, ready };
-}
 
 function snippet(name) {
   const doc = fs.readFileSync(path.join(root, 'docs/integrations/proxy-icap.md'), 'utf8');

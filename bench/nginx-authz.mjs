@@ -9,25 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
+import { startChild } from './child.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EMAIL = 'bench@airlock.test';
 const PASSWORD = 'bench password 0123';
 const NGINX = '/usr/sbin/nginx';
 
-function startChild(file, env) {
-  const child = spawn(process.execPath, [path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
-  });
-  return { child, ready };
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function get(port, host) {
