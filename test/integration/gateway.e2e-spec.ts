@@ -33,6 +33,9 @@ describe('AI gateway', () => {
     const rule = (json: Record<string, unknown>) => owner.json('/api/rules', { method: 'POST', json });
     await rule({ ruleId: 'gw-redact-personal', priority: 1, conditions: { dataClasses: ['personal_data'], actions: ['prompt'] }, effect: 'redact', message: 'Personal data is masked before it reaches the AI service.' });
     await rule({ ruleId: 'gw-no-credentials-back', priority: 2, conditions: { dataClasses: ['credentials'], actions: ['response'] }, effect: 'block', message: 'A credential came back from the AI service; the answer was stopped.' });
+    // Only API accounts may send prompts to the OpenAI API: the gateway is one (it calls with the
+    // organization's key), a client that does not say is not.
+    await rule({ ruleId: 'gw-openai-api-accounts-only', priority: 3, conditions: { providers: ['openai-api'], actions: ['prompt'], accountTypes: ['consumer', 'business', 'unknown'] }, effect: 'block', message: 'Only API accounts may be used with the OpenAI API.' });
     await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'gateway rules' } });
     const up = (json: Record<string, unknown>) => owner.json('/api/gateway/upstreams', { method: 'POST', json });
     await up({ name: 'openai-main', api: 'openai', providerSlug: 'openai-api', baseUrl: `${mock.url}/v1`, apiKey: 'sk-upstream-secret-1234' });
@@ -148,6 +151,19 @@ describe('AI gateway', () => {
     const final = await stream.finalMessage();
     expect((final.content[0] as any).text).toBe(`You said: Call ${EMAIL}`);
     expect(final.usage.output_tokens).toBeGreaterThan(0);
+  });
+
+  test('the gateway decides as an API account: a rule that admits only API accounts lets it through and stops a client that does not say', async () => {
+    const through = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'Summarise the quarterly plan.' }] });
+    expect(through.choices[0]!.message.content).toBeTruthy();
+    const direct = await t.request('/v1/decisions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${decideKey}` },
+      json: { action: 'prompt', destination: { provider: 'openai-api' }, content: { text: 'Summarise the quarterly plan.' } },
+    });
+    const answer = (await direct.json()) as { effect: string; reasons: { ruleId: string }[] };
+    expect(answer.effect).toBe('block');
+    expect(answer.reasons.map((r) => r.ruleId)).toContain('gw-openai-api-accounts-only');
   });
 
   test('a block is the SDK error with the reason; nothing reaches the upstream', async () => {

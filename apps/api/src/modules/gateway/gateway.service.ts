@@ -107,7 +107,8 @@ export class GatewayService {
       endpoint,
       client,
       upstream,
-      base: { destination: { provider: upstream.providerSlug }, context: { channel: 'api' }, ...subjectOf(request) },
+      // The gateway calls the provider's API with the organization's key: an API account, always.
+      base: { destination: { provider: upstream.providerSlug }, context: { channel: 'api', accountType: 'api' }, ...subjectOf(request) },
       requestId: request.id,
       ip: request.ip,
       vault: new PlaceholderVault(),

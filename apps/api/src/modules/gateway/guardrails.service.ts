@@ -47,7 +47,7 @@ export class GuardrailsService {
 
   private decide(client: ApiClientAuth, action: 'prompt' | 'response', provider: string, text: string, email: string | undefined, requestId: string, ip: string): DecisionResponse {
     const subject = email && z.email().safeParse(email).success ? { subject: { email } } : {};
-    const input: DecisionRequestInput = { action, destination: { provider }, context: { channel: 'api' }, ...subject, ...(text ? { content: { text } } : {}) };
+    const input: DecisionRequestInput = { action, destination: { provider }, context: { channel: 'api', accountType: 'api' }, ...subject, ...(text ? { content: { text } } : {}) };
     return this.decisions.decideOne(client, input, requestId, ip);
   }
 
