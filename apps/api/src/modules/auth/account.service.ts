@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { UserTokenKind } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import { MAILER, type MailMessage, type Mailer } from '../mail/mailer';
@@ -33,7 +34,7 @@ export class AccountService {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly tokens: UserTokenRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -93,7 +94,7 @@ export class AccountService {
     const user = await this.tokens.findUserByEmail(email);
     // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
     if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
-    const issued = await this.prisma.$transaction(async (tx) => {
+    const issued = await this.transactions.run(async (tx) => {
       // Counted under the user's row lock, so concurrent requests cannot all pass the cap.
       await this.tokens.lockUser(tx, user.id);
       const recent = await this.tokens.countSince(tx, user.id, 'password_reset', new Date(Date.now() - 3_600_000));
@@ -128,13 +129,13 @@ export class AccountService {
   /** Sets the password through a mailed token: single use (the first of two racing requests wins), ends every session. */
   private async redeem(kind: UserTokenKind, token: string, password: string, name?: string, origin?: RequestOrigin): Promise<void> {
     const now = new Date();
-    const row = await this.tokens.findByHash(this.prisma, sha256Hex(token));
+    const row = await this.tokens.findByHash(this.transactions.db, sha256Hex(token));
     if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
       throw new AppError('bad_request', INVALID_LINK);
     }
     await this.passwords.assertAcceptable(password, { email: row.user.email, name: name ?? row.user.name }, 'password');
     const passwordHash = await hashPassword(password);
-    await this.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if ((await this.tokens.consume(tx, row.id, new Date())) !== 1) throw new AppError('bad_request', INVALID_LINK);
       await this.tokens.expireOutstanding(tx, row.userId, kind, new Date());
       await this.tokens.setPassword(tx, row.userId, passwordHash, name);
@@ -169,7 +170,7 @@ export class AccountService {
     await this.throttle.recordSuccess(auth.email);
     await this.passwords.assertAcceptable(newPassword, { email: user.email, name: user.name }, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
-    await this.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.tokens.setPassword(tx, auth.userId, passwordHash);
       await this.tokens.expireOutstanding(tx, auth.userId, 'password_reset', new Date());
       const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { tx, exceptSessionId: auth.sessionId });

@@ -3,7 +3,7 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 
 @Injectable()
 export class SessionRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   create(data: { id: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string; method?: string; mfaAt?: Date | null }) {
     return this.prisma.session.create({ data });

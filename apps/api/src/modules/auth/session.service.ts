@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, UserAuth } from './auth-context';
 import { SessionRepository } from './session.repository';
@@ -24,6 +25,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -122,7 +124,7 @@ export class SessionService {
    * it was `currentSessionId`.
    */
   async endOne(organizationId: string, actor: Actor, userId: string, publicId: string, currentSessionId?: string): Promise<{ wasCurrent: boolean }> {
-    return this.sessions.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const ended = await this.sessions.deleteOne(tx, organizationId, userId, publicId);
       if (!ended) throw AppError.notFound('Session');
       await this.audit.record(tx, {
@@ -139,7 +141,7 @@ export class SessionService {
 
   /** Ends every session of the user but `exceptSessionId` (none: all of them), audited. */
   async endAll(organizationId: string, actor: Actor, userId: string, exceptSessionId?: string): Promise<{ ended: number }> {
-    return this.sessions.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const ended = await this.destroyAllForUser(organizationId, userId, { tx, exceptSessionId });
       await this.audit.record(tx, {
         organizationId,

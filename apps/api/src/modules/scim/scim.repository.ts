@@ -28,7 +28,7 @@ export type ScimGroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }
  */
 @Injectable()
 export class ScimRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   // --- users -------------------------------------------------------------------------------------
 

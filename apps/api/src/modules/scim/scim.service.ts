@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ScimError } from '../../common/scim-error-response';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -60,6 +61,7 @@ function project<T extends Record<string, unknown>>(resource: T, q: Projection):
 export class ScimService {
   constructor(
     private readonly repo: ScimRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -111,7 +113,7 @@ export class ScimService {
     const where = this.userFilter(q.filter);
     const { skip, take, startIndex } = this.page(q);
     const [rows, total] = where === null ? [[], 0] : await this.repo.listUsers(organizationId, where, skip, take);
-    const resources = await this.userResources(this.repo.prisma, organizationId, rows);
+    const resources = await this.userResources(this.transactions.db, organizationId, rows);
     return this.listResponse(resources.map((r) => project(r, q)), total, startIndex);
   }
 
@@ -133,14 +135,14 @@ export class ScimService {
   }
 
   async getUser(organizationId: string, id: string, q: Projection) {
-    const row = UUID.test(id) ? await this.repo.findUser(this.repo.prisma, organizationId, id) : null;
+    const row = UUID.test(id) ? await this.repo.findUser(this.transactions.db, organizationId, id) : null;
     if (!row) throw userNotFound();
-    return project(await this.userResource(this.repo.prisma, organizationId, row), q);
+    return project(await this.userResource(this.transactions.db, organizationId, row), q);
   }
 
   async createUser(organizationId: string, actor: Actor, input: ScimUserInput) {
     const fields = fieldsFromInput(input);
-    return this.repo.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const holder = await this.repo.emailHolder(tx, fields.email);
       let row: ScimUserRow;
       if (holder && holder.organizationId === organizationId && holder.scimDeletedAt) {
@@ -167,7 +169,7 @@ export class ScimService {
 
   async deleteUser(organizationId: string, actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw userNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (!(await this.repo.lockUser(tx, organizationId, id))) throw userNotFound();
       const before = (await this.repo.findUser(tx, organizationId, id))!;
       if (!before.disabled) await this.assertKeepsAnOwner(tx, organizationId, before);
@@ -188,7 +190,7 @@ export class ScimService {
   /** One change to one user (PUT or PATCH), under its row lock, audited, sessions ended on deactivation. */
   private async changeUser(organizationId: string, actor: Actor, id: string, next: (current: Required<ScimUserFields>) => ScimUserFields) {
     if (!UUID.test(id)) throw userNotFound();
-    return this.repo.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (!(await this.repo.lockUser(tx, organizationId, id))) throw userNotFound();
       const before = (await this.repo.findUser(tx, organizationId, id))!;
       const wanted = next({ email: before.email, name: before.name, active: !before.disabled, externalId: before.externalId });
@@ -257,14 +259,14 @@ export class ScimService {
     const [rows, total] = where === null ? [[], 0] : await this.repo.listGroups(organizationId, where, skip, take);
     const withMembers = this.wantsMembers(q);
     const resources = [];
-    for (const g of rows) resources.push(project(await this.groupResource(this.repo.prisma, organizationId, g, withMembers), q));
+    for (const g of rows) resources.push(project(await this.groupResource(this.transactions.db, organizationId, g, withMembers), q));
     return this.listResponse(resources, total, startIndex);
   }
 
   async getGroup(organizationId: string, id: string, q: Projection) {
-    const g = UUID.test(id) ? await this.repo.findGroup(this.repo.prisma, organizationId, id) : null;
+    const g = UUID.test(id) ? await this.repo.findGroup(this.transactions.db, organizationId, id) : null;
     if (!g) throw groupNotFound();
-    return project(await this.groupResource(this.repo.prisma, organizationId, g, this.wantsMembers(q)), q);
+    return project(await this.groupResource(this.transactions.db, organizationId, g, this.wantsMembers(q)), q);
   }
 
   /** Member ids that are live users of the organization; any other is a 400 (another organization's included). */
@@ -282,7 +284,7 @@ export class ScimService {
   }
 
   async createGroup(organizationId: string, actor: Actor, input: ScimGroupInput) {
-    return this.repo.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       await this.assertDisplayNameFree(tx, organizationId, input.displayName);
       const members = await this.checkMembers(tx, organizationId, (input.members ?? []).map((m) => m.value));
       const base = slugOf(input.displayName);
@@ -377,7 +379,7 @@ export class ScimService {
     next: (tx: Tx, g: ScimGroupRow, members: string[]) => Promise<{ displayName: string; externalId: string | null; members: string[] }>,
   ): Promise<void> {
     if (!UUID.test(id)) throw groupNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (!(await this.repo.lockGroup(tx, organizationId, id))) throw groupNotFound();
       const g = (await this.repo.findGroup(tx, organizationId, id))!;
       const current = (await this.repo.members(tx, organizationId, g.name)).map((m) => m.id);
@@ -411,7 +413,7 @@ export class ScimService {
   /** Removes the group and every membership in it (User.groups). */
   async deleteGroup(organizationId: string, actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw groupNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       if (!(await this.repo.lockGroup(tx, organizationId, id))) throw groupNotFound();
       const g = (await this.repo.findGroup(tx, organizationId, id))!;
       const membersRemoved = await this.repo.removeMembers(tx, organizationId, g.name, null);

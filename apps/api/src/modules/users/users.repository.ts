@@ -22,7 +22,7 @@ export type UserRow = Prisma.UserGetPayload<{ include: ReturnType<typeof withInv
 
 @Injectable()
 export class UsersRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(private readonly prisma: PrismaService) {}
 
   list(organizationId: string, f: UserFilter, sort: Sort, page: Page) {
     const w: Prisma.UserWhereInput = {

@@ -4,6 +4,7 @@ import type { userCreate, userUpdate } from '@airlock/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { AccountService } from '../auth/account.service';
@@ -38,6 +39,7 @@ type UpdateInput = z.infer<typeof userUpdate>;
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
@@ -49,7 +51,7 @@ export class UsersService {
   }
 
   async get(organizationId: string, id: string) {
-    const u = await this.users.find(this.users.prisma, organizationId, id);
+    const u = await this.users.find(this.transactions.db, organizationId, id);
     if (!u) throw AppError.notFound('User');
     return userOut(u);
   }
@@ -65,7 +67,7 @@ export class UsersService {
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const groups = [...new Set(input.groups)];
     let mail: MailMessage | null = null;
-    const created = await this.users.prisma.$transaction(async (tx) => {
+    const created = await this.transactions.run(async (tx) => {
       // E-mails are unique across organizations (sign-in needs only the e-mail).
       if (await this.users.emailTaken(tx, input.email)) throw AppError.conflict('A user with this e-mail address already exists');
       await this.assertGroups(tx, organizationId, groups);
@@ -92,7 +94,7 @@ export class UsersService {
 
   async update(organizationId: string, caller: UserAuth, id: string, input: UpdateInput) {
     const actor = actorOf(caller);
-    return this.users.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
       const before = (await this.users.find(tx, organizationId, id))!;
       const data: { name?: string; role?: UpdateInput['role']; groups?: string[]; disabled?: boolean } = {};
@@ -133,7 +135,7 @@ export class UsersService {
   }
 
   private async assertUser(organizationId: string, id: string): Promise<void> {
-    if (!(await this.users.find(this.users.prisma, organizationId, id))) throw AppError.notFound('User');
+    if (!(await this.users.find(this.transactions.db, organizationId, id))) throw AppError.notFound('User');
   }
 
   /** A user's sessions, for an owner (the caller's own current session is marked). */
@@ -154,7 +156,7 @@ export class UsersService {
 
   /** A fresh invitation for a user who has not set a password yet (the previous link stops working). */
   async resendInvitation(organizationId: string, actor: Actor, id: string) {
-    const { mail, row } = await this.users.prisma.$transaction(async (tx) => {
+    const { mail, row } = await this.transactions.run(async (tx) => {
       if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
       const u = (await this.users.find(tx, organizationId, id))!;
       if (u.disabled) throw AppError.unprocessable('This user is disabled; enable them first');

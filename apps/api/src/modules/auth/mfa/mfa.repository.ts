@@ -6,6 +6,10 @@ import { PrismaService, type Tx } from '../../../database/prisma.service';
 export class MfaRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  organizationName(organizationId: string) {
+    return this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  }
+
   totp(organizationId: string, userId: string) {
     return this.prisma.totpFactor.findFirst({ where: { organizationId, userId } });
   }

@@ -11,7 +11,8 @@ import {
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AppError } from '../../../common/errors';
-import { PrismaService, type Tx } from '../../../database/prisma.service';
+import type { Tx } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { SecretsService } from '../../secrets/secrets.service';
 import { type Actor, actorOf, type PendingAuth, type UserAuth } from '../auth-context';
@@ -43,7 +44,7 @@ export type SecondFactorMethod = SecondFactorInput['method'];
 @Injectable()
 export class MfaService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: MfaRepository,
     private readonly sessions: SessionRepository,
     private readonly secrets: SecretsService,
@@ -88,7 +89,7 @@ export class MfaService {
     if (!(await this.repo.startTotp(auth.organizationId, auth.userId, sealed))) {
       throw AppError.conflict('An authenticator app is already set up: remove it first to set up another');
     }
-    const org = await this.prisma.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true } });
+    const org = await this.repo.organizationName(auth.organizationId);
     const uri = totpUri(secret, auth.email, `Airlock (${org.name})`);
     // SVG: a few milliseconds (a PNG goes through zlib), and sharp at any size.
     const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -101,7 +102,7 @@ export class MfaService {
     if (!totp || totp.confirmedAt) throw AppError.conflict('Start the set-up of an authenticator app first');
     const step = matchTotpStep(await this.secrets.open(totp.secretSealed, auth.userId), code);
     if (step === null) throw AppError.unprocessable('That code does not match: check the app shows "Airlock" and that this device’s clock is right');
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if ((await this.repo.confirmTotp(tx, auth.organizationId, auth.userId, step)).count !== 1) throw AppError.conflict('Start the set-up of an authenticator app first');
       const recoveryCodes = await this.afterFactorAdded(tx, auth, 'mfa.totp.enrol', { totp: true });
       return { ok: true, recoveryCodes };
@@ -109,7 +110,7 @@ export class MfaService {
   }
 
   async removeTotp(auth: UserAuth) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if ((await this.repo.deleteTotp(tx, auth.organizationId, auth.userId)).count === 0) throw AppError.notFound('Authenticator app');
       await this.afterFactorRemoved(tx, auth, 'mfa.totp.remove', { totp: true });
       return { ok: true };
@@ -156,7 +157,7 @@ export class MfaService {
     if (!verified.verified) throw AppError.unprocessable('The passkey could not be verified');
     const info = verified.registrationInfo;
     if (await this.repo.credentialIdTaken(info.credential.id)) throw AppError.conflict('This passkey is already registered');
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const row = await this.repo.createPasskey(tx, {
         organizationId: auth.organizationId,
         userId: auth.userId,
@@ -174,7 +175,7 @@ export class MfaService {
   }
 
   async removePasskey(auth: UserAuth, id: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       if ((await this.repo.deletePasskey(tx, auth.organizationId, auth.userId, id)).count === 0) throw AppError.notFound('Passkey');
       await this.afterFactorRemoved(tx, auth, 'mfa.passkey.remove', { passkey: { id } }, id);
       return { ok: true };
@@ -184,7 +185,7 @@ export class MfaService {
   /** New recovery codes replace every old one (shown once). */
   async regenerateRecoveryCodes(auth: UserAuth) {
     if (!auth.mfaEnabled) throw AppError.conflict('Set up an authenticator app or a passkey first');
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const recoveryCodes = await this.issueRecoveryCodes(tx, auth.organizationId, auth.userId);
       await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'mfa.recovery_codes.regenerate', entityType: 'User', entityId: auth.userId, after: { count: recoveryCodes.length } });
       return { recoveryCodes };
@@ -242,7 +243,7 @@ export class MfaService {
       input,
     );
     const at = new Date();
-    await this.prisma.$transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.sessions.markMfa(auth.sessionId, at, tx);
       await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'auth.step_up', entityType: 'User', entityId: auth.userId, after: { method: input.method } });
     });

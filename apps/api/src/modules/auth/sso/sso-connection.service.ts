@@ -3,7 +3,7 @@ import { SSO_CONNECTION_READ_ONLY, type ssoConnectionPut } from '@airlock/contra
 import type { z } from 'zod';
 import { AppError } from '../../../common/errors';
 import { iso } from '../../../common/list-response';
-import { PrismaService } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import type { Prisma, SsoConnection } from '../../../generated/prisma/client';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../auth-context';
@@ -37,7 +37,7 @@ function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSign
 @Injectable()
 export class SsoConnectionService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: SsoConnectionRepository,
     private readonly audit: AuditService,
     private readonly sso: SsoSignInService,
@@ -55,7 +55,7 @@ export class SsoConnectionService {
     const fields: Record<string, unknown> = { ...input };
     for (const k of SSO_CONNECTION_READ_ONLY) delete fields[k];
     const data = fields as Omit<z.infer<typeof ssoConnectionPut>, (typeof SSO_CONNECTION_READ_ONLY)[number]>;
-    const saved = await this.prisma.$transaction(async (tx) => {
+    const saved = await this.transactions.run(async (tx) => {
       const before = await this.repo.findForUpdate(tx, organizationId);
       const clientSecret = data.clientSecret ?? before?.clientSecret;
       if (!clientSecret) throw AppError.validation([{ path: 'clientSecret', message: 'is required when creating the connection' }]);

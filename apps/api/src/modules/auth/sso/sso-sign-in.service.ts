@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as client from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
-import { PrismaService } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import type { SsoConnection } from '../../../generated/prisma/client';
 import type { Role } from '../../../generated/prisma/enums';
 import { AuditService } from '../../audit/audit.service';
@@ -56,7 +56,7 @@ export class SsoSignInService {
   private readonly configs = new Map<string, CachedConfig>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: SsoConnectionRepository,
     private readonly sealer: SsoStateSealer,
     private readonly audit: AuditService,
@@ -174,7 +174,7 @@ export class SsoSignInService {
     const mappings = (conn.roleMappings ?? {}) as Record<string, Role>;
     const roleFromIdp = mappedRole(values, mappings) ?? conn.defaultRole;
 
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       let user = await this.repo.userBySubject(tx, issuer, subject);
       if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization');
       const managed = await this.repo.ssoManagedGroups(tx, conn.organizationId);
