@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ProviderCreate, readOrgSettings } from '@airlock/contracts';
 import { computeRiskScore, normalizeDomainPattern } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -21,7 +21,6 @@ type ProviderFields = Partial<ProviderCreate>;
 @Injectable()
 export class ProvidersService {
   constructor(
-    private readonly prisma: PrismaService,
     private readonly transactions: Transactions,
     private readonly repo: ProvidersRepository,
     private readonly audit: AuditService,
@@ -74,7 +73,7 @@ export class ProvidersService {
   }
 
   async create(organizationId: string, actor: Actor, input: ProviderCreate) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const domains = this.domains(input.domains);
       const risk = await this.withRisk(tx, organizationId, input);
       const row = await this.repo.create(tx, {
@@ -92,7 +91,7 @@ export class ProvidersService {
   }
 
   async update(organizationId: string, actor: Actor, id: string, input: ProviderFields) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Provider');
       const domains = input.domains ? this.domains(input.domains) : undefined;
@@ -111,7 +110,7 @@ export class ProvidersService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Provider');
       await this.repo.delete(tx, id);
