@@ -10,6 +10,10 @@ export class MfaRepository {
     return this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
   }
 
+  organizationSettings(db: Tx, organizationId: string) {
+    return db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
+  }
+
   totp(organizationId: string, userId: string) {
     return this.prisma.totpFactor.findFirst({ where: { organizationId, userId } });
   }

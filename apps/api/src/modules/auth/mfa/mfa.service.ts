@@ -332,7 +332,7 @@ export class MfaService {
   private async afterFactorRemoved(tx: Tx, auth: UserAuth, action: string, before: Record<string, unknown>, entityId = auth.userId): Promise<void> {
     const enabled = await this.repo.refreshMfaEnabled(tx, auth.organizationId, auth.userId);
     if (!enabled) {
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { settings: true } });
+      const org = await this.repo.organizationSettings(tx, auth.organizationId);
       const required = (org.settings as { mfaRequiredRoles?: unknown } | null)?.mfaRequiredRoles;
       if (auth.method === 'password' && Array.isArray(required) && required.includes(auth.role)) {
         throw AppError.unprocessable('Your organization requires a second factor for your role: add another one before removing the last');
