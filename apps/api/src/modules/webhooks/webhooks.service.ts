@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { WebhookCreate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -18,7 +19,7 @@ export const TEST_EVENT = 'webhook.test';
 @Injectable()
 export class WebhooksService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: WebhooksRepository,
     private readonly audit: AuditService,
     private readonly guard: WebhookUrlGuard,
@@ -39,7 +40,7 @@ export class WebhooksService {
   async create(organizationId: string, actor: Actor, input: WebhookCreate) {
     await this.vetOr400(input.url);
     const secret = newWebhookSecret();
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const w = await this.repo.create(tx, {
         organizationId,
         name: input.name,
@@ -63,7 +64,7 @@ export class WebhooksService {
 
   async update(organizationId: string, actor: Actor, id: string, input: Partial<WebhookCreate>) {
     if (input.url !== undefined) await this.vetOr400(input.url);
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       const row = await this.repo.update(tx, id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
@@ -81,7 +82,7 @@ export class WebhooksService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       await this.repo.delete(tx, id);
@@ -100,7 +101,7 @@ export class WebhooksService {
   /** A new secret, shown once; the old one stops working at once. */
   async rotateSecret(organizationId: string, actor: Actor, id: string) {
     const secret = newWebhookSecret();
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       const w = await this.repo.update(tx, id, { secret });
@@ -119,7 +120,7 @@ export class WebhooksService {
 
   /** Queues a `webhook.test` delivery to this webhook (whatever it subscribes to). */
   async sendTest(organizationId: string, actor: Actor, id: string) {
-    const delivery = await this.prisma.$transaction(async (tx) => {
+    const delivery = await this.transactions.run(async (tx) => {
       const w = await this.repo.find(organizationId, id, tx);
       if (!w) throw AppError.notFound('Webhook');
       const [d] = await this.insertDeliveries(
