@@ -61,7 +61,7 @@ export class ApiClientsService {
   ) {
     const expiresAt = this.future(input.expiresAt, 'expiresAt');
     const key = generateApiKey();
-    const client = await this.transactions.run(async (tx) => {
+    const client = await this.transactions.run(async () => {
       const c = await this.repo.create({
         organizationId,
         name: input.name,
@@ -72,7 +72,7 @@ export class ApiClientsService {
         createdById: actor.type === 'user' ? actor.id : null,
       });
       const k = await this.repo.createKey({ organizationId, apiClientId: c.id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.create', entityType: 'ApiClient', entityId: c.id, after: { ...c, key: { id: k.id, prefix: k.prefix, expiresAt } } });
+      await this.audit.record({ organizationId, actor, action: 'api_client.create', entityType: 'ApiClient', entityId: c.id, after: { ...c, key: { id: k.id, prefix: k.prefix, expiresAt } } });
       await this.repo.notifyKeysChanged(organizationId);
       return c;
     });
@@ -86,12 +86,12 @@ export class ApiClientsService {
     id: string,
     input: { name?: string; description?: string | null; scopes?: string[]; rateLimitPerMinute?: number | null } & AssertionInput,
   ) {
-    await this.transactions.run(async (tx) => {
+    await this.transactions.run(async () => {
       const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('API client');
       const { mayAssertGroups, mayAssertIp, mayAssertZones, ...rest } = input;
       const after = await this.repo.update(organizationId, id, { ...rest, ...assertionColumns({ mayAssertGroups, mayAssertIp, mayAssertZones }) });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
+      await this.audit.record({ organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
       await this.repo.notifyKeysChanged(organizationId);
     });
     await this.registry.reload();
@@ -102,7 +102,7 @@ export class ApiClientsService {
   async rotate(organizationId: string, actor: Actor, id: string, input: { overlapHours: number; expiresAt: string | null }) {
     const expiresAt = this.future(input.expiresAt, 'expiresAt');
     const key = generateApiKey();
-    await this.transactions.run(async (tx) => {
+    await this.transactions.run(async () => {
       const client = await this.repo.find(organizationId, id);
       if (!client) throw AppError.notFound('API client');
       if (client.revokedAt) throw AppError.unprocessable('This API client is revoked; create a new one');
@@ -112,7 +112,7 @@ export class ApiClientsService {
         if (!k.expiresAt || k.expiresAt > overlapEnd) await this.repo.setKeyExpiry(organizationId, k.id, overlapEnd);
       }
       const k = await this.repo.createKey({ organizationId, apiClientId: id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'api_client.rotate',
@@ -128,13 +128,13 @@ export class ApiClientsService {
 
   /** Revokes the client and every key it has: refused from the next request on. */
   async revoke(organizationId: string, actor: Actor, id: string) {
-    const hashes = await this.transactions.run(async (tx) => {
+    const hashes = await this.transactions.run(async () => {
       const before = await this.repo.findWithAllKeys(organizationId, id);
       if (!before) throw AppError.notFound('API client');
       const now = new Date();
       await this.repo.update(organizationId, id, { revokedAt: before.revokedAt ?? now });
       await this.repo.revokeLiveKeys(organizationId, id, now);
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.revoke', entityType: 'ApiClient', entityId: id, before: { ...before, keys: before.keys.map((k) => k.prefix) } });
+      await this.audit.record({ organizationId, actor, action: 'api_client.revoke', entityType: 'ApiClient', entityId: id, before: { ...before, keys: before.keys.map((k) => k.prefix) } });
       await this.repo.notifyKeysChanged(organizationId);
       return before.keys.map((k) => k.keyHash);
     });
@@ -144,11 +144,11 @@ export class ApiClientsService {
 
   /** Revokes one key (e.g. a leaked one) and keeps the client. */
   async revokeKey(organizationId: string, actor: Actor, id: string, keyId: string) {
-    const hash = await this.transactions.run(async (tx) => {
+    const hash = await this.transactions.run(async () => {
       const key = await this.repo.findKey(organizationId, id, keyId);
       if (!key) throw AppError.notFound('API key');
       await this.repo.revokeKey(organizationId, keyId, key.revokedAt ?? new Date());
-      await this.audit.record(tx, { organizationId, actor, action: 'api_key.revoke', entityType: 'ApiKey', entityId: keyId, before: { prefix: key.prefix } });
+      await this.audit.record({ organizationId, actor, action: 'api_key.revoke', entityType: 'ApiKey', entityId: keyId, before: { prefix: key.prefix } });
       await this.repo.notifyKeysChanged(organizationId);
       return key.keyHash;
     });

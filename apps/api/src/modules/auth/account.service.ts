@@ -103,7 +103,7 @@ export class AccountService {
         return null;
       }
       const fresh = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: { type: 'anonymous', id: null, label: 'password reset request', origin },
         action: 'user.password_reset_requested',
@@ -140,7 +140,7 @@ export class AccountService {
       await this.tokens.expireOutstanding(tx, row.userId, kind, new Date());
       await this.tokens.setPassword(tx, row.userId, passwordHash, name);
       const ended = await this.sessions.destroyAllForUser(row.organizationId, row.userId, { tx });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: row.organizationId,
         actor: { type: 'user', id: row.userId, label: row.user.email, origin },
         action: kind === 'invitation' ? 'user.invitation_accept' : 'user.password_reset',
@@ -174,7 +174,7 @@ export class AccountService {
       await this.tokens.setPassword(tx, auth.userId, passwordHash);
       await this.tokens.expireOutstanding(tx, auth.userId, 'password_reset', new Date());
       const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { tx, exceptSessionId: auth.sessionId });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: auth.organizationId,
         actor: actorOf(auth),
         action: 'user.password_change',

@@ -67,9 +67,9 @@ export class AuthService {
   ) {
     await this.sessions.destroyToken(meta.previousToken);
     const session = await this.sessions.create(user, { ...meta, mfaAt: meta.secondFactor ? new Date() : null });
-    await this.transactions.run(async (tx) => {
+    await this.transactions.run(async () => {
       await this.repo.touchLastLogin(user.organizationId, user.id, new Date());
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: { type: 'user', id: user.id, label: user.email, origin: { requestId: meta.requestId, ip: meta.ip } },
         action: 'auth.login',

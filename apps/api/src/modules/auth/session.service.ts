@@ -127,7 +127,7 @@ export class SessionService {
     return this.transactions.run(async (tx) => {
       const ended = await this.sessions.deleteOne(tx, organizationId, userId, publicId);
       if (!ended) throw AppError.notFound('Session');
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'session.end',
@@ -143,7 +143,7 @@ export class SessionService {
   async endAll(organizationId: string, actor: Actor, userId: string, exceptSessionId?: string): Promise<{ ended: number }> {
     return this.transactions.run(async (tx) => {
       const ended = await this.destroyAllForUser(organizationId, userId, { tx, exceptSessionId });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: exceptSessionId ? 'session.end_others' : 'session.end_all',

@@ -86,7 +86,7 @@ export class BootstrapService {
     const settings = orgSettings.parse({});
     const org = await this.repo.createOrganization({ name: this.config.orgName, slug: slugify(this.config.orgName), settings: settings as Prisma.InputJsonValue });
     const organizationId = org.id;
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
 
     const generatedPassword = this.config.adminPassword ? undefined : randomBytes(12).toString('base64url');
     // An operator's choice, not a user's: warned about, not refused (the first start must not fail on it).
@@ -100,7 +100,7 @@ export class BootstrapService {
       name: 'Administrator',
       passwordHash: await hashPassword(this.config.adminPassword ?? generatedPassword!),
     });
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'user.create', entityType: 'User', entityId: owner.id, after: owner });
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'user.create', entityType: 'User', entityId: owner.id, after: owner });
 
     await this.repo.createDataClasses(BUILTIN_DATA_CLASSES.map((c) => ({ organizationId, key: c.id, name: c.label, description: c.description, builtin: true })));
 
@@ -111,7 +111,7 @@ export class BootstrapService {
     await this.repo.createZone({ organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] });
 
     await this.repo.createRules(defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ruleToRow(organizationId, r)));
-    await this.audit.record(tx, {
+    await this.audit.record({
       organizationId,
       actor: SYSTEM,
       action: 'catalog.seed',
@@ -136,7 +136,7 @@ export class BootstrapService {
       { name: 'bootstrap', description: 'Created from AIRLOCK_BOOTSTRAP_API_KEY', scopes: ['decide', 'bundle', 'incidents:write'] },
       { prefix: apiKeyPrefix(key), keyHash },
     );
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'api_client.create', entityType: 'ApiClient', entityId: client.id, after: client });
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'api_client.create', entityType: 'ApiClient', entityId: client.id, after: client });
   }
 
   /** What the launcher prints so a newcomer can sign in. */

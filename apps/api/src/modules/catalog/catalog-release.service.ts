@@ -218,7 +218,7 @@ export class CatalogReleaseService {
           // Nothing to review when nothing changed.
           reviewedAt: changes.length || riskChanges.length ? null : new Date(),
         });
-        await this.audit.record(tx, {
+        await this.audit.record({
           organizationId,
           actor: CATALOG_RELEASE_ACTOR,
           action: 'catalog.release_applied',
@@ -304,7 +304,7 @@ export class CatalogReleaseService {
       if (!pending.length) throw AppError.conflict('Nothing to review: every catalog release has been reviewed');
       await this.repo.markReviewed(tx, organizationId, pending.map((u) => u.id), actor.type === 'user' ? actor.id : null, note);
       const changes = pending.reduce((n, u) => n + (Array.isArray(u.changes) ? u.changes.length : 0), 0);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'catalog.review',

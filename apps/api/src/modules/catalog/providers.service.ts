@@ -85,7 +85,7 @@ export class ProvidersService {
         builtin: false,
         ...risk,
       });
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.create', entityType: 'Provider', entityId: row.id, after: row });
+      await this.audit.record({ organizationId, actor, action: 'provider.create', entityType: 'Provider', entityId: row.id, after: row });
       return row;
     });
   }
@@ -104,7 +104,7 @@ export class ProvidersService {
         ...(input.status && input.status !== before.status ? { statusChangedAt: new Date() } : {}),
         ...risk,
       });
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.update', entityType: 'Provider', entityId: id, before, after: row });
+      await this.audit.record({ organizationId, actor, action: 'provider.update', entityType: 'Provider', entityId: id, before, after: row });
       return row;
     });
   }
@@ -114,7 +114,7 @@ export class ProvidersService {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Provider');
       await this.repo.delete(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
+      await this.audit.record({ organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
       return before;
     });
   }
@@ -131,7 +131,7 @@ export class ProvidersService {
         const before = await this.repo.find(organizationId, id, tx);
         if (!before) throw AppError.notFound('Provider');
         const row = await this.repo.update(tx, id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
-        await this.audit.record(tx, { organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
+        await this.audit.record({ organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
         const blocked = providerFromRow(row);
         const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {
           allowUnchanged: true,

@@ -69,12 +69,12 @@ export class DemoDataService {
 
   async seed(organizationId: string): Promise<void> {
     await this.transactions.run(
-      async (tx) => {
+      async () => {
         const owner = await this.repo.firstOwner(organizationId);
         await this.repo.createGroups(organizationId, GROUPS);
         for (const u of DEMO_USERS) {
           const user = await this.repo.createUser({ organizationId, ...u, passwordHash: owner.passwordHash });
-          await this.audit.record(tx, { organizationId, actor: DEMO, action: 'user.create', entityType: 'User', entityId: user.id, after: user });
+          await this.audit.record({ organizationId, actor: DEMO, action: 'user.create', entityType: 'User', entityId: user.id, after: user });
         }
         await this.repo.createZones(organizationId, [
           { name: 'vpn', description: 'Remote access VPN (CGNAT range)', cidrs: ['100.64.0.0/10'] },
@@ -88,7 +88,7 @@ export class DemoDataService {
         for (const [slugs, status, statusReason] of statuses) {
           await this.repo.setProviderStatus(organizationId, slugs, status, statusReason, new Date());
         }
-        await this.audit.record(tx, { organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
+        await this.audit.record({ organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
         await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek');
       },
       { timeout: 120_000 },

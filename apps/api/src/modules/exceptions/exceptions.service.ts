@@ -51,7 +51,7 @@ export class ExceptionsService {
         createdById: actor.type === 'user' ? actor.id : null,
         createdByLabel: actor.label,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'exception.grant',
@@ -72,7 +72,7 @@ export class ExceptionsService {
       if (before.revokedAt) throw AppError.conflict('This exception was already revoked');
       if (before.expiresAt.getTime() <= now.getTime()) throw AppError.conflict('This exception has already expired');
       const after = await this.repo.revoke(tx, organizationId, id, now, actor.label);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'exception.revoke',

@@ -148,7 +148,7 @@ export class IncidentIntake {
       });
     }
     await this.repo.createEvents(tx, events);
-    await this.audit.record(tx, {
+    await this.audit.record({
       organizationId,
       actor: p.actor,
       action: 'incident.create',

@@ -112,7 +112,7 @@ export class IncidentTriage {
           }
         }
         if (events.length) await this.repo.createEvents(tx, events);
-        await this.audit.record(tx, {
+        await this.audit.record({
           organizationId,
           actor,
           action: plan.auditAction,
@@ -139,7 +139,7 @@ export class IncidentTriage {
       const [event] = await this.repo.createEvents(tx, [
         { organizationId, incidentId: id, type: 'comment', ...eventActor(actor), data: { body }, createdAt: now },
       ]);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'incident.comment',
@@ -174,7 +174,7 @@ export class IncidentTriage {
           createdAt: now,
         },
       ]);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: done ? 'incident.task_check' : 'incident.task_uncheck',

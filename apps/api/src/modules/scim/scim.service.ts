@@ -148,11 +148,11 @@ export class ScimService {
       if (holder && holder.organizationId === organizationId && holder.scimDeletedAt) {
         // Provisioned again after a SCIM DELETE: the same row comes back, so the audit trail stays one.
         row = await this.repo.updateUser(tx, holder.id, { name: fields.name, externalId: fields.externalId, disabled: fields.active === false, scimDeletedAt: null });
-        await this.audit.record(tx, { organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: { ...userAudit(row), restored: true } });
+        await this.audit.record({ organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: { ...userAudit(row), restored: true } });
       } else {
         if (holder) throw new ScimError('conflict', 'uniqueness', 'A user with this userName (e-mail address) already exists');
         row = await this.repo.createUser(tx, { organizationId, email: fields.email, name: fields.name, externalId: fields.externalId, disabled: fields.active === false });
-        await this.audit.record(tx, { organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: userAudit(row) });
+        await this.audit.record({ organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: userAudit(row) });
       }
       return this.userResource(tx, organizationId, row);
     });
@@ -175,7 +175,7 @@ export class ScimService {
       if (!before.disabled) await this.assertKeepsAnOwner(tx, organizationId, before);
       const after = await this.repo.updateUser(tx, id, { disabled: true, scimDeletedAt: new Date() });
       const sessionsEnded = await this.sessions.destroyAllForUser(organizationId, id, { tx });
-      await this.audit.record(tx, { organizationId, actor, action: 'user.delete', entityType: 'User', entityId: id, before: userAudit(before), after: { ...userAudit(after), sessionsEnded } });
+      await this.audit.record({ organizationId, actor, action: 'user.delete', entityType: 'User', entityId: id, before: userAudit(before), after: { ...userAudit(after), sessionsEnded } });
     });
   }
 
@@ -209,7 +209,7 @@ export class ScimService {
       const sessionsEnded = data.disabled === true ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : undefined;
       const keys = Object.keys(data) as (keyof typeof data)[];
       const pick = (u: ScimUserRow) => Object.fromEntries(keys.map((k) => [k, u[k]]));
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: data.disabled === true ? 'user.disable' : data.disabled === false ? 'user.enable' : 'user.update',
@@ -293,7 +293,7 @@ export class ScimService {
       for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
       const g = await this.repo.createGroup(tx, { organizationId, name, displayName: input.displayName, externalId: input.externalId?.trim() || null });
       await this.repo.addMembers(tx, organizationId, g.name, members);
-      await this.audit.record(tx, { organizationId, actor, action: 'group.create', entityType: 'Group', entityId: g.id, after: { ...g, members, via: 'scim' } });
+      await this.audit.record({ organizationId, actor, action: 'group.create', entityType: 'Group', entityId: g.id, after: { ...g, members, via: 'scim' } });
       return this.groupResource(tx, organizationId, g, true);
     });
   }
@@ -398,7 +398,7 @@ export class ScimService {
       const after = Object.keys(data).length ? await this.repo.updateGroup(tx, id, data) : g;
       await this.repo.addMembers(tx, organizationId, g.name, added);
       await this.repo.removeMembers(tx, organizationId, g.name, removed);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: Object.keys(data).length ? 'group.update' : 'group.members',
@@ -418,7 +418,7 @@ export class ScimService {
       const g = (await this.repo.findGroup(tx, organizationId, id))!;
       const membersRemoved = await this.repo.removeMembers(tx, organizationId, g.name, null);
       await this.repo.deleteGroup(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'group.delete', entityType: 'Group', entityId: id, before: { ...g, membersRemoved, via: 'scim' } });
+      await this.audit.record({ organizationId, actor, action: 'group.delete', entityType: 'Group', entityId: id, before: { ...g, membersRemoved, via: 'scim' } });
     });
   }
 }

@@ -78,7 +78,7 @@ export class UsersService {
         mail = invitation.mail;
         invitationExpiresAt = invitation.expiresAt;
       }
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'user.create',
@@ -121,7 +121,7 @@ export class UsersService {
       const after = await this.users.update(tx, id, data);
       const endsSessions = data.disabled === true || data.role !== undefined;
       const sessionsEnded = endsSessions ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : 0;
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: data.disabled === true ? 'user.disable' : data.disabled === false ? 'user.enable' : 'user.update',
@@ -162,7 +162,7 @@ export class UsersService {
       if (u.disabled) throw AppError.unprocessable('This user is disabled; enable them first');
       if (u.passwordHash || u.ssoSubject) throw AppError.unprocessable('This user already signs in; they can reset their password from the sign-in page');
       const invitation = await this.accounts.issueInvitation(tx, u, actor);
-      await this.audit.record(tx, { organizationId, actor, action: 'user.invite', entityType: 'User', entityId: id, after: { expiresAt: invitation.expiresAt } });
+      await this.audit.record({ organizationId, actor, action: 'user.invite', entityType: 'User', entityId: id, after: { expiresAt: invitation.expiresAt } });
       return { mail: invitation.mail, row: (await this.users.find(tx, organizationId, id))! };
     });
     const invitationSent = await this.accounts.deliver(mail);

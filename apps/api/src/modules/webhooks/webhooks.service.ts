@@ -49,7 +49,7 @@ export class WebhooksService {
         enabled: input.enabled,
         secret,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.create',
@@ -68,7 +68,7 @@ export class WebhooksService {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       const row = await this.repo.update(tx, id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.update',
@@ -86,7 +86,7 @@ export class WebhooksService {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       await this.repo.delete(tx, id);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.delete',
@@ -105,7 +105,7 @@ export class WebhooksService {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Webhook');
       const w = await this.repo.update(tx, id, { secret });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.rotate_secret',
@@ -131,7 +131,7 @@ export class WebhooksService {
         { message: 'A test delivery from Airlock', webhookId: w.id },
         new Date(),
       );
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.test',

@@ -187,7 +187,7 @@ export class MfaService {
     if (!auth.mfaEnabled) throw AppError.conflict('Set up an authenticator app or a passkey first');
     return this.transactions.run(async (tx) => {
       const recoveryCodes = await this.issueRecoveryCodes(tx, auth.organizationId, auth.userId);
-      await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'mfa.recovery_codes.regenerate', entityType: 'User', entityId: auth.userId, after: { count: recoveryCodes.length } });
+      await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action: 'mfa.recovery_codes.regenerate', entityType: 'User', entityId: auth.userId, after: { count: recoveryCodes.length } });
       return { recoveryCodes };
     });
   }
@@ -245,7 +245,7 @@ export class MfaService {
     const at = new Date();
     await this.transactions.run(async (tx) => {
       await this.sessions.markMfa(auth.sessionId, at, tx);
-      await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'auth.step_up', entityType: 'User', entityId: auth.userId, after: { method: input.method } });
+      await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action: 'auth.step_up', entityType: 'User', entityId: auth.userId, after: { method: input.method } });
     });
     return { ok: true, steppedUpAt: at.toISOString() };
   }
@@ -324,7 +324,7 @@ export class MfaService {
     await this.repo.refreshMfaEnabled(tx, auth.organizationId, auth.userId);
     const recoveryCodes = auth.mfaEnabled ? null : await this.issueRecoveryCodes(tx, auth.organizationId, auth.userId);
     await this.sessions.markMfa(auth.sessionId, new Date(), tx);
-    await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action, entityType: 'User', entityId, after: { ...after, recoveryCodesIssued: Boolean(recoveryCodes) } });
+    await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action, entityType: 'User', entityId, after: { ...after, recoveryCodesIssued: Boolean(recoveryCodes) } });
     return recoveryCodes;
   }
 
@@ -340,6 +340,6 @@ export class MfaService {
       await this.repo.deleteRecoveryCodes(tx, auth.organizationId, auth.userId);
     }
     const actor: Actor = actorOf(auth);
-    await this.audit.record(tx, { organizationId: auth.organizationId, actor, action, entityType: 'User', entityId, before });
+    await this.audit.record({ organizationId: auth.organizationId, actor, action, entityType: 'User', entityId, before });
   }
 }

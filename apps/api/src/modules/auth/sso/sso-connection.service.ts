@@ -72,7 +72,7 @@ export class SsoConnectionService {
         enabled: data.enabled,
       });
       const { organization: _org, ...after } = row;
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: before ? 'sso_connection.update' : 'sso_connection.create',

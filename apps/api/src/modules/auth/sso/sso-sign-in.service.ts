@@ -190,7 +190,7 @@ export class SsoSignInService {
           }
           if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled');
           user = await this.repo.updateUser(tx, byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
+          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
         } else {
           if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one');
           user = await this.repo.createUser(tx, {
@@ -202,7 +202,7 @@ export class SsoSignInService {
             ssoIssuer: issuer,
             ssoSubject: subject,
           });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
+          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
           return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
         }
       }
@@ -223,7 +223,7 @@ export class SsoSignInService {
       if (changed) {
         const before = user;
         user = await this.repo.updateUser(tx, user.id, { role, groups });
-        await this.audit.record(tx, {
+        await this.audit.record({
           organizationId: conn.organizationId,
           actor,
           action: 'user.sso_sync',
