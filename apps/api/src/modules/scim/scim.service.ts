@@ -174,7 +174,7 @@ export class ScimService {
       const before = (await this.repo.findUser(tx, organizationId, id))!;
       if (!before.disabled) await this.assertKeepsAnOwner(tx, organizationId, before);
       const after = await this.repo.updateUser(tx, id, { disabled: true, scimDeletedAt: new Date() });
-      const sessionsEnded = await this.sessions.destroyAllForUser(organizationId, id, { tx });
+      const sessionsEnded = await this.sessions.destroyAllForUser(organizationId, id);
       await this.audit.record({ organizationId, actor, action: 'user.delete', entityType: 'User', entityId: id, before: userAudit(before), after: { ...userAudit(after), sessionsEnded } });
     });
   }
@@ -206,7 +206,7 @@ export class ScimService {
       }
       if (data.disabled === true) await this.assertKeepsAnOwner(tx, organizationId, before);
       const after = await this.repo.updateUser(tx, id, data);
-      const sessionsEnded = data.disabled === true ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : undefined;
+      const sessionsEnded = data.disabled === true ? await this.sessions.destroyAllForUser(organizationId, id) : undefined;
       const keys = Object.keys(data) as (keyof typeof data)[];
       const pick = (u: ScimUserRow) => Object.fromEntries(keys.map((k) => [k, u[k]]));
       await this.audit.record({

@@ -55,11 +55,11 @@ export class SsoConnectionService {
     const fields: Record<string, unknown> = { ...input };
     for (const k of SSO_CONNECTION_READ_ONLY) delete fields[k];
     const data = fields as Omit<z.infer<typeof ssoConnectionPut>, (typeof SSO_CONNECTION_READ_ONLY)[number]>;
-    const saved = await this.transactions.run(async (tx) => {
-      const before = await this.repo.findForUpdate(tx, organizationId);
+    const saved = await this.transactions.run(async () => {
+      const before = await this.repo.findForUpdate(organizationId);
       const clientSecret = data.clientSecret ?? before?.clientSecret;
       if (!clientSecret) throw AppError.validation([{ path: 'clientSecret', message: 'is required when creating the connection' }]);
-      const row = await this.repo.upsert(tx, organizationId, {
+      const row = await this.repo.upsert(organizationId, {
         // As entered: some issuers end with a slash (Auth0) and discovery compares them exactly.
         issuer: data.issuer,
         clientId: data.clientId,

@@ -174,26 +174,26 @@ export class SsoSignInService {
     const mappings = (conn.roleMappings ?? {}) as Record<string, Role>;
     const roleFromIdp = mappedRole(values, mappings) ?? conn.defaultRole;
 
-    return this.transactions.run(async (tx) => {
-      let user = await this.repo.userBySubject(tx, issuer, subject);
+    return this.transactions.run(async () => {
+      let user = await this.repo.userBySubject(issuer, subject);
       if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization');
-      const managed = await this.repo.ssoManagedGroups(tx, conn.organizationId);
+      const managed = await this.repo.ssoManagedGroups(conn.organizationId);
 
       if (!user) {
         if (!email || email.length > 320 || !email.includes('@')) throw new SsoRefused('no_email', 'The identity provider sent no e-mail address');
         if (claims.email_verified === false || claims.email_verified === 'false') throw new SsoRefused('email_unverified', 'The identity provider says this e-mail address is not verified');
-        const byEmail = await this.repo.userByEmail(tx, email);
+        const byEmail = await this.repo.userByEmail(email);
         if (byEmail) {
           if (byEmail.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This e-mail address belongs to another organization');
           if (byEmail.ssoSubject && (byEmail.ssoIssuer !== issuer || byEmail.ssoSubject !== subject)) {
             throw new SsoRefused('linked_to_other_identity', 'This account is linked to another single sign-on identity');
           }
           if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled');
-          user = await this.repo.updateUser(tx, byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
+          user = await this.repo.updateUser(byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
           await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
         } else {
           if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one');
-          user = await this.repo.createUser(tx, {
+          user = await this.repo.createUser({
             organizationId: conn.organizationId,
             email,
             name: displayName(claims, email),
@@ -212,7 +212,7 @@ export class SsoSignInService {
       let role = roleFromIdp;
       if (user.role === 'owner' && role !== 'owner') {
         const userId = user.id;
-        const owners = await this.repo.lockActiveOwners(tx, conn.organizationId);
+        const owners = await this.repo.lockActiveOwners(conn.organizationId);
         if (owners.every((id) => id === userId)) {
           this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
           role = 'owner';
@@ -222,7 +222,7 @@ export class SsoSignInService {
       const changed = role !== user.role || groups.join('\n') !== [...user.groups].sort().join('\n');
       if (changed) {
         const before = user;
-        user = await this.repo.updateUser(tx, user.id, { role, groups });
+        user = await this.repo.updateUser(user.id, { role, groups });
         await this.audit.record({
           organizationId: conn.organizationId,
           actor,
