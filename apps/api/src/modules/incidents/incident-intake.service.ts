@@ -158,9 +158,9 @@ export class IncidentIntake {
       omitRequestOrigin: p.anonymous,
     });
     const data = incidentWebhookData(row, this.config.publicUrl);
-    await this.webhooks.enqueue(tx, organizationId, 'incident.created', data, now);
+    await this.webhooks.enqueue(organizationId, 'incident.created', data, now);
     if (severityRank(severity) >= severityRank('high'))
-      await this.webhooks.enqueue(tx, organizationId, 'incident.high_severity', data, now);
+      await this.webhooks.enqueue(organizationId, 'incident.high_severity', data, now);
     return row;
   }
 

@@ -122,7 +122,7 @@ export class IncidentTriage {
           after: incidentAuditView(row),
         });
         if (plan.raisedToHigh)
-          await this.webhooks.enqueue(tx, organizationId, 'incident.high_severity', incidentWebhookData(row, this.config.publicUrl), now);
+          await this.webhooks.enqueue(organizationId, 'incident.high_severity', incidentWebhookData(row, this.config.publicUrl), now);
         return { row, raisedToHigh: plan.raisedToHigh };
       },
       { timeout: 30_000 },
