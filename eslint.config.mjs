@@ -57,4 +57,40 @@ export default tseslint.config(
     files: ['apps/api/src/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  {
+    // Rooms in the API (docs/architecture.md): only repositories (`*.repository.ts`) and the database
+    // infrastructure (`src/database/`) hold a database client. Services open transactions through
+    // `Transactions.run` and pass `Transactions.db` (or the transaction they were given) to their
+    // repositories; importing the type `Tx` stays allowed. The one exception is DecisionLogStore, whose
+    // own pg pool speaks COPY, which Prisma does not (ignored below).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', 'apps/api/src/**/*.spec.ts', 'apps/api/src/modules/decisions/decision-log.store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/database/prisma.service'],
+              importNames: ['PrismaService'],
+              message: 'Only repositories (*.repository.ts) use PrismaService: move the query into a repository.',
+            },
+            { group: ['pg', 'pg-*', '@prisma/*'], message: 'Only repositories and src/database reach the database: move the query into a repository.' },
+            { group: ['**/generated/prisma/client'], importNames: ['PrismaClient'], message: 'Only src/database creates a Prisma client.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^\\$(transaction|queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe)$/]',
+          message: 'Open transactions with Transactions.run and put raw SQL in a repository.',
+        },
+        {
+          selector: 'CallExpression > MemberExpression.callee > MemberExpression.object > Identifier.object[name=/^(tx|db|prisma)$/]',
+          message: 'A query on a database client outside a repository: move it into a repository (*.repository.ts).',
+        },
+      ],
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { incidentMetricsOutput } from '@airlock/contracts';
 import { IncidentsService } from '../../apps/api/src/modules/incidents/incidents.service';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type Session, startTestApp, type TestApp } from '../support/test-app';
 
@@ -491,6 +492,7 @@ describe('incidents: triage', () => {
       await make(60, ['health_data']);
 
       const m = await mia.s.json('/api/incidents/metrics');
+      expect(incidentMetricsOutput.parse(m)).toEqual(m);
       expect(m).toEqual({
         total: 5,
         open: 3,

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { impactOutput, policyDiffOutput, simulateOutput } from '@airlock/contracts';
 import { type Session, startTestApp, type TestApp } from '../support/test-app';
 
 /** Draft rules, publish, versions, diff, rollback, simulator, impact preview, emergency block. */
@@ -64,6 +65,8 @@ describe('policy lifecycle', () => {
     });
     const diff = await admin.json<any>('/api/policy/draft-diff');
     expect(diff.rules.added.map((r: any) => r.id)).toEqual(['interns-no-ai']);
+    // The answer is exactly the contract's shape (parsing drops unknown keys, so nothing extra either).
+    expect(policyDiffOutput.parse(diff)).toEqual(diff);
     const v2 = await admin.json<any>('/api/policy/publish', { method: 'POST', json: { note: 'Block interns' } });
     expect(v2).toMatchObject({ number: 3, note: 'Block interns', authorLabel: 'owner@airlock.test' });
     expect(v2.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -76,6 +79,7 @@ describe('policy lifecycle', () => {
     expect(v1.rules.map((x: any) => x.id)).not.toContain('interns-no-ai');
     const d = await admin.json<any>(`/api/policy-versions/${versions[0].id}/diff`);
     expect(d.rules.added.map((x: any) => x.id)).toEqual(['interns-no-ai']);
+    expect(policyDiffOutput.parse(d)).toEqual(d);
   });
 
   it('simulates a request under the draft and the published policy side by side', async () => {
@@ -89,6 +93,7 @@ describe('policy lifecycle', () => {
     expect(sim.draft.effect).toBe('warn');
     expect(sim.draft.reasons[0]).toMatchObject({ ruleId: 'interns-no-ai', message: 'Interns: think twice.' });
     expect(sim.differs).toBe(true);
+    expect(simulateOutput.parse(sim)).toEqual(sim);
     // The draft is not in force until published.
     expect(await effectFor({ action: 'prompt', destination: { provider: 'openai-chatgpt' }, subject: { groups: ['interns'] } })).toBe('block');
   });
@@ -104,6 +109,7 @@ describe('policy lifecycle', () => {
     expect(blockToWarn.count).toBeGreaterThanOrEqual(5);
     expect(impact.byDestination[0]).toMatchObject({ destination: 'openai-chatgpt' });
     expect(impact.examples[0]).toMatchObject({ before: 'block', after: 'warn' });
+    expect(impactOutput.parse(impact)).toEqual(impact);
   });
 
   it('rolls back to an older version: its rules become the draft and a new version', async () => {

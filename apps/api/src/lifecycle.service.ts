@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { NotificationsService } from './database/notifications.service';
-import { PrismaService } from './database/prisma.service';
+import { MaintenanceRepository } from './database/maintenance.repository';
 import { ApiKeyRegistry } from './modules/api-clients/api-key-registry.service';
 import { SessionService } from './modules/auth/session.service';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
@@ -30,7 +30,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
   started = false;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly database: MaintenanceRepository,
     private readonly secrets: SecretsService,
     private readonly notifications: NotificationsService,
     private readonly bootstrap: BootstrapService,
@@ -78,7 +78,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
       name: 'database',
       gates: false,
       check: async () => {
-        await this.prisma.$queryRaw`SELECT 1`;
+        await this.database.ping();
         return { ok: true };
       },
     });
@@ -106,7 +106,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     m.registerGauge('airlock_draining', 'Shutdown has begun: /readyz fails while requests are still served', () => (this.readiness.draining ? 1 : 0));
     m.registerLabelledGauge('airlock_db_pool_connections', 'Database pool connections, by pool and state (total, idle, waiting clients)', ['pool', 'state'], () => {
       const out: [{ pool: string; state: string }, number][] = [];
-      const pools = { api: { total: this.prisma.pool.totalCount, idle: this.prisma.pool.idleCount, waiting: this.prisma.pool.waitingCount }, decision_log: this.writer.poolStats() };
+      const pools = { api: this.database.poolStats(), decision_log: this.writer.poolStats() };
       for (const [pool, stats] of Object.entries(pools)) for (const [state, n] of Object.entries(stats)) out.push([{ pool, state }, n]);
       return out;
     });
@@ -114,7 +114,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async runMaintenance(): Promise<void> {
     try {
-      await this.prisma.$queryRaw`SELECT airlock_ensure_decision_partitions(date_trunc('month', now())::date, 3)`;
+      await this.database.ensureDecisionPartitions();
       await this.sessions.purgeExpired();
     } catch (err) {
       this.logger.warn(`Maintenance failed: ${(err as Error).message}`);

@@ -2,6 +2,7 @@ export * from './constants';
 export * from './common';
 export * from './policy';
 export * from './decisions';
+export * from './policy-outputs';
 export * from './catalog';
 export * from './settings';
 export * from './auth';

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { sha256Hex } from '../auth/tokens';
 import { apiKeyPrefix, generateApiKey } from './api-key-format';
 import { ApiKeyRegistry } from './api-key-registry.service';
-
-const withKeys = { keys: { orderBy: { createdAt: 'desc' as const } } };
+import { ApiClientsRepository } from './api-clients.repository';
 
 /** What a client may assert, as the contract says it ('any' or a list of zones) and as it is stored. */
 interface AssertionInput {
@@ -33,7 +31,8 @@ function assertionColumns(input: AssertionInput) {
 @Injectable()
 export class ApiClientsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: ApiClientsRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly registry: ApiKeyRegistry,
   ) {}
@@ -45,25 +44,12 @@ export class ApiClientsService {
     return d;
   }
 
-  private async notify(tx: Tx, organizationId: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_notify('airlock_api_keys', ${organizationId})`;
-  }
-
-  list(organizationId: string, f: { id?: string[]; q?: string; revoked?: boolean }, sort: Sort, page: Page) {
-    const w = {
-      organizationId,
-      ...idIn(f.id),
-      ...(f.revoked === true ? { revokedAt: { not: null } } : f.revoked === false ? { revokedAt: null } : {}),
-      ...(f.q ? { name: { contains: f.q, mode: 'insensitive' as const } } : {}),
-    };
-    return this.prisma.$transaction([
-      this.prisma.apiClient.findMany({ where: w, orderBy: orderOf(sort), ...page, include: withKeys }),
-      this.prisma.apiClient.count({ where: w }),
-    ]);
+  list(...args: Parameters<ApiClientsRepository['list']>) {
+    return this.repo.list(...args);
   }
 
   async get(organizationId: string, id: string) {
-    const row = await this.prisma.apiClient.findFirst({ where: { organizationId, id }, include: withKeys });
+    const row = await this.repo.findWithKeys(organizationId, id);
     if (!row) throw AppError.notFound('API client');
     return row;
   }
@@ -75,21 +61,19 @@ export class ApiClientsService {
   ) {
     const expiresAt = this.future(input.expiresAt, 'expiresAt');
     const key = generateApiKey();
-    const client = await this.prisma.$transaction(async (tx) => {
-      const c = await tx.apiClient.create({
-        data: {
-          organizationId,
-          name: input.name,
-          description: input.description ?? null,
-          scopes: input.scopes,
-          rateLimitPerMinute: input.rateLimitPerMinute,
-          ...assertionColumns(input),
-          createdById: actor.type === 'user' ? actor.id : null,
-        },
+    const client = await this.transactions.run(async () => {
+      const c = await this.repo.create({
+        organizationId,
+        name: input.name,
+        description: input.description ?? null,
+        scopes: input.scopes,
+        rateLimitPerMinute: input.rateLimitPerMinute,
+        ...assertionColumns(input),
+        createdById: actor.type === 'user' ? actor.id : null,
       });
-      const k = await tx.apiKey.create({ data: { organizationId, apiClientId: c.id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt } });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.create', entityType: 'ApiClient', entityId: c.id, after: { ...c, key: { id: k.id, prefix: k.prefix, expiresAt } } });
-      await this.notify(tx, organizationId);
+      const k = await this.repo.createKey({ organizationId, apiClientId: c.id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt });
+      await this.audit.record({ organizationId, actor, action: 'api_client.create', entityType: 'ApiClient', entityId: c.id, after: { ...c, key: { id: k.id, prefix: k.prefix, expiresAt } } });
+      await this.repo.notifyKeysChanged(organizationId);
       return c;
     });
     await this.registry.reload();
@@ -102,13 +86,13 @@ export class ApiClientsService {
     id: string,
     input: { name?: string; description?: string | null; scopes?: string[]; rateLimitPerMinute?: number | null } & AssertionInput,
   ) {
-    await this.prisma.$transaction(async (tx) => {
-      const before = await tx.apiClient.findFirst({ where: { organizationId, id } });
+    await this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('API client');
       const { mayAssertGroups, mayAssertIp, mayAssertZones, ...rest } = input;
-      const after = await tx.apiClient.update({ where: { id }, data: { ...rest, ...assertionColumns({ mayAssertGroups, mayAssertIp, mayAssertZones }) } });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
-      await this.notify(tx, organizationId);
+      const after = await this.repo.update(organizationId, id, { ...rest, ...assertionColumns({ mayAssertGroups, mayAssertIp, mayAssertZones }) });
+      await this.audit.record({ organizationId, actor, action: 'api_client.update', entityType: 'ApiClient', entityId: id, before, after });
+      await this.repo.notifyKeysChanged(organizationId);
     });
     await this.registry.reload();
     return this.get(organizationId, id);
@@ -118,17 +102,17 @@ export class ApiClientsService {
   async rotate(organizationId: string, actor: Actor, id: string, input: { overlapHours: number; expiresAt: string | null }) {
     const expiresAt = this.future(input.expiresAt, 'expiresAt');
     const key = generateApiKey();
-    await this.prisma.$transaction(async (tx) => {
-      const client = await tx.apiClient.findFirst({ where: { organizationId, id } });
+    await this.transactions.run(async () => {
+      const client = await this.repo.find(organizationId, id);
       if (!client) throw AppError.notFound('API client');
       if (client.revokedAt) throw AppError.unprocessable('This API client is revoked; create a new one');
       const overlapEnd = new Date(Date.now() + input.overlapHours * 3_600_000);
-      const old = await tx.apiKey.findMany({ where: { apiClientId: id, revokedAt: null } });
+      const old = await this.repo.liveKeys(organizationId, id);
       for (const k of old) {
-        if (!k.expiresAt || k.expiresAt > overlapEnd) await tx.apiKey.update({ where: { id: k.id }, data: { expiresAt: overlapEnd } });
+        if (!k.expiresAt || k.expiresAt > overlapEnd) await this.repo.setKeyExpiry(organizationId, k.id, overlapEnd);
       }
-      const k = await tx.apiKey.create({ data: { organizationId, apiClientId: id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt } });
-      await this.audit.record(tx, {
+      const k = await this.repo.createKey({ organizationId, apiClientId: id, prefix: apiKeyPrefix(key), keyHash: sha256Hex(key), expiresAt });
+      await this.audit.record({
         organizationId,
         actor,
         action: 'api_client.rotate',
@@ -136,7 +120,7 @@ export class ApiClientsService {
         entityId: id,
         after: { newKey: { id: k.id, prefix: k.prefix }, previousKeysExpireAt: overlapEnd, previousKeys: old.map((o) => o.prefix) },
       });
-      await this.notify(tx, organizationId);
+      await this.repo.notifyKeysChanged(organizationId);
     });
     await this.registry.reload();
     return { client: await this.get(organizationId, id), key };
@@ -144,14 +128,14 @@ export class ApiClientsService {
 
   /** Revokes the client and every key it has: refused from the next request on. */
   async revoke(organizationId: string, actor: Actor, id: string) {
-    const hashes = await this.prisma.$transaction(async (tx) => {
-      const before = await tx.apiClient.findFirst({ where: { organizationId, id }, include: { keys: true } });
+    const hashes = await this.transactions.run(async () => {
+      const before = await this.repo.findWithAllKeys(organizationId, id);
       if (!before) throw AppError.notFound('API client');
       const now = new Date();
-      await tx.apiClient.update({ where: { id }, data: { revokedAt: before.revokedAt ?? now } });
-      await tx.apiKey.updateMany({ where: { apiClientId: id, revokedAt: null }, data: { revokedAt: now } });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_client.revoke', entityType: 'ApiClient', entityId: id, before: { ...before, keys: before.keys.map((k) => k.prefix) } });
-      await this.notify(tx, organizationId);
+      await this.repo.update(organizationId, id, { revokedAt: before.revokedAt ?? now });
+      await this.repo.revokeLiveKeys(organizationId, id, now);
+      await this.audit.record({ organizationId, actor, action: 'api_client.revoke', entityType: 'ApiClient', entityId: id, before: { ...before, keys: before.keys.map((k) => k.prefix) } });
+      await this.repo.notifyKeysChanged(organizationId);
       return before.keys.map((k) => k.keyHash);
     });
     this.registry.forget(hashes);
@@ -160,12 +144,12 @@ export class ApiClientsService {
 
   /** Revokes one key (e.g. a leaked one) and keeps the client. */
   async revokeKey(organizationId: string, actor: Actor, id: string, keyId: string) {
-    const hash = await this.prisma.$transaction(async (tx) => {
-      const key = await tx.apiKey.findFirst({ where: { organizationId, apiClientId: id, id: keyId } });
+    const hash = await this.transactions.run(async () => {
+      const key = await this.repo.findKey(organizationId, id, keyId);
       if (!key) throw AppError.notFound('API key');
-      await tx.apiKey.update({ where: { id: keyId }, data: { revokedAt: key.revokedAt ?? new Date() } });
-      await this.audit.record(tx, { organizationId, actor, action: 'api_key.revoke', entityType: 'ApiKey', entityId: keyId, before: { prefix: key.prefix } });
-      await this.notify(tx, organizationId);
+      await this.repo.revokeKey(organizationId, keyId, key.revokedAt ?? new Date());
+      await this.audit.record({ organizationId, actor, action: 'api_key.revoke', entityType: 'ApiKey', entityId: keyId, before: { prefix: key.prefix } });
+      await this.repo.notifyKeysChanged(organizationId);
       return key.keyHash;
     });
     this.registry.forget([hash]);

@@ -3,10 +3,10 @@ import type { AssertionRights } from '@airlock/decision-core';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
-import { PrismaService } from '../../database/prisma.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { sha256Hex } from '../auth/tokens';
 import { BackgroundJobs } from '../../common/background-jobs';
+import { ApiClientsRepository } from './api-clients.repository';
 
 interface KeyEntry {
   auth: ApiClientAuth;
@@ -29,7 +29,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   loadedAt: Date | null = null;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: ApiClientsRepository,
     private readonly notifications: NotificationsService,
     private readonly jobs: BackgroundJobs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,16 +58,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   });
 
   private async load(): Promise<void> {
-    const rows = await this.prisma.apiKey.findMany({
-      where: { revokedAt: null, client: { revokedAt: null } },
-      select: {
-        id: true,
-        keyHash: true,
-        expiresAt: true,
-        organizationId: true,
-        client: { select: { id: true, name: true, scopes: true, rateLimitPerMinute: true, mayAssertGroups: true, mayAssertIp: true, mayAssertAnyZone: true, mayAssertZones: true } },
-      },
-    });
+    const rows = await this.repo.liveKeysForRegistry();
     const next = new Map<string, KeyEntry>();
     const rightsOf = new Map<string, AssertionRights>();
     for (const r of rows) {
@@ -126,10 +117,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
       // One statement for the whole batch.
       const ids = batch.map(([id]) => id);
       const times = batch.map(([, t]) => t.toISOString());
-      await this.prisma.$executeRaw`
-        UPDATE "ApiKey" AS k SET "lastUsedAt" = GREATEST(COALESCE(k."lastUsedAt", v.t), v.t)
-        FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${times}::timestamptz[]) AS t) AS v
-        WHERE k.id = v.id`;
+      await this.repo.recordUsage(ids, times);
     } catch (err) {
       this.logger.warn(`Could not record API key usage: ${(err as Error).message}`);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 
@@ -16,19 +17,22 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
 
-  /** Serialises appends per organization for the rest of the transaction. */
-  async lockChain(tx: Tx, organizationId: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
+  /** Serialises appends per organization for the rest of the current transaction (`Transactions.db`). */
+  async lockChain(organizationId: string, db: Tx = this.transactions.db): Promise<void> {
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
   }
 
-  last(tx: Tx, organizationId: string) {
-    return tx.auditEvent.findFirst({ where: { organizationId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  last(organizationId: string, db: Tx = this.transactions.db) {
+    return db.auditEvent.findFirst({ where: { organizationId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   }
 
-  insert(tx: Tx, data: Prisma.AuditEventUncheckedCreateInput) {
-    return tx.auditEvent.create({ data });
+  insert(data: Prisma.AuditEventUncheckedCreateInput, db: Tx = this.transactions.db) {
+    return db.auditEvent.create({ data });
   }
 
   page(organizationId: string, afterSeq: number, take: number) {

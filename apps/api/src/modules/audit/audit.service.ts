@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../auth/auth-context';
 import { auditHash, GENESIS_HASH, maskSecrets } from './audit-hash';
@@ -30,11 +31,25 @@ export interface ChainVerification {
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
-  async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    await this.audit.lockChain(tx, entry.organizationId);
-    const last = await this.audit.last(tx, entry.organizationId);
+  /**
+   * Appends in the current transaction (Transactions.run: joined, or one of its own outside any).
+   * `record(tx, entry)` appends in a transaction the caller holds itself.
+   */
+  record(entry: AuditEntry): Promise<void>;
+  record(tx: Tx, entry: AuditEntry): Promise<void>;
+  record(a: Tx | AuditEntry, b?: AuditEntry): Promise<void> {
+    if (b) return this.append(a as Tx, b);
+    return this.transactions.run((tx) => this.append(tx, a as AuditEntry));
+  }
+
+  private async append(tx: Tx, entry: AuditEntry): Promise<void> {
+    await this.audit.lockChain(entry.organizationId, tx);
+    const last = await this.audit.last(entry.organizationId, tx);
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? GENESIS_HASH;
     const req = entry.omitRequestOrigin ? undefined : entry.actor.origin;
@@ -53,13 +68,16 @@ export class AuditService {
       ip: req?.ip ?? null,
       createdAt: new Date(),
     };
-    await this.audit.insert(tx, {
-      ...fields,
-      before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
-      prevHash,
-      hash: auditHash(prevHash, fields),
-    });
+    await this.audit.insert(
+      {
+        ...fields,
+        before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
+        after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
+        prevHash,
+        hash: auditHash(prevHash, fields),
+      },
+      tx,
+    );
   }
 
   /** Recomputes the whole chain and names the first broken link. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { UserTokenKind } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import { MAILER, type MailMessage, type Mailer } from '../mail/mailer';
@@ -33,7 +33,7 @@ export class AccountService {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly tokens: UserTokenRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -43,11 +43,11 @@ export class AccountService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async issue(tx: Tx, user: { id: string; organizationId: string }, kind: UserTokenKind, ttlMs: number) {
+  private async issue(user: { id: string; organizationId: string }, kind: UserTokenKind, ttlMs: number) {
     const now = new Date();
-    await this.tokens.expireOutstanding(tx, user.id, kind, now);
+    await this.tokens.expireOutstanding(user.id, kind, now);
     const token = randomToken(32);
-    const row = await this.tokens.create(tx, { organizationId: user.organizationId, userId: user.id, kind, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + ttlMs) });
+    const row = await this.tokens.create({ organizationId: user.organizationId, userId: user.id, kind, tokenHash: sha256Hex(token), expiresAt: new Date(now.getTime() + ttlMs) });
     return { token, expiresAt: row.expiresAt };
   }
 
@@ -55,9 +55,9 @@ export class AccountService {
    * Creates an invitation inside the caller's transaction (which also writes the audit event) and
    * returns the mail to send once that transaction has committed.
    */
-  async issueInvitation(tx: Tx, user: { id: string; organizationId: string; email: string; name: string }, invitedBy: Actor): Promise<{ mail: MailMessage; expiresAt: Date }> {
-    const { token, expiresAt } = await this.issue(tx, user, 'invitation', INVITATION_TTL_MS);
-    const org = await this.tokens.organizationName(tx, user.organizationId);
+  async issueInvitation(user: { id: string; organizationId: string; email: string; name: string }, invitedBy: Actor): Promise<{ mail: MailMessage; expiresAt: Date }> {
+    const { token, expiresAt } = await this.issue(user, 'invitation', INVITATION_TTL_MS);
+    const org = await this.tokens.organizationName(user.organizationId);
     const link = `${this.config.publicUrl}/#/accept-invite?token=${token}`;
     return { mail: invitationMail({ to: user.email, name: user.name, organization: org.name, link, invitedBy: invitedBy.label, expiresAt }), expiresAt };
   }
@@ -93,16 +93,16 @@ export class AccountService {
     const user = await this.tokens.findUserByEmail(email);
     // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
     if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
-    const issued = await this.prisma.$transaction(async (tx) => {
+    const issued = await this.transactions.run(async () => {
       // Counted under the user's row lock, so concurrent requests cannot all pass the cap.
-      await this.tokens.lockUser(tx, user.id);
-      const recent = await this.tokens.countSince(tx, user.id, 'password_reset', new Date(Date.now() - 3_600_000));
+      await this.tokens.lockUser(user.id);
+      const recent = await this.tokens.countSince(user.id, 'password_reset', new Date(Date.now() - 3_600_000));
       if (recent >= RESET_MAILS_PER_HOUR) {
         this.logger.warn(`Password reset for user ${user.id} not sent: ${recent} already sent in the last hour`);
         return null;
       }
-      const fresh = await this.issue(tx, user, 'password_reset', PASSWORD_RESET_TTL_MS);
-      await this.audit.record(tx, {
+      const fresh = await this.issue(user, 'password_reset', PASSWORD_RESET_TTL_MS);
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: { type: 'anonymous', id: null, label: 'password reset request', origin },
         action: 'user.password_reset_requested',
@@ -128,18 +128,18 @@ export class AccountService {
   /** Sets the password through a mailed token: single use (the first of two racing requests wins), ends every session. */
   private async redeem(kind: UserTokenKind, token: string, password: string, name?: string, origin?: RequestOrigin): Promise<void> {
     const now = new Date();
-    const row = await this.tokens.findByHash(this.prisma, sha256Hex(token));
+    const row = await this.tokens.findByHash(sha256Hex(token));
     if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
       throw new AppError('bad_request', INVALID_LINK);
     }
     await this.passwords.assertAcceptable(password, { email: row.user.email, name: name ?? row.user.name }, 'password');
     const passwordHash = await hashPassword(password);
-    await this.prisma.$transaction(async (tx) => {
-      if ((await this.tokens.consume(tx, row.id, new Date())) !== 1) throw new AppError('bad_request', INVALID_LINK);
-      await this.tokens.expireOutstanding(tx, row.userId, kind, new Date());
-      await this.tokens.setPassword(tx, row.userId, passwordHash, name);
-      const ended = await this.sessions.destroyAllForUser(row.organizationId, row.userId, { tx });
-      await this.audit.record(tx, {
+    await this.transactions.run(async () => {
+      if ((await this.tokens.consume(row.id, new Date())) !== 1) throw new AppError('bad_request', INVALID_LINK);
+      await this.tokens.expireOutstanding(row.userId, kind, new Date());
+      await this.tokens.setPassword(row.userId, passwordHash, name);
+      const ended = await this.sessions.destroyAllForUser(row.organizationId, row.userId);
+      await this.audit.record({
         organizationId: row.organizationId,
         actor: { type: 'user', id: row.userId, label: row.user.email, origin },
         action: kind === 'invitation' ? 'user.invitation_accept' : 'user.password_reset',
@@ -169,11 +169,11 @@ export class AccountService {
     await this.throttle.recordSuccess(auth.email);
     await this.passwords.assertAcceptable(newPassword, { email: user.email, name: user.name }, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
-    await this.prisma.$transaction(async (tx) => {
-      await this.tokens.setPassword(tx, auth.userId, passwordHash);
-      await this.tokens.expireOutstanding(tx, auth.userId, 'password_reset', new Date());
-      const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { tx, exceptSessionId: auth.sessionId });
-      await this.audit.record(tx, {
+    await this.transactions.run(async () => {
+      await this.tokens.setPassword(auth.userId, passwordHash);
+      await this.tokens.expireOutstanding(auth.userId, 'password_reset', new Date());
+      const ended = await this.sessions.destroyAllForUser(auth.organizationId, auth.userId, { exceptSessionId: auth.sessionId });
+      await this.audit.record({
         organizationId: auth.organizationId,
         actor: actorOf(auth),
         action: 'user.password_change',

@@ -3,8 +3,10 @@ import { PassportModule } from '@nestjs/passport';
 import { AccountService } from './account.service';
 import { ApiKeyGate } from './api-key-gate';
 import { AuthController } from './auth.controller';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { MfaController } from './mfa/mfa.controller';
 import { MfaRepository } from './mfa/mfa.repository';
@@ -32,7 +34,9 @@ import { SecretsModule } from '../secrets/secrets.module';
   providers: [
     SessionRepository,
     SessionService,
+    AuthRepository,
     AuthService,
+    LoginThrottleRepository,
     LoginThrottleService,
     LocalStrategy,
     UserTokenRepository,

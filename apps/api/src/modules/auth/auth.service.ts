@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Role } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import type { UserAuth } from './auth-context';
+import { AuthRepository } from './auth.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { burnVerifyTime, verifyPassword } from './password-hasher';
 import { PERMISSIONS, type Permission, roleHas } from './permissions';
@@ -23,7 +24,8 @@ const WRONG = 'Wrong e-mail or password';
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: AuthRepository,
+    private readonly transactions: Transactions,
     private readonly throttle: LoginThrottleService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
@@ -36,10 +38,7 @@ export class AuthService {
   async checkPassword(emailRaw: string, password: string, _ip: string): Promise<SignedInUser> {
     const email = emailRaw.trim().toLowerCase();
     await this.throttle.claimAttempt(email);
-    const user = await this.prisma.user.findUnique({
-      where: { email },
-      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true },
-    });
+    const user = await this.repo.userForPassword(email);
     const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
     if (!user || !ok || user.disabled) {
       await this.throttle.recordFailure(email);
@@ -53,7 +52,7 @@ export class AuthService {
 
   /** The user a completed pending sign-in belongs to (refused if disabled meanwhile). */
   async signedInUser(organizationId: string, userId: string): Promise<SignedInUser> {
-    const user = await this.prisma.user.findFirst({ where: { organizationId, id: userId }, select: { id: true, organizationId: true, email: true, role: true, disabled: true } });
+    const user = await this.repo.user(organizationId, userId);
     if (!user || user.disabled) throw new AppError('unauthenticated', WRONG);
     return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
   }
@@ -68,9 +67,9 @@ export class AuthService {
   ) {
     await this.sessions.destroyToken(meta.previousToken);
     const session = await this.sessions.create(user, { ...meta, mfaAt: meta.secondFactor ? new Date() : null });
-    await this.prisma.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-      await this.audit.record(tx, {
+    await this.transactions.run(async () => {
+      await this.repo.touchLastLogin(user.organizationId, user.id, new Date());
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: { type: 'user', id: user.id, label: user.email, origin: { requestId: meta.requestId, ip: meta.ip } },
         action: 'auth.login',
@@ -87,12 +86,11 @@ export class AuthService {
   }
 
   async me(auth: UserAuth) {
-    const org = await this.prisma.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { id: true, name: true, slug: true } });
-    const sso = await this.prisma.ssoConnection.findUnique({ where: { organizationId: auth.organizationId }, select: { enabled: true } });
+    const organization = await this.repo.organization(auth.organizationId);
     return {
       user: { id: auth.userId, email: auth.email, name: auth.name, role: auth.role, groups: auth.groups },
       mfa: { enabled: auth.mfaEnabled, enrolmentRequired: auth.mfaEnrolmentRequired, sessionMethod: auth.method },
-      organization: { ...org, ssoEnabled: sso?.enabled ?? false },
+      organization,
       permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHas(auth.role, p)),
       csrfToken: auth.csrfToken,
     };

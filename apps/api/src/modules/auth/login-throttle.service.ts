@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { sha256Hex } from './tokens';
 
 export const MAX_FAILURES = 5;
@@ -18,7 +18,7 @@ const LOCK_MS = 15 * 60_000;
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly repo: LoginThrottleRepository) {}
 
   private key(email: string): string {
     return sha256Hex(`login:${email.trim().toLowerCase()}`);
@@ -32,18 +32,9 @@ export class LoginThrottleService {
     const key = this.key(email);
     const now = new Date();
     const windowFloor = new Date(now.getTime() - WINDOW_MS);
-    // A row starts afresh when its window or its lock has run out.
-    const claimed = await this.prisma.$queryRaw<{ failures: number }[]>`
-      INSERT INTO "LoginThrottle" AS t (key, failures, "windowStart", "lockedUntil") VALUES (${key}, 1, ${now}, NULL)
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN t."lockedUntil" <= ${now} OR t."windowStart" < ${windowFloor} THEN 1 ELSE t.failures + 1 END,
-        "windowStart" = CASE WHEN t."lockedUntil" <= ${now} OR t."windowStart" < ${windowFloor} THEN ${now} ELSE t."windowStart" END,
-        "lockedUntil" = CASE WHEN t."lockedUntil" <= ${now} THEN NULL ELSE t."lockedUntil" END
-      WHERE t."lockedUntil" <= ${now} OR (t."lockedUntil" IS NULL AND (t."windowStart" < ${windowFloor} OR t.failures < ${MAX_FAILURES}))
-      RETURNING failures`;
-    if (claimed.length) return;
-    const row = await this.prisma.loginThrottle.findUnique({ where: { key }, select: { lockedUntil: true } });
-    const until = row?.lockedUntil?.getTime() ?? now.getTime() + LOCK_MS;
+    if (await this.repo.claim(key, now, windowFloor, MAX_FAILURES)) return;
+    const lockedUntil = await this.repo.lockedUntil(key);
+    const until = lockedUntil?.getTime() ?? now.getTime() + LOCK_MS;
     const wait = Math.max(1, Math.ceil((until - Date.now()) / 1000));
     throw new AppError('rate_limited', `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`, undefined, {
       'retry-after': String(wait),
@@ -53,10 +44,10 @@ export class LoginThrottleService {
   /** The claimed attempt failed: with MAX_FAILURES attempts in the window, the e-mail is locked. */
   async recordFailure(email: string): Promise<void> {
     const lockedUntil = new Date(Date.now() + LOCK_MS);
-    await this.prisma.loginThrottle.updateMany({ where: { key: this.key(email), failures: { gte: MAX_FAILURES }, lockedUntil: null }, data: { lockedUntil } });
+    await this.repo.lock(this.key(email), MAX_FAILURES, lockedUntil);
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.prisma.loginThrottle.deleteMany({ where: { key: this.key(email) } });
+    await this.repo.clear(this.key(email));
   }
 }

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 
 @Injectable()
 export class SessionRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   create(data: { id: string; organizationId: string; userId: string; csrfToken: string; expiresAt: Date; ip?: string; userAgent?: string; method?: string; mfaAt?: Date | null }) {
     return this.prisma.session.create({ data });
@@ -20,8 +29,8 @@ export class SessionRepository {
   }
 
   /** A second factor was proven in this session now (sign-in or step-up). */
-  markMfa(id: string, at: Date, tx?: Tx) {
-    return (tx ?? this.prisma).session.updateMany({ where: { id }, data: { mfaAt: at } });
+  markMfa(id: string, at: Date) {
+    return this.db.session.updateMany({ where: { id }, data: { mfaAt: at } });
   }
 
   setWebauthnChallenge(id: string, challenge: string, expiresAt: Date) {
@@ -45,10 +54,9 @@ export class SessionRepository {
     return this.prisma.session.deleteMany({ where: { id } });
   }
 
-  /** Every session of the user (but `exceptId`), inside the caller's transaction when given. */
-  deleteForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptId?: string } = {}) {
-    const db = opts.tx ?? this.prisma;
-    return db.session.deleteMany({ where: { organizationId, userId, ...(opts.exceptId ? { id: { not: opts.exceptId } } : {}) } });
+  /** Every session of the user (but `exceptId`), in the current transaction if there is one. */
+  deleteForUser(organizationId: string, userId: string, opts: { exceptId?: string } = {}) {
+    return this.db.session.deleteMany({ where: { organizationId, userId, ...(opts.exceptId ? { id: { not: opts.exceptId } } : {}) } });
   }
 
   /** The user's sessions that have not expired, newest first. */
@@ -62,10 +70,10 @@ export class SessionRepository {
   }
 
   /** Ends one session of the user by its public id; the deleted row's token hash, or null when there was none. */
-  async deleteOne(tx: Tx, organizationId: string, userId: string, publicId: string): Promise<{ id: string; ip: string | null; userAgent: string | null } | null> {
-    const row = await tx.session.findFirst({ where: { organizationId, userId, publicId }, select: { id: true, ip: true, userAgent: true } });
+  async deleteOne(organizationId: string, userId: string, publicId: string): Promise<{ id: string; ip: string | null; userAgent: string | null } | null> {
+    const row = await this.db.session.findFirst({ where: { organizationId, userId, publicId }, select: { id: true, ip: true, userAgent: true } });
     if (!row) return null;
-    await tx.session.deleteMany({ where: { id: row.id } });
+    await this.db.session.deleteMany({ where: { id: row.id } });
     return row;
   }
 

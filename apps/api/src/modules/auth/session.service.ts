@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, UserAuth } from './auth-context';
 import { SessionRepository } from './session.repository';
@@ -24,6 +24,7 @@ const TOUCH_EVERY_MS = 60_000;
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -93,8 +94,9 @@ export class SessionService {
    * Ends every session of the user at once (disabled, role changed, password reset), inside the
    * caller's transaction when given so the change and the sign-out commit together.
    */
-  async destroyAllForUser(organizationId: string, userId: string, opts: { tx?: Tx; exceptSessionId?: string } = {}): Promise<number> {
-    return (await this.sessions.deleteForUser(organizationId, userId, { tx: opts.tx, exceptId: opts.exceptSessionId })).count;
+  /** Ends every session of the user (but `exceptSessionId`), in the current transaction if there is one. */
+  async destroyAllForUser(organizationId: string, userId: string, opts: { exceptSessionId?: string } = {}): Promise<number> {
+    return (await this.sessions.deleteForUser(organizationId, userId, { exceptId: opts.exceptSessionId })).count;
   }
 
   /**
@@ -122,10 +124,10 @@ export class SessionService {
    * it was `currentSessionId`.
    */
   async endOne(organizationId: string, actor: Actor, userId: string, publicId: string, currentSessionId?: string): Promise<{ wasCurrent: boolean }> {
-    return this.sessions.prisma.$transaction(async (tx) => {
-      const ended = await this.sessions.deleteOne(tx, organizationId, userId, publicId);
+    return this.transactions.run(async () => {
+      const ended = await this.sessions.deleteOne(organizationId, userId, publicId);
       if (!ended) throw AppError.notFound('Session');
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'session.end',
@@ -139,9 +141,9 @@ export class SessionService {
 
   /** Ends every session of the user but `exceptSessionId` (none: all of them), audited. */
   async endAll(organizationId: string, actor: Actor, userId: string, exceptSessionId?: string): Promise<{ ended: number }> {
-    return this.sessions.prisma.$transaction(async (tx) => {
-      const ended = await this.destroyAllForUser(organizationId, userId, { tx, exceptSessionId });
-      await this.audit.record(tx, {
+    return this.transactions.run(async () => {
+      const ended = await this.destroyAllForUser(organizationId, userId, { exceptSessionId });
+      await this.audit.record({
         organizationId,
         actor,
         action: exceptSessionId ? 'session.end_others' : 'session.end_all',

@@ -17,6 +17,7 @@ import { PolicyService } from '../policy/policy.service';
 import { loadBuiltinCatalog } from './builtin-catalog';
 import { DemoDataService } from '../demo/demo-data.service';
 import { Transactions } from '../../database/transactions';
+import { BootstrapRepository } from './bootstrap.repository';
 
 export const SYSTEM: Actor = { type: 'system', id: null, label: 'system (first start)' };
 
@@ -53,6 +54,7 @@ export class BootstrapService {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly repo: BootstrapRepository,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
     private readonly demo: DemoDataService,
@@ -63,8 +65,8 @@ export class BootstrapService {
   async run(): Promise<FirstRun> {
     const result = await this.transactions.run(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('airlock:bootstrap', 0))`;
-        const existing = await tx.organization.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+        await this.repo.lock();
+        const existing = await this.repo.firstOrganization();
         if (existing) {
           await this.ensureBootstrapKey(tx, existing.id);
           return { created: false, organizationId: existing.id, adminEmail: this.config.adminEmail, demo: false } satisfies FirstRun;
@@ -82,11 +84,9 @@ export class BootstrapService {
 
   private async createOrganization(tx: Tx): Promise<FirstRun> {
     const settings = orgSettings.parse({});
-    const org = await tx.organization.create({
-      data: { name: this.config.orgName, slug: slugify(this.config.orgName), settings: settings as Prisma.InputJsonValue },
-    });
+    const org = await this.repo.createOrganization({ name: this.config.orgName, slug: slugify(this.config.orgName), settings: settings as Prisma.InputJsonValue });
     const organizationId = org.id;
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'organization.create', entityType: 'Organization', entityId: org.id, after: org });
 
     const generatedPassword = this.config.adminPassword ? undefined : randomBytes(12).toString('base64url');
     // An operator's choice, not a user's: warned about, not refused (the first start must not fail on it).
@@ -94,35 +94,24 @@ export class BootstrapService {
       const weak = passwordStrengthProblems(this.config.adminPassword, [this.config.adminEmail, this.config.orgName]);
       if (weak.length) this.logger.warn(`AIRLOCK_ADMIN_PASSWORD ${weak.join('; ')}. The first owner was created with it: change it after signing in (users choosing a password get a 400 for this).`);
     }
-    const owner = await tx.user.create({
-      data: {
-        organizationId,
-        email: this.config.adminEmail,
-        name: 'Administrator',
-        role: 'owner',
-        passwordHash: await hashPassword(this.config.adminPassword ?? generatedPassword!),
-      },
+    const owner = await this.repo.createOwner({
+      organizationId,
+      email: this.config.adminEmail,
+      name: 'Administrator',
+      passwordHash: await hashPassword(this.config.adminPassword ?? generatedPassword!),
     });
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'user.create', entityType: 'User', entityId: owner.id, after: owner });
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'user.create', entityType: 'User', entityId: owner.id, after: owner });
 
-    await tx.dataClass.createMany({
-      data: BUILTIN_DATA_CLASSES.map((c) => ({ organizationId, key: c.id, name: c.label, description: c.description, builtin: true })),
-    });
+    await this.repo.createDataClasses(BUILTIN_DATA_CLASSES.map((c) => ({ organizationId, key: c.id, name: c.label, description: c.description, builtin: true })));
 
     const catalog = loadBuiltinCatalog();
-    await tx.provider.createMany({
-      data: catalog.providers.map((p) => builtinRowData(organizationId, p, catalog.catalogVersion, settings.restrictedJurisdictions)),
-    });
+    await this.repo.createProviders(catalog.providers.map((p) => builtinRowData(organizationId, p, catalog.catalogVersion, settings.restrictedJurisdictions)));
     await this.catalogReleases.recordInitialSeed(tx, organizationId, catalog);
 
-    await tx.networkZone.create({
-      data: { organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] },
-    });
+    await this.repo.createZone({ organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] });
 
-    await tx.policyRule.createMany({
-      data: defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ruleToRow(organizationId, r)),
-    });
-    await this.audit.record(tx, {
+    await this.repo.createRules(defaultPolicyRules({ restrictedJurisdictions: readOrgSettings(org.settings).restrictedJurisdictions }).map((r) => ruleToRow(organizationId, r)));
+    await this.audit.record({
       organizationId,
       actor: SYSTEM,
       action: 'catalog.seed',
@@ -141,13 +130,13 @@ export class BootstrapService {
     const key = this.config.bootstrapApiKey;
     if (!key) return;
     const keyHash = sha256Hex(key);
-    if (await tx.apiKey.findUnique({ where: { keyHash }, select: { id: true } })) return;
-    const client = await tx.apiClient.create({
-      data: { organizationId, name: 'bootstrap', description: 'Created from AIRLOCK_BOOTSTRAP_API_KEY', scopes: ['decide', 'bundle', 'incidents:write'] },
-    });
-    await tx.apiKey.create({ data: { organizationId, apiClientId: client.id, prefix: apiKeyPrefix(key), keyHash } });
-    await this.audit.record(tx, { organizationId, actor: SYSTEM, action: 'api_client.create', entityType: 'ApiClient', entityId: client.id, after: client });
-    await tx.$executeRaw`SELECT pg_notify('airlock_api_keys', ${organizationId})`;
+    if (await this.repo.keyExists(keyHash)) return;
+    const client = await this.repo.createClientWithKey(
+      organizationId,
+      { name: 'bootstrap', description: 'Created from AIRLOCK_BOOTSTRAP_API_KEY', scopes: ['decide', 'bundle', 'incidents:write'] },
+      { prefix: apiKeyPrefix(key), keyHash },
+    );
+    await this.audit.record({ organizationId, actor: SYSTEM, action: 'api_client.create', entityType: 'ApiClient', entityId: client.id, after: client });
   }
 
   /** What the launcher prints so a newcomer can sign in. */

@@ -52,6 +52,19 @@ export class CatalogReleaseRepository {
     return tx.provider.findMany({ where: { organizationId }, select: { slug: true, builtin: true } });
   }
 
+  /** The built-in entry left the catalog: the organization's row stays, marked withdrawn. */
+  markWithdrawn(tx: Tx, organizationId: string, id: string) {
+    return tx.provider.update({ where: { id, organizationId }, data: { catalogVersion: 'withdrawn' } });
+  }
+
+  updateProvider(tx: Tx, organizationId: string, id: string, data: Prisma.ProviderUncheckedUpdateInput) {
+    return tx.provider.update({ where: { id, organizationId }, data });
+  }
+
+  createProvider(tx: Tx, data: Prisma.ProviderUncheckedCreateInput) {
+    return tx.provider.create({ data });
+  }
+
   providerEdits(tx: Tx, organizationId: string, providerIds: string[]) {
     return tx.auditEvent.findMany({
       where: { organizationId, entityType: 'Provider', action: 'provider.update', entityId: { in: providerIds } },

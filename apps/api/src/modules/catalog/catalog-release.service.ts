@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { readOrgSettings } from '@airlock/contracts';
 import { computeRiskScore, type RiskFactor } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -110,7 +111,7 @@ export class CatalogReleaseService {
   private readonly logger = new Logger('CatalogRelease');
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: CatalogReleaseRepository,
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
@@ -146,7 +147,7 @@ export class CatalogReleaseService {
 
   async applyToOrganization(organizationId: string, catalog: BuiltinCatalog): Promise<AppliedRelease | null> {
     const releaseId = catalog.catalogVersion;
-    const result = await this.prisma.$transaction(
+    const result = await this.transactions.run(
       async (tx) => {
         await this.repo.lock(tx);
         if (await this.repo.hasRelease(tx, organizationId, releaseId)) return null;
@@ -168,7 +169,7 @@ export class CatalogReleaseService {
             if (row.catalogVersion !== 'withdrawn') {
               const c = { slug: row.slug, name: row.name, field: 'entry', from: row.catalogVersion, to: null, source: null, outcome: 'withdrawn' as const };
               changes.push({ ...c, summary: describeChange(c) });
-              await tx.provider.update({ where: { id: row.id }, data: { catalogVersion: 'withdrawn' } });
+              await this.repo.markWithdrawn(tx, organizationId, row.id);
             }
             continue;
           }
@@ -181,15 +182,12 @@ export class CatalogReleaseService {
           const risk = riskOf(after, settings.restrictedJurisdictions);
           const riskChange = explainRiskChange(row.slug, row.name, { score: row.riskScore, factors: (row.riskFactors as unknown as RiskFactor[]) ?? [] }, risk);
           if (riskChange) riskChanges.push(riskChange);
-          const updated = await tx.provider.update({
-            where: { id: row.id },
-            data: {
-              ...updateData(merged.update),
-              catalogBaseline: next as Prisma.InputJsonValue,
-              catalogVersion: releaseId,
-              riskScore: risk.score,
-              riskFactors: risk.factors as unknown as Prisma.InputJsonValue,
-            },
+          const updated = await this.repo.updateProvider(tx, organizationId, row.id, {
+            ...updateData(merged.update),
+            catalogBaseline: next as Prisma.InputJsonValue,
+            catalogVersion: releaseId,
+            riskScore: risk.score,
+            riskFactors: risk.factors as unknown as Prisma.InputJsonValue,
           });
           if (Object.keys(merged.update).length || riskChange) touched.push(updated);
         }
@@ -204,7 +202,7 @@ export class CatalogReleaseService {
             changes.push({ ...c, summary: describeChange(c) });
             continue;
           }
-          const row = await tx.provider.create({ data: { ...builtinRowData(organizationId, entry, releaseId, settings.restrictedJurisdictions), statusChangedAt: new Date() } });
+          const row = await this.repo.createProvider(tx, { ...builtinRowData(organizationId, entry, releaseId, settings.restrictedJurisdictions), statusChangedAt: new Date() });
           added.push(row);
           const c = { slug: entry.slug, name: entry.name, field: 'entry', from: null, to: entry.name, source: sourceFor('domains', entry.sources) ?? null, outcome: 'added' as const };
           changes.push({ ...c, summary: describeChange(c) });
@@ -220,7 +218,7 @@ export class CatalogReleaseService {
           // Nothing to review when nothing changed.
           reviewedAt: changes.length || riskChanges.length ? null : new Date(),
         });
-        await this.audit.record(tx, {
+        await this.audit.record({
           organizationId,
           actor: CATALOG_RELEASE_ACTOR,
           action: 'catalog.release_applied',
@@ -301,12 +299,12 @@ export class CatalogReleaseService {
 
   /** "Mark reviewed": every pending update is reviewed by this user, in the audit log. */
   async review(organizationId: string, actor: Actor, note: string | null) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const pending = await this.repo.unreviewed(organizationId, tx);
       if (!pending.length) throw AppError.conflict('Nothing to review: every catalog release has been reviewed');
       await this.repo.markReviewed(tx, organizationId, pending.map((u) => u.id), actor.type === 'user' ? actor.id : null, note);
       const changes = pending.reduce((n, u) => n + (Array.isArray(u.changes) ? u.changes.length : 0), 0);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'catalog.review',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type ProviderCreate, readOrgSettings } from '@airlock/contracts';
 import { computeRiskScore, normalizeDomainPattern } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -21,7 +21,6 @@ type ProviderFields = Partial<ProviderCreate>;
 @Injectable()
 export class ProvidersService {
   constructor(
-    private readonly prisma: PrismaService,
     private readonly transactions: Transactions,
     private readonly repo: ProvidersRepository,
     private readonly audit: AuditService,
@@ -74,7 +73,7 @@ export class ProvidersService {
   }
 
   async create(organizationId: string, actor: Actor, input: ProviderCreate) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const domains = this.domains(input.domains);
       const risk = await this.withRisk(tx, organizationId, input);
       const row = await this.repo.create(tx, {
@@ -86,13 +85,13 @@ export class ProvidersService {
         builtin: false,
         ...risk,
       });
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.create', entityType: 'Provider', entityId: row.id, after: row });
+      await this.audit.record({ organizationId, actor, action: 'provider.create', entityType: 'Provider', entityId: row.id, after: row });
       return row;
     });
   }
 
   async update(organizationId: string, actor: Actor, id: string, input: ProviderFields) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Provider');
       const domains = input.domains ? this.domains(input.domains) : undefined;
@@ -105,17 +104,17 @@ export class ProvidersService {
         ...(input.status && input.status !== before.status ? { statusChangedAt: new Date() } : {}),
         ...risk,
       });
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.update', entityType: 'Provider', entityId: id, before, after: row });
+      await this.audit.record({ organizationId, actor, action: 'provider.update', entityType: 'Provider', entityId: id, before, after: row });
       return row;
     });
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Provider');
       await this.repo.delete(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
+      await this.audit.record({ organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
       return before;
     });
   }
@@ -132,7 +131,7 @@ export class ProvidersService {
         const before = await this.repo.find(organizationId, id, tx);
         if (!before) throw AppError.notFound('Provider');
         const row = await this.repo.update(tx, id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
-        await this.audit.record(tx, { organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
+        await this.audit.record({ organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
         const blocked = providerFromRow(row);
         const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {
           allowUnchanged: true,

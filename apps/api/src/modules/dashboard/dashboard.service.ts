@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
+import { DashboardRepository } from './dashboard.repository';
 import { OverrideRatesRepository } from './override-rates.repository';
 
 const OPEN = ['new', 'triaged', 'investigating', 'contained'] as const;
@@ -11,7 +11,7 @@ const OPEN = ['new', 'triaged', 'investigating', 'contained'] as const;
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: DashboardRepository,
     private readonly overrides: OverrideRatesRepository,
   ) {}
 
@@ -39,42 +39,15 @@ export class DashboardService {
   async summary(organizationId: string, days: number) {
     const since = new Date(Date.now() - days * 86_400_000);
     const [byDay, top, classes, openBySeverity, nearDeadline, times, totals] = await Promise.all([
-      this.prisma.$queryRaw<{ day: Date; effect: string; n: bigint }[]>`
-        SELECT date_trunc('day', "bucket" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day, "effect"::text AS effect, sum("count") AS n
-        FROM "DecisionRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since}
-        GROUP BY 1, 2 ORDER BY 1`,
-      this.prisma.$queryRaw<{ slug: string; total: bigint; blocked: bigint; warned: bigint; redacted: bigint }[]>`
-        SELECT "providerSlug" AS slug, sum("count") AS total,
-               sum("count") FILTER (WHERE "effect" = 'block') AS blocked,
-               sum("count") FILTER (WHERE "effect" = 'warn') AS warned,
-               sum("count") FILTER (WHERE "effect" = 'redact') AS redacted
-        FROM "DecisionRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since} AND "providerSlug" <> ''
-        GROUP BY 1 ORDER BY total DESC LIMIT 12`,
-      this.prisma.$queryRaw<{ dataClass: string; n: bigint; blocked: bigint }[]>`
-        SELECT "dataClass", sum("count") AS n, sum("count") FILTER (WHERE "effect" IN ('block', 'redact')) AS blocked
-        FROM "DecisionClassRollup" WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since}
-        GROUP BY 1 ORDER BY n DESC`,
-      this.prisma.incident.groupBy({ by: ['severity'], where: { organizationId, status: { in: [...OPEN] } }, _count: { _all: true } }),
-      this.prisma.incident.findMany({
-        where: { organizationId, status: { in: [...OPEN, 'resolved'] }, resolvedAt: null, notificationDeadline: { not: null, lte: new Date(Date.now() + 24 * 3_600_000) } },
-        orderBy: { notificationDeadline: 'asc' },
-        take: 10,
-        select: { id: true, number: true, title: true, severity: true, status: true, notificationDeadline: true },
-      }),
-      this.prisma.$queryRaw<{ mtta: number | null; mttr: number | null }[]>`
-        SELECT avg(extract(epoch FROM ("acknowledgedAt" - "reportedAt")) / 3600)::float8 AS mtta,
-               avg(extract(epoch FROM ("resolvedAt" - "reportedAt")) / 3600)::float8 AS mttr
-        FROM "Incident" WHERE "organizationId" = ${organizationId}::uuid AND "reportedAt" >= now() - interval '90 days'`,
-      this.prisma.$queryRaw<{ effect: string; n: bigint }[]>`
-        SELECT "effect"::text AS effect, sum("count") AS n FROM "DecisionRollup"
-        WHERE "organizationId" = ${organizationId}::uuid AND "bucket" >= ${since} GROUP BY 1`,
+      this.repo.decisionsByDay(organizationId, since),
+      this.repo.topProviders(organizationId, since),
+      this.repo.dataClasses(organizationId, since),
+      this.repo.openIncidentsBySeverity(organizationId, OPEN),
+      this.repo.incidentsNearDeadline(organizationId, [...OPEN, 'resolved'], new Date(Date.now() + 24 * 3_600_000)),
+      this.repo.responseTimes(organizationId),
+      this.repo.totalsByEffect(organizationId, since),
     ]);
-    const names = new Map(
-      (await this.prisma.provider.findMany({ where: { organizationId, slug: { in: top.map((t) => t.slug).filter((s) => !s.startsWith('host:')) } }, select: { slug: true, name: true, status: true } })).map((p) => [
-        p.slug,
-        p,
-      ]),
-    );
+    const names = new Map((await this.repo.providers(organizationId, top.map((t) => t.slug).filter((s) => !s.startsWith('host:')))).map((p) => [p.slug, p]));
     const days_: Record<string, { day: string; allow: number; warn: number; redact: number; block: number }> = {};
     for (let i = days - 1; i >= 0; i--) {
       const d = new Date(Date.now() - i * 86_400_000).toISOString().slice(0, 10);

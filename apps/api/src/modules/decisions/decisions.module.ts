@@ -6,6 +6,7 @@ import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
 import { DecisionReportService } from './decision-report.service';
 import { DecisionsController } from './decisions.controller';
+import { SubjectDirectoryRepository } from './subject-directory.repository';
 import { SubjectDirectoryService } from './subject-directory.service';
 import { ApiClientsModule } from '../api-clients/api-clients.module';
 import { AuthModule } from '../auth/auth.module';
@@ -20,7 +21,7 @@ import { ExceptionsModule } from '../exceptions/exceptions.module';
 @Module({
   imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryService],
+  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],
 })
 export class DecisionsModule {}

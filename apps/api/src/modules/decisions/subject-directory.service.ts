@@ -4,9 +4,9 @@ import { type DirectoryBundle, MemoryDirectory } from '@airlock/decision-core';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
-import { PrismaService } from '../../database/prisma.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { BackgroundJobs } from '../../common/background-jobs';
+import { SubjectDirectoryRepository } from './subject-directory.repository';
 
 /** One organization's directory in memory, with what changes when it does. */
 export interface OrganizationDirectory {
@@ -41,7 +41,7 @@ export class SubjectDirectoryService implements OnModuleDestroy {
   loadedAt: Date | null = null;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: SubjectDirectoryRepository,
     private readonly notifications: NotificationsService,
     private readonly secrets: SecretsService,
     private readonly jobs: BackgroundJobs,
@@ -110,10 +110,7 @@ export class SubjectDirectoryService implements OnModuleDestroy {
 
   private readonly poller = new SingleFlight(async () => {
     try {
-      const rows = await this.prisma.$queryRaw<{ organizationId: string; latest: Date | null; users: bigint }[]>`
-        SELECT o.id AS "organizationId", max(u."updatedAt") AS latest, count(u.id) AS users
-        FROM "Organization" o LEFT JOIN "User" u ON u."organizationId" = o.id AND NOT u.disabled
-        GROUP BY o.id`;
+      const rows = await this.repo.changeMarks();
       const seen = new Set<string>();
       for (const r of rows) {
         seen.add(r.organizationId);
@@ -128,11 +125,7 @@ export class SubjectDirectoryService implements OnModuleDestroy {
   });
 
   private async load(organizationId: string): Promise<void> {
-    const users = await this.prisma.user.findMany({
-      where: { organizationId, disabled: false },
-      select: { id: true, email: true, groups: true, updatedAt: true },
-      orderBy: { id: 'asc' },
-    });
+    const users = await this.repo.enabledUsers(organizationId);
     const hash = createHash('sha256');
     let latest: Date | null = null;
     for (const u of users) {

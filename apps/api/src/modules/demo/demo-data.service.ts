@@ -11,6 +11,7 @@ import { PolicyRepository } from '../policy/policy.repository';
 import { snapshotHash } from '../policy/policy-snapshot';
 import { PolicyService } from '../policy/policy.service';
 import { DemoIncidentsSeeder } from './demo-incidents.seeder';
+import { DemoRepository } from './demo.repository';
 import { Transactions } from '../../database/transactions';
 
 const DEMO: Actor = { type: 'system', id: null, label: 'system (demo data)' };
@@ -54,6 +55,7 @@ export class DemoDataService {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly repo: DemoRepository,
     private readonly policy: PolicyService,
     private readonly policyRepo: PolicyRepository,
     private readonly audit: AuditService,
@@ -67,28 +69,26 @@ export class DemoDataService {
 
   async seed(organizationId: string): Promise<void> {
     await this.transactions.run(
-      async (tx) => {
-        const owner = await tx.user.findFirstOrThrow({ where: { organizationId, role: 'owner' }, orderBy: { createdAt: 'asc' } });
-        await tx.group.createMany({ data: GROUPS.map((g) => ({ organizationId, ...g })) });
+      async () => {
+        const owner = await this.repo.firstOwner(organizationId);
+        await this.repo.createGroups(organizationId, GROUPS);
         for (const u of DEMO_USERS) {
-          const user = await tx.user.create({ data: { organizationId, ...u, passwordHash: owner.passwordHash } });
-          await this.audit.record(tx, { organizationId, actor: DEMO, action: 'user.create', entityType: 'User', entityId: user.id, after: user });
+          const user = await this.repo.createUser({ organizationId, ...u, passwordHash: owner.passwordHash });
+          await this.audit.record({ organizationId, actor: DEMO, action: 'user.create', entityType: 'User', entityId: user.id, after: user });
         }
-        await tx.networkZone.createMany({
-          data: [
-            { organizationId, name: 'vpn', description: 'Remote access VPN (CGNAT range)', cidrs: ['100.64.0.0/10'] },
-            { organizationId, name: 'guest', description: 'Guest Wi-Fi', cidrs: ['192.168.100.0/24'] },
-          ],
-        });
+        await this.repo.createZones(organizationId, [
+          { name: 'vpn', description: 'Remote access VPN (CGNAT range)', cidrs: ['100.64.0.0/10'] },
+          { name: 'guest', description: 'Guest Wi-Fi', cidrs: ['192.168.100.0/24'] },
+        ]);
         const statuses: [string[], 'approved' | 'restricted' | 'blocked', string][] = [
           [['openai-chatgpt', 'openai-api', 'anthropic-claude', 'anthropic-api', 'microsoft-copilot', 'microsoft-365-copilot'], 'approved', 'Enterprise agreement with no training on our data'],
           [['google-gemini', 'mistral-le-chat'], 'restricted', 'Allowed for public information only until the enterprise contract is signed'],
           [['deepseek'], 'blocked', "Data is stored in the People's Republic of China, where the 2017 National Intelligence Law can compel disclosure"],
         ];
         for (const [slugs, status, statusReason] of statuses) {
-          await tx.provider.updateMany({ where: { organizationId, slug: { in: slugs } }, data: { status, statusReason, statusChangedAt: new Date() } });
+          await this.repo.setProviderStatus(organizationId, slugs, status, statusReason, new Date());
         }
-        await this.audit.record(tx, { organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
+        await this.audit.record({ organizationId, actor: DEMO, action: 'catalog.demo_statuses', entityType: 'Organization', entityId: organizationId, after: { statuses } });
         await this.policy.publish(organizationId, DEMO, 'Demo: approve OpenAI, Anthropic and Microsoft Copilot; restrict Gemini and Mistral; block DeepSeek');
       },
       { timeout: 120_000 },

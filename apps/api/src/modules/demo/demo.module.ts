@@ -5,6 +5,7 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { PolicyModule } from '../policy/policy.module';
 import { DemoDataService } from './demo-data.service';
 import { DemoIncidentsSeeder } from './demo-incidents.seeder';
+import { DemoRepository } from './demo.repository';
 
 /**
  * The lived-in demo of AIRLOCK_DEMO_DATA, apart from the runtime modules: it uses their services
@@ -12,7 +13,7 @@ import { DemoIncidentsSeeder } from './demo-incidents.seeder';
  */
 @Module({
   imports: [AuditModule, PolicyModule, DecisionsModule, IncidentsModule],
-  providers: [DemoDataService, DemoIncidentsSeeder],
+  providers: [DemoRepository, DemoDataService, DemoIncidentsSeeder],
   exports: [DemoDataService],
 })
 export class DemoModule {}

@@ -29,7 +29,7 @@ export class AuditedCrud<Row extends { id: string }> {
     return this.transactions.run(async (tx) => {
       await check?.(tx);
       const row = await this.ops.create(tx, organizationId, data);
-      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.create`, entityType: this.entity.type, entityId: row.id, after: row });
+      await this.audit.record({ organizationId, actor, action: `${this.entity.action}.create`, entityType: this.entity.type, entityId: row.id, after: row });
       return row;
     });
   }
@@ -40,7 +40,7 @@ export class AuditedCrud<Row extends { id: string }> {
       if (!before) throw AppError.notFound(this.entity.label);
       await check?.(tx, before);
       const row = await this.ops.update(tx, id, data);
-      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.update`, entityType: this.entity.type, entityId: id, before, after: row });
+      await this.audit.record({ organizationId, actor, action: `${this.entity.action}.update`, entityType: this.entity.type, entityId: id, before, after: row });
       return row;
     });
   }
@@ -51,7 +51,7 @@ export class AuditedCrud<Row extends { id: string }> {
       if (!before) throw AppError.notFound(this.entity.label);
       await check?.(tx, before);
       await this.ops.remove(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: `${this.entity.action}.delete`, entityType: this.entity.type, entityId: id, before });
+      await this.audit.record({ organizationId, actor, action: `${this.entity.action}.delete`, entityType: this.entity.type, entityId: id, before });
       return before;
     });
   }

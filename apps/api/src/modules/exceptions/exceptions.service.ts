@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EXCEPTION_MAX_DAYS, type ExceptionCreate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { ExceptionRuntime } from './exception-runtime.service';
@@ -16,7 +16,7 @@ import { exceptionAuditView } from './exceptions.serializers';
 @Injectable()
 export class ExceptionsService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: ExceptionsRepository,
     private readonly audit: AuditService,
     private readonly runtime: ExceptionRuntime,
@@ -36,7 +36,7 @@ export class ExceptionsService {
     if (expiresAt.getTime() > now.getTime() + EXCEPTION_MAX_DAYS * 86_400_000) {
       throw AppError.validation([{ path: 'expiresAt', message: `must be at most ${EXCEPTION_MAX_DAYS} days ahead (a longer need is a policy change)` }]);
     }
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       if (input.providerId && !(await this.repo.findProvider(organizationId, input.providerId, tx))) {
         throw AppError.validation([{ path: 'providerId', message: 'is not a service of this organization’s catalog' }]);
       }
@@ -51,7 +51,7 @@ export class ExceptionsService {
         createdById: actor.type === 'user' ? actor.id : null,
         createdByLabel: actor.label,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'exception.grant',
@@ -66,13 +66,13 @@ export class ExceptionsService {
   }
 
   async revoke(organizationId: string, actor: Actor, id: string, now = new Date()) {
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Exception');
       if (before.revokedAt) throw AppError.conflict('This exception was already revoked');
       if (before.expiresAt.getTime() <= now.getTime()) throw AppError.conflict('This exception has already expired');
       const after = await this.repo.revoke(tx, organizationId, id, now, actor.label);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'exception.revoke',

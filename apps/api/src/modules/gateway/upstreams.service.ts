@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { GatewayUpstreamCreate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
-import { PrismaService } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { GatewayUpstream, Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -44,7 +44,7 @@ export class GatewayUpstreamsService {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: GatewayRepository,
     private readonly audit: AuditService,
     private readonly secrets: SecretsService,
@@ -78,7 +78,7 @@ export class GatewayUpstreamsService {
     await this.providerOr400(organizationId, input.providerSlug);
     const id = randomUUID();
     const keySealed = await this.secrets.seal(input.apiKey, sealContext(id));
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const u = await this.repo.create(tx, {
         id,
         organizationId,
@@ -107,7 +107,7 @@ export class GatewayUpstreamsService {
       data.keySealed = await this.secrets.seal(apiKey, sealContext(id));
       data.keyLast4 = apiKey.slice(-4);
     }
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Gateway upstream');
       const u = await this.repo.update(tx, organizationId, id, data);
@@ -127,7 +127,7 @@ export class GatewayUpstreamsService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    const row = await this.prisma.$transaction(async (tx) => {
+    const row = await this.transactions.run(async (tx) => {
       const before = await this.repo.find(organizationId, id, tx);
       if (!before) throw AppError.notFound('Gateway upstream');
       await this.repo.delete(tx, organizationId, id);

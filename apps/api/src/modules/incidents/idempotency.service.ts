@@ -2,7 +2,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { sha256Hex } from '../auth/tokens';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -36,7 +37,7 @@ interface Sealed {
 @Injectable()
 export class IdempotencyService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: IdempotencyRepository,
   ) {}
 
@@ -65,7 +66,7 @@ export class IdempotencyService {
   ): Promise<IdempotentResult<B>> {
     const statusCode = opts.statusCode ?? 201;
     if (!opts.key) {
-      const body = await this.prisma.$transaction(work, { timeout: 30_000 });
+      const body = await this.transactions.run(work, { timeout: 30_000 });
       return { statusCode, body, replayed: false };
     }
     const rawKey = opts.key;
@@ -73,7 +74,7 @@ export class IdempotencyService {
     const key = sha256Hex(rawKey);
     const requestHash = sha256Hex(canonicalJson(opts.request));
     const now = opts.now ?? new Date();
-    return this.prisma.$transaction(
+    return this.transactions.run(
       async (tx) => {
         await this.repo.deleteOne(tx, opts.organizationId, scope, key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS));
         if (!(await this.repo.claim(tx, opts.organizationId, scope, key, requestHash))) {

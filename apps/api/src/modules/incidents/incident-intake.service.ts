@@ -9,7 +9,8 @@ import {
 } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { IncidentSource, Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, actorOf, type ApiClientAuth, type UserAuth } from '../auth/auth-context';
@@ -55,7 +56,7 @@ export interface CreateIncidentParams {
 @Injectable()
 export class IncidentIntake {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
@@ -65,7 +66,7 @@ export class IncidentIntake {
 
   /** The one way an incident comes to exist (portal, analyst, API, automatic, demo data). */
   async createIncident(p: CreateIncidentParams): Promise<IncidentRow> {
-    const row = await this.prisma.$transaction((tx) => this.createInTx(tx, p), { timeout: 30_000 });
+    const row = await this.transactions.run((tx) => this.createInTx(tx, p), { timeout: 30_000 });
     this.webhooks.flushSoon();
     return row;
   }
@@ -147,7 +148,7 @@ export class IncidentIntake {
       });
     }
     await this.repo.createEvents(tx, events);
-    await this.audit.record(tx, {
+    await this.audit.record({
       organizationId,
       actor: p.actor,
       action: 'incident.create',
@@ -157,9 +158,9 @@ export class IncidentIntake {
       omitRequestOrigin: p.anonymous,
     });
     const data = incidentWebhookData(row, this.config.publicUrl);
-    await this.webhooks.enqueue(tx, organizationId, 'incident.created', data, now);
+    await this.webhooks.enqueue(organizationId, 'incident.created', data, now);
     if (severityRank(severity) >= severityRank('high'))
-      await this.webhooks.enqueue(tx, organizationId, 'incident.high_severity', data, now);
+      await this.webhooks.enqueue(organizationId, 'incident.high_severity', data, now);
     return row;
   }
 

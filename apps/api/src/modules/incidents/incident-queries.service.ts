@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type IncidentFilter, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS } from '@airlock/contracts';
+import { type IncidentFilter, type IncidentMetricsOutput, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import type { ListQuery, Sort } from '../../common/list-query';
 import type { UserAuth } from '../auth/auth-context';
@@ -112,7 +112,7 @@ export class IncidentQueries {
       meanHoursToResolve: round2(times.mttr),
       acknowledgedInWindow: times.acknowledged,
       resolvedInWindow: times.resolved,
-    };
+    } satisfies IncidentMetricsOutput;
   }
 
   // Portal reads ---------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IncidentUpdate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -21,7 +22,7 @@ import { remediationChecklist } from './remediation-checklist';
 @Injectable()
 export class IncidentTriage {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
@@ -52,7 +53,7 @@ export class IncidentTriage {
    */
   async update(organizationId: string, actor: Actor, id: string, input: IncidentUpdate, opts: { now?: Date } = {}): Promise<IncidentRow> {
     const now = opts.now ?? new Date();
-    const outcome = await this.prisma.$transaction(
+    const outcome = await this.transactions.run(
       async (tx) => {
         const before = await this.repo.findForUpdate(tx, organizationId, id);
         if (!before) throw AppError.notFound('Incident');
@@ -111,7 +112,7 @@ export class IncidentTriage {
           }
         }
         if (events.length) await this.repo.createEvents(tx, events);
-        await this.audit.record(tx, {
+        await this.audit.record({
           organizationId,
           actor,
           action: plan.auditAction,
@@ -121,7 +122,7 @@ export class IncidentTriage {
           after: incidentAuditView(row),
         });
         if (plan.raisedToHigh)
-          await this.webhooks.enqueue(tx, organizationId, 'incident.high_severity', incidentWebhookData(row, this.config.publicUrl), now);
+          await this.webhooks.enqueue(organizationId, 'incident.high_severity', incidentWebhookData(row, this.config.publicUrl), now);
         return { row, raisedToHigh: plan.raisedToHigh };
       },
       { timeout: 30_000 },
@@ -132,13 +133,13 @@ export class IncidentTriage {
 
   async addComment(organizationId: string, actor: Actor, id: string, body: string, opts: { now?: Date } = {}) {
     const now = opts.now ?? new Date();
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const incident = await this.repo.find(organizationId, id, tx);
       if (!incident) throw AppError.notFound('Incident');
       const [event] = await this.repo.createEvents(tx, [
         { organizationId, incidentId: id, type: 'comment', ...eventActor(actor), data: { body }, createdAt: now },
       ]);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'incident.comment',
@@ -153,7 +154,7 @@ export class IncidentTriage {
   /** Checks or unchecks a checklist item, recording who and when. */
   async setTaskDone(organizationId: string, actor: Actor, id: string, taskId: string, done: boolean, opts: { now?: Date } = {}) {
     const now = opts.now ?? new Date();
-    return this.prisma.$transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const task = await this.repo.findTask(organizationId, id, taskId, tx);
       if (!task) throw AppError.notFound('Task');
       if (task.done === done) return task;
@@ -173,7 +174,7 @@ export class IncidentTriage {
           createdAt: now,
         },
       ]);
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: done ? 'incident.task_check' : 'incident.task_uncheck',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { PrismaService } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
+import { InstanceRepository } from './instance.repository';
 import { PolicyRuntime } from './policy-runtime.service';
 import { BackgroundJobs } from '../../common/background-jobs';
 
@@ -35,7 +35,7 @@ export class InstanceRegistry implements OnModuleDestroy {
   private pending = false;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: InstanceRepository,
     private readonly runtime: PolicyRuntime,
     private readonly jobs: BackgroundJobs,
   ) {}
@@ -58,11 +58,7 @@ export class InstanceRegistry implements OnModuleDestroy {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + EXPIRES_AFTER_MS);
     try {
-      await this.prisma.apiInstance.upsert({
-        where: { id: this.id },
-        create: { id: this.id, hostname: os.hostname(), startedAt: this.startedAt, lastSeenAt: now, expiresAt, policyVersions: versions },
-        update: { lastSeenAt: now, expiresAt, stoppedAt: null, policyVersions: versions },
-      });
+      await this.repo.heartbeat({ id: this.id, hostname: os.hostname(), startedAt: this.startedAt, lastSeenAt: now, expiresAt, policyVersions: versions });
     } catch (err) {
       this.logger.debug(`Heartbeat failed: ${(err as Error).message}`);
     }
@@ -70,10 +66,7 @@ export class InstanceRegistry implements OnModuleDestroy {
 
   /** Which instances serve `version` (or newer) of the organization's policy; `complete` counts live ones only. */
   async rollout(organizationId: string, version: number, now = new Date()) {
-    const rows = await this.prisma.apiInstance.findMany({
-      where: { lastSeenAt: { gte: new Date(now.getTime() - SHOW_ENDED_MS) } },
-      orderBy: { startedAt: 'asc' },
-    });
+    const rows = await this.repo.seenSince(new Date(now.getTime() - SHOW_ENDED_MS));
     const instances = rows.map((r) => {
       const serving = (r.policyVersions as Record<string, number>)[organizationId] ?? null;
       const state: InstanceState = r.stoppedAt ? 'stopped' : r.expiresAt > now ? 'live' : 'gone';
@@ -92,13 +85,13 @@ export class InstanceRegistry implements OnModuleDestroy {
   }
 
   private async forgetOld(): Promise<void> {
-    await this.prisma.apiInstance.deleteMany({ where: { lastSeenAt: { lt: new Date(Date.now() - FORGET_AFTER_MS) } } }).catch(() => undefined);
+    await this.repo.forgetSeenBefore(new Date(Date.now() - FORGET_AFTER_MS)).catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.jobs.stop('instance-heartbeat');
     const now = new Date();
-    await this.prisma.apiInstance.updateMany({ where: { id: this.id }, data: { stoppedAt: now, expiresAt: now, lastSeenAt: now } }).catch(() => undefined);
+    await this.repo.markStopped(this.id, now).catch(() => undefined);
     await this.forgetOld();
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InstanceRegistry } from './instance-registry.service';
+import { InstanceRepository } from './instance.repository';
 import { PolicyController } from './policy.controller';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
@@ -11,7 +12,7 @@ import { BackgroundJobsModule } from '../../common/background-jobs';
 @Module({
   imports: [BackgroundJobsModule, AuditModule],
   controllers: [RulesController, PolicyController],
-  providers: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],
+  providers: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRepository, InstanceRegistry],
   exports: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],
 })
 export class PolicyModule {}

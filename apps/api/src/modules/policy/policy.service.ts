@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DecisionRequestInput, RuleInput } from '@airlock/contracts';
+import type { DecisionRequestInput, ImpactOutput, PolicyDiffOutput, RuleInput, SimulateOutput } from '@airlock/contracts';
 import { toDecisionResponse } from '@airlock/decision-core';
 import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
@@ -99,7 +99,7 @@ export class PolicyService {
         note,
         rollbackOf: opts.rollbackOf ?? null,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: opts.rollbackOf ? 'policy.rollback' : 'policy.publish',
@@ -170,7 +170,7 @@ export class PolicyService {
       zones,
       settingsChanged: JSON.stringify(a.settings) !== JSON.stringify(b.settings),
       unchanged: snapshotHash(a) === snapshotHash(b),
-    };
+    } satisfies PolicyDiffOutput;
   }
 
   private async snapshotOf(organizationId: string, number: number): Promise<PolicySnapshot> {
@@ -212,8 +212,8 @@ export class PolicyService {
       draft: draftResult,
       published: publishedResult ? { ...publishedResult, policyVersion: published!.version } : null,
       differs: !publishedResult || publishedResult.effect !== draftResult.effect || JSON.stringify(publishedResult.reasons) !== JSON.stringify(draftResult.reasons),
-      warnings: draft.evaluator.warnings,
-    };
+      warnings: draft.evaluator.warnings.map((w) => ({ path: [...w.path], message: w.message })),
+    } satisfies SimulateOutput;
   }
 
   /**
@@ -229,7 +229,7 @@ export class PolicyService {
     const ruleGains = new Map<string, number>();
     const ruleLosses = new Map<string, number>();
     const byProvider = new Map<string, { changed: number; total: number }>();
-    const examples: { decisionId: string; time: Date; destination: string; action: string; before: Effect; after: Effect; ruleIds: string[] }[] = [];
+    const examples: { decisionId: string; time: Date; destination: string; action: ImpactOutput['examples'][number]['action']; before: Effect; after: Effect; ruleIds: string[] }[] = [];
     let changed = 0;
     for (const log of logs) {
       const decision: Decision = draft.evaluator.evaluate({
@@ -261,10 +261,10 @@ export class PolicyService {
       replayed: logs.length,
       changed,
       unchanged: logs.length - changed,
-      from: logs.at(-1)?.time ?? null,
-      to: logs[0]?.time ?? null,
+      from: logs.at(-1)?.time.toISOString() ?? null,
+      to: logs[0]?.time.toISOString() ?? null,
       transitions: sortDesc(transitions).map(([k, count]) => {
-        const [before, after] = k.split('->');
+        const [before, after] = k.split('->') as [Effect, Effect];
         return { before, after, count };
       }),
       rulesNewlyMatching: sortDesc(ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
@@ -274,8 +274,8 @@ export class PolicyService {
         .sort((a, b) => b[1].changed - a[1].changed)
         .slice(0, 20)
         .map(([destination, v]) => ({ destination, ...v })),
-      examples,
-    };
+      examples: examples.map((e) => ({ ...e, time: e.time.toISOString() })),
+    } satisfies ImpactOutput;
   }
 
   // Draft rules: audited like every simple resource (AuditedCrud) ------------------------------

@@ -28,7 +28,7 @@ export class ToolRequestsService {
         providerId: input.providerId ?? null,
         reason: input.reason,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: actorOf(user),
         action: 'tool_request.create',
@@ -59,7 +59,7 @@ export class ToolRequestsService {
       const before = await this.repo.findToolRequest(user.organizationId, id, tx);
       if (!before) throw AppError.notFound('Tool request');
       const after = await this.repo.updateToolRequest(tx, id, { status: input.status, resolutionNote: input.resolutionNote ?? null });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: user.organizationId,
         actor: actorOf(user),
         action: 'tool_request.update',

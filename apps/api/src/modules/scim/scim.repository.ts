@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 
 const userSelect = {
@@ -28,7 +29,15 @@ export type ScimGroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }
  */
 @Injectable()
 export class ScimRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   // --- users -------------------------------------------------------------------------------------
 
@@ -40,46 +49,46 @@ export class ScimRepository {
     ]);
   }
 
-  findUser(db: Tx, organizationId: string, id: string) {
-    return db.user.findFirst({ where: { organizationId, id, scimDeletedAt: null }, select: userSelect });
+  findUser(organizationId: string, id: string) {
+    return this.db.user.findFirst({ where: { organizationId, id, scimDeletedAt: null }, select: userSelect });
   }
 
   /** Locks the user's row (FOR UPDATE); false when it is not a live user of the organization. */
-  async lockUser(tx: Tx, organizationId: string, id: string): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND "scimDeletedAt" IS NULL FOR UPDATE`;
+  async lockUser(organizationId: string, id: string): Promise<boolean> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid AND "scimDeletedAt" IS NULL FOR UPDATE`;
     return rows.length === 1;
   }
 
   /** Who holds an e-mail, installation-wide (e-mails are unique across organizations). */
-  emailHolder(tx: Tx, email: string) {
-    return tx.user.findUnique({ where: { email }, select: { id: true, organizationId: true, scimDeletedAt: true } });
+  emailHolder(email: string) {
+    return this.db.user.findUnique({ where: { email }, select: { id: true, organizationId: true, scimDeletedAt: true } });
   }
 
-  createUser(tx: Tx, data: { organizationId: string; email: string; name: string; externalId: string | null; disabled: boolean }) {
-    return tx.user.create({ data: { ...data, role: 'employee', groups: [], passwordHash: null, provisionedBy: 'scim' }, select: userSelect });
+  createUser(data: { organizationId: string; email: string; name: string; externalId: string | null; disabled: boolean }) {
+    return this.db.user.create({ data: { ...data, role: 'employee', groups: [], passwordHash: null, provisionedBy: 'scim' }, select: userSelect });
   }
 
   /** `id` was locked by lockUser in this transaction (so it belongs to the organization). */
-  updateUser(tx: Tx, id: string, data: { email?: string; name?: string; externalId?: string | null; disabled?: boolean; scimDeletedAt?: Date | null }) {
-    return tx.user.update({ where: { id }, data, select: userSelect });
+  updateUser(id: string, data: { email?: string; name?: string; externalId?: string | null; disabled?: boolean; scimDeletedAt?: Date | null }) {
+    return this.db.user.update({ where: { id }, data, select: userSelect });
   }
 
   /** Enabled owners who can sign in, locked (the organization must keep one). */
-  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
+  async lockActiveOwners(organizationId: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
     return rows.filter((r) => r.canSignIn).map((r) => r.id);
   }
 
   /** The organization's groups with these names (User.groups holds names). */
-  groupsNamed(db: Tx, organizationId: string, names: readonly string[]) {
+  groupsNamed(organizationId: string, names: readonly string[]) {
     if (!names.length) return Promise.resolve([] as ScimGroupRow[]);
-    return db.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: groupSelect });
+    return this.db.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: groupSelect });
   }
 
   /** Which of these ids are live users of the organization. */
-  async liveUserIds(db: Tx, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
+  async liveUserIds(organizationId: string, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await db.user.findMany({ where: { organizationId, id: { in: [...ids] }, scimDeletedAt: null }, select: { id: true } });
+    const rows = await this.db.user.findMany({ where: { organizationId, id: { in: [...ids] }, scimDeletedAt: null }, select: { id: true } });
     return new Set(rows.map((r) => r.id));
   }
 
@@ -93,18 +102,18 @@ export class ScimRepository {
     ]);
   }
 
-  findGroup(db: Tx, organizationId: string, id: string) {
-    return db.group.findFirst({ where: { organizationId, id }, select: groupSelect });
+  findGroup(organizationId: string, id: string) {
+    return this.db.group.findFirst({ where: { organizationId, id }, select: groupSelect });
   }
 
-  async lockGroup(tx: Tx, organizationId: string, id: string): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Group" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+  async lockGroup(organizationId: string, id: string): Promise<boolean> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "Group" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
     return rows.length === 1;
   }
 
   /** A group whose SCIM display name is `displayName` (case-insensitive): its displayName, or its name when it has none. */
-  groupWithDisplayName(db: Tx, organizationId: string, displayName: string, exceptId?: string) {
-    return db.group.findFirst({
+  groupWithDisplayName(organizationId: string, displayName: string, exceptId?: string) {
+    return this.db.group.findFirst({
       where: {
         organizationId,
         ...(exceptId ? { id: { not: exceptId } } : {}),
@@ -114,42 +123,42 @@ export class ScimRepository {
     });
   }
 
-  async groupNamesLike(tx: Tx, organizationId: string, base: string): Promise<Set<string>> {
-    const rows = await tx.group.findMany({ where: { organizationId, name: { startsWith: base } }, select: { name: true } });
+  async groupNamesLike(organizationId: string, base: string): Promise<Set<string>> {
+    const rows = await this.db.group.findMany({ where: { organizationId, name: { startsWith: base } }, select: { name: true } });
     return new Set(rows.map((r) => r.name));
   }
 
-  createGroup(tx: Tx, data: { organizationId: string; name: string; displayName: string; externalId: string | null }) {
-    return tx.group.create({ data, select: groupSelect });
+  createGroup(data: { organizationId: string; name: string; displayName: string; externalId: string | null }) {
+    return this.db.group.create({ data, select: groupSelect });
   }
 
-  updateGroup(tx: Tx, id: string, data: { displayName?: string; externalId?: string | null }) {
-    return tx.group.update({ where: { id }, data, select: groupSelect });
+  updateGroup(id: string, data: { displayName?: string; externalId?: string | null }) {
+    return this.db.group.update({ where: { id }, data, select: groupSelect });
   }
 
-  deleteGroup(tx: Tx, id: string) {
-    return tx.group.delete({ where: { id } });
+  deleteGroup(id: string) {
+    return this.db.group.delete({ where: { id } });
   }
 
   /** Live members of a group (User.groups holds the group's name). */
-  members(db: Tx, organizationId: string, groupName: string) {
-    return db.user.findMany({ where: { organizationId, groups: { has: groupName }, scimDeletedAt: null }, select: { id: true, email: true }, orderBy: { email: 'asc' } });
+  members(organizationId: string, groupName: string) {
+    return this.db.user.findMany({ where: { organizationId, groups: { has: groupName }, scimDeletedAt: null }, select: { id: true, email: true }, orderBy: { email: 'asc' } });
   }
 
   /** Adds the group to these users (set-based, organization-scoped); returns how many changed. */
-  addMembers(tx: Tx, organizationId: string, groupName: string, userIds: readonly string[]) {
+  addMembers(organizationId: string, groupName: string, userIds: readonly string[]) {
     if (!userIds.length) return Promise.resolve(0);
-    return tx.$executeRaw`UPDATE "User" SET groups = array_append(groups, ${groupName}), "updatedAt" = now()
+    return this.db.$executeRaw`UPDATE "User" SET groups = array_append(groups, ${groupName}), "updatedAt" = now()
       WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND NOT (${groupName} = ANY(groups))`;
   }
 
   /** Removes the group from these users, or from every user when `userIds` is null. */
-  removeMembers(tx: Tx, organizationId: string, groupName: string, userIds: readonly string[] | null) {
+  removeMembers(organizationId: string, groupName: string, userIds: readonly string[] | null) {
     if (userIds && !userIds.length) return Promise.resolve(0);
     return userIds
-      ? tx.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
+      ? this.db.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
           WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND ${groupName} = ANY(groups)`
-      : tx.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
+      : this.db.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
           WHERE "organizationId" = ${organizationId}::uuid AND ${groupName} = ANY(groups)`;
   }
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 
 import { ScimError } from '../../common/scim-error-response';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -60,6 +60,7 @@ function project<T extends Record<string, unknown>>(resource: T, q: Projection):
 export class ScimService {
   constructor(
     private readonly repo: ScimRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,8 +81,8 @@ export class ScimService {
 
   // --- users -------------------------------------------------------------------------------------
 
-  private async userResources(db: Tx, organizationId: string, rows: ScimUserRow[]) {
-    const groups = await this.repo.groupsNamed(db, organizationId, [...new Set(rows.flatMap((r) => r.groups))]);
+  private async userResources(organizationId: string, rows: ScimUserRow[]) {
+    const groups = await this.repo.groupsNamed(organizationId, [...new Set(rows.flatMap((r) => r.groups))]);
     const byName = new Map(groups.map((g) => [g.name, g]));
     return rows.map((u) => {
       const { givenName, familyName } = splitName(u.name);
@@ -103,15 +104,15 @@ export class ScimService {
     });
   }
 
-  private async userResource(db: Tx, organizationId: string, row: ScimUserRow) {
-    return (await this.userResources(db, organizationId, [row]))[0]!;
+  private async userResource(organizationId: string, row: ScimUserRow) {
+    return (await this.userResources(organizationId, [row]))[0]!;
   }
 
   async listUsers(organizationId: string, q: ListQuery) {
     const where = this.userFilter(q.filter);
     const { skip, take, startIndex } = this.page(q);
     const [rows, total] = where === null ? [[], 0] : await this.repo.listUsers(organizationId, where, skip, take);
-    const resources = await this.userResources(this.repo.prisma, organizationId, rows);
+    const resources = await this.userResources(organizationId, rows);
     return this.listResponse(resources.map((r) => project(r, q)), total, startIndex);
   }
 
@@ -133,26 +134,26 @@ export class ScimService {
   }
 
   async getUser(organizationId: string, id: string, q: Projection) {
-    const row = UUID.test(id) ? await this.repo.findUser(this.repo.prisma, organizationId, id) : null;
+    const row = UUID.test(id) ? await this.repo.findUser(organizationId, id) : null;
     if (!row) throw userNotFound();
-    return project(await this.userResource(this.repo.prisma, organizationId, row), q);
+    return project(await this.userResource(organizationId, row), q);
   }
 
   async createUser(organizationId: string, actor: Actor, input: ScimUserInput) {
     const fields = fieldsFromInput(input);
-    return this.repo.prisma.$transaction(async (tx) => {
-      const holder = await this.repo.emailHolder(tx, fields.email);
+    return this.transactions.run(async () => {
+      const holder = await this.repo.emailHolder(fields.email);
       let row: ScimUserRow;
       if (holder && holder.organizationId === organizationId && holder.scimDeletedAt) {
         // Provisioned again after a SCIM DELETE: the same row comes back, so the audit trail stays one.
-        row = await this.repo.updateUser(tx, holder.id, { name: fields.name, externalId: fields.externalId, disabled: fields.active === false, scimDeletedAt: null });
-        await this.audit.record(tx, { organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: { ...userAudit(row), restored: true } });
+        row = await this.repo.updateUser(holder.id, { name: fields.name, externalId: fields.externalId, disabled: fields.active === false, scimDeletedAt: null });
+        await this.audit.record({ organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: { ...userAudit(row), restored: true } });
       } else {
         if (holder) throw new ScimError('conflict', 'uniqueness', 'A user with this userName (e-mail address) already exists');
-        row = await this.repo.createUser(tx, { organizationId, email: fields.email, name: fields.name, externalId: fields.externalId, disabled: fields.active === false });
-        await this.audit.record(tx, { organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: userAudit(row) });
+        row = await this.repo.createUser({ organizationId, email: fields.email, name: fields.name, externalId: fields.externalId, disabled: fields.active === false });
+        await this.audit.record({ organizationId, actor, action: 'user.create', entityType: 'User', entityId: row.id, after: userAudit(row) });
       }
-      return this.userResource(tx, organizationId, row);
+      return this.userResource(organizationId, row);
     });
   }
 
@@ -167,19 +168,19 @@ export class ScimService {
 
   async deleteUser(organizationId: string, actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw userNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
-      if (!(await this.repo.lockUser(tx, organizationId, id))) throw userNotFound();
-      const before = (await this.repo.findUser(tx, organizationId, id))!;
-      if (!before.disabled) await this.assertKeepsAnOwner(tx, organizationId, before);
-      const after = await this.repo.updateUser(tx, id, { disabled: true, scimDeletedAt: new Date() });
-      const sessionsEnded = await this.sessions.destroyAllForUser(organizationId, id, { tx });
-      await this.audit.record(tx, { organizationId, actor, action: 'user.delete', entityType: 'User', entityId: id, before: userAudit(before), after: { ...userAudit(after), sessionsEnded } });
+    await this.transactions.run(async () => {
+      if (!(await this.repo.lockUser(organizationId, id))) throw userNotFound();
+      const before = (await this.repo.findUser(organizationId, id))!;
+      if (!before.disabled) await this.assertKeepsAnOwner(organizationId, before);
+      const after = await this.repo.updateUser(id, { disabled: true, scimDeletedAt: new Date() });
+      const sessionsEnded = await this.sessions.destroyAllForUser(organizationId, id);
+      await this.audit.record({ organizationId, actor, action: 'user.delete', entityType: 'User', entityId: id, before: userAudit(before), after: { ...userAudit(after), sessionsEnded } });
     });
   }
 
-  private async assertKeepsAnOwner(tx: Tx, organizationId: string, user: ScimUserRow): Promise<void> {
+  private async assertKeepsAnOwner(organizationId: string, user: ScimUserRow): Promise<void> {
     if (user.role !== 'owner') return;
-    const owners = await this.repo.lockActiveOwners(tx, organizationId);
+    const owners = await this.repo.lockActiveOwners(organizationId);
     if (owners.every((o) => o === user.id)) {
       throw new ScimError('bad_request', 'mutability', 'This is the last owner of the organization who can sign in: make another user owner in Airlock first');
     }
@@ -188,26 +189,26 @@ export class ScimService {
   /** One change to one user (PUT or PATCH), under its row lock, audited, sessions ended on deactivation. */
   private async changeUser(organizationId: string, actor: Actor, id: string, next: (current: Required<ScimUserFields>) => ScimUserFields) {
     if (!UUID.test(id)) throw userNotFound();
-    return this.repo.prisma.$transaction(async (tx) => {
-      if (!(await this.repo.lockUser(tx, organizationId, id))) throw userNotFound();
-      const before = (await this.repo.findUser(tx, organizationId, id))!;
+    return this.transactions.run(async () => {
+      if (!(await this.repo.lockUser(organizationId, id))) throw userNotFound();
+      const before = (await this.repo.findUser(organizationId, id))!;
       const wanted = next({ email: before.email, name: before.name, active: !before.disabled, externalId: before.externalId });
       const data: { email?: string; name?: string; externalId?: string | null; disabled?: boolean } = {};
       if (wanted.email !== before.email) data.email = wanted.email;
       if (wanted.name !== before.name) data.name = wanted.name;
       if (wanted.externalId !== before.externalId) data.externalId = wanted.externalId;
       if (wanted.active !== undefined && wanted.active === before.disabled) data.disabled = !wanted.active;
-      if (Object.keys(data).length === 0) return this.userResource(tx, organizationId, before);
+      if (Object.keys(data).length === 0) return this.userResource(organizationId, before);
       if (data.email) {
-        const holder = await this.repo.emailHolder(tx, data.email);
+        const holder = await this.repo.emailHolder(data.email);
         if (holder && holder.id !== id) throw new ScimError('conflict', 'uniqueness', 'Another user has this userName (e-mail address)');
       }
-      if (data.disabled === true) await this.assertKeepsAnOwner(tx, organizationId, before);
-      const after = await this.repo.updateUser(tx, id, data);
-      const sessionsEnded = data.disabled === true ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : undefined;
+      if (data.disabled === true) await this.assertKeepsAnOwner(organizationId, before);
+      const after = await this.repo.updateUser(id, data);
+      const sessionsEnded = data.disabled === true ? await this.sessions.destroyAllForUser(organizationId, id) : undefined;
       const keys = Object.keys(data) as (keyof typeof data)[];
       const pick = (u: ScimUserRow) => Object.fromEntries(keys.map((k) => [k, u[k]]));
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: data.disabled === true ? 'user.disable' : data.disabled === false ? 'user.enable' : 'user.update',
@@ -216,14 +217,14 @@ export class ScimService {
         before: pick(before),
         after: { ...pick(after), via: 'scim', ...(sessionsEnded !== undefined ? { sessionsEnded } : {}) },
       });
-      return this.userResource(tx, organizationId, after);
+      return this.userResource(organizationId, after);
     });
   }
 
   // --- groups ------------------------------------------------------------------------------------
 
-  private async groupResource(db: Tx, organizationId: string, g: ScimGroupRow, withMembers: boolean) {
-    const members = withMembers ? await this.repo.members(db, organizationId, g.name) : [];
+  private async groupResource(organizationId: string, g: ScimGroupRow, withMembers: boolean) {
+    const members = withMembers ? await this.repo.members(organizationId, g.name) : [];
     return {
       schemas: [SCIM_SCHEMA.group],
       id: g.id,
@@ -257,50 +258,50 @@ export class ScimService {
     const [rows, total] = where === null ? [[], 0] : await this.repo.listGroups(organizationId, where, skip, take);
     const withMembers = this.wantsMembers(q);
     const resources = [];
-    for (const g of rows) resources.push(project(await this.groupResource(this.repo.prisma, organizationId, g, withMembers), q));
+    for (const g of rows) resources.push(project(await this.groupResource(organizationId, g, withMembers), q));
     return this.listResponse(resources, total, startIndex);
   }
 
   async getGroup(organizationId: string, id: string, q: Projection) {
-    const g = UUID.test(id) ? await this.repo.findGroup(this.repo.prisma, organizationId, id) : null;
+    const g = UUID.test(id) ? await this.repo.findGroup(organizationId, id) : null;
     if (!g) throw groupNotFound();
-    return project(await this.groupResource(this.repo.prisma, organizationId, g, this.wantsMembers(q)), q);
+    return project(await this.groupResource(organizationId, g, this.wantsMembers(q)), q);
   }
 
   /** Member ids that are live users of the organization; any other is a 400 (another organization's included). */
-  private async checkMembers(tx: Tx, organizationId: string, ids: readonly string[]): Promise<string[]> {
+  private async checkMembers(organizationId: string, ids: readonly string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     const bad = unique.filter((id) => !UUID.test(id));
-    const live = await this.repo.liveUserIds(tx, organizationId, unique.filter((id) => UUID.test(id)));
+    const live = await this.repo.liveUserIds(organizationId, unique.filter((id) => UUID.test(id)));
     const missing = [...bad, ...unique.filter((id) => UUID.test(id) && !live.has(id))];
     if (missing.length) throw new ScimError('bad_request', 'invalidValue', `No such user: ${missing.slice(0, 5).join(', ')}`);
     return unique;
   }
 
-  private async assertDisplayNameFree(tx: Tx, organizationId: string, displayName: string, exceptId?: string): Promise<void> {
-    if (await this.repo.groupWithDisplayName(tx, organizationId, displayName, exceptId)) throw new ScimError('conflict', 'uniqueness', `A group named "${displayName}" already exists`);
+  private async assertDisplayNameFree(organizationId: string, displayName: string, exceptId?: string): Promise<void> {
+    if (await this.repo.groupWithDisplayName(organizationId, displayName, exceptId)) throw new ScimError('conflict', 'uniqueness', `A group named "${displayName}" already exists`);
   }
 
   async createGroup(organizationId: string, actor: Actor, input: ScimGroupInput) {
-    return this.repo.prisma.$transaction(async (tx) => {
-      await this.assertDisplayNameFree(tx, organizationId, input.displayName);
-      const members = await this.checkMembers(tx, organizationId, (input.members ?? []).map((m) => m.value));
+    return this.transactions.run(async () => {
+      await this.assertDisplayNameFree(organizationId, input.displayName);
+      const members = await this.checkMembers(organizationId, (input.members ?? []).map((m) => m.value));
       const base = slugOf(input.displayName);
-      const taken = await this.repo.groupNamesLike(tx, organizationId, base);
+      const taken = await this.repo.groupNamesLike(organizationId, base);
       let name = base;
       for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-      const g = await this.repo.createGroup(tx, { organizationId, name, displayName: input.displayName, externalId: input.externalId?.trim() || null });
-      await this.repo.addMembers(tx, organizationId, g.name, members);
-      await this.audit.record(tx, { organizationId, actor, action: 'group.create', entityType: 'Group', entityId: g.id, after: { ...g, members, via: 'scim' } });
-      return this.groupResource(tx, organizationId, g, true);
+      const g = await this.repo.createGroup({ organizationId, name, displayName: input.displayName, externalId: input.externalId?.trim() || null });
+      await this.repo.addMembers(organizationId, g.name, members);
+      await this.audit.record({ organizationId, actor, action: 'group.create', entityType: 'Group', entityId: g.id, after: { ...g, members, via: 'scim' } });
+      return this.groupResource(organizationId, g, true);
     });
   }
 
   async replaceGroup(organizationId: string, actor: Actor, id: string, input: ScimGroupInput) {
-    return this.changeGroup(organizationId, actor, id, async (tx, g, current) => ({
+    return this.changeGroup(organizationId, actor, id, async (g, current) => ({
       displayName: input.displayName,
       externalId: input.externalId?.trim() || null,
-      members: input.members ? await this.checkMembers(tx, organizationId, input.members.map((m) => m.value)) : current,
+      members: input.members ? await this.checkMembers(organizationId, input.members.map((m) => m.value)) : current,
     }));
   }
 
@@ -310,7 +311,7 @@ export class ScimService {
    * `{"op":"replace","value":{"id":"…","displayName":"…"}}` to rename).
    */
   async patchGroup(organizationId: string, actor: Actor, id: string, patch: ScimPatch) {
-    return this.changeGroup(organizationId, actor, id, async (tx, g, current) => {
+    return this.changeGroup(organizationId, actor, id, async (g, current) => {
       let displayName = g.displayName ?? g.name;
       let externalId = g.externalId;
       const members = new Set(current);
@@ -336,7 +337,7 @@ export class ScimService {
               else for (const v of memberValues(value)) members.delete(v);
               return;
             }
-            const values = value === null ? [] : await this.checkMembers(tx, organizationId, memberValues(value));
+            const values = value === null ? [] : await this.checkMembers(organizationId, memberValues(value));
             if (op === 'replace') members.clear();
             for (const v of values) members.add(v);
             return;
@@ -374,17 +375,17 @@ export class ScimService {
     organizationId: string,
     actor: Actor,
     id: string,
-    next: (tx: Tx, g: ScimGroupRow, members: string[]) => Promise<{ displayName: string; externalId: string | null; members: string[] }>,
+    next: (g: ScimGroupRow, members: string[]) => Promise<{ displayName: string; externalId: string | null; members: string[] }>,
   ): Promise<void> {
     if (!UUID.test(id)) throw groupNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
-      if (!(await this.repo.lockGroup(tx, organizationId, id))) throw groupNotFound();
-      const g = (await this.repo.findGroup(tx, organizationId, id))!;
-      const current = (await this.repo.members(tx, organizationId, g.name)).map((m) => m.id);
-      const wanted = await next(tx, g, current);
+    await this.transactions.run(async () => {
+      if (!(await this.repo.lockGroup(organizationId, id))) throw groupNotFound();
+      const g = (await this.repo.findGroup(organizationId, id))!;
+      const current = (await this.repo.members(organizationId, g.name)).map((m) => m.id);
+      const wanted = await next(g, current);
       const data: { displayName?: string; externalId?: string | null } = {};
       if (wanted.displayName !== (g.displayName ?? g.name)) {
-        await this.assertDisplayNameFree(tx, organizationId, wanted.displayName, id);
+        await this.assertDisplayNameFree(organizationId, wanted.displayName, id);
         data.displayName = wanted.displayName;
       }
       if (wanted.externalId !== g.externalId) data.externalId = wanted.externalId;
@@ -393,10 +394,10 @@ export class ScimService {
       const added = wanted.members.filter((m) => !had.has(m));
       const removed = current.filter((m) => !want.has(m));
       if (!Object.keys(data).length && !added.length && !removed.length) return;
-      const after = Object.keys(data).length ? await this.repo.updateGroup(tx, id, data) : g;
-      await this.repo.addMembers(tx, organizationId, g.name, added);
-      await this.repo.removeMembers(tx, organizationId, g.name, removed);
-      await this.audit.record(tx, {
+      const after = Object.keys(data).length ? await this.repo.updateGroup(id, data) : g;
+      await this.repo.addMembers(organizationId, g.name, added);
+      await this.repo.removeMembers(organizationId, g.name, removed);
+      await this.audit.record({
         organizationId,
         actor,
         action: Object.keys(data).length ? 'group.update' : 'group.members',
@@ -411,12 +412,12 @@ export class ScimService {
   /** Removes the group and every membership in it (User.groups). */
   async deleteGroup(organizationId: string, actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw groupNotFound();
-    await this.repo.prisma.$transaction(async (tx) => {
-      if (!(await this.repo.lockGroup(tx, organizationId, id))) throw groupNotFound();
-      const g = (await this.repo.findGroup(tx, organizationId, id))!;
-      const membersRemoved = await this.repo.removeMembers(tx, organizationId, g.name, null);
-      await this.repo.deleteGroup(tx, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'group.delete', entityType: 'Group', entityId: id, before: { ...g, membersRemoved, via: 'scim' } });
+    await this.transactions.run(async () => {
+      if (!(await this.repo.lockGroup(organizationId, id))) throw groupNotFound();
+      const g = (await this.repo.findGroup(organizationId, id))!;
+      const membersRemoved = await this.repo.removeMembers(organizationId, g.name, null);
+      await this.repo.deleteGroup(id);
+      await this.audit.record({ organizationId, actor, action: 'group.delete', entityType: 'Group', entityId: id, before: { ...g, membersRemoved, via: 'scim' } });
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SecretsRepository } from './secrets.repository';
 import { SecretsService } from './secrets.service';
 
-@Module({ providers: [SecretsService], exports: [SecretsService] })
+@Module({ providers: [SecretsRepository, SecretsService], exports: [SecretsService] })
 export class SecretsModule {}

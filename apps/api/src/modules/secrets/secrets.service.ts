@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { PrismaService } from '../../database/prisma.service';
+import { SecretsRepository } from './secrets.repository';
 
 /**
  * Installation secrets: derived from AIRLOCK_SECRET when set, otherwise generated once and kept in
@@ -16,7 +16,7 @@ export class SecretsService {
   private sealKey: Promise<Buffer> | null = null;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly repo: SecretsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,9 +28,7 @@ export class SecretsService {
   private async secret(name: string): Promise<Buffer> {
     if (this.config.secret) return createHash('sha256').update(`${name}\n${this.config.secret}`).digest();
     const generated = randomBytes(32).toString('base64');
-    await this.prisma.instanceSecret.upsert({ where: { name }, create: { name, value: generated }, update: {} });
-    const row = await this.prisma.instanceSecret.findUniqueOrThrow({ where: { name } });
-    return Buffer.from(row.value, 'base64');
+    return Buffer.from(await this.repo.getOrCreate(name, generated), 'base64');
   }
 
   /**

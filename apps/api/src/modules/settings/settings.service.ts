@@ -36,7 +36,7 @@ export class SettingsService {
       const afterSettings = orgSettings.parse({ ...readOrgSettings(org.settings), ...settings });
       const updated = await this.repo.update(tx, org.id, { settings: afterSettings as Prisma.InputJsonValue, ...(name ? { name } : {}) });
       const after = { name: updated.name, ...afterSettings };
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId: org.id,
         actor: actorOf(user),
         action: 'settings.update',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Role } from '../../generated/prisma/enums';
@@ -22,7 +23,15 @@ export type UserRow = Prisma.UserGetPayload<{ include: ReturnType<typeof withInv
 
 @Injectable()
 export class UsersRepository {
-  constructor(readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   list(organizationId: string, f: UserFilter, sort: Sort, page: Page) {
     const w: Prisma.UserWhereInput = {
@@ -39,23 +48,23 @@ export class UsersRepository {
     ]);
   }
 
-  find(db: Tx, organizationId: string, id: string) {
-    return db.user.findFirst({ where: { organizationId, id }, include: withInvitation(new Date()) });
+  find(organizationId: string, id: string) {
+    return this.db.user.findFirst({ where: { organizationId, id }, include: withInvitation(new Date()) });
   }
 
   /** Locks the row (FOR UPDATE) so concurrent changes to the same user serialise. */
-  async lock(tx: Tx, organizationId: string, id: string): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
+  async lock(organizationId: string, id: string): Promise<boolean> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;
     return rows.length === 1;
   }
 
-  emailTaken(tx: Tx, email: string) {
-    return tx.user.findUnique({ where: { email }, select: { id: true } });
+  emailTaken(email: string) {
+    return this.db.user.findUnique({ where: { email }, select: { id: true } });
   }
 
-  async missingGroups(tx: Tx, organizationId: string, names: readonly string[]): Promise<string[]> {
+  async missingGroups(organizationId: string, names: readonly string[]): Promise<string[]> {
     if (!names.length) return [];
-    const found = await tx.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: { name: true } });
+    const found = await this.db.group.findMany({ where: { organizationId, name: { in: [...names] } }, select: { name: true } });
     const have = new Set(found.map((g) => g.name));
     return names.filter((n) => !have.has(n));
   }
@@ -65,16 +74,16 @@ export class UsersRepository {
    * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
    * organization, so does not count towards "the last owner".
    */
-  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
+  async lockActiveOwners(organizationId: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
     return rows.filter((r) => r.canSignIn).map((r) => r.id);
   }
 
-  create(tx: Tx, data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; passwordHash: string | null }) {
-    return tx.user.create({ data, include: withInvitation(new Date()) });
+  create(data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; passwordHash: string | null }) {
+    return this.db.user.create({ data, include: withInvitation(new Date()) });
   }
 
-  update(tx: Tx, id: string, data: { name?: string; role?: Role; groups?: string[]; disabled?: boolean }) {
-    return tx.user.update({ where: { id }, data, include: withInvitation(new Date()) });
+  update(id: string, data: { name?: string; role?: Role; groups?: string[]; disabled?: boolean }) {
+    return this.db.user.update({ where: { id }, data, include: withInvitation(new Date()) });
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { userCreate, userUpdate } from '@airlock/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { AccountService } from '../auth/account.service';
@@ -38,6 +38,7 @@ type UpdateInput = z.infer<typeof userUpdate>;
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
@@ -49,13 +50,13 @@ export class UsersService {
   }
 
   async get(organizationId: string, id: string) {
-    const u = await this.users.find(this.users.prisma, organizationId, id);
+    const u = await this.users.find(organizationId, id);
     if (!u) throw AppError.notFound('User');
     return userOut(u);
   }
 
-  private async assertGroups(tx: Tx, organizationId: string, groups: readonly string[]): Promise<void> {
-    const missing = await this.users.missingGroups(tx, organizationId, groups);
+  private async assertGroups(organizationId: string, groups: readonly string[]): Promise<void> {
+    const missing = await this.users.missingGroups(organizationId, groups);
     if (missing.length) throw AppError.validation(missing.map((g) => ({ path: 'groups', message: `"${g}" is not a group of this organization` })));
   }
 
@@ -65,18 +66,18 @@ export class UsersService {
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const groups = [...new Set(input.groups)];
     let mail: MailMessage | null = null;
-    const created = await this.users.prisma.$transaction(async (tx) => {
+    const created = await this.transactions.run(async () => {
       // E-mails are unique across organizations (sign-in needs only the e-mail).
-      if (await this.users.emailTaken(tx, input.email)) throw AppError.conflict('A user with this e-mail address already exists');
-      await this.assertGroups(tx, organizationId, groups);
-      const row = await this.users.create(tx, { organizationId, email: input.email, name: input.name, role: input.role, groups, passwordHash });
+      if (await this.users.emailTaken(input.email)) throw AppError.conflict('A user with this e-mail address already exists');
+      await this.assertGroups(organizationId, groups);
+      const row = await this.users.create({ organizationId, email: input.email, name: input.name, role: input.role, groups, passwordHash });
       let invitationExpiresAt: Date | null = null;
       if (!passwordHash) {
-        const invitation = await this.accounts.issueInvitation(tx, row, actor);
+        const invitation = await this.accounts.issueInvitation(row, actor);
         mail = invitation.mail;
         invitationExpiresAt = invitation.expiresAt;
       }
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'user.create',
@@ -84,7 +85,7 @@ export class UsersService {
         entityId: row.id,
         after: { ...userAudit(row), invitation: invitationExpiresAt ? { expiresAt: invitationExpiresAt } : null },
       });
-      return (await this.users.find(tx, organizationId, row.id))!;
+      return (await this.users.find(organizationId, row.id))!;
     });
     const invitationSent = mail ? await this.accounts.deliver(mail) : false;
     return { ...userOut(created), invitationSent, ...(mail && !invitationSent ? { invitationError: INVITATION_NOT_SENT } : {}) };
@@ -92,9 +93,9 @@ export class UsersService {
 
   async update(organizationId: string, caller: UserAuth, id: string, input: UpdateInput) {
     const actor = actorOf(caller);
-    return this.users.prisma.$transaction(async (tx) => {
-      if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
-      const before = (await this.users.find(tx, organizationId, id))!;
+    return this.transactions.run(async () => {
+      if (!(await this.users.lock(organizationId, id))) throw AppError.notFound('User');
+      const before = (await this.users.find(organizationId, id))!;
       const data: { name?: string; role?: UpdateInput['role']; groups?: string[]; disabled?: boolean } = {};
       if (input.name !== undefined && input.name !== before.name) data.name = input.name;
       if (input.role !== undefined && input.role !== before.role) data.role = input.role;
@@ -102,7 +103,7 @@ export class UsersService {
       if (data.role === 'owner') requireStepUp(caller);
       if (input.disabled !== undefined && input.disabled !== before.disabled) data.disabled = input.disabled;
       if (input.groups !== undefined && [...input.groups].sort().join('\n') !== [...before.groups].sort().join('\n')) {
-        await this.assertGroups(tx, organizationId, input.groups);
+        await this.assertGroups(organizationId, input.groups);
         data.groups = [...input.groups];
       }
       if (Object.keys(data).length === 0) return userOut(before);
@@ -110,16 +111,16 @@ export class UsersService {
       if (data.disabled === true && id === caller.userId) throw AppError.unprocessable('You cannot disable your own account');
       const losesOwner = before.role === 'owner' && !before.disabled && ((data.role !== undefined && data.role !== 'owner') || data.disabled === true);
       if (losesOwner) {
-        const owners = await this.users.lockActiveOwners(tx, organizationId);
+        const owners = await this.users.lockActiveOwners(organizationId);
         if (owners.every((o) => o === id)) {
           throw AppError.unprocessable('This is the last owner who can sign in: make another user owner first (one who has set a password or signs in with SSO)');
         }
       }
 
-      const after = await this.users.update(tx, id, data);
+      const after = await this.users.update(id, data);
       const endsSessions = data.disabled === true || data.role !== undefined;
-      const sessionsEnded = endsSessions ? await this.sessions.destroyAllForUser(organizationId, id, { tx }) : 0;
-      await this.audit.record(tx, {
+      const sessionsEnded = endsSessions ? await this.sessions.destroyAllForUser(organizationId, id) : 0;
+      await this.audit.record({
         organizationId,
         actor,
         action: data.disabled === true ? 'user.disable' : data.disabled === false ? 'user.enable' : 'user.update',
@@ -133,7 +134,7 @@ export class UsersService {
   }
 
   private async assertUser(organizationId: string, id: string): Promise<void> {
-    if (!(await this.users.find(this.users.prisma, organizationId, id))) throw AppError.notFound('User');
+    if (!(await this.users.find(organizationId, id))) throw AppError.notFound('User');
   }
 
   /** A user's sessions, for an owner (the caller's own current session is marked). */
@@ -154,14 +155,14 @@ export class UsersService {
 
   /** A fresh invitation for a user who has not set a password yet (the previous link stops working). */
   async resendInvitation(organizationId: string, actor: Actor, id: string) {
-    const { mail, row } = await this.users.prisma.$transaction(async (tx) => {
-      if (!(await this.users.lock(tx, organizationId, id))) throw AppError.notFound('User');
-      const u = (await this.users.find(tx, organizationId, id))!;
+    const { mail, row } = await this.transactions.run(async () => {
+      if (!(await this.users.lock(organizationId, id))) throw AppError.notFound('User');
+      const u = (await this.users.find(organizationId, id))!;
       if (u.disabled) throw AppError.unprocessable('This user is disabled; enable them first');
       if (u.passwordHash || u.ssoSubject) throw AppError.unprocessable('This user already signs in; they can reset their password from the sign-in page');
-      const invitation = await this.accounts.issueInvitation(tx, u, actor);
-      await this.audit.record(tx, { organizationId, actor, action: 'user.invite', entityType: 'User', entityId: id, after: { expiresAt: invitation.expiresAt } });
-      return { mail: invitation.mail, row: (await this.users.find(tx, organizationId, id))! };
+      const invitation = await this.accounts.issueInvitation(u, actor);
+      await this.audit.record({ organizationId, actor, action: 'user.invite', entityType: 'User', entityId: id, after: { expiresAt: invitation.expiresAt } });
+      return { mail: invitation.mail, row: (await this.users.find(organizationId, id))! };
     });
     const invitationSent = await this.accounts.deliver(mail);
     return { ...userOut(row), invitationSent, ...(invitationSent ? {} : { invitationError: INVITATION_NOT_SENT }) };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 
@@ -17,7 +18,15 @@ export interface DeliveryFilter {
 
 @Injectable()
 export class WebhooksRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   list(organizationId: string, f: WebhookFilter, sort: Sort, page: Page) {
     const w: Prisma.WebhookWhereInput = {
@@ -32,28 +41,28 @@ export class WebhooksRepository {
     ]);
   }
 
-  find(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.webhook.findFirst({ where: { organizationId, id } });
+  find(organizationId: string, id: string) {
+    return this.db.webhook.findFirst({ where: { organizationId, id } });
   }
 
-  create(tx: Tx, data: Prisma.WebhookUncheckedCreateInput) {
-    return tx.webhook.create({ data });
+  create(data: Prisma.WebhookUncheckedCreateInput) {
+    return this.db.webhook.create({ data });
   }
 
-  update(tx: Tx, id: string, data: Prisma.WebhookUncheckedUpdateInput) {
-    return tx.webhook.update({ where: { id }, data });
+  update(id: string, data: Prisma.WebhookUncheckedUpdateInput) {
+    return this.db.webhook.update({ where: { id }, data });
   }
 
-  delete(tx: Tx, id: string) {
-    return tx.webhook.delete({ where: { id } });
+  delete(id: string) {
+    return this.db.webhook.delete({ where: { id } });
   }
 
-  subscribers(tx: Tx, organizationId: string, event: string) {
-    return tx.webhook.findMany({ where: { organizationId, enabled: true, events: { has: event } }, select: { id: true } });
+  subscribers(organizationId: string, event: string) {
+    return this.db.webhook.findMany({ where: { organizationId, enabled: true, events: { has: event } }, select: { id: true } });
   }
 
-  createDeliveries(tx: Tx, rows: Prisma.WebhookDeliveryUncheckedCreateInput[]) {
-    return tx.webhookDelivery.createManyAndReturn({ data: rows });
+  createDeliveries(rows: Prisma.WebhookDeliveryUncheckedCreateInput[]) {
+    return this.db.webhookDelivery.createManyAndReturn({ data: rows });
   }
 
   listDeliveries(organizationId: string, f: DeliveryFilter, sort: Sort, page: Page) {

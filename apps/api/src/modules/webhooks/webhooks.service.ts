@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { WebhookCreate } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -18,7 +18,7 @@ export const TEST_EVENT = 'webhook.test';
 @Injectable()
 export class WebhooksService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: WebhooksRepository,
     private readonly audit: AuditService,
     private readonly guard: WebhookUrlGuard,
@@ -39,8 +39,8 @@ export class WebhooksService {
   async create(organizationId: string, actor: Actor, input: WebhookCreate) {
     await this.vetOr400(input.url);
     const secret = newWebhookSecret();
-    const row = await this.prisma.$transaction(async (tx) => {
-      const w = await this.repo.create(tx, {
+    const row = await this.transactions.run(async () => {
+      const w = await this.repo.create({
         organizationId,
         name: input.name,
         url: input.url,
@@ -48,7 +48,7 @@ export class WebhooksService {
         enabled: input.enabled,
         secret,
       });
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.create',
@@ -63,11 +63,11 @@ export class WebhooksService {
 
   async update(organizationId: string, actor: Actor, id: string, input: Partial<WebhookCreate>) {
     if (input.url !== undefined) await this.vetOr400(input.url);
-    return this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    return this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Webhook');
-      const row = await this.repo.update(tx, id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
-      await this.audit.record(tx, {
+      const row = await this.repo.update(id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.update',
@@ -81,11 +81,11 @@ export class WebhooksService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    return this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    return this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Webhook');
-      await this.repo.delete(tx, id);
-      await this.audit.record(tx, {
+      await this.repo.delete(id);
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.delete',
@@ -100,11 +100,11 @@ export class WebhooksService {
   /** A new secret, shown once; the old one stops working at once. */
   async rotateSecret(organizationId: string, actor: Actor, id: string) {
     const secret = newWebhookSecret();
-    const row = await this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    const row = await this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Webhook');
-      const w = await this.repo.update(tx, id, { secret });
-      await this.audit.record(tx, {
+      const w = await this.repo.update(id, { secret });
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.rotate_secret',
@@ -119,18 +119,17 @@ export class WebhooksService {
 
   /** Queues a `webhook.test` delivery to this webhook (whatever it subscribes to). */
   async sendTest(organizationId: string, actor: Actor, id: string) {
-    const delivery = await this.prisma.$transaction(async (tx) => {
-      const w = await this.repo.find(organizationId, id, tx);
+    const delivery = await this.transactions.run(async () => {
+      const w = await this.repo.find(organizationId, id);
       if (!w) throw AppError.notFound('Webhook');
       const [d] = await this.insertDeliveries(
-        tx,
         organizationId,
         [w.id],
         TEST_EVENT,
         { message: 'A test delivery from Airlock', webhookId: w.id },
         new Date(),
       );
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: 'webhook.test',
@@ -158,14 +157,13 @@ export class WebhooksService {
   }
 
   /**
-   * Queues `event` to every enabled webhook subscribed to it, inside the caller's transaction (the
+   * Queues `event` to every enabled webhook subscribed to it, in the current transaction (the
    * deliveries exist if and only if the change committed). Call `flushSoon()` after the commit.
    */
-  async enqueue(tx: Tx, organizationId: string, event: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
-    const subs = await this.repo.subscribers(tx, organizationId, event);
+  async enqueue(organizationId: string, event: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
+    const subs = await this.repo.subscribers(organizationId, event);
     if (!subs.length) return 0;
     const rows = await this.insertDeliveries(
-      tx,
       organizationId,
       subs.map((s) => s.id),
       event,
@@ -180,9 +178,8 @@ export class WebhooksService {
     this.worker.kick();
   }
 
-  private insertDeliveries(tx: Tx, organizationId: string, webhookIds: string[], event: string, data: Record<string, unknown>, now: Date) {
+  private insertDeliveries(organizationId: string, webhookIds: string[], event: string, data: Record<string, unknown>, now: Date) {
     return this.repo.createDeliveries(
-      tx,
       webhookIds.map((webhookId) => {
         const id = randomUUID();
         return {

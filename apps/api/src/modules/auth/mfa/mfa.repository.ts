@@ -1,10 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 
 /** Second factors and pending sign-ins. Every query names the organization (and the user). */
 @Injectable()
 export class MfaRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
+
+  organizationName(organizationId: string) {
+    return this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  }
+
+  organizationSettings(organizationId: string) {
+    return this.db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
+  }
 
   totp(organizationId: string, userId: string) {
     return this.prisma.totpFactor.findFirst({ where: { organizationId, userId } });
@@ -19,8 +36,8 @@ export class MfaRepository {
     return true;
   }
 
-  confirmTotp(tx: Tx, organizationId: string, userId: string, step: number) {
-    return tx.totpFactor.updateMany({ where: { organizationId, userId, confirmedAt: null }, data: { confirmedAt: new Date(), lastUsedStep: BigInt(step) } });
+  confirmTotp(organizationId: string, userId: string, step: number) {
+    return this.db.totpFactor.updateMany({ where: { organizationId, userId, confirmedAt: null }, data: { confirmedAt: new Date(), lastUsedStep: BigInt(step) } });
   }
 
   /**
@@ -34,17 +51,17 @@ export class MfaRepository {
     });
   }
 
-  deleteTotp(tx: Tx, organizationId: string, userId: string) {
-    return tx.totpFactor.deleteMany({ where: { organizationId, userId } });
+  deleteTotp(organizationId: string, userId: string) {
+    return this.db.totpFactor.deleteMany({ where: { organizationId, userId } });
   }
 
-  async replaceRecoveryCodes(tx: Tx, organizationId: string, userId: string, hashes: string[]) {
-    await tx.recoveryCode.deleteMany({ where: { organizationId, userId } });
-    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ organizationId, userId, codeHash })) });
+  async replaceRecoveryCodes(organizationId: string, userId: string, hashes: string[]) {
+    await this.db.recoveryCode.deleteMany({ where: { organizationId, userId } });
+    await this.db.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ organizationId, userId, codeHash })) });
   }
 
-  deleteRecoveryCodes(tx: Tx, organizationId: string, userId: string) {
-    return tx.recoveryCode.deleteMany({ where: { organizationId, userId } });
+  deleteRecoveryCodes(organizationId: string, userId: string) {
+    return this.db.recoveryCode.deleteMany({ where: { organizationId, userId } });
   }
 
   /** Single use: a conditional update, so of two racing requests one wins. */
@@ -68,24 +85,24 @@ export class MfaRepository {
     return this.prisma.passkey.count({ where: { credentialId } });
   }
 
-  createPasskey(tx: Tx, data: { organizationId: string; userId: string; credentialId: string; publicKey: Uint8Array<ArrayBuffer>; counter: number; transports: string[]; name: string; deviceType: string; backedUp: boolean }) {
-    return tx.passkey.create({ data: { ...data, counter: BigInt(data.counter) } });
+  createPasskey(data: { organizationId: string; userId: string; credentialId: string; publicKey: Uint8Array<ArrayBuffer>; counter: number; transports: string[]; name: string; deviceType: string; backedUp: boolean }) {
+    return this.db.passkey.create({ data: { ...data, counter: BigInt(data.counter) } });
   }
 
   usePasskey(organizationId: string, id: string, counter: number) {
     return this.prisma.passkey.updateMany({ where: { organizationId, id }, data: { counter: BigInt(counter), lastUsedAt: new Date() } });
   }
 
-  deletePasskey(tx: Tx, organizationId: string, userId: string, id: string) {
-    return tx.passkey.deleteMany({ where: { organizationId, userId, id } });
+  deletePasskey(organizationId: string, userId: string, id: string) {
+    return this.db.passkey.deleteMany({ where: { organizationId, userId, id } });
   }
 
   /** Keeps User.mfaEnabled equal to "has a confirmed TOTP or a passkey", inside the change's transaction. */
-  async refreshMfaEnabled(tx: Tx, organizationId: string, userId: string): Promise<boolean> {
-    const totp = await tx.totpFactor.count({ where: { organizationId, userId, confirmedAt: { not: null } } });
-    const passkeys = await tx.passkey.count({ where: { organizationId, userId } });
+  async refreshMfaEnabled(organizationId: string, userId: string): Promise<boolean> {
+    const totp = await this.db.totpFactor.count({ where: { organizationId, userId, confirmedAt: { not: null } } });
+    const passkeys = await this.db.passkey.count({ where: { organizationId, userId } });
     const enabled = totp + passkeys > 0;
-    await tx.user.updateMany({ where: { organizationId, id: userId }, data: { mfaEnabled: enabled } });
+    await this.db.user.updateMany({ where: { organizationId, id: userId }, data: { mfaEnabled: enabled } });
     return enabled;
   }
 

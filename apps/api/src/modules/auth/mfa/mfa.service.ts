@@ -11,7 +11,7 @@ import {
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AppError } from '../../../common/errors';
-import { PrismaService, type Tx } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { SecretsService } from '../../secrets/secrets.service';
 import { type Actor, actorOf, type PendingAuth, type UserAuth } from '../auth-context';
@@ -43,7 +43,7 @@ export type SecondFactorMethod = SecondFactorInput['method'];
 @Injectable()
 export class MfaService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: MfaRepository,
     private readonly sessions: SessionRepository,
     private readonly secrets: SecretsService,
@@ -88,7 +88,7 @@ export class MfaService {
     if (!(await this.repo.startTotp(auth.organizationId, auth.userId, sealed))) {
       throw AppError.conflict('An authenticator app is already set up: remove it first to set up another');
     }
-    const org = await this.prisma.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { name: true } });
+    const org = await this.repo.organizationName(auth.organizationId);
     const uri = totpUri(secret, auth.email, `Airlock (${org.name})`);
     // SVG: a few milliseconds (a PNG goes through zlib), and sharp at any size.
     const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -101,17 +101,17 @@ export class MfaService {
     if (!totp || totp.confirmedAt) throw AppError.conflict('Start the set-up of an authenticator app first');
     const step = matchTotpStep(await this.secrets.open(totp.secretSealed, auth.userId), code);
     if (step === null) throw AppError.unprocessable('That code does not match: check the app shows "Airlock" and that this device’s clock is right');
-    return this.prisma.$transaction(async (tx) => {
-      if ((await this.repo.confirmTotp(tx, auth.organizationId, auth.userId, step)).count !== 1) throw AppError.conflict('Start the set-up of an authenticator app first');
-      const recoveryCodes = await this.afterFactorAdded(tx, auth, 'mfa.totp.enrol', { totp: true });
+    return this.transactions.run(async () => {
+      if ((await this.repo.confirmTotp(auth.organizationId, auth.userId, step)).count !== 1) throw AppError.conflict('Start the set-up of an authenticator app first');
+      const recoveryCodes = await this.afterFactorAdded(auth, 'mfa.totp.enrol', { totp: true });
       return { ok: true, recoveryCodes };
     });
   }
 
   async removeTotp(auth: UserAuth) {
-    return this.prisma.$transaction(async (tx) => {
-      if ((await this.repo.deleteTotp(tx, auth.organizationId, auth.userId)).count === 0) throw AppError.notFound('Authenticator app');
-      await this.afterFactorRemoved(tx, auth, 'mfa.totp.remove', { totp: true });
+    return this.transactions.run(async () => {
+      if ((await this.repo.deleteTotp(auth.organizationId, auth.userId)).count === 0) throw AppError.notFound('Authenticator app');
+      await this.afterFactorRemoved(auth, 'mfa.totp.remove', { totp: true });
       return { ok: true };
     });
   }
@@ -156,8 +156,8 @@ export class MfaService {
     if (!verified.verified) throw AppError.unprocessable('The passkey could not be verified');
     const info = verified.registrationInfo;
     if (await this.repo.credentialIdTaken(info.credential.id)) throw AppError.conflict('This passkey is already registered');
-    return this.prisma.$transaction(async (tx) => {
-      const row = await this.repo.createPasskey(tx, {
+    return this.transactions.run(async () => {
+      const row = await this.repo.createPasskey({
         organizationId: auth.organizationId,
         userId: auth.userId,
         credentialId: info.credential.id,
@@ -168,15 +168,15 @@ export class MfaService {
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
       });
-      const recoveryCodes = await this.afterFactorAdded(tx, auth, 'mfa.passkey.add', { passkey: { id: row.id, name } }, row.id);
+      const recoveryCodes = await this.afterFactorAdded(auth, 'mfa.passkey.add', { passkey: { id: row.id, name } }, row.id);
       return { id: row.id, name: row.name, recoveryCodes };
     });
   }
 
   async removePasskey(auth: UserAuth, id: string) {
-    return this.prisma.$transaction(async (tx) => {
-      if ((await this.repo.deletePasskey(tx, auth.organizationId, auth.userId, id)).count === 0) throw AppError.notFound('Passkey');
-      await this.afterFactorRemoved(tx, auth, 'mfa.passkey.remove', { passkey: { id } }, id);
+    return this.transactions.run(async () => {
+      if ((await this.repo.deletePasskey(auth.organizationId, auth.userId, id)).count === 0) throw AppError.notFound('Passkey');
+      await this.afterFactorRemoved(auth, 'mfa.passkey.remove', { passkey: { id } }, id);
       return { ok: true };
     });
   }
@@ -184,9 +184,9 @@ export class MfaService {
   /** New recovery codes replace every old one (shown once). */
   async regenerateRecoveryCodes(auth: UserAuth) {
     if (!auth.mfaEnabled) throw AppError.conflict('Set up an authenticator app or a passkey first');
-    return this.prisma.$transaction(async (tx) => {
-      const recoveryCodes = await this.issueRecoveryCodes(tx, auth.organizationId, auth.userId);
-      await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'mfa.recovery_codes.regenerate', entityType: 'User', entityId: auth.userId, after: { count: recoveryCodes.length } });
+    return this.transactions.run(async () => {
+      const recoveryCodes = await this.issueRecoveryCodes(auth.organizationId, auth.userId);
+      await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action: 'mfa.recovery_codes.regenerate', entityType: 'User', entityId: auth.userId, after: { count: recoveryCodes.length } });
       return { recoveryCodes };
     });
   }
@@ -242,9 +242,9 @@ export class MfaService {
       input,
     );
     const at = new Date();
-    await this.prisma.$transaction(async (tx) => {
-      await this.sessions.markMfa(auth.sessionId, at, tx);
-      await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action: 'auth.step_up', entityType: 'User', entityId: auth.userId, after: { method: input.method } });
+    await this.transactions.run(async () => {
+      await this.sessions.markMfa(auth.sessionId, at);
+      await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action: 'auth.step_up', entityType: 'User', entityId: auth.userId, after: { method: input.method } });
     });
     return { ok: true, steppedUpAt: at.toISOString() };
   }
@@ -312,33 +312,33 @@ export class MfaService {
     });
   }
 
-  private async issueRecoveryCodes(tx: Tx, organizationId: string, userId: string): Promise<string[]> {
+  private async issueRecoveryCodes(organizationId: string, userId: string): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await this.repo.replaceRecoveryCodes(tx, organizationId, userId, codes.map((c) => recoveryCodeHash(userId, c)));
+    await this.repo.replaceRecoveryCodes(organizationId, userId, codes.map((c) => recoveryCodeHash(userId, c)));
     return codes;
   }
 
   /** After a factor is added: the user's flag, recovery codes with the first factor, this session counts as proven, the audit event. */
-  private async afterFactorAdded(tx: Tx, auth: UserAuth, action: string, after: Record<string, unknown>, entityId = auth.userId): Promise<string[] | null> {
-    await this.repo.refreshMfaEnabled(tx, auth.organizationId, auth.userId);
-    const recoveryCodes = auth.mfaEnabled ? null : await this.issueRecoveryCodes(tx, auth.organizationId, auth.userId);
-    await this.sessions.markMfa(auth.sessionId, new Date(), tx);
-    await this.audit.record(tx, { organizationId: auth.organizationId, actor: actorOf(auth), action, entityType: 'User', entityId, after: { ...after, recoveryCodesIssued: Boolean(recoveryCodes) } });
+  private async afterFactorAdded(auth: UserAuth, action: string, after: Record<string, unknown>, entityId = auth.userId): Promise<string[] | null> {
+    await this.repo.refreshMfaEnabled(auth.organizationId, auth.userId);
+    const recoveryCodes = auth.mfaEnabled ? null : await this.issueRecoveryCodes(auth.organizationId, auth.userId);
+    await this.sessions.markMfa(auth.sessionId, new Date());
+    await this.audit.record({ organizationId: auth.organizationId, actor: actorOf(auth), action, entityType: 'User', entityId, after: { ...after, recoveryCodesIssued: Boolean(recoveryCodes) } });
     return recoveryCodes;
   }
 
   /** After a factor is removed: without any left, the recovery codes go too; the last factor of a role that requires MFA stays. */
-  private async afterFactorRemoved(tx: Tx, auth: UserAuth, action: string, before: Record<string, unknown>, entityId = auth.userId): Promise<void> {
-    const enabled = await this.repo.refreshMfaEnabled(tx, auth.organizationId, auth.userId);
+  private async afterFactorRemoved(auth: UserAuth, action: string, before: Record<string, unknown>, entityId = auth.userId): Promise<void> {
+    const enabled = await this.repo.refreshMfaEnabled(auth.organizationId, auth.userId);
     if (!enabled) {
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: auth.organizationId }, select: { settings: true } });
+      const org = await this.repo.organizationSettings(auth.organizationId);
       const required = (org.settings as { mfaRequiredRoles?: unknown } | null)?.mfaRequiredRoles;
       if (auth.method === 'password' && Array.isArray(required) && required.includes(auth.role)) {
         throw AppError.unprocessable('Your organization requires a second factor for your role: add another one before removing the last');
       }
-      await this.repo.deleteRecoveryCodes(tx, auth.organizationId, auth.userId);
+      await this.repo.deleteRecoveryCodes(auth.organizationId, auth.userId);
     }
     const actor: Actor = actorOf(auth);
-    await this.audit.record(tx, { organizationId: auth.organizationId, actor, action, entityType: 'User', entityId, before });
+    await this.audit.record({ organizationId: auth.organizationId, actor, action, entityType: 'User', entityId, before });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import type { Prisma } from '../../../generated/prisma/client';
 import type { Role } from '../../../generated/prisma/enums';
 
@@ -8,7 +9,15 @@ const userFields = { id: true, organizationId: true, email: true, name: true, ro
 /** SSO connections, the SSO side of users, and the installation secret that seals the SSO state cookie. */
 @Injectable()
 export class SsoConnectionRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   findByOrganization(organizationId: string) {
     return this.prisma.ssoConnection.findUnique({ where: { organizationId }, include: { organization: { select: { slug: true } } } });
@@ -30,33 +39,33 @@ export class SsoConnectionRepository {
     return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
   }
 
-  findForUpdate(tx: Tx, organizationId: string) {
-    return tx.ssoConnection.findUnique({ where: { organizationId } });
+  findForUpdate(organizationId: string) {
+    return this.db.ssoConnection.findUnique({ where: { organizationId } });
   }
 
-  upsert(tx: Tx, organizationId: string, data: Omit<Prisma.SsoConnectionUncheckedCreateInput, 'organizationId'>) {
-    return tx.ssoConnection.upsert({ where: { organizationId }, create: { ...data, organizationId }, update: data, include: { organization: { select: { slug: true } } } });
+  upsert(organizationId: string, data: Omit<Prisma.SsoConnectionUncheckedCreateInput, 'organizationId'>) {
+    return this.db.ssoConnection.upsert({ where: { organizationId }, create: { ...data, organizationId }, update: data, include: { organization: { select: { slug: true } } } });
   }
 
-  userBySubject(tx: Tx, issuer: string, subject: string) {
-    return tx.user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: issuer, ssoSubject: subject } }, select: userFields });
+  userBySubject(issuer: string, subject: string) {
+    return this.db.user.findUnique({ where: { ssoIssuer_ssoSubject: { ssoIssuer: issuer, ssoSubject: subject } }, select: userFields });
   }
 
-  userByEmail(tx: Tx, email: string) {
-    return tx.user.findUnique({ where: { email }, select: userFields });
+  userByEmail(email: string) {
+    return this.db.user.findUnique({ where: { email }, select: userFields });
   }
 
-  createUser(tx: Tx, data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; ssoIssuer: string; ssoSubject: string }) {
-    return tx.user.create({ data, select: userFields });
+  createUser(data: { organizationId: string; email: string; name: string; role: Role; groups: string[]; ssoIssuer: string; ssoSubject: string }) {
+    return this.db.user.create({ data, select: userFields });
   }
 
-  updateUser(tx: Tx, id: string, data: { role?: Role; groups?: string[]; ssoIssuer?: string; ssoSubject?: string }) {
-    return tx.user.update({ where: { id }, data, select: userFields });
+  updateUser(id: string, data: { role?: Role; groups?: string[]; ssoIssuer?: string; ssoSubject?: string }) {
+    return this.db.user.update({ where: { id }, data, select: userFields });
   }
 
   /** Groups of the organization that name SSO group values (Group.ssoGroups): their membership follows the IdP. */
-  ssoManagedGroups(tx: Tx, organizationId: string) {
-    return tx.group.findMany({ where: { organizationId, NOT: { ssoGroups: { isEmpty: true } } }, select: { name: true, ssoGroups: true } });
+  ssoManagedGroups(organizationId: string) {
+    return this.db.group.findMany({ where: { organizationId, NOT: { ssoGroups: { isEmpty: true } } }, select: { name: true, ssoGroups: true } });
   }
 
   /**
@@ -64,8 +73,8 @@ export class SsoConnectionRepository {
    * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
    * organization, so does not count towards "the last owner".
    */
-  async lockActiveOwners(tx: Tx, organizationId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false FOR UPDATE`;
+  async lockActiveOwners(organizationId: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false FOR UPDATE`;
     return rows.filter((r) => r.canSignIn).map((r) => r.id);
   }
 

@@ -3,7 +3,7 @@ import { SSO_CONNECTION_READ_ONLY, type SsoConnectionCheck, type ssoConnectionPu
 import type { z } from 'zod';
 import { AppError } from '../../../common/errors';
 import { iso } from '../../../common/list-response';
-import { PrismaService } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import type { Prisma, SsoConnection } from '../../../generated/prisma/client';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../auth-context';
@@ -43,7 +43,7 @@ function out(c: SsoConnection & { organization: { slug: string } }, sso: SsoSign
 @Injectable()
 export class SsoConnectionService {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: SsoConnectionRepository,
     private readonly audit: AuditService,
     private readonly sso: SsoSignInService,
@@ -72,11 +72,11 @@ export class SsoConnectionService {
       const check = await checkOidcIssuer(data);
       if (!check.ok) throw AppError.unprocessable(`${check.message} Nothing was saved; fix the issuer, or save with single sign-on turned off.`, { check });
     }
-    const saved = await this.prisma.$transaction(async (tx) => {
-      const before = await this.repo.findForUpdate(tx, organizationId);
+    const saved = await this.transactions.run(async () => {
+      const before = await this.repo.findForUpdate(organizationId);
       const clientSecret = data.clientSecret ?? before?.clientSecret;
       if (!clientSecret) throw AppError.validation([{ path: 'clientSecret', message: 'is required when creating the connection' }]);
-      const row = await this.repo.upsert(tx, organizationId, {
+      const row = await this.repo.upsert(organizationId, {
         // As entered: some issuers end with a slash (Auth0) and discovery compares them exactly.
         issuer: data.issuer,
         clientId: data.clientId,
@@ -89,7 +89,7 @@ export class SsoConnectionService {
         enabled: data.enabled,
       });
       const { organization: _org, ...after } = row;
-      await this.audit.record(tx, {
+      await this.audit.record({
         organizationId,
         actor,
         action: before ? 'sso_connection.update' : 'sso_connection.create',

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as client from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
-import { PrismaService } from '../../../database/prisma.service';
+import { Transactions } from '../../../database/transactions';
 import type { SsoConnection } from '../../../generated/prisma/client';
 import type { Role } from '../../../generated/prisma/enums';
 import { AuditService } from '../../audit/audit.service';
@@ -64,7 +64,7 @@ export class SsoSignInService {
   private readonly configs = new Map<string, CachedConfig>();
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
     private readonly repo: SsoConnectionRepository,
     private readonly sealer: SsoStateSealer,
     private readonly audit: AuditService,
@@ -192,16 +192,14 @@ export class SsoSignInService {
     this.logger.warn(`SSO sign-in refused (${refusal.reason})${refusal.organizationId ? ` for organization ${refusal.organizationId}` : ''}`);
     const organizationId = refusal.organizationId;
     if (!organizationId) return;
-    await this.prisma
-      .$transaction((tx) =>
-        this.audit.record(tx, {
-          organizationId,
-          actor: ssoActor(origin),
-          action: 'auth.sso_refused',
-          entityType: 'SsoConnection',
-          after: { reason: refusal.reason, ...(refusal.email ? { email: refusal.email } : {}) },
-        }),
-      )
+    await this.audit
+      .record({
+        organizationId,
+        actor: ssoActor(origin),
+        action: 'auth.sso_refused',
+        entityType: 'SsoConnection',
+        after: { reason: refusal.reason, ...(refusal.email ? { email: refusal.email } : {}) },
+      })
       .catch((err: unknown) => this.logger.warn(`The refused SSO sign-in could not be audited: ${(err as Error).message}`));
   }
 
@@ -219,26 +217,26 @@ export class SsoSignInService {
     const mappings = (conn.roleMappings ?? {}) as Record<string, Role>;
     const roleFromIdp = mappedRole(values, mappings) ?? conn.defaultRole;
 
-    return this.prisma.$transaction(async (tx) => {
-      let user = await this.repo.userBySubject(tx, issuer, subject);
+    return this.transactions.run(async () => {
+      let user = await this.repo.userBySubject(issuer, subject);
       if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization', conn.organizationId, email ?? undefined);
-      const managed = await this.repo.ssoManagedGroups(tx, conn.organizationId);
+      const managed = await this.repo.ssoManagedGroups(conn.organizationId);
 
       if (!user) {
         if (!email || email.length > 320 || !email.includes('@')) throw new SsoRefused('no_email', 'The identity provider sent no e-mail address', conn.organizationId, email ?? undefined);
         if (claims.email_verified === false || claims.email_verified === 'false') throw new SsoRefused('email_unverified', 'The identity provider says this e-mail address is not verified', conn.organizationId, email ?? undefined);
-        const byEmail = await this.repo.userByEmail(tx, email);
+        const byEmail = await this.repo.userByEmail(email);
         if (byEmail) {
           if (byEmail.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This e-mail address belongs to another organization', conn.organizationId, email ?? undefined);
           if (byEmail.ssoSubject && (byEmail.ssoIssuer !== issuer || byEmail.ssoSubject !== subject)) {
             throw new SsoRefused('linked_to_other_identity', 'This account is linked to another single sign-on identity', conn.organizationId, email ?? undefined);
           }
           if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled', conn.organizationId, email ?? undefined);
-          user = await this.repo.updateUser(tx, byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
+          user = await this.repo.updateUser(byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
+          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
         } else {
           if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one', conn.organizationId, email ?? undefined);
-          user = await this.repo.createUser(tx, {
+          user = await this.repo.createUser({
             organizationId: conn.organizationId,
             email,
             name: displayName(claims, email),
@@ -247,7 +245,7 @@ export class SsoSignInService {
             ssoIssuer: issuer,
             ssoSubject: subject,
           });
-          await this.audit.record(tx, { organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
+          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
           return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
         }
       }
@@ -257,7 +255,7 @@ export class SsoSignInService {
       let role = roleFromIdp;
       if (user.role === 'owner' && role !== 'owner') {
         const userId = user.id;
-        const owners = await this.repo.lockActiveOwners(tx, conn.organizationId);
+        const owners = await this.repo.lockActiveOwners(conn.organizationId);
         if (owners.every((id) => id === userId)) {
           this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
           role = 'owner';
@@ -267,8 +265,8 @@ export class SsoSignInService {
       const changed = role !== user.role || groups.join('\n') !== [...user.groups].sort().join('\n');
       if (changed) {
         const before = user;
-        user = await this.repo.updateUser(tx, user.id, { role, groups });
-        await this.audit.record(tx, {
+        user = await this.repo.updateUser(user.id, { role, groups });
+        await this.audit.record({
           organizationId: conn.organizationId,
           actor,
           action: 'user.sso_sync',
