@@ -1,3 +1,4 @@
+import { BootstrapService } from '../../apps/api/src/modules/bootstrap/bootstrap.service';
 import { startTestApp, type TestApp, type Session } from '../support/test-app';
 
 /** AIRLOCK_DEMO_DATA: a dozen incidents made through the incidents service, consistent end to end. */
@@ -10,6 +11,25 @@ describe('incidents: demo data', () => {
   }, 120_000);
   afterAll(async () => {
     await t.close();
+  });
+
+  it('the launcher banner names the demo users on the first start and on every later one, until they are gone', async () => {
+    const first = t.app.get(BootstrapService).signInHelp();
+    expect(first.join('\n')).toMatch(/^Demo users \(.*\): maria\.admin@example\.com, sam\.analyst@example\.com/m);
+    const again = await startTestApp({ AIRLOCK_DEMO_DATA: 'true' }, { shareDatabaseWith: t });
+    try {
+      expect(again.app.get(BootstrapService).signInHelp().join('\n')).toMatch(/^Demo users \(the first owner's password of the first start\): maria\.admin@example\.com/m);
+      await t.prisma.user.updateMany({ where: { email: { endsWith: '@example.com', not: 'admin@example.com' } }, data: { disabled: true } });
+    } finally {
+      await again.close();
+    }
+    const later = await startTestApp({ AIRLOCK_DEMO_DATA: 'true' }, { shareDatabaseWith: t });
+    try {
+      expect(later.app.get(BootstrapService).signInHelp().join('\n')).not.toMatch(/Demo users/);
+    } finally {
+      await t.prisma.user.updateMany({ where: { email: { endsWith: '@example.com', not: 'admin@example.com' } }, data: { disabled: false } });
+      await later.close();
+    }
   });
 
   it('seeds twelve incidents in every state, with every closure reason, anonymous, automatic, overdue and due soon', async () => {

@@ -28,6 +28,8 @@ export interface FirstRun {
   /** Only when generated on this start: printed once, never stored in clear. */
   generatedPassword?: string;
   demo: boolean;
+  /** Demo users the organization has, listed by the launcher's banner whenever there are any. */
+  demoUsers?: string[];
 }
 
 function slugify(name: string): string {
@@ -78,8 +80,10 @@ export class BootstrapService {
     if (result.created && result.demo) await this.demo.seed(result.organizationId);
     // A new built-in catalog release reaches every organization's copy (facts only, never statuses).
     await this.catalogReleases.applyToAll();
-    this.firstRun = result;
-    return result;
+    // The banner names the demo users whenever the organization has them, not only on the first start.
+    const demoUsers = await this.demo.presentDemoUsers(result.organizationId);
+    this.firstRun = { ...result, demoUsers };
+    return this.firstRun;
   }
 
   private async createOrganization(tx: Tx): Promise<FirstRun> {
@@ -148,10 +152,15 @@ export class BootstrapService {
         `Sign in as ${fr.adminEmail} with password ${fr.generatedPassword}`,
         '(generated on this first start and shown only now; set AIRLOCK_ADMIN_PASSWORD to choose one)',
       ];
-      if (fr.demo) lines.push(`Demo users (same password): ${this.demo.demoEmails().join(', ')}`);
+      if (fr.demoUsers?.length) lines.push(`Demo users (same password): ${fr.demoUsers.join(', ')}`);
       return lines;
     }
-    if (fr.created && this.config.adminPassword) return [`Sign in as ${fr.adminEmail} with the password in AIRLOCK_ADMIN_PASSWORD`];
-    return [`Sign in as ${fr.adminEmail} (the password printed at first start, or AIRLOCK_ADMIN_PASSWORD)`];
+    const lines =
+      fr.created && this.config.adminPassword
+        ? [`Sign in as ${fr.adminEmail} with the password in AIRLOCK_ADMIN_PASSWORD`]
+        : [`Sign in as ${fr.adminEmail} (the password printed at first start, or AIRLOCK_ADMIN_PASSWORD)`];
+    // Demo users were created with the first owner's password of the time.
+    if (fr.demoUsers?.length) lines.push(`Demo users (the first owner's password of the first start): ${fr.demoUsers.join(', ')}`);
+    return lines;
   }
 }

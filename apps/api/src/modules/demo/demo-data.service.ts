@@ -67,6 +67,12 @@ export class DemoDataService {
     return DEMO_USERS.map((u) => u.email);
   }
 
+  /** The demo users an organization still has (enabled), in the demo's order: none once removed or disabled. */
+  async presentDemoUsers(organizationId: string): Promise<string[]> {
+    const present = new Set(await this.repo.enabledUsersAmong(organizationId, this.demoEmails()));
+    return this.demoEmails().filter((e) => present.has(e));
+  }
+
   async seed(organizationId: string): Promise<void> {
     await this.transactions.run(
       async () => {

@@ -16,6 +16,12 @@ export class DemoRepository {
     return this.db.user.findFirstOrThrow({ where: { organizationId, role: 'owner' }, orderBy: { createdAt: 'asc' } });
   }
 
+  /** Which of these e-mails are enabled users of the organization (the demo users still there). */
+  async enabledUsersAmong(organizationId: string, emails: readonly string[]): Promise<string[]> {
+    const rows = await this.db.user.findMany({ where: { organizationId, email: { in: [...emails] }, disabled: false }, select: { email: true } });
+    return rows.map((r) => r.email);
+  }
+
   createGroups(organizationId: string, groups: readonly { name: string; description: string; ssoGroups: string[] }[]) {
     return this.db.group.createMany({ data: groups.map((g) => ({ organizationId, ...g })) });
   }
