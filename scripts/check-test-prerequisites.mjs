@@ -27,6 +27,19 @@ if (!['/usr/bin/c-icap-client', '/usr/local/bin/c-icap-client'].some((p) => exis
   problems.push('The ICAP tests call the listener with c-icap-client (package c-icap); it is not installed.');
   packages.push('c-icap');
 }
+// The network enforcement tests (test/integration/network.e2e-spec.ts) run each program the docs
+// configure: nginx (auth_request), Unbound (RPZ), dnsmasq (its export), openssl (a TLS stand-in).
+for (const [binary, pkg, what] of [
+  ['/usr/sbin/nginx', 'nginx', "nginx's auth_request"],
+  ['/usr/sbin/unbound', 'unbound', 'the RPZ export in Unbound'],
+  ['/usr/sbin/dnsmasq', 'dnsmasq-base', 'the dnsmasq export'],
+  ['/usr/bin/openssl', 'openssl', 'a TLS stand-in for an AI service'],
+]) {
+  if (!existsSync(binary)) {
+    problems.push(`The network enforcement tests need ${binary} (${what}); it is not installed.`);
+    packages.push(pkg);
+  }
+}
 
 if (problems.length) {
   const install = packages.length ? `\n\n  apt-get update && apt-get install -y ${packages.join(' ')}\n` : '\n';
