@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
+import { SSO_ONLY_SELECT } from './sso/sso-only';
 
 /** What signing in reads and writes: the user behind an e-mail or id, the last sign-in, and what `/me` shows. */
 @Injectable()
@@ -10,7 +11,7 @@ export class AuthRepository {
   userForPassword(email: string) {
     return this.transactions.db.user.findUnique({
       where: { email },
-      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true },
+      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true, ...SSO_ONLY_SELECT },
     });
   }
 
@@ -23,6 +24,12 @@ export class AuthRepository {
   }
 
   /** The organization's name and slug, and whether its SSO connection is on. */
+  /** Whether an organization (by slug) has SSO-only on through an enabled connection; false for an unknown slug. */
+  async ssoOnlyBySlug(slug: string): Promise<boolean> {
+    const c = await this.transactions.db.ssoConnection.findFirst({ where: { organization: { slug }, enabled: true, ssoOnly: true }, select: { id: true } });
+    return c !== null;
+  }
+
   async organization(organizationId: string): Promise<{ id: string; name: string; slug: string; ssoEnabled: boolean }> {
     const db = this.transactions.db;
     const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true } });
