@@ -91,7 +91,7 @@ export const ssoConnectionInput = z.strictObject({
   breakGlassOwner: z.string().trim().max(320).nullable().optional(),
 });
 /** Read-only fields of the connection's output, accepted and dropped on PUT (react-admin sends the record back). */
-export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'signInUrl', 'organizationSlug', 'ssoUsers', 'lastSignInAt', 'breakGlassUserId'] as const;
+export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'signInUrl', 'organizationSlug', 'ssoUsers', 'lastSignInAt', 'breakGlassUserId', 'postLogoutRedirectUri'] as const;
 export const ssoConnectionPut = ssoConnectionInput.extend(
   Object.fromEntries(SSO_CONNECTION_READ_ONLY.map((k) => [k, z.unknown().optional()])) as Record<(typeof SSO_CONNECTION_READ_ONLY)[number], z.ZodOptional<z.ZodUnknown>>,
 );

@@ -24,12 +24,6 @@ export class AuthRepository {
   }
 
   /** The organization's name and slug, and whether its SSO connection is on. */
-  /** Whether an organization (by slug) has SSO-only on through an enabled connection; false for an unknown slug. */
-  async ssoOnlyBySlug(slug: string): Promise<boolean> {
-    const c = await this.transactions.db.ssoConnection.findFirst({ where: { organization: { slug }, enabled: true, ssoOnly: true }, select: { id: true } });
-    return c !== null;
-  }
-
   async organization(organizationId: string): Promise<{ id: string; name: string; slug: string; ssoEnabled: boolean }> {
     const db = this.transactions.db;
     const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, name: true, slug: true } });

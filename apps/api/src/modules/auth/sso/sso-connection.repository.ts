@@ -39,6 +39,12 @@ export class SsoConnectionRepository {
     return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
   }
 
+  /** Whether an organization (by slug) has SSO-only on through an enabled connection; false for an unknown slug. */
+  async ssoOnlyBySlug(slug: string): Promise<boolean> {
+    const c = await this.prisma.ssoConnection.findFirst({ where: { organization: { slug }, enabled: true, ssoOnly: true }, select: { id: true } });
+    return c !== null;
+  }
+
   findForUpdate(organizationId: string) {
     return this.db.ssoConnection.findUnique({ where: { organizationId } });
   }

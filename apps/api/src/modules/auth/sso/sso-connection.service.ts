@@ -32,6 +32,8 @@ function out(c: SsoConnection & { organization: { slug: string }; breakGlassUser
     organizationSlug: c.organization.slug,
     /** Register this as the redirect URI at the identity provider. */
     callbackUrl: sso.callbackUrl(),
+    /** Register this as the post-logout redirect URI at the identity provider (RP-initiated logout). */
+    postLogoutRedirectUri: sso.postLogoutRedirectUri(),
     /** Where the sign-in page sends users to sign in with SSO. */
     startUrl: `${publicUrl}/api/auth/sso/start?org=${encodeURIComponent(c.organization.slug)}`,
     /** The sign-in page with the organization filled in: the link to give people. */
@@ -56,7 +58,7 @@ export class SsoConnectionService {
   async get(organizationId: string, publicUrl: string) {
     const c = await this.repo.findByOrganization(organizationId);
     // Not set up yet: the callback URL is what the admin registers at the identity provider first.
-    if (!c) return { id: null, configured: false, callbackUrl: this.sso.callbackUrl() };
+    if (!c) return { id: null, configured: false, callbackUrl: this.sso.callbackUrl(), postLogoutRedirectUri: this.sso.postLogoutRedirectUri() };
     return out(c, this.sso, publicUrl, await this.repo.ssoUsage(organizationId));
   }
 
