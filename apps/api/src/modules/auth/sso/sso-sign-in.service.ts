@@ -77,7 +77,7 @@ export class SsoSignInService {
 
   /**
    * RP-initiated logout: the identity provider's end_session_endpoint with client_id and
-   * post_logout_redirect_uri (the sign-in page), for a user who signed in through SSO. Null when the
+   * post_logout_redirect_uri (the console, which shows the sign-in page), for a user who signed in through SSO. Null when the
    * connection is off, the provider offers no end_session_endpoint, or discovery fails (the local
    * sign-out has happened anyway). No id_token_hint: sessions do not keep the ID token.
    */
@@ -99,9 +99,13 @@ export class SsoSignInService {
     return this.repo.ssoOnlyBySlug(orgSlug);
   }
 
-  /** Where the identity provider sends the browser after its logout: register it there. */
+  /**
+   * Where the identity provider sends the browser after its logout: register it there. The console's
+   * root, which shows the sign-in page to a signed-out browser: providers refuse a redirect URI with
+   * a fragment (`/#/login`), as OAuth redirect URIs must not have one.
+   */
   postLogoutRedirectUri(): string {
-    return `${this.config.publicUrl}/#/login`;
+    return `${this.config.publicUrl}/`;
   }
 
   /** Forgets a connection's discovered configuration (after it changed). */
