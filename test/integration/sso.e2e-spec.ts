@@ -4,6 +4,8 @@
  * provider's login and consent forms.
  */
 import { APP_CONFIG, type AppConfig } from '../../apps/api/src/config/config';
+import { AccountService } from '../../apps/api/src/modules/auth/account.service';
+import { randomToken, sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { CookieJar, ssoSignIn, startTestIdp, type TestIdp } from '../support/oidc-provider';
 import { createUser } from '../support/security';
 import { startTestApp, type Session, type TestApp } from '../support/test-app';
@@ -370,14 +372,19 @@ describe('OpenID Connect single sign-on', () => {
       const pat = await t.prisma.user.findUniqueOrThrow({ where: { email: 'pat@corp.test' } });
       const tokensBefore = await t.prisma.userToken.count({ where: { userId: pat.id } });
       expect((await t.request('/api/auth/password-reset/request', { method: 'POST', json: { email: 'pat@corp.test' } })).status).toBe(202);
-      await (t.app.get((await import('../../apps/api/src/modules/auth/account.service')).AccountService) as any).settled();
+      await t.app.get(AccountService).settled();
       expect(await t.prisma.userToken.count({ where: { userId: pat.id } })).toBe(tokensBefore);
-      const { randomToken, sha256Hex } = await import('../../apps/api/src/modules/auth/tokens');
       const token = randomToken();
       await t.prisma.userToken.create({ data: { organizationId: pat.organizationId, userId: pat.id, kind: 'invitation', tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + 3_600_000) } });
       const accept = await t.request('/api/auth/invitations/accept', { method: 'POST', json: { token, password: 'a brand new password 1' } });
       expect(accept.status).toBe(422);
       expect(((await accept.json()) as any).error.message).toMatch(/signs in with single sign-on/);
+
+      // The break-glass owner cannot be demoted or disabled while SSO-only is on, even with another owner.
+      await createUser(t, { email: 'owner2@corp.test', role: 'owner', password: 'second owner pass 1' });
+      const demote = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } });
+      expect(demote.status).toBe(422);
+      expect(((await demote.json()) as any).error.message).toMatch(/break-glass owner/);
 
       // Off again: passwords work again, and that is audited too.
       expect((await configure({ ssoOnly: false })).status).toBe(200);

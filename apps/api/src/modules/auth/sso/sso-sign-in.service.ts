@@ -292,6 +292,9 @@ export class SsoSignInService {
         if (owners.every((id) => id === userId)) {
           this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
           role = 'owner';
+        } else if (conn.ssoOnly && conn.breakGlassUserId === userId) {
+          this.logger.warn(`SSO would demote the break-glass owner of SSO-only (user ${userId}); the role stays owner`);
+          role = 'owner';
         }
       }
       const groups = syncedGroups(user.groups, values, managed);
