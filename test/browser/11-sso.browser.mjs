@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { assert } from './harness.mjs';
 
 /** oidc-provider with one client whose redirect URI is the one the console shows. */
-async function startProvider(redirectUri) {
+async function startProvider(redirectUri, postLogoutRedirectUri) {
   const { default: Provider } = await import('oidc-provider');
   let handler = null;
   const server = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503).end()));
@@ -19,6 +19,7 @@ async function startProvider(redirectUri) {
         client_id: 'airlock-console-test',
         client_secret: 'a-client-secret-that-is-long-enough-for-hs256',
         redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [postLogoutRedirectUri],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -49,7 +50,7 @@ export async function scenarioSsoSetUpAndSignIn(t) {
   const emptyAxe = await t.axe(page, 'sso-empty');
   assert(!emptyAxe.length, `axe on the empty SSO page: ${JSON.stringify(emptyAxe)}`);
 
-  const idp = await startProvider(callbackUrl);
+  const idp = await startProvider(callbackUrl, `${t.baseUrl}/`);
   try {
     // A wrong issuer (a closed port): the test says why, and saving is refused with the same reason.
     const dead = await new Promise((resolve) => {
@@ -106,6 +107,36 @@ export async function scenarioSsoSetUpAndSignIn(t) {
     t.errors = t.errors.filter((e) => !(e.startsWith('[owner]') && e.includes('status of 422')) && !(e.startsWith('[person]') && e.includes(idp.issuer)));
     await page.reload();
     await page.getByTestId('sso-usage').getByText(/1 person signs in through single sign-on/).waitFor();
+    assert((await page.getByTestId('sso-post-logout-url').inputValue()) === `${t.baseUrl}/`, 'the post-logout redirect URL to register is shown');
+
+    // SSO-only with the owner as break-glass owner.
+    await page.getByRole('switch', { name: 'Single sign-on only (no passwords)' }).check();
+    await page.getByRole('combobox', { name: /Break-glass owner/ }).click();
+    await page.getByRole('option', { name: /owner@example\.com/ }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Single sign-on saved').waitFor();
+    const ssoOnly = await page.evaluate(async () => (await fetch('/api/sso-connection')).json());
+    assert(ssoOnly.ssoOnly === true && ssoOnly.breakGlassOwner === 'owner@example.com', `SSO-only on with the break-glass owner (${JSON.stringify(ssoOnly)})`);
+    // The sign-in page opened for the organization says so.
+    const visitor = await t.newPage({ label: 'visitor' });
+    await visitor.goto(signInUrl.replace(t.baseUrl, ''));
+    await visitor.getByTestId('login-sso-only').getByText('This organization signs in with single sign-on.').waitFor();
+
+    // The Users page marks Priya as signing in through SSO; her role and provider groups are read-only.
+    await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'priya@example.com' });
+    await row.getByText('SSO', { exact: true }).waitFor();
+    await row.click();
+    await page.getByTestId('user-sso-managed').waitFor();
+    assert(await page.getByRole('combobox', { name: /Role/ }).isDisabled(), 'the role of an SSO user is read-only while SSO is on');
+
+    // Priya signs out: the console sends her to the provider's logout, which ends its session too.
+    await person.getByRole('button', { name: /account menu/ }).click();
+    await person.getByRole('menuitem', { name: 'Logout' }).click();
+    await person.waitForURL((u) => u.href.startsWith(`${idp.issuer}/session/end`));
+    const after = await person.evaluate(async () => (await fetch('/api/auth/me')).status).catch(() => null);
+    assert(after === null || after === 401 || after === 404, 'the Airlock session has ended');
+    t.errors = t.errors.filter((e) => !(e.startsWith('[person]') && e.includes(idp.issuer)));
   } finally {
     await idp.close();
   }

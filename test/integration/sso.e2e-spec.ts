@@ -4,6 +4,8 @@
  * provider's login and consent forms.
  */
 import { APP_CONFIG, type AppConfig } from '../../apps/api/src/config/config';
+import { AccountService } from '../../apps/api/src/modules/auth/account.service';
+import { randomToken, sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { CookieJar, ssoSignIn, startTestIdp, type TestIdp } from '../support/oidc-provider';
 import { createUser } from '../support/security';
 import { startTestApp, type Session, type TestApp } from '../support/test-app';
@@ -45,7 +47,7 @@ describe('OpenID Connect single sign-on', () => {
     t = await startTestApp({ AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: '500' });
     // The app listens on a random port: make AIRLOCK_PUBLIC_URL say so (the redirect URI derives from it).
     (t.app.get(APP_CONFIG) as AppConfig).publicUrl = t.url;
-    idp = await startTestIdp({ redirectUri: `${t.url}/api/auth/sso/callback` });
+    idp = await startTestIdp({ redirectUri: `${t.url}/api/auth/sso/callback`, postLogoutRedirectUri: `${t.url}/` });
     owner = await t.login();
     orgSlug = (await t.prisma.organization.findFirstOrThrow()).slug;
     await owner.json('/api/groups', { method: 'POST', json: { name: 'engineering', ssoGroups: ['eng', 'eng-contractors'] } });
@@ -308,5 +310,109 @@ describe('OpenID Connect single sign-on', () => {
     const bad = await fetch(`${t.url}/api/auth/sso/start?org=${encodeURIComponent('<script>')}`, { redirect: 'manual' });
     expect(bad.status).toBe(302);
     expect(bad.headers.get('location')).toBe('/#/login?sso_error=validation_failed');
+  });
+
+  describe('SSO-only and RP-initiated logout', () => {
+    const ownerLogin = (email: string, password: string) => t.request('/api/auth/login', { method: 'POST', json: { email, password } });
+
+    test('SSO-only cannot be turned on without an enabled connection or a proper break-glass owner', async () => {
+      const off = await configure({ enabled: false, ssoOnly: true, breakGlassOwner: 'owner@airlock.test' });
+      expect(off.status).toBe(422);
+      expect(((await off.json()) as any).error.message).toMatch(/single sign-on turned on/);
+      const none = await configure({ ssoOnly: true, breakGlassOwner: null });
+      expect(none.status).toBe(422);
+      expect(((await none.json()) as any).error.message).toMatch(/needs a break-glass owner/);
+      await createUser(t, { email: 'admin-bg@corp.test', role: 'admin', password: 'admin break glass 1' });
+      const notOwner = await configure({ ssoOnly: true, breakGlassOwner: 'admin-bg@corp.test' });
+      expect(notOwner.status).toBe(422);
+      expect(((await notOwner.json()) as any).error.message).toMatch(/is not an owner/);
+      const other = await t.prisma.organization.create({ data: { name: 'Elsewhere', slug: 'elsewhere-bg' } });
+      const foreign = await createUser(t, { organizationId: other.id, email: 'owner-bg@elsewhere.test', role: 'owner', password: 'foreign owner pass 1' });
+      const foreignRes = await configure({ ssoOnly: true, breakGlassOwner: foreign.id });
+      expect(foreignRes.status).toBe(422);
+      expect(((await foreignRes.json()) as any).error.message).toMatch(/not a user of this organization/);
+      await createUser(t, { email: 'owner-nopw@corp.test', role: 'owner' });
+      const noPassword = await configure({ ssoOnly: true, breakGlassOwner: 'owner-nopw@corp.test' });
+      expect(noPassword.status).toBe(422);
+      expect(((await noPassword.json()) as any).error.message).toMatch(/has no password/);
+      const disabled = await createUser(t, { email: 'owner-off@corp.test', role: 'owner', password: 'disabled owner pass 1' });
+      await t.prisma.user.update({ where: { id: disabled.id }, data: { disabled: true } });
+      const disabledRes = await configure({ ssoOnly: true, breakGlassOwner: disabled.id });
+      expect(disabledRes.status).toBe(422);
+      expect(((await disabledRes.json()) as any).error.message).toMatch(/is disabled/);
+      expect((await t.prisma.ssoConnection.findFirstOrThrow()).ssoOnly).toBe(false);
+    });
+
+    test('SSO-only refuses the passwords of everyone but the break-glass owner, with the wrong-password answer', async () => {
+      await createUser(t, { email: 'pat@corp.test', role: 'analyst', password: 'pat local password 1' });
+      const ownerId = (await t.prisma.user.findUniqueOrThrow({ where: { email: 'owner@airlock.test' } })).id;
+      const on = await configure({ ssoOnly: true, breakGlassOwner: 'OWNER@airlock.test' });
+      expect(on.status).toBe(200);
+      expect(await on.json()).toMatchObject({ ssoOnly: true, breakGlassOwner: 'owner@airlock.test', breakGlassUserId: ownerId, postLogoutRedirectUri: `${t.url}/` });
+
+      const wrong = await ownerLogin('pat@corp.test', 'not the password at all');
+      const refused = await ownerLogin('pat@corp.test', 'pat local password 1');
+      expect(refused.status).toBe(401);
+      expect(wrong.status).toBe(401);
+      expect(await refused.json()).toEqual(await wrong.json());
+      // The break-glass owner still signs in with a password.
+      expect((await ownerLogin('owner@airlock.test', 'correct horse battery staple')).status).toBe(200);
+
+      // The sign-in page's hint: only for an SSO-only organization, the same for an unknown one as for one without.
+      expect(await (await t.request(`/api/auth/sso/organization?org=${orgSlug}`)).json()).toEqual({ ssoOnly: true });
+      expect(await (await t.request('/api/auth/sso/organization?org=no-such-org')).json()).toEqual({ ssoOnly: false });
+      expect((await t.request('/api/auth/sso/organization?org=%3Cx%3E')).status).toBe(400);
+
+      // Audited, with who the break-glass owner is.
+      const events = await owner.json<any[]>(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'SsoConnection' }))}`);
+      const audit = events.find((e) => e.action === 'sso_connection.sso_only_on');
+      expect(audit.after).toMatchObject({ ssoOnly: true, breakGlassUserId: ownerId, breakGlassOwner: 'owner@airlock.test' });
+
+      // A password reset mails nothing; a reset or invitation link cannot set a password.
+      const pat = await t.prisma.user.findUniqueOrThrow({ where: { email: 'pat@corp.test' } });
+      const tokensBefore = await t.prisma.userToken.count({ where: { userId: pat.id } });
+      expect((await t.request('/api/auth/password-reset/request', { method: 'POST', json: { email: 'pat@corp.test' } })).status).toBe(202);
+      await t.app.get(AccountService).settled();
+      expect(await t.prisma.userToken.count({ where: { userId: pat.id } })).toBe(tokensBefore);
+      const token = randomToken();
+      await t.prisma.userToken.create({ data: { organizationId: pat.organizationId, userId: pat.id, kind: 'invitation', tokenHash: sha256Hex(token), expiresAt: new Date(Date.now() + 3_600_000) } });
+      const accept = await t.request('/api/auth/invitations/accept', { method: 'POST', json: { token, password: 'a brand new password 1' } });
+      expect(accept.status).toBe(422);
+      expect(((await accept.json()) as any).error.message).toMatch(/signs in with single sign-on/);
+
+      // The break-glass owner cannot be demoted or disabled while SSO-only is on, even with another owner.
+      await createUser(t, { email: 'owner2@corp.test', role: 'owner', password: 'second owner pass 1' });
+      const demote = await owner.request(`/api/users/${ownerId}`, { method: 'PUT', json: { role: 'admin' } });
+      expect(demote.status).toBe(422);
+      expect(((await demote.json()) as any).error.message).toMatch(/break-glass owner/);
+
+      // Off again: passwords work again, and that is audited too.
+      expect((await configure({ ssoOnly: false })).status).toBe(200);
+      expect((await ownerLogin('pat@corp.test', 'pat local password 1')).status).toBe(200);
+      const after = await owner.json<any[]>(`/api/audit-events?filter=${encodeURIComponent(JSON.stringify({ entityType: 'SsoConnection' }))}`);
+      expect(after.some((e) => e.action === 'sso_connection.sso_only_off')).toBe(true);
+    });
+
+    test('logging out of an SSO session answers the provider end-session URL; a password session does not', async () => {
+      const flow = await signIn('alice');
+      const cookie = sessionCookieOf(flow.setCookies)!;
+      const { csrfToken } = await me(cookie);
+      const res = await t.request('/api/auth/logout', { method: 'POST', json: {}, headers: { cookie, 'x-csrf-token': csrfToken } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as any;
+      const url = new URL(body.endSessionUrl);
+      expect(url.origin).toBe(idp.issuer);
+      expect(url.searchParams.get('client_id')).toBe(idp.clientId);
+      expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${t.url}/`);
+      // The provider accepts it: its logout confirmation page, not an error.
+      const confirm = await fetch(url, { redirect: 'manual' });
+      expect(confirm.status).toBe(200);
+      expect(await confirm.text()).toMatch(/logout/i);
+      expect((await t.request('/api/auth/me', { headers: { cookie } })).status).toBe(401);
+
+      const password = await t.login();
+      const plain = await password.json<any>('/api/auth/logout', { method: 'POST', json: {} });
+      expect(plain).toEqual({ ok: true });
+    });
   });
 });

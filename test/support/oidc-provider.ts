@@ -24,7 +24,7 @@ export interface TestIdp {
   close(): Promise<void>;
 }
 
-export async function startTestIdp(opts: { redirectUri: string; clientId?: string; clientSecret?: string }): Promise<TestIdp> {
+export async function startTestIdp(opts: { redirectUri: string; postLogoutRedirectUri?: string; clientId?: string; clientSecret?: string }): Promise<TestIdp> {
   const { default: Provider } = (await import('oidc-provider')) as unknown as { default: new (issuer: string, config: unknown) => { callback(): (req: IncomingMessage, res: ServerResponse) => void } };
   const accounts = new Map<string, IdpAccount>();
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
@@ -42,6 +42,7 @@ export async function startTestIdp(opts: { redirectUri: string; clientId?: strin
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: [opts.redirectUri],
+        ...(opts.postLogoutRedirectUri ? { post_logout_redirect_uris: [opts.postLogoutRedirectUri] } : {}),
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

@@ -78,9 +78,20 @@ export const ssoConnectionInput = z.strictObject({
   /** Create users on their first SSO sign-in (just-in-time provisioning). */
   allowJit: z.boolean().default(true),
   enabled: z.boolean().default(true),
+  /**
+   * SSO-only: passwords refused (sign-in, reset, invitation) for everyone of the organization but
+   * the break-glass owner. Needs the connection enabled (and so checked) and a break-glass owner.
+   */
+  ssoOnly: z.boolean().default(false),
+  /**
+   * The owner who keeps signing in with a password when SSO-only is on (for when the identity
+   * provider is down): a user id or an e-mail of an enabled owner with a password. null clears it;
+   * omitted keeps the stored one.
+   */
+  breakGlassOwner: z.string().trim().max(320).nullable().optional(),
 });
 /** Read-only fields of the connection's output, accepted and dropped on PUT (react-admin sends the record back). */
-export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'signInUrl', 'organizationSlug', 'ssoUsers', 'lastSignInAt'] as const;
+export const SSO_CONNECTION_READ_ONLY = ['id', 'configured', 'createdAt', 'updatedAt', 'clientSecretSet', 'callbackUrl', 'startUrl', 'signInUrl', 'organizationSlug', 'ssoUsers', 'lastSignInAt', 'breakGlassUserId', 'postLogoutRedirectUri'] as const;
 export const ssoConnectionPut = ssoConnectionInput.extend(
   Object.fromEntries(SSO_CONNECTION_READ_ONLY.map((k) => [k, z.unknown().optional()])) as Record<(typeof SSO_CONNECTION_READ_ONLY)[number], z.ZodOptional<z.ZodUnknown>>,
 );

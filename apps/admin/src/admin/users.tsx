@@ -1,5 +1,5 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { Button, Chip } from '@mui/material';
+import { Alert, Button, Chip } from '@mui/material';
 import MailIcon from '@mui/icons-material/Mail';
 import { apiSend, errorMessage } from '../api/http';
 import {
@@ -25,7 +25,7 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { useIsSmall, usePermission } from '../common/hooks';
+import { useApi, useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { UserSessions } from './sessions';
 import { PasswordStrength } from '../auth/PasswordStrength';
@@ -36,7 +36,18 @@ const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
 
 function useGroupChoices() {
   const { data } = useGetList('groups', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
-  return (data ?? []).map((g) => ({ id: g.name as string, name: g.name as string }));
+  return (data ?? []).map((g) => ({ id: g.name as string, name: g.name as string, sso: ((g.ssoGroups as string[] | undefined) ?? []).length > 0 }));
+}
+
+/**
+ * Whether single sign-on is on for the organization: then every SSO sign-in sets the person's role
+ * (mapped from their groups, else the default role) and the groups that list provider groups.
+ * Unknown (no right to read the settings) counts as off: the form stays editable, as before.
+ */
+function useSsoSyncOn(): boolean {
+  const canRead = usePermission('settings.read');
+  const { data } = useApi<{ enabled?: boolean }>(canRead ? '/api/sso-connection' : null, { retry: false });
+  return data?.enabled === true;
 }
 
 function Actions() {
@@ -58,13 +69,19 @@ function UserList() {
   return (
     <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
       {small ? (
-        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => t(`airlock.role.${r.role}`)} />
+        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
       ) : (
         <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
           <DataTable.Col source="name" />
           <DataTable.Col source="email" />
           <DataTable.Col source="role" render={() => <RoleChip />} />
           <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
+          <DataTable.Col
+            source="sso"
+            label="airlock.users.signIn"
+            disableSort
+            render={(r) => (r.sso ? <Chip size="small" color="secondary" variant="outlined" label={t('airlock.users.ssoChip')} title={t('airlock.users.ssoChipHelp')} /> : null)}
+          />
           <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
           <DataTable.Col
             source="disabled"
@@ -148,8 +165,48 @@ function ResendInvitation() {
   );
 }
 
-function UserEdit() {
+/**
+ * Role and groups of a user. For someone who signs in through SSO while it is on, the provider owns
+ * the role and the groups that list provider groups (the next sign-in overwrites them): those are
+ * read-only here, with why; groups Airlock alone manages stay editable, and saving keeps the
+ * provider's groups as they are.
+ */
+function RoleAndGroupsInputs() {
+  const record = useRecordContext();
+  const t = useTranslate();
   const groups = useGroupChoices();
+  const syncOn = useSsoSyncOn();
+  const managedByIdp = syncOn && record?.sso === true;
+  if (!managedByIdp) {
+    return (
+      <>
+        <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />
+        <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
+      </>
+    );
+  }
+  const ssoGroupNames = new Set(groups.filter((g) => g.sso).map((g) => g.name));
+  const fromIdp = ((record.groups as string[] | undefined) ?? []).filter((g) => ssoGroupNames.has(g));
+  return (
+    <>
+      <Alert severity="info" data-testid="user-sso-managed" sx={{ mb: 2, maxWidth: 600 }}>
+        {t('airlock.users.ssoManaged', { groups: fromIdp.length ? fromIdp.join(', ') : t('airlock.users.ssoNoGroups') })}
+      </Alert>
+      <SelectInput source="role" choices={roleChoices} disabled helperText="airlock.users.ssoRoleHelp" />
+      <AutocompleteArrayInput
+        source="groups"
+        label="airlock.users.localGroups"
+        choices={groups.filter((g) => !g.sso)}
+        translateChoice={false}
+        helperText="airlock.users.localGroupsHelp"
+        format={(value: string[] | undefined) => (value ?? []).filter((g) => !ssoGroupNames.has(g))}
+        parse={(value: string[] | undefined) => [...new Set([...(value ?? []), ...fromIdp])]}
+      />
+    </>
+  );
+}
+
+function UserEdit() {
   return (
     <Edit
       mutationMode="pessimistic"
@@ -162,8 +219,7 @@ function UserEdit() {
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="email" disabled />
         <TextInput source="name" validate={required()} />
-        <SelectInput source="role" choices={roleChoices} validate={required()} helperText="airlock.users.roleHelp" />
-        <AutocompleteArrayInput source="groups" choices={groups} translateChoice={false} />
+        <RoleAndGroupsInputs />
         <BooleanInput source="disabled" helperText="airlock.users.disabledHelp" />
       </SimpleForm>
       <UserSessions />

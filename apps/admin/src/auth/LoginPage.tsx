@@ -1,6 +1,6 @@
 import { Alert, Box, Button, CircularProgress, Divider, Link as MuiLink, TextField } from '@mui/material';
 import LoginIcon from '@mui/icons-material/Login';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
@@ -48,6 +48,21 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [mfaMethods, setMfaMethods] = useState<SecondFactorMethod[] | null>(null);
+  // Opened for an organization (?org=): say so when it signs in with SSO only. A hint, nothing more:
+  // the password form stays for its break-glass owner, and the API refuses everyone else anyway.
+  const [ssoOnly, setSsoOnly] = useState(false);
+  const orgParam = params.get('org');
+  useEffect(() => {
+    if (!orgParam || !/^[a-z0-9][a-z0-9-]{0,47}$/.test(orgParam)) return;
+    let live = true;
+    fetch(`/api/auth/sso/organization?org=${encodeURIComponent(orgParam)}`, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ ssoOnly?: boolean }>) : null))
+      .then((answer) => live && setSsoOnly(answer?.ssoOnly === true))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [orgParam]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -100,6 +115,11 @@ export function LoginPage() {
             {error}
           </Alert>
         ) : null}
+        {ssoOnly ? (
+          <Alert severity="info" data-testid="login-sso-only">
+            {t('airlock.login.ssoOnly')}
+          </Alert>
+        ) : null}
         {ssoError && !error ? (
           <Alert severity="error" role="alert">
             {t(`airlock.login.ssoErrors.${SSO_ERRORS.has(ssoError) ? ssoError : 'other'}`, { code: ssoError })}
@@ -145,7 +165,7 @@ export function LoginPage() {
           fullWidth
         />
         {org.trim() ? (
-          <Button variant="outlined" size="large" onClick={sso}>
+          <Button variant={ssoOnly ? 'contained' : 'outlined'} size="large" onClick={sso}>
             {t('airlock.login.sso')}
           </Button>
         ) : null}

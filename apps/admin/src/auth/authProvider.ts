@@ -22,16 +22,25 @@ export const authProvider: AuthProvider = {
     return me.permissions.some((p) => p !== 'portal') ? undefined : { redirectTo: '/portal/tools' };
   },
 
+  /**
+   * Ends the session. After a single sign-on session the API names the identity provider's logout
+   * (RP-initiated logout): the browser goes there, and the provider sends it back to the console.
+   */
   async logout() {
+    let endSessionUrl: string | undefined;
     try {
       if (currentMe() || hasSessionHint()) {
         await loadMe();
-        await httpClient('/api/auth/logout', { method: 'POST', body: '{}' });
+        const { json } = await httpClient('/api/auth/logout', { method: 'POST', body: '{}' });
+        const url = (json as { endSessionUrl?: unknown } | undefined)?.endSessionUrl;
+        // Only an absolute http(s) URL: react-admin navigates the whole window to it.
+        if (typeof url === 'string' && /^https?:\/\//.test(url)) endSessionUrl = url;
       }
     } catch {
       // Already signed out (expired session): nothing more to do.
     }
     forgetMe();
+    return endSessionUrl;
   },
 
   async checkAuth() {

@@ -42,6 +42,18 @@ interface SsoConnectionView {
   signInUrl?: string;
   ssoUsers?: number;
   lastSignInAt?: string | null;
+  ssoOnly?: boolean;
+  breakGlassOwner?: string | null;
+  postLogoutRedirectUri?: string;
+}
+
+/** An owner who could be the break-glass owner (GET /api/users, owners only). */
+interface OwnerRow {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+  hasPassword: boolean;
 }
 
 interface FormState {
@@ -54,6 +66,8 @@ interface FormState {
   defaultRole: Role;
   allowJit: boolean;
   enabled: boolean;
+  ssoOnly: boolean;
+  breakGlassOwner: string;
 }
 
 function formOf(c: SsoConnectionView): FormState {
@@ -67,6 +81,8 @@ function formOf(c: SsoConnectionView): FormState {
     defaultRole: c.defaultRole ?? 'employee',
     allowJit: c.allowJit ?? true,
     enabled: c.enabled ?? true,
+    ssoOnly: c.ssoOnly ?? false,
+    breakGlassOwner: c.breakGlassOwner ?? '',
   };
 }
 
@@ -130,6 +146,8 @@ export default function SsoPage() {
   const queryClient = useQueryClient();
   const canWrite = usePermission('settings.write');
   const { data, error, refetch } = useApi<SsoConnectionView>('/api/sso-connection');
+  // Owners who can be the break-glass owner: enabled, with a password (the API checks it again).
+  const { data: owners } = useApi<OwnerRow[]>(canWrite ? `/api/users?filter=${encodeURIComponent(JSON.stringify({ role: 'owner' }))}&range=${encodeURIComponent('[0,199]')}` : null, { retry: false });
   const [form, setForm] = useState<FormState | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -179,6 +197,8 @@ export default function SsoPage() {
         defaultRole: form.defaultRole,
         allowJit: form.allowJit,
         enabled: form.enabled,
+        ssoOnly: form.ssoOnly,
+        breakGlassOwner: form.breakGlassOwner.trim() || null,
       });
       setForm(formOf(saved));
       notify('airlock.sso.saved', { type: 'info' });
@@ -232,6 +252,7 @@ export default function SsoPage() {
             {t('airlock.sso.registerHelp')}
           </Typography>
           <CopyField label={t('airlock.sso.callbackUrl')} value={data.callbackUrl} testId="sso-callback-url" />
+          {data.postLogoutRedirectUri ? <CopyField label={t('airlock.sso.postLogoutRedirectUri')} value={data.postLogoutRedirectUri} testId="sso-post-logout-url" /> : null}
           {data.signInUrl ? <CopyField label={t('airlock.sso.signInUrl')} value={data.signInUrl} testId="sso-sign-in-url" /> : null}
           {data.organizationSlug ? (
             <Typography variant="body2" color="text.secondary">
@@ -320,6 +341,45 @@ export default function SsoPage() {
                 {t('airlock.sso.help.enabled')}
               </Typography>
             </Box>
+            <Box>
+              <FormControlLabel
+                control={<Switch checked={form.ssoOnly} onChange={(e) => set('ssoOnly', e.target.checked)} disabled={!canWrite} />}
+                label={t('airlock.sso.fields.ssoOnly')}
+              />
+              <Typography variant="caption" color="text.secondary" component="div">
+                {t('airlock.sso.help.ssoOnly')}
+              </Typography>
+            </Box>
+            {owners ? (
+              <TextField
+                select
+                label={t('airlock.sso.fields.breakGlassOwner')}
+                value={form.breakGlassOwner}
+                onChange={(e) => set('breakGlassOwner', e.target.value)}
+                disabled={!canWrite}
+                required={form.ssoOnly}
+                helperText={t('airlock.sso.help.breakGlassOwner')}
+                slotProps={{ htmlInput: { 'data-testid': 'sso-break-glass' } }}
+              >
+                <MenuItem value="">{t('airlock.sso.noBreakGlass')}</MenuItem>
+                {owners
+                  .filter((o) => (!o.disabled && o.hasPassword) || o.email === form.breakGlassOwner)
+                  .map((o) => (
+                    <MenuItem key={o.id} value={o.email}>
+                      {o.name ? `${o.name} <${o.email}>` : o.email}
+                    </MenuItem>
+                  ))}
+              </TextField>
+            ) : (
+              <TextField
+                label={t('airlock.sso.fields.breakGlassOwner')}
+                value={form.breakGlassOwner}
+                onChange={(e) => set('breakGlassOwner', e.target.value)}
+                disabled={!canWrite}
+                required={form.ssoOnly}
+                helperText={t('airlock.sso.help.breakGlassOwner')}
+              />
+            )}
           </Stack>
 
           {check ? <CheckResult check={check} /> : null}

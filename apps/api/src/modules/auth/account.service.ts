@@ -11,6 +11,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { PasswordPolicy } from './password-policy.service';
 import { SessionService } from './session.service';
+import { passwordAllowed } from './sso/sso-only';
 import { UserTokenRepository } from './user-token.repository';
 import { randomToken, sha256Hex } from './tokens';
 
@@ -92,7 +93,8 @@ export class AccountService {
   private async resetInBackground(email: string, origin?: RequestOrigin): Promise<void> {
     const user = await this.tokens.findUserByEmail(email);
     // Unknown, disabled, or signing in through SSO only (a local password would bypass the IdP).
-    if (!user || user.disabled || (!user.passwordHash && user.ssoSubject)) return;
+    // Nor when the organization is SSO-only and this is not its break-glass owner.
+    if (!user || user.disabled || (!user.passwordHash && user.ssoSubject) || !passwordAllowed(user.organization.ssoConnection, user.id)) return;
     const issued = await this.transactions.run(async () => {
       // Counted under the user's row lock, so concurrent requests cannot all pass the cap.
       await this.tokens.lockUser(user.id);
@@ -131,6 +133,10 @@ export class AccountService {
     const row = await this.tokens.findByHash(sha256Hex(token));
     if (!row || row.kind !== kind || row.usedAt || row.expiresAt.getTime() <= now.getTime() || row.user.disabled) {
       throw new AppError('bad_request', INVALID_LINK);
+    }
+    // The token proves the mailbox, so saying why is no enumeration: the person signs in with SSO instead.
+    if (!passwordAllowed(row.user.organization.ssoConnection, row.userId)) {
+      throw AppError.unprocessable('This organization signs in with single sign-on: no password can be set. Sign in through your identity provider.');
     }
     await this.passwords.assertAcceptable(password, { email: row.user.email, name: name ?? row.user.name }, 'password');
     const passwordHash = await hashPassword(password);

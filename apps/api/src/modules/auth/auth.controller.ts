@@ -12,6 +12,7 @@ import { clearSessionCookie, readSessionCookie, setMfaCookie, setSessionCookie }
 import { LocalAuthGuard } from './local-auth.guard';
 import { MfaService } from './mfa/mfa.service';
 import { PENDING_SIGN_IN_SECONDS, PendingSignInService } from './mfa/pending-sign-in.service';
+import { SsoSignInService } from './sso/sso-sign-in.service';
 
 /** Every way of proving who you are shares one per-address budget (AIRLOCK_LOGIN_RATE_LIMIT_PER_IP). */
 export const SIGN_IN_LIMIT = { perMinute: (c: AppConfig) => c.loginRateLimitPerIp, bucket: 'sign-in' };
@@ -31,6 +32,7 @@ export class AuthController {
     private readonly accounts: AccountService,
     private readonly pending: PendingSignInService,
     private readonly mfa: MfaService,
+    private readonly sso: SsoSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,6 +65,11 @@ export class AuthController {
     return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }
 
+  /**
+   * Ends the session. A session opened through SSO also gets `endSessionUrl`: the identity
+   * provider's logout (RP-initiated logout), where the console sends the browser next so that the
+   * provider's session ends too and the next SSO sign-in asks again.
+   */
   @Authenticated({ permission: 'portal' })
   @AllowedBeforeMfaEnrolment()
   @Post('logout')
@@ -70,7 +77,9 @@ export class AuthController {
   async logout(@CurrentUser() user: UserAuth, @Res({ passthrough: true }) reply: FastifyReply) {
     await this.auth.logout(user);
     clearSessionCookie(reply);
-    return { ok: true };
+    void reply.header('cache-control', 'no-store');
+    const endSessionUrl = user.method === 'sso' ? await this.sso.endSessionUrl(user.organizationId) : null;
+    return endSessionUrl ? { ok: true, endSessionUrl } : { ok: true };
   }
 
   @Authenticated({ permission: 'portal' })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database/transactions';
+import { SSO_ONLY_SELECT } from './sso/sso-only';
 
 /** What signing in reads and writes: the user behind an e-mail or id, the last sign-in, and what `/me` shows. */
 @Injectable()
@@ -10,7 +11,7 @@ export class AuthRepository {
   userForPassword(email: string) {
     return this.transactions.db.user.findUnique({
       where: { email },
-      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true },
+      select: { id: true, organizationId: true, email: true, role: true, passwordHash: true, disabled: true, mfaEnabled: true, ...SSO_ONLY_SELECT },
     });
   }
 

@@ -9,6 +9,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { burnVerifyTime, verifyPassword } from './password-hasher';
 import { PERMISSIONS, type Permission, roleHas } from './permissions';
 import { SessionService } from './session.service';
+import { passwordAllowed } from './sso/sso-only';
 
 export interface SignedInUser {
   id: string;
@@ -32,7 +33,8 @@ export class AuthService {
   ) {}
 
   /**
-   * Checks a local password. Unknown e-mail, disabled user, SSO-only user and wrong password all
+   * Checks a local password. Unknown e-mail, disabled user, SSO-only user (no password, or an
+   * SSO-only organization and not its break-glass owner) and wrong password all
    * answer the same, after the same argon2 work, and all count towards the e-mail's lockout.
    */
   async checkPassword(emailRaw: string, password: string, _ip: string): Promise<SignedInUser> {
@@ -40,7 +42,9 @@ export class AuthService {
     await this.throttle.claimAttempt(email);
     const user = await this.repo.userForPassword(email);
     const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
-    if (!user || !ok || user.disabled) {
+    // SSO-only organization: only its break-glass owner signs in with a password; everyone else gets
+    // the same answer as a wrong password (the sign-in page says "single sign-on" only from ?org=).
+    if (!user || !ok || user.disabled || !passwordAllowed(user.organization.ssoConnection, user.id)) {
       await this.throttle.recordFailure(email);
       throw new AppError('unauthenticated', WRONG);
     }

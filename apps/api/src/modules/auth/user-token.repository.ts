@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SSO_ONLY_SELECT } from './sso/sso-only';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { UserTokenKind } from '../../generated/prisma/enums';
@@ -27,7 +28,7 @@ export class UserTokenRepository {
   findByHash(tokenHash: string) {
     return this.db.userToken.findUnique({
       where: { tokenHash },
-      include: { user: { select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true } } },
+      include: { user: { select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true, ...SSO_ONLY_SELECT } } },
     });
   }
 
@@ -48,7 +49,7 @@ export class UserTokenRepository {
   findUserByEmail(email: string) {
     return this.prisma.user.findUnique({
       where: { email },
-      select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true },
+      select: { id: true, organizationId: true, email: true, name: true, disabled: true, passwordHash: true, ssoSubject: true, ...SSO_ONLY_SELECT },
     });
   }
 

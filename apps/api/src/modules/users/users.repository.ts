@@ -74,6 +74,11 @@ export class UsersRepository {
    * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
    * organization, so does not count towards "the last owner".
    */
+  /** Whether the user is the break-glass owner of the organization's SSO-only connection (SSO on). */
+  async isSsoOnlyBreakGlass(organizationId: string, userId: string): Promise<boolean> {
+    return (await this.db.ssoConnection.count({ where: { organizationId, enabled: true, ssoOnly: true, breakGlassUserId: userId } })) > 0;
+  }
+
   async lockActiveOwners(organizationId: string): Promise<string[]> {
     const rows = await this.db.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
     return rows.filter((r) => r.canSignIn).map((r) => r.id);

@@ -110,6 +110,10 @@ export class UsersService {
 
       if (data.disabled === true && id === caller.userId) throw AppError.unprocessable('You cannot disable your own account');
       const losesOwner = before.role === 'owner' && !before.disabled && ((data.role !== undefined && data.role !== 'owner') || data.disabled === true);
+      // SSO-only keeps one owner with a password for when the provider is down: not this one away.
+      if (losesOwner && (await this.users.isSsoOnlyBreakGlass(organizationId, id))) {
+        throw AppError.unprocessable(`${before.email} is the break-glass owner of single sign-on only: name another break-glass owner on the Single sign-on page first`);
+      }
       if (losesOwner) {
         const owners = await this.users.lockActiveOwners(organizationId);
         if (owners.every((o) => o === id)) {

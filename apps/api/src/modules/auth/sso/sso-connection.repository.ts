@@ -20,7 +20,7 @@ export class SsoConnectionRepository {
   }
 
   findByOrganization(organizationId: string) {
-    return this.prisma.ssoConnection.findUnique({ where: { organizationId }, include: { organization: { select: { slug: true } } } });
+    return this.prisma.ssoConnection.findUnique({ where: { organizationId }, include: { organization: { select: { slug: true } }, breakGlassUser: { select: { email: true } } } });
   }
 
   /** How many people of the organization sign in through SSO, and the latest sign-in of any of them. */
@@ -39,12 +39,27 @@ export class SsoConnectionRepository {
     return this.prisma.ssoConnection.findFirst({ where: { organization: { slug } } });
   }
 
+  /** Whether an organization (by slug) has SSO-only on through an enabled connection; false for an unknown slug. */
+  async ssoOnlyBySlug(slug: string): Promise<boolean> {
+    const c = await this.prisma.ssoConnection.findFirst({ where: { organization: { slug }, enabled: true, ssoOnly: true }, select: { id: true } });
+    return c !== null;
+  }
+
   findForUpdate(organizationId: string) {
     return this.db.ssoConnection.findUnique({ where: { organizationId } });
   }
 
   upsert(organizationId: string, data: Omit<Prisma.SsoConnectionUncheckedCreateInput, 'organizationId'>) {
-    return this.db.ssoConnection.upsert({ where: { organizationId }, create: { ...data, organizationId }, update: data, include: { organization: { select: { slug: true } } } });
+    return this.db.ssoConnection.upsert({ where: { organizationId }, create: { ...data, organizationId }, update: data, include: { organization: { select: { slug: true } }, breakGlassUser: { select: { email: true } } } });
+  }
+
+  /** A user of the organization by id or e-mail, locked (FOR UPDATE) while the setting naming them is saved. */
+  async lockBreakGlassCandidate(organizationId: string, ref: string): Promise<{ id: string; email: string; role: Role; disabled: boolean; hasPassword: boolean } | null> {
+    const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+    const rows = isId
+      ? await this.db.$queryRaw<{ id: string; email: string; role: Role; disabled: boolean; hasPassword: boolean }[]>`SELECT id, email, role, disabled, ("passwordHash" IS NOT NULL) AS "hasPassword" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${ref}::uuid FOR UPDATE`
+      : await this.db.$queryRaw<{ id: string; email: string; role: Role; disabled: boolean; hasPassword: boolean }[]>`SELECT id, email, role, disabled, ("passwordHash" IS NOT NULL) AS "hasPassword" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND email = ${ref.toLowerCase()} FOR UPDATE`;
+    return rows[0] ?? null;
   }
 
   userBySubject(issuer: string, subject: string) {

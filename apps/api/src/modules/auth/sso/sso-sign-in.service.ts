@@ -75,6 +75,39 @@ export class SsoSignInService {
     return `${this.config.publicUrl}/api/auth/sso/callback`;
   }
 
+  /**
+   * RP-initiated logout: the identity provider's end_session_endpoint with client_id and
+   * post_logout_redirect_uri (the console, which shows the sign-in page), for a user who signed in through SSO. Null when the
+   * connection is off, the provider offers no end_session_endpoint, or discovery fails (the local
+   * sign-out has happened anyway). No id_token_hint: sessions do not keep the ID token.
+   */
+  async endSessionUrl(organizationId: string): Promise<string | null> {
+    const conn = await this.repo.findByOrganization(organizationId);
+    if (!conn?.enabled) return null;
+    try {
+      const config = await this.discover(conn);
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return client.buildEndSessionUrl(config, { client_id: conn.clientId, post_logout_redirect_uri: this.postLogoutRedirectUri() }).href;
+    } catch (err) {
+      this.logger.warn(`No provider logout for organization ${organizationId}: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
+  /** Whether the organization of this slug signs in with SSO only (false for an unknown slug: no enumeration). */
+  ssoOnly(orgSlug: string): Promise<boolean> {
+    return this.repo.ssoOnlyBySlug(orgSlug);
+  }
+
+  /**
+   * Where the identity provider sends the browser after its logout: register it there. The console's
+   * root, which shows the sign-in page to a signed-out browser: providers refuse a redirect URI with
+   * a fragment (`/#/login`), as OAuth redirect URIs must not have one.
+   */
+  postLogoutRedirectUri(): string {
+    return `${this.config.publicUrl}/`;
+  }
+
   /** Forgets a connection's discovered configuration (after it changed). */
   invalidate(connectionId: string): void {
     this.configs.delete(connectionId);
@@ -258,6 +291,9 @@ export class SsoSignInService {
         const owners = await this.repo.lockActiveOwners(conn.organizationId);
         if (owners.every((id) => id === userId)) {
           this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
+          role = 'owner';
+        } else if (conn.ssoOnly && conn.breakGlassUserId === userId) {
+          this.logger.warn(`SSO would demote the break-glass owner of SSO-only (user ${userId}); the role stays owner`);
           role = 'owner';
         }
       }

@@ -47,6 +47,19 @@ export class SsoController {
   }
 
   /**
+   * What the sign-in page may say about an organization it was opened for (?org=): whether it signs
+   * in with single sign-on only. An unknown organization answers like one without SSO-only.
+   */
+  @Public()
+  @RateLimit(SSO_LIMIT)
+  @Get('organization')
+  async organization(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { org } = parseOr400(ssoStartQuery.pick({ org: true }), query, 'Say which organization: ?org=<slug>');
+    void reply.header('cache-control', 'no-store');
+    return { ssoOnly: await this.sso.ssoOnly(org) };
+  }
+
+  /**
    * Sign-in started at the identity provider (an app tile: OpenID Connect third-party-initiated
    * login): the organization from the issuer, then the usual flow, with the provider's login_hint
    * and, when it points into the console, its target_link_uri kept.
