@@ -253,8 +253,24 @@ function previousLine(text: string, lineStart: number): string {
   return '';
 }
 
+const isLocalChar = (c: number): boolean => isAsciiAlnumC(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isAsciiAlnumC = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The e-mail addresses' '@' positions (sorted) and their local parts (lower case, at most 64 characters; '' when none), found once per text. */
+function emailLocals(text: string): { ats: number[]; locals: string[] } {
+  const ats: number[] = [];
+  const locals: string[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let b = at;
+    while (b > 0 && at - b < 64 && isLocalChar(text.charCodeAt(b - 1))) b--;
+    ats.push(at);
+    locals.push(b < at ? text.slice(b, at).toLowerCase() : '');
+  }
+  return { ats, locals };
+}
+
 /** Local parts of the e-mail addresses within `radius` of [s, e) (the '@' positions are sorted). */
-function nearbyLocals(text: string, ats: readonly number[], s: number, e: number, radius: number): string[] {
+function nearbyLocals(ats: readonly number[], localParts: readonly string[], s: number, e: number, radius: number): string[] {
   const out: string[] = [];
   let lo = 0, hi = ats.length;
   while (lo < hi) {
@@ -262,12 +278,7 @@ function nearbyLocals(text: string, ats: readonly number[], s: number, e: number
     if (ats[mid]! < s - radius) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < ats.length && ats[i]! <= e + radius; i++) {
-    const at = ats[i]!;
-    let b = at;
-    while (b > 0 && at - b < 64 && /[A-Za-z0-9._%+-]/.test(text[b - 1]!)) b--;
-    if (b < at) out.push(text.slice(b, at).toLowerCase());
-  }
+  for (let i = lo; i < ats.length && ats[i]! <= e + radius; i++) if (localParts[i]!.length > 0) out.push(localParts[i]!);
   return out;
 }
 
@@ -281,8 +292,7 @@ export const personNameDetector: Detector = {
   entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
   detect({ text }, out) {
     const { given, all, common } = names();
-    const ats: number[] = [];
-    for (let a = text.indexOf('@'); a !== -1; a = text.indexOf('@', a + 1)) ats.push(a);
+    const { ats, locals: localParts } = emailLocals(text);
     let lastAcceptedEnd = -1;
     // after a dash at the line start: a signature ("— Aoife Brennan") or an action item ("- Aiko to send"),
     // not a bullet point of a title-case list ("- Fixed Login Page")
@@ -343,7 +353,7 @@ export const personNameDetector: Detector = {
 
       let emailMatch = false;
       if (ats.length > 0) {
-        const locals = nearbyLocals(text, ats, start, end, 200);
+        const locals = nearbyLocals(ats, localParts, start, end, 200);
         if (locals.length > 0) {
           const parts = toks.map(foldedOf).filter((p) => p.length >= 3);
           emailMatch = locals.some((l) => parts.some((p) => l.includes(p)));
