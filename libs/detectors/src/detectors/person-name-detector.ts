@@ -65,8 +65,23 @@ const isLower = (c: number): boolean => (c < 128 ? c >= 97 && c <= 122 : (classO
 const isGlue = (c: number): boolean =>
   (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 46 || c === 47 || c === 92 || c === 35 || c === 36 || c === 45 || c === 61 || c === 60 || c === 62;
 
-/** A capital followed by a small letter or an apostrophe: where a capitalised word may start (verified below). */
-const CAP_START = /[A-Z\u00C0-\u024F\u0370-\u052F][a-z'’\u00DF-\u024F\u0370-\u052F]/g;
+/**
+ * A capital followed by a small letter or an apostrophe: where a capitalised word may start (verified
+ * below). The first such position >= `from`, or -1; a char-code loop (no match objects): the
+ * character classes of /[A-Z\u00C0-\u024F\u0370-\u052F][a-z'’\u00DF-\u024F\u0370-\u052F]/.
+ */
+function nextCapStart(text: string, from: number): number {
+  const last = text.length - 1;
+  for (let i = from; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65) continue;
+    if (c <= 90 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) {
+      const d = text.charCodeAt(i + 1);
+      if ((d >= 97 && d <= 122) || d === 39 || d === 0x2019 || (d >= 0xdf && d <= 0x24f) || (d >= 0x370 && d <= 0x52f)) return i;
+    }
+  }
+  return -1;
+}
 
 /** End of the word starting at `s`: letters, with inner '-' or apostrophe before a letter (not a possessive 's). */
 function wordEnd(text: string, s: number): number {
@@ -103,15 +118,13 @@ function capitalisedAt(text: string, s: number, e: number): boolean {
  * A regex finds the capitals; each character is looked at a bounded number of times.
  */
 function forEachCapitalisedRun(text: string, known: (s: number, e: number) => boolean, fn: (toks: Tok[]) => void): void {
-  const re = new RegExp(CAP_START);
   const n = text.length;
   const ss = [0, 0, 0, 0], es = [0, 0, 0, 0];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const s = m.index;
+  let next = 0;
+  for (let s = nextCapStart(text, 0); s !== -1; s = nextCapStart(text, next)) {
     const e = wordEnd(text, s);
     if (!capitalisedAt(text, s, e)) {
-      re.lastIndex = Math.max(e, s + 1);
+      next = Math.max(e, s + 1);
       continue;
     }
     ss[0] = s;
@@ -148,7 +161,7 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
       }
       if (!ok) break;
     }
-    re.lastIndex = pos;
+    next = pos;
     if (count === 1 && !known0) {
       // one unknown capitalised word (a sentence start, a heading word): a name only after a title ("Mr. Xyz")
       let q = s;
@@ -236,8 +249,9 @@ function beforeOf(text: string, pos: number, lineStart: number): Before {
 }
 
 function fold(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let ascii = true;
+  for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) > 0x7f) ascii = false;
+  return ascii ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The line before `lineStart`, skipping blank lines (at most 3). */
