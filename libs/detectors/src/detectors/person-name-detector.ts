@@ -115,12 +115,12 @@ function capitalisedAt(text: string, s: number, e: number): boolean {
 /**
  * Runs of 1-4 capitalised words ("Anna", "Pryce-Evans", "O'Brien", "McDonald", "Fernández") on
  * one line, separated by blanks, with name particles (de, van, bin...) between; `fn` gets each run.
- * A regex finds the capitals; each character is looked at a bounded number of times.
+ * A char-code loop finds the capitals; each character is looked at a bounded number of times.
  */
 function forEachCapitalisedRun(text: string, known: (s: number, e: number) => boolean, fn: (toks: Tok[]) => void): void {
   const n = text.length;
   const ss = [0, 0, 0, 0], es = [0, 0, 0, 0];
-  let next = 0;
+  let next: number;
   for (let s = nextCapStart(text, 0); s !== -1; s = nextCapStart(text, next)) {
     const e = wordEnd(text, s);
     if (!capitalisedAt(text, s, e)) {
