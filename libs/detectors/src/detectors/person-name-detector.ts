@@ -67,20 +67,15 @@ const isGlue = (c: number): boolean =>
 
 /**
  * A capital followed by a small letter or an apostrophe: where a capitalised word may start (verified
- * below). The first such position >= `from`, or -1; a char-code loop (no match objects): the
- * character classes of /[A-Z\u00C0-\u024F\u0370-\u052F][a-z'’\u00DF-\u024F\u0370-\u052F]/.
+ * below). The lookahead keeps the match one character long; irregexp's scan for the first class is
+ * faster than a char-code loop in JavaScript (measured: ~2 vs ~4 ms per MB of prose).
  */
+const CAP_START = /[A-Z\u00C0-\u024F\u0370-\u052F](?=[a-z'’\u00DF-\u024F\u0370-\u052F])/g;
+/** The first capitalised-word start at or after `from`, or -1. */
 function nextCapStart(text: string, from: number): number {
-  const last = text.length - 1;
-  for (let i = from; i < last; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65) continue;
-    if (c <= 90 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x52f)) {
-      const d = text.charCodeAt(i + 1);
-      if ((d >= 97 && d <= 122) || d === 39 || d === 0x2019 || (d >= 0xdf && d <= 0x24f) || (d >= 0x370 && d <= 0x52f)) return i;
-    }
-  }
-  return -1;
+  CAP_START.lastIndex = from;
+  const m = CAP_START.exec(text);
+  return m === null ? -1 : m.index;
 }
 
 /** End of the word starting at `s`: letters, with inner '-' or apostrophe before a letter (not a possessive 's). */
@@ -115,7 +110,7 @@ function capitalisedAt(text: string, s: number, e: number): boolean {
 /**
  * Runs of 1-4 capitalised words ("Anna", "Pryce-Evans", "O'Brien", "McDonald", "Fernández") on
  * one line, separated by blanks, with name particles (de, van, bin...) between; `fn` gets each run.
- * A char-code loop finds the capitals; each character is looked at a bounded number of times.
+ * A regex finds the capitals; each character is looked at a bounded number of times.
  */
 function forEachCapitalisedRun(text: string, known: (s: number, e: number) => boolean, fn: (toks: Tok[]) => void): void {
   const n = text.length;
