@@ -42,13 +42,17 @@ export class BloomFilter {
   }
 
   has(s: string): boolean {
-    const [a, b] = hashes(s);
-    const m = this.bits.length * 8;
-    for (let i = 0; i < this.k; i++) {
-      const p = ((a + Math.imul(i, b)) >>> 0) % m;
-      if ((this.bits[p >>> 3]! & (1 << (p & 7))) === 0) return false;
+    // the same hashes as `hashes`, without the tuple (a lookup per capitalised word: no allocation)
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
     }
-    return true;
+    h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
+    return this.probe(h1 >>> 0, (h2 >>> 0) | 1);
   }
 
   /** `has(text.slice(s, e).toLowerCase())` without building the string (ASCII folded inline). */

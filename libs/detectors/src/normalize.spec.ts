@@ -42,6 +42,12 @@ describe('deobfuscate (view B)', () => {
     ['jo&#64;x.io', 'jo@x.io'],
     ['jo [at] x [dot] io', 'jo@x.io'],
     ['jo at mail dot com', 'jo@mail.com'],
+    // the spelled-out form is looked for in the runs of address characters around each " dot ": the
+    // characters just outside a run still decide (a comma or a quote before: found; an '@' glued: not)
+    ['mail: "jo at mail dot com", ok', 'mail: "jo@mail.com", ok'],
+    ['a,jo at mail dot com,b', 'a,jo@mail.com,b'],
+    ['x@jo at mail dot com', 'x@jo at mail dot com'],
+    ['one, two at x dot io; three at y dot org', 'one, two@x.io; three@y.org'],
     ['k=cGFzc3dvcmQ9aHVudGVyMg==', 'k=password=hunter2'],
     ['4539 1670\n2284 6132', '4539 1670 2284 6132'],
     ['AKIA3KD7QP\nXLMRT4W2ZQ', 'AKIA3KD7QPXLMRT4W2ZQ'],

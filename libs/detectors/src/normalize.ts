@@ -362,6 +362,44 @@ function decodePercent(run: string): string | undefined {
   }
 }
 
+/** The characters a spelled-out address (SPELLED) is made of: every match lies inside one run of them. */
+const isSpelledChar = (c: number): boolean =>
+  isAsciiAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 32 || c === 9;
+const DOT_WORD = /[ \t]dot[ \t]/gi;
+
+/**
+ * `name at host dot com`: each " at " / " dot " separator becomes '@' / '.'. SPELLED only runs on the
+ * runs of address characters that contain a " dot " (most prose has none: no regex attempt at every
+ * word start of the whole text); the character before and after a run go with it, so the lookarounds
+ * see what they would see in the whole text. Each run is scanned once: linear.
+ */
+function spelledAddresses(text: string, edits: Edit[]): void {
+  const n = text.length;
+  let done = 0; // runs end before this offset have been scanned
+  DOT_WORD.lastIndex = 0;
+  let d: RegExpExecArray | null;
+  while ((d = DOT_WORD.exec(text)) !== null) {
+    if (d.index < done) continue;
+    let s = d.index;
+    while (s > done && isSpelledChar(text.charCodeAt(s - 1))) s--;
+    let e = d.index + d[0].length;
+    while (e < n && isSpelledChar(text.charCodeAt(e))) e++;
+    done = e;
+    DOT_WORD.lastIndex = e;
+    const from = s > 0 ? s - 1 : 0;
+    const run = text.slice(from, Math.min(n, e + 1));
+    SPELLED.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SPELLED.exec(run)) !== null) {
+      // each " at " / " dot " separator becomes '@' / '.'
+      const base = from + m.index;
+      const sep = /[ \t]+(at|dot)[ \t]+/gi;
+      let k: RegExpExecArray | null;
+      while ((k = sep.exec(m[0])) !== null) edits.push({ s: base + k.index, e: base + k.index + k[0].length, r: k[1]!.toLowerCase() === 'at' ? '@' : '.' });
+    }
+  }
+}
+
 /**
  * View B, on the (already folded) text: the edits above applied. `map` maps view B offsets to the
  * input's; undefined when there was nothing to undo.
@@ -401,17 +439,7 @@ export function deobfuscate(text: string): TextView {
     while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
     edits.push({ s, e, r: m[1]!.toLowerCase() === 'at' ? '@' : '.' });
   }
-  if (/[ \t]dot[ \t]/i.test(text)) {
-    SPELLED.lastIndex = 0;
-    while ((m = SPELLED.exec(text)) !== null) {
-      // each " at " / " dot " separator becomes '@' / '.'
-      const base = m.index;
-      const whole = m[0];
-      const sep = /[ \t]+(at|dot)[ \t]+/gi;
-      let k: RegExpExecArray | null;
-      while ((k = sep.exec(whole)) !== null) edits.push({ s: base + k.index, e: base + k.index + k[0].length, r: k[1]!.toLowerCase() === 'at' ? '@' : '.' });
-    }
-  }
+  spelledAddresses(text, edits);
   if (edits.length === 0) return { text, map: undefined };
   edits.sort((a, b) => a.s - b.s || b.e - a.e);
   const map = new OffsetMap();
