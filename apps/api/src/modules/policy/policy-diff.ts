@@ -123,34 +123,34 @@ export function diffSnapshots(
   const addedDet: string[] = [];
   const removedDet: string[] = [];
   for (const name of [...new Set([...detA.keys(), ...detB.keys()])].sort()) {
-    const da = detA.get(name);
-    const db = detB.get(name);
-    if (da && db) {
-      const fields = Object.keys(DETECTOR_FIELDS).filter((f) => !same((da as unknown as Record<string, unknown>)[f], (db as unknown as Record<string, unknown>)[f]));
+    const oldDet = detA.get(name);
+    const newDet = detB.get(name);
+    if (oldDet && newDet) {
+      const fields = Object.keys(DETECTOR_FIELDS).filter((f) => !same((oldDet as unknown as Record<string, unknown>)[f], (newDet as unknown as Record<string, unknown>)[f]));
       if (!fields.length) continue;
-      detectors.push({ name, change: 'changed', before: detectorView(da, classLabel), after: detectorView(db, classLabel), fields });
+      detectors.push({ name, change: 'changed', before: detectorView(oldDet, classLabel), after: detectorView(newDet, classLabel), fields });
       const bits: string[] = [];
       if (fields.includes('patterns')) {
-        const gained = db.patterns.filter((p) => !da.patterns.includes(p)).length;
-        const lost = da.patterns.filter((p) => !db.patterns.includes(p)).length;
+        const gained = newDet.patterns.filter((p) => !oldDet.patterns.includes(p)).length;
+        const lost = oldDet.patterns.filter((p) => !newDet.patterns.includes(p)).length;
         bits.push(
-          da.patterns.length === db.patterns.length
+          oldDet.patterns.length === newDet.patterns.length
             ? `patterns edited (${plural(gained, 'pattern')} replaced)`
-            : `${da.patterns.length} → ${plural(db.patterns.length, 'pattern')}` + (gained && lost ? ` (${gained} added, ${lost} removed)` : ''),
+            : `${oldDet.patterns.length} → ${plural(newDet.patterns.length, 'pattern')}` + (gained && lost ? ` (${gained} added, ${lost} removed)` : ''),
         );
       }
-      if (fields.includes('dataClass')) bits.push(`data class ${classLabel(da.dataClass)} → ${classLabel(db.dataClass)}`);
-      if (fields.includes('enabled')) bits.push(db.enabled ? 'enabled' : 'disabled');
-      if (fields.includes('kind')) bits.push(`kind ${da.kind} → ${db.kind}`);
-      if (fields.includes('caseSensitive')) bits.push(db.caseSensitive ? 'now case-sensitive' : 'no longer case-sensitive');
-      if (fields.includes('wholeWord')) bits.push(db.wholeWord ? 'whole words only' : 'matches inside words');
+      if (fields.includes('dataClass')) bits.push(`data class ${classLabel(oldDet.dataClass)} → ${classLabel(newDet.dataClass)}`);
+      if (fields.includes('enabled')) bits.push(newDet.enabled ? 'enabled' : 'disabled');
+      if (fields.includes('kind')) bits.push(`kind ${oldDet.kind} → ${newDet.kind}`);
+      if (fields.includes('caseSensitive')) bits.push(newDet.caseSensitive ? 'now case-sensitive' : 'no longer case-sensitive');
+      if (fields.includes('wholeWord')) bits.push(newDet.wholeWord ? 'whole words only' : 'matches inside words');
       summary.push(`Detector ${name} changed: ${bits.join(', ')}`);
-    } else if (db) {
-      detectors.push({ name, change: 'added', before: null, after: detectorView(db, classLabel), fields: [] });
-      addedDet.push(`${name} — ${plural(db.patterns.length, 'pattern')} → ${classLabel(db.dataClass)}${db.enabled ? '' : ' (disabled)'}`);
-    } else if (da) {
-      detectors.push({ name, change: 'removed', before: detectorView(da, classLabel), after: null, fields: [] });
-      removedDet.push(`${name} (${plural(da.patterns.length, 'pattern')} → ${classLabel(da.dataClass)})`);
+    } else if (newDet) {
+      detectors.push({ name, change: 'added', before: null, after: detectorView(newDet, classLabel), fields: [] });
+      addedDet.push(`${name} — ${plural(newDet.patterns.length, 'pattern')} → ${classLabel(newDet.dataClass)}${newDet.enabled ? '' : ' (disabled)'}`);
+    } else if (oldDet) {
+      detectors.push({ name, change: 'removed', before: detectorView(oldDet, classLabel), after: null, fields: [] });
+      removedDet.push(`${name} (${plural(oldDet.patterns.length, 'pattern')} → ${classLabel(oldDet.dataClass)})`);
     }
   }
   if (addedDet.length) summary.push(`${plural(addedDet.length, 'detector')} added: ${addedDet.join('; ')}`);
