@@ -22,6 +22,7 @@ import {
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DetectorTester } from './DetectorTester';
 import { DETECTOR_KINDS } from '@airlock/contracts/constants';
+import { useDraftSaved } from '../common/draftSaved';
 
 
 function Actions() {
@@ -80,18 +81,26 @@ function Title() {
   return <span>{record?.name ?? ''}</span>;
 }
 
-export default {
-  list: DetectorList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" title={<Title />}>
+function DetectorEdit() {
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={useDraftSaved('detectors', 'airlock.draftSaved.detector')} title={<Title />}>
       <DetectorForm />
     </Edit>
-  ),
-  create: () => (
-    <Create redirect="list" record={{ kind: 'keywords', caseSensitive: false, wholeWord: true, enabled: true, patterns: [] }}>
+  );
+}
+
+function DetectorCreate() {
+  return (
+    <Create mutationOptions={useDraftSaved('detectors', 'airlock.draftSaved.detector')} record={{ kind: 'keywords', caseSensitive: false, wholeWord: true, enabled: true, patterns: [] }}>
       <DetectorForm />
     </Create>
-  ),
+  );
+}
+
+export default {
+  list: DetectorList,
+  edit: DetectorEdit,
+  create: DetectorCreate,
   icon: FindInPageIcon,
   recordRepresentation: 'name',
 };

@@ -17,6 +17,7 @@ import { choices } from '../common/chips';
 import { EFFECTS } from '@airlock/contracts/constants';
 import { transformRule } from './conditions';
 import { ConditionsInputs, useConditionChoices } from './ConditionsInputs';
+import { useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -71,7 +72,7 @@ function Title() {
 
 export function RuleEdit() {
   return (
-    <Edit mutationMode="pessimistic" transform={transformRule} redirect="list" title={<Title />}>
+    <Edit mutationMode="pessimistic" transform={transformRule} mutationOptions={useDraftSaved('rules', 'airlock.draftSaved.rule')} title={<Title />}>
       <RuleFormBody create={false} />
     </Edit>
   );
@@ -79,7 +80,7 @@ export function RuleEdit() {
 
 export function RuleCreate() {
   return (
-    <Create transform={transformRule} redirect="list" record={{ enabled: true, priority: 100, effect: 'warn', conditions: {}, exceptions: [] }}>
+    <Create transform={transformRule} mutationOptions={useDraftSaved('rules', 'airlock.draftSaved.rule')} record={{ enabled: true, priority: 100, effect: 'warn', conditions: {}, exceptions: [] }}>
       <RuleFormBody create />
     </Create>
   );

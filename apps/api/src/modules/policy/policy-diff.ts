@@ -41,9 +41,8 @@ const DETECTOR_FIELDS: Record<string, string> = {
 
 const STATUS_WORDS: Record<string, string> = {
   approved: 'approved',
-  approved_with_conditions: 'approved with conditions',
+  restricted: 'restricted',
   under_review: 'under review',
-  not_approved: 'not approved',
   blocked: 'blocked',
 };
 
