@@ -283,6 +283,10 @@ const airlock = {
     noteHelp: 'What changed and why, for the version history',
     button: 'Publish',
     done: 'Version %{number} published.',
+    confirmTitle: 'Publish version %{number}?',
+    confirmNote: 'Note: “%{note}”. Every instance applies it within seconds.',
+    confirmTransition: '%{smart_count} decision |||| %{smart_count} decisions',
+    confirmButton: 'Publish version %{number}',
   },
   versions: {
     inForce: 'In force',
