@@ -37,19 +37,27 @@ function EnabledChip() {
   return <Chip size="small" variant={record.enabled ? 'filled' : 'outlined'} color={record.enabled ? 'success' : 'default'} label={t(record.enabled ? 'airlock.detectors.on' : 'airlock.detectors.off')} />;
 }
 
+/** Data class names by key, so a list shows "Client information", not `client_information`. */
+function useClassLabels(): (key: string) => string {
+  const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
+  const names = new Map((classes.data ?? []).map((d) => [d.key as string, d.name as string]));
+  return (key) => names.get(key) ?? key;
+}
+
 function DetectorList() {
   const small = useIsSmall();
   const t = useTranslate();
   const canWrite = usePermission('detectors.write');
+  const classLabel = useClassLabels();
   return (
     <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
       {small ? (
-        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => `${t(`airlock.detectors.kind.${r.kind}`)} → ${r.dataClass}`} />
+        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => `${t(`airlock.detectors.kind.${r.kind}`)} → ${classLabel(r.dataClass as string)}`} />
       ) : (
         <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
           <DataTable.Col source="name" />
           <DataTable.Col source="kind" render={(r) => t(`airlock.detectors.kind.${r.kind}`)} />
-          <DataTable.Col source="dataClass" />
+          <DataTable.Col source="dataClass" render={(r) => classLabel(r.dataClass as string)} />
           <DataTable.Col source="patterns" disableSort render={(r) => t('airlock.detectors.patternCount', { smart_count: (r.patterns as string[]).length })} />
           <DataTable.Col source="enabled" render={() => <EnabledChip />} />
         </DataTable>
