@@ -71,7 +71,7 @@ export async function scenarioBlockNowAndPublish(t) {
   await page.getByRole('menuitem', { name: 'Simulator' }).click();
   await page.getByRole('combobox', { name: 'Action' }).click();
   await page.getByRole('option', { name: /^Access/ }).click();
-  await page.getByRole('combobox', { name: 'Service' }).fill('Character');
+  await page.getByRole('combobox', { name: 'Service', exact: true }).fill('Character');
   await page.getByRole('option', { name: /Character\.AI/ }).click();
   await page.getByRole('button', { name: 'Simulate' }).click();
   const draft = page.getByTestId('decision-draft');
