@@ -84,4 +84,14 @@ describe('diffSnapshots', () => {
     expect(d.zones).toEqual([]);
     expect(d.summary).toEqual(['1 rule added: r2 (allow)', 'Rule r1 changed: effect']);
   });
+
+  it('says when only the order of address ranges differs', () => {
+    const a = base();
+    a.zones = [{ name: 'office', cidrs: ['10.0.0.0/8', '192.168.0.0/16'] }];
+    const b = base();
+    b.zones = [{ name: 'office', cidrs: ['192.168.0.0/16', '10.0.0.0/8'] }];
+    const d = diffSnapshots(a, b, 1, 'draft', labels);
+    expect(d.unchanged).toBe(false);
+    expect(d.summary).toEqual(['No change to decisions: only the order of entries or internal identifiers differ']);
+  });
 });

@@ -187,8 +187,9 @@ export function diffSnapshots(
   }
 
   const unchanged = snapshotHash(a) === snapshotHash(b);
-  // A detector deleted and created again with the same content differs only by its id.
-  if (!unchanged && summary.length === 0) summary.push('Only internal identifiers changed; every decision stays the same');
+  // A detector deleted and created again with the same content differs only by its id; a zone's
+  // address ranges only by their order.
+  if (!unchanged && summary.length === 0) summary.push('No change to decisions: only the order of entries or internal identifiers differ');
   return {
     from,
     to,
