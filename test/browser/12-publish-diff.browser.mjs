@@ -53,5 +53,14 @@ export async function scenarioPublishDiffWithDetector(t) {
   await page.getByRole('heading', { name: new RegExp(`^v${number} `), level: 2 }).waitFor();
   await page.getByTestId('diff').getByTestId('diff-summary').getByText(line, { exact: true }).waitFor();
   await t.capture(page, 'laptop-light-flow-version-diff-detector');
+
+  // Deleting it is a draft change too: the toast says so, and the publish page lists the removal.
+  await page.goto('/#/detectors');
+  await page.getByRole('cell', { name, exact: true }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByTestId('draft-saved').getByText('Detector removed from the draft —').waitFor();
+  await page.getByTestId('draft-saved').getByRole('link', { name: 'publish to apply' }).click();
+  await page.getByTestId('diff-summary').getByText(`1 detector removed: ${name} (4 patterns → ${classLabel})`, { exact: true }).waitFor();
 }
 scenarioPublishDiffWithDetector.description = 'publish diff with a detector: draft toast with a link, plain-words diff, confirmation, version diff';

@@ -1,15 +1,15 @@
 import { Alert } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { type RedirectionSideEffect, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { DeleteButton, type RedirectionSideEffect, SaveButton, Toolbar, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 
 export const PUBLISH_PATH = '/policy/publish';
 
 /** "Detector saved to the draft — publish to apply", the last words a link to the publish page. */
-export function DraftSavedMessage({ what }: { what: string }) {
+export function DraftSavedMessage({ what, removed = false }: { what: string; removed?: boolean }) {
   const t = useTranslate();
   return (
     <Alert severity="success" variant="filled" role="status" data-testid="draft-saved">
-      {t('airlock.draftSaved.saved', { what })}{' '}
+      {t(removed ? 'airlock.draftSaved.removed' : 'airlock.draftSaved.saved', { what })}{' '}
       <RouterLink to={PUBLISH_PATH} style={{ color: 'inherit', fontWeight: 600 }}>
         {t('airlock.draftSaved.publish')}
       </RouterLink>
@@ -32,4 +32,30 @@ export function useDraftSaved(resource: string, whatKey: string, redirectTo: Red
       if (redirectTo !== false) redirect(redirectTo, resource, record?.id, record as never);
     },
   };
+}
+
+/**
+ * A form toolbar for a draft object: Save, and (when editing) Delete, whose toast says the removal
+ * waits for a publish too.
+ */
+export function DraftToolbar({ resource, whatKey }: { resource: string; whatKey: string }) {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
+  return (
+    <Toolbar sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <SaveButton />
+      {record?.id !== undefined ? (
+        <DeleteButton
+          mutationOptions={{
+            onSuccess: () => {
+              notify(<DraftSavedMessage what={t(whatKey)} removed />, { type: 'success', autoHideDuration: 10_000 });
+              redirect('list', resource);
+            },
+          }}
+        />
+      ) : null}
+    </Toolbar>
+  );
 }

@@ -19,7 +19,7 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { BuiltinAwareToolbar } from '../common/SaveOnlyToolbar';
-import { useDraftSaved } from '../common/draftSaved';
+import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -60,7 +60,7 @@ const cidr = (values: string[] | undefined) => {
 
 function ZoneForm() {
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<DraftToolbar resource="zones" whatKey="airlock.draftSaved.zone" />}>
       <TextInput source="name" validate={[required(), slugPattern]} helperText="airlock.zones.nameHelp" />
       <TextInput source="description" fullWidth />
       <TextArrayInput source="cidrs" validate={[required(), cidr]} helperText="airlock.zones.cidrsHelp" fullWidth />

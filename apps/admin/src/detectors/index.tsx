@@ -22,7 +22,7 @@ import {
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DetectorTester } from './DetectorTester';
 import { DETECTOR_KINDS } from '@airlock/contracts/constants';
-import { useDraftSaved } from '../common/draftSaved';
+import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 
 function Actions() {
@@ -70,7 +70,7 @@ function DetectorForm() {
   const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
   const choices = (classes.data ?? []).map((d) => ({ id: d.key as string, name: `${d.name} (${d.key})` }));
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<DraftToolbar resource="detectors" whatKey="airlock.draftSaved.detector" />}>
       <TextInput source="name" validate={required()} />
       <TextInput source="description" fullWidth />
       <RadioButtonGroupInput source="kind" choices={DETECTOR_KINDS.map((k) => ({ id: k, name: `airlock.detectors.kind.${k}` }))} validate={required()} helperText="airlock.detectors.kindHelp" />

@@ -219,6 +219,7 @@ const airlock = {
   },
   draftSaved: {
     saved: '%{what} saved to the draft —',
+    removed: '%{what} removed from the draft —',
     publish: 'publish to apply',
     rule: 'Rule',
     detector: 'Detector',
