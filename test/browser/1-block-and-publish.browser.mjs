@@ -57,10 +57,12 @@ export async function scenarioBlockNowAndPublish(t) {
 
   await page.getByRole('menuitem', { name: 'Publish' }).click();
   const diff = page.getByTestId('diff');
-  await diff.getByText('character-ai:').waitFor();
+  // In plain words, by the service's name: "Character.AI: under review → blocked; status reason changed".
+  await diff.getByTestId('diff-summary').getByText(/^Character\.AI: .*→ blocked/).waitFor();
   await t.capture(page, 'laptop-light-flow-publish-diff');
   await page.getByLabel('Note').fill('Block Character.AI: indefinite retention');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('dialog', { name: `Publish version ${startVersion + 2}?` }).getByRole('button', { name: `Publish version ${startVersion + 2}` }).click();
   await page.getByText(`Version ${startVersion + 2} published.`).waitFor();
   await rolloutComplete(page);
   await page.getByRole('banner').getByText(`Policy v${startVersion + 2}`).waitFor();

@@ -61,9 +61,10 @@ export async function scenarioRuleAndImpact(t) {
   const before = await t.decide(ask);
   assert(before.body.effect === 'warn', `before publishing, source code to Grammarly is only coached (got ${before.body.effect})`);
   await page.getByRole('menuitem', { name: 'Publish' }).click();
-  await page.getByTestId('diff').getByText('1 rule added').waitFor();
+  await page.getByTestId('diff').getByRole('heading', { name: '1 rule added', exact: true }).waitFor();
   await page.getByLabel('Note').fill('Keep source code in approved coding assistants');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('dialog', { name: /^Publish version \d+\?$/ }).getByRole('button', { name: /^Publish version \d+$/ }).click();
   const published = Number(/Version (\d+) published/.exec(await page.getByText(/Version \d+ published\./).innerText())[1]);
   await page.getByTestId('rollout-complete').waitFor({ timeout: 20_000 });
   const blocked = await t.decide(ask);
@@ -73,7 +74,7 @@ export async function scenarioRuleAndImpact(t) {
   await page.getByRole('menuitem', { name: 'Versions' }).click();
   await page.getByRole('cell', { name: `v${published}`, exact: true }).click();
   await page.getByRole('heading', { name: new RegExp(`^v${published} `), level: 2 }).waitFor();
-  await page.getByTestId('diff').getByText('1 rule added').waitFor();
+  await page.getByTestId('diff').getByRole('heading', { name: '1 rule added', exact: true }).waitFor();
   await page.getByRole('menuitem', { name: 'Versions' }).click();
   await page.getByRole('cell', { name: `v${published - 1}`, exact: true }).click();
   await page.getByRole('button', { name: 'Roll back to this version' }).click();

@@ -24,7 +24,23 @@ export const engineRuleOutput = z.object({
 });
 export type EngineRuleOutput = z.infer<typeof engineRuleOutput>;
 
-/** What changed between two policies: rules (added, removed, field by field), catalog statuses, zones, settings. */
+/** A custom detector as a diff shows it: what it finds and where, not its patterns. */
+export const detectorDiffView = z.object({
+  kind: z.string(),
+  dataClass: z.string(),
+  /** The data class's name (its key when the class is unknown). */
+  dataClassLabel: z.string(),
+  /** How many patterns (the patterns themselves may be sensitive and are not repeated). */
+  patterns: z.number(),
+  enabled: z.boolean(),
+  caseSensitive: z.boolean(),
+  wholeWord: z.boolean(),
+});
+
+/**
+ * What changed between two policies: every part that can change a decision (rules, AI service
+ * profiles, custom detectors, network zones, settings), each also said in plain words in `summary`.
+ */
 export const policyDiffOutput = z.object({
   /** The older version's number. */
   from: z.number(),
@@ -35,9 +51,26 @@ export const policyDiffOutput = z.object({
     removed: z.array(engineRuleOutput),
     changed: z.array(z.object({ id: z.string(), fields: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })) })),
   }),
-  catalog: z.array(z.object({ slug: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+  /** AI services whose status (before/after; null: not in the catalog) or decision-relevant profile fields changed. */
+  catalog: z.array(
+    z.object({ slug: z.string(), name: z.string(), before: z.string().nullable(), after: z.string().nullable(), fields: z.array(z.string()) }),
+  ),
+  /** Custom detectors added, removed or changed (matched by name; `fields` names what changed). */
+  detectors: z.array(
+    z.object({
+      name: z.string(),
+      change: z.enum(['added', 'removed', 'changed']),
+      before: detectorDiffView.nullable(),
+      after: detectorDiffView.nullable(),
+      fields: z.array(z.string()),
+    }),
+  ),
   zones: z.array(z.object({ name: z.string(), before: z.array(z.string()).nullable(), after: z.array(z.string()).nullable() })),
+  /** Settings whose value changed, with their plain names. */
+  settings: z.array(z.object({ key: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
   settingsChanged: z.boolean(),
+  /** Every change above in plain words, one line each ("1 detector added: Clients — 4 patterns → client information"). */
+  summary: z.array(z.string()),
   unchanged: z.boolean(),
 });
 export type PolicyDiffOutput = z.infer<typeof policyDiffOutput>;

@@ -5,7 +5,7 @@ import { apiGet, apiSend, httpClient } from './http';
 const base = simpleRestProvider('/api', httpClient);
 
 /** Resources whose changes make the draft differ from the published policy (the app bar shows it). */
-const DRAFT_RESOURCES = new Set(['rules', 'providers', 'zones', 'detectors', 'data-classes', 'settings']);
+const DRAFT_RESOURCES = new Set(['rules', 'providers', 'zones', 'detectors', 'settings']);
 export const draftEvents = new EventTarget();
 function draftTouched<T>(resource: string, result: T): T {
   if (DRAFT_RESOURCES.has(resource)) draftEvents.dispatchEvent(new Event('changed'));

@@ -19,6 +19,7 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { BuiltinAwareToolbar } from '../common/SaveOnlyToolbar';
+import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -59,7 +60,7 @@ const cidr = (values: string[] | undefined) => {
 
 function ZoneForm() {
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<DraftToolbar resource="zones" whatKey="airlock.draftSaved.zone" />}>
       <TextInput source="name" validate={[required(), slugPattern]} helperText="airlock.zones.nameHelp" />
       <TextInput source="description" fullWidth />
       <TextArrayInput source="cidrs" validate={[required(), cidr]} helperText="airlock.zones.cidrsHelp" fullWidth />
@@ -67,18 +68,26 @@ function ZoneForm() {
   );
 }
 
-export const zones = {
-  list: ZoneList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" title={<NameTitle />}>
+function ZoneEdit() {
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={useDraftSaved('zones', 'airlock.draftSaved.zone')} title={<NameTitle />}>
       <ZoneForm />
     </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
+  );
+}
+
+function ZoneCreate() {
+  return (
+    <Create mutationOptions={useDraftSaved('zones', 'airlock.draftSaved.zone')}>
       <ZoneForm />
     </Create>
-  ),
+  );
+}
+
+export const zones = {
+  list: ZoneList,
+  edit: ZoneEdit,
+  create: ZoneCreate,
   icon: LanIcon,
   recordRepresentation: 'name',
 };

@@ -22,6 +22,7 @@ import {
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DetectorTester } from './DetectorTester';
 import { DETECTOR_KINDS } from '@airlock/contracts/constants';
+import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 
 function Actions() {
@@ -36,19 +37,27 @@ function EnabledChip() {
   return <Chip size="small" variant={record.enabled ? 'filled' : 'outlined'} color={record.enabled ? 'success' : 'default'} label={t(record.enabled ? 'airlock.detectors.on' : 'airlock.detectors.off')} />;
 }
 
+/** Data class names by key, so a list shows "Client information", not `client_information`. */
+function useClassLabels(): (key: string) => string {
+  const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
+  const names = new Map((classes.data ?? []).map((d) => [d.key as string, d.name as string]));
+  return (key) => names.get(key) ?? key;
+}
+
 function DetectorList() {
   const small = useIsSmall();
   const t = useTranslate();
   const canWrite = usePermission('detectors.write');
+  const classLabel = useClassLabels();
   return (
     <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
       {small ? (
-        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => `${t(`airlock.detectors.kind.${r.kind}`)} → ${r.dataClass}`} />
+        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => `${t(`airlock.detectors.kind.${r.kind}`)} → ${classLabel(r.dataClass as string)}`} />
       ) : (
         <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
           <DataTable.Col source="name" />
           <DataTable.Col source="kind" render={(r) => t(`airlock.detectors.kind.${r.kind}`)} />
-          <DataTable.Col source="dataClass" />
+          <DataTable.Col source="dataClass" render={(r) => classLabel(r.dataClass as string)} />
           <DataTable.Col source="patterns" disableSort render={(r) => t('airlock.detectors.patternCount', { smart_count: (r.patterns as string[]).length })} />
           <DataTable.Col source="enabled" render={() => <EnabledChip />} />
         </DataTable>
@@ -61,7 +70,7 @@ function DetectorForm() {
   const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
   const choices = (classes.data ?? []).map((d) => ({ id: d.key as string, name: `${d.name} (${d.key})` }));
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<DraftToolbar resource="detectors" whatKey="airlock.draftSaved.detector" />}>
       <TextInput source="name" validate={required()} />
       <TextInput source="description" fullWidth />
       <RadioButtonGroupInput source="kind" choices={DETECTOR_KINDS.map((k) => ({ id: k, name: `airlock.detectors.kind.${k}` }))} validate={required()} helperText="airlock.detectors.kindHelp" />
@@ -80,18 +89,26 @@ function Title() {
   return <span>{record?.name ?? ''}</span>;
 }
 
-export default {
-  list: DetectorList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" title={<Title />}>
+function DetectorEdit() {
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={useDraftSaved('detectors', 'airlock.draftSaved.detector')} title={<Title />}>
       <DetectorForm />
     </Edit>
-  ),
-  create: () => (
-    <Create redirect="list" record={{ kind: 'keywords', caseSensitive: false, wholeWord: true, enabled: true, patterns: [] }}>
+  );
+}
+
+function DetectorCreate() {
+  return (
+    <Create mutationOptions={useDraftSaved('detectors', 'airlock.draftSaved.detector')} record={{ kind: 'keywords', caseSensitive: false, wholeWord: true, enabled: true, patterns: [] }}>
       <DetectorForm />
     </Create>
-  ),
+  );
+}
+
+export default {
+  list: DetectorList,
+  edit: DetectorEdit,
+  create: DetectorCreate,
   icon: FindInPageIcon,
   recordRepresentation: 'name',
 };

@@ -3,6 +3,9 @@ import { useTranslate } from 'react-admin';
 import { EffectChip, ProviderStatusChip } from '../common/chips';
 import type { PolicyDiff } from './types';
 
+const showSetting = (v: unknown, t: (k: string) => string) =>
+  v === undefined || v === null || (Array.isArray(v) && v.length === 0) ? t('airlock.diff.none') : typeof v === 'boolean' ? t(v ? 'airlock.diff.on' : 'airlock.diff.off') : Array.isArray(v) ? v.join(', ') : String(v);
+
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Rules added or removed, each with its effect and message. */
@@ -32,13 +35,30 @@ function RuleList({ rules, title, mark, color }: { rules: PolicyDiff['rules']['a
   );
 }
 
-/** What a publish (or a version) changes: rules added, removed and changed field by field; catalog statuses; zones. */
+/**
+ * What a publish (or a version) changes, first in plain words, then part by part: rules added,
+ * removed and changed field by field; AI services; custom detectors; zones; settings.
+ */
 export function DiffView({ diff }: { diff: PolicyDiff }) {
   const t = useTranslate();
   if (diff.unchanged) return <Alert severity="info">{t('airlock.diff.unchanged')}</Alert>;
   const { added, removed, changed } = diff.rules;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="diff">
+      {diff.summary.length ? (
+        <Box>
+          <Typography variant="subtitle1" component="h3">
+            {t('airlock.diff.summary', { smart_count: diff.summary.length })}
+          </Typography>
+          <List dense data-testid="diff-summary">
+            {diff.summary.map((line, i) => (
+              <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 3 }}>
+                <ListItemText primary={line} />
+              </ListItem>
+            ))}
+          </List>
+        </Box>
+      ) : null}
       <RuleList rules={added} title={t('airlock.diff.added', { smart_count: added.length })} mark="+" color="success" />
       <RuleList rules={removed} title={t('airlock.diff.removed', { smart_count: removed.length })} mark="−" color="error" />
       {changed.length ? (
@@ -93,9 +113,35 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
                 <ListItemText
                   primary={
                     <span>
-                      {c.slug}: {c.before ? <ProviderStatusChip status={c.before} /> : '—'} → {c.after ? <ProviderStatusChip status={c.after} /> : t('airlock.diff.gone')}
+                      {c.name}: {c.before ? <ProviderStatusChip status={c.before} /> : '—'} → {c.after ? <ProviderStatusChip status={c.after} /> : t('airlock.diff.gone')}
                     </span>
                   }
+                  secondary={c.fields.length ? t('airlock.diff.providerFields', { fields: c.fields.map((f) => t(`airlock.diff.providerField.${f}`, { _: f })).join(', ') }) : undefined}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </Box>
+      ) : null}
+      {diff.detectors.length ? (
+        <Box>
+          <Typography variant="subtitle1" component="h3">
+            {t('airlock.diff.detectors', { smart_count: diff.detectors.length })}
+          </Typography>
+          <List dense>
+            {diff.detectors.map((d) => (
+              <ListItem key={d.name} disableGutters>
+                <ListItemText
+                  primary={
+                    <span>
+                      <Chip size="small" variant="outlined" color={d.change === 'added' ? 'success' : d.change === 'removed' ? 'error' : 'default'} label={t(`airlock.diff.change.${d.change}`)} sx={{ mr: 1 }} />
+                      {d.name}
+                    </span>
+                  }
+                  secondary={[d.before, d.after]
+                    .map((v) => (v ? t('airlock.diff.detectorView', { smart_count: v.patterns, dataClass: v.dataClassLabel, state: v.enabled ? t('airlock.diff.enabled') : t('airlock.diff.disabled') }) : null))
+                    .filter(Boolean)
+                    .join(' → ')}
                 />
               </ListItem>
             ))}
@@ -116,7 +162,20 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
           </List>
         </Box>
       ) : null}
-      {diff.settingsChanged ? <Alert severity="info">{t('airlock.diff.settingsChanged')}</Alert> : null}
+      {diff.settings.length ? (
+        <Box>
+          <Typography variant="subtitle1" component="h3">
+            {t('airlock.diff.settings', { smart_count: diff.settings.length })}
+          </Typography>
+          <List dense>
+            {diff.settings.map((s) => (
+              <ListItem key={s.key} disableGutters>
+                <ListItemText primary={t(`airlock.diff.setting.${s.key}`, { _: s.label })} secondary={`${showSetting(s.before, t)} → ${showSetting(s.after, t)}`} />
+              </ListItem>
+            ))}
+          </List>
+        </Box>
+      ) : null}
     </Box>
   );
 }

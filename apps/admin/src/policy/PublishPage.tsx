@@ -1,19 +1,105 @@
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Collapse, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Collapse, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
 import PublishIcon from '@mui/icons-material/Publish';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi, usePermission, usePolicyStatus } from '../common/hooks';
 import { RolloutStatus, useRollout } from '../providers/BlockNowButton';
 import { DiffView } from './DiffView';
+import { EffectChip } from '../common/chips';
 import { ImpactPanel } from './ImpactPanel';
-import type { PolicyDiff } from './types';
+import type { ImpactResponse, PolicyDiff } from './types';
 
 interface Published {
   id: string;
   number: number;
   note: string;
+}
+
+/** How many recent decisions the confirmation replays. */
+const CONFIRM_IMPACT_LIMIT = 5000;
+
+/**
+ * The last step before a publish: what changes in plain words and what it would have done to
+ * recent decisions, with the note; nothing is published until the admin confirms here.
+ */
+function ConfirmPublishDialog({ open, diff, note, nextNumber, busy, error, onCancel, onConfirm }: {
+  open: boolean;
+  diff: PolicyDiff | undefined;
+  note: string;
+  nextNumber: number;
+  busy: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useTranslate();
+  const [impact, setImpact] = useState<ImpactResponse | null>(null);
+  const [impactError, setImpactError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    setImpact(null);
+    setImpactError(null);
+    apiSend<ImpactResponse>('/api/policy/impact', 'POST', { limit: CONFIRM_IMPACT_LIMIT }).then(
+      (r) => live && setImpact(r),
+      (err: unknown) => live && setImpactError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open]);
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onCancel} aria-labelledby="confirm-publish-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="confirm-publish-title">{t('airlock.publish.confirmTitle', { number: nextNumber })}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {t('airlock.publish.confirmNote', { note })}
+        </Typography>
+        <Typography variant="subtitle1" component="h3">
+          {t('airlock.publish.diffTitle')}
+        </Typography>
+        <List dense data-testid="confirm-summary">
+          {(diff?.summary ?? []).map((line, i) => (
+            <ListItem key={i} disableGutters sx={{ display: 'list-item', listStyle: 'disc', ml: 3 }}>
+              <ListItemText primary={line} />
+            </ListItem>
+          ))}
+        </List>
+        <Typography variant="subtitle1" component="h3">
+          {t('airlock.impact.title')}
+        </Typography>
+        {impact === null && impactError === null ? <LinearProgress aria-label={t('airlock.impact.running')} /> : null}
+        {impactError ? <Alert severity="warning">{impactError}</Alert> : null}
+        {impact ? (
+          <Box data-testid="confirm-impact">
+            <Typography variant="body2">
+              {impact.replayed === 0 ? t('airlock.impact.nothingToReplay') : t('airlock.impact.summary', { changed: impact.changed, replayed: impact.replayed, unchanged: impact.unchanged })}
+            </Typography>
+            {impact.transitions.map((tr) => (
+              <Typography key={`${tr.before}-${tr.after}`} variant="body2" component="div" sx={{ mt: 0.5 }}>
+                <EffectChip effect={tr.before} /> → <EffectChip effect={tr.after} /> {t('airlock.publish.confirmTransition', { smart_count: tr.count })}
+              </Typography>
+            ))}
+          </Box>
+        ) : null}
+        {error ? (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('ra.action.cancel')}
+        </Button>
+        <Button variant="contained" startIcon={busy ? <CircularProgress size={18} /> : <PublishIcon />} onClick={onConfirm} disabled={busy}>
+          {t('airlock.publish.confirmButton', { number: nextNumber })}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
 }
 
 /** Publish the draft: the diff against the version in force, the impact preview, a note. */
@@ -28,6 +114,7 @@ export default function PublishPage() {
   const [error, setError] = useState<string | null>(null);
   const [published, setPublished] = useState<Published | null>(null);
   const [showImpact, setShowImpact] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const initialRollout = useMemo(() => (published ? { version: published.number, instances: [], complete: false } : null), [published]);
   const rollout = useRollout(initialRollout);
 
@@ -38,6 +125,7 @@ export default function PublishPage() {
       const v = await apiSend<Published>('/api/policy/publish', 'POST', { note: note.trim() });
       setPublished(v);
       setNote('');
+      setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: ['api'] });
     } catch (err) {
       setError(errorMessage(err));
@@ -104,7 +192,7 @@ export default function PublishPage() {
             <Typography variant="h6" component="h2">
               {t('airlock.publish.noteTitle')}
             </Typography>
-            {error ? <Alert severity="error">{error}</Alert> : null}
+            {error && !confirming ? <Alert severity="error">{error}</Alert> : null}
             <TextField
               id="publish-note"
               label={t('airlock.publish.note')}
@@ -115,13 +203,26 @@ export default function PublishPage() {
               fullWidth
             />
             <Box>
-              <Button variant="contained" startIcon={busy ? <CircularProgress size={18} /> : <PublishIcon />} onClick={() => void publish()} disabled={busy || !note.trim() || diff.data?.unchanged === true}>
+              <Button variant="contained" startIcon={busy ? <CircularProgress size={18} /> : <PublishIcon />} onClick={() => setConfirming(true)} disabled={busy || !note.trim() || diff.data?.unchanged === true}>
                 {t('airlock.publish.button')}
               </Button>
             </Box>
           </CardContent>
         </Card>
       ) : null}
+      <ConfirmPublishDialog
+        open={confirming}
+        diff={diff.data}
+        note={note.trim()}
+        nextNumber={(v?.number ?? 0) + 1}
+        busy={busy}
+        error={error}
+        onCancel={() => {
+          setConfirming(false);
+          setError(null);
+        }}
+        onConfirm={() => void publish()}
+      />
     </Box>
   );
 }

@@ -22,6 +22,7 @@ import {
 import { choices } from '../common/chips';
 import { CHANNELS, COLLECTED_DATA, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { useCountryChoices } from '../common/countries';
+import { useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -78,14 +79,18 @@ function Title() {
   return <span>{record ? t('airlock.providerForm.editTitle', { name: record.name }) : ''}</span>;
 }
 
-export const ProviderEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title={<Title />}>
-    <ProviderForm />
-  </Edit>
-);
+export function ProviderEdit() {
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={useDraftSaved('providers', 'airlock.draftSaved.provider', 'show')} title={<Title />}>
+      <ProviderForm />
+    </Edit>
+  );
+}
 
-export const ProviderCreate = () => (
-  <Create redirect="show" record={{ status: 'under_review', trainsOnInputs: 'yes', domains: [], channels: ['web'], collects: ['prompts'], dataCountries: [], sources: [] }}>
-    <ProviderForm create />
-  </Create>
-);
+export function ProviderCreate() {
+  return (
+    <Create mutationOptions={useDraftSaved('providers', 'airlock.draftSaved.provider', 'show')} record={{ status: 'under_review', trainsOnInputs: 'yes', domains: [], channels: ['web'], collects: ['prompts'], dataCountries: [], sources: [] }}>
+      <ProviderForm create />
+    </Create>
+  );
+}

@@ -17,6 +17,7 @@ import { choices } from '../common/chips';
 import { EFFECTS } from '@airlock/contracts/constants';
 import { transformRule } from './conditions';
 import { ConditionsInputs, useConditionChoices } from './ConditionsInputs';
+import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -37,7 +38,7 @@ function Heading({ title, help }: { title: string; help: string }) {
 function RuleFormBody({ create }: { create: boolean }) {
   const options = useConditionChoices();
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<DraftToolbar resource="rules" whatKey="airlock.draftSaved.rule" />}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr 1fr' }, columnGap: 2, width: '100%', alignItems: 'center' }}>
         <TextInput source="ruleId" validate={[required(), slugPattern]} readOnly={!create} helperText={create ? 'airlock.ruleForm.ruleIdHelp' : false} />
         <NumberInput source="priority" validate={required()} min={0} helperText="airlock.ruleForm.priorityHelp" />
@@ -71,7 +72,7 @@ function Title() {
 
 export function RuleEdit() {
   return (
-    <Edit mutationMode="pessimistic" transform={transformRule} redirect="list" title={<Title />}>
+    <Edit mutationMode="pessimistic" transform={transformRule} mutationOptions={useDraftSaved('rules', 'airlock.draftSaved.rule')} title={<Title />}>
       <RuleFormBody create={false} />
     </Edit>
   );
@@ -79,7 +80,7 @@ export function RuleEdit() {
 
 export function RuleCreate() {
   return (
-    <Create transform={transformRule} redirect="list" record={{ enabled: true, priority: 100, effect: 'warn', conditions: {}, exceptions: [] }}>
+    <Create transform={transformRule} mutationOptions={useDraftSaved('rules', 'airlock.draftSaved.rule')} record={{ enabled: true, priority: 100, effect: 'warn', conditions: {}, exceptions: [] }}>
       <RuleFormBody create />
     </Create>
   );

@@ -20,6 +20,7 @@ import { useCountryChoices } from '../common/countries';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { useApi, usePermission } from '../common/hooks';
 import { ROLES } from '@airlock/contracts/constants';
+import { DraftSavedMessage } from '../common/draftSaved';
 
 interface Settings {
   name: string;
@@ -88,7 +89,7 @@ export default function SettingsPage() {
           actions={false}
           mutationOptions={{
             onSuccess: () => {
-              notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+              notify(<DraftSavedMessage what={t('airlock.draftSaved.settings')} />, { type: 'success', autoHideDuration: 10_000 });
               // The organization's name is in the app bar: read /api/auth/me again.
               void loadMe(true).then(() => queryClient.invalidateQueries({ queryKey: ['me'] }));
             },

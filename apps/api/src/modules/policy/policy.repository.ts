@@ -62,6 +62,12 @@ export class PolicyRepository {
     };
   }
 
+  /** Data class names by key, to say "client information" rather than `client_info`. */
+  async dataClassLabels(organizationId: string): Promise<Map<string, string>> {
+    const rows = await this.prisma.dataClass.findMany({ where: { organizationId }, select: { key: true, name: true } });
+    return new Map(rows.map((r) => [r.key, r.name]));
+  }
+
   async lockPublishing(tx: Tx, organizationId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`publish:${organizationId}`}, 0))`;
   }

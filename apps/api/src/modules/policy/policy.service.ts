@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, ImpactOutput, PolicyDiffOutput, RuleInput, SimulateOutput } from '@airlock/contracts';
 import { toDecisionResponse } from '@airlock/decision-core';
-import { type Channel, type Decision, diffPolicies, PolicyCompileError } from '@airlock/policy-engine';
+import { type Channel, type Decision, PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { decide } from '../decisions/decide';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
+import { diffSnapshots } from './policy-diff';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
 import { type PolicySnapshot, ruleToRow, snapshotHash } from './policy-snapshot';
@@ -146,31 +147,11 @@ export class PolicyService {
     );
   }
 
-  /** What changed between two versions (or a version and the draft, number 0). */
-  async diff(organizationId: string, from: number, to: number | 'draft') {
+  /** What changed between two versions (or a version and the draft): every part that can change a decision. */
+  async diff(organizationId: string, from: number, to: number | 'draft'): Promise<PolicyDiffOutput> {
     const a = await this.snapshotOf(organizationId, from);
     const b = to === 'draft' ? await this.repo.draftSnapshot(organizationId) : await this.snapshotOf(organizationId, to);
-    const statusA = new Map(a.catalog.map((p) => [p.slug, p.status]));
-    const statusB = new Map(b.catalog.map((p) => [p.slug, p.status]));
-    const catalog = [...new Set([...statusA.keys(), ...statusB.keys()])]
-      .filter((slug) => statusA.get(slug) !== statusB.get(slug))
-      .sort()
-      .map((slug) => ({ slug, before: statusA.get(slug) ?? null, after: statusB.get(slug) ?? null }));
-    const zonesA = new Map(a.zones.map((z) => [z.name, z.cidrs.join(',')]));
-    const zonesB = new Map(b.zones.map((z) => [z.name, z.cidrs.join(',')]));
-    const zones = [...new Set([...zonesA.keys(), ...zonesB.keys()])]
-      .filter((n) => zonesA.get(n) !== zonesB.get(n))
-      .sort()
-      .map((name) => ({ name, before: zonesA.get(name)?.split(',') ?? null, after: zonesB.get(name)?.split(',') ?? null }));
-    return {
-      from,
-      to,
-      rules: diffPolicies(a.rules, b.rules),
-      catalog,
-      zones,
-      settingsChanged: JSON.stringify(a.settings) !== JSON.stringify(b.settings),
-      unchanged: snapshotHash(a) === snapshotHash(b),
-    } satisfies PolicyDiffOutput;
+    return diffSnapshots(a, b, from, to, await this.repo.dataClassLabels(organizationId));
   }
 
   private async snapshotOf(organizationId: string, number: number): Promise<PolicySnapshot> {

@@ -1,0 +1,61 @@
+import { Alert } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
+import { DeleteButton, type RedirectionSideEffect, SaveButton, Toolbar, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+
+export const PUBLISH_PATH = '/policy/publish';
+
+/** "Detector saved to the draft — publish to apply", the last words a link to the publish page. */
+export function DraftSavedMessage({ what, removed = false }: { what: string; removed?: boolean }) {
+  const t = useTranslate();
+  return (
+    <Alert severity="success" variant="filled" role="status" data-testid="draft-saved">
+      {t(removed ? 'airlock.draftSaved.removed' : 'airlock.draftSaved.saved', { what })}{' '}
+      <RouterLink to={PUBLISH_PATH} style={{ color: 'inherit', fontWeight: 600 }}>
+        {t('airlock.draftSaved.publish')}
+      </RouterLink>
+    </Alert>
+  );
+}
+
+/**
+ * mutationOptions for an Edit or Create of a draft object (rule, AI service, zone, detector): the
+ * toast says the change waits for a publish and links there, then the page goes where it went before.
+ */
+export function useDraftSaved(resource: string, whatKey: string, redirectTo: RedirectionSideEffect = 'list') {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
+  return {
+    onSuccess: (data: unknown) => {
+      notify(<DraftSavedMessage what={t(whatKey)} />, { type: 'success', autoHideDuration: 10_000 });
+      const record = data as { id?: string | number } | undefined;
+      if (redirectTo !== false) redirect(redirectTo, resource, record?.id, record as never);
+    },
+  };
+}
+
+/**
+ * A form toolbar for a draft object: Save, and (when editing) Delete, whose toast says the removal
+ * waits for a publish too.
+ */
+export function DraftToolbar({ resource, whatKey }: { resource: string; whatKey: string }) {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
+  return (
+    <Toolbar sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <SaveButton />
+      {record?.id !== undefined ? (
+        <DeleteButton
+          mutationOptions={{
+            onSuccess: () => {
+              notify(<DraftSavedMessage what={t(whatKey)} removed />, { type: 'success', autoHideDuration: 10_000 });
+              redirect('list', resource);
+            },
+          }}
+        />
+      ) : null}
+    </Toolbar>
+  );
+}

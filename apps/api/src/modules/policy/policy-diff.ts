@@ -1,0 +1,205 @@
+import type { OrgSettings, PolicyDiffOutput } from '@airlock/contracts';
+import { canonicalJson, diffPolicies } from '@airlock/policy-engine';
+import type { DetectorSnapshot, PolicySnapshot } from './policy-snapshot';
+import { snapshotHash } from './policy-snapshot';
+
+/** Names people read for the settings a policy version freezes. */
+export const SETTING_LABELS: Record<keyof OrgSettings, string> = {
+  restrictedJurisdictions: 'Restricted jurisdictions',
+  allowEmailDomains: 'Own e-mail domains',
+  markings: 'Classification markings',
+  defaultPhoneRegion: 'Default phone region',
+  autoIncidentOnBlock: 'Open an incident on a block',
+  autoIncidentOnOverride: 'Open an incident on an override',
+  decisionTtlSeconds: 'Decision cache time (seconds)',
+  mfaRequiredRoles: 'Roles that must use a second factor',
+  catalogSourceMaxAgeDays: 'Catalog source maximum age (days)',
+};
+
+/** Catalog fields that change decisions besides the status, with their plain names. */
+const PROVIDER_FIELDS: Record<string, string> = {
+  name: 'name',
+  domains: 'domains',
+  channels: 'channels',
+  hqCountry: 'headquarters country',
+  dataCountries: 'data countries',
+  trainsOnInputs: 'training on inputs',
+  zeroRetentionOffer: 'zero-retention offer',
+  riskScore: 'risk score',
+  statusReason: 'status reason',
+  vendor: 'vendor',
+};
+
+const DETECTOR_FIELDS: Record<string, string> = {
+  kind: 'kind',
+  dataClass: 'data class',
+  patterns: 'patterns',
+  caseSensitive: 'case sensitivity',
+  wholeWord: 'whole-word matching',
+  enabled: 'enabled',
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  approved: 'approved',
+  restricted: 'restricted',
+  under_review: 'under review',
+  blocked: 'blocked',
+};
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const words = (v: unknown): string => {
+  if (v === undefined || v === null || v === '') return 'none';
+  if (Array.isArray(v)) return v.length ? v.map(String).join(', ') : 'none';
+  if (typeof v === 'boolean') return v ? 'on' : 'off';
+  return String(v);
+};
+
+type DetectorDiff = PolicyDiffOutput['detectors'][number];
+
+function detectorView(d: DetectorSnapshot, classLabel: (key: string) => string): NonNullable<DetectorDiff['after']> {
+  return {
+    kind: d.kind,
+    dataClass: d.dataClass,
+    dataClassLabel: classLabel(d.dataClass),
+    patterns: d.patterns.length,
+    enabled: d.enabled,
+    caseSensitive: d.caseSensitive,
+    wholeWord: d.wholeWord,
+  };
+}
+
+/**
+ * Everything that differs between two policy snapshots, each part with a plain-words line:
+ * rules, AI service profiles, custom detectors, network zones and settings. `classLabels` names
+ * data classes (key → name); an unknown key is shown as it is.
+ */
+export function diffSnapshots(
+  a: PolicySnapshot,
+  b: PolicySnapshot,
+  from: number,
+  to: number | 'draft',
+  classLabels: ReadonlyMap<string, string> = new Map(),
+): PolicyDiffOutput {
+  const classLabel = (key: string) => classLabels.get(key) ?? key;
+  const summary: string[] = [];
+
+  // Rules ----------------------------------------------------------------------------------------
+  const rules = diffPolicies(a.rules, b.rules);
+  if (rules.added.length) summary.push(`${plural(rules.added.length, 'rule')} added: ${rules.added.map((r) => `${r.id} (${r.effect})`).join(', ')}`);
+  if (rules.removed.length) summary.push(`${plural(rules.removed.length, 'rule')} removed: ${rules.removed.map((r) => r.id).join(', ')}`);
+  for (const c of rules.changed) {
+    const parts = [...new Set(c.fields.map((f) => f.path.split(/[.[]/)[0]))];
+    summary.push(`Rule ${c.id} changed: ${parts.join(', ')}`);
+  }
+
+  // AI services ----------------------------------------------------------------------------------
+  const provA = new Map(a.catalog.map((p) => [p.slug, p]));
+  const provB = new Map(b.catalog.map((p) => [p.slug, p]));
+  const catalog: PolicyDiffOutput['catalog'] = [];
+  for (const slug of [...new Set([...provA.keys(), ...provB.keys()])].sort()) {
+    const pa = provA.get(slug);
+    const pb = provB.get(slug);
+    const fields = pa && pb ? Object.keys(PROVIDER_FIELDS).filter((f) => !same((pa as unknown as Record<string, unknown>)[f], (pb as unknown as Record<string, unknown>)[f])) : [];
+    const statusChanged = pa?.status !== pb?.status;
+    if (!statusChanged && fields.length === 0) continue;
+    const name = pb?.name ?? pa?.name ?? slug;
+    catalog.push({ slug, name, before: pa?.status ?? null, after: pb?.status ?? null, fields });
+    if (!pa) summary.push(`AI service added: ${name} (${STATUS_WORDS[pb!.status] ?? pb!.status})`);
+    else if (!pb) summary.push(`AI service removed: ${name}`);
+    else {
+      const bits: string[] = [];
+      if (statusChanged) bits.push(`${STATUS_WORDS[pa.status] ?? pa.status} → ${STATUS_WORDS[pb.status] ?? pb.status}`);
+      if (fields.length) bits.push(`${fields.map((f) => PROVIDER_FIELDS[f]).join(', ')} changed`);
+      summary.push(`${name}: ${bits.join('; ')}`);
+    }
+  }
+
+  // Custom detectors (matched by name: the name is unique in an organization) -------------------
+  const detA = new Map(a.detectors.map((d) => [d.name, d]));
+  const detB = new Map(b.detectors.map((d) => [d.name, d]));
+  const detectors: PolicyDiffOutput['detectors'] = [];
+  const addedDet: string[] = [];
+  const removedDet: string[] = [];
+  for (const name of [...new Set([...detA.keys(), ...detB.keys()])].sort()) {
+    const oldDet = detA.get(name);
+    const newDet = detB.get(name);
+    if (oldDet && newDet) {
+      const fields = Object.keys(DETECTOR_FIELDS).filter((f) => !same((oldDet as unknown as Record<string, unknown>)[f], (newDet as unknown as Record<string, unknown>)[f]));
+      if (!fields.length) continue;
+      detectors.push({ name, change: 'changed', before: detectorView(oldDet, classLabel), after: detectorView(newDet, classLabel), fields });
+      const bits: string[] = [];
+      if (fields.includes('patterns')) {
+        const gained = newDet.patterns.filter((p) => !oldDet.patterns.includes(p)).length;
+        const lost = oldDet.patterns.filter((p) => !newDet.patterns.includes(p)).length;
+        bits.push(
+          oldDet.patterns.length === newDet.patterns.length
+            ? `patterns edited (${plural(gained, 'pattern')} replaced)`
+            : `${oldDet.patterns.length} → ${plural(newDet.patterns.length, 'pattern')}` + (gained && lost ? ` (${gained} added, ${lost} removed)` : ''),
+        );
+      }
+      if (fields.includes('dataClass')) bits.push(`data class ${classLabel(oldDet.dataClass)} → ${classLabel(newDet.dataClass)}`);
+      if (fields.includes('enabled')) bits.push(newDet.enabled ? 'enabled' : 'disabled');
+      if (fields.includes('kind')) bits.push(`kind ${oldDet.kind} → ${newDet.kind}`);
+      if (fields.includes('caseSensitive')) bits.push(newDet.caseSensitive ? 'now case-sensitive' : 'no longer case-sensitive');
+      if (fields.includes('wholeWord')) bits.push(newDet.wholeWord ? 'whole words only' : 'matches inside words');
+      summary.push(`Detector ${name} changed: ${bits.join(', ')}`);
+    } else if (newDet) {
+      detectors.push({ name, change: 'added', before: null, after: detectorView(newDet, classLabel), fields: [] });
+      addedDet.push(`${name} — ${plural(newDet.patterns.length, 'pattern')} → ${classLabel(newDet.dataClass)}${newDet.enabled ? '' : ' (disabled)'}`);
+    } else if (oldDet) {
+      detectors.push({ name, change: 'removed', before: detectorView(oldDet, classLabel), after: null, fields: [] });
+      removedDet.push(`${name} (${plural(oldDet.patterns.length, 'pattern')} → ${classLabel(oldDet.dataClass)})`);
+    }
+  }
+  if (addedDet.length) summary.push(`${plural(addedDet.length, 'detector')} added: ${addedDet.join('; ')}`);
+  if (removedDet.length) summary.push(`${plural(removedDet.length, 'detector')} removed: ${removedDet.join('; ')}`);
+
+  // Network zones --------------------------------------------------------------------------------
+  const zonesA = new Map(a.zones.map((z) => [z.name, z.cidrs]));
+  const zonesB = new Map(b.zones.map((z) => [z.name, z.cidrs]));
+  const zones: PolicyDiffOutput['zones'] = [];
+  for (const name of [...new Set([...zonesA.keys(), ...zonesB.keys()])].sort()) {
+    const za = zonesA.get(name);
+    const zb = zonesB.get(name);
+    if (za && zb && same([...za].sort(), [...zb].sort())) continue;
+    zones.push({ name, before: za ?? null, after: zb ?? null });
+    if (!za) summary.push(`Network zone ${name} added: ${words(zb)}`);
+    else if (!zb) summary.push(`Network zone ${name} removed`);
+    else {
+      const added = zb.filter((c) => !za.includes(c));
+      const removed = za.filter((c) => !zb.includes(c));
+      const bits = [added.length ? `${added.join(', ')} added` : '', removed.length ? `${removed.join(', ')} removed` : ''].filter(Boolean);
+      summary.push(`Network zone ${name}: ${bits.join('; ')}`);
+    }
+  }
+
+  // Settings -------------------------------------------------------------------------------------
+  const settings: PolicyDiffOutput['settings'] = [];
+  const keys = [...new Set([...Object.keys(a.settings), ...Object.keys(b.settings)])] as (keyof OrgSettings)[];
+  for (const key of keys) {
+    const before = a.settings[key];
+    const after = b.settings[key];
+    if (same(before, after)) continue;
+    const label = SETTING_LABELS[key] ?? key;
+    settings.push({ key, label, before: before ?? null, after: after ?? null });
+    summary.push(`${label}: ${words(before)} → ${words(after)}`);
+  }
+
+  const unchanged = snapshotHash(a) === snapshotHash(b);
+  // A detector deleted and created again with the same content differs only by its id; a zone's
+  // address ranges only by their order.
+  if (!unchanged && summary.length === 0) summary.push('No change to decisions: only the order of entries or internal identifiers differ');
+  return {
+    from,
+    to,
+    rules,
+    catalog,
+    detectors,
+    zones,
+    settings,
+    settingsChanged: settings.length > 0,
+    summary,
+    unchanged,
+  };
+}
