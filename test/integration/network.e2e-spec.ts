@@ -14,10 +14,12 @@ import { startTestApp, type Session, type TestApp } from '../support/test-app';
 
 /**
  * Enforcement on the network (issue 15, without ICAP), against the real programs where Debian has
- * them: nginx auth_request in front of a stand-in, Unbound loading the RPZ export, Squid loading the
- * dstdomain export, Chromium with the PAC export; Envoy's ext_authz contract by replaying the check
+ * them: nginx auth_request in front of a stand-in, Unbound loading the RPZ export (NXDOMAIN and
+ * ?address=) and including the local-zone export, dnsmasq loading the dnsmasq and hosts exports,
+ * Squid loading the dstdomain export, Chromium with the PAC export; the adblock export checked
+ * strictly against the Adblock Plus filter syntax (no Debian program loads it); Envoy's ext_authz contract by replaying the check
  * requests Envoy sends (Envoy is not in Debian); OPA clients with the official @styra/opa client.
- * The nginx, Unbound and Squid configurations are read from docs/integrations/, so the documented
+ * The nginx, Unbound, dnsmasq (hosts) and Squid configurations are read from docs/integrations/, so the documented
  * configuration is the one that runs.
  */
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,9 +29,9 @@ const SQUID = '/usr/sbin/squid';
 const DNSMASQ = '/usr/sbin/dnsmasq';
 const CHROMIUM = '/usr/bin/chromium';
 
-function docBlock(file: string, lang: string): string {
-  const blocks = fencedBlocks(ROOT, file).filter((b) => b.lang === lang);
-  if (blocks.length !== 1) throw new Error(`${file}: expected one \`\`\`${lang} block, found ${blocks.length}`);
+function docBlock(file: string, lang: string, containing = ''): string {
+  const blocks = fencedBlocks(ROOT, file).filter((b) => b.lang === lang && b.body.includes(containing));
+  if (blocks.length !== 1) throw new Error(`${file}: expected one \`\`\`${lang} block${containing ? ` containing ${JSON.stringify(containing)}` : ''}, found ${blocks.length}`);
   return blocks[0]!.body;
 }
 
@@ -421,19 +423,14 @@ http {
     expect(((await page.json()) as any).reasons).toEqual([]);
   });
 
-  (existsSync(UNBOUND) ? describe : describe.skip)("Debian's Unbound loading the RPZ export", () => {
-    let unbound: ReturnType<typeof startProgram> | undefined;
-    let port: number;
-
-    beforeAll(async () => {
-      port = await freePort();
-      writeFileSync(path.join(dir, 'airlock.rpz'), await (await t.request('/v1/exports/rpz', { headers: auth() })).text());
-      const documented = substitute(docBlock('docs/integrations/dns.md', 'unbound'), [['/etc/unbound/airlock.rpz', path.join(dir, 'airlock.rpz')]]);
-      // The test's own server settings: loopback, its port, no chroot or user switch, and local data
-      // for the approved names so that nothing leaves the machine.
-      const config = documented.replace(
-        /^server:\n/m,
-        `server:
+  /**
+   * Debian's Unbound with a documented configuration: the test's own `server:` settings first
+   * (loopback, its port, no chroot or user switch, and local data for the approved names so that
+   * nothing leaves the machine), then the documented text.
+   */
+  async function startUnbound(tag: string, documented: string): Promise<{ unbound: ReturnType<typeof startProgram>; port: number }> {
+    const port = await freePort();
+    const config = `server:
     interface: 127.0.0.1
     port: ${port}
     do-ip6: no
@@ -443,31 +440,170 @@ http {
     chroot: ""
     username: ""
     directory: "${dir}"
-    pidfile: "${dir}/unbound.pid"
+    pidfile: "${dir}/unbound-${tag}.pid"
     access-control: 127.0.0.0/8 allow
     verbosity: 1
     local-zone: "chatgpt.com." static
     local-data: "chatgpt.com. 60 IN A 127.0.0.1"
-`,
-      );
-      writeFileSync(path.join(dir, 'unbound.conf'), `${config}\nremote-control:\n    control-enable: no\n`);
-      unbound = startProgram(UNBOUND, ['-d', '-c', path.join(dir, 'unbound.conf')], 'unbound');
-      const resolver = new Resolver({ timeout: 1000, tries: 1 });
-      resolver.setServers([`127.0.0.1:${port}`]);
-      await waitFor('unbound', async () => (await resolver.resolve4('chatgpt.com')).length > 0, 15_000).catch((e) => {
-        throw new Error(`${(e as Error).message}: ${unbound!.output()}`);
-      });
+    local-zone: "notdeepseek.com." static
+    local-data: "notdeepseek.com. 60 IN A 127.0.0.2"
+
+${documented}
+remote-control:
+    control-enable: no
+`;
+    writeFileSync(path.join(dir, `unbound-${tag}.conf`), config);
+    const unbound = startProgram(UNBOUND, ['-d', '-c', path.join(dir, `unbound-${tag}.conf`)], `unbound (${tag})`);
+    const resolver = new Resolver({ timeout: 1000, tries: 1 });
+    resolver.setServers([`127.0.0.1:${port}`]);
+    await waitFor(`unbound (${tag})`, async () => (await resolver.resolve4('chatgpt.com')).length > 0, 15_000).catch(async (e) => {
+      await stopProgram(unbound.child);
+      throw new Error(`${(e as Error).message}: ${unbound.output()}`);
     });
-    afterAll(async () => stopProgram(unbound?.child));
+    return { unbound, port };
+  }
+
+  function resolverAt(port: number): Resolver {
+    const resolver = new Resolver({ timeout: 2000, tries: 1 });
+    resolver.setServers([`127.0.0.1:${port}`]);
+    return resolver;
+  }
+
+  const exportText = async (format: string, query = '') => {
+    const res = await t.request(`/v1/exports/${format}${query}`, { headers: auth() });
+    if (res.status !== 200) throw new Error(`GET /v1/exports/${format}${query}: ${res.status} ${await res.text()}`);
+    return res.text();
+  };
+
+  (existsSync(UNBOUND) ? describe : describe.skip)("Debian's Unbound loading the RPZ export", () => {
+    let plain: Awaited<ReturnType<typeof startUnbound>> | undefined;
+    let withAddress: Awaited<ReturnType<typeof startUnbound>> | undefined;
+
+    beforeAll(async () => {
+      writeFileSync(path.join(dir, 'airlock.rpz'), await exportText('rpz'));
+      writeFileSync(path.join(dir, 'airlock-address.rpz'), await exportText('rpz', '?address=192.0.2.80'));
+      plain = await startUnbound('rpz', substitute(docBlock('docs/integrations/dns.md', 'unbound', 'rpz:'), [['/etc/unbound/airlock.rpz', path.join(dir, 'airlock.rpz')]]));
+      withAddress = await startUnbound('rpz-address', substitute(docBlock('docs/integrations/dns.md', 'unbound', 'rpz:'), [['/etc/unbound/airlock.rpz', path.join(dir, 'airlock-address.rpz')]]));
+    });
+    afterAll(async () => {
+      await stopProgram(plain?.unbound.child);
+      await stopProgram(withAddress?.unbound.child);
+    });
 
     test('a blocked name is NXDOMAIN (exact and wildcard), an approved one resolves', async () => {
-      const resolver = new Resolver({ timeout: 2000, tries: 1 });
-      resolver.setServers([`127.0.0.1:${port}`]);
+      const resolver = resolverAt(plain!.port);
       expect(await resolver.resolve4('chatgpt.com')).toEqual(['127.0.0.1']);
       for (const name of ['chat.deepseek.com', 'deepseek.com', 'x.y.deepseek.com']) {
         await expect(resolver.resolve4(name)).rejects.toMatchObject({ code: 'ENOTFOUND' });
       }
-      expect(unbound!.output()).toContain('airlock');
+      expect(await resolver.resolve4('notdeepseek.com')).toEqual(['127.0.0.2']);
+      expect(plain!.unbound.output()).toContain('airlock');
+    });
+
+    test('with ?address= a blocked name (exact and wildcard) answers that address instead; an approved one resolves', async () => {
+      const resolver = resolverAt(withAddress!.port);
+      expect(await resolver.resolve4('chatgpt.com')).toEqual(['127.0.0.1']);
+      for (const name of ['chat.deepseek.com', 'deepseek.com', 'x.y.deepseek.com']) expect([name, await resolver.resolve4(name)]).toEqual([name, ['192.0.2.80']]);
+      // The zone answers A records only: no invented IPv6 address for the block page.
+      await expect(resolver.resolve6('chat.deepseek.com')).rejects.toMatchObject({ code: expect.stringMatching(/^(ENODATA|ENOTFOUND)$/) });
+    });
+  });
+
+  (existsSync(UNBOUND) ? describe : describe.skip)("Debian's Unbound including the local-zone export", () => {
+    let started: Awaited<ReturnType<typeof startUnbound>> | undefined;
+    let text: string;
+
+    beforeAll(async () => {
+      text = await exportText('unbound');
+      writeFileSync(path.join(dir, 'airlock-unbound.conf'), text);
+      started = await startUnbound('local-zone', substitute(docBlock('docs/integrations/dns.md', 'unbound', 'include:'), [['/etc/unbound/airlock-unbound.conf', path.join(dir, 'airlock-unbound.conf')]]));
+    });
+    afterAll(async () => stopProgram(started?.unbound.child));
+
+    test('a blocked domain and every name under it are NXDOMAIN; an approved one resolves from local-data', async () => {
+      expect(text).toContain('local-zone: "deepseek.com." always_nxdomain');
+      expect(text).not.toContain('chatgpt.com');
+      const resolver = resolverAt(started!.port);
+      expect(await resolver.resolve4('chatgpt.com')).toEqual(['127.0.0.1']);
+      for (const name of ['deepseek.com', 'chat.deepseek.com', 'x.y.deepseek.com']) {
+        await expect(resolver.resolve4(name)).rejects.toMatchObject({ code: 'ENOTFOUND' });
+      }
+      // A name that only ends in the same letters is not inside the blocked zone.
+      expect(await resolver.resolve4('notdeepseek.com')).toEqual(['127.0.0.2']);
+    });
+  });
+
+  (existsSync(DNSMASQ) ? describe : describe.skip)("Debian's dnsmasq loading the hosts export", () => {
+    let dnsmasq: ReturnType<typeof startProgram> | undefined;
+    let port: number;
+    let text: string;
+
+    beforeAll(async () => {
+      port = await freePort();
+      text = await exportText('hosts');
+      const hostsFile = path.join(dir, 'airlock.hosts');
+      writeFileSync(hostsFile, text);
+      const conf = path.join(dir, 'dnsmasq-hosts.conf');
+      writeFileSync(conf, `${substitute(docBlock('docs/integrations/dns.md', 'dnsmasq', 'addn-hosts='), [['/etc/airlock/airlock.hosts', hostsFile]])}
+`);
+      for (const f of [hostsFile, conf]) chmodSync(f, 0o644);
+      dnsmasq = startProgram(
+        DNSMASQ,
+        ['--keep-in-foreground', '--log-facility=-', `--port=${port}`, '--listen-address=127.0.0.1', '--bind-interfaces', '--no-resolv', '--no-hosts', '--user=root', `--pid-file=${dir}/dnsmasq-hosts.pid`, `--conf-file=${conf}`, '--address=/chatgpt.com/127.0.0.1'],
+        'dnsmasq (hosts)',
+      );
+      await waitFor('dnsmasq (hosts)', async () => (await resolverAt(port).resolve4('chatgpt.com')).length > 0, 15_000).catch((e) => {
+        throw new Error(`${(e as Error).message}: ${dnsmasq!.output()}`);
+      });
+    });
+    afterAll(async () => stopProgram(dnsmasq?.child));
+
+    test('each blocked host answers 0.0.0.0; an approved name is not in the file; names under a wildcard are not covered', async () => {
+      expect(text).not.toContain('chatgpt.com');
+      const resolver = resolverAt(port);
+      for (const name of ['deepseek.com', 'chat.deepseek.com', 'api.deepseek.com', 'platform.deepseek.com']) expect([name, await resolver.resolve4(name)]).toEqual([name, ['0.0.0.0']]);
+      expect(await resolver.resolve4('chatgpt.com')).toEqual(['127.0.0.1']);
+      // A hosts file has no wildcards (the export says so in a comment): with no upstream, dnsmasq
+      // has no answer for a name under *.deepseek.com rather than 0.0.0.0.
+      expect(text).toContain('# a hosts file has no wildcards; not covered: *.deepseek.com');
+      await expect(resolver.resolve4('x.y.deepseek.com')).rejects.toMatchObject({ code: expect.any(String) });
+    });
+  });
+
+  describe('the adblock export against the Adblock Plus filter syntax (no Debian program loads it: a strict format check)', () => {
+    test('a header, comment and metadata lines, and one ||domain^ rule per blocked domain', async () => {
+      const text = await exportText('adblock');
+      expect(text.endsWith('\n')).toBe(true);
+      const lines = text.slice(0, -1).split('\n');
+      // The header, when a list has one, is its first line: `[Adblock Plus x.y]`.
+      expect(lines[0]).toBe('[Adblock Plus 2.0]');
+      const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+      const domainRule = new RegExp(`^\\|\\|((?:${label}\\.)+${label})\\^$`);
+      const ipRule = /^\|\|(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:.]+\])\^$/;
+      const metadata: Record<string, string> = {};
+      const domains: string[] = [];
+      for (const line of lines.slice(1)) {
+        if (line.startsWith('!')) {
+          const meta = /^! ([A-Za-z ]+): (.*)$/.exec(line);
+          if (meta && ['Title', 'Version', 'Expires', 'Homepage', 'Last modified'].includes(meta[1]!)) metadata[meta[1]!] = meta[2]!;
+          continue;
+        }
+        // Every other line is a blocking rule in the one form the format promises: no options
+        // ($...), no element hiding (##), no exceptions (@@), no regular expressions (/.../), no blanks.
+        const rule = domainRule.exec(line);
+        if (rule) domains.push(rule[1]!);
+        else expect([line, ipRule.test(line)]).toEqual([line, true]);
+      }
+      expect(metadata.Title).toBe('Airlock: blocked AI services');
+      expect(metadata.Version).toMatch(/^\d+$/);
+      expect(metadata.Expires).toMatch(/^\d+ (hours|days)$/);
+      // Each domain once, none inside another (||x^ already covers every name under x).
+      expect(new Set(domains).size).toBe(domains.length);
+      for (const a of domains) for (const b of domains) if (a !== b) expect([a, b, a.endsWith(`.${b}`)]).toEqual([a, b, false]);
+      // Which names the rules cover, as ||x^ matches: the host x or any host ending in .x.
+      const covered = (host: string) => domains.some((d) => host === d || host.endsWith(`.${d}`));
+      for (const host of ['deepseek.com', 'chat.deepseek.com', 'x.y.deepseek.com']) expect([host, covered(host)]).toEqual([host, true]);
+      for (const host of ['chatgpt.com', 'notdeepseek.com', 'deepseek.com.example']) expect([host, covered(host)]).toEqual([host, false]);
     });
   });
 
