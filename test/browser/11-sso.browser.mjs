@@ -138,6 +138,18 @@ export async function scenarioSsoSetUpAndSignIn(t) {
     assert(after === null || after === 401 || after === 404, 'the Airlock session has ended');
     t.errors = t.errors.filter((e) => !(e.startsWith('[person]') && e.includes(idp.issuer)));
   } finally {
+    // Later scenarios sign in with passwords on the same server: turn single sign-on (and with it
+    // SSO-only) off again, as the owner, through the API the page uses.
+    await page
+      .evaluate(async () => {
+        const { csrfToken } = await (await fetch('/api/auth/me')).json();
+        const c = await (await fetch('/api/sso-connection')).json();
+        if (!c.configured) return;
+        const body = { issuer: c.issuer, clientId: c.clientId, scopes: c.scopes, groupsClaim: c.groupsClaim, roleMappings: c.roleMappings, defaultRole: c.defaultRole, allowJit: c.allowJit, enabled: false, ssoOnly: false };
+        const res = await fetch('/api/sso-connection', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+        if (!res.ok) throw new Error(`turning SSO off answered ${res.status}: ${await res.text()}`);
+      })
+      .catch((err) => t.errors.push(`[cleanup] ${err.message}`));
     await idp.close();
   }
 }
