@@ -139,6 +139,19 @@ function CheckResult({ check }: { check: SsoConnectionCheck }) {
   );
 }
 
+/** An on/off setting of the connection with its explanation under it. */
+function SwitchField({ field, form, set, disabled }: { field: 'allowJit' | 'enabled' | 'ssoOnly'; form: FormState; set: <K extends keyof FormState>(key: K, value: FormState[K]) => void; disabled: boolean }) {
+  const t = useTranslate();
+  return (
+    <Box>
+      <FormControlLabel control={<Switch checked={form[field]} onChange={(e) => set(field, e.target.checked)} disabled={disabled} />} label={t(`airlock.sso.fields.${field}`)} />
+      <Typography variant="caption" color="text.secondary" component="div">
+        {t(`airlock.sso.help.${field}`)}
+      </Typography>
+    </Box>
+  );
+}
+
 /** The organization's single sign-on (OpenID Connect): what to register at the provider, the connection, and its state. */
 export default function SsoPage() {
   const t = useTranslate();
@@ -329,27 +342,9 @@ export default function SsoPage() {
             <TextField select label={t('airlock.sso.fields.defaultRole')} value={form.defaultRole} onChange={(e) => set('defaultRole', e.target.value as Role)} disabled={!canWrite} helperText={t('airlock.sso.help.defaultRole')}>
               {roleChoices}
             </TextField>
-            <Box>
-              <FormControlLabel control={<Switch checked={form.allowJit} onChange={(e) => set('allowJit', e.target.checked)} disabled={!canWrite} />} label={t('airlock.sso.fields.allowJit')} />
-              <Typography variant="caption" color="text.secondary" component="div">
-                {t('airlock.sso.help.allowJit')}
-              </Typography>
-            </Box>
-            <Box>
-              <FormControlLabel control={<Switch checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} disabled={!canWrite} />} label={t('airlock.sso.fields.enabled')} />
-              <Typography variant="caption" color="text.secondary" component="div">
-                {t('airlock.sso.help.enabled')}
-              </Typography>
-            </Box>
-            <Box>
-              <FormControlLabel
-                control={<Switch checked={form.ssoOnly} onChange={(e) => set('ssoOnly', e.target.checked)} disabled={!canWrite} />}
-                label={t('airlock.sso.fields.ssoOnly')}
-              />
-              <Typography variant="caption" color="text.secondary" component="div">
-                {t('airlock.sso.help.ssoOnly')}
-              </Typography>
-            </Box>
+            <SwitchField field="allowJit" form={form} set={set} disabled={!canWrite} />
+            <SwitchField field="enabled" form={form} set={set} disabled={!canWrite} />
+            <SwitchField field="ssoOnly" form={form} set={set} disabled={!canWrite} />
             {owners ? (
               <TextField
                 select
