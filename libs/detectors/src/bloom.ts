@@ -6,18 +6,30 @@ import { base64Bytes, toBase64 } from './base64';
  * read at run time from base64 (no Node built-ins: runs in the extension too).
  */
 
-/** FNV-1a over UTF-16 code units, and a second, independent mix for double hashing. */
-function hashes(s: string): [number, number] {
+/** The second hash of the last `hashRange` (kept here so a lookup allocates nothing). */
+let secondHash = 0;
+
+/**
+ * FNV-1a over the UTF-16 code units of `text[s, e)`, and a second, independent mix for double
+ * hashing (left in `secondHash`). With `foldAscii`, A-Z count as a-z and any non-ASCII unit gives -1
+ * (the caller lower-cases that string properly).
+ */
+function hashRange(text: string, s: number, e: number, foldAscii: boolean): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = s; i < e; i++) {
+    let c = text.charCodeAt(i);
+    if (foldAscii) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) return -1;
+    }
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 13;
   }
   h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
-  return [h1 >>> 0, (h2 >>> 0) | 1];
+  secondHash = (h2 >>> 0) | 1;
+  return h1 >>> 0;
 }
 
 export class BloomFilter {
@@ -32,43 +44,23 @@ export class BloomFilter {
   }
 
   add(s: string): void {
-    const [a, b] = hashes(s);
+    const a = hashRange(s, 0, s.length, false);
+    const b = secondHash;
     const m = this.bits.length * 8;
     for (let i = 0; i < this.k; i++) {
-      const bit = (a + Math.imul(i, b)) >>> 0;
-      const p = bit % m;
+      const p = ((a + Math.imul(i, b)) >>> 0) % m;
       this.bits[p >>> 3]! |= 1 << (p & 7);
     }
   }
 
   has(s: string): boolean {
-    // the same hashes as `hashes`, without the tuple (a lookup per capitalised word: no allocation)
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 13;
-    }
-    h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
-    return this.probe(h1 >>> 0, (h2 >>> 0) | 1);
+    return this.probe(hashRange(s, 0, s.length, false), secondHash);
   }
 
   /** `has(text.slice(s, e).toLowerCase())` without building the string (ASCII folded inline). */
   hasRange(text: string, s: number, e: number): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = s; i < e; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      else if (c > 127) return this.has(text.slice(s, e).toLowerCase());
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 13;
-    }
-    h2 = Math.imul(h2 ^ (h2 >>> 15), 0x2c1b3c6d);
-    return this.probe(h1 >>> 0, (h2 >>> 0) | 1);
+    const a = hashRange(text, s, e, true);
+    return a < 0 ? this.has(text.slice(s, e).toLowerCase()) : this.probe(a, secondHash);
   }
 
   private probe(a: number, b: number): boolean {
