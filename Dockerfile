@@ -12,6 +12,8 @@ COPY libs/policy-engine/package.json libs/policy-engine/
 COPY libs/detectors/package.json libs/detectors/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/decision-core/package.json libs/decision-core/
+COPY libs/file-text/package.json libs/file-text/
+COPY libs/discovery/package.json libs/discovery/
 COPY libs/sdk/package.json libs/sdk/
 COPY prisma prisma
 COPY prisma.config.ts ./
@@ -37,6 +39,10 @@ COPY --from=build --chown=node:node /app/libs/contracts/package.json libs/contra
 COPY --from=build --chown=node:node /app/libs/contracts/dist libs/contracts/dist
 COPY --from=build --chown=node:node /app/libs/decision-core/package.json libs/decision-core/package.json
 COPY --from=build --chown=node:node /app/libs/decision-core/dist libs/decision-core/dist
+COPY --from=build --chown=node:node /app/libs/file-text/package.json libs/file-text/package.json
+COPY --from=build --chown=node:node /app/libs/file-text/dist libs/file-text/dist
+COPY --from=build --chown=node:node /app/libs/discovery/package.json libs/discovery/package.json
+COPY --from=build --chown=node:node /app/libs/discovery/dist libs/discovery/dist
 COPY --from=build --chown=node:node /app/libs/sdk/package.json libs/sdk/package.json
 COPY --from=build --chown=node:node /app/libs/sdk/dist libs/sdk/dist
 USER node

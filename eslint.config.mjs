@@ -3,6 +3,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Outside repositories and src/database: what reaches the database (see the rooms rule below). */
+const DATABASE_IMPORTS = [
+  {
+    group: ['**/database/prisma.service'],
+    importNames: ['PrismaService'],
+    message: 'Only repositories (*.repository.ts) use PrismaService: move the query into a repository.',
+  },
+  {
+    group: ['**/database/prisma.service'],
+    importNames: ['Tx'],
+    message: 'Do not thread a transaction client: call Transactions.run(async () => ...) and let the repositories read Transactions.db.',
+  },
+  { group: ['pg', 'pg-*', '@prisma/*'], message: 'Only repositories and src/database reach the database: move the query into a repository.' },
+  { group: ['**/generated/prisma/client'], importNames: ['PrismaClient'], message: 'Only src/database creates a Prisma client.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -60,26 +76,14 @@ export default tseslint.config(
   {
     // Rooms in the API (docs/architecture.md): only repositories (`*.repository.ts`) and the database
     // infrastructure (`src/database/`) hold a database client. Services open transactions through
-    // `Transactions.run` and pass `Transactions.db` (or the transaction they were given) to their
-    // repositories; importing the type `Tx` stays allowed. The one exception is DecisionLogStore, whose
-    // own pg pool speaks COPY, which Prisma does not (ignored below).
+    // `Transactions.run(async () => ...)` and never see a client: repositories read the current
+    // transaction from `Transactions.db` (AsyncLocalStorage), so no `tx` is threaded by hand and the
+    // type `Tx` is not imported outside them. The one exception is DecisionLogStore, whose own pg pool
+    // speaks COPY, which Prisma does not (ignored below).
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', 'apps/api/src/**/*.spec.ts', 'apps/api/src/modules/decisions/decision-log.store.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/database/prisma.service'],
-              importNames: ['PrismaService'],
-              message: 'Only repositories (*.repository.ts) use PrismaService: move the query into a repository.',
-            },
-            { group: ['pg', 'pg-*', '@prisma/*'], message: 'Only repositories and src/database reach the database: move the query into a repository.' },
-            { group: ['**/generated/prisma/client'], importNames: ['PrismaClient'], message: 'Only src/database creates a Prisma client.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: DATABASE_IMPORTS }],
       'no-restricted-syntax': [
         'error',
         {
@@ -91,6 +95,34 @@ export default tseslint.config(
           message: 'A query on a database client outside a repository: move it into a repository (*.repository.ts).',
         },
       ],
+    },
+  },
+  {
+    // Controllers stay thin: they parse the request, call one service and shape the answer with a
+    // serializer (`*.serializers.ts`); neither a repository nor a Prisma type reaches them.
+    files: ['apps/api/src/**/*.controller.ts', 'apps/api/src/**/*.controllers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...DATABASE_IMPORTS,
+            { group: ['**/*.repository'], message: 'A controller calls its service, not a repository.' },
+            { group: ['**/generated/prisma/*'], message: 'Shape rows in a serializer (*.serializers.ts): a controller does not see Prisma types.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Background work has one mechanism (ADR 0015): BackgroundJobs.every(name, ms, job). Ignored
+    // below: background-jobs.ts itself, and rate-limiter.ts, whose 100 ms share tick between cluster
+    // workers is part of the limiter, which the guards create with `new` outside dependency
+    // injection (so there is no SchedulerRegistry to register with; see the comment at the tick).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/**/*.spec.ts', 'apps/api/src/common/background-jobs.ts', 'apps/api/src/common/rate-limiter.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'setInterval', message: 'Run periodic work as a named job: BackgroundJobs.every(name, ms, job).' }],
     },
   },
 );

@@ -1,6 +1,7 @@
 /**
- * Two projects: `unit` (specs next to the code, no database) and `integration`
- * (test/integration, real PostgreSQL started once in globalSetup).
+ * Three projects: `unit` (specs next to the code, no database), `integration`
+ * (test/integration, real PostgreSQL started once in globalSetup) and `faults` (test/faults, the
+ * same setup; processes killed on purpose, run by `npm run test:faults`).
  * Nest 12 ships ESM only, so @swc/jest transforms those packages too (jest on Node 20 cannot require() them).
  */
 const swc = [
@@ -47,7 +48,7 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
-    '^@airlock/(policy-engine|detectors|contracts|decision-core|sdk)$': '<rootDir>/libs/$1/src',
+    '^@airlock/(policy-engine|detectors|contracts|decision-core|discovery|sdk|file-text)$': '<rootDir>/libs/$1/src',
     '^@airlock/contracts/(constants|types)$': '<rootDir>/libs/contracts/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
@@ -56,16 +57,30 @@ const shared = {
 module.exports = {
   // Integration specs start the real API on a fresh database; unit specs are far below this.
   testTimeout: 60000,
+  // Sixty integration suites each boot the API (Nest, Prisma, the policy cache) in a fresh module
+  // registry; run in one process, what each leaves behind adds up until the heap runs out (CI died
+  // of it after 18 minutes). A worker process is recycled once it holds more than this between test
+  // files; setting it also makes jest use a worker on a two-core host instead of running in band.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/extension/src/**/*.spec.ts', '<rootDir>/prisma/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/*/src/**/*.spec.ts', '<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/apps/extension/src/**/*.spec.ts', '<rootDir>/prisma/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts'],
     },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+    },
+    {
+      // `npm run test:faults`: real processes broken on purpose (PostgreSQL and the API killed,
+      // instances behind HAProxy, a slow and a flaky database, a full disk). Same PostgreSQL setup.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },

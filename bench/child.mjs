@@ -11,11 +11,15 @@ export function startChild(file, env, execArgv = []) {
   const child = spawn(process.execPath, [...execArgv, path.join(root, file)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d) => {
+    const ready = (d) => {
       out += d;
       const m = /READY (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
+      if (!m) return;
+      // What it logs after that is read and dropped, as a log shipper would read it.
+      child.stdout.off('data', ready).on('data', () => undefined);
+      resolve(m[1]);
+    };
+    child.stdout.on('data', ready);
     child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
   });
   return { child, ready };

@@ -27,6 +27,50 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGETS = Object.freeze({ minCerbosRatio: 3, maxP99Ms: 10, minBareShare: 0.5, connections: 50 });
 const KEY = 'ak_bench_key_0123456789abcdefghij';
 
+/**
+ * CPU time (user + system, ms) of a process and every live descendant, from /proc (Linux; null
+ * elsewhere): the Airlock primary and its workers, PostgreSQL's postmaster and its backends, Cerbos.
+ * Each process counts its reaped children too (cutime, cstime), so a backend that ends during the
+ * measurement moves its time to its parent instead of losing it.
+ */
+function treeCpuMs(rootPid) {
+  if (!rootPid || process.platform !== 'linux') return null;
+  const stats = new Map();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 50; p = stats.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, s] of stats) if (inTree(pid)) ticks += s.ticks;
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux (getconf CLK_TCK)
+
+/** The postmaster listening on `port` (its backends are its children). */
+function postmasterPid(port) {
+  if (process.platform !== 'linux') return null;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const argv = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (/postgres$/.test(argv[0] ?? '') && argv[argv.indexOf('-p') + 1] === String(port) && argv.includes('-D')) return Number(d);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
 
 /** The same mix as the in-process bench: 70% access, 20% prompt with data classes, 10% upload. */
 function makeMix(catalog, count, seed = 7) {
@@ -71,8 +115,7 @@ async function startAirlock() {
       AIRLOCK_BOOTSTRAP_API_KEY: KEY,
       AIRLOCK_ADMIN_PASSWORD: 'bench password 0123',
       AIRLOCK_DEMO_DATA: 'false',
-      // Request logging off for the measurement (two JSON lines per request otherwise); errors still logged.
-      AIRLOCK_LOG_LEVEL: 'warn',
+      // Logging as shipped (AIRLOCK_LOG_LEVEL=info, AIRLOCK_REQUEST_LOG=auto), into a pipe this process reads.
       // One worker per core, as Cerbos (Go) uses every core; AIRLOCK_WORKERS=1 measures one process.
       AIRLOCK_WORKERS: process.env.AIRLOCK_WORKERS ?? 'auto',
       NODE_ENV: 'production',
@@ -81,15 +124,21 @@ async function startAirlock() {
   });
   await new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (d) => {
+    const ready = (d) => {
       out += d;
-      if (out.includes('READY')) resolve();
-    });
+      if (!out.includes('READY')) return;
+      // The log lines after it are read and dropped, as a log shipper would read them.
+      child.stdout.off('data', ready).on('data', () => undefined);
+      resolve();
+    };
+    child.stdout.on('data', ready);
     child.once('exit', (code) => reject(new Error(`the Airlock bench server exited (${code})`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
     workers: process.env.AIRLOCK_WORKERS ?? 'auto',
+    pid: child.pid,
+    postgresPid: postmasterPid(db.port),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -149,6 +198,7 @@ async function startCerbos() {
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -224,6 +274,9 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
     // Rounds, each target once per round in a rotating order: the host's speed drifts by 10-30%
     // over minutes here, so each ratio is taken within a round and the median round reported.
     const targets = { airlock: [airlock.url, ours], cerbos: [cerbos.url, theirs], bare: [airlock.url, bare] };
+    // CPU per request of the server under load (and of PostgreSQL, which writes Airlock's decision
+    // log), from /proc: less sensitive than requests per second to what else the host runs.
+    const cpuOf = { airlock: [airlock.pid, airlock.postgresPid], cerbos: [cerbos.pid, null], bare: [airlock.pid, airlock.postgresPid] };
     const perRound = [];
     for (let round = 0; round < rounds; round++) {
       const names = Object.keys(targets);
@@ -232,9 +285,21 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
       for (const name of order) {
         // A second of untimed load first: the switch from the previous target is not measured.
         await load(targets[name][0], targets[name][1], 1, connections);
+        const [server, database] = cpuOf[name];
+        const before = [treeCpuMs(server), treeCpuMs(database), process.cpuUsage()];
         r[name] = await load(targets[name][0], targets[name][1], seconds, connections);
+        const after = [treeCpuMs(server), treeCpuMs(database), process.cpuUsage(before[2])];
+        const perRequest = (a, b) => (a === null || b === null || !r[name].total ? null : Math.round(((b - a) * 1000) / r[name].total * 10) / 10);
+        r[name].serverCpuMicros = perRequest(before[0], after[0]);
+        if (database) r[name].postgresCpuMicros = perRequest(before[1], after[1]);
+        r[name].loadGeneratorCpuMicros = Math.round(((after[2].user + after[2].system) / r[name].total) * 10) / 10;
       }
-      perRound.push({ ...r, ratioVsCerbos: r.airlock.requestsPerSecond / r.cerbos.requestsPerSecond, shareOfBare: r.airlock.requestsPerSecond / r.bare.requestsPerSecond });
+      perRound.push({
+        ...r,
+        ratioVsCerbos: r.airlock.requestsPerSecond / r.cerbos.requestsPerSecond,
+        shareOfBare: r.airlock.requestsPerSecond / r.bare.requestsPerSecond,
+        cpuRatioVsCerbos: r.airlock.serverCpuMicros && r.cerbos.serverCpuMicros ? r.cerbos.serverCpuMicros / r.airlock.serverCpuMicros : null,
+      });
     }
     const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const summary = (name) => ({
@@ -243,6 +308,9 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
       p99Ms: median(perRound.map((r) => r[name].p99Ms)),
       errors: perRound.reduce((n, r) => n + r[name].errors, 0),
       total: perRound.reduce((n, r) => n + r[name].total, 0),
+      serverCpuMicros: median(perRound.map((r) => r[name].serverCpuMicros ?? 0)) || null,
+      ...(name === 'cerbos' ? {} : { postgresCpuMicros: median(perRound.map((r) => r[name].postgresCpuMicros ?? 0)) || null }),
+      loadGeneratorCpuMicros: median(perRound.map((r) => r[name].loadGeneratorCpuMicros)),
     });
     const airlockResult = summary('airlock');
     const cerbosResult = summary('cerbos');
@@ -259,6 +327,7 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
       bare: bareResult,
       ratioVsCerbos: median(perRound.map((r) => r.ratioVsCerbos)),
       shareOfBare: median(perRound.map((r) => r.shareOfBare)),
+      cpuRatioVsCerbos: median(perRound.map((r) => r.cpuRatioVsCerbos ?? 0)) || null,
     };
   } finally {
     await cerbos.stop();
@@ -277,6 +346,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(row('Cerbos /api/check/resources', r.cerbos));
     console.log(row('bare route (same server)', r.bare));
     console.log(`Airlock / Cerbos: ${r.ratioVsCerbos.toFixed(2)}x (target >= ${TARGETS.minCerbosRatio}x); decisions / bare: ${(r.shareOfBare * 100).toFixed(0)}% (target >= 50%)`);
+    console.log(`CPU per request: Airlock ${r.airlock.serverCpuMicros} µs + PostgreSQL ${r.airlock.postgresCpuMicros} µs per decision; Cerbos ${r.cerbos.serverCpuMicros} µs per check (Cerbos / Airlock ${r.cpuRatioVsCerbos?.toFixed(2)}x); bare route ${r.bare.serverCpuMicros} µs`);
   }
   process.exit(0);
 }

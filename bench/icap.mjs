@@ -146,7 +146,6 @@ export async function run({ requests = Number(process.env.BENCH_ICAP_REQUESTS ??
     AIRLOCK_ADMIN_EMAIL: EMAIL,
     AIRLOCK_ADMIN_PASSWORD: PASSWORD,
     AIRLOCK_DEMO_DATA: 'false',
-    AIRLOCK_LOG_LEVEL: 'warn',
     AIRLOCK_WORKERS: '1',
     NODE_ENV: 'production',
   }, process.env.BENCH_ICAP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_ICAP_CPU_PROF}`] : []);

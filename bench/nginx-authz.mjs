@@ -57,7 +57,6 @@ export async function run({ requests = Number(process.env.BENCH_NGINX_REQUESTS ?
     AIRLOCK_ADMIN_EMAIL: EMAIL,
     AIRLOCK_ADMIN_PASSWORD: PASSWORD,
     AIRLOCK_DEMO_DATA: 'false',
-    AIRLOCK_LOG_LEVEL: 'warn',
     AIRLOCK_WORKERS: '1',
     AIRLOCK_TRUST_PROXY: '127.0.0.1',
     NODE_ENV: 'production',

@@ -163,11 +163,51 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
   };
 }
 
+/** The advisory lock Prisma's schema engine holds while it migrates a PostgreSQL database. */
+const PRISMA_MIGRATE_LOCK = 72707369;
+
 /**
- * Applies every migration not yet applied. Safe to run concurrently from several instances: the
- * engine takes a Postgres advisory lock. Returns the names it applied.
+ * A migration whose process was killed while applying it (Ctrl-C during a first start, a pod
+ * evicted) stays in `_prisma_migrations` as started and never finished, and the engine then refuses
+ * every later start (P3009) until someone runs `prisma migrate resolve`. Each migration is one
+ * multi-statement query, which PostgreSQL runs as one implicit transaction (migrationAdapterFactory),
+ * so such a migration left nothing behind: marked rolled back, it is applied again. Only rows with
+ * no error logged (a migration that failed on its SQL keeps the engine's refusal), and only while
+ * no other process migrates (the engine's own advisory lock, tried without waiting).
+ * Returns the names it marked.
+ */
+export async function releaseInterruptedMigrations(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: table } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
+    if (!table[0].present) return [];
+    const { rows: lock } = await client.query('SELECT pg_try_advisory_lock($1) AS got', [PRISMA_MIGRATE_LOCK]);
+    if (!lock[0].got) return [];
+    try {
+      const { rows } = await client.query(
+        `UPDATE _prisma_migrations SET rolled_back_at = now()
+          WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL
+          RETURNING migration_name`,
+      );
+      return rows.map((r) => r.migration_name);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies every migration not yet applied, after releasing those a killed process left half-way
+ * (releaseInterruptedMigrations). Safe to run concurrently from several instances: the engine takes
+ * a Postgres advisory lock. Returns the names it applied.
  */
 export async function applyMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
+  const released = await releaseInterruptedMigrations(url);
+  if (released.length) console.error(`Migration(s) ${released.join(', ')} had been interrupted before they finished (nothing of them was kept); applying them again`);
   return withEngine(url, undefined, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS });
     return out.appliedMigrationNames;

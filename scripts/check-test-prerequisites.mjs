@@ -2,7 +2,7 @@
 // `npm test` runs this first (pretest): what the suite needs from the machine is checked in the first
 // second, with the one command that fixes it, rather than after minutes of lint, unit and
 // integration tests. Programs come from Debian's packages, never downloaded by a test tool.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const problems = [];
 const packages = [];
@@ -34,11 +34,21 @@ for (const [binary, pkg, what] of [
   ['/usr/sbin/unbound', 'unbound', 'the RPZ export in Unbound'],
   ['/usr/sbin/dnsmasq', 'dnsmasq-base', 'the dnsmasq export'],
   ['/usr/bin/openssl', 'openssl', 'a TLS stand-in for an AI service'],
+  // The SIEM tests (test/integration/siem.e2e-spec.ts) send events to rsyslog, over TCP and over TLS.
+  ['/usr/sbin/rsyslogd', 'rsyslog', 'rsyslog receiving SIEM events'],
+  [rsyslogOpensslDriver(), 'rsyslog-openssl', "rsyslog's TLS driver"],
 ]) {
   if (!existsSync(binary)) {
     problems.push(`The network enforcement tests need ${binary} (${what}); it is not installed.`);
     packages.push(pkg);
   }
+}
+
+// The shared rate limit tests (test/integration/shared-rate-limits.e2e-spec.ts) start Debian's
+// redis-server on a loopback port of their own (or use AIRLOCK_TEST_REDIS_URL when it is set).
+if (!process.env.AIRLOCK_TEST_REDIS_URL && !existsSync('/usr/bin/redis-server')) {
+  problems.push('The shared rate limit tests run Debian\'s redis-server; it is not installed.');
+  packages.push('redis-server');
 }
 
 if (problems.length) {
@@ -48,4 +58,13 @@ if (problems.length) {
       '(AIRLOCK_CHROMIUM may name another Chromium binary). To run the other layers meanwhile: npm run test:unit, npm run test:integration.',
   );
   process.exit(1);
+}
+
+/** rsyslog's OpenSSL network driver sits under the architecture's library folder. */
+function rsyslogOpensslDriver() {
+  const found = readdirSync('/usr/lib', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `/usr/lib/${d.name}/rsyslog/lmnsd_ossl.so`)
+    .find((p) => existsSync(p));
+  return found ?? '/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_ossl.so';
 }

@@ -19,6 +19,8 @@ async function main() {
     say(err.message);
     process.exit(1);
   }
+  // The API's last-known-good state (policies, API keys), served if it starts while the database is down.
+  process.env.AIRLOCK_STATE_DIR ??= path.join(DATA_DIR, 'state');
   let db = null;
   if (!process.env.DATABASE_URL) {
     say(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR})…`);

@@ -75,6 +75,11 @@ async function main() {
     await pg.createDatabase('airlock');
     say(`PostgreSQL on port ${pg.port}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+    // The SAML scenario verifies an e-mail domain: its TXT record is served by a DNS stub on loopback.
+    const { startDnsStub } = await import(pathToFileURL(r('test/support/dns-stub.mjs')).href);
+    const dns = await startDnsStub();
+    cleanups.push(() => dns.close());
+
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
     const adminPassword = `browser-${randomBytes(9).toString('base64url')}`;
@@ -85,6 +90,8 @@ async function main() {
       env: {
         ...process.env,
         NODE_ENV: 'test',
+        // One API process: the scenarios share two cores with Chromium (the default is one per core).
+        AIRLOCK_WORKERS: '1',
         PORT: String(port),
         HOST: '127.0.0.1',
         DATABASE_URL: pg.url('airlock'),
@@ -100,6 +107,11 @@ async function main() {
         AIRLOCK_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1',
         // The gateway scenario's upstream is a mock on this machine.
         AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1',
+        // The SIEM scenario streams to a collector on this machine.
+        AIRLOCK_SIEM_ALLOW_PRIVATE: '127.0.0.1',
+        // The SAML scenario loads its identity provider's metadata from this machine, and verifies domains through the stub.
+        AIRLOCK_SSO_ALLOW_PRIVATE: '127.0.0.1',
+        AIRLOCK_DNS_SERVERS: dns.server,
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -115,7 +127,7 @@ async function main() {
     await waitForReady(baseUrl, api);
     say(`API at ${baseUrl}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const ctx = { baseUrl, adminPassword, bootstrapKey, databaseUrl: pg.url('airlock'), artifacts: ARTIFACTS, chromium: CHROMIUM };
+    const ctx = { baseUrl, adminPassword, bootstrapKey, databaseUrl: pg.url('airlock'), artifacts: ARTIFACTS, chromium: CHROMIUM, dns };
     if (serve) {
       say(`Serving. Sign in as owner@example.com (or a demo user) with password ${adminPassword}`);
       say(`Bootstrap API key: ${bootstrapKey}. Ctrl-C stops.`);

@@ -27,6 +27,8 @@ const common = {
     '@airlock/detectors': path.join(libs, 'detectors/src/index.ts'),
     '@airlock/contracts': path.join(libs, 'contracts/src/index.ts'),
     '@airlock/decision-core': path.join(libs, 'decision-core/src/index.ts'),
+    // Only the zip part of the file-text library: PDF, DOCX and XLSX are read by extract.ts itself.
+    '@airlock/file-text/office-zip': path.join(libs, 'file-text/src/office-zip.ts'),
   },
   define: { 'process.env.NODE_ENV': '"production"' },
 };

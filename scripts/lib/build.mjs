@@ -38,7 +38,7 @@ export function ensureBuilt(say = () => {}) {
   const apiSources = Math.max(
     newestMtime(r('apps/api/src')),
     newestMtime(r('prisma/schema.prisma')),
-    ...['policy-engine', 'detectors', 'contracts', 'decision-core', 'sdk'].map((l) => newestMtime(r('libs', l, 'src'))),
+    ...['policy-engine', 'detectors', 'contracts', 'decision-core', 'discovery', 'sdk'].map((l) => newestMtime(r('libs', l, 'src'))),
   );
   if (newestMtime(r('apps/api/dist/main.js')) < apiSources) {
     run(process.execPath, [r('node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], 'Building the API', say);

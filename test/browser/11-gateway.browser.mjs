@@ -1,7 +1,7 @@
 // The owner configures an AI gateway upstream in the console (its key sealed: never shown back, only
 // its last four characters), makes a key with the gateway scope, an application calls the gateway
 // with the official openai client, the call reaches a mock upstream started here with the upstream
-// key, and the dashboard's gateway card shows the traffic for that provider and key.
+// key, and the dashboard's gateway card shows the traffic for that AI service and key.
 import http from 'node:http';
 import OpenAI from 'openai';
 import { assert } from './harness.mjs';
@@ -77,9 +77,9 @@ export async function scenarioGatewayUpstream(t) {
     assert(upstream.calls[0].path === '/v1/chat/completions', `at the configured base URL (${upstream.calls[0].path})`);
     assert(upstream.calls[0].headers.authorization === `Bearer ${UPSTREAM_KEY}`, 'with the upstream key from the console, not the caller’s');
 
-    // The dashboard's gateway card: the call, for that provider and key.
+    // The dashboard's gateway card: the call, for that AI service and key.
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
-    const card = page.getByRole('table', { name: 'Gateway traffic per provider and key' });
+    const card = page.getByRole('table', { name: 'Gateway traffic per AI service and key' });
     for (let i = 0; i < 10 && !(await card.count()); i++) {
       await page.waitForTimeout(500);
       await page.reload();

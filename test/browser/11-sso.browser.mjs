@@ -86,6 +86,51 @@ export async function scenarioSsoSetUpAndSignIn(t) {
     assert(slug, `the sign-in link names the organization (${signInUrl})`);
     await t.capture(page, 'laptop-light-flow-sso-settings');
 
+    // Provider groups -> Airlock groups, edited on the same page: Priya's "staff" fills "security".
+    const mapping = page.getByTestId('sso-group-mapping-security');
+    await mapping.getByRole('combobox', { name: 'Provider groups for security' }).fill('staff');
+    await mapping.getByRole('combobox', { name: 'Provider groups for security' }).press('Enter');
+    await mapping.getByRole('button', { name: 'Apply the provider groups of security' }).click();
+    await page.getByText('Provider groups of security applied').waitFor();
+    const security = await page.evaluate(async () => (await (await fetch('/api/groups?filter=' + encodeURIComponent(JSON.stringify({ q: 'security' })))).json()).find((g) => g.name === 'security'));
+    assert(JSON.stringify(security?.ssoGroups) === JSON.stringify(['Security', 'staff']), `the group lists the provider group (${JSON.stringify(security)})`);
+    const mappingsAxe = await t.axe(page, 'sso-group-mappings');
+    assert(!mappingsAxe.length, `axe on the SSO page with its group mappings: ${JSON.stringify(mappingsAxe)}`);
+
+    // "Try a sign-in": the provider in a popup, signed in there as Priya; the popup reports what a
+    // real sign-in would do, and neither the owner's session nor any account changes.
+    const ownerBefore = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
+    // The provider's development pages link a stylesheet on the internet: keep the popup on loopback.
+    await page.context().route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort());
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Try a sign-in' }).click()]);
+    popup.on('pageerror', (err) => t.errors.push(`[popup] page error at ${popup.url()}: ${err.message}`));
+    await popup.waitForURL((u) => u.href.startsWith(idp.issuer));
+    await popup.locator('input[name="login"]').fill('priya');
+    await popup.locator('input[name="password"]').fill('any password');
+    await popup.locator('button[type="submit"]').click();
+    // Consent, when the provider asks for it (its page, or straight back to Airlock).
+    const backOrConsent = (p) => p.catch(() => undefined);
+    await Promise.race([backOrConsent(popup.waitForURL((u) => u.href.startsWith(t.baseUrl))), backOrConsent(popup.getByRole('heading', { name: 'Authorize' }).waitFor())]);
+    if (popup.url().startsWith(idp.issuer)) await popup.locator('button[type="submit"]').click();
+    await popup.waitForURL((u) => u.href.startsWith(t.baseUrl) && u.hash.startsWith('#/sso-test'));
+    await popup.getByTestId('sso-test-outcome').getByText('A real sign-in would create the account priya@example.com (just in time) with the role and groups below.').waitFor();
+    const reported = {
+      email: await popup.getByTestId('sso-test-email').innerText(),
+      groups: await popup.getByTestId('sso-test-groups').innerText(),
+      role: await popup.getByTestId('sso-test-role').innerText(),
+      airlockGroups: await popup.getByRole('row', { name: /Airlock groups from the provider/ }).innerText(),
+    };
+    assert(reported.email === 'priya@example.com' && /airlock-analysts/.test(reported.groups) && /staff/.test(reported.groups), `the popup shows what the provider sent (${JSON.stringify(reported)})`);
+    assert(reported.role === 'Analyst' && /security/.test(reported.airlockGroups), `the popup shows the mapped role and Airlock groups (${JSON.stringify(reported)})`);
+    const popupAxe = await t.axe(popup, 'sso-test-popup');
+    assert(!popupAxe.length, `axe on the test sign-in popup: ${JSON.stringify(popupAxe)}`);
+    await t.capture(popup, 'laptop-light-flow-sso-test-popup');
+    await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Close this window' }).click()]);
+    const ownerAfter = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user);
+    assert(ownerAfter?.id === ownerBefore?.id && ownerAfter?.email === 'owner@example.com', `the owner's own session is unchanged (${JSON.stringify(ownerAfter)})`);
+    const created = await page.evaluate(async () => (await (await fetch('/api/users?filter=' + encodeURIComponent(JSON.stringify({ q: 'priya' })))).json()).length);
+    assert(created === 0, 'the test sign-in created no account');
+
     // A person signs in from the link: the provider's login page, then the console as an analyst.
     const person = await t.newPage({ label: 'person' });
     // The provider's development pages link a stylesheet on the internet: keep the test on loopback.
@@ -102,6 +147,7 @@ export async function scenarioSsoSetUpAndSignIn(t) {
     await person.waitForURL((u) => u.href.startsWith(t.baseUrl) && !u.hash.startsWith('#/login'));
     const me = await person.evaluate(async () => (await fetch('/api/auth/me')).json());
     assert(me.user?.email === 'priya@example.com' && me.user?.role === 'analyst', `signed in through SSO as an analyst (${JSON.stringify(me.user)})`);
+    assert(JSON.stringify(me.user?.groups) === JSON.stringify(['security']), `in the Airlock group mapped on the SSO page (${JSON.stringify(me.user?.groups)})`);
 
     // The refused save above answered 422 on purpose; the provider's stylesheet was not fetched.
     t.errors = t.errors.filter((e) => !(e.startsWith('[owner]') && e.includes('status of 422')) && !(e.startsWith('[person]') && e.includes(idp.issuer)));
@@ -129,6 +175,15 @@ export async function scenarioSsoSetUpAndSignIn(t) {
     await row.click();
     await page.getByTestId('user-sso-managed').waitFor();
     assert(await page.getByRole('combobox', { name: /Role/ }).isDisabled(), 'the role of an SSO user is read-only while SSO is on');
+    // What the console sends back (her role and provider groups unchanged) passes the API's refusal of provider-owned changes.
+    await page.getByRole('textbox', { name: /^Name/ }).fill('Priya R.');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/users/') && r.request().method() === 'PUT'),
+      page.getByRole('button', { name: 'Save', exact: true }).click(),
+    ]);
+    assert(saved.status() === 200, `the console saves an SSO user's name (${saved.status()})`);
+    const priya = await saved.json();
+    assert(priya.name === 'Priya R.' && priya.role === 'analyst' && JSON.stringify(priya.groups) === JSON.stringify(['security']), `name saved, role and provider groups kept (${JSON.stringify(priya)})`);
 
     // Priya signs out: the console sends her to the provider's logout, which ends its session too.
     await person.getByRole('button', { name: /account menu/ }).click();
@@ -148,6 +203,10 @@ export async function scenarioSsoSetUpAndSignIn(t) {
         const body = { issuer: c.issuer, clientId: c.clientId, scopes: c.scopes, groupsClaim: c.groupsClaim, roleMappings: c.roleMappings, defaultRole: c.defaultRole, allowJit: c.allowJit, enabled: false, ssoOnly: false };
         const res = await fetch('/api/sso-connection', { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
         if (!res.ok) throw new Error(`turning SSO off answered ${res.status}: ${await res.text()}`);
+        // The demo group as it was (the scenario mapped a provider group to it).
+        const groups = await (await fetch('/api/groups?filter=' + encodeURIComponent(JSON.stringify({ q: 'security' })))).json();
+        const security = groups.find((g) => g.name === 'security');
+        if (security) await fetch(`/api/groups/${security.id}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ ssoGroups: ['Security'] }) });
       })
       .catch((err) => t.errors.push(`[cleanup] ${err.message}`));
     await idp.close();

@@ -49,7 +49,7 @@ export async function scenarioRuleAndImpact(t) {
   const result = page.getByTestId('impact-result');
   await result.waitFor({ timeout: 30_000 });
   const summary = await result.getByRole('status').innerText();
-  const m = /(\d+) of the last (\d+) decisions would change/.exec(summary);
+  const m = /answers (\d+) of (\d+) decisions differently from version \d+/.exec(summary);
   assert(m, `the impact summary counts the changed decisions: ${summary}`);
   assert(Number(m[1]) > 0, `blocking source code to unapproved services changes some demo decisions (${summary})`);
   await result.getByText('Rules that would newly match').waitFor();

@@ -69,6 +69,12 @@ export async function scenarioAnonymousReportToClosed(t) {
     ['Resolve', 'Resolved'],
   ]) {
     await actions.getByRole('button', { name: button, exact: true }).click();
+    if (button === 'Resolve') {
+      // The checklist is not done: resolving asks why the open tasks are left open.
+      const confirm = sam.getByRole('dialog', { name: `Resolve incident #${number} with open tasks?` });
+      await confirm.getByLabel(/^Why are they left open/).fill('The reporter rotated the password; the rest follows after the review.');
+      await confirm.getByRole('button', { name: 'Resolve with open tasks' }).click();
+    }
     await sam.getByRole('heading', { name: new RegExp(`^#${number} `), level: 2 }).locator('..').getByText(status, { exact: true }).waitFor();
   }
   // From resolved only "Investigate" (reopen) and "Close…" are offered.
@@ -89,7 +95,9 @@ export async function scenarioAnonymousReportToClosed(t) {
   const dialog = sam.getByRole('dialog', { name: `Close incident #${number}` });
   await dialog.getByRole('combobox', { name: 'Closure reason' }).click();
   await sam.getByRole('option', { name: 'Remediated' }).click();
-  await dialog.getByRole('button', { name: 'Close the incident' }).click();
+  // Tasks are still open: closing asks why, as resolving did.
+  await dialog.getByLabel(/^Why are they left open/).fill('Accepted by the data protection officer.');
+  await dialog.getByRole('button', { name: 'Close with open tasks' }).click();
   await sam.getByText('Closed: this incident is final.').waitFor();
   await sam.getByText('Status: Resolved → Closed (Remediated)').waitFor();
   await t.capture(sam, 'laptop-light-flow-incident-closed');
@@ -103,7 +111,10 @@ export async function scenarioAnonymousReportToClosed(t) {
 
   // The status code shows the outcome, without signing in, on a phone.
   const anon = await t.newPage({ label: 'anonymous', viewport: PHONE });
-  await anon.goto(`/#/status?token=${encodeURIComponent(token)}`);
+  // The code is typed into the page, never put in its address.
+  await anon.goto('/#/status');
+  await anon.getByLabel('Status code').fill(token);
+  await anon.getByRole('button', { name: 'Check the status' }).click();
   const status = anon.getByTestId('report-status');
   await status.waitFor();
   const statusText = await status.innerText();

@@ -7,29 +7,13 @@
 /* global chrome, DataTransfer, File, DragEvent, CSS, getSelection */
 import { assert } from './harness.mjs';
 import { startFixtureServer } from './extension/fixture-pages.mjs';
-import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, tablesContaining, waitFor, withDatabase, writeManagedPolicy } from './extension/kit.mjs';
+import { EXTENSION_ID, launchWithExtension, removeManagedPolicy, startRelay, storage, tablesContaining, waitFor, withDatabase, signedInApi, writeManagedPolicy } from './extension/kit.mjs';
 import { docx, pdf, xlsx } from './extension/office-files.mjs';
 
 const AWS_KEY = 'AKIAQ3EGRJ5NEXAMPLE7';
 const AWS_PROMPT = `Why does this fail? aws_access_key_id = ${AWS_KEY}`;
 const EMAIL = 'jane.doe@clientcorp.com';
 const USER = 'maria.admin@example.com';
-
-async function signInApi(t) {
-  const res = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: USER, password: t.adminPassword }) });
-  assert(res.ok, `admin sign-in (${res.status})`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json();
-  return async (path, init = {}) => {
-    const r = await fetch(`${t.baseUrl}${path}`, {
-      ...init,
-      headers: { cookie, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-}
 
 /** Starts the fixture service, the relay and Chromium with the extension configured by `config`. */
 async function setUp(t, config, { relay: withRelay = true } = {}) {
@@ -197,7 +181,7 @@ export async function scenario1ManagedBlockRedactWarn(t) {
     const blockedRow = logged.find((r) => r.correlationId === blocked.id);
     assert(blockedRow.effect === 'block' && blockedRow.overrideReason === null && blockedRow.dataClasses.includes('credentials'), `the block is logged (${JSON.stringify(blockedRow)})`);
     // And the console's dashboard counts the override for that service.
-    const api = await signInApi(t);
+    const api = await signedInApi(t, USER);
     await waitFor('the dashboard to count the override (per service and per group)', async () => {
       const rates = await api('/api/dashboard/overrides?days=1');
       // The user's group comes from the server's directory (maria.admin is in "security").
@@ -348,7 +332,7 @@ export async function scenario3ExceptionUntilExpiry(t) {
     await gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'no-credentials' }).waitFor();
 
     // An admin grants the user an exception for credentials on ChatGPT, ending in a few seconds.
-    const api = await signInApi(t);
+    const api = await signedInApi(t, USER);
     const providers = await api('/api/providers?range=[0,199]');
     const chatgpt = providers.find((p) => p.slug === 'openai-chatgpt');
     assert(chatgpt, 'ChatGPT is in the catalog');
@@ -447,7 +431,7 @@ export async function scenario4OfficeUploads(t) {
     // The admin adds a rule that masks personal data in uploads to ChatGPT and publishes it: an
     // upload cannot be masked, so a document holding a client's e-mail address is not attached
     // (whatever its format), while the same kind of document without one is.
-    const api = await signInApi(t);
+    const api = await signedInApi(t, USER);
     const rule = await api('/api/rules', {
       method: 'POST',
       body: JSON.stringify({
@@ -584,7 +568,7 @@ export async function scenario5BlockedService(t) {
     // Exceptions lift the redirect for the person (or group) they name, per service: one for a data
     // class only does not (a blocked service is not about data); a service-level one does, until it
     // is revoked or expires, and the redirect comes back then.
-    const api = await signInApi(t);
+    const api = await signedInApi(t, USER);
     const providers = await api('/api/providers?range=[0,199]');
     const deepseek = providers.find((p) => p.slug === 'deepseek');
     assert(deepseek, `DeepSeek is in the catalog (${providers.map((p) => p.slug).join(', ')})`);

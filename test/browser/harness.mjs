@@ -22,6 +22,8 @@ export class ScenarioContext {
     /** The API's database (PostgreSQL), for checks of what it stored. */
     this.databaseUrl = ctx.databaseUrl;
     this.artifacts = ctx.artifacts;
+    /** The DNS stub the API verifies domains through (AIRLOCK_DNS_SERVERS): `dns.txt.set(name, [values])`. */
+    this.dns = ctx.dns;
     this.name = name;
     /** Console errors and page errors, with where they happened. */
     this.errors = [];

@@ -45,6 +45,9 @@ function rowsFor(organizationId: string, n: number, apiClientId: string | null, 
       staleSeconds: null,
       source: i % 6 === 0 ? 'extension' : 'api',
       overrideReason: i === 5 ? '=HYPERLINK("http://evil.example")' : null,
+      // An AI gateway call's tokens, on some prompts.
+      inputTokens: i % 4 === 1 ? 1000 + i : null,
+      outputTokens: i % 4 === 1 ? 20 + i : null,
     });
   }
   return rows;
@@ -214,7 +217,9 @@ describe('activity (the decision log, searchable)', () => {
     const blocked = rowsA.find((r) => r.effect === 'block' && r.ruleIds.length === 2)!;
     const r = await get(analyst, `/api/activity/${blocked.id}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ id: blocked.id, effect: 'block', contentHashed: blocked.contentHmac !== null, latencyMicros: blocked.latencyMicros });
+    expect(r.body).toMatchObject({ id: blocked.id, effect: 'block', contentHashed: blocked.contentHmac !== null, latencyMicros: blocked.latencyMicros, inputTokens: blocked.inputTokens, outputTokens: blocked.outputTokens });
+    const withTokens = rowsA.find((x) => x.inputTokens !== null)!;
+    expect((await get(analyst, `/api/activity/${withTokens.id}`)).body).toMatchObject({ inputTokens: withTokens.inputTokens, outputTokens: withTokens.outputTokens });
     expect(r.body.reasons.map((x: { ruleId: string }) => x.ruleId)).toEqual(blocked.ruleIds);
     for (const reason of r.body.reasons) {
       expect(reason.effect).toBe('block');
@@ -252,9 +257,14 @@ describe('activity (the decision log, searchable)', () => {
     expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="activity-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = r.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time,id,effect,action,service,serviceName,destinationHost,channel,networkZones,subject,subjectGroups,rules,dataClasses,apiClientId,apiClientName,policyVersion,source,overrideReason');
+    expect(lines[0]).toBe('time,id,effect,action,service,serviceName,destinationHost,channel,networkZones,subject,subjectGroups,rules,dataClasses,apiClientId,apiClientName,policyVersion,source,overrideReason,inputTokens,outputTokens');
     const expected = newestFirst(rowsA.filter((x) => x.providerSlug === 'openai-chatgpt'));
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(expected);
+    // The gateway's tokens are the last two columns (empty when the row has none).
+    const byId = new Map(rowsA.map((x) => [x.id, x]));
+    const tokens = lines.slice(1).map((l) => l.split(',').slice(-2));
+    expect(tokens).toEqual(lines.slice(1).map((l) => [String(byId.get(l.split(',')[1]!)!.inputTokens ?? ''), String(byId.get(l.split(',')[1]!)!.outputTokens ?? '')]));
+    expect(tokens.some(([i]) => i !== '')).toBe(true);
     expect(r.text).not.toContain(MARKER);
     expect(r.text).not.toContain('a'.repeat(64));
     const withFormula = await get(owner, '/api/activity/export.csv?subject=person5%40corp.test');

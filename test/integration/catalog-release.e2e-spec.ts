@@ -109,7 +109,7 @@ describe('catalog releases', () => {
     const org = await t.prisma.organization.create({ data: { name: 'Seeded in 2026-12-02', slug: 'seeded-2026-12-02', settings: orgSettings.parse({}) } });
     await t.prisma.provider.createMany({ data: previous.providers.map((p) => builtinRowData(org.id, p, previous.catalogVersion, ['CN'])) });
     const service = t.app.get(CatalogReleaseService);
-    await t.prisma.$transaction((tx) => service.recordInitialSeed(tx, org.id, previous));
+    await service.recordInitialSeed(org.id, previous);
     const jasper = await t.prisma.provider.findFirstOrThrow({ where: { organizationId: org.id, slug: 'jasper' } });
     expect(jasper.trainsOnInputs).toBe('no');
     await t.prisma.provider.update({ where: { id: jasper.id }, data: { status: 'approved', statusReason: 'Marketing team contract' } });

@@ -30,7 +30,7 @@ interface Check {
   /** Text of the block that identifies it. */
   contains: string;
   /** Files the block reads, written into its folder first. */
-  files?: Record<string, string>;
+  files?: Record<string, string | (() => Promise<Buffer>)>;
   /** The documented exit code (0 unless the documentation says otherwise). */
   exitCode?: number;
   /** What the surrounding prose promises about the output, beyond a documented output block. */
@@ -56,6 +56,14 @@ const CHECKS: Check[] = [
     },
   },
   { file: 'docs/api.md', contains: 'curl -s http://localhost:3000/v1/decisions \\' },
+  {
+    // A deck whose speaker notes hold a cloud access key: read in the worker, decided like text.
+    file: 'docs/api.md',
+    contains: '/v1/decisions/file',
+    files: {
+      'quarterly-review.pptx': async () => (await import('../browser/extension/office-files.mjs')).pptx([['Quarterly review', 'Revenue grew 12%']], [['Deploy key for the demo: AKIAZ3MHQ7TNVX5KQ2PB']]),
+    },
+  },
   { file: 'docs/api.md', contains: '/v1/decisions/batch' },
   { file: 'docs/api.md', contains: '/v1/decisions/report' },
   { file: 'docs/api.md', contains: 'If-None-Match' },
@@ -152,7 +160,7 @@ describe('Every command the documentation shows', () => {
     it.each(runnable.map((b) => [where(b), b] as const))('%s', async (_where, block) => {
       const check = CHECKS.find((c) => c.file === block.file && block.body.includes(c.contains))!;
       const cwd = mkdtempSync(path.join(scratch, 'block-'));
-      for (const [name, content] of Object.entries(check.files ?? {})) writeFileSync(path.join(cwd, name), content);
+      for (const [name, content] of Object.entries(check.files ?? {})) writeFileSync(path.join(cwd, name), typeof content === 'string' ? content : await content());
       const { script, expectedOutput } = prepare(block, t.url);
       const result = await run(script, cwd, { AIRLOCK_URL: t.url, AIRLOCK_API_KEY: DOCUMENTED_KEY, npm_config_yes: 'false', npm_config_update_notifier: 'false' });
       const context = `${where(block)}\n--- ran:\n${script}\n--- stdout:\n${result.stdout}\n--- stderr:\n${result.stderr}`;

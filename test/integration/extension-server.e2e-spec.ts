@@ -328,4 +328,64 @@ describe('extension server: scope, decision reports, overrides, exceptions', () 
       }
     });
   });
+
+  describe('GET /v1/extension/identity (identitySource airlock)', () => {
+    const identity = async (headers: Record<string, string>) => {
+      const res = await t.request('/v1/extension/identity', { headers });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+
+    it('answers the e-mail of the session the browser sends with the extension key, never without both', async () => {
+      const ana = await t.prisma.user.findFirstOrThrow({ where: { email: ANA } });
+      const session = await mintSession(t, ana);
+      const key = { authorization: `Bearer ${extensionKey}` };
+      expect(await identity({ ...key, cookie: session.cookie })).toEqual({ status: 200, body: { signedIn: true, email: ANA, name: 'Ana', method: 'password' } });
+      expect(await identity(key)).toEqual({ status: 200, body: { signedIn: false, reason: 'no_session' } });
+      expect(await identity({ ...key, cookie: '__Host-airlock_session=not-a-session' })).toEqual({ status: 200, body: { signedIn: false, reason: 'session_ended' } });
+      // The session alone (a page, a script) is not enough, nor a key without the extension scope.
+      expect((await identity({ cookie: session.cookie })).status).toBe(401);
+      const decideOnly = await owner.json('/api/api-clients', { method: 'POST', json: { name: 'decide only', scopes: ['decide'] } });
+      expect((await identity({ authorization: `Bearer ${decideOnly.key}`, cookie: session.cookie })).status).toBe(403);
+      // Signed out: the session is gone.
+      await t.request('/api/auth/logout', { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+      expect((await identity({ ...key, cookie: session.cookie })).body).toEqual({ signedIn: false, reason: 'session_ended' });
+    });
+
+    it('does not take a session of another organization as one of the key’s people', async () => {
+      const c = await t.prisma.organization.create({ data: { name: 'Tenant C', slug: 'tenant-c-ext' } });
+      const carol = await createUser(t, { organizationId: c.id, email: 'carol@tenant-c.test', role: 'employee' });
+      const session = await mintSession(t, carol);
+      expect((await identity({ authorization: `Bearer ${extensionKey}`, cookie: session.cookie })).body).toEqual({ signedIn: false, reason: 'other_organization' });
+    });
+  });
+
+  describe('/v1/bundle watchHosts (unknown AI destinations)', () => {
+    const bundle = async () => {
+      const res = await t.request('/v1/bundle', { headers: { authorization: `Bearer ${extensionKey}` } });
+      return { etag: res.headers.get('etag'), body: (await res.json()) as any };
+    };
+
+    it('carries the known AI services outside the catalog while a rule matches unknown AI destinations', async () => {
+      // The default policy's coach-unreviewed rule matches providerStatus 'unknown'.
+      const before = await bundle();
+      expect(before.body.watchHosts).toEqual(expect.arrayContaining(['phind.com', '*.phind.com', 'openrouter.ai']));
+      const catalogDomains = new Set(before.body.catalog.flatMap((p: any) => p.domains));
+      expect(before.body.watchHosts.filter((h: string) => catalogDomains.has(h))).toEqual([]);
+
+      const rules = await owner.json<any[]>('/api/rules?range=[0,200]');
+      const unknownRules = rules.filter((r) => r.enabled && (r.conditions.unknownAiDestination === true || (r.conditions.providerStatus ?? []).includes('unknown')));
+      expect(unknownRules.length).toBeGreaterThan(0);
+      for (const r of unknownRules) await owner.json(`/api/rules/${r.id}`, { method: 'PUT', json: { enabled: false } });
+      await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'no unknown AI rule' } });
+      await eventually(async () => (await bundle()).body.watchHosts.length === 0);
+      const without = await bundle();
+      expect(without.etag).not.toBe(before.etag);
+
+      // An unknownAiDestination rule published in the console brings them back.
+      await owner.json('/api/rules', { method: 'POST', json: { ruleId: 'no-secrets-unknown-ai', priority: 5, conditions: { unknownAiDestination: true, dataClasses: ['credentials'] }, effect: 'block', message: 'Not to AI services outside the catalog.' } });
+      await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'unknown AI rule' } });
+      await eventually(async () => (await bundle()).body.watchHosts.includes('phind.com'));
+      for (const r of unknownRules) await owner.json(`/api/rules/${r.id}`, { method: 'PUT', json: { enabled: true } });
+    });
+  });
 });

@@ -293,6 +293,84 @@ describe('AI gateway', () => {
     expect(((await big.json()) as any).error.message).toBeTruthy();
   });
 
+  test("each call's decision row carries the tokens the upstream reported, streamed and not; none for a block or a caller gone mid-stream; never the text", async () => {
+    type Row = { effect: string; inputTokens: number | null; outputTokens: number | null; id: string; time: Date };
+    let n = 0;
+    /** A call with its own request id (the decision's correlation id), and its prompt decision's row once written. */
+    const call = async (run: (headers: Record<string, string>) => Promise<unknown>): Promise<Row> => {
+      const id = `tokens-${process.pid}-${++n}`;
+      await run({ 'X-Request-Id': id });
+      const end = Date.now() + 10_000;
+      for (;;) {
+        const rows = await t.prisma.$queryRaw<Row[]>`SELECT "id", "time", "effect"::text AS effect, "inputTokens", "outputTokens" FROM "DecisionLog" WHERE "correlationId" = ${id} AND "action" = 'prompt'`;
+        if (rows.length) {
+          expect(rows).toHaveLength(1);
+          return rows[0]!;
+        }
+        if (Date.now() > end) throw new Error(`no decision logged for ${id}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const tokens = (r: Row) => [r.inputTokens, r.outputTokens];
+    const TEXT = 'Tokens for the quarterly summary';
+
+    const chat = await call((headers) => openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: TEXT }] }, { headers }));
+    expect(tokens(chat)).toEqual([11, 7]);
+    let streamedUsage: number[] = [];
+    const chatStream = await call(async (headers) => {
+      const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: TEXT }] }, { headers });
+      for await (const c of stream) if (c.usage) streamedUsage = [c.usage.prompt_tokens, c.usage.completion_tokens];
+    });
+    expect(streamedUsage[1]).toBeGreaterThan(1);
+    expect(tokens(chatStream)).toEqual(streamedUsage);
+    // Without include_usage the stream reports no usage: nothing to count.
+    const chatNoUsage = await call(async (headers) => {
+      for await (const _ of await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: TEXT }] }, { headers }));
+    });
+    expect(tokens(chatNoUsage)).toEqual([null, null]);
+
+    const responses = await call((headers) => openai.responses.create({ model: 'gpt-test', input: TEXT }, { headers }));
+    expect(tokens(responses)).toEqual([9, 4]);
+    const responsesStream = await call(async (headers) => {
+      for await (const _ of await openai.responses.create({ model: 'gpt-test', input: TEXT, stream: true }, { headers }));
+    });
+    expect(tokens(responsesStream)).toEqual([9, 4]);
+    const embeddings = await call((headers) => openai.embeddings.create({ model: 'emb', input: [TEXT, 'plain'] }, { headers }));
+    expect(tokens(embeddings)).toEqual([5, 0]);
+
+    const messages = await call((headers) => anthropic.messages.create({ model: 'claude-test', max_tokens: 100, messages: [{ role: 'user', content: TEXT }] }, { headers }));
+    expect(tokens(messages)).toEqual([12, 6]);
+    let final: Anthropic.Message | undefined;
+    const messagesStream = await call(async (headers) => {
+      final = await anthropic.messages.stream({ model: 'claude-test', max_tokens: 100, messages: [{ role: 'user', content: TEXT }] }, { headers }).finalMessage();
+    });
+    expect(final!.usage.output_tokens).toBeGreaterThan(1);
+    expect(tokens(messagesStream)).toEqual([final!.usage.input_tokens, final!.usage.output_tokens]);
+
+    // Blocked before forwarding: no upstream, no tokens.
+    const blocked = await call((headers) => openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: `deploy with ${TOKEN}` }] }, { headers }).catch(() => null));
+    expect(blocked.effect).toBe('block');
+    expect(tokens(blocked)).toEqual([null, null]);
+
+    // The caller goes away after the first event (message_start already reported usage): the call
+    // still has its row, without a count, since the answer did not end.
+    const gone = await call(async (headers) => {
+      const stream = await anthropic.messages.create({ model: 'claude-test', max_tokens: 1000, stream: true, messages: [{ role: 'user', content: `${TEXT} ${'and more '.repeat(300)}` }] }, { headers });
+      for await (const _ of stream) break;
+    });
+    expect(gone.effect).not.toBe('block');
+    expect(tokens(gone)).toEqual([null, null]);
+
+    // The Activity API shows them (list and detail); the row holds no text.
+    const detail = await owner.json(`/api/activity/${chat.id}?time=${chat.time.toISOString()}`);
+    expect([detail.inputTokens, detail.outputTokens]).toEqual([11, 7]);
+    const page = await owner.json(`/api/activity?apiClient=${clientId}&action=prompt&limit=200`);
+    expect(page.items.find((i: any) => i.id === messages.id)).toMatchObject({ inputTokens: 12, outputTokens: 6 });
+    const dump = JSON.stringify(await t.prisma.$queryRaw`SELECT * FROM "DecisionLog" WHERE "correlationId" LIKE ${`tokens-${process.pid}-%`}`);
+    expect(dump).not.toContain('quarterly summary');
+    expect(dump).not.toContain(TOKEN);
+  }, 60_000);
+
   test('every call is a logged decision (metadata only) and the traffic per provider and key is counted', async () => {
     await new Promise((r) => setTimeout(r, 300));
     const rows = await t.prisma.$queryRaw<{ action: string; n: bigint }[]>`SELECT action::text, count(*) AS n FROM "DecisionLog" WHERE "apiClientId" = ${clientId}::uuid GROUP BY action`;

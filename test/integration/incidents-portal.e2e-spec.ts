@@ -1,7 +1,7 @@
-import pino from 'pino';
 import { ApiKeyRegistry } from '../../apps/api/src/modules/api-clients/api-key-registry.service';
 import { sha256Hex } from '../../apps/api/src/modules/auth/tokens';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
+import { captureLogLines } from '../support/log-capture';
 
 /**
  * The employee side of incidents end to end: the report form's options, named and anonymous
@@ -14,7 +14,7 @@ describe('incidents: employee portal and decision clients', () => {
   let dan: { id: string; email: string; s: Session };
   let analyst: Session;
   let deepseekId: string;
-  const logLines: string[] = [];
+  let logLines: string[] = [];
 
   async function addUser(email: string, role: 'employee' | 'analyst') {
     const owner = await t.prisma.user.findFirstOrThrow({ where: { email: ADMIN_EMAIL } });
@@ -28,10 +28,7 @@ describe('incidents: employee portal and decision clients', () => {
     // Request logs are on at info: the anonymous test checks what they would say.
     t = await startTestApp({ AIRLOCK_LOG_LEVEL: 'info' });
     // Capture every log line the app writes (Fastify's request logs and Nest's), from now on.
-    const streamSym = pino.symbols.streamSym as unknown as string;
-    let root: any = (t.app.getHttpAdapter().getInstance() as any).log;
-    while (root && !Object.prototype.hasOwnProperty.call(root, streamSym)) root = Object.getPrototypeOf(root);
-    root[streamSym] = { write: (line: string) => void logLines.push(line) };
+    logLines = captureLogLines(t);
 
     orgId = (await t.prisma.organization.findFirstOrThrow()).id;
     eve = await addUser('eve@airlock.test', 'employee');
@@ -162,7 +159,9 @@ describe('incidents: employee portal and decision clients', () => {
     it('returns a status code once, and no incident id', () => {
       expect(body).toMatchObject({ anonymous: true, status: 'new', statusToken: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/) });
       expect(body.id).toBeUndefined();
-      expect(body.statusUrl).toContain(`/api/portal/incidents/status/${body.statusToken}`);
+      // The status page's address, without the code: no URL ever carries it.
+      expect(body.statusUrl).toMatch(/\/#\/status$/);
+      expect(body.statusUrl).not.toContain(body.statusToken);
       expect(body.nextSteps.join(' ')).toMatch(/shown only this once/);
     });
 
@@ -204,22 +203,28 @@ describe('incidents: employee portal and decision clients', () => {
       expect(logLines.slice(from).join('')).toContain('/api/auth/me');
     });
 
-    it('is followed with its status code at a public endpoint, and only with the right one', async () => {
-      const res = await t.request(`/api/portal/incidents/status/${body.statusToken}`);
+    const statusOf = (token: string) => t.request('/api/portal/incidents/status', { method: 'POST', json: { token } });
+
+    it('is followed with its status code (in the body, never the URL) at a public endpoint, and only with the right one', async () => {
+      const res = await statusOf(body.statusToken);
       expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
       const s = (await res.json()) as any;
-      expect(Object.keys(s).sort()).toEqual(['number', 'status', 'statusExplanation', 'updatedAt']);
-      expect(s).toMatchObject({ number: body.number, status: 'new' });
+      expect(Object.keys(s).sort()).toEqual(['canReply', 'messages', 'number', 'status', 'statusExplanation', 'updatedAt']);
+      expect(s).toMatchObject({ number: body.number, status: 'new', messages: [], canReply: true });
       expect(s.statusExplanation).toMatch(/Received/);
-      const wrong = await t.request(`/api/portal/incidents/status/${'A'.repeat(32)}`);
+      const wrong = await statusOf('A'.repeat(32));
       expect(wrong.status).toBe(404);
       expect(((await wrong.json()) as any).error.code).toBe('not_found');
-      expect((await t.request('/api/portal/incidents/status/short')).status).toBe(404);
+      expect((await statusOf('short')).status).toBe(404);
+      expect((await t.request('/api/portal/incidents/status', { method: 'POST', json: {} })).status).toBe(400);
+      // The old address with the code in the path is gone.
+      expect((await t.request(`/api/portal/incidents/status/${body.statusToken}`)).status).not.toBe(200);
 
       // The analysts' change shows up in plain words.
       const id = (await t.prisma.incident.findFirstOrThrow({ where: { number: body.number, organizationId: orgId } })).id;
       await analyst.json(`/api/incidents/${id}`, { method: 'PUT', json: { status: 'investigating' } });
-      const after = (await (await t.request(`/api/portal/incidents/status/${body.statusToken}`)).json()) as any;
+      const after = (await (await statusOf(body.statusToken)).json()) as any;
       expect(after.status).toBe('investigating');
       expect(after.statusExplanation).toMatch(/working on it/);
     });

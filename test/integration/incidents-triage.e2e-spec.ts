@@ -100,7 +100,7 @@ describe('incidents: triage', () => {
       });
       const triaged = await putJson(i.id, { status: 'triaged' });
       expect(triaged.acknowledgedAt).toEqual(expect.any(String));
-      const resolved = await putJson(i.id, { status: 'resolved' });
+      const resolved = await putJson(i.id, { status: 'resolved', openTasksReason: 'Checklist not the point of this test' });
       expect(resolved.resolvedAt).toEqual(expect.any(String));
       expect(resolved.allowedTransitions).toEqual(['investigating', 'closed']);
       const reopened = await putJson(i.id, { status: 'investigating' });
@@ -143,7 +143,7 @@ describe('incidents: triage', () => {
         ),
       ).toMatchObject({ status: 422 });
       const until = new Date(Date.now() + 30 * 24 * H).toISOString();
-      const closed = await putJson(i.id, { status: 'closed', closureReason: 'risk_accepted', riskAcceptedUntil: until });
+      const closed = await putJson(i.id, { status: 'closed', closureReason: 'risk_accepted', riskAcceptedUntil: until, openTasksReason: 'Checklist not the point of this test' });
       expect(closed).toMatchObject({ status: 'closed', closureReason: 'risk_accepted', riskAcceptedUntil: until, allowedTransitions: [] });
       expect(closed.closedAt).toEqual(expect.any(String));
       expect(closed.resolvedAt).toEqual(expect.any(String));
@@ -167,7 +167,7 @@ describe('incidents: triage', () => {
         message: expect.stringMatching(/itself/),
       });
       expect(await errorOf(await put(dup.id, { duplicateOfId: '00000000-0000-4000-8000-000000000000' }))).toMatchObject({ status: 400 });
-      const closedDup = await putJson(dup.id, { status: 'closed', closureReason: 'duplicate', duplicateOfId: original.id });
+      const closedDup = await putJson(dup.id, { status: 'closed', closureReason: 'duplicate', duplicateOfId: original.id, openTasksReason: 'Checklist not the point of this test' });
       expect(closedDup).toMatchObject({
         status: 'closed',
         closureReason: 'duplicate',
@@ -182,7 +182,7 @@ describe('incidents: triage', () => {
 
       for (const reason of ['remediated', 'false_positive'] as const) {
         const x = await create({ dataClasses: [] });
-        expect((await putJson(x.id, { status: 'closed', closureReason: reason })).closureReason).toBe(reason);
+        expect((await putJson(x.id, { status: 'closed', closureReason: reason, openTasksReason: 'Checklist not the point of this test' })).closureReason).toBe(reason);
       }
     });
 
@@ -265,7 +265,7 @@ describe('incidents: triage', () => {
       expect((await list({ dueSoon: true })).map((i) => i.id)).toEqual([soon.id]);
       expect((await list({ overdue: false })).map((i) => i.id)).not.toContain(overdue.id);
 
-      const resolved = await putJson(overdue.id, { status: 'resolved' });
+      const resolved = await putJson(overdue.id, { status: 'resolved', openTasksReason: 'Checklist not the point of this test' });
       expect(resolved.overdue).toBe(false);
       expect(await list({ overdue: true })).toEqual([]);
 
@@ -441,7 +441,7 @@ describe('incidents: triage', () => {
       const csv = await res.text();
       const lines = csv.split('\r\n');
       expect(lines[0]).toBe(
-        'number,title,status,severity,suggestedSeverity,service,dataClasses,source,reporter,assignee,occurredAt,awareAt,reportedAt,acknowledgedAt,resolvedAt,closedAt,closureReason,riskAcceptedUntil,notificationDeadline,overdue,duplicateOfId,description',
+        'number,title,status,severity,suggestedSeverity,service,dataClasses,source,reporter,assignee,occurredAt,awareAt,reportedAt,acknowledgedAt,resolvedAt,closedAt,closureReason,riskAcceptedUntil,notificationDeadline,notificationDecision,notifiedAt,notificationReference,overdue,duplicateOfId,description',
       );
       expect(csv).toContain(
         `3,"'=HYPERLINK(""http://evil.example"",""click"")",new,medium,medium,'+cmd,creative_work,analyst,alice@filters.test,`,
@@ -479,14 +479,14 @@ describe('incidents: triage', () => {
       // 1: reported 10 days ago, acknowledged after 2 h, resolved after 10 h.
       const i1 = await make(240, ['source_code']);
       await service.update(org.id, actor, i1.id, { status: 'triaged' }, { now: at(-238) });
-      await service.update(org.id, actor, i1.id, { status: 'resolved' }, { now: at(-230) });
+      await service.update(org.id, actor, i1.id, { status: 'resolved', openTasksReason: 'Checklist not the point of this test' }, { now: at(-230) });
       // 2: reported 5 days ago, acknowledged after 4 h, still investigating.
       const i2 = await make(120, ['source_code']);
       await service.update(org.id, actor, i2.id, { status: 'investigating' }, { now: at(-116) });
       // 3: 100 days ago, outside the window: acknowledged after 50 h, closed after 100 h.
       const i3 = await make(2400, ['creative_work']);
       await service.update(org.id, actor, i3.id, { status: 'triaged' }, { now: at(-2350) });
-      await service.update(org.id, actor, i3.id, { status: 'closed', closureReason: 'remediated' }, { now: at(-2300) });
+      await service.update(org.id, actor, i3.id, { status: 'closed', closureReason: 'remediated', openTasksReason: 'Checklist not the point of this test' }, { now: at(-2300) });
       // 4: personal data, 4 days old, never touched: overdue. 5: 60 h old: due soon.
       await make(96, ['personal_data']);
       await make(60, ['health_data']);

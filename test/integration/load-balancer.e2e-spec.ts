@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY } from '../support/test-app';
-import { buildApi, freePort, spawnApi, waitFor } from '../support/processes';
+import { HAPROXY, type Haproxy, startHaproxy } from '../support/haproxy';
+import { buildApi, spawnApi, waitFor } from '../support/processes';
 
 /**
  * Two instances behind Debian's HAProxy (round robin, health checks on /readyz), under load, broken
@@ -14,7 +12,6 @@ import { buildApi, freePort, spawnApi, waitFor } from '../support/processes';
  * requests arrives through the balancer, an instance is stopped for a deployment. Keyed decisions
  * must not fail, and every answered decision must be in the log.
  */
-const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((p) => existsSync(p));
 const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.com/' }, content: { text: 'Draft a reply to the supplier about the delivery dates' } };
 
 
@@ -24,10 +21,8 @@ const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.
   let db: { url: string; drop(): Promise<void> };
   let proxy: TcpProxy;
   const instances: ChildProcess[] = [];
-  let haproxy: ChildProcess;
-  let dir: string;
+  let lb: Haproxy;
   let url: string;
-  let statsUrl: string;
 
   beforeAll(async () => {
     buildApi();
@@ -48,61 +43,19 @@ const DECISION = { action: 'prompt', destination: { url: 'https://chat.deepseek.
       // One at a time: the first applies the first-start seed.
       await waitFor(`instance on ${api.port}`, async () => (await fetch(`${api.url}/readyz`)).status === 200);
     }
-    const front = await freePort();
-    const stats = await freePort();
-    url = `http://127.0.0.1:${front}`;
-    statsUrl = `http://127.0.0.1:${stats}/stats;csv`;
-    dir = mkdtempSync(path.join(os.tmpdir(), 'airlock-haproxy-'));
-    const config = path.join(dir, 'haproxy.cfg');
-    writeFileSync(
-      config,
-      `global
-    maxconn 2000
-defaults
-    mode http
-    timeout connect 2s
-    timeout client 30s
-    timeout server 30s
-    retries 3
-    option redispatch
-frontend front
-    bind 127.0.0.1:${front}
-    option forwardfor
-    default_backend airlock
-backend airlock
-    balance roundrobin
-    option httpchk GET /readyz
-    http-check expect status 200
-    # Checks as often as a busy balancer would; a 2-core test host shared with the load needs the
-    # slack of three misses and a 3 s check timeout, which a 429 (what this test is about) never uses.
-    timeout check 3s
-    default-server inter 1s fall 3 rise 2
-    retry-on conn-failure empty-response response-timeout
-    server a 127.0.0.1:${ports[0]} check
-    server b 127.0.0.1:${ports[1]} check
-listen stats
-    bind 127.0.0.1:${stats}
-    stats enable
-    stats uri /stats
-`,
-    );
-    haproxy = spawn(HAPROXY!, ['-f', config, '-db'], { stdio: 'ignore' });
+    lb = await startHaproxy({ a: ports[0]!, b: ports[1]! });
+    url = lb.url;
     await waitFor('both servers up in HAProxy', async () => (await serversUp()) === 2);
   }, 180_000);
 
   afterAll(async () => {
-    haproxy?.kill('SIGTERM');
+    lb?.stop();
     for (const i of instances) if (i.exitCode === null) i.kill('SIGKILL');
     await proxy?.close();
     await db?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Servers of the backend HAProxy has UP, from its stats CSV. */
-  async function serversUp(): Promise<number> {
-    const csv = await (await fetch(statsUrl)).text();
-    return csv.split('\n').filter((l) => l.startsWith('airlock,a,') || l.startsWith('airlock,b,')).filter((l) => l.split(',')[17] === 'UP').length;
-  }
+  const serversUp = () => lb.serversUp();
 
   /** Keyed decisions through the balancer until stop(); every answered id and every failure counted. */
   function load(connections = 4) {

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
 import { createTestDatabase } from '../support/database';
+
+const MIGRATIONS = path.join(__dirname, '../../prisma/migrations');
 
 /**
  * prisma/schema.prisma and prisma/migrations describe the same database: a schema change without
@@ -14,5 +21,61 @@ describe('migrations', () => {
     } finally {
       await db.drop();
     }
+  }, 120_000);
+});
+
+/**
+ * A process killed while it applied a migration (Ctrl-C during a first start) leaves the migration
+ * started and never finished; the next start must apply it again, not refuse with P3009.
+ */
+describe('a migration interrupted half-way', () => {
+  const NAME = '99999999999999_interrupted_test';
+  let db: { url: string; drop(): Promise<void> };
+  let dir: string;
+  let client: Client;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'airlock-interrupted-'));
+    cpSync(MIGRATIONS, dir, { recursive: true });
+    mkdirSync(path.join(dir, NAME));
+    writeFileSync(path.join(dir, NAME, 'migration.sql'), 'CREATE TABLE "InterruptTest" (id integer PRIMARY KEY);\n');
+    client = new Client({ connectionString: db.url });
+    await client.connect();
+  });
+  afterEach(async () => {
+    await client.end();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const startedNeverFinished = (logs: string | null) =>
+    client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ($1, $2, $3, $4, now(), 0)`, [randomUUID(), 'x'.repeat(64), NAME, logs]);
+
+  it('is applied again on the next start (nothing of it was kept: one transaction)', async () => {
+    await startedNeverFinished(null);
+    // @ts-expect-error: plain ESM module without types (the scripts use it too)
+    const { applyMigrations } = await import('../../prisma/migrate.mjs');
+    expect(await applyMigrations(db.url, { dir })).toEqual([NAME]);
+    const { rows } = await client.query(`SELECT to_regclass('"InterruptTest"') IS NOT NULL AS present`);
+    expect(rows[0].present).toBe(true);
+    const { rows: history } = await client.query(`SELECT finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back FROM _prisma_migrations WHERE migration_name = $1 ORDER BY started_at`, [NAME]);
+    expect(history).toEqual([{ finished: false, rolled_back: true }, { finished: true, rolled_back: false }]);
+  }, 120_000);
+
+  it('is left alone while another process migrates, and when it failed on its own SQL', async () => {
+    await startedNeverFinished(null);
+    // @ts-expect-error: plain ESM module without types (the scripts use it too)
+    const { releaseInterruptedMigrations } = await import('../../prisma/migrate.mjs');
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock(72707369)');
+      expect(await releaseInterruptedMigrations(db.url)).toEqual([]);
+    } finally {
+      await other.end();
+    }
+    await client.query(`UPDATE _prisma_migrations SET logs = 'ERROR: syntax error' WHERE migration_name = $1`, [NAME]);
+    expect(await releaseInterruptedMigrations(db.url)).toEqual([]);
   }, 120_000);
 });

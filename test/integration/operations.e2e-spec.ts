@@ -173,6 +173,10 @@ describe('operations', () => {
       expect(sample(metrics, 'airlock_instance_info', { instance: instance! })).toBe(1);
       expect(sample(metrics, 'airlock_policy_version')).toBeGreaterThanOrEqual(1);
       expect(sample(metrics, 'airlock_policy_stale_seconds')).toBe(0);
+      // The served version's age: published moments ago by the first start (under a minute here).
+      expect(sample(metrics, 'airlock_policy_age_seconds')).toBeGreaterThanOrEqual(0);
+      expect(sample(metrics, 'airlock_policy_age_seconds')).toBeLessThan(600);
+      expect(sample(metrics, 'airlock_process_nodejs_eventloop_lag_p99_seconds')).not.toBeNull();
       expect(sample(metrics, 'airlock_listen_connected')).toBe(1);
       expect(sample(metrics, 'airlock_decision_log_written_total')).toBeGreaterThanOrEqual(1);
       expect(sample(metrics, 'airlock_db_pool_connections', { pool: 'api', state: 'total' })).toBeGreaterThanOrEqual(1);

@@ -109,7 +109,8 @@ describe('password strength and breach checks', () => {
     const res = await ines.request('/api/auth/password', { method: 'POST', json: { currentPassword: 'copper-meadow-falcon-72', newPassword: BREACHED } });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
-    expect(Date.now() - started).toBeLessThan(6_000);
+    // Bounded, not hanging: the 2 s timeout plus two password hashes, which take seconds on a loaded CI host.
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(warnings.join('\n')).toMatch(/breached-password check could not be made \(no answer within 2000 ms\)/);
     expect(warnings.join('\n')).not.toContain(sha1(BREACHED).slice(0, 5));
   });

@@ -18,6 +18,9 @@ import { scopeMet } from '../../apps/api/src/modules/auth/auth-context';
 import { anonymous, bearer, bodyText, createUser, type DiscoveredRoute, discoverRoutes, fastifyRoutes, fillPath, isErrorBodyFor, mintSession, type Principal } from '../support/security';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
+/** SSO routes a browser navigates to: their refusals are redirects to the sign-in page. */
+const SSO_NAVIGATION = /^\/api\/auth\/sso\/(start|callback|initiate|test)$/;
+
 const ROLES: Role[] = ['owner', 'admin', 'analyst', 'auditor', 'employee'];
 
 type Caller = { kind: 'anonymous' } | { kind: 'user'; role: Role } | { kind: 'key'; scopes: string[] };
@@ -145,6 +148,11 @@ describe('route x role matrix', () => {
         if (res.status >= 500) failures.push(where);
         else if (want === 'allowed') {
           if (res.status === 401 || res.status === 403) failures.push(where);
+        } else if (res.status === 302 && SSO_NAVIGATION.test(route.path)) {
+          // A browser navigation (the SSO test sign-in opens in a popup) is refused with a redirect to
+          // the sign-in page that says why, not with JSON (common/error.filter.ts).
+          const code = want === 401 ? 'unauthenticated' : 'forbidden';
+          if (!(res.headers.get('location') ?? '').endsWith(`/#/login?sso_error=${code}`)) failures.push(`${where} -> ${res.headers.get('location')}`);
         } else {
           if (res.status !== want) failures.push(where);
           else if (!isErrorBodyFor(route.path, JSON.parse(text))) failures.push(`${where} (not the error envelope, or SCIM's error under /scim)`);

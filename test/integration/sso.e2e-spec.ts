@@ -184,8 +184,72 @@ describe('OpenID Connect single sign-on', () => {
     expect(sync.before).toEqual({ role: 'auditor', groups: ['finance', 'local-only'] });
   });
 
-  test('an existing local user is linked by verified e-mail; an unverified e-mail is refused', async () => {
+  test('the mappings the Single sign-on page edits: role mappings on the connection, provider groups on each Airlock group', async () => {
+    // The page saves role mappings with the connection and a group's provider groups through the Groups API.
+    expect((await configure({ roleMappings: { 'airlock-admins': 'admin', 'airlock-auditors': 'auditor', 'airlock-owners': 'owner', 'Finance-Leads': 'analyst' }, clientSecret: undefined })).status).toBe(200);
+    const groups = await owner.json<any[]>('/api/groups');
+    const localOnly = groups.find((g) => g.name === 'local-only');
+    const mapped = await owner.json<any>(`/api/groups/${localOnly.id}`, { method: 'PUT', json: { ssoGroups: ['contractors'] } });
+    expect(mapped.ssoGroups).toEqual(['contractors']);
+    expect((await owner.json<any>('/api/sso-connection')).roleMappings).toMatchObject({ 'Finance-Leads': 'analyst' });
+
+    // Matched without regard to case, like every group value.
+    idp.accounts.set('gina', { email: 'gina@corp.test', email_verified: true, groups: ['finance-leads', 'CONTRACTORS'] });
+    const flow = await signIn('gina');
+    expect((await me(sessionCookieOf(flow.setCookies)!)).user).toMatchObject({ role: 'analyst', groups: ['local-only'] });
+
+    // Unmapped again: the group is the console's alone, and the next sign-in leaves it as it is.
+    await owner.json(`/api/groups/${localOnly.id}`, { method: 'PUT', json: { ssoGroups: [] } });
+    idp.accounts.set('gina', { email: 'gina@corp.test', email_verified: true, groups: [] });
+    const again = await signIn('gina');
+    expect((await me(sessionCookieOf(again.setCookies)!)).user).toMatchObject({ role: 'employee', groups: ['local-only'] });
+  });
+
+  test('the users API refuses changes to what the provider owns of an SSO user (role, SSO groups) while SSO is on', async () => {
+    const alice = await t.prisma.user.findUniqueOrThrow({ where: { email: 'alice@corp.test' } });
+    expect(alice).toMatchObject({ role: 'employee', groups: ['local-only'] });
+    const put = (json: Record<string, unknown>) => owner.request(`/api/users/${alice.id}`, { method: 'PUT', json });
+
+    const role = await put({ role: 'admin' });
+    expect(role.status).toBe(409);
+    const roleBody = (await role.json()) as any;
+    expect(roleBody.error).toMatchObject({ code: 'conflict', details: { providerOwned: ['role'], groups: [] } });
+    expect(roleBody.error.message).toMatch(/identity provider owns their role/);
+
+    const joins = await put({ groups: ['local-only', 'finance'] });
+    expect(joins.status).toBe(409);
+    const joinsBody = (await joins.json()) as any;
+    expect(joinsBody.error.details).toEqual({ providerOwned: ['groups'], groups: ['finance'] });
+    expect(joinsBody.error.message).toMatch(/membership of "finance"/);
+    expect((await put({ role: 'owner', groups: ['engineering'] })).status).toBe(409);
+    // Nothing of a refused change was kept, and no audit event claims it was.
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: alice.id } })).toMatchObject({ role: 'employee', groups: ['local-only'] });
+
+    // What the console sends back (the same role, the same provider groups) and what Airlock owns pass.
+    const renamed = await owner.json<any>(`/api/users/${alice.id}`, { method: 'PUT', json: { name: 'Alice E.', role: 'employee', groups: [] } });
+    expect(renamed).toMatchObject({ name: 'Alice E.', role: 'employee', groups: [], sso: true });
+    expect((await put({ disabled: true })).status).toBe(200);
+    expect((await put({ disabled: false, groups: ['local-only'] })).status).toBe(200);
+
+    // With single sign-on off, nothing overwrites them: an owner sets them again.
+    expect((await configure({ enabled: false, clientSecret: undefined })).status).toBe(200);
+    expect((await put({ role: 'analyst' })).status).toBe(200);
+    expect((await put({ role: 'employee' })).status).toBe(200);
+    expect((await configure({ clientSecret: undefined })).status).toBe(200);
+
+    // A password user is not concerned.
+    const local = await createUser(t, { email: 'hank@corp.test', role: 'employee', password: 'hank local password 1' });
+    expect((await owner.request(`/api/users/${local.id}`, { method: 'PUT', json: { role: 'analyst', groups: ['finance'] } })).status).toBe(200);
+  });
+
+  test('an existing local user is linked by verified e-mail once the domain is verified; an unverified e-mail is refused', async () => {
     await createUser(t, { email: 'carol@corp.test', role: 'analyst', password: 'carol local password 1' });
+    // The organization has not proved it owns corp.test yet: no account of that domain is linked.
+    idp.accounts.set('carol', { email: 'carol@corp.test', email_verified: true, groups: ['airlock-admins'] });
+    const unproved = await signIn('carol');
+    expect(unproved.location).toBe(`${t.url}/#/login?sso_error=domain_unverified`);
+    const org = await t.prisma.organization.findFirstOrThrow({ where: { slug: orgSlug } });
+    await t.prisma.organizationDomain.create({ data: { organizationId: org.id, domain: 'corp.test', token: 'verified-by-the-test', verifiedAt: new Date() } });
     idp.accounts.set('carol-unverified', { email: 'carol@corp.test', email_verified: false, groups: [] });
     const refused = await signIn('carol-unverified');
     expect(refused.location).toBe(`${t.url}/#/login?sso_error=email_unverified`);

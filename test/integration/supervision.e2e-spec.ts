@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { superviseWorkers } from '../../apps/api/src/cluster';
+import { autoWorkers } from '../../apps/api/src/config/usable-cores';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 import { buildApi, childrenOf, commandOf, freePort, ROOT, spawnApi, waitFor } from '../support/processes';
 
@@ -89,6 +90,34 @@ describe('a supervised API that keeps crashing', () => {
   }, 60_000);
 });
 
+describe('a worker that dies while the others start', () => {
+  it('is replaced once the first worker served; only the first failing fails the start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'airlock-late-'));
+    const worker = path.join(dir, 'worker.js');
+    // The second worker started dies before it is ready; every other one starts and waits.
+    writeFileSync(
+      worker,
+      `const fs = require('node:fs');
+       const counter = ${JSON.stringify(path.join(dir, 'count'))};
+       const n = (fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0) + 1;
+       fs.writeFileSync(counter, String(n));
+       if (n === 2) process.exit(3);
+       process.send({ type: 'airlock:ready', url: 'http://127.0.0.1:1', signInHelp: [] });
+       process.on('message', () => process.exit(0));
+       setInterval(() => undefined, 1000);`,
+    );
+    const said: string[] = [];
+    try {
+      const supervisor = superviseWorkers({ count: 2, exec: worker, say: (line) => said.push(line) });
+      await supervisor.ready;
+      expect(said.filter((l) => /exited \(code 3\); starting another/.test(l))).toHaveLength(1);
+      await supervisor.stop(5_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('npm start', () => {
   let launcher: ChildProcess | undefined;
   let dataDir: string;
@@ -128,11 +157,14 @@ describe('npm start', () => {
         body: JSON.stringify({ action: 'access', destination: { url: 'https://chat.deepseek.com/' } }),
       });
 
-    // The API process dies: the launcher starts another; the database stays up.
-    const workers = childrenOf(launcher.pid!).filter((p) => commandOf(p).includes('worker.js'));
-    expect(workers).toHaveLength(1);
+    // The default (AIRLOCK_WORKERS=auto): one API worker per usable core.
+    // The first worker starts alone (migrations, seed), then the others; the banner follows the last.
+    await waitFor('the start banner', async () => output.includes(`Airlock is running at`), 60_000);
+    let workers: number[] = [];
+    await waitFor('every API worker', async () => (workers = childrenOf(launcher!.pid!).filter((p) => commandOf(p).includes('worker.js'))).length === autoWorkers(), 60_000);
+    // An API process dies: the launcher starts another; the database stays up.
     process.kill(workers[0]!, 'SIGKILL');
-    await waitFor('a new API worker', async () => childrenOf(launcher!.pid!).some((p) => commandOf(p).includes('worker.js') && p !== workers[0]));
+    await waitFor('a new API worker', async () => childrenOf(launcher!.pid!).some((p) => commandOf(p).includes('worker.js') && !workers.includes(p)));
     await ready();
     expect((await decide()).status).toBe(200);
     expect(output).toMatch(/API worker \d+ exited \(SIGKILL\); starting another/);
@@ -192,7 +224,9 @@ describe('npm start', () => {
 
       // Started again on the same folder: it comes up (the interrupted seed left nothing half-done).
       const second = start();
-      await waitFor('npm start to answer', async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, 180_000);
+      await waitFor('npm start to answer', async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200, 180_000).catch((err: Error) => {
+        throw new Error(`${err.message}; it said:\n${second.said().slice(-4000)}`);
+      });
       const decision = await fetch(`http://127.0.0.1:${port}/v1/decisions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' },

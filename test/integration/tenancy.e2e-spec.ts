@@ -138,6 +138,9 @@ describe('tenant isolation', () => {
       method,
       headers: { ...session.principal.headers(method), 'x-forwarded-for': `198.19.${(n >> 8) & 255}.${n & 255}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
       body: hasBody ? JSON.stringify(body) : undefined,
+      // The answer of this server is what is judged: a redirect (GET /api/auth/sso/test starts a
+      // sign-in, or sends the browser back to the console's public URL) is not followed.
+      redirect: 'manual',
     });
     return { status: res.status, text: await res.text() };
   };
@@ -196,7 +199,8 @@ describe('tenant isolation', () => {
         `${[...statuses].map(([s, c]) => `${c} x ${s}`).join(', ')}; 0 answered with the other organization's data; in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(notFound / pairs).toBeGreaterThan(0.8);
-  });
+    // About 1,900 requests: over jest's default minute on a busy two-core machine.
+  }, 240_000);
 
   test("lists never return the other organization's rows, even when asked for its ids", async () => {
     const lists = routes.filter((r) => r.method === 'GET' && r.params.length === 0 && r.path.startsWith('/api/') && r.rule?.kind === 'session');

@@ -78,6 +78,8 @@ export async function startMockLlm(): Promise<MockLlm> {
       // n > 1 (chat): choice 0 is short (it ends while the others are still under way), choice c > 0 answers "Choice c heard: <last user text>".
       const n = typeof body.n === 'number' && body.n > 1 ? Math.min(body.n, 8) : 1;
       const choiceTexts = Array.from({ length: n }, (_, c) => (c === 0 ? 'Short one' : `Choice ${c} heard: ${said}`));
+      // OpenAI streams a usage chunk last only when asked (stream_options.include_usage).
+      const includeUsage = body.stream_options?.include_usage === true;
       const sse = (data: unknown, event?: string) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
 
       if (path === '/v1/embeddings') {
@@ -112,7 +114,7 @@ export async function startMockLlm(): Promise<MockLlm> {
                 events.push({ ...base, choices: [{ index: c, delta: {}, finish_reason: 'stop' }] });
               }
             }
-          events.push({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: 9 * n, total_tokens: 11 + 9 * n } });
+          if (includeUsage) events.push({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: 9 * n, total_tokens: 11 + 9 * n } });
           const write = (): unknown => {
             const ev = events.shift();
             if (ev === undefined) return res.end('data: [DONE]\n\n');
@@ -130,7 +132,7 @@ export async function startMockLlm(): Promise<MockLlm> {
             return burst ? next() : setTimeout(next, 5);
           }
           sse({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
-          sse({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } });
+          if (includeUsage) sse({ ...base, choices: [], usage: { prompt_tokens: 11, completion_tokens: pieces.length, total_tokens: 11 + pieces.length } });
           res.end('data: [DONE]\n\n');
         };
         return next();

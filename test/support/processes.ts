@@ -72,8 +72,8 @@ export interface ApiProcess {
  * with the test defaults (no migrations, the test owner and bootstrap key, no demo data); `env`
  * adds or overrides. Waiting until it is ready is the caller's: tests wait for different things.
  */
-export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}, opts: { capture?: boolean } = {}): Promise<ApiProcess> {
-  const port = await freePort();
+export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}, opts: { capture?: boolean; port?: number } = {}): Promise<ApiProcess> {
+  const port = opts.port ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
     env: {
@@ -87,6 +87,8 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
       AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
       AIRLOCK_DEMO_DATA: 'false',
       AIRLOCK_LOG_LEVEL: 'warn',
+      // One process per instance (the default `auto` is one worker per core): the tests kill and count instances.
+      AIRLOCK_WORKERS: '1',
       ...env,
     },
     stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'ignore',
@@ -94,4 +96,23 @@ export async function spawnApi(databaseUrl: string, env: Record<string, string> 
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   return { child, port, url: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+/** spawnApi, then waits until /readyz answers 200 (the output is in the error when it does not). */
+export async function spawnReadyApi(databaseUrl: string, env: Record<string, string> = {}, opts: { port?: number; timeoutMs?: number } = {}): Promise<ApiProcess> {
+  const api = await spawnApi(databaseUrl, env, { capture: true, port: opts.port });
+  await waitFor('the API to be ready', async () => {
+    if (api.child.exitCode !== null) throw new Error('exited');
+    return (await fetch(`${api.url}/readyz`)).status === 200;
+  }, opts.timeoutMs ?? 90_000).catch((err: Error) => {
+    api.child.kill('SIGKILL');
+    throw new Error(`${err.message} (exit ${api.child.exitCode}): ${api.output().slice(-3000)}`);
+  });
+  return api;
+}
+
+/** Resolves with the exit code (or signal name) once the process has exited. */
+export function exitOf(child: ChildProcess): Promise<number | string | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
 }

@@ -85,30 +85,38 @@ export async function startTestApp(
     decide(body: unknown, key = BOOTSTRAP_KEY) {
       return request('/v1/decisions', { method: 'POST', json: body, headers: { authorization: `Bearer ${key}` } });
     },
-    async login(email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
-      const res = await request('/api/auth/login', { method: 'POST', json: { email, password } });
-      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-      const setCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      const { csrfToken } = (await res.json()) as { csrfToken: string };
-      const session: Session = {
-        csrfToken,
-        cookie: setCookie,
-        request(path, init) {
-          const i = withJson(init);
-          const method = (i.method ?? 'GET').toUpperCase();
-          const headers: Record<string, string> = { cookie: setCookie, ...(i.headers as Record<string, string>) };
-          if (!['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] ??= csrfToken;
-          return fetch(url + path, { ...i, headers });
-        },
-        async json(path, init) {
-          const res = await session.request(path, init);
-          const text = await res.text();
-          if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${path} -> ${res.status} ${text}`);
-          return text ? JSON.parse(text) : undefined;
-        },
-      };
-      return session;
+    login(email = ADMIN_EMAIL, password = ADMIN_PASSWORD) {
+      return signIn(url, email, password);
     },
   };
   return t;
+}
+
+/**
+ * Signs in to the API at `url` (an in-process TestApp or an API in its own process) and returns a
+ * browser-like session: the cookies, and the CSRF header on every mutation.
+ */
+export async function signIn(url: string, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<Session> {
+  const res = await fetch(`${url}/api/auth/login`, withJson({ method: 'POST', json: { email, password } }));
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+  const setCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const session: Session = {
+    csrfToken,
+    cookie: setCookie,
+    request(path, init) {
+      const i = withJson(init);
+      const method = (i.method ?? 'GET').toUpperCase();
+      const headers: Record<string, string> = { cookie: setCookie, ...(i.headers as Record<string, string>) };
+      if (!['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] ??= csrfToken;
+      return fetch(url + path, { ...i, headers });
+    },
+    async json(path, init) {
+      const res = await session.request(path, init);
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${path} -> ${res.status} ${text}`);
+      return text ? JSON.parse(text) : undefined;
+    },
+  };
+  return session;
 }

@@ -20,6 +20,7 @@ import audit from './admin/audit';
 import toolRequests from './admin/toolRequests';
 import webhooks from './admin/webhooks';
 import gatewayUpstreams from './admin/gateway';
+import siemDestinations from './admin/siem';
 import versions from './policy/Versions';
 import incidents from './incidents';
 import exceptions from './exceptions';
@@ -31,6 +32,7 @@ const SimulatorPage = lazy(() => import('./policy/SimulatorPage'));
 const ImpactPage = lazy(() => import('./policy/ImpactPage'));
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 const SsoPage = lazy(() => import('./settings/SsoPage'));
+const SsoTestPage = lazy(() => import('./settings/SsoTestPage'));
 const CatalogUpdatesPage = lazy(() => import('./providers/CatalogUpdatesPage'));
 const ToolsPage = lazy(() => import('./portal/ToolsPage'));
 const ReportPage = lazy(() => import('./portal/ReportPage'));
@@ -39,6 +41,7 @@ const StatusPage = lazy(() => import('./portal/StatusPage'));
 const SecurityPage = lazy(() => import('./account/SecurityPage'));
 const ActivityPage = lazy(() => import('./activity/ActivityPage'));
 const UnknownDestinationsPage = lazy(() => import('./activity/UnknownDestinationsPage'));
+const DiscoveryPage = lazy(() => import('./discovery/DiscoveryPage'));
 
 /** Staff land on the dashboard; employees (portal only) on their portal. */
 function Home() {
@@ -78,15 +81,18 @@ export function App() {
       <Resource name="api-clients" {...apiClients} />
       <Resource name="webhooks" {...webhooks} />
       <Resource name="gateway/upstreams" {...gatewayUpstreams} />
+      <Resource name="siem/destinations" {...siemDestinations} />
       <Resource name="audit-events" {...audit} />
       <CustomRoutes>
         <Route path="/activity" element={<Authenticated><ActivityPage /></Authenticated>} />
         <Route path="/activity/unknown-destinations" element={<Authenticated><UnknownDestinationsPage /></Authenticated>} />
+        <Route path="/discovery" element={<Authenticated><DiscoveryPage /></Authenticated>} />
         <Route path="/policy/publish" element={<Authenticated><PublishPage /></Authenticated>} />
         <Route path="/policy/simulator" element={<Authenticated><SimulatorPage /></Authenticated>} />
         <Route path="/policy/impact" element={<Authenticated><ImpactPage /></Authenticated>} />
         <Route path="/settings" element={<Authenticated><SettingsPage /></Authenticated>} />
         <Route path="/settings/sso" element={<Authenticated><SsoPage /></Authenticated>} />
+        <Route path="/sso-test" element={<Authenticated><SsoTestPage /></Authenticated>} />
         <Route path="/catalog/updates" element={<Authenticated><CatalogUpdatesPage /></Authenticated>} />
         <Route path="/account/security" element={<Authenticated><SecurityPage /></Authenticated>} />
         <Route path="/portal/tools" element={<Authenticated><ToolsPage /></Authenticated>} />

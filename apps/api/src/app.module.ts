@@ -4,12 +4,14 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { BackgroundJobsModule } from './common/background-jobs';
 import { ErrorFilter } from './common/error.filter';
 import { QuietRequestLog } from './common/quiet-request-log';
+import { RequestLog } from './common/request-log';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { LifecycleService } from './lifecycle.service';
 import { MailModule } from './modules/mail/mail.module';
 import { UsersModule } from './modules/users/users.module';
 import { ActivityModule } from './modules/activity/activity.module';
+import { DiscoveryModule } from './modules/discovery/discovery.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AccessGuard } from './modules/auth/access.guard';
@@ -34,6 +36,7 @@ import { GatewayModule } from './modules/gateway/gateway.module';
 import { NetworkModule } from './modules/network/network.module';
 import { IcapModule } from './modules/icap/icap.module';
 import { OpenApiModule } from './openapi/openapi.module';
+import { SiemModule } from './modules/siem/siem.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +64,7 @@ export class AppModule {
         SettingsModule,
         DashboardModule,
         ActivityModule,
+        DiscoveryModule,
         PortalModule,
         MailModule,
         UsersModule,
@@ -70,6 +74,7 @@ export class AppModule {
         GatewayModule,
         NetworkModule,
         IcapModule,
+        SiemModule,
         OpenApiModule,
       ],
       providers: [
@@ -78,6 +83,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         LifecycleService,
         QuietRequestLog,
+        RequestLog,
       ],
       exports: [APP_CONFIG],
     };

@@ -87,7 +87,7 @@ export function superviseWorkers(opts: { count: number; exec: string; args?: str
           first = m;
           for (let i = 1; i < opts.count; i++) fork();
         }
-        if (!started && readyCount === opts.count) {
+        if (!started && readyCount >= opts.count) {
           started = true;
           resolveReady(first);
         }
@@ -98,7 +98,9 @@ export function superviseWorkers(opts: { count: number; exec: string; args?: str
     worker.on('exit', (code, signal) => {
       workers.delete(worker);
       if (stopping) return;
-      if (!started) {
+      // The first worker failing to start (configuration, migrations, the seed) fails the start; once
+      // it served, a later worker that dies is a crash like any other, even before all are up.
+      if (!first) {
         stopping = true;
         for (const w of workers) w.kill('SIGTERM');
         rejectReady(new WorkerStartError(code ?? 1));

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from './config/config';
+import { isDatabaseUnavailable } from './common/error-response';
+import { type LocalState, LocalStateStore } from './database/local-state';
 import { NotificationsService } from './database/notifications.service';
 import { MaintenanceRepository } from './database/maintenance.repository';
 import { ApiKeyRegistry } from './modules/api-clients/api-key-registry.service';
@@ -21,8 +23,11 @@ const DAY_MS = 86_400_000;
 /**
  * Starts the moving parts in order once Nest has wired them: secrets, LISTEN, first-start seed,
  * the policies in memory, the API keys, the people's groups, the decision log writer, the instance heartbeat, and the
- * daily maintenance (next months' decision log partitions, expired sessions). Migrations ran before
- * Nest started (server.ts).
+ * daily maintenance (next months' decision log partitions, expired sessions, decision log partitions
+ * past AIRLOCK_DECISION_LOG_RETENTION_DAYS). Migrations ran before
+ * Nest started (server.ts). When the database cannot be reached at start and AIRLOCK_STATE_DIR holds
+ * a last-known-good state (database/local-state.ts), the instance starts on it instead: decisions
+ * are answered, marked stale, and everything catches up once the database answers.
  */
 @Injectable()
 export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -44,16 +49,24 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly readiness: ReadinessService,
     private readonly metrics: MetricsService,
     private readonly jobs: BackgroundJobs,
+    private readonly localState: LocalStateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.secrets.init();
-    await this.runMaintenance();
-    await this.notifications.start();
-    await this.bootstrap.run();
-    await this.runtime.start();
-    await this.apiKeys.start();
+    const saved = await this.savedStateIfOffline();
+    if (saved) {
+      // The first-start seed and the maintenance ran when the state was saved; they run again on the next start.
+      if (!(await this.secrets.initFromSaved(saved.secrets))) throw new Error('The database cannot be reached and the saved state has no installation keys (set AIRLOCK_SECRET or start once with the database)');
+      await this.notifications.start();
+    } else {
+      await this.secrets.init();
+      await this.runMaintenance();
+      await this.notifications.start();
+      await this.bootstrap.run();
+    }
+    await this.runtime.start(saved ?? undefined);
+    await this.apiKeys.start(saved?.apiKeys);
     await this.directory.start();
     await this.exceptions.start();
     this.writer.start();
@@ -68,7 +81,13 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
         const tooStale = stale !== null && max > 0 && stale.seconds > max;
         return {
           ok: this.runtime.loaded && !tooStale,
-          detail: { organizations: Object.keys(this.runtime.versions()).length, stale, ...(tooStale ? { maxStaleSeconds: max } : {}) },
+          detail: {
+            organizations: Object.keys(this.runtime.versions()).length,
+            // 'saved': started without the database, serving the last-known-good state (AIRLOCK_STATE_DIR).
+            source: this.runtime.fromSavedState ? 'saved' : 'database',
+            stale,
+            ...(tooStale ? { maxStaleSeconds: max } : {}),
+          },
         };
       },
     });
@@ -94,12 +113,30 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
+  /** The last-known-good state when there is one and the database cannot be reached; else null (a normal start). */
+  private async savedStateIfOffline(): Promise<LocalState | null> {
+    const state = this.localState.read();
+    if (!state) return null;
+    try {
+      await this.database.ping();
+      return null;
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      this.logger.warn(`The database cannot be reached (${(err as Error).message}): starting on the last-known-good state saved at ${state.confirmedAt}`);
+      this.localState.adopt(state);
+      return state;
+    }
+  }
+
   /** What an on-call engineer reads per instance (docs/operations.md lists them). */
   private registerGauges(): void {
     const m = this.metrics;
     m.registerLabelledGauge('airlock_instance_info', 'This API instance (value 1), by id and host', ['instance', 'hostname'], () => [[{ instance: this.instances.id, hostname: os.hostname() }, 1]]);
     m.registerLabelledGauge('airlock_policy_version', 'Policy version served, per organization', ['organization'], () =>
       Object.entries(this.runtime.versions()).map(([organization, version]) => [{ organization }, version]),
+    );
+    m.registerLabelledGauge('airlock_policy_age_seconds', 'Seconds since the policy version served was published, per organization', ['organization'], () =>
+      Object.entries(this.runtime.ages()).map(([organization, seconds]) => [{ organization }, seconds]),
     );
     m.registerGauge('airlock_policy_stale_seconds', 'Seconds since the policies were last confirmed current (0 while the database answers)', () => this.runtime.staleSeconds()?.seconds ?? 0);
     m.registerGauge('airlock_listen_connected', 'LISTEN connection for publishes and revocations (1 connected, 0 reconnecting)', () => (this.notifications.connected ? 1 : 0));
@@ -116,6 +153,11 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
     try {
       await this.database.ensureDecisionPartitions();
       await this.sessions.purgeExpired();
+      const days = this.config.decisionLogRetentionDays;
+      if (days > 0) {
+        const dropped = await this.database.dropDecisionPartitionsOlderThan(days);
+        if (dropped.length) this.logger.log(`Decision log retention (${days} days): dropped ${dropped.join(', ')}`);
+      }
     } catch (err) {
       this.logger.warn(`Maintenance failed: ${(err as Error).message}`);
     }

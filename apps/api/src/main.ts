@@ -1,4 +1,5 @@
 import { WorkerStartError } from './cluster';
+import { databaseUnreachableMessage } from './common/start-failure';
 import { ConfigError, loadConfig } from './config/config';
 import { startApi } from './start-api';
 
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) {
       console.error(err.message);
       process.exit(78);
+    }
+    const unreachable = databaseUnreachableMessage(err, process.env.DATABASE_URL);
+    if (unreachable) {
+      console.error(unreachable);
+      process.exit(1);
     }
     if (err instanceof WorkerStartError) process.exit(err.exitCode);
     console.error(err);

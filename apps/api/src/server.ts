@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { AppModule } from './app.module';
 import { sendError } from './common/error.filter';
 import { isScimPath } from './common/scim-error-response';
@@ -23,8 +23,10 @@ import { APP_CONFIG, type AppConfig, loadConfig } from './config/config';
 import { applyPendingMigrations } from './database/migrations';
 import { BootstrapService } from './modules/bootstrap/bootstrap.service';
 import { DecisionRoutes } from './modules/decisions/decision-routes';
+import { DecisionFileRoutes } from './modules/decisions/decision-file-routes';
 import { GatewayRoutes } from './modules/gateway/gateway-routes';
 import { NetworkRoutes } from './modules/network/network-routes';
+import { isUploading, registerDiscoveryUploads } from './modules/discovery/discovery-uploads';
 import { IcapListener } from './modules/icap/icap.listener';
 import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
@@ -63,6 +65,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   const requestTimeoutMs = config.requestTimeoutSeconds * 1000;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // Fastify's two lines per request are replaced by common/request-log.ts (AIRLOCK_REQUEST_LOG).
+    logController: new LogController({ disableRequestLogging: true }),
     // A client has this long to send a whole request, headers included; then it gets a 408 and the
     // connection closes (Fastify's default is no limit, which lets slow senders hold connections).
     requestTimeout: requestTimeoutMs,
@@ -94,8 +98,10 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<NestF
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerHttpPlugins(fastify, config, app.get(MetricsService), app.get(InstanceRegistry).id);
   app.get(DecisionRoutes).register(fastify);
+  app.get(DecisionFileRoutes).register(fastify);
   app.get(GatewayRoutes).register(fastify);
   app.get(NetworkRoutes).register(fastify);
+  registerDiscoveryUploads(fastify);
   serveAdminUi(fastify, config);
   return app;
 }
@@ -111,6 +117,9 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket, timeoutSeconds: number): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A log streaming into a discovery import may take longer than the request timeout; the import's
+  // own idle timeout bounds it (modules/discovery/discovery-uploads.ts).
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && isUploading(socket)) return;
   const problem =
     error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? new AppError('request_timeout', `The request did not arrive in full within ${timeoutSeconds} s`)

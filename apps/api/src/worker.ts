@@ -1,4 +1,5 @@
 import { serveAsWorker } from './cluster';
+import { databaseUnreachableMessage } from './common/start-failure';
 import { ConfigError, loadConfig } from './config/config';
 import { startServer } from './server';
 
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) {
       console.error(err.message);
       process.exit(78);
+    }
+    const unreachable = databaseUnreachableMessage(err, process.env.DATABASE_URL);
+    if (unreachable) {
+      console.error(unreachable);
+      process.exit(1);
     }
     console.error(err);
     process.exit(1);

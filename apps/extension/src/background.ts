@@ -3,6 +3,7 @@
 // bundle for the content scripts, registers the content scripts on the catalog's hosts, redirects
 // blocked services to the block page, and sends the decisions made in pages to the server in batches.
 import { AirlockClient, AirlockError } from '../../../libs/sdk/src/client';
+import { type AirlockSignIn, type Identity, needsAirlockSignIn, parseIdentitySource, readAirlockSignIn, resolveIdentity } from './identity';
 import { compileBundle, compileBundleExceptions, decide, subjectGroups, userDirectory, userKey, type PolicyBundle } from './decide';
 import {
   type AccessBlock,
@@ -42,7 +43,7 @@ async function loadConfig(): Promise<ExtensionConfig> {
     serverUrl: str(raw.serverUrl)?.replace(/\/+$/, ''),
     apiKey: str(raw.apiKey),
     failMode: raw.failMode === 'closed' ? 'closed' : 'open',
-    identitySource: raw.identitySource === 'managed' || (raw.identitySource === undefined && str(raw.userEmail)) ? 'managed' : 'profile',
+    identitySource: parseIdentitySource(raw.identitySource, str(raw.userEmail)),
     userEmail: str(raw.userEmail),
     reportIntervalSeconds: num(raw.reportIntervalSeconds, 30, 1),
     refreshMinutes: num(raw.refreshMinutes, 1, 0.5),
@@ -54,14 +55,82 @@ async function loadConfig(): Promise<ExtensionConfig> {
   };
 }
 
-async function userEmail(config: ExtensionConfig): Promise<string | undefined> {
-  if (config.identitySource === 'managed') return config.userEmail;
+async function profileEmail(): Promise<string | undefined> {
   try {
     const info = await chrome.identity.getProfileUserInfo({ accountStatus: chrome.identity.AccountStatus.ANY });
-    return info.email || config.userEmail;
+    return info.email || undefined;
   } catch {
-    return config.userEmail;
+    return undefined;
   }
+}
+
+/**
+ * Who is signed in to Airlock in this browser: GET /v1/extension/identity with the extension's API
+ * key, the browser adding the person's session cookie (credentials 'include'; the extension's host
+ * permission for the server makes the request same-site, so the SameSite=Lax cookie goes). Undefined
+ * when the server cannot be asked (unconfigured, unreachable): the last answer is kept then.
+ */
+async function askAirlock(c: ExtensionConfig): Promise<AirlockSignIn | undefined> {
+  if (!c.serverUrl || !c.apiKey) return undefined;
+  try {
+    const res = await fetch(`${c.serverUrl}/v1/extension/identity`, {
+      headers: { authorization: `Bearer ${c.apiKey}` },
+      credentials: 'include',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) {
+      await setStatus({ lastError: `identity: HTTP ${res.status}` });
+      return undefined;
+    }
+    return readAirlockSignIn(await res.json());
+  } catch (err) {
+    await setStatus({ lastError: `identity: ${describe(err)}` });
+    return undefined;
+  }
+}
+
+/** The last answer of the server about the Airlock sign-in (kept while it cannot be asked). */
+async function lastAirlockSignIn(): Promise<AirlockSignIn | undefined> {
+  return (await chrome.storage.local.get('airlockSignIn')).airlockSignIn as AirlockSignIn | undefined;
+}
+
+/** The user's identity from the configured source (see identity.ts). */
+async function currentIdentity(c: ExtensionConfig): Promise<Identity> {
+  const profile = c.identitySource === 'profile' ? await profileEmail() : undefined;
+  let airlock: AirlockSignIn | undefined;
+  if (needsAirlockSignIn(c.identitySource, profile)) {
+    airlock = await askAirlock(c);
+    if (airlock) await chrome.storage.local.set({ airlockSignIn: airlock });
+    else airlock = await lastAirlockSignIn();
+  }
+  return resolveIdentity(c.identitySource, { profileEmail: profile, airlock, userEmail: c.userEmail });
+}
+
+/**
+ * Asks again who the user is (a sign-in or sign-out on the server, the refresh alarm, the popup) and,
+ * when it changed, stores the new identity with its groups and exceptions key: the open pages decide
+ * with it from then on, and the access redirects are rebuilt for that person.
+ */
+async function refreshIdentity(): Promise<void> {
+  if (!config) return;
+  const identity = await currentIdentity(config);
+  const prev = await readPolicy();
+  await setStatus({ email: identity.email, identityVia: identity.via, signInUrl: signInUrl(config, identity) });
+  if (!prev || prev.email === identity.email) return;
+  const state: PolicyState = {
+    ...prev,
+    email: identity.email,
+    groups: prev.bundle && identity.email ? await subjectGroups(prev.bundle, identity.email) : [],
+    userKey: prev.bundle ? userKey(prev.bundle, identity.email) : undefined,
+  };
+  await chrome.storage.local.set({ policy: state });
+  await applyAccessRedirects(state);
+}
+
+/** Where the popup's "Sign in to Airlock" leads: the server's sign-in page (password or SSO), when signing in would help. */
+function signInUrl(c: ExtensionConfig, identity: Identity): string | undefined {
+  return identity.signInUseful && c.serverUrl && c.apiKey ? `${c.serverUrl}/#/login` : undefined;
 }
 
 let config: ExtensionConfig | null = null;
@@ -84,7 +153,8 @@ async function readPolicy(): Promise<PolicyState | undefined> {
 function start(): Promise<void> {
   starting ??= (async () => {
     config = await loadConfig();
-    const email = await userEmail(config);
+    const identity = await currentIdentity(config);
+    const email = identity.email;
     client = config.serverUrl && config.apiKey ? new AirlockClient({ baseUrl: config.serverUrl, apiKey: config.apiKey, timeoutMs: 10_000, fetch: (input, init) => fetch(input, init) }) : null;
     const prev = await readPolicy();
     // The configuration's parts the pages need, with the last good bundle (kept across restarts).
@@ -104,7 +174,7 @@ function start(): Promise<void> {
     // Stored again only when something changed: every open page reads it again when it is.
     const same = prev !== undefined && JSON.stringify({ ...prev, bundle: null }) === JSON.stringify({ ...state, bundle: null });
     if (!same) await chrome.storage.local.set({ policy: state });
-    await setStatus({ configSource: config.source, email, connection: client ? 'connecting' : 'unconfigured', policyVersion: state.bundle?.policyVersion });
+    await setStatus({ configSource: config.source, email, identityVia: identity.via, signInUrl: signInUrl(config, identity), connection: client ? 'connecting' : 'unconfigured', policyVersion: state.bundle?.policyVersion });
     await applyPolicy(state);
     await chrome.alarms.create('refresh', { periodInMinutes: Math.max(0.5, config.refreshMinutes) });
     await chrome.alarms.create('report', { periodInMinutes: Math.max(0.5, config.reportIntervalSeconds / 60) });
@@ -197,8 +267,11 @@ function watch(): void {
  */
 async function applyPolicy(state: PolicyState): Promise<void> {
   const domains = new Set<string>(state.extraHosts);
-  if (state.bundle) for (const p of state.bundle.catalog) for (const d of p.domains) domains.add(d);
-  else for (const h of SEED_AI_HOSTS) domains.add(h);
+  if (state.bundle) {
+    for (const p of state.bundle.catalog) for (const d of p.domains) domains.add(d);
+    // Unknown AI destinations the policy has rules for (the server's known list): decided there as such.
+    for (const h of state.bundle.watchHosts ?? []) domains.add(h);
+  } else for (const h of SEED_AI_HOSTS) domains.add(h);
   const matches = matchPatterns(domains);
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
   const script: chrome.scripting.RegisteredContentScript = {
@@ -399,6 +472,7 @@ chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'refresh') {
       await refresh();
       watch();
+      await refreshIdentity();
     } else if (alarm.name === 'report') {
       await flushReports();
     } else if (alarm.name === EXPIRY_ALARM) {
@@ -421,10 +495,33 @@ chrome.runtime.onMessage.addListener((msg: Message, _sender, sendResponse) => {
       case 'status':
         sendResponse({ ok: true });
         return;
+      case 'identity':
+        await refreshIdentity();
+        sendResponse({ ok: true });
+        return;
     }
   })();
   return true;
 });
+
+// A sign-in to Airlock or a sign-out (the session cookie of the configured server set or removed):
+// ask the server again at once rather than at the next refresh.
+chrome.cookies.onChanged.addListener(({ cookie }) => {
+  if (!/airlock_session$/.test(cookie.name) || !config?.serverUrl || !needsAirlockSignIn(config.identitySource, undefined)) return;
+  let host: string;
+  try {
+    host = new URL(config.serverUrl).hostname;
+  } catch {
+    return;
+  }
+  if (cookie.domain.replace(/^\./, '') !== host) return;
+  if (identityTimer) clearTimeout(identityTimer);
+  identityTimer = setTimeout(() => {
+    identityTimer = null;
+    void refreshIdentity();
+  }, 200);
+});
+let identityTimer: ReturnType<typeof setTimeout> | null = null;
 
 // A worker woken by an event after being stopped starts again (its state is in storage).
 void start();

@@ -128,48 +128,71 @@ function reportReasons(v: Verdict): DecisionReport['reasons'] {
   return out;
 }
 
+/**
+ * Queues the report of a decision. Only what the event knows is captured here (the verdict, the
+ * time, who and which policy); the report itself (its id, the classes, the reasons, the time as
+ * text) is built when the queue is flushed, after the event: at 10 KB that was an eighth of an
+ * allowed paste's handler (bench:extension's profile).
+ */
 function report(action: DecisionReport['action'], v: Verdict, trigger: string, override?: string): void {
-  const r = v.result;
-  const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
-  const rep: DecisionReport = {
-    id: crypto.randomUUID(),
-    at: new Date().toISOString(),
-    action,
-    destination: { url: destinationUrl() },
-    subject: { email: state?.email },
-    effect: v.effect,
-    reasons: reportReasons(v),
-    findingClasses: classes,
-    findingCount: r?.findings.length ?? 0,
-    ...(override ? { override: { reason: override } } : {}),
-    policyVersion: state?.bundle?.policyVersion ?? 0,
-    source: 'extension',
-    channel: 'web',
-  };
-  const recent: RecentDecision = {
-    at: rep.at,
-    host: location.host,
-    action,
-    effect: v.effect,
-    trigger,
-    messages: v.reasons,
-    findingClasses: classes,
-    override,
-  };
-  pendingReports.push({ report: rep, recent });
+  pendingReports.push({ action, v, trigger, override, at: Date.now(), url: destinationUrl(), host: location.host, email: state?.email, policyVersion: state?.bundle?.policyVersion ?? 0 });
   // Sent after the event, several together: messaging the service worker (serialising, IPC) is no
   // part of the paste or the keystroke; a page going away sends what is left at once.
   reportTimer ??= setTimeout(flushReports, REPORT_DELAY_MS);
 }
 
+interface PendingReport {
+  action: DecisionReport['action'];
+  v: Verdict;
+  trigger: string;
+  override?: string;
+  at: number;
+  url: string;
+  host: string;
+  email?: string;
+  policyVersion: number;
+}
+
+function buildReport(p: PendingReport): { report: DecisionReport; recent: RecentDecision } {
+  const r = p.v.result;
+  const classes = r ? [...new Set(r.findings.map((f) => f.dataClass))].sort() : [];
+  const at = new Date(p.at).toISOString();
+  const rep: DecisionReport = {
+    id: crypto.randomUUID(),
+    at,
+    action: p.action,
+    destination: { url: p.url },
+    subject: { email: p.email },
+    effect: p.v.effect,
+    reasons: reportReasons(p.v),
+    findingClasses: classes,
+    findingCount: r?.findings.length ?? 0,
+    ...(p.override ? { override: { reason: p.override } } : {}),
+    policyVersion: p.policyVersion,
+    source: 'extension',
+    channel: 'web',
+  };
+  const recent: RecentDecision = {
+    at,
+    host: p.host,
+    action: p.action,
+    effect: p.v.effect,
+    trigger: p.trigger,
+    messages: p.v.reasons,
+    findingClasses: classes,
+    override: p.override,
+  };
+  return { report: rep, recent };
+}
+
 const REPORT_DELAY_MS = 200;
-const pendingReports: { report: DecisionReport; recent: RecentDecision }[] = [];
+const pendingReports: PendingReport[] = [];
 let reportTimer: ReturnType<typeof setTimeout> | null = null;
 function flushReports(): void {
   if (reportTimer) clearTimeout(reportTimer);
   reportTimer = null;
   if (pendingReports.length === 0) return;
-  const msg: Message = { type: 'reports', items: pendingReports.splice(0) };
+  const msg: Message = { type: 'reports', items: pendingReports.splice(0).map(buildReport) };
   chrome.runtime.sendMessage(msg).catch(() => undefined);
 }
 window.addEventListener('pagehide', flushReports);

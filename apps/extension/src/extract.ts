@@ -1,10 +1,12 @@
 // Text extraction for uploads, loaded by the content script only when a file is selected, pasted
 // or dropped (import() of this web-accessible module): plain text and the text formats as they
 // are; PDF with pdf.js (run on the page's main thread: a page cannot start a worker from the
-// extension's origin); DOCX with mammoth; XLSX with ExcelJS. Anything else: no text (the policy
-// then decides on the file's name and type alone).
+// extension's origin); DOCX with mammoth; XLSX with ExcelJS; PPTX (slides and speaker notes) with
+// the file-text library's reader, which also refuses zip bombs from their declared sizes. Anything
+// else: no text (the policy then decides on the file's name and type alone).
 import * as pdfjs from 'pdfjs-dist';
 import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
+import { pptxText, zipEntries } from '@airlock/file-text/office-zip';
 
 export interface Extracted {
   text?: string;
@@ -42,13 +44,17 @@ export async function extractText(file: File, _workerUrl: string): Promise<Extra
   try {
     if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || type === 'application/json') return bounded(await file.text());
     if (ext === 'pdf' || type === 'application/pdf') return bounded(await pdfText(await file.arrayBuffer()));
+    if (ext !== 'pptx' && ext !== 'docx' && ext !== 'xlsx') return {};
+    // Office files are zips: entries counted and declared sizes summed before anything is inflated.
+    const data = await file.arrayBuffer();
+    zipEntries(new Uint8Array(data));
+    if (ext === 'pptx') return bounded(pptxText(new Uint8Array(data)));
     if (ext === 'docx') {
       const mod = (await import('mammoth/mammoth.browser.js')) as typeof import('mammoth/mammoth.browser.js') & { default?: typeof import('mammoth/mammoth.browser.js') };
       const mammoth = mod.default ?? mod;
-      return bounded((await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() })).value);
+      return bounded((await mammoth.extractRawText({ arrayBuffer: data })).value);
     }
-    if (ext === 'xlsx') return bounded(await xlsxText(await file.arrayBuffer()));
-    return {};
+    return bounded(await xlsxText(data));
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

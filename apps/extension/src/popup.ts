@@ -17,6 +17,15 @@ const CONNECTION: Record<StatusState['connection'], string> = {
   unreachable: 'Server unreachable: using the last policy fetched',
 };
 
+const VIA: Record<NonNullable<StatusState['identityVia']>, string> = {
+  profile: ' (browser profile)',
+  airlock: ' (Airlock sign-in)',
+  managed: ' (set by your organization)',
+  none: '',
+};
+
+let signInUrl: string | undefined;
+
 async function render(): Promise<void> {
   const got = await chrome.storage.local.get(['status', 'policy', 'recent']);
   const status = got.status as StatusState | undefined;
@@ -32,7 +41,10 @@ async function render(): Promise<void> {
   row('Policy', policy?.bundle ? `version ${policy.bundle.policyVersion} (fetched ${policy.fetchedAt ? new Date(policy.fetchedAt).toLocaleString() : '?'})` : `none yet: ${policy?.failMode === 'closed' ? 'AI services are blocked until one is fetched' : 'nothing is checked until one is fetched'}`, 'policy-version');
   row('Connection', status ? CONNECTION[status.connection] : CONNECTION.unconfigured, 'connection');
   if (status?.lastError) row('Last error', status.lastError, 'last-error');
-  row('Signed in as', policy?.email ?? 'unknown', 'identity');
+  row('Signed in as', policy?.email ? `${policy.email}${VIA[status?.identityVia ?? 'none']}` : 'unknown', 'identity');
+  const signIn = document.getElementById('sign-in')!;
+  signIn.hidden = !status?.signInUrl;
+  signInUrl = status?.signInUrl;
   row('Configured by', status?.configSource === 'managed' ? 'your organization (managed policy)' : status?.configSource === 'local' ? 'local developer settings' : 'nobody yet', 'config-source');
   row('Reports waiting', String(status?.pendingReports ?? 0), 'pending');
   const ol = document.getElementById('recent')!;
@@ -62,3 +74,10 @@ async function render(): Promise<void> {
 
 void render();
 chrome.storage.onChanged.addListener(() => void render());
+// "Sign in to Airlock": the server's sign-in page (password or SSO) in a tab; the service worker sees
+// the session cookie arrive and asks the server who signed in.
+document.getElementById('sign-in-button')!.addEventListener('click', () => {
+  if (signInUrl) void chrome.tabs.create({ url: signInUrl });
+});
+// Opening the popup asks again who is signed in (the answer re-renders through storage).
+void chrome.runtime.sendMessage({ type: 'identity' }).catch(() => undefined);

@@ -1,6 +1,7 @@
 // What the service worker, the content scripts, the popup and the block page share through
 // chrome.storage.local and messages. Nothing here holds prompt text or file content.
 import type { PolicyBundle } from './decide';
+import type { IdentitySource, IdentityVia } from './identity';
 
 export type FailMode = 'open' | 'closed';
 /** 'block': not attached; 'allow': attached without inspection, the user told so. Default: 'block' when failMode is closed, else 'allow'. */
@@ -12,7 +13,7 @@ export interface ExtensionConfig {
   serverUrl?: string;
   apiKey?: string;
   failMode: FailMode;
-  identitySource: 'profile' | 'managed';
+  identitySource: IdentitySource;
   userEmail?: string;
   reportIntervalSeconds: number;
   refreshMinutes: number;
@@ -51,6 +52,10 @@ export interface StatusState {
   policyVersion?: number;
   configSource: ExtensionConfig['source'];
   email?: string;
+  /** Where the e-mail came from (identity.ts). */
+  identityVia?: IdentityVia;
+  /** Set when signing in to Airlock would give the identity: the popup offers "Sign in to Airlock" there. */
+  signInUrl?: string;
   pendingReports: number;
 }
 
@@ -93,7 +98,8 @@ export interface AccessBlock {
 export type Message =
   | { type: 'reports'; items: { report: DecisionReport; recent: RecentDecision }[] }
   | { type: 'refresh' }
-  | { type: 'status' };
+  | { type: 'status' }
+  | { type: 'identity' };
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 

@@ -80,6 +80,9 @@ export const activityEntryOutput = z.object({
   policyVersion: z.number(),
   source: z.string(),
   overrideReason: z.string().nullable(),
+  /** An AI gateway call's tokens as its upstream reported them (on the call's prompt decision); null otherwise. */
+  inputTokens: z.number().int().nullable(),
+  outputTokens: z.number().int().nullable(),
 });
 export type ActivityEntryOutput = z.infer<typeof activityEntryOutput>;
 

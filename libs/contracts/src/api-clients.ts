@@ -37,3 +37,41 @@ export const apiKeyRotate = z.strictObject({
   overlapHours: z.number().min(0).max(24 * 30).default(24),
   expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
+
+/** One key of an API client as the API shows it: its prefix only, never the key or its hash. */
+export const apiKeyOutput = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** Neither revoked nor expired. */
+  active: z.boolean(),
+});
+export type ApiKeyOutput = z.infer<typeof apiKeyOutput>;
+
+/** An API client as the API shows it (GET /api/api-clients). */
+export const apiClientOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** The scopes as stored (API_SCOPES when written through this API). */
+  scopes: z.array(z.string()),
+  rateLimitPerMinute: z.number().nullable(),
+  mayAssertGroups: z.boolean(),
+  mayAssertIp: z.boolean(),
+  mayAssertZones: z.union([z.literal('any'), z.array(z.string())]),
+  revokedAt: z.string().nullable(),
+  /** The latest use of any of its keys. */
+  lastUsedAt: z.string().nullable(),
+  /** The prefix of an active key, to recognise it in logs. */
+  keyPrefix: z.string().nullable(),
+  keys: z.array(apiKeyOutput),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ApiClientOutput = z.infer<typeof apiClientOutput>;
+/** The create and rotate answers: the client and its new key, shown this once. */
+export const apiClientWithKeyOutput = apiClientOutput.extend({ key: z.string() });
+export type ApiClientWithKeyOutput = z.infer<typeof apiClientWithKeyOutput>;

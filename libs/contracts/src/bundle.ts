@@ -44,7 +44,14 @@ export interface PolicyBundle {
   zones: NetworkZone[];
   detectors: {
     classes: string[];
-    settings: { allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string };
+    settings: {
+      allowEmailDomains: string[];
+      markings: string[];
+      defaultPhoneRegion: string;
+      /** absent from servers before they existed */
+      allowedValues?: { value: string; dataClass?: string }[];
+      classThresholds?: Record<string, number>;
+    };
     custom: BundleDetector[];
   };
   settings: { restrictedJurisdictions: string[]; decisionTtlSeconds: number };
@@ -57,6 +64,14 @@ export interface PolicyBundle {
    * directory's salted hash of their e-mail (subjectKey), each with its expiry, checked at decision time.
    */
   exceptions?: BundleException[];
+  /**
+   * Host patterns (exact `a.b` or `*.a.b`) beyond the catalog where a client that watches a fixed
+   * set of hosts (the browser extension) must watch too: the known AI services outside the catalog
+   * (the dated list the server ships) when an enabled rule matches unknown AI destinations
+   * (`unknownAiDestination: true` or `providerStatus: ['unknown']`), else empty. A request there is
+   * decided as an unknown AI destination. Absent from servers before it existed.
+   */
+  watchHosts?: string[];
 }
 
 /**
@@ -68,15 +83,21 @@ export const policyBundleOutput = z.object({
   contentHash: z.string(),
   publishedAt: z.string(),
   rules: z
-    .array(z.object({ id: z.string(), priority: z.number(), enabled: z.boolean(), effect: z.enum(EFFECTS), message: z.string() }))
+    .array(z.looseObject({ id: z.string(), priority: z.number(), enabled: z.boolean(), effect: z.enum(EFFECTS), message: z.string() }))
     .describe('The published rules (libs/policy-engine PolicyRule: also when, unless, description, guidanceUrl)'),
   catalog: z
-    .array(z.object({ slug: z.string(), name: z.string(), status: z.enum(PROVIDER_STATUSES), domains: z.array(z.string()) }))
+    .array(z.looseObject({ slug: z.string(), name: z.string(), status: z.enum(PROVIDER_STATUSES), domains: z.array(z.string()) }))
     .describe('The catalog the rules were compiled against (libs/policy-engine CatalogProvider)'),
   zones: z.array(z.object({ name: z.string(), cidrs: z.array(z.string()) })),
   detectors: z.object({
     classes: z.array(z.string()),
-    settings: z.object({ allowEmailDomains: z.array(z.string()), markings: z.array(z.string()), defaultPhoneRegion: z.string() }),
+    settings: z.object({
+      allowEmailDomains: z.array(z.string()),
+      markings: z.array(z.string()),
+      defaultPhoneRegion: z.string(),
+      allowedValues: z.array(z.object({ value: z.string(), dataClass: z.string().optional() })).optional(),
+      classThresholds: z.record(z.string(), z.number()).optional(),
+    }),
     custom: z.array(
       z.object({
         id: z.string(),
@@ -94,7 +115,15 @@ export const policyBundleOutput = z.object({
   directory: z.object({ salt: z.string(), groups: z.array(z.string()), subjects: z.record(z.string(), z.array(z.number())) }).optional(),
   client: z.object({ mayAssertGroups: z.boolean(), mayAssertIp: z.boolean(), mayAssertZones: z.union([z.literal('any'), z.array(z.string())]) }).optional(),
   exceptions: z.array(bundleException).optional(),
+  watchHosts: z.array(z.string()).optional().describe('Hosts beyond the catalog to watch as unknown AI destinations (the known AI services list, when a rule matches unknown AI destinations)'),
 });
 
-/** Compile-time check: every PolicyBundle fits the outline the document publishes. */
-export const _bundleFitsOutline = (bundle: PolicyBundle): z.infer<typeof policyBundleOutput> => bundle;
+/**
+ * Compile-time check: every PolicyBundle fits the outline the document publishes (rules and catalog
+ * entries are open objects there: the spread gives them the index signature an interface lacks).
+ */
+export const _bundleFitsOutline = (bundle: PolicyBundle): z.infer<typeof policyBundleOutput> => ({
+  ...bundle,
+  rules: bundle.rules.map((r) => ({ ...r })),
+  catalog: bundle.catalog.map((c) => ({ ...c })),
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
 import { ACCOUNT_TYPES, COLLECTED_DATA, DETECTOR_KINDS } from './constants';
-import { channel, providerStatus, trainsOnInputs, zoneName } from './policy';
+import { channel, effect, providerStatus, trainsOnInputs, zoneName } from './policy';
 
 /** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
 export const domainPattern = z
@@ -228,14 +228,13 @@ export const providerOutput = z.object({
   certifications: z.array(z.string()),
   enterpriseOffering: z.string().nullable(),
   notes: z.string().nullable(),
-  /** [{ fact, url, asOf }] (providerSource). */
-  sources: z.unknown(),
-  /** [{ topic, note }] (unknownFact): facts no source confirms. */
-  unknownFacts: z.unknown(),
-  /** [{ name, ... }] (accountType): how consumer and business tiers differ and what tells them apart. */
-  accountTypes: z.unknown(),
-  /** [{ host, ... }] (sharedHost): hosts a domain block cannot separate from other services. */
-  sharedHosts: z.unknown(),
+  sources: z.array(providerSource),
+  /** Facts no source confirms. */
+  unknownFacts: z.array(unknownFact),
+  /** How consumer and business tiers differ and what tells them apart. */
+  accountTypes: z.array(accountType),
+  /** Hosts a domain block cannot separate from other services. */
+  sharedHosts: z.array(sharedHost),
   /** The as-of date of the oldest source of a training, retention, storage or sharing fact. */
   oldestSourceAsOf: z.string().nullable(),
   /** True when that source is older than the organization's catalogSourceMaxAgeDays. */
@@ -244,11 +243,39 @@ export const providerOutput = z.object({
   statusReason: z.string().nullable(),
   statusChangedAt: z.string().nullable(),
   riskScore: z.number(),
-  /** Why the score is what it is: [{ factor, points, detail }]. */
-  riskFactors: z.unknown(),
+  /** Why the score is what it is (positive points raise it). */
+  riskFactors: z.array(z.object({ id: z.string(), points: z.number(), explanation: z.string() })),
   builtin: z.boolean(),
   catalogVersion: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type ProviderOutput = z.infer<typeof providerOutput>;
+
+/**
+ * An AI service as the employee portal shows it (GET /api/portal/tools, "Which AI services may I
+ * use?"): the catalog's facts in plain words and what the published policy answers the asking
+ * employee (their groups) for access, prompts, uploads and each built-in data class.
+ */
+export const portalToolOutput = z.object({
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string().nullable(),
+  website: z.string().nullable(),
+  description: z.string().nullable(),
+  status: providerStatus,
+  statusLabel: z.string(),
+  statusReason: z.string().nullable(),
+  riskScore: z.number().nullable(),
+  storesDataIn: z.array(z.string()),
+  trainsOnInputs: trainsOnInputs,
+  access: effect,
+  prompt: effect,
+  upload: effect,
+  dataClasses: z.array(z.object({ dataClass: z.string(), label: z.string(), effect, message: z.string().nullable() })),
+  summary: z.string(),
+});
+export type PortalToolOutput = z.infer<typeof portalToolOutput>;
+/** GET /api/portal/tools: every catalog service, approved first, and the policy version that answered. */
+export const portalToolsOutput = z.object({ policyVersion: z.number(), tools: z.array(portalToolOutput) });
+export type PortalToolsOutput = z.infer<typeof portalToolsOutput>;

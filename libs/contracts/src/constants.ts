@@ -71,6 +71,9 @@ export type DetectorKind = (typeof DETECTOR_KINDS)[number];
 
 export const ROLES = ['owner', 'admin', 'analyst', 'auditor', 'employee'] as const;
 export type Role = (typeof ROLES)[number];
+/** How an organization's single sign-on talks to its identity provider. */
+export const SSO_PROTOCOLS = ['oidc', 'saml'] as const;
+export type SsoProtocol = (typeof SSO_PROTOCOLS)[number];
 /**
  * `scim` lets the client provision the organization's users and groups (/scim/v2): it is given
  * alone, never with the decision scopes, whose keys sit in extensions and proxies on many machines.
@@ -84,7 +87,7 @@ export type Role = (typeof ROLES)[number];
  * and the DNS, proxy and PAC exports under /v1/exports. It can decide about a destination and read
  * which services are blocked, nothing else (no bundle with the hashed directory, no reports).
  */
-export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension', 'network'] as const;
+export const API_SCOPES = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension', 'network', 'discovery'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
@@ -95,7 +98,7 @@ export type SessionMethod = (typeof SESSION_METHODS)[number];
 export const RECOVERY_CODE_COUNT = 10;
 export const STEP_UP_SECONDS = 300;
 
-// --- Incidents, tool requests, webhooks ---------------------------------------------------------------
+// --- Incidents, service requests, webhooks ------------------------------------------------------------
 
 export const INCIDENT_STATUSES = ['new', 'triaged', 'investigating', 'contained', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -105,6 +108,9 @@ export const INCIDENT_SEVERITIES = ['low', 'medium', 'high', 'critical'] as cons
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 export const CLOSURE_REASONS = ['remediated', 'false_positive', 'duplicate', 'risk_accepted'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+/** Whether the supervisory authority was notified of a personal-data breach (GDPR art. 33). */
+export const NOTIFICATION_DECISIONS = ['notified', 'not_notified'] as const;
+export type NotificationDecision = (typeof NOTIFICATION_DECISIONS)[number];
 export const INCIDENT_SOURCES = ['portal', 'analyst', 'api', 'automatic'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
@@ -144,8 +150,30 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/** Where a time-limited exception stands (/api/exceptions `status`), computed from expiresAt and revokedAt. */
+export const EXCEPTION_STATUSES = ['active', 'expired', 'revoked'] as const;
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
 // --- Records --------------------------------------------------------------------------------------
 
 /** Read-only fields every API output carries; react-admin sends them back on PUT. */
 export const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'] as const;
 export const USER_READ_ONLY_FIELDS = ['email', 'lastLoginAt', 'hasPassword', 'sso', 'invitationPending', 'invitationExpiresAt'] as const;
+
+// --- SIEM streaming ----------------------------------------------------------------------------------
+
+/** How events reach a SIEM destination: RFC 5424 syslog over TCP or TLS (RFC 5425), or HTTP batches. */
+export const SIEM_TRANSPORTS = ['syslog_tcp', 'syslog_tls', 'http'] as const;
+export type SiemTransport = (typeof SIEM_TRANSPORTS)[number];
+/** The body of each event: CEF, Airlock's JSON, or OCSF JSON (HTTP: JSON or OCSF). */
+export const SIEM_FORMATS = ['cef', 'json', 'ocsf'] as const;
+export type SiemFormat = (typeof SIEM_FORMATS)[number];
+/** What an HTTP destination is: Splunk's HTTP Event Collector, Elasticsearch `_bulk`, or any collector of gzip JSON lines. */
+export const SIEM_HTTP_PRESETS = ['splunk_hec', 'elastic', 'generic'] as const;
+export type SiemHttpPreset = (typeof SIEM_HTTP_PRESETS)[number];
+export const SIEM_EVENT_TYPES = ['decision', 'incident', 'audit'] as const;
+export type SiemEventType = (typeof SIEM_EVENT_TYPES)[number];
+/** Log formats a discovery import reads (libs/discovery DISCOVERY_FORMATS; `auto` detects). */
+export const DISCOVERY_FORMATS = ['squid', 'squid-common', 'zscaler-csv', 'zscaler-json', 'bind', 'unbound', 'zeek', 'csv'] as const;
+export type DiscoveryFormatName = (typeof DISCOVERY_FORMATS)[number];
+export const DISCOVERY_IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, line, slug, uuid } from './common';
+import { EXCEPTION_STATUSES } from './constants';
 import { action, channel, effect } from './policy';
 
 /**
@@ -88,8 +89,6 @@ export const exceptionCreate = z
   });
 export type ExceptionCreate = z.infer<typeof exceptionCreate>;
 
-export const EXCEPTION_STATUSES = ['active', 'expired', 'revoked'] as const;
-
 export const exceptionOutput = z.object({
   id: z.string(),
   subjectEmail: z.string().nullable(),
@@ -118,3 +117,21 @@ export const bundleException = z.object({
   reason: z.string(),
   expiresAt: z.string(),
 });
+
+/**
+ * GET /v1/extension/identity: who is signed in to Airlock in this browser, for the extension's
+ * `identitySource: 'airlock'`. The extension sends its API key (scope `extension`) and the browser
+ * sends the person's session cookie; the e-mail is the session's, verified by the server (password
+ * or SSO sign-in), never one a page or the extension asserted.
+ */
+export const extensionIdentityOutput = z.object({
+  signedIn: z.boolean(),
+  /** The signed-in person's e-mail (lower-case), when signedIn. */
+  email: z.email().optional(),
+  name: z.string().optional(),
+  /** How the session was opened. */
+  method: z.enum(['password', 'sso']).optional(),
+  /** Why nobody is signed in: no session cookie, an ended session, or a session of another organization than the key's. */
+  reason: z.enum(['no_session', 'session_ended', 'other_organization']).optional(),
+});
+export type ExtensionIdentity = z.infer<typeof extensionIdentityOutput>;

@@ -50,7 +50,7 @@ export const gatewayUpstreamOutput = z.object({
 });
 export type GatewayUpstreamOutput = z.infer<typeof gatewayUpstreamOutput>;
 
-/** Gateway traffic per provider and API client, from the hourly rollups (dashboard). */
+/** Gateway traffic per AI service (catalog slug) and API client, from the hourly rollups (dashboard). */
 export const gatewayTrafficRow = z.object({
   providerSlug: z.string(),
   apiClientId: z.string(),
@@ -64,6 +64,10 @@ export const gatewayTrafficRow = z.object({
   outputTokens: z.number(),
   avgAddedMs: z.number().nullable(),
 });
+export type GatewayTrafficRow = z.infer<typeof gatewayTrafficRow>;
+/** GET /api/gateway/traffic: the rows of the window, busiest first. */
+export const gatewayTrafficOutput = z.object({ since: z.string(), hours: z.number(), items: z.array(gatewayTrafficRow) });
+export type GatewayTrafficOutput = z.infer<typeof gatewayTrafficOutput>;
 
 // ---------------------------------------------------------------------------------------------------
 // Guardrail endpoints
@@ -118,3 +122,23 @@ export const guardResponse = z.object({
   metadata: z.object({ request_uuid: z.string() }),
 });
 
+
+/** POST /v1/guardrails/litellm/…: LiteLLM's Generic Guardrail API answer (BLOCKED, GUARDRAIL_INTERVENED with the masked texts, or NONE). */
+export const litellmGuardrailOutput = z.union([
+  z.object({ action: z.literal('BLOCKED'), blocked_reason: z.string() }),
+  z.object({ action: z.literal('GUARDRAIL_INTERVENED'), texts: z.array(z.string()), tool_calls: z.array(z.unknown()).optional() }),
+  z.object({ action: z.literal('NONE') }),
+]);
+export type LitellmGuardrailOutput = z.infer<typeof litellmGuardrailOutput>;
+
+/** POST /v1/guard: Lakera Guard v2 shaped; `payload`, `breakdown` and `dev_info` when the request asks for them. */
+export const guardOutput = z.object({
+  flagged: z.boolean(),
+  metadata: z.object({ request_uuid: z.string() }),
+  payload: z.array(z.object({ start: z.number(), end: z.number(), text: z.string(), detector_type: z.string(), labels: z.array(z.string()), message_id: z.number() })).optional(),
+  breakdown: z
+    .array(z.object({ project_id: z.string(), policy_id: z.string(), detector_id: z.string(), detector_type: z.string(), detected: z.boolean(), message_id: z.number() }))
+    .optional(),
+  dev_info: z.object({ effect: z.string(), reasons: z.array(z.object({ ruleId: z.string(), effect: z.string(), message: z.string() })) }).optional(),
+});
+export type GuardOutput = z.infer<typeof guardOutput>;

@@ -5,6 +5,7 @@ import {
   INCIDENT_SEVERITIES,
   INCIDENT_SOURCES,
   INCIDENT_STATUSES,
+  NOTIFICATION_DECISIONS,
   REPORT_DATA_KINDS,
   type ReportDataKind,
   TOOL_REQUEST_STATUSES,
@@ -18,6 +19,7 @@ export const incidentStatus = z.enum(INCIDENT_STATUSES);
 export const incidentSeverity = z.enum(INCIDENT_SEVERITIES);
 export const closureReason = z.enum(CLOSURE_REASONS);
 export const incidentSource = z.enum(INCIDENT_SOURCES);
+export const notificationDecision = z.enum(NOTIFICATION_DECISIONS);
 
 export const reportDataKind = z.enum(REPORT_DATA_KINDS.map((k) => k.key) as [ReportDataKind, ...ReportDataKind[]]);
 
@@ -73,11 +75,38 @@ export const portalIncidentOutput = z.object({
   updatedAt: z.string(),
 });
 
+/**
+ * The anonymous status page asks with the status code in the body (POST), never in the URL: a URL
+ * lands in the browser history of a managed laptop and in proxy logs, and would link the report to
+ * the person.
+ */
+export const statusTokenInput = z.strictObject({ token: z.string().trim().min(1).max(200) });
+export type StatusTokenInput = z.infer<typeof statusTokenInput>;
+
+/** The anonymous reporter answers the team through the status page (the code proves the report). */
+export const reporterMessageInput = z.strictObject({
+  token: z.string().trim().min(1).max(200),
+  body: text(4000).refine((s) => s.trim().length > 0, 'must not be empty'),
+});
+export type ReporterMessageInput = z.infer<typeof reporterMessageInput>;
+
+/** A message between the team and an anonymous reporter: who wrote it is "team" or "you", no names. */
+export const reporterThreadMessage = z.object({
+  id: z.string(),
+  from: z.enum(['team', 'reporter']),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
 export const incidentStatusOutput = z.object({
   number: z.number(),
   status: incidentStatus,
   statusExplanation: z.string(),
   updatedAt: z.string(),
+  /** The questions of the team and the reporter's answers, oldest first. */
+  messages: z.array(reporterThreadMessage),
+  /** False once the report is closed: no more answers through the status page. */
+  canReply: z.boolean(),
 });
 
 export const incidentOptionsOutput = z.object({
@@ -134,8 +163,36 @@ export const incidentUpdate = z.strictObject({
   assigneeId: uuid.nullable().optional(),
   occurredAt: pastDateTime.nullable().optional(),
   awareAt: pastDateTime.optional(),
+  /**
+   * Why the incident is resolved or closed while checklist tasks are still open: required then (422
+   * without it), recorded in the status event of the timeline and in the audit event.
+   */
+  openTasksReason: text(2000)
+    .refine((s) => s.trim().length > 0, 'must not be empty')
+    .optional(),
 });
 export type IncidentUpdate = z.infer<typeof incidentUpdate>;
+
+/**
+ * The notification decision of a personal-data breach: the authority was notified (when, under
+ * which reference) or not (and why). Recording it stops the 72-hour clock; it can be corrected,
+ * each change in the timeline and the audit log.
+ */
+export const notificationDecisionInput = z.discriminatedUnion('decision', [
+  z.strictObject({
+    decision: z.literal('notified'),
+    notifiedAt: pastDateTime,
+    reference: line(200).optional(),
+  }),
+  z.strictObject({
+    decision: z.literal('not_notified'),
+    reason: text(2000).refine((s) => s.trim().length > 0, 'must not be empty'),
+  }),
+]);
+export type NotificationDecisionInput = z.infer<typeof notificationDecisionInput>;
+
+/** A message from the team to an anonymous reporter, shown on the status page (never a name). */
+export const messageToReporterInput = z.strictObject({ body: text(4000).refine((s) => s.trim().length > 0, 'must not be empty') });
 
 export const commentInput = z.strictObject({ body: text(10_000).refine((s) => s.trim().length > 0, 'must not be empty') });
 export const taskToggleInput = z.strictObject({ done: z.boolean() });
@@ -208,6 +265,15 @@ export const incidentOutput = z.object({
   closedAt: z.string().nullable(),
   personalDataInvolved: z.boolean(),
   notificationDeadline: z.string().nullable(),
+  /** Null until the decision about notifying the authority is recorded. */
+  notificationDecision: notificationDecision.nullable(),
+  notifiedAt: z.string().nullable(),
+  notificationReference: z.string().nullable(),
+  notificationRationale: z.string().nullable(),
+  notificationDecidedAt: z.string().nullable(),
+  notificationDecidedBy: z.string().nullable(),
+  /** An anonymous portal report with a status code: the team can write to the reporter. */
+  reporterReachable: z.boolean(),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
   duplicateOfId: z.string().nullable(),
@@ -303,7 +369,7 @@ export type IncidentMetricsOutput = z.infer<typeof incidentMetricsOutput>;
 export type WebhookOutput = z.infer<typeof webhookOutput>;
 export type WebhookDeliveryOutput = z.infer<typeof webhookDeliveryOutput>;
 
-// --- Tool requests (/api/portal/tool-requests, /api/tool-requests) ------------------------------------
+// --- Service requests (/api/portal/tool-requests, /api/tool-requests) ---------------------------------
 
 export const toolRequestStatus = z.enum(TOOL_REQUEST_STATUSES);
 export const toolRequestOutput = z.object({
@@ -319,3 +385,35 @@ export const toolRequestOutput = z.object({
   updatedAt: z.string(),
 });
 export type ToolRequestOutput = z.infer<typeof toolRequestOutput>;
+/** An employee asks for an AI service to be reviewed (POST /api/portal/tool-requests). */
+export const toolRequestInput = z.strictObject({
+  toolName: line(200),
+  url: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  providerId: uuid.optional(),
+  reason: text(2000).min(1),
+});
+export type ToolRequestInput = z.infer<typeof toolRequestInput>;
+/** The security team approves or rejects it (PUT /api/tool-requests/:id). */
+export const toolRequestResolution = z.strictObject({
+  status: toolRequestStatus,
+  resolutionNote: text(2000).nullable().optional(),
+  // react-admin sends the record back: read-only fields are accepted and ignored.
+  id: z.unknown().optional(),
+  toolName: z.unknown().optional(),
+  url: z.unknown().optional(),
+  reason: z.unknown().optional(),
+  providerId: z.unknown().optional(),
+  requesterId: z.unknown().optional(),
+  createdAt: z.unknown().optional(),
+  updatedAt: z.unknown().optional(),
+});
+export type ToolRequestResolution = z.infer<typeof toolRequestResolution>;
+/** What the portal answers to a new service request: the request and a thank-you line. */
+export const toolRequestCreated = toolRequestOutput.extend({ message: z.string() });
+export type ToolRequestCreated = z.infer<typeof toolRequestCreated>;
+
+/** GET /api/incidents/:id/similar: incidents that look like the same event (same service, reporter and data classes, within a day). */
+export const similarIncidentOutput = incidentOutput.extend({
+  similarity: z.object({ sharedDataClasses: z.array(z.string()), hoursApart: z.number(), reasons: z.array(z.string()) }),
+});
+export type SimilarIncidentOutput = z.infer<typeof similarIncidentOutput>;

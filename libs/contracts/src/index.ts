@@ -14,3 +14,8 @@ export * from './gateway';
 export * from './bundle';
 export * from './extension';
 export * from './activity';
+export * from './siem';
+export * from './discovery';
+export * from './account';
+export * from './admin-outputs';
+export * from './health';

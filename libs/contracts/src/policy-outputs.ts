@@ -39,7 +39,8 @@ export const detectorDiffView = z.object({
 
 /**
  * What changed between two policies: every part that can change a decision (rules, AI service
- * profiles, custom detectors, network zones, settings), each also said in plain words in `summary`.
+ * profiles, custom detectors, network zones, settings, groups and data classes), each also said in
+ * plain words in `summary`.
  */
 export const policyDiffOutput = z.object({
   /** The older version's number. */
@@ -66,6 +67,31 @@ export const policyDiffOutput = z.object({
     }),
   ),
   zones: z.array(z.object({ name: z.string(), before: z.array(z.string()).nullable(), after: z.array(z.string()).nullable() })),
+  /**
+   * Groups added, removed or changed (description, the SSO groups mapped to them). Groups and data
+   * classes are in force when saved; a version records them as they were when it was published.
+   */
+  groups: z.array(
+    z.object({
+      name: z.string(),
+      change: z.enum(['added', 'removed', 'changed']),
+      before: z.object({ description: z.string().nullable(), ssoGroups: z.array(z.string()) }).nullable(),
+      after: z.object({ description: z.string().nullable(), ssoGroups: z.array(z.string()) }).nullable(),
+      fields: z.array(z.string()),
+    }),
+  ),
+  /** Data classes added, removed or changed (name, description), by key. */
+  dataClasses: z.array(
+    z.object({
+      key: z.string(),
+      change: z.enum(['added', 'removed', 'changed']),
+      before: z.object({ name: z.string(), description: z.string().nullable() }).nullable(),
+      after: z.object({ name: z.string(), description: z.string().nullable() }).nullable(),
+      fields: z.array(z.string()),
+    }),
+  ),
+  /** false when one side is a version published before groups and data classes were recorded: their changes are then not shown. */
+  directoryCompared: z.boolean(),
   /** Settings whose value changed, with their plain names. */
   settings: z.array(z.object({ key: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })),
   settingsChanged: z.boolean(),
@@ -100,28 +126,54 @@ export const simulateOutput = z.object({
 });
 export type SimulateOutput = z.infer<typeof simulateOutput>;
 
-/** The draft replayed against the last logged decisions: which answers would change, and how. */
+/** What the impact replay cannot see, because the decision log does not store it (`IMPACT_LIMITATIONS`). */
+export const IMPACT_LIMITATIONS = ['account_type', 'zone_addresses', 'classes_not_detected', 'detectors_changed', 'no_published_policy'] as const;
+
+/**
+ * The published policy and the draft replayed over the same logged decisions (their destination,
+ * action, channel, zones, groups and data classes; content is never stored): where the two answers
+ * differ, and how. `before` is the published policy's answer, `after` the draft's; the effect the
+ * decision had when it was made is not compared (a Block now since then is not the draft's change).
+ */
 export const impactOutput = z.object({
+  /** The published version replayed beside the draft (null: nothing is published yet). */
+  against: z.number().nullable(),
+  /** The window asked for (ISO 8601; null: open). */
+  window: z.object({ since: z.string().nullable(), until: z.string().nullable() }),
   replayed: z.number(),
   changed: z.number(),
   unchanged: z.number(),
+  /** The window holds more decisions than were replayed (the newest `limit` were). */
+  truncated: z.boolean(),
   /** The oldest and newest replayed decision's time (ISO 8601), null when none was logged. */
   from: z.string().nullable(),
   to: z.string().nullable(),
+  /** Published effect → draft effect, with how many decisions. */
   transitions: z.array(z.object({ before: z.enum(EFFECTS), after: z.enum(EFFECTS), count: z.number() })),
+  /** Rules the draft matches on decisions the published policy did not match them on, and the reverse. */
   rulesNewlyMatching: z.array(z.object({ ruleId: z.string(), count: z.number() })),
   rulesNoLongerMatching: z.array(z.object({ ruleId: z.string(), count: z.number() })),
-  byDestination: z.array(z.object({ destination: z.string(), changed: z.number(), total: z.number() })),
+  /** Affected AI services (or hosts outside the catalog): `changed` of `total` replayed decisions. */
+  byDestination: z.array(z.object({ destination: z.string(), name: z.string(), changed: z.number(), total: z.number() })),
+  /** Affected groups (null: decisions of people in no group, or of no known person). */
+  byGroup: z.array(z.object({ group: z.string().nullable(), changed: z.number(), total: z.number() })),
   examples: z.array(
     z.object({
       decisionId: z.string(),
       time: z.string(),
       destination: z.string(),
+      name: z.string(),
       action: z.enum(ACTIONS),
+      groups: z.array(z.string()),
       before: z.enum(EFFECTS),
       after: z.enum(EFFECTS),
+      /** The rules the draft matched. */
       ruleIds: z.array(z.string()),
+      /** The rules the published policy matched. */
+      publishedRuleIds: z.array(z.string()),
     }),
   ),
+  /** What this replay could not take into account, in plain words (and the names concerned). */
+  limitations: z.array(z.object({ code: z.enum(IMPACT_LIMITATIONS), message: z.string(), items: z.array(z.string()) })),
 });
 export type ImpactOutput = z.infer<typeof impactOutput>;

@@ -106,10 +106,21 @@ export const simulateInput = z.strictObject({
   request: z.lazy(() => decisionRequestShape),
 });
 
-/** Impact preview: replay the draft against the last N logged decisions. */
-export const impactInput = z.strictObject({
-  limit: z.number().int().min(1).max(50_000).default(5000),
-});
+const impactInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' });
+
+/**
+ * Impact preview: the published policy and the draft replayed over the same logged decisions (the
+ * newest `limit` of the time window `since`..`until`, both optional), reporting where they differ.
+ */
+export const impactInput = z
+  .strictObject({
+    limit: z.number().int().min(1).max(50_000).default(5000),
+    since: impactInstant.optional(),
+    until: impactInstant.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.since && v.until && Date.parse(v.since) > Date.parse(v.until)) ctx.addIssue({ code: 'custom', path: ['since'], message: 'since must not be after until' });
+  });
 
 // Shared with decisions.ts (declared here to keep the simulator's input identical to the API's).
 export const decisionRequestShape = z.strictObject({

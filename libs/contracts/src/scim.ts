@@ -139,3 +139,46 @@ export const scimListQuery = z.strictObject({
 });
 /** GET one resource may name attributes too. */
 export const scimGetQuery = scimListQuery.pick({ attributes: true, excludedAttributes: true });
+
+/** A resource's `meta` (RFC 7643 3.1). */
+export const scimMeta = z.object({ resourceType: z.string(), created: z.string(), lastModified: z.string(), location: z.string() });
+
+/**
+ * A SCIM User as the API answers it (RFC 7643 4.1). `attributes` / `excludedAttributes` project it:
+ * only `schemas`, `id` and `meta` are always there.
+ */
+export const scimUserOutput = z.object({
+  schemas: z.array(z.string()),
+  id: z.string(),
+  externalId: z.string().optional(),
+  userName: z.string().optional(),
+  name: z.object({ formatted: z.string(), givenName: z.string(), familyName: z.string() }).optional(),
+  displayName: z.string().optional(),
+  emails: z.array(z.object({ value: z.string(), type: z.string(), primary: z.boolean() })).optional(),
+  active: z.boolean().optional(),
+  groups: z.array(z.object({ value: z.string(), display: z.string(), $ref: z.string() })).optional(),
+  meta: scimMeta,
+});
+export type ScimUserOutput = z.infer<typeof scimUserOutput>;
+
+/** A SCIM Group (RFC 7643 4.2), projected like a User. */
+export const scimGroupOutput = z.object({
+  schemas: z.array(z.string()),
+  id: z.string(),
+  externalId: z.string().optional(),
+  displayName: z.string().optional(),
+  members: z.array(z.object({ value: z.string(), display: z.string(), type: z.string(), $ref: z.string() })).optional(),
+  meta: scimMeta,
+});
+export type ScimGroupOutput = z.infer<typeof scimGroupOutput>;
+
+/** A ListResponse (RFC 7644 3.4.2) of `resource`. */
+export const scimListOutput = <T extends z.ZodType>(resource: T) =>
+  z.object({ schemas: z.array(z.string()), totalResults: z.number(), startIndex: z.number(), itemsPerPage: z.number(), Resources: z.array(resource) });
+export const scimUserListOutput = scimListOutput(scimUserOutput);
+export const scimGroupListOutput = scimListOutput(scimGroupOutput);
+
+/** The discovery documents (ServiceProviderConfig, ResourceTypes, Schemas; RFC 7643 5-7): their own schemas, kept open. */
+export const scimDiscoveryDocument = z.looseObject({ schemas: z.array(z.string()) });
+export type ScimDiscoveryDocument = z.infer<typeof scimDiscoveryDocument>;
+export const scimDiscoveryListOutput = scimListOutput(scimDiscoveryDocument);

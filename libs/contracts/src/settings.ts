@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { role } from './auth';
-import { countryCode, line, updateOf } from './common';
+import { countryCode, line, slug, updateOf } from './common';
 
 /** Organization settings (Organization.settings), with their defaults. */
 export const orgSettings = z.object({
@@ -10,6 +10,26 @@ export const orgSettings = z.object({
   allowEmailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain like example.com').max(253)).max(100).default([]),
   /** The organization's own classification markings ("ACME INTERNAL"), found as company_confidential. */
   markings: z.array(line(100)).max(100).default([]),
+  /**
+   * Values never reported as findings: the organization's public hotline, documented test card
+   * numbers, a shared demo account. Compared on letters and digits only ("+1 800-273-8255" is
+   * "18002738255"; a phone number also without its country code); optionally for one data class.
+   */
+  allowedValues: z
+    .array(
+      z.object({
+        value: line(200).refine((v) => v.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '').length >= 3, 'must hold at least 3 letters or digits'),
+        dataClass: slug.optional(),
+        note: line(200).optional(),
+      }),
+    )
+    .max(500)
+    .default([]),
+  /**
+   * Minimum confidence per data class (0.3–1; 0.5 for classes not named): raise it where findings
+   * are too eager for the organization's text, e.g. `{ "personal_data": 0.8 }` for names.
+   */
+  classThresholds: z.record(slug, z.number().min(0.3).max(1)).default({}),
   /** Region for national phone numbers without a country code (ISO 3166-1 alpha-2). */
   defaultPhoneRegion: countryCode.default('US'),
   /** Open an incident automatically when a decision blocks credentials or personal data. */
@@ -39,3 +59,7 @@ export function readOrgSettings(raw: unknown): OrgSettings {
   const parsed = orgSettings.safeParse(raw ?? {});
   return parsed.success ? parsed.data : orgSettings.parse({});
 }
+
+/** GET/PUT /api/settings: the organization's name, slug and settings. */
+export const orgSettingsOutput = orgSettings.extend({ id: z.string(), name: z.string(), slug: z.string() });
+export type OrgSettingsOutput = z.output<typeof orgSettingsOutput>;

@@ -1,4 +1,4 @@
-import { compileInspector, type CustomDetectorDef } from '@airlock/detectors';
+import { type AllowedValue, compileInspector, type CustomDetectorDef } from '@airlock/detectors';
 import { type CatalogProvider, compilePolicy, type NetworkZone, type PolicyRule, requiredDataClasses } from '@airlock/policy-engine';
 import type { DecisionPolicy } from './decide';
 
@@ -8,7 +8,17 @@ export interface PolicyMaterial {
   catalog: CatalogProvider[];
   zones: NetworkZone[];
   custom: CustomDetectorDef[];
-  settings: { restrictedJurisdictions: string[]; allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string };
+  settings: { restrictedJurisdictions: string[] } & DetectorSettingsMaterial;
+}
+
+/** The organization's settings the detectors use (GET /v1/bundle `detectors.settings`). */
+export interface DetectorSettingsMaterial {
+  allowEmailDomains: string[];
+  markings: string[];
+  defaultPhoneRegion: string;
+  /** absent from bundles of servers before they existed */
+  allowedValues?: AllowedValue[];
+  classThresholds?: Record<string, number>;
 }
 
 /** The parts of GET /v1/bundle that make a policy (the SDK's PolicyBundle, the browser extension's copy). */
@@ -16,7 +26,7 @@ export interface CompilableBundle {
   rules: PolicyRule[];
   catalog: CatalogProvider[];
   zones: NetworkZone[];
-  detectors: { settings: { allowEmailDomains: string[]; markings: string[]; defaultPhoneRegion: string }; custom: CustomDetectorDef[] };
+  detectors: { settings: DetectorSettingsMaterial; custom: CustomDetectorDef[] };
   settings: { restrictedJurisdictions: string[] };
 }
 
@@ -47,6 +57,8 @@ export function compileDecisionPolicy(m: PolicyMaterial): DecisionPolicy {
           allowEmailDomains: m.settings.allowEmailDomains,
           markings: m.settings.markings,
           defaultPhoneRegion: m.settings.defaultPhoneRegion,
+          allowedValues: m.settings.allowedValues,
+          classThresholds: m.settings.classThresholds,
           custom: m.custom.filter((d) => d.enabled !== false),
         });
   return { evaluator, inspector, rules: m.rules };

@@ -4,7 +4,7 @@
  * extension. Plain TypeScript on @airlock/policy-engine and @airlock/detectors with no Node
  * built-ins (browser-bundle.spec.ts bundles it for the browser and decides with the bundle).
  */
-export { bundleMaterial, compileDecisionPolicy, type CompilableBundle, type PolicyMaterial } from './compile';
+export { bundleMaterial, compileDecisionPolicy, type CompilableBundle, type DetectorSettingsMaterial, type PolicyMaterial } from './compile';
 export { decideLocally, type ContentRequest, type DecideOptions, type DecisionPolicy, type LocalDecision } from './decide';
 export { extensionClass } from './extension-class';
 export { escalateRedaction, REDACT_WITHOUT_TEXT_MESSAGE } from './escalation';

@@ -2,6 +2,7 @@ export { DATA_CLASSES, type BuiltInDataClass, type DataClassId } from './data-cl
 export type { Finding } from './finding';
 export type { DetectorInfo } from './detector';
 export { DETECTORS } from './detector-catalogue';
+export { AllowedValues, canonicalValue, type AllowedValue } from './allowed-values';
 export { compileInspector, type Inspector, type InspectorConfig } from './inspector';
 export {
   validateCustomDetector,

@@ -1,4 +1,5 @@
 import { AhoCorasick } from './aho-corasick';
+import { type AllowedValue, AllowedValues } from './allowed-values';
 import { BUILT_IN_DETECTORS } from './built-in-detectors';
 import { compileCustomDetector, type CompiledCustomDetector, type CustomDetectorDef } from './custom-detector';
 import type { DataClassId } from './data-class';
@@ -18,6 +19,10 @@ export interface InspectorConfig {
   custom?: CustomDetectorDef[];
   /** default 0.5 */
   minConfidence?: number;
+  /** per data class, instead of minConfidence: `{ personal_data: 0.8 }` reports only surer names and phones */
+  classThresholds?: Readonly<Record<string, number>>;
+  /** values never reported (the organization's hotline, documented test cards), optionally per class */
+  allowedValues?: readonly AllowedValue[];
   /** ISO 3166 region for national phone numbers, default 'US' */
   defaultPhoneRegion?: string;
 }
@@ -129,6 +134,9 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
   }
   const markings = want('company_confidential') && settings.markings.length > 0 ? new AhoCorasick(settings.markings, { wholeWord: true }) : undefined;
   const minConfidence = config.minConfidence ?? 0.5;
+  const thresholds = new Map<string, number>(Object.entries(config.classThresholds ?? {}));
+  const threshold = (c: string): number => thresholds.get(c) ?? minConfidence;
+  const allowed = config.allowedValues && config.allowedValues.length > 0 ? new AllowedValues(config.allowedValues) : undefined;
   const classes = new Set<string>();
   for (const d of builtins) for (const e of d.entries) if (want(e.dataClass)) classes.add(e.dataClass);
   for (const c of customs) classes.add(c.def.dataClass);
@@ -156,7 +164,7 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
       // run on windows around those edits and keep what crosses an edit
       if (pointDetectors.length > 0) deobfuscatedFindings(at, settings, pointDetectors, raw);
       if (a.map) for (const f of raw) mapFinding(a.map, f);
-      const filtered = raw.filter((f) => f.confidence >= minConfidence && want(f.dataClass));
+      const filtered = raw.filter((f) => f.confidence >= threshold(f.dataClass) && want(f.dataClass) && !allowed?.allows(text, f));
       return resolveOverlaps(filtered).map((f) => ({ ...f, confidence: Math.round(f.confidence * 100) / 100 }));
     },
   };

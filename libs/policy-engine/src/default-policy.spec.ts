@@ -14,7 +14,7 @@ describe('defaultPolicyRules', () => {
       expect(r.enabled).toBe(true);
       expect(r.message.length).toBeGreaterThan(80);
     }
-    expect(rules.find((r) => r.id === 'coach-unreviewed')?.message).toMatch(/request a review/i);
+    expect(rules.find((r) => r.id === 'coach-unreviewed')?.message).toMatch(/ask for a review/i);
     expect(rules.find((r) => r.id === 'no-health-data-unapproved')?.message).toMatch(/masking the medical terms leaves the patient identifiable/);
     // Health data is blocked by its own rule, so the redacting rule no longer names it.
     expect(rules.find((r) => r.id === 'no-personal-data-unapproved')?.when.dataClasses).not.toContain('health_data');

@@ -158,8 +158,8 @@ export function defaultPolicyRules(settings: PolicySettings = DEFAULT_POLICY_SET
       message:
         'This AI service has not been reviewed by your organization yet, so nobody has checked where it stores ' +
         'your data, whether it trains on it or who it shares it with. Do not send anything sensitive. If you ' +
-        'need it for your work, request a review from the AI tools page in the Airlock portal; until then, use ' +
-        'an approved AI service.',
+        'need it for your work, ask for a review on the "Which AI services may I use?" page of the Airlock portal; ' +
+        'until then, use an approved AI service.',
     },
   ];
 }

@@ -2,8 +2,9 @@
  * The one definition of what a policy's identifiers and links may be: the policy compiler checks
  * rules against it when it compiles (publish, PolicyRuntime, the SDK, the browser extension) and the
  * draft API's zod schemas (libs/contracts) use the same patterns and messages, so a draft the API
- * accepted never fails to publish on one of these, and the reverse. policy-fields.spec.ts and
- * libs/contracts/src/policy-fields.spec.ts check that the two agree.
+ * accepted never fails to publish on one of these, and the reverse.
+ * libs/contracts/src/policy-fields.spec.ts checks that the two agree (property-based, through
+ * compilePolicy and the draft API's ruleInput and zoneInput).
  *
  * Where the two used to disagree, the wider rule was kept when it was safe (nothing stored before
  * can stop compiling; see docs/architecture.md, "Policy semantics"):

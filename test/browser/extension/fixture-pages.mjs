@@ -9,8 +9,12 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The last one is in no catalog: an internal AI service the extension watches only through extraHosts. */
-export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com', 'llm.intranet.example'];
+/**
+ * llm.intranet.example is in no list: an internal AI service the extension watches only through
+ * extraHosts. phind.com is not in the catalog but in the server's known AI services list: watched
+ * when the bundle's watchHosts carries it (a rule for unknown AI destinations).
+ */
+export const FIXTURE_HOSTS = ['chatgpt.com', 'gemini.google.com', 'chat.deepseek.com', 'poe.com', 'llm.intranet.example', 'phind.com'];
 
 /** A self-signed certificate for the fixture hosts (the browser runs with --ignore-certificate-errors). */
 function selfSigned() {
@@ -128,6 +132,7 @@ const PAGES = {
   'gemini.google.com': PAGE('Gemini (fixture)', '<div id="composer" contenteditable="true" role="textbox" aria-label="Enter a prompt here" class="ProseMirror"></div>'),
   'chat.deepseek.com': PAGE('DeepSeek (fixture)', '<textarea id="composer" aria-label="Message DeepSeek"></textarea>'),
   'poe.com': PAGE('Poe (fixture)', '<textarea id="composer" aria-label="Talk to Poe"></textarea>'),
+  'phind.com': PAGE('Phind (fixture)', '<textarea id="composer" aria-label="Ask Phind"></textarea>'),
   'llm.intranet.example': PAGE('Internal LLM (fixture)', '<textarea id="composer" aria-label="Ask the internal assistant"></textarea>'),
 };
 

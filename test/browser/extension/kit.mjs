@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
+import { assert } from '../harness.mjs';
 import { FIXTURE_HOSTS } from './fixture-pages.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -181,4 +182,24 @@ export async function tablesContaining(db, needles) {
     if (rows[0].n > 0) found.push(`${name} (${rows[0].n})`);
   }
   return found;
+}
+
+/**
+ * Signs `email` in to the API with the test's admin password and returns a JSON caller with that
+ * session (cookie, and the CSRF token on writes); a non-2xx answer throws with its body.
+ */
+export async function signedInApi(t, email) {
+  const res = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: t.adminPassword }) });
+  assert(res.ok, `${email} sign-in (${res.status})`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = await res.json();
+  return async (path, init = {}) => {
+    const r = await fetch(`${t.baseUrl}${path}`, {
+      ...init,
+      headers: { cookie, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.method && init.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
 }

@@ -101,3 +101,25 @@ export function pdf(lines) {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+/** A minimal PowerPoint deck: one slide per entry of `slides` (an array of lines), with optional speaker notes. */
+export function pptx(slides, notes = []) {
+  const a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+  const paras = (lines) => lines.map((l) => `<a:p><a:r><a:rPr lang="en-GB"/><a:t>${xmlEscape(l)}</a:t></a:r></a:p>`).join('');
+  const entries = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>' +
+      '</Types>',
+    'ppt/presentation.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation ${a}/>`,
+  };
+  slides.forEach((lines, i) => {
+    entries[`ppt/slides/slide${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld ${a}><p:cSld><p:spTree><p:sp><p:txBody>${paras(lines)}</p:txBody></p:sp></p:spTree></p:cSld></p:sld>`;
+  });
+  notes.forEach((lines, i) => {
+    if (lines) entries[`ppt/notesSlides/notesSlide${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:notes ${a}><p:cSld><p:spTree><p:sp><p:txBody>${paras(lines)}</p:txBody></p:sp></p:spTree></p:cSld></p:notes>`;
+  });
+  return zip(entries);
+}

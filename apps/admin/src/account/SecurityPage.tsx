@@ -8,21 +8,10 @@ import { Title, useNotify, useTranslate } from 'react-admin';
 import { apiGet, apiSend, errorMessage } from '../api/http';
 import { useBusyAction } from '../common/hooks';
 import { loadMe } from '../auth/session';
+import type { MfaStatusOutput, TotpSetupOutput } from '@airlock/contracts/types';
 
-interface MfaStatus {
-  enabled: boolean;
-  enrolmentRequired: boolean;
-  appliesToThisSession: boolean;
-  totp: { confirmedAt: string } | null;
-  passkeys: { id: string; name: string; deviceType: string; backedUp: boolean; createdAt: string; lastUsedAt: string | null }[];
-  recoveryCodesLeft: number;
-}
-
-interface TotpSetup {
-  secret: string;
-  otpauthUri: string;
-  qrCode: string;
-}
+type MfaStatus = MfaStatusOutput;
+type TotpSetup = TotpSetupOutput;
 
 /** Recovery codes, shown once right after they are made. */
 function RecoveryCodesDialog({ codes, onClose }: { codes: string[] | null; onClose: () => void }) {

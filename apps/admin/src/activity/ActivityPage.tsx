@@ -185,6 +185,9 @@ function Detail({ entry, onClose }: { entry: ActivityEntryOutput | null; onClose
             {row(t('airlock.activity.apiClient'), data.apiClient ? (data.apiClient.name ?? data.apiClient.id) : null)}
             {row(t('airlock.activity.source'), t(`airlock.activity.sources.${data.source}`, { _: data.source }))}
             {row(t('airlock.activity.overrideReason'), data.overrideReason)}
+            {data.inputTokens !== null || data.outputTokens !== null
+              ? row(t('airlock.activity.tokens'), t('airlock.activity.tokensValue', { input: data.inputTokens?.toLocaleString() ?? '—', output: data.outputTokens?.toLocaleString() ?? '—' }))
+              : null}
             {row(t('airlock.activity.policyVersion'), data.policyVersion)}
             {row(t('airlock.activity.latency'), `${(data.latencyMicros / 1000).toFixed(2)} ms`)}
             {row(t('airlock.activity.content'), data.contentHashed ? t('airlock.activity.contentHashed') : t('airlock.activity.noContent'))}

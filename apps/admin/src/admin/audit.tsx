@@ -4,12 +4,9 @@ import { Alert, Box, Button, CircularProgress, Typography } from '@mui/material'
 import { useQueryClient } from '@tanstack/react-query';
 import { DataTable, List, SimpleList, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { useApi, useIsSmall } from '../common/hooks';
+import type { AuditVerifyOutput } from '@airlock/contracts/types';
 
-interface Verify {
-  ok: boolean;
-  checked: number;
-  firstBroken: { seq: number; id: string; reason: string } | null;
-}
+type Verify = AuditVerifyOutput;
 
 /** The hash chain's verification, above the log. */
 function ChainStatus() {

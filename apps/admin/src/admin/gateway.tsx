@@ -2,6 +2,7 @@ import HubIcon from '@mui/icons-material/Hub';
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BooleanInput, Create, CreateButton, DataTable, Edit, List, NumberInput, PasswordInput, required, SelectInput, SimpleForm, TextInput, TopToolbar, useGetList } from 'react-admin';
 import { useApi, usePermission } from '../common/hooks';
+import type { GatewayTrafficOutput } from '@airlock/contracts/types';
 
 /** The AI gateway's upstreams: the organization's key is write-only (shown as its last four characters). */
 function Actions() {
@@ -63,22 +64,10 @@ export default {
   options: { label: 'Gateway upstreams' },
 };
 
-interface TrafficRow {
-  providerSlug: string;
-  apiClientId: string;
-  apiClientName: string | null;
-  calls: number;
-  blocked: number;
-  redacted: number;
-  upstreamErrors: number;
-  inputTokens: number;
-  outputTokens: number;
-  avgAddedMs: number | null;
-}
 
-/** Dashboard card: gateway traffic per provider and API key over the last week. */
+/** Dashboard card: gateway traffic per AI service and API key over the last week. */
 export function GatewayTrafficCard() {
-  const { data } = useApi<{ items: TrafficRow[] }>('/api/gateway/traffic?hours=168');
+  const { data } = useApi<GatewayTrafficOutput>('/api/gateway/traffic?hours=168');
   if (!data || data.items.length === 0) return null;
   return (
     <Card sx={{ height: '100%' }}>
@@ -86,10 +75,10 @@ export function GatewayTrafficCard() {
         <Typography variant="h6" component="h2">
           Gateway traffic (7 days)
         </Typography>
-        <Table size="small" aria-label="Gateway traffic per provider and key">
+        <Table size="small" aria-label="Gateway traffic per AI service and key">
           <TableHead>
             <TableRow>
-              <TableCell>Provider</TableCell>
+              <TableCell>AI service</TableCell>
               <TableCell>Key</TableCell>
               <TableCell align="right">Calls</TableCell>
               <TableCell align="right">Blocked</TableCell>

@@ -2,20 +2,12 @@ import { Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, Tabl
 import { Title, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi } from '../common/hooks';
+import type { SessionOutput } from '@airlock/contracts/types';
 
 /** Read by screen readers, not shown. */
 const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
 
-export interface SessionRow {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  device: string;
-  current: boolean;
-}
+export type SessionRow = SessionOutput;
 
 /**
  * A user's sessions with a button to end each: on one's own account page (`/api/auth/sessions`)

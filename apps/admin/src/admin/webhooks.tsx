@@ -25,10 +25,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { KeyOnceDialog } from '../apiClients/KeyOnce';
+import { WEBHOOK_EVENTS } from '@airlock/contracts/constants';
+import type { WebhookDeliveryOutput } from '@airlock/contracts/types';
 import { useIsSmall, usePermission } from '../common/hooks';
 
-const EVENTS = ['incident.created', 'incident.high_severity'];
-const eventChoices = EVENTS.map((e) => ({ id: e, name: `airlock.webhooks.event.${e.replace('.', '_')}` }));
+const eventChoices = WEBHOOK_EVENTS.map((e) => ({ id: e, name: `airlock.webhooks.event.${e.replace('.', '_')}` }));
 
 function Actions() {
   const canWrite = usePermission('webhooks.write');
@@ -87,15 +88,7 @@ function WebhookCreate() {
   );
 }
 
-interface Delivery {
-  id: string;
-  event: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  createdAt: string;
-}
+type Delivery = WebhookDeliveryOutput;
 
 /** Send a test event, rotate the signing secret (shown once), and the delivery log. */
 function WebhookTools() {

@@ -11,6 +11,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The header a mutation sent outside httpClient (a streamed upload) must carry. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 export interface ApiErrorBody {
   error?: { code?: string; message?: string; details?: unknown };
 }

@@ -54,18 +54,11 @@ import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { KeyOnceDialog } from './KeyOnce';
 import { API_SCOPES } from '@airlock/contracts/constants';
+import type { ApiKeyOutput } from '@airlock/contracts/types';
 
 const scopeChoices = API_SCOPES.map((s) => ({ id: s, name: `airlock.apiClients.scope.${s}` }));
 
-interface ApiKeyRow {
-  id: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  active: boolean;
-}
+type ApiKeyRow = ApiKeyOutput;
 
 /** The choice that stands for "any zone" in the zones input (the API's `mayAssertZones: "any"`). */
 const ANY_ZONE = '*';

@@ -8,6 +8,7 @@ import { apiSend, errorMessage } from '../api/http';
 import { AuthCard } from './AuthCard';
 import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
 import { knownOrgSlug, setSessionHint } from './session';
+import type { LoginOutput, SsoDiscoveryOutput } from '@airlock/contracts/types';
 
 /** The reasons the API gives for a refused single sign-on (?sso_error=), each with its own words. */
 const SSO_ERRORS = new Set([
@@ -24,13 +25,16 @@ const SSO_ERRORS = new Set([
   'rate_limited',
   'choose_organization',
   'validation_failed',
+  'domain_unverified',
+  'signature_invalid',
+  'response_expired',
+  'audience_mismatch',
+  'response_replayed',
+  'unsolicited',
 ]);
 
-interface LoginAnswer {
-  ok: boolean;
-  mfaRequired?: boolean;
-  methods?: SecondFactorMethod[];
-}
+/** GET /api/auth/sso/discover, when the address signs in through SSO. */
+type Discovery = Extract<SsoDiscoveryOutput, { sso: true }>;
 
 /** Local sign-in, and single sign-on through the organization's identity provider. */
 export function LoginPage() {
@@ -64,15 +68,50 @@ export function LoginPage() {
     };
   }, [orgParam]);
 
+  // Home-realm discovery: an address of a domain an organization verified goes to that organization's
+  // single sign-on. Asked once the typing pauses; the password form stays (break-glass owners).
+  const [discovered, setDiscovered] = useState<(Discovery & { domain: string }) | null>(null);
+  const typedDomain = /^[^\s@]+@([^\s@]+\.[^\s@]+)$/.exec(email.trim())?.[1]?.toLowerCase() ?? null;
+  useEffect(() => {
+    if (!typedDomain) {
+      setDiscovered(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      fetch(`/api/auth/sso/discover?email=${encodeURIComponent(email.trim())}`, { credentials: 'same-origin' })
+        .then((r) => (r.ok ? (r.json() as Promise<SsoDiscoveryOutput>) : null))
+        .then((answer) => live && setDiscovered(answer?.sso && answer.startUrl ? { ...answer, domain: typedDomain } : null))
+        .catch(() => undefined);
+    }, 350);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [email, typedDomain]);
+
+  const continueWithSso = () => {
+    if (!discovered?.startUrl) return;
+    setSessionHint(true);
+    const url = new URL(discovered.startUrl, window.location.origin);
+    if (returnTo && /^\/(?![/\\])/.test(returnTo)) url.searchParams.set('returnTo', returnTo);
+    window.location.assign(`${url.pathname}${url.search}`);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // No password typed and the address signs in with SSO: that is what Enter means.
+    if (!password && discovered) {
+      continueWithSso();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const answer = await apiSend<LoginAnswer>('/api/auth/login', 'POST', { email: email.trim(), password });
-      if (answer.mfaRequired) {
+      const answer = await apiSend<LoginOutput>('/api/auth/login', 'POST', { email: email.trim(), password });
+      if (!answer.ok) {
         setPassword('');
-        setMfaMethods(answer.methods ?? []);
+        setMfaMethods(answer.methods);
         return;
       }
       await login({ signedIn: true });
@@ -136,6 +175,19 @@ export function LoginPage() {
           autoFocus
           fullWidth
         />
+        {discovered ? (
+          <Alert
+            severity="info"
+            data-testid="login-discovered"
+            action={
+              <Button color="inherit" size="small" variant="outlined" onClick={continueWithSso}>
+                {t('airlock.login.continueSso')}
+              </Button>
+            }
+          >
+            {t('airlock.login.discovered', { domain: discovered.domain })}
+          </Alert>
+        ) : null}
         <TextField
           id="login-password"
           label={t('airlock.login.password')}

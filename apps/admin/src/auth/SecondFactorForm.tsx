@@ -5,7 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
 import { useBusyAction } from '../common/hooks';
 
-export type SecondFactorMethod = 'totp' | 'recovery_code' | 'passkey';
+import type { SecondFactorMethod } from '@airlock/contracts/constants';
+
+export type { SecondFactorMethod };
 export type SecondFactor = { method: 'totp' | 'recovery_code'; code: string } | { method: 'passkey'; response: unknown };
 
 /**

@@ -4,12 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { apiGet, apiSend, setStepUpHandler } from '../api/http';
 import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
+import type { MfaStatusOutput } from '@airlock/contracts/types';
 
-interface MfaStatus {
-  totp: unknown;
-  passkeys: unknown[];
-  recoveryCodesLeft: number;
-}
 
 /**
  * The step-up prompt: when an action answers 403 step_up_required, the HTTP client waits on this
@@ -21,7 +17,7 @@ export function StepUpDialog() {
 
   useEffect(() => {
     setStepUpHandler(async () => {
-      const status = await apiGet<MfaStatus>('/api/auth/mfa');
+      const status = await apiGet<MfaStatusOutput>('/api/auth/mfa');
       const methods: SecondFactorMethod[] = [];
       if (status.totp) methods.push('totp');
       if (status.passkeys.length) methods.push('passkey');

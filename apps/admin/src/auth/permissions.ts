@@ -16,6 +16,7 @@ export const RESOURCE_PERMISSION: Record<string, string> = {
   'api-clients': 'apiClients',
   'audit-events': 'audit',
   webhooks: 'webhooks',
+  'siem/destinations': 'siem',
   'tool-requests': 'toolRequests',
   settings: 'settings',
 };

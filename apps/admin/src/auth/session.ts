@@ -1,16 +1,12 @@
 import { HttpError } from 'react-admin';
-import type { Role, SessionMethod } from '@airlock/contracts/constants';
+import type { Role } from '@airlock/contracts/constants';
+import type { MeOutput } from '@airlock/contracts/types';
 import { httpClient, setCsrfToken } from '../api/http';
 
 export type { Role };
 
-export interface Me {
-  user: { id: string; email: string; name: string; role: Role; groups: string[] };
-  organization: { id: string; name: string; slug: string; ssoEnabled: boolean };
-  mfa?: { enabled: boolean; enrolmentRequired: boolean; sessionMethod: SessionMethod };
-  permissions: string[];
-  csrfToken: string;
-}
+/** GET /api/auth/me (libs/contracts meOutput). */
+export type Me = MeOutput;
 
 let me: Me | null = null;
 let fetchedAt = 0;

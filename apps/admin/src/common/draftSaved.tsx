@@ -59,3 +59,56 @@ export function DraftToolbar({ resource, whatKey }: { resource: string; whatKey:
     </Toolbar>
   );
 }
+
+/**
+ * "Group saved: in force now, and recorded by the next published version — see what changes": for
+ * groups and data classes, which apply when saved (not at a publish) but are recorded by versions.
+ */
+export function InForceMessage({ what, removed = false }: { what: string; removed?: boolean }) {
+  const t = useTranslate();
+  return (
+    <Alert severity="success" variant="filled" role="status" data-testid="draft-saved">
+      {t(removed ? 'airlock.draftSaved.inForceRemoved' : 'airlock.draftSaved.inForce', { what })}{' '}
+      <RouterLink to={PUBLISH_PATH} style={{ color: 'inherit', fontWeight: 600 }}>
+        {t('airlock.draftSaved.seeChanges')}
+      </RouterLink>
+    </Alert>
+  );
+}
+
+/** mutationOptions for an Edit or Create of a group or data class: the toast says it is in force now. */
+export function useInForceSaved(resource: string, whatKey: string) {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
+  return {
+    onSuccess: () => {
+      notify(<InForceMessage what={t(whatKey)} />, { type: 'success', autoHideDuration: 10_000 });
+      redirect('list', resource);
+    },
+  };
+}
+
+/** Save, and Delete (not for built-in records) whose toast says the removal is in force now. */
+export function InForceToolbar({ resource, whatKey }: { resource: string; whatKey: string }) {
+  const record = useRecordContext();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const t = useTranslate();
+  return (
+    <Toolbar sx={{ display: 'flex', justifyContent: 'space-between' }}>
+      <SaveButton />
+      {record?.id !== undefined && !record.builtin ? (
+        <DeleteButton
+          mutationMode="pessimistic"
+          mutationOptions={{
+            onSuccess: () => {
+              notify(<InForceMessage what={t(whatKey)} removed />, { type: 'success', autoHideDuration: 10_000 });
+              redirect('list', resource);
+            },
+          }}
+        />
+      ) : null}
+    </Toolbar>
+  );
+}

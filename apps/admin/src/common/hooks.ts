@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { draftEvents } from '../api/dataProvider';
 import { apiGet, errorMessage } from '../api/http';
 import { currentMe, hasSessionHint, loadMe, type Me } from '../auth/session';
+import type { PolicyStatusOutput } from '@airlock/contracts/types';
 
 /** GET a JSON endpoint outside react-admin's CRUD verbs, cached under its path. */
 export function useApi<T>(path: string | null, options: Partial<UseQueryOptions<T>> = {}) {
@@ -29,11 +30,7 @@ export function useIsSmall(): boolean {
   return useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
 }
 
-export interface PolicyStatus {
-  version: { id: string; number: number; note: string; authorLabel: string; createdAt: string } | null;
-  servingVersion: number | null;
-  draftChanged: boolean | null;
-}
+export type PolicyStatus = PolicyStatusOutput;
 
 export const POLICY_STATUS_PATH = '/api/policy/status';
 

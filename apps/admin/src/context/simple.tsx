@@ -18,8 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
-import { BuiltinAwareToolbar } from '../common/SaveOnlyToolbar';
-import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
+import { DraftToolbar, InForceToolbar, useDraftSaved, useInForceSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -114,7 +113,7 @@ function GroupList() {
 
 function GroupForm() {
   return (
-    <SimpleForm>
+    <SimpleForm toolbar={<InForceToolbar resource="groups" whatKey="airlock.draftSaved.group" />}>
       <TextInput source="name" validate={[required(), slugPattern]} />
       <TextInput source="description" fullWidth />
       <TextArrayInput source="ssoGroups" helperText="airlock.groups.ssoGroupsHelp" fullWidth />
@@ -124,16 +123,20 @@ function GroupForm() {
 
 export const groups = {
   list: GroupList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" title={<NameTitle />}>
-      <GroupForm />
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list" record={{ ssoGroups: [] }}>
-      <GroupForm />
-    </Create>
-  ),
+  edit: function GroupEdit() {
+    return (
+      <Edit mutationMode="pessimistic" mutationOptions={useInForceSaved('groups', 'airlock.draftSaved.group')} title={<NameTitle />}>
+        <GroupForm />
+      </Edit>
+    );
+  },
+  create: function GroupCreate() {
+    return (
+      <Create mutationOptions={useInForceSaved('groups', 'airlock.draftSaved.group')} record={{ ssoGroups: [] }}>
+        <GroupForm />
+      </Create>
+    );
+  },
   icon: GroupsIcon,
   recordRepresentation: 'name',
 };
@@ -167,24 +170,28 @@ function DataClassList() {
 
 export const dataClasses = {
   list: DataClassList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" title={<NameTitle />}>
-      <SimpleForm toolbar={<BuiltinAwareToolbar />}>
-        <TextInput source="key" disabled />
-        <TextInput source="name" validate={required()} />
-        <TextInput source="description" fullWidth multiline />
-      </SimpleForm>
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
-      <SimpleForm>
-        <TextInput source="key" validate={[required(), slugPattern]} />
-        <TextInput source="name" validate={required()} />
-        <TextInput source="description" fullWidth multiline />
-      </SimpleForm>
-    </Create>
-  ),
+  edit: function DataClassEdit() {
+    return (
+      <Edit mutationMode="pessimistic" mutationOptions={useInForceSaved('data-classes', 'airlock.draftSaved.dataClass')} title={<NameTitle />}>
+        <SimpleForm toolbar={<InForceToolbar resource="data-classes" whatKey="airlock.draftSaved.dataClass" />}>
+          <TextInput source="key" disabled />
+          <TextInput source="name" validate={required()} />
+          <TextInput source="description" fullWidth multiline />
+        </SimpleForm>
+      </Edit>
+    );
+  },
+  create: function DataClassCreate() {
+    return (
+      <Create mutationOptions={useInForceSaved('data-classes', 'airlock.draftSaved.dataClass')}>
+        <SimpleForm>
+          <TextInput source="key" validate={[required(), slugPattern]} />
+          <TextInput source="name" validate={required()} />
+          <TextInput source="description" fullWidth multiline />
+        </SimpleForm>
+      </Create>
+    );
+  },
   icon: CategoryIcon,
   recordRepresentation: 'name',
 };

@@ -1,5 +1,5 @@
 import { GatewayTrafficCard } from '../admin/gateway';
-import { Alert, Box, Card, CardContent, Grid, Link as MuiLink, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
+import { Alert, Box, Card, CardContent, Chip, Grid, Link as MuiLink, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,20 +11,9 @@ import { useApi } from '../common/hooks';
 import { OverrideRatesCard } from './OverrideRates';
 import { DeadlineCountdown } from '../incidents/Deadline';
 import { EFFECTS, INCIDENT_SEVERITIES, type IncidentSeverity } from '@airlock/contracts/constants';
+import type { DashboardOutput } from '@airlock/contracts/types';
 
-interface DashboardData {
-  days: number;
-  totals?: { decisions: number; allow: number; warn: number; redact: number; block: number };
-  decisionsByDay: { day: string; allow: number; warn: number; redact: number; block: number }[];
-  topProviders: { slug: string; name: string; status?: string; total: number; blocked: number }[];
-  dataClasses: { dataClass: string; count: number; blockedOrRedacted?: number }[];
-  incidents: {
-    openBySeverity: Record<string, number>;
-    nearDeadline: { id: string; number: number; title: string; severity?: string; notificationDeadline: string; overdue: boolean }[];
-    mttaHours: number | null;
-    mttrHours: number | null;
-  };
-}
+type DashboardData = DashboardOutput;
 
 /** Incidents open now (the dashboard's incident figures), optionally of one severity. */
 function incidentsLink(severity?: string): string {
@@ -229,6 +218,30 @@ export default function Dashboard() {
                       ) : null}
                     </li>
                   ))}
+                </Box>
+              ) : null}
+              {data.discoveredServices?.length ? (
+                <Box sx={{ mt: 2 }}>
+                  <Typography variant="subtitle2" component="h3">
+                    <MuiLink component={Link} to="/discovery" color="inherit" underline="hover">
+                      {t('airlock.dashboard.discovered')}
+                    </MuiLink>
+                  </Typography>
+                  <Box component="ul" aria-label={t('airlock.dashboard.discovered')} sx={{ listStyle: 'none', p: 0, m: 0, mt: 0.5, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+                    {data.discoveredServices.map((d) => (
+                      <li key={d.key}>
+                        <Chip size="small" variant="outlined" label={t('airlock.dashboard.discoveredChip')} sx={{ mr: 1 }} />
+                        <MuiLink component={Link} to="/discovery" variant="body2">
+                          {t('airlock.dashboard.discoveredItem', { name: d.name, requests: fmt(d.requests), users: fmt(d.users) })}
+                        </MuiLink>
+                        {d.inCatalog ? null : (
+                          <Typography component="span" variant="caption" color="warning.main" sx={{ ml: 1 }}>
+                            {t('airlock.dashboard.notInCatalog')}
+                          </Typography>
+                        )}
+                      </li>
+                    ))}
+                  </Box>
                 </Box>
               ) : null}
             </Panel>

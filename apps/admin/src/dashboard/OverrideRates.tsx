@@ -3,18 +3,10 @@ import { Link } from 'react-router-dom';
 import { activityLink, serviceFilter } from '../activity/filters';
 import { useTranslate } from 'react-admin';
 import { useApi } from '../common/hooks';
+import type { OverrideRatesOutput } from '@airlock/contracts/types';
 
-interface Rate {
-  warned: number;
-  overridden: number;
-  rate: number;
-}
-interface OverrideRates {
-  days: number;
-  totals: Rate;
-  byService: (Rate & { slug: string; name: string })[];
-  byGroup: (Rate & { group: string })[];
-}
+type Rate = OverrideRatesOutput['totals'];
+type OverrideRates = OverrideRatesOutput;
 
 function RateTable({ label, rows }: { label: string; rows: { key: string; name: string; r: Rate; to: string }[] }) {
   const t = useTranslate();

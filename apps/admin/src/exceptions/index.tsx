@@ -28,6 +28,7 @@ import {
 import { apiSend, errorMessage } from '../api/http';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
+import { EXCEPTION_STATUSES } from '@airlock/contracts/constants';
 
 const STATUS_COLOR = { active: 'success', expired: 'default', revoked: 'warning' } as const;
 
@@ -72,7 +73,7 @@ const filters = [
     key="status"
     source="status"
     alwaysOn
-    choices={['active', 'expired', 'revoked'].map((s) => ({ id: s, name: `airlock.exceptions.status.${s}` }))}
+    choices={EXCEPTION_STATUSES.map((s) => ({ id: s, name: `airlock.exceptions.status.${s}` }))}
   />,
   <TextInput key="q" source="q" alwaysOn />,
 ];

@@ -22,15 +22,35 @@ export function formatDuration(ms: number, t: (k: string, o?: Record<string, unk
 
 /**
  * The 72-hour notification deadline (personal data): time left, or how long ago it passed. Once
- * the incident is resolved the clock no longer matters and the chip says so.
+ * the incident is resolved, or the notification decision is recorded, the clock no longer matters
+ * and the chip says so.
  */
-export function DeadlineCountdown({ deadline, resolved, live = true, compact = false }: { deadline: string | null | undefined; resolved?: boolean; live?: boolean; compact?: boolean }) {
+export function DeadlineCountdown({
+  deadline,
+  resolved,
+  decided,
+  live = true,
+  compact = false,
+}: {
+  deadline: string | null | undefined;
+  resolved?: boolean;
+  decided?: boolean;
+  live?: boolean;
+  compact?: boolean;
+}) {
   const t = useTranslate();
   const now = useNow(live ? 30_000 : 3_600_000);
   if (!deadline) return null;
   const due = Date.parse(deadline);
   const left = due - now;
   const when = new Date(due).toLocaleString();
+  if (decided) {
+    return (
+      <Tooltip title={t('airlock.deadline.dueAt', { when })}>
+        <Chip size="small" variant="outlined" icon={<TimerIcon />} label={t(compact ? 'airlock.deadline.decidedShort' : 'airlock.deadline.decided')} data-testid="deadline" />
+      </Tooltip>
+    );
+  }
   if (resolved) {
     return (
       <Tooltip title={t('airlock.deadline.dueAt', { when })}>

@@ -109,7 +109,7 @@ export function IncidentList() {
           linkType="show"
           primaryText={(r) => `#${r.number} ${r.title}`}
           secondaryText={(r) => `${t(`airlock.incidentStatus.${r.status}`)} · ${t(`airlock.severity.${r.severity}`)}`}
-          tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} compact /> : null)}
+          tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact /> : null)}
         />
       ) : (
         <DataTable rowClick="show" bulkActionButtons={false}>
@@ -130,7 +130,7 @@ export function IncidentList() {
           />
           <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
           <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
-          <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} live={false} compact />} />
+          <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact />} />
           <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
         </DataTable>
       )}

@@ -29,94 +29,84 @@ import { IncidentStatusChip, SeverityChip } from '../common/chips';
 import { CLOSURE_REASONS, INCIDENT_SEVERITIES } from '@airlock/contracts/constants';
 import { useApi, usePermission } from '../common/hooks';
 import { DeadlineCountdown } from './Deadline';
+import { CorrectFacts, NotificationDecision, ReporterMessages } from './IncidentClock';
+import { Fact, Panel, useUpdate, type Incident, type IncidentEvent, type Task } from './IncidentParts';
 
-interface Task {
-  id: string;
-  key: string;
-  label: string;
-  detail: string | null;
-  done: boolean;
-  doneByLabel: string | null;
-  doneAt: string | null;
-}
-interface Incident {
-  id: string;
-  number: number;
-  title: string;
-  description: string;
-  provider: { id: string; name: string; status: string } | null;
-  providerOther: string | null;
-  dataClasses: string[];
-  severity: string;
-  suggestedSeverity: string;
-  status: string;
-  allowedTransitions: string[];
-  closureReason: string | null;
-  riskAcceptedUntil: string | null;
-  assigneeId: string | null;
-  assignee: { id: string; name: string; email: string } | null;
-  reporter: { id: string; name: string; email: string } | null;
-  anonymous: boolean;
-  source: string;
-  occurredAt: string | null;
-  awareAt: string;
-  reportedAt: string;
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  personalDataInvolved: boolean;
-  notificationDeadline: string | null;
-  overdue: boolean;
-  duplicateOfId: string | null;
-  duplicateOf?: { id: string; number: number; title: string } | null;
-  tasks?: Task[];
-}
-interface IncidentEvent {
-  id: string;
-  type: string;
-  actorLabel: string;
-  data: Record<string, unknown> | null;
-  createdAt: string;
+/**
+ * Resolving or closing with checklist tasks still open: which ones, and a required reason (the API
+ * refuses the move without it and keeps the reason in the timeline and the audit log).
+ */
+function OpenTasksReason({ open, reason, setReason }: { open: Task[]; reason: string; setReason: (v: string) => void }) {
+  const t = useTranslate();
+  if (!open.length) return null;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Alert severity="warning">
+        {t('airlock.incidents.openTasksWarning', { smart_count: open.length })}
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {open.map((task) => (
+            <li key={task.id}>{task.label}</li>
+          ))}
+        </Box>
+      </Alert>
+      <TextField
+        id="open-tasks-reason"
+        label={t('airlock.incidents.openTasksReason')}
+        helperText={t('airlock.incidents.openTasksReasonHelp')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        required
+        multiline
+        minRows={2}
+        fullWidth
+      />
+    </Box>
+  );
 }
 
-
-function useUpdate(incident: Incident) {
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const queryClient = useQueryClient();
-  return async (data: Record<string, unknown>) => {
-    try {
-      await apiSend(`/api/incidents/${incident.id}`, 'PUT', data);
-      refresh();
-      await queryClient.invalidateQueries({ queryKey: ['api', `/api/incidents/${incident.id}/events`] });
-      notify('ra.notification.updated', { type: 'success', messageArgs: { smart_count: 1 } });
-      return true;
-    } catch (err) {
-      notify(errorMessage(err), { type: 'error' });
-      return false;
-    }
-  };
-}
-
-/** Buttons for the allowed next statuses only; closing asks for the reason. */
+/** Buttons for the allowed next statuses only; closing asks for the reason, and open tasks ask why. */
 function StatusActions({ incident }: { incident: Incident }) {
   const t = useTranslate();
   const update = useUpdate(incident);
   const [closing, setClosing] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const [reason, setReason] = useState('remediated');
   const [until, setUntil] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const others = useGetList('incidents', { pagination: { page: 1, perPage: 50 }, sort: { field: 'number', order: 'DESC' } }, { enabled: closing && reason === 'duplicate' });
+  const [tasksReason, setTasksReason] = useState('');
+  const others = useGetList(
+    'incidents',
+    { pagination: { page: 1, perPage: 50 }, sort: { field: 'number', order: 'DESC' } },
+    { enabled: closing && reason === 'duplicate' },
+  );
   if (!incident.allowedTransitions.length) return <Typography variant="body2">{t('airlock.incidents.final')}</Typography>;
+  const openTasks = (incident.tasks ?? []).filter((x) => !x.done);
+  const withReason = openTasks.length ? { openTasksReason: tasksReason.trim() } : {};
   const close = async () => {
     const ok = await update({
       status: 'closed',
       closureReason: reason,
       ...(reason === 'risk_accepted' && until ? { riskAcceptedUntil: new Date(until).toISOString() } : {}),
       ...(reason === 'duplicate' && duplicateOf ? { duplicateOfId: duplicateOf } : {}),
+      ...withReason,
     });
-    if (ok) setClosing(false);
+    if (ok) {
+      setClosing(false);
+      setTasksReason('');
+    }
   };
+  const resolve = async () => {
+    if (await update({ status: 'resolved', ...withReason })) {
+      setResolving(false);
+      setTasksReason('');
+    }
+  };
+  const move = (s: string) => {
+    if (s === 'closed') setClosing(true);
+    else if (s === 'resolved' && openTasks.length) setResolving(true);
+    else void update({ status: s });
+  };
+  const needsReason = openTasks.length > 0 && !tasksReason.trim();
   return (
     <>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('airlock.incidents.moveTo')}>
@@ -126,7 +116,7 @@ function StatusActions({ incident }: { incident: Incident }) {
             variant={s === 'closed' ? 'outlined' : 'contained'}
             size="small"
             color={s === 'investigating' && ['contained', 'resolved'].includes(incident.status) ? 'warning' : 'primary'}
-            onClick={() => (s === 'closed' ? setClosing(true) : void update({ status: s }))}
+            onClick={() => move(s)}
           >
             {t(`airlock.incidents.to.${s}`)}
           </Button>
@@ -135,7 +125,14 @@ function StatusActions({ incident }: { incident: Incident }) {
       <Dialog open={closing} onClose={() => setClosing(false)} aria-labelledby="close-incident-title" fullWidth maxWidth="sm">
         <DialogTitle id="close-incident-title">{t('airlock.incidents.closeTitle', { number: incident.number })}</DialogTitle>
         <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
-          <TextField select id="closure-reason" label={t('resources.incidents.fields.closureReason')} value={reason} onChange={(e) => setReason(e.target.value)} fullWidth>
+          <TextField
+            select
+            id="closure-reason"
+            label={t('resources.incidents.fields.closureReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+          >
             {CLOSURE_REASONS.map((r) => (
               <MenuItem key={r} value={r}>
                 {t(`airlock.closure.${r}`)}
@@ -155,7 +152,15 @@ function StatusActions({ incident }: { incident: Incident }) {
             />
           ) : null}
           {reason === 'duplicate' ? (
-            <TextField select id="duplicate-of" label={t('resources.incidents.fields.duplicateOfId')} value={duplicateOf} onChange={(e) => setDuplicateOf(e.target.value)} required fullWidth>
+            <TextField
+              select
+              id="duplicate-of"
+              label={t('resources.incidents.fields.duplicateOfId')}
+              value={duplicateOf}
+              onChange={(e) => setDuplicateOf(e.target.value)}
+              required
+              fullWidth
+            >
               {(others.data ?? [])
                 .filter((o) => o.id !== incident.id)
                 .map((o) => (
@@ -165,11 +170,28 @@ function StatusActions({ incident }: { incident: Incident }) {
                 ))}
             </TextField>
           ) : null}
+          <OpenTasksReason open={openTasks} reason={tasksReason} setReason={setTasksReason} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setClosing(false)}>{t('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={() => void close()} disabled={(reason === 'risk_accepted' && !until) || (reason === 'duplicate' && !duplicateOf)}>
-            {t('airlock.incidents.confirmClose')}
+          <Button
+            variant="contained"
+            onClick={() => void close()}
+            disabled={(reason === 'risk_accepted' && !until) || (reason === 'duplicate' && !duplicateOf) || needsReason}
+          >
+            {t(openTasks.length ? 'airlock.incidents.confirmCloseAnyway' : 'airlock.incidents.confirmClose')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={resolving} onClose={() => setResolving(false)} aria-labelledby="resolve-incident-title" fullWidth maxWidth="sm">
+        <DialogTitle id="resolve-incident-title">{t('airlock.incidents.resolveTitle', { number: incident.number })}</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
+          <OpenTasksReason open={openTasks} reason={tasksReason} setReason={setTasksReason} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setResolving(false)}>{t('ra.action.cancel')}</Button>
+          <Button variant="contained" onClick={() => void resolve()} disabled={needsReason}>
+            {t('airlock.incidents.confirmResolveAnyway')}
           </Button>
         </DialogActions>
       </Dialog>
@@ -177,11 +199,16 @@ function StatusActions({ incident }: { incident: Incident }) {
   );
 }
 
+/** An ISO time as a datetime-local input's value (local time, to the minute). */
 function Assignment({ incident, canWrite }: { incident: Incident; canWrite: boolean }) {
   const t = useTranslate();
   const update = useUpdate(incident);
   const { identity } = useGetIdentity();
-  const users = useGetList('users', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' }, filter: {} }, { enabled: canWrite });
+  const users = useGetList(
+    'users',
+    { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' }, filter: {} },
+    { enabled: canWrite },
+  );
   const staff = (users.data ?? []).filter((u) => u.role !== 'employee' && !u.disabled);
   if (!canWrite) return <Typography variant="body2">{incident.assignee?.name ?? t('airlock.incidents.unassigned')}</Typography>;
   return (
@@ -197,7 +224,9 @@ function Assignment({ incident, canWrite }: { incident: Incident; canWrite: bool
         sx={{ minWidth: 220 }}
       >
         <MenuItem value="">{t('airlock.incidents.unassigned')}</MenuItem>
-        {incident.assignee && !staff.some((u) => u.id === incident.assigneeId) ? <MenuItem value={incident.assignee.id}>{incident.assignee.name}</MenuItem> : null}
+        {incident.assignee && !staff.some((u) => u.id === incident.assigneeId) ? (
+          <MenuItem value={incident.assignee.id}>{incident.assignee.name}</MenuItem>
+        ) : null}
         {staff.map((u) => (
           <MenuItem key={u.id} value={u.id as string}>
             {u.name}
@@ -261,8 +290,22 @@ type T = (k: string, o?: Record<string, unknown>) => string;
 function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
   if (typeof d.body === 'string') return d.body;
+  if (e.type === 'notification_decided') {
+    const after = (d.after ?? {}) as { decision?: string; notifiedAt?: string | null; reference?: string | null; reason?: string | null };
+    if (after.decision === 'notified')
+      return `${t('airlock.incidents.notifiedOn', { when: after.notifiedAt ? new Date(after.notifiedAt).toLocaleString() : '—' })}${after.reference ? ` (${after.reference})` : ''}`;
+    return `${t('airlock.incidents.notNotified')}: ${after.reason ?? ''}`;
+  }
   if (typeof d.field === 'string') {
     const field = d.field;
+    if (field === 'providerId' && ('beforeName' in d || 'afterName' in d)) {
+      const name = (v: unknown) => (typeof v === 'string' && v ? v : '—');
+      return t('airlock.timeline.changed', {
+        field: t('resources.incidents.fields.providerId'),
+        from: name(d.beforeName),
+        to: name(d.afterName),
+      });
+    }
     const fmt = (v: unknown): string => {
       if (v === null || v === undefined || v === '') return '—';
       if (field === 'status') return t(`airlock.incidentStatus.${String(v)}`, { _: String(v) });
@@ -275,11 +318,18 @@ function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): str
     };
     const label = t(`resources.incidents.fields.${field}`, { _: field });
     const closure = typeof d.closureReason === 'string' ? ` (${t(`airlock.closure.${d.closureReason}`, { _: d.closureReason })})` : '';
-    return `${t('airlock.timeline.changed', { field: label, from: fmt(d.before), to: fmt(d.after) })}${closure}`;
+    const openTasks =
+      typeof d.openTasksReason === 'string'
+        ? `\n${t('airlock.timeline.openTasksLeft', { smart_count: Array.isArray(d.openTasks) ? d.openTasks.length : 0, reason: d.openTasksReason })}`
+        : '';
+    return `${t('airlock.timeline.changed', { field: label, from: fmt(d.before), to: fmt(d.after) })}${closure}${openTasks}`;
   }
   if (typeof d.label === 'string') return d.label;
   if (e.type === 'created') {
-    const parts = [d.service ? String(d.service) : null, Array.isArray(d.dataClasses) && d.dataClasses.length ? (d.dataClasses as string[]).join(', ') : null];
+    const parts = [
+      d.service ? String(d.service) : null,
+      Array.isArray(d.dataClasses) && d.dataClasses.length ? (d.dataClasses as string[]).join(', ') : null,
+    ];
     return parts.filter(Boolean).join(' · ');
   }
   return '';
@@ -313,11 +363,17 @@ function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolea
       {events.error ? <Alert severity="error">{errorMessage(events.error)}</Alert> : null}
       <MuiList dense aria-label={t('airlock.incidents.timeline')}>
         {rows.map((e) => (
-          <ListItem key={e.id} disableGutters alignItems="flex-start" sx={{ borderLeft: 3, borderColor: e.type === 'comment' ? 'primary.main' : 'divider', pl: 1.5, mb: 1 }}>
+          <ListItem
+            key={e.id}
+            disableGutters
+            alignItems="flex-start"
+            sx={{ borderLeft: 3, borderColor: e.type === 'comment' ? 'primary.main' : 'divider', pl: 1.5, mb: 1 }}
+          >
             <ListItemText
               primary={
                 <span>
-                  <strong>{e.actorLabel}</strong> · {t(`airlock.timeline.type.${e.type}`, { _: e.type.replace(/_/g, ' ') })} · {new Date(e.createdAt).toLocaleString()}
+                  <strong>{e.actorLabel}</strong> · {t(`airlock.timeline.type.${e.type}`, { _: e.type.replace(/_/g, ' ') })} ·{' '}
+                  {new Date(e.createdAt).toLocaleString()}
                 </span>
               }
               secondary={<span style={{ whiteSpace: 'pre-wrap' }}>{describeEvent(e, t, people)}</span>}
@@ -327,7 +383,15 @@ function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolea
       </MuiList>
       {canWrite ? (
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-          <TextField id="incident-comment" label={t('airlock.incidents.comment')} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={2} fullWidth />
+          <TextField
+            id="incident-comment"
+            label={t('airlock.incidents.comment')}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            multiline
+            minRows={2}
+            fullWidth
+          />
           <Box>
             <Button variant="contained" size="small" onClick={() => void comment()} disabled={busy || !body.trim()}>
               {t('airlock.incidents.addComment')}
@@ -341,7 +405,9 @@ function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolea
 
 function Similar({ incident }: { incident: Incident }) {
   const t = useTranslate();
-  const similar = useApi<{ id: string; number: number; title: string; status: string; similarity?: { reasons: string[] } }[]>(`/api/incidents/${incident.id}/similar`);
+  const similar = useApi<{ id: string; number: number; title: string; status: string; similarity?: { reasons: string[] } }[]>(
+    `/api/incidents/${incident.id}/similar`,
+  );
   const rows = Array.isArray(similar.data) ? similar.data : [];
   if (!rows.length) return <Typography variant="body2">{t('airlock.incidents.noSimilar')}</Typography>;
   return (
@@ -360,32 +426,6 @@ function Similar({ incident }: { incident: Incident }) {
         </ListItem>
       ))}
     </MuiList>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <Box sx={{ mb: 1 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {value ?? '—'}
-      </Typography>
-    </Box>
   );
 }
 
@@ -409,15 +449,23 @@ function IncidentPage() {
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap', gap: 1 }}>
                 <IncidentStatusChip status={incident.status} />
                 <SeverityChip severity={incident.severity} />
-                {incident.personalDataInvolved ? <Chip size="small" variant="outlined" label={t('airlock.incidents.personalData')} /> : null}
-                <DeadlineCountdown deadline={incident.notificationDeadline} resolved={!!incident.resolvedAt} />
+                {incident.personalDataInvolved ? (
+                  <Chip size="small" variant="outlined" label={t('airlock.incidents.personalData')} />
+                ) : null}
+                <DeadlineCountdown
+                  deadline={incident.notificationDeadline}
+                  resolved={!!incident.resolvedAt}
+                  decided={!!incident.notificationDecision}
+                />
               </Stack>
             </Box>
             {canWrite ? <StatusActions incident={incident} /> : null}
           </Stack>
-          {incident.notificationDeadline && !incident.resolvedAt ? (
+          {incident.notificationDeadline && !incident.resolvedAt && !incident.notificationDecision ? (
             <Alert severity={incident.overdue ? 'error' : 'warning'} sx={{ mt: 2 }}>
-              {t(incident.overdue ? 'airlock.incidents.deadlinePassed' : 'airlock.incidents.deadlineExplain', { when: dt(incident.notificationDeadline) })}
+              {t(incident.overdue ? 'airlock.incidents.deadlinePassed' : 'airlock.incidents.deadlineExplain', {
+                when: dt(incident.notificationDeadline),
+              })}
             </Alert>
           ) : null}
         </CardContent>
@@ -432,15 +480,37 @@ function IncidentPage() {
               <Grid size={{ xs: 12, sm: 6 }}>
                 <Fact
                   label={t('resources.incidents.fields.providerId')}
-                  value={incident.provider ? <Link to={`/providers/${incident.provider.id}/show`}>{incident.provider.name}</Link> : incident.providerOther}
+                  value={
+                    incident.provider ? (
+                      <Link to={`/providers/${incident.provider.id}/show`}>{incident.provider.name}</Link>
+                    ) : (
+                      incident.providerOther
+                    )
+                  }
                 />
-                <Fact label={t('resources.incidents.fields.dataClasses')} value={incident.dataClasses.length ? incident.dataClasses.join(', ') : null} />
+                <Fact
+                  label={t('resources.incidents.fields.dataClasses')}
+                  value={incident.dataClasses.length ? incident.dataClasses.join(', ') : null}
+                />
                 <Fact
                   label={t('airlock.incidents.reporter')}
-                  value={incident.anonymous ? t('airlock.incidents.anonymous') : incident.reporter ? `${incident.reporter.name} <${incident.reporter.email}>` : t(`airlock.incidents.source.${incident.source}`, { _: incident.source })}
+                  value={
+                    incident.anonymous
+                      ? t('airlock.incidents.anonymous')
+                      : incident.reporter
+                        ? `${incident.reporter.name} <${incident.reporter.email}>`
+                        : t(`airlock.incidents.source.${incident.source}`, { _: incident.source })
+                  }
                 />
                 {incident.duplicateOf ? (
-                  <Fact label={t('resources.incidents.fields.duplicateOfId')} value={<Link to={`/incidents/${incident.duplicateOf.id}/show`}>{`#${incident.duplicateOf.number} ${incident.duplicateOf.title}`}</Link>} />
+                  <Fact
+                    label={t('resources.incidents.fields.duplicateOfId')}
+                    value={
+                      <Link
+                        to={`/incidents/${incident.duplicateOf.id}/show`}
+                      >{`#${incident.duplicateOf.number} ${incident.duplicateOf.title}`}</Link>
+                    }
+                  />
                 ) : null}
                 {incident.closureReason ? (
                   <Fact
@@ -452,12 +522,19 @@ function IncidentPage() {
               <Grid size={{ xs: 12, sm: 6 }}>
                 <Fact label={t('resources.incidents.fields.occurredAt')} value={dt(incident.occurredAt)} />
                 <Fact label={t('resources.incidents.fields.awareAt')} value={dt(incident.awareAt)} />
+                <Fact label={t('resources.incidents.fields.notificationDeadline')} value={dt(incident.notificationDeadline)} />
                 <Fact label={t('resources.incidents.fields.reportedAt')} value={dt(incident.reportedAt)} />
                 <Fact label={t('resources.incidents.fields.acknowledgedAt')} value={dt(incident.acknowledgedAt)} />
                 <Fact label={t('resources.incidents.fields.resolvedAt')} value={dt(incident.resolvedAt)} />
               </Grid>
             </Grid>
+            {canWrite && incident.status !== 'closed' ? <CorrectFacts incident={incident} /> : null}
           </Panel>
+          {incident.reporterReachable ? (
+            <Panel title={t('airlock.incidents.messages')}>
+              <ReporterMessages incident={incident} canWrite={canWrite} />
+            </Panel>
+          ) : null}
           <Panel title={t('airlock.incidents.timeline')}>
             <Timeline incident={incident} canWrite={canWrite} />
           </Panel>
@@ -485,6 +562,9 @@ function IncidentPage() {
                 </TextField>
               ) : null}
             </Box>
+          </Panel>
+          <Panel title={t('airlock.incidents.notification')}>
+            <NotificationDecision incident={incident} canWrite={canWrite} />
           </Panel>
           <Panel title={t('airlock.incidents.checklist')}>
             <Checklist incident={incident} canWrite={canWrite} />

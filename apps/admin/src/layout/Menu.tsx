@@ -15,6 +15,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import KeyIcon from '@mui/icons-material/Key';
 import WebhookIcon from '@mui/icons-material/Webhook';
 import HubIcon from '@mui/icons-material/Hub';
+import StreamIcon from '@mui/icons-material/Stream';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
@@ -46,6 +47,7 @@ export const ADMIN_SECTIONS: Section[] = [
     items: [
       { to: '/', label: 'airlock.menu.dashboard', icon: <DashboardIcon />, permission: 'dashboard.read' },
       { to: '/activity', label: 'airlock.menu.activity', icon: <TimelineIcon />, permission: 'decisions.read' },
+      { to: '/discovery', label: 'airlock.menu.discovery', icon: <TravelExploreIcon />, permission: 'discovery.read' },
     ],
   },
   {
@@ -88,6 +90,7 @@ export const ADMIN_SECTIONS: Section[] = [
       { to: '/api-clients', label: 'resources.api-clients.name', icon: <KeyIcon />, permission: 'apiClients.read' },
       { to: '/webhooks', label: 'resources.webhooks.name', icon: <WebhookIcon />, permission: 'webhooks.read' },
       { to: '/gateway/upstreams', label: 'resources.gateway/upstreams.name', icon: <HubIcon />, permission: 'gateway.read' },
+      { to: '/siem/destinations', label: 'resources.siem/destinations.name', icon: <StreamIcon />, permission: 'siem.read' },
       { to: '/audit-events', label: 'resources.audit-events.name', icon: <ReceiptLongIcon />, permission: 'audit.read' },
       { to: '/settings/sso', label: 'airlock.menu.sso', icon: <VpnKeyIcon />, permission: 'settings.read' },
       { to: '/settings', label: 'airlock.menu.settings', icon: <SettingsIcon />, permission: 'settings.read' },

@@ -3,8 +3,17 @@ import { useTranslate } from 'react-admin';
 import { EffectChip, ProviderStatusChip } from '../common/chips';
 import type { PolicyDiff } from './types';
 
-const showSetting = (v: unknown, t: (k: string) => string) =>
-  v === undefined || v === null || (Array.isArray(v) && v.length === 0) ? t('airlock.diff.none') : typeof v === 'boolean' ? t(v ? 'airlock.diff.on' : 'airlock.diff.off') : Array.isArray(v) ? v.join(', ') : String(v);
+/** A setting's value in words: lists joined, allowed values by their value (and class), maps as `key: value`. */
+const showSetting = (v: unknown, t: (k: string) => string): string => {
+  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return t('airlock.diff.none');
+  if (typeof v === 'boolean') return t(v ? 'airlock.diff.on' : 'airlock.diff.off');
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'value' in x ? `${String(x.value)}${x.dataClass ? ` (${String(x.dataClass)})` : ''}` : showSetting(x, t))).join(', ');
+  if (typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? entries.map(([k, x]) => `${k}: ${showSetting(x, t)}`).join(', ') : t('airlock.diff.none');
+  }
+  return String(v);
+};
 
 const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -162,6 +171,7 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
           </List>
         </Box>
       ) : null}
+      <DirectoryDiff diff={diff} />
       {diff.settings.length ? (
         <Box>
           <Typography variant="subtitle1" component="h3">
@@ -176,6 +186,75 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
           </List>
         </Box>
       ) : null}
+    </Box>
+  );
+}
+
+const changeColor = (c: string) => (c === 'added' ? 'success' : c === 'removed' ? 'error' : 'default');
+
+/** Groups and data classes: in force when saved, recorded by each version, shown with what changed. */
+function DirectoryDiff({ diff }: { diff: PolicyDiff }) {
+  const t = useTranslate();
+  if (!diff.directoryCompared) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('airlock.diff.directoryNotCompared')}
+      </Typography>
+    );
+  }
+  if (!diff.groups.length && !diff.dataClasses.length) return null;
+  const group = (v: { description: string | null; ssoGroups: string[] } | null) =>
+    v ? [v.ssoGroups.length ? t('airlock.diff.ssoGroups', { list: v.ssoGroups.join(', ') }) : t('airlock.diff.noSsoGroups'), v.description ? t('airlock.diff.description', { text: v.description }) : ''].filter(Boolean).join('; ') : null;
+  const dataClass = (v: { name: string; description: string | null } | null) => (v ? [v.name, v.description ?? ''].filter(Boolean).join(' — ') : null);
+  return (
+    <Box data-testid="diff-directory">
+      {diff.groups.length ? (
+        <>
+          <Typography variant="subtitle1" component="h3">
+            {t('airlock.diff.groups', { smart_count: diff.groups.length })}
+          </Typography>
+          <List dense>
+            {diff.groups.map((g) => (
+              <ListItem key={g.name} disableGutters>
+                <ListItemText
+                  primary={
+                    <span>
+                      <Chip size="small" variant="outlined" color={changeColor(g.change)} label={t(`airlock.diff.change.${g.change}`)} sx={{ mr: 1 }} />
+                      {g.name}
+                    </span>
+                  }
+                  secondary={[group(g.before), group(g.after)].filter(Boolean).join(' → ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      ) : null}
+      {diff.dataClasses.length ? (
+        <>
+          <Typography variant="subtitle1" component="h3">
+            {t('airlock.diff.dataClasses', { smart_count: diff.dataClasses.length })}
+          </Typography>
+          <List dense>
+            {diff.dataClasses.map((c) => (
+              <ListItem key={c.key} disableGutters>
+                <ListItemText
+                  primary={
+                    <span>
+                      <Chip size="small" variant="outlined" color={changeColor(c.change)} label={t(`airlock.diff.change.${c.change}`)} sx={{ mr: 1 }} />
+                      {c.after?.name ?? c.before?.name ?? c.key}
+                    </span>
+                  }
+                  secondary={[dataClass(c.before), dataClass(c.after)].filter(Boolean).join(' → ')}
+                />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      ) : null}
+      <Typography variant="body2" color="text.secondary">
+        {t('airlock.diff.directoryNote')}
+      </Typography>
     </Box>
   );
 }

@@ -8,14 +8,11 @@ import { useApi, usePermission, usePolicyStatus } from '../common/hooks';
 import { RolloutStatus, useRollout } from '../providers/BlockNowButton';
 import { DiffView } from './DiffView';
 import { EffectChip } from '../common/chips';
-import { ImpactPanel } from './ImpactPanel';
+import { ImpactLimitations, ImpactPanel, impactRequest, impactSummary } from './ImpactPanel';
 import type { ImpactResponse, PolicyDiff } from './types';
+import type { PolicyVersionSummaryOutput } from '@airlock/contracts/types';
 
-interface Published {
-  id: string;
-  number: number;
-  note: string;
-}
+type Published = PolicyVersionSummaryOutput;
 
 /** How many recent decisions the confirmation replays. */
 const CONFIRM_IMPACT_LIMIT = 5000;
@@ -42,7 +39,7 @@ function ConfirmPublishDialog({ open, diff, note, nextNumber, busy, error, onCan
     let live = true;
     setImpact(null);
     setImpactError(null);
-    apiSend<ImpactResponse>('/api/policy/impact', 'POST', { limit: CONFIRM_IMPACT_LIMIT }).then(
+    apiSend<ImpactResponse>('/api/policy/impact', 'POST', impactRequest(0, CONFIRM_IMPACT_LIMIT)).then(
       (r) => live && setImpact(r),
       (err: unknown) => live && setImpactError(errorMessage(err)),
     );
@@ -74,14 +71,15 @@ function ConfirmPublishDialog({ open, diff, note, nextNumber, busy, error, onCan
         {impactError ? <Alert severity="warning">{impactError}</Alert> : null}
         {impact ? (
           <Box data-testid="confirm-impact">
-            <Typography variant="body2">
-              {impact.replayed === 0 ? t('airlock.impact.nothingToReplay') : t('airlock.impact.summary', { changed: impact.changed, replayed: impact.replayed, unchanged: impact.unchanged })}
-            </Typography>
+            <Typography variant="body2">{impactSummary(t, impact)}</Typography>
             {impact.transitions.map((tr) => (
               <Typography key={`${tr.before}-${tr.after}`} variant="body2" component="div" sx={{ mt: 0.5 }}>
                 <EffectChip effect={tr.before} /> → <EffectChip effect={tr.after} /> {t('airlock.publish.confirmTransition', { smart_count: tr.count })}
               </Typography>
             ))}
+            <Box sx={{ mt: 1 }}>
+              <ImpactLimitations result={impact} />
+            </Box>
           </Box>
         ) : null}
         {error ? (

@@ -25,21 +25,10 @@ import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi } from '../common/hooks';
+import type { IncidentOptionsOutput, PortalIncidentCreated } from '@airlock/contracts/types';
 
-interface Options {
-  dataKinds: { key: string; label: string; dataClasses: string[] }[];
-  services: { id: string; slug: string; name: string; status: string }[];
-}
-interface Created {
-  id?: string;
-  number: number;
-  status: string;
-  anonymous: boolean;
-  statusToken?: string;
-  statusUrl?: string;
-  message: string;
-  nextSteps: string[];
-}
+type Options = IncidentOptionsOutput;
+type Created = PortalIncidentCreated;
 
 const OTHER = 'other';
 
@@ -93,7 +82,8 @@ function Confirmation({ created, onAnother }: { created: Created; onAnother: () 
               </Tooltip>
             </Box>
             <Typography variant="body2">
-              {t('airlock.portal.report.tokenHow')} <Link to={`/status?token=${encodeURIComponent(created.statusToken)}`}>{t('airlock.portal.status.check')}</Link>
+              {/* The page, never the code: a URL with the code would stay in the browser history. */}
+              {t('airlock.portal.report.tokenHow')} <Link to="/status">{t('airlock.portal.status.title')}</Link>
             </Typography>
           </Box>
         ) : (
@@ -114,6 +104,7 @@ export default function ReportPage() {
   const t = useTranslate();
   const options = useApi<Options>('/api/portal/incident-options');
   const [service, setService] = useState<string | null>(null);
+  const [serviceText, setServiceText] = useState('');
   const [otherService, setOtherService] = useState('');
   const [kinds, setKinds] = useState<string[]>([]);
   const [occurredAt, setOccurredAt] = useState('');
@@ -125,6 +116,31 @@ export default function ReportPage() {
   const [tried, setTried] = useState(false);
 
   const services = [...(options.data?.services ?? []).map((s) => ({ id: s.id, name: s.name })), { id: OTHER, name: t('airlock.portal.report.otherService') }];
+  const nameOf = (id: string) => services.find((s) => s.id === id)?.name ?? id;
+  const exactMatch = (text: string) => services.find((s) => s.id !== OTHER && s.name.toLowerCase() === text.trim().toLowerCase());
+  /** Typed text that is not a service's full name: kept as the "other" service's name, never mapped to a partial match. */
+  const typedOther = () => {
+    const typed = serviceText.trim();
+    return typed && !exactMatch(typed) && typed !== nameOf(OTHER) ? typed : '';
+  };
+  const pickService = (v: string | null) => {
+    if (v === OTHER) {
+      const typed = typedOther();
+      if (typed) setOtherService(typed);
+    }
+    setService(v);
+  };
+  // Leaving the field decides explicitly: the exact name picks that service, other text becomes
+  // "Other" with that name (shown in the field below it), nothing typed clears the choice.
+  const leaveService = () => {
+    const typed = serviceText.trim();
+    if (service && typed === nameOf(service)) return;
+    if (!typed) return setService(null);
+    const match = exactMatch(typed);
+    if (match) return setService(match.id);
+    setOtherService(typed);
+    setService(OTHER);
+  };
   const valid = !!service && (service !== OTHER || otherService.trim()) && kinds.length > 0 && description.trim();
 
   const submit = async (e: FormEvent) => {
@@ -153,6 +169,7 @@ export default function ReportPage() {
   const reset = () => {
     setCreated(null);
     setService(null);
+    setServiceText('');
     setOtherService('');
     setKinds([]);
     setOccurredAt('');
@@ -177,12 +194,43 @@ export default function ReportPage() {
             </Typography>
             {options.error ? <Alert severity="error">{errorMessage(options.error)}</Alert> : null}
             <Box component="form" onSubmit={submit} noValidate sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }} aria-label={t('airlock.portal.report.title')}>
+              {/* First, before any detail: whether the report is anonymous shapes what one is willing to write. */}
+              <Box>
+                <FormControlLabel control={<Checkbox checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />} label={t('airlock.portal.report.anonymous')} />
+                <FormHelperText sx={{ ml: 4 }}>{t('airlock.portal.report.anonymousHelp')}</FormHelperText>
+              </Box>
               <Autocomplete
                 id="report-service"
                 options={services.map((s) => s.id)}
-                getOptionLabel={(o) => services.find((s) => s.id === o)?.name ?? o}
+                getOptionLabel={nameOf}
                 value={service}
-                onChange={(_, v) => setService(v)}
+                onChange={(_, v) => pickService(v)}
+                inputValue={serviceText}
+                onInputChange={(_, v, reason) => {
+                  setServiceText(v);
+                  // Typing again is choosing again: the earlier choice no longer stands.
+                  if (reason === 'input' && service && v !== nameOf(service)) setService(null);
+                }}
+                onBlur={leaveService}
+                // Nothing is picked for the user: no first-match highlight, no pick on blur or Enter
+                // without a choice; "Other" stays offered, with the typed name.
+                autoHighlight={false}
+                autoSelect={false}
+                clearOnBlur={false}
+                filterOptions={(ids, state) => {
+                  const q = state.inputValue.trim().toLowerCase();
+                  const shown = q && !(service && state.inputValue === nameOf(service)) ? ids.filter((id) => id !== OTHER && nameOf(id).toLowerCase().includes(q)) : ids.filter((id) => id !== OTHER);
+                  return [...shown, OTHER];
+                }}
+                renderOption={(props, id) => {
+                  const { key, ...rest } = props as typeof props & { key: string };
+                  const typed = id === OTHER ? typedOther() : '';
+                  return (
+                    <li key={key} {...rest}>
+                      {typed ? t('airlock.portal.report.useTyped', { name: typed }) : nameOf(id)}
+                    </li>
+                  );
+                }}
                 renderInput={(params) => (
                   <TextField {...params} label={t('airlock.portal.report.service')} required error={tried && !service} helperText={tried && !service ? t('airlock.portal.report.required') : t('airlock.portal.report.serviceHelp')} />
                 )}
@@ -225,10 +273,6 @@ export default function ReportPage() {
                 minRows={4}
                 fullWidth
               />
-              <Box>
-                <FormControlLabel control={<Checkbox checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />} label={t('airlock.portal.report.anonymous')} />
-                <FormHelperText sx={{ ml: 4 }}>{t('airlock.portal.report.anonymousHelp')}</FormHelperText>
-              </Box>
               {error ? (
                 <Alert severity="error" role="alert">
                   {error}

@@ -1,39 +1,13 @@
-import { Alert, Box, Button, Card, CardContent, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { Alert, Box, Card, CardContent, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api/http';
 import { IncidentStatusChip } from '../common/chips';
 import { useApi } from '../common/hooks';
+import { AnonymousStatus } from './AnonymousStatus';
+import type { PortalIncidentOutput } from '@airlock/contracts/types';
 
-interface MyReport {
-  id: string;
-  number: number;
-  title: string;
-  service: string | null;
-  status: string;
-  statusExplanation: string;
-  reportedAt: string;
-  updatedAt: string;
-}
-
-export function StatusTokenForm() {
-  const t = useTranslate();
-  const navigate = useNavigate();
-  const [token, setToken] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (token.trim()) void navigate(`/status?token=${encodeURIComponent(token.trim())}`);
-  };
-  return (
-    <Box component="form" onSubmit={submit} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-      <TextField id="status-token-input" size="small" label={t('airlock.portal.report.token')} value={token} onChange={(e) => setToken(e.target.value)} sx={{ flex: '1 1 260px' }} />
-      <Button type="submit" variant="outlined" disabled={!token.trim()}>
-        {t('airlock.portal.status.check')}
-      </Button>
-    </Box>
-  );
-}
+type MyReport = PortalIncidentOutput;
 
 /** "My reports": what I reported (not the anonymous ones: nothing links those to me) and where each stands. */
 export default function ReportsPage() {
@@ -83,7 +57,7 @@ export default function ReportsPage() {
           <Typography variant="body2" sx={{ mb: 2 }}>
             {t('airlock.portal.status.anonymousExplain')}
           </Typography>
-          <StatusTokenForm />
+          <AnonymousStatus />
         </CardContent>
       </Card>
     </Box>

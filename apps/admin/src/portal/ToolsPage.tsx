@@ -32,25 +32,10 @@ import { apiSend, errorMessage } from '../api/http';
 import { EffectChip, ProviderStatusChip } from '../common/chips';
 import { CountryCodes } from '../common/countries';
 import { useApi } from '../common/hooks';
+import type { PortalToolOutput, PortalToolsOutput, ToolRequestCreated, ToolRequestOutput } from '@airlock/contracts/types';
 
-interface Tool {
-  slug: string;
-  name: string;
-  vendor: string | null;
-  website: string | null;
-  description: string | null;
-  status: 'approved' | 'restricted' | 'under_review' | 'blocked';
-  statusLabel: string;
-  statusReason: string | null;
-  riskScore: number | null;
-  storesDataIn: string[];
-  trainsOnInputs: string;
-  access: string;
-  prompt: string;
-  upload: string;
-  dataClasses: { dataClass: string; label: string; effect: string; message: string | null }[];
-  summary: string;
-}
+/** A service as GET /api/portal/tools answers it (libs/contracts portalToolOutput). */
+type Tool = PortalToolOutput;
 
 function ToolCard({ tool }: { tool: Tool }) {
   const t = useTranslate();
@@ -165,7 +150,7 @@ function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onCl
     setBusy(true);
     setError(null);
     try {
-      const res = await apiSend<{ message?: string }>('/api/portal/tool-requests', 'POST', { toolName: toolName.trim(), ...(url.trim() ? { url: url.trim() } : {}), reason: reason.trim() });
+      const res = await apiSend<ToolRequestCreated>('/api/portal/tool-requests', 'POST', { toolName: toolName.trim(), ...(url.trim() ? { url: url.trim() } : {}), reason: reason.trim() });
       setDone(res.message ?? t('airlock.portal.tools.requestSent'));
     } catch (err) {
       setError(errorMessage(err));
@@ -212,13 +197,7 @@ function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onCl
   );
 }
 
-interface MyRequest {
-  id: string;
-  toolName: string;
-  status: 'open' | 'approved' | 'rejected';
-  resolutionNote: string | null;
-  createdAt: string;
-}
+type MyRequest = ToolRequestOutput;
 
 /** The tools this employee asked to have reviewed, and the answers. */
 function MyRequests() {
@@ -252,7 +231,7 @@ function MyRequests() {
 /** "Which AI services may I use?" — what each service is allowed for, and why the others are not. */
 export default function ToolsPage() {
   const t = useTranslate();
-  const { data, error, isPending } = useApi<{ policyVersion: number; tools: Tool[] }>('/api/portal/tools');
+  const { data, error, isPending } = useApi<PortalToolsOutput>('/api/portal/tools');
   const [q, setQ] = useState('');
   const [asking, setAsking] = useState(false);
   const match = (tool: Tool) => !q.trim() || `${tool.name} ${tool.vendor ?? ''} ${tool.slug}`.toLowerCase().includes(q.trim().toLowerCase());

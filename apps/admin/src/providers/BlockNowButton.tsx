@@ -22,18 +22,10 @@ import { useEffect, useState } from 'react';
 import { useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { apiGet, apiSend, errorMessage } from '../api/http';
 import { useApi, usePermission } from '../common/hooks';
+import type { BlockNowOutput, RolloutOutput } from '@airlock/contracts/types';
 
-interface Rollout {
-  version: number;
-  instances: { id?: string; hostname: string; state?: 'live' | 'gone' | 'stopped'; servingVersion: number | null; upToDate: boolean }[];
-  complete: boolean;
-}
-
-interface BlockResponse {
-  provider: { id: string; status: string };
-  version: { number: number };
-  rollout: Rollout;
-}
+type Rollout = RolloutOutput;
+type BlockResponse = BlockNowOutput;
 
 /** Polls GET /api/policy/rollout?version=N every second until every live instance serves it. */
 export function useRollout(initial: Rollout | null) {

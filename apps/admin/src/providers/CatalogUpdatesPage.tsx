@@ -4,27 +4,9 @@ import { Link as RouterLink } from 'react-router-dom';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { apiGet, apiSend, errorMessage } from '../api/http';
 import { usePermission } from '../common/hooks';
+import type { CatalogReleaseOutput } from '@airlock/contracts/types';
 
-interface Change {
-  slug: string;
-  name: string;
-  field: string;
-  outcome: 'applied' | 'kept_own_edit' | 'added' | 'withdrawn';
-  summary?: string;
-  source?: { url?: string; kind?: string; asOf: string } | null;
-}
-interface RiskChange {
-  slug: string;
-  explanation: string;
-}
-interface ReleaseStatus {
-  builtinRelease: { id: string; date: string | null; notes: string | null };
-  appliedRelease: { id: string; date: string | null; appliedAt: string } | null;
-  lastReviewedAt: string | null;
-  pending: { id: string; releaseId: string; previousRelease: string | null; appliedAt: string; changes: Change[]; riskChanges: RiskChange[] }[];
-  sourceMaxAgeDays: number;
-  staleProfiles: { id: string; name: string; oldestSourceAsOf: string | null }[];
-}
+type ReleaseStatus = CatalogReleaseOutput;
 
 /** What built-in catalog releases changed in the organization's copy since the last review. */
 export default function CatalogUpdatesPage() {

@@ -1,12 +1,15 @@
 import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
 import {
+  ArrayInput,
   AutocompleteArrayInput,
   AutocompleteInput,
   BooleanInput,
   CheckboxGroupInput,
   Edit,
   NumberInput,
+  SelectInput,
   SimpleForm,
+  SimpleFormIterator,
   TextArrayInput,
   TextInput,
   required,
@@ -20,18 +23,37 @@ import { useCountryChoices } from '../common/countries';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { useApi, usePermission } from '../common/hooks';
 import { ROLES } from '@airlock/contracts/constants';
+import type { OrgSettingsOutput } from '@airlock/contracts/types';
 import { DraftSavedMessage } from '../common/draftSaved';
+import { useDataClassChoices } from '../common/useDataClassChoices';
 
-interface Settings {
-  name: string;
-  restrictedJurisdictions: string[];
-  allowEmailDomains: string[];
-  markings: string[];
-  defaultPhoneRegion: string;
-  autoIncidentOnBlock: boolean;
-  autoIncidentOnOverride: boolean;
-  decisionTtlSeconds: number;
-  mfaRequiredRoles: string[];
+/** The settings form edits the answer of GET /api/settings (sent back as PUT /api/settings). */
+type Settings = OrgSettingsOutput;
+
+/** The form holds one threshold field per data class; only the ones filled in are kept. */
+function withoutEmptyThresholds(data: Settings): Settings {
+  const kept = Object.entries(data.classThresholds ?? {}).filter(([, v]) => typeof v === 'number' && Number.isFinite(v));
+  const allowedValues = (data.allowedValues ?? []).map(({ value, dataClass, note }) => ({ value, ...(dataClass ? { dataClass } : {}), ...(note ? { note } : {}) }));
+  return { ...data, allowedValues, classThresholds: Object.fromEntries(kept) };
+}
+
+/** Minimum confidence per data class: empty means the default (0.5). */
+function ClassThresholdInputs() {
+  const t = useTranslate();
+  const classes = useDataClassChoices();
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="subtitle2">{t('resources.settings.fields.classThresholds')}</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {t('airlock.settings.thresholdsHelp')}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+        {classes.map((c) => (
+          <NumberInput key={c.id} source={`classThresholds.${c.id}`} label={c.name} min={0.3} max={1} step={0.05} helperText={false} sx={{ width: 260 }} />
+        ))}
+      </Box>
+    </Box>
+  );
 }
 
 const ROLE_CHOICES = ROLES.map((id) => ({ id, name: `airlock.role.${id}` }));
@@ -64,6 +86,13 @@ function ReadOnlySettings() {
         {row('autoIncidentOnOverride', t(data.autoIncidentOnOverride ? 'ra.boolean.true' : 'ra.boolean.false'))}
         {row('decisionTtlSeconds', String(data.decisionTtlSeconds))}
         {row('mfaRequiredRoles', (data.mfaRequiredRoles ?? []).map((r) => t(`airlock.role.${r}`)).join(', ') || '—')}
+        {row('allowedValues', (data.allowedValues ?? []).map((v) => (v.dataClass ? `${v.value} (${v.dataClass})` : v.value)).join(', '))}
+        {row(
+          'classThresholds',
+          Object.entries(data.classThresholds ?? {})
+            .map(([k, v]) => `${k} ≥ ${v}`)
+            .join(', '),
+        )}
       </CardContent>
     </Card>
   );
@@ -74,6 +103,7 @@ export default function SettingsPage() {
   const t = useTranslate();
   const canWrite = usePermission('settings.write');
   const countries = useCountryChoices();
+  const dataClasses = useDataClassChoices();
   const notify = useNotify();
   const queryClient = useQueryClient();
   return (
@@ -87,6 +117,7 @@ export default function SettingsPage() {
           mutationMode="pessimistic"
           title={t('airlock.menu.settings')}
           actions={false}
+          transform={withoutEmptyThresholds}
           mutationOptions={{
             onSuccess: () => {
               notify(<DraftSavedMessage what={t('airlock.draftSaved.settings')} />, { type: 'success', autoHideDuration: 10_000 });
@@ -104,6 +135,14 @@ export default function SettingsPage() {
             <TextArrayInput source="allowEmailDomains" helperText="airlock.settings.domainsHelp" fullWidth />
             <TextArrayInput source="markings" helperText="airlock.settings.markingsHelp" fullWidth />
             <AutocompleteInput source="defaultPhoneRegion" choices={countries} translateChoice={false} />
+            <ArrayInput source="allowedValues" helperText="airlock.settings.allowedValuesHelp">
+              <SimpleFormIterator inline disableReordering>
+                <TextInput source="value" label="resources.settings.fields.value" validate={required()} helperText={false} />
+                <SelectInput source="dataClass" label="resources.settings.fields.dataClass" choices={dataClasses} translateChoice={false} emptyText="airlock.settings.anyDataClass" helperText={false} />
+                <TextInput source="note" label="resources.settings.fields.note" helperText={false} />
+              </SimpleFormIterator>
+            </ArrayInput>
+            <ClassThresholdInputs />
             <BooleanInput source="autoIncidentOnBlock" helperText="airlock.settings.autoIncidentHelp" />
             <BooleanInput source="autoIncidentOnOverride" helperText="airlock.settings.autoIncidentOverrideHelp" />
             <NumberInput source="decisionTtlSeconds" min={0} max={86400} helperText="airlock.settings.ttlHelp" />

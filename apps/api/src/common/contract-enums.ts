@@ -10,6 +10,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const CONTRACT_ENUMS_MATCH_DATABASE: {
   role: Same<C.Role, Db.Role>;
+  ssoProtocol: Same<C.SsoProtocol, Db.SsoProtocol>;
   providerStatus: Same<C.ProviderStatus, Db.ProviderStatus>;
   trainsOnInputs: Same<C.TrainsOnInputs, Db.TrainsOnInputs>;
   effect: Same<C.Effect, Db.Effect>;
@@ -23,6 +24,7 @@ export const CONTRACT_ENUMS_MATCH_DATABASE: {
   webhookDeliveryStatus: Same<C.WebhookDeliveryStatus, Db.WebhookDeliveryStatus>;
 } = {
   role: true,
+  ssoProtocol: true,
   providerStatus: true,
   trainsOnInputs: true,
   effect: true,

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, toErrorResponse } from './error-response';
+import { isDatabaseOutOfSpace, isDatabaseUnavailable, toErrorResponse } from './error-response';
 
 describe('database unavailable → 503 with Retry-After', () => {
   const cases: [string, unknown][] = [
@@ -27,5 +27,26 @@ describe('database unavailable → 503 with Retry-After', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('something else broke'))).toBe(false);
     expect(toErrorResponse(new Error('something else broke')).status).toBe(500);
+  });
+});
+
+describe('database out of disk space → 503 with a longer Retry-After', () => {
+  const cases: [string, unknown][] = [
+    ['SQLSTATE 53100 from the driver', Object.assign(new Error('could not extend file "base/16384/16385": No space left on device'), { code: '53100' })],
+    ['inside Prisma\'s driver adapter error', Object.assign(new Error('x'), { code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '53100', kind: 'postgres' } } } })],
+    ['only the message', new Error('outer', { cause: new Error('could not write to file "pg_wal/xlogtemp.12": No space left on device') })],
+  ];
+  it.each(cases)('%s', (_, err) => {
+    expect(isDatabaseOutOfSpace(err)).toBe(true);
+    const res = toErrorResponse(err);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
+    expect(res.body.error.message).toMatch(/out of disk space; nothing was changed/);
+    expect(res.headers['retry-after']).toBe('60');
+  });
+
+  it('is not any other error', () => {
+    expect(isDatabaseOutOfSpace(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseOutOfSpace(Object.assign(new Error('sorry, too many clients already'), { code: '53300' }))).toBe(false);
   });
 });

@@ -91,6 +91,14 @@ export function toErrorResponse(err: unknown): ErrorResponse {
     // one transaction). Not a bug, so no stack trace in the log; /metrics counts the 503s.
     return { ...build('unavailable', 'The database is not reachable right now; nothing was changed. Retry shortly.', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) }), unexpected: false };
   }
+  if (isDatabaseOutOfSpace(err)) {
+    // Disk full (SQLSTATE 53100): the statement's transaction rolled back, nothing was half-done; it
+    // lasts until an operator frees space, so the client is told to wait longer. Logged as an error.
+    return {
+      ...build('unavailable', 'The database has run out of disk space; nothing was changed. Retry once an operator has freed space.', undefined, { 'retry-after': String(DISK_FULL_RETRY_AFTER_SECONDS) }),
+      unexpected: true,
+    };
+  }
   const sqlState = sqlStateOf(err);
   if (sqlState && PRISMA_CODES[sqlState]) return build(PRISMA_CODES[sqlState].code, PRISMA_CODES[sqlState].message);
   if (typeof e.code === 'string' && /^P\d{4}$/.test(e.code) && PRISMA_CODES[e.code]) {
@@ -137,6 +145,19 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const adapterError = (e.meta as Record<string, unknown> | undefined)?.driverAdapterError;
     if (adapterError && isDatabaseUnavailable(adapterError)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  }
+  return false;
+}
+
+const DISK_FULL_RETRY_AFTER_SECONDS = 60;
+
+/** True when PostgreSQL could not write because its disk is full (SQLSTATE 53100), wherever the layers put it. */
+export function isDatabaseOutOfSpace(err: unknown): boolean {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as Record<string, unknown> | undefined, depth++) {
+    if (e.code === '53100' || e.originalCode === '53100') return true;
+    if (typeof e.message === 'string' && /No space left on device/.test(e.message)) return true;
+    const adapterError = (e.meta as Record<string, unknown> | undefined)?.driverAdapterError;
+    if (adapterError && isDatabaseOutOfSpace(adapterError)) return true;
   }
   return false;
 }

@@ -16,7 +16,9 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-const SSO_NAVIGATION = /^\/api\/auth\/sso\/(start|callback|initiate)(\?|$)/;
+const SSO_NAVIGATION = /^\/api\/auth\/sso\/(start|callback|initiate|test|saml\/[^/?]*\/slo)(\?|$)/;
+/** SAML's HTTP-POST binding: the identity provider's page posts here; a failure is a page too. */
+const SAML_POST_NAVIGATION = /^\/api\/auth\/sso\/saml\/[^/?]*\/(acs|slo)(\?|$)/;
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger?: Logger): void {
   const envelope = toErrorResponse(exception);
@@ -33,10 +35,10 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, exceptio
   if (reply.sent) return;
   // The SSO routes are browser navigations (the provider's redirects, an app tile): whatever went
   // wrong — a rate limit, a malformed query — lands on the sign-in page with a reason, not on JSON.
-  if (request.method === 'GET' && SSO_NAVIGATION.test(request.url)) {
+  if ((request.method === 'GET' && SSO_NAVIGATION.test(request.url)) || (request.method === 'POST' && SAML_POST_NAVIGATION.test(request.url))) {
     const code = (res.body as { error?: { code?: string } }).error?.code ?? 'internal_error';
     void reply
-      .status(302)
+      .status(request.method === 'POST' ? 303 : 302)
       .headers({ ...res.headers, 'cache-control': 'no-store', 'x-request-id': request.id, location: `/#/login?sso_error=${encodeURIComponent(code)}` })
       .send();
     return;

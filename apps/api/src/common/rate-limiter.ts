@@ -16,8 +16,9 @@ const SHARE_MS = 100;
  * each worker sends the others, through the primary, how many tokens it took per key, and each
  * debits its own buckets by what the others took. A key therefore gets its limit across the
  * cluster, whichever worker its connections land on, give or take what the other workers let
- * through in the last 100 ms. Across hosts (replicas) limits stay per instance: with N replicas a
- * client can reach N x limit (docs/security.md).
+ * through in the last 100 ms. Across hosts (replicas) the same happens through Redis when
+ * AIRLOCK_REDIS_URL is set (RateLimitSharing, ADR 0031); without it limits stay per host: with N
+ * replicas a client can reach N x limit (docs/security.md).
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -31,6 +32,11 @@ export class RateLimiter {
   ) {
     if (!peers) return;
     peers.onMessage((payload) => this.debit(payload));
+    // Not a BackgroundJobs job, on purpose (ADR 0015; the one exception of the lint rule against
+    // setInterval): AccessGuard and ApiKeyGate create their limiters with `new`, outside dependency
+    // injection, so there is no SchedulerRegistry to register with; the tick is part of the
+    // limiter's own accounting (each worker tells the others what it let through every 100 ms), not
+    // work of the application, and it is unref()ed, so it never keeps a draining process alive.
     setInterval(() => this.share(), SHARE_MS).unref();
   }
 

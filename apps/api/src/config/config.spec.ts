@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { AUTO_WORKERS_MAX, autoWorkers, cgroupCpuQuota } from './usable-cores';
 import { ConfigError, loadConfig } from './config';
 
 const base = { DATABASE_URL: 'postgresql://localhost/airlock' };
@@ -14,9 +15,10 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('loadConfig', () => {
-  it('defaults to one API worker; `auto` is one per core; a number is taken as it is', () => {
-    expect(loadConfig(base).workers).toBe(1);
-    expect(loadConfig({ ...base, AIRLOCK_WORKERS: 'auto' }).workers).toBe(availableParallelism());
+  it('defaults to `auto`, one API worker per usable core; a number is taken as it is', () => {
+    expect(loadConfig(base).workers).toBe(autoWorkers());
+    expect(loadConfig({ ...base, AIRLOCK_WORKERS: 'auto' }).workers).toBe(autoWorkers());
+    expect(autoWorkers()).toBe(Math.min(availableParallelism(), AUTO_WORKERS_MAX, Math.ceil(cgroupCpuQuota() ?? Infinity)));
     expect(loadConfig({ ...base, AIRLOCK_WORKERS: '3' }).workers).toBe(3);
   });
 

@@ -1,9 +1,13 @@
-import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { REQUEST_LOG_MODES } from '../common/request-log-modes';
+import { autoWorkers } from './usable-cores';
 
 /** The default body limit of the gateway and guardrail routes (AIRLOCK_GATEWAY_MAX_BODY_BYTES). */
 export const GATEWAY_MAX_BODY_DEFAULT = 8 * 1024 * 1024;
+/** The default size limit of a file sent to POST /v1/decisions/file (AIRLOCK_FILE_MAX_BYTES). */
+export const FILE_MAX_BYTES_DEFAULT = 25 * 1024 * 1024;
 /** The default body limit of the ICAP service (AIRLOCK_ICAP_MAX_BODY_BYTES). */
 export const ICAP_MAX_BODY_DEFAULT = 2 * 1024 * 1024;
 
@@ -113,6 +117,7 @@ const schema = z.object({
   AIRLOCK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AIRLOCK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   AIRLOCK_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).optional().default('auto'),
+  AIRLOCK_REQUEST_LOG: z.enum(REQUEST_LOG_MODES).optional().default('auto'),
   AIRLOCK_TRUST_PROXY: trustProxy,
   AIRLOCK_CORS_ORIGINS: list,
   AIRLOCK_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).optional().default('auto'),
@@ -120,12 +125,24 @@ const schema = z.object({
   AIRLOCK_POLICY_POLL_SECONDS: int(5, 1, 3600),
   AIRLOCK_DECISION_LOG_BUFFER: int(20000, 100, 10_000_000),
   AIRLOCK_DECISION_LOG_FLUSH_MS: int(1000, 50, 60_000),
+  /** Days of decision log kept; whole months older are dropped daily. 0 keeps everything. */
+  AIRLOCK_DECISION_LOG_RETENTION_DAYS: int(400, 0, 36_500),
   AIRLOCK_RATE_LIMIT_PER_IP: int(1200, 1, 1_000_000),
+  /** Redis or Valkey through which the instances share their rate limits (redis:// or rediss://). */
+  AIRLOCK_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   AIRLOCK_WEBHOOK_ALLOW_PRIVATE: list,
   /** Gateway upstreams on non-public addresses (host names or CIDRs), e.g. a model server on the LAN; same rules as webhooks. */
   AIRLOCK_GATEWAY_ALLOW_PRIVATE: list,
   /** Largest request body the AI gateway accepts (bytes). */
   AIRLOCK_GATEWAY_MAX_BODY_BYTES: int(GATEWAY_MAX_BODY_DEFAULT, 1024, 64 * 1024 * 1024),
+  /** Largest file POST /v1/decisions/file reads the text of (bytes). */
+  AIRLOCK_FILE_MAX_BYTES: int(FILE_MAX_BYTES_DEFAULT, 1024, 256 * 1024 * 1024),
+  /** SIEM destinations on non-public addresses (host names or CIDRs), e.g. a collector on the LAN; same rules as webhooks. */
+  AIRLOCK_SIEM_ALLOW_PRIVATE: list,
+  /** Events each SIEM destination buffers in memory on each instance; beyond it new events are dropped and counted. */
+  AIRLOCK_SIEM_BUFFER: int(10_000, 10, 1_000_000),
+  /** Longest wait between two attempts to reach a SIEM destination (exponential backoff with jitter up to it). */
+  AIRLOCK_SIEM_BACKOFF_MAX_MS: int(30_000, 100, 600_000),
   /** The ICAP listener (RFC 3507) for web proxies: off unless a port is set (1344 is the usual one). */
   AIRLOCK_ICAP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   AIRLOCK_ICAP_HOST: z.string().min(1).optional(),
@@ -162,6 +179,17 @@ const schema = z.object({
   AIRLOCK_MAIL_LOG_BODIES: bool(false),
   AIRLOCK_LOGIN_RATE_LIMIT_PER_IP: int(20, 1, 100_000),
   AIRLOCK_SSO_RATE_LIMIT_PER_IP: int(600, 1, 100_000),
+  /** Host names or CIDRs an identity provider's SAML metadata URL may point to although private (SSRF guard; same rules as webhooks). */
+  AIRLOCK_SSO_ALLOW_PRIVATE: list,
+  /**
+   * DNS servers (`address` or `address:port`, IPv6 in brackets with a port) that verify e-mail
+   * domains' TXT records; unset: the system's resolvers.
+   */
+  AIRLOCK_DNS_SERVERS: list.refine((servers) => servers.every(isDnsServer), {
+    error: 'must be comma-separated IP addresses, each optionally with :port (IPv6 as [::1]:53), e.g. 10.0.0.2,10.0.0.3:5353',
+  }),
+  /** How often a verified domain's TXT record is looked up again (a record gone: no longer verified). */
+  AIRLOCK_SSO_DOMAIN_RECHECK_SECONDS: int(86_400, 1, 30 * 86_400),
   AIRLOCK_PASSWORD_BREACH_CHECK: bool(false),
   AIRLOCK_PASSWORD_BREACH_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s):// URL (the range API; the 5 hex characters are appended)' })
@@ -170,10 +198,12 @@ const schema = z.object({
   AIRLOCK_REQUEST_TIMEOUT_SECONDS: int(60, 1, 3600),
   AIRLOCK_SHUTDOWN_GRACE_SECONDS: int(0, 0, 300),
   AIRLOCK_READY_MAX_STALE_SECONDS: int(3600, 0, 30 * 86_400),
+  /** A directory of this instance's own (not shared): the last-known-good state for a start without the database. */
+  AIRLOCK_STATE_DIR: z.string().min(1).optional(),
   AIRLOCK_WORKERS: z
     .string()
     .optional()
-    .default('1')
+    .default('auto')
     .refine((v) => v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 64), { error: 'must be a whole number from 1 to 64, or auto' }),
 });
 
@@ -211,6 +241,8 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.AIRLOCK_LOG_LEVEL,
     /** `auto`: one readable line per event on a terminal, JSON otherwise (a file, a pipe, a container). */
     logFormat: env.AIRLOCK_LOG_FORMAT,
+    /** Which requests get a line of their own (common/request-log.ts). */
+    requestLog: env.AIRLOCK_REQUEST_LOG,
     /** X-Forwarded-For hops to believe (see TrustProxy). */
     trustProxy: env.AIRLOCK_TRUST_PROXY,
     corsOrigins: env.AIRLOCK_CORS_ORIGINS,
@@ -220,10 +252,21 @@ function toConfig(env: z.output<typeof schema>) {
     policyPollSeconds: env.AIRLOCK_POLICY_POLL_SECONDS,
     decisionLogBuffer: env.AIRLOCK_DECISION_LOG_BUFFER,
     decisionLogFlushMs: env.AIRLOCK_DECISION_LOG_FLUSH_MS,
+    /**
+     * Days of decision log kept (0: all). The daily upkeep drops each monthly partition once its
+     * last day is older than this, so a row is kept at least this long and at most a month more.
+     */
+    decisionLogRetentionDays: env.AIRLOCK_DECISION_LOG_RETENTION_DAYS,
     rateLimitPerIp: env.AIRLOCK_RATE_LIMIT_PER_IP,
+    /** When set, rate limits are shared across hosts through it (ADR 0031); per host otherwise. */
+    redisUrl: env.AIRLOCK_REDIS_URL ?? null,
     webhookAllowPrivate: env.AIRLOCK_WEBHOOK_ALLOW_PRIVATE,
     gatewayAllowPrivate: env.AIRLOCK_GATEWAY_ALLOW_PRIVATE,
     gatewayMaxBodyBytes: env.AIRLOCK_GATEWAY_MAX_BODY_BYTES,
+    fileMaxBytes: env.AIRLOCK_FILE_MAX_BYTES,
+    siemAllowPrivate: env.AIRLOCK_SIEM_ALLOW_PRIVATE,
+    siemBuffer: env.AIRLOCK_SIEM_BUFFER,
+    siemBackoffMaxMs: env.AIRLOCK_SIEM_BACKOFF_MAX_MS,
     adminUiDir: env.AIRLOCK_ADMIN_UI_DIR,
     /**
      * The block-page proxy: every request answered with the block page, CONNECT refused
@@ -272,6 +315,12 @@ function toConfig(env: z.output<typeof schema>) {
     loginRateLimitPerIp: env.AIRLOCK_LOGIN_RATE_LIMIT_PER_IP,
     /** SSO start and callback requests per address and minute (two per sign-in): a budget apart from passwords'. */
     ssoRateLimitPerIp: env.AIRLOCK_SSO_RATE_LIMIT_PER_IP,
+    /** Private hosts or networks an identity provider's SAML metadata URL may target (SSRF guard). */
+    ssoAllowPrivate: env.AIRLOCK_SSO_ALLOW_PRIVATE,
+    /** Resolvers for domain verification (TXT records); empty: the system's. */
+    dnsServers: env.AIRLOCK_DNS_SERVERS,
+    /** Period of the re-check of verified domains (the `sso-domain-recheck` background job). */
+    ssoDomainRecheckSeconds: env.AIRLOCK_SSO_DOMAIN_RECHECK_SECONDS,
     /** How long a client has to send a whole request, headers and body (a slow sender holds a connection). */
     requestTimeoutSeconds: env.AIRLOCK_REQUEST_TIMEOUT_SECONDS,
     /**
@@ -284,9 +333,24 @@ function toConfig(env: z.output<typeof schema>) {
      * policies are this many seconds behind; 0 keeps it ready however long the outage.
      */
     readyMaxStaleSeconds: env.AIRLOCK_READY_MAX_STALE_SECONDS,
-    /** API processes sharing the port (cluster.ts); `auto` is one per core this process may use. */
-    workers: env.AIRLOCK_WORKERS === 'auto' ? availableParallelism() : Number(env.AIRLOCK_WORKERS),
+    /**
+     * Where the instance keeps its last-known-good state (database/local-state.ts): the published
+     * policies, the API keys and the decision path's keys, so that a start while the database is
+     * down serves them, marked stale. Unset: nothing is kept, and a start needs the database.
+     */
+    stateDir: env.AIRLOCK_STATE_DIR ? path.resolve(env.AIRLOCK_STATE_DIR) : null,
+    /** API processes sharing the port (cluster.ts); `auto` (the default): one per usable core, at most 8 (usable-cores.ts). */
+    workers: env.AIRLOCK_WORKERS === 'auto' ? autoWorkers() : Number(env.AIRLOCK_WORKERS),
   };
+}
+
+/** A DNS server as node:dns's Resolver.setServers takes it: an IP address, optionally with a port. */
+export function isDnsServer(value: string): boolean {
+  const bracketed = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(value);
+  if (bracketed) return ipaddr.IPv6.isValid(bracketed[1]!) && (bracketed[2] === undefined || (Number(bracketed[2]) >= 1 && Number(bracketed[2]) <= 65535));
+  if (ipaddr.IPv6.isValid(value)) return true;
+  const m = /^([0-9.]+)(?::(\d{1,5}))?$/.exec(value);
+  return !!m && ipaddr.IPv4.isValidFourPartDecimal(m[1]!) && (m[2] === undefined || (Number(m[2]) >= 1 && Number(m[2]) <= 65535));
 }
 
 /** `host:port`: a DNS name or IPv4 address (or a bracketed IPv6 one) and a port from 1 to 65535. */

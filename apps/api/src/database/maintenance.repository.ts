@@ -15,6 +15,15 @@ export class MaintenanceRepository {
     await this.prisma.$queryRaw`SELECT airlock_ensure_decision_partitions(date_trunc('month', now())::date, 3)`;
   }
 
+  /**
+   * Retention: drops the decision log's monthly partitions whose month ended more than `days` ago
+   * (and older rows of the default partition). Returns the partitions dropped.
+   */
+  async dropDecisionPartitionsOlderThan(days: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ dropped: string[] }[]>`SELECT airlock_drop_decision_partitions(now() - make_interval(days => ${days}::int)) AS dropped`;
+    return rows[0]?.dropped ?? [];
+  }
+
   poolStats(): { total: number; idle: number; waiting: number } {
     const pool = this.prisma.pool;
     return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };

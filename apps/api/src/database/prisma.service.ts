@@ -39,7 +39,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   }
 }
 
-/** A Prisma transaction client, passed down from services to repositories. */
+/** A Prisma client inside or outside a transaction: what repositories read from `Transactions.db`. */
 export type Tx = Omit<
   PrismaClient,
   '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends' | symbol

@@ -29,8 +29,9 @@ describe('Transactions', () => {
     const t = Transactions.over(client);
     expect(t.db).toBe(client);
     expect(t.active).toBe(false);
-    await t.run(async (tx) => {
-      expect(t.db).toBe(tx);
+    await t.run(async () => {
+      const tx = t.db;
+      expect(tx).not.toBe(client);
       expect(t.active).toBe(true);
       await Promise.resolve();
       expect(t.db).toBe(tx);
@@ -41,8 +42,9 @@ describe('Transactions', () => {
   it('a nested run joins the outer transaction instead of opening another', async () => {
     const client = fakeClient();
     const t = Transactions.over(client);
-    await t.run(async (outer) => {
-      await t.run(async (inner) => expect(inner).toBe(outer));
+    await t.run(async () => {
+      const outer = t.db;
+      await t.run(async () => expect(t.db).toBe(outer));
     });
     expect(client.log).toEqual(['begin 1', 'commit 1']);
   });
@@ -89,15 +91,19 @@ describe('Transactions', () => {
     const t = Transactions.over(client);
     const seen: unknown[] = [];
     await Promise.all([
-      t.run(async (tx) => {
+      t.run(async () => {
+        const tx = t.db;
         await new Promise((r) => setTimeout(r, 5));
         seen.push([tx, t.db]);
       }),
-      t.run(async (tx) => {
+      t.run(async () => {
+        const tx = t.db;
+        await new Promise((r) => setTimeout(r, 1));
         seen.push([tx, t.db]);
       }),
     ]);
     for (const [tx, db] of seen as [unknown, unknown][]) expect(db).toBe(tx);
+    expect((seen[0] as unknown[])[0]).not.toBe((seen[1] as unknown[])[0]);
     expect(client.log.filter((l) => l.startsWith('begin'))).toHaveLength(2);
   });
 });

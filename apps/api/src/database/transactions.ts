@@ -39,11 +39,14 @@ export class Transactions {
     return this.scope.getStore() !== undefined;
   }
 
-  async run<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
-    const outer = this.scope.getStore();
-    if (outer) return fn(outer.tx);
+  /**
+   * Runs `fn` in a transaction: the one already open in this call, or a new one. `fn` takes no
+   * client: repositories read the transaction from `db`, so no `tx` is threaded by hand.
+   */
+  async run<T>(fn: () => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+    if (this.scope.getStore()) return fn();
     const afterCommit: (() => unknown)[] = [];
-    const result = await this.prisma.$transaction((tx) => this.scope.run({ tx, afterCommit }, () => fn(tx)), options);
+    const result = await this.prisma.$transaction((tx) => this.scope.run({ tx, afterCommit }, fn), options);
     // Outside the scope: what runs after commit reads and writes with the plain client.
     for (const job of afterCommit) await job();
     return result;

@@ -2,6 +2,7 @@ import type { ModulesContainer } from '@nestjs/core';
 import type { z } from 'zod';
 import { ZodPipe } from '../common/zod-pipe';
 import { ACCESS_KEY, type AccessRule, STEP_UP_KEY } from '../modules/auth/access.decorators';
+import { FILE_NATIVE_ROUTES } from '../modules/decisions/decision-file-routes';
 import { NATIVE_ROUTES } from '../modules/decisions/decision-routes';
 import { GATEWAY_NATIVE_ROUTES } from '../modules/gateway/gateway-routes';
 import { NETWORK_NATIVE_ROUTES } from '../modules/network/network-routes';
@@ -102,7 +103,7 @@ export function discoverAppRoutes(container: ModulesContainer): AppRoute[] {
   }
   // The decision API's hot routes are registered on Fastify directly (decision-routes.ts) and
   // declare their access rule in NATIVE_ROUTES.
-  for (const r of [...NATIVE_ROUTES, ...GATEWAY_NATIVE_ROUTES]) {
+  for (const r of [...NATIVE_ROUTES, ...FILE_NATIVE_ROUTES, ...GATEWAY_NATIVE_ROUTES]) {
     routes.push({ method: r.method, path: r.path, handler: `native ${r.path}`, rule: r.rule, takesBody: r.takesBody, stepUp: false, status: 200, params: [] });
   }
   // The network routes share paths between methods (Envoy's check request keeps the original method).

@@ -7,7 +7,12 @@ import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
  * separator next to it is fine: commas (CSV), semicolons, pipes, tabs, quotes, brackets. Groups are
  * separated consistently by a space, '-', '.' or '_'.
  */
-const RE = /(?<!\d|\d[.-]|\.)\d{4}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
+// The look-behind comes after the first digit (it then includes that digit). Measured on 10 KB of
+// the extension benchmark's prose: starting with the look-behind, Chromium 156 spent 0.59 ms per
+// scan (Node 20: 0.02 ms), the largest part of a paste's inspection in the browser extension;
+// starting with \d, 0.01 ms. Same matches (fuzzed): (?<!\d|\d[.-]|\.) before the first digit is
+// (?<!\d\d|\d[.-]\d|\.\d) after it.
+const RE = /\d(?<!\d\d|\d[.-]\d|\.\d)\d{3}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
 
 /**
  * Payment card numbers: Luhn plus issuer IIN range and length; plain, space- or dash-separated in

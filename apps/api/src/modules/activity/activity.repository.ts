@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityFilter } from '@airlock/contracts';
 import { Prisma } from '../../generated/prisma/client';
-import { PrismaService, type Tx } from '../../database/prisma.service';
+import { PrismaService } from '../../database/prisma.service';
 
 /** One decision log row as the Activity page reads it (never the content hash itself). */
 export interface ActivityRow {
@@ -24,6 +24,8 @@ export interface ActivityRow {
   staleSeconds: number | null;
   source: string;
   overrideReason: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
   contentHashed: boolean;
 }
 
@@ -35,7 +37,8 @@ export interface Keyset {
 
 const COLUMNS = Prisma.sql`d."id", d."time", d."apiClientId", d."policyVersion", d."providerSlug", d."destinationHost", d."action"::text AS "action",
   d."channel", d."networkZones", d."subjectId", d."subjectGroups", d."effect"::text AS "effect", d."ruleIds", d."dataClasses",
-  d."correlationId", d."latencyMicros", d."staleSeconds", d."source", d."overrideReason", (d."contentHmac" IS NOT NULL) AS "contentHashed"`;
+  d."correlationId", d."latencyMicros", d."staleSeconds", d."source", d."overrideReason",
+  d."inputTokens", d."outputTokens", (d."contentHmac" IS NOT NULL) AS "contentHashed"`;
 
 /**
  * The longest a read of the decision log may run. A filter the indexes cannot serve (a rare rule
@@ -83,7 +86,7 @@ export class ActivityRepository {
 
   /** Up to `limit` rows older than `after`, newest first, under the statement timeout. */
   page(organizationId: string, f: ActivityFilter, limit: number, after?: Keyset): Promise<ActivityRow[]> {
-    return this.bounded((tx) => tx.$queryRaw<ActivityRow[]>(ActivityRepository.pageSql(organizationId, f, limit, after)));
+    return this.bounded<ActivityRow[]>(ActivityRepository.pageSql(organizationId, f, limit, after));
   }
 
   /**
@@ -136,11 +139,14 @@ export class ActivityRepository {
       GROUP BY 1 ORDER BY decisions DESC, host LIMIT 500`;
   }
 
-  /** Runs a read in a transaction whose statements are cancelled after ACTIVITY_STATEMENT_TIMEOUT_MS. */
-  bounded<T>(read: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${ACTIVITY_STATEMENT_TIMEOUT_MS}`);
-      return read(tx);
+  /**
+   * Runs a query in a short transaction of its own (never a caller's: SET LOCAL would outlive the
+   * read there) whose statements are cancelled after ACTIVITY_STATEMENT_TIMEOUT_MS.
+   */
+  private bounded<T>(query: Prisma.Sql): Promise<T> {
+    return this.prisma.$transaction(async (client) => {
+      await client.$executeRawUnsafe(`SET LOCAL statement_timeout = ${ACTIVITY_STATEMENT_TIMEOUT_MS}`);
+      return client.$queryRaw<T>(query);
     });
   }
 }

@@ -11,7 +11,6 @@ import {
 } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { sqlStateOf } from '../../common/error-response';
-import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { csvCell } from '../incidents/incidents-csv';
@@ -52,6 +51,7 @@ export function domainCovers(pattern: string, host: string): boolean {
 export const ACTIVITY_CSV_COLUMNS = [
   'time', 'id', 'effect', 'action', 'service', 'serviceName', 'destinationHost', 'channel', 'networkZones', 'subject', 'subjectGroups',
   'rules', 'dataClasses', 'apiClientId', 'apiClientName', 'policyVersion', 'source', 'overrideReason',
+  'inputTokens', 'outputTokens',
 ] as const;
 
 const EXPORT_BATCH = 2_000;
@@ -65,7 +65,6 @@ const EXPORT_BATCH = 2_000;
 export class ActivityService {
   constructor(
     private readonly repo: ActivityRepository,
-    private readonly tx: Transactions,
     private readonly audit: AuditService,
   ) {}
 
@@ -116,7 +115,7 @@ export class ActivityService {
    */
   async export(organizationId: string, actor: Actor, filter: ActivityFilter): Promise<AsyncIterable<string>> {
     const first = await this.read(() => this.repo.page(organizationId, filter, EXPORT_BATCH));
-    await this.tx.run((tx) => this.audit.record(tx, { organizationId, actor, action: 'activity.export', entityType: 'DecisionLog', after: { filter } }));
+    await this.audit.record({ organizationId, actor, action: 'activity.export', entityType: 'DecisionLog', after: { filter } });
     const entries = (rows: ActivityRow[]) => this.entries(organizationId, rows);
     const page = (limit: number, after: Keyset) => this.read(() => this.repo.page(organizationId, filter, limit, after));
     async function* lines(): AsyncGenerator<string> {
@@ -185,6 +184,8 @@ export class ActivityService {
         policyVersion: r.policyVersion,
         source: r.source,
         overrideReason: r.overrideReason,
+        inputTokens: r.inputTokens,
+        outputTokens: r.outputTokens,
       };
     });
   }
@@ -211,6 +212,7 @@ function csvLine(e: ActivityEntryOutput): string {
     [
       e.time, e.id, e.effect, e.action, e.service?.slug, e.service?.name, e.destinationHost, e.channel, e.networkZones.join(';'), e.subjectId,
       e.subjectGroups.join(';'), e.ruleIds.join(';'), e.dataClasses.join(';'), e.apiClient?.id, e.apiClient?.name, e.policyVersion, e.source, e.overrideReason,
+      e.inputTokens, e.outputTokens,
     ]
       .map(csvCell)
       .join(',') + '\r\n'

@@ -1,44 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { apiClientCreate, apiClientUpdate, apiKeyRotate } from '@airlock/contracts';
+import { apiClientCreate, apiClientUpdate, type ApiClientWithKeyOutput, apiKeyRotate } from '@airlock/contracts';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
-import { iso, listResponse } from '../../common/list-response';
+import { listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
-import type { ApiClient, ApiKey } from '../../generated/prisma/client';
 import { Authenticated, CurrentUser, StepUp } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { ApiClientsService } from './api-clients.service';
-
-function out(c: ApiClient & { keys: ApiKey[] }) {
-  const now = Date.now();
-  const keys = c.keys.map((k) => ({
-    id: k.id,
-    prefix: k.prefix,
-    createdAt: iso(k.createdAt),
-    expiresAt: iso(k.expiresAt),
-    lastUsedAt: iso(k.lastUsedAt),
-    revokedAt: iso(k.revokedAt),
-    active: !k.revokedAt && (!k.expiresAt || k.expiresAt.getTime() > now),
-  }));
-  const lastUsed = c.keys.map((k) => k.lastUsedAt?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
-  return {
-    id: c.id,
-    name: c.name,
-    description: c.description,
-    scopes: c.scopes,
-    rateLimitPerMinute: c.rateLimitPerMinute,
-    mayAssertGroups: c.mayAssertGroups,
-    mayAssertIp: c.mayAssertIp,
-    mayAssertZones: c.mayAssertAnyZone ? ('any' as const) : c.mayAssertZones,
-    revokedAt: iso(c.revokedAt),
-    lastUsedAt: lastUsed ? new Date(lastUsed).toISOString() : null,
-    keyPrefix: keys.find((k) => k.active)?.prefix ?? null,
-    keys,
-    createdAt: iso(c.createdAt),
-    updatedAt: iso(c.updatedAt),
-  };
-}
+import { toApiClientOutput } from './api-clients.serializers';
 
 const filter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), revoked: z.boolean().optional() });
 
@@ -51,13 +21,13 @@ export class ApiClientsController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'createdAt'], defaultSort: ['createdAt', 'desc'], filter });
     const result = await this.clients.list(user.organizationId, q.filter, q.sort, q.page);
-    return listResponse(reply, 'api-clients', q.page, result, out);
+    return listResponse(reply, 'api-clients', q.page, result, toApiClientOutput);
   }
 
   @Authenticated({ permission: 'apiClients.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return out(await this.clients.get(user.organizationId, id));
+    return toApiClientOutput(await this.clients.get(user.organizationId, id));
   }
 
   /** The key is in this response only. */
@@ -67,13 +37,13 @@ export class ApiClientsController {
   async create(@CurrentUser() user: UserAuth, @Body(body(apiClientCreate)) input: z.infer<typeof apiClientCreate>, @Res({ passthrough: true }) reply: FastifyReply) {
     const { client, key } = await this.clients.create(user.organizationId, actorOf(user), input);
     void reply.header('cache-control', 'no-store');
-    return { ...out(client), key };
+    return { ...toApiClientOutput(client), key } satisfies ApiClientWithKeyOutput;
   }
 
   @Authenticated({ permission: 'apiClients.write' })
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(apiClientUpdate)) input: z.infer<typeof apiClientUpdate>) {
-    return out(await this.clients.update(user.organizationId, actorOf(user), id, input));
+    return toApiClientOutput(await this.clients.update(user.organizationId, actorOf(user), id, input));
   }
 
   @Authenticated({ permission: 'apiClients.write' })
@@ -83,20 +53,20 @@ export class ApiClientsController {
   async rotate(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(apiKeyRotate)) input: z.infer<typeof apiKeyRotate>, @Res({ passthrough: true }) reply: FastifyReply) {
     const { client, key } = await this.clients.rotate(user.organizationId, actorOf(user), id, input);
     void reply.header('cache-control', 'no-store');
-    return { ...out(client), key };
+    return { ...toApiClientOutput(client), key } satisfies ApiClientWithKeyOutput;
   }
 
   @Authenticated({ permission: 'apiClients.write' })
   @Post(':id/revoke')
   @HttpCode(200)
   async revoke(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return out(await this.clients.revoke(user.organizationId, actorOf(user), id));
+    return toApiClientOutput(await this.clients.revoke(user.organizationId, actorOf(user), id));
   }
 
   @Authenticated({ permission: 'apiClients.write' })
   @Post(':id/keys/:keyId/revoke')
   @HttpCode(200)
   async revokeKey(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Param('keyId', ParseUUIDPipe) keyId: string) {
-    return out(await this.clients.revokeKey(user.organizationId, actorOf(user), id, keyId));
+    return toApiClientOutput(await this.clients.revokeKey(user.organizationId, actorOf(user), id, keyId));
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { AssertionRights } from '@airlock/decision-core';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { type LocalApiKey, LocalStateStore } from '../../database/local-state';
 import { NotificationsService } from '../../database/notifications.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { sha256Hex } from '../auth/tokens';
@@ -32,13 +33,19 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     private readonly repo: ApiClientsRepository,
     private readonly notifications: NotificationsService,
     private readonly jobs: BackgroundJobs,
+    private readonly localState: LocalStateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(): Promise<void> {
+  /** `saved`: the keys of the last-known-good state, used when the first load cannot reach the database. */
+  async start(saved?: LocalApiKey[] | null): Promise<void> {
     this.notifications.on('airlock_api_keys', () => void this.reload());
     this.notifications.onReconnect(() => void this.reload());
     await this.reload();
+    if (!this.loadedAt && saved) {
+      this.install(saved.map((k) => ({ ...k, expiresAt: k.expiresAt ? new Date(k.expiresAt) : null })));
+      this.logger.warn(`The database cannot be reached: accepting the ${saved.length} API key(s) of the last-known-good state`);
+    }
     this.jobs.every('api-keys-poll', this.config.policyPollSeconds * 1000, () => this.reload());
     this.jobs.every('api-key-usage-flush', 15_000, () => this.flushUsage());
   }
@@ -59,6 +66,12 @@ export class ApiKeyRegistry implements OnModuleDestroy {
 
   private async load(): Promise<void> {
     const rows = await this.repo.liveKeysForRegistry();
+    this.install(rows);
+    this.loadedAt = new Date();
+    this.localState.putApiKeys(rows.map((r) => ({ ...r, expiresAt: r.expiresAt?.toISOString() ?? null })));
+  }
+
+  private install(rows: (Omit<LocalApiKey, 'expiresAt'> & { expiresAt: Date | null })[]): void {
     const next = new Map<string, KeyEntry>();
     const rightsOf = new Map<string, AssertionRights>();
     for (const r of rows) {
@@ -85,7 +98,6 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     const cutoff = Date.now() - 300_000;
     for (const [h, t] of this.revoked) if (t < cutoff) this.revoked.delete(h);
     this.keys = next;
-    this.loadedAt = new Date();
   }
 
   /** The client behind a presented key, or null (unknown, revoked or expired). */

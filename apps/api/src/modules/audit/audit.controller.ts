@@ -3,11 +3,11 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
-import { iso, listResponse } from '../../common/list-response';
+import { listResponse } from '../../common/list-response';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import type { UserAuth } from '../auth/auth-context';
-import type { AuditEvent } from '../../generated/prisma/client';
 import { AuditService } from './audit.service';
+import { toAuditOutput } from './audit.serializers';
 
 const auditFilter = z.strictObject({
   id: idList.optional(),
@@ -18,26 +18,6 @@ const auditFilter = z.strictObject({
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
 });
-
-function toAuditOutput(e: AuditEvent) {
-  return {
-    id: e.id,
-    seq: e.seq,
-    actorType: e.actorType,
-    actorId: e.actorId,
-    actorLabel: e.actorLabel,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    before: e.before,
-    after: e.after,
-    requestId: e.requestId,
-    ip: e.ip,
-    createdAt: iso(e.createdAt),
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
-}
 
 @Controller('api/audit-events')
 export class AuditController {

@@ -22,17 +22,22 @@ export class AuditRepository {
     private readonly transactions: Transactions,
   ) {}
 
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
+
   /** Serialises appends per organization for the rest of the current transaction (`Transactions.db`). */
-  async lockChain(organizationId: string, db: Tx = this.transactions.db): Promise<void> {
-    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
+  async lockChain(organizationId: string): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${organizationId}`}, 0))`;
   }
 
-  last(organizationId: string, db: Tx = this.transactions.db) {
-    return db.auditEvent.findFirst({ where: { organizationId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  last(organizationId: string) {
+    return this.db.auditEvent.findFirst({ where: { organizationId }, orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
   }
 
-  insert(data: Prisma.AuditEventUncheckedCreateInput, db: Tx = this.transactions.db) {
-    return db.auditEvent.create({ data });
+  insert(data: Prisma.AuditEventUncheckedCreateInput) {
+    return this.db.auditEvent.create({ data });
   }
 
   page(organizationId: string, afterSeq: number, take: number) {

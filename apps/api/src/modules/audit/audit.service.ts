@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../../database/prisma.service';
+import type { AuditVerifyOutput } from '@airlock/contracts';
 import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../auth/auth-context';
 import { auditHash, GENESIS_HASH, maskSecrets } from './audit-hash';
 import { AuditRepository } from './audit.repository';
+import { SiemTap } from '../siem/siem-tap';
 
 export interface AuditEntry {
   organizationId: string;
@@ -18,11 +19,8 @@ export interface AuditEntry {
   omitRequestOrigin?: boolean;
 }
 
-export interface ChainVerification {
-  ok: boolean;
-  checked: number;
-  firstBroken: { seq: number; id: string; reason: string } | null;
-}
+/** The chain's check, as GET /api/audit-events/verify answers it. */
+export type ChainVerification = AuditVerifyOutput;
 
 /**
  * The tamper-evident audit log. `record` runs inside the caller's transaction (the change and its
@@ -34,50 +32,45 @@ export class AuditService {
   constructor(
     private readonly audit: AuditRepository,
     private readonly transactions: Transactions,
+    private readonly siem: SiemTap,
   ) {}
 
   /**
-   * Appends in the current transaction (Transactions.run: joined, or one of its own outside any).
-   * `record(tx, entry)` appends in a transaction the caller holds itself.
+   * Appends in the current transaction (`Transactions.run`: the caller's, so the change and its
+   * event commit together, or one of its own outside any).
    */
-  record(entry: AuditEntry): Promise<void>;
-  record(tx: Tx, entry: AuditEntry): Promise<void>;
-  record(a: Tx | AuditEntry, b?: AuditEntry): Promise<void> {
-    if (b) return this.append(a as Tx, b);
-    return this.transactions.run((tx) => this.append(tx, a as AuditEntry));
-  }
-
-  private async append(tx: Tx, entry: AuditEntry): Promise<void> {
-    await this.audit.lockChain(entry.organizationId, tx);
-    const last = await this.audit.last(entry.organizationId, tx);
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const req = entry.omitRequestOrigin ? undefined : entry.actor.origin;
-    const fields = {
-      organizationId: entry.organizationId,
-      seq,
-      actorType: entry.actor.type,
-      actorId: entry.actor.id,
-      actorLabel: entry.actor.label,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      before: entry.before === undefined ? null : maskSecrets(entry.before),
-      after: entry.after === undefined ? null : maskSecrets(entry.after),
-      requestId: req?.requestId ?? null,
-      ip: req?.ip ?? null,
-      createdAt: new Date(),
-    };
-    await this.audit.insert(
-      {
+  record(entry: AuditEntry): Promise<void> {
+    return this.transactions.run(async () => {
+      await this.audit.lockChain(entry.organizationId);
+      const last = await this.audit.last(entry.organizationId);
+      const seq = (last?.seq ?? 0) + 1;
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const req = entry.omitRequestOrigin ? undefined : entry.actor.origin;
+      const fields = {
+        organizationId: entry.organizationId,
+        seq,
+        actorType: entry.actor.type,
+        actorId: entry.actor.id,
+        actorLabel: entry.actor.label,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        before: entry.before === undefined ? null : maskSecrets(entry.before),
+        after: entry.after === undefined ? null : maskSecrets(entry.after),
+        requestId: req?.requestId ?? null,
+        ip: req?.ip ?? null,
+        createdAt: new Date(),
+      };
+      const row = await this.audit.insert({
         ...fields,
         before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
         after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
         prevHash,
         hash: auditHash(prevHash, fields),
-      },
-      tx,
-    );
+      });
+      // To the SIEM streams once committed (a rolled-back change leaves no event there either).
+      await this.transactions.afterCommit(() => this.siem.audit(row));
+    });
   }
 
   /** Recomputes the whole chain and names the first broken link. */

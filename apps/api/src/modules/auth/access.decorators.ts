@@ -10,7 +10,7 @@ import type { Permission } from './permissions';
  * and a test walks every route to check each has one.
  */
 export type AccessRule =
-  | { kind: 'public'; probe?: boolean }
+  | { kind: 'public'; probe?: boolean; crossSiteForm?: boolean }
   | { kind: 'session'; permission: Permission }
   | { kind: 'api_key'; scope: ScopeRequirement }
   | { kind: 'session_or_api_key'; permission: Permission; scope: ScopeRequirement }
@@ -20,6 +20,14 @@ export type AccessRule =
 export const ACCESS_KEY = 'airlock:access';
 
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * A public route that takes a cross-site form POST by design: SAML's HTTP-POST binding, where the
+ * identity provider's page posts the signed response (or logout message) to Airlock. The origin and
+ * JSON-only checks of other public mutations are skipped; the message's signature and the sealed
+ * request id it must answer are what protect it. Rate limits still apply.
+ */
+export const SamlBinding = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public', crossSiteForm: true } satisfies AccessRule);
 
 /**
  * A public read for load balancers, supervisors and scrapers (health, readiness, metrics): outside

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
+import { RateLimitSharing } from '../../common/rate-limit-sharing';
 import { MetricsService } from '../metrics/metrics.service';
 import { QUIET_REQUEST_LOG } from '../../common/quiet-request-log';
 import { ACCESS_KEY, type AccessRule, MFA_ENROLMENT_KEY, RATE_LIMIT_KEY, type RateLimitRule, STEP_UP_KEY } from './access.decorators';
@@ -29,8 +30,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private readonly ipLimiter = new RateLimiter('ip');
-  private readonly routeLimiter = new RateLimiter('route');
+  private readonly ipLimiter: RateLimiter;
+  private readonly routeLimiter: RateLimiter;
 
   constructor(
     private readonly reflector: Reflector,
@@ -39,7 +40,11 @@ export class AccessGuard implements CanActivate {
     private readonly metrics: MetricsService,
     private readonly pending: PendingSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    sharing: RateLimitSharing,
+  ) {
+    this.ipLimiter = new RateLimiter('ip', undefined, sharing.peers('ip'));
+    this.routeLimiter = new RateLimiter('route', undefined, sharing.peers('route'));
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.ruleOf(context);
@@ -61,7 +66,7 @@ export class AccessGuard implements CanActivate {
         // No session to protect, but a cross-site form must not sign a victim in as the attacker
         // (login CSRF) or act on their behalf: refuse mutations from another origin, and take only
         // JSON, which a form (or a form re-posted by a 307 redirect) cannot send.
-        if (!SAFE_METHODS.has(request.method)) {
+        if (!SAFE_METHODS.has(request.method) && !rule.crossSiteForm) {
           this.checkOrigin(request);
           requireJson(request);
         }

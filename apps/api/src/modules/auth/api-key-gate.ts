@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors';
 import { RateLimiter } from '../../common/rate-limiter';
+import { RateLimitSharing } from '../../common/rate-limit-sharing';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { type ApiClientAuth, type ScopeRequirement, scopeMet } from './auth-context';
@@ -13,12 +14,15 @@ import { type ApiClientAuth, type ScopeRequirement, scopeMet } from './auth-cont
  */
 @Injectable()
 export class ApiKeyGate {
-  private readonly keyLimiter = new RateLimiter('api-key');
+  private readonly keyLimiter: RateLimiter;
 
   constructor(
     private readonly apiKeys: ApiKeyRegistry,
     private readonly metrics: MetricsService,
-  ) {}
+    sharing: RateLimitSharing,
+  ) {
+    this.keyLimiter = new RateLimiter('api-key', undefined, sharing.peers('api-key'));
+  }
 
   /**
    * The shared registry entry: read-only, and without the request's origin (see checkWithOrigin).

@@ -1,8 +1,8 @@
 import type { AssertionRights } from '@airlock/decision-core';
 import type { Role } from '../../generated/prisma/enums';
 
-export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway' | 'extension' | 'network';
-export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension', 'network'];
+export type ApiScope = 'decide' | 'bundle' | 'incidents:write' | 'scim' | 'gateway' | 'extension' | 'network' | 'discovery';
+export const API_SCOPES: readonly ApiScope[] = ['decide', 'bundle', 'incidents:write', 'scim', 'gateway', 'extension', 'network', 'discovery'];
 /** What a route asks of an API key: one scope, or any one of several. */
 export type ScopeRequirement = ApiScope | readonly ApiScope[];
 

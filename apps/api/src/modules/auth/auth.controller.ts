@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { invitationAccept, type LoginOutput, type LogoutOutput, type OkMessageOutput, type OkOutput, passwordChange, passwordResetConfirm, passwordResetRequest } from '@airlock/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { invitationAccept, passwordChange, passwordResetConfirm, passwordResetRequest } from '@airlock/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { body } from '../../common/zod-pipe';
@@ -12,6 +12,7 @@ import { clearSessionCookie, readSessionCookie, setMfaCookie, setSessionCookie }
 import { LocalAuthGuard } from './local-auth.guard';
 import { MfaService } from './mfa/mfa.service';
 import { PENDING_SIGN_IN_SECONDS, PendingSignInService } from './mfa/pending-sign-in.service';
+import { SamlSignInService } from './sso/saml-sign-in.service';
 import { SsoSignInService } from './sso/sso-sign-in.service';
 
 /** Every way of proving who you are shares one per-address budget (AIRLOCK_LOGIN_RATE_LIMIT_PER_IP). */
@@ -33,6 +34,7 @@ export class AuthController {
     private readonly pending: PendingSignInService,
     private readonly mfa: MfaService,
     private readonly sso: SsoSignInService,
+    private readonly saml: SamlSignInService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +53,7 @@ export class AuthController {
     if (request.user.mfaEnabled) {
       const pending = await this.pending.create(request.user);
       setMfaCookie(reply, request, pending.token, PENDING_SIGN_IN_SECONDS, this.config.cookieSecure);
-      return { ok: false, mfaRequired: true, methods: await this.mfa.methodsOf(request.user.organizationId, request.user.id), expiresAt: pending.expiresAt.toISOString() };
+      return { ok: false, mfaRequired: true, methods: await this.mfa.methodsOf(request.user.organizationId, request.user.id), expiresAt: pending.expiresAt.toISOString() } satisfies LoginOutput;
     }
     const session = await this.auth.startSession(request.user, {
       ip: request.ip,
@@ -62,7 +64,7 @@ export class AuthController {
     });
     setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
     void reply.header('cache-control', 'no-store');
-    return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+    return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() } satisfies LoginOutput;
   }
 
   /**
@@ -78,8 +80,10 @@ export class AuthController {
     await this.auth.logout(user);
     clearSessionCookie(reply);
     void reply.header('cache-control', 'no-store');
-    const endSessionUrl = user.method === 'sso' ? await this.sso.endSessionUrl(user.organizationId) : null;
-    return endSessionUrl ? { ok: true, endSessionUrl } : { ok: true };
+    // OpenID Connect's end-session endpoint, or SAML's single logout (a signed LogoutRequest for the person's NameID).
+    const endSessionUrl =
+      user.method === 'sso' ? ((await this.sso.endSessionUrl(user.organizationId)) ?? (await this.saml.endSessionUrl(user.organizationId, user.userId))) : null;
+    return (endSessionUrl ? { ok: true, endSessionUrl } : { ok: true }) satisfies LogoutOutput;
   }
 
   @Authenticated({ permission: 'portal' })
@@ -97,7 +101,7 @@ export class AuthController {
   @HttpCode(202)
   requestPasswordReset(@Req() request: FastifyRequest, @Body(body(passwordResetRequest)) input: z.infer<typeof passwordResetRequest>) {
     this.accounts.requestPasswordReset(input.email, originOf(request));
-    return { ok: true, message: 'If this e-mail has an Airlock account, a link to reset its password is on its way. The link works once, for one hour.' };
+    return { ok: true, message: 'If this e-mail has an Airlock account, a link to reset its password is on its way. The link works once, for one hour.' } satisfies OkMessageOutput;
   }
 
   @Public()
@@ -106,7 +110,7 @@ export class AuthController {
   @HttpCode(200)
   async confirmPasswordReset(@Req() request: FastifyRequest, @Body(body(passwordResetConfirm)) input: z.infer<typeof passwordResetConfirm>) {
     await this.accounts.confirmPasswordReset(input.token, input.password, originOf(request));
-    return { ok: true };
+    return { ok: true } satisfies OkOutput;
   }
 
   @Public()
@@ -115,7 +119,7 @@ export class AuthController {
   @HttpCode(200)
   async acceptInvitation(@Req() request: FastifyRequest, @Body(body(invitationAccept)) input: z.infer<typeof invitationAccept>) {
     await this.accounts.acceptInvitation(input.token, input.password, input.name, originOf(request));
-    return { ok: true };
+    return { ok: true } satisfies OkOutput;
   }
 
   /** Changes the signed-in user's own password; their other sessions end. */
@@ -125,6 +129,6 @@ export class AuthController {
   @HttpCode(200)
   async changePassword(@CurrentUser() user: UserAuth, @Body(body(passwordChange)) input: z.infer<typeof passwordChange>) {
     await this.accounts.changePassword(user, input.currentPassword, input.newPassword);
-    return { ok: true };
+    return { ok: true } satisfies OkOutput;
   }
 }

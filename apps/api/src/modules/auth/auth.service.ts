@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MeOutput } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { Transactions } from '../../database/transactions';
 import type { Role } from '../../generated/prisma/enums';
@@ -89,7 +90,7 @@ export class AuthService {
     await this.sessions.destroy(auth.sessionId);
   }
 
-  async me(auth: UserAuth) {
+  async me(auth: UserAuth): Promise<MeOutput> {
     const organization = await this.repo.organization(auth.organizationId);
     return {
       user: { id: auth.userId, email: auth.email, name: auth.name, role: auth.role, groups: auth.groups },
@@ -97,6 +98,6 @@ export class AuthService {
       organization,
       permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHas(auth.role, p)),
       csrfToken: auth.csrfToken,
-    };
+    } satisfies MeOutput;
   }
 }

@@ -10,6 +10,9 @@ export const PLAIN_COOKIE = 'airlock_session';
 /** The short-lived, encrypted state of one SSO sign-in in progress (sso-state-cookie.ts). */
 export const SSO_SECURE_COOKIE = '__Host-airlock_sso';
 export const SSO_PLAIN_COOKIE = 'airlock_sso';
+/** The same sealed state for a SAML sign-in: sent back with the identity provider's cross-site form POST. */
+export const SAML_SECURE_COOKIE = '__Host-airlock_saml';
+export const SAML_PLAIN_COOKIE = 'airlock_saml';
 /** A password sign-in waiting for its second factor (random token; the database keeps its SHA-256). */
 export const MFA_SECURE_COOKIE = '__Host-airlock_mfa';
 export const MFA_PLAIN_COOKIE = 'airlock_mfa';
@@ -72,6 +75,32 @@ export function readSsoCookie(request: FastifyRequest, secureConfigured: boolean
 export function clearSsoCookie(reply: FastifyReply): void {
   void reply.clearCookie(SSO_SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
   void reply.clearCookie(SSO_PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+}
+
+export function samlCookieName(request: FastifyRequest, secureConfigured: boolean): string {
+  return usesSecureName(request, secureConfigured) ? SAML_SECURE_COOKIE : SAML_PLAIN_COOKIE;
+}
+
+/**
+ * SameSite=None: SAML's HTTP-POST binding brings the browser back with a form POST from the
+ * identity provider's site, which carries no Lax cookie. What protects the sign-in is the sealed
+ * AuthnRequest id inside (the response must answer it) and the response's signature, not the
+ * cookie's SameSite. None requires Secure, so a plain-HTTP installation (no __Host- name) falls back
+ * to Lax, with which only an identity provider on the same site can complete a sign-in.
+ */
+export function setSamlCookie(reply: FastifyReply, request: FastifyRequest, value: string, maxAgeSeconds: number, secureConfigured: boolean): void {
+  const name = samlCookieName(request, secureConfigured);
+  const secure = name === SAML_SECURE_COOKIE;
+  void reply.setCookie(name, value, { path: '/', httpOnly: true, sameSite: secure ? 'none' : 'lax', secure, maxAge: maxAgeSeconds });
+}
+
+export function readSamlCookie(request: FastifyRequest, secureConfigured: boolean): string | undefined {
+  return request.cookies?.[samlCookieName(request, secureConfigured)];
+}
+
+export function clearSamlCookie(reply: FastifyReply): void {
+  void reply.clearCookie(SAML_SECURE_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'none' });
+  void reply.clearCookie(SAML_PLAIN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
 }
 
 export function mfaCookieName(request: FastifyRequest, secureConfigured: boolean): string {

@@ -44,6 +44,14 @@ export const PERMISSIONS = {
   /** AI gateway upstreams (their keys are write-only). */
   'gateway.read': STAFF,
   'gateway.write': EDITORS,
+  /** SIEM destinations: what leaves for the organization's SIEM (decisions, incidents, the audit log). */
+  'siem.read': ['owner', 'admin', 'auditor'],
+  'siem.write': ['owner'],
+  /** Shadow-AI discovery from imported logs: the figures (pseudonymised people) and the imports. */
+  'discovery.read': STAFF,
+  'discovery.write': ['owner', 'admin', 'analyst'],
+  /** Whether imports keep people's names instead of keyed hashes. */
+  'discovery.settings': EDITORS,
   'settings.read': STAFF,
   'settings.write': ['owner'],
   'toolRequests.read': STAFF,

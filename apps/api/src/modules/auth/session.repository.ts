@@ -60,7 +60,7 @@ export class SessionRepository {
   }
 
   /** The user's sessions that have not expired, newest first. */
-  listForUser(organizationId: string, userId: string, now: Date) {
+  activeOf(organizationId: string, userId: string, now: Date) {
     return this.prisma.session.findMany({
       where: { organizationId, userId, expiresAt: { gt: now } },
       orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],

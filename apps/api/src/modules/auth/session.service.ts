@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SessionOutput } from '@airlock/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AppError } from '../../common/errors';
 import { Transactions } from '../../database/transactions';
@@ -104,8 +105,8 @@ export class SessionService {
    * started and was last seen (to the minute), the address and a summary of the user agent, and
    * whether it is `currentSessionId` (the caller's own).
    */
-  async listForUser(organizationId: string, userId: string, currentSessionId?: string) {
-    const rows = await this.sessions.listForUser(organizationId, userId, new Date());
+  async listForUser(organizationId: string, userId: string, currentSessionId?: string): Promise<SessionOutput[]> {
+    const rows = await this.sessions.activeOf(organizationId, userId, new Date());
     return rows.map((r) => ({
       id: r.publicId,
       createdAt: r.createdAt.toISOString(),
@@ -115,7 +116,7 @@ export class SessionService {
       userAgent: r.userAgent,
       device: summarizeUserAgent(r.userAgent),
       current: r.id === currentSessionId,
-    }));
+    }) satisfies SessionOutput);
   }
 
   /**

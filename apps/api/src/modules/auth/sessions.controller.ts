@@ -1,4 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { SessionEndedOutput } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentUser } from './access.decorators';
 import { actorOf, type UserAuth } from './auth-context';
@@ -31,6 +32,6 @@ export class SessionsController {
   async end(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const { wasCurrent } = await this.sessions.endOne(user.organizationId, actorOf(user), user.userId, id, user.sessionId);
     if (wasCurrent) clearSessionCookie(reply);
-    return { ok: true, signedOut: wasCurrent };
+    return { ok: true, signedOut: wasCurrent } satisfies SessionEndedOutput;
   }
 }

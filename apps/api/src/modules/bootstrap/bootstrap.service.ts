@@ -3,7 +3,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { orgSettings, readOrgSettings } from '@airlock/contracts';
 import { BUILTIN_DATA_CLASSES, defaultPolicyRules } from '@airlock/policy-engine';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { Tx } from '../../database/prisma.service';
 import type { Prisma } from '../../generated/prisma/client';
 import { apiKeyPrefix } from '../api-clients/api-key-format';
 import { AuditService } from '../audit/audit.service';
@@ -66,14 +65,14 @@ export class BootstrapService {
 
   async run(): Promise<FirstRun> {
     const result = await this.transactions.run(
-      async (tx) => {
+      async () => {
         await this.repo.lock();
         const existing = await this.repo.firstOrganization();
         if (existing) {
-          await this.ensureBootstrapKey(tx, existing.id);
+          await this.ensureBootstrapKey(existing.id);
           return { created: false, organizationId: existing.id, adminEmail: this.config.adminEmail, demo: false } satisfies FirstRun;
         }
-        return this.createOrganization(tx);
+        return this.createOrganization();
       },
       { timeout: 120_000 },
     );
@@ -86,7 +85,7 @@ export class BootstrapService {
     return this.firstRun;
   }
 
-  private async createOrganization(tx: Tx): Promise<FirstRun> {
+  private async createOrganization(): Promise<FirstRun> {
     const settings = orgSettings.parse({});
     const org = await this.repo.createOrganization({ name: this.config.orgName, slug: slugify(this.config.orgName), settings: settings as Prisma.InputJsonValue });
     const organizationId = org.id;
@@ -110,7 +109,7 @@ export class BootstrapService {
 
     const catalog = loadBuiltinCatalog();
     await this.repo.createProviders(catalog.providers.map((p) => builtinRowData(organizationId, p, catalog.catalogVersion, settings.restrictedJurisdictions)));
-    await this.catalogReleases.recordInitialSeed(tx, organizationId, catalog);
+    await this.catalogReleases.recordInitialSeed(organizationId, catalog);
 
     await this.repo.createZone({ organizationId, name: 'corporate', description: 'The corporate network (edit to match yours)', cidrs: ['10.0.0.0/8', 'fd00::/8'] });
 
@@ -124,13 +123,13 @@ export class BootstrapService {
       after: { providers: catalog.providers.length, catalogVersion: catalog.catalogVersion, rules: 'default policy' },
     });
     await this.policy.publish(organizationId, SYSTEM, 'Initial policy: the default rules and the built-in catalog');
-    await this.ensureBootstrapKey(tx, organizationId);
+    await this.ensureBootstrapKey(organizationId);
     this.logger.log(`Created organization "${org.name}" with ${catalog.providers.length} catalog services and the default policy (version 1)`);
     return { created: true, organizationId, adminEmail: owner.email, generatedPassword, demo: this.config.demoData };
   }
 
   /** AIRLOCK_BOOTSTRAP_API_KEY is accepted as it is (any format), like Unleash's INIT_CLIENT_API_TOKENS. */
-  private async ensureBootstrapKey(tx: Tx, organizationId: string): Promise<void> {
+  private async ensureBootstrapKey(organizationId: string): Promise<void> {
     const key = this.config.bootstrapApiKey;
     if (!key) return;
     const keyHash = sha256Hex(key);

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { readOrgSettings } from '@airlock/contracts';
+import { type CatalogFactChange, type CatalogReleaseOutput, type CatalogReviewOutput, type CatalogRiskChange, readOrgSettings } from '@airlock/contracts';
 import { computeRiskScore, type RiskFactor } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -132,8 +131,8 @@ export class CatalogReleaseService {
   }
 
   /** Records, for a newly created organization, that its copy is the current release (nothing to review). */
-  async recordInitialSeed(tx: Tx, organizationId: string, catalog: BuiltinCatalog): Promise<void> {
-    await this.repo.create(tx, {
+  async recordInitialSeed(organizationId: string, catalog: BuiltinCatalog): Promise<void> {
+    await this.repo.create({
       organizationId,
       releaseId: catalog.catalogVersion,
       releaseDate: catalog.releaseDate ?? null,
@@ -148,15 +147,15 @@ export class CatalogReleaseService {
   async applyToOrganization(organizationId: string, catalog: BuiltinCatalog): Promise<AppliedRelease | null> {
     const releaseId = catalog.catalogVersion;
     const result = await this.transactions.run(
-      async (tx) => {
-        await this.repo.lock(tx);
-        if (await this.repo.hasRelease(tx, organizationId, releaseId)) return null;
-        const settings = readOrgSettings((await this.repo.orgSettings(organizationId, tx)).settings);
-        const previous = await this.repo.latest(organizationId, tx);
-        const rows = await this.repo.builtinProviders(tx, organizationId);
-        const ownSlugs = new Set((await this.repo.allSlugs(tx, organizationId)).map((r) => r.slug));
+      async () => {
+        await this.repo.lock();
+        if (await this.repo.hasRelease(organizationId, releaseId)) return null;
+        const settings = readOrgSettings((await this.repo.orgSettings(organizationId)).settings);
+        const previous = await this.repo.latest(organizationId);
+        const rows = await this.repo.builtinProviders(organizationId);
+        const ownSlugs = new Set((await this.repo.allSlugs(organizationId)).map((r) => r.slug));
         const legacy = rows.filter((r) => r.catalogBaseline === null);
-        const edits = legacy.length ? await this.repo.providerEdits(tx, organizationId, legacy.map((r) => r.id)) : [];
+        const edits = legacy.length ? await this.repo.providerEdits(organizationId, legacy.map((r) => r.id)) : [];
         const entries = new Map(catalog.providers.map((p) => [p.slug, p]));
 
         const changes: ReturnType<typeof mergeRelease>['changes'] = [];
@@ -169,7 +168,7 @@ export class CatalogReleaseService {
             if (row.catalogVersion !== 'withdrawn') {
               const c = { slug: row.slug, name: row.name, field: 'entry', from: row.catalogVersion, to: null, source: null, outcome: 'withdrawn' as const };
               changes.push({ ...c, summary: describeChange(c) });
-              await this.repo.markWithdrawn(tx, organizationId, row.id);
+              await this.repo.markWithdrawn(organizationId, row.id);
             }
             continue;
           }
@@ -182,7 +181,7 @@ export class CatalogReleaseService {
           const risk = riskOf(after, settings.restrictedJurisdictions);
           const riskChange = explainRiskChange(row.slug, row.name, { score: row.riskScore, factors: (row.riskFactors as unknown as RiskFactor[]) ?? [] }, risk);
           if (riskChange) riskChanges.push(riskChange);
-          const updated = await this.repo.updateProvider(tx, organizationId, row.id, {
+          const updated = await this.repo.updateProvider(organizationId, row.id, {
             ...updateData(merged.update),
             catalogBaseline: next as Prisma.InputJsonValue,
             catalogVersion: releaseId,
@@ -202,13 +201,13 @@ export class CatalogReleaseService {
             changes.push({ ...c, summary: describeChange(c) });
             continue;
           }
-          const row = await this.repo.createProvider(tx, { ...builtinRowData(organizationId, entry, releaseId, settings.restrictedJurisdictions), statusChangedAt: new Date() });
+          const row = await this.repo.createProvider({ ...builtinRowData(organizationId, entry, releaseId, settings.restrictedJurisdictions), statusChangedAt: new Date() });
           added.push(row);
           const c = { slug: entry.slug, name: entry.name, field: 'entry', from: null, to: entry.name, source: sourceFor('domains', entry.sources) ?? null, outcome: 'added' as const };
           changes.push({ ...c, summary: describeChange(c) });
         }
 
-        const update = await this.repo.create(tx, {
+        const update = await this.repo.create({
           organizationId,
           releaseId,
           releaseDate: catalog.releaseDate ?? null,
@@ -267,7 +266,7 @@ export class CatalogReleaseService {
   }
 
   /** What changed since the last review, the stale profiles, and the release in force. */
-  async status(organizationId: string) {
+  async status(organizationId: string): Promise<CatalogReleaseOutput> {
     const catalog = loadBuiltinCatalog();
     const settings = readOrgSettings((await this.repo.orgSettings(organizationId)).settings);
     const [current, pending, lastReviewed, providers] = await Promise.all([
@@ -289,8 +288,8 @@ export class CatalogReleaseService {
         releaseDate: u.releaseDate,
         previousRelease: u.previousRelease,
         appliedAt: u.appliedAt.toISOString(),
-        changes: u.changes,
-        riskChanges: u.riskChanges,
+        changes: u.changes as CatalogFactChange[],
+        riskChanges: u.riskChanges as CatalogRiskChange[],
       })),
       sourceMaxAgeDays: settings.catalogSourceMaxAgeDays,
       staleProfiles: stale,
@@ -298,11 +297,11 @@ export class CatalogReleaseService {
   }
 
   /** "Mark reviewed": every pending update is reviewed by this user, in the audit log. */
-  async review(organizationId: string, actor: Actor, note: string | null) {
-    return this.transactions.run(async (tx) => {
-      const pending = await this.repo.unreviewed(organizationId, tx);
+  async review(organizationId: string, actor: Actor, note: string | null): Promise<CatalogReviewOutput> {
+    return this.transactions.run(async () => {
+      const pending = await this.repo.unreviewed(organizationId);
       if (!pending.length) throw AppError.conflict('Nothing to review: every catalog release has been reviewed');
-      await this.repo.markReviewed(tx, organizationId, pending.map((u) => u.id), actor.type === 'user' ? actor.id : null, note);
+      await this.repo.markReviewed(organizationId, pending.map((u) => u.id), actor.type === 'user' ? actor.id : null, note);
       const changes = pending.reduce((n, u) => n + (Array.isArray(u.changes) ? u.changes.length : 0), 0);
       await this.audit.record({
         organizationId,

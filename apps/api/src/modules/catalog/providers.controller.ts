@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { blockNowInput, type BlockNowOutput, countryCode, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
-import { blockNowInput, countryCode, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
@@ -74,7 +74,7 @@ export class ProvidersController {
       provider: toProviderOutput(provider),
       version: { id: version.id, number: version.number, note: version.note, createdAt: version.createdAt.toISOString() },
       rollout: await this.instances.rollout(user.organizationId, version.number),
-    };
+    } satisfies BlockNowOutput;
   }
 
   /** Which running instances serve version N (or newer): polled by the console after a publish. */

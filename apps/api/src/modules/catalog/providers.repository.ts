@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ProviderStatus, TrainsOnInputs } from '../../generated/prisma/enums';
@@ -16,7 +17,15 @@ export interface ProviderFilter {
 
 @Injectable()
 export class ProvidersRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   list(organizationId: string, f: ProviderFilter, sort: Sort, page: Page) {
     const w: Prisma.ProviderWhereInput = {
@@ -44,27 +53,27 @@ export class ProvidersRepository {
     ]);
   }
 
-  find(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.provider.findFirst({ where: { organizationId, id } });
+  find(organizationId: string, id: string) {
+    return this.db.provider.findFirst({ where: { organizationId, id } });
   }
 
-  findBySlug(organizationId: string, slug: string, db: Tx = this.prisma) {
-    return db.provider.findUnique({ where: { organizationId_slug: { organizationId, slug } } });
+  findBySlug(organizationId: string, slug: string) {
+    return this.db.provider.findUnique({ where: { organizationId_slug: { organizationId, slug } } });
   }
 
-  create(tx: Tx, data: Prisma.ProviderUncheckedCreateInput) {
-    return tx.provider.create({ data });
+  create(data: Prisma.ProviderUncheckedCreateInput) {
+    return this.db.provider.create({ data });
   }
 
-  update(tx: Tx, id: string, data: Prisma.ProviderUncheckedUpdateInput) {
-    return tx.provider.update({ where: { id }, data });
+  update(id: string, data: Prisma.ProviderUncheckedUpdateInput) {
+    return this.db.provider.update({ where: { id }, data });
   }
 
-  delete(tx: Tx, id: string) {
-    return tx.provider.delete({ where: { id } });
+  delete(id: string) {
+    return this.db.provider.delete({ where: { id } });
   }
 
-  orgSettings(organizationId: string, db: Tx = this.prisma) {
-    return db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
+  orgSettings(organizationId: string) {
+    return this.db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } });
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { type ProviderCreate, readOrgSettings } from '@airlock/contracts';
 import { computeRiskScore, normalizeDomainPattern } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import type { Prisma, Provider } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
@@ -53,8 +52,8 @@ export class ProvidersService {
     return [...new Set(out)];
   }
 
-  private async withRisk(tx: Tx, organizationId: string, merged: Omit<Provider, 'riskScore' | 'riskFactors'> | ProviderFields & Record<string, unknown>) {
-    const settings = readOrgSettings((await this.repo.orgSettings(organizationId, tx)).settings);
+  private async withRisk(organizationId: string, merged: Omit<Provider, 'riskScore' | 'riskFactors'> | ProviderFields & Record<string, unknown>) {
+    const settings = readOrgSettings((await this.repo.orgSettings(organizationId)).settings);
     const m = merged as ProviderFields;
     const risk = computeRiskScore(
       {
@@ -73,10 +72,10 @@ export class ProvidersService {
   }
 
   async create(organizationId: string, actor: Actor, input: ProviderCreate) {
-    return this.transactions.run(async (tx) => {
+    return this.transactions.run(async () => {
       const domains = this.domains(input.domains);
-      const risk = await this.withRisk(tx, organizationId, input);
-      const row = await this.repo.create(tx, {
+      const risk = await this.withRisk(organizationId, input);
+      const row = await this.repo.create({
         organizationId,
         ...input,
         domains,
@@ -91,13 +90,13 @@ export class ProvidersService {
   }
 
   async update(organizationId: string, actor: Actor, id: string, input: ProviderFields) {
-    return this.transactions.run(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    return this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Provider');
       const domains = input.domains ? this.domains(input.domains) : undefined;
       const merged = { ...before, ...input };
-      const risk = await this.withRisk(tx, organizationId, merged);
-      const row = await this.repo.update(tx, id, {
+      const risk = await this.withRisk(organizationId, merged);
+      const row = await this.repo.update(id, {
         ...input,
         ...(domains ? { domains } : {}),
         ...(input.sources ? { sources: input.sources as Prisma.InputJsonValue } : {}),
@@ -110,10 +109,10 @@ export class ProvidersService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    return this.transactions.run(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    return this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Provider');
-      await this.repo.delete(tx, id);
+      await this.repo.delete(id);
       await this.audit.record({ organizationId, actor, action: 'provider.delete', entityType: 'Provider', entityId: id, before });
       return before;
     });
@@ -127,10 +126,10 @@ export class ProvidersService {
    */
   async blockNow(organizationId: string, actor: Actor, id: string, reason: string) {
     return this.transactions.run(
-      async (tx) => {
-        const before = await this.repo.find(organizationId, id, tx);
+      async () => {
+        const before = await this.repo.find(organizationId, id);
         if (!before) throw AppError.notFound('Provider');
-        const row = await this.repo.update(tx, id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
+        const row = await this.repo.update(id, { status: 'blocked', statusReason: reason, statusChangedAt: new Date() });
         await this.audit.record({ organizationId, actor, action: 'provider.block_now', entityType: 'Provider', entityId: id, before, after: row });
         const blocked = providerFromRow(row);
         const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { DashboardOutput, OverrideRatesOutput } from '@airlock/contracts';
+import { DiscoveryService } from '../discovery/discovery.service';
 import { DashboardRepository } from './dashboard.repository';
 import { OverrideRatesRepository } from './override-rates.repository';
 
@@ -13,13 +15,14 @@ export class DashboardService {
   constructor(
     private readonly repo: DashboardRepository,
     private readonly overrides: OverrideRatesRepository,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   /**
    * Override rates: of the warnings shown (by the extension or another local evaluator that
    * reports them), how many people continued past with a reason; per service and per group.
    */
-  async overrideRates(organizationId: string, days: number) {
+  async overrideRates(organizationId: string, days: number): Promise<OverrideRatesOutput> {
     const since = new Date(Date.now() - days * 86_400_000);
     const [services, groups] = await Promise.all([this.overrides.byService(organizationId, since), this.overrides.byGroup(organizationId, since)]);
     const names = new Map((await this.overrides.providerNames(organizationId, services.map((s) => s.slug).filter((s) => s && !s.startsWith('host:')))).map((p) => [p.slug, p.name]));
@@ -36,9 +39,9 @@ export class DashboardService {
     return { days, totals: { ...totals, rate: rate(totals.warned, totals.overridden) }, byService, byGroup };
   }
 
-  async summary(organizationId: string, days: number) {
+  async summary(organizationId: string, days: number): Promise<DashboardOutput> {
     const since = new Date(Date.now() - days * 86_400_000);
-    const [byDay, top, classes, openBySeverity, nearDeadline, times, totals] = await Promise.all([
+    const [byDay, top, classes, openBySeverity, nearDeadline, times, totals, discovered] = await Promise.all([
       this.repo.decisionsByDay(organizationId, since),
       this.repo.topProviders(organizationId, since),
       this.repo.dataClasses(organizationId, since),
@@ -46,6 +49,8 @@ export class DashboardService {
       this.repo.incidentsNearDeadline(organizationId, [...OPEN, 'resolved'], new Date(Date.now() + 24 * 3_600_000)),
       this.repo.responseTimes(organizationId),
       this.repo.totalsByEffect(organizationId, since),
+      // The AI services seen in imported logs (discovery), shown beside the decided ones and marked as such.
+      this.discovery.topServices(organizationId, days),
     ]);
     const names = new Map((await this.repo.providers(organizationId, top.map((t) => t.slug).filter((s) => !s.startsWith('host:')))).map((p) => [p.slug, p]));
     const days_: Record<string, { day: string; allow: number; warn: number; redact: number; block: number }> = {};
@@ -58,7 +63,8 @@ export class DashboardService {
       const entry = days_[d];
       if (entry) entry[r.effect as 'allow'] = Number(r.n);
     }
-    const totalsByEffect = Object.fromEntries(['allow', 'warn', 'redact', 'block'].map((e) => [e, Number(totals.find((t) => t.effect === e)?.n ?? 0)]));
+    const countOf = (effect: string) => Number(totals.find((t) => t.effect === effect)?.n ?? 0);
+    const totalsByEffect = { allow: countOf('allow'), warn: countOf('warn'), redact: countOf('redact'), block: countOf('block') };
     const now = Date.now();
     return {
       days,
@@ -76,6 +82,7 @@ export class DashboardService {
           redacted: Number(t.redacted ?? 0),
         };
       }),
+      discoveredServices: discovered.map((d) => ({ ...d, source: 'discovery' as const })),
       dataClasses: classes.map((c) => ({ dataClass: c.dataClass, count: Number(c.n), blockedOrRedacted: Number(c.blocked ?? 0) })),
       incidents: {
         openBySeverity: Object.fromEntries(['low', 'medium', 'high', 'critical'].map((s) => [s, openBySeverity.find((o) => o.severity === s)?._count._all ?? 0])),

@@ -38,7 +38,7 @@ describe('copyLine', () => {
   it('writes the same line as the generic COPY encoder, whatever the strings hold', () => {
     fc.assert(
       fc.property(
-        fc.record({ apiClientId: text, providerSlug: text, destinationHost: text, channel: text, subjectId: text, correlationId: text, contentHmac: text, networkZones: list, subjectGroups: list, ruleIds: list, dataClasses: list, latencyMicros: fc.nat(), staleSeconds: fc.option(fc.nat(), { nil: null }), source: fc.constantFrom('api', 'extension', 'sdk'), overrideReason: text }),
+        fc.record({ apiClientId: text, providerSlug: text, destinationHost: text, channel: text, subjectId: text, correlationId: text, contentHmac: text, networkZones: list, subjectGroups: list, ruleIds: list, dataClasses: list, latencyMicros: fc.nat(), staleSeconds: fc.option(fc.nat(), { nil: null }), source: fc.constantFrom('api', 'extension', 'sdk'), overrideReason: text, inputTokens: fc.option(fc.nat(), { nil: null }), outputTokens: fc.option(fc.nat(), { nil: null }) }),
         (fields) => {
           const e = entry(fields);
           expect(copyLine(e)).toBe(copyRows([DECISION_LOG_COLUMNS.map((c) => e[c] ?? null)]));

@@ -26,13 +26,16 @@ export interface DecisionLogEntry {
   source?: string;
   /** A warning the person continued past: the reason they gave. */
   overrideReason?: string | null;
+  /** An AI gateway call's tokens as its upstream reported them (on the call's prompt decision). */
+  inputTokens?: number | null;
+  outputTokens?: number | null;
 }
 
 /** The DecisionLog columns in the order `copyLine` writes them. */
 export const DECISION_LOG_COLUMNS = [
   'id', 'time', 'organizationId', 'apiClientId', 'policyVersion', 'providerSlug', 'destinationHost', 'action', 'channel',
   'networkZones', 'subjectId', 'subjectGroups', 'effect', 'ruleIds', 'dataClasses', 'contentHmac', 'correlationId',
-  'latencyMicros', 'staleSeconds', 'source', 'overrideReason',
+  'latencyMicros', 'staleSeconds', 'source', 'overrideReason', 'inputTokens', 'outputTokens',
 ] as const satisfies readonly (keyof DecisionLogEntry)[];
 
 const HOUR_MS = 3_600_000;
@@ -76,7 +79,8 @@ export function copyLine(e: DecisionLogEntry): string {
     `${copyValue(e.providerSlug)}\t${copyValue(e.destinationHost)}\t${e.action}\t${copyValue(e.channel)}\t` +
     `${copyValue(e.networkZones)}\t${copyValue(e.subjectId)}\t${copyValue(e.subjectGroups)}\t${e.effect}\t` +
     `${copyValue(e.ruleIds)}\t${copyValue(e.dataClasses)}\t${copyValue(e.contentHmac)}\t${copyValue(e.correlationId)}\t` +
-    `${copyValue(e.latencyMicros)}\t${copyValue(e.staleSeconds)}\t${copyValue(e.source ?? 'api')}\t${copyValue(e.overrideReason ?? null)}\n`
+    `${copyValue(e.latencyMicros)}\t${copyValue(e.staleSeconds)}\t${copyValue(e.source ?? 'api')}\t${copyValue(e.overrideReason ?? null)}\t` +
+    `${copyValue(e.inputTokens ?? null)}\t${copyValue(e.outputTokens ?? null)}\n`
   );
 }
 

@@ -4,6 +4,7 @@ import type { DecisionLogBatch } from './decision-log.batch';
 import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { BackgroundJobs } from '../../common/background-jobs';
+import { SiemTap } from '../siem/siem-tap';
 
 function entry(i: number): DecisionLogEntry {
   return {
@@ -41,7 +42,7 @@ describe('DecisionLogWriter', () => {
       }),
     };
     const metrics = new MetricsService();
-    const writer = new DecisionLogWriter(store as never, metrics, new BackgroundJobs(new SchedulerRegistry()), config);
+    const writer = new DecisionLogWriter(store as never, metrics, new BackgroundJobs(new SchedulerRegistry()), new SiemTap(), config);
     for (let i = 0; i < 130; i++) writer.push(entry(i));
     expect(writer.pending).toBe(100);
     expect(writer.dropped).toBe(30);
@@ -60,7 +61,7 @@ describe('DecisionLogWriter', () => {
         return { written: 2, discarded: 0 };
       }),
     };
-    const writer = new DecisionLogWriter(store as never, new MetricsService(), new BackgroundJobs(new SchedulerRegistry()), config);
+    const writer = new DecisionLogWriter(store as never, new MetricsService(), new BackgroundJobs(new SchedulerRegistry()), new SiemTap(), config);
     writer.push(entry(1));
     writer.push(entry(2));
     await writer.flush();
@@ -73,7 +74,7 @@ describe('DecisionLogWriter', () => {
 
   it('flushes what is buffered when the module is destroyed (shutdown)', async () => {
     const store = { insert: jest.fn(async () => ({ written: 1, discarded: 0 })) };
-    const writer = new DecisionLogWriter(store as never, new MetricsService(), new BackgroundJobs(new SchedulerRegistry()), config);
+    const writer = new DecisionLogWriter(store as never, new MetricsService(), new BackgroundJobs(new SchedulerRegistry()), new SiemTap(), config);
     writer.start();
     writer.push(entry(1));
     await writer.onModuleDestroy();
@@ -84,7 +85,7 @@ describe('DecisionLogWriter', () => {
   it('counts rows the store discarded (their organization is gone) as dropped, and moves on', async () => {
     const store = { insert: jest.fn(async () => ({ written: 1, discarded: 2 })) };
     const metrics = new MetricsService();
-    const writer = new DecisionLogWriter(store as never, metrics, new BackgroundJobs(new SchedulerRegistry()), config);
+    const writer = new DecisionLogWriter(store as never, metrics, new BackgroundJobs(new SchedulerRegistry()), new SiemTap(), config);
     for (let i = 0; i < 3; i++) writer.push(entry(i));
     await writer.flush();
     await writer.flush();

@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { DecisionLogBatch, type DecisionLogEntry } from './decision-log.batch';
 import { DecisionLogStore } from './decision-log.store';
 import { BackgroundJobs } from '../../common/background-jobs';
+import { SiemTap } from '../siem/siem-tap';
 
 export type { DecisionLogEntry } from './decision-log.batch';
 
@@ -31,6 +32,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
     private readonly store: DecisionLogStore,
     private readonly metrics: MetricsService,
     private readonly jobs: BackgroundJobs,
+    private readonly siem: SiemTap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.metrics.registerGauge('airlock_decision_log_buffer', 'Decision log entries waiting to be written', () => this.buffered);
@@ -41,6 +43,8 @@ export class DecisionLogWriter implements OnModuleDestroy {
   }
 
   push(entry: DecisionLogEntry): void {
+    // The SIEM streams get the entry whether or not the log's buffer has room (an enqueue, nothing more).
+    this.siem.decision(entry);
     if (this.buffered >= this.config.decisionLogBuffer) {
       this.dropped += 1;
       this.metrics.decisionLogDropped.inc();

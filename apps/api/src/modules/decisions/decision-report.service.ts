@@ -6,7 +6,9 @@ import type { ApiClientAuth } from '../auth/auth-context';
 import { IncidentsService } from '../incidents/incidents.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import type { DecisionLogEntry } from './decision-log.batch';
+import { automaticIncidentOf } from './decision.service';
 import { DecisionLogStore } from './decision-log.store';
+import { SiemTap } from '../siem/siem-tap';
 import { SubjectDirectoryService } from './subject-directory.service';
 
 const HOUR_MS = 3_600_000;
@@ -33,6 +35,7 @@ export class DecisionReportService {
     private readonly store: DecisionLogStore,
     private readonly directory: SubjectDirectoryService,
     private readonly incidents: IncidentsService,
+    private readonly siem: SiemTap,
   ) {}
 
   async report(client: ApiClientAuth, input: DecisionReport, now = new Date()): Promise<DecisionReportResponse> {
@@ -109,18 +112,8 @@ export class DecisionReportService {
     }
     for (const { reportedId, entry } of entries) {
       if (!fresh.has(reportedId)) continue;
-      this.incidents.queueAutomaticIncident({
-        organizationId: entry.organizationId,
-        decisionId: entry.id,
-        effect: entry.effect,
-        providerSlug: entry.providerSlug,
-        destinationHost: entry.destinationHost,
-        dataClasses: entry.dataClasses,
-        ruleIds: entry.ruleIds,
-        subject: entry.subjectId,
-        time: entry.time,
-        overrideReason: entry.overrideReason ?? null,
-      });
+      this.siem.decision(entry);
+      this.incidents.queueAutomaticIncident(automaticIncidentOf(entry));
     }
     this.pruneSometimes(now);
     return { accepted: fresh.size, duplicates: entries.length - fresh.size + repeated, rejected };

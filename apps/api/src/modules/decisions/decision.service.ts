@@ -1,26 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
-import type { DecisionReason } from '@airlock/policy-engine';
+import type { CatalogProvider, DecisionReason, PolicyRule } from '@airlock/policy-engine';
+import { bundleWatchHosts } from '@airlock/discovery';
 import { type LocalDecision, refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
+import type { AutomaticIncidentEntry } from '../incidents/automatic-incidents.service';
 import { IncidentsService } from '../incidents/incidents.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
+import { knownAiServices } from '../discovery/known-ai-services';
 import { decide } from './decide';
-import { DecisionLogWriter } from './decision-log.writer';
+import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/** The bundle's watchHosts per compiled policy (its rules and catalog never change). */
+const watchHostsCache = new WeakMap<object, string[]>();
+function watchHostsOf(snapshot: { rules: PolicyRule[]; catalog: CatalogProvider[] }): string[] {
+  let hosts = watchHostsCache.get(snapshot);
+  if (!hosts) {
+    hosts = bundleWatchHosts(snapshot.rules, snapshot.catalog, knownAiServices());
+    watchHostsCache.set(snapshot, hosts);
+  }
+  return hosts;
+}
 
 /** See DecisionService.prepare. */
 export interface PreparedChecks {
   contentMatters: boolean;
   baseline: LocalDecision;
   check(text: string): LocalDecision;
+}
+
+/** See DecisionService.decideDeferred. */
+export interface DeferredDecision {
+  response: DecisionResponse;
+  /** Writes the log entry (once), with the tokens of the call when known. */
+  log(tokens: { input: number; output: number } | null): void;
 }
 
 /** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
@@ -57,6 +78,43 @@ export class DecisionService {
    * a log entry, an automatic incident or a metric; the gateway logs one decision for the whole.
    */
   decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } = {}): DecisionResponse {
+    const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false);
+    if (entry) this.commit(entry);
+    return response;
+  }
+
+  /**
+   * A decision whose log entry waits for its outcome (an AI gateway call's prompt, logged once the
+   * upstream's answer is complete, with the tokens it reported): the entry is made now (time,
+   * latency, keyed hash: the text is not kept), and written, with its incident and metrics, when
+   * `log` is first called. Later calls do nothing, so every way out of a call may call it.
+   */
+  decideDeferred(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DeferredDecision {
+    const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, true);
+    let pending: DecisionLogEntry | null = entry;
+    return {
+      response,
+      log: (tokens) => {
+        if (!pending) return;
+        const e = pending;
+        pending = null;
+        if (tokens) {
+          e.inputTokens = tokens.input;
+          e.outputTokens = tokens.output;
+        }
+        this.commit(e);
+      },
+    };
+  }
+
+  /** The decision, and its log entry when it is to be logged. */
+  private evaluate(
+    client: ApiClientAuth,
+    input: DecisionRequestInput,
+    correlationId: string | undefined,
+    connectionIp: string | undefined,
+    log: boolean,
+  ): { response: DecisionResponse; entry: DecisionLogEntry | null } {
     const started = performance.now();
     const policy = this.runtime.get(client.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
@@ -75,9 +133,8 @@ export class DecisionService {
     // Time-ordered (UUIDv7, RFC 9562): ids sort by time, and an id carries its millisecond, so a
     // log row is found by its key (organizationId, time, id) from the organization and the id.
     const decisionId = uuidv7();
-    const text = req.content?.text;
-    if (opts.log !== false) this.record(client, req, decision, decisionId, now, policy.version, text, correlationId, micros, stale?.seconds ?? null);
-    return toDecisionResponse(result, {
+    const entry = log ? this.entryOf(client, req, decision, decisionId, now, policy.version, req.content?.text, correlationId, micros, stale?.seconds ?? null) : null;
+    const response = toDecisionResponse(result, {
       decisionId,
       requestId: req.requestId,
       correlationId,
@@ -88,6 +145,7 @@ export class DecisionService {
       evaluatedAt: now.toISOString(),
       stale: stale ? { since: stale.since.toISOString(), seconds: stale.seconds } : null,
     });
+    return { response, entry };
   }
 
   /**
@@ -115,8 +173,8 @@ export class DecisionService {
     };
   }
 
-  /** The log entry, the automatic incident of a block, the metrics. */
-  private record(
+  /** The log entry of a decision (metadata and at most a keyed hash of the text). */
+  private entryOf(
     client: ApiClientAuth,
     req: DecisionRequestInput,
     decision: ReturnType<typeof decide>['decision'],
@@ -127,8 +185,8 @@ export class DecisionService {
     correlationId: string | undefined,
     micros: number,
     staleSeconds: number | null,
-  ): void {
-    this.writer.push({
+  ): DecisionLogEntry {
+    return {
       id: decisionId,
       time: now,
       organizationId: client.organizationId,
@@ -150,35 +208,31 @@ export class DecisionService {
       correlationId: correlationId ?? req.requestId ?? null,
       latencyMicros: Math.round(micros),
       staleSeconds,
-    });
-    if (decision.effect === 'block') {
+    };
+  }
+
+  /** The log entry to the writer, the automatic incident of a block, the metrics. */
+  private commit(entry: DecisionLogEntry): void {
+    this.writer.push(entry);
+    if (entry.effect === 'block') {
       // Cheap and synchronous: queued in memory, opened (if the organization enabled it) off the request path.
-      this.incidents.queueAutomaticIncident({
-        organizationId: client.organizationId,
-        decisionId,
-        effect: decision.effect,
-        providerSlug: decision.provider?.slug ?? null,
-        destinationHost: decision.destination.host,
-        dataClasses: decision.dataClasses,
-        ruleIds: ruleIdsOf(decision.reasons),
-        subject: req.subject?.id ?? req.subject?.email ?? null,
-        time: now,
-      });
+      this.incidents.queueAutomaticIncident(automaticIncidentOf(entry));
     }
-    this.metrics.decisionsByEffect[decision.effect].inc();
-    this.metrics.decisionSeconds.observe(micros / 1e6);
+    this.metrics.decisionsByEffect[entry.effect].inc();
+    this.metrics.decisionSeconds.observe(entry.latencyMicros / 1e6);
   }
 
   /**
-   * The bundle's ETag for this client: the policy version and content, the directory's content, and
-   * what the client may assert (the bundle carries all three). null before the policy is loaded.
+   * The bundle's ETag for this client: the policy version and content, the directory's content, the
+   * exceptions, the known AI services list (watchHosts: a new release may ship a new one) and what the
+   * client may assert. null before the policy is loaded.
    */
   bundleEtag(client: ApiClientAuth): string | null {
     const policy = this.runtime.get(client.organizationId);
     if (!policy) return null;
     const r = client.rights;
     const rights = `${r.groups ? 'g' : ''}${r.ip ? 'i' : ''}${r.zones === 'any' ? 'z' : r.zones.join('.')}`;
-    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${this.exceptions.stamp(client.organizationId)}-${rights}"`;
+    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${this.exceptions.stamp(client.organizationId)}-k${knownAiServices().version}-${rights}"`;
   }
 
   /** The compiled policy, catalog and zones for local evaluation by the SDK, with the hashed directory and the exceptions. */
@@ -199,7 +253,14 @@ export class DecisionService {
         zones,
         detectors: {
           classes: [...policy.evaluator.classesReferenced].sort(),
-          settings: { allowEmailDomains: settings.allowEmailDomains, markings: settings.markings, defaultPhoneRegion: settings.defaultPhoneRegion },
+          settings: {
+            allowEmailDomains: settings.allowEmailDomains,
+            markings: settings.markings,
+            defaultPhoneRegion: settings.defaultPhoneRegion,
+            // versions published before these settings existed lack them; the note is the admins' own
+            allowedValues: (settings.allowedValues ?? []).map(({ value, dataClass }) => (dataClass ? { value, dataClass } : { value })),
+            classThresholds: settings.classThresholds ?? {},
+          },
           custom: detectors.filter((d) => d.enabled),
         },
         settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
@@ -207,8 +268,27 @@ export class DecisionService {
         // Time-limited exceptions in force (people by the directory's salted hash): the local
         // evaluator honours them and checks each expiresAt itself, so expiry needs no new bundle.
         exceptions: this.exceptions.bundle(client.organizationId),
+        // Hosts beyond the catalog the extension watches (unknown AI destinations): the known list,
+        // when a rule matches unknown AI destinations; a policy change adds or removes them.
+        watchHosts: watchHostsOf(policy.snapshot),
         client: { mayAssertGroups: r.groups, mayAssertIp: r.ip, mayAssertZones: r.zones === 'any' ? ('any' as const) : [...r.zones] },
       },
     };
   }
+}
+
+/** What the automatic-incident queue takes from a logged decision (served here or reported by a client). */
+export function automaticIncidentOf(entry: DecisionLogEntry): AutomaticIncidentEntry {
+  return {
+    organizationId: entry.organizationId,
+    decisionId: entry.id,
+    effect: entry.effect,
+    providerSlug: entry.providerSlug,
+    destinationHost: entry.destinationHost,
+    dataClasses: entry.dataClasses,
+    ruleIds: entry.ruleIds,
+    subject: entry.subjectId,
+    time: entry.time,
+    overrideReason: entry.overrideReason ?? null,
+  };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DecisionLogStore } from './decision-log.store';
 import { DecisionLogWriter } from './decision-log.writer';
+import { DecisionFileRoutes } from './decision-file-routes';
 import { DecisionRoutes } from './decision-routes';
 import { BundleEvents } from './bundle-events';
 import { DecisionService } from './decision.service';
@@ -17,11 +18,12 @@ import { PolicyModule } from '../policy/policy.module';
 import { SecretsModule } from '../secrets/secrets.module';
 import { BackgroundJobsModule } from '../../common/background-jobs';
 import { ExceptionsModule } from '../exceptions/exceptions.module';
+import { SiemTapModule } from '../siem/siem-tap';
 
 @Module({
-  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule],
+  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule, SiemTapModule],
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService],
-  exports: [DecisionService, DecisionLogWriter, DecisionRoutes, SubjectDirectoryService],
+  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, DecisionFileRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService],
+  exports: [DecisionService, DecisionLogWriter, DecisionRoutes, DecisionFileRoutes, SubjectDirectoryService],
 })
 export class DecisionsModule {}

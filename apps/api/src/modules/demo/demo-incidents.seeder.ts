@@ -296,10 +296,13 @@ export class DemoIncidentsSeeder {
           const update: IncidentUpdate = { ...s.update };
           if (update.assigneeId === '$sam') update.assigneeId = samId;
           if (update.duplicateOfId === '$dup' && d.duplicateOf !== undefined) update.duplicateOfId = created[d.duplicateOf]!.id;
+          // Resolving or closing with open checklist tasks needs its reason, as in the console.
+          if ((update.status === 'resolved' || update.status === 'closed') && (await this.repo.tasksOf(organizationId, row.id)).some((x) => !x.done))
+            update.openTasksReason = s.comment ?? 'The remaining tasks did not apply to this report.';
           await this.incidents.update(organizationId, actor, row.id, update, { now });
         }
         if (s.checkAll) {
-          for (const t of await this.repo.listTasks(organizationId, row.id))
+          for (const t of await this.repo.tasksOf(organizationId, row.id))
             await this.incidents.setTaskDone(organizationId, actor, row.id, t.id, true, { now });
         }
         if (s.comment) await this.incidents.addComment(organizationId, actor, row.id, s.comment, { now: new Date(now.getTime() + 60_000) });

@@ -1,31 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { detectorInput, detectorTestInput, detectorUpdate } from '@airlock/contracts';
+import { DETECTOR_KINDS, detectorInput, detectorTestInput, detectorUpdate } from '@airlock/contracts';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
-import { iso, listResponse } from '../../common/list-response';
+import { listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
-import type { CustomDetector } from '../../generated/prisma/client';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { DetectorsService } from './detectors.service';
+import { toDetectorOutput } from './detectors.serializers';
 
-const out = (d: CustomDetector) => ({
-  id: d.id,
-  name: d.name,
-  description: d.description,
-  kind: d.kind,
-  dataClass: d.dataClass,
-  patterns: d.patterns,
-  patternCount: d.patterns.length,
-  caseSensitive: d.caseSensitive,
-  wholeWord: d.wholeWord,
-  enabled: d.enabled,
-  createdAt: iso(d.createdAt),
-  updatedAt: iso(d.updatedAt),
-});
-
-const filter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), kind: z.enum(['keywords', 'dictionary', 'regex']).optional(), enabled: z.boolean().optional() });
+const filter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), kind: z.enum(DETECTOR_KINDS).optional(), enabled: z.boolean().optional() });
 
 @Controller('api/detectors')
 export class DetectorsController {
@@ -36,7 +21,7 @@ export class DetectorsController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'kind', 'dataClass', 'updatedAt'], defaultSort: ['name', 'asc'], filter });
     const result = await this.detectors.list(user.organizationId, q.filter, q.sort, q.page);
-    return listResponse(reply, 'detectors', q.page, result, out);
+    return listResponse(reply, 'detectors', q.page, result, toDetectorOutput);
   }
 
   /** The built-in detectors (id, data class, description), for the console. */
@@ -67,24 +52,24 @@ export class DetectorsController {
   @Authenticated({ permission: 'detectors.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return out(await this.detectors.crud.get(user.organizationId, id));
+    return toDetectorOutput(await this.detectors.crud.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'detectors.write' })
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(detectorInput)) input: z.infer<typeof detectorInput>) {
-    return out(await this.detectors.create(user.organizationId, actorOf(user), input));
+    return toDetectorOutput(await this.detectors.create(user.organizationId, actorOf(user), input));
   }
 
   @Authenticated({ permission: 'detectors.write' })
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(detectorUpdate)) input: z.infer<typeof detectorUpdate>) {
-    return out(await this.detectors.update(user.organizationId, actorOf(user), id, input));
+    return toDetectorOutput(await this.detectors.update(user.organizationId, actorOf(user), id, input));
   }
 
   @Authenticated({ permission: 'detectors.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return out(await this.detectors.crud.remove(user.organizationId, actorOf(user), id));
+    return toDetectorOutput(await this.detectors.crud.remove(user.organizationId, actorOf(user), id));
   }
 }

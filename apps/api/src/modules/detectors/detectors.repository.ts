@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { CustomDetector, Prisma } from '../../generated/prisma/client';
 import type { DetectorKind } from '../../generated/prisma/enums';
 import type { CrudOps } from '../directory/audited-crud';
@@ -15,14 +16,22 @@ export interface DetectorFilter {
 /** Custom detectors: every query scoped to the organization. */
 @Injectable()
 export class DetectorsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   readonly crud: CrudOps<CustomDetector> = {
-    find: (tx, organizationId, id) => tx.customDetector.findFirst({ where: { organizationId, id } }),
-    create: (tx, organizationId, data) =>
-      tx.customDetector.create({ data: { ...(data as Prisma.CustomDetectorUncheckedCreateInput), organizationId } }),
-    update: (tx, id, data) => tx.customDetector.update({ where: { id }, data: data as Prisma.CustomDetectorUncheckedUpdateInput }),
-    remove: (tx, id) => tx.customDetector.delete({ where: { id } }),
+    find: (organizationId, id) => this.db.customDetector.findFirst({ where: { organizationId, id } }),
+    create: (organizationId, data) =>
+      this.db.customDetector.create({ data: { ...(data as Prisma.CustomDetectorUncheckedCreateInput), organizationId } }),
+    update: (organizationId, id, data) => this.db.customDetector.update({ where: { id, organizationId }, data: data as Prisma.CustomDetectorUncheckedUpdateInput }),
+    remove: (organizationId, id) => this.db.customDetector.delete({ where: { id, organizationId } }),
   };
 
   list(organizationId: string, f: DetectorFilter, sort: Sort, page: Page) {
@@ -39,7 +48,7 @@ export class DetectorsRepository {
     ]);
   }
 
-  async dataClassExists(tx: Tx, organizationId: string, key: string): Promise<boolean> {
-    return !!(await tx.dataClass.findUnique({ where: { organizationId_key: { organizationId, key } }, select: { id: true } }));
+  async dataClassExists(organizationId: string, key: string): Promise<boolean> {
+    return !!(await this.db.dataClass.findUnique({ where: { organizationId_key: { organizationId, key } }, select: { id: true } }));
   }
 }

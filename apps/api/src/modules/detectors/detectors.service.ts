@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { BuiltinDetectorOutput, DetectorTestOutput } from '@airlock/contracts';
 import { type CustomDetectorDef, DETECTORS, testCustomDetector, validateCustomDetector } from '@airlock/detectors';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { CustomDetector } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -36,19 +36,19 @@ export class DetectorsService {
   }
 
   /** 400 naming each pattern RE2 rejects; 400 when the data class does not exist. */
-  async validate(tx: Tx, organizationId: string, def: DetectorFields): Promise<void> {
+  async validate(organizationId: string, def: DetectorFields): Promise<void> {
     const result = validateCustomDetector({ id: 'new', ...def });
     if (!result.ok) throw AppError.validation(result.errors, 'The detector is invalid');
-    if (!(await this.repo.dataClassExists(tx, organizationId, def.dataClass))) throw AppError.validation([{ path: 'dataClass', message: `"${def.dataClass}" is not a data class of this organization` }]);
+    if (!(await this.repo.dataClassExists(organizationId, def.dataClass))) throw AppError.validation([{ path: 'dataClass', message: `"${def.dataClass}" is not a data class of this organization` }]);
   }
 
   create(organizationId: string, actor: Actor, input: DetectorFields) {
-    return this.crud.create(organizationId, actor, input, (tx) => this.validate(tx, organizationId, input));
+    return this.crud.create(organizationId, actor, input, () => this.validate(organizationId, input));
   }
 
   update(organizationId: string, actor: Actor, id: string, input: Partial<DetectorFields>) {
-    return this.crud.update(organizationId, actor, id, input, (tx, before) =>
-      this.validate(tx, organizationId, {
+    return this.crud.update(organizationId, actor, id, input, (before) =>
+      this.validate(organizationId, {
         name: input.name ?? before.name,
         kind: input.kind ?? before.kind,
         dataClass: input.dataClass ?? before.dataClass,
@@ -61,7 +61,7 @@ export class DetectorsService {
   }
 
   /** Runs a detector (a saved one or the one being edited) against sample text. */
-  async test(organizationId: string, sample: string, def: DetectorFields | undefined, savedId?: string) {
+  async test(organizationId: string, sample: string, def: DetectorFields | undefined, savedId?: string): Promise<DetectorTestOutput> {
     let detector: CustomDetectorDef;
     if (def) {
       const result = validateCustomDetector({ id: 'draft', ...def });
@@ -79,7 +79,7 @@ export class DetectorsService {
     return { findings, micros: Math.round(Number(process.hrtime.bigint() - started) / 1000) };
   }
 
-  builtin() {
+  builtin(): readonly BuiltinDetectorOutput[] {
     return DETECTORS;
   }
 }

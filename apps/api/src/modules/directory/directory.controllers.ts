@@ -3,18 +3,14 @@ import type { FastifyReply } from 'fastify';
 import { dataClassInput, dataClassUpdate, groupInput, groupUpdate, zoneInput, zoneUpdate } from '@airlock/contracts';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
-import { iso, listResponse } from '../../common/list-response';
+import { listResponse } from '../../common/list-response';
 import { body } from '../../common/zod-pipe';
-import type { DataClass, Group, NetworkZone } from '../../generated/prisma/client';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
 import { actorOf, type UserAuth } from '../auth/auth-context';
 import { DirectoryService } from './directory.service';
+import { toZoneOutput, toGroupOutput, toDataClassOutput } from './directory.serializers';
 
 const nameFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional() });
-
-const zoneOut = (z: NetworkZone) => ({ id: z.id, name: z.name, description: z.description, cidrs: z.cidrs, createdAt: iso(z.createdAt), updatedAt: iso(z.updatedAt) });
-const groupOut = (g: Group) => ({ id: g.id, name: g.name, description: g.description, ssoGroups: g.ssoGroups, createdAt: iso(g.createdAt), updatedAt: iso(g.updatedAt) });
-const dataClassOut = (d: DataClass) => ({ id: d.id, key: d.key, name: d.name, description: d.description, builtin: d.builtin, createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt) });
 
 @Controller('api/zones')
 export class ZonesController {
@@ -25,31 +21,31 @@ export class ZonesController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
     const result = await this.dir.listZones(user.organizationId, q.filter, q.sort, q.page);
-    return listResponse(reply, 'zones', q.page, result, zoneOut);
+    return listResponse(reply, 'zones', q.page, result, toZoneOutput);
   }
 
   @Authenticated({ permission: 'zones.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return zoneOut(await this.dir.zones.get(user.organizationId, id));
+    return toZoneOutput(await this.dir.zones.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'zones.write' })
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(zoneInput)) input: z.infer<typeof zoneInput>) {
-    return zoneOut(await this.dir.zones.create(user.organizationId, actorOf(user), input));
+    return toZoneOutput(await this.dir.zones.create(user.organizationId, actorOf(user), input));
   }
 
   @Authenticated({ permission: 'zones.write' })
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(zoneUpdate)) input: z.infer<typeof zoneUpdate>) {
-    return zoneOut(await this.dir.zones.update(user.organizationId, actorOf(user), id, input));
+    return toZoneOutput(await this.dir.zones.update(user.organizationId, actorOf(user), id, input));
   }
 
   @Authenticated({ permission: 'zones.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return zoneOut(await this.dir.zones.remove(user.organizationId, actorOf(user), id));
+    return toZoneOutput(await this.dir.zones.remove(user.organizationId, actorOf(user), id));
   }
 }
 
@@ -62,31 +58,31 @@ export class GroupsController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['name', 'updatedAt'], defaultSort: ['name', 'asc'], filter: nameFilter });
     const result = await this.dir.listGroups(user.organizationId, q.filter, q.sort, q.page);
-    return listResponse(reply, 'groups', q.page, result, groupOut);
+    return listResponse(reply, 'groups', q.page, result, toGroupOutput);
   }
 
   @Authenticated({ permission: 'groups.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return groupOut(await this.dir.groups.get(user.organizationId, id));
+    return toGroupOutput(await this.dir.groups.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'groups.write' })
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(groupInput)) input: z.infer<typeof groupInput>) {
-    return groupOut(await this.dir.groups.create(user.organizationId, actorOf(user), input));
+    return toGroupOutput(await this.dir.groups.create(user.organizationId, actorOf(user), input));
   }
 
   @Authenticated({ permission: 'groups.write' })
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(groupUpdate)) input: z.infer<typeof groupUpdate>) {
-    return groupOut(await this.dir.groups.update(user.organizationId, actorOf(user), id, input));
+    return toGroupOutput(await this.dir.groups.update(user.organizationId, actorOf(user), id, input));
   }
 
   @Authenticated({ permission: 'groups.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return groupOut(await this.dir.removeGroup(user.organizationId, actorOf(user), id));
+    return toGroupOutput(await this.dir.removeGroup(user.organizationId, actorOf(user), id));
   }
 }
 
@@ -99,30 +95,30 @@ export class DataClassesController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['key', 'name', 'builtin'], defaultSort: ['key', 'asc'], filter: nameFilter });
     const result = await this.dir.listDataClasses(user.organizationId, q.filter, q.sort, q.page);
-    return listResponse(reply, 'data-classes', q.page, result, dataClassOut);
+    return listResponse(reply, 'data-classes', q.page, result, toDataClassOutput);
   }
 
   @Authenticated({ permission: 'dataClasses.read' })
   @Get(':id')
   async get(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return dataClassOut(await this.dir.dataClasses.get(user.organizationId, id));
+    return toDataClassOutput(await this.dir.dataClasses.get(user.organizationId, id));
   }
 
   @Authenticated({ permission: 'dataClasses.write' })
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(dataClassInput)) input: z.infer<typeof dataClassInput>) {
-    return dataClassOut(await this.dir.dataClasses.create(user.organizationId, actorOf(user), input));
+    return toDataClassOutput(await this.dir.dataClasses.create(user.organizationId, actorOf(user), input));
   }
 
   @Authenticated({ permission: 'dataClasses.write' })
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(dataClassUpdate)) input: z.infer<typeof dataClassUpdate>) {
-    return dataClassOut(await this.dir.dataClasses.update(user.organizationId, actorOf(user), id, input));
+    return toDataClassOutput(await this.dir.dataClasses.update(user.organizationId, actorOf(user), id, input));
   }
 
   @Authenticated({ permission: 'dataClasses.write' })
   @Delete(':id')
   async remove(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
-    return dataClassOut(await this.dir.removeDataClass(user.organizationId, actorOf(user), id));
+    return toDataClassOutput(await this.dir.removeDataClass(user.organizationId, actorOf(user), id));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { DataClass, Group, NetworkZone, Prisma } from '../../generated/prisma/client';
 import type { CrudOps } from './audited-crud';
 
@@ -13,29 +14,37 @@ export interface NameFilter {
 /** Network zones, groups and data classes: every query scoped to the organization. */
 @Injectable()
 export class DirectoryRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   readonly zones: CrudOps<NetworkZone> = {
-    find: (tx, organizationId, id) => tx.networkZone.findFirst({ where: { organizationId, id } }),
-    create: (tx, organizationId, data) =>
-      tx.networkZone.create({ data: { ...(data as Prisma.NetworkZoneUncheckedCreateInput), organizationId } }),
-    update: (tx, id, data) => tx.networkZone.update({ where: { id }, data: data as Prisma.NetworkZoneUncheckedUpdateInput }),
-    remove: (tx, id) => tx.networkZone.delete({ where: { id } }),
+    find: (organizationId, id) => this.db.networkZone.findFirst({ where: { organizationId, id } }),
+    create: (organizationId, data) =>
+      this.db.networkZone.create({ data: { ...(data as Prisma.NetworkZoneUncheckedCreateInput), organizationId } }),
+    update: (organizationId, id, data) => this.db.networkZone.update({ where: { id, organizationId }, data: data as Prisma.NetworkZoneUncheckedUpdateInput }),
+    remove: (organizationId, id) => this.db.networkZone.delete({ where: { id, organizationId } }),
   };
 
   readonly groups: CrudOps<Group> = {
-    find: (tx, organizationId, id) => tx.group.findFirst({ where: { organizationId, id } }),
-    create: (tx, organizationId, data) => tx.group.create({ data: { ...(data as Prisma.GroupUncheckedCreateInput), organizationId } }),
-    update: (tx, id, data) => tx.group.update({ where: { id }, data: data as Prisma.GroupUncheckedUpdateInput }),
-    remove: (tx, id) => tx.group.delete({ where: { id } }),
+    find: (organizationId, id) => this.db.group.findFirst({ where: { organizationId, id } }),
+    create: (organizationId, data) => this.db.group.create({ data: { ...(data as Prisma.GroupUncheckedCreateInput), organizationId } }),
+    update: (organizationId, id, data) => this.db.group.update({ where: { id, organizationId }, data: data as Prisma.GroupUncheckedUpdateInput }),
+    remove: (organizationId, id) => this.db.group.delete({ where: { id, organizationId } }),
   };
 
   readonly dataClasses: CrudOps<DataClass> = {
-    find: (tx, organizationId, id) => tx.dataClass.findFirst({ where: { organizationId, id } }),
-    create: (tx, organizationId, data) =>
-      tx.dataClass.create({ data: { ...(data as Prisma.DataClassUncheckedCreateInput), organizationId, builtin: false } }),
-    update: (tx, id, data) => tx.dataClass.update({ where: { id }, data: data as Prisma.DataClassUncheckedUpdateInput }),
-    remove: (tx, id) => tx.dataClass.delete({ where: { id } }),
+    find: (organizationId, id) => this.db.dataClass.findFirst({ where: { organizationId, id } }),
+    create: (organizationId, data) =>
+      this.db.dataClass.create({ data: { ...(data as Prisma.DataClassUncheckedCreateInput), organizationId, builtin: false } }),
+    update: (organizationId, id, data) => this.db.dataClass.update({ where: { id, organizationId }, data: data as Prisma.DataClassUncheckedUpdateInput }),
+    remove: (organizationId, id) => this.db.dataClass.delete({ where: { id, organizationId } }),
   };
 
   listZones(organizationId: string, f: NameFilter, sort: Sort, page: Page) {
@@ -63,16 +72,16 @@ export class DirectoryRepository {
   }
 
   /** How many draft rules (conditions or exceptions) and custom detectors name a data class. */
-  async dataClassUsage(tx: Tx, organizationId: string, key: string): Promise<{ rules: number; detectors: number }> {
+  async dataClassUsage(organizationId: string, key: string): Promise<{ rules: number; detectors: number }> {
     const [rules, detectors] = await Promise.all([
-      tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "PolicyRule" WHERE "organizationId" = ${organizationId}::uuid
+      this.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "PolicyRule" WHERE "organizationId" = ${organizationId}::uuid
         AND ("conditions"->'dataClasses' ? ${key} OR EXISTS (SELECT 1 FROM jsonb_array_elements("exceptions") e WHERE e->'dataClasses' ? ${key}))`,
-      tx.customDetector.count({ where: { organizationId, dataClass: key } }),
+      this.db.customDetector.count({ where: { organizationId, dataClass: key } }),
     ]);
     return { rules: Number(rules[0]?.n ?? 0), detectors };
   }
 
-  groupMemberCount(tx: Tx, organizationId: string, name: string): Promise<number> {
-    return tx.user.count({ where: { organizationId, groups: { has: name } } });
+  groupMemberCount(organizationId: string, name: string): Promise<number> {
+    return this.db.user.count({ where: { organizationId, groups: { has: name } } });
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { DataClass, Group, NetworkZone } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -43,24 +42,24 @@ export class DirectoryService {
   }
 
   removeGroup(organizationId: string, actor: Actor, id: string) {
-    return this.groups.remove(organizationId, actor, id, (tx, g) => this.assertGroupRemovable(tx, organizationId, g));
+    return this.groups.remove(organizationId, actor, id, (g) => this.assertGroupRemovable(organizationId, g));
   }
 
   removeDataClass(organizationId: string, actor: Actor, id: string) {
-    return this.dataClasses.remove(organizationId, actor, id, (tx, dc) => this.assertDataClassRemovable(tx, organizationId, dc));
+    return this.dataClasses.remove(organizationId, actor, id, (dc) => this.assertDataClassRemovable(organizationId, dc));
   }
 
   /** A built-in class cannot be removed; a class still used by rules or detectors neither. */
-  private async assertDataClassRemovable(tx: Tx, organizationId: string, dc: DataClass): Promise<void> {
+  private async assertDataClassRemovable(organizationId: string, dc: DataClass): Promise<void> {
     if (dc.builtin) throw AppError.unprocessable(`"${dc.key}" is a built-in data class and cannot be removed`);
-    const { rules, detectors } = await this.repo.dataClassUsage(tx, organizationId, dc.key);
+    const { rules, detectors } = await this.repo.dataClassUsage(organizationId, dc.key);
     if (rules || detectors) {
       throw AppError.conflict(`"${dc.key}" is still used by ${rules} rule(s) and ${detectors} detector(s)`);
     }
   }
 
-  private async assertGroupRemovable(tx: Tx, organizationId: string, g: Group): Promise<void> {
-    const users = await this.repo.groupMemberCount(tx, organizationId, g.name);
+  private async assertGroupRemovable(organizationId: string, g: Group): Promise<void> {
+    const users = await this.repo.groupMemberCount(organizationId, g.name);
     if (users) throw AppError.conflict(`Group "${g.name}" still has ${users} member(s)`);
   }
 }

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type CompiledExceptions, compileExceptions, type PolicyException } from '@airlock/policy-engine';
 import { subjectKey } from '@airlock/decision-core';
 import type { BundleException } from '@airlock/contracts';
 import { BackgroundJobs } from '../../common/background-jobs';
-import { SingleFlight } from '../../common/single-flight';
+import { contentStamp, OrganizationCache } from '../../common/organization-cache';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionsRepository } from './exceptions.repository';
-
 
 interface OrganizationExceptions {
   list: readonly PolicyException[];
@@ -19,56 +17,65 @@ interface OrganizationExceptions {
   bundle?: BundleException[];
 }
 
-const EMPTY_STAMP = '0';
-
 /**
  * Every organization's time-limited exceptions in force, in memory, for the decision path and
- * /v1/bundle. A trigger on "PolicyException" sends NOTIFY airlock_exceptions '<organization id>' on
- * every change; the organization is reloaded (within a second on every instance). A poll every
- * AIRLOCK_POLICY_POLL_SECONDS covers a lost notification. Expiry needs neither: the evaluator checks
- * each exception's expiresAt against the time of the decision, and the bundle carries expiresAt.
+ * /v1/bundle (an OrganizationCache). A trigger on "PolicyException" sends NOTIFY airlock_exceptions
+ * '<organization id>' on every change; the organization is reloaded (within a second on every
+ * instance). A poll every AIRLOCK_POLICY_POLL_SECONDS covers a lost notification. Expiry needs
+ * neither: the evaluator checks each exception's expiresAt against the time of the decision, and
+ * the bundle carries expiresAt.
  */
 @Injectable()
 export class ExceptionRuntime implements OnModuleDestroy {
-  private readonly logger = new Logger('Exceptions');
-  private readonly orgs = new Map<string, OrganizationExceptions>();
-  private readonly changedListeners = new Set<(organizationId: string) => void>();
-  private readonly pending = new Set<string>();
-  /** The poll's key per organization as of its last load by the poll. */
-  private readonly polled = new Map<string, string>();
+  private readonly cache: OrganizationCache<OrganizationExceptions>;
 
   constructor(
     private readonly repo: ExceptionsRepository,
-    private readonly notifications: NotificationsService,
+    notifications: NotificationsService,
     private readonly secrets: SecretsService,
-    private readonly jobs: BackgroundJobs,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    jobs: BackgroundJobs,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = new OrganizationCache<OrganizationExceptions>(
+      {
+        name: 'exceptions',
+        label: 'the exceptions',
+        channel: 'airlock_exceptions',
+        pollMs: config.policyPollSeconds * 1000,
+        marks: async () => new Map((await this.repo.pollKeys()).map((r) => [r.organizationId, `${r.active}:${r.created?.getTime() ?? 0}:${r.revoked?.getTime() ?? 0}`])),
+        load: (organizationId) => this.load(organizationId),
+      },
+      notifications,
+      jobs,
+      new Logger('Exceptions'),
+    );
+  }
 
-  async start(): Promise<void> {
-    this.notifications.on('airlock_exceptions', (organizationId) => void this.reload(organizationId));
-    this.notifications.onReconnect(() => void this.poll());
-    await this.poll();
-    this.jobs.every('exceptions-poll', this.config.policyPollSeconds * 1000, () => this.poll());
+  start(): Promise<void> {
+    return this.cache.start();
+  }
+
+  onModuleDestroy(): void {
+    this.cache.stop();
   }
 
   /** Called when an organization's exceptions changed here (bundle event streams announce it). */
   onChanged(listener: (organizationId: string) => void): void {
-    this.changedListeners.add(listener);
+    this.cache.onChanged(listener);
   }
 
   /** The compiled exceptions for the decision path, or null when the organization has none. */
   get(organizationId: string): CompiledExceptions | null {
-    return this.orgs.get(organizationId)?.compiled ?? null;
+    return this.cache.get(organizationId)?.compiled ?? null;
   }
 
   stamp(organizationId: string): string {
-    return this.orgs.get(organizationId)?.stamp ?? EMPTY_STAMP;
+    return this.cache.stamp(organizationId);
   }
 
   /** The exceptions for /v1/bundle: people by the directory's salted hash of their e-mail. */
   bundle(organizationId: string, now = Date.now()): BundleException[] {
-    const org = this.orgs.get(organizationId);
+    const org = this.cache.get(organizationId);
     if (!org) return [];
     if (!org.bundle) {
       const salt = this.secrets.directorySalt(organizationId);
@@ -85,53 +92,16 @@ export class ExceptionRuntime implements OnModuleDestroy {
   }
 
   reload(organizationId: string): Promise<void> {
-    this.pending.add(organizationId);
-    return this.reloader.run({ again: true });
+    return this.cache.reload(organizationId);
   }
-
-  private readonly reloader = new SingleFlight(async () => {
-    const ids = [...this.pending];
-    this.pending.clear();
-    for (const id of ids) {
-      try {
-        await this.load(id);
-      } catch (err) {
-        this.logger.warn(`Could not reload the exceptions of ${id}, keeping the last ones: ${(err as Error).message}`);
-      }
-    }
-  });
 
   poll(): Promise<void> {
-    return this.poller.run({ again: true });
+    return this.cache.poll();
   }
 
-  private readonly poller = new SingleFlight(async () => {
-    try {
-      const rows = await this.repo.pollKeys();
-      const seen = new Map<string, string>();
-      for (const r of rows) {
-        const key = pollKey(r);
-        seen.set(r.organizationId, key);
-        if (this.polled.get(r.organizationId) !== key) this.pending.add(r.organizationId);
-      }
-      for (const id of this.orgs.keys()) if (!seen.has(id)) this.pending.add(id);
-      if (this.pending.size > 0) await this.reloader.run({ again: true });
-      this.polled.clear();
-      for (const [id, key] of seen) this.polled.set(id, key);
-    } catch (err) {
-      this.logger.warn(`Exception poll failed, keeping the exceptions in memory: ${(err as Error).message}`);
-    }
-  });
-
-  private async load(organizationId: string): Promise<void> {
-    const now = new Date();
-    const rows = await this.repo.active(organizationId, now);
-    const before = this.orgs.get(organizationId);
-    if (rows.length === 0) {
-      this.orgs.delete(organizationId);
-      if (before) for (const l of this.changedListeners) l(organizationId);
-      return;
-    }
+  private async load(organizationId: string): Promise<OrganizationExceptions | null> {
+    const rows = await this.repo.active(organizationId, new Date());
+    if (rows.length === 0) return null;
     const list: PolicyException[] = rows.map((r) => ({
       id: r.id,
       ...(r.subjectEmail ? { subjectEmail: r.subjectEmail } : { subjectGroup: r.subjectGroup ?? '' }),
@@ -140,18 +110,6 @@ export class ExceptionRuntime implements OnModuleDestroy {
       reason: r.reason,
       expiresAt: r.expiresAt.toISOString(),
     }));
-    const hash = createHash('sha256');
-    for (const e of list) hash.update(`${e.id}\t${e.expiresAt}\t${e.provider ?? ''}\n`);
-    const next: OrganizationExceptions = { list, compiled: compileExceptions(list), stamp: hash.digest('base64url').slice(0, 10) };
-    this.orgs.set(organizationId, next);
-    if (before?.stamp !== next.stamp) for (const l of this.changedListeners) l(organizationId);
+    return { list, compiled: compileExceptions(list), stamp: contentStamp(list.map((e) => `${e.id}\t${e.expiresAt}\t${e.provider ?? ''}`)) };
   }
-
-  onModuleDestroy(): void {
-    this.jobs.stop('exceptions-poll');
-  }
-}
-
-function pollKey(r: { active: bigint; created: Date | null; revoked: Date | null }): string {
-  return `${r.active}:${r.created?.getTime() ?? 0}:${r.revoked?.getTime() ?? 0}`;
 }

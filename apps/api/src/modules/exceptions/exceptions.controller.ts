@@ -32,7 +32,7 @@ export class ExceptionsController {
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
     const q = parseListQuery(query, { sortable: ['createdAt', 'expiresAt', 'subjectEmail', 'subjectGroup'], defaultSort: ['createdAt', 'desc'], filter: exceptionFilter });
     const now = new Date();
-    const result = await this.exceptions.list(user.organizationId, q.filter, q.sort, q.page, now);
+    const result = await this.exceptions.list(user.organizationId, { ...q.filter, asOf: now }, q.sort, q.page);
     return listResponse(reply, 'exceptions', q.page, result, (row) => toExceptionOutput(row, now));
   }
 

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 
-/** The list's filter (exceptions.controller.ts exceptionFilter). */
+/** The list's filter (exceptions.controller.ts exceptionFilter), as of a moment (what has expired depends on it). */
 export interface ExceptionFilter {
   id?: string[];
   q?: string;
   status?: 'active' | 'expired' | 'revoked';
   providerId?: string;
+  asOf: Date;
 }
 
 const withProvider = { provider: { select: { slug: true } } } as const;
@@ -16,9 +18,18 @@ const withProvider = { provider: { select: { slug: true } } } as const;
 /** Data access for time-limited exceptions (PolicyException); every query names the organization. */
 @Injectable()
 export class ExceptionsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
 
-  list(organizationId: string, f: ExceptionFilter, sort: Sort, page: Page, now: Date) {
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
+
+  list(organizationId: string, f: ExceptionFilter, sort: Sort, page: Page) {
+    const now = f.asOf;
     const and: Prisma.PolicyExceptionWhereInput[] = [];
     if (f.providerId) and.push({ providerId: f.providerId });
     if (f.status === 'active') and.push({ revokedAt: null, expiresAt: { gt: now } });
@@ -36,24 +47,24 @@ export class ExceptionsRepository {
     ]);
   }
 
-  find(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.policyException.findFirst({ where: { organizationId, id }, include: withProvider });
+  find(organizationId: string, id: string) {
+    return this.db.policyException.findFirst({ where: { organizationId, id }, include: withProvider });
   }
 
-  findProvider(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.provider.findFirst({ where: { organizationId, id }, select: { id: true, slug: true } });
+  findProvider(organizationId: string, id: string) {
+    return this.db.provider.findFirst({ where: { organizationId, id }, select: { id: true, slug: true } });
   }
 
-  findGroup(organizationId: string, name: string, db: Tx = this.prisma) {
-    return db.group.findFirst({ where: { organizationId, name: { equals: name, mode: 'insensitive' } }, select: { id: true } });
+  findGroup(organizationId: string, name: string) {
+    return this.db.group.findFirst({ where: { organizationId, name: { equals: name, mode: 'insensitive' } }, select: { id: true } });
   }
 
-  create(tx: Tx, data: Prisma.PolicyExceptionUncheckedCreateInput) {
-    return tx.policyException.create({ data, include: withProvider });
+  create(data: Prisma.PolicyExceptionUncheckedCreateInput) {
+    return this.db.policyException.create({ data, include: withProvider });
   }
 
-  revoke(tx: Tx, organizationId: string, id: string, at: Date, byLabel: string) {
-    return tx.policyException.update({ where: { id, organizationId }, data: { revokedAt: at, revokedByLabel: byLabel }, include: withProvider });
+  revoke(organizationId: string, id: string, at: Date, byLabel: string) {
+    return this.db.policyException.update({ where: { id, organizationId }, data: { revokedAt: at, revokedByLabel: byLabel }, include: withProvider });
   }
 
   /** The exceptions in force in one organization (not revoked, not expired), with their service's slug. */

@@ -36,11 +36,11 @@ export class ExceptionsService {
     if (expiresAt.getTime() > now.getTime() + EXCEPTION_MAX_DAYS * 86_400_000) {
       throw AppError.validation([{ path: 'expiresAt', message: `must be at most ${EXCEPTION_MAX_DAYS} days ahead (a longer need is a policy change)` }]);
     }
-    const row = await this.transactions.run(async (tx) => {
-      if (input.providerId && !(await this.repo.findProvider(organizationId, input.providerId, tx))) {
+    const row = await this.transactions.run(async () => {
+      if (input.providerId && !(await this.repo.findProvider(organizationId, input.providerId))) {
         throw AppError.validation([{ path: 'providerId', message: 'is not a service of this organization’s catalog' }]);
       }
-      const created = await this.repo.create(tx, {
+      const created = await this.repo.create({
         organizationId,
         subjectEmail: input.subjectEmail?.trim().toLowerCase() ?? null,
         subjectGroup: input.subjectGroup,
@@ -66,12 +66,12 @@ export class ExceptionsService {
   }
 
   async revoke(organizationId: string, actor: Actor, id: string, now = new Date()) {
-    const row = await this.transactions.run(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    const row = await this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Exception');
       if (before.revokedAt) throw AppError.conflict('This exception was already revoked');
       if (before.expiresAt.getTime() <= now.getTime()) throw AppError.conflict('This exception has already expired');
-      const after = await this.repo.revoke(tx, organizationId, id, now, actor.label);
+      const after = await this.repo.revoke(organizationId, id, now, actor.label);
       await this.audit.record({
         organizationId,
         actor,

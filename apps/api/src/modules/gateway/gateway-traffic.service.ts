@@ -1,4 +1,6 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { GatewayTrafficOutput, GatewayTrafficRow } from '@airlock/contracts';
+import { BackgroundJobs } from '../../common/background-jobs';
 import { GatewayRepository, type UsageRow } from './upstreams.repository';
 
 /** What one gateway call adds to the hourly rollups (metadata only: never text). */
@@ -22,18 +24,27 @@ const MAX_ROWS = 10_000;
 
 /**
  * Gateway traffic per provider and API client: counted in memory per call and added to the hourly
- * `GatewayUsageRollup` every two seconds (one transaction), so the gateway's path never waits for
- * the database. A flush that fails keeps its counts for the next one.
+ * `GatewayUsageRollup` every two seconds (one transaction, the `gateway-traffic` background job), so
+ * the gateway's path never waits for the database. A flush that fails keeps its counts for the next
+ * one; the last flush runs at shutdown.
  */
 @Injectable()
-export class GatewayTrafficService implements OnModuleDestroy {
+export class GatewayTrafficService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('GatewayTraffic');
   private pending = new Map<string, UsageRow>();
-  private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   dropped = 0;
 
-  constructor(private readonly repo: GatewayRepository) {}
+  constructor(
+    private readonly repo: GatewayRepository,
+    private readonly jobs: BackgroundJobs,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.jobs.every('gateway-traffic', FLUSH_MS, () => {
+      if (this.pending.size) void this.flush();
+    });
+  }
 
   record(call: GatewayCallRecord): void {
     const bucket = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -55,13 +66,11 @@ export class GatewayTrafficService implements OnModuleDestroy {
     row.inputTokens += call.inputTokens;
     row.outputTokens += call.outputTokens;
     row.addedMillis += Math.round(call.addedMillis);
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
   }
 
   /** Writes what is pending (also at shutdown). */
   async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    this.timer = null;
     const rows = [...this.pending.values()];
     if (!rows.length) return;
     this.pending = new Map();
@@ -75,19 +84,18 @@ export class GatewayTrafficService implements OnModuleDestroy {
           if (!cur) this.pending.set(key, r);
           else for (const f of ['calls', 'blocked', 'redacted', 'upstreamErrors', 'streamed', 'inputTokens', 'outputTokens', 'addedMillis'] as const) cur[f] += r[f];
         }
-        this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS * 2).unref();
       })
       .finally(() => (this.flushing = null));
     return this.flushing;
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+    this.jobs.stop('gateway-traffic');
     await this.flush();
   }
 
-  /** Per provider and API client over the last `hours`. */
-  async traffic(organizationId: string, hours: number) {
+  /** Per AI service (catalog slug) and API client over the last `hours`. */
+  async traffic(organizationId: string, hours: number): Promise<GatewayTrafficOutput> {
     await this.flush();
     const since = new Date(Math.floor((Date.now() - hours * 3_600_000) / 3_600_000) * 3_600_000);
     const { rows, names } = await this.repo.traffic(organizationId, since);
@@ -105,7 +113,7 @@ export class GatewayTrafficService implements OnModuleDestroy {
         inputTokens: Number(r._sum.inputTokens ?? 0),
         outputTokens: Number(r._sum.outputTokens ?? 0),
         avgAddedMs: calls ? Math.round((Number(r._sum.addedMillis ?? 0) / calls) * 100) / 100 : null,
-      };
+      } satisfies GatewayTrafficRow;
     });
     items.sort((a, b) => b.calls - a.calls || a.providerSlug.localeCompare(b.providerSlug));
     return { since: since.toISOString(), hours, items };

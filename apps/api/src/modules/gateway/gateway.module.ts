@@ -12,10 +12,11 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { SecretsModule } from '../secrets/secrets.module';
+import { BackgroundJobsModule } from '../../common/background-jobs';
 
 /** The AI gateway, its upstreams and the guardrail endpoints (docs/integrations/gateway.md). */
 @Module({
-  imports: [ApiClientsModule, AuditModule, AuthModule, DecisionsModule, SecretsModule],
+  imports: [ApiClientsModule, AuditModule, AuthModule, BackgroundJobsModule, DecisionsModule, SecretsModule],
   controllers: [GatewayUpstreamsController],
   providers: [GatewayRepository, GatewayUpstreamsService, GatewayTrafficService, GatewayUrlGuard, GatewayService, GuardrailsService, GatewayRoutes],
   exports: [GatewayRoutes, GatewayTrafficService],

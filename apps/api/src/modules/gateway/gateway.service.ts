@@ -7,7 +7,7 @@ import { redact } from '@airlock/detectors';
 import { z } from 'zod';
 import { toErrorResponse } from '../../common/error-response';
 import type { ApiClientAuth } from '../auth/auth-context';
-import { DecisionService, type PreparedChecks } from '../decisions/decision.service';
+import { type DeferredDecision, DecisionService, type PreparedChecks } from '../decisions/decision.service';
 import {
   ENDPOINT_DIALECT,
   ERROR_KIND_BY_STATUS,
@@ -75,7 +75,12 @@ interface CallState {
   /** Milliseconds the gateway itself spent (decisions, rewriting), for the added-latency figure. */
   own: number;
   redacted: boolean;
-  usage: Usage;
+  /** Tokens as the upstream reported them so far; null until it does. */
+  usage: Usage | null;
+  /** Writes the call's decision (its prompt) to the log, once; see logCall. */
+  logPrompt: ((tokens: Usage | null) => void) | null;
+  /** The call's outcome was recorded (see record): nothing more goes to the log or the rollups. */
+  ended: boolean;
 }
 
 /**
@@ -115,13 +120,29 @@ export class GatewayService {
       started,
       own: 0,
       redacted: false,
-      usage: { input: 0, output: 0 },
+      usage: null,
+      logPrompt: null,
+      ended: false,
     };
+    try {
+      await this.forward(state, json, request, reply);
+    } finally {
+      // Every way out of a call logs its decision: one that ended without a record (the caller went
+      // away mid-answer, an unreadable answer) without tokens, since its count is not the call's.
+      if (!state.ended) {
+        state.ended = true;
+        this.logCall(state, null);
+      }
+    }
+  }
+
+  private async forward(state: CallState, json: Record<string, unknown>, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const { endpoint, upstream, started } = state;
 
     // Before: every text of the request, decided together as one prompt.
     const texts = requestTexts(endpoint, json);
     const joined = texts.map((t) => t.get()).join(SEPARATOR);
-    const decision = this.decide(state, 'prompt', joined, true);
+    const decision = this.decidePrompt(state, joined);
     if (decision.effect === 'block') {
       this.record(state, { blocked: true });
       throw new GatewayError(403, 'permission', blockMessage(decision, 'request'), 'airlock_policy_block');
@@ -160,7 +181,10 @@ export class GatewayService {
       void reply.code(status).headers({ ...passed, 'content-type': type || 'application/json' }).send(raw);
       return;
     }
-    if (type.startsWith('text/event-stream')) return this.relayStream(state, res, reply, status, passed);
+    if (type.startsWith('text/event-stream')) {
+      await this.relayStream(state, res, reply, status, passed);
+      return;
+    }
     const raw = await readBody(res, MAX_UPSTREAM_BODY);
     const t0 = performance.now();
     let answer: Record<string, unknown>;
@@ -170,12 +194,15 @@ export class GatewayService {
       this.record(state, { upstreamError: true });
       throw new GatewayError(502, 'upstream', `The upstream ${upstream.name} answered with a body that is not JSON`, 'upstream_bad_body');
     }
-    state.usage = usageOf(endpoint, answer) ?? state.usage;
+    state.usage = usageOf(endpoint, answer);
     // After: the answer's texts, decided together as one response.
     const out = responseTexts(endpoint, answer);
-    const verdict = this.decide(state, 'response', out.map((t) => t.get()).join(SEPARATOR), true);
+    // Its log entry is written with the call's record, after the answer went out.
+    const answered = this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR));
+    const logAnswer = () => answered.log(null);
+    const verdict = answered.response;
     if (verdict.effect === 'block') {
-      this.record(state, { blocked: true });
+      this.record(state, { blocked: true }, logAnswer);
       throw new GatewayError(403, 'permission', blockMessage(verdict, 'answer'), 'airlock_policy_block_response');
     }
     let changed = verdict.effect === 'redact';
@@ -190,9 +217,9 @@ export class GatewayService {
         }
       }
     state.own += performance.now() - t0;
-    this.record(state, {});
     // Nothing masked or restored: the upstream's bytes as they came.
     void reply.code(status).headers({ ...passed, 'content-type': 'application/json' }).send(changed ? JSON.stringify(answer) : raw);
+    this.record(state, {}, logAnswer);
   }
 
   private upstreamHeaders(request: FastifyRequest, upstream: ResolvedUpstream, stream: boolean): Record<string, string> {
@@ -234,6 +261,35 @@ export class GatewayService {
       offset = end + SEPARATOR.length;
     }
     state.redacted = true;
+  }
+
+  /**
+   * The request's decision, whose log entry waits for the answer (the call's row carries the tokens
+   * the upstream reports); logCall writes it.
+   */
+  private decidePrompt(state: CallState, text: string): DecisionResponse {
+    const deferred = this.decideLater(state, 'prompt', text);
+    state.logPrompt = deferred.log;
+    return deferred.response;
+  }
+
+  /** A decision whose log entry is written when its `log` is called (DecisionService.decideDeferred). */
+  private decideLater(state: CallState, action: 'prompt' | 'response', text: string): DeferredDecision {
+    const input = { ...state.base, action, ...(text ? { content: { text } } : {}) } as DecisionRequestInput;
+    try {
+      return this.decisions.decideDeferred(state.client, input, state.requestId, state.ip);
+    } catch (err) {
+      const res = toErrorResponse(err);
+      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+    }
+  }
+
+  /** The call's decision to the log (the first call wins; later ones do nothing). */
+  private logCall(state: CallState, tokens: Usage | null): void {
+    const log = state.logPrompt;
+    if (!log) return;
+    state.logPrompt = null;
+    log(tokens);
   }
 
   private decide(state: CallState, action: 'prompt' | 'response', text: string, log: boolean): DecisionResponse {
@@ -375,7 +431,7 @@ export class GatewayService {
       if (ev.data === '[DONE]') return flushHeld() + ev.raw;
       if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
-      if (usage) state.usage = { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) };
+      if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
       const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
       const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
       if (!deltas.length && !wholes.length) return ended && templates.size ? flushHeld(ended === 'all' ? undefined : ended) + ev.raw : ev.raw;
@@ -490,12 +546,18 @@ export class GatewayService {
       res.on('end', () => {
         let out = drain();
         if (!stopped) {
-          for (const ev of parser.end()) out += handleEvent(parse(ev), null) ?? '';
-          out += flushHeld();
-          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
-          if (whole) this.decide(state, 'response', whole, true);
-          this.record(state, { streamed: true });
+          for (const ev of parser.end()) {
+            out += handleEvent(parse(ev), null) ?? '';
+            if (stopped) break;
+          }
+          if (!stopped) out += flushHeld();
         } else if (!res.destroyed) res.destroy();
+        if (!stopped) {
+          // The whole answer's decision, for the log, before the last write (after it, deferred like
+          // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
+          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
+          this.record(state, { streamed: true }, whole ? () => this.decide(state, 'response', whole, true) : undefined, true);
+        }
         // The last events and the end of the chunked answer in one write.
         if (out) raw.end(out);
         else raw.end();
@@ -514,7 +576,30 @@ export class GatewayService {
     });
   }
 
-  private record(state: CallState, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }): void {
+  /**
+   * The call's outcome (once): its decision to the log with the tokens reported so far, its counts to
+   * the rollups, and `first` (a decision made for the log only). Unless `now`, off the response
+   * path: the work runs after the answer's bytes went out (the socket's writes are flushed on the
+   * next tick, before setImmediate), so the caller does not wait for the log's encoding or the counting.
+   */
+  private record(state: CallState, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }, first?: () => void, now = false): void {
+    if (state.ended) return;
+    state.ended = true;
+    const usage = state.usage;
+    const run = () => {
+      try {
+        first?.();
+      } catch {
+        // (the organization's policy went away meanwhile: the call is still logged and counted)
+      }
+      this.logCall(state, usage);
+      this.count(state, usage, what);
+    };
+    if (now) run();
+    else setImmediate(run);
+  }
+
+  private count(state: CallState, usage: Usage | null, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }): void {
     this.traffic.record({
       organizationId: state.client.organizationId,
       providerSlug: state.upstream.providerSlug,
@@ -524,8 +609,8 @@ export class GatewayService {
       redacted: state.redacted,
       upstreamError: what.upstreamError ?? false,
       streamed: what.streamed ?? false,
-      inputTokens: state.usage.input,
-      outputTokens: state.usage.output,
+      inputTokens: usage?.input ?? 0,
+      outputTokens: usage?.output ?? 0,
       addedMillis: state.own,
     });
   }

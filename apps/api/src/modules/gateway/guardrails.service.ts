@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type DecisionRequestInput, type DecisionResponse, type GuardRequest, type LitellmGuardrailRequest, slug } from '@airlock/contracts';
+import { type DecisionRequestInput, type DecisionResponse, type GuardOutput, type GuardRequest, type LitellmGuardrailOutput, type LitellmGuardrailRequest, slug } from '@airlock/contracts';
 import { redact } from '@airlock/detectors';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
@@ -56,7 +56,7 @@ export class GuardrailsService {
    * when a value to mask was in their arguments), or NONE. The tool calls' arguments are decided
    * with the texts: a secret in them blocks like one in a message.
    */
-  litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string) {
+  litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string): LitellmGuardrailOutput {
     const params = body.additional_provider_specific_params ?? {};
     const provider = providerOf([params.provider, headerProvider]);
     const email = body.request_data?.user_api_key_user_email;
@@ -101,7 +101,7 @@ export class GuardrailsService {
   }
 
   /** Lakera Guard v2 shaped: flagged (block or redact), with the findings per message when asked. */
-  guard(client: ApiClientAuth, body: GuardRequest, headerProvider: string | undefined, requestId: string, ip: string) {
+  guard(client: ApiClientAuth, body: GuardRequest, headerProvider: string | undefined, requestId: string, ip: string): GuardOutput {
     const provider = providerOf([body.metadata?.provider, headerProvider]);
     const texts = body.messages.map((m) => m.content);
     const joined = texts.join(SEPARATOR);
@@ -110,7 +110,7 @@ export class GuardrailsService {
     const flagged = d.effect === 'block' || d.effect === 'redact';
     const where = spans(texts);
     const messageOf = (pos: number) => Math.max(0, where.findIndex((s) => pos >= s.start && pos < s.end + SEPARATOR.length));
-    const out: Record<string, unknown> = { flagged, metadata: { request_uuid: d.decisionId } };
+    const out: GuardOutput = { flagged, metadata: { request_uuid: d.decisionId } };
     if (body.payload) {
       out.payload = d.findings.map((f) => {
         const m = messageOf(f.start);

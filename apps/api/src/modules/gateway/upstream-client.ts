@@ -18,27 +18,51 @@ function pinnedLookup(upstream: ResolvedUpstream): LookupFunction {
   }) as unknown as LookupFunction;
 }
 
+/** What every request to one upstream shares, made once per loaded upstream (the cache's entry) rather than per call. */
+interface Route {
+  secure: boolean;
+  options: Omit<https.RequestOptions, 'path' | 'headers'>;
+  basePath: string;
+}
+const routes = new WeakMap<ResolvedUpstream, Route>();
+
+function routeOf(upstream: ResolvedUpstream): Route {
+  let route = routes.get(upstream);
+  if (!route) {
+    const base = upstream.baseUrl;
+    const secure = base.protocol === 'https:';
+    route = {
+      secure,
+      basePath: base.pathname.replace(/\/+$/, ''),
+      options: {
+        protocol: base.protocol,
+        hostname: upstream.target.hostname,
+        port: base.port || (secure ? 443 : 80),
+        method: 'POST',
+        agent: secure ? agents.https : agents.http,
+        lookup: pinnedLookup(upstream),
+        servername: secure ? upstream.target.hostname : undefined,
+      },
+    };
+    routes.set(upstream, route);
+  }
+  return route;
+}
+
 export interface UpstreamCall {
   /** Resolves with the response once its headers arrived. */
   response: Promise<IncomingMessage>;
   abort(): void;
 }
 
-/** Sends one request to the upstream (the body is written at once); `path` is appended to its base URL. */
+/**
+ * Sends one request to the upstream (the body is written at once); `path` is appended to its base
+ * URL. `headers` is the call's own object: content-length is added to it.
+ */
 export function callUpstream(upstream: ResolvedUpstream, path: string, headers: Record<string, string>, body: string): UpstreamCall {
-  const base = upstream.baseUrl;
-  const secure = base.protocol === 'https:';
-  const req = (secure ? https : http).request({
-    protocol: base.protocol,
-    hostname: upstream.target.hostname,
-    port: base.port || (secure ? 443 : 80),
-    path: `${base.pathname.replace(/\/+$/, '')}${path}`,
-    method: 'POST',
-    agent: secure ? agents.https : agents.http,
-    lookup: pinnedLookup(upstream),
-    servername: secure ? upstream.target.hostname : undefined,
-    headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-  });
+  const route = routeOf(upstream);
+  headers['content-length'] = String(Buffer.byteLength(body));
+  const req = (route.secure ? https : http).request({ ...route.options, path: route.basePath + path, headers });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', resolve);
     req.once('error', reject);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { gatewayUpstreamCreate, type GatewayUpstreamCreate, gatewayUpstreamUpdate } from '@airlock/contracts';
+import { gatewayApi, gatewayUpstreamCreate, type GatewayUpstreamCreate, gatewayUpstreamUpdate } from '@airlock/contracts';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
@@ -12,7 +12,7 @@ import { GatewayTrafficService } from './gateway-traffic.service';
 import { GatewayUpstreamsService } from './upstreams.service';
 import { toUpstreamOutput } from './upstreams.serializers';
 
-const upstreamFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), api: z.enum(['openai', 'anthropic']).optional() });
+const upstreamFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), api: gatewayApi.optional() });
 const trafficQuery = z.strictObject({ hours: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7) });
 
 /** The AI gateway's upstreams (react-admin conventions; keys write-only) and its traffic. */
@@ -57,7 +57,7 @@ export class GatewayUpstreamsController {
     return toUpstreamOutput(await this.upstreams.remove(user.organizationId, actorOf(user), id));
   }
 
-  /** Gateway traffic per provider and API client over the last `hours` (default a week). */
+  /** Gateway traffic per AI service and API client over the last `hours` (default a week). */
   @Authenticated({ permission: 'dashboard.read' })
   @Get('traffic')
   async trafficPerProviderAndKey(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>) {

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 
 /** Gateway upstreams and the gateway's usage rollups; every query scoped to the organization. */
 @Injectable()
 export class GatewayRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   list(organizationId: string, f: { id?: string[]; q?: string; api?: 'openai' | 'anthropic' }, sort: Sort, page: Page) {
     const w: Prisma.GatewayUpstreamWhereInput = { organizationId, ...idIn(f.id), ...(f.api ? { api: f.api } : {}), ...searchText(f.q, ['name', 'baseUrl']) };
@@ -21,24 +30,24 @@ export class GatewayRepository {
     return this.prisma.gatewayUpstream.findMany({ where: { organizationId, enabled: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 
-  find(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.gatewayUpstream.findFirst({ where: { organizationId, id } });
+  find(organizationId: string, id: string) {
+    return this.db.gatewayUpstream.findFirst({ where: { organizationId, id } });
   }
 
-  providerExists(organizationId: string, slug: string, db: Tx = this.prisma) {
-    return db.provider.findFirst({ where: { organizationId, slug }, select: { id: true } });
+  providerExists(organizationId: string, slug: string) {
+    return this.db.provider.findFirst({ where: { organizationId, slug }, select: { id: true } });
   }
 
-  create(tx: Tx, data: Prisma.GatewayUpstreamUncheckedCreateInput) {
-    return tx.gatewayUpstream.create({ data });
+  create(data: Prisma.GatewayUpstreamUncheckedCreateInput) {
+    return this.db.gatewayUpstream.create({ data });
   }
 
-  update(tx: Tx, organizationId: string, id: string, data: Prisma.GatewayUpstreamUncheckedUpdateInput) {
-    return tx.gatewayUpstream.update({ where: { id, organizationId }, data });
+  update(organizationId: string, id: string, data: Prisma.GatewayUpstreamUncheckedUpdateInput) {
+    return this.db.gatewayUpstream.update({ where: { id, organizationId }, data });
   }
 
-  delete(tx: Tx, organizationId: string, id: string) {
-    return tx.gatewayUpstream.delete({ where: { id, organizationId } });
+  delete(organizationId: string, id: string) {
+    return this.db.gatewayUpstream.delete({ where: { id, organizationId } });
   }
 
   /** Adds hourly usage counts (one statement per row, sorted by key so two instances cannot deadlock). */

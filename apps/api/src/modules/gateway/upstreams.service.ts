@@ -78,8 +78,8 @@ export class GatewayUpstreamsService {
     await this.providerOr400(organizationId, input.providerSlug);
     const id = randomUUID();
     const keySealed = await this.secrets.seal(input.apiKey, sealContext(id));
-    const row = await this.transactions.run(async (tx) => {
-      const u = await this.repo.create(tx, {
+    const row = await this.transactions.run(async () => {
+      const u = await this.repo.create({
         id,
         organizationId,
         name: input.name,
@@ -91,7 +91,7 @@ export class GatewayUpstreamsService {
         enabled: input.enabled,
         timeoutSeconds: input.timeoutSeconds,
       });
-      await this.audit.record(tx, { organizationId, actor, action: 'gateway_upstream.create', entityType: 'GatewayUpstream', entityId: id, after: upstreamAuditView(u) });
+      await this.audit.record({ organizationId, actor, action: 'gateway_upstream.create', entityType: 'GatewayUpstream', entityId: id, after: upstreamAuditView(u) });
       return u;
     });
     this.cache.delete(organizationId);
@@ -107,11 +107,11 @@ export class GatewayUpstreamsService {
       data.keySealed = await this.secrets.seal(apiKey, sealContext(id));
       data.keyLast4 = apiKey.slice(-4);
     }
-    const row = await this.transactions.run(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    const row = await this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Gateway upstream');
-      const u = await this.repo.update(tx, organizationId, id, data);
-      await this.audit.record(tx, {
+      const u = await this.repo.update(organizationId, id, data);
+      await this.audit.record({
         organizationId,
         actor,
         action: apiKey !== undefined ? 'gateway_upstream.update_key' : 'gateway_upstream.update',
@@ -127,11 +127,11 @@ export class GatewayUpstreamsService {
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
-    const row = await this.transactions.run(async (tx) => {
-      const before = await this.repo.find(organizationId, id, tx);
+    const row = await this.transactions.run(async () => {
+      const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Gateway upstream');
-      await this.repo.delete(tx, organizationId, id);
-      await this.audit.record(tx, { organizationId, actor, action: 'gateway_upstream.delete', entityType: 'GatewayUpstream', entityId: id, before: upstreamAuditView(before) });
+      await this.repo.delete(organizationId, id);
+      await this.audit.record({ organizationId, actor, action: 'gateway_upstream.delete', entityType: 'GatewayUpstream', entityId: id, before: upstreamAuditView(before) });
       return before;
     });
     this.cache.delete(organizationId);

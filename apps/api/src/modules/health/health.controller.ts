@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { HealthOutput, ReadinessOutput } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../../common/errors';
 import { Probe } from '../auth/access.decorators';
 import { ReadinessService } from './readiness.service';
 
-type ReadinessBody = { status: string; checks: Record<string, unknown> };
+type ReadinessBody = ReadinessOutput;
 
 /**
  * Probes for process supervisors and load balancers. None counts against the per-address rate
@@ -18,7 +19,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Probe()
   @Get('healthz')
-  healthz(): { status: 'ok' } {
+  healthz(): HealthOutput {
     return { status: 'ok' };
   }
 

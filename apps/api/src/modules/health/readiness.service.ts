@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ReadinessOutput } from '@airlock/contracts';
+import { describeFailure } from '../../common/start-failure';
 
 export interface ReadinessCheck {
   name: string;
@@ -48,8 +50,8 @@ export class ReadinessService {
     return this.checks.some((c) => c.name === name);
   }
 
-  async report(only?: string): Promise<{ ready: boolean; status: 'ready' | 'not_ready' | 'draining'; checks: Record<string, unknown> }> {
-    const out: Record<string, unknown> = {};
+  async report(only?: string): Promise<ReadinessOutput & { ready: boolean }> {
+    const out: ReadinessOutput['checks'] = {};
     const selected = only ? this.checks.filter((c) => c.name === only) : this.checks;
     let ready = selected.length > 0;
     const results = await Promise.all(selected.map((c) => run(c)));
@@ -74,7 +76,7 @@ async function run(c: ReadinessCheck): Promise<{ ok: boolean; detail?: unknown; 
     });
     return await Promise.race([Promise.resolve(c.check()), timeout]);
   } catch (err) {
-    return { ok: false, error: (err as Error).message.split('\n')[0]!.slice(0, 300) };
+    return { ok: false, error: describeFailure(err) };
   } finally {
     clearTimeout(timer);
   }

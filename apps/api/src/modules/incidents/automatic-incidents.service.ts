@@ -111,44 +111,10 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
           const s = org ? readOrgSettings(org.settings) : null;
           settings.set(e.organizationId, { onBlock: s?.autoIncidentOnBlock ?? false, onOverride: s?.autoIncidentOnOverride ?? false });
         }
-        const override = e.effect === 'warn' && Boolean(e.overrideReason);
+        const kind = e.effect === 'warn' && e.overrideReason ? 'override' : 'block';
         const enabled = settings.get(e.organizationId)!;
-        if (!(override ? enabled.onOverride : enabled.onBlock)) continue;
-        if (override) {
-          if (await this.openOverrideIncident(e, now)) created += 1;
-          continue;
-        }
-        const claimed = await this.claim(e, unique(e.dataClasses.filter((c) => AUTO_INCIDENT_CLASSES.has(c))), now);
-        if (!claimed) continue;
-        const { subjectKey, provider, providerOther } = claimed;
-        const all = unique(e.dataClasses);
-        const service = provider?.name ?? providerOther ?? 'an unknown destination';
-        await this.intake.createIncident({
-          organizationId: e.organizationId,
-          actor: AUTOMATIC_ACTOR,
-          source: 'automatic',
-          title: `Blocked: ${classSummary(all.filter((c) => AUTO_INCIDENT_CLASSES.has(c)))} to ${service}`.slice(0, 300),
-          description:
-            `Airlock blocked a request that would have sent ${all.map(classLabel).join(', ')} to ${service}` +
-            `${e.subject ? ` (subject ${e.subject})` : ''}. Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}. ` +
-            'Nothing left the network, but the attempt shows where the data is and where someone wanted to take it.',
-          providerId: provider?.id ?? null,
-          providerOther,
-          dataClasses: all,
-          occurredAt: e.time,
-          reporterId: null,
-          anonymous: false,
-          decisionId: e.decisionId,
-          createdEventData: {
-            decisionId: e.decisionId,
-            subject: e.subject,
-            subjectKey,
-            ruleIds: e.ruleIds,
-            destinationHost: e.destinationHost,
-          },
-          now,
-        });
-        created += 1;
+        if (!(kind === 'override' ? enabled.onOverride : enabled.onBlock)) continue;
+        if (await this.openAutomatic(e, kind, now)) created += 1;
       } catch (err) {
         this.logger.warn(`Could not open an automatic incident for decision ${e.decisionId}: ${(err as Error).message}`);
       }
@@ -157,49 +123,41 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
   }
 
   /**
-   * Deduplication of automatic incidents: the same subject, service and data class (`''` for none)
-   * opens at most one an hour, here (in memory) and across instances (an incident already in the
-   * database). Blocks and overridden warnings are counted apart. null: nothing to open.
+   * Opens the incident of a blocked decision, or of a warning someone continued past with a reason,
+   * unless deduplication says it is already open: the same subject, service and data class (`''`
+   * for none) opens at most one an hour, here (in memory) and across instances (an incident already
+   * in the database); blocks and overridden warnings are counted apart. A block is about the
+   * sensitive classes it involved; an override about every class, or none.
    */
-  private async claim(e: QueuedEntry, classes: string[], now: Date, kind?: 'override') {
-    const subjectKey = e.subject ?? '';
-    const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
-    const keyOf = (c: string) => `${kind ?? 'block'}|${e.organizationId}|${subjectKey}|${destination}|${c}`;
-    const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
-    if (!fresh.length) return null;
-    for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
-    const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
-    const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
-    // Another instance may have opened it within the hour.
-    const recent = await this.repo.findRecentAutomatic(e.organizationId, {
-      providerId: provider?.id ?? null,
-      providerOther,
-      dataClasses: fresh.filter((c) => c !== ''),
-      subjectKey,
-      since: new Date(now.getTime() - AUTO_DEDUPE_MS),
-      ...(kind ? { kind } : {}),
-    });
-    return recent ? null : { subjectKey, provider, providerOther };
-  }
-
-  /**
-   * An incident for a warning someone continued past with a reason: at most one per person,
-   * service and data class an hour (the same deduplication as blocks, kept apart from them).
-   */
-  private async openOverrideIncident(e: QueuedEntry, now: Date): Promise<boolean> {
-    const claimed = await this.claim(e, e.dataClasses.length ? unique(e.dataClasses) : [''], now, 'override');
+  private async openAutomatic(e: QueuedEntry, kind: 'block' | 'override', now: Date): Promise<boolean> {
+    const all = unique(e.dataClasses);
+    const sensitive = all.filter((c) => AUTO_INCIDENT_CLASSES.has(c));
+    const claimed = await this.claim(e, kind === 'block' ? sensitive : all.length ? all : [''], kind, now);
     if (!claimed) return false;
     const { subjectKey, provider, providerOther } = claimed;
     const service = provider?.name ?? providerOther ?? 'an unknown destination';
-    const all = unique(e.dataClasses);
+    const rules = e.ruleIds.join(', ') || 'none';
+    const text =
+      kind === 'block'
+        ? {
+            title: `Blocked: ${classSummary(sensitive)} to ${service}`,
+            description:
+              `Airlock blocked a request that would have sent ${all.map(classLabel).join(', ')} to ${service}` +
+              `${e.subject ? ` (subject ${e.subject})` : ''}. Decision ${e.decisionId}, rules: ${rules}. ` +
+              'Nothing left the network, but the attempt shows where the data is and where someone wanted to take it.',
+          }
+        : {
+            title: `${OVERRIDE_TITLE} ${all.length ? classSummary(all) : 'a request'} to ${service}`,
+            description:
+              `${e.subject ?? 'Someone'} was warned before sending ${all.length ? all.map(classLabel).join(', ') : 'a request'} to ${service} ` +
+              `and continued, giving this reason: "${e.overrideReason ?? ''}". Decision ${e.decisionId}, rules: ${rules}.`,
+          };
     await this.intake.createIncident({
       organizationId: e.organizationId,
-      actor: OVERRIDE_ACTOR,
+      actor: kind === 'block' ? AUTOMATIC_ACTOR : OVERRIDE_ACTOR,
       source: 'automatic',
-      title: `${OVERRIDE_TITLE} ${all.length ? classSummary(all) : 'a request'} to ${service}`.slice(0, 300),
-      description:
-        `${e.subject ?? 'Someone'} was warned before sending ${all.length ? all.map(classLabel).join(', ') : 'a request'} to ${service} ` +
-        `and continued, giving this reason: "${e.overrideReason ?? ''}". Decision ${e.decisionId}, rules: ${e.ruleIds.join(', ') || 'none'}.`,
+      title: text.title.slice(0, 300),
+      description: text.description,
       providerId: provider?.id ?? null,
       providerOther,
       dataClasses: all,
@@ -213,11 +171,32 @@ export class AutomaticIncidentQueue implements OnApplicationBootstrap, OnModuleD
         subjectKey,
         ruleIds: e.ruleIds,
         destinationHost: e.destinationHost,
-        overrideReason: e.overrideReason ?? null,
-        kind: 'override',
+        ...(kind === 'override' ? { overrideReason: e.overrideReason ?? null, kind: 'override' } : {}),
       },
       now,
     });
     return true;
+  }
+
+  /** Deduplication (see openAutomatic). null: nothing to open. */
+  private async claim(e: QueuedEntry, classes: string[], kind: 'block' | 'override', now: Date) {
+    const subjectKey = e.subject ?? '';
+    const destination = e.providerSlug ?? `host:${e.destinationHost ?? ''}`;
+    const keyOf = (c: string) => `${kind}|${e.organizationId}|${subjectKey}|${destination}|${c}`;
+    const fresh = classes.filter((c) => (this.autoSeen.get(keyOf(c)) ?? 0) <= now.getTime());
+    if (!fresh.length) return null;
+    for (const c of classes) this.autoSeen.set(keyOf(c), now.getTime() + AUTO_DEDUPE_MS);
+    const provider = e.providerSlug ? await this.repo.findProviderBySlug(e.organizationId, e.providerSlug) : null;
+    const providerOther = provider ? null : (e.providerSlug ?? e.destinationHost ?? null);
+    // Another instance may have opened it within the hour.
+    const recent = await this.repo.findRecentAutomatic(e.organizationId, {
+      providerId: provider?.id ?? null,
+      providerOther,
+      dataClasses: fresh.filter((c) => c !== ''),
+      subjectKey,
+      since: new Date(now.getTime() - AUTO_DEDUPE_MS),
+      ...(kind === 'override' ? { kind } : {}),
+    });
+    return recent ? null : { subjectKey, provider, providerOther };
   }
 }

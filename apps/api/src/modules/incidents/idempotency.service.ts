@@ -2,7 +2,6 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { sha256Hex } from '../auth/tokens';
@@ -62,7 +61,7 @@ export class IdempotencyService {
       statusCode?: number;
       now?: Date;
     },
-    work: (tx: Tx) => Promise<B>,
+    work: () => Promise<B>,
   ): Promise<IdempotentResult<B>> {
     const statusCode = opts.statusCode ?? 201;
     if (!opts.key) {
@@ -75,10 +74,10 @@ export class IdempotencyService {
     const requestHash = sha256Hex(canonicalJson(opts.request));
     const now = opts.now ?? new Date();
     return this.transactions.run(
-      async (tx) => {
-        await this.repo.deleteOne(tx, opts.organizationId, scope, key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS));
-        if (!(await this.repo.claim(tx, opts.organizationId, scope, key, requestHash))) {
-          const prior = await this.repo.find(tx, opts.organizationId, scope, key);
+      async () => {
+        await this.repo.deleteOne(opts.organizationId, scope, key, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS));
+        if (!(await this.repo.claim(opts.organizationId, scope, key, requestHash))) {
+          const prior = await this.repo.find(opts.organizationId, scope, key);
           if (!prior) throw AppError.conflict('A request with this Idempotency-Key is still being processed; retry shortly');
           if (prior.requestHash !== requestHash) {
             throw AppError.conflict('This Idempotency-Key was already used with a different request: use a new key for a new submission');
@@ -89,9 +88,9 @@ export class IdempotencyService {
             replayed: true,
           };
         }
-        const body = await work(tx);
+        const body = await work();
         const stored = this.seal(body, opts.sealed ?? [], rawKey, opts.organizationId);
-        await this.repo.complete(tx, opts.organizationId, scope, key, statusCode, stored as Prisma.InputJsonValue);
+        await this.repo.complete(opts.organizationId, scope, key, statusCode, stored as Prisma.InputJsonValue);
         return { statusCode, body, replayed: false };
       },
       { timeout: 30_000 },

@@ -1,7 +1,6 @@
 import { REPORT_DATA_KINDS, type ReportDataKind } from '@airlock/contracts';
 import { BUILTIN_DATA_CLASSES } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
-import type { Tx } from '../../database/prisma.service';
 import type { Actor } from '../auth/auth-context';
 import { roleHas } from '../auth/permissions';
 import type { IncidentsRepository } from './incidents.repository';
@@ -56,8 +55,8 @@ export function round2(n: number | null): number | null {
 }
 
 /** An assignee must be an active user of the organization who can work on incidents. */
-export async function checkAssignee(repo: IncidentsRepository, tx: Tx, organizationId: string, userId: string): Promise<void> {
-  const u = await repo.findUser(organizationId, userId, tx);
+export async function checkAssignee(repo: IncidentsRepository, organizationId: string, userId: string): Promise<void> {
+  const u = await repo.findUser(organizationId, userId);
   if (!u || u.disabled || !roleHas(u.role, 'incidents.write')) {
     throw AppError.validation([
       { path: 'assigneeId', message: 'must be an active user of this organization who can work on incidents (owner, admin or analyst)' },

@@ -4,18 +4,19 @@ import {
   dataClassesOfKinds,
   type IncidentCreate,
   type IncidentSeverity,
+  type PortalIncidentCreated,
   type PortalIncidentInput,
   type ReportDataKind,
 } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { IncidentSource, Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, actorOf, type ApiClientAuth, type UserAuth } from '../auth/auth-context';
 import { randomToken, sha256Hex } from '../auth/tokens';
 import { WebhooksService } from '../webhooks/webhooks.service';
+import { SiemTap } from '../siem/siem-tap';
 import { ANONYMOUS_ACTOR, checkAssignee, classSummary, eventActor, portalTitle, unique } from './incident-common';
 import { suggestSeverity, severityRank } from './incident-severity';
 import { IdempotencyService } from './idempotency.service';
@@ -61,29 +62,31 @@ export class IncidentIntake {
     private readonly audit: AuditService,
     private readonly webhooks: WebhooksService,
     private readonly idempotency: IdempotencyService,
+    private readonly siem: SiemTap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The one way an incident comes to exist (portal, analyst, API, automatic, demo data). */
-  async createIncident(p: CreateIncidentParams): Promise<IncidentRow> {
-    const row = await this.transactions.run((tx) => this.createInTx(tx, p), { timeout: 30_000 });
-    this.webhooks.flushSoon();
-    return row;
+  /**
+   * The one way an incident comes to exist (portal, analyst, API, automatic, demo data): in its own
+   * transaction, or in the caller's (an idempotent create stores its answer in the same one).
+   */
+  createIncident(p: CreateIncidentParams): Promise<IncidentRow> {
+    return this.transactions.run(() => this.write(p), { timeout: 30_000 });
   }
 
-  private async createInTx(tx: Tx, p: CreateIncidentParams): Promise<IncidentRow> {
+  private async write(p: CreateIncidentParams): Promise<IncidentRow> {
     const now = p.now ?? new Date();
     const { organizationId } = p;
-    const provider = p.providerId ? await this.repo.findProvider(organizationId, p.providerId, tx) : null;
+    const provider = p.providerId ? await this.repo.findProvider(organizationId, p.providerId) : null;
     if (p.providerId && !provider) throw AppError.validation([{ path: 'providerId', message: 'is not a service in the catalog' }]);
-    if (p.assigneeId) await checkAssignee(this.repo, tx, organizationId, p.assigneeId);
+    if (p.assigneeId) await checkAssignee(this.repo, organizationId, p.assigneeId);
     const dataClasses = unique(p.dataClasses);
     const suggestion = suggestSeverity(dataClasses, provider);
     const severity = p.severity ?? suggestion.severity;
     const awareAt = p.awareAt ?? now;
     const deadline = notificationDeadline(dataClasses, awareAt);
-    const number = await this.repo.nextNumber(tx, organizationId);
-    const row = await this.repo.create(tx, {
+    const number = await this.repo.nextNumber(organizationId);
+    const row = await this.repo.create({
       organizationId,
       number,
       title: p.title,
@@ -113,7 +116,6 @@ export class IncidentIntake {
     const tasks = remediationChecklist({ dataClasses, provider, providerOther: row.providerOther });
     if (tasks.length) {
       await this.repo.createTasks(
-        tx,
         tasks.map((t, position) => ({ organizationId, incidentId: row.id, key: t.key, label: t.label, detail: t.detail, position })),
       );
     }
@@ -147,7 +149,7 @@ export class IncidentIntake {
         createdAt: now,
       });
     }
-    await this.repo.createEvents(tx, events);
+    await this.repo.createEvents(events);
     await this.audit.record({
       organizationId,
       actor: p.actor,
@@ -161,6 +163,7 @@ export class IncidentIntake {
     await this.webhooks.enqueue(organizationId, 'incident.created', data, now);
     if (severityRank(severity) >= severityRank('high'))
       await this.webhooks.enqueue(organizationId, 'incident.high_severity', data, now);
+    await this.transactions.afterCommit(() => this.siem.incident('created', row, provider?.slug ?? null));
     return row;
   }
 
@@ -172,7 +175,7 @@ export class IncidentIntake {
     const anonymous = input.anonymous;
     const token = anonymous ? randomToken(24) : undefined;
     const organizationId = user.organizationId;
-    const result = await this.idempotency.run(
+    return this.idempotency.run(
       {
         organizationId,
         // Anonymous keys share one scope: nothing in the stored row points at the reporter.
@@ -181,12 +184,12 @@ export class IncidentIntake {
         request: input,
         sealed: ['statusToken', 'statusUrl'],
       },
-      async (tx) => {
-        const provider = input.providerId === 'other' ? null : await this.repo.findProvider(organizationId, input.providerId, tx);
+      async () => {
+        const provider = input.providerId === 'other' ? null : await this.repo.findProvider(organizationId, input.providerId);
         if (input.providerId !== 'other' && !provider)
           throw AppError.validation([{ path: 'providerId', message: 'is not a service in the catalog' }]);
         const title = portalTitle(input.dataKinds, provider?.name ?? input.otherService ?? 'an AI service');
-        const row = await this.createInTx(tx, {
+        const row = await this.createIncident({
           organizationId,
           actor: anonymous ? ANONYMOUS_ACTOR : actorOf(user),
           source: 'portal',
@@ -204,8 +207,6 @@ export class IncidentIntake {
         return this.portalConfirmation(row, input.dataKinds, provider, token);
       },
     );
-    if (!result.replayed) this.webhooks.flushSoon();
-    return result;
   }
 
   private portalConfirmation(
@@ -216,7 +217,7 @@ export class IncidentIntake {
   ) {
     const steps: string[] = [
       row.anonymous
-        ? 'The security team has been notified. Your report is anonymous, so they cannot ask you questions: nobody, including them, can see who sent it.'
+        ? 'The security team has been notified. Your report is anonymous: nobody, including them, can see who sent it. They may leave questions on the status page, where you can answer them with your status code.'
         : 'The security team has been notified and will look at it. They may contact you if they need details.',
     ];
     if (kinds.includes('passwords_keys'))
@@ -230,7 +231,7 @@ export class IncidentIntake {
       );
     steps.push(
       row.anonymous
-        ? 'Keep the status code below: it is shown only this once and is the only way to follow this report.'
+        ? 'Keep the status code below: it is shown only this once and is the only way to follow this report and read the questions of the security team.'
         : 'You can follow its status under "My reports".',
     );
     return {
@@ -238,19 +239,20 @@ export class IncidentIntake {
       number: row.number,
       status: row.status,
       anonymous: row.anonymous,
-      ...(token ? { statusToken: token, statusUrl: `${this.config.publicUrl}/api/portal/incidents/status/${token}` } : {}),
+      // The status page, without the code: the reporter types it in, so no URL ever carries it.
+      ...(token ? { statusToken: token, statusUrl: `${this.config.publicUrl}/#/status` } : {}),
       message: `Thank you for reporting this. It is incident #${row.number}.`,
       nextSteps: steps,
-    };
+    } satisfies PortalIncidentCreated;
   }
 
   /** An analyst opens an incident by hand. */
   async createByAnalyst(user: UserAuth, input: IncidentCreate, idempotencyKey: string | undefined) {
-    const result = await this.idempotency.run(
+    return this.idempotency.run(
       { organizationId: user.organizationId, scope: `analyst:${user.userId}`, key: idempotencyKey, request: input },
-      async (tx) => {
+      async () => {
         const now = new Date();
-        const row = await this.createInTx(tx, {
+        const row = await this.createIncident({
           organizationId: user.organizationId,
           actor: actorOf(user),
           source: 'analyst',
@@ -270,20 +272,18 @@ export class IncidentIntake {
         return toIncidentOutput(row, now) as unknown as Record<string, unknown>;
       },
     );
-    if (!result.replayed) this.webhooks.flushSoon();
-    return result;
   }
 
   /** A decision client files one (POST /v1/incidents, scope incidents:write). */
   async createFromApi(client: ApiClientAuth, input: ApiIncidentInput, idempotencyKey: string | undefined) {
-    const result = await this.idempotency.run(
+    return this.idempotency.run(
       { organizationId: client.organizationId, scope: `api:${client.clientId}`, key: idempotencyKey, request: input },
-      async (tx) => {
-        const provider = input.provider ? await this.repo.findProviderBySlug(client.organizationId, input.provider, tx) : null;
+      async () => {
+        const provider = input.provider ? await this.repo.findProviderBySlug(client.organizationId, input.provider) : null;
         const service = provider?.name ?? input.provider ?? 'an AI service';
         const dataClasses = unique(input.dataClasses);
         const subject = input.subject?.email ?? input.subject?.id ?? null;
-        const row = await this.createInTx(tx, {
+        const row = await this.createIncident({
           organizationId: client.organizationId,
           actor: actorOf(client),
           source: 'api',
@@ -309,7 +309,5 @@ export class IncidentIntake {
         };
       },
     );
-    if (!result.replayed) this.webhooks.flushSoon();
-    return result;
   }
 }

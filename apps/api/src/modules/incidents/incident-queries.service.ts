@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type IncidentFilter, type IncidentMetricsOutput, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS } from '@airlock/contracts';
+import { type IncidentFilter, type IncidentMetricsOutput, type IncidentOptionsOutput, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS, type SimilarIncidentOutput } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import type { ListQuery, Sort } from '../../common/list-query';
 import type { UserAuth } from '../auth/auth-context';
@@ -7,7 +7,7 @@ import { sha256Hex } from '../auth/tokens';
 import { HOUR_MS, round2 } from './incident-common';
 import { OPEN_STATUSES } from './incident-workflow';
 import { IncidentsRepository } from './incidents.repository';
-import { toIncidentOutput, toPortalIncidentOutput } from './incidents.serializers';
+import { toIncidentOutput, toIncidentStatusOutput, toPortalIncidentOutput } from './incidents.serializers';
 import { DUE_SOON_MS } from './notification-deadline';
 
 const SIMILAR_WINDOW_MS = 24 * HOUR_MS;
@@ -20,7 +20,7 @@ export class IncidentQueries {
   constructor(private readonly repo: IncidentsRepository) {}
 
   async list(organizationId: string, q: ListQuery<IncidentFilter>, now = new Date()) {
-    const [rows, total] = await this.repo.list(organizationId, q.filter, q.sort, q.page, now);
+    const [rows, total] = await this.repo.list(organizationId, { ...q.filter, asOf: now }, q.sort, q.page);
     return { rows, total, now };
   }
 
@@ -28,7 +28,7 @@ export class IncidentQueries {
     const row = await this.repo.find(organizationId, id);
     if (!row) throw AppError.notFound('Incident');
     const [tasks, duplicateOf] = await Promise.all([
-      this.repo.listTasks(organizationId, id),
+      this.repo.tasksOf(organizationId, id),
       row.duplicateOfId ? this.repo.findDuplicateTarget(organizationId, row.duplicateOfId) : Promise.resolve(null),
     ]);
     return toIncidentOutput(row, now, {
@@ -39,17 +39,17 @@ export class IncidentQueries {
 
   async events(organizationId: string, id: string) {
     if (!(await this.repo.find(organizationId, id))) throw AppError.notFound('Incident');
-    return this.repo.listEvents(organizationId, id);
+    return this.repo.eventsOf(organizationId, id);
   }
 
   async tasks(organizationId: string, id: string) {
     if (!(await this.repo.find(organizationId, id))) throw AppError.notFound('Incident');
-    return this.repo.listTasks(organizationId, id);
+    return this.repo.tasksOf(organizationId, id);
   }
 
   /** Every incident matching the filters, as rows for the CSV export (at most 50,000). */
   async exportRows(organizationId: string, filter: IncidentFilter, sort: Sort, now = new Date()) {
-    const rows = await this.repo.findMany(organizationId, filter, sort, CSV_MAX_ROWS, now);
+    const rows = await this.repo.findMany(organizationId, { ...filter, asOf: now }, sort, { skip: 0, take: CSV_MAX_ROWS });
     return rows.map((r) => toIncidentOutput(r, now));
   }
 
@@ -57,7 +57,7 @@ export class IncidentQueries {
    * Likely duplicates: same service, at least one data class in common, the same reporter (both
    * anonymous counts; for decision clients, the same subject), reported within 24 hours of it.
    */
-  async similar(organizationId: string, id: string, now = new Date()) {
+  async similar(organizationId: string, id: string, now = new Date()): Promise<SimilarIncidentOutput[]> {
     const incident = await this.repo.find(organizationId, id);
     if (!incident) throw AppError.notFound('Incident');
     if (!incident.dataClasses.length || (!incident.providerId && !incident.providerOther)) return [];
@@ -91,8 +91,13 @@ export class IncidentQueries {
     const open = { in: [...OPEN_STATUSES] };
     const [[byStatusRows, bySeverityRows], overdue, dueSoon, times] = await Promise.all([
       this.repo.countBy(organizationId),
-      this.repo.count({ organizationId, notificationDeadline: { lt: now }, status: open }),
-      this.repo.count({ organizationId, notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) }, status: open }),
+      this.repo.count({ organizationId, notificationDeadline: { lt: now }, status: open, notificationDecision: null }),
+      this.repo.count({
+        organizationId,
+        notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) },
+        status: open,
+        notificationDecision: null,
+      }),
       this.repo.meanTimes(organizationId, since),
     ]);
     const byStatus = { new: 0, triaged: 0, investigating: 0, contained: 0, resolved: 0, closed: 0 } as Record<IncidentStatus, number>;
@@ -118,7 +123,7 @@ export class IncidentQueries {
   // Portal reads ---------------------------------------------------------------------------------------
 
   async listMine(user: UserAuth, q: ListQuery<{ status?: IncidentStatus[] }>) {
-    const [rows, total] = await this.repo.listReportedBy(user.organizationId, user.userId, q.filter, q.sort, q.page);
+    const [rows, total] = await this.repo.listReportedBy(user.organizationId, { ...q.filter, reporterId: user.userId }, q.sort, q.page);
     return { rows, total };
   }
 
@@ -130,17 +135,25 @@ export class IncidentQueries {
   }
 
   async statusByToken(token: string) {
-    const row = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await this.repo.findByStatusTokenHash(sha256Hex(token)) : null;
+    const t = token.trim();
+    const row = /^[A-Za-z0-9_-]{20,100}$/.test(t) ? await this.repo.findByStatusTokenHash(sha256Hex(t)) : null;
     if (!row) throw new AppError('not_found', 'No report has this status code');
     return row;
   }
 
+  /** What the status page shows the holder of the code: the status and the messages with the team. */
+  async statusView(token: string) {
+    const row = await this.statusByToken(token);
+    const thread = await this.repo.reporterThread(row.organizationId, row.id);
+    return toIncidentStatusOutput(row, thread);
+  }
+
   async reportOptions(organizationId: string) {
-    const services = await this.repo.listServices(organizationId);
+    const services = await this.repo.services(organizationId);
     return {
       dataKinds: REPORT_DATA_KINDS.map((k) => ({ key: k.key, label: k.label, dataClasses: [...k.dataClasses] })),
       services,
-    };
+    } satisfies IncidentOptionsOutput;
   }
 }
 

@@ -1,6 +1,14 @@
 import { AppError } from '../../common/errors';
 import { suggestSeverity } from './incident-severity';
-import { closedFinalError, type IncidentUpdatePlan, nextService, planIncidentUpdate, type TriageFields } from './incident-triage';
+import {
+  closedFinalError,
+  type IncidentUpdatePlan,
+  nextService,
+  type NotificationFields,
+  planIncidentUpdate,
+  planNotificationDecision,
+  type TriageFields,
+} from './incident-triage';
 import type { ProviderFacts } from './incidents.repository';
 import { notificationDeadline } from './notification-deadline';
 
@@ -350,5 +358,88 @@ describe('planIncidentUpdate: the service', () => {
     expect(nextService({ providerId: null, providerOther: 'X' }, {})).toEqual({ providerId: null, providerOther: 'X' });
     const err = problem(() => nextService({ providerId: null, providerOther: null }, { providerId: approved.id, providerOther: 'X' }));
     expect(err.code).toBe('validation_failed');
+  });
+});
+
+describe('resolving or closing with open checklist tasks', () => {
+  const open = [
+    { key: 'rotate_credentials', label: 'Rotate the password' },
+    { key: 'delete_chat_history', label: 'Delete the chat' },
+  ];
+
+  it('needs openTasksReason: the 422 names the tasks', () => {
+    const err = problem(() => planIncidentUpdate(incident(), { status: 'resolved' }, NOW, null, open));
+    expect(err.code).toBe('unprocessable');
+    expect(err.message).toMatch(/^2 checklist tasks are still open \("Rotate the password", "Delete the chat"\): to resolve/);
+    expect(problem(() => planIncidentUpdate(incident(), { status: 'closed', closureReason: 'remediated' }, NOW, null, open.slice(0, 1))).message).toMatch(
+      /^1 checklist task is still open .*to close/,
+    );
+  });
+
+  it('records the reason and the open tasks in the status event and the audit note', () => {
+    const plan = update(planIncidentUpdate(incident(), { status: 'resolved', openTasksReason: '  Not needed: test data.  ' }, NOW, null, open));
+    const event = plan.events.find((e) => e.type === 'status_changed')!;
+    expect(event.data).toMatchObject({ openTasks: ['rotate_credentials', 'delete_chat_history'], openTasksReason: 'Not needed: test data.' });
+    expect(plan.openTasksNote).toEqual({ openTasks: ['rotate_credentials', 'delete_chat_history'], openTasksReason: 'Not needed: test data.' });
+  });
+
+  it('asks nothing when every task is done, or for other moves; refuses a reason without resolving or closing', () => {
+    expect(update(planIncidentUpdate(incident(), { status: 'resolved' }, NOW, null, [])).openTasksNote).toBeUndefined();
+    expect(update(planIncidentUpdate(incident(), { status: 'investigating' }, NOW, null, open)).next.status).toBe('investigating');
+    expect(problem(() => planIncidentUpdate(incident(), { severity: 'low', openTasksReason: 'x' }, NOW, null, open)).message).toMatch(
+      /only when resolving or closing/,
+    );
+  });
+});
+
+describe('correcting the facts', () => {
+  it('recomputes the deadline from a corrected awareness time, and refuses awareness before the incident', () => {
+    const before = incident({ dataClasses: ['personal_data'], personalDataInvolved: true, notificationDeadline: notificationDeadline(['personal_data'], at(-10)) });
+    const plan = update(planIncidentUpdate(before, { awareAt: at(-30).toISOString() }, NOW));
+    expect(plan.next.notificationDeadline).toEqual(at(42));
+    expect(plan.events.map((e) => e.data.field)).toEqual(['awareAt', 'notificationDeadline']);
+    expect(problem(() => planIncidentUpdate(before, { occurredAt: at(-5).toISOString() }, NOW)).message).toMatch(/must not be after awareAt/);
+  });
+});
+
+describe('planNotificationDecision', () => {
+  const none: NotificationFields & { awareAt: Date; occurredAt: Date | null } = {
+    notificationDecision: null,
+    notifiedAt: null,
+    notificationReference: null,
+    notificationRationale: null,
+    notificationDecidedAt: null,
+    notificationDecidedBy: null,
+    awareAt: at(-20),
+    occurredAt: at(-30),
+  };
+
+  it('records notified (when, reference) and says what it was before', () => {
+    const plan = planNotificationDecision(none, { decision: 'notified', notifiedAt: at(-2).toISOString(), reference: ' CNIL-1 ' }, NOW, 'sam@example.com');
+    if (plan.kind !== 'update') throw new Error('expected an update');
+    expect(plan.data).toEqual({
+      notificationDecision: 'notified',
+      notifiedAt: at(-2),
+      notificationReference: 'CNIL-1',
+      notificationRationale: null,
+      notificationDecidedAt: NOW,
+      notificationDecidedBy: 'sam@example.com',
+    });
+    expect(plan.event).toEqual({ before: null, after: { decision: 'notified', notifiedAt: at(-2).toISOString(), reference: 'CNIL-1', reason: null } });
+  });
+
+  it('a correction to "not notified" clears the notified fields; the same decision again changes nothing', () => {
+    const notified = { ...none, notificationDecision: 'notified' as const, notifiedAt: at(-2), notificationReference: 'CNIL-1' };
+    const plan = planNotificationDecision(notified, { decision: 'not_notified', reason: 'Encrypted.' }, NOW, 'sam');
+    if (plan.kind !== 'update') throw new Error('expected an update');
+    expect(plan.data).toMatchObject({ notificationDecision: 'not_notified', notifiedAt: null, notificationReference: null, notificationRationale: 'Encrypted.' });
+    expect(plan.event.before).toMatchObject({ decision: 'notified', reference: 'CNIL-1' });
+    expect(planNotificationDecision(notified, { decision: 'notified', notifiedAt: at(-2).toISOString(), reference: 'CNIL-1' }, NOW, 'sam').kind).toBe('unchanged');
+  });
+
+  it('refuses a notification before the incident happened', () => {
+    expect(problem(() => planNotificationDecision(none, { decision: 'notified', notifiedAt: at(-40).toISOString() }, NOW, 'sam')).message).toMatch(
+      /before the incident happened/,
+    );
   });
 });

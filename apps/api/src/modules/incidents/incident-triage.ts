@@ -1,4 +1,11 @@
-import type { ClosureReason, IncidentSeverity, IncidentStatus, IncidentUpdate } from '@airlock/contracts';
+import type {
+  ClosureReason,
+  IncidentSeverity,
+  IncidentStatus,
+  IncidentUpdate,
+  NotificationDecision,
+  NotificationDecisionInput,
+} from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import { suggestSeverity, severityRank } from './incident-severity';
 import { closureProblem, DONE_STATUSES, transitionProblem } from './incident-workflow';
@@ -39,7 +46,22 @@ export type TriageField = keyof TriageFields;
 /** A timeline event of the edit, without who and when (the service adds them). */
 export interface PlannedEvent {
   type: 'status_changed' | 'severity_changed' | 'assignee_changed' | 'duplicate_linked' | 'field_changed';
-  data: { field: TriageField; before: unknown; after: unknown; closureReason?: ClosureReason | null; followedSuggestion?: true };
+  data: {
+    field: TriageField;
+    before: unknown;
+    after: unknown;
+    closureReason?: ClosureReason | null;
+    followedSuggestion?: true;
+    /** Resolved or closed with checklist tasks still open: which ones, and why (openTasksReason). */
+    openTasks?: string[];
+    openTasksReason?: string;
+  };
+}
+
+/** A checklist task not yet done, as the plan sees it. */
+export interface OpenTask {
+  key: string;
+  label: string;
 }
 
 export type IncidentUpdatePlan =
@@ -60,6 +82,8 @@ export type IncidentUpdatePlan =
       auditAction: 'incident.status_change' | 'incident.update';
       /** The severity rose to high or critical: the `incident.high_severity` webhook fires. */
       raisedToHigh: boolean;
+      /** Resolved or closed with open tasks: kept in the audit event next to the incident's fields. */
+      openTasksNote?: { openTasks: string[]; openTasksReason: string };
     };
 
 /** What the service must still check against the database before writing. */
@@ -134,13 +158,16 @@ const FIELDS: readonly TriageField[] = [
  * Applies an edit to an incident: checks the transition and closure rules (throws the 422/400 the
  * API answers), keeps the derived fields consistent (suggested severity, deadline,
  * acknowledged/resolved/closed times), and lists one timeline event per field a person changed.
- * `provider` is the catalog entry of the service the edit leaves (see nextService), or null.
+ * `provider` is the catalog entry of the service the edit leaves (see nextService), or null;
+ * `openTasks` the checklist tasks not done yet: resolving or closing with any of them needs
+ * input.openTasksReason, so a forgotten task is a decision someone wrote down, not an accident.
  */
 export function planIncidentUpdate(
   before: TriageFields,
   input: IncidentUpdate,
   now: Date,
   provider: ProviderFacts | null = null,
+  openTasks: readonly OpenTask[] = [],
 ): IncidentUpdatePlan {
   const { providerId, providerOther } = nextService(before, input);
   const dataClasses = input.dataClasses ? [...new Set(input.dataClasses)] : before.dataClasses;
@@ -178,6 +205,27 @@ export function planIncidentUpdate(
       riskAcceptedUntil = null;
     }
   }
+  // Resolving or closing with open checklist tasks is a decision: it needs its reason.
+  const finishing = status !== before.status && DONE_STATUSES.includes(status);
+  const openTasksReason = input.openTasksReason?.trim();
+  if (openTasksReason && !finishing)
+    throw AppError.unprocessable('openTasksReason is given only when resolving or closing the incident', [
+      { path: 'openTasksReason', message: 'only when resolving or closing' },
+    ]);
+  if (finishing && before.status !== 'closed' && openTasks.length && !openTasksReason) {
+    const n = openTasks.length;
+    const names = openTasks.map((t) => `"${t.label}"`).join(', ');
+    const message = `${n} checklist task${n === 1 ? ' is' : 's are'} still open (${names}): to ${status === 'closed' ? 'close' : 'resolve'} the incident anyway, give openTasksReason, why ${n === 1 ? 'it is' : 'they are'} left open`;
+    throw AppError.unprocessable(message, [{ path: 'openTasksReason', message: 'required while checklist tasks are open' }]);
+  }
+  const openTasksNote = finishing && openTasks.length && openTasksReason ? { openTasks: openTasks.map((t) => t.key), openTasksReason } : undefined;
+
+  // The facts: the organization cannot have become aware of a breach before it happened.
+  if ((input.occurredAt !== undefined || input.awareAt !== undefined) && occurredAt && occurredAt.getTime() > awareAt.getTime())
+    throw AppError.unprocessable('occurredAt (when it happened) must not be after awareAt (when the organization became aware of it)', [
+      { path: input.occurredAt !== undefined ? 'occurredAt' : 'awareAt', message: 'occurredAt must not be after awareAt' },
+    ]);
+
   const checks: PlanChecks = {
     ...(assigneeId && assigneeId !== before.assigneeId ? { assigneeId } : {}),
     ...(duplicateOfId && duplicateOfId !== before.duplicateOfId ? { duplicateOfId } : {}),
@@ -244,6 +292,7 @@ export function planIncidentUpdate(
         before: jsonValue(before[k]),
         after: jsonValue(next[k]),
         ...(k === 'status' && status === 'closed' ? { closureReason } : {}),
+        ...(k === 'status' && openTasksNote ? openTasksNote : {}),
         ...(k === 'severity' && input.severity === undefined ? { followedSuggestion: true as const } : {}),
       },
     }));
@@ -257,7 +306,75 @@ export function planIncidentUpdate(
     checklistChanged: classesChanged || providerChanged,
     auditAction: changed.includes('status') ? 'incident.status_change' : 'incident.update',
     raisedToHigh: severityRank(next.severity) >= severityRank('high') && severityRank(next.severity) > severityRank(before.severity),
+    ...(openTasksNote ? { openTasksNote } : {}),
   };
+}
+
+/** The notification decision fields of an incident. */
+export interface NotificationFields {
+  notificationDecision: NotificationDecision | null;
+  notifiedAt: Date | null;
+  notificationReference: string | null;
+  notificationRationale: string | null;
+  notificationDecidedAt: Date | null;
+  notificationDecidedBy: string | null;
+}
+
+export type NotificationDecisionPlan =
+  | { kind: 'unchanged' }
+  | {
+      kind: 'update';
+      data: NotificationFields;
+      /** The timeline event's data: the decision before and after, in the API's words. */
+      event: { before: NotificationView | null; after: NotificationView };
+    };
+
+export interface NotificationView {
+  decision: NotificationDecision;
+  notifiedAt: string | null;
+  reference: string | null;
+  reason: string | null;
+}
+
+function notificationView(f: NotificationFields): NotificationView | null {
+  if (!f.notificationDecision) return null;
+  return {
+    decision: f.notificationDecision,
+    notifiedAt: f.notifiedAt ? f.notifiedAt.toISOString() : null,
+    reference: f.notificationReference,
+    reason: f.notificationRationale,
+  };
+}
+
+/**
+ * Records (or corrects) whether the supervisory authority was notified: when and under which
+ * reference, or why not. The other branch's fields are cleared, so the record never says both.
+ * Allowed in every status, closed included: the decision is often written down after the work.
+ */
+export function planNotificationDecision(
+  before: NotificationFields & { awareAt: Date; occurredAt: Date | null },
+  input: NotificationDecisionInput,
+  now: Date,
+  decidedBy: string,
+): NotificationDecisionPlan {
+  const notified = input.decision === 'notified';
+  const notifiedAt = notified ? new Date(input.notifiedAt) : null;
+  if (notifiedAt && before.occurredAt && notifiedAt.getTime() < before.occurredAt.getTime())
+    throw AppError.unprocessable('notifiedAt must not be before the incident happened (occurredAt)', [
+      { path: 'notifiedAt', message: 'before occurredAt' },
+    ]);
+  const after: NotificationFields = {
+    notificationDecision: input.decision,
+    notifiedAt,
+    notificationReference: notified ? (input.reference?.trim() || null) : null,
+    notificationRationale: notified ? null : input.reason.trim(),
+    notificationDecidedAt: now,
+    notificationDecidedBy: decidedBy,
+  };
+  const prev = notificationView(before);
+  const next = notificationView(after)!;
+  if (prev && JSON.stringify(prev) === JSON.stringify(next)) return { kind: 'unchanged' };
+  return { kind: 'update', data: after, event: { before: prev, after: next } };
 }
 
 /** The error a `closed_final` plan answers with. */

@@ -7,6 +7,9 @@ import {
   incidentFilter,
   incidentUpdate,
   type IncidentUpdate,
+  messageToReporterInput,
+  notificationDecisionInput,
+  type NotificationDecisionInput,
   taskToggleInput,
 } from '@airlock/contracts';
 import type { z } from 'zod';
@@ -42,6 +45,9 @@ const CSV_COLUMNS = [
   'closureReason',
   'riskAcceptedUntil',
   'notificationDeadline',
+  'notificationDecision',
+  'notifiedAt',
+  'notificationReference',
   'overdue',
   'duplicateOfId',
   'description',
@@ -91,6 +97,9 @@ export class IncidentsController {
         r.closureReason,
         r.riskAcceptedUntil,
         r.notificationDeadline,
+        r.notificationDecision,
+        r.notifiedAt,
+        r.notificationReference,
         r.overdue,
         r.duplicateOfId,
         r.description,
@@ -133,6 +142,28 @@ export class IncidentsController {
   @Put(':id')
   async update(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string, @Body(body(incidentUpdate)) input: IncidentUpdate) {
     return this.incidents.edit(user.organizationId, actorOf(user), id, input);
+  }
+
+  /** Notified the authority (when, reference) or not (why): stops the 72-hour clock. */
+  @Authenticated({ permission: 'incidents.write' })
+  @Put(':id/notification')
+  decideNotification(
+    @CurrentUser() user: UserAuth,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(body(notificationDecisionInput)) input: NotificationDecisionInput,
+  ) {
+    return this.incidents.decideNotification(user.organizationId, actorOf(user), id, input);
+  }
+
+  /** A question to an anonymous reporter, shown on their status page. */
+  @Authenticated({ permission: 'incidents.write' })
+  @Post(':id/reporter-messages')
+  async messageReporter(
+    @CurrentUser() user: UserAuth,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(body(messageToReporterInput)) input: z.infer<typeof messageToReporterInput>,
+  ) {
+    return toEventOutput(await this.incidents.messageReporter(user.organizationId, actorOf(user), id, input.body));
   }
 
   @Authenticated({ permission: 'incidents.read' })

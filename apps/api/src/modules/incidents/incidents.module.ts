@@ -12,6 +12,7 @@ import { IncidentsController } from './incidents.controller';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 import { BackgroundJobsModule } from '../../common/background-jobs';
+import { SiemTapModule } from '../siem/siem-tap';
 
 /**
  * Incidents: the analysts' API (/api/incidents) and /v1/incidents for decision clients. The employee
@@ -19,7 +20,7 @@ import { BackgroundJobsModule } from '../../common/background-jobs';
  * IncidentsService.queueAutomaticIncident.
  */
 @Module({
-  imports: [BackgroundJobsModule, AuditModule, WebhooksModule],
+  imports: [BackgroundJobsModule, AuditModule, WebhooksModule, SiemTapModule],
   controllers: [IncidentsController, IncidentsApiController],
   providers: [
     IncidentsRepository,

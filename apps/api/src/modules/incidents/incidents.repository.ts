@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { IncidentFilter, IncidentStatus } from '@airlock/contracts';
 import type { Page, Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
@@ -14,6 +15,15 @@ export const INCIDENT_INCLUDE = {
 } as const satisfies Prisma.IncidentInclude;
 
 export type IncidentRow = Prisma.IncidentGetPayload<{ include: typeof INCIDENT_INCLUDE }>;
+
+/** The analysts' filter, as of a moment (what is overdue or due soon depends on it). */
+export type IncidentListFilter = IncidentFilter & { asOf: Date };
+
+/** An employee's own named reports, by status. */
+export interface ReportedByFilter {
+  reporterId: string;
+  status?: IncidentStatus[];
+}
 
 export const PROVIDER_FACTS = {
   id: true,
@@ -32,32 +42,40 @@ export const OVERRIDE_TITLE = 'Warning overridden:';
 
 @Injectable()
 export class IncidentsRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   /** The next per-organization number: the UPDATE holds the organization row lock until commit. */
-  async nextNumber(tx: Tx, organizationId: string): Promise<number> {
-    const rows = await tx.$queryRaw<{ incidentSeq: number }[]>`
+  async nextNumber(organizationId: string): Promise<number> {
+    const rows = await this.db.$queryRaw<{ incidentSeq: number }[]>`
       UPDATE "Organization" SET "incidentSeq" = "incidentSeq" + 1 WHERE id = ${organizationId}::uuid RETURNING "incidentSeq"`;
     const n = rows[0]?.incidentSeq;
     if (n === undefined) throw new Error(`Organization ${organizationId} not found`);
     return n;
   }
 
-  orgSettings(organizationId: string, db: Tx = this.prisma) {
-    return db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
+  orgSettings(organizationId: string) {
+    return this.db.organization.findUnique({ where: { id: organizationId }, select: { settings: true } });
   }
 
   // Providers and users ------------------------------------------------------------------------------
 
-  findProvider(organizationId: string, id: string, db: Tx = this.prisma): Promise<ProviderFacts | null> {
-    return db.provider.findFirst({ where: { organizationId, id }, select: PROVIDER_FACTS });
+  findProvider(organizationId: string, id: string): Promise<ProviderFacts | null> {
+    return this.db.provider.findFirst({ where: { organizationId, id }, select: PROVIDER_FACTS });
   }
 
-  findProviderBySlug(organizationId: string, slug: string, db: Tx = this.prisma): Promise<ProviderFacts | null> {
-    return db.provider.findUnique({ where: { organizationId_slug: { organizationId, slug } }, select: PROVIDER_FACTS });
+  findProviderBySlug(organizationId: string, slug: string): Promise<ProviderFacts | null> {
+    return this.db.provider.findUnique({ where: { organizationId_slug: { organizationId, slug } }, select: PROVIDER_FACTS });
   }
 
-  listServices(organizationId: string) {
+  services(organizationId: string) {
     return this.prisma.provider.findMany({
       where: { organizationId },
       orderBy: [{ name: 'asc' }, { slug: 'asc' }],
@@ -69,49 +87,49 @@ export class IncidentsRepository {
     return this.prisma.user.findMany({ where: { organizationId, email: { in: emails } }, select: { id: true, email: true } });
   }
 
-  findUser(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.user.findFirst({ where: { organizationId, id }, select: { id: true, role: true, disabled: true, email: true } });
+  findUser(organizationId: string, id: string) {
+    return this.db.user.findFirst({ where: { organizationId, id }, select: { id: true, role: true, disabled: true, email: true } });
   }
 
   // Incidents -----------------------------------------------------------------------------------------
 
-  create(tx: Tx, data: Prisma.IncidentUncheckedCreateInput): Promise<IncidentRow> {
-    return tx.incident.create({ data, include: INCIDENT_INCLUDE });
+  create(data: Prisma.IncidentUncheckedCreateInput): Promise<IncidentRow> {
+    return this.db.incident.create({ data, include: INCIDENT_INCLUDE });
   }
 
-  update(tx: Tx, id: string, data: Prisma.IncidentUncheckedUpdateInput): Promise<IncidentRow> {
-    return tx.incident.update({ where: { id }, data, include: INCIDENT_INCLUDE });
+  update(organizationId: string, id: string, data: Prisma.IncidentUncheckedUpdateInput): Promise<IncidentRow> {
+    return this.db.incident.update({ where: { id, organizationId }, data, include: INCIDENT_INCLUDE });
   }
 
-  find(organizationId: string, id: string, db: Tx = this.prisma): Promise<IncidentRow | null> {
-    return db.incident.findFirst({ where: { organizationId, id }, include: INCIDENT_INCLUDE });
+  find(organizationId: string, id: string): Promise<IncidentRow | null> {
+    return this.db.incident.findFirst({ where: { organizationId, id }, include: INCIDENT_INCLUDE });
   }
 
   /** Locks the row until commit, so concurrent edits apply one after the other on fresh data. */
-  async findForUpdate(tx: Tx, organizationId: string, id: string): Promise<IncidentRow | null> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+  async findForUpdate(organizationId: string, id: string): Promise<IncidentRow | null> {
+    const locked = await this.db.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM "Incident" WHERE id = ${id}::uuid AND "organizationId" = ${organizationId}::uuid FOR UPDATE`;
     if (!locked.length) return null;
-    return this.find(organizationId, id, tx);
+    return this.find(organizationId, id);
   }
 
-  findDuplicateTarget(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.incident.findFirst({ where: { organizationId, id }, select: { id: true, number: true, title: true, duplicateOfId: true } });
+  findDuplicateTarget(organizationId: string, id: string) {
+    return this.db.incident.findFirst({ where: { organizationId, id }, select: { id: true, number: true, title: true, duplicateOfId: true } });
   }
 
-  /** The analysts' list; `now` decides what is overdue or due soon. */
-  list(organizationId: string, filter: IncidentFilter, sort: Sort, page: Page, now: Date) {
-    return this.page(this.where(organizationId, filter, now), sort, page);
+  /** The analysts' list; `asOf` decides what is overdue or due soon. */
+  list(organizationId: string, filter: IncidentListFilter, sort: Sort, page: Page) {
+    return this.page(this.where(organizationId, filter), sort, page);
   }
 
   /** An employee's own named reports. */
-  listReportedBy(organizationId: string, reporterId: string, filter: { status?: IncidentStatus[] }, sort: Sort, page: Page) {
-    return this.page({ organizationId, reporterId, anonymous: false, ...(filter.status ? { status: { in: filter.status } } : {}) }, sort, page);
+  listReportedBy(organizationId: string, filter: ReportedByFilter, sort: Sort, page: Page) {
+    return this.page({ organizationId, reporterId: filter.reporterId, anonymous: false, ...(filter.status ? { status: { in: filter.status } } : {}) }, sort, page);
   }
 
-  /** Every incident of the analysts' filter, up to `take` (the CSV export). */
-  findMany(organizationId: string, filter: IncidentFilter, sort: Sort, take: number, now: Date) {
-    return this.prisma.incident.findMany({ where: this.where(organizationId, filter, now), orderBy: this.orderBy(sort), take, include: INCIDENT_INCLUDE });
+  /** The rows of one page of the analysts' list, without the count (the CSV export). */
+  findMany(organizationId: string, filter: IncidentListFilter, sort: Sort, page: Page) {
+    return this.prisma.incident.findMany({ where: this.where(organizationId, filter), orderBy: this.orderBy(sort), ...page, include: INCIDENT_INCLUDE });
   }
 
   private page(where: Prisma.IncidentWhereInput, sort: Sort, page: Page) {
@@ -121,7 +139,8 @@ export class IncidentsRepository {
     ]);
   }
 
-  private where(organizationId: string, f: IncidentFilter, now: Date): Prisma.IncidentWhereInput {
+  private where(organizationId: string, f: IncidentListFilter): Prisma.IncidentWhereInput {
+    const now = f.asOf;
     const and: Prisma.IncidentWhereInput[] = [{ organizationId }];
     const list = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
     if (f.id) and.push({ id: { in: f.id } });
@@ -131,11 +150,23 @@ export class IncidentsRepository {
     if (f.dataClass) and.push({ dataClasses: { has: f.dataClass } });
     if (f.assigneeId) and.push({ assigneeId: f.assigneeId === 'unassigned' ? null : f.assigneeId });
     if (f.source) and.push({ source: f.source });
-    if (f.overdue === true) and.push({ notificationDeadline: { lt: now }, status: { in: [...OPEN_STATUSES] } });
+    // A recorded notification decision stops the clock, as resolving does (deadlineFlags).
+    if (f.overdue === true) and.push({ notificationDeadline: { lt: now }, status: { in: [...OPEN_STATUSES] }, notificationDecision: null });
     if (f.overdue === false)
-      and.push({ OR: [{ notificationDeadline: null }, { notificationDeadline: { gte: now } }, { status: { in: [...DONE_STATUSES] } }] });
+      and.push({
+        OR: [
+          { notificationDeadline: null },
+          { notificationDeadline: { gte: now } },
+          { status: { in: [...DONE_STATUSES] } },
+          { notificationDecision: { not: null } },
+        ],
+      });
     if (f.dueSoon === true)
-      and.push({ notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) }, status: { in: [...OPEN_STATUSES] } });
+      and.push({
+        notificationDeadline: { gte: now, lt: new Date(now.getTime() + DUE_SOON_MS) },
+        status: { in: [...OPEN_STATUSES] },
+        notificationDecision: null,
+      });
     if (f.dueSoon === false) {
       and.push({
         OR: [
@@ -143,6 +174,7 @@ export class IncidentsRepository {
           { notificationDeadline: { lt: now } },
           { notificationDeadline: { gte: new Date(now.getTime() + DUE_SOON_MS) } },
           { status: { in: [...DONE_STATUSES] } },
+          { notificationDecision: { not: null } },
         ],
       });
     }
@@ -169,8 +201,26 @@ export class IncidentsRepository {
   }
 
 
+  /** The one lookup without an organization: the status code (its hash is unique) names the incident. */
   findByStatusTokenHash(hash: string) {
-    return this.prisma.incident.findUnique({ where: { statusTokenHash: hash }, select: { number: true, status: true, updatedAt: true } });
+    return this.prisma.incident.findUnique({
+      where: { statusTokenHash: hash },
+      select: { id: true, organizationId: true, number: true, status: true, updatedAt: true },
+    });
+  }
+
+  /** Whether the team can write to the reporter (an anonymous report's status code exists). */
+  findReachability(organizationId: string, id: string) {
+    return this.db.incident.findFirst({ where: { organizationId, id }, select: { id: true, statusTokenHash: true } });
+  }
+
+  /** The messages between the team and the anonymous reporter, oldest first. */
+  reporterThread(organizationId: string, incidentId: string) {
+    return this.prisma.incidentEvent.findMany({
+      where: { organizationId, incidentId, type: { in: ['message_to_reporter', 'message_from_reporter'] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, type: true, data: true, createdAt: true },
+    });
   }
 
   /** Candidates for "similar": same organization and provider, overlapping classes, close in time. */
@@ -197,8 +247,8 @@ export class IncidentsRepository {
     });
   }
 
-  createdEventData(incidentId: string, db: Tx = this.prisma) {
-    return db.incidentEvent.findFirst({ where: { incidentId, type: 'created' }, select: { data: true } });
+  createdEventData(incidentId: string) {
+    return this.db.incidentEvent.findFirst({ where: { incidentId, type: 'created' }, select: { data: true } });
   }
 
   /** An automatic incident for the same subject and service with one of these classes since `since`. */
@@ -225,32 +275,32 @@ export class IncidentsRepository {
 
   // Timeline and checklist ----------------------------------------------------------------------------
 
-  createEvents(tx: Tx, rows: Prisma.IncidentEventUncheckedCreateInput[]) {
-    return tx.incidentEvent.createManyAndReturn({ data: rows });
+  createEvents(rows: Prisma.IncidentEventUncheckedCreateInput[]) {
+    return this.db.incidentEvent.createManyAndReturn({ data: rows });
   }
 
-  listEvents(organizationId: string, incidentId: string) {
+  eventsOf(organizationId: string, incidentId: string) {
     return this.prisma.incidentEvent.findMany({ where: { organizationId, incidentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 
-  listTasks(organizationId: string, incidentId: string, db: Tx = this.prisma) {
-    return db.incidentTask.findMany({ where: { organizationId, incidentId }, orderBy: [{ position: 'asc' }, { key: 'asc' }] });
+  tasksOf(organizationId: string, incidentId: string) {
+    return this.db.incidentTask.findMany({ where: { organizationId, incidentId }, orderBy: [{ position: 'asc' }, { key: 'asc' }] });
   }
 
-  createTasks(tx: Tx, rows: Prisma.IncidentTaskUncheckedCreateInput[]) {
-    return tx.incidentTask.createMany({ data: rows });
+  createTasks(rows: Prisma.IncidentTaskUncheckedCreateInput[]) {
+    return this.db.incidentTask.createMany({ data: rows });
   }
 
-  deleteTasks(tx: Tx, ids: string[]) {
-    return tx.incidentTask.deleteMany({ where: { id: { in: ids } } });
+  deleteTasks(organizationId: string, ids: string[]) {
+    return this.db.incidentTask.deleteMany({ where: { organizationId, id: { in: ids } } });
   }
 
-  findTask(organizationId: string, incidentId: string, taskId: string, db: Tx = this.prisma) {
-    return db.incidentTask.findFirst({ where: { organizationId, incidentId, id: taskId } });
+  findTask(organizationId: string, incidentId: string, taskId: string) {
+    return this.db.incidentTask.findFirst({ where: { organizationId, incidentId, id: taskId } });
   }
 
-  updateTask(tx: Tx, id: string, data: Prisma.IncidentTaskUncheckedUpdateInput) {
-    return tx.incidentTask.update({ where: { id }, data });
+  updateTask(organizationId: string, id: string, data: Prisma.IncidentTaskUncheckedUpdateInput) {
+    return this.db.incidentTask.update({ where: { id, organizationId }, data });
   }
 
   // Metrics ------------------------------------------------------------------------------------------

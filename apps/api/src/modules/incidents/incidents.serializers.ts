@@ -1,4 +1,11 @@
-import type { IncidentEventOutput, IncidentOutput, IncidentStatus, IncidentTaskOutput, PortalIncidentOutput } from '@airlock/contracts';
+import type {
+  IncidentEventOutput,
+  IncidentOutput,
+  IncidentStatus,
+  IncidentStatusOutput,
+  IncidentTaskOutput,
+  PortalIncidentOutput,
+} from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { Incident, IncidentEvent, IncidentTask } from '../../generated/prisma/client';
 import { allowedTransitions, STATUS_EXPLANATIONS } from './incident-workflow';
@@ -51,6 +58,13 @@ export function toIncidentOutput(
     closedAt: iso(i.closedAt),
     personalDataInvolved: i.personalDataInvolved,
     notificationDeadline: iso(i.notificationDeadline),
+    notificationDecision: i.notificationDecision,
+    notifiedAt: iso(i.notifiedAt),
+    notificationReference: i.notificationReference,
+    notificationRationale: i.notificationRationale,
+    notificationDecidedAt: iso(i.notificationDecidedAt),
+    notificationDecidedBy: i.notificationDecidedBy,
+    reporterReachable: i.statusTokenHash !== null,
     overdue: flags.overdue,
     dueSoon: flags.dueSoon,
     duplicateOfId: i.duplicateOfId,
@@ -90,8 +104,37 @@ export function incidentAuditView(i: Incident) {
     closedAt: iso(i.closedAt),
     personalDataInvolved: i.personalDataInvolved,
     notificationDeadline: iso(i.notificationDeadline),
+    notificationDecision: i.notificationDecision,
+    notifiedAt: iso(i.notifiedAt),
+    notificationReference: i.notificationReference,
+    notificationRationale: i.notificationRationale,
+    notificationDecidedAt: iso(i.notificationDecidedAt),
+    notificationDecidedBy: i.notificationDecidedBy,
     duplicateOfId: i.duplicateOfId,
   };
+}
+
+/**
+ * The status page of an anonymous report: the status and the messages with the team. The team's
+ * messages say "team", never who wrote them; nothing here says who the reporter is.
+ */
+export function toIncidentStatusOutput(
+  i: { number: number; status: IncidentStatus; updatedAt: Date },
+  thread: { id: string; type: string; data: unknown; createdAt: Date }[],
+) {
+  return {
+    number: i.number,
+    status: i.status,
+    statusExplanation: STATUS_EXPLANATIONS[i.status],
+    updatedAt: iso(i.updatedAt)!,
+    messages: thread.map((e) => ({
+      id: e.id,
+      from: e.type === 'message_from_reporter' ? ('reporter' as const) : ('team' as const),
+      body: typeof (e.data as { body?: unknown } | null)?.body === 'string' ? (e.data as { body: string }).body : '',
+      createdAt: iso(e.createdAt)!,
+    })),
+    canReply: i.status !== 'closed',
+  } satisfies IncidentStatusOutput;
 }
 
 export function toTaskOutput(t: IncidentTask) {

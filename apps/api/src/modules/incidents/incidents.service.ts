@@ -5,6 +5,7 @@ import type {
   IncidentFilter,
   IncidentStatus,
   IncidentUpdate,
+  NotificationDecisionInput,
   PortalIncidentInput,
 } from '@airlock/contracts';
 import type { ListQuery, Sort } from '../../common/list-query';
@@ -71,6 +72,20 @@ export class IncidentsService {
   addComment(organizationId: string, actor: Actor, id: string, body: string, opts: { now?: Date } = {}) {
     return this.triage.addComment(organizationId, actor, id, body, opts);
   }
+  /** PUT /api/incidents/:id/notification: the decision, answered with the incident as GET shows it. */
+  async decideNotification(organizationId: string, actor: Actor, id: string, input: NotificationDecisionInput) {
+    await this.triage.decideNotification(organizationId, actor, id, input);
+    return this.queries.get(organizationId, id);
+  }
+  messageReporter(organizationId: string, actor: Actor, id: string, body: string, opts: { now?: Date } = {}) {
+    return this.triage.messageReporter(organizationId, actor, id, body, opts);
+  }
+  /** The anonymous reporter's answer, by status code; answered with the status page as it now is. */
+  async replyByToken(token: string, body: string) {
+    const incident = await this.queries.statusByToken(token);
+    await this.triage.replyFromReporter(incident, body);
+    return this.queries.statusView(token);
+  }
   setTaskDone(organizationId: string, actor: Actor, id: string, taskId: string, done: boolean, opts: { now?: Date } = {}) {
     return this.triage.setTaskDone(organizationId, actor, id, taskId, done, opts);
   }
@@ -103,8 +118,8 @@ export class IncidentsService {
   findMine(user: UserAuth, id: string) {
     return this.queries.findMine(user, id);
   }
-  statusByToken(token: string) {
-    return this.queries.statusByToken(token);
+  statusView(token: string) {
+    return this.queries.statusView(token);
   }
   reportOptions(organizationId: string) {
     return this.queries.reportOptions(organizationId);

@@ -18,12 +18,17 @@ export function notificationDeadline(dataClasses: readonly string[], awareAt: Da
   return involvesPersonalData(dataClasses) ? new Date(awareAt.getTime() + NOTIFICATION_HOURS * HOUR_MS) : null;
 }
 
-/** Overdue: the deadline passed and the incident is still open. Due soon: open, less than 24 h left. */
+/**
+ * Overdue: the deadline passed, the incident is still open and no notification decision is recorded.
+ * Due soon: the same, with less than 24 h left. Recording the decision (notified or not, and why)
+ * is what the 72 hours are for, so it stops the clock.
+ */
 export function deadlineFlags(
-  i: { notificationDeadline: Date | null; status: IncidentStatus },
+  i: { notificationDeadline: Date | null; status: IncidentStatus; notificationDecision?: string | null },
   now: Date,
 ): { overdue: boolean; dueSoon: boolean } {
-  if (!i.notificationDeadline || i.status === 'resolved' || i.status === 'closed') return { overdue: false, dueSoon: false };
+  if (!i.notificationDeadline || i.notificationDecision || i.status === 'resolved' || i.status === 'closed')
+    return { overdue: false, dueSoon: false };
   const left = i.notificationDeadline.getTime() - now.getTime();
   return { overdue: left < 0, dueSoon: left >= 0 && left < DUE_SOON_HOURS * HOUR_MS };
 }

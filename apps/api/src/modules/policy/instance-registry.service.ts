@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RolloutOutput } from '@airlock/contracts';
 import os from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
@@ -65,7 +66,7 @@ export class InstanceRegistry implements OnModuleDestroy {
   }
 
   /** Which instances serve `version` (or newer) of the organization's policy; `complete` counts live ones only. */
-  async rollout(organizationId: string, version: number, now = new Date()) {
+  async rollout(organizationId: string, version: number, now = new Date()): Promise<RolloutOutput> {
     const rows = await this.repo.seenSince(new Date(now.getTime() - SHOW_ENDED_MS));
     const instances = rows.map((r) => {
       const serving = (r.policyVersions as Record<string, number>)[organizationId] ?? null;

@@ -94,4 +94,57 @@ describe('diffSnapshots', () => {
     expect(d.unchanged).toBe(false);
     expect(d.summary).toEqual(['No change to decisions: only the order of entries or internal identifiers differ']);
   });
+
+  it('names groups and data classes added, removed and changed, in words', () => {
+    const a = base();
+    a.directory = {
+      groups: [
+        { name: 'sales', ssoGroups: ['Sales-EU', 'Sales-Old'] },
+        { name: 'interns', description: 'Summer interns', ssoGroups: [] },
+      ],
+      dataClasses: [
+        { key: 'client_info', name: 'Client info', builtin: false },
+        { key: 'personal_data', name: 'Personal data', builtin: true },
+      ],
+    };
+    const b = base();
+    b.directory = {
+      groups: [
+        { name: 'sales', ssoGroups: ['Sales-EU', 'Sales-US'] },
+        { name: 'legal', ssoGroups: ['Legal-Team'] },
+      ],
+      dataClasses: [
+        { key: 'client_info', name: 'Client information', builtin: false },
+        { key: 'personal_data', name: 'Personal data', builtin: true },
+        { key: 'merger_docs', name: 'Merger documents', description: 'Deal rooms', builtin: false },
+      ],
+    };
+    const d = diffSnapshots(a, b, 1, 'draft', labels);
+    expect(d.directoryCompared).toBe(true);
+    expect(d.unchanged).toBe(false);
+    expect(d.groups.map((g) => [g.name, g.change, g.fields])).toEqual([
+      ['interns', 'removed', []],
+      ['legal', 'added', []],
+      ['sales', 'changed', ['ssoGroups']],
+    ]);
+    expect(d.groups[2]).toMatchObject({ before: { description: null, ssoGroups: ['Sales-EU', 'Sales-Old'] }, after: { ssoGroups: ['Sales-EU', 'Sales-US'] } });
+    expect(d.dataClasses.map((c) => [c.key, c.change, c.fields])).toEqual([
+      ['client_info', 'changed', ['name']],
+      ['merger_docs', 'added', []],
+    ]);
+    expect(d.summary).toEqual([
+      'Group sales: SSO groups Sales-US added; SSO groups Sales-Old removed',
+      '1 group added: legal (SSO groups Legal-Team)',
+      '1 group removed: interns',
+      'Data class Client information: renamed Client info → Client information',
+      '1 data class added: Merger documents',
+    ]);
+  });
+
+  it('leaves groups and data classes out against a version that did not record them', () => {
+    const b = base();
+    b.directory = { groups: [{ name: 'legal', ssoGroups: [] }], dataClasses: [] };
+    const d = diffSnapshots(base(), b, 1, 'draft', labels);
+    expect(d).toMatchObject({ directoryCompared: false, unchanged: true, groups: [], dataClasses: [], summary: [] });
+  });
 });

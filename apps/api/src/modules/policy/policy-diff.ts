@@ -1,7 +1,7 @@
 import type { OrgSettings, PolicyDiffOutput } from '@airlock/contracts';
 import { canonicalJson, diffPolicies } from '@airlock/policy-engine';
-import type { DetectorSnapshot, PolicySnapshot } from './policy-snapshot';
-import { snapshotHash } from './policy-snapshot';
+import type { DataClassSnapshot, DetectorSnapshot, GroupSnapshot, PolicySnapshot } from './policy-snapshot';
+import { sameSnapshot } from './policy-snapshot';
 
 /** Names people read for the settings a policy version freezes. */
 export const SETTING_LABELS: Record<keyof OrgSettings, string> = {
@@ -9,6 +9,8 @@ export const SETTING_LABELS: Record<keyof OrgSettings, string> = {
   allowEmailDomains: 'Own e-mail domains',
   markings: 'Classification markings',
   defaultPhoneRegion: 'Default phone region',
+  allowedValues: 'Allowed values',
+  classThresholds: 'Minimum confidence per data class',
   autoIncidentOnBlock: 'Open an incident on a block',
   autoIncidentOnOverride: 'Open an incident on an override',
   decisionTtlSeconds: 'Decision cache time (seconds)',
@@ -48,11 +50,23 @@ const STATUS_WORDS: Record<string, string> = {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A setting's value in words: lists joined, allowed values by their value (and class), maps as `key: value`. */
 const words = (v: unknown): string => {
   if (v === undefined || v === null || v === '') return 'none';
-  if (Array.isArray(v)) return v.length ? v.map(String).join(', ') : 'none';
+  if (Array.isArray(v)) return v.length ? v.map(item).join(', ') : 'none';
   if (typeof v === 'boolean') return v ? 'on' : 'off';
+  if (typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? entries.map(([k, x]) => `${k}: ${words(x)}`).join(', ') : 'none';
+  }
   return String(v);
+};
+const item = (v: unknown): string => {
+  if (v && typeof v === 'object' && 'value' in v) {
+    const { value, dataClass } = v as { value: unknown; dataClass?: unknown };
+    return dataClass ? `${String(value)} (${String(dataClass)})` : String(value);
+  }
+  return typeof v === 'object' && v !== null ? words(v) : String(v);
 };
 
 type DetectorDiff = PolicyDiffOutput['detectors'][number];
@@ -71,7 +85,7 @@ function detectorView(d: DetectorSnapshot, classLabel: (key: string) => string):
 
 /**
  * Everything that differs between two policy snapshots, each part with a plain-words line:
- * rules, AI service profiles, custom detectors, network zones and settings. `classLabels` names
+ * rules, AI service profiles, custom detectors, network zones, settings, groups and data classes. `classLabels` names
  * data classes (key → name); an unknown key is shown as it is.
  */
 export function diffSnapshots(
@@ -186,7 +200,16 @@ export function diffSnapshots(
     summary.push(`${label}: ${words(before)} → ${words(after)}`);
   }
 
-  const unchanged = snapshotHash(a) === snapshotHash(b);
+  // Groups and data classes (in force when saved; compared when both sides recorded them) ------
+  const directoryCompared = Boolean(a.directory && b.directory);
+  const groups: PolicyDiffOutput['groups'] = [];
+  const dataClasses: PolicyDiffOutput['dataClasses'] = [];
+  if (a.directory && b.directory) {
+    groups.push(...diffGroups(a.directory.groups, b.directory.groups, summary));
+    dataClasses.push(...diffDataClasses(a.directory.dataClasses, b.directory.dataClasses, summary));
+  }
+
+  const unchanged = sameSnapshot(a, b);
   // A detector deleted and created again with the same content differs only by its id; a zone's
   // address ranges only by their order.
   if (!unchanged && summary.length === 0) summary.push('No change to decisions: only the order of entries or internal identifiers differ');
@@ -199,7 +222,76 @@ export function diffSnapshots(
     zones,
     settings,
     settingsChanged: settings.length > 0,
+    groups,
+    dataClasses,
+    directoryCompared,
     summary,
     unchanged,
   };
+}
+
+const ssoWords = (sso: readonly string[]) => (sso.length ? `SSO groups ${sso.join(', ')}` : 'no SSO group');
+
+/** Groups by name: added (with the SSO groups that fill them), removed, or what changed. */
+function diffGroups(a: readonly GroupSnapshot[], b: readonly GroupSnapshot[], summary: string[]): PolicyDiffOutput['groups'] {
+  const before = new Map(a.map((g) => [g.name, g]));
+  const after = new Map(b.map((g) => [g.name, g]));
+  const view = (g: GroupSnapshot) => ({ description: g.description ?? null, ssoGroups: [...g.ssoGroups].sort() });
+  const out: PolicyDiffOutput['groups'] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const ga = before.get(name);
+    const gb = after.get(name);
+    if (ga && gb) {
+      const fields: string[] = [];
+      if ((ga.description ?? '') !== (gb.description ?? '')) fields.push('description');
+      const gained = gb.ssoGroups.filter((x) => !ga.ssoGroups.includes(x));
+      const lost = ga.ssoGroups.filter((x) => !gb.ssoGroups.includes(x));
+      if (gained.length || lost.length) fields.push('ssoGroups');
+      if (!fields.length) continue;
+      out.push({ name, change: 'changed', before: view(ga), after: view(gb), fields });
+      const bits = [gained.length ? `SSO groups ${gained.join(', ')} added` : '', lost.length ? `SSO groups ${lost.join(', ')} removed` : '', fields.includes('description') ? 'description changed' : ''].filter(Boolean);
+      summary.push(`Group ${name}: ${bits.join('; ')}`);
+    } else if (gb) {
+      out.push({ name, change: 'added', before: null, after: view(gb), fields: [] });
+      added.push(`${name} (${ssoWords(gb.ssoGroups)})`);
+    } else if (ga) {
+      out.push({ name, change: 'removed', before: view(ga), after: null, fields: [] });
+      removed.push(name);
+    }
+  }
+  if (added.length) summary.push(`${plural(added.length, 'group')} added: ${added.join('; ')}`);
+  if (removed.length) summary.push(`${plural(removed.length, 'group')} removed: ${removed.join(', ')}`);
+  return out;
+}
+
+/** Data classes by key: added, removed, renamed or described differently. */
+function diffDataClasses(a: readonly DataClassSnapshot[], b: readonly DataClassSnapshot[], summary: string[]): PolicyDiffOutput['dataClasses'] {
+  const before = new Map(a.map((c) => [c.key, c]));
+  const after = new Map(b.map((c) => [c.key, c]));
+  const view = (c: DataClassSnapshot) => ({ name: c.name, description: c.description ?? null });
+  const out: PolicyDiffOutput['dataClasses'] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const ca = before.get(key);
+    const cb = after.get(key);
+    if (ca && cb) {
+      const fields = [ca.name !== cb.name ? 'name' : '', (ca.description ?? '') !== (cb.description ?? '') ? 'description' : ''].filter(Boolean);
+      if (!fields.length) continue;
+      out.push({ key, change: 'changed', before: view(ca), after: view(cb), fields });
+      const bits = [fields.includes('name') ? `renamed ${ca.name} → ${cb.name}` : '', fields.includes('description') ? 'description changed' : ''].filter(Boolean);
+      summary.push(`Data class ${cb.name}: ${bits.join('; ')}`);
+    } else if (cb) {
+      out.push({ key, change: 'added', before: null, after: view(cb), fields: [] });
+      added.push(cb.name);
+    } else if (ca) {
+      out.push({ key, change: 'removed', before: view(ca), after: null, fields: [] });
+      removed.push(ca.name);
+    }
+  }
+  if (added.length) summary.push(`${plural(added.length, 'data class', 'data classes')} added: ${added.join(', ')}`);
+  if (removed.length) summary.push(`${plural(removed.length, 'data class', 'data classes')} removed: ${removed.join(', ')}`);
+  return out;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { type LocalState, LocalStateStore } from '../../database/local-state';
 import { NotificationsService } from '../../database/notifications.service';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
 import { PolicyRepository } from './policy.repository';
@@ -19,24 +20,31 @@ export interface Staleness {
  * only this, never the database. A publish sends NOTIFY airlock_policy '<orgId>:<version>' and every
  * instance loads that version; a poll every AIRLOCK_POLICY_POLL_SECONDS catches anything missed.
  * When the database is unreachable the last-known-good policies keep answering and decisions say
- * how stale they may be.
+ * how stale they may be. Each version loaded is kept in the last-known-good state (AIRLOCK_STATE_DIR),
+ * which a start without the database serves, stale since it was last confirmed.
  */
 @Injectable()
 export class PolicyRuntime implements OnModuleDestroy {
   private readonly logger = new Logger('PolicyRuntime');
   private readonly policies = new Map<string, CompiledPolicy>();
+  /** When each organization's version in memory was published (its age is a metric). */
+  private readonly publishedAt = new Map<string, number>();
   private readonly loadedListeners = new Set<(orgId: string, version: number) => void>();
   readonly staleness: Staleness = { lastSyncAt: null, failingSince: null };
   loaded = false;
+  /** True from a start on the saved state (the database was unreachable) until the first sync succeeds. */
+  fromSavedState = false;
 
   constructor(
     private readonly repo: PolicyRepository,
     private readonly notifications: NotificationsService,
     private readonly jobs: BackgroundJobs,
+    private readonly localState: LocalStateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(): Promise<void> {
+  /** `saved`: the last-known-good state, served when the first sync cannot reach the database. */
+  async start(saved?: LocalState): Promise<void> {
     this.notifications.on('airlock_policy', (payload) => {
       const [orgId, version] = payload.split(':');
       if (orgId && version) void this.load(orgId, Number(version));
@@ -44,6 +52,7 @@ export class PolicyRuntime implements OnModuleDestroy {
     });
     this.notifications.onReconnect(() => void this.sync());
     await this.sync();
+    if (saved && this.staleness.failingSince) this.installSaved(saved);
     this.loaded = true;
     this.jobs.every('policy-poll', this.config.policyPollSeconds * 1000, () => this.sync());
   }
@@ -53,10 +62,11 @@ export class PolicyRuntime implements OnModuleDestroy {
     this.loadedListeners.add(listener);
   }
 
-  private put(compiled: CompiledPolicy): void {
+  private put(compiled: CompiledPolicy, publishedAt: Date): void {
     const now = this.policies.get(compiled.organizationId);
     if (now && now.version >= compiled.version) return;
     this.policies.set(compiled.organizationId, compiled);
+    this.publishedAt.set(compiled.organizationId, publishedAt.getTime());
     for (const l of this.loadedListeners) l(compiled.organizationId, compiled.version);
   }
 
@@ -67,6 +77,14 @@ export class PolicyRuntime implements OnModuleDestroy {
   /** Every organization's version number in memory (for /readyz and the "every instance has it" check). */
   versions(): Record<string, number> {
     return Object.fromEntries([...this.policies].map(([org, p]) => [org, p.version]));
+  }
+
+  /**
+   * Seconds since each organization's version in memory was published: an instance whose age is far
+   * above the others' missed a publish, and one above the time since the last publish is behind.
+   */
+  ages(now = Date.now()): Record<string, number> {
+    return Object.fromEntries([...this.publishedAt].map(([org, at]) => [org, Math.max(0, Math.round((now - at) / 1000))]));
   }
 
   /** Compares the latest version of each organization with memory and loads what changed. */
@@ -82,6 +100,8 @@ export class PolicyRuntime implements OnModuleDestroy {
       }
       this.staleness.lastSyncAt = new Date();
       this.staleness.failingSince = null;
+      this.fromSavedState = false;
+      await this.localState.confirmed(this.staleness.lastSyncAt);
     } catch (err) {
       this.staleness.failingSince ??= new Date();
       this.logger.warn(`Policy sync failed, serving the last-known-good policies: ${(err as Error).message}`);
@@ -95,7 +115,8 @@ export class PolicyRuntime implements OnModuleDestroy {
     if (!row) return;
     try {
       const compiled = compileSnapshot(organizationId, row.number, row.contentHash, row.snapshot as PolicySnapshot);
-      this.put(compiled);
+      this.put(compiled, row.createdAt);
+      this.localState.putPolicy({ organizationId, number: row.number, contentHash: row.contentHash, createdAt: row.createdAt.toISOString(), snapshot: row.snapshot as unknown as Record<string, unknown> });
       this.logger.log(`Organization ${organizationId}: policy version ${version} in force`);
     } catch (err) {
       // A version that does not compile here (e.g. written by a newer release) must not replace a
@@ -104,9 +125,31 @@ export class PolicyRuntime implements OnModuleDestroy {
     }
   }
 
+  /** The saved policies, stale since the state was last confirmed current. */
+  private installSaved(saved: LocalState): void {
+    for (const p of saved.policies) {
+      try {
+        this.put(compileSnapshot(p.organizationId, p.number, p.contentHash, p.snapshot as unknown as PolicySnapshot), new Date(p.createdAt));
+      } catch (err) {
+        this.logger.error(`Saved policy version ${p.number} of ${p.organizationId} does not compile: ${(err as Error).message}`);
+      }
+    }
+    this.staleness.lastSyncAt = new Date(saved.confirmedAt);
+    this.fromSavedState = true;
+    this.logger.warn(`The database cannot be reached: serving the last-known-good policies saved at ${saved.confirmedAt} (${saved.policies.length} organization(s)), marked stale`);
+  }
+
   /** Installs a version this instance just published, without waiting for its own NOTIFY. */
   install(compiled: CompiledPolicy): void {
-    this.put(compiled);
+    const now = new Date();
+    this.put(compiled, now);
+    this.localState.putPolicy({
+      organizationId: compiled.organizationId,
+      number: compiled.version,
+      contentHash: compiled.contentHash,
+      createdAt: now.toISOString(),
+      snapshot: compiled.snapshot as unknown as Record<string, unknown>,
+    });
   }
 
 

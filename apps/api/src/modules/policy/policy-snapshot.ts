@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OrgSettings } from '@airlock/contracts';
 import { canonicalJson, type CatalogProvider, type Channel, type NetworkZone, type PolicyRule } from '@airlock/policy-engine';
 import type { Conditions } from '@airlock/policy-engine';
-import type { CustomDetector, Prisma, NetworkZone as ZoneRow, PolicyRule as RuleRow, Provider } from '../../generated/prisma/client';
+import type { CustomDetector, DataClass, Group, Prisma, NetworkZone as ZoneRow, PolicyRule as RuleRow, Provider } from '../../generated/prisma/client';
 
 /** A custom detector as the detectors lib takes it. */
 export interface DetectorSnapshot {
@@ -16,9 +16,37 @@ export interface DetectorSnapshot {
   enabled: boolean;
 }
 
+/** A group as a version records it: the name rules use, and the SSO groups that put people in it. */
+export interface GroupSnapshot {
+  name: string;
+  description?: string;
+  /** SSO group claim values that map to it, sorted. */
+  ssoGroups: string[];
+}
+
+/** A data class as a version records it: the key rules and detectors use, and the name people read. */
+export interface DataClassSnapshot {
+  key: string;
+  name: string;
+  description?: string;
+  builtin: boolean;
+}
+
+/**
+ * The directory's part of a version: groups and data classes. They are in force when saved (a group's
+ * SSO mapping at the next sign-in, a class's name at once), not at a publish; a version records them
+ * as they were when it was published, so the publish preview and the version diff show their changes.
+ */
+export interface DirectorySnapshot {
+  groups: GroupSnapshot[];
+  dataClasses: DataClassSnapshot[];
+}
+
 /**
  * Everything a published policy version freezes: the rules and the catalog, zones, detectors and
- * settings they were compiled against. The decision path compiles exactly this.
+ * settings they were compiled against (the decision path compiles exactly these), and the directory
+ * (groups, data classes) as it was. `directory` is missing in versions published before it was
+ * recorded.
  */
 export interface PolicySnapshot {
   rules: PolicyRule[];
@@ -26,6 +54,7 @@ export interface PolicySnapshot {
   zones: NetworkZone[];
   detectors: DetectorSnapshot[];
   settings: OrgSettings;
+  directory?: DirectorySnapshot;
 }
 
 export function ruleFromRow(r: RuleRow): PolicyRule {
@@ -92,14 +121,40 @@ export function detectorFromRow(d: CustomDetector): DetectorSnapshot {
   };
 }
 
-/** SHA-256 of the canonical snapshot: equal content, equal hash, whatever the row order. */
-export function snapshotHash(s: PolicySnapshot): string {
+export function groupFromRow(g: Pick<Group, 'name' | 'description' | 'ssoGroups'>): GroupSnapshot {
+  return { name: g.name, ...(g.description ? { description: g.description } : {}), ssoGroups: [...g.ssoGroups].sort() };
+}
+
+export function dataClassFromRow(c: Pick<DataClass, 'key' | 'name' | 'description' | 'builtin'>): DataClassSnapshot {
+  return { key: c.key, name: c.name, ...(c.description ? { description: c.description } : {}), builtin: c.builtin };
+}
+
+/**
+ * SHA-256 of the canonical snapshot: equal content, equal hash, whatever the row order. The
+ * directory counts when the snapshot has one (`withDirectory`, the default), so a version published
+ * before it was recorded keeps its hash; pass false to compare such a version with a newer snapshot.
+ */
+export function snapshotHash(s: PolicySnapshot, withDirectory = true): string {
   const sorted = {
     rules: [...s.rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id)),
     catalog: [...s.catalog].sort((a, b) => a.slug.localeCompare(b.slug)),
     zones: [...s.zones].sort((a, b) => a.name.localeCompare(b.name)),
     detectors: [...s.detectors].sort((a, b) => a.name.localeCompare(b.name)),
     settings: s.settings,
+    ...(withDirectory && s.directory
+      ? {
+          directory: {
+            groups: [...s.directory.groups].sort((a, b) => a.name.localeCompare(b.name)),
+            dataClasses: [...s.directory.dataClasses].sort((a, b) => a.key.localeCompare(b.key)),
+          },
+        }
+      : {}),
   };
   return createHash('sha256').update(canonicalJson(sorted)).digest('hex');
+}
+
+/** Whether two snapshots hold the same content (the directory compared only when both recorded it). */
+export function sameSnapshot(a: PolicySnapshot, b: PolicySnapshot): boolean {
+  const both = Boolean(a.directory && b.directory);
+  return snapshotHash(a, both) === snapshotHash(b, both);
 }

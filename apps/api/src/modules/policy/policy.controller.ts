@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { impactInput, type PolicyStatusOutput, type PolicyVersionOutput, publishInput, rollbackInput, simulateInput } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
-import { impactInput, publishInput, rollbackInput, simulateInput } from '@airlock/contracts';
 import { z } from 'zod';
 import { parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
@@ -19,7 +19,7 @@ export class PolicyController {
   @Get('policy/status')
   async status(@CurrentUser() user: UserAuth) {
     const { latest, servingVersion, draftChanged } = await this.policy.status(user.organizationId, user.role !== 'employee');
-    return { version: latest ? toVersionSummary(latest) : null, servingVersion, draftChanged };
+    return { version: latest ? toVersionSummary(latest) : null, servingVersion, draftChanged } satisfies PolicyStatusOutput;
   }
 
   @Authenticated({ permission: 'policy.publish' })
@@ -47,7 +47,7 @@ export class PolicyController {
   @Post('policy/impact')
   @HttpCode(200)
   impact(@CurrentUser() user: UserAuth, @Body(body(impactInput)) input: z.infer<typeof impactInput>) {
-    return this.policy.impact(user.organizationId, input.limit);
+    return this.policy.impact(user.organizationId, input);
   }
 
   @Authenticated({ permission: 'policy.read' })
@@ -62,7 +62,7 @@ export class PolicyController {
   @Get('policy-versions/:id')
   async version(@CurrentUser() user: UserAuth, @Param('id', ParseUUIDPipe) id: string) {
     const v = await this.policy.getVersion(user.organizationId, id);
-    return { ...toVersionSummary(v), rules: v.rules, catalog: v.catalog, zones: v.zones, detectors: v.detectors, settings: v.settings };
+    return { ...toVersionSummary(v), rules: v.rules, catalog: v.catalog, zones: v.zones, detectors: v.detectors, settings: v.settings } satisfies PolicyVersionOutput;
   }
 
   /** ?against=<number>|draft (default: the previous version). */

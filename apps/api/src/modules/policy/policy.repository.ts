@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { readOrgSettings } from '@airlock/contracts';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Effect } from '../../generated/prisma/enums';
-import { detectorFromRow, type PolicySnapshot, providerFromRow, ruleFromRow, zoneFromRow } from './policy-snapshot';
+import { dataClassFromRow, detectorFromRow, type DirectorySnapshot, groupFromRow, type PolicySnapshot, providerFromRow, ruleFromRow, zoneFromRow } from './policy-snapshot';
 
 export interface RuleFilter {
   id?: string[];
@@ -15,7 +16,15 @@ export interface RuleFilter {
 
 @Injectable()
 export class PolicyRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   async latestVersionNumbers(): Promise<{ organizationId: string; number: number }[]> {
     return this.prisma.$queryRaw<{ organizationId: string; number: number }[]>`
@@ -23,8 +32,8 @@ export class PolicyRepository {
       FROM "PolicyVersion" ORDER BY "organizationId", "number" DESC`;
   }
 
-  async findVersion(organizationId: string, number: number, db: Tx = this.prisma) {
-    const v = await db.policyVersion.findUnique({ where: { organizationId_number: { organizationId, number } } });
+  async findVersion(organizationId: string, number: number) {
+    const v = await this.db.policyVersion.findUnique({ where: { organizationId_number: { organizationId, number } } });
     if (!v) return null;
     const snapshot: PolicySnapshot = {
       rules: v.rules as unknown as PolicySnapshot['rules'],
@@ -32,26 +41,28 @@ export class PolicyRepository {
       zones: v.zones as unknown as PolicySnapshot['zones'],
       detectors: v.detectors as unknown as PolicySnapshot['detectors'],
       settings: readOrgSettings(v.settings),
+      ...(v.directory ? { directory: v.directory as unknown as DirectorySnapshot } : {}),
     };
     return { ...v, snapshot };
   }
 
-  latestVersion(organizationId: string, db: Tx = this.prisma) {
-    return db.policyVersion.findFirst({
+  latestVersion(organizationId: string) {
+    return this.db.policyVersion.findFirst({
       where: { organizationId },
       orderBy: { number: 'desc' },
       select: { id: true, number: true, contentHash: true, createdAt: true, authorLabel: true, note: true, rollbackOf: true },
     });
   }
 
-  /** The draft: current rules, catalog, zones, detectors and settings. */
-  async draftSnapshot(organizationId: string, db: Tx = this.prisma): Promise<PolicySnapshot> {
-    const [rules, providers, zones, detectors, org] = await Promise.all([
-      db.policyRule.findMany({ where: { organizationId }, orderBy: [{ priority: 'asc' }, { ruleId: 'asc' }] }),
-      db.provider.findMany({ where: { organizationId }, orderBy: { slug: 'asc' } }),
-      db.networkZone.findMany({ where: { organizationId }, orderBy: { name: 'asc' } }),
-      db.customDetector.findMany({ where: { organizationId }, orderBy: { name: 'asc' } }),
-      db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } }),
+  /** The draft: current rules, catalog, zones, detectors and settings, and the directory as it is. */
+  async draftSnapshot(organizationId: string): Promise<PolicySnapshot> {
+    const [rules, providers, zones, detectors, org, directory] = await Promise.all([
+      this.db.policyRule.findMany({ where: { organizationId }, orderBy: [{ priority: 'asc' }, { ruleId: 'asc' }] }),
+      this.db.provider.findMany({ where: { organizationId }, orderBy: { slug: 'asc' } }),
+      this.db.networkZone.findMany({ where: { organizationId }, orderBy: { name: 'asc' } }),
+      this.db.customDetector.findMany({ where: { organizationId }, orderBy: { name: 'asc' } }),
+      this.db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { settings: true } }),
+      this.draftDirectory(organizationId),
     ]);
     return {
       rules: rules.map(ruleFromRow),
@@ -59,7 +70,17 @@ export class PolicyRepository {
       zones: zones.map(zoneFromRow),
       detectors: detectors.map(detectorFromRow),
       settings: readOrgSettings(org.settings),
+      directory,
     };
+  }
+
+  /** Groups and data classes as they are now (in force: they are not published). */
+  async draftDirectory(organizationId: string): Promise<DirectorySnapshot> {
+    const [groups, dataClasses] = await Promise.all([
+      this.db.group.findMany({ where: { organizationId }, orderBy: { name: 'asc' }, select: { name: true, description: true, ssoGroups: true } }),
+      this.db.dataClass.findMany({ where: { organizationId }, orderBy: { key: 'asc' }, select: { key: true, name: true, description: true, builtin: true } }),
+    ]);
+    return { groups: groups.map(groupFromRow), dataClasses: dataClasses.map(dataClassFromRow) };
   }
 
   /** Data class names by key, to say "client information" rather than `client_info`. */
@@ -68,17 +89,17 @@ export class PolicyRepository {
     return new Map(rows.map((r) => [r.key, r.name]));
   }
 
-  async lockPublishing(tx: Tx, organizationId: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`publish:${organizationId}`}, 0))`;
+  async lockPublishing(organizationId: string): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`publish:${organizationId}`}, 0))`;
   }
 
-  createVersion(tx: Tx, data: Prisma.PolicyVersionUncheckedCreateInput) {
-    return tx.policyVersion.create({ data });
+  createVersion(data: Prisma.PolicyVersionUncheckedCreateInput) {
+    return this.db.policyVersion.create({ data });
   }
 
   /** Delivered to every instance when the transaction commits. */
-  async notifyPublished(tx: Tx, organizationId: string, number: number): Promise<void> {
-    await tx.$executeRaw`SELECT pg_notify('airlock_policy', ${`${organizationId}:${number}`})`;
+  async notifyPublished(organizationId: string, number: number): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_notify('airlock_policy', ${`${organizationId}:${number}`})`;
   }
 
   listVersions(organizationId: string, _filter: Record<string, never>, sort: Sort, page: Page) {
@@ -113,30 +134,34 @@ export class PolicyRepository {
     ]);
   }
 
-  findRule(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.policyRule.findFirst({ where: { organizationId, id } });
+  findRule(organizationId: string, id: string) {
+    return this.db.policyRule.findFirst({ where: { organizationId, id } });
   }
 
-  createRule(tx: Tx, data: Prisma.PolicyRuleUncheckedCreateInput) {
-    return tx.policyRule.create({ data });
+  createRule(data: Prisma.PolicyRuleUncheckedCreateInput) {
+    return this.db.policyRule.create({ data });
   }
 
-  updateRule(tx: Tx, id: string, data: Prisma.PolicyRuleUncheckedUpdateInput) {
-    return tx.policyRule.update({ where: { id }, data });
+  updateRule(organizationId: string, id: string, data: Prisma.PolicyRuleUncheckedUpdateInput) {
+    return this.db.policyRule.update({ where: { id, organizationId }, data });
   }
 
-  deleteRule(tx: Tx, id: string) {
-    return tx.policyRule.delete({ where: { id } });
+  deleteRule(organizationId: string, id: string) {
+    return this.db.policyRule.delete({ where: { id, organizationId } });
   }
 
-  replaceRules(tx: Tx, organizationId: string, rows: Prisma.PolicyRuleUncheckedCreateInput[]) {
-    return tx.policyRule.deleteMany({ where: { organizationId } }).then(() => tx.policyRule.createMany({ data: rows }));
+  async replaceRules(organizationId: string, rows: Prisma.PolicyRuleUncheckedCreateInput[]) {
+    await this.db.policyRule.deleteMany({ where: { organizationId } });
+    return this.db.policyRule.createMany({ data: rows });
   }
 
-  /** The last `limit` decisions, newest first, with what a replay needs (never content). */
-  recentDecisions(organizationId: string, limit: number) {
+  /** The last `limit` decisions of the window, newest first, with what a replay needs (never content). */
+  recentDecisions(organizationId: string, limit: number, window: { since?: Date; until?: Date } = {}) {
     return this.prisma.decisionLog.findMany({
-      where: { organizationId },
+      where: {
+        organizationId,
+        ...(window.since || window.until ? { time: { ...(window.since ? { gte: window.since } : {}), ...(window.until ? { lte: window.until } : {}) } } : {}),
+      },
       // The table's key (organizationId, time, id), read backwards.
       orderBy: [{ time: 'desc' }, { id: 'desc' }],
       take: limit,
@@ -150,9 +175,6 @@ export class PolicyRepository {
         networkZones: true,
         subjectGroups: true,
         dataClasses: true,
-        effect: true,
-        ruleIds: true,
-        policyVersion: true,
       },
     });
   }

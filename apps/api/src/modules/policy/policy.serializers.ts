@@ -1,4 +1,4 @@
-import type { Conditions, RuleOutput } from '@airlock/contracts';
+import type { Conditions, PolicyVersionSummaryOutput, RuleOutput } from '@airlock/contracts';
 import { iso } from '../../common/list-response';
 import type { PolicyRule, PolicyVersion } from '../../generated/prisma/client';
 
@@ -19,7 +19,7 @@ export function toRuleOutput(r: PolicyRule): RuleOutput {
   };
 }
 
-export function toVersionSummary(v: Pick<PolicyVersion, 'id' | 'number' | 'contentHash' | 'authorLabel' | 'note' | 'rollbackOf' | 'createdAt'> & { rules?: unknown }) {
+export function toVersionSummary(v: Pick<PolicyVersion, 'id' | 'number' | 'contentHash' | 'authorLabel' | 'note' | 'rollbackOf' | 'createdAt'> & { rules?: unknown }): PolicyVersionSummaryOutput {
   return {
     id: v.id,
     number: v.number,

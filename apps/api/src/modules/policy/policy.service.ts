@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionRequestInput, ImpactOutput, PolicyDiffOutput, RuleInput, SimulateOutput } from '@airlock/contracts';
 import { toDecisionResponse } from '@airlock/decision-core';
-import { type Channel, type Decision, PolicyCompileError } from '@airlock/policy-engine';
+import { PolicyCompileError } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
-import type { Effect } from '../../generated/prisma/enums';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { decide } from '../decisions/decide';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
+import { replayImpact } from './impact-replay';
 import { diffSnapshots } from './policy-diff';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
-import { type PolicySnapshot, ruleToRow, snapshotHash } from './policy-snapshot';
+import { type PolicySnapshot, ruleToRow, sameSnapshot, snapshotHash } from './policy-snapshot';
 
 export interface PublishedVersion {
   id: string;
@@ -36,10 +36,10 @@ export class PolicyService {
     private readonly transactions: Transactions,
   ) {
     this.rules = new AuditedCrud<PolicyRule>(transactions, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
-      find: (tx, organizationId, id) => repo.findRule(organizationId, id, tx),
-      create: (tx, organizationId, data) => repo.createRule(tx, { ...(data as Prisma.PolicyRuleUncheckedCreateInput), organizationId }),
-      update: (tx, id, data) => repo.updateRule(tx, id, data as Prisma.PolicyRuleUncheckedUpdateInput),
-      remove: (tx, id) => repo.deleteRule(tx, id),
+      find: (organizationId, id) => repo.findRule(organizationId, id),
+      create: (organizationId, data) => repo.createRule({ ...(data as Prisma.PolicyRuleUncheckedCreateInput), organizationId }),
+      update: (organizationId, id, data) => repo.updateRule(organizationId, id, data as Prisma.PolicyRuleUncheckedUpdateInput),
+      remove: (organizationId, id) => repo.deleteRule(organizationId, id),
     });
   }
 
@@ -74,19 +74,22 @@ export class PolicyService {
     note: string,
     opts: { rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
   ): Promise<PublishedVersion> {
-    const version = await this.transactions.run(async (tx) => {
-      await this.repo.lockPublishing(tx, organizationId);
-      const latest = await this.repo.latestVersion(organizationId, tx);
+    const version = await this.transactions.run(async () => {
+      await this.repo.lockPublishing(organizationId);
+      const latest = await this.repo.latestVersion(organizationId);
       // amendPublished (Block now): the version in force with one change, whatever state the draft is in.
-      const published = opts.amendPublished && latest ? await this.repo.findVersion(organizationId, latest.number, tx) : null;
-      const snapshot = published ? opts.amendPublished!(published.snapshot) : await this.repo.draftSnapshot(organizationId, tx);
+      const published = opts.amendPublished && latest ? await this.repo.findVersion(organizationId, latest.number) : null;
+      // The directory (groups, data classes) is in force as it is, whatever is published: recorded as it is now.
+      const snapshot = published
+        ? { ...opts.amendPublished!(published.snapshot), directory: await this.repo.draftDirectory(organizationId) }
+        : await this.repo.draftSnapshot(organizationId);
       const hash = snapshotHash(snapshot);
-      if (latest && latest.contentHash === hash && !opts.allowUnchanged) {
+      if (latest && !opts.allowUnchanged && (latest.contentHash === hash || (await this.sameAsVersion(organizationId, latest.number, snapshot)))) {
         throw AppError.conflict(`Nothing to publish: the draft is identical to version ${latest.number}`);
       }
       const number = (latest?.number ?? 0) + 1;
       const compiled = this.compileOr400(organizationId, number, hash, snapshot);
-      const version = await this.repo.createVersion(tx, {
+      const version = await this.repo.createVersion({
         organizationId,
         number,
         contentHash: hash,
@@ -95,6 +98,7 @@ export class PolicyService {
         zones: snapshot.zones as unknown as Prisma.InputJsonValue,
         detectors: snapshot.detectors as unknown as Prisma.InputJsonValue,
         settings: snapshot.settings as unknown as Prisma.InputJsonValue,
+        directory: snapshot.directory as unknown as Prisma.InputJsonValue,
         authorId: actor.type === 'user' ? actor.id : null,
         authorLabel: actor.label,
         note,
@@ -108,7 +112,7 @@ export class PolicyService {
         entityId: version.id,
         after: { number, contentHash: hash, note, rollbackOf: opts.rollbackOf ?? null, rules: snapshot.rules.length, providers: snapshot.catalog.length },
       });
-      await this.repo.notifyPublished(tx, organizationId, number);
+      await this.repo.notifyPublished(organizationId, number);
       // This instance answers with the new version once it is committed; the others on NOTIFY.
       await this.transactions.afterCommit(() => this.runtime.install(compiled));
       return version;
@@ -125,17 +129,25 @@ export class PolicyService {
   }
 
   /**
+   * Whether `snapshot` holds what version `number` holds, the directory compared only when the version
+   * recorded it (a version published before then has a hash without it).
+   */
+  private async sameAsVersion(organizationId: string, number: number, snapshot: PolicySnapshot): Promise<boolean> {
+    const v = await this.repo.findVersion(organizationId, number);
+    return v ? sameSnapshot(v.snapshot, snapshot) : false;
+  }
+
+  /**
    * Publishes version `number`'s rules again as a new version, and makes them the draft. The
    * catalog, zones and detectors stay as they are now: an emergency block is never undone by a
    * rules rollback (docs/architecture.md).
    */
   async rollback(organizationId: string, actor: Actor, number: number, note?: string): Promise<PublishedVersion> {
     return this.transactions.run(
-      async (tx) => {
-        const old = await this.repo.findVersion(organizationId, number, tx);
+      async () => {
+        const old = await this.repo.findVersion(organizationId, number);
         if (!old) throw AppError.notFound(`Policy version ${number}`);
         await this.repo.replaceRules(
-          tx,
           organizationId,
           old.snapshot.rules.map((r) => ruleToRow(organizationId, r)),
         );
@@ -198,65 +210,36 @@ export class PolicyService {
   }
 
   /**
-   * Impact preview: replays the draft against the last `limit` logged decisions (their provider or
-   * host, action, channel, zones, groups and data classes: content is never stored, so classes
-   * stand in for it) and reports which answers would change and how.
+   * Impact preview: the published policy and the draft replayed over the same logged decisions (the
+   * newest `limit` of the window; their service or host, action, channel, zones, groups and data
+   * classes: content is never stored, so classes stand in for it), reporting only where the two
+   * answers differ, by effect, rule, AI service and group, and what the log cannot tell
+   * (impact-replay.ts).
    */
-  async impact(organizationId: string, limit: number) {
+  async impact(organizationId: string, input: { limit: number; since?: string; until?: string }): Promise<ImpactOutput> {
     const draftSnapshot = await this.repo.draftSnapshot(organizationId);
     const draft = this.compileOr400(organizationId, 0, snapshotHash(draftSnapshot), draftSnapshot);
-    const logs = await this.repo.recentDecisions(organizationId, limit);
-    const transitions = new Map<string, number>();
-    const ruleGains = new Map<string, number>();
-    const ruleLosses = new Map<string, number>();
-    const byProvider = new Map<string, { changed: number; total: number }>();
-    const examples: { decisionId: string; time: Date; destination: string; action: ImpactOutput['examples'][number]['action']; before: Effect; after: Effect; ruleIds: string[] }[] = [];
-    let changed = 0;
-    for (const log of logs) {
-      const decision: Decision = draft.evaluator.evaluate({
-        action: log.action,
-        destination: log.providerSlug ? { provider: log.providerSlug } : { host: log.destinationHost ?? '' },
-        subject: { groups: log.subjectGroups },
-        context: { ...(log.channel ? { channel: log.channel as Channel } : {}), networkZones: log.networkZones },
-        dataClasses: log.dataClasses,
-      });
-      const dest = log.providerSlug ?? log.destinationHost ?? '(none)';
-      const p = byProvider.get(dest) ?? { changed: 0, total: 0 };
-      p.total += 1;
-      const newIds = decision.reasons.map((r) => r.ruleId);
-      for (const id of newIds) if (!log.ruleIds.includes(id)) ruleGains.set(id, (ruleGains.get(id) ?? 0) + 1);
-      for (const id of log.ruleIds) if (!newIds.includes(id)) ruleLosses.set(id, (ruleLosses.get(id) ?? 0) + 1);
-      if (decision.effect !== log.effect) {
-        changed += 1;
-        p.changed += 1;
-        const key = `${log.effect}->${decision.effect}`;
-        transitions.set(key, (transitions.get(key) ?? 0) + 1);
-        if (examples.length < 50) {
-          examples.push({ decisionId: log.id, time: log.time, destination: dest, action: log.action, before: log.effect, after: decision.effect, ruleIds: newIds });
-        }
+    const latest = await this.repo.latestVersion(organizationId);
+    let published: CompiledPolicy | null = null;
+    if (latest) {
+      const serving = this.runtime.get(organizationId);
+      if (serving && serving.version === latest.number) published = serving;
+      else {
+        const v = await this.repo.findVersion(organizationId, latest.number);
+        if (v) published = this.compileOr400(organizationId, v.number, v.contentHash, v.snapshot);
       }
-      byProvider.set(dest, p);
     }
-    const sortDesc = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
-    return {
-      replayed: logs.length,
-      changed,
-      unchanged: logs.length - changed,
-      from: logs.at(-1)?.time.toISOString() ?? null,
-      to: logs[0]?.time.toISOString() ?? null,
-      transitions: sortDesc(transitions).map(([k, count]) => {
-        const [before, after] = k.split('->') as [Effect, Effect];
-        return { before, after, count };
-      }),
-      rulesNewlyMatching: sortDesc(ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
-      rulesNoLongerMatching: sortDesc(ruleLosses).map(([ruleId, count]) => ({ ruleId, count })),
-      byDestination: [...byProvider]
-        .filter(([, v]) => v.changed > 0)
-        .sort((a, b) => b[1].changed - a[1].changed)
-        .slice(0, 20)
-        .map(([destination, v]) => ({ destination, ...v })),
-      examples: examples.map((e) => ({ ...e, time: e.time.toISOString() })),
-    } satisfies ImpactOutput;
+    const since = input.since ? new Date(input.since) : undefined;
+    const until = input.until ? new Date(input.until) : undefined;
+    const rows = await this.repo.recentDecisions(organizationId, input.limit + 1, { since, until });
+    const truncated = rows.length > input.limit;
+    const logs = truncated ? rows.slice(0, input.limit) : rows;
+    return replayImpact(published, draft, logs, {
+      against: published?.version ?? null,
+      window: { since: since?.toISOString() ?? null, until: until?.toISOString() ?? null },
+      truncated,
+      classLabels: await this.repo.dataClassLabels(organizationId),
+    });
   }
 
   // Draft rules: audited like every simple resource (AuditedCrud) ------------------------------

@@ -1,15 +1,23 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
-import { incidentStatus, type IncidentStatusOutput, portalIncidentInput, type PortalIncidentInput } from '@airlock/contracts';
+import {
+  incidentStatus,
+  portalIncidentInput,
+  type PortalIncidentInput,
+  reporterMessageInput,
+  type ReporterMessageInput,
+  statusTokenInput,
+  type StatusTokenInput,
+} from '@airlock/contracts';
 import { z } from 'zod';
-import { iso, listResponse } from '../../common/list-response';
+import { listResponse } from '../../common/list-response';
 import { parseListQuery } from '../../common/list-query';
 import { body } from '../../common/zod-pipe';
 import { Authenticated, CurrentUser, Public, RateLimit } from '../auth/access.decorators';
 import type { UserAuth } from '../auth/auth-context';
 import { IdempotencyService } from '../incidents/idempotency.service';
-import { statusExplanation, toPortalIncidentOutput } from '../incidents/incidents.serializers';
+import { toPortalIncidentOutput } from '../incidents/incidents.serializers';
 import { IncidentsService } from '../incidents/incidents.service';
 import { QUIET_REQUEST_LOG } from '../../common/quiet-request-log';
 
@@ -64,15 +72,31 @@ export class IncidentsPortalController {
     return listResponse(reply, 'incidents', q.page, [rows, total], toPortalIncidentOutput);
   }
 
-  /** Anyone holding the code shown once at an anonymous report: its number, status and last update. */
+  /**
+   * Anyone holding the code shown once at an anonymous report: its number, status, last update and
+   * the messages with the team. The code travels in the body (POST), never in the URL: a URL stays
+   * in the browser history of a managed laptop and in proxy logs, and would link report and person.
+   */
   @Public()
   @RateLimit({ perMinute: 30, bucket: 'status-token' })
   @RouteConfig(QUIET)
-  @Get('incidents/status/:token')
-  async status(@Param('token') token: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const row = await this.incidents.statusByToken(token);
+  @HttpCode(200)
+  @Post('incidents/status')
+  async status(@Body(body(statusTokenInput)) input: StatusTokenInput, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.incidents.statusView(input.token);
     void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    return { number: row.number, status: row.status, statusExplanation: statusExplanation(row.status), updatedAt: iso(row.updatedAt) } satisfies IncidentStatusOutput;
+    return view;
+  }
+
+  /** The anonymous reporter answers the team's questions (or adds something); the code proves the report. */
+  @Public()
+  @RateLimit({ perMinute: 30, bucket: 'status-token' })
+  @RouteConfig(QUIET)
+  @Post('incidents/status/messages')
+  async reply(@Body(body(reporterMessageInput)) input: ReporterMessageInput, @Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.incidents.replyByToken(input.token, input.body);
+    void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return view;
   }
 
   @Authenticated({ permission: 'portal' })

@@ -8,7 +8,7 @@ import { PortalToolsController, ToolRequestsController } from './tool-requests.c
 import { ToolRequestsService } from './tool-requests.service';
 import { ToolsService } from './tools.service';
 
-/** The employee portal: the tools one may use, tool requests, and reporting and following incidents. */
+/** The employee portal: the AI services one may use, service requests, and reporting and following incidents. */
 @Module({
   imports: [AuditModule, PolicyModule, IncidentsModule],
   controllers: [PortalToolsController, ToolRequestsController, IncidentsPortalController],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import { PrismaService, type Tx } from '../../database/prisma.service';
+import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import type { ToolRequestStatus } from '../../generated/prisma/enums';
 
@@ -9,10 +10,18 @@ export interface ToolRequestFilter {
   status?: ToolRequestStatus;
 }
 
-/** What the employee portal reads and writes: tool requests, and the catalog's descriptive columns. */
+/** What the employee portal reads and writes: service requests (ToolRequest rows), and the catalog's descriptive columns. */
 @Injectable()
 export class PortalRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /** The current transaction's client (Transactions.run), or the plain client outside one. */
+  private get db(): Tx {
+    return this.transactions.db;
+  }
 
   /** The descriptive columns of the organization's AI services, which the compiled policy does not keep. */
   serviceDetails(organizationId: string) {
@@ -22,12 +31,12 @@ export class PortalRepository {
     });
   }
 
-  async serviceExists(tx: Tx, organizationId: string, id: string): Promise<boolean> {
-    return !!(await tx.provider.findFirst({ where: { organizationId, id }, select: { id: true } }));
+  async serviceExists(organizationId: string, id: string): Promise<boolean> {
+    return !!(await this.db.provider.findFirst({ where: { organizationId, id }, select: { id: true } }));
   }
 
-  createToolRequest(tx: Tx, data: Prisma.ToolRequestUncheckedCreateInput) {
-    return tx.toolRequest.create({ data });
+  createToolRequest(data: Prisma.ToolRequestUncheckedCreateInput) {
+    return this.db.toolRequest.create({ data });
   }
 
   requestsOf(organizationId: string, requesterId: string) {
@@ -42,11 +51,11 @@ export class PortalRepository {
     ]);
   }
 
-  findToolRequest(organizationId: string, id: string, db: Tx = this.prisma) {
-    return db.toolRequest.findFirst({ where: { organizationId, id } });
+  findToolRequest(organizationId: string, id: string) {
+    return this.db.toolRequest.findFirst({ where: { organizationId, id } });
   }
 
-  updateToolRequest(tx: Tx, id: string, data: Prisma.ToolRequestUncheckedUpdateInput) {
-    return tx.toolRequest.update({ where: { id }, data });
+  updateToolRequest(organizationId: string, id: string, data: Prisma.ToolRequestUncheckedUpdateInput) {
+    return this.db.toolRequest.update({ where: { id, organizationId }, data });
   }
 }

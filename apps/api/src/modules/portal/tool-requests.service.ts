@@ -16,11 +16,11 @@ export class ToolRequestsService {
   ) {}
 
   request(user: UserAuth, input: { toolName: string; url?: string; providerId?: string; reason: string }) {
-    return this.transactions.run(async (tx) => {
-      if (input.providerId && !(await this.repo.serviceExists(tx, user.organizationId, input.providerId))) {
+    return this.transactions.run(async () => {
+      if (input.providerId && !(await this.repo.serviceExists(user.organizationId, input.providerId))) {
         throw AppError.validation([{ path: 'providerId', message: 'is not a service of this organization' }]);
       }
-      const row = await this.repo.createToolRequest(tx, {
+      const row = await this.repo.createToolRequest({
         organizationId: user.organizationId,
         requesterId: user.userId,
         toolName: input.toolName,
@@ -50,15 +50,15 @@ export class ToolRequestsService {
 
   async get(organizationId: string, id: string) {
     const row = await this.repo.findToolRequest(organizationId, id);
-    if (!row) throw AppError.notFound('Tool request');
+    if (!row) throw AppError.notFound('Service request');
     return row;
   }
 
   resolve(user: UserAuth, id: string, input: { status: ToolRequestStatus; resolutionNote?: string | null }) {
-    return this.transactions.run(async (tx) => {
-      const before = await this.repo.findToolRequest(user.organizationId, id, tx);
-      if (!before) throw AppError.notFound('Tool request');
-      const after = await this.repo.updateToolRequest(tx, id, { status: input.status, resolutionNote: input.resolutionNote ?? null });
+    return this.transactions.run(async () => {
+      const before = await this.repo.findToolRequest(user.organizationId, id);
+      if (!before) throw AppError.notFound('Service request');
+      const after = await this.repo.updateToolRequest(user.organizationId, id, { status: input.status, resolutionNote: input.resolutionNote ?? null });
       await this.audit.record({
         organizationId: user.organizationId,
         actor: actorOf(user),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { PortalToolOutput, PortalToolsOutput } from '@airlock/contracts';
 import { BUILTIN_DATA_CLASSES, type Decision, type Effect } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import type { UserAuth } from '../auth/auth-context';
@@ -13,7 +14,7 @@ const STATUS_WORDS = {
 } as const;
 
 /**
- * "Which AI tools may I use?": every catalog service with what the published policy allows the
+ * "Which AI services may I use?": every catalog service with what the published policy allows the
  * asking employee (their groups) to send there, in plain words. Computed by asking the policy the
  * same questions a browser extension would, so the page can never disagree with enforcement.
  */
@@ -24,7 +25,7 @@ export class ToolsService {
     private readonly repo: PortalRepository,
   ) {}
 
-  async tools(user: UserAuth) {
+  async tools(user: UserAuth): Promise<PortalToolsOutput> {
     const policy = this.runtime.get(user.organizationId);
     if (!policy) throw new AppError('unavailable', 'The policy is not loaded yet; retry shortly');
     const details = new Map(
@@ -74,7 +75,7 @@ export class ToolsService {
         upload: upload.effect,
         dataClasses: byClass,
         summary: summary.join(' '),
-      };
+      } satisfies PortalToolOutput;
     });
     const order = { approved: 0, restricted: 1, under_review: 2, blocked: 3 } as const;
     tools.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));

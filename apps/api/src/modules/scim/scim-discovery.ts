@@ -1,4 +1,4 @@
-import { SCIM_MAX_RESULTS, SCIM_SCHEMA } from '@airlock/contracts';
+import { SCIM_MAX_RESULTS, SCIM_SCHEMA, type ScimDiscoveryDocument } from '@airlock/contracts';
 
 /** The discovery documents of RFC 7644 section 4: what Airlock's SCIM service supports. */
 
@@ -78,7 +78,7 @@ const GROUP_ATTRIBUTES: Attr[] = [
   },
 ];
 
-export function scimSchemas(base: string) {
+export function scimSchemas(base: string): ScimDiscoveryDocument[] {
   const schema = (id: string, name: string, description: string, attributes: Attr[]) => ({
     schemas: [SCIM_SCHEMA.schema],
     id,
@@ -94,7 +94,7 @@ export function scimSchemas(base: string) {
   ];
 }
 
-export function scimResourceTypes(base: string) {
+export function scimResourceTypes(base: string): ScimDiscoveryDocument[] {
   return [
     {
       schemas: [SCIM_SCHEMA.resourceType],
@@ -116,7 +116,7 @@ export function scimResourceTypes(base: string) {
   ];
 }
 
-export function scimServiceProviderConfig(base: string) {
+export function scimServiceProviderConfig(base: string): ScimDiscoveryDocument {
   return {
     schemas: [SCIM_SCHEMA.serviceProviderConfig],
     documentationUri: 'https://datatracker.ietf.org/doc/html/rfc7644',

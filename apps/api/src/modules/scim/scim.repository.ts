@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
+import { orderOf, type Page, type Sort } from '../../common/list-query';
 
 const userSelect = {
   id: true,
@@ -23,6 +24,23 @@ export type ScimUserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 const groupSelect = { id: true, organizationId: true, name: true, displayName: true, externalId: true, createdAt: true, updatedAt: true } as const;
 export type ScimGroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
 
+/** What a SCIM user filter can name (RFC 7644 `eq` on one attribute; none: every user). */
+export interface ScimUserFilter {
+  email?: string;
+  externalId?: string;
+  id?: string;
+}
+
+/** What a SCIM group filter can name. */
+export interface ScimGroupFilter {
+  displayName?: string;
+  externalId?: string;
+  id?: string;
+}
+
+/** SCIM lists in creation order (then id), so startIndex pages are stable. */
+export const SCIM_ORDER: Sort = { field: 'createdAt', order: 'asc' };
+
 /**
  * The rows SCIM reads and writes. Every method takes the organization first and filters by it;
  * users deleted through SCIM (`scimDeletedAt`) are invisible here, as if gone.
@@ -41,10 +59,17 @@ export class ScimRepository {
 
   // --- users -------------------------------------------------------------------------------------
 
-  listUsers(organizationId: string, where: Prisma.UserWhereInput, skip: number, take: number) {
-    const w: Prisma.UserWhereInput = { ...where, organizationId, scimDeletedAt: null };
+  /** Live users (not deleted through SCIM) matching the filter's one attribute, if any. */
+  listUsers(organizationId: string, f: ScimUserFilter, sort: Sort, page: Page) {
+    const w: Prisma.UserWhereInput = {
+      organizationId,
+      scimDeletedAt: null,
+      ...(f.email !== undefined ? { email: f.email } : {}),
+      ...(f.externalId !== undefined ? { externalId: f.externalId } : {}),
+      ...(f.id !== undefined ? { id: f.id } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.user.findMany({ where: w, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take, select: userSelect }),
+      this.prisma.user.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page, select: userSelect }),
       this.prisma.user.count({ where: w }),
     ]);
   }
@@ -94,10 +119,18 @@ export class ScimRepository {
 
   // --- groups ------------------------------------------------------------------------------------
 
-  listGroups(organizationId: string, where: Prisma.GroupWhereInput, skip: number, take: number) {
-    const w: Prisma.GroupWhereInput = { ...where, organizationId };
+  /** Groups matching the filter's one attribute, if any (a display name compares case-insensitively). */
+  listGroups(organizationId: string, f: ScimGroupFilter, sort: Sort, page: Page) {
+    const w: Prisma.GroupWhereInput = {
+      organizationId,
+      ...(f.displayName !== undefined
+        ? { OR: [{ displayName: { equals: f.displayName, mode: 'insensitive' } }, { displayName: null, name: { equals: f.displayName, mode: 'insensitive' } }] }
+        : {}),
+      ...(f.externalId !== undefined ? { externalId: f.externalId } : {}),
+      ...(f.id !== undefined ? { id: f.id } : {}),
+    };
     return this.prisma.$transaction([
-      this.prisma.group.findMany({ where: w, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip, take, select: groupSelect }),
+      this.prisma.group.findMany({ where: w, orderBy: [orderOf(sort), { id: 'asc' }], ...page, select: groupSelect }),
       this.prisma.group.count({ where: w }),
     ]);
   }

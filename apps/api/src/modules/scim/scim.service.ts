@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SCIM_MAX_RESULTS, SCIM_SCHEMA, type ScimGroupInput, type ScimPatch, type ScimUserInput, scimListQuery } from '@airlock/contracts';
+import { SCIM_MAX_RESULTS, SCIM_SCHEMA, type ScimGroupInput, type ScimGroupOutput, scimListQuery, type ScimPatch, type ScimUserInput, type ScimUserOutput } from '@airlock/contracts';
 import type { z } from 'zod';
 
 import { ScimError } from '../../common/scim-error-response';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Transactions } from '../../database/transactions';
-import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
 import { SessionService } from '../auth/session.service';
 import { parseScimFilter, parseScimPath } from './scim-filter';
-import { ScimRepository, type ScimGroupRow, type ScimUserRow } from './scim.repository';
+import { SCIM_ORDER, type ScimGroupFilter, ScimRepository, type ScimGroupRow, type ScimUserFilter, type ScimUserRow } from './scim.repository';
 import { applyUserPatch, fieldsFromInput, splitName, type ScimUserFields } from './scim-user-model';
 
 type ListQuery = z.output<typeof scimListQuery>;
@@ -81,7 +80,7 @@ export class ScimService {
 
   // --- users -------------------------------------------------------------------------------------
 
-  private async userResources(organizationId: string, rows: ScimUserRow[]) {
+  private async userResources(organizationId: string, rows: ScimUserRow[]): Promise<(ScimUserOutput & Record<string, unknown>)[]> {
     const groups = await this.repo.groupsNamed(organizationId, [...new Set(rows.flatMap((r) => r.groups))]);
     const byName = new Map(groups.map((g) => [g.name, g]));
     return rows.map((u) => {
@@ -109,15 +108,15 @@ export class ScimService {
   }
 
   async listUsers(organizationId: string, q: ListQuery) {
-    const where = this.userFilter(q.filter);
+    const filter = this.userFilter(q.filter);
     const { skip, take, startIndex } = this.page(q);
-    const [rows, total] = where === null ? [[], 0] : await this.repo.listUsers(organizationId, where, skip, take);
+    const [rows, total] = filter === null ? [[], 0] : await this.repo.listUsers(organizationId, filter, SCIM_ORDER, { skip, take });
     const resources = await this.userResources(organizationId, rows);
     return this.listResponse(resources.map((r) => project(r, q)), total, startIndex);
   }
 
-  /** The filter as a where clause; null when it can match nothing (an id that is not a UUID). */
-  private userFilter(filter: string | undefined): Prisma.UserWhereInput | null {
+  /** The SCIM filter as the repository's; null when it can match nothing (an id that is not a UUID). */
+  private userFilter(filter: string | undefined): ScimUserFilter | null {
     if (!filter) return {};
     const f = parseScimFilter(filter, ['username', 'externalid', 'id', 'emails.value', 'emails']);
     if (typeof f.value !== 'string') throw new ScimError('bad_request', 'invalidFilter', 'Compare these attributes with a string');
@@ -223,7 +222,7 @@ export class ScimService {
 
   // --- groups ------------------------------------------------------------------------------------
 
-  private async groupResource(organizationId: string, g: ScimGroupRow, withMembers: boolean) {
+  private async groupResource(organizationId: string, g: ScimGroupRow, withMembers: boolean): Promise<ScimGroupOutput & Record<string, unknown>> {
     const members = withMembers ? await this.repo.members(organizationId, g.name) : [];
     return {
       schemas: [SCIM_SCHEMA.group],
@@ -241,13 +240,13 @@ export class ScimService {
   }
 
   async listGroups(organizationId: string, q: ListQuery) {
-    let where: Prisma.GroupWhereInput | null = {};
+    let filter: ScimGroupFilter | null = {};
     if (q.filter) {
       const f = parseScimFilter(q.filter, ['displayname', 'externalid', 'id']);
       if (typeof f.value !== 'string') throw new ScimError('bad_request', 'invalidFilter', 'Compare these attributes with a string');
-      where =
+      filter =
         f.attribute === 'displayname'
-          ? { OR: [{ displayName: { equals: f.value, mode: 'insensitive' } }, { displayName: null, name: { equals: f.value, mode: 'insensitive' } }] }
+          ? { displayName: f.value }
           : f.attribute === 'externalid'
             ? { externalId: f.value }
             : UUID.test(f.value)
@@ -255,7 +254,7 @@ export class ScimService {
               : null;
     }
     const { skip, take, startIndex } = this.page(q);
-    const [rows, total] = where === null ? [[], 0] : await this.repo.listGroups(organizationId, where, skip, take);
+    const [rows, total] = filter === null ? [[], 0] : await this.repo.listGroups(organizationId, filter, SCIM_ORDER, { skip, take });
     const withMembers = this.wantsMembers(q);
     const resources = [];
     for (const g of rows) resources.push(project(await this.groupResource(organizationId, g, withMembers), q));

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { LocalStateStore } from '../../database/local-state';
 import { SecretsRepository } from './secrets.repository';
 
 /**
@@ -14,15 +15,39 @@ export class SecretsService {
   private contentKey: Buffer | null = null;
   private directoryKey: Buffer | null = null;
   private sealKey: Promise<Buffer> | null = null;
+  private discoveryKey: Promise<Buffer> | null = null;
 
   constructor(
     private readonly repo: SecretsRepository,
+    private readonly localState: LocalStateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async init(): Promise<void> {
     this.contentKey = await this.secret('content-hmac');
     this.directoryKey = await this.secret('directory-salt');
+    // Generated ones are kept with the last-known-good state (derived ones need nothing kept).
+    if (!this.config.secret) {
+      this.localState.putSecret('content-hmac', this.contentKey.toString('base64'));
+      this.localState.putSecret('directory-salt', this.directoryKey.toString('base64'));
+    }
+  }
+
+  /**
+   * The decision path's keys without the database (a start from the last-known-good state):
+   * derived from AIRLOCK_SECRET when set, otherwise as saved. False when the state lacks them.
+   */
+  async initFromSaved(saved: Record<string, string>): Promise<boolean> {
+    if (this.config.secret) {
+      await this.init();
+      return true;
+    }
+    const content = saved['content-hmac'];
+    const directory = saved['directory-salt'];
+    if (!content || !directory) return false;
+    this.contentKey = Buffer.from(content, 'base64');
+    this.directoryKey = Buffer.from(directory, 'base64');
+    return true;
   }
 
   private async secret(name: string): Promise<Buffer> {
@@ -69,6 +94,19 @@ export class SecretsService {
     decipher.setAAD(Buffer.from(`v1\n${context}`));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * The key discovery pseudonymises people with (HMAC-SHA256 of the user name or address): one per
+   * organization, derived from an installation secret of its own, so the same person gets the same
+   * id in every import of that organization and a different one in every other organization.
+   */
+  async discoveryPseudonymKey(organizationId: string): Promise<Buffer> {
+    this.discoveryKey ??= this.secret('discovery-pseudonyms').catch((err: unknown) => {
+      this.discoveryKey = null;
+      throw err;
+    });
+    return createHmac('sha256', await this.discoveryKey).update(organizationId, 'utf8').digest();
   }
 
   /** HMAC-SHA256 of content under the installation key (hex). */

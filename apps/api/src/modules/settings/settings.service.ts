@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { orgSettings, type orgSettingsUpdate, readOrgSettings } from '@airlock/contracts';
+import { orgSettings, type OrgSettingsOutput, type orgSettingsUpdate, readOrgSettings } from '@airlock/contracts';
 import type { z } from 'zod';
 import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
@@ -17,15 +17,15 @@ export class SettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(organizationId: string) {
+  async get(organizationId: string): Promise<OrgSettingsOutput> {
     const org = await this.repo.get(organizationId);
     return { id: org.id, name: org.name, slug: org.slug, ...readOrgSettings(org.settings) };
   }
 
-  update(user: UserAuth, input: z.infer<typeof orgSettingsUpdate>) {
+  update(user: UserAuth, input: z.infer<typeof orgSettingsUpdate>): Promise<OrgSettingsOutput> {
     const { name, ...settings } = input;
-    return this.transactions.run(async (tx) => {
-      const org = await this.repo.get(user.organizationId, tx);
+    return this.transactions.run(async () => {
+      const org = await this.repo.get(user.organizationId);
       const before = { name: org.name, ...readOrgSettings(org.settings) };
       // Who must use MFA is itself guarded by a fresh second factor.
       if (
@@ -34,7 +34,7 @@ export class SettingsService {
       )
         requireStepUp(user);
       const afterSettings = orgSettings.parse({ ...readOrgSettings(org.settings), ...settings });
-      const updated = await this.repo.update(tx, org.id, { settings: afterSettings as Prisma.InputJsonValue, ...(name ? { name } : {}) });
+      const updated = await this.repo.update(org.id, { settings: afterSettings as Prisma.InputJsonValue, ...(name ? { name } : {}) });
       const after = { name: updated.name, ...afterSettings };
       await this.audit.record({
         organizationId: org.id,

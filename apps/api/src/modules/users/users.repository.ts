@@ -70,15 +70,25 @@ export class UsersRepository {
   }
 
   /**
-   * Locks the organization's enabled owners (FOR UPDATE) and returns the ids of those who can sign
-   * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
-   * organization, so does not count towards "the last owner".
+   * The groups whose membership single sign-on sets at every sign-in (those listing provider
+   * groups), or null while the organization's single sign-on is off (then nothing is overwritten).
    */
+  async ssoSyncedGroups(organizationId: string): Promise<string[] | null> {
+    if ((await this.db.ssoConnection.count({ where: { organizationId, enabled: true } })) === 0) return null;
+    const rows = await this.db.group.findMany({ where: { organizationId, NOT: { ssoGroups: { isEmpty: true } } }, select: { name: true } });
+    return rows.map((g) => g.name);
+  }
+
   /** Whether the user is the break-glass owner of the organization's SSO-only connection (SSO on). */
   async isSsoOnlyBreakGlass(organizationId: string, userId: string): Promise<boolean> {
     return (await this.db.ssoConnection.count({ where: { organizationId, enabled: true, ssoOnly: true, breakGlassUserId: userId } })) > 0;
   }
 
+  /**
+   * Locks the organization's enabled owners (FOR UPDATE) and returns the ids of those who can sign
+   * in (a password set or an SSO identity): an invited owner who never accepted cannot run the
+   * organization, so does not count towards "the last owner".
+   */
   async lockActiveOwners(organizationId: string): Promise<string[]> {
     const rows = await this.db.$queryRaw<{ id: string; canSignIn: boolean }[]>`SELECT id, ("passwordHash" IS NOT NULL OR "ssoSubject" IS NOT NULL) AS "canSignIn" FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND role = 'owner' AND disabled = false ORDER BY id FOR UPDATE`;
     return rows.filter((r) => r.canSignIn).map((r) => r.id);

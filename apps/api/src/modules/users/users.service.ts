@@ -1,6 +1,6 @@
 import { requireStepUp } from '../auth/mfa/step-up';
+import type { userCreate, UserInvitedOutput, userUpdate } from '@airlock/contracts';
 import { Injectable } from '@nestjs/common';
-import type { userCreate, userUpdate } from '@airlock/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { Transactions } from '../../database/transactions';
@@ -13,7 +13,7 @@ import { hashPassword } from '../auth/password-hasher';
 import { PasswordPolicy } from '../auth/password-policy.service';
 import { SessionService } from '../auth/session.service';
 import type { MailMessage } from '../mail/mailer';
-import { UsersRepository } from './users.repository';
+import { type UserRow, UsersRepository } from './users.repository';
 import { userAudit, userOut } from './users.serializers';
 
 type CreateInput = z.infer<typeof userCreate>;
@@ -61,7 +61,7 @@ export class UsersService {
   }
 
   /** With a password the user can sign in at once; without one they receive an invitation mail. */
-  async create(organizationId: string, actor: Actor, input: CreateInput) {
+  async create(organizationId: string, actor: Actor, input: CreateInput): Promise<UserInvitedOutput> {
     if (input.password !== undefined) await this.passwords.assertAcceptable(input.password, { email: input.email, name: input.name }, 'password');
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     const groups = [...new Set(input.groups)];
@@ -108,6 +108,7 @@ export class UsersService {
       }
       if (Object.keys(data).length === 0) return userOut(before);
 
+      if (before.ssoSubject !== null && (data.role !== undefined || data.groups !== undefined)) await this.assertNotProviderOwned(organizationId, before, data);
       if (data.disabled === true && id === caller.userId) throw AppError.unprocessable('You cannot disable your own account');
       const losesOwner = before.role === 'owner' && !before.disabled && ((data.role !== undefined && data.role !== 'owner') || data.disabled === true);
       // SSO-only keeps one owner with a password for when the provider is down: not this one away.
@@ -137,6 +138,27 @@ export class UsersService {
     });
   }
 
+  /**
+   * While single sign-on is on, every sign-in of an SSO user sets their role and their membership of
+   * the groups that list provider groups again. A change here would silently come undone at the next
+   * sign-in, so it is refused (409) naming what the identity provider owns; the name, being disabled
+   * and the groups Airlock alone manages stay editable. The console shows these fields read-only.
+   */
+  private async assertNotProviderOwned(organizationId: string, before: UserRow, data: { role?: unknown; groups?: string[] }): Promise<void> {
+    const synced = await this.users.ssoSyncedGroups(organizationId);
+    if (synced === null) return;
+    const was = new Set(before.groups);
+    const will = new Set(data.groups ?? before.groups);
+    const groups = synced.filter((g) => was.has(g) !== will.has(g)).sort();
+    const fields = [...(data.role !== undefined ? ['role'] : []), ...(groups.length ? ['groups'] : [])];
+    if (!fields.length) return;
+    const owned = [...(data.role !== undefined ? ['role'] : []), ...(groups.length ? [`membership of ${groups.map((g) => `"${g}"`).join(', ')}`] : [])];
+    throw AppError.conflict(
+      `${before.email} signs in through single sign-on: the identity provider owns their ${owned.join(' and ')}, which the next sign-in sets again. Change them at the identity provider or in the mappings of the Single sign-on page; the name, disabling and the other groups stay editable here.`,
+      { providerOwned: fields, groups },
+    );
+  }
+
   private async assertUser(organizationId: string, id: string): Promise<void> {
     if (!(await this.users.find(organizationId, id))) throw AppError.notFound('User');
   }
@@ -158,7 +180,7 @@ export class UsersService {
   }
 
   /** A fresh invitation for a user who has not set a password yet (the previous link stops working). */
-  async resendInvitation(organizationId: string, actor: Actor, id: string) {
+  async resendInvitation(organizationId: string, actor: Actor, id: string): Promise<UserInvitedOutput> {
     const { mail, row } = await this.transactions.run(async () => {
       if (!(await this.users.lock(organizationId, id))) throw AppError.notFound('User');
       const u = (await this.users.find(organizationId, id))!;

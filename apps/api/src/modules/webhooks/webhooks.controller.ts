@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { webhookCreate, type WebhookCreate, webhookUpdate } from '@airlock/contracts';
+import { WEBHOOK_DELIVERY_STATUSES, webhookCreate, type WebhookCreate, webhookUpdate } from '@airlock/contracts';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
@@ -14,7 +14,7 @@ import { toDeliveryOutput, toWebhookOutput } from './webhooks.serializers';
 const webhookFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), enabled: z.boolean().optional() });
 const deliveryFilter = z.strictObject({
   id: idList.optional(),
-  status: z.enum(['pending', 'succeeded', 'failed']).optional(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   event: z.string().max(100).optional(),
 });
 

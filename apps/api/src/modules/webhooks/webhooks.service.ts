@@ -158,7 +158,8 @@ export class WebhooksService {
 
   /**
    * Queues `event` to every enabled webhook subscribed to it, in the current transaction (the
-   * deliveries exist if and only if the change committed). Call `flushSoon()` after the commit.
+   * deliveries exist if and only if the change committed), and asks the worker to deliver them once
+   * that transaction has committed, without waiting for its next poll.
    */
   async enqueue(organizationId: string, event: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
     const subs = await this.repo.subscribers(organizationId, event);
@@ -170,12 +171,8 @@ export class WebhooksService {
       data,
       now,
     );
+    if (rows.length) await this.transactions.afterCommit(() => this.worker.kick());
     return rows.length;
-  }
-
-  /** Asks the worker to deliver what was just committed without waiting for its next poll. */
-  flushSoon(): void {
-    this.worker.kick();
   }
 
   private insertDeliveries(organizationId: string, webhookIds: string[], event: string, data: Record<string, unknown>, now: Date) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { emptyInput, passkeyRegisterInput, secondFactorInput, type SessionStartedOutput, totpConfirmInput } from '@airlock/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { emptyInput, passkeyRegisterInput, secondFactorInput, totpConfirmInput } from '@airlock/contracts';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { AppError } from '../../../common/errors';
@@ -65,7 +65,7 @@ export class MfaController {
     clearMfaCookie(reply);
     setSessionCookie(reply, request, session.token, session.expiresAt, this.config.cookieSecure);
     void reply.header('cache-control', 'no-store');
-    return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+    return { ok: true, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() } satisfies SessionStartedOutput;
   }
 
   // ---- the signed-in user's own factors ----

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RECOVERY_CODE_COUNT, type SecondFactorInput, type WebauthnResponse } from '@airlock/contracts';
+import { type MfaStatusOutput, type OkOutput, type PasskeyAddedOutput, RECOVERY_CODE_COUNT, type RecoveryCodesOutput, type SecondFactorInput, type StepUpOutput, type TotpConfirmedOutput, type TotpSetupOutput, type WebauthnOptionsOutput, type WebauthnResponse } from '@airlock/contracts';
 import {
   type AuthenticationResponseJSON,
   generateAuthenticationOptions,
@@ -62,7 +62,7 @@ export class MfaService {
     return methods;
   }
 
-  async status(auth: UserAuth) {
+  async status(auth: UserAuth): Promise<MfaStatusOutput> {
     const [totp, passkeys, recoveryCodesLeft] = await Promise.all([
       this.repo.totp(auth.organizationId, auth.userId),
       this.repo.passkeys(auth.organizationId, auth.userId),
@@ -82,7 +82,7 @@ export class MfaService {
   // ---- TOTP enrolment ----
 
   /** A new secret for the user's authenticator app (replacing an unconfirmed one): the URI, its QR code, the secret for typing. */
-  async startTotp(auth: UserAuth) {
+  async startTotp(auth: UserAuth): Promise<TotpSetupOutput> {
     const secret = newTotpSecret();
     const sealed = await this.secrets.seal(secret, auth.userId);
     if (!(await this.repo.startTotp(auth.organizationId, auth.userId, sealed))) {
@@ -96,7 +96,7 @@ export class MfaService {
   }
 
   /** The first code confirms the app. The first factor of an account comes with its recovery codes (shown once). */
-  async confirmTotp(auth: UserAuth, code: string) {
+  async confirmTotp(auth: UserAuth, code: string): Promise<TotpConfirmedOutput> {
     const totp = await this.repo.totp(auth.organizationId, auth.userId);
     if (!totp || totp.confirmedAt) throw AppError.conflict('Start the set-up of an authenticator app first');
     const step = matchTotpStep(await this.secrets.open(totp.secretSealed, auth.userId), code);
@@ -108,7 +108,7 @@ export class MfaService {
     });
   }
 
-  async removeTotp(auth: UserAuth) {
+  async removeTotp(auth: UserAuth): Promise<OkOutput> {
     return this.transactions.run(async () => {
       if ((await this.repo.deleteTotp(auth.organizationId, auth.userId)).count === 0) throw AppError.notFound('Authenticator app');
       await this.afterFactorRemoved(auth, 'mfa.totp.remove', { totp: true });
@@ -118,7 +118,7 @@ export class MfaService {
 
   // ---- passkeys ----
 
-  async passkeyRegistrationOptions(auth: UserAuth) {
+  async passkeyRegistrationOptions(auth: UserAuth): Promise<WebauthnOptionsOutput> {
     const existing = await this.repo.passkeys(auth.organizationId, auth.userId);
     if (existing.length >= MAX_PASSKEYS) throw AppError.unprocessable(`At most ${MAX_PASSKEYS} passkeys per account: remove one first`);
     const rp = relyingParty(this.config);
@@ -134,10 +134,10 @@ export class MfaService {
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
     });
     await this.sessions.setWebauthnChallenge(auth.sessionId, options.challenge, new Date(Date.now() + WEBAUTHN_CHALLENGE_SECONDS * 1000));
-    return options;
+    return { ...options };
   }
 
-  async registerPasskey(auth: UserAuth, name: string, response: WebauthnResponse) {
+  async registerPasskey(auth: UserAuth, name: string, response: WebauthnResponse): Promise<PasskeyAddedOutput> {
     const challenge = await this.sessions.takeWebauthnChallenge(auth.sessionId, new Date());
     if (!challenge) throw AppError.unprocessable('The passkey request expired or was already used: start again');
     const rp = relyingParty(this.config);
@@ -173,7 +173,7 @@ export class MfaService {
     });
   }
 
-  async removePasskey(auth: UserAuth, id: string) {
+  async removePasskey(auth: UserAuth, id: string): Promise<OkOutput> {
     return this.transactions.run(async () => {
       if ((await this.repo.deletePasskey(auth.organizationId, auth.userId, id)).count === 0) throw AppError.notFound('Passkey');
       await this.afterFactorRemoved(auth, 'mfa.passkey.remove', { passkey: { id } }, id);
@@ -182,7 +182,7 @@ export class MfaService {
   }
 
   /** New recovery codes replace every old one (shown once). */
-  async regenerateRecoveryCodes(auth: UserAuth) {
+  async regenerateRecoveryCodes(auth: UserAuth): Promise<RecoveryCodesOutput> {
     if (!auth.mfaEnabled) throw AppError.conflict('Set up an authenticator app or a passkey first');
     return this.transactions.run(async () => {
       const recoveryCodes = await this.issueRecoveryCodes(auth.organizationId, auth.userId);
@@ -194,10 +194,10 @@ export class MfaService {
   // ---- proving a factor: the second step of a sign-in, and step-up ----
 
   /** WebAuthn options for the passkey step of a pending sign-in. */
-  async signInPasskeyOptions(pending: PendingAuth) {
+  async signInPasskeyOptions(pending: PendingAuth): Promise<WebauthnOptionsOutput> {
     const options = await this.authenticationOptions(pending.organizationId, pending.userId);
     await this.repo.setPendingChallenge(pending.pendingId, options.challenge);
-    return options;
+    return { ...options };
   }
 
   /** Checks the factor of a pending sign-in; the caller then consumes the pending sign-in and opens the session. */
@@ -227,14 +227,14 @@ export class MfaService {
     );
   }
 
-  async stepUpPasskeyOptions(auth: UserAuth) {
+  async stepUpPasskeyOptions(auth: UserAuth): Promise<WebauthnOptionsOutput> {
     const options = await this.authenticationOptions(auth.organizationId, auth.userId);
     await this.sessions.setWebauthnChallenge(auth.sessionId, options.challenge, new Date(Date.now() + WEBAUTHN_CHALLENGE_SECONDS * 1000));
-    return options;
+    return { ...options };
   }
 
   /** A fresh proof of a factor in this session: the next STEP_UP_SECONDS allow the most sensitive actions. */
-  async stepUp(auth: UserAuth, input: SecondFactorInput) {
+  async stepUp(auth: UserAuth, input: SecondFactorInput): Promise<StepUpOutput> {
     if (auth.method !== 'password') throw AppError.unprocessable('Single sign-on sessions confirm with the identity provider, not here');
     if (!auth.mfaEnabled) throw AppError.conflict('Set up an authenticator app or a passkey first');
     await this.prove(

@@ -1,49 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as client from 'openid-client';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
-import { Transactions } from '../../../database/transactions';
 import type { SsoConnection } from '../../../generated/prisma/client';
-import type { Role } from '../../../generated/prisma/enums';
-import { AuditService } from '../../audit/audit.service';
-import type { Actor, RequestOrigin } from '../auth-context';
+import type { RequestOrigin } from '../auth-context';
 import type { SignedInUser } from '../auth.service';
+import { type FederatedIdentity, FederatedSignIn, type SsoTestResult } from './federated-sign-in.service';
 import { AirlockOidcStrategy, OIDC_SESSION_KEY, type PassportOutcome, type PassportRequest, runPassport } from './oidc-passport';
-import { claimValues, displayName, mappedRole, syncedGroups } from './sso-claims';
+import { claimValues, displayName } from './sso-claims';
 import { SsoConnectionRepository } from './sso-connection.repository';
+import { SsoRefused } from './sso-refused';
 import { type SsoState, SsoStateSealer } from './sso-state-cookie';
 
-/** Why an SSO sign-in was refused: the code travels to the sign-in page as ?sso_error=<code>. */
-export type SsoRefusal =
-  | 'not_configured'
-  | 'provider_unreachable'
-  | 'state_invalid'
-  | 'provider_error'
-  | 'no_email'
-  | 'email_unverified'
-  | 'other_organization'
-  | 'linked_to_other_identity'
-  | 'not_provisioned'
-  | 'disabled';
+export { SsoRefused, type SsoRefusal } from './sso-refused';
 
-export class SsoRefused extends Error {
-  constructor(
-    readonly reason: SsoRefusal,
-    message: string,
-    /** The organization whose sign-in was refused, when known (its audit log records the refusal). */
-    readonly organizationId?: string,
-    /** The e-mail the provider sent, when it got that far. */
-    readonly email?: string,
-  ) {
-    super(message);
-  }
-
-  inOrganization(organizationId: string): SsoRefused {
-    return this.organizationId ? this : new SsoRefused(this.reason, this.message, organizationId, this.email);
-  }
-}
-
-/** Provisioning acts as the system, on behalf of the sign-in request (whose origin the audit keeps). */
-const ssoActor = (origin?: RequestOrigin): Actor => ({ type: 'system', id: null, label: 'single sign-on', origin });
 const DISCOVERY_TTL_MS = 3_600_000;
 
 interface CachedConfig {
@@ -64,10 +33,9 @@ export class SsoSignInService {
   private readonly configs = new Map<string, CachedConfig>();
 
   constructor(
-    private readonly transactions: Transactions,
     private readonly repo: SsoConnectionRepository,
     private readonly sealer: SsoStateSealer,
-    private readonly audit: AuditService,
+    private readonly federated: FederatedSignIn,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -83,15 +51,24 @@ export class SsoSignInService {
    */
   async endSessionUrl(organizationId: string): Promise<string | null> {
     const conn = await this.repo.findByOrganization(organizationId);
-    if (!conn?.enabled) return null;
+    if (!conn?.enabled || conn.protocol !== 'oidc') return null;
     try {
       const config = await this.discover(conn);
       if (!config.serverMetadata().end_session_endpoint) return null;
-      return client.buildEndSessionUrl(config, { client_id: conn.clientId, post_logout_redirect_uri: this.postLogoutRedirectUri() }).href;
+      return client.buildEndSessionUrl(config, { client_id: conn.clientId ?? '', post_logout_redirect_uri: this.postLogoutRedirectUri() }).href;
     } catch (err) {
       this.logger.warn(`No provider logout for organization ${organizationId}: ${(err as Error).message}`);
       return null;
     }
+  }
+
+  /** The organization's connection, by the organization's slug (whichever protocol). */
+  connectionBySlug(slug: string): Promise<SsoConnection | null> {
+    return this.repo.findByOrganizationSlug(slug);
+  }
+
+  organizationSlug(organizationId: string): Promise<string> {
+    return this.repo.organizationSlug(organizationId);
   }
 
   /** Whether the organization of this slug signs in with SSO only (false for an unknown slug: no enumeration). */
@@ -114,6 +91,7 @@ export class SsoSignInService {
   }
 
   private discover(conn: SsoConnection): Promise<client.Configuration> {
+    if (!conn.issuer || !conn.clientId || !conn.clientSecret) return Promise.reject(new Error('The OpenID Connect connection is not complete'));
     const key = `${conn.issuer}|${conn.clientId}|${conn.clientSecret}|${conn.updatedAt.getTime()}`;
     const cached = this.configs.get(conn.id);
     if (cached && cached.key === key && Date.now() - cached.at < DISCOVERY_TTL_MS) return cached.config;
@@ -143,9 +121,7 @@ export class SsoSignInService {
   }
 
   /** The identity provider's authorization URL and the sealed state for the cookie. */
-  async start(orgSlug: string, req: Omit<PassportRequest, 'session'>, returnTo?: string): Promise<{ redirectTo: string; sealedState: string }> {
-    const conn = await this.repo.findByOrganizationSlug(orgSlug);
-    if (!conn?.enabled) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization');
+  async start(conn: SsoConnection, orgSlug: string, req: Omit<PassportRequest, 'session'>, returnTo?: string, test = false): Promise<{ redirectTo: string; sealedState: string }> {
     const strategy = await this.strategyFor(conn, () => undefined);
     const session: Record<string, unknown> = {};
     const outcome = await runPassport(strategy, { ...req, session });
@@ -154,7 +130,7 @@ export class SsoSignInService {
       this.logger.warn(`SSO start for ${orgSlug} did not redirect: ${describe(outcome)}`);
       throw new SsoRefused('provider_error', 'The sign-in with the identity provider could not start');
     }
-    const sealedState = await this.sealer.seal({ organizationId: conn.organizationId, connectionId: conn.id, checks: checks as Record<string, unknown>, ...(returnTo ? { returnTo } : {}) });
+    const sealedState = await this.sealer.seal({ organizationId: conn.organizationId, connectionId: conn.id, checks: checks as Record<string, unknown>, ...(returnTo ? { returnTo } : {}), ...(test ? { test } : {}) });
     return { redirectTo: outcome.url, sealedState };
   }
 
@@ -165,25 +141,26 @@ export class SsoSignInService {
    */
   async organizationForIssuer(issuer: string): Promise<string | null> {
     const withoutSlash = issuer.replace(/\/+$/, '');
-    const found = await this.repo.enabledByIssuer([withoutSlash, `${withoutSlash}/`]);
+    const found = (await this.repo.enabledByIssuer([withoutSlash, `${withoutSlash}/`])).filter((c) => c.protocol === 'oidc');
     return found.length === 1 ? found[0]!.organization.slug : null;
   }
 
   /** Completes the sign-in on the way back from the identity provider; `returnTo` is where the console opens. */
-  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser & { returnTo?: string }> {
+  async callback(sealed: string | undefined, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<(SignedInUser & { returnTo?: string }) | { test: SsoTestResult }> {
     const state: SsoState | null = await this.sealer.open(sealed);
     if (!state) throw new SsoRefused('state_invalid', 'The sign-in expired or did not start here; start it again');
     const conn = await this.repo.findByOrganization(state.organizationId);
-    if (!conn?.enabled || conn.id !== state.connectionId) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization', state.organizationId);
+    if (!conn || (!conn.enabled && !state.test) || conn.protocol !== 'oidc' || conn.id !== state.connectionId) throw new SsoRefused('not_configured', 'Single sign-on is not set up for this organization', state.organizationId);
     const signedIn = await this.complete(conn, state, req, origin);
+    if ('test' in signedIn) return signedIn;
     return state.returnTo ? { ...signedIn, returnTo: state.returnTo } : signedIn;
   }
 
-  private async complete(conn: SsoConnection, state: SsoState, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser> {
+  private async complete(conn: SsoConnection, state: SsoState, req: Omit<PassportRequest, 'session'>, origin?: RequestOrigin): Promise<SignedInUser | { test: SsoTestResult }> {
 
     let refusal: SsoRefused | null = null;
     const strategy = await this.strategyFor(conn, (tokens, verified) => {
-      this.verify(conn, tokens, origin).then(
+      this.verify(conn, tokens, origin, state.test === true).then(
         (user) => verified(null, user),
         (err: unknown) => {
           if (err instanceof SsoRefused) {
@@ -194,7 +171,7 @@ export class SsoSignInService {
       );
     });
     const outcome = await runPassport(strategy, { ...req, session: { [OIDC_SESSION_KEY]: state.checks } });
-    if (outcome.kind === 'success') return outcome.user as SignedInUser;
+    if (outcome.kind === 'success') return outcome.user as SignedInUser | { test: SsoTestResult };
     if (refusal) throw (refusal as SsoRefused).inOrganization(conn.organizationId);
     this.logger.warn(`SSO callback for organization ${conn.organizationId} refused: ${describe(outcome)}`);
     throw new SsoRefused('provider_error', 'The identity provider response was refused', conn.organizationId);
@@ -211,109 +188,19 @@ export class SsoSignInService {
     return { ...info, ...idClaims };
   }
 
-  private async verify(conn: SsoConnection, tokens: Parameters<ConstructorParameters<typeof AirlockOidcStrategy>[1]>[0], origin?: RequestOrigin): Promise<SignedInUser> {
+  private async verify(conn: SsoConnection, tokens: Parameters<ConstructorParameters<typeof AirlockOidcStrategy>[1]>[0], origin: RequestOrigin | undefined, test: boolean): Promise<SignedInUser | { test: SsoTestResult }> {
     const claims = await this.claimsOf(conn, tokens);
     const config = await this.discover(conn);
-    return this.provision(conn, config.serverMetadata().issuer, claims, origin);
-  }
-
-  /**
-   * A refused sign-in: in the organization's audit log when the organization is known (who, from
-   * where, why), and in the server log always (reason and organization, never the e-mail).
-   */
-  async recordRefusal(refusal: SsoRefused, origin?: RequestOrigin): Promise<void> {
-    this.logger.warn(`SSO sign-in refused (${refusal.reason})${refusal.organizationId ? ` for organization ${refusal.organizationId}` : ''}`);
-    const organizationId = refusal.organizationId;
-    if (!organizationId) return;
-    await this.audit
-      .record({
-        organizationId,
-        actor: ssoActor(origin),
-        action: 'auth.sso_refused',
-        entityType: 'SsoConnection',
-        after: { reason: refusal.reason, ...(refusal.email ? { email: refusal.email } : {}) },
-      })
-      .catch((err: unknown) => this.logger.warn(`The refused SSO sign-in could not be audited: ${(err as Error).message}`));
-  }
-
-  /**
-   * Finds the user by (issuer, subject); else links the user with the same verified e-mail in this
-   * organization; else creates one when just-in-time provisioning is on. Then syncs the role
-   * (highest mapped, else the default; the last enabled owner is never demoted) and the groups
-   * that follow the IdP. Everything in one transaction with its audit events.
-   */
-  async provision(conn: SsoConnection, issuer: string, claims: Record<string, unknown>, origin?: RequestOrigin): Promise<SignedInUser> {
-    const actor = ssoActor(origin);
-    const subject = claims.sub as string;
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
-    const values = claimValues(claims[conn.groupsClaim]);
-    const mappings = (conn.roleMappings ?? {}) as Record<string, Role>;
-    const roleFromIdp = mappedRole(values, mappings) ?? conn.defaultRole;
-
-    return this.transactions.run(async () => {
-      let user = await this.repo.userBySubject(issuer, subject);
-      if (user && user.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This identity belongs to another organization', conn.organizationId, email ?? undefined);
-      const managed = await this.repo.ssoManagedGroups(conn.organizationId);
-
-      if (!user) {
-        if (!email || email.length > 320 || !email.includes('@')) throw new SsoRefused('no_email', 'The identity provider sent no e-mail address', conn.organizationId, email ?? undefined);
-        if (claims.email_verified === false || claims.email_verified === 'false') throw new SsoRefused('email_unverified', 'The identity provider says this e-mail address is not verified', conn.organizationId, email ?? undefined);
-        const byEmail = await this.repo.userByEmail(email);
-        if (byEmail) {
-          if (byEmail.organizationId !== conn.organizationId) throw new SsoRefused('other_organization', 'This e-mail address belongs to another organization', conn.organizationId, email ?? undefined);
-          if (byEmail.ssoSubject && (byEmail.ssoIssuer !== issuer || byEmail.ssoSubject !== subject)) {
-            throw new SsoRefused('linked_to_other_identity', 'This account is linked to another single sign-on identity', conn.organizationId, email ?? undefined);
-          }
-          if (byEmail.disabled) throw new SsoRefused('disabled', 'This account is disabled', conn.organizationId, email ?? undefined);
-          user = await this.repo.updateUser(byEmail.id, { ssoIssuer: issuer, ssoSubject: subject });
-          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.sso_link', entityType: 'User', entityId: user.id, after: { ssoIssuer: issuer, ssoSubject: subject } });
-        } else {
-          if (!conn.allowJit) throw new SsoRefused('not_provisioned', 'No Airlock account exists for this e-mail address; ask an owner to create one', conn.organizationId, email ?? undefined);
-          user = await this.repo.createUser({
-            organizationId: conn.organizationId,
-            email,
-            name: displayName(claims, email),
-            role: roleFromIdp,
-            groups: syncedGroups([], values, managed),
-            ssoIssuer: issuer,
-            ssoSubject: subject,
-          });
-          await this.audit.record({ organizationId: conn.organizationId, actor, action: 'user.create', entityType: 'User', entityId: user.id, after: { ...user, provisionedBy: 'sso' } });
-          return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
-        }
-      }
-
-      if (user.disabled) throw new SsoRefused('disabled', 'This account is disabled', conn.organizationId, email ?? undefined);
-
-      let role = roleFromIdp;
-      if (user.role === 'owner' && role !== 'owner') {
-        const userId = user.id;
-        const owners = await this.repo.lockActiveOwners(conn.organizationId);
-        if (owners.every((id) => id === userId)) {
-          this.logger.warn(`SSO would demote the last owner who can sign in (user ${userId}); the role stays owner`);
-          role = 'owner';
-        } else if (conn.ssoOnly && conn.breakGlassUserId === userId) {
-          this.logger.warn(`SSO would demote the break-glass owner of SSO-only (user ${userId}); the role stays owner`);
-          role = 'owner';
-        }
-      }
-      const groups = syncedGroups(user.groups, values, managed);
-      const changed = role !== user.role || groups.join('\n') !== [...user.groups].sort().join('\n');
-      if (changed) {
-        const before = user;
-        user = await this.repo.updateUser(user.id, { role, groups });
-        await this.audit.record({
-          organizationId: conn.organizationId,
-          actor,
-          action: 'user.sso_sync',
-          entityType: 'User',
-          entityId: user.id,
-          before: { role: before.role, groups: before.groups },
-          after: { role: user.role, groups: user.groups },
-        });
-      }
-      return { id: user.id, organizationId: user.organizationId, email: user.email, role: user.role };
-    });
+    const identity: FederatedIdentity = {
+        issuer: config.serverMetadata().issuer,
+        subject: claims.sub as string,
+        email,
+        emailVerified: claims.email_verified === false || claims.email_verified === 'false' ? false : claims.email_verified === true || claims.email_verified === 'true' ? true : null,
+        name: displayName(claims, email ?? ''),
+        groups: claimValues(claims[conn.groupsClaim]),
+    };
+    return test ? { test: await this.federated.preview(conn, identity) } : this.federated.complete(conn, identity, origin);
   }
 }
 

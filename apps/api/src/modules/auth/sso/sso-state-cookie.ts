@@ -11,6 +11,8 @@ export interface SsoState {
   checks: Record<string, unknown>;
   /** The console path to open after sign-in (checked by consoleReturnPath when the sign-in started). */
   returnTo?: string;
+  /** The console's "Try a sign-in": report what the provider sent, sign nobody in (works while SSO is off). */
+  test?: boolean;
   expiresAt: number;
 }
 

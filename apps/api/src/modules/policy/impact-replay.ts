@@ -1,0 +1,195 @@
+import type { ImpactOutput } from '@airlock/contracts';
+import { type Channel, type Conditions, type Decision, type Evaluator, NO_MATCH_RULE_ID, type PolicyRule } from '@airlock/policy-engine';
+import type { DecisionAction as Action, Effect } from '../../generated/prisma/enums';
+import type { PolicySnapshot } from './policy-snapshot';
+
+/** A logged decision as the replay reads it: metadata only (the log never stores content). */
+export interface ReplayedLog {
+  id: string;
+  time: Date;
+  providerSlug: string | null;
+  destinationHost: string | null;
+  action: Action;
+  channel: string | null;
+  networkZones: string[];
+  subjectGroups: string[];
+  dataClasses: string[];
+}
+
+/** One side of the replay: the compiled evaluator and the snapshot it was compiled from. */
+export interface ReplaySide {
+  evaluator: Evaluator;
+  snapshot: PolicySnapshot;
+}
+
+export interface ReplayOptions {
+  /** The published version (null: none yet; the draft is then compared with "no policy": allow). */
+  against: number | null;
+  window: { since: string | null; until: string | null };
+  /** The window held more decisions than `logs` (the newest were read). */
+  truncated: boolean;
+  /** Data class names by key, for the limitations' plain words. */
+  classLabels?: ReadonlyMap<string, string>;
+}
+
+const MAX_EXAMPLES = 50;
+const MAX_ROWS = 20;
+
+/**
+ * The same request a logged decision was, as far as the log tells: destination (the service when
+ * one was resolved, else the host, so a domain the draft adds to the catalog is found), action,
+ * channel, the zones it was in, the groups and the data classes. No account type is logged: the
+ * request states none.
+ */
+export function requestOf(log: ReplayedLog) {
+  return {
+    action: log.action,
+    destination: log.providerSlug ? { provider: log.providerSlug } : { host: log.destinationHost ?? '' },
+    subject: { groups: log.subjectGroups },
+    context: { ...(log.channel ? { channel: log.channel as Channel } : {}), networkZones: log.networkZones },
+    dataClasses: log.dataClasses,
+  };
+}
+
+const NO_POLICY: Decision['reasons'] = [];
+
+/** The rules a decision matched ("no rule matched" is not a rule). */
+const ruleIdsOf = (reasons: Decision['reasons']) => reasons.map((r) => r.ruleId).filter((id) => id !== NO_MATCH_RULE_ID);
+
+/**
+ * Replays `published` and `draft` over the same logged decisions and reports only where their
+ * answers differ: the effect each decision had when it was made plays no part, so a change already
+ * in force (a Block now since) is not counted as the draft's. Pure: no clock, no database.
+ */
+export function replayImpact(published: ReplaySide | null, draft: ReplaySide, logs: readonly ReplayedLog[], opts: ReplayOptions): ImpactOutput {
+  const names = new Map(draft.snapshot.catalog.map((p) => [p.slug, p.name]));
+  for (const p of published?.snapshot.catalog ?? []) if (!names.has(p.slug)) names.set(p.slug, p.name);
+  const transitions = new Map<string, number>();
+  const ruleGains = new Map<string, number>();
+  const ruleLosses = new Map<string, number>();
+  const byDestination = new Map<string, { changed: number; total: number }>();
+  const byGroup = new Map<string | null, { changed: number; total: number }>();
+  const examples: ImpactOutput['examples'] = [];
+  let changed = 0;
+  const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const log of logs) {
+    const request = requestOf(log);
+    const after = draft.evaluator.evaluate(request);
+    const before = published ? published.evaluator.evaluate(request) : null;
+    const beforeEffect: Effect = before?.effect ?? 'allow';
+    const beforeIds = ruleIdsOf(before?.reasons ?? NO_POLICY);
+    const afterIds = ruleIdsOf(after.reasons);
+    for (const id of afterIds) if (!beforeIds.includes(id)) bump(ruleGains, id);
+    for (const id of beforeIds) if (!afterIds.includes(id)) bump(ruleLosses, id);
+    const differs = after.effect !== beforeEffect;
+    const dest = log.providerSlug ?? log.destinationHost ?? '';
+    // A host outside the published catalog that the draft's catalog covers is named by the draft.
+    if (!names.has(dest) && after.provider) names.set(dest, after.provider.name);
+    const d = byDestination.get(dest) ?? { changed: 0, total: 0 };
+    d.total += 1;
+    byDestination.set(dest, d);
+    const groups = log.subjectGroups.length ? [...new Set(log.subjectGroups)] : [null];
+    for (const g of groups) {
+      const row = byGroup.get(g) ?? { changed: 0, total: 0 };
+      row.total += 1;
+      if (differs) row.changed += 1;
+      byGroup.set(g, row);
+    }
+    if (!differs) continue;
+    changed += 1;
+    d.changed += 1;
+    bump(transitions, `${beforeEffect}->${after.effect}`);
+    if (examples.length < MAX_EXAMPLES) {
+      examples.push({
+        decisionId: log.id,
+        time: log.time.toISOString(),
+        destination: dest,
+        name: names.get(dest) ?? dest,
+        action: log.action,
+        groups: log.subjectGroups,
+        before: beforeEffect,
+        after: after.effect,
+        ruleIds: afterIds,
+        publishedRuleIds: beforeIds,
+      });
+    }
+  }
+  const sortDesc = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const affected = <K>(m: Map<K, { changed: number; total: number }>) =>
+    [...m].filter(([, v]) => v.changed > 0).sort((a, b) => b[1].changed - a[1].changed || b[1].total - a[1].total).slice(0, MAX_ROWS);
+  return {
+    against: opts.against,
+    window: opts.window,
+    replayed: logs.length,
+    changed,
+    unchanged: logs.length - changed,
+    truncated: opts.truncated,
+    from: logs.at(-1)?.time.toISOString() ?? null,
+    to: logs[0]?.time.toISOString() ?? null,
+    transitions: sortDesc(transitions).map(([k, count]) => {
+      const [before, after] = k.split('->') as [Effect, Effect];
+      return { before, after, count };
+    }),
+    rulesNewlyMatching: sortDesc(ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
+    rulesNoLongerMatching: sortDesc(ruleLosses).map(([ruleId, count]) => ({ ruleId, count })),
+    byDestination: affected(byDestination).map(([destination, v]) => ({ destination, name: names.get(destination) ?? destination, ...v })),
+    byGroup: affected(byGroup).map(([group, v]) => ({ group, ...v })),
+    examples,
+    limitations: replayLimitations(published, draft, opts.classLabels ?? new Map()),
+  };
+}
+
+const enabledConditions = (rules: readonly PolicyRule[]): Conditions[] => rules.filter((r) => r.enabled).flatMap((r) => [r.when, ...(r.unless ?? [])]);
+
+/**
+ * What the replay cannot take into account, because the decision log does not store it: said in
+ * plain words with the names concerned, so the preview is not read as more certain than it is.
+ */
+export function replayLimitations(published: ReplaySide | null, draft: ReplaySide, classLabels: ReadonlyMap<string, string>): ImpactOutput['limitations'] {
+  const out: ImpactOutput['limitations'] = [];
+  if (!published) {
+    out.push({ code: 'no_published_policy', message: 'Nothing is published yet: the draft is compared with allowing everything.', items: [] });
+  }
+  const conditions = [...enabledConditions(draft.snapshot.rules), ...enabledConditions(published?.snapshot.rules ?? [])];
+  const accountRules = [...new Set([...draft.snapshot.rules, ...(published?.snapshot.rules ?? [])].filter((r) => r.enabled && [r.when, ...(r.unless ?? [])].some((c) => c.accountTypes?.length)).map((r) => r.id))].sort();
+  if (conditions.some((c) => c.accountTypes?.length)) {
+    out.push({
+      code: 'account_type',
+      message: 'The account type (personal, work, API) is not logged: replayed decisions state none, so rules on account types see an unknown account.',
+      items: accountRules,
+    });
+  }
+  if (published) {
+    const before = new Map(published.snapshot.zones.map((z) => [z.name, [...z.cidrs].sort().join(',')]));
+    const after = new Map(draft.snapshot.zones.map((z) => [z.name, [...z.cidrs].sort().join(',')]));
+    const zones = [...new Set([...before.keys(), ...after.keys()])].filter((n) => before.get(n) !== after.get(n)).sort();
+    if (zones.length) {
+      out.push({
+        code: 'zone_addresses',
+        message: 'Addresses are not logged: decisions keep the zones they were made in, so changes to the networks of these zones are not replayed.',
+        items: zones,
+      });
+    }
+    const undetected = [...draft.evaluator.classesReferenced].filter((c) => !published.evaluator.classesReferenced.has(c)).sort();
+    if (undetected.length) {
+      out.push({
+        code: 'classes_not_detected',
+        message:
+          'Text is only inspected for the data classes the policy in force looks at, and never stored: decisions were logged without these classes unless a client stated them or a file name implied them, so rules on them are undercounted.',
+        items: undetected.map((c) => classLabels.get(c) ?? c),
+      });
+    }
+    const key = (d: PolicySnapshot['detectors'][number]) => JSON.stringify([d.kind, d.dataClass, d.patterns, d.caseSensitive, d.wholeWord, d.enabled]);
+    const oldDetectors = new Map(published.snapshot.detectors.map((d) => [d.name, key(d)]));
+    const newDetectors = new Map(draft.snapshot.detectors.map((d) => [d.name, key(d)]));
+    const detectors = [...new Set([...oldDetectors.keys(), ...newDetectors.keys()])].filter((n) => oldDetectors.get(n) !== newDetectors.get(n)).sort();
+    if (detectors.length) {
+      out.push({
+        code: 'detectors_changed',
+        message: 'Text is never stored, so what changed custom detectors would find in past requests cannot be replayed: decisions keep the data classes found when they were made.',
+        items: detectors,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { zipSync, strToU8 } from 'fflate';
+import { lyingZip } from './test-zips';
+import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
+
+const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const slide = (...paras: string[]) =>
+  `<p:sld xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree>${paras
+    .map((p) => `<a:p>${p}</a:p>`)
+    .join('')}</p:spTree></p:cSld></p:sld>`;
+const run = (t: string) => `<a:r><a:rPr lang="en-GB"/><a:t>${t}</a:t></a:r>`;
+
+function pptx(slides: Record<number, string>, notes: Record<number, string> = {}): Uint8Array {
+  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(CT), 'ppt/presentation.xml': strToU8('<p:presentation/>') };
+  for (const [n, xml] of Object.entries(slides)) files[`ppt/slides/slide${n}.xml`] = strToU8(xml);
+  for (const [n, xml] of Object.entries(notes)) files[`ppt/notesSlides/notesSlide${n}.xml`] = strToU8(xml);
+  return zipSync(files);
+}
+
+describe('file text', () => {
+  it('reads a PPTX: slides in number order (10 after 2), runs joined, notes after their slide, entities decoded', async () => {
+    const data = pptx(
+      { 1: slide(run('Quarterly review'), run('Q3 &amp; Q4')), 2: slide(run('Customer: Jane Roe'), `${run('line one')}<a:br/>${run('line two')}`), 10: slide(run('Last slide &#x2014; thanks')) },
+      { 2: slide(run('Speaker note: card 4111 1111 1111 1111')) },
+    );
+    expect(detectFormat(data, 'deck.bin')).toBe('pptx');
+    const r = await extractFileText(data, { name: 'deck.pptx' });
+    expect(r).toEqual({
+      format: 'pptx',
+      text: 'Quarterly review\nQ3 & Q4\n\nCustomer: Jane Roe\nline one\nline two\n\nSpeaker note: card 4111 1111 1111 1111\n\nLast slide — thanks',
+    });
+  });
+
+  it('joins the runs of one paragraph and puts paragraphs on their own lines', () => {
+    expect(drawingMlText(slide(`${run('Hel')}${run('lo')}`, run('World'), '<a:endParaRPr/>'))).toBe('Hello\nWorld');
+  });
+
+  it('tells office formats apart by the folders inside, whatever the name', () => {
+    const z = (folder: string) => zipSync({ '[Content_Types].xml': strToU8(CT), [`${folder}/x.xml`]: strToU8('<x/>') });
+    expect(detectFormat(z('word'), 'a.pptx')).toBe('docx');
+    expect(detectFormat(z('xl'), 'a.docx')).toBe('xlsx');
+    expect(detectFormat(z('ppt'), 'a.zip')).toBe('pptx');
+    expect(detectFormat(zipSync({ 'a.txt': strToU8('x') }), 'a.docx')).toBe('unsupported');
+    expect(detectFormat(strToU8('%PDF-1.7\n...'), 'scan.txt')).toBe('pdf');
+  });
+
+  it('refuses a zip bomb from its declared sizes before inflating anything', async () => {
+    const bomb = lyingZip({ '[Content_Types].xml': CT, 'ppt/slides/slide1.xml': slide(run('x')) }, 'ppt/slides/slide1.xml', 300 * 1024 * 1024);
+    expect(() => zipEntries(bomb)).toThrow(FileTextError);
+    const r = await extractFileText(bomb, { name: 'deck.pptx' });
+    expect(r.text).toBeUndefined();
+    expect(r.error).toMatch(/more than 256 MiB/);
+    const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, strToU8('x')])));
+    expect(() => zipEntries(many, { maxText: 1, maxUnzippedBytes: 1e9, maxZipEntries: 20 })).toThrow(/more than 20 entries/);
+  });
+
+  it('decodes text in UTF-8, UTF-16 with a byte-order mark and Windows-1252, and calls binary binary', () => {
+    expect(decodeText(strToU8('naïve café'))).toBe('naïve café');
+    const le = new Uint8Array([0xff, 0xfe, ...Array.from('Hi é').flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(decodeText(le)).toBe('Hi é');
+    expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x80, 0x20, 0x93, 0x71, 0x94]))).toBe('café € “q”');
+    expect(decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]))).toBeNull();
+  });
+
+  it('reads text files by name or by content, and truncates past the limit', async () => {
+    expect(extensionOf('.env.production')).toBe('env');
+    expect(extensionOf('C:\\Users\\a\\notes.TXT')).toBe('txt');
+    expect(await extractFileText(strToU8('id,name\n1,Jane'), { name: 'people' })).toEqual({ format: 'text', text: 'id,name\n1,Jane' });
+    expect(await extractFileText(strToU8('x'.repeat(100)), { name: 'a.txt' }, { maxText: 10 })).toEqual({ format: 'text', text: 'x'.repeat(10), truncated: true });
+    expect(await extractFileText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]), { name: 'photo.png', type: 'image/png' })).toEqual({ format: 'unsupported' });
+  });
+
+  it('answers a broken office file with an error, never a throw', async () => {
+    const broken = strToU8('PK\u0003\u0004 truncated archive');
+    const r = await extractFileText(broken, { name: 'report.docx' });
+    expect(r.text).toBeUndefined();
+    expect(r.error).toBeTruthy();
+  });
+
+  it('reads pptxText straight from bytes (the browser extension calls it)', () => {
+    expect(pptxText(pptx({ 1: slide(run('Only slide')) }))).toBe('Only slide');
+  });
+});

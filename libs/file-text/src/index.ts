@@ -1,0 +1,178 @@
+/**
+ * The text of an uploaded file, so an `upload` decision inspects what the file says and not only its
+ * name: plain text and CSV as they are (UTF-8, UTF-16 with a byte-order mark, Windows-1252 as the
+ * fallback); PDF with pdf.js; DOCX with mammoth; XLSX with ExcelJS; PPTX (slides and speaker notes)
+ * read here from the slides' XML. Office files are zip archives: their entries are counted and their
+ * declared sizes summed before anything is inflated, so a zip bomb is refused up front; a caller
+ * that takes files from the network runs this in a worker with a memory limit as well, because a
+ * zip can lie about its sizes. Works in Node and in a browser bundle.
+ */
+import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, pptxText, zipEntries } from './office-zip';
+
+export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, pptxText, zipEntries, type FileTextLimits } from './office-zip';
+
+export type FileFormat = 'text' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'unsupported';
+
+export interface FileText {
+  format: FileFormat;
+  /** absent when the format has no text Airlock can read, or reading failed (`error`) */
+  text?: string;
+  /** the text went on beyond `maxText`: only its beginning is in `text` */
+  truncated?: boolean;
+  error?: string;
+}
+
+const TEXT_EXTENSIONS = new Set([
+  'txt', 'md', 'csv', 'tsv', 'json', 'jsonl', 'xml', 'yaml', 'yml', 'toml', 'ini', 'cfg', 'conf', 'log', 'env', 'pem', 'key', 'html', 'htm', 'css', 'rtf',
+  'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'py', 'java', 'kt', 'go', 'rs', 'c', 'h', 'cc', 'cpp', 'hpp', 'cs', 'rb', 'php', 'swift', 'scala', 'sql', 'sh', 'ps1', 'r', 'm', 'pl', 'ipynb', 'tex',
+]);
+const OFFICE = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/' } as const;
+
+export function extensionOf(name: string): string {
+  const base = name.toLowerCase().split(/[\\/]/).pop() ?? '';
+  if (base === '.env' || base.startsWith('.env.')) return 'env';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 || (dot === 0 && base.length > 1) ? base.slice(dot + 1) : '';
+}
+
+const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
+const isZip = (data: Uint8Array) => startsWith(data, [0x50, 0x4b, 0x03, 0x04]);
+const isPdf = (data: Uint8Array) => startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
+
+/**
+ * What the file is, by its bytes first (a renamed PDF is still a PDF) and then by its name and
+ * type: an office format is told apart by the folders inside the zip.
+ */
+export function detectFormat(data: Uint8Array, name: string, type = '', limits: FileTextLimits = FILE_TEXT_LIMITS): FileFormat {
+  if (isPdf(data)) return 'pdf';
+  if (isZip(data)) {
+    const names = zipEntries(data, limits);
+    for (const [format, folder] of Object.entries(OFFICE) as [keyof typeof OFFICE, string][]) {
+      if (names.includes('[Content_Types].xml') && names.some((n) => n.startsWith(folder))) return format;
+    }
+    return 'unsupported';
+  }
+  const ext = extensionOf(name);
+  if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || /^application\/(json|xml|x-ndjson|x-yaml|csv)\b/.test(type)) return 'text';
+  // Unknown name and type: text if it decodes as text.
+  return decodeText(data) === null ? 'unsupported' : 'text';
+}
+
+/** Plain text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8, else Windows-1252; null for binary. */
+export function decodeText(data: Uint8Array): string | null {
+  if (startsWith(data, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(data.subarray(3));
+  if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  const head = data.subarray(0, 65536);
+  if (head.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    // Control characters other than tab, newlines and form feed mean binary, not a legacy encoding.
+    let control = 0;
+    for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+    return control > head.length / 100 ? null : windows1252(data);
+  }
+}
+
+/** 0x80–0x9F of Windows-1252 (Node's TextDecoder reads that label as Latin-1, which has controls there). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(data: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < data.length; i += 8192) {
+    const chunk = data.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
+}
+
+interface PdfJs {
+  getDocument(src: { data: Uint8Array; isEvalSupported: boolean; useSystemFonts: boolean; disableFontFace?: boolean; verbosity?: number }): {
+    promise: Promise<{ numPages: number; getPage(i: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>; destroy(): Promise<void> }>;
+  };
+}
+
+async function pdfText(data: Uint8Array, maxText: number): Promise<string> {
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
+  const doc = await pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  try {
+    const parts: string[] = [];
+    let length = 0;
+    for (let i = 1; i <= doc.numPages && length <= maxText; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      const line = content.items.map((it) => (it && typeof it === 'object' && 'str' in it ? String((it as { str: unknown }).str) : '')).join(' ');
+      parts.push(line);
+      length += line.length;
+    }
+    return parts.join('\n');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+interface Mammoth {
+  extractRawText(input: { buffer?: unknown; arrayBuffer?: ArrayBuffer }): Promise<{ value: string }>;
+}
+
+async function docxText(data: Uint8Array): Promise<string> {
+  const mod = (await import('mammoth')) as unknown as Mammoth & { default?: Mammoth };
+  const mammoth = mod.default ?? mod;
+  const NodeBuffer = (globalThis as { Buffer?: { from(a: Uint8Array): unknown } }).Buffer;
+  return (await mammoth.extractRawText(NodeBuffer ? { buffer: NodeBuffer.from(data) } : { arrayBuffer: data.slice().buffer })).value;
+}
+
+interface ExcelWorkbook {
+  xlsx: { load(data: unknown): Promise<unknown> };
+  eachSheet(fn: (sheet: { name: string; eachRow(fn: (row: { eachCell(fn: (cell: { text: string }) => void): void }) => void): void }) => void): void;
+}
+
+async function xlsxText(data: Uint8Array): Promise<string> {
+  const mod = (await import('exceljs')) as unknown as { Workbook?: new () => ExcelWorkbook; default?: { Workbook: new () => ExcelWorkbook } };
+  const Workbook = mod.Workbook ?? mod.default?.Workbook;
+  if (!Workbook) throw new FileTextError('ExcelJS did not load');
+  const wb = new Workbook();
+  const NodeBuffer = (globalThis as { Buffer?: { from(a: Uint8Array): unknown } }).Buffer;
+  await wb.xlsx.load(NodeBuffer ? NodeBuffer.from(data) : data.slice().buffer);
+  const lines: string[] = [];
+  wb.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => cells.push(cell.text));
+      lines.push(cells.join('\t'));
+    });
+  });
+  return lines.join('\n');
+}
+
+function bounded(format: FileFormat, text: string, maxText: number): FileText {
+  return text.length > maxText ? { format, text: text.slice(0, maxText), truncated: true } : { format, text };
+}
+
+/** The file's text, or why there is none (never throws). */
+export async function extractFileText(data: Uint8Array, file: { name: string; type?: string }, limits: Partial<FileTextLimits> = {}): Promise<FileText> {
+  const l = { ...FILE_TEXT_LIMITS, ...limits };
+  let format: FileFormat = 'unsupported';
+  try {
+    format = detectFormat(data, file.name, file.type ?? '', l);
+    switch (format) {
+      case 'text': {
+        const text = decodeText(data);
+        return text === null ? { format: 'unsupported' } : bounded(format, text, l.maxText);
+      }
+      case 'pdf':
+        return bounded(format, await pdfText(data, l.maxText), l.maxText);
+      case 'docx':
+        return bounded(format, await docxText(data), l.maxText);
+      case 'xlsx':
+        return bounded(format, await xlsxText(data), l.maxText);
+      case 'pptx':
+        return bounded(format, pptxText(data, l), l.maxText);
+      case 'unsupported':
+        return { format };
+    }
+  } catch (err) {
+    return { format, error: err instanceof Error ? err.message : String(err) };
+  }
+}

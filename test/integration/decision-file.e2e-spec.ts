@@ -1,0 +1,137 @@
+import { strToU8 } from 'fflate';
+import { lyingZip } from '../../libs/file-text/src/test-zips';
+import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
+
+type Office = typeof import('../browser/extension/office-files.mjs');
+
+/**
+ * POST /v1/decisions/file: an upload decided by what the file says (PDF, DOCX, XLSX, PPTX, CSV), read
+ * in a worker, never stored; every malformed or oversized request answered with a 4xx.
+ */
+describe('decisions on a file', () => {
+  let t: TestApp;
+  let office: Office;
+  const MAX = 256 * 1024;
+  const secret = 'AKIAZ3MHQ7TNVX5KQ2PB';
+  const line = `aws_access_key_id = ${secret}`;
+
+  beforeAll(async () => {
+    office = await import('../browser/extension/office-files.mjs');
+    t = await startTestApp({ AIRLOCK_FILE_MAX_BYTES: String(MAX) });
+    // Approved, so that only what a file holds stands between it and ChatGPT.
+    const owner = await t.login();
+    const providers = await owner.json<any[]>('/api/providers?filter=' + encodeURIComponent(JSON.stringify({ q: 'chatgpt' })));
+    await owner.json(`/api/providers/${providers.find((p) => p.slug === 'openai-chatgpt').id}`, { method: 'PUT', json: { status: 'approved' } });
+    await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'file decisions test' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const send = (parts: { request?: unknown; file?: { data: Uint8Array; name: string; type?: string }; extra?: [string, string][] }, key = BOOTSTRAP_KEY) => {
+    const form = new FormData();
+    if (parts.request !== undefined) form.append('request', typeof parts.request === 'string' ? parts.request : JSON.stringify(parts.request));
+    for (const [k, v] of parts.extra ?? []) form.append(k, v);
+    if (parts.file) form.append('file', new Blob([parts.file.data], { type: parts.file.type ?? 'application/octet-stream' }), parts.file.name);
+    return t.request('/v1/decisions/file', { method: 'POST', body: form, headers: { authorization: `Bearer ${key}` } });
+  };
+  const toChatGpt = { destination: { provider: 'openai-chatgpt' } };
+
+  it('blocks a credential inside a PDF, a DOCX, an XLSX, a PPTX speaker note and a CSV, and never echoes it', async () => {
+    const files = [
+      { name: 'deploy-notes.pdf', data: office.pdf(['Deploy notes', line]), format: 'pdf' },
+      { name: 'runbook.docx', data: office.docx(['Runbook', line]), format: 'docx' },
+      { name: 'keys.xlsx', data: await office.xlsx([['service', 'key'], ['billing', line]]), format: 'xlsx' },
+      { name: 'review.pptx', data: office.pptx([['Quarterly review'], ['Next steps']], [null, [line]]), format: 'pptx' },
+      { name: 'export.csv', data: Buffer.from(`service,key\nbilling,${secret}\n`), format: 'text' },
+    ];
+    for (const f of files) {
+      const res = await send({ request: toChatGpt, file: f });
+      const body = (await res.json()) as any;
+      expect({ name: f.name, status: res.status }).toEqual({ name: f.name, status: 200 });
+      expect({ name: f.name, effect: body.effect, format: body.file.format }).toEqual({ name: f.name, effect: 'block', format: f.format });
+      expect(body.dataClasses).toContain('credentials');
+      expect(body.file.characters).toBeGreaterThan(0);
+      expect(JSON.stringify(body)).not.toContain(secret);
+    }
+  });
+
+  it('allows a harmless deck, decides a file it cannot read on its name and type, and says which', async () => {
+    const harmless = await send({ request: toChatGpt, file: { name: 'minutes.pptx', data: office.pptx([['Minutes'], ['The team agreed to ship on Friday.']]) } });
+    const h = (await harmless.json()) as any;
+    expect({ effect: h.effect, rules: h.reasons.map((r: any) => r.ruleId) }).toEqual({ effect: 'allow', rules: ['no-matching-rule'] });
+    expect(h.file).toEqual({ format: 'pptx', bytes: expect.any(Number), characters: 'Minutes\n\nThe team agreed to ship on Friday.'.length, truncated: false });
+
+    const image = await send({ request: toChatGpt, file: { name: 'photo.png', type: 'image/png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) } });
+    expect(((await image.json()) as any).file).toEqual({ format: 'unsupported', bytes: 8, characters: 0, truncated: false });
+
+    // A secrets file by its name alone (the policy's file-name class), whatever it holds.
+    const env = await send({ request: toChatGpt, file: { name: 'prod.env', data: strToU8('nothing to see') } });
+    expect(((await env.json()) as any).effect).toBe('block');
+
+    const broken = await send({ request: toChatGpt, file: { name: 'report.docx', data: strToU8('PK\u0003\u0004 truncated archive') } });
+    const b = (await broken.json()) as any;
+    expect(broken.status).toBe(200);
+    expect(b.file.error).toBeTruthy();
+  });
+
+  it('refuses a zip bomb from its declared sizes without reading it, and answers', async () => {
+    const bomb = lyingZip({ '[Content_Types].xml': '<Types/>', 'ppt/slides/slide1.xml': '<p:sld/>' }, 'ppt/slides/slide1.xml', 4 * 1024 * 1024 * 1024 - 1);
+    const started = Date.now();
+    const res = await send({ request: toChatGpt, file: { name: 'deck.pptx', data: bomb } });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.file.error).toMatch(/more than 256 MiB/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('answers every malformed request with a 4xx that says what to send', async () => {
+    const pdf = { name: 'a.pdf', data: office.pdf(['hello']) };
+    const cases: [string, Promise<Response>, number, RegExp][] = [
+      ['no key', send({ request: toChatGpt, file: pdf }, 'ak_nope'), 401, /API key/],
+      ['JSON body', t.request('/v1/decisions/file', { method: 'POST', json: toChatGpt, headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } }), 415, /multipart\/form-data/],
+      ['no request field', send({ file: pdf }), 400, /request/],
+      ['no file', send({ request: toChatGpt }), 400, /file/],
+      ['request not JSON', send({ request: '{"destination":', file: pdf }), 400, /not valid JSON/],
+      ['a prompt', send({ request: { ...toChatGpt, action: 'prompt' }, file: pdf }), 400, /must be upload/],
+      ['text sent too', send({ request: { ...toChatGpt, content: { text: 'x' } }, file: pdf }), 400, /content\.text/],
+      ['unknown field', send({ request: toChatGpt, file: pdf, extra: [['other', 'x']] }), 400, /other/],
+      ['file too large', send({ request: toChatGpt, file: { name: 'big.txt', data: new Uint8Array(MAX + 1).fill(0x61) } }), 413, /larger than/],
+      ['bad destination', send({ request: { destination: { provider: 'Not A Slug' } }, file: pdf }), 400, /destination/],
+    ];
+    for (const [name, pending, status, message] of cases) {
+      const res = await pending;
+      const text = await res.text();
+      expect({ name, status: res.status }).toEqual({ name, status });
+      expect({ name, message: message.test(text) }).toEqual({ name, message: true });
+    }
+  });
+
+  it('logs the decision like any other, without the file or its text', async () => {
+    const marker = 'AKIAQ7TNVX5KQ2PBZ3MH';
+    const res = await send({ request: { ...toChatGpt, requestId: 'file-log-check' }, file: { name: 'notes.docx', data: office.docx([`aws_access_key_id = ${marker}`]) } });
+    const { decisionId } = (await res.json()) as any;
+    let rows: { n: bigint }[] = [];
+    for (let i = 0; i < 50; i++) {
+      rows = await t.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "DecisionLog" WHERE id = $1::uuid`, decisionId);
+      if (Number(rows[0]!.n) === 1) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(Number(rows[0]!.n)).toBe(1);
+    const leaked = await t.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "DecisionLog" d WHERE to_jsonb(d)::text LIKE $1`, `%${marker}%`);
+    expect(Number(leaked[0]!.n)).toBe(0);
+  });
+
+  it('keeps answering other requests while a file is read', async () => {
+    const sheet = await office.xlsx(Array.from({ length: 2000 }, (_, i) => [`row ${i}`, 'plain text in a cell', i]));
+    const reading = send({ request: toChatGpt, file: { name: 'big.xlsx', data: sheet } });
+    const probes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = Date.now();
+      await t.request('/healthz');
+      probes.push(Date.now() - s);
+    }
+    expect((await reading).status).toBe(200);
+    expect(Math.max(...probes)).toBeLessThan(1_000);
+  });
+});
