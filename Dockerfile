@@ -45,6 +45,11 @@ COPY --from=build --chown=node:node /app/libs/discovery/package.json libs/discov
 COPY --from=build --chown=node:node /app/libs/discovery/dist libs/discovery/dist
 COPY --from=build --chown=node:node /app/libs/sdk/package.json libs/sdk/package.json
 COPY --from=build --chown=node:node /app/libs/sdk/dist libs/sdk/dist
+# The last-known-good state (AIRLOCK_STATE_DIR): an instance restarted while PostgreSQL is down
+# answers decisions from it, marked stale. Mount a volume here to keep it across containers.
+ENV AIRLOCK_STATE_DIR=/var/lib/airlock/state
+RUN mkdir -p /var/lib/airlock/state && chown -R node:node /var/lib/airlock && chmod 700 /var/lib/airlock/state
+VOLUME ["/var/lib/airlock/state"]
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

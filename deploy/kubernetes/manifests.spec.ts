@@ -113,4 +113,21 @@ describe('deploy/kubernetes', () => {
     // Secrets stay out of the ConfigMap.
     for (const key of Object.keys(one('ConfigMap').data)) expect(key).not.toMatch(/DATABASE_URL|SECRET|PASSWORD|REDIS_URL|KEY/);
   });
+
+  it('keeps the last-known-good state on a writable volume under a read-only root', () => {
+    const spec = one('Deployment').spec.template.spec;
+    const container = spec.containers[0];
+    expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
+    const dir = (container.env as { name: string; value: string }[]).find((e) => e.name === 'AIRLOCK_STATE_DIR')?.value;
+    expect(dir).toBeTruthy();
+    const mount = (container.volumeMounts as { name: string; mountPath: string }[]).find((m) => m.mountPath === dir);
+    expect(mount).toBeDefined();
+    const volume = (spec.volumes as { name: string; emptyDir?: unknown }[]).find((v) => v.name === mount!.name);
+    expect(volume?.emptyDir).toBeDefined();
+    // The image makes the same directory, owned by the user the pod runs as, and says it is a volume.
+    const dockerfile = readFileSync(path.resolve(DIR, '../../Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`ENV AIRLOCK_STATE_DIR=${dir}`);
+    expect(dockerfile).toMatch(new RegExp(`VOLUME \\["${dir}"\\]`));
+    expect(spec.securityContext.runAsUser).toBe(1000); // node's uid in node:20-bookworm-slim
+  });
 });

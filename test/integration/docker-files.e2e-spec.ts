@@ -143,6 +143,10 @@ describe('the runtime image, its layout reproduced', () => {
     const env: Record<string, string> = {};
     for (const e of runtime.instructions.filter((i) => i.getKeyword() === 'ENV')) for (const kv of args(e)) env[kv.split('=')[0]!] = kv.slice(kv.indexOf('=') + 1);
     expect(env).toMatchObject({ NODE_ENV: 'production', PORT: '3000' });
+    // The image's state directory (a VOLUME there), inside the reproduced layout, not this machine's /var/lib.
+    expect(dockerfile.getInstructions().some((i) => i.getKeyword() === 'VOLUME' && i.getArgumentsContent()!.includes(env.AIRLOCK_STATE_DIR!))).toBe(true);
+    const stateDir = path.join(dir, env.AIRLOCK_STATE_DIR!);
+    env.AIRLOCK_STATE_DIR = stateDir;
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const key = 'ak_image_layout_test_key_0123456789';
     const cmd = JSON.parse(dockerfile.getInstructions().find((i) => i.getKeyword() === 'CMD')!.getArgumentsContent()!) as string[];
@@ -177,6 +181,10 @@ describe('the runtime image, its layout reproduced', () => {
       const page = await fetch(`${url}/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root"');
+      // The last-known-good state is written where the image says.
+      const stateFile = path.join(stateDir, 'last-known-good.json');
+      for (const until = Date.now() + 10_000; !existsSync(stateFile) && Date.now() < until; ) await new Promise((ok) => setTimeout(ok, 100));
+      expect(existsSync(stateFile)).toBe(true);
     } finally {
       const exited = new Promise((ok) => (child.exitCode !== null ? ok(undefined) : child.once('exit', ok)));
       child.kill('SIGTERM');
