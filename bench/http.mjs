@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const { mulberry32 } = require('../apps/api/dist/common/mulberry32.js');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const TARGETS = Object.freeze({ minCerbosRatio: 3, maxP99Ms: 10, minBareShare: 0.5, connections: 50 });
-const KEY = 'ak_bench_key_0123456789abcdefghij';
+export const KEY = 'ak_bench_key_0123456789abcdefghij';
 
 /**
  * CPU time (user + system, ms) of a process and every live descendant, from /proc (Linux; null
@@ -33,7 +33,7 @@ const KEY = 'ak_bench_key_0123456789abcdefghij';
  * Each process counts its reaped children too (cutime, cstime), so a backend that ends during the
  * measurement moves its time to its parent instead of losing it.
  */
-function treeCpuMs(rootPid) {
+export function treeCpuMs(rootPid) {
   if (!rootPid || process.platform !== 'linux') return null;
   const stats = new Map();
   for (const d of fs.readdirSync('/proc')) {
@@ -57,7 +57,7 @@ function treeCpuMs(rootPid) {
 const CLOCK_TICKS = 100; // USER_HZ on Linux (getconf CLK_TCK)
 
 /** The postmaster listening on `port` (its backends are its children). */
-function postmasterPid(port) {
+export function postmasterPid(port) {
   if (process.platform !== 'linux') return null;
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -73,7 +73,7 @@ function postmasterPid(port) {
 
 
 /** The same mix as the in-process bench: 70% access, 20% prompt with data classes, 10% upload. */
-function makeMix(catalog, count, seed = 7) {
+export function makeMix(catalog, count, seed = 7) {
   const rand = mulberry32(seed);
   const classes = [[], [], ['personal_data'], ['credentials'], ['client_information'], ['source_code']];
   const ips = ['10.1.2.3', '10.200.0.9', '192.168.100.7', '100.64.3.4', '203.0.113.5', 'fd00::17'];
@@ -102,7 +102,7 @@ async function load(url, requests, seconds, connections) {
   };
 }
 
-async function startAirlock() {
+export async function startAirlock() {
   // Durable (fsync, synchronous commit, full-page writes on), as PostgreSQL runs in production.
   const db = await startThrowawayPostgres({ durable: true });
   await db.createDatabase('bench');

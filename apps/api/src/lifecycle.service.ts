@@ -158,6 +158,8 @@ export class LifecycleService implements OnApplicationBootstrap, OnModuleDestroy
         const dropped = await this.database.dropDecisionPartitionsOlderThan(days);
         if (dropped.length) this.logger.log(`Decision log retention (${days} days): dropped ${dropped.join(', ')}`);
       }
+      const merged = await this.database.mergeDecisionRollupsByDay();
+      if (merged) this.logger.log(`Decision rollups: hours before yesterday merged into ${merged} rows per day`);
     } catch (err) {
       this.logger.warn(`Maintenance failed: ${(err as Error).message}`);
     }

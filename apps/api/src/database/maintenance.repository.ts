@@ -24,6 +24,16 @@ export class MaintenanceRepository {
     return rows[0]?.dropped ?? [];
   }
 
+  /**
+   * Merges the hourly decision rollups of the days before yesterday (UTC) into one row per day (a
+   * SQL function of the migrations): what the dashboard sums stays small at any size of the log.
+   * Returns the day rows written.
+   */
+  async mergeDecisionRollupsByDay(): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ merged: bigint }[]>`SELECT airlock_merge_decision_rollups_by_day(now() - interval '1 day') AS merged`;
+    return Number(rows[0]?.merged ?? 0);
+  }
+
   poolStats(): { total: number; idle: number; waiting: number } {
     const pool = this.prisma.pool;
     return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };

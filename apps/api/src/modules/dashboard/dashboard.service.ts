@@ -23,7 +23,7 @@ export class DashboardService {
    * reports them), how many people continued past with a reason; per service and per group.
    */
   async overrideRates(organizationId: string, days: number): Promise<OverrideRatesOutput> {
-    const since = new Date(Date.now() - days * 86_400_000);
+    const since = windowStart(days);
     const [services, groups] = await Promise.all([this.overrides.byService(organizationId, since), this.overrides.byGroup(organizationId, since)]);
     const names = new Map((await this.overrides.providerNames(organizationId, services.map((s) => s.slug).filter((s) => s && !s.startsWith('host:')))).map((p) => [p.slug, p.name]));
     const rate = (warned: number, overridden: number) => (warned === 0 ? 0 : Math.round((overridden / warned) * 1000) / 1000);
@@ -40,7 +40,7 @@ export class DashboardService {
   }
 
   async summary(organizationId: string, days: number): Promise<DashboardOutput> {
-    const since = new Date(Date.now() - days * 86_400_000);
+    const since = windowStart(days);
     const [byDay, top, classes, openBySeverity, nearDeadline, times, totals, discovered] = await Promise.all([
       this.repo.decisionsByDay(organizationId, since),
       this.repo.topProviders(organizationId, since),
@@ -97,4 +97,14 @@ export class DashboardService {
       },
     };
   }
+}
+
+/**
+ * The first instant of a dashboard window of `days` days: midnight UTC `days - 1` days ago, so the
+ * window is whole UTC days up to now, today included, as the chart's days and the discovered
+ * services count them. Whole days also because the rollups of the days before yesterday are kept
+ * one row per day (the daily upkeep merges their hours).
+ */
+export function windowStart(days: number, now = Date.now()): Date {
+  return new Date(Math.floor(now / 86_400_000) * 86_400_000 - (days - 1) * 86_400_000);
 }
