@@ -1,3 +1,4 @@
+import './tracing';
 import { WorkerStartError } from './cluster';
 import { databaseUnreachableMessage } from './common/start-failure';
 import { ConfigError, loadConfig } from './config/config';

@@ -32,6 +32,7 @@ import { REPORT_MAX_BYTES } from '@airlock/contracts';
 import { ReadinessService } from './modules/health/readiness.service';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { InstanceRegistry } from './modules/policy/instance-registry.service';
+import { isTracedPath, tracing } from './tracing';
 
 /**
  * Body limits: a decision carries up to 1 MiB of text; a batch up to 100 of them with 2 MiB of
@@ -167,6 +168,14 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: AppConfig, 
     void reply.header('x-request-id', request.id);
     done();
   });
+  // With OpenTelemetry on (tracing.ts), the console and admin API's spans are named by their route.
+  if (tracing) {
+    const traced = tracing;
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      if (isTracedPath(request.url)) traced.nameAfterRoute(request.method, request.routeOptions.url ?? request.url.split('?')[0]!);
+      done();
+    });
+  }
   // SCIM (RFC 7644 3.1): identity providers send application/scim+json and expect it back.
   fastify.addContentTypeParser('application/scim+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -252,7 +261,10 @@ export async function startServer(config: AppConfig = loadConfig()): Promise<Sta
     config: app.get<AppConfig>(APP_CONFIG),
     url: `http://${host}:${port}`,
     signInHelp: app.get(BootstrapService).signInHelp(),
-    close: () => closeGracefully(app),
+    close: async () => {
+      await closeGracefully(app);
+      await tracing?.shutdown();
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import './tracing';
 import path from 'node:path';
 import { superviseWorkers } from './cluster';
 import type { AppConfig } from './config/config';
