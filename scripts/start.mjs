@@ -32,17 +32,19 @@ async function main() {
   }
   // The database ending on its own (killed, crashed): decisions go on from memory meanwhile; start
   // it again on the same port, so the API's pools reconnect to it.
+  // The start in progress after the database ended on its own: a stop waits for it and stops what
+  // it started (Ctrl-C right after a crash must not leave the new PostgreSQL running).
+  let restarting = null;
   const watchDb = (running) => {
     void running.exited.then(async ({ code, signal }) => {
       if (db !== running) return;
       say(`The embedded PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); decisions continue from memory. Starting it again…`);
       for (let attempt = 1; db === running; attempt++) {
         try {
-          const again = await startEmbeddedDatabase({ port: running.port });
-          if (db !== running) {
-            await again.stop();
-            return;
-          }
+          restarting = startEmbeddedDatabase({ port: running.port });
+          const again = await restarting.finally(() => (restarting = null));
+          // Stopping meanwhile: stopDb has taken it over and stops it.
+          if (db !== running) return;
           db = again;
           watchDb(again);
           say('The embedded PostgreSQL is running again.');
@@ -56,11 +58,13 @@ async function main() {
   };
   if (db) watchDb(db);
   const stopDb = async () => {
+    const pending = restarting;
     if (db) {
       const d = db;
       db = null;
       await d.stop();
     }
+    if (pending) await (await pending.catch(() => null))?.stop();
   };
   // Whatever ends this launcher unexpectedly must not leave the embedded database running.
   const die = async (why) => {
@@ -73,16 +77,19 @@ async function main() {
   process.on('unhandledRejection', (err) => void die(`the launcher failed: ${err?.stack ?? err}`));
 
   // Ctrl-C, SIGTERM or the terminal closing (its window, a dropped SSH session) stop the API, then
-  // the database, in every phase: while the API is still starting (migrating, seeding the first
-  // organization) there is no server to close yet; its worker exits when this process goes away.
+  // the database, in every phase: a worker still starting (migrating, seeding the first
+  // organization) exits at once, one that serves drains first.
   let server;
+  // What stops the API's workers from the moment they are being started: a worker that already
+  // serves drains (its decision logs written) even if a later one is still starting.
+  let stopWorkers;
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping the API…`);
     try {
-      await server?.close();
+      await (server ? server.close() : stopWorkers?.());
     } finally {
       say('Stopping the database…');
       await stopDb();
@@ -97,7 +104,7 @@ async function main() {
   const { WorkerStartError } = await import(pathToFileURL(path.join(REPO_ROOT, 'apps/api/dist/cluster.js')).href);
   // One supervised API process, or AIRLOCK_WORKERS of them sharing the port (apps/api/src/start-api.ts).
   try {
-    server = await startApi(loadConfig(), say, { supervise: true });
+    server = await startApi(loadConfig(), say, { supervise: true, onStarting: (stop) => (stopWorkers = stop) });
   } catch (err) {
     if (stopping) return;
     await stopDb();

@@ -48,6 +48,11 @@ export class WorkerStartError extends Error {
 export const CRASH_LIMIT = 5;
 export const CRASH_WINDOW_MS = 60_000;
 
+/** The primary's order to stop (Supervisor.stop), as a worker receives it. */
+export function isShutdownMessage(m: unknown): boolean {
+  return isMessage(m, SHUTDOWN);
+}
+
 function isMessage<T extends { type: string }>(m: unknown, type: T['type']): m is T {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
 }

@@ -16,7 +16,15 @@ export type RunningApi = Pick<StartedServer, 'url' | 'signInHelp' | 'close'> & {
  * `main.js` (Docker, where the container runtime restarts) and `npm start` both start it this way;
  * failures throw ConfigError or WorkerStartError.
  */
-export async function startApi(config: AppConfig, say: (line: string) => void, options: { supervise?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(
+  config: AppConfig,
+  say: (line: string) => void,
+  options: {
+    supervise?: boolean;
+    /** Called as soon as workers are being started, with what stops them: a stop before the API is ready (Ctrl-C while a later worker starts) still drains the ones serving. */
+    onStarting?: (stop: () => Promise<void>) => void;
+  } = {},
+): Promise<RunningApi> {
   if (config.workers <= 1 && !options.supervise) {
     const server = await startServer(config);
     return { ...server, gaveUp: new Promise<string>(() => undefined) };
@@ -29,6 +37,7 @@ export async function startApi(config: AppConfig, say: (line: string) => void, o
     // Each worker drains (AIRLOCK_SHUTDOWN_GRACE_SECONDS) before it closes.
     stopTimeoutMs: (config.shutdownGraceSeconds + 30) * 1000,
   });
+  options.onStarting?.(() => supervisor.stop());
   const ready = await supervisor.ready;
   return { url: ready.url, signInHelp: ready.signInHelp, close: () => supervisor.stop(), gaveUp: supervisor.gaveUp };
 }

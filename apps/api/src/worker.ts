@@ -1,5 +1,5 @@
 import './tracing';
-import { serveAsWorker } from './cluster';
+import { isShutdownMessage, serveAsWorker } from './cluster';
 import { databaseUnreachableMessage } from './common/start-failure';
 import { ConfigError, loadConfig } from './config/config';
 import { startServer } from './server';
@@ -10,9 +10,15 @@ async function main(): Promise<void> {
   // stop here; the seed is one transaction, so nothing is half-written.
   const orphaned = () => process.exit(1);
   process.once('disconnect', orphaned);
+  // Told to stop while still starting (Ctrl-C before every worker is up): likewise, at once.
+  const stopOrder = (m: unknown) => {
+    if (isShutdownMessage(m)) process.exit(1);
+  };
+  process.on('message', stopOrder);
   try {
     const server = await startServer(loadConfig());
     process.removeListener('disconnect', orphaned);
+    process.removeListener('message', stopOrder);
     if (!process.connected) {
       await server.close();
       process.exit(0);
