@@ -21,39 +21,25 @@
  *    into copies of the table that already hold 500,000 rows: the key only (as before), then with
  *    the Activity indexes added one by one; rows per second and backend CPU time per 1,000 rows.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { backendCpuMs as cpuMs, option as arg, withScratchDatabase } from './postgres-bench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pg = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { ActivityRepository } = require(path.join(root, 'apps/api/dist/modules/activity/activity.repository.js'));
 const { DECISION_LOG_COLUMNS, copyLine } = require(path.join(root, 'apps/api/dist/modules/decisions/decision-log.batch.js'));
 
 const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
 const ROWS = Number(arg('--rows', '3000000'));
 const JSON_OUT = argv.includes('--json');
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ORG = '00000000-0000-4000-8000-00000000000a';
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 const log = (...a) => (JSON_OUT ? undefined : console.log(...a));
-
-async function cpuMs(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 async function generate(client, rows) {
   const dayMs = 86_400_000;
@@ -112,20 +98,9 @@ async function timeQuery(client, pid, sql, values, { minRuns = 5, budgetMs = 300
 const toPg = (s) => ({ text: s.text, values: s.values });
 
 export async function run() {
-  const dbName = `airlock_bench_activity_${process.pid}`;
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = BASE.replace(/\/[^/]*$/, `/${dbName}`);
   const result = { rows: ROWS, reads: [], writes: {} };
-  try {
-    const { applyMigrations } = await import(pathToFileURL(path.join(root, 'prisma/migrate.mjs')).href);
-    await applyMigrations(url);
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => undefined);
-    await client.connect();
+  await withScratchDatabase('airlock_bench_activity', async (client, pid) => {
     await client.query(`SELECT airlock_ensure_decision_partitions((date_trunc('month', now()) - interval '3 months')::date, 5)`);
-    const pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     let t = performance.now();
     await generate(client, ROWS);
     await client.query('ANALYZE "DecisionLog"');
@@ -220,11 +195,7 @@ export async function run() {
       result.writes[name] = { rowsPerSecond: Math.round(100_000 / seconds), cpuMsPer1000Rows: +(cpu / 100).toFixed(2) };
       log(`  ${name.padEnd(34)} ${Math.round(100_000 / seconds).toLocaleString().padStart(9)} rows/s  cpu ${(cpu / 100).toFixed(2)} ms per 1,000 rows`);
     }
-    await client.end();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
   return result;
 }
 

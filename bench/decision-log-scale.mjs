@@ -7,7 +7,7 @@
  *   node scripts/build-stale.mjs && node bench/decision-log-scale.mjs [--rows 100000000] [--months 13] [--json] [--plans FILE]
  *   (BENCH_DATABASE_URL: a PostgreSQL server where a scratch database may be created; default
  *   postgresql://postgres@127.0.0.1:5432/postgres. The database is dropped at the end. 100 million
- *   rows need about 40 GB of free disk while it runs.)
+ *   rows need about 50 GB of free disk while it runs.)
  *
  * 1. Migrates a scratch database (prisma/migrations: monthly partitions, the key, the Activity
  *    indexes), makes the partitions of the last `--months` months, and loads N decisions with COPY
@@ -25,7 +25,6 @@
  *    writes them all as Markdown).
  * 4. Retention: airlock_drop_decision_partitions for the oldest month, timed, and the space it freed.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -33,10 +32,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { backendCpuMs as cpuMs, option as arg, withScratchDatabase } from './postgres-bench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pg = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { ActivityRepository } = require(path.join(root, 'apps/api/dist/modules/activity/activity.repository.js'));
 const { DashboardRepository } = require(path.join(root, 'apps/api/dist/modules/dashboard/dashboard.repository.js'));
@@ -45,25 +44,13 @@ const { windowStart } = require(path.join(root, 'apps/api/dist/modules/dashboard
 const { DECISION_LOG_COLUMNS } = require(path.join(root, 'apps/api/dist/modules/decisions/decision-log.batch.js'));
 
 const argv = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
 const ROWS = Number(arg('--rows', '100000000'));
 const MONTHS = Number(arg('--months', '13'));
 const PLANS_FILE = arg('--plans', null);
 const JSON_OUT = argv.includes('--json');
-const BASE = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ORG = '00000000-0000-4000-8000-00000000000a';
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 const log = (...a) => (JSON_OUT ? undefined : console.log(...a));
 const DAY_MS = 86_400_000;
-
-function cpuMs(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 /** Decision lines for rows [from, to) of `rows` spread over [start, end), in COPY text format. */
 function* lines(rows, start, end, chunkRows = 20_000) {
@@ -145,20 +132,9 @@ async function tableSizes(client) {
 const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
 
 export async function run() {
-  const dbName = `airlock_bench_scale_${process.pid}`;
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = BASE.replace(/\/[^/]*$/, `/${dbName}`);
   const result = { rows: ROWS, months: MONTHS, server: null, load: {}, rollups: {}, size: {}, reads: [], retention: {} };
-  try {
-    const { applyMigrations } = await import(pathToFileURL(path.join(root, 'prisma/migrate.mjs')).href);
-    await applyMigrations(url);
-    const client = new pg.Client({ connectionString: url });
-    client.on('error', () => undefined);
-    await client.connect();
+  await withScratchDatabase('airlock_bench_scale', async (client, pid) => {
     result.server = (await client.query('SHOW server_version')).rows[0].server_version;
-    const pid = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     // The months of the log, and the next one (the API keeps partitions ahead of time).
     const firstMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - (MONTHS - 1), 1));
     await client.query('SELECT airlock_ensure_decision_partitions($1::date, $2)', [firstMonth.toISOString().slice(0, 10), MONTHS + 1]);
@@ -277,11 +253,7 @@ export async function run() {
     const after = await tableSizes(client);
     result.retention = { dropped, ms: +(performance.now() - t).toFixed(1), freedMB: mb(before.heap + before.indexes - after.heap - after.indexes) };
     log(`\nRetention: dropped ${dropped.join(', ')} in ${result.retention.ms} ms, ${result.retention.freedMB.toLocaleString()} MB freed`);
-    await client.end();
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
   if (PLANS_FILE) {
     const md = result.reads.map((r) => `### ${r.query}\n\nmedian ${r.medianMs} ms, p95 ${r.p95Ms} ms, backend CPU ${r.cpuMsPerQuery} ms\n\n\`\`\`\n${r.plan}\n\`\`\`\n`).join('\n');
     fs.writeFileSync(PLANS_FILE, md);

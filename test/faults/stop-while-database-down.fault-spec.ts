@@ -16,11 +16,16 @@ import { BOOTSTRAP_KEY } from '../support/test-app';
  */
 const STOP_BOUND_MS = 20_000;
 
-function launch(env: NodeJS.ProcessEnv) {
+/** scripts/start.mjs with `env`, once it answers /readyz at `url` (its output is in the error when it does not). */
+async function launchReady(env: NodeJS.ProcessEnv, url: string) {
   let output = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  await waitFor('npm start to answer', async () => (await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200, 180_000).catch((err: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${err.message}: ${output.slice(-2000)}`);
+  });
   return { child, output: () => output };
 }
 
@@ -80,11 +85,7 @@ describe('npm start stopped with Ctrl-C while its database is down', () => {
     const url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: pg.url('airlock'), PORT: String(port), AIRLOCK_DATA_DIR: dataDir, AIRLOCK_DEMO_DATA: 'false', AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, AIRLOCK_LOG_LEVEL: 'warn' };
     delete env.NODE_ENV;
-    const start = launch(env);
-    await waitFor('npm start to answer', async () => (await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200, 120_000).catch((err: Error) => {
-      start.child.kill('SIGKILL');
-      throw new Error(`${err.message}: ${start.output().slice(-2000)}`);
-    });
+    const start = await launchReady(env, url);
     const load = await decideUntilStopped(url);
     await new Promise((r) => setTimeout(r, 1_000));
     await pg.kill('SIGKILL');
@@ -115,11 +116,7 @@ describe('npm start stopped with Ctrl-C while its database is down', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), AIRLOCK_DATA_DIR: dataDir, AIRLOCK_DEMO_DATA: 'false', AIRLOCK_BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, AIRLOCK_LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.NODE_ENV;
-    const start = launch(env);
-    await waitFor('npm start to answer', async () => (await fetch(`${url}/readyz`).then((r) => r.status, () => 0)) === 200, 180_000).catch((err: Error) => {
-      start.child.kill('SIGKILL');
-      throw new Error(`${err.message}: ${start.output().slice(-2000)}`);
-    });
+    const start = await launchReady(env, url);
     const load = await decideUntilStopped(url);
     await new Promise((r) => setTimeout(r, 1_000));
     const postgres = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).find((p) => commandOf(p).includes(`${dataDir}/postgres/pg`) && childrenOf(start.child.pid!).includes(p));
