@@ -12,6 +12,9 @@
 //      the managed policy file and /usr/bin/chromium)
 //   7. with --network (or `--network-only`): nginx auth_request's added latency against a plain proxy
 //      location of the same nginx, and Airlock's CPU per authorization (bench/nginx-authz.mjs)
+//   8. `--soak-only`: ten minutes of mixed decisions at 200 connections, per minute (bench/soak.mjs)
+//   9. `--scale-only`: the decision log at 100 million rows: load, size, the dashboard's, impact
+//      preview's and Activity's reads, retention (bench/decision-log-scale.mjs; BENCH_DATABASE_URL)
 // `--write` records the figures and the machine in docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +34,10 @@ const only = args.has('--detectors-only')
         ? ['network']
         : args.has('--icap-only')
           ? ['icap']
+          : args.has('--soak-only')
+            ? ['soak']
+            : args.has('--scale-only')
+              ? ['scale']
           : ['in-process', 'http', ...(args.has('--detectors') ? ['detectors'] : []), ...(args.has('--gateway') ? ['gateway'] : []), ...(args.has('--icap') ? ['icap'] : []), ...(args.has('--extension') ? ['extension'] : []), ...(args.has('--network') ? ['network'] : [])];
 
 const build = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
@@ -151,6 +158,21 @@ if (only.includes('network')) {
     console.log(`   auth_request     p50 ${r.authRequest.p50Ms} ms  p99 ${r.authRequest.p99Ms} ms`);
     console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms; Airlock CPU ${r.airlockCpuMsPerAuthz} ms per authorization`);
   }
+}
+
+if (only.includes('soak')) {
+  const m = await load('soak.mjs');
+  const r = await m.run();
+  results.soak = r;
+  console.log(`   soak: ${r.errors} errors in ${r.minutes} minutes (target 0: ${mark(r.errors === 0)})`);
+}
+
+if (only.includes('scale')) {
+  const m = await load('decision-log-scale.mjs');
+  const r = await m.run();
+  results.scale = { ...r, reads: r.reads.map(({ plan: _plan, ...rest }) => rest) };
+  const slowest = Math.max(...r.reads.filter((x) => !/50,000/.test(x.query)).map((x) => x.medianMs));
+  console.log(`   slowest dashboard, impact (default) or Activity read: median ${slowest} ms (target < 200: ${mark(slowest < 200)})`);
 }
 
 console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage}`);
