@@ -136,6 +136,7 @@ export async function startAirlock() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    databaseUrl: db.url('bench'),
     workers: process.env.AIRLOCK_WORKERS ?? 'auto',
     pid: child.pid,
     postgresPid: postmasterPid(db.port),

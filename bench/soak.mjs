@@ -5,8 +5,9 @@
  * generator (autocannon) in this process and the API in its own. Per minute: requests and decisions
  * per second, errors, p50/p95/p99, CPU time of the API and its database per decision, the API
  * processes' RSS, the event-loop delay they report (/metrics, p99 and max over the minute), and the
- * decision log's buffer. The verdict: zero errors, and memory and latency flat from the second minute
- * to the last (no leak: the first minute warms up).
+ * decision log's buffer. The verdict: zero errors, memory and latency flat from the second minute
+ * to the last (no leak: the first minute warms up), and as many decision log rows as decisions
+ * answered (none dropped) once the load ends.
  *
  *   node scripts/build-stale.mjs && node bench/soak.mjs [--minutes 10] [--connections 200] [--json]
  *
@@ -17,11 +18,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { KEY, makeMix, startAirlock, treeCpuMs } from './http.mjs';
 import { REALISTIC } from './corpus/realistic.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pg = createRequire(import.meta.url)('pg');
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -100,7 +103,7 @@ export async function run({ minutes = MINUTES, connections = CONNECTIONS } = {})
   // autocannon sends each connection's requests in this order, round and round: the decisions a
   // response carries average out to this many per request.
   const decisionsPerRequest = reqs.reduce((n, r) => n + r.decisions, 0) / reqs.length;
-  const result = { minutes, connections, workers: airlock.workers, loadAverage: null, perMinute: [], errors: 0 };
+  const result = { minutes, connections, workers: airlock.workers, workerCount: 0, loadAverage: null, perMinute: [], errors: 0 };
   try {
     let minute = { times: [], errors: 0, decisions: 0, requests: 0, lag: [] };
     const scrape = setInterval(async () => {
@@ -133,6 +136,7 @@ export async function run({ minutes = MINUTES, connections = CONNECTIONS } = {})
         minute: result.perMinute.length + 1,
         requestsPerSecond: Math.round(minute.requests / seconds),
         decisionsPerSecond: Math.round(minute.decisions / seconds),
+        decisionsAnswered: minute.decisions,
         errors: minute.errors,
         p50Ms: +pct(times, 0.5).toFixed(1),
         p95Ms: +pct(times, 0.95).toFixed(1),
@@ -144,6 +148,7 @@ export async function run({ minutes = MINUTES, connections = CONNECTIONS } = {})
         logBufferMax: lags.length ? Math.max(...lags.map((l) => l.buffer ?? 0)) : null,
       };
       result.perMinute.push(row);
+      result.workerCount = row.rssMiB.length > 1 ? row.rssMiB.length - 1 : 1;
       result.errors += row.errors;
       log(
         `  ${String(row.minute).padStart(2)}  ${String(row.requestsPerSecond).padStart(6)} req/s ${String(row.decisionsPerSecond).padStart(6)} dec/s  errors ${row.errors}  ` +
@@ -161,6 +166,23 @@ export async function run({ minutes = MINUTES, connections = CONNECTIONS } = {})
     clearInterval(scrape);
     if (minute.requests > 1000) close();
     result.loadAverage = os.loadavg().map((l) => +l.toFixed(2));
+    // Every decision logged? Each worker counts what it wrote and dropped (/metrics answers from one
+    // worker at a time: asked until every worker has answered, once their last flush is done).
+    const answered = Math.round(result.perMinute.reduce((n, r) => n + r.decisionsAnswered, 0));
+    await new Promise((r) => setTimeout(r, 3000));
+    const perWorker = new Map();
+    for (let i = 0; i < 50 && perWorker.size < result.workerCount; i++) {
+      const text = await (await fetch(`${airlock.url}/metrics`)).text();
+      const instance = /^airlock_instance_info\{[^}]*instance="([^"]+)"/m.exec(text)?.[1];
+      if (instance) perWorker.set(instance, { written: metric(text, 'airlock_decision_log_written_total') ?? 0, dropped: metric(text, 'airlock_decision_log_dropped_total') ?? 0, buffered: metric(text, 'airlock_decision_log_buffer') ?? 0 });
+    }
+    const sum = (k) => [...perWorker.values()].reduce((n, w) => n + w[k], 0);
+    const c = new pg.Client({ connectionString: airlock.databaseUrl });
+    await c.connect();
+    const rows = Number((await c.query('SELECT count(*) AS n FROM "DecisionLog"')).rows[0].n);
+    await c.end();
+    result.decisionLog = { answeredAbout: answered, rows, written: sum('written'), dropped: sum('dropped'), stillBuffered: sum('buffered'), workersAsked: perWorker.size };
+    log(`  decision log: ${rows.toLocaleString()} rows (about ${answered.toLocaleString()} decisions answered); the workers wrote ${sum('written').toLocaleString()}, dropped ${sum('dropped')}, still buffered ${sum('buffered')}`);
   } finally {
     await airlock.stop();
   }

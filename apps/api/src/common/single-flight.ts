@@ -10,6 +10,11 @@ export class SingleFlight {
 
   constructor(private readonly task: () => Promise<void>) {}
 
+  /** Whether the task is running now. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
   run({ again = false }: { again?: boolean } = {}): Promise<void> {
     if (this.running) {
       if (again) this.again = true;

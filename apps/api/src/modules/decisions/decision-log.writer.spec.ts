@@ -53,6 +53,30 @@ describe('DecisionLogWriter', () => {
     expect(writer.written).toBe(100);
   });
 
+  it('while a write is in flight, fills the next batch up to 10,000 entries instead of queueing batches of 1,000', async () => {
+    const sizes: number[] = [];
+    let release!: () => void;
+    const store = {
+      insert: jest.fn(async (batch: DecisionLogBatch) => {
+        sizes.push(batch.size);
+        // The first write is slow (a busy event loop, a slow database): the next ones wait behind it.
+        if (sizes.length === 1) await new Promise<void>((r) => (release = r));
+        return { written: batch.size, discarded: 0 };
+      }),
+    };
+    const big = loadConfig({ DATABASE_URL: 'postgresql://x/y', AIRLOCK_DECISION_LOG_BUFFER: '50000' });
+    const writer = new DecisionLogWriter(store as never, new MetricsService(), new BackgroundJobs(new SchedulerRegistry()), new SiemTap(), big);
+    for (let i = 0; i < 1000; i++) writer.push(entry(i));
+    expect(sizes).toEqual([1000]);
+    // 25,000 more while the first write is out: two full batches of 10,000 and 5,000 still filling.
+    for (let i = 1000; i < 26_000; i++) writer.push(entry(i));
+    release();
+    await writer.flush();
+    expect(sizes).toEqual([1000, 10_000, 10_000, 5000]);
+    expect(writer.written).toBe(26_000);
+    expect(writer.dropped).toBe(0);
+  });
+
   it('keeps entries when the database fails, and writes them on the next flush', async () => {
     let fail = true;
     const store = {

@@ -10,6 +10,14 @@ import { SiemTap } from '../siem/siem-tap';
 export type { DecisionLogEntry } from './decision-log.batch';
 
 const BATCH = 1000;
+/**
+ * While a write is in flight the next batch keeps filling, up to this many entries: a transaction
+ * costs the same seven round trips whatever its size, so when the writer falls behind (an event loop
+ * busy with requests, a slow database) bigger transactions let it catch up instead of dropping.
+ * Measured at 200 connections on two cores: with 1,000-entry batches each worker wrote ~1,500
+ * entries/s against ~3,000 decided, and dropped half of them once the buffer was full.
+ */
+const MAX_BATCH = 10_000;
 
 /**
  * Decision logs leave the request path: `push` turns the entry into its COPY line and counts its
@@ -52,7 +60,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
     }
     this.current.add(entry);
     this.buffered += 1;
-    if (this.current.size >= BATCH) {
+    if (this.current.size >= (this.flusher.busy ? MAX_BATCH : BATCH)) {
       this.seal();
       void this.flush();
     }
