@@ -68,7 +68,7 @@ describe('OpenTelemetry traces', () => {
     try {
       const db = await createTestDatabase();
       drops.push(db.drop);
-      const api = await spawnReadyApi(db.url, { AIRLOCK_ADMIN_EMAIL: ADMIN_EMAIL, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'airlock-test', OTEL_BSP_SCHEDULE_DELAY: '200' });
+      const api = await spawnReadyApi(db.url, { AIRLOCK_ADMIN_EMAIL: ADMIN_EMAIL, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'airlock-test', OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=ci', OTEL_BSP_SCHEDULE_DELAY: '200' });
       started.push(api);
       const owner = await signIn(api.url);
       const providers = await owner.json<{ id: string }[]>('/api/providers?range=[0,4]');
@@ -86,7 +86,7 @@ describe('OpenTelemetry traces', () => {
       await waitFor('the provider spans', async () => byName('GET /api/providers/:id').length > 0 && byName('GET /api/providers').length > 0, 15_000);
       expect(c.posts.every((p) => p.startsWith('POST /v1/traces application/json'))).toBe(true);
       const list = byName('GET /api/providers')[0]!;
-      expect(list.resource['service.name']).toBe('airlock-test');
+      expect(list.resource).toMatchObject({ 'service.name': 'airlock-test', 'deployment.environment': 'ci', 'telemetry.sdk.name': 'opentelemetry' });
       expect(attr(list.span, 'http.route')).toBe('/api/providers');
       expect(attr(list.span, 'http.status_code') ?? attr(list.span, 'http.response.status_code')).toBe(200);
       // Its SQL, as children of the request's span, with placeholders and no values.

@@ -37,15 +37,18 @@ function start(): Tracing {
   const api = require('@opentelemetry/api') as typeof import('@opentelemetry/api');
   const { NodeTracerProvider, BatchSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { defaultResource, detectResources, envDetector, resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
   const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const provider = new NodeTracerProvider({
-    // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still win (the SDK merges them over this).
-    resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'airlock-api', 'process.pid': process.pid }),
+    // The SDK's own attributes, then ours, then OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES over
+    // both (a resource given here replaces the SDK's default one, which reads them, so merge it back).
+    resource: defaultResource()
+      .merge(resourceFromAttributes({ 'service.name': 'airlock-api', 'process.pid': process.pid }))
+      .merge(detectResources({ detectors: [envDetector] })),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
