@@ -5,12 +5,15 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { ADMIN_EMAIL, type Session, signIn } from '../support/test-app';
 
 /**
- * A slow database, then a flaky one, between the API (its own process) and PostgreSQL: a TCP proxy
- * adding 200 ms to every packet each way, then cutting every connection several times a second.
- * Decisions never wait on the database, so their latency must not move; admin calls are slow, then
- * fail with a clear 503 in bounded time; nothing is corrupt or half-written afterwards.
+ * A slow database, then a flaky one, then a frozen one, between the API (its own process) and
+ * PostgreSQL: a TCP proxy adding 200 ms to every packet each way, then cutting every connection
+ * several times a second, then holding every packet (a server that accepts connections and stops
+ * answering). Decisions never wait on the database, so their latency must not move; admin calls are
+ * slow, then fail with a clear 503 in bounded time (for the frozen one, DATABASE_QUERY_TIMEOUT_SECONDS);
+ * nothing is corrupt or half-written afterwards.
  */
 const PHASE_MS = 6_000;
+const QUERY_TIMEOUT_SECONDS = 2;
 
 describe('a slow, then flaky, database', () => {
   let db: { url: string; drop(): Promise<void> };
@@ -23,11 +26,12 @@ describe('a slow, then flaky, database', () => {
     db = await createTestDatabase();
     const target = new URL(db.url);
     proxy = await startTcpProxy(target.hostname, Number(target.port));
-    api = await spawnReadyApi(proxy.url(db.url), { AIRLOCK_ADMIN_EMAIL: ADMIN_EMAIL, AIRLOCK_DECISION_LOG_FLUSH_MS: '200' });
+    api = await spawnReadyApi(proxy.url(db.url), { AIRLOCK_ADMIN_EMAIL: ADMIN_EMAIL, AIRLOCK_DECISION_LOG_FLUSH_MS: '200', DATABASE_QUERY_TIMEOUT_SECONDS: String(QUERY_TIMEOUT_SECONDS) });
     session = await signIn(api.url);
   }, 120_000);
 
   afterAll(async () => {
+    proxy?.thaw();
     proxy?.restore();
     if (api && api.child.exitCode === null) {
       api.child.kill('SIGTERM');
@@ -61,6 +65,11 @@ describe('a slow, then flaky, database', () => {
       return () => clearInterval(timer);
     });
     await waitFor('the database check', async () => (await fetch(`${api.url}/readyz/database`)).status === 200, 30_000);
+    const frozen = await phase(() => {
+      proxy.freeze();
+      return () => proxy.thaw();
+    });
+    await waitFor('the database check after the freeze', async () => (await fetch(`${api.url}/readyz/database`)).status === 200, 30_000);
 
     const ms = (l: MixedLoad) => l.decisions.filter((d) => d.status === 200).map((d) => d.ms);
     const figures = (name: string, l: MixedLoad) => {
@@ -70,10 +79,10 @@ describe('a slow, then flaky, database', () => {
         `admin writes ${JSON.stringify(byStatus(writes))} p50 ${percentile(writes.map((w) => w.ms), 50)} ms max ${Math.max(...writes.map((w) => w.ms))} ms`
       );
     };
-    console.log([figures('healthy', before), figures('200 ms latency', slow), figures('connections cut every 300 ms', flaky)].join('\n'));
+    console.log([figures('healthy', before), figures('200 ms latency', slow), figures('connections cut every 300 ms', flaky), figures(`frozen for ${PHASE_MS / 1000} s`, frozen)].join('\n'));
 
     // Decisions: none fails, and the 99th percentile stays where it was (generous: a loaded host).
-    for (const l of [before, slow, flaky]) expect(l.decisions.filter((d) => d.status !== 200)).toEqual([]);
+    for (const l of [before, slow, flaky, frozen]) expect(l.decisions.filter((d) => d.status !== 200)).toEqual([]);
     const p99 = percentile(ms(before), 99);
     expect(percentile(ms(slow), 99)).toBeLessThan(Math.max(p99 * 3, p99 + 100));
     expect(percentile(ms(flaky), 99)).toBeLessThan(Math.max(p99 * 3, p99 + 100));
@@ -85,9 +94,15 @@ describe('a slow, then flaky, database', () => {
     const flakyWrites = [...flaky.zones, ...flaky.incidents];
     for (const w of flakyWrites.filter((x) => x.status !== 201)) expect({ status: w.status, code: w.errorCode, retryAfter: w.retryAfter }).toEqual({ status: 503, code: 'unavailable', retryAfter: '5' });
     expect(Math.max(...flakyWrites.map((w) => w.ms))).toBeLessThan(10_000);
+    // Frozen: the statements give up after DATABASE_QUERY_TIMEOUT_SECONDS (a transaction's BEGIN and
+    // its ROLLBACK each may wait that long): 503 "unavailable", never a hang; some are refused.
+    const frozenWrites = [...frozen.zones, ...frozen.incidents];
+    for (const w of frozenWrites.filter((x) => x.status !== 201)) expect({ status: w.status, code: w.errorCode, retryAfter: w.retryAfter }).toEqual({ status: 503, code: 'unavailable', retryAfter: '5' });
+    expect(frozenWrites.filter((w) => w.status === 503).length).toBeGreaterThan(0);
+    expect(Math.max(...frozenWrites.map((w) => w.ms))).toBeLessThan(4 * QUERY_TIMEOUT_SECONDS * 1000 + 3_000);
 
     // Nothing corrupt: every acknowledged write there once, every refused one absent, the audit chain whole.
-    const all = [before, slow, flaky];
+    const all = [before, slow, flaky, frozen];
     const ackZones = all.flatMap((l) => l.zones.filter((z) => z.status === 201));
     const refused = all.flatMap((l) => l.zones.filter((z) => z.status === 503)).map((z) => z.key);
     expect(await queryOnce(db.url, `SELECT id FROM "NetworkZone" WHERE id = ANY($1::uuid[])`, [ackZones.map((z) => z.id)])).toHaveLength(ackZones.length);

@@ -2,7 +2,8 @@ import net from 'node:net';
 
 /**
  * A TCP proxy in front of PostgreSQL that a test can break on purpose: cut every connection and
- * refuse new ones (a restart or failover as the application sees it), add latency, then restore.
+ * refuse new ones (a restart or failover as the application sees it), add latency, or freeze (a
+ * server that accepts connections and stops answering), then restore.
  */
 export interface TcpProxy {
   port: number;
@@ -13,14 +14,20 @@ export interface TcpProxy {
   restore(): void;
   /** Delays every chunk in both directions by this many milliseconds (0: none). */
   latencyMs: number;
+  /** Holds every chunk in both directions, on open and new connections alike, until thaw(). */
+  freeze(): void;
+  /** Delivers what was held, in order, and forwards again. */
+  thaw(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let refusing = false;
+  let held: [net.Socket, Buffer][] | null = null;
   const delayed = (to: net.Socket) => (chunk: Buffer) => {
-    if (proxy.latencyMs > 0) setTimeout(() => !to.destroyed && to.write(chunk), proxy.latencyMs);
+    if (held) held.push([to, chunk]);
+    else if (proxy.latencyMs > 0) setTimeout(() => !to.destroyed && to.write(chunk), proxy.latencyMs);
     else if (!to.destroyed) to.write(chunk);
   };
   const server = net.createServer((client) => {
@@ -60,6 +67,14 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     restore() {
       refusing = false;
+    },
+    freeze() {
+      held ??= [];
+    },
+    thaw() {
+      const chunks = held ?? [];
+      held = null;
+      for (const [to, chunk] of chunks) if (!to.destroyed) to.write(chunk);
     },
     async close() {
       proxy.cut();

@@ -12,6 +12,7 @@ describe('database unavailable → 503 with Retry-After', () => {
     ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect', errno: -111 })],
     ["pg-pool's connection timeout, wrapped", new Error('outer', { cause: new Error('timeout exceeded when trying to connect') })],
     ['a connection that ended mid-query', new Error('Connection terminated unexpectedly')],
+    ['a server that stopped answering (pg query_timeout)', new Error('outer', { cause: new Error('Query read timeout') })],
   ];
   it.each(cases)('%s', (_, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);

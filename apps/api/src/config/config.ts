@@ -106,6 +106,12 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   AIRLOCK_MIGRATE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
   DATABASE_POOL_SIZE: int(10, 1, 200),
+  /**
+   * How long the API waits for an answer to a statement before it gives up on it (a database that
+   * accepts connections but has stopped answering: frozen, a network path that drops packets). Above
+   * the server's own statement timeout (30 s), which cancels a statement that is merely slow.
+   */
+  DATABASE_QUERY_TIMEOUT_SECONDS: int(35, 1, 3600),
   AIRLOCK_PUBLIC_URL: z.url().optional(),
   AIRLOCK_MIGRATE: bool(true),
   AIRLOCK_EMBEDDED_DB: bool(false),
@@ -228,6 +234,7 @@ function toConfig(env: z.output<typeof schema>) {
      */
     migrateDatabaseUrl: env.AIRLOCK_MIGRATE_DATABASE_URL ?? env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_SECONDS * 1000,
     publicUrl,
     migrateOnStart: env.AIRLOCK_MIGRATE,
     embeddedDatabase: env.AIRLOCK_EMBEDDED_DB,

@@ -22,8 +22,12 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
       connectionString: config.databaseUrl,
       max: config.databasePoolSize,
       connectionTimeoutMillis: 5_000,
-      // Bounded so a stuck statement cannot hold a connection forever.
+      // Bounded so a stuck statement cannot hold a connection forever (the server cancels it)...
       statement_timeout: 30_000,
+      // ...and so a server that stops answering altogether cannot hold a request forever: the
+      // statement fails here (503 to the caller), and its connection is thrown away or, inside a
+      // transaction, catches up once the server answers again.
+      query_timeout: config.databaseQueryTimeoutMs,
       application_name: 'airlock-api',
     });
     pool.on('error', () => undefined);

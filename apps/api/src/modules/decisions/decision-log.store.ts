@@ -26,6 +26,8 @@ export class DecisionLogStore implements OnApplicationShutdown {
       max: 2,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 60_000,
+      // A server that stops answering fails the batch (kept for the next flush) instead of holding it.
+      query_timeout: Math.max(65_000, config.databaseQueryTimeoutMs),
       application_name: 'airlock-decision-log',
     });
     // An idle connection dropped by the server must not crash the process; the next batch reconnects.
