@@ -51,7 +51,12 @@ export async function scenarioDiscoveryImport(t) {
     await page.getByRole('menuitem', { name: 'Discovery', exact: true }).click();
     await page.getByRole('heading', { name: 'Discovery', level: 2 }).waitFor();
 
-    // Upload, watching the progress bar move before the import ends.
+    // Upload, watching the progress bar move before the import ends. The upload is held to 8 MB/s
+    // (about four seconds for this 33 MB log) so that the import, which reads the body as it
+    // arrives, is still running when the page polls: on a fast machine it could end between polls.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 8 * 1024 * 1024 });
     await page.getByLabel('Log file').setInputFiles(file);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const bar = page.getByRole('progressbar', { name: 'Import progress' });
@@ -63,6 +68,7 @@ export async function scenarioDiscoveryImport(t) {
       await page.waitForTimeout(50);
     }
     await done.waitFor({ timeout: 60_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     seen.add(await bar.getAttribute('aria-valuenow'));
     assert(seen.has('100'), `the bar reaches 100% (${[...seen].join(', ')})`);
     assert([...seen].some((v) => v !== '0' && v !== '100'), `the bar showed progress in between (${[...seen].join(', ')})`);

@@ -74,6 +74,9 @@ export async function scenarioInviteUser(t) {
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nora New');
   await page.getByRole('combobox', { name: 'Role' }).click();
   await page.getByRole('option', { name: 'Analyst' }).click();
+  // The menu fades out (hidden from the accessibility tree at once, still painted): capture and run
+  // axe once its options have left the page, not on their half-transparent text.
+  await page.locator('li[role="option"][data-value="analyst"]').waitFor({ state: 'detached' });
   await t.capture(page, 'laptop-light-flow-user-invite');
   await page.getByRole('button', { name: 'Save' }).click();
   const row = page.getByRole('row', { name: /Nora New/ });

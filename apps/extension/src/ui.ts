@@ -118,8 +118,11 @@ export function showCard(kind: 'block' | 'redact' | 'info', anchor: Anchor, titl
   card.append(el('div', { className: 'buttons' }, close));
   place(card, box);
   shadow().append(card);
-  // Focus after the card's first frame: focusing now would lay the page out inside the event.
-  if (kind !== 'redact') afterFrame(() => close.focus({ preventScroll: true }));
+  // Focus after the card's first frame: focusing now would lay the page out inside the event. Only
+  // if the user is still where they were: a frame can come late (a tab in the background), and a
+  // focus taken then would swallow what they are typing elsewhere by now.
+  const focusedBefore = document.activeElement;
+  if (kind !== 'redact') afterFrame(() => card.isConnected && document.activeElement === focusedBefore && close.focus({ preventScroll: true }));
   // The card goes when the user moves on: a click elsewhere or typing in the page.
   const dismiss = (e: Event) => {
     if (e.composedPath().includes(card)) return;
@@ -177,8 +180,10 @@ export function showWarn(anchor: Anchor, reasons: readonly ReasonView[]): Promis
     card.append(group, el('label', { htmlFor: 'airlock-reason-text' }, 'Or in your own words'), typed, el('div', { className: 'buttons' }, cancel, go));
     place(card, box);
     shadow().append(card);
+    const focusedBefore = document.activeElement;
     afterFrame(() => {
-      if (card.isConnected) radios[0]?.focus({ preventScroll: true });
+      // As for the other cards: not if the user has moved on meanwhile (a late frame).
+      if (card.isConnected && document.activeElement === focusedBefore) radios[0]?.focus({ preventScroll: true });
     });
   });
 }
