@@ -4,17 +4,22 @@ import { DeleteButton, type RedirectionSideEffect, SaveButton, Toolbar, useNotif
 
 export const PUBLISH_PATH = '/policy/publish';
 
-/** "Detector saved to the draft — publish to apply", the last words a link to the publish page. */
-export function DraftSavedMessage({ what, removed = false }: { what: string; removed?: boolean }) {
-  const t = useTranslate();
+/** A saved-change toast: its message, then a link to the publish page. */
+function PublishLinkMessage({ message, link }: { message: string; link: string }) {
   return (
     <Alert severity="success" variant="filled" role="status" data-testid="draft-saved">
-      {t(removed ? 'airlock.draftSaved.removed' : 'airlock.draftSaved.saved', { what })}{' '}
+      {message}{' '}
       <RouterLink to={PUBLISH_PATH} style={{ color: 'inherit', fontWeight: 600 }}>
-        {t('airlock.draftSaved.publish')}
+        {link}
       </RouterLink>
     </Alert>
   );
+}
+
+/** "Detector saved to the draft — publish to apply", the last words a link to the publish page. */
+export function DraftSavedMessage({ what, removed = false }: { what: string; removed?: boolean }) {
+  const t = useTranslate();
+  return <PublishLinkMessage message={t(removed ? 'airlock.draftSaved.removed' : 'airlock.draftSaved.saved', { what })} link={t('airlock.draftSaved.publish')} />;
 }
 
 /**
@@ -66,14 +71,7 @@ export function DraftToolbar({ resource, whatKey }: { resource: string; whatKey:
  */
 export function InForceMessage({ what, removed = false }: { what: string; removed?: boolean }) {
   const t = useTranslate();
-  return (
-    <Alert severity="success" variant="filled" role="status" data-testid="draft-saved">
-      {t(removed ? 'airlock.draftSaved.inForceRemoved' : 'airlock.draftSaved.inForce', { what })}{' '}
-      <RouterLink to={PUBLISH_PATH} style={{ color: 'inherit', fontWeight: 600 }}>
-        {t('airlock.draftSaved.seeChanges')}
-      </RouterLink>
-    </Alert>
-  );
+  return <PublishLinkMessage message={t(removed ? 'airlock.draftSaved.inForceRemoved' : 'airlock.draftSaved.inForce', { what })} link={t('airlock.draftSaved.seeChanges')} />;
 }
 
 /** mutationOptions for an Edit or Create of a group or data class: the toast says it is in force now. */
