@@ -122,6 +122,9 @@ export interface Evaluator {
   readonly settings: Readonly<PolicySettings>;
 }
 
+/** Combinations of matching rules whose reason list an evaluator keeps (see combinedReasons). */
+const MAX_SHARED_COMBINATIONS = 4096;
+
 const NO_MATCH_REASONS: readonly DecisionReason[] = Object.freeze([
   Object.freeze({ ruleId: NO_MATCH_RULE_ID, effect: 'allow' as const, message: 'No policy rule matched this request, so it is allowed.' }),
 ]);
@@ -156,6 +159,22 @@ export function createEvaluator(
   const ruleEffects = compiled.map((r) => r.effect);
   const reasonsOf = compiled.map((r) => r.reason);
   const onlyOf = compiled.map((r) => r.only);
+  /**
+   * The reason list of each combination of matching rules seen so far (key: their indexes), frozen
+   * and shared like a single rule's, so that every consumer that caches per list (the answer's JSON,
+   * the log's rule ids and their COPY text, escalation) hits its cache instead of meeting a fresh
+   * array, and a WeakMap entry, on every decision two rules match. Bounded: past
+   * MAX_SHARED_COMBINATIONS new combinations get a list of their own.
+   */
+  const combinations = new Map<string, readonly DecisionReason[]>();
+  function combinedReasons(matched: string): readonly DecisionReason[] {
+    let list = combinations.get(matched);
+    if (list === undefined) {
+      list = Object.freeze(matched.split(',').map((i) => reasonsOf[Number(i)] as DecisionReason));
+      if (combinations.size < MAX_SHARED_COMBINATIONS) combinations.set(matched, list);
+    }
+    return list;
+  }
   const contentMattersOf = compiled.map((r) => r.contentMatters);
   const classesReferenced = new Set<string>();
   for (const r of compiled) for (const dc of r.dataClasses) classesReferenced.add(dc);
@@ -251,12 +270,11 @@ export function createEvaluator(
     // Rules are sorted most severe first, so the first match decides the effect and the matches come
     // out already in reporting order.
     let first = -1;
-    let many: DecisionReason[] | null = null;
+    let matched = '';
     for (let i = 0; i < ruleCount; i++) {
       if (!(predicates[i] as Predicate)(ctx)) continue;
       if (first === -1) first = i;
-      else if (many === null) many = [reasonsOf[first] as DecisionReason, reasonsOf[i] as DecisionReason];
-      else many.push(reasonsOf[i] as DecisionReason);
+      else matched = matched === '' ? `${first},${i}` : `${matched},${i}`;
     }
     const providerIndex = ctx.providerIndex;
     const unknownAi = ctx.unknownAi;
@@ -265,7 +283,7 @@ export function createEvaluator(
     ctx.zones = EMPTY;
     return {
       effect: first === -1 ? 'allow' : (ruleEffects[first] as Effect),
-      reasons: first === -1 ? NO_MATCH_REASONS : many !== null ? many : (onlyOf[first] as readonly DecisionReason[]),
+      reasons: first === -1 ? NO_MATCH_REASONS : matched === '' ? (onlyOf[first] as readonly DecisionReason[]) : combinedReasons(matched),
       provider: providerIndex >= 0 ? (entries[providerIndex] as ProviderEntry).output : null,
       destination: { host, aiDestination: providerIndex >= 0 || unknownAi, unknownAi },
       networkZones: zones,

@@ -317,6 +317,19 @@ describe('evaluate', () => {
     expect(zoneRule.evaluate(request()).reasons.map((r) => r.ruleId)).toEqual(['no-matching-rule']);
   });
 
+  it('shares one frozen reason list per combination of matching rules', () => {
+    const three = compilePolicy([rule('z', { networkZones: ['corporate'] }), rule('g', { groups: ['legal'] }), rule('d', { dataClasses: ['personal_data'] })], FIXTURE_CATALOG, FIXTURE_ZONES);
+    const both = request({ context: { ip: '10.1.2.3' }, subject: { groups: ['legal'] } });
+    const first = three.evaluate(both).reasons;
+    expect(first.map((r) => r.ruleId).sort()).toEqual(['g', 'z']);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(three.evaluate(both).reasons).toBe(first);
+    const all = three.evaluate(request({ context: { ip: '10.1.2.3' }, subject: { groups: ['legal'] }, dataClasses: ['personal_data'] })).reasons;
+    expect(all.map((r) => r.ruleId).sort()).toEqual(['d', 'g', 'z']);
+    expect(all).not.toBe(first);
+    expect(three.evaluate(request({ subject: { groups: ['legal'] }, dataClasses: ['personal_data'] })).reasons.map((r) => r.ruleId).sort()).toEqual(['d', 'g']);
+  });
+
   it('returns read-only shared pieces, so one caller cannot corrupt the next decision', () => {
     const one = evaluator.evaluate(request({ action: 'access', dataClasses: ['personal_data'] }));
     expect(one.reasons.map((r) => r.ruleId)).toEqual(['redact']);
