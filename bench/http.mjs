@@ -91,6 +91,35 @@ export function makeMix(catalog, count, seed = 7) {
   return out;
 }
 
+/**
+ * `count` different prompts of 2,048 characters of office prose, some carrying what the detectors
+ * look for (an e-mail address, a phone number, a person's name), as people paste them.
+ */
+export function promptTexts(count, seed = 11) {
+  const rand = mulberry32(seed);
+  const sentences = [
+    'Summarise the quarterly planning notes for the leadership meeting on Thursday.',
+    'The team will ship the new onboarding flow and review the backlog before the release.',
+    'Customers asked for clearer invoices, faster support answers and an export to spreadsheets.',
+    'Draft a friendly reply that thanks them for the feedback and proposes a call next week.',
+    'Our retention improved after the pricing change, but churn in the small-business tier is still high.',
+    'List the risks of moving the reporting service to the new cluster and who owns each one.',
+    'Rewrite this paragraph so that it reads well for a general audience and stays under 200 words.',
+    'Compare the two vendor proposals on cost, support hours, data location and contract length.',
+  ];
+  const extras = ['Contact Maria Keller at maria.keller@example.com for the figures.', 'Call the office on +44 20 7946 0958 if the meeting moves.', 'Thanks, Jonathan Pryce, Head of Finance.', ''];
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    let text = '';
+    while (text.length < 2048) {
+      text += `${sentences[Math.floor(rand() * sentences.length)]} `;
+      if (rand() < 0.08) text += `${extras[Math.floor(rand() * extras.length)]} `;
+    }
+    out.push(text.slice(0, 2048));
+  }
+  return out;
+}
+
 async function load(url, requests, seconds, connections) {
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1, requests });
   return {
@@ -260,6 +289,13 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
     }));
     const theirs = mix.map((m, i) => ({ method: 'POST', path: '/api/check/resources', headers: { 'content-type': 'application/json' }, body: JSON.stringify(cerbosBody(m, i)) }));
     const bare = mix.map(() => ({ method: 'POST', path: '/v1/bench/constant', headers: { 'content-type': 'application/json' }, body: '{"action":"access"}' }));
+    // 2 KB prompts (the detectors read every byte), to the same destinations as the mix.
+    const prompts = promptTexts(50).map((text, i) => ({
+      method: 'POST',
+      path: '/v1/decisions',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ action: 'prompt', destination: { url: `https://${mix[i].host}/c/1` }, context: { ip: mix[i].ip }, subject: { groups: ['engineering'] }, content: { text } }),
+    }));
 
     // Agreement on allow vs deny over the mix (ours: deny = block).
     let agree = 0;
@@ -274,10 +310,10 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
     await load(cerbos.url, theirs, 2, connections);
     // Rounds, each target once per round in a rotating order: the host's speed drifts by 10-30%
     // over minutes here, so each ratio is taken within a round and the median round reported.
-    const targets = { airlock: [airlock.url, ours], cerbos: [cerbos.url, theirs], bare: [airlock.url, bare] };
+    const targets = { airlock: [airlock.url, ours], cerbos: [cerbos.url, theirs], bare: [airlock.url, bare], prompt2k: [airlock.url, prompts] };
     // CPU per request of the server under load (and of PostgreSQL, which writes Airlock's decision
     // log), from /proc: less sensitive than requests per second to what else the host runs.
-    const cpuOf = { airlock: [airlock.pid, airlock.postgresPid], cerbos: [cerbos.pid, null], bare: [airlock.pid, airlock.postgresPid] };
+    const cpuOf = { airlock: [airlock.pid, airlock.postgresPid], cerbos: [cerbos.pid, null], bare: [airlock.pid, airlock.postgresPid], prompt2k: [airlock.pid, airlock.postgresPid] };
     const perRound = [];
     for (let round = 0; round < rounds; round++) {
       const names = Object.keys(targets);
@@ -316,6 +352,7 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
     const airlockResult = summary('airlock');
     const cerbosResult = summary('cerbos');
     const bareResult = summary('bare');
+    const promptResult = summary('prompt2k');
     return {
       rounds,
       perRound,
@@ -326,6 +363,7 @@ export async function run({ seconds = 5, rounds = 3, connections = TARGETS.conne
       airlock: airlockResult,
       cerbos: cerbosResult,
       bare: bareResult,
+      prompt2k: promptResult,
       ratioVsCerbos: median(perRound.map((r) => r.ratioVsCerbos)),
       shareOfBare: median(perRound.map((r) => r.shareOfBare)),
       cpuRatioVsCerbos: median(perRound.map((r) => r.cpuRatioVsCerbos ?? 0)) || null,
@@ -347,7 +385,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(row('Cerbos /api/check/resources', r.cerbos));
     console.log(row('bare route (same server)', r.bare));
     console.log(`Airlock / Cerbos: ${r.ratioVsCerbos.toFixed(2)}x (target >= ${TARGETS.minCerbosRatio}x); decisions / bare: ${(r.shareOfBare * 100).toFixed(0)}% (target >= 50%)`);
-    console.log(`CPU per request: Airlock ${r.airlock.serverCpuMicros} µs + PostgreSQL ${r.airlock.postgresCpuMicros} µs per decision; Cerbos ${r.cerbos.serverCpuMicros} µs per check (Cerbos / Airlock ${r.cpuRatioVsCerbos?.toFixed(2)}x); bare route ${r.bare.serverCpuMicros} µs`);
+    console.log(row('Airlock, 2 KB prompts', r.prompt2k));
+    console.log(`CPU per request: Airlock ${r.airlock.serverCpuMicros} µs + PostgreSQL ${r.airlock.postgresCpuMicros} µs per decision; Cerbos ${r.cerbos.serverCpuMicros} µs per check (Cerbos / Airlock ${r.cpuRatioVsCerbos?.toFixed(2)}x); bare route ${r.bare.serverCpuMicros} µs; 2 KB prompt ${r.prompt2k.serverCpuMicros} µs + PostgreSQL ${r.prompt2k.postgresCpuMicros} µs`);
   }
   process.exit(0);
 }

@@ -81,11 +81,12 @@ if (only.includes('http')) {
   console.log(row('Airlock POST /v1/decisions', r.airlock));
   console.log(row('Cerbos /api/check/resources', r.cerbos));
   console.log(row('bare route, same server', r.bare));
+  console.log(row('Airlock, 2 KB prompts', r.prompt2k));
   console.log(`   Airlock / Cerbos ${fx(r.ratioVsCerbos)} (target >= 3x: ${mark(r.ratioVsCerbos >= 3)}); p99 ${r.airlock.p99Ms} ms (target <= 10: ${mark(r.airlock.p99Ms <= 10)})`);
   console.log(`3. Framework overhead: decisions reach ${pct(r.shareOfBare)} of the bare route (target >= 50%: ${mark(r.shareOfBare >= 0.5)})`);
   if (r.airlock.serverCpuMicros) {
-    console.log(`   CPU per request (medians): Airlock ${r.airlock.serverCpuMicros} µs + its PostgreSQL ${r.airlock.postgresCpuMicros} µs per decision | Cerbos ${r.cerbos.serverCpuMicros} µs per check (Cerbos / Airlock ${fx(r.cpuRatioVsCerbos ?? 0)}) | bare route ${r.bare.serverCpuMicros} µs | load generator ${r.airlock.loadGeneratorCpuMicros} µs`);
-    for (const [i, x] of r.perRound.entries()) console.log(`   round ${i + 1}: ${x.airlock.requestsPerSecond}/s vs Cerbos ${x.cerbos.requestsPerSecond}/s (${fx(x.ratioVsCerbos)}), Airlock CPU ${x.airlock.serverCpuMicros} + ${x.airlock.postgresCpuMicros} µs, Cerbos CPU ${x.cerbos.serverCpuMicros} µs, bare ${x.bare.serverCpuMicros} µs`);
+    console.log(`   CPU per request (medians): Airlock ${r.airlock.serverCpuMicros} µs + its PostgreSQL ${r.airlock.postgresCpuMicros} µs per decision | Cerbos ${r.cerbos.serverCpuMicros} µs per check (Cerbos / Airlock ${fx(r.cpuRatioVsCerbos ?? 0)}) | bare route ${r.bare.serverCpuMicros} µs | 2 KB prompt ${r.prompt2k.serverCpuMicros} µs + ${r.prompt2k.postgresCpuMicros} µs | load generator ${r.airlock.loadGeneratorCpuMicros} µs`);
+    for (const [i, x] of r.perRound.entries()) console.log(`   round ${i + 1}: ${x.airlock.requestsPerSecond}/s vs Cerbos ${x.cerbos.requestsPerSecond}/s (${fx(x.ratioVsCerbos)}), Airlock CPU ${x.airlock.serverCpuMicros} + ${x.airlock.postgresCpuMicros} µs, Cerbos CPU ${x.cerbos.serverCpuMicros} µs, bare ${x.bare.serverCpuMicros} µs, 2 KB prompt ${x.prompt2k.serverCpuMicros} µs`);
   }
 }
 
