@@ -15,7 +15,7 @@ const CITY_ONLY = /,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]+(?:,[ 
 const PO_BOX = /\bP\.? ?O\.? ?Box[ \t]+\d{1,7}(?:,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?/g;
 
 /** German: digit-led (fast to scan) with the street suffix checked by lookbehind; the capitalized street word is found backwards */
-const DE = /(?<!\d)\d{1,4}(?<=(?:[sS]traße|[sS]trasse|[sS]tr\.|[wW]eg|[aA]llee|[pP]latz|[gG]asse|[rR]ing|[dD]amm|[uU]fer)[ \t]{1,3}\d{1,4})[a-z]?(?!\d)(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/g;
+const DE = /(?<!\d)\d{1,4}(?<=(?:[sS]traße|[sS]trasse|[sS]tr\.|[wW]eg|[aA]llee|[pP]latz|[gG]asse|[rR]ing|[dD]amm|[uU]fer)[ \t]{1,3}\d{1,4})[a-z]?(?!\d)(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/y;
 const DE_WORD = /(?:^|[^\wÄÖÜäöüß])([A-ZÄÖÜ][a-zäöüß-]*(?:[ -][A-ZÄÖÜ][a-zäöüß-]*)?\.?)$/;
 const FR =
   /(?<![\w,])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?){0,2}[A-ZÉÈ][\wÀ-ÿ'’-]*(?:[ \t]+[A-ZÉÈa-z][\wÀ-ÿ'’-]*){0,3}?(?:,?[ \t]+\d{5}[ \t]+[A-ZÉÈ][A-Za-zÀ-ÿ-]+)?/g;
@@ -34,8 +34,12 @@ const POSTCODE_CITY =
 const SUFFIX_STREET =
   /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
 
-/** cheap prefilter for SUFFIX_STREET: a letter, a blank and a digit, after one of the suffixes' last letters */
-const SUFFIX_HINT = /(?:aat|cht|aan|ein|ade|gel|ijk|eeg|tan|gen|änd|vej|ien|ata|ten|atu|tie)[ \t]+\d/g;
+/** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
+const SUFFIX_HINT = new Set(['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'vej', 'ien', 'ata', 'ten', 'atu', 'tie']);
+/** last characters of the German street words in DE's lookbehind (straße, str., weg, platz, damm, ufer...) */
+const DE_LAST = new Set(['e'.charCodeAt(0), '.'.charCodeAt(0), 'g'.charCodeAt(0), 'z'.charCodeAt(0), 'm'.charCodeAt(0), 'r'.charCodeAt(0)]);
+/** a run of blanks and the digit after it (the run starts where the match does: the scan meets its first blank first) */
+const BLANKS_DIGIT = /[ \t]+\d/g;
 
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
@@ -89,8 +93,26 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence });
       lastEnd = end;
     }
-    DE.lastIndex = 0;
-    while ((m = DE.exec(text)) !== null) {
+    // Both the German pattern (street word, 1-3 blanks, house number) and the suffix-first one (word
+    // ending in -straat, -gatan..., blanks, number) need a blank run with a digit after it, preceded by
+    // their street word: one scan finds those runs, and each pattern runs only where its word can end.
+    // Exact: every DE match starts at the first digit after its lookbehind's "word[ \t]{1,3}" (the
+    // (?<!\d) and the lookbehind's \d{1,4} end at the same digits), no such start lies inside another
+    // DE match, and DE runs sticky at each; every SUFFIX_HINT match was such a run after the 3 letters.
+    const deAt: number[] = [];
+    const suffixAt: number[] = [];
+    BLANKS_DIGIT.lastIndex = 0;
+    let bd: RegExpExecArray | null;
+    while ((bd = BLANKS_DIGIT.exec(text)) !== null) {
+      const b = bd.index;
+      if (b === 0) continue;
+      const digit = BLANKS_DIGIT.lastIndex - 1;
+      if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
+      if (b >= 3 && SUFFIX_HINT.has(text.slice(b - 3, b))) suffixAt.push(b - 3);
+    }
+    for (const d of deAt) {
+      DE.lastIndex = d;
+      if ((m = DE.exec(text)) === null) continue;
       const w = DE_WORD.exec(text.slice(Math.max(0, m.index - 40), m.index).replace(/[ \t]+$/, ''));
       if (!w) continue;
       const start = text.lastIndexOf(w[1]!.trimEnd(), m.index);
@@ -116,12 +138,10 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
       lastEnd = end;
     }
-    SUFFIX_HINT.lastIndex = 0;
-    let hint: RegExpExecArray | null;
-    while ((hint = SUFFIX_HINT.exec(text)) !== null) {
+    for (const hint of suffixAt) {
       // back to the start of the word that ends with the suffix (at most 40 letters), then match there
-      let ws = hint.index;
-      while (ws > 0 && hint.index - ws < 40 && /[\p{L}'’-]/u.test(text[ws - 1]!)) ws--;
+      let ws = hint;
+      while (ws > 0 && hint - ws < 40 && /[\p{L}'’-]/u.test(text[ws - 1]!)) ws--;
       SUFFIX_STREET.lastIndex = ws;
       m = SUFFIX_STREET.exec(text);
       if (m) {
