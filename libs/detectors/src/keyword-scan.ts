@@ -90,48 +90,59 @@ const KINDS = {
 
 export type KeywordKind = keyof typeof KINDS;
 const KIND_NAMES = Object.keys(KINDS) as KeywordKind[];
+/** kind name -> its index in KIND_NAMES */
+const KIND_INDEX = Object.fromEntries(KIND_NAMES.map((k, i) => [k, i])) as Record<KeywordKind, number>;
 const PATTERNS: string[] = [];
-const PATTERN_KIND: KeywordKind[] = [];
+const PATTERN_KIND: number[] = [];
 for (const k of KIND_NAMES) {
   for (const w of KINDS[k]) {
     if (PATTERNS.includes(w)) continue; // first kind wins, as listed
     PATTERNS.push(w);
-    PATTERN_KIND.push(k);
+    PATTERN_KIND.push(KIND_INDEX[k]);
   }
 }
 const AUTOMATON = new KeywordAutomaton(PATTERNS);
+const NONE: readonly number[] = Object.freeze([]);
 
 export class KeywordHits {
-  private readonly starts: Record<KeywordKind, number[]>;
-  private readonly ends: Record<KeywordKind, number[]>;
+  /**
+   * Hit starts and ends per kind index; a kind's arrays are made at its first hit (most kinds have
+   * none in a short prompt, and 2 x 25 empty arrays per text cost more than the scan of 2 KB).
+   */
+  private readonly starts: number[][] = new Array<number[]>(KIND_NAMES.length);
+  private readonly ends: number[][] = new Array<number[]>(KIND_NAMES.length);
 
   constructor(text: string) {
-    this.starts = {} as Record<KeywordKind, number[]>;
-    this.ends = {} as Record<KeywordKind, number[]>;
-    for (const k of KIND_NAMES) {
-      this.starts[k] = [];
-      this.ends[k] = [];
-    }
+    const { starts, ends } = this;
     AUTOMATON.search(text, (start, end, p) => {
       const k = PATTERN_KIND[p]!;
-      this.starts[k].push(start);
-      this.ends[k].push(end);
+      const s = starts[k];
+      if (s === undefined) {
+        starts[k] = [start];
+        ends[k] = [end];
+      } else {
+        s.push(start);
+        ends[k]!.push(end);
+      }
     });
   }
 
   has(kind: KeywordKind): boolean {
-    return this.starts[kind].length > 0;
+    return this.starts[KIND_INDEX[kind]] !== undefined;
   }
 
   /** Hit starts and ends of one kind, in text order. */
   hits(kind: KeywordKind): { starts: readonly number[]; ends: readonly number[] } {
-    return { starts: this.starts[kind], ends: this.ends[kind] };
+    const k = KIND_INDEX[kind];
+    return { starts: this.starts[k] ?? NONE, ends: this.ends[k] ?? NONE };
   }
 
   /** True when a word of `kind` starts within `before` chars before `start` or `after` chars after `end`. */
   near(kind: KeywordKind, start: number, end: number, before: number, after: number = before): boolean {
-    const s = this.starts[kind];
-    if (s.length === 0) return false;
+    const k = KIND_INDEX[kind];
+    const s = this.starts[k];
+    if (s === undefined) return false;
+    const ends = this.ends[k]!;
     const lo = start - before;
     const hi = end + after;
     // first hit with start >= lo
@@ -142,7 +153,7 @@ export class KeywordHits {
       else b = mid;
     }
     for (let i = a; i < s.length && s[i]! <= hi; i++) {
-      const e = this.ends[kind][i]!;
+      const e = ends[i]!;
       if (e <= start || s[i]! >= end) return true;
     }
     return false;
