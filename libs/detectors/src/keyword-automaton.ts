@@ -123,6 +123,10 @@ export class KeywordAutomaton {
       const c = text.charCodeAt(i);
       const cw = c < 128 ? WORD[c] === 1 : isWord(c);
       let node = i >= lastEnd ? goto[rootB * stride + symOf[c]!]! : -1;
+      // what the walk below learns about the word starting at i (when cw): text[i, wordTo) are word
+      // characters, and wordEnd is the first non-word character after i once the walk has read it
+      let wordTo = i + 1;
+      let wordEnd = -1;
       if (node > 0) {
         let best = -1;
         let j = i;
@@ -145,6 +149,10 @@ export class KeywordAutomaton {
           node = goto[node * stride + symOf[cj]!]!;
           if (node <= 0) break;
           w = cj < 128 ? WORD[cj] === 1 : isWord(cj);
+          if (wordTo === j) {
+            if (w) wordTo = j + 1;
+            else wordEnd = j;
+          }
         }
         if (best !== -1) {
           const end = i + lengths[best]!;
@@ -152,9 +160,12 @@ export class KeywordAutomaton {
           lastEnd = end;
         }
       }
-      i++;
-      if (cw) {
-        // skip the rest of the word; the character that ends it is not a start, the next one is
+      if (!cw) i++;
+      else if (wordEnd !== -1) i = wordEnd + 1;
+      else {
+        // skip the rest of the word (not read again where the walk has read it); the character that
+        // ends it is not a start, the next one is
+        i = wordTo;
         while (i < len) {
           const d = text.charCodeAt(i);
           if (!(d < 128 ? WORD[d] === 1 : isWord(d))) break;
