@@ -163,7 +163,7 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
       while (q > 0 && q > s - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
       let r = q;
       while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
-      if (q - r < 2 || q - r > 8 || !HONORIFICS.has(text.slice(r, q).toLowerCase())) continue;
+      if (q - r < 2 || q - r > 8 || !honorificHead(text, r) || !HONORIFICS.has(text.slice(r, q).toLowerCase())) continue;
     }
     const toks: Tok[] = [];
     for (let k = 0; k < count; k++) {
@@ -177,6 +177,17 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
 const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
   piazza corso largo ulica ul strada calea street st road rd lane drive square`);
 const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
+/** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
+const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
+/**
+ * False when the word of 2+ letters at `r` cannot be an honorific in any case, found without a
+ * slice and toLowerCase per sentence start: two ASCII letters lower-case to themselves | 32, at the
+ * same places, so an honorific must begin with them. Other first letters are left to the full test.
+ */
+function honorificHead(text: string, r: number): boolean {
+  const c0 = text.charCodeAt(r), c1 = text.charCodeAt(r + 1);
+  return c0 >= 128 || c1 >= 128 || HONORIFIC_HEADS.has(((c0 | 32) << 8) | (c1 | 32));
+}
 const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
   love thank-you thank_you`);
 const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
@@ -198,7 +209,7 @@ const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 
 interface Before {
-  /** up to 4 words before, nearest first, lower case ('.' stripped) */
+  /** up to 3 words before, nearest first, lower case ('.' stripped): the callers read three */
   words: string[];
   colon: boolean;
   comma: boolean;
@@ -230,7 +241,7 @@ function beforeOf(text: string, pos: number, lineStart: number): Before {
   }
   const ws: string[] = [];
   const limit = Math.max(lineStart, pos - 80);
-  while (ws.length < 4 && i > limit) {
+  while (ws.length < 3 && i > limit) {
     while (i > limit && blank(text.charCodeAt(i - 1))) i--;
     const e = i;
     while (i > limit && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 46 || text.charCodeAt(i - 1) === 47 || text.charCodeAt(i - 1) === 45)) i--;
@@ -294,6 +305,10 @@ function nearbyLocals(ats: readonly number[], localParts: readonly string[], s: 
 interface Tok { start: number; end: number; word: string; lower: string; folded?: string }
 /** The token without accents, lower case (computed once per token; the lower-case form when it is ASCII). */
 const foldedOf = (x: Tok): string => (x.folded ??= fold(x.word));
+/** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
+const LAST_OF_MULTI = new Set(
+  [...GREETINGS2, ...MY_NAME2, ...LABELS, ...LABEL_PHRASES].filter((w) => w.includes('_')).map((w) => w.slice(w.lastIndexOf('_') + 1)),
+);
 const ARTICLES = words('the a an this that our their his her my your');
 const LOWER_ARTICLES = words('the a an of in at on');
 
@@ -303,6 +318,9 @@ export const personNameDetector: Detector = {
     const { given, all, common } = names();
     const { ats, locals: localParts } = emailLocals(text);
     let lastAcceptedEnd = -1;
+    /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */
+    let nlBefore = -1;
+    let nlNext = text.indexOf('\n');
     // after a dash at the line start: a signature ("— Aoife Brennan") or an action item ("- Aiko to send"),
     // not a bullet point of a title-case list ("- Fixed Login Page")
     const dashName = (toks: Tok[], text: string): boolean => {
@@ -334,12 +352,23 @@ export const personNameDetector: Detector = {
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
       if (n === 2 && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
-      // the line start, looked for at most 82 characters back (what beforeOf reads; a huge single line stays linear)
-      let lineStart = start;
-      while (lineStart > 0 && start - lineStart < 82 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      // the line start, at most 82 characters back (what beforeOf reads): the newlines are found
+      // once, forwards, as the runs come in text order (a huge single line stays linear)
+      while (nlNext !== -1 && nlNext < start) {
+        nlBefore = nlNext;
+        nlNext = text.indexOf('\n', nlNext + 1);
+      }
+      let lineStart = Math.max(nlBefore + 1, start - 82);
+      if (nlBefore >= start) {
+        // never for runs in text order; the backward scan, as a safeguard
+        lineStart = start;
+        while (lineStart > 0 && start - lineStart < 82 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+      }
       const bf = beforeOf(text, start, lineStart);
       const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
-      const two = w1 + '_' + w0, three = w2 + '_' + w1 + '_' + w0;
+      // "w1_w0" and "w2_w1_w0" can be in a word list only when w0 ends one of its multi-word entries
+      const pairs = LAST_OF_MULTI.has(w0);
+      const two = pairs ? w1 + '_' + w0 : '', three = pairs ? w2 + '_' + w1 + '_' + w0 : '';
       const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
       if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
