@@ -35,7 +35,13 @@ const SUFFIX_STREET =
   /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
 
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
-const SUFFIX_HINT = new Set(['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'vej', 'ien', 'ata', 'ten', 'atu', 'tie']);
+const SUFFIX_HINT = new Set(
+  ['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'vej', 'ien', 'ata', 'ten', 'atu', 'tie'].map((x) => tri(x, 0)),
+);
+/** three UTF-16 code units as one number (exact below 2^48), to look them up without a substring */
+function tri(s: string, i: number): number {
+  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+}
 /** last characters of the German street words in DE's lookbehind (straße, str., weg, platz, damm, ufer...) */
 const DE_LAST = new Set(['e'.charCodeAt(0), '.'.charCodeAt(0), 'g'.charCodeAt(0), 'z'.charCodeAt(0), 'm'.charCodeAt(0), 'r'.charCodeAt(0)]);
 /** a run of blanks and the digit after it (the run starts where the match does: the scan meets its first blank first) */
@@ -102,13 +108,14 @@ export const streetAddressDetector: Detector = {
     const deAt: number[] = [];
     const suffixAt: number[] = [];
     BLANKS_DIGIT.lastIndex = 0;
-    let bd: RegExpExecArray | null;
-    while ((bd = BLANKS_DIGIT.exec(text)) !== null) {
-      const b = bd.index;
-      if (b === 0) continue;
+    while (BLANKS_DIGIT.test(text)) {
+      // (test, not exec: no match array) the digit ends the match; its blank run starts the match
       const digit = BLANKS_DIGIT.lastIndex - 1;
+      let b = digit - 1;
+      while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+      if (b === 0) continue;
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
-      if (b >= 3 && SUFFIX_HINT.has(text.slice(b - 3, b))) suffixAt.push(b - 3);
+      if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
     }
     for (const d of deAt) {
       DE.lastIndex = d;
