@@ -43,6 +43,8 @@ const STOP = words(`
 const ORG_NAMES = new Set(
   `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
 );
+/** The first words of ORG_NAMES: the two-word key is built only after one of them. */
+const ORG_FIRST = new Set([...ORG_NAMES].map((o) => o.slice(0, o.indexOf(' '))));
 /** Words after a name that make it an organisation or a place. */
 const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?)\b/;
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'zu', 'y', 'e', 'mac', 'ap']);
@@ -254,10 +256,11 @@ function beforeOf(text: string, pos: number, lineStart: number): Before {
   return { words: ws, colon, comma, dash, lineStart: i <= lineStart && ws.length === 0 && !colon && !comma };
 }
 
-function fold(s: string): string {
+/** `s` without accents, lower case; `lower` is s.toLowerCase(), returned as is when s is ASCII (no second copy). */
+function fold(s: string, lower: string): string {
   let ascii = true;
   for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) > 0x7f) ascii = false;
-  return ascii ? s.toLowerCase() : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return ascii ? lower : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The line before `lineStart`, skipping blank lines (at most 3). */
@@ -304,7 +307,7 @@ function nearbyLocals(ats: readonly number[], localParts: readonly string[], s: 
 
 interface Tok { start: number; end: number; word: string; lower: string; folded?: string }
 /** The token without accents, lower case (computed once per token; the lower-case form when it is ASCII). */
-const foldedOf = (x: Tok): string => (x.folded ??= fold(x.word));
+const foldedOf = (x: Tok): string => (x.folded ??= fold(x.word, x.lower));
 /** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
 const LAST_OF_MULTI = new Set(
   [...GREETINGS2, ...MY_NAME2, ...LABELS, ...LABEL_PHRASES].filter((w) => w.includes('_')).map((w) => w.slice(w.lastIndexOf('_') + 1)),
@@ -351,7 +354,7 @@ export const personNameDetector: Detector = {
       const start = toks[0]!.start, end = toks[n - 1]!.end;
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
-      if (n === 2 && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
+      if (n === 2 && ORG_FIRST.has(toks[0]!.lower) && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
       // the line start, at most 82 characters back (what beforeOf reads): the newlines are found
       // once, forwards, as the runs come in text order (a huge single line stays linear)
       while (nlNext !== -1 && nlNext < start) {
