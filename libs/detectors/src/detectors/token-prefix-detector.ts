@@ -93,12 +93,15 @@ for (const p of BY_PREFIX.keys()) {
   const last = p[p.length - 1]!;
   if (last === '_' || last === '-') BY_LAST.set(last, [...(BY_LAST.get(last) ?? []), p].sort((a, b) => b.length - a.length));
 }
+/** Per last character of BY_LAST, the characters before it in its prefixes (made once, not per text). */
+const BEFORE_LAST = new Map<string, Set<number>>();
+for (const [last, prefixes] of BY_LAST) BEFORE_LAST.set(last, new Set(prefixes.map((p) => p.charCodeAt(p.length - 2))));
 
 /** Candidate token starts with their prefix, in text order: indexOf on '_', '-', 'AIza' and the webhook host. */
 function candidates(text: string): { start: number; prefix: string }[] {
   const found: { start: number; prefix: string }[] = [];
   for (const [last, prefixes] of BY_LAST) {
-    const before = new Set(prefixes.map((p) => p.charCodeAt(p.length - 2)));
+    const before = BEFORE_LAST.get(last)!;
     let i = text.indexOf(last);
     while (i !== -1) {
       if (!before.has(text.charCodeAt(i - 1))) {
