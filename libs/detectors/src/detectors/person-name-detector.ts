@@ -76,8 +76,8 @@ const CAP_START = /[A-Z\u00C0-\u024F\u0370-\u052F](?=[a-z'’\u00DF-\u024F\u0370
 /** The first capitalised-word start at or after `from`, or -1. */
 function nextCapStart(text: string, from: number): number {
   CAP_START.lastIndex = from;
-  const m = CAP_START.exec(text);
-  return m === null ? -1 : m.index;
+  // test, not exec: no match array per capital; the match is one code unit, so it starts at lastIndex - 1
+  return CAP_START.test(text) ? CAP_START.lastIndex - 1 : -1;
 }
 
 /** End of the word starting at `s`: letters, with inner '-' or apostrophe before a letter (not a possessive 's). */
