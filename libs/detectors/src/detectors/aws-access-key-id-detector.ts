@@ -7,7 +7,8 @@ export const awsAccessKeyIdDetector: Detector = {
   entries: [{ id: 'aws-access-key-id', dataClass: 'credentials', description: 'AWS access key id (AKIA..., ASIA...)' }],
   detect({ text }, out) {
     if (text.indexOf('A') === -1) return;
-    const re = new RegExp(RE);
+    const re = RE;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (m[0].endsWith('EXAMPLE')) continue; // AKIAIOSFODNN7EXAMPLE and friends from AWS docs

@@ -21,7 +21,8 @@ export const awsSecretAccessKeyDetector: Detector = {
     {
       for (const s of anchors) {
         const win = text.slice(s, s + 160);
-        const re = new RegExp(CANDIDATE);
+        const re = CANDIDATE;
+        re.lastIndex = 0;
         let w: RegExpExecArray | null;
         while ((w = re.exec(win)) !== null) {
           const m = { index: s + w.index, 0: w[0] };

@@ -130,7 +130,8 @@ export const healthDetector: Detector = {
         if ((PERSONAL.test(before) || NAME_PAIR.test(before)) && !GENERAL.test(text.slice(Math.max(0, h.start - 200), Math.min(text.length, h.end + 60)))) out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 ? 0.85 : 0.75 });
       }
     }
-    const icd = new RegExp(ICD_RE);
+    const icd = ICD_RE;
+    icd.lastIndex = 0;
     while ((m = icd.exec(text)) !== null) {
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();

@@ -7,7 +7,8 @@ const RE = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})((?: ?[A-Z0-9]){10,30})/g;
 export const ibanDetector: Detector = {
   entries: [{ id: 'iban', dataClass: 'financial', description: 'IBANs (per-country length + mod-97)' }],
   detect({ text }, out) {
-    const re = new RegExp(RE);
+    const re = RE;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const len = IBAN_LENGTHS[m[1]!];

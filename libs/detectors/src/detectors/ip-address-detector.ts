@@ -21,7 +21,8 @@ export const ipAddressDetector: Detector = {
   entries: [{ id: 'ip-address', dataClass: 'personal_data', description: 'IPv4 and IPv6 addresses (not documentation ranges or version strings)' }],
   detect({ text, keywords }, out) {
     if (text.indexOf('.') !== -1) {
-      const re = new RegExp(V4);
+      const re = V4;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
         const o = parseIpv4(m[0]);

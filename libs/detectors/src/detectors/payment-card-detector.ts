@@ -21,7 +21,8 @@ const RE = /\d(?<!\d\d|\d[.-]\d|\.\d)\d{3}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4})
 export const paymentCardDetector: Detector = {
   entries: [{ id: 'payment-card', dataClass: 'financial', description: 'Payment card numbers (Luhn + IIN ranges and lengths)' }],
   detect({ text, keywords }, out) {
-    const re = new RegExp(RE);
+    const re = RE;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const raw = m[0];

@@ -7,7 +7,8 @@ const RE = /(?<![A-Za-z0-9])[A-Z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-D](?![A-Za-z0
 export const ukNinoDetector: Detector = {
   entries: [{ id: 'uk-national-insurance-number', dataClass: 'government_id', description: 'UK National Insurance numbers (prefix rules)' }],
   detect({ text, keywords }, out) {
-    const re = new RegExp(RE);
+    const re = RE;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       if (!ukNinoValid(m[0])) continue;

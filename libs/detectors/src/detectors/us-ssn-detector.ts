@@ -17,7 +17,8 @@ export const usSsnDetector: Detector = {
     const { text, keywords } = scan;
     const ssnCtx = keywords.has('ssn');
     const itinCtx = keywords.has('itin');
-    const re = new RegExp(DASHED);
+    const re = DASHED;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const digits = m[0].replace(/\D/g, '');
