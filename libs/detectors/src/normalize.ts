@@ -290,15 +290,15 @@ function wrappedAt(text: string, nl: number, edits: Edit[]): void {
     t--;
   }
   if (!digits) return;
-  const next = restOfLine(text, e);
-  if (s - t >= 8 && letters && CONTINUATION.test(next)) {
+  // the next line is read (a copy) only when one of the two tests below needs it
+  if (s - t >= 8 && letters && CONTINUATION.test(restOfLine(text, e))) {
     // the token before mixes letters and digits (not prose); the next line is the rest of the value only
     edits.push({ s, e, r: '' });
     return;
   }
   const lineStart = text.lastIndexOf('\n', s - 1);
   if (s - lineStart > 48) return;
-  if (DIGIT_GROUPS_TAIL.test(text.slice(lineStart + 1, s)) && DIGIT_GROUPS_LINE.test(next)) edits.push({ s, e, r: ' ' });
+  if (DIGIT_GROUPS_TAIL.test(text.slice(lineStart + 1, s)) && DIGIT_GROUPS_LINE.test(restOfLine(text, e))) edits.push({ s, e, r: ' ' });
 }
 const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2})+/g;
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
