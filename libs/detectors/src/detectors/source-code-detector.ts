@@ -36,6 +36,20 @@ const STRONG_START = new RegExp(
   ].map((s) => '(?:' + s + ')').join('|'),
 );
 const STRONG_START_RE = new RegExp('^\\s*(?:' + STRONG_START.source + ')');
+/**
+ * False when STRONG_START_RE cannot match, known from the first two characters: no opening above
+ * starts with a digit, and none with a capital and a small letter (the keywords are lower case, SQL
+ * is all capitals, \`NAME=\` is capitals, digits and '_'); the first character is not a blank here.
+ */
+function mayOpenLikeCode(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  if (c >= 65 && c <= 90) {
+    const d = line.charCodeAt(1);
+    return !(d >= 97 && d <= 122);
+  }
+  return true;
+}
 /** Line ends like code: ; { } [ ( ) => -> := or a backslash continuation. */
 function endsLikeCode(line: string): boolean {
   let e = line.length - 1;
@@ -53,6 +67,8 @@ function endsLikeCode(line: string): boolean {
  */
 const CODE_MID =
   /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s{2,}[a-z_][\w.-]*:\s+\S|^\s*[a-z_][\w.-]*:\s+(?:-?\d[\w.:-]*|true|false|null|yes|no|~|"[^"]*"|'[^']*'|[\w.-]*[_./@$][\w./:@$-]*|\[.*\]|\{.*\}|[|>]-?)\s*$|^\s*-\s+[\w"'.-]+:\s/;
+/** every CODE_MID alternative holds one of these characters: a line without them is not tested */
+const CODE_MID_CHARS = /[=&|>:([]/;
 const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
 const FENCE = /^\s*(?:```|~~~)/;
 /** characters that make a sentence-like line worth a closer look */
@@ -68,11 +84,12 @@ function classify(line: string): number {
   const last = line.charCodeAt(e);
   if ((last === 46 || last === 63 || last === 33) && e > 40 && !PROSE_BREAKERS.test(line)) return OTHER;
   if (FRAME.test(line)) return FRAME_LINE;
-  if (STRONG_START_RE.test(line)) return STRONG;
+  if (mayOpenLikeCode(line) && STRONG_START_RE.test(line)) return STRONG;
   const endsCode = endsLikeCode(line);
   const indented = /^(?: {2,}|\t)/.test(line);
-  if (endsCode && (indented || CODE_MID.test(line) || line.length < 100)) return CODE;
-  if (CODE_MID.test(line) && (indented || !/[.!?]\s*$/.test(line))) return CODE;
+  const mid = CODE_MID_CHARS.test(line) && CODE_MID.test(line);
+  if (endsCode && (indented || mid || line.length < 100)) return CODE;
+  if (mid && (indented || !/[.!?]\s*$/.test(line))) return CODE;
   if (indented && /[=(){}[\];:]/.test(line) && !/[.!?]\s*$/.test(line)) return CODE;
   return OTHER;
 }
