@@ -84,13 +84,6 @@ interface CallState {
 }
 
 /**
- * The AI gateway's request path: decide every text of the request as a `prompt` to the upstream's
- * provider, block or forward (placeholders in place of redacted values, the values kept in a
- * per-request vault), then inspect the answer (each streamed piece with a look-back window) as a
- * `response`, and restore the placeholders for the caller. Text is never stored or logged: the
- * decision log gets metadata and a keyed hash, the rollups counts.
- */
-/**
  * The decision request of one side of a call. Fields are assigned rather than added with
  * `...(text ? { content } : {})`: V8 copies a conditional spread through a slow generic path.
  */
@@ -100,6 +93,13 @@ function requestOf(base: CallState['base'], action: 'prompt' | 'response', text:
   return input;
 }
 
+/**
+ * The AI gateway's request path: decide every text of the request as a `prompt` to the upstream's
+ * provider, block or forward (placeholders in place of redacted values, the values kept in a
+ * per-request vault), then inspect the answer (each streamed piece with a look-back window) as a
+ * `response`, and restore the placeholders for the caller. Text is never stored or logged: the
+ * decision log gets metadata and a keyed hash, the rollups counts.
+ */
 @Injectable()
 export class GatewayService {
   constructor(
