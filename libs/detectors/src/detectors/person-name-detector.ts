@@ -356,17 +356,13 @@ export const personNameDetector: Detector = {
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
       if (n === 2 && ORG_FIRST.has(toks[0]!.lower) && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
       // the line start, at most 82 characters back (what beforeOf reads): the newlines are found
-      // once, forwards, as the runs come in text order (a huge single line stays linear)
+      // once, forwards, as forEachCapitalisedRun hands the runs over in text order (so nlBefore,
+      // the last newline before `start`, never passes a later run's start; a huge single line stays linear)
       while (nlNext !== -1 && nlNext < start) {
         nlBefore = nlNext;
         nlNext = text.indexOf('\n', nlNext + 1);
       }
-      let lineStart = Math.max(nlBefore + 1, start - 82);
-      if (nlBefore >= start) {
-        // never for runs in text order; the backward scan, as a safeguard
-        lineStart = start;
-        while (lineStart > 0 && start - lineStart < 82 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-      }
+      const lineStart = Math.max(nlBefore + 1, start - 82);
       const bf = beforeOf(text, start, lineStart);
       const w0 = bf.words[0] ?? '', w1 = bf.words[1] ?? '', w2 = bf.words[2] ?? '';
       // "w1_w0" and "w2_w1_w0" can be in a word list only when w0 ends one of its multi-word entries
