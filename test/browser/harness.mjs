@@ -31,6 +31,8 @@ export class ScenarioContext {
     this.screenshots = [];
     this.contexts = [];
     this.pages = [];
+    /** Where each page was and what it said when the scenario failed (printed with the failure). */
+    this.failureNotes = [];
   }
 
   /** A new browser context (its own cookies and storage): viewport and colour scheme as given. */
@@ -152,6 +154,15 @@ export async function runScenarios(files, ctx) {
             await page
               .screenshot({ path: path.join(ctx.artifacts, `FAILED-${path.basename(file, '.browser.mjs')}-${exportName}-${i}-${label}.png`), fullPage: true })
               .catch(() => {});
+            // And what it said: the URL and every visible alert and dialog, so a failure in CI can be read from the log.
+            const said = await page
+              .evaluate(() =>
+                [...document.querySelectorAll('[role="alert"], [role="status"], [role="dialog"]')]
+                  .filter((e) => e.getClientRects().length > 0)
+                  .map((e) => `${e.getAttribute('role')}: ${e.innerText.replace(/\s+/g, ' ').trim().slice(0, 300)}`),
+              )
+              .catch(() => []);
+            sc.failureNotes.push(`${label} at ${page.url()}${said.length ? `\n       ${said.join('\n       ')}` : ''}`);
           }
         }
         await sc.close();
@@ -161,6 +172,7 @@ export async function runScenarios(files, ctx) {
         const axeNote = sc.axeResults.length ? `, axe on ${sc.axeResults.length} page(s): ${sc.axeResults.reduce((n, a) => n + a.violations.length, 0)} minor/moderate, ${sc.axeResults.reduce((n, a) => n + a.bad.length, 0)} serious/critical` : '';
         say(`${error ? 'FAIL' : 'ok  '} ${name} (${(ms / 1000).toFixed(1)} s, ${sc.screenshots.length} screenshot(s)${axeNote})`);
         if (error) say(`     ${String(error.stack ?? error).split('\n').join('\n     ')}`);
+        for (const note of sc.failureNotes) say(`     page ${note}`);
       }
     }
   } finally {
