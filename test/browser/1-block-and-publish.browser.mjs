@@ -1,6 +1,6 @@
 // An admin blocks a service with "Block now", changes another service's status and publishes;
 // the simulator and the decision API (POST /v1/decisions) then give the new answer.
-import { assert } from './harness.mjs';
+import { assert, confirmPublish } from './harness.mjs';
 
 async function rolloutComplete(page) {
   await page.getByTestId('rollout-complete').waitFor({ timeout: 20_000 });
@@ -62,8 +62,7 @@ export async function scenarioBlockNowAndPublish(t) {
   await t.capture(page, 'laptop-light-flow-publish-diff');
   await page.getByLabel('Note').fill('Block Character.AI: indefinite retention');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByRole('dialog', { name: `Publish version ${startVersion + 2}?` }).getByRole('button', { name: `Publish version ${startVersion + 2}` }).click();
-  await page.getByText(`Version ${startVersion + 2} published.`).waitFor();
+  assert((await confirmPublish(page)) === startVersion + 2, `the publish makes version ${startVersion + 2}`);
   await rolloutComplete(page);
   await page.getByRole('banner').getByText(`Policy v${startVersion + 2}`).waitFor();
 

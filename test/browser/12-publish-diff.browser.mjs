@@ -1,7 +1,7 @@
 // An admin adds a custom detector: the toast says it went to the draft and links to the publish
 // page, whose "What changes" names the detector in plain words; publishing asks for confirmation
 // with the same words and the impact on recent decisions, and the version's changes keep them.
-import { assert } from './harness.mjs';
+import { assert, confirmPublish } from './harness.mjs';
 
 export async function scenarioPublishDiffWithDetector(t) {
   const page = await t.newPage({ label: 'admin' });
@@ -43,9 +43,7 @@ export async function scenarioPublishDiffWithDetector(t) {
   await dialog.getByTestId('confirm-summary').getByText(line, { exact: true }).waitFor();
   await dialog.getByTestId('confirm-impact').waitFor({ timeout: 20_000 });
   await t.capture(page, 'laptop-light-flow-publish-confirm');
-  const number = Number(/Publish version (\d+)\?/.exec(await dialog.getByRole('heading').first().innerText())[1]);
-  await dialog.getByRole('button', { name: `Publish version ${number}`, exact: true }).click();
-  await page.getByText(`Version ${number} published.`).waitFor();
+  const number = await confirmPublish(page);
 
   // The published version's changes say the same.
   await page.getByRole('menuitem', { name: 'Versions' }).click();

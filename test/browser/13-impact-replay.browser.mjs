@@ -1,7 +1,7 @@
 // The impact preview after a Block now: the block is in force in the published policy and in the
 // draft, so it is not counted as the draft's change; a draft change to the same service is, by
 // service and group, within the chosen time window.
-import { assert } from './harness.mjs';
+import { assert, confirmPublish } from './harness.mjs';
 
 async function setStatus(page, status, reason) {
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -79,9 +79,7 @@ export async function scenarioImpactAfterBlockNow(t) {
   await page.getByTestId('diff-summary').getByText(/^Poe.*: blocked → under review/).waitFor();
   await page.getByLabel('Note').fill('Poe back under review');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  const confirm = page.getByRole('dialog', { name: /^Publish version \d+\?$/ });
-  await confirm.getByTestId('confirm-impact').waitFor({ timeout: 20_000 });
-  await confirm.getByRole('button', { name: /^Publish version \d+$/ }).click();
+  await confirmPublish(page);
   await page.getByTestId('rollout-complete').waitFor({ timeout: 20_000 });
   const after = await t.decide({ action: 'prompt', destination: { provider: 'poe' } });
   assert(after.body.effect === 'warn', `Poe is coached again (got ${after.body.effect})`);

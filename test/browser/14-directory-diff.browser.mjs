@@ -1,7 +1,7 @@
 // Groups and data classes are in force when saved and recorded by each version: a new group and a
 // renamed data class say so in their toast, appear in plain words in the publish preview and in the
 // published version's changes; the scenario removes the group and renames the class back.
-import { assert } from './harness.mjs';
+import { assert, confirmPublish } from './harness.mjs';
 
 async function publishWith(page, note, line) {
   await page.getByRole('menuitem', { name: 'Publish' }).click();
@@ -10,10 +10,7 @@ async function publishWith(page, note, line) {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: /^Publish version \d+\?$/ });
   await dialog.getByTestId('confirm-summary').getByText(line, { exact: true }).waitFor();
-  const number = Number(/Publish version (\d+)\?/.exec(await dialog.getByRole('heading').first().innerText())[1]);
-  await dialog.getByRole('button', { name: `Publish version ${number}`, exact: true }).click();
-  await page.getByText(`Version ${number} published.`).waitFor();
-  return number;
+  return confirmPublish(page);
 }
 
 async function renameDataClass(page, key, name) {

@@ -1,6 +1,6 @@
 // An admin writes a rule with the pickers and an "unless" exception, then previews its impact on
 // the recent decisions before publishing.
-import { assert } from './harness.mjs';
+import { assert, confirmPublish } from './harness.mjs';
 
 async function pick(page, combobox, option) {
   await combobox.click();
@@ -64,8 +64,7 @@ export async function scenarioRuleAndImpact(t) {
   await page.getByTestId('diff').getByRole('heading', { name: '1 rule added', exact: true }).waitFor();
   await page.getByLabel('Note').fill('Keep source code in approved coding assistants');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByRole('dialog', { name: /^Publish version \d+\?$/ }).getByRole('button', { name: /^Publish version \d+$/ }).click();
-  const published = Number(/Version (\d+) published/.exec(await page.getByText(/Version \d+ published\./).innerText())[1]);
+  const published = await confirmPublish(page);
   await page.getByTestId('rollout-complete').waitFor({ timeout: 20_000 });
   const blocked = await t.decide(ask);
   assert(blocked.body.effect === 'block' && blocked.body.reasons.some((r) => r.ruleId === 'no-source-code-unapproved'), `the new rule blocks (got ${blocked.body.effect})`);

@@ -194,3 +194,17 @@ export async function runScenarios(files, ctx) {
   say(`${results.length - failed.length} passed, ${failed.length} failed`);
   return failed.length === 0;
 }
+
+/**
+ * Confirms the publish dialog that the page's Publish button opened, once its impact preview has
+ * arrived (or failed): the preview grows the dialog and moves its buttons, and a click while they
+ * move can land beside the button. Returns the number of the version it published.
+ */
+export async function confirmPublish(page) {
+  const dialog = page.getByRole('dialog', { name: /^Publish version \d+\?$/ });
+  await dialog.getByTestId('confirm-impact').or(dialog.getByRole('alert')).first().waitFor({ timeout: 20_000 });
+  const number = Number(/Publish version (\d+)\?/.exec(await dialog.getByRole('heading').first().innerText())[1]);
+  await dialog.getByRole('button', { name: `Publish version ${number}`, exact: true }).click();
+  await page.getByText(`Version ${number} published.`).waitFor();
+  return number;
+}
