@@ -66,6 +66,9 @@ export const COLLECTED_DATA = [
 export type CollectedData = (typeof COLLECTED_DATA)[number];
 export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+/** Why the simulator lists a found value as not counted (libs/detectors `NotCountedReason`). */
+export const NOT_COUNTED_REASONS = ['allowed_value', 'test_value', 'below_threshold'] as const;
+export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
 
 // --- People and access -----------------------------------------------------------------------------
 
@@ -145,7 +148,11 @@ export const PERSONAL_DATA_CLASSES = ['personal_data', 'health_data', 'governmen
 export const TOOL_REQUEST_STATUSES = ['open', 'approved', 'rejected'] as const;
 export type ToolRequestStatus = (typeof TOOL_REQUEST_STATUSES)[number];
 
-export const WEBHOOK_EVENTS = ['incident.created', 'incident.high_severity'] as const;
+/**
+ * What a webhook can subscribe to. `decisions.blocked` is a summary per minute (only for a minute with
+ * blocks), never one delivery per decision; payloads are typed in incidents.ts (webhook*Data).
+ */
+export const WEBHOOK_EVENTS = ['incident.created', 'incident.high_severity', 'policy.published', 'provider.blocked', 'decisions.blocked'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
@@ -177,3 +184,150 @@ export type SiemEventType = (typeof SIEM_EVENT_TYPES)[number];
 export const DISCOVERY_FORMATS = ['squid', 'squid-common', 'zscaler-csv', 'zscaler-json', 'bind', 'unbound', 'zeek', 'csv'] as const;
 export type DiscoveryFormatName = (typeof DISCOVERY_FORMATS)[number];
 export const DISCOVERY_IMPORT_STATUSES = ['running', 'completed', 'failed'] as const;
+
+// --- Audit log ---------------------------------------------------------------------------------------
+
+/**
+ * Every action the API records in the audit log (`AuditService.record`), `<entity>.<verb>`. The
+ * console names each in words (en.ts `airlock.audit.actions`) and offers them as the action filter's
+ * choices; a unit test (apps/api/src/modules/audit/audit-actions.spec.ts) fails when the API records
+ * one that is not listed here.
+ */
+export const AUDIT_ACTIONS = [
+  'activity.export',
+  'api_client.create',
+  'api_client.update',
+  'api_client.rotate',
+  'api_client.revoke',
+  'api_key.revoke',
+  'audit.export',
+  'auth.login',
+  'auth.sso_refused',
+  'auth.step_up',
+  'catalog.demo_statuses',
+  'catalog.release_applied',
+  'catalog.review',
+  'catalog.seed',
+  'data_class.create',
+  'data_class.update',
+  'data_class.delete',
+  'detector.create',
+  'detector.update',
+  'detector.delete',
+  'discovery.export',
+  'discovery.import',
+  'discovery.import_delete',
+  'discovery.settings',
+  'exception.grant',
+  'exception.revoke',
+  'gateway_upstream.create',
+  'gateway_upstream.update',
+  'gateway_upstream.update_key',
+  'gateway_upstream.delete',
+  'group.create',
+  'group.update',
+  'group.members',
+  'group.delete',
+  'incident.create',
+  'incident.update',
+  'incident.status_change',
+  'incident.notification_decision',
+  'incident.message_to_reporter',
+  'incident.message_from_reporter',
+  'incident.comment',
+  'incident.task_check',
+  'incident.task_uncheck',
+  'mfa.totp.enrol',
+  'mfa.totp.remove',
+  'mfa.passkey.add',
+  'mfa.passkey.remove',
+  'mfa.recovery_codes.regenerate',
+  'onboarding.dismiss',
+  'onboarding.restore',
+  'organization.create',
+  'policy.publish',
+  'policy.rollback',
+  'provider.create',
+  'provider.update',
+  'provider.block_now',
+  'provider.delete',
+  'rule.create',
+  'rule.update',
+  'rule.delete',
+  'session.end',
+  'session.end_others',
+  'session.end_all',
+  'settings.update',
+  'siem_destination.create',
+  'siem_destination.update',
+  'siem_destination.update_secret',
+  'siem_destination.test',
+  'siem_destination.delete',
+  'sso_connection.create',
+  'sso_connection.update',
+  'sso_connection.sso_only_on',
+  'sso_connection.sso_only_off',
+  'sso_domain.create',
+  'sso_domain.verify',
+  'sso_domain.verify_failed',
+  'sso_domain.unverified',
+  'sso_domain.delete',
+  'tool_request.create',
+  'tool_request.update',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.delete',
+  'user.invite',
+  'user.invitation_accept',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.password_change',
+  'user.sso_link',
+  'user.sso_sync',
+  'webhook.create',
+  'webhook.update',
+  'webhook.rotate_secret',
+  'webhook.test',
+  'webhook.delete',
+  'zone.create',
+  'zone.update',
+  'zone.delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of object audit events are about (`entityType`), the entity filter's choices. */
+export const AUDIT_ENTITY_TYPES = [
+  'ApiClient',
+  'ApiKey',
+  'CatalogUpdate',
+  'CustomDetector',
+  'DataClass',
+  'DecisionLog',
+  'DiscoveryImport',
+  'DiscoveryUsage',
+  'GatewayUpstream',
+  'Group',
+  'Incident',
+  'IncidentTask',
+  'NetworkZone',
+  'Organization',
+  'OrganizationDomain',
+  'PolicyException',
+  'PolicyRule',
+  'PolicyVersion',
+  'Provider',
+  'Session',
+  'SiemDestination',
+  'SsoConnection',
+  'ToolRequest',
+  'User',
+  'Webhook',
+  'AuditLog',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** How one field differs between an audit event's before and after (the readable diff). */
+export const AUDIT_CHANGE_KINDS = ['added', 'removed', 'changed', 'list'] as const;
+export type AuditChangeKind = (typeof AUDIT_CHANGE_KINDS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTIONS, EFFECTS } from './constants';
-import { decisionResponse } from './decisions';
+import { ACTIONS, EFFECTS, NOT_COUNTED_REASONS } from './constants';
+import { decisionResponse, finding } from './decisions';
 import { conditions, effect } from './policy';
 
 /**
@@ -112,6 +112,13 @@ export const simulatedDecisionOutput = decisionResponse.pick({
   findings: true,
   redactedText: true,
   redactedClasses: true,
+}).extend({
+  /**
+   * Simulator only (never in a decision answer): values a detector found that did not count, and
+   * why: an allowed value of the settings, a documented test number (4111 1111 1111 1111), or under
+   * the class's minimum confidence (`threshold`).
+   */
+  notCounted: z.array(finding.extend({ reason: z.enum(NOT_COUNTED_REASONS), threshold: z.number() })),
 });
 export type SimulatedDecisionOutput = z.infer<typeof simulatedDecisionOutput>;
 

@@ -3,7 +3,7 @@ export type { Finding } from './finding';
 export type { DetectorInfo } from './detector';
 export { DETECTORS } from './detector-catalogue';
 export { AllowedValues, canonicalValue, type AllowedValue } from './allowed-values';
-export { compileInspector, type Inspector, type InspectorConfig } from './inspector';
+export { compileInspector, type Inspection, type Inspector, type InspectorConfig, type NotCountedFinding, type NotCountedReason } from './inspector';
 export {
   validateCustomDetector,
   testCustomDetector,

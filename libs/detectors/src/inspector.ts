@@ -8,6 +8,7 @@ import { markingConfidence } from './detectors/classification-marking-detector';
 import type { Finding } from './finding';
 import { KeywordHits } from './keyword-scan';
 import { deobfuscate, foldCharacters, type OffsetMap } from './normalize';
+import { TEST_CARD_NUMBERS } from './payment-card-brand';
 
 export interface InspectorConfig {
   /** run only detectors for these classes; undefined = all */
@@ -27,8 +28,28 @@ export interface InspectorConfig {
   defaultPhoneRegion?: string;
 }
 
+/** Why a value a detector found does not count towards the decision (the simulator shows it). */
+export type NotCountedReason = 'allowed_value' | 'test_value' | 'below_threshold';
+
+/** A finding that was dropped, with the reason; `threshold` is the class's minimum confidence. */
+export interface NotCountedFinding extends Finding {
+  reason: NotCountedReason;
+  threshold: number;
+}
+
+/** What `explain` answers: the findings `inspect` returns, and the ones it dropped with why. */
+export interface Inspection {
+  findings: Finding[];
+  notCounted: NotCountedFinding[];
+}
+
 export interface Inspector {
   inspect(text: string): Finding[];
+  /**
+   * `inspect`, plus what was found but not counted (an allowed value, a documented test number,
+   * under the class's minimum confidence). For the simulator only: the decision path calls `inspect`.
+   */
+  explain(text: string): Inspection;
   /** the data classes this inspector can report */
   readonly classes: ReadonlySet<string>;
   /** custom detectors that were skipped because they are invalid (fail closed: they never match) */
@@ -69,6 +90,11 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
     kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A documented test number (a card network's 4111 1111 1111 1111): never a real value. */
+function isTestValue(text: string, f: Finding): boolean {
+  return f.detector === 'payment-card' && TEST_CARD_NUMBERS.has(text.slice(f.start, f.end).replace(/\D/g, ''));
 }
 
 function mapFinding(map: OffsetMap, f: Finding): void {
@@ -146,26 +172,53 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
     classes,
     skipped,
     inspect(text: string): Finding[] {
-      if (typeof text !== 'string' || text.length === 0) return [];
-      // view A: characters folded (NFKC, invisible characters, dashes, look-alikes); every detector runs on it
-      const a = foldCharacters(text);
-      const at = a.text;
-      const scan: Scan = { text: at, settings, keywords: new KeywordHits(at) };
-      const raw: Finding[] = [];
-      for (const d of builtins) d.detect(scan, raw);
-      for (const c of customs) c.detect(at, raw);
-      if (markings) {
-        for (const h of markings.search(at)) {
-          const conf = Math.max(0.75, Math.min(0.97, markingConfidence(at, h.start, h.end, at.slice(h.start, h.end)) + 0.1));
-          raw.push({ dataClass: 'company_confidential', detector: 'org-marking', start: h.start, end: h.end, confidence: conf });
-        }
-      }
-      // view B: concatenations joined, wrapped values joined, base64 and escapes decoded; point detectors
-      // run on windows around those edits and keep what crosses an edit
-      if (pointDetectors.length > 0) deobfuscatedFindings(at, settings, pointDetectors, raw);
-      if (a.map) for (const f of raw) mapFinding(a.map, f);
-      const filtered = raw.filter((f) => f.confidence >= threshold(f.dataClass) && want(f.dataClass) && !allowed?.allows(text, f));
-      return resolveOverlaps(filtered).map((f) => ({ ...f, confidence: Math.round(f.confidence * 100) / 100 }));
+      return run(text, false).findings;
+    },
+    explain(text: string): Inspection {
+      return run(text, true);
     },
   };
+
+  function run(text: string, explain: boolean): Inspection {
+    if (typeof text !== 'string' || text.length === 0) return { findings: [], notCounted: [] };
+    // view A: characters folded (NFKC, invisible characters, dashes, look-alikes); every detector runs on it
+    const a = foldCharacters(text);
+    const at = a.text;
+    const scan: Scan = { text: at, settings, keywords: new KeywordHits(at) };
+    const raw: Finding[] = [];
+    for (const d of builtins) d.detect(scan, raw);
+    for (const c of customs) c.detect(at, raw);
+    if (markings) {
+      for (const h of markings.search(at)) {
+        const conf = Math.max(0.75, Math.min(0.97, markingConfidence(at, h.start, h.end, at.slice(h.start, h.end)) + 0.1));
+        raw.push({ dataClass: 'company_confidential', detector: 'org-marking', start: h.start, end: h.end, confidence: conf });
+      }
+    }
+    // view B: concatenations joined, wrapped values joined, base64 and escapes decoded; point detectors
+    // run on windows around those edits and keep what crosses an edit
+    if (pointDetectors.length > 0) deobfuscatedFindings(at, settings, pointDetectors, raw);
+    if (a.map) for (const f of raw) mapFinding(a.map, f);
+    const round = <F extends Finding>(f: F): F => ({ ...f, confidence: Math.round(f.confidence * 100) / 100 });
+    if (!explain) {
+      const filtered = raw.filter((f) => f.confidence >= threshold(f.dataClass) && want(f.dataClass) && !allowed?.allows(text, f));
+      return { findings: resolveOverlaps(filtered).map(round), notCounted: [] };
+    }
+    const counted: Finding[] = [];
+    const dropped: NotCountedFinding[] = [];
+    for (const f of raw) {
+      if (!want(f.dataClass)) continue;
+      const min = threshold(f.dataClass);
+      const reason: NotCountedReason | null = allowed?.allows(text, f)
+        ? 'allowed_value'
+        : isTestValue(text, f)
+          ? f.confidence >= min ? null : 'test_value'
+          : f.confidence >= min ? null : 'below_threshold';
+      if (reason === null) counted.push(f);
+      else dropped.push({ ...f, reason, threshold: min });
+    }
+    const findings = resolveOverlaps(counted);
+    // one span is one thing: a dropped value inside a counted finding is not listed again
+    const notCounted = (resolveOverlaps(dropped) as NotCountedFinding[]).filter((d) => !findings.some((f) => d.start < f.end && f.start < d.end));
+    return { findings: findings.map(round), notCounted: notCounted.map(round) };
+  }
 }

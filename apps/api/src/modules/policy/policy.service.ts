@@ -8,6 +8,7 @@ import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/auth-context';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { decide } from '../decisions/decide';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
 import { replayImpact } from './impact-replay';
@@ -34,6 +35,7 @@ export class PolicyService {
     private readonly runtime: PolicyRuntime,
     private readonly audit: AuditService,
     private readonly transactions: Transactions,
+    private readonly webhooks: WebhooksService,
   ) {
     this.rules = new AuditedCrud<PolicyRule>(transactions, audit, { type: 'PolicyRule', label: 'Rule', action: 'rule' }, {
       find: (organizationId, id) => repo.findRule(organizationId, id),
@@ -72,7 +74,13 @@ export class PolicyService {
     organizationId: string,
     actor: Actor,
     note: string,
-    opts: { rollbackOf?: number; allowUnchanged?: boolean; amendPublished?: (published: PolicySnapshot) => PolicySnapshot } = {},
+    opts: {
+      rollbackOf?: number;
+      allowUnchanged?: boolean;
+      amendPublished?: (published: PolicySnapshot) => PolicySnapshot;
+      /** What the `policy.published` webhook says caused it (a rollback says so by `rollbackOf`). */
+      cause?: 'block_now' | 'catalog_release';
+    } = {},
   ): Promise<PublishedVersion> {
     const version = await this.transactions.run(async () => {
       await this.repo.lockPublishing(organizationId);
@@ -111,6 +119,12 @@ export class PolicyService {
         entityType: 'PolicyVersion',
         entityId: version.id,
         after: { number, contentHash: hash, note, rollbackOf: opts.rollbackOf ?? null, rules: snapshot.rules.length, providers: snapshot.catalog.length },
+      });
+      await this.webhooks.policyPublished(organizationId, actor, version, opts.rollbackOf ? 'rollback' : (opts.cause ?? 'publish'), {
+        rules: snapshot.rules.length,
+        services: snapshot.catalog.length,
+        blockedServices: snapshot.catalog.filter((p) => p.status === 'blocked').length,
+        zones: snapshot.zones.length,
       });
       await this.repo.notifyPublished(organizationId, number);
       // This instance answers with the new version once it is committed; the others on NOTIFY.
@@ -179,6 +193,7 @@ export class PolicyService {
     const published = this.runtime.get(organizationId);
     // The answer /v1/decisions would give (libs/decision-core toDecisionResponse), less what only a
     // logged decision has (ids, address source, TTL, time).
+    const text = request.content?.text;
     const run = (p: CompiledPolicy) => {
       const { effect, reasons, provider, destination, networkZones, dataClasses, findings, redactedText, redactedClasses } = toDecisionResponse(decide(p, request), {
         action: request.action,
@@ -197,6 +212,8 @@ export class PolicyService {
         findings,
         ...(redactedText !== undefined ? { redactedText } : {}),
         ...(redactedClasses !== undefined ? { redactedClasses } : {}),
+        // what a detector found but the decision did not count, and why (never part of /v1/decisions)
+        notCounted: text && p.inspector ? p.inspector.explain(text).notCounted : [],
       };
     };
     const draftResult = run(draft);
