@@ -18,4 +18,5 @@ export * from './siem';
 export * from './discovery';
 export * from './account';
 export * from './admin-outputs';
+export * from './audit';
 export * from './health';

@@ -1,23 +1,16 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { auditFilter } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
-import { idList, parseListQuery } from '../../common/list-query';
+import { parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
 import { Authenticated, CurrentUser } from '../auth/access.decorators';
-import type { UserAuth } from '../auth/auth-context';
+import { actorOf, type UserAuth } from '../auth/auth-context';
 import { AuditService } from './audit.service';
 import { toAuditOutput } from './audit.serializers';
 
-const auditFilter = z.strictObject({
-  id: idList.optional(),
-  action: z.string().max(100).optional(),
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
-  actorId: z.string().max(100).optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
-});
+const SORTABLE = ['seq', 'createdAt', 'action'] as const;
 
 @Controller('api/audit-events')
 export class AuditController {
@@ -26,9 +19,25 @@ export class AuditController {
   @Authenticated({ permission: 'audit.read' })
   @Get()
   async list(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
-    const q = parseListQuery(query, { sortable: ['seq', 'createdAt', 'action'], defaultSort: ['seq', 'desc'], filter: auditFilter });
+    const q = parseListQuery(query, { sortable: SORTABLE, defaultSort: ['seq', 'desc'], filter: auditFilter });
     const result = await this.audit.list(user.organizationId, q.filter, q.sort, q.page);
     return listResponse(reply, 'audit-events', q.page, result, toAuditOutput);
+  }
+
+  /**
+   * The events matching the list's filters (`?filter={…}`, the same as the list's) as CSV, newest
+   * first, streamed; the export is recorded in the log. Owners and auditors, like the log itself.
+   */
+  @Authenticated({ permission: 'audit.read' })
+  @Get('export.csv')
+  async exportCsv(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const q = parseListQuery(query, { sortable: SORTABLE, defaultSort: ['seq', 'desc'], filter: auditFilter });
+    const lines = await this.audit.export(user.organizationId, actorOf(user), q.filter);
+    void reply.header('cache-control', 'no-store');
+    return new StreamableFile(Readable.from(lines), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+    });
   }
 
   /** Recomputes the hash chain and names the first broken link. */

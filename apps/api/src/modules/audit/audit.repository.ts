@@ -2,18 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
+import type { AuditFilter } from '@airlock/contracts';
 import type { Prisma } from '../../generated/prisma/client';
 
-export interface AuditFilter {
-  id?: string[];
-  /** A prefix: `policy.` lists every policy action. */
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  actorId?: string;
-  since?: string;
-  until?: string;
+/** The action filter: a family (`rule.`) lists every action of it, anything else one action. */
+function actionWhere(action: string | undefined): Prisma.AuditEventWhereInput {
+  if (!action) return {};
+  return action.endsWith('.') ? { action: { startsWith: action } } : { action };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuditRepository {
@@ -44,20 +42,44 @@ export class AuditRepository {
     return this.prisma.auditEvent.findMany({ where: { organizationId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
   }
 
-  list(organizationId: string, f: AuditFilter, sort: Sort, page: Page) {
-    const w: Prisma.AuditEventWhereInput = {
+  /**
+   * The filter as a query, always inside the organization. Each filter has an index that starts
+   * with the organization (see the AuditEvent model): seq for the order and keyset, createdAt for the
+   * time range, actorId, action, and entityType with entityId.
+   */
+  private where(organizationId: string, f: AuditFilter): Prisma.AuditEventWhereInput {
+    return {
       organizationId,
       ...idIn(f.id),
-      ...(f.action ? { action: { startsWith: f.action } } : {}),
+      ...actionWhere(f.action),
       ...(f.entityType ? { entityType: f.entityType } : {}),
       ...(f.entityId ? { entityId: f.entityId } : {}),
       ...(f.actorId ? { actorId: f.actorId } : {}),
+      ...(f.actorType ? { actorType: f.actorType } : {}),
       ...(f.since || f.until ? { createdAt: { ...(f.since ? { gte: new Date(f.since) } : {}), ...(f.until ? { lte: new Date(f.until) } : {}) } } : {}),
     };
+  }
+
+  list(organizationId: string, f: AuditFilter, sort: Sort, page: Page) {
+    const w = this.where(organizationId, f);
     return this.prisma.$transaction([
       this.prisma.auditEvent.findMany({ where: w, orderBy: orderOf(sort), ...page }),
       this.prisma.auditEvent.count({ where: w }),
     ]);
+  }
+
+  /** The matching events newest first, `take` at a time below `beforeSeq` (keyset on the chain's sequence number). */
+  exportPage(organizationId: string, f: AuditFilter, beforeSeq: number | null, take: number) {
+    const w = this.where(organizationId, f);
+    return this.prisma.auditEvent.findMany({ where: beforeSeq === null ? w : { AND: [w, { seq: { lt: beforeSeq } }] }, orderBy: { seq: 'desc' }, take });
+  }
+
+  /** The names of the organization's users among these actor ids (API clients and others are not users). */
+  async userNames(organizationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const uuids = [...new Set(ids.filter((id) => UUID.test(id)))];
+    if (uuids.length === 0) return new Map();
+    const rows = await this.prisma.user.findMany({ where: { organizationId, id: { in: uuids } }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   findOne(organizationId: string, id: string) {

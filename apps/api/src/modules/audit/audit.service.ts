@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditVerifyOutput } from '@airlock/contracts';
 import { Transactions } from '../../database/transactions';
-import type { Prisma } from '../../generated/prisma/client';
+import type { AuditFilter } from '@airlock/contracts';
+import type { ListResult, Page, Sort } from '../../common/list-query';
+import type { AuditEvent, Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../auth/auth-context';
 import { auditHash, GENESIS_HASH, maskSecrets } from './audit-hash';
 import { AuditRepository } from './audit.repository';
+import { AUDIT_CSV_COLUMNS, auditCsvLine, type AuditEventWithActor } from './audit.serializers';
 import { SiemTap } from '../siem/siem-tap';
 
 export interface AuditEntry {
@@ -18,6 +21,9 @@ export interface AuditEntry {
   /** Anonymous incident reports keep no trace of where they came from. */
   omitRequestOrigin?: boolean;
 }
+
+/** Events read per query of a CSV export. */
+const AUDIT_EXPORT_BATCH = 1000;
 
 /** The chain's check, as GET /api/audit-events/verify answers it. */
 export type ChainVerification = AuditVerifyOutput;
@@ -94,11 +100,44 @@ export class AuditService {
     }
   }
 
-  list(...args: Parameters<AuditRepository['list']>) {
-    return this.audit.list(...args);
+  /** A page of the log with the acting users' names. */
+  async list(organizationId: string, filter: AuditFilter, sort: Sort, page: Page): Promise<ListResult<AuditEventWithActor>> {
+    const [rows, total] = await this.audit.list(organizationId, filter, sort, page);
+    return [await this.withActors(organizationId, rows), total];
   }
 
-  findOne(organizationId: string, id: string) {
-    return this.audit.findOne(organizationId, id);
+  /**
+   * The matching events as CSV, newest first, read AUDIT_EXPORT_BATCH at a time on the sequence
+   * number (memory stays bounded whatever the log's size). The first batch is read before anything
+   * is sent, so a failure is an error answer rather than a broken download; the export is itself
+   * recorded in the log (who took a copy of it, with which filters).
+   */
+  async export(organizationId: string, actor: Actor, filter: AuditFilter): Promise<AsyncIterable<string>> {
+    const first = await this.audit.exportPage(organizationId, filter, null, AUDIT_EXPORT_BATCH);
+    await this.record({ organizationId, actor, action: 'audit.export', entityType: 'AuditLog', after: { filter } });
+    const withActors = (rows: AuditEvent[]) => this.withActors(organizationId, rows);
+    const next = (beforeSeq: number) => this.audit.exportPage(organizationId, filter, beforeSeq, AUDIT_EXPORT_BATCH);
+    async function* lines(): AsyncGenerator<string> {
+      yield AUDIT_CSV_COLUMNS.join(',') + '\r\n';
+      let rows = first;
+      for (;;) {
+        let chunk = '';
+        for (const e of await withActors(rows)) chunk += auditCsvLine(e);
+        if (chunk) yield chunk;
+        if (rows.length < AUDIT_EXPORT_BATCH) return;
+        rows = await next(rows[rows.length - 1]!.seq);
+      }
+    }
+    return lines();
+  }
+
+  async findOne(organizationId: string, id: string): Promise<AuditEventWithActor | null> {
+    const row = await this.audit.findOne(organizationId, id);
+    return row ? (await this.withActors(organizationId, [row]))[0]! : null;
+  }
+
+  private async withActors(organizationId: string, rows: AuditEvent[]): Promise<AuditEventWithActor[]> {
+    const names = await this.audit.userNames(organizationId, rows.filter((r) => r.actorType === 'user' && r.actorId).map((r) => r.actorId!));
+    return rows.map((r) => ({ ...r, actorName: r.actorType === 'user' && r.actorId ? (names.get(r.actorId) ?? null) : null }));
   }
 }
