@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { catalogFactChange, providerOutput } from './catalog';
 import { DETECTOR_KINDS, PROVIDER_STATUSES } from './constants';
 import { finding } from './decisions';
+import { auditChangeOutput } from './audit';
 
 /**
  * The answers of the admin routes that had no output schema of their own: the directory (zones,
@@ -139,11 +140,16 @@ export const auditEventOutput = z.object({
   actorType: z.string(),
   actorId: z.string().nullable(),
   actorLabel: z.string(),
+  /** The acting user's name now (null for API clients, the system, a deleted user). */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** Before → after field by field (at most AUDIT_CHANGES_MAX; `changesTruncated` says when more differ). */
+  changes: z.array(auditChangeOutput),
+  changesTruncated: z.boolean(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
   createdAt: z.string(),
@@ -162,9 +168,24 @@ export type AuditVerifyOutput = z.infer<typeof auditVerifyOutput>;
 
 const effectCounts = { allow: z.number(), warn: z.number(), redact: z.number(), block: z.number() };
 
-/** GET /api/dashboard?days=N: decisions, services, data classes and incidents of the last N days. */
+/**
+ * The dashboard's period: the last `days` days (whole UTC days, today included), or `from`-`to`
+ * (instants). `to` defaults to now, `from` to 30 days before `to`.
+ */
+export const dashboardPeriodQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(366).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type DashboardPeriodQuery = z.infer<typeof dashboardPeriodQuery>;
+
+/** GET /api/dashboard?days=N or ?from=&to=: decisions, services, data classes and incidents of the period. */
 export const dashboardOutput = z.object({
   days: z.number(),
+  /** The period the figures cover (from inclusive, to exclusive), and the chart's step. */
+  from: z.string(),
+  to: z.string(),
+  granularity: z.enum(['hour', 'day']),
   totals: z.object({ decisions: z.number(), ...effectCounts }),
   decisionsByDay: z.array(z.object({ day: z.string(), ...effectCounts })),
   topProviders: z.array(z.object({ slug: z.string(), name: z.string(), status: z.string(), total: z.number(), blocked: z.number(), warned: z.number(), redacted: z.number() })),
@@ -180,6 +201,16 @@ export const dashboardOutput = z.object({
     ),
     mttaHours: z.number().nullable(),
     mttrHours: z.number().nullable(),
+    /** The incidents reported in the period: how many, still open, past the 72-hour clock, medians. */
+    period: z.object({
+      reported: z.number(),
+      open: z.number(),
+      overdue: z.number(),
+      resolved: z.number(),
+      medianHoursToResolve: z.number().nullable(),
+      notified: z.number(),
+      medianHoursToNotify: z.number().nullable(),
+    }),
   }),
 });
 export type DashboardOutput = z.infer<typeof dashboardOutput>;
@@ -194,3 +225,14 @@ export const overrideRatesOutput = z.object({
   byGroup: z.array(z.object({ group: z.string(), ...overrideRate })),
 });
 export type OverrideRatesOutput = z.infer<typeof overrideRatesOutput>;
+
+export const ONBOARDING_STEPS = ['catalog', 'zones', 'sso', 'apiKey', 'extension', 'policy'] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+
+/** GET /api/dashboard/checklist: a new organization's first steps, each computed from its data. */
+export const onboardingChecklistOutput = z.object({
+  items: z.array(z.object({ key: z.enum(ONBOARDING_STEPS), done: z.boolean(), count: z.number().nullable() })),
+  done: z.boolean(),
+  dismissed: z.boolean(),
+});
+export type OnboardingChecklistOutput = z.infer<typeof onboardingChecklistOutput>;

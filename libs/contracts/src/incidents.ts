@@ -208,6 +208,9 @@ export const incidentFilter = z.strictObject({
   overdue: z.boolean().optional(),
   dueSoon: z.boolean().optional(),
   source: incidentSource.optional(),
+  /** Reported in [reportedSince, reportedUntil): the dashboard's period. */
+  reportedSince: z.iso.datetime({ offset: true }).optional(),
+  reportedUntil: z.iso.datetime({ offset: true }).optional(),
   q: z.string().max(200).optional(),
 });
 export type IncidentFilter = z.infer<typeof incidentFilter>;

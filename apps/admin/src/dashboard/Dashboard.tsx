@@ -1,24 +1,30 @@
 import { GatewayTrafficCard } from '../admin/gateway';
-import { Alert, Box, Card, CardContent, Chip, Grid, Link as MuiLink, List, ListItem, ListItemText, MenuItem, Stack, TextField, Typography, useTheme } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { Alert, Box, Card, CardContent, Chip, Grid, Link as MuiLink, List, ListItem, ListItemText, Stack, Typography, useTheme } from '@mui/material';
+import { useMemo, type ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { Link, useNavigate } from 'react-router-dom';
-import { activityLink, dayRange, serviceFilter, sinceDays } from '../activity/filters';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { activityLink, dayRange, serviceFilter } from '../activity/filters';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
 import { useApi } from '../common/hooks';
 import { OverrideRatesCard } from './OverrideRates';
+import { OnboardingChecklist } from './OnboardingChecklist';
+import { PeriodPicker } from './PeriodPicker';
+import { activityPeriod, incidentsLink, periodFrom, periodParams, periodQuery, type Period } from './period';
 import { DeadlineCountdown } from '../incidents/Deadline';
 import { EFFECTS, INCIDENT_SEVERITIES, type IncidentSeverity } from '@airlock/contracts/constants';
 import type { DashboardOutput } from '@airlock/contracts/types';
 
 type DashboardData = DashboardOutput;
 
-/** Incidents open now (the dashboard's incident figures), optionally of one severity. */
-function incidentsLink(severity?: string): string {
-  const filter = { status: ['new', 'triaged', 'investigating', 'contained'], ...(severity ? { severity } : {}) };
-  return `/incidents?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+const OPEN = ['new', 'triaged', 'investigating', 'contained'];
+
+/** A bucket of the chart (a UTC day, or an hour of a period of two days or less) as an Activity since/until. */
+function bucketRange(bucket: string, granularity: 'hour' | 'day'): { since: string; until: string } {
+  if (granularity === 'day') return dayRange(bucket);
+  const start = new Date(bucket);
+  return { since: start.toISOString(), until: new Date(start.getTime() + 3_600_000 - 1).toISOString() };
 }
 
 /** Every figure opens the decisions (or incidents) behind it: a panel's title links to all of them. */
@@ -78,10 +84,17 @@ export default function Dashboard() {
   const t = useTranslate();
   const theme = useTheme();
   const colors = useEffectColors();
-  const [days, setDays] = useState(30);
-  const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?days=${days}`);
+  const [params, setParams] = useSearchParams();
+  const period = periodFrom(params);
+  const periodKey = JSON.stringify(period);
+  // The last 24 hours end when they were chosen (or the page opened), so the query stays the same while shown.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const query = useMemo(() => periodQuery(period, Date.now()), [periodKey]);
+  const setPeriod = (p: Period) => setParams(periodParams(p));
+  const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?${query}`, { placeholderData: (prev) => prev });
   const navigate = useNavigate();
-  const since = sinceDays(days);
+  // Every link keeps the period the figures cover (as the API answered it).
+  const since = data ? activityPeriod(data.from, data.to) : {};
   const go = (f: Parameters<typeof activityLink>[0]) => void navigate(activityLink(f));
   const fmt = (n: number) => n.toLocaleString();
   const hours = (h: number | null | undefined) => (h === null || h === undefined ? '—' : h < 1 ? t('airlock.dashboard.minutes', { n: Math.round(h * 60) }) : t('airlock.dashboard.hours', { n: h.toFixed(1) }));
@@ -98,42 +111,62 @@ export default function Dashboard() {
         <Typography variant="h5" component="h2">
           {t('airlock.dashboard.title')}
         </Typography>
-        <TextField select size="small" id="dashboard-days" label={t('airlock.dashboard.period')} value={days} onChange={(e) => setDays(Number(e.target.value))} fullWidth={false} sx={{ width: 200 }}>
-          {[7, 30, 90].map((d) => (
-            <MenuItem key={d} value={d}>
-              {t('airlock.dashboard.lastDays', { smart_count: d })}
-            </MenuItem>
-          ))}
-        </TextField>
+        <PeriodPicker value={period} onChange={setPeriod} shown={data ? { from: data.from, to: data.to } : undefined} />
       </Stack>
+      <OnboardingChecklist />
       {error ? <Alert severity="error">{errorMessage(error)}</Alert> : null}
       {isPending ? <Typography role="status">{t('ra.page.loading')}</Typography> : null}
       {data && totals ? (
         <Grid container spacing={2}>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.decisions')} value={fmt(totals.decisions)} to={activityLink({ since })} />
+            <Stat label={t('airlock.dashboard.decisions')} value={fmt(totals.decisions)} to={activityLink(since)} />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
             <Stat
               label={t('airlock.dashboard.blocked')}
               value={fmt(totals.block)}
-              to={activityLink({ since, effect: 'block' })}
+              to={activityLink({ ...since, effect: 'block' })}
               hint={
-                <MuiLink component={Link} to={activityLink({ since, effect: 'redact,warn' })} color="inherit">
+                <MuiLink component={Link} to={activityLink({ ...since, effect: 'redact,warn' })} color="inherit">
                   {t('airlock.dashboard.redactedWarned', { redact: fmt(totals.redact), warn: fmt(totals.warn) })}
                 </MuiLink>
               }
             />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.mtta')} value={hours(data.incidents.mttaHours)} hint={t('airlock.dashboard.mttaHint')} to="/incidents" />
+            <Stat label={t('airlock.dashboard.mtta')} value={hours(data.incidents.mttaHours)} hint={t('airlock.dashboard.mttaHint')} to={incidentsLink(data.from, data.to)} />
           </Grid>
           <Grid size={{ xs: 6, md: 3 }}>
-            <Stat label={t('airlock.dashboard.mttr')} value={hours(data.incidents.mttrHours)} hint={t('airlock.dashboard.mttrHint')} to="/incidents" />
+            <Stat label={t('airlock.dashboard.mttr')} value={hours(data.incidents.mttrHours)} hint={t('airlock.dashboard.mttrHint')} to={incidentsLink(data.from, data.to)} />
+          </Grid>
+          <Grid size={12}>
+            <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
+              {t('airlock.dashboard.incidentsInPeriod')}
+            </Typography>
+          </Grid>
+          <Grid size={{ xs: 6, md: 2.4 }}>
+            <Stat label={t('airlock.dashboard.reported')} value={fmt(data.incidents.period.reported)} to={incidentsLink(data.from, data.to)} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2.4 }}>
+            <Stat label={t('airlock.dashboard.stillOpen')} value={fmt(data.incidents.period.open)} to={incidentsLink(data.from, data.to, { status: OPEN })} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2.4 }}>
+            <Stat label={t('airlock.dashboard.overdue')} value={fmt(data.incidents.period.overdue)} hint={t('airlock.dashboard.overdueHint')} to={incidentsLink(data.from, data.to, { overdue: true })} />
+          </Grid>
+          <Grid size={{ xs: 6, md: 2.4 }}>
+            <Stat
+              label={t('airlock.dashboard.medianResolve')}
+              value={hours(data.incidents.period.medianHoursToResolve)}
+              hint={t('airlock.dashboard.medianResolveHint', { smart_count: data.incidents.period.resolved })}
+              to={incidentsLink(data.from, data.to, { status: ['resolved', 'closed'] })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, md: 2.4 }}>
+            <Stat label={t('airlock.dashboard.medianNotify')} value={hours(data.incidents.period.medianHoursToNotify)} hint={t('airlock.dashboard.medianNotifyHint', { smart_count: data.incidents.period.notified })} to={incidentsLink(data.from, data.to)} />
           </Grid>
 
           <Grid size={{ xs: 12, lg: 8 }}>
-            <Panel title={t('airlock.dashboard.overTime')} to={activityLink({ since })}>
+            <Panel title={t('airlock.dashboard.overTime')} to={activityLink(since)}>
               <ResponsiveContainer width="100%" height={280}>
                 <AreaChart
                   data={data.decisionsByDay}
@@ -141,11 +174,11 @@ export default function Dashboard() {
                   style={{ cursor: 'pointer' }}
                   onClick={(e) => {
                     const day = (e as { activeLabel?: string } | null)?.activeLabel;
-                    if (day) go(dayRange(String(day)));
+                    if (day) go(bucketRange(String(day), data.granularity));
                   }}
                 >
                   <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-                  <XAxis dataKey="day" tick={axis} tickFormatter={(d: string) => d.slice(5)} />
+                  <XAxis dataKey="day" tick={axis} tickFormatter={(d: string) => (data.granularity === 'hour' ? d.slice(11, 16) : d.slice(5))} />
                   <YAxis tick={axis} allowDecimals={false} />
                   <Tooltip {...tooltipStyle} />
                   <Legend />
@@ -157,7 +190,7 @@ export default function Dashboard() {
             </Panel>
           </Grid>
           <Grid size={{ xs: 12, lg: 4 }}>
-            <Panel title={t('airlock.dashboard.openIncidents')} to={incidentsLink()}>
+            <Panel title={t('airlock.dashboard.openIncidents')} to={incidentsLink(data.from, data.to, { status: OPEN })}>
               <ResponsiveContainer width="100%" height={200}>
                 <BarChart data={severities.map((s) => ({ severity: t(`airlock.severity.${s}`), key: s, count: data.incidents.openBySeverity[s] ?? 0 }))}>
                   <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
@@ -175,7 +208,7 @@ export default function Dashboard() {
                 {severities.map((s) => (
                   <Box key={s} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
                     <Box sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: sevColors[s] }} aria-hidden />
-                    <MuiLink component={Link} to={incidentsLink(s)} variant="caption" color="inherit">
+                    <MuiLink component={Link} to={incidentsLink(data.from, data.to, { status: OPEN, severity: s })} variant="caption" color="inherit">
                       {t(`airlock.severity.${s}`)}: {data.incidents.openBySeverity[s] ?? 0}
                     </MuiLink>
                   </Box>
@@ -185,7 +218,7 @@ export default function Dashboard() {
           </Grid>
 
           <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title={t('airlock.dashboard.topProviders')} to={activityLink({ since })}>
+            <Panel title={t('airlock.dashboard.topProviders')} to={activityLink(since)}>
               {data.topProviders.length ? (
                 <ResponsiveContainer width="100%" height={Math.max(180, data.topProviders.length * 44)}>
                   <BarChart data={data.topProviders} layout="vertical" margin={{ left: 16, right: 8 }}>
@@ -194,8 +227,8 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="name" tick={axis} width={150} interval={0} tickFormatter={(n: string) => (n.length > 22 ? `${n.slice(0, 21)}…` : n)} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar isAnimationActive={false} dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} cursor="pointer" onClick={(d) => go({ since, ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
-                    <Bar isAnimationActive={false} dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} cursor="pointer" onClick={(d) => go({ since, effect: 'block', ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
+                    <Bar isAnimationActive={false} dataKey="total" name={t('airlock.dashboard.uses')} fill={theme.palette.primary.main} cursor="pointer" onClick={(d) => go({ ...since, ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
+                    <Bar isAnimationActive={false} dataKey="blocked" name={t('airlock.dashboard.blocks')} fill={colors.block} cursor="pointer" onClick={(d) => go({ ...since, effect: 'block', ...serviceFilter(String((d as { slug?: string }).slug ?? (d as { payload?: { slug?: string } }).payload?.slug ?? '')) })} />
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
@@ -205,13 +238,13 @@ export default function Dashboard() {
                 <Box component="ul" aria-label={t('airlock.dashboard.topProviders')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, listStyle: 'none', p: 0, m: 0, mt: 1 }}>
                   {data.topProviders.map((p) => (
                     <li key={p.slug}>
-                      <MuiLink component={Link} to={activityLink({ since, ...serviceFilter(p.slug) })} variant="caption">
+                      <MuiLink component={Link} to={activityLink({ ...since, ...serviceFilter(p.slug) })} variant="caption">
                         {`${p.name}: ${fmt(p.total)}`}
                       </MuiLink>
                       {p.blocked ? (
                         <>
                           {' · '}
-                          <MuiLink component={Link} to={activityLink({ since, effect: 'block', ...serviceFilter(p.slug) })} variant="caption">
+                          <MuiLink component={Link} to={activityLink({ ...since, effect: 'block', ...serviceFilter(p.slug) })} variant="caption">
                             {t('airlock.dashboard.blockedCount', { n: fmt(p.blocked) })}
                           </MuiLink>
                         </>
@@ -247,7 +280,7 @@ export default function Dashboard() {
             </Panel>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <Panel title={t('airlock.dashboard.dataClasses')} to={activityLink({ since })}>
+            <Panel title={t('airlock.dashboard.dataClasses')} to={activityLink(since)}>
               {data.dataClasses.length ? (
                 <ResponsiveContainer width="100%" height={Math.max(180, data.dataClasses.length * 44)}>
                   <BarChart data={data.dataClasses} layout="vertical" margin={{ left: 16, right: 8 }}>
@@ -256,9 +289,9 @@ export default function Dashboard() {
                     <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} />
                     <Tooltip {...tooltipStyle} />
                     <Legend />
-                    <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} cursor="pointer" onClick={(d) => go({ since, dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
+                    <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} cursor="pointer" onClick={(d) => go({ ...since, dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
                     {data.dataClasses[0]?.blockedOrRedacted !== undefined ? (
-                      <Bar isAnimationActive={false} dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} cursor="pointer" onClick={(d) => go({ since, effect: 'block,redact', dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
+                      <Bar isAnimationActive={false} dataKey="blockedOrRedacted" name={t('airlock.dashboard.stopped')} fill={colors.block} cursor="pointer" onClick={(d) => go({ ...since, effect: 'block,redact', dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
                     ) : null}
                   </BarChart>
                 </ResponsiveContainer>
@@ -269,7 +302,7 @@ export default function Dashboard() {
                 <Box component="ul" aria-label={t('airlock.dashboard.dataClasses')} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, listStyle: 'none', p: 0, m: 0, mt: 1 }}>
                   {data.dataClasses.map((c) => (
                     <li key={c.dataClass}>
-                      <MuiLink component={Link} to={activityLink({ since, dataClass: c.dataClass })} variant="caption">
+                      <MuiLink component={Link} to={activityLink({ ...since, dataClass: c.dataClass })} variant="caption">
                         {`${c.dataClass}: ${fmt(c.count)}`}
                       </MuiLink>
                     </li>
@@ -279,7 +312,7 @@ export default function Dashboard() {
             </Panel>
           </Grid>
           <Grid size={12}>
-            <OverrideRatesCard days={days} since={since} />
+            <OverrideRatesCard query={query} range={since} />
           </Grid>
           <Grid size={12}>
             <Panel title={t('airlock.dashboard.nearDeadline')}>

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import { activityLink, serviceFilter } from '../activity/filters';
+import { activityLink, type ActivityFilters, serviceFilter } from '../activity/filters';
 import { useTranslate } from 'react-admin';
 import { useApi } from '../common/hooks';
 import type { OverrideRatesOutput } from '@airlock/contracts/types';
@@ -39,9 +39,9 @@ function RateTable({ label, rows }: { label: string; rows: { key: string; name: 
 }
 
 /** The dashboard card: how often people continue past a warning with a reason, per service and group. */
-export function OverrideRatesCard({ days, since }: { days: number; since: string }) {
+export function OverrideRatesCard({ query, range }: { query: string; range: ActivityFilters }) {
   const t = useTranslate();
-  const { data } = useApi<OverrideRates>(`/api/dashboard/overrides?days=${days}`);
+  const { data } = useApi<OverrideRates>(`/api/dashboard/overrides?${query}`, { placeholderData: (prev) => prev });
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
@@ -56,8 +56,8 @@ export function OverrideRatesCard({ days, since }: { days: number; since: string
           <Typography variant="body2">{t('airlock.overrides.none')}</Typography>
         ) : (
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-            <RateTable label={t('airlock.overrides.service')} rows={data.byService.map((s) => ({ key: s.slug, name: s.name, r: s, to: activityLink({ since, effect: 'warn', ...serviceFilter(s.slug) }) }))} />
-            <RateTable label={t('airlock.overrides.group')} rows={data.byGroup.map((g) => ({ key: g.group, name: g.group, r: g, to: activityLink({ since, effect: 'warn', group: g.group }) }))} />
+            <RateTable label={t('airlock.overrides.service')} rows={data.byService.map((s) => ({ key: s.slug, name: s.name, r: s, to: activityLink({ ...range, effect: 'warn', ...serviceFilter(s.slug) }) }))} />
+            <RateTable label={t('airlock.overrides.group')} rows={data.byGroup.map((g) => ({ key: g.group, name: g.group, r: g, to: activityLink({ ...range, effect: 'warn', group: g.group }) }))} />
           </Box>
         )}
       </CardContent>

@@ -312,11 +312,9 @@ export class DiscoveryService {
     };
   }
 
-  /** The most used discovered services of the last `days` days (the dashboard's top services). */
-  async topServices(organizationId: string, days: number, limit = 5) {
-    const until = new Date().toISOString().slice(0, 10);
-    const since = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-    const s = await this.summary(organizationId, { since, until });
+  /** The busiest services of the UTC days from `from` to `to` (both included): the dashboard's period. */
+  async topServices(organizationId: string, from: Date, to: Date, limit = 5) {
+    const s = await this.summary(organizationId, { since: from.toISOString().slice(0, 10), until: to.toISOString().slice(0, 10) });
     return s.services.slice(0, limit).map((x) => ({ key: x.key, slug: x.slug, name: x.name, inCatalog: x.inCatalog, status: x.status, requests: x.requests, users: x.users }));
   }
 

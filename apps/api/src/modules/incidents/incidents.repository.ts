@@ -150,6 +150,8 @@ export class IncidentsRepository {
     if (f.dataClass) and.push({ dataClasses: { has: f.dataClass } });
     if (f.assigneeId) and.push({ assigneeId: f.assigneeId === 'unassigned' ? null : f.assigneeId });
     if (f.source) and.push({ source: f.source });
+    if (f.reportedSince) and.push({ reportedAt: { gte: new Date(f.reportedSince) } });
+    if (f.reportedUntil) and.push({ reportedAt: { lt: new Date(f.reportedUntil) } });
     // A recorded notification decision stops the clock, as resolving does (deadlineFlags).
     if (f.overdue === true) and.push({ notificationDeadline: { lt: now }, status: { in: [...OPEN_STATUSES] }, notificationDecision: null });
     if (f.overdue === false)
