@@ -392,6 +392,7 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'POST /api/exceptions': { summary: 'Grant a policy exception', response: exception },
   'POST /api/exceptions/:id/revoke': { summary: 'Revoke a policy exception', response: exception },
   'GET /api/audit-events': { summary: 'The audit log', list: 'paged', response: { name: 'AuditEvent', schema: auditEventOutput } },
+  'GET /api/audit-events/export.csv': { summary: 'The audit events matching the filters as CSV (streamed, newest first)', produces: 'text/csv' },
   'GET /api/audit-events/:id': { summary: 'One audit event', response: { name: 'AuditEvent', schema: auditEventOutput } },
   'GET /api/audit-events/verify': { summary: "Verify the audit log's hash chain", response: { name: 'AuditVerification', schema: auditVerifyOutput } },
   'GET /api/dashboard': { summary: 'Decisions, services, data classes and incidents of a period (days, or from/to)', response: { name: 'Dashboard', schema: dashboardOutput } },
