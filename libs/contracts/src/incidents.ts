@@ -347,7 +347,70 @@ export const webhookOutput = z.object({
   updatedAt: z.string(),
   /** Only in the answer to create and rotate-secret: shown once. */
   secret: z.string().optional(),
+  /**
+   * Only in the answer to create and update: what was saved but will not work yet, in words (e.g. a
+   * host name that does not resolve yet). Deliveries check the address again each time.
+   */
+  warnings: z.array(z.string()).optional(),
 });
+
+/** How a published version came to be: a publish, a rollback, Block now or a catalog release. */
+export const WEBHOOK_PUBLISH_CAUSES = ['publish', 'rollback', 'block_now', 'catalog_release'] as const;
+
+/** `policy.published`: a new policy version is in force. */
+export const webhookPolicyPublishedData = z.object({
+  version: z.object({
+    id: z.string(),
+    number: z.number(),
+    note: z.string(),
+    /** Who published: the person's e-mail, an API client's name or `system`. */
+    author: z.object({ type: z.enum(['user', 'api_client', 'system', 'anonymous']), label: z.string() }),
+    cause: z.enum(WEBHOOK_PUBLISH_CAUSES),
+    /** The version whose rules a rollback published again; null otherwise. */
+    rollbackOf: z.number().nullable(),
+    contentHash: z.string(),
+    publishedAt: z.string(),
+    counts: z.object({ rules: z.number(), services: z.number(), blockedServices: z.number(), zones: z.number() }),
+    url: z.string(),
+  }),
+});
+
+/** `provider.blocked`: Block now on an AI service (in force at once, as `version`). */
+export const webhookProviderBlockedData = z.object({
+  service: z.object({ id: z.string(), slug: z.string(), name: z.string(), url: z.string() }),
+  reason: z.string(),
+  blockedBy: z.object({ type: z.enum(['user', 'api_client', 'system', 'anonymous']), label: z.string() }),
+  blockedAt: z.string(),
+  /** The policy version that put the block in force. */
+  version: z.number(),
+});
+
+/**
+ * `decisions.blocked`: how many decisions were blocked in one window (a minute), counted by AI
+ * service, rule, channel and group, added up over every API instance. Metadata only: never a
+ * prompt's text, a person or a destination URL. Each list is the 100 largest, largest first.
+ */
+export const webhookDecisionsBlockedData = z.object({
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  total: z.number(),
+  /** `service: null` counts destinations that are not in the catalog. */
+  byService: z.array(z.object({ service: z.string().nullable(), count: z.number() })),
+  /** A decision blocked by several rules counts for each. */
+  byRule: z.array(z.object({ rule: z.string(), count: z.number() })),
+  /** `channel: null` counts decisions whose client said no channel. */
+  byChannel: z.array(z.object({ channel: z.string().nullable(), count: z.number() })),
+  /** The person's groups; a person in several groups counts for each. */
+  byGroup: z.array(z.object({ group: z.string(), count: z.number() })),
+  /** True when a list was cut (more than 100 entries, or too many distinct values in the window to count them all). */
+  truncated: z.boolean(),
+  /** How many API instances' counts are in this summary. */
+  instances: z.number(),
+  url: z.string(),
+});
+
+/** The body of every delivery: `data` is one of the webhook*Data shapes, by `event`. */
+export const webhookEnvelope = z.object({ id: z.string(), event: z.string(), createdAt: z.string(), data: z.record(z.string(), z.unknown()) });
 
 export const webhookDeliveryOutput = z.object({
   id: z.string(),
@@ -371,6 +434,10 @@ export type IncidentEventOutput = z.infer<typeof incidentEventOutput>;
 export type IncidentMetricsOutput = z.infer<typeof incidentMetricsOutput>;
 export type WebhookOutput = z.infer<typeof webhookOutput>;
 export type WebhookDeliveryOutput = z.infer<typeof webhookDeliveryOutput>;
+export type WebhookPolicyPublishedData = z.infer<typeof webhookPolicyPublishedData>;
+export type WebhookProviderBlockedData = z.infer<typeof webhookProviderBlockedData>;
+export type WebhookDecisionsBlockedData = z.infer<typeof webhookDecisionsBlockedData>;
+export type WebhookPublishCause = (typeof WEBHOOK_PUBLISH_CAUSES)[number];
 
 // --- Service requests (/api/portal/tool-requests, /api/tool-requests) ---------------------------------
 

@@ -246,6 +246,7 @@ export class CatalogReleaseService {
     try {
       await this.policy.publish(organizationId, CATALOG_RELEASE_ACTOR, `Catalog release ${releaseId}: updated facts of the built-in services`, {
         allowUnchanged: true,
+        cause: 'catalog_release',
         amendPublished: (published) => {
           const seen = new Set<string>();
           const catalog = published.catalog.map((p) => {

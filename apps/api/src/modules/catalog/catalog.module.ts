@@ -7,9 +7,10 @@ import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
 import { AuditModule } from '../audit/audit.module';
 import { PolicyModule } from '../policy/policy.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 @Module({
-  imports: [AuditModule, PolicyModule],
+  imports: [AuditModule, PolicyModule, WebhooksModule],
   controllers: [ProvidersController, CatalogReleaseController],
   providers: [ProvidersRepository, ProvidersService, CatalogReleaseRepository, CatalogReleaseService],
   exports: [ProvidersRepository, ProvidersService, CatalogReleaseService],

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/auth-context';
 import { providerFromRow } from '../policy/policy-snapshot';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { PolicyService } from '../policy/policy.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { ProvidersRepository } from './providers.repository';
 import { Transactions } from '../../database/transactions';
 
@@ -25,6 +26,7 @@ export class ProvidersService {
     private readonly audit: AuditService,
     private readonly policy: PolicyService,
     private readonly runtime: PolicyRuntime,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   list(...args: Parameters<ProvidersRepository['list']>) {
@@ -134,6 +136,7 @@ export class ProvidersService {
         const blocked = providerFromRow(row);
         const version = await this.policy.publish(organizationId, actor, `Block now: ${row.name} — ${reason}`, {
           allowUnchanged: true,
+          cause: 'block_now',
           amendPublished: (published) => ({
             ...published,
             catalog: published.catalog.some((p) => p.slug === row.slug)
@@ -141,6 +144,7 @@ export class ProvidersService {
               : [...published.catalog, blocked].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
           }),
         });
+        await this.webhooks.providerBlocked(organizationId, actor, row, reason, version.number, row.statusChangedAt ?? new Date());
         // In force on this instance once committed; the others load it from their NOTIFY.
         await this.transactions.afterCommit(() => this.runtime.sync());
         return { provider: row, version };

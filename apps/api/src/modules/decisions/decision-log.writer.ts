@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SingleFlight } from '../../common/single-flight';
 import { MetricsService } from '../metrics/metrics.service';
@@ -6,6 +6,7 @@ import { DecisionLogBatch, type DecisionLogEntry } from './decision-log.batch';
 import { DecisionLogStore } from './decision-log.store';
 import { BackgroundJobs } from '../../common/background-jobs';
 import { SiemTap } from '../siem/siem-tap';
+import { BlockedDecisionsDigest } from '../webhooks/blocked-decisions.service';
 
 export type { DecisionLogEntry } from './decision-log.batch';
 
@@ -42,6 +43,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
     private readonly jobs: BackgroundJobs,
     private readonly siem: SiemTap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly blocked: BlockedDecisionsDigest | null = null,
   ) {
     this.metrics.registerGauge('airlock_decision_log_buffer', 'Decision log entries waiting to be written', () => this.buffered);
   }
@@ -53,6 +55,8 @@ export class DecisionLogWriter implements OnModuleDestroy {
   push(entry: DecisionLogEntry): void {
     // The SIEM streams get the entry whether or not the log's buffer has room (an enqueue, nothing more).
     this.siem.decision(entry);
+    // The decisions.blocked webhook's per-minute counts (memory only, O(1)), full buffer or not.
+    if (entry.effect === 'block' && this.blocked !== null) this.blocked.count(entry);
     if (this.buffered >= this.config.decisionLogBuffer) {
       this.dropped += 1;
       this.metrics.decisionLogDropped.inc();

@@ -19,9 +19,10 @@ import { SecretsModule } from '../secrets/secrets.module';
 import { BackgroundJobsModule } from '../../common/background-jobs';
 import { ExceptionsModule } from '../exceptions/exceptions.module';
 import { SiemTapModule } from '../siem/siem-tap';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 @Module({
-  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule, SiemTapModule],
+  imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule, SiemTapModule, WebhooksModule],
   controllers: [DecisionsController],
   providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, DecisionFileRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, DecisionFileRoutes, SubjectDirectoryService],

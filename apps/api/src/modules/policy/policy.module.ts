@@ -7,10 +7,11 @@ import { PolicyRuntime } from './policy-runtime.service';
 import { PolicyService } from './policy.service';
 import { RulesController } from './rules.controller';
 import { AuditModule } from '../audit/audit.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { BackgroundJobsModule } from '../../common/background-jobs';
 
 @Module({
-  imports: [BackgroundJobsModule, AuditModule],
+  imports: [BackgroundJobsModule, AuditModule, WebhooksModule],
   controllers: [RulesController, PolicyController],
   providers: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRepository, InstanceRegistry],
   exports: [PolicyRepository, PolicyService, PolicyRuntime, InstanceRegistry],

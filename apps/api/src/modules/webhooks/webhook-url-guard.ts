@@ -28,6 +28,18 @@ const systemLookup: HostLookup = async (hostname) => {
 
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+/** A name that has not resolved within this time counts as not resolving (a resolver that hangs). */
+const LOOKUP_DEADLINE_MS = 5_000;
+
+function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('lookup timed out')), ms);
+    timer.unref();
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
 const RANGE_WORDS: Partial<Record<string, string>> = {
   loopback: 'a loopback address',
   private: 'a private (RFC 1918) address',
@@ -108,6 +120,24 @@ export class PublicUrlGuard {
   }
 
   async vet(rawUrl: string): Promise<VettedTarget> {
+    return this.vetAddresses(rawUrl, 'refuse');
+  }
+
+  /**
+   * The check when an admin saves a target: the same refusals as `vet`, except that a host name
+   * that does not resolve (yet: a receiver still being set up, DNS not published) is accepted with a
+   * warning in words. Nothing is connected to; every delivery runs `vet` again.
+   */
+  async vetForSave(rawUrl: string): Promise<{ warnings: string[] }> {
+    const vetted = await this.vetAddresses(rawUrl, 'warn');
+    return { warnings: vetted.addresses.length ? [] : [this.unresolvedWarning(vetted.hostname)] };
+  }
+
+  private unresolvedWarning(hostname: string): string {
+    return `Host ${hostname} does not resolve (yet). Saved anyway: each delivery looks the name up again and checks its addresses, and deliveries fail (and are retried) until it resolves to a public address.`;
+  }
+
+  private async vetAddresses(rawUrl: string, unresolved: 'refuse' | 'warn'): Promise<VettedTarget> {
     let url: URL;
     try {
       url = new URL(rawUrl);
@@ -122,11 +152,14 @@ export class PublicUrlGuard {
       addresses = [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 }];
     } else {
       try {
-        addresses = await this.lookup(hostname);
+        addresses = await withDeadline(this.lookup(hostname), LOOKUP_DEADLINE_MS);
       } catch {
+        addresses = [];
+      }
+      if (!addresses.length) {
+        if (unresolved === 'warn') return { url, hostname, addresses: [] };
         throw new WebhookUrlRefused(`host ${hostname} cannot be resolved`);
       }
-      if (!addresses.length) throw new WebhookUrlRefused(`host ${hostname} cannot be resolved`);
     }
     const hostAllowed = this.allowHosts.has(hostname.toLowerCase().replace(/\.$/, ''));
     for (const a of addresses) {
@@ -168,8 +201,9 @@ export class PublicUrlGuard {
  * address its host resolves to must be public unicast: loopback, private (RFC 1918), CGNAT, ULA,
  * link-local, metadata, unspecified and every other special-purpose range are refused (an IPv6
  * address that carries an IPv4 one, see embeddedIpv4, is judged by the IPv4 it carries), unless AIRLOCK_WEBHOOK_ALLOW_PRIVATE lists the host
- * name or a CIDR (or single address) containing the address. Checked when a webhook is saved and
- * again before each delivery, whose connection is pinned to the address checked here.
+ * name or a CIDR (or single address) containing the address. Checked when a webhook is saved
+ * (`vetForSave`: a host name that does not resolve yet is saved with a warning) and again before
+ * each delivery (`vet`), whose connection is pinned to the address checked there.
  */
 @Injectable()
 export class WebhookUrlGuard extends PublicUrlGuard {

@@ -18,7 +18,10 @@ const deliveryFilter = z.strictObject({
   event: z.string().max(100).optional(),
 });
 
-/** Signed webhooks on incident events, in react-admin's conventions. The secret is shown once. */
+/**
+ * Signed webhooks on incident, policy and block events, in react-admin's conventions. The secret is
+ * shown once; create and update answer `warnings` for a target saved that will not work yet.
+ */
 @Controller('api/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -46,8 +49,8 @@ export class WebhooksController {
   @Authenticated({ permission: 'webhooks.write' })
   @Post()
   async create(@CurrentUser() user: UserAuth, @Body(body(webhookCreate)) input: WebhookCreate) {
-    const { row, secret } = await this.webhooks.create(user.organizationId, actorOf(user), input);
-    return toWebhookOutput(row, secret);
+    const { row, secret, warnings } = await this.webhooks.create(user.organizationId, actorOf(user), input);
+    return toWebhookOutput(row, secret, warnings);
   }
 
   @Authenticated({ permission: 'webhooks.write' })
@@ -57,7 +60,8 @@ export class WebhooksController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body(body(webhookUpdate)) input: Partial<WebhookCreate>,
   ) {
-    return toWebhookOutput(await this.webhooks.update(user.organizationId, actorOf(user), id, input));
+    const { row, warnings } = await this.webhooks.update(user.organizationId, actorOf(user), id, input);
+    return toWebhookOutput(row, undefined, warnings);
   }
 
   @Authenticated({ permission: 'webhooks.write' })

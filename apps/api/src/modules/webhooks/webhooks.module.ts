@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BlockedDecisionsDigest } from './blocked-decisions.service';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhookUrlGuard } from './webhook-url-guard';
 import { WebhooksController } from './webhooks.controller';
@@ -10,7 +11,7 @@ import { BackgroundJobsModule } from '../../common/background-jobs';
 @Module({
   imports: [BackgroundJobsModule, AuditModule],
   controllers: [WebhooksController],
-  providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker],
-  exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard],
+  providers: [WebhooksRepository, WebhooksService, WebhookUrlGuard, WebhookDeliveryWorker, BlockedDecisionsDigest],
+  exports: [WebhooksService, WebhookDeliveryWorker, WebhookUrlGuard, BlockedDecisionsDigest],
 })
 export class WebhooksModule {}

@@ -110,4 +110,35 @@ export class WebhooksRepository {
   recordAttempt(id: string, data: Prisma.WebhookDeliveryUncheckedUpdateInput) {
     return this.prisma.webhookDelivery.update({ where: { id }, data });
   }
+
+  /** Which of these organizations have an enabled webhook subscribed to `event`. */
+  async organizationsSubscribedTo(organizationIds: string[], event: string): Promise<Set<string>> {
+    if (!organizationIds.length) return new Set();
+    const rows = await this.db.webhook.findMany({
+      where: { organizationId: { in: organizationIds }, enabled: true, events: { has: event } },
+      select: { organizationId: true },
+      distinct: ['organizationId'],
+    });
+    return new Set(rows.map((r) => r.organizationId));
+  }
+
+  /** One instance's counts of closed windows (the `decisions.blocked` summary adds them up). */
+  saveTallies(rows: { organizationId: string; windowStart: Date; instanceId: string; counts: object }[]) {
+    return this.db.blockedDecisionTally.createMany({
+      data: rows.map((r) => ({ ...r, counts: r.counts as Prisma.InputJsonValue })),
+    });
+  }
+
+  /**
+   * Takes (deletes and returns) every instance's counts of the windows that started at or before
+   * `cutoff`, under a transaction-scoped advisory lock: two instances taking at once run one after
+   * the other, and the second finds nothing, so each window is summed up and sent once. Call it in
+   * the transaction that queues the summaries (Transactions.run).
+   */
+  async takeTallies(cutoff: Date) {
+    await this.db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('airlock:webhook-blocked-decisions', 0))`;
+    return this.db.$queryRaw<{ organizationId: string; windowStart: Date; instanceId: string; counts: unknown }[]>`
+      DELETE FROM "BlockedDecisionTally" WHERE "windowStart" <= ${cutoff}
+      RETURNING "organizationId"::text AS "organizationId", "windowStart", "instanceId", counts`;
+  }
 }

@@ -3,7 +3,7 @@ import { iso } from '../../common/list-response';
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
 
 /** Never the secret: it is shown once, by create and rotate-secret (`withSecret`). */
-export function toWebhookOutput(w: Webhook, withSecret?: string) {
+export function toWebhookOutput(w: Webhook, withSecret?: string, warnings?: string[]) {
   return {
     id: w.id,
     name: w.name,
@@ -13,6 +13,7 @@ export function toWebhookOutput(w: Webhook, withSecret?: string) {
     createdAt: iso(w.createdAt),
     updatedAt: iso(w.updatedAt),
     ...(withSecret ? { secret: withSecret } : {}),
+    ...(warnings?.length ? { warnings } : {}),
   } satisfies WebhookOutput;
 }
 

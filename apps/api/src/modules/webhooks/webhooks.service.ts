@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import type { WebhookCreate } from '@airlock/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { WebhookCreate, WebhookEvent, WebhookPolicyPublishedData, WebhookProviderBlockedData, WebhookPublishCause } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Transactions } from '../../database/transactions';
 import type { Prisma } from '../../generated/prisma/client';
 import { AuditService } from '../audit/audit.service';
@@ -23,12 +24,16 @@ export class WebhooksService {
     private readonly audit: AuditService,
     private readonly guard: WebhookUrlGuard,
     private readonly worker: WebhookDeliveryWorker,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Refuses a target that is not a public address (see WebhookUrlGuard) with a 400 naming why. */
-  private async vetOr400(url: string): Promise<void> {
+  /**
+   * Refuses a target that is not a public address (see WebhookUrlGuard) with a 400 naming why; a
+   * host name that does not resolve yet is accepted, and the warning returned for the answer.
+   */
+  private async vetOr400(url: string): Promise<string[]> {
     try {
-      await this.guard.vet(url);
+      return (await this.guard.vetForSave(url)).warnings;
     } catch (err) {
       if (err instanceof WebhookUrlRefused)
         throw AppError.validation([{ path: 'url', message: err.message }], 'The webhook URL is refused');
@@ -37,7 +42,7 @@ export class WebhooksService {
   }
 
   async create(organizationId: string, actor: Actor, input: WebhookCreate) {
-    await this.vetOr400(input.url);
+    const warnings = await this.vetOr400(input.url);
     const secret = newWebhookSecret();
     const row = await this.transactions.run(async () => {
       const w = await this.repo.create({
@@ -58,12 +63,12 @@ export class WebhooksService {
       });
       return w;
     });
-    return { row, secret };
+    return { row, secret, warnings };
   }
 
   async update(organizationId: string, actor: Actor, id: string, input: Partial<WebhookCreate>) {
-    if (input.url !== undefined) await this.vetOr400(input.url);
-    return this.transactions.run(async () => {
+    const warnings = input.url !== undefined ? await this.vetOr400(input.url) : [];
+    const row = await this.transactions.run(async () => {
       const before = await this.repo.find(organizationId, id);
       if (!before) throw AppError.notFound('Webhook');
       const row = await this.repo.update(id, { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}) });
@@ -78,6 +83,7 @@ export class WebhooksService {
       });
       return row;
     });
+    return { row, warnings };
   }
 
   async remove(organizationId: string, actor: Actor, id: string) {
@@ -161,7 +167,7 @@ export class WebhooksService {
    * deliveries exist if and only if the change committed), and asks the worker to deliver them once
    * that transaction has committed, without waiting for its next poll.
    */
-  async enqueue(organizationId: string, event: string, data: Record<string, unknown>, now = new Date()): Promise<number> {
+  async enqueue(organizationId: string, event: WebhookEvent, data: object, now = new Date()): Promise<number> {
     const subs = await this.repo.subscribers(organizationId, event);
     if (!subs.length) return 0;
     const rows = await this.insertDeliveries(
@@ -175,7 +181,54 @@ export class WebhooksService {
     return rows.length;
   }
 
-  private insertDeliveries(organizationId: string, webhookIds: string[], event: string, data: Record<string, unknown>, now: Date) {
+  /**
+   * `policy.published`, in the publishing transaction: every publish, rollback, Block now and
+   * catalog release that puts a new version in force.
+   */
+  policyPublished(
+    organizationId: string,
+    actor: Actor,
+    version: { id: string; number: number; note: string; rollbackOf: number | null; contentHash: string; createdAt: Date },
+    cause: WebhookPublishCause,
+    counts: WebhookPolicyPublishedData['version']['counts'],
+  ): Promise<number> {
+    const data: WebhookPolicyPublishedData = {
+      version: {
+        id: version.id,
+        number: version.number,
+        note: version.note,
+        author: { type: actor.type, label: actor.label },
+        cause,
+        rollbackOf: version.rollbackOf,
+        contentHash: version.contentHash,
+        publishedAt: version.createdAt.toISOString(),
+        counts,
+        url: `${this.config.publicUrl}/#/policy-versions/${version.id}/show`,
+      },
+    };
+    return this.enqueue(organizationId, 'policy.published', data, version.createdAt);
+  }
+
+  /** `provider.blocked`, in Block now's transaction (its `policy.published` is queued beside it). */
+  providerBlocked(
+    organizationId: string,
+    actor: Actor,
+    service: { id: string; slug: string; name: string },
+    reason: string,
+    version: number,
+    at: Date,
+  ): Promise<number> {
+    const data: WebhookProviderBlockedData = {
+      service: { ...service, url: `${this.config.publicUrl}/#/providers/${service.id}/show` },
+      reason,
+      blockedBy: { type: actor.type, label: actor.label },
+      blockedAt: at.toISOString(),
+      version,
+    };
+    return this.enqueue(organizationId, 'provider.blocked', data, at);
+  }
+
+  private insertDeliveries(organizationId: string, webhookIds: string[], event: string, data: object, now: Date) {
     return this.repo.createDeliveries(
       webhookIds.map((webhookId) => {
         const id = randomUUID();
