@@ -43,7 +43,7 @@ export class DecisionLogWriter implements OnModuleDestroy {
     private readonly jobs: BackgroundJobs,
     private readonly siem: SiemTap,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly blocked: BlockedDecisionsDigest | null = null,
+    @Optional() @Inject(BlockedDecisionsDigest) private readonly blocked: BlockedDecisionsDigest | null = null,
   ) {
     this.metrics.registerGauge('airlock_decision_log_buffer', 'Decision log entries waiting to be written', () => this.buffered);
   }

@@ -54,6 +54,17 @@ describe('webhook URL guard (SSRF)', () => {
     await expect(g.vet('https://nowhere.example/')).rejects.toThrow(/cannot be resolved/);
   });
 
+  it('saves a host name that does not resolve yet with a warning, and refuses the rest as before', async () => {
+    const g = guard([], { 'inside.example.com': ['10.0.0.5'], 'hooks.example.com': ['93.184.216.34'] });
+    expect(await g.vetForSave('https://nowhere.example/x')).toEqual({ warnings: [expect.stringMatching(/^Host nowhere\.example does not resolve \(yet\)/)] });
+    expect(await g.vetForSave('https://hooks.example.com/x')).toEqual({ warnings: [] });
+    await expect(g.vetForSave('https://inside.example.com/x')).rejects.toThrow(/private/);
+    await expect(g.vetForSave('http://127.0.0.1/x')).rejects.toThrow(/loopback/);
+    await expect(g.vetForSave('not a url')).rejects.toThrow(/not a valid URL/);
+    // Delivery still refuses what does not resolve.
+    await expect(g.vet('https://nowhere.example/x')).rejects.toThrow(/cannot be resolved/);
+  });
+
   it('accepts public addresses and returns what it checked', async () => {
     const g = guard([], { 'hooks.example.com': ['93.184.216.34'] });
     const t = await g.vet('https://hooks.example.com/x?y=1');

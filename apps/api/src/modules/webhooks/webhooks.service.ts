@@ -219,7 +219,7 @@ export class WebhooksService {
     at: Date,
   ): Promise<number> {
     const data: WebhookProviderBlockedData = {
-      service: { ...service, url: `${this.config.publicUrl}/#/providers/${service.id}/show` },
+      service: { id: service.id, slug: service.slug, name: service.name, url: `${this.config.publicUrl}/#/providers/${service.id}/show` },
       reason,
       blockedBy: { type: actor.type, label: actor.label },
       blockedAt: at.toISOString(),
