@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countryCode, httpsUrl, isoDate, line, slug, text, updateOf } from './common';
-import { ACCOUNT_TYPES, COLLECTED_DATA, DETECTOR_KINDS } from './constants';
+import { ACCOUNT_TYPES, COLLECTED_DATA, DETECTOR_KINDS, DETECTOR_MAX_PATTERN_LENGTH, DETECTOR_MAX_PATTERNS } from './constants';
 import { channel, effect, providerStatus, trainsOnInputs, zoneName } from './policy';
 
 /** A host name or a "*." wildcard, as the catalog stores domains (IDN allowed, IP literals too). */
@@ -196,7 +196,7 @@ export const detectorInput = z.strictObject({
   description: text(1000).nullable().optional(),
   kind: z.enum(DETECTOR_KINDS),
   dataClass: slug,
-  patterns: z.array(z.string().min(1).max(1000)).min(1).max(100_000),
+  patterns: z.array(z.string().min(1).max(DETECTOR_MAX_PATTERN_LENGTH)).min(1).max(DETECTOR_MAX_PATTERNS),
   caseSensitive: z.boolean().default(false),
   wholeWord: z.boolean().default(true),
   enabled: z.boolean().default(true),

@@ -66,6 +66,9 @@ export const COLLECTED_DATA = [
 export type CollectedData = (typeof COLLECTED_DATA)[number];
 export const DETECTOR_KINDS = ['keywords', 'dictionary', 'regex'] as const;
 export type DetectorKind = (typeof DETECTOR_KINDS)[number];
+/** A custom detector's patterns: at most this many, each at most this long (detectorInput). */
+export const DETECTOR_MAX_PATTERNS = 100_000;
+export const DETECTOR_MAX_PATTERN_LENGTH = 1000;
 /** Why the simulator lists a found value as not counted (libs/detectors `NotCountedReason`). */
 export const NOT_COUNTED_REASONS = ['allowed_value', 'test_value', 'below_threshold'] as const;
 export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];

@@ -10,7 +10,7 @@ export interface Finding {
 }
 
 /** The sample text with every finding marked (<mark>), its data class and detector on hover. */
-export function HighlightedText({ text, findings, label }: { text: string; findings: Finding[]; label: string }) {
+export function HighlightedText({ text, findings, label, classLabel = (k) => k }: { text: string; findings: Finding[]; label: string; classLabel?: (key: string) => string }) {
   const sorted = [...findings].filter((f) => f.end > f.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const parts: ReactNode[] = [];
   let pos = 0;
@@ -18,11 +18,11 @@ export function HighlightedText({ text, findings, label }: { text: string; findi
     if (f.start < pos) return; // overlapping: the first (longest) wins
     if (f.start > pos) parts.push(text.slice(pos, f.start));
     parts.push(
-      <Tooltip key={i} title={`${f.dataClass} · ${f.detector}`}>
+      <Tooltip key={i} title={classLabel(f.dataClass)}>
         <Box
           component="mark"
           data-finding={f.dataClass}
-          aria-label={`${text.slice(f.start, f.end)} (${f.dataClass})`}
+          aria-label={`${text.slice(f.start, f.end)} (${classLabel(f.dataClass)})`}
           sx={{ bgcolor: 'warning.main', color: 'warning.contrastText', borderRadius: 0.5, px: 0.25 }}
         >
           {text.slice(f.start, f.end)}

@@ -21,8 +21,10 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DetectorTester } from './DetectorTester';
+import { TermImport } from './TermImport';
 import { DETECTOR_KINDS } from '@airlock/contracts/constants';
 import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
+import { useDataClassLabel } from '../common/labels';
 
 
 function Actions() {
@@ -37,18 +39,11 @@ function EnabledChip() {
   return <Chip size="small" variant={record.enabled ? 'filled' : 'outlined'} color={record.enabled ? 'success' : 'default'} label={t(record.enabled ? 'airlock.detectors.on' : 'airlock.detectors.off')} />;
 }
 
-/** Data class names by key, so a list shows "Client information", not `client_information`. */
-function useClassLabels(): (key: string) => string {
-  const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
-  const names = new Map((classes.data ?? []).map((d) => [d.key as string, d.name as string]));
-  return (key) => names.get(key) ?? key;
-}
-
 function DetectorList() {
   const small = useIsSmall();
   const t = useTranslate();
   const canWrite = usePermission('detectors.write');
-  const classLabel = useClassLabels();
+  const classLabel = useDataClassLabel();
   return (
     <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
       {small ? (
@@ -68,7 +63,7 @@ function DetectorList() {
 
 function DetectorForm() {
   const classes = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
-  const choices = (classes.data ?? []).map((d) => ({ id: d.key as string, name: `${d.name} (${d.key})` }));
+  const choices = (classes.data ?? []).map((d) => ({ id: d.key as string, name: d.name as string }));
   return (
     <SimpleForm toolbar={<DraftToolbar resource="detectors" whatKey="airlock.draftSaved.detector" />}>
       <TextInput source="name" validate={required()} />
@@ -76,6 +71,7 @@ function DetectorForm() {
       <RadioButtonGroupInput source="kind" choices={DETECTOR_KINDS.map((k) => ({ id: k, name: `airlock.detectors.kind.${k}` }))} validate={required()} helperText="airlock.detectors.kindHelp" />
       <SelectInput source="dataClass" choices={choices} translateChoice={false} validate={required()} isPending={classes.isPending} />
       <TextArrayInput source="patterns" validate={required()} helperText="airlock.detectors.patternsHelp" fullWidth />
+      <TermImport />
       <BooleanInput source="caseSensitive" />
       <BooleanInput source="wholeWord" />
       <BooleanInput source="enabled" />

@@ -2,11 +2,48 @@ import { Alert, Box, Card, CardContent, Chip, Link, List, ListItem, ListItemText
 import { useTranslate } from 'react-admin';
 import { EffectChip, ProviderStatusChip } from '../common/chips';
 import { HighlightedText } from '../common/Highlight';
+import { useDataClassLabel } from '../common/labels';
 import type { Decision } from './types';
+
+type NotCounted = Decision['notCounted'][number];
+
+/** "4111 1111 1111 1111 — Financial details: a documented test number, never a real one". */
+function NotCountedList({ items, text }: { items: NotCounted[]; text: string }) {
+  const t = useTranslate();
+  const classLabel = useDataClassLabel();
+  return (
+    <>
+      <Typography variant="subtitle2" component="h4">
+        {t('airlock.simulator.notCounted.title', { smart_count: items.length })}
+      </Typography>
+      <List dense disablePadding aria-label={t('airlock.simulator.notCounted.label')} data-testid="not-counted">
+        {items.map((f, i) => (
+          <ListItem key={`${f.start}-${i}`} disableGutters>
+            <ListItemText
+              primary={
+                <>
+                  <Box component="code" sx={{ bgcolor: 'action.hover', px: 0.5, borderRadius: 0.5 }}>
+                    {text.slice(f.start, f.end)}
+                  </Box>{' '}
+                  — {classLabel(f.dataClass)}
+                </>
+              }
+              secondary={t(`airlock.simulator.notCounted.${f.reason}`, { confidence: f.confidence, threshold: f.threshold })}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+}
 
 /** One decision with every reason, as the decision API would answer. */
 export function DecisionCard({ title, decision, text, testId }: { title: string; decision: Decision | null; text?: string; testId: string }) {
   const t = useTranslate();
+  const classLabel = useDataClassLabel();
+  // classes found in the text, and the others (given by the client, implied by the file name)
+  const found = [...new Set((decision?.findings ?? []).map((f) => f.dataClass))];
+  const given = (decision?.dataClasses ?? []).filter((c) => !found.includes(c));
   return (
     <Card variant="outlined" sx={{ height: '100%' }} data-testid={testId}>
       <CardContent>
@@ -37,9 +74,14 @@ export function DecisionCard({ title, decision, text, testId }: { title: string;
                 {t('airlock.simulator.zones')}: {decision.networkZones.join(', ')}
               </Typography>
             ) : null}
-            {decision.dataClasses?.length ? (
-              <Typography variant="body2">
-                {t('airlock.simulator.dataClasses')}: {decision.dataClasses.join(', ')}
+            {found.length ? (
+              <Typography variant="body2" data-testid="classes-found">
+                {t('airlock.simulator.classesFound')}: {found.map(classLabel).join(', ')}
+              </Typography>
+            ) : null}
+            {given.length ? (
+              <Typography variant="body2" data-testid="classes-given">
+                {t('airlock.simulator.classesGiven')}: {given.map(classLabel).join(', ')}
               </Typography>
             ) : null}
             <Typography variant="subtitle2" component="h4">
@@ -76,9 +118,10 @@ export function DecisionCard({ title, decision, text, testId }: { title: string;
                 <Typography variant="subtitle2" component="h4">
                   {t('airlock.simulator.findings', { smart_count: decision.findings.length })}
                 </Typography>
-                <HighlightedText text={text} findings={decision.findings} label={t('airlock.simulator.findingsLabel')} />
+                <HighlightedText text={text} findings={decision.findings} label={t('airlock.simulator.findingsLabel')} classLabel={classLabel} />
               </>
             ) : null}
+            {text && decision.notCounted?.length ? <NotCountedList items={decision.notCounted} text={text} /> : null}
             {decision.redactedText !== undefined ? (
               <>
                 <Typography variant="subtitle2" component="h4">
