@@ -36,6 +36,13 @@ const userEditable = z.strictObject({
 });
 export const userUpdate = updateOf(userEditable, USER_READ_ONLY_FIELDS);
 
+/** POST /api/users/bulk: disable, enable or change the role of several users (one change at a time). */
+export const userBulkInput = z.union([
+  z.strictObject({ ids: z.array(z.uuid()).min(1).max(200), disabled: z.boolean() }),
+  z.strictObject({ ids: z.array(z.uuid()).min(1).max(200), role }),
+]);
+export type UserBulkInput = z.infer<typeof userBulkInput>;
+
 export const passwordResetRequest = z.strictObject({ email: z.string().trim().min(3).max(320) });
 export const passwordResetConfirm = z.strictObject({ token: userToken, password: passwordSchema });
 export const invitationAccept = z.strictObject({ token: userToken, password: passwordSchema, name: line(200).optional() });

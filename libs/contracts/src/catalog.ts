@@ -169,6 +169,16 @@ export const catalogReviewInput = z.strictObject({ note: text(1000).optional() }
 
 export const blockNowInput = z.strictObject({ reason: line(1000) });
 
+/** POST /api/providers/bulk-status: several services' status in the draft at once, with the reason. */
+export const providerBulkStatusInput = z.strictObject({
+  ids: z.array(z.uuid()).min(1).max(200),
+  status: providerStatus,
+  statusReason: text(2000).refine((v) => v.trim().length > 0, 'must say why'),
+});
+export type ProviderBulkStatusInput = z.infer<typeof providerBulkStatusInput>;
+export const providerBulkStatusOutput = z.object({ updated: z.number(), ids: z.array(z.string()) });
+export type ProviderBulkStatusOutput = z.infer<typeof providerBulkStatusOutput>;
+
 export const zoneInput = z.strictObject({
   name: zoneName,
   description: text(1000).nullable().optional(),

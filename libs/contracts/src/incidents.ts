@@ -215,6 +215,12 @@ export const incidentFilter = z.strictObject({
 });
 export type IncidentFilter = z.infer<typeof incidentFilter>;
 
+/** POST /api/incidents/bulk-assign: several incidents to one analyst (null: unassigned). */
+export const incidentBulkAssignInput = z.strictObject({ ids: z.array(uuid).min(1).max(200), assigneeId: uuid.nullable() });
+export type IncidentBulkAssignInput = z.infer<typeof incidentBulkAssignInput>;
+export const bulkResultOutput = z.object({ updated: z.number(), ids: z.array(z.string()) });
+export type BulkResultOutput = z.infer<typeof bulkResultOutput>;
+
 const personRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
 export const incidentTaskOutput = z.object({

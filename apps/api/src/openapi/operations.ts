@@ -64,6 +64,8 @@ import {
   orgSettingsOutput,
   overrideRatesOutput,
   onboardingChecklistOutput,
+  providerBulkStatusOutput,
+  bulkResultOutput,
   passkeyAddedOutput,
   policyStatusOutput,
   policyVersionOutput,
@@ -281,11 +283,14 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /api/providers/:id': { summary: 'One catalog entry', response: provider },
   'POST /api/providers': { summary: 'Add a catalog entry', response: provider },
   'PUT /api/providers/:id': { summary: 'Change a catalog entry', response: provider },
+  'POST /api/providers/bulk-status': { summary: "Set several services' status in the draft (one transaction, audited each)", response: { name: 'ProviderBulkStatus', schema: providerBulkStatusOutput } },
 
   'GET /api/users': { summary: 'List users', list: 'paged', response: user },
   'GET /api/users/:id': { summary: 'One user', response: user },
   'POST /api/users': { summary: 'Add or invite a user', response: userInvited },
   'PUT /api/users/:id': { summary: 'Change a user', response: user },
+  'POST /api/users/bulk': { summary: 'Disable, enable or change the role of several users (one transaction, audited each)', response: { name: 'BulkResult', schema: bulkResultOutput } },
+  'POST /api/incidents/bulk-assign': { summary: 'Assign several incidents to one analyst (one transaction, audited each)', response: { name: 'BulkResult', schema: bulkResultOutput } },
 
   'GET /api/webhooks': { summary: 'List webhooks', list: 'paged', response: webhook },
   'GET /api/webhooks/:id': { summary: 'One webhook', response: webhook },

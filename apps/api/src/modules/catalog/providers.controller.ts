@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { blockNowInput, type BlockNowOutput, countryCode, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
+import { blockNowInput, type BlockNowOutput, countryCode, providerBulkStatusInput, type ProviderBulkStatusInput, type ProviderBulkStatusOutput, providerCreate, type ProviderCreate, providerStatus, providerUpdate, trainsOnInputs } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
@@ -50,6 +50,14 @@ export class ProvidersController {
   @Post('providers')
   async create(@CurrentUser() user: UserAuth, @Body(body(providerCreate)) input: ProviderCreate) {
     return toProviderOutput(await this.providers.create(user.organizationId, actorOf(user), input));
+  }
+
+  /** Several services' status in the draft at once (the list's bulk action): one transaction, an audit event each. */
+  @Authenticated({ permission: 'catalog.write' })
+  @Post('providers/bulk-status')
+  @HttpCode(200)
+  async bulkStatus(@CurrentUser() user: UserAuth, @Body(body(providerBulkStatusInput)) input: ProviderBulkStatusInput): Promise<ProviderBulkStatusOutput> {
+    return this.providers.bulkStatus(user.organizationId, actorOf(user), input.ids, input.status, input.statusReason);
   }
 
   @Authenticated({ permission: 'catalog.write' })

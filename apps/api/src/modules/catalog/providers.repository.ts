@@ -57,6 +57,11 @@ export class ProvidersRepository {
     return this.db.provider.findFirst({ where: { organizationId, id } });
   }
 
+  /** The ids among `ids` that are this organization's services. */
+  async existingIds(organizationId: string, ids: string[]): Promise<Set<string>> {
+    return new Set((await this.db.provider.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true } })).map((r) => r.id));
+  }
+
   findBySlug(organizationId: string, slug: string) {
     return this.db.provider.findUnique({ where: { organizationId_slug: { organizationId, slug } } });
   }

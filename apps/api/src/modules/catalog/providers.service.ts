@@ -110,6 +110,21 @@ export class ProvidersService {
     });
   }
 
+  /**
+   * Several services' status in the draft, with one reason: each as a single edit (the same
+   * update and its own audit event), all in one transaction; an id that is not one of the
+   * organization's services is a 404 and nothing is changed.
+   */
+  async bulkStatus(organizationId: string, actor: Actor, ids: string[], status: ProviderCreate['status'], statusReason: string) {
+    const unique = [...new Set(ids)];
+    return this.transactions.run(async () => {
+      const found = await this.repo.existingIds(organizationId, unique);
+      if (found.size !== unique.length) throw AppError.notFound(`Provider ${unique.find((id) => !found.has(id))}`);
+      for (const id of unique) await this.update(organizationId, actor, id, { status, statusReason });
+      return { updated: unique.length, ids: unique };
+    });
+  }
+
   async remove(organizationId: string, actor: Actor, id: string) {
     return this.transactions.run(async () => {
       const before = await this.repo.find(organizationId, id);

@@ -49,6 +49,21 @@ export class IncidentTriage {
   }
 
   /**
+   * Several incidents to one analyst (or unassigned): each as a single edit (its timeline event,
+   * its audit event), all in one transaction; an id that is not one of the organization's
+   * incidents is a 404 and nothing changes, as does any incident the edit is refused for.
+   */
+  async bulkAssign(organizationId: string, actor: Actor, ids: string[], assigneeId: string | null): Promise<{ updated: number; ids: string[] }> {
+    const unique = [...new Set(ids)];
+    return this.transactions.run(async () => {
+      const found = await this.repo.existingIds(organizationId, unique);
+      if (found.size !== unique.length) throw AppError.notFound(`Incident ${unique.find((id) => !found.has(id))}`);
+      for (const id of unique) await this.update(organizationId, actor, id, { assigneeId });
+      return { updated: unique.length, ids: unique };
+    });
+  }
+
+  /**
    * Applies an edit as planIncidentUpdate plans it: the checks it asks for, then the changed fields,
    * one timeline event per field a person changed, the checklist following the data classes and the
    * service, and the audit event, in one transaction.

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
+  type BulkResultOutput,
   commentInput,
+  incidentBulkAssignInput,
+  type IncidentBulkAssignInput,
   incidentCreate,
   type IncidentCreate,
   incidentFilter,
@@ -136,6 +139,14 @@ export class IncidentsController {
     void reply.status(result.statusCode);
     if (result.replayed) void reply.header('idempotency-replayed', 'true');
     return result.body;
+  }
+
+  /** Several incidents to one analyst (the list's bulk action): one transaction, each audited and on its timeline. */
+  @Authenticated({ permission: 'incidents.write' })
+  @Post('bulk-assign')
+  @HttpCode(200)
+  bulkAssign(@CurrentUser() user: UserAuth, @Body(body(incidentBulkAssignInput)) input: IncidentBulkAssignInput): Promise<BulkResultOutput> {
+    return this.incidents.bulkAssign(user.organizationId, actorOf(user), input.ids, input.assigneeId);
   }
 
   @Authenticated({ permission: 'incidents.write' })

@@ -117,6 +117,11 @@ export class IncidentsRepository {
     return this.db.incident.findFirst({ where: { organizationId, id }, select: { id: true, number: true, title: true, duplicateOfId: true } });
   }
 
+  /** The ids among `ids` that are this organization's incidents. */
+  async existingIds(organizationId: string, ids: string[]): Promise<Set<string>> {
+    return new Set((await this.db.incident.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true } })).map((r) => r.id));
+  }
+
   /** The analysts' list; `asOf` decides what is overdue or due soon. */
   list(organizationId: string, filter: IncidentListFilter, sort: Sort, page: Page) {
     return this.page(this.where(organizationId, filter), sort, page);

@@ -61,6 +61,9 @@ export class IncidentsService {
   }
 
   // Triage
+  bulkAssign(organizationId: string, actor: Actor, ids: string[], assigneeId: string | null) {
+    return this.triage.bulkAssign(organizationId, actor, ids, assigneeId);
+  }
   update(organizationId: string, actor: Actor, id: string, input: IncidentUpdate, opts: { now?: Date } = {}): Promise<IncidentRow> {
     return this.triage.update(organizationId, actor, id, input, opts);
   }

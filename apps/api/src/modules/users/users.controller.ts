@@ -1,7 +1,7 @@
 import { requireStepUp } from '../auth/mfa/step-up';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ROLES, slug, userCreate, userUpdate } from '@airlock/contracts';
+import { type BulkResultOutput, ROLES, slug, userBulkInput, type UserBulkInput, userCreate, userUpdate } from '@airlock/contracts';
 import { z } from 'zod';
 import { idList, parseListQuery } from '../../common/list-query';
 import { listResponse } from '../../common/list-response';
@@ -45,6 +45,14 @@ export class UsersController {
     // Creating (or inviting) an owner needs a fresh second factor (403 step_up_required).
     if (input.role === 'owner') requireStepUp(user);
     return this.users.create(user.organizationId, actorOf(user), input);
+  }
+
+  /** Disable, enable or change the role of several users at once (the list's bulk actions): one transaction. */
+  @Authenticated({ permission: 'users.write' })
+  @Post('bulk')
+  @HttpCode(200)
+  bulk(@CurrentUser() user: UserAuth, @Body(body(userBulkInput)) input: UserBulkInput): Promise<BulkResultOutput> {
+    return this.users.bulkUpdate(user.organizationId, user, input);
   }
 
   /** Name, role, groups, disabled. Disabling or changing the role signs the user out everywhere at once. */

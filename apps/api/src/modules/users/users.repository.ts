@@ -52,6 +52,11 @@ export class UsersRepository {
     return this.db.user.findFirst({ where: { organizationId, id }, include: withInvitation(new Date()) });
   }
 
+  /** The e-mails of the users among `ids` that are this organization's, by id. */
+  async emailsOf(organizationId: string, ids: string[]): Promise<Map<string, string>> {
+    return new Map((await this.db.user.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+  }
+
   /** Locks the row (FOR UPDATE) so concurrent changes to the same user serialise. */
   async lock(organizationId: string, id: string): Promise<boolean> {
     const rows = await this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid AND id = ${id}::uuid FOR UPDATE`;

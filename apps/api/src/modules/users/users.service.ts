@@ -1,5 +1,5 @@
 import { requireStepUp } from '../auth/mfa/step-up';
-import type { userCreate, UserInvitedOutput, userUpdate } from '@airlock/contracts';
+import type { BulkResultOutput, userCreate, UserBulkInput, UserInvitedOutput, userUpdate } from '@airlock/contracts';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AppError } from '../../common/errors';
@@ -135,6 +135,35 @@ export class UsersService {
         after: { ...pick(userAudit(after), Object.keys(data)), ...(endsSessions ? { sessionsEnded } : {}) },
       });
       return userOut(after);
+    });
+  }
+
+  /**
+   * Disables, enables or changes the role of several users: each as a single edit (the same rules:
+   * SSO-owned role 409, the last owner and the break-glass owner kept; its own audit event and
+   * sessions ended), all in one transaction, so one refusal changes nobody; the refusal names the
+   * user. An id that is not one of the organization's users is a 404. The caller's own account is
+   * left out of a role change or a disabling (refused, 422).
+   */
+  async bulkUpdate(organizationId: string, caller: UserAuth, input: UserBulkInput): Promise<BulkResultOutput> {
+    const unique = [...new Set(input.ids)];
+    const change: UpdateInput = 'role' in input ? { role: input.role } : { disabled: input.disabled };
+    if (unique.includes(caller.userId) && (change.role !== undefined || change.disabled === true)) {
+      throw AppError.unprocessable('You cannot change your own role or disable your own account: leave yourself out of the selection');
+    }
+    if (change.role === 'owner') requireStepUp(caller);
+    return this.transactions.run(async () => {
+      const emails = await this.users.emailsOf(organizationId, unique);
+      if (emails.size !== unique.length) throw AppError.notFound(`User ${unique.find((id) => !emails.has(id))}`);
+      for (const id of unique) {
+        try {
+          await this.update(organizationId, caller, id, change);
+        } catch (err) {
+          if (err instanceof AppError) throw new AppError(err.code, `${emails.get(id)}: ${err.message}`, err.details, err.headers);
+          throw err;
+        }
+      }
+      return { updated: unique.length, ids: unique };
     });
   }
 
