@@ -16,7 +16,7 @@ import detectors from './detectors';
 import apiClients from './apiClients';
 import users from './admin/users';
 import AccountPage from './admin/sessions';
-import audit from './admin/audit';
+import audit from './audit';
 import toolRequests from './admin/toolRequests';
 import webhooks from './admin/webhooks';
 import gatewayUpstreams from './admin/gateway';
