@@ -51,6 +51,15 @@ describe('audit actions', () => {
     expect([...types].filter((t) => !(AUDIT_ENTITY_TYPES as readonly string[]).includes(t))).toEqual([]);
   });
 
+  it('names every action and kind of entity in words in the console (en.ts)', () => {
+    const en = readFileSync(path.join(root, '../../admin/src/i18n/en.ts'), 'utf8');
+    const start = en.indexOf('Every action of AUDIT_ACTIONS');
+    const actions = en.slice(start, en.indexOf('    entities: {', start));
+    const entities = en.slice(en.indexOf('    entities: {', start), en.indexOf('    fields: {', start));
+    expect(AUDIT_ACTIONS.filter((a) => !actions.includes(`'${a}': '`))).toEqual([]);
+    expect(AUDIT_ENTITY_TYPES.filter((e) => !entities.includes(`      ${e}: '`))).toEqual([]);
+  });
+
   it('has no action twice', () => {
     expect(new Set(AUDIT_ACTIONS).size).toBe(AUDIT_ACTIONS.length);
   });
