@@ -1067,7 +1067,7 @@ const airlock = {
     fields: {
       id: 'ID',
       ruleId: 'Rule ID',
-      cidrs: 'Network ranges',
+      cidrs: 'Address ranges',
       ssoGroups: 'Provider groups',
       guidanceUrl: 'Guidance link',
       url: 'URL',
