@@ -284,6 +284,15 @@ export const portalToolOutput = z.object({
   upload: effect,
   dataClasses: z.array(z.object({ dataClass: z.string(), label: z.string(), effect, message: z.string().nullable() })),
   summary: z.string(),
+  /** Hosts and `*.` patterns (the portal's search matches them). */
+  domains: z.array(z.string()),
+  /** Training per kind of account where the catalog knows it (work accounts often differ from personal ones). */
+  accountTraining: z.array(z.object({ kind: z.enum(ACCOUNT_TYPES), name: z.string(), trainsOnInputs })),
+  /**
+   * When this employee may not use the service: the services they may use instead (slugs, at most
+   * three), those reached the same ways (web, desktop, IDE, API…) first.
+   */
+  alternatives: z.array(z.string()),
 });
 export type PortalToolOutput = z.infer<typeof portalToolOutput>;
 /** GET /api/portal/tools: every catalog service, approved first, and the policy version that answered. */

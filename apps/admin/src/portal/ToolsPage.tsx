@@ -28,19 +28,38 @@ import AddCircleOutlineIcon from '@mui/icons-material/AddCircleOutlineOutlined';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { apiSend, errorMessage } from '../api/http';
-import { EffectChip, ProviderStatusChip } from '../common/chips';
+import { EffectChip, IncidentStatusChip, ProviderStatusChip } from '../common/chips';
 import { CountryCodes } from '../common/countries';
 import { useApi } from '../common/hooks';
-import type { PortalToolOutput, PortalToolsOutput, ToolRequestCreated, ToolRequestOutput } from '@airlock/contracts/types';
+import { useDataClassLabel } from '../common/labels';
+import type { PortalIncidentOutput, PortalToolOutput, PortalToolsOutput, ToolRequestCreated, ToolRequestOutput } from '@airlock/contracts/types';
+import { matchesSearch, mayUse, trainingStatement } from './tools-view';
 
 /** A service as GET /api/portal/tools answers it (libs/contracts portalToolOutput). */
 type Tool = PortalToolOutput;
 
+/** Where it stores data and, once, whether it trains on what you send (tools-view trainingStatement). */
+function ToolFacts({ tool }: { tool: Tool }) {
+  const t = useTranslate();
+  const training = trainingStatement(tool);
+  const trains =
+    training.kind === 'single'
+      ? t(`airlock.portal.tools.trains.${training.trains}`)
+      : training.accounts.map((a) => t('airlock.portal.tools.trainsWith', { account: t(`airlock.accountType.${a.kind}`), trains: t(`airlock.portal.tools.trains.${a.trains}`) })).join('; ');
+  return (
+    <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} data-testid="tool-facts">
+      {t('airlock.portal.tools.storesIn')} <CountryCodes codes={tool.storesDataIn} /> · {trains}
+    </Typography>
+  );
+}
+
 function ToolCard({ tool }: { tool: Tool }) {
   const t = useTranslate();
+  const classLabel = useDataClassLabel();
   return (
-    <Card variant="outlined" sx={{ height: '100%' }} component="article" aria-labelledby={`tool-${tool.slug}`}>
+    <Card variant="outlined" sx={{ height: '100%' }} component="article" aria-labelledby={`tool-${tool.slug}`} id={`card-${tool.slug}`} tabIndex={-1}>
       <CardContent>
         <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, alignItems: 'flex-start' }}>
           <Box>
@@ -63,9 +82,7 @@ function ToolCard({ tool }: { tool: Tool }) {
             {tool.statusReason}
           </Typography>
         ) : null}
-        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-          {t('airlock.portal.tools.storesIn')} <CountryCodes codes={tool.storesDataIn} /> · {t(`airlock.portal.tools.trains.${tool.trainsOnInputs}`, { _: tool.trainsOnInputs })}
-        </Typography>
+        <ToolFacts tool={tool} />
         <Accordion disableGutters elevation={0} sx={{ mt: 1, bgcolor: 'transparent', '&:before': { display: 'none' } }}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`tool-${tool.slug}-details`} id={`tool-${tool.slug}-summary`} sx={{ px: 0 }}>
             <Typography variant="body2">{t('airlock.portal.tools.details')}</Typography>
@@ -87,7 +104,7 @@ function ToolCard({ tool }: { tool: Tool }) {
                 </TableRow>
                 {tool.dataClasses.map((c) => (
                   <TableRow key={c.dataClass}>
-                    <TableCell>{t(`airlock.portal.dataClass.${c.dataClass}`, { _: c.label })}</TableCell>
+                    <TableCell>{classLabel(c.dataClass)}</TableCell>
                     <TableCell>
                       <EffectChip effect={c.effect} />
                     </TableCell>
@@ -108,9 +125,10 @@ function ToolCard({ tool }: { tool: Tool }) {
 }
 
 /** A service one may not use: its name, status and why, in one line; the details on demand. */
-function NotAllowedRow({ tool }: { tool: Tool }) {
+function NotAllowedRow({ tool, byslug, onShow }: { tool: Tool; byslug: Map<string, Tool>; onShow: (slug: string) => void }) {
   const t = useTranslate();
   const why = tool.statusReason ?? t(`airlock.portal.tools.why.${tool.status}`, { _: tool.statusLabel });
+  const instead = tool.alternatives.map((slug) => byslug.get(slug)).filter((x): x is Tool => !!x);
   return (
     <Accordion disableGutters elevation={0} square sx={{ '&:before': { display: 'none' }, borderBottom: 1, borderColor: 'divider' }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`other-${tool.slug}-details`} id={`other-${tool.slug}-summary`}>
@@ -121,18 +139,40 @@ function NotAllowedRow({ tool }: { tool: Tool }) {
             </Typography>
             <ProviderStatusChip status={tool.status} />
           </Box>
-          <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
-            {why}
-          </Typography>
+          <Box sx={{ flex: 1 }}>
+            <Typography variant="body2" color="text.secondary">
+              {why}
+            </Typography>
+            {instead.length ? (
+              <Typography variant="body2" data-testid={`instead-${tool.slug}`}>
+                {t('airlock.portal.tools.useInstead')}{' '}
+                {instead.map((alt, i) => (
+                  <span key={alt.slug}>
+                    {i > 0 ? ', ' : ''}
+                    <Link
+                      component="button"
+                      type="button"
+                      variant="body2"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onShow(alt.slug);
+                      }}
+                      sx={{ verticalAlign: 'baseline' }}
+                    >
+                      {alt.name}
+                    </Link>
+                  </span>
+                ))}
+              </Typography>
+            ) : null}
+          </Box>
         </Box>
       </AccordionSummary>
       <AccordionDetails id={`other-${tool.slug}-details`}>
         <Typography variant="body2" sx={{ mb: 1 }}>
           {tool.summary}
         </Typography>
-        <Typography variant="caption" color="text.secondary" component="p">
-          {t('airlock.portal.tools.storesIn')} <CountryCodes codes={tool.storesDataIn} /> · {t(`airlock.portal.tools.trains.${tool.trainsOnInputs}`, { _: tool.trainsOnInputs })}
-        </Typography>
+        <ToolFacts tool={tool} />
       </AccordionDetails>
     </Accordion>
   );
@@ -199,30 +239,55 @@ function RequestToolDialog({ open, onClose, initialName }: { open: boolean; onCl
 
 type MyRequest = ToolRequestOutput;
 
-/** The tools this employee asked to have reviewed, and the answers. */
-function MyRequests() {
+/** "Your requests": the services this employee asked to have reviewed and the incidents they reported, and where each stands. */
+function YourRequests() {
   const t = useTranslate();
-  const { data } = useApi<MyRequest[]>('/api/portal/tool-requests');
-  const rows = Array.isArray(data) ? data : [];
-  if (!rows.length) return null;
+  const requests = useApi<MyRequest[]>('/api/portal/tool-requests');
+  const reports = useApi<PortalIncidentOutput[]>('/api/portal/incidents');
+  const asked = Array.isArray(requests.data) ? requests.data : [];
+  const reported = (Array.isArray(reports.data) ? reports.data : []).slice(0, 5);
+  if (!asked.length && !reported.length) return null;
   return (
-    <Card sx={{ mt: 3 }}>
+    <Card sx={{ mb: 2 }} component="section" aria-labelledby="your-requests">
       <CardContent>
-        <Typography variant="h6" component="h2" gutterBottom>
+        <Typography variant="h6" component="h2" gutterBottom id="your-requests">
           {t('airlock.portal.tools.myRequests')}
         </Typography>
-        <Table size="small" aria-label={t('airlock.portal.tools.myRequests')}>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>{r.toolName}</TableCell>
-                <TableCell>{t(`airlock.toolRequests.status.${r.status}`)}</TableCell>
-                <TableCell>{r.resolutionNote ?? ''}</TableCell>
-                <TableCell>{new Date(r.createdAt).toLocaleDateString()}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {asked.length ? (
+          <Table size="small" aria-label={t('airlock.portal.tools.askedFor')}>
+            <TableBody>
+              {asked.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{r.toolName}</TableCell>
+                  <TableCell>{t(`airlock.toolRequests.status.${r.status}`)}</TableCell>
+                  <TableCell>{r.resolutionNote ?? ''}</TableCell>
+                  <TableCell>{new Date(r.createdAt).toLocaleDateString()}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : null}
+        {reported.length ? (
+          <Table size="small" aria-label={t('airlock.portal.reports.title')} sx={{ mt: asked.length ? 2 : 0 }}>
+            <TableBody>
+              {reported.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{t('airlock.portal.tools.reportLine', { number: r.number, title: r.title })}</TableCell>
+                  <TableCell>
+                    <IncidentStatusChip status={r.status} />
+                  </TableCell>
+                  <TableCell>{r.statusExplanation}</TableCell>
+                  <TableCell>{new Date(r.reportedAt).toLocaleDateString()}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : null}
+        {reported.length ? (
+          <Link component={RouterLink} to="/portal/reports" variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
+            {t('airlock.portal.tools.allReports')}
+          </Link>
+        ) : null}
       </CardContent>
     </Card>
   );
@@ -234,13 +299,25 @@ export default function ToolsPage() {
   const { data, error, isPending } = useApi<PortalToolsOutput>('/api/portal/tools');
   const [q, setQ] = useState('');
   const [asking, setAsking] = useState(false);
-  const match = (tool: Tool) => !q.trim() || `${tool.name} ${tool.vendor ?? ''} ${tool.slug}`.toLowerCase().includes(q.trim().toLowerCase());
-  const tools = (data?.tools ?? []).filter(match);
-  const usable = tools.filter((x) => x.status === 'approved' || x.status === 'restricted');
-  const others = tools.filter((x) => x.status !== 'approved' && x.status !== 'restricted');
+  const all = data?.tools ?? [];
+  const byslug = new Map(all.map((x) => [x.slug, x]));
+  const tools = all.filter((x) => matchesSearch(x, q));
+  const usable = tools.filter(mayUse);
+  const others = tools.filter((x) => !mayUse(x));
+  const anyUsable = all.some(mayUse);
+  const show = (slug: string) => {
+    setQ('');
+    // after the list re-renders without the search: bring the card into view and focus it
+    setTimeout(() => {
+      const el = document.getElementById(`card-${slug}`);
+      el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      el?.focus();
+    }, 50);
+  };
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={t('airlock.portal.tools.title')} />
+      <YourRequests />
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h5" component="h2" gutterBottom>
@@ -279,7 +356,11 @@ export default function ToolsPage() {
               </Grid>
             ))}
           </Grid>
-          {usable.length === 0 ? <Alert severity="info" sx={{ mb: 3 }}>{t('airlock.portal.tools.noneUsable')}</Alert> : null}
+          {usable.length === 0 ? (
+            <Alert severity="info" sx={{ mb: 3 }} data-testid="none-usable">
+              {anyUsable && q.trim() ? t('airlock.portal.tools.noneMatches', { q: q.trim() }) : t('airlock.portal.tools.noneUsable')}
+            </Alert>
+          ) : null}
           <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
             {t('airlock.portal.tools.notAllowed', { smart_count: others.length })}
           </Typography>
@@ -287,13 +368,17 @@ export default function ToolsPage() {
             {t('airlock.portal.tools.notAllowedExplain')}
           </Typography>
           <Card variant="outlined">
+            {others.length === 0 && q.trim() ? (
+              <Typography variant="body2" sx={{ p: 2 }}>
+                {t('airlock.portal.tools.noOtherMatches', { q: q.trim() })}
+              </Typography>
+            ) : null}
             {others.map((tool) => (
-              <NotAllowedRow key={tool.slug} tool={tool} />
+              <NotAllowedRow key={tool.slug} tool={tool} byslug={byslug} onShow={show} />
             ))}
           </Card>
         </>
       ) : null}
-      <MyRequests />
       <RequestToolDialog open={asking} onClose={() => setAsking(false)} initialName={q} key={asking ? 'open' : 'closed'} />
     </Box>
   );

@@ -27,7 +27,7 @@ export class PortalRepository {
   serviceDetails(organizationId: string) {
     return this.prisma.provider.findMany({
       where: { organizationId },
-      select: { slug: true, website: true, description: true, dataCountries: true, trainsOnInputs: true },
+      select: { slug: true, website: true, description: true, dataCountries: true, trainsOnInputs: true, accountTypes: true },
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PortalToolOutput, PortalToolsOutput } from '@airlock/contracts';
+import { ACCOUNT_TYPES, TRAINS_ON_INPUTS, type PortalToolOutput, type PortalToolsOutput } from '@airlock/contracts';
 import { BUILTIN_DATA_CLASSES, type Decision, type Effect } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
 import type { UserAuth } from '../auth/auth-context';
@@ -12,6 +12,41 @@ const STATUS_WORDS = {
   under_review: 'Not reviewed yet',
   blocked: 'Blocked',
 } as const;
+
+interface Usable {
+  slug: string;
+  name: string;
+  status: PortalToolOutput['status'];
+  prompt: Effect;
+  access: Effect;
+  channels: readonly string[];
+}
+
+/** What the portal lists under "You may use": approved or restricted, and the policy lets this person send a prompt. */
+function mayUse(t: Usable): boolean {
+  return (t.status === 'approved' || t.status === 'restricted') && t.prompt !== 'block' && t.access !== 'block';
+}
+
+/** Up to three services to use instead: reached the same ways first (web, desktop, IDE, API…), approved before restricted. */
+export function alternativesTo(tool: Usable, usable: readonly Usable[]): string[] {
+  const shared = (u: Usable) => u.channels.filter((c) => tool.channels.includes(c)).length;
+  return [...usable]
+    .filter((u) => u.slug !== tool.slug)
+    .sort((a, b) => shared(b) - shared(a) || (a.status === b.status ? 0 : a.status === 'approved' ? -1 : 1) || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((u) => u.slug);
+}
+
+/** The catalog's per-account training facts (Provider.accountTypes), the ones that state it. */
+export function accountTraining(raw: unknown): PortalToolOutput['accountTraining'] {
+  if (!Array.isArray(raw)) return [];
+  const out: PortalToolOutput['accountTraining'] = [];
+  for (const a of raw as { kind?: unknown; name?: unknown; trainsOnInputs?: unknown }[]) {
+    if (!a || !ACCOUNT_TYPES.includes(a.kind as never) || !TRAINS_ON_INPUTS.includes(a.trainsOnInputs as never)) continue;
+    out.push({ kind: a.kind as (typeof ACCOUNT_TYPES)[number], name: typeof a.name === 'string' ? a.name : '', trainsOnInputs: a.trainsOnInputs as (typeof TRAINS_ON_INPUTS)[number] });
+  }
+  return out;
+}
 
 /**
  * "Which AI services may I use?": every catalog service with what the published policy allows the
@@ -75,10 +110,16 @@ export class ToolsService {
         upload: upload.effect,
         dataClasses: byClass,
         summary: summary.join(' '),
-      } satisfies PortalToolOutput;
+        domains: p.domains,
+        accountTraining: accountTraining(d?.accountTypes),
+        alternatives: [] as string[],
+        channels: p.channels as readonly string[],
+      } satisfies PortalToolOutput & { channels: readonly string[] };
     });
     const order = { approved: 0, restricted: 1, under_review: 2, blocked: 3 } as const;
     tools.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name));
-    return { policyVersion: policy.version, tools };
+    const usable = tools.filter(mayUse);
+    for (const tool of tools) if (!mayUse(tool)) tool.alternatives = alternativesTo(tool, usable);
+    return { policyVersion: policy.version, tools: tools.map(({ channels: _channels, ...tool }) => tool) };
   }
 }
