@@ -28,6 +28,7 @@ import {
 import { useApi, useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { UserSessions } from './sessions';
+import { UserBulkActions } from './UserBulkActions';
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useWatch } from 'react-hook-form';
 import { ROLES } from '@airlock/contracts/constants';
@@ -71,7 +72,7 @@ function UserList() {
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
       ) : (
-        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
+        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
           <DataTable.Col source="name" />
           <DataTable.Col source="email" />
           <DataTable.Col source="role" render={() => <RoleChip />} />

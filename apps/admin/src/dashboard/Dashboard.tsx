@@ -88,7 +88,6 @@ export default function Dashboard() {
   const period = periodFrom(params);
   const periodKey = JSON.stringify(period);
   // The last 24 hours end when they were chosen (or the page opened), so the query stays the same while shown.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const query = useMemo(() => periodQuery(period, Date.now()), [periodKey]);
   const setPeriod = (p: Period) => setParams(periodParams(p));
   const { data, error, isPending } = useApi<DashboardData>(`/api/dashboard?${query}`, { placeholderData: (prev) => prev });

@@ -25,6 +25,7 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES } from '
 import { useIsSmall, usePermission } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 import { DeadlineCountdown } from './Deadline';
+import { IncidentBulkActions } from './IncidentBulkActions';
 
 /** CSV of the incidents matching the current filters (same-origin GET: the session cookie goes along). */
 function ExportCsvButton() {
@@ -102,6 +103,7 @@ export function IncidentList() {
   const small = useIsSmall();
   const t = useTranslate();
   const filters = useFilters();
+  const canWrite = usePermission('incidents.write');
   return (
     <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false}>
       {small ? (
@@ -112,7 +114,7 @@ export function IncidentList() {
           tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact /> : null)}
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable rowClick="show" bulkActionButtons={canWrite ? <IncidentBulkActions /> : false}>
           <DataTable.Col source="number" render={(r) => `#${r.number}`} />
           <DataTable.Col
             source="title"

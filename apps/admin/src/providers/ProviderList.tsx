@@ -17,6 +17,7 @@ import { choices, ProviderStatusChip, ProviderStatusField, RiskChip, RiskField }
 import { PROVIDER_STATUSES, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
 import { CountryCodes, useCountryChoices } from '../common/countries';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { ProviderBulkActions } from './ProviderBulkActions';
 
 function Actions() {
   const canWrite = usePermission('catalog.write');
@@ -50,6 +51,7 @@ export function ProviderList() {
   const small = useIsSmall();
   const filters = useFilters();
   const t = useTranslate();
+  const canWrite = usePermission('catalog.write');
   return (
     <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
       {small ? (
@@ -60,7 +62,7 @@ export function ProviderList() {
           tertiaryText={(r) => (r.dataCountries as string[]).join(', ')}
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable rowClick="show" bulkActionButtons={canWrite ? <ProviderBulkActions /> : false}>
           <DataTable.Col
             source="name"
             render={(r) => (
