@@ -1660,5 +1660,34 @@ const resources = {
 export const en = {
   ...englishMessages,
   airlock,
-  resources,
+  resources: withToasts(resources),
 };
+/**
+ * What the toast says after a create, a save or a delete, per resource (react-admin looks up
+ * resources.<name>.notifications.created|updated|deleted before its generic "Element created").
+ * Draft objects (rules, AI services, zones, detectors) and directory objects have their own toasts
+ * (common/draftSaved.tsx); these cover the rest and the deletes and bulk changes of every list.
+ */
+const toasts: Record<string, { created: string; updated: string; deleted: string }> = {
+  providers: { created: 'AI service added to the draft', updated: 'AI service saved to the draft |||| %{smart_count} AI services saved to the draft', deleted: 'AI service removed from the draft |||| %{smart_count} AI services removed from the draft' },
+  rules: { created: 'Rule saved to the draft', updated: 'Rule saved to the draft |||| %{smart_count} rules saved to the draft', deleted: 'Rule removed from the draft |||| %{smart_count} rules removed from the draft' },
+  zones: { created: 'Network zone saved to the draft', updated: 'Network zone saved to the draft', deleted: 'Network zone removed from the draft |||| %{smart_count} network zones removed from the draft' },
+  groups: { created: 'Group created', updated: 'Group saved', deleted: 'Group deleted |||| %{smart_count} groups deleted' },
+  'data-classes': { created: 'Data class created', updated: 'Data class saved', deleted: 'Data class deleted |||| %{smart_count} data classes deleted' },
+  detectors: { created: 'Detector saved to the draft', updated: 'Detector saved to the draft', deleted: 'Detector removed from the draft |||| %{smart_count} detectors removed from the draft' },
+  incidents: { created: 'Incident recorded', updated: 'Incident saved |||| %{smart_count} incidents saved', deleted: 'Incident deleted |||| %{smart_count} incidents deleted' },
+  'tool-requests': { created: 'Service request sent', updated: 'Answer saved: the person who asked sees it in the portal |||| %{smart_count} service requests answered', deleted: 'Service request deleted |||| %{smart_count} service requests deleted' },
+  users: { created: 'Person invited', updated: 'Person saved |||| %{smart_count} people saved', deleted: 'Person removed |||| %{smart_count} people removed' },
+  'api-clients': { created: 'API client created', updated: 'API client saved', deleted: 'API client deleted |||| %{smart_count} API clients deleted' },
+  exceptions: { created: 'Exception granted', updated: 'Exception saved', deleted: 'Exception revoked |||| %{smart_count} exceptions revoked' },
+  webhooks: { created: 'Webhook created', updated: 'Webhook saved', deleted: 'Webhook deleted |||| %{smart_count} webhooks deleted' },
+  'siem/destinations': { created: 'SIEM destination created', updated: 'SIEM destination saved', deleted: 'SIEM destination deleted |||| %{smart_count} SIEM destinations deleted' },
+  'gateway/upstreams': { created: 'Gateway upstream created', updated: 'Gateway upstream saved', deleted: 'Gateway upstream deleted |||| %{smart_count} gateway upstreams deleted' },
+};
+
+function withToasts<R extends Record<string, object>>(messages: R): R {
+  const out: Record<string, object> = { ...messages };
+  for (const [name, notifications] of Object.entries(toasts)) out[name] = { ...(out[name] ?? {}), notifications };
+  return out as R;
+}
+

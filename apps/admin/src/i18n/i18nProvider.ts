@@ -9,8 +9,16 @@ import { en } from './en';
  */
 const catalogs: Record<string, typeof en> = { en };
 
+/** `airlock.portal.tools.title`, `ra.action.save`: dotted identifiers without spaces. */
+export function isKey(s: string): boolean {
+  return /^[A-Za-z][\w-]*(\.[\w-]+)+$/.test(s);
+}
+
 export const i18nProvider = polyglotI18nProvider((locale) => catalogs[locale] ?? en, 'en', [{ locale: 'en', name: 'English' }], {
   onMissingKey: (key: string) => {
+    // react-admin translates every notification and error; the API's messages ("The draft does not
+    // compile: …") reach it as they are. A sentence is text to show, not a key that went missing.
+    if (!isKey(key)) return key;
     console.error(`Missing translation: ${key}`);
     return key;
   },
