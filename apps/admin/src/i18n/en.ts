@@ -1345,6 +1345,13 @@ const airlock = {
       request: 'Ask for an AI service to be reviewed',
       mayUse: 'You may use (%{smart_count})',
       noneUsable: 'No AI service is approved yet.',
+      noneMatches: 'No approved service matches “%{q}”.',
+      noOtherMatches: 'No other service matches “%{q}”.',
+      useInstead: 'Use instead:',
+      trainsWith: '%{account}: %{trains}',
+      askedFor: 'Services you asked for',
+      reportLine: 'Report #%{number}: %{title}',
+      allReports: 'All your reports',
       notAllowed: 'Not allowed, and why (%{smart_count})',
       notAllowedExplain: 'Services not reviewed yet or blocked. Ask for a review if you need one of them for your work.',
       storesIn: 'Stores data in',
@@ -1373,13 +1380,6 @@ const airlock = {
       credentials: 'Passwords, keys and tokens',
       personal_data: 'Personal information',
       health_data: 'Health information',
-      noneMatches: 'No approved service matches “%{q}”.',
-      noOtherMatches: 'No other service matches “%{q}”.',
-      useInstead: 'Use instead:',
-      trainsWith: '%{account}: %{trains}',
-      askedFor: 'Services you asked for',
-      reportLine: 'Report #%{number}: %{title}',
-      allReports: 'All your reports',
       financial: 'Financial details',
       government_id: 'ID numbers',
       client_information: 'Client information',
@@ -1657,11 +1657,6 @@ const resources = {
   },
 };
 
-export const en = {
-  ...englishMessages,
-  airlock,
-  resources: withToasts(resources),
-};
 /**
  * What the toast says after a create, a save or a delete, per resource (react-admin looks up
  * resources.<name>.notifications.created|updated|deleted before its generic "Element created").
@@ -1691,3 +1686,13 @@ function withToasts<R extends Record<string, object>>(messages: R): R {
   return out as R;
 }
 
+export const en = {
+  ...englishMessages,
+  ra: {
+    ...englishMessages.ra,
+    // the fallback when a resource has no toast of its own: say what happened, not "Element created"
+    notification: { ...englishMessages.ra.notification, created: 'Created', updated: 'Changes saved |||| %{smart_count} records saved', deleted: 'Deleted |||| %{smart_count} records deleted' },
+  },
+  airlock,
+  resources: withToasts(resources),
+};
