@@ -1,11 +1,12 @@
 import WebhookIcon from '@mui/icons-material/Webhook';
-import { Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import SendIcon from '@mui/icons-material/Send';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi } from '../common/hooks';
 import { useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import {
   BooleanInput,
   CheckboxGroupInput,
@@ -29,7 +30,28 @@ import { WEBHOOK_EVENTS } from '@airlock/contracts/constants';
 import type { WebhookDeliveryOutput } from '@airlock/contracts/types';
 import { useIsSmall, usePermission } from '../common/hooks';
 
-const eventChoices = WEBHOOK_EVENTS.map((e) => ({ id: e, name: `airlock.webhooks.event.${e.replace('.', '_')}` }));
+/** The i18n key of an event's words (`webhook.test` included: the delivery log shows it). */
+const eventKey = (e: string) => `airlock.webhooks.event.${e.replace('.', '_')}`;
+const eventChoices = WEBHOOK_EVENTS.map((e) => ({ id: e, name: eventKey(e) }));
+
+/** Create and update answer `warnings` for a target saved that will not work yet; the page after the save shows them. */
+type SavedWebhook = { id: string; name: string; secret?: string; warnings?: string[] };
+
+function SavedWarnings() {
+  const t = useTranslate();
+  const warnings = (useLocation().state as { webhookWarnings?: string[] } | null)?.webhookWarnings;
+  if (!warnings?.length) return null;
+  return (
+    <Alert severity="warning" sx={{ mt: 2 }} data-testid="webhook-warnings">
+      <AlertTitle>{t('airlock.webhooks.savedWithWarning')}</AlertTitle>
+      {warnings.map((w) => (
+        <Typography key={w} variant="body2">
+          {w}
+        </Typography>
+      ))}
+    </Alert>
+  );
+}
 
 function Actions() {
   const canWrite = usePermission('webhooks.write');
@@ -48,7 +70,7 @@ function WebhookList() {
         <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
           <DataTable.Col source="name" />
           <DataTable.Col source="url" disableSort />
-          <DataTable.Col source="events" disableSort render={(r) => (r.events as string[]).join(', ')} />
+          <DataTable.Col source="events" disableSort render={(r) => (r.events as string[]).map((e) => t(eventKey(e), { _: e })).join('; ')} />
           <DataTable.Col source="enabled" render={(r) => <Chip size="small" color={r.enabled ? 'success' : 'default'} variant={r.enabled ? 'filled' : 'outlined'} label={t(r.enabled ? 'airlock.detectors.on' : 'airlock.detectors.off')} />} />
         </DataTable>
       )}
@@ -70,18 +92,21 @@ function WebhookForm() {
 function WebhookCreate() {
   const redirect = useRedirect();
   const t = useTranslate();
-  const [secret, setSecret] = useState<{ secret: string; name: string } | null>(null);
+  const [saved, setSaved] = useState<SavedWebhook | null>(null);
   return (
     <>
-      <Create redirect={false} record={{ enabled: true, events: ['incident.created'] }} mutationOptions={{ onSuccess: (data) => { const d = data as unknown as { secret: string; name: string }; setSecret({ secret: d.secret, name: d.name }); } }}>
+      <Create redirect={false} record={{ enabled: true, events: ['incident.created'] }} mutationOptions={{ onSuccess: (data) => setSaved(data as unknown as SavedWebhook) }}>
         <WebhookForm />
       </Create>
       <KeyOnceDialog
-        apiKey={secret?.secret ?? null}
-        name={secret ? `${secret.name} — ${t('airlock.webhooks.secret')}` : ''}
+        apiKey={saved?.secret ?? null}
+        name={saved ? `${saved.name} — ${t('airlock.webhooks.secret')}` : ''}
         onClose={() => {
-          setSecret(null);
-          redirect('list', 'webhooks');
+          const warnings = saved?.warnings;
+          setSaved(null);
+          // A warning stays in view on the webhook's page; otherwise back to the list.
+          if (warnings?.length && saved) redirect('edit', 'webhooks', saved.id, undefined, { webhookWarnings: warnings });
+          else redirect('list', 'webhooks');
         }}
       />
     </>
@@ -150,7 +175,7 @@ function WebhookTools() {
                 {rows.map((d) => (
                   <TableRow key={d.id}>
                     <TableCell>{new Date(d.createdAt).toLocaleString()}</TableCell>
-                    <TableCell>{d.event}</TableCell>
+                    <TableCell>{t(eventKey(d.event), { _: d.event })}</TableCell>
                     <TableCell>
                       <Chip size="small" color={d.status === 'succeeded' ? 'success' : d.status === 'failed' ? 'error' : 'default'} label={t(`airlock.webhooks.status.${d.status}`)} />{' '}
                       {d.lastStatusCode ?? ''} {d.lastError ?? ''}
@@ -170,17 +195,36 @@ function WebhookTools() {
   );
 }
 
-export default {
-  list: WebhookList,
-  create: WebhookCreate,
-  edit: () => (
-    <Edit mutationMode="pessimistic" aside={undefined}>
+function WebhookEdit() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Edit
+      mutationMode="pessimistic"
+      aside={undefined}
+      mutationOptions={{
+        onSuccess: (data) => {
+          const saved = data as unknown as SavedWebhook;
+          notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+          // A warning (e.g. the new host does not resolve yet) stays in view on this page.
+          if (saved.warnings?.length) redirect('edit', 'webhooks', saved.id, undefined, { webhookWarnings: saved.warnings });
+          else redirect('list', 'webhooks');
+        },
+      }}
+    >
       <>
+        <SavedWarnings />
         <WebhookForm />
         <WebhookTools />
       </>
     </Edit>
-  ),
+  );
+}
+
+export default {
+  list: WebhookList,
+  create: WebhookCreate,
+  edit: WebhookEdit,
   icon: WebhookIcon,
   recordRepresentation: 'name',
 };

@@ -1091,7 +1091,15 @@ const airlock = {
     noteHelp: 'Sent back to the person who asked',
   },
   webhooks: {
-    event: { incident_created: 'An incident is reported', incident_high_severity: 'A high or critical incident' },
+    event: {
+      incident_created: 'An incident is reported',
+      incident_high_severity: 'A high or critical incident',
+      policy_published: 'A policy version is published (also by Block now and rollbacks)',
+      provider_blocked: 'An AI service is blocked with Block now',
+      decisions_blocked: 'Blocked decisions: a summary each minute with blocks (counts only, never text)',
+      webhook_test: 'Test event',
+    },
+    savedWithWarning: 'Saved, with a warning',
     secret: 'signing secret',
     sendTest: 'Send a test event',
     eventColumn: 'Event',
