@@ -30,6 +30,7 @@ import { EffectChip } from '../common/chips';
 import { useApi } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 import { type ActivityFilters, filtersFrom, fromLocalInput, queryOf, toLocalInput } from './filters';
+import { EmptyState } from '../common/EmptyState';
 
 const PAGE = 50;
 
@@ -292,7 +293,13 @@ export default function ActivityPage() {
         </Table>
         <Box sx={{ p: 2, display: 'flex', gap: 2, alignItems: 'center' }}>
           {pages.isPending ? <Typography role="status">{t('ra.page.loading')}</Typography> : null}
-          {!pages.isPending && !items.length ? <Typography>{t('airlock.activity.empty')}</Typography> : null}
+          {!pages.isPending && !items.length ? (
+            Object.keys(filters).length ? (
+              <Typography>{t('airlock.activity.empty')}</Typography>
+            ) : (
+              <EmptyState feature="activity" to="/api-clients/create" permission="apiClients.write" />
+            )
+          ) : null}
           {items.length ? (
             <Typography variant="body2" color="text.secondary" role="status">
               {t(pages.hasNextPage ? 'airlock.activity.shownMore' : 'airlock.activity.shownAll', { smart_count: items.length })}

@@ -3,6 +3,7 @@ import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Ty
 import { BooleanInput, Create, CreateButton, DataTable, Edit, List, NumberInput, PasswordInput, required, SelectInput, SimpleForm, TextInput, TopToolbar, useGetList } from 'react-admin';
 import { useApi, usePermission } from '../common/hooks';
 import type { GatewayTrafficOutput } from '@airlock/contracts/types';
+import { EmptyState } from '../common/EmptyState';
 
 /** The AI gateway's upstreams: the organization's key is write-only (shown as its last four characters). */
 function Actions() {
@@ -13,7 +14,7 @@ function Actions() {
 function UpstreamList() {
   const canWrite = usePermission('gateway.write');
   return (
-    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} title="Gateway upstreams">
+    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} title="Gateway upstreams" empty={<EmptyState feature="gateway" to="/gateway/upstreams/create" permission="gateway.write" />}>
       <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="api" />

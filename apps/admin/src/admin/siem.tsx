@@ -26,6 +26,7 @@ import { EFFECTS, type SiemEventType, type SiemFormat, type SiemHttpPreset, type
 import type { SiemDestinationOutput, SiemTestOutput } from '@airlock/contracts/types';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi, usePermission } from '../common/hooks';
+import { EmptyState } from '../common/EmptyState';
 
 /**
  * Event streaming to the organization's SIEM (docs/integrations/siem.md): syslog over TCP or TLS
@@ -43,7 +44,7 @@ const target = (r: SiemDestinationOutput) => (r.transport === 'http' ? (r.url ??
 function DestinationList() {
   const canWrite = usePermission('siem.write');
   return (
-    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} title="Event streaming (SIEM)">
+    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} title="Event streaming (SIEM)" empty={<EmptyState feature="siem" to="/siem/destinations/create" permission="siem.write" />}>
       <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="transport" />

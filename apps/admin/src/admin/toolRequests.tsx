@@ -4,6 +4,7 @@ import { DataTable, Edit, List, RadioButtonGroupInput, SelectInput, SimpleForm, 
 import { useIsSmall, usePermission } from '../common/hooks';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { TOOL_REQUEST_STATUSES } from '@airlock/contracts/constants';
+import { EmptyState } from '../common/EmptyState';
 
 const statusChoices = TOOL_REQUEST_STATUSES.map((s) => ({ id: s, name: `airlock.toolRequests.status.${s}` }));
 
@@ -19,11 +20,11 @@ function ToolRequestList() {
   const small = useIsSmall();
   const canWrite = usePermission('toolRequests.write');
   return (
-    <List filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />]} filterDefaultValues={{ status: 'open' }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List filters={[<SelectInput key="status" source="status" choices={statusChoices} alwaysOn />]} filterDefaultValues={{ status: 'open' }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={<EmptyState feature="toolRequests" to="/portal/tools" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.toolName} secondaryText={(r) => r.reason} tertiaryText={() => <StatusChip />} />
       ) : (
-        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false}>
+        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={false} empty={<EmptyState feature="toolRequests" to="/portal/tools" />}>
           <DataTable.Col source="toolName" />
           <DataTable.Col source="url" disableSort render={(r) => (r.url ? <Link href={r.url} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>{r.url}</Link> : '—')} />
           <DataTable.Col source="reason" disableSort />

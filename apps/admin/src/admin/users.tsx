@@ -32,6 +32,7 @@ import { UserBulkActions } from './UserBulkActions';
 import { PasswordStrength } from '../auth/PasswordStrength';
 import { useWatch } from 'react-hook-form';
 import { ROLES } from '@airlock/contracts/constants';
+import { EmptyState } from '../common/EmptyState';
 
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
 
@@ -68,7 +69,7 @@ function UserList() {
   const t = useTranslate();
   const canWrite = usePermission('users.write');
   return (
-    <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="users" to="/users/create" permission="users.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
       ) : (

@@ -29,6 +29,7 @@ import { KeyOnceDialog } from '../apiClients/KeyOnce';
 import { WEBHOOK_EVENTS } from '@airlock/contracts/constants';
 import type { WebhookDeliveryOutput } from '@airlock/contracts/types';
 import { useIsSmall, usePermission } from '../common/hooks';
+import { EmptyState } from '../common/EmptyState';
 
 /** The i18n key of an event's words (`webhook.test` included: the delivery log shows it). */
 const eventKey = (e: string) => `airlock.webhooks.event.${e.replace('.', '_')}`;
@@ -63,7 +64,7 @@ function WebhookList() {
   const t = useTranslate();
   const canWrite = usePermission('webhooks.write');
   return (
-    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="webhooks" to="/webhooks/create" permission="webhooks.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.url} />
       ) : (

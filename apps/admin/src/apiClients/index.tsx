@@ -55,6 +55,7 @@ import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { KeyOnceDialog } from './KeyOnce';
 import { API_SCOPES } from '@airlock/contracts/constants';
 import type { ApiKeyOutput } from '@airlock/contracts/types';
+import { EmptyState } from '../common/EmptyState';
 
 const scopeChoices = API_SCOPES.map((s) => ({ id: s, name: `airlock.apiClients.scope.${s}` }));
 
@@ -111,7 +112,7 @@ function ApiClientList() {
   const small = useIsSmall();
   const t = useTranslate();
   return (
-    <List actions={<ListActions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List actions={<ListActions />} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={<EmptyState feature="apiClients" to="/api-clients/create" permission="apiClients.write" />}>
       {small ? (
         <SimpleList linkType="show" primaryText={(r) => r.name} secondaryText={(r) => `${(r.scopes as string[]).join(', ')} · ${r.keyPrefix ?? '—'}`} tertiaryText={(r) => <StateChip revokedAt={r.revokedAt} />} />
       ) : (

@@ -19,6 +19,7 @@ import {
 } from 'react-admin';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { DraftToolbar, InForceToolbar, useDraftSaved, useInForceSaved } from '../common/draftSaved';
+import { EmptyState } from '../common/EmptyState';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
 
@@ -38,7 +39,7 @@ function ZoneList() {
   const small = useIsSmall();
   const canWrite = usePermission('zones.write');
   return (
-    <List actions={<ListActions permission="zones.write" />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List actions={<ListActions permission="zones.write" />} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="zones" to="/zones/create" permission="zones.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => (r.cidrs as string[]).join(', ')} />
       ) : (
@@ -97,7 +98,7 @@ function GroupList() {
   const small = useIsSmall();
   const canWrite = usePermission('groups.write');
   return (
-    <List actions={<ListActions permission="groups.write" />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List actions={<ListActions permission="groups.write" />} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="groups" to="/groups/create" permission="groups.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.description ?? ''} />
       ) : (
@@ -153,7 +154,7 @@ function DataClassList() {
   const small = useIsSmall();
   const canWrite = usePermission('dataClasses.write');
   return (
-    <List actions={<ListActions permission="dataClasses.write" />} sort={{ field: 'key', order: 'ASC' }} exporter={false}>
+    <List actions={<ListActions permission="dataClasses.write" />} sort={{ field: 'key', order: 'ASC' }} exporter={false} empty={<EmptyState feature="dataClasses" to="/data-classes/create" permission="dataClasses.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.key} />
       ) : (

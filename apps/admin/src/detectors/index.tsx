@@ -25,6 +25,7 @@ import { TermImport } from './TermImport';
 import { DETECTOR_KINDS } from '@airlock/contracts/constants';
 import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 import { useDataClassLabel } from '../common/labels';
+import { EmptyState } from '../common/EmptyState';
 
 
 function Actions() {
@@ -45,7 +46,7 @@ function DetectorList() {
   const canWrite = usePermission('detectors.write');
   const classLabel = useDataClassLabel();
   return (
-    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false}>
+    <List actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="detectors" to="/detectors/create" permission="detectors.write" />}>
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => `${t(`airlock.detectors.kind.${r.kind}`)} → ${classLabel(r.dataClass as string)}`} />
       ) : (

@@ -9,6 +9,7 @@ import type { DiscoveredServiceOutput, DiscoveryImportOutput, DiscoverySummaryOu
 import { DISCOVERY_FORMATS } from '@airlock/contracts/constants';
 import { apiGet, apiSend, csrfHeaders, errorMessage } from '../api/http';
 import { useApi, usePermission } from '../common/hooks';
+import { EmptyState } from '../common/EmptyState';
 
 const visuallyHidden = { border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute', whiteSpace: 'nowrap', width: '1px' } as const;
 const PALETTE = ['#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457'];
@@ -465,7 +466,7 @@ export default function DiscoveryPage() {
             </TableBody>
           </Table>
         ) : (
-          <Typography>{t('airlock.discovery.noImports')}</Typography>
+          <EmptyState feature="discovery" to="/api-clients/create" permission="apiClients.write" />
         )}
       </Section>
     </Box>

@@ -29,6 +29,7 @@ import { apiSend, errorMessage } from '../api/http';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 import { EXCEPTION_STATUSES } from '@airlock/contracts/constants';
+import { EmptyState } from '../common/EmptyState';
 
 const STATUS_COLOR = { active: 'success', expired: 'default', revoked: 'warning' } as const;
 
@@ -88,11 +89,11 @@ function ExceptionList() {
   const t = useTranslate();
   const any = t('airlock.exceptions.any');
   return (
-    <List actions={<Actions />} filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false}>
+    <List actions={<Actions />} filters={filters} filterDefaultValues={{ status: 'active' }} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} empty={<EmptyState feature="exceptions" to="/exceptions/create" permission="exceptions.write" />}>
       {small ? (
         <SimpleList linkType={false} primaryText={(r) => who(r as never)} secondaryText={(r) => `${r.providerSlug ?? any} · ${r.dataClass ?? any} · ${r.reason}`} tertiaryText={() => <StatusChip />} />
       ) : (
-        <DataTable rowClick={false} bulkActionButtons={false}>
+        <DataTable rowClick={false} bulkActionButtons={false} empty={<EmptyState feature="exceptions" to="/exceptions/create" permission="exceptions.write" />}>
           <DataTable.Col source="subjectEmail" label="resources.exceptions.fields.subject" render={(r) => who(r as never)} />
           <DataTable.Col source="providerSlug" disableSort render={(r) => r.providerSlug ?? any} />
           <DataTable.Col source="dataClass" disableSort render={(r) => r.dataClass ?? any} />

@@ -1323,6 +1323,89 @@ const airlock = {
     roleExplain: 'They are signed out everywhere at once. Roles the identity provider sets (single sign-on) and your own role cannot be changed here; if one of them cannot be changed, nobody is.',
     usersSaved: 'One user changed. |||| %{smart_count} users changed.',
   },
+  empty: {
+    askSomeone: 'Someone with the right role (an owner or an admin) can take the first step.',
+    rules: {
+      title: 'No rules yet',
+      explain: 'Rules decide what happens when someone uses an AI service: allow, warn, redact sensitive data or block, by service, data class, group or network zone. They apply once published.',
+      action: 'Write the first rule',
+    },
+    detectors: {
+      title: 'No custom detectors yet',
+      explain: 'Detectors find your own sensitive data in prompts and files — project code names, customer lists, internal hosts — beside the built-in ones. Rules then act on their data class.',
+      action: 'Add a detector',
+    },
+    exceptions: {
+      title: 'No exceptions',
+      explain: 'An exception lets a person or a group use a service (or send a data class) the policy would stop, for a limited time and with a reason, without changing the rules.',
+      action: 'Grant an exception',
+    },
+    incidents: {
+      title: 'No incidents yet',
+      explain: 'Incidents track sensitive data that reached an AI service: reported by employees, opened by analysts or automatically on blocks, with the 72-hour notification clock.',
+      action: 'Open an incident',
+    },
+    apiClients: {
+      title: 'No API keys yet',
+      explain: 'API keys let the browser extension, the gateway, proxies, the SDK or your own tools ask Airlock for decisions and report them.',
+      action: 'Create the first API key',
+    },
+    webhooks: {
+      title: 'No webhooks yet',
+      explain: 'Webhooks tell your other systems (chat, ticketing, automation) when an incident opens, a policy is published or a service is blocked.',
+      action: 'Add a webhook',
+    },
+    siem: {
+      title: 'No SIEM destination yet',
+      explain: 'Stream decisions, incidents and the audit log to your SIEM (syslog, HTTP event collectors) so the security team sees AI use beside the rest.',
+      action: 'Add a destination',
+    },
+    gateway: {
+      title: 'No gateway upstreams yet',
+      explain: 'The AI gateway forwards your applications’ calls to AI providers after checking them against the policy. An upstream is a provider it forwards to, with its key.',
+      action: 'Add an upstream',
+    },
+    users: {
+      title: 'No users yet',
+      explain: 'Invite the people who run Airlock: admins edit the policy, analysts handle incidents, auditors read. Employees sign in to the portal.',
+      action: 'Invite a user',
+    },
+    zones: {
+      title: 'No network zones yet',
+      explain: 'Network zones name address ranges (office, VPN, data centre) so rules can treat a request by where it comes from.',
+      action: 'Define a zone',
+    },
+    groups: {
+      title: 'No groups yet',
+      explain: 'Groups (engineering, legal, sales…) let rules and exceptions apply to some people only; they can follow your identity provider’s groups.',
+      action: 'Add a group',
+    },
+    dataClasses: {
+      title: 'No data classes yet',
+      explain: 'Data classes are the kinds of sensitive data detectors find and rules act on.',
+      action: 'Add a data class',
+    },
+    toolRequests: {
+      title: 'No service requests',
+      explain: 'Employees ask for an AI service to be reviewed from the portal; their requests land here for a decision.',
+      action: 'See the employee portal',
+    },
+    versions: {
+      title: 'No published version yet',
+      explain: 'Each publish records the rules, catalog and zones in force as a version you can compare and roll back to.',
+      action: 'Publish the draft',
+    },
+    discovery: {
+      title: 'No logs imported yet',
+      explain: 'Discovery finds the AI services people actually use — including those outside the catalog — from proxy, DNS or firewall logs you import.',
+      action: 'Create a key for log imports',
+    },
+    activity: {
+      title: 'No decisions yet',
+      explain: 'Every decision Airlock makes (or the extension and SDK report) appears here, with its service, effect and rule — never the prompt’s text. Deploy the extension or connect a client to see them.',
+      action: 'Create an API key',
+    },
+  },
   onboarding: {
     title: 'Getting started',
     intro: '%{done} of %{total} first steps done. Each is checked from your organization’s data.',

@@ -26,6 +26,7 @@ import { useIsSmall, usePermission } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
 import { DeadlineCountdown } from './Deadline';
 import { IncidentBulkActions } from './IncidentBulkActions';
+import { EmptyState } from '../common/EmptyState';
 
 /** CSV of the incidents matching the current filters (same-origin GET: the session cookie goes along). */
 function ExportCsvButton() {
@@ -105,7 +106,7 @@ export function IncidentList() {
   const filters = useFilters();
   const canWrite = usePermission('incidents.write');
   return (
-    <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false}>
+    <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false} empty={<EmptyState feature="incidents" to="/incidents/create" permission="incidents.write" />}>
       {small ? (
         <SimpleList
           linkType="show"

@@ -20,6 +20,7 @@ import { EffectChip } from '../common/chips';
 import { useApi, useIsSmall, usePermission, usePolicyStatus } from '../common/hooks';
 import { DiffView } from './DiffView';
 import type { EngineRule, PolicyDiff } from './types';
+import { EmptyState } from '../common/EmptyState';
 
 function InForceChip() {
   const record = useRecordContext();
@@ -33,7 +34,7 @@ export function VersionList() {
   const small = useIsSmall();
   const t = useTranslate();
   return (
-    <List sort={{ field: 'number', order: 'DESC' }} exporter={false} actions={false}>
+    <List sort={{ field: 'number', order: 'DESC' }} exporter={false} actions={false} empty={<EmptyState feature="versions" to="/policy/publish" permission="policy.publish" />}>
       {small ? (
         <SimpleList linkType="show" primaryText={(r) => `v${r.number} — ${r.note}`} secondaryText={(r) => `${r.authorLabel} · ${new Date(r.createdAt).toLocaleString()}`} />
       ) : (

@@ -26,6 +26,7 @@ import { EFFECTS } from '@airlock/contracts/constants';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { ConditionsSummary } from './ConditionsSummary';
 import { DraftNotice } from './RuleForm';
+import { EmptyState } from '../common/EmptyState';
 
 function Actions() {
   const t = useTranslate();
@@ -105,7 +106,7 @@ export function RuleList() {
   const canWrite = usePermission('policy.write');
   return (
     <Box>
-      <List filters={filters} actions={<Actions />} sort={{ field: 'priority', order: 'ASC' }} perPage={100} pagination={false}>
+      <List filters={filters} actions={<Actions />} sort={{ field: 'priority', order: 'ASC' }} perPage={100} pagination={false} empty={<EmptyState feature="rules" to="/rules/create" permission="policy.write" />}>
         <DraftNotice />
         {small ? (
           <SimpleList
