@@ -129,6 +129,11 @@ export class WebhooksRepository {
     });
   }
 
+  /** Whether any instance's counts of a window that started at or before `cutoff` wait (indexed, no lock). */
+  async talliesDue(cutoff: Date): Promise<boolean> {
+    return (await this.prisma.blockedDecisionTally.findFirst({ where: { windowStart: { lte: cutoff } }, select: { id: true } })) !== null;
+  }
+
   /**
    * Takes (deletes and returns) every instance's counts of the windows that started at or before
    * `cutoff`, under a transaction-scoped advisory lock: two instances taking at once run one after
