@@ -15,10 +15,11 @@ describe('incidents: demo data', () => {
 
   it('the launcher banner names the demo users on the first start and on every later one, until they are gone', async () => {
     const first = t.app.get(BootstrapService).signInHelp();
-    expect(first.join('\n')).toMatch(/^Demo users \(.*\): maria\.admin@example\.com, sam\.analyst@example\.com/m);
+    // One line per demo user: e-mail and role, after where the password is.
+    expect(first.join('\n')).toMatch(/^Demo users \(the same password\):\n {2}maria\.admin@example\.com +admin\n {2}sam\.analyst@example\.com +analyst\n {2}olivia\.auditor@example\.com +auditor\n {2}eve\.employee@example\.com +employee$/m);
     const again = await startTestApp({ AIRLOCK_DEMO_DATA: 'true' }, { shareDatabaseWith: t });
     try {
-      expect(again.app.get(BootstrapService).signInHelp().join('\n')).toMatch(/^Demo users \(the first owner's password of the first start\): maria\.admin@example\.com/m);
+      expect(again.app.get(BootstrapService).signInHelp().join('\n')).toMatch(/^Demo users \(the password the first owner was given at the first start\):\n {2}maria\.admin@example\.com +admin$/m);
       await t.prisma.user.updateMany({ where: { email: { endsWith: '@example.com', not: 'admin@example.com' } }, data: { disabled: true } });
     } finally {
       await again.close();

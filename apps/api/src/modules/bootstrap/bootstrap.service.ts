@@ -28,7 +28,7 @@ export interface FirstRun {
   generatedPassword?: string;
   demo: boolean;
   /** Demo users the organization has, listed by the launcher's banner whenever there are any. */
-  demoUsers?: string[];
+  demoUsers?: { email: string; role: string }[];
 }
 
 function slugify(name: string): string {
@@ -151,7 +151,7 @@ export class BootstrapService {
         `Sign in as ${fr.adminEmail} with password ${fr.generatedPassword}`,
         '(generated on this first start and shown only now; set AIRLOCK_ADMIN_PASSWORD to choose one)',
       ];
-      if (fr.demoUsers?.length) lines.push(`Demo users (same password): ${fr.demoUsers.join(', ')}`);
+      if (fr.demoUsers?.length) lines.push('Demo users (the same password):', ...demoUserLines(fr.demoUsers));
       return lines;
     }
     const lines =
@@ -159,7 +159,13 @@ export class BootstrapService {
         ? [`Sign in as ${fr.adminEmail} with the password in AIRLOCK_ADMIN_PASSWORD`]
         : [`Sign in as ${fr.adminEmail} (the password printed at first start, or AIRLOCK_ADMIN_PASSWORD)`];
     // Demo users were created with the first owner's password of the time.
-    if (fr.demoUsers?.length) lines.push(`Demo users (the first owner's password of the first start): ${fr.demoUsers.join(', ')}`);
+    if (fr.demoUsers?.length) lines.push(fr.created ? 'Demo users (the same password):' : 'Demo users (the password the first owner was given at the first start):', ...demoUserLines(fr.demoUsers));
     return lines;
   }
+}
+
+/** One line per demo user of the banner: the e-mail, then the role, aligned. */
+function demoUserLines(users: { email: string; role: string }[]): string[] {
+  const width = Math.max(...users.map((u) => u.email.length));
+  return users.map((u) => `  ${u.email.padEnd(width)}  ${u.role}`);
 }

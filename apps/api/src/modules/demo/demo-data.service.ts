@@ -67,10 +67,10 @@ export class DemoDataService {
     return DEMO_USERS.map((u) => u.email);
   }
 
-  /** The demo users an organization still has (enabled), in the demo's order: none once removed or disabled. */
-  async presentDemoUsers(organizationId: string): Promise<string[]> {
+  /** The demo users an organization still has (enabled), in the demo's order, with their role: none once removed or disabled. */
+  async presentDemoUsers(organizationId: string): Promise<{ email: string; role: Role }[]> {
     const present = new Set(await this.repo.enabledUsersAmong(organizationId, this.demoEmails()));
-    return this.demoEmails().filter((e) => present.has(e));
+    return DEMO_USERS.filter((u) => present.has(u.email)).map((u) => ({ email: u.email, role: u.role }));
   }
 
   async seed(organizationId: string): Promise<void> {
