@@ -60,7 +60,7 @@ export function entityName(e: { entityType: string; before: unknown; after: unkn
     if (e.entityType === 'PolicyVersion' && typeof s.number === 'number') return `#${s.number}`;
     if (e.entityType === 'Incident' && typeof s.number === 'number') return `#${s.number}${typeof s.title === 'string' ? ` ${s.title}` : ''}`;
     for (const k of ['ruleId', 'name', 'title', 'toolName', 'email', 'domain', 'key', 'fileName', 'prefix']) {
-      if (typeof s[k] === 'string' && s[k]) return s[k] as string;
+      if (typeof s[k] === 'string' && s[k] && s[k] !== '[masked]') return s[k] as string;
     }
   }
   return null;
