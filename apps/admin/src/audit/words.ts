@@ -10,6 +10,8 @@ export function humanize(name: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
+/** An instant as the API writes it (ISO 8601 with a time): shown in the reader's time. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An action in words from the one table (en.ts `airlock.audit.actions`), e.g. "Rule updated". */
@@ -38,7 +40,7 @@ export function pathLabel(t: Translate, path: readonly string[]): string {
 export function valueText(t: Translate, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return t(v ? 'airlock.audit.yes' : 'airlock.audit.no');
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(v).toLocaleString() : v;
   if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
 }
