@@ -1328,22 +1328,22 @@ const airlock = {
     rules: {
       title: 'No rules yet',
       explain: 'Rules decide what happens when someone uses an AI service: allow, warn, redact sensitive data or block, by service, data class, group or network zone. They apply once published.',
-      action: 'Write the first rule',
+      action: 'Create the first rule',
     },
     detectors: {
       title: 'No custom detectors yet',
       explain: 'Detectors find your own sensitive data in prompts and files — project code names, customer lists, internal hosts — beside the built-in ones. Rules then act on their data class.',
-      action: 'Add a detector',
+      action: 'Create a detector',
     },
     exceptions: {
       title: 'No exceptions',
       explain: 'An exception lets a person or a group use a service (or send a data class) the policy would stop, for a limited time and with a reason, without changing the rules.',
-      action: 'Grant an exception',
+      action: 'Create an exception',
     },
     incidents: {
       title: 'No incidents yet',
       explain: 'Incidents track sensitive data that reached an AI service: reported by employees, opened by analysts or automatically on blocks, with the 72-hour notification clock.',
-      action: 'Open an incident',
+      action: 'Create an incident',
     },
     apiClients: {
       title: 'No API keys yet',
@@ -1353,17 +1353,17 @@ const airlock = {
     webhooks: {
       title: 'No webhooks yet',
       explain: 'Webhooks tell your other systems (chat, ticketing, automation) when an incident opens, a policy is published or a service is blocked.',
-      action: 'Add a webhook',
+      action: 'Create a webhook',
     },
     siem: {
       title: 'No SIEM destination yet',
       explain: 'Stream decisions, incidents and the audit log to your SIEM (syslog, HTTP event collectors) so the security team sees AI use beside the rest.',
-      action: 'Add a destination',
+      action: 'Create a destination',
     },
     gateway: {
       title: 'No gateway upstreams yet',
       explain: 'The AI gateway forwards your applications’ calls to AI providers after checking them against the policy. An upstream is a provider it forwards to, with its key.',
-      action: 'Add an upstream',
+      action: 'Create an upstream',
     },
     users: {
       title: 'No users yet',
@@ -1373,17 +1373,17 @@ const airlock = {
     zones: {
       title: 'No network zones yet',
       explain: 'Network zones name address ranges (office, VPN, data centre) so rules can treat a request by where it comes from.',
-      action: 'Define a zone',
+      action: 'Create a zone',
     },
     groups: {
       title: 'No groups yet',
       explain: 'Groups (engineering, legal, sales…) let rules and exceptions apply to some people only; they can follow your identity provider’s groups.',
-      action: 'Add a group',
+      action: 'Create a group',
     },
     dataClasses: {
       title: 'No data classes yet',
       explain: 'Data classes are the kinds of sensitive data detectors find and rules act on.',
-      action: 'Add a data class',
+      action: 'Create a data class',
     },
     toolRequests: {
       title: 'No service requests',
