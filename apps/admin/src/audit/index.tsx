@@ -138,7 +138,9 @@ function Entity() {
   const t = useTranslate();
   const { permissions } = usePermissions<string[]>();
   if (!r) return null;
-  const name = entityName(r) ?? (r.entityId ? r.entityId.slice(0, 8) : null);
+  // A user acting on their own account (signing in, a second factor): their name.
+  const self = r.entityType === 'User' && r.entityId !== null && r.entityId === r.actorId ? r.actorName : null;
+  const name = entityName(r) ?? self ?? (r.entityId ? r.entityId.slice(0, 8) : null);
   const href = entityHref(r, permissions ?? []);
   const kind = entityTypeLabel(t, r.entityType);
   return (
