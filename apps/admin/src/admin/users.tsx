@@ -33,6 +33,7 @@ import { PasswordStrength } from '../auth/PasswordStrength';
 import { useWatch } from 'react-hook-form';
 import { ROLES } from '@airlock/contracts/constants';
 import { EmptyState } from '../common/EmptyState';
+import { SelectableRows } from '../common/SelectableRows';
 
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
 
@@ -73,30 +74,32 @@ function UserList() {
       {small ? (
         <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
       ) : (
-        <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
-          <DataTable.Col source="name" />
-          <DataTable.Col source="email" />
-          <DataTable.Col source="role" render={() => <RoleChip />} />
-          <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
-          <DataTable.Col
-            source="sso"
-            label="airlock.users.signIn"
-            disableSort
-            render={(r) => (r.sso ? <Chip size="small" color="secondary" variant="outlined" label={t('airlock.users.ssoChip')} title={t('airlock.users.ssoChipHelp')} /> : null)}
-          />
-          <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
-          <DataTable.Col
-            source="disabled"
-            label="airlock.users.state"
-            render={(r) =>
-              r.disabled ? (
-                <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
-              ) : r.invitationPending ? (
-                <Chip size="small" color="info" variant="outlined" label={t('airlock.users.invitationPending')} />
-              ) : null
-            }
-          />
-        </DataTable>
+        <SelectableRows>
+          <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
+            <DataTable.Col source="name" />
+            <DataTable.Col source="email" />
+            <DataTable.Col source="role" render={() => <RoleChip />} />
+            <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
+            <DataTable.Col
+              source="sso"
+              label="airlock.users.signIn"
+              disableSort
+              render={(r) => (r.sso ? <Chip size="small" color="secondary" variant="outlined" label={t('airlock.users.ssoChip')} title={t('airlock.users.ssoChipHelp')} /> : null)}
+            />
+            <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
+            <DataTable.Col
+              source="disabled"
+              label="airlock.users.state"
+              render={(r) =>
+                r.disabled ? (
+                  <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
+                ) : r.invitationPending ? (
+                  <Chip size="small" color="info" variant="outlined" label={t('airlock.users.invitationPending')} />
+                ) : null
+              }
+            />
+          </DataTable>
+        </SelectableRows>
       )}
     </List>
   );

@@ -27,6 +27,7 @@ import { useDataClassChoices } from '../common/useDataClassChoices';
 import { DeadlineCountdown } from './Deadline';
 import { IncidentBulkActions } from './IncidentBulkActions';
 import { EmptyState } from '../common/EmptyState';
+import { SelectableRows } from '../common/SelectableRows';
 
 /** CSV of the incidents matching the current filters (same-origin GET: the session cookie goes along). */
 function ExportCsvButton() {
@@ -115,27 +116,29 @@ export function IncidentList() {
           tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact /> : null)}
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={canWrite ? <IncidentBulkActions /> : false}>
-          <DataTable.Col source="number" render={(r) => `#${r.number}`} />
-          <DataTable.Col
-            source="title"
-            cellSx={() => ({ minWidth: 280 })}
-            render={(r) => (
-              <Box>
-                <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                  {r.title}
-                </Typography>
-                <Typography variant="caption" color="text.secondary" component="div">
-                  {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[])?.join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
-                </Typography>
-              </Box>
-            )}
-          />
-          <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
-          <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
-          <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact />} />
-          <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
-        </DataTable>
+        <SelectableRows>
+          <DataTable rowClick="show" bulkActionButtons={canWrite ? <IncidentBulkActions /> : false}>
+            <DataTable.Col source="number" render={(r) => `#${r.number}`} />
+            <DataTable.Col
+              source="title"
+              cellSx={() => ({ minWidth: 280 })}
+              render={(r) => (
+                <Box>
+                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                    {r.title}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[])?.join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
+                  </Typography>
+                </Box>
+              )}
+            />
+            <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
+            <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
+            <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact />} />
+            <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
+          </DataTable>
+        </SelectableRows>
       )}
     </List>
   );

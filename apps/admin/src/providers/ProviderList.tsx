@@ -18,6 +18,7 @@ import { PROVIDER_STATUSES, TRAINS_ON_INPUTS } from '@airlock/contracts/constant
 import { CountryCodes, useCountryChoices } from '../common/countries';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { ProviderBulkActions } from './ProviderBulkActions';
+import { SelectableRows } from '../common/SelectableRows';
 
 function Actions() {
   const canWrite = usePermission('catalog.write');
@@ -62,28 +63,30 @@ export function ProviderList() {
           tertiaryText={(r) => (r.dataCountries as string[]).join(', ')}
         />
       ) : (
-        <DataTable rowClick="show" bulkActionButtons={canWrite ? <ProviderBulkActions /> : false}>
-          <DataTable.Col
-            source="name"
-            render={(r) => (
-              <Box>
-                <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                  {r.name}
-                </Typography>
-                {r.vendor ? (
-                  <Typography variant="caption" color="text.secondary">
-                    {r.vendor}
+        <SelectableRows>
+          <DataTable rowClick="show" bulkActionButtons={canWrite ? <ProviderBulkActions /> : false}>
+            <DataTable.Col
+              source="name"
+              render={(r) => (
+                <Box>
+                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                    {r.name}
                   </Typography>
-                ) : null}
-              </Box>
-            )}
-          />
-          <DataTable.Col source="status" field={ProviderStatusField} />
-          <DataTable.Col source="riskScore" field={RiskField} />
-          <DataTable.Col source="dataCountries" disableSort render={(r) => <CountryCodes codes={r.dataCountries} />} />
-          <DataTable.Col source="hqCountry" render={(r) => <CountryCodes codes={r.hqCountry ? [r.hqCountry] : []} />} />
-          <DataTable.Col source="trainsOnInputs" render={(r) => <TrainsField value={r.trainsOnInputs} />} />
-        </DataTable>
+                  {r.vendor ? (
+                    <Typography variant="caption" color="text.secondary">
+                      {r.vendor}
+                    </Typography>
+                  ) : null}
+                </Box>
+              )}
+            />
+            <DataTable.Col source="status" field={ProviderStatusField} />
+            <DataTable.Col source="riskScore" field={RiskField} />
+            <DataTable.Col source="dataCountries" disableSort render={(r) => <CountryCodes codes={r.dataCountries} />} />
+            <DataTable.Col source="hqCountry" render={(r) => <CountryCodes codes={r.hqCountry ? [r.hqCountry] : []} />} />
+            <DataTable.Col source="trainsOnInputs" render={(r) => <TrainsField value={r.trainsOnInputs} />} />
+          </DataTable>
+        </SelectableRows>
       )}
     </List>
   );
