@@ -290,7 +290,7 @@ export const portalToolOutput = z.object({
   accountTraining: z.array(z.object({ kind: z.enum(ACCOUNT_TYPES), name: z.string(), trainsOnInputs })),
   /**
    * When this employee may not use the service: the services they may use instead (slugs, at most
-   * three), those reached the same ways (web, desktop, IDE, API…) first.
+   * three), approved before restricted, then those reached the same ways (web, desktop, IDE, API…).
    */
   alternatives: z.array(z.string()),
 });

@@ -1,4 +1,5 @@
 import { useGetList, useTranslate } from 'react-admin';
+import { usePermission } from './hooks';
 
 /**
  * The one place a data class key becomes words: the organization's own name for it (Data classes
@@ -7,7 +8,9 @@ import { useGetList, useTranslate } from 'react-admin';
  */
 export function useDataClassLabel(): (key: string) => string {
   const t = useTranslate();
-  const { data } = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } });
+  // employees cannot read the data classes: they get the built-in wording
+  const canRead = usePermission('dataClasses.read');
+  const { data } = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'key', order: 'ASC' } }, { enabled: canRead });
   const names = new Map((data ?? []).map((d) => [d.key as string, d.name as string]));
   return (key) => names.get(key) ?? t(`airlock.portal.dataClass.${key}`, { _: humanize(key) });
 }

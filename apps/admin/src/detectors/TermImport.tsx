@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, MenuItem, TextField, Typography } from '@mui/material';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { csvColumn, csvColumns, DETECTOR_MAX_PATTERNS, looksLikeHeader, mergeTerms, parseCsv, splitLines, type MergeResult } from './term-list';
@@ -27,6 +27,7 @@ export function TermImport() {
   const [pasted, setPasted] = useState('');
   const [csv, setCsv] = useState<CsvState | null>(null);
   const [result, setResult] = useState<{ severity: 'success' | 'warning' | 'error'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   if (kind === 'regex') return null;
 
   const summary = (r: MergeResult): { severity: 'success' | 'warning' | 'error'; text: string } => {
@@ -69,7 +70,7 @@ export function TermImport() {
   return (
     <Card variant="outlined" sx={{ width: '100%', mb: 2 }} component="section" aria-labelledby="term-import-title">
       <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
-        <Typography variant="subtitle1" component="h3" id="term-import-title">
+        <Typography variant="subtitle1" component="h2" id="term-import-title">
           {t('airlock.detectors.import.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary">
@@ -88,10 +89,10 @@ export function TermImport() {
           >
             {t('airlock.detectors.import.addPasted')}
           </Button>
-          <Button variant="outlined" component="label" startIcon={<UploadFileIcon />}>
+          <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => fileInput.current?.click()}>
             {t('airlock.detectors.import.upload')}
-            <input type="file" hidden accept=".csv,.txt,text/csv,text/plain" aria-label={t('airlock.detectors.import.upload')} onChange={(e) => void onFile(e)} />
           </Button>
+          <input ref={fileInput} type="file" hidden accept=".csv,.txt,text/csv,text/plain" aria-label={t('airlock.detectors.import.upload')} onChange={(e) => void onFile(e)} />
         </Box>
         {csv ? (
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }} data-testid="csv-import">

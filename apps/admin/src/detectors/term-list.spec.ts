@@ -4,7 +4,10 @@ import { csvColumn, csvColumns, DETECTOR_MAX_PATTERN_LENGTH, DETECTOR_MAX_PATTER
 describe('pasted lists', () => {
   it('splits on any line ending, trims, drops blank lines and duplicates, and counts each', () => {
     const r = mergeTerms(['Globex'], splitLines('\uFEFF Acme Corp \r\n\r\nGlobex\nInitech\rAcme Corp\n   \n'));
-    expect(r).toEqual({ patterns: ['Globex', 'Acme Corp', 'Initech'], added: 2, duplicates: 2, blank: 3, tooLong: 0, overLimit: false });
+    expect(r).toEqual({ patterns: ['Globex', 'Acme Corp', 'Initech'], added: 2, duplicates: 2, blank: 2, tooLong: 0, overLimit: false });
+    expect(splitLines('a\nb\n')).toEqual(['a', 'b']);
+    expect(splitLines('a\n\n')).toEqual(['a', '']);
+    expect(splitLines('')).toEqual(['']);
   });
 
   it('leaves out a term over the length limit and adds nothing past the list limit', () => {

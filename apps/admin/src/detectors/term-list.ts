@@ -20,9 +20,11 @@ export interface MergeResult {
   overLimit: boolean;
 }
 
-/** One term per line (any line ending), trimmed. */
+/** One term per line (any line ending); the line ending after the last line does not make a blank line. */
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
 }
 
 /**

@@ -130,51 +130,43 @@ function NotAllowedRow({ tool, byslug, onShow }: { tool: Tool; byslug: Map<strin
   const why = tool.statusReason ?? t(`airlock.portal.tools.why.${tool.status}`, { _: tool.statusLabel });
   const instead = tool.alternatives.map((slug) => byslug.get(slug)).filter((x): x is Tool => !!x);
   return (
-    <Accordion disableGutters elevation={0} square sx={{ '&:before': { display: 'none' }, borderBottom: 1, borderColor: 'divider' }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`other-${tool.slug}-details`} id={`other-${tool.slug}-summary`}>
-        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, gap: { xs: 0.5, sm: 2 }, alignItems: { sm: 'center' }, width: '100%', pr: 1 }}>
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: { sm: 260 } }}>
-            <Typography variant="subtitle1" component="h3">
-              {tool.name}
-            </Typography>
-            <ProviderStatusChip status={tool.status} />
-          </Box>
-          <Box sx={{ flex: 1 }}>
-            <Typography variant="body2" color="text.secondary">
+    <Box sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Accordion disableGutters elevation={0} square sx={{ '&:before': { display: 'none' } }}>
+        <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`other-${tool.slug}-details`} id={`other-${tool.slug}-summary`}>
+          <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, gap: { xs: 0.5, sm: 2 }, alignItems: { sm: 'center' }, width: '100%', pr: 1 }}>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: { sm: 260 } }}>
+              <Typography variant="subtitle1" component="h3">
+                {tool.name}
+              </Typography>
+              <ProviderStatusChip status={tool.status} />
+            </Box>
+            <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
               {why}
             </Typography>
-            {instead.length ? (
-              <Typography variant="body2" data-testid={`instead-${tool.slug}`}>
-                {t('airlock.portal.tools.useInstead')}{' '}
-                {instead.map((alt, i) => (
-                  <span key={alt.slug}>
-                    {i > 0 ? ', ' : ''}
-                    <Link
-                      component="button"
-                      type="button"
-                      variant="body2"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        onShow(alt.slug);
-                      }}
-                      sx={{ verticalAlign: 'baseline' }}
-                    >
-                      {alt.name}
-                    </Link>
-                  </span>
-                ))}
-              </Typography>
-            ) : null}
           </Box>
-        </Box>
-      </AccordionSummary>
-      <AccordionDetails id={`other-${tool.slug}-details`}>
-        <Typography variant="body2" sx={{ mb: 1 }}>
-          {tool.summary}
+        </AccordionSummary>
+        <AccordionDetails id={`other-${tool.slug}-details`}>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {tool.summary}
+          </Typography>
+          <ToolFacts tool={tool} />
+        </AccordionDetails>
+      </Accordion>
+      {instead.length ? (
+        // outside the summary (a button): links inside a button are not reachable
+        <Typography variant="body2" data-testid={`instead-${tool.slug}`} sx={{ px: 2, pb: 1.5, mt: -0.5 }}>
+          {t('airlock.portal.tools.useInstead')}{' '}
+          {instead.map((alt, i) => (
+            <span key={alt.slug}>
+              {i > 0 ? ', ' : ''}
+              <Link component="button" type="button" variant="body2" onClick={() => onShow(alt.slug)} sx={{ verticalAlign: 'baseline' }}>
+                {alt.name}
+              </Link>
+            </span>
+          ))}
         </Typography>
-        <ToolFacts tool={tool} />
-      </AccordionDetails>
-    </Accordion>
+      ) : null}
+    </Box>
   );
 }
 

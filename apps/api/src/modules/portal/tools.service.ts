@@ -27,12 +27,12 @@ function mayUse(t: Usable): boolean {
   return (t.status === 'approved' || t.status === 'restricted') && t.prompt !== 'block' && t.access !== 'block';
 }
 
-/** Up to three services to use instead: reached the same ways first (web, desktop, IDE, API…), approved before restricted. */
+/** Up to three services to use instead: approved before restricted, then those reached the same ways first (web, desktop, IDE, API…). */
 export function alternativesTo(tool: Usable, usable: readonly Usable[]): string[] {
   const shared = (u: Usable) => u.channels.filter((c) => tool.channels.includes(c)).length;
   return [...usable]
     .filter((u) => u.slug !== tool.slug)
-    .sort((a, b) => shared(b) - shared(a) || (a.status === b.status ? 0 : a.status === 'approved' ? -1 : 1) || a.name.localeCompare(b.name))
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'approved' ? -1 : 1) || shared(b) - shared(a) || a.name.localeCompare(b.name))
     .slice(0, 3)
     .map((u) => u.slug);
 }
