@@ -113,6 +113,7 @@ describe('policy diff', () => {
     expect(d.settings).toEqual([]);
     expect(d.summary).toEqual([
       '1 rule added: clients-warn (warn)',
+      'clients-warn: Warn when the data is Client names (deal teams)',
       `${chatgpt.name}: under review → approved; status reason changed`,
       'Detector Clients changed: 4 → 6 patterns, disabled',
       'Network zone head-office removed',

@@ -68,7 +68,8 @@ export interface PolicyBundle {
    * Host patterns (exact `a.b` or `*.a.b`) beyond the catalog where a client that watches a fixed
    * set of hosts (the browser extension) must watch too: the known AI services outside the catalog
    * (the dated list the server ships) when an enabled rule matches unknown AI destinations
-   * (`unknownAiDestination: true` or `providerStatus: ['unknown']`), else empty. A request there is
+   * (`unknownAiDestination: true`, `providerStatus: ['unknown']`, or a `noneOf` about the service that
+   * such a destination passes, e.g. `noneOf.providerStatus: ['approved']`), else empty. A request there is
    * decided as an unknown AI destination. Absent from servers before it existed.
    */
   watchHosts?: string[];

@@ -65,6 +65,18 @@ describe('the draft API and the policy compiler agree', () => {
       (v: string) => compiles({ when: { networkZones: [v] } }),
       (out: any) => compiles({ when: out.conditions }),
     ],
+    [
+      'group names in none-of lists',
+      (v: string) => apiRule({ exceptions: [{ noneOf: { groups: [v] } }] }),
+      (v: string) => compiles({ unless: [{ noneOf: { groups: [v] } }] }),
+      (out: any) => compiles({ unless: out.exceptions }),
+    ],
+    [
+      'zone names in none-of lists',
+      (v: string) => apiRule({ conditions: { noneOf: { networkZones: [v] } } }),
+      (v: string) => compiles({ when: { noneOf: { networkZones: [v] } } }),
+      (out: any) => compiles({ when: out.conditions }),
+    ],
     ['guidance links', (v: string) => apiRule({ guidanceUrl: v }), (v: string) => compiles({ guidanceUrl: v }), (out: any) => compiles({ guidanceUrl: out.guidanceUrl })],
   ] as const)('%s', (_what, api, compiler, storedCompiles) => {
     const disagreements: string[] = [];
@@ -95,6 +107,11 @@ describe('the draft API and the policy compiler agree', () => {
       expect({ id, api: apiRule({ ruleId: id }).success, compiler: compiles({ id }) }).toEqual({ id, api: true, compiler: true });
     }
     expect(apiRule({ conditions: { groups: ['Legal'] } }).data?.conditions.groups).toEqual(['legal']);
+    expect(apiRule({ conditions: { noneOf: { groups: ['Legal'] } } }).data?.conditions.noneOf?.groups).toEqual(['legal']);
+    // A rule stored before none-of existed is unchanged; a boolean or an unknown key in noneOf is refused.
+    expect(apiRule({ conditions: { providerStatus: ['unknown'], unknownAiDestination: true } }).data?.conditions).toEqual({ providerStatus: ['unknown'], unknownAiDestination: true });
+    expect(apiRule({ conditions: { noneOf: { zeroRetentionOffer: true } } }).success).toBe(false);
+    expect(apiRule({ conditions: { noneOf: { noneOf: {} } } }).success).toBe(false);
     expect(apiRule({ guidanceUrl: '/ai-policy' }).success).toBe(true);
     expect(apiRule({ ruleId: 'no-matching-rule' }).error?.issues[0]?.message).toMatch(/reserved/);
   });

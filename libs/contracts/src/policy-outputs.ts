@@ -184,3 +184,35 @@ export const impactOutput = z.object({
   limitations: z.array(z.object({ code: z.enum(IMPACT_LIMITATIONS), message: z.string(), items: z.array(z.string()) })),
 });
 export type ImpactOutput = z.infer<typeof impactOutput>;
+
+/**
+ * What one rule, as edited, does to the recent logged decisions (`POST /api/policy/rule-impact`):
+ * how many it matches, and how many get another effect than under the draft without it (the most
+ * restrictive effect wins, so a rule changes a decision only where it is more restrictive than every
+ * other rule that matches it). `matched` and `changed` count the rule as if enabled.
+ */
+export const ruleImpactOutput = z.object({
+  replayed: z.number(),
+  /** Decisions the rule matches (its conditions hold and no exception does). */
+  matched: z.number(),
+  /** Decisions whose effect differs with the rule from without it. */
+  changed: z.number(),
+  /** Effect without the rule → effect with it, with how many decisions. */
+  transitions: z.array(z.object({ before: z.enum(EFFECTS), after: z.enum(EFFECTS), count: z.number() })),
+  /**
+   * Editing a saved rule (`replaces`): the decisions whose effect differs between the draft as
+   * saved and the draft as edited (the edit's `enabled` included), which also counts what a
+   * loosened rule no longer matches. Null for a new rule.
+   */
+  edit: z.object({ changed: z.number(), transitions: z.array(z.object({ before: z.enum(EFFECTS), after: z.enum(EFFECTS), count: z.number() })) }).nullable(),
+  /** More decisions were logged than `limit`: the newest were replayed. */
+  truncated: z.boolean(),
+  /** The oldest and newest replayed decision's time (ISO 8601), null when none was logged. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** Compile warnings about the rule (e.g. a service not in the catalog), paths relative to it (`when.noneOf.providers.0`). */
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** What the replay cannot take into account, as for the impact preview. */
+  limitations: z.array(z.object({ code: z.enum(IMPACT_LIMITATIONS), message: z.string(), items: z.array(z.string()) })),
+});
+export type RuleImpactOutput = z.infer<typeof ruleImpactOutput>;

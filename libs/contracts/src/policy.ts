@@ -42,16 +42,13 @@ export const guidanceUrl = z.string().max(GUIDANCE_URL_MAX_LENGTH).refine(isGuid
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
 
-/** Mirrors libs/policy-engine's Conditions; unknown keys are refused. */
-export const conditions = z.strictObject({
+/** The list conditions (libs/policy-engine LIST_CONDITION_KEYS): any-of in a block, none-of in its `noneOf`. */
+const listConditions = {
   providers: list(slug),
   providerStatus: list(z.enum(PROVIDER_STATUS_CONDITIONS)),
   dataCountries: list(countryCode),
   hqCountries: list(countryCode),
   trainsOnInputs: list(trainsOnInputs),
-  zeroRetentionOffer: z.boolean().optional(),
-  restrictedJurisdiction: z.boolean().optional(),
-  unknownAiDestination: z.boolean().optional(),
   actions: list(action),
   channels: list(channel),
   /** The request's `context.accountType`; `unknown` matches a request that states none. */
@@ -59,6 +56,23 @@ export const conditions = z.strictObject({
   networkZones: list(zoneName),
   groups: list(ruleGroupName),
   dataClasses: list(slug),
+};
+
+/**
+ * "Is none of": the same lists, each holding when the request has none of its values (every list
+ * set must hold). Where the request has no value to compare, see libs/policy-engine's
+ * `Conditions.noneOf`: e.g. `providerStatus` holds for an unknown AI service but never for a
+ * destination that is not an AI service.
+ */
+export const noneOfConditions = z.strictObject(listConditions);
+
+/** Mirrors libs/policy-engine's Conditions; unknown keys are refused. */
+export const conditions = z.strictObject({
+  ...listConditions,
+  zeroRetentionOffer: z.boolean().optional(),
+  restrictedJurisdiction: z.boolean().optional(),
+  unknownAiDestination: z.boolean().optional(),
+  noneOf: noneOfConditions.optional(),
 });
 export type Conditions = z.infer<typeof conditions>;
 
@@ -121,6 +135,23 @@ export const impactInput = z
   .superRefine((v, ctx) => {
     if (v.since && v.until && Date.parse(v.since) > Date.parse(v.until)) ctx.addIssue({ code: 'custom', path: ['since'], message: 'since must not be after until' });
   });
+
+/**
+ * The rule editor's impact count: the recent logged decisions replayed under the draft with this
+ * one rule as it is being edited (not saved), against the draft without it (and, for a saved rule,
+ * against the draft as saved). `replaces` names the draft rule being edited (absent: a new rule).
+ * Only what decides matching is sent: the conditions, the exceptions, the effect and the switch.
+ */
+export const ruleImpactInput = z.strictObject({
+  replaces: ruleId.optional(),
+  /** The edit's switch: `matched` and `changed` count the rule as if enabled; the comparison with the saved rule takes it as it is. */
+  enabled: z.boolean().default(true),
+  conditions: conditions.default({}),
+  exceptions: z.array(conditions).max(50).default([]),
+  effect,
+  limit: z.number().int().min(1).max(20_000).default(5000),
+});
+export type RuleImpactInput = z.infer<typeof ruleImpactInput>;
 
 // Shared with decisions.ts (declared here to keep the simulator's input identical to the API's).
 export const decisionRequestShape = z.strictObject({

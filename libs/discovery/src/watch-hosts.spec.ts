@@ -38,6 +38,11 @@ describe('hosts the extension watches beyond the catalog', () => {
     expect(policyWatchesUnknownAi([rule({ providerStatus: ['unknown', 'blocked'] })])).toBe(true);
     expect(policyWatchesUnknownAi([rule({ unknownAiDestination: true }, false)])).toBe(false);
     expect(policyWatchesUnknownAi([rule({ unknownAiDestination: false }), rule({ providerStatus: ['blocked'] })])).toBe(false);
+    // None-of conditions about the service that an unknown AI service passes: "not approved", "not ChatGPT".
+    expect(policyWatchesUnknownAi([rule({ noneOf: { providerStatus: ['approved'] } })])).toBe(true);
+    expect(policyWatchesUnknownAi([rule({ noneOf: { providers: ['openai-chatgpt'] } })])).toBe(true);
+    expect(policyWatchesUnknownAi([rule({ noneOf: { providerStatus: ['approved', 'unknown'] } })])).toBe(false);
+    expect(policyWatchesUnknownAi([rule({ noneOf: { groups: ['legal'] } })])).toBe(false);
     expect(bundleWatchHosts([rule({ dataClasses: ['credentials'] })], catalog, known)).toEqual([]);
     expect(bundleWatchHosts([rule({ unknownAiDestination: true, dataClasses: ['credentials'] })], catalog, known)).toEqual(['*.tome.app', 'app.writer.com', 'tome.app']);
   });

@@ -1,13 +1,25 @@
-import { DomainIndex, normalizeDomainPattern, type CatalogProvider, type PolicyRule } from '@airlock/policy-engine';
+import { type CatalogProvider, type Conditions, DomainIndex, normalizeDomainPattern, type PolicyRule } from '@airlock/policy-engine';
 import type { KnownAiServiceList } from './known-services';
 
 /**
- * Whether an enabled rule can match an AI destination outside the catalog: `unknownAiDestination:
- * true`, or `providerStatus` naming 'unknown' (which matches the same destinations). Only then does a
- * client that watches a fixed set of hosts (the browser extension) need hosts beyond the catalog.
+ * Whether an enabled rule is about AI destinations outside the catalog: `unknownAiDestination: true`,
+ * `providerStatus` naming 'unknown' (which matches the same destinations), or a none-of about the
+ * service that they pass (`noneOf.providers`: an unknown service is none of them; `noneOf.providerStatus`
+ * without 'unknown', e.g. "not approved"). Only then does a client that watches a fixed set of hosts
+ * (the browser extension) need hosts beyond the catalog.
  */
 export function policyWatchesUnknownAi(rules: readonly PolicyRule[]): boolean {
-  return rules.some((r) => r.enabled && (r.when.unknownAiDestination === true || (r.when.providerStatus ?? []).includes('unknown')));
+  return rules.some((r) => r.enabled && aboutUnknownAi(r.when));
+}
+
+function aboutUnknownAi(c: Conditions): boolean {
+  const notStatus = c.noneOf?.providerStatus ?? [];
+  return (
+    c.unknownAiDestination === true ||
+    (c.providerStatus ?? []).includes('unknown') ||
+    (c.noneOf?.providers ?? []).length > 0 ||
+    (notStatus.length > 0 && !notStatus.includes('unknown'))
+  );
 }
 
 /**

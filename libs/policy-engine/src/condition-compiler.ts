@@ -5,13 +5,16 @@ import { GUIDANCE_URL_RULE, isGuidanceUrl, NO_MATCH_RULE_ID, NO_MATCH_RULE_ID_RU
 import {
   ACCOUNT_TYPE_CONDITIONS,
   ACTIONS,
+  BOOLEAN_CONDITION_KEYS,
   CHANNELS,
   EFFECTS,
+  LIST_CONDITION_KEYS,
   PROVIDER_STATUS_CONDITIONS,
   TRAINS_ON_INPUTS,
   type Conditions,
   type DecisionReason,
   type Effect,
+  type ListConditionKey,
   type PolicyRule,
 } from './types';
 import {
@@ -54,144 +57,253 @@ export interface CompileEnv {
 
 export interface CompiledConditions {
   predicate: Predicate;
-  /** Data class ids the block tests, if it tests any. */
+  /** Data class ids the block tests (any-of or none-of), if it tests any. */
   dataClasses: readonly string[] | null;
+  /** The block holds only when some data class is found (it has an any-of `dataClasses`). */
+  requiresDataClass: boolean;
   /** No condition set: the block always holds. */
   empty: boolean;
-  /** The block's conditions other than `dataClasses` (those that do not depend on the content). */
+  /** The block's conditions other than the data classes (those that do not depend on the content). */
   contentFree: Predicate;
-  /** The account types the block tests, if it tests any. */
-  accountTypes: readonly string[] | null;
+  /**
+   * Where the block tests the account type so that a request stating none fails it (an any-of
+   * without `unknown`, or a none-of with it), or null.
+   */
+  skipsUnstatedAccount: Path | null;
 }
 
-const CONDITION_KEYS: readonly (keyof Conditions)[] = [
-  'providers',
-  'providerStatus',
-  'dataCountries',
-  'hqCountries',
-  'trainsOnInputs',
-  'zeroRetentionOffer',
-  'restrictedJurisdiction',
-  'unknownAiDestination',
-  'actions',
-  'channels',
-  'accountTypes',
-  'networkZones',
-  'groups',
-  'dataClasses',
-];
+const CONDITION_KEYS: readonly string[] = [...LIST_CONDITION_KEYS, ...BOOLEAN_CONDITION_KEYS, 'noneOf'];
+
+/** The list conditions of a block (any-of) or of its `noneOf` (none-of), validated and normalized. */
+interface Lists {
+  providers: string[] | null;
+  /** Enum values, checked when read (as are trainsOnInputs, actions, channels and accountTypes). */
+  providerStatus: string[] | null;
+  dataCountries: string[] | null;
+  hqCountries: string[] | null;
+  trainsOnInputs: string[] | null;
+  actions: string[] | null;
+  channels: string[] | null;
+  accountTypes: string[] | null;
+  networkZones: string[] | null;
+  groups: string[] | null;
+  dataClasses: string[] | null;
+}
+
+const COUNTRY_CODE = 'an ISO 3166-1 alpha-2 country code';
+
+function readLists(c: Record<string, unknown>, path: Path, env: CompileEnv, negated: boolean): Lists {
+  const { issues } = env;
+  const at = (key: ListConditionKey): Path => [...path, key];
+  const lists: Lists = {
+    providers: readList(c.providers, at('providers'), issues, checkSlug, 'a provider slug'),
+    providerStatus: readList(c.providerStatus, at('providerStatus'), issues, enumCheck(PROVIDER_STATUS_CONDITIONS), `one of ${PROVIDER_STATUS_CONDITIONS.join(', ')}`),
+    dataCountries: readList(c.dataCountries, at('dataCountries'), issues, checkCountry, COUNTRY_CODE),
+    hqCountries: readList(c.hqCountries, at('hqCountries'), issues, checkCountry, COUNTRY_CODE),
+    trainsOnInputs: readList(c.trainsOnInputs, at('trainsOnInputs'), issues, enumCheck(TRAINS_ON_INPUTS), `one of ${TRAINS_ON_INPUTS.join(', ')}`),
+    actions: readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`),
+    channels: readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`),
+    accountTypes: readList(c.accountTypes, at('accountTypes'), issues, enumCheck(ACCOUNT_TYPE_CONDITIONS), `one of ${ACCOUNT_TYPE_CONDITIONS.join(', ')}`),
+    networkZones: readList(c.networkZones, at('networkZones'), issues, checkZoneName, 'a zone name (lowercase letters and digits separated by - or _)'),
+    groups: readList(c.groups, at('groups'), issues, checkGroup, 'a group name (letters and digits separated by - or _)'),
+    dataClasses: readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)'),
+  };
+  lists.providers?.forEach((slug, i) => {
+    if (env.bySlug.has(slug)) return;
+    issues.warn(
+      [...at('providers'), i],
+      negated ? `provider "${slug}" is not in the catalog; leaving it out changes nothing until it is added` : `provider "${slug}" is not in the catalog; this never matches until it is added`,
+    );
+  });
+  lists.networkZones?.forEach((zone, i) => {
+    if (env.zoneNames.has(zone)) return;
+    issues.warn([...at('networkZones'), i], negated ? `zone "${zone}" is not defined; a request is in it only when a client names it` : `zone "${zone}" is not defined; it matches only when a client names it`);
+  });
+  return lists;
+}
+
+const NO_LISTS: Lists = {
+  providers: null,
+  providerStatus: null,
+  dataCountries: null,
+  hqCountries: null,
+  trainsOnInputs: null,
+  actions: null,
+  channels: null,
+  accountTypes: null,
+  networkZones: null,
+  groups: null,
+  dataClasses: null,
+};
+
+/** The `noneOf` lists of a block: an object of list conditions only. */
+function readNoneOf(raw: unknown, path: Path, env: CompileEnv): Lists {
+  if (raw === undefined) return NO_LISTS;
+  if (!isObject(raw)) {
+    env.issues.problem(path, 'noneOf must be an object of list conditions');
+    return NO_LISTS;
+  }
+  for (const key of Object.keys(raw)) {
+    if ((LIST_CONDITION_KEYS as readonly string[]).includes(key)) continue;
+    env.issues.problem(
+      [...path, key],
+      (BOOLEAN_CONDITION_KEYS as readonly string[]).includes(key)
+        ? `"${key}" is true or false: set it to the other value instead of negating it in noneOf`
+        : `unknown condition "${key}" in noneOf; it takes the lists ${LIST_CONDITION_KEYS.join(', ')}`,
+    );
+  }
+  return readLists(raw, path, env, true);
+}
+
+function bits(values: readonly string[], bit: (value: string) => number): number {
+  let mask = 0;
+  for (const v of values) mask |= bit(v);
+  return mask;
+}
+const accountBit = (a: string) => accountTypeBit(a === 'unknown' ? undefined : a);
+
+/**
+ * Whether the provider conditions set in a block hold for an AI destination outside the catalog: it
+ * has the status `unknown` and no other attribute, so it is none of the catalog's services, and
+ * neither holds nor fails to hold anything the catalog records about a service.
+ */
+function holdsForUnknownAi(any: Lists, none: Lists, zeroRetention: boolean | null, restricted: boolean | null): boolean {
+  return (
+    any.providers === null &&
+    any.dataCountries === null &&
+    any.hqCountries === null &&
+    any.trainsOnInputs === null &&
+    none.dataCountries === null &&
+    none.hqCountries === null &&
+    none.trainsOnInputs === null &&
+    zeroRetention === null &&
+    restricted === null &&
+    (any.providerStatus === null || any.providerStatus.includes('unknown')) &&
+    (none.providerStatus === null || !none.providerStatus.includes('unknown'))
+  );
+}
 
 /**
  * Turns a conditions block into a predicate that checks only the conditions it sets, cheapest first.
- * Every condition about the provider's attributes is folded, at compile time, into one lookup table
- * indexed by catalog position: evaluation does a single array read for all of them.
+ * Every condition about the provider's attributes, any-of and none-of, is folded at compile time into
+ * one lookup table indexed by catalog position: evaluation does a single array read for all of them.
  */
 function compileConditions(raw: unknown, path: Path, env: CompileEnv): CompiledConditions {
   const { issues } = env;
   if (!isObject(raw)) {
     issues.problem(path, 'conditions must be an object');
-    return { predicate: ALWAYS, dataClasses: null, empty: true, contentFree: ALWAYS, accountTypes: null };
+    return { predicate: ALWAYS, dataClasses: null, requiresDataClass: false, empty: true, contentFree: ALWAYS, skipsUnstatedAccount: null };
   }
   for (const key of Object.keys(raw)) {
-    if (!(CONDITION_KEYS as readonly string[]).includes(key)) {
+    if (!CONDITION_KEYS.includes(key)) {
       issues.problem([...path, key], `unknown condition "${key}"; known conditions are ${CONDITION_KEYS.join(', ')}`);
     }
   }
   const c = raw as Conditions;
-  const at = (key: keyof Conditions): Path => [...path, key];
-
-  const providers = readList(c.providers, at('providers'), issues, checkSlug, 'a provider slug');
-  const statuses = readList(c.providerStatus, at('providerStatus'), issues, enumCheck(PROVIDER_STATUS_CONDITIONS), `one of ${PROVIDER_STATUS_CONDITIONS.join(', ')}`);
-  const dataCountries = readList(c.dataCountries, at('dataCountries'), issues, checkCountry, 'an ISO 3166-1 alpha-2 country code');
-  const hqCountries = readList(c.hqCountries, at('hqCountries'), issues, checkCountry, 'an ISO 3166-1 alpha-2 country code');
-  const trains = readList(c.trainsOnInputs, at('trainsOnInputs'), issues, enumCheck(TRAINS_ON_INPUTS), `one of ${TRAINS_ON_INPUTS.join(', ')}`);
-  const zeroRetention = readBoolean(c.zeroRetentionOffer, at('zeroRetentionOffer'), issues);
-  const restrictedJurisdiction = readBoolean(c.restrictedJurisdiction, at('restrictedJurisdiction'), issues);
-  const unknownAi = readBoolean(c.unknownAiDestination, at('unknownAiDestination'), issues);
-  const actions = readList(c.actions, at('actions'), issues, enumCheck(ACTIONS), `one of ${ACTIONS.join(', ')}`);
-  const channels = readList(c.channels, at('channels'), issues, enumCheck(CHANNELS), `one of ${CHANNELS.join(', ')}`);
-  const accountTypes = readList(c.accountTypes, at('accountTypes'), issues, enumCheck(ACCOUNT_TYPE_CONDITIONS), `one of ${ACCOUNT_TYPE_CONDITIONS.join(', ')}`);
-  const zones = readList(c.networkZones, at('networkZones'), issues, checkZoneName, 'a zone name (lowercase letters and digits separated by - or _)');
-  const groups = readList(c.groups, at('groups'), issues, checkGroup, 'a group name (letters and digits separated by - or _)');
-  const dataClasses = readList(c.dataClasses, at('dataClasses'), issues, checkDataClass, 'a data class id (lowercase slug)');
-
-  providers?.forEach((slug, i) => {
-    if (!env.bySlug.has(slug)) issues.warn([...at('providers'), i], `provider "${slug}" is not in the catalog; this never matches until it is added`);
-  });
-  zones?.forEach((zone, i) => {
-    if (!env.zoneNames.has(zone)) issues.warn([...at('networkZones'), i], `zone "${zone}" is not defined; it matches only when a client names it`);
-  });
+  const any = readLists(raw, path, env, false);
+  const none = readNoneOf(c.noneOf, [...path, 'noneOf'], env);
+  const zeroRetention = readBoolean(c.zeroRetentionOffer, [...path, 'zeroRetentionOffer'], issues);
+  const restrictedJurisdiction = readBoolean(c.restrictedJurisdiction, [...path, 'restrictedJurisdiction'], issues);
+  const unknownAi = readBoolean(c.unknownAiDestination, [...path, 'unknownAiDestination'], issues);
 
   const checks: Predicate[] = [];
-  if (actions !== null) {
-    let mask = 0;
-    for (const a of actions) mask |= actionBit(a);
+  if (any.actions !== null) {
+    const mask = bits(any.actions, actionBit);
     checks.push((ctx) => (ctx.actionBit & mask) !== 0);
+  }
+  if (none.actions !== null) {
+    const mask = bits(none.actions, actionBit);
+    checks.push((ctx) => (ctx.actionBit & mask) === 0);
   }
   if (unknownAi !== null) checks.push(unknownAi ? (ctx) => ctx.unknownAi : (ctx) => !ctx.unknownAi);
 
   const providerConditionSet =
-    providers !== null ||
-    statuses !== null ||
-    dataCountries !== null ||
-    hqCountries !== null ||
-    trains !== null ||
+    any.providers !== null ||
+    any.providerStatus !== null ||
+    any.dataCountries !== null ||
+    any.hqCountries !== null ||
+    any.trainsOnInputs !== null ||
+    none.providers !== null ||
+    none.providerStatus !== null ||
+    none.dataCountries !== null ||
+    none.hqCountries !== null ||
+    none.trainsOnInputs !== null ||
     zeroRetention !== null ||
     restrictedJurisdiction !== null;
   if (providerConditionSet) {
+    const inAny = <T>(list: readonly T[] | null, value: T) => list === null || list.includes(value);
+    const inNone = <T>(list: readonly T[] | null, value: T) => list === null || !list.includes(value);
     const table = new Uint8Array(env.providers.length);
     for (const p of env.providers) {
       const holds =
-        (providers === null || providers.includes(p.slug)) &&
-        (statuses === null || statuses.includes(p.status)) &&
-        (dataCountries === null || p.dataCountries.some((country) => dataCountries.includes(country))) &&
-        (hqCountries === null || hqCountries.includes(p.hqCountry)) &&
-        (trains === null || trains.includes(p.trainsOnInputs)) &&
+        inAny(any.providers, p.slug) &&
+        inNone(none.providers, p.slug) &&
+        inAny(any.providerStatus, p.status) &&
+        inNone(none.providerStatus, p.status) &&
+        (any.dataCountries === null || p.dataCountries.some((country) => any.dataCountries!.includes(country))) &&
+        (none.dataCountries === null || !p.dataCountries.some((country) => none.dataCountries!.includes(country))) &&
+        inAny(any.hqCountries, p.hqCountry) &&
+        inNone(none.hqCountries, p.hqCountry) &&
+        inAny(any.trainsOnInputs, p.trainsOnInputs) &&
+        inNone(none.trainsOnInputs, p.trainsOnInputs) &&
         (zeroRetention === null || p.zeroRetentionOffer === zeroRetention) &&
         (restrictedJurisdiction === null || p.restricted === restrictedJurisdiction);
       table[p.index] = holds ? 1 : 0;
     }
-    // An unknown AI destination has a status ('unknown') and nothing else.
-    const unknownHolds =
-      statuses !== null &&
-      statuses.includes('unknown') &&
-      providers === null &&
-      dataCountries === null &&
-      hqCountries === null &&
-      trains === null &&
-      zeroRetention === null &&
-      restrictedJurisdiction === null;
     checks.push(
-      unknownHolds
+      holdsForUnknownAi(any, none, zeroRetention, restrictedJurisdiction)
         ? (ctx) => (ctx.providerIndex >= 0 ? table[ctx.providerIndex] === 1 : ctx.unknownAi)
         : (ctx) => ctx.providerIndex >= 0 && table[ctx.providerIndex] === 1,
     );
   }
-  if (channels !== null) {
-    let mask = 0;
-    for (const ch of channels) mask |= channelBit(ch);
+  if (any.channels !== null) {
+    const mask = bits(any.channels, channelBit);
     checks.push((ctx) => (ctx.channelBit & mask) !== 0);
   }
-  if (accountTypes !== null) {
-    let mask = 0;
-    for (const a of accountTypes) mask |= accountTypeBit(a === 'unknown' ? undefined : a);
+  if (none.channels !== null) {
+    const mask = bits(none.channels, channelBit);
+    checks.push((ctx) => (ctx.channelBit & mask) === 0);
+  }
+  if (any.accountTypes !== null) {
+    const mask = bits(any.accountTypes, accountBit);
     checks.push((ctx) => (ctx.accountBit & mask) !== 0);
   }
-  if (groups !== null) {
-    const set = new Set(groups);
+  if (none.accountTypes !== null) {
+    const mask = bits(none.accountTypes, accountBit);
+    checks.push((ctx) => (ctx.accountBit & mask) === 0);
+  }
+  if (any.groups !== null) {
+    const set = new Set(any.groups);
     checks.push((ctx) => anyIn(ctx.groups, set));
   }
-  if (zones !== null) {
-    const set = new Set(zones);
+  if (none.groups !== null) {
+    const set = new Set(none.groups);
+    checks.push((ctx) => !anyIn(ctx.groups, set));
+  }
+  if (any.networkZones !== null) {
+    const set = new Set(any.networkZones);
     checks.push((ctx) => anyIn(ctx.zones, set));
   }
+  if (none.networkZones !== null) {
+    const set = new Set(none.networkZones);
+    checks.push((ctx) => !anyIn(ctx.zones, set));
+  }
   const contentFree = all(checks);
-  if (dataClasses !== null) {
-    const set = new Set(dataClasses);
+  if (any.dataClasses !== null) {
+    const set = new Set(any.dataClasses);
     checks.push((ctx) => anyIn(ctx.dataClasses, set));
   }
+  if (none.dataClasses !== null) {
+    const set = new Set(none.dataClasses);
+    checks.push((ctx) => !anyIn(ctx.dataClasses, set));
+  }
+  const dataClasses = any.dataClasses === null && none.dataClasses === null ? null : [...new Set([...(any.dataClasses ?? []), ...(none.dataClasses ?? [])])];
 
-  return { predicate: all(checks), dataClasses, empty: checks.length === 0, contentFree, accountTypes };
+  let skipsUnstatedAccount: Path | null = null;
+  if (any.accountTypes !== null && !any.accountTypes.includes('unknown')) skipsUnstatedAccount = [...path, 'accountTypes'];
+  else if (none.accountTypes?.includes('unknown')) skipsUnstatedAccount = [...path, 'noneOf', 'accountTypes'];
+
+  return { predicate: all(checks), dataClasses, requiresDataClass: any.dataClasses !== null, empty: checks.length === 0, contentFree, skipsUnstatedAccount };
 }
 
 /** The conjunction of checks (the cheapest shape for 0, 1 and 2 of them). */
@@ -268,8 +380,12 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
     const when = compileConditions(r.when, [...path, 'when'], env);
     // A block or redact meant for some account types that skips requests stating none fails open:
     // most clients do not state one.
-    if ((r.effect === 'block' || r.effect === 'redact') && when.accountTypes !== null && !when.accountTypes.includes('unknown')) {
-      issues.warn([...path, 'when', 'accountTypes'], 'this rule does not apply to requests that state no account type (clients that cannot tell); add "unknown" to apply it to them too');
+    if ((r.effect === 'block' || r.effect === 'redact') && when.skipsUnstatedAccount !== null) {
+      const negated = when.skipsUnstatedAccount.includes('noneOf');
+      issues.warn(
+        when.skipsUnstatedAccount,
+        `this rule does not apply to requests that state no account type (clients that cannot tell); ${negated ? 'take "unknown" out of the none-of list' : 'add "unknown"'} to apply it to them too`,
+      );
     }
     const exceptions: CompiledConditions[] = [];
     if (r.unless !== undefined) {
@@ -326,7 +442,7 @@ export function compileRules(rules: readonly PolicyRule[], env: CompileEnv): Com
       reason,
       only: Object.freeze([reason]),
       dataClasses: [...classes],
-      dataClassAgnostic: when.dataClasses === null,
+      dataClassAgnostic: !when.requiresDataClass,
       contentMatters,
     });
   });

@@ -77,7 +77,7 @@ export interface NetworkZone {
  * What a rule tests. Every condition that is set must hold; a list means any-of; an empty list counts
  * as not set. Conditions about the provider (providers, providerStatus other than 'unknown',
  * dataCountries, hqCountries, trainsOnInputs, zeroRetentionOffer, restrictedJurisdiction) never hold
- * when the destination has no catalog provider.
+ * when the destination has no catalog provider. `noneOf` holds the same lists negated ("is none of").
  */
 export interface Conditions {
   /** Provider slugs. */
@@ -111,7 +111,53 @@ export interface Conditions {
   groups?: string[];
   /** Any of these data classes is present in the request. */
   dataClasses?: DataClassId[];
+  /**
+   * "Is none of": each list set here must have no value in common with the request (every one of
+   * them must hold, like the any-of lists beside it; an exception in `unless` is how to say "not
+   * all of these"). An empty list counts as not set. Where the request has no value to compare:
+   * - about the service: `providers` and `providerStatus` hold for any AI destination, an unknown
+   *   one included (it is none of the catalog's services; its status is `'unknown'`), never for a
+   *   destination that is not an AI service; `dataCountries`, `hqCountries` and `trainsOnInputs`
+   *   hold only for a catalog service (the catalog is where they are known);
+   * - about the request: an action, channel or account type that is not stated is none of those
+   *   listed (`'unknown'` names a missing account type, as in `accountTypes`); no zone, no group or
+   *   no data class found is none of those listed.
+   */
+  noneOf?: NoneOfConditions;
 }
+
+/** The conditions that are lists: each is any-of in `Conditions`, and none-of in `Conditions.noneOf`. */
+export type ListConditionKey =
+  | 'providers'
+  | 'providerStatus'
+  | 'dataCountries'
+  | 'hqCountries'
+  | 'trainsOnInputs'
+  | 'actions'
+  | 'channels'
+  | 'accountTypes'
+  | 'networkZones'
+  | 'groups'
+  | 'dataClasses';
+export const LIST_CONDITION_KEYS: readonly ListConditionKey[] = [
+  'providers',
+  'providerStatus',
+  'dataCountries',
+  'hqCountries',
+  'trainsOnInputs',
+  'actions',
+  'channels',
+  'accountTypes',
+  'networkZones',
+  'groups',
+  'dataClasses',
+];
+/** The conditions that are true or false (negated by `false`, never in `noneOf`). */
+export type BooleanConditionKey = 'zeroRetentionOffer' | 'restrictedJurisdiction' | 'unknownAiDestination';
+export const BOOLEAN_CONDITION_KEYS: readonly BooleanConditionKey[] = ['zeroRetentionOffer', 'restrictedJurisdiction', 'unknownAiDestination'];
+
+/** "Is none of" lists: see `Conditions.noneOf`. */
+export type NoneOfConditions = Pick<Conditions, ListConditionKey>;
 
 export interface PolicyRule {
   /** Stable, author-given slug; reported as the reason. */

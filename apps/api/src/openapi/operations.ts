@@ -13,6 +13,7 @@ import {
   gatewayTrafficOutput,
   gatewayUpstreamOutput,
   impactOutput,
+  ruleImpactOutput,
   incidentEventOutput,
   incidentMetricsOutput,
   incidentOptionsOutput,
@@ -278,6 +279,10 @@ export const OPERATIONS: Record<string, OperationInfo> = {
   'GET /api/policy-versions/:id/diff': { summary: 'A version against another one or the draft', response: { name: 'PolicyDiff', schema: policyDiffOutput } },
   'POST /api/policy/simulate': { summary: 'One request under the draft and under the published policy', response: { name: 'SimulateResult', schema: simulateOutput } },
   'POST /api/policy/impact': { summary: 'The published policy and the draft replayed over logged decisions: where they differ', response: { name: 'ImpactResult', schema: impactOutput } },
+  'POST /api/policy/rule-impact': {
+    summary: 'One rule as edited, not saved: how many recent logged decisions it matches and how many it gives another effect',
+    response: { name: 'RuleImpactResult', schema: ruleImpactOutput },
+  },
 
   'GET /api/providers': { summary: 'List the catalog', list: 'paged', response: provider },
   'GET /api/providers/:id': { summary: 'One catalog entry', response: provider },

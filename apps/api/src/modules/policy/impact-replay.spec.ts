@@ -86,6 +86,7 @@ describe('replayImpact', () => {
       rules: [
         ...published.rules,
         { id: 'personal-accounts', priority: 1, enabled: true, when: { accountTypes: ['consumer', 'unknown'] }, effect: 'block', message: 'Work accounts only' },
+        { id: 'not-work-accounts', priority: 1, enabled: true, when: { noneOf: { accountTypes: ['business'] } }, effect: 'warn', message: 'Use a work account' },
         { id: 'health', priority: 2, enabled: true, when: { dataClasses: ['health_data'] }, effect: 'block', message: 'No health data' },
       ],
       zones: [{ name: 'office', cidrs: ['10.0.0.0/8', '192.168.0.0/16'] }],
@@ -93,7 +94,7 @@ describe('replayImpact', () => {
     });
     const r = replayImpact(side(published), side(draft, 0), [], { ...opts, classLabels: new Map([['health_data', 'Health data']]) });
     expect(r.limitations.map((l) => [l.code, l.items])).toEqual([
-      ['account_type', ['personal-accounts']],
+      ['account_type', ['not-work-accounts', 'personal-accounts']],
       ['zone_addresses', ['office']],
       ['classes_not_detected', ['Health data']],
       ['detectors_changed', ['Clients']],

@@ -1,4 +1,4 @@
-import type { ImpactOutput } from '@airlock/contracts';
+import type { ImpactOutput, RuleImpactOutput } from '@airlock/contracts';
 import { type Channel, type Conditions, type Decision, type Evaluator, NO_MATCH_RULE_ID, type PolicyRule } from '@airlock/policy-engine';
 import type { DecisionAction as Action, Effect } from '../../generated/prisma/enums';
 import type { PolicySnapshot } from './policy-snapshot';
@@ -139,7 +139,74 @@ export function replayImpact(published: ReplaySide | null, draft: ReplaySide, lo
   };
 }
 
+/** Counts effect transitions ("allow->block"), most frequent first. */
+class Transitions {
+  private readonly counts = new Map<string, number>();
+  total = 0;
+  add(before: Effect, after: Effect): void {
+    const key = `${before}->${after}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.total += 1;
+  }
+  list(): { before: Effect; after: Effect; count: number }[] {
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, count]) => {
+        const [before, after] = k.split('->') as [Effect, Effect];
+        return { before, after, count };
+      });
+  }
+}
+
+/**
+ * One rule's part in the answers: the logged decisions replayed under the draft with the rule
+ * (`withRule`, where its id is `ruleId`, enabled) and, where it matches, under the draft without it
+ * (`without`; where it does not match, both answer the same): the decisions it matches and those
+ * whose effect it changes. With `edit`, also the decisions whose effect the edit changes: the draft
+ * as saved against the draft as edited (the rule's own enabled switch included), which counts what
+ * a loosened rule gives back too. Pure, like replayImpact.
+ */
+export function replayRule(
+  without: Evaluator,
+  withRule: Evaluator,
+  ruleId: string,
+  logs: readonly ReplayedLog[],
+  edit: { saved: Evaluator; edited: Evaluator } | null = null,
+): Pick<RuleImpactOutput, 'replayed' | 'matched' | 'changed' | 'transitions' | 'edit' | 'from' | 'to'> {
+  let matched = 0;
+  const changed = new Transitions();
+  const edited = new Transitions();
+  for (const log of logs) {
+    const request = requestOf(log);
+    const after = withRule.evaluate(request);
+    if (edit) {
+      const saved = edit.saved.evaluate(request).effect;
+      const now = edit.edited === withRule ? after.effect : edit.edited.evaluate(request).effect;
+      if (saved !== now) edited.add(saved, now);
+    }
+    if (!after.reasons.some((r) => r.ruleId === ruleId)) continue;
+    matched += 1;
+    const before = without.evaluate(request).effect;
+    if (before !== after.effect) changed.add(before, after.effect);
+  }
+  return {
+    replayed: logs.length,
+    matched,
+    changed: changed.total,
+    transitions: changed.list(),
+    edit: edit ? { changed: edited.total, transitions: edited.list() } : null,
+    from: logs.at(-1)?.time.toISOString() ?? null,
+    to: logs[0]?.time.toISOString() ?? null,
+  };
+}
+
 const enabledConditions = (rules: readonly PolicyRule[]): Conditions[] => rules.filter((r) => r.enabled).flatMap((r) => [r.when, ...(r.unless ?? [])]);
+const ACCOUNT_TYPE_NOT_LOGGED = 'The account type (personal, work, API) is not logged: replayed decisions state none, so rules on account types see an unknown account.';
+const CLASSES_NOT_DETECTED =
+  'Text is only inspected for the data classes the policy in force looks at, and never stored: decisions were logged without these classes unless a client stated them or a file name implied them, so rules on them are undercounted.';
+
+/** A conditions block tests the account type (any-of or none-of). */
+const testsAccountType = (c: Conditions) => Boolean(c.accountTypes?.length || c.noneOf?.accountTypes?.length);
 
 /**
  * What the replay cannot take into account, because the decision log does not store it: said in
@@ -151,11 +218,11 @@ export function replayLimitations(published: ReplaySide | null, draft: ReplaySid
     out.push({ code: 'no_published_policy', message: 'Nothing is published yet: the draft is compared with allowing everything.', items: [] });
   }
   const conditions = [...enabledConditions(draft.snapshot.rules), ...enabledConditions(published?.snapshot.rules ?? [])];
-  const accountRules = [...new Set([...draft.snapshot.rules, ...(published?.snapshot.rules ?? [])].filter((r) => r.enabled && [r.when, ...(r.unless ?? [])].some((c) => c.accountTypes?.length)).map((r) => r.id))].sort();
-  if (conditions.some((c) => c.accountTypes?.length)) {
+  const accountRules = [...new Set([...draft.snapshot.rules, ...(published?.snapshot.rules ?? [])].filter((r) => r.enabled && [r.when, ...(r.unless ?? [])].some(testsAccountType)).map((r) => r.id))].sort();
+  if (conditions.some(testsAccountType)) {
     out.push({
       code: 'account_type',
-      message: 'The account type (personal, work, API) is not logged: replayed decisions state none, so rules on account types see an unknown account.',
+      message: ACCOUNT_TYPE_NOT_LOGGED,
       items: accountRules,
     });
   }
@@ -174,8 +241,7 @@ export function replayLimitations(published: ReplaySide | null, draft: ReplaySid
     if (undetected.length) {
       out.push({
         code: 'classes_not_detected',
-        message:
-          'Text is only inspected for the data classes the policy in force looks at, and never stored: decisions were logged without these classes unless a client stated them or a file name implied them, so rules on them are undercounted.',
+        message: CLASSES_NOT_DETECTED,
         items: undetected.map((c) => classLabels.get(c) ?? c),
       });
     }
@@ -191,5 +257,25 @@ export function replayLimitations(published: ReplaySide | null, draft: ReplaySid
       });
     }
   }
+  return out;
+}
+
+/** The data classes a rule looks at (any-of and none-of, in `when` and `unless`), in lower case. */
+function classesOf(rule: PolicyRule): string[] {
+  const out = new Set<string>();
+  for (const c of [rule.when, ...(rule.unless ?? [])]) for (const dc of [...(c.dataClasses ?? []), ...(c.noneOf?.dataClasses ?? [])]) out.add(dc.toLowerCase());
+  return [...out].sort();
+}
+
+/**
+ * What the replay of one rule cannot take into account (replayRule): the account type when the
+ * rule tests it, and the classes it looks at that the policy in force did not, so were never looked
+ * for in the text of the logged decisions.
+ */
+export function ruleReplayLimitations(rule: PolicyRule, published: Evaluator | null, classLabels: ReadonlyMap<string, string>): RuleImpactOutput['limitations'] {
+  const out: RuleImpactOutput['limitations'] = [];
+  if ([rule.when, ...(rule.unless ?? [])].some(testsAccountType)) out.push({ code: 'account_type', message: ACCOUNT_TYPE_NOT_LOGGED, items: [] });
+  const undetected = classesOf(rule).filter((c) => !published?.classesReferenced.has(c));
+  if (undetected.length) out.push({ code: 'classes_not_detected', message: CLASSES_NOT_DETECTED, items: undetected.map((c) => classLabels.get(c) ?? c) });
   return out;
 }

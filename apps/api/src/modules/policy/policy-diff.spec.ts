@@ -82,7 +82,34 @@ describe('diffSnapshots', () => {
     b.rules = [{ ...b.rules[0]!, effect: 'block' }, { id: 'r2', priority: 20, enabled: true, when: {}, effect: 'allow', message: 'ok' }];
     const d = diffSnapshots(a, b, 1, 2, labels);
     expect(d.zones).toEqual([]);
-    expect(d.summary).toEqual(['1 rule added: r2 (allow)', 'Rule r1 changed: effect']);
+    expect(d.summary).toEqual(['1 rule added: r2 (allow)', 'r2: Allow every request', 'Rule r1 changed: effect — now: Block every request']);
+  });
+
+  it('says an added rule, and a rule whose conditions changed, in one sentence with the names people read', () => {
+    const a = base();
+    a.rules.push({ id: 'r3', priority: 30, enabled: true, when: { providers: ['chatgpt'] }, effect: 'warn', message: 'Careful' });
+    const b = base();
+    b.rules = [
+      { ...b.rules[0]!, message: 'Be careful' },
+      {
+        id: 'no-health',
+        priority: 20,
+        enabled: true,
+        when: { dataClasses: ['health_data'], noneOf: { providerStatus: ['approved'] } },
+        unless: [{ groups: ['legal'] }],
+        effect: 'block',
+        message: 'No health data',
+      },
+      { id: 'r3', priority: 30, enabled: false, when: { noneOf: { providers: ['chatgpt'], dataCountries: ['CN'] } }, effect: 'warn', message: 'Careful' },
+    ];
+    const d = diffSnapshots(a, b, 1, 'draft', new Map([['health_data', 'Health data']]));
+    expect(d.summary).toEqual([
+      '1 rule added: no-health (block)',
+      'no-health: Block when the data is health data and the service is not approved, unless the person is in legal',
+      'Rule r1 changed: message',
+      'Rule r3 changed: enabled, when — now: Warn when the service is not ChatGPT and the service does not store data in China (disabled)',
+    ]);
+    expect(d.rules.changed.find((c) => c.id === 'r3')!.fields.map((f) => f.path)).toEqual(['enabled', 'when.noneOf', 'when.providers']);
   });
 
   it('says when only the order of address ranges differs', () => {

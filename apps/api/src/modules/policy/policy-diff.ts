@@ -1,5 +1,5 @@
-import type { OrgSettings, PolicyDiffOutput } from '@airlock/contracts';
-import { canonicalJson, diffPolicies } from '@airlock/policy-engine';
+import { describeRule, inSentence, type OrgSettings, type PolicyDiffOutput, type ValueLabel } from '@airlock/contracts';
+import { BUILTIN_DATA_CLASS_IDS, canonicalJson, diffPolicies, type PolicyRule } from '@airlock/policy-engine';
 import type { DataClassSnapshot, DetectorSnapshot, GroupSnapshot, PolicySnapshot } from './policy-snapshot';
 import { sameSnapshot } from './policy-snapshot';
 
@@ -98,13 +98,20 @@ export function diffSnapshots(
   const classLabel = (key: string) => classLabels.get(key) ?? key;
   const summary: string[] = [];
 
-  // Rules ----------------------------------------------------------------------------------------
+  // Rules (each added rule, and each whose conditions or effect changed, also in one sentence) ----
   const rules = diffPolicies(a.rules, b.rules);
-  if (rules.added.length) summary.push(`${plural(rules.added.length, 'rule')} added: ${rules.added.map((r) => `${r.id} (${r.effect})`).join(', ')}`);
+  const sentence = ruleSentence(b, classLabel);
+  if (rules.added.length) {
+    summary.push(`${plural(rules.added.length, 'rule')} added: ${rules.added.map((r) => `${r.id} (${r.effect})`).join(', ')}`);
+    for (const r of rules.added) summary.push(`${r.id}: ${sentence(r)}`);
+  }
   if (rules.removed.length) summary.push(`${plural(rules.removed.length, 'rule')} removed: ${rules.removed.map((r) => r.id).join(', ')}`);
+  const afterById = new Map(b.rules.map((r) => [r.id, r]));
   for (const c of rules.changed) {
     const parts = [...new Set(c.fields.map((f) => f.path.split(/[.[]/)[0]))];
-    summary.push(`Rule ${c.id} changed: ${parts.join(', ')}`);
+    const rule = afterById.get(c.id);
+    const meaning = rule && parts.some((p) => p === 'when' || p === 'unless' || p === 'effect') ? ` — now: ${sentence(rule)}` : '';
+    summary.push(`Rule ${c.id} changed: ${parts.join(', ')}${meaning}`);
   }
 
   // AI services ----------------------------------------------------------------------------------
@@ -228,6 +235,30 @@ export function diffSnapshots(
     summary,
     unchanged,
   };
+}
+
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/**
+ * A rule of `snapshot` in one sentence (libs/contracts describeRule): services by their name in its
+ * catalog, data classes by their name (a built-in one in lower case, "health data"), countries by
+ * their English name; groups and zones by the names rules use.
+ */
+function ruleSentence(snapshot: PolicySnapshot, classLabel: (key: string) => string): (rule: PolicyRule) => string {
+  const services = new Map(snapshot.catalog.map((p) => [p.slug, p.name]));
+  const label: ValueLabel = (key, value) => {
+    if (key === 'providers') return services.get(value);
+    if (key === 'dataClasses') return BUILTIN_DATA_CLASS_IDS.has(value) ? inSentence(classLabel(value)) : classLabel(value);
+    if (key === 'dataCountries' || key === 'hqCountries') {
+      try {
+        return countryNames.of(value.toUpperCase());
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  };
+  return (rule) => describeRule({ effect: rule.effect, conditions: rule.when, exceptions: rule.unless }, label) + (rule.enabled ? '' : ' (disabled)');
 }
 
 const ssoWords = (sso: readonly string[]) => (sso.length ? `SSO groups ${sso.join(', ')}` : 'no SSO group');

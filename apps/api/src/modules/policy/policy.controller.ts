@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { impactInput, type PolicyStatusOutput, type PolicyVersionOutput, publishInput, rollbackInput, simulateInput } from '@airlock/contracts';
+import { impactInput, type PolicyStatusOutput, type PolicyVersionOutput, publishInput, rollbackInput, ruleImpactInput, simulateInput } from '@airlock/contracts';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseListQuery } from '../../common/list-query';
@@ -48,6 +48,14 @@ export class PolicyController {
   @HttpCode(200)
   impact(@CurrentUser() user: UserAuth, @Body(body(impactInput)) input: z.infer<typeof impactInput>) {
     return this.policy.impact(user.organizationId, input);
+  }
+
+  /** The rule editor's count: what one rule, as edited and not yet saved, does to the recent decisions. */
+  @Authenticated({ permission: 'policy.simulate' })
+  @Post('policy/rule-impact')
+  @HttpCode(200)
+  ruleImpact(@CurrentUser() user: UserAuth, @Body(body(ruleImpactInput)) input: z.infer<typeof ruleImpactInput>) {
+    return this.policy.ruleImpact(user.organizationId, input);
   }
 
   @Authenticated({ permission: 'policy.read' })
