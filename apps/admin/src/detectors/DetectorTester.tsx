@@ -5,11 +5,13 @@ import { useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { apiSend, errorMessage } from '../api/http';
 import { HighlightedText, type Finding } from '../common/Highlight';
+import { useDataClassLabel } from '../common/labels';
 
 /** Tries the detector being edited (unsaved) against sample text and highlights what it finds. */
 export function DetectorTester() {
   const t = useTranslate();
   const form = useFormContext();
+  const classLabel = useDataClassLabel();
   const [sample, setSample] = useState('');
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [tested, setTested] = useState('');
@@ -72,7 +74,7 @@ export function DetectorTester() {
             <Typography variant="body2" gutterBottom data-testid="detector-findings-count">
               {findings.length ? t('airlock.detectors.found', { smart_count: findings.length }) : t('airlock.detectors.nothingFound')}
             </Typography>
-            <HighlightedText text={tested} findings={findings} label={t('airlock.detectors.highlighted')} />
+            <HighlightedText text={tested} findings={findings} label={t('airlock.detectors.highlighted')} classLabel={classLabel} />
           </Box>
         ) : null}
       </CardContent>
