@@ -18,7 +18,7 @@ import {
 } from '@mui/material';
 import ScienceIcon from '@mui/icons-material/Science';
 import { useState, type FormEvent } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useGetList, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { ACCOUNT_TYPES, ACTIONS, CHANNELS } from '@airlock/contracts/constants';
 import { useConditionChoices } from '../rules/ConditionsInputs';
@@ -49,6 +49,11 @@ function MultiPicker({ id, label, options, value, onChange }: { id: string; labe
 export default function SimulatorPage() {
   const t = useTranslate();
   const options = useConditionChoices();
+  // services and data classes by name only: the pickers never show a slug
+  const providerList = useGetList('providers', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  const classList = useGetList('data-classes', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
+  const providerChoices: Choice[] = (providerList.data ?? []).map((p) => ({ id: p.slug as string, name: p.name as string }));
+  const classChoices: Choice[] = (classList.data ?? []).map((d) => ({ id: d.key as string, name: d.name as string }));
   const [action, setAction] = useState<string>('prompt');
   const [destKind, setDestKind] = useState<DestKind>('provider');
   const [provider, setProvider] = useState<string | null>(null);
@@ -130,8 +135,8 @@ export default function SimulatorPage() {
                 {destKind === 'provider' ? (
                   <Autocomplete
                     id="sim-provider"
-                    options={options.providers.map((p) => p.id)}
-                    getOptionLabel={(o) => options.providers.find((p) => p.id === o)?.name ?? o}
+                    options={providerChoices.map((p) => p.id)}
+                    getOptionLabel={(o) => providerChoices.find((p) => p.id === o)?.name ?? o}
                     value={provider}
                     onChange={(_, v) => setProvider(v)}
                     renderInput={(params) => <TextField {...params} label={t('airlock.simulator.provider')} required />}
@@ -194,7 +199,7 @@ export default function SimulatorPage() {
                 <TextField id="sim-file" label={t('airlock.simulator.fileName')} value={fileName} onChange={(e) => setFileName(e.target.value)} fullWidth />
               </Grid>
               <Grid size={{ xs: 12, md: 6 }}>
-                <MultiPicker id="sim-classes" label={t('airlock.simulator.dataClasses')} options={options.dataClasses} value={dataClasses} onChange={setDataClasses} />
+                <MultiPicker id="sim-classes" label={t('airlock.simulator.dataClasses')} options={classChoices} value={dataClasses} onChange={setDataClasses} />
               </Grid>
               <Grid size={12}>
                 <Button type="submit" variant="contained" startIcon={busy ? <CircularProgress size={18} /> : <ScienceIcon />} disabled={busy || !destination}>
