@@ -111,6 +111,19 @@ describe('dashboard period', () => {
     // The override rates follow the same period.
     const overrides = await owner.request(`/api/dashboard/overrides?from=${iso(now - 25 * DAY)}&to=${iso(now - 10 * DAY)}`);
     expect(overrides.status).toBe(200);
+
+    // So does the gateway traffic card: calls 2 hours ago (4) and 20 days ago (9).
+    const client = await t.prisma.apiClient.findFirstOrThrow({ where: { organizationId: orgA } });
+    for (const [bucket, calls] of [[hourAgo(2), 4], [hourAgo(20 * 24), 9]] as const) {
+      await t.prisma.gatewayUsageRollup.create({ data: { organizationId: orgA, bucket, providerSlug: 'openai-api', apiClientId: client.id, endpoint: 'chat', calls } });
+    }
+    type Traffic = { items: { calls: number }[] };
+    const calls = (r: Traffic) => r.items.reduce((a, i) => a + i.calls, 0);
+    expect(calls(await owner.json<Traffic>(`/api/gateway/traffic?from=${custom.body.from}&to=${custom.body.to}`))).toBe(9);
+    expect(calls(await owner.json<Traffic>(`/api/gateway/traffic?from=${last24.body.from}&to=${last24.body.to}`))).toBe(4);
+    expect(calls(await owner.json<Traffic>('/api/gateway/traffic?hours=168'))).toBe(4);
+    expect((await owner.request(`/api/gateway/traffic?from=${iso(now)}&to=${iso(now - DAY)}`)).status).toBe(400);
+    expect((await owner.request(`/api/gateway/traffic?hours=5&from=${iso(now - DAY)}`)).status).toBe(400);
   });
 
   it('refuses a reversed, too long or before-retention period with a 400 saying why', async () => {

@@ -66,15 +66,15 @@ export default {
 };
 
 
-/** Dashboard card: gateway traffic per AI service and API key over the last week. */
-export function GatewayTrafficCard() {
-  const { data } = useApi<GatewayTrafficOutput>('/api/gateway/traffic?hours=168');
+/** Dashboard card: gateway traffic per AI service and API key over the dashboard's period (else the last week). */
+export function GatewayTrafficCard({ period }: { period?: { from: string; to: string } }) {
+  const { data } = useApi<GatewayTrafficOutput>(period ? `/api/gateway/traffic?${new URLSearchParams(period).toString()}` : '/api/gateway/traffic?hours=168');
   if (!data || data.items.length === 0) return null;
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
         <Typography variant="h6" component="h2">
-          Gateway traffic (7 days)
+          {period ? 'Gateway traffic in this period' : 'Gateway traffic (7 days)'}
         </Typography>
         <Table size="small" aria-label="Gateway traffic per AI service and key">
           <TableHead>

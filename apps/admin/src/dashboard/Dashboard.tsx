@@ -338,7 +338,7 @@ export default function Dashboard() {
             </Panel>
           </Grid>
           <Grid size={{ xs: 12 }}>
-            <GatewayTrafficCard />
+            <GatewayTrafficCard period={{ from: data.from, to: data.to }} />
           </Grid>
         </Grid>
       ) : null}

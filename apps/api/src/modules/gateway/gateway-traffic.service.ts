@@ -95,10 +95,12 @@ export class GatewayTrafficService implements OnApplicationBootstrap, OnModuleDe
   }
 
   /** Per AI service (catalog slug) and API client over the last `hours`. */
-  async traffic(organizationId: string, hours: number): Promise<GatewayTrafficOutput> {
+  /** The last `hours`, or the hours from `range.from` up to `range.to` (the dashboard's period). */
+  async traffic(organizationId: string, hours: number, range?: { from: Date; to: Date }): Promise<GatewayTrafficOutput> {
     await this.flush();
-    const since = new Date(Math.floor((Date.now() - hours * 3_600_000) / 3_600_000) * 3_600_000);
-    const { rows, names } = await this.repo.traffic(organizationId, since);
+    const since = new Date(Math.floor(((range?.from.getTime() ?? Date.now() - hours * 3_600_000)) / 3_600_000) * 3_600_000);
+    if (range) hours = Math.max(1, Math.ceil((range.to.getTime() - since.getTime()) / 3_600_000));
+    const { rows, names } = await this.repo.traffic(organizationId, since, range?.to);
     const items = rows.map((r) => {
       const calls = r._sum.calls ?? 0;
       return {

@@ -13,7 +13,16 @@ import { GatewayUpstreamsService } from './upstreams.service';
 import { toUpstreamOutput } from './upstreams.serializers';
 
 const upstreamFilter = z.strictObject({ id: idList.optional(), q: z.string().max(200).optional(), api: gatewayApi.optional() });
-const trafficQuery = z.strictObject({ hours: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7) });
+/** The last `hours` (default a week), or from-to (the dashboard's period, at most 366 days). */
+const trafficQuery = z
+  .strictObject({
+    hours: z.coerce.number().int().min(1).max(24 * 90).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => q.hours === undefined || (q.from === undefined && q.to === undefined), { message: 'give either hours or from/to', path: ['hours'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be before to', path: ['from'] })
+  .refine((q) => !q.from || Date.parse(q.to ?? new Date().toISOString()) - Date.parse(q.from) <= 367 * 86_400_000, { message: 'the period can be at most 366 days long', path: ['from'] });
 
 /** The AI gateway's upstreams (react-admin conventions; keys write-only) and its traffic. */
 @Controller('api/gateway')
@@ -61,7 +70,7 @@ export class GatewayUpstreamsController {
   @Authenticated({ permission: 'dashboard.read' })
   @Get('traffic')
   async trafficPerProviderAndKey(@CurrentUser() user: UserAuth, @Query() query: Record<string, unknown>) {
-    const { hours } = parseOr400(trafficQuery, query);
-    return this.traffic.traffic(user.organizationId, hours);
+    const q = parseOr400(trafficQuery, query);
+    return this.traffic.traffic(user.organizationId, q.hours ?? 24 * 7, q.from ? { from: new Date(q.from), to: q.to ? new Date(q.to) : new Date() } : undefined);
   }
 }

@@ -74,10 +74,10 @@ export class GatewayRepository {
   }
 
   /** Traffic per provider and API client since `since`, with the clients' names. */
-  async traffic(organizationId: string, since: Date) {
+  async traffic(organizationId: string, since: Date, until?: Date) {
     const rows = await this.prisma.gatewayUsageRollup.groupBy({
       by: ['providerSlug', 'apiClientId'],
-      where: { organizationId, bucket: { gte: since } },
+      where: { organizationId, bucket: { gte: since, ...(until ? { lt: until } : {}) } },
       _sum: { calls: true, blocked: true, redacted: true, upstreamErrors: true, streamed: true, inputTokens: true, outputTokens: true, addedMillis: true },
     });
     const clients = await this.prisma.apiClient.findMany({ where: { organizationId, id: { in: rows.map((r) => r.apiClientId) } }, select: { id: true, name: true } });
