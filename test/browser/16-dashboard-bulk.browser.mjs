@@ -162,3 +162,61 @@ export async function scenarioFreshOrganization(t) {
   }
 }
 scenarioFreshOrganization.description = "a new organization's owner sees the first-run checklist, an empty list with its first step, and hides the checklist";
+
+export async function scenarioBulkIncidentsAndUsers(t) {
+  const db = new pg.Client({ connectionString: t.databaseUrl });
+  await db.connect();
+  const people = ['dan.sales@example.com', 'hannah.hr@example.com'];
+  // Who had the incidents, to give them back (later scenarios read the demo as seeded).
+  const assignees = (await db.query(`SELECT id, "assigneeId" FROM "Incident"`)).rows;
+  try {
+    const page = await t.newPage({ label: 'owner' });
+    await t.signIn(page, 'owner@example.com');
+
+    // Two incidents to the analyst at once.
+    await page.getByRole('menuitem', { name: 'Incidents', exact: true }).click();
+    const rows = page.locator('tbody tr');
+    await rows.nth(1).waitFor();
+    const numbers = [];
+    for (const i of [0, 1]) {
+      numbers.push(Number((await rows.nth(i).getByRole('cell', { name: /^#\d+$/ }).innerText()).slice(1)));
+      await rows.nth(i).getByRole('checkbox', { name: 'Select this row' }).check();
+    }
+    await page.getByTestId('bulk-assign').click();
+    const assign = page.getByRole('dialog', { name: 'Assign the selected incidents' });
+    await assign.getByRole('combobox', { name: 'Assignee' }).click();
+    await page.getByRole('option', { name: 'Sam Analyst (sam.analyst@example.com)' }).click();
+    await t.capture(page, 'laptop-light-bulk-assign-dialog');
+    await assign.getByRole('button', { name: 'Apply to 2' }).click();
+    await page.getByText('2 incidents assigned.').waitFor();
+    const assigned = await db.query(
+      `SELECT i.number FROM "Incident" i JOIN "User" u ON u.id = i."assigneeId" WHERE u.email = 'sam.analyst@example.com' AND i.number = ANY($1::int[])`,
+      [numbers],
+    );
+    assert(assigned.rows.length === 2, `incidents ${numbers.join(', ')} are Sam's (${JSON.stringify(assigned.rows)})`);
+
+    // Two people disabled, then enabled again, at once.
+    await page.getByRole('menuitem', { name: 'Users', exact: true }).click();
+    for (const email of people) await page.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) }).getByRole('checkbox', { name: 'Select this row' }).check();
+    await page.getByTestId('bulk-disable').click();
+    const disable = page.getByRole('dialog', { name: 'Disable the selected users' });
+    await disable.getByText(/signed out everywhere/).waitFor();
+    await disable.getByRole('button', { name: 'Apply to 2' }).click();
+    await page.getByText('2 users changed.').waitFor();
+    const off = await db.query(`SELECT count(*)::int AS n FROM "User" WHERE email = ANY($1) AND disabled`, [people]);
+    assert(off.rows[0].n === 2, 'both are disabled');
+    for (const email of people) await page.getByRole('row', { name: new RegExp(email.replace('.', '\\.')) }).getByRole('checkbox', { name: 'Select this row' }).check();
+    await page.getByTestId('bulk-enable').click();
+    const enable = page.getByRole('dialog', { name: 'Enable the selected users' });
+    await enable.getByRole('button', { name: 'Apply to 2' }).click();
+    // The dialog closes once the server answered.
+    await enable.waitFor({ state: 'hidden' });
+    const on = await db.query(`SELECT count(*)::int AS n FROM "User" WHERE email = ANY($1) AND NOT disabled`, [people]);
+    assert(on.rows[0].n === 2, 'both are enabled again');
+  } finally {
+    await db.query(`UPDATE "User" SET disabled = false WHERE email = ANY($1)`, [people]);
+    for (const i of assignees) await db.query(`UPDATE "Incident" SET "assigneeId" = $2 WHERE id = $1 AND "assigneeId" IS DISTINCT FROM $2`, [i.id, i.assigneeId]);
+    await db.end();
+  }
+}
+scenarioBulkIncidentsAndUsers.description = 'two incidents are assigned to an analyst at once; two users are disabled and enabled again at once';
