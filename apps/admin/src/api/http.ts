@@ -32,6 +32,12 @@ function toHttpError(err: unknown): unknown {
     for (const d of envelope.details as { path?: unknown; message?: unknown }[]) {
       if (d && typeof d.path === 'string' && typeof d.message === 'string' && d.path) errors[d.path] = d.message;
     }
+    // A problem with one item of a list ("patterns[2]", "cidrs.0") is shown on the list's input,
+    // which has no input per item: the list gets the first such message, naming the item.
+    for (const [path, message] of Object.entries({ ...errors })) {
+      const item = /^(.+?)(?:\[(\d+)\]|\.(\d+))$/.exec(path);
+      if (item && !(item[1]! in errors)) errors[item[1]!] = `#${Number(item[2] ?? item[3]) + 1}: ${message}`;
+    }
   }
   return new HttpError(envelope.message ?? err.message, err.status, { ...body, code: envelope.code, errors });
 }
