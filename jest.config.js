@@ -49,7 +49,7 @@ const shared = {
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper: {
     '^@airlock/(policy-engine|detectors|contracts|decision-core|discovery|sdk|file-text)$': '<rootDir>/libs/$1/src',
-    '^@airlock/contracts/(constants|types)$': '<rootDir>/libs/contracts/src/$1',
+    '^@airlock/contracts/(constants|types|rule-conditions|rule-sentence)$': '<rootDir>/libs/contracts/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

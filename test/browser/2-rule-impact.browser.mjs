@@ -2,10 +2,17 @@
 // the recent decisions before publishing.
 import { assert, confirmPublish } from './harness.mjs';
 
-async function pick(page, combobox, option) {
-  await combobox.click();
-  await combobox.fill(option.slice(0, 6));
-  await page.getByRole('option', { name: option }).click();
+/** Adds a condition on `field` to the block named `block` ("When", "Unless 1") and picks its values. */
+async function addCondition(page, block, field, picks) {
+  const region = page.getByRole('region', { name: block, exact: true });
+  await region.getByRole('button', { name: `Add condition to ${block}` }).click();
+  await page.getByRole('menuitem', { name: field, exact: true }).click();
+  const box = region.getByRole('group', { name: `Condition on ${field}` }).getByRole('combobox', { name: field, exact: true });
+  for (const [typed, option] of picks) {
+    await box.click();
+    await box.fill(typed);
+    await page.getByRole('option', { name: option }).first().click();
+  }
   await page.keyboard.press('Escape');
 }
 
@@ -21,16 +28,14 @@ export async function scenarioRuleAndImpact(t) {
   await page.getByRole('spinbutton', { name: 'Priority', exact: true }).fill('35');
   await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Source code only goes to approved coding assistants.');
   // When: source code in a prompt or an upload...
-  await pick(page, page.getByRole('combobox', { name: 'Data classes' }).first(), 'Source code (source_code)');
-  await page.getByRole('combobox', { name: 'Actions' }).first().click();
-  await page.getByRole('option', { name: /^Prompt/ }).click();
-  await page.getByRole('option', { name: /^Upload/ }).click();
-  await page.keyboard.press('Escape');
+  await addCondition(page, 'When', 'Data classes', [['Source', /^Source code/]]);
+  await addCondition(page, 'When', 'Actions', [
+    ['Prompt', /^Prompt/],
+    ['Upload', /^Upload/],
+  ]);
   // ...unless the service is approved.
-  await page.getByRole('button', { name: 'Add' }).click();
-  await page.getByRole('combobox', { name: 'Service status' }).nth(1).click();
-  await page.getByRole('option', { name: 'Approved' }).click();
-  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Add exception group' }).click();
+  await addCondition(page, 'Unless 1', 'Service status', [['Appr', 'Approved']]);
   // Then block, with a message in plain words.
   await page.getByRole('radio', { name: 'Block' }).check();
   await page.getByRole('textbox', { name: 'Message to the person', exact: true }).fill('Source code may only go to the approved coding assistants (GitHub Copilot for work accounts). Use one of them instead.');
@@ -40,7 +45,7 @@ export async function scenarioRuleAndImpact(t) {
   const row = page.getByRole('row', { name: /no-source-code-unapproved/ });
   await row.waitFor();
   assert((await row.innerText()).includes('Block'), 'the new rule shows its effect chip');
-  assert((await row.innerText()).includes('Unless'), 'the new rule shows its exception');
+  assert((await row.innerText()).includes('unless the service is approved'), 'the new rule shows its exception');
   await page.getByRole('banner').getByText('draft changed').waitFor();
 
   // Impact preview: how many of the recent decisions would change, and how.

@@ -1,12 +1,12 @@
-import { Box } from '@mui/material';
-import { AutocompleteArrayInput, NullableBooleanInput, SelectArrayInput, useGetList } from 'react-admin';
-import { choices } from '../common/chips';
+import { useGetList, useTranslate } from 'react-admin';
 import { ACCOUNT_TYPE_CONDITIONS, ACTIONS, CHANNELS, PROVIDER_STATUS_CONDITIONS, TRAINS_ON_INPUTS } from '@airlock/contracts/constants';
-import { useCountryChoices } from '../common/countries';
+import type { ConditionListKey } from '@airlock/contracts/rule-conditions';
+import { inSentence, type ValueLabel } from '@airlock/contracts/rule-sentence';
+import { COUNTRY_CODES, useCountryName } from '../common/countries';
 
 const ALL = { pagination: { page: 1, perPage: 1000 } };
 
-/** Choices for the pickers, fed from the catalog, zones, groups and data classes. */
+/** Choices for the pickers, fed from the catalog, zones, groups and data classes (the simulator uses them too). */
 export function useConditionChoices() {
   const providers = useGetList('providers', { ...ALL, sort: { field: 'name', order: 'ASC' } });
   const zones = useGetList('zones', { ...ALL, sort: { field: 'name', order: 'ASC' } });
@@ -17,36 +17,56 @@ export function useConditionChoices() {
     zones: (zones.data ?? []).map((z) => ({ id: z.name as string, name: z.name as string })),
     groups: (groups.data ?? []).map((g) => ({ id: g.name as string, name: g.name as string })),
     dataClasses: (dataClasses.data ?? []).map((d) => ({ id: d.key as string, name: `${d.name} (${d.key})` })),
+    /** What the rule editor reads: names without keys, and whether a data class is built in. */
+    raw: { providers: providers.data ?? [], dataClasses: dataClasses.data ?? [] },
   };
 }
 
 export type ConditionChoices = ReturnType<typeof useConditionChoices>;
 
+/** One value a picker offers: what is stored, the name people read, and a detail (a slug, a key, a code). */
+export interface ValueChoice {
+  id: string;
+  name: string;
+  detail?: string;
+}
+
+const ENUMS: Partial<Record<ConditionListKey, { values: readonly string[]; prefix: string }>> = {
+  providerStatus: { values: PROVIDER_STATUS_CONDITIONS, prefix: 'airlock.providerStatus' },
+  actions: { values: ACTIONS, prefix: 'airlock.action' },
+  channels: { values: CHANNELS, prefix: 'airlock.channel' },
+  accountTypes: { values: ACCOUNT_TYPE_CONDITIONS, prefix: 'airlock.accountType' },
+  trainsOnInputs: { values: TRAINS_ON_INPUTS, prefix: 'airlock.trains' },
+};
+
 /**
- * The inputs of one condition set. `prefix` is 'conditions.' for the rule's "when", '' inside the
- * exceptions iterator (whose inputs are relative to each item).
+ * The rule editor's pickers and words: for each list condition the values to pick from (names
+ * people read, the stored id as a detail), and the label the rule's sentence uses for a value
+ * (service and data class names, country names; none of them a slug).
  */
-export function ConditionsInputs({ prefix, options }: { prefix: string; options: ConditionChoices }) {
-  const countries = useCountryChoices();
-  const src = (k: string) => `${prefix}${k}`;
-  const label = (k: string) => `resources.rules.fields.conditions.${k}`;
-  const statusChoices = choices(PROVIDER_STATUS_CONDITIONS, 'airlock.providerStatus');
-  return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
-      <AutocompleteArrayInput source={src('providers')} label={label('providers')} choices={options.providers} translateChoice={false} helperText="airlock.ruleForm.help.providers" />
-      <SelectArrayInput source={src('providerStatus')} label={label('providerStatus')} choices={statusChoices} helperText="airlock.ruleForm.help.providerStatus" />
-      <AutocompleteArrayInput source={src('dataClasses')} label={label('dataClasses')} choices={options.dataClasses} translateChoice={false} helperText="airlock.ruleForm.help.dataClasses" />
-      <SelectArrayInput source={src('actions')} label={label('actions')} choices={choices(ACTIONS, 'airlock.action')} helperText="airlock.ruleForm.help.actions" />
-      <SelectArrayInput source={src('channels')} label={label('channels')} choices={choices(CHANNELS, 'airlock.channel')} helperText={false} />
-      <SelectArrayInput source={src('accountTypes')} label={label('accountTypes')} choices={choices(ACCOUNT_TYPE_CONDITIONS, 'airlock.accountType')} helperText="airlock.ruleForm.help.accountTypes" />
-      <AutocompleteArrayInput source={src('networkZones')} label={label('networkZones')} choices={options.zones} translateChoice={false} helperText={false} />
-      <AutocompleteArrayInput source={src('groups')} label={label('groups')} choices={options.groups} translateChoice={false} helperText={false} />
-      <AutocompleteArrayInput source={src('dataCountries')} label={label('dataCountries')} choices={countries} translateChoice={false} helperText="airlock.ruleForm.help.dataCountries" />
-      <AutocompleteArrayInput source={src('hqCountries')} label={label('hqCountries')} choices={countries} translateChoice={false} helperText={false} />
-      <SelectArrayInput source={src('trainsOnInputs')} label={label('trainsOnInputs')} choices={choices(TRAINS_ON_INPUTS, 'airlock.trains')} helperText={false} />
-      <NullableBooleanInput source={src('restrictedJurisdiction')} label={label('restrictedJurisdiction')} nullLabel="airlock.ruleForm.any" helperText="airlock.ruleForm.help.restrictedJurisdiction" />
-      <NullableBooleanInput source={src('unknownAiDestination')} label={label('unknownAiDestination')} nullLabel="airlock.ruleForm.any" helperText={false} />
-      <NullableBooleanInput source={src('zeroRetentionOffer')} label={label('zeroRetentionOffer')} nullLabel="airlock.ruleForm.any" helperText={false} />
-    </Box>
-  );
+export function useRuleVocabulary(): { choicesFor: (key: ConditionListKey) => ValueChoice[]; label: ValueLabel } {
+  const t = useTranslate();
+  const options = useConditionChoices();
+  const country = useCountryName();
+  const services = options.raw.providers.map((p) => ({ id: p.slug as string, name: p.name as string, detail: p.slug as string }));
+  const classes = options.raw.dataClasses.map((d) => ({ id: d.key as string, name: d.name as string, detail: d.key as string, builtin: Boolean(d.builtin) }));
+  const serviceName = new Map(services.map((s) => [s.id, s.name]));
+  const className = new Map(classes.map((c) => [c.id, c.builtin ? inSentence(c.name) : c.name]));
+  const choicesFor = (key: ConditionListKey): ValueChoice[] => {
+    const e = ENUMS[key];
+    if (e) return e.values.map((id) => ({ id, name: t(`${e.prefix}.${id}`, { _: id }) }));
+    if (key === 'providers') return services;
+    if (key === 'dataClasses') return classes;
+    if (key === 'groups') return options.groups;
+    if (key === 'networkZones') return options.zones;
+    if (key === 'dataCountries' || key === 'hqCountries') return COUNTRY_CODES.map((id) => ({ id, name: country(id), detail: id }));
+    return [];
+  };
+  const label: ValueLabel = (key, value) => {
+    if (key === 'providers') return serviceName.get(value);
+    if (key === 'dataClasses') return className.get(value);
+    if (key === 'dataCountries' || key === 'hqCountries') return country(value);
+    return undefined;
+  };
+  return { choicesFor, label };
 }

@@ -1,22 +1,11 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import {
-  ArrayInput,
-  BooleanInput,
-  Create,
-  Edit,
-  NumberInput,
-  RadioButtonGroupInput,
-  required,
-  SimpleForm,
-  SimpleFormIterator,
-  TextInput,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { BooleanInput, Create, Edit, NumberInput, RadioButtonGroupInput, required, SimpleForm, TextInput, useInput, useRecordContext, useTranslate } from 'react-admin';
 import { choices } from '../common/chips';
 import { EFFECTS } from '@airlock/contracts/constants';
-import { transformRule } from './conditions';
-import { ConditionsInputs, useConditionChoices } from './ConditionsInputs';
+import { type Conditions, transformRule } from './conditions';
+import { useRuleVocabulary } from './ConditionsInputs';
+import { ConditionBuilder, ExceptionGroups, PrecedenceNote } from './ConditionBuilder';
+import { RuleImpactCount, RuleSentence } from './RuleSummary';
 import { DraftToolbar, useDraftSaved } from '../common/draftSaved';
 
 const slugPattern = (value: string) => (value && !/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(value) ? 'airlock.validation.slug' : undefined);
@@ -35,8 +24,26 @@ function Heading({ title, help }: { title: string; help: string }) {
   );
 }
 
+/** The rule's "when": a condition builder bound to the form's `conditions`. */
+function WhenInput({ choicesFor }: { choicesFor: ReturnType<typeof useRuleVocabulary>['choicesFor'] }) {
+  const t = useTranslate();
+  const { field } = useInput({ source: 'conditions', format: (v: unknown) => v ?? {} });
+  return (
+    <Box component="section" aria-label={t('airlock.ruleForm.whenTitle')} sx={{ width: '100%' }}>
+      <ConditionBuilder value={field.value as Conditions} onChange={field.onChange} choicesFor={choicesFor} emptyText={t('airlock.ruleForm.builder.emptyWhen')} label={t('airlock.ruleForm.whenTitle')} />
+    </Box>
+  );
+}
+
+/** The rule's "unless": labelled groups bound to the form's `exceptions`. */
+function UnlessInput({ choicesFor }: { choicesFor: ReturnType<typeof useRuleVocabulary>['choicesFor'] }) {
+  const { field } = useInput({ source: 'exceptions', format: (v: unknown) => (Array.isArray(v) ? v : []) });
+  return <ExceptionGroups value={field.value as Conditions[]} onChange={field.onChange} choicesFor={choicesFor} />;
+}
+
 function RuleFormBody({ create }: { create: boolean }) {
-  const options = useConditionChoices();
+  const { choicesFor } = useRuleVocabulary();
+  const record = useRecordContext();
   return (
     <SimpleForm toolbar={<DraftToolbar resource="rules" whatKey="airlock.draftSaved.rule" />}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr 1fr' }, columnGap: 2, width: '100%', alignItems: 'center' }}>
@@ -46,18 +53,20 @@ function RuleFormBody({ create }: { create: boolean }) {
       </Box>
       <TextInput source="description" fullWidth multiline />
 
+      <RuleSentence />
+      <Box sx={{ mt: 1, width: '100%' }}>
+        <RuleImpactCount replaces={create ? undefined : (record?.ruleId as string | undefined)} />
+      </Box>
+
       <Heading title="airlock.ruleForm.whenTitle" help="airlock.ruleForm.whenHelp" />
-      <ConditionsInputs prefix="conditions." options={options} />
+      <WhenInput choicesFor={choicesFor} />
 
       <Heading title="airlock.ruleForm.unlessTitle" help="airlock.ruleForm.unlessHelp" />
-      <ArrayInput source="exceptions" label={false}>
-        <SimpleFormIterator disableReordering fullWidth sx={{ '& .RaSimpleFormIterator-line': { borderBottom: 1, borderColor: 'divider', pb: 2 } }}>
-          <ConditionsInputs prefix="" options={options} />
-        </SimpleFormIterator>
-      </ArrayInput>
+      <UnlessInput choicesFor={choicesFor} />
 
       <Heading title="airlock.ruleForm.thenTitle" help="airlock.ruleForm.thenHelp" />
       <RadioButtonGroupInput source="effect" choices={choices(EFFECTS, 'airlock.effect')} validate={required()} />
+      <PrecedenceNote />
       <TextInput source="message" validate={required()} fullWidth multiline minRows={2} helperText="airlock.ruleForm.messageHelp" />
       <TextInput source="guidanceUrl" type="url" fullWidth />
     </SimpleForm>

@@ -1,30 +1,13 @@
-import { Box, Button as MuiButton, Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import { Box, Button as MuiButton, Chip, Typography } from '@mui/material';
 import InsightsIcon from '@mui/icons-material/Insights';
 import PublishIcon from '@mui/icons-material/Publish';
-import {
-  CreateButton,
-  DataTable,
-  List,
-  SearchInput,
-  SelectInput,
-  SimpleList,
-  TopToolbar,
-  useDataProvider,
-  useListContext,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { useState } from 'react';
-import { errorMessage } from '../api/http';
+import { describeRule } from '@airlock/contracts/rule-sentence';
 import { choices, EffectChip } from '../common/chips';
 import { EFFECTS } from '@airlock/contracts/constants';
 import { useIsSmall, usePermission } from '../common/hooks';
-import { ConditionsSummary } from './ConditionsSummary';
+import { useRuleVocabulary } from './ConditionsInputs';
 import { DraftNotice } from './RuleForm';
 import { EmptyState } from '../common/EmptyState';
 
@@ -50,60 +33,14 @@ function Actions() {
   );
 }
 
-/** Moves a rule up or down by swapping its priority with its neighbour's. */
-function MoveButtons() {
-  const record = useRecordContext();
-  const { data } = useListContext();
-  const dataProvider = useDataProvider();
-  const refresh = useRefresh();
-  const notify = useNotify();
-  const t = useTranslate();
-  const [busy, setBusy] = useState(false);
-  if (!record || !data) return null;
-  const index = data.findIndex((r) => r.id === record.id);
-  const swap = async (other: (typeof data)[number] | undefined) => {
-    if (!other) return;
-    setBusy(true);
-    try {
-      const a = record.priority as number;
-      const b = other.priority as number;
-      const [pa, pb] = a === b ? [b, a + 1] : [b, a];
-      await dataProvider.update('rules', { id: record.id, data: { priority: pa }, previousData: record });
-      await dataProvider.update('rules', { id: other.id, data: { priority: pb }, previousData: other });
-      refresh();
-    } catch (err) {
-      notify(errorMessage(err), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const stop = (e: React.MouseEvent) => e.stopPropagation();
-  return (
-    <Stack direction="row" onClick={stop}>
-      <Tooltip title={t('airlock.rules.moveUp')}>
-        <span>
-          <IconButton size="small" aria-label={t('airlock.rules.moveUpNamed', { id: record.ruleId })} disabled={busy || index <= 0} onClick={() => void swap(data[index - 1])}>
-            <ArrowUpwardIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
-      <Tooltip title={t('airlock.rules.moveDown')}>
-        <span>
-          <IconButton size="small" aria-label={t('airlock.rules.moveDownNamed', { id: record.ruleId })} disabled={busy || index >= data.length - 1} onClick={() => void swap(data[index + 1])}>
-            <ArrowDownwardIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
-    </Stack>
-  );
-}
-
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="effect" source="effect" choices={choices(EFFECTS, 'airlock.effect')} alwaysOn />];
 
 export function RuleList() {
   const small = useIsSmall();
   const t = useTranslate();
-  const canWrite = usePermission('policy.write');
+  const { label } = useRuleVocabulary();
+  const sentence = (r: { effect: string; conditions?: unknown; exceptions?: unknown }) =>
+    describeRule({ effect: r.effect, conditions: r.conditions as never, exceptions: Array.isArray(r.exceptions) ? (r.exceptions as never[]) : [] }, label);
   return (
     <Box>
       <List filters={filters} actions={<Actions />} sort={{ field: 'priority', order: 'ASC' }} perPage={100} pagination={false} empty={<EmptyState feature="rules" to="/rules/create" permission="policy.write" />}>
@@ -112,7 +49,7 @@ export function RuleList() {
           <SimpleList
             linkType="edit"
             primaryText={(r) => `${r.priority}. ${r.ruleId}`}
-            secondaryText={(r) => r.message}
+            secondaryText={(r) => sentence(r as never)}
             tertiaryText={(r) => <EffectChip effect={r.effect} />}
           />
         ) : (
@@ -133,9 +70,17 @@ export function RuleList() {
                 </Box>
               )}
             />
-            <DataTable.Col source="conditions" label="resources.rules.fields.conditions.name" disableSort render={(r) => <ConditionsSummary conditions={r.conditions} exceptions={r.exceptions} />} />
+            <DataTable.Col
+              source="conditions"
+              label="airlock.rules.sentence"
+              disableSort
+              render={(r) => (
+                <Typography variant="body2" component="div">
+                  {sentence(r as never)}
+                </Typography>
+              )}
+            />
             <DataTable.Col source="effect" render={(r) => <EffectChip effect={r.effect} />} />
-            {canWrite ? <DataTable.Col label="airlock.rules.order" disableSort render={() => <MoveButtons />} /> : null}
           </DataTable>
         )}
       </List>
