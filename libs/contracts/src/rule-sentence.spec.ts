@@ -61,7 +61,7 @@ describe('describeRule', () => {
           noneOf: { actions: ['access'] },
         },
       },
-      "Warn when the action is not opening the service and the service is unknown (not in the catalog) or under review and the service's training on inputs is always on or on unless opted out and the request comes through an IDE or a command line and the person uses a personal account or an account it does not state",
+      "Warn when the action is not opening the service and the service is unknown (not in the catalog) or under review and the service's training on inputs is always on or on unless opted out and the request comes through an IDE or a command line and the person uses a personal account or an unstated account type",
     ],
     [
       'countries by name, and none of them',

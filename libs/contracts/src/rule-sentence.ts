@@ -46,7 +46,7 @@ const WORDS: Partial<Record<ConditionListKey, Record<string, string>>> = {
   providerStatus: { approved: 'approved', restricted: 'restricted', under_review: 'under review', blocked: 'blocked', unknown: 'unknown (not in the catalog)' },
   actions: { access: 'opening the service', prompt: 'a prompt', upload: 'a file upload', response: "the service's answer" },
   channels: { web: 'the web', desktop: 'a desktop app', mobile: 'a mobile app', api: 'the API', ide: 'an IDE', cli: 'a command line' },
-  accountTypes: { consumer: 'a personal account', business: 'a work account', api: 'an API key', unknown: 'an account it does not state' },
+  accountTypes: { consumer: 'a personal account', business: 'a work account', api: 'an API key', unknown: 'an unstated account type' },
   trainsOnInputs: { yes: 'always on', opt_out: 'on unless opted out', no: 'off' },
 };
 
