@@ -2,10 +2,9 @@ import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlined';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { ROLES } from '@airlock/contracts/constants';
-import { BulkActionDialog } from '../common/BulkActionDialog';
+import { BulkActionDialog, useBulkState } from '../common/BulkActionDialog';
 
 /**
  * The user list's bulk actions: disable, enable, change the role. The server applies the single
@@ -14,7 +13,7 @@ import { BulkActionDialog } from '../common/BulkActionDialog';
 export function UserBulkActions() {
   const t = useTranslate();
   const notify = useNotify();
-  const [role, setRole] = useState('');
+  const [role, setRole] = useBulkState('users.role', '');
   const done = (n: number) => notify(t('airlock.bulk.usersSaved', { smart_count: n }), { type: 'success' });
   return (
     <>

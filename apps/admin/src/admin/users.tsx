@@ -34,6 +34,7 @@ import { useWatch } from 'react-hook-form';
 import { ROLES } from '@airlock/contracts/constants';
 import { EmptyState } from '../common/EmptyState';
 import { SelectableRows } from '../common/SelectableRows';
+import { BulkState } from '../common/BulkActionDialog';
 
 const roleChoices = ROLES.map((r) => ({ id: r, name: `airlock.role.${r}` }));
 
@@ -70,38 +71,40 @@ function UserList() {
   const t = useTranslate();
   const canWrite = usePermission('users.write');
   return (
-    <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="users" to="/users/create" permission="users.write" />}>
-      {small ? (
-        <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
-      ) : (
-        <SelectableRows>
-          <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
-            <DataTable.Col source="name" />
-            <DataTable.Col source="email" />
-            <DataTable.Col source="role" render={() => <RoleChip />} />
-            <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
-            <DataTable.Col
-              source="sso"
-              label="airlock.users.signIn"
-              disableSort
-              render={(r) => (r.sso ? <Chip size="small" color="secondary" variant="outlined" label={t('airlock.users.ssoChip')} title={t('airlock.users.ssoChipHelp')} /> : null)}
-            />
-            <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
-            <DataTable.Col
-              source="disabled"
-              label="airlock.users.state"
-              render={(r) =>
-                r.disabled ? (
-                  <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
-                ) : r.invitationPending ? (
-                  <Chip size="small" color="info" variant="outlined" label={t('airlock.users.invitationPending')} />
-                ) : null
-              }
-            />
-          </DataTable>
-        </SelectableRows>
-      )}
-    </List>
+    <BulkState>
+      <List actions={<Actions />} filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} exporter={false} empty={<EmptyState feature="users" to="/users/create" permission="users.write" />}>
+        {small ? (
+          <SimpleList linkType={canWrite ? 'edit' : false} primaryText={(r) => r.name} secondaryText={(r) => r.email} tertiaryText={(r) => `${t(`airlock.role.${r.role}`)}${r.sso ? ` · ${t('airlock.users.ssoChip')}` : ''}`} />
+        ) : (
+          <SelectableRows>
+            <DataTable rowClick={canWrite ? 'edit' : false} bulkActionButtons={canWrite ? <UserBulkActions /> : false}>
+              <DataTable.Col source="name" />
+              <DataTable.Col source="email" />
+              <DataTable.Col source="role" render={() => <RoleChip />} />
+              <DataTable.Col source="groups" disableSort render={(r) => (r.groups as string[]).join(', ')} />
+              <DataTable.Col
+                source="sso"
+                label="airlock.users.signIn"
+                disableSort
+                render={(r) => (r.sso ? <Chip size="small" color="secondary" variant="outlined" label={t('airlock.users.ssoChip')} title={t('airlock.users.ssoChipHelp')} /> : null)}
+              />
+              <DataTable.Col source="lastLoginAt" render={(r) => (r.lastLoginAt ? new Date(r.lastLoginAt).toLocaleString() : t('airlock.users.neverSignedIn'))} />
+              <DataTable.Col
+                source="disabled"
+                label="airlock.users.state"
+                render={(r) =>
+                  r.disabled ? (
+                    <Chip size="small" color="error" variant="outlined" label={t('airlock.users.disabled')} />
+                  ) : r.invitationPending ? (
+                    <Chip size="small" color="info" variant="outlined" label={t('airlock.users.invitationPending')} />
+                  ) : null
+                }
+              />
+            </DataTable>
+          </SelectableRows>
+        )}
+      </List>
+    </BulkState>
   );
 }
 

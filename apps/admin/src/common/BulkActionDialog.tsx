@@ -1,7 +1,28 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useListContext, useRefresh, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
+
+const BulkStateContext = createContext<{ state: Record<string, unknown>; set: (key: string, value: unknown) => void } | null>(null);
+
+/**
+ * Holds the bulk actions' dialogs and their fields above the list: react-admin re-creates the bulk
+ * actions toolbar's children at times (a refetch, a resize), which would close an open dialog and
+ * drop what was typed in it. Wrap a list that has bulk actions in it.
+ */
+export function BulkState({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<Record<string, unknown>>({});
+  const value = useMemo(() => ({ state, set: (key: string, v: unknown) => setState((s) => ({ ...s, [key]: v })) }), [state]);
+  return <BulkStateContext.Provider value={value}>{children}</BulkStateContext.Provider>;
+}
+
+/** A bulk action's piece of state: kept by the enclosing BulkState (else by the component). */
+export function useBulkState<T>(key: string, initial: T): [T, (value: T) => void] {
+  const ctx = useContext(BulkStateContext);
+  const [local, setLocal] = useState<T>(initial);
+  if (!ctx) return [local, setLocal];
+  return [(key in ctx.state ? ctx.state[key] : initial) as T, (v: T) => ctx.set(key, v)];
+}
 
 /**
  * A list's bulk action: a button over the selected rows that opens a dialog (what to set), then
@@ -37,9 +58,10 @@ export function BulkActionDialog({
   const t = useTranslate();
   const { selectedIds, onUnselectItems } = useListContext();
   const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const key = `bulk.${testId ?? label}`;
+  const [open, setOpen] = useBulkState(`${key}.open`, false);
+  const [busy, setBusy] = useBulkState(`${key}.busy`, false);
+  const [error, setError] = useBulkState<string | null>(`${key}.error`, null);
   const ids = selectedIds.map(String);
   const submit = async () => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { fromLocalInput, toLocalInput } from '../activity/filters';
 import { PERIOD_PRESETS, type Period } from './period';
@@ -14,6 +14,10 @@ export function PeriodPicker({ value, onChange, shown }: { value: Period; onChan
   const [from, setFrom] = useState(value.preset === 'custom' ? toLocalInput(value.from) : toLocalInput(shown?.from));
   const [to, setTo] = useState(value.preset === 'custom' ? toLocalInput(value.to) : toLocalInput(shown?.to));
   const [problem, setProblem] = useState<string | null>(null);
+  // Back to a preset (the browser's back button, a link): the custom fields close.
+  useEffect(() => {
+    if (value.preset !== 'custom') setCustom(false);
+  }, [value.preset]);
   const apply = () => {
     const f = fromLocalInput(from);
     const u = fromLocalInput(to);

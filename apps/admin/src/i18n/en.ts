@@ -1673,6 +1673,8 @@ const resources = {
       notificationDecision: 'Notification decision',
       overdue: 'Past the deadline',
       duplicateOfId: 'Duplicate of',
+      reportedSince: 'Reported from',
+      reportedUntil: 'Reported before',
       q: 'Search',
     },
   },

@@ -1,8 +1,7 @@
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import { MenuItem, TextField } from '@mui/material';
-import { useState } from 'react';
 import { useGetList, useNotify, useTranslate } from 'react-admin';
-import { BulkActionDialog } from '../common/BulkActionDialog';
+import { BulkActionDialog, useBulkState } from '../common/BulkActionDialog';
 
 const CAN_WORK_ON_INCIDENTS = ['owner', 'admin', 'analyst'];
 const UNASSIGNED = 'unassigned';
@@ -11,7 +10,7 @@ const UNASSIGNED = 'unassigned';
 export function IncidentBulkActions() {
   const t = useTranslate();
   const notify = useNotify();
-  const [assignee, setAssignee] = useState('');
+  const [assignee, setAssignee] = useBulkState('incidents.assignee', '');
   const { data: users } = useGetList('users', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
   const analysts = (users ?? []).filter((u) => CAN_WORK_ON_INCIDENTS.includes(u.role as string) && !u.disabled);
   return (

@@ -5,6 +5,7 @@ import {
   BooleanInput,
   CreateButton,
   DataTable,
+  DateTimeInput,
   FilterButton,
   FilterList,
   FilterListItem,
@@ -28,6 +29,7 @@ import { DeadlineCountdown } from './Deadline';
 import { IncidentBulkActions } from './IncidentBulkActions';
 import { EmptyState } from '../common/EmptyState';
 import { SelectableRows } from '../common/SelectableRows';
+import { BulkState } from '../common/BulkActionDialog';
 
 /** CSV of the incidents matching the current filters (same-origin GET: the session cookie goes along). */
 function ExportCsvButton() {
@@ -84,6 +86,9 @@ function Aside() {
   );
 }
 
+/** A datetime-local value (the reader's time) as the instant the API's filter takes. */
+const toInstant = (v: string) => (v && !Number.isNaN(new Date(v).getTime()) ? new Date(v).toISOString() : undefined);
+
 function useFilters() {
   const dataClasses = useDataClassChoices();
   return [
@@ -98,6 +103,9 @@ function useFilters() {
       <AutocompleteInput optionText="name" label="resources.incidents.fields.assigneeId" />
     </ReferenceInput>,
     <BooleanInput key="overdue" source="overdue" />,
+    // The dashboard's period (its incident figures link here with it): shown, so it can be removed.
+    <DateTimeInput key="reportedSince" source="reportedSince" parse={toInstant} />,
+    <DateTimeInput key="reportedUntil" source="reportedUntil" parse={toInstant} />,
   ];
 }
 
@@ -107,39 +115,41 @@ export function IncidentList() {
   const filters = useFilters();
   const canWrite = usePermission('incidents.write');
   return (
-    <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false} empty={<EmptyState feature="incidents" to="/incidents/create" permission="incidents.write" />}>
-      {small ? (
-        <SimpleList
-          linkType="show"
-          primaryText={(r) => `#${r.number} ${r.title}`}
-          secondaryText={(r) => `${t(`airlock.incidentStatus.${r.status}`)} · ${t(`airlock.severity.${r.severity}`)}`}
-          tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact /> : null)}
-        />
-      ) : (
-        <SelectableRows>
-          <DataTable rowClick="show" bulkActionButtons={canWrite ? <IncidentBulkActions /> : false}>
-            <DataTable.Col source="number" render={(r) => `#${r.number}`} />
-            <DataTable.Col
-              source="title"
-              cellSx={() => ({ minWidth: 280 })}
-              render={(r) => (
-                <Box>
-                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                    {r.title}
-                  </Typography>
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[])?.join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
-                  </Typography>
-                </Box>
-              )}
-            />
-            <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
-            <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
-            <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact />} />
-            <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
-          </DataTable>
-        </SelectableRows>
-      )}
-    </List>
+    <BulkState>
+      <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false} empty={<EmptyState feature="incidents" to="/incidents/create" permission="incidents.write" />}>
+        {small ? (
+          <SimpleList
+            linkType="show"
+            primaryText={(r) => `#${r.number} ${r.title}`}
+            secondaryText={(r) => `${t(`airlock.incidentStatus.${r.status}`)} · ${t(`airlock.severity.${r.severity}`)}`}
+            tertiaryText={(r) => (r.notificationDeadline ? <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact /> : null)}
+          />
+        ) : (
+          <SelectableRows>
+            <DataTable rowClick="show" bulkActionButtons={canWrite ? <IncidentBulkActions /> : false}>
+              <DataTable.Col source="number" render={(r) => `#${r.number}`} />
+              <DataTable.Col
+                source="title"
+                cellSx={() => ({ minWidth: 280 })}
+                render={(r) => (
+                  <Box>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                      {r.title}
+                    </Typography>
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[])?.join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
+                    </Typography>
+                  </Box>
+                )}
+              />
+              <DataTable.Col source="severity" render={(r) => <SeverityChip severity={r.severity} />} />
+              <DataTable.Col source="status" render={(r) => <IncidentStatusChip status={r.status} />} />
+              <DataTable.Col source="notificationDeadline" render={(r) => <DeadlineCountdown deadline={r.notificationDeadline} resolved={!!r.resolvedAt} decided={!!r.notificationDecision} live={false} compact />} />
+              <DataTable.Col source="assigneeId" disableSort render={(r) => r.assignee?.name ?? t('airlock.incidents.unassigned')} />
+            </DataTable>
+          </SelectableRows>
+        )}
+      </List>
+    </BulkState>
   );
 }

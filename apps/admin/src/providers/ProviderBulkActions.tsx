@@ -1,18 +1,17 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { MenuItem, Stack, TextField } from '@mui/material';
-import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { PROVIDER_STATUSES } from '@airlock/contracts/constants';
 import { draftEvents } from '../api/dataProvider';
-import { BulkActionDialog } from '../common/BulkActionDialog';
+import { BulkActionDialog, useBulkState } from '../common/BulkActionDialog';
 import { DraftSavedMessage } from '../common/draftSaved';
 
 /** The catalog's bulk action: the selected services' status in the draft, with one reason. */
 export function ProviderBulkActions() {
   const t = useTranslate();
   const notify = useNotify();
-  const [status, setStatus] = useState<string>('approved');
-  const [reason, setReason] = useState('');
+  const [status, setStatus] = useBulkState<string>('providers.status', 'approved');
+  const [reason, setReason] = useBulkState('providers.reason', '');
   return (
     <BulkActionDialog
       testId="bulk-status"

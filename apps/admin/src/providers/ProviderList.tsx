@@ -19,6 +19,7 @@ import { CountryCodes, useCountryChoices } from '../common/countries';
 import { useIsSmall, usePermission } from '../common/hooks';
 import { ProviderBulkActions } from './ProviderBulkActions';
 import { SelectableRows } from '../common/SelectableRows';
+import { BulkState } from '../common/BulkActionDialog';
 
 function Actions() {
   const canWrite = usePermission('catalog.write');
@@ -54,41 +55,43 @@ export function ProviderList() {
   const t = useTranslate();
   const canWrite = usePermission('catalog.write');
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
-      {small ? (
-        <SimpleList
-          linkType="show"
-          primaryText={(r) => r.name}
-          secondaryText={(r) => `${t(`airlock.providerStatus.${r.status}`)} · ${t('airlock.risk.score', { score: r.riskScore })}`}
-          tertiaryText={(r) => (r.dataCountries as string[]).join(', ')}
-        />
-      ) : (
-        <SelectableRows>
-          <DataTable rowClick="show" bulkActionButtons={canWrite ? <ProviderBulkActions /> : false}>
-            <DataTable.Col
-              source="name"
-              render={(r) => (
-                <Box>
-                  <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                    {r.name}
-                  </Typography>
-                  {r.vendor ? (
-                    <Typography variant="caption" color="text.secondary">
-                      {r.vendor}
+    <BulkState>
+      <List filters={filters} actions={<Actions />} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+        {small ? (
+          <SimpleList
+            linkType="show"
+            primaryText={(r) => r.name}
+            secondaryText={(r) => `${t(`airlock.providerStatus.${r.status}`)} · ${t('airlock.risk.score', { score: r.riskScore })}`}
+            tertiaryText={(r) => (r.dataCountries as string[]).join(', ')}
+          />
+        ) : (
+          <SelectableRows>
+            <DataTable rowClick="show" bulkActionButtons={canWrite ? <ProviderBulkActions /> : false}>
+              <DataTable.Col
+                source="name"
+                render={(r) => (
+                  <Box>
+                    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                      {r.name}
                     </Typography>
-                  ) : null}
-                </Box>
-              )}
-            />
-            <DataTable.Col source="status" field={ProviderStatusField} />
-            <DataTable.Col source="riskScore" field={RiskField} />
-            <DataTable.Col source="dataCountries" disableSort render={(r) => <CountryCodes codes={r.dataCountries} />} />
-            <DataTable.Col source="hqCountry" render={(r) => <CountryCodes codes={r.hqCountry ? [r.hqCountry] : []} />} />
-            <DataTable.Col source="trainsOnInputs" render={(r) => <TrainsField value={r.trainsOnInputs} />} />
-          </DataTable>
-        </SelectableRows>
-      )}
-    </List>
+                    {r.vendor ? (
+                      <Typography variant="caption" color="text.secondary">
+                        {r.vendor}
+                      </Typography>
+                    ) : null}
+                  </Box>
+                )}
+              />
+              <DataTable.Col source="status" field={ProviderStatusField} />
+              <DataTable.Col source="riskScore" field={RiskField} />
+              <DataTable.Col source="dataCountries" disableSort render={(r) => <CountryCodes codes={r.dataCountries} />} />
+              <DataTable.Col source="hqCountry" render={(r) => <CountryCodes codes={r.hqCountry ? [r.hqCountry] : []} />} />
+              <DataTable.Col source="trainsOnInputs" render={(r) => <TrainsField value={r.trainsOnInputs} />} />
+            </DataTable>
+          </SelectableRows>
+        )}
+      </List>
+    </BulkState>
   );
 }
 
