@@ -164,7 +164,7 @@ export async function scenarioToastsAndServerMessages(t) {
     const res = await fetch('/api/portal/tool-requests', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ toolName: 'Otter.ai (words)', reason: 'Meeting notes' }),
+      body: JSON.stringify({ toolName: 'Fireflies meeting notes', reason: 'Meeting notes' }),
     });
     return res.json();
   });
