@@ -8,6 +8,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Responsive
 import { errorMessage } from '../api/http';
 import { SeverityChip } from '../common/chips';
 import { useApi } from '../common/hooks';
+import { useDataClassLabel } from '../common/labels';
 import { OverrideRatesCard } from './OverrideRates';
 import { OnboardingChecklist } from './OnboardingChecklist';
 import { PeriodPicker } from './PeriodPicker';
@@ -84,6 +85,7 @@ export default function Dashboard() {
   const t = useTranslate();
   const theme = useTheme();
   const colors = useEffectColors();
+  const classLabel = useDataClassLabel();
   const [params, setParams] = useSearchParams();
   const period = periodFrom(params);
   const periodKey = JSON.stringify(period);
@@ -285,8 +287,8 @@ export default function Dashboard() {
                   <BarChart data={data.dataClasses} layout="vertical" margin={{ left: 16, right: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
                     <XAxis type="number" tick={axis} allowDecimals={false} />
-                    <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} />
-                    <Tooltip {...tooltipStyle} />
+                    <YAxis type="category" dataKey="dataClass" tick={axis} width={150} interval={0} tickFormatter={(key: string) => classLabel(key)} />
+                    <Tooltip {...tooltipStyle} labelFormatter={(key) => classLabel(String(key))} />
                     <Legend />
                     <Bar isAnimationActive={false} dataKey="count" name={t('airlock.dashboard.caught')} fill={colors.warn} cursor="pointer" onClick={(d) => go({ ...since, dataClass: String((d as { dataClass?: string }).dataClass ?? (d as { payload?: { dataClass?: string } }).payload?.dataClass ?? '') })} />
                     {data.dataClasses[0]?.blockedOrRedacted !== undefined ? (
@@ -302,7 +304,7 @@ export default function Dashboard() {
                   {data.dataClasses.map((c) => (
                     <li key={c.dataClass}>
                       <MuiLink component={Link} to={activityLink({ ...since, dataClass: c.dataClass })} variant="caption">
-                        {`${c.dataClass}: ${fmt(c.count)}`}
+                        {`${classLabel(c.dataClass)}: ${fmt(c.count)}`}
                       </MuiLink>
                     </li>
                   ))}
