@@ -11,7 +11,7 @@ export async function scenarioAllowedValues(t) {
   await values.first().getByRole('button', { name: 'Add' }).click();
   await page.getByRole('textbox', { name: 'Value', exact: true }).fill('+1 (800) 555-0100');
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Our support hotline');
-  await page.getByRole('spinbutton', { name: /\(personal_data\)/ }).fill('0.8');
+  await page.getByRole('spinbutton', { name: 'Personal data', exact: true }).fill('0.8');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText(/saved to the draft/i).first().waitFor();
   const saved = await page.evaluate(async () => (await fetch('/api/settings')).json());

@@ -29,6 +29,7 @@ import { apiGet, errorMessage } from '../api/http';
 import { EffectChip } from '../common/chips';
 import { useApi } from '../common/hooks';
 import { useDataClassChoices } from '../common/useDataClassChoices';
+import { useDataClassLabel } from '../common/labels';
 import { type ActivityFilters, filtersFrom, fromLocalInput, queryOf, toLocalInput } from './filters';
 import { EmptyState } from '../common/EmptyState';
 
@@ -119,6 +120,7 @@ function Filters({ value, onApply }: { value: ActivityFilters; onApply: (f: Acti
 
 function Detail({ entry, onClose }: { entry: ActivityEntryOutput | null; onClose: () => void }) {
   const t = useTranslate();
+  const className = useDataClassLabel();
   const { data, error } = useApi<ActivityDetailOutput>(entry ? `/api/activity/${entry.id}?time=${encodeURIComponent(entry.time)}` : null);
   const row = (label: string, value: ReactNode) => (
     <>
@@ -180,9 +182,9 @@ function Detail({ entry, onClose }: { entry: ActivityEntryOutput | null; onClose
             {row(t('airlock.activity.action'), t(`airlock.action.${data.action}`, { _: data.action }))}
             {row(t('airlock.activity.subject'), data.subjectId)}
             {row(t('airlock.activity.group'), data.subjectGroups.join(', '))}
-            {row(t('airlock.activity.dataClass'), data.dataClasses.join(', '))}
+            {row(t('airlock.activity.dataClass'), data.dataClasses.map(className).join(', '))}
             {row(t('airlock.activity.zone'), data.networkZones.join(', '))}
-            {row(t('airlock.activity.channel'), data.channel)}
+            {row(t('airlock.activity.channel'), data.channel ? t(`airlock.channel.${data.channel}`, { _: data.channel }) : null)}
             {row(t('airlock.activity.apiClient'), data.apiClient ? (data.apiClient.name ?? data.apiClient.id) : null)}
             {row(t('airlock.activity.source'), t(`airlock.activity.sources.${data.source}`, { _: data.source }))}
             {row(t('airlock.activity.overrideReason'), data.overrideReason)}
@@ -200,7 +202,7 @@ function Detail({ entry, onClose }: { entry: ActivityEntryOutput | null; onClose
   );
 }
 
-function Row({ e, onOpen }: { e: ActivityEntryOutput; onOpen: () => void }) {
+function Row({ e, onOpen, className, ruleDescription }: { e: ActivityEntryOutput; onOpen: () => void; className: (key: string) => string; ruleDescription: Map<string, string> }) {
   const t = useTranslate();
   return (
     <TableRow hover>
@@ -215,10 +217,20 @@ function Row({ e, onOpen }: { e: ActivityEntryOutput; onOpen: () => void }) {
       <TableCell>{e.service ? e.service.name : (e.destinationHost ?? '—')}</TableCell>
       <TableCell>{t(`airlock.action.${e.action}`, { _: e.action })}</TableCell>
       <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.subjectId ?? '—'}</TableCell>
-      <TableCell>{e.ruleIds.join(', ') || '—'}</TableCell>
+      <TableCell>
+        {e.ruleIds.length
+          ? e.ruleIds.map((id, i) => (
+              // rule ids are the names admins give their rules; the description is a hover away
+              <span key={id} title={ruleDescription.get(id)}>
+                {i ? ', ' : ''}
+                {id}
+              </span>
+            ))
+          : '—'}
+      </TableCell>
       <TableCell>
         {e.dataClasses.map((c) => (
-          <Chip key={c} size="small" variant="outlined" label={c} sx={{ mr: 0.5 }} />
+          <Chip key={c} size="small" variant="outlined" label={className(c)} sx={{ mr: 0.5 }} />
         ))}
       </TableCell>
     </TableRow>
@@ -239,6 +251,23 @@ export default function ActivityPage() {
   });
   const items = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const active = Object.entries(filters);
+  const className = useDataClassLabel();
+  const services = useChoices('providers', 'slug', (r) => String(r.name), 'name');
+  const clients = useChoices('api-clients', 'id', (r) => String(r.name), 'name');
+  const rules = useGetList('rules', { pagination: { page: 1, perPage: 500 }, sort: { field: 'ruleId', order: 'ASC' } });
+  const ruleDescription = new Map((rules.data ?? []).filter((r) => r.description).map((r) => [String(r.ruleId), String(r.description)]));
+  /** A filter's value in words: names for keys and slugs, the wording of an effect, a channel, an action. */
+  const valueOf = (k: string, v: string): string => {
+    if (k === 'since' || k === 'until') return new Date(v).toLocaleString();
+    if (k === 'dataClass') return className(v);
+    if (k === 'service') return services.find((c) => c.id === v)?.name ?? v;
+    if (k === 'apiClient') return clients.find((c) => c.id === v)?.name ?? v;
+    if (k === 'effect') return v.split(',').map((x) => t(`airlock.effect.${x}`, { _: x })).join(', ');
+    if (k === 'channel') return t(`airlock.channel.${v}`, { _: v });
+    if (k === 'action') return t(`airlock.action.${v}`, { _: v });
+    if (k === 'source') return t(`airlock.activity.sources.${v}`, { _: v });
+    return v;
+  };
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={t('airlock.activity.title')} />
@@ -264,7 +293,7 @@ export default function ActivityPage() {
           {active.map(([k, v]) => (
             <Chip
               key={k}
-              label={`${t(`airlock.activity.${k}`)}: ${k === 'since' || k === 'until' ? new Date(v).toLocaleString() : v}`}
+              label={`${t(`airlock.activity.${k}`)}: ${valueOf(k, v)}`}
               onDelete={() => setParams(new URLSearchParams(queryOf({ ...filters, [k]: undefined })))}
               data-testid={`activity-filter-${k}`}
             />
@@ -287,7 +316,7 @@ export default function ActivityPage() {
           </TableHead>
           <TableBody>
             {items.map((e) => (
-              <Row key={e.id} e={e} onOpen={() => setOpen(e)} />
+              <Row key={e.id} e={e} onOpen={() => setOpen(e)} className={className} ruleDescription={ruleDescription} />
             ))}
           </TableBody>
         </Table>

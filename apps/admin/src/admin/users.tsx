@@ -134,7 +134,7 @@ function UserCreate() {
           const invitationError = (data as { invitationError?: string }).invitationError;
           if (invitationError) notify(invitationError, { type: 'warning', autoHideDuration: 15_000 });
           // notify() translates its message itself: pass the key, not the translated text.
-          else notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+          else notify('resources.users.notifications.created', { type: 'info', messageArgs: { smart_count: 1 } });
           // A custom onSuccess replaces react-admin's own, redirect included.
           redirect('list', 'users');
         },

@@ -206,7 +206,7 @@ function WebhookEdit() {
       mutationOptions={{
         onSuccess: (data) => {
           const saved = data as unknown as SavedWebhook;
-          notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+          notify('resources.webhooks.notifications.updated', { type: 'info', messageArgs: { smart_count: 1 } });
           // A warning (e.g. the new host does not resolve yet) stays in view on this page.
           if (saved.warnings?.length) redirect('edit', 'webhooks', saved.id, undefined, { webhookWarnings: saved.warnings });
           else redirect('list', 'webhooks');

@@ -27,7 +27,7 @@ import {
 } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { useIsSmall, usePermission } from '../common/hooks';
-import { useDataClassChoices } from '../common/useDataClassChoices';
+import { matchNameOrKey, useDataClassChoices } from '../common/useDataClassChoices';
 import { EXCEPTION_STATUSES } from '@airlock/contracts/constants';
 import { EmptyState } from '../common/EmptyState';
 
@@ -175,7 +175,7 @@ function ExceptionCreate() {
         <ReferenceInput source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteInput optionText="name" helperText="airlock.exceptions.anyService" />
         </ReferenceInput>
-        <AutocompleteInput source="dataClass" choices={dataClasses} translateChoice={false} helperText="airlock.exceptions.anyClass" />
+        <AutocompleteInput source="dataClass" choices={dataClasses} translateChoice={false} matchSuggestion={matchNameOrKey} helperText="airlock.exceptions.anyClass" />
         <TextInput source="reason" validate={required()} fullWidth multiline helperText="airlock.exceptions.reasonHelp" />
         <DateTimeInput source="expiresAt" validate={required()} helperText="airlock.exceptions.expiresHelp" />
       </SimpleForm>

@@ -23,7 +23,7 @@ import { useState } from 'react';
 import { useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { apiSend, errorMessage } from '../api/http';
 import { useApi } from '../common/hooks';
-import { useDataClassChoices } from '../common/useDataClassChoices';
+import { matchNameOrKey, useDataClassChoices } from '../common/useDataClassChoices';
 import { Fact, useUpdate, type Incident, type IncidentEvent } from './IncidentParts';
 
 /**
@@ -271,6 +271,7 @@ export function CorrectFacts({ incident }: { incident: Incident }) {
             value={classes}
             onChange={(_, v) => setClasses(v)}
             getOptionLabel={(o) => labelOf.get(o) ?? o}
+            filterOptions={(opts, { inputValue }) => opts.filter((o) => matchNameOrKey(inputValue, { id: o, name: labelOf.get(o) }))}
             renderInput={(params) => <TextField {...params} label={t('resources.incidents.fields.dataClasses')} />}
           />
           <TextField

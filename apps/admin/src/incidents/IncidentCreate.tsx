@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { choices } from '../common/chips';
 import { INCIDENT_SEVERITIES } from '@airlock/contracts/constants';
-import { useDataClassChoices } from '../common/useDataClassChoices';
+import { matchNameOrKey, useDataClassChoices } from '../common/useDataClassChoices';
 
 /** An analyst files an incident directly (reports usually come from the portal). */
 export function IncidentCreate() {
@@ -31,7 +31,7 @@ export function IncidentCreate() {
           <AutocompleteInput optionText="name" />
         </ReferenceInput>
         <TextInput source="providerOther" helperText="airlock.incidents.providerOtherHelp" />
-        <AutocompleteArrayInput source="dataClasses" choices={dataClasses} translateChoice={false} />
+        <AutocompleteArrayInput source="dataClasses" choices={dataClasses} translateChoice={false} matchSuggestion={matchNameOrKey} />
         <SelectInput source="severity" choices={choices(INCIDENT_SEVERITIES, 'airlock.severity')} helperText="airlock.incidents.severityHelp" />
         <DateTimeInput source="occurredAt" />
       </SimpleForm>

@@ -24,7 +24,8 @@ import {
 import { choices, IncidentStatusChip, SeverityChip } from '../common/chips';
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES } from '@airlock/contracts/constants';
 import { useIsSmall, usePermission } from '../common/hooks';
-import { useDataClassChoices } from '../common/useDataClassChoices';
+import { matchNameOrKey, useDataClassChoices } from '../common/useDataClassChoices';
+import { useDataClassLabel } from '../common/labels';
 import { DeadlineCountdown } from './Deadline';
 import { IncidentBulkActions } from './IncidentBulkActions';
 import { EmptyState } from '../common/EmptyState';
@@ -98,7 +99,7 @@ function useFilters() {
     <ReferenceInput key="providerId" source="providerId" reference="providers" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput optionText="name" label="resources.incidents.fields.providerId" />
     </ReferenceInput>,
-    <AutocompleteInput key="dataClass" source="dataClass" choices={dataClasses} translateChoice={false} label="resources.incidents.fields.dataClasses" />,
+    <AutocompleteInput key="dataClass" source="dataClass" choices={dataClasses} translateChoice={false} matchSuggestion={matchNameOrKey} label="resources.incidents.fields.dataClasses" />,
     <ReferenceInput key="assigneeId" source="assigneeId" reference="users" sort={{ field: 'name', order: 'ASC' }}>
       <AutocompleteInput optionText="name" label="resources.incidents.fields.assigneeId" />
     </ReferenceInput>,
@@ -114,6 +115,7 @@ export function IncidentList() {
   const t = useTranslate();
   const filters = useFilters();
   const canWrite = usePermission('incidents.write');
+  const className = useDataClassLabel();
   return (
     <BulkState>
       <List filters={filters} actions={<Actions />} aside={small ? undefined : <Aside />} sort={{ field: 'number', order: 'DESC' }} exporter={false} empty={<EmptyState feature="incidents" to="/incidents/create" permission="incidents.write" />}>
@@ -137,7 +139,7 @@ export function IncidentList() {
                       {r.title}
                     </Typography>
                     <Typography variant="caption" color="text.secondary" component="div">
-                      {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[])?.join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
+                      {[r.provider?.name ?? r.providerOther, (r.dataClasses as string[] | undefined)?.map(className).join(', '), new Date(r.reportedAt).toLocaleString()].filter(Boolean).join(' · ')}
                     </Typography>
                   </Box>
                 )}

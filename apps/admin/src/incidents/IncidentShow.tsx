@@ -28,6 +28,7 @@ import { apiSend, errorMessage } from '../api/http';
 import { IncidentStatusChip, SeverityChip } from '../common/chips';
 import { CLOSURE_REASONS, INCIDENT_SEVERITIES } from '@airlock/contracts/constants';
 import { useApi, usePermission } from '../common/hooks';
+import { useDataClassLabel } from '../common/labels';
 import { DeadlineCountdown } from './Deadline';
 import { CorrectFacts, NotificationDecision, ReporterMessages } from './IncidentClock';
 import { Fact, Panel, useUpdate, type Incident, type IncidentEvent, type Task } from './IncidentParts';
@@ -287,7 +288,7 @@ function Checklist({ incident, canWrite }: { incident: Incident; canWrite: boole
 type T = (k: string, o?: Record<string, unknown>) => string;
 
 /** One timeline entry in words: a comment's text, "Status: New → Triaged", a ticked task, the report. */
-function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): string {
+function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>, className: (key: string) => string): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
   if (typeof d.body === 'string') return d.body;
   if (e.type === 'notification_decided') {
@@ -312,6 +313,7 @@ function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): str
       if (field === 'severity') return t(`airlock.severity.${String(v)}`, { _: String(v) });
       if (field === 'assigneeId') return people.get(String(v)) ?? String(v);
       if (field === 'closureReason') return t(`airlock.closure.${String(v)}`, { _: String(v) });
+      if (field === 'dataClasses' && Array.isArray(v)) return v.length ? v.map((k) => className(String(k))).join(', ') : '—';
       if (Array.isArray(v)) return v.join(', ');
       if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return new Date(v).toLocaleString();
       return typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -328,7 +330,7 @@ function describeEvent(e: IncidentEvent, t: T, people: Map<string, string>): str
   if (e.type === 'created') {
     const parts = [
       d.service ? String(d.service) : null,
-      Array.isArray(d.dataClasses) && d.dataClasses.length ? (d.dataClasses as string[]).join(', ') : null,
+      Array.isArray(d.dataClasses) && d.dataClasses.length ? (d.dataClasses as string[]).map(className).join(', ') : null,
     ];
     return parts.filter(Boolean).join(' · ');
   }
@@ -358,6 +360,7 @@ function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolea
   const rows = Array.isArray(events.data) ? events.data : [];
   const users = useGetList('users', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
   const people = new Map((users.data ?? []).map((u) => [String(u.id), String(u.name)]));
+  const className = useDataClassLabel();
   return (
     <Box>
       {events.error ? <Alert severity="error">{errorMessage(events.error)}</Alert> : null}
@@ -376,7 +379,7 @@ function Timeline({ incident, canWrite }: { incident: Incident; canWrite: boolea
                   {new Date(e.createdAt).toLocaleString()}
                 </span>
               }
-              secondary={<span style={{ whiteSpace: 'pre-wrap' }}>{describeEvent(e, t, people)}</span>}
+              secondary={<span style={{ whiteSpace: 'pre-wrap' }}>{describeEvent(e, t, people, className)}</span>}
             />
           </ListItem>
         ))}
@@ -434,6 +437,7 @@ function IncidentPage() {
   const t = useTranslate();
   const canWrite = usePermission('incidents.write');
   const update = useUpdate(incident ?? ({} as Incident));
+  const className = useDataClassLabel();
   if (!incident) return null;
   const dt = (v: string | null) => (v ? new Date(v).toLocaleString() : '—');
   return (
@@ -490,7 +494,7 @@ function IncidentPage() {
                 />
                 <Fact
                   label={t('resources.incidents.fields.dataClasses')}
-                  value={incident.dataClasses.length ? incident.dataClasses.join(', ') : null}
+                  value={incident.dataClasses.length ? incident.dataClasses.map(className).join(', ') : null}
                 />
                 <Fact
                   label={t('airlock.incidents.reporter')}

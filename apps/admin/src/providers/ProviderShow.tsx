@@ -94,7 +94,7 @@ function Profile() {
                 {p.accountTypes.map((a) => (
                   <ListItem key={a.name} disableGutters sx={{ display: 'block' }}>
                     <Typography variant="subtitle2" component="h3">
-                      {a.name} <Chip size="small" label={a.kind} sx={{ ml: 0.5 }} />
+                      {a.name} <Chip size="small" label={t(`airlock.accountType.${a.kind}`, { _: a.kind })} sx={{ ml: 0.5 }} />
                       {a.trainsOnInputs ? <Chip size="small" variant="outlined" sx={{ ml: 0.5 }} label={t(`airlock.profile.trains.${a.trainsOnInputs}`, { name: a.name })} /> : null}
                     </Typography>
                     {a.retention ? <Typography variant="body2">{a.retention}</Typography> : null}
@@ -102,7 +102,7 @@ function Profile() {
                     {a.certifications.length ? <Typography variant="body2">{t('resources.providers.fields.certifications')}: {a.certifications.join(', ')}</Typography> : null}
                     {a.signals.map((sig) => (
                       <Typography key={sig.value} variant="body2" color="text.secondary">
-                        {t('airlock.profile.signal', { _: 'Tells it apart' })} ({sig.kind}): <code>{sig.value}</code>
+                        {t('airlock.profile.signal', { _: 'Tells it apart' })} ({t(`airlock.profile.signalKind.${sig.kind}`, { _: sig.kind })}): <code>{sig.value}</code>
                         {sig.note ? ` — ${sig.note}` : ''}
                       </Typography>
                     ))}
@@ -181,7 +181,16 @@ function Profile() {
         <Grid size={{ xs: 12, md: 6 }}>
           <Section title={t('airlock.profile.reachTitle')}>
             <Typography variant="body2" gutterBottom>
-              {t('airlock.profile.domains')}: {p.domains.join(', ')}
+              {/* host names are identifiers: shown as such, not as prose */}
+              {t('airlock.profile.domains')}:{' '}
+              {p.domains.map((d, i) => (
+                <span key={d}>
+                  {i ? ', ' : ''}
+                  <Box component="code" sx={{ fontFamily: 'monospace', fontSize: '0.85em' }}>
+                    {d}
+                  </Box>
+                </span>
+              ))}
             </Typography>
             <Typography variant="body2">
               {t('airlock.profile.channels')}: {p.channels.length ? p.channels.map((c) => t(`airlock.channel.${c}`, { _: c })).join(', ') : '—'}
@@ -211,7 +220,7 @@ function Profile() {
             )}
             {(p.unknownFacts ?? []).map((u) => (
               <Typography key={u.topic + u.note} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                {t('airlock.profile.unknown', { _: 'Unknown (%{topic})', topic: u.topic })}: {u.note}
+                {t('airlock.profile.unknown', { _: 'Unknown (%{topic})', topic: t(`airlock.profile.topic.${u.topic}`, { _: u.topic }) })}: {u.note}
               </Typography>
             ))}
           </Section>
@@ -229,7 +238,10 @@ function Profile() {
       ) : null}
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 2 }}>
         {t('airlock.profile.updated')} <DateField source="updatedAt" showTime />
-        {p.builtin ? ` · ${t('airlock.profile.builtin')}` : ''}
+        {p.builtin ? ` · ${t('airlock.profile.builtin')}` : ''} · {t('airlock.profile.catalogId')}:{' '}
+        <Box component="code" sx={{ fontFamily: 'monospace' }}>
+          {p.slug}
+        </Box>
       </Typography>
     </Box>
   );

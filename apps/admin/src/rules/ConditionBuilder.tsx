@@ -6,6 +6,7 @@ import { useTranslate } from 'react-admin';
 import { CONDITION_BOOLEAN_KEYS, CONDITION_LIST_KEYS, type ConditionKey, type ConditionListKey } from '@airlock/contracts/rule-conditions';
 import { addableKeys, blockOf, type Conditions, type ConditionRow, freeSlots, isBooleanKey, newRow, rowsOf, slotOf } from './conditions';
 import type { ValueChoice } from './ConditionsInputs';
+import { matchNameOrKey } from '../common/useDataClassChoices';
 
 const FIELDS: readonly ConditionKey[] = [...CONDITION_LIST_KEYS, ...CONDITION_BOOLEAN_KEYS];
 const fieldLabel = (key: string) => `resources.rules.fields.conditions.${key}`;
@@ -100,6 +101,7 @@ function ValuesPicker({ label, values, choices, onChange }: { label: string; val
       value={selected}
       isOptionEqualToValue={(a, b) => a.id === b.id}
       getOptionLabel={(o) => o.name}
+      filterOptions={(opts, { inputValue }) => opts.filter((o) => matchNameOrKey(inputValue, o) || (!!o.detail && matchNameOrKey(inputValue, { name: o.detail })))}
       onChange={(_e, picked) => onChange(picked.map((p) => p.id))}
       renderOption={(props, option) => {
         const { key, ...rest } = props as typeof props & { key: string };

@@ -13,10 +13,10 @@ export function useConditionChoices() {
   const groups = useGetList('groups', { ...ALL, sort: { field: 'name', order: 'ASC' } });
   const dataClasses = useGetList('data-classes', { ...ALL, sort: { field: 'key', order: 'ASC' } });
   return {
-    providers: (providers.data ?? []).map((p) => ({ id: p.slug as string, name: `${p.name} (${p.slug})` })),
+    providers: (providers.data ?? []).map((p) => ({ id: p.slug as string, name: p.name as string })),
     zones: (zones.data ?? []).map((z) => ({ id: z.name as string, name: z.name as string })),
     groups: (groups.data ?? []).map((g) => ({ id: g.name as string, name: g.name as string })),
-    dataClasses: (dataClasses.data ?? []).map((d) => ({ id: d.key as string, name: `${d.name} (${d.key})` })),
+    dataClasses: (dataClasses.data ?? []).map((d) => ({ id: d.key as string, name: d.name as string })),
     /** What the rule editor reads: names without keys, and whether a data class is built in. */
     raw: { providers: providers.data ?? [], dataClasses: dataClasses.data ?? [] },
   };
@@ -24,7 +24,7 @@ export function useConditionChoices() {
 
 export type ConditionChoices = ReturnType<typeof useConditionChoices>;
 
-/** One value a picker offers: what is stored, the name people read, and a detail (a slug, a key, a code). */
+/** One value a picker offers: what is stored (found by typing it too, not shown), the name people read, and a detail (a country code). */
 export interface ValueChoice {
   id: string;
   name: string;
@@ -41,15 +41,15 @@ const ENUMS: Partial<Record<ConditionListKey, { values: readonly string[]; prefi
 
 /**
  * The rule editor's pickers and words: for each list condition the values to pick from (names
- * people read, the stored id as a detail), and the label the rule's sentence uses for a value
+ * people read; a slug or key is found by typing it, not shown), and the label the rule's sentence uses for a value
  * (service and data class names, country names; none of them a slug).
  */
 export function useRuleVocabulary(): { choicesFor: (key: ConditionListKey) => ValueChoice[]; label: ValueLabel } {
   const t = useTranslate();
   const options = useConditionChoices();
   const country = useCountryName();
-  const services = options.raw.providers.map((p) => ({ id: p.slug as string, name: p.name as string, detail: p.slug as string }));
-  const classes = options.raw.dataClasses.map((d) => ({ id: d.key as string, name: d.name as string, detail: d.key as string, builtin: Boolean(d.builtin) }));
+  const services = options.raw.providers.map((p) => ({ id: p.slug as string, name: p.name as string }));
+  const classes = options.raw.dataClasses.map((d) => ({ id: d.key as string, name: d.name as string, builtin: Boolean(d.builtin) }));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const className = new Map(classes.map((c) => [c.id, c.builtin ? inSentence(c.name) : c.name]));
   const choicesFor = (key: ConditionListKey): ValueChoice[] => {
