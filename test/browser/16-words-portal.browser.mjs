@@ -2,23 +2,7 @@
 // the services to use instead, one training statement per card; the simulator listing a documented
 // test card as found but not counted, with why; a dictionary detector filled from a pasted list and
 // a CSV file; and no raw slug, translation key or "Missing translation" on the pages walked.
-import { assert } from './harness.mjs';
-
-/** snake_case words, react-admin/airlock translation keys, and the polyglot marker of a missing key. */
-const RAW = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b(?:airlock|resources|ra)\.[a-zA-Z-]+\.[a-zA-Z.-]+|Missing translation/g;
-
-/** What a person reads on the page (inputs' values are theirs, not the product's words). */
-async function rawWordsOn(page, extra = []) {
-  const text = await page.locator('#main-content').innerText();
-  const found = new Set(text.match(RAW) ?? []);
-  for (const slug of extra) if (new RegExp(`(^|[^\\w.-])${slug.replace(/[-.]/g, '\\$&')}($|[^\\w-])`).test(text)) found.add(slug);
-  return [...found];
-}
-
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
+import { assert, rawWordsOn, settle } from './harness.mjs';
 
 export async function scenarioPortalWords(t) {
   const eve = await t.newPage({ label: 'employee' });

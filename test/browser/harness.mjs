@@ -123,6 +123,28 @@ export class ScenarioContext {
   }
 }
 
+/** snake_case words, react-admin/airlock translation keys, and the polyglot marker of a missing key. */
+export const RAW_WORDS = /\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b(?:airlock|resources|ra)\.[a-zA-Z-]+\.[a-zA-Z.-]+|Missing translation/g;
+
+/**
+ * The raw slugs, keys and "Missing translation" markers in what a person reads on the page (inputs'
+ * values are theirs, not the product's words), plus any of `extra` (e.g. catalog slugs) found as a
+ * word. `skipCode`: identifiers shown deliberately as such (in <code>, labelled) are not counted.
+ */
+export async function rawWordsOn(page, extra = [], { skipCode = false } = {}) {
+  let text = await page.locator('#main-content').innerText();
+  if (skipCode) for (const code of await page.locator('#main-content code').allInnerTexts()) text = text.split(code).join(' ');
+  const found = new Set(text.match(RAW_WORDS) ?? []);
+  for (const slug of extra) if (new RegExp(`(^|[^\\w.-])${slug.replace(/[-.]/g, '\\$&')}($|[^\\w-])`).test(text)) found.add(slug);
+  return [...found];
+}
+
+/** Waits for the page's requests to finish and its last render. */
+export async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(`Assertion failed: ${message}`);
 }

@@ -102,7 +102,7 @@ export function RuleImpactCount({ replaces }: { replaces?: string }) {
         </Stack>
       ) : (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <CircularProgress size={14} />
+          <CircularProgress size={14} aria-label={t('airlock.ruleForm.impact.counting')} />
           <Typography variant="body2" color="text.secondary">
             {t('airlock.ruleForm.impact.counting')}
           </Typography>
