@@ -16,7 +16,7 @@ export async function scenarioDashboardToActivity(t) {
   // The Activity page with effect=block (and the dashboard's period) applied, in the URL and on screen.
   await page.waitForURL((u) => u.hash.startsWith('#/activity?') && u.hash.includes('effect=block') && u.hash.includes('since='));
   await page.getByTestId('activity-filter-effect').waitFor();
-  assert((await page.getByTestId('activity-filter-effect').innerText()).includes('block'), 'the effect filter chip says block');
+  assert((await page.getByTestId('activity-filter-effect').innerText()).includes('Effect: Block'), 'the effect filter chip says Block, in words');
   const table = page.getByRole('table', { name: 'Decisions' });
   await table.getByRole('row').nth(1).waitFor();
   const rows = table.getByRole('row');
