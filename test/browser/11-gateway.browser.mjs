@@ -36,7 +36,7 @@ export async function scenarioGatewayUpstream(t) {
     await page.getByRole('link', { name: 'Create' }).first().click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('mock-openai');
     await page.getByRole('combobox', { name: 'AI service' }).click();
-    await page.getByRole('option', { name: 'OpenAI API Platform (openai-api)' }).click();
+    await page.getByRole('option', { name: 'OpenAI API Platform', exact: true }).click();
     await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(`http://127.0.0.1:${upstream.port}/v1`);
     await page.getByLabel('Upstream API key').fill(UPSTREAM_KEY);
     await t.screenshot(page, 'laptop-light-flow-gateway-upstream-new');

@@ -23,7 +23,7 @@ export async function scenarioAllowedValues(t) {
     assert(JSON.stringify(saved.classThresholds) === JSON.stringify({ personal_data: 0.8 }), `only the filled threshold is kept: ${JSON.stringify(saved.classThresholds)}`);
     await page.goto('/#/policy/publish');
     await page.getByText('Allowed values: none → +1 (800) 555-0100', { exact: false }).first().waitFor();
-    await page.getByText('Minimum confidence per data class: none → personal_data: 0.8', { exact: false }).first().waitFor();
+    await page.getByText('Minimum confidence per data class: none → Personal data: 0.8', { exact: false }).first().waitFor();
     assert((await page.getByText('[object Object]').count()) === 0, 'every setting is shown in words');
     await t.capture(page, 'laptop-light-flow-allowed-values');
   } finally {

@@ -47,7 +47,7 @@ describe('allowed values and per-class thresholds', () => {
     expect((await client.decide(prompt)).redactedText).toBe(before.redactedText);
     const diff = await admin.json<any>('/api/policy/draft-diff');
     expect(diff.settings.map((s: any) => s.label)).toContain('Allowed values');
-    expect(diff.summary).toContain('Allowed values: none → 020 7946 0958 (personal_data), 4111111111111111');
+    expect(diff.summary).toContain('Allowed values: none → 020 7946 0958 (Personal data), 4111111111111111');
     await publish('front desk number and the test card are fine');
 
     const after = await client.decide(prompt);
@@ -68,7 +68,7 @@ describe('allowed values and per-class thresholds', () => {
     const threshold = Math.min(email.confidence, Math.round((surest + 0.01) * 100) / 100);
     expect(threshold).toBeGreaterThan(surest);
     await admin.json('/api/settings', { method: 'PUT', json: { classThresholds: { personal_data: threshold } } });
-    expect((await admin.json<any>('/api/policy/draft-diff')).summary).toContain(`Minimum confidence per data class: none → personal_data: ${threshold}`);
+    expect((await admin.json<any>('/api/policy/draft-diff')).summary).toContain(`Minimum confidence per data class: none → Personal data: ${threshold}`);
     await publish('names only when sure');
     const after = await client.decide(probe);
     expect(after.findings!.filter((f) => f.detector.startsWith('person-name'))).toEqual([]);

@@ -27,10 +27,10 @@ function UpstreamList() {
   );
 }
 
-/** The catalog's AI services, by slug: the policy decides every call through the upstream as sent to this service. */
+/** The catalog's AI services by name (stored by slug): the policy decides every call through the upstream as sent to this service. */
 function ProviderInput() {
   const { data, isPending } = useGetList('providers', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'name', order: 'ASC' } });
-  const choices = (data ?? []).map((p) => ({ id: p.slug as string, name: `${p.name as string} (${p.slug as string})` }));
+  const choices = (data ?? []).map((p) => ({ id: p.slug as string, name: p.name as string }));
   return <SelectInput source="providerSlug" choices={choices} isPending={isPending} validate={required()} helperText="The catalog's AI service this upstream is: rules about it apply to every call" />;
 }
 

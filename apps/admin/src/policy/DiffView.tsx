@@ -1,16 +1,18 @@
 import { Alert, Box, Chip, List, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { EffectChip, ProviderStatusChip } from '../common/chips';
+import { useDataClassLabel } from '../common/labels';
 import type { PolicyDiff } from './types';
 
 /** A setting's value in words: lists joined, allowed values by their value (and class), maps as `key: value`. */
-const showSetting = (v: unknown, t: (k: string) => string): string => {
+const showSetting = (v: unknown, t: (k: string) => string, classLabel: (key: string) => string): string => {
   if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) return t('airlock.diff.none');
   if (typeof v === 'boolean') return t(v ? 'airlock.diff.on' : 'airlock.diff.off');
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'value' in x ? `${String(x.value)}${x.dataClass ? ` (${String(x.dataClass)})` : ''}` : showSetting(x, t))).join(', ');
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'value' in x ? `${String(x.value)}${x.dataClass ? ` (${classLabel(String(x.dataClass))})` : ''}` : showSetting(x, t, classLabel))).join(', ');
   if (typeof v === 'object') {
+    // The only map among the settings is per data class (minimum confidence): keys by their names.
     const entries = Object.entries(v);
-    return entries.length ? entries.map(([k, x]) => `${k}: ${showSetting(x, t)}`).join(', ') : t('airlock.diff.none');
+    return entries.length ? entries.map(([k, x]) => `${classLabel(k)}: ${showSetting(x, t, classLabel)}`).join(', ') : t('airlock.diff.none');
   }
   return String(v);
 };
@@ -50,6 +52,7 @@ function RuleList({ rules, title, mark, color }: { rules: PolicyDiff['rules']['a
  */
 export function DiffView({ diff }: { diff: PolicyDiff }) {
   const t = useTranslate();
+  const classLabel = useDataClassLabel();
   if (diff.unchanged) return <Alert severity="info">{t('airlock.diff.unchanged')}</Alert>;
   const { added, removed, changed } = diff.rules;
   return (
@@ -180,7 +183,7 @@ export function DiffView({ diff }: { diff: PolicyDiff }) {
           <List dense>
             {diff.settings.map((s) => (
               <ListItem key={s.key} disableGutters>
-                <ListItemText primary={t(`airlock.diff.setting.${s.key}`, { _: s.label })} secondary={`${showSetting(s.before, t)} → ${showSetting(s.after, t)}`} />
+                <ListItemText primary={t(`airlock.diff.setting.${s.key}`, { _: s.label })} secondary={`${showSetting(s.before, t, classLabel)} → ${showSetting(s.after, t, classLabel)}`} />
               </ListItem>
             ))}
           </List>

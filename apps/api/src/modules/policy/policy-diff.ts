@@ -61,6 +61,12 @@ const words = (v: unknown): string => {
   }
   return String(v);
 };
+/** A setting's value with its data classes by name: the class of an allowed value, the keys of per-class thresholds. */
+const namedClasses = (v: unknown, classLabel: (key: string) => string): unknown => {
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'dataClass' in x && typeof x.dataClass === 'string' ? { ...x, dataClass: classLabel(x.dataClass) } : x));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [classLabel(k), x]));
+  return v;
+};
 const item = (v: unknown): string => {
   if (v && typeof v === 'object' && 'value' in v) {
     const { value, dataClass } = v as { value: unknown; dataClass?: unknown };
@@ -204,7 +210,7 @@ export function diffSnapshots(
     if (same(before, after)) continue;
     const label = SETTING_LABELS[key] ?? key;
     settings.push({ key, label, before: before ?? null, after: after ?? null });
-    summary.push(`${label}: ${words(before)} → ${words(after)}`);
+    summary.push(`${label}: ${words(namedClasses(before, classLabel))} → ${words(namedClasses(after, classLabel))}`);
   }
 
   // Groups and data classes (in force when saved; compared when both sides recorded them) ------
