@@ -140,6 +140,13 @@ describe('dashboard period', () => {
     expect((await get('days=0')).status).toBe(400);
     expect((await get('from=yesterday')).status).toBe(400);
     expect((await get('since=2026-01-01')).status).toBe(400);
+    // Before year 1 (PostgreSQL has no year 0): a 400 on the dashboard, the gateway card and the incident list, never a 500.
+    const yearZero = await get('from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z');
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.error!.message).toMatch(/from/);
+    expect((await owner.request('/api/gateway/traffic?from=0000-01-01T00:00:00Z&to=0000-06-01T00:00:00Z')).status).toBe(400);
+    const incidents = await owner.request(`/api/incidents?filter=${encodeURIComponent(JSON.stringify({ reportedSince: '0000-01-01T00:00:00Z' }))}`);
+    expect(incidents.status).toBe(400);
   });
 
   it('counts the incidents reported in the period: reported, open, overdue, medians', async () => {

@@ -3,6 +3,7 @@ import { catalogFactChange, providerOutput } from './catalog';
 import { DETECTOR_KINDS, PROVIDER_STATUSES } from './constants';
 import { finding } from './decisions';
 import { auditChangeOutput } from './audit';
+import { QUERYABLE_INSTANT_MESSAGE, queryableInstant } from './common';
 
 /**
  * The answers of the admin routes that had no output schema of their own: the directory (zones,
@@ -174,8 +175,8 @@ const effectCounts = { allow: z.number(), warn: z.number(), redact: z.number(), 
  */
 export const dashboardPeriodQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
+  to: z.iso.datetime({ offset: true }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
 });
 export type DashboardPeriodQuery = z.infer<typeof dashboardPeriodQuery>;
 

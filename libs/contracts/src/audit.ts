@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUERYABLE_INSTANT_MESSAGE, queryableInstant } from './common';
 import { AUDIT_CHANGE_KINDS } from './constants';
 
 /**
@@ -6,7 +7,9 @@ import { AUDIT_CHANGE_KINDS } from './constants';
  * range, who acted, what they did and to which object. Each is compared for equality except `action`,
  * which also takes a family (`policy.` for every policy action).
  */
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' });
+const instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' })
+  .refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE);
 
 export const auditFilter = z
   .strictObject({

@@ -40,6 +40,12 @@ export const text = (max: number) =>
 export const httpsUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * An instant a query compares with a timestamp column: PostgreSQL has no year 0, so an instant
+ * before 0001-01-01T00:00:00Z would be a database error (a 500) instead of a 400.
+ */
+export const queryableInstant = (v: string) => Date.parse(v) >= Date.parse('0001-01-01T00:00:00Z');
+export const QUERYABLE_INSTANT_MESSAGE = 'must be on or after 0001-01-01T00:00:00Z';
 
 
 /**

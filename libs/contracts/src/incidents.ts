@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, line, slug, text, uuid } from './common';
+import { isoDateTime, line, QUERYABLE_INSTANT_MESSAGE, queryableInstant, slug, text, uuid } from './common';
 import {
   CLOSURE_REASONS,
   INCIDENT_SEVERITIES,
@@ -209,8 +209,8 @@ export const incidentFilter = z.strictObject({
   dueSoon: z.boolean().optional(),
   source: incidentSource.optional(),
   /** Reported in [reportedSince, reportedUntil): the dashboard's period. */
-  reportedSince: z.iso.datetime({ offset: true }).optional(),
-  reportedUntil: z.iso.datetime({ offset: true }).optional(),
+  reportedSince: isoDateTime.refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
+  reportedUntil: isoDateTime.refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
   q: z.string().max(200).optional(),
 });
 export type IncidentFilter = z.infer<typeof incidentFilter>;

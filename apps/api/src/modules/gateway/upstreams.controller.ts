@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { gatewayApi, gatewayUpstreamCreate, type GatewayUpstreamCreate, gatewayUpstreamUpdate } from '@airlock/contracts';
+import { gatewayApi, gatewayUpstreamCreate, type GatewayUpstreamCreate, gatewayUpstreamUpdate, QUERYABLE_INSTANT_MESSAGE, queryableInstant } from '@airlock/contracts';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { idList, parseListQuery } from '../../common/list-query';
@@ -17,8 +17,8 @@ const upstreamFilter = z.strictObject({ id: idList.optional(), q: z.string().max
 const trafficQuery = z
   .strictObject({
     hours: z.coerce.number().int().min(1).max(24 * 90).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: z.iso.datetime({ offset: true }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
+    to: z.iso.datetime({ offset: true }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE).optional(),
   })
   .refine((q) => q.hours === undefined || (q.from === undefined && q.to === undefined), { message: 'give either hours or from/to', path: ['hours'] })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'must be before to', path: ['from'] })
