@@ -105,6 +105,17 @@ describe('bulk actions', () => {
     expect((await p.user.findUniqueOrThrow({ where: { id: u1.id } })).disabled).toBe(false);
     expect((await p.user.findUniqueOrThrow({ where: { id: ub.id } })).disabled).toBe(false);
     expect((await post(owner, '/api/users/bulk', { ids: [u1.id], disabled: true, role: 'admin' })).status).toBe(400);
+    // A 400 names what is wrong, not just "Invalid input".
+    const says = async (json: unknown, words: RegExp) => {
+      const r = await post(owner, '/api/users/bulk', json);
+      expect(r.status).toBe(400);
+      expect(r.body.error!.message).toMatch(words);
+    };
+    await says({ ids: [u1.id], role: 'superuser' }, /role/);
+    await says({ ids: ['not-a-uuid'], disabled: true }, /ids\.0/);
+    await says({ ids: Array.from({ length: 201 }, () => u1.id), disabled: true }, /ids/);
+    await says({ ids: [u1.id], disabled: true, role: 'admin' }, /either/);
+    await says({ ids: [u1.id] }, /either/);
     expect((await post(analyst, '/api/users/bulk', { ids: [u1.id], disabled: true })).status).toBe(403);
 
     // Yourself: refused, nobody changed.

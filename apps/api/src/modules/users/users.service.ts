@@ -147,7 +147,7 @@ export class UsersService {
    */
   async bulkUpdate(organizationId: string, caller: UserAuth, input: UserBulkInput): Promise<BulkResultOutput> {
     const unique = [...new Set(input.ids)];
-    const change: UpdateInput = 'role' in input ? { role: input.role } : { disabled: input.disabled };
+    const change: UpdateInput = input.role !== undefined ? { role: input.role } : { disabled: input.disabled };
     if (unique.includes(caller.userId) && (change.role !== undefined || change.disabled === true)) {
       throw AppError.unprocessable('You cannot change your own role or disable your own account: leave yourself out of the selection');
     }
