@@ -6,6 +6,14 @@ describe('auditDiff: an audit event before → after, field by field', () => {
     expect(d).toEqual({ changes: [{ path: ['status'], kind: 'changed', before: 'allowed', after: 'blocked' }], truncated: false });
   });
 
+  it('diffs keys named like Object.prototype members (a data class key such as "constructor") as any other', () => {
+    const d = auditDiff({ thresholds: { pii: 0.5, toString: 0.2 } }, { thresholds: { pii: 0.5, constructor: 0.8 } });
+    expect(d.changes).toEqual([
+      { path: ['thresholds', 'toString'], kind: 'removed', before: 0.2 },
+      { path: ['thresholds', 'constructor'], kind: 'added', after: 0.8 },
+    ]);
+  });
+
   it('flattens nested objects to paths', () => {
     const d = auditDiff({ conditions: { channel: 'web', limits: { size: 1 } } }, { conditions: { channel: 'api', limits: { size: 2 } } });
     expect(d.changes).toEqual([

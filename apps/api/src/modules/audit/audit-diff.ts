@@ -50,8 +50,10 @@ export function auditDiff(before: unknown, after: unknown, max = AUDIT_CHANGES_M
     if (deep && (isPlain(b) || absent(b)) && (isPlain(a) || absent(a))) {
       const bo = (b ?? {}) as Plain;
       const ao = (a ?? {}) as Plain;
-      const keys = [...Object.keys(bo), ...Object.keys(ao).filter((k) => !(k in bo))];
-      for (const k of keys) walk(bo[k], ao[k], [...path, k]);
+      // Own keys only: `constructor` or `toString` (a data class key, say) is a field like any other.
+      const own = (o: Plain, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+      const keys = [...Object.keys(bo), ...Object.keys(ao).filter((k) => !Object.hasOwn(bo, k))];
+      for (const k of keys) walk(own(bo, k), own(ao, k), [...path, k]);
       return;
     }
     // Lists (or a list against nothing).
