@@ -147,6 +147,13 @@ describe('dashboard period', () => {
     expect((await owner.request('/api/gateway/traffic?from=0000-01-01T00:00:00Z&to=0000-06-01T00:00:00Z')).status).toBe(400);
     const incidents = await owner.request(`/api/incidents?filter=${encodeURIComponent(JSON.stringify({ reportedSince: '0000-01-01T00:00:00Z' }))}`);
     expect(incidents.status).toBe(400);
+    // The same on the Activity filters, the impact preview's window and an incident's time of occurrence.
+    const activity = await owner.request('/api/activity?since=0000-01-01T00:00:00Z');
+    expect(activity.status).toBe(400);
+    expect((await owner.request('/api/policy/impact', { method: 'POST', json: { since: '0000-01-01T00:00:00Z' } })).status).toBe(400);
+    const incident = await owner.request('/api/incidents', { method: 'POST', json: { title: 'Year zero', occurredAt: '0000-06-01T00:00:00Z' } });
+    expect(incident.status).toBe(400);
+    expect(JSON.stringify(await incident.json())).toContain('0001-01-01');
   });
 
   it('counts the incidents reported in the period: reported, open, overdue, medians', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, slug } from './common';
+import { line, QUERYABLE_INSTANT_MESSAGE, queryableInstant, slug } from './common';
 import { ACTIONS, DECISION_SOURCES, EFFECTS, PROVIDER_STATUSES } from './constants';
 import { ruleGroupName, zoneName } from './policy';
 import { RULE_ID_MAX_LENGTH, RULE_ID_PATTERN, RULE_ID_RULE } from '@airlock/policy-engine';
@@ -11,7 +11,7 @@ import { RULE_ID_MAX_LENGTH, RULE_ID_PATTERN, RULE_ID_RULE } from '@airlock/poli
  */
 /** A rule id as logged (no-matching-rule included: the log never stores it, so it finds nothing). */
 const ruleId = z.string().max(RULE_ID_MAX_LENGTH, RULE_ID_RULE).regex(RULE_ID_PATTERN, RULE_ID_RULE);
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' });
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE);
 
 const filterShape = {
   since: instant.optional(),

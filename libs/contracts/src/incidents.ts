@@ -24,7 +24,7 @@ export const notificationDecision = z.enum(NOTIFICATION_DECISIONS);
 export const reportDataKind = z.enum(REPORT_DATA_KINDS.map((k) => k.key) as [ReportDataKind, ...ReportDataKind[]]);
 
 /** Not in the future (a minute of clock skew allowed). */
-const pastDateTime = isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 60_000, 'must not be in the future');
+const pastDateTime = isoDateTime.refine((v) => Date.parse(v) <= Date.now() + 60_000, 'must not be in the future').refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE);
 
 // --- Employee portal ------------------------------------------------------------------------------
 

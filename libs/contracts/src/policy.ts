@@ -12,7 +12,7 @@ import {
   RULE_ID_RULE,
 } from '@airlock/policy-engine';
 import { z } from 'zod';
-import { countryCode, line, slug, text, updateOf } from './common';
+import { countryCode, line, QUERYABLE_INSTANT_MESSAGE, queryableInstant, slug, text, updateOf } from './common';
 import { ACCOUNT_TYPE_CONDITIONS, ACCOUNT_TYPES, ACTIONS, CHANNELS, EFFECTS, MAX_CONTENT_BYTES, PROVIDER_STATUS_CONDITIONS, PROVIDER_STATUSES, TRAINS_ON_INPUTS } from './constants';
 
 export { MAX_CONTENT_BYTES };
@@ -120,7 +120,7 @@ export const simulateInput = z.strictObject({
   request: z.lazy(() => decisionRequestShape),
 });
 
-const impactInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' });
+const impactInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-01T00:00:00Z' }).refine(queryableInstant, QUERYABLE_INSTANT_MESSAGE);
 
 /**
  * Impact preview: the published policy and the draft replayed over the same logged decisions (the
