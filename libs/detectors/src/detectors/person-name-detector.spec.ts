@@ -76,3 +76,33 @@ describe('person-name detector: lists and places', () => {
     expect(names('- Aiko to send the vendor list')).toEqual(['Aiko']);
   });
 });
+
+describe('person-name detector: issue 20, names on an independent yardstick', () => {
+  it('reads a middle initial as part of the name', () => {
+    expect(names('The contract was countersigned by Ingrid T. Halvorsen on Monday.')).toEqual(['Ingrid T. Halvorsen']);
+    expect(names('Please forward the minutes to Olivia R Mendes today.')).toEqual(['Olivia R Mendes']);
+    expect(names('We need Vitamin D Supplements for the clinic.')).toEqual([]);
+  });
+  it('leaves a contraction or a job title before the name out of it', () => {
+    expect(names("Hi all, I'm Teodora Marin, the new analyst.")).toEqual(['Teodora Marin']);
+    expect(names('Engineer Daniel Okafor joined the call late.')).toEqual(['Daniel Okafor']);
+  });
+  it('takes any word after "my name is"', () => {
+    expect(names('Good morning, my name is Zsuzsanka and I need help with my order')).toEqual(['Zsuzsanka']);
+    expect(names("Her name's Oyelaran, she starts Monday.")).toEqual(['Oyelaran']);
+  });
+  it('reads credits labels and founders', () => {
+    expect(names('Genre: Drama\nProduced By:   Henrike Solberg')).toEqual(['Henrike Solberg']);
+    expect(names('The firm has two founders: Okonkwo and Lindqvist.')).toContain('Okonkwo');
+  });
+  it('reads a list of given names', () => {
+    expect(names('The winners were Sophie, Rahul, Ingrid and Mateo.')).toEqual(['Sophie', 'Rahul', 'Ingrid', 'Mateo']);
+    expect(names('We support Jira, Confluence, Slack and Teams.')).toEqual([]);
+    expect(names('Offices in Madrid, Lisbon and Porto are closed.')).toEqual([]);
+  });
+  it('reads the speakers of a transcript, not field labels', () => {
+    expect(names('Maria: Did the invoice go out?\nThomas: Yes, this morning.\nMaria: Great.')).toEqual(['Maria', 'Thomas', 'Maria']);
+    expect(names('Status: open\nPriority: high\nSummary: login fails')).toEqual([]);
+    expect(names('Note: read this first.')).toEqual([]);
+  });
+});

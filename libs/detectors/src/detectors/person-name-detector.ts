@@ -25,6 +25,7 @@ const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean)
 /** Capitalised words that are never (part of) a person's name in running text. */
 const STOP = words(`
   the a an this that these those there here his her their our my your its we you they he she it i me us them
+  i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
@@ -128,6 +129,7 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
     es[0] = e;
     let count = 1;
     let pos = e;
+    let initial = false;
     const known0 = known(s, e);
     while (count < 4) {
       let q = pos;
@@ -140,6 +142,16 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
         const c = text.charCodeAt(q);
         if (isUpper(c)) {
           const we = wordEnd(text, q);
+          // a middle initial ("Anna K. Berg", "Omar J Haddad"): skipped when a blank and a capitalised word follow
+          if (we === q + 1 && !initial) {
+            let r = we;
+            if (r < n && text.charCodeAt(r) === 46) r++;
+            if (r < n && (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9)) {
+              initial = true;
+              q = r;
+              continue;
+            }
+          }
           if (capitalisedAt(text, q, we)) {
             ss[count] = q;
             es[count] = we;
@@ -165,7 +177,9 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
       while (q > 0 && q > s - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
       let r = q;
       while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
-      if (q - r < 2 || q - r > 8 || !honorificHead(text, r) || !HONORIFICS.has(text.slice(r, q).toLowerCase())) continue;
+      const titled = q - r >= 2 && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
+      // or right after "my name is" / "name's": a self-introduction names the word whatever it is
+      if (!titled && !NAME_IS.test(text.slice(Math.max(0, s - 12), s))) continue;
     }
     const toks: Tok[] = [];
     for (let k = 0; k < count; k++) {
@@ -176,6 +190,8 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
   }
 }
 
+/** "name is" / "name's" right before a word (read on the 12 characters before it) */
+const NAME_IS = /\bname(?:[ \t]+is|'s|’s)[ \t]{1,3}$/i;
 const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
   piazza corso largo ulica ul strada calea street st road rd lane drive square`);
 const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
@@ -201,12 +217,14 @@ const LABELS = words(`name fullname full_name first_name last_name surname given
   reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
   emp staff name_of_patient name_of_employee contact_name caller`);
 const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
-  assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o`);
+  assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o
+  directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
+  interviewed_by starring featuring founders co-founders founded_by`);
 const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
   colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited`);
 const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 const WEAK_AFTER =
-  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|and [A-Z]|\())/u;
+  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
 const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 
@@ -312,6 +330,7 @@ const foldedOf = (x: Tok): string => (x.folded ??= fold(x.word, x.lower));
 const LAST_OF_MULTI = new Set(
   [...GREETINGS2, ...MY_NAME2, ...LABELS, ...LABEL_PHRASES].filter((w) => w.includes('_')).map((w) => w.slice(w.lastIndexOf('_') + 1)),
 );
+const MIDDLE_INITIAL = /[ \t]\p{Lu}\.?[ \t]/u;
 const ARTICLES = words('the a an this that our their his her my your');
 const LOWER_ARTICLES = words('the a an of in at on');
 
@@ -341,7 +360,16 @@ export const personNameDetector: Detector = {
       }
       return lo < ats.length && ats[lo]! <= p + 200;
     };
-    forEachCapitalisedRun(text, (a, b) => all.hasRange(text, a, b), (toks) => {
+    /** in the lists too without its accents ("Kónya" -> "konya"); the folded copy is made only for non-ASCII words */
+    const knownRange = (a: number, b: number): boolean => {
+      if (all.hasRange(text, a, b)) return true;
+      for (let i = a; i < b; i++) if (text.charCodeAt(i) > 0x7f) return all.has(fold(text.slice(a, b), ''));
+      return false;
+    };
+    let listEnd = -1;
+    const emitted = speakerLabels(text, all, common, out);
+    forEachCapitalisedRun(text, knownRange, (toks) => {
+      if (toks[0]!.start < listEnd || (emitted !== undefined && emitted.has(toks[0]!.start))) return;
       // leading stop words (greetings, honorifics, "The") are context, not the name
       let article = false;
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
@@ -349,6 +377,8 @@ export const personNameDetector: Detector = {
         toks.shift();
       }
       while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
+      // a leading capitalised word that is no name (a job title, a sentence-start word) before a known given name
+      if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
       if (toks.length === 0) return;
       const n = toks.length;
       const start = toks[0]!.start, end = toks[n - 1]!.end;
@@ -381,6 +411,15 @@ export const personNameDetector: Detector = {
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
+      // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
+      if (n === 1 && !strong && text.charCodeAt(end) === 44) {
+        const items = nameList(text, start, (x) => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x));
+        if (items !== undefined) {
+          for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.8 });
+          listEnd = lastAcceptedEnd = items[items.length - 1]![1];
+          return;
+        }
+      }
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
       if (n === 1 && !strong && !PERSON_VERBS.has(w0) && !atNear(start)) return;
       const after = text.slice(end, Math.min(text.length, end + 40));
@@ -410,6 +449,8 @@ export const personNameDetector: Detector = {
         for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
       }
       if (n >= 2 && /[ \t](?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|bin|al|el|ten|ter|zu|y)[ \t]/.test(text.slice(start, end))) score += 0.2;
+      // a middle initial between two capitalised words ("Anna K. Berg") is how people's names are written
+      if (n >= 2 && MIDDLE_INITIAL.test(text.slice(start, end))) score += text.indexOf('.', start) > 0 && text.indexOf('.', start) < end ? 0.35 : 0.25;
       const listEvidence = score;
       if (weak) score += 0.2;
       if (emailMatch) score += 0.35;
@@ -421,7 +462,7 @@ export const personNameDetector: Detector = {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
-        else if (honorific) confidence = 0.8;
+        else if (honorific || (n === 1 && (two === 'name_is' || w0 === "name's" || w0 === 'name’s'))) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
         confidence = score >= 1 ? 0.9 : 0.82;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
@@ -433,3 +474,77 @@ export const personNameDetector: Detector = {
     });
   },
 };
+
+/** "A, B, C and D": 3-8 single capitalised words separated by commas, the last after "and"/"or"/"&" (sticky, bounded). */
+const NAME_LIST = /\p{Lu}[\p{Ll}'’-]+(?:,[ \t]{1,3}\p{Lu}[\p{Ll}'’-]+){1,7},?[ \t]{1,3}(?:and|or|&)[ \t]{1,3}\p{Lu}[\p{Ll}'’-]+(?![\p{L}\d])/uy;
+const LIST_ITEM = /\p{Lu}[\p{Ll}'’-]+/gu;
+/**
+ * The items of a list of names starting at `start`, or undefined: at least 3 items, and all of them
+ * but one (lower case) pass `isName`, so that a list of products, places or days is left alone.
+ */
+function nameList(text: string, start: number, isName: (lower: string) => boolean): [number, number][] | undefined {
+  NAME_LIST.lastIndex = start;
+  const m = NAME_LIST.exec(text);
+  if (m === null) return undefined;
+  const items: [number, number][] = [];
+  let misses = 0;
+  LIST_ITEM.lastIndex = 0;
+  for (let x = LIST_ITEM.exec(m[0]); x !== null; x = LIST_ITEM.exec(m[0])) {
+    items.push([start + x.index, start + x.index + x[0].length]);
+    if (!isName(x[0].toLowerCase())) misses++;
+  }
+  return items.length >= 3 && misses <= 1 && isName(text.slice(items[0]![0], items[0]![1]).toLowerCase()) ? items : undefined;
+}
+
+/** "Anna: text" at a line start: a speaker in a transcript or a chat log */
+const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):[ \t]+\S/uy;
+/** words that head a field or a section line ("Note: ...", "Status: ..."), never a speaker */
+const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
+  priority owner type category title description answer question q a step warning error example result results reason comment comments update tip
+  bot user assistant system agent customer client host guest speaker interviewer interviewee moderator caller operator support admin me you
+  action decision outcome location where when what who why how total price cost amount source reference ref id`);
+/**
+ * Speaker labels of a transcript: at least two lines start with "Word: text"; each such word that is
+ * a known name (and no field word) is a name, and so is an unknown one that speaks at least twice.
+ * Returns the starts of the names pushed (so the main scan does not push them again).
+ */
+function speakerLabels(
+  text: string,
+  all: { has(w: string): boolean },
+  common: Set<string>,
+  out: { push(f: { dataClass: 'personal_data'; detector: string; start: number; end: number; confidence: number }): unknown },
+): Set<number> | undefined {
+  let first = text.indexOf(':');
+  if (first === -1 || text.indexOf('\n') === -1) return undefined;
+  const found: { start: number; end: number; lower: string }[] = [];
+  for (let ls = 0; ls !== -1 && ls < text.length; ) {
+    const nl = text.indexOf('\n', ls);
+    const lineEnd = nl === -1 ? text.length : nl;
+    // the colon must be within the first 25 characters of the line
+    if (first < ls) first = text.indexOf(':', ls);
+    if (first === -1) break;
+    if (first < lineEnd && first - ls <= 25) {
+      SPEAKER.lastIndex = ls;
+      const m = SPEAKER.exec(text);
+      if (m !== null) {
+        const start = ls + m[0].indexOf(m[1]!);
+        found.push({ start, end: start + m[1]!.length, lower: m[1]!.toLowerCase() });
+      }
+    }
+    ls = nl === -1 ? -1 : nl + 1;
+  }
+  if (found.length < 2) return undefined;
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.lower, (count.get(f.lower) ?? 0) + 1);
+  let speakers = 0;
+  for (const [w] of count) if (!NOT_SPEAKERS.has(w) && !STOP.has(w)) speakers++;
+  if (speakers < 2) return undefined;
+  const starts = new Set<number>();
+  for (const f of found) {
+    if (NOT_SPEAKERS.has(f.lower) || STOP.has(f.lower) || common.has(f.lower)) continue;
+    if (!(all.has(f.lower) || all.has(fold(f.lower, f.lower)) || count.get(f.lower)! >= 2)) continue;
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.8 });
+    starts.add(f.start);
+  }
+  return starts;
+}
