@@ -89,6 +89,8 @@ const MUST_FIND: [string, string, string][] = [
   ['payment-card', 'Card: 5425-2334-3010-9903', '5425-2334-3010-9903'],
   ['payment-card', 'amex 3782 822463 11235', '3782 822463 11235'],
   ['payment-card', 'pan 2221000000000009', '2221000000000009'],
+  ['payment-card', 'Maestro card 6759 7777 7779 expires soon', '6759 7777 7779'],
+  ['payment-card', 'old JCB 213177777777771 on file', '213177777777771'],
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
@@ -177,6 +179,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ca-sin', '046 454 286 widgets'], // no context
   ['in-aadhaar', 'Aadhaar: 2345 6789 0125'], // fails Verhoeff
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
+  ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

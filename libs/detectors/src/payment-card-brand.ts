@@ -1,4 +1,7 @@
-export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay';
+export type CardBrand = 'visa' | 'mastercard' | 'amex' | 'discover' | 'jcb' | 'diners' | 'unionpay' | 'maestro';
+
+/** Maestro's own IINs (4 digits), issued at 12 to 19 digits */
+const MAESTRO = new Set([5018, 5020, 5038, 5893, 6304, 6759, 6761, 6762, 6763]);
 
 /**
  * The issuer of a card number by IIN range and length, or undefined when no known scheme issues
@@ -10,6 +13,9 @@ export function cardBrand(digits: string): CardBrand | undefined {
   const p3 = Number(digits.slice(0, 3));
   const p4 = Number(digits.slice(0, 4));
   const p6 = Number(digits.slice(0, 6));
+  if (MAESTRO.has(p4)) return n >= 12 && n <= 19 ? 'maestro' : undefined;
+  // JCB's older 15-digit numbers
+  if (p4 === 1800 || p4 === 2131) return n === 15 ? 'jcb' : undefined;
   if (digits[0] === '4') return n === 13 || n === 16 || n === 19 ? 'visa' : undefined;
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16 ? 'mastercard' : undefined;
   if (p2 === 34 || p2 === 37) return n === 15 ? 'amex' : undefined;

@@ -138,6 +138,11 @@ describe('cardBrand (IIN ranges and lengths)', () => {
     ['2730000000000000', undefined], // above the 2-series range
     ['1234567890123456', undefined],
     ['37828224631000', undefined], // amex with 14 digits
+    ['675900001234', 'maestro'], // Maestro issues 12 to 19 digits
+    ['6304000000000000', 'maestro'],
+    ['50180000000', undefined], // Maestro with 11 digits
+    ['180000000000000', 'jcb'], // JCB's older 15-digit numbers
+    ['21310000000000', undefined],
   ])('%s -> %s', (n, brand) => expect(cardBrand(n)).toBe(brand));
 });
 

@@ -27,10 +27,10 @@ export const paymentCardDetector: Detector = {
     while ((m = re.exec(text)) !== null) {
       const raw = m[0];
       const d = raw.replace(/\D/g, '');
-      if (d.length < 13 || d.length > 19) continue;
+      if (d.length < 12 || d.length > 19) continue; // 12: Maestro only (cardBrand checks the length per scheme)
       if (m[1] !== '') {
         const groups = raw.split(m[1]!).map((g) => g.length).join('-');
-        if (!/^(?:4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/.test(groups)) continue;
+        if (!/^(?:4-4-4|4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/.test(groups)) continue;
       }
       if (!luhnValid(d) || !cardBrand(d)) continue;
       if (/^(\d)\1+$/.test(d)) continue;
