@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Tx } from './prisma.service';
 import { Transactions } from './transactions';
 
@@ -24,6 +25,49 @@ function fakeClient() {
 }
 
 describe('Transactions', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('switches the scope (and with it Node\'s async hooks) off once no transaction is open, and on again for the next', async () => {
+    const disable = jest.spyOn(AsyncLocalStorage.prototype, 'disable');
+    const client = fakeClient();
+    const t = Transactions.over(client);
+    let releaseFirst!: () => void;
+    const first = t.run(async () => {
+      const tx = t.db;
+      await new Promise<void>((r) => (releaseFirst = r));
+      expect(t.db).toBe(tx);
+    });
+    // A second transaction overlaps the first and outlives it: it keeps its own client throughout.
+    const second = t.run(async () => {
+      const tx = t.db;
+      await new Promise((r) => setImmediate(r));
+      releaseFirst();
+      await first;
+      expect(disable).not.toHaveBeenCalled();
+      await new Promise((r) => setTimeout(r, 5));
+      expect(t.db).toBe(tx);
+      expect(t.active).toBe(true);
+    });
+    await second;
+    expect(disable).toHaveBeenCalledTimes(1);
+    expect(t.db).toBe(client);
+    expect(t.active).toBe(false);
+    await t.run(async () => {
+      await Promise.resolve();
+      expect(t.db).not.toBe(client);
+    });
+    expect(disable).toHaveBeenCalledTimes(2);
+    expect(client.log).toEqual(['begin 1', 'begin 2', 'commit 1', 'commit 2', 'begin 3', 'commit 3']);
+  });
+
+  it('switches the scope off after a rollback too', async () => {
+    const disable = jest.spyOn(AsyncLocalStorage.prototype, 'disable');
+    const t = Transactions.over(fakeClient());
+    await expect(t.run(async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(disable).toHaveBeenCalledTimes(1);
+    expect(t.active).toBe(false);
+  });
+
   it('gives the current transaction as db inside run, the plain client outside', async () => {
     const client = fakeClient();
     const t = Transactions.over(client);

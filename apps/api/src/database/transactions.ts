@@ -23,6 +23,8 @@ export interface TransactionalClient {
 @Injectable()
 export class Transactions {
   private readonly scope = new AsyncLocalStorage<Scope>();
+  /** Outermost transactions in flight: while none is, the scope is disabled (see `run`). */
+  private open = 0;
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -46,7 +48,17 @@ export class Transactions {
   async run<T>(fn: () => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
     if (this.scope.getStore()) return fn();
     const afterCommit: (() => unknown)[] = [];
-    const result = await this.prisma.$transaction((tx) => this.scope.run({ tx, afterCommit }, fn), options);
+    this.open++;
+    let result: T;
+    try {
+      result = await this.prisma.$transaction((tx) => this.scope.run({ tx, afterCommit }, fn), options);
+    } finally {
+      // An AsyncLocalStorage that has run once keeps Node's async hooks on for the whole process
+      // (an init hook on every promise and async resource, the decision routes' included: issue #21)
+      // until it is disabled. So it is disabled again as soon as no transaction is open; the next
+      // `run` enables it. Outside a transaction `db` is the plain client either way.
+      if (--this.open === 0) this.scope.disable();
+    }
     // Outside the scope: what runs after commit reads and writes with the plain client.
     for (const job of afterCommit) await job();
     return result;
