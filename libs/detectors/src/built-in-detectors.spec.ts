@@ -118,6 +118,14 @@ const MUST_FIND: [string, string, string][] = [
   ['classification-marking', 'Sensitivity: Internal Use Only', 'Internal Use Only'],
   ['classification-marking', 'TLP:AMBER\nIndicators attached.', 'TLP:AMBER'],
   ['street-address', 'send to P.O. Box 1234, Austin, TX 78701', 'P.O. Box 1234, Austin, TX 78701'],
+  ['street-address', 'Post it to PSC 4410, Box 2231\nAPO AE 09012 please', 'PSC 4410, Box 2231\nAPO AE 09012'],
+  ['street-address', 'Send it to Mannerheimintie 12 Suite 4\nHELSINKI\n00100\nThanks!', 'Mannerheimintie 12 Suite 4\nHELSINKI\n00100'],
+  ['street-address', 'Az iroda: Kossuth Lajos utca 12., 1053 Budapest', 'Kossuth Lajos utca 12., 1053 Budapest'],
+  ['street-address', 'Sídlo: Václavské náměstí 28, 110 00 Praha', 'Václavské náměstí 28, 110 00 Praha'],
+  ['street-address', 'Adresse: Rosenvænget 7, 2100 København Ø', 'Rosenvænget 7, 2100 København Ø'],
+  ['street-address', 'Asun osoitteessa Koivukuja 3, 02100 Espoo', 'Koivukuja 3, 02100 Espoo'],
+  ['street-address', 'Bill to:\n12 Harbour Road\nSuite 9\nDundee\n\nScotland DD1 4HN\nThanks', '12 Harbour Road\nSuite 9\nDundee\n\nScotland DD1 4HN'],
+  ['street-address', 'We met at 48 Linden Street\nThanks\nAnna', '48 Linden Street'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
@@ -180,6 +188,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['in-aadhaar', 'Aadhaar: 2345 6789 0125'], // fails Verhoeff
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
+  ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

@@ -104,5 +104,7 @@ describe('person-name detector: issue 20, names on an independent yardstick', ()
     expect(names('Maria: Did the invoice go out?\nThomas: Yes, this morning.\nMaria: Great.')).toEqual(['Maria', 'Thomas', 'Maria']);
     expect(names('Status: open\nPriority: high\nSummary: login fails')).toEqual([]);
     expect(names('Note: read this first.')).toEqual([]);
+    // labels repeated record after record are no speakers
+    expect(names('Assessment: stable\nPlan: rest\n\nAssessment: improving\nPlan: discharge')).toEqual([]);
   });
 });

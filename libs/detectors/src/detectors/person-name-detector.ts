@@ -504,8 +504,8 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
   bot user assistant system agent customer client host guest speaker interviewer interviewee moderator caller operator support admin me you
   action decision outcome location where when what who why how total price cost amount source reference ref id`);
 /**
- * Speaker labels of a transcript: at least two lines start with "Word: text"; each such word that is
- * a known name (and no field word) is a name, and so is an unknown one that speaks at least twice.
+ * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name
+ * lists (and no field word); at least two different such speakers make a transcript.
  * Returns the starts of the names pushed (so the main scan does not push them again).
  */
 function speakerLabels(
@@ -534,15 +534,12 @@ function speakerLabels(
     ls = nl === -1 ? -1 : nl + 1;
   }
   if (found.length < 2) return undefined;
-  const count = new Map<string, number>();
-  for (const f of found) count.set(f.lower, (count.get(f.lower) ?? 0) + 1);
-  let speakers = 0;
-  for (const [w] of count) if (!NOT_SPEAKERS.has(w) && !STOP.has(w)) speakers++;
-  if (speakers < 2) return undefined;
+  // a label that repeats ("Plan:", "Salary:" in each record) is no evidence: only words of the name lists count
+  const isName = (w: string): boolean => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && (all.has(w) || all.has(fold(w, w)));
+  const names = found.filter((f) => isName(f.lower));
+  if (new Set(names.map((f) => f.lower)).size < 2) return undefined;
   const starts = new Set<number>();
-  for (const f of found) {
-    if (NOT_SPEAKERS.has(f.lower) || STOP.has(f.lower) || common.has(f.lower)) continue;
-    if (!(all.has(f.lower) || all.has(fold(f.lower, f.lower)) || count.get(f.lower)! >= 2)) continue;
+  for (const f of names) {
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.8 });
     starts.add(f.start);
   }

@@ -32,11 +32,51 @@ const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
 const SUFFIX_STREET =
-  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|gade|vej|veien|gata|gaten|katu|tie|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+
+/**
+ * Street type after the name as its own word, number after it (Hungary, Czechia/Slovakia): "Kossuth
+ * Lajos utca 12.", "Erzsébet tér 3", "Király u. 15.", "Václavské náměstí 28". Anchored at the type word.
+ */
+const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'tere', 'körút', 'krt.', 'köz', 'fasor', 'sétány', 'náměstí', 'nám.', 'třída', 'ulice', 'námestie', 'ulica']);
+const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3})$/u;
+const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1,4})?(?![\d\p{L}])/uy;
+/** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
+const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
+
+/** "Apt. 5", "Suite 838" right after the street (same line) */
+const UNIT_AFTER = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?)[ \t]*[A-Za-z0-9-]{1,6}(?![\p{L}\d])/uy;
+/** One line of an address block after the street line: unit, a line with a postcode, a city in capitals, a region code. */
+const BLOCK_LINE =
+  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
+/** A place name alone on its line ("Riisa", "Domoszló"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
+const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2})[ \t]*(?=\r?\n)/uy;
+/** The end of the address that ends at `end`: a unit on its line, then up to four lines of its block (city, region, postcode). */
+function blockEnd(text: string, end: number): number {
+  UNIT_AFTER.lastIndex = end;
+  if (UNIT_AFTER.test(text)) end = UNIT_AFTER.lastIndex;
+  for (let k = 0; k < 4; k++) {
+    BLOCK_LINE.lastIndex = end;
+    if (BLOCK_LINE.test(text)) {
+      end = BLOCK_LINE.lastIndex;
+      continue;
+    }
+    PLACE_LINE.lastIndex = end;
+    if (!PLACE_LINE.test(text)) break;
+    const place = PLACE_LINE.lastIndex;
+    // the next line, possibly after one blank line, must be a block line
+    let at = place;
+    if (text.charCodeAt(at) === 10 && text.charCodeAt(at + 1) === 10) at++;
+    BLOCK_LINE.lastIndex = at;
+    if (!BLOCK_LINE.test(text)) break;
+    end = BLOCK_LINE.lastIndex;
+  }
+  return end;
+}
 
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
 const SUFFIX_HINT = new Set(
-  ['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'vej', 'ien', 'ata', 'ten', 'atu', 'tie'].map((x) => tri(x, 0)),
+  ['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'get', 'vej', 'nge', 'æde', 'ads', 'orv', 'ien', 'ata', 'ten', 'ken', 'atu', 'tie', 'uja', 'lku'].map((x) => tri(x, 0)),
 );
 /** three UTF-16 code units as one number (exact below 2^48), to look them up without a substring */
 function tri(s: string, i: number): number {
@@ -96,6 +136,7 @@ export const streetAddressDetector: Detector = {
           confidence = 0.88;
         }
       }
+      end = blockEnd(text, end);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence });
       lastEnd = end;
     }
@@ -107,6 +148,7 @@ export const streetAddressDetector: Detector = {
     // DE match, and DE runs sticky at each; every SUFFIX_HINT match was such a run after the 3 letters.
     const deAt: number[] = [];
     const suffixAt: number[] = [];
+    const typeAt: number[] = [];
     BLANKS_DIGIT.lastIndex = 0;
     while (BLANKS_DIGIT.test(text)) {
       // (test, not exec: no match array) the digit ends the match; its blank run starts the match
@@ -116,6 +158,26 @@ export const streetAddressDetector: Detector = {
       if (b === 0) continue;
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
       if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
+      // the word before the blanks, if it is a street type of TYPE_AFTER (2-8 characters, non-ASCII or '.' among them mostly)
+      if (b >= 2 && digit - b <= 3) {
+        let w = b;
+        while (w > 0 && b - w <= 8 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 9 && text.charCodeAt(w - 1) !== 10) w--;
+        if (b - w >= 2 && b - w <= 8 && (w === 0 || text.charCodeAt(w - 1) === 32 || text.charCodeAt(w - 1) === 9) && TYPE_AFTER.has(text.slice(w, b))) typeAt.push(w);
+      }
+    }
+    for (const w of typeAt) {
+      const nm = TYPE_AFTER_NAME.exec(text.slice(Math.max(0, w - 60), w));
+      if (!nm) continue;
+      let e = w;
+      while (e < text.length && text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 9) e++;
+      TYPE_AFTER_NUMBER.lastIndex = e;
+      if (!TYPE_AFTER_NUMBER.test(text)) continue;
+      let end = TYPE_AFTER_NUMBER.lastIndex;
+      POSTCODE_CITY.lastIndex = end;
+      const pc = POSTCODE_CITY.exec(text);
+      if (pc) end = POSTCODE_CITY.lastIndex;
+      end = blockEnd(text, end);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: w - nm[1]!.length, end, confidence: pc ? 0.93 : 0.78 });
     }
     for (const d of deAt) {
       DE.lastIndex = d;
@@ -128,6 +190,10 @@ export const streetAddressDetector: Detector = {
     PO_BOX.lastIndex = 0;
     while (sawBox && (m = PO_BOX.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
+    }
+    MILITARY.lastIndex = 0;
+    while (sawBox && (m = MILITARY.exec(text)) !== null) {
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
     // street word first, number after the name
     for (const h of hits) {
@@ -142,6 +208,7 @@ export const streetAddressDetector: Detector = {
       POSTCODE_CITY.lastIndex = end;
       const pc = POSTCODE_CITY.exec(text);
       if (pc) end = POSTCODE_CITY.lastIndex;
+      end = blockEnd(text, end);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
       lastEnd = end;
     }
@@ -156,6 +223,7 @@ export const streetAddressDetector: Detector = {
         POSTCODE_CITY.lastIndex = end;
         const pc = POSTCODE_CITY.exec(text);
         if (pc) end = POSTCODE_CITY.lastIndex;
+        end = blockEnd(text, end);
         out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end, confidence: pc ? 0.93 : 0.75 });
       }
     }
