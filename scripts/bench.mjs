@@ -108,10 +108,12 @@ if (only.includes('gateway')) {
   const r = await m.run();
   results.gateway = r;
   const row = (name, x) => `   ${name.padEnd(26)} latency p50 ${x.latency.p50Ms} ms  p99 ${x.latency.p99Ms} ms | time to first token p50 ${x.ttft.p50Ms} ms  p99 ${x.ttft.p99Ms} ms`;
-  console.log(`\nAI gateway: a ${r.promptBytes}-byte chat prompt, ${r.requests} requests each, interleaved one at a time with the mock upstream in its own process`);
+  console.log(`\nAI gateway: a ${r.promptBytes}-byte chat prompt, ${r.requests} requests each after ${r.warmupRounds} warm-up rounds, interleaved one at a time with the mock upstream in its own process`);
   console.log(row('mock upstream directly', r.direct));
   console.log(row('through /gateway/openai', r.gateway));
+  console.log(row('through a bare Node relay', r.relay));
   console.log(`   added: p50 ${r.addedMs.p50} ms, p99 ${r.addedMs.p99} ms (target <= ${r.targets.addedP99.target}: ${mark(r.targets.addedP99.met)}); time to first token +${r.addedMs.ttftP50} ms p50, +${r.addedMs.ttftP99} ms p99; Airlock CPU ${r.cpuMsPerRequest} ms per request`);
+  console.log(`   the floor, a relay that inspects nothing: added p50 ${r.relayAddedMs.p50} ms, p99 ${r.relayAddedMs.p99} ms; time to first token +${r.relayAddedMs.ttftP50} ms p50, +${r.relayAddedMs.ttftP99} ms p99`);
   const c = r.cpuMs;
   const ms = (x) => `${x.total} ms (kernel ${x.system})`;
   console.log(`   CPU per request, each kind alone, in turns (${c.requestsPerKind} requests each): Airlock ${ms(c.gatewayPlain)} non-streamed, ${ms(c.gatewayStream)} streamed | one decision of the same prompt on /v1/decisions ${ms(c.decision)} | the mock upstream (a bare Node HTTP server) ${ms(c.mockPlain)}, ${ms(c.mockStream)}`);
