@@ -5,7 +5,7 @@
  * data/synth_dataset_v2.json (MIT) or any file in its format:
  *   [{ "full_text": "...", "spans": [{ "entity_type": "PERSON", "start_position": 0, "end_position": 5 }, ...] }, ...]
  *
- *   npx tsc -p libs/detectors && node bench/presidio-eval.mjs --file <path> [--errors] [--json]
+ *   npx tsc -p libs/detectors && node bench/presidio-eval.mjs --file <path> [--build <root of another checkout>] [--errors] [--json]
  *
  * Type mapping (Presidio entity type -> Airlock class):
  *   PERSON, STREET_ADDRESS, PHONE_NUMBER, EMAIL_ADDRESS, IP_ADDRESS -> personal_data
@@ -99,7 +99,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   }
   const raw = JSON.parse(readFileSync(process.argv[fi + 1], 'utf8'));
   const samples = convert(raw);
-  const det = require(join(root, 'libs/detectors/dist/index.js'));
+  const bi = process.argv.indexOf('--build');
+  const det = require(join(bi === -1 ? root : process.argv[bi + 1], 'libs/detectors/dist/index.js'));
   const r = evaluate(samples, det.compileInspector({}));
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ samples: samples.length, overall: r.overall, perClass: r.perClass, perDetector: r.perDetector, names: r.names, perType: r.perType }, null, 2));
