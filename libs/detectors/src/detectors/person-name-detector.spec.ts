@@ -108,3 +108,26 @@ describe('person-name detector: issue 20, names on an independent yardstick', ()
     expect(names('Assessment: stable\nPlan: rest\n\nAssessment: improving\nPlan: discharge')).toEqual([]);
   });
 });
+
+describe('person-name detector: one given name in running text', () => {
+  it('reads a given name addressed or mentioned mid-sentence', () => {
+    expect(names('Priya, could you check the totals again?')).toEqual(['Priya']);
+    expect(names('That is great news, Tobias!')).toEqual(['Tobias']);
+    expect(names('I picked up my daughter Ingrid after school.')).toEqual(['Ingrid']);
+    expect(names('Why did Hamid leave early?')).toEqual(['Hamid']);
+  });
+  it('answers to a name question', () => {
+    expect(names('What is your surname? Okonkwo')).toEqual(['Okonkwo']);
+    expect(names("Agent: and the name? Wojtowicz")).toEqual(['Wojtowicz']);
+  });
+  it('leaves places, products and AI assistants alone', () => {
+    expect(names('We visited Santa Clara and San Jose last week.')).toEqual([]);
+    expect(names('Our team flew to Jordan in May.')).toEqual([]);
+    expect(names('ask Claude to summarise this thread')).toEqual([]);
+    expect(names('we use Ruby for the backend and Kafka for events')).toEqual([]);
+    expect(names('Claude Monet painted water lilies.')).toEqual(['Claude Monet']);
+  });
+  it('reads a surname ending after a given name', () => {
+    expect(names('The report was filed by Dmitri Zhuravlenko last week.')).toEqual(['Dmitri Zhuravlenko']);
+  });
+});

@@ -191,7 +191,26 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
 }
 
 /** "name is" / "name's" right before a word (read on the 12 characters before it) */
-const NAME_IS = /\bname(?:[ \t]+is|'s|’s)[ \t]{1,3}$/i;
+const NAME_IS = /\b(?:sur)?name(?:[ \t]+is|'s|’s|\?)[ \t]{1,3}$/i;
+/** after a vocative at a sentence start: a comma and a small word ("Anna, can you...") */
+const VOCATIVE_AFTER = /^,[ \t]+\p{Ll}/u;
+/** small words before a place rather than a person */
+const PLACE_PREPS = words('in at from to near into via of on onto across around through toward towards outside inside within visit visiting visited');
+/**
+ * Given names that, alone, are mostly a product, an AI assistant, a language or a tool in workplace
+ * text ("ask Claude", "we use Ruby"): one such word is no name ("Claude Monet" still is).
+ */
+const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
+  ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
+  athena apollo hermes zeus phoenix atlas`);
+/** surname endings of many languages (accent-free, lower case) */
+const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute)$/;
+/** the nearest character before `pos` that is not a blank, or -1 at the start of the text */
+function prevChar(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i === 0 ? -1 : text.charCodeAt(i - 1);
+}
 const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
   piazza corso largo ulica ul strada calea street st road rd lane drive square`);
 const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
@@ -372,6 +391,7 @@ export const personNameDetector: Detector = {
       if (toks[0]!.start < listEnd || (emitted !== undefined && emitted.has(toks[0]!.start))) return;
       // leading stop words (greetings, honorifics, "The") are context, not the name
       let article = false;
+      const runStart = toks[0]!.start;
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
         if (ARTICLES.has(toks[0]!.lower)) article = true;
         toks.shift();
@@ -413,7 +433,7 @@ export const personNameDetector: Detector = {
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
       if (n === 1 && !strong && text.charCodeAt(end) === 44) {
-        const items = nameList(text, start, (x) => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x));
+        const items = nameList(text, start, (x) => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x));
         if (items !== undefined) {
           for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.8 });
           listEnd = lastAcceptedEnd = items[items.length - 1]![1];
@@ -421,8 +441,27 @@ export const personNameDetector: Detector = {
         }
       }
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
-      if (n === 1 && !strong && !PERSON_VERBS.has(w0) && !atNear(start)) return;
+      // the accent-free form is looked up only when it differs from the lower-case one (same answers, half the lookups)
+      const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
+      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
+      const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
+      // "my name is X", "last name? X": a self-introduction or an answer to a name question
+      const nameIs = !bf.colon && NAME_IS.test(text.slice(Math.max(0, start - 12), start));
+      if (nameIs) strong = true;
       const after = text.slice(end, Math.min(text.length, end + 40));
+      // one known given name (no common word) addressed or mentioned in running text
+      let single = 0;
+      // (not after a capitalised word left out above: "Santa Clara", "Port Louis")
+      if (n === 1 && !strong && start === runStart && isGiven(toks[0]!) && !isCommon(toks[0]!) && !article && !lowerArticle) {
+        const p = prevChar(text, start);
+        // a vocative: "Anna, can you ...", "... thanks, Omar!"
+        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && VOCATIVE_AFTER.test(after)) single = 0.75;
+        else if (bf.comma && /^[ \t]*[?!]/.test(after)) single = 0.75;
+        // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
+        else if (p !== -1 && isLower(p) && !PLACE_PREPS.has(w0) && !/^[ \t]*\d/.test(after)) single = 0.7;
+      }
+      if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) return;
+      if (n === 1 && !honorific && PRODUCT_NAMES.has(toks[0]!.lower)) return;
       if (ORG_AFTER.test(after)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
       const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after);
@@ -437,10 +476,6 @@ export const personNameDetector: Detector = {
       }
 
       const first = toks[0]!, last = toks[n - 1]!;
-      // the accent-free form is looked up only when it differs from the lower-case one (same answers, half the lookups)
-      const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
-      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
-      const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       let score = 0;
       if (isGiven(first)) score += isCommon(first) ? 0.25 : 0.5;
       else if (isKnown(first)) score += isCommon(first) ? 0.1 : 0.3;
@@ -448,6 +483,8 @@ export const personNameDetector: Detector = {
         if (isKnown(last)) score += isCommon(last) ? 0.1 : 0.35;
         for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
       }
+      // an unknown last word with a surname ending ("-dóttir", "-ova", "-enko", "-escu") after a first word
+      if (n >= 2 && !isKnown(last) && last.word.length >= 5 && SURNAME_END.test(foldedOf(last))) score += 0.3;
       if (n >= 2 && /[ \t](?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|bin|al|el|ten|ter|zu|y)[ \t]/.test(text.slice(start, end))) score += 0.2;
       // a middle initial between two capitalised words ("Anna K. Berg") is how people's names are written
       if (n >= 2 && MIDDLE_INITIAL.test(text.slice(start, end))) score += text.indexOf('.', start) > 0 && text.indexOf('.', start) < end ? 0.35 : 0.25;
@@ -462,10 +499,11 @@ export const personNameDetector: Detector = {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
-        else if (honorific || (n === 1 && (two === 'name_is' || w0 === "name's" || w0 === 'name’s'))) confidence = 0.8;
+        else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
         confidence = score >= 1 ? 0.9 : 0.82;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
+      else if (single > 0 && !houseNumber) confidence = single;
       // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
       else if (n === 1 && !bf.colon && PERSON_VERBS.has(w0) && isGiven(first) && !isCommon(first) && !article && !lowerArticle && !houseNumber) confidence = 0.7;
       if (confidence === 0) return;
