@@ -179,7 +179,7 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
       while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
       const titled = q - r >= 2 && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
       // or right after "my name is" / "name's": a self-introduction names the word whatever it is
-      if (!titled && !NAME_IS.test(text.slice(Math.max(0, s - 12), s))) continue;
+      if (!titled && !nameIsBefore(text, s)) continue;
     }
     const toks: Tok[] = [];
     for (let k = 0; k < count; k++) {
@@ -192,8 +192,11 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
 
 /** "name is" / "name's" right before a word (read on the 12 characters before it) */
 const NAME_IS = /\b(?:sur)?name(?:[ \t]+is|'s|’s|\?)[ \t]{1,3}$/i;
-/** after a vocative at a sentence start: a comma and a small word ("Anna, can you...") */
-const VOCATIVE_AFTER = /^,[ \t]+\p{Ll}/u;
+/** "name is" / "name's" / "name?" right before `pos`; the regex runs only after an 's' or a '?' */
+function nameIsBefore(text: string, pos: number): boolean {
+  const p = prevChar(text, pos);
+  return (p === 115 || p === 83 || p === 63) && NAME_IS.test(text.slice(Math.max(0, pos - 12), pos));
+}
 /** small words before a place rather than a person */
 const PLACE_PREPS = words('in at from to near into via of on onto across around through toward towards outside inside within visit visiting visited');
 /**
@@ -382,7 +385,18 @@ export const personNameDetector: Detector = {
     /** in the lists too without its accents ("Kónya" -> "konya"); the folded copy is made only for non-ASCII words */
     const knownRange = (a: number, b: number): boolean => {
       if (all.hasRange(text, a, b)) return true;
-      for (let i = a; i < b; i++) if (text.charCodeAt(i) > 0x7f) return all.has(fold(text.slice(a, b), ''));
+      for (let i = a; i < b; i++) {
+        if (text.charCodeAt(i) > 0x7f) {
+          const w = text.slice(a, b);
+          let k = FOLDED_KNOWN.get(w);
+          if (k === undefined) {
+            k = all.has(fold(w, ''));
+            if (FOLDED_KNOWN.size >= 4096) FOLDED_KNOWN.clear();
+            FOLDED_KNOWN.set(w, k);
+          }
+          return k;
+        }
+      }
       return false;
     };
     let listEnd = -1;
@@ -446,21 +460,26 @@ export const personNameDetector: Detector = {
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       // "my name is X", "last name? X": a self-introduction or an answer to a name question
-      const nameIs = !bf.colon && NAME_IS.test(text.slice(Math.max(0, start - 12), start));
+      const nameIs = !bf.colon && nameIsBefore(text, start);
       if (nameIs) strong = true;
-      const after = text.slice(end, Math.min(text.length, end + 40));
       // one known given name (no common word) addressed or mentioned in running text
       let single = 0;
       // (not after a capitalised word left out above: "Santa Clara", "Port Louis")
-      if (n === 1 && !strong && start === runStart && isGiven(toks[0]!) && !isCommon(toks[0]!) && !article && !lowerArticle) {
+      if (n === 1 && !strong && start === runStart && !article && !lowerArticle) {
         const p = prevChar(text, start);
+        let q = end;
+        while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+        const next = q < text.length ? text.charCodeAt(q) : -1;
         // a vocative: "Anna, can you ...", "... thanks, Omar!"
-        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && VOCATIVE_AFTER.test(after)) single = 0.75;
-        else if (bf.comma && /^[ \t]*[?!]/.test(after)) single = 0.75;
+        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = 0.75;
+        else if (bf.comma && (next === 63 || next === 33)) single = 0.75;
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
-        else if (p !== -1 && isLower(p) && !PLACE_PREPS.has(w0) && !/^[ \t]*\d/.test(after)) single = 0.7;
+        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && !PLACE_PREPS.has(w0)) single = 0.7;
+        // the name lists last (the context tests above are cheaper)
+        if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
       }
       if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) return;
+      const after = text.slice(end, Math.min(text.length, end + 40));
       if (n === 1 && !honorific && PRODUCT_NAMES.has(toks[0]!.lower)) return;
       if (ORG_AFTER.test(after)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
@@ -513,6 +532,9 @@ export const personNameDetector: Detector = {
   },
 };
 
+/** non-ASCII words -> in the name lists without their accents (bounded: cleared at 4096 entries) */
+const FOLDED_KNOWN = new Map<string, boolean>();
+
 /** "A, B, C and D": 3-8 single capitalised words separated by commas, the last after "and"/"or"/"&" (sticky, bounded). */
 const NAME_LIST = /\p{Lu}[\p{Ll}'’-]+(?:,[ \t]{1,3}\p{Lu}[\p{Ll}'’-]+){1,7},?[ \t]{1,3}(?:and|or|&)[ \t]{1,3}\p{Lu}[\p{Ll}'’-]+(?![\p{L}\d])/uy;
 const LIST_ITEM = /\p{Lu}[\p{Ll}'’-]+/gu;
@@ -552,24 +574,26 @@ function speakerLabels(
   common: Set<string>,
   out: { push(f: { dataClass: 'personal_data'; detector: string; start: number; end: number; confidence: number }): unknown },
 ): Set<number> | undefined {
-  let first = text.indexOf(':');
-  if (first === -1 || text.indexOf('\n') === -1) return undefined;
+  if (text.indexOf('\n') === -1) return undefined;
   const found: { start: number; end: number; lower: string }[] = [];
-  for (let ls = 0; ls !== -1 && ls < text.length; ) {
-    const nl = text.indexOf('\n', ls);
-    const lineEnd = nl === -1 ? text.length : nl;
-    // the colon must be within the first 25 characters of the line
-    if (first < ls) first = text.indexOf(':', ls);
-    if (first === -1) break;
-    if (first < lineEnd && first - ls <= 25) {
-      SPEAKER.lastIndex = ls;
-      const m = SPEAKER.exec(text);
-      if (m !== null) {
-        const start = ls + m[0].indexOf(m[1]!);
-        found.push({ start, end: start + m[1]!.length, lower: m[1]!.toLowerCase() });
+  // the first colon of each line, back to its line start (at most 25 characters); then on to the next line
+  for (let c = text.indexOf(':'); c !== -1; ) {
+    let ls = c;
+    while (ls > 0 && c - ls <= 25 && text.charCodeAt(ls - 1) !== 10) ls--;
+    if (ls === 0 || text.charCodeAt(ls - 1) === 10) {
+      let q = ls;
+      while (q < c && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+      if (isUpper(text.charCodeAt(q))) {
+        SPEAKER.lastIndex = ls;
+        const m = SPEAKER.exec(text);
+        if (m !== null && ls + m[0].indexOf(':') === c) {
+          const start = ls + m[0].indexOf(m[1]!);
+          found.push({ start, end: start + m[1]!.length, lower: m[1]!.toLowerCase() });
+        }
       }
     }
-    ls = nl === -1 ? -1 : nl + 1;
+    const nl = text.indexOf('\n', c);
+    c = nl === -1 ? -1 : text.indexOf(':', nl);
   }
   if (found.length < 2) return undefined;
   // a label that repeats ("Plan:", "Salary:" in each record) is no evidence: only words of the name lists count

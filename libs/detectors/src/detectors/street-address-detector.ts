@@ -38,7 +38,9 @@ const SUFFIX_STREET =
  * Street type after the name as its own word, number after it (Hungary, Czechia/Slovakia): "Kossuth
  * Lajos utca 12.", "Erzsébet tér 3", "Király u. 15.", "Václavské náměstí 28". Anchored at the type word.
  */
-const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'tere', 'körút', 'krt.', 'köz', 'fasor', 'sétány', 'náměstí', 'nám.', 'třída', 'ulice', 'námestie', 'ulica']);
+const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'körút', 'krt.', 'köz', 'sétány', 'náměstí', 'nám.', 'třída', 'ulice', 'námestie', 'ulica']);
+/** the last two characters of the TYPE_AFTER words, as (c1 << 16) | c2: the word is read only after one of them */
+const TYPE_AFTER_END = new Set([...TYPE_AFTER].map((w) => (w.charCodeAt(w.length - 2) << 16) | w.charCodeAt(w.length - 1)));
 const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3})$/u;
 const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1,4})?(?![\d\p{L}])/uy;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
@@ -159,7 +161,7 @@ export const streetAddressDetector: Detector = {
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
       if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
       // the word before the blanks, if it is a street type of TYPE_AFTER (2-8 characters, non-ASCII or '.' among them mostly)
-      if (b >= 2 && digit - b <= 3) {
+      if (b >= 2 && digit - b <= 3 && TYPE_AFTER_END.has((text.charCodeAt(b - 2) << 16) | text.charCodeAt(b - 1))) {
         let w = b;
         while (w > 0 && b - w <= 8 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 9 && text.charCodeAt(w - 1) !== 10) w--;
         if (b - w >= 2 && b - w <= 8 && (w === 0 || text.charCodeAt(w - 1) === 32 || text.charCodeAt(w - 1) === 9) && TYPE_AFTER.has(text.slice(w, b))) typeAt.push(w);
@@ -192,7 +194,8 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
     }
     MILITARY.lastIndex = 0;
-    while (sawBox && (m = MILITARY.exec(text)) !== null) {
+    const military = sawBox && (text.includes('APO ') || text.includes('FPO ') || text.includes('DPO '));
+    while (military && (m = MILITARY.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
     // street word first, number after the name
