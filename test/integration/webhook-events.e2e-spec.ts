@@ -1,6 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import http, { type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { webhookDecisionsBlockedData, webhookPolicyPublishedData, webhookProviderBlockedData } from '@airlock/contracts';
 import { BackgroundJobs } from '../../apps/api/src/common/background-jobs';
 import { Transactions } from '../../apps/api/src/database/transactions';
@@ -10,69 +7,22 @@ import { WebhookUrlGuard } from '../../apps/api/src/modules/webhooks/webhook-url
 import { WebhooksRepository } from '../../apps/api/src/modules/webhooks/webhooks.repository';
 import { WebhooksService } from '../../apps/api/src/modules/webhooks/webhooks.service';
 import { APP_CONFIG } from '../../apps/api/src/config/config';
+import { startWebhookReceiver, until, verifySignature } from '../support/webhook-receiver';
 import { ADMIN_EMAIL, type Session, startTestApp, type TestApp } from '../support/test-app';
 
 /** Webhook events of issue #19: policy.published, provider.blocked, decisions.blocked; saving with a warning. */
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '/', headers: req.headers, body });
-      res.statusCode = 200;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    on: (path: string) => received.filter((r) => r.path === path),
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-function verifySignature(secret: string, r: Received): boolean {
-  const ts = String(r.headers['x-airlock-timestamp']);
-  const expected = `v1=${createHmac('sha256', secret).update(`${ts}.${r.body}`).digest('hex')}`;
-  const got = String(r.headers['x-airlock-signature']);
-  return got.length === expected.length && timingSafeEqual(Buffer.from(got), Buffer.from(expected));
-}
-
-async function until<T>(fn: () => T | undefined | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const MIN = 60_000;
 
 describe('webhook events: policy published, service blocked, blocked decisions', () => {
   let t: TestApp;
   let owner: Session;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let worker: WebhookDeliveryWorker;
   let digest: BlockedDecisionsDigest;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     t = await startTestApp({ AIRLOCK_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
     owner = await t.login();
     worker = t.app.get(WebhookDeliveryWorker);

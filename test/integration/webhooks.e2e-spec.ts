@@ -1,70 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import http, { type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebhookDeliveryWorker } from '../../apps/api/src/modules/webhooks/webhook-delivery.worker';
 import { postWebhook } from '../../apps/api/src/modules/webhooks/webhook-sender';
 import { WebhookUrlGuard } from '../../apps/api/src/modules/webhooks/webhook-url-guard';
+import { startWebhookReceiver, until, verifySignature } from '../support/webhook-receiver';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type Session, startTestApp, type TestApp } from '../support/test-app';
 
 const MIN = 60_000;
 const H = 60 * MIN;
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A local webhook receiver on 127.0.0.1: /ok answers 200, /flaky 500 then 200, /fail always 500, /redirect 302. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body });
-      if (path.startsWith('/hang')) return; // never answers
-      if (path.startsWith('/flaky')) res.statusCode = received.filter((r) => r.path.startsWith('/flaky')).length === 1 ? 500 : 200;
-      else if (path.startsWith('/fail')) res.statusCode = 500;
-      else if (path.startsWith('/redirect')) {
-        res.statusCode = 302;
-        res.setHeader('location', `http://127.0.0.1:${port}/landed`);
-      } else res.statusCode = 200;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    url: (path: string) => `http://127.0.0.1:${port}${path}`,
-    received,
-    on: (prefix: string) => received.filter((r) => r.path.startsWith(prefix)),
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-function verifySignature(secret: string, r: Received): boolean {
-  const ts = String(r.headers['x-airlock-timestamp']);
-  const expected = `v1=${createHmac('sha256', secret).update(`${ts}.${r.body}`).digest('hex')}`;
-  const got = String(r.headers['x-airlock-signature']);
-  return got.length === expected.length && timingSafeEqual(Buffer.from(got), Buffer.from(expected));
-}
-
-async function until<T>(fn: () => T | undefined | false, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function addUser(t: TestApp, email: string, role: 'employee' | 'analyst') {
   const owner = await t.prisma.user.findFirstOrThrow({ where: { email: ADMIN_EMAIL } });
@@ -77,11 +18,11 @@ async function addUser(t: TestApp, email: string, role: 'employee' | 'analyst') 
 describe('webhooks: signed deliveries with retries', () => {
   let t: TestApp;
   let owner: Session;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let worker: WebhookDeliveryWorker;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     // The test receiver is on loopback: allow exactly that address.
     t = await startTestApp({ AIRLOCK_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' });
     owner = await t.login();
@@ -333,10 +274,10 @@ describe('webhooks: signed deliveries with retries', () => {
 describe('webhooks: SSRF protection without AIRLOCK_WEBHOOK_ALLOW_PRIVATE', () => {
   let t: TestApp;
   let owner: Session;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   beforeAll(async () => {
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     t = await startTestApp();
     owner = await t.login();
   });
