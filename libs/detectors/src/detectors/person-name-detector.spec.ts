@@ -115,6 +115,8 @@ describe('person-name detector: one given name in running text', () => {
     expect(names('That is great news, Tobias!')).toEqual(['Tobias']);
     expect(names('I picked up my daughter Ingrid after school.')).toEqual(['Ingrid']);
     expect(names('Why did Hamid leave early?')).toEqual(['Hamid']);
+    expect(names('Amira wants the slides by Friday.')).toEqual(['Amira']);
+    expect(names('Georgia has a new data law.')).toEqual([]);
   });
   it('answers to a name question', () => {
     expect(names('What is your surname? Okonkwo')).toEqual(['Okonkwo']);

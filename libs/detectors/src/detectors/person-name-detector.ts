@@ -197,6 +197,8 @@ function nameIsBefore(text: string, pos: number): boolean {
   const p = prevChar(text, pos);
   return (p === 115 || p === 83 || p === 63) && NAME_IS.test(text.slice(Math.max(0, pos - 12), pos));
 }
+/** verbs after a person rather than a place or a product (no is/has/was: "Jordan is a country") */
+const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you)\b/;
 /** small words before a place rather than a person */
 const PLACE_PREPS = words('in at from to near into via of on onto across around through toward towards outside inside within visit visiting visited');
 /**
@@ -475,6 +477,8 @@ export const personNameDetector: Detector = {
         else if (bf.comma && (next === 63 || next === 33)) single = 0.75;
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && !PLACE_PREPS.has(w0)) single = 0.7;
+        // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
+        else if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && isLower(next) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
       }
