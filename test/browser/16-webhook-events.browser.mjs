@@ -2,29 +2,10 @@
 // Block now, the per-minute summary of blocked decisions), saves it while its host does not resolve
 // yet and sees the warning instead of a refusal, points it at a receiver on this machine, blocks an
 // AI service with Block now, and sees both events delivered, signed, and named in words in the log.
-import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import { assert } from './harness.mjs';
-
-function startReceiver() {
-  const received = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, received, port: server.address().port })));
-}
-
-const signedWith = (secret, r) =>
-  r.headers['x-airlock-signature'] ===
-  `v1=${createHmac('sha256', secret).update(`${r.headers['x-airlock-timestamp']}.${r.body}`).digest('hex')}`;
+import { assert, startWebhookReceiver, webhookSignedWith } from './harness.mjs';
 
 export async function scenarioWebhookEvents(t) {
-  const receiver = await startReceiver();
+  const receiver = await startWebhookReceiver();
   try {
     const page = await t.newPage({ label: 'owner' });
     await t.signIn(page, 'owner@example.com');
@@ -76,7 +57,7 @@ export async function scenarioWebhookEvents(t) {
     const blocked = receiver.received.find((r) => r.headers['x-airlock-event'] === 'provider.blocked');
     const published = receiver.received.find((r) => r.headers['x-airlock-event'] === 'policy.published');
     assert(blocked && published, `the receiver got provider.blocked and policy.published (got ${events().join(', ')})`);
-    assert(signedWith(secret, blocked) && signedWith(secret, published), 'both deliveries are signed with the secret');
+    assert(webhookSignedWith(secret, blocked) && webhookSignedWith(secret, published), 'both deliveries are signed with the secret');
     const b = JSON.parse(blocked.body).data;
     assert(b.service.slug === 'mistral-le-chat' && b.reason === 'Chats shared publicly by a plug-in' && b.blockedBy.label === 'owner@example.com', `provider.blocked names the service, reason and who (${blocked.body})`);
     const p = JSON.parse(published.body).data;

@@ -1,5 +1,7 @@
 // The browser-test harness: one Chromium for the run, a fresh context per user, every console error
 // and uncaught page error recorded (a scenario fails on any), screenshots and axe-core checks.
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -230,3 +232,21 @@ export async function confirmPublish(page) {
   await page.getByText(`Version ${number} published.`).waitFor();
   return number;
 }
+
+/** A webhook receiver on 127.0.0.1 that records what it gets and answers 204. */
+export function startWebhookReceiver() {
+  const received = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, received, port: server.address().port })));
+}
+
+/** Whether a delivery carries Airlock's signature under `secret` (`v1=` HMAC-SHA256 of "timestamp.body"). */
+export const webhookSignedWith = (secret, r) =>
+  r.headers['x-airlock-signature'] === `v1=${createHmac('sha256', secret).update(`${r.headers['x-airlock-timestamp']}.${r.body}`).digest('hex')}`;
