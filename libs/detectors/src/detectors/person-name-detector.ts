@@ -478,7 +478,7 @@ export const personNameDetector: Detector = {
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && !PLACE_PREPS.has(w0)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
-        else if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && isLower(next) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
+        else if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
       }
