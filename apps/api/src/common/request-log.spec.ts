@@ -34,4 +34,10 @@ describe('request log (AIRLOCK_REQUEST_LOG)', () => {
     expect(counts.take()).toEqual({ requests: 4, routes: { '/v1/decisions': 2, '/v1/bundle': 1, '/gateway/openai': 1 } });
     expect(counts.take()).toBeNull();
   });
+
+  it('cuts every shape of URL after its second segment or at its query string', () => {
+    const counts = new RequestCounts();
+    for (const url of ['/v1', '/v1?x=/a/b', '/v1/decisions?', '/', '', 'v1/a/b/c', '//x/y', '/a/b/c/d/e']) counts.add(url);
+    expect(counts.take()?.routes).toEqual({ '/v1': 2, '/v1/decisions': 1, '/': 1, '': 1, 'v1/a/b': 1, '//x': 1, '/a/b': 1 });
+  });
 });

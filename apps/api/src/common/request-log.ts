@@ -46,11 +46,18 @@ export class RequestCounts {
   }
 }
 
-/** `/v1/decisions/batch?x` → `/v1/decisions`: two segments say which API without naming ids. */
+/**
+ * `/v1/decisions/batch?x` → `/v1/decisions`: two segments say which API without naming ids. Up to
+ * the third `/` or the `?`, by one scan: it runs for every decision, where splitting and joining
+ * arrays showed up in the profile (1.4 % of a loaded worker's samples).
+ */
 function routePrefix(url: string): string {
-  const path = url.split('?', 1)[0]!;
-  const parts = path.split('/', 4);
-  return parts.slice(0, 3).join('/');
+  let slashes = 0;
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 63 /* ? */ || (c === 47 /* / */ && ++slashes === 3)) return url.slice(0, i);
+  }
+  return url;
 }
 
 /**

@@ -26,7 +26,8 @@ export class ApiKeyRegistry implements OnModuleDestroy {
   private keys = new Map<string, KeyEntry>();
   /** Revoked here moments ago: refused even if a reload that started before the revocation re-adds them. */
   private readonly revoked = new Map<string, number>();
-  private readonly used = new Map<string, Date>();
+  /** Last use per key id (epoch ms; a Date is made only when the batch is written). */
+  private readonly used = new Map<string, number>();
   loadedAt: Date | null = null;
 
   constructor(
@@ -108,7 +109,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     if (!entry || this.revoked.has(hash)) return null;
     const now = Date.now();
     if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
-    this.used.set(entry.auth.keyId, new Date(now));
+    this.used.set(entry.auth.keyId, now);
     return entry.auth;
   }
 
@@ -128,7 +129,7 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     try {
       // One statement for the whole batch.
       const ids = batch.map(([id]) => id);
-      const times = batch.map(([, t]) => t.toISOString());
+      const times = batch.map(([, t]) => new Date(t).toISOString());
       await this.repo.recordUsage(ids, times);
     } catch (err) {
       this.logger.warn(`Could not record API key usage: ${(err as Error).message}`);
