@@ -127,6 +127,7 @@ describe('person-name detector: one given name in running text', () => {
     expect(names('Our team flew to Jordan in May.')).toEqual([]);
     expect(names('ask Claude to summarise this thread')).toEqual([]);
     expect(names('we use Ruby for the backend and Kafka for events')).toEqual([]);
+    expect(names('sketch it on Miro, then sign in with Okta')).toEqual([]);
     expect(names('Claude Monet painted water lilies.')).toEqual(['Claude Monet']);
   });
   it('reads a surname ending after a given name', () => {

@@ -207,7 +207,7 @@ const PLACE_PREPS = words('in at from to near into via of on onto across around 
  */
 const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
   ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
-  athena apollo hermes zeus phoenix atlas`);
+  athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
 /** surname endings of many languages (accent-free, lower case) */
 const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute)$/;
 /** the nearest character before `pos` that is not a blank, or -1 at the start of the text */
