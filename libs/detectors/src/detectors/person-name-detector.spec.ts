@@ -134,3 +134,18 @@ describe('person-name detector: one given name in running text', () => {
     expect(names('The report was filed by Dmitri Zhuravlenko last week.')).toEqual(['Dmitri Zhuravlenko']);
   });
 });
+
+describe('person-name detector: text typed in lower case', () => {
+  it('reads a given and a family name from the lists with a person context', () => {
+    expect(names('pls sync with fatima haddad before friday')).toEqual(['fatima haddad']);
+    expect(names('hi lena novak, the invoice is attached')).toEqual(['lena novak']);
+    expect(names('oliver bennett said the build is green')).toEqual(['oliver bennett']);
+  });
+  it('leaves lower-case prose without such a pair alone', () => {
+    expect(names('we will grant access to the team on monday')).toEqual([]);
+    expect(names('the rose garden opens in june')).toEqual([]);
+  });
+  it('is not used when the text has capitals', () => {
+    expect(names('Sync with fatima haddad before Friday')).toEqual([]);
+  });
+});

@@ -403,6 +403,8 @@ export const personNameDetector: Detector = {
     };
     let listEnd = -1;
     const emitted = speakerLabels(text, all, common, out);
+    // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
+    if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
     forEachCapitalisedRun(text, knownRange, (toks) => {
       if (toks[0]!.start < listEnd || (emitted !== undefined && emitted.has(toks[0]!.start))) return;
       // leading stop words (greetings, honorifics, "The") are context, not the name
@@ -610,4 +612,45 @@ function speakerLabels(
     starts.add(f.start);
   }
   return starts;
+}
+
+/** any capital letter (Latin, Greek, Cyrillic): a text without one is read by lowerCaseNames */
+const HAS_CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/;
+const LOWER_WORD = /[\p{Ll}'’-]+/gu;
+/**
+ * Names in a text typed in lower case: a given name and a family name from the lists (no common
+ * words), side by side on one line, with a person context right before ("with", "hi", "asked") or
+ * a verb about a person right after ("lives", "said").
+ */
+function lowerCaseNames(
+  text: string,
+  given: { has(w: string): boolean },
+  all: { has(w: string): boolean },
+  common: Set<string>,
+  out: { push(f: { dataClass: 'personal_data'; detector: string; start: number; end: number; confidence: number }): unknown },
+): void {
+  const ok = (w: string, list: { has(w: string): boolean }): boolean =>
+    w.length >= 3 && !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+  let prev = '', prevEnd = -1, prevStart = -1, before = '';
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
+    const w = m[0], s = m.index, e = s + w.length;
+    // the two words are separated by blanks only
+    let adjacent = prevEnd >= 0 && s > prevEnd;
+    for (let i = prevEnd; adjacent && i < s; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) adjacent = false;
+    if (adjacent && ok(prev, given) && ok(w, all)) {
+      const context = WEAK.has(before) || PERSON_VERBS.has(before) || GREETINGS.has(before) || (before === 'is' && text.slice(Math.max(0, prevStart - 9), prevStart).includes('name')) || WEAK_AFTER.test(text.slice(e, e + 40));
+      if (context) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: prevStart, end: e, confidence: 0.75 });
+        prev = '';
+        prevEnd = -1;
+        before = '';
+        continue;
+      }
+    }
+    before = adjacent ? prev : '';
+    prev = w;
+    prevStart = s;
+    prevEnd = e;
+  }
 }
