@@ -88,4 +88,20 @@ describe('auditDiff: an audit event before → after, field by field', () => {
     const d = auditDiff({ status: 'allowed', tags: ['a'], note: 'n', gone: 1 }, { status: 'blocked', tags: ['b'], note: null, extra: { x: 1 } });
     expect(changesText(d)).toBe('status: allowed → blocked; tags: +b, -a; note: cleared (was n); gone: cleared (was 1); extra.x: set to 1');
   });
+
+  it('diffs large snapshots by their changed parts only: 20,000 items with ids, one changed, one added', () => {
+    const item = (i: number, name = `item ${i}`) => ({ id: `i${i}`, name, tags: ['a', 'b'], nested: { n: i } });
+    const before = { items: Array.from({ length: 20_000 }, (_, i) => item(i)) };
+    const after = { items: [...before.items.slice(0, 12_345), item(12_345, 'renamed'), ...before.items.slice(12_346), item(20_000)] };
+    expect(auditDiff(before, after).changes).toEqual([
+      { path: ['items'], kind: 'list', added: [item(20_000)], removed: [] },
+      { path: ['items', 'i12345', 'name'], kind: 'changed', before: 'item 12345', after: 'renamed' },
+    ]);
+  });
+
+  it('tells a list reordered from an equal one, and from one with other items', () => {
+    expect(auditDiff({ l: [1, { a: 1, b: 2 }] }, { l: [1, { b: 2, a: 1 }] }).changes).toEqual([]);
+    expect(auditDiff({ l: [1, 2] }, { l: [2, 1] }).changes).toEqual([{ path: ['l'], kind: 'changed', before: [1, 2], after: [2, 1] }]);
+    expect(auditDiff({ l: [1, 2] }, { l: [2, 3] }).changes).toEqual([{ path: ['l'], kind: 'list', added: [3], removed: [1] }]);
+  });
 });

@@ -42,9 +42,12 @@ export function auditDiff(before: unknown, after: unknown, max = AUDIT_CHANGES_M
     else changes.push(c);
   };
 
+  // Each node is compared once: objects field by field down to their leaves, lists as a whole once
+  // (canonical JSON of each side), never a whole subtree again at every level below it (that made a
+  // batch of large snapshots — a policy with its rules — take seconds of CPU in the CSV export).
   const walk = (b: unknown, a: unknown, path: string[]): void => {
-    if (truncated) return;
-    if (same(b, a)) return;
+    if (truncated || b === a) return;
+    if (absent(b) && absent(a)) return;
     const deep = path.length < MAX_DEPTH;
     // Objects (or an object against nothing): field by field.
     if (deep && (isPlain(b) || absent(b)) && (isPlain(a) || absent(a))) {
@@ -63,24 +66,30 @@ export function auditDiff(before: unknown, after: unknown, max = AUDIT_CHANGES_M
       if (bl.length === 0 && al.length === 0) return;
       const bIds = identities(bl);
       const aIds = identities(al);
-      if (deep && bIds && aIds && (bl.length > 0 || al.length > 0)) {
-        const removed = bl.filter((_, i) => !aIds.includes(bIds[i]!));
-        const added = al.filter((_, i) => !bIds.includes(aIds[i]!));
+      if (deep && bIds && aIds) {
+        const afterAt = new Map(aIds.map((id, i) => [id, i]));
+        const beforeIds = new Set(bIds);
+        const removed = bl.filter((_, i) => !afterAt.has(bIds[i]!));
+        const added = al.filter((_, i) => !beforeIds.has(aIds[i]!));
         if (added.length || removed.length) push({ path, kind: 'list', added, removed });
         bl.forEach((item, i) => {
-          const j = aIds.indexOf(bIds[i]!);
-          if (j >= 0) walk(item, al[j], [...path, bIds[i]!]);
+          const j = afterAt.get(bIds[i]!);
+          if (j !== undefined) walk(item, al[j], [...path, bIds[i]!]);
         });
         return;
       }
-      const afterKeys = new Set(al.map(keyOf));
-      const beforeKeys = new Set(bl.map(keyOf));
-      const added = al.filter((v) => !beforeKeys.has(keyOf(v)));
-      const removed = bl.filter((v) => !afterKeys.has(keyOf(v)));
+      const beforeKeys = bl.map(keyOf);
+      const afterKeys = al.map(keyOf);
+      if (beforeKeys.length === afterKeys.length && beforeKeys.every((k, i) => k === afterKeys[i])) return;
+      const beforeSet = new Set(beforeKeys);
+      const afterSet = new Set(afterKeys);
+      const added = al.filter((_, i) => !beforeSet.has(afterKeys[i]!));
+      const removed = bl.filter((_, i) => !afterSet.has(beforeKeys[i]!));
       // Same items in another order (or another count of duplicates): the list as a whole.
       push(added.length || removed.length ? { path, kind: 'list', added, removed } : { path, kind: 'changed', before: bl, after: al });
       return;
     }
+    if (same(b, a)) return;
     if (absent(b)) push({ path, kind: 'added', after: a });
     else if (absent(a)) push({ path, kind: 'removed', before: b });
     else push({ path, kind: 'changed', before: b, after: a });

@@ -11,7 +11,7 @@ export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'string' ? value : String(value);
   if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
