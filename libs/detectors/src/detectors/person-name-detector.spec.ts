@@ -149,3 +149,10 @@ describe('person-name detector: text typed in lower case', () => {
     expect(names('Sync with fatima haddad before Friday')).toEqual([]);
   });
 });
+
+describe('person-name detector: firms named after people', () => {
+  it('reads no name in a firm name with a firm word', () => {
+    expect(names('Bill to: Hartmann Logistics, 12 Elm Street')).toEqual([]);
+    expect(names('Contact: Bruce Wayne\nInvoice for Wayne Enterprises attached.')).toEqual(['Bruce Wayne']);
+  });
+});

@@ -40,6 +40,8 @@ const STOP = words(`
   ceo cfo cto vp hr it qa ui ux api id pdf faq
   san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
 `);
+/** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
+const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs');
 /** Firms named after people, common in business text. */
 const ORG_NAMES = new Set(
   `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
@@ -408,6 +410,8 @@ export const personNameDetector: Detector = {
     forEachCapitalisedRun(text, knownRange, (toks) => {
       if (toks[0]!.start < listEnd || (emitted !== undefined && emitted.has(toks[0]!.start))) return;
       // leading stop words (greetings, honorifics, "The") are context, not the name
+      // a firm's name ("Wayne Enterprises", "Acme Logistics"): none of its words is a name
+      if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
       let article = false;
       const runStart = toks[0]!.start;
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
