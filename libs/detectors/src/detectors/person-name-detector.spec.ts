@@ -156,3 +156,38 @@ describe('person-name detector: firms named after people', () => {
     expect(names('Contact: Bruce Wayne\nInvoice for Wayne Enterprises attached.')).toEqual(['Bruce Wayne']);
   });
 });
+
+describe('person-name detector: a person mentioned again', () => {
+  it('reads a lone word that was part of a full name found in the same text', () => {
+    expect(names('I met Ingrid Solheim on Monday. The Solheim proposal is due Friday, and Solheim wants feedback.')).toEqual([
+      'Ingrid Solheim',
+      'Solheim',
+      'Solheim',
+    ]);
+  });
+  it('needs the full name in the text, and leaves streets and firms named after the person alone', () => {
+    expect(names('The Solheim proposal is due Friday.')).toEqual([]);
+    expect(names('Ingrid Solheim lives on Solheim Road, next to Solheim Holdings.')).toEqual(['Ingrid Solheim']);
+  });
+});
+
+describe('person-name detector: an unlisted given name before a listed surname', () => {
+  it('reads the pair after a word about a person', () => {
+    expect(names('The mural was painted by Zoltanek Kowalski in 1998.')).toEqual(['Zoltanek Kowalski']);
+    expect(names('Please forward the contract to Quirino Haddad today.')).toEqual(['Quirino Haddad']);
+  });
+  it('does not read it after an article or a place preposition', () => {
+    expect(names('Have you read the Zoltanek Kowalski report?')).toEqual([]);
+    expect(names('The ferry goes to Porto Santo daily.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: transcripts', () => {
+  it('reads an unlisted speaker next to listed ones', () => {
+    expect(names('Xiadani: are you joining?\nMarta: yes, in five minutes\nJonas: same here')).toEqual(['Xiadani', 'Marta', 'Jonas']);
+  });
+  it('leaves section labels and labels away from the speakers alone', () => {
+    expect(names('Marta: ok\nJonas: fine\nBlockers: none\nRisks: low')).toEqual(['Marta', 'Jonas']);
+    expect(names('Marta: ok\nJonas: fine\nsome text here\nQwerty: x')).toEqual(['Marta', 'Jonas']);
+  });
+});

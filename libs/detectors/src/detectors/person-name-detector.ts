@@ -117,7 +117,12 @@ function capitalisedAt(text: string, s: number, e: number): boolean {
  * one line, separated by blanks, with name particles (de, van, bin...) between; `fn` gets each run.
  * A regex finds the capitals; each character is looked at a bounded number of times.
  */
-function forEachCapitalisedRun(text: string, known: (s: number, e: number) => boolean, fn: (toks: Tok[]) => void): void {
+function forEachCapitalisedRun(
+  text: string,
+  known: (s: number, e: number) => boolean,
+  fn: (toks: Tok[]) => void,
+  onLoneWord?: (s: number, e: number) => void,
+): void {
   const n = text.length;
   const ss = [0, 0, 0, 0], es = [0, 0, 0, 0];
   let next: number;
@@ -181,7 +186,10 @@ function forEachCapitalisedRun(text: string, known: (s: number, e: number) => bo
       while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
       const titled = q - r >= 2 && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
       // or right after "my name is" / "name's": a self-introduction names the word whatever it is
-      if (!titled && !nameIsBefore(text, s)) continue;
+      if (!titled && !nameIsBefore(text, s)) {
+        onLoneWord?.(s, e);
+        continue;
+      }
     }
     const toks: Tok[] = [];
     for (let k = 0; k < count; k++) {
@@ -404,6 +412,16 @@ export const personNameDetector: Detector = {
       return false;
     };
     let listEnd = -1;
+    // the words of the full names found ("Ingrid Solheim"), and the lone capitalised words left out
+    // (start, end pairs): after the scan, a lone word that is a word of a full name found in the same
+    // text is that person again ("… Solheim said", "the Solheim report"). Nothing is looked up unless
+    // a full name was found.
+    let seen: Set<string> | undefined;
+    let seenLengths = 0; // bit k: a seen word of length k (<= 31)
+    const lone: number[] = [];
+    const loneWord = (s: number, e: number): void => {
+      lone.push(s, e);
+    };
     const emitted = speakerLabels(text, all, common, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
@@ -488,7 +506,10 @@ export const personNameDetector: Detector = {
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
       }
-      if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) return;
+      if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) {
+        lone.push(start, end);
+        return;
+      }
       const after = text.slice(end, Math.min(text.length, end + 40));
       if (n === 1 && !honorific && PRODUCT_NAMES.has(toks[0]!.lower)) return;
       if (ORG_AFTER.test(after)) return;
@@ -531,14 +552,38 @@ export const personNameDetector: Detector = {
         else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
         confidence = score >= 1 ? 0.9 : 0.82;
+      // an unlisted first name before a listed surname (or a surname ending) after a word about a person
+      // ("sung by Bonifacio Kowalczyk", "a note from Xiadani Okafor"; not after a place preposition)
+      else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !WEAK_AFTER.test(after)) &&
+        ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
+        confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       else if (single > 0 && !houseNumber) confidence = single;
       // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
       else if (n === 1 && !bf.colon && PERSON_VERBS.has(w0) && isGiven(first) && !isCommon(first) && !article && !lowerArticle && !houseNumber) confidence = 0.7;
-      if (confidence === 0) return;
+      if (confidence === 0) {
+        if (n === 1) lone.push(start, end);
+        return;
+      }
       out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
       lastAcceptedEnd = end;
-    });
+      if (n >= 2 && confidence >= 0.82) {
+        for (const x of [first, last]) {
+          if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower)) continue;
+          (seen ??= new Set()).add(x.lower);
+          seenLengths |= 1 << x.word.length;
+        }
+      }
+    }, loneWord);
+    if (seen !== undefined) {
+      for (let i = 0; i < lone.length; i += 2) {
+        const s = lone[i]!, e = lone[i + 1]!;
+        if (e - s > 31 || (seenLengths & (1 << (e - s))) === 0 || !seen.has(text.slice(s, e).toLowerCase())) continue;
+        // "Berg Street", "Solheim Holdings": a street or a firm named after the person
+        if (ORG_AFTER.test(text.slice(e, e + 40))) continue;
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+      }
+    }
   },
 };
 
@@ -572,7 +617,10 @@ const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):[ \t]+\S/uy;
 const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
   priority owner type category title description answer question q a step warning error example result results reason comment comments update tip
   bot user assistant system agent customer client host guest speaker interviewer interviewee moderator caller operator support admin me you
-  action decision outcome location where when what who why how total price cost amount source reference ref id`);
+  action decision outcome location where when what who why how total price cost amount source reference ref id
+  agenda attendees blockers risks risk next todo budget timeline goal goals context background problem solution input output response request
+  prompt transcript followup follow-up minutes issue issues fix cause impact steps details info information contact company department role
+  team project version build environment env tags labels links attachment attachments pros cons yes no ok okay hint caution important`);
 /**
  * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name
  * lists (and no field word); at least two different such speakers make a transcript.
@@ -610,6 +658,18 @@ function speakerLabels(
   const isName = (w: string): boolean => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && (all.has(w) || all.has(fold(w, w)));
   const names = found.filter((f) => isName(f.lower));
   if (new Set(names.map((f) => f.lower)).size < 2) return undefined;
+  // a speaker whose name is not in the lists ("Xiadani:") on the line right before or after a listed one
+  const named = new Set(names);
+  const nextLine = (a: { start: number }, b: { start: number }): boolean => {
+    const nl = text.indexOf('\n', a.start);
+    return nl !== -1 && nl < b.start && text.lastIndexOf('\n', b.start - 1) === nl;
+  };
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    if (named.has(f) || f.end - f.start < 3 || NOT_SPEAKERS.has(f.lower) || STOP.has(f.lower) || common.has(f.lower)) continue;
+    const prev = found[i - 1], next = found[i + 1];
+    if ((prev !== undefined && named.has(prev) && nextLine(prev, f)) || (next !== undefined && named.has(next) && nextLine(f, next))) names.push(f);
+  }
   const starts = new Set<number>();
   for (const f of names) {
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.8 });
