@@ -417,7 +417,8 @@ export const personNameDetector: Detector = {
     // text is that person again ("… Solheim said", "the Solheim report"). Nothing is looked up unless
     // a full name was found.
     let seen: Set<string> | undefined;
-    let seenLengths = 0; // bit k: a seen word of length k (<= 31)
+    /** first letter, last letter and length of the seen words: most lone words are ruled out without a copy */
+    const seenKeys = new Set<number>();
     const lone: number[] = [];
     const loneWord = (s: number, e: number): void => {
       lone.push(s, e);
@@ -571,14 +572,14 @@ export const personNameDetector: Detector = {
         for (const x of [first, last]) {
           if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower)) continue;
           (seen ??= new Set()).add(x.lower);
-          seenLengths |= 1 << x.word.length;
+          seenKeys.add(wordKey(x.lower, 0, x.lower.length));
         }
       }
     }, loneWord);
     if (seen !== undefined) {
       for (let i = 0; i < lone.length; i += 2) {
         const s = lone[i]!, e = lone[i + 1]!;
-        if (e - s > 31 || (seenLengths & (1 << (e - s))) === 0 || !seen.has(text.slice(s, e).toLowerCase())) continue;
+        if (e - s > 31 || !seenKeys.has(wordKey(text, s, e)) || !seen.has(text.slice(s, e).toLowerCase())) continue;
         // "Berg Street", "Solheim Holdings": a street or a firm named after the person
         if (ORG_AFTER.test(text.slice(e, e + 40))) continue;
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
@@ -586,6 +587,13 @@ export const personNameDetector: Detector = {
     }
   },
 };
+
+/** A number for the word [s, e) of `w`: its first letter in lower case, its last letter and its length (< 32). */
+function wordKey(w: string, s: number, e: number): number {
+  let c = w.charCodeAt(s);
+  c = c < 128 ? c | 32 : w[s]!.toLowerCase().charCodeAt(0);
+  return ((c & 0x1ff) << 21) | ((w.charCodeAt(e - 1) & 0x3ff) << 5) | (e - s); // below 2^30: a small integer
+}
 
 /** non-ASCII words -> in the name lists without their accents (bounded: cleared at 4096 entries) */
 const FOLDED_KNOWN = new Map<string, boolean>();
