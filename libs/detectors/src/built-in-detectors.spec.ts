@@ -126,6 +126,9 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Asun osoitteessa Koivukuja 3, 02100 Espoo', 'Koivukuja 3, 02100 Espoo'],
   ['street-address', 'Bill to:\n12 Harbour Road\nSuite 9\nDundee\n\nScotland DD1 4HN\nThanks', '12 Harbour Road\nSuite 9\nDundee\n\nScotland DD1 4HN'],
   ['street-address', 'We met at 48 Linden Street\nThanks\nAnna', '48 Linden Street'],
+  // a street with no type word, read before a flat or suite number (same line or the next)
+  ['street-address', 'Ship it to Rosenhof 7, Apt. 3, please.', 'Rosenhof 7, Apt. 3'],
+  ['street-address', 'New address:\nPuerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400\nThanks', 'Puerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
@@ -189,6 +192,9 @@ const MUST_NOT_FIND: [string, string][] = [
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
   ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line
+  ['street-address', 'See Chapter 4, Suite 2 of the handbook.'], // a suite number after words that name no street
+  ['street-address', 'Meeting on Monday 12, Suite 400 in the tower.'],
+  ['street-address', 'We bought Adobe Creative Suite 6 last year.'],
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

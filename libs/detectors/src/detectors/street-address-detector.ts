@@ -76,6 +76,20 @@ function blockEnd(text: string, end: number): number {
   return end;
 }
 
+/** A flat or suite number ("Apt. 12", "Suite 400", "Flat 3B"): where one is, the line it ends or the line before names the street. */
+const UNIT_ANCHOR = /(?:Apt\.?|Apartment|Suite|Flat)[ \t]*#?[A-Za-z]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/uy;
+/** A street with no type word and its house number at the end of what comes before the unit: "Rosenhof 7", "Kongens Nytorv 3". */
+const STREET_BEFORE_UNIT = /(?:^|[ \t,])((?:\p{Lu}[\p{Ll}'’.-]+[ \t]+){1,3}\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*$/u;
+/** words before a number that name no street */
+const NOT_STREET = new Set(
+  `room rm floor level building bldg block tower gate page chapter section version step phase day week year table figure box unit suite apt flat
+  apartment ste see call meeting on at in from to and or the a an my our your his her their by for with of is are was no nr number ref order
+  invoice ticket item line row monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december`.split(/\s+/),
+);
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
+
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
 const SUFFIX_HINT = new Set(
   ['aat', 'cht', 'aan', 'ein', 'ade', 'gel', 'ijk', 'eeg', 'tan', 'gen', 'änd', 'get', 'vej', 'nge', 'æde', 'ads', 'orv', 'ien', 'ata', 'ten', 'ken', 'atu', 'tie', 'uja', 'lku'].map((x) => tri(x, 0)),
@@ -229,6 +243,27 @@ export const streetAddressDetector: Detector = {
         end = blockEnd(text, end);
         out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end, confidence: pc ? 0.93 : 0.75 });
       }
+    }
+    // a street without a type word is read only before a flat or suite number (same line, or the line after)
+    // (the unit words are in the keyword index with the street words: no pass of its own over the text)
+    for (const h of hits) {
+      const c0 = text.charCodeAt(h.start);
+      if (c0 !== 65 && c0 !== 83 && c0 !== 70) continue; // A, S, F: capitalised "Apt", "Suite", "Flat"
+      if (h.start > 0 && isWordChar(text.charCodeAt(h.start - 1))) continue;
+      UNIT_ANCHOR.lastIndex = h.start;
+      if (!UNIT_ANCHOR.test(text)) continue;
+      let p = h.start;
+      while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9 || text.charCodeAt(p - 1) === 44)) p--;
+      if (p > 0 && text.charCodeAt(p - 1) === 10) {
+        p--;
+        if (p > 0 && text.charCodeAt(p - 1) === 13) p--;
+      }
+      const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+      const st = STREET_BEFORE_UNIT.exec(text.slice(Math.max(lineStart, p - 60), p));
+      if (st === null || st[1]!.split(/[ \t]+/).some((w) => NOT_STREET.has(w.toLowerCase()))) continue;
+      const start = p - (st[0].length - st[0].indexOf(st[1]!));
+      const end = blockEnd(text, p);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: 0.72 });
     }
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {
