@@ -191,3 +191,13 @@ describe('person-name detector: transcripts', () => {
     expect(names('Marta: ok\nJonas: fine\nsome text here\nQwerty: x')).toEqual(['Marta', 'Jonas']);
   });
 });
+
+describe('person-name detector: a list of given names opened by an unlisted one', () => {
+  it('reads every item when the others are all listed given names', () => {
+    expect(names('Attendees were Xiadani, Hannah, Omar and Lea.')).toEqual(['Xiadani', 'Hannah', 'Omar', 'Lea']);
+  });
+  it('needs four items, and leaves lists of products alone', () => {
+    expect(names('Supported: Jira, Slack, Notion and Figma.')).toEqual([]);
+    expect(names('Xiadani, Hannah and Lea joined.')).not.toContain('Xiadani');
+  });
+});

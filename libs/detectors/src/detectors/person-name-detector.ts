@@ -422,7 +422,16 @@ export const personNameDetector: Detector = {
     const lone: number[] = [];
     const loneWord = (s: number, e: number): void => {
       lone.push(s, e);
+      // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
+      if (text.charCodeAt(e) === 44 && s >= listEnd) {
+        const items = nameList(text, s, listedGiven);
+        if (items !== undefined) {
+          for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.75 });
+          listEnd = lastAcceptedEnd = items[items.length - 1]![1];
+        }
+      }
     };
+    const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, common, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
@@ -474,7 +483,7 @@ export const personNameDetector: Detector = {
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
       if (n === 1 && !strong && text.charCodeAt(end) === 44) {
-        const items = nameList(text, start, (x) => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x));
+        const items = nameList(text, start, listedGiven);
         if (items !== undefined) {
           for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.8 });
           listEnd = lastAcceptedEnd = items[items.length - 1]![1];
@@ -616,7 +625,9 @@ function nameList(text: string, start: number, isName: (lower: string) => boolea
     items.push([start + x.index, start + x.index + x[0].length]);
     if (!isName(x[0].toLowerCase())) misses++;
   }
-  return items.length >= 3 && misses <= 1 && isName(text.slice(items[0]![0], items[0]![1]).toLowerCase()) ? items : undefined;
+  // the first item unlisted ("Xiadani, Hannah, Omar and Lea"): the list must be longer and the rest all names
+  const firstKnown = isName(text.slice(items[0]![0], items[0]![1]).toLowerCase());
+  return misses <= 1 && (firstKnown ? items.length >= 3 : items.length >= 4) ? items : undefined;
 }
 
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
