@@ -93,6 +93,8 @@ const MUST_FIND: [string, string, string][] = [
   ['payment-card', 'old JCB 213177777777771 on file', '213177777777771'],
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
+  ['iban', 'my iban is de89 3704 0044 0532 0130 00 thanks', 'de89 3704 0044 0532 0130 00'],
+  ['iban', 'pay gb82west12345698765432 today', 'gb82west12345698765432'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
   ['bank-account-number', 'Routing # 021000021, account 000123456789', '000123456789'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '20-00-00'],
@@ -200,6 +202,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],
   ['iban', 'IBAN DE89 3704 0044 0532 0130 01'], // mod-97 fails
   ['iban', 'DE8937040044053201300'], // wrong length
+  ['iban', 'commit de89370400440532013000aa7f in the log'], // glued to more letters: a hash, not an IBAN
+  ['iban', 'see de89 3704 0044 0532 0130 01'], // lower case, mod-97 fails
   ['aba-routing-number', 'routing 021000022'],
   ['aba-routing-number', 'order 021000021 shipped'], // no context
   ['health_data', 'This legacy module is a cancer on our codebase.'],

@@ -1,9 +1,11 @@
 import type { Detector } from '../detector';
 import { IBAN_LENGTHS, ibanMod97 } from '../iban';
 
-const RE = /(?<![A-Za-z0-9])([A-Z]{2})(\d{2})((?: ?[A-Z0-9]){10,30})/g;
+// Any case: IBANs are typed in lower case too ("de89 3704 …"); the country's exact length, the
+// mod-97 check and the end of the token keep other words out.
+const RE = /(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})((?: ?[A-Za-z0-9]){10,30})/g;
 
-/** IBANs: country prefix, that country's length and mod-97 = 1; compact or in groups of four. */
+/** IBANs: country prefix, that country's length and mod-97 = 1; compact or in groups of four, in any case. */
 export const ibanDetector: Detector = {
   entries: [{ id: 'iban', dataClass: 'financial', description: 'IBANs (per-country length + mod-97)' }],
   detect({ text }, out) {
@@ -11,7 +13,7 @@ export const ibanDetector: Detector = {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const len = IBAN_LENGTHS[m[1]!];
+      const len = IBAN_LENGTHS[m[1]!.toUpperCase()];
       if (len === undefined) {
         re.lastIndex = m.index + 2;
         continue;
@@ -30,7 +32,7 @@ export const ibanDetector: Detector = {
       }
       const next = text.charCodeAt(end);
       const glued = (next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122);
-      const compact = text.slice(m.index, end).replace(/ /g, '');
+      const compact = text.slice(m.index, end).replace(/ /g, '').toUpperCase();
       if (glued || ibanMod97(compact) !== 1) {
         re.lastIndex = m.index + 2;
         continue;
