@@ -29,12 +29,23 @@ async function shownPeriodAfter(page, before) {
   return shown.innerText();
 }
 
-/** Picks an option of an MUI select, again if a busy machine lost the click, until the select shows it. */
+/**
+ * Picks an option of an MUI select, again if a busy machine lost the click, until the select shows
+ * it. A click can land while the menu is still opening (the option list re-renders as its choices
+ * arrive) and leave the menu open with nothing chosen: the menu is then closed and opened again.
+ */
 async function choose(page, combobox, option) {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     await combobox.click();
     await page.getByRole('option', { name: option, exact: true }).click();
-    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    const closed = await page
+      .getByRole('listbox')
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true, () => false);
+    if (!closed) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    }
     if ((await combobox.innerText()).includes(option)) return;
   }
   throw new Error(`the select did not take ${option}`);
