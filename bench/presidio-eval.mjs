@@ -5,7 +5,7 @@
  * data/synth_dataset_v2.json (MIT) or any file in its format:
  *   [{ "full_text": "...", "spans": [{ "entity_type": "PERSON", "start_position": 0, "end_position": 5 }, ...] }, ...]
  *
- *   npx tsc -p libs/detectors && node bench/presidio-eval.mjs --file <path> [--build <root of another checkout>] [--errors] [--json]
+ *   node scripts/build-stale.mjs && node bench/presidio-eval.mjs --file <path> [--build <root of another checkout>] [--errors] [--json]
  *
  * Type mapping (Presidio entity type -> Airlock class):
  *   PERSON, STREET_ADDRESS, PHONE_NUMBER, EMAIL_ADDRESS, IP_ADDRESS -> personal_data
@@ -94,7 +94,7 @@ function window(text, start, end, pad = 30) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const fi = process.argv.indexOf('--file');
   if (fi === -1 || !process.argv[fi + 1]) {
-    console.error('usage: node bench/presidio-eval.mjs --file <presidio-format json> [--errors] [--json]');
+    console.error('usage: node bench/presidio-eval.mjs --file <presidio-format json> [--build <root of another checkout>] [--errors] [--json]');
     process.exit(2);
   }
   const raw = JSON.parse(readFileSync(process.argv[fi + 1], 'utf8'));

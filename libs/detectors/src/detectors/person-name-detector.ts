@@ -1,6 +1,7 @@
 import { BloomFilter } from '../bloom';
 import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K } from '../data/names';
 import type { Detector } from '../detector';
+import type { Finding } from '../finding';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -420,16 +421,18 @@ export const personNameDetector: Detector = {
     /** first letter, last letter and length of the seen words: most lone words are ruled out without a copy */
     const seenKeys = new Set<number>();
     const lone: number[] = [];
+    /** A list of given names starting at `s`: each item pushed as a name, and skipped by the rest of the scan. */
+    const listOfNamesAt = (s: number, confidence: number): boolean => {
+      const items = nameList(text, s, listedGiven);
+      if (items === undefined) return false;
+      for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence });
+      listEnd = lastAcceptedEnd = items[items.length - 1]![1];
+      return true;
+    };
     const loneWord = (s: number, e: number): void => {
       lone.push(s, e);
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
-      if (text.charCodeAt(e) === 44 && s >= listEnd) {
-        const items = nameList(text, s, listedGiven);
-        if (items !== undefined) {
-          for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.75 });
-          listEnd = lastAcceptedEnd = items[items.length - 1]![1];
-        }
-      }
+      if (text.charCodeAt(e) === 44 && s >= listEnd) listOfNamesAt(s, 0.75);
     };
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, common, out);
@@ -482,14 +485,7 @@ export const personNameDetector: Detector = {
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
-      if (n === 1 && !strong && text.charCodeAt(end) === 44) {
-        const items = nameList(text, start, listedGiven);
-        if (items !== undefined) {
-          for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence: 0.8 });
-          listEnd = lastAcceptedEnd = items[items.length - 1]![1];
-          return;
-        }
-      }
+      if (n === 1 && !strong && text.charCodeAt(end) === 44 && listOfNamesAt(start, 0.8)) return;
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
       // the accent-free form is looked up only when it differs from the lower-case one (same answers, half the lookups)
       const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
@@ -649,7 +645,7 @@ function speakerLabels(
   text: string,
   all: { has(w: string): boolean },
   common: Set<string>,
-  out: { push(f: { dataClass: 'personal_data'; detector: string; start: number; end: number; confidence: number }): unknown },
+  out: { push(f: Finding): unknown },
 ): Set<number> | undefined {
   if (text.indexOf('\n') === -1) return undefined;
   const found: { start: number; end: number; lower: string }[] = [];
@@ -710,7 +706,7 @@ function lowerCaseNames(
   given: { has(w: string): boolean },
   all: { has(w: string): boolean },
   common: Set<string>,
-  out: { push(f: { dataClass: 'personal_data'; detector: string; start: number; end: number; confidence: number }): unknown },
+  out: { push(f: Finding): unknown },
 ): void {
   const ok = (w: string, list: { has(w: string): boolean }): boolean =>
     w.length >= 3 && !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
