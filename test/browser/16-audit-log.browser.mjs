@@ -68,7 +68,12 @@ export async function scenarioAuditLog(t) {
   assert(text.includes('Lab, first floor') && text.includes('Lab, second floor'), `old → new description: ${text}`);
   await changes.getByText('Added: 10.78.0.0/16').waitFor();
   assert(!(await owner.getByTestId('audit-raw').count()), 'the raw JSON stays closed until asked for');
-  await owner.getByRole('button', { name: 'Show the raw JSON' }).click();
+  // Clicked again if the panel was drawn anew meanwhile (a list refresh re-mounts it closed) or the click was lost.
+  for (let attempt = 0; attempt < 4 && !(await owner.getByTestId('audit-raw').count()); attempt++) {
+    const show = owner.getByRole('button', { name: 'Show the raw JSON' });
+    if (await show.count()) await show.click();
+    await owner.getByTestId('audit-raw').waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
   assert((await owner.getByTestId('audit-raw').innerText()).includes('"description": "Lab, second floor"'), 'the raw JSON is behind the toggle');
   await t.capture(owner, 'laptop-light-audit-log-diff');
 
