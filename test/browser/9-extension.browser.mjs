@@ -554,6 +554,11 @@ export async function scenario5BlockedService(t) {
   const s = await setUp(t, { failMode: 'open' });
   try {
     await waitForPolicy(s.worker);
+    // The policy is stored before the redirects are rebuilt from it (CI on a8f6301 navigated in
+    // between and loaded the service): wait for DeepSeek's redirect rule too.
+    const redirects = () => s.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules().then((r) => r.map((x) => x.condition.regexFilter)));
+    const redirected = async () => (await redirects()).some((f) => f.includes('deepseek'));
+    await waitFor('the redirect for DeepSeek to be installed', redirected, 10_000, 50);
     // DeepSeek is blocked: navigating there lands on the block page with the reason and the portal link.
     const page = await s.context.newPage();
     await page.goto('https://chat.deepseek.com/').catch(() => undefined);
@@ -572,8 +577,6 @@ export async function scenario5BlockedService(t) {
     const providers = await api('/api/providers?range=[0,199]');
     const deepseek = providers.find((p) => p.slug === 'deepseek');
     assert(deepseek, `DeepSeek is in the catalog (${providers.map((p) => p.slug).join(', ')})`);
-    const redirects = () => s.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules().then((r) => r.map((x) => x.condition.regexFilter)));
-    const redirected = async () => (await redirects()).some((f) => f.includes('deepseek'));
     const inBundle = (id) => waitFor(`exception ${id} in the extension's bundle`, async () => (await storage(s.worker, 'policy')).policy?.bundle?.exceptions?.some((e) => e.id === id), 10_000, 50);
     const gone = (id) => waitFor(`exception ${id} out of the extension's bundle`, async () => !(await storage(s.worker, 'policy')).policy?.bundle?.exceptions?.some((e) => e.id === id), 10_000, 50);
     const grant = (body) => api('/api/exceptions', { method: 'POST', body: JSON.stringify({ providerId: deepseek.id, reason: 'Extension test: vendor evaluation', ...body }) });
