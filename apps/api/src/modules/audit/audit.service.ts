@@ -1,9 +1,9 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import type { AuditVerifyOutput } from '@airlock/contracts';
 import { Transactions } from '../../database/transactions';
 import type { AuditFilter } from '@airlock/contracts';
 import type { ListResult, Page, Sort } from '../../common/list-query';
+import { TimeSlice } from '../../common/time-slice';
 import type { AuditEvent, Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../auth/auth-context';
 import { auditHash, GENESIS_HASH, maskSecrets } from './audit-hash';
@@ -129,14 +129,13 @@ export class AuditService {
       let rows = first;
       for (;;) {
         let chunk = '';
-        let started = performance.now();
+        const slice = new TimeSlice(AUDIT_EXPORT_SLICE_MS);
         for (const e of await withActors(rows)) {
           chunk += auditCsvLine(e);
-          if (performance.now() - started >= AUDIT_EXPORT_SLICE_MS) {
+          if (slice.due()) {
             yield chunk;
             chunk = '';
-            await nextTurn();
-            started = performance.now();
+            await slice.pause();
           }
         }
         if (chunk) yield chunk;

@@ -59,52 +59,61 @@ const ruleIdsOf = (reasons: Decision['reasons']) => reasons.map((r) => r.ruleId)
 /**
  * Replays `published` and `draft` over the same logged decisions and reports only where their
  * answers differ: the effect each decision had when it was made plays no part, so a change already
- * in force (a Block now since) is not counted as the draft's. Pure: no clock, no database.
+ * in force (a Block now since) is not counted as the draft's. Pure: no clock, no database. Fed one
+ * logged decision at a time, newest first (`add`), so the caller reads the log in pages and lets
+ * other work in between (PolicyService.replayRecent); `result` reports on what was added.
  */
-export function replayImpact(published: ReplaySide | null, draft: ReplaySide, logs: readonly ReplayedLog[], opts: ReplayOptions): ImpactOutput {
-  const names = new Map(draft.snapshot.catalog.map((p) => [p.slug, p.name]));
-  for (const p of published?.snapshot.catalog ?? []) if (!names.has(p.slug)) names.set(p.slug, p.name);
-  const transitions = new Map<string, number>();
-  const ruleGains = new Map<string, number>();
-  const ruleLosses = new Map<string, number>();
-  const byDestination = new Map<string, { changed: number; total: number }>();
-  const byGroup = new Map<string | null, { changed: number; total: number }>();
-  const examples: ImpactOutput['examples'] = [];
-  let changed = 0;
-  const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const log of logs) {
+export class ImpactReplay {
+  private readonly names: Map<string, string>;
+  private readonly transitions = new Transitions();
+  private readonly ruleGains = new Map<string, number>();
+  private readonly ruleLosses = new Map<string, number>();
+  private readonly byDestination = new Map<string, { changed: number; total: number }>();
+  private readonly byGroup = new Map<string | null, { changed: number; total: number }>();
+  private readonly examples: ImpactOutput['examples'] = [];
+  private readonly span = new Span();
+
+  constructor(
+    private readonly published: ReplaySide | null,
+    private readonly draft: ReplaySide,
+  ) {
+    this.names = new Map(draft.snapshot.catalog.map((p) => [p.slug, p.name]));
+    for (const p of published?.snapshot.catalog ?? []) if (!this.names.has(p.slug)) this.names.set(p.slug, p.name);
+  }
+
+  add(log: ReplayedLog): void {
+    this.span.add(log);
     const request = requestOf(log);
-    const after = draft.evaluator.evaluate(request);
-    const before = published ? published.evaluator.evaluate(request) : null;
+    const after = this.draft.evaluator.evaluate(request);
+    const before = this.published ? this.published.evaluator.evaluate(request) : null;
     const beforeEffect: Effect = before?.effect ?? 'allow';
     const beforeIds = ruleIdsOf(before?.reasons ?? NO_POLICY);
     const afterIds = ruleIdsOf(after.reasons);
-    for (const id of afterIds) if (!beforeIds.includes(id)) bump(ruleGains, id);
-    for (const id of beforeIds) if (!afterIds.includes(id)) bump(ruleLosses, id);
+    for (const id of afterIds) if (!beforeIds.includes(id)) bump(this.ruleGains, id);
+    for (const id of beforeIds) if (!afterIds.includes(id)) bump(this.ruleLosses, id);
     const differs = after.effect !== beforeEffect;
     const dest = log.providerSlug ?? log.destinationHost ?? '';
     // A host outside the published catalog that the draft's catalog covers is named by the draft.
-    if (!names.has(dest) && after.provider) names.set(dest, after.provider.name);
-    const d = byDestination.get(dest) ?? { changed: 0, total: 0 };
+    if (!this.names.has(dest) && after.provider) this.names.set(dest, after.provider.name);
+    let d = this.byDestination.get(dest);
+    if (!d) this.byDestination.set(dest, (d = { changed: 0, total: 0 }));
     d.total += 1;
-    byDestination.set(dest, d);
-    const groups = log.subjectGroups.length ? [...new Set(log.subjectGroups)] : [null];
+    const groups = log.subjectGroups.length ? new Set(log.subjectGroups) : [null];
     for (const g of groups) {
-      const row = byGroup.get(g) ?? { changed: 0, total: 0 };
+      let row = this.byGroup.get(g);
+      if (!row) this.byGroup.set(g, (row = { changed: 0, total: 0 }));
       row.total += 1;
       if (differs) row.changed += 1;
-      byGroup.set(g, row);
     }
-    if (!differs) continue;
-    changed += 1;
+    if (!differs) return;
     d.changed += 1;
-    bump(transitions, `${beforeEffect}->${after.effect}`);
-    if (examples.length < MAX_EXAMPLES) {
-      examples.push({
+    this.transitions.add(beforeEffect, after.effect);
+    if (this.examples.length < MAX_EXAMPLES) {
+      this.examples.push({
         decisionId: log.id,
         time: log.time.toISOString(),
         destination: dest,
-        name: names.get(dest) ?? dest,
+        name: this.names.get(dest) ?? dest,
         action: log.action,
         groups: log.subjectGroups,
         before: beforeEffect,
@@ -114,29 +123,57 @@ export function replayImpact(published: ReplaySide | null, draft: ReplaySide, lo
       });
     }
   }
-  const sortDesc = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const affected = <K>(m: Map<K, { changed: number; total: number }>) =>
-    [...m].filter(([, v]) => v.changed > 0).sort((a, b) => b[1].changed - a[1].changed || b[1].total - a[1].total).slice(0, MAX_ROWS);
-  return {
-    against: opts.against,
-    window: opts.window,
-    replayed: logs.length,
-    changed,
-    unchanged: logs.length - changed,
-    truncated: opts.truncated,
-    from: logs.at(-1)?.time.toISOString() ?? null,
-    to: logs[0]?.time.toISOString() ?? null,
-    transitions: sortDesc(transitions).map(([k, count]) => {
-      const [before, after] = k.split('->') as [Effect, Effect];
-      return { before, after, count };
-    }),
-    rulesNewlyMatching: sortDesc(ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
-    rulesNoLongerMatching: sortDesc(ruleLosses).map(([ruleId, count]) => ({ ruleId, count })),
-    byDestination: affected(byDestination).map(([destination, v]) => ({ destination, name: names.get(destination) ?? destination, ...v })),
-    byGroup: affected(byGroup).map(([group, v]) => ({ group, ...v })),
-    examples,
-    limitations: replayLimitations(published, draft, opts.classLabels ?? new Map()),
-  };
+
+  result(opts: ReplayOptions): ImpactOutput {
+    const sortDesc = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const affected = <K>(m: Map<K, { changed: number; total: number }>) =>
+      [...m].filter(([, v]) => v.changed > 0).sort((a, b) => b[1].changed - a[1].changed || b[1].total - a[1].total).slice(0, MAX_ROWS);
+    const changed = this.transitions.total;
+    return {
+      against: opts.against,
+      window: opts.window,
+      replayed: this.span.count,
+      changed,
+      unchanged: this.span.count - changed,
+      truncated: opts.truncated,
+      from: this.span.from,
+      to: this.span.to,
+      transitions: this.transitions.list(),
+      rulesNewlyMatching: sortDesc(this.ruleGains).map(([ruleId, count]) => ({ ruleId, count })),
+      rulesNoLongerMatching: sortDesc(this.ruleLosses).map(([ruleId, count]) => ({ ruleId, count })),
+      byDestination: affected(this.byDestination).map(([destination, v]) => ({ destination, name: this.names.get(destination) ?? destination, ...v })),
+      byGroup: affected(this.byGroup).map(([group, v]) => ({ group, ...v })),
+      examples: this.examples,
+      limitations: replayLimitations(this.published, this.draft, opts.classLabels ?? new Map()),
+    };
+  }
+}
+
+/** ImpactReplay over a list of logged decisions, newest first. */
+export function replayImpact(published: ReplaySide | null, draft: ReplaySide, logs: readonly ReplayedLog[], opts: ReplayOptions): ImpactOutput {
+  const replay = new ImpactReplay(published, draft);
+  for (const log of logs) replay.add(log);
+  return replay.result(opts);
+}
+
+const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** How many decisions were replayed and the time of the first added (`to`, the newest) and the last (`from`). */
+class Span {
+  count = 0;
+  private first: Date | null = null;
+  private last: Date | null = null;
+  add(log: ReplayedLog): void {
+    this.first ??= log.time;
+    this.last = log.time;
+    this.count += 1;
+  }
+  get from(): string | null {
+    return this.last?.toISOString() ?? null;
+  }
+  get to(): string | null {
+    return this.first?.toISOString() ?? null;
+  }
 }
 
 /** Counts effect transitions ("allow->block"), most frequent first. */
@@ -164,40 +201,47 @@ class Transitions {
  * (`without`; where it does not match, both answer the same): the decisions it matches and those
  * whose effect it changes. With `edit`, also the decisions whose effect the edit changes: the draft
  * as saved against the draft as edited (the rule's own enabled switch included), which counts what
- * a loosened rule gives back too. Pure, like replayImpact.
+ * a loosened rule gives back too. Pure and fed one decision at a time, like ImpactReplay.
  */
-export function replayRule(
-  without: Evaluator,
-  withRule: Evaluator,
-  ruleId: string,
-  logs: readonly ReplayedLog[],
-  edit: { saved: Evaluator; edited: Evaluator } | null = null,
-): Pick<RuleImpactOutput, 'replayed' | 'matched' | 'changed' | 'transitions' | 'edit' | 'from' | 'to'> {
-  let matched = 0;
-  const changed = new Transitions();
-  const edited = new Transitions();
-  for (const log of logs) {
+export class RuleReplay {
+  private matched = 0;
+  private readonly changed = new Transitions();
+  private readonly edited = new Transitions();
+  private readonly span = new Span();
+
+  constructor(
+    private readonly without: Evaluator,
+    private readonly withRule: Evaluator,
+    private readonly ruleId: string,
+    private readonly edit: { saved: Evaluator; edited: Evaluator } | null = null,
+  ) {}
+
+  add(log: ReplayedLog): void {
+    this.span.add(log);
     const request = requestOf(log);
-    const after = withRule.evaluate(request);
-    if (edit) {
-      const saved = edit.saved.evaluate(request).effect;
-      const now = edit.edited === withRule ? after.effect : edit.edited.evaluate(request).effect;
-      if (saved !== now) edited.add(saved, now);
+    const after = this.withRule.evaluate(request);
+    if (this.edit) {
+      const saved = this.edit.saved.evaluate(request).effect;
+      const now = this.edit.edited === this.withRule ? after.effect : this.edit.edited.evaluate(request).effect;
+      if (saved !== now) this.edited.add(saved, now);
     }
-    if (!after.reasons.some((r) => r.ruleId === ruleId)) continue;
-    matched += 1;
-    const before = without.evaluate(request).effect;
-    if (before !== after.effect) changed.add(before, after.effect);
+    if (!after.reasons.some((r) => r.ruleId === this.ruleId)) return;
+    this.matched += 1;
+    const before = this.without.evaluate(request).effect;
+    if (before !== after.effect) this.changed.add(before, after.effect);
   }
-  return {
-    replayed: logs.length,
-    matched,
-    changed: changed.total,
-    transitions: changed.list(),
-    edit: edit ? { changed: edited.total, transitions: edited.list() } : null,
-    from: logs.at(-1)?.time.toISOString() ?? null,
-    to: logs[0]?.time.toISOString() ?? null,
-  };
+
+  result(): Pick<RuleImpactOutput, 'replayed' | 'matched' | 'changed' | 'transitions' | 'edit' | 'from' | 'to'> {
+    return {
+      replayed: this.span.count,
+      matched: this.matched,
+      changed: this.changed.total,
+      transitions: this.changed.list(),
+      edit: this.edit ? { changed: this.edited.total, transitions: this.edited.list() } : null,
+      from: this.span.from,
+      to: this.span.to,
+    };
+  }
 }
 
 const enabledConditions = (rules: readonly PolicyRule[]): Conditions[] => rules.filter((r) => r.enabled).flatMap((r) => [r.when, ...(r.unless ?? [])]);

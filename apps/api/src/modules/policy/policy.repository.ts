@@ -3,8 +3,8 @@ import { readOrgSettings } from '@airlock/contracts';
 import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, searchText, type Sort } from '../../common/list-query';
-import type { Prisma } from '../../generated/prisma/client';
-import type { Effect } from '../../generated/prisma/enums';
+import { Prisma } from '../../generated/prisma/client';
+import type { DecisionAction, Effect } from '../../generated/prisma/enums';
 import { dataClassFromRow, detectorFromRow, type DirectorySnapshot, groupFromRow, type PolicySnapshot, providerFromRow, ruleFromRow, zoneFromRow } from './policy-snapshot';
 
 export interface RuleFilter {
@@ -13,6 +13,10 @@ export interface RuleFilter {
   effect?: Effect;
   enabled?: boolean;
 }
+
+/** What the impact replays read of a logged decision (ReplayedLog): metadata only, the log holds no content. */
+const REPLAY_COLUMNS = Prisma.sql`d."id", d."time", d."providerSlug", d."destinationHost", d."action"::text AS "action", d."channel", d."networkZones", d."subjectGroups", d."dataClasses"`;
+type ReplayRow = { id: string; time: Date; providerSlug: string | null; destinationHost: string | null; action: DecisionAction; channel: string | null; networkZones: string[]; subjectGroups: string[]; dataClasses: string[] };
 
 @Injectable()
 export class PolicyRepository {
@@ -155,27 +159,28 @@ export class PolicyRepository {
     return this.db.policyRule.createMany({ data: rows });
   }
 
-  /** The last `limit` decisions of the window, newest first, with what a replay needs (never content). */
-  recentDecisions(organizationId: string, limit: number, window: { since?: Date; until?: Date } = {}) {
-    return this.prisma.decisionLog.findMany({
-      where: {
-        organizationId,
-        ...(window.since || window.until ? { time: { ...(window.since ? { gte: window.since } : {}), ...(window.until ? { lte: window.until } : {}) } } : {}),
-      },
-      // The table's key (organizationId, time, id), read backwards.
-      orderBy: [{ time: 'desc' }, { id: 'desc' }],
-      take: limit,
-      select: {
-        id: true,
-        time: true,
-        providerSlug: true,
-        destinationHost: true,
-        action: true,
-        channel: true,
-        networkZones: true,
-        subjectGroups: true,
-        dataClasses: true,
-      },
-    });
+  /**
+   * The newest `limit` logged decisions of the window, newest first, in pages of `pageSize` read on
+   * the table's key (organizationId, time, id) backwards, each page after the last row of the one
+   * before (keyset, never OFFSET): memory and the time spent turning a page into objects (the event
+   * loop's, see PolicyService.replayRecent) stay bounded, whatever `limit` is. Raw SQL: Prisma's
+   * findMany took ~4x the Node CPU per row to map the same page.
+   */
+  async *recentDecisions(organizationId: string, limit: number, window: { since?: Date; until?: Date } = {}, pageSize = 1000): AsyncGenerator<ReplayRow[]> {
+    let after: { time: Date; id: string } | null = null;
+    for (let left = limit; left > 0; ) {
+      const take = Math.min(pageSize, left);
+      const where = [Prisma.sql`d."organizationId" = ${organizationId}::uuid`];
+      if (window.since) where.push(Prisma.sql`d."time" >= ${window.since}`);
+      if (window.until) where.push(Prisma.sql`d."time" <= ${window.until}`);
+      if (after) where.push(Prisma.sql`(d."time", d."id") < (${after.time}, ${after.id}::uuid)`);
+      const page = await this.prisma.$queryRaw<ReplayRow[]>`SELECT ${REPLAY_COLUMNS} FROM "DecisionLog" d
+        WHERE ${Prisma.join(where, ' AND ')} ORDER BY d."time" DESC, d."id" DESC LIMIT ${take}`;
+      if (page.length) yield page;
+      if (page.length < take) return;
+      left -= page.length;
+      const last = page[page.length - 1]!;
+      after = { time: last.time, id: last.id };
+    }
   }
 }

@@ -3,6 +3,7 @@ import type { DecisionRequestInput, ImpactOutput, PolicyDiffOutput, RuleImpactIn
 import { toDecisionResponse } from '@airlock/decision-core';
 import { compilePolicy, type Evaluator, PolicyCompileError, type PolicyRule as EngineRule } from '@airlock/policy-engine';
 import { AppError } from '../../common/errors';
+import { TimeSlice } from '../../common/time-slice';
 import { Transactions } from '../../database/transactions';
 import type { PolicyRule, Prisma } from '../../generated/prisma/client';
 import { AuditedCrud } from '../directory/audited-crud';
@@ -11,7 +12,7 @@ import type { Actor } from '../auth/auth-context';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { decide } from '../decisions/decide';
 import { type CompiledPolicy, compileSnapshot } from './compiled-policy';
-import { replayImpact, replayRule, ruleReplayLimitations } from './impact-replay';
+import { ImpactReplay, type ReplayedLog, RuleReplay, ruleReplayLimitations } from './impact-replay';
 import { diffSnapshots } from './policy-diff';
 import { PolicyRepository } from './policy.repository';
 import { PolicyRuntime } from './policy-runtime.service';
@@ -26,6 +27,9 @@ export interface PublishedVersion {
   createdAt: Date;
   rollbackOf: number | null;
 }
+
+/** The impact replays let other requests in at least this often (see PolicyService.replayRecent). */
+const REPLAY_SLICE_MS = 5;
 
 /** Publishing, versions, diffs, the simulator and the impact preview. */
 @Injectable()
@@ -248,10 +252,9 @@ export class PolicyService {
     }
     const since = input.since ? new Date(input.since) : undefined;
     const until = input.until ? new Date(input.until) : undefined;
-    const rows = await this.repo.recentDecisions(organizationId, input.limit + 1, { since, until });
-    const truncated = rows.length > input.limit;
-    const logs = truncated ? rows.slice(0, input.limit) : rows;
-    return replayImpact(published, draft, logs, {
+    const replay = new ImpactReplay(published, draft);
+    const truncated = await this.replayRecent(organizationId, input.limit, { since, until }, (log) => replay.add(log));
+    return replay.result({
       against: published?.version ?? null,
       window: { since: since?.toISOString() ?? null, until: until?.toISOString() ?? null },
       truncated,
@@ -294,15 +297,34 @@ export class PolicyService {
       }
       throw err;
     }
-    const rows = await this.repo.recentDecisions(organizationId, input.limit + 1);
-    const truncated = rows.length > input.limit;
-    const logs = truncated ? rows.slice(0, input.limit) : rows;
+    const replay = new RuleReplay(without, withRule, id, saved ? { saved, edited: input.enabled ? withRule : without } : null);
+    const truncated = await this.replayRecent(organizationId, input.limit, {}, (log) => replay.add(log));
     return {
-      ...replayRule(without, withRule, id, logs, saved ? { saved, edited: input.enabled ? withRule : without } : null),
+      ...replay.result(),
       truncated,
       warnings: withRule.warnings.filter((w) => w.path[0] === 'rules' && w.path[1] === at).map((w) => ({ path: inRule(w.path), message: w.message })),
       limitations: ruleReplayLimitations(rule, this.runtime.get(organizationId)?.evaluator ?? null, await this.repo.dataClassLabels(organizationId)),
     };
+  }
+
+  /**
+   * Hands the newest `limit` logged decisions of the window to `add`, newest first, read a page at a
+   * time and letting other requests in every REPLAY_SLICE_MS (tens of thousands of decisions
+   * replayed two or three times each would otherwise hold the worker, and the decisions it answers,
+   * for most of a second). True when the window held more than `limit`.
+   */
+  private async replayRecent(organizationId: string, limit: number, window: { since?: Date; until?: Date }, add: (log: ReplayedLog) => void): Promise<boolean> {
+    const slice = new TimeSlice(REPLAY_SLICE_MS);
+    let left = limit;
+    for await (const page of this.repo.recentDecisions(organizationId, limit + 1, window)) {
+      for (const log of page) {
+        if (left === 0) return true;
+        add(log);
+        left -= 1;
+        if (slice.due()) await slice.pause();
+      }
+    }
+    return false;
   }
 
   // Draft rules: audited like every simple resource (AuditedCrud) ------------------------------
