@@ -1,5 +1,5 @@
 import { BloomFilter } from '../bloom';
-import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K } from '../data/names';
+import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
 
@@ -12,14 +12,20 @@ import type { Finding } from '../finding';
  * preceding article ("the Washington Post") and a house number after ("Via Verdi 21") count against.
  */
 
-let lists: { given: BloomFilter; all: BloomFilter; common: Set<string> } | undefined;
+let lists: { given: BloomFilter; all: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
 function names(): NonNullable<typeof lists> {
   lists ??= {
     given: BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K),
     all: BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K),
     common: new Set(COMMON_WORD_NAMES.split(' ')),
+    places: new Set(PLACE_NAMES.split('|')),
   };
   return lists;
+}
+
+/** A place's key in PLACE_NAMES (scripts/build-name-data.mjs makes them the same way): no accents, lower case, one blank between words. */
+function placeKey(s: string): string {
+  return fold(s, s.toLowerCase()).replace(/[\s\u002d\u2010-\u2015]+/g, ' ');
 }
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -372,7 +378,7 @@ const LOWER_ARTICLES = words('the a an of in at on');
 export const personNameDetector: Detector = {
   entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
   detect({ text }, out) {
-    const { given, all, common } = names();
+    const { given, all, common, places } = names();
     const { ats, locals: localParts } = emailLocals(text);
     let lastAcceptedEnd = -1;
     /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */
@@ -571,6 +577,8 @@ export const personNameDetector: Detector = {
         if (n === 1) lone.push(start, end);
         return;
       }
+      // a country, state or city of several words, some of them names ("Costa Rica", "Sierra Leone", "Los Angeles")
+      if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
       lastAcceptedEnd = end;
       if (n >= 2 && confidence >= 0.82) {
