@@ -71,6 +71,13 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', '221B Baker Street, London NW1 6XE', '221B Baker Street, London NW1 6XE'],
   ['street-address', 'Hauptstraße 12, 10115 Berlin', 'Hauptstraße 12, 10115 Berlin'],
   ['street-address', '12 rue de la Paix, 75002 Paris', '12 rue de la Paix, 75002 Paris'],
+  ['street-address', 'Address: 5 Rue Victor Hugo, 75016 Paris', '5 Rue Victor Hugo, 75016 Paris'],
+  ['street-address', 'Cliente: Ana Souza, Rua das Flores 123, Apto 4, 01234-567 São Paulo - SP', 'Rua das Flores 123, Apto 4, 01234-567 São Paulo'],
+  ['street-address', 'Calle de Alcalá 148, Piso 3, 28009 Madrid', 'Calle de Alcalá 148, Piso 3, 28009 Madrid'],
+  ['street-address', 'Ship to:\nMaria Lopez\n14 Harbour Road\nWinston Salem, NC 27101', '14 Harbour Road\nWinston Salem, NC 27101'],
+  ['street-address', 'Will Baker\n55 Queen St W\nToronto, ON M5V 2T6', '55 Queen St W\nToronto, ON M5V 2T6'],
+  ['street-address', 'Jack Cook\nPO Box 42\nSydney NSW 2000', 'PO Box 42\nSydney NSW 2000'],
+  ['street-address', 'John Smith\nHauptstraße 5\n10115 Berlin', 'Hauptstraße 5\n10115 Berlin'],
   ['ip-address', 'login from 81.2.69.160 failed', '81.2.69.160'],
   ['ip-address', 'client ip 2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c', '2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c'],
   // government ids

@@ -66,7 +66,7 @@ function better(a: Finding, b: Finding): boolean {
   return a.end - a.start > b.end - b.start;
 }
 
-/** Drop findings overlapped by a better one of the same class (or of another built-in point class). */
+/** Drop findings overlapped by a better one of the same class (or of another built-in point class), and those inside one of their class. */
 export function resolveOverlaps(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
@@ -81,7 +81,10 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
     const li = lastByGroup.get(g);
     const prev = li === undefined ? undefined : kept[li];
     if (prev && f.start < prev.end) {
-      if (better(f, prev)) {
+      // a finding inside one of its own class is part of it (a town line of an address block read as a
+      // name, a postcode read as a phone number): the whole is kept, whatever their confidences
+      const inside = f.end <= prev.end && f.end - f.start < prev.end - prev.start && f.dataClass === prev.dataClass;
+      if (!inside && better(f, prev)) {
         kept[li!] = f;
       }
       continue;

@@ -24,6 +24,10 @@ describe('person-name detector', () => {
     ['Send it to Maria Garcia in Costa Rica.', 'Maria Garcia'],
     ['Ask Juan Diaz to call back.', 'Juan Diaz'],
     ['Diego Garcia sent the report.', 'Diego Garcia'],
+    // the name line of an address block, even of names that are also words ("John", "Smith", "Will")
+    ['John Smith\n221B Baker Street\nLondon NW1 6XE', 'John Smith'],
+    ['Will Baker\n55 Queen St W\nToronto, ON M5V 2T6', 'Will Baker'],
+    ['Mark Rose\nRua das Flores 123\n01234-567 São Paulo', 'Mark Rose'],
   ])('%j -> %j', (text, name) => {
     expect(names(text)).toContain(name);
   });
@@ -45,6 +49,9 @@ describe('person-name detector', () => {
     'The conference is in Las Vegas, then San Francisco and Los Angeles.',
     'Flights from Buenos Aires to Rio de Janeiro and Santo Domingo.',
     'Our warehouse near Virginia Beach ships to Prince Edward Island.',
+    // a town line of an address block is part of the address, not a name
+    'Ship to:\n14 Harbour Road\nWinston Salem, NC 27101',
+    'Harbour View\n12 Main Street',
   ])('no name in %j', (text) => {
     expect(names(text)).toEqual([]);
   });

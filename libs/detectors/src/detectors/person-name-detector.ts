@@ -266,6 +266,13 @@ const WEAK = words(`ask asked call called tell told email e-mail emailed ping pi
 const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 const WEAK_AFTER =
   /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
+/**
+ * The line after a name in an address block: a house number and a street ("221B Baker Street", "14
+ * Harbour Road"), a street word first ("Rua das Flores 123", "Via Roma 4"), a street and its number
+ * ("Hauptstraße 5") or a post box. Sticky, from the end of the name's line.
+ */
+const ADDRESS_LINE_AFTER =
+  /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
 const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 
@@ -497,6 +504,11 @@ export const personNameDetector: Detector = {
       const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
+      // a name line of an address block: the whole line, a given name first, and the street on the next line
+      if (!strong && bf.lineStart && n >= 2 && n <= 4 && isGiven(toks[0]!)) {
+        ADDRESS_LINE_AFTER.lastIndex = end;
+        if (ADDRESS_LINE_AFTER.test(text)) strong = true;
+      }
       // "my name is X", "last name? X": a self-introduction or an answer to a name question
       const nameIs = !bf.colon && nameIsBefore(text, start);
       if (nameIs) strong = true;

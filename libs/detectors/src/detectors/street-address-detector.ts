@@ -6,6 +6,8 @@ const SUFFIX =
 const FR_WORDS = /^(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)$/i;
 /** number + 1-4 capitalized (or ordinal) words, anchored at the suffix */
 const BEFORE = /(?<![\w.,-])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?)[ \t]+((?:(?:[NSEW]\.?|[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4})$/;
+/** a compass direction after the street type: "55 Queen St W", "1200 Main Street NW" */
+const DIRECTION = /[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\p{L}\d])/uy;
 const UNIT = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|#)[ \t]*[A-Za-z0-9-]{1,6}/y;
 const CITY_US = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,3}[A-Z][A-Za-z.'-]*,[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?/y;
 const CITY_UK = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![A-Za-z0-9])/y;
@@ -17,8 +19,9 @@ const PO_BOX = /\bP\.? ?O\.? ?Box[ \t]+\d{1,7}(?:,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \
 /** German: digit-led (fast to scan) with the street suffix checked by lookbehind; the capitalized street word is found backwards */
 const DE = /(?<!\d)\d{1,4}(?<=(?:[sS]traße|[sS]trasse|[sS]tr\.|[wW]eg|[aA]llee|[pP]latz|[gG]asse|[rR]ing|[dD]amm|[uU]fer)[ \t]{1,3}\d{1,4})[a-z]?(?!\d)(?:,?[ \t]+\d{5}[ \t]+[A-ZÄÖÜ][a-zäöüß-]+)?/y;
 const DE_WORD = /(?:^|[^\wÄÖÜäöüß])([A-ZÄÖÜ][a-zäöüß-]*(?:[ -][A-ZÄÖÜ][a-zäöüß-]*)?\.?)$/;
+/** "5 rue de la Paix, 75002 Paris": the street's words up to its postcode and city, else its capitalised words (and particles) only. */
 const FR =
-  /(?<![\w,])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?){0,2}[A-ZÉÈ][\wÀ-ÿ'’-]*(?:[ \t]+[A-ZÉÈa-z][\wÀ-ÿ'’-]*){0,3}?(?:,?[ \t]+\d{5}[ \t]+[A-ZÉÈ][A-Za-zÀ-ÿ-]+)?/g;
+  /(?<![\w,])\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:[rR]ue|[aA]venue|[bB]oulevard|[pP]lace|[cC]hemin|[aA]llée|[iI]mpasse|[qQ]uai|[cC]ours)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?){0,2}[A-ZÉÈ][\wÀ-ÿ'’-]*(?:(?:[ \t]+[A-ZÉÈa-z][\wÀ-ÿ'’-]*){0,3}?,?[ \t]+\d{5}[ \t]+[A-ZÉÈ][A-Za-zÀ-ÿ-]+|(?:[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]?)?[A-ZÉÈ][\wÀ-ÿ'’-]*){0,3})/g;
 
 /**
  * Street word first, house number after the name (Spain, Italy, Portugal, Belgium/France "Rue Royale
@@ -27,9 +30,9 @@ const FR =
 const WORD_FIRST_WORDS = /^(?:calle|avenida|av|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai)$/i;
 const WORD_FIRST =
   /(?:[ \t]+(?:(?:de|del|de la|de los|de las|do|da|dos|das|di|della|delle|dei|degli|des|du|la|le|l'|d')[ \t]*)?[\p{Lu}\d][\p{L}'’.-]*){1,5},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,4}[a-zA-Z]?(?:[ \t]*(?:bis|ter|[-/]\d{1,4}))?(?![\d])/uy;
-/** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI" */
+/** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
 const POSTCODE_CITY =
-  /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
+  /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
 const SUFFIX_STREET =
   /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
@@ -46,11 +49,29 @@ const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
 const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
 
-/** "Apt. 5", "Suite 838" right after the street (same line) */
-const UNIT_AFTER = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?)[ \t]*[A-Za-z0-9-]{1,6}(?![\p{L}\d])/uy;
-/** One line of an address block after the street line: unit, a line with a postcode, a city in capitals, a region code. */
+/**
+ * "Apt. 5", "Suite 838", "Apto 4", "Piso 3", "Whg. 12" right after the street (same line); the unit is
+ * a number, a letter and a number, or one capital ("Apto" is not "Apt" and "o").
+ */
+const UNIT_AFTER =
+  /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Apto\.?|Ap\.|Depto\.?|Dpto\.?|Piso|Bloco|Bloque|Sala|Andar|Whg\.?|Stiege|Top)[ \t]*(?:n[º°o]\.?[ \t]*|#)?(?:\d[A-Za-z0-9-]{0,5}|[A-Za-z]\d[A-Za-z0-9-]{0,4}|[A-Z])(?![\p{L}\d])/uy;
+
+/** After a street and its number: its unit, then a postcode and city on the same line. */
+function unitAndPostcode(text: string, end: number): { end: number; postcode: boolean } {
+  UNIT_AFTER.lastIndex = end;
+  if (UNIT_AFTER.test(text)) end = UNIT_AFTER.lastIndex;
+  POSTCODE_CITY.lastIndex = end;
+  if (!POSTCODE_CITY.test(text)) return { end, postcode: false };
+  return { end: POSTCODE_CITY.lastIndex, postcode: true };
+}
+/**
+ * One line of an address block after the street line: unit, a line with a postcode, a postcode and
+ * its city ("10115 Berlin", "01234-567 São Paulo - SP"), a city with its state or province and
+ * postcode ("Winston-Salem, NC 27101", "Toronto, ON M5V 2T6", "Sydney NSW 2000"), a city in
+ * capitals, a region code.
+ */
 const BLOCK_LINE =
-  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
+  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,?[ \t]+[A-Z]{2,3}[ \t]+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:-[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
 /** A place name alone on its line ("Riisa", "Domoszló"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
 const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2})[ \t]*(?=\r?\n)/uy;
 /** The end of the address that ends at `end`: a unit on its line, then up to four lines of its block (city, region, postcode). */
@@ -132,6 +153,8 @@ export const streetAddressDetector: Detector = {
       const start = winStart + b.index;
       let end = m.index + m[0].length;
       let confidence = 0.8;
+      DIRECTION.lastIndex = end;
+      if (DIRECTION.test(text)) end = DIRECTION.lastIndex;
       UNIT.lastIndex = end;
       const u = UNIT.exec(text);
       if (u) end += u[0].length;
@@ -188,12 +211,8 @@ export const streetAddressDetector: Detector = {
       while (e < text.length && text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 9) e++;
       TYPE_AFTER_NUMBER.lastIndex = e;
       if (!TYPE_AFTER_NUMBER.test(text)) continue;
-      let end = TYPE_AFTER_NUMBER.lastIndex;
-      POSTCODE_CITY.lastIndex = end;
-      const pc = POSTCODE_CITY.exec(text);
-      if (pc) end = POSTCODE_CITY.lastIndex;
-      end = blockEnd(text, end);
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: w - nm[1]!.length, end, confidence: pc ? 0.93 : 0.78 });
+      const pc = unitAndPostcode(text, TYPE_AFTER_NUMBER.lastIndex);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: w - nm[1]!.length, end: blockEnd(text, pc.end), confidence: pc.postcode ? 0.93 : 0.78 });
     }
     for (const d of deAt) {
       DE.lastIndex = d;
@@ -201,11 +220,12 @@ export const streetAddressDetector: Detector = {
       const w = DE_WORD.exec(text.slice(Math.max(0, m.index - 40), m.index).replace(/[ \t]+$/, ''));
       if (!w) continue;
       const start = text.lastIndexOf(w[1]!.trimEnd(), m.index);
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
+      const end = blockEnd(text, m.index + m[0].length);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: /\d{5}/.test(text.slice(m.index, end)) ? 0.93 : 0.75 });
     }
     PO_BOX.lastIndex = 0;
     while (sawBox && (m = PO_BOX.exec(text)) !== null) {
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.85 });
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, m.index + m[0].length), confidence: 0.85 });
     }
     MILITARY.lastIndex = 0;
     const military = sawBox && (text.includes('APO ') || text.includes('FPO ') || text.includes('DPO '));
@@ -221,12 +241,9 @@ export const streetAddressDetector: Detector = {
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
       const w = WORD_FIRST.exec(text);
       if (!w) continue;
-      let end = WORD_FIRST.lastIndex;
-      POSTCODE_CITY.lastIndex = end;
-      const pc = POSTCODE_CITY.exec(text);
-      if (pc) end = POSTCODE_CITY.lastIndex;
-      end = blockEnd(text, end);
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc ? 0.93 : 0.78 });
+      const pc = unitAndPostcode(text, WORD_FIRST.lastIndex);
+      const end = blockEnd(text, pc.end);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc.postcode ? 0.93 : 0.78 });
       lastEnd = end;
     }
     for (const hint of suffixAt) {
@@ -236,12 +253,8 @@ export const streetAddressDetector: Detector = {
       SUFFIX_STREET.lastIndex = ws;
       m = SUFFIX_STREET.exec(text);
       if (m) {
-        let end = m.index + m[0].length;
-        POSTCODE_CITY.lastIndex = end;
-        const pc = POSTCODE_CITY.exec(text);
-        if (pc) end = POSTCODE_CITY.lastIndex;
-        end = blockEnd(text, end);
-        out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end, confidence: pc ? 0.93 : 0.75 });
+        const pc = unitAndPostcode(text, m.index + m[0].length);
+        out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, pc.end), confidence: pc.postcode ? 0.93 : 0.75 });
       }
     }
     // a street without a type word is read only before a flat or suite number (same line, or the line after)
