@@ -4,7 +4,7 @@
 // key, and the dashboard's gateway card shows the traffic for that AI service and key.
 import http from 'node:http';
 import OpenAI from 'openai';
-import { assert } from './harness.mjs';
+import { assert, choose } from './harness.mjs';
 
 const UPSTREAM_KEY = 'sk-browser-upstream-Zq81-do-not-show-9876';
 
@@ -35,8 +35,8 @@ export async function scenarioGatewayUpstream(t) {
     await page.getByRole('menuitem', { name: 'Gateway upstreams', exact: true }).click();
     await page.getByRole('link', { name: 'Create' }).first().click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('mock-openai');
-    await page.getByRole('combobox', { name: 'AI service' }).click();
-    await page.getByRole('option', { name: 'OpenAI API Platform', exact: true }).click();
+    // (the select's choices load after the form: on a busy machine the first click can open it empty)
+    await choose(page, page.getByRole('combobox', { name: 'AI service' }), 'OpenAI API Platform');
     await page.getByRole('textbox', { name: 'Base URL', exact: true }).fill(`http://127.0.0.1:${upstream.port}/v1`);
     await page.getByLabel('Upstream API key').fill(UPSTREAM_KEY);
     await t.screenshot(page, 'laptop-light-flow-gateway-upstream-new');

@@ -4,7 +4,7 @@
 // (computed from its data, dismissible) and an empty list that explains itself with its first step.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { assert } from './harness.mjs';
+import { assert, choose } from './harness.mjs';
 
 /** A datetime-local value for a moment `daysAgo` in the past (the browser runs in this machine's zone). */
 function localInput(daysAgo) {
@@ -27,28 +27,6 @@ async function shownPeriodAfter(page, before) {
     return el && el.textContent !== b;
   }, before);
   return shown.innerText();
-}
-
-/**
- * Picks an option of an MUI select, again if a busy machine lost the click, until the select shows
- * it. A click can land while the menu is still opening (the option list re-renders as its choices
- * arrive) and leave the menu open with nothing chosen: the menu is then closed and opened again.
- */
-async function choose(page, combobox, option) {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await combobox.click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-    const closed = await page
-      .getByRole('listbox')
-      .waitFor({ state: 'hidden', timeout: 3_000 })
-      .then(() => true, () => false);
-    if (!closed) {
-      await page.keyboard.press('Escape');
-      await page.getByRole('listbox').waitFor({ state: 'hidden' });
-    }
-    if ((await combobox.innerText()).includes(option)) return;
-  }
-  throw new Error(`the select did not take ${option}`);
 }
 
 export async function scenarioDashboardPeriod(t) {

@@ -147,6 +147,36 @@ export async function settle(page) {
   await page.waitForTimeout(300);
 }
 
+/**
+ * Picks an option of an MUI select, again if a busy machine lost the click, until the select shows
+ * it. A click can land while the menu is still opening (the option list re-renders as its choices
+ * arrive, or its choices are still loading) and leave the menu open with nothing chosen: the menu is
+ * then closed and opened again.
+ */
+export async function choose(page, combobox, option) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    await combobox.click();
+    const picked = await page
+      .getByRole('option', { name: option, exact: true })
+      .click({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (!picked) {
+      await page.keyboard.press('Escape');
+      continue;
+    }
+    const closed = await page
+      .getByRole('listbox')
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true, () => false);
+    if (!closed) {
+      await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    }
+    if ((await combobox.innerText()).includes(option)) return;
+  }
+  throw new Error(`the select did not take ${option}`);
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(`Assertion failed: ${message}`);
 }
