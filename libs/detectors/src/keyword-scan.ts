@@ -87,6 +87,12 @@ const KINDS = {
     'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'fade in', 'fade out', 'int.', 'ext.', 'working title',
     'manuscript', 'lyrics by', 'words and music by', 'unpublished',
   ),
+  /** the words of a name field's label or key ("first_name" is two words): see name-fields.ts */
+  namefield: v(
+    'name', 'names', 'nom', 'nome', 'nombre', 'naam', 'surname', 'surnames', 'firstname', 'lastname', 'fullname', 'givenname', 'familyname', 'forename',
+    'forenames', 'middlename', 'maidenname', 'displayname', 'holder', 'cardholder', 'accountholder', 'beneficiary', 'vorname', 'nachname', 'familienname',
+    'cognome', 'sobrenome', 'voornaam', 'achternaam', 'apellido', 'apellidos', 'prénom', 'prenom', 'nazwisko', 'imię', 'imie',
+  ),
 } satisfies Record<string, readonly string[]>;
 
 export type KeywordKind = keyof typeof KINDS;

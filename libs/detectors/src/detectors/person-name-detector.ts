@@ -2,6 +2,7 @@ import { BloomFilter } from '../bloom';
 import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
+import { nameFields } from './name-fields';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -384,8 +385,12 @@ const LOWER_ARTICLES = words('the a an of in at on');
 
 export const personNameDetector: Detector = {
   entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
-  detect({ text }, out) {
-    const { given, all, common, places } = names();
+  detect({ text, keywords }, out) {
+    const lists = names();
+    const { given, all, common, places } = lists;
+    // the cells of a table's name columns, the values of name keys (name-fields.ts)
+    const fieldWords = keywords.hits('namefield');
+    if (fieldWords.starts.length > 0) nameFields(text, fieldWords, lists, out);
     const { ats, locals: localParts } = emailLocals(text);
     let lastAcceptedEnd = -1;
     /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */

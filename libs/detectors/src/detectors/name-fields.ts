@@ -1,0 +1,167 @@
+import type { Finding } from '../finding';
+
+/**
+ * Person names given by the structure around them rather than by their own words: the cells of a
+ * table's name columns (CSV, TSV, a pasted spreadsheet), the value of a name key in JSON, YAML or
+ * code (`"customer_name": "Mark Baker"`), and a labelled value typed in lower case ("Name: john
+ * smith"). Part of the person-name detector (person-name-detector.ts), which passes its name lists.
+ */
+
+export interface NameLists {
+  given: { has(w: string): boolean };
+  all: { has(w: string): boolean };
+  /** names that are also everyday words: no evidence alone */
+  common: Set<string>;
+}
+
+/** A field or key that holds a person's name; `true` when it says so by itself (first_name), `false` for a bare "name" (a product has one too). */
+function nameField(field: string): boolean | undefined {
+  const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
+  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre') return false;
+  return PERSON_FIELDS.has(f) ? true : undefined;
+}
+const PERSON_FIELDS = new Set(
+  `firstname lastname fullname givenname familyname forename forenames middlename surname surnames maidenname birthname legalname preferredname
+  customername employeename contactname patientname clientname displayname personname membername studentname tenantname guestname passengername
+  accountholder accountholdername cardholder cardholdername holdername beneficiary beneficiaryname recipientname sendername insuredname
+  apellido apellidos prenom prénom vorname nachname familienname cognome sobrenome voornaam achternaam nazwisko imie imię`.split(/\s+/),
+);
+/** Cells that stand for no value. */
+const EMPTY = new Set(
+  'n/a|na|none|null|nil|undefined|unknown|tbd|tba|x|test|example|sample|anonymous|redacted|required|optional|string|text|varchar|true|false|name|your name|first name|last name|full name|surname'.split('|'),
+);
+/** A name's shape: letters, with blanks, apostrophes, hyphens and dots between; 1-4 words ("Smith, John" too). */
+const NAME_SHAPE = /^\p{L}[\p{L}'’.-]*(?:,?[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
+
+/** A cell or value that can be a name; with `listed`, its first word must be a listed given name or its last a listed family name (not everyday words). */
+function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
+  if (value.length < 2 || value.length > 60 || !NAME_SHAPE.test(value) || EMPTY.has(value.toLowerCase())) return false;
+  if (!listed) return true;
+  const words = value.toLowerCase().split(/,?[ \t]+/);
+  const first = words[0]!, last = words[words.length - 1]!;
+  return (lists.given.has(first) && !lists.common.has(first)) || (words.length > 1 && lists.all.has(last) && !lists.common.has(last));
+}
+
+/** After a key's word: its closing quote and its colon, arrow or equals sign (sticky, at the word's end). */
+const KEY_AFTER = /["']?[ \t]*(?::|=>|=)/y;
+
+/**
+ * Splits a delimited line into its fields' [start, end) (quotes inside a field are kept; a field in
+ * double quotes may hold the delimiter).
+ */
+function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = start, quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === delim && !quoted) {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  out.push([s, end]);
+  return out;
+}
+
+/** [start, end) of a field's value without its blanks and surrounding quotes. */
+function valueOf(text: string, s: number, e: number): [number, number] {
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  if (e - s >= 2 && (text.charCodeAt(s) === 34 || text.charCodeAt(s) === 39) && text.charCodeAt(e - 1) === text.charCodeAt(s)) {
+    s++;
+    e--;
+  }
+  return [s, e];
+}
+
+const DELIMS = [44, 59, 9, 124]; // , ; tab |
+
+/**
+ * Names in name fields, found at the words of such fields (`hints`: the keyword index's "namefield"
+ * hits, see keyword-scan.ts):
+ * - the name columns of delimited tables: a header line whose fields are short labels, one of them
+ *   a name field, then the rows below with as many fields, up to a blank line or a line that is not
+ *   such a row. A cell of a column that says "person" (first_name, Nachname) is a name when it has
+ *   a name's shape; one of a bare "name" column (a product has one too) also needs a listed name;
+ * - the value of a name key (see KEY_VALUE).
+ */
+export function nameFields(text: string, hints: { starts: readonly number[]; ends: readonly number[] }, lists: NameLists, out: { push(f: Finding): unknown }): void {
+  let headersTried = 0; // the end of the last line read as a possible header
+  for (let i = 0; i < hints.starts.length; i++) {
+    const at = hints.starts[i]!;
+    KEY_AFTER.lastIndex = hints.ends[i]!;
+    if (KEY_AFTER.test(text)) keyedName(text, at, lists, out);
+    if (at < headersTried) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd === -1) lineEnd = text.length;
+    headersTried = lineEnd;
+    const header = headerOf(text, lineStart, lineEnd);
+    if (header === null) continue;
+    let row = lineEnd + 1;
+    while (row < text.length) {
+      let rowEnd = text.indexOf('\n', row);
+      if (rowEnd === -1) rowEnd = text.length;
+      const cells = fieldsOf(text, row, rowEnd, header.delim);
+      if (cells.length !== header.width) break;
+      for (const [col, personField] of header.columns) {
+        const [s, e] = valueOf(text, cells[col]![0], cells[col]![1]);
+        if (nameLike(text.slice(s, e), !personField, lists)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: personField ? 0.85 : 0.8 });
+      }
+      row = rowEnd + 1;
+    }
+    headersTried = row;
+  }
+}
+
+/** A table's header on [s, e): its delimiter, its number of fields and its name columns (with whether each says "person"), or null. */
+function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, boolean][] } | null {
+  if (e - s > 1000 || e - s < 4) return null;
+  let delim = 0, most = 0;
+  for (const d of DELIMS) {
+    let n = 0;
+    for (let i = s; i < e; i++) if (text.charCodeAt(i) === d) n++;
+    if (n > most) {
+      most = n;
+      delim = d;
+    }
+  }
+  if (most === 0) return null;
+  const fields = fieldsOf(text, s, e, delim);
+  const columns: [number, boolean][] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
+    const label = text.slice(a, b);
+    // a header is labels: short, no sentence in a field
+    if (label.length > 40 || /[.!?]\s|\s{2,}|\d{3,}/.test(label) || label.split(/\s+/).length > 4) return null;
+    const person = nameField(label);
+    if (person !== undefined) columns.push([i, person]);
+  }
+  return columns.length ? { delim, width: fields.length, columns } : null;
+}
+
+/**
+ * The value of a name key: `"customer_name": "Mark Baker"`, `name = 'Anna Berg'`, `'surname' =>
+ * 'Okafor'`, and unquoted in lower case after a label or a YAML key (`Name: john smith`; a
+ * capitalised one is the main detector's). Sticky, from the start of the key; group 2 or 3 is the value.
+ */
+const KEY_VALUE = /["']?[\p{L}\d_-]+["']?[ \t]*(?::|=>|=)[ \t]*(?:(["'])([^"'\n]{2,60})\1|(\p{Ll}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3})[ \t]*(?=[,;}\]\r\n]|$))/duy;
+/** The value of the name key whose word starts at `at` (see KEY_VALUE). A bare "name" key needs a listed name in its value. */
+function keyedName(text: string, at: number, lists: NameLists, out: { push(f: Finding): unknown }): void {
+  // back to the start of the key: letters, digits, '_' and '-' (at most 32), and an opening quote
+  let k = at;
+  while (k > 0 && at - k < 32 && /[\p{L}\d_-]/u.test(text[k - 1]!)) k--;
+  if (k > 0 && (text.charCodeAt(k - 1) === 34 || text.charCodeAt(k - 1) === 39)) k--;
+  KEY_VALUE.lastIndex = k;
+  const m = KEY_VALUE.exec(text);
+  if (m === null) return;
+  const key = /^["']?([\p{L}\d_-]+)/u.exec(m[0])![1]!;
+  const person = nameField(key);
+  if (person === undefined) return;
+  const [a, b] = m.indices![2] ?? m.indices![3]!;
+  const value = text.slice(a, b).trimEnd();
+  if (nameLike(value, !person, lists)) {
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: person ? 0.85 : 0.8 });
+  }
+}
