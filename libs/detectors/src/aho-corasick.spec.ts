@@ -39,4 +39,31 @@ describe('AhoCorasick', () => {
     // one pass: ~90 KB against 10k entries takes milliseconds, not entries x text
     expect(ms).toBeLessThan(200);
   });
+  it('finds what a naive search finds, on random dictionaries of branching and single-child words', () => {
+    let seed = 11;
+    const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const syllables = ['ka', 'ro', 'mi', 'ne', 'Ta', 'lo', 'é', 'su'];
+    const word = (): string => Array.from({ length: 1 + rnd(3) }, () => syllables[rnd(syllables.length)]).join('');
+    const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+    /** every start where an entry matches, the longest entry ending at each end, as AhoCorasick reports */
+    const naive = (patterns: string[], text: string): string[] => {
+      const byEnd = new Map<number, { start: number; end: number; pattern: number }>();
+      const t = text.toLowerCase();
+      patterns.forEach((p, i) => {
+        const q = p.toLowerCase();
+        for (let s = t.indexOf(q); s !== -1 && q.length > 0; s = t.indexOf(q, s + 1)) {
+          const e = s + q.length;
+          if ((isWordChar(text[s - 1]) && isWordChar(text[s])) || (isWordChar(text[e]) && isWordChar(text[e - 1]))) continue;
+          const prev = byEnd.get(e);
+          if (!prev || q.length > prev.end - prev.start || (q.length === prev.end - prev.start && i < prev.pattern)) byEnd.set(e, { start: s, end: e, pattern: i });
+        }
+      });
+      return [...byEnd.values()].sort((a, b) => a.end - b.end).map((m) => `${m.start}-${m.end}`);
+    };
+    for (let k = 0; k < 300; k++) {
+      const patterns = Array.from({ length: 1 + rnd(15) }, word);
+      const text = Array.from({ length: 25 }, () => (rnd(2) ? word() : 'x')).join(rnd(2) ? ' ' : ', ');
+      expect(new AhoCorasick(patterns).search(text).map((m) => `${m.start}-${m.end}`)).toEqual(naive(patterns, text));
+    }
+  });
 });
