@@ -16,14 +16,31 @@ export interface CompiledPolicy {
   compiledAt: Date;
 }
 
+/**
+ * The last few snapshots compiled, by organization and content hash. The same content is compiled
+ * again and again: every simulation and impact preview of an unchanged draft, the publish of that
+ * draft, and the reload of the version it becomes; with large dictionary detectors one compile holds
+ * the worker for half a second. Compiled policies are immutable, so sharing one is safe; `contentHash`
+ * must be the snapshot's snapshotHash (callers pass it; a version's is stored with it).
+ */
+const COMPILED_CACHE_SIZE = 4;
+const compiledCache = new Map<string, ReturnType<typeof compileDecisionPolicy>>();
+
 /** Compiles a published (or draft) snapshot with libs/decision-core, as local evaluation compiles the bundle. */
 export function compileSnapshot(organizationId: string, version: number, contentHash: string, snapshot: PolicySnapshot): CompiledPolicy {
-  const policy = compileDecisionPolicy({
-    rules: snapshot.rules,
-    catalog: snapshot.catalog,
-    zones: snapshot.zones,
-    custom: snapshot.detectors,
-    settings: snapshot.settings,
-  });
+  const key = `${organizationId} ${contentHash}`;
+  let policy = compiledCache.get(key);
+  if (policy !== undefined) compiledCache.delete(key); // most recently used last
+  else {
+    policy = compileDecisionPolicy({
+      rules: snapshot.rules,
+      catalog: snapshot.catalog,
+      zones: snapshot.zones,
+      custom: snapshot.detectors,
+      settings: snapshot.settings,
+    });
+    if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value!);
+  }
+  compiledCache.set(key, policy);
   return { organizationId, version, contentHash, ...policy, snapshot, compiledAt: new Date() };
 }

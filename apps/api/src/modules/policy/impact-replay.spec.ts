@@ -1,7 +1,7 @@
 import { readOrgSettings } from '@airlock/contracts';
 import { compileSnapshot } from './compiled-policy';
 import { type ReplayedLog, replayImpact } from './impact-replay';
-import type { PolicySnapshot } from './policy-snapshot';
+import { type PolicySnapshot, snapshotHash } from './policy-snapshot';
 
 const snapshot = (over: Partial<PolicySnapshot> = {}): PolicySnapshot => ({
   rules: [{ id: 'coach', priority: 10, enabled: true, when: { providerStatus: ['under_review'] }, effect: 'warn', message: 'Careful' }],
@@ -15,7 +15,7 @@ const snapshot = (over: Partial<PolicySnapshot> = {}): PolicySnapshot => ({
   ...over,
 });
 
-const side = (s: PolicySnapshot, version = 1) => ({ ...compileSnapshot('org', version, 'h', s), snapshot: s });
+const side = (s: PolicySnapshot, version = 1) => ({ ...compileSnapshot('org', version, snapshotHash(s), s), snapshot: s });
 
 let n = 0;
 const log = (over: Partial<ReplayedLog> = {}): ReplayedLog => ({
