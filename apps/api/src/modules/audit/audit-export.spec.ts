@@ -21,7 +21,10 @@ describe('AuditService.export', () => {
   it('lets other work in while it writes a batch of large events, and writes every line', async () => {
     const events = bigEvents(400);
     const repo = {
-      exportPage: async (_o: string, _f: unknown, beforeSeq: number | null) => (beforeSeq === null ? events : []),
+      exportPage: async (_o: string, _f: unknown, beforeSeq: number | null) => (beforeSeq === null ? events.map((e) => ({ id: e.id, seq: e.seq })) : []),
+      // As raw SQL reads them: the snapshots as JSON text.
+      byIds: async (_o: string, ids: string[]) =>
+        events.filter((e) => ids.includes(e.id)).map((e) => ({ ...e, before: JSON.stringify(e.before), after: JSON.stringify(e.after) })),
       userNames: async () => new Map<string, string>(),
       lockChain: async () => undefined,
       last: async () => null,

@@ -3,13 +3,23 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import { idIn, orderOf, type Page, type Sort } from '../../common/list-query';
 import type { AuditFilter } from '@airlock/contracts';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma, type AuditEvent } from '../../generated/prisma/client';
 
 /** The action filter: a family (`rule.`) lists every action of it, anything else one action. */
 function actionWhere(action: string | undefined): Prisma.AuditEventWhereInput {
   if (!action) return {};
   return action.endsWith('.') ? { action: { startsWith: action } } : { action };
 }
+
+/**
+ * An event as raw SQL reads it: the snapshots as JSON text, parsed by the caller one row at a time
+ * (AuditService, between pauses). Prisma parses every row's JSON of a page in one go, which for a
+ * page of policy snapshots (~40 KB each) held the worker for seconds.
+ */
+export type AuditEventText = Omit<AuditEvent, 'before' | 'after'> & { before: string | null; after: string | null };
+
+const EVENT_COLUMNS = Prisma.sql`id, "organizationId", seq, "actorType", "actorId", "actorLabel", action, "entityType", "entityId",
+  before::text AS before, after::text AS after, "requestId", ip, "createdAt", "prevHash", hash`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,8 +48,17 @@ export class AuditRepository {
     return this.db.auditEvent.create({ data });
   }
 
+  /** The chain in order, `take` events after `afterSeq`. */
   page(organizationId: string, afterSeq: number, take: number) {
-    return this.prisma.auditEvent.findMany({ where: { organizationId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take });
+    return this.prisma.$queryRaw<AuditEventText[]>`SELECT ${EVENT_COLUMNS} FROM "AuditEvent"
+      WHERE "organizationId" = ${organizationId}::uuid AND seq > ${afterSeq} ORDER BY seq LIMIT ${take}`;
+  }
+
+  /** These events of the organization, in no particular order. */
+  byIds(organizationId: string, ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([] as AuditEventText[]);
+    return this.prisma.$queryRaw<AuditEventText[]>`SELECT ${EVENT_COLUMNS} FROM "AuditEvent"
+      WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...ids]}::uuid[])`;
   }
 
   /**
@@ -60,18 +79,19 @@ export class AuditRepository {
     };
   }
 
+  /** A page of the matching events' ids (the rows themselves: byIds, a few at a time) and how many match. */
   list(organizationId: string, f: AuditFilter, sort: Sort, page: Page) {
     const w = this.where(organizationId, f);
     return this.prisma.$transaction([
-      this.prisma.auditEvent.findMany({ where: w, orderBy: orderOf(sort), ...page }),
+      this.prisma.auditEvent.findMany({ where: w, orderBy: orderOf(sort), ...page, select: { id: true } }),
       this.prisma.auditEvent.count({ where: w }),
     ]);
   }
 
-  /** The matching events newest first, `take` at a time below `beforeSeq` (keyset on the chain's sequence number). */
+  /** The matching events' ids newest first, `take` at a time below `beforeSeq` (keyset on the chain's sequence number). */
   exportPage(organizationId: string, f: AuditFilter, beforeSeq: number | null, take: number) {
     const w = this.where(organizationId, f);
-    return this.prisma.auditEvent.findMany({ where: beforeSeq === null ? w : { AND: [w, { seq: { lt: beforeSeq } }] }, orderBy: { seq: 'desc' }, take });
+    return this.prisma.auditEvent.findMany({ where: beforeSeq === null ? w : { AND: [w, { seq: { lt: beforeSeq } }] }, orderBy: { seq: 'desc' }, take, select: { id: true, seq: true } });
   }
 
   /** The names of the organization's users among these actor ids (API clients and others are not users). */
