@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import { SCIM_GROUP_ATTRIBUTES, SCIM_SCHEMA, SCIM_USER_ATTRIBUTES, scimGetQuery, scimGroupInput, scimListQuery, scimPatch, scimUserInput } from '@airlock/contracts';
 import type { z } from 'zod';
 import { ScimError } from '../../common/scim-error-response';
@@ -27,6 +28,11 @@ class ScimBodyPipe<S extends z.ZodType> extends ZodPipe<S> {
     }
     return super.transform(value);
   }
+}
+
+/** Groups leave as JSON text written as their members are read (ScimService: a group can have 100,000). */
+function scimJson(text: AsyncIterable<string>): StreamableFile {
+  return new StreamableFile(Readable.from(text), { type: 'application/scim+json; charset=utf-8' });
 }
 
 const listQuery = new ZodPipe(scimListQuery);
@@ -79,13 +85,13 @@ export class ScimGroupsController {
   constructor(private readonly scim: ScimService) {}
 
   @Get()
-  list(@CurrentClient() client: ApiClientAuth, @Query(listQuery) q: ListQuery) {
-    return this.scim.listGroups(client.organizationId, q);
+  async list(@CurrentClient() client: ApiClientAuth, @Query(listQuery) q: ListQuery) {
+    return scimJson(await this.scim.listGroups(client.organizationId, q));
   }
 
   @Get(':id')
-  get(@CurrentClient() client: ApiClientAuth, @Param('id') id: string, @Query(getQuery) q: GetQuery) {
-    return this.scim.getGroup(client.organizationId, id, q);
+  async get(@CurrentClient() client: ApiClientAuth, @Param('id') id: string, @Query(getQuery) q: GetQuery) {
+    return scimJson(await this.scim.getGroup(client.organizationId, id, q));
   }
 
   @Post()
@@ -96,7 +102,7 @@ export class ScimGroupsController {
   @Put(':id')
   async replace(@CurrentClient() client: ApiClientAuth, @Param('id') id: string, @Body(new ScimBodyPipe(scimGroupInput, SCIM_GROUP_ATTRIBUTES)) input: z.output<typeof scimGroupInput>) {
     await this.scim.replaceGroup(client.organizationId, actorOf(client), id, input);
-    return this.scim.getGroup(client.organizationId, id, {});
+    return scimJson(await this.scim.getGroup(client.organizationId, id, {}));
   }
 
   /** 204: a group's member list can be long, and neither Okta nor Entra ID reads it back. */

@@ -173,9 +173,17 @@ export class ScimRepository {
     return this.db.group.delete({ where: { id } });
   }
 
-  /** Live members of a group (User.groups holds the group's name). */
-  members(organizationId: string, groupName: string) {
-    return this.db.user.findMany({ where: { organizationId, groups: { has: groupName }, scimDeletedAt: null }, select: { id: true, email: true }, orderBy: { email: 'asc' } });
+  /**
+   * Live members of a group (User.groups holds the group's name) in e-mail order, `take` after
+   * `afterEmail` (keyset: e-mails are unique): a group can have 100,000 members, read a page at a time.
+   */
+  membersPage(organizationId: string, groupName: string, afterEmail: string | null, take: number) {
+    return this.db.user.findMany({
+      where: { organizationId, groups: { has: groupName }, scimDeletedAt: null, ...(afterEmail === null ? {} : { email: { gt: afterEmail } }) },
+      select: { id: true, email: true },
+      orderBy: { email: 'asc' },
+      take,
+    });
   }
 
   /** Adds the group to these users (set-based, organization-scoped); returns how many changed. */

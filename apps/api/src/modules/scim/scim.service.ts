@@ -3,6 +3,7 @@ import { SCIM_MAX_RESULTS, SCIM_SCHEMA, type ScimGroupInput, type ScimGroupOutpu
 import type { z } from 'zod';
 
 import { ScimError } from '../../common/scim-error-response';
+import { TimeSlice } from '../../common/time-slice';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Transactions } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
@@ -46,6 +47,47 @@ function project<T extends Record<string, unknown>>(resource: T, q: Projection):
   return Object.fromEntries(
     Object.entries(resource).filter(([k]) => always.has(k) || ((!only.length || only.includes(k.toLowerCase())) && !without.includes(k.toLowerCase()))),
   ) as Partial<T>;
+}
+
+/** Members read per query: a group can have 100,000 (an 18 MB answer). */
+const MEMBERS_PAGE = 2000;
+/** Writing a group's members hands the event loop over at least this often. */
+const SCIM_SLICE_MS = 5;
+/** Where a group's members go in its JSON, written in as they are read (see groupJson). */
+const MEMBERS_SLOT = '\u0000members\u0000';
+
+interface ScimMember {
+  value: string;
+  display: string;
+  type: 'User';
+  $ref: string;
+}
+
+/**
+ * A resource's JSON text with its members (at MEMBERS_SLOT, when the projection kept them) written
+ * in as they come, pausing when due: building and serialising 100,000 members at once held the
+ * worker for a second. Without the slot, the members are not read at all.
+ */
+async function* groupJson(resource: Record<string, unknown>, members: () => AsyncIterable<ScimMember>, slice: TimeSlice): AsyncGenerator<string> {
+  const text = JSON.stringify(resource);
+  const slot = JSON.stringify(MEMBERS_SLOT);
+  const at = text.indexOf(slot);
+  if (at === -1) {
+    yield text;
+    return;
+  }
+  let chunk = `${text.slice(0, at)}[`;
+  let first = true;
+  for await (const m of members()) {
+    chunk += (first ? '' : ',') + JSON.stringify(m);
+    first = false;
+    if (slice.due()) {
+      yield chunk;
+      chunk = '';
+      await slice.pause();
+    }
+  }
+  yield `${chunk}]${text.slice(at + slot.length)}`;
 }
 
 /**
@@ -222,16 +264,38 @@ export class ScimService {
 
   // --- groups ------------------------------------------------------------------------------------
 
-  private async groupResource(organizationId: string, g: ScimGroupRow, withMembers: boolean): Promise<ScimGroupOutput & Record<string, unknown>> {
-    const members = withMembers ? await this.repo.members(organizationId, g.name) : [];
+  /** A group's live members as SCIM answers them, a page at a time, pausing when due. */
+  private async *memberEntries(organizationId: string, groupName: string): AsyncGenerator<ScimMember> {
+    const slice = new TimeSlice(SCIM_SLICE_MS);
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.repo.membersPage(organizationId, groupName, after, MEMBERS_PAGE);
+      for (const m of page) {
+        if (slice.due()) await slice.pause();
+        yield { value: m.id, display: m.email, type: 'User', $ref: this.location('Users', m.id) };
+      }
+      if (page.length < MEMBERS_PAGE) return;
+      after = page[page.length - 1]!.email;
+    }
+  }
+
+  /** The group without its members; `members` holds MEMBERS_SLOT when they are to be written in (groupJson). */
+  private groupShell(g: ScimGroupRow, withMembers: boolean): ScimGroupOutput & Record<string, unknown> {
     return {
       schemas: [SCIM_SCHEMA.group],
       id: g.id,
       ...(g.externalId ? { externalId: g.externalId } : {}),
       displayName: g.displayName ?? g.name,
-      ...(withMembers ? { members: members.map((m) => ({ value: m.id, display: m.email, type: 'User', $ref: this.location('Users', m.id) })) } : {}),
+      ...(withMembers ? { members: MEMBERS_SLOT as unknown as ScimMember[] } : {}),
       meta: { resourceType: 'Group', created: g.createdAt.toISOString(), lastModified: g.updatedAt.toISOString(), location: this.location('Groups', g.id) },
     };
+  }
+
+  /** The group with its members as an object: for a group just created, whose members the request itself listed. */
+  private async groupResource(organizationId: string, g: ScimGroupRow): Promise<ScimGroupOutput & Record<string, unknown>> {
+    const members: ScimMember[] = [];
+    for await (const m of this.memberEntries(organizationId, g.name)) members.push(m);
+    return { ...this.groupShell(g, true), members };
   }
 
   private wantsMembers(q: Projection): boolean {
@@ -256,15 +320,30 @@ export class ScimService {
     const { skip, take, startIndex } = this.page(q);
     const [rows, total] = filter === null ? [[], 0] : await this.repo.listGroups(organizationId, filter, SCIM_ORDER, { skip, take });
     const withMembers = this.wantsMembers(q);
-    const resources = [];
-    for (const g of rows) resources.push(project(await this.groupResource(organizationId, g, withMembers), q));
-    return this.listResponse(resources, total, startIndex);
+    // The list's JSON text, each group's members written in as they are read (groupJson); the
+    // groups are read before anything is sent, so a bad query is an error answer.
+    const envelope = JSON.stringify({ ...this.listResponse([], total, startIndex), itemsPerPage: rows.length });
+    const shells = rows.map((g) => ({ g, resource: project(this.groupShell(g, withMembers), q) }));
+    const members = (g: ScimGroupRow) => () => this.memberEntries(organizationId, g.name);
+    return (async function* json(): AsyncGenerator<string> {
+      const slice = new TimeSlice(SCIM_SLICE_MS);
+      yield envelope.slice(0, -2); // up to `"Resources":[`
+      let first = true;
+      for (const { g, resource } of shells) {
+        if (!first) yield ',';
+        first = false;
+        yield* groupJson(resource, members(g), slice);
+      }
+      yield ']}';
+    })();
   }
 
-  async getGroup(organizationId: string, id: string, q: Projection) {
+  /** The group as JSON text, its members (unless excluded) written in as they are read. */
+  async getGroup(organizationId: string, id: string, q: Projection): Promise<AsyncIterable<string>> {
     const g = UUID.test(id) ? await this.repo.findGroup(organizationId, id) : null;
     if (!g) throw groupNotFound();
-    return project(await this.groupResource(organizationId, g, this.wantsMembers(q)), q);
+    const resource = project(this.groupShell(g, this.wantsMembers(q)), q);
+    return groupJson(resource, () => this.memberEntries(organizationId, g.name), new TimeSlice(SCIM_SLICE_MS));
   }
 
   /** Member ids that are live users of the organization; any other is a 400 (another organization's included). */
@@ -292,7 +371,7 @@ export class ScimService {
       const g = await this.repo.createGroup({ organizationId, name, displayName: input.displayName, externalId: input.externalId?.trim() || null });
       await this.repo.addMembers(organizationId, g.name, members);
       await this.audit.record({ organizationId, actor, action: 'group.create', entityType: 'Group', entityId: g.id, after: { ...g, members, via: 'scim' } });
-      return this.groupResource(organizationId, g, true);
+      return this.groupResource(organizationId, g);
     });
   }
 
@@ -380,7 +459,8 @@ export class ScimService {
     await this.transactions.run(async () => {
       if (!(await this.repo.lockGroup(organizationId, id))) throw groupNotFound();
       const g = (await this.repo.findGroup(organizationId, id))!;
-      const current = (await this.repo.members(organizationId, g.name)).map((m) => m.id);
+      const current: string[] = [];
+      for await (const m of this.memberEntries(organizationId, g.name)) current.push(m.value);
       const wanted = await next(g, current);
       const data: { displayName?: string; externalId?: string | null } = {};
       if (wanted.displayName !== (g.displayName ?? g.name)) {
