@@ -1,7 +1,8 @@
 /**
- * Three projects: `unit` (specs next to the code, no database), `integration`
- * (test/integration, real PostgreSQL started once in globalSetup) and `faults` (test/faults, the
- * same setup; processes killed on purpose, run by `npm run test:faults`).
+ * Four projects: `unit` (specs next to the code, no database), `integration`
+ * (test/integration, real PostgreSQL started once in globalSetup), `faults` (test/faults, the
+ * same setup; processes killed on purpose, run by `npm run test:faults`) and `stalls` (test/stalls,
+ * the same setup; large requests that must not hold the event loop, run by `npm run test:stalls`).
  * Nest 12 ships ESM only, so @swc/jest transforms those packages too (jest on Node 20 cannot require() them).
  */
 const swc = [
@@ -81,6 +82,16 @@ module.exports = {
       ...shared,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+    },
+    {
+      // `npm run test:stalls`: requests over large data (tens of thousands of rows, 1 MB texts, big
+      // groups) while /healthz is asked every 10 ms: no request may hold the event loop. They time
+      // latency, so they run one file at a time, apart from the other suites. Same PostgreSQL setup.
+      ...shared,
+      displayName: 'stalls',
+      testMatch: ['<rootDir>/test/stalls/**/*.stall-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },
