@@ -10,7 +10,16 @@ export { extensionClass } from './extension-class';
 export { escalateRedaction, REDACT_WITHOUT_TEXT_MESSAGE } from './escalation';
 export { decisionTtlSeconds, toDecisionResponse, type AnswerFacts, type LocalDecisionResponse } from './response';
 export { exceedsUtf8Bytes, utf8ByteLength } from './content-size';
-export { BundleDirectory, MemoryDirectory, subjectKey, type DirectoryBundle, type DirectoryPerson } from './directory';
+export {
+  BundleDirectory,
+  DirectoryBundleBuilder,
+  MemoryDirectory,
+  portableSha256Base64url,
+  subjectKey,
+  type DirectoryBundle,
+  type DirectoryPerson,
+  type Sha256Base64url,
+} from './directory';
 export {
   ASSERT_EVERYTHING,
   ASSERT_NOTHING,

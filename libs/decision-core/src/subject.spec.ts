@@ -1,4 +1,4 @@
-import { BundleDirectory, MemoryDirectory, subjectKey } from './directory';
+import { BundleDirectory, DirectoryBundleBuilder, MemoryDirectory, portableSha256Base64url, subjectKey } from './directory';
 import { ASSERT_EVERYTHING, ASSERT_NOTHING, refusedAssertion, resolveRequest } from './subject';
 
 const PEOPLE = [
@@ -97,11 +97,62 @@ describe('refusedAssertion', () => {
 });
 
 describe('subjectKey', () => {
+  /** The digest the server injects (apps/api subject-directory.service.ts): node:crypto's. */
+  const native = async () => {
+    const { createHash } = await import('node:crypto');
+    return (text: string) => createHash('sha256').update(text).digest('base64url');
+  };
+
   it('is the same portable hash as node:crypto SHA-256 base64url (bundles made before keep resolving)', async () => {
     const { createHash } = await import('node:crypto');
     for (const [kind, value] of [['email', ' Lena.Legal@ACME.test '], ['id', PEOPLE[0]!.id], ['email', 'zoë@exämple.test']] as const) {
       const node = createHash('sha256').update(`${SALT}\n${kind}:${value.trim().toLowerCase()}`).digest('base64url').slice(0, 22);
       expect(subjectKey(SALT, kind, value)).toBe(node);
+    }
+  });
+
+  it('gives the same keys with the native digest as with the portable one, whatever the text', async () => {
+    const digest = await native();
+    // Every length around SHA-256's 64-byte blocks and base64's 3-byte groups, and text beyond ASCII
+    // (2-, 3- and 4-byte UTF-8, a lone surrogate, which both encode as U+FFFD).
+    const texts = [...Array.from({ length: 140 }, (_, n) => 'x'.repeat(n)), 'zoë@exämple.test', '名前@例え.jp', '😀@emoji.test', 'a\ud800b', ' Mixed@Case.Test '];
+    for (const text of texts) {
+      expect(digest(text)).toBe(portableSha256Base64url(text));
+      for (const kind of ['email', 'id'] as const) expect(subjectKey(SALT, kind, text, digest)).toBe(subjectKey(SALT, kind, text));
+    }
+  });
+});
+
+describe('DirectoryBundleBuilder', () => {
+  const many = Array.from({ length: 2_345 }, (_, i) => ({ id: `id-${i}`, email: `Person.${i}@acme.test`, groups: i % 7 === 0 ? [] : i % 3 ? ['Sales'] : ['engineering', 'sales'] }));
+
+  it('builds what toBundle builds, with either digest, and its JSON pieces join to the same bundle', async () => {
+    const { createHash } = await import('node:crypto');
+    const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const expected = new MemoryDirectory(many).toBundle(SALT);
+    const builder = new DirectoryBundleBuilder(SALT, digest);
+    for (const p of many) builder.add(p);
+    expect(builder.bundle()).toEqual(expected);
+    expect(new MemoryDirectory(many).toBundle(SALT, digest)).toEqual(expected);
+    for (const per of [1, 1000, 10_000]) {
+      const json = [...builder.json(per)].join('');
+      expect(JSON.parse(json)).toEqual(expected);
+      expect(json).toBe(JSON.stringify(builder.bundle()));
+    }
+    const empty = new DirectoryBundleBuilder(SALT);
+    expect(JSON.parse([...empty.json()].join(''))).toEqual({ salt: SALT, groups: [], subjects: {} });
+  });
+
+  it('a directory built a person at a time resolves like one built at once, and the bundle agrees', () => {
+    const stepwise = new MemoryDirectory();
+    for (const p of many) stepwise.add(p);
+    const atOnce = new MemoryDirectory(many);
+    expect(stepwise.people).toEqual(many);
+    expect(stepwise.size).toBe(atOnce.size);
+    const local = new BundleDirectory(stepwise.toBundle(SALT));
+    for (const p of many.slice(0, 50)) {
+      expect(stepwise.groupsOf({ email: p.email })).toEqual(atOnce.groupsOf({ email: p.email }));
+      expect(local.groupsOf({ id: p.id })).toEqual(atOnce.groupsOf({ id: p.id }));
     }
   });
 });
