@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import type { DecisionRequestInput, DecisionResponse } from '@airlock/contracts';
+import type { DecisionRequestInput, DecisionResponse, PolicyBundle } from '@airlock/contracts';
 import type { CatalogProvider, DecisionReason, PolicyRule } from '@airlock/policy-engine';
 import { bundleWatchHosts } from '@airlock/discovery';
 import { type LocalDecision, refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
@@ -14,6 +14,7 @@ import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
 import { knownAiServices } from '../discovery/known-ai-services';
 import { decide } from './decide';
+import { BundleBodies } from './bundle-bodies';
 import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
 
@@ -61,6 +62,8 @@ function ruleIdsOf(reasons: readonly DecisionReason[]): readonly string[] {
  */
 @Injectable()
 export class DecisionService {
+  private readonly bodies = new BundleBodies();
+
   constructor(
     private readonly runtime: PolicyRuntime,
     private readonly writer: DecisionLogWriter,
@@ -228,52 +231,69 @@ export class DecisionService {
    * client may assert. null before the policy is loaded.
    */
   bundleEtag(client: ApiClientAuth): string | null {
-    const policy = this.runtime.get(client.organizationId);
-    if (!policy) return null;
-    const r = client.rights;
-    const rights = `${r.groups ? 'g' : ''}${r.ip ? 'i' : ''}${r.zones === 'any' ? 'z' : r.zones.join('.')}`;
-    return `"v${policy.version}-${policy.contentHash.slice(0, 16)}-${this.directory.stamp(client.organizationId)}-${this.exceptions.stamp(client.organizationId)}-k${knownAiServices().version}-${rights}"`;
+    return this.bundleState(client)?.etag ?? null;
   }
 
-  /** The compiled policy, catalog and zones for local evaluation by the SDK, with the hashed directory and the exceptions. */
-  bundle(client: ApiClientAuth) {
+  /**
+   * The bundle's ETag, and its body (the compiled policy, catalog and zones for local evaluation by
+   * the SDK and the extension, with the hashed directory and the exceptions) as UTF-8 JSON, made
+   * only when asked (a revalidation needs the ETag alone) and then once per ETag (BundleBodies).
+   */
+  bundle(client: ApiClientAuth): { etag: string; body(): Promise<Buffer> } {
+    const state = this.bundleState(client);
+    if (!state) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    return { etag: state.etag, body: () => this.bodies.get(client.organizationId, state.etag, state.content, Date.now(), () => this.bundleBody(client, state)) };
+  }
+
+  /** What the ETag is made of, read together so that a body made from it matches it. */
+  private bundleState(client: ApiClientAuth) {
     const policy = this.runtime.get(client.organizationId);
-    const etag = this.bundleEtag(client);
-    if (!policy || etag === null) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
+    if (!policy) return null;
+    const directory = this.directory.bundleJson(client.organizationId);
+    const r = client.rights;
+    const rights = `${r.groups ? 'g' : ''}${r.ip ? 'i' : ''}${r.zones === 'any' ? 'z' : r.zones.join('.')}`;
+    const content = `v${policy.version}-${policy.contentHash.slice(0, 16)}-${directory.stamp}-${this.exceptions.stamp(client.organizationId)}-k${knownAiServices().version}`;
+    return { policy, directory, content, etag: `"${content}-${rights}"` };
+  }
+
+  private bundleBody(client: ApiClientAuth, { policy, directory }: NonNullable<ReturnType<DecisionService['bundleState']>>): { body: Promise<Buffer>; until: number } {
     const { rules, catalog, zones, detectors, settings } = policy.snapshot;
     const r = client.rights;
-    return {
-      etag,
-      body: {
-        policyVersion: policy.version,
-        contentHash: policy.contentHash,
-        publishedAt: policy.compiledAt.toISOString(),
-        rules,
-        catalog,
-        zones,
-        detectors: {
-          classes: [...policy.evaluator.classesReferenced].sort(),
-          settings: {
-            allowEmailDomains: settings.allowEmailDomains,
-            markings: settings.markings,
-            defaultPhoneRegion: settings.defaultPhoneRegion,
-            // versions published before these settings existed lack them; the note is the admins' own
-            allowedValues: (settings.allowedValues ?? []).map(({ value, dataClass }) => (dataClass ? { value, dataClass } : { value })),
-            classThresholds: settings.classThresholds ?? {},
-          },
-          custom: detectors.filter((d) => d.enabled),
+    // Time-limited exceptions in force (people by the directory's salted hash): the local
+    // evaluator honours them and checks each expiresAt itself, so expiry needs no new bundle; the
+    // body is made again once the first of them has expired, as if it had not been kept.
+    const exceptions = this.exceptions.bundle(client.organizationId);
+    const rest: Omit<PolicyBundle, 'directory'> = {
+      policyVersion: policy.version,
+      contentHash: policy.contentHash,
+      publishedAt: policy.compiledAt.toISOString(),
+      rules,
+      catalog,
+      zones,
+      detectors: {
+        classes: [...policy.evaluator.classesReferenced].sort(),
+        settings: {
+          allowEmailDomains: settings.allowEmailDomains,
+          markings: settings.markings,
+          defaultPhoneRegion: settings.defaultPhoneRegion,
+          // versions published before these settings existed lack them; the note is the admins' own
+          allowedValues: (settings.allowedValues ?? []).map(({ value, dataClass }) => (dataClass ? { value, dataClass } : { value })),
+          classThresholds: settings.classThresholds ?? {},
         },
-        settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
-        directory: this.directory.bundle(client.organizationId),
-        // Time-limited exceptions in force (people by the directory's salted hash): the local
-        // evaluator honours them and checks each expiresAt itself, so expiry needs no new bundle.
-        exceptions: this.exceptions.bundle(client.organizationId),
-        // Hosts beyond the catalog the extension watches (unknown AI destinations): the known list,
-        // when a rule matches unknown AI destinations; a policy change adds or removes them.
-        watchHosts: watchHostsOf(policy.snapshot),
-        client: { mayAssertGroups: r.groups, mayAssertIp: r.ip, mayAssertZones: r.zones === 'any' ? ('any' as const) : [...r.zones] },
+        custom: detectors.filter((d) => d.enabled),
       },
+      settings: { restrictedJurisdictions: settings.restrictedJurisdictions, decisionTtlSeconds: settings.decisionTtlSeconds },
+      exceptions,
+      // Hosts beyond the catalog the extension watches (unknown AI destinations): the known list,
+      // when a rule matches unknown AI destinations; a policy change adds or removes them.
+      watchHosts: watchHostsOf(policy.snapshot),
+      client: { mayAssertGroups: r.groups, mayAssertIp: r.ip, mayAssertZones: r.zones === 'any' ? ('any' as const) : [...r.zones] },
     };
+    // Everything but the directory is small; the directory (megabytes for a large organization) is
+    // serialised once per loaded directory, in slices (SubjectDirectoryService), and spliced in last.
+    const head = JSON.stringify(rest);
+    const body = directory.json().then((json) => Buffer.from(`${head.slice(0, -1)},"directory":${json}}`, 'utf8'));
+    return { body, until: Math.min(Infinity, ...exceptions.map((e) => Date.parse(e.expiresAt))) };
   }
 }
 

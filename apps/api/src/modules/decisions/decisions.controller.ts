@@ -1,6 +1,5 @@
 import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PolicyBundle } from '@airlock/contracts';
 import { ApiKeyScope, CurrentClient } from '../auth/access.decorators';
 import { bearerOf } from '../auth/api-key-gate';
 import type { ApiClientAuth } from '../auth/auth-context';
@@ -23,14 +22,17 @@ export class DecisionsController {
 
   @ApiKeyScope(BUNDLE_SCOPES)
   @Get('bundle')
-  bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): PolicyBundle | undefined {
-    const { etag, body: bundle } = this.decisions.bundle(client);
+  async bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
+    const { etag, body } = this.decisions.bundle(client);
     void reply.header('etag', etag).header('cache-control', 'private, no-cache');
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
       void reply.status(304);
       return undefined;
     }
-    return bundle;
+    // The PolicyBundle, already serialised (megabytes with a large directory: once per ETag).
+    const json = await body();
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return json;
   }
 
   /**

@@ -1,7 +1,9 @@
+import { createHash, hash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type DirectoryBundle, MemoryDirectory } from '@airlock/decision-core';
+import { DirectoryBundleBuilder, MemoryDirectory, type Sha256Base64url } from '@airlock/decision-core';
 import { BackgroundJobs } from '../../common/background-jobs';
-import { contentStamp, EMPTY_STAMP, OrganizationCache } from '../../common/organization-cache';
+import { EMPTY_STAMP, OrganizationCache } from '../../common/organization-cache';
+import { TimeSlice } from '../../common/time-slice';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { NotificationsService } from '../../database/notifications.service';
 import { SecretsService } from '../secrets/secrets.service';
@@ -14,11 +16,24 @@ export interface OrganizationDirectory {
   stamp: string;
   /** What the fallback poll compares: the newest update and the number of users. */
   poll: string;
-  /** The hashed form for /v1/bundle, computed on first request. */
-  bundle?: DirectoryBundle;
-  /** Every person's lower-cased e-mail (with or without groups), built on first request. */
-  emails?: ReadonlySet<string>;
+  /** Every person's lower-cased e-mail (with or without groups). */
+  emails: ReadonlySet<string>;
+  /** The hashed form for /v1/bundle as JSON (DirectoryBundle), built on first request. */
+  bundleJson?: Promise<string>;
 }
+
+/**
+ * Loading a directory and hashing its bundle let other requests in at least this often: an
+ * organization of 100,000 people takes a few hundred milliseconds of CPU for either, which in one
+ * piece would stall every request of the worker (decisions included).
+ */
+const SLICE_MS = 5;
+
+/**
+ * node:crypto's SHA-256 for the bundle's subject keys: the same bytes as the portable digest the
+ * browser extension uses (libs/decision-core subjectKey), at a fraction of the cost per key.
+ */
+const nativeSha256: Sha256Base64url = (text) => hash('sha256', text, 'base64url');
 
 /**
  * Every organization's people and their groups (User.groups: console memberships and the groups
@@ -33,6 +48,8 @@ export interface OrganizationDirectory {
 @Injectable()
 export class SubjectDirectoryService implements OnModuleDestroy {
   private readonly cache: OrganizationCache<OrganizationDirectory>;
+  /** Organizations whose load is running. */
+  private readonly loading = new Set<string>();
 
   constructor(
     private readonly repo: SubjectDirectoryRepository,
@@ -47,7 +64,16 @@ export class SubjectDirectoryService implements OnModuleDestroy {
         label: 'the directory',
         channel: 'airlock_directory',
         pollMs: config.policyPollSeconds * 1000,
-        marks: async () => new Map((await this.repo.changeMarks()).map((r) => [r.organizationId, pollKey(r.latest, r.users)])),
+        marks: async () =>
+          new Map(
+            (await this.repo.changeMarks()).map((r) => {
+              // An organization reloading right now keeps the mark it has: a large one takes seconds
+              // to read, a poll meanwhile would see the change that started the reload and queue
+              // the same reload again. The next poll compares what that reload read.
+              const current = this.loading.has(r.organizationId) ? this.cache.get(r.organizationId)?.poll : undefined;
+              return [r.organizationId, current ?? pollKey(r.latest?.getTime() ?? 0, r.users)];
+            }),
+          ),
         load: (organizationId) => this.load(organizationId),
         markOf: (entry) => entry.poll,
       },
@@ -80,19 +106,33 @@ export class SubjectDirectoryService implements OnModuleDestroy {
 
   /** Whether the e-mail is a (not disabled) person of the organization, whatever their groups. */
   isMember(organizationId: string, email: string): boolean {
-    const org = this.cache.get(organizationId);
-    if (!org) return false;
-    org.emails ??= new Set(org.directory.people.map((p) => p.email.trim().toLowerCase()));
-    return org.emails.has(email.trim().toLowerCase());
+    return this.cache.get(organizationId)?.emails.has(email.trim().toLowerCase()) ?? false;
   }
 
-  /** The hashed directory of /v1/bundle (cached until the directory changes). */
-  bundle(organizationId: string): DirectoryBundle {
+  /**
+   * The hashed directory of /v1/bundle as JSON (a DirectoryBundle), with the stamp of the directory
+   * it is of: the directory is taken now, so a caller that puts the stamp in an ETag gets the
+   * matching JSON even if a reload lands before it asks for it. Built once per loaded directory,
+   * on the first call of `json`.
+   */
+  bundleJson(organizationId: string): { stamp: string; json(): Promise<string> } {
     const org = this.cache.get(organizationId);
     const salt = this.secrets.directorySalt(organizationId);
-    if (!org) return { salt, groups: [], subjects: {} };
-    org.bundle ??= org.directory.toBundle(salt);
-    return org.bundle;
+    if (!org) return { stamp: EMPTY_STAMP, json: async () => JSON.stringify({ salt, groups: [], subjects: {} }) };
+    return {
+      stamp: org.stamp,
+      json: () => {
+        if (!org.bundleJson) {
+          const building = buildBundleJson(org.directory, salt);
+          org.bundleJson = building;
+          // A failure is not kept: the next request tries again.
+          building.catch(() => {
+            if (org.bundleJson === building) org.bundleJson = undefined;
+          });
+        }
+        return org.bundleJson;
+      },
+    };
   }
 
   /** Reloads one organization (coalesced: a burst of notifications costs one more load at most). */
@@ -105,21 +145,75 @@ export class SubjectDirectoryService implements OnModuleDestroy {
     return this.cache.poll();
   }
 
+  /**
+   * Reads the organization's people a page at a time and builds the directory, the e-mails, the
+   * content stamp and the poll's mark as they come, pausing every SLICE_MS: a whole organization is
+   * never one synchronous step. The entry replaces the last one only once complete.
+   */
   private async load(organizationId: string): Promise<OrganizationDirectory> {
-    const users = await this.repo.enabledUsers(organizationId);
-    let latest: Date | null = null;
-    for (const u of users) if (!latest || u.updatedAt > latest) latest = u.updatedAt;
+    this.loading.add(organizationId);
+    try {
+      return await this.read(organizationId);
+    } finally {
+      this.loading.delete(organizationId);
+    }
+  }
+
+  private async read(organizationId: string): Promise<OrganizationDirectory> {
+    const slice = new TimeSlice(SLICE_MS);
+    const directory = new MemoryDirectory();
+    const emails = new Set<string>();
+    // The same stamp as contentStamp (common/organization-cache) over one line per person, in id order.
+    const stamp = createHash('sha256');
+    // Most people share one of a few group lists: each is written out once.
+    const written = new Map<string, string>();
+    const stampGroups = (groups: string[]) => {
+      const key = JSON.stringify(groups);
+      let line = written.get(key);
+      if (line === undefined) written.set(key, (line = groups.map((g) => g.toLowerCase()).sort().join(',')));
+      return line;
+    };
+    let latest = 0;
+    let count = 0;
+    for await (const page of this.repo.enabledUsers(organizationId)) {
+      for (const u of page) {
+        directory.add({ id: u.id, email: u.email, groups: u.groups });
+        emails.add(u.email.trim().toLowerCase());
+        stamp.update(`${u.id}\t${u.email.toLowerCase()}\t${stampGroups(u.groups)}\n`);
+        if (u.updatedMs > latest) latest = u.updatedMs;
+        count += 1;
+        if (slice.due()) await slice.pause();
+      }
+    }
     return {
-      directory: new MemoryDirectory(users.map((u) => ({ id: u.id, email: u.email, groups: u.groups }))),
-      stamp:
-        users.length === 0
-          ? EMPTY_STAMP
-          : contentStamp(users.map((u) => `${u.id}\t${u.email.toLowerCase()}\t${[...u.groups].map((g) => g.toLowerCase()).sort().join(',')}`)),
-      poll: pollKey(latest, BigInt(users.length)),
+      directory,
+      emails,
+      stamp: count === 0 ? EMPTY_STAMP : stamp.digest('base64url').slice(0, 10),
+      poll: pollKey(latest, BigInt(count)),
     };
   }
 }
 
-function pollKey(latest: Date | null, users: bigint): string {
-  return `${latest?.getTime() ?? 0}:${users}`;
+/**
+ * The directory's bundle as JSON: two native hashes per person with groups, then the JSON written
+ * in pieces, pausing every SLICE_MS (100,000 people: ~200,000 hashes and 6 MB of JSON).
+ */
+async function buildBundleJson(directory: MemoryDirectory, salt: string): Promise<string> {
+  const slice = new TimeSlice(SLICE_MS);
+  const builder = new DirectoryBundleBuilder(salt, nativeSha256);
+  for (const p of directory.people) {
+    builder.add(p);
+    if (slice.due()) await slice.pause();
+  }
+  const pieces: string[] = [];
+  for (const piece of builder.json(500)) {
+    pieces.push(piece);
+    if (slice.due()) await slice.pause();
+  }
+  return pieces.join('');
+}
+
+/** The newest update (ms) and the number of users. */
+function pollKey(latestMs: number, users: bigint): string {
+  return `${latestMs}:${users}`;
 }
