@@ -2,17 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { type IncidentFilter, type IncidentMetricsOutput, type IncidentOptionsOutput, type IncidentSeverity, type IncidentStatus, REPORT_DATA_KINDS, type SimilarIncidentOutput } from '@airlock/contracts';
 import { AppError } from '../../common/errors';
 import type { ListQuery, Sort } from '../../common/list-query';
+import { TimeSlice } from '../../common/time-slice';
 import type { UserAuth } from '../auth/auth-context';
 import { sha256Hex } from '../auth/tokens';
 import { HOUR_MS, round2 } from './incident-common';
 import { OPEN_STATUSES } from './incident-workflow';
-import { IncidentsRepository } from './incidents.repository';
-import { toIncidentOutput, toIncidentStatusOutput, toPortalIncidentOutput } from './incidents.serializers';
+import { type IncidentRow, IncidentsRepository } from './incidents.repository';
+import { INCIDENT_CSV_COLUMNS, incidentCsvLine, toIncidentOutput, toIncidentStatusOutput, toPortalIncidentOutput } from './incidents.serializers';
 import { DUE_SOON_MS } from './notification-deadline';
 
 const SIMILAR_WINDOW_MS = 24 * HOUR_MS;
 const METRICS_WINDOW_DAYS = 90;
 const CSV_MAX_ROWS = 50_000;
+/** Incidents read per query of the CSV export. */
+const CSV_PAGE_ROWS = 200;
+/**
+ * The CSV export hands over what it wrote and lets other requests in at least this often: an
+ * incident costs ~0.1 ms to read, serialise and quote, so an export in one piece held the worker —
+ * and the decisions it answers — for seconds (50,000 incidents: 5.6 s).
+ */
+const CSV_SLICE_MS = 5;
 
 /** Reading incidents: the analysts' list, detail, timeline, export, duplicates and metrics; the portal's reads. */
 @Injectable()
@@ -47,10 +56,41 @@ export class IncidentQueries {
     return this.repo.tasksOf(organizationId, id);
   }
 
-  /** Every incident matching the filters, as rows for the CSV export (at most 50,000). */
-  async exportRows(organizationId: string, filter: IncidentFilter, sort: Sort, now = new Date()) {
-    const rows = await this.repo.findMany(organizationId, { ...filter, asOf: now }, sort, { skip: 0, take: CSV_MAX_ROWS });
-    return rows.map((r) => toIncidentOutput(r, now));
+  /**
+   * Every incident matching the filters, in the list's order, as CSV lines (at most CSV_MAX_ROWS),
+   * read CSV_PAGE_ROWS at a time on a keyset: memory stays bounded and the worker is handed over
+   * every CSV_SLICE_MS. The first page is read before anything is sent, so a failure is an error
+   * answer rather than a broken download. One `now` for every page: "overdue" means the same on
+   * each line.
+   */
+  async export(organizationId: string, filter: IncidentFilter, sort: Sort, now = new Date()): Promise<AsyncIterable<string>> {
+    const f = { ...filter, asOf: now };
+    const page = (last: IncidentRow | null, take: number) => this.repo.exportPage(organizationId, f, sort, last, take);
+    const first = await page(null, Math.min(CSV_PAGE_ROWS, CSV_MAX_ROWS));
+    async function* lines(): AsyncGenerator<string> {
+      yield INCIDENT_CSV_COLUMNS.join(',') + '\r\n';
+      let rows = first;
+      let asked = Math.min(CSV_PAGE_ROWS, CSV_MAX_ROWS);
+      let sent = 0;
+      for (;;) {
+        let chunk = '';
+        const slice = new TimeSlice(CSV_SLICE_MS);
+        for (const r of rows) {
+          chunk += incidentCsvLine(r, now);
+          if (slice.due()) {
+            yield chunk;
+            chunk = '';
+            await slice.pause();
+          }
+        }
+        if (chunk) yield chunk;
+        sent += rows.length;
+        if (rows.length < asked || sent >= CSV_MAX_ROWS) return;
+        asked = Math.min(CSV_PAGE_ROWS, CSV_MAX_ROWS - sent);
+        rows = await page(rows[rows.length - 1]!, asked);
+      }
+    }
+    return lines();
   }
 
   /**

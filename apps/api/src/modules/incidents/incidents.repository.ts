@@ -3,7 +3,7 @@ import { PrismaService, type Tx } from '../../database/prisma.service';
 import { Transactions } from '../../database/transactions';
 import type { IncidentFilter, IncidentStatus } from '@airlock/contracts';
 import type { Page, Sort } from '../../common/list-query';
-import type { Prisma } from '../../generated/prisma/client';
+import { IncidentSeverity as SeverityEnum, IncidentStatus as StatusEnum, type Prisma } from '../../generated/prisma/client';
 import { DONE_STATUSES, OPEN_STATUSES } from './incident-workflow';
 import { DUE_SOON_MS } from './notification-deadline';
 
@@ -132,9 +132,31 @@ export class IncidentsRepository {
     return this.page({ organizationId, reporterId: filter.reporterId, anonymous: false, ...(filter.status ? { status: { in: filter.status } } : {}) }, sort, page);
   }
 
-  /** The rows of one page of the analysts' list, without the count (the CSV export). */
-  findMany(organizationId: string, filter: IncidentListFilter, sort: Sort, page: Page) {
-    return this.prisma.incident.findMany({ where: this.where(organizationId, filter), orderBy: this.orderBy(sort), ...page, include: INCIDENT_INCLUDE });
+  /**
+   * A page of the CSV export: up to `take` rows of the analysts' list in its order, after `last`
+   * (the previous page's last row; none for the first page) on a keyset, so no page skips over the
+   * ones before it. The relations are read by id in two more queries and joined here: Prisma's
+   * `include` joins them in one synchronous step of ~0.1 ms a row (500 rows held the event loop
+   * 25-45 ms; read this way, ~7 ms).
+   */
+  async exportPage(organizationId: string, filter: IncidentListFilter, sort: Sort, last: IncidentRow | null, take: number): Promise<IncidentRow[]> {
+    const where = this.where(organizationId, filter);
+    const rows = await this.prisma.incident.findMany({ where: last ? { AND: [where, this.after(sort, last)] } : where, orderBy: this.orderBy(sort), take });
+    const ids = (pick: (r: (typeof rows)[number]) => string | null) => [...new Set(rows.map(pick).filter((id): id is string => id !== null))];
+    const providerIds = ids((r) => r.providerId);
+    const userIds = [...new Set([...ids((r) => r.assigneeId), ...ids((r) => r.reporterId)])];
+    const [providers, users] = await Promise.all([
+      providerIds.length ? this.prisma.provider.findMany({ where: { organizationId, id: { in: providerIds } }, select: INCIDENT_INCLUDE.provider.select }) : [],
+      userIds.length ? this.prisma.user.findMany({ where: { organizationId, id: { in: userIds } }, select: INCIDENT_INCLUDE.assignee.select }) : [],
+    ]);
+    const provider = new Map(providers.map((p) => [p.id, p]));
+    const user = new Map(users.map((u) => [u.id, u]));
+    return rows.map((r) => ({
+      ...r,
+      provider: (r.providerId && provider.get(r.providerId)) || null,
+      assignee: (r.assigneeId && user.get(r.assigneeId)) || null,
+      reporter: (r.reporterId && user.get(r.reporterId)) || null,
+    }));
   }
 
   private page(where: Prisma.IncidentWhereInput, sort: Sort, page: Page) {
@@ -205,6 +227,31 @@ export class IncidentsRepository {
         ? { notificationDeadline: { sort: order, nulls: 'last' } }
         : ({ [field]: order } as Prisma.IncidentOrderByWithRelationInput);
     return field === 'number' ? [primary] : [primary, { number: 'desc' }];
+  }
+
+  /**
+   * The rows that come after `last` in `orderBy(sort)`: further on the sorted column, or equal on
+   * it with a lower number (the tie-breaker; numbers are unique in an organization). Enums sort in
+   * their declared order in PostgreSQL and Prisma compares them only for (in)equality, so "further"
+   * is the set of the values declared after (or before) it; a null deadline sorts last.
+   */
+  private after({ field, order }: Sort, last: IncidentRow): Prisma.IncidentWhereInput {
+    const number = last.number;
+    if (field === 'number') return { number: order === 'asc' ? { gt: number } : { lt: number } };
+    const tie = { number: { lt: number } };
+    if (field === 'severity' || field === 'status') {
+      const declared: string[] = Object.values(field === 'severity' ? SeverityEnum : StatusEnum);
+      const at = declared.indexOf(last[field]);
+      const further = order === 'asc' ? declared.slice(at + 1) : declared.slice(0, at);
+      return { OR: [{ [field]: { in: further } }, { [field]: last[field], ...tie }] };
+    }
+    if (field === 'reportedAt' || field === 'updatedAt' || field === 'notificationDeadline') {
+      const value = last[field];
+      if (value === null) return { notificationDeadline: null, ...tie };
+      const nullsLast = field === 'notificationDeadline' ? [{ notificationDeadline: null }] : [];
+      return { OR: [{ [field]: order === 'asc' ? { gt: value } : { lt: value } }, { [field]: value, ...tie }, ...nullsLast] };
+    }
+    throw new Error(`No keyset for incidents sorted by ${field}`);
   }
 
 

@@ -9,6 +9,7 @@ import type {
 import { iso } from '../../common/list-response';
 import type { Incident, IncidentEvent, IncidentTask } from '../../generated/prisma/client';
 import { allowedTransitions, STATUS_EXPLANATIONS } from './incident-workflow';
+import { csvCell, type CsvCell } from './incidents-csv';
 import type { IncidentRow } from './incidents.repository';
 import { deadlineFlags } from './notification-deadline';
 
@@ -73,6 +74,68 @@ export function toIncidentOutput(
     ...(extra.tasks ? { tasks: extra.tasks.map(toTaskOutput) } : {}),
     ...(extra.duplicateOf !== undefined ? { duplicateOf: extra.duplicateOf } : {}),
   } satisfies IncidentOutput;
+}
+
+/** The columns of the incidents' CSV export, in order. */
+export const INCIDENT_CSV_COLUMNS = [
+  'number',
+  'title',
+  'status',
+  'severity',
+  'suggestedSeverity',
+  'service',
+  'dataClasses',
+  'source',
+  'reporter',
+  'assignee',
+  'occurredAt',
+  'awareAt',
+  'reportedAt',
+  'acknowledgedAt',
+  'resolvedAt',
+  'closedAt',
+  'closureReason',
+  'riskAcceptedUntil',
+  'notificationDeadline',
+  'notificationDecision',
+  'notifiedAt',
+  'notificationReference',
+  'overdue',
+  'duplicateOfId',
+  'description',
+] as const;
+
+/** One incident as a line of the CSV export (its line break included); `now` decides "overdue". */
+export function incidentCsvLine(i: IncidentRow, now: Date): string {
+  const r = toIncidentOutput(i, now);
+  const cells: CsvCell[] = [
+    r.number,
+    r.title,
+    r.status,
+    r.severity,
+    r.suggestedSeverity,
+    r.provider?.name ?? r.providerOther,
+    r.dataClasses.join(';'),
+    r.source,
+    r.anonymous ? 'anonymous' : (r.reporter?.email ?? null),
+    r.assignee?.email ?? null,
+    r.occurredAt,
+    r.awareAt,
+    r.reportedAt,
+    r.acknowledgedAt,
+    r.resolvedAt,
+    r.closedAt,
+    r.closureReason,
+    r.riskAcceptedUntil,
+    r.notificationDeadline,
+    r.notificationDecision,
+    r.notifiedAt,
+    r.notificationReference,
+    r.overdue,
+    r.duplicateOfId,
+    r.description,
+  ];
+  return cells.map(csvCell).join(',') + '\r\n';
 }
 
 /** What the audit log keeps of an incident: its fields, never the status token's hash. */

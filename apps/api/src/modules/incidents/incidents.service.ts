@@ -106,8 +106,8 @@ export class IncidentsService {
   tasks(organizationId: string, id: string) {
     return this.queries.tasks(organizationId, id);
   }
-  exportRows(organizationId: string, filter: IncidentFilter, sort: Sort, now?: Date) {
-    return this.queries.exportRows(organizationId, filter, sort, now);
+  export(organizationId: string, filter: IncidentFilter, sort: Sort, now?: Date) {
+    return this.queries.export(organizationId, filter, sort, now);
   }
   similar(organizationId: string, id: string, now?: Date) {
     return this.queries.similar(organizationId, id, now);
