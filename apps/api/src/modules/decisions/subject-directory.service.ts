@@ -18,8 +18,8 @@ export interface OrganizationDirectory {
   poll: string;
   /** Every person's lower-cased e-mail (with or without groups). */
   emails: ReadonlySet<string>;
-  /** The hashed form for /v1/bundle as JSON (DirectoryBundle), built on first request. */
-  bundleJson?: Promise<string>;
+  /** The hashed form for /v1/bundle as UTF-8 JSON (DirectoryBundle), built on first request. */
+  bundleJson?: Promise<Buffer>;
 }
 
 /**
@@ -110,15 +110,15 @@ export class SubjectDirectoryService implements OnModuleDestroy {
   }
 
   /**
-   * The hashed directory of /v1/bundle as JSON (a DirectoryBundle), with the stamp of the directory
+   * The hashed directory of /v1/bundle as UTF-8 JSON (a DirectoryBundle), with the stamp of the directory
    * it is of: the directory is taken now, so a caller that puts the stamp in an ETag gets the
    * matching JSON even if a reload lands before it asks for it. Built once per loaded directory,
    * on the first call of `json`.
    */
-  bundleJson(organizationId: string): { stamp: string; json(): Promise<string> } {
+  bundleJson(organizationId: string): { stamp: string; json(): Promise<Buffer> } {
     const org = this.cache.get(organizationId);
     const salt = this.secrets.directorySalt(organizationId);
-    if (!org) return { stamp: EMPTY_STAMP, json: async () => JSON.stringify({ salt, groups: [], subjects: {} }) };
+    if (!org) return { stamp: EMPTY_STAMP, json: async () => Buffer.from(JSON.stringify({ salt, groups: [], subjects: {} })) };
     return {
       stamp: org.stamp,
       json: () => {
@@ -195,22 +195,23 @@ export class SubjectDirectoryService implements OnModuleDestroy {
 }
 
 /**
- * The directory's bundle as JSON: two native hashes per person with groups, then the JSON written
- * in pieces, pausing every SLICE_MS (100,000 people: ~200,000 hashes and 6 MB of JSON).
+ * The directory's bundle as UTF-8 JSON: two native hashes per person with groups, then the JSON
+ * written and encoded in pieces, pausing every SLICE_MS (100,000 people: ~200,000 hashes and 6 MB
+ * of JSON; joined as one string and encoded at once, the last step alone held the loop ~25 ms).
  */
-async function buildBundleJson(directory: MemoryDirectory, salt: string): Promise<string> {
+async function buildBundleJson(directory: MemoryDirectory, salt: string): Promise<Buffer> {
   const slice = new TimeSlice(SLICE_MS);
   const builder = new DirectoryBundleBuilder(salt, nativeSha256);
   for (const p of directory.people) {
     builder.add(p);
     if (slice.due()) await slice.pause();
   }
-  const pieces: string[] = [];
+  const pieces: Buffer[] = [];
   for (const piece of builder.json(500)) {
-    pieces.push(piece);
+    pieces.push(Buffer.from(piece, 'utf8'));
     if (slice.due()) await slice.pause();
   }
-  return pieces.join('');
+  return Buffer.concat(pieces);
 }
 
 /** The newest update (ms) and the number of users. */
