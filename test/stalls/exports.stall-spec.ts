@@ -1,5 +1,6 @@
 import { createUser } from '../support/security';
 import { type Session, startTestApp, type TestApp } from '../support/test-app';
+import { describeProbe, MAX_STALL_MS, whileProbing } from './probe';
 
 /**
  * The incidents' and the activity's CSV exports and the discovery import handle tens of thousands
@@ -77,21 +78,6 @@ describe('exports and imports of many rows do not freeze the server', () => {
     await t?.close();
   });
 
-  /** Runs `work` while asking /healthz every 10 ms: its result, the slowest answer, how many there were, how long it took. */
-  async function whileProbing<T>(work: Promise<T>): Promise<{ result: T; slowest: number; probes: number; ms: number }> {
-    const started = performance.now();
-    const times: number[] = [];
-    let done = false;
-    void work.finally(() => (done = true)).catch(() => undefined);
-    while (!done) {
-      const asked = performance.now();
-      expect((await t.request('/healthz')).status).toBe(200);
-      times.push(performance.now() - asked);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const result = await work;
-    return { result, slowest: Math.max(...times), probes: times.length, ms: performance.now() - started };
-  }
 
   const text = async (path: string) => {
     const res = await owner.request(path);
@@ -101,8 +87,9 @@ describe('exports and imports of many rows do not freeze the server', () => {
   };
 
   test(`the incidents' CSV of ${INCIDENTS} incidents`, async () => {
-    const { result: csv, slowest, probes, ms } = await whileProbing(text('/api/incidents/export.csv'));
-    console.log(`incidents export of ${INCIDENTS} rows (${(csv.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms; /healthz answered ${probes} times meanwhile, slowest ${slowest.toFixed(1)} ms`);
+    const probe = await whileProbing(t, text('/api/incidents/export.csv'));
+    const csv = probe.result;
+    console.log(describeProbe(`incidents export of ${INCIDENTS} rows (${(csv.length / 1e6).toFixed(1)} MB)`, probe));
     const lines = csv.split(/\r\n(?=\d+,)/);
     expect(lines[0]).toBe(
       'number,title,status,severity,suggestedSeverity,service,dataClasses,source,reporter,assignee,occurredAt,awareAt,reportedAt,acknowledgedAt,resolvedAt,closedAt,closureReason,riskAcceptedUntil,notificationDeadline,notificationDecision,notifiedAt,notificationReference,overdue,duplicateOfId,description',
@@ -120,7 +107,7 @@ describe('exports and imports of many rows do not freeze the server', () => {
       `7,Incident 7,triaged,critical,medium,tool-7,source_code,analyst,anonymous,,,${new Date(BASE + 2 * MIN).toISOString()},${new Date(BASE + 2 * MIN).toISOString()},,,,,,${new Date(BASE + 2 * MIN + 72 * 60 * MIN).toISOString()},,,,true,,"line one of 7\nline two"`,
     );
     expect(lines[1 + INCIDENTS - 11]).toMatch(/^11,'=cmd 11,/);
-    expect(slowest).toBeLessThan(100);
+    expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   });
 
   test.each([
@@ -141,8 +128,9 @@ describe('exports and imports of many rows do not freeze the server', () => {
   });
 
   test(`the activity CSV of ${DECISIONS} decisions`, async () => {
-    const { result: csv, slowest, probes, ms } = await whileProbing(text('/api/activity/export.csv'));
-    console.log(`activity export of ${DECISIONS} rows (${(csv.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms; /healthz answered ${probes} times meanwhile, slowest ${slowest.toFixed(1)} ms`);
+    const probe = await whileProbing(t, text('/api/activity/export.csv'));
+    const csv = probe.result;
+    console.log(describeProbe(`activity export of ${DECISIONS} rows (${(csv.length / 1e6).toFixed(1)} MB)`, probe));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('time,id,effect,action,service,serviceName,destinationHost,channel,networkZones,subject,subjectGroups,rules,dataClasses,apiClientId,apiClientName,policyVersion,source,overrideReason,inputTokens,outputTokens');
     expect(lines).toHaveLength(1 + DECISIONS);
@@ -153,7 +141,7 @@ describe('exports and imports of many rows do not freeze the server', () => {
     expect(lines[DECISIONS]).toBe(
       `${oldest.time.toISOString()},${oldest.id},warn,upload,openai-chatgpt,OpenAI ChatGPT,chatgpt.com,web,office;emea-offices,person0@corp.test,,warn-health;redact-personal-data,health_data;personal_data,,,1,${oldest.source},,,`,
     );
-    expect(slowest).toBeLessThan(100);
+    expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   });
 
   test('a discovery import of a multi-megabyte proxy log', async () => {
@@ -178,14 +166,15 @@ describe('exports and imports of many rows do not freeze the server', () => {
       },
     });
     const upload = owner.request('/api/discovery/imports?name=big-access.log', { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/octet-stream' } } as RequestInit);
-    const { result: res, slowest, probes, ms } = await whileProbing(upload);
+    const probe = await whileProbing(t, upload);
+    const res = probe.result;
     const out: any = await res.json();
-    console.log(`discovery import of ${(data.length / 1e6).toFixed(1)} MB: ${ms.toFixed(0)} ms; /healthz answered ${probes} times meanwhile, slowest ${slowest.toFixed(1)} ms`);
+    console.log(describeProbe(`discovery import of ${(data.length / 1e6).toFixed(1)} MB`, probe));
     expect(res.status).toBe(201);
     expect(out).toMatchObject({ status: 'completed', format: 'squid', records: 200_000, aiRecords: 100_000, badLines: 0, bytesProcessed: data.length });
     const cells = await t.prisma.discoveryUsage.aggregate({ where: { organizationId: orgId, importId: out.id }, _sum: { requests: true }, _count: true });
     expect(cells._sum.requests).toBe(100_000);
     expect(cells._count).toBeGreaterThan(20_000);
-    expect(slowest).toBeLessThan(100);
+    expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   }, 120_000);
 });

@@ -18,8 +18,9 @@ function actionWhere(action: string | undefined): Prisma.AuditEventWhereInput {
  */
 export type AuditEventText = Omit<AuditEvent, 'before' | 'after'> & { before: string | null; after: string | null };
 
-const EVENT_COLUMNS = Prisma.sql`id, "organizationId", seq, "actorType", "actorId", "actorLabel", action, "entityType", "entityId",
+const EVENT_COLUMNS_SQL = `id, "organizationId", seq, "actorType", "actorId", "actorLabel", action, "entityType", "entityId",
   before::text AS before, after::text AS after, "requestId", ip, "createdAt", "prevHash", hash`;
+const EVENT_COLUMNS = Prisma.raw(EVENT_COLUMNS_SQL);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,10 +56,13 @@ export class AuditRepository {
   }
 
   /** These events of the organization, in no particular order. */
-  byIds(organizationId: string, ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([] as AuditEventText[]);
-    return this.prisma.$queryRaw<AuditEventText[]>`SELECT ${EVENT_COLUMNS} FROM "AuditEvent"
-      WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...ids]}::uuid[])`;
+  async byIds(organizationId: string, ids: readonly string[]): Promise<AuditEventText[]> {
+    if (!ids.length) return [];
+    // On the pg pool, not Prisma: Prisma turns a result into objects in one step once all of it has
+    // arrived, which for 50 events with policy snapshots (megabytes of text) held the event loop
+    // 140-240 ms; pg parses each row as its bytes arrive.
+    const r = await this.prisma.pool.query<AuditEventText>(`SELECT ${EVENT_COLUMNS_SQL} FROM "AuditEvent" WHERE "organizationId" = $1 AND id = ANY($2::uuid[])`, [organizationId, ids]);
+    return r.rows;
   }
 
   /**

@@ -79,7 +79,7 @@ export class DecisionFileRoutes {
     const truncated = read.truncated === true || text.length < full.length;
     const content = { ...parsed.content, fileName, ...(mimeType ? { mimeType } : {}), ...(read.text !== undefined ? { text } : {}) };
     const connectionIp = parsed.context?.ip === undefined ? request.ip : undefined;
-    const decision = this.decisions.decideOne(client, { ...parsed, content }, undefined, connectionIp);
+    const decision = await this.decisions.decideOneAsync(client, { ...parsed, content }, undefined, connectionIp);
     const about = {
       format: read.format,
       bytes: file.data.length,

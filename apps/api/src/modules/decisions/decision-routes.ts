@@ -49,7 +49,10 @@ export class DecisionRoutes {
       // Serialised here, reusing the JSON of the policy's shared objects (decision-json.ts).
       // The connection's address is worked out only when the client sent none (request.ip applies AIRLOCK_TRUST_PROXY).
       const connectionIp = req.context?.ip === undefined ? request.ip : undefined;
-      void reply.type(JSON_TYPE).send(decisionJson(this.decisions.decideOne(client, req, undefined, connectionIp)));
+      // a long text is inspected off the event loop first: the answer is then a promise (decideOneAsync)
+      const answer = this.decisions.decideOneAsync(client, req, undefined, connectionIp);
+      if (answer instanceof Promise) return answer.then((r) => reply.type(JSON_TYPE).send(decisionJson(r)));
+      void reply.type(JSON_TYPE).send(decisionJson(answer));
     });
 
     /**
@@ -73,7 +76,7 @@ export class DecisionRoutes {
       const connectionIp = request.ip;
       for (const { correlationId, ...req } of input.items) {
         try {
-          items.push(this.decisions.decideOne(client, req, correlationId, connectionIp));
+          items.push(await this.decisions.decideOneAsync(client, req, correlationId, connectionIp));
         } catch (err) {
           const res = toErrorResponse(err);
           items.push({ correlationId, status: res.status, ...res.body });

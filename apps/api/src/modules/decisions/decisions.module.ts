@@ -9,6 +9,7 @@ import { DecisionReportService } from './decision-report.service';
 import { DecisionsController } from './decisions.controller';
 import { SubjectDirectoryRepository } from './subject-directory.repository';
 import { SubjectDirectoryService } from './subject-directory.service';
+import { TextInspectionPool } from './text-inspection.pool';
 import { ApiClientsModule } from '../api-clients/api-clients.module';
 import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
@@ -24,7 +25,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 @Module({
   imports: [BackgroundJobsModule, ApiClientsModule, AuthModule, ExceptionsModule, HealthModule, IncidentsModule, MetricsModule, PolicyModule, SecretsModule, SiemTapModule, WebhooksModule],
   controllers: [DecisionsController],
-  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, DecisionFileRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService],
+  providers: [DecisionService, DecisionReportService, DecisionLogWriter, DecisionLogStore, DecisionRoutes, DecisionFileRoutes, BundleEvents, SubjectDirectoryRepository, SubjectDirectoryService, TextInspectionPool],
   exports: [DecisionService, DecisionLogWriter, DecisionRoutes, DecisionFileRoutes, SubjectDirectoryService],
 })
 export class DecisionsModule {}

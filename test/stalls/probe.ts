@@ -1,0 +1,56 @@
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import type { TestApp } from '../support/test-app';
+
+/** The longest the event loop may be held while a large request runs (the stall tests' bar). */
+export const MAX_STALL_MS = 100;
+
+export interface Probed<T> {
+  result: T;
+  /** the slowest /healthz answer */
+  slowest: number;
+  /** the larger of `slowest` and the longest delay of the event loop: what the tests hold to MAX_STALL_MS */
+  stalled: number;
+  probes: number;
+  ms: number;
+  /** the longest garbage collection meanwhile (this process: the test's heap and the server's) */
+  longestGc: number;
+}
+
+/**
+ * Runs `work` while asking /healthz every 10 ms. The test server shares this process's event loop,
+ * so a request that holds it shows as a slow answer, or, when no probe was in flight at that moment
+ * (the probing code waits for the same loop), as a late turn of the loop: both are measured.
+ */
+export async function whileProbing<T>(t: Pick<TestApp, 'request'>, work: Promise<T>): Promise<Probed<T>> {
+  const started = performance.now();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let longestGc = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longestGc = Math.max(longestGc, e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const times: number[] = [];
+  let done = false;
+  void work.finally(() => (done = true)).catch(() => undefined);
+  try {
+    while (!done) {
+      const asked = performance.now();
+      const res = await t.request('/healthz');
+      if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
+      times.push(performance.now() - asked);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    loop.disable();
+    gc.disconnect();
+  }
+  const result = await work;
+  const slowest = Math.max(0, ...times);
+  return { result, slowest, stalled: Math.max(slowest, loop.max / 1e6), probes: times.length, ms: performance.now() - started, longestGc };
+}
+
+/** The line each stall test prints. */
+export function describeProbe(what: string, p: Probed<unknown>): string {
+  return `${what}: ${p.ms.toFixed(0)} ms; /healthz answered ${p.probes} times meanwhile, slowest ${p.slowest.toFixed(1)} ms; longest event-loop delay ${p.stalled.toFixed(1)} ms (longest garbage collection ${p.longestGc.toFixed(1)} ms)`;
+}
