@@ -79,10 +79,9 @@ export class TextInspectionPool implements OnModuleDestroy {
     });
   }
 
+  /** Ends the thread; texts still in it fail (503) rather than wait for the deadline. */
   onModuleDestroy(): void {
-    const w = this.worker;
-    this.worker = null;
-    void w?.terminate();
+    this.restart(new AppError('unavailable', 'The server is stopping; retry on another instance', undefined, { 'retry-after': '1' }));
   }
 
   private send(id: number, withMaterial: boolean): void {
