@@ -100,10 +100,6 @@ export class SubjectDirectoryService implements OnModuleDestroy {
     return this.cache.get(organizationId);
   }
 
-  stamp(organizationId: string): string {
-    return this.cache.stamp(organizationId);
-  }
-
   /** Whether the e-mail is a (not disabled) person of the organization, whatever their groups. */
   isMember(organizationId: string, email: string): boolean {
     return this.cache.get(organizationId)?.emails.has(email.trim().toLowerCase()) ?? false;
