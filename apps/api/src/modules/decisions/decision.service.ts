@@ -48,6 +48,13 @@ export interface DeferredDecision {
   log(tokens: { input: number; output: number } | null): void;
 }
 
+/** A text's findings, found off the event loop by the inspector of `policy`; `started` when that began. */
+interface Inspected {
+  policy: CompiledPolicy;
+  findings: Finding[];
+  started: number;
+}
+
 /** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
 const ruleIdCache = new WeakMap<readonly DecisionReason[], readonly string[]>();
 function ruleIdsOf(reasons: readonly DecisionReason[]): readonly string[] {
@@ -97,13 +104,11 @@ export class DecisionService {
    * worker. The decision is then made with those findings and the policy that found them, exactly
    * as decideOne would have made it. Shorter texts are decided at once, as by decideOne.
    */
-  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DecisionResponse | Promise<DecisionResponse> {
-    const text = input.content?.text;
-    const policy = text !== undefined && text.length >= OFF_LOOP_TEXT_CHARS ? this.runtime.get(client.organizationId) : undefined;
-    if (!policy?.inspector || text === undefined || exceedsUtf8Bytes(text, MAX_CONTENT_BYTES)) return this.decideOne(client, input, correlationId, connectionIp);
-    const started = performance.now();
-    return this.inspection.inspect(policy, text).then((findings) => {
-      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, true, { policy, findings, started });
+  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } = {}): DecisionResponse | Promise<DecisionResponse> {
+    const inspecting = this.inspectOffLoop(client, input);
+    if (!inspecting) return this.decideOne(client, input, correlationId, connectionIp, opts);
+    return inspecting.then((inspected) => {
+      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, inspected);
       if (entry) this.commit(entry);
       return response;
     });
@@ -116,7 +121,31 @@ export class DecisionService {
    * `log` is first called. Later calls do nothing, so every way out of a call may call it.
    */
   decideDeferred(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DeferredDecision {
-    const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, true);
+    return this.deferred(this.evaluate(client, input, correlationId, connectionIp, true));
+  }
+
+  /** decideDeferred, with a long text inspected off the event loop as by decideOneAsync. */
+  decideDeferredAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DeferredDecision | Promise<DeferredDecision> {
+    const inspecting = this.inspectOffLoop(client, input);
+    if (!inspecting) return this.decideDeferred(client, input, correlationId, connectionIp);
+    return inspecting.then((inspected) => this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, inspected)));
+  }
+
+  /**
+   * The findings of a text of OFF_LOOP_TEXT_CHARS or more, found in the inspection thread by the
+   * inspector of the policy now loaded, with that policy; undefined when the text is to be decided
+   * on the event loop (short, none, no inspector, or over the size limit, which decide refuses).
+   */
+  private inspectOffLoop(client: ApiClientAuth, input: DecisionRequestInput): Promise<Inspected> | undefined {
+    const text = input.content?.text;
+    if (text === undefined || text.length < OFF_LOOP_TEXT_CHARS) return undefined;
+    const policy = this.runtime.get(client.organizationId);
+    if (!policy?.inspector || exceedsUtf8Bytes(text, MAX_CONTENT_BYTES)) return undefined;
+    const started = performance.now();
+    return this.inspection.inspect(policy, text).then((findings) => ({ policy, findings, started }));
+  }
+
+  private deferred({ response, entry }: { response: DecisionResponse; entry: DecisionLogEntry | null }): DeferredDecision {
     let pending: DecisionLogEntry | null = entry;
     return {
       response,
@@ -140,8 +169,8 @@ export class DecisionService {
     correlationId: string | undefined,
     connectionIp: string | undefined,
     log: boolean,
-    /** decideOneAsync: the policy whose inspector found `findings` in the text (off the event loop), and when it began */
-    inspected?: { policy: CompiledPolicy; findings: Finding[]; started: number },
+    /** decideOneAsync, decideDeferredAsync: the text's findings, found off the event loop */
+    inspected?: Inspected,
   ): { response: DecisionResponse; entry: DecisionLogEntry | null } {
     const started = inspected?.started ?? performance.now();
     const policy = inspected?.policy ?? this.runtime.get(client.organizationId);

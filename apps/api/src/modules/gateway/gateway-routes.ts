@@ -73,18 +73,18 @@ export class GatewayRoutes {
       const v = request.headers['x-airlock-provider'];
       return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
     };
-    const guard = (request: FastifyRequest, reply: FastifyReply) => {
+    const guard = async (request: FastifyRequest, reply: FastifyReply) => {
       const client = this.authenticate(request);
       const body = parseOr400(guardRequest, request.body ?? {});
-      return reply.send(this.guardrails.guard(client, body, provider(request), request.id, request.ip));
+      return reply.send(await this.guardrails.guard(client, body, provider(request), request.id, request.ip));
     };
     // Lakera's clients post to {base}/v2/guard; Airlock's own path is /v1/guard.
     fastify.post('/v1/guard', { bodyLimit }, guard);
     fastify.post('/v2/guard', { bodyLimit }, guard);
-    fastify.post('/v1/guardrails/litellm/beta/litellm_basic_guardrail_api', { bodyLimit }, (request, reply) => {
+    fastify.post('/v1/guardrails/litellm/beta/litellm_basic_guardrail_api', { bodyLimit }, async (request, reply) => {
       const client = this.authenticate(request);
       const body = parseOr400(litellmGuardrailRequest, request.body ?? {});
-      return reply.send(this.guardrails.litellm(client, body, provider(request), request.id, request.ip));
+      return reply.send(await this.guardrails.litellm(client, body, provider(request), request.id, request.ip));
     });
   }
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { toErrorResponse } from '../../common/error-response';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { type DeferredDecision, DecisionService, type PreparedChecks } from '../decisions/decision.service';
+import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import {
   ENDPOINT_DIALECT,
   ERROR_KIND_BY_STATUS,
@@ -152,7 +153,7 @@ export class GatewayService {
     // Before: every text of the request, decided together as one prompt.
     const texts = requestTexts(endpoint, json);
     const joined = texts.map((t) => t.get()).join(SEPARATOR);
-    const decision = this.decidePrompt(state, joined);
+    const decision = await this.decidePrompt(state, joined);
     if (decision.effect === 'block') {
       this.record(state, { blocked: true });
       throw new GatewayError(403, 'permission', blockMessage(decision, 'request'), 'airlock_policy_block');
@@ -208,7 +209,7 @@ export class GatewayService {
     // After: the answer's texts, decided together as one response.
     const out = responseTexts(endpoint, answer);
     // Its log entry is written with the call's record, after the answer went out.
-    const answered = this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR));
+    const answered = await this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR));
     const logAnswer = () => answered.log(null);
     const verdict = answered.response;
     if (verdict.effect === 'block') {
@@ -277,20 +278,23 @@ export class GatewayService {
    * The request's decision, whose log entry waits for the answer (the call's row carries the tokens
    * the upstream reports); logCall writes it.
    */
-  private decidePrompt(state: CallState, text: string): DecisionResponse {
-    const deferred = this.decideLater(state, 'prompt', text);
+  private async decidePrompt(state: CallState, text: string): Promise<DecisionResponse> {
+    const deferred = await this.decideLater(state, 'prompt', text);
     state.logPrompt = deferred.log;
     return deferred.response;
   }
 
-  /** A decision whose log entry is written when its `log` is called (DecisionService.decideDeferred). */
-  private decideLater(state: CallState, action: 'prompt' | 'response', text: string): DeferredDecision {
+  /**
+   * A decision whose log entry is written when its `log` is called (DecisionService.decideDeferred);
+   * a long text is inspected off the event loop (decideDeferredAsync), a short one at once.
+   */
+  private decideLater(state: CallState, action: 'prompt' | 'response', text: string): DeferredDecision | Promise<DeferredDecision> {
     const input = requestOf(state.base, action, text);
     try {
-      return this.decisions.decideDeferred(state.client, input, state.requestId, state.ip);
+      const deferred = this.decisions.decideDeferredAsync(state.client, input, state.requestId, state.ip);
+      return deferred instanceof Promise ? deferred.catch(rethrowForGateway) : deferred;
     } catch (err) {
-      const res = toErrorResponse(err);
-      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+      return rethrowForGateway(err);
     }
   }
 
@@ -307,8 +311,21 @@ export class GatewayService {
     try {
       return this.decisions.decideOne(state.client, input, state.requestId, state.ip, { log });
     } catch (err) {
-      const res = toErrorResponse(err);
-      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+      return rethrowForGateway(err);
+    }
+  }
+
+  /**
+   * A streamed answer's decision for the log alone (the caller has had its verdict from the
+   * look-back checks): a long answer is inspected off the event loop and logged when that is done;
+   * a failure then only costs the log entry, as the answer has gone out.
+   */
+  private logAnswer(state: CallState, text: string): void {
+    try {
+      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip);
+      if (logged instanceof Promise) logged.catch(() => undefined);
+    } catch {
+      // the answer went out; only its log entry is lost (an unloaded policy, a text over the limit)
     }
   }
 
@@ -323,8 +340,7 @@ export class GatewayService {
     try {
       checks = this.decisions.prepare(state.client, { ...state.base, action: 'response' }, state.ip);
     } catch (err) {
-      const res = toErrorResponse(err);
-      throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+      return rethrowForGateway(err);
     }
     const verdict = ({ decision, findings, redactedClasses }: LocalDecision): WindowVerdict => ({
       effect: decision.effect,
@@ -340,8 +356,7 @@ export class GatewayService {
       try {
         return verdict(checks.check(text));
       } catch (err) {
-        const res = toErrorResponse(err);
-        throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+        return rethrowForGateway(err);
       }
     };
   }
@@ -454,10 +469,17 @@ export class GatewayService {
         const result = passed ? scanner.pass(piece, passed) : scanner.push(piece);
         if (result.blocked) {
           stopped = true;
-          // The decision that stopped it goes to the log (the window that completed the value).
-          const logged = this.decide(state, 'response', scanner.text() + piece, true);
+          // The decision that stopped it goes to the log (the answer up to the piece that completed
+          // the value); the caller is told its id, unless the answer is long enough to be inspected
+          // off the event loop: then it is logged when that is done and the window's reason is told.
+          const text = scanner.text() + piece;
+          let message = result.reason ?? 'Airlock blocked this answer';
+          if (text.length < OFF_LOOP_TEXT_CHARS) {
+            const logged = this.decide(state, 'response', text, true);
+            if (logged.effect === 'block') message = blockMessage(logged, 'answer');
+          } else this.logAnswer(state, text);
           this.record(state, { blocked: true, streamed: true });
-          return streamErrorEvent(endpoint, logged.effect === 'block' ? blockMessage(logged, 'answer') : (result.reason ?? 'Airlock blocked this answer'), 'airlock_policy_block_response');
+          return streamErrorEvent(endpoint, message, 'airlock_policy_block_response');
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
@@ -566,7 +588,7 @@ export class GatewayService {
           // The whole answer's decision, for the log, before the last write (after it, deferred like
           // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
           const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
-          this.record(state, { streamed: true }, whole ? () => this.decide(state, 'response', whole, true) : undefined, true);
+          this.record(state, { streamed: true }, whole ? () => this.logAnswer(state, whole) : undefined, true);
         }
         // The last events and the end of the chunked answer in one write.
         if (out) raw.end(out);
@@ -632,6 +654,12 @@ export class GatewayService {
     const res = toErrorResponse(err);
     return { status: res.status, body: errorBody(dialect, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code), headers: res.headers };
   }
+}
+
+/** A decision's error (an unloaded policy, a refused assertion, a full inspection queue) as the gateway's. */
+function rethrowForGateway(err: unknown): never {
+  const res = toErrorResponse(err);
+  throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
 }
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {

@@ -45,10 +45,11 @@ function spans(texts: string[]): { start: number; end: number }[] {
 export class GuardrailsService {
   constructor(private readonly decisions: DecisionService) {}
 
-  private decide(client: ApiClientAuth, action: 'prompt' | 'response', provider: string, text: string, email: string | undefined, requestId: string, ip: string): DecisionResponse {
+  /** A long text is inspected off the event loop (DecisionService.decideOneAsync). */
+  private decide(client: ApiClientAuth, action: 'prompt' | 'response', provider: string, text: string, email: string | undefined, requestId: string, ip: string): DecisionResponse | Promise<DecisionResponse> {
     const subject = email && z.email().safeParse(email).success ? { subject: { email } } : {};
     const input: DecisionRequestInput = { action, destination: { provider }, context: { channel: 'api', accountType: 'api' }, ...subject, ...(text ? { content: { text } } : {}) };
-    return this.decisions.decideOne(client, input, requestId, ip);
+    return this.decisions.decideOneAsync(client, input, requestId, ip);
   }
 
   /**
@@ -56,7 +57,7 @@ export class GuardrailsService {
    * when a value to mask was in their arguments), or NONE. The tool calls' arguments are decided
    * with the texts: a secret in them blocks like one in a message.
    */
-  litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string): LitellmGuardrailOutput {
+  async litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string): Promise<LitellmGuardrailOutput> {
     const params = body.additional_provider_specific_params ?? {};
     const provider = providerOf([params.provider, headerProvider]);
     const email = body.request_data?.user_api_key_user_email;
@@ -67,7 +68,7 @@ export class GuardrailsService {
     const all = [...texts, ...args.map((a) => a.text)];
     const joined = all.join(SEPARATOR);
     const action = body.input_type === 'response' ? 'response' : 'prompt';
-    const d = this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
+    const d = await this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
     if (d.effect === 'block') {
       return { action: 'BLOCKED' as const, blocked_reason: `Airlock (decision ${d.decisionId}): ${d.reasons.filter((r) => r.effect === 'block').map((r) => r.message).join(' ')}` };
     }
@@ -101,12 +102,12 @@ export class GuardrailsService {
   }
 
   /** Lakera Guard v2 shaped: flagged (block or redact), with the findings per message when asked. */
-  guard(client: ApiClientAuth, body: GuardRequest, headerProvider: string | undefined, requestId: string, ip: string): GuardOutput {
+  async guard(client: ApiClientAuth, body: GuardRequest, headerProvider: string | undefined, requestId: string, ip: string): Promise<GuardOutput> {
     const provider = providerOf([body.metadata?.provider, headerProvider]);
     const texts = body.messages.map((m) => m.content);
     const joined = texts.join(SEPARATOR);
     const user = body.metadata?.user_id;
-    const d = this.decide(client, 'prompt', provider, joined, typeof user === 'string' ? user : undefined, requestId, ip);
+    const d = await this.decide(client, 'prompt', provider, joined, typeof user === 'string' ? user : undefined, requestId, ip);
     const flagged = d.effect === 'block' || d.effect === 'redact';
     const where = spans(texts);
     const messageOf = (pos: number) => Math.max(0, where.findIndex((s) => pos >= s.start && pos < s.end + SEPARATOR.length));

@@ -27,7 +27,7 @@ export interface IcapTransaction {
 export type IcapReply = { kind: 'unchanged' } | { kind: 'message'; bytes: Buffer };
 
 /** Decided from the heads alone, or the body is needed: then `finish` decides on it, `overflow` past the limit. */
-export type IcapPlan = { kind: 'reply'; reply: IcapReply } | { kind: 'body'; maxBytes: number; finish(body: Buffer): IcapReply; overflow(): IcapReply };
+export type IcapPlan = { kind: 'reply'; reply: IcapReply } | { kind: 'body'; maxBytes: number; finish(body: Buffer): IcapReply | Promise<IcapReply>; overflow(): IcapReply };
 
 export interface IcapHandler {
   /** The answer to OPTIONS. */
@@ -226,7 +226,7 @@ export async function serveIcapConnection(socket: Socket, handler: IcapHandler, 
     const h = tx.head;
     const plan = handler.plan(tx);
     if (!h.body) {
-      const reply = plan.kind === 'reply' ? plan.reply : plan.finish(Buffer.alloc(0));
+      const reply = plan.kind === 'reply' ? plan.reply : await plan.finish(Buffer.alloc(0));
       await write(answer(tx, reply, null, false));
       return;
     }
@@ -283,7 +283,7 @@ export async function serveIcapConnection(socket: Socket, handler: IcapHandler, 
     }
     if (overflow) return void (await write(answer(tx, overflow, null, inPreview)));
     const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-    await write(answer(tx, plan.finish(body), body, inPreview));
+    await write(answer(tx, await plan.finish(body), body, inPreview));
   }
 
   /** The rest of the body, passed back chunk by chunk, then the last chunk. */

@@ -32,6 +32,15 @@ interface Base {
   html: boolean;
 }
 
+/** A decision's input from the message's base and what is decided. */
+function inputOf(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionRequestInput {
+  // Assigned, not spread conditionally (V8's slow path for `...(cond ? { k } : {})`).
+  const input: DecisionRequestInput = { action, destination: base.destination };
+  if (base.subject) input.subject = base.subject;
+  if (content) input.content = content;
+  return input;
+}
+
 /**
  * The ICAP service's decisions (docs/integrations/proxy-icap.md): which organization (the
  * `decide` API key the proxy sends), what the HTTP message is (destination from its URL, subject
@@ -167,13 +176,7 @@ export class IcapService implements IcapHandler {
           kind: 'body',
           maxBytes: this.config.maxBodyBytes,
           overflow: () => this.overflow(tx, base),
-          finish: (body) => {
-            try {
-              return this.inspectRequest(tx, req, base, body);
-            } catch (err) {
-              return this.failure(tx, base, err);
-            }
-          },
+          finish: (body) => this.inspectRequest(tx, req, base, body).catch((err: unknown) => this.failure(tx, base, err)),
         };
       }
     }
@@ -182,20 +185,22 @@ export class IcapService implements IcapHandler {
     return { kind: 'reply', reply: decision.effect === 'block' ? this.block(tx, base, [decision], bodyless ? 'Airlock blocked this page' : 'Airlock blocked this request') : UNCHANGED };
   }
 
-  private inspectRequest(tx: IcapTransaction, req: HttpHead, base: Base, body: Buffer): IcapReply {
+  /** The body's texts (a prompt) and files (uploads) decided; a long text is inspected off the event loop. */
+  private async inspectRequest(tx: IcapTransaction, req: HttpHead, base: Base, body: Buffer): Promise<IcapReply> {
     const decoded = decodeBody(body, req.headers.get('Content-Encoding'), this.config.maxBodyBytes);
     if (decoded === 'too-large') return this.overflow(tx, base);
     const parsed: BodyTexts = decoded === null ? bodyTexts('application/octet-stream', Buffer.from([0])) : bodyTexts(req.headers.get('Content-Type'), decoded);
     const texts = parsed.texts.map((t) => t.get());
     const joined = texts.join(SEPARATOR);
     const decisions: DecisionResponse[] = [];
-    const prompt = parsed.files.length === 0 || joined.length > 0 ? this.decide(base, 'prompt', joined ? { text: joined } : undefined) : null;
+    const prompt = parsed.files.length === 0 || joined.length > 0 ? await this.decideText(base, 'prompt', joined ? { text: joined } : undefined) : null;
     if (prompt) decisions.push(prompt);
-    const uploads = parsed.files.map((f) => {
-      const d = this.decide(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) });
+    const uploads: DecisionResponse[] = [];
+    for (const f of parsed.files) {
+      const d = await this.decideText(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) });
       decisions.push(d);
-      return d;
-    });
+      uploads.push(d);
+    }
     const worst = decisions.reduce((w, d) => (SEVERITY[d.effect] > SEVERITY[w] ? d.effect : w), 'allow' as DecisionResponse['effect']);
     if (worst === 'block') return this.block(tx, base, decisions.filter((d) => d.effect === 'block'), 'Airlock blocked this request');
     if (worst !== 'redact') return UNCHANGED;
@@ -230,7 +235,7 @@ export class IcapService implements IcapHandler {
       kind: 'body',
       maxBytes: this.config.maxBodyBytes,
       overflow: () => this.overflow(tx, base),
-      finish: (body) => {
+      finish: async (body) => {
         try {
           const decoded = decodeBody(body, res.headers.get('Content-Encoding'), this.config.maxBodyBytes);
           if (decoded === 'too-large') return this.overflow(tx, base);
@@ -239,7 +244,7 @@ export class IcapService implements IcapHandler {
           const texts = parsed.texts.map((t) => t.get());
           const joined = texts.join(SEPARATOR);
           if (!joined) return UNCHANGED;
-          const d = this.decide(base, 'response', { text: joined });
+          const d = await this.decideText(base, 'response', { text: joined });
           if (d.effect === 'block') return this.block(tx, base, [d], 'Airlock blocked this answer');
           if (d.effect !== 'redact') return UNCHANGED;
           const classes = new Set(d.redactedClasses ?? []);
@@ -260,11 +265,12 @@ export class IcapService implements IcapHandler {
   }
 
   private decide(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionResponse {
-    // Assigned, not spread conditionally (V8's slow path for `...(cond ? { k } : {})`).
-    const input: DecisionRequestInput = { action, destination: base.destination };
-    if (base.subject) input.subject = base.subject;
-    if (content) input.content = content;
-    return this.decisions.decideOne(base.client, input, base.correlationId, base.ip);
+    return this.decisions.decideOne(base.client, inputOf(base, action, content), base.correlationId, base.ip);
+  }
+
+  /** decide, with a long text inspected off the event loop (DecisionService.decideOneAsync). */
+  private decideText(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionResponse | Promise<DecisionResponse> {
+    return this.decisions.decideOneAsync(base.client, inputOf(base, action, content), base.correlationId, base.ip);
   }
 
   /** The 403 page (or JSON) of a block, in place of the request (REQMOD) or the answer (RESPMOD). */
