@@ -218,3 +218,86 @@ describe('person-name detector: a list of given names opened by an unlisted one'
     expect(names('Xiadani, Hannah and Lea joined.')).not.toContain('Xiadani');
   });
 });
+
+describe('person-name detector: words about a person before a full name', () => {
+  it('reads a name after a verb of saying or a job title in lower case', () => {
+    expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);
+    expect(names('The demo was recorded by producer Ottilie Marchetti last spring.')).toEqual(['Ottilie Marchetti']);
+    expect(names('I met my neighbour Leonie Vasquez at the bakery.')).toEqual(['Leonie Vasquez']);
+  });
+  it('reads a name with a job title in apposition before a verb of saying', () => {
+    expect(names('Radomira Okafor, the site supervisor, said the crane is fixed.')).toEqual(['Radomira Okafor']);
+  });
+});
+
+describe('person-name detector: the listener after a verb of speaking', () => {
+  it('reads a given name after "shouted at" or "said … to"', () => {
+    expect(names('In the hallway Teodor shouted at Miriam about the keys.')).toContain('Miriam');
+    expect(names('"Not again," said Benedikt to Yvonne.')).toEqual(['Benedikt', 'Yvonne']);
+  });
+  it('leaves places after such verbs alone', () => {
+    expect(names('She waved at Lisbon from the ferry and talked to Toronto support.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: a person described or acting at a sentence start', () => {
+  it('reads a listed given name described as a person', () => {
+    expect(names('Rebekah is very patient. Everyone likes working with her.')).toEqual(['Rebekah']);
+  });
+  it('needs a word about a person for that', () => {
+    expect(names('Florence is very warm in June. The museums are open late.')).toEqual([]);
+  });
+  it('reads unlisted words before what only a person does', () => {
+    expect(names('Xiadani Orruk lives at the end of our street.')).toEqual(['Xiadani Orruk']);
+    expect(names('Zelquor smiled at the customer and closed the ticket.')).toEqual(['Zelquor']);
+    expect(names("Brannoch Tevis's widow called the office twice.")).toEqual(['Brannoch Tevis']);
+  });
+  it('leaves pronouns, family words and software words alone', () => {
+    expect(names('Everyone smiled. Nobody lives there any more.')).toEqual([]);
+    expect(names("Mother's birthday is on Sunday.")).toEqual([]);
+    expect(names("Each Node's children are sorted. Parent Node's children too. Node's parents are kept.")).toEqual([]);
+  });
+});
+
+describe('person-name detector: a full name after an article', () => {
+  it('reads a listed given and family name used as a modifier', () => {
+    expect(names('Did you hear the Vera Lindqvist recording of it?')).toEqual(['Vera Lindqvist']);
+    expect(names('We booked a Daniel Okafor workshop for May.')).toEqual(['Daniel Okafor']);
+  });
+  it('leaves eponyms, firms and places after an article alone', () => {
+    expect(names('We ran a Monte Carlo simulation on the Johns Hopkins data.')).toEqual([]);
+    expect(names('The Morgan Stanley report and the Costa Rica trip are due.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: a name given or changed', () => {
+  it('reads a name after "named her" or "name" with its owner, even a word', () => {
+    expect(names('They named her Grace after her grandmother.')).toEqual(['Grace']);
+    expect(names("The booking is under my partner's name Halvard Quist.")).toEqual(['Halvard Quist']);
+  });
+  it('reads a person added to an account or whose name is corrected', () => {
+    expect(names('Please add Oriane Vellacott as a joint account holder.')).toEqual(['Oriane Vellacott']);
+    expect(names('My name is misspelt on the card, please change it to Dobromir Kuznetsov.')).toEqual(['Dobromir Kuznetsov']);
+  });
+  it('leaves renamed documents and added tools alone', () => {
+    expect(names('The file name is wrong, please change it to Final Report.')).toEqual([]);
+    expect(names('Add Power Automate as a connector in the portal.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: letter and signature blocks', () => {
+  it('reads a name line above an organisation line and an address', () => {
+    expect(names('Odalys Ferrante\nNorthwind Traders\n48 Kestrel Lane\nLeeds LS2 7QA')).toContain('Odalys Ferrante');
+    expect(names('Irmgard Pohl\n\n17 Harbour Road\nCork')).toEqual(['Irmgard Pohl']);
+    expect(names('Regards,\n> Tanvir K Chowdhury\n> PSC 4410, Box 2231\n> APO AE 09001')).toContain('Tanvir K Chowdhury');
+  });
+  it('leaves a heading above an address alone', () => {
+    expect(names('Head Office\n\n12 Market Street\nDundee')).toEqual([]);
+  });
+});
+
+describe('person-name detector: lower-case text', () => {
+  it('reads a listed given name before an unlisted surname with a surname ending', () => {
+    expect(names("we met irina bogdanova's lawyer yesterday")).toEqual(['irina bogdanova']);
+  });
+});

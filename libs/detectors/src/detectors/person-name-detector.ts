@@ -52,7 +52,7 @@ const STOP = words(`
 const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs');
 /** Firms named after people, common in business text. */
 const ORG_NAMES = new Set(
-  `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
+  `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|monte carlo|johns hopkins|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
 );
 /** The first words of ORG_NAMES: the two-word key is built only after one of them. */
 const ORG_FIRST = new Set([...ORG_NAMES].map((o) => o.slice(0, o.indexOf(' '))));
@@ -216,7 +216,25 @@ function nameIsBefore(text: string, pos: number): boolean {
   return (p === 115 || p === 83 || p === 63) && NAME_IS.test(text.slice(Math.max(0, pos - 12), pos));
 }
 /** verbs after a person rather than a place or a product (no is/has/was: "Jordan is a country") */
-const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you)\b/;
+const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you|shouted|yelled|screamed|whispered|smiled|laughed|nodded|sighed|waved|winked|answered|lives|lived|grew up|spent)\b/;
+/** verbs of speaking to someone: the given name after "to" or "at" is the listener ("shouted at Omar", "said Ines to Omar") */
+const ADDRESS_VERBS = words('shouted yelled screamed smiled waved winked nodded laughed whispered talked spoke said says replied lied complained listened looked stared glared pointed turned explained apologised apologized talking speaking');
+/** a sentence-start given name described as a person: "Priya is very reliable … depend on her" (a place or a product is rarely "very reliable" and "him") */
+const IS_DESCRIBED = /^[ \t]+(?:is|was)[ \t]+(?:a[ \t]+)?(?:very|so|really|always|quite|extremely|such|too|never|incredibly|super|truly)\b/;
+const PERSON_CUE = /\b(?:him|her|he|she|his|hers|they|them|person|guy|girl|boy|man|woman|colleague|friend)\b/i;
+/**
+ * What only a person does or has, right after a name at a sentence start: the name then needs no
+ * list ("Xiadani Orruk lives at…", "Tomasz Wrobel's wife", "Ilse Brandt will be speaking…").
+ */
+const PERSONAL_AFTER =
+  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
+const personalAfter = (text: string, e: number): boolean => {
+  PERSONAL_AFTER.lastIndex = e;
+  return PERSONAL_AFTER.test(text);
+};
+/** capitalised words at a sentence start that are no person, before such verbs ("Everyone smiled", "Nobody lives here") */
+const NOT_SUBJECTS = words(`everyone everybody someone somebody nobody noone anyone anybody none one each many most few people who which what nothing something
+  everything mother father mom mum dad son daughter brother sister wife husband grandma grandpa grandmother grandfather aunt uncle baby`);
 /** small words before a place rather than a person */
 const PLACE_PREPS = words('in at from to near into via of on onto across around through toward towards outside inside within visit visiting visited');
 /**
@@ -252,6 +270,16 @@ const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola
   love thank-you thank_you`);
 const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
+/** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
+const NAMING2 = words('named_him named_her named_them called_him called_her named_it');
+/** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
+const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
+/** "add X as a beneficiary": a person added to an account, a policy or a team */
+const ADD_VERBS = words('add added adding include included list listed register registered appoint appointed designate designated remove removed name named set');
+const AS_ROLE =
+  /^[ \t]+as[ \t]+(?:(?:a|an|the|my|our|his|her|their)[ \t]+)?(?:(?:joint|authori[sz]ed|additional|secondary|second|primary|new|named|emergency)[ \t]+)?(?:beneficiary|user|account[ \t]+holder|holder|co-?signer|signatory|cardholder|card[ \t]+holder|member|owner|dependent|dependant|driver|contact|guarantor|trustee|executor|nominee|spouse|tenant|payee|reviewer|approver|attendee|speaker|guest)\b/;
+/** "please change it to X" after a word about a name: a name change in a support request */
+const CHANGE_VERBS = words('change changed correct corrected update updated fix fixed amend amended');
 const LABELS = words(`name fullname full_name first_name last_name surname given_name employee employee_name manager line_manager supervisor patient patient_name
   tenant landlord customer customer_name client client_name contact contact_person from to cc bcc attendees participants present owner candidate applicant
   recipient sender attn attention author guest member driver passenger beneficiary account_holder cardholder student pupil parent guardian next_of_kin
@@ -263,10 +291,14 @@ const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submi
   directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
   interviewed_by starring featuring founders co-founders founded_by`);
 const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
-  colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited`);
+  colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited
+  says said heard hear
+  songwriter singer producer director engineer developer designer analyst consultant coworker co-worker nurse teacher professor lawyer accountant
+  recruiter intern founder co-founder author artist actor actress writer editor journalist photographer chef coach captain assistant secretary
+  officer neighbour neighbor friend brother sister mother father son daughter wife husband cousin uncle aunt grandmother grandfather boss`);
 const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 const WEAK_AFTER =
-  /^(?:'s|’s|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
+  /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
 /**
  * The line after a name in an address block: a house number and a street ("221B Baker Street", "14
  * Harbour Road"), a street word first ("Rua das Flores 123", "Via Roma 4"), a street and its number
@@ -274,6 +306,12 @@ const WEAK_AFTER =
  */
 const ADDRESS_LINE_AFTER =
   /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
+/**
+ * The same, further down a signature or letter block: after a blank line and at most one line of
+ * an organisation or a job title, in an e-mail quote ("> "), or a military post line (PSC, Unit, CMR).
+ */
+const ADDRESS_BLOCK_AFTER =
+  /[ \t]*,?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*\p{Lu}[\p{L}&,.'’ \t-]{1,60}\r?\n(?:[ \t>]*\r?\n)?){0,2}[ \t>]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+(?:\d{1,5}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit|CMR)[ \t]+\d|(?:Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
 const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 
@@ -320,7 +358,10 @@ function beforeOf(text: string, pos: number, lineStart: number): Before {
     ws.push(text.slice(i, we).toLowerCase());
     if (i > limit && !blank(text.charCodeAt(i - 1))) break;
   }
-  return { words: ws, colon, comma, dash, lineStart: i <= lineStart && ws.length === 0 && !colon && !comma };
+  // an e-mail quote ("> Anna Berg"): the quote markers are no words before the name
+  let q = i;
+  if (ws.length === 0 && !colon && !comma && q > lineStart && text.charCodeAt(q - 1) === 62) while (q > lineStart && (text.charCodeAt(q - 1) === 62 || blank(text.charCodeAt(q - 1)))) q--;
+  return { words: ws, colon, comma, dash, lineStart: q <= lineStart && ws.length === 0 && !colon && !comma };
 }
 
 /** `s` without accents, lower case; `lower` is s.toLowerCase(), returned as is when s is ASCII (no second copy). */
@@ -448,6 +489,16 @@ export const personNameDetector: Detector = {
       return true;
     };
     const loneWord = (s: number, e: number): void => {
+      // an unlisted word at a sentence start before what only a person does: "Xiadani shouted at…"
+      const c = text.charCodeAt(e);
+      if ((c === 32 || c === 39 || c === 0x2019) && s >= listEnd) {
+        const p = prevChar(text, s);
+        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && personalAfter(text, e) && !NOT_SUBJECTS.has(text.slice(s, e).toLowerCase())) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       lone.push(s, e);
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
       if (text.charCodeAt(e) === 44 && s >= listEnd) listOfNamesAt(s, 0.75);
@@ -492,11 +543,15 @@ export const personNameDetector: Detector = {
       const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
       if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
-      const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0);
+      // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
+      const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
+      // "named her Grace", "my partner's name Ana Ruiz", "her maiden name Okafor"
+      const naming = !bf.colon && !bf.comma && (NAMING2.has(w1 + '_' + w0) || (w0 === 'name' && (NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s'))));
       let strong =
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
         (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
+        naming ||
         (bf.dash && dashName(toks, text)) ||
         (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
@@ -514,6 +569,13 @@ export const personNameDetector: Detector = {
         ADDRESS_LINE_AFTER.lastIndex = end;
         if (ADDRESS_LINE_AFTER.test(text)) strong = true;
       }
+      // further down a letter or signature block (a blank line, an organisation line, "> " quotes in
+      // between), for a given name, a listed surname or a middle initial
+      if (!strong && bf.lineStart && n >= 2 && n <= 4 && text.charCodeAt(end) !== 58 &&
+        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || MIDDLE_INITIAL.test(text.slice(start, end)))) {
+        ADDRESS_BLOCK_AFTER.lastIndex = end;
+        if (ADDRESS_BLOCK_AFTER.test(text)) strong = true;
+      }
       // "my name is X", "last name? X": a self-introduction or an answer to a name question
       const nameIs = !bf.colon && nameIsBefore(text, start);
       if (nameIs) strong = true;
@@ -525,15 +587,23 @@ export const personNameDetector: Detector = {
         let q = end;
         while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
         const next = q < text.length ? text.charCodeAt(q) : -1;
+        const sentenceStart = p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
+        // the listener after a verb of speaking: "shouted at Omar", "said Ines to Omar"
+        const listener = (w0 === 'to' || w0 === 'at') &&
+          (ADDRESS_VERBS.has(w1) || (ADDRESS_VERBS.has(w2) && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 6 && /^[ \t]+(?:to|at)[ \t]+$/.test(text.slice(lastAcceptedEnd, start))));
         // a vocative: "Anna, can you ...", "... thanks, Omar!"
-        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = 0.75;
+        if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = 0.75;
         else if (bf.comma && (next === 63 || next === 33)) single = 0.75;
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
-        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && !PLACE_PREPS.has(w0)) single = 0.7;
+        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
-        else if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
+        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
+        // described as a person: "Priya is very reliable. You can always count on her."
+        else if (sentenceStart && isLower(next) && q === end + 1 && IS_DESCRIBED.test(text.slice(end, end + 24)) && PERSON_CUE.test(text.slice(end, end + 120))) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
+        // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
+        if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
       }
       if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) {
         lone.push(start, end);
@@ -544,6 +614,10 @@ export const personNameDetector: Detector = {
       if (ORG_AFTER.test(after)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
       const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after);
+      // "add Ana Ruiz as a beneficiary", "the name is wrong, please change it to Ana Ruiz"
+      const addedAs = !bf.colon && ADD_VERBS.has(w0) && AS_ROLE.test(after);
+      const changeTo = !bf.colon && w0 === 'to' && (w1 === 'it' || w1 === 'this' || w1 === 'that') && CHANGE_VERBS.has(w2) && /\bname\b/i.test(text.slice(Math.max(0, start - 120), start));
+      const sentenceStartRun = start === runStart && (prevChar(text, start) === -1 || [46, 33, 63, 10].includes(prevChar(text, start)));
 
       let emailMatch = false;
       if (ats.length > 0) {
@@ -574,7 +648,7 @@ export const personNameDetector: Detector = {
       if (houseNumber) score -= 0.5;
 
       let confidence = 0;
-      if (strong && !houseNumber && !(n === 1 && isCommon(first) && !honorific && !GREETINGS.has(w0))) {
+      if (strong && !houseNumber && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
@@ -585,6 +659,14 @@ export const personNameDetector: Detector = {
       // ("sung by Bonifacio Kowalczyk", "a note from Xiadani Okafor"; not after a place preposition)
       else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !WEAK_AFTER.test(after)) &&
         ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
+        confidence = 0.8;
+      // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
+      else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo && listEvidence > 0))) confidence = 0.85;
+      // what only a person does, right after two or three words at a sentence start ("Xiadani Orruk lives at…")
+      else if (n >= 2 && n <= 3 && sentenceStartRun && !article && !houseNumber && personalAfter(text, end)) confidence = 0.8;
+      // a listed full name after an article, before a noun: "the Vera Lindqvist recording", "a Homero Portillo concert"
+      else if ((article || lowerArticle) && n >= 2 && n <= 3 && !houseNumber && listEvidence >= 0.85 && isKnown(first) && !isCommon(first) && !isCommon(last) &&
+        /^[ \t]+\p{Ll}/u.test(after) && !/^[ \t]+(?:of|and|or|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had)\b/.test(after))
         confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       else if (single > 0 && !houseNumber) confidence = single;
@@ -738,11 +820,14 @@ function lowerCaseNames(
   let prev = '', prevEnd = -1, prevStart = -1, before = '';
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
-    const w = m[0], s = m.index, e = s + w.length;
+    // a possessive is no part of the word ("anna berg's office")
+    const poss = m[0].length > 3 && (m[0].endsWith("'s") || m[0].endsWith('’s'));
+    const w = poss ? m[0].slice(0, -2) : m[0], s = m.index, e = s + w.length;
     // the two words are separated by blanks only
     let adjacent = prevEnd >= 0 && s > prevEnd;
     for (let i = prevEnd; adjacent && i < s; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) adjacent = false;
-    if (adjacent && ok(prev, given) && ok(w, all)) {
+    // the family name listed, or unlisted with a surname ending ("olga petrenko", "ivan sokolova")
+    if (adjacent && ok(prev, given) && (ok(w, all) || (w.length >= 5 && !common.has(w) && !STOP.has(w) && SURNAME_END.test(fold(w, w))))) {
       const context = WEAK.has(before) || PERSON_VERBS.has(before) || GREETINGS.has(before) || (before === 'is' && text.slice(Math.max(0, prevStart - 9), prevStart).includes('name')) || WEAK_AFTER.test(text.slice(e, e + 40));
       if (context) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: prevStart, end: e, confidence: 0.75 });
@@ -753,8 +838,8 @@ function lowerCaseNames(
       }
     }
     before = adjacent ? prev : '';
-    prev = w;
+    prev = poss ? '' : w;
     prevStart = s;
-    prevEnd = e;
+    prevEnd = poss ? -1 : e;
   }
 }
