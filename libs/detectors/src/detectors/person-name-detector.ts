@@ -228,6 +228,11 @@ const PERSON_CUE = /\b(?:him|her|he|she|his|hers|they|them|person|guy|girl|boy|m
  */
 const PERSONAL_AFTER =
   /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
+/** nothing, or the end of a sentence or a line, before `pos` */
+function sentenceStartAt(text: string, pos: number): boolean {
+  const p = prevChar(text, pos);
+  return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
+}
 const personalAfter = (text: string, e: number): boolean => {
   PERSONAL_AFTER.lastIndex = e;
   return PERSONAL_AFTER.test(text);
@@ -272,6 +277,7 @@ const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening man
 const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
 const NAMING2 = words('named_him named_her named_them called_him called_her named_it');
+const NAMING_LAST = words('him her them it');
 /** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
 const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
 /** "add X as a beneficiary": a person added to an account, a policy or a team */
@@ -492,8 +498,7 @@ export const personNameDetector: Detector = {
       // an unlisted word at a sentence start before what only a person does: "Xiadani shouted at…"
       const c = text.charCodeAt(e);
       if ((c === 32 || c === 39 || c === 0x2019) && s >= listEnd) {
-        const p = prevChar(text, s);
-        if ((p === -1 || p === 46 || p === 33 || p === 63 || p === 10) && personalAfter(text, e) && !NOT_SUBJECTS.has(text.slice(s, e).toLowerCase())) {
+        if (sentenceStartAt(text, s) && personalAfter(text, e) && !NOT_SUBJECTS.has(text.slice(s, e).toLowerCase())) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
           lastAcceptedEnd = e;
           return;
@@ -546,7 +551,7 @@ export const personNameDetector: Detector = {
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
       const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
       // "named her Grace", "my partner's name Ana Ruiz", "her maiden name Okafor"
-      const naming = !bf.colon && !bf.comma && (NAMING2.has(w1 + '_' + w0) || (w0 === 'name' && (NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s'))));
+      const naming = !bf.colon && !bf.comma && (w0 === 'name' ? NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s') : NAMING_LAST.has(w0) && NAMING2.has(w1 + '_' + w0));
       let strong =
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
@@ -571,10 +576,9 @@ export const personNameDetector: Detector = {
       }
       // further down a letter or signature block (a blank line, an organisation line, "> " quotes in
       // between), for a given name, a listed surname or a middle initial
-      if (!strong && bf.lineStart && n >= 2 && n <= 4 && text.charCodeAt(end) !== 58 &&
-        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || MIDDLE_INITIAL.test(text.slice(start, end)))) {
+      if (!strong && bf.lineStart && n >= 2 && n <= 4 && text.charCodeAt(end) !== 58) {
         ADDRESS_BLOCK_AFTER.lastIndex = end;
-        if (ADDRESS_BLOCK_AFTER.test(text)) strong = true;
+        if (ADDRESS_BLOCK_AFTER.test(text) && (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || MIDDLE_INITIAL.test(text.slice(start, end)))) strong = true;
       }
       // "my name is X", "last name? X": a self-introduction or an answer to a name question
       const nameIs = !bf.colon && nameIsBefore(text, start);
@@ -599,7 +603,7 @@ export const personNameDetector: Detector = {
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
         // described as a person: "Priya is very reliable. You can always count on her."
-        else if (sentenceStart && isLower(next) && q === end + 1 && IS_DESCRIBED.test(text.slice(end, end + 24)) && PERSON_CUE.test(text.slice(end, end + 120))) single = 0.7;
+        else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && IS_DESCRIBED.test(text.slice(end, end + 24)) && PERSON_CUE.test(text.slice(end, end + 120))) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -617,7 +621,6 @@ export const personNameDetector: Detector = {
       // "add Ana Ruiz as a beneficiary", "the name is wrong, please change it to Ana Ruiz"
       const addedAs = !bf.colon && ADD_VERBS.has(w0) && AS_ROLE.test(after);
       const changeTo = !bf.colon && w0 === 'to' && (w1 === 'it' || w1 === 'this' || w1 === 'that') && CHANGE_VERBS.has(w2) && /\bname\b/i.test(text.slice(Math.max(0, start - 120), start));
-      const sentenceStartRun = start === runStart && (prevChar(text, start) === -1 || [46, 33, 63, 10].includes(prevChar(text, start)));
 
       let emailMatch = false;
       if (ats.length > 0) {
@@ -663,7 +666,7 @@ export const personNameDetector: Detector = {
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo && listEvidence > 0))) confidence = 0.85;
       // what only a person does, right after two or three words at a sentence start ("Xiadani Orruk lives at…")
-      else if (n >= 2 && n <= 3 && sentenceStartRun && !article && !houseNumber && personalAfter(text, end)) confidence = 0.8;
+      else if (n >= 2 && n <= 3 && start === runStart && !article && !houseNumber && personalAfter(text, end) && sentenceStartAt(text, start)) confidence = 0.8;
       // a listed full name after an article, before a noun: "the Vera Lindqvist recording", "a Homero Portillo concert"
       else if ((article || lowerArticle) && n >= 2 && n <= 3 && !houseNumber && listEvidence >= 0.85 && isKnown(first) && !isCommon(first) && !isCommon(last) &&
         /^[ \t]+\p{Ll}/u.test(after) && !/^[ \t]+(?:of|and|or|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had)\b/.test(after))
