@@ -113,6 +113,9 @@ export async function scenarioRuleBuilder(t) {
   // Remove it again, and publish the removal.
   await page.getByRole('menuitem', { name: 'Rules' }).click();
   await page.getByRole('row', { name: new RegExp(RULE_ID) }).click();
+  // The edit page asks for the rule's impact 600 ms after it opens: deleted before that answer, the
+  // rule is gone when the question arrives (a 404 in the console), so the answer is awaited first.
+  await settledImpact(page);
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
   await page.getByTestId('draft-saved').getByText('Rule removed from the draft —').waitFor();
