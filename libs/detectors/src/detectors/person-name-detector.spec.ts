@@ -301,3 +301,34 @@ describe('person-name detector: lower-case text', () => {
     expect(names("we met irina bogdanova's lawyer yesterday")).toEqual(['irina bogdanova']);
   });
 });
+
+describe('person-name detector: two family names joined by "and"', () => {
+  it('reads both before a verb of people', () => {
+    expect(names('Okafor and Lindqvist were both on the call.')).toEqual(['Okafor', 'Lindqvist']);
+    expect(names('In the end, Petrenko and Halvorsen agreed on the budget.')).toEqual(['Petrenko', 'Halvorsen']);
+  });
+  it('leaves firms, departments and tools alone', () => {
+    expect(names('Sales and Marketing were merged; Docker and Kubernetes were updated.')).toEqual([]);
+    expect(names('Procter and Gamble have results today.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: a family name before a work or a family', () => {
+  it('reads a listed family name after an article before such a noun', () => {
+    expect(names('I never finished the Lindqvist novel you lent me.')).toEqual(['Lindqvist']);
+    expect(names('We had dinner with the Okafor family on Sunday.')).toEqual(['Okafor']);
+  });
+  it('leaves reports and cases named after firms or places alone', () => {
+    expect(names('See the Gartner report; we reopened the Jordan case.')).toEqual([]);
+  });
+});
+
+describe('person-name detector: requests that name no person', () => {
+  it('leaves subject-style words, departments and products alone', () => {
+    expect(names('Update, can you confirm? Invoice, could you resend?')).toEqual([]);
+    expect(names('Finance is very strict about receipts. Ask her.')).toEqual([]);
+    expect(names('Documentation lives in the wiki. Finance lives on the third floor.')).toEqual([]);
+    expect(names('Please add Slack Connect as a user integration.')).toEqual([]);
+    expect(names('They named it Project Falcon.')).toEqual([]);
+  });
+});

@@ -222,12 +222,24 @@ const ADDRESS_VERBS = words('shouted yelled screamed smiled waved winked nodded 
 /** a sentence-start given name described as a person: "Priya is very reliable … depend on her" (a place or a product is rarely "very reliable" and "him") */
 const IS_DESCRIBED = /^[ \t]+(?:is|was)[ \t]+(?:a[ \t]+)?(?:very|so|really|always|quite|extremely|such|too|never|incredibly|super|truly)\b/;
 const PERSON_CUE = /\b(?:him|her|he|she|his|hers|they|them|person|guy|girl|boy|man|woman|colleague|friend)\b/i;
+/** " is very …" after the word at `e`, and a word about a person in the next 120 characters */
+function describedPerson(text: string, e: number): boolean {
+  const c = text.charCodeAt(e + 1);
+  return (c === 105 || c === 119) && IS_DESCRIBED.test(text.slice(e, e + 24)) && PERSON_CUE.test(text.slice(e, e + 120));
+}
+/** "X and Y were…": two family names before a verb of people (sticky, after the first word) */
+const AND_PAIR =
+  /[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})[ \t]+(?:were|are|have|had|met|agreed|both|wrote|founded|co-founded|signed|left|joined|disagreed|argued|worked|played|sang|built|started|will)\b/uy;
+/** works and matters named after a person: "the Halvorsen report" */
+const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|song|songs|album|recording|concert|film|movie|documentary|painting|portrait|estate|family|household|twins|siblings)\b/;
 /**
  * What only a person does or has, right after a name at a sentence start: the name then needs no
  * list ("Xiadani Orruk lives at…", "Tomasz Wrobel's wife", "Ilse Brandt will be speaking…").
  */
 const PERSONAL_AFTER =
   /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
+/** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
+const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given)\b/;
 /** nothing, or the end of a sentence or a line, before `pos` */
 function sentenceStartAt(text: string, pos: number): boolean {
   const p = prevChar(text, pos);
@@ -276,14 +288,14 @@ const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola
 const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
-const NAMING2 = words('named_him named_her named_them called_him called_her named_it');
-const NAMING_LAST = words('him her them it');
+const NAMING2 = words('named_him named_her named_them called_him called_her');
+const NAMING_LAST = words('him her them');
 /** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
 const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
 /** "add X as a beneficiary": a person added to an account, a policy or a team */
 const ADD_VERBS = words('add added adding include included list listed register registered appoint appointed designate designated remove removed name named set');
 const AS_ROLE =
-  /^[ \t]+as[ \t]+(?:(?:a|an|the|my|our|his|her|their)[ \t]+)?(?:(?:joint|authori[sz]ed|additional|secondary|second|primary|new|named|emergency)[ \t]+)?(?:beneficiary|user|account[ \t]+holder|holder|co-?signer|signatory|cardholder|card[ \t]+holder|member|owner|dependent|dependant|driver|contact|guarantor|trustee|executor|nominee|spouse|tenant|payee|reviewer|approver|attendee|speaker|guest)\b/;
+  /^[ \t]+as[ \t]+(?:(?:a|an|the|my|our|his|her|their)[ \t]+)?(?:(?:joint|authori[sz]ed|additional|secondary|second|primary|named|emergency)[ \t]+(?:user|holder|member|owner|driver|contact|account[ \t]+holder|cardholder)|beneficiary|account[ \t]+holder|co-?signer|signatory|cardholder|card[ \t]+holder|dependent|dependant|guarantor|trustee|executor|nominee|payee|next[ \t]+of[ \t]+kin)\b(?![ \t]+\p{Ll}{4,}(?<!from|with))/u;
 /** "please change it to X" after a word about a name: a name change in a support request */
 const CHANGE_VERBS = words('change changed correct corrected update updated fix fixed amend amended');
 const LABELS = words(`name fullname full_name first_name last_name surname given_name employee employee_name manager line_manager supervisor patient patient_name
@@ -495,18 +507,43 @@ export const personNameDetector: Detector = {
       return true;
     };
     const loneWord = (s: number, e: number): void => {
-      // an unlisted word at a sentence start before what only a person does: "Xiadani shouted at…"
+      if (s < listEnd) return;
       const c = text.charCodeAt(e);
-      if ((c === 32 || c === 39 || c === 0x2019) && s >= listEnd) {
-        if (sentenceStartAt(text, s) && personalAfter(text, e) && !NOT_SUBJECTS.has(text.slice(s, e).toLowerCase())) {
-          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
-          lastAcceptedEnd = e;
-          return;
+      if (c === 32 || c === 39 || c === 0x2019) {
+        // an unlisted word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
+        if (personalAfter(text, e) && sentenceStartAt(text, s) && !LIVES_AFTER.test(text.slice(e, e + 12))) {
+          const lower = text.slice(s, e).toLowerCase();
+          if (!NOT_SUBJECTS.has(lower) && !STOP.has(lower)) {
+            out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
+            lastAcceptedEnd = e;
+            return;
+          }
         }
+        // two family names joined by "and" before a verb ("Okafor and Lindqvist were on the call")
+        if (c === 32 && andPair(s, e, true)) return;
       }
       lone.push(s, e);
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
       if (text.charCodeAt(e) === 44 && s >= listEnd) listOfNamesAt(s, 0.75);
+    };
+    /** a word of the name lists that is no everyday word, or a surname ending */
+    const surnameLike = (a: number, b: number): boolean => {
+      const w = text.slice(a, b).toLowerCase();
+      if (common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w)) return false;
+      return knownRange(a, b) || (b - a >= 5 && SURNAME_END.test(fold(w, w)));
+    };
+    /** "Okafor and Lindqvist were…": both words pushed as names (the second is then skipped by the scan) */
+    const andPair = (s: number, e: number, firstUnlisted: boolean): boolean => {
+      AND_PAIR.lastIndex = e;
+      const m = AND_PAIR.exec(text);
+      if (m === null) return false;
+      const s2 = e + m[0].indexOf(m[1]!), e2 = s2 + m[1]!.length;
+      const pair = text.slice(s, e).toLowerCase() + ' ' + m[1]!.toLowerCase();
+      if (ORG_NAMES.has(pair) || (firstUnlisted ? !(e - s >= 5 && SURNAME_END.test(fold(pair.slice(0, e - s), pair.slice(0, e - s)))) : !surnameLike(s, e)) || !surnameLike(s2, e2)) return false;
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s2, end: e2, confidence: 0.7 });
+      listEnd = lastAcceptedEnd = e2;
+      return true;
     };
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, common, out);
@@ -603,11 +640,18 @@ export const personNameDetector: Detector = {
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
         // described as a person: "Priya is very reliable. You can always count on her."
-        else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && IS_DESCRIBED.test(text.slice(end, end + 24)) && PERSON_CUE.test(text.slice(end, end + 120))) single = 0.7;
+        else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
         if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
+      }
+      if (n === 1 && !strong && single === 0) {
+        if (start === runStart && !article && !lowerArticle && !PLACE_PREPS.has(w0) && andPair(start, end, false)) return;
+        // a family name used as a modifier: "the Halvorsen report", "the Okafor proposal"
+        if ((article || lowerArticle) && (w0 === 'the' || w0 === 'a' || w0 === 'an' || start !== runStart) && WORK_AFTER.test(text.slice(end, end + 16)) &&
+          isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !(start > 0 && text.charCodeAt(start - 1) === 45))
+          single = 0.7;
       }
       if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) {
         lone.push(start, end);
@@ -664,7 +708,9 @@ export const personNameDetector: Detector = {
         ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
         confidence = 0.8;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
-      else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo && listEvidence > 0))) confidence = 0.85;
+      else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo &&
+        ((isGiven(first) && !isCommon(first)) || SURNAME_END.test(foldedOf(last)) || (isKnown(first) && isKnown(last) && !isCommon(first) && !isCommon(last))))))
+        confidence = 0.85;
       // what only a person does, right after two or three words at a sentence start ("Xiadani Orruk lives at…")
       else if (n >= 2 && n <= 3 && start === runStart && !article && !houseNumber && personalAfter(text, end) && sentenceStartAt(text, start)) confidence = 0.8;
       // a listed full name after an article, before a noun: "the Vera Lindqvist recording", "a Homero Portillo concert"
