@@ -332,3 +332,14 @@ describe('person-name detector: requests that name no person', () => {
     expect(names('They named it Project Falcon.')).toEqual([]);
   });
 });
+
+describe('person-name detector: unlisted names around a middle initial', () => {
+  it('reads them after a word about a person, and the given name again later', () => {
+    expect(names('The score was written by Szelma K Varga in 2019.')).toEqual(['Szelma K Varga']);
+    expect(names('Ondrej joined in May. He was assistant to Ondrej P. Halasz for a year.')).toEqual(['Ondrej', 'Ondrej P. Halasz']);
+  });
+  it('leaves plans, vitamins, buildings and products with a letter alone', () => {
+    expect(names('Go to Building C Reception with Vitamin D Tablets for Plan B Pricing.')).toEqual([]);
+    expect(names('Data stays in Frankfurt; Amazon Q Developer can store prompts.')).toEqual([]);
+  });
+});

@@ -230,6 +230,10 @@ function describedPerson(text: string, e: number): boolean {
 /** "X and Y were…": two family names before a verb of people (sticky, after the first word) */
 const AND_PAIR =
   /[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})[ \t]+(?:were|are|have|had|met|agreed|both|wrote|founded|co-founded|signed|left|joined|disagreed|argued|worked|played|sang|built|started|will)\b/uy;
+/** nouns followed by a letter that are no given name: "Plan B", "Vitamin D", "Building C" */
+const INITIAL_NOUNS = words(`plan option appendix annex part vitamin type class grade section schedule form building level floor room block wing gate terminal
+  exhibit figure fig table chapter article phase stage step tier zone hall unit lot category group team series model version channel track side row
+  column line route sector area region division platform pier dock bay studio suite apartment flat house tower lab hepatitis size batch round day`);
 /** works and matters named after a person: "the Halvorsen report" */
 const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|song|songs|album|recording|concert|film|movie|documentary|painting|portrait|estate|family|household|twins|siblings)\b/;
 /**
@@ -707,6 +711,11 @@ export const personNameDetector: Detector = {
       else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !WEAK_AFTER.test(after)) &&
         ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
         confidence = 0.8;
+      // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
+      // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
+      else if (n === 2 && !bf.colon && WEAK.has(w0) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
+        last.word.length >= 3 && MIDDLE_INITIAL.test(text.slice(start, end)))
+        confidence = 0.82;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo &&
         ((isGiven(first) && !isCommon(first)) || SURNAME_END.test(foldedOf(last)) || (isKnown(first) && isKnown(last) && !isCommon(first) && !isCommon(last))))))
