@@ -343,3 +343,14 @@ describe('person-name detector: unlisted names around a middle initial', () => {
     expect(names('Data stays in Frankfurt; Amazon Q Developer can store prompts.')).toEqual([]);
   });
 });
+
+describe('person-name detector: more of what only people do', () => {
+  it('reads a nickname after "calls me" and unlisted full names before life events', () => {
+    expect(names('My name is Wilhelmina Oduya but everyone calls me Billie.')).toContain('Billie');
+    expect(names('Tsegaye Wolderufael married in June and moved to Leeds.')).toEqual(['Tsegaye Wolderufael']);
+    expect(names('Ilkka Ruotsalo worked as a nurse before joining us.')).toEqual(['Ilkka Ruotsalo']);
+  });
+  it('leaves a department that works as something alone', () => {
+    expect(names('Marketing works as a hub for the regions.')).toEqual([]);
+  });
+});

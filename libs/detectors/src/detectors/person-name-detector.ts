@@ -241,9 +241,9 @@ const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|song|song
  * list ("Xiadani Orruk lives at…", "Tomasz Wrobel's wife", "Ilse Brandt will be speaking…").
  */
 const PERSONAL_AFTER =
-  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
+  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|works as|worked as|studied at|is the keynote|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
 /** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
-const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given)\b/;
+const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given|works|worked|studied|is the|graduated)\b/;
 /** nothing, or the end of a sentence or a line, before `pos` */
 function sentenceStartAt(text: string, pos: number): boolean {
   const p = prevChar(text, pos);
@@ -292,8 +292,8 @@ const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola
 const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
-const NAMING2 = words('named_him named_her named_them called_him called_her');
-const NAMING_LAST = words('him her them');
+const NAMING2 = words('named_him named_her named_them called_him called_her calls_me call_me');
+const NAMING_LAST = words('him her them me');
 /** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
 const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
 /** "add X as a beneficiary": a person added to an account, a policy or a team */
