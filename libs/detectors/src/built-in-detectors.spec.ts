@@ -137,11 +137,15 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'We met at 48 Linden Street\nThanks\nAnna', '48 Linden Street'],
   // a street with no type word, read before a flat or suite number (same line or the next)
   ['street-address', 'Ship it to Rosenhof 7, Apt. 3, please.', 'Rosenhof 7, Apt. 3'],
-  ['street-address', 'New address:\nPuerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400\nThanks', 'Puerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400'],
+  ['street-address', 'New address:\nPuerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400\nThanks', 'Puerto Alegre 18\nFlat 4B\nValparaiso\n\nChile 23400'],  // a street corner: "at/on the corner of <street> and <street>"
+  ['street-address', 'The café is on the corner of Larkin Street and 9th Avenue, opposite the bank.', 'Larkin Street and 9th Avenue'],
+  ['street-address', 'Pick me up at the corner of Quay Road and Bramble Lane.', 'Quay Road and Bramble Lane'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  ['street-address', 'Click the icon in the top right corner of Chrome and Firefox windows.'],
+  ['street-address', 'As shown in the corner of Figure 3 and Table 2, the totals match.'],
   ['aws-access-key-id', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'],
   ['credentials', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE and AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
   ['jwt', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'],

@@ -46,6 +46,14 @@ const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'körút', 'kr
 const TYPE_AFTER_END = new Set([...TYPE_AFTER].map((w) => (w.charCodeAt(w.length - 2) << 16) | w.charCodeAt(w.length - 1)));
 const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3})$/u;
 const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1,4})?(?![\d\p{L}])/uy;
+/** a word of a street corner: a number, a capitalised word or a street type */
+const CORNER_TOK =
+  String.raw`(?:\d{1,5}(?:st|nd|rd|th|[a-zA-Z])?\.?(?![\p{L}\d])|\p{Lu}[\p{L}'’.-]*|(?:st|str|street|road|rd|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|court|courts|ct|place|pl|square|sq|terrace|crescent|park|parks|route|pass|u|utca|út|tér|kapu|köz|vej|gade|gata|gatan|straße|strasse|weg)\.?(?![\p{L}\d]))`;
+const CORNER_PART = `(?=[\\p{Lu}\\d])${CORNER_TOK}(?:[ \\t]+${CORNER_TOK}){0,4}`;
+/** "<street> and <street>" after "corner of", each part starting with a capital or a number (sticky) */
+const CORNER = new RegExp(`${CORNER_PART}[ \\t]+(?:and|&)[ \\t]+${CORNER_PART}`, 'uy');
+/** first words of the parts of a document, not of a street ("the corner of Figure 3 and Table 2") */
+const NOT_CORNER = /^(?:figure|fig|table|section|chapter|page|step|appendix|row|column|line|item|slide|part|box|panel|screen|window|tab)\b/i;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
 const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
 
@@ -277,6 +285,17 @@ export const streetAddressDetector: Detector = {
       const start = p - (st[0].length - st[0].indexOf(st[1]!));
       const end = blockEnd(text, p);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: 0.72 });
+    }
+    // a street corner: "meet at the corner of King Street and 5th Avenue", "corner of Main and Elm"
+    for (let i = text.indexOf('corner of '); i !== -1; i = text.indexOf('corner of ', i + 10)) {
+      // "at the corner of", "on the corner of" (not "the top right corner of" a screen)
+      if (!/(?:^|[^\p{L}])(?:at|on|to|is|near|from|by|of)[ \t]+the[ \t]+$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
+      CORNER.lastIndex = i + 10;
+      const c = CORNER.exec(text);
+      if (c === null || NOT_CORNER.test(c[0]) || NOT_CORNER.test(c[0].slice(c[0].search(/[ \t](?:and|&)[ \t]/) + 5).trimStart())) continue;
+      let end = i + 10 + c[0].length;
+      while (text.charCodeAt(end - 1) === 46) end--;
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: i + 10, end, confidence: 0.75 });
     }
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {
