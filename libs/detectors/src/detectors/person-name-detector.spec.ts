@@ -354,3 +354,18 @@ describe('person-name detector: more of what only people do', () => {
     expect(names('Marketing works as a hub for the regions.')).toEqual([]);
   });
 });
+
+describe('person-name detector: works named after their author', () => {
+  it("reads a listed family name before 's and a work", () => {
+    expect(names("We read Halvorsen's novel in the book club.")).toEqual(['Halvorsen']);
+  });
+  it('reads an unlisted given name with a listed family name after an article before a work', () => {
+    expect(names('Tickets for a Zoltanek Kowalski concert sold out.')).toEqual(['Zoltanek Kowalski']);
+  });
+  it('reads the family name again after a full name found after a word about a person', () => {
+    expect(names('The cello part was played by Wendelin Okafor. In 2019 Okafor retired.')).toEqual(['Wendelin Okafor', 'Okafor']);
+  });
+  it("leaves a firm's or a product's report alone", () => {
+    expect(names("Read Gartner's report and the Apple Music album list.")).toEqual([]);
+  });
+});

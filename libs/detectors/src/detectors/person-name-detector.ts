@@ -653,7 +653,12 @@ export const personNameDetector: Detector = {
       if (n === 1 && !strong && single === 0) {
         if (start === runStart && !article && !lowerArticle && !PLACE_PREPS.has(w0) && andPair(start, end, false)) return;
         // a family name used as a modifier: "the Halvorsen report", "the Okafor proposal"
-        if ((article || lowerArticle) && (w0 === 'the' || w0 === 'a' || w0 === 'an' || start !== runStart) && WORK_AFTER.test(text.slice(end, end + 16)) &&
+        // or before its possessive and a work: "Halvorsen's novel"
+        const c = text.charCodeAt(end);
+        const work = (article || lowerArticle) && (w0 === 'the' || w0 === 'a' || w0 === 'an' || start !== runStart)
+          ? WORK_AFTER.test(text.slice(end, end + 16))
+          : (c === 39 || c === 0x2019) && text.charCodeAt(end + 1) === 115 && WORK_AFTER.test(text.slice(end + 2, end + 18));
+        if (work &&
           isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !(start > 0 && text.charCodeAt(start - 1) === 45))
           single = 0.7;
       }
@@ -710,7 +715,8 @@ export const personNameDetector: Detector = {
       // ("sung by Bonifacio Kowalczyk", "a note from Xiadani Okafor"; not after a place preposition)
       else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !WEAK_AFTER.test(after)) &&
         ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
-        confidence = 0.8;
+        // after a word about a person before it (not only a verb after it), strong enough to read its words again later
+        confidence = !bf.colon && WEAK.has(w0) && !PLACE_PREPS.has(w0) ? 0.82 : 0.8;
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
       // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
       else if (n === 2 && !bf.colon && WEAK.has(w0) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
@@ -723,8 +729,10 @@ export const personNameDetector: Detector = {
       // what only a person does, right after two or three words at a sentence start ("Xiadani Orruk lives at…")
       else if (n >= 2 && n <= 3 && start === runStart && !article && !houseNumber && personalAfter(text, end) && sentenceStartAt(text, start)) confidence = 0.8;
       // a listed full name after an article, before a noun: "the Vera Lindqvist recording", "a Homero Portillo concert"
-      else if ((article || lowerArticle) && n >= 2 && n <= 3 && !houseNumber && listEvidence >= 0.85 && isKnown(first) && !isCommon(first) && !isCommon(last) &&
-        /^[ \t]+\p{Ll}/u.test(after) && !/^[ \t]+(?:of|and|or|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had)\b/.test(after))
+      else if ((article || lowerArticle) && n >= 2 && n <= 3 && !houseNumber && !isCommon(first) && !isCommon(last) && /^[ \t]+\p{Ll}/u.test(after) &&
+        ((listEvidence >= 0.85 && isKnown(first) && !/^[ \t]+(?:of|and|or|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had)\b/.test(after)) ||
+          // an unlisted given name too, before a work: "a Zoltanek Kowalski concert"
+          (isKnown(last) && WORK_AFTER.test(after))))
         confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       else if (single > 0 && !houseNumber) confidence = single;
