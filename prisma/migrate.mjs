@@ -167,31 +167,64 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
 const PRISMA_MIGRATE_LOCK = 72707369;
 
 /**
- * A migration whose process was killed while applying it (Ctrl-C during a first start, a pod
+ * SQLSTATEs with which a migration's SQL fails when it has already been applied: what it creates
+ * exists (duplicate table, column, object, schema, function; a unique row inserted again), or what
+ * it drops or renames is gone (undefined table, column, object).
+ */
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/im;
+const ALREADY_APPLIED = new Set(['42P07', '42701', '42710', '42P06', '42723', '23505', '42P01', '42703', '42704']);
+
+/**
+ * A migration whose process was stopped while applying it (Ctrl-C during a first start, a pod
  * evicted) stays in `_prisma_migrations` as started and never finished, and the engine then refuses
  * every later start (P3009) until someone runs `prisma migrate resolve`. Each migration is one
  * multi-statement query, which PostgreSQL runs as one implicit transaction (migrationAdapterFactory),
- * so such a migration left nothing behind: marked rolled back, it is applied again. Only rows with
- * no error logged (a migration that failed on its SQL keeps the engine's refusal), and only while
- * no other process migrates (the engine's own advisory lock, tried without waiting).
- * Returns the names it marked.
+ * so such a migration either left nothing behind (stopped while it ran) or was wholly committed (stopped
+ * after that transaction and before the engine recorded it as finished: a stop that closes the
+ * connections, or stops PostgreSQL, in between). Which one is found by running its SQL again in a
+ * transaction that is rolled back: if it applies, nothing of it was kept, and it is marked rolled
+ * back for the engine to apply again (`reapply`); if it fails because what it makes is already there
+ * (ALREADY_APPLIED), it was committed, and it is recorded as finished (`recorded`). Any other failure,
+ * a row with an error logged (a migration that failed on its own SQL), a missing file or SQL with its
+ * own transaction control leaves the row to the engine's refusal. Only while no other process migrates (the engine's own advisory lock,
+ * tried without waiting).
  */
-export async function releaseInterruptedMigrations(url) {
+export async function releaseInterruptedMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
   const { Client } = require('pg');
   const client = new Client({ connectionString: url });
+  const out = { reapply: [], recorded: [] };
   await client.connect();
   try {
     const { rows: table } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
-    if (!table[0].present) return [];
+    if (!table[0].present) return out;
     const { rows: lock } = await client.query('SELECT pg_try_advisory_lock($1) AS got', [PRISMA_MIGRATE_LOCK]);
-    if (!lock[0].got) return [];
+    if (!lock[0].got) return out;
     try {
-      const { rows } = await client.query(
-        `UPDATE _prisma_migrations SET rolled_back_at = now()
-          WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL
-          RETURNING migration_name`,
-      );
-      return rows.map((r) => r.migration_name);
+      const { rows } = await client.query('SELECT id, migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL ORDER BY started_at');
+      for (const { id, migration_name: name } of rows) {
+        const file = path.join(dir, name, 'migration.sql');
+        if (!existsSync(file)) continue;
+        const sql = readFileSync(file, 'utf8');
+        // Its own transaction control would commit the trial run: left to the engine's refusal.
+        if (TRANSACTION_CONTROL.test(sql)) continue;
+        let failure = null;
+        await client.query('BEGIN');
+        try {
+          await client.query(sql);
+        } catch (err) {
+          failure = err;
+        } finally {
+          await client.query('ROLLBACK');
+        }
+        if (!failure) {
+          await client.query('UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = $1', [id]);
+          out.reapply.push(name);
+        } else if (ALREADY_APPLIED.has(failure.code)) {
+          await client.query('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+          out.recorded.push(name);
+        }
+      }
+      return out;
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]);
     }
@@ -201,13 +234,14 @@ export async function releaseInterruptedMigrations(url) {
 }
 
 /**
- * Applies every migration not yet applied, after releasing those a killed process left half-way
+ * Applies every migration not yet applied, after settling those a stopped process left half-way
  * (releaseInterruptedMigrations). Safe to run concurrently from several instances: the engine takes
  * a Postgres advisory lock. Returns the names it applied.
  */
 export async function applyMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
-  const released = await releaseInterruptedMigrations(url);
-  if (released.length) console.error(`Migration(s) ${released.join(', ')} had been interrupted before they finished (nothing of them was kept); applying them again`);
+  const { reapply, recorded } = await releaseInterruptedMigrations(url, { dir });
+  if (reapply.length) console.error(`Migration(s) ${reapply.join(', ')} had been interrupted before they were committed (nothing of them was kept); applying them again`);
+  if (recorded.length) console.error(`Migration(s) ${recorded.join(', ')} had been committed but not recorded as finished when their process stopped; recorded now`);
   return withEngine(url, undefined, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS });
     return out.appliedMigrationNames;

@@ -52,7 +52,7 @@ describe('a migration interrupted half-way', () => {
   const startedNeverFinished = (logs: string | null) =>
     client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES ($1, $2, $3, $4, now(), 0)`, [randomUUID(), 'x'.repeat(64), NAME, logs]);
 
-  it('is applied again on the next start (nothing of it was kept: one transaction)', async () => {
+  it('is applied again on the next start when nothing of it was kept (stopped inside its transaction)', async () => {
     await startedNeverFinished(null);
     // @ts-expect-error: plain ESM module without types (the scripts use it too)
     const { applyMigrations } = await import('../../prisma/migrate.mjs');
@@ -71,11 +71,37 @@ describe('a migration interrupted half-way', () => {
     await other.connect();
     try {
       await other.query('SELECT pg_advisory_lock(72707369)');
-      expect(await releaseInterruptedMigrations(db.url)).toEqual([]);
+      expect(await releaseInterruptedMigrations(db.url, { dir })).toEqual({ reapply: [], recorded: [] });
     } finally {
       await other.end();
     }
     await client.query(`UPDATE _prisma_migrations SET logs = 'ERROR: syntax error' WHERE migration_name = $1`, [NAME]);
-    expect(await releaseInterruptedMigrations(db.url)).toEqual([]);
+    expect(await releaseInterruptedMigrations(db.url, { dir })).toEqual({ reapply: [], recorded: [] });
+  }, 120_000);
+
+  it('is recorded as finished when its transaction was committed before the stop (what it makes is there)', async () => {
+    // The engine runs the SQL in one transaction and records the migration as finished afterwards:
+    // a stop between the two (the launcher closing connections, PostgreSQL stopped) leaves this.
+    await client.query('CREATE TABLE "InterruptTest" (id integer PRIMARY KEY)');
+    await startedNeverFinished(null);
+    // @ts-expect-error: plain ESM module without types (the scripts use it too)
+    const { applyMigrations } = await import('../../prisma/migrate.mjs');
+    expect(await applyMigrations(db.url, { dir })).toEqual([]);
+    const { rows: history } = await client.query(`SELECT finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back, applied_steps_count FROM _prisma_migrations WHERE migration_name = $1`, [NAME]);
+    expect(history).toEqual([{ finished: true, rolled_back: false, applied_steps_count: 1 }]);
+    // and the next start has nothing to do
+    expect(await applyMigrations(db.url, { dir })).toEqual([]);
+  }, 120_000);
+
+  it('is left to the engine when its SQL fails for another reason, and the trial run keeps nothing', async () => {
+    writeFileSync(path.join(dir, NAME, 'migration.sql'), 'CREATE TABLE "InterruptTest" (id integer PRIMARY KEY);\nSELECT 1/0;\n');
+    await startedNeverFinished(null);
+    // @ts-expect-error: plain ESM module without types (the scripts use it too)
+    const { releaseInterruptedMigrations } = await import('../../prisma/migrate.mjs');
+    expect(await releaseInterruptedMigrations(db.url, { dir })).toEqual({ reapply: [], recorded: [] });
+    const { rows } = await client.query(`SELECT to_regclass('"InterruptTest"') IS NOT NULL AS present`);
+    expect(rows[0].present).toBe(false);
+    const { rows: history } = await client.query(`SELECT finished_at IS NULL AS open, rolled_back_at IS NULL AS not_rolled_back FROM _prisma_migrations WHERE migration_name = $1`, [NAME]);
+    expect(history).toEqual([{ open: true, not_rolled_back: true }]);
   }, 120_000);
 });
