@@ -244,12 +244,22 @@ const PERSONAL_AFTER =
   /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|works as|worked as|studied at|is the keynote|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
 /** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
 const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given|works|worked|studied|is the|graduated)\b/;
+/** only blanks (and a comma) between `pos` and the end of its line */
+function lineEndsAt(text: string, pos: number): boolean {
+  let i = pos;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 44)) i++;
+  return i < text.length && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13);
+}
 /** nothing, or the end of a sentence or a line, before `pos` */
 function sentenceStartAt(text: string, pos: number): boolean {
   const p = prevChar(text, pos);
   return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
 }
+/** the first letters of PERSONAL_AFTER's verbs (lower case ASCII): most words are ruled out before the regex */
+const PERSONAL_HEADS = new Set([...'lgsnywpmrih'].map((c) => c.charCodeAt(0)));
 const personalAfter = (text: string, e: number): boolean => {
+  const c = text.charCodeAt(e);
+  if (c === 32 ? !PERSONAL_HEADS.has(text.charCodeAt(e + 1)) : c !== 39 && c !== 0x2019) return false;
   PERSONAL_AFTER.lastIndex = e;
   return PERSONAL_AFTER.test(text);
 };
@@ -515,7 +525,7 @@ export const personNameDetector: Detector = {
       const c = text.charCodeAt(e);
       if (c === 32 || c === 39 || c === 0x2019) {
         // an unlisted word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
-        if (personalAfter(text, e) && sentenceStartAt(text, s) && !LIVES_AFTER.test(text.slice(e, e + 12))) {
+        if (sentenceStartAt(text, s) && personalAfter(text, e) && !LIVES_AFTER.test(text.slice(e, e + 12))) {
           const lower = text.slice(s, e).toLowerCase();
           if (!NOT_SUBJECTS.has(lower) && !STOP.has(lower)) {
             out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
@@ -538,6 +548,8 @@ export const personNameDetector: Detector = {
     };
     /** "Okafor and Lindqvist were…": both words pushed as names (the second is then skipped by the scan) */
     const andPair = (s: number, e: number, firstUnlisted: boolean): boolean => {
+      const a = text.charCodeAt(e + 1);
+      if (a !== 97 && a !== 38) return false; // " and", " &"
       AND_PAIR.lastIndex = e;
       const m = AND_PAIR.exec(text);
       if (m === null) return false;
@@ -617,9 +629,10 @@ export const personNameDetector: Detector = {
       }
       // further down a letter or signature block (a blank line, an organisation line, "> " quotes in
       // between), for a given name, a listed surname or a middle initial
-      if (!strong && bf.lineStart && n >= 2 && n <= 4 && text.charCodeAt(end) !== 58) {
+      if (!strong && bf.lineStart && n >= 2 && n <= 4 && lineEndsAt(text, end) &&
+        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || (toks[1]!.start - toks[0]!.end >= 3 && MIDDLE_INITIAL.test(text.slice(toks[0]!.end, toks[1]!.start))))) {
         ADDRESS_BLOCK_AFTER.lastIndex = end;
-        if (ADDRESS_BLOCK_AFTER.test(text) && (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || MIDDLE_INITIAL.test(text.slice(start, end)))) strong = true;
+        if (ADDRESS_BLOCK_AFTER.test(text)) strong = true;
       }
       // "my name is X", "last name? X": a self-introduction or an answer to a name question
       const nameIs = !bf.colon && nameIsBefore(text, start);
