@@ -287,7 +287,10 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: 0.72 });
     }
     // a street corner: "meet at the corner of King Street and 5th Avenue", "corner of Main and Elm"
-    for (let i = text.indexOf('corner of '); i !== -1; i = text.indexOf('corner of ', i + 10)) {
+    // ("corner" is a street word of the keyword index: no pass of its own over the text)
+    for (const h of hits) {
+      if (h.end - h.start !== 6 || (text.charCodeAt(h.start) | 32) !== 99 || !text.startsWith(' of ', h.end)) continue; // "corner of"
+      const i = h.start;
       // "at the corner of", "on the corner of" (not "the top right corner of" a screen)
       if (!/(?:^|[^\p{L}])(?:at|on|to|is|near|from|by|of)[ \t]+the[ \t]+$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
       CORNER.lastIndex = i + 10;
