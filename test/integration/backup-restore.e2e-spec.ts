@@ -13,7 +13,7 @@ import { startTestApp, type Session, type TestApp } from '../support/test-app';
  *
  * pg_dump refuses a server newer than itself. The embedded PostgreSQL (npm test) ships no client
  * programs, and Debian's postgresql-client is older than it, so on the embedded server this test is
- * skipped with a note; CI runs the integration tests a second time against the machine's
+ * skipped with a note; CI runs the integration tests against the machine's
  * PostgreSQL 15, where Debian's pg_dump matches, and there a missing pg_dump fails instead.
  */
 

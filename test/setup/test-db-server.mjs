@@ -1,5 +1,5 @@
 // The PostgreSQL server the integration tests use: TEST_DATABASE_URL's server when set (CI runs the
-// suite a second time against the machine's PostgreSQL 15), otherwise a throwaway embedded one.
+// suite against the machine's PostgreSQL 15), otherwise a throwaway embedded one.
 // A template database is migrated once; each test file clones it (test/support/database.ts).
 import pg from 'pg';
 import { applyMigrations } from '../../prisma/migrate.mjs';
