@@ -369,3 +369,13 @@ describe('person-name detector: works named after their author', () => {
     expect(names("Read Gartner's report and the Apple Music album list.")).toEqual([]);
   });
 });
+
+describe('person-name detector: a list of family names after a label', () => {
+  it('reads every item when the list opens with an unlisted one and the others are listed', () => {
+    expect(names('Founders: Xiadani, Okafor and Brandt.')).toEqual(['Xiadani', 'Okafor', 'Brandt']);
+  });
+  it('needs a label about people, and leaves lists of tools alone', () => {
+    expect(names('Tags: Zelquor, Python and Docker')).toEqual([]);
+    expect(names('Versions: Zelquor, Okafor and Brandt')).not.toContain('Zelquor');
+  });
+});

@@ -513,8 +513,8 @@ export const personNameDetector: Detector = {
     const seenKeys = new Set<number>();
     const lone: number[] = [];
     /** A list of given names starting at `s`: each item pushed as a name, and skipped by the rest of the scan. */
-    const listOfNamesAt = (s: number, confidence: number): boolean => {
-      const items = nameList(text, s, listedGiven);
+    const listOfNamesAt = (s: number, confidence: number, isName = listedGiven, minUnlistedFirst = 4): boolean => {
+      const items = nameList(text, s, isName, minUnlistedFirst);
       if (items === undefined) return false;
       for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence });
       listEnd = lastAcceptedEnd = items[items.length - 1]![1];
@@ -538,7 +538,12 @@ export const personNameDetector: Detector = {
       }
       lone.push(s, e);
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
-      if (text.charCodeAt(e) === 44 && s >= listEnd) listOfNamesAt(s, 0.75);
+      if (c === 44 && !listOfNamesAt(s, 0.75) && prevChar(text, s) === 58) {
+        // or of family names after a label ("Founders: Xiadani, Okafor and Brandt"; the others all listed)
+        const bf = beforeOf(text, s, Math.max(text.lastIndexOf('\n', s) + 1, s - 82));
+        const w0 = bf.words[0] ?? '';
+        if (bf.colon && (LABELS.has(w0) || LABEL_PHRASES.has(w0))) listOfNamesAt(s, 0.75, listedFamily, 3);
+      }
     };
     /** a word of the name lists that is no everyday word, or a surname ending */
     const surnameLike = (a: number, b: number): boolean => {
@@ -561,6 +566,7 @@ export const personNameDetector: Detector = {
       listEnd = lastAcceptedEnd = e2;
       return true;
     };
+    const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, common, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
@@ -796,7 +802,7 @@ const LIST_ITEM = /\p{Lu}[\p{Ll}'’-]+/gu;
  * The items of a list of names starting at `start`, or undefined: at least 3 items, and all of them
  * but one (lower case) pass `isName`, so that a list of products, places or days is left alone.
  */
-function nameList(text: string, start: number, isName: (lower: string) => boolean): [number, number][] | undefined {
+function nameList(text: string, start: number, isName: (lower: string) => boolean, minUnlistedFirst = 4): [number, number][] | undefined {
   NAME_LIST.lastIndex = start;
   const m = NAME_LIST.exec(text);
   if (m === null) return undefined;
@@ -809,7 +815,7 @@ function nameList(text: string, start: number, isName: (lower: string) => boolea
   }
   // the first item unlisted ("Xiadani, Hannah, Omar and Lea"): the list must be longer and the rest all names
   const firstKnown = isName(text.slice(items[0]![0], items[0]![1]).toLowerCase());
-  return misses <= 1 && (firstKnown ? items.length >= 3 : items.length >= 4) ? items : undefined;
+  return misses <= 1 && (firstKnown ? items.length >= 3 : items.length >= minUnlistedFirst) ? items : undefined;
 }
 
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
