@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { SubjectDirectoryService } from '../../apps/api/src/modules/decisions/subject-directory.service';
 import { AirlockClient, AirlockError, LocalDecider } from '../../libs/sdk/src';
 import { BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
@@ -173,6 +175,35 @@ describe('subjects resolved from the directory, and what a client may assert', (
     }
     await owner.json(`/api/users/${legalUser.id}`, { method: 'PUT', json: { groups: ['legal'] } });
     await eventually(async () => (await decide({ ...INTRANET, subject: { email: LEGAL_EMAIL } }, strictKey)).body.effect === 'allow');
+  });
+
+  it('the bundle is gzipped for clients that accept it: the same JSON, the same ETag, Vary: Accept-Encoding', async () => {
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${t.url}/v1/bundle`, { headers: { authorization: `Bearer ${strictKey}`, ...headers } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const plain = await get({});
+    const zipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    const refused = await get({ 'accept-encoding': 'gzip;q=0, identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    for (const r of [plain, zipped, refused]) {
+      expect(r.status).toBe(200);
+      expect(r.headers.vary).toMatch(/accept-encoding/i);
+      expect(r.headers.etag).toBe(plain.headers.etag);
+    }
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(refused.body.equals(plain.body)).toBe(true);
+    expect(JSON.parse(plain.body.toString('utf8')).directory.salt).toEqual(expect.any(String));
+    // A revalidation with the ETag of either is a 304.
+    expect((await get({ 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) })).status).toBe(304);
   });
 
   it("tenant isolation: another organization's e-mail resolves to nothing here, and this one's to nothing there", async () => {

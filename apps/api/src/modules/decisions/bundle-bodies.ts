@@ -1,10 +1,20 @@
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+
+const gzip = promisify(gzipCallback);
+
 /** Bodies kept per organization: one per set of client rights (the ETag's last part) seen since the content last changed. */
 const MAX_PER_ORGANIZATION = 8;
 
-interface Kept {
+/** One bundle body, as JSON and, made when first asked, gzipped. */
+export interface BundleBody {
+  json: Promise<Buffer>;
+  gzipped(): Promise<Buffer>;
+}
+
+interface Kept extends BundleBody {
   /** The ETag without the client's part: what every client of the organization shares. */
   content: string;
-  body: Promise<Buffer>;
   /** When the body stops being the answer (the first exception in it expires), ms since the epoch. */
   until: number;
 }
@@ -15,26 +25,28 @@ interface Kept {
  * large directory the body is megabytes of JSON whose serialisation held the event loop ~500 ms
  * per request. Built once, the same bytes answer every request with that ETag. An ETag is made
  * from the organization's current state, so a body whose content part differs from a newer
- * request's is stale for good and is dropped then.
+ * request's is stale for good and is dropped then. Its gzipped form (a directory's hashes shrink to
+ * about 60%) is made once too, by zlib on libuv's thread pool, off the event loop.
  */
 export class BundleBodies {
   private readonly byOrganization = new Map<string, Map<string, Kept>>();
 
   /** The body for this ETag, made by `make` (once, while it is kept). */
-  get(organizationId: string, etag: string, content: string, now: number, make: () => { body: Promise<Buffer>; until: number }): Promise<Buffer> {
+  get(organizationId: string, etag: string, content: string, now: number, make: () => { body: Promise<Buffer>; until: number }): BundleBody {
     let kept = this.byOrganization.get(organizationId);
     const hit = kept?.get(etag);
-    if (hit && hit.until > now) return hit.body;
+    if (hit && hit.until > now) return hit;
     if (!kept) this.byOrganization.set(organizationId, (kept = new Map()));
     for (const [other, k] of kept) if (k.content !== content || other === etag) kept.delete(other);
     while (kept.size >= MAX_PER_ORGANIZATION) kept.delete(kept.keys().next().value!);
     const { body, until } = make();
-    const entry: Kept = { content, body, until };
+    let gzipped: Promise<Buffer> | null = null;
+    const entry: Kept = { content, json: body, until, gzipped: () => (gzipped ??= body.then((b) => gzip(b))) };
     kept.set(etag, entry);
     // A failed build is not kept: the next request tries again.
     body.catch(() => {
       if (kept.get(etag) === entry) kept.delete(etag);
     });
-    return body;
+    return entry;
   }
 }

@@ -16,7 +16,7 @@ import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
 import { knownAiServices } from '../discovery/known-ai-services';
 import { decide } from './decide';
-import { BundleBodies } from './bundle-bodies';
+import { type BundleBody, BundleBodies } from './bundle-bodies';
 import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
 import { OFF_LOOP_TEXT_CHARS, TextInspectionPool } from './text-inspection.pool';
@@ -293,7 +293,7 @@ export class DecisionService {
    * the SDK and the extension, with the hashed directory and the exceptions) as UTF-8 JSON, made
    * only when asked (a revalidation needs the ETag alone) and then once per ETag (BundleBodies).
    */
-  bundle(client: ApiClientAuth): { etag: string; body(): Promise<Buffer> } {
+  bundle(client: ApiClientAuth): { etag: string; body(): BundleBody } {
     const state = this.bundleState(client);
     if (!state) throw new AppError('unavailable', 'The policy of this organization is not loaded yet; retry shortly', undefined, { 'retry-after': '1' });
     return { etag: state.etag, body: () => this.bodies.get(client.organizationId, state.etag, state.content, Date.now(), () => this.bundleBody(client, state)) };

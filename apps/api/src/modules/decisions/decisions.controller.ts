@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyScope, CurrentClient } from '../auth/access.decorators';
 import { bearerOf } from '../auth/api-key-gate';
@@ -22,17 +23,28 @@ export class DecisionsController {
 
   @ApiKeyScope(BUNDLE_SCOPES)
   @Get('bundle')
-  async bundle(@CurrentClient() client: ApiClientAuth, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
+  async bundle(
+    @CurrentClient() client: ApiClientAuth,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | undefined> {
     const { etag, body } = this.decisions.bundle(client);
-    void reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    // The same ETag for both encodings: clients compare it with the one /v1/bundle/events announces.
+    void reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
       void reply.status(304);
       return undefined;
     }
-    // The PolicyBundle, already serialised (megabytes with a large directory: once per ETag).
-    const json = await body();
+    // The PolicyBundle, already serialised (megabytes with a large directory: once per ETag), and
+    // gzipped for clients that take it (browsers and the SDK's fetch do).
     void reply.header('content-type', 'application/json; charset=utf-8');
-    return json;
+    const bundle = body();
+    if (acceptEncoding && negotiate(acceptEncoding, ['gzip', 'identity']) === 'gzip') {
+      void reply.header('content-encoding', 'gzip');
+      return bundle.gzipped();
+    }
+    return bundle.json;
   }
 
   /**
