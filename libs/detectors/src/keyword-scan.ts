@@ -87,6 +87,14 @@ const KINDS = {
     'act i', 'act ii', 'act iii', 'act iv', 'act v', 'scene', 'prologue', 'epilogue', 'fade in', 'fade out', 'int.', 'ext.', 'working title',
     'manuscript', 'lyrics by', 'words and music by', 'unpublished',
   ),
+  /**
+   * words after which a name typed in lower case in a short text is read (person-name-detector.ts
+   * cuedLowerCaseNames; "call" is a phone word and found there)
+   */
+  personcue: v(
+    'ask', 'asked', 'tell', 'told', 'ping', 'pinged', 'remind', 'reminded', 'invite', 'invited', 'introduce', 'thank', 'thanks', 'cc', 'hi', 'hello', 'hey',
+    'dear', 'email', 'e-mail', 'emailed', 'forward', 'forwarded',
+  ),
   /** the words of a name field's label or key ("first_name" is two words): see name-fields.ts */
   namefield: v(
     'name', 'names', 'nom', 'nome', 'nombre', 'naam', 'surname', 'surnames', 'firstname', 'lastname', 'fullname', 'givenname', 'familyname', 'forename',

@@ -162,8 +162,12 @@ describe('person-name detector: text typed in lower case', () => {
     expect(names('we will grant access to the team on monday')).toEqual([]);
     expect(names('the rose garden opens in june')).toEqual([]);
   });
-  it('is not used when the text has capitals', () => {
-    expect(names('Sync with fatima haddad before Friday')).toEqual([]);
+  it('in a text with capitals, reads a short one only, after a word about someone addressed or written to', () => {
+    expect(names('Set up a call with fatima haddad before Friday')).toEqual(['fatima haddad']);
+    expect(names('Can you draft an email to john okafor about the delay?')).toEqual(['john okafor']);
+    expect(names('Please ask maria garcia to sign the NDA.')).toEqual(['maria garcia']);
+    expect(names('The TTL is within max length, and we enable multiple workers.')).toEqual([]);
+    expect(names('Intro. ' + 'word '.repeat(1000) + 'Set up a call with fatima haddad before Friday')).toEqual([]);
   });
 });
 

@@ -570,7 +570,13 @@ export const personNameDetector: Detector = {
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, common, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
+    // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
     if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
+    else if (text.length <= LOWER_CASE_MAX) {
+      const cues = keywords.hits('personcue'), calls = keywords.hits('phone');
+      if (cues.starts.length > 0) cuedLowerCaseNames(text, cues.ends, given, all, common, out);
+      for (let i = 0; i < calls.starts.length; i++) if (calls.ends[i]! - calls.starts[i]! === 4 && (text.charCodeAt(calls.starts[i]!) | 32) === 99) cuedLowerCaseNames(text, [calls.ends[i]!], given, all, common, out); // "call"
+    }
     forEachCapitalisedRun(text, knownRange, (toks) => {
       if (toks[0]!.start < listEnd || (emitted !== undefined && emitted.has(toks[0]!.start))) return;
       // leading stop words (greetings, honorifics, "The") are context, not the name
@@ -885,6 +891,45 @@ function speakerLabels(
   return starts;
 }
 
+/**
+ * In a short text with capitals, two lower-case words right after a word about someone addressed or
+ * written to ("ask", "hi", "an email to", "a call with"; keyword-scan.ts 'personcue'): lower-case
+ * words are mostly words there, so only these contexts are read. Sticky, at the end of the cue word.
+ */
+const LOWER_CUED = /(?:[ \t]+(?:to|with|from))?[ \t]+(\p{Ll}[\p{Ll}'’-]{2,})[ \t]+(\p{Ll}[\p{Ll}'’-]{2,})/uy;
+/** cues that take the name right after them; the others ("email", "call", "forward") take it after "to", "with" or "from" */
+const DIRECT_CUES = words('ask asked tell told ping pinged remind reminded invite invited introduce thank thanks cc hi hello hey dear emailed');
+/** texts up to this length are read by lowerCaseNames even when they have capitals (chat prompts) */
+const LOWER_CASE_MAX = 4096;
+function cuedLowerCaseNames(
+  text: string,
+  cueEnds: readonly number[],
+  given: { has(w: string): boolean },
+  all: { has(w: string): boolean },
+  common: Set<string>,
+  out: { push(f: Finding): unknown },
+): void {
+  const ok = (w: string, list: { has(w: string): boolean }): boolean =>
+    !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+  for (const ce of cueEnds) {
+    LOWER_CUED.lastIndex = ce;
+    const m = LOWER_CUED.exec(text);
+    if (m === null) continue;
+    // the preposition is needed after "email", "call"…, and not after "ask", "hi"…
+    let cs = ce;
+    while (cs > 0 && isLetter(text.charCodeAt(cs - 1))) cs--;
+    const prep = /^[ \t]+(?:to|with|from)[ \t]/.test(m[0]);
+    if (prep === DIRECT_CUES.has(text.slice(cs, ce).toLowerCase())) continue;
+    const a = m[1]!;
+    let b = m[2]!;
+    const bStart = ce + m[0].length - b.length;
+    let aEnd = bStart;
+    while (text.charCodeAt(aEnd - 1) === 32 || text.charCodeAt(aEnd - 1) === 9) aEnd--;
+    if (b.endsWith("'s") || b.endsWith('’s')) b = b.slice(0, -2);
+    if (!ok(a, given) || !(ok(b, all) || (b.length >= 5 && SURNAME_END.test(fold(b, b))))) continue;
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: aEnd - a.length, end: bStart + b.length, confidence: 0.75 });
+  }
+}
 /** any capital letter (Latin, Greek, Cyrillic): a text without one is read by lowerCaseNames */
 const HAS_CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/;
 const LOWER_WORD = /[\p{Ll}'’-]+/gu;
