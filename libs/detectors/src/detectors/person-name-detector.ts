@@ -221,7 +221,7 @@ const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|repli
 const ADDRESS_VERBS = words('shouted yelled screamed smiled waved winked nodded laughed whispered talked spoke said says replied lied complained listened looked stared glared pointed turned explained apologised apologized talking speaking');
 /** a sentence-start given name described as a person: "Priya is very reliable … depend on her" (a place or a product is rarely "very reliable" and "him") */
 const IS_DESCRIBED = /^[ \t]+(?:is|was)[ \t]+(?:a[ \t]+)?(?:very|so|really|always|quite|extremely|such|too|never|incredibly|super|truly)\b/;
-const PERSON_CUE = /\b(?:him|her|he|she|his|hers|they|them|person|guy|girl|boy|man|woman|colleague|friend)\b/i;
+const PERSON_CUE = /\b(?:him|her|he|she|his|hers|person|guy|girl|boy|man|woman|colleague|friend)\b/i;
 /** " is very …" after the word at `e`, and a word about a person in the next 120 characters */
 function describedPerson(text: string, e: number): boolean {
   const c = text.charCodeAt(e + 1);
@@ -241,7 +241,7 @@ const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|song|song
  * list ("Xiadani Orruk lives at…", "Tomasz Wrobel's wife", "Ilse Brandt will be speaking…").
  */
 const PERSONAL_AFTER =
-  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:lives|lived|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|works as|worked as|studied at|is the keynote|will be (?:talking|speaking|presenting)|spent (?:a|one|two|three|\d+) (?:year|years|month|months)|had given)\b)/y;
+  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:(?:lives|lived)[ \t]+(?:at[ \t]+\d+|with[ \t]+(?:his|her|their)\b)|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|worked as|studied at|is the keynote speaker|had given)\b)/y;
 /** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
 const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given|works|worked|studied|is the|graduated)\b/;
 /** only blanks (and a comma) between `pos` and the end of its line */
