@@ -4,7 +4,7 @@
 // The engine writes the standard `_prisma_migrations` table, so `prisma migrate deploy` stays compatible.
 //
 // Used by the API at boot, by `npm run db:migrate`, `npm run db:migration:new` and the test setup.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -167,32 +167,44 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
 const PRISMA_MIGRATE_LOCK = 72707369;
 
 /**
- * SQLSTATEs with which a migration's SQL fails when it has already been applied: what it creates
- * exists (duplicate table, column, object, schema, function; a unique row inserted again), or what
- * it drops or renames is gone (undefined table, column, object).
+ * SQLSTATEs that say a migration's SQL has already been applied: what it creates is there
+ * (duplicate table or index, column, object, schema, function). Not "undefined" errors nor unique
+ * violations: a migration with a bug, or a unique index over duplicate rows, fails with those too.
  */
-const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|START\s+TRANSACTION|ROLLBACK)\b/im;
-const ALREADY_APPLIED = new Set(['42P07', '42701', '42710', '42P06', '42723', '23505', '42P01', '42703', '42704']);
+const ALREADY_THERE = new Set(['42P07', '42701', '42710', '42P06', '42723']);
+
+/** Statements that end or split a transaction: in a migration, they would commit a trial run. */
+const TRANSACTION_STATEMENT = /^(?:BEGIN|COMMIT|END|ABORT|ROLLBACK|START|SAVEPOINT|RELEASE|PREPARE)\b/i;
+
+/**
+ * Whether `sql` has a statement of its own that ends or splits a transaction. Comments, quoted
+ * strings, quoted names and dollar-quoted bodies (PL/pgSQL's BEGIN ... END) are left out first.
+ */
+export function hasTransactionControl(sql) {
+  const bare = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|(\$[A-Za-z_0-9]*\$)[\s\S]*?\1/g, ' ');
+  return bare.split(';').some((statement) => TRANSACTION_STATEMENT.test(statement.trim()));
+}
 
 /**
  * A migration whose process was stopped while applying it (Ctrl-C during a first start, a pod
  * evicted) stays in `_prisma_migrations` as started and never finished, and the engine then refuses
  * every later start (P3009) until someone runs `prisma migrate resolve`. Each migration is one
  * multi-statement query, which PostgreSQL runs as one implicit transaction (migrationAdapterFactory),
- * so such a migration either left nothing behind (stopped while it ran) or was wholly committed (stopped
- * after that transaction and before the engine recorded it as finished: a stop that closes the
- * connections, or stops PostgreSQL, in between). Which one is found by running its SQL again in a
- * transaction that is rolled back: if it applies, nothing of it was kept, and it is marked rolled
- * back for the engine to apply again (`reapply`); if it fails because what it makes is already there
- * (ALREADY_APPLIED), it was committed, and it is recorded as finished (`recorded`). Any other failure,
- * a row with an error logged (a migration that failed on its own SQL), a missing file or SQL with its
- * own transaction control leaves the row to the engine's refusal. Only while no other process migrates (the engine's own advisory lock,
- * tried without waiting).
+ * so such a migration either left nothing behind (stopped while it ran) or was wholly committed
+ * (stopped after that transaction and before the engine recorded it as finished: a stop that closes
+ * the connections, or stops PostgreSQL, in between). Its SQL is run again here in one transaction
+ * with its record: if it applies, nothing of it had been kept, and it is committed now with the row
+ * marked finished (`applied`); if it fails on its first statement because what that creates is
+ * already there (ALREADY_THERE), it had been committed, and the row is marked finished (`recorded`).
+ * Anything else is left to the engine's refusal, unchanged: another failure, a row with an error
+ * logged (a migration that failed on its own SQL), a file missing or changed since (checksum), SQL
+ * with its own transaction control (hasTransactionControl). Only while no other process migrates
+ * (the engine's own advisory lock, tried without waiting).
  */
 export async function releaseInterruptedMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
   const { Client } = require('pg');
   const client = new Client({ connectionString: url });
-  const out = { reapply: [], recorded: [] };
+  const out = { applied: [], recorded: [] };
   await client.connect();
   try {
     const { rows: table } = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
@@ -200,29 +212,28 @@ export async function releaseInterruptedMigrations(url, { dir = MIGRATIONS_DIR }
     const { rows: lock } = await client.query('SELECT pg_try_advisory_lock($1) AS got', [PRISMA_MIGRATE_LOCK]);
     if (!lock[0].got) return out;
     try {
-      const { rows } = await client.query('SELECT id, migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL ORDER BY started_at');
-      for (const { id, migration_name: name } of rows) {
+      const { rows } = await client.query('SELECT id, checksum, migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL AND logs IS NULL ORDER BY started_at');
+      for (const { id, checksum, migration_name: name } of rows) {
         const file = path.join(dir, name, 'migration.sql');
         if (!existsSync(file)) continue;
-        const sql = readFileSync(file, 'utf8');
-        // Its own transaction control would commit the trial run: left to the engine's refusal.
-        if (TRANSACTION_CONTROL.test(sql)) continue;
-        let failure = null;
+        const bytes = readFileSync(file);
+        if (createHash('sha256').update(bytes).digest('hex') !== checksum) continue;
+        const sql = bytes.toString('utf8');
+        if (hasTransactionControl(sql)) continue;
+        const finish = 'UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1';
         await client.query('BEGIN');
         try {
           await client.query(sql);
+          await client.query(finish, [id]);
+          await client.query('COMMIT');
+          out.applied.push(name);
+          continue;
         } catch (err) {
-          failure = err;
-        } finally {
           await client.query('ROLLBACK');
+          if (!ALREADY_THERE.has(err.code) || !(await failsFirst(client, sql, err.code))) continue;
         }
-        if (!failure) {
-          await client.query('UPDATE _prisma_migrations SET rolled_back_at = now() WHERE id = $1', [id]);
-          out.reapply.push(name);
-        } else if (ALREADY_APPLIED.has(failure.code)) {
-          await client.query('UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
-          out.recorded.push(name);
-        }
+        await client.query(finish, [id]);
+        out.recorded.push(name);
       }
       return out;
     } finally {
@@ -234,17 +245,42 @@ export async function releaseInterruptedMigrations(url, { dir = MIGRATIONS_DIR }
 }
 
 /**
+ * Whether the first statement of `sql` alone fails with `code` (in a transaction rolled back): the
+ * proof that what the migration begins with is there, rather than something it made itself later on.
+ */
+async function failsFirst(client, sql, code) {
+  const first = firstStatement(sql);
+  if (!first) return false;
+  await client.query('BEGIN');
+  try {
+    await client.query(first);
+    return false;
+  } catch (err) {
+    return err.code === code;
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+/** The first statement of a migration (comments and quoted text skipped when looking for its end). */
+function firstStatement(sql) {
+  const token = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|(\$[A-Za-z_0-9]*\$)[\s\S]*?\1|;/g;
+  for (let m; (m = token.exec(sql)); ) if (m[0] === ';') return sql.slice(0, m.index + 1);
+  return sql.trim() ? sql : '';
+}
+
+/**
  * Applies every migration not yet applied, after settling those a stopped process left half-way
  * (releaseInterruptedMigrations). Safe to run concurrently from several instances: the engine takes
  * a Postgres advisory lock. Returns the names it applied.
  */
 export async function applyMigrations(url, { dir = MIGRATIONS_DIR } = {}) {
-  const { reapply, recorded } = await releaseInterruptedMigrations(url, { dir });
-  if (reapply.length) console.error(`Migration(s) ${reapply.join(', ')} had been interrupted before they were committed (nothing of them was kept); applying them again`);
+  const { applied, recorded } = await releaseInterruptedMigrations(url, { dir });
+  if (applied.length) console.error(`Migration(s) ${applied.join(', ')} had been interrupted before they were committed (nothing of them was kept); applied again`);
   if (recorded.length) console.error(`Migration(s) ${recorded.join(', ')} had been committed but not recorded as finished when their process stopped; recorded now`);
   return withEngine(url, undefined, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS });
-    return out.appliedMigrationNames;
+    return [...applied, ...out.appliedMigrationNames];
   });
 }
 
