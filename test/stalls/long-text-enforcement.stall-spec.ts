@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { TextInspectionPool } from '../../apps/api/src/modules/decisions/text-inspection.pool';
 import { IcapListener } from '../../apps/api/src/modules/icap/icap.listener';
 import { type MockLlm, startMockLlm } from '../support/mock-llm';
 import { BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
@@ -62,6 +63,13 @@ describe('long texts at the enforcement points', () => {
     return Buffer.concat(chunks).toString('utf8');
   }
 
+  /** Texts handed to the inspection thread since `from` (a spy on TextInspectionPool.inspect). */
+  let inspected: jest.SpiedFunction<TextInspectionPool['inspect']>;
+  beforeEach(() => {
+    inspected = jest.spyOn(t.app.get(TextInspectionPool), 'inspect');
+  });
+  afterEach(() => inspected.mockRestore());
+
   test('AI gateway: a 1 MB prompt is masked for the upstream and restored for the caller, and /healthz is answered meanwhile', async () => {
     const text = prose(1_000_000);
     const call = () =>
@@ -76,7 +84,28 @@ describe('long texts at the enforcement points', () => {
     expect(sent).toMatch(/forward it to \[EMAIL_\d+\]\.$/);
     const answer = JSON.parse(probe.result.body).choices[0].message.content as string;
     expect(answer.endsWith('forward it to dana.whitfield@fabrikam-mail.com.')).toBe(true);
+    // the prompt and the answer of both calls went to the thread
+    expect(inspected).toHaveBeenCalledTimes(4);
     expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
+  });
+
+  test('AI gateway: a caller that leaves while its long prompt is inspected is not forwarded to the upstream', async () => {
+    const before = mock.calls.length;
+    const ctrl = new AbortController();
+    const sent = fetch(`${t.url}/gateway/openai/v1/chat/completions`, {
+      method: 'POST',
+      signal: ctrl.signal,
+      headers: { authorization: `Bearer ${gatewayKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: prose(1_000_000) }] }),
+    }).catch(() => null);
+    // gone once the prompt is in the thread
+    for (let i = 0; i < 200 && inspected.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(inspected).toHaveBeenCalledTimes(1);
+    ctrl.abort();
+    await sent;
+    await inspected.mock.results[0]!.value.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(mock.calls.length).toBe(before);
   });
 
   test('guardrail endpoint: a 1 MB message is flagged with its finding, and /healthz is answered meanwhile', async () => {
@@ -90,6 +119,7 @@ describe('long texts at the enforcement points', () => {
     const body = JSON.parse(probe.result.body);
     expect(body.flagged).toBe(true);
     expect(body.payload.map((p: any) => text.slice(p.start, p.end))).toContain('dana.whitfield@fabrikam-mail.com');
+    expect(inspected).toHaveBeenCalledTimes(1);
     expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   });
 
@@ -119,6 +149,7 @@ describe('long texts at the enforcement points', () => {
     expect(answer).toMatch(/^ICAP\/1.0 200 /);
     expect(answer).not.toContain('dana.whitfield@fabrikam-mail.com');
     expect(answer).toMatch(/forward it to \[EMAIL_\d+\]\./);
+    expect(inspected).toHaveBeenCalledTimes(1);
     expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   });
 });

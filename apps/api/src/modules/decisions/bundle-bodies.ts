@@ -41,7 +41,16 @@ export class BundleBodies {
     while (kept.size >= MAX_PER_ORGANIZATION) kept.delete(kept.keys().next().value!);
     const { body, until } = make();
     let gzipped: Promise<Buffer> | null = null;
-    const entry: Kept = { content, json: body, until, gzipped: () => (gzipped ??= body.then((b) => gzip(b))) };
+    const gzippedBody = () => {
+      if (gzipped) return gzipped;
+      const made = body.then((b) => gzip(b));
+      // A failed compression is not kept either: the next request tries again.
+      made.catch(() => {
+        if (gzipped === made) gzipped = null;
+      });
+      return (gzipped = made);
+    };
+    const entry: Kept = { content, json: body, until, gzipped: gzippedBody };
     kept.set(etag, entry);
     // A failed build is not kept: the next request tries again.
     body.catch(() => {

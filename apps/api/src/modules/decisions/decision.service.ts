@@ -55,6 +55,16 @@ interface Inspected {
   started: number;
 }
 
+/**
+ * `inlineWhenBusy`: when the inspection thread refuses a long text (its queue is full, it was
+ * restarted), decide it on the event loop rather than fail: for decisions that must not be lost
+ * (an answer the upstream was already paid for, a log entry of an answer already sent, a proxy's
+ * body), the stall is the lesser harm.
+ */
+export interface OffLoopOptions {
+  inlineWhenBusy?: boolean;
+}
+
 /** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
 const ruleIdCache = new WeakMap<readonly DecisionReason[], readonly string[]>();
 function ruleIdsOf(reasons: readonly DecisionReason[]): readonly string[] {
@@ -104,11 +114,11 @@ export class DecisionService {
    * worker. The decision is then made with those findings and the policy that found them, exactly
    * as decideOne would have made it. Shorter texts are decided at once, as by decideOne.
    */
-  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } = {}): DecisionResponse | Promise<DecisionResponse> {
-    const inspecting = this.inspectOffLoop(client, input);
+  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } & OffLoopOptions = {}): DecisionResponse | Promise<DecisionResponse> {
+    const inspecting = this.inspectOffLoop(client, input, opts);
     if (!inspecting) return this.decideOne(client, input, correlationId, connectionIp, opts);
     return inspecting.then((inspected) => {
-      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, inspected);
+      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, inspected ?? undefined);
       if (entry) this.commit(entry);
       return response;
     });
@@ -125,24 +135,31 @@ export class DecisionService {
   }
 
   /** decideDeferred, with a long text inspected off the event loop as by decideOneAsync. */
-  decideDeferredAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DeferredDecision | Promise<DeferredDecision> {
-    const inspecting = this.inspectOffLoop(client, input);
+  decideDeferredAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: OffLoopOptions = {}): DeferredDecision | Promise<DeferredDecision> {
+    const inspecting = this.inspectOffLoop(client, input, opts);
     if (!inspecting) return this.decideDeferred(client, input, correlationId, connectionIp);
-    return inspecting.then((inspected) => this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, inspected)));
+    return inspecting.then((inspected) => this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, inspected ?? undefined)));
   }
 
   /**
    * The findings of a text of OFF_LOOP_TEXT_CHARS or more, found in the inspection thread by the
    * inspector of the policy now loaded, with that policy; undefined when the text is to be decided
-   * on the event loop (short, none, no inspector, or over the size limit, which decide refuses).
+   * on the event loop (short, none, no inspector, over the size limit, which decide refuses, or an
+   * assertion the client may not make, which it refuses too). With `inlineWhenBusy`, a thread that
+   * refuses the text (its queue full, restarted) resolves to null: decided on the event loop.
    */
-  private inspectOffLoop(client: ApiClientAuth, input: DecisionRequestInput): Promise<Inspected> | undefined {
+  private inspectOffLoop(client: ApiClientAuth, input: DecisionRequestInput, opts: OffLoopOptions): Promise<Inspected | null> | undefined {
     const text = input.content?.text;
     if (text === undefined || text.length < OFF_LOOP_TEXT_CHARS) return undefined;
     const policy = this.runtime.get(client.organizationId);
-    if (!policy?.inspector || exceedsUtf8Bytes(text, MAX_CONTENT_BYTES)) return undefined;
+    if (!policy?.inspector || exceedsUtf8Bytes(text, MAX_CONTENT_BYTES) || refusedAssertion(input, client.rights)) return undefined;
     const started = performance.now();
-    return this.inspection.inspect(policy, text).then((findings) => ({ policy, findings, started }));
+    const inspected = this.inspection.inspect(policy, text).then((findings): Inspected => ({ policy, findings, started }));
+    if (!opts.inlineWhenBusy) return inspected;
+    return inspected.catch((err: unknown) => {
+      if (err instanceof AppError && (err.code === 'rate_limited' || err.code === 'unavailable')) return null;
+      throw err;
+    });
   }
 
   private deferred({ response, entry }: { response: DecisionResponse; entry: DecisionLogEntry | null }): DeferredDecision {

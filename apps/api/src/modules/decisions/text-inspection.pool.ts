@@ -107,7 +107,11 @@ export class TextInspectionPool implements OnModuleDestroy {
       this.pending.delete(m.id);
       clearTimeout(p.timer);
       if (m.findings) p.resolve(m.findings);
-      else p.reject(new Error(`Inspecting the text failed: ${m.error}`));
+      else {
+        // A detector that throws on a text is a bug: logged (never the text), answered with a 503.
+        this.logger.error(`Inspecting a text of ${p.text.length} characters failed: ${m.error}`);
+        p.reject(new AppError('unavailable', 'The text could not be inspected; retry shortly', undefined, { 'retry-after': '1' }));
+      }
     });
     worker.on('error', (err) => this.restart(err));
     worker.on('exit', (code) => {

@@ -7,7 +7,7 @@ import { redact } from '@airlock/detectors';
 import { z } from 'zod';
 import { toErrorResponse } from '../../common/error-response';
 import type { ApiClientAuth } from '../auth/auth-context';
-import { type DeferredDecision, DecisionService, type PreparedChecks } from '../decisions/decision.service';
+import { type DeferredDecision, DecisionService, type OffLoopOptions, type PreparedChecks } from '../decisions/decision.service';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import {
   ENDPOINT_DIALECT,
@@ -150,10 +150,22 @@ export class GatewayService {
   private async forward(state: CallState, json: Record<string, unknown>, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const { endpoint, upstream, started } = state;
 
+    // The caller went away: so does the upstream request (or it is not made: a long prompt is
+    // inspected off the event loop, and the caller may leave meanwhile).
+    let call: ReturnType<typeof callUpstream> | null = null;
+    let gone = false;
+    const onClose = () => {
+      if (reply.raw.writableFinished) return;
+      gone = true;
+      call?.abort();
+    };
+    reply.raw.once('close', onClose);
+
     // Before: every text of the request, decided together as one prompt.
     const texts = requestTexts(endpoint, json);
     const joined = texts.map((t) => t.get()).join(SEPARATOR);
     const decision = await this.decidePrompt(state, joined);
+    if (gone) return;
     if (decision.effect === 'block') {
       this.record(state, { blocked: true });
       throw new GatewayError(403, 'permission', blockMessage(decision, 'request'), 'airlock_policy_block');
@@ -163,16 +175,12 @@ export class GatewayService {
     const stream = json.stream === true;
     const payload = JSON.stringify(json);
     state.own += performance.now() - started;
-    const call = callUpstream(upstream, UPSTREAM_PATHS[endpoint], this.upstreamHeaders(request, upstream, stream), payload);
-    // The caller went away: so does the upstream request.
-    const onClose = () => {
-      if (!reply.raw.writableFinished) call.abort();
-    };
-    reply.raw.once('close', onClose);
+    const upstreamCall = callUpstream(upstream, UPSTREAM_PATHS[endpoint], this.upstreamHeaders(request, upstream, stream), payload);
+    call = upstreamCall;
     let res: IncomingMessage;
-    const timeout = setTimeout(() => call.abort(), upstream.timeoutMs);
+    const timeout = setTimeout(() => upstreamCall.abort(), upstream.timeoutMs);
     try {
-      res = await call.response;
+      res = await upstreamCall.response;
     } catch (err) {
       clearTimeout(timeout);
       this.record(state, { upstreamError: true });
@@ -209,7 +217,9 @@ export class GatewayService {
     // After: the answer's texts, decided together as one response.
     const out = responseTexts(endpoint, answer);
     // Its log entry is written with the call's record, after the answer went out.
-    const answered = await this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR));
+    // The upstream has answered (and been paid): a long answer the inspection thread cannot take now
+    // is decided on the event loop rather than failed.
+    const answered = await this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR), { inlineWhenBusy: true });
     const logAnswer = () => answered.log(null);
     const verdict = answered.response;
     if (verdict.effect === 'block') {
@@ -288,10 +298,10 @@ export class GatewayService {
    * A decision whose log entry is written when its `log` is called (DecisionService.decideDeferred);
    * a long text is inspected off the event loop (decideDeferredAsync), a short one at once.
    */
-  private decideLater(state: CallState, action: 'prompt' | 'response', text: string): DeferredDecision | Promise<DeferredDecision> {
+  private decideLater(state: CallState, action: 'prompt' | 'response', text: string, opts?: OffLoopOptions): DeferredDecision | Promise<DeferredDecision> {
     const input = requestOf(state.base, action, text);
     try {
-      const deferred = this.decisions.decideDeferredAsync(state.client, input, state.requestId, state.ip);
+      const deferred = this.decisions.decideDeferredAsync(state.client, input, state.requestId, state.ip, opts);
       return deferred instanceof Promise ? deferred.catch(rethrowForGateway) : deferred;
     } catch (err) {
       return rethrowForGateway(err);
@@ -322,7 +332,7 @@ export class GatewayService {
    */
   private logAnswer(state: CallState, text: string): void {
     try {
-      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip);
+      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { inlineWhenBusy: true });
       if (logged instanceof Promise) logged.catch(() => undefined);
     } catch {
       // the answer went out; only its log entry is lost (an unloaded policy, a text over the limit)
@@ -400,6 +410,7 @@ export class GatewayService {
     };
 
     const check = this.windowCheck(state);
+    let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
     const scannerOf = (key: string): LookbackScanner => {
       let scanner = scanners.get(key);
       if (!scanner) scanners.set(key, (scanner = new LookbackScanner(check)));
@@ -502,12 +513,19 @@ export class GatewayService {
       if (wholes.length) {
         if (templates.size) prefix = flushHeld(ended === 'all' || ended === null ? undefined : ended);
         const joined = wholes.map((w) => w.get()).join(SEPARATOR);
-        const verdict = check(joined);
+        // The Responses API repeats the whole text in its closing events (output_text.done,
+        // content_part.done, output_item.done, completed): one check for the same text.
+        const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
+        lastWhole = { text: joined, verdict };
         if (verdict.effect === 'block') {
           stopped = true;
-          const logged = this.decide(state, 'response', joined, true);
+          let message = verdict.reason ?? 'Airlock blocked this answer';
+          if (joined.length < OFF_LOOP_TEXT_CHARS) {
+            const logged = this.decide(state, 'response', joined, true);
+            if (logged.effect === 'block') message = blockMessage(logged, 'answer');
+          } else this.logAnswer(state, joined);
           this.record(state, { blocked: true, streamed: true });
-          return prefix + streamErrorEvent(endpoint, logged.effect === 'block' ? blockMessage(logged, 'answer') : (verdict.reason ?? 'Airlock blocked this answer'), 'airlock_policy_block_response');
+          return prefix + streamErrorEvent(endpoint, message, 'airlock_policy_block_response');
         }
         if (verdict.effect === 'redact') maskTexts(wholes, verdict);
         for (const w of wholes) {

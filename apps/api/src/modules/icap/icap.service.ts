@@ -268,9 +268,10 @@ export class IcapService implements IcapHandler {
     return this.decisions.decideOne(base.client, inputOf(base, action, content), base.correlationId, base.ip);
   }
 
-  /** decide, with a long text inspected off the event loop (DecisionService.decideOneAsync). */
+  /** decide, with a long text inspected off the event loop (DecisionService.decideOneAsync), never refused for a busy thread. */
   private decideText(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionResponse | Promise<DecisionResponse> {
-    return this.decisions.decideOneAsync(base.client, inputOf(base, action, content), base.correlationId, base.ip);
+    // The proxy holds the message meanwhile: a text the thread cannot take now is decided here.
+    return this.decisions.decideOneAsync(base.client, inputOf(base, action, content), base.correlationId, base.ip, { inlineWhenBusy: true });
   }
 
   /** The 403 page (or JSON) of a block, in place of the request (REQMOD) or the answer (RESPMOD). */
