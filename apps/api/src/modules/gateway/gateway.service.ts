@@ -89,7 +89,10 @@ interface CallState {
  * `...(text ? { content } : {})`: V8 copies a conditional spread through a slow generic path.
  */
 function requestOf(base: CallState['base'], action: 'prompt' | 'response', text: string): DecisionRequestInput {
-  const input = { ...base, action } as DecisionRequestInput;
+  // Assigned, not spread: a spread copies through V8's slow generic path (1% of a gateway call's CPU).
+  const input: DecisionRequestInput = { action, destination: base.destination };
+  if (base.context) input.context = base.context;
+  if (base.subject) input.subject = base.subject;
   if (text) input.content = { text };
   return input;
 }
