@@ -1,6 +1,6 @@
 import { compileDecisionPolicy, decideLocally } from '@airlock/decision-core';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
-import { describeProbe, MAX_STALL_MS, whileProbing } from './probe';
+import { describeProbe, MAX_STALL_MS, officeProse as prose, whileProbing } from './probe';
 
 /**
  * Long texts (from 64 KiB to the 1 MiB limit) are inspected in a worker thread, off the event loop
@@ -16,26 +16,6 @@ describe('decisions on long texts', () => {
   afterAll(async () => {
     await t?.close();
   });
-
-  /** About `bytes` of office prose with a name, an e-mail address or a phone number now and then. */
-  function prose(bytes: number): string {
-    const lines = [
-      'Please find the quarterly figures attached; the regional totals moved by less than two percent.',
-      'Anna Berg asked whether the vendor review can wait until the budget is approved next month.',
-      'Send the signed copy to jane.roe@client-corp.com before Friday, and keep legal in copy.',
-      'The migration plan has three phases, and the second one depends on the storage contract.',
-      'Call the front desk on +44 20 7946 0958 if the badge readers fail again tomorrow morning.',
-      'We agreed to drop the old reporting tool once the dashboards cover the same questions.',
-    ];
-    const out: string[] = [];
-    let size = 0;
-    for (let i = 0; size < bytes; i++) {
-      const line = lines[i % lines.length]!;
-      out.push(line);
-      size += line.length + 1;
-    }
-    return out.join('\n');
-  }
 
   async function publishedPolicy() {
     const org = await t.prisma.organization.findFirstOrThrow();

@@ -3,7 +3,7 @@ import { TextInspectionPool } from '../../apps/api/src/modules/decisions/text-in
 import { IcapListener } from '../../apps/api/src/modules/icap/icap.listener';
 import { type MockLlm, startMockLlm } from '../support/mock-llm';
 import { BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
-import { describeProbe, MAX_STALL_MS, whileProbing } from './probe';
+import { describeProbe, MAX_STALL_MS, officeProse, whileProbing } from './probe';
 
 /**
  * The enforcement points that decide texts on their own paths, the AI gateway, the guardrail
@@ -36,25 +36,8 @@ describe('long texts at the enforcement points', () => {
     await mock?.close();
   });
 
-  /** About `bytes` of office prose with names, e-mail addresses and phone numbers, then a last e-mail address. */
-  function prose(bytes: number): string {
-    const lines = [
-      'Please find the quarterly figures attached; the regional totals moved by less than two percent.',
-      'Anna Berg asked whether the vendor review can wait until the budget is approved next month.',
-      'Send the signed copy to jane.roe@client-corp.com before Friday, and keep legal in copy.',
-      'The migration plan has three phases, and the second one depends on the storage contract.',
-      'Call the front desk on +44 20 7946 0958 if the badge readers fail again tomorrow morning.',
-      'We agreed to drop the old reporting tool once the dashboards cover the same questions.',
-    ];
-    const out: string[] = [];
-    let size = 0;
-    for (let i = 0; size < bytes; i++) {
-      const line = lines[i % lines.length]!;
-      out.push(line);
-      size += line.length + 1;
-    }
-    return `${out.join('\n')}\nFinal note: forward it to dana.whitfield@fabrikam-mail.com.`;
-  }
+  /** About `bytes` of office prose, then a last e-mail address. */
+  const prose = (bytes: number) => `${officeProse(bytes)}\nFinal note: forward it to dana.whitfield@fabrikam-mail.com.`;
 
   /** The body of an answer read while probing; parsed after (joining it is the test client's work). */
   async function readAll(res: Response): Promise<string> {

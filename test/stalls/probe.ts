@@ -54,3 +54,23 @@ export async function whileProbing<T>(t: Pick<TestApp, 'request'>, work: Promise
 export function describeProbe(what: string, p: Probed<unknown>): string {
   return `${what}: ${p.ms.toFixed(0)} ms; /healthz answered ${p.probes} times meanwhile, slowest ${p.slowest.toFixed(1)} ms; longest event-loop delay ${p.stalled.toFixed(1)} ms (longest garbage collection ${p.longestGc.toFixed(1)} ms)`;
 }
+
+/** About `bytes` of office prose with a name, an e-mail address or a phone number now and then. */
+export function officeProse(bytes: number): string {
+  const lines = [
+    'Please find the quarterly figures attached; the regional totals moved by less than two percent.',
+    'Anna Berg asked whether the vendor review can wait until the budget is approved next month.',
+    'Send the signed copy to jane.roe@client-corp.com before Friday, and keep legal in copy.',
+    'The migration plan has three phases, and the second one depends on the storage contract.',
+    'Call the front desk on +44 20 7946 0958 if the badge readers fail again tomorrow morning.',
+    'We agreed to drop the old reporting tool once the dashboards cover the same questions.',
+  ];
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = lines[i % lines.length]!;
+    out.push(line);
+    size += line.length + 1;
+  }
+  return out.join('\n');
+}

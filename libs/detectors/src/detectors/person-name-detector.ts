@@ -904,6 +904,10 @@ const LOWER_CUED = /(?:[ \t]+(?:to|with|from))?[ \t]+(\p{Ll}[\p{Ll}'’-]{2,})[ 
 const DIRECT_CUES = words('ask asked tell told ping pinged remind reminded invite invited introduce thank thanks cc hi hello hey dear emailed');
 /** texts up to this length are read by lowerCaseNames even when they have capitals (chat prompts) */
 const LOWER_CASE_MAX = 4096;
+/** A lower-case word that is in `list` (as typed or without accents) and is no common word, stop word or product. */
+function listedLowerCaseWord(w: string, list: { has(w: string): boolean }, common: Set<string>): boolean {
+  return !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+}
 function cuedLowerCaseNames(
   text: string,
   cueEnds: readonly number[],
@@ -912,8 +916,7 @@ function cuedLowerCaseNames(
   common: Set<string>,
   out: { push(f: Finding): unknown },
 ): void {
-  const ok = (w: string, list: { has(w: string): boolean }): boolean =>
-    !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+  const ok = (w: string, list: { has(w: string): boolean }): boolean => listedLowerCaseWord(w, list, common);
   for (const ce of cueEnds) {
     LOWER_CUED.lastIndex = ce;
     const m = LOWER_CUED.exec(text);
@@ -948,8 +951,7 @@ function lowerCaseNames(
   common: Set<string>,
   out: { push(f: Finding): unknown },
 ): void {
-  const ok = (w: string, list: { has(w: string): boolean }): boolean =>
-    w.length >= 3 && !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+  const ok = (w: string, list: { has(w: string): boolean }): boolean => w.length >= 3 && listedLowerCaseWord(w, list, common);
   let prev = '', prevEnd = -1, prevStart = -1, before = '';
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
