@@ -329,6 +329,22 @@ export class GatewayService {
   }
 
   /**
+   * A streamed answer stopped by a block: its decision to the log, the call recorded, and the error
+   * event that ends the stream. The caller is told the logged decision's id, unless `text` is long
+   * enough to be inspected off the event loop: then it is logged when that is done and the look-back
+   * window's reason is told.
+   */
+  private blockStream(state: CallState, text: string, windowReason: string | undefined): string {
+    let message = windowReason ?? 'Airlock blocked this answer';
+    if (text.length < OFF_LOOP_TEXT_CHARS) {
+      const logged = this.decide(state, 'response', text, true);
+      if (logged.effect === 'block') message = blockMessage(logged, 'answer');
+    } else this.logAnswer(state, text);
+    this.record(state, { blocked: true, streamed: true });
+    return streamErrorEvent(state.endpoint, message, 'airlock_policy_block_response');
+  }
+
+  /**
    * A streamed answer's decision for the log alone (the caller has had its verdict from the
    * look-back checks): a long answer is inspected off the event loop and logged when that is done;
    * a failure then only costs the log entry, as the answer has gone out.
@@ -483,17 +499,8 @@ export class GatewayService {
         const result = passed ? scanner.pass(piece, passed) : scanner.push(piece);
         if (result.blocked) {
           stopped = true;
-          // The decision that stopped it goes to the log (the answer up to the piece that completed
-          // the value); the caller is told its id, unless the answer is long enough to be inspected
-          // off the event loop: then it is logged when that is done and the window's reason is told.
-          const text = scanner.text() + piece;
-          let message = result.reason ?? 'Airlock blocked this answer';
-          if (text.length < OFF_LOOP_TEXT_CHARS) {
-            const logged = this.decide(state, 'response', text, true);
-            if (logged.effect === 'block') message = blockMessage(logged, 'answer');
-          } else this.logAnswer(state, text);
-          this.record(state, { blocked: true, streamed: true });
-          return streamErrorEvent(endpoint, message, 'airlock_policy_block_response');
+          // The answer up to the piece that completed the value goes to the log.
+          return this.blockStream(state, scanner.text() + piece, result.reason);
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
@@ -522,13 +529,7 @@ export class GatewayService {
         lastWhole = { text: joined, verdict };
         if (verdict.effect === 'block') {
           stopped = true;
-          let message = verdict.reason ?? 'Airlock blocked this answer';
-          if (joined.length < OFF_LOOP_TEXT_CHARS) {
-            const logged = this.decide(state, 'response', joined, true);
-            if (logged.effect === 'block') message = blockMessage(logged, 'answer');
-          } else this.logAnswer(state, joined);
-          this.record(state, { blocked: true, streamed: true });
-          return prefix + streamErrorEvent(endpoint, message, 'airlock_policy_block_response');
+          return prefix + this.blockStream(state, joined, verdict.reason);
         }
         if (verdict.effect === 'redact') maskTexts(wholes, verdict);
         for (const w of wholes) {
