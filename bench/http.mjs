@@ -11,6 +11,9 @@
  * bare route. Cerbos receives the provider's attributes already resolved (in its favour).
  *
  *   npx tsc -b tsconfig.build.json && node bench/http.mjs [--json] [--seconds 5] [--rounds 3]
+ *
+ * BENCH_HTTP_CPU_PROF=<dir> writes V8 CPU profiles of the Airlock processes there (node --cpu-prof;
+ * with AIRLOCK_WORKERS=1 the one process that serves).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -136,7 +139,8 @@ export async function startAirlock() {
   const db = await startThrowawayPostgres({ durable: true });
   await db.createDatabase('bench');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bench/airlock-server.mjs')], {
+  const profile = process.env.BENCH_HTTP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HTTP_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, 'bench/airlock-server.mjs')], {
     env: {
       ...process.env,
       DATABASE_URL: db.url('bench'),
