@@ -153,6 +153,43 @@ describe('AI gateway', () => {
     expect(final.usage.output_tokens).toBeGreaterThan(0);
   });
 
+  test('a streamed answer whose pieces cut a word is not masked for what the first part reads like; a value to mask is masked whole', async () => {
+    // For this test, answers (the mock's echo of the prompt) may carry personal data only masked,
+    // and prompts go out as they are, so that the answer has the values to mask.
+    const rule = await owner.json('/api/rules', { method: 'POST', json: { ruleId: 'gw-mask-personal-back', priority: 4, conditions: { dataClasses: ['personal_data'], actions: ['response'] }, effect: 'redact', message: 'Personal data in answers is masked.' } });
+    const promptRules = (await owner.json<any[]>('/api/rules?range=[0,100]')).filter((r) => ['gw-redact-personal', 'no-personal-data-unapproved'].includes(r.ruleId));
+    expect(promptRules).toHaveLength(2);
+    for (const r of promptRules) await owner.json(`/api/rules/${r.id}`, { method: 'PUT', json: { enabled: false } });
+    await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'mask answers' } });
+    try {
+      // The mock streams "You said: <prompt>" in pieces of 7 characters: "Frida" ends a piece, "y"
+      // starts the next; so do the name's "Frida" and " Lindqv".
+      let prompt = 'Send the signed copy to legal before Friday, and then ask Frida Lindqvist.';
+      while ((10 + prompt.indexOf('Friday')) % 7 !== 2) prompt = ` ${prompt}`;
+      const whole = (await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: prompt }] })).choices[0]!.message.content!;
+      expect(whole).toContain('before Friday, and then ask [PERSONAL_DATA_REDACTED].');
+      expect(whole).not.toContain('Lindqvist');
+      const chat = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: prompt }] });
+      let text = '';
+      for await (const c of chat) text += c.choices[0]?.delta?.content ?? '';
+      expect(text).toBe(whole);
+      // The Responses API: its deltas and the whole text of its closing events agree.
+      const stream = await openai.responses.create({ model: 'gpt-test', input: prompt, stream: true });
+      let deltas = '';
+      let done = '';
+      for await (const ev of stream) {
+        if (ev.type === 'response.output_text.delta') deltas += ev.delta;
+        if (ev.type === 'response.output_text.done') done = ev.text;
+      }
+      expect(deltas).toBe(whole);
+      expect(done).toBe(whole);
+    } finally {
+      await owner.json(`/api/rules/${rule.id}`, { method: 'DELETE' });
+      for (const r of promptRules) await owner.json(`/api/rules/${r.id}`, { method: 'PUT', json: { enabled: true } });
+      await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'answers as they are' } });
+    }
+  });
+
   test('the gateway decides as an API account: a rule that admits only API accounts lets it through and stops a client that does not say', async () => {
     const through = await openai.chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'Summarise the quarterly plan.' }] });
     expect(through.choices[0]!.message.content).toBeTruthy();

@@ -72,6 +72,30 @@ describe('long texts at the enforcement points', () => {
     expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
   });
 
+  test("AI gateway: a streamed Responses API answer of 1 MB, whose closing events repeat the whole text, is restored, and /healthz is answered meanwhile", async () => {
+    const text = prose(1_000_000);
+    // ~21 MB of events (a piece of 7 characters each): joined after probing, as the test client's work
+    const call = () =>
+      t.request('/gateway/openai/v1/responses', { method: 'POST', headers: { authorization: `Bearer ${gatewayKey}` }, json: { model: 'm', input: text, stream: true } }).then(async (res) => {
+        const chunks: Uint8Array[] = [];
+        for await (const c of res.body as unknown as AsyncIterable<Uint8Array>) chunks.push(c);
+        return { status: res.status, chunks };
+      });
+    expect((await call()).status).toBe(200);
+    inspected.mockClear();
+    const probe = await whileProbing(t, call());
+    console.log(describeProbe(`gateway call streaming a Responses API answer of ${text.length} characters`, probe));
+    expect(probe.result.status).toBe(200);
+    const events = Buffer.concat(probe.result.chunks).toString('utf8').split('\n\n').filter((e) => e.includes('data: ')).map((e) => JSON.parse(e.slice(e.indexOf('data: ') + 6)));
+    const done = events.find((e) => e.type === 'response.output_text.done');
+    expect(done.text.endsWith('forward it to dana.whitfield@fabrikam-mail.com.')).toBe(true);
+    expect(events.find((e) => e.type === 'response.completed').response.output[0].content[0].text).toBe(done.text);
+    expect(events.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('')).toBe(done.text);
+    // the prompt, the whole answer of the closing events and the answer's log entry went to the thread
+    expect(inspected).toHaveBeenCalledTimes(3);
+    expect(probe.stalled).toBeLessThan(MAX_STALL_MS);
+  }, 60_000);
+
   test('AI gateway: a caller that leaves while its long prompt is inspected is not forwarded to the upstream', async () => {
     const before = mock.calls.length;
     const ctrl = new AbortController();

@@ -146,11 +146,18 @@ export async function startMockLlm(): Promise<MockLlm> {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         let seq = 0;
         sse({ type: 'response.created', sequence_number: seq++, response: { ...response(''), status: 'in_progress', output: [] } }, 'response.created');
-        for (const p of pieces) sse({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: p }, 'response.output_text.delta');
-        const full = pieces.join('');
-        sse({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, text: full }, 'response.output_text.done');
-        sse({ type: 'response.completed', sequence_number: seq, response: response(full) }, 'response.completed');
-        return res.end();
+        // A long answer's events are written 256 at a time, yielding between: the mock shares the
+        // test's event loop, whose delay the stall tests measure.
+        let i = 0;
+        const deltas = (): unknown => {
+          for (const end = Math.min(i + 256, pieces.length); i < end; i++) sse({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: pieces[i] }, 'response.output_text.delta');
+          if (i < pieces.length) return setImmediate(deltas);
+          const full = pieces.join('');
+          sse({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, text: full }, 'response.output_text.done');
+          sse({ type: 'response.completed', sequence_number: seq, response: response(full) }, 'response.completed');
+          return res.end();
+        };
+        return deltas();
       }
       if (path === '/v1/messages') {
         const usage = { input_tokens: 12, output_tokens: 6 };

@@ -1,5 +1,5 @@
 import { endedFields, fieldEvent, streamTexts } from './dialects';
-import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
+import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
 
@@ -108,6 +108,65 @@ describe('LookbackScanner', () => {
     // the passed pieces are in the look-back: a value they start is still caught
     s.pass(SECRET.slice(0, 20));
     expect(s.push(SECRET.slice(20)).blocked).toBe(true);
+  });
+
+  describe('a value to be masked that reaches the end of what arrived is held back', () => {
+    // A stand-in name detector ("Frida", not "Friday") and an e-mail one that grows with its text.
+    const names = (w: string): WindowVerdict => {
+      const findings = [...w.matchAll(/\bFrida\b|\bdana@[a-z.]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, dataClass: 'personal_data', detector: 'x' }));
+      return findings.length ? { effect: 'redact', findings, redactedClasses: ['personal_data'] } : { effect: 'allow', findings: [] };
+    };
+
+    test('a word cut by the piece boundary is not masked for what its first part reads like', () => {
+      const s = new LookbackScanner(names, 64);
+      expect(s.push('Send it before Frida').text).toBe('Send it before ');
+      expect(s.holding).toBe(true);
+      expect(s.text()).toBe('Send it before Frida');
+      expect(s.push('y, please.').text).toBe('Friday, please.');
+      expect(s.holding).toBe(false);
+    });
+
+    test('a value completed by the next piece is masked whole; at the end of the field what is held is decided as it is', () => {
+      const s = new LookbackScanner(names, 64);
+      const out = [s.push('mail dana@x.'), s.push('io to Frida'), s.flush()].map((r) => r.text).join('');
+      expect(out).toBe('mail [PERSONAL_DATA_REDACTED] to [PERSONAL_DATA_REDACTED]');
+      expect(s.holding).toBe(false);
+      expect(s.text()).toBe(out);
+    });
+
+    test('split at every position of the text, the same text comes out', () => {
+      const text = 'Ask Frida about Friday; mail dana@x.io.';
+      const whole = new LookbackScanner(names, 64);
+      const expected = whole.push(text).text + whole.flush().text;
+      expect(expected).toBe('Ask [PERSONAL_DATA_REDACTED] about Friday; mail [PERSONAL_DATA_REDACTED]');
+      // Cut before a value reads as one ("Fri|da", "dan|a@x.io"), its first part has gone out
+      // unmasked: the rest is masked when it arrives (the limit of any stream that does not hold
+      // back every word). Cut anywhere else, the text is the same as in one piece.
+      const label = '[PERSONAL_DATA_REDACTED]';
+      const frida = text.indexOf('Frida');
+      const dana = text.indexOf('dana@');
+      for (let cut = 1; cut < text.length; cut++) {
+        const s = new LookbackScanner(names, 64);
+        const out = s.push(text.slice(0, cut)).text + s.push(text.slice(cut)).text + s.flush().text;
+        if (cut > frida && cut <= frida + 4) expect(out).toBe(`Ask ${text.slice(frida, cut)}${label} about Friday; mail ${label}`);
+        else if (cut > dana && cut <= dana + 5) expect(out).toBe(`Ask ${label} about Friday; mail ${text.slice(dana, cut)}${label}`);
+        else expect(out).toBe(expected);
+      }
+    });
+
+    test('a piece passed after a preview carries what was held before it', () => {
+      const s = new LookbackScanner(names, 64);
+      s.push('to Frida');
+      expect(s.preview('y').effect).toBe('allow');
+      expect(s.pass('y').text).toBe('Friday');
+    });
+
+    test(`no more than ${MAX_HELD} characters are held: a longer open value is masked as it arrives`, () => {
+      const s = new LookbackScanner(names, 1024);
+      const r = s.push(`dana@${'x'.repeat(MAX_HELD + 10)}`);
+      expect(r.text).toBe('[PERSONAL_DATA_REDACTED]');
+      expect(s.holding).toBe(false);
+    });
   });
 
   test('maskPiece merges overlapping findings', () => {

@@ -371,12 +371,7 @@ export class GatewayService {
     } catch (err) {
       return rethrowForGateway(err);
     }
-    const verdict = ({ decision, findings, redactedClasses }: LocalDecision): WindowVerdict => ({
-      effect: decision.effect,
-      findings,
-      redactedClasses,
-      reason: decision.effect === 'block' ? `Airlock blocked this answer: ${reasonsOf(decision.reasons) || 'the policy does not allow it'}` : undefined,
-    });
+    const verdict = ({ decision, findings, redactedClasses }: LocalDecision): WindowVerdict => windowVerdictOf(decision.effect, decision.reasons, findings, redactedClasses);
     if (!checks.contentMatters) {
       const fixed = verdict(checks.baseline);
       return () => fixed;
@@ -388,6 +383,21 @@ export class GatewayService {
         return rethrowForGateway(err);
       }
     };
+  }
+
+  /**
+   * The verdict on a long whole text of a streamed answer (the Responses API repeats the answer in
+   * its closing events), inspected off the event loop. No log entry: the answer's one decision is
+   * logged when it ends (see relayStream). A thread that refuses the text (busy) has it decided on
+   * the event loop: the upstream was paid for this answer.
+   */
+  private wholeVerdict(state: CallState, text: string): Promise<WindowVerdict> {
+    try {
+      const decided = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { log: false, inlineWhenBusy: true });
+      return Promise.resolve(decided).then((d) => windowVerdictOf(d.effect, d.reasons, d.findings, d.redactedClasses), rethrowForGateway);
+    } catch (err) {
+      return Promise.reject(err).catch(rethrowForGateway);
+    }
   }
 
   /** Relays a server-sent event stream: each text piece inspected with look-back, then restored. */
@@ -415,18 +425,31 @@ export class GatewayService {
     };
     armIdle();
 
-    /** The held-back text of the fields `which` selects (all when omitted), as events of their own. */
+    /**
+     * The held-back text of the fields `which` selects (all when omitted), as events of their own:
+     * what the look-back scanner held (decided now as it is) and a partial placeholder. A block
+     * found then stops the stream (`stopped`) with its error event.
+     */
     const flushHeld = (which?: (key: string) => boolean): string => {
       let out = '';
-      for (const [key, r] of restorers) {
-        if (!r.holding || (which && !which(key))) continue;
-        const rest = r.flush();
-        const template = templates.get(key);
+      for (const [key, template] of templates) {
+        if (which && !which(key)) continue;
         templates.delete(key);
-        if (template) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
+        const scanner = scanners.get(key)!;
+        const restorer = restorers.get(key)!;
+        const last = scanner.flush();
+        if (last.blocked) {
+          stopped = true;
+          return out + this.blockStream(state, scanner.text(), last.reason);
+        }
+        const rest = restorer.push(last.text) + restorer.flush();
+        if (rest) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
       }
       return out;
     };
+
+    /** The held text's events, then the event itself, unless what was held stopped the stream. */
+    const afterHeld = (held: string, raw: string): string => (stopped ? held : held + raw);
 
     const check = this.windowCheck(state);
     let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
@@ -483,13 +506,13 @@ export class GatewayService {
     };
 
     const handleEvent = ({ ev, data, deltas, wholes }: Parsed, approved: Map<string, WindowVerdict['effect']> | null): string | null => {
-      if (ev.data === '[DONE]') return flushHeld() + ev.raw;
+      if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
       if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
       if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
       const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
       const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
-      if (!deltas.length && !wholes.length) return ended && templates.size ? flushHeld(ended === 'all' ? undefined : ended) + ev.raw : ev.raw;
+      if (!deltas.length && !wholes.length) return ended && templates.size ? afterHeld(flushHeld(ended === 'all' ? undefined : ended), ev.raw) : ev.raw;
       let changed = false;
       for (const ref of deltas) {
         const key = ref.key ?? '';
@@ -504,9 +527,19 @@ export class GatewayService {
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
-        let restored = restorer.push(result.text);
+        let text = result.text;
         // The field's last piece (the same event ends it): nothing more can complete what is held.
-        if (restorer.holding && endsField(key)) {
+        const last = endsField(key);
+        if (last && scanner.holding) {
+          const rest = scanner.flush();
+          if (rest.blocked) {
+            stopped = true;
+            return this.blockStream(state, scanner.text(), rest.reason);
+          }
+          text += rest.text;
+        }
+        let restored = restorer.push(text);
+        if (last) {
           restored += restorer.flush();
           templates.delete(key);
         }
@@ -514,7 +547,7 @@ export class GatewayService {
           ref.set(restored);
           changed = true;
         }
-        if (restorer.holding && !templates.has(key)) {
+        if ((restorer.holding || scanner.holding) && !templates.has(key)) {
           // An event of this field alone, to carry what is held when the field ends.
           templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
         }
@@ -522,6 +555,7 @@ export class GatewayService {
       let prefix = '';
       if (wholes.length) {
         if (templates.size) prefix = flushHeld(ended === 'all' || ended === null ? undefined : ended);
+        if (stopped) return prefix;
         const joined = wholes.map((w) => w.get()).join(SEPARATOR);
         // The Responses API repeats the whole text in its closing events (output_text.done,
         // content_part.done, output_item.done, completed): one check for the same text.
@@ -542,6 +576,13 @@ export class GatewayService {
       return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
     };
 
+    /** The joined whole texts of an event when they are long and not decided yet (see wholeOffLoop), else null. */
+    const longWhole = ({ wholes }: Parsed): string | null => {
+      if (!wholes.length) return null;
+      const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+      return joined.length >= OFF_LOOP_TEXT_CHARS && lastWhole?.text !== joined ? joined : null;
+    };
+
     return new Promise<void>((resolve) => {
       const finish = () => {
         if (idle) clearTimeout(idle);
@@ -552,6 +593,10 @@ export class GatewayService {
         raw.end();
         finish();
       };
+      const fail = (err: unknown): string => {
+        stopped = true;
+        return streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
+      };
       /**
        * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
        * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
@@ -560,25 +605,47 @@ export class GatewayService {
        */
       let pending: Buffer[] = [];
       let scheduled = false;
+      /**
+       * Events read and not handled yet, in order, each with its read's approvals. They wait only
+       * while a long whole text (the Responses API's closing events) is inspected off the event
+       * loop (`waiting`; the upstream is paused meanwhile).
+       */
+      const queue: { p: Parsed; approved: Map<string, WindowVerdict['effect']> | null }[] = [];
+      let waiting = false;
+      let upstreamEnded = false;
+      let parserEnded = false;
       const drain = (): string => {
         scheduled = false;
-        if (stopped || !pending.length) return '';
-        const chunks = pending;
-        pending = [];
+        if (stopped) return '';
         const t0 = performance.now();
         let out = '';
         try {
-          const batch: Parsed[] = [];
-          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
-          const approved = batch.length > 1 ? approve(batch) : null;
-          for (const p of batch) {
+          if (pending.length) {
+            const chunks = pending;
+            pending = [];
+            const batch: Parsed[] = [];
+            for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
+            // Approvals preview the pieces after the text already handled: none while events wait.
+            const approved = batch.length > 1 && !queue.length ? approve(batch) : null;
+            for (const p of batch) queue.push({ p, approved });
+          }
+          if (upstreamEnded && !parserEnded) {
+            parserEnded = true;
+            for (const ev of parser.end()) queue.push({ p: parse(ev), approved: null });
+          }
+          while (queue.length && !waiting && !stopped) {
+            const { p, approved } = queue[0]!;
+            const long = longWhole(p);
+            if (long !== null) {
+              wholeOffLoop(long);
+              break;
+            }
+            queue.shift();
             const text = handleEvent(p, approved);
             if (text) out += text;
-            if (stopped) break;
           }
         } catch (err) {
-          stopped = true;
-          out += streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
+          out += fail(err);
         }
         state.own += performance.now() - t0;
         return out;
@@ -587,6 +654,48 @@ export class GatewayService {
         const out = drain();
         if (out) raw.write(out);
         if (stopped) stop();
+      };
+      /** The verdict on a long whole text, from the inspection thread; the queue goes on with it. */
+      const wholeOffLoop = (text: string) => {
+        waiting = true;
+        res.pause();
+        this.wholeVerdict(state, text).then(
+          (verdict) => {
+            waiting = false;
+            lastWhole = { text, verdict };
+            if (stopped || raw.destroyed) return;
+            res.resume();
+            if (upstreamEnded) complete();
+            else drainAndWrite();
+          },
+          (err: unknown) => {
+            waiting = false;
+            if (stopped || raw.destroyed) return;
+            raw.write(fail(err));
+            stop();
+          },
+        );
+      };
+      /** The upstream's answer ended: the last events, what is held, the record, the end of the answer. */
+      const complete = () => {
+        let out = drain();
+        if (waiting) {
+          // a long whole text among the last events: completed when its verdict is in
+          if (out) raw.write(out);
+          return;
+        }
+        if (!stopped) out += flushHeld();
+        else if (!res.destroyed) res.destroy();
+        if (!stopped) {
+          // The whole answer's decision, for the log, before the last write (after it, deferred like
+          // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
+          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
+          this.record(state, { streamed: true }, whole ? () => this.logAnswer(state, whole) : undefined, true);
+        }
+        // The last events and the end of the chunked answer in one write.
+        if (out) raw.end(out);
+        else raw.end();
+        finish();
       };
       res.on('data', (chunk: Buffer) => {
         if (stopped) return;
@@ -598,24 +707,8 @@ export class GatewayService {
         }
       });
       res.on('end', () => {
-        let out = drain();
-        if (!stopped) {
-          for (const ev of parser.end()) {
-            out += handleEvent(parse(ev), null) ?? '';
-            if (stopped) break;
-          }
-          if (!stopped) out += flushHeld();
-        } else if (!res.destroyed) res.destroy();
-        if (!stopped) {
-          // The whole answer's decision, for the log, before the last write (after it, deferred like
-          // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
-          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
-          this.record(state, { streamed: true }, whole ? () => this.logAnswer(state, whole) : undefined, true);
-        }
-        // The last events and the end of the chunked answer in one write.
-        if (out) raw.end(out);
-        else raw.end();
-        finish();
+        upstreamEnded = true;
+        if (!waiting) complete();
       });
       res.on('error', () => {
         if (!stopped) this.record(state, { upstreamError: true, streamed: true });
@@ -721,6 +814,11 @@ function reasonsOf(reasons: readonly { effect: string; message: string }[]): str
     .filter((r) => r.effect === 'block')
     .map((r) => r.message)
     .join(' ');
+}
+
+/** A decision as the verdict on a streamed answer's text (a block says why). */
+function windowVerdictOf(effect: WindowVerdict['effect'], reasons: readonly { effect: string; message: string }[], findings: WindowVerdict['findings'], redactedClasses: WindowVerdict['redactedClasses']): WindowVerdict {
+  return { effect, findings, redactedClasses, reason: effect === 'block' ? `Airlock blocked this answer: ${reasonsOf(reasons) || 'the policy does not allow it'}` : undefined };
 }
 
 function blockMessage(d: DecisionResponse, what: 'request' | 'answer'): string {

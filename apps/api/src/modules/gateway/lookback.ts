@@ -1,7 +1,10 @@
 /**
  * The look-back window of a streamed answer: each new piece is inspected together with the end of
  * what came before it, so a value split across two pieces is found when the piece that completes it
- * arrives, before that piece is sent on. Pure: the inspection is a function given to it.
+ * arrives, before that piece is sent on. A value to be masked that reaches the end of what has
+ * arrived may not be complete (`Frida` of `Friday`, `jane@x.co` of `jane@x.com`): it is held back
+ * until the next piece or the end of the field says what it is. Pure: the inspection is a function
+ * given to it.
  */
 export interface WindowFinding {
   start: number;
@@ -31,9 +34,13 @@ export interface PieceResult {
 
 /** Characters of earlier text inspected with each new piece. */
 export const DEFAULT_LOOKBACK = 1024;
+/** The most text held back at the end of what has arrived (a longer open value is masked as it is). */
+export const MAX_HELD = 256;
 
 export class LookbackScanner {
   private tail = '';
+  /** Text that arrived, is not sent yet: a value to be masked reaches its end (see heldFrom). */
+  private held = '';
   /** The most restrictive effect seen. */
   worst: WindowVerdict['effect'] = 'allow';
   /** Every piece's text as accepted (the whole field, for the decision logged at the end). */
@@ -46,12 +53,33 @@ export class LookbackScanner {
 
   push(piece: string): PieceResult {
     if (!piece) return { text: '', blocked: false, effect: 'allow' };
-    const window = this.tail + piece;
+    return this.decide(this.tail + this.held + piece, true);
+  }
+
+  /** The text held back, decided as it is (the field ended: nothing more can complete it). */
+  flush(): PieceResult {
+    if (!this.held) return { text: '', blocked: false, effect: 'allow' };
+    return this.decide(this.tail + this.held, false);
+  }
+
+  /** Whether text is held back (see flush). */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
+  /** Inspects the window and accepts its new part (from the tail's end), less what `open` holds back. */
+  private decide(window: string, open: boolean): PieceResult {
+    const from = this.tail.length;
     const verdict = this.inspect(window);
     this.note(verdict.effect);
     if (verdict.effect === 'block') return { text: '', blocked: true, reason: verdict.reason, effect: 'block' };
-    let out = piece;
-    if (verdict.effect === 'redact') out = maskPiece(window, this.tail.length, verdict);
+    let cut = window.length;
+    if (verdict.effect === 'redact' && open) cut = heldFrom(window, from, verdict);
+    this.held = window.slice(cut);
+    let out: string;
+    if (verdict.effect !== 'redact') out = window.slice(from, cut);
+    else if (cut === window.length) out = maskPiece(window, from, verdict);
+    else out = maskPiece(window.slice(0, cut), from, { ...verdict, findings: verdict.findings.filter((f) => f.end <= cut) });
     this.accept(out);
     return { text: out, blocked: false, effect: verdict.effect };
   }
@@ -68,26 +96,52 @@ export class LookbackScanner {
    * then `pass`es them when that verdict neither blocks nor masks.
    */
   preview(text: string): WindowVerdict {
-    return this.inspect(this.tail + text);
+    return this.inspect(this.tail + this.held + text);
   }
 
-  /** Accepts a piece already inspected (see preview) as it is. */
+  /** Accepts a piece already inspected (see preview) as it is, with what was held before it. */
   pass(piece: string, effect: WindowVerdict['effect'] = 'allow'): PieceResult {
     if (!piece) return { text: '', blocked: false, effect: 'allow' };
     this.note(effect);
-    this.accept(piece);
-    return { text: piece, blocked: false, effect };
+    const out = this.held + piece;
+    this.held = '';
+    this.accept(out);
+    return { text: out, blocked: false, effect };
   }
 
-  /** The whole text accepted so far. */
+  /** The whole text so far: accepted, then held back. */
   text(): string {
-    return this.accepted.join('');
+    return this.accepted.join('') + this.held;
   }
 
   private note(effect: WindowVerdict['effect']): void {
     const rank = { allow: 0, warn: 1, redact: 2, block: 3 } as const;
     if (rank[effect] > rank[this.worst]) this.worst = effect;
   }
+}
+
+/**
+ * Where the text to hold back starts: at the first masked finding that reaches the window's end
+ * (and at any masked finding that overlaps what is held, so none is cut in two), never before
+ * `from` (what was sent is sent); the window's end when nothing is open or more than MAX_HELD
+ * characters would be held.
+ */
+function heldFrom(window: string, from: number, verdict: WindowVerdict): number {
+  const classes = verdict.redactedClasses ? new Set(verdict.redactedClasses) : null;
+  const masked = verdict.findings.filter((f) => !classes || classes.has(f.dataClass));
+  let cut = window.length;
+  for (const f of masked) if (f.end >= window.length && f.start < cut) cut = f.start;
+  if (cut === window.length) return cut;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const f of masked)
+      if (f.start < cut && f.end > cut) {
+        cut = f.start;
+        moved = true;
+      }
+  }
+  cut = Math.max(cut, from);
+  return window.length - cut > MAX_HELD ? window.length : cut;
 }
 
 /** The new piece (window[from..]) with the part of each masked finding that falls in it replaced. */
