@@ -25,7 +25,11 @@ export function base64Bytes(s: string): Uint8Array | undefined {
       out[o++] = (acc >> bits) & 0xff;
     }
   }
-  return out.subarray(0, o);
+  // o === out.length here (n characters make floor(6n / 8) bytes): `out` itself, not a subarray. The
+  // function is optimised while it decodes the name lists at load time (on-stack replacement), before
+  // any call has reached its last line; that code, kept for later calls, was thrown away at a
+  // `.subarray` without type feedback on every decode (~20 deoptimisations per dense MB).
+  return out;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

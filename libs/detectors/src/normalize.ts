@@ -300,6 +300,14 @@ function wrappedAt(text: string, nl: number, edits: Edit[]): void {
   if (s - lineStart > 48) return;
   if (DIGIT_GROUPS_TAIL.test(text.slice(lineStart + 1, s)) && DIGIT_GROUPS_LINE.test(restOfLine(text, e))) edits.push({ s, e, r: ' ' });
 }
+/**
+ * wrappedAt at every line break. A function of its own that ends with its loop: deobfuscate, when
+ * V8 optimised it while this loop ran on a long text (on-stack replacement), had no type feedback
+ * yet for the calls after the loop, and that kept code was thrown away there on later calls.
+ */
+function wrappedBreaks(text: string, edits: Edit[]): void {
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) wrappedAt(text, nl, edits);
+}
 const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2})+/g;
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(commat|period|amp|lt|gt|quot|apos|nbsp|lowbar|hyphen|dash|plus|equals|colon));/g;
@@ -417,7 +425,7 @@ export function deobfuscate(text: string): TextView {
   if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
     run(CONCAT, (x) => (x.index > 0 && CONCAT_EDGE.test(text[x.index - 1]!) ? '' : undefined));
   }
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) wrappedAt(text, nl, edits);
+  wrappedBreaks(text, edits);
   base64Runs(text, (s, e) => {
     const r = decodeBase64(text.slice(s, e));
     if (r !== undefined) edits.push({ s, e, r });

@@ -100,6 +100,20 @@ for (const [last, prefixes] of BY_LAST) BEFORE_LAST.set(last, new Set(prefixes.m
 /** Candidate token starts with their prefix, in text order: indexOf on '_', '-', 'AIza' and the webhook host. */
 function candidates(text: string): { start: number; prefix: string }[] {
   const found: { start: number; prefix: string }[] = [];
+  endingCandidates(text, found);
+  fixedCandidates(text, found);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/*
+ * The two scans are functions of their own that end with their loop: V8 optimises a function while
+ * its loop runs on a long text (on-stack replacement), and code after that loop had no type feedback
+ * then; the optimised code was kept and thrown away there again on later calls (seen: up to ~9
+ * deoptimisations per dense inspection).
+ */
+
+/** Starts of the prefixes that end in '_' or '-' (BY_LAST), pushed to `found`. */
+function endingCandidates(text: string, found: { start: number; prefix: string }[]): void {
   for (const [last, prefixes] of BY_LAST) {
     const before = BEFORE_LAST.get(last)!;
     let i = text.indexOf(last);
@@ -118,14 +132,18 @@ function candidates(text: string): { start: number; prefix: string }[] {
       i = text.indexOf(last, i + 1);
     }
   }
-  for (const p of ['AIza', 'https://hooks.slack.com/', 'SG.']) {
+}
+
+const FIXED_PREFIXES = ['AIza', 'https://hooks.slack.com/', 'SG.'];
+/** Starts of the other prefixes, pushed to `found`. */
+function fixedCandidates(text: string, found: { start: number; prefix: string }[]): void {
+  for (const p of FIXED_PREFIXES) {
     let i = text.indexOf(p);
     while (i !== -1) {
       found.push({ start: i, prefix: p });
       i = text.indexOf(p, i + p.length);
     }
   }
-  return found.sort((a, b) => a.start - b.start);
 }
 
 const ENTRIES: DetectorInfo[] = [];
