@@ -6,10 +6,13 @@
  * and Lakera documentation.
  */
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { type MockLlm, SPLIT_SECRET, startMockLlm } from '../support/mock-llm';
+import { TextInspectionPool } from '../../apps/api/src/modules/decisions/text-inspection.pool';
 import { type Session, startTestApp, type TestApp } from '../support/test-app';
 
 const EMAIL = 'dana.whitfield@fabrikam-mail.com';
@@ -423,6 +426,109 @@ describe('AI gateway', () => {
     expect(openaiRow.blocked).toBeGreaterThan(0);
     expect(openaiRow.inputTokens).toBeGreaterThan(0);
     expect(traffic.items.some((i: any) => i.providerSlug === 'anthropic-api')).toBe(true);
+  });
+
+  /**
+   * Streams whose events a scripted upstream sends as given (5 ms apart), with answers' personal
+   * data masked: where held text goes out, and what waits for a long whole text.
+   */
+  describe('held text in scripted streams', () => {
+    let scripted: http.Server;
+    let events: string[] = [];
+    let rule: { id: string };
+    const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+    const MASK = '[PERSONAL_DATA_REDACTED]';
+
+    beforeAll(async () => {
+      scripted = http.createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          const queue = [...events];
+          const next = (): unknown => (queue.length ? (res.write(queue.shift()), setTimeout(next, 5)) : res.end());
+          next();
+        });
+      });
+      await new Promise<void>((r) => scripted.listen(0, '127.0.0.1', r));
+      const base = `http://127.0.0.1:${(scripted.address() as AddressInfo).port}`;
+      const up = (json: Record<string, unknown>) => owner.json('/api/gateway/upstreams', { method: 'POST', json });
+      await up({ name: 'scripted-openai', api: 'openai', providerSlug: 'openai-api', baseUrl: `${base}/v1`, apiKey: 'sk-scripted-1111', timeoutSeconds: 1 });
+      await up({ name: 'scripted-claude', api: 'anthropic', providerSlug: 'anthropic-api', baseUrl: base, apiKey: 'sk-ant-scripted-2222' });
+      rule = await owner.json('/api/rules', { method: 'POST', json: { ruleId: 'gw-mask-personal-back-scripted', priority: 4, conditions: { dataClasses: ['personal_data'], actions: ['response'] }, effect: 'redact', message: 'Personal data in answers is masked.' } });
+      await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'mask answers' } });
+    });
+
+    afterAll(async () => {
+      await owner.json(`/api/rules/${rule.id}`, { method: 'DELETE' });
+      await owner.json('/api/policy/publish', { method: 'POST', json: { note: 'answers as they are' } });
+      await new Promise((r) => scripted.close(r));
+    });
+
+    /** The gateway's answer as its events' data, in order. */
+    async function stream(path: string, upstream: string, body: Record<string, unknown>): Promise<any[]> {
+      const res = await t.request(path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'x-airlock-upstream': upstream }, json: { ...body, stream: true } });
+      expect(res.status).toBe(200);
+      return (await res.text())
+        .split('\n\n')
+        .map((e) => e.split('\n').find((l) => l.startsWith('data: '))?.slice(6))
+        .filter((d): d is string => d !== undefined)
+        .map((d) => (d === '[DONE]' ? d : JSON.parse(d)));
+    }
+
+    test('chat: held text of a choice goes out before the event that ends it, also when that event carries another choice', async () => {
+      const chunk = (choices: unknown[]) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices });
+      events = [
+        chunk([{ index: 0, delta: { content: 'Please call Frida Lindqvist' }, finish_reason: null }]),
+        chunk([{ index: 1, delta: { content: 'Hello there.' }, finish_reason: null }, { index: 0, delta: {}, finish_reason: 'stop' }]),
+        chunk([{ index: 1, delta: {}, finish_reason: 'stop' }]),
+        sse('[DONE]'),
+      ];
+      const out = await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', n: 2, messages: [{ role: 'user', content: 'hi' }] });
+      const at = (f: (e: any) => boolean) => out.findIndex((e) => e !== '[DONE]' && e.choices?.some(f));
+      const text0 = out.filter((e) => e !== '[DONE]').flatMap((e) => e.choices.filter((c: any) => c.index === 0).map((c: any) => c.delta.content ?? '')).join('');
+      expect(text0).toBe(`Please call ${MASK}`);
+      expect(at((c: any) => c.index === 0 && c.delta.content === MASK)).toBeLessThan(at((c: any) => c.index === 0 && c.finish_reason === 'stop'));
+    });
+
+    test("Anthropic: an error event ends every field: what is held goes out before it", async () => {
+      events = [
+        sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'),
+        sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'),
+        sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Please call Frida Lindqvist' } }, 'content_block_delta'),
+        sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error'),
+      ];
+      const out = await stream('/gateway/anthropic/v1/messages', 'scripted-claude', { model: 'c', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+      const types = out.map((e) => e.type);
+      expect(types.slice(-3)).toEqual(['content_block_delta', 'content_block_delta', 'error']);
+      expect(out.filter((e) => e.type === 'content_block_delta').map((e) => e.delta.text).join('')).toBe(`Please call ${MASK}`);
+    });
+
+    test('Responses: a long whole text checked in the inspection thread longer than the upstream timeout is no timeout; the held text has a sequence number of its own', async () => {
+      const long = `${'The plan has three phases and the second one starts in spring. '.repeat(1100)}Please call Frida Lindqvist`;
+      const response = (text: string) => ({ id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [{ type: 'message', id: 'msg_1', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }], usage: { input_tokens: 1, output_tokens: 2 } });
+      events = [
+        sse({ type: 'response.created', sequence_number: 0, response: { ...response(''), status: 'in_progress', output: [] } }, 'response.created'),
+        sse({ type: 'response.output_text.delta', sequence_number: 1, item_id: 'msg_1', output_index: 0, content_index: 0, delta: long }, 'response.output_text.delta'),
+        sse({ type: 'response.output_text.done', sequence_number: 2, item_id: 'msg_1', output_index: 0, content_index: 0, text: long }, 'response.output_text.done'),
+        sse({ type: 'response.completed', sequence_number: 3, response: response(long) }, 'response.completed'),
+      ];
+      const pool = t.app.get(TextInspectionPool);
+      const inspect = pool.inspect.bind(pool);
+      // the thread takes 1.5 s, the upstream's timeout is 1 s
+      const slow = jest.spyOn(pool, 'inspect').mockImplementation(async (...args) => (await new Promise((r) => setTimeout(r, 1500)), inspect(...args)));
+      try {
+        const out = await stream('/gateway/openai/v1/responses', 'scripted-openai', { model: 'm', input: 'hi' });
+        expect(slow).toHaveBeenCalled();
+        expect(out.map((e) => e.type)).toEqual(['response.created', 'response.output_text.delta', 'response.output_text.delta', 'response.output_text.done', 'response.completed']);
+        const masked = long.replace('Frida Lindqvist', MASK);
+        expect(out.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('')).toBe(masked);
+        expect(out.find((e) => e.type === 'response.output_text.done').text).toBe(masked);
+        const numbers = out.map((e) => e.sequence_number).filter((n) => n !== undefined);
+        expect(new Set(numbers).size).toBe(numbers.length);
+      } finally {
+        slow.mockRestore();
+      }
+    }, 30_000);
   });
 
   describe('guardrail endpoints', () => {

@@ -173,6 +173,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function endedFields(endpoint: GatewayEndpoint, event: string | null, data: Json): ((key: string) => boolean) | 'all' | null {
   if (endpoint === 'chat') {
+    // an error event ends the answer (the SDKs raise it): what is held goes out before it
+    if (isObj(data.error)) return 'all';
     const ended: string[] = [];
     for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && c.finish_reason != null) ended.push(`c${String(c.index ?? 0)}`);
     if (!ended.length) return null;
@@ -194,7 +196,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       const k = `b${String(data.index ?? 0)}`;
       return (key) => key === k;
     }
-    if (data.type === 'message_delta' || data.type === 'message_stop') return 'all';
+    if (data.type === 'message_delta' || data.type === 'message_stop' || data.type === 'error') return 'all';
   }
   return null;
 }
@@ -215,7 +217,10 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
     const field = data.delta.type === 'input_json_delta' ? 'partial_json' : 'text';
     return { ...data, delta: { ...data.delta, [field]: text } };
   }
-  return { ...data, delta: text };
+  // Responses: the event's sequence number and log probabilities belong to the event it is modelled
+  // on (a resumed stream skips numbers it has seen).
+  const { sequence_number: _seq, logprobs: _logprobs, ...rest } = data;
+  return { ...rest, delta: text };
 }
 
 export interface Usage {

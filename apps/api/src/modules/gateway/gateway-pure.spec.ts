@@ -90,7 +90,9 @@ describe('LookbackScanner', () => {
   test('redact masks only the part of a finding that is in the new piece', () => {
     const s = new LookbackScanner(inspect, 64);
     expect(s.push('mail da').text).toBe('mail da');
-    expect(s.push('na@x.io now').text).toBe('[PERSONAL_DATA_REDACTED] now');
+    // followed by a word only, the value may go on: held until punctuation (or the field's end)
+    expect(s.push('na@x.io now').text).toBe('');
+    expect(s.push(', then').text).toBe('[PERSONAL_DATA_REDACTED] now, then');
     expect(s.worst).toBe('redact');
   });
 
@@ -113,7 +115,7 @@ describe('LookbackScanner', () => {
   describe('a value to be masked that reaches the end of what arrived is held back', () => {
     // A stand-in name detector ("Frida", not "Friday") and an e-mail one that grows with its text.
     const names = (w: string): WindowVerdict => {
-      const findings = [...w.matchAll(/\bFrida\b|\bdana@[a-z.]+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, dataClass: 'personal_data', detector: 'x' }));
+      const findings = [...w.matchAll(/\bFrida(?: Lindqvist)?\b|\bdana@[a-z.]+|\+44 20 7946(?: \d{4})?/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, dataClass: 'personal_data', detector: 'x' }));
       return findings.length ? { effect: 'redact', findings, redactedClasses: ['personal_data'] } : { effect: 'allow', findings: [] };
     };
 
@@ -152,6 +154,16 @@ describe('LookbackScanner', () => {
         else if (cut > dana && cut <= dana + 5) expect(out).toBe(`Ask ${label} about Friday; mail ${text.slice(dana, cut)}${label}`);
         else expect(out).toBe(expected);
       }
+    });
+
+    test('a value followed only by a few word characters may go on: held too ("Frida L" of "Frida Lindqvist", a number\'s next group)', () => {
+      const s = new LookbackScanner(names, 64);
+      expect(s.push('Please call Frida L').text).toBe('Please call ');
+      expect(s.push('indqvist today.').text).toBe('[PERSONAL_DATA_REDACTED] today.');
+      expect(s.push(' Or +44 20 7946 ').text).toBe(' Or ');
+      expect(s.push('0958, any time.').text).toBe('[PERSONAL_DATA_REDACTED], any time.');
+      // a line break ends what may go on
+      expect(s.push(' Bye, Frida\n').text).toBe(' Bye, [PERSONAL_DATA_REDACTED]\n');
     });
 
     test('a piece passed after a preview carries what was held before it', () => {

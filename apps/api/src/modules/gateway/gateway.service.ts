@@ -512,7 +512,33 @@ export class GatewayService {
       if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
       const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
       const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
-      if (!deltas.length && !wholes.length) return ended && templates.size ? afterHeld(flushHeld(ended === 'all' ? undefined : ended), ev.raw) : ev.raw;
+
+      // The whole text first (the Responses API repeats it in its closing events: output_text.done,
+      // content_part.done, output_item.done, completed; one check for the same text): a block stops
+      // the stream before anything held goes out.
+      let whole: { joined: string; verdict: WindowVerdict } | null = null;
+      if (wholes.length) {
+        const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+        const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
+        lastWhole = { text: joined, verdict };
+        if (verdict.effect === 'block') {
+          stopped = true;
+          return this.blockStream(state, joined, verdict.reason);
+        }
+        whole = { joined, verdict };
+      }
+
+      // What is held for fields this event ends goes out before it, except for the fields of its own
+      // pieces (released with them below); an event with whole texts releases every field it may end.
+      let prefix = '';
+      if (templates.size && (ended || wholes.length)) {
+        const own = deltas.length ? new Set(deltas.map((d) => d.key ?? '')) : null;
+        const ends = ended === null || ended === 'all' ? null : ended;
+        prefix = flushHeld((key) => !own?.has(key) && (ends === null || ends(key)));
+        if (stopped) return prefix;
+      }
+      if (!deltas.length && !whole) return prefix + ev.raw;
+
       let changed = false;
       for (const ref of deltas) {
         const key = ref.key ?? '';
@@ -523,7 +549,7 @@ export class GatewayService {
         if (result.blocked) {
           stopped = true;
           // The answer up to the piece that completed the value goes to the log.
-          return this.blockStream(state, scanner.text() + piece, result.reason);
+          return prefix + this.blockStream(state, scanner.text() + piece, result.reason);
         }
         let restorer = restorers.get(key);
         if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
@@ -534,7 +560,7 @@ export class GatewayService {
           const rest = scanner.flush();
           if (rest.blocked) {
             stopped = true;
-            return this.blockStream(state, scanner.text(), rest.reason);
+            return prefix + this.blockStream(state, scanner.text(), rest.reason);
           }
           text += rest.text;
         }
@@ -552,20 +578,8 @@ export class GatewayService {
           templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
         }
       }
-      let prefix = '';
-      if (wholes.length) {
-        if (templates.size) prefix = flushHeld(ended === 'all' || ended === null ? undefined : ended);
-        if (stopped) return prefix;
-        const joined = wholes.map((w) => w.get()).join(SEPARATOR);
-        // The Responses API repeats the whole text in its closing events (output_text.done,
-        // content_part.done, output_item.done, completed): one check for the same text.
-        const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
-        lastWhole = { text: joined, verdict };
-        if (verdict.effect === 'block') {
-          stopped = true;
-          return prefix + this.blockStream(state, joined, verdict.reason);
-        }
-        if (verdict.effect === 'redact') maskTexts(wholes, verdict);
+      if (whole) {
+        if (whole.verdict.effect === 'redact') maskTexts(wholes, whole.verdict);
         for (const w of wholes) {
           const before = w.get();
           const after = state.vault.restore(before);
@@ -659,14 +673,20 @@ export class GatewayService {
       const wholeOffLoop = (text: string) => {
         waiting = true;
         res.pause();
+        // The upstream is paused, not silent: its idle timer waits too (re-armed when it resumes).
+        if (idle) clearTimeout(idle);
+        idle = null;
+        const t0 = performance.now();
         this.wholeVerdict(state, text).then(
           (verdict) => {
             waiting = false;
+            state.own += performance.now() - t0;
             lastWhole = { text, verdict };
             if (stopped || raw.destroyed) return;
+            if (upstreamEnded) return complete();
+            armIdle();
             res.resume();
-            if (upstreamEnded) complete();
-            else drainAndWrite();
+            drainAndWrite();
           },
           (err: unknown) => {
             waiting = false;
@@ -674,7 +694,12 @@ export class GatewayService {
             raw.write(fail(err));
             stop();
           },
-        );
+        )
+          // what went wrong in the continuation ends this stream, never the process
+          .catch((err: unknown) => {
+            if (!raw.destroyed && !raw.writableEnded) raw.write(fail(err));
+            stop();
+          });
       };
       /** The upstream's answer ended: the last events, what is held, the record, the end of the answer. */
       const complete = () => {
@@ -684,8 +709,14 @@ export class GatewayService {
           if (out) raw.write(out);
           return;
         }
-        if (!stopped) out += flushHeld();
-        else if (!res.destroyed) res.destroy();
+        if (!stopped) {
+          try {
+            out += flushHeld();
+          } catch (err) {
+            // deciding what was held failed (the policy went away meanwhile): the stream ends with the error
+            out += fail(err);
+          }
+        } else if (!res.destroyed) res.destroy();
         if (!stopped) {
           // The whole answer's decision, for the log, before the last write (after it, deferred like
           // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).

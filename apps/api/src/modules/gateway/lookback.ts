@@ -36,6 +36,13 @@ export interface PieceResult {
 export const DEFAULT_LOOKBACK = 1024;
 /** The most text held back at the end of what has arrived (a longer open value is masked as it is). */
 export const MAX_HELD = 256;
+/**
+ * A masked value followed to the window's end by no more than this many letters, digits, blanks,
+ * apostrophes or hyphens may still continue ("Frida L" of "Frida Lindqvist", "+44 20 7946 " of a
+ * longer number): it is held too.
+ */
+const OPEN_AFTER = 32;
+const OPEN_TAIL = /^[\p{L}\p{N}\p{M} \t'\u2019-]*$/u;
 
 export class LookbackScanner {
   private tail = '';
@@ -121,8 +128,9 @@ export class LookbackScanner {
 }
 
 /**
- * Where the text to hold back starts: at the first masked finding that reaches the window's end
- * (and at any masked finding that overlaps what is held, so none is cut in two), never before
+ * Where the text to hold back starts: at the first masked finding that reaches the window's end or
+ * is followed only by a few word characters (OPEN_AFTER), and at any masked finding that overlaps
+ * what is held, so none is cut in two; never before
  * `from` (what was sent is sent); the window's end when nothing is open or more than MAX_HELD
  * characters would be held.
  */
@@ -130,7 +138,7 @@ function heldFrom(window: string, from: number, verdict: WindowVerdict): number 
   const classes = verdict.redactedClasses ? new Set(verdict.redactedClasses) : null;
   const masked = verdict.findings.filter((f) => !classes || classes.has(f.dataClass));
   let cut = window.length;
-  for (const f of masked) if (f.end >= window.length && f.start < cut) cut = f.start;
+  for (const f of masked) if (f.start < cut && (f.end >= window.length || (window.length - f.end <= OPEN_AFTER && OPEN_TAIL.test(window.slice(f.end))))) cut = f.start;
   if (cut === window.length) return cut;
   for (let moved = true; moved; ) {
     moved = false;
