@@ -67,8 +67,21 @@ function endsLikeCode(line: string): boolean {
  */
 const CODE_MID =
   /==|!=|&&|\|\||=>|->|::|\+=|\w\(\)|[\w\]]\.\w+\(|\w\[[\w"']*\]|^\s*[\w.$]+\s*=\s*[\w"'[{(<$-]|^\s{2,}[a-z_][\w.-]*:\s+\S|^\s*[a-z_][\w.-]*:\s+(?:-?\d[\w.:-]*|true|false|null|yes|no|~|"[^"]*"|'[^']*'|[\w.-]*[_./@$][\w./:@$-]*|\[.*\]|\{.*\}|[|>]-?)\s*$|^\s*-\s+[\w"'.-]+:\s/;
-/** every CODE_MID alternative holds one of these characters: a line without them is not tested */
-const CODE_MID_CHARS = /[=&|>:([]/;
+/**
+ * What every CODE_MID alternative but the YAML ones holds: a line without any, and without a
+ * possible YAML key (mayBeYamlKey), is not tested. ':' and '>' alone (e-mail headers "From: Ana
+ * <ana@x.org>", "Tel: ...") are not enough: they need "->", "::" or a YAML key.
+ */
+const CODE_MID_OPS = /[=&|([]|->|::/;
+/**
+ * The three YAML alternatives of CODE_MID (^\s{2,}[a-z_]...:, ^\s*[a-z_]...:, ^\s*-\s+...:) need a
+ * ':' and, as the first character after the leading white space, [a-z_] or '-' (`first` is the first
+ * character that is not ASCII white space; a non-ASCII one may be a Unicode space: left to the regex).
+ */
+function mayBeYamlKey(line: string, first: number): boolean {
+  const c = line.charCodeAt(first);
+  return (c >= 128 || (c >= 97 && c <= 122) || c === 95 || c === 45) && line.indexOf(':') !== -1;
+}
 const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
 const FENCE = /^\s*(?:```|~~~)/;
 /** characters that make a sentence-like line worth a closer look */
@@ -76,8 +89,32 @@ const PROSE_BREAKERS = /[;{}=<>]|^\s*(?:\/\/|#|\*|--)/;
 
 const CODE = 1, OTHER = 0, BLANK = 2, FRAME_LINE = 3, STRONG = 4;
 
+/** ASCII white space as `trim` and `\s` see it (tab, line feed, vertical tab, form feed, carriage return, space) */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+/**
+ * Where the first character of `line` that is not ASCII white space is (the line's length when there
+ * is none): a line starting with another ASCII character (almost every line) is known not to be
+ * blank, not to be a fence and not to be indented without a regex or a trimmed copy. Non-ASCII
+ * characters (Unicode spaces among them) are left to the regexes.
+ */
+function firstNonSpaceAt(line: string): number {
+  let i = 0;
+  while (i < line.length && isAsciiSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+/** `line.trim().length === 0` without the copy */
+function isBlank(line: string, first: number): boolean {
+  return first === line.length || (line.charCodeAt(first) >= 128 && line.trim().length === 0);
+}
+/** FENCE.test(line), asked only when the first non-blank character may open a fence or be a Unicode space */
+function isFence(line: string): boolean {
+  const c = line.charCodeAt(firstNonSpaceAt(line));
+  return (c === 96 || c === 126 || c >= 128) && FENCE.test(line);
+}
+
 function classify(line: string): number {
-  if (line.trim().length === 0) return BLANK;
+  const first = firstNonSpaceAt(line);
+  if (isBlank(line, first)) return BLANK;
   // fast path for prose: a longer line ending like a sentence, without code punctuation
   let e = line.length - 1;
   while (e > 0 && (line.charCodeAt(e) === 32 || line.charCodeAt(e) === 13 || line.charCodeAt(e) === 9)) e--;
@@ -86,8 +123,9 @@ function classify(line: string): number {
   if (FRAME.test(line)) return FRAME_LINE;
   if (mayOpenLikeCode(line) && STRONG_START_RE.test(line)) return STRONG;
   const endsCode = endsLikeCode(line);
-  const indented = /^(?: {2,}|\t)/.test(line);
-  const mid = CODE_MID_CHARS.test(line) && CODE_MID.test(line);
+  const c0 = line.charCodeAt(0);
+  const indented = c0 === 9 || (c0 === 32 && line.charCodeAt(1) === 32); // /^(?: {2,}|\t)/ without a regex call
+  const mid = (CODE_MID_OPS.test(line) || mayBeYamlKey(line, first)) && CODE_MID.test(line);
   if (endsCode && (indented || mid || line.length < 100)) return CODE;
   if (mid && (indented || !/[.!?]\s*$/.test(line))) return CODE;
   if (indented && /[=(){}[\];:]/.test(line) && !/[.!?]\s*$/.test(line)) return CODE;
@@ -122,7 +160,7 @@ export const sourceCodeDetector: Detector = {
         continue;
       }
       const line = text.slice(pos, nl);
-      if (FENCE.test(line)) {
+      if (isFence(line)) {
         if (inFence === -1) inFence = nl + 1;
         else {
           if (pos > inFence && text.slice(inFence, pos).trim()) out.push({ dataClass: 'source_code', detector: 'source-code', start: inFence, end: pos - 1, confidence: 0.95 });
