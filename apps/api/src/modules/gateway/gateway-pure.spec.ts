@@ -96,19 +96,19 @@ describe('LookbackScanner', () => {
     expect(s.worst).toBe('redact');
   });
 
-  test('preview inspects the tail with several pieces at once; pass accepts them without a check each', () => {
+  test('take decides the pieces of one read with one inspection: each piece as to be sent, masked where they make a value; null when they block', () => {
     let calls = 0;
     const s = new LookbackScanner((w) => (calls++, inspect(w)), 64);
     s.push('abc ');
-    expect(s.preview(SECRET.slice(0, 10) + SECRET.slice(10)).effect).toBe('block');
-    expect(s.preview('hello there').effect).toBe('allow');
-    expect(s.pass('hello ').text).toBe('hello ');
-    expect(s.pass('there', 'warn').text).toBe('there');
+    expect(s.take([SECRET.slice(0, 10), SECRET.slice(10)])).toBeNull();
+    expect(s.take(['hello ', 'there'])).toEqual({ effect: 'allow', texts: ['hello ', 'there'] });
     expect(calls).toBe(3);
-    expect(s.text()).toBe('abc hello there');
-    expect(s.worst).toBe('warn');
-    // the passed pieces are in the look-back: a value they start is still caught
-    s.pass(SECRET.slice(0, 20));
+    // a value across three pieces: its label in the piece where it starts, nothing of it in the others
+    expect(s.take([' mail da', 'na@x', '.io, ok'])).toEqual({ effect: 'redact', texts: [' mail [PERSONAL_DATA_REDACTED]', '', ', ok'] });
+    expect(s.text()).toBe('abc hello there mail [PERSONAL_DATA_REDACTED], ok');
+    expect(s.worst).toBe('redact');
+    // the taken pieces are in the look-back: a value they start is still caught
+    s.take(['x ', SECRET.slice(0, 20)]);
     expect(s.push(SECRET.slice(20)).blocked).toBe(true);
   });
 
@@ -166,11 +166,24 @@ describe('LookbackScanner', () => {
       expect(s.push(' Bye, Frida\n').text).toBe(' Bye, [PERSONAL_DATA_REDACTED]\n');
     });
 
-    test('a piece passed after a preview carries what was held before it', () => {
+    test('pieces taken together carry what was held before them, and hold back what is open at their end', () => {
       const s = new LookbackScanner(names, 64);
       s.push('to Frida');
-      expect(s.preview('y').effect).toBe('allow');
-      expect(s.pass('y').text).toBe('Friday');
+      expect(s.take(['y and ', 'ask Frida'])).toEqual({ effect: 'redact', texts: ['Friday and ', 'ask '] });
+      expect(s.holding).toBe(true);
+      expect(s.take([' Lindqvist', ', then'])).toEqual({ effect: 'redact', texts: ['[PERSONAL_DATA_REDACTED]', ', then'] });
+    });
+
+    test('split into pieces taken together at every position, the same text comes out as pushed whole', () => {
+      const text = 'Ask Frida Lindqvist about Friday; mail dana@x.io or +44 20 7946 0958, soon.';
+      const whole = new LookbackScanner(names, 64);
+      const expected = whole.push(text).text + whole.flush().text;
+      for (let a = 1; a < text.length - 1; a++)
+        for (let b = a + 1; b < text.length; b += 3) {
+          const s = new LookbackScanner(names, 64);
+          const t = s.take([text.slice(0, a), text.slice(a, b), text.slice(b)])!;
+          expect(t.texts.join('') + s.flush().text).toBe(expected);
+        }
     });
 
     test(`no more than ${MAX_HELD} characters are held: a longer open value is masked as it arrives`, () => {

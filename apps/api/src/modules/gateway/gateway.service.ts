@@ -51,6 +51,12 @@ const HELD_MARKER = '@@airlock-held-text@@';
 // eslint-disable-next-line no-control-regex -- refuses control characters in a header value
 const subjectHeader = z.union([z.email().max(320), z.string().trim().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]*$/)]);
 
+/** A field's pieces of one upstream read, decided together: their texts to send, in order. */
+interface Taken {
+  effect: WindowVerdict['effect'];
+  texts: string[];
+}
+
 /** A gateway failure answered in the API's own error format. */
 export class GatewayError extends Error {
   constructor(
@@ -481,12 +487,12 @@ export class GatewayService {
     };
 
     /**
-     * The pieces of one read of the upstream, inspected together per field: a window of the tail
-     * and all of them at once. Fields whose verdict neither blocks nor masks are passed piece by
-     * piece without a check each (they are written to the caller together anyway); the others are
-     * checked piece by piece, so a block still stops before the piece that completes the value.
+     * The pieces of one read of the upstream, decided together per field with one inspection of
+     * their window (LookbackScanner.take): each piece's text to send, masked where the verdict
+     * redacts. A field whose window would block is left out: its pieces are checked one by one, so
+     * a block still stops before the piece that completes the value.
      */
-    const approve = (batch: Parsed[]): Map<string, WindowVerdict['effect']> | null => {
+    const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
       const pieces = new Map<string, string[]>();
       for (const p of batch)
         for (const ref of p.deltas) {
@@ -495,17 +501,16 @@ export class GatewayService {
           if (list) list.push(ref.get());
           else pieces.set(key, [ref.get()]);
         }
-      let approved: Map<string, WindowVerdict['effect']> | null = null;
+      let taken: Map<string, Taken> | null = null;
       for (const [key, list] of pieces) {
         if (list.length < 2) continue;
-        const { effect } = scannerOf(key).preview(list.join(''));
-        if (effect === 'block' || effect === 'redact') continue;
-        (approved ??= new Map()).set(key, effect);
+        const t = scannerOf(key).take(list);
+        if (t) (taken ??= new Map()).set(key, t);
       }
-      return approved;
+      return taken;
     };
 
-    const handleEvent = ({ ev, data, deltas, wholes }: Parsed, approved: Map<string, WindowVerdict['effect']> | null): string | null => {
+    const handleEvent = ({ ev, data, deltas, wholes }: Parsed, taken: Map<string, Taken> | null): string | null => {
       if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
       if (data === null) return ev.raw;
       const usage = usageOf(endpoint, data);
@@ -544,8 +549,8 @@ export class GatewayService {
         const key = ref.key ?? '';
         const scanner = scannerOf(key);
         const piece = ref.get();
-        const passed = approved?.get(key);
-        const result = passed ? scanner.pass(piece, passed) : scanner.push(piece);
+        const read = taken?.get(key);
+        const result = read ? { text: read.texts.shift()!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
         if (result.blocked) {
           stopped = true;
           // The answer up to the piece that completed the value goes to the log.
@@ -614,7 +619,7 @@ export class GatewayService {
       /**
        * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
        * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
-       * the end of the tick, so the events of one read are inspected as one window (see approve) and
+       * the end of the tick, so the events of one read are inspected as one window (see decideRead) and
        * written to the caller at once, without delaying any of them.
        */
       let pending: Buffer[] = [];
@@ -624,7 +629,7 @@ export class GatewayService {
        * while a long whole text (the Responses API's closing events) is inspected off the event
        * loop (`waiting`; the upstream is paused meanwhile).
        */
-      const queue: { p: Parsed; approved: Map<string, WindowVerdict['effect']> | null }[] = [];
+      const queue: { p: Parsed; taken: Map<string, Taken> | null }[] = [];
       let waiting = false;
       let upstreamEnded = false;
       let parserEnded = false;
@@ -639,23 +644,23 @@ export class GatewayService {
             pending = [];
             const batch: Parsed[] = [];
             for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
-            // Approvals preview the pieces after the text already handled: none while events wait.
-            const approved = batch.length > 1 && !queue.length ? approve(batch) : null;
-            for (const p of batch) queue.push({ p, approved });
+            // A read is decided together after the text already handled: not while events wait.
+            const taken = batch.length > 1 && !queue.length ? decideRead(batch) : null;
+            for (const p of batch) queue.push({ p, taken });
           }
           if (upstreamEnded && !parserEnded) {
             parserEnded = true;
-            for (const ev of parser.end()) queue.push({ p: parse(ev), approved: null });
+            for (const ev of parser.end()) queue.push({ p: parse(ev), taken: null });
           }
           while (queue.length && !waiting && !stopped) {
-            const { p, approved } = queue[0]!;
+            const { p, taken } = queue[0]!;
             const long = longWhole(p);
             if (long !== null) {
               wholeOffLoop(long);
               break;
             }
             queue.shift();
-            const text = handleEvent(p, approved);
+            const text = handleEvent(p, taken);
             if (text) out += text;
           }
         } catch (err) {

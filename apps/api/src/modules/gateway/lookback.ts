@@ -60,13 +60,33 @@ export class LookbackScanner {
 
   push(piece: string): PieceResult {
     if (!piece) return { text: '', blocked: false, effect: 'allow' };
-    return this.decide(this.tail + this.held + piece, true);
+    const r = this.decide([piece], true);
+    if (r === null) {
+      this.note('block');
+      return { text: '', blocked: true, reason: this.blockReason, effect: 'block' };
+    }
+    return { text: r.texts[0]!, blocked: false, effect: r.effect };
   }
 
   /** The text held back, decided as it is (the field ended: nothing more can complete it). */
   flush(): PieceResult {
     if (!this.held) return { text: '', blocked: false, effect: 'allow' };
-    return this.decide(this.tail + this.held, false);
+    const r = this.decide([''], false);
+    if (r === null) {
+      this.note('block');
+      return { text: '', blocked: true, reason: this.blockReason, effect: 'block' };
+    }
+    return { text: r.texts[0]!, blocked: false, effect: r.effect };
+  }
+
+  /**
+   * Pieces that arrived together (one read of the upstream), decided with one inspection of the
+   * window they make: each piece's text to send (masked; what was held goes with the first, what is
+   * held now is left out), or null when that window blocks. Nothing is accepted then: each piece is
+   * to be pushed, so that the block stops before the piece that completes the value.
+   */
+  take(pieces: readonly string[]): { effect: WindowVerdict['effect']; texts: string[] } | null {
+    return pieces.length ? this.decide(pieces, true) : { effect: 'allow', texts: [] };
   }
 
   /** Whether text is held back (see flush). */
@@ -74,46 +94,33 @@ export class LookbackScanner {
     return this.held.length > 0;
   }
 
-  /** Inspects the window and accepts its new part (from the tail's end), less what `open` holds back. */
-  private decide(window: string, open: boolean): PieceResult {
+  /** Why the last inspection blocked. */
+  private blockReason: string | undefined;
+
+  /**
+   * Inspects the tail, the held text and `parts` as one window and accepts its new part, less what
+   * `open` holds back at its end; null when the window blocks (nothing accepted).
+   */
+  private decide(parts: readonly string[], open: boolean): { effect: WindowVerdict['effect']; texts: string[] } | null {
     const from = this.tail.length;
+    const window = this.tail + this.held + (parts.length === 1 ? parts[0]! : parts.join(''));
     const verdict = this.inspect(window);
+    if (verdict.effect === 'block') {
+      this.blockReason = verdict.reason;
+      return null;
+    }
     this.note(verdict.effect);
-    if (verdict.effect === 'block') return { text: '', blocked: true, reason: verdict.reason, effect: 'block' };
-    let cut = window.length;
-    if (verdict.effect === 'redact' && open) cut = heldFrom(window, from, verdict);
+    const cut = verdict.effect === 'redact' && open ? heldFrom(window, from, verdict) : window.length;
+    const texts = splitMasked(window, from, cut, parts, this.held.length, verdict.effect === 'redact' ? verdict : null);
     this.held = window.slice(cut);
-    let out: string;
-    if (verdict.effect !== 'redact') out = window.slice(from, cut);
-    else if (cut === window.length) out = maskPiece(window, from, verdict);
-    else out = maskPiece(window.slice(0, cut), from, { ...verdict, findings: verdict.findings.filter((f) => f.end <= cut) });
-    this.accept(out);
-    return { text: out, blocked: false, effect: verdict.effect };
+    this.accept(texts.length === 1 ? texts[0]! : texts.join(''));
+    return { effect: verdict.effect, texts };
   }
 
   private accept(out: string): void {
     this.accepted.push(out);
     const next = this.tail + out;
     this.tail = next.length > this.lookback ? next.slice(next.length - this.lookback) : next;
-  }
-
-  /**
-   * The verdict on what the window would be with `text` appended (the tail plus the text), without
-   * accepting anything: the gateway inspects all the pieces of one read of the upstream at once,
-   * then `pass`es them when that verdict neither blocks nor masks.
-   */
-  preview(text: string): WindowVerdict {
-    return this.inspect(this.tail + this.held + text);
-  }
-
-  /** Accepts a piece already inspected (see preview) as it is, with what was held before it. */
-  pass(piece: string, effect: WindowVerdict['effect'] = 'allow'): PieceResult {
-    if (!piece) return { text: '', blocked: false, effect: 'allow' };
-    this.note(effect);
-    const out = this.held + piece;
-    this.held = '';
-    this.accept(out);
-    return { text: out, blocked: false, effect };
   }
 
   /** The whole text so far: accepted, then held back. */
@@ -154,20 +161,49 @@ function heldFrom(window: string, from: number, verdict: WindowVerdict): number 
 
 /** The new piece (window[from..]) with the part of each masked finding that falls in it replaced. */
 export function maskPiece(window: string, from: number, verdict: WindowVerdict): string {
-  const classes = verdict.redactedClasses ? new Set(verdict.redactedClasses) : null;
-  const spans = verdict.findings
-    .filter((f) => (!classes || classes.has(f.dataClass)) && f.end > from)
-    .map((f) => ({ start: Math.max(f.start, from), end: f.end, label: `[${f.dataClass.toUpperCase()}_REDACTED]` }))
-    .sort((a, b) => a.start - b.start);
-  let out = '';
-  let pos = from;
-  for (const s of spans) {
-    if (s.start < pos) {
-      pos = Math.max(pos, s.end);
-      continue;
+  return splitMasked(window, from, window.length, [window.slice(from)], 0, verdict)[0]!;
+}
+
+/**
+ * window[from, cut) cut at the pieces' bounds (the `held` characters before them go with the first),
+ * with the masked findings of `verdict` (none when null) replaced: a finding's label in the piece
+ * where its part after `from` starts, nothing of it in the pieces it runs on into. Overlapping
+ * findings make one label.
+ */
+function splitMasked(window: string, from: number, cut: number, parts: readonly string[], held: number, verdict: WindowVerdict | null): string[] {
+  const spans: { start: number; end: number; label: string }[] = [];
+  if (verdict) {
+    const classes = verdict.redactedClasses ? new Set(verdict.redactedClasses) : null;
+    const found = verdict.findings
+      .filter((f) => (!classes || classes.has(f.dataClass)) && f.end > from && f.start < cut)
+      .map((f) => ({ start: Math.max(f.start, from), end: Math.min(f.end, cut), label: `[${f.dataClass.toUpperCase()}_REDACTED]` }))
+      .sort((a, b) => a.start - b.start);
+    for (const f of found) {
+      const last = spans[spans.length - 1];
+      if (last && f.start < last.end) last.end = Math.max(last.end, f.end);
+      else spans.push(f);
     }
-    out += window.slice(pos, s.start) + s.label;
-    pos = s.end;
   }
-  return out + window.slice(pos);
+  const out: string[] = [];
+  let pos = from;
+  let bound = from + held;
+  let k = 0;
+  for (const part of parts) {
+    bound += part.length;
+    const hi = Math.min(bound, cut);
+    let text = '';
+    while (pos < hi) {
+      const span = spans[k];
+      if (!span || span.start >= hi) {
+        text += window.slice(pos, hi);
+        pos = hi;
+        break;
+      }
+      text += window.slice(pos, span.start) + span.label;
+      pos = span.end;
+      k++;
+    }
+    out.push(text);
+  }
+  return out;
 }
