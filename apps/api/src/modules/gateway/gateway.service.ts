@@ -9,31 +9,15 @@ import { toErrorResponse } from '../../common/error-response';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { type DeferredDecision, DecisionService, type OffLoopOptions, type PreparedChecks } from '../decisions/decision.service';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
-import {
-  ENDPOINT_DIALECT,
-  ERROR_KIND_BY_STATUS,
-  type ErrorKind,
-  endedFields,
-  errorBody,
-  fieldEvent,
-  type GatewayEndpoint,
-  requestTexts,
-  responseTexts,
-  streamErrorEvent,
-  streamTexts,
-  type TextRef,
-  type Usage,
-  usageOf,
-} from './dialects';
+import { type CallOutcome, type CallState, maskTexts, requestOf, SEPARATOR } from './call';
+import { ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, type Usage, usageOf } from './dialects';
 import { GatewayTrafficService } from './gateway-traffic.service';
-import { LookbackScanner, maskPiece, type WindowVerdict } from './lookback';
-import { formatSse, type SseEvent, SseParser } from './sse';
+import type { WindowVerdict } from './lookback';
+import { type RelayHost, relayStream } from './stream-relay';
 import { callUpstream, readBody } from './upstream-client';
 import { GatewayUpstreamsService, type ResolvedUpstream } from './upstreams.service';
-import { PlaceholderVault, type StreamRestorer } from './vault';
+import { PlaceholderVault } from './vault';
 
-/** Between the texts of one request when they are decided together (placeholders stay unique across them). */
-const SEPARATOR = '\n\n';
 /** Largest non-streamed upstream answer the gateway reads. */
 const MAX_UPSTREAM_BODY = 32 * 1024 * 1024;
 const UPSTREAM_PATHS: Record<GatewayEndpoint, string> = {
@@ -46,16 +30,9 @@ const UPSTREAM_PATHS: Record<GatewayEndpoint, string> = {
 const PASSED_HEADERS = /^(retry-after|retry-after-ms|x-request-id|request-id|openai-processing-ms|openai-version|x-ratelimit-.*|anthropic-ratelimit-.*)$/i;
 /** Caller headers passed on to the upstream (API versions and betas). */
 const FORWARDED_HEADERS = ['anthropic-version', 'anthropic-beta', 'openai-beta', 'idempotency-key'];
-const HELD_MARKER = '@@airlock-held-text@@';
 
 // eslint-disable-next-line no-control-regex -- refuses control characters in a header value
 const subjectHeader = z.union([z.email().max(320), z.string().trim().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]*$/)]);
-
-/** A field's pieces of one upstream read, decided together: their texts to send, in order. */
-interface Taken {
-  effect: WindowVerdict['effect'];
-  texts: string[];
-}
 
 /** A gateway failure answered in the API's own error format. */
 export class GatewayError extends Error {
@@ -70,39 +47,6 @@ export class GatewayError extends Error {
   }
 }
 
-interface CallState {
-  endpoint: GatewayEndpoint;
-  client: ApiClientAuth;
-  upstream: ResolvedUpstream;
-  base: Omit<DecisionRequestInput, 'action' | 'content'>;
-  requestId: string;
-  ip: string;
-  vault: PlaceholderVault;
-  started: number;
-  /** Milliseconds the gateway itself spent (decisions, rewriting), for the added-latency figure. */
-  own: number;
-  redacted: boolean;
-  /** Tokens as the upstream reported them so far; null until it does. */
-  usage: Usage | null;
-  /** Writes the call's decision (its prompt) to the log, once; see logCall. */
-  logPrompt: ((tokens: Usage | null) => void) | null;
-  /** The call's outcome was recorded (see record): nothing more goes to the log or the rollups. */
-  ended: boolean;
-}
-
-/**
- * The decision request of one side of a call. Fields are assigned rather than added with
- * `...(text ? { content } : {})`: V8 copies a conditional spread through a slow generic path.
- */
-function requestOf(base: CallState['base'], action: 'prompt' | 'response', text: string): DecisionRequestInput {
-  // Assigned, not spread: a spread copies through V8's slow generic path (1% of a gateway call's CPU).
-  const input: DecisionRequestInput = { action, destination: base.destination };
-  if (base.context) input.context = base.context;
-  if (base.subject) input.subject = base.subject;
-  if (text) input.content = { text };
-  return input;
-}
-
 /**
  * The AI gateway's request path: decide every text of the request as a `prompt` to the upstream's
  * provider, block or forward (placeholders in place of redacted values, the values kept in a
@@ -112,6 +56,15 @@ function requestOf(base: CallState['base'], action: 'prompt' | 'response', text:
  */
 @Injectable()
 export class GatewayService {
+  /** The gateway's decisions and records as the stream relay asks for them. */
+  private readonly relayHost: RelayHost = {
+    windowCheck: (state) => this.windowCheck(state),
+    wholeVerdict: (state, text) => this.wholeVerdict(state, text),
+    blockStream: (state, text, reason) => this.blockStream(state, text, reason),
+    logAnswer: (state, text) => this.logAnswer(state, text),
+    record: (state, what, first, now) => this.record(state, what, first, now),
+  };
+
   constructor(
     private readonly decisions: DecisionService,
     private readonly upstreams: GatewayUpstreamsService,
@@ -210,7 +163,7 @@ export class GatewayService {
       return;
     }
     if (type.startsWith('text/event-stream')) {
-      await this.relayStream(state, res, reply, status, passed);
+      await relayStream(this.relayHost, state, res, reply, status, passed);
       return;
     }
     const raw = await readBody(res, MAX_UPSTREAM_BODY);
@@ -406,366 +359,13 @@ export class GatewayService {
     }
   }
 
-  /** Relays a server-sent event stream: each text piece inspected with look-back, then restored. */
-  private relayStream(state: CallState, res: IncomingMessage, reply: FastifyReply, status: number, passed: Record<string, string>): Promise<void> {
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(status, { ...passed, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
-    const parser = new SseParser();
-    const scanners = new Map<string, LookbackScanner>();
-    const restorers = new Map<string, StreamRestorer>();
-    /** Per field still holding a partial placeholder: an event to carry the rest at the end. */
-    const templates = new Map<string, string>();
-    const endpoint = state.endpoint;
-    let stopped = false;
-    let idle: NodeJS.Timeout | null = null;
-    const armIdle = () => {
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(() => {
-        if (stopped) return;
-        stopped = true;
-        raw.write(streamErrorEvent(endpoint, `The upstream ${state.upstream.name} sent nothing for ${state.upstream.timeoutMs / 1000} s`, 'upstream_timeout'));
-        res.destroy();
-        raw.end();
-      }, state.upstream.timeoutMs);
-    };
-    armIdle();
-
-    /**
-     * The held-back text of the fields `which` selects (all when omitted), as events of their own:
-     * what the look-back scanner held (decided now as it is) and a partial placeholder. A block
-     * found then stops the stream (`stopped`) with its error event.
-     */
-    const flushHeld = (which?: (key: string) => boolean): string => {
-      let out = '';
-      for (const [key, template] of templates) {
-        if (which && !which(key)) continue;
-        templates.delete(key);
-        const scanner = scanners.get(key)!;
-        const restorer = restorers.get(key)!;
-        const last = scanner.flush();
-        if (last.blocked) {
-          stopped = true;
-          return out + this.blockStream(state, scanner.text(), last.reason);
-        }
-        const rest = restorer.push(last.text) + restorer.flush();
-        if (rest) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
-      }
-      return out;
-    };
-
-    /** The held text's events, then the event itself, unless what was held stopped the stream. */
-    const afterHeld = (held: string, raw: string): string => (stopped ? held : held + raw);
-
-    const check = this.windowCheck(state);
-    let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
-    const scannerOf = (key: string): LookbackScanner => {
-      let scanner = scanners.get(key);
-      if (!scanner) scanners.set(key, (scanner = new LookbackScanner(check)));
-      return scanner;
-    };
-
-    /** One event, its JSON parsed once and its text fields found (data null: passed on as it is). */
-    interface Parsed {
-      ev: SseEvent;
-      data: Record<string, unknown> | null;
-      deltas: TextRef[];
-      wholes: TextRef[];
-    }
-    const NO_REFS: TextRef[] = [];
-    const parse = (ev: SseEvent): Parsed => {
-      if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
-      let data: unknown;
-      try {
-        data = JSON.parse(ev.data);
-      } catch {
-        return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
-      }
-      if (typeof data !== 'object' || data === null) return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
-      const json = data as Record<string, unknown>;
-      return { ev, data: json, ...streamTexts(endpoint, ev.event, json) };
-    };
-
-    /**
-     * The pieces of one read of the upstream, decided together per field with one inspection of
-     * their window (LookbackScanner.take): each piece's text to send, masked where the verdict
-     * redacts. A field whose window would block is left out: its pieces are checked one by one, so
-     * a block still stops before the piece that completes the value.
-     */
-    const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
-      const pieces = new Map<string, string[]>();
-      for (const p of batch)
-        for (const ref of p.deltas) {
-          const key = ref.key ?? '';
-          const list = pieces.get(key);
-          if (list) list.push(ref.get());
-          else pieces.set(key, [ref.get()]);
-        }
-      let taken: Map<string, Taken> | null = null;
-      for (const [key, list] of pieces) {
-        if (list.length < 2) continue;
-        const t = scannerOf(key).take(list);
-        if (t) (taken ??= new Map()).set(key, t);
-      }
-      return taken;
-    };
-
-    const handleEvent = ({ ev, data, deltas, wholes }: Parsed, taken: Map<string, Taken> | null): string | null => {
-      if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
-      if (data === null) return ev.raw;
-      const usage = usageOf(endpoint, data);
-      if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
-      const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
-      const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
-
-      // The whole text first (the Responses API repeats it in its closing events: output_text.done,
-      // content_part.done, output_item.done, completed; one check for the same text): a block stops
-      // the stream before anything held goes out.
-      let whole: { joined: string; verdict: WindowVerdict } | null = null;
-      if (wholes.length) {
-        const joined = wholes.map((w) => w.get()).join(SEPARATOR);
-        const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
-        lastWhole = { text: joined, verdict };
-        if (verdict.effect === 'block') {
-          stopped = true;
-          return this.blockStream(state, joined, verdict.reason);
-        }
-        whole = { joined, verdict };
-      }
-
-      // What is held for fields this event ends goes out before it, except for the fields of its own
-      // pieces (released with them below); an event with whole texts releases every field it may end.
-      let prefix = '';
-      if (templates.size && (ended || wholes.length)) {
-        const own = deltas.length ? new Set(deltas.map((d) => d.key ?? '')) : null;
-        const ends = ended === null || ended === 'all' ? null : ended;
-        prefix = flushHeld((key) => !own?.has(key) && (ends === null || ends(key)));
-        if (stopped) return prefix;
-      }
-      if (!deltas.length && !whole) return prefix + ev.raw;
-
-      let changed = false;
-      for (const ref of deltas) {
-        const key = ref.key ?? '';
-        const scanner = scannerOf(key);
-        const piece = ref.get();
-        const read = taken?.get(key);
-        const result = read ? { text: read.texts.shift()!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
-        if (result.blocked) {
-          stopped = true;
-          // The answer up to the piece that completed the value goes to the log.
-          return prefix + this.blockStream(state, scanner.text() + piece, result.reason);
-        }
-        let restorer = restorers.get(key);
-        if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
-        let text = result.text;
-        // The field's last piece (the same event ends it): nothing more can complete what is held.
-        const last = endsField(key);
-        if (last && scanner.holding) {
-          const rest = scanner.flush();
-          if (rest.blocked) {
-            stopped = true;
-            return prefix + this.blockStream(state, scanner.text(), rest.reason);
-          }
-          text += rest.text;
-        }
-        let restored = restorer.push(text);
-        if (last) {
-          restored += restorer.flush();
-          templates.delete(key);
-        }
-        if (restored !== piece) {
-          ref.set(restored);
-          changed = true;
-        }
-        if ((restorer.holding || scanner.holding) && !templates.has(key)) {
-          // An event of this field alone, to carry what is held when the field ends.
-          templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
-        }
-      }
-      if (whole) {
-        if (whole.verdict.effect === 'redact') maskTexts(wholes, whole.verdict);
-        for (const w of wholes) {
-          const before = w.get();
-          const after = state.vault.restore(before);
-          if (after !== before) w.set(after);
-        }
-        changed = true;
-      }
-      return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
-    };
-
-    /** The joined whole texts of an event when they are long and not decided yet (see wholeOffLoop), else null. */
-    const longWhole = ({ wholes }: Parsed): string | null => {
-      if (!wholes.length) return null;
-      const joined = wholes.map((w) => w.get()).join(SEPARATOR);
-      return joined.length >= OFF_LOOP_TEXT_CHARS && lastWhole?.text !== joined ? joined : null;
-    };
-
-    return new Promise<void>((resolve) => {
-      const finish = () => {
-        if (idle) clearTimeout(idle);
-        resolve();
-      };
-      const stop = () => {
-        res.destroy();
-        raw.end();
-        finish();
-      };
-      const fail = (err: unknown): string => {
-        stopped = true;
-        return streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
-      };
-      /**
-       * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
-       * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
-       * the end of the tick, so the events of one read are inspected as one window (see decideRead) and
-       * written to the caller at once, without delaying any of them.
-       */
-      let pending: Buffer[] = [];
-      let scheduled = false;
-      /**
-       * Events read and not handled yet, in order, each with its read's approvals. They wait only
-       * while a long whole text (the Responses API's closing events) is inspected off the event
-       * loop (`waiting`; the upstream is paused meanwhile).
-       */
-      const queue: { p: Parsed; taken: Map<string, Taken> | null }[] = [];
-      let waiting = false;
-      let upstreamEnded = false;
-      let parserEnded = false;
-      const drain = (): string => {
-        scheduled = false;
-        if (stopped) return '';
-        const t0 = performance.now();
-        let out = '';
-        try {
-          if (pending.length) {
-            const chunks = pending;
-            pending = [];
-            const batch: Parsed[] = [];
-            for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
-            // A read is decided together after the text already handled: not while events wait.
-            const taken = batch.length > 1 && !queue.length ? decideRead(batch) : null;
-            for (const p of batch) queue.push({ p, taken });
-          }
-          if (upstreamEnded && !parserEnded) {
-            parserEnded = true;
-            for (const ev of parser.end()) queue.push({ p: parse(ev), taken: null });
-          }
-          while (queue.length && !waiting && !stopped) {
-            const { p, taken } = queue[0]!;
-            const long = longWhole(p);
-            if (long !== null) {
-              wholeOffLoop(long);
-              break;
-            }
-            queue.shift();
-            const text = handleEvent(p, taken);
-            if (text) out += text;
-          }
-        } catch (err) {
-          out += fail(err);
-        }
-        state.own += performance.now() - t0;
-        return out;
-      };
-      const drainAndWrite = () => {
-        const out = drain();
-        if (out) raw.write(out);
-        if (stopped) stop();
-      };
-      /** The verdict on a long whole text, from the inspection thread; the queue goes on with it. */
-      const wholeOffLoop = (text: string) => {
-        waiting = true;
-        res.pause();
-        // The upstream is paused, not silent: its idle timer waits too (re-armed when it resumes).
-        if (idle) clearTimeout(idle);
-        idle = null;
-        const t0 = performance.now();
-        this.wholeVerdict(state, text).then(
-          (verdict) => {
-            waiting = false;
-            state.own += performance.now() - t0;
-            lastWhole = { text, verdict };
-            if (stopped || raw.destroyed) return;
-            if (upstreamEnded) return complete();
-            armIdle();
-            res.resume();
-            drainAndWrite();
-          },
-          (err: unknown) => {
-            waiting = false;
-            if (stopped || raw.destroyed) return;
-            raw.write(fail(err));
-            stop();
-          },
-        )
-          // what went wrong in the continuation ends this stream, never the process
-          .catch((err: unknown) => {
-            if (!raw.destroyed && !raw.writableEnded) raw.write(fail(err));
-            stop();
-          });
-      };
-      /** The upstream's answer ended: the last events, what is held, the record, the end of the answer. */
-      const complete = () => {
-        let out = drain();
-        if (waiting) {
-          // a long whole text among the last events: completed when its verdict is in
-          if (out) raw.write(out);
-          return;
-        }
-        if (!stopped) {
-          try {
-            out += flushHeld();
-          } catch (err) {
-            // deciding what was held failed (the policy went away meanwhile): the stream ends with the error
-            out += fail(err);
-          }
-        } else if (!res.destroyed) res.destroy();
-        if (!stopped) {
-          // The whole answer's decision, for the log, before the last write (after it, deferred like
-          // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
-          const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
-          this.record(state, { streamed: true }, whole ? () => this.logAnswer(state, whole) : undefined, true);
-        }
-        // The last events and the end of the chunked answer in one write.
-        if (out) raw.end(out);
-        else raw.end();
-        finish();
-      };
-      res.on('data', (chunk: Buffer) => {
-        if (stopped) return;
-        pending.push(chunk);
-        if (!scheduled) {
-          scheduled = true;
-          armIdle();
-          process.nextTick(drainAndWrite);
-        }
-      });
-      res.on('end', () => {
-        upstreamEnded = true;
-        if (!waiting) complete();
-      });
-      res.on('error', () => {
-        if (!stopped) this.record(state, { upstreamError: true, streamed: true });
-        stopped = true;
-        if (!raw.destroyed) raw.end();
-        finish();
-      });
-      raw.once('close', () => {
-        if (!res.complete) res.destroy();
-        finish();
-      });
-    });
-  }
-
   /**
    * The call's outcome (once): its decision to the log with the tokens reported so far, its counts to
    * the rollups, and `first` (a decision made for the log only). Unless `now`, off the response
    * path: the work runs after the answer's bytes went out (the socket's writes are flushed on the
    * next tick, before setImmediate), so the caller does not wait for the log's encoding or the counting.
    */
-  private record(state: CallState, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }, first?: () => void, now = false): void {
+  private record(state: CallState, what: CallOutcome, first?: () => void, now = false): void {
     if (state.ended) return;
     state.ended = true;
     const usage = state.usage;
@@ -782,7 +382,7 @@ export class GatewayService {
     else setImmediate(run);
   }
 
-  private count(state: CallState, usage: Usage | null, what: { blocked?: boolean; upstreamError?: boolean; streamed?: boolean }): void {
+  private count(state: CallState, usage: Usage | null, what: CallOutcome): void {
     this.traffic.record({
       organizationId: state.client.organizationId,
       providerSlug: state.upstream.providerSlug,
@@ -861,14 +461,3 @@ function blockMessage(d: DecisionResponse, what: 'request' | 'answer'): string {
   return `Airlock blocked this ${what} (decision ${d.decisionId}): ${reasonsOf(d.reasons) || 'the policy does not allow it'}`;
 }
 
-/** Masks the findings of the redacting rules in texts decided together (joined with SEPARATOR). */
-function maskTexts(texts: TextRef[], verdict: WindowVerdict): void {
-  let offset = 0;
-  for (const t of texts) {
-    const text = t.get();
-    const end = offset + text.length;
-    const local = verdict.findings.filter((f) => f.start < end && f.end > offset).map((f) => ({ ...f, start: Math.max(f.start - offset, 0), end: Math.min(f.end - offset, text.length) }));
-    if (local.length) t.set(maskPiece(text, 0, { ...verdict, findings: local }));
-    offset = end + SEPARATOR.length;
-  }
-}

@@ -1,0 +1,388 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
+import { type CallOutcome, type CallState, maskTexts, SEPARATOR } from './call';
+import { endedFields, fieldEvent, streamErrorEvent, streamTexts, type TextRef, usageOf } from './dialects';
+import { LookbackScanner, type WindowVerdict } from './lookback';
+import { formatSse, type SseEvent, SseParser } from './sse';
+import type { StreamRestorer } from './vault';
+
+/** Stands for the held text in a field's template event until it is released. */
+const HELD_MARKER = '@@airlock-held-text@@';
+
+/** A field's pieces of one upstream read, decided together: their texts to send, in order. */
+interface Taken {
+  effect: WindowVerdict['effect'];
+  texts: string[];
+}
+
+/** What the relay asks of the gateway for the call it relays. */
+export interface RelayHost {
+  /** The check of the answer's windows (unlogged), prepared once per stream. */
+  windowCheck(state: CallState): (text: string) => WindowVerdict;
+  /** The verdict on a long whole text, from the inspection thread (unlogged). */
+  wholeVerdict(state: CallState, text: string): Promise<WindowVerdict>;
+  /** An answer stopped by a block: logged and recorded; the error event that ends the stream. */
+  blockStream(state: CallState, text: string, windowReason: string | undefined): string;
+  /** The whole answer's decision, for the log alone. */
+  logAnswer(state: CallState, text: string): void;
+  /** The call's outcome (once): see GatewayService.record. */
+  record(state: CallState, what: CallOutcome, first?: () => void, now?: boolean): void;
+}
+
+/**
+ * Relays a server-sent event stream from the upstream to the caller: each text piece inspected with
+ * look-back (LookbackScanner), masked where the policy redacts, placeholders restored; a block stops
+ * the stream with the API's error event before the piece that completes the value.
+ */
+export function relayStream(host: RelayHost, state: CallState, res: IncomingMessage, reply: FastifyReply, status: number, passed: Record<string, string>): Promise<void> {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(status, { ...passed, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+  const parser = new SseParser();
+  const scanners = new Map<string, LookbackScanner>();
+  const restorers = new Map<string, StreamRestorer>();
+  /** Per field holding text back (a value that may go on, a partial placeholder): the event to carry it. */
+  const templates = new Map<string, string>();
+  const endpoint = state.endpoint;
+  let stopped = false;
+  let idle: NodeJS.Timeout | null = null;
+  const armIdle = () => {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (stopped) return;
+      stopped = true;
+      raw.write(streamErrorEvent(endpoint, `The upstream ${state.upstream.name} sent nothing for ${state.upstream.timeoutMs / 1000} s`, 'upstream_timeout'));
+      res.destroy();
+      raw.end();
+    }, state.upstream.timeoutMs);
+  };
+  armIdle();
+
+  /**
+   * The held-back text of the fields `which` selects (all when omitted), as events of their own:
+   * what the look-back scanner held (decided now as it is) and a partial placeholder. A block
+   * found then stops the stream (`stopped`) with its error event.
+   */
+  const flushHeld = (which?: (key: string) => boolean): string => {
+    let out = '';
+    for (const [key, template] of templates) {
+      if (which && !which(key)) continue;
+      templates.delete(key);
+      const scanner = scanners.get(key)!;
+      const restorer = restorers.get(key)!;
+      const last = scanner.flush();
+      if (last.blocked) {
+        stopped = true;
+        return out + host.blockStream(state, scanner.text(), last.reason);
+      }
+      const rest = restorer.push(last.text) + restorer.flush();
+      if (rest) out += template.replace(JSON.stringify(HELD_MARKER), () => JSON.stringify(rest));
+    }
+    return out;
+  };
+
+  /** The held text's events, then the event itself, unless what was held stopped the stream. */
+  const afterHeld = (held: string, raw: string): string => (stopped ? held : held + raw);
+
+  const check = host.windowCheck(state);
+  let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
+  const scannerOf = (key: string): LookbackScanner => {
+    let scanner = scanners.get(key);
+    if (!scanner) scanners.set(key, (scanner = new LookbackScanner(check)));
+    return scanner;
+  };
+
+  /** One event, its JSON parsed once and its text fields found (data null: passed on as it is). */
+  interface Parsed {
+    ev: SseEvent;
+    data: Record<string, unknown> | null;
+    deltas: TextRef[];
+    wholes: TextRef[];
+  }
+  const NO_REFS: TextRef[] = [];
+  const parse = (ev: SseEvent): Parsed => {
+    if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+    let data: unknown;
+    try {
+      data = JSON.parse(ev.data);
+    } catch {
+      return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+    }
+    if (typeof data !== 'object' || data === null) return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+    const json = data as Record<string, unknown>;
+    return { ev, data: json, ...streamTexts(endpoint, ev.event, json) };
+  };
+
+  /**
+   * The pieces of one read of the upstream, decided together per field with one inspection of
+   * their window (LookbackScanner.take): each piece's text to send, masked where the verdict
+   * redacts. A field whose window would block is left out: its pieces are checked one by one, so
+   * a block still stops before the piece that completes the value.
+   */
+  const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
+    const pieces = new Map<string, string[]>();
+    for (const p of batch)
+      for (const ref of p.deltas) {
+        const key = ref.key ?? '';
+        const list = pieces.get(key);
+        if (list) list.push(ref.get());
+        else pieces.set(key, [ref.get()]);
+      }
+    let taken: Map<string, Taken> | null = null;
+    for (const [key, list] of pieces) {
+      if (list.length < 2) continue;
+      const t = scannerOf(key).take(list);
+      if (t) (taken ??= new Map()).set(key, t);
+    }
+    return taken;
+  };
+
+  const handleEvent = ({ ev, data, deltas, wholes }: Parsed, taken: Map<string, Taken> | null): string | null => {
+    if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
+    if (data === null) return ev.raw;
+    const usage = usageOf(endpoint, data);
+    if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
+    const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
+    const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
+
+    // The whole text first (the Responses API repeats it in its closing events: output_text.done,
+    // content_part.done, output_item.done, completed; one check for the same text): a block stops
+    // the stream before anything held goes out.
+    let whole: { joined: string; verdict: WindowVerdict } | null = null;
+    if (wholes.length) {
+      const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+      const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
+      lastWhole = { text: joined, verdict };
+      if (verdict.effect === 'block') {
+        stopped = true;
+        return host.blockStream(state, joined, verdict.reason);
+      }
+      whole = { joined, verdict };
+    }
+
+    // What is held for fields this event ends goes out before it, except for the fields of its own
+    // pieces (released with them below); an event with whole texts releases every field it may end.
+    let prefix = '';
+    if (templates.size && (ended || wholes.length)) {
+      const own = deltas.length ? new Set(deltas.map((d) => d.key ?? '')) : null;
+      const ends = ended === null || ended === 'all' ? null : ended;
+      prefix = flushHeld((key) => !own?.has(key) && (ends === null || ends(key)));
+      if (stopped) return prefix;
+    }
+    if (!deltas.length && !whole) return prefix + ev.raw;
+
+    let changed = false;
+    for (const ref of deltas) {
+      const key = ref.key ?? '';
+      const scanner = scannerOf(key);
+      const piece = ref.get();
+      const read = taken?.get(key);
+      const result = read ? { text: read.texts.shift()!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
+      if (result.blocked) {
+        stopped = true;
+        // The answer up to the piece that completed the value goes to the log.
+        return prefix + host.blockStream(state, scanner.text() + piece, result.reason);
+      }
+      let restorer = restorers.get(key);
+      if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
+      let text = result.text;
+      // The field's last piece (the same event ends it): nothing more can complete what is held.
+      const last = endsField(key);
+      if (last && scanner.holding) {
+        const rest = scanner.flush();
+        if (rest.blocked) {
+          stopped = true;
+          return prefix + host.blockStream(state, scanner.text(), rest.reason);
+        }
+        text += rest.text;
+      }
+      let restored = restorer.push(text);
+      if (last) {
+        restored += restorer.flush();
+        templates.delete(key);
+      }
+      if (restored !== piece) {
+        ref.set(restored);
+        changed = true;
+      }
+      if ((restorer.holding || scanner.holding) && !templates.has(key)) {
+        // An event of this field alone, to carry what is held when the field ends.
+        templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
+      }
+    }
+    if (whole) {
+      if (whole.verdict.effect === 'redact') maskTexts(wholes, whole.verdict);
+      for (const w of wholes) {
+        const before = w.get();
+        const after = state.vault.restore(before);
+        if (after !== before) w.set(after);
+      }
+      changed = true;
+    }
+    return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
+  };
+
+  /** The joined whole texts of an event when they are long and not decided yet (see wholeOffLoop), else null. */
+  const longWhole = ({ wholes }: Parsed): string | null => {
+    if (!wholes.length) return null;
+    const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+    return joined.length >= OFF_LOOP_TEXT_CHARS && lastWhole?.text !== joined ? joined : null;
+  };
+
+  return new Promise<void>((resolve) => {
+    const finish = () => {
+      if (idle) clearTimeout(idle);
+      resolve();
+    };
+    const stop = () => {
+      res.destroy();
+      raw.end();
+      finish();
+    };
+    const fail = (err: unknown): string => {
+      stopped = true;
+      return streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
+    };
+    /**
+     * The bytes of one read of the upstream arrive as several 'data' events (one per chunk of its
+     * chunked encoding, i.e. usually one per SSE event): they are gathered and handled together at
+     * the end of the tick, so the events of one read are inspected as one window (see decideRead) and
+     * written to the caller at once, without delaying any of them.
+     */
+    let pending: Buffer[] = [];
+    let scheduled = false;
+    /**
+     * Events read and not handled yet, in order, each with its read's approvals. They wait only
+     * while a long whole text (the Responses API's closing events) is inspected off the event
+     * loop (`waiting`; the upstream is paused meanwhile).
+     */
+    const queue: { p: Parsed; taken: Map<string, Taken> | null }[] = [];
+    let waiting = false;
+    let upstreamEnded = false;
+    let parserEnded = false;
+    const drain = (): string => {
+      scheduled = false;
+      if (stopped) return '';
+      const t0 = performance.now();
+      let out = '';
+      try {
+        if (pending.length) {
+          const chunks = pending;
+          pending = [];
+          const batch: Parsed[] = [];
+          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
+          // A read is decided together after the text already handled: not while events wait.
+          const taken = batch.length > 1 && !queue.length ? decideRead(batch) : null;
+          for (const p of batch) queue.push({ p, taken });
+        }
+        if (upstreamEnded && !parserEnded) {
+          parserEnded = true;
+          for (const ev of parser.end()) queue.push({ p: parse(ev), taken: null });
+        }
+        while (queue.length && !waiting && !stopped) {
+          const { p, taken } = queue[0]!;
+          const long = longWhole(p);
+          if (long !== null) {
+            wholeOffLoop(long);
+            break;
+          }
+          queue.shift();
+          const text = handleEvent(p, taken);
+          if (text) out += text;
+        }
+      } catch (err) {
+        out += fail(err);
+      }
+      state.own += performance.now() - t0;
+      return out;
+    };
+    const drainAndWrite = () => {
+      const out = drain();
+      if (out) raw.write(out);
+      if (stopped) stop();
+    };
+    /** The verdict on a long whole text, from the inspection thread; the queue goes on with it. */
+    const wholeOffLoop = (text: string) => {
+      waiting = true;
+      res.pause();
+      // The upstream is paused, not silent: its idle timer waits too (re-armed when it resumes).
+      if (idle) clearTimeout(idle);
+      idle = null;
+      const t0 = performance.now();
+      host.wholeVerdict(state, text).then(
+        (verdict) => {
+          waiting = false;
+          state.own += performance.now() - t0;
+          lastWhole = { text, verdict };
+          if (stopped || raw.destroyed) return;
+          if (upstreamEnded) return complete();
+          armIdle();
+          res.resume();
+          drainAndWrite();
+        },
+        (err: unknown) => {
+          waiting = false;
+          if (stopped || raw.destroyed) return;
+          raw.write(fail(err));
+          stop();
+        },
+      )
+        // what went wrong in the continuation ends this stream, never the process
+        .catch((err: unknown) => {
+          if (!raw.destroyed && !raw.writableEnded) raw.write(fail(err));
+          stop();
+        });
+    };
+    /** The upstream's answer ended: the last events, what is held, the record, the end of the answer. */
+    const complete = () => {
+      let out = drain();
+      if (waiting) {
+        // a long whole text among the last events: completed when its verdict is in
+        if (out) raw.write(out);
+        return;
+      }
+      if (!stopped) {
+        try {
+          out += flushHeld();
+        } catch (err) {
+          // deciding what was held failed (the policy went away meanwhile): the stream ends with the error
+          out += fail(err);
+        }
+      } else if (!res.destroyed) res.destroy();
+      if (!stopped) {
+        // The whole answer's decision, for the log, before the last write (after it, deferred like
+        // the other records, measured no cheaper in bench/gateway.mjs, and dearer in some runs).
+        const whole = [...scanners.values()].map((s) => s.text()).join(SEPARATOR);
+        host.record(state, { streamed: true }, whole ? () => host.logAnswer(state, whole) : undefined, true);
+      }
+      // The last events and the end of the chunked answer in one write.
+      if (out) raw.end(out);
+      else raw.end();
+      finish();
+    };
+    res.on('data', (chunk: Buffer) => {
+      if (stopped) return;
+      pending.push(chunk);
+      if (!scheduled) {
+        scheduled = true;
+        armIdle();
+        process.nextTick(drainAndWrite);
+      }
+    });
+    res.on('end', () => {
+      upstreamEnded = true;
+      if (!waiting) complete();
+    });
+    res.on('error', () => {
+      if (!stopped) host.record(state, { upstreamError: true, streamed: true });
+      stopped = true;
+      if (!raw.destroyed) raw.end();
+      finish();
+    });
+    raw.once('close', () => {
+      if (!res.complete) res.destroy();
+      finish();
+    });
+  });
+}
