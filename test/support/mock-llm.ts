@@ -80,7 +80,8 @@ export async function startMockLlm(): Promise<MockLlm> {
       const choiceTexts = Array.from({ length: n }, (_, c) => (c === 0 ? 'Short one' : `Choice ${c} heard: ${said}`));
       // OpenAI streams a usage chunk last only when asked (stream_options.include_usage).
       const includeUsage = body.stream_options?.include_usage === true;
-      const sse = (data: unknown, event?: string) => res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+      const frame = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
+      const sse = (data: unknown, event?: string) => res.write(frame(data, event));
 
       if (path === '/v1/embeddings') {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -146,11 +147,13 @@ export async function startMockLlm(): Promise<MockLlm> {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         let seq = 0;
         sse({ type: 'response.created', sequence_number: seq++, response: { ...response(''), status: 'in_progress', output: [] } }, 'response.created');
-        // A long answer's events are written 256 at a time, yielding between: the mock shares the
-        // test's event loop, whose delay the stall tests measure.
+        // A long answer's events are written 256 at a time (one write), yielding between: the mock
+        // shares the test's event loop, whose delay the stall tests measure.
         let i = 0;
         const deltas = (): unknown => {
-          for (const end = Math.min(i + 256, pieces.length); i < end; i++) sse({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: pieces[i] }, 'response.output_text.delta');
+          let batch = '';
+          for (const end = Math.min(i + 256, pieces.length); i < end; i++) batch += frame({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, delta: pieces[i] }, 'response.output_text.delta');
+          res.write(batch);
           if (i < pieces.length) return setImmediate(deltas);
           const full = pieces.join('');
           sse({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_1', output_index: 0, content_index: 0, text: full }, 'response.output_text.done');
