@@ -490,6 +490,38 @@ describe('AI gateway', () => {
       expect(at((c: any) => c.index === 0 && c.delta.content === MASK)).toBeLessThan(at((c: any) => c.index === 0 && c.finish_reason === 'stop'));
     });
 
+    test('chat from servers that send "finish_reason": "" on every chunk (Ollama, sglang): no piece ends the choice, so what may go on is still held', async () => {
+      const chunk = (content: string, finish: string | null = '') => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: finish }] });
+      events = [chunk('Please call Frida'), chunk(' Lindqvist today.'), chunk(' Send it before Frida'), chunk('y.'), chunk('', 'stop'), sse('[DONE]')];
+      const out = await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      const text = out.filter((e) => e !== '[DONE]').map((e) => e.choices[0]?.delta?.content ?? '').join('');
+      expect(text).toBe(`Please call ${MASK} today. Send it before Friday.`);
+    });
+
+    test('pieces of one read after an event that ended their field (a stream out of order) keep their order', async () => {
+      const chunk = (content: string, finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: finish }] });
+      const pieces = [chunk('Hi '), chunk('there, call Frida', 'stop'), chunk(' and '), chunk('Anna Berg')];
+      const textOf = async () => (await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] })).filter((e) => e !== '[DONE]').map((e) => e.choices[0]?.delta?.content ?? '').join('');
+      events = [...pieces, sse('[DONE]')];
+      const apart = await textOf();
+      events = [pieces.join(''), sse('[DONE]')];
+      expect(await textOf()).toBe(apart);
+      expect(apart).toMatch(/^Hi there, call /);
+      expect(apart).not.toContain('Berg');
+    });
+
+    test("chat: the model's reasoning (reasoning_content) is inspected and masked like its answer", async () => {
+      const chunk = (delta: Record<string, unknown>, finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+      events = [chunk({ reasoning_content: 'The user asks me to call Frida' }), chunk({ reasoning_content: ' Lindqvist, so I will draft it.' }), chunk({ content: 'Here is the draft.' }), chunk({}, 'stop'), sse('[DONE]')];
+      const out = (await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] })).filter((e) => e !== '[DONE]');
+      const reasoning = out.map((e) => e.choices[0]?.delta?.reasoning_content ?? '').join('');
+      expect(reasoning).toBe(`The user asks me to call ${MASK}, so I will draft it.`);
+      expect(out.map((e) => e.choices[0]?.delta?.content ?? '').join('')).toBe('Here is the draft.');
+      // the held reasoning goes out before the choice's end
+      const end = out.findIndex((e) => e.choices[0]?.finish_reason === 'stop');
+      expect(out.slice(end).some((e) => e.choices[0]?.delta?.reasoning_content)).toBe(false);
+    });
+
     test("Anthropic: an error event ends every field: what is held goes out before it", async () => {
       events = [
         sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'),

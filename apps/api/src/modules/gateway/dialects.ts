@@ -56,6 +56,19 @@ function openaiContent(holder: Json, field: string, out: TextRef[]): void {
   else if (Array.isArray(c)) for (const part of c) if (isObj(part) && typeof part.text === 'string') push(out, prop(part, 'text'));
 }
 
+/**
+ * Where a chat message or delta carries the model's reasoning: DeepSeek's `reasoning_content`, or
+ * `reasoning` as other OpenAI-compatible servers name it.
+ */
+function reasoningField(holder: Json): 'reasoning_content' | 'reasoning' {
+  return typeof holder.reasoning_content !== 'string' && typeof holder.reasoning === 'string' ? 'reasoning' : 'reasoning_content';
+}
+
+/** A Responses reasoning summary's streamed field. */
+function summaryKey(data: Json): string {
+  return `o${String(data.output_index ?? 0)}.s${String(data.summary_index ?? 0)}`;
+}
+
 /** The texts of a request that are decided as a prompt before forwarding. */
 export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   const out: TextRef[] = [];
@@ -111,13 +124,15 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
       if (!isObj(c) || !isObj(c.message)) continue;
       push(out, prop(c.message, 'content'));
       push(out, prop(c.message, 'refusal'));
+      push(out, prop(c.message, reasoningField(c.message)));
       for (const tc of Array.isArray(c.message.tool_calls) ? c.message.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
     }
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) {
       if (!isObj(item)) continue;
       push(out, prop(item, 'arguments'));
-      for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, 'text'));
+      for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, part.type === 'refusal' ? 'refusal' : 'text'));
+      for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
     }
     push(out, prop(body, 'output_text'));
   } else if (endpoint === 'messages') {
@@ -142,19 +157,26 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       if (!isObj(c) || !isObj(c.delta)) continue;
       const i = String(c.index ?? 0);
       push(deltas, prop(c.delta, 'content', `c${i}`));
+      push(deltas, prop(c.delta, 'refusal', `c${i}f`));
+      push(deltas, prop(c.delta, reasoningField(c.delta), `c${i}r`));
       for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : [])
         if (isObj(tc) && isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`));
     }
   } else if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
-    if (type === 'response.output_text.delta' || type === 'response.function_call_arguments.delta' || type === 'response.refusal.delta') push(deltas, prop(data, 'delta', key));
-    else if (type === 'response.output_text.done') push(wholes, prop(data, 'text'));
+    if (type === 'response.output_text.delta' || type === 'response.function_call_arguments.delta' || type === 'response.refusal.delta' || type === 'response.reasoning_text.delta') push(deltas, prop(data, 'delta', key));
+    else if (type === 'response.reasoning_summary_text.delta') push(deltas, prop(data, 'delta', summaryKey(data)));
+    else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') push(wholes, prop(data, 'text'));
+    else if (type === 'response.refusal.done') push(wholes, prop(data, 'refusal'));
+    else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
     else if (type === 'response.function_call_arguments.done') push(wholes, prop(data, 'arguments'));
-    else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
+    else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
     else if (type === 'response.output_item.done' && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
     else if ((type === 'response.completed' || type === 'response.incomplete') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
   } else if (endpoint === 'messages') {
+    // Extended thinking (thinking_delta) is left as it came: Anthropic signs each thinking block and
+    // refuses the next turn of a tool loop when one sent back was changed.
     if (data.type === 'content_block_delta' && isObj(data.delta)) {
       const key = `b${String(data.index ?? 0)}`;
       if (data.delta.type === 'text_delta') push(deltas, prop(data.delta, 'text', key));
@@ -163,6 +185,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   }
   return { deltas, wholes };
 }
+
+const CHOICE_PART = /^(?:t\d+|r|f)$/;
 
 /**
  * Which streamed fields (keys of streamTexts' deltas) an event ends: a chat choice's finish_reason
@@ -176,15 +200,21 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
     // an error event ends the answer (the SDKs raise it): what is held goes out before it
     if (isObj(data.error)) return 'all';
     const ended: string[] = [];
-    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && c.finish_reason != null) ended.push(`c${String(c.index ?? 0)}`);
+    // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
+    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(`c${String(c.index ?? 0)}`);
     if (!ended.length) return null;
-    return (key) => ended.some((k) => key === k || key.startsWith(`${k}t`));
+    // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r) and refusal (c1f)
+    return (key) => ended.some((k) => key === k || (key.startsWith(k) && CHOICE_PART.test(key.slice(k.length))));
   }
   if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const oi = String(data.output_index ?? 0);
-    if (type === 'response.output_text.done' || type === 'response.function_call_arguments.done' || type === 'response.refusal.done' || type === 'response.content_part.done') {
+    if (type === 'response.output_text.done' || type === 'response.function_call_arguments.done' || type === 'response.refusal.done' || type === 'response.content_part.done' || type === 'response.reasoning_text.done') {
       const k = `o${oi}.${String(data.content_index ?? 0)}`;
+      return (key) => key === k;
+    }
+    if (type === 'response.reasoning_summary_text.done' || type === 'response.reasoning_summary_part.done') {
+      const k = summaryKey(data);
       return (key) => key === k;
     }
     if (type === 'response.output_item.done') return (key) => key.startsWith(`o${oi}.`);
@@ -207,9 +237,17 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+))?$/.exec(key);
+    const m = /^c(\d+)(?:t(\d+)|([rf]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
-    const delta = m?.[2] === undefined ? { content: text } : { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] };
+    const modelled = (Array.isArray(data.choices) ? data.choices : []).find((c) => isObj(c) && String(c.index ?? 0) === m?.[1]);
+    const delta =
+      m?.[2] !== undefined
+        ? { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] }
+        : m?.[3] === 'r'
+          ? { [reasoningField(isObj(modelled) && isObj(modelled.delta) ? modelled.delta : {})]: text }
+          : m?.[3] === 'f'
+            ? { refusal: text }
+            : { content: text };
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }

@@ -1,4 +1,4 @@
-import { endedFields, fieldEvent, streamTexts } from './dialects';
+import { endedFields, fieldEvent, responseTexts, streamTexts } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -207,6 +207,28 @@ describe('streamed fields: which an event ends, and the event that releases held
     const f = ended as (k: string) => boolean;
     expect([f('c1'), f('c1t0'), f('c1t12'), f('c0'), f('c10'), f('c10t1')]).toEqual([true, true, true, false, false, false]);
     expect(endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: null }] })).toBeNull();
+  });
+
+  test('chat: an empty finish_reason (sent on every chunk by some servers) ends nothing; a reason ends the choice\'s reasoning and refusal too', () => {
+    expect(endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: '' }] })).toBeNull();
+    const f = endedFields('chat', null, { choices: [{ index: 2, delta: {}, finish_reason: 'length' }] }) as (k: string) => boolean;
+    expect([f('c2'), f('c2r'), f('c2f'), f('c2t1'), f('c20'), f('c20r'), f('c2x')]).toEqual([true, true, true, true, false, false, false]);
+    expect(endedFields('chat', null, { error: { message: 'overloaded' } })).toBe('all');
+  });
+
+  test("chat and Responses: the model's reasoning and refusals are texts of the answer, streamed and whole", () => {
+    const chat = streamTexts('chat', null, { choices: [{ index: 1, delta: { reasoning_content: 'think', refusal: 'no', content: 'yes' } }] });
+    expect(chat.deltas.map((d) => [d.key, d.get()])).toEqual([['c1', 'yes'], ['c1f', 'no'], ['c1r', 'think']]);
+    expect(streamTexts('chat', null, { choices: [{ index: 0, delta: { reasoning: 'other servers' } }] }).deltas.map((d) => d.key)).toEqual(['c0r']);
+    expect(fieldEvent('chat', { id: 'c', choices: [{ index: 0, delta: { reasoning: 'x' } }] }, 'c0r', 'held')).toEqual({ id: 'c', choices: [{ index: 0, delta: { reasoning: 'held' }, finish_reason: null }] });
+    expect(responseTexts('chat', { choices: [{ message: { content: 'a', refusal: 'b', reasoning_content: 'c' } }] }).map((t) => t.get())).toEqual(['a', 'b', 'c']);
+    const summary = streamTexts('responses', null, { type: 'response.reasoning_summary_text.delta', output_index: 0, summary_index: 2, delta: 'plan' });
+    expect(summary.deltas.map((d) => [d.key, d.get()])).toEqual([['o0.s2', 'plan']]);
+    const done = endedFields('responses', null, { type: 'response.reasoning_summary_text.done', output_index: 0, summary_index: 2, text: 'plan' }) as (k: string) => boolean;
+    expect([done('o0.s2'), done('o0.s1'), done('o0.2')]).toEqual([true, false, false]);
+    const item = { type: 'reasoning', summary: [{ type: 'summary_text', text: 'why' }] };
+    const message = { type: 'message', content: [{ type: 'refusal', refusal: 'cannot' }] };
+    expect(responseTexts('responses', { output: [item, message] }).map((t) => t.get())).toEqual(['why', 'cannot']);
   });
 
   test('Responses and Anthropic: done events end their part, the end of the answer ends all', () => {

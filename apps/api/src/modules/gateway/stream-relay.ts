@@ -14,6 +14,8 @@ const HELD_MARKER = '@@airlock-held-text@@';
 interface Taken {
   effect: WindowVerdict['effect'];
   texts: string[];
+  /** The next piece's text. */
+  next: number;
 }
 
 /** What the relay asks of the gateway for the call it relays. */
@@ -122,18 +124,28 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
    */
   const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
     const pieces = new Map<string, string[]>();
-    for (const p of batch)
+    // A field with pieces after an event that ends it (a stream out of order) is pushed piece by
+    // piece: what an ending event releases must be all that came before it.
+    const unordered = new Set<string>();
+    const enders: ((key: string) => boolean)[] = [];
+    let allEnded = false;
+    for (const p of batch) {
       for (const ref of p.deltas) {
         const key = ref.key ?? '';
+        if (allEnded || enders.some((ends) => ends(key))) unordered.add(key);
         const list = pieces.get(key);
         if (list) list.push(ref.get());
         else pieces.set(key, [ref.get()]);
       }
+      const ends = p.data ? endedFields(endpoint, p.ev.event, p.data) : p.ev.data === '[DONE]' ? 'all' : null;
+      if (ends === 'all' || p.wholes.length) allEnded = true;
+      else if (ends) enders.push(ends);
+    }
     let taken: Map<string, Taken> | null = null;
     for (const [key, list] of pieces) {
-      if (list.length < 2) continue;
+      if (list.length < 2 || unordered.has(key)) continue;
       const t = scannerOf(key).take(list);
-      if (t) (taken ??= new Map()).set(key, t);
+      if (t) (taken ??= new Map()).set(key, { ...t, next: 0 });
     }
     return taken;
   };
@@ -178,7 +190,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       const scanner = scannerOf(key);
       const piece = ref.get();
       const read = taken?.get(key);
-      const result = read ? { text: read.texts.shift()!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
+      const result = read ? { text: read.texts[read.next++]!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
       if (result.blocked) {
         stopped = true;
         // The answer up to the piece that completed the value goes to the log.
