@@ -52,6 +52,8 @@ export class LookbackScanner {
   worst: WindowVerdict['effect'] = 'allow';
   /** Every piece's text as accepted (the whole field, for the decision logged at the end). */
   private readonly accepted: string[] = [];
+  /** Why the last inspection blocked. */
+  private blockReason: string | undefined;
 
   constructor(
     private readonly inspect: InspectWindow,
@@ -93,9 +95,6 @@ export class LookbackScanner {
   get holding(): boolean {
     return this.held.length > 0;
   }
-
-  /** Why the last inspection blocked. */
-  private blockReason: string | undefined;
 
   /**
    * Inspects the tail, the held text and `parts` as one window and accepts its new part, less what
