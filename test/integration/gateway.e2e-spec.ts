@@ -231,6 +231,20 @@ describe('AI gateway', () => {
     expect((m.content[0] as any).input).toEqual({ to: EMAIL });
   });
 
+  test("an assistant turn sent back with its reasoning and refusal (values restored in them) is masked again for the upstream", async () => {
+    await openai.chat.completions.create({
+      model: 'gpt-test',
+      messages: [
+        { role: 'user', content: 'Draft the mail.' },
+        { role: 'assistant', content: 'Sure.', refusal: `I will not mail ${EMAIL}.`, reasoning_content: `The mail goes to ${EMAIL}.` } as any,
+        { role: 'user', content: 'Go on.' },
+      ],
+    });
+    const sent = JSON.stringify(lastCall().body);
+    expect(sent).not.toContain(EMAIL);
+    expect(sent).toMatch(/The mail goes to \[EMAIL_\d+\]\./);
+  });
+
   test('a credential split across two streamed events is stopped before the event that completes it', async () => {
     const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'LEAK-SPLIT please' }] });
     let text = '';
@@ -517,9 +531,18 @@ describe('AI gateway', () => {
       const reasoning = out.map((e) => e.choices[0]?.delta?.reasoning_content ?? '').join('');
       expect(reasoning).toBe(`The user asks me to call ${MASK}, so I will draft it.`);
       expect(out.map((e) => e.choices[0]?.delta?.content ?? '').join('')).toBe('Here is the draft.');
-      // the held reasoning goes out before the choice's end
-      const end = out.findIndex((e) => e.choices[0]?.finish_reason === 'stop');
-      expect(out.slice(end).some((e) => e.choices[0]?.delta?.reasoning_content)).toBe(false);
+      // the held reasoning goes out before the answer begins
+      const answer = out.findIndex((e) => e.choices[0]?.delta?.content);
+      expect(out.slice(answer).some((e) => e.choices[0]?.delta?.reasoning_content)).toBe(false);
+    });
+
+    test('chat: every copy of the reasoning a server sends (reasoning_content, reasoning, reasoning_details) is masked', async () => {
+      const chunk = (delta: Record<string, unknown>, finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+      const said = 'I should call Frida Lindqvist today.';
+      events = [chunk({ reasoning_content: said, reasoning: said, reasoning_details: [{ type: 'reasoning.text', text: said, index: 0 }] }), chunk({ content: 'Done.' }), chunk({}, 'stop'), sse('[DONE]')];
+      const out = JSON.stringify(await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] }));
+      expect(out).not.toContain('Lindqvist');
+      expect(out.split(MASK).length - 1).toBe(3);
     });
 
     test("Anthropic: an error event ends every field: what is held goes out before it", async () => {

@@ -57,11 +57,29 @@ function openaiContent(holder: Json, field: string, out: TextRef[]): void {
 }
 
 /**
- * Where a chat message or delta carries the model's reasoning: DeepSeek's `reasoning_content`, or
- * `reasoning` as other OpenAI-compatible servers name it.
+ * The model's reasoning in a chat message or delta, each copy under its own suffix of the choice's
+ * key: DeepSeek's `reasoning_content` (r), `reasoning` as other OpenAI-compatible servers name it
+ * (R; some send both), and OpenRouter's `reasoning_details[j].text` (d<j>). Every copy is inspected:
+ * a copy left out would go to the caller unmasked.
  */
-function reasoningField(holder: Json): 'reasoning_content' | 'reasoning' {
-  return typeof holder.reasoning_content !== 'string' && typeof holder.reasoning === 'string' ? 'reasoning' : 'reasoning_content';
+function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
+  push(out, prop(holder, 'reasoning_content', `${key}r`));
+  push(out, prop(holder, 'reasoning', `${key}R`));
+  const details = holder.reasoning_details;
+  if (Array.isArray(details))
+    details.forEach((d, j) => {
+      if (isObj(d)) push(out, prop(d, 'text', `${key}d${String(typeof d.index === 'number' ? d.index : j)}`));
+    });
+}
+
+/** A chat message's texts: content, refusal, reasoning (and, with `calls`, tool-call arguments). */
+function chatMessageTexts(m: Json, out: TextRef[], contentParts: boolean): void {
+  if (contentParts) openaiContent(m, 'content', out);
+  else push(out, prop(m, 'content'));
+  push(out, prop(m, 'refusal'));
+  reasoningTexts(m, '', out);
+  for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
+  if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
 }
 
 /** A Responses reasoning summary's streamed field. */
@@ -73,12 +91,8 @@ function summaryKey(data: Json): string {
 export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
-    for (const m of Array.isArray(body.messages) ? body.messages : []) {
-      if (!isObj(m)) continue;
-      openaiContent(m, 'content', out);
-      for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
-      if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
-    }
+    // an assistant turn sent back carries its refusal and reasoning too (with the values restored)
+    for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out, true);
   } else if (endpoint === 'responses') {
     push(out, prop(body, 'instructions'));
     if (typeof body.input === 'string') push(out, prop(body, 'input'));
@@ -86,6 +100,8 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
       for (const item of Array.isArray(body.input) ? body.input : []) {
         if (!isObj(item)) continue;
         openaiContent(item, 'content', out);
+        for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, 'refusal'));
+        for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
         push(out, prop(item, 'arguments'));
         if (typeof item.output === 'string') push(out, prop(item, 'output'));
       }
@@ -121,11 +137,7 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
     for (const c of Array.isArray(body.choices) ? body.choices : []) {
-      if (!isObj(c) || !isObj(c.message)) continue;
-      push(out, prop(c.message, 'content'));
-      push(out, prop(c.message, 'refusal'));
-      push(out, prop(c.message, reasoningField(c.message)));
-      for (const tc of Array.isArray(c.message.tool_calls) ? c.message.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
+      if (isObj(c) && isObj(c.message)) chatMessageTexts(c.message, out, false);
     }
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) {
@@ -158,7 +170,7 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       const i = String(c.index ?? 0);
       push(deltas, prop(c.delta, 'content', `c${i}`));
       push(deltas, prop(c.delta, 'refusal', `c${i}f`));
-      push(deltas, prop(c.delta, reasoningField(c.delta), `c${i}r`));
+      reasoningTexts(c.delta, `c${i}`, deltas);
       for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : [])
         if (isObj(tc) && isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`));
     }
@@ -186,7 +198,10 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   return { deltas, wholes };
 }
 
-const CHOICE_PART = /^(?:t\d+|r|f)$/;
+/** A choice's fields after its key: tool-call arguments, reasoning copies, refusal. */
+const CHOICE_PART = /^(?:t\d+|r|R|d\d+|f)$/;
+const REASONING_PART = /^(?:r|R|d\d+)$/;
+const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
 
 /**
  * Which streamed fields (keys of streamTexts' deltas) an event ends: a chat choice's finish_reason
@@ -200,11 +215,19 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
     // an error event ends the answer (the SDKs raise it): what is held goes out before it
     if (isObj(data.error)) return 'all';
     const ended: string[] = [];
-    // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
-    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(`c${String(c.index ?? 0)}`);
-    if (!ended.length) return null;
-    // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r) and refusal (c1f)
-    return (key) => ended.some((k) => key === k || (key.startsWith(k) && CHOICE_PART.test(key.slice(k.length))));
+    const answering: string[] = [];
+    for (const c of Array.isArray(data.choices) ? data.choices : []) {
+      if (!isObj(c)) continue;
+      const k = `c${String(c.index ?? 0)}`;
+      // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
+      if (typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(k);
+      // the answer begins (content, a tool call, a refusal): the reasoning before it is over
+      else if (isObj(c.delta) && (nonEmpty(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal))) answering.push(k);
+    }
+    if (!ended.length && !answering.length) return null;
+    // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r, c1R, c1d0) and refusal (c1f)
+    const part = (keys: string[], parts: RegExp, key: string) => keys.some((k) => key.startsWith(k) && parts.test(key.slice(k.length)));
+    return (key) => ended.includes(key) || part(ended, CHOICE_PART, key) || part(answering, REASONING_PART, key);
   }
   if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
@@ -237,17 +260,20 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+)|([rf]))?$/.exec(key);
+    const m = /^c(\d+)(?:t(\d+)|d(\d+)|([rRf]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
-    const modelled = (Array.isArray(data.choices) ? data.choices : []).find((c) => isObj(c) && String(c.index ?? 0) === m?.[1]);
-    const delta =
+    const delta: Json =
       m?.[2] !== undefined
         ? { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] }
-        : m?.[3] === 'r'
-          ? { [reasoningField(isObj(modelled) && isObj(modelled.delta) ? modelled.delta : {})]: text }
-          : m?.[3] === 'f'
-            ? { refusal: text }
-            : { content: text };
+        : m?.[3] !== undefined
+          ? { reasoning_details: [{ type: 'reasoning.text', text, index: Number(m[3]) }] }
+          : m?.[4] === 'r'
+            ? { reasoning_content: text }
+            : m?.[4] === 'R'
+              ? { reasoning: text }
+              : m?.[4] === 'f'
+                ? { refusal: text }
+                : { content: text };
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }

@@ -1,4 +1,4 @@
-import { endedFields, fieldEvent, responseTexts, streamTexts } from './dialects';
+import { endedFields, fieldEvent, requestTexts, responseTexts, streamTexts } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -206,22 +206,36 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(ended).not.toBeNull();
     const f = ended as (k: string) => boolean;
     expect([f('c1'), f('c1t0'), f('c1t12'), f('c0'), f('c10'), f('c10t1')]).toEqual([true, true, true, false, false, false]);
-    expect(endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: null }] })).toBeNull();
+    const piece = endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: null }] }) as (k: string) => boolean;
+    expect([piece('c0'), piece('c0t0')]).toEqual([false, false]);
+    expect(endedFields('chat', null, { choices: [{ index: 0, delta: {}, finish_reason: null }] })).toBeNull();
   });
 
   test('chat: an empty finish_reason (sent on every chunk by some servers) ends nothing; a reason ends the choice\'s reasoning and refusal too', () => {
-    expect(endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: '' }] })).toBeNull();
+    expect(endedFields('chat', null, { choices: [{ index: 0, delta: {}, finish_reason: '' }] })).toBeNull();
+    expect((endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'x' }, finish_reason: '' }] }) as (k: string) => boolean)('c0')).toBe(false);
     const f = endedFields('chat', null, { choices: [{ index: 2, delta: {}, finish_reason: 'length' }] }) as (k: string) => boolean;
     expect([f('c2'), f('c2r'), f('c2f'), f('c2t1'), f('c20'), f('c20r'), f('c2x')]).toEqual([true, true, true, true, false, false, false]);
     expect(endedFields('chat', null, { error: { message: 'overloaded' } })).toBe('all');
+    // the answer begins: the reasoning before it is over, not the content
+    const answer = endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'Here' }, finish_reason: null }] }) as (k: string) => boolean;
+    expect([answer('c0r'), answer('c0R'), answer('c0d1'), answer('c0'), answer('c0t0'), answer('c1r')]).toEqual([true, true, true, false, false, false]);
   });
 
   test("chat and Responses: the model's reasoning and refusals are texts of the answer, streamed and whole", () => {
     const chat = streamTexts('chat', null, { choices: [{ index: 1, delta: { reasoning_content: 'think', refusal: 'no', content: 'yes' } }] });
     expect(chat.deltas.map((d) => [d.key, d.get()])).toEqual([['c1', 'yes'], ['c1f', 'no'], ['c1r', 'think']]);
-    expect(streamTexts('chat', null, { choices: [{ index: 0, delta: { reasoning: 'other servers' } }] }).deltas.map((d) => d.key)).toEqual(['c0r']);
-    expect(fieldEvent('chat', { id: 'c', choices: [{ index: 0, delta: { reasoning: 'x' } }] }, 'c0r', 'held')).toEqual({ id: 'c', choices: [{ index: 0, delta: { reasoning: 'held' }, finish_reason: null }] });
-    expect(responseTexts('chat', { choices: [{ message: { content: 'a', refusal: 'b', reasoning_content: 'c' } }] }).map((t) => t.get())).toEqual(['a', 'b', 'c']);
+    // every copy of the reasoning, each its own field
+    const copies = streamTexts('chat', null, { choices: [{ index: 0, delta: { reasoning_content: 'a', reasoning: 'a', reasoning_details: [{ type: 'reasoning.text', text: 'a', index: 0 }] } }] });
+    expect(copies.deltas.map((d) => d.key)).toEqual(['c0r', 'c0R', 'c0d0']);
+    expect(fieldEvent('chat', { id: 'c', choices: [{ index: 0, delta: { reasoning: 'x' } }] }, 'c0R', 'held')).toEqual({ id: 'c', choices: [{ index: 0, delta: { reasoning: 'held' }, finish_reason: null }] });
+    expect(fieldEvent('chat', { id: 'c', choices: [] }, 'c2d1', 'held')).toEqual({ id: 'c', choices: [{ index: 2, delta: { reasoning_details: [{ type: 'reasoning.text', text: 'held', index: 1 }] }, finish_reason: null }] });
+    expect(responseTexts('chat', { choices: [{ message: { content: 'a', refusal: 'b', reasoning_content: 'c', reasoning: 'd', function_call: { arguments: 'e' } } }] }).map((t) => t.get())).toEqual(['a', 'b', 'c', 'd', 'e']);
+    // sent back in the next turn, they are decided as a prompt like the rest of the conversation
+    const back = requestTexts('chat', { messages: [{ role: 'assistant', content: 'x', reasoning_content: 'why', refusal: 'no' }] });
+    expect(back.map((t) => t.get())).toEqual(['x', 'no', 'why']);
+    const items = requestTexts('responses', { input: [{ type: 'reasoning', summary: [{ type: 'summary_text', text: 'why' }] }, { role: 'assistant', content: [{ type: 'refusal', refusal: 'no' }] }] });
+    expect(items.map((t) => t.get())).toEqual(['why', 'no']);
     const summary = streamTexts('responses', null, { type: 'response.reasoning_summary_text.delta', output_index: 0, summary_index: 2, delta: 'plan' });
     expect(summary.deltas.map((d) => [d.key, d.get()])).toEqual([['o0.s2', 'plan']]);
     const done = endedFields('responses', null, { type: 'response.reasoning_summary_text.done', output_index: 0, summary_index: 2, text: 'plan' }) as (k: string) => boolean;
