@@ -82,6 +82,26 @@ function chatMessageTexts(m: Json, out: TextRef[], contentParts: boolean): void 
   if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
 }
 
+/** Responses events that carry a piece of a part (`delta`), keyed by output and content index. */
+const RESPONSES_DELTAS = new Set([
+  'response.output_text.delta',
+  'response.refusal.delta',
+  'response.reasoning_text.delta',
+  'response.function_call_arguments.delta',
+  'response.mcp_call_arguments.delta',
+  'response.custom_tool_call_input.delta',
+]);
+/** Responses events that end one part (the `.done` of each of those deltas). */
+const RESPONSES_PART_ENDS = new Set([
+  'response.output_text.done',
+  'response.refusal.done',
+  'response.reasoning_text.done',
+  'response.content_part.done',
+  'response.function_call_arguments.done',
+  'response.mcp_call_arguments.done',
+  'response.custom_tool_call_input.done',
+]);
+
 /** A Responses reasoning summary's streamed field. */
 function summaryKey(data: Json): string {
   return `o${String(data.output_index ?? 0)}.s${String(data.summary_index ?? 0)}`;
@@ -142,7 +162,9 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) {
       if (!isObj(item)) continue;
+      // a function or MCP call's arguments, a custom tool call's input
       push(out, prop(item, 'arguments'));
+      push(out, prop(item, 'input'));
       for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, part.type === 'refusal' ? 'refusal' : 'text'));
       for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
     }
@@ -177,15 +199,16 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   } else if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
-    if (type === 'response.output_text.delta' || type === 'response.function_call_arguments.delta' || type === 'response.refusal.delta' || type === 'response.reasoning_text.delta') push(deltas, prop(data, 'delta', key));
+    if (RESPONSES_DELTAS.has(type ?? '')) push(deltas, prop(data, 'delta', key));
     else if (type === 'response.reasoning_summary_text.delta') push(deltas, prop(data, 'delta', summaryKey(data)));
     else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') push(wholes, prop(data, 'text'));
     else if (type === 'response.refusal.done') push(wholes, prop(data, 'refusal'));
     else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
-    else if (type === 'response.function_call_arguments.done') push(wholes, prop(data, 'arguments'));
+    else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments'));
+    else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
     else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
     else if (type === 'response.output_item.done' && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
-    else if ((type === 'response.completed' || type === 'response.incomplete') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
+    else if ((type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
   } else if (endpoint === 'messages') {
     // Extended thinking (thinking_delta) is left as it came: Anthropic signs each thinking block and
     // refuses the next turn of a tool loop when one sent back was changed.
@@ -232,7 +255,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
   if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const oi = String(data.output_index ?? 0);
-    if (type === 'response.output_text.done' || type === 'response.function_call_arguments.done' || type === 'response.refusal.done' || type === 'response.content_part.done' || type === 'response.reasoning_text.done') {
+    if (RESPONSES_PART_ENDS.has(type ?? '')) {
       const k = `o${oi}.${String(data.content_index ?? 0)}`;
       return (key) => key === k;
     }

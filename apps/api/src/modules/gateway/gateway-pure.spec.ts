@@ -240,6 +240,13 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(summary.deltas.map((d) => [d.key, d.get()])).toEqual([['o0.s2', 'plan']]);
     const done = endedFields('responses', null, { type: 'response.reasoning_summary_text.done', output_index: 0, summary_index: 2, text: 'plan' }) as (k: string) => boolean;
     expect([done('o0.s2'), done('o0.s1'), done('o0.2')]).toEqual([true, false, false]);
+    // MCP and custom tool calls' arguments are texts of the answer too, their .done events end them
+    const mcp = streamTexts('responses', null, { type: 'response.mcp_call_arguments.delta', output_index: 3, delta: '{"to":' });
+    expect(mcp.deltas.map((d) => [d.key, d.get()])).toEqual([['o3.0', '{"to":']]);
+    expect(streamTexts('responses', null, { type: 'response.custom_tool_call_input.delta', output_index: 4, delta: 'x' }).deltas.map((d) => d.key)).toEqual(['o4.0']);
+    expect((endedFields('responses', null, { type: 'response.custom_tool_call_input.done', output_index: 4, input: 'x' }) as (k: string) => boolean)('o4.0')).toBe(true);
+    expect(responseTexts('responses', { output: [{ type: 'custom_tool_call', input: 'raw' }] }).map((t) => t.get())).toEqual(['raw']);
+    expect(streamTexts('responses', null, { type: 'response.failed', response: { output: [{ type: 'message', content: [{ type: 'output_text', text: 'partial' }] }] } }).wholes.map((t) => t.get())).toEqual(['partial']);
     const item = { type: 'reasoning', summary: [{ type: 'summary_text', text: 'why' }] };
     const message = { type: 'message', content: [{ type: 'refusal', refusal: 'cannot' }] };
     expect(responseTexts('responses', { output: [item, message] }).map((t) => t.get())).toEqual(['why', 'cannot']);
