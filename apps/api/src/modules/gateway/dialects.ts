@@ -123,6 +123,7 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
         for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, 'refusal'));
         for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
         push(out, prop(item, 'arguments'));
+        push(out, prop(item, 'input'));
         if (typeof item.output === 'string') push(out, prop(item, 'output'));
       }
   } else if (endpoint === 'embeddings') {

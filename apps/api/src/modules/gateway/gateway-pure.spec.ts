@@ -236,6 +236,7 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(back.map((t) => t.get())).toEqual(['x', 'no', 'why']);
     const items = requestTexts('responses', { input: [{ type: 'reasoning', summary: [{ type: 'summary_text', text: 'why' }] }, { role: 'assistant', content: [{ type: 'refusal', refusal: 'no' }] }] });
     expect(items.map((t) => t.get())).toEqual(['why', 'no']);
+    expect(requestTexts('responses', { input: [{ type: 'custom_tool_call', input: 'raw' }, { type: 'custom_tool_call_output', output: 'result' }] }).map((t) => t.get())).toEqual(['raw', 'result']);
     const summary = streamTexts('responses', null, { type: 'response.reasoning_summary_text.delta', output_index: 0, summary_index: 2, delta: 'plan' });
     expect(summary.deltas.map((d) => [d.key, d.get()])).toEqual([['o0.s2', 'plan']]);
     const done = endedFields('responses', null, { type: 'response.reasoning_summary_text.done', output_index: 0, summary_index: 2, text: 'plan' }) as (k: string) => boolean;
