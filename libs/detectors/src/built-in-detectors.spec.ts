@@ -148,6 +148,11 @@ const MUST_FIND: [string, string, string][] = [
   // number first and a street type we do not list, read before a flat or suite number
   ['street-address', 'Forward mail to 27 Birch Hollow, Apt. 4 from June.', '27 Birch Hollow, Apt. 4'],
   ['street-address', 'Ship to:\n318 Kestrel Rise\nSuite 210\nLeeds\nLS1 4AB', '318 Kestrel Rise\nSuite 210\nLeeds\nLS1 4AB'],
+  // a street with no type word alone on its line, before the lines of an address block
+  ['street-address', 'Write to:\nLipová 894\n602 00 Brno\nThanks', 'Lipová 894\n602 00 Brno'],
+  ['street-address', 'Ship to:\n310 Kaštanová 12\nKLADNO\n, CZ\n 27201', '310 Kaštanová 12\nKLADNO\n, CZ\n 27201'],
+  // a place with a qualifier in brackets in the block
+  ['street-address', 'Address:\nOderstraße 3\nFrankfurt (Oder)\n15230', 'Oderstraße 3\nFrankfurt (Oder)\n15230'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
@@ -216,6 +221,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'See Chapter 4, Suite 2 of the handbook.'], // a suite number after words that name no street
   ['street-address', 'Meeting on Monday 12, Suite 400 in the tower.'],
   ['street-address', 'We bought Adobe Creative Suite 6 last year.'],
+  ['street-address', 'Totals:\nApples 150\nOranges 2000\nPears 3000'], // no place line among the numbers
+  ['street-address', 'Release notes\nVersion 2\nCHANGES\n, EU\n 12345'],
   ['street-address', 'Meet on Floor 3 Lobby, Suite 12 is closed.'], // a number first after a word that names no street
   ['street-address', 'Version 2 Beta, Suite 4 tests pass.'],
   ['street-address', 'the ul. Lipowa 14 row is lower case'.replace('ul.', 'ul')], // "ul" without its dot
