@@ -536,6 +536,14 @@ describe('AI gateway', () => {
       expect(out.slice(answer).some((e) => e.choices[0]?.delta?.reasoning_content)).toBe(false);
     });
 
+    test('chat: a masked piece loses its token log probabilities (they would spell out what the mask replaced)', async () => {
+      const chunk = (content: string, tokens: string[], finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, logprobs: { content: tokens.map((token) => ({ token, logprob: -0.1, bytes: null, top_logprobs: [] })) }, finish_reason: finish }] });
+      events = [chunk('Please call ', ['Please', ' call', ' ']), chunk('Frida Lindqvist today.', ['Frida', ' Lind', 'qvist', ' today', '.']), chunk('', [], 'stop'), sse('[DONE]')];
+      const out = await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', logprobs: true, messages: [{ role: 'user', content: 'hi' }] });
+      expect(JSON.stringify(out)).not.toContain('Lind');
+      expect(out.filter((e) => e !== '[DONE]').map((e) => e.choices[0]?.delta?.content ?? '').join('')).toBe(`Please call ${MASK} today.`);
+    });
+
     test('chat: every copy of the reasoning a server sends (reasoning_content, reasoning, reasoning_details) is masked', async () => {
       const chunk = (delta: Record<string, unknown>, finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
       const said = 'I should call Frida Lindqvist today.';

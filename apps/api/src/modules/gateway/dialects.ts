@@ -77,6 +77,8 @@ function chatMessageTexts(m: Json, out: TextRef[], contentParts: boolean): void 
   if (contentParts) openaiContent(m, 'content', out);
   else push(out, prop(m, 'content'));
   push(out, prop(m, 'refusal'));
+  // a spoken answer's text (modalities: audio): the answer itself, content being null
+  if (isObj(m.audio)) push(out, prop(m.audio, 'transcript'));
   reasoningTexts(m, '', out);
   for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
   if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
@@ -90,6 +92,7 @@ const RESPONSES_DELTAS = new Set([
   'response.function_call_arguments.delta',
   'response.mcp_call_arguments.delta',
   'response.custom_tool_call_input.delta',
+  'response.code_interpreter_call_code.delta',
 ]);
 /** Responses events that end one part (the `.done` of each of those deltas). */
 const RESPONSES_PART_ENDS = new Set([
@@ -100,6 +103,7 @@ const RESPONSES_PART_ENDS = new Set([
   'response.function_call_arguments.done',
   'response.mcp_call_arguments.done',
   'response.custom_tool_call_input.done',
+  'response.code_interpreter_call_code.done',
 ]);
 
 /** A Responses reasoning summary's streamed field. */
@@ -115,6 +119,12 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
     for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out, true);
   } else if (endpoint === 'responses') {
     push(out, prop(body, 'instructions'));
+    // a stored prompt's variables are filled with the caller's text
+    if (isObj(body.prompt) && isObj(body.prompt.variables))
+      for (const [name, v] of Object.entries(body.prompt.variables)) {
+        if (typeof v === 'string') push(out, prop(body.prompt.variables, name));
+        else if (isObj(v)) push(out, prop(v, 'text'));
+      }
     if (typeof body.input === 'string') push(out, prop(body, 'input'));
     else
       for (const item of Array.isArray(body.input) ? body.input : []) {
@@ -124,7 +134,9 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
         for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
         push(out, prop(item, 'arguments'));
         push(out, prop(item, 'input'));
+        // a tool's output: a string or input_text parts
         if (typeof item.output === 'string') push(out, prop(item, 'output'));
+        else openaiContent(item, 'output', out);
       }
   } else if (endpoint === 'embeddings') {
     const input = body.input;
@@ -143,14 +155,39 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   return out;
 }
 
+/**
+ * An Anthropic content block's texts: text (and the passages its citations quote), tool inputs,
+ * tool results, documents given as text or as content blocks (with their title and context), search
+ * results. Images and base64 or file documents are not text.
+ */
 function anthropicBlock(b: unknown, out: TextRef[]): void {
   if (!isObj(b)) return;
-  if (b.type === 'text') push(out, prop(b, 'text'));
-  else if (b.type === 'tool_use') stringLeaves(b.input, out);
-  else if (b.type === 'tool_result') {
+  if (b.type === 'text') {
+    push(out, prop(b, 'text'));
+    for (const c of Array.isArray(b.citations) ? b.citations : []) citationTexts(c, out);
+  } else if (b.type === 'tool_use' || b.type === 'server_tool_use' || b.type === 'mcp_tool_use') stringLeaves(b.input, out);
+  else if (b.type === 'tool_result' || b.type === 'mcp_tool_result' || b.type === 'search_result') {
+    push(out, prop(b, 'title'));
     if (typeof b.content === 'string') push(out, prop(b, 'content'));
     else for (const c of Array.isArray(b.content) ? b.content : []) anthropicBlock(c, out);
+  } else if (b.type === 'document') {
+    push(out, prop(b, 'title'));
+    push(out, prop(b, 'context'));
+    const source = b.source;
+    if (isObj(source) && source.type === 'text') push(out, prop(source, 'data'));
+    else if (isObj(source) && source.type === 'content') {
+      if (typeof source.content === 'string') push(out, prop(source, 'content'));
+      else for (const c of Array.isArray(source.content) ? source.content : []) anthropicBlock(c, out);
+    }
   }
+}
+
+/** The passage a citation quotes from the caller's documents, and their title. */
+function citationTexts(c: unknown, out: TextRef[]): void {
+  if (!isObj(c)) return;
+  push(out, prop(c, 'cited_text'));
+  push(out, prop(c, 'document_title'));
+  push(out, prop(c, 'title'));
 }
 
 /** The texts of a complete answer (inspected as a response, then restored for the caller). */
@@ -163,9 +200,13 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) {
       if (!isObj(item)) continue;
-      // a function or MCP call's arguments, a custom tool call's input
+      // a function or MCP call's arguments (and an MCP call's output), a custom tool call's input,
+      // the code the code interpreter ran and its logs
       push(out, prop(item, 'arguments'));
       push(out, prop(item, 'input'));
+      if (item.type === 'mcp_call') push(out, prop(item, 'output'));
+      push(out, prop(item, 'code'));
+      for (const o of Array.isArray(item.outputs) ? item.outputs : []) if (isObj(o)) push(out, prop(o, 'logs'));
       for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, part.type === 'refusal' ? 'refusal' : 'text'));
       for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
     }
@@ -193,6 +234,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       const i = String(c.index ?? 0);
       push(deltas, prop(c.delta, 'content', `c${i}`));
       push(deltas, prop(c.delta, 'refusal', `c${i}f`));
+      if (isObj(c.delta.audio)) push(deltas, prop(c.delta.audio, 'transcript', `c${i}a`));
+      if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`));
       reasoningTexts(c.delta, `c${i}`, deltas);
       for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : [])
         if (isObj(tc) && isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`));
@@ -208,7 +251,9 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments'));
     else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
     else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
-    else if (type === 'response.output_item.done' && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
+    else if (type === 'response.code_interpreter_call_code.done') push(wholes, prop(data, 'code'));
+    // an item may arrive whole when it is added (an MCP approval request has no deltas)
+    else if ((type === 'response.output_item.done' || type === 'response.output_item.added') && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
     else if ((type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
   } else if (endpoint === 'messages') {
     // Extended thinking (thinking_delta) is left as it came: Anthropic signs each thinking block and
@@ -217,13 +262,15 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       const key = `b${String(data.index ?? 0)}`;
       if (data.delta.type === 'text_delta') push(deltas, prop(data.delta, 'text', key));
       else if (data.delta.type === 'input_json_delta') push(deltas, prop(data.delta, 'partial_json', key));
+      // each citation arrives whole: the passage it quotes from the caller's documents
+      else if (data.delta.type === 'citations_delta') citationTexts(data.delta.citation, wholes);
     } else if (data.type === 'content_block_start' && isObj(data.content_block)) anthropicBlock(data.content_block, wholes);
   }
   return { deltas, wholes };
 }
 
 /** A choice's fields after its key: tool-call arguments, reasoning copies, refusal. */
-const CHOICE_PART = /^(?:t\d+|r|R|d\d+|f)$/;
+const CHOICE_PART = /^(?:t\d+|r|R|d\d+|f|a|F)$/;
 const REASONING_PART = /^(?:r|R|d\d+)$/;
 const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
 
@@ -240,6 +287,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
     if (isObj(data.error)) return 'all';
     const ended: string[] = [];
     const answering: string[] = [];
+    const spoken: string[] = [];
     for (const c of Array.isArray(data.choices) ? data.choices : []) {
       if (!isObj(c)) continue;
       const k = `c${String(c.index ?? 0)}`;
@@ -247,11 +295,13 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       if (typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(k);
       // the answer begins (content, a tool call, a refusal): the reasoning before it is over
       else if (isObj(c.delta) && (nonEmpty(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal))) answering.push(k);
+      // a spoken answer's last audio chunk (its expiry) ends its transcript: the SDKs end the choice there
+      if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) spoken.push(`${k}a`);
     }
-    if (!ended.length && !answering.length) return null;
+    if (!ended.length && !answering.length && !spoken.length) return null;
     // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r, c1R, c1d0) and refusal (c1f)
     const part = (keys: string[], parts: RegExp, key: string) => keys.some((k) => key.startsWith(k) && parts.test(key.slice(k.length)));
-    return (key) => ended.includes(key) || part(ended, CHOICE_PART, key) || part(answering, REASONING_PART, key);
+    return (key) => ended.includes(key) || part(ended, CHOICE_PART, key) || part(answering, REASONING_PART, key) || spoken.includes(key);
   }
   if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
@@ -284,7 +334,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+)|d(\d+)|([rRf]))?$/.exec(key);
+    const m = /^c(\d+)(?:t(\d+)|d(\d+)|([rRfaF]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
     const delta: Json =
       m?.[2] !== undefined
@@ -297,7 +347,11 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
               ? { reasoning: text }
               : m?.[4] === 'f'
                 ? { refusal: text }
-                : { content: text };
+                : m?.[4] === 'a'
+                  ? { audio: { transcript: text } }
+                  : m?.[4] === 'F'
+                    ? { function_call: { arguments: text } }
+                    : { content: text };
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }
@@ -309,6 +363,21 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
   // on (a resumed stream skips numbers it has seen).
   const { sequence_number: _seq, logprobs: _logprobs, ...rest } = data;
   return { ...rest, delta: text };
+}
+
+/**
+ * Empties the token log probabilities of an answer or event whose text was masked: they list the
+ * answer's tokens one by one, a copy of what the mask replaced (an array becomes [], anything else
+ * null, as each API allows).
+ */
+export function dropLogprobs(data: unknown, depth = 0): void {
+  if (depth > 8) return;
+  if (Array.isArray(data)) for (const v of data) dropLogprobs(v, depth + 1);
+  else if (isObj(data))
+    for (const k of Object.keys(data)) {
+      if (k === 'logprobs') data[k] = Array.isArray(data[k]) ? [] : null;
+      else if (typeof data[k] === 'object') dropLogprobs(data[k], depth + 1);
+    }
 }
 
 export interface Usage {

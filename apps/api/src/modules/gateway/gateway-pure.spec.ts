@@ -1,4 +1,4 @@
-import { endedFields, fieldEvent, requestTexts, responseTexts, streamTexts } from './dialects';
+import { dropLogprobs, endedFields, fieldEvent, requestTexts, responseTexts, streamTexts } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -251,6 +251,52 @@ describe('streamed fields: which an event ends, and the event that releases held
     const item = { type: 'reasoning', summary: [{ type: 'summary_text', text: 'why' }] };
     const message = { type: 'message', content: [{ type: 'refusal', refusal: 'cannot' }] };
     expect(responseTexts('responses', { output: [item, message] }).map((t) => t.get())).toEqual(['why', 'cannot']);
+  });
+
+  test('documents, search results and citations (Anthropic), tool outputs as parts and prompt variables (Responses) are texts of a request', () => {
+    const anthropic = requestTexts('messages', {
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'document', title: 'Contract', context: 'from Ana', source: { type: 'text', media_type: 'text/plain', data: 'the document' } },
+            { type: 'document', source: { type: 'content', content: [{ type: 'text', text: 'a chunk' }] } },
+            { type: 'search_result', title: 'Wiki', source: 'https://x', content: [{ type: 'text', text: 'a result' }] },
+            { type: 'tool_result', tool_use_id: 't', content: [{ type: 'document', source: { type: 'text', data: 'nested' } }] },
+            { type: 'image', source: { type: 'base64', data: 'iVBOR' } },
+          ],
+        },
+        { role: 'assistant', content: [{ type: 'text', text: 'As it says', citations: [{ type: 'char_location', cited_text: 'the quote', document_title: 'Contract' }] }] },
+      ],
+    });
+    expect(anthropic.map((t) => t.get())).toEqual(['Contract', 'from Ana', 'the document', 'a chunk', 'Wiki', 'a result', 'nested', 'As it says', 'the quote', 'Contract']);
+    const responses = requestTexts('responses', { prompt: { id: 'p', variables: { name: 'Ana', note: { type: 'input_text', text: 'a note' } } }, input: [{ type: 'function_call_output', call_id: 'c', output: [{ type: 'input_text', text: 'rows' }] }] });
+    expect(responses.map((t) => t.get())).toEqual(['Ana', 'a note', 'rows']);
+  });
+
+  test("answers: a spoken answer's transcript, MCP call output, code interpreter code and logs, legacy function_call pieces, citations streamed", () => {
+    expect(responseTexts('chat', { choices: [{ message: { content: null, audio: { id: 'a', data: 'UklG', transcript: 'spoken' } } }] }).map((t) => t.get())).toEqual(['spoken']);
+    const spoken = streamTexts('chat', null, { choices: [{ index: 0, delta: { audio: { transcript: 'Hel' } } }] });
+    expect(spoken.deltas.map((d) => [d.key, d.get()])).toEqual([['c0a', 'Hel']]);
+    const expiry = endedFields('chat', null, { choices: [{ index: 0, delta: { audio: { id: 'a', expires_at: 1 } }, finish_reason: null }] }) as (k: string) => boolean;
+    expect([expiry('c0a'), expiry('c0')]).toEqual([true, false]);
+    expect(fieldEvent('chat', { id: 'c', choices: [] }, 'c0a', 'held')).toEqual({ id: 'c', choices: [{ index: 0, delta: { audio: { transcript: 'held' } }, finish_reason: null }] });
+    expect(streamTexts('chat', null, { choices: [{ index: 1, delta: { function_call: { arguments: '{"a"' } } }] }).deltas.map((d) => d.key)).toEqual(['c1F']);
+    const items = responseTexts('responses', { output: [{ type: 'mcp_call', arguments: '{}', output: 'the result' }, { type: 'code_interpreter_call', code: 'print(1)', outputs: [{ type: 'logs', logs: '1' }] }] });
+    expect(items.map((t) => t.get())).toEqual(['{}', 'the result', 'print(1)', '1']);
+    expect(streamTexts('responses', null, { type: 'response.code_interpreter_call_code.delta', output_index: 2, delta: 'pri' }).deltas.map((d) => d.key)).toEqual(['o2.0']);
+    expect(streamTexts('responses', null, { type: 'response.output_item.added', item: { type: 'mcp_approval_request', arguments: '{"to":"x"}' } }).wholes.map((t) => t.get())).toEqual(['{"to":"x"}']);
+    const cite = streamTexts('messages', 'content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'citations_delta', citation: { type: 'char_location', cited_text: 'quoted', document_title: 'Doc' } } });
+    expect(cite.wholes.map((t) => t.get())).toEqual(['quoted', 'Doc']);
+  });
+
+  test('dropLogprobs empties the token log probabilities wherever they are', () => {
+    const chat = { choices: [{ index: 0, delta: { content: 'x' }, logprobs: { content: [{ token: 'Frida', logprob: -1 }] } }] };
+    dropLogprobs(chat);
+    expect(chat.choices[0]!.logprobs).toBeNull();
+    const responses = { type: 'response.output_text.done', text: 'x', logprobs: [{ token: 'Frida' }], part: { logprobs: [{ token: 'y' }] } };
+    dropLogprobs(responses);
+    expect([responses.logprobs, responses.part.logprobs]).toEqual([[], []]);
   });
 
   test('Responses and Anthropic: done events end their part, the end of the answer ends all', () => {

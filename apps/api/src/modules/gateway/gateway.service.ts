@@ -10,7 +10,7 @@ import type { ApiClientAuth } from '../auth/auth-context';
 import { type DeferredDecision, DecisionService, type OffLoopOptions, type PreparedChecks } from '../decisions/decision.service';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, requestOf, SEPARATOR } from './call';
-import { ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, type Usage, usageOf } from './dialects';
+import { dropLogprobs, ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, type Usage, usageOf } from './dialects';
 import { GatewayTrafficService } from './gateway-traffic.service';
 import type { WindowVerdict } from './lookback';
 import { type RelayHost, relayStream } from './stream-relay';
@@ -189,7 +189,10 @@ export class GatewayService {
       throw new GatewayError(403, 'permission', blockMessage(verdict, 'answer'), 'airlock_policy_block_response');
     }
     let changed = verdict.effect === 'redact';
-    if (changed) maskTexts(out, verdict);
+    if (changed) {
+      maskTexts(out, verdict);
+      dropLogprobs(answer);
+    }
     if (state.vault.size)
       for (const t of out) {
         const before = t.get();

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, SEPARATOR } from './call';
-import { endedFields, fieldEvent, streamErrorEvent, streamTexts, type TextRef, usageOf } from './dialects';
+import { dropLogprobs, endedFields, fieldEvent, streamErrorEvent, streamTexts, type TextRef, usageOf } from './dialects';
 import { LookbackScanner, type WindowVerdict } from './lookback';
 import { formatSse, type SseEvent, SseParser } from './sse';
 import type { StreamRestorer } from './vault';
@@ -185,6 +185,8 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     if (!deltas.length && !whole) return prefix + ev.raw;
 
     let changed = false;
+    /** A mask applied to this event's texts: its token log probabilities would repeat them. */
+    let masked = false;
     for (const ref of deltas) {
       const key = ref.key ?? '';
       const scanner = scannerOf(key);
@@ -218,13 +220,17 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         ref.set(restored);
         changed = true;
       }
+      if (result.effect === 'redact') masked = true;
       if ((restorer.holding || scanner.holding) && !templates.has(key)) {
         // An event of this field alone, to carry what is held when the field ends.
         templates.set(key, formatSse(JSON.stringify(fieldEvent(endpoint, data, key, HELD_MARKER)), ev.event));
       }
     }
     if (whole) {
-      if (whole.verdict.effect === 'redact') maskTexts(wholes, whole.verdict);
+      if (whole.verdict.effect === 'redact') {
+        maskTexts(wholes, whole.verdict);
+        masked = true;
+      }
       for (const w of wholes) {
         const before = w.get();
         const after = state.vault.restore(before);
@@ -232,6 +238,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       }
       changed = true;
     }
+    if (masked) dropLogprobs(data);
     return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
   };
 
