@@ -151,6 +151,9 @@ const MUST_FIND: [string, string, string][] = [
   // a street with no type word alone on its line, before the lines of an address block
   ['street-address', 'Write to:\nLipová 894\n602 00 Brno\nThanks', 'Lipová 894\n602 00 Brno'],
   ['street-address', 'Ship to:\n310 Kaštanová 12\nKLADNO\n, CZ\n 27201', '310 Kaštanová 12\nKLADNO\n, CZ\n 27201'],
+  // Greek street words before the name and number
+  ['street-address', 'Η διεύθυνση: Λεωφόρος Κηφισίας 12, 11526 Αθήνα', 'Λεωφόρος Κηφισίας 12, 11526 Αθήνα'],
+  ['street-address', 'Meet me at Οδός Ερμού 5 tomorrow.', 'Οδός Ερμού 5'],
   // a place with a qualifier in brackets in the block
   ['street-address', 'Address:\nOderstraße 3\nFrankfurt (Oder)\n15230', 'Oderstraße 3\nFrankfurt (Oder)\n15230'],
 ];
@@ -223,6 +226,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'We bought Adobe Creative Suite 6 last year.'],
   ['street-address', 'Totals:\nApples 150\nOranges 2000\nPears 3000'], // no place line among the numbers
   ['street-address', 'Release notes\nVersion 2\nCHANGES\n, EU\n 12345'],
+  ['street-address', 'Η πλατεία ήταν γεμάτη το 2021.'], // a Greek street word without a name and number
   ['street-address', 'Meet on Floor 3 Lobby, Suite 12 is closed.'], // a number first after a word that names no street
   ['street-address', 'Version 2 Beta, Suite 4 tests pass.'],
   ['street-address', 'the ul. Lipowa 14 row is lower case'.replace('ul.', 'ul')], // "ul" without its dot

@@ -80,6 +80,7 @@ const KINDS = {
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
     'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
     'calle', 'avenida', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
+    'οδός', 'λεωφόρος', 'πλατεία',
     'apt', 'apartment', 'suite', 'flat', 'corner',
   ),
   creative: v(

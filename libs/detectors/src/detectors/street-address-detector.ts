@@ -25,9 +25,9 @@ const FR =
 
 /**
  * Street word first, house number after the name (Spain, Italy, Portugal, Belgium/France "Rue Royale
- * 45", Poland, Romania): "Calle de Alcalá 148, 28009 Madrid", "Via Giuseppe Verdi 21, 20121 Milano MI".
+ * 45", Poland, Romania, Greece "Λεωφόρος Κηφισίας 12"): "Calle de Alcalá 148, 28009 Madrid", "Via Giuseppe Verdi 21, 20121 Milano MI".
  */
-const WORD_FIRST_WORDS = /^(?:calle|avenida|av|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai)$/i;
+const WORD_FIRST_WORDS = /^(?:calle|avenida|av|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai|οδός|λεωφόρος|πλατεία)$/iu;
 const WORD_FIRST =
   /(?:[ \t]+(?:(?:de|del|de la|de los|de las|do|da|dos|das|di|della|delle|dei|degli|des|du|la|le|l'|d')[ \t]*)?[\p{Lu}\d][\p{L}'’.-]*){1,5},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,4}[a-zA-Z]?(?:[ \t]*(?:bis|ter|[-/]\d{1,4}))?(?![\d])/uy;
 /** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
@@ -285,8 +285,8 @@ export const streetAddressDetector: Detector = {
     // street word first, number after the name
     for (const h of hits) {
       const c0 = text.charCodeAt(h.start);
-      // the street word is capitalised here, but for Polish "ul." (ulica), written in lower case
-      if (!((c0 >= 65 && c0 <= 90) || (c0 === 117 && text.startsWith('ul.', h.start))) || h.start < lastEnd) continue;
+      // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5"), but for Polish "ul." (ulica), written in lower case
+      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9) || (c0 === 117 && text.startsWith('ul.', h.start))) || h.start < lastEnd) continue;
       const word = text.slice(h.start, h.end).replace(/\.$/, '');
       if (!WORD_FIRST_WORDS.test(word)) continue;
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
