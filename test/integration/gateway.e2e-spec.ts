@@ -553,6 +553,22 @@ describe('AI gateway', () => {
       expect(out.split(MASK).length - 1).toBe(3);
     });
 
+    test('Anthropic: a citation in the middle of a block does not release what the block holds; the passage it quotes is masked', async () => {
+      const delta = (d: Record<string, unknown>) => sse({ type: 'content_block_delta', index: 0, delta: d }, 'content_block_delta');
+      events = [
+        sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'),
+        sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '', citations: [] } }, 'content_block_start'),
+        delta({ type: 'text_delta', text: 'The report names Frida' }),
+        delta({ type: 'citations_delta', citation: { type: 'char_location', cited_text: 'Author: Frida Lindqvist', document_index: 0, document_title: 'Report', start_char_index: 0, end_char_index: 23 } }),
+        delta({ type: 'text_delta', text: ' Lindqvist as author.' }),
+        sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
+        sse({ type: 'message_stop' }, 'message_stop'),
+      ];
+      const out = await stream('/gateway/anthropic/v1/messages', 'scripted-claude', { model: 'c', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+      expect(out.filter((e) => e.delta?.type === 'text_delta').map((e) => e.delta.text).join('')).toBe(`The report names ${MASK} as author.`);
+      expect(JSON.stringify(out)).not.toContain('Lindqvist');
+    });
+
     test("Anthropic: an error event ends every field: what is held goes out before it", async () => {
       events = [
         sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'),

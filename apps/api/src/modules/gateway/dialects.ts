@@ -59,8 +59,10 @@ function openaiContent(holder: Json, field: string, out: TextRef[]): void {
 /**
  * The model's reasoning in a chat message or delta, each copy under its own suffix of the choice's
  * key: DeepSeek's `reasoning_content` (r), `reasoning` as other OpenAI-compatible servers name it
- * (R; some send both), and OpenRouter's `reasoning_details[j].text` (d<j>). Every copy is inspected:
- * a copy left out would go to the caller unmasked.
+ * (R; some send both), and OpenRouter's `reasoning_details[j]` as text (d<j>) or summary (s<j>).
+ * Every copy is inspected, a copy left out would go to the caller unmasked, except a detail that
+ * carries a `signature`: like Anthropic's thinking, a signed detail must go back unchanged in the
+ * next turn of a tool loop, or the provider refuses it.
  */
 function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
   push(out, prop(holder, 'reasoning_content', `${key}r`));
@@ -68,7 +70,10 @@ function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
   const details = holder.reasoning_details;
   if (Array.isArray(details))
     details.forEach((d, j) => {
-      if (isObj(d)) push(out, prop(d, 'text', `${key}d${String(typeof d.index === 'number' ? d.index : j)}`));
+      if (!isObj(d) || d.signature != null) return;
+      const at = String(typeof d.index === 'number' ? d.index : j);
+      push(out, prop(d, 'text', `${key}d${at}`));
+      push(out, prop(d, 'summary', `${key}s${at}`));
     });
 }
 
@@ -270,8 +275,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
 }
 
 /** A choice's fields after its key: tool-call arguments, reasoning copies, refusal. */
-const CHOICE_PART = /^(?:t\d+|r|R|d\d+|f|a|F)$/;
-const REASONING_PART = /^(?:r|R|d\d+)$/;
+const CHOICE_PART = /^(?:t\d+|r|R|d\d+|s\d+|f|a|F)$/;
+const REASONING_PART = /^(?:r|R|d\d+|s\d+)$/;
 const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
 
 /**
@@ -294,7 +299,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
       if (typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(k);
       // the answer begins (content, a tool call, a refusal): the reasoning before it is over
-      else if (isObj(c.delta) && (nonEmpty(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal))) answering.push(k);
+      else if (isObj(c.delta) && (nonEmpty(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal) || isObj(c.delta.function_call) || (isObj(c.delta.audio) && nonEmpty(c.delta.audio.transcript)))) answering.push(k);
       // a spoken answer's last audio chunk (its expiry) ends its transcript: the SDKs end the choice there
       if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) spoken.push(`${k}a`);
     }
@@ -334,24 +339,26 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+)|d(\d+)|([rRfaF]))?$/.exec(key);
+    const m = /^c(\d+)(?:t(\d+)|([ds])(\d+)|([rRfaF]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
     const delta: Json =
       m?.[2] !== undefined
         ? { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] }
-        : m?.[3] !== undefined
-          ? { reasoning_details: [{ type: 'reasoning.text', text, index: Number(m[3]) }] }
-          : m?.[4] === 'r'
-            ? { reasoning_content: text }
-            : m?.[4] === 'R'
-              ? { reasoning: text }
-              : m?.[4] === 'f'
-                ? { refusal: text }
-                : m?.[4] === 'a'
-                  ? { audio: { transcript: text } }
-                  : m?.[4] === 'F'
-                    ? { function_call: { arguments: text } }
-                    : { content: text };
+        : m?.[3] === 'd'
+          ? { reasoning_details: [{ type: 'reasoning.text', text, index: Number(m[4]) }] }
+          : m?.[3] === 's'
+            ? { reasoning_details: [{ type: 'reasoning.summary', summary: text, index: Number(m[4]) }] }
+            : m?.[5] === 'r'
+              ? { reasoning_content: text }
+              : m?.[5] === 'R'
+                ? { reasoning: text }
+                : m?.[5] === 'f'
+                  ? { refusal: text }
+                  : m?.[5] === 'a'
+                    ? { audio: { transcript: text } }
+                    : m?.[5] === 'F'
+                      ? { function_call: { arguments: text } }
+                      : { content: text };
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }
@@ -367,17 +374,23 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
 
 /**
  * Empties the token log probabilities of an answer or event whose text was masked: they list the
- * answer's tokens one by one, a copy of what the mask replaced (an array becomes [], anything else
- * null, as each API allows).
+ * answer's tokens one by one, a copy of what the mask replaced. Only where the APIs put them: a chat
+ * choice's `logprobs` (null), a Responses event's and output text part's `logprobs` ([]); Anthropic
+ * has none.
  */
-export function dropLogprobs(data: unknown, depth = 0): void {
-  if (depth > 8) return;
-  if (Array.isArray(data)) for (const v of data) dropLogprobs(v, depth + 1);
-  else if (isObj(data))
-    for (const k of Object.keys(data)) {
-      if (k === 'logprobs') data[k] = Array.isArray(data[k]) ? [] : null;
-      else if (typeof data[k] === 'object') dropLogprobs(data[k], depth + 1);
-    }
+export function dropLogprobs(endpoint: GatewayEndpoint, data: Json): void {
+  if (endpoint === 'chat') {
+    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && c.logprobs != null) c.logprobs = null;
+  } else if (endpoint === 'responses') {
+    const parts = (item: unknown) => {
+      if (isObj(item)) for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part) && Array.isArray(part.logprobs)) part.logprobs = [];
+    };
+    if (Array.isArray(data.logprobs)) data.logprobs = [];
+    if (isObj(data.part) && Array.isArray(data.part.logprobs)) data.part.logprobs = [];
+    parts(data.item);
+    const output = isObj(data.response) ? data.response.output : data.output;
+    for (const item of Array.isArray(output) ? output : []) parts(item);
+  }
 }
 
 export interface Usage {

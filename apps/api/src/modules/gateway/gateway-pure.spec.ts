@@ -290,13 +290,29 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(cite.wholes.map((t) => t.get())).toEqual(['quoted', 'Doc']);
   });
 
-  test('dropLogprobs empties the token log probabilities wherever they are', () => {
-    const chat = { choices: [{ index: 0, delta: { content: 'x' }, logprobs: { content: [{ token: 'Frida', logprob: -1 }] } }] };
-    dropLogprobs(chat);
+  test('dropLogprobs empties the token log probabilities where the APIs put them, and nothing else named so', () => {
+    const chat = { choices: [{ index: 0, delta: { content: 'x', tool_calls: [{ function: { arguments: '{"logprobs":1}' } }] }, logprobs: { content: [{ token: 'Frida', logprob: -1 }] } }] };
+    dropLogprobs('chat', chat);
     expect(chat.choices[0]!.logprobs).toBeNull();
-    const responses = { type: 'response.output_text.done', text: 'x', logprobs: [{ token: 'Frida' }], part: { logprobs: [{ token: 'y' }] } };
-    dropLogprobs(responses);
-    expect([responses.logprobs, responses.part.logprobs]).toEqual([[], []]);
+    const event = { type: 'response.output_text.done', text: 'x', logprobs: [{ token: 'Frida' }] };
+    dropLogprobs('responses', event);
+    expect(event.logprobs).toEqual([]);
+    const answer = { output: [{ type: 'message', content: [{ type: 'output_text', text: 'x', logprobs: [{ token: 'Frida' }] }] }], tools: [{ parameters: { properties: { logprobs: { type: 'array' } } } }], metadata: { logprobs: 'keep' } };
+    dropLogprobs('responses', answer);
+    expect(answer.output[0]!.content[0]!.logprobs).toEqual([]);
+    expect([answer.tools[0]!.parameters.properties.logprobs, answer.metadata.logprobs]).toEqual([{ type: 'array' }, 'keep']);
+    const message = { content: [{ type: 'tool_use', input: { logprobs: [1, 2] } }] };
+    dropLogprobs('messages', message);
+    expect(message.content[0]!.input.logprobs).toEqual([1, 2]);
+  });
+
+  test("OpenRouter's reasoning details: text and summary entries are read, a signed entry is left as it came", () => {
+    const delta = { reasoning_details: [{ type: 'reasoning.summary', summary: 'sum', index: 0 }, { type: 'reasoning.text', text: 'signed', signature: 'abc', index: 1 }, { type: 'reasoning.text', text: 'plain', index: 2 }] };
+    expect(streamTexts('chat', null, { choices: [{ index: 0, delta }] }).deltas.map((d) => [d.key, d.get()])).toEqual([['c0s0', 'sum'], ['c0d2', 'plain']]);
+    expect(fieldEvent('chat', { id: 'c', choices: [] }, 'c0s0', 'held')).toEqual({ id: 'c', choices: [{ index: 0, delta: { reasoning_details: [{ type: 'reasoning.summary', summary: 'held', index: 0 }] }, finish_reason: null }] });
+    // a legacy function call begins the answer too: the reasoning before it is over
+    const call = endedFields('chat', null, { choices: [{ index: 0, delta: { function_call: { name: 'f' } }, finish_reason: null }] }) as (k: string) => boolean;
+    expect([call('c0r'), call('c0s0'), call('c0F')]).toEqual([true, true, false]);
   });
 
   test('Responses and Anthropic: done events end their part, the end of the answer ends all', () => {

@@ -191,7 +191,7 @@ export class GatewayService {
     let changed = verdict.effect === 'redact';
     if (changed) {
       maskTexts(out, verdict);
-      dropLogprobs(answer);
+      dropLogprobs(endpoint, answer);
     }
     if (state.vault.size)
       for (const t of out) {

@@ -138,7 +138,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         else pieces.set(key, [ref.get()]);
       }
       const ends = p.data ? endedFields(endpoint, p.ev.event, p.data) : p.ev.data === '[DONE]' ? 'all' : null;
-      if (ends === 'all' || p.wholes.length) allEnded = true;
+      if (ends === 'all') allEnded = true;
       else if (ends) enders.push(ends);
     }
     let taken: Map<string, Taken> | null = null;
@@ -174,11 +174,12 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     }
 
     // What is held for fields this event ends goes out before it, except for the fields of its own
-    // pieces (released with them below); an event with whole texts releases every field it may end.
+    // pieces (released with them below). An event with whole texts that ends nothing (a citation, an
+    // item added) releases nothing: the fields still open may go on.
     let prefix = '';
-    if (templates.size && (ended || wholes.length)) {
+    if (templates.size && ended) {
       const own = deltas.length ? new Set(deltas.map((d) => d.key ?? '')) : null;
-      const ends = ended === null || ended === 'all' ? null : ended;
+      const ends = ended === 'all' ? null : ended;
       prefix = flushHeld((key) => !own?.has(key) && (ends === null || ends(key)));
       if (stopped) return prefix;
     }
@@ -238,7 +239,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       }
       changed = true;
     }
-    if (masked) dropLogprobs(data);
+    if (masked) dropLogprobs(endpoint, data);
     return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
   };
 
