@@ -77,7 +77,10 @@ function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
     });
 }
 
-/** A chat message's texts: content, refusal, reasoning (and, with `calls`, tool-call arguments). */
+/**
+ * A chat message's texts: its content (a string, or text parts with `contentParts`), refusal, a
+ * spoken answer's transcript, reasoning, tool-call and legacy function-call arguments.
+ */
 function chatMessageTexts(m: Json, out: TextRef[], contentParts: boolean): void {
   if (contentParts) openaiContent(m, 'content', out);
   else push(out, prop(m, 'content'));
