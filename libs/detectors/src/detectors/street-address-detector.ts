@@ -122,16 +122,8 @@ function bareStreetLine(text: string, nl: number): { start: number; end: number 
   let e = nl;
   if (e > 0 && text.charCodeAt(e - 1) === 13) e--;
   while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  // cheap checks first: "<letter> <1-4 digits>[letter]" ends the line, and the line is short
-  let d = e;
-  if (d > 0 && isAsciiLetter(text.charCodeAt(d - 1))) d--;
-  const digitsEnd = d;
-  while (d > 0 && digitsEnd - d < 5 && isDigit(text.charCodeAt(d - 1))) d--;
-  if (d === digitsEnd || digitsEnd - d > 4 || d < 2 || (text.charCodeAt(d - 1) !== 32 && text.charCodeAt(d - 1) !== 9)) return null;
-  const before = text.charCodeAt(d - 2);
-  if (!(isAsciiLetter(before) || before > 0xbf || before === 46)) return null;
-  let ls = d - 2;
-  while (ls > 0 && e - ls <= 80 && text.charCodeAt(ls - 1) !== 10) ls--;
+  if (e === 0 || !isDigit(text.charCodeAt(e - 1))) return null;
+  let ls = text.lastIndexOf('\n', e - 1) + 1;
   if (e - ls > 80) return null;
   while (ls < e && (text.charCodeAt(ls) === 32 || text.charCodeAt(ls) === 9)) ls++;
   BARE_STREET_LINE.lastIndex = ls;
@@ -164,7 +156,6 @@ const NOT_BEFORE_NUMBER = new Set(
   [...NOT_STREET].filter((w) => !/^(?:see|call|meeting|on|at|in|from|to|and|or|the|a|an|my|our|your|his|her|their|by|for|with|of|is|are|was)$/.test(w)),
 );
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 /** the word that ends a text, before its last blanks */
 const WORD_AT_END = /(\p{L}+)[ \t]*$/u;
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
