@@ -151,7 +151,6 @@ const MUST_FIND: [string, string, string][] = [
   // a street with no type word alone on its line, before the lines of an address block
   ['street-address', 'Write to:\nLipová 894\n602 00 Brno\nThanks', 'Lipová 894\n602 00 Brno'],
   ['street-address', 'Ship to:\n310 Kaštanová 12\nKLADNO\n, CZ\n 27201', '310 Kaštanová 12\nKLADNO\n, CZ\n 27201'],
-  ['street-address', 'Old:\nLipová 894\n602 00 Brno\nNew: Calle Mayor 27, 28013 Madrid', 'Lipová 894\n602 00 Brno'], // also before an address found by another rule
   // Greek street words before the name and number
   ['street-address', 'Η διεύθυνση: Λεωφόρος Κηφισίας 12, 11526 Αθήνα', 'Λεωφόρος Κηφισίας 12, 11526 Αθήνα'],
   ['street-address', 'Meet me at Οδός Ερμού 5 tomorrow.', 'Οδός Ερμού 5'],

@@ -350,14 +350,13 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
     // a street with no type word alone on its line, before the lines of its block
-    // (its own end: lastEnd may be that of a street found further on by an earlier pass)
-    for (let nl = text.indexOf('\n'), blockTo = 0; nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
       const c = text.charCodeAt(nl - 1);
-      if (!(isDigit(c) || c === 32 || c === 9 || c === 13) || nl < blockTo) continue;
+      if (!(isDigit(c) || c === 32 || c === 9 || c === 13) || nl < lastEnd) continue;
       const b = bareStreetLine(text, nl);
       if (b === null) continue;
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: b.start, end: b.end, confidence: 0.74 });
-      blockTo = b.end;
+      lastEnd = b.end;
     }
     // a building or house number right before the street on its line ("4021 Rua Nova 12", "88 ul. Lipowa 3"): part of the address
     for (let i = first; i < out.length; i++) out[i]!.start = numberBefore(text, out[i]!.start);
