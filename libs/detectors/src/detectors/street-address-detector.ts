@@ -79,9 +79,9 @@ function unitAndPostcode(text: string, end: number): { end: number; postcode: bo
  * capitals, a region code.
  */
 const BLOCK_LINE =
-  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,?[ \t]+[A-Z]{2,3}[ \t]+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|(?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\(\p{Lu}[\p{L}'’. -]{0,30}\))?[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:-[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:[ \t]+\(\p{Lu}[\p{L}'’. -]{0,30}\))?(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
-/** A place name alone on its line ("Riisa", "Domoszló", "Halle (Saale)"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
-const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2}(?:[ \t]+\(\p{Lu}[\p{L}'’. -]{0,30}\))?)[ \t]*(?=\r?\n)/uy;
+  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,?[ \t]+[A-Z]{2,3}[ \t]+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:-[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
+/** A place name alone on its line ("Riisa", "Domoszló"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
+const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2})[ \t]*(?=\r?\n)/uy;
 /** The end of the address that ends at `end`: a unit on its line, then up to four lines of its block (city, region, postcode). */
 function blockEnd(text: string, end: number): number {
   UNIT_AFTER.lastIndex = end;
@@ -103,37 +103,6 @@ function blockEnd(text: string, end: number): number {
     end = BLOCK_LINE.lastIndex;
   }
   return end;
-}
-
-/**
- * A street with no type word alone on its line, its house number last, maybe a building number first
- * ("Lipová 894", "310 Kaštanová 12"): read only when lines of an address block follow (see bareStreetLine).
- */
-const BARE_STREET_LINE = /(?:\d{1,5}[ \t]+)?((?:\p{Lu}[\p{Ll}'’.-]+[ \t]+){1,3})\d{1,4}[a-zA-Z]?[ \t]*(?=\r?\n)/uy;
-/** a line of a block that starts with a postcode and its city ("11000 Beograd") */
-const POSTCODE_CITY_LINE = /\n[ \t]*,?[ \t]*(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3}[ \t]\d{2}|\d{2}-\d{3})[ \t]+\p{Lu}/u;
-/**
- * The address whose street line ends at the line break `nl`, when that line is a street with no type
- * word and the lines after it make an address block: a postcode and its city ("Lipová 894\n602 00 Brno"),
- * or two lines or more with a place without digits and a postcode among them ("…\nKLADNO\n, CZ\n 27201";
- * not "Apples 150\nOranges 2000\nPears 3000"). Else null.
- */
-function bareStreetLine(text: string, nl: number): { start: number; end: number } | null {
-  let e = nl;
-  if (e > 0 && text.charCodeAt(e - 1) === 13) e--;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-  if (e === 0 || !isDigit(text.charCodeAt(e - 1))) return null;
-  let ls = text.lastIndexOf('\n', e - 1) + 1;
-  if (e - ls > 80) return null;
-  while (ls < e && (text.charCodeAt(ls) === 32 || text.charCodeAt(ls) === 9)) ls++;
-  BARE_STREET_LINE.lastIndex = ls;
-  const m = BARE_STREET_LINE.exec(text);
-  if (m === null || m[1]!.trim().split(/[ \t]+/).some((w) => NOT_STREET.has(w.toLowerCase()))) return null;
-  const end = blockEnd(text, e);
-  const tail = text.slice(e, end);
-  const lines = tail.split('\n').length - 1;
-  if (POSTCODE_CITY_LINE.test(tail) || (lines >= 2 && /\d{4,6}/.test(tail) && tail.split('\n').some((l) => /\p{Lu}/u.test(l) && !/\d/.test(l)))) return { start: ls, end };
-  return null;
 }
 
 /** A flat or suite number ("Apt. 12", "Suite 400", "Flat 3B"): where one is, the line it ends or the line before names the street. */
@@ -348,15 +317,6 @@ export const streetAddressDetector: Detector = {
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
-    }
-    // a street with no type word alone on its line, before the lines of its block
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
-      const c = text.charCodeAt(nl - 1);
-      if (!(isDigit(c) || c === 32 || c === 9 || c === 13) || nl < lastEnd) continue;
-      const b = bareStreetLine(text, nl);
-      if (b === null) continue;
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: b.start, end: b.end, confidence: 0.74 });
-      lastEnd = b.end;
     }
     // a building or house number right before the street on its line ("4021 Rua Nova 12", "88 ul. Lipowa 3"): part of the address
     for (let i = first; i < out.length; i++) out[i]!.start = numberBefore(text, out[i]!.start);
