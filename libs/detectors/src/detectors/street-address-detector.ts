@@ -107,11 +107,8 @@ function blockEnd(text: string, end: number): number {
 
 /** A flat or suite number ("Apt. 12", "Suite 400", "Flat 3B"): where one is, the line it ends or the line before names the street. */
 const UNIT_ANCHOR = /(?:Apt\.?|Apartment|Suite|Flat)[ \t]*#?[A-Za-z]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/uy;
-/**
- * A street with no type word at the end of what comes before the unit: its house number after the name
- * ("Rosenhof 7", "Kongens Nytorv 3") or before it, with a type word we do not list ("12 Birch Hollow", "4 Ashby Rise").
- */
-const STREET_BEFORE_UNIT = /(?:^|[ \t,])((?:\p{Lu}[\p{Ll}'’.-]+[ \t]+){1,3}\d{1,4}[a-zA-Z]?|\d{1,5}[a-zA-Z]?(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){1,3})[ \t]*,?[ \t]*$/u;
+/** A street with no type word and its house number at the end of what comes before the unit: "Rosenhof 7", "Kongens Nytorv 3". */
+const STREET_BEFORE_UNIT = /(?:^|[ \t,])((?:\p{Lu}[\p{Ll}'’.-]+[ \t]+){1,3}\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*$/u;
 /** words before a number that name no street */
 const NOT_STREET = new Set(
   `room rm floor level building bldg block tower gate page chapter section version step phase day week year table figure box unit suite apt flat
@@ -120,13 +117,6 @@ const NOT_STREET = new Set(
   september october november december`.split(/\s+/),
 );
 
-/** words of NOT_STREET that count a thing (not "to", "at", "in"): before a number, that number is no house number */
-const NOT_BEFORE_NUMBER = new Set(
-  [...NOT_STREET].filter((w) => !/^(?:see|call|meeting|on|at|in|from|to|and|or|the|a|an|my|our|your|his|her|their|by|for|with|of|is|are|was)$/.test(w)),
-);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** the word that ends a text, before its last blanks */
-const WORD_AT_END = /(\p{L}+)[ \t]*$/u;
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
 
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
@@ -146,7 +136,6 @@ const BLANKS_DIGIT = /[ \t]+\d/g;
 export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
   detect(scan, out) {
-    const first = out.length;
     const { text, keywords } = scan;
     let m: RegExpExecArray | { index: number; 0: string } | null;
     let lastEnd = 0;
@@ -254,8 +243,8 @@ export const streetAddressDetector: Detector = {
     // street word first, number after the name
     for (const h of hits) {
       const c0 = text.charCodeAt(h.start);
-      // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5"), but for Polish "ul." (ulica), written in lower case
-      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9) || (c0 === 117 && text.startsWith('ul.', h.start))) || h.start < lastEnd) continue;
+      // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5")
+      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9)) || h.start < lastEnd) continue;
       const word = text.slice(h.start, h.end).replace(/\.$/, '');
       if (!WORD_FIRST_WORDS.test(word)) continue;
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
@@ -294,8 +283,6 @@ export const streetAddressDetector: Detector = {
       const lineStart = text.lastIndexOf('\n', p - 1) + 1;
       const st = STREET_BEFORE_UNIT.exec(text.slice(Math.max(lineStart, p - 60), p));
       if (st === null || st[1]!.split(/[ \t]+/).some((w) => NOT_STREET.has(w.toLowerCase()))) continue;
-      // a number first: not the number of a room, page, floor or version ("Floor 3 Lobby, Suite 12")
-      if (isDigit(st[1]!.charCodeAt(0)) && NOT_BEFORE_NUMBER.has(WORD_AT_END.exec(text.slice(Math.max(lineStart, p - 80), p - st[0].length + st[0].indexOf(st[1]!)))?.[1]!.toLowerCase() ?? '')) continue;
       const start = p - (st[0].length - st[0].indexOf(st[1]!));
       const end = blockEnd(text, p);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: 0.72 });
@@ -318,19 +305,5 @@ export const streetAddressDetector: Detector = {
     while (sawFrench && (m = FR.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
-    // a building or house number right before the street on its line ("4021 Rua Nova 12", "88 ul. Lipowa 3"): part of the address
-    for (let i = first; i < out.length; i++) out[i]!.start = numberBefore(text, out[i]!.start);
   },
 };
-
-/** The start of a number of 1-5 digits, standing alone, that comes before `start` after blanks on the same line; else `start`. */
-function numberBefore(text: string, start: number): number {
-  let p = start;
-  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
-  if (p === start) return start;
-  let d = p;
-  while (d > 0 && p - d < 6 && text.charCodeAt(d - 1) >= 48 && text.charCodeAt(d - 1) <= 57) d--;
-  if (d === p || p - d > 5) return start;
-  const c = d > 0 ? text.charCodeAt(d - 1) : 32;
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 40 || c === 34 ? d : start;
-}
