@@ -87,7 +87,7 @@ describe('exports and imports of many rows do not freeze the server', () => {
   };
 
   test(`the incidents' CSV of ${INCIDENTS} incidents`, async () => {
-    const probe = await whileProbing(t, text('/api/incidents/export.csv'));
+    const probe = await whileProbing(t, () => text('/api/incidents/export.csv'));
     const csv = probe.result;
     console.log(describeProbe(`incidents export of ${INCIDENTS} rows (${(csv.length / 1e6).toFixed(1)} MB)`, probe));
     const lines = csv.split(/\r\n(?=\d+,)/);
@@ -128,7 +128,7 @@ describe('exports and imports of many rows do not freeze the server', () => {
   });
 
   test(`the activity CSV of ${DECISIONS} decisions`, async () => {
-    const probe = await whileProbing(t, text('/api/activity/export.csv'));
+    const probe = await whileProbing(t, () => text('/api/activity/export.csv'));
     const csv = probe.result;
     console.log(describeProbe(`activity export of ${DECISIONS} rows (${(csv.length / 1e6).toFixed(1)} MB)`, probe));
     const lines = csv.trimEnd().split('\r\n');

@@ -56,7 +56,7 @@ describe('impact previews over many logged decisions do not freeze the server', 
 
   test('the policy impact preview of 50,000 decisions', async () => {
     let body: any;
-    const probe = await whileProbing(t, admin.json<any>('/api/policy/impact', { method: 'POST', json: { limit: ROWS } }).then((b) => (body = b)));
+    const probe = await whileProbing(t, () => admin.json<any>('/api/policy/impact', { method: 'POST', json: { limit: ROWS } }).then((b) => (body = b)));
     console.log(describeProbe(`impact preview of ${ROWS} decisions`, probe));
     expect(body.replayed).toBe(ROWS);
     expect(body.changed).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe('impact previews over many logged decisions do not freeze the server', 
   test("the rule editor's impact count of 20,000 decisions", async () => {
     let body: any;
     const rule = { conditions: { dataClasses: ['personal_data'] }, exceptions: [{ groups: ['legal'] }], effect: 'redact', limit: 20_000 };
-    const probe = await whileProbing(t, admin.json<any>('/api/policy/rule-impact', { method: 'POST', json: rule }).then((b) => (body = b)));
+    const probe = await whileProbing(t, () => admin.json<any>('/api/policy/rule-impact', { method: 'POST', json: rule }).then((b) => (body = b)));
     console.log(describeProbe('rule impact of 20,000 decisions', probe));
     expect(body.replayed).toBe(20_000);
     expect(body.matched).toBeGreaterThan(0);
