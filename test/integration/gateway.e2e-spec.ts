@@ -245,6 +245,27 @@ describe('AI gateway', () => {
     expect(sent).toMatch(/The mail goes to \[EMAIL_\d+\]\./);
   });
 
+  test("Responses items sent back with text of their own (a shell call's output and environment, a patch's diff, typed text) are decided as a prompt: masked for the upstream, a credential blocks", async () => {
+    const input = [
+      { type: 'shell_call', call_id: 's1', action: { commands: ['cat contacts.txt'], max_output_length: null, timeout_ms: null }, status: 'completed' },
+      { type: 'shell_call_output', call_id: 's1', output: [{ stdout: `contact: ${EMAIL}\n`, stderr: '', outcome: { type: 'exit', exit_code: 0 } }] },
+      { type: 'apply_patch_call', call_id: 'p1', status: 'completed', operation: { type: 'update_file', path: 'team.md', diff: `+owner: ${EMAIL}` } },
+      { type: 'computer_call', call_id: 'c1', status: 'completed', pending_safety_checks: [], action: { type: 'type', text: EMAIL } },
+      { role: 'user', content: 'Summarise what you found.' },
+    ];
+    await openai.responses.create({ model: 'gpt-test', input: input as any });
+    const sent = lastCall().body;
+    expect(JSON.stringify(sent)).not.toContain(EMAIL);
+    expect(sent.input[1].output[0].stdout).toMatch(/^contact: \[EMAIL_\d+\]\n$/);
+    expect(sent.input[2].operation.diff).toMatch(/^\+owner: \[EMAIL_\d+\]$/);
+    expect(sent.input[3].action.text).toMatch(/^\[EMAIL_\d+\]$/);
+    const before = mock.calls.length;
+    const shell = [{ type: 'local_shell_call', call_id: 'l1', status: 'completed', action: { type: 'exec', command: ['git', 'push'], env: { GITHUB_TOKEN: TOKEN } } }, { type: 'local_shell_call_output', id: 'l1', output: 'pushed' }];
+    const err = await openai.responses.create({ model: 'gpt-test', input: shell as any }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    expect(mock.calls.length).toBe(before);
+  });
+
   test('a credential split across two streamed events is stopped before the event that completes it', async () => {
     const stream = await openai.chat.completions.create({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'LEAK-SPLIT please' }] });
     let text = '';
@@ -534,6 +555,30 @@ describe('AI gateway', () => {
       // the held reasoning goes out before the answer begins
       const answer = out.findIndex((e) => e.choices[0]?.delta?.content);
       expect(out.slice(answer).some((e) => e.choices[0]?.delta?.reasoning_content)).toBe(false);
+    });
+
+    test('chat with content as parts (Mistral): the thinking part and the text part are masked, each in its own shape', async () => {
+      const chunk = (content: unknown[], finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }] });
+      const thinking = (text: string) => ({ type: 'thinking', thinking: [{ type: 'text', text }] });
+      events = [chunk([thinking('The user asks me to call Frida')]), chunk([thinking(' Lindqvist, so I will draft it.')]), chunk([{ type: 'text', text: 'Dear Frida' }]), chunk([{ type: 'text', text: ' Lindqvist, here it is.' }]), chunk([], 'stop'), sse('[DONE]')];
+      const out = (await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] })).filter((e) => e !== '[DONE]');
+      const parts = out.flatMap((e) => (Array.isArray(e.choices[0]?.delta?.content) ? e.choices[0].delta.content : []));
+      expect(parts.filter((p: any) => p.type === 'thinking').map((p: any) => p.thinking[0].text).join('')).toBe(`The user asks me to call ${MASK}, so I will draft it.`);
+      const answer = out.map((e) => e.choices[0]?.delta?.content).map((c) => (typeof c === 'string' ? c : Array.isArray(c) ? c.filter((p: any) => p.type === 'text').map((p: any) => p.text).join('') : '')).join('');
+      expect(answer).toBe(`Dear ${MASK}, here it is.`);
+    });
+
+    test("Responses: text that arrives whole in an item (typed by a computer-use model) or a citation's title is masked", async () => {
+      const typed = { type: 'computer_call', id: 'cu_1', call_id: 'c1', status: 'completed', pending_safety_checks: [], action: { type: 'type', text: 'Frida Lindqvist' } };
+      events = [
+        sse({ type: 'response.output_item.done', sequence_number: 1, output_index: 0, item: typed }, 'response.output_item.done'),
+        sse({ type: 'response.output_text.annotation.added', sequence_number: 2, output_index: 1, content_index: 0, annotation_index: 0, annotation: { type: 'url_citation', title: 'Interview with Frida Lindqvist', url: 'https://example.com/a', start_index: 0, end_index: 1 } }, 'response.output_text.annotation.added'),
+        sse({ type: 'response.completed', sequence_number: 3, response: { id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [typed], usage: { input_tokens: 1, output_tokens: 2 } } }, 'response.completed'),
+      ];
+      const out = await stream('/gateway/openai/v1/responses', 'scripted-openai', { model: 'm', input: 'hi' });
+      expect(out.find((e) => e.type === 'response.output_item.done').item.action.text).toBe(MASK);
+      expect(out.find((e) => e.type === 'response.output_text.annotation.added').annotation.title).toBe(`Interview with ${MASK}`);
+      expect(out.find((e) => e.type === 'response.completed').response.output[0].action.text).toBe(MASK);
     });
 
     test('chat: a masked piece loses its token log probabilities (they would spell out what the mask replaced)', async () => {

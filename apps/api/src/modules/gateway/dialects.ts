@@ -49,11 +49,72 @@ function stringLeaves(value: unknown, out: TextRef[], depth = 0): void {
   }
 }
 
-/** OpenAI content: a string, or parts of which the text ones count. */
+/**
+ * OpenAI content: a string, or parts of which the text ones count (and a refusal part's refusal).
+ * Mistral's reasoning models answer with content parts too, their thinking as a part holding text
+ * parts of its own.
+ */
 function openaiContent(holder: Json, field: string, out: TextRef[]): void {
   const c = holder[field];
   if (typeof c === 'string') push(out, prop(holder, field));
-  else if (Array.isArray(c)) for (const part of c) if (isObj(part) && typeof part.text === 'string') push(out, prop(part, 'text'));
+  else if (Array.isArray(c))
+    for (const part of c) {
+      if (!isObj(part)) continue;
+      push(out, prop(part, 'text'));
+      push(out, prop(part, 'refusal'));
+      if (Array.isArray(part.thinking)) openaiContent(part, 'thinking', out);
+    }
+}
+
+/** Strings given as a string, an array of strings or an object of them (shell commands, their environment). */
+function strings(holder: Json, field: string, out: TextRef[]): void {
+  const v = holder[field];
+  if (typeof v === 'string') push(out, prop(holder, field));
+  else stringLeaves(v, out);
+}
+
+/**
+ * A Responses item's texts, the same whether it comes in an answer or is sent back in the next
+ * turn's input (where what was restored in the answer must be decided again): a message's content
+ * and its citations' titles, reasoning, tool calls' arguments and input, tool outputs (a string,
+ * text parts, or a shell call's stdout and stderr), an MCP call's error, code the model ran and its
+ * logs or result, the text a computer-use model types, shell commands and their environment, a
+ * patch's diff, web and file search queries and the passages a file search found. Screenshots,
+ * images (an image generation's result) and encrypted reasoning are not text.
+ */
+function responsesItemTexts(item: Json, out: TextRef[]): void {
+  openaiContent(item, 'content', out);
+  for (const part of Array.isArray(item.content) ? item.content : [])
+    if (isObj(part) && Array.isArray(part.annotations)) for (const a of part.annotations) if (isObj(a)) push(out, prop(a, 'title'));
+  for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
+  strings(item, 'arguments', out);
+  push(out, prop(item, 'input'));
+  if (typeof item.output === 'string') push(out, prop(item, 'output'));
+  else if (Array.isArray(item.output))
+    for (const o of item.output) {
+      if (!isObj(o)) continue;
+      push(out, prop(o, 'text'));
+      push(out, prop(o, 'stdout'));
+      push(out, prop(o, 'stderr'));
+    }
+  push(out, prop(item, 'error'));
+  push(out, prop(item, 'code'));
+  for (const o of Array.isArray(item.outputs) ? item.outputs : []) if (isObj(o)) push(out, prop(o, 'logs'));
+  if (item.type === 'program_output') push(out, prop(item, 'result'));
+  for (const a of [item.action, ...(Array.isArray(item.actions) ? item.actions : [])]) {
+    if (!isObj(a)) continue;
+    if (a.type === 'type') push(out, prop(a, 'text'));
+    strings(a, 'command', out);
+    strings(a, 'commands', out);
+    if (isObj(a.env)) stringLeaves(a.env, out);
+    push(out, prop(a, 'working_directory'));
+    push(out, prop(a, 'query'));
+    strings(a, 'queries', out);
+    push(out, prop(a, 'pattern'));
+  }
+  if (isObj(item.operation)) push(out, prop(item.operation, 'diff'));
+  strings(item, 'queries', out);
+  for (const r of Array.isArray(item.results) ? item.results : []) if (isObj(r)) push(out, prop(r, 'text'));
 }
 
 /**
@@ -78,12 +139,12 @@ function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
 }
 
 /**
- * A chat message's texts: its content (a string, or text parts with `contentParts`), refusal, a
- * spoken answer's transcript, reasoning, tool-call and legacy function-call arguments.
+ * A chat message's texts: its content (a string, or parts: OpenAI's own answers are strings, other
+ * servers' may not be), refusal, a spoken answer's transcript, reasoning, tool-call and legacy
+ * function-call arguments.
  */
-function chatMessageTexts(m: Json, out: TextRef[], contentParts: boolean): void {
-  if (contentParts) openaiContent(m, 'content', out);
-  else push(out, prop(m, 'content'));
+function chatMessageTexts(m: Json, out: TextRef[]): void {
+  openaiContent(m, 'content', out);
   push(out, prop(m, 'refusal'));
   // a spoken answer's text (modalities: audio): the answer itself, content being null
   if (isObj(m.audio)) push(out, prop(m.audio, 'transcript'));
@@ -124,7 +185,7 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
     // an assistant turn sent back carries its refusal and reasoning too (with the values restored)
-    for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out, true);
+    for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out);
   } else if (endpoint === 'responses') {
     push(out, prop(body, 'instructions'));
     // a stored prompt's variables are filled with the caller's text
@@ -135,17 +196,7 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
       }
     if (typeof body.input === 'string') push(out, prop(body, 'input'));
     else
-      for (const item of Array.isArray(body.input) ? body.input : []) {
-        if (!isObj(item)) continue;
-        openaiContent(item, 'content', out);
-        for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, 'refusal'));
-        for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
-        push(out, prop(item, 'arguments'));
-        push(out, prop(item, 'input'));
-        // a tool's output: a string or input_text parts
-        if (typeof item.output === 'string') push(out, prop(item, 'output'));
-        else openaiContent(item, 'output', out);
-      }
+      for (const item of Array.isArray(body.input) ? body.input : []) if (isObj(item)) responsesItemTexts(item, out);
   } else if (endpoint === 'embeddings') {
     const input = body.input;
     if (typeof input === 'string') push(out, prop(body, 'input'));
@@ -203,21 +254,10 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
     for (const c of Array.isArray(body.choices) ? body.choices : []) {
-      if (isObj(c) && isObj(c.message)) chatMessageTexts(c.message, out, false);
+      if (isObj(c) && isObj(c.message)) chatMessageTexts(c.message, out);
     }
   } else if (endpoint === 'responses') {
-    for (const item of Array.isArray(body.output) ? body.output : []) {
-      if (!isObj(item)) continue;
-      // a function or MCP call's arguments (and an MCP call's output), a custom tool call's input,
-      // the code the code interpreter ran and its logs
-      push(out, prop(item, 'arguments'));
-      push(out, prop(item, 'input'));
-      if (item.type === 'mcp_call') push(out, prop(item, 'output'));
-      push(out, prop(item, 'code'));
-      for (const o of Array.isArray(item.outputs) ? item.outputs : []) if (isObj(o)) push(out, prop(o, 'logs'));
-      for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part)) push(out, prop(part, part.type === 'refusal' ? 'refusal' : 'text'));
-      for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
-    }
+    for (const item of Array.isArray(body.output) ? body.output : []) if (isObj(item)) responsesItemTexts(item, out);
     push(out, prop(body, 'output_text'));
   } else if (endpoint === 'messages') {
     for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
@@ -241,6 +281,12 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       if (!isObj(c) || !isObj(c.delta)) continue;
       const i = String(c.index ?? 0);
       push(deltas, prop(c.delta, 'content', `c${i}`));
+      // content as parts (Mistral): text parts go on with the answer, a thinking part's text is reasoning (T)
+      for (const part of Array.isArray(c.delta.content) ? c.delta.content : []) {
+        if (!isObj(part)) continue;
+        push(deltas, prop(part, 'text', `c${i}`));
+        for (const t of Array.isArray(part.thinking) ? part.thinking : []) if (isObj(t)) push(deltas, prop(t, 'text', `c${i}T`));
+      }
       push(deltas, prop(c.delta, 'refusal', `c${i}f`));
       if (isObj(c.delta.audio)) push(deltas, prop(c.delta.audio, 'transcript', `c${i}a`));
       if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`));
@@ -260,6 +306,7 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
     else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
     else if (type === 'response.code_interpreter_call_code.done') push(wholes, prop(data, 'code'));
+    else if (type === 'response.output_text.annotation.added' && isObj(data.annotation)) push(wholes, prop(data.annotation, 'title'));
     // an item may arrive whole when it is added (an MCP approval request has no deltas)
     else if ((type === 'response.output_item.done' || type === 'response.output_item.added') && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
     else if ((type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
@@ -278,9 +325,11 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
 }
 
 /** A choice's fields after its key: tool-call arguments, reasoning copies, refusal. */
-const CHOICE_PART = /^(?:t\d+|r|R|d\d+|s\d+|f|a|F)$/;
-const REASONING_PART = /^(?:r|R|d\d+|s\d+)$/;
+const CHOICE_PART = /^(?:t\d+|r|R|T|d\d+|s\d+|f|a|F)$/;
+const REASONING_PART = /^(?:r|R|T|d\d+|s\d+)$/;
 const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
+/** Content that is the answer: a string, or parts other than thinking. */
+const answerContent = (v: unknown): boolean => (typeof v === 'string' ? v !== '' : Array.isArray(v) && v.some((p) => !isObj(p) || p.type !== 'thinking'));
 
 /**
  * Which streamed fields (keys of streamTexts' deltas) an event ends: a chat choice's finish_reason
@@ -302,7 +351,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
       if (typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(k);
       // the answer begins (content, a tool call, a refusal): the reasoning before it is over
-      else if (isObj(c.delta) && (nonEmpty(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal) || isObj(c.delta.function_call) || (isObj(c.delta.audio) && nonEmpty(c.delta.audio.transcript)))) answering.push(k);
+      else if (isObj(c.delta) && (answerContent(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal) || isObj(c.delta.function_call) || (isObj(c.delta.audio) && nonEmpty(c.delta.audio.transcript)))) answering.push(k);
       // a spoken answer's last audio chunk (its expiry) ends its transcript: the SDKs end the choice there
       if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) spoken.push(`${k}a`);
     }
@@ -342,7 +391,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+)|([ds])(\d+)|([rRfaF]))?$/.exec(key);
+    const m = /^c(\d+)(?:t(\d+)|([ds])(\d+)|([rRTfaF]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
     const delta: Json =
       m?.[2] !== undefined
@@ -355,13 +404,15 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
               ? { reasoning_content: text }
               : m?.[5] === 'R'
                 ? { reasoning: text }
-                : m?.[5] === 'f'
-                  ? { refusal: text }
-                  : m?.[5] === 'a'
-                    ? { audio: { transcript: text } }
-                    : m?.[5] === 'F'
-                      ? { function_call: { arguments: text } }
-                      : { content: text };
+                : m?.[5] === 'T'
+                  ? { content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] }
+                  : m?.[5] === 'f'
+                    ? { refusal: text }
+                    : m?.[5] === 'a'
+                      ? { audio: { transcript: text } }
+                      : m?.[5] === 'F'
+                        ? { function_call: { arguments: text } }
+                        : { content: text };
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }

@@ -324,6 +324,60 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(endedFields('messages', 'message_stop', { type: 'message_stop' })).toBe('all');
   });
 
+  test("Responses items with text of their own are read the same way in an answer and sent back: shell commands, environment and output, a patch's diff, typed text, search queries and results, code and its result, citation titles", () => {
+    const items = [
+      { type: 'local_shell_call', call_id: 'l', action: { type: 'exec', command: ['psql', '-c', 'select 1'], env: { PGPASSWORD: 'pw1' }, working_directory: '/home/ana' } },
+      { type: 'local_shell_call_output', id: 'l', output: 'one row' },
+      { type: 'shell_call', call_id: 's', action: { commands: ['cat .env'], max_output_length: null, timeout_ms: null } },
+      { type: 'shell_call_output', call_id: 's', output: [{ stdout: 'KEY=1', stderr: 'warn', outcome: { type: 'exit', exit_code: 0 } }] },
+      { type: 'apply_patch_call', call_id: 'p', operation: { type: 'update_file', path: 'a.ts', diff: '+const to = 1;' } },
+      { type: 'apply_patch_call_output', call_id: 'p', output: 'applied' },
+      { type: 'computer_call', call_id: 'c', action: { type: 'type', text: 'typed' }, actions: [{ type: 'click', x: 1, y: 2 }, { type: 'type', text: 'batched' }], pending_safety_checks: [] },
+      { type: 'computer_call_output', call_id: 'c', output: { type: 'computer_screenshot', image_url: 'data:image/png;base64,iVBOR' } },
+      { type: 'web_search_call', action: { type: 'search', query: 'q1', queries: ['q2'] } },
+      { type: 'web_search_call', action: { type: 'find_in_page', pattern: 'q3', url: 'https://example.com' } },
+      { type: 'file_search_call', queries: ['q4'], results: [{ file_id: 'f', text: 'found' }] },
+      { type: 'program', call_id: 'g', code: 'run()', fingerprint: 'x' },
+      { type: 'program_output', call_id: 'g', result: 'done', status: 'completed' },
+      { type: 'tool_search_call', call_id: 't', arguments: { query: 'q5' }, execution: 'client' },
+      { type: 'mcp_call', arguments: '{}', error: 'failed for ana' },
+      { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'See', annotations: [{ type: 'url_citation', title: 'A page', url: 'https://example.com', start_index: 0, end_index: 3 }] }] },
+      // not text: an image generation's result (base64) and encrypted reasoning
+      { type: 'image_generation_call', result: 'iVBORw0KGgo', status: 'completed' },
+      { type: 'reasoning', summary: [], encrypted_content: 'gAAAA' },
+    ];
+    const expected = ['psql', '-c', 'select 1', 'pw1', '/home/ana', 'one row', 'cat .env', 'KEY=1', 'warn', '+const to = 1;', 'applied', 'typed', 'batched', 'q1', 'q2', 'q3', 'q4', 'found', 'run()', 'done', 'q5', '{}', 'failed for ana', 'See', 'A page'];
+    expect(requestTexts('responses', { input: structuredClone(items) }).map((t) => t.get())).toEqual(expected);
+    expect(responseTexts('responses', { output: structuredClone(items) }).map((t) => t.get())).toEqual(expected);
+    // masked where they are, in place
+    const body = { input: structuredClone(items) };
+    for (const t of requestTexts('responses', body)) t.set(t.get().toUpperCase());
+    expect(body.input[1]).toEqual({ type: 'local_shell_call_output', id: 'l', output: 'ONE ROW' });
+    expect((body.input[0] as any).action.env).toEqual({ PGPASSWORD: 'PW1' });
+    expect((body.input[3] as any).output[0]).toEqual({ stdout: 'KEY=1', stderr: 'WARN', outcome: { type: 'exit', exit_code: 0 } });
+    // streamed: an item arrives whole in its output_item events, a citation in its own event
+    expect(streamTexts('responses', null, { type: 'response.output_item.done', output_index: 0, item: items[3] }).wholes.map((t) => t.get())).toEqual(['KEY=1', 'warn']);
+    expect(streamTexts('responses', null, { type: 'response.output_text.annotation.added', annotation: { type: 'url_citation', title: 'A page' } }).wholes.map((t) => t.get())).toEqual(['A page']);
+  });
+
+  test('chat content as parts (servers other than OpenAI, Mistral): text parts are the answer, a thinking part is reasoning, in answers, requests and streams', () => {
+    const message = { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'why' }] }, { type: 'text', text: 'answer' }] };
+    expect(responseTexts('chat', { choices: [{ index: 0, message }] }).map((t) => t.get())).toEqual(['why', 'answer']);
+    expect(requestTexts('chat', { messages: [message] }).map((t) => t.get())).toEqual(['why', 'answer']);
+    const thinking = { choices: [{ index: 1, delta: { content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'hm' }] }] }, finish_reason: null }] };
+    expect(streamTexts('chat', null, thinking).deltas.map((d) => [d.key, d.get()])).toEqual([['c1T', 'hm']]);
+    // thinking is not the answer beginning; a text part is, and ends the reasoning
+    expect(endedFields('chat', null, thinking)).toBeNull();
+    const text = { choices: [{ index: 1, delta: { content: [{ type: 'text', text: 'ok' }] }, finish_reason: null }] };
+    expect(streamTexts('chat', null, text).deltas.map((d) => [d.key, d.get()])).toEqual([['c1', 'ok']]);
+    const answering = endedFields('chat', null, text) as (k: string) => boolean;
+    expect([answering('c1T'), answering('c1')]).toEqual([true, false]);
+    // held thinking goes out as a thinking part, found again under its key
+    const held = fieldEvent('chat', { id: 'c', choices: [] }, 'c1T', 'held');
+    expect(held).toEqual({ id: 'c', choices: [{ index: 1, delta: { content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'held' }] }] }, finish_reason: null }] });
+    expect(streamTexts('chat', null, held).deltas.map((d) => [d.key, d.get()])).toEqual([['c1T', 'held']]);
+  });
+
   test('fieldEvent carries the text for one field alone, found again by streamTexts under the same key', () => {
     const chat = fieldEvent('chat', { id: 'c', model: 'm', choices: [{ index: 0, delta: { content: 'a' } }, { index: 3, delta: { content: 'b' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1 } }, 'c3', 'held');
     expect(chat).toEqual({ id: 'c', model: 'm', choices: [{ index: 3, delta: { content: 'held' }, finish_reason: null }] });
