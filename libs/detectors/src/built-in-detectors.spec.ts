@@ -143,6 +143,27 @@ const MUST_FIND: [string, string, string][] = [
   // Greek street words before the name and number
   ['street-address', 'Η διεύθυνση: Λεωφόρος Κηφισίας 12, 11526 Αθήνα', 'Λεωφόρος Κηφισίας 12, 11526 Αθήνα'],
   ['street-address', 'Meet me at Οδός Ερμού 5 tomorrow.', 'Οδός Ερμού 5'],
+  // a building number before the street, at the line's start or after a colon or "at"/"to"/"is"/"in"
+  ['street-address', 'Deliver to: 18 Calle Mayor 7, 28013 Madrid', '18 Calle Mayor 7, 28013 Madrid'],
+  ['street-address', 'Parcel for:\n27 Rua das Flores 112\nThanks', '27 Rua das Flores 112'],
+  ['street-address', 'My new address is 9 204 Harbour Lane, Leith', '9 204 Harbour Lane, Leith'],
+  ['street-address', 'Room 12 450 Main Street', '450 Main Street'], // a number after another word is not the building's
+  ['street-address', 'ID\tAddress\n1042\t450 Main Street', '450 Main Street'], // nor a column across a tab
+  ['street-address', 'Order 88 2 Quay Road arrived', '2 Quay Road'],
+  // Polish "ul." as it is written (lower case), with or without a building number before
+  ['street-address', 'Adres: ul. Lipowa 14, 00-123 Warszawa', 'ul. Lipowa 14, 00-123 Warszawa'],
+  ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],
+  // the lines of an address block quoted in an e-mail or listed with bullets
+  ['street-address', '> Ship to:\n> 12 Harbour Road\n> Flat 3\n> Dundee\n> DD1 4HN', '12 Harbour Road\n> Flat 3\n> Dundee\n> DD1 4HN'],
+  ['street-address', 'Address\n• 12 Harbour Road\n• Flat 3\n• Dundee DD1 4HN', '12 Harbour Road\n• Flat 3\n• Dundee DD1 4HN'],
+  // a place with a lower-case word in it on its own line of the block
+  ['street-address', 'Send to:\nHauptstraße 5\nFrankfurt am Main\n60311\nDanke', 'Hauptstraße 5\nFrankfurt am Main\n60311'],
+  // US Navy and Coast Guard ships' mail
+  ['street-address', 'Mail for the crew: USS Harmon\nFPO AP 96601', 'USS Harmon\nFPO AP 96601'],
+  ['street-address', 'in the corner of Elm Street and Baker Road is the bakery', 'Elm Street and Baker Road'],
+  // a Norwegian street in -stien; a Hungarian street name with a lower-case word
+  ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
+  ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
 ];
 
 /** [detector or class, text]: must NOT be reported */
@@ -223,6 +244,11 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'Invoice\nConsulting Services 12\n1200 EUR\nVAT 19\n'],
   ['street-address', 'Run 3 Passed, Suite 12 failed'],
   ['street-address', 'We ordered 3 Large Pizzas, Flat 2 wanted more'],
+  ['street-address', 'The badge shows in the corner of Outlook and Teams.'], // "in the corner of" wants a number or a street word
+  ['street-address', 'Logo in the corner of the page and the footer'],
+  ['street-address', 'Sprint 14\n> 2024 Planning\n> Done'],
+  ['street-address', 'Notes:\n- Build 7\n- 1024 MB'],
+  ['street-address', 'Step 3: 12 Items Added'],
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

@@ -35,7 +35,7 @@ const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
 const SUFFIX_STREET =
-  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|stien|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
 
 /**
  * Street type after the name as its own word, number after it (Hungary, Czechia/Slovakia): "Kossuth
@@ -44,7 +44,7 @@ const SUFFIX_STREET =
 const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'körút', 'krt.', 'köz', 'sétány', 'náměstí', 'nám.', 'třída', 'ulice', 'námestie', 'ulica']);
 /** the last two characters of the TYPE_AFTER words, as (c1 << 16) | c2: the word is read only after one of them */
 const TYPE_AFTER_END = new Set([...TYPE_AFTER].map((w) => (w.charCodeAt(w.length - 2) << 16) | w.charCodeAt(w.length - 1)));
-const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3})$/u;
+const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}(?:\p{Ll}{3,}[ \t]+)?)$/u;
 const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1,4})?(?![\d\p{L}])/uy;
 /** a word of a street corner: a number, a capitalised word or a street type */
 const CORNER_TOK =
@@ -52,10 +52,21 @@ const CORNER_TOK =
 const CORNER_PART = `(?=[\\p{Lu}\\d])${CORNER_TOK}(?:[ \\t]+${CORNER_TOK}){0,4}`;
 /** "<street> and <street>" after "corner of", each part starting with a capital or a number (sticky) */
 const CORNER = new RegExp(`${CORNER_PART}[ \\t]+(?:and|&)[ \\t]+${CORNER_PART}`, 'uy');
+/** a house number or a street type word among the words of a corner */
+const IN_CORNER_STREET = /\d|(?<![\p{L}])(?:st|str|street|road|rd|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|court|ct|place|pl|square|sq|terrace|crescent|turnpike|highway|utca|út|tér|vej|gade|gata|gatan|straße|strasse|weg)(?![\p{L}])/iu;
 /** first words of the parts of a document, not of a street ("the corner of Figure 3 and Table 2") */
 const NOT_CORNER = /^(?:figure|fig|table|section|chapter|page|step|appendix|row|column|line|item|slide|part|box|panel|screen|window|tab)\b/i;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
 const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
+/** US Navy and Coast Guard ships' mail: "USS Nimitz\nFPO AP 96620", "USNS Comfort FPO AE 09575" (the ship's name, then FPO, its region and ZIP) */
+const SHIP = /\b(?:USS|USNS|USNV|USCGC)[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2},?\s{1,3}FPO[ \t]+A[AEP][ \t]+\d{5}\b/gu;
+/**
+ * A building number before a street found (the house number is on the street's other side, or the
+ * street starts with its own number: "Address: 12 Rua Augusta 40", "    31401 ul. Słowicza 10"):
+ * read only at the line's start (after a quote or bullet mark) or after a colon or "at", "to", "is",
+ * "in", one blank before the street; not after another word ("Room 12 450 Main Street") nor across a tab.
+ */
+const LEADING_NUMBER = /(?:^|[\n:]|(?:^|[^\p{L}\d])(?:at|to|is|in)|[>|•·▪◦]|\?{3})[ \t]*(\d{1,5}) $/u;
 
 /**
  * "Apt. 5", "Suite 838", "Apto 4", "Piso 3", "Whg. 12" right after the street (same line); the unit is
@@ -79,9 +90,9 @@ function unitAndPostcode(text: string, end: number): { end: number; postcode: bo
  * capitals, a region code.
  */
 const BLOCK_LINE =
-  /[ \t]*,?[ \t]*\r?\n[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,?[ \t]+[A-Z]{2,3}[ \t]+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:-[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
-/** A place name alone on its line ("Riisa", "Domoszló"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
-const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+\p{Lu}[\p{Ll}'’.-]+){0,2})[ \t]*(?=\r?\n)/uy;
+  /[ \t]*,?[ \t]*\r?\n(?:[ \t]*(?:[>|•·▪◦]|\?{3}|[-*](?=[ \t]))){0,4}[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor)[ \t]*[A-Za-z0-9-]{1,6}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,?[ \t]+[A-Z]{2,3}[ \t]+(?:\d{4,5}(?:-\d{4})?|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:[A-Z]{1,2}-)?\d{4,6}|(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:-[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\p{Lu}{3,}(?:[ \t-]\p{Lu}{2,}){0,2}(?:,[ \t]*\p{Lu}{2})?|\p{Lu}{2})[ \t]*(?=\r?\n|$|[.,;?!])/uy;
+/** A place name alone on its line ("Riisa", "Domoszló", "Frankfurt am Main"): part of the block only when a BLOCK_LINE follows (after one blank line at most). */
+const PLACE_LINE = /[ \t]*,?[ \t]*\r?\n(?:[ \t]*(?:[>|•·▪◦]|\?{3}|[-*](?=[ \t]))){0,4}[ \t]*(?:\p{Lu}[\p{Ll}'’.-]+(?:[ \t]+(?:\p{Ll}{2,4}[ \t]+)?\p{Lu}[\p{Ll}'’.-]+){0,2})[ \t]*(?=\r?\n)/uy;
 /** The end of the address that ends at `end`: a unit on its line, then up to four lines of its block (city, region, postcode). */
 function blockEnd(text: string, end: number): number {
   UNIT_AFTER.lastIndex = end;
@@ -117,6 +128,7 @@ const NOT_STREET = new Set(
   september october november december`.split(/\s+/),
 );
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
 
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
@@ -137,6 +149,7 @@ export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
   detect(scan, out) {
     const { text, keywords } = scan;
+    const first = out.length;
     let m: RegExpExecArray | { index: number; 0: string } | null;
     let lastEnd = 0;
     const street = keywords.hits('street');
@@ -240,11 +253,15 @@ export const streetAddressDetector: Detector = {
     while (military && (m = MILITARY.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
+    SHIP.lastIndex = 0;
+    while (text.includes('FPO ') && (m = SHIP.exec(text)) !== null) {
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
+    }
     // street word first, number after the name
     for (const h of hits) {
       const c0 = text.charCodeAt(h.start);
-      // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5")
-      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9)) || h.start < lastEnd) continue;
+      // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5"), or Polish "ul." as it is written
+      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9) || (c0 === 117 && text.startsWith('ul.', h.start))) || h.start < lastEnd) continue;
       const word = text.slice(h.start, h.end).replace(/\.$/, '');
       if (!WORD_FIRST_WORDS.test(word)) continue;
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
@@ -292,11 +309,14 @@ export const streetAddressDetector: Detector = {
     for (const h of hits) {
       if (h.end - h.start !== 6 || (text.charCodeAt(h.start) | 32) !== 99 || !text.startsWith(' of ', h.end)) continue; // "corner of"
       const i = h.start;
-      // "at the corner of", "on the corner of" (not "the top right corner of" a screen)
-      if (!/(?:^|[^\p{L}])(?:at|on|to|is|near|from|by|of)[ \t]+the[ \t]+$/iu.test(text.slice(Math.max(0, i - 12), i))) continue;
+      // "at the corner of", "in the corner of" (not "the top right corner of" a screen)
+      const cue = /(?:^|[^\p{L}])(at|on|in|to|is|near|from|by|of)[ \t]+the[ \t]+$/iu.exec(text.slice(Math.max(0, i - 12), i));
+      if (cue === null) continue;
       CORNER.lastIndex = i + 10;
       const c = CORNER.exec(text);
       if (c === null || NOT_CORNER.test(c[0]) || NOT_CORNER.test(c[0].slice(c[0].search(/[ \t](?:and|&)[ \t]/) + 5).trimStart())) continue;
+      // "in the corner of" is said of windows and pages too ("in the corner of Outlook and Teams"): a house number or a street word there
+      if ((cue[1]!.toLowerCase() === 'in') && !IN_CORNER_STREET.test(c[0])) continue;
       let end = i + 10 + c[0].length;
       while (text.charCodeAt(end - 1) === 46) end--;
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: i + 10, end, confidence: 0.75 });
@@ -304,6 +324,16 @@ export const streetAddressDetector: Detector = {
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
+    }
+    for (let i = first; i < out.length; i++) {
+      const f = out[i]!;
+      const s = f.start;
+      // one blank, then a digit before it: checked before any copy
+      if (s < 2 || text.charCodeAt(s - 1) !== 32 || !isDigit(text.charCodeAt(s - 2))) continue;
+      // (a letter stands for what comes before the 16 characters read, so that '^' is the text's or the line's start only)
+      const from = Math.max(0, s - 16);
+      const n = LEADING_NUMBER.exec((from > 0 && text.charCodeAt(from - 1) !== 10 ? 'x' : '') + text.slice(from, s));
+      if (n !== null) f.start = s - 1 - n[1]!.length;
     }
   },
 };
