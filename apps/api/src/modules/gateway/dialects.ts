@@ -216,8 +216,8 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
 
 /**
  * An Anthropic content block's texts: text (and the passages its citations quote), tool inputs,
- * tool results, documents given as text or as content blocks (with their title and context), search
- * results. Images and base64 or file documents are not text.
+ * tool results (and those of the tools Anthropic runs), documents given as text or as content blocks
+ * (with their title and context), search results. Images and base64 or file documents are not text.
  */
 function anthropicBlock(b: unknown, out: TextRef[]): void {
   if (!isObj(b)) return;
@@ -229,7 +229,8 @@ function anthropicBlock(b: unknown, out: TextRef[]): void {
     push(out, prop(b, 'title'));
     if (typeof b.content === 'string') push(out, prop(b, 'content'));
     else for (const c of Array.isArray(b.content) ? b.content : []) anthropicBlock(c, out);
-  } else if (b.type === 'document') {
+  } else if (typeof b.type === 'string' && b.type.endsWith('_tool_result')) serverToolResult(b.content, out);
+  else if (b.type === 'document') {
     push(out, prop(b, 'title'));
     push(out, prop(b, 'context'));
     const source = b.source;
@@ -239,6 +240,23 @@ function anthropicBlock(b: unknown, out: TextRef[]): void {
       else for (const c of Array.isArray(source.content) ? source.content : []) anthropicBlock(c, out);
     }
   }
+}
+
+/**
+ * The result of a tool Anthropic runs itself (code execution, bash, text editor, web fetch, web
+ * search, advisor), in the answer and sent back in the next turn: a program's stdout and stderr, a
+ * file viewed (as text) or the lines of an edit, a fetched page (a document), search results'
+ * titles, an advisor's text. Encrypted output, a file as PDF or image, and error codes are not text.
+ */
+function serverToolResult(c: unknown, out: TextRef[]): void {
+  if (Array.isArray(c)) for (const r of c) if (isObj(r)) push(out, prop(r, 'title'));
+  if (!isObj(c)) return;
+  push(out, prop(c, 'stdout'));
+  push(out, prop(c, 'stderr'));
+  if (c.type === 'text_editor_code_execution_view_result' && c.file_type === 'text') push(out, prop(c, 'content'));
+  if (Array.isArray(c.lines)) stringLeaves(c.lines, out);
+  if (c.type === 'web_fetch_result') anthropicBlock(c.content, out);
+  if (c.type === 'advisor_result') push(out, prop(c, 'text'));
 }
 
 /** The passage a citation quotes from the caller's documents, and their title. */

@@ -388,4 +388,24 @@ describe('streamed fields: which an event ends, and the event that releases held
     const resp = fieldEvent('responses', { type: 'response.output_text.delta', output_index: 0, content_index: 0, delta: 'x' }, 'o0.0', 'held');
     expect(streamTexts('responses', null, resp).deltas.map((d) => [d.key, d.get()])).toEqual([['o0.0', 'held']]);
   });
+
+  test("Anthropic server tools' results are texts of an answer, streamed whole, and of the request that sends them back: stdout and stderr, a file viewed or edited, a fetched page, result titles; encrypted output, a PDF and errors are not", () => {
+    const blocks = [
+      { type: 'bash_code_execution_tool_result', tool_use_id: 'a', content: { type: 'bash_code_execution_result', stdout: 'KEY=1', stderr: 'warn', return_code: 0, content: [] } },
+      { type: 'code_execution_tool_result', tool_use_id: 'b', content: { type: 'code_execution_result', stdout: 'out', stderr: '', return_code: 0, content: [{ type: 'code_execution_output', file_id: 'f' }] } },
+      { type: 'code_execution_tool_result', tool_use_id: 'c', content: { type: 'encrypted_code_execution_result', encrypted_stdout: 'EnCr', stderr: 'err', return_code: 1, content: [] } },
+      { type: 'text_editor_code_execution_tool_result', tool_use_id: 'd', content: { type: 'text_editor_code_execution_view_result', file_type: 'text', content: 'the file' } },
+      { type: 'text_editor_code_execution_tool_result', tool_use_id: 'e', content: { type: 'text_editor_code_execution_view_result', file_type: 'pdf', content: 'JVBERi0' } },
+      { type: 'text_editor_code_execution_tool_result', tool_use_id: 'g', content: { type: 'text_editor_code_execution_str_replace_result', lines: ['- old', '+ new'] } },
+      { type: 'web_fetch_tool_result', tool_use_id: 'h', content: { type: 'web_fetch_result', url: 'https://x', content: { type: 'document', title: 'Page', source: { type: 'text', media_type: 'text/plain', data: 'page text' } } } },
+      { type: 'web_fetch_tool_result', tool_use_id: 'i', content: { type: 'web_fetch_result', url: 'https://y', content: { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0' } } } },
+      { type: 'web_search_tool_result', tool_use_id: 'j', content: [{ type: 'web_search_result', title: 'A result', url: 'https://z', encrypted_content: 'EnC' }] },
+      { type: 'web_fetch_tool_result', tool_use_id: 'k', content: { type: 'web_fetch_tool_result_error', error_code: 'url_not_accessible' } },
+    ];
+    const expected = ['KEY=1', 'warn', 'out', 'err', 'the file', '- old', '+ new', 'Page', 'page text', 'A result'];
+    expect(responseTexts('messages', { content: structuredClone(blocks) }).map((t) => t.get())).toEqual(expected);
+    expect(requestTexts('messages', { messages: [{ role: 'assistant', content: structuredClone(blocks) }] }).map((t) => t.get())).toEqual(expected);
+    const start = streamTexts('messages', 'content_block_start', { type: 'content_block_start', index: 3, content_block: blocks[0] });
+    expect(start.wholes.map((t) => t.get())).toEqual(['KEY=1', 'warn']);
+  });
 });
