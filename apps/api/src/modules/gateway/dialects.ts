@@ -186,6 +186,8 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   if (endpoint === 'chat') {
     // an assistant turn sent back carries its refusal and reasoning too (with the values restored)
     for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out);
+    // a predicted output is the caller's text too (the file being edited), sent with the prompt
+    if (isObj(body.prediction)) openaiContent(body.prediction, 'content', out);
   } else if (endpoint === 'responses') {
     push(out, prop(body, 'instructions'));
     // a stored prompt's variables are filled with the caller's text

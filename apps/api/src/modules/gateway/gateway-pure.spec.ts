@@ -408,4 +408,9 @@ describe('streamed fields: which an event ends, and the event that releases held
     const start = streamTexts('messages', 'content_block_start', { type: 'content_block_start', index: 3, content_block: blocks[0] });
     expect(start.wholes.map((t) => t.get())).toEqual(['KEY=1', 'warn']);
   });
+
+  test("chat: a predicted output (the file being edited, a string or text parts) is text of the request", () => {
+    expect(requestTexts('chat', { messages: [{ role: 'user', content: 'edit' }], prediction: { type: 'content', content: 'const to = 1;' } }).map((t) => t.get())).toEqual(['edit', 'const to = 1;']);
+    expect(requestTexts('chat', { messages: [], prediction: { type: 'content', content: [{ type: 'text', text: 'part' }] } }).map((t) => t.get())).toEqual(['part']);
+  });
 });
