@@ -77,10 +77,11 @@ function strings(holder: Json, field: string, out: TextRef[]): void {
  * A Responses item's texts, the same whether it comes in an answer or is sent back in the next
  * turn's input (where what was restored in the answer must be decided again): a message's content
  * and its citations' titles, reasoning, tool calls' arguments and input, tool outputs (a string,
- * text parts, or a shell call's stdout and stderr), an MCP call's error, code the model ran and its
- * logs or result, the text a computer-use model types, shell commands and their environment, a
- * patch's diff, web and file search queries and the passages a file search found. Screenshots,
- * images (an image generation's result) and encrypted reasoning are not text.
+ * text parts, or a shell call's stdout and stderr), an MCP call's error and the reason given for
+ * answering an MCP approval request, code the model ran and its logs or result, the text a
+ * computer-use model types, shell commands and their environment, a patch's diff, web and file
+ * search queries and the passages a file search found. Screenshots, images (an image generation's
+ * result) and encrypted reasoning are not text.
  */
 function responsesItemTexts(item: Json, out: TextRef[]): void {
   openaiContent(item, 'content', out);
@@ -98,6 +99,7 @@ function responsesItemTexts(item: Json, out: TextRef[]): void {
       push(out, prop(o, 'stderr'));
     }
   push(out, prop(item, 'error'));
+  if (item.type === 'mcp_approval_response') push(out, prop(item, 'reason'));
   push(out, prop(item, 'code'));
   for (const o of Array.isArray(item.outputs) ? item.outputs : []) if (isObj(o)) push(out, prop(o, 'logs'));
   if (item.type === 'program_output') push(out, prop(item, 'result'));

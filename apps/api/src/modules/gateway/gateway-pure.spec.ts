@@ -413,4 +413,10 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(requestTexts('chat', { messages: [{ role: 'user', content: 'edit' }], prediction: { type: 'content', content: 'const to = 1;' } }).map((t) => t.get())).toEqual(['edit', 'const to = 1;']);
     expect(requestTexts('chat', { messages: [], prediction: { type: 'content', content: [{ type: 'text', text: 'part' }] } }).map((t) => t.get())).toEqual(['part']);
   });
+
+  test("Responses: the reason a caller gives for answering an MCP approval request is text, sent back and in an answer", () => {
+    const item = { type: 'mcp_approval_response', approval_request_id: 'r', approve: false, reason: 'not to ana@example.com' };
+    expect(requestTexts('responses', { input: [structuredClone(item)] }).map((t) => t.get())).toEqual(['not to ana@example.com']);
+    expect(responseTexts('responses', { output: [structuredClone(item)] }).map((t) => t.get())).toEqual(['not to ana@example.com']);
+  });
 });
