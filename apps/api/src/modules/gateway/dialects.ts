@@ -208,7 +208,13 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   } else {
     const system = body.system;
     if (typeof system === 'string') push(out, prop(body, 'system'));
-    else if (Array.isArray(system)) for (const b of system) if (isObj(b)) push(out, prop(b, 'text'));
+    // system blocks are text blocks: they may cite the caller's documents too
+    else if (Array.isArray(system))
+      for (const b of system) {
+        if (!isObj(b)) continue;
+        push(out, prop(b, 'text'));
+        for (const c of Array.isArray(b.citations) ? b.citations : []) citationTexts(c, out);
+      }
     for (const m of Array.isArray(body.messages) ? body.messages : []) {
       if (!isObj(m)) continue;
       if (typeof m.content === 'string') push(out, prop(m, 'content'));

@@ -419,4 +419,9 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(requestTexts('responses', { input: [structuredClone(item)] }).map((t) => t.get())).toEqual(['not to ana@example.com']);
     expect(responseTexts('responses', { output: [structuredClone(item)] }).map((t) => t.get())).toEqual(['not to ana@example.com']);
   });
+
+  test('Anthropic: the passages a system prompt block cites are text of the request, like a message\'s', () => {
+    const system = [{ type: 'text', text: 'Per the file', citations: [{ type: 'char_location', cited_text: 'ana@example.com', document_title: 'Staff', document_index: 0, start_char_index: 0, end_char_index: 15 }] }];
+    expect(requestTexts('messages', { system, messages: [] }).map((t) => t.get())).toEqual(['Per the file', 'ana@example.com', 'Staff']);
+  });
 });
