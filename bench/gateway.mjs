@@ -10,6 +10,7 @@
 // which made the difference of the two p99s look smaller than the gateway's steady tail.
 // Run with `npm run bench -- --gateway`.
 // BENCH_GATEWAY_CPU_PROF=<dir> writes a V8 CPU profile of the Airlock process there (node --cpu-prof).
+// BENCH_GATEWAY_NODE_ARGS="--flag ..." starts the Airlock process with those Node/V8 flags (A/B of a flag).
 import fs from 'node:fs';
 import http from 'node:http';
 import { freePort, startThrowawayPostgres } from '../scripts/lib/embedded-db.mjs';
@@ -70,7 +71,10 @@ export async function run({ requests = Number(process.env.BENCH_GATEWAY_REQUESTS
     AIRLOCK_WORKERS: '1',
     AIRLOCK_GATEWAY_ALLOW_PRIVATE: '127.0.0.1',
     NODE_ENV: 'production',
-  }, process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []);
+  }, [
+    ...(process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []),
+    ...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ]);
   try {
     const [mockUrl, url] = await Promise.all([mock.ready, airlock.ready]);
     relayProcess = startChild('bench/gateway-relay.mjs', { UPSTREAM: mockUrl });

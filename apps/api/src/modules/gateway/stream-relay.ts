@@ -95,13 +95,22 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     return scanner;
   };
 
-  /** One event, its JSON parsed once and its text fields found (data null: passed on as it is). */
+  /**
+   * One event, its JSON parsed once and its text fields found (data null: passed on as it is);
+   * which fields it ends and its whole texts joined are worked out once too, when first asked
+   * (deciding a read and handling its events both ask).
+   */
   interface Parsed {
     ev: SseEvent;
     data: Record<string, unknown> | null;
     deltas: TextRef[];
     wholes: TextRef[];
+    ends?: ReturnType<typeof endedFields>;
+    joined?: string;
   }
+  const endsOf = (p: Parsed): ReturnType<typeof endedFields> =>
+    p.ends !== undefined ? p.ends : (p.ends = p.data ? endedFields(endpoint, p.ev.event, p.data) : p.ev.data === '[DONE]' ? 'all' : null);
+  const wholeOf = (p: Parsed): string => (p.joined ??= p.wholes.map((w) => w.get()).join(SEPARATOR));
   const NO_REFS: TextRef[] = [];
   const parse = (ev: SseEvent): Parsed => {
     if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
@@ -137,7 +146,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         if (list) list.push(ref.get());
         else pieces.set(key, [ref.get()]);
       }
-      const ends = p.data ? endedFields(endpoint, p.ev.event, p.data) : p.ev.data === '[DONE]' ? 'all' : null;
+      const ends = endsOf(p);
       if (ends === 'all') allEnded = true;
       else if (ends) enders.push(ends);
     }
@@ -150,12 +159,13 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     return taken;
   };
 
-  const handleEvent = ({ ev, data, deltas, wholes }: Parsed, taken: Map<string, Taken> | null): string | null => {
+  const handleEvent = (p: Parsed, taken: Map<string, Taken> | null): string | null => {
+    const { ev, data, deltas, wholes } = p;
     if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
     if (data === null) return ev.raw;
     const usage = usageOf(endpoint, data);
     if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
-    const ended = templates.size || deltas.length ? endedFields(endpoint, ev.event, data) : null;
+    const ended = templates.size || deltas.length ? endsOf(p) : null;
     const endsField = (key: string) => ended === 'all' || (ended !== null && ended(key));
 
     // The whole text first (the Responses API repeats it in its closing events: output_text.done,
@@ -163,7 +173,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     // the stream before anything held goes out.
     let whole: { joined: string; verdict: WindowVerdict } | null = null;
     if (wholes.length) {
-      const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+      const joined = wholeOf(p);
       const verdict = lastWhole?.text === joined ? lastWhole.verdict : check(joined);
       lastWhole = { text: joined, verdict };
       if (verdict.effect === 'block') {
@@ -244,9 +254,9 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
   };
 
   /** The joined whole texts of an event when they are long and not decided yet (see wholeOffLoop), else null. */
-  const longWhole = ({ wholes }: Parsed): string | null => {
-    if (!wholes.length) return null;
-    const joined = wholes.map((w) => w.get()).join(SEPARATOR);
+  const longWhole = (p: Parsed): string | null => {
+    if (!p.wholes.length) return null;
+    const joined = wholeOf(p);
     return joined.length >= OFF_LOOP_TEXT_CHARS && lastWhole?.text !== joined ? joined : null;
   };
 
