@@ -140,13 +140,19 @@ function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
     });
 }
 
+/** The titles of the pages a chat answer cites (web search models): text of the page, like a Responses citation's. */
+function chatCitationTitles(holder: Json, out: TextRef[]): void {
+  for (const a of Array.isArray(holder.annotations) ? holder.annotations : []) if (isObj(a) && isObj(a.url_citation)) push(out, prop(a.url_citation, 'title'));
+}
+
 /**
  * A chat message's texts: its content (a string, or parts: OpenAI's own answers are strings, other
- * servers' may not be), refusal, a spoken answer's transcript, reasoning, tool-call and legacy
- * function-call arguments.
+ * servers' may not be), its citations' titles, refusal, a spoken answer's transcript, reasoning,
+ * tool-call and legacy function-call arguments.
  */
 function chatMessageTexts(m: Json, out: TextRef[]): void {
   openaiContent(m, 'content', out);
+  chatCitationTitles(m, out);
   push(out, prop(m, 'refusal'));
   // a spoken answer's text (modalities: audio): the answer itself, content being null
   if (isObj(m.audio)) push(out, prop(m.audio, 'transcript'));
@@ -315,6 +321,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
         push(deltas, prop(part, 'text', `c${i}`));
         for (const t of Array.isArray(part.thinking) ? part.thinking : []) if (isObj(t)) push(deltas, prop(t, 'text', `c${i}T`));
       }
+      // citations arrive whole (in the last chunks of a web search answer)
+      chatCitationTitles(c.delta, wholes);
       push(deltas, prop(c.delta, 'refusal', `c${i}f`));
       if (isObj(c.delta.audio)) push(deltas, prop(c.delta.audio, 'transcript', `c${i}a`));
       if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`));

@@ -424,4 +424,11 @@ describe('streamed fields: which an event ends, and the event that releases held
     const system = [{ type: 'text', text: 'Per the file', citations: [{ type: 'char_location', cited_text: 'ana@example.com', document_title: 'Staff', document_index: 0, start_char_index: 0, end_char_index: 15 }] }];
     expect(requestTexts('messages', { system, messages: [] }).map((t) => t.get())).toEqual(['Per the file', 'ana@example.com', 'Staff']);
   });
+
+  test("chat: a web search answer's citation titles are texts of the answer, whole and streamed", () => {
+    const annotations = [{ type: 'url_citation', url_citation: { title: 'Ana Lind - profile', url: 'https://x', start_index: 0, end_index: 3 } }];
+    expect(responseTexts('chat', { choices: [{ message: { content: 'See', annotations } }] }).map((t) => t.get())).toEqual(['See', 'Ana Lind - profile']);
+    const event = streamTexts('chat', null, { choices: [{ index: 0, delta: { annotations }, finish_reason: null }] });
+    expect([event.deltas.length, event.wholes.map((t) => t.get())]).toEqual([0, ['Ana Lind - profile']]);
+  });
 });
