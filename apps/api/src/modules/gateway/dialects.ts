@@ -335,6 +335,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
     if (RESPONSES_DELTAS.has(type ?? '')) push(deltas, prop(data, 'delta', key));
     else if (type === 'response.reasoning_summary_text.delta') push(deltas, prop(data, 'delta', summaryKey(data)));
+    // a spoken answer's transcript: its events name no output, one field of its own (a)
+    else if (type === 'response.audio.transcript.delta') push(deltas, prop(data, 'delta', 'a'));
     else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') push(wholes, prop(data, 'text'));
     else if (type === 'response.refusal.done') push(wholes, prop(data, 'refusal'));
     else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
@@ -407,6 +409,7 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       const k = summaryKey(data);
       return (key) => key === k;
     }
+    if (type === 'response.audio.transcript.done') return (key) => key === 'a';
     if (type === 'response.output_item.done') return (key) => key.startsWith(`o${oi}.`);
     if (type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed' || type === 'error') return 'all';
     return null;

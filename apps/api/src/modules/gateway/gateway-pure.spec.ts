@@ -431,4 +431,13 @@ describe('streamed fields: which an event ends, and the event that releases held
     const event = streamTexts('chat', null, { choices: [{ index: 0, delta: { annotations }, finish_reason: null }] });
     expect([event.deltas.length, event.wholes.map((t) => t.get())]).toEqual([0, ['Ana Lind - profile']]);
   });
+
+  test("Responses: a spoken answer's streamed transcript is a field of its own, ended by its done event", () => {
+    const piece = streamTexts('responses', null, { type: 'response.audio.transcript.delta', delta: 'Call Ana', sequence_number: 4 });
+    expect(piece.deltas.map((d) => [d.key, d.get()])).toEqual([['a', 'Call Ana']]);
+    const done = endedFields('responses', null, { type: 'response.audio.transcript.done', sequence_number: 9 }) as (k: string) => boolean;
+    expect([done('a'), done('o0.0')]).toEqual([true, false]);
+    const held = fieldEvent('responses', { type: 'response.audio.transcript.delta', delta: 'x', sequence_number: 5 }, 'a', 'held');
+    expect(streamTexts('responses', null, held).deltas.map((d) => [d.key, d.get()])).toEqual([['a', 'held']]);
+  });
 });
