@@ -387,3 +387,41 @@ describe('person-name detector: a list of family names after a label', () => {
     expect(names('Versions: Zelquor, Okafor and Brandt')).not.toContain('Zelquor');
   });
 });
+
+describe('person-name detector: the speaker named after a quotation', () => {
+  it.each([
+    ['"The figures look right to me," says Torvaldsson.', 'Torvaldsson'], // unlisted, with a surname ending
+    ['“We will ship on Friday,” said Kowalczyk in the meeting.', 'Kowalczyk'],
+    ['"Why now?" asked Okafor.', 'Okafor'], // a listed family name
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+  it.each([
+    '"We need the numbers by Friday," says Finance.', // a department
+    '"Revenue rose 4%," says Reuters.', // an agency, no surname ending
+    '"Keep it short," says NASA.', // a word in capitals
+    'The manual says Settings is the first tab.', // no quotation
+    '"Done," said Management, and the meeting ended.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('person-name detector: the recipient line of an address block', () => {
+  it('reads two unlisted words around a middle initial after an address label', () => {
+    expect(names('Billing address: Torvald J. Brekkenes\n12 Harbour Road')).toContain('Torvald J. Brekkenes');
+    expect(names('Ship to: Ysolde K Marrant\nFlat 2, 9 Mill Lane')).toContain('Ysolde K Marrant');
+  });
+  it('does not read the parts of a site after an address label', () => {
+    expect(names('Delivery address: Building C Reception')).toEqual([]);
+    expect(names('Address: Vitamin D Tablets Ltd')).toEqual([]);
+  });
+  it('reads a titled name before its unit and street on the same line', () => {
+    expect(names('Mrs. Ana Ruiz Suite 5, 12 Elm Road')).toContain('Ana Ruiz');
+    expect(names('Dr. Ingrid Solheim 14 Rosenhof, Oslo')).toContain('Ingrid Solheim');
+  });
+  it('leaves a unit word and its number alone without a name', () => {
+    expect(names('The Executive Suite 12 is booked for Monday.')).toEqual([]);
+    expect(names('Adobe Creative Suite 6 is installed.')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, 
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
 import { nameFields } from './name-fields';
+import { addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -557,6 +558,16 @@ export const personNameDetector: Detector = {
           return;
         }
       }
+      // the speaker named after a quotation, with a surname ending when the lists do not know the word:
+      // '"…," says Hartvigsson.' (not '"…," says Finance.', a department, or "says Reuters")
+      if (e - s >= 5 && quotationSpeaker(text, s, e)) {
+        const lower = text.slice(s, e).toLowerCase();
+        if (SURNAME_END.test(fold(lower, lower)) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !common.has(lower) && !PRODUCT_NAMES.has(lower)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       // two family names joined by "and" before a verb ("Okafor and Lindqvist were on the call")
       if ((head === AND_HEAD || head >>> 16 === 38) && andPair(s, e, true)) return;
       lone.push(s, e);
@@ -613,6 +624,8 @@ export const personNameDetector: Detector = {
         toks.shift();
       }
       while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
+      // "Mrs. Ana Ruiz Suite 5, …": a unit word and its number after the name
+      if (toks.length >= 2 && unitWordBeforeNumber(text, toks[toks.length - 1]!.lower, toks[toks.length - 1]!.end)) toks.pop();
       // a leading capitalised word that is no name (a job title, a sentence-start word) before a known given name
       if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
       if (toks.length === 0) return;
@@ -696,6 +709,8 @@ export const personNameDetector: Detector = {
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
+        // the speaker named after a quotation, listed or not: '"…," says Okafor.'
+        if (single === 0 && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower) && quotationSpeaker(text, start, end)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
         if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
       }
@@ -753,7 +768,8 @@ export const personNameDetector: Detector = {
       if (houseNumber) score -= 0.5;
 
       let confidence = 0;
-      if (strong && !houseNumber && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
+      // (a number after a titled full name is its address: "Mrs. Ana Ruiz 12 Elm Road")
+      if (strong && (!houseNumber || (honorific && n >= 2)) && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
@@ -768,7 +784,8 @@ export const personNameDetector: Detector = {
         confidence = !bf.colon && WEAK.has(w0) && !PLACE_PREPS.has(w0) ? 0.82 : 0.8;
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
       // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
-      else if (n === 2 && !bf.colon && WEAK.has(w0) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
+      // or on an address block's label: "Billing address: Erlendur G. Hafliðason"
+      else if (n === 2 && (bf.colon ? addressLabel(w0, w1) : WEAK.has(w0)) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
         last.word.length >= 3 && MIDDLE_INITIAL.test(text.slice(start, end)))
         confidence = 0.82;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
