@@ -150,6 +150,11 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Room 12 450 Main Street', '450 Main Street'], // a number after another word is not the building's
   ['street-address', 'ID\tAddress\n1042\t450 Main Street', '450 Main Street'], // nor a column across a tab
   ['street-address', 'Order 88 2 Quay Road arrived', '2 Quay Road'],
+  // a flat or suite number before the street (and its building number)
+  ['street-address', 'She rents Flat 3, 12 High Street, Leeds', 'Flat 3, 12 High Street, Leeds'],
+  ['street-address', 'Ms. Ana Ruiz Suite 210 88 Furustien 7, Oslo', 'Suite 210 88 Furustien 7'],
+  ['street-address', 'Test run 3, Suite 12 4 Quay Road', 'Suite 12 4 Quay Road'],
+  ['street-address', 'Locker12 450 Main Street', '450 Main Street'], // a number glued to a word is no unit's
   // Polish "ul." as it is written (lower case), with or without a building number before
   ['street-address', 'Adres: ul. Lipowa 14, 00-123 Warszawa', 'ul. Lipowa 14, 00-123 Warszawa'],
   ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],

@@ -63,10 +63,13 @@ const SHIP = /\b(?:USS|USNS|USNV|USCGC)[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}
 /**
  * A building number before a street found (the house number is on the street's other side, or the
  * street starts with its own number: "Address: 12 Rua Augusta 40", "    31401 ul. Słowicza 10"):
- * read only at the line's start (after a quote or bullet mark) or after a colon or "at", "to", "is",
- * "in", one blank before the street; not after another word ("Room 12 450 Main Street") nor across a tab.
+ * read only at the line's start (after a quote or bullet mark), after a colon or "at", "to", "is",
+ * "in", or after a flat or suite number, one blank before the street; not after another word
+ * ("Room 12 450 Main Street") nor across a tab.
  */
-const LEADING_NUMBER = /(?:^|[\n:]|(?:^|[^\p{L}\d])(?:at|to|is|in)|[>|•·▪◦]|\?{3})[ \t]*(\d{1,5}) $/u;
+const LEADING_NUMBER = /(?:^|[\n:]|(?:^|[^\p{L}\d])(?:at|to|is|in)|[>|•·▪◦]|\?{3}|(?:^|[^\p{L}\d])(?:Apt\.?|Apartment|Suite|Flat|Unit)[ \t]*#?\d{1,5}[A-Za-z]?,?)[ \t]*(?<![\p{L}\d])(\d{1,5}) $/u;
+/** A flat or suite number right before the street (or its building number): "Flat 3, 12 High Street", "Suite 400 1200 Main Street" */
+const LEADING_UNIT = /(?:^|[^\p{L}\d])((?:Apt\.?|Apartment|Suite|Flat|Unit)[ \t]*#?\d{1,5}[A-Za-z]?,?[ \t]+)$/u;
 
 /**
  * "Apt. 5", "Suite 838", "Apto 4", "Piso 3", "Whg. 12" right after the street (same line); the unit is
@@ -334,6 +337,14 @@ export const streetAddressDetector: Detector = {
       const from = Math.max(0, s - 16);
       const n = LEADING_NUMBER.exec((from > 0 && text.charCodeAt(from - 1) !== 10 ? 'x' : '') + text.slice(from, s));
       if (n !== null) f.start = s - 1 - n[1]!.length;
+    }
+    for (let i = first; i < out.length; i++) {
+      const f = out[i]!;
+      const s = f.start;
+      // a blank (or comma and blank) and a digit or letter of a unit number before it: checked before any copy
+      if (s < 6 || (text.charCodeAt(s - 1) !== 32 && text.charCodeAt(s - 1) !== 9)) continue;
+      const u = LEADING_UNIT.exec(text.slice(Math.max(0, s - 24), s));
+      if (u !== null) f.start = s - u[1]!.length;
     }
   },
 };
