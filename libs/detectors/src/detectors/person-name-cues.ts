@@ -41,6 +41,9 @@ export function addressLabel(w0: string, w1: string): boolean {
   return w0 === 'address' || (w0 === 'to' && (w1 === 'ship' || w1 === 'deliver' || w1 === 'send' || w1 === 'bill' || w1 === 'mail'));
 }
 
+/** surname endings that end few place names ("-sson", "-escu", "-ski"; not "-ova", "-ava", "-ev": Geneva, Bratislava, Kishinev) */
+export const PERSON_ONLY_END = /(?:sson|dottir|ovich|evich|ovic|evic|enko|escu|poulos|opoulou|oglu|shvili|ski|ska|sky|skaya|skiy)$/;
+
 /** A flat, suite or room number right after a name on its line ("Mrs. Ana Ruiz Suite 5 …"): the unit word is not part of the name. */
 const UNIT_AFTER_NAME = new Set(['suite', 'apt', 'apartment', 'flat', 'unit', 'floor', 'room']);
 export function unitWordBeforeNumber(text: string, lower: string, end: number): boolean {

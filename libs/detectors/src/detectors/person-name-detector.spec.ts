@@ -425,3 +425,14 @@ describe('person-name detector: the recipient line of an address block', () => {
     expect(names('Adobe Creative Suite 6 is installed.')).toEqual([]);
   });
 });
+
+describe('person-name detector: an unlisted family name with a surname ending before a work', () => {
+  it('reads it after "the"', () => {
+    expect(names('Unlike the Hrafnkelsson memoir, this one is short.')).toContain('Hrafnkelsson');
+    expect(names('We all loved the Wiśniewski recording.')).toContain('Wiśniewski');
+  });
+  it('leaves words with no surname ending alone', () => {
+    expect(names('Open the Lesson book on page 3.')).toEqual([]);
+    expect(names('We watched the Quantum film twice.')).toEqual([]);
+  });
+});

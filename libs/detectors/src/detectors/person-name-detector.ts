@@ -3,7 +3,7 @@ import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, 
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
 import { nameFields } from './name-fields';
-import { addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
+import { PERSON_ONLY_END, addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -570,6 +570,16 @@ export const personNameDetector: Detector = {
       }
       // two family names joined by "and" before a verb ("Okafor and Lindqvist were on the call")
       if ((head === AND_HEAD || head >>> 16 === 38) && andPair(s, e, true)) return;
+      // an unlisted family name with a surname ending after "the", before a work or a family: "the Petersson novel"
+      // (endings that end no place's name: not "the Geneva book", "the Bratislava album")
+      if (c === 32 && e - s >= 6 && s >= 4 && text.startsWith('the ', s - 4) && (s === 4 || !isLetter(text.charCodeAt(s - 5))) && WORK_AFTER.test(text.slice(e, e + 16))) {
+        const lower = text.slice(s, e).toLowerCase();
+        if (lower !== 'lesson' && PERSON_ONLY_END.test(fold(lower, lower)) && !common.has(lower) && !STOP.has(lower) && !PRODUCT_NAMES.has(lower)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       lone.push(s, e);
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
       if (c === 44 && !listOfNamesAt(s, 0.75) && prevChar(text, s) === 58) {
