@@ -193,13 +193,13 @@ export class ScimRepository {
       WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND NOT (${groupName} = ANY(groups))`;
   }
 
-  /** Removes the group from these users, or from every user when `userIds` is null. */
+  /** Removes the group from these users, or from every user when `userIds` is null (`@>`: the GIN index on groups finds them). */
   removeMembers(organizationId: string, groupName: string, userIds: readonly string[] | null) {
     if (userIds && !userIds.length) return Promise.resolve(0);
     return userIds
       ? this.db.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
-          WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND ${groupName} = ANY(groups)`
+          WHERE "organizationId" = ${organizationId}::uuid AND id = ANY(${[...userIds]}::uuid[]) AND groups @> ARRAY[${groupName}]::text[]`
       : this.db.$executeRaw`UPDATE "User" SET groups = array_remove(groups, ${groupName}), "updatedAt" = now()
-          WHERE "organizationId" = ${organizationId}::uuid AND ${groupName} = ANY(groups)`;
+          WHERE "organizationId" = ${organizationId}::uuid AND groups @> ARRAY[${groupName}]::text[]`;
   }
 }
