@@ -436,3 +436,14 @@ describe('person-name detector: an unlisted family name with a surname ending be
     expect(names('We watched the Quantum film twice.')).toEqual([]);
   });
 });
+
+describe('person-name detector: one listed name after "name is" in lower-case text', () => {
+  it('reads it when it ends the sentence after a person\'s name', () => {
+    expect(names('she moved in 2019. her maiden name is lindqvist')).toContain('lindqvist');
+    expect(names('hi, my last name is okafor!')).toContain('okafor');
+  });
+  it('leaves the names of things alone', () => {
+    expect(names('the project name is aurora.')).toEqual([]);
+    expect(names('my name is irrelevant here.')).toEqual([]);
+  });
+});

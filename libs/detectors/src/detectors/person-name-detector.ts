@@ -1030,9 +1030,18 @@ function lowerCaseNames(
         continue;
       }
     }
+    // one listed name ending the sentence after "name is": "her maiden name is nyberg."
+    // (a person's name: "my", "her maiden"… before it, not "the project name is phoenix")
+    if (adjacent && prev === 'is' && before === 'name' && ok(w, all) && (e === text.length || NAME_END_PUNCT.has(text.charCodeAt(e))) && OWNED_NAME_IS.test(text.slice(Math.max(0, s - 32), s))) {
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+    }
     before = adjacent ? prev : '';
     prev = poss ? '' : w;
     prevStart = s;
     prevEnd = poss ? -1 : e;
   }
 }
+/** "my name is", "her maiden name is" right before a word */
+const OWNED_NAME_IS = /(?:^|[^\p{L}])(?:my|his|her|their|your|maiden|full|legal|real|married|birth|last|first|family)[ \t]+name[ \t]+is[ \t]+$/u;
+/** what may end a name that ends its sentence: . , ! ? ; and a line break */
+const NAME_END_PUNCT = new Set([46, 44, 33, 63, 59, 10, 13]);
