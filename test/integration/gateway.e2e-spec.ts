@@ -140,6 +140,10 @@ describe('AI gateway', () => {
     }
     expect(text).toBe(`You said: Note for ${EMAIL}`);
     expect(completed).toBe(text);
+    // the instructions the answer echoes carry the values restored, as the caller wrote them
+    const instructed = await openai.responses.create({ model: 'gpt-test', instructions: `Reply to ${EMAIL} only.`, input: 'hi' });
+    expect(lastCall().body.instructions).toMatch(/^Reply to \[EMAIL_\d+\] only\.$/);
+    expect(instructed.instructions).toBe(`Reply to ${EMAIL} only.`);
     const e = await openai.embeddings.create({ model: 'emb', input: [`contact ${EMAIL}`, 'plain'] });
     expect(JSON.stringify(lastCall().body)).not.toContain(EMAIL);
     expect(e.data).toHaveLength(2);

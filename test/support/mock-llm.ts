@@ -144,7 +144,8 @@ export async function startMockLlm(): Promise<MockLlm> {
         return next();
       }
       if (path === '/v1/responses') {
-        const response = (text: string) => ({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: body.model, output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }], usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 } });
+        // as OpenAI does, the answer echoes the request's instructions
+        const response = (text: string) => ({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: body.model, instructions: body.instructions ?? null, output: [{ type: 'message', id: 'msg_1', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }], usage: { input_tokens: 9, output_tokens: 4, total_tokens: 13 } });
         if (!body.stream) {
           res.writeHead(200, { 'content-type': 'application/json' });
           return res.end(JSON.stringify(response(answer)));

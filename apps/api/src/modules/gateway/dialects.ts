@@ -293,6 +293,9 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) if (isObj(item)) responsesItemTexts(item, out);
     push(out, prop(body, 'output_text'));
+    // the request's instructions, echoed: masked when they were sent, restored for the caller here
+    if (typeof body.instructions === 'string') push(out, prop(body, 'instructions'));
+    else for (const item of Array.isArray(body.instructions) ? body.instructions : []) if (isObj(item)) responsesItemTexts(item, out);
   } else if (endpoint === 'messages') {
     for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
   }
@@ -342,7 +345,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
     else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments'));
     else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
-    else if (type === 'response.content_part.done' && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
+    // OpenAI adds a part empty; a server that adds it with text has it read
+    else if ((type === 'response.content_part.done' || type === 'response.content_part.added') && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
     else if (type === 'response.code_interpreter_call_code.done') push(wholes, prop(data, 'code'));
     else if (type === 'response.output_text.annotation.added' && isObj(data.annotation)) push(wholes, prop(data.annotation, 'title'));
     // an item may arrive whole when it is added (an MCP approval request has no deltas)

@@ -360,6 +360,13 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(streamTexts('responses', null, { type: 'response.output_text.annotation.added', annotation: { type: 'url_citation', title: 'A page' } }).wholes.map((t) => t.get())).toEqual(['A page']);
   });
 
+  test("Responses: the instructions an answer echoes are read (to restore what was masked in them); a part added with text is read", () => {
+    expect(responseTexts('responses', { instructions: 'Write to [EMAIL_1].', output: [] }).map((t) => t.get())).toEqual(['Write to [EMAIL_1].']);
+    expect(responseTexts('responses', { instructions: [{ role: 'developer', content: 'Be brief.' }], output: [] }).map((t) => t.get())).toEqual(['Be brief.']);
+    expect(streamTexts('responses', null, { type: 'response.content_part.added', output_index: 0, content_index: 0, part: { type: 'output_text', text: '' } }).wholes).toEqual([]);
+    expect(streamTexts('responses', null, { type: 'response.content_part.added', output_index: 0, content_index: 0, part: { type: 'output_text', text: 'Hi' } }).wholes.map((t) => t.get())).toEqual(['Hi']);
+  });
+
   test('chat content as parts (servers other than OpenAI, Mistral): text parts are the answer, a thinking part is reasoning, in answers, requests and streams', () => {
     const message = { role: 'assistant', content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'why' }] }, { type: 'text', text: 'answer' }] };
     expect(responseTexts('chat', { choices: [{ index: 0, message }] }).map((t) => t.get())).toEqual(['why', 'answer']);
