@@ -257,7 +257,8 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
     SHIP.lastIndex = 0;
-    while (text.includes('FPO ') && (m = SHIP.exec(text)) !== null) {
+    const fpo = text.includes('FPO ');
+    while (fpo && (m = SHIP.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
     // street word first, number after the name
