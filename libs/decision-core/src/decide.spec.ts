@@ -48,6 +48,15 @@ describe('decideLocally: redact only what was inspected', () => {
     expect(r.redactedClasses).toEqual(['financial', 'personal_data']);
   });
 
+  it('with redactedText: false, decides the same and says what to mask, without building the masked text', () => {
+    const text = 'Maria Lopez lives at 221B Baker Street, London NW1 6XE, phone +44 20 7946 0958.';
+    const full = decideLocally(policy, claude({ text }));
+    const lean = decideLocally(policy, claude({ text }), { redactedText: false });
+    expect(lean.redactedText).toBeUndefined();
+    expect(full.redactedText).toBe('[PERSON_1] lives at [ADDRESS_1], phone [PHONE_1].');
+    expect({ ...lean, redactedText: full.redactedText }).toEqual(full);
+  });
+
   it('blocks a redact when the classes were only asserted by the client (no text)', () => {
     const r = decideLocally(policy, claude({ dataClasses: ['personal_data'] }));
     expect(r.decision.effect).toBe('block');

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { type DecisionRequestInput, type DecisionResponse, MAX_CONTENT_BYTES, type PolicyBundle } from '@airlock/contracts';
+import { type DecisionRequestInput, type DecisionResponse, type PolicyBundle } from '@airlock/contracts';
 import type { CatalogProvider, DecisionReason, PolicyRule } from '@airlock/policy-engine';
 import { bundleWatchHosts } from '@airlock/discovery';
-import { exceedsUtf8Bytes, type LocalDecision, refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
+import { type LocalDecision, refusedAssertion, resolveRequest, toDecisionResponse } from '@airlock/decision-core';
 import type { Finding } from '@airlock/detectors';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
@@ -15,7 +15,7 @@ import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { SecretsService } from '../secrets/secrets.service';
 import { ExceptionRuntime } from '../exceptions/exception-runtime.service';
 import { knownAiServices } from '../discovery/known-ai-services';
-import { decide } from './decide';
+import { decide, overContentLimit } from './decide';
 import { type BundleBody, BundleBodies } from './bundle-bodies';
 import { type DecisionLogEntry, DecisionLogWriter } from './decision-log.writer';
 import { SubjectDirectoryService } from './subject-directory.service';
@@ -65,6 +65,17 @@ export interface OffLoopOptions {
   inlineWhenBusy?: boolean;
 }
 
+/**
+ * `log: false` answers without a log entry, an automatic incident or a metric. `redactedText:
+ * false` leaves the answer's redactedText out: for callers that mask their texts themselves from the
+ * findings and redactedClasses (the AI gateway, the guardrail endpoints), which would otherwise pay
+ * a second pass over a text of up to 1 MiB on the event loop for a text they do not read.
+ */
+export interface DecideCallOptions {
+  log?: boolean;
+  redactedText?: boolean;
+}
+
 /** Reason lists are shared between decisions with the same outcome: map each to its rule ids once. */
 const ruleIdCache = new WeakMap<readonly DecisionReason[], readonly string[]>();
 function ruleIdsOf(reasons: readonly DecisionReason[]): readonly string[] {
@@ -101,8 +112,8 @@ export class DecisionService {
    * `log: false` (the gateway's per-chunk look-back checks of a streamed answer) answers without
    * a log entry, an automatic incident or a metric; the gateway logs one decision for the whole.
    */
-  decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } = {}): DecisionResponse {
-    const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false);
+  decideOne(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: DecideCallOptions = {}): DecisionResponse {
+    const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, undefined, opts.redactedText);
     if (entry) this.commit(entry);
     return response;
   }
@@ -114,11 +125,11 @@ export class DecisionService {
    * worker. The decision is then made with those findings and the policy that found them, exactly
    * as decideOne would have made it. Shorter texts are decided at once, as by decideOne.
    */
-  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: { log?: boolean } & OffLoopOptions = {}): DecisionResponse | Promise<DecisionResponse> {
+  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: DecideCallOptions & OffLoopOptions = {}): DecisionResponse | Promise<DecisionResponse> {
     const inspecting = this.inspectOffLoop(client, input, opts);
     if (!inspecting) return this.decideOne(client, input, correlationId, connectionIp, opts);
     return inspecting.then((inspected) => {
-      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, inspected ?? undefined);
+      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, inspected ?? undefined, opts.redactedText);
       if (entry) this.commit(entry);
       return response;
     });
@@ -130,15 +141,15 @@ export class DecisionService {
    * latency, keyed hash: the text is not kept), and written, with its incident and metrics, when
    * `log` is first called. Later calls do nothing, so every way out of a call may call it.
    */
-  decideDeferred(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string): DeferredDecision {
-    return this.deferred(this.evaluate(client, input, correlationId, connectionIp, true));
+  decideDeferred(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: Pick<DecideCallOptions, 'redactedText'> = {}): DeferredDecision {
+    return this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, undefined, opts.redactedText));
   }
 
   /** decideDeferred, with a long text inspected off the event loop as by decideOneAsync. */
-  decideDeferredAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: OffLoopOptions = {}): DeferredDecision | Promise<DeferredDecision> {
+  decideDeferredAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: OffLoopOptions & Pick<DecideCallOptions, 'redactedText'> = {}): DeferredDecision | Promise<DeferredDecision> {
     const inspecting = this.inspectOffLoop(client, input, opts);
-    if (!inspecting) return this.decideDeferred(client, input, correlationId, connectionIp);
-    return inspecting.then((inspected) => this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, inspected ?? undefined)));
+    if (!inspecting) return this.decideDeferred(client, input, correlationId, connectionIp, opts);
+    return inspecting.then((inspected) => this.deferred(this.evaluate(client, input, correlationId, connectionIp, true, inspected ?? undefined, opts.redactedText)));
   }
 
   /**
@@ -152,7 +163,7 @@ export class DecisionService {
     const text = input.content?.text;
     if (text === undefined || text.length < OFF_LOOP_TEXT_CHARS) return undefined;
     const policy = this.runtime.get(client.organizationId);
-    if (!policy?.inspector || exceedsUtf8Bytes(text, MAX_CONTENT_BYTES) || refusedAssertion(input, client.rights)) return undefined;
+    if (!policy?.inspector || overContentLimit(text) || refusedAssertion(input, client.rights)) return undefined;
     const started = performance.now();
     const inspected = this.inspection.inspect(policy, text).then((findings): Inspected => ({ policy, findings, started }));
     if (!opts.inlineWhenBusy) return inspected;
@@ -188,6 +199,8 @@ export class DecisionService {
     log: boolean,
     /** decideOneAsync, decideDeferredAsync: the text's findings, found off the event loop */
     inspected?: Inspected,
+    /** false: no redactedText in the answer (DecideCallOptions) */
+    redactedText?: boolean,
   ): { response: DecisionResponse; entry: DecisionLogEntry | null } {
     const started = inspected?.started ?? performance.now();
     const policy = inspected?.policy ?? this.runtime.get(client.organizationId);
@@ -200,7 +213,7 @@ export class DecisionService {
     const req = resolved.request as DecisionRequestInput;
     const now = new Date();
     const exceptions = this.exceptions.get(client.organizationId);
-    const result = decide(policy, req, exceptions || inspected ? { exceptions, now: now.getTime(), findings: inspected?.findings } : undefined);
+    const result = decide(policy, req, exceptions || inspected || redactedText === false ? { exceptions, now: now.getTime(), findings: inspected?.findings, redactedText } : undefined);
     const { decision } = result;
     const micros = (performance.now() - started) * 1000;
     const stale = this.runtime.staleSeconds(now.getTime());
@@ -239,7 +252,8 @@ export class DecisionService {
     const { action, destination, subject, context } = req;
     // The organization's time-limited exceptions, checked against the time of each check.
     const exceptions = this.exceptions.get(client.organizationId);
-    const options = () => (exceptions ? { exceptions, now: Date.now() } : undefined);
+    // The gateway masks what it checks itself: the checks build no redacted text.
+    const options = () => ({ exceptions, now: Date.now(), redactedText: false });
     return {
       contentMatters: policy.evaluator.contentCanMatter({ action, destination, subject, context }),
       baseline: decide(policy, { action, destination, subject, context }, options()),

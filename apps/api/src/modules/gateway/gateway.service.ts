@@ -225,8 +225,14 @@ export class GatewayService {
   private redactRequest(state: CallState, texts: TextRef[], joined: string, decision: DecisionResponse): void {
     const classes = new Set(decision.redactedClasses ?? []);
     const masked = decision.findings.filter((f) => classes.has(f.dataClass));
-    const { placeholders } = redact(joined, masked);
+    const { text: maskedJoined, placeholders } = redact(joined, masked);
     for (const p of placeholders) state.vault.set(p.placeholder, joined.slice(p.start, p.end));
+    state.redacted = true;
+    // One text (a single message, the usual long prompt): the masked whole is its masked text.
+    if (texts.length === 1) {
+      texts[0]!.set(maskedJoined);
+      return;
+    }
     let offset = 0;
     let k = 0;
     for (const t of texts) {
@@ -246,7 +252,6 @@ export class GatewayService {
       t.set(out + text.slice(pos));
       offset = end + SEPARATOR.length;
     }
-    state.redacted = true;
   }
 
   /**
@@ -266,7 +271,7 @@ export class GatewayService {
   private decideLater(state: CallState, action: 'prompt' | 'response', text: string, opts?: OffLoopOptions): DeferredDecision | Promise<DeferredDecision> {
     const input = requestOf(state.base, action, text);
     try {
-      const deferred = this.decisions.decideDeferredAsync(state.client, input, state.requestId, state.ip, opts);
+      const deferred = this.decisions.decideDeferredAsync(state.client, input, state.requestId, state.ip, { ...opts, redactedText: false });
       return deferred instanceof Promise ? deferred.catch(rethrowForGateway) : deferred;
     } catch (err) {
       return rethrowForGateway(err);
@@ -284,7 +289,7 @@ export class GatewayService {
   private decide(state: CallState, action: 'prompt' | 'response', text: string, log: boolean): DecisionResponse {
     const input = requestOf(state.base, action, text);
     try {
-      return this.decisions.decideOne(state.client, input, state.requestId, state.ip, { log });
+      return this.decisions.decideOne(state.client, input, state.requestId, state.ip, { log, redactedText: false });
     } catch (err) {
       return rethrowForGateway(err);
     }
@@ -313,7 +318,7 @@ export class GatewayService {
    */
   private logAnswer(state: CallState, text: string): void {
     try {
-      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { inlineWhenBusy: true });
+      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { inlineWhenBusy: true, redactedText: false });
       if (logged instanceof Promise) logged.catch(() => undefined);
     } catch {
       // the answer went out; only its log entry is lost (an unloaded policy, a text over the limit)
@@ -355,7 +360,7 @@ export class GatewayService {
    */
   private wholeVerdict(state: CallState, text: string): Promise<WindowVerdict> {
     try {
-      const decided = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { log: false, inlineWhenBusy: true });
+      const decided = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { log: false, inlineWhenBusy: true, redactedText: false });
       return Promise.resolve(decided).then((d) => windowVerdictOf(d.effect, d.reasons, d.findings, d.redactedClasses), rethrowForGateway);
     } catch (err) {
       return Promise.reject(err).catch(rethrowForGateway);

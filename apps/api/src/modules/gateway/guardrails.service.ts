@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { DecisionService } from '../decisions/decision.service';
-import { maskPiece } from './lookback';
+import { maskLabel } from './lookback';
 
 const SEPARATOR = '\n\n';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,6 +24,18 @@ function providerOf(candidates: unknown[]): string {
 const PII_CLASSES = new Set(['personal_data', 'government_id', 'financial']);
 function lakeraDetectorType(dataClass: string, detector: string): string {
   return PII_CLASSES.has(dataClass) ? `pii/${detector}` : `${dataClass}/${detector}`;
+}
+
+/** The index of the span (of `spans`) that holds position `pos`, by bisection: a 1 MiB text can have thousands of findings. */
+function spanAt(where: readonly { start: number; end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = where.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (where[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function spans(texts: string[]): { start: number; end: number }[] {
@@ -49,7 +61,8 @@ export class GuardrailsService {
   private decide(client: ApiClientAuth, action: 'prompt' | 'response', provider: string, text: string, email: string | undefined, requestId: string, ip: string): DecisionResponse | Promise<DecisionResponse> {
     const subject = email && z.email().safeParse(email).success ? { subject: { email } } : {};
     const input: DecisionRequestInput = { action, destination: { provider }, context: { channel: 'api', accountType: 'api' }, ...subject, ...(text ? { content: { text } } : {}) };
-    return this.decisions.decideOneAsync(client, input, requestId, ip);
+    // the texts are masked here, from the findings: no redacted text is built
+    return this.decisions.decideOneAsync(client, input, requestId, ip, { redactedText: false });
   }
 
   /**
@@ -110,13 +123,14 @@ export class GuardrailsService {
     const d = await this.decide(client, 'prompt', provider, joined, typeof user === 'string' ? user : undefined, requestId, ip);
     const flagged = d.effect === 'block' || d.effect === 'redact';
     const where = spans(texts);
-    const messageOf = (pos: number) => Math.max(0, where.findIndex((s) => pos >= s.start && pos < s.end + SEPARATOR.length));
+    const messageOf = (pos: number) => spanAt(where, pos);
     const out: GuardOutput = { flagged, metadata: { request_uuid: d.decisionId } };
     if (body.payload) {
       out.payload = d.findings.map((f) => {
         const m = messageOf(f.start);
         const s = where[m]!;
-        return { start: f.start - s.start, end: Math.min(f.end, s.end) - s.start, text: maskPiece(joined.slice(f.start, f.end), 0, { effect: 'redact', findings: [{ ...f, start: 0, end: f.end - f.start }] }), detector_type: lakeraDetectorType(f.dataClass, f.detector), labels: [f.dataClass], message_id: m };
+        // the value as masked: a finding covers it whole
+        return { start: f.start - s.start, end: Math.min(f.end, s.end) - s.start, text: maskLabel(f.dataClass), detector_type: lakeraDetectorType(f.dataClass, f.detector), labels: [f.dataClass], message_id: m };
       });
     }
     if (body.breakdown) {

@@ -159,6 +159,9 @@ function heldFrom(window: string, from: number, verdict: WindowVerdict): number 
 }
 
 /** The new piece (window[from..]) with the part of each masked finding that falls in it replaced. */
+/** What a masked value of a class becomes in an answer ([PERSONAL_DATA_REDACTED]). */
+export const maskLabel = (dataClass: string): string => `[${dataClass.toUpperCase()}_REDACTED]`;
+
 export function maskPiece(window: string, from: number, verdict: WindowVerdict): string {
   return splitMasked(window, from, window.length, [window.slice(from)], 0, verdict)[0]!;
 }
@@ -175,7 +178,7 @@ function splitMasked(window: string, from: number, cut: number, parts: readonly 
     const classes = verdict.redactedClasses ? new Set(verdict.redactedClasses) : null;
     const found = verdict.findings
       .filter((f) => (!classes || classes.has(f.dataClass)) && f.end > from && f.start < cut)
-      .map((f) => ({ start: Math.max(f.start, from), end: Math.min(f.end, cut), label: `[${f.dataClass.toUpperCase()}_REDACTED]` }))
+      .map((f) => ({ start: Math.max(f.start, from), end: Math.min(f.end, cut), label: maskLabel(f.dataClass) }))
       .sort((a, b) => a.start - b.start);
     for (const f of found) {
       const last = spans[spans.length - 1];
