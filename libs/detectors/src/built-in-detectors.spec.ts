@@ -254,6 +254,17 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'Sprint 14\n> 2024 Planning\n> Done'],
   ['street-address', 'Notes:\n- Build 7\n- 1024 MB'],
   ['street-address', 'Step 3: 12 Items Added'],
+  // a given name ending in -stien before a number is no Norwegian street ("Sebastien 3 pm", a TSV of names and ages)
+  ['street-address', 'Meeting with Sebastien 3 pm tomorrow.'],
+  ['street-address', 'Name\tAge\nSébastien\t34\nBastien\t28'],
+  // lower-case "ul." is also microlitres and an HTML list: a Polish street name ends in -a, -i, -o, -y or has a Polish letter
+  ['street-address', 'Add 50 ul. Incubate 30 min at 37C.'],
+  ['street-address', 'Put the links in a ul. Section 3 covers styling.'],
+  // "in the corner of" a window or a hall: a version or hall number is no house number
+  ['street-address', 'The clock appears in the corner of Windows 10 and Windows 11.'],
+  ['street-address', 'Pallets are stacked in the corner of Bay 4 and Bay 5.'],
+  // chat "u." (you) after a lower-case word is no Hungarian "u." (utca)
+  ['street-address', 'Hi Anna love u. 2 weeks to go'],
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

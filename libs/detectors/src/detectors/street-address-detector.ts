@@ -33,9 +33,12 @@ const WORD_FIRST =
 /** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
 const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
-/** Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123". */
+/**
+ * Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123".
+ * (-stien not after "ba", "ri": the given names Sébastien, Bastien, Christien before a number are no street)
+ */
 const SUFFIX_STREET =
-  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|stien|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
+  /\p{Lu}[\p{Ll}ß'’-]*(?:straat|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|gade|vej|vænget|vænge|stræde|plads|torv|veien|gata|gaten|(?<![bB]a|[rR]i)stien|bakken|katu|tie|kuja|polku|straße|strasse|gasse|allee|weg)[ \t]+\d{1,4}[a-zA-Z]?(?![\d\p{L}])/uy;
 
 /**
  * Street type after the name as its own word, number after it (Hungary, Czechia/Slovakia): "Kossuth
@@ -45,6 +48,8 @@ const TYPE_AFTER = new Set(['utca', 'u.', 'út', 'útja', 'tér', 'körút', 'kr
 /** the last two characters of the TYPE_AFTER words, as (c1 << 16) | c2: the word is read only after one of them */
 const TYPE_AFTER_END = new Set([...TYPE_AFTER].map((w) => (w.charCodeAt(w.length - 2) << 16) | w.charCodeAt(w.length - 1)));
 const TYPE_AFTER_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}(?:\p{Ll}{3,}[ \t]+)?)$/u;
+/** the same without a lower-case word, before an abbreviated type word ("Király u. 15."; not chat "Hi Anna love u. 2 weeks") */
+const TYPE_AFTER_NAME_CAPS = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3})$/u;
 const TYPE_AFTER_NUMBER = /[ \t]+\d{1,4}(?:\.(?!\d)|[a-zA-Z](?![\p{L}\d])|\/\d{1,4})?(?![\d\p{L}])/uy;
 /** a word of a street corner: a number, a capitalised word or a street type */
 const CORNER_TOK =
@@ -52,14 +57,21 @@ const CORNER_TOK =
 const CORNER_PART = `(?=[\\p{Lu}\\d])${CORNER_TOK}(?:[ \\t]+${CORNER_TOK}){0,4}`;
 /** "<street> and <street>" after "corner of", each part starting with a capital or a number (sticky) */
 const CORNER = new RegExp(`${CORNER_PART}[ \\t]+(?:and|&)[ \\t]+${CORNER_PART}`, 'uy');
-/** a house number or a street type word among the words of a corner */
-const IN_CORNER_STREET = /\d|(?<![\p{L}])(?:st|str|street|road|rd|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|court|ct|place|pl|square|sq|terrace|crescent|turnpike|highway|utca|út|tér|vej|gade|gata|gatan|straße|strasse|weg)(?![\p{L}])/iu;
+/** an ordinal or a street type word among the words of a corner (a bare number is a version or a hall: "Windows 10 and Windows 11", "Bay 4 and Bay 5") */
+const IN_CORNER_STREET = /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th)(?![\p{L}])|(?<![\p{L}])(?:st|str|street|road|rd|ave|avenue|lane|ln|drive|dr|blvd|boulevard|way|court|ct|place|pl|square|sq|terrace|crescent|turnpike|highway|utca|út|tér|vej|gade|gata|gatan|straße|strasse|weg)(?![\p{L}])/iu;
 /** first words of the parts of a document, not of a street ("the corner of Figure 3 and Table 2") */
 const NOT_CORNER = /^(?:figure|fig|table|section|chapter|page|step|appendix|row|column|line|item|slide|part|box|panel|screen|window|tab)\b/i;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
 const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
 /** US Navy and Coast Guard ships' mail: "USS Nimitz\nFPO AP 96620", "USNS Comfort FPO AE 09575" (the ship's name, then FPO, its region and ZIP) */
 const SHIP = /\b(?:USS|USNS|USNV|USCGC)[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2},?\s{1,3}FPO[ \t]+A[AEP][ \t]+\d{5}\b/gu;
+/**
+ * The name after a lower-case "ul." (lower case, it is also microlitres and an HTML list: "Add 50 ul.
+ * Incubate 30 min", "in a ul. Section 3"): a Polish street name, ending in -a, -i, -o, -y (feminine
+ * adjectives and genitives: "ul. Lipowa", "ul. Mickiewicza", "ul. Piłsudskiego", "ul. Nowy Świat") or with
+ * a Polish letter, or a date's day ("ul. 3 Maja").
+ */
+const POLISH_STREET_NAME = /^[ \t]+(?:\d{1,2}[ \t]|\p{Lu}\p{Ll}*[aioy](?![\p{L}])|\p{Lu}\p{Ll}*[ąćęłńóśźż])/u;
 /**
  * A building number before a street found (the house number is on the street's other side, or the
  * street starts with its own number: "Address: 12 Rua Augusta 40", "    31401 ul. Słowicza 10"):
@@ -229,10 +241,10 @@ export const streetAddressDetector: Detector = {
       }
     }
     for (const w of typeAt) {
-      const nm = TYPE_AFTER_NAME.exec(text.slice(Math.max(0, w - 60), w));
-      if (!nm) continue;
       let e = w;
       while (e < text.length && text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 9) e++;
+      const nm = (text.charCodeAt(e - 1) === 46 ? TYPE_AFTER_NAME_CAPS : TYPE_AFTER_NAME).exec(text.slice(Math.max(0, w - 60), w));
+      if (!nm) continue;
       TYPE_AFTER_NUMBER.lastIndex = e;
       if (!TYPE_AFTER_NUMBER.test(text)) continue;
       const pc = unitAndPostcode(text, TYPE_AFTER_NUMBER.lastIndex);
@@ -265,7 +277,7 @@ export const streetAddressDetector: Detector = {
     for (const h of hits) {
       const c0 = text.charCodeAt(h.start);
       // the street word is capitalised here (Latin or Greek: "Οδός Ερμού 5"), or Polish "ul." as it is written
-      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9) || (c0 === 117 && text.startsWith('ul.', h.start))) || h.start < lastEnd) continue;
+      if (!((c0 >= 65 && c0 <= 90) || (c0 >= 0x391 && c0 <= 0x3a9) || (c0 === 117 && text.startsWith('ul.', h.start) && POLISH_STREET_NAME.test(text.slice(h.start + 3, h.start + 40)))) || h.start < lastEnd) continue;
       const word = text.slice(h.start, h.end).replace(/\.$/, '');
       if (!WORD_FIRST_WORDS.test(word)) continue;
       WORD_FIRST.lastIndex = h.end + (text[h.end] === '.' ? 1 : 0);
@@ -319,7 +331,7 @@ export const streetAddressDetector: Detector = {
       CORNER.lastIndex = i + 10;
       const c = CORNER.exec(text);
       if (c === null || NOT_CORNER.test(c[0]) || NOT_CORNER.test(c[0].slice(c[0].search(/[ \t](?:and|&)[ \t]/) + 5).trimStart())) continue;
-      // "in the corner of" is said of windows and pages too ("in the corner of Outlook and Teams"): a house number or a street word there
+      // "in the corner of" is said of windows and pages too ("in the corner of Outlook and Teams"): an ordinal or a street word there
       if ((cue[1]!.toLowerCase() === 'in') && !IN_CORNER_STREET.test(c[0])) continue;
       let end = i + 10 + c[0].length;
       while (text.charCodeAt(end - 1) === 46) end--;
