@@ -41,8 +41,33 @@ export function addressLabel(w0: string, w1: string): boolean {
   return w0 === 'address' || (w0 === 'to' && (w1 === 'ship' || w1 === 'deliver' || w1 === 'send' || w1 === 'bill' || w1 === 'mail'));
 }
 
-/** surname endings that end few place names ("-sson", "-escu", "-ski"; not "-ova", "-ava", "-ev": Geneva, Bratislava, Kishinev) */
-export const PERSON_ONLY_END = /(?:sson|dottir|ovich|evich|ovic|evic|enko|escu|poulos|opoulou|oglu|shvili|ski|ska|sky|skaya|skiy)$/;
+/**
+ * surname endings that end few place names ("-sson", "-escu", "-ski"; not "-ova", "-ava", "-ev": Geneva, Bratislava, Kishinev;
+ * not "-ska": Nebraska, Alaska; "-sky" after a consonant only: Dostoevsky, not whisky, husky, risky)
+ */
+export const PERSON_ONLY_END = /(?:sson|dottir|ovich|evich|ovic|evic|enko|escu|poulos|opoulou|oglu|shvili|ski|[^aeiouy]sky|skaya|skiy)$/;
+
+/**
+ * Firms, studios and places whose names are family names or have a surname ending: quoted as the
+ * speaker of a statement ('"…," said Siemens.') or before a work ("the Marvel film") they are no person.
+ */
+export const FIRM_NAMES = new Set(
+  `ericsson kaspersky sikorsky swarovski sobieski siemens philips bayer roche merck disney marvel pixar kellogg kelloggs marriott hilton hyatt
+  sainsbury sainsburys schwab bloomberg reuters nordstrom forrester gartner nielsen santander boeing pfizer deloitte accenture mckinsey barclays
+  lloyds heineken carlsberg cadbury heinz kraft nestle nestlé bosch porsche ferrari lamborghini dyson miele braun michelin peugeot renault citroen
+  citroën toyota honda suzuki yamaha mitsubishi hyundai daimler chrysler chevrolet cadillac walgreens kroger harrods selfridges debenhams tesco
+  ikea chanel dior gucci prada armani versace cartier moody moodys fitch gallup ipsos kantar mercer allianz jira yandex aeroflot lukoil gazprom
+  hewlett packard kodak xerox gillette colgate hershey wrigley adidas reebok lockheed raytheon northrop grumman airbus bentley pirelli goodyear
+  bridgestone dunlop hitachi toshiba fujitsu nikon olympus panasonic samsung nokia novartis sanofi abbott baxter stryker medtronic paramount
+  warner wyndham mcdonald mcdonalds starbucks spotify downing geneva`.split(/\s+/),
+);
+
+/** words of a delivery site, not of a person, after "Ship to:", "Deliver to:", "Address:" ("Ship to: Warehouse B Dock") */
+export const SITE_WORDS = new Set(
+  `warehouse warehouses depot dock docks hangar factory kitchen lobby reception mailroom store stores stockroom storeroom office offices site
+  yard terminal facility distribution fulfilment fulfillment receiving returns loading storage hq headquarters campus building
+  hub centre center entrance basement pallet cargo nursery annex laboratory router server node cluster`.split(/\s+/),
+);
 
 /** A flat, suite or room number right after a name on its line ("Mrs. Ana Ruiz Suite 5 …"): the unit word is not part of the name. */
 const UNIT_AFTER_NAME = new Set(['suite', 'apt', 'apartment', 'flat', 'unit', 'floor', 'room']);

@@ -447,3 +447,43 @@ describe('person-name detector: one listed name after "name is" in lower-case te
     expect(names('my name is irrelevant here.')).toEqual([]);
   });
 });
+
+describe('person-name detector: ordinary text near the quotation, address and work rules', () => {
+  it.each([
+    '"We expect growth next year," says Ericsson.', // a firm with a surname ending
+    '"Revenue fell," said Siemens.', // a firm named after a person
+    '"Demand is strong," said Bloomberg.',
+    '"Closed as duplicate," said Jira.',
+    '"The talks failed," said Rostov.', // a city with a surname ending
+    '"Approved," said Moldova.',
+  ])('%j: no speaker', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+  it.each([
+    'IP address: Router B Primary', // a site after an address label, no street line after it
+    'Address: Basement C Storage',
+    'Ship to: Main Warehouse',
+    'Ship to: Warehouse B Dock',
+    'Ship to: Hangar B Maintenance\n12 Harbour Road',
+  ])('%j: no recipient', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+  it.each([
+    'Mr. Robot Season 2 is out', // a title of a show or a product before a number
+    'Dr. Pepper Zero 12 pack',
+    'Ms. Marvel Issue 12',
+    'Please book Jordan Room 3.', // a meeting room named after someone, no full name
+  ])('%j: no titled name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+  it.each([
+    'We loved the Nebraska album.', // places and firms with a person-only ending
+    'We watched the Alaska film last night.',
+    'We loved the Ericsson family of routers.',
+    'We sampled the Whisky book club.',
+    'We watched the Marvel film.', // pre-existing: a studio
+    'I bought the Geneva book.', // pre-existing: a city
+  ])('%j: no family name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, 
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
 import { nameFields } from './name-fields';
-import { PERSON_ONLY_END, addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
+import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -359,6 +359,11 @@ const WEAK_AFTER =
  */
 const ADDRESS_LINE_AFTER =
   /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
+/** the street line of an address block right after the end of a name's line */
+function addressLineAfter(text: string, end: number): boolean {
+  ADDRESS_LINE_AFTER.lastIndex = end;
+  return ADDRESS_LINE_AFTER.test(text);
+}
 /**
  * The same, further down a signature or letter block: after a blank line and at most one line of
  * an organisation or a job title, in an e-mail quote ("> "), or a military post line (PSC, Unit, CMR).
@@ -559,10 +564,11 @@ export const personNameDetector: Detector = {
         }
       }
       // the speaker named after a quotation, with a surname ending when the lists do not know the word:
-      // '"…," says Hartvigsson.' (not '"…," says Finance.', a department, or "says Reuters")
+      // '"…," says Hartvigsson.' (not '"…," says Finance.', a department, or "says Reuters"; an ending
+      // that ends few places: not "said Rostov", "said Moldova"; not a firm: "says Ericsson")
       if (e - s >= 5 && quotationSpeaker(text, s, e)) {
         const lower = text.slice(s, e).toLowerCase();
-        if (SURNAME_END.test(fold(lower, lower)) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !common.has(lower) && !PRODUCT_NAMES.has(lower)) {
+        if (PERSON_ONLY_END.test(fold(lower, lower)) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !common.has(lower) && !PRODUCT_NAMES.has(lower)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
           lastAcceptedEnd = e;
           return;
@@ -574,7 +580,7 @@ export const personNameDetector: Detector = {
       // (endings that end no place's name: not "the Geneva book", "the Bratislava album")
       if (c === 32 && e - s >= 6 && s >= 4 && text.startsWith('the ', s - 4) && (s === 4 || !isLetter(text.charCodeAt(s - 5))) && WORK_AFTER.test(text.slice(e, e + 16))) {
         const lower = text.slice(s, e).toLowerCase();
-        if (lower !== 'lesson' && PERSON_ONLY_END.test(fold(lower, lower)) && !common.has(lower) && !STOP.has(lower) && !PRODUCT_NAMES.has(lower)) {
+        if (lower !== 'lesson' && PERSON_ONLY_END.test(fold(lower, lower)) && !FIRM_NAMES.has(lower) && !common.has(lower) && !STOP.has(lower) && !PRODUCT_NAMES.has(lower)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
           lastAcceptedEnd = e;
           return;
@@ -635,7 +641,8 @@ export const personNameDetector: Detector = {
       }
       while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
       // "Mrs. Ana Ruiz Suite 5, …": a unit word and its number after the name
-      if (toks.length >= 2 && unitWordBeforeNumber(text, toks[toks.length - 1]!.lower, toks[toks.length - 1]!.end)) toks.pop();
+      // (a name before it: not "book Jordan Room 3", a room named after someone)
+      if (toks.length >= 3 && unitWordBeforeNumber(text, toks[toks.length - 1]!.lower, toks[toks.length - 1]!.end)) toks.pop();
       // a leading capitalised word that is no name (a job title, a sentence-start word) before a known given name
       if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
       if (toks.length === 0) return;
@@ -672,6 +679,8 @@ export const personNameDetector: Detector = {
         (bf.dash && dashName(toks, text)) ||
         (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
+      // "Ship to: Warehouse B Dock", "Address: Basement C Storage": a delivery site, not its recipient
+      if (n >= 2 && bf.colon && addressLabel(w0, w1) && toks.some((x) => SITE_WORDS.has(x.lower))) return;
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
@@ -719,8 +728,8 @@ export const personNameDetector: Detector = {
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
-        // the speaker named after a quotation, listed or not: '"…," says Okafor.'
-        if (single === 0 && quotationSpeaker(text, start, end) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
+        // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
+        if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
         if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
       }
@@ -733,7 +742,7 @@ export const personNameDetector: Detector = {
           ? WORK_AFTER.test(text.slice(end, end + 16))
           : (c === 39 || c === 0x2019) && text.charCodeAt(end + 1) === 115 && WORK_AFTER.test(text.slice(end + 2, end + 18));
         if (work &&
-          isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !(start > 0 && text.charCodeAt(start - 1) === 45))
+          isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) && !(start > 0 && text.charCodeAt(start - 1) === 45))
           single = 0.7;
       }
       if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) {
@@ -778,8 +787,10 @@ export const personNameDetector: Detector = {
       if (houseNumber) score -= 0.5;
 
       let confidence = 0;
-      // (a number after a titled full name is its address: "Mrs. Ana Ruiz 12 Elm Road")
-      if (strong && (!houseNumber || (honorific && n >= 2)) && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
+      // (a number and a street after a titled full name, a given name first, is its address: "Mrs. Ana Ruiz 12 Elm Road";
+      // not "Mr. Robot Season 2 is out", "Dr. Pepper Zero 12 pack")
+      const titledAddress = honorific && n >= 2 && houseNumber && isGiven(first) && !isCommon(first) && /^[ \t]+\d{1,4}[a-z]?,?[ \t]+\p{Lu}/u.test(after);
+      if (strong && (!houseNumber || titledAddress) && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
@@ -795,7 +806,8 @@ export const personNameDetector: Detector = {
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
       // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
       // or on an address block's label: "Billing address: Erlendur G. Hafliðason"
-      else if (n === 2 && (bf.colon ? addressLabel(w0, w1) : WEAK.has(w0)) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
+      // (with the street on the next line: not "IP address: Router B Primary")
+      else if (n === 2 && (bf.colon ? addressLabel(w0, w1) && addressLineAfter(text, end) : WEAK.has(w0)) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
         last.word.length >= 3 && MIDDLE_INITIAL.test(text.slice(start, end)))
         confidence = 0.82;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
