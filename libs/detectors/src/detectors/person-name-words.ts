@@ -1,0 +1,132 @@
+/**
+ * The word lists and phrase patterns of the person-name detector (person-name-detector.ts): words
+ * that are never a name (STOP), firm, street and place words, the words before a name that make it
+ * one (greetings, honorifics, labels, verbs about a person) and the verbs or words after it. Kept
+ * apart so that the scan reads as rules; module-level constants, built once (the regexes are reused,
+ * the sticky ones by setting lastIndex).
+ */
+
+export const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+/** Capitalised words that are never (part of) a person's name in running text. */
+export const STOP = words(`
+  the a an this that these those there here his her their our my your its we you they he she it i me us them
+  i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
+  please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
+  mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+  today tomorrow yesterday morning afternoon evening night week month year quarter
+  name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
+  team office department company corp inc ltd llc gmbh ag plc co group bank university college school hospital clinic foundation institute
+  street road avenue lane drive way place square via calle rue avenida strasse straße platz weg rua viale piazza boulevard
+  new north south east west central general united national international global royal
+  ok yes no not and or but if when then so also just only all any some each every other
+  america american europe european asia africa australia canada china india japan germany france spain italy brazil mexico russia london paris berlin madrid rome tokyo york
+  washington chicago boston dublin amsterdam stockholm milano milan munich münchen lyon bruxelles brussels toronto sydney melbourne
+  ceo cfo cto vp hr it qa ui ux api id pdf faq
+  san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
+`);
+/** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
+export const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs');
+/** Firms named after people, common in business text. */
+export const ORG_NAMES = new Set(
+  `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|monte carlo|johns hopkins|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
+);
+/** The first words of ORG_NAMES: the two-word key is built only after one of them. */
+export const ORG_FIRST = new Set([...ORG_NAMES].map((o) => o.slice(0, o.indexOf(' '))));
+/** Words after a name that make it an organisation or a place. */
+export const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?)\b/;
+export const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'zu', 'y', 'e', 'mac', 'ap']);
+/** verbs after a person rather than a place or a product (no is/has/was: "Jordan is a country") */
+export const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you|shouted|yelled|screamed|whispered|smiled|laughed|nodded|sighed|waved|winked|answered|lives|lived|grew up|spent)\b/;
+/** verbs of speaking to someone: the given name after "to" or "at" is the listener ("shouted at Omar", "said Ines to Omar") */
+export const ADDRESS_VERBS = words('shouted yelled screamed smiled waved winked nodded laughed whispered talked spoke said says replied lied complained listened looked stared glared pointed turned explained apologised apologized talking speaking');
+/** "X and Y were…": two family names before a verb of people (sticky, after the first word) */
+export const AND_PAIR =
+  /[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})[ \t]+(?:were|are|have|had|met|agreed|both|wrote|founded|co-founded|signed|left|joined|disagreed|argued|worked|played|sang|built|started|will)\b/uy;
+/** nouns followed by a letter that are no given name: "Plan B", "Vitamin D", "Building C" */
+export const INITIAL_NOUNS = words(`plan option appendix annex part vitamin type class grade section schedule form building level floor room block wing gate terminal
+  exhibit figure fig table chapter article phase stage step tier zone hall unit lot category group team series model version channel track side row
+  column line route sector area region division platform pier dock bay studio suite apartment flat house tower lab hepatitis size batch round day`);
+/** works and matters named after a person: "the Halvorsen report" */
+export const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|song|songs|album|recording|concert|film|movie|documentary|painting|portrait|estate|family|household|twins|siblings)\b/;
+/** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
+export const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given|works|worked|studied|is the|graduated)\b/;
+/** the first three letters of the verbs read after one unlisted word (not those of LIVES_AFTER), as (c0 << 16) | (c1 << 8) | c2 */
+export const ONE_HEADS = new Set(['smi', 'lau', 'nod', 'sho', 'yel', 'scr', 'whi', 'sig', 'mar', 'res', 'pas'].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)));
+export const AND_HEAD = (97 << 16) | (110 << 8) | 100; // "and"
+/** capitalised words at a sentence start that are no person, before such verbs ("Everyone smiled", "Nobody lives here") */
+export const NOT_SUBJECTS = words(`everyone everybody someone somebody nobody noone anyone anybody none one each many most few people who which what nothing something
+  everything mother father mom mum dad son daughter brother sister wife husband grandma grandpa grandmother grandfather aunt uncle baby`);
+/** small words before a place rather than a person */
+export const PLACE_PREPS = words('in at from to near into via of on onto across around through toward towards outside inside within visit visiting visited');
+/**
+ * Given names that, alone, are mostly a product, an AI assistant, a language or a tool in workplace
+ * text ("ask Claude", "we use Ruby"): one such word is no name ("Claude Monet" still is).
+ */
+export const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
+  ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
+  athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
+/** surname endings of many languages (accent-free, lower case) */
+export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute)$/;
+export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
+  piazza corso largo ulica ul strada calea street st road rd lane drive square`);
+export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
+/** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
+export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
+export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
+  love thank-you thank_you`);
+export const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
+export const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
+/** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
+export const NAMING2 = words('named_him named_her named_them called_him called_her calls_me call_me');
+export const NAMING_LAST = words('him her them me');
+/** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
+export const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
+/** "add X as a beneficiary": a person added to an account, a policy or a team */
+export const ADD_VERBS = words('add added adding include included list listed register registered appoint appointed designate designated remove removed name named set');
+export const AS_ROLE =
+  /^[ \t]+as[ \t]+(?:(?:a|an|the|my|our|his|her|their)[ \t]+)?(?:(?:joint|authori[sz]ed|additional|secondary|second|primary|named|emergency)[ \t]+(?:user|holder|member|owner|driver|contact|account[ \t]+holder|cardholder)|beneficiary|account[ \t]+holder|co-?signer|signatory|cardholder|card[ \t]+holder|dependent|dependant|guarantor|trustee|executor|nominee|payee|next[ \t]+of[ \t]+kin)\b(?![ \t]+\p{Ll}{4,}(?<!from|with))/u;
+/** "please change it to X" after a word about a name: a name change in a support request */
+export const CHANGE_VERBS = words('change changed correct corrected update updated fix fixed amend amended');
+export const LABELS = words(`name fullname full_name first_name last_name surname given_name employee employee_name manager line_manager supervisor patient patient_name
+  tenant landlord customer customer_name client client_name contact contact_person from to cc bcc attendees participants present owner candidate applicant
+  recipient sender attn attention author guest member driver passenger beneficiary account_holder cardholder student pupil parent guardian next_of_kin
+  emergency_contact doctor physician gp nurse witness nominee insured policyholder spouse partner user username colleague new_hire signed signature approver
+  reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
+  emp staff name_of_patient name_of_employee contact_name caller`);
+export const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
+  assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o
+  directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
+  interviewed_by starring featuring founders co-founders founded_by`);
+export const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
+  colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited
+  says said heard hear
+  songwriter singer producer director engineer developer designer analyst consultant coworker co-worker nurse teacher professor lawyer accountant
+  recruiter intern founder co-founder author artist actor actress writer editor journalist photographer chef coach captain assistant secretary
+  officer neighbour neighbor friend brother sister mother father son daughter wife husband cousin uncle aunt grandmother grandfather boss`);
+export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
+export const WEAK_AFTER =
+  /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
+/**
+ * The line after a name in an address block: a house number and a street ("221B Baker Street", "14
+ * Harbour Road"), a street word first ("Rua das Flores 123", "Via Roma 4"), a street and its number
+ * ("Hauptstraße 5") or a post box. Sticky, from the end of the name's line.
+ */
+export const ADDRESS_LINE_AFTER =
+  /[ \t]*,?[ \t]*\r?\n[ \t]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
+/**
+ * The same, further down a signature or letter block: after a blank line and at most one line of
+ * an organisation or a job title, in an e-mail quote ("> "), or a military post line (PSC, Unit, CMR).
+ */
+export const ADDRESS_BLOCK_AFTER =
+  /[ \t]*,?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*\p{Lu}[\p{L}&,.'’ \t-]{1,60}\r?\n(?:[ \t>]*\r?\n)?){0,2}[ \t>]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+(?:\d{1,5}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit|CMR)[ \t]+\d|(?:Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
+export const SIGNOFF_LINE =
+  /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
+
+/** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
+export const LAST_OF_MULTI = new Set(
+  [...GREETINGS2, ...MY_NAME2, ...LABELS, ...LABEL_PHRASES].filter((w) => w.includes('_')).map((w) => w.slice(w.lastIndexOf('_') + 1)),
+);
+export const MIDDLE_INITIAL = /[ \t]\p{Lu}\.?[ \t]/u;
+export const ARTICLES = words('the a an this that our their his her my your');
+export const LOWER_ARTICLES = words('the a an of in at on');
