@@ -21,17 +21,14 @@ export interface Probed<T> {
  * so a request that holds it shows as a slow answer, or, when no probe was in flight at that moment
  * (the probing code waits for the same loop), as a late turn of the loop: both are measured.
  *
- * Given a function, `work` is a read that can be asked again: when the first measurement is over
- * `bar`, it is measured once more and the second one is returned (the first is printed). A stall of
- * our code holds the loop every time; the 2-core shared hosts the suite runs on sometimes hold a
- * whole process for 100 ms or more (an export that takes 700 ms took 1,355 ms once, and held
- * the loop 144 ms, with no change of code and 18-33 ms in the runs after it).
+ * Given a function, `work` can be asked again (a read, or an import the test checks by its own id):
+ * when the first measurement is over `bar`, it is measured once more and the second one is returned
+ * (the first is printed). A stall of our code holds the loop every time; the 2-core shared hosts
+ * the suite runs on sometimes hold a whole process for 100 ms or more (an export that takes 700 ms
+ * took 1,355 ms once, and held the loop 144 ms, with no change of code and 18-33 ms in the runs
+ * after it).
  */
-export async function whileProbing<T>(
-  t: Pick<TestApp, 'request'>,
-  work: Promise<T> | (() => Promise<T>),
-  bar = MAX_STALL_MS,
-): Promise<Probed<T>> {
+export async function whileProbing<T>(t: Pick<TestApp, 'request'>, work: Promise<T> | (() => Promise<T>), bar = MAX_STALL_MS): Promise<Probed<T>> {
   if (typeof work !== 'function') return probeOnce(t, work);
   const first = await probeOnce(t, work());
   if (first.stalled < bar) return first;
