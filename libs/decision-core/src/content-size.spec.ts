@@ -12,4 +12,9 @@ describe('utf8ByteLength', () => {
     expect(exceedsUtf8Bytes('a'.repeat(5) + '€', 8)).toBe(false);
     expect(exceedsUtf8Bytes('a'.repeat(6) + '€', 8)).toBe(true);
   });
+
+  it.each(['é'.repeat(600), '€'.repeat(400), '😀'.repeat(300), '\ud800x'.repeat(300)])('counts natively (Node) as the loop counts for a browser', (text) => {
+    for (const max of [utf8ByteLength(text) - 1, utf8ByteLength(text)]) expect(exceedsUtf8Bytes(text, max)).toBe(utf8ByteLength(text) > max);
+    expect(Buffer.byteLength(text, 'utf8')).toBe(utf8ByteLength(text));
+  });
 });

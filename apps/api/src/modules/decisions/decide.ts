@@ -1,5 +1,5 @@
 import { type DecisionRequestInput, MAX_CONTENT_BYTES } from '@airlock/contracts';
-import { type DecideOptions, decideLocally, type LocalDecision } from '@airlock/decision-core';
+import { type DecideOptions, decideLocally, exceedsUtf8Bytes, type LocalDecision } from '@airlock/decision-core';
 import { AppError } from '../../common/errors';
 import type { CompiledPolicy } from '../policy/compiled-policy';
 
@@ -11,18 +11,8 @@ import type { CompiledPolicy } from '../policy/compiled-policy';
  */
 export function decide(policy: CompiledPolicy, req: DecisionRequestInput, options?: DecideOptions): LocalDecision {
   const text = req.content?.text;
-  if (text !== undefined && overContentLimit(text)) {
+  if (text !== undefined && exceedsUtf8Bytes(text, MAX_CONTENT_BYTES)) {
     throw new AppError('payload_too_large', `content.text is larger than 1 MiB (${MAX_CONTENT_BYTES} bytes)`);
   }
   return decideLocally(policy, req, options);
-}
-
-/**
- * Whether a text is over MAX_CONTENT_BYTES in UTF-8. The length settles most texts; the rest are
- * counted natively (Buffer.byteLength, without a copy) rather than by decision-core's character
- * loop, which is there for browsers and takes milliseconds of the event loop on a 1 MiB text.
- */
-export function overContentLimit(text: string): boolean {
-  if (text.length > MAX_CONTENT_BYTES) return true;
-  return text.length * 3 > MAX_CONTENT_BYTES && Buffer.byteLength(text, 'utf8') > MAX_CONTENT_BYTES;
 }
