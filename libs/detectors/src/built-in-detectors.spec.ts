@@ -62,6 +62,12 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'Le numéro: 06 12 34 56 78.', '06 12 34 56 78'],
   ['phone-number', 'phone: 4158675309', '4158675309'],
   ['phone-number', 'dial 1-415-867-5309', '1-415-867-5309'],
+  // written the North American way with an extension, a "+1"/"001" prefix or parentheses, even when not assigned
+  ['phone-number', 'Reception: 312.845.1190x52 (ask for Dana)', '312.845.1190x52'],
+  ['phone-number', 'Office line +1-708-155-2304 ext. 7', '+1-708-155-2304 ext. 7'],
+  ['phone-number', 'from abroad dial 001-617-204-3391 instead', '001-617-204-3391'],
+  ['phone-number', 'Her desk is (212)310-4467.', '(212)310-4467'],
+  ['phone-number', 'From Germany: 0049 89 4521 7730', '0049 89 4521 7730'],
   ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
   ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
   ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
@@ -158,6 +164,16 @@ const MUST_FIND: [string, string, string][] = [
   // Polish "ul." as it is written (lower case), with or without a building number before
   ['street-address', 'Adres: ul. Lipowa 14, 00-123 Warszawa', 'ul. Lipowa 14, 00-123 Warszawa'],
   ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],
+  // a street with no type word and its number, after a building number or a cue about where someone lives
+  ['street-address', 'The parcel went to 4410 Mäealuse 12, Tartu', '4410 Mäealuse 12'],
+  ['street-address', 'Our guest lives at Kalinowa 8, near the park.', 'Kalinowa 8'],
+  ['street-address', 'Address: Tammsaare Tee 41\nTallinn', 'Tammsaare Tee 41'],
+  ['street-address', 'He lives on Birkenhof 3 street.', 'Birkenhof 3'],
+  ['street-address', 'Visitor:\n88 Pohjola-Kartano 6\nEspoo', '88 Pohjola-Kartano 6'],
+  ['street-address', 'Ms. Ines Roth Suite 12 301 Lindenhof 9', 'Suite 12 301 Lindenhof 9'],
+  ['street-address', 'Ship to Kask-Mets 14 Apt. 3, please.', 'Kask-Mets 14 Apt. 3'], // a hyphenated street before its unit
+  ['street-address', 'Mail it to psc 3310, box 4402\napo ae 09120 soon', 'psc 3310, box 4402\napo ae 09120'], // military mail in lower case
+  ['street-address', 'Bill to:\n>12 rue Lamartine\n>Apt. 4\n>LYON\nThanks', '12 rue Lamartine\n>Apt. 4\n>LYON'],
   // the lines of an address block quoted in an e-mail or listed with bullets
   ['street-address', '> Ship to:\n> 12 Harbour Road\n> Flat 3\n> Dundee\n> DD1 4HN', '12 Harbour Road\n> Flat 3\n> Dundee\n> DD1 4HN'],
   ['street-address', 'Address\n• 12 Harbour Road\n• Flat 3\n• Dundee DD1 4HN', '12 Harbour Road\n• Flat 3\n• Dundee DD1 4HN'],
@@ -206,6 +222,16 @@ const MUST_NOT_FIND: [string, string][] = [
   ['phone-number', 'tracking 1Z999AA10123456784'],
   ['phone-number', 'total 1,250,000 EUR'],
   ['phone-number', 'Invoice 2024-000123 is due'], // valid digits for the US, but not written like a US number
+  ['phone-number', 'Part 123-456-7890 is back in stock'],
+  ['street-address', 'We upgraded in 2021 Windows 10 laptops.'],
+  ['street-address', 'It runs on Python 3, see Chapter 4.'],
+  ['street-address', 'The launch is on 3 March 2024.'],
+  ['street-address', 'Board at Gate 12, then go to Terminal 2.'],
+  ['street-address', 'She lives on Level 3, next to the lifts.'],
+  ['street-address', 'Update available: Firefox 128 fixes it.'],
+  ['street-address', 'The score was Arsenal 2, Chelsea 1.'], // 3-3-4 without a phone word, an extension or a prefix
+  ['phone-number', 'Batch 123.456.7890 passed QA'],
+  ['phone-number', 'Serial 312-845-1190x'],
   ['date-of-birth', 'Invoice date 2024-03-15, due 2024-04-15'],
   ['date-of-birth', 'Born in 1985, she moved to Paris.'],
   ['street-address', 'I spent 3 hours on Main Street yesterday.'],

@@ -6,7 +6,16 @@ import type { Detector } from '../detector';
  * and bare 10-11 digit runs (the last only with a phone word nearby).
  */
 const CANDIDATE =
-  /(?<![\w+./:#$€£@-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?![\w-]|[./:]\d)/g;
+  /(?<![\w+./:#$€£@-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?:(?=(?:x|ext\.?[ \t]?)\d{1,6}(?![\w-]))|(?![\w-]|[./:]\d))/g;
+/** an extension right after the number: "x769", "ext. 12" (sticky, at the number's end) */
+const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
+/**
+ * Written the North American way: 3-3-4 digits with separators, the area code in parentheses or not,
+ * after "+1", "1" or "001" (the international prefix dialled from most countries). Numbers from forms
+ * and fiction are often not assigned ("(898) 666-3621"): such a shape is read with a phone word near,
+ * an extension, the "+1"/"001" prefix or the area code in parentheses, even when it is no valid number.
+ */
+const NANP_SHAPE = /^(?:(?:\+1|001|1)[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[.-]\d{4}$/;
 const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
 
 const NANP = new Set(['US', 'CA']);
@@ -89,9 +98,15 @@ export const phoneNumberDetector: Detector = {
       }
       const context = keywords.near('phone', m.index, m.index + raw.length, 40, 10);
       if (!formatted && !intl && !context) continue;
+      EXTENSION.lastIndex = m.index + raw.length;
+      const extEnd = EXTENSION.test(text) ? EXTENSION.lastIndex : m.index + raw.length;
+      const nanpShape = NANP_SHAPE.test(raw) && (context || extEnd > m.index + raw.length || raw[0] === '+' || raw.startsWith('00') || raw[0] === '(' || raw.startsWith('1('));
       let confidence = intl ? 0.9 : formatted ? 0.8 : 0.75;
-      if (intl) {
-        if (!validPhone(raw, undefined)) continue;
+      if (nanpShape) {
+        if (!(intl ? validPhone('+' + raw.replace(/^(?:\+|00)/, ''), undefined) : validPhone(raw, 'US'))) confidence = 0.7;
+      } else if (intl) {
+        // "0049 30 …": the international prefix 00 is "+" to the parser
+        if (!validPhone(raw[0] === '+' ? raw : '+' + raw.slice(2), undefined)) continue;
       } else {
         const home = settings.defaultPhoneRegion;
         const homeOk = (!NANP.has(home) || (nanpPlausible(digits) && nanpGrouping(g))) && validPhone(raw, home);
@@ -106,7 +121,7 @@ export const phoneNumberDetector: Detector = {
         }
       }
       if (context) confidence = Math.min(0.98, confidence + 0.1);
-      out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: m.index + raw.length, confidence });
+      out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: extEnd, confidence });
     }
   },
 };

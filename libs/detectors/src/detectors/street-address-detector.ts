@@ -62,7 +62,9 @@ const IN_CORNER_STREET = /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th)(?![\p{L}])|(?<![\
 /** first words of the parts of a document, not of a street ("the corner of Figure 3 and Table 2") */
 const NOT_CORNER = /^(?:figure|fig|table|section|chapter|page|step|appendix|row|column|line|item|slide|part|box|panel|screen|window|tab)\b/i;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
-const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/g;
+const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/gi;
+/** the military post line's office, in any case ("APO ", "dpo ") */
+const MILITARY_OFFICE = /[AFD]PO[ \t]/i;
 /** US Navy and Coast Guard ships' mail: "USS Nimitz\nFPO AP 96620", "USNS Comfort FPO AE 09575" (the ship's name, then FPO, its region and ZIP) */
 const SHIP = /\b(?:USS|USNS|USNV|USCGC)[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2},?\s{1,3}FPO[ \t]+A[AEP][ \t]+\d{5}\b/gu;
 /**
@@ -134,7 +136,7 @@ function blockEnd(text: string, end: number): number {
 /** A flat or suite number ("Apt. 12", "Suite 400", "Flat 3B"): where one is, the line it ends or the line before names the street. */
 const UNIT_ANCHOR = /(?:Apt\.?|Apartment|Suite|Flat)[ \t]*#?[A-Za-z]?\d{1,5}[A-Za-z]?(?![\p{L}\d])/uy;
 /** A street with no type word and its house number at the end of what comes before the unit: "Rosenhof 7", "Kongens Nytorv 3". */
-const STREET_BEFORE_UNIT = /(?:^|[ \t,])((?:\p{Lu}[\p{Ll}'’.-]+[ \t]+){1,3}\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*$/u;
+const STREET_BEFORE_UNIT = /(?:^|[ \t,])((?:\p{Lu}[\p{Ll}'’.]+(?:-\p{Lu}?[\p{Ll}'’.]+)*[ \t]+){1,3}\d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*$/u;
 /** words before a number that name no street */
 const NOT_STREET = new Set(
   `room rm floor level building bldg block tower gate page chapter section version step phase day week year table figure box unit suite apt flat
@@ -143,7 +145,28 @@ const NOT_STREET = new Set(
   september october november december`.split(/\s+/),
 );
 
+/**
+ * A street with no type word and its house number, in the order of most of Europe ("Jahu 80", "Hoge Wei
+ * 32", "Pärna 33", "Vana-Viru 25"): read only where an address is plain. Either a building number
+ * before it after a line start, a colon, a quote mark, "at", "on", "to", "is", "in" or a unit
+ * ("at 87818 Dalmatinova 68", "Suite 913 0547 Bygget 91"), or after "lives on", "located at",
+ * "address is"… ("He lives on Grössgstötten 50 street."). Matched backwards from the house number
+ * over the slice before it (group 1: the building number, group 2: the cue without a number).
+ */
+const NUMBERED_STREET =
+  /(?:(?:^|[\n:>]|\?{3}|(?:^|[^\p{L}\d])(?:at|on|to|is|in)|(?:^|[^\p{L}\d])(?:Apt\.?|Apartment|Suite|Flat|Unit)[ \t]*#?\d{1,5}[A-Za-z]?,?)[ \t]*(\d{1,5})[ \t]+|(?:^|[^\p{L}])(?:(?:[Ll]ives?|[Ll]iving|[Rr]esides?|[Rr]esiding|[Ll]ocated|[Ss]ituated|[Ss]tays?|[Ss]taying|[Ee]nter|[Ee]ntrance)[ \t]+(?:on|at|in)|[Aa]ddress(?:[ \t]+is)?[ \t]*:?)[ \t]+)((?:\p{Lu}[\p{Ll}ß'’]+(?:-\p{Lu}?[\p{Ll}ß'’]+)*[ \t]+){1,3})$/u;
+/** what may follow the house number of NUMBERED_STREET: the end of the address (sticky, after the number) */
+const NUMBERED_STREET_END = /[a-zA-Z]?(?=[ \t]*(?:$|\r?\n|[,;?!)]|\.(?!\d)|[ \t](?:St\.?|Street|street|Apt\.?|Suite|Unit|Flat)(?![\p{L}\d])))/uy;
+/** words before a number that name no street, beyond NOT_STREET: what is counted or numbered in prose */
+const NOT_NUMBERED_STREET = new Set(
+  `terminal platform pier dock bay zone sector area lot hall stand gate track lane level stage season episode part volume vol issue grade class
+  minutes hours days weeks months years seconds players people points stars windows office python java android ios iphone galaxy pixel
+  jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSmallLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
+const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f && c % 2 === 0);
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
 
 /** cheap prefilter for SUFFIX_STREET: one of the suffixes' last three letters right before a blank run and a digit */
@@ -224,6 +247,7 @@ export const streetAddressDetector: Detector = {
     const deAt: number[] = [];
     const suffixAt: number[] = [];
     const typeAt: number[] = [];
+    const numberedAt: number[] = [];
     BLANKS_DIGIT.lastIndex = 0;
     while (BLANKS_DIGIT.test(text)) {
       // (test, not exec: no match array) the digit ends the match; its blank run starts the match
@@ -231,6 +255,12 @@ export const streetAddressDetector: Detector = {
       let b = digit - 1;
       while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
       if (b === 0) continue;
+      // a capitalised word right before one blank and the number (NUMBERED_STREET): its first letter a capital
+      if (digit - b === 1 && b >= 2 && isSmallLetter(text.charCodeAt(b - 1)) && (digit === text.length - 1 || !isDigit(text.charCodeAt(digit + 1)) || !isDigit(text.charCodeAt(digit + 4)))) {
+        let w = b - 1;
+        while (w > 0 && b - w < 32 && (isSmallLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 0x2019 || text.charCodeAt(w - 1) === 45)) w--;
+        if (w > 0 && isCapital(text.charCodeAt(w - 1))) numberedAt.push(digit);
+      }
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
       if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
       // the word before the blanks, if it is a street type of TYPE_AFTER (2-8 characters, non-ASCII or '.' among them mostly)
@@ -239,6 +269,28 @@ export const streetAddressDetector: Detector = {
         while (w > 0 && b - w <= 8 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 9 && text.charCodeAt(w - 1) !== 10) w--;
         if (b - w >= 2 && b - w <= 8 && (w === 0 || text.charCodeAt(w - 1) === 32 || text.charCodeAt(w - 1) === 9) && TYPE_AFTER.has(text.slice(w, b))) typeAt.push(w);
       }
+    }
+    for (const d of numberedAt) {
+      NUMBERED_STREET_END.lastIndex = d;
+      let e = d;
+      while (e < text.length && e - d < 4 && isDigit(text.charCodeAt(e))) e++;
+      if (isDigit(text.charCodeAt(e))) continue;
+      NUMBERED_STREET_END.lastIndex = e;
+      if (!NUMBERED_STREET_END.test(text)) continue;
+      e = NUMBERED_STREET_END.lastIndex;
+      const from = Math.max(0, d - 70);
+      const pre = from > 0 && text.charCodeAt(from - 1) !== 10 ? 'x' : '';
+      const nm = NUMBERED_STREET.exec(pre + text.slice(from, d));
+      if (nm === null) continue;
+      const streetWords = nm[2]!.trim().split(/[ \t]+/);
+      if (streetWords.some((w) => NOT_STREET.has(w.toLowerCase()) || NOT_NUMBERED_STREET.has(w.toLowerCase()))) continue;
+      // a building number that is a year is a date ("in 2021 Nokia 3"), not an address
+      if (nm[1] !== undefined && nm[1].length === 4 && /^(?:19|20)/.test(nm[1])) continue;
+      // the building number ends where the blanks before the street's words start
+      const head = nm[0].slice(0, nm[0].length - nm[2]!.length).trimEnd();
+      const start = nm[1] !== undefined ? from - pre.length + nm.index + head.length - nm[1].length : d - nm[2]!.length;
+      const pc = unitAndPostcode(text, e);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: blockEnd(text, pc.end), confidence: pc.postcode ? 0.9 : 0.72 });
     }
     for (const w of typeAt) {
       let e = w;
@@ -264,7 +316,7 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, m.index + m[0].length), confidence: 0.85 });
     }
     MILITARY.lastIndex = 0;
-    const military = sawBox && (text.includes('APO ') || text.includes('FPO ') || text.includes('DPO '));
+    const military = sawBox && MILITARY_OFFICE.test(text);
     while (military && (m = MILITARY.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
@@ -339,7 +391,7 @@ export const streetAddressDetector: Detector = {
     }
     FR.lastIndex = 0;
     while (sawFrench && (m = FR.exec(text)) !== null) {
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, m.index + m[0].length), confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;
