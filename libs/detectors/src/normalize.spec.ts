@@ -50,12 +50,15 @@ describe('deobfuscate (view B)', () => {
     ['one, two at x dot io; three at y dot org', 'one, two@x.io; three@y.org'],
     ['k=cGFzc3dvcmQ9aHVudGVyMg==', 'k=password=hunter2'],
     ['4539 1670\n2284 6132', '4539 1670 2284 6132'],
+    // the second half followed by more words on its line, and a separator left at the first line's end
+    ['card 4539 1670\n2284 6132 thanks', 'card 4539 1670 2284 6132 thanks'],
+    ['4539-1670-\n2284-6132.', '4539-1670-2284-6132.'],
     ['AKIA3KD7QP\nXLMRT4W2ZQ', 'AKIA3KD7QPXLMRT4W2ZQ'],
   ])('%j -> %j', (input, out) => {
     expect(deobfuscate(input).text).toBe(out);
   });
   it('leaves prose, hex hashes, code lines and ordinary sentences with "at" alone', () => {
-    for (const t of ['we met at noon in the lobby', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.']) {
+    for (const t of ['we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.']) {
       expect(deobfuscate(t).map).toBeUndefined();
     }
   });

@@ -151,6 +151,7 @@ function foldCodePoint(cp: number): string {
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const NON_ASCII = /[\u0080-\uffff]+/g;
 
 /**
@@ -208,8 +209,10 @@ const CONCAT_EDGE = /[\w@.+/=%:-]/;
 const CONCAT = /(["'`])[ \t]*(?:\+|\.|&|\|\||\+=)?[ \t]*(?:\\?\r?\n[ \t]*(?:(?:\+|\.|&)[ \t]*)?)?\1(?=[\w@.+/=%:-])/g;
 /** the rest of a value at the start of the next line: base64/hex-like characters, then a blank, quote, bracket or the end (not `NAME=value`, not `SOME_NAME`) */
 const CONTINUATION = /^[A-Za-z0-9+/-]{4,}={0,2}(?=$|[\s"'`,;)\]])/;
-const DIGIT_GROUPS_TAIL = /(?:^|[^\d -])[ \t]*\d{3,6}(?:[ -]\d{3,6}){0,3}$/;
-const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}[ \t]*[.,;]?[ \t]*$/;
+/** Digit groups that end a line (a card or account number's first half), the last one's separator kept or not. */
+const DIGIT_GROUPS_TAIL = /(?:^|[^\d -])[ \t]*\d{3,6}(?:[ -]\d{3,6}){0,3}-?$/;
+/** Digit groups that start the next line, then the line's end or anything but a letter, digit or hyphen ("… 9855 thanks"). */
+const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}(?![\dA-Za-z-])/;
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -278,6 +281,12 @@ function wrappedAt(text: string, nl: number, edits: Edit[]): void {
   let e = nl + 1;
   while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9 || text.charCodeAt(e) === 62 || text.charCodeAt(e) === 35)) e++;
   if (s === 0 || e >= text.length) return;
+  // "4556-7375-" + "8689-9855": digit groups whose separator is left at the line's end join without a blank
+  if (text.charCodeAt(s - 1) === 45 && s > 1 && isDigit(text.charCodeAt(s - 2)) && isDigit(text.charCodeAt(e))) {
+    const lineStart = text.lastIndexOf('\n', s - 1);
+    if (s - lineStart <= 48 && DIGIT_GROUPS_TAIL.test(text.slice(lineStart + 1, s)) && DIGIT_GROUPS_LINE.test(restOfLine(text, e))) edits.push({ s, e, r: '' });
+    return;
+  }
   const last = text.charCodeAt(s - 1);
   if (!isAsciiAlnum(last) || !isAsciiAlnum(text.charCodeAt(e))) return;
   // the token before the break (at most 64 characters back)
