@@ -90,6 +90,7 @@ const MUST_FIND: [string, string, string][] = [
   ['us-ssn', 'SSN: 536-22-8713', '536-22-8713'],
   ['us-ssn', 'employee 536-22-8713 joined', '536-22-8713'],
   ['us-ssn', 'social security number 536228713', '536228713'],
+  ['us-ssn', 'SSN 536.22.8713 on file', '536.22.8713'],
   ['us-itin', 'ITIN: 912-70-1234', '912-70-1234'],
   ['uk-national-insurance-number', 'NI number JG 10 37 50 C', 'JG 10 37 50 C'],
   ['uk-national-insurance-number', 'AB123456C', 'AB123456C'],
@@ -108,6 +109,7 @@ const MUST_FIND: [string, string, string][] = [
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
   ['iban', 'my iban is de89 3704 0044 0532 0130 00 thanks', 'de89 3704 0044 0532 0130 00'],
   ['iban', 'pay gb82west12345698765432 today', 'gb82west12345698765432'],
+  ['iban', 'IBAN DE89-3704-0044-0532-0130-00.', 'DE89-3704-0044-0532-0130-00'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
   ['bank-account-number', 'Routing # 021000021, account 000123456789', '000123456789'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '20-00-00'],
@@ -251,6 +253,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['us-ssn', 'SSN 123-00-4567 and 123-45-0000'],
   ['us-ssn', 'order 536228713 shipped'],
   ['us-ssn', 'room 536 22 8713'],
+  ['us-ssn', 'version 536.22.8713 released'], // dotted needs an SSN word
+  ['us-ssn', 'SSN field: 1.536.22.8713.4'], // part of a longer dotted number
   ['government_id', 'the ticket 900-70-1234 from the helpdesk'],
   ['uk-national-insurance-number', 'code DA123456A and BG123456A'],
   ['passport-number', 'my passport is in the drawer, flight AB1234 is at 9'],
@@ -298,6 +302,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['iban', 'DE8937040044053201300'], // wrong length
   ['iban', 'commit de89370400440532013000aa7f in the log'], // glued to more letters: a hash, not an IBAN
   ['iban', 'see de89 3704 0044 0532 0130 01'], // lower case, mod-97 fails
+  ['iban', 'part X-DE89-3704-0044-0532-0130-00'], // the end of a longer hyphenated code
   ['aba-routing-number', 'routing 021000022'],
   ['aba-routing-number', 'order 021000021 shipped'], // no context
   ['health_data', 'This legacy module is a cancer on our codebase.'],

@@ -76,12 +76,19 @@ describe('normalised detection masks the whole original value', () => {
     ['\\u-escaped e-mail', '"e": "\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065"', '\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065'],
     ['URL-escaped @', 'mailto:raj.patel%40fastmail.com', 'raj.patel%40fastmail.com'],
     ['spelled-out e-mail', 'my mail is raj.patel at fastmail dot com thanks', 'raj.patel at fastmail dot com'],
+    ['key in JSON with escaped slashes', '{"SecretAccessKey": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2"}', 'wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2'],
+    ['token in invisible tag characters', 'see note\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039} thanks', '\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039}'],
   ])('%s', (_what, text, value) => {
     const fs = inspector.inspect(text);
     expect(fs.length).toBeGreaterThan(0);
     expect(visibleAfterRedaction(text, value)).toBeLessThan(4);
     const r = redact(text, fs);
     expect(r.text).not.toContain(value);
+  });
+  it('removes the short tag runs of emoji flags, keeping the text as it was', () => {
+    const england = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    expect(foldCharacters(`Go ${england} team`).text).toBe('Go \u{1F3F4} team');
+    expect(inspector.inspect(`Go ${england} team`)).toEqual([]);
   });
   it('finds nothing new in ordinary text with escapes and base64 that decode to nothing sensitive', () => {
     expect(inspector.inspect('path=/a%20b/c and data:aGVsbG8gd29ybGQgaGVsbG8= and \\u0041BC')).toEqual([]);
@@ -96,6 +103,9 @@ describe('normalisation stays linear on adversarial input', () => {
     ['quotes', '"\''.repeat(50_000)],
     ['wrapped lines', 'abc123def4\n'.repeat(9_000)],
     ['digit lines', '4539 1670\n'.repeat(10_000)],
+    ['digit lines with words', '4539-1670-\n2284 ok '.repeat(5_000)],
+    ['tag characters', '\u{E0041}\u{E0031}'.repeat(25_000)],
+    ['escaped slashes', 'a\\/'.repeat(33_000)],
     ['base64-ish', 'QUJDREVGR0hJSktMTU5PUA== '.repeat(4_000)],
     ['escapes', '\\u0041'.repeat(16_000)],
     ['percent', '%41'.repeat(33_000)],

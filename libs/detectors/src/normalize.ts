@@ -153,6 +153,8 @@ function foldCodePoint(cp: number): string {
 const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const NON_ASCII = /[\u0080-\uffff]+/g;
+/** Unicode tag characters that shadow printable ASCII (U+E0020-U+E007E), and the shortest run decoded rather than removed. */
+const TAG_FIRST = 0xe0020, TAG_LAST = 0xe007e, TAG_RUN_MIN = 8;
 
 /**
  * View A. Returns the text itself (map undefined) when it is ASCII. Linear: one regex pass finds
@@ -174,6 +176,23 @@ export function foldCharacters(text: string): TextView {
     let anyAsciiAlnum = (runStart > 0 && isAsciiAlnum(text.charCodeAt(runStart - 1))) || (runEnd < text.length && isAsciiAlnum(text.charCodeAt(runEnd)));
     for (let i = runStart; i < runEnd; ) {
       const cp = text.codePointAt(i)!;
+      if (cp >= TAG_FIRST && cp <= TAG_LAST) {
+        // Unicode tag characters: invisible, but read by language models as the ASCII they shadow
+        // ("ASCII smuggling"). A run long enough to carry a value is decoded between blanks; a short
+        // one (an emoji flag's region code) is removed like any invisible character.
+        let j = i, ascii = '';
+        for (let t = cp; t >= TAG_FIRST && t <= TAG_LAST && j < runEnd; t = text.codePointAt(j) ?? 0) {
+          ascii += String.fromCharCode(t - 0xe0000);
+          j += 2;
+        }
+        if (ascii.length >= TAG_RUN_MIN) {
+          folded.push(` ${ascii} `);
+          widths.push(j - i);
+          anyAsciiAlnum = true;
+          i = j;
+          continue;
+        }
+      }
       const w = cp > 0xffff ? 2 : 1;
       const f = foldCodePoint(cp);
       if (!anyAsciiAlnum && f.length > 0 && isAsciiAlnum(f.charCodeAt(0))) anyAsciiAlnum = true;
@@ -317,7 +336,8 @@ function wrappedAt(text: string, nl: number, edits: Edit[]): void {
 function wrappedBreaks(text: string, edits: Edit[]): void {
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) wrappedAt(text, nl, edits);
 }
-const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2})+/g;
+/** `\uXXXX`, `\u{X}`, `\xNN`, and JSON's `\/` (PHP's json_encode writes every '/' so: keys and URLs in JSON dumps). */
+const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2}|\\\/)+/g;
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(commat|period|amp|lt|gt|quot|apos|nbsp|lowbar|hyphen|dash|plus|equals|colon));/g;
 const NAMED: Record<string, string> = { commat: '@', period: '.', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', hyphen: '-', dash: '-', plus: '+', equals: '=', colon: ':' };
@@ -353,7 +373,10 @@ function decodeBase64(b64: string): string | undefined {
 function decodeEscapes(run: string): string | undefined {
   let out = '';
   for (let i = 0; i < run.length; ) {
-    if (run[i + 1] === 'x') {
+    if (run[i + 1] === '/') {
+      out += '/';
+      i += 2;
+    } else if (run[i + 1] === 'x') {
       out += String.fromCharCode(parseInt(run.slice(i + 2, i + 4), 16));
       i += 4;
     } else if (run[i + 2] === '{') {

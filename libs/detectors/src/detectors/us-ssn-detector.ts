@@ -1,12 +1,13 @@
 import { forEachWindow, type Detector } from '../detector';
 import { usItinValid, usSsnValid } from '../us-ssn';
 
-const DASHED = /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])/g;
+/** 123-45-6789, and with blanks or dots (those two need an SSN word nearby) */
+const DASHED = /(?<![\d.-])\d{3}([-. ])\d{2}\1\d{4}(?![\d-]|\.\d)/g;
 const BARE = /(?<![\d-])\d{9}(?![\d-])/g;
 
 /**
  * US Social Security numbers and ITINs under the issuing rules. 123-45-6789 (dashed) is reported
- * alone; spaced or bare 9 digits need an SSN word nearby; ITINs (9xx) need an ITIN/taxpayer word.
+ * alone; spaced, dotted or bare 9 digits need an SSN word nearby; ITINs (9xx) need an ITIN/taxpayer word.
  */
 export const usSsnDetector: Detector = {
   entries: [
@@ -25,7 +26,7 @@ export const usSsnDetector: Detector = {
       const end = m.index + m[0].length;
       if (usSsnValid(digits)) {
         const ctx = ssnCtx && keywords.near('ssn', m.index, end, 50, 20);
-        if (m[1] === ' ' && !ctx) continue;
+        if (m[1] !== '-' && !ctx) continue;
         out.push({ dataClass: 'government_id', detector: 'us-ssn', start: m.index, end, confidence: ctx ? 0.98 : 0.85 });
       } else if (itinCtx && usItinValid(digits) && keywords.near('itin', m.index, end, 50, 20)) {
         out.push({ dataClass: 'government_id', detector: 'us-itin', start: m.index, end, confidence: 0.95 });
