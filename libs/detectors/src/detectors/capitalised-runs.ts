@@ -61,11 +61,23 @@ function capitalisedAt(text: string, s: number, e: number): boolean {
   const second = text.charCodeAt(s + 1);
   if (!(isLower(second) || second === 39 || second === 0x2019)) return false;
   const prev = s > 0 ? text.charCodeAt(s - 1) : 32;
-  if (isLetter(prev) || isGlue(prev)) return false;
+  if (isLetter(prev) || (isGlue(prev) && !(prev === 62 && quoteMarksOnly(text, s - 1)))) return false;
   const next = e < text.length ? text.charCodeAt(e) : 32;
   if (next === 40 || next === 95 || next === 64 || (next >= 48 && next <= 57)) return false;
   if ((next === 46 || next === 47 || next === 92) && e + 1 < text.length && isLetter(text.charCodeAt(e + 1))) return false;
   return true;
+}
+
+/** only e-mail quote marks ('>') and blanks between the line start and `i` (at most 8 characters back): ">Anna Berg", "> >Anna" */
+function quoteMarksOnly(text: string, i: number): boolean {
+  let j = i;
+  while (j > 0 && i - j < 8) {
+    const c = text.charCodeAt(j - 1);
+    if (c === 10) return true;
+    if (c !== 62 && c !== 32 && c !== 9) return false;
+    j--;
+  }
+  return j === 0;
 }
 
 /**

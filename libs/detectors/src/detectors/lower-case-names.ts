@@ -65,7 +65,7 @@ export function lowerCaseNames(
   out: { push(f: Finding): unknown },
 ): void {
   const ok = (w: string, list: { has(w: string): boolean }): boolean => w.length >= 3 && listedLowerCaseWord(w, list, common);
-  let prev = '', prevEnd = -1, prevStart = -1, before = '';
+  let prev = '', prevEnd = -1, prevStart = -1, before = '', beforeStart = -1;
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m !== null; m = LOWER_WORD.exec(text)) {
     // a possessive is no part of the word ("anna berg's office")
@@ -74,9 +74,20 @@ export function lowerCaseNames(
     // the two words are separated by blanks only
     let adjacent = prevEnd >= 0 && s > prevEnd;
     for (let i = prevEnd; adjacent && i < s; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) adjacent = false;
+    const family = (): boolean => ok(w, all) || (w.length >= 5 && !common.has(w) && !STOP.has(w) && SURNAME_END.test(fold(w, w)));
+    // a given name, a middle initial and a family name ("benjamin a seiler", "anna k. berg"): written as a person's name is
+    if (prev.length === 1 && before !== '' && prevEnd >= 0 && s > prevEnd && INITIAL_GAP.test(text.slice(prevEnd, s)) && ok(before, given) && family()) {
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: beforeStart, end: e, confidence: 0.75 });
+      prev = '';
+      prevEnd = -1;
+      before = '';
+      continue;
+    }
     // the family name listed, or unlisted with a surname ending ("olga petrenko", "ivan sokolova")
-    if (adjacent && ok(prev, given) && (ok(w, all) || (w.length >= 5 && !common.has(w) && !STOP.has(w) && SURNAME_END.test(fold(w, w))))) {
-      const context = WEAK.has(before) || PERSON_VERBS.has(before) || GREETINGS.has(before) || (before === 'is' && text.slice(Math.max(0, prevStart - 9), prevStart).includes('name')) || WEAK_AFTER.test(text.slice(e, e + 40));
+    if (adjacent && ok(prev, given) && family()) {
+      const context = WEAK.has(before) || PERSON_VERBS.has(before) || GREETINGS.has(before) || (before === 'is' && text.slice(Math.max(0, prevStart - 9), prevStart).includes('name')) || WEAK_AFTER.test(text.slice(e, e + 40)) ||
+        // alone on its line: the name line of a contact or an address block ("aksel kristensen\nacme inc.\n…")
+        ((prevStart === 0 || text.charCodeAt(prevStart - 1) === 10) && (e === text.length || text.charCodeAt(e) === 10 || text.charCodeAt(e) === 13) && text.indexOf('\n', e + 1) !== -1);
       if (context) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: prevStart, end: e, confidence: 0.75 });
         prev = '';
@@ -91,11 +102,14 @@ export function lowerCaseNames(
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
     }
     before = adjacent ? prev : '';
+    beforeStart = prevStart;
     prev = poss ? '' : w;
     prevStart = s;
     prevEnd = poss ? -1 : e;
   }
 }
+/** between a middle initial and the family name: blanks, after a full stop or not */
+const INITIAL_GAP = /^\.?[ \t]+$/;
 /** "my name is", "her maiden name is" right before a word */
 const OWNED_NAME_IS = /(?:^|[^\p{L}])(?:my|his|her|their|your|maiden|full|legal|real|married|birth|last|first|family)[ \t]+name[ \t]+is[ \t]+$/u;
 /** what may end a name that ends its sentence: . , ! ? ; and a line break */

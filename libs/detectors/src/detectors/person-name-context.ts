@@ -20,7 +20,7 @@ export function describedPerson(text: string, e: number): boolean {
  * list ("Xiadani Orruk lives at…", "Tomasz Wrobel's wife", "Ilse Brandt will be speaking…").
  */
 const PERSONAL_AFTER =
-  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:(?:lives|lived)[ \t]+(?:at[ \t]+\d+|with[ \t]+(?:his|her|their)\b)|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|worked as|studied at|is the keynote speaker|had given)\b)/y;
+  /(?:(?:'s|’s)[ \t]+(?:killers?|murder(?:er)?|wife|husband|daughter|son|funeral|widow|widower|grave|birthday)\b|[ \t]+(?:(?:lives|lived)[ \t]+(?:at[ \t]+\d+|with[ \t]+(?:his|her|their)\b)|grew up|smiled|laughed|nodded|shouted|yelled|screamed|whispered|sighed|passed away|married|resigned|graduated|worked as|studied at|is the keynote speaker|had given|began (?:writing|painting|singing|acting|composing))\b)/y;
 /** only blanks (and a comma) between `pos` and the end of its line */
 export function lineEndsAt(text: string, pos: number): boolean {
   let i = pos;
@@ -33,7 +33,7 @@ export function sentenceStartAt(text: string, pos: number): boolean {
   return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
 }
 /** the first letters of PERSONAL_AFTER's verbs (lower case ASCII): most words are ruled out before the regex */
-const PERSONAL_HEADS = new Set([...'lgsnywpmrih'].map((c) => c.charCodeAt(0)));
+const PERSONAL_HEADS = new Set([...'lgsnywpmrihb'].map((c) => c.charCodeAt(0)));
 const personalAfter = (text: string, e: number): boolean => {
   const c = text.charCodeAt(e);
   if (c === 32 ? !PERSONAL_HEADS.has(text.charCodeAt(e + 1)) : c !== 39 && c !== 0x2019) return false;

@@ -78,3 +78,52 @@ export function unitWordBeforeNumber(text: string, lower: string, end: number): 
   const b = text.charCodeAt(q), d = text.charCodeAt(q + 1);
   return (b === 32 || b === 9) && d >= 48 && d <= 57;
 }
+
+/** "call me", "named her": the word after is what a person is called (read on the 16 characters before it) */
+const CALLED_BEFORE = /(?:^|[^\p{L}])(?:call|calls|called|named|name)[ \t]+(?:me|him|her)[ \t]+$/u;
+/** "my kid", "her husband": a relative or a partner named right after (read on the 32 characters before the word) */
+const KIN_BEFORE =
+  /(?:^|[^\p{L}])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)[ \t]+(?:kid|son|daughter|child|baby|wife|husband|partner|fiancée?|girlfriend|boyfriend|brother|sister|mother|father|mom|mum|dad|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|nephew|niece|cousin|uncle|aunt|stepson|stepdaughter)[ \t]+$/u;
+/** "lives at 12 Birch Lane", "lives on Birkenhof 3": where someone lives, a number and a street (sticky, after the word) */
+const LIVES_ADDRESS = /[ \t]+(?:lives|lived|resides)[ \t]+(?:at|on)[ \t]+(?:\d{1,5}[a-zA-Z]?,?[ \t]+\p{Lu}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}\d{1,5}(?![\d\p{L}]))/uy;
+/** "is very reliable", "was always kind": described as a person would be (the words right after the name) */
+const DESCRIBED = /[ \t]+(?:is|was)[ \t]+(?:a[ \t]+)?(?:very|so|really|always|quite|extremely|such|too|never|incredibly|super|truly)\b/y;
+/** a person's pronoun as the object of a verb or a preposition, or starting the next sentence, in what follows the description */
+const PERSON_PRONOUN = /\b(?:on|to|with|about|for|trust|ask|love|like|miss)[ \t]+(?:him|her)\b|[.!?][ \t]+(?:He|She)[ \t]/;
+/** the description's adjective and a word for a person: "… very kind person", "… so funny guy" */
+const PERSON_NOUN = /^[ \t]+\p{Ll}+[ \t]+(?:person|guy|girl|boy|man|woman|lady|gentleman)\b/u;
+
+/**
+ * One capitalised word that the name lists do not know, named as a person by the words around it:
+ * after "call me" or "named her", after "my kid" or "her husband", before "lives at" and an address,
+ * or at a sentence start before "is very reliable" with a pronoun after ("… You can count on him").
+ * Ruled out by the character before or after in most cases before any regex runs.
+ */
+export function unlistedPersonCue(text: string, s: number, e: number): boolean {
+  if (e - s < 3) return false;
+  let p = s;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  const b = p > 0 ? text.charCodeAt(p - 1) : -1;
+  // after a word: "me", "him", "her" end in e, m, r; the relatives in d, n, e, r, y, t, l, a, h
+  if (p < s && b >= 97 && b <= 122) {
+    if ((b === 101 || b === 109 || b === 114) && CALLED_BEFORE.test(text.slice(Math.max(0, p - 16), s))) return true;
+    if (KIN_BEFORE.test(text.slice(Math.max(0, p - 32), s))) return true;
+  }
+  const c = text.charCodeAt(e);
+  if (c !== 32) return false;
+  const n = text.charCodeAt(e + 1);
+  const sentenceStart = b === -1 || b === 46 || b === 33 || b === 63 || b === 10;
+  if (!sentenceStart) return false;
+  if (n === 108 || n === 114) {
+    LIVES_ADDRESS.lastIndex = e;
+    return LIVES_ADDRESS.test(text);
+  }
+  if (n === 105 || n === 119) {
+    DESCRIBED.lastIndex = e;
+    if (!DESCRIBED.test(text)) return false;
+    // the pronoun in the rest of this sentence or the next one
+    const rest = text.slice(DESCRIBED.lastIndex, DESCRIBED.lastIndex + 120);
+    return PERSON_NOUN.test(rest) || PERSON_PRONOUN.test(rest);
+  }
+  return false;
+}

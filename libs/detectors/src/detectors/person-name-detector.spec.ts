@@ -487,3 +487,56 @@ describe('person-name detector: ordinary text near the quotation, address and wo
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: one unlisted word named as a person by the words around it', () => {
+  it.each([
+    ['Everyone at school calls me Oskarek', 'Oskarek'],
+    ['They named her Wiebke after her aunt.', 'Wiebke'],
+    ['Please add my son Teodoryk to the policy.', 'Teodoryk'],
+    ['Her husband Radomił will pick it up.', 'Radomił'],
+    ['Zbyszko lives at 14 Orchard Lane with his dog.', 'Zbyszko'],
+    ['Marizel lives on Kalinowa 8 now.', 'Marizel'],
+    ['Ottoline is so thoughtful. Everyone likes to work with her.', 'Ottoline'],
+    ['Brunhold is a very patient man.', 'Brunhold'],
+    ['Szymborek began writing poems at nine.', 'Szymborek'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+  it.each([
+    'Documentation is very thorough. It helps him a lot.', // the pronoun is no object of caring
+    'Support is always quick to reply.',
+    'Backup lives in the cloud now.', // no address
+    'Our dog Biscuit chewed the cable.', // a pet, not a relative
+    'The app calls me Tuesday at noon.', // a day
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('person-name detector: names in quoted blocks, transcripts and lower-case blocks', () => {
+  it('reads the name line of a block quoted without a blank after ">"', () => {
+    expect(names('>Ingrid Solheim\n>Nordlys AS\n>Ingrid Solheim\n>14 Fjordgata 3\n>Bergen')).toEqual(['Ingrid Solheim', 'Ingrid Solheim']);
+  });
+  it('does not read a word after an arrow or a tag', () => {
+    expect(names('Settings ->Advanced Options then =>Save Changes')).toEqual([]);
+    expect(names('<b>Quarterly Report</b>')).toEqual([]);
+  });
+  it('reads a speaker label with a quotation right after the colon, and one listed speaker on two lines', () => {
+    expect(names('Oliver: "Where were you?"\nOliver:"Out."')).toEqual(['Oliver', 'Oliver']);
+  });
+  it('leaves a field repeated on two lines alone', () => {
+    expect(names('Status: open\nStatus: closed')).toEqual([]);
+  });
+  it('reads "her maiden name is" before a name that is also a word', () => {
+    expect(names('Her maiden name is Wood')).toContain('Wood');
+    expect(names('The project name is Wood')).toEqual([]);
+  });
+  it('reads lower-case names with a middle initial, and a lower-case name alone on the first line of a block', () => {
+    expect(names('please loop in maria j lindqvist on this')).toContain('maria j lindqvist');
+    expect(names('henrik larsen\nnordvik shipping\n12 harbour road')).toContain('henrik larsen');
+  });
+  it('leaves lower-case words around a single letter alone', () => {
+    expect(names('we can go with plan b instead')).toEqual([]);
+    expect(names('vitamin d levels\nwere fine')).toEqual([]);
+  });
+});

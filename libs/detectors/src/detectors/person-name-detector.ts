@@ -2,7 +2,7 @@ import { BloomFilter } from '../bloom';
 import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
-import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, quotationSpeaker, unitWordBeforeNumber } from './person-name-cues';
+import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, quotationSpeaker, unitWordBeforeNumber, unlistedPersonCue } from './person-name-cues';
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames } from './lower-case-names';
 import {
@@ -127,6 +127,16 @@ export const personNameDetector: Detector = {
     const loneWord = (s: number, e: number): void => {
       if (s < listEnd) return;
       const c = text.charCodeAt(e);
+      // one unlisted word named by what is said about it (person-name-cues.ts): "people call me Piusz",
+      // "my kid Tadzio", "Trivo lives on Birkenhof 3", "Irenka is very reliable … depend on him"
+      if (unlistedPersonCue(text, s, e)) {
+        const lower = text.slice(s, e).toLowerCase();
+        if (!NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !PRODUCT_NAMES.has(lower)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.72 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       // the next three letters rule most words out at once
       const head = c === 32 ? (text.charCodeAt(e + 1) << 16) | (text.charCodeAt(e + 2) << 8) | text.charCodeAt(e + 3) : 0;
       // an unlisted word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -193,7 +203,7 @@ export const personNameDetector: Detector = {
     };
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
-    const emitted = speakerLabels(text, all, common, out);
+    const emitted = speakerLabels(text, all, given, common, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
     if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
@@ -245,7 +255,9 @@ export const personNameDetector: Detector = {
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
       const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
       // "named her Grace", "my partner's name Ana Ruiz", "her maiden name Okafor"
-      const naming = !bf.colon && !bf.comma && (w0 === 'name' ? NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s') : NAMING_LAST.has(w0) && NAMING2.has(w1 + '_' + w0));
+      const naming = !bf.colon && !bf.comma && (w0 === 'name' ? NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s')
+        : w0 === 'is' && w1 === 'name' ? NAME_OWNERS.has(w2) || w2.endsWith("'s") || w2.endsWith('’s') // "her maiden name is Key"
+          : NAMING_LAST.has(w0) && NAMING2.has(w1 + '_' + w0));
       let strong =
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||

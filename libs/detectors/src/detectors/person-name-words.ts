@@ -52,7 +52,7 @@ export const WORK_AFTER = /^[ \t]+(?:novel|novels|book|books|memoir|biography|so
 /** "lives at", "spent a year", "grew up": said of one unlisted word too often of a thing ("Documentation lives in the wiki") */
 export const LIVES_AFTER = /^[ \t]+(?:lives|lived|spent|grew|will be|had given|works|worked|studied|is the|graduated)\b/;
 /** the first three letters of the verbs read after one unlisted word (not those of LIVES_AFTER), as (c0 << 16) | (c1 << 8) | c2 */
-export const ONE_HEADS = new Set(['smi', 'lau', 'nod', 'sho', 'yel', 'scr', 'whi', 'sig', 'mar', 'res', 'pas'].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)));
+export const ONE_HEADS = new Set(['smi', 'lau', 'nod', 'sho', 'yel', 'scr', 'whi', 'sig', 'mar', 'res', 'pas', 'beg'].map((w) => (w.charCodeAt(0) << 16) | (w.charCodeAt(1) << 8) | w.charCodeAt(2)));
 export const AND_HEAD = (97 << 16) | (110 << 8) | 100; // "and"
 /** capitalised words at a sentence start that are no person, before such verbs ("Everyone smiled", "Nobody lives here") */
 export const NOT_SUBJECTS = words(`everyone everybody someone somebody nobody noone anyone anybody none one each many most few people who which what nothing something
@@ -101,7 +101,7 @@ export const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_b
 export const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
   colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited
   says said heard hear
-  songwriter singer producer director engineer developer designer analyst consultant coworker co-worker nurse teacher professor lawyer accountant
+  including songwriter singer producer director engineer developer designer analyst consultant coworker co-worker nurse teacher professor lawyer accountant
   recruiter intern founder co-founder author artist actor actress writer editor journalist photographer chef coach captain assistant secretary
   officer neighbour neighbor friend brother sister mother father son daughter wife husband cousin uncle aunt grandmother grandfather boss`);
 export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
@@ -119,7 +119,7 @@ export const ADDRESS_LINE_AFTER =
  * an organisation or a job title, in an e-mail quote ("> "), or a military post line (PSC, Unit, CMR).
  */
 export const ADDRESS_BLOCK_AFTER =
-  /[ \t]*,?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*\p{Lu}[\p{L}&,.'’ \t-]{1,60}\r?\n(?:[ \t>]*\r?\n)?){0,2}[ \t>]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+(?:\d{1,5}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit|CMR)[ \t]+\d|(?:Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
+  /[ \t]*,?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*\p{Lu}[\p{L}&,.'’ \t-]{1,60}\r?\n(?:[ \t>]*\r?\n)?){0,2}[ \t>]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+(?:\d{1,5}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit|CMR)[ \t]+\d|(?:Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|[Tt]he[ \t]+corner[ \t]+of[ \t]+[\p{Lu}\d]|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
 export const SIGNOFF_LINE =
   /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
 

@@ -13,9 +13,10 @@ const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
  * Written the North American way: 3-3-4 digits with separators, the area code in parentheses or not,
  * after "+1", "1" or "001" (the international prefix dialled from most countries). Numbers from forms
  * and fiction are often not assigned ("(898) 666-3621"): such a shape is read with a phone word near,
- * an extension, the "+1"/"001" prefix or the area code in parentheses, even when it is no valid number.
+ * an extension, the "+1"/"001" prefix or the area code in parentheses, even when it is no valid number
+ * (the area code starts with 2-9 as every North American one does: not "(111) 111-1111").
  */
-const NANP_SHAPE = /^(?:(?:\+1|001|1)[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[.-])\d{3}[.-]\d{4}$/;
+const NANP_SHAPE = /^(?:(?:\+1|001|1)[ .-]?)?(?:\([2-9]\d{2}\)[ .-]?|[2-9]\d{2}[.-])\d{3}[.-]\d{4}$/;
 const DATE_LIKE = /^(?:(?:19|20)\d{2}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2})/;
 
 const NANP = new Set(['US', 'CA']);

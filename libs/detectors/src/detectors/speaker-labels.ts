@@ -7,7 +7,7 @@ import { fold, isUpper } from './capitalised-runs';
 import { STOP, words } from './person-name-words';
 
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
-const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):[ \t]+\S/uy;
+const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):(?:[ \t]+\S|[ \t]*["“])/uy;
 /** words that head a field or a section line ("Note: ...", "Status: ..."), never a speaker */
 const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
   priority owner type category title description answer question q a step warning error example result results reason comment comments update tip
@@ -24,6 +24,7 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
 export function speakerLabels(
   text: string,
   all: { has(w: string): boolean },
+  given: { has(w: string): boolean },
   common: Set<string>,
   out: { push(f: Finding): unknown },
 ): Set<number> | undefined {
@@ -33,7 +34,8 @@ export function speakerLabels(
   // a label that repeats ("Plan:", "Salary:" in each record) is no evidence: only words of the name lists count
   const isName = (w: string): boolean => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && (all.has(w) || all.has(fold(w, w)));
   const names = found.filter((f) => isName(f.lower));
-  if (new Set(names.map((f) => f.lower)).size < 2) return undefined;
+  // (or one listed given name heading two lines: "Alice: …\nAlice: …", a speaker talking twice)
+  if (new Set(names.map((f) => f.lower)).size < 2 && !(names.length >= 2 && given.has(names[0]!.lower))) return undefined;
   // a speaker whose name is not in the lists ("Xiadani:") on the line right before or after a listed one
   const named = new Set(names);
   const nextLine = (a: { start: number }, b: { start: number }): boolean => {
