@@ -49,6 +49,7 @@ describe('deobfuscate (view B)', () => {
     ['x@jo at mail dot com', 'x@jo at mail dot com'],
     ['one, two at x dot io; three at y dot org', 'one, two@x.io; three@y.org'],
     ['k=cGFzc3dvcmQ9aHVudGVyMg==', 'k=password=hunter2'],
+    ['echo 70617373776f72643d68756e74657232 | xxd -r -p', 'echo password=hunter2 | xxd -r -p'],
     ['4539 1670\n2284 6132', '4539 1670 2284 6132'],
     // the second half followed by more words on its line, and a separator left at the first line's end
     ['card 4539 1670\n2284 6132 thanks', 'card 4539 1670 2284 6132 thanks'],
@@ -58,11 +59,14 @@ describe('deobfuscate (view B)', () => {
     expect(deobfuscate(input).text).toBe(out);
   });
   it('leaves prose, hex hashes, code lines and ordinary sentences with "at" alone', () => {
-    for (const t of ['we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.']) {
+    for (const t of ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'id 550e8400e29b41d4a716446655440000', 'we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.']) {
       expect(deobfuscate(t).map).toBeUndefined();
     }
   });
 });
+
+/** "token=ghp_…" in hex, as `xxd -p` prints it. */
+const HEX_TOKEN = '746f6b656e3d6768705f5a74385177324c78394d76345262374e63314b70354873334a643646673059613257653920';
 
 describe('normalised detection masks the whole original value', () => {
   it.each([
@@ -76,6 +80,7 @@ describe('normalised detection masks the whole original value', () => {
     ['\\u-escaped e-mail', '"e": "\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065"', '\\u006a\\u006f\\u0040\\u0070\\u006f\\u0073\\u0074\\u002e\\u0064\\u0065'],
     ['URL-escaped @', 'mailto:raj.patel%40fastmail.com', 'raj.patel%40fastmail.com'],
     ['spelled-out e-mail', 'my mail is raj.patel at fastmail dot com thanks', 'raj.patel at fastmail dot com'],
+    ['hex-encoded token', `decode ${HEX_TOKEN} please`, HEX_TOKEN],
     ['key in JSON with escaped slashes', '{"SecretAccessKey": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2"}', 'wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2'],
     ['token in invisible tag characters', 'see note\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039} thanks', '\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039}'],
   ])('%s', (_what, text, value) => {
@@ -106,6 +111,7 @@ describe('normalisation stays linear on adversarial input', () => {
     ['digit lines with words', '4539-1670-\n2284 ok '.repeat(5_000)],
     ['tag characters', '\u{E0041}\u{E0031}'.repeat(25_000)],
     ['escaped slashes', 'a\\/'.repeat(33_000)],
+    ['hex', '70617373776f72643d68756e74657232 '.repeat(3_000)],
     ['base64-ish', 'QUJDREVGR0hJSktMTU5PUA== '.repeat(4_000)],
     ['escapes', '\\u0041'.repeat(16_000)],
     ['percent', '%41'.repeat(33_000)],

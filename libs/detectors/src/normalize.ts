@@ -251,7 +251,7 @@ const b64Class = (c: number): number => (c < 128 ? B64[c]! : 0);
  * Base64 runs of >= 16 characters (length a multiple of 4 with its padding) that stand alone (not a
  * part of an identifier with '_' or '-'), with lower case and upper case or digits. One loop.
  */
-function base64Runs(text: string, fn: (s: number, e: number) => void): void {
+function base64Runs(text: string, fn: (s: number, e: number) => void, hexFn: (s: number, e: number) => void): void {
   const n = text.length;
   // any run of >= 16 base64 characters covers a position p with p % 16 === 15: probe only those,
   // expand around a hit, and go on after the run (prose costs about one word per probe)
@@ -266,12 +266,15 @@ function base64Runs(text: string, fn: (s: number, e: number) => void): void {
     let i = p + 1;
     while (i < n && b64Class(text.charCodeAt(i)) === 1) i++;
     if (i - s >= 16) {
-      let lower = false, other = false;
-      for (let k = s; k < i && !(lower && other); k++) {
+      let lower = false, other = false, hex = (i - s) % 2 === 0;
+      for (let k = s; k < i && (hex || !(lower && other)); k++) {
         const c = text.charCodeAt(k);
         if (c >= 97 && c <= 122) lower = true;
         else other = true;
+        if (hex && !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) hex = false;
       }
+      // hex-encoded text (`xxd -p`, a hex dump of a config line): digits and both kinds of letter
+      if (hex && i - s >= 24 && (s === 0 || b64Class(text.charCodeAt(s - 1)) === 0) && (i === n || b64Class(text.charCodeAt(i)) === 0)) hexFn(s, i);
       let e = i;
       let pad = 0;
       while (pad < 2 && e < n && text.charCodeAt(e) === 61) {
@@ -370,6 +373,18 @@ function decodeBase64(b64: string): string | undefined {
   return s !== undefined && printable(s) ? s : undefined;
 }
 
+/** Hex digits that decode to printable UTF-8 text (hashes and keys decode to binary: the first bytes tell). */
+function decodeHex(text: string, s: number, e: number): string | undefined {
+  const bytes = new Uint8Array((e - s) >> 1);
+  for (let k = 0; k < bytes.length; k++) {
+    const b = parseInt(text.slice(s + 2 * k, s + 2 * k + 2), 16);
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f || b === 0xff || b === 0xfe) return undefined;
+    bytes[k] = b;
+  }
+  const str = utf8(bytes);
+  return str !== undefined && printable(str) ? str : undefined;
+}
+
 function decodeEscapes(run: string): string | undefined {
   let out = '';
   for (let i = 0; i < run.length; ) {
@@ -458,10 +473,17 @@ export function deobfuscate(text: string): TextView {
     run(CONCAT, (x) => (x.index > 0 && CONCAT_EDGE.test(text[x.index - 1]!) ? '' : undefined));
   }
   wrappedBreaks(text, edits);
-  base64Runs(text, (s, e) => {
-    const r = decodeBase64(text.slice(s, e));
-    if (r !== undefined) edits.push({ s, e, r });
-  });
+  base64Runs(
+    text,
+    (s, e) => {
+      const r = decodeBase64(text.slice(s, e));
+      if (r !== undefined) edits.push({ s, e, r });
+    },
+    (s, e) => {
+      const r = decodeHex(text, s, e);
+      if (r !== undefined) edits.push({ s, e, r });
+    },
+  );
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
