@@ -49,6 +49,7 @@ describe('deobfuscate (view B)', () => {
     ['x@jo at mail dot com', 'x@jo at mail dot com'],
     ['one, two at x dot io; three at y dot org', 'one, two@x.io; three@y.org'],
     ['k=cGFzc3dvcmQ9aHVudGVyMg==', 'k=password=hunter2'],
+    ['k=Y0dGemMzZHZjbVE5YUhWdWRHVnlNZz09', 'k=password=hunter2'], // encoded twice
     ['echo 70617373776f72643d68756e74657232 | xxd -r -p', 'echo password=hunter2 | xxd -r -p'],
     ['4539 1670\n2284 6132', '4539 1670 2284 6132'],
     // the second half followed by more words on its line, and a separator left at the first line's end

@@ -360,7 +360,7 @@ function printable(s: string): boolean {
   return letters >= Math.min(4, s.length);
 }
 
-function decodeBase64(b64: string): string | undefined {
+function decodeBase64(b64: string, depth = 0): string | undefined {
   // most runs are binary (keys, hashes, images): the first 12 characters tell, before decoding the rest
   const head = base64Bytes(b64.slice(0, 12));
   if (!head) return undefined;
@@ -370,8 +370,11 @@ function decodeBase64(b64: string): string | undefined {
   }
   const bytes = base64Bytes(b64);
   const s = bytes && utf8(bytes);
-  return s !== undefined && printable(s) ? s : undefined;
+  if (s === undefined || !printable(s)) return undefined;
+  // base64 of base64 (a value encoded twice): one more level, then the text as it is
+  return depth < 2 && s.length >= 16 && s.length % 4 === 0 && BASE64_WHOLE.test(s) ? (decodeBase64(s, depth + 1) ?? s) : s;
 }
+const BASE64_WHOLE = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Hex digits that decode to printable UTF-8 text (hashes and keys decode to binary: the first bytes tell). */
 function decodeHex(text: string, s: number, e: number): string | undefined {
