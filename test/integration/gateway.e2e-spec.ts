@@ -585,6 +585,28 @@ describe('AI gateway', () => {
       expect(out.find((e) => e.type === 'response.completed').response.output[0].action.text).toBe(MASK);
     });
 
+    test("Responses: a shell call's command and a patch's diff streamed in pieces are masked in their pieces, not only in the item that ends them", async () => {
+      const patch = { type: 'apply_patch_call', id: 'ap_1', call_id: 'p1', status: 'completed', operation: { type: 'update_file', path: 'team.md', diff: '+owner: Frida Lindqvist\n' } };
+      const shell = { type: 'shell_call', id: 'sh_1', call_id: 's1', status: 'completed', action: { commands: ['grep -r "Frida Lindqvist" .'], timeout_ms: null, max_output_length: null } };
+      events = [
+        sse({ type: 'response.apply_patch_call_operation_diff.delta', sequence_number: 1, item_id: 'ap_1', output_index: 0, delta: '+owner: Frida' }, 'response.apply_patch_call_operation_diff.delta'),
+        sse({ type: 'response.apply_patch_call_operation_diff.delta', sequence_number: 2, item_id: 'ap_1', output_index: 0, delta: ' Lindqvist\n' }, 'response.apply_patch_call_operation_diff.delta'),
+        sse({ type: 'response.apply_patch_call_operation_diff.done', sequence_number: 3, item_id: 'ap_1', output_index: 0, diff: patch.operation.diff }, 'response.apply_patch_call_operation_diff.done'),
+        sse({ type: 'response.output_item.done', sequence_number: 4, output_index: 0, item: patch }, 'response.output_item.done'),
+        sse({ type: 'response.shell_call_command.added', sequence_number: 5, output_index: 1, command_index: 0, command: '' }, 'response.shell_call_command.added'),
+        sse({ type: 'response.shell_call_command.delta', sequence_number: 6, output_index: 1, command_index: 0, delta: 'grep -r "Frida Lind' }, 'response.shell_call_command.delta'),
+        sse({ type: 'response.shell_call_command.delta', sequence_number: 7, output_index: 1, command_index: 0, delta: 'qvist" .' }, 'response.shell_call_command.delta'),
+        sse({ type: 'response.shell_call_command.done', sequence_number: 8, output_index: 1, command_index: 0, command: shell.action.commands[0] }, 'response.shell_call_command.done'),
+        sse({ type: 'response.output_item.done', sequence_number: 9, output_index: 1, item: shell }, 'response.output_item.done'),
+        sse({ type: 'response.completed', sequence_number: 10, response: { id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [patch, shell], usage: { input_tokens: 1, output_tokens: 2 } } }, 'response.completed'),
+      ];
+      const out = await stream('/gateway/openai/v1/responses', 'scripted-openai', { model: 'm', input: 'hi' });
+      expect(JSON.stringify(out)).not.toContain('Lindqvist');
+      expect(out.filter((e) => e.type === 'response.apply_patch_call_operation_diff.delta').map((e) => e.delta).join('')).toBe(`+owner: ${MASK}\n`);
+      expect(out.find((e) => e.type === 'response.apply_patch_call_operation_diff.done').diff).toBe(`+owner: ${MASK}\n`);
+      expect(out.filter((e) => e.type === 'response.shell_call_command.delta').map((e) => e.delta).join('')).toBe(`grep -r "${MASK}" .`);
+    });
+
     test('chat: a masked piece loses its token log probabilities (they would spell out what the mask replaced)', async () => {
       const chunk = (content: string, tokens: string[], finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, logprobs: { content: tokens.map((token) => ({ token, logprob: -0.1, bytes: null, top_logprobs: [] })) }, finish_reason: finish }] });
       events = [chunk('Please call ', ['Please', ' call', ' ']), chunk('Frida Lindqvist today.', ['Frida', ' Lind', 'qvist', ' today', '.']), chunk('', [], 'stop'), sse('[DONE]')];
@@ -657,6 +679,105 @@ describe('AI gateway', () => {
         slow.mockRestore();
       }
     }, 30_000);
+  });
+
+  /** An upstream whose answer each test writes by hand (raw HTTP): shapes the mock does not make. */
+  describe('hand-written upstream answers', () => {
+    let raw: http.Server;
+    let handler: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_req, res) => res.end();
+    let received: any = null;
+    const json = (body: unknown, headers: Record<string, string> = {}) => (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...headers });
+      res.end(typeof body === 'function' ? JSON.stringify(body()) : JSON.stringify(body));
+    };
+    const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+    const chatAnswer = (message: Record<string, unknown>) => ({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: null, ...message }, finish_reason: 'stop', logprobs: null }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+    const rawOpenai = () => new OpenAI({ apiKey: key, baseURL: `${t.url}/gateway/openai/v1`, maxRetries: 0, defaultHeaders: { 'X-Airlock-Upstream': 'raw-openai' } });
+
+    beforeAll(async () => {
+      raw = http.createServer((req, res) => {
+        const parts: Buffer[] = [];
+        req.on('data', (c: Buffer) => parts.push(c));
+        req.on('end', () => {
+          received = JSON.parse(Buffer.concat(parts).toString('utf8'));
+          handler(req, res);
+        });
+      });
+      await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+      const base = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+      await owner.json('/api/gateway/upstreams', { method: 'POST', json: { name: 'raw-openai', api: 'openai', providerSlug: 'openai-api', baseUrl: `${base}/v1`, apiKey: 'sk-raw-3333', timeoutSeconds: 1 } });
+      await owner.json('/api/gateway/upstreams', { method: 'POST', json: { name: 'raw-claude', api: 'anthropic', providerSlug: 'anthropic-api', baseUrl: base, apiKey: 'sk-ant-raw-4444', timeoutSeconds: 1 } });
+    });
+
+    afterAll(async () => {
+      raw.closeAllConnections();
+      await new Promise((r) => raw.close(r));
+    });
+
+    test("chat: a custom tool call's freeform input is decided as a prompt when sent back, and restored in the answer", async () => {
+      handler = json(() => chatAnswer({ tool_calls: [{ id: 'c2', type: 'custom', custom: { name: 'run_sql', input: received.messages[1].tool_calls[0].custom.input } }] }));
+      const input = `select * from users where mail = '${EMAIL}'`;
+      const answer = await rawOpenai().chat.completions.create({
+        model: 'm',
+        messages: [{ role: 'user', content: 'find them' }, { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'custom', custom: { name: 'run_sql', input } }] }, { role: 'tool', tool_call_id: 'c1', content: 'one row' }],
+      });
+      expect(JSON.stringify(received)).not.toContain(EMAIL);
+      expect(received.messages[1].tool_calls[0].custom.input).toMatch(/^select \* from users where mail = '\[EMAIL_\d+\]'$/);
+      expect((answer.choices[0]!.message.tool_calls![0] as any).custom.input).toBe(input);
+      const err = await rawOpenai()
+        .chat.completions.create({ model: 'm', messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'custom', custom: { name: 'deploy', input: `export GITHUB_TOKEN=${TOKEN}` } }] }, { role: 'tool', tool_call_id: 'c1', content: 'ok' }] })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OpenAI.PermissionDeniedError);
+    });
+
+    test('a multi-line value masked in a message and echoed into tool-call arguments comes back as valid JSON holding it (chat, streamed Anthropic tool input)', async () => {
+      const address = 'Unit 2050 Box 4190\nDPO AP 96278';
+      const prompt = `Ship the parcel to ${address} tomorrow.`;
+      handler = json(() => {
+        const ph = /\[ADDRESS_\d+\]/.exec(received.messages[0].content)![0];
+        return chatAnswer({ tool_calls: [{ id: 'c1', type: 'function', function: { name: 'ship', arguments: JSON.stringify({ to: ph }) } }] });
+      });
+      const answer = await rawOpenai().chat.completions.create({ model: 'm', messages: [{ role: 'user', content: prompt }] });
+      expect(JSON.stringify(received)).not.toContain('96278');
+      expect(JSON.parse((answer.choices[0]!.message.tool_calls![0] as any).function.arguments)).toEqual({ to: address });
+      handler = (_req, res) => {
+        const ph = /\[ADDRESS_\d+\]/.exec(received.messages[0].content)![0];
+        const partial = JSON.stringify({ to: ph });
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(
+          [
+            sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'),
+            sse({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'tu_1', name: 'ship', input: {} } }, 'content_block_start'),
+            sse({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: partial.slice(0, 10) } }, 'content_block_delta'),
+            sse({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: partial.slice(10) } }, 'content_block_delta'),
+            sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
+            sse({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 5 } }, 'message_delta'),
+            sse({ type: 'message_stop' }, 'message_stop'),
+          ].join(''),
+        );
+      };
+      const claude = new Anthropic({ apiKey: key, baseURL: `${t.url}/gateway/anthropic`, maxRetries: 0, defaultHeaders: { 'X-Airlock-Upstream': 'raw-claude' } });
+      const final = await claude.messages.stream({ model: 'c', max_tokens: 10, messages: [{ role: 'user', content: prompt }] }).finalMessage();
+      expect(JSON.stringify(received)).not.toContain('96278');
+      expect((final.content[0] as any).input).toEqual({ to: address });
+    });
+
+    test("Responses streamed: the instructions and prompt variables that response.created and response.in_progress echo come back restored, as in response.completed", async () => {
+      handler = (_req, res) => {
+        const response = (status: string) => ({ id: 'resp_1', object: 'response', status, model: 'm', instructions: received.instructions, prompt: received.prompt, output: [], usage: null });
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end([sse({ type: 'response.created', sequence_number: 0, response: response('in_progress') }, 'response.created'), sse({ type: 'response.in_progress', sequence_number: 1, response: response('in_progress') }, 'response.in_progress'), sse({ type: 'response.completed', sequence_number: 2, response: { ...response('completed'), usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 } } }, 'response.completed')].join(''));
+      };
+      const events: any[] = [];
+      for await (const ev of await rawOpenai().responses.create({ model: 'm', stream: true, instructions: `Reply to ${EMAIL} only.`, prompt: { id: 'pmpt_1', variables: { customer: `the owner of ${EMAIL}` } }, input: 'hi' })) events.push(ev);
+      expect(received.instructions).toMatch(/^Reply to \[EMAIL_\d+\] only\.$/);
+      expect(JSON.stringify(received)).not.toContain(EMAIL);
+      expect(events.map((e) => e.type)).toEqual(['response.created', 'response.in_progress', 'response.completed']);
+      for (const e of events) {
+        expect(e.response.instructions).toBe(`Reply to ${EMAIL} only.`);
+        expect(e.response.prompt.variables.customer).toBe(`the owner of ${EMAIL}`);
+      }
+    });
   });
 
   describe('guardrail endpoints', () => {

@@ -20,31 +20,58 @@ export interface TextRef {
   set(value: string): void;
   /** Which streamed field it is (stable across the events of one stream), for deltas. */
   key?: string;
+  /**
+   * The string is JSON text (tool-call arguments): a value restored into it goes in escaped as a
+   * JSON string's content, and a value masked in it is kept as the JSON string means it.
+   */
+  json?: boolean;
 }
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function prop(obj: Json, name: string, key?: string): TextRef | null {
-  return typeof obj[name] === 'string' ? { get: () => obj[name] as string, set: (v) => (obj[name] = v), ...(key ? { key } : {}) } : null;
+function prop(obj: Json, name: string, key?: string, json?: boolean): TextRef | null {
+  if (typeof obj[name] !== 'string') return null;
+  const ref: TextRef = { get: () => obj[name] as string, set: (v) => (obj[name] = v) };
+  if (key) ref.key = key;
+  if (json) ref.json = true;
+  return ref;
 }
 
 function push(out: TextRef[], ref: TextRef | null): void {
   if (ref && ref.get()) out.push(ref);
 }
 
-/** Every string leaf of a JSON value (Anthropic tool inputs are objects, not strings). */
-function stringLeaves(value: unknown, out: TextRef[], depth = 0): void {
-  if (depth > 32) return;
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      if (typeof v === 'string') push(out, { get: () => value[i] as string, set: (s) => (value[i] = s) });
-      else stringLeaves(v, out, depth + 1);
-    });
-  } else if (isObj(value)) {
-    for (const k of Object.keys(value)) {
-      if (typeof value[k] === 'string') push(out, prop(value, k));
-      else stringLeaves(value[k], out, depth + 1);
+/**
+ * Every string leaf of a JSON value (Anthropic tool inputs are objects, not strings), in document
+ * order, however deep: walked with a stack of its own, since a leaf left out would reach the
+ * provider uninspected and recursion has a depth the caller could exceed.
+ */
+function stringLeaves(value: unknown, out: TextRef[]): void {
+  if (!Array.isArray(value) && !isObj(value)) return;
+  const stack: { node: unknown[] | Json; keys: (string | number)[] | null; at: number }[] = [{ node: value, keys: null, at: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const node = top.node;
+    if (Array.isArray(node)) {
+      if (top.at >= node.length) {
+        stack.pop();
+        continue;
+      }
+      const i = top.at++;
+      const v = node[i];
+      if (typeof v === 'string') push(out, { get: () => node[i] as string, set: (s) => (node[i] = s) });
+      else if (Array.isArray(v) || isObj(v)) stack.push({ node: v, keys: null, at: 0 });
+    } else {
+      const keys = (top.keys ??= Object.keys(node));
+      if (top.at >= keys.length) {
+        stack.pop();
+        continue;
+      }
+      const k = keys[top.at++] as string;
+      const v = node[k];
+      if (typeof v === 'string') push(out, prop(node, k));
+      else if (Array.isArray(v) || isObj(v)) stack.push({ node: v, keys: null, at: 0 });
     }
   }
 }
@@ -66,10 +93,13 @@ function openaiContent(holder: Json, field: string, out: TextRef[]): void {
     }
 }
 
-/** Strings given as a string, an array of strings or an object of them (shell commands, their environment). */
-function strings(holder: Json, field: string, out: TextRef[]): void {
+/**
+ * Strings given as a string, an array of strings or an object of them (shell commands, their
+ * environment); `json` when a string is JSON text (tool-call arguments).
+ */
+function strings(holder: Json, field: string, out: TextRef[], json?: boolean): void {
   const v = holder[field];
-  if (typeof v === 'string') push(out, prop(holder, field));
+  if (typeof v === 'string') push(out, prop(holder, field, undefined, json));
   else stringLeaves(v, out);
 }
 
@@ -88,7 +118,7 @@ function responsesItemTexts(item: Json, out: TextRef[]): void {
   for (const part of Array.isArray(item.content) ? item.content : [])
     if (isObj(part) && Array.isArray(part.annotations)) for (const a of part.annotations) if (isObj(a)) push(out, prop(a, 'title'));
   for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
-  strings(item, 'arguments', out);
+  strings(item, 'arguments', out, true);
   push(out, prop(item, 'input'));
   if (typeof item.output === 'string') push(out, prop(item, 'output'));
   else if (Array.isArray(item.output))
@@ -157,8 +187,23 @@ function chatMessageTexts(m: Json, out: TextRef[]): void {
   // a spoken answer's text (modalities: audio): the answer itself, content being null
   if (isObj(m.audio)) push(out, prop(m.audio, 'transcript'));
   reasoningTexts(m, '', out);
-  for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) if (isObj(tc) && isObj(tc.function)) push(out, prop(tc.function, 'arguments'));
-  if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments'));
+  for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
+    if (!isObj(tc)) continue;
+    if (isObj(tc.function)) push(out, prop(tc.function, 'arguments', undefined, true));
+    // a custom tool's call (freeform input, not JSON)
+    if (isObj(tc.custom)) push(out, prop(tc.custom, 'input'));
+  }
+  if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments', undefined, true));
+}
+
+/** A stored prompt's variables, filled with the caller's text (and echoed in the answer). */
+function promptVariables(prompt: unknown, out: TextRef[]): void {
+  if (!isObj(prompt) || !isObj(prompt.variables)) return;
+  const variables = prompt.variables;
+  for (const [name, v] of Object.entries(variables)) {
+    if (typeof v === 'string') push(out, prop(variables, name));
+    else if (isObj(v)) push(out, prop(v, 'text'));
+  }
 }
 
 /** Responses events that carry a piece of a part (`delta`), keyed by output and content index. */
@@ -183,9 +228,19 @@ const RESPONSES_PART_ENDS = new Set([
   'response.code_interpreter_call_code.done',
 ]);
 
+/** Of those, the ones whose pieces are JSON text (tool-call arguments). */
+const RESPONSES_JSON_DELTAS = new Set(['response.function_call_arguments.delta', 'response.mcp_call_arguments.delta']);
+/** Responses events that carry the response object: those that open the stream and those that end it. */
+const RESPONSES_WHOLE_ANSWERS = new Set(['response.created', 'response.queued', 'response.in_progress', 'response.completed', 'response.incomplete', 'response.failed']);
+
 /** A Responses reasoning summary's streamed field. */
 function summaryKey(data: Json): string {
   return `o${String(data.output_index ?? 0)}.s${String(data.summary_index ?? 0)}`;
+}
+
+/** One command of a Responses shell call, streamed. */
+function commandKey(data: Json): string {
+  return `o${String(data.output_index ?? 0)}.x${String(data.command_index ?? 0)}`;
 }
 
 /** The texts of a request that are decided as a prompt before forwarding. */
@@ -198,12 +253,7 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
     if (isObj(body.prediction)) openaiContent(body.prediction, 'content', out);
   } else if (endpoint === 'responses') {
     push(out, prop(body, 'instructions'));
-    // a stored prompt's variables are filled with the caller's text
-    if (isObj(body.prompt) && isObj(body.prompt.variables))
-      for (const [name, v] of Object.entries(body.prompt.variables)) {
-        if (typeof v === 'string') push(out, prop(body.prompt.variables, name));
-        else if (isObj(v)) push(out, prop(v, 'text'));
-      }
+    promptVariables(body.prompt, out);
     if (typeof body.input === 'string') push(out, prop(body, 'input'));
     else
       for (const item of Array.isArray(body.input) ? body.input : []) if (isObj(item)) responsesItemTexts(item, out);
@@ -296,6 +346,8 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
     // the request's instructions, echoed: masked when they were sent, restored for the caller here
     if (typeof body.instructions === 'string') push(out, prop(body, 'instructions'));
     else for (const item of Array.isArray(body.instructions) ? body.instructions : []) if (isObj(item)) responsesItemTexts(item, out);
+    // and the stored prompt's variables, echoed the same way
+    promptVariables(body.prompt, out);
   } else if (endpoint === 'messages') {
     for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
   }
@@ -328,22 +380,31 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
       chatCitationTitles(c.delta, wholes);
       push(deltas, prop(c.delta, 'refusal', `c${i}f`));
       if (isObj(c.delta.audio)) push(deltas, prop(c.delta.audio, 'transcript', `c${i}a`));
-      if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`));
+      if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`, true));
       reasoningTexts(c.delta, `c${i}`, deltas);
-      for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : [])
-        if (isObj(tc) && isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`));
+      for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : []) {
+        if (!isObj(tc)) continue;
+        if (isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`, true));
+        // a custom tool's freeform input, a field of its own (u)
+        if (isObj(tc.custom)) push(deltas, prop(tc.custom, 'input', `c${i}u${String(tc.index ?? 0)}`));
+      }
     }
   } else if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
-    if (RESPONSES_DELTAS.has(type ?? '')) push(deltas, prop(data, 'delta', key));
+    if (RESPONSES_DELTAS.has(type ?? '')) push(deltas, prop(data, 'delta', key, RESPONSES_JSON_DELTAS.has(type ?? '')));
+    // a shell call's commands (x<command_index>) and a patch's diff (p), streamed in pieces
+    else if (type === 'response.shell_call_command.delta') push(deltas, prop(data, 'delta', commandKey(data)));
+    else if (type === 'response.apply_patch_call_operation_diff.delta') push(deltas, prop(data, 'delta', `o${String(data.output_index ?? 0)}.p`));
+    else if (type === 'response.shell_call_command.added' || type === 'response.shell_call_command.done') push(wholes, prop(data, 'command'));
+    else if (type === 'response.apply_patch_call_operation_diff.done') push(wholes, prop(data, 'diff'));
     else if (type === 'response.reasoning_summary_text.delta') push(deltas, prop(data, 'delta', summaryKey(data)));
     // a spoken answer's transcript: its events name no output, one field of its own (a)
     else if (type === 'response.audio.transcript.delta') push(deltas, prop(data, 'delta', 'a'));
     else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') push(wholes, prop(data, 'text'));
     else if (type === 'response.refusal.done') push(wholes, prop(data, 'refusal'));
     else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
-    else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments'));
+    else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments', undefined, true));
     else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
     // OpenAI adds a part empty; a server that adds it with text has it read
     else if ((type === 'response.content_part.done' || type === 'response.content_part.added') && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
@@ -351,14 +412,15 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     else if (type === 'response.output_text.annotation.added' && isObj(data.annotation)) push(wholes, prop(data.annotation, 'title'));
     // an item may arrive whole when it is added (an MCP approval request has no deltas)
     else if ((type === 'response.output_item.done' || type === 'response.output_item.added') && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
-    else if ((type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
+    // the events that open the stream echo the request's instructions and prompt variables (restored here)
+    else if (RESPONSES_WHOLE_ANSWERS.has(type ?? '') && isObj(data.response)) wholes.push(...responseTexts('responses', data.response));
   } else if (endpoint === 'messages') {
     // Extended thinking (thinking_delta) is left as it came: Anthropic signs each thinking block and
     // refuses the next turn of a tool loop when one sent back was changed.
     if (data.type === 'content_block_delta' && isObj(data.delta)) {
       const key = `b${String(data.index ?? 0)}`;
       if (data.delta.type === 'text_delta') push(deltas, prop(data.delta, 'text', key));
-      else if (data.delta.type === 'input_json_delta') push(deltas, prop(data.delta, 'partial_json', key));
+      else if (data.delta.type === 'input_json_delta') push(deltas, prop(data.delta, 'partial_json', key, true));
       // each citation arrives whole: the passage it quotes from the caller's documents
       else if (data.delta.type === 'citations_delta') citationTexts(data.delta.citation, wholes);
     } else if (data.type === 'content_block_start' && isObj(data.content_block)) anthropicBlock(data.content_block, wholes);
@@ -366,8 +428,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   return { deltas, wholes };
 }
 
-/** A choice's fields after its key: tool-call arguments, reasoning copies, refusal. */
-const CHOICE_PART = /^(?:t\d+|r|R|T|d\d+|s\d+|f|a|F)$/;
+/** A choice's fields after its key: tool-call arguments, custom tool input, reasoning copies, refusal. */
+const CHOICE_PART = /^(?:t\d+|u\d+|r|R|T|d\d+|s\d+|f|a|F)$/;
 const REASONING_PART = /^(?:r|R|T|d\d+|s\d+)$/;
 const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
 /** Content that is the answer: a string, or parts other than thinking. */
@@ -414,6 +476,11 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       return (key) => key === k;
     }
     if (type === 'response.audio.transcript.done') return (key) => key === 'a';
+    if (type === 'response.shell_call_command.done') {
+      const k = commandKey(data);
+      return (key) => key === k;
+    }
+    if (type === 'response.apply_patch_call_operation_diff.done') return (key) => key === `o${oi}.p`;
     if (type === 'response.output_item.done') return (key) => key.startsWith(`o${oi}.`);
     if (type === 'response.completed' || type === 'response.incomplete' || type === 'response.failed' || type === 'error') return 'all';
     return null;
@@ -428,34 +495,35 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
   return null;
 }
 
+/** A chat choice's one-letter fields (see CHOICE_PART), as the delta that carries their text. */
+const CHAT_FIELDS: Record<string, (text: string) => Json> = {
+  r: (text) => ({ reasoning_content: text }),
+  R: (text) => ({ reasoning: text }),
+  T: (text) => ({ content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] }),
+  f: (text) => ({ refusal: text }),
+  a: (text) => ({ audio: { transcript: text } }),
+  F: (text) => ({ function_call: { arguments: text } }),
+};
+
+/** The delta of a chat choice that carries `text` for one of its fields (a match of fieldEvent's key pattern). */
+function chatFieldDelta(m: RegExpExecArray | null, text: string): Json {
+  if (m?.[2] === 't') return { tool_calls: [{ index: Number(m[3]), function: { arguments: text } }] };
+  if (m?.[2] === 'u') return { tool_calls: [{ index: Number(m[3]), type: 'custom', custom: { input: text } }] };
+  if (m?.[4] === 'd') return { reasoning_details: [{ type: 'reasoning.text', text, index: Number(m[5]) }] };
+  if (m?.[4] === 's') return { reasoning_details: [{ type: 'reasoning.summary', summary: text, index: Number(m[5]) }] };
+  const field = m?.[6];
+  return field ? CHAT_FIELDS[field]!(text) : { content: text };
+}
+
 /**
  * An event that carries `text` for the streamed field `key` alone, modelled on `data` (an event with
  * a piece of that field): what the gateway sends when it releases text it held back.
  */
 export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, text: string): Json {
   if (endpoint === 'chat') {
-    const m = /^c(\d+)(?:t(\d+)|([ds])(\d+)|([rRTfaF]))?$/.exec(key);
+    const m = /^c(\d+)(?:([tu])(\d+)|([ds])(\d+)|([rRTfaF]))?$/.exec(key);
     const index = Number(m?.[1] ?? 0);
-    const delta: Json =
-      m?.[2] !== undefined
-        ? { tool_calls: [{ index: Number(m[2]), function: { arguments: text } }] }
-        : m?.[3] === 'd'
-          ? { reasoning_details: [{ type: 'reasoning.text', text, index: Number(m[4]) }] }
-          : m?.[3] === 's'
-            ? { reasoning_details: [{ type: 'reasoning.summary', summary: text, index: Number(m[4]) }] }
-            : m?.[5] === 'r'
-              ? { reasoning_content: text }
-              : m?.[5] === 'R'
-                ? { reasoning: text }
-                : m?.[5] === 'T'
-                  ? { content: [{ type: 'thinking', thinking: [{ type: 'text', text }] }] }
-                  : m?.[5] === 'f'
-                    ? { refusal: text }
-                    : m?.[5] === 'a'
-                      ? { audio: { transcript: text } }
-                      : m?.[5] === 'F'
-                        ? { function_call: { arguments: text } }
-                        : { content: text };
+    const delta = chatFieldDelta(m, text);
     const { choices: _choices, usage: _usage, ...rest } = data;
     return { ...rest, choices: [{ index, delta, finish_reason: null }] };
   }

@@ -448,3 +448,96 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect(streamTexts('responses', null, held).deltas.map((d) => [d.key, d.get()])).toEqual([['a', 'held']]);
   });
 });
+
+describe('fifth review: texts that got past inspection or came back wrongly', () => {
+  test('a tool input nested deeper than any fixed limit is still read (a credential 40 objects deep)', () => {
+    let input: unknown = { token: 'deep secret' };
+    for (let i = 0; i < 40; i++) input = { a: input };
+    const texts = requestTexts('messages', { messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'f', input }] }] });
+    expect(texts.map((t) => t.get())).toEqual(['deep secret']);
+    texts[0]!.set('[SECRET_1]');
+    expect(JSON.stringify(input)).toContain('"token":"[SECRET_1]"');
+    // arrays of arrays too, and an input far deeper than the call stack would allow to recurse
+    let wide: unknown = ['leaf'];
+    for (let i = 0; i < 100_000; i++) wide = [wide];
+    expect(requestTexts('messages', { messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'f', input: { x: wide } }] }] }).map((t) => t.get())).toEqual(['leaf']);
+  });
+
+  test('chat: a custom tool call (freeform input) is read in the request, in the answer and streamed, and held text goes back as its input', () => {
+    const call = { id: 'c1', type: 'custom', custom: { name: 'run_sql', input: 'select * from users where mail = ana@example.com' } };
+    expect(requestTexts('chat', { messages: [{ role: 'assistant', content: null, tool_calls: [structuredClone(call)] }] }).map((t) => t.get())).toEqual([call.custom.input]);
+    expect(responseTexts('chat', { choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [structuredClone(call)] } }] }).map((t) => t.get())).toEqual([call.custom.input]);
+    const chunk = { choices: [{ index: 1, delta: { tool_calls: [{ index: 2, id: 'c1', type: 'custom', custom: { name: 'run_sql', input: 'select ' } }] }, finish_reason: null }] };
+    expect(streamTexts('chat', null, chunk).deltas.map((d) => [d.key, d.get()])).toEqual([['c1u2', 'select ']]);
+    // the answer begins: reasoning before it is over; a finish ends the custom call's input
+    const ended = endedFields('chat', null, { choices: [{ index: 1, delta: {}, finish_reason: 'tool_calls' }] }) as (k: string) => boolean;
+    expect([ended('c1u2'), ended('c0u2')]).toEqual([true, false]);
+    const held = fieldEvent('chat', { id: 'c', choices: [] }, 'c1u2', 'held');
+    expect(held).toEqual({ id: 'c', choices: [{ index: 1, delta: { tool_calls: [{ index: 2, type: 'custom', custom: { input: 'held' } }] }, finish_reason: null }] });
+    expect(streamTexts('chat', null, held).deltas.map((d) => [d.key, d.get()])).toEqual([['c1u2', 'held']]);
+    // the other keys still come back as they were
+    expect(streamTexts('chat', null, fieldEvent('chat', { id: 'c', choices: [] }, 'c3t1', 'x')).deltas.map((d) => d.key)).toEqual(['c3t1']);
+    expect(streamTexts('chat', null, fieldEvent('chat', { id: 'c', choices: [] }, 'c0s4', 'x')).deltas.map((d) => d.key)).toEqual(['c0s4']);
+    expect(streamTexts('chat', null, fieldEvent('chat', { id: 'c', choices: [] }, 'c2F', 'x')).deltas.map((d) => d.key)).toEqual(['c2F']);
+  });
+
+  test("Responses: the events that open a stream (created, queued, in_progress) echo the instructions and the stored prompt's variables: read, to restore them", () => {
+    for (const type of ['response.created', 'response.queued', 'response.in_progress']) {
+      const event = { type, sequence_number: 0, response: { id: 'r', status: 'in_progress', instructions: 'Reply to [EMAIL_1].', prompt: { id: 'pmpt_1', variables: { customer: 'Ana [PII_1]', file: { type: 'input_file', file_id: 'f' }, note: { type: 'input_text', text: 'see [EMAIL_1]' } } }, output: [] } };
+      expect(streamTexts('responses', type, event).wholes.map((t) => t.get())).toEqual(['Reply to [EMAIL_1].', 'Ana [PII_1]', 'see [EMAIL_1]']);
+      expect(endedFields('responses', type, event)).toBeNull();
+    }
+    expect(responseTexts('responses', { output: [], prompt: { id: 'p', variables: { a: 'x [EMAIL_1]' } } }).map((t) => t.get())).toEqual(['x [EMAIL_1]']);
+  });
+
+  test("Responses: a shell call's commands and a patch's diff streamed in pieces are fields of their own, ended by their done events and their item's", () => {
+    const cmd = streamTexts('responses', null, { type: 'response.shell_call_command.delta', output_index: 2, command_index: 1, delta: 'cat ~/.ne' });
+    expect(cmd.deltas.map((d) => [d.key, d.get()])).toEqual([['o2.x1', 'cat ~/.ne']]);
+    const added = streamTexts('responses', null, { type: 'response.shell_call_command.added', output_index: 2, command_index: 1, command: 'cat' });
+    expect(added.wholes.map((t) => t.get())).toEqual(['cat']);
+    const cmdDone = { type: 'response.shell_call_command.done', output_index: 2, command_index: 1, command: 'cat ~/.netrc' };
+    expect(streamTexts('responses', null, cmdDone).wholes.map((t) => t.get())).toEqual(['cat ~/.netrc']);
+    const c = endedFields('responses', null, cmdDone) as (k: string) => boolean;
+    expect([c('o2.x1'), c('o2.x0'), c('o2.0')]).toEqual([true, false, false]);
+    const diff = streamTexts('responses', null, { type: 'response.apply_patch_call_operation_diff.delta', item_id: 'p', output_index: 3, delta: '+token = ' });
+    expect(diff.deltas.map((d) => [d.key, d.get()])).toEqual([['o3.p', '+token = ']]);
+    const diffDone = { type: 'response.apply_patch_call_operation_diff.done', item_id: 'p', output_index: 3, diff: '+token = x' };
+    expect(streamTexts('responses', null, diffDone).wholes.map((t) => t.get())).toEqual(['+token = x']);
+    expect((endedFields('responses', null, diffDone) as (k: string) => boolean)('o3.p')).toBe(true);
+    expect((endedFields('responses', null, { type: 'response.output_item.done', output_index: 3, item: {} }) as (k: string) => boolean)('o3.p')).toBe(true);
+    const held = fieldEvent('responses', { type: 'response.shell_call_command.delta', output_index: 2, command_index: 1, delta: 'x', sequence_number: 7 }, 'o2.x1', 'held');
+    expect(streamTexts('responses', null, held).deltas.map((d) => [d.key, d.get()])).toEqual([['o2.x1', 'held']]);
+  });
+
+  test('a placeholder of a data class whose key starts with a digit, or is long, is restored, whole and split across streamed pieces', () => {
+    const vault = new PlaceholderVault();
+    const long = `[${'CUSTOMER_CONTRACT_REFERENCE_NUMBERS_OF_THE_LEGAL_DEPARTMENT_X'.slice(0, 64)}_12]`;
+    vault.set('[3RD_PARTY_DATA_1]', 'ACME-778');
+    vault.set(long, 'K-99');
+    expect(vault.restore('a [3RD_PARTY_DATA_1] b')).toBe('a ACME-778 b');
+    const text = `see ${long} and [3RD_PARTY_DATA_1].`;
+    for (let cut = 1; cut < text.length; cut++) {
+      const r = vault.stream();
+      expect(r.push(text.slice(0, cut)) + r.push(text.slice(cut)) + r.flush()).toBe('see K-99 and ACME-778.');
+    }
+  });
+
+  test('restored into JSON text (tool-call arguments), a value is escaped as a JSON string; a value masked in JSON text is kept unescaped', () => {
+    const vault = new PlaceholderVault();
+    vault.set('[ADDRESS_1]', 'Unit 2050 Box 4190\nDPO AP 96278');
+    vault.set('[PII_1]', 'Jo "JJ" O\\Brien');
+    const args = '{"to":"[ADDRESS_1]","name":"[PII_1]"}';
+    expect(JSON.parse(vault.restore(args, true))).toEqual({ to: 'Unit 2050 Box 4190\nDPO AP 96278', name: 'Jo "JJ" O\\Brien' });
+    expect(vault.restore('Sent to [ADDRESS_1].')).toBe('Sent to Unit 2050 Box 4190\nDPO AP 96278.');
+    for (let cut = 1; cut < args.length; cut++) {
+      const r = vault.stream(true);
+      expect(JSON.parse(r.push(args.slice(0, cut)) + r.push(args.slice(cut)) + r.flush())).toEqual({ to: 'Unit 2050 Box 4190\nDPO AP 96278', name: 'Jo "JJ" O\\Brien' });
+    }
+    // which refs are JSON text: tool-call arguments in every API, Anthropic's streamed partial_json; a custom tool's input is not
+    const chat = requestTexts('chat', { messages: [{ role: 'assistant', content: 'x', tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: '{}' } }, { id: 'b', type: 'custom', custom: { name: 'g', input: 'raw' } }] }] });
+    expect(chat.map((t) => [t.get(), !!t.json])).toEqual([['x', false], ['{}', true], ['raw', false]]);
+    expect(streamTexts('messages', null, { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"a' } }).deltas.map((t) => !!t.json)).toEqual([true]);
+    expect(streamTexts('responses', null, { type: 'response.function_call_arguments.done', output_index: 0, arguments: '{}' }).wholes.map((t) => !!t.json)).toEqual([true]);
+    expect(responseTexts('responses', { output: [{ type: 'function_call', arguments: '{}' }, { type: 'custom_tool_call', input: 'raw' }] }).map((t) => !!t.json)).toEqual([true, false]);
+  });
+});

@@ -196,7 +196,7 @@ export class GatewayService {
     if (state.vault.size)
       for (const t of out) {
         const before = t.get();
-        const after = state.vault.restore(before);
+        const after = state.vault.restore(before, t.json);
         if (after !== before) {
           t.set(after);
           changed = true;
@@ -226,15 +226,17 @@ export class GatewayService {
     const classes = new Set(decision.redactedClasses ?? []);
     const masked = decision.findings.filter((f) => classes.has(f.dataClass));
     const { text: maskedJoined, placeholders } = redact(joined, masked);
-    for (const p of placeholders) state.vault.set(p.placeholder, joined.slice(p.start, p.end));
     state.redacted = true;
     // One text (a single message, the usual long prompt): the masked whole is its masked text.
     if (texts.length === 1) {
+      const json = texts[0]!.json === true;
+      for (const p of placeholders) state.vault.set(p.placeholder, valueOf(joined.slice(p.start, p.end), json));
       texts[0]!.set(maskedJoined);
       return;
     }
     let offset = 0;
     let k = 0;
+    let stored = -1;
     for (const t of texts) {
       const text = t.get();
       const end = offset + text.length;
@@ -242,6 +244,11 @@ export class GatewayService {
       let pos = 0;
       while (k < placeholders.length && placeholders[k]!.start < end) {
         const p = placeholders[k]!;
+        // the value as the first text it is in means it (JSON text: unescaped)
+        if (k !== stored) {
+          state.vault.set(p.placeholder, valueOf(joined.slice(p.start, p.end), t.json === true));
+          stored = k;
+        }
         const s = Math.max(p.start - offset, 0);
         const e = Math.min(p.end - offset, text.length);
         if (s >= pos) out += text.slice(pos, s) + p.placeholder;
@@ -419,6 +426,21 @@ export class GatewayService {
 function rethrowForGateway(err: unknown): never {
   const res = toErrorResponse(err);
   throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+}
+
+/**
+ * A masked value as the caller meant it: found in JSON text (tool-call arguments), its escapes
+ * (`\n`, `\u00e9`, `\"`) are undone, so that it is restored as such into plain text and escaped
+ * again into JSON text; a span that is not a string's content stays as it was.
+ */
+function valueOf(raw: string, json: boolean): string {
+  if (!json || raw.indexOf('\\') === -1) return raw;
+  try {
+    const v: unknown = JSON.parse(`"${raw}"`);
+    return typeof v === 'string' ? v : raw;
+  } catch {
+    return raw;
+  }
 }
 
 function headerOf(request: FastifyRequest, name: string): string | undefined {

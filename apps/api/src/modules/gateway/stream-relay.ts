@@ -210,7 +210,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         return prefix + host.blockStream(state, scanner.text() + piece, result.reason);
       }
       let restorer = restorers.get(key);
-      if (!restorer) restorers.set(key, (restorer = state.vault.stream()));
+      if (!restorer) restorers.set(key, (restorer = state.vault.stream(ref.json)));
       let text = result.text;
       // The field's last piece (the same event ends it): nothing more can complete what is held.
       const last = endsField(key);
@@ -244,7 +244,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       }
       for (const w of wholes) {
         const before = w.get();
-        const after = state.vault.restore(before);
+        const after = state.vault.restore(before, w.json);
         if (after !== before) w.set(after);
       }
       changed = true;
