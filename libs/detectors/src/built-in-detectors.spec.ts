@@ -168,6 +168,7 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],
   // a street with no type word and its number, after a building number or a cue about where someone lives
   ['street-address', 'The parcel went to 4410 Mäealuse 12, Tartu', '4410 Mäealuse 12'],
+  ['street-address', 'Send the keys to 27 Ermou Str., Athens', '27 Ermou Str., Athens'], // "Str." for street
   ['street-address', 'Our guest lives at Kalinowa 8, near the park.', 'Kalinowa 8'],
   ['street-address', 'Address: Tammsaare Tee 41\nTallinn', 'Tammsaare Tee 41'],
   ['street-address', 'He lives on Birkenhof 3 street.', 'Birkenhof 3'],

@@ -78,7 +78,7 @@ const KINDS = {
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
-    'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
+    'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'str', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
     'calle', 'avenida', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
     'οδός', 'λεωφόρος', 'πλατεία',
     'apt', 'apartment', 'suite', 'flat', 'corner',

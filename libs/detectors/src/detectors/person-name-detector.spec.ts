@@ -540,3 +540,20 @@ describe('person-name detector: names in quoted blocks, transcripts and lower-ca
     expect(names('vitamin d levels\nwere fine')).toEqual([]);
   });
 });
+
+describe('person-name detector: "to" before a person, Nordic and Finnish surname endings', () => {
+  it.each([
+    ['She was the assistant to Halvard Mikkelsen for a year.', 'Halvard Mikkelsen'],
+    ['He was married to Oona Kettunen until 1990.', 'Oona Kettunen'],
+    ['Our new hire is Tuomas Heikkinen from the Oulu office.', 'Tuomas Heikkinen'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+  it.each([
+    'We moved the office to Lower Essen last spring.', // a place after "to"
+    'Flights to Bad Essen are cheap.',
+    'The Chosen Ones tour starts Friday.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
   HONORIFICS, INITIAL_NOUNS, LABELS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES,
-  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, WEAK, WEAK_AFTER, WORK_AFTER,
+  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
 
@@ -254,6 +254,8 @@ export const personNameDetector: Detector = {
       if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
       const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
+      // "assistant to", "married to": "to" before a person, not a place
+      const personTo = w0 === 'to' && !bf.colon && !bf.comma && TO_PERSON.has(w1);
       // "named her Grace", "my partner's name Ana Ruiz", "her maiden name Okafor"
       const naming = !bf.colon && !bf.comma && (w0 === 'name' ? NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s')
         : w0 === 'is' && w1 === 'name' ? NAME_OWNERS.has(w2) || w2.endsWith("'s") || w2.endsWith('’s') // "her maiden name is Key"
@@ -386,10 +388,10 @@ export const personNameDetector: Detector = {
         confidence = score >= 1 ? 0.9 : 0.82;
       // an unlisted first name before a listed surname (or a surname ending) after a word about a person
       // ("sung by Bonifacio Kowalczyk", "a note from Xiadani Okafor"; not after a place preposition)
-      else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !WEAK_AFTER.test(after)) &&
+      else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !personTo && !WEAK_AFTER.test(after)) &&
         ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
         // after a word about a person before it (not only a verb after it), strong enough to read its words again later
-        confidence = !bf.colon && WEAK.has(w0) && !PLACE_PREPS.has(w0) ? 0.82 : 0.8;
+        confidence = !bf.colon && WEAK.has(w0) && (!PLACE_PREPS.has(w0) || personTo) ? 0.82 : 0.8;
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
       // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
       // or on an address block's label: "Billing address: Erlendur G. Hafliðason"

@@ -67,7 +67,7 @@ export const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok l
   ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
   athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
 /** surname endings of many languages (accent-free, lower case) */
-export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute)$/;
+export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute|sen|nen)$/;
 export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
   piazza corso largo ulica ul strada calea street st road rd lane drive square`);
 export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
@@ -104,6 +104,8 @@ export const WEAK = words(`ask asked call called tell told email e-mail emailed 
   including songwriter singer producer director engineer developer designer analyst consultant coworker co-worker nurse teacher professor lawyer accountant
   recruiter intern founder co-founder author artist actor actress writer editor journalist photographer chef coach captain assistant secretary
   officer neighbour neighbor friend brother sister mother father son daughter wife husband cousin uncle aunt grandmother grandfather boss`);
+/** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
+export const TO_PERSON = words('assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband');
 export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 export const WEAK_AFTER =
   /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;

@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway)$/;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway|Str)$/;
 const FR_WORDS = /^(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)$/i;
 /** number + 1-4 capitalized (or ordinal) words, anchored at the suffix */
 const BEFORE = /(?<![\w.,-])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?)[ \t]+((?:(?:[NSEW]\.?|[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4})$/;
