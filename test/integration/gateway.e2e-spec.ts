@@ -681,11 +681,13 @@ describe('AI gateway', () => {
     }, 30_000);
   });
 
-  /** An upstream whose answer each test writes by hand (raw HTTP): shapes the mock does not make. */
+  /** An upstream whose answer each test writes by hand (raw HTTP): upstreams that misbehave, shapes the mock does not make. */
   describe('hand-written upstream answers', () => {
     let raw: http.Server;
     let handler: (req: http.IncomingMessage, res: http.ServerResponse) => void = (_req, res) => res.end();
     let received: any = null;
+    let receivedHeaders: http.IncomingHttpHeaders = {};
+    const call = (p: string, body: Record<string, unknown>, upstream = 'raw-openai') => t.request(p, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'x-airlock-upstream': upstream }, json: body });
     const json = (body: unknown, headers: Record<string, string> = {}) => (_req: http.IncomingMessage, res: http.ServerResponse) => {
       res.writeHead(200, { 'content-type': 'application/json', ...headers });
       res.end(typeof body === 'function' ? JSON.stringify(body()) : JSON.stringify(body));
@@ -700,6 +702,7 @@ describe('AI gateway', () => {
         req.on('data', (c: Buffer) => parts.push(c));
         req.on('end', () => {
           received = JSON.parse(Buffer.concat(parts).toString('utf8'));
+          receivedHeaders = req.headers;
           handler(req, res);
         });
       });
@@ -712,6 +715,114 @@ describe('AI gateway', () => {
     afterAll(async () => {
       raw.closeAllConnections();
       await new Promise((r) => raw.close(r));
+    });
+
+    test('an answer whose body stalls after its headers is a 504 within the upstream timeout; one cut mid-body a 502 (not a hang, not a 500)', async () => {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id":');
+      };
+      const started = Date.now();
+      const stalled = await call('/gateway/openai/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      expect(stalled.status).toBe(504);
+      expect(await stalled.json()).toMatchObject({ error: { type: 'timeout_error', code: 'upstream_timeout' } });
+      expect(Date.now() - started).toBeLessThan(3000);
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{"id":');
+        setTimeout(() => res.socket?.destroy(), 30);
+      };
+      const cut = await call('/gateway/anthropic/v1/messages', { model: 'c', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }, 'raw-claude');
+      expect(cut.status).toBe(502);
+      expect(await cut.json()).toMatchObject({ type: 'error', error: { type: 'api_error', message: expect.stringMatching(/closed the connection before the end of its answer/) } });
+      // an error answer that stalls is a 504 too
+      handler = (_req, res) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.write('{"error":');
+      };
+      const stalledError = await call('/gateway/openai/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      expect(stalledError.status).toBe(504);
+    }, 10_000);
+
+    test("a stream the upstream cuts before its end ends with the API's error event: the SDKs raise it instead of taking the answer as complete", async () => {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'The first half' }, finish_reason: null }] }));
+        setTimeout(() => res.socket?.destroy(), 30);
+      };
+      let text = '';
+      const err = await (async () => {
+        for await (const c of await rawOpenai().chat.completions.create({ model: 'm', stream: true, messages: [{ role: 'user', content: 'hi' }] })) text += c.choices[0]?.delta?.content ?? '';
+      })().catch((e: unknown) => e);
+      expect(text).toBe('The first half');
+      expect(err).toBeInstanceOf(OpenAI.APIError);
+      expect((err as Error).message).toMatch(/upstream/i);
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'));
+        res.write(sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'));
+        res.write(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Half' } }, 'content_block_delta'));
+        setTimeout(() => res.socket?.destroy(), 30);
+      };
+      const claude = new Anthropic({ apiKey: key, baseURL: `${t.url}/gateway/anthropic`, maxRetries: 0, defaultHeaders: { 'X-Airlock-Upstream': 'raw-claude' } });
+      const aerr = await claude.messages.stream({ model: 'c', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }).finalMessage().catch((e: unknown) => e);
+      expect(aerr).toBeInstanceOf(Anthropic.APIError);
+    });
+
+    test('an answer the upstream compresses although asked for none (gzip, deflate, br; JSON and streamed) is read, inspected and restored', async () => {
+      const zlib = await import('node:zlib');
+      const codings: Record<string, (b: Buffer) => Buffer> = { gzip: (b) => zlib.gzipSync(b), deflate: (b) => zlib.deflateSync(b), br: (b) => zlib.brotliCompressSync(b) };
+      for (const [coding, compress] of Object.entries(codings)) {
+        handler = (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': coding });
+          res.end(compress(Buffer.from(JSON.stringify(chatAnswer({ content: `Noted: ${received.messages[0].content}` })))));
+        };
+        const answer = await rawOpenai().chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `Write to ${EMAIL}` }] });
+        expect(receivedHeaders['accept-encoding']).toBe('identity');
+        expect(JSON.stringify(received)).not.toContain(EMAIL);
+        expect(answer.choices[0]!.message.content).toBe(`Noted: Write to ${EMAIL}`);
+        handler = (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'content-encoding': coding });
+          const said = String(received.messages[0].content);
+          res.end(compress(Buffer.from([sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: said.slice(0, 12) }, finish_reason: null }] }), sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: said.slice(12) }, finish_reason: 'stop' }] }), sse('[DONE]')].join(''))));
+        };
+        let text = '';
+        for await (const c of await rawOpenai().chat.completions.create({ model: 'm', stream: true, messages: [{ role: 'user', content: `Write to ${EMAIL}` }] })) text += c.choices[0]?.delta?.content ?? '';
+        expect(text).toBe(`Write to ${EMAIL}`);
+      }
+      // a body that says it is compressed and is not: a 502, not a 500
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end('{"not":"gzip"}');
+      };
+      const bad = await call('/gateway/openai/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      expect(bad.status).toBe(502);
+    });
+
+    test('a credential nested deep in a tool input blocks like any other; a body nested too deep to handle is a 400, not a 500', async () => {
+      handler = json({ id: 'msg', type: 'message', role: 'assistant', model: 'c', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } });
+      let nested: unknown = { token: TOKEN };
+      for (let i = 0; i < 40; i++) nested = { a: nested };
+      const deep = await call('/gateway/anthropic/v1/messages', { model: 'c', max_tokens: 5, messages: [{ role: 'user', content: 'go' }, { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'f', input: nested }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'ok' }] }] }, 'raw-claude');
+      expect(deep.status).toBe(403);
+      expect(await deep.json()).toMatchObject({ type: 'error', error: { type: 'permission_error', message: expect.stringMatching(/credential/i) } });
+      const levels = 2_000_000;
+      const tooDeep = await t.request('/gateway/openai/v1/chat/completions', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'x-airlock-upstream': 'raw-openai', 'content-type': 'application/json' }, body: `{"model":"m","messages":[{"role":"user","content":"hi"}],"metadata":${'['.repeat(levels)}${']'.repeat(levels)}}` });
+      expect(tooDeep.status).toBe(400);
+      expect(await tooDeep.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'body_too_deep' } });
+    }, 30_000);
+
+    test('embeddings given as token ids are refused with a 400 that says why (Airlock cannot read them): never forwarded uninspected', async () => {
+      handler = json({ object: 'list', data: [], model: 'e', usage: { prompt_tokens: 3, total_tokens: 3 } });
+      received = null;
+      for (const input of [[[1, 2, 3]], [101, 7592], ['text', [1, 2]]]) {
+        const err = await rawOpenai().embeddings.create({ model: 'e', input: input as any }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(OpenAI.BadRequestError);
+        expect((err as Error).message).toMatch(/token/i);
+      }
+      expect(received).toBeNull();
+      const ok = await rawOpenai().embeddings.create({ model: 'e', input: ['text'] });
+      expect(ok.object).toBe('list');
     });
 
     test("chat: a custom tool call's freeform input is decided as a prompt when sent back, and restored in the answer", async () => {

@@ -281,6 +281,17 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
 }
 
 /**
+ * Why a request carries input that reaches the provider as text but that the gateway cannot read as
+ * text, or null: embeddings given as token ids (an array of numbers, or of such arrays), which the
+ * provider decodes with its tokenizer. They would be forwarded uninspected, so they are refused.
+ */
+export function uninspectableInput(endpoint: GatewayEndpoint, body: Json): string | null {
+  if (endpoint !== 'embeddings' || !Array.isArray(body.input)) return null;
+  if (body.input.every((v) => typeof v === 'string')) return null;
+  return 'Airlock cannot inspect embeddings input given as token ids: send the input as text (a string or an array of strings). LangChain sends token ids unless OpenAIEmbeddings is given check_embedding_ctx_length=False.';
+}
+
+/**
  * An Anthropic content block's texts: text (and the passages its citations quote), tool inputs,
  * tool results (and those of the tools Anthropic runs), documents given as text or as content blocks
  * (with their title and context), search results. Images and base64 or file documents are not text.

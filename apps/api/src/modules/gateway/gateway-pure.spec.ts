@@ -1,4 +1,4 @@
-import { dropLogprobs, endedFields, fieldEvent, requestTexts, responseTexts, streamTexts } from './dialects';
+import { dropLogprobs, endedFields, fieldEvent, requestTexts, responseTexts, streamTexts, uninspectableInput } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -539,5 +539,12 @@ describe('fifth review: texts that got past inspection or came back wrongly', ()
     expect(streamTexts('messages', null, { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"a' } }).deltas.map((t) => !!t.json)).toEqual([true]);
     expect(streamTexts('responses', null, { type: 'response.function_call_arguments.done', output_index: 0, arguments: '{}' }).wholes.map((t) => !!t.json)).toEqual([true]);
     expect(responseTexts('responses', { output: [{ type: 'function_call', arguments: '{}' }, { type: 'custom_tool_call', input: 'raw' }] }).map((t) => !!t.json)).toEqual([true, false]);
+  });
+
+  test('embeddings given as token ids cannot be read as text: refused, with how to send text instead; strings pass', () => {
+    for (const input of [[1, 2, 3], [[1, 2], [3]], ['text', [1, 2]]]) expect(uninspectableInput('embeddings', { input })).toMatch(/token ids/);
+    expect(uninspectableInput('embeddings', { input: ['a', 'b'] })).toBeNull();
+    expect(uninspectableInput('embeddings', { input: 'a' })).toBeNull();
+    expect(uninspectableInput('chat', { input: [1, 2] })).toBeNull();
   });
 });

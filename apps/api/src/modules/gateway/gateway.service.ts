@@ -10,11 +10,11 @@ import type { ApiClientAuth } from '../auth/auth-context';
 import { type DeferredDecision, DecisionService, type OffLoopOptions, type PreparedChecks } from '../decisions/decision.service';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, requestOf, SEPARATOR } from './call';
-import { dropLogprobs, ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, type Usage, usageOf } from './dialects';
+import { dropLogprobs, ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, uninspectableInput, type Usage, usageOf } from './dialects';
 import { GatewayTrafficService } from './gateway-traffic.service';
 import type { WindowVerdict } from './lookback';
 import { type RelayHost, relayStream } from './stream-relay';
-import { callUpstream, readBody } from './upstream-client';
+import { callUpstream, decodedBody, readBody, UpstreamReadError } from './upstream-client';
 import { GatewayUpstreamsService, type ResolvedUpstream } from './upstreams.service';
 import { PlaceholderVault } from './vault';
 
@@ -123,8 +123,11 @@ export class GatewayService {
     };
     reply.raw.once('close', onClose);
 
-    // Before: every text of the request, decided together as one prompt.
-    const texts = requestTexts(endpoint, json);
+    // Before: every text of the request, decided together as one prompt. Input the gateway cannot
+    // read as text (embeddings given as token ids) is refused rather than forwarded uninspected.
+    const unreadable = uninspectableInput(endpoint, json);
+    if (unreadable) throw new GatewayError(400, 'invalid_request', unreadable, 'input_not_inspectable');
+    const texts = tooDeep(() => requestTexts(endpoint, json));
     const joined = texts.map((t) => t.get()).join(SEPARATOR);
     const decision = await this.decidePrompt(state, joined);
     if (gone) return;
@@ -135,7 +138,7 @@ export class GatewayService {
     if (decision.effect === 'redact') this.redactRequest(state, texts, joined, decision);
 
     const stream = json.stream === true;
-    const payload = JSON.stringify(json);
+    const payload = tooDeep(() => JSON.stringify(json));
     state.own += performance.now() - started;
     const upstreamCall = callUpstream(upstream, UPSTREAM_PATHS[endpoint], this.upstreamHeaders(request, upstream, stream), payload);
     call = upstreamCall;
@@ -155,18 +158,36 @@ export class GatewayService {
     const status = res.statusCode ?? 502;
     const passed = passedHeaders(res);
     const type = String(res.headers['content-type'] ?? '');
+    let body: ReturnType<typeof decodedBody>;
+    try {
+      body = decodedBody(res);
+    } catch (err) {
+      res.destroy();
+      this.record(state, { upstreamError: true });
+      throw new GatewayError(502, 'upstream', `The upstream ${upstream.name}: ${(err as Error).message}`, 'upstream_bad_body');
+    }
     if (status >= 400) {
       // Upstream errors go to the caller as they are: status, body, retry advice.
-      const raw = await readBody(res, MAX_UPSTREAM_BODY).catch(() => Buffer.from(''));
+      const raw = await readBody(res, MAX_UPSTREAM_BODY, upstream.timeoutMs, body).catch((err: unknown) => err as Error);
       this.record(state, { upstreamError: true });
-      void reply.code(status).headers({ ...passed, 'content-type': type || 'application/json' }).send(raw);
+      if (raw instanceof UpstreamReadError && raw.timedOut) throw this.unreadAnswer(upstream, raw);
+      void reply
+        .code(status)
+        .headers({ ...passed, 'content-type': type || 'application/json' })
+        .send(raw instanceof Error ? Buffer.from('') : raw);
       return;
     }
     if (type.startsWith('text/event-stream')) {
-      await relayStream(this.relayHost, state, res, reply, status, passed);
+      await relayStream(this.relayHost, state, res, reply, status, passed, body);
       return;
     }
-    const raw = await readBody(res, MAX_UPSTREAM_BODY);
+    let raw: Buffer;
+    try {
+      raw = await readBody(res, MAX_UPSTREAM_BODY, upstream.timeoutMs, body);
+    } catch (err) {
+      this.record(state, { upstreamError: true });
+      throw this.unreadAnswer(upstream, err);
+    }
     const t0 = performance.now();
     let answer: Record<string, unknown>;
     try {
@@ -208,8 +229,15 @@ export class GatewayService {
     this.record(state, {}, logAnswer);
   }
 
+  /** An answer that could not be read (silent past the timeout, cut, too large, badly compressed) as the gateway's error. */
+  private unreadAnswer(upstream: ResolvedUpstream, err: unknown): GatewayError {
+    if (err instanceof UpstreamReadError && err.timedOut) return new GatewayError(504, 'timeout', `The upstream ${upstream.name} did not finish its answer: ${err.message}`, 'upstream_timeout');
+    return new GatewayError(502, 'upstream', `The upstream ${upstream.name} did not send a whole answer: ${(err as Error).message}`, 'upstream_bad_body');
+  }
+
   private upstreamHeaders(request: FastifyRequest, upstream: ResolvedUpstream, stream: boolean): Record<string, string> {
-    const h: Record<string, string> = { 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json', 'user-agent': 'airlock-gateway' };
+    // identity: an answer is read and inspected as it comes, without first undoing a compression
+    const h: Record<string, string> = { 'content-type': 'application/json', accept: stream ? 'text/event-stream' : 'application/json', 'accept-encoding': 'identity', 'user-agent': 'airlock-gateway' };
     for (const name of FORWARDED_HEADERS) {
       const v = headerOf(request, name);
       if (v !== undefined) h[name] = v;
@@ -426,6 +454,16 @@ export class GatewayService {
 function rethrowForGateway(err: unknown): never {
   const res = toErrorResponse(err);
   throw new GatewayError(res.status, ERROR_KIND_BY_STATUS(res.status), res.body.error.message, res.body.error.code, res.headers);
+}
+
+/** A body nested deeper than the gateway can walk or write (the runtime's stack) is the caller's error, not the server's. */
+function tooDeep<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof RangeError) throw new GatewayError(400, 'invalid_request', 'The body is nested too deeply to be inspected', 'body_too_deep');
+    throw err;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, SEPARATOR } from './call';
@@ -35,9 +36,10 @@ export interface RelayHost {
 /**
  * Relays a server-sent event stream from the upstream to the caller: each text piece inspected with
  * look-back (LookbackScanner), masked where the policy redacts, placeholders restored; a block stops
- * the stream with the API's error event before the piece that completes the value.
+ * the stream with the API's error event before the piece that completes the value. `body` is what
+ * `res` carries, decompressed where the upstream compressed it (see decodedBody).
  */
-export function relayStream(host: RelayHost, state: CallState, res: IncomingMessage, reply: FastifyReply, status: number, passed: Record<string, string>): Promise<void> {
+export function relayStream(host: RelayHost, state: CallState, res: IncomingMessage, reply: FastifyReply, status: number, passed: Record<string, string>, body: Readable = res): Promise<void> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(status, { ...passed, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
@@ -335,7 +337,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     /** The verdict on a long whole text, from the inspection thread; the queue goes on with it. */
     const wholeOffLoop = (text: string) => {
       waiting = true;
-      res.pause();
+      body.pause();
       // The upstream is paused, not silent: its idle timer waits too (re-armed when it resumes).
       if (idle) clearTimeout(idle);
       idle = null;
@@ -348,7 +350,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
           if (stopped || raw.destroyed) return;
           if (upstreamEnded) return complete();
           armIdle();
-          res.resume();
+          body.resume();
           drainAndWrite();
         },
         (err: unknown) => {
@@ -391,7 +393,30 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       else raw.end();
       finish();
     };
-    res.on('data', (chunk: Buffer) => {
+    /**
+     * The upstream's answer broke off (its connection closed before the end, an unreadable
+     * compression): the events that came are handled, what is held goes out decided, and the stream
+     * ends with the API's error event, so the SDKs raise it rather than take a cut answer as whole.
+     */
+    const broken = (message: string) => {
+      if (stopped || upstreamEnded || raw.destroyed || raw.writableEnded) return finish();
+      let out = '';
+      try {
+        if (!waiting) out = drain();
+        if (!stopped) out += flushHeld();
+      } catch (err) {
+        out += fail(err);
+      }
+      if (!stopped) {
+        stopped = true;
+        host.record(state, { upstreamError: true, streamed: true });
+        out += streamErrorEvent(endpoint, `The upstream ${state.upstream.name} ${message}`, 'upstream_bad_stream');
+      }
+      res.destroy();
+      raw.end(out);
+      finish();
+    };
+    body.on('data', (chunk: Buffer) => {
       if (stopped) return;
       pending.push(chunk);
       if (!scheduled) {
@@ -400,15 +425,14 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         process.nextTick(drainAndWrite);
       }
     });
-    res.on('end', () => {
+    body.on('end', () => {
       upstreamEnded = true;
       if (!waiting) complete();
     });
-    res.on('error', () => {
-      if (!stopped) host.record(state, { upstreamError: true, streamed: true });
-      stopped = true;
-      if (!raw.destroyed) raw.end();
-      finish();
+    body.on('error', (err) => broken(body === res ? 'closed the stream before its end' : `sent a stream that could not be decompressed (${err.message})`));
+    if (body !== res) res.on('error', () => undefined);
+    res.once('close', () => {
+      if (!res.complete) broken('closed the stream before its end');
     });
     raw.once('close', () => {
       if (!res.complete) res.destroy();

@@ -1,6 +1,8 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import type { ResolvedUpstream } from './upstreams.service';
 
 /** Keep-alive pools for upstream connections (one per protocol; sockets are per host and port). */
@@ -75,24 +77,73 @@ export function callUpstream(upstream: ResolvedUpstream, path: string, headers: 
   };
 }
 
-/** The body of a response, up to `max` bytes (more: throws). */
-export function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
+/** Why an upstream answer could not be read: `timedOut` when it fell silent longer than allowed. */
+export class UpstreamReadError extends Error {
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The answer's bytes as sent: a body the upstream compressed although the gateway asked for none
+ * (`accept-encoding: identity`) is decompressed (gzip, deflate, br), so that it is read and
+ * inspected like any other; `res` itself otherwise. A coding the gateway does not know is refused.
+ */
+export function decodedBody(res: IncomingMessage): Readable {
+  const coding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (!coding || coding === 'identity') return res;
+  const decoder = coding === 'gzip' || coding === 'x-gzip' ? zlib.createGunzip() : coding === 'deflate' ? zlib.createInflate() : coding === 'br' ? zlib.createBrotliDecompress() : null;
+  if (!decoder) throw new UpstreamReadError(`The upstream answered with a content coding the gateway cannot read (${coding})`);
+  res.pipe(decoder);
+  return decoder;
+}
+
+/**
+ * The body of a response (read from `body`, `res` decoded, see decodedBody), up to `max` bytes
+ * (more: throws); an upstream silent for `idleMs` while sending it, or that closes the connection
+ * before its end, throws an UpstreamReadError rather than leaving the call waiting.
+ */
+export function readBody(res: IncomingMessage, max: number, idleMs: number, body: Readable = res): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
-    res.on('data', (chunk: Buffer) => {
+    let done = false;
+    let timer: NodeJS.Timeout | null = null;
+    const fail = (err: Error) => {
+      if (done) return;
+      done = true;
+      if (timer) clearTimeout(timer);
+      res.destroy();
+      if (body !== res) body.destroy();
+      reject(err);
+    };
+    const arm = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => fail(new UpstreamReadError(`The upstream sent nothing of its answer for ${idleMs / 1000} s`, true)), idleMs);
+    };
+    arm();
+    body.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
-      if (size > max) {
-        res.destroy();
-        reject(new Error(`The upstream answer is larger than ${max} bytes`));
-        return;
-      }
+      if (size > max) return fail(new UpstreamReadError(`The upstream answer is larger than ${max} bytes`));
       parts.push(chunk);
+      arm();
     });
-    res.once('end', () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
-    res.once('error', reject);
+    body.once('end', () => {
+      if (done) return;
+      done = true;
+      if (timer) clearTimeout(timer);
+      resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    });
+    const cut = () => fail(new UpstreamReadError('The upstream closed the connection before the end of its answer'));
+    // the connection reset under the answer (Node's "aborted"): cut, like a close before its end
+    body.once('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' && !res.complete ? cut() : fail(new UpstreamReadError(`The upstream answer could not be read (${err.message})`))));
+    if (body !== res) res.once('error', () => undefined);
     res.once('close', () => {
-      if (!res.complete) reject(new Error('The upstream closed the connection before the end of its answer'));
+      if (!res.complete) cut();
     });
   });
 }
