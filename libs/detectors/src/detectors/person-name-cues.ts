@@ -79,11 +79,30 @@ export function unitWordBeforeNumber(text: string, lower: string, end: number): 
   return (b === 32 || b === 9) && d >= 48 && d <= 57;
 }
 
-/** "call me", "named her": the word after is what a person is called (read on the 16 characters before it) */
-const CALLED_BEFORE = /(?:^|[^\p{L}])(?:call|calls|called|named|name)[ \t]+(?:me|him|her)[ \t]+$/u;
-/** "my kid", "her husband": a relative or a partner named right after (read on the 32 characters before the word) */
-const KIN_BEFORE =
-  /(?:^|[^\p{L}])(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Yy]our)[ \t]+(?:kid|son|daughter|child|baby|wife|husband|partner|fiancée?|girlfriend|boyfriend|brother|sister|mother|father|mom|mum|dad|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|nephew|niece|cousin|uncle|aunt|stepson|stepdaughter)[ \t]+$/u;
+/** "call me", "named her": the verbs before "me", "him", "her" that make the next word what a person is called */
+const CALLING = new Set(['call', 'calls', 'called', 'named', 'name']);
+/** "my kid", "her husband": a relative or a partner named right after */
+const KIN = new Set(
+  `kid son daughter child baby wife husband partner fiance fiancee fiancé fiancée girlfriend boyfriend brother sister mother father mom mum dad grandson
+  granddaughter grandmother grandfather grandma grandpa nephew niece cousin uncle aunt stepson stepdaughter`.split(/\s+/),
+);
+const POSSESSIVES = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
+/** the word of letters (ASCII or accented) ending at `end` after blanks: [start, end), or start === end when none */
+function wordBefore(text: string, end: number): number {
+  let r = end;
+  while (r > 0 && end - r < 16) {
+    const c = text.charCodeAt(r - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xe0 && c <= 0xff)) r--;
+    else break;
+  }
+  return r;
+}
+/** the end of the blanks before `pos` (the position after the previous non-blank) */
+function skipBlanksBack(text: string, pos: number): number {
+  let p = pos;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  return p;
+}
 /** "lives at 12 Birch Lane", "lives on Birkenhof 3": where someone lives, a number and a street (sticky, after the word) */
 const LIVES_ADDRESS = /[ \t]+(?:lives|lived|resides)[ \t]+(?:at|on)[ \t]+(?:\d{1,5}[a-zA-Z]?,?[ \t]+\p{Lu}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,3}\d{1,5}(?![\d\p{L}]))/uy;
 /** "is very reliable", "was always kind": described as a person would be (the words right after the name) */
@@ -99,15 +118,24 @@ const PERSON_NOUN = /^[ \t]+\p{Ll}+[ \t]+(?:person|guy|girl|boy|man|woman|lady|g
  * or at a sentence start before "is very reliable" with a pronoun after ("… You can count on him").
  * Ruled out by the character before or after in most cases before any regex runs.
  */
+const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
 export function unlistedPersonCue(text: string, s: number, e: number): boolean {
   if (e - s < 3) return false;
-  let p = s;
-  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  const p = skipBlanksBack(text, s);
   const b = p > 0 ? text.charCodeAt(p - 1) : -1;
-  // after a word: "me", "him", "her" end in e, m, r; the relatives in d, n, e, r, y, t, l, a, h
+  // after a lower-case word of 2-13 letters: "call me", "named her"; "my kid", "her husband"
   if (p < s && b >= 97 && b <= 122) {
-    if ((b === 101 || b === 109 || b === 114) && CALLED_BEFORE.test(text.slice(Math.max(0, p - 16), s))) return true;
-    if (KIN_BEFORE.test(text.slice(Math.max(0, p - 32), s))) return true;
+    const r = wordBefore(text, p);
+    if (p - r >= 2 && p - r <= 13 && r > 0 && (text.charCodeAt(r - 1) === 32 || text.charCodeAt(r - 1) === 9)) {
+      const w = text.slice(r, p).toLowerCase();
+      const q = skipBlanksBack(text, r);
+      const r2 = wordBefore(text, q);
+      if (q - r2 >= 2 && q - r2 <= 6 && (r2 === 0 || !isAsciiLetter(text.charCodeAt(r2 - 1)))) {
+        const w2 = text.slice(r2, q).toLowerCase();
+        if ((w === 'me' || w === 'him' || w === 'her') ? CALLING.has(w2) : KIN.has(w) && POSSESSIVES.has(w2)) return true;
+      }
+    }
   }
   const c = text.charCodeAt(e);
   if (c !== 32) return false;

@@ -165,6 +165,32 @@ const NOT_NUMBERED_STREET = new Set(
 );
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** the small words after which NUMBERED_STREET's words may start (its cues end with them) */
+const NUMBERED_CUE_WORDS = new Set(['at', 'on', 'in', 'to', 'is', 'address', 'Address']);
+/**
+ * What comes right before the capitalised word at `w` can start a NUMBERED_STREET match: a number (a
+ * building's), a colon, a quote mark or a line start, another capitalised word (a street of several
+ * words), or one of the small words its cues end with. Most "Word 12" of prose ("page Intro 3",
+ * "the Model 3") are ruled out here before any regex.
+ */
+function numberedCue(text: string, w: number): boolean {
+  // the second part of a hyphenated street ("Pohjola-Kartano"): read from its first part's start
+  if (w > 1 && text.charCodeAt(w - 1) === 45) {
+    let h = w - 1;
+    while (h > 0 && w - h < 24 && (isSmallLetter(text.charCodeAt(h - 1)) || isCapital(text.charCodeAt(h - 1)))) h--;
+    return h < w - 1 && isCapital(text.charCodeAt(h)) && numberedCue(text, h);
+  }
+  let p = w;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  if (p === w && p > 0) return false;
+  if (p === 0) return true;
+  const c = text.charCodeAt(p - 1);
+  if (isDigit(c) || c === 58 || c === 62 || c === 10 || c === 63 || c === 44 || c === 45) return true;
+  let r = p;
+  while (r > 0 && p - r < 24 && (isSmallLetter(text.charCodeAt(r - 1)) || isCapital(text.charCodeAt(r - 1)))) r--;
+  if (r === p) return false;
+  return isCapital(text.charCodeAt(r)) || (p - r <= 7 && NUMBERED_CUE_WORDS.has(text.slice(r, p)));
+}
 const isSmallLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
 const isCapital = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c <= 0x17f && c % 2 === 0);
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c > 0xbf;
@@ -259,7 +285,7 @@ export const streetAddressDetector: Detector = {
       if (digit - b === 1 && b >= 2 && isSmallLetter(text.charCodeAt(b - 1)) && (digit === text.length - 1 || !isDigit(text.charCodeAt(digit + 1)) || !isDigit(text.charCodeAt(digit + 4)))) {
         let w = b - 1;
         while (w > 0 && b - w < 32 && (isSmallLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 0x2019 || text.charCodeAt(w - 1) === 45)) w--;
-        if (w > 0 && isCapital(text.charCodeAt(w - 1))) numberedAt.push(digit);
+        if (w > 0 && isCapital(text.charCodeAt(w - 1)) && numberedCue(text, w - 1)) numberedAt.push(digit);
       }
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
       if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
