@@ -98,6 +98,21 @@ const MUST_FIND: [string, string, string][] = [
   ['passport-number', 'Reisepass: C01X00T47', 'C01X00T47'],
   ['ca-sin', 'SIN: 130 288 475', '130 288 475'],
   ['in-aadhaar', 'Aadhaar: 2345 6789 0124', '2345 6789 0124'],
+  ['uk-nhs-number', 'NHS number: 943 476 5919', '943 476 5919'],
+  ['uk-nhs-number', 'patient (NHS no. 9434765919) was seen', '9434765919'],
+  ['fr-nir', 'Numéro de sécurité sociale : 2 55 08 14 168 025 38', '2 55 08 14 168 025 38'],
+  ['fr-nir', 'NIR 255081416802538', '255081416802538'],
+  ['nl-bsn', 'BSN: 1112.22.333', '1112.22.333'],
+  ['nl-bsn', 'mijn burgerservicenummer is 123456782', '123456782'],
+  ['pl-pesel', 'PESEL: 44051401359', '44051401359'],
+  ['br-cpf', 'CPF 111.444.777-35', '111.444.777-35'],
+  ['br-cpf', 'cliente 111.444.777-35 cadastrado', '111.444.777-35'],
+  ['br-cpf', 'CPF: 11144477735', '11144477735'],
+  ['za-id-number', 'ID number: 8001015009087', '8001015009087'],
+  ['za-id-number', 'SA ID 800101 5009 087 on file', '800101 5009 087'],
+  ['it-codice-fiscale', 'codice fiscale RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
+  ['it-codice-fiscale', 'CF: rssmra85t10a562s grazie', 'rssmra85t10a562s'],
+  ['mx-curp', 'CURP: HEGG560427MVZRRL04', 'HEGG560427MVZRRL04'],
   // financial
   ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
   ['payment-card', 'Card: 5425-2334-3010-9903', '5425-2334-3010-9903'],
@@ -168,6 +183,9 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],
   // a street with no type word and its number, after a building number or a cue about where someone lives
   ['street-address', 'The parcel went to 4410 Mäealuse 12, Tartu', '4410 Mäealuse 12'],
+  ['street-address', 'The bakery is at 4410 18 Karja Tee', '4410 18 Karja Tee'], // a building number before the street's own
+  ['street-address', 'pls send it to 31 kalamaja 7 apt 2, tallinn', '31 kalamaja 7 apt 2'], // a text typed without capitals
+  ['street-address', 'new address: 88 rua do sol 14, porto', '88 rua do sol 14'],
   ['street-address', 'Send the keys to 27 Ermou Str., Athens', '27 Ermou Str., Athens'], // "Str." for street
   ['street-address', 'Our guest lives at Kalinowa 8, near the park.', 'Kalinowa 8'],
   ['street-address', 'Address: Tammsaare Tee 41\nTallinn', 'Tammsaare Tee 41'],
@@ -229,6 +247,11 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'We upgraded in 2021 Windows 10 laptops.'],
   ['street-address', 'It runs on Python 3, see Chapter 4.'],
   ['street-address', 'The launch is on 3 March 2024.'],
+  ['street-address', 'It came out in 2019 12 Monkeys was a remake.'],
+  ['street-address', 'Final score at 10 20 Points each.'],
+  ['street-address', 'see you at 5 pm 2 days from now'],
+  ['street-address', 'we sold 40 units in 3 weeks 2 times'],
+  ['street-address', 'meet at 10 in room 4 please'],
   ['street-address', 'Board at Gate 12, then go to Terminal 2.'],
   ['street-address', 'She lives on Level 3, next to the lifts.'],
   ['street-address', 'Update available: Firefox 128 fixes it.'],
@@ -262,6 +285,21 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ca-sin', 'SIN 046 454 287'], // fails Luhn
   ['ca-sin', '046 454 286 widgets'], // no context
   ['in-aadhaar', 'Aadhaar: 2345 6789 0125'], // fails Verhoeff
+  ['uk-nhs-number', 'NHS number: 943 476 5918'], // fails modulus 11
+  ['uk-nhs-number', 'call 943 476 5919 today'], // no NHS word
+  ['fr-nir', 'sécurité sociale 2 55 08 14 168 025 39'], // wrong key
+  ['fr-nir', 'order 255081416802538 shipped'], // no context
+  ['nl-bsn', 'BSN 123456789'], // fails the elfproef
+  ['nl-bsn', 'invoice 123456782'], // no context
+  ['pl-pesel', 'PESEL 44051401358'], // wrong check digit
+  ['pl-pesel', 'tracking 44051401359'], // no context
+  ['br-cpf', 'CPF 111.444.777-34'], // wrong check digits
+  ['br-cpf', 'CPF 111.111.111-11'], // one repeated digit: never issued
+  ['br-cpf', 'ref 11144477735'], // undotted needs a CPF word
+  ['za-id-number', 'ID number: 8001015009088'], // fails Luhn
+  ['za-id-number', 'EAN 8001015009087'], // no context
+  ['it-codice-fiscale', 'code RSSMRA85T10A562T'], // wrong check letter
+  ['mx-curp', 'CURP HEGG560427MVZRRL05'], // wrong check digit
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
   ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line

@@ -92,6 +92,8 @@ const LEADING_UNIT = /(?:^|[^\p{L}\d])((?:Apt\.?|Apartment|Suite|Flat|Unit)[ \t]
 const UNIT_AFTER =
   /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Apto\.?|Ap\.|Depto\.?|Dpto\.?|Piso|Bloco|Bloque|Sala|Andar|Whg\.?|Stiege|Top)[ \t]*(?:n[º°o]\.?[ \t]*|#)?(?:\d[A-Za-z0-9-]{0,5}|[A-Za-z]\d[A-Za-z0-9-]{0,4}|[A-Z])(?![\p{L}\d])/uy;
 
+/** a unit after a street typed in lower case ("… 1 suite 463") */
+const UNIT_AFTER_LC = /,?[ \t]+(?:apt\.?|apartment|suite|unit|flat)[ \t]*#?\d{1,5}[a-z]?(?![\p{L}\d])/uy;
 /** After a street and its number: its unit, then a postcode and city on the same line. */
 function unitAndPostcode(text: string, end: number): { end: number; postcode: boolean } {
   UNIT_AFTER.lastIndex = end;
@@ -163,6 +165,27 @@ const NOT_NUMBERED_STREET = new Set(
   minutes hours days weeks months years seconds players people points stars windows office python java android ios iphone galaxy pixel
   jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
 );
+
+/**
+ * Two numbers, then a street of capitalised words with no type word, ending the sentence or the line:
+ * a building number and the street's own ("at 9816 214 Pavlou Drandaki"). Sticky, at the first
+ * number, after a cue of LEADING_NUMBER's kind (a line start, a colon, "at", "to", "is", "on", "in").
+ */
+const TWO_NUMBERS_STREET = /(\d{1,5}) (\d{1,5})[ \t]+(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2})(?=[ \t]*(?:$|\r?\n|[,;?!]|\.(?!\d)))/uy;
+const TWO_NUMBERS_CUE = /(?:^|[\n:>]|(?:^|[^\p{L}\d])(?:at|on|to|is|in))[ \t]*$/u;
+/**
+ * A text typed without capitals ("meet me at 2407 tawastintie 6, sé, portugal"): a building number, a
+ * street of 1-3 lower-case words and its number, after a cue (a line start, a colon, "at", "to", "on",
+ * "is", "in"). Read only in texts with no capital letter, where the capitalised forms above cannot be.
+ */
+const LOWER_CASE_STREET = /(?:^|[\n:>]|(?:^|[^\p{L}\d])(?:at|on|to|is|in))[ \t]*(\d{1,5})[ \t]+((?:[\p{Ll}'’-]{2,}[ \t]+){1,3})\d{1,4}[a-z]?(?![\d\p{L}])/gu;
+/** words of prose between two numbers, not of a street ("at 5 pm 2", "in 3 days 12") */
+const LOWER_CASE_NOT_STREET = new Set(
+  `the a an of and or to in on at for with by from is are was am pm h hours hour days day minutes min mins weeks months years times people items
+  pages page percent per x and or but than out over under about up down floor room level unit suite apt box`.split(/\s+/),
+);
+/** a capital letter (Latin, Greek, Cyrillic) anywhere: texts without one are read by LOWER_CASE_STREET */
+const ANY_CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** the small words after which NUMBERED_STREET's words may start (its cues end with them) */
@@ -274,6 +297,7 @@ export const streetAddressDetector: Detector = {
     const suffixAt: number[] = [];
     const typeAt: number[] = [];
     const numberedAt: number[] = [];
+    const pairAt: number[] = [];
     BLANKS_DIGIT.lastIndex = 0;
     while (BLANKS_DIGIT.test(text)) {
       // (test, not exec: no match array) the digit ends the match; its blank run starts the match
@@ -287,6 +311,12 @@ export const streetAddressDetector: Detector = {
         while (w > 0 && b - w < 32 && (isSmallLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 0x2019 || text.charCodeAt(w - 1) === 45)) w--;
         if (w > 0 && isCapital(text.charCodeAt(w - 1)) && numberedCue(text, w - 1)) numberedAt.push(digit);
       }
+      // a number, one blank, a number and a capitalised word (TWO_NUMBERS_STREET): the first number's end
+      if (digit - b === 1 && isDigit(text.charCodeAt(b - 1))) {
+        let f = digit;
+        while (f < text.length && f - digit < 6 && isDigit(text.charCodeAt(f))) f++;
+        if (text.charCodeAt(f) === 32 && isCapital(text.charCodeAt(f + 1))) pairAt.push(b);
+      }
       if (digit - b <= 3 && DE_LAST.has(text.charCodeAt(b - 1))) deAt.push(digit);
       if (b >= 3 && SUFFIX_HINT.has(tri(text, b - 3))) suffixAt.push(b - 3);
       // the word before the blanks, if it is a street type of TYPE_AFTER (2-8 characters, non-ASCII or '.' among them mostly)
@@ -294,6 +324,30 @@ export const streetAddressDetector: Detector = {
         let w = b;
         while (w > 0 && b - w <= 8 && text.charCodeAt(w - 1) !== 32 && text.charCodeAt(w - 1) !== 9 && text.charCodeAt(w - 1) !== 10) w--;
         if (b - w >= 2 && b - w <= 8 && (w === 0 || text.charCodeAt(w - 1) === 32 || text.charCodeAt(w - 1) === 9) && TYPE_AFTER.has(text.slice(w, b))) typeAt.push(w);
+      }
+    }
+    for (const b of pairAt) {
+      let a = b;
+      while (a > 0 && b - a < 5 && isDigit(text.charCodeAt(a - 1))) a--;
+      if (a > 0 && (isDigit(text.charCodeAt(a - 1)) || isWordChar(text.charCodeAt(a - 1)))) continue;
+      TWO_NUMBERS_STREET.lastIndex = a;
+      const m2 = TWO_NUMBERS_STREET.exec(text);
+      if (m2 === null || !TWO_NUMBERS_CUE.test(text.slice(Math.max(0, a - 12), a))) continue;
+      // not a year first ("in 2019 12 Monkeys"), nor words of NOT_STREET
+      if (m2[1]!.length === 4 && /^(?:19|20)/.test(m2[1]!)) continue;
+      if (m2[3]!.split(/[ \t]+/).some((w) => NOT_STREET.has(w.toLowerCase()) || NOT_NUMBERED_STREET.has(w.toLowerCase()))) continue;
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: a, end: blockEnd(text, a + m2[0].length), confidence: 0.72 });
+    }
+    if (!ANY_CAPITAL.test(text)) {
+      LOWER_CASE_STREET.lastIndex = 0;
+      let lc: RegExpExecArray | null;
+      while ((lc = LOWER_CASE_STREET.exec(text)) !== null) {
+        if (lc[2]!.trim().split(/[ \t]+/).some((w) => LOWER_CASE_NOT_STREET.has(w))) continue;
+        if (lc[1]!.length === 4 && /^(?:19|20)/.test(lc[1]!)) continue;
+        const start = lc.index + lc[0].search(/\d/); // the cue has no digit: the first one starts the building number
+        UNIT_AFTER_LC.lastIndex = lc.index + lc[0].length;
+        const end = UNIT_AFTER_LC.test(text) ? UNIT_AFTER_LC.lastIndex : lc.index + lc[0].length;
+        out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence: 0.7 });
       }
     }
     for (const d of numberedAt) {
