@@ -607,6 +607,16 @@ describe('AI gateway', () => {
       expect(out.filter((e) => e.type === 'response.shell_call_command.delta').map((e) => e.delta).join('')).toBe(`grep -r "${MASK}" .`);
     });
 
+    test("chat: streamed tool-call arguments are inspected through their JSON escapes: a name after a line break is masked", async () => {
+      const chunk = (args: string, finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: args } }] }, finish_reason: finish }] });
+      // cut inside the escape before the name: the window sees it whole
+      const args = JSON.stringify({ note: 'Hello,\nFrida Lindqvist will call.' });
+      events = [chunk(args.slice(0, 16)), chunk(args.slice(16)), sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }), sse('[DONE]')];
+      const out = (await stream('/gateway/openai/v1/chat/completions', 'scripted-openai', { model: 'm', messages: [{ role: 'user', content: 'hi' }] })).filter((e) => e !== '[DONE]');
+      const sent = out.map((e) => e.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments ?? '').join('');
+      expect(JSON.parse(sent)).toEqual({ note: `Hello,\n${MASK} will call.` });
+    });
+
     test('chat: a masked piece loses its token log probabilities (they would spell out what the mask replaced)', async () => {
       const chunk = (content: string, tokens: string[], finish: string | null = null) => sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, logprobs: { content: tokens.map((token) => ({ token, logprob: -0.1, bytes: null, top_logprobs: [] })) }, finish_reason: finish }] });
       events = [chunk('Please call ', ['Please', ' call', ' ']), chunk('Frida Lindqvist today.', ['Frida', ' Lind', 'qvist', ' today', '.']), chunk('', [], 'stop'), sse('[DONE]')];
@@ -841,6 +851,20 @@ describe('AI gateway', () => {
       expect(err).toBeInstanceOf(OpenAI.PermissionDeniedError);
     });
 
+    test('tool-call arguments are decided through their JSON escapes: a token on a line of its own blocks, an e-mail after a line break is masked as itself and the JSON stays valid', async () => {
+      handler = json(() => chatAnswer({ tool_calls: [{ id: 'c2', type: 'function', function: { name: 'send', arguments: received.messages[0].tool_calls[0].function.arguments } }] }));
+      const sendBack = (args: Record<string, unknown>) =>
+        rawOpenai().chat.completions.create({ model: 'm', messages: [{ role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'send', arguments: JSON.stringify(args) } }] }, { role: 'tool', tool_call_id: 'c1', content: 'done' }] });
+      const blocked = await sendBack({ path: '.env', content: `# deploy\n${TOKEN}\n` }).catch((e: unknown) => e);
+      expect(blocked).toBeInstanceOf(OpenAI.PermissionDeniedError);
+      const args = { body: `Hello,\n${EMAIL}\nregards` };
+      const answer = await sendBack(args);
+      const sent = received.messages[0].tool_calls[0].function.arguments;
+      expect(sent).not.toContain(EMAIL);
+      expect(JSON.parse(sent).body).toMatch(/^Hello,\n\[EMAIL_\d+\]\nregards$/);
+      expect(JSON.parse((answer.choices[0]!.message.tool_calls![0] as any).function.arguments)).toEqual(args);
+    });
+
     test('a multi-line value masked in a message and echoed into tool-call arguments comes back as valid JSON holding it (chat, streamed Anthropic tool input)', async () => {
       const address = 'Unit 2050 Box 4190\nDPO AP 96278';
       const prompt = `Ship the parcel to ${address} tomorrow.`;
@@ -916,6 +940,13 @@ describe('AI gateway', () => {
       const blocked = (await (await post(LITELLM, withToken)).json()) as any;
       expect(blocked.action).toBe('BLOCKED');
       expect(blocked.blocked_reason).toMatch(/credential/i);
+    });
+
+    test('LiteLLM: tool-call arguments are decided through their JSON escapes (a token on a line of its own blocks)', async () => {
+      const withToken = fixture('litellm-tool-calls.request.json');
+      withToken.tool_calls[1].function.arguments = JSON.stringify({ content: `# deploy\n${TOKEN}\n` });
+      const blocked = (await (await post(LITELLM, withToken)).json()) as any;
+      expect(blocked.action).toBe('BLOCKED');
     });
 
     test('Lakera Guard shaped /v1/guard (and /v2/guard): flagged with payload and breakdown', async () => {

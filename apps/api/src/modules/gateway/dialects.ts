@@ -28,6 +28,35 @@ export interface TextRef {
 }
 
 type Json = Record<string, unknown>;
+
+/**
+ * JSON text (tool-call arguments) as the detectors read it, at the same offsets: each two-character
+ * escape becomes a blank and the character it stands for (`\n` a line break, `\"` a quote), so
+ * that a value after a line break starts a word as it does for the model ("\nghp_..." read as
+ * "nghp_..." hid a GitHub token, "\nDE89..." an IBAN); `\uXXXX` stays as it is. Masks found in it
+ * apply to the JSON text itself. One pass, only over text that has a backslash.
+ */
+export function jsonForInspection(text: string): string {
+  let i = text.indexOf('\\');
+  if (i === -1) return text;
+  let out = '';
+  let from = 0;
+  while (i !== -1 && i + 1 < text.length) {
+    const c = text[i + 1]!;
+    const ch = c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === 'b' || c === 'f' ? ' ' : c === '"' || c === '\\' || c === '/' ? c : null;
+    if (ch !== null) {
+      out += `${text.slice(from, i)} ${ch}`;
+      from = i + 2;
+    }
+    i = text.indexOf('\\', i + 2);
+  }
+  return out + text.slice(from);
+}
+
+/** A text as it is decided: JSON text as the detectors read it (see jsonForInspection). */
+export function inspectedText(ref: TextRef): string {
+  return ref.json ? jsonForInspection(ref.get()) : ref.get();
+}
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function prop(obj: Json, name: string, key?: string, json?: boolean): TextRef | null {

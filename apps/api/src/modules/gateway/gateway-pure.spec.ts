@@ -1,4 +1,4 @@
-import { dropLogprobs, endedFields, fieldEvent, requestTexts, responseTexts, streamTexts, uninspectableInput } from './dialects';
+import { dropLogprobs, endedFields, fieldEvent, jsonForInspection, requestTexts, responseTexts, streamTexts, uninspectableInput } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
 import { SseParser } from './sse';
 import { PlaceholderVault } from './vault';
@@ -546,5 +546,20 @@ describe('fifth review: texts that got past inspection or came back wrongly', ()
     expect(uninspectableInput('embeddings', { input: ['a', 'b'] })).toBeNull();
     expect(uninspectableInput('embeddings', { input: 'a' })).toBeNull();
     expect(uninspectableInput('chat', { input: [1, 2] })).toBeNull();
+  });
+});
+
+describe('JSON text (tool-call arguments) as the detectors read it', () => {
+  test('an escape becomes the character it stands for, at the same offsets: a value after a line break starts a word', () => {
+    const args = JSON.stringify({ content: 'line1\nghp_123\tx "q" a\\b é/' });
+    const read = jsonForInspection(args);
+    expect(read).toHaveLength(args.length);
+    expect(read).toContain(' \nghp_123 \tx  "q "');
+    expect(read).toContain('a \\b');
+    expect(jsonForInspection('{"a":"Zo\\u00eb"}')).toBe('{"a":"Zo\\u00eb"}');
+    // an escaped backslash before an n is not a line break
+    expect(jsonForInspection('"C:\\\\new"')).toBe('"C: \\new"');
+    expect(jsonForInspection('no escapes')).toBe('no escapes');
+    expect(jsonForInspection('ends with \\')).toBe('ends with \\');
   });
 });

@@ -10,7 +10,7 @@ import type { ApiClientAuth } from '../auth/auth-context';
 import { type DeferredDecision, DecisionService, type OffLoopOptions, type PreparedChecks } from '../decisions/decision.service';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, requestOf, SEPARATOR } from './call';
-import { dropLogprobs, ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, requestTexts, responseTexts, streamErrorEvent, type TextRef, uninspectableInput, type Usage, usageOf } from './dialects';
+import { dropLogprobs, ENDPOINT_DIALECT, ERROR_KIND_BY_STATUS, type ErrorKind, errorBody, type GatewayEndpoint, inspectedText, requestTexts, responseTexts, streamErrorEvent, type TextRef, uninspectableInput, type Usage, usageOf } from './dialects';
 import { GatewayTrafficService } from './gateway-traffic.service';
 import type { WindowVerdict } from './lookback';
 import { type RelayHost, relayStream } from './stream-relay';
@@ -128,7 +128,7 @@ export class GatewayService {
     const unreadable = uninspectableInput(endpoint, json);
     if (unreadable) throw new GatewayError(400, 'invalid_request', unreadable, 'input_not_inspectable');
     const texts = tooDeep(() => requestTexts(endpoint, json));
-    const joined = texts.map((t) => t.get()).join(SEPARATOR);
+    const joined = texts.map(inspectedText).join(SEPARATOR);
     const decision = await this.decidePrompt(state, joined);
     if (gone) return;
     if (decision.effect === 'block') {
@@ -202,7 +202,7 @@ export class GatewayService {
     // Its log entry is written with the call's record, after the answer went out.
     // The upstream has answered (and been paid): a long answer the inspection thread cannot take now
     // is decided on the event loop rather than failed.
-    const answered = await this.decideLater(state, 'response', out.map((t) => t.get()).join(SEPARATOR), { inlineWhenBusy: true });
+    const answered = await this.decideLater(state, 'response', out.map(inspectedText).join(SEPARATOR), { inlineWhenBusy: true });
     const logAnswer = () => answered.log(null);
     const verdict = answered.response;
     if (verdict.effect === 'block') {
@@ -249,16 +249,19 @@ export class GatewayService {
     return h;
   }
 
-  /** The texts with the redacting rules' findings replaced by placeholders, the values kept in the vault. */
+  /**
+   * The texts with the redacting rules' findings replaced by placeholders, the values kept in the
+   * vault. `joined` is the texts as decided (inspectedText: JSON text read through its escapes, at
+   * the same offsets); the values and what is forwarded come from the texts themselves.
+   */
   private redactRequest(state: CallState, texts: TextRef[], joined: string, decision: DecisionResponse): void {
     const classes = new Set(decision.redactedClasses ?? []);
     const masked = decision.findings.filter((f) => classes.has(f.dataClass));
     const { text: maskedJoined, placeholders } = redact(joined, masked);
     state.redacted = true;
-    // One text (a single message, the usual long prompt): the masked whole is its masked text.
-    if (texts.length === 1) {
-      const json = texts[0]!.json === true;
-      for (const p of placeholders) state.vault.set(p.placeholder, valueOf(joined.slice(p.start, p.end), json));
+    // One plain text (a single message, the usual long prompt): the masked whole is its masked text.
+    if (texts.length === 1 && !texts[0]!.json) {
+      for (const p of placeholders) state.vault.set(p.placeholder, joined.slice(p.start, p.end));
       texts[0]!.set(maskedJoined);
       return;
     }
@@ -274,7 +277,8 @@ export class GatewayService {
         const p = placeholders[k]!;
         // the value as the first text it is in means it (JSON text: unescaped)
         if (k !== stored) {
-          state.vault.set(p.placeholder, valueOf(joined.slice(p.start, p.end), t.json === true));
+          const value = p.start >= offset && p.end <= end ? text.slice(p.start - offset, p.end - offset) : joined.slice(p.start, p.end);
+          state.vault.set(p.placeholder, valueOf(value, t.json === true));
           stored = k;
         }
         const s = Math.max(p.start - offset, 0);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { DecisionService } from '../decisions/decision.service';
+import { jsonForInspection } from './dialects';
 import { maskLabel } from './lookback';
 
 const SEPARATOR = '\n\n';
@@ -79,7 +80,8 @@ export class GuardrailsService {
     const args: { call: { function: Record<string, unknown> }; text: string }[] = [];
     for (const tc of toolCalls) if (isObj(tc) && isObj(tc.function) && typeof tc.function.arguments === 'string' && tc.function.arguments) args.push({ call: tc as { function: Record<string, unknown> }, text: tc.function.arguments });
     const all = [...texts, ...args.map((a) => a.text)];
-    const joined = all.join(SEPARATOR);
+    // the arguments are JSON text: decided through their escapes, at the same offsets (masks apply to them as they are)
+    const joined = args.length ? [...texts, ...args.map((a) => jsonForInspection(a.text))].join(SEPARATOR) : all.join(SEPARATOR);
     const action = body.input_type === 'response' ? 'response' : 'prompt';
     const d = await this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
     if (d.effect === 'block') {

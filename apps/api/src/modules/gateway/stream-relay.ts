@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { OFF_LOOP_TEXT_CHARS } from '../decisions/text-inspection.pool';
 import { type CallOutcome, type CallState, maskTexts, SEPARATOR } from './call';
-import { dropLogprobs, endedFields, fieldEvent, streamErrorEvent, streamTexts, type TextRef, usageOf } from './dialects';
+import { dropLogprobs, endedFields, fieldEvent, inspectedText, jsonForInspection, streamErrorEvent, streamTexts, type TextRef, usageOf } from './dialects';
 import { LookbackScanner, type WindowVerdict } from './lookback';
 import { formatSse, type SseEvent, SseParser } from './sse';
 import type { StreamRestorer } from './vault';
@@ -91,9 +91,11 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
 
   const check = host.windowCheck(state);
   let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
-  const scannerOf = (key: string): LookbackScanner => {
+  /** JSON text (tool-call arguments) is inspected through its escapes; what goes out is the JSON text itself, masked. */
+  const checkJson = (text: string) => check(jsonForInspection(text));
+  const scannerOf = (key: string, json?: boolean): LookbackScanner => {
     let scanner = scanners.get(key);
-    if (!scanner) scanners.set(key, (scanner = new LookbackScanner(check)));
+    if (!scanner) scanners.set(key, (scanner = new LookbackScanner(json ? checkJson : check)));
     return scanner;
   };
 
@@ -112,7 +114,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
   }
   const endsOf = (p: Parsed): ReturnType<typeof endedFields> =>
     p.ends !== undefined ? p.ends : (p.ends = p.data ? endedFields(endpoint, p.ev.event, p.data) : p.ev.data === '[DONE]' ? 'all' : null);
-  const wholeOf = (p: Parsed): string => (p.joined ??= p.wholes.map((w) => w.get()).join(SEPARATOR));
+  const wholeOf = (p: Parsed): string => (p.joined ??= p.wholes.map(inspectedText).join(SEPARATOR));
   const NO_REFS: TextRef[] = [];
   const parse = (ev: SseEvent): Parsed => {
     if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
@@ -135,6 +137,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
    */
   const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
     const pieces = new Map<string, string[]>();
+    const json = new Set<string>();
     // A field with pieces after an event that ends it (a stream out of order) is pushed piece by
     // piece: what an ending event releases must be all that came before it.
     const unordered = new Set<string>();
@@ -143,6 +146,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     for (const p of batch) {
       for (const ref of p.deltas) {
         const key = ref.key ?? '';
+        if (ref.json) json.add(key);
         if (allEnded || enders.some((ends) => ends(key))) unordered.add(key);
         const list = pieces.get(key);
         if (list) list.push(ref.get());
@@ -155,7 +159,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     let taken: Map<string, Taken> | null = null;
     for (const [key, list] of pieces) {
       if (list.length < 2 || unordered.has(key)) continue;
-      const t = scannerOf(key).take(list);
+      const t = scannerOf(key, json.has(key)).take(list);
       if (t) (taken ??= new Map()).set(key, { ...t, next: 0 });
     }
     return taken;
@@ -202,7 +206,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     let masked = false;
     for (const ref of deltas) {
       const key = ref.key ?? '';
-      const scanner = scannerOf(key);
+      const scanner = scannerOf(key, ref.json);
       const piece = ref.get();
       const read = taken?.get(key);
       const result = read ? { text: read.texts[read.next++]!, blocked: false, reason: undefined, effect: read.effect } : scanner.push(piece);
