@@ -68,6 +68,8 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'from abroad dial 001-617-204-3391 instead', '001-617-204-3391'],
   ['phone-number', 'Her desk is (212)310-4467.', '(212)310-4467'],
   ['phone-number', 'From Germany: 0049 89 4521 7730', '0049 89 4521 7730'],
+  ['phone-number', 'Nobody is answering at 38-41-27-90 today', '38-41-27-90'], // Danish, with a phone word
+  ['phone-number', 'Desk: 2241 7730 (Oslo)', '2241 7730'],
   ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
   ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
   ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
@@ -111,7 +113,7 @@ const MUST_FIND: [string, string, string][] = [
   ['za-id-number', 'ID number: 8001015009087', '8001015009087'],
   ['za-id-number', 'SA ID 800101 5009 087 on file', '800101 5009 087'],
   ['it-codice-fiscale', 'codice fiscale RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
-  ['it-codice-fiscale', 'CF: rssmra85t10a562s grazie', 'rssmra85t10a562s'],
+  ['it-codice-fiscale', 'CF:RSSMRA85T10A562S.', 'RSSMRA85T10A562S'],
   ['mx-curp', 'CURP: HEGG560427MVZRRL04', 'HEGG560427MVZRRL04'],
   // financial
   ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
@@ -183,7 +185,9 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Drop it at 5 ul. Lipowa 14 tomorrow', '5 ul. Lipowa 14'],
   // a street with no type word and its number, after a building number or a cue about where someone lives
   ['street-address', 'The parcel went to 4410 Mäealuse 12, Tartu', '4410 Mäealuse 12'],
-  ['street-address', 'The bakery is at 4410 18 Karja Tee', '4410 18 Karja Tee'], // a building number before the street's own
+  ['street-address', 'The bakery is at 4410 18 Karja Tee', '4410 18 Karja Tee'],
+  ['street-address', 'Ship to Anna Lund\nStorgatan 5\nLUND SE 223 50', 'Storgatan 5\nLUND SE 223 50'], // a Swedish postcode after the region
+  ['street-address', 'Kirkegata 14\nHAMAR nan 2317', 'Kirkegata 14\nHAMAR nan 2317'], // a region left empty ("nan") by an export // a building number before the street's own
   ['street-address', 'pls send it to 31 kalamaja 7 apt 2, tallinn', '31 kalamaja 7 apt 2'], // a text typed without capitals
   ['street-address', 'new address: 88 rua do sol 14, porto', '88 rua do sol 14'],
   ['street-address', 'Send the keys to 27 Ermou Str., Athens', '27 Ermou Str., Athens'], // "Str." for street

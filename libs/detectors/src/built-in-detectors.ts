@@ -12,6 +12,7 @@ import { esDniDetector } from './detectors/es-dni-detector';
 import { genericSecretDetector } from './detectors/generic-secret-detector';
 import { healthDetector } from './detectors/health-detector';
 import { ibanDetector } from './detectors/iban-detector';
+import { intlIdDetector } from './detectors/intl-id-detector';
 import { ipAddressDetector } from './detectors/ip-address-detector';
 import { jwtDetector } from './detectors/jwt-detector';
 import { nationalIdDetector } from './detectors/national-id-detector';
@@ -47,6 +48,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   ukNinoDetector,
   passportNumberDetector,
   nationalIdDetector,
+  intlIdDetector,
   esDniDetector,
   paymentCardDetector,
   ibanDetector,

@@ -51,6 +51,7 @@ const KINDS = {
     'phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me',
     'tél', 'tél.', 'portable', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamo', 'llamar', 'llámame', 'llama', 'cellulare', 'chiamami',
     'telefone', 'telemóvel', 'ligue', 'telefoon', 'mobiel', 'bel', 'rufnummer', 'mobil', 'ruf', 'tlf', 'puhelin', 'telefonnummer', 'numer', 'komórka', 'landline',
+    'desk', 'answering', 'dial', 'ring me',
   ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',
@@ -102,6 +103,13 @@ const KINDS = {
     'forenames', 'middlename', 'maidenname', 'displayname', 'holder', 'cardholder', 'accountholder', 'beneficiary', 'vorname', 'nachname', 'familienname',
     'cognome', 'sobrenome', 'voornaam', 'achternaam', 'apellido', 'apellidos', 'prénom', 'prenom', 'nazwisko', 'imię', 'imie',
   ),
+  // national identity and health numbers (intl-id-detector.ts)
+  nhs: v('nhs', 'nhs number', 'nhs no', 'nhs no.', 'nhs #', 'chi', 'chi number', 'chi no', 'health and care number', 'hcn'),
+  nir: v('nir', 'sécurité sociale', 'securite sociale', 'sécu', 'secu', 'insee', 'carte vitale', 'numéro de sécu', 'n° ss', 'n° sécu'),
+  bsn: v('bsn', 'burgerservicenummer', 'sofinummer', 'sofi-nummer', 'sofi nummer', 'citizen service number'),
+  pesel: v('pesel', 'numer pesel'),
+  cpf: v('cpf', 'c.p.f', 'c.p.f.', 'cadastro de pessoas físicas', 'cadastro de pessoa física'),
+  zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
 } satisfies Record<string, readonly string[]>;
 
 export type KeywordKind = keyof typeof KINDS;

@@ -31,6 +31,7 @@ const BY_DETECTOR: Record<string, string> = {
   'in-aadhaar': 'AADHAAR',
   'de-steuer-id': 'TAX_ID',
   'es-dni': 'ID',
+  'uk-nhs-number': 'NHS',
   'aba-routing-number': 'ROUTING',
   'bank-account-number': 'ACCOUNT',
   'swift-bic': 'BIC',

@@ -4,6 +4,7 @@ import { ibanMod97, ibanValid } from './iban';
 import { ipv4IsNonPersonal, ipv6IsNonPersonal, ipv6Valid, parseIpv4 } from './ip-address';
 import { jwtHeaderValid } from './jwt';
 import { luhnValid } from './luhn';
+import { brCpfValid, frNirValid, itCodiceFiscaleValid, mxCurpValid, nhsNumberValid, nlBsnValid, plPeselValid, zaIdValid } from './national-ids';
 import { cardBrand } from './payment-card-brand';
 import { charClassCount, shannonEntropy } from './shannon-entropy';
 import { ukNinoValid } from './uk-nino';
@@ -204,5 +205,33 @@ describe('IP address validators', () => {
     expect(ipv6IsNonPersonal('2001:db8::1')).toBe(true);
     expect(ipv6IsNonPersonal('::1')).toBe(true);
     expect(ipv6IsNonPersonal('2a02:8070::1')).toBe(false);
+  });
+});
+
+describe('national identity and health numbers (national-ids.ts)', () => {
+  it.each([
+    ['NHS', nhsNumberValid, '9434765919', '9434765918'],
+    ['NIR', frNirValid, '255081416802538', '255081416802539'],
+    ['BSN', nlBsnValid, '111222333', '111222334'],
+    ['PESEL', plPeselValid, '44051401359', '44051401358'],
+    ['CPF', brCpfValid, '11144477735', '11144477736'],
+    ['South African ID', zaIdValid, '8001015009087', '8001015009086'],
+    ['codice fiscale', itCodiceFiscaleValid, 'RSSMRA85T10A562S', 'RSSMRA85T10A562A'],
+    ['CURP', mxCurpValid, 'HEGG560427MVZRRL04', 'HEGG560427MVZRRL03'],
+  ] as const)('%s', (_what, valid, good, bad) => {
+    expect(valid(good)).toBe(true);
+    expect(valid(bad)).toBe(false);
+  });
+  it('computes the NIR key over Corsica as 19 (2A) and 18 (2B)', () => {
+    const body = '185022A006001';
+    const key = 97 - (Number(body.replace('2A', '19')) % 97);
+    expect(frNirValid(body + String(key).padStart(2, '0'))).toBe(true);
+    expect(frNirValid(body.replace('2A', '2B') + String(key).padStart(2, '0'))).toBe(false);
+  });
+  it('refuses impossible dates and repeated digits', () => {
+    expect(plPeselValid('44131401350')).toBe(false); // month 13
+    expect(brCpfValid('00000000000')).toBe(false);
+    expect(zaIdValid('8013015009087')).toBe(false); // month 13
+    expect(nlBsnValid('000000000')).toBe(false);
   });
 });
