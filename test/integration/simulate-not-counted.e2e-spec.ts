@@ -52,6 +52,13 @@ describe('simulator: found but not counted', () => {
     }
   });
 
+  it('lists an address at a documentation domain as a test value instead of dropping it silently', async () => {
+    const doc = 'Write to jane.doe@example.com for the demo.';
+    const sim = simulateOutput.parse(await admin.json<unknown>('/api/policy/simulate', { method: 'POST', json: { request: { ...request, content: { text: doc } } } }));
+    expect(sim.draft.findings).toEqual([]);
+    expect(sim.draft.notCounted.map((f) => [doc.slice(f.start, f.end), f.reason, f.detector])).toEqual([['jane.doe@example.com', 'test_value', 'email']]);
+  });
+
   it('keeps the decision answer as it was: no notCounted outside the simulator', async () => {
     const res = await t.decide(request);
     expect(res.status).toBe(200);

@@ -25,6 +25,17 @@ describe('Inspector.explain: what was found but not counted, and why', () => {
     expect(notCounted.some((f) => f.detector === 'payment-card')).toBe(false);
   });
 
+  it('explains documentation addresses and payment processors\' outcome cards as test values instead of dropping them silently', () => {
+    const text = 'Try 4000 0025 0000 3155 for 3-D Secure, and write to jane.doe@example.com or ops@build.test.';
+    const { findings, notCounted } = compileInspector().explain(text);
+    expect(findings).toEqual([]);
+    expect(notCounted.map((f) => [text.slice(f.start, f.end), f.reason])).toEqual([
+      ['4000 0025 0000 3155', 'test_value'],
+      ['jane.doe@example.com', 'test_value'],
+      ['ops@build.test', 'test_value'],
+    ]);
+  });
+
   it('lists nothing for classes the inspector does not run, nor a dropped value inside a counted one', () => {
     expect(compileInspector({ classes: ['credentials'] }).explain(TEXT)).toEqual({ findings: [], notCounted: [] });
     expect(compileInspector().explain('')).toEqual({ findings: [], notCounted: [] });

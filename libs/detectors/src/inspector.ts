@@ -5,6 +5,7 @@ import { compileCustomDetector, type CompiledCustomDetector, type CustomDetector
 import type { DataClassId } from './data-class';
 import type { Detector, DetectorSettings, Scan } from './detector';
 import { markingConfidence } from './detectors/classification-marking-detector';
+import { isDocumentationAddress } from './detectors/email-detector';
 import type { Finding } from './finding';
 import { KeywordHits } from './keyword-scan';
 import { deobfuscate, foldCharacters, type OffsetMap } from './normalize';
@@ -95,8 +96,9 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** A documented test number (a card network's 4111 1111 1111 1111): never a real value. */
+/** A documented test value (a card network's 4111 1111 1111 1111, jane@example.com): never a real one. */
 function isTestValue(text: string, f: Finding): boolean {
+  if (f.detector === 'email') return isDocumentationAddress(text.slice(f.start, f.end));
   return f.detector === 'payment-card' && TEST_CARD_NUMBERS.has(text.slice(f.start, f.end).replace(/\D/g, ''));
 }
 

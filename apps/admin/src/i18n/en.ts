@@ -395,7 +395,7 @@ const airlock = {
       title: 'Found but not counted (%{smart_count})',
       label: 'Values found but not counted, and why',
       allowed_value: 'Not counted: an allowed value in the settings.',
-      test_value: 'Not counted: a documented test number, never a real one.',
+      test_value: 'Not counted: a documented test value (a test card number, an address at a documentation domain such as example.com), never a real one.',
       below_threshold: 'Not counted: confidence %{confidence} is under this class’s minimum of %{threshold}.',
     },
   },
