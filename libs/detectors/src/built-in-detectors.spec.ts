@@ -487,8 +487,23 @@ describe('credential shapes and false alarms (issue 20)', () => {
     ['connection-string', 'REDIS_URL=redis://:s3cr3tR3d1sPw@cache.internal:6379/0', 's3cr3tR3d1sPw'],
     ['password-assignment', "mysqldump -u backup -p'Bk!2024-nightly' --all-databases", 'Bk!2024-nightly'],
     ['password-assignment', 'mysql --password="Hunter22x" -h db', 'Hunter22x'],
+    // a variable given as a name and a value (Kubernetes env lists, ECS task definitions)
+    ['password-assignment', 'env:\n  - name: DB_PASSWORD\n    value: "Kx7#pQ2!vLm"\n', 'Kx7#pQ2!vLm'],
+    ['generic-secret', 'env:\n  - name: PAYMENTS_API_KEY\n    value: q8Vd1Zt0s9KpL3yXcR7u\n  - name: LOG_LEVEL\n    value: info', 'q8Vd1Zt0s9KpL3yXcR7u'],
+    ['password-assignment', '"environment": [{"name": "DB_PASSWORD", "value": "Kx7#pQ2!vLm"}]', 'Kx7#pQ2!vLm'],
   ])('%s in %j', (detector, text, value) => {
     expect(found(text).filter((f) => f.detector === detector).map((f) => f.value)).toContain(value);
+  });
+  it('reads no secret from a name/value pair that names none, points elsewhere or holds a placeholder', () => {
+    for (const text of [
+      '- name: LOG_LEVEL\n  value: debug-verbose',
+      '- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}',
+      '- name: DB_PASSWORD\n  value: changeme',
+      '- name: API_TOKEN\n  value: ${API_TOKEN}',
+      '{"name": "region", "value": "eu-west-1"}',
+    ]) {
+      expect(found(text).filter((f) => f.dataClass === 'credentials')).toEqual([]);
+    }
   });
   it('does not read version strings as IP addresses, but keeps a login IP', () => {
     expect(found('Upgrade from 10.4.3.2 to 10.4.3.7 fixed the crash').filter((f) => f.detector === 'ip-address')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import type { Finding } from '../finding';
 import { charClassCount } from '../shannon-entropy';
 
 /** command-line credentials: curl -u user:pass, --user user:pass, mysql -pSECRET, sshpass -p SECRET */
@@ -17,10 +18,39 @@ const PLACEHOLDER =
 const CODE_REF = /^(?:[A-Za-z_$][\w$]*(?:\.[\w$]+)+|process\.env\.\w+|os\.environ.*|.*\(.*|.*\[.*)$/;
 const IDENT_NAMING_SECRET = /^[a-z_][a-z0-9_]*$/i;
 
+/**
+ * A variable given as a name and a value: a Kubernetes or Compose env list (`- name: DB_PASSWORD`
+ * then `value: "..."` on the next line), an ECS task definition or any JSON list of
+ * `{"name": "...", "value": "..."}`. The key is the name's value, not a word before the secret.
+ */
+const YAML_NAME_VALUE = /-[ \t]+name:[ \t]*["']?([A-Za-z][\w.-]{1,80})["']?[ \t]*\r?\n[ \t]+value:[ \t]*(?:"([^"\r\n]{1,300})"|'([^'\r\n]{1,300})'|([^\s#"'][^\r\n#]{0,299}))/g;
+const JSON_NAME_VALUE = /"name"[ \t]*:[ \t]*"([A-Za-z][\w.-]{1,80})"[ \t]*,[ \t\r\n]*"value"[ \t]*:[ \t]*"([^"\\\r\n]{1,300})"/g;
+/** names of variables that hold a password (first) or another secret */
+const PASSWORD_NAME = /pass(?:word|wd|phrase)?|pwd/i;
+const SECRET_NAME = /secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|credential|auth[_.-]?key|(?:^|[_.-])key$/i;
+
+function nameValuePairs(text: string, out: Finding[]): void {
+  for (const re of [YAML_NAME_VALUE, JSON_NAME_VALUE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const name = m[1]!;
+      const password = PASSWORD_NAME.test(name);
+      if (!password && !SECRET_NAME.test(name)) continue;
+      const raw = m[2] ?? m[3] ?? m[4]!;
+      const value = raw.trim();
+      if (value.length < 4 || PLACEHOLDER.test(value) || CODE_REF.test(value)) continue;
+      const start = m.index + m[0].length - raw.length - (m[4] === undefined ? 1 : 0) + (raw.length - raw.trimStart().length);
+      out.push({ dataClass: 'credentials', detector: password ? 'password-assignment' : 'generic-secret', start, end: start + value.length, confidence: 0.9 });
+    }
+  }
+}
+
 /** Passwords in assignments and labelled fields: password=..., "pwd": "...", PASSWORD: ..., DB_PASS=... */
 export const passwordAssignmentDetector: Detector = {
   entries: [{ id: 'password-assignment', dataClass: 'credentials', description: 'Passwords in assignments, config and labelled fields' }],
   detect({ text, keywords }, out) {
+    if (text.indexOf('value') !== -1) nameValuePairs(text, out);
     const keys: { start: number; end: number }[] = [];
     const { starts, ends } = keywords.hits('passkey');
     for (let i = 0; i < starts.length; i++) keys.push({ start: starts[i]!, end: ends[i]! });
