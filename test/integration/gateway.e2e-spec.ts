@@ -754,6 +754,22 @@ describe('AI gateway', () => {
       expect(stalledError.status).toBe(504);
     }, 10_000);
 
+    test('an answer that is not a JSON object is a 502; one with more text than Airlock inspects a 502 that says so, not a 413 blaming the request or a 500', async () => {
+      for (const body of ['null', '"ok"', '[1]']) {
+        handler = (_req, res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(body);
+        };
+        const r = await call('/gateway/openai/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+        expect(r.status).toBe(502);
+        expect(await r.json()).toMatchObject({ error: { type: 'api_error', code: 'upstream_bad_body' } });
+      }
+      handler = json(() => chatAnswer({ content: 'word '.repeat(300_000) }));
+      const long = await call('/gateway/openai/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+      expect(long.status).toBe(502);
+      expect(await long.json()).toMatchObject({ error: { type: 'api_error', code: 'answer_too_large', message: expect.stringMatching(/answer.*1 MiB/) } });
+    });
+
     test("a stream the upstream cuts before its end ends with the API's error event: the SDKs raise it instead of taking the answer as complete", async () => {
       handler = (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -193,8 +193,12 @@ export class GatewayService {
     try {
       answer = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
     } catch {
+      answer = null as unknown as Record<string, unknown>;
+    }
+    // every API answers an object (null, a string or an array is no answer the SDKs can read)
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
       this.record(state, { upstreamError: true });
-      throw new GatewayError(502, 'upstream', `The upstream ${upstream.name} answered with a body that is not JSON`, 'upstream_bad_body');
+      throw new GatewayError(502, 'upstream', `The upstream ${upstream.name} answered with a body that is not a JSON object`, 'upstream_bad_body');
     }
     state.usage = usageOf(endpoint, answer);
     // After: the answer's texts, decided together as one response.
@@ -202,7 +206,7 @@ export class GatewayService {
     // Its log entry is written with the call's record, after the answer went out.
     // The upstream has answered (and been paid): a long answer the inspection thread cannot take now
     // is decided on the event loop rather than failed.
-    const answered = await this.decideLater(state, 'response', out.map(inspectedText).join(SEPARATOR), { inlineWhenBusy: true });
+    const answered = await this.decideAnswer(state, out.map(inspectedText).join(SEPARATOR));
     const logAnswer = () => answered.log(null);
     const verdict = answered.response;
     if (verdict.effect === 'block') {
@@ -314,6 +318,21 @@ export class GatewayService {
       return deferred instanceof Promise ? deferred.catch(rethrowForGateway) : deferred;
     } catch (err) {
       return rethrowForGateway(err);
+    }
+  }
+
+  /**
+   * A whole answer's decision (its log entry deferred). An answer with more text than a decision
+   * takes is not passed on uninspected: a 502 that says so, where the decision's own 413 would
+   * blame the caller's request.
+   */
+  private async decideAnswer(state: CallState, text: string): Promise<DeferredDecision> {
+    try {
+      return await this.decideLater(state, 'response', text, { inlineWhenBusy: true });
+    } catch (err) {
+      if (!(err instanceof GatewayError) || err.status !== 413) throw err;
+      this.record(state, {});
+      throw new GatewayError(502, 'upstream', `The upstream ${state.upstream.name}'s answer has more text than Airlock inspects (1 MiB): it was not passed on`, 'answer_too_large');
     }
   }
 
