@@ -491,6 +491,9 @@ describe('credential shapes and false alarms (issue 20)', () => {
     ['password-assignment', 'env:\n  - name: DB_PASSWORD\n    value: "Kx7#pQ2!vLm"\n', 'Kx7#pQ2!vLm'],
     ['generic-secret', 'env:\n  - name: PAYMENTS_API_KEY\n    value: q8Vd1Zt0s9KpL3yXcR7u\n  - name: LOG_LEVEL\n    value: info', 'q8Vd1Zt0s9KpL3yXcR7u'],
     ['password-assignment', '"environment": [{"name": "DB_PASSWORD", "value": "Kx7#pQ2!vLm"}]', 'Kx7#pQ2!vLm'],
+    // session cookies: whoever holds one is signed in
+    ['generic-secret', 'curl https://app.acme.io/api -H "Cookie: theme=dark; session=s%3Aq8Vd1Zt0s9KpL3yX.cR7uB2nW5mE4" -H "Accept: */*"', 's%3Aq8Vd1Zt0s9KpL3yX.cR7uB2nW5mE4'],
+    ['generic-secret', 'Set-Cookie: JSESSIONID=9F2C41A7B3D05E6F8A1B2C3D4E5F6A7B; Path=/; HttpOnly', '9F2C41A7B3D05E6F8A1B2C3D4E5F6A7B'],
   ])('%s in %j', (detector, text, value) => {
     expect(found(text).filter((f) => f.detector === detector).map((f) => f.value)).toContain(value);
   });
@@ -501,6 +504,8 @@ describe('credential shapes and false alarms (issue 20)', () => {
       '- name: DB_PASSWORD\n  value: changeme',
       '- name: API_TOKEN\n  value: ${API_TOKEN}',
       '{"name": "region", "value": "eu-west-1"}',
+      'Cookie: theme=dark; lang=en-GB; consent=analytics-and-marketing-2024',
+      'Set-Cookie: session=deleted; Expires=Thu, 01 Jan 1970 00:00:00 GMT',
     ]) {
       expect(found(text).filter((f) => f.dataClass === 'credentials')).toEqual([]);
     }

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import type { Finding } from '../finding';
 import { base64UrlDecode } from '../jwt';
 import { charClassCount, shannonEntropy } from '../shannon-entropy';
 
@@ -27,10 +28,38 @@ function basicAuthValid(value: string): boolean {
   return decoded !== undefined && /^[\x20-\x7e]+:[\x20-\x7e]{3,}$/.test(decoded);
 }
 
+/** A Cookie or Set-Cookie header (pasted from a browser's network tab, a curl command, a HAR file). */
+const COOKIE_HEADER = /(?<![\w-])(set-)?cookie:[ \t]*([^\r\n'"]{1,4000})/gi;
+/** Cookie names of sessions and sign-ins: whoever holds the value is signed in as its owner. */
+const SESSION_COOKIE = /sess|sid$|^sid|auth|token|jwt|remember|login|^__(?:secure|host)-/i;
+
+/** Session cookies' values in Cookie / Set-Cookie headers (a bearer credential, however random they look). */
+function sessionCookies(text: string, out: Finding[]): void {
+  COOKIE_HEADER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COOKIE_HEADER.exec(text)) !== null) {
+    const header = m[2]!;
+    let at = m.index + m[0].length - header.length;
+    // Set-Cookie: the first pair is the cookie, the rest its attributes
+    const pairs = m[1] ? header.split(';', 1) : header.split(';');
+    for (const pair of pairs) {
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (eq > 0 && value.length >= 16 && SESSION_COOKIE.test(name) && /\d/.test(value) && /[A-Za-z]/.test(value) && !/^(?:deleted|null|undefined)$/i.test(value)) {
+        const start = at + eq + 1 + (pair.slice(eq + 1).length - pair.slice(eq + 1).trimStart().length);
+        out.push({ dataClass: 'credentials', detector: 'generic-secret', start, end: start + value.length, confidence: 0.85 });
+      }
+      at += pair.length + 1;
+    }
+  }
+}
+
 /** High-entropy values next to secret, token, api_key, password, bearer ... */
 export const genericSecretDetector: Detector = {
   entries: [{ id: 'generic-secret', dataClass: 'credentials', description: 'High-entropy values next to secret/token/api_key/password words' }],
   detect({ text, keywords }, out) {
+    if (text.indexOf('ookie') !== -1 || text.indexOf('OOKIE') !== -1) sessionCookies(text, out);
     const ends = [...keywords.hits('secret').ends, ...keywords.hits('passkey').ends].sort((a, b) => a - b);
     let lastEnd = -1;
     for (const e of ends) {
