@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { lyingZip } from '../../libs/file-text/src/test-zips';
+import { lyingZip, sharedStringsBomb } from '../../libs/file-text/src/test-zips';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 type Office = typeof import('../browser/extension/office-files.mjs');
@@ -133,5 +133,18 @@ describe('decisions on a file', () => {
     }
     expect((await reading).status).toBe(200);
     expect(Math.max(...probes)).toBeLessThan(1_000);
+  });
+
+  it('survives a spreadsheet whose text is thousands of times its size (one long shared string in every cell)', async () => {
+    // 60,000 cells x 1 MiB: the reader must stop at its text limit, and the server must outlive a reader that runs out of memory.
+    const bomb = sharedStringsBomb(600, 1 << 20, line);
+    expect(bomb.length).toBeLessThan(MAX);
+    const started = Date.now();
+    const res = await send({ request: toChatGpt, file: { name: 'sheet.xlsx', data: bomb } });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.file).toMatchObject({ format: 'xlsx', truncated: true });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect((await t.request('/healthz')).status).toBe(200);
   });
 });

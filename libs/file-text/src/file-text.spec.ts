@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate';
-import { lyingZip } from './test-zips';
+import { lyingZip, rawXlsx, sharedStringsBomb } from './test-zips';
 import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
@@ -78,5 +78,12 @@ describe('file text', () => {
 
   it('reads pptxText straight from bytes (the browser extension calls it)', () => {
     expect(pptxText(pptx({ 1: slide(run('Only slide')) }))).toBe('Only slide');
+  });
+
+  it('stops reading a spreadsheet at the text limit when one shared string fills every cell', async () => {
+    const r = await extractFileText(sharedStringsBomb(100, 1 << 16), { name: 'sheet.xlsx' }, { maxText: 1_000_000 });
+    expect(r).toMatchObject({ format: 'xlsx', truncated: true });
+    expect(r.text!.length).toBeLessThanOrEqual(1_000_000);
+    expect(r.text!.startsWith('A'.repeat(1000))).toBe(true);
   });
 });

@@ -128,7 +128,11 @@ interface ExcelWorkbook {
   eachSheet(fn: (sheet: { name: string; eachRow(fn: (row: { eachCell(fn: (cell: { text: string }) => void): void }) => void): void }) => void): void;
 }
 
-async function xlsxText(data: Uint8Array): Promise<string> {
+/**
+ * Every sheet's cells (hidden sheets too), row by row, until `maxText`: a cell can repeat one long
+ * shared string thousands of times, so the text is measured as it is built, never joined whole.
+ */
+async function xlsxText(data: Uint8Array, maxText: number): Promise<{ text: string; truncated: boolean }> {
   const mod = (await import('exceljs')) as unknown as { Workbook?: new () => ExcelWorkbook; default?: { Workbook: new () => ExcelWorkbook } };
   const Workbook = mod.Workbook ?? mod.default?.Workbook;
   if (!Workbook) throw new FileTextError('ExcelJS did not load');
@@ -136,14 +140,24 @@ async function xlsxText(data: Uint8Array): Promise<string> {
   const NodeBuffer = (globalThis as { Buffer?: { from(a: Uint8Array): unknown } }).Buffer;
   await wb.xlsx.load(NodeBuffer ? NodeBuffer.from(data) : data.slice().buffer);
   const lines: string[] = [];
+  let length = 0;
+  let full = false;
   wb.eachSheet((sheet) => {
     sheet.eachRow((row) => {
-      const cells: string[] = [];
-      row.eachCell((cell) => cells.push(cell.text));
-      lines.push(cells.join('\t'));
+      if (full) return;
+      let line = '';
+      row.eachCell((cell) => {
+        if (full) return;
+        const text = cell.text;
+        line += (line ? '\t' : '') + (text.length > maxText ? text.slice(0, maxText + 1) : text);
+        if (length + line.length > maxText) full = true;
+      });
+      lines.push(line);
+      length += line.length + 1;
+      if (length > maxText) full = true;
     });
   });
-  return lines.join('\n');
+  return { text: lines.join('\n'), truncated: full };
 }
 
 function bounded(format: FileFormat, text: string, maxText: number): FileText {
@@ -165,8 +179,11 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
         return bounded(format, await pdfText(data, l.maxText), l.maxText);
       case 'docx':
         return bounded(format, await docxText(data), l.maxText);
-      case 'xlsx':
-        return bounded(format, await xlsxText(data), l.maxText);
+      case 'xlsx': {
+        const { text, truncated } = await xlsxText(data, l.maxText);
+        const r = bounded(format, text, l.maxText);
+        return truncated ? { ...r, truncated } : r;
+      }
       case 'pptx':
         return bounded(format, pptxText(data, l), l.maxText);
       case 'unsupported':

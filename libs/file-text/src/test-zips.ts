@@ -20,3 +20,44 @@ export function lyingZip(entries: Record<string, string>, entry: string, declare
   }
   throw new Error(`no entry ${entry}`);
 }
+
+const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const rels = (list: [string, string, string][]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list
+    .map(([id, type, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`)
+    .join('')}</Relationships>`;
+
+/**
+ * A minimal XLSX from raw worksheet XML (the inside of `<worksheet>`), an optional shared-strings
+ * table and other parts: hostile spreadsheets as their XML says, which a writer would not produce.
+ */
+export function rawXlsx(sheets: string[], opts: { sharedStrings?: string[]; extra?: Record<string, string>; hidden?: number[]; sheetRels?: Record<number, [string, string, string][]> } = {}): Uint8Array {
+  const files: Record<string, string> = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]),
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook ${SHEET_NS}><sheets>${sheets
+      .map((_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" state="${opts.hidden?.includes(i) ? 'hidden' : 'visible'}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': rels([
+      ...sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`]),
+      ...(opts.sharedStrings ? [['rIdS', 'sharedStrings', 'sharedStrings.xml'] as [string, string, string]] : []),
+    ]),
+    ...opts.extra,
+  };
+  sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0"?><worksheet ${SHEET_NS}>${xml}</worksheet>`));
+  for (const [i, list] of Object.entries(opts.sheetRels ?? {})) files[`xl/worksheets/_rels/sheet${Number(i) + 1}.xml.rels`] = rels(list);
+  if (opts.sharedStrings) {
+    files['xl/sharedStrings.xml'] = `<?xml version="1.0"?><sst ${SHEET_NS}>${opts.sharedStrings.map((s) => `<si><t xml:space="preserve">${s}</t></si>`).join('')}</sst>`;
+  }
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+}
+
+/** A spreadsheet whose text is far larger than its file: one long shared string in every cell of `rows` x 100. */
+export function sharedStringsBomb(rows: number, stringBytes = 1 << 20, tail = ''): Uint8Array {
+  const col = (c: number) => String.fromCharCode(65 + Math.floor(c / 26) - 1).replace('@', '') + String.fromCharCode(65 + (c % 26));
+  const cells = (r: number) => Array.from({ length: 100 }, (_, c) => `<c r="${col(c)}${r}" t="s"><v>0</v></c>`).join('');
+  const data = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}">${cells(i + 1)}</row>`).join('');
+  const last = tail ? `<row r="${rows + 1}"><c r="A${rows + 1}" t="inlineStr"><is><t>${tail}</t></is></c></row>` : '';
+  return rawXlsx([`<sheetData>${data}${last}</sheetData>`], { sharedStrings: ['A'.repeat(stringBytes)] });
+}
