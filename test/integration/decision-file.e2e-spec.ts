@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { lyingZip, sharedStringsBomb } from '../../libs/file-text/src/test-zips';
+import { lyingZip, sharedStringsBomb, underDeclaredZip } from '../../libs/file-text/src/test-zips';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
 
 type Office = typeof import('../browser/extension/office-files.mjs');
@@ -146,5 +146,17 @@ describe('decisions on a file', () => {
     expect(body.file).toMatchObject({ format: 'xlsx', truncated: true });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect((await t.request('/healthz')).status).toBe(200);
+  });
+
+  it('refuses an office file that unpacks to more than its zip directory declares, in bounded time and memory', async () => {
+    const head = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+    const bomb = underDeclaredZip({ '[Content_Types].xml': '<Types/>' }, 'word/document.xml', head, 128 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(MAX);
+    const started = Date.now();
+    const res = await send({ request: toChatGpt, file: { name: 'report.docx', data: bomb } });
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.file).toEqual({ format: 'docx', bytes: bomb.length, characters: 0, truncated: false, error: expect.stringMatching(/unpacks to more than its directory declares/) });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

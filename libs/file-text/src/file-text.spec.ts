@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate';
-import { lyingZip, rawXlsx, sharedStringsBomb } from './test-zips';
+import { lyingZip, rawXlsx, sharedStringsBomb, underDeclaredZip } from './test-zips';
 import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
@@ -85,5 +85,27 @@ describe('file text', () => {
     expect(r).toMatchObject({ format: 'xlsx', truncated: true });
     expect(r.text!.length).toBeLessThanOrEqual(1_000_000);
     expect(r.text!.startsWith('A'.repeat(1000))).toBe(true);
+  });
+
+  it('refuses an office file whose entry unpacks to more than it declares, without unpacking it whole', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const head = `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>hello</w:t></w:r></w:p>`;
+    for (const [name, entry] of [['report.docx', 'word/document.xml'], ['deck.pptx', 'ppt/slides/slide1.xml'], ['sheet.xlsx', 'xl/worksheets/sheet1.xml']] as const) {
+      const bomb = underDeclaredZip({ '[Content_Types].xml': CT }, entry, head, 16 * 1024 * 1024);
+      expect(bomb.length).toBeLessThan(100_000);
+      const r = await extractFileText(bomb, { name });
+      expect({ name, text: r.text, error: r.error }).toEqual({ name, text: undefined, error: expect.stringMatching(/unpacks to more than its directory declares/) });
+      expect(() => zipEntries(bomb)).toThrow(FileTextError);
+    }
+  });
+
+  it('refuses an office file with two entries of one name (readers disagree on which is read)', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const doc = (t: string) => strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:body></w:document>`);
+    const one = zipSync({ '[Content_Types].xml': strToU8(CT), 'word/document.xml': doc('AKIAZ3MHQ7TNVX5KQ2PB'), 'word/documenu.xml': doc('harmless') });
+    // Rename the second entry to the first's name, in its local header and its directory record.
+    for (let i = 0; i + 17 <= one.length; i++) if (String.fromCharCode(...one.subarray(i, i + 17)) === 'word/documenu.xml') one[i + 12] = 't'.charCodeAt(0);
+    const r = await extractFileText(one, { name: 'report.docx' });
+    expect(r.error).toMatch(/two entries named "word\/document.xml"/);
   });
 });

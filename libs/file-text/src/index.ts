@@ -7,9 +7,9 @@
  * that takes files from the network runs this in a worker with a memory limit as well, because a
  * zip can lie about its sizes. Works in Node and in a browser bundle.
  */
-import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, pptxText, zipEntries } from './office-zip';
+import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, pptxText, zipEntries, zipNames } from './office-zip';
 
-export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, pptxText, zipEntries, type FileTextLimits } from './office-zip';
+export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
 
 export type FileFormat = 'text' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'unsupported';
 
@@ -46,7 +46,7 @@ const isPdf = (data: Uint8Array) => startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x
 export function detectFormat(data: Uint8Array, name: string, type = '', limits: FileTextLimits = FILE_TEXT_LIMITS): FileFormat {
   if (isPdf(data)) return 'pdf';
   if (isZip(data)) {
-    const names = zipEntries(data, limits);
+    const names = zipNames(data, limits);
     for (const [format, folder] of Object.entries(OFFICE) as [keyof typeof OFFICE, string][]) {
       if (names.includes('[Content_Types].xml') && names.some((n) => n.startsWith(folder))) return format;
     }
@@ -178,8 +178,10 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
       case 'pdf':
         return bounded(format, await pdfText(data, l.maxText), l.maxText);
       case 'docx':
+        zipEntries(data, l);
         return bounded(format, await docxText(data), l.maxText);
       case 'xlsx': {
+        zipEntries(data, l);
         const { text, truncated } = await xlsxText(data, l.maxText);
         const r = bounded(format, text, l.maxText);
         return truncated ? { ...r, truncated } : r;

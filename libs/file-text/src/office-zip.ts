@@ -3,7 +3,7 @@
  * anything is inflated, and a PPTX's text is read from its slides' DrawingML here. Only fflate:
  * the browser extension bundles this part without pdf.js, mammoth or ExcelJS.
  */
-import { unzipSync } from 'fflate';
+import { Inflate, unzipSync } from 'fflate';
 
 export interface FileTextLimits {
   /** UTF-16 code units of text returned at most */
@@ -18,8 +18,8 @@ export const FILE_TEXT_LIMITS: FileTextLimits = { maxText: 32 * 1024 * 1024, max
 
 export class FileTextError extends Error {}
 
-/** The entries of a zip archive with their declared sizes, nothing inflated. */
-export function zipEntries(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_LIMITS): string[] {
+/** The entries of a zip archive with their declared sizes, nothing inflated: counted and summed against the limits. */
+export function zipNames(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_LIMITS): string[] {
   const names: string[] = [];
   let total = 0;
   unzipSync(data, {
@@ -31,6 +31,99 @@ export function zipEntries(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_
       return false;
     },
   });
+  return names;
+}
+
+interface DirectoryEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  declared: number;
+  offset: number;
+}
+
+/**
+ * The central directory as readers of office files use it (mammoth and ExcelJS through JSZip: each
+ * entry's data is found from its directory record, whatever its local header says), zip64 included.
+ */
+function directory(data: Uint8Array): DirectoryEntry[] {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 0x100000000;
+  const broken = () => new FileTextError('the archive is damaged (its directory points outside the file)');
+  let end = data.length - 22;
+  while (end >= 0 && end >= data.length - 22 - 65535 && u32(end) !== 0x06054b50) end--;
+  if (end < 0 || end < data.length - 22 - 65535) throw new FileTextError('the archive is damaged (no central directory)');
+  let count = u16(end + 10);
+  let at = u32(end + 16);
+  if ((count === 0xffff || at === 0xffffffff) && end >= 20 && u32(end - 20) === 0x07064b50) {
+    const z = u64(end - 12);
+    if (z + 56 > data.length || u32(z) !== 0x06064b50) throw broken();
+    count = u64(z + 32);
+    at = u64(z + 48);
+  }
+  const entries: DirectoryEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > data.length || u32(at) !== 0x02014b50) throw broken();
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const entry = { name: decoder.decode(data.subarray(at + 46, at + 46 + nameLength)), method: u16(at + 10), compressed: u32(at + 20), declared: u32(at + 24), offset: u32(at + 42) };
+    // zip64: the sizes and offset that do not fit in 32 bits, in this order, in extra field 0x0001.
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
+      if (u16(x) !== 1) continue;
+      let f = x + 4;
+      if (entry.declared === 0xffffffff) (entry.declared = u64(f)), (f += 8);
+      if (entry.compressed === 0xffffffff) (entry.compressed = u64(f)), (f += 8);
+      if (entry.offset === 0xffffffff) entry.offset = u64(f);
+    }
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + u16(at + 32);
+  }
+  return entries;
+}
+
+class TooLarge extends Error {}
+
+/** Inflates `compressed` only to count its bytes, 64 KiB at a time, stopping as soon as they pass `limit`. */
+function inflatesWithin(compressed: Uint8Array, limit: number): boolean {
+  let size = 0;
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw new TooLarge();
+  });
+  try {
+    for (let i = 0; i < compressed.length; i += 65536) inflate.push(compressed.subarray(i, i + 65536), i + 65536 >= compressed.length);
+    if (compressed.length === 0) inflate.push(compressed, true);
+  } catch (err) {
+    if (err instanceof TooLarge) return false;
+    throw new FileTextError('the archive is damaged (an entry does not inflate)');
+  }
+  return true;
+}
+
+/**
+ * The entries of an office file, checked before a reader opens it: counted, their declared sizes
+ * summed against the limits, no name twice (readers disagree on which one counts, so the text read
+ * could be another than the one shown), and each entry inflated once, in bounded memory, to check it
+ * unpacks to no more than it declares: a zip can lie about its sizes, and the readers trust none of
+ * them (JSZip inflates an entry whole whatever its directory says).
+ */
+export function zipEntries(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_LIMITS): string[] {
+  const names = zipNames(data, limits);
+  const seen = new Set<string>();
+  for (const e of directory(data)) {
+    if (seen.has(e.name)) throw new FileTextError(`the archive holds two entries named ${JSON.stringify(e.name.slice(0, 100))}`);
+    seen.add(e.name);
+    if (e.offset + 30 > data.length) throw new FileTextError('the archive is damaged (its directory points outside the file)');
+    const view = new DataView(data.buffer, data.byteOffset + e.offset, 30);
+    if (view.getUint32(0, true) !== 0x04034b50) throw new FileTextError('the archive is damaged (an entry has no local header)');
+    const start = e.offset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    if (start + e.compressed > data.length) throw new FileTextError('the archive is damaged (an entry runs past the end of the file)');
+    const lies = e.method === 8 ? !inflatesWithin(data.subarray(start, start + e.compressed), e.declared) : e.method === 0 && e.compressed > e.declared;
+    if (lies) throw new FileTextError(`the archive's entry ${JSON.stringify(e.name.slice(0, 100))} unpacks to more than its directory declares (a zip bomb)`);
+  }
   return names;
 }
 

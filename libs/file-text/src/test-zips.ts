@@ -61,3 +61,26 @@ export function sharedStringsBomb(rows: number, stringBytes = 1 << 20, tail = ''
   const last = tail ? `<row r="${rows + 1}"><c r="A${rows + 1}" t="inlineStr"><is><t>${tail}</t></is></c></row>` : '';
   return rawXlsx([`<sheetData>${data}${last}</sheetData>`], { sharedStrings: ['A'.repeat(stringBytes)] });
 }
+
+/**
+ * A real zip bomb in miniature: `entry` holds `inflated` bytes of spaces after `head` but its
+ * directory and local header declare only `head`'s length (what a reader that trusts the declared
+ * sizes would check). Other entries are stored honestly.
+ */
+export function underDeclaredZip(entries: Record<string, string>, entry: string, head: string, inflated: number): Uint8Array {
+  const big = new Uint8Array(inflated).fill(0x20);
+  big.set(strToU8(head));
+  const zip = zipSync({ ...Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strToU8(v)])), [entry]: big }, { level: 9 });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const name = strToU8(entry);
+  const declared = strToU8(head).length;
+  for (let i = 0; i + 30 <= zip.length; i++) {
+    const sig = view.getUint32(i, true);
+    const local = sig === 0x04034b50;
+    if (!local && sig !== 0x02014b50) continue;
+    const len = view.getUint16(i + (local ? 26 : 28), true);
+    const at = i + (local ? 30 : 46);
+    if (len === name.length && zip.subarray(at, at + len).every((b, j) => b === name[j])) view.setUint32(i + (local ? 22 : 24), declared, true);
+  }
+  return zip;
+}
