@@ -25,6 +25,11 @@ export interface TextRef {
    * JSON string's content, and a value masked in it is kept as the JSON string means it.
    */
   json?: boolean;
+  /**
+   * The request's own text that an answer repeats (a Responses answer's instructions and prompt
+   * variables): decided when it was sent, so only restored in the answer, not decided again.
+   */
+  echo?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -383,11 +388,13 @@ export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] 
   } else if (endpoint === 'responses') {
     for (const item of Array.isArray(body.output) ? body.output : []) if (isObj(item)) responsesItemTexts(item, out);
     push(out, prop(body, 'output_text'));
-    // the request's instructions, echoed: masked when they were sent, restored for the caller here
+    // the request's instructions and stored prompt's variables, echoed: decided (and masked) when
+    // they were sent, only restored for the caller here
+    const echoed = out.length;
     if (typeof body.instructions === 'string') push(out, prop(body, 'instructions'));
     else for (const item of Array.isArray(body.instructions) ? body.instructions : []) if (isObj(item)) responsesItemTexts(item, out);
-    // and the stored prompt's variables, echoed the same way
     promptVariables(body.prompt, out);
+    for (let i = echoed; i < out.length; i++) out[i]!.echo = true;
   } else if (endpoint === 'messages') {
     for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
   }

@@ -485,9 +485,13 @@ describe('fifth review: texts that got past inspection or came back wrongly', ()
     for (const type of ['response.created', 'response.queued', 'response.in_progress']) {
       const event = { type, sequence_number: 0, response: { id: 'r', status: 'in_progress', instructions: 'Reply to [EMAIL_1].', prompt: { id: 'pmpt_1', variables: { customer: 'Ana [PII_1]', file: { type: 'input_file', file_id: 'f' }, note: { type: 'input_text', text: 'see [EMAIL_1]' } } }, output: [] } };
       expect(streamTexts('responses', type, event).wholes.map((t) => t.get())).toEqual(['Reply to [EMAIL_1].', 'Ana [PII_1]', 'see [EMAIL_1]']);
+      // the request's own texts: restored, not decided again as the answer (no detector pass over the instructions per event)
+      expect(streamTexts('responses', type, event).wholes.every((t) => t.echo)).toBe(true);
       expect(endedFields('responses', type, event)).toBeNull();
     }
     expect(responseTexts('responses', { output: [], prompt: { id: 'p', variables: { a: 'x [EMAIL_1]' } } }).map((t) => t.get())).toEqual(['x [EMAIL_1]']);
+    const completed = responseTexts('responses', { instructions: 'Be brief.', output: [{ type: 'message', content: [{ type: 'output_text', text: 'Hi' }] }] });
+    expect(completed.map((t) => [t.get(), !!t.echo])).toEqual([['Hi', false], ['Be brief.', true]]);
   });
 
   test("Responses: a shell call's commands and a patch's diff streamed in pieces are fields of their own, ended by their done events and their item's", () => {

@@ -202,7 +202,9 @@ export class GatewayService {
     }
     state.usage = usageOf(endpoint, answer);
     // After: the answer's texts, decided together as one response.
-    const out = responseTexts(endpoint, answer);
+    const all = responseTexts(endpoint, answer);
+    // the request's own texts it repeats (instructions) are restored below, not decided again
+    const out = all.some((t) => t.echo) ? all.filter((t) => !t.echo) : all;
     // Its log entry is written with the call's record, after the answer went out.
     // The upstream has answered (and been paid): a long answer the inspection thread cannot take now
     // is decided on the event loop rather than failed.
@@ -219,7 +221,7 @@ export class GatewayService {
       dropLogprobs(endpoint, answer);
     }
     if (state.vault.size)
-      for (const t of out) {
+      for (const t of all) {
         const before = t.get();
         const after = state.vault.restore(before, t.json);
         if (after !== before) {

@@ -108,7 +108,10 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     ev: SseEvent;
     data: Record<string, unknown> | null;
     deltas: TextRef[];
+    /** Whole texts of the answer (decided). */
     wholes: TextRef[];
+    /** The request's own texts the event repeats (restored, not decided; see TextRef.echo). */
+    echoes: TextRef[];
     ends?: ReturnType<typeof endedFields>;
     joined?: string;
   }
@@ -117,16 +120,18 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
   const wholeOf = (p: Parsed): string => (p.joined ??= p.wholes.map(inspectedText).join(SEPARATOR));
   const NO_REFS: TextRef[] = [];
   const parse = (ev: SseEvent): Parsed => {
-    if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+    if (ev.data === '[DONE]') return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS, echoes: NO_REFS };
     let data: unknown;
     try {
       data = JSON.parse(ev.data);
     } catch {
-      return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+      return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS, echoes: NO_REFS };
     }
-    if (typeof data !== 'object' || data === null) return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS };
+    if (typeof data !== 'object' || data === null) return { ev, data: null, deltas: NO_REFS, wholes: NO_REFS, echoes: NO_REFS };
     const json = data as Record<string, unknown>;
-    return { ev, data: json, ...streamTexts(endpoint, ev.event, json) };
+    const { deltas, wholes } = streamTexts(endpoint, ev.event, json);
+    if (!wholes.some((w) => w.echo)) return { ev, data: json, deltas, wholes, echoes: NO_REFS };
+    return { ev, data: json, deltas, wholes: wholes.filter((w) => !w.echo), echoes: wholes.filter((w) => w.echo) };
   };
 
   /**
@@ -166,7 +171,7 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
   };
 
   const handleEvent = (p: Parsed, taken: Map<string, Taken> | null): string | null => {
-    const { ev, data, deltas, wholes } = p;
+    const { ev, data, deltas, wholes, echoes } = p;
     if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
     if (data === null) return ev.raw;
     const usage = usageOf(endpoint, data);
@@ -199,9 +204,19 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
       prefix = flushHeld((key) => !own?.has(key) && (ends === null || ends(key)));
       if (stopped) return prefix;
     }
-    if (!deltas.length && !whole) return prefix + ev.raw;
-
     let changed = false;
+    // the request's own texts repeated (instructions): restored only
+    if (echoes.length && state.vault.size)
+      for (const e of echoes) {
+        const before = e.get();
+        const after = state.vault.restore(before, e.json);
+        if (after !== before) {
+          e.set(after);
+          changed = true;
+        }
+      }
+    if (!deltas.length && !whole) return prefix + (changed ? formatSse(JSON.stringify(data), ev.event) : ev.raw);
+
     /** A mask applied to this event's texts: its token log probabilities would repeat them. */
     let masked = false;
     for (const ref of deltas) {
