@@ -754,6 +754,20 @@ describe('AI gateway', () => {
       expect(stalledError.status).toBe(504);
     }, 10_000);
 
+    test("an upstream's keep-alive comments (sent while a model thinks) reach the caller, so its connection is not silent meanwhile", async () => {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(': OPENROUTER PROCESSING\n\n');
+        setTimeout(() => {
+          res.end(`${sse({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: 'stop' }] })}${sse('[DONE]')}`);
+        }, 50);
+      };
+      const r = await call('/gateway/openai/v1/chat/completions', { model: 'm', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+      const text = await r.text();
+      expect(text.startsWith(': OPENROUTER PROCESSING\n\n')).toBe(true);
+      expect(text).toContain('"content":"Hi"');
+    });
+
     test('an answer that is not a JSON object is a 502; one with more text than Airlock inspects a 502 that says so, not a 413 blaming the request or a 500', async () => {
       for (const body of ['null', '"ok"', '[1]']) {
         handler = (_req, res) => {

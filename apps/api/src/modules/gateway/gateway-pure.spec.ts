@@ -10,6 +10,7 @@ describe('SseParser', () => {
       const p = new SseParser();
       const events = [...p.push(text.slice(0, cut)), ...p.push(text.slice(cut)), ...p.end()];
       expect(events.map((e) => [e.event, e.data])).toEqual([
+        [null, ''],
         ['message_start', '{"a":1}'],
         [null, 'line1\nline2'],
         [null, '[DONE]'],
@@ -31,6 +32,18 @@ describe('SseParser', () => {
     const p = new SseParser();
     expect(p.push('data: x')).toEqual([]);
     expect(p.end().map((e) => e.data)).toEqual(['x']);
+  });
+});
+
+describe('SseParser: blocks without data', () => {
+  test('a comment-only block (a keep-alive such as OpenRouter\'s ": OPENROUTER PROCESSING") is returned with its raw text and no data, to be passed on', () => {
+    const p = new SseParser();
+    const events = p.push(': OPENROUTER PROCESSING\n\ndata: {"a":1}\n\nid: 7\n\n');
+    expect(events.map((e) => [e.event, e.data, e.raw])).toEqual([
+      [null, '', ': OPENROUTER PROCESSING\n\n'],
+      [null, '{"a":1}', 'data: {"a":1}\n\n'],
+      [null, '', 'id: 7\n\n'],
+    ]);
   });
 });
 

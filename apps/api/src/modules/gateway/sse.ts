@@ -1,7 +1,7 @@
 /**
  * A server-sent events parser for upstream streams (the WHATWG event-stream format): fed the bytes as
- * they come, it returns each complete event with its raw text, so an event the gateway does not
- * change is forwarded byte for byte. Pure: no I/O.
+ * they come, it returns each complete event (each block up to a blank line, comments too) with its
+ * raw text, so an event the gateway does not change is forwarded byte for byte. Pure: no I/O.
  */
 export interface SseEvent {
   /** The `event:` field, or null. */
@@ -11,6 +11,14 @@ export interface SseEvent {
   /** The event's text as received, its terminating blank line included. */
   raw: string;
 }
+
+/**
+ * A block without an event or data: comments (`: keep-alive`, OpenRouter's `: OPENROUTER PROCESSING`
+ * sent while a model thinks) and bare `id:` or `retry:` fields. Passed on as they are: the SDKs
+ * ignore them, and dropping them left a caller's connection silent for as long as a model thought,
+ * for proxies and clients to time out.
+ */
+const NO_DATA: Omit<SseEvent, 'raw'> = { event: null, data: '' };
 
 /** At most this many characters may wait for the end of one event (a larger event is an error). */
 export const MAX_EVENT_CHARS = 4 * 1024 * 1024;
@@ -28,8 +36,8 @@ export class SseParser {
       if (end === null) break;
       const raw = this.buffer.slice(0, end.after);
       this.buffer = this.buffer.slice(end.after);
-      const ev = parseEvent(raw.slice(0, end.at));
-      if (ev) out.push({ ...ev, raw });
+      // a block with no event or data (a comment: a keep-alive) goes on as it is, with no data
+      out.push({ ...(parseEvent(raw.slice(0, end.at)) ?? NO_DATA), raw });
     }
     if (this.buffer.length > MAX_EVENT_CHARS) throw new Error(`An upstream event is larger than ${MAX_EVENT_CHARS} characters`);
     return out;
@@ -41,8 +49,7 @@ export class SseParser {
     const rest = this.buffer;
     this.buffer = '';
     if (!rest.trim()) return [];
-    const ev = parseEvent(rest);
-    return ev ? [{ ...ev, raw: rest.endsWith('\n\n') ? rest : `${rest.replace(/\n?$/, '\n')}\n` }] : [];
+    return [{ ...(parseEvent(rest) ?? NO_DATA), raw: rest.endsWith('\n\n') ? rest : `${rest.replace(/\n?$/, '\n')}\n` }];
   }
 }
 
