@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { strToU8 } from 'fflate';
 import { lyingZip, sharedStringsBomb, underDeclaredZip } from '../../libs/file-text/src/test-zips';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
@@ -159,4 +160,38 @@ describe('decisions on a file', () => {
     expect(body.file).toEqual({ format: 'docx', bytes: bomb.length, characters: 0, truncated: false, error: expect.stringMatching(/unpacks to more than its directory declares/) });
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it('ends the reading of a 1 KB PDF whose doubly compressed page unpacks to gigabytes, and keeps answering meanwhile', async () => {
+    // A 256 MiB content stream deflated twice (about 600 bytes), drawn 16 times on one page.
+    const stream = deflateSync(deflateSync(Buffer.alloc(256 * 1024 * 1024, 0x20), { level: 9 }), { level: 9 });
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${Array(16).fill('4 0 R').join(' ')}] >>`,
+      `<< /Length ${stream.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n${stream.toString('latin1')}\nendstream`,
+    ];
+    let out = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(Buffer.byteLength(out, 'latin1'));
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = Buffer.byteLength(out, 'latin1');
+    out += `xref\n0 5\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+    out += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const started = Date.now();
+    const reading = send({ request: toChatGpt, file: { name: 'scan.pdf', data: Buffer.from(out, 'latin1') } });
+    const probes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = Date.now();
+      expect((await t.request('/healthz')).status).toBe(200);
+      probes.push(Date.now() - s);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const res = await reading;
+    const body = (await res.json()) as any;
+    expect({ status: res.status, error: body.file?.error ?? body.error?.message }).toEqual({ status: 200, error: expect.stringMatching(/more memory to read than allowed/) });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(Math.max(...probes)).toBeLessThan(1_000);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from 'fflate';
-import { lyingZip, rawXlsx, sharedStringsBomb, underDeclaredZip } from './test-zips';
+import { lyingZip, sharedStringsBomb, underDeclaredZip } from './test-zips';
 import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';

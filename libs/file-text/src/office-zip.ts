@@ -74,8 +74,14 @@ function directory(data: Uint8Array): DirectoryEntry[] {
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
       if (u16(x) !== 1) continue;
       let f = x + 4;
-      if (entry.declared === 0xffffffff) (entry.declared = u64(f)), (f += 8);
-      if (entry.compressed === 0xffffffff) (entry.compressed = u64(f)), (f += 8);
+      if (entry.declared === 0xffffffff) {
+        entry.declared = u64(f);
+        f += 8;
+      }
+      if (entry.compressed === 0xffffffff) {
+        entry.compressed = u64(f);
+        f += 8;
+      }
       if (entry.offset === 0xffffffff) entry.offset = u64(f);
     }
     entries.push(entry);

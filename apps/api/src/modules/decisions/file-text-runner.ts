@@ -68,14 +68,17 @@ export class FileTextRunner {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          clearInterval(watch);
+          clearTimeout(watch);
           fn();
         };
         const timer = setTimeout(() => finish(() => reject(AppError.unprocessable(`The file could not be read within ${this.limits.deadlineMs / 1000} s`))), this.limits.deadlineMs);
-        const watch = setInterval(() => {
+        // The reader's memory every 50 ms (one timer at a time, per file, for at most the deadline).
+        const check = () => {
           const mb = reader.pid === undefined ? null : rssMb(reader.pid);
           if (mb !== null && mb > this.limits.maxRssMb) finish(() => resolve({ format: 'unsupported', error: OUT_OF_MEMORY }));
-        }, 50);
+          else watch = setTimeout(check, 50);
+        };
+        let watch = setTimeout(check, 50);
         reader.once('message', (r: FileText) => finish(() => resolve(r)));
         reader.once('error', (err) => finish(() => reject(err)));
         reader.once('exit', (code, signal) =>
