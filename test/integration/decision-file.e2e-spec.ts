@@ -194,4 +194,30 @@ describe('decisions on a file', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(Math.max(...probes)).toBeLessThan(1_000);
   }, 30_000);
+
+  it('says a password-protected PDF or Office file cannot be read, and decides it on its name and type', async () => {
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+      `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`,
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(pdf.length);
+      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 5\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+    pdf += `trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+    const res = await send({ request: toChatGpt, file: { name: 'payroll.pdf', data: strToU8(pdf) } });
+    const body = (await res.json()) as any;
+    expect({ status: res.status, effect: body.effect }).toEqual({ status: 200, effect: 'allow' });
+    expect(body.file).toEqual({ format: 'pdf', bytes: pdf.length, characters: 0, truncated: false, error: 'the PDF is password-protected (encrypted): its text cannot be read' });
+
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0), ...Array.from('EncryptionInfo').flatMap((c) => [c.charCodeAt(0), 0])]);
+    const office = (await (await send({ request: toChatGpt, file: { name: 'salaries.xlsx', data: ole } })).json()) as any;
+    expect(office.file).toEqual({ format: 'unsupported', bytes: ole.length, characters: 0, truncated: false, error: expect.stringMatching(/password-protected/) });
+  });
 });

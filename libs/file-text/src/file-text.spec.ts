@@ -108,4 +108,25 @@ describe('file text', () => {
     const r = await extractFileText(one, { name: 'report.docx' });
     expect(r.error).toMatch(/two entries named "word\/document.xml"/);
   });
+
+  it('reads a text file with a stray NUL byte, and UTF-16 without a byte-order mark', async () => {
+    const secret = 'AKIAZ3MHQ7TNVX5KQ2PB';
+    const nul = await extractFileText(strToU8(`a,b\n\u0000\nkey,${secret}\n`), { name: 'export.csv' });
+    expect(nul).toEqual({ format: 'text', text: `a,b\n \nkey,${secret}\n` });
+    const utf16 = new Uint8Array(Array.from(`key=${secret}\n`).flatMap((c) => [c.charCodeAt(0), 0]));
+    expect(await extractFileText(utf16, { name: 'keys.txt' })).toEqual({ format: 'text', text: `key=${secret}\n` });
+    expect(await extractFileText(utf16, { name: 'keys' })).toEqual({ format: 'text', text: `key=${secret}\n` });
+    const be = new Uint8Array(Array.from('hello').flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(decodeText(be)).toBe('hello');
+  });
+
+  it('says a password-protected Office file cannot be read, and a legacy one is not read (the PDF case: test/integration/decision-file)', async () => {
+    const ole = (...names: string[]) =>
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0), ...names.flatMap((n) => Array.from(n).flatMap((c) => [c.charCodeAt(0), 0]))]);
+    expect(await extractFileText(ole('EncryptionInfo', 'EncryptedPackage'), { name: 'salaries.xlsx' })).toEqual({
+      format: 'unsupported',
+      error: expect.stringMatching(/password-protected/),
+    });
+    expect(await extractFileText(ole('WordDocument'), { name: 'old.doc' })).toEqual({ format: 'unsupported', error: expect.stringMatching(/legacy Office document/) });
+  });
 });

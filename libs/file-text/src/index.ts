@@ -38,6 +38,28 @@ export function extensionOf(name: string): string {
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 const isZip = (data: Uint8Array) => startsWith(data, [0x50, 0x4b, 0x03, 0x04]);
 const isPdf = (data: Uint8Array) => startsWith(data, [0x25, 0x50, 0x44, 0x46, 0x2d]); // %PDF-
+/** An OLE compound file: a password-protected DOCX, XLSX or PPTX, or a legacy .doc, .xls or .ppt. */
+const isCompoundFile = (data: Uint8Array) => startsWith(data, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function includesBytes(data: Uint8Array, needle: Uint8Array): boolean {
+  for (let i = data.indexOf(needle[0]!); i !== -1 && i + needle.length <= data.length; i = data.indexOf(needle[0]!, i + 1)) {
+    let j = 1;
+    while (j < needle.length && data[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+/** Why an OLE compound file has no text here: encrypted (its EncryptionInfo stream), or a legacy format. */
+function compoundFileError(data: Uint8Array): string {
+  const encryptionInfo = Uint8Array.from([...'EncryptionInfo'].flatMap((c) => [c.charCodeAt(0), 0]));
+  return includesBytes(data, encryptionInfo)
+    ? 'the file is password-protected (an encrypted Office file): its text cannot be read'
+    : 'the file is a legacy Office document (.doc, .xls, .ppt), whose text is not read';
+}
+
+/** The file's name or type says it is text. */
+const saysText = (name: string, type: string) => TEXT_EXTENSIONS.has(extensionOf(name)) || type.startsWith('text/') || /^application\/(json|xml|x-ndjson|x-yaml|csv)\b/.test(type);
 
 /**
  * What the file is, by its bytes first (a renamed PDF is still a PDF) and then by its name and
@@ -52,8 +74,7 @@ export function detectFormat(data: Uint8Array, name: string, type = '', limits: 
     }
     return 'unsupported';
   }
-  const ext = extensionOf(name);
-  if (TEXT_EXTENSIONS.has(ext) || type.startsWith('text/') || /^application\/(json|xml|x-ndjson|x-yaml|csv)\b/.test(type)) return 'text';
+  if (saysText(name, type)) return 'text';
   // Unknown name and type: text if it decodes as text.
   return decodeText(data) === null ? 'unsupported' : 'text';
 }
@@ -64,6 +85,8 @@ export function decodeText(data: Uint8Array): string | null {
   if (startsWith(data, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(data.subarray(2));
   if (startsWith(data, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(data.subarray(2));
   const head = data.subarray(0, 65536);
+  const utf16 = utf16WithoutMark(head);
+  if (utf16) return new TextDecoder(utf16).decode(data.subarray(0, data.length - (data.length % 2)));
   if (head.includes(0)) return null;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -73,6 +96,32 @@ export function decodeText(data: Uint8Array): string | null {
     for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
     return control > head.length / 100 ? null : windows1252(data);
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark (what some Windows tools write): mostly ASCII text, so nearly
+ * every other byte is zero and the bytes between are not.
+ */
+function utf16WithoutMark(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (head.length < 4) return null;
+  const zeros = [0, 0];
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) zeros[0]!++;
+    if (head[i + 1] === 0) zeros[1]!++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  if (zeros[1]! >= pairs * 0.9 && zeros[0]! <= pairs * 0.02) return 'utf-16le';
+  if (zeros[0]! >= pairs * 0.9 && zeros[1]! <= pairs * 0.02) return 'utf-16be';
+  return null;
+}
+
+/**
+ * A file that says it is text (by its name or type) but holds NUL or other control bytes: read as
+ * UTF-8 all the same, those bytes as spaces, so a stray NUL cannot make a CSV go uninspected.
+ */
+function lenientText(data: Uint8Array): string {
+  // eslint-disable-next-line no-control-regex
+  return new TextDecoder('utf-8').decode(data).replace(/[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g, ' ');
 }
 
 /** 0x80–0x9F of Windows-1252 (Node's TextDecoder reads that label as Latin-1, which has controls there). */
@@ -96,7 +145,13 @@ interface PdfJs {
 async function pdfText(data: Uint8Array, maxText: number): Promise<string> {
   const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-  const doc = await pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const doc = await pdfjs
+    .getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
+    .promise.catch((err: unknown) => {
+      // pdf.js reads a PDF encrypted with an empty user password by itself; any other needs one.
+      if (err instanceof Error && err.name === 'PasswordException') throw new FileTextError('the PDF is password-protected (encrypted): its text cannot be read');
+      throw err;
+    });
   try {
     const parts: string[] = [];
     let length = 0;
@@ -172,7 +227,7 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
     format = detectFormat(data, file.name, file.type ?? '', l);
     switch (format) {
       case 'text': {
-        const text = decodeText(data);
+        const text = decodeText(data) ?? (saysText(file.name, file.type ?? '') ? lenientText(data) : null);
         return text === null ? { format: 'unsupported' } : bounded(format, text, l.maxText);
       }
       case 'pdf':
@@ -189,7 +244,7 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
       case 'pptx':
         return bounded(format, pptxText(data, l), l.maxText);
       case 'unsupported':
-        return { format };
+        return isCompoundFile(data) ? { format, error: compoundFileError(data) } : { format };
     }
   } catch (err) {
     return { format, error: err instanceof Error ? err.message : String(err) };
