@@ -8,11 +8,14 @@
  *   characters removed, Unicode dashes/minus to '-', Unicode spaces to ' ', curly quotes to straight
  *   ones, decimal digits of other scripts to ASCII, and look-alike (confusable) Cyrillic/Greek letters
  *   folded to Latin when they touch ASCII letters or digits (a mixed-script token; whole Cyrillic or
- *   Greek words are left alone). Pure-ASCII text is returned unchanged without a copy.
+ *   Greek words are left alone); a run of 8 or more Unicode tag characters, invisible but read by
+ *   language models as the ASCII they shadow, decoded between blanks. Pure-ASCII text is returned
+ *   unchanged without a copy.
  * - `deobfuscate` (view B, built on view A; the point detectors run on windows around its edits):
  *   string-concatenation joints removed (`"AKIA" + "..."`, `'a' 'b'`, across a line break), values
- *   broken by a line break joined, base64 runs that decode to printable UTF-8 text decoded,
- *   `\uXXXX` / `\u{X}` / `\xNN` escapes, URL `%XX` escapes and HTML character references decoded, and
+ *   broken by a line break joined, base64 runs (up to three times encoded) and hex runs that decode
+ *   to printable UTF-8 text decoded, `\uXXXX` / `\u{X}` / `\xNN` / JSON `\/` escapes, URL `%XX`
+ *   escapes and HTML character references decoded, and
  *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced.
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
