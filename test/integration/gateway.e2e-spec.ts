@@ -979,6 +979,16 @@ describe('AI gateway', () => {
       expect(blocked.action).toBe('BLOCKED');
     });
 
+    test("LiteLLM: a custom tool call's freeform input is decided with the texts (a secret blocks, an e-mail is masked in it)", async () => {
+      const body = { ...fixture('litellm-none.request.json'), input_type: 'request' };
+      body.tool_calls = [{ id: 'c1', type: 'custom', custom: { name: 'shell', input: `export GITHUB_TOKEN=${TOKEN}` } }];
+      expect(((await (await post(LITELLM, body)).json()) as any).action).toBe('BLOCKED');
+      body.tool_calls = [{ id: 'c1', type: 'custom', custom: { name: 'mail', input: `mail ${EMAIL} the report` } }];
+      const masked = (await (await post(LITELLM, body)).json()) as any;
+      expect(masked.action).toBe('GUARDRAIL_INTERVENED');
+      expect(masked.tool_calls[0].custom.input).toMatch(/^mail \[EMAIL_\d+\] the report$/);
+    });
+
     test('Lakera Guard shaped /v1/guard (and /v2/guard): flagged with payload and breakdown', async () => {
       const r = await post('/v1/guard', fixture('lakera-guard.request.json'));
       expect(r.status).toBe(200);

@@ -68,20 +68,25 @@ export class GuardrailsService {
 
   /**
    * LiteLLM: BLOCKED with the reason, GUARDRAIL_INTERVENED with the texts masked (and the tool calls,
-   * when a value to mask was in their arguments), or NONE. The tool calls' arguments are decided
-   * with the texts: a secret in them blocks like one in a message.
+   * when a value to mask was in their arguments), or NONE. The tool calls' arguments (and a custom
+   * tool call's input) are decided with the texts: a secret in them blocks like one in a message.
    */
   async litellm(client: ApiClientAuth, body: LitellmGuardrailRequest, headerProvider: string | undefined, requestId: string, ip: string): Promise<LitellmGuardrailOutput> {
     const params = body.additional_provider_specific_params ?? {};
     const provider = providerOf([params.provider, headerProvider]);
     const email = body.request_data?.user_api_key_user_email;
     const texts = body.texts;
-    const toolCalls = (body.tool_calls ?? []).map((tc) => (isObj(tc) && isObj(tc.function) ? { ...tc, function: { ...tc.function } } : tc));
-    const args: { call: { function: Record<string, unknown> }; text: string }[] = [];
-    for (const tc of toolCalls) if (isObj(tc) && isObj(tc.function) && typeof tc.function.arguments === 'string' && tc.function.arguments) args.push({ call: tc as { function: Record<string, unknown> }, text: tc.function.arguments });
+    // a function call's arguments (JSON text), a custom tool call's freeform input
+    const toolCalls = (body.tool_calls ?? []).map((tc) => (isObj(tc) && isObj(tc.function) ? { ...tc, function: { ...tc.function } } : isObj(tc) && isObj(tc.custom) ? { ...tc, custom: { ...tc.custom } } : tc));
+    const args: { holder: Record<string, unknown>; field: string; text: string; json: boolean }[] = [];
+    for (const tc of toolCalls) {
+      if (!isObj(tc)) continue;
+      if (isObj(tc.function) && typeof tc.function.arguments === 'string' && tc.function.arguments) args.push({ holder: tc.function, field: 'arguments', text: tc.function.arguments, json: true });
+      else if (isObj(tc.custom) && typeof tc.custom.input === 'string' && tc.custom.input) args.push({ holder: tc.custom, field: 'input', text: tc.custom.input, json: false });
+    }
     const all = [...texts, ...args.map((a) => a.text)];
     // the arguments are JSON text: decided through their escapes, at the same offsets (masks apply to them as they are)
-    const joined = args.length ? [...texts, ...args.map((a) => jsonForInspection(a.text))].join(SEPARATOR) : all.join(SEPARATOR);
+    const joined = args.length ? [...texts, ...args.map((a) => (a.json ? jsonForInspection(a.text) : a.text))].join(SEPARATOR) : all.join(SEPARATOR);
     const action = body.input_type === 'response' ? 'response' : 'prompt';
     const d = await this.decide(client, action, provider, joined, typeof email === 'string' ? email : undefined, requestId, ip);
     if (d.effect === 'block') {
@@ -107,7 +112,7 @@ export class GuardrailsService {
       args.forEach((a, i) => {
         const next = out[texts.length + i]!;
         if (next !== a.text) {
-          a.call.function.arguments = next;
+          a.holder[a.field] = next;
           toolsChanged = true;
         }
       });
