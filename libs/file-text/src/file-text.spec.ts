@@ -1,5 +1,5 @@
-import { zipSync, strToU8 } from 'fflate';
-import { lyingZip, sharedStringsBomb, underDeclaredZip } from './test-zips';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { lyingZip, rawXlsx, sharedStringsBomb, underDeclaredZip } from './test-zips';
 import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
@@ -128,5 +128,51 @@ describe('file text', () => {
       error: expect.stringMatching(/password-protected/),
     });
     expect(await extractFileText(ole('WordDocument'), { name: 'old.doc' })).toEqual({ format: 'unsupported', error: expect.stringMatching(/legacy Office document/) });
+  });
+
+  it('finds a secret where the readers do not look: headers, footers, notes, comments, deleted text, charts, properties', async () => {
+    const S = 'AKIAZ3MHQ7TNVX5KQ2PB';
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const A = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+    const wp = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries({ '[Content_Types].xml': CT, ...files }).map(([k, v]) => [k, strToU8(v)])));
+    const docx = (extra: Record<string, string>, body = wp('body')) => zip({ 'word/document.xml': `<w:document ${W}><w:body>${body}</w:body></w:document>`, ...extra });
+    const where: [string, Uint8Array][] = [
+      ['docx header', docx({ 'word/header1.xml': `<w:hdr ${W}>${wp(S)}</w:hdr>` })],
+      ['docx footer', docx({ 'word/footer2.xml': `<w:ftr ${W}>${wp(S)}</w:ftr>` })],
+      ['docx footnote', docx({ 'word/footnotes.xml': `<w:footnotes ${W}><w:footnote w:id="1">${wp(S)}</w:footnote></w:footnotes>` })],
+      ['docx endnote', docx({ 'word/endnotes.xml': `<w:endnotes ${W}><w:endnote w:id="1">${wp(S)}</w:endnote></w:endnotes>` })],
+      ['docx comment', docx({ 'word/comments.xml': `<w:comments ${W}><w:comment w:id="0">${wp(S)}</w:comment></w:comments>` })],
+      ['docx deleted text', docx({}, `<w:p><w:del w:id="1"><w:r><w:delText>${S}</w:delText></w:r></w:del></w:p>`)],
+      ['docx title', docx({ 'docProps/core.xml': `<cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title>${S}</dc:title><dc:creator>Jane Roe</dc:creator></cp:coreProperties>` })],
+      ['xlsx comment', rawXlsx(['<sheetData/>'], { extra: { 'xl/comments1.xml': `<comments><commentList><comment ref="A1"><text><r><t>${S}</t></r></text></comment></commentList></comments>` } })],
+      ['xlsx threaded comment', rawXlsx(['<sheetData/>'], { extra: { 'xl/threadedComments/threadedComment1.xml': `<ThreadedComments><threadedComment ref="A1"><text>${S}</text></threadedComment></ThreadedComments>` } })],
+      ['xlsx header', rawXlsx([`<sheetData/><headerFooter><oddHeader>&amp;L${S}</oddHeader></headerFooter>`])],
+      ['xlsx hidden sheet', rawXlsx(['<sheetData/>', `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${S}</t></is></c></row></sheetData>`], { hidden: [1] })],
+      ['xlsx chart', rawXlsx(['<sheetData/>'], { extra: { 'xl/charts/chart1.xml': `<c:chartSpace ${A}><c:title><a:p><a:r><a:t>${S}</a:t></a:r></a:p></c:title></c:chartSpace>` } })],
+      ['pptx comment', pptx({ 1: slide(run('hi')) })],
+      ['pptx SmartArt', pptx({ 1: slide(run('hi')) })],
+      ['pptx master', pptx({ 1: slide(run('hi')) })],
+    ];
+    const extra: Record<string, [string, string]> = {
+      'pptx comment': ['ppt/comments/comment1.xml', `<p:cmLst ${A}><p:cm><p:text>${S}</p:text></p:cm></p:cmLst>`],
+      'pptx SmartArt': ['ppt/diagrams/data1.xml', `<dgm:dataModel ${A}><a:p><a:r><a:t>${S}</a:t></a:r></a:p></dgm:dataModel>`],
+      'pptx master': ['ppt/slideMasters/slideMaster1.xml', `<p:sldMaster ${A}><a:p><a:r><a:t>${S}</a:t></a:r></a:p></p:sldMaster>`],
+    };
+    for (const [what, data] of where) {
+      const file = extra[what] ? zipSync({ ...unzipSync(data), [extra[what][0]]: strToU8(extra[what][1]) }) : data;
+      const r = await extractFileText(file, { name: `f.${what.slice(0, 4)}` });
+      expect({ what, format: r.format, found: r.text?.includes(S) ?? r.error }).toEqual({ what, format: what.slice(0, 4), found: true });
+      expect(r.text).not.toContain('Jane Roe');
+    }
+  });
+
+  it('reads DrawingML text whatever prefix its namespace has, CDATA too, and in time linear in its length', () => {
+    const x = 'xmlns:x="http://schemas.openxmlformats.org/drawingml/2006/main"';
+    expect(drawingMlText(`<p:sld ${x}><x:p><x:r><x:t>AKIA</x:t></x:r><x:r><x:t><![CDATA[Z3MH]]></x:t></x:r></x:p><x:p><x:r><x:t>Q7 &amp; more</x:t></x:r></x:p></p:sld>`)).toBe('AKIAZ3MH\nQ7 & more');
+    const started = Date.now();
+    // 200,000 paragraphs that never close (1 MB): a backtracking reader takes minutes.
+    expect(drawingMlText(`${'<a:p>'.repeat(200_000)}<a:t>end</a:t>`)).toBe('end');
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

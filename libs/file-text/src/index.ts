@@ -2,14 +2,18 @@
  * The text of an uploaded file, so an `upload` decision inspects what the file says and not only its
  * name: plain text and CSV as they are (UTF-8, UTF-16 with a byte-order mark, Windows-1252 as the
  * fallback); PDF with pdf.js; DOCX with mammoth; XLSX with ExcelJS; PPTX (slides and speaker notes)
- * read here from the slides' XML. Office files are zip archives: their entries are counted and their
- * declared sizes summed before anything is inflated, so a zip bomb is refused up front; a caller
- * that takes files from the network runs this in a worker with a memory limit as well, because a
- * zip can lie about its sizes. Works in Node and in a browser bundle.
+ * read here from the slides' XML; and for the three office formats, the text their readers leave out
+ * (headers, footers, footnotes, comments, charts, SmartArt, document properties: officeExtraText).
+ * Office files are zip archives: their entries are counted and their declared sizes summed, then
+ * inflated once in bounded memory to check they are no larger than declared, so a zip bomb is
+ * refused before a reader opens it. A PDF has no such check (pdf.js inflates a stream whole): a
+ * caller that takes files from the network runs this in a process with a memory ceiling and a
+ * deadline. Password-protected PDFs and Office files give an error that says so. Works in Node
+ * and in a browser bundle.
  */
-import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, pptxText, zipEntries, zipNames } from './office-zip';
+import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, officeExtraText, pptxText, zipEntries, zipNames } from './office-zip';
 
-export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
+export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, officeExtraText, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
 
 export type FileFormat = 'text' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'unsupported';
 
@@ -215,6 +219,8 @@ async function xlsxText(data: Uint8Array, maxText: number): Promise<{ text: stri
   return { text: lines.join('\n'), truncated: full };
 }
 
+const withExtra = (text: string, extra: string) => (extra ? (text ? `${text}\n\n${extra}` : extra) : text);
+
 function bounded(format: FileFormat, text: string, maxText: number): FileText {
   return text.length > maxText ? { format, text: text.slice(0, maxText), truncated: true } : { format, text };
 }
@@ -234,11 +240,11 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
         return bounded(format, await pdfText(data, l.maxText), l.maxText);
       case 'docx':
         zipEntries(data, l);
-        return bounded(format, await docxText(data), l.maxText);
+        return bounded(format, withExtra(await docxText(data), officeExtraText(data, 'docx')), l.maxText);
       case 'xlsx': {
         zipEntries(data, l);
         const { text, truncated } = await xlsxText(data, l.maxText);
-        const r = bounded(format, text, l.maxText);
+        const r = bounded(format, withExtra(text, truncated ? '' : officeExtraText(data, 'xlsx')), l.maxText);
         return truncated ? { ...r, truncated } : r;
       }
       case 'pptx':

@@ -1,7 +1,9 @@
 /**
  * Office files are zip archives: their entries are counted and their declared sizes summed before
- * anything is inflated, and a PPTX's text is read from its slides' DrawingML here. Only fflate:
- * the browser extension bundles this part without pdf.js, mammoth or ExcelJS.
+ * anything is inflated, then each is inflated once in bounded memory to check it is no larger than
+ * declared; a PPTX's text is read from its slides' DrawingML here, and the text of every office
+ * file that its reader leaves out (headers, footers, comments, notes, charts) too. Only fflate: the
+ * browser extension bundles this part without pdf.js, mammoth or ExcelJS.
  */
 import { Inflate, unzipSync } from 'fflate';
 
@@ -142,20 +144,66 @@ function xmlText(s: string): string {
   });
 }
 
+const TAG = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/;
+
+/**
+ * The text of XML by the local names of its elements, whatever prefix their namespace is given
+ * (`<a:t>`, `<x:t>`), in one pass with no backtracking (a part of unclosed paragraphs costs what
+ * its length does): the character data and CDATA inside `text` elements, a line for each `lines`
+ * element, and `breaks` for the elements that stand for a tab or a line break.
+ */
+export function markupText(xml: string, text: ReadonlySet<string>, lines: ReadonlySet<string>, breaks: Readonly<Record<string, string>> = {}): string {
+  const out: string[] = [];
+  let line = '';
+  let depth = 0;
+  const flush = () => {
+    if (line.trim()) out.push(line);
+    line = '';
+  };
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    const end = lt === -1 ? xml.length : lt;
+    if (depth > 0 && end > i) line += xmlText(xml.slice(i, end));
+    if (lt === -1) break;
+    const cdata = xml.startsWith('<![CDATA[', lt);
+    if (cdata || xml.startsWith('<!--', lt)) {
+      const close = xml.indexOf(cdata ? ']]>' : '-->', lt);
+      if (cdata && depth > 0) line += xml.slice(lt + 9, close === -1 ? xml.length : close);
+      i = close === -1 ? xml.length : close + 3;
+      continue;
+    }
+    const gt = xml.indexOf('>', lt);
+    if (gt === -1) break;
+    i = gt + 1;
+    const m = TAG.exec(xml.slice(lt, Math.min(gt, lt + 256)));
+    if (!m) continue;
+    const closing = m[1] === '/';
+    const local = m[2]!;
+    const selfClosing = xml[gt - 1] === '/';
+    if (lines.has(local)) flush();
+    if (text.has(local)) {
+      if (closing) depth = Math.max(0, depth - 1);
+      else if (!selfClosing) depth++;
+    } else if (!closing && breaks[local] !== undefined) line += breaks[local];
+  }
+  flush();
+  return out.join('\n');
+}
+
+const set = (...names: string[]) => new Set(names);
+const DML_TEXT = set('t');
+const DML_LINES = set('p');
+const DML_BREAKS = { br: '\n' };
+
 /** The paragraphs of DrawingML (slides, notes): each `<a:p>` a line, its `<a:t>` runs joined, `<a:br/>` a line break. */
 export function drawingMlText(xml: string): string {
-  const lines: string[] = [];
-  for (const p of xml.match(/<a:p\b[^>]*>[\s\S]*?<\/a:p>/g) ?? []) {
-    let line = '';
-    for (const m of p.matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>|<a:br\b[^>]*\/>/g)) line += m[1] === undefined ? '\n' : xmlText(m[1]);
-    if (line.trim()) lines.push(line);
-  }
-  return lines.join('\n');
+  return markupText(xml, DML_TEXT, DML_LINES, DML_BREAKS);
 }
 
 const slideNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
 
-/** A PPTX's slides in order, each followed by its speaker notes. */
+/** A PPTX's slides in order, each followed by its speaker notes, then its other text (officeExtraText). */
 export function pptxText(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_LIMITS): string {
   zipEntries(data, limits);
   const files = unzipSync(data, { filter: (f) => /^ppt\/(slides\/slide|notesSlides\/notesSlide)\d+\.xml$/.test(f.name) });
@@ -167,6 +215,74 @@ export function pptxText(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_LI
     const notes = files[`ppt/notesSlides/notesSlide${slideNumber(s)}.xml`];
     if (notes) parts.push(drawingMlText(decoder.decode(notes)));
   }
+  parts.push(officeExtraText(data, 'pptx'));
   return parts.filter(Boolean).join('\n\n');
 }
 
+
+/** The text of WordprocessingML runs (`<w:t>`, deleted `<w:delText>`, tabs and breaks), a line per paragraph. */
+const wordText = (xml: string) => markupText(xml, set('t', 'delText'), set('p'), { tab: '\t', br: '\n', cr: '\n' });
+/** The text of some elements, a line for each element of `lines`. */
+const elementsText = (xml: string, text: string[], lines: string[] = text) => markupText(xml, new Set(text), new Set(lines));
+
+/** Where the readers do not look, by format: [part name, its text]. */
+const EXTRA_PARTS: Record<'docx' | 'xlsx' | 'pptx', [RegExp, (xml: string) => string][]> = {
+  // mammoth reads the body: not headers, footers, notes, comments, nor deleted text.
+  docx: [
+    [/^word\/(header|footer)\d*\.xml$|^word\/(footnotes|endnotes|comments)\.xml$/, wordText],
+    [/^word\/document\.xml$/, (xml) => elementsText(xml, ['delText'], ['p'])],
+  ],
+  // ExcelJS's cell text: not comments (notes and threaded), headers and footers, text boxes, charts.
+  xlsx: [
+    [/^xl\/comments\d*\.xml$/, (xml) => elementsText(xml, ['t'], ['comment'])],
+    [/^xl\/threadedComments\/[^/]+\.xml$/, (xml) => elementsText(xml, ['text'])],
+    [/^xl\/(drawings|charts)\/[^/]+\.xml$/, drawingMlText],
+  ],
+  // Slides and notes are read by pptxText: not comments, SmartArt, charts, masters and layouts.
+  pptx: [
+    [/^ppt\/comments\/[^/]+\.xml$/, (xml) => [elementsText(xml, ['text']), drawingMlText(xml)].filter(Boolean).join('\n')],
+    [/^ppt\/(diagrams\/data|charts\/chart|slideMasters\/slideMaster|slideLayouts\/slideLayout)\d*\.xml$/, drawingMlText],
+  ],
+};
+/** The document's own description (not its author: a name in every file would read as personal data). */
+const PROPERTIES: [RegExp, (xml: string) => string][] = [
+  [/^docProps\/core\.xml$/, (xml) => elementsText(xml, ['title', 'subject', 'description', 'keywords', 'category'])],
+  [/^docProps\/custom\.xml$/, (xml) => elementsText(xml, ['lpwstr', 'lpstr'])],
+];
+
+const HEADER_FOOTER = strToBytes('<headerFooter');
+function strToBytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+function lastIndexOfBytes(data: Uint8Array, needle: Uint8Array): number {
+  for (let i = data.lastIndexOf(needle[0]!); i !== -1; i = i === 0 ? -1 : data.lastIndexOf(needle[0]!, i - 1)) {
+    let j = 1;
+    while (j < needle.length && data[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * The text an office file holds outside what its reader returns (see EXTRA_PARTS), and its title,
+ * subject, description, keywords and custom properties: a secret in a DOCX footer, an XLSX cell
+ * comment or a slide's comment is inspected too. Call after zipEntries (sizes checked).
+ */
+export function officeExtraText(data: Uint8Array, format: 'docx' | 'xlsx' | 'pptx'): string {
+  const parts = [...EXTRA_PARTS[format], ...PROPERTIES];
+  const sheet = /^xl\/worksheets\/[^/]+\.xml$/;
+  const files = unzipSync(data, { filter: (f) => parts.some(([re]) => re.test(f.name)) || (format === 'xlsx' && sheet.test(f.name)) });
+  const decoder = new TextDecoder('utf-8');
+  const out: string[] = [];
+  for (const name of Object.keys(files).sort()) {
+    const bytes = files[name]!;
+    if (format === 'xlsx' && sheet.test(name)) {
+      // A sheet's headers and footers come after its cells: read from there, not the whole sheet again.
+      const at = lastIndexOfBytes(bytes, HEADER_FOOTER);
+      if (at !== -1) out.push(elementsText(decoder.decode(bytes.subarray(at)), ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']).replace(/&[LCR]/g, ' ').trim());
+      continue;
+    }
+    for (const [re, text] of parts) if (re.test(name)) out.push(text(decoder.decode(bytes)).trim());
+  }
+  return out.filter(Boolean).join('\n\n');
+}
