@@ -121,8 +121,6 @@ const MUST_FIND: [string, string, string][] = [
   ['payment-card', 'amex 3782 822463 11235', '3782 822463 11235'],
   ['payment-card', 'pan 2221000000000009', '2221000000000009'],
   ['payment-card', 'Maestro card 6759 7777 7779 expires soon', '6759 7777 7779'],
-  ['payment-card', 'Which fees apply to my card 571029384757?', '571029384757'], // Maestro's range 56-58, with a card word
-  ['payment-card', 'the debit card 5804192766553012 was declined', '5804192766553012'],
   ['payment-card', 'old JCB 213177777777771 on file', '213177777777771'],
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
@@ -250,7 +248,6 @@ const MUST_NOT_FIND: [string, string][] = [
   ['phone-number', 'total 1,250,000 EUR'],
   ['phone-number', 'Invoice 2024-000123 is due'], // valid digits for the US, but not written like a US number
   ['phone-number', 'Part 123-456-7890 is back in stock'],
-  ['payment-card', 'Order 571029384757 shipped today'], // the same digits with no card word
   ['street-address', 'We upgraded in 2021 Windows 10 laptops.'],
   ['street-address', 'It runs on Python 3, see Chapter 4.'],
   ['street-address', 'The launch is on 3 March 2024.'],
