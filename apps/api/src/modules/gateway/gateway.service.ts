@@ -169,6 +169,8 @@ export class GatewayService {
     if (status >= 400) {
       // Upstream errors go to the caller as they are: status, body, retry advice.
       const raw = await readBody(res, MAX_UPSTREAM_BODY, upstream.timeoutMs, body).catch((err: unknown) => err as Error);
+      // the caller went away meanwhile (its close aborted the upstream request): no upstream error
+      if (gone) return;
       this.record(state, { upstreamError: true });
       if (raw instanceof UpstreamReadError && raw.timedOut) throw this.unreadAnswer(upstream, raw);
       void reply
@@ -185,6 +187,7 @@ export class GatewayService {
     try {
       raw = await readBody(res, MAX_UPSTREAM_BODY, upstream.timeoutMs, body);
     } catch (err) {
+      if (gone) return;
       this.record(state, { upstreamError: true });
       throw this.unreadAnswer(upstream, err);
     }
