@@ -220,4 +220,55 @@ describe('decisions on a file', () => {
     const office = (await (await send({ request: toChatGpt, file: { name: 'salaries.xlsx', data: ole } })).json()) as any;
     expect(office.file).toEqual({ format: 'unsupported', bytes: ole.length, characters: 0, truncated: false, error: expect.stringMatching(/password-protected/) });
   });
+
+  /** A PDF of `objects` (numbered from 1, the catalog first), with a correct cross-reference table. */
+  const rawPdf = (objects: string[]) => {
+    let out = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objects.forEach((o, i) => {
+      offsets.push(Buffer.byteLength(out, 'latin1'));
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = Buffer.byteLength(out, 'latin1');
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, 'latin1');
+  };
+  const stream = (content: string | Buffer, filter = '') => {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'latin1');
+    return `<< /Length ${data.length}${filter} >>\nstream\n${data.toString('latin1')}\nendstream`;
+  };
+
+  it('finds a key in a PDF that draws its end before its start', async () => {
+    // "AKIAZ3" is 41.35 pt wide in 12 pt Helvetica: the rest is drawn first, just right of where it ends.
+    const content = `BT /F1 12 Tf 113.35 700 Td (${secret.slice(6)}) Tj ET BT /F1 12 Tf 72 700 Td (${secret.slice(0, 6)}) Tj ET BT /F1 12 Tf 72 714 Td (aws_access_key_id) Tj ET`;
+    const pdf = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      stream(content),
+    ]);
+    const body = (await (await send({ request: toChatGpt, file: { name: 'notes.pdf', data: pdf } })).json()) as any;
+    expect({ effect: body.effect, classes: body.dataClasses }).toEqual({ effect: 'block', classes: expect.arrayContaining(['credentials']) });
+  });
+
+  it('answers for a PDF whose pages take too long to read, on the pages read, and says it is truncated', async () => {
+    const N = 300;
+    const content = deflateSync(Buffer.from(`BT /F1 12 Tf 72 700 Td\n${'(lorem ipsum) Tj 0 -1 Td\n'.repeat(20_000)}ET\n`));
+    const pdf = rawPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      `<< /Type /Pages /Kids [${Array.from({ length: N }, (_, i) => `${5 + i} 0 R`).join(' ')}] /Count ${N} >>`,
+      stream(content, ' /Filter /FlateDecode'),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      ...Array<string>(N).fill('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>'),
+    ]);
+    expect(pdf.length).toBeLessThan(MAX);
+    const started = Date.now();
+    const res = await send({ request: toChatGpt, file: { name: 'long.pdf', data: pdf } });
+    const body = (await res.json()) as any;
+    expect({ status: res.status, file: body.file }).toEqual({ status: 200, file: { format: 'pdf', bytes: pdf.length, characters: expect.any(Number), truncated: true } });
+    expect(body.file.characters).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(18_000);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { lyingZip, rawXlsx, sharedStringsBomb, underDeclaredZip } from './test-zips';
-import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FileTextError, pptxText, zipEntries } from './index';
+import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FILE_TEXT_LIMITS, FileTextError, pdfPageText, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const slide = (...paras: string[]) =>
@@ -50,7 +50,7 @@ describe('file text', () => {
     expect(r.text).toBeUndefined();
     expect(r.error).toMatch(/more than 256 MiB/);
     const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, strToU8('x')])));
-    expect(() => zipEntries(many, { maxText: 1, maxUnzippedBytes: 1e9, maxZipEntries: 20 })).toThrow(/more than 20 entries/);
+    expect(() => zipEntries(many, { ...FILE_TEXT_LIMITS, maxText: 1, maxUnzippedBytes: 1e9, maxZipEntries: 20 })).toThrow(/more than 20 entries/);
   });
 
   it('decodes text in UTF-8, UTF-16 with a byte-order mark and Windows-1252, and calls binary binary', () => {
@@ -174,5 +174,14 @@ describe('file text', () => {
     // 200,000 paragraphs that never close (1 MB): a backtracking reader takes minutes.
     expect(drawingMlText(`${'<a:p>'.repeat(200_000)}<a:t>end</a:t>`)).toBe('end');
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('reads a PDF page as it is seen: lines top to bottom, runs left to right, a word drawn in pieces whole', () => {
+    const run = (str: string, x: number, y: number, width: number) => ({ str, transform: [12, 0, 0, 12, x, y], width, height: 12, hasEOL: false });
+    // "AKIAZ3MHQ7TNVX5KQ2PB" drawn end first, then its start; a second line above it drawn last.
+    const items = [run('MHQ7TNVX5KQ2PB', 113.35, 700, 113.36), run('AKIAZ3', 72, 700, 41.35), run('Deploy', 72, 714, 36), run('notes', 112, 714, 30)];
+    expect(pdfPageText(items)).toBe('Deploy notes\nAKIAZ3MHQ7TNVX5KQ2PB');
+    // Rotated text keeps the order it is drawn in.
+    expect(pdfPageText([{ str: 'b', transform: [0, 12, -12, 0, 10, 10], width: 5 }, { str: 'a', transform: [0, 12, -12, 0, 10, 0], width: 5 }])).toBe('b a');
   });
 });

@@ -13,7 +13,7 @@
  */
 import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, officeExtraText, pptxText, zipEntries, zipNames } from './office-zip';
 
-export { drawingMlText, FILE_TEXT_LIMITS, FileTextError, officeExtraText, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
+export { drawingMlText, FILE_TEXT_LIMITS, markupText, FileTextError, officeExtraText, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
 
 export type FileFormat = 'text' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'unsupported';
 
@@ -146,7 +146,57 @@ interface PdfJs {
   };
 }
 
-async function pdfText(data: Uint8Array, maxText: number): Promise<string> {
+interface PdfRun {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * A page's text as it is seen: its runs grouped in lines by their baselines (top to bottom), each
+ * line's runs in order from left to right, joined without a space where one ends where the next
+ * begins. pdf.js gives the runs in the order they are drawn, and a PDF can draw the end of a word
+ * before its start. A page with rotated text keeps the drawing order.
+ */
+export function pdfPageText(items: unknown[]): string {
+  const runs: PdfRun[] = [];
+  let rotated = false;
+  for (const it of items) {
+    if (!it || typeof it !== 'object' || !('str' in it)) continue;
+    const { str, transform, width, height } = it as { str: unknown; transform?: unknown; width?: unknown; height?: unknown };
+    const t = Array.isArray(transform) && transform.length >= 6 && transform.every((n) => typeof n === 'number') ? (transform as number[]) : null;
+    if (!t || Math.abs(t[1]!) > 1e-6 || Math.abs(t[2]!) > 1e-6) rotated = true;
+    const text = String(str);
+    if (text) runs.push({ s: text, x: t?.[4] ?? 0, y: t?.[5] ?? 0, w: typeof width === 'number' ? width : 0, h: Math.abs(t?.[3] ?? 0) || (typeof height === 'number' ? height : 0) || 10 });
+  }
+  if (rotated) return runs.map((r) => r.s).join(' ');
+  const order = runs.map((_, i) => i).sort((a, b) => runs[b]!.y - runs[a]!.y || a - b);
+  const lines: PdfRun[][] = [];
+  for (const i of order) {
+    const run = runs[i]!;
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - run.y) <= Math.min(line[0]!.h, run.h) / 2) line.push(run);
+    else lines.push([run]);
+  }
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      let out = '';
+      let end = -Infinity;
+      for (const r of line) {
+        out += out && r.x - end > r.h * 0.15 && !/\s$/.test(out) && !/^\s/.test(r.s) ? ` ${r.s}` : r.s;
+        end = Math.max(end, r.x + r.w);
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/** The pages' text until `maxText`, or until `maxMillis` have passed (a PDF of 100,000 pages): truncated then. */
+async function pdfText(data: Uint8Array, maxText: number, maxMillis: number): Promise<{ text: string; truncated: boolean }> {
+  const started = Date.now();
   const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
   // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const doc = await pdfjs
@@ -159,13 +209,14 @@ async function pdfText(data: Uint8Array, maxText: number): Promise<string> {
   try {
     const parts: string[] = [];
     let length = 0;
-    for (let i = 1; i <= doc.numPages && length <= maxText; i++) {
+    let i = 1;
+    for (; i <= doc.numPages && length <= maxText && Date.now() - started < maxMillis; i++) {
       const content = await (await doc.getPage(i)).getTextContent();
-      const line = content.items.map((it) => (it && typeof it === 'object' && 'str' in it ? String((it as { str: unknown }).str) : '')).join(' ');
-      parts.push(line);
-      length += line.length;
+      const page = pdfPageText(content.items);
+      parts.push(page);
+      length += page.length + 1;
     }
-    return parts.join('\n');
+    return { text: parts.join('\n'), truncated: i <= doc.numPages };
   } finally {
     await doc.destroy();
   }
@@ -236,8 +287,11 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
         const text = decodeText(data) ?? (saysText(file.name, file.type ?? '') ? lenientText(data) : null);
         return text === null ? { format: 'unsupported' } : bounded(format, text, l.maxText);
       }
-      case 'pdf':
-        return bounded(format, await pdfText(data, l.maxText), l.maxText);
+      case 'pdf': {
+        const { text, truncated } = await pdfText(data, l.maxText, l.maxPdfMillis);
+        const r = bounded(format, text, l.maxText);
+        return truncated ? { ...r, truncated } : r;
+      }
       case 'docx':
         zipEntries(data, l);
         return bounded(format, withExtra(await docxText(data), officeExtraText(data, 'docx')), l.maxText);

@@ -14,9 +14,11 @@ export interface FileTextLimits {
   maxUnzippedBytes: number;
   /** entries of an office file */
   maxZipEntries: number;
+  /** time spent reading a PDF's pages: the pages after are left out (`truncated`) */
+  maxPdfMillis: number;
 }
 
-export const FILE_TEXT_LIMITS: FileTextLimits = { maxText: 32 * 1024 * 1024, maxUnzippedBytes: 256 * 1024 * 1024, maxZipEntries: 20_000 };
+export const FILE_TEXT_LIMITS: FileTextLimits = { maxText: 32 * 1024 * 1024, maxUnzippedBytes: 256 * 1024 * 1024, maxZipEntries: 20_000, maxPdfMillis: 12_000 };
 
 export class FileTextError extends Error {}
 
