@@ -63,8 +63,16 @@ const IN_CORNER_STREET = /(?<![\p{L}\d])\d{1,3}(?:st|nd|rd|th)(?![\p{L}])|(?<![\
 const NOT_CORNER = /^(?:figure|fig|table|section|chapter|page|step|appendix|row|column|line|item|slide|part|box|panel|screen|window|tab)\b/i;
 /** US military mail: "PSC 1234, Box 5678, APO AE 09876", "Unit 2050 Box 4190\nDPO AP 96278", "CMR 402 Box 12 APO AE 09180" */
 const MILITARY = /\b(?:PSC|Unit|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5},?\s{1,3}(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b/gi;
-/** the military post line's office, in any case ("APO ", "dpo ") */
-const MILITARY_OFFICE = /[AFD]PO[ \t]/i;
+/** the military post line's office, in any case ("APO ", "dpo "): "PO " or "po " after A, F or D */
+function militaryOffice(text: string): boolean {
+  for (const po of ['PO ', 'po ']) {
+    for (let i = text.indexOf(po, 1); i !== -1; i = text.indexOf(po, i + 3)) {
+      const c = text.charCodeAt(i - 1) | 32;
+      if (c === 97 || c === 102 || c === 100) return true;
+    }
+  }
+  return false;
+}
 /** US Navy and Coast Guard ships' mail: "USS Nimitz\nFPO AP 96620", "USNS Comfort FPO AE 09575" (the ship's name, then FPO, its region and ZIP) */
 const SHIP = /\b(?:USS|USNS|USNV|USCGC)[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2},?\s{1,3}FPO[ \t]+A[AEP][ \t]+\d{5}\b/gu;
 /**
@@ -188,6 +196,22 @@ const LOWER_CASE_NOT_STREET = new Set(
 const ANY_CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/**
+ * The house number at `d` (1-4 digits and a letter) can end a NUMBERED_STREET address: what follows
+ * is the text's or the line's end, a punctuation mark, or a blank and "St", "Street", "Apt", "Suite",
+ * "Unit", "Flat" (the characters are tested before NUMBERED_STREET_END runs).
+ */
+function numberEndsStreet(text: string, d: number): boolean {
+  let e = d;
+  while (e < text.length && e - d < 5 && isDigit(text.charCodeAt(e))) e++;
+  if (e - d > 4) return false;
+  let c = text.charCodeAt(e);
+  if ((c | 32) >= 97 && (c | 32) <= 122) c = text.charCodeAt(++e);
+  if (e >= text.length || c === 44 || c === 46 || c === 59 || c === 63 || c === 33 || c === 41 || c === 10 || c === 13) return true;
+  if (c !== 32 && c !== 9) return false;
+  const n = text.charCodeAt(e + 1);
+  return n === 83 || n === 115 || n === 65 || n === 85 || n === 70 || n === 10 || n === 13 || n === 32 || n === 9 || e + 1 >= text.length;
+}
 /** the small words after which NUMBERED_STREET's words may start (its cues end with them) */
 const NUMBERED_CUE_WORDS = new Set(['at', 'on', 'in', 'to', 'is', 'address', 'Address']);
 /**
@@ -306,7 +330,7 @@ export const streetAddressDetector: Detector = {
       while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
       if (b === 0) continue;
       // a capitalised word right before one blank and the number (NUMBERED_STREET): its first letter a capital
-      if (digit - b === 1 && b >= 2 && isSmallLetter(text.charCodeAt(b - 1)) && (digit === text.length - 1 || !isDigit(text.charCodeAt(digit + 1)) || !isDigit(text.charCodeAt(digit + 4)))) {
+      if (digit - b === 1 && b >= 2 && isSmallLetter(text.charCodeAt(b - 1)) && numberEndsStreet(text, digit)) {
         let w = b - 1;
         while (w > 0 && b - w < 32 && (isSmallLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 39 || text.charCodeAt(w - 1) === 0x2019 || text.charCodeAt(w - 1) === 45)) w--;
         if (w > 0 && isCapital(text.charCodeAt(w - 1)) && numberedCue(text, w - 1)) numberedAt.push(digit);
@@ -396,7 +420,7 @@ export const streetAddressDetector: Detector = {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, m.index + m[0].length), confidence: 0.85 });
     }
     MILITARY.lastIndex = 0;
-    const military = sawBox && MILITARY_OFFICE.test(text);
+    const military = sawBox && militaryOffice(text);
     while (military && (m = MILITARY.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
     }
