@@ -663,6 +663,18 @@ describe('AI gateway', () => {
       expect(out.filter((e) => e.type === 'content_block_delta').map((e) => e.delta.text).join('')).toBe(`Please call ${MASK}`);
     });
 
+    test('Responses: a whole text repeated in a closing event with more text than Airlock inspects ends the stream with an error that says so', async () => {
+      const long = 'The plan has three phases. '.repeat(42_000);
+      events = [
+        sse({ type: 'response.output_text.delta', sequence_number: 1, item_id: 'msg_1', output_index: 0, content_index: 0, delta: long }, 'response.output_text.delta'),
+        sse({ type: 'response.output_text.done', sequence_number: 2, item_id: 'msg_1', output_index: 0, content_index: 0, text: long }, 'response.output_text.done'),
+      ];
+      const res = await t.request('/gateway/openai/v1/responses', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'x-airlock-upstream': 'scripted-openai' }, json: { model: 'm', input: 'hi', stream: true } });
+      const text = await res.text();
+      expect(text).toContain('"code":"answer_too_large"');
+      expect(text).toMatch(/more text than Airlock inspects/);
+    }, 30_000);
+
     test('Responses: a long whole text checked in the inspection thread longer than the upstream timeout is no timeout; the held text has a sequence number of its own', async () => {
       const long = `${'The plan has three phases and the second one starts in spring. '.repeat(1100)}Please call Frida Lindqvist`;
       const response = (text: string) => ({ id: 'resp_1', object: 'response', status: 'completed', model: 'm', output: [{ type: 'message', id: 'msg_1', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }], usage: { input_tokens: 1, output_tokens: 2 } });

@@ -293,6 +293,8 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
     };
     const fail = (err: unknown): string => {
       stopped = true;
+      // a text longer than a decision takes (a whole answer repeated in a closing event): the answer's size, not a broken stream
+      if ((err as { status?: unknown }).status === 413) return streamErrorEvent(endpoint, `The answer has more text than Airlock inspects (1 MiB): it was stopped`, 'answer_too_large');
       return streamErrorEvent(endpoint, `The upstream stream could not be read: ${(err as Error).message}`, 'upstream_bad_stream');
     };
     /**
