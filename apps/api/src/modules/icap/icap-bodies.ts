@@ -11,12 +11,14 @@ export interface TextSlot {
   set(value: string): void;
 }
 
-/** A file in a multipart body. `text` only when its bytes are UTF-8 text. */
+/** A file in a multipart body. `text` only when its bytes are UTF-8 text (the only files that can be rewritten). */
 export interface FileSlot {
   fileName: string;
   mimeType: string | undefined;
   text: TextSlot | null;
   bytes: number;
+  /** The file's bytes (a view into the body), for reading the text of a PDF or an office file. */
+  data: Buffer;
 }
 
 export interface BodyTexts {
@@ -164,7 +166,7 @@ function multipartBody(body: Buffer, boundary: string): BodyTexts | null {
             get: () => part.replaced ?? text,
             set: (v) => void (part.replaced = v),
           };
-    if (fileName !== undefined) files.push({ fileName, mimeType: part.headers['content-type'], text: slot, bytes: part.body.length });
+    if (fileName !== undefined) files.push({ fileName, mimeType: part.headers['content-type'], text: slot, bytes: part.body.length, data: part.body });
     else if (slot && text) texts.push(slot);
   }
   return {

@@ -1,16 +1,17 @@
 import zlib from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import ipaddr from 'ipaddr.js';
-import { type DecisionRequestInput, type DecisionResponse } from '@airlock/contracts';
+import { type DecisionRequestInput, type DecisionResponse, MAX_CONTENT_BYTES } from '@airlock/contracts';
 import { redact } from '@airlock/detectors';
 import { AppError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { DecisionService } from '../decisions/decision.service';
+import { FileTextRunner } from '../decisions/file-text-runner';
 import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
-import { type BodyTexts, bodyTexts, maskJoined } from './icap-bodies';
+import { type BodyTexts, bodyTexts, type FileSlot, maskJoined } from './icap-bodies';
 import type { IcapHandler, IcapPlan, IcapReply, IcapTransaction } from './icap-connection';
 import { type BlockInfo, blockResponse, wantsHtml } from './icap-pages';
 import { type HttpHead, HeaderList, icapHead, icapMessage, IcapProtocolError, type IcapRequestHead, proxyUserName, requestLine, requestUrl } from './icap-protocol';
@@ -53,6 +54,8 @@ export class IcapService implements IcapHandler {
   private readonly logger = new Logger('Icap');
   private readonly config: IcapConfig;
   private readonly clients = new WeakMap<IcapRequestHead, ApiClientAuth>();
+  /** The text of uploaded PDF and office files (and text files that are not UTF-8), read off the process. */
+  private readonly files = new FileTextRunner();
 
   constructor(
     private readonly decisions: DecisionService,
@@ -196,11 +199,17 @@ export class IcapService implements IcapHandler {
     const prompt = parsed.files.length === 0 || joined.length > 0 ? await this.decideText(base, 'prompt', joined ? { text: joined } : undefined) : null;
     if (prompt) decisions.push(prompt);
     const uploads: DecisionResponse[] = [];
+    let partly = false;
     for (const f of parsed.files) {
-      const d = await this.decideText(base, 'upload', { ...(f.text ? { text: f.text.get() } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) });
+      const { text, truncated } = f.text ? { text: f.text.get(), truncated: false } : await this.fileText(f);
+      partly ||= truncated;
+      let d = await this.decideText(base, 'upload', { ...(text !== undefined ? { text } : {}), fileName: f.fileName.slice(0, 512), ...(f.mimeType ? { mimeType: f.mimeType.slice(0, 255) } : {}) });
+      // A file whose text was read from a PDF or an office file cannot be masked: what is to be redacted blocks it.
+      if (d.effect === 'redact' && !f.text) d = { ...d, effect: 'block', reasons: d.reasons.map((r) => (r.effect === 'redact' ? { ...r, effect: 'block' as const } : r)) };
       decisions.push(d);
       uploads.push(d);
     }
+    if (partly && !this.config.failOpen && !decisions.some((d) => d.effect === 'block')) return this.overflow(tx, base, 'A file holds more text than Airlock inspects');
     const worst = decisions.reduce((w, d) => (SEVERITY[d.effect] > SEVERITY[w] ? d.effect : w), 'allow' as DecisionResponse['effect']);
     if (worst === 'block') return this.block(tx, base, decisions.filter((d) => d.effect === 'block'), 'Airlock blocked this request');
     if (worst !== 'redact') return UNCHANGED;
@@ -268,6 +277,19 @@ export class IcapService implements IcapHandler {
     return this.decisions.decideOne(base.client, inputOf(base, action, content), base.correlationId, base.ip);
   }
 
+  /**
+   * The text of a file part that is not UTF-8 text (a PDF, an office file, text with a stray NUL):
+   * read by @airlock/file-text in a child process, at most what one decision inspects (`truncated`
+   * beyond). None when it cannot be read (an image, an encrypted or broken file): the file is then
+   * decided on its name and type, as before.
+   */
+  private async fileText(f: FileSlot): Promise<{ text: string | undefined; truncated: boolean }> {
+    const read = await this.files.extract(f.data, { name: f.fileName.slice(0, 512), ...(f.mimeType ? { type: f.mimeType.slice(0, 255) } : {}) });
+    if (read.text === undefined) return { text: undefined, truncated: false };
+    const text = utf8Prefix(read.text, MAX_CONTENT_BYTES);
+    return { text, truncated: read.truncated === true || text.length < read.text.length };
+  }
+
   /** decide, with a long text inspected off the event loop (DecisionService.decideOneAsync), never refused for a busy thread. */
   private decideText(base: Base, action: DecisionRequestInput['action'], content: DecisionRequestInput['content']): DecisionResponse | Promise<DecisionResponse> {
     // The proxy holds the message meanwhile: a text the thread cannot take now is decided here.
@@ -292,13 +314,12 @@ export class IcapService implements IcapHandler {
     return { kind: 'message', bytes: icapMessage(200, [['ISTag', this.istag(tx.head)]], 'res', head, body) };
   }
 
-  /** A body past AIRLOCK_ICAP_MAX_BODY_BYTES: passed uninspected (fail-open) or refused (fail-closed). */
-  private overflow(tx: IcapTransaction, base: Base): IcapReply {
+  /** A body past AIRLOCK_ICAP_MAX_BODY_BYTES (or a file with more text than one decision takes): passed uninspected (fail-open) or refused (fail-closed). */
+  private overflow(tx: IcapTransaction, base: Base, what = `The body is larger than the ${formatBytes(this.config.maxBodyBytes)} Airlock inspects`): IcapReply {
     if (this.config.failOpen) return UNCHANGED;
-    const limit = this.config.maxBodyBytes;
     return this.page(tx, base, {
       title: 'Airlock could not inspect this request',
-      reasons: [{ ruleId: 'icap_body_too_large', message: `The body is larger than the ${formatBytes(limit)} Airlock inspects, and this proxy does not let uninspected content through to AI services.` }],
+      reasons: [{ ruleId: 'icap_body_too_large', message: `${what}, and this proxy does not let uninspected content through to AI services.` }],
       service: null,
       decisionId: null,
       code: 'airlock_body_too_large',
@@ -385,6 +406,13 @@ function decodeBody(body: Buffer, encoding: string | undefined, max: number): Bu
     return null;
   }
   return null;
+}
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8 (never half a character). */
+function utf8Prefix(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes) return text;
+  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(maxBytes));
+  return text.slice(0, read);
 }
 
 /** FNV-1a, 32 bits, in hex: a short tag of a string. */
