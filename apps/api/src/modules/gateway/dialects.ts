@@ -223,11 +223,12 @@ function chatMessageTexts(m: Json, out: TextRef[]): void {
   reasoningTexts(m, '', out);
   for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
     if (!isObj(tc)) continue;
-    if (isObj(tc.function)) push(out, prop(tc.function, 'arguments', undefined, true));
+    // JSON text; an object from servers that take one (read leaf by leaf, not left out)
+    if (isObj(tc.function)) strings(tc.function, 'arguments', out, true);
     // a custom tool's call (freeform input, not JSON)
     if (isObj(tc.custom)) push(out, prop(tc.custom, 'input'));
   }
-  if (isObj(m.function_call)) push(out, prop(m.function_call, 'arguments', undefined, true));
+  if (isObj(m.function_call)) strings(m.function_call, 'arguments', out, true);
 }
 
 /** A stored prompt's variables, filled with the caller's text (and echoed in the answer). */

@@ -558,6 +558,12 @@ describe('fifth review: texts that got past inspection or came back wrongly', ()
     expect(responseTexts('responses', { output: [{ type: 'function_call', arguments: '{}' }, { type: 'custom_tool_call', input: 'raw' }] }).map((t) => !!t.json)).toEqual([true, false]);
   });
 
+  test('chat: tool-call arguments given as an object (OpenAI-compatible servers that take one) are read leaf by leaf', () => {
+    const m = { role: 'assistant', content: null, tool_calls: [{ id: 'a', type: 'function', function: { name: 'f', arguments: { env: { TOKEN: 'ghp_x' } } } }], function_call: { name: 'g', arguments: { to: 'ana' } } };
+    const texts = requestTexts('chat', { messages: [m] });
+    expect(texts.map((t) => [t.get(), !!t.json])).toEqual([['ghp_x', false], ['ana', false]]);
+  });
+
   test('embeddings given as token ids cannot be read as text: refused, with how to send text instead; strings pass', () => {
     for (const input of [[1, 2, 3], [[1, 2], [3]], ['text', [1, 2]]]) expect(uninspectableInput('embeddings', { input })).toMatch(/token ids/);
     expect(uninspectableInput('embeddings', { input: ['a', 'b'] })).toBeNull();
