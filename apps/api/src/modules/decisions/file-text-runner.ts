@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_CONTENT_BYTES } from '@airlock/contracts';
 import type { FileText } from '@airlock/file-text';
 import { AppError } from '../../common/errors';
 
@@ -16,8 +17,8 @@ export const FILE_TEXT_RUN_LIMITS = { deadlineMs: 20_000, concurrent: 2, maxOldG
  */
 const READER_SOURCE = `
 const { extractFileText } = require(process.argv[1]);
-process.once('message', ({ data, file }) => {
-  extractFileText(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file).then(
+process.once('message', ({ data, file, limits }) => {
+  extractFileText(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, limits).then(
     (r) => process.send(r, () => process.exit(0)),
     (e) => process.send({ format: 'unsupported', error: String((e && e.message) || e) }, () => process.exit(0)),
   );
@@ -85,7 +86,8 @@ export class FileTextRunner {
           // Ended by V8 at its heap limit (SIGABRT or exit code 134), or by the system: out of memory.
           finish(() => resolve({ format: 'unsupported', error: signal || code === 134 ? OUT_OF_MEMORY : `the file could not be read (reader exited with ${code})` })),
         );
-        reader.send({ data, file }, (err) => {
+        // No more text than one decision inspects comes back (1 MiB of UTF-8 is at most as many characters).
+        reader.send({ data, file, limits: { maxText: MAX_CONTENT_BYTES } }, (err) => {
           if (err) finish(() => reject(err));
         });
       });
