@@ -819,6 +819,19 @@ describe('AI gateway', () => {
       const claude = new Anthropic({ apiKey: key, baseURL: `${t.url}/gateway/anthropic`, maxRetries: 0, defaultHeaders: { 'X-Airlock-Upstream': 'raw-claude' } });
       const aerr = await claude.messages.stream({ model: 'c', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }).finalMessage().catch((e: unknown) => e);
       expect(aerr).toBeInstanceOf(Anthropic.APIError);
+      // closed right after the answer's last event (without the end of the chunked encoding): whole, no error
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(sse({ type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'c', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 0 } } }, 'message_start'));
+        res.write(sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'));
+        res.write(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Whole' } }, 'content_block_delta'));
+        res.write(sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'));
+        res.write(sse({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } }, 'message_delta'));
+        res.write(sse({ type: 'message_stop' }, 'message_stop'));
+        setTimeout(() => res.socket?.destroy(), 30);
+      };
+      const whole = await claude.messages.stream({ model: 'c', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
+      expect((whole.content[0] as any).text).toBe('Whole');
     });
 
     test('an answer the upstream compresses although asked for none (gzip, deflate, br; JSON and streamed) is read, inspected and restored', async () => {

@@ -89,6 +89,8 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
   /** The held text's events, then the event itself, unless what was held stopped the stream. */
   const afterHeld = (held: string, raw: string): string => (stopped ? held : held + raw);
 
+  /** The answer's last event came ([DONE], message_stop, response.completed...): a connection closed after it cut nothing. */
+  let lastEventSeen = false;
   const check = host.windowCheck(state);
   let lastWhole: { text: string; verdict: WindowVerdict } | null = null;
   /** JSON text (tool-call arguments) is inspected through its escapes; what goes out is the JSON text itself, masked. */
@@ -172,8 +174,12 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
 
   const handleEvent = (p: Parsed, taken: Map<string, Taken> | null): string | null => {
     const { ev, data, deltas, wholes, echoes } = p;
-    if (ev.data === '[DONE]') return afterHeld(flushHeld(), ev.raw);
+    if (ev.data === '[DONE]') {
+      lastEventSeen = true;
+      return afterHeld(flushHeld(), ev.raw);
+    }
     if (data === null) return ev.raw;
+    if (data.type === 'message_stop' || data.type === 'response.completed' || data.type === 'response.incomplete' || data.type === 'response.failed') lastEventSeen = true;
     const usage = usageOf(endpoint, data);
     if (usage) state.usage = state.usage ? { input: Math.max(state.usage.input, usage.input), output: Math.max(state.usage.output, usage.output) } : usage;
     const ended = templates.size || deltas.length ? endsOf(p) : null;
@@ -421,9 +427,14 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
      */
     const broken = (message: string) => {
       if (stopped || upstreamEnded || raw.destroyed || raw.writableEnded) return finish();
-      let out = '';
+      let out = waiting ? '' : drain();
+      // closed right after the answer's last event (no end of the chunked encoding): the answer is whole
+      if (lastEventSeen && !stopped && !waiting) {
+        if (out) raw.write(out);
+        upstreamEnded = true;
+        return complete();
+      }
       try {
-        if (!waiting) out = drain();
         if (!stopped) out += flushHeld();
       } catch (err) {
         out += fail(err);
