@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { lyingZip, rawXlsx, sharedStringsBomb, underDeclaredZip } from './test-zips';
-import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FILE_TEXT_LIMITS, FileTextError, pdfPageText, pptxText, zipEntries } from './index';
+import { decodeText, detectFormat, drawingMlText, extensionOf, extractFileText, FILE_TEXT_LIMITS, FileTextError, MarkupReader, pdfPageText, pptxText, zipEntries } from './index';
 
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 const slide = (...paras: string[]) =>
@@ -183,5 +183,46 @@ describe('file text', () => {
     expect(pdfPageText(items)).toBe('Deploy notes\nAKIAZ3MHQ7TNVX5KQ2PB');
     // Rotated text keeps the order it is drawn in.
     expect(pdfPageText([{ str: 'b', transform: [0, 12, -12, 0, 10, 10], width: 5 }, { str: 'a', transform: [0, 12, -12, 0, 10, 0], width: 5 }])).toBe('b a');
+  });
+
+  it('reads a large DOCX as it is inflated (mammoth runs out of memory on 16 MB of XML), up to the text limit', async () => {
+    const S = 'AKIAZ3MHQ7TNVX5KQ2PB';
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const para = '<w:p><w:pPr><w:rPr><w:lang w:val="en-GB"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">lorem &amp; ipsum</w:t></w:r></w:p>';
+    const body = `<w:p><w:r><w:t>key ${S}</w:t></w:r></w:p>${para.repeat(Math.ceil((24 * 1024 * 1024) / para.length))}<w:p><w:r><w:t>last ${S}</w:t></w:r></w:p>`;
+    const data = zipSync({ '[Content_Types].xml': strToU8(CT), 'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`) });
+    const started = Date.now();
+    const r = await extractFileText(data, { name: 'big.docx' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.format).toBe('docx');
+    expect(r.text!.startsWith(`key ${S}\nlorem & ipsum\n`)).toBe(true);
+    expect(r.text!.endsWith(`last ${S}`)).toBe(true);
+    const first = await extractFileText(data, { name: 'big.docx' }, { maxText: 1000 });
+    expect(first).toMatchObject({ format: 'docx', truncated: true });
+    expect(first.text).toContain(S);
+  }, 30_000);
+
+  it('reads parts whatever they are named: a main document, a header and a slide under names of their own', async () => {
+    const S = 'AKIAZ3MHQ7TNVX5KQ2PB';
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.xml"/></Relationships>';
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8(CT),
+      '_rels/.rels': strToU8(rels),
+      'word/main.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>body text</w:t></w:r></w:p></w:body></w:document>`),
+      'word/top7.xml': strToU8(`<w:hdr ${W}><w:p><w:r><w:t>${S}</w:t></w:r></w:p></w:hdr>`),
+    });
+    const d = await extractFileText(docx, { name: 'a.docx' });
+    expect(d.text).toBe(`body text\n\n${S}`);
+    const deck = zipSync({ ...unzipSync(pptx({ 1: slide(run('hi')) })), 'ppt/slides/intro.xml': strToU8(slide(run(S))) });
+    expect((await extractFileText(deck, { name: 'a.pptx' })).text).toBe(`hi\n\n${S}`);
+  });
+
+  it('reads markup pushed one character at a time as it reads it whole', () => {
+    const xml = `<a:p><a:r><a:t>AKIA&amp;Z3</a:t></a:r><!-- x<a:t>no</a:t> --><a:r><a:t><![CDATA[M<H>]]></a:t></a:r><a:br/><a:r><a:t>Q7&#x2014;</a:t></a:r></a:p><a:p><a:t>two</a:t></a:p>`;
+    const reader = new MarkupReader(new Set(['t']), new Set(['p']), { br: '\n' });
+    for (const c of xml) reader.push(c);
+    expect(reader.push('', true).result()).toBe(drawingMlText(xml));
+    expect(drawingMlText(xml)).toBe('AKIA&Z3M<H>\nQ7—\ntwo');
   });
 });

@@ -11,9 +11,10 @@
  * deadline. Password-protected PDFs and Office files give an error that says so. Works in Node
  * and in a browser bundle.
  */
-import { FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, officeExtraText, pptxText, zipEntries, zipNames } from './office-zip';
+import { unzipSync } from 'fflate';
+import { declaredSize, FILE_TEXT_LIMITS, type FileTextLimits, FileTextError, mainPart, markupText, officeExtraText, pptxText, wordDocumentText, zipEntries, zipNames } from './office-zip';
 
-export { drawingMlText, FILE_TEXT_LIMITS, markupText, FileTextError, officeExtraText, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
+export { drawingMlText, FILE_TEXT_LIMITS, markupText, MarkupReader, wordDocumentText, FileTextError, officeExtraText, pptxText, zipEntries, zipNames, type FileTextLimits } from './office-zip';
 
 export type FileFormat = 'text' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'unsupported';
 
@@ -270,7 +271,16 @@ async function xlsxText(data: Uint8Array, maxText: number): Promise<{ text: stri
   return { text: lines.join('\n'), truncated: full };
 }
 
-const withExtra = (text: string, extra: string) => (extra ? (text ? `${text}\n\n${extra}` : extra) : text);
+/** The largest main part of a DOCX that mammoth reads (its XML); beyond, wordDocumentText does. */
+const DOCX_MAMMOTH_BYTES = 2 * 1024 * 1024;
+
+/** The deleted text (tracked changes) of a DOCX's main part, which mammoth leaves out. */
+function deletedText(data: Uint8Array, main: string): string {
+  const bytes = unzipSync(data, { filter: (f) => f.name === main })[main];
+  return bytes ? markupText(new TextDecoder('utf-8').decode(bytes), new Set(['delText']), new Set(['p'])) : '';
+}
+
+const withExtra = (text: string, extra: string) => (extra ? (text.trim() ? `${text.trimEnd()}\n\n${extra}` : extra) : text);
 
 function bounded(format: FileFormat, text: string, maxText: number): FileText {
   return text.length > maxText ? { format, text: text.slice(0, maxText), truncated: true } : { format, text };
@@ -292,9 +302,14 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
         const r = bounded(format, text, l.maxText);
         return truncated ? { ...r, truncated } : r;
       }
-      case 'docx':
+      case 'docx': {
         zipEntries(data, l);
-        return bounded(format, withExtra(await docxText(data), officeExtraText(data, 'docx')), l.maxText);
+        // mammoth builds the whole document in memory: a large one is read as it is inflated instead.
+        const main = mainPart(data, 'word/document.xml');
+        const large = (declaredSize(data, main) ?? 0) > DOCX_MAMMOTH_BYTES;
+        const body = large ? wordDocumentText(data, main, l.maxText) : withExtra(await docxText(data), deletedText(data, main));
+        return bounded(format, withExtra(body, body.length > l.maxText ? '' : officeExtraText(data, 'docx', [main])), l.maxText);
+      }
       case 'xlsx': {
         zipEntries(data, l);
         const { text, truncated } = await xlsxText(data, l.maxText);

@@ -94,6 +94,16 @@ function directory(data: Uint8Array): DirectoryEntry[] {
   return entries;
 }
 
+/** An entry's data as stored (compressed), found from its directory record and local header. */
+function entryData(data: Uint8Array, e: DirectoryEntry): Uint8Array {
+  if (e.offset + 30 > data.length) throw new FileTextError('the archive is damaged (its directory points outside the file)');
+  const view = new DataView(data.buffer, data.byteOffset + e.offset, 30);
+  if (view.getUint32(0, true) !== 0x04034b50) throw new FileTextError('the archive is damaged (an entry has no local header)');
+  const start = e.offset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+  if (start + e.compressed > data.length) throw new FileTextError('the archive is damaged (an entry runs past the end of the file)');
+  return data.subarray(start, start + e.compressed);
+}
+
 class TooLarge extends Error {}
 
 /** Inflates `compressed` only to count its bytes, 64 KiB at a time, stopping as soon as they pass `limit`. */
@@ -126,12 +136,7 @@ export function zipEntries(data: Uint8Array, limits: FileTextLimits = FILE_TEXT_
   for (const e of directory(data)) {
     if (seen.has(e.name)) throw new FileTextError(`the archive holds two entries named ${JSON.stringify(e.name.slice(0, 100))}`);
     seen.add(e.name);
-    if (e.offset + 30 > data.length) throw new FileTextError('the archive is damaged (its directory points outside the file)');
-    const view = new DataView(data.buffer, data.byteOffset + e.offset, 30);
-    if (view.getUint32(0, true) !== 0x04034b50) throw new FileTextError('the archive is damaged (an entry has no local header)');
-    const start = e.offset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
-    if (start + e.compressed > data.length) throw new FileTextError('the archive is damaged (an entry runs past the end of the file)');
-    const lies = e.method === 8 ? !inflatesWithin(data.subarray(start, start + e.compressed), e.declared) : e.method === 0 && e.compressed > e.declared;
+    const lies = e.method === 8 ? !inflatesWithin(entryData(data, e), e.declared) : e.method === 0 && e.compressed > e.declared;
     if (lies) throw new FileTextError(`the archive's entry ${JSON.stringify(e.name.slice(0, 100))} unpacks to more than its directory declares (a zip bomb)`);
   }
   return names;
@@ -151,46 +156,96 @@ const TAG = /^<(\/?)(?:[\w.-]+:)?([\w.-]+)/;
 /**
  * The text of XML by the local names of its elements, whatever prefix their namespace is given
  * (`<a:t>`, `<x:t>`), in one pass with no backtracking (a part of unclosed paragraphs costs what
- * its length does): the character data and CDATA inside `text` elements, a line for each `lines`
- * element, and `breaks` for the elements that stand for a tab or a line break.
+ * its length does), pushed whole or in pieces (a part inflated as it is read, in bounded memory):
+ * the character data and CDATA inside `text` elements, a line for each `lines` element, and
+ * `breaks` for the elements that stand for a tab or a line break. Stops past `maxText`.
  */
-export function markupText(xml: string, text: ReadonlySet<string>, lines: ReadonlySet<string>, breaks: Readonly<Record<string, string>> = {}): string {
-  const out: string[] = [];
-  let line = '';
-  let depth = 0;
-  const flush = () => {
-    if (line.trim()) out.push(line);
-    line = '';
-  };
-  let i = 0;
-  while (i < xml.length) {
-    const lt = xml.indexOf('<', i);
-    const end = lt === -1 ? xml.length : lt;
-    if (depth > 0 && end > i) line += xmlText(xml.slice(i, end));
-    if (lt === -1) break;
-    const cdata = xml.startsWith('<![CDATA[', lt);
-    if (cdata || xml.startsWith('<!--', lt)) {
-      const close = xml.indexOf(cdata ? ']]>' : '-->', lt);
-      if (cdata && depth > 0) line += xml.slice(lt + 9, close === -1 ? xml.length : close);
-      i = close === -1 ? xml.length : close + 3;
-      continue;
-    }
-    const gt = xml.indexOf('>', lt);
-    if (gt === -1) break;
-    i = gt + 1;
-    const m = TAG.exec(xml.slice(lt, Math.min(gt, lt + 256)));
-    if (!m) continue;
-    const closing = m[1] === '/';
-    const local = m[2]!;
-    const selfClosing = xml[gt - 1] === '/';
-    if (lines.has(local)) flush();
-    if (text.has(local)) {
-      if (closing) depth = Math.max(0, depth - 1);
-      else if (!selfClosing) depth++;
-    } else if (!closing && breaks[local] !== undefined) line += breaks[local];
+export class MarkupReader {
+  private rest = '';
+  private line = '';
+  private depth = 0;
+  private readonly out: string[] = [];
+  private length = 0;
+
+  constructor(
+    private readonly text: ReadonlySet<string>,
+    private readonly lines: ReadonlySet<string>,
+    private readonly breaks: Readonly<Record<string, string>> = {},
+    private readonly maxText = Infinity,
+  ) {}
+
+  /** More text than `maxText` was read: the rest is not needed. */
+  get full(): boolean {
+    return this.length > this.maxText;
   }
-  flush();
-  return out.join('\n');
+
+  private flush(): void {
+    if (this.line.trim()) {
+      this.out.push(this.line);
+      this.length += this.line.length + 1;
+    }
+    this.line = '';
+  }
+
+  /** The next piece of the XML; `final` for the last. */
+  push(chunk: string, final = false): this {
+    const xml = this.rest + chunk;
+    this.rest = '';
+    let i = 0;
+    while (i < xml.length && !this.full) {
+      const lt = xml.indexOf('<', i);
+      if (lt === -1) {
+        // Character data to the end of the piece: read now, except an entity it may cut in two.
+        const amp = final ? -1 : xml.lastIndexOf('&');
+        const end = amp >= i && xml.length - amp < 12 ? amp : xml.length;
+        if (this.depth > 0) this.line += xmlText(xml.slice(i, end));
+        this.rest = xml.slice(end);
+        break;
+      }
+      if (this.depth > 0 && lt > i) this.line += xmlText(xml.slice(i, lt));
+      const cdata = xml.startsWith('<![CDATA[', lt);
+      if (cdata || xml.startsWith('<!--', lt)) {
+        const close = xml.indexOf(cdata ? ']]>' : '-->', lt);
+        if (close === -1 && !final) {
+          this.rest = xml.slice(lt);
+          break;
+        }
+        if (cdata && this.depth > 0) this.line += xml.slice(lt + 9, close === -1 ? xml.length : close);
+        i = close === -1 ? xml.length : close + 3;
+        continue;
+      }
+      const gt = xml.indexOf('>', lt);
+      if (gt === -1) {
+        if (!final) this.rest = xml.slice(lt);
+        break;
+      }
+      i = gt + 1;
+      const m = TAG.exec(xml.slice(lt, Math.min(gt, lt + 256)));
+      if (!m) continue;
+      const closing = m[1] === '/';
+      const local = m[2]!;
+      const selfClosing = xml[gt - 1] === '/';
+      if (this.lines.has(local)) this.flush();
+      if (this.text.has(local)) {
+        if (closing) this.depth = Math.max(0, this.depth - 1);
+        else if (!selfClosing) this.depth++;
+      } else if (!closing && this.breaks[local] !== undefined) this.line += this.breaks[local];
+    }
+    if (final || this.full) {
+      this.rest = '';
+      this.flush();
+    }
+    return this;
+  }
+
+  /** The lines read. */
+  result(): string {
+    return this.out.join('\n');
+  }
+}
+
+export function markupText(xml: string, text: ReadonlySet<string>, lines: ReadonlySet<string>, breaks: Readonly<Record<string, string>> = {}): string {
+  return new MarkupReader(text, lines, breaks).push(xml, true).result();
 }
 
 const set = (...names: string[]) => new Set(names);
@@ -227,23 +282,26 @@ const wordText = (xml: string) => markupText(xml, set('t', 'delText'), set('p'),
 /** The text of some elements, a line for each element of `lines`. */
 const elementsText = (xml: string, text: string[], lines: string[] = text) => markupText(xml, new Set(text), new Set(lines));
 
-/** Where the readers do not look, by format: [part name, its text]. */
+const commentText = (xml: string) => [elementsText(xml, ['text']), drawingMlText(xml)].filter(Boolean).join('\n');
+
+/**
+ * Where the readers do not look, by format: [part name, its text]. Every part of the format's
+ * folder that can hold text, whatever it is named (a header can be called anything its relationship
+ * says), except the ones read already and those without text (styles, settings, themes).
+ */
 const EXTRA_PARTS: Record<'docx' | 'xlsx' | 'pptx', [RegExp, (xml: string) => string][]> = {
-  // mammoth reads the body: not headers, footers, notes, comments, nor deleted text.
-  docx: [
-    [/^word\/(header|footer)\d*\.xml$|^word\/(footnotes|endnotes|comments)\.xml$/, wordText],
-    [/^word\/document\.xml$/, (xml) => elementsText(xml, ['delText'], ['p'])],
-  ],
+  // mammoth reads the main document: not headers, footers, notes, comments, glossary.
+  docx: [[/^word\/(?!(styles|stylesWithEffects|settings|fontTable|webSettings|numbering|people|commentsIds|commentsExtensible)\.xml$|theme\/|_rels\/)[^]*\.xml$/, wordText]],
   // ExcelJS's cell text: not comments (notes and threaded), headers and footers, text boxes, charts.
   xlsx: [
-    [/^xl\/comments\d*\.xml$/, (xml) => elementsText(xml, ['t'], ['comment'])],
+    [/^xl\/comments[^/]*\.xml$/, (xml) => elementsText(xml, ['t'], ['comment'])],
     [/^xl\/threadedComments\/[^/]+\.xml$/, (xml) => elementsText(xml, ['text'])],
-    [/^xl\/(drawings|charts)\/[^/]+\.xml$/, drawingMlText],
+    [/^xl\/(drawings|charts|diagrams)\/[^/]+\.xml$/, drawingMlText],
   ],
   // Slides and notes are read by pptxText: not comments, SmartArt, charts, masters and layouts.
   pptx: [
-    [/^ppt\/comments\/[^/]+\.xml$/, (xml) => [elementsText(xml, ['text']), drawingMlText(xml)].filter(Boolean).join('\n')],
-    [/^ppt\/(diagrams\/data|charts\/chart|slideMasters\/slideMaster|slideLayouts\/slideLayout)\d*\.xml$/, drawingMlText],
+    [/^ppt\/comments\/[^/]+\.xml$/, commentText],
+    [/^ppt\/(?!(slides\/slide|notesSlides\/notesSlide)\d+\.xml$|(presentation|presProps|viewProps|tableStyles|commentAuthors|authors)\.xml$|theme\/|comments\/|_rels\/|[^]*\/_rels\/)[^]*\.xml$/, drawingMlText],
   ],
 };
 /** The document's own description (not its author: a name in every file would read as personal data). */
@@ -270,10 +328,10 @@ function lastIndexOfBytes(data: Uint8Array, needle: Uint8Array): number {
  * subject, description, keywords and custom properties: a secret in a DOCX footer, an XLSX cell
  * comment or a slide's comment is inspected too. Call after zipEntries (sizes checked).
  */
-export function officeExtraText(data: Uint8Array, format: 'docx' | 'xlsx' | 'pptx'): string {
+export function officeExtraText(data: Uint8Array, format: 'docx' | 'xlsx' | 'pptx', read: readonly string[] = []): string {
   const parts = [...EXTRA_PARTS[format], ...PROPERTIES];
   const sheet = /^xl\/worksheets\/[^/]+\.xml$/;
-  const files = unzipSync(data, { filter: (f) => parts.some(([re]) => re.test(f.name)) || (format === 'xlsx' && sheet.test(f.name)) });
+  const files = unzipSync(data, { filter: (f) => !read.includes(f.name) && (parts.some(([re]) => re.test(f.name)) || (format === 'xlsx' && sheet.test(f.name))) });
   const decoder = new TextDecoder('utf-8');
   const out: string[] = [];
   for (const name of Object.keys(files).sort()) {
@@ -284,7 +342,50 @@ export function officeExtraText(data: Uint8Array, format: 'docx' | 'xlsx' | 'ppt
       if (at !== -1) out.push(elementsText(decoder.decode(bytes.subarray(at)), ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']).replace(/&[LCR]/g, ' ').trim());
       continue;
     }
-    for (const [re, text] of parts) if (re.test(name)) out.push(text(decoder.decode(bytes)).trim());
+    const part = parts.find(([re]) => re.test(name));
+    if (part) out.push(part[1](decoder.decode(bytes)).trim());
   }
   return out.filter(Boolean).join('\n\n');
+}
+
+/** The main part of an office file, as its package relationships (`_rels/.rels`) name it, or `fallback`. */
+export function mainPart(data: Uint8Array, fallback: string): string {
+  const rels = unzipSync(data, { filter: (f) => f.name === '_rels/.rels' })['_rels/.rels'];
+  if (!rels) return fallback;
+  for (const [tag] of new TextDecoder('utf-8').decode(rels).matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
+    if (!/\bType="[^"]*\/officeDocument"/.test(tag)) continue;
+    const target = /\bTarget="([^"]+)"/.exec(tag)?.[1];
+    if (target) return target.replace(/^\.?\//, '');
+  }
+  return fallback;
+}
+
+/** The size an entry declares, or undefined when the archive has no such entry. */
+export function declaredSize(data: Uint8Array, name: string): number | undefined {
+  return directory(data).find((e) => e.name === name)?.declared;
+}
+
+/**
+ * A Word document's text read from its main part as it is inflated (64 KiB of compressed data at a
+ * time, never the whole part in memory), up to `maxText`: for documents too large for mammoth, which
+ * builds the whole document in memory (16 MB of XML outgrows a 512 MB heap). Runs of text and
+ * deleted text, a line per paragraph. Call after zipEntries (sizes checked).
+ */
+export function wordDocumentText(data: Uint8Array, part: string, maxText: number): string {
+  const entry = directory(data).find((e) => e.name === part);
+  if (!entry) throw new FileTextError(`the document has no main part (${part.slice(0, 100)})`);
+  const reader = new MarkupReader(set('t', 'delText'), set('p'), { tab: '\t', br: '\n', cr: '\n' }, maxText);
+  const decoder = new TextDecoder('utf-8');
+  const stored = entryData(data, entry);
+  if (entry.method === 0) return reader.push(decoder.decode(stored), true).result();
+  const inflate = new Inflate((chunk, final) => {
+    reader.push(decoder.decode(chunk, { stream: !final }), final);
+    if (reader.full) throw new TooLarge();
+  });
+  try {
+    for (let i = 0; i < stored.length; i += 65536) inflate.push(stored.subarray(i, i + 65536), i + 65536 >= stored.length);
+  } catch (err) {
+    if (!(err instanceof TooLarge)) throw new FileTextError('the archive is damaged (an entry does not inflate)');
+  }
+  return reader.push('', true).result();
 }
