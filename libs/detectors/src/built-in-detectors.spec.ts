@@ -139,9 +139,9 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'at 1 Infinite Loop, Cupertino, CA 95014', '1 Infinite Loop, Cupertino, CA 95014'],
   ['swift-bic', 'SWIFT/BIC: COBADEFFXXX', 'COBADEFFXXX'],
   // health
-  ['medication', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'lisinopril'],
+  ['medication', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'lisinopril 10 mg daily'], // the dose is part of it
   ['medical-condition', 'Patient diagnosed with hypertension, prescribed lisinopril 10 mg daily.', 'hypertension'],
-  ['medication', 'Pt on sumatriptan 50 mg prn for migraine, prescribed by her physician.', 'sumatriptan'],
+  ['medication', 'Pt on sumatriptan 50 mg prn for migraine, prescribed by her physician.', 'sumatriptan 50 mg'],
   ['icd-10-code', 'Diagnosis: type 2 diabetes, ICD-10 E11.9; patient on metformin.', 'E11.9'],
   // company confidential
   ['classification-marking', 'CONFIDENTIAL\nBoard pack Q3', 'CONFIDENTIAL'],
@@ -411,6 +411,10 @@ describe('source code and creative work blocks', () => {
   it.each([
     ['JSON', '{\n  "name": "api",\n  "version": "1.0.0",\n  "private": true\n}'],
     ['YAML', 'services:\n  api:\n    image: node:20\n    ports:\n      - "3000:3000"'],
+  ])('does not report a %s config: configuration is not source code', (_lang, config) => {
+    expect(found(`Check this:\n${config}\n`).some((f) => f.dataClass === 'source_code')).toBe(false);
+  });
+  it.each([
     ['SQL', 'SELECT id, email\nFROM users\nWHERE created_at > now() - interval \'1 day\'\nORDER BY id;'],
     ['Go', 'func main() {\n\tx := 1\n\tfmt.Println(x)\n}'],
     ['shell', '#!/bin/sh\nset -e\nnpm ci\nnpm test'],
