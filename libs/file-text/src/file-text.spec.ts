@@ -225,4 +225,12 @@ describe('file text', () => {
     expect(reader.push('', true).result()).toBe(drawingMlText(xml));
     expect(drawingMlText(xml)).toBe('AKIA&Z3M<H>\nQ7—\ntwo');
   });
+
+  it('never quotes the file in its error: a reader\'s own message (an unknown entity by name) is reduced to what it means', async () => {
+    const S = 'AKIAZ3MHQ7TNVX5KQ2PB';
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const data = zipSync({ '[Content_Types].xml': strToU8(CT), 'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p><w:r><w:t>&${S};</w:t></w:r></w:p></w:body></w:document>`) });
+    const r = await extractFileText(data, { name: 'a.docx' });
+    expect(r).toEqual({ format: 'docx', error: 'the file could not be read: it is damaged or malformed (as a DOCX)' });
+  });
 });

@@ -322,6 +322,10 @@ export async function extractFileText(data: Uint8Array, file: { name: string; ty
         return isCompoundFile(data) ? { format, error: compoundFileError(data) } : { format };
     }
   } catch (err) {
-    return { format, error: err instanceof Error ? err.message : String(err) };
+    // Our own messages as they are; a reader's own (which can quote the file: an unknown entity's
+    // name, a bad token) reduced to what it means.
+    if (err instanceof FileTextError) return { format, error: err.message };
+    if (err instanceof RangeError) return { format, error: 'the file needs more memory to read than allowed (its content unpacks to far more than its size)' };
+    return { format, error: `the file could not be read: it is damaged or malformed${format === 'unsupported' ? '' : ` (as a ${format.toUpperCase()})`}` };
   }
 }

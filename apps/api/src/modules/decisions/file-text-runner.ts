@@ -81,14 +81,15 @@ export class FileTextRunner {
         };
         let watch = setTimeout(check, 50);
         reader.once('message', (r: FileText) => finish(() => resolve(r)));
-        reader.once('error', (err) => finish(() => reject(err)));
+        // The reader could not be started (no memory, no processes left): the file is not read, and the client may retry.
+        reader.once('error', () => finish(() => reject(new AppError('unavailable', 'Files cannot be read right now; retry in a moment', undefined, { 'retry-after': '5' }))));
         reader.once('exit', (code, signal) =>
           // Ended by V8 at its heap limit (SIGABRT or exit code 134), or by the system: out of memory.
           finish(() => resolve({ format: 'unsupported', error: signal || code === 134 ? OUT_OF_MEMORY : `the file could not be read (reader exited with ${code})` })),
         );
         // No more text than one decision inspects comes back (1 MiB of UTF-8 is at most as many characters).
         reader.send({ data, file, limits: { maxText: MAX_CONTENT_BYTES } }, (err) => {
-          if (err) finish(() => reject(err));
+          if (err) finish(() => reject(new AppError('unavailable', 'Files cannot be read right now; retry in a moment', undefined, { 'retry-after': '5' })));
         });
       });
     } finally {
