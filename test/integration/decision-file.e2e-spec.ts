@@ -97,6 +97,7 @@ describe('decisions on a file', () => {
       ['a prompt', send({ request: { ...toChatGpt, action: 'prompt' }, file: pdf }), 400, /must be upload/],
       ['text sent too', send({ request: { ...toChatGpt, content: { text: 'x' } }, file: pdf }), 400, /content\.text/],
       ['unknown field', send({ request: toChatGpt, file: pdf, extra: [['other', 'x']] }), 400, /other/],
+      ['request twice', send({ request: toChatGpt, file: pdf, extra: [['request', JSON.stringify({ destination: { provider: 'deepseek' } })]] }), 400, /sent twice/],
       ['file too large', send({ request: toChatGpt, file: { name: 'big.txt', data: new Uint8Array(MAX + 1).fill(0x61) } }), 413, /larger than/],
       ['bad destination', send({ request: { destination: { provider: 'Not A Slug' } }, file: pdf }), 400, /destination/],
     ];

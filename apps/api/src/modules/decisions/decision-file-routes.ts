@@ -98,6 +98,8 @@ export class DecisionFileRoutes {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
           if (part.fieldname !== 'request' || typeof part.value !== 'string') throw AppError.validation([{ path: part.fieldname, message: `is not a field of this route. ${USAGE}` }]);
+          // Sent twice, which one is meant is not clear (and a proxy may read the other).
+          if (fields.request !== undefined) throw AppError.validation([{ path: 'request', message: `is sent twice. ${USAGE}` }]);
           fields.request = part.value;
         } else {
           if (part.fieldname !== 'file') throw AppError.validation([{ path: part.fieldname, message: `is not a part of this route. ${USAGE}` }]);
