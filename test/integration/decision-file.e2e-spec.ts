@@ -272,4 +272,24 @@ describe('decisions on a file', () => {
     expect(body.file.characters).toBeGreaterThan(0);
     expect(Date.now() - started).toBeLessThan(18_000);
   }, 30_000);
+
+  it('finds a key in a PDF comment, a form field and the document title, which are not drawn in the page', async () => {
+    for (const [where, extra] of [
+      ['comment', { annots: `<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents (${line}) >>` }],
+      ['form field', { annots: `<< /Type /Annot /Subtype /Widget /FT /Tx /T (key) /V (${line}) /Rect [50 50 200 70] >>` }],
+      ['title', { info: `<< /Title (${line}) >>` }],
+    ] as const) {
+      const objects = [
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R${'annots' in extra ? ' /Annots [5 0 R]' : ''} >>`,
+        stream('BT ET'),
+        'annots' in extra ? extra.annots : '<< >>',
+      ];
+      let pdf = rawPdf(objects).toString('latin1');
+      if ('info' in extra) pdf = rawPdf([...objects, extra.info]).toString('latin1').replace('/Root 1 0 R', '/Root 1 0 R /Info 6 0 R');
+      const body = (await (await send({ request: toChatGpt, file: { name: 'form.pdf', data: Buffer.from(pdf, 'latin1') } })).json()) as any;
+      expect({ where, effect: body.effect }).toEqual({ where, effect: 'block' });
+    }
+  });
 });

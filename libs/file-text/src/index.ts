@@ -143,7 +143,12 @@ function windows1252(data: Uint8Array): string {
 
 interface PdfJs {
   getDocument(src: { data: Uint8Array; isEvalSupported: boolean; useSystemFonts: boolean; disableFontFace?: boolean; verbosity?: number }): {
-    promise: Promise<{ numPages: number; getPage(i: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>; destroy(): Promise<void> }>;
+    promise: Promise<{
+      numPages: number;
+      getPage(i: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }>; getAnnotations(): Promise<unknown[]> }>;
+      getMetadata(): Promise<{ info?: unknown }>;
+      destroy(): Promise<void>;
+    }>;
   };
 }
 
@@ -195,6 +200,24 @@ export function pdfPageText(items: unknown[]): string {
     .join('\n');
 }
 
+/** The text of a page's annotations: a comment's contents, a form field's value, a widget's alternative text. */
+function annotationText(annotations: unknown[]): string {
+  const out: string[] = [];
+  for (const a of annotations) {
+    if (!a || typeof a !== 'object') continue;
+    const { contentsObj, fieldValue, alternativeText, richText } = a as { contentsObj?: { str?: unknown }; fieldValue?: unknown; alternativeText?: unknown; richText?: { str?: unknown } };
+    for (const v of [contentsObj?.str, richText?.str, alternativeText, ...(Array.isArray(fieldValue) ? fieldValue : [fieldValue])]) if (typeof v === 'string' && v.trim()) out.push(v);
+  }
+  return out.join('\n');
+}
+
+/** The document's title, subject and keywords (its Info dictionary; not its author). */
+function infoText(info: unknown): string {
+  if (!info || typeof info !== 'object') return '';
+  const { Title, Subject, Keywords } = info as Record<string, unknown>;
+  return [Title, Subject, Keywords].filter((v): v is string => typeof v === 'string' && v.trim() !== '').join('\n');
+}
+
 /** The pages' text until `maxText`, or until `maxMillis` have passed (a PDF of 100,000 pages): truncated then. */
 async function pdfText(data: Uint8Array, maxText: number, maxMillis: number): Promise<{ text: string; truncated: boolean }> {
   const started = Date.now();
@@ -212,12 +235,15 @@ async function pdfText(data: Uint8Array, maxText: number, maxMillis: number): Pr
     let length = 0;
     let i = 1;
     for (; i <= doc.numPages && length <= maxText && Date.now() - started < maxMillis; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      const page = pdfPageText(content.items);
-      parts.push(page);
-      length += page.length + 1;
+      const page = await doc.getPage(i);
+      const text = pdfPageText((await page.getTextContent()).items);
+      // Comments, sticky notes and form fields are not drawn in the page's content: read them too.
+      const notes = annotationText(await page.getAnnotations().catch(() => []));
+      parts.push(notes ? `${text}\n${notes}` : text);
+      length += text.length + notes.length + 2;
     }
-    return { text: parts.join('\n'), truncated: i <= doc.numPages };
+    const info = infoText((await doc.getMetadata().catch(() => ({}) as { info?: unknown })).info);
+    return { text: [...parts, info].filter(Boolean).join('\n'), truncated: i <= doc.numPages };
   } finally {
     await doc.destroy();
   }
