@@ -1,6 +1,6 @@
 import { compileDecisionPolicy, decideLocally } from '@airlock/decision-core';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
-import { describeProbe, MAX_STALL_MS, officeProse as prose, whileProbing } from './probe';
+import { collectGarbage, describeProbe, MAX_STALL_MS, officeProse as prose, whileProbing } from './probe';
 
 /**
  * Long texts (from 64 KiB to the 1 MiB limit) are inspected in a worker thread, off the event loop
@@ -29,6 +29,7 @@ describe('decisions on long texts', () => {
     const request = { action: 'prompt', destination: { provider: 'mistral-le-chat' }, content: { text } } as const;
     // the first long text starts the thread and compiles the policy there
     expect((await t.decide(request)).status).toBe(200);
+    await collectGarbage();
     const probe = await whileProbing(t, t.decide(request));
     const res = probe.result;
     const body = (await res.json()) as any;

@@ -3,7 +3,7 @@ import { TextInspectionPool } from '../../apps/api/src/modules/decisions/text-in
 import { IcapListener } from '../../apps/api/src/modules/icap/icap.listener';
 import { type MockLlm, startMockLlm } from '../support/mock-llm';
 import { BOOTSTRAP_KEY, type Session, startTestApp, type TestApp } from '../support/test-app';
-import { describeProbe, MAX_STALL_MS, officeProse, whileProbing } from './probe';
+import { collectGarbage, describeProbe, MAX_STALL_MS, officeProse, whileProbing } from './probe';
 
 /**
  * The enforcement points that decide texts on their own paths, the AI gateway, the guardrail
@@ -59,6 +59,7 @@ describe('long texts at the enforcement points', () => {
       t.request('/gateway/openai/v1/chat/completions', { method: 'POST', headers: { authorization: `Bearer ${gatewayKey}` }, json: { model: 'm', messages: [{ role: 'user', content: text }] } }).then(async (res) => ({ status: res.status, body: await readAll(res) }));
     // the first long text starts the inspection thread and compiles the policy there
     expect((await call()).status).toBe(200);
+    await collectGarbage();
     const probe = await whileProbing(t, call());
     console.log(describeProbe(`gateway call with a prompt of ${text.length} characters (and its answer)`, probe));
     expect(probe.result.status).toBe(200);
@@ -83,6 +84,7 @@ describe('long texts at the enforcement points', () => {
       });
     expect((await call()).status).toBe(200);
     inspected.mockClear();
+    await collectGarbage();
     const probe = await whileProbing(t, call());
     console.log(describeProbe(`gateway call streaming a Responses API answer of ${text.length} characters`, probe));
     expect(probe.result.status).toBe(200);
@@ -150,6 +152,7 @@ describe('long texts at the enforcement points', () => {
         s.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
         s.on('error', reject);
       });
+    await collectGarbage();
     const probe = await whileProbing(t, transact());
     console.log(describeProbe(`ICAP REQMOD with a body of ${body.length} bytes`, probe));
     const answer = probe.result;
