@@ -1,3 +1,4 @@
+import { HEALTH_TERM_WORDS } from './data/health-vocabulary';
 import { KeywordAutomaton } from './keyword-automaton';
 
 /**
@@ -110,6 +111,8 @@ const KINDS = {
   pesel: v('pesel', 'numer pesel'),
   cpf: v('cpf', 'c.p.f', 'c.p.f.', 'cadastro de pessoas físicas', 'cadastro de pessoa física'),
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
+  /** conditions, medications, procedures (data/health-vocabulary.ts), last: other kinds keep their words; see health-detector.ts */
+  healthterm: HEALTH_TERM_WORDS,
 } satisfies Record<string, readonly string[]>;
 
 export type KeywordKind = keyof typeof KINDS;

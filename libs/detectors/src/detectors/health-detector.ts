@@ -1,58 +1,84 @@
+import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import type { Detector } from '../detector';
+import type { Finding } from '../finding';
 
-const CONDITIONS = [
-  'type [12] diabetes', 'diabetes(?: mellitus)?', 'diabetic', 'hypertension', 'hypertensive', 'asthma', 'copd', 'emphysema', 'major depressive disorder', 'depression',
-  'anxiety disorder', 'anxiety', 'generalized anxiety', 'panic disorder', 'panic attacks?', 'bipolar(?: disorder)?', 'schizophrenia', 'ptsd', 'adhd', 'autism', 'epilepsy', 'seizures?', 'migraines?',
-  'cancer', 'carcinoma', 'melanoma', 'lymphoma', 'leuka?emia', 'tumou?rs?', 'metasta(?:sis|tic)', 'malignan(?:t|cy)', 'hiv', 'aids', 'hepatitis [abc]', 'hepatitis',
-  'tuberculosis', 'pneumonia', 'covid-19', 'sepsis', 'stroke', 'myocardial infarction', 'heart failure', 'atrial fibrillation', 'a-?fib', 'arrhythmia',
-  'coronary artery disease', 'angina', 'hyperlipid(?:a)?emia', 'hypercholesterol(?:a)?emia', 'hypothyroidism', 'hyperthyroidism', 'obesity', 'anaemia', 'anemia',
-  'chronic kidney disease', 'ckd', 'renal failure', 'cirrhosis', "crohn'?s disease", 'ulcerative colitis', 'gerd', 'osteoporosis', 'rheumatoid arthritis',
-  'osteoarthritis', 'arthritis', 'lupus', 'multiple sclerosis', "parkinson'?s(?: disease)?", "alzheimer'?s(?: disease)?", 'dementia', 'fractured?', 'concussion',
-  'miscarriage', 'infertility', 'chlamydia', 'syphilis', 'gonorrh(?:o)?ea', 'herpes', 'hpv', 'anorexia(?: nervosa)?', 'bulimia', 'eating disorder',
-  'substance use disorder', 'alcohol use disorder', 'opioid use disorder', 'overdose', 'suicidal ideation', 'self-harm', 'psoriasis', 'eczema', 'dermatitis',
-  'glaucoma', 'cataracts?', 'sleep apnea', 'insomnia', 'appendicitis', 'gout', 'neuropathy', 'hypoglyc(?:a)?emia', 'hyperglyc(?:a)?emia', 'cellulitis',
-  'urinary tract infection', 'uti', 'kidney stones?', 'pancreatitis', 'endometriosis', 'pcos', 'deep vein thrombosis', 'dvt', 'pulmonary embolism', 'aneurysm',
-  'heart attacks?', 'mini-stroke', 'heart disease', 'heart condition', 'slipped disc', 'broken (?:leg|arm|wrist|ankle|hip|ribs?|collarbone)', 'burn-?out',
-  'nervous breakdown', 'mental breakdown', 'breakdown', 'pregnan(?:t|cy)', 'ivf', 'hiv[ -]positive', 'long covid', 'covid', 'addiction', 'alcoholism',
-  '(?:breast|bowel|lung|prostate|skin|ovarian|cervical|pancreatic|brain|blood|liver|colon|colorectal|stomach|bladder|kidney|thyroid|testicular) cancer',
-  'mental health (?:issues|problems|condition|crisis)', 'chronic pain', 'back pain', 'cancer',
-  'chest pain', 'shortness of breath', 'fatigue', 'dizziness', '(?:persistent |chronic |dry |productive )?cough', 'headaches?', 'rash', 'wheezing', 'o?edema', 'numbness', 'weight loss', 'dyspn(?:o)?ea', 'palpitations', 'syncope', 'nausea', 'vomiting', 'fever', 'hypothermia', 'bronchitis', 'sinusitis', 'otitis media', 'tonsillitis', 'influenza', 'celiac disease', 'irritable bowel syndrome', 'ibs', 'fibromyalgia',
-];
-const MEDICATIONS = [
-  'metformin', 'insulin(?: glargine| lispro)?', 'glipizide', 'lisinopril', 'losartan', 'amlodipine', 'hydrochlorothiazide', 'metoprolol', 'atenolol', 'carvedilol',
-  'atorvastatin', 'simvastatin', 'rosuvastatin', 'warfarin', 'apixaban', 'rivaroxaban', 'clopidogrel', 'levothyroxine', 'omeprazole', 'pantoprazole', 'sertraline',
-  'fluoxetine', 'escitalopram', 'citalopram', 'paroxetine', 'bupropion', 'venlafaxine', 'duloxetine', 'trazodone', 'mirtazapine', 'lithium carbonate', 'quetiapine',
-  'olanzapine', 'risperidone', 'aripiprazole', 'lamotrigine', 'levetiracetam', 'gabapentin', 'pregabalin', 'alprazolam', 'lorazepam', 'diazepam', 'clonazepam',
-  'zolpidem', 'methylphenidate', 'adderall', 'oxycodone', 'hydrocodone', 'morphine', 'fentanyl', 'tramadol', 'buprenorphine', 'methadone', 'naloxone',
-  'prednisone', 'prednisolone', 'dexamethasone', 'albuterol', 'salbutamol', 'fluticasone', 'montelukast', 'amoxicillin', 'azithromycin', 'doxycycline',
-  'ciprofloxacin', 'cephalexin', 'penicillin', 'clindamycin', 'nitrofurantoin', 'metronidazole', 'vancomycin', 'acyclovir', 'valacyclovir', 'tenofovir',
-  'semaglutide', 'ozempic', 'wegovy', 'liraglutide', 'empagliflozin', 'dapagliflozin', 'sitagliptin', 'furosemide', 'spironolactone', 'digoxin', 'methotrexate',
-  'adalimumab', 'humira', 'infliximab', 'rituximab', 'tamoxifen', 'letrozole', 'cisplatin', 'allopurinol', 'sildenafil', 'estradiol', 'hydroxychloroquine',
-  'aspirin', 'ibuprofen', 'naproxen', 'acetaminophen', 'paracetamol', 'enoxaparin', 'heparin', 'ondansetron', 'ramipril', 'bisoprolol', 'candesartan', 'valsartan',
-];
-const PROCEDURES = [
-  'chemotherapy', 'radiotherapy', 'radiation therapy', 'dialysis', 'biops(?:y|ies)', 'mri', 'ct scan', 'x-ray', 'ecg', 'ekg', 'echocardiogram', 'colonoscopy',
-  'endoscopy', 'mammogram', 'hba1c', 'a1c', 'blood glucose', 'ldl', 'psa', 'mastectomy', 'appendectomy', 'transplant', 'intubated', 'cholecystectomy',
-  'angioplasty', 'stents?', 'pacemaker', '(?:hip|knee|shoulder|joint) replacement(?: surgery)?', 'bypass', 'rehab', 'hysterectomy', 'c-section',
-  'caesarean', 'operation', 'physio', 'counselling', 'counseling', 'insulin', 'antibiotics', 'painkillers', 'sleeping pills', 'anti-?depressants?', 'surgery', 'chemo', 'antibiotics?', 'antidepressants?', 'vaccination', 'blood test', 'urinalysis', 'pap smear', 'bypass surgery', 'physiotherapy', 'psychotherapy', 'cbt', 'blood transfusion', 'spirometry', 'ultrasound',
-];
-
-/** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ...). */
+/** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ticagrelor, dupilumab...). */
 const DRUG_STEMS =
-  'cef[a-z]{4,}|[a-z]{2,}(?:tropium|terol|sonide|platin|rubicin|taxel|conazole|asone|olone|vudine|triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine)';
-const TERM_RE = new RegExp(
-  `(?<![A-Za-z0-9])(?:(${CONDITIONS.join('|')})|(${MEDICATIONS.join('|')}|${DRUG_STEMS})|(${PROCEDURES.join('|')}))(?![A-Za-z0-9])`,
-  'gi',
-);
+  'cef[a-z]{4,}|[a-z]{2,}(?:tropium|terol|sonide|platin|rubicin|taxel|conazole|asone|olone|vudine|triptan|izine|yzine|pril|sartan|olol|statin|prazole|dipine|gliptin|gliflozin|afil|xaban|parin|lukast|azepam|zolam|oxetine|tinib|umab|ximab|zumab|cillin|mycin|floxacin|cycline|navir|ciclovir|tidine|semide|thiazide|setron|profen|coxib|triptyline|peridol|glutide|dronate|lamide|pramine|grel|grelor|darone|gravir|previr|buvir|lumab|limab|tuzumab|ciclib|stigmine|lutamide|gestrel|zosin|sulosin|fenacin|apine|peridone|codone)';
+/** drug stems, read only where the vocabulary is read too (near a clinical word or after a lay health verb) */
+const STEM_RE = new RegExp(`(?<![A-Za-z0-9])(?:${DRUG_STEMS})(?![A-Za-z0-9])`, 'gi');
 const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A-Za-z0-9])/g;
 const WINDOW = 300;
 /** A person the health data is about, right before a lay-language term ("my husband is undergoing chemotherapy"). */
 const PERSONAL =
   /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby)(?:[^A-Za-z]|$)/i;
-/** news, research and teaching text talks about conditions, not about someone */
-const GENERAL = /\b(?:study|studies|researchers?|research|lesson|course|students|according to|article|news|survey|trial|statistics|risk of|symptoms of|what is|explains?|how to|guide|awareness|charity|campaign|population|people who|patients who|adults|percent|%)/i;
+/** news, research and teaching text talks about conditions, not about someone; so does advice to anyone ("if you have asthma") */
+const GENERAL =
+  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|news|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists?|times)|if your?\b|when your?\b|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post))/gi;
+/** a sentence that speaks of anyone, not of someone ("anyone who has asthma", "people who had a stroke") */
+const ANYONE = /\b(?:if|when|whether|unless) (?:anyone|someone|a child|a patient|a person)\b|\b(?:anyone|anybody|someone|people|patients|those|children|adults) (?:who|with)\b|\bany (?:child|pupil|student|patient|guest|employee|staff)\b/gi;
+/** "if your child has allergies": to anyone, unless the text is a letter to someone ("Dear Mr Kaczmarek, ... if you take clopidogrel") */
+const IF_YOU = /\b(?:if|when|whether|unless) (?:you|your)\b/gi;
+const DEAR_SOMEONE = /\bdear (?!(?:parents?|carers?|all|colleagues|team|customers?|sirs?|madam|everyone|members|friends|patients|staff|students|families|residents|guests)\b)\p{L}/iu;
 /** or a person's name ("Grace Thompson was diagnosed with ...") */
 const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
+/** someone the text is about, anywhere near a clinical text (news has none): pronouns, relatives, a patient, a record's fields */
+const SUBJECT_NEAR =
+  /(?:^|[^a-z])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau)(?:[^a-z]|$)/gi;
+
+/** words that make a term the name of an organisation, a department or a thing, not someone's health ("Diabetes UK", "the Endoscopy Unit", "cancer cases") */
+const NOUN_AFTER = new Set(
+  ('uk|unit|units|ward|department|dept|centre|center|service|services|programme|program|prevention|society|association|foundation|trust|charity|' +
+    'charities|research|awareness|week|month|day|campaign|institute|network|alliance|fund|support|care|team|module|app|apps|project|feature|api|dataset|' +
+    'data|database|model|study|studies|trial|trials|drug|drugs|market|sales|brand|stock|shares|price|prices|supply|shortage|shortages|cases|rates|rate|' +
+    'figures|statistics|epidemic|crisis|pandemic|patients|sufferers|deaths|risk|guidelines|policy|pathway|journal|conference|article|report|page|website|' +
+    'ad|advert|advertising|marketing|industry|sector|company|companies|battery|batteries|ion|access|specialists|nurses|doctors|consultants|clinics|' +
+    'screening|vaccine|vaccines|jab|jabs|medicine|medicines|treatments|law').split('|'),
+);
+/** an idiom's word after the term: "a headache of a project", "a stroke of luck", "the heart of the matter" */
+const IDIOM_AFTER = /^[ \t]+of[ \t]+(?:a|an|the|luck|genius|good|bad)\b/i;
+/** possessives right before a term: "his irregular heartbeat", "mon extraction de dent de sagesse" */
+const POSSESSIVE = new Set(
+  'my|his|her|your|their|mon|ma|mes|ton|ta|tes|son|sa|ses|mio|mia|miei|mie|tuo|tua|suo|sua|mi|mis|tu|tus|su|sus|mein|meine|meinem|meinen|meiner|sein|seine|seinem|seinen|seiner|ihre|ihrem|ihren|ihrer'.split('|'),
+);
+/** words between a link and the term ("has a mild nut allergy", "had the operation") */
+const MODIFIER = new Set(
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|suspected|possible|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|low-dose|high-dose|daily|regular|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
+);
+/** someone the sentence is about (before the term), for the link rules */
+const SUBJECT = new Set(
+  ("i|i'm|i've|i'd|im|ive|me|my|myself|he|he's|hes|she|she's|shes|his|her|him|they|them|their|you|your|you're|you've|husband|wife|partner|son|daughter|mum|mom|mother|dad|father|" +
+    'brother|sister|grandma|grandpa|grandmother|grandfather|granddad|nan|aunt|uncle|cousin|niece|nephew|colleague|employee|boss|manager|friend|child|baby|kid|boyfriend|' +
+    "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich").split('|'),
+);
+/** the verbs or prepositions that tie a term to the person before it, per category */
+const LINKS: Record<HealthCategory, Set<string>> = {
+  'medical-condition': new Set('for|has|have|had|having|got|gets|with|from|diagnosed|developed|suffers|suffering|battling|caught|ho|tengo|tiene|hat|habe|ai'.split('|')),
+  medication: new Set(
+    'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|nehme|nimmt|prends|prend|tomo|toma'.split('|'),
+  ),
+  'medical-procedure': new Set(
+    'had|has|have|having|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à'.split('|'),
+  ),
+};
+/** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
+const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'.split('|'));
+const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
+const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
+const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im".split('|'));
+/** condition words said of a person with "is" ("she's pregnant", "I am diabetic") */
+const ADJECTIVAL = new Set('diabetic|asthmatic|epileptic|autistic|bipolar|pregnant|lactose intolerant|hiv positive|hiv-positive|hypertensive|coeliac'.split('|'));
+/** a generic subject before "has": no one in particular ("anyone who has diabetes", "it has a cancer section") */
+const GENERIC_SUBJECT = new Set('who|which|that|it|this|there|everyone|everybody|anyone|anybody|someone|somebody|nobody|one|people|patients|adults|children|population|country|city|team|company'.split('|'));
+/** a procedure with an appointment said of it is someone's ("l'appuntamento per la risonanza magnetica") */
+const APPOINTMENT = /\b(?:appointment|appt|booked|booking|scheduled|rendez-vous|rdv|appuntamento|prenotazione|cita|termin)\b/i;
+/** trigger words that are terms themselves */
+const TRIGGER_TERMS = new Set(['biopsy', 'allergy', 'allergies']);
+/** clinical words inside a term ("nut allergy", "iron tablets"): the term is a clinical word too */
+const INNER_TRIGGER = /(?:^| )(?:allergy|allergies|tablets?|therapy|treatment|medication)(?: |$)/;
+/** a dose after a medication ("90 mg BD", "50mg"): part of the finding */
+const DOSE = /[ \t]?\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units?|IU)(?![\p{L}\p{N}])(?:[ \t]+(?:OD|BD|TDS|QDS|ON|PRN|BID|TID|QID|QD|nocte|mane|once daily|twice daily|daily|at night))?/uy;
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
 
 /** Number of values of sorted `xs` in [a, b]. */
 function countInRange(xs: readonly number[], a: number, b: number): number {
@@ -68,27 +94,168 @@ function lowerBound(xs: readonly number[], v: number): number {
   return lo;
 }
 
-interface Hit { start: number; end: number; detector: string }
+interface Hit { start: number; end: number; detector: HealthCategory; ambiguous: boolean; term: string }
+
+/** Start positions of the matches of global `re` in the ranges of `text`. */
+function matchStarts(re: RegExp, text: string, ranges: readonly (readonly [number, number])[]): number[] {
+  const out: number[] = [];
+  for (const [a, b] of ranges) {
+    const s = text.slice(a, b);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) {
+      out.push(a + m.index);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+/** Where the sentence holding `pos` starts (a line break or ". " before it), at most `max` characters back. */
+function sentenceStart(text: string, pos: number, max: number): number {
+  const lo = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= lo; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if ((c === 46 || c === 33 || c === 63) && i + 1 < pos && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) return i + 1;
+  }
+  return lo;
+}
+
+/** Words of `s` (typographic apostrophes made straight). */
+function words(s: string): string[] {
+  const out: string[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(s)) !== null) out.push(m[0].replace(/’/g, "'"));
+  return out;
+}
+
+const isWordChar = (c: number): boolean =>
+  c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+
+/** The first word after `end` (lower case), or ''. */
+function nextWord(text: string, end: number): string {
+  let i = end;
+  // "Alzheimer's Society", "Parkinson’s law"
+  if ((text[i] === "'" || text[i] === '’') && (text[i + 1] === 's' || text[i + 1] === 'S')) i += 2;
+  const from = i;
+  while (i < text.length && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i === from) return '';
+  let j = i;
+  while (j < text.length && j < i + 20 && isWordChar(text.charCodeAt(j))) j++;
+  return text.slice(i, j).toLowerCase();
+}
 
 /**
- * Health data by a scored vocabulary: a diagnosis, medication or clinical procedure is reported only
- * in a clinical context, i.e. with a clinical word (patient, diagnosed, mg, prescribed...) within
- * 300 characters plus a second health term or a second clinical word. A single medical word in
- * unrelated prose is not reported. ICD-10 codes need an ICD/diagnosis word or a clinical context.
+ * A term said of a person in the sentence before it: a possessive right before ("her hip pain"), or a
+ * person and a verb that ties the term to them ("my gp put me on sertraline", "dmitri has a nut allergy",
+ * "she's pregnant"), or a procedure with an appointment ("your MRI is booked for Monday").
+ */
+/** The word that ends before `pos` (not before `from`), as [start, lower-case word], or undefined. */
+function wordBefore(text: string, pos: number, from: number): [number, string] | undefined {
+  let e = pos;
+  while (e > from && !isWordChar(text.charCodeAt(e - 1))) e--;
+  if (e === from) return undefined;
+  let s = e - 1;
+  for (;;) {
+    if (s > from && isWordChar(text.charCodeAt(s - 1))) s--;
+    else if (s - 1 > from && /['’/-]/.test(text[s - 1]!) && isWordChar(text.charCodeAt(s - 2))) s -= 2;
+    else break;
+  }
+  return [s, text.slice(s, e).toLowerCase().replace(/’/g, "'")];
+}
+
+function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boolean): boolean {
+  const from = sentenceStart(text, h.start, 120);
+  // quick look at the word before the term and its modifiers: most terms have no link at all
+  let w = wordBefore(text, h.start, from);
+  for (let k = 0; k < 3 && w !== undefined && MODIFIER.has(w[1]); k++) w = wordBefore(text, w[0], from);
+  const procedure = h.detector === 'medical-procedure' && !h.ambiguous;
+  if (!procedure && (w === undefined || !(POSSESSIVE.has(w[1]) || LINKS[h.detector].has(w[1]) || BE.has(w[1]) || w[1].endsWith("'s") || w[1].endsWith("'m")))) return false;
+  const orig = words(text.slice(from, h.start));
+  const ws = orig.map((w) => w.toLowerCase());
+  let i = ws.length;
+  let skipped = 0;
+  while (i > 0 && skipped < 3 && MODIFIER.has(ws[i - 1]!)) {
+    i--;
+    skipped++;
+  }
+  if (i === 0) return h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)));
+  const link = ws[i - 1]!;
+  // "their operation", "your stroke" are as often a program's or a drawing's
+  if (POSSESSIVE.has(link) && !(h.ambiguous && (link === 'their' || link === 'your'))) return true;
+  // "Tom's coeliac disease", "my dad's diabetes" (not "it's", "that's")
+  if (/^[\p{L}]+'s$/u.test(link) && (SUBJECT.has(link.slice(0, -2)) || (/^\p{Lu}/u.test(orig[i - 1]!) && !NOT_OWNER.has(link)))) return true;
+  const before = ws.slice(0, i - 1);
+  const hasSubject = before.some((w) => SUBJECT.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) || NAME_PAIR.test(text.slice(from, h.start));
+  // "switched me to", "put him on": the object between the verb and the link
+  let prevWord = before[before.length - 1];
+  if (prevWord !== undefined && OBJECT.has(prevWord) && before.length > 1) prevWord = before[before.length - 2];
+  const linked =
+    LINKS[h.detector].has(link) &&
+    // "before an operation executes": a time word ties only a procedure with no everyday sense
+    !(h.ambiguous && TIME_LINK.has(link)) &&
+    // "for" ties a procedure, or a condition a treatment is for ("a CPAP machine for sleep apnoea"; not "money for diabetes")
+    (link !== 'for' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
+    (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched') &&
+    (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses');
+  if (linked) {
+    if (hasSubject) return true;
+    // "dmitri has a nut allergy": a specific condition had by someone named, not by "anyone who"
+    if (h.detector === 'medical-condition' && !h.ambiguous && (link === 'has' || link === 'had' || link === 'have') && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
+  }
+  if (ADJECTIVAL.has(h.term) && BE.has(link.replace(/^(?:i|he|she|it)(?=')/, '')) && (hasSubject || SUBJECT.has(link))) return true;
+  if (h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)))) return true;
+  return false;
+}
+
+/**
+ * Health data: a condition, medication or procedure (data/health-vocabulary.ts, drug-name stems near a
+ * clinical word) reported
+ * - in a clinical context: a clinical word (patient, diagnosed, mg, prescribed...) within 300 characters
+ *   plus a second health term or a second clinical word, unless the text reads as news, research or
+ *   teaching and names no one;
+ * - or said of a person: a lay health verb and a person before it ("my dad had a stroke"), a possessive
+ *   ("for her hip pain"), a person and a verb that ties the term to them ("my gp put me on sertraline").
+ * Never as the name of an organisation, a department or a thing ("Diabetes UK", "the Endoscopy Unit",
+ * "cancer cases"), nor in an idiom ("a headache of a project"). ICD-10 codes (WHO chapters) need an
+ * ICD/diagnosis word or a term right before them, and a clinical context.
  */
 export const healthDetector: Detector = {
   entries: [
-    { id: 'medical-condition', dataClass: 'health_data', description: 'Diagnoses and conditions in a clinical context' },
-    { id: 'medication', dataClass: 'health_data', description: 'Medications in a clinical context' },
-    { id: 'medical-procedure', dataClass: 'health_data', description: 'Procedures and tests in a clinical context' },
-    { id: 'icd-10-code', dataClass: 'health_data', description: 'ICD-10 codes (format + context)' },
+    { id: 'medical-condition', dataClass: 'health_data', description: 'Diagnoses and conditions in a clinical context or said of a person' },
+    { id: 'medication', dataClass: 'health_data', description: 'Medications in a clinical context or said of a person' },
+    { id: 'medical-procedure', dataClass: 'health_data', description: 'Procedures, tests and medical devices in a clinical context or said of a person' },
+    { id: 'icd-10-code', dataClass: 'health_data', description: 'ICD-10 codes (format, WHO chapter + context)' },
   ],
   detect({ text, keywords }, out) {
     const hasLay = keywords.has('lay');
-    if (!keywords.has('health') && !hasLay) return;
+    const hasTerms = keywords.has('healthterm');
+    if (!keywords.has('health') && !hasLay && !hasTerms) return;
     const hits: Hit[] = [];
+    let innerTriggers: number[] | undefined;
+    if (hasTerms) {
+      const th = keywords.hits('healthterm');
+      for (let i = 0; i < th.starts.length; i++) {
+        const s = th.starts[i]!, e = th.ends[i]!;
+        const w = text.slice(s, e);
+        const term = w.toLowerCase();
+        const info = HEALTH_TERMS.get(term);
+        if (info === undefined || (info.upper && w !== w.toUpperCase())) continue;
+        // part of an identifier or a path (AF_INET, stroke_width, /covid/)
+        const cb = s > 0 ? text.charCodeAt(s - 1) : 32, ca = e < text.length ? text.charCodeAt(e) : 32;
+        if (cb === 95 || ca === 95 || cb === 47 || ca === 47 || cb === 46 || cb === 35 || (ca === 46 && /[a-z]/i.test(text[e + 1] ?? ''))) continue;
+        hits.push({ start: s, end: e, detector: info.category, ambiguous: info.ambiguous, term });
+        if (INNER_TRIGGER.test(term)) (innerTriggers ??= []).push(s);
+      }
+    }
     const { starts, ends } = keywords.hits('health');
-    // vocabulary only within WINDOW of a clinical word, or just after a lay health verb: windows merged, each scanned once
+    for (let i = 0; i < starts.length; i++) {
+      const term = text.slice(starts[i]!, ends[i]!).toLowerCase();
+      if (TRIGGER_TERMS.has(term)) hits.push({ start: starts[i]!, end: ends[i]!, detector: term === 'biopsy' ? 'medical-procedure' : 'medical-condition', ambiguous: false, term });
+    }
+    // drug-name stems only within WINDOW of a clinical word, or just after a lay health verb: windows merged, each scanned once
     const wins: [number, number][] = [];
     for (let i = 0; i < starts.length; i++) wins.push([Math.max(0, starts[i]! - WINDOW), ends[i]! + WINDOW]);
     if (hasLay) {
@@ -96,6 +263,7 @@ export const healthDetector: Detector = {
       for (let i = 0; i < lay.starts.length; i++) wins.push([lay.starts[i]!, lay.ends[i]! + 60]);
       wins.sort((a, b) => a[0] - b[0]);
     }
+    const termStarts = hits.map((h) => h.start).sort((a, b) => a - b);
     let m: RegExpExecArray | null;
     let lastEnd = -1;
     for (let i = 0; i < wins.length; ) {
@@ -107,38 +275,107 @@ export const healthDetector: Detector = {
       lastEnd = we;
       if (we <= ws) continue;
       const win = text.slice(ws, we);
-      TERM_RE.lastIndex = 0;
-      while ((m = TERM_RE.exec(win)) !== null) {
-        const detector = m[1] !== undefined ? 'medical-condition' : m[2] !== undefined ? 'medication' : 'medical-procedure';
-        hits.push({ start: ws + m.index, end: ws + m.index + m[0].length, detector });
+      STEM_RE.lastIndex = 0;
+      while ((m = STEM_RE.exec(win)) !== null) {
+        const s = ws + m.index;
+        if (countInRange(termStarts, s, s) > 0) continue; // in the vocabulary already
+        hits.push({ start: s, end: s + m[0].length, detector: 'medication', ambiguous: false, term: m[0].toLowerCase() });
       }
     }
+    if (hits.length === 0 && !keywords.has('health')) return;
+    hits.sort((a, b) => a.start - b.start);
     const hitStarts = hits.map((h) => h.start);
-    const countTriggers = (a: number, b: number): number => countInRange(starts, a, b);
+    const specificStarts = hits.filter((h) => !h.ambiguous).map((h) => h.start);
+    let triggers: readonly number[] = starts;
+    if (innerTriggers !== undefined) triggers = [...starts, ...innerTriggers].sort((a, b) => a - b);
+    const countTriggers = (a: number, b: number): number => countInRange(triggers, a, b);
+    // where news/teaching words, people and "anyone who" are, found once over the text around the terms
+    const ranges: [number, number][] = [];
+    for (const h of hits) {
+      const a = Math.max(0, h.start - WINDOW), b = Math.min(text.length, h.end + WINDOW);
+      if (ranges.length > 0 && a <= ranges[ranges.length - 1]![1]) ranges[ranges.length - 1]![1] = Math.max(ranges[ranges.length - 1]![1], b);
+      else ranges.push([a, b]);
+    }
+    const generalAt = matchStarts(GENERAL, text, ranges);
+    const subjectAt = matchStarts(SUBJECT_NEAR, text, ranges);
+    const anyoneAt = matchStarts(ANYONE, text, ranges);
+    const ifYouAt = matchStarts(IF_YOU, text, ranges);
+    let dearSomeone: boolean | undefined;
+    const generalNear = (a: number, b: number): boolean => countInRange(generalAt, a, b) > 0;
+    /** a news or teaching text that names no one near [a, b) */
+    const general = (a: number, b: number): boolean => generalNear(a - 200, b + 200) && countInRange(subjectAt, a - WINDOW, b + WINDOW) === 0;
+    /** another term ends shortly before `pos` ("a CPAP machine for ...") */
+    const termEndsNear = (pos: number): boolean => {
+      for (let k = lowerBound(hitStarts, pos) - 1; k >= 0 && hits[k]!.start >= pos - 60; k--) if (hits[k]!.end <= pos && pos - hits[k]!.end <= 25) return true;
+      return false;
+    };
+    /** the sentence of [a, b) speaks of anyone */
+    const anyone = (a: number, b: number): boolean => {
+      let e = b;
+      for (let c = text.charCodeAt(e); e < text.length && e < b + 150 && c !== 46 && c !== 33 && c !== 63 && c !== 10; c = text.charCodeAt(++e));
+      const from = sentenceStart(text, a, 150);
+      if (countInRange(anyoneAt, from, e - 1) > 0) return true;
+      return countInRange(ifYouAt, from, e - 1) > 0 && !(dearSomeone ??= DEAR_SOMEONE.test(text));
+    };
+    const reported: boolean[] = new Array<boolean>(hits.length).fill(false);
+    let last: Finding | undefined;
+    /** end of the last term said of a person */
+    let personEnd = -1;
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i]!;
+      // the name of an organisation, a department or a thing, unless it is someone's ("my diabetes clinic")
+      const after = nextWord(text, h.end);
+      if (after !== '' && NOUN_AFTER.has(after)) {
+        const prev = words(text.slice(Math.max(0, h.start - 12), h.start)).pop()?.toLowerCase();
+        if (prev === undefined || !POSSESSIVE.has(prev)) continue;
+      }
+      if (IDIOM_AFTER.test(text.slice(h.end, h.end + 12)) || anyone(h.start, h.end)) continue;
       const a = h.start - WINDOW, b = h.end + WINDOW;
-      const triggers = countTriggers(a, b);
-      const others = countInRange(hitStarts, a, b) - 1;
-      if (triggers > 0 && (others > 0 || triggers >= 2)) {
-        out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 && triggers > 1 ? 0.92 : 0.85 });
+      const nTriggers = countTriggers(a, b);
+      // an everyday word (operation, fever) needs a specific term near it, not just another everyday word
+      const others = h.ambiguous ? countInRange(specificStarts, a, b) : countInRange(hitStarts, a, b) - 1;
+      let confidence = 0;
+      if (nTriggers > 0 && (others > 0 || (nTriggers >= 2 && !h.ambiguous)) && !general(h.start, h.end)) confidence = others > 0 && nTriggers > 1 ? 0.92 : 0.85;
+      else if (hasLay && keywords.near('lay', h.start, h.end, 30, 0)) {
+        // lay language: a lay health verb shortly before, and a person it is about ("my dad had a stroke")
+        const before = text.slice(Math.max(0, h.start - 90), h.start);
+        if ((PERSONAL.test(before) || NAME_PAIR.test(before)) && !generalNear(h.start - 200, h.end + 60)) confidence = others > 0 ? 0.85 : 0.75;
+      }
+      // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
+      if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
+      if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
+      if (confidence === 0) continue;
+      let end = h.end;
+      if (h.detector === 'medication') {
+        DOSE.lastIndex = end;
+        if (DOSE.exec(text) !== null) end = DOSE.lastIndex;
+      }
+      reported[i] = true;
+      personEnd = h.end;
+      // one finding for adjacent terms ("Moviprep bowel preparation")
+      if (last !== undefined && h.start >= last.end && h.start - last.end <= 1 && /^\s?$/.test(text.slice(last.end, h.start))) {
+        last.end = Math.max(last.end, end);
+        last.confidence = Math.max(last.confidence, confidence);
         continue;
       }
-      // lay language: a lay health verb shortly before, and a person it is about ("my dad had a heart attack")
-      if (hasLay && keywords.near('lay', h.start, h.end, 30, 0)) {
-        const before = text.slice(Math.max(0, h.start - 90), h.start);
-        if ((PERSONAL.test(before) || NAME_PAIR.test(before)) && !GENERAL.test(text.slice(Math.max(0, h.start - 200), Math.min(text.length, h.end + 60)))) out.push({ dataClass: 'health_data', detector: h.detector, start: h.start, end: h.end, confidence: others > 0 ? 0.85 : 0.75 });
-      }
+      last = { dataClass: 'health_data', detector: h.detector, start: h.start, end, confidence };
+      out.push(last);
     }
     const icd = ICD_RE;
     icd.lastIndex = 0;
     while ((m = icd.exec(text)) !== null) {
+      if (!inIcd10Chapter(m[0])) continue;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
       const icdWord = /icd|diagnos|dx|code/.test(before);
       const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
       if (icdWord && clinical >= 1) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
       else if (m[0].includes('.') && clinical >= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
+      else if (text[m.index - 1] === '(' && text[end] === ')') {
+        // "hypertension (I10)": in brackets right after a term reported
+        const k = lowerBound(hitStarts, m.index) - 1;
+        if (k >= 0 && reported[k] && m.index - hits[k]!.end <= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.85 });
+      }
     }
   },
 };

@@ -1,0 +1,125 @@
+import { HEALTH_TERM_WORDS, HEALTH_TERMS, inIcd10Chapter } from '../data/health-vocabulary';
+import { compileInspector } from '../inspector';
+import { KeywordHits } from '../keyword-scan';
+
+const inspector = compileInspector({});
+const health = (text: string): string[] =>
+  inspector
+    .inspect(text)
+    .filter((f) => f.dataClass === 'health_data')
+    .map((f) => text.slice(f.start, f.end));
+
+describe('health vocabulary (data/health-vocabulary.ts)', () => {
+  it('is compact, lower case and has no duplicates', () => {
+    expect(HEALTH_TERM_WORDS.length).toBeGreaterThan(700);
+    expect(HEALTH_TERM_WORDS.join('|').length).toBeLessThan(16000);
+    for (const w of HEALTH_TERM_WORDS) expect(w).toBe(w.toLowerCase());
+    expect(new Set(HEALTH_TERM_WORDS).size).toBe(HEALTH_TERM_WORDS.length);
+  });
+  it('is found by the shared keyword scan, whole words only', () => {
+    const k = new KeywordHits('my Dad takes Ticagrelor and NovoRapid; the diabetesfoo is not a word');
+    const t = 'my Dad takes Ticagrelor and NovoRapid; the diabetesfoo is not a word';
+    const { starts, ends } = k.hits('healthterm');
+    expect(starts.map((s, i) => t.slice(s, ends[i]))).toEqual(['Ticagrelor', 'NovoRapid']);
+  });
+  it('keeps the context words of the other detectors (a term never starts with one)', () => {
+    const probe = (w: string): string[] => {
+      const k = new KeywordHits(`x ${w} x`);
+      return (['health', 'lay', 'phone', 'street', 'creative', 'secret', 'card'] as const).filter((kind) => k.has(kind));
+    };
+    // the clinical words inside a term ("nut allergy", "iron tablets") are counted by the detector itself
+    const allowed = new Set(['health']);
+    const clashes = HEALTH_TERM_WORDS.filter((w) => probe(w).some((k) => !allowed.has(k)));
+    expect(clashes).toEqual([]);
+  });
+  it('tells categories and tiers apart', () => {
+    expect(HEALTH_TERMS.get('ozempic')).toMatchObject({ category: 'medication', ambiguous: false });
+    expect(HEALTH_TERMS.get('stroke')).toMatchObject({ category: 'medical-condition', ambiguous: true });
+    expect(HEALTH_TERMS.get('aids')).toMatchObject({ upper: true });
+  });
+  it('knows the ICD-10 chapters', () => {
+    expect(['I10', 'E11.9', 'J45', 'F32.1', 'S72.0', 'Z99', 'U07.1', 'O9A'].every(inIcd10Chapter)).toBe(true);
+    expect(['K99', 'U99', 'D95', 'E95'].some(inIcd10Chapter)).toBe(false);
+  });
+});
+
+describe('health data: medications', () => {
+  it.each([
+    ['She injects Tresiba every morning and Fiasp with her meals.', ['Tresiba', 'Fiasp']],
+    ['my doctor switched me to edoxaban last month, any side effects?', ['edoxaban']],
+    ['the gp put me on fluoxetine 20mg and I feel flat', ['fluoxetine 20mg']],
+    ["Dad's on beta blockers for his heart now.", ['beta blockers']],
+    ['The psychiatrist wants my brother to come off his SNRI slowly.', ['SNRI']],
+    ['Mum keeps forgetting her donepezil, can you make a reminder chart?', ['donepezil']],
+    ['Grandpa has been on blood thinners since the valve operation.', ['blood thinners']],
+    ['Her list: ferrous fumarate 210 mg daily, alendronic acid 70 mg weekly, Movicol sachets.', ['ferrous fumarate 210 mg daily', 'alendronic acid 70 mg', 'Movicol']],
+  ])('%j', (text, terms) => {
+    for (const t of terms) expect(health(text)).toContain(t);
+  });
+  it('reads the dose and the frequency with the drug', () => {
+    expect(health('Plan for the patient: prasugrel 10 mg OD, rosuvastatin 20 mg ON.')).toEqual(['prasugrel 10 mg OD', 'rosuvastatin 20 mg ON']);
+  });
+  it('finds new drug names by their stem near a clinical word', () => {
+    expect(health('Patient started on cangrelor infusion, then 5 mg tablets of another agent.')).toContain('cangrelor');
+  });
+});
+
+describe('health data: conditions in lay words', () => {
+  it.each([
+    ['Our office manager has an irregular heartbeat and asked for a desk near the door.', 'irregular heartbeat'],
+    ['My grandad has liver problems and uses a hearing aid.', 'liver problems'],
+    ['My grandad has liver problems and uses a hearing aid.', 'hearing aid'],
+    ['can you plan a picnic menu, tomek has a peanut allergy', 'peanut allergy'],
+    ['please seat the guest who uses a CPAP machine for obstructive sleep apnoea away from the bar', 'obstructive sleep apnoea'],
+    ['I need to book leave: my partner is pregnant and due in May.', 'pregnant'],
+    ['She takes paracetamol for her knee pain most evenings.', 'knee pain'],
+    ["Tom's coeliac disease means the caterer needs to know by Friday.", 'coeliac disease'],
+    ['my son was diagnosed with asthma last week and I am worried', 'asthma'],
+  ])('%j', (text, term) => {
+    expect(health(text)).toContain(term);
+  });
+  it('reads clinical abbreviations and three-character ICD-10 codes in a clinical note', () => {
+    const note = 'Clinic letter. Diagnosis: STEMI (I21.0). PMH: T1DM (E10), asthma (J45), CKD. Meds: insulin 10 units daily.';
+    const found = health(note);
+    for (const t of ['STEMI', 'I21.0', 'T1DM', 'E10', 'asthma', 'J45', 'CKD']) expect(found).toContain(t);
+  });
+  it('reads procedures in French, Italian, Spanish and German said of a person', () => {
+    expect(health('Je me remets encore de ma coloscopie de lundi.')).toContain('coloscopie');
+    expect(health('Devo spostare la mia ecografia di giovedì.')).toContain('ecografia');
+    expect(health('Tengo cita para una resonancia magnética de la rodilla.')).toContain('resonancia magnética');
+    expect(health('Meine Darmspiegelung ist am Dienstag.')).toContain('Darmspiegelung');
+  });
+});
+
+describe('health data: not about anyone', () => {
+  it.each([
+    // news and statistics
+    'Obesity rates in Wales rose again last year, figures from the health board show, and type 2 diabetes now affects one adult in twelve. Prescriptions for tirzepatide doubled, and the treatment budget is under strain.',
+    'New figures show stroke and heart failure admissions fell by 4% according to the report; the medication shortage has eased.',
+    // teaching
+    'Lecture 4 covers asthma, COPD and inhaler technique; students should read the chapter on salbutamol dosage before the lab.',
+    'In this module we explain how metformin lowers blood glucose and why the dose matters.',
+    // departments, organisations and things
+    'Please take the lift to the Cardiology Ward, next to the Dialysis Unit and the hospital pharmacy.',
+    'Donations this year go to the Stroke Association and to Diabetes UK.',
+    'My team is building a diabetes app and I am writing the onboarding copy.',
+    'I am drafting the launch copy for the Ozempic campaign and the sales deck.',
+    // advice to anyone
+    'If your child has asthma or needs an EpiPen on the trip, tell the class teacher.',
+    'Anyone who has epilepsy should speak to the instructor before the session.',
+    // idioms and everyday senses
+    "I'm sick of these meetings and honestly allergic to meetings before ten.",
+    "That's the heart of the matter, and this migration is a headache of a project.",
+    'What a stroke of luck that she called before the operation of the new plant started.',
+    'Set the stroke width of the chart line to 2 and redraw the chart daily.',
+    'He had a breakdown of the costs ready for the board.',
+    'The socket is opened with AF_INET and the flags are set in tia_flags.',
+    'Hooks let you change the data before an operation executes, or skip their operation entirely.',
+    "Parkinson's law says the work expands to fill the sprint.",
+  ])('%j', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+  it('does not read road numbers or invalid codes in brackets as ICD-10', () => {
+    expect(health('Traffic on the orbital (M25) was slow near the exit (J10), gate (K99).')).toEqual([]);
+  });
+});
