@@ -1,15 +1,7 @@
 import type { Detector } from '../detector';
 
 /*
- * What `source_code` means here: program code someone wrote, the kind a company keeps in its
- * repositories: functions, classes, methods, declarations, control flow, queries (SQL), and scripts
- * with logic (a shell script with a shebang, conditions, loops or functions; a Dockerfile-like list
- * of commands is not enough). Not source code: configuration and data, even when a program reads
- * them (.env files, YAML, JSON, TOML, INI, docker-compose files, Kubernetes manifests, exports of
- * records as JSON or CSV): their secrets and personal data are what the other detectors report.
- * A transcript of commands typed at a prompt (`$ git push`, shell history) is not code either; its
- * lines only join a block that has code around them. Markup (HTML, XML tags), Markdown prose with
- * `inline code`, release notes and changelogs are not code.
+ * How (what is reported is defined on `sourceCodeDetector` below).
  *
  * Lines are classified:
  * - STRONG: opens like a program statement (a declaration, import, control flow with its syntax,
@@ -21,14 +13,23 @@ import type { Detector } from '../detector';
  * - COMMENT: a comment line (//, #, /*, *, --);
  * - OTHER: prose, and anything else.
  * A block is a run of non-OTHER lines (up to two blank lines inside; one OTHER line between code
- * lines is absorbed). It is reported when it holds program-code evidence: at least one STRONG line
- * and at least two STRONG or CODE lines in all, or four CODE lines; NEUTRAL and COMMENT lines only
- * join. A single line pasted alone is reported when it is unmistakably a statement. Fenced ```
- * blocks are judged by their language tag (a programming language: code; json, yaml, toml, ini,
- * env, csv, xml, html, text, console: not) or, without one or with a shell tag, by the same
- * evidence, needing less of it. Stack-trace frames are never code.
+ * lines is absorbed). It is reported when it holds program-code evidence: a STRONG line and a
+ * CODE line (2 x STRONG + CODE >= 3), three CODE lines, two CODE lines in a block of four lines, or
+ * a STRONG line heading a block of three lines (a declaration and its members); NEUTRAL and COMMENT
+ * lines only join, so a config or a transcript, however long, has no evidence. A single line
+ * pasted alone is reported when it is unmistakably a statement. Fenced ``` blocks are judged by
+ * their language tag (a programming language: code; json, yaml, toml, ini, env, csv, xml, html,
+ * text, console: not) or, without one or with a shell tag, by their lines (one STRONG or two CODE
+ * lines). Stack-trace frames are never code. Every pattern is linear in the line (no nested or
+ * overlapping quantifiers; lines over 400 characters are prose).
  */
 
+/**
+ * `^\s*` that never gives back what it took (a lookahead capture, then the backreference): a
+ * pattern opening with it is tried once per line, not once per leading blank, so a line of 400
+ * spaces costs 400 steps and not 400 times the pattern's alternatives.
+ */
+const ATOMIC_INDENT = '^(?=(\\s*))\\1';
 /** Line openings that are program code (JS/TS, Python, Java, Kotlin, Swift, C/C++, C#, Go, Rust, PHP, Ruby, Perl, SQL, shell logic). */
 const STRONG_START = [
   // imports, modules
@@ -56,7 +57,7 @@ const STRONG_START = [
   '(?:(?:override|private|public|internal|suspend|inline|operator)\\s+)*fun\\s+[\\w<>.]+\\s*\\(',
   '(?:pub(?:\\([\\w:]+\\))?\\s+)?(?:async\\s+)?(?:unsafe\\s+)?fn\\s+\\w+',
   '(?:pub(?:\\([\\w:]+\\))?\\s+)?(?:struct|enum|trait|union)\\s+\\w+(?:<[^>\\n]*>)?\\s*[{(;]',
-  'impl(?:<[^>\\n]*>)?\\s+[\\w:<>, ]+\\{',
+  'impl(?:<[^>\\n]*>)?\\s[\\w:<>, ]+\\{',
   'mod\\s+\\w+\\s*[{;]',
   'use\\s+[\\w:\\\\]+(?:::[\\w{*,} ]+)*\\s*;',
   'use\\s+(?:strict|warnings)\\b',
@@ -69,7 +70,7 @@ const STRONG_START = [
   '(?:extension|protocol)\\s+\\w+\\s*[{:]',
   '(?:companion\\s+)?object\\s+\\w+\\s*[{:]',
   'when\\s*\\([^)\\n]*\\)\\s*\\{',
-  'match\\s+[^\\n]+\\{\\s*$',
+  'match\\s[^\\n]*\\{\\s*$',
   'template\\s*<',
   'namespace\\s+[\\w.:\\\\]+\\s*[{;]?\\s*$',
   'using\\s+(?:static\\s+)?[\\w.]+(?:\\s*=\\s*[\\w.]+)?\\s*;',
@@ -79,14 +80,17 @@ const STRONG_START = [
   '(?:unsigned\\s+|signed\\s+|const\\s+|static\\s+|struct\\s+|extern\\s+)*(?:int|char|void|float|double|long|short|bool|size_t|auto|u?int(?:8|16|32|64)_t|boolean|byte|string)(?:\\s+|\\s*\\*+\\s*)\\w+\\s*(?:\\[[^\\]\\n]*\\]\\s*)?[=;(,]',
   // control flow with its syntax
   '(?:if|for|foreach|while|switch|catch|elseif|lock|using)\\s*\\([^\\n]*[)({;]\\s*$',
-  '(?:if|for|while)\\s*\\([^\\n]*\\)\\s*[^\\s{][^\\n]*;\\s*$',
   '\\}\\s*(?:else|catch|finally|while)\\b',
   '(?:else|try|finally|do)\\s*\\{',
   '(?:else|try|finally)\\s*:\\s*$',
   '(?:elif|while|with|async\\s+with|except)\\s[^\\n]*:\\s*$|except\\s*:\\s*$',
   'if\\s+(?:not\\s+)?[\\w.\\[\\]()\'"]+(?:\\s*(?:==|!=|<=|>=|<|>|\\bis\\b|\\bin\\b|\\band\\b|\\bor\\b)\\s*[^\\n]+)?:\\s*$',
-  '(?:async\\s+)?for\\s+\\w+(?:\\s*,\\s*\\w+)*\\s+in\\s+[\\w.\\[\\]()\'"]+[^\\n]*:\\s*$',
-  'return(?:\\s*;|\\s*$|\\s+[^\\s.!?,](?:[^\\n]*[;)\\]}\'"\\w])?\\s*$)',
+  '(?:async\\s+)?for\\s+\\w+(?:\\s*,\\s*\\w+)*\\s+in\\s+[\\w.\\[\\]()\'"][^\\n]*:\\s*$',
+  'return(?:\\s*;|\\s*$|\\s+[^\\s.!?,](?:[^\\n]*[^\\s.!,])?\\s*$)',
+  'constructor\\s*\\(',
+  '(?:readonly|private|public|protected|static|declare|abstract)\\s+(?:readonly\\s+)?[\\w$#]+[?!]?\\s*:',
+  '\\.\\.\\.[\\w$.]+\\s*[,)}\\]]?\\s*$',
+  'type\\s+\\w+(?:\\s+as\\s+\\w+)?,?\\s*$',
   'throw\\s+(?:new\\s+)?[\\w.]+\\s*[(;]',
   'raise\\s+\\w[\\w.]*(?:\\(|\\s*$)',
   'await\\s+[\\w$.]+\\s*[(`]',
@@ -94,6 +98,8 @@ const STRONG_START = [
   'console\\.\\w+\\(|print(?:ln|f)?!?\\s*\\(|System\\.out\\.|fmt\\.\\w+\\(|puts\\s|echo\\s+\\$',
   'require(?:_relative|_once)?\\s*\\(?\\s*[\'"]',
   'attr_(?:accessor|reader|writer)\\s+:',
+  '[\\w.$@]+(?:\\([^\\n]*\\))?\\s+do\\s*\\|[\\w, *]*\\|\\s*$',
+  '(?:next|break|redo|retry|return)\\s+(?:if|unless)\\s|unless\\s+[\\w.@!]+',
   '(?:my|our|local)\\s+[$@%]\\w+',
   'sub\\s+\\w+\\s*\\{',
   '\\$\\w+\\s*(?:=[^=]|->|\\[|\\.=|\\+=)',
@@ -112,7 +118,7 @@ const STRONG_START = [
   '(?:SELECT|select)\\s+(?:\\*|DISTINCT\\b|TOP\\b|[\\w.()*]+(?:\\s+AS\\s+\\w+)?\\s*(?:,|$|FROM\\b)|[^\\n]*\\bFROM\\s+[\\w."]+)',
   '(?:INSERT\\s+INTO|UPDATE\\s+[\\w."]+\\s+SET|DELETE\\s+FROM|MERGE\\s+INTO|TRUNCATE\\s+TABLE)\\b',
   '(?:CREATE|ALTER|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:[A-Z]+\\s+){0,3}?(?:TABLE|INDEX|VIEW|FUNCTION|PROCEDURE|TRIGGER|SCHEMA|SEQUENCE|TYPE|DATABASE|DOMAIN|EXTENSION|OPERATOR|AGGREGATE|POLICY|ROLE|USER|CAST|CLASS)\\b',
-  '(?:GRANT|REVOKE)\\s+[A-Z, ]+\\s+ON\\b|RETURNS\\s+(?:SETOF\\s+)?[\\w.]+|LANGUAGE\\s+(?:SQL|C|plpgsql|PLPGSQL|sql)\\b|DECLARE\\s+@?\\w+',
+  '(?:GRANT|REVOKE)\\s[A-Z, ]*\\sON\\b|RETURNS\\s+(?:SETOF\\s+)?[\\w.]+|LANGUAGE\\s+(?:SQL|C|plpgsql|PLPGSQL|sql)\\b|DECLARE\\s+@?\\w+',
   '(?:FROM|JOIN|INTO)\\s+[\\w."]+(?:\\s+(?:AS\\s+)?\\w+)?(?:\\s+ON\\b|\\s*$|\\s*,|\\s+WHERE\\b)',
   '(?:(?:LEFT|RIGHT|INNER|FULL|CROSS)(?:\\s+OUTER)?\\s+JOIN|GROUP\\s+BY|ORDER\\s+BY|PARTITION\\s+BY|UNION(?:\\s+ALL)?|WHERE|HAVING|VALUES|SET|ON\\s+CONFLICT)\\b',
   '(?:AND|OR)\\s+[\\w.]+\\s*(?:=|<|>|!=|<>|IN\\b|IS\\b|LIKE\\b|BETWEEN\\b)',
@@ -121,7 +127,7 @@ const STRONG_START = [
   // decorators and annotations
   '@[A-Za-z][\\w.]*(?:\\([^\\n]*\\))?\\s*$',
 ];
-const STRONG_START_RE = new RegExp('^\\s*(?:' + STRONG_START.map((s) => '(?:' + s + ')').join('|') + ')');
+const STRONG_START_RE = new RegExp(ATOMIC_INDENT + '(?:' + STRONG_START.map((s) => '(?:' + s + ')').join('|') + ')');
 /**
  * False when STRONG_START_RE cannot match, known from the first characters: no opening above starts
  * with a digit, and none with a capital and a small letter (the keywords are lower case, SQL is all
@@ -149,47 +155,49 @@ const CODE_TOKENS: RegExp[] = [
   /[\w\])'"]\s*(?:===?|!==?|&&|\|\||<=|>=|\+=|-=|\*=|\/=|\?\?|<<|>>)\s*[\w(['"!-]/, // comparison, logic, compound assignment
   /=>|\w->\w|\)\s*->|\w::\w/, // arrow functions, member access, return types, scope resolution
   /[\w\])]\.[\w$]+\(/, // method call
-  /[A-Za-z_$][\w$]*\([^()\n]*\)\s*[;{)]?\s*$/, // a call ending the line
-  /[\w\])]\[[^\]\n]*\]\s*(?:=|\.|\)|;|$)/, // indexing
+  /(?<![\w$])[A-Za-z_$][\w$]*\([^()\n]*\)\s*[;{),]?\s*$/, // a call ending the line
+  /[\w\])]\[[^\][\n]*\]\s*(?:=|\.|\)|;|$)/, // indexing
   /\w\+\+|\+\+\w|\w--(?!\w)/, // increment, decrement
   /\bnew\s+[A-Z]\w*\s*[(<]/, // constructor
-  /\bfunction\s*\(|\blambda\b[^:\n]*:/,
-  /\)\s*(?::\s*[\w$.<>[\]|, ]+)?\{\s*$/, // a function or method header: "name(args): Type {", ") {"
+  /\bfunction\s*\(|\blambda\b[^:\n]{0,80}:/,
+  /\)\s*(?::[\w$.<>[\]|, ]+)?\{\s*$/, // a function or method header: "name(args): Type {", ") {"
 ];
 /** "name = expression" where the expression is more than a literal (a call, a name, an operator) */
-const ASSIGN_EXPR = /^\s*[\w$.[\]'"]+\s*[-+*/|&%]?=\s*(?:[\w$.]+\s*\(|[a-z_$][\w$]*(?:\.[\w$]+)+\s*(?:[-+*/%[?]|$|;)|[a-z_$][\w$]*\s*[-+*/%[?]|\[[^\]\n]*\bfor\b|new\s|await\s|not\s|-?\d[\d.]*\s*[-+*/%]\s*[\w(])/;
+const ASSIGN_EXPR = /^(?=(\s*))\1(?:[\w$.[\]'"]+\s*[-+*/|&%]?=\s*(?:[\w$.]+\s*\(|[a-z_$][\w$]*(?:\.[\w$]+)+\s*(?:[-+*/%[?]|$|;)|[a-z_$][\w$]*\s*[-+*/%[?]|\[[^\]\n]*\bfor\b|new\s|await\s|not\s|-?\d[\d.]*\s*[-+*/%]\s*[\w(]))/;
 /** a config line: "key: value", "- key: value", '"key": value', "KEY=value", "[section]", "key = literal" */
 const CONFIG_LINE =
-  /^\s*(?:-\s+)?(?:[\w.$@/-]+|"[^"\n]*"|'[^'\n]*')\s*:(?:\s|$)|^\s*[A-Za-z_][A-Za-z0-9_.-]*=(?:\S|$)|^\s*export\s+[A-Za-z_]\w*=|^\s*\[[\w .:"'/-]+\]\s*$|^\s*[\w.-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\w.:+-]*|true|false|yes|no|on|off|null|nil|None|True|False|\[[^\]\n]*\]|\{[^}\n]*\})\s*,?\s*(?:#[^\n]*)?$|^\s*-\s+(?:"[^"\n]*"|'[^'\n]*'|[\w./:@${}-]+)\s*$|^\s*[[{]?\s*\{\s*"[^"\n]*"\s*:/;
+  /^(?=(\s*))\1(?:(?:-\s+)?(?:[\w.$@/-]+|"[^"\n]*"|'[^'\n]*')\s*:(?:\s|$)|[A-Za-z_][A-Za-z0-9_.-]*=(?:\S|$)|export\s+[A-Za-z_]\w*=|\[[\w .:"'/-]+\]\s*$|[\w.-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\w.:+-]*|true|false|yes|no|on|off|null|nil|None|True|False|\[[^\]\n]*\]|\{[^}\n]*\})\s*,?\s*(?:#[^\n]*)?$|-\s+(?:"[^"\n]*"|'[^'\n]*'|[\w./:@${}-]+)\s*$|[[{]?\s*\{\s*"[^"\n]*"\s*:)/;
 /** a JSON/YAML list or data row: literals and separators only */
-const LITERAL_ROW = /^\s*(?:(?:"[^"\n]*"|'[^'\n]*'|-?\d[\d.eE+-]*|true|false|null)\s*,?\s*)+$/;
+const LITERAL_ROW = /^(?=(\s*))\1(?:(?:"[^"\n]*"|'[^'\n]*'|-?\d[\d.eE+-]*|true|false|null)(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\d.eE+-]*|true|false|null))*[\s,]*$)/;
 /** brackets and separators only: "{", "}", "],", "});" */
 const BRACKETS_ONLY = /^[\s{}[\]();,]*$/;
 /** a command typed at a prompt: "$ git push", "PS C:\> dir", "user@host:~$ ls", "  501  ls -la" (shell history) */
-const PROMPT_LINE = /^\s*(?:[$%>]\s+\S|PS\s+[A-Z]:\\[^>\n]*>|[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|\d{1,6}\s{2}\S)/;
+const PROMPT_LINE = /^(?=(\s*))\1(?:(?:[$%>]\s+\S|PS\s+[A-Z]:\\[^>\n]*>|[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|\d{1,6}\s{2}\S))/;
 /** a command line: a well-known program and its arguments (at a prompt or in a list of steps) */
 const COMMAND_LINE =
-  /^\s*(?:sudo\s+)?(?:npm|npx|yarn|pnpm|pip3?|pipx|poetry|conda|git|gh|docker|docker-compose|podman|kubectl|helm|minikube|curl|wget|chmod|chown|mkdir|rm|cp|mv|ln|ls|cat|less|tail|head|grep|find|tar|unzip|zip|ssh|scp|sshpass|rsync|apt-get|apt|yum|dnf|brew|make|cmake|cargo|rustup|go|python3?|node|deno|bun|java|javac|mvn|gradle|dotnet|terraform|ansible(?:-playbook)?|aws|gcloud|gsutil|az|psql|mysql|mysqldump|pg_dump|redis-cli|mongo(?:sh)?|openssl|systemctl|service|journalctl|cd|echo|export|source|touch|nano|vim?|code|kill|ps|top|df|du|ping|nc|telnet|dig|nslookup|traceroute|env|printenv|which|whoami|history|clear|exit|cls|dir|type|copy|del|choco|winget|flutter|dart|composer|php|ruby|gem|bundle|rails|rake|bash|sh|zsh)(?:\s|$)(?!\s*[=(:.[+*/<>-]{1,2}\s)/;
+  /^(?=(\s*))\1(?:(?:sudo\s+)?(?:npm|npx|yarn|pnpm|pip3?|pipx|poetry|conda|git|gh|docker|docker-compose|podman|kubectl|helm|minikube|curl|wget|chmod|chown|mkdir|rm|cp|mv|ln|ls|cat|less|tail|head|grep|find|tar|unzip|zip|ssh|scp|sshpass|rsync|apt-get|apt|yum|dnf|brew|make|cmake|cargo|rustup|go|python3?|node|deno|bun|java|javac|mvn|gradle|dotnet|terraform|ansible(?:-playbook)?|aws|gcloud|gsutil|az|psql|mysql|mysqldump|pg_dump|redis-cli|mongo(?:sh)?|openssl|systemctl|service|journalctl|cd|echo|export|source|touch|nano|vim?|code|kill|ps|top|df|du|ping|nc|telnet|dig|nslookup|traceroute|env|printenv|which|whoami|history|clear|exit|cls|dir|type|copy|del|choco|winget|flutter|dart|composer|php|ruby|gem|bundle|rails|rake|bash|sh|zsh)(?:\s|$)(?!\s*[=(:.[+*/<>-]{1,2}\s))/;
 /** a member declared in a struct or class body: "    uint32_t flags;", "\tchar *name;", "  Foo<Bar> items;" */
 const MEMBER_DECLARATION = /^\s+[A-Za-z_][\w:<>,]*(?:\s+|\s*[*&]+\s*)[*&]?[A-Za-z_]\w*(?:\[[^\]\n]*\])?\s*;\s*$/;
 /** a column in CREATE TABLE: "  id bigserial PRIMARY KEY,", "  name varchar(80) NOT NULL" */
-const SQL_COLUMN = /^\s+"?\w+"?\s+(?:int|integer|bigint|smallint|serial|bigserial|text|varchar|nvarchar|char|boolean|bool|bit|date|datetime2?|time|timestamp|timestamptz|uuid|numeric|decimal|money|jsonb?|real|float|double|bytea|blob|clob|INT|INTEGER|BIGINT|SMALLINT|SERIAL|BIGSERIAL|TEXT|VARCHAR|NVARCHAR|CHAR|BOOLEAN|BOOL|BIT|DATE|DATETIME2?|TIME|TIMESTAMP|TIMESTAMPTZ|UUID|NUMERIC|DECIMAL|MONEY|JSONB?|REAL|FLOAT|DOUBLE|BYTEA|BLOB|CLOB)\b(?:\(\d+(?:,\s*\d+)?\))?(?:\s+[A-Z][A-Z ()\w'.,]*)?,?\s*$/;
+const SQL_COLUMN = /^\s+"?\w+"?\s+(?:int|integer|bigint|smallint|serial|bigserial|text|varchar|nvarchar|char|boolean|bool|bit|date|datetime2?|time|timestamp|timestamptz|uuid|numeric|decimal|money|jsonb?|real|float|double|bytea|blob|clob|INT|INTEGER|BIGINT|SMALLINT|SERIAL|BIGSERIAL|TEXT|VARCHAR|NVARCHAR|CHAR|BOOLEAN|BOOL|BIT|DATE|DATETIME2?|TIME|TIMESTAMP|TIMESTAMPTZ|UUID|NUMERIC|DECIMAL|MONEY|JSONB?|REAL|FLOAT|DOUBLE|BYTEA|BLOB|CLOB)\b(?:\(\d+(?:,\s*\d+)?\))?(?:\s+[A-Z][A-Z ()\w'.,\t\r]*)?,?$/;
 /** a Terraform/HCL block header: "resource "aws_s3_bucket" "logs" {" (its attributes are config lines; expressions make it code) */
 const HCL_BLOCK = /^\s*(?:resource|data|module|variable|output|provider|locals|terraform|dynamic)(?:\s+"[^"\n]*"){0,2}\s*\{\s*$/;
+/** an arm of Kotlin's `when`: "in 200..299 -> \"ok\"", "is Circle -> r * r", "else -> 0" */
+const WHEN_ARM = /^\s+(?:in\s+\S+|is\s+\S+|else|[\w."']+(?:\s*,\s*[\w."']+)*)\s*->\s*\S/;
 /** a command's options continued on their own line: "  --region=eu-west-1 \\", "-o out.txt" */
-const OPTION_LINE = /^\s*--?[A-Za-z][\w-]*(?:[= ]|$)/;
+const OPTION_LINE = /^(?=(\s*))\1(?:--?[A-Za-z][\w-]*(?:[= ]|$))/;
 /** markup: a line that opens with a tag */
-const MARKUP_LINE = /^\s*<\/?[A-Za-z][\w:.-]*(?:\s|\/?>|$)|^\s*<!--/;
+const MARKUP_LINE = /^(?=(\s*))\1(?:<\/?[A-Za-z][\w:.-]*(?:\s|\/?>|$)|<!--)/;
 /** Markdown: a link, an image, two inline `code` spans, a table row, a bullet of words */
 const MARKDOWN = /\]\([^)\s]*\)|\]\[[\w .-]*\]|^\s*\[!?\[|`[^`\n]+`[^`\n]*`[^`\n]+`|^\s*\|.*\|\s*$|^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|`?[A-Za-z][\w.-]*`?:?\s+[A-Za-z(`]+\s)/;
 /** a comment line: //, /*, *, #, --, ;; (not #include, #!, #region...) */
-const COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*\/|\*(?:\s|$)|#(?:\s|$|#)|--\s|--$|;;|'''|""")/;
-const FRAME = /^\s*(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s])/;
+const COMMENT_LINE = /^(?=(\s*))\1(?:(?:\/\/|\/\*|\*\/|\*(?:\s|$)|#(?:\s|$|#)|--\s|--$|;;|'''|"""))/;
+const FRAME = /^(?=(\s*))\1(?:(?:at\s+[\w$.<>/]+\s*\(|File\s+"[^"]+",\s+line\s+\d+|\.\.\.\s*\d+\s+more|Traceback\s+\(|Caused by:|[\w.]+(?:Error|Exception)\b[:\s]))/;
 const FENCE = /^\s*(?:```|~~~)/;
 /** characters that make a sentence-like line worth a closer look */
 const PROSE_BREAKERS = /[;{}=<>]|^\s*(?:\/\/|#|\*|--)/;
 /** a lone word: Ruby's `end`, Python's `pass`, a Rust tail expression */
-const LONE_KEYWORD = /^\s*(?:end|pass|break|continue|fi|done|esac|then|do|else|\}?\s*else\s*\{?|default:|case\s+[^\n]+:|begin|rescue(?:\s[^\n]*)?|ensure|elsif\s[^\n]+)\s*$/;
+const LONE_KEYWORD = /^(?=(\s*))\1(?:(?:end|pass|break|continue|fi|done|esac|then|do|else|\}?\s*else\s*\{?|default:|case\s+[^\n]+:|begin|rescue(?:\s[^\n]*)?|ensure|elsif\s[^\n]+)\s*$)/;
 
 const OTHER = 0, NEUTRAL = 1, BLANK = 2, FRAME_LINE = 3, STRONG = 4, CODE = 5, COMMENT = 6;
 
@@ -278,10 +286,13 @@ function classify(line: string): number {
   const words = ws >= 5 * 65536;
   const proseLike = words && (symbols <= 1 || symbols * 30 < e - first);
   // a sentence, even one that opens with a keyword ("for each region in the plan:", "return to the office.")
-  if (proseLike && (sentence || ws >= 7 * 65536)) return OTHER;
+  if (proseLike && ((sentence && last !== 58) || ws >= 7 * 65536)) return OTHER;
   if (mayOpenLikeCode(line, first) && STRONG_START_RE.test(line)) return STRONG;
+  // "if (x) y();": a control statement with its body on the line (tested apart: two open-ended parts)
+  if (last === 59 && /^\s*(?:if|for|while)\s*\(/.test(line)) return STRONG;
   const c0IsDigit = c0 >= 48 && c0 <= 57;
-  if (proseLike || ((has & (H_BACKTICK | H_BRACKET) || c0 === 124 || c0 === 45 || c0 === 42 || c0 === 43 || c0IsDigit) && MARKDOWN.test(line))) return OTHER;
+  // Markdown prose with `inline code` ("You may call `cache.set(k)`, but this is") is not code
+  if (proseLike || (has & H_BACKTICK && ws >= 4 * 65536 && /`[^`\n]+`/.test(line)) || ((has & (H_BACKTICK | H_BRACKET) || c0 === 124 || c0 === 45 || c0 === 42 || c0 === 43 || c0IsDigit) && MARKDOWN.test(line))) return OTHER;
   if (LONE_KEYWORD.test(line)) return CODE;
   const semi = last === 59; // ;
   if (BRACKETS_ONLY.test(line)) return semi || line.indexOf(')') !== -1 ? CODE : NEUTRAL;
@@ -289,7 +300,7 @@ function classify(line: string): number {
   if (c0 === 60 && MARKUP_LINE.test(line)) return NEUTRAL;
   if ((has & (H_COLON | H_EQ) || c0 === 91 || c0 === 123 || c0 === 45) && CONFIG_LINE.test(line) || ((has & H_QUOTE || c0IsDigit || c0 === 45 || c0 === 116 || c0 === 102 || c0 === 110) && LITERAL_ROW.test(line))) {
     // "name: type;" (TypeScript members), "key: () => x" (object methods) are code
-    return semi || /=>|\bfunction\s*\(/.test(line) ? CODE : NEUTRAL;
+    return semi || /=>|\bfunction\s*\(/.test(line) || codeTokenCount(line, has) >= 2 ? CODE : NEUTRAL;
   }
   const tokens = codeTokenCount(line, has) + (has & H_EQ && ASSIGN_EXPR.test(line) ? 1 : 0);
   const endsCode = semi || last === 123 || last === 125 || (last === 41 && tokens > 0) || (last === 40 && tokens > 0) || last === 92 || (e > 0 && line.charCodeAt(e - 1) === 61 && last === 62);
@@ -299,6 +310,8 @@ function classify(line: string): number {
   if (semi && first > 0 && MEMBER_DECLARATION.test(line)) return CODE;
   if (first > 0 && SQL_COLUMN.test(line)) return CODE;
   if (last === 123 && HCL_BLOCK.test(line)) return CODE;
+  if (WHEN_ARM.test(line)) return CODE;
+  if (c0 === 46 && /^\s*\.[A-Za-z_$][\w$]*\s*\(/.test(line)) return CODE; // a chained call: ".then(render)"
   return OTHER;
 }
 
@@ -324,9 +337,17 @@ const push = (out: Out, start: number, end: number, confidence: number): void =>
 };
 
 /**
- * Program code (see the definition above): functions, classes, control flow, SQL and scripts with
- * logic, found by line classification; configuration files, data exports, command transcripts,
- * markup and prose are not reported.
+ * What `source_code` means: program code someone wrote, the kind a company keeps in its
+ * repositories: functions, classes, methods, declarations, control flow, queries (SQL), and scripts
+ * with logic (a shell script with a shebang, conditions, loops or functions; a Dockerfile-like list
+ * of commands is not enough). Not source code: configuration and data, even when a program reads
+ * them (.env files, YAML, JSON, TOML, INI, docker-compose files, Kubernetes manifests, exports of
+ * records as JSON or CSV): their secrets and personal data are what the other detectors report.
+ * A transcript of commands typed at a prompt (`$ git push`, shell history) is not code either; its
+ * lines only join a block that has code around them. Markup (HTML, XML tags), Markdown prose with
+ * `inline code`, release notes and changelogs are not code.
+ * Infrastructure code counts when it has logic: Terraform/HCL with expressions, conditions and
+ * functions is code; a resource block of literal attributes is configuration.
  */
 export const sourceCodeDetector: Detector = {
   entries: [{ id: 'source-code', dataClass: 'source_code', description: 'Program code (functions, classes, control flow, SQL, scripts with logic); not configuration files, data or command transcripts' }],
