@@ -61,6 +61,8 @@ const MEDICATIONS =
   'exemestane|bicalutamide|goserelin|capecitabine|cyclophosphamide|doxorubicin|paclitaxel|docetaxel|carboplatin|cisplatin|oxaliplatin|pembrolizumab|' +
   'nivolumab|trastuzumab|bevacizumab|rituximab|imatinib|tacrolimus|ciclosporin|cyclosporine|mycophenolate|isotretinoin|chlorphenamine|cetirizine|' +
   'loratadine|fexofenadine|glucagon|' +
+  // the same in Italian, Spanish and French where the name changes
+  'insulina|metformina|paracetamolo|ibuprofene|ibuprofeno|antidepresivos|antidepressivi|antidépresseurs|' +
   // brand names of the same medicines
   'lantus|levemir|tresiba|toujeo|humalog|novorapid|novomix|humulin|fiasp|apidra|ozempic|wegovy|mounjaro|zepbound|saxenda|victoza|trulicity|byetta|' +
   'januvia|jardiance|forxiga|farxiga|invokana|glucophage|lipitor|zocor|crestor|zetia|ezetrol|norvasc|istin|cozaar|diovan|zestril|tenormin|lopressor|' +
@@ -126,7 +128,7 @@ const CONDITIONS =
   'shortness of breath|dyspnoea|dyspnea|oedema|edema|syncope|' +
   // French, Italian, Spanish, German
   'pregnancy|diabète|asthme|crise cardiaque|infarctus|fausse couche|grossesse|maladie de crohn|sclérose en plaques|insuffisance cardiaque|insuffisance rénale|' +
-  'diabete|ictus|infarto|tumore|aborto spontaneo|gravidanza|ipertensione|depressione|' +
+  'asma|diabete|ictus|infarto|tumore|aborto spontaneo|gravidanza|ipertensione|depressione|' +
   'cáncer|depresión|embarazo|aborto espontáneo|' +
   'zuckerkrankheit|herzinfarkt|schlaganfall|bluthochdruck|fehlgeburt|schwangerschaft|bandscheibenvorfall';
 const CONDITIONS_AMBIGUOUS =

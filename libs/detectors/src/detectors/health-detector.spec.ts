@@ -75,6 +75,10 @@ describe('health data: conditions in lay words', () => {
     ['She takes paracetamol for her knee pain most evenings.', 'knee pain'],
     ["Tom's coeliac disease means the caterer needs to know by Friday.", 'coeliac disease'],
     ['my son was diagnosed with asthma last week and I am worried', 'asthma'],
+    ["I'm 12 weeks pregnant and want to tell my team lead next month.", 'pregnant'],
+    ['For the HR file: the engineer disclosed bipolar disorder in the interview.', 'bipolar disorder'],
+    ['Mio padre ha il diabete e prende insulina.', 'diabete'],
+    ['Mi hermana tiene asma y toma salbutamol.', 'asma'],
   ])('%j', (text, term) => {
     expect(health(text)).toContain(term);
   });
@@ -104,6 +108,9 @@ describe('health data: not about anyone', () => {
     'Donations this year go to the Stroke Association and to Diabetes UK.',
     'My team is building a diabetes app and I am writing the onboarding copy.',
     'I am drafting the launch copy for the Ozempic campaign and the sales deck.',
+    'Quarterly pharma update: sales of Wegovy and Mounjaro grew, while insulin prices fell.',
+    'Pharmacy price list: paracetamol 500mg 16 tablets 39p, ibuprofen 200mg 16 tablets 59p.',
+    'Write a blog post about how machine learning can spot skin cancer earlier.',
     // advice to anyone
     'If your child has asthma or needs an EpiPen on the trip, tell the class teacher.',
     'Anyone who has epilepsy should speak to the instructor before the session.',

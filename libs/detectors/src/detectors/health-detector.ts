@@ -14,7 +14,7 @@ const PERSONAL =
   /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby)(?:[^A-Za-z]|$)/i;
 /** news, research and teaching text talks about conditions, not about someone; so does advice to anyone ("if you have asthma") */
 const GENERAL =
-  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|news|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists?|times)|if your?\b|when your?\b|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post))/gi;
+  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|news|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists?|times)|if your?\b|when your?\b|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack)/gi;
 /** a sentence that speaks of anyone, not of someone ("anyone who has asthma", "people who had a stroke") */
 const ANYONE = /\b(?:if|when|whether|unless) (?:anyone|someone|a child|a patient|a person)\b|\b(?:anyone|anybody|someone|people|patients|those|children|adults) (?:who|with)\b|\bany (?:child|pupil|student|patient|guest|employee|staff)\b/gi;
 /** "if your child has allergies": to anyone, unless the text is a letter to someone ("Dear Mr Kaczmarek, ... if you take clopidogrel") */
@@ -43,7 +43,7 @@ const POSSESSIVE = new Set(
 );
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
-  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|suspected|possible|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|low-dose|high-dose|daily|regular|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|suspected|possible|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
 );
 /** someone the sentence is about (before the term), for the link rules */
 const SUBJECT = new Set(
@@ -53,9 +53,9 @@ const SUBJECT = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('for|has|have|had|having|got|gets|with|from|diagnosed|developed|suffers|suffering|battling|caught|ho|tengo|tiene|hat|habe|ai'.split('|')),
+  'medical-condition': new Set('for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai'.split('|')),
   medication: new Set(
-    'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|nehme|nimmt|prends|prend|tomo|toma'.split('|'),
+    'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
   'medical-procedure': new Set(
     'had|has|have|having|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à'.split('|'),
@@ -63,6 +63,7 @@ const LINKS: Record<HealthCategory, Set<string>> = {
 };
 /** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
 const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'.split('|'));
+const HAS = new Set('has|had|have|ha|hanno|tiene|tienen|hat|disclosed|developed|suffers'.split('|'));
 const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
 const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
 const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im".split('|'));
@@ -188,7 +189,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   // "Tom's coeliac disease", "my dad's diabetes" (not "it's", "that's")
   if (/^[\p{L}]+'s$/u.test(link) && (SUBJECT.has(link.slice(0, -2)) || (/^\p{Lu}/u.test(orig[i - 1]!) && !NOT_OWNER.has(link)))) return true;
   const before = ws.slice(0, i - 1);
-  const hasSubject = before.some((w) => SUBJECT.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) || NAME_PAIR.test(text.slice(from, h.start));
+  const hasSubject = before.some((w) => SUBJECT.has(w) || POSSESSIVE.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) || NAME_PAIR.test(text.slice(from, h.start));
   // "switched me to", "put him on": the object between the verb and the link
   let prevWord = before[before.length - 1];
   if (prevWord !== undefined && OBJECT.has(prevWord) && before.length > 1) prevWord = before[before.length - 2];
@@ -203,7 +204,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   if (linked) {
     if (hasSubject) return true;
     // "dmitri has a nut allergy": a specific condition had by someone named, not by "anyone who"
-    if (h.detector === 'medical-condition' && !h.ambiguous && (link === 'has' || link === 'had' || link === 'have') && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
+    if (h.detector === 'medical-condition' && !h.ambiguous && HAS.has(link) && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
   }
   if (ADJECTIVAL.has(h.term) && BE.has(link.replace(/^(?:i|he|she|it)(?=')/, '')) && (hasSubject || SUBJECT.has(link))) return true;
   if (h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)))) return true;
