@@ -60,6 +60,10 @@ describe('source code: program code is found', () => {
     const code = '// totals per region\nconst byRegion = new Map();\n\nfor (const s of sales) {\n  byRegion.set(s.region, (byRegion.get(s.region) ?? 0) + s.amount);\n}';
     expect(spans(`Can you speed this up?\n${code}\nIt runs for minutes.`)).toEqual([code]);
   });
+  it('an interface with optional members and the function after it are one span', () => {
+    const code = 'interface Order {\n  ref: string;\n  note?: string;\n  paidAt?: Date;\n}\n\nfunction isPaid(o: Order): boolean {\n  return o.paidAt !== undefined;\n}';
+    expect(spans(`Is this right?\n\n${code}\n\nthanks`)).toEqual([code]);
+  });
   it('a fenced block in a programming language is reported whole', () => {
     const text = 'Look:\n```ts\nlet a = 1;\n```\nok';
     expect(spans(text)).toEqual(['let a = 1;']);

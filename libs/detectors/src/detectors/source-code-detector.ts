@@ -166,7 +166,7 @@ const CODE_TOKENS: RegExp[] = [
 const ASSIGN_EXPR = /^(?=(\s*))\1(?:[\w$.[\]'"]+\s*[-+*/|&%]?=\s*(?:[\w$.]+\s*\(|[a-z_$][\w$]*(?:\.[\w$]+)+\s*(?:[-+*/%[?]|$|;)|[a-z_$][\w$]*\s*[-+*/%[?]|\[[^\]\n]*\bfor\b|new\s|await\s|not\s|-?\d[\d.]*\s*[-+*/%]\s*[\w(]))/;
 /** a config line: "key: value", "- key: value", '"key": value', "KEY=value", "[section]", "key = literal" */
 const CONFIG_LINE =
-  /^(?=(\s*))\1(?:(?:-\s+)?(?:[\w.$@/-]+|"[^"\n]*"|'[^'\n]*')\s*:(?:\s|$)|[A-Za-z_][A-Za-z0-9_.-]*=(?:\S|$)|export\s+[A-Za-z_]\w*=|\[[\w .:"'/-]+\]\s*$|[\w.-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\w.:+-]*|true|false|yes|no|on|off|null|nil|None|True|False|\[[^\]\n]*\]|\{[^}\n]*\})\s*,?\s*(?:#[^\n]*)?$|-\s+(?:"[^"\n]*"|'[^'\n]*'|[\w./:@${}-]+)\s*$|[[{]?\s*\{\s*"[^"\n]*"\s*:)/;
+  /^(?=(\s*))\1(?:(?:-\s+)?(?:[\w.$@/-]+[?!]?|"[^"\n]*"|'[^'\n]*')\s*:(?:\s|$)|[A-Za-z_][A-Za-z0-9_.-]*=(?:\S|$)|export\s+[A-Za-z_]\w*=|\[[\w .:"'/-]+\]\s*$|[\w.-]+\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\w.:+-]*|true|false|yes|no|on|off|null|nil|None|True|False|\[[^\]\n]*\]|\{[^}\n]*\})\s*,?\s*(?:#[^\n]*)?$|-\s+(?:"[^"\n]*"|'[^'\n]*'|[\w./:@${}-]+)\s*$|[[{]?\s*\{\s*"[^"\n]*"\s*:)/;
 /** a JSON/YAML list or data row: literals and separators only */
 const LITERAL_ROW = /^(?=(\s*))\1(?:(?:"[^"\n]*"|'[^'\n]*'|-?\d[\d.eE+-]*|true|false|null)(?:\s*,\s*(?:"[^"\n]*"|'[^'\n]*'|-?\d[\d.eE+-]*|true|false|null))*[\s,]*$)/;
 /** brackets and separators only: "{", "}", "],", "});" */
