@@ -152,7 +152,7 @@ function lastNonSpace(line: string): number {
 
 /** Operators and shapes that only program code has (checked after STRONG and the config shapes). */
 const CODE_TOKENS: RegExp[] = [
-  /[\w\])'"]\s*(?:===?|!==?|&&|\|\||<=|>=|\+=|-=|\*=|\/=|\?\?|<<|>>)\s*[\w(['"!-]/, // comparison, logic, compound assignment
+  /(?<=[\w\])'"] ?)(?:[=!]==?|&&|\|\||[<>+*/-]=|\?\?|<<|>>)\s*[\w(['"!-]/, // comparison, logic, compound assignment after an operand (the operator is looked for first: it is rare)
   /=>|\w->\w|\)\s*->|\w::\w/, // arrow functions, member access, return types, scope resolution
   /[\w\])]\.[\w$]+\(/, // method call
   /(?<![\w$])[A-Za-z_$][\w$]*\([^()\n]*\)\s*[;{),]?\s*$/, // a call ending the line
@@ -262,7 +262,10 @@ const CODE_TOKEN_NEEDS = [H_EQ | H_OP, H_EQ | H_OP | H_COLON, H_PAREN, H_PAREN, 
 /** CODE_TOKENS found in `line`; `has` is its `lineHas` (all bits when unknown) */
 function codeTokenCount(line: string, has = -1): number {
   let n = 0;
-  for (let i = 0; i < CODE_TOKENS.length; i++) if (has & CODE_TOKEN_NEEDS[i]! && CODE_TOKENS[i]!.test(line)) n++;
+  // "a call ending the line" (CODE_TOKENS[3]) needs the line to end with ) ; { or ,
+  const last = line.charCodeAt(lastNonSpace(line));
+  const callEnd = last === 41 || last === 59 || last === 123 || last === 44;
+  for (let i = 0; i < CODE_TOKENS.length; i++) if (has & CODE_TOKEN_NEEDS[i]! && (i !== 3 || callEnd) && CODE_TOKENS[i]!.test(line)) n++;
   return n;
 }
 
