@@ -39,7 +39,10 @@ function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
   if (!listed) return true;
   const words = value.toLowerCase().split(/,?[ \t]+/);
   const first = words[0]!, last = words[words.length - 1]!;
-  return (lists.given.has(first) && !lists.common.has(first)) || (words.length > 1 && lists.all.has(last) && !lists.common.has(last));
+  // (or two words of the lists, the last one hyphenated: "Choi Min-jun", "Lee Seo-yeon")
+  const hyphen = last.indexOf('-');
+  return (lists.given.has(first) && !lists.common.has(first)) || (words.length > 1 && lists.all.has(last) && !lists.common.has(last)) ||
+    (words.length > 1 && hyphen >= 2 && lists.all.has(first) && !lists.common.has(first) && lists.all.has(last.slice(0, hyphen)) && !lists.common.has(last.slice(0, hyphen)));
 }
 
 /** After a key's word: its closing quote and its colon, arrow or equals sign (sticky, at the word's end). */

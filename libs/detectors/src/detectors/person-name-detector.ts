@@ -15,6 +15,11 @@ import {
   SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
+import { chatNames } from './chat-names';
+import { lowerCaseChat } from './lower-case-chat';
+import {
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, initialBefore, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
+} from './name-shapes';
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
@@ -69,6 +74,8 @@ export const personNameDetector: Detector = {
     if (fieldWords.starts.length > 0) nameFields(text, fieldWords, lists, out);
     const ats: number[] = [], localParts: string[] = [];
     emailLocals(text, ats, localParts);
+    // a name in capitals heading a CV or a contact block (name-shapes.ts)
+    capitalsNames(text, lists, (s, e) => (ats.length > 0 ? nearbyLocals(ats, localParts, s, e, 400) : []), out);
     let lastAcceptedEnd = -1;
     /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */
     let nlBefore = -1;
@@ -119,7 +126,7 @@ export const personNameDetector: Detector = {
     /** A list of given names starting at `s`: each item pushed as a name, and skipped by the rest of the scan. */
     const listOfNamesAt = (s: number, confidence: number, isName = listedGiven, minUnlistedFirst = 4): boolean => {
       const items = nameList(text, s, isName, minUnlistedFirst);
-      if (items === undefined) return false;
+      if (items === undefined || items.some(([a, b]) => ampersandFirm(text, a, b, lists))) return false;
       for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence });
       listEnd = lastAcceptedEnd = items[items.length - 1]![1];
       return true;
@@ -127,6 +134,16 @@ export const personNameDetector: Detector = {
     const loneWord = (s: number, e: number): void => {
       if (s < listEnd) return;
       const c = text.charCodeAt(e);
+      // an unlisted first name after a salutation: "Hi Oksana,", "Beste Marie-Claude," (name-shapes.ts)
+      if (c === 44) {
+        const bs = beforeOf(text, s, Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 40));
+        const w = bs.words[0] ?? '';
+        if (!bs.colon && !bs.comma && salutedName(text, s, e, w, GREETINGS.has(w) && w !== 'love' && w !== 'best' && w !== 'morning', lists)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       // one unlisted word named by what is said about it (person-name-cues.ts): "people call me Piusz",
       // "my kid Tadzio", "Trivo lives on Birkenhof 3", "Irenka is very reliable … depend on him"
       if (unlistedPersonCue(text, s, e)) {
@@ -204,16 +221,23 @@ export const personNameDetector: Detector = {
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
+    // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
+    const chatted = chatNames(text, lists, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
-    if (!HAS_CAPITAL.test(text)) lowerCaseNames(text, given, all, common, out);
+    if (!HAS_CAPITAL.test(text)) {
+      const lower: { start: number; end: number }[] = [];
+      lowerCaseNames(text, given, all, common, { push: (f) => { lower.push(f); out.push(f); } });
+      // lists of people, forms of address, given names with a word about a person (lower-case-chat.ts)
+      lowerCaseChat(text, lists, lower, out);
+    }
     else if (text.length <= LOWER_CASE_MAX) {
       const cues = keywords.hits('personcue'), calls = keywords.hits('phone');
       if (cues.starts.length > 0) cuedLowerCaseNames(text, cues.ends, given, all, common, out);
       for (let i = 0; i < calls.starts.length; i++) if (calls.ends[i]! - calls.starts[i]! === 4 && (text.charCodeAt(calls.starts[i]!) | 32) === 99) cuedLowerCaseNames(text, [calls.ends[i]!], given, all, common, out); // "call"
     }
     /** a run inside a list of names already pushed, or a speaker label already pushed */
-    const done = (s: number): boolean => s < listEnd || (emitted !== undefined && emitted.has(s));
+    const done = (s: number): boolean => s < listEnd || (emitted !== undefined && emitted.has(s)) || (chatted !== undefined && chatted.has(s));
     forEachCapitalisedRun(text, knownRange, (toks) => {
       // leading stop words (greetings, honorifics, "The") are context, not the name
       // a firm's name ("Wayne Enterprises", "Acme Logistics"): none of its words is a name
@@ -223,6 +247,12 @@ export const personNameDetector: Detector = {
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
         if (ARTICLES.has(toks[0]!.lower)) article = true;
         toks.shift();
+      }
+      // a salutation of another language at a line start: "Beste Sanne,", "Querida Ana," (name-shapes.ts)
+      let saluted = false;
+      if (toks.length >= 2 && toks[0]!.start === runStart && SALUTATIONS.has(toks[0]!.lower) && blanksOnlyBefore(text, runStart)) {
+        toks.shift();
+        saluted = true;
       }
       while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
       // "Mrs. Ana Ruiz Suite 5, …": a unit word and its number after the name
@@ -236,6 +266,17 @@ export const personNameDetector: Detector = {
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
       if (n === 2 && ORG_FIRST.has(toks[0]!.lower) && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
+      if (n === 1) {
+        // a firm joined by "&": "Marks & Spencer", "Ernst & Young" (name-shapes.ts)
+        if (ampersandFirm(text, start, end, lists)) return;
+        // an initial and a family name: "Client: J. Moreau", "name on card A. Papadopoulos"
+        const ini = start === runStart ? initialBefore(text, start) : -1;
+        if (ini >= 0 && initialSurname(text, ini, start, end, lists)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: ini, end, confidence: 0.8 });
+          lastAcceptedEnd = end;
+          return;
+        }
+      }
       // the line start, at most 82 characters back (what beforeOf reads): the newlines are found
       // once, forwards, as forEachCapitalisedRun hands the runs over in text order (so nlBefore,
       // the last newline before `start`, never passes a later run's start; a huge single line stays linear)
@@ -266,7 +307,12 @@ export const personNameDetector: Detector = {
         (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
         naming ||
         (bf.dash && dashName(toks, text)) ||
-        (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three))) ||
+        (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three) || MORE_LABELS.has(w0))) ||
+        saluted ||
+        // the head of a numbered or bulleted list item: "2) Chukwudi Nwosu – great communicator" (name-shapes.ts)
+        (n >= 2 && !bf.colon && listMarkerBefore(text, start) && listItemName(text, toks, lists)) ||
+        // a name and a role in brackets: "(Harjit Gill, HR BP)"
+        (n >= 2 && n <= 3 && start === runStart && nameWithRoleInBrackets(text, start, end) && listItemName(text, toks, lists)) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
       // "Ship to: Warehouse B Dock", "Address: Basement C Storage": a delivery site, not its recipient
       if (n >= 2 && bf.colon && addressLabel(w0, w1) && toks.some((x) => SITE_WORDS.has(x.lower))) return;
@@ -375,6 +421,8 @@ export const personNameDetector: Detector = {
       if (article || lowerArticle) score -= 0.4;
       if (houseNumber) score -= 0.5;
 
+      // "Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty": a job title or a firm (name-shapes.ts)
+      if (n >= 2 && !honorific && roleOrFirm(last.lower)) return;
       let confidence = 0;
       // (a number and a street after a titled full name, a given name first, is its address: "Mrs. Ana Ruiz 12 Elm Road";
       // not "Mr. Robot Season 2 is out", "Dr. Pepper Zero 12 pack")
@@ -384,6 +432,8 @@ export const personNameDetector: Detector = {
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
         else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
+        // an unlisted first name after a salutation: "Hi Oksana," (name-shapes.ts)
+        else if (n === 1 && !bf.colon && salutedName(text, start, end, w0, saluted || (GREETINGS.has(w0) && w0 !== 'love' && w0 !== 'best' && w0 !== 'morning'), lists)) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
         confidence = score >= 1 ? 0.9 : 0.82;
       // an unlisted first name before a listed surname (or a surname ending) after a word about a person
@@ -412,7 +462,8 @@ export const personNameDetector: Detector = {
           (isKnown(last) && WORK_AFTER.test(after))))
         confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
-      else if (single > 0 && !houseNumber) confidence = single;
+      // (not a city named like a person among places: "offices in Jordan … and Florence", name-shapes.ts)
+      else if (single > 0 && !houseNumber && !placeNamedLikePerson(text, start, first.lower)) confidence = single;
       // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
       else if (n === 1 && !bf.colon && PERSON_VERBS.has(w0) && isGiven(first) && !isCommon(first) && !article && !lowerArticle && !houseNumber) confidence = 0.7;
       if (confidence === 0) {
@@ -442,6 +493,13 @@ export const personNameDetector: Detector = {
     }
   },
 };
+
+/** Only blanks between the line start and `pos`. */
+function blanksOnlyBefore(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i === 0 || text.charCodeAt(i - 1) === 10;
+}
 
 /** A number for the word [s, e) of `w`: its first letter in lower case, its last letter and its length (< 32). */
 function wordKey(w: string, s: number, e: number): number {

@@ -1,0 +1,117 @@
+/**
+ * Names in the copy formats of chat tools, for the person-name detector (person-name-detector.ts),
+ * found before its main scan (which then skips the names pushed here):
+ * - the author line of a Slack, Teams or Discord message as copied: the name, then two blanks, a tab
+ *   or a dash and the time ("Olga Petrova  10:02", "Olga Petrova\t10:02 AM", "Olga Petrova — Today
+ *   at 10:02"), the message on the next line;
+ * - the speaker after a timestamp of an exported log ("[10:02] Olga Petrova: …", "03/12/26, 10:02 -
+ *   Olga Petrova: …").
+ * A chat log has at least two such lines; one alone must be a listed given name and family name.
+ */
+import type { Finding } from '../finding';
+import { fold } from './capitalised-runs';
+import { INITIAL_NOUNS, ORG_WORDS, PARTICLES, PRODUCT_NAMES, STOP, SURNAME_END } from './person-name-words';
+
+interface Lists {
+  given: { has(w: string): boolean };
+  all: { has(w: string): boolean };
+  common: Set<string>;
+}
+
+/** 1-4 capitalised words (particles between), the name of a chat line: sticky, at the name's start; group 1 the name */
+const NAME = /(\p{Lu}[\p{L}'’-]{0,30}(?:[ ](?:(?:van|von|de|der|den|da|di|du|del|dos|das|bin|binti|al|el|le|la|ten|ter)[ ])?\p{Lu}[\p{L}'’-]{0,30}){0,3})/uy;
+/** after the name: its time ("  10:02", "\t10:02 AM", " — Today at 10:02", " [10:02 AM]"), then the end of the line (sticky) */
+const TIME_AFTER =
+  /(?:[ ]{2,}|\t+|[ \t]*[—–-][ \t]*|[ \t]*,[ \t]*|[ \t]+\[|[ \t]+)(?:(?:Today|Yesterday|today|yesterday)[ \t]+at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?=\r?\n)/y;
+/** a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - "): sticky */
+const STAMP_BEFORE =
+  /[ \t]*\[?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{Lu})/uy;
+/** words of a timetable or an agenda line rather than of a person ("Coffee Break  10:30") */
+const NOT_NAME_WORDS = new Set(
+  `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
+  registration q&a wrap-up start end arrival departure check-in checkout check-out deadline update meetup training lecture seminar tutorial
+  posted edited joined left reacted replied pinned bot app apps channel thread today yesterday`.split(/\s+/),
+);
+
+interface Line { start: number; end: number; plain: boolean }
+
+/** the name at `s` on its line, or undefined: its words must be no stop, firm, agenda or common words */
+function nameAt(text: string, s: number): { end: number; words: string[] } | undefined {
+  NAME.lastIndex = s;
+  const m = NAME.exec(text);
+  if (m === null) return undefined;
+  const words = m[1]!.toLowerCase().split(' ').filter((w) => !PARTICLES.has(w));
+  for (const w of words) if (STOP.has(w) || ORG_WORDS.has(w) || NOT_NAME_WORDS.has(w) || INITIAL_NOUNS.has(w) || PRODUCT_NAMES.has(w)) return undefined;
+  return { end: s + m[1]!.length, words };
+}
+
+/** the words of a name, by the lists: 2 both ends listed (a given name first), 1 one word listed or a surname ending, 0 none */
+function listed(words: string[], lists: Lists): number {
+  const known = (w: string, list: { has(w: string): boolean }): boolean => {
+    const f = fold(w, w);
+    if (lists.common.has(f)) return false;
+    if (list.has(w) || list.has(f)) return true;
+    // a hyphenated name: its parts ("Marie-Claude", "Min-jun")
+    const i = f.indexOf('-');
+    return i > 1 && list.has(f.slice(0, i)) && !lists.common.has(f.slice(0, i));
+  };
+  const first = words[0]!, last = words[words.length - 1]!;
+  const surname = (w: string): boolean => w.length >= 5 && SURNAME_END.test(fold(w, w));
+  const g = known(first, lists.given), l = words.length > 1 && (known(last, lists.all) || surname(last));
+  if (g && l) return 2;
+  return g || l || known(first, lists.all) ? 1 : 0;
+}
+
+/**
+ * The chat author lines and timestamped speakers of `text`, pushed as names; returns the starts of
+ * the names pushed (the main scan skips them), or undefined when there are none.
+ */
+export function chatNames(text: string, lists: Lists, out: { push(f: Finding): unknown }): Set<number> | undefined {
+  // the lines that may be such lines: a capital (an author line) or a digit or '[' (a timestamp) first
+  const found: (Line & { words: string[] })[] = [];
+  for (let ls = 0; ls < text.length; ) {
+    let le = text.indexOf('\n', ls);
+    if (le === -1) le = text.length;
+    if (le - ls <= 120) {
+      let q = ls;
+      while (q < le && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+      const c = text.charCodeAt(q);
+      if (c >= 48 && c <= 57 || c === 91) {
+        STAMP_BEFORE.lastIndex = q;
+        if (STAMP_BEFORE.test(text)) {
+          const s = STAMP_BEFORE.lastIndex;
+          const n = nameAt(text, s);
+          // a speaker: the name, a colon and the message
+          if (n !== undefined && text.charCodeAt(n.end) === 58 && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, words: n.words });
+        }
+      } else if (le < text.length && c !== 0 && /\p{Lu}/u.test(text[q]!)) {
+        const n = nameAt(text, q);
+        if (n !== undefined) {
+          TIME_AFTER.lastIndex = n.end;
+          // the author line, then the message on the next line
+          if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: n.end, plain: true, words: n.words });
+        }
+      }
+    }
+    ls = le + 1;
+  }
+  if (found.length === 0) return undefined;
+  const starts = new Set<number>();
+  const log = found.length >= 2;
+  for (const f of found) {
+    const l = listed(f.words, lists);
+    // in a log, a listed word or two unlisted words ("Chidi Eze"); alone, a given name and a family name of the lists
+    if (log ? l >= 1 || (f.words.length >= 2 && !f.plain) : l === 2 && f.words.length >= 2) {
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.85 });
+      starts.add(f.start);
+    }
+  }
+  return starts.size > 0 ? starts : undefined;
+}
+
+/** the line after the line break at `nl` has text (a message), and is not itself an author line */
+function nextLineHasText(text: string, nl: number): boolean {
+  let q = nl + 1;
+  while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 13)) q++;
+  return q < text.length && text.charCodeAt(q) !== 10;
+}

@@ -1,0 +1,138 @@
+/**
+ * Names in chat typed without capitals, beyond the given-and-family-name pairs of
+ * lower-case-names.ts (person-name-detector.ts runs both on a text without a capital):
+ * - a list of people ("the team is me, mohammed ali, xu ming and dmitri volkov"): items of one to
+ *   three listed words, most of them a given name and a family name;
+ * - a given name before a form of address ("ramesh bhaiya", "sunita aunty", "kenji san");
+ * - a given name alone with a word about a person: after a greeting ("hi sunita"), after "my boss",
+ *   "my coworker" ("tell my boss kevin"), after "ask", "tell", "ping", before "said", "told", "wants"
+ *   ("deepak said …"), or before "has", "is" with his/her after ("jake has it at his desk");
+ * - a word of a name found before, again ("ngozi is vegan", after "ngozi okeke").
+ */
+import type { Finding } from '../finding';
+import { fold } from './capitalised-runs';
+import { GREETINGS, PERSON_VERBS, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
+
+interface Lists {
+  given: { has(w: string): boolean };
+  all: { has(w: string): boolean };
+  common: Set<string>;
+}
+
+/** forms of address after a given name, of many languages: "ramesh bhaiya", "sunita aunty", "kenji san", "ahmet bey" */
+const ADDRESS_AFTER = words(`bhaiya bhaia bhai bhaiyya didi ji jee aunty auntie uncle sahab saab sahib akka anna thambi chechi chettan dada dadi bhabhi bhabi
+  chacha chachi mama mami nana nani sensei san sama kun chan hyung oppa unnie noona nuna sunbae ssi bey hanim hanım abla abi amca teyze
+  effendi efendi baba mzee ustaz ustazah pakcik makcik encik cik tita tito ate kuya lola lolo`);
+/** "my boss", "our coworker": a word for a person before a given name */
+const PERSON_NOUNS = words(`boss manager coworker co-worker colleague friend buddy mate teammate roommate flatmate neighbour neighbor kid son daughter
+  wife husband partner girlfriend boyfriend brother sister cousin mom mum dad mother father uncle aunt nephew niece grandma grandpa client
+  tutor teacher doctor nurse landlord landlady tenant supervisor lead intern assistant driver maid nanny`);
+const POSSESSIVE = words('my our your his her their');
+/** verbs after a person that ask for nothing more ("deepak said", "priya wants") */
+const SAYS = words(`said says told tells asked asks wants wanted needs needed thinks thought mentioned suggested agreed promised replied texted emailed
+  called messaged pinged knows knew feels felt shouted whispered laughed smiled`);
+/** verbs after which a pronoun for a person must follow: "jake has it at his desk" (not "is": "jordan is very hot. he went…") */
+const WEAK_VERBS = words('has had');
+const PRONOUN = /\b(?:he|she|his|her|him|hers|he's|she's)\b/;
+const WORD = /\p{Ll}+(?:['’-]\p{Ll}+)*/gu;
+
+/** The lower-case names of a text without capitals (see the file's comment); `found` holds the spans lowerCaseNames already pushed. */
+export function lowerCaseChat(text: string, lists: Lists, found: readonly { start: number; end: number }[], out: { push(f: Finding): unknown }): void {
+  const { given, all, common } = lists;
+  const listed = (w: string, list: { has(w: string): boolean }): boolean =>
+    w.length >= 2 && !common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) && (list.has(w) || list.has(fold(w, w)));
+  // in both lists: a Bloom filter answers yes for ~1% of other words ("usually"), two of them for far fewer
+  const givenWord = (w: string): boolean => w.length >= 3 && listed(w, given) && listed(w, all);
+  const family = (w: string): boolean => listed(w, all) || (w.length >= 5 && !common.has(w) && SURNAME_END.test(fold(w, w)));
+  // the words of the text: [start, end, lower] (a possessive 's cut off)
+  const ws: { s: number; e: number; w: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    let w = m[0];
+    if (w.length > 3 && (w.endsWith("'s") || w.endsWith('’s'))) w = w.slice(0, -2);
+    ws.push({ s: m.index, e: m.index + w.length, w });
+    if (ws.length > 20_000) break;
+  }
+  // the words inside a name already pushed (by lowerCaseNames or here)
+  const marked = new Uint8Array(ws.length);
+  const sorted = [...found].sort((x, y) => x.start - y.start);
+  for (let i = 0, k = 0; i < ws.length && k < sorted.length; ) {
+    if (ws[i]!.s >= sorted[k]!.end) k++;
+    else {
+      if (ws[i]!.s >= sorted[k]!.start) marked[i] = 1;
+      i++;
+    }
+  }
+  const pushed: [number, number][] = [];
+  /** words a to b (indices) as a name */
+  const push = (a: number, b: number): void => {
+    for (let i = a; i <= b; i++) if (marked[i] === 1) return;
+    for (let i = a; i <= b; i++) marked[i] = 1;
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: ws[a]!.s, end: ws[b]!.e, confidence: 0.75 });
+    pushed.push([ws[a]!.s, ws[b]!.e]);
+  };
+  const blanksBefore = (i: number): boolean => {
+    const a = ws[i - 1]!.e, b = ws[i]!.s;
+    if (b <= a) return false;
+    for (let k = a; k < b; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
+    return true;
+  };
+  const commaBefore = (i: number): boolean => {
+    const a = ws[i - 1]!.e, b = ws[i]!.s;
+    if (text.charCodeAt(a) !== 44) return false;
+    for (let k = a + 1; k < b; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return false;
+    return true;
+  };
+  // 1. lists of people: items of one to three words separated by ", " and a last one after "and"
+  for (let i = 0; i < ws.length; i++) {
+    const items: [number, number][] = [];
+    let j = i, last = false;
+    while (j < ws.length && items.length < 12) {
+      let k = j;
+      // an item's words: blanks between, no "and"; the last item's only as long as they are names
+      while (k + 1 < ws.length && k - j < 2 && blanksBefore(k + 1) && ws[k + 1]!.w !== 'and' && ws[k + 1]!.w !== 'or' && (!last || family(ws[k + 1]!.w))) k++;
+      items.push([j, k]);
+      if (last || k + 1 >= ws.length) break;
+      if (commaBefore(k + 1)) {
+        j = ws[k + 1]!.w === 'and' && k + 2 < ws.length && blanksBefore(k + 2) ? k + 2 : k + 1;
+        last = j === k + 2;
+      } else if (blanksBefore(k + 1) && ws[k + 1]!.w === 'and' && k + 2 < ws.length && blanksBefore(k + 2)) {
+        j = k + 2;
+        last = true;
+      } else break;
+    }
+    if (!last || items.length < 3) continue;
+    const pair = ([a, b]: [number, number]): boolean => b > a && (givenWord(ws[a]!.w) || listed(ws[a]!.w, all)) && ws.slice(a + 1, b + 1).every((x) => family(x.w));
+    const single = ([a, b]: [number, number]): boolean => a === b && (ws[a]!.w === 'me' || ws[a]!.w === 'myself' || ws[a]!.w === 'you' || givenWord(ws[a]!.w));
+    const pairs = items.filter(pair).length;
+    if (pairs >= 2 && items.every((x) => pair(x) || single(x))) {
+      for (const [a, b] of items) if (b > a || givenWord(ws[a]!.w)) push(a, b);
+      i = items[items.length - 1]![1];
+    }
+  }
+  // 2. one given name with a word about a person
+  const seen = new Set<string>();
+  for (const f of [...found, ...pushed.map(([start, end]) => ({ start, end }))]) {
+    // the first word of a full name found (a given name, listed or not: "ngozi" of "ngozi okeke")
+    const w = /^([\p{Ll}'’-]{3,})[ \t]+\p{Ll}/u.exec(text.slice(f.start, f.end));
+    if (w !== null && !common.has(w[1]!) && !STOP.has(w[1]!) && listed(w[1]!, all)) seen.add(w[1]!);
+  }
+  for (let i = 0; i < ws.length; i++) {
+    const { e, w } = ws[i]!;
+    if (marked[i] === 1 || !(givenWord(w) || seen.has(w))) continue;
+    const prev = i > 0 && blanksBefore(i) ? ws[i - 1]!.w : '';
+    const prev2 = i > 1 && prev !== '' && blanksBefore(i - 1) ? ws[i - 2]!.w : '';
+    const next = i + 1 < ws.length && blanksBefore(i + 1) ? ws[i + 1]!.w : '';
+    let ok = ADDRESS_AFTER.has(next) || seen.has(w) ||
+      (GREETINGS.has(prev) && prev !== 'love' && prev !== 'best' && prev !== 'morning') ||
+      (PERSON_NOUNS.has(prev) && POSSESSIVE.has(prev2)) ||
+      (PERSON_VERBS.has(prev) && prev !== 'call' && prev !== 'called' && prev !== 'forward') ||
+      SAYS.has(next);
+    if (!ok && WEAK_VERBS.has(next)) ok = PRONOUN.test(text.slice(e, e + 60));
+    if (ok) {
+      // the form of address belongs to the name ("ramesh bhaiya")
+      push(i, ADDRESS_AFTER.has(next) ? i + 1 : i);
+      seen.add(w);
+    }
+  }
+}

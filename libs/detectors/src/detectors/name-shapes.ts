@@ -1,0 +1,314 @@
+/**
+ * More context rules of the person-name detector (person-name-detector.ts), each a small test it
+ * calls at one place of its scan:
+ * - a name at the start of a numbered or bulleted list item ("2) Chukwudi Nwosu – great communicator");
+ * - a first name alone after a salutation, in more languages and unlisted ("Hi Oksana,", "Beste Sanne,");
+ * - an initial and a family name ("Client: J. Moreau", "name on card A. Papadopoulos");
+ * - more labels of a name field (meeting minutes' "Apologies:", "Naam:", "Nom :");
+ * and what is no person: firms joined by "&" ("Ernst & Young"), a job title or a firm after a name
+ * or a label ("Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty"), a city named
+ * like a person among places ("offices in Jordan … and Florence").
+ */
+import type { Finding } from '../finding';
+import { fold, isLetter, isUpper } from './capitalised-runs';
+import { STOP, words } from './person-name-words';
+
+interface Lists {
+  given: { has(w: string): boolean };
+  all: { has(w: string): boolean };
+  common: Set<string>;
+}
+interface Word { start: number; end: number; lower: string; word: string }
+
+const SURNAME_LIKE = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|sen|nen|ez|ić|wicz|czyk)$/;
+
+/** listed (as typed, without accents, or by the first part of a hyphenated word) and no everyday word; a word with accents is no English word */
+function listedWord(lower: string, list: { has(w: string): boolean }, common: Set<string>): boolean {
+  const f = fold(lower, lower);
+  const ascii = f === lower;
+  if (ascii && common.has(f)) return false;
+  if (list.has(lower) || list.has(f)) return true;
+  const i = f.indexOf('-');
+  return i >= 2 && list.has(f.slice(0, i)) && !common.has(f.slice(0, i));
+}
+
+/** ---- list items ---- */
+
+/**
+ * Only a list marker and blanks between the line start and `start`: "2) ", "2. ", "(b) ", "a) ", "• ",
+ * "* ", "▪ " (a dash is the detector's signature or bullet dash, read elsewhere).
+ */
+export function listMarkerBefore(text: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === start || i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  let m = i - 1;
+  if (c === 41 || c === 46) {
+    // "2)", "12.", "b)", "(iv)"
+    let j = m;
+    while (j > 0 && m - j < 4 && ((text.charCodeAt(j - 1) >= 48 && text.charCodeAt(j - 1) <= 57) || (c === 41 && text.charCodeAt(j - 1) >= 97 && text.charCodeAt(j - 1) <= 122))) j--;
+    if (j === m) return false;
+    if (c === 46 && !(text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) return false;
+    if (j > 0 && text.charCodeAt(j - 1) === 40) j--;
+    m = j;
+  } else if (c === 0x2022 || c === 42 || c === 0x25aa || c === 0x25cf || c === 0x25e6 || c === 0x2023 || c === 0xb7) {
+    // a bullet
+  } else return false;
+  while (m > 0 && (text.charCodeAt(m - 1) === 32 || text.charCodeAt(m - 1) === 9)) m--;
+  return m === 0 || text.charCodeAt(m - 1) === 10;
+}
+
+/** after the head of a list item: the line's end, or a dash, colon, comma or bracket before what is said of it */
+const ITEM_AFTER = /^[ \t]*(?:\r?\n|$|[–—:,(]|-[ \t])/;
+
+/** endings of English nouns, verbs and adjectives, few family names' */
+const ENGLISH_END = /(?:ies|es|tion|sion|ment|ments|ing|ings|ness|ity|ance|ence|able|ible|ers|ed|ful|less|ism|ist|ists|ure|ures|ics|ts|ks|ps|ds)$/;
+
+/**
+ * The words of a list item's head (2-4 capitalised words after a list marker, before a dash, a
+ * colon or the line's end) make a person's name: a listed given name and a listed family name or a
+ * surname ending, or an unlisted first word (no everyday word) before a listed family name.
+ * Not "2) Budget – approved" (one word), "- Load Balancer – fixed" (no listed name).
+ */
+export function listItemName(text: string, toks: readonly Word[], lists: Lists): boolean {
+  const n = toks.length;
+  if (n < 2 || n > 4) return false;
+  const last = toks[n - 1]!;
+  if (!ITEM_AFTER.test(text.slice(last.end, last.end + 4))) return false;
+  const first = toks[0]!;
+  const fGiven = listedWord(first.lower, lists.given, lists.common);
+  const fKnown = fGiven || listedWord(first.lower, lists.all, lists.common);
+  const lKnown = listedWord(last.lower, lists.all, lists.common) || (last.lower.length >= 5 && SURNAME_LIKE.test(fold(last.lower, last.lower)));
+  const fCommon = lists.common.has(first.lower) || STOP.has(first.lower);
+  // an unlisted first word before a listed one: not an English noun's ending last ("Install Dependencies", "Run Tests")
+  return lKnown && (fKnown || (!fCommon && !ENGLISH_END.test(last.lower)));
+}
+
+/** ---- salutations ---- */
+
+/** Salutations of letters and mails in more languages (GREETINGS of person-name-words.ts has the common ones), read at a line start only. */
+export const SALUTATIONS = words(`beste lieve liebe lieber liebes cher chère chere chers querido querida queridos estimado estimada estimados caro cara cari gentile
+  gentili egregio egregia hej hei moi hoi salut witam szanowny szanowna droga drogi ahoj zdravo merhaba sayın sayin namaste salam shalom kedves tere labas sveiki
+  goedemorgen goedemiddag buongiorno buenas buenos bom boa`);
+/** the words after a salutation that address no one person ("Hi team,", "Dear Sir,", "Hello World!") */
+const ADDRESSEES = words(`team all everyone everybody folks guys there world friends friend colleagues colleague sir sirs madam madame customer customers member members
+  parents parent students student applicant applicants candidate candidates user users partner partners reader readers diary shareholders investors
+  gentlemen ladies committee board hiring manager managers recruiter support admin sales editor editors teacher teachers doctor neighbours neighbors
+  people yall y'all mate mates buddy bro sis boss chef sweetie honey darling love babe dad mum mom mother father client clients valued
+  community developers devs contributors maintainers reviewers tutor professor prof lecturer coach staff crew gang squad world everyone hiring`);
+
+/**
+ * One unlisted capitalised word after a salutation that ends its line or its clause ("Hi Oksana,",
+ * "Hi Marie-Claude,\n", "Hej Sanna,"): the person addressed. `prevWord` is the word before it (lower case).
+ */
+export function salutedName(text: string, s: number, e: number, prevWord: string, greeting: boolean, lists: Lists): boolean {
+  if (e - s < 3 || !(greeting || (SALUTATIONS.has(prevWord) && wordAtLineStart(text, s, prevWord)))) return false;
+  // a comma after it, as a letter's or a mail's salutation is written (not "Hello Koa" heading a section)
+  if (text.charCodeAt(e) !== 44) return false;
+  const lower = text.slice(s, e).toLowerCase();
+  if (ADDRESSEES.has(lower) || STOP.has(lower) || lists.common.has(lower)) return false;
+  // a plural ("Hi Developers,") unless listed ("Hi Agnes,"), or a word in capitals
+  if (lower.endsWith('s') && !listedWord(lower, lists.all, lists.common)) return false;
+  for (let i = s + 1; i < e; i++) if (isUpper(text.charCodeAt(i)) && text.charCodeAt(i - 1) !== 45) return false;
+  return true;
+}
+/** the salutation word `w` right before `s` stands at its line's start */
+function wordAtLineStart(text: string, s: number, w: string): boolean {
+  let i = s;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  i -= w.length;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  return i <= 0 || text.charCodeAt(i - 1) === 10;
+}
+
+/** ---- an initial and a family name ---- */
+
+/** The start of an initial ("J. ", "A ") right before `s` (a capital, a full stop or not, one blank), or -1. */
+export function initialBefore(text: string, s: number): number {
+  if (s < 3) return -1;
+  const b = text.charCodeAt(s - 1);
+  if (b !== 32) return -1;
+  let i = s - 2;
+  const dot = text.charCodeAt(i) === 46;
+  if (dot) i--;
+  if (i < 0 || !isUpper(text.charCodeAt(i))) return -1;
+  // a letter alone: nothing but a blank, a colon, a comma, a bracket or the line start before it
+  if (i > 0) {
+    const p = text.charCodeAt(i - 1);
+    if (isLetter(p) || (p >= 48 && p <= 57) || p === 46 || p === 45 || p === 38 || p === 39) return -1;
+  }
+  // "A Smith" without the full stop: only after a colon or a word about a name, not the article "A"
+  return dot ? i : text.charCodeAt(i) === 65 ? -1 : i;
+}
+
+/** what makes an initial and a family name a person's, whatever the words before: the family name listed or with a surname ending */
+export function initialSurname(text: string, ini: number, s: number, e: number, lists: Lists): boolean {
+  const lower = text.slice(s, e).toLowerCase();
+  if (e - s < 3 || STOP.has(lower) || NOT_AFTER_INITIAL.has(lower)) return false;
+  // a dotted initial: "J. Moreau"; one without: "Client: J Moreau" after a colon only
+  const dot = text.charCodeAt(ini + 1) === 46;
+  if (!dot) {
+    let p = ini;
+    while (p > 0 && text.charCodeAt(p - 1) === 32) p--;
+    if (p === 0 || text.charCodeAt(p - 1) !== 58) return false;
+  }
+  // an outline heading: "A. Introduction" at a line start is read by the lists only (as everywhere)
+  return listedWord(lower, lists.all, lists.common) || (lower.length >= 5 && SURNAME_LIKE.test(fold(lower, lower)) && !lists.common.has(lower));
+}
+/** words after a capital and a full stop that are no family names ("U.S. Army", "Washington D.C. Office", "E. coli") */
+const NOT_AFTER_INITIAL = words(`army navy air force office bank corp inc ltd government department court state states district county street avenue road
+  code section chapter part appendix figure table note step plan option version edition vol volume no nr page`);
+
+/** ---- labels ---- */
+
+/** labels of a name field beyond person-name-words.ts LABELS: meeting minutes, and the word "name" in other languages */
+export const MORE_LABELS = words(`apologies regrets absent absentees excused chair chairperson chairman chairwoman facilitator scribe notetaker note-taker minutes-taker
+  invitees presenter presenters panellist panelist panellists panelists mentor mentee sponsor approvers signatory signatories referee referees
+  naam voornaam achternaam nom prénom prenom nombre apellido apellidos nome cognome vorname nachname imię imie nazwisko namn navn nimi jméno meno név isim ad soyad
+  ansprechpartner contactpersoon interlocuteur responsable destinataire empfänger remitente`);
+
+/** ---- what is no person ---- */
+
+/** words of a job title or of a firm's name: a run that ends with one, after a name or a label, is a title or a firm, not a person */
+const ROLE_OR_FIRM = words(`controller manager director engineer analyst consultant specialist coordinator administrator assistant associate executive
+  accountant designer developer advisor adviser counsel representative supervisor technician intern chief secretary treasurer auditor recruiter
+  strategist scientist researcher editor producer officer president head lead partner vp svp evp
+  instruments realty design studio studios services capital properties media software networks foods pharma pharmaceuticals motors airlines
+  energy agency trading supplies components solutions industries enterprises holdings ventures consultants advisors advisers law legal
+  construction engineering electric electronics manufacturing marketing logistics partners associates insurance finance financial investments
+  hotels hotel restaurant restaurants cafe café bakery shop store stores market markets realtors estates homes builders dental medical health
+  healthcare pharmacy clinic labs laboratories analytics digital creative films pictures records publishing press books imports exports
+  distribution freight shipping transport travel tours security systems technologies tech telecom communications`);
+/** The run's last word is a job title's or a firm's ("Financial Controller", "Acme Instruments", "Harbor Point Realty"). */
+export function roleOrFirm(lastLower: string): boolean {
+  return ROLE_OR_FIRM.has(lastLower);
+}
+
+/**
+ * A word of a firm's name joined by "&" to another capitalised word ("Marks & Spencer", "Ernst &
+ * Young", "Ben & Jerry's", "Johnson & Johnson"): both sides one word, and not two given names of
+ * people ("Anna & Tom"), or a possessive or "Co", "Sons" after.
+ */
+export function ampersandFirm(text: string, s: number, e: number, lists: Lists): boolean {
+  let a: number, b: number, c: number, d: number; // the words: [a, b) & [c, d)
+  const amp = (i: number): number => {
+    // the '&' after position i (blanks around), -1 when none
+    let j = i;
+    while (j < text.length && j - i < 3 && text.charCodeAt(j) === 32) j++;
+    return text.charCodeAt(j) === 38 ? j : -1;
+  };
+  const after = amp(e);
+  if (after !== -1) {
+    a = s;
+    b = e;
+    c = after + 1;
+    while (c < text.length && c - after < 4 && text.charCodeAt(c) === 32) c++;
+    if (!isUpper(text.charCodeAt(c))) return false;
+    d = c + 1;
+    while (d < text.length && d - c < 40 && isLetter(text.charCodeAt(d))) d++;
+  } else {
+    let j = s;
+    while (j > 0 && s - j < 3 && text.charCodeAt(j - 1) === 32) j--;
+    if (j === 0 || text.charCodeAt(j - 1) !== 38) return false;
+    b = j - 1;
+    while (b > 0 && s - b < 6 && text.charCodeAt(b - 1) === 32) b--;
+    a = b;
+    while (a > 0 && b - a < 40 && isLetter(text.charCodeAt(a - 1))) a--;
+    if (a === b || !isUpper(text.charCodeAt(a))) return false;
+    c = s;
+    d = e;
+  }
+  // one word on each side: the word before the first is no capitalised word of a full name ("Ana Ruiz & Tom Berg")
+  let p = a;
+  while (p > 0 && text.charCodeAt(p - 1) === 32) p--;
+  let q = p;
+  while (q > 0 && p - q < 40 && isLetter(text.charCodeAt(q - 1))) q--;
+  const x = text.slice(a, b).toLowerCase(), y = text.slice(c, d).toLowerCase();
+  const nextC = text.charCodeAt(d);
+  if (nextC === 39 || nextC === 0x2019) return true; // "Ben & Jerry's"
+  if (/^[ \t]+(?:Co|Sons|Partners|Associates|Company)\b/.test(text.slice(d, d + 14))) return true;
+  if (q < p && p === a - 1 && isUpper(text.charCodeAt(q))) return false; // "Ana Ruiz & Tom": a full name before
+  if (x === y) return true; // "Johnson & Johnson"
+  const givenX = listedWord(x, lists.given, lists.common), givenY = listedWord(y, lists.given, lists.common);
+  return !(givenX && givenY);
+}
+
+/** Cities, regions and countries named like people (given names of the lists): alone among places they are the place. */
+const PLACE_GIVEN = words(`florence victoria jordan georgia charlotte austin sydney madison paris adelaide eugene regina savannah lincoln orlando dallas houston
+  phoenix denver aurora chelsea brooklyn india kenya israel chad lorraine virginia carolina louisiana florida alberta ontario quebec
+  sofia valencia santiago salvador lima vienna geneva lourdes nancy mérida merida asia africa america europe eden hamilton wellington nelson
+  darwin perth preston chester bristol kingston jackson raleigh columbus augusta helena marion jerusalem damascus medina fatima siena
+  genoa verona regensburg odessa odesa maria`);
+/** a word before places in the same sentence: "offices in", "cities", "visiting" ("to", "at" before the word itself rule it out already) */
+const PLACE_CUE = /\b(?:in|near|visit|visiting|offices?|cities|city|countries|country|regions?|states?|located|based|hq|headquarters|branches)\b/i;
+/**
+ * A given name that is also a city or a country ("Florence", "Jordan", "Victoria"), found alone
+ * (no salutation or title), in a sentence that speaks of places before it: the place.
+ */
+export function placeNamedLikePerson(text: string, s: number, lower: string): boolean {
+  if (!PLACE_GIVEN.has(lower)) return false;
+  let i = s;
+  while (i > 0 && s - i < 160) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || ((c === 46 || c === 33 || c === 63) && (i === s || text.charCodeAt(i) === 32))) break;
+    i--;
+  }
+  return PLACE_CUE.test(text.slice(i, s));
+}
+
+/** ---- a name in capitals heading a CV or a contact block ---- */
+
+/** a line of 2-4 words in capitals ("ANANYA KRISHNAMURTHY", "JOSÉ LUIS GARCÍA"): sticky, at the line's start; group 1 the words */
+const CAPS_LINE = /[ \t]*(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]\p{Lu}[\p{Lu}'’-]{0,24}){1,3})[ \t]*(?=\r?\n)/uy;
+/** what the next lines of a contact block hold: an e-mail address, a phone number, a '|' between items, a house number */
+const CONTACT_NEXT = /@|\+?\d[\d ()-]{7,}\d|[ \t]\|[ \t]|^[ \t]*(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?,?[ \t]/m;
+
+/**
+ * The name in capitals on a line of its own at the head of a CV or a contact block, with contact
+ * details on the next lines: a listed given name and a listed family name, or a listed word and a
+ * word of the name in an e-mail address's local part nearby ("ananya.k@…" under "ANANYA KRISHNAMURTHY").
+ * Headings in capitals ("WORK EXPERIENCE", "PROFESSIONAL SUMMARY") are no listed names.
+ */
+export function capitalsNames(text: string, lists: Lists, localsNear: (s: number, e: number) => string[], out: { push(f: Finding): unknown }): void {
+  for (let ls = 0; ls < text.length; ) {
+    const le = text.indexOf('\n', ls);
+    if (le === -1) break;
+    const c0 = text.charCodeAt(ls);
+    if (le - ls >= 5 && le - ls <= 60 && (isUpper(c0) || c0 === 32)) {
+      CAPS_LINE.lastIndex = ls;
+      const m = CAPS_LINE.exec(text);
+      if (m !== null && m.index + m[0].length === le - (text.charCodeAt(le - 1) === 13 ? 1 : 0)) {
+        const s = ls + m[0].indexOf(m[1]!), e = s + m[1]!.length;
+        const ws = m[1]!.toLowerCase().split(/[ \t]/);
+        const first = ws[0]!, last = ws[ws.length - 1]!;
+        const no = ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w));
+        const both = listedWord(first, lists.given, lists.common) && listedWord(first, lists.all, lists.common) && listedWord(last, lists.all, lists.common);
+        const next = text.slice(le, le + 240);
+        if (!no && CONTACT_NEXT.test(next)) {
+          const any = ws.some((w) => w.length >= 3 && listedWord(w, lists.all, lists.common));
+          const mailed = any && localsNear(s, e).some((l) => ws.some((w) => w.length >= 3 && l.includes(fold(w, w))));
+          if (both || mailed) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
+        }
+      }
+    }
+    ls = le + 1;
+  }
+}
+
+/** ---- a name and a role in brackets ---- */
+
+/** after a name in brackets: a comma and a role up to the closing bracket ("(Anna Berg, HR BP)", "(Omar Haddad, head of sales)"): sticky */
+const ROLE_IN_BRACKETS = /,[ \t]+([^()\n,]{2,40})\)/y;
+/**
+ * A name right after "(" with its job after a comma, up to ")": the role holds an acronym in
+ * capitals (HR, CFO, BP) or a job title's word. Not "(Paris, France)", "(Jordan, the country)".
+ */
+export function nameWithRoleInBrackets(text: string, start: number, end: number): boolean {
+  if (start === 0 || text.charCodeAt(start - 1) !== 40 || text.charCodeAt(end) !== 44) return false;
+  ROLE_IN_BRACKETS.lastIndex = end;
+  const m = ROLE_IN_BRACKETS.exec(text);
+  if (m === null) return false;
+  const role = m[1]!;
+  return /(?:^|[ \t/])[A-Z]{2,4}(?:[ \t/]|$)/.test(role) || role.toLowerCase().split(/[ \t/]+/).some((w) => ROLE_OR_FIRM.has(w));
+}
