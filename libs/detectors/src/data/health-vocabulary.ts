@@ -143,7 +143,7 @@ const PROCEDURES =
   'echocardiogram|echo cardiogram|angiogram|coronary angiogram|angiography|angioplasty|coronary angioplasty|cabg|stent|stents|heart stent|' +
   'drug-eluting stent|pacemaker fitted|colonoscopy|endoscopy|gastroscopy|sigmoidoscopy|cystoscopy|bronchoscopy|laparoscopy|mammogram|smear test|' +
   'cervical screening|pap smear|hba1c|a1c|blood glucose|blood sugar|blood test|blood tests|urinalysis|spirometry|lumbar puncture|' +
-  'mastectomy|lumpectomy|appendectomy|appendicectomy|cholecystectomy|hysterectomy|vasectomy|tonsillectomy|c-section|caesarean|cesarean|caesarean section|' +
+  'arthroscopy|knee arthroscopy|mastectomy|lumpectomy|appendectomy|appendicectomy|cholecystectomy|hysterectomy|vasectomy|tonsillectomy|c-section|caesarean|cesarean|caesarean section|' +
   'knee replacement|hip replacement|shoulder replacement|joint replacement|knee surgery|hip surgery|back surgery|heart surgery|open-heart surgery|' +
   'bypass surgery|heart bypass|triple bypass|cataract surgery|weight loss surgery|gastric bypass|gastric band|bariatric surgery|brain surgery|' +
   'spinal surgery|wisdom tooth extraction|wisdom teeth removal|root canal|kidney transplant|liver transplant|heart transplant|bone marrow transplant|' +

@@ -79,6 +79,10 @@ describe('health data: conditions in lay words', () => {
     ['For the HR file: the engineer disclosed bipolar disorder in the interview.', 'bipolar disorder'],
     ['Mio padre ha il diabete e prende insulina.', 'diabete'],
     ['Mi hermana tiene asma y toma salbutamol.', 'asma'],
+    ['Good news, I tested positive for covid so the demo moves to Friday.', 'covid'],
+    ['Priyanka is off work with shingles this week.', 'shingles'],
+    ['Our son is on the waiting list for an autism assessment.', 'autism assessment'],
+    ['Marek had a knee arthroscopy and will work from home.', 'knee arthroscopy'],
   ])('%j', (text, term) => {
     expect(health(text)).toContain(term);
   });
@@ -111,6 +115,10 @@ describe('health data: not about anyone', () => {
     'Quarterly pharma update: sales of Wegovy and Mounjaro grew, while insulin prices fell.',
     'Pharmacy price list: paracetamol 500mg 16 tablets 39p, ibuprofen 200mg 16 tablets 59p.',
     'Write a blog post about how machine learning can spot skin cancer earlier.',
+    'The build has a fever of flaky tests and the pipeline needs surgery.',
+    'Virus scan complete: no infection found on the laptop.',
+    'She runs the diabetes unit at the hospital and gave a talk on service design.',
+    'National figures say waiting lists for hip replacement surgery have grown.',
     // advice to anyone
     'If your child has asthma or needs an EpiPen on the trip, tell the class teacher.',
     'Anyone who has epilepsy should speak to the instructor before the session.',

@@ -14,7 +14,7 @@ const PERSONAL =
   /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby)(?:[^A-Za-z]|$)/i;
 /** news, research and teaching text talks about conditions, not about someone; so does advice to anyone ("if you have asthma") */
 const GENERAL =
-  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|news|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists?|times)|if your?\b|when your?\b|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack)/gi;
+  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|(?<!(?:good|bad|great|sad|some|any) )news\b|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists|times)|if your?\b|when your?\b|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack)/gi;
 /** a sentence that speaks of anyone, not of someone ("anyone who has asthma", "people who had a stroke") */
 const ANYONE = /\b(?:if|when|whether|unless) (?:anyone|someone|a child|a patient|a person)\b|\b(?:anyone|anybody|someone|people|patients|those|children|adults) (?:who|with)\b|\bany (?:child|pupil|student|patient|guest|employee|staff)\b/gi;
 /** "if your child has allergies": to anyone, unless the text is a letter to someone ("Dear Mr Kaczmarek, ... if you take clopidogrel") */
@@ -35,6 +35,8 @@ const NOUN_AFTER = new Set(
     'ad|advert|advertising|marketing|industry|sector|company|companies|battery|batteries|ion|access|specialists|nurses|doctors|consultants|clinics|' +
     'screening|vaccine|vaccines|jab|jabs|medicine|medicines|treatments|law').split('|'),
 );
+/** a condition then one of these is a procedure ("an ADHD assessment", "my asthma review") */
+const PROCEDURE_AFTER = new Set('assessment|appointment|appt|referral|review|test|tests|consultation|check|checkup|check-up|meds|medication|op|diagnosis'.split('|'));
 /** an idiom's word after the term: "a headache of a project", "a stroke of luck", "the heart of the matter" */
 const IDIOM_AFTER = /^[ \t]+of[ \t]+(?:a|an|the|luck|genius|good|bad)\b/i;
 /** possessives right before a term: "his irregular heartbeat", "mon extraction de dent de sagesse" */
@@ -58,7 +60,7 @@ const LINKS: Record<HealthCategory, Set<string>> = {
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
   'medical-procedure': new Set(
-    'had|has|have|having|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à'.split('|'),
+    'had|has|have|having|on|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à'.split('|'),
   ),
 };
 /** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
@@ -95,7 +97,7 @@ function lowerBound(xs: readonly number[], v: number): number {
   return lo;
 }
 
-interface Hit { start: number; end: number; detector: HealthCategory; ambiguous: boolean; term: string }
+interface Hit { start: number; end: number; detector: HealthCategory; ambiguous: boolean; readonly term: string }
 
 /** Start positions of the matches of global `re` in the ranges of `text`. */
 function matchStarts(re: RegExp, text: string, ranges: readonly (readonly [number, number])[]): number[] {
@@ -135,6 +137,8 @@ function words(s: string): string[] {
 const isWordChar = (c: number): boolean =>
   c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 
+/** where the word nextWord returned ends */
+let nextWordEnd = 0;
 /** The first word after `end` (lower case), or ''. */
 function nextWord(text: string, end: number): string {
   let i = end;
@@ -144,7 +148,8 @@ function nextWord(text: string, end: number): string {
   while (i < text.length && i < from + 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (i === from) return '';
   let j = i;
-  while (j < text.length && j < i + 20 && isWordChar(text.charCodeAt(j))) j++;
+  while (j < text.length && j < i + 20 && (isWordChar(text.charCodeAt(j)) || (text.charCodeAt(j) === 45 && isWordChar(text.charCodeAt(j + 1))))) j++;
+  nextWordEnd = j;
   return text.slice(i, j).toLowerCase();
 }
 
@@ -198,13 +203,16 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     // "before an operation executes": a time word ties only a procedure with no everyday sense
     !(h.ambiguous && TIME_LINK.has(link)) &&
     // "for" ties a procedure, or a condition a treatment is for ("a CPAP machine for sleep apnoea"; not "money for diabetes")
-    (link !== 'for' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
+    (link !== 'for' || prevWord === 'positive' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
     (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched') &&
     (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses');
   if (linked) {
     if (hasSubject) return true;
-    // "dmitri has a nut allergy": a specific condition had by someone named, not by "anyone who"
-    if (h.detector === 'medical-condition' && !h.ambiguous && HAS.has(link) && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
+    // "Jamie is off work with shingles", "tested positive for covid": said only of someone
+    const prev2 = before.length > 1 ? `${before[before.length - 2]} ${prevWord}` : '';
+    if (prevWord === 'positive' || prev2 === 'off work' || prev2 === 'off sick' || prev2 === 'signed off' || prev2 === 'home sick') return true;
+    // "dmitri has a nut allergy", "Rosa had a knee arthroscopy": had by someone named, not by "anyone who"
+    if (h.detector !== 'medication' && !h.ambiguous && HAS.has(link) && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
   }
   if (ADJECTIVAL.has(h.term) && BE.has(link.replace(/^(?:i|he|she|it)(?=')/, '')) && (hasSubject || SUBJECT.has(link))) return true;
   if (h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)))) return true;
@@ -331,6 +339,12 @@ export const healthDetector: Detector = {
         if (prev === undefined || !POSSESSIVE.has(prev)) continue;
       }
       if (IDIOM_AFTER.test(text.slice(h.end, h.end + 12)) || anyone(h.start, h.end)) continue;
+      // "an ADHD assessment", "her diabetes review": a procedure about the condition
+      if (h.detector === 'medical-condition' && after !== '' && PROCEDURE_AFTER.has(after)) {
+        h.detector = 'medical-procedure';
+        h.ambiguous = false;
+        h.end = nextWordEnd;
+      }
       const a = h.start - WINDOW, b = h.end + WINDOW;
       const nTriggers = countTriggers(a, b);
       // an everyday word (operation, fever) needs a specific term near it, not just another everyday word
