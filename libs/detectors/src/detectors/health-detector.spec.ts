@@ -86,6 +86,11 @@ describe('health data: conditions in lay words', () => {
   ])('%j', (text, term) => {
     expect(health(text)).toContain(term);
   });
+  it('reads "if you" in a letter to someone as about them, and in a letter to everyone as about no one', () => {
+    const letter = 'Dear Ms Novak,\n\nYour gastroscopy is on 3 March. If you take warfarin for your heart valve, call us first.';
+    expect(health(letter)).toEqual(expect.arrayContaining(['gastroscopy', 'warfarin']));
+    expect(health('Dear parents,\n\nIf your child takes warfarin or has epilepsy, tell the trip leader.')).toEqual([]);
+  });
   it('reads clinical abbreviations and three-character ICD-10 codes in a clinical note', () => {
     const note = 'Clinic letter. Diagnosis: STEMI (I21.0). PMH: T1DM (E10), asthma (J45), CKD. Meds: insulin 10 units daily.';
     const found = health(note);
@@ -129,6 +134,7 @@ describe('health data: not about anyone', () => {
     'Set the stroke width of the chart line to 2 and redraw the chart daily.',
     'He had a breakdown of the costs ready for the board.',
     'The socket is opened with AF_INET and the flags are set in tia_flags.',
+    "Bring the teaching aids to room 4, I'm tired af after the offsite.",
     'Hooks let you change the data before an operation executes, or skip their operation entirely.',
     "Parkinson's law says the work expands to fill the sprint.",
   ])('%j', (text) => {
