@@ -140,3 +140,15 @@ describe('a name and a role in brackets, a hyphenated name in a name column', ()
     expect(names('Name\tTeam\nSeo Ji-woo\tPlatform\nAnna Berg\tData\n')).toContain('Seo Ji-woo');
   });
 });
+
+describe('list items and lists of places, more', () => {
+  it('reads an unlisted name heading a list item before two listed ones', () => {
+    expect(names('Finalists:\n1. Nomsa Dube – strong portfolio\n2. Henrik Andersen – good fit\n3. Paulo Ferreira – later\n')).toContain('Nomsa Dube');
+  });
+  it.each([
+    'Steps:\n1. Clone Repo – done\n2. Lukas Schmidt – reviewer\n',
+    'We have branches in Charlotte, Austin and Victoria.',
+  ])('no unlisted item, no place in %j', (text) => {
+    expect(names(text)).not.toEqual(expect.arrayContaining([expect.stringMatching(/Clone|Charlotte|Austin|Victoria/)]));
+  });
+});

@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../finding';
 import { fold, isLetter, isUpper } from './capitalised-runs';
-import { STOP, words } from './person-name-words';
+import { PRODUCT_NAMES, STOP, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
@@ -63,7 +63,7 @@ export function listMarkerBefore(text: string, start: number): boolean {
 const ITEM_AFTER = /^[ \t]*(?:\r?\n|$|[–—:,(]|-[ \t])/;
 
 /** endings of English nouns, verbs and adjectives, few family names' */
-const ENGLISH_END = /(?:ies|es|tion|sion|ment|ments|ing|ings|ness|ity|ance|ence|able|ible|ers|ed|ful|less|ism|ist|ists|ure|ures|ics|ts|ks|ps|ds)$/;
+const ENGLISH_END = /(?:ies|es|tion|sion|ions|ment|ments|ing|ings|ness|ity|ance|ence|able|ible|ers|ed|ful|less|ism|ist|ists|ure|ures|ics|ts|ks|ps|ds|ive|ous)$/;
 
 /**
  * The words of a list item's head (2-4 capitalised words after a list marker, before a dash, a
@@ -82,7 +82,43 @@ export function listItemName(text: string, toks: readonly Word[], lists: Lists):
   const lKnown = listedWord(last.lower, lists.all, lists.common) || (last.lower.length >= 5 && SURNAME_LIKE.test(fold(last.lower, last.lower)));
   const fCommon = lists.common.has(first.lower) || STOP.has(first.lower);
   // an unlisted first word before a listed one: not an English noun's ending last ("Install Dependencies", "Run Tests")
-  return lKnown && (fKnown || (!fCommon && !ENGLISH_END.test(last.lower)));
+  if (lKnown) return fKnown || (!fCommon && !ENGLISH_END.test(last.lower) && !ENGLISH_END.test(first.lower));
+  // two or three unlisted words, in a list whose item on the line before or after is headed by a listed name
+  if (n > 3 || fKnown || fCommon || toks.some((x) => STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || ENGLISH_END.test(x.lower) || ROLE_OR_FIRM.has(x.lower))) return false;
+  // two items headed by names of the lists around it: both neighbours, or the two before or after it
+  const named = (k: number): boolean => {
+    // the line k lines away (k < 0: before)
+    let s = text.lastIndexOf('\n', first.start - 1) + 1, e = text.indexOf('\n', last.end);
+    if (e === -1) e = text.length;
+    for (let i = 0; i < Math.abs(k); i++) {
+      if (k < 0) {
+        if (s === 0) return false;
+        e = s - 1;
+        s = text.lastIndexOf('\n', e - 1) + 1;
+      } else {
+        if (e >= text.length) return false;
+        s = e + 1;
+        e = text.indexOf('\n', s);
+        if (e === -1) e = text.length;
+      }
+    }
+    return neighbourItemName(text, s, e, lists);
+  };
+  return named(-1) ? named(1) || named(-2) : named(1) && named(2);
+}
+
+/** a list item line: its marker, then 2-3 capitalised words and a dash, a colon or the line's end (group 1 the words) */
+const ITEM_LINE = /^[ \t]*(?:\(?\d{1,3}[.)]|\(?[a-z]\)|[•*▪●◦‣·-])[ \t]+(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){1,2})[ \t]*(?:[–—:,(]|-[ \t]|\r?$)/u;
+/** The list item on [s, e) is headed by a name of the lists (a given name, or a listed or surname-like family name after a word that is no everyday word). */
+function neighbourItemName(text: string, s: number, e: number, lists: Lists): boolean {
+  if (e - s > 300 || e <= s) return false;
+  const m = ITEM_LINE.exec(text.slice(s, e));
+  if (m === null) return false;
+  const ws = m[1]!.toLowerCase().split(/[ \t]/);
+  const first = ws[0]!, last = ws[ws.length - 1]!;
+  if (lists.common.has(first) || STOP.has(first) || ENGLISH_END.test(last)) return false;
+  const lKnown = listedWord(last, lists.all, lists.common) || (last.length >= 5 && SURNAME_LIKE.test(fold(last, last)));
+  return lKnown && (listedWord(first, lists.given, lists.common) || listedWord(first, lists.all, lists.common));
 }
 
 /** ---- salutations ---- */
@@ -103,7 +139,7 @@ const ADDRESSEES = words(`team all everyone everybody folks guys there world fri
  * "Hi Marie-Claude,\n", "Hej Sanna,"): the person addressed. `prevWord` is the word before it (lower case).
  */
 export function salutedName(text: string, s: number, e: number, prevWord: string, greeting: boolean, lists: Lists): boolean {
-  if (e - s < 3 || !(greeting || (SALUTATIONS.has(prevWord) && wordAtLineStart(text, s, prevWord)))) return false;
+  if (e - s < 3 || !(greeting || SALUTATIONS.has(prevWord)) || !wordAtLineStart(text, s, prevWord, !SALUTATIONS.has(prevWord))) return false;
   // a comma after it, as a letter's or a mail's salutation is written (not "Hello Koa" heading a section)
   if (text.charCodeAt(e) !== 44) return false;
   const lower = text.slice(s, e).toLowerCase();
@@ -113,13 +149,15 @@ export function salutedName(text: string, s: number, e: number, prevWord: string
   for (let i = s + 1; i < e; i++) if (isUpper(text.charCodeAt(i)) && text.charCodeAt(i - 1) !== 45) return false;
   return true;
 }
-/** the salutation word `w` right before `s` stands at its line's start */
-function wordAtLineStart(text: string, s: number, w: string): boolean {
+/** the salutation word `w` right before `s` stands at its line's start (`clause`: or at a sentence's start, or after a quote mark) */
+function wordAtLineStart(text: string, s: number, w: string, clause: boolean): boolean {
   let i = s;
   while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
   i -= w.length;
   while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  return i <= 0 || text.charCodeAt(i - 1) === 10;
+  if (i <= 0 || text.charCodeAt(i - 1) === 10) return true;
+  const p = text.charCodeAt(i - 1);
+  return clause && (p === 46 || p === 33 || p === 63 || p === 34 || p === 0x201c || p === 39 || p === 0x2018 || p === 58 || p === 62);
 }
 
 /** ---- an initial and a family name ---- */

@@ -126,7 +126,9 @@ export const personNameDetector: Detector = {
     /** A list of given names starting at `s`: each item pushed as a name, and skipped by the rest of the scan. */
     const listOfNamesAt = (s: number, confidence: number, isName = listedGiven, minUnlistedFirst = 4): boolean => {
       const items = nameList(text, s, isName, minUnlistedFirst);
-      if (items === undefined || items.some(([a, b]) => ampersandFirm(text, a, b, lists))) return false;
+      // (not firms joined by "&", not cities named like people: "offices in Charlotte, Austin and Victoria")
+      if (items === undefined || items.some(([a, b]) => ampersandFirm(text, a, b, lists)) ||
+        items.filter(([a, b]) => placeNamedLikePerson(text, a, text.slice(a, b).toLowerCase())).length >= 2) return false;
       for (const [a, b] of items) out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: b, confidence });
       listEnd = lastAcceptedEnd = items[items.length - 1]![1];
       return true;
