@@ -27,8 +27,9 @@ const common = {
     '@airlock/detectors': path.join(libs, 'detectors/src/index.ts'),
     '@airlock/contracts': path.join(libs, 'contracts/src/index.ts'),
     '@airlock/decision-core': path.join(libs, 'decision-core/src/index.ts'),
-    // Only the zip part of the file-text library: PDF, DOCX and XLSX are read by extract.ts itself.
+    // Only the zip and PDF-layout parts of the file-text library: pdf.js, mammoth and ExcelJS are run by extract.ts itself.
     '@airlock/file-text/office-zip': path.join(libs, 'file-text/src/office-zip.ts'),
+    '@airlock/file-text/pdf-layout': path.join(libs, 'file-text/src/pdf-layout.ts'),
   },
   define: { 'process.env.NODE_ENV': '"production"' },
 };

@@ -395,6 +395,8 @@ export async function scenario4OfficeUploads(t) {
       { name: 'deploy-notes.pdf', mimeType: 'application/pdf', buffer: pdf(['Deploy notes for the billing service', line]) },
       { name: 'runbook.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(['Runbook', line]) },
       { name: 'inventory.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx([['service', 'setting'], ['billing', line]]) },
+      // the key only in the page header, which mammoth does not read
+      { name: 'handover.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx(['Handover', 'See the header.'], { header: line }) },
     ];
     const cards = gpt.locator('[data-airlock-card]');
     const blockedUpload = gpt.locator('[data-airlock-card="block"]').filter({ hasText: 'blocked this upload' }).filter({ hasText: 'no-credentials' });
@@ -424,9 +426,10 @@ export async function scenario4OfficeUploads(t) {
     assert(!withKey.some((f) => uploads.some((u) => u.includes(f.name))), `no file with the key reached the service (it received ${uploads.join(', ')})`);
     const reported = await waitFor('the upload decisions to be reported', () => {
       const r = s.relay.reports.filter((x) => x.action === 'upload');
-      return r.length >= 7 ? r : null;
+      return r.length >= 2 * withKey.length + 1 ? r : null;
     });
-    assert(reported.filter((x) => x.effect === 'block' && x.findingClasses.includes('credentials')).length === 6, `six uploads blocked for credentials (${JSON.stringify(reported.map((x) => [x.effect, x.findingClasses]))})`);
+    const blockedForKey = reported.filter((x) => x.effect === 'block' && x.findingClasses.includes('credentials')).length;
+    assert(blockedForKey === 2 * withKey.length, `each file with the key blocked when selected and when dropped (${JSON.stringify(reported.map((x) => [x.effect, x.findingClasses]))})`);
 
     // The admin adds a rule that masks personal data in uploads to ChatGPT and publishes it: an
     // upload cannot be masked, so a document holding a client's e-mail address is not attached

@@ -2,11 +2,15 @@
 // or dropped (import() of this web-accessible module): plain text and the text formats as they
 // are; PDF with pdf.js (run on the page's main thread: a page cannot start a worker from the
 // extension's origin); DOCX with mammoth; XLSX with ExcelJS; PPTX (slides and speaker notes) with
-// the file-text library's reader, which also refuses zip bombs from their declared sizes. Anything
-// else: no text (the policy then decides on the file's name and type alone).
+// the file-text library's reader, which also refuses zip bombs (declared sizes, then each entry
+// inflated once in bounded memory). For the three office formats, the text their readers leave out
+// too (headers, footers, comments, charts, document properties), and a PDF page's runs in the order
+// they are seen, as the server reads them. Anything else: no text (the policy then decides on the
+// file's name and type alone).
 import * as pdfjs from 'pdfjs-dist';
 import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
-import { pptxText, zipEntries } from '@airlock/file-text/office-zip';
+import { mainPart, officeExtraText, pptxText, zipEntries } from '@airlock/file-text/office-zip';
+import { pdfPageText } from '@airlock/file-text/pdf-layout';
 
 export interface Extracted {
   text?: string;
@@ -47,14 +51,19 @@ export async function extractText(file: File, _workerUrl: string): Promise<Extra
     if (ext !== 'pptx' && ext !== 'docx' && ext !== 'xlsx') return {};
     // Office files are zips: entries counted and declared sizes summed before anything is inflated.
     const data = await file.arrayBuffer();
-    zipEntries(new Uint8Array(data));
-    if (ext === 'pptx') return bounded(pptxText(new Uint8Array(data)));
-    if (ext === 'docx') {
+    const bytes = new Uint8Array(data);
+    zipEntries(bytes);
+    let main: string;
+    if (ext === 'pptx') main = pptxText(bytes);
+    else if (ext === 'docx') {
       const mod = (await import('mammoth/mammoth.browser.js')) as typeof import('mammoth/mammoth.browser.js') & { default?: typeof import('mammoth/mammoth.browser.js') };
       const mammoth = mod.default ?? mod;
-      return bounded((await mammoth.extractRawText({ arrayBuffer: data })).value);
-    }
-    return bounded(await xlsxText(data));
+      main = (await mammoth.extractRawText({ arrayBuffer: data })).value;
+    } else main = await xlsxText(data);
+    if (main.length > MAX_TEXT) return bounded(main);
+    // the main document was read by mammoth: not again
+    const extra = officeExtraText(bytes, ext as 'docx' | 'xlsx' | 'pptx', ext === 'docx' ? [mainPart(bytes, 'word/document.xml')] : []);
+    return bounded(extra ? `${main}\n\n${extra}` : main);
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
@@ -68,10 +77,9 @@ async function pdfText(data: ArrayBuffer): Promise<string> {
   let length = 0;
   for (let i = 1; i <= doc.numPages && length <= MAX_TEXT; i++) {
     const page = await doc.getPage(i);
-    const content = await page.getTextContent();
-    const line = content.items.map((it) => ('str' in it ? String(it.str) : '')).join(' ');
-    parts.push(line);
-    length += line.length;
+    const text = pdfPageText((await page.getTextContent()).items);
+    parts.push(text);
+    length += text.length;
   }
   await doc.destroy();
   return parts.join('\n');
@@ -83,11 +91,21 @@ async function xlsxText(data: ArrayBuffer): Promise<string> {
   if (!Workbook) throw new Error('ExcelJS did not load');
   const wb = new Workbook();
   await wb.xlsx.load(data);
+  // A sheet whose one long shared string fills every cell holds gigabytes of text in a few hundred
+  // KB: reading stops past MAX_TEXT (the caller marks the text truncated), before the tab runs out
+  // of memory.
   const lines: string[] = [];
+  let length = 0;
   wb.eachSheet((sheet) => {
     sheet.eachRow((row) => {
+      if (length > MAX_TEXT) return;
       const cells: string[] = [];
-      row.eachCell((cell) => cells.push(cell.text));
+      row.eachCell((cell) => {
+        if (length > MAX_TEXT) return;
+        const text = cell.text;
+        cells.push(text);
+        length += text.length + 1;
+      });
       lines.push(cells.join('\t'));
     });
   });

@@ -55,10 +55,15 @@ export function zip(entries) {
 
 const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A minimal Word document: one paragraph per line of `paragraphs`. */
-export function docx(paragraphs) {
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join('');
+/** A minimal Word document: one paragraph per line of `paragraphs`, and a page header when given. */
+export function docx(paragraphs, { header } = {}) {
+  const para = (p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`;
+  const body = paragraphs.map(para).join('');
+  const headerPart = header
+    ? { 'word/header1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${para(header)}</w:hdr>` }
+    : {};
   return zip({
+    ...headerPart,
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
