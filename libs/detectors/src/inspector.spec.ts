@@ -84,6 +84,10 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['base64', 'aws Zq3T8vK2pLm9Xw4Rb7Nc1Yd6Hf0Js5Ga8Ue3Vi2O/+'.repeat(2_000)],
     ['code lines', 'if (x) {\n  y();\n}\n'.repeat(6_000)],
     ['urls', 'https://user:pass@'.repeat(6_000)],
+    // one long run of blanks between two words, no digit after it (a street pattern once tried the run from each blank)
+    ['a long run of blanks', `a${' '.repeat(100_000)}b`],
+    ['a long run of tabs', `Main${'\t'.repeat(100_000)}Street`],
+    ['blanks and line breaks', `a${' \n'.repeat(50_000)}1`],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

@@ -113,6 +113,7 @@ describe('normalisation stays linear on adversarial input', () => {
     ['tag characters', '\u{E0041}\u{E0031}'.repeat(25_000)],
     ['escaped slashes', 'a\\/'.repeat(33_000)],
     ['hex', '70617373776f72643d68756e74657232 '.repeat(3_000)],
+    ['a quote, a long run of blanks, no closing quote', `"a"${' '.repeat(100_000)}+`],
     ['base64-ish', 'QUJDREVGR0hJSktMTU5PUA== '.repeat(4_000)],
     ['escapes', '\\u0041'.repeat(16_000)],
     ['percent', '%41'.repeat(33_000)],

@@ -228,7 +228,9 @@ interface Edit { s: number; e: number; r: string }
 
 /** `"abc" + "def"`, `'abc' . 'def'`, `"abc" "def"`, across a line break too: the joint between two quoted parts */
 const CONCAT_EDGE = /[\w@.+/=%:-]/;
-const CONCAT = /(["'`])[ \t]*(?:\+|\.|&|\|\||\+=)?[ \t]*(?:\\?\r?\n[ \t]*(?:(?:\+|\.|&)[ \t]*)?)?\1(?=[\w@.+/=%:-])/g;
+// (blanks, then an operator and its blanks: two blank runs around an optional operator tried every
+// split of a long blank run, quadratic in its length)
+const CONCAT = /(["'`])[ \t]*(?:(?:\+|\.|&|\|\||\+=)[ \t]*)?(?:\\?\r?\n[ \t]*(?:(?:\+|\.|&)[ \t]*)?)?\1(?=[\w@.+/=%:-])/g;
 /** the rest of a value at the start of the next line: base64/hex-like characters, then a blank, quote, bracket or the end (not `NAME=value`, not `SOME_NAME`) */
 const CONTINUATION = /^[A-Za-z0-9+/-]{4,}={0,2}(?=$|[\s"'`,;)\]])/;
 /** Digit groups that end a line (a card or account number's first half), the last one's separator kept or not. */

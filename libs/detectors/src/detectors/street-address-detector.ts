@@ -252,8 +252,12 @@ function tri(s: string, i: number): number {
 }
 /** last characters of the German street words in DE's lookbehind (straße, str., weg, platz, damm, ufer...) */
 const DE_LAST = new Set(['e'.charCodeAt(0), '.'.charCodeAt(0), 'g'.charCodeAt(0), 'z'.charCodeAt(0), 'm'.charCodeAt(0), 'r'.charCodeAt(0)]);
-/** a run of blanks and the digit after it (the run starts where the match does: the scan meets its first blank first) */
-const BLANKS_DIGIT = /[ \t]+\d/g;
+/**
+ * A blank and the digit after it; the run of blanks before is walked back in code. Not `[ \t]+\d`:
+ * on a long run of blanks with no digit after it, that pattern tried the whole run from each of its
+ * blanks (50,000 blanks took 0.9 s, 200,000 took 28 s).
+ */
+const BLANKS_DIGIT = /[ \t]\d/g;
 
 /** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
 export const streetAddressDetector: Detector = {
