@@ -81,7 +81,7 @@ export async function scenarioSimulatorNotCounted(t) {
   const notCounted = draft.getByTestId('not-counted');
   await notCounted.waitFor();
   const text = await notCounted.innerText();
-  assert(text.includes('4111 1111 1111 1111') && text.includes('a documented test number, never a real one'), `the test card is listed as not counted, with why: ${text}`);
+  assert(text.includes('4111 1111 1111 1111') && text.includes('a documented test value (a test card number'), `the test card is listed as not counted, with why: ${text}`);
   await draft.getByText('Found but not counted (1)').waitFor();
   const found = await draft.getByTestId('classes-found').innerText();
   assert(found.startsWith('Found in the text:') && found.includes('Personal data'), `found classes are labelled as found, by name: ${found}`);

@@ -171,17 +171,8 @@ describe('decisions on a file', () => {
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${Array(16).fill('4 0 R').join(' ')}] >>`,
       `<< /Length ${stream.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n${stream.toString('latin1')}\nendstream`,
     ];
-    let out = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    objects.forEach((o, i) => {
-      offsets.push(Buffer.byteLength(out, 'latin1'));
-      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    });
-    const xref = Buffer.byteLength(out, 'latin1');
-    out += `xref\n0 5\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
-    out += `trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     const started = Date.now();
-    const reading = send({ request: toChatGpt, file: { name: 'scan.pdf', data: Buffer.from(out, 'latin1') } });
+    const reading = send({ request: toChatGpt, file: { name: 'scan.pdf', data: rawPdf(objects) } });
     const probes: number[] = [];
     for (let i = 0; i < 5; i++) {
       const s = Date.now();

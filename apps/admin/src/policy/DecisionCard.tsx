@@ -7,7 +7,7 @@ import type { Decision } from './types';
 
 type NotCounted = Decision['notCounted'][number];
 
-/** "4111 1111 1111 1111 — Financial details: a documented test number, never a real one". */
+/** "4111 1111 1111 1111 — Financial details: a documented test value (a test card number, an address at a documentation domain such as example.com), never a real one". */
 function NotCountedList({ items, text }: { items: NotCounted[]; text: string }) {
   const t = useTranslate();
   const classLabel = useDataClassLabel();
