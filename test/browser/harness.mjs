@@ -86,6 +86,22 @@ export class ScenarioContext {
   /** Injects axe-core and runs it; serious or critical violations fail the scenario. */
   async axe(page, name) {
     await page.waitForLoadState('networkidle').catch(() => {});
+    // Transitions still running (a toast fading in) are measured half-transparent: axe read the
+    // "Incident saved" toast's white text on its green at 3.3:1 mid-fade. Wait for the finite ones
+    // (a spinner's animation never ends), at most 2 s.
+    await page
+      .evaluate(() =>
+        Promise.race([
+          Promise.all(
+            document
+              .getAnimations()
+              .filter((a) => a.effect && Number.isFinite(a.effect.getComputedTiming().endTime))
+              .map((a) => a.finished.catch(() => undefined)),
+          ),
+          new Promise((r) => setTimeout(r, 2000)),
+        ]),
+      )
+      .catch(() => {});
     const result = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => ({
