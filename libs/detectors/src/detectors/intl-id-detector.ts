@@ -1,6 +1,5 @@
-import { forEachWindow, type Detector, type Scan } from '../detector';
-import type { Finding } from '../finding';
-import type { KeywordKind } from '../keyword-scan';
+import type { Detector } from '../detector';
+import { scanNear } from './national-id-detector';
 import { brCpfValid, frNirValid, itCodiceFiscaleValid, mxCurpValid, nhsNumberValid, nlBsnValid, plPeselValid, zaIdValid } from '../national-ids';
 
 /** 943 476 5919: three, three and four digits, blanks or hyphens or none. */
@@ -24,23 +23,6 @@ const CF_OR_CURP = /(?<![A-Za-z0-9])[A-Z]{4}(?:[A-Z]{2}\d{2}[ABCDEHLMPRST][\dLMN
 
 const compact = (s: string): string => s.replace(/[ .-]/g, '').toUpperCase();
 
-/** Candidates of `re` within the context windows of `kind`, reported when valid and a context word is near. */
-function nearContext(scan: Scan, out: Finding[], kind: KeywordKind, re: RegExp, detector: string, valid: (d: string) => boolean, also?: KeywordKind): void {
-  const scanKind = (k: KeywordKind): void =>
-    forEachWindow(scan, k, 60, 40, (ws, win) => {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(win)) !== null) {
-        const start = ws + m.index, end = start + m[0].length;
-        if (!valid(compact(m[0])) || !scan.keywords.near(k, start, end, 60, 20)) continue;
-        if (out.some((f) => f.detector === detector && f.start === start)) continue;
-        out.push({ dataClass: 'government_id', detector, start, end, confidence: 0.95 });
-      }
-    });
-  scanKind(kind);
-  if (also) scanKind(also);
-}
-
 /**
  * National identity and health numbers of the UK (NHS / CHI), France (NIR), the Netherlands (BSN),
  * Poland (PESEL), Brazil (CPF), South Africa, Italy (codice fiscale) and Mexico (CURP), each with
@@ -60,13 +42,16 @@ export const intlIdDetector: Detector = {
     { id: 'mx-curp', dataClass: 'government_id', description: 'Mexican CURP (birth date, state and check digit)' },
   ],
   detect(scan, out) {
-    const { keywords, text } = scan;
-    if (keywords.has('nhs')) nearContext(scan, out, 'nhs', NHS, 'uk-nhs-number', nhsNumberValid);
-    if (keywords.has('nir') || keywords.has('ssn')) nearContext(scan, out, 'nir', NIR, 'fr-nir', frNirValid, 'ssn');
-    if (keywords.has('bsn')) nearContext(scan, out, 'bsn', BSN, 'nl-bsn', nlBsnValid);
-    if (keywords.has('pesel')) nearContext(scan, out, 'pesel', DIGITS_11, 'pl-pesel', plPeselValid);
-    if (keywords.has('cpf')) nearContext(scan, out, 'cpf', DIGITS_11, 'br-cpf', brCpfValid);
-    if (keywords.has('zaid')) nearContext(scan, out, 'zaid', ZA_ID, 'za-id-number', zaIdValid);
+    const { text } = scan;
+    // the same check as Canada's SIN or India's Aadhaar (a valid number near a context word); a NIR
+    // found near both a NIR word and "social security" twice is one finding after resolveOverlaps
+    scanNear(scan, out, 'nhs', NHS, 'uk-nhs-number', 0.95, nhsNumberValid);
+    scanNear(scan, out, 'nir', NIR, 'fr-nir', 0.95, frNirValid);
+    scanNear(scan, out, 'ssn', NIR, 'fr-nir', 0.95, frNirValid);
+    scanNear(scan, out, 'bsn', BSN, 'nl-bsn', 0.95, nlBsnValid);
+    scanNear(scan, out, 'pesel', DIGITS_11, 'pl-pesel', 0.95, plPeselValid);
+    scanNear(scan, out, 'cpf', DIGITS_11, 'br-cpf', 0.95, brCpfValid);
+    scanNear(scan, out, 'zaid', ZA_ID, 'za-id-number', 0.95, zaIdValid);
     if (text.indexOf('-') !== -1) {
       CPF_FORMATTED.lastIndex = 0;
       let m: RegExpExecArray | null;

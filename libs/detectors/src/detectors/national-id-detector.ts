@@ -1,5 +1,6 @@
 import { forEachWindow, type Detector, type Scan } from '../detector';
 import type { Finding } from '../finding';
+import type { KeywordKind } from '../keyword-scan';
 import { deSteuerIdValid } from '../de-steuer-id';
 import { luhnValid } from '../luhn';
 import { verhoeffValid } from '../verhoeff';
@@ -8,13 +9,14 @@ const SIN = /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{3}(?![\d-])/g;
 const AADHAAR = /(?<![\d-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\d-])/g;
 const STEUER = /(?<![\d-])[1-9]\d(?: ?\d{3}){3}(?![\d-])/g;
 
-function scanNear(scan: Scan, out: Finding[], kind: 'sin' | 'aadhaar' | 'steuer', re: RegExp, detector: string, confidence: number, valid: (digits: string) => boolean): void {
+/** Candidates of `re` near a context word of `kind`, reported when their digits are valid (also intl-id-detector.ts). */
+export function scanNear(scan: Scan, out: Finding[], kind: KeywordKind, re: RegExp, detector: string, confidence: number, valid: (digits: string) => boolean): void {
   forEachWindow(scan, kind, 50, 50, (ws, win) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(win)) !== null) {
       const start = ws + m.index, end = start + m[0].length;
-      if (!valid(m[0].replace(/\D/g, '')) || !scan.keywords.near(kind, start, end, 50, 20)) continue;
+      if (!valid(m[0].replace(/[ .-]/g, '').toUpperCase()) || !scan.keywords.near(kind, start, end, 50, 20)) continue;
       out.push({ dataClass: 'government_id', detector, start, end, confidence });
     }
   });

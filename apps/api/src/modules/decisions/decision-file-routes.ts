@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { AccessRule } from '../auth/access.decorators';
 import { ApiKeyGate } from '../auth/api-key-gate';
 import { DecisionService } from './decision.service';
-import { FileTextRunner } from './file-text-runner';
+import { FileTextRunner, utf8Prefix } from './file-text-runner';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const USAGE = 'Send multipart/form-data with a "request" field (the decision request as JSON, without content.text) and one "file" part';
@@ -17,13 +17,6 @@ const USAGE = 'Send multipart/form-data with a "request" field (the decision req
 export const FILE_NATIVE_ROUTES: readonly { method: 'POST'; path: string; rule: AccessRule; takesBody: boolean }[] = [
   { method: 'POST', path: '/v1/decisions/file', rule: { kind: 'api_key', scope: 'decide' }, takesBody: true },
 ];
-
-/** The longest prefix of `text` within `maxBytes` of UTF-8 (never half a character). */
-function utf8Prefix(text: string, maxBytes: number): string {
-  if (text.length * 3 <= maxBytes) return text;
-  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(maxBytes));
-  return text.slice(0, read);
-}
 
 /**
  * POST /v1/decisions/file: an `upload` decision on a file's content, for clients that have the file

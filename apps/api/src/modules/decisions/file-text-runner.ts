@@ -98,3 +98,10 @@ export class FileTextRunner {
     }
   }
 }
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8 (never half a character). */
+export function utf8Prefix(text: string, maxBytes: number): string {
+  if (text.length * 3 <= maxBytes) return text;
+  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(maxBytes));
+  return text.slice(0, read);
+}

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ApiKeyRegistry } from '../api-clients/api-key-registry.service';
 import type { ApiClientAuth } from '../auth/auth-context';
 import { DecisionService } from '../decisions/decision.service';
-import { FileTextRunner } from '../decisions/file-text-runner';
+import { FileTextRunner, utf8Prefix } from '../decisions/file-text-runner';
 import { MetricsService } from '../metrics/metrics.service';
 import { PolicyRuntime } from '../policy/policy-runtime.service';
 import { type BodyTexts, bodyTexts, type FileSlot, maskJoined } from './icap-bodies';
@@ -406,13 +406,6 @@ function decodeBody(body: Buffer, encoding: string | undefined, max: number): Bu
     return null;
   }
   return null;
-}
-
-/** The longest prefix of `text` within `maxBytes` of UTF-8 (never half a character). */
-function utf8Prefix(text: string, maxBytes: number): string {
-  if (text.length * 3 <= maxBytes) return text;
-  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(maxBytes));
-  return text.slice(0, read);
 }
 
 /** FNV-1a, 32 bits, in hex: a short tag of a string. */
