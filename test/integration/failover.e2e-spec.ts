@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
+import { toErrorResponse } from '../../apps/api/src/common/error-response';
 import { createTestDatabase } from '../support/database';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { BOOTSTRAP_KEY, startTestApp, type TestApp } from '../support/test-app';
@@ -85,6 +86,29 @@ describe('the database restarts under a running instance', () => {
     });
     expect(logged).toEqual({ found: 200, rows: 200 });
   }, 90_000);
+
+  it('rolls back a transaction that runs out of time and answers it 503; the default allows one slower than Prisma\'s 5 s', async () => {
+    const exists = async (table: string) => ((await t.prisma.$queryRawUnsafe<{ r: string | null }[]>(`SELECT to_regclass('${table}')::text AS r`))[0]!.r !== null);
+    const late = t.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('CREATE TABLE tx_out_of_time (id int)');
+        await tx.$queryRawUnsafe('SELECT pg_sleep(0.6)::text');
+        await tx.$executeRawUnsafe('INSERT INTO tx_out_of_time VALUES (1)');
+      },
+      { timeout: 300 },
+    );
+    // A slow database as the API's defaults see it: 5.5 s of statements in one transaction.
+    const slow = t.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('CREATE TABLE tx_slow_but_kept (id int)');
+      await tx.$queryRawUnsafe('SELECT pg_sleep(5.5)::text');
+    });
+    const err = await late.then(() => undefined, (e: unknown) => e);
+    const answer = toErrorResponse(err);
+    expect({ status: answer.status, code: answer.body.error.code, retryAfter: answer.headers['retry-after'], unexpected: answer.unexpected }).toEqual({ status: 503, code: 'unavailable', retryAfter: '5', unexpected: false });
+    expect(await exists('tx_out_of_time')).toBe(false);
+    await slow;
+    expect(await exists('tx_slow_but_kept')).toBe(true);
+  }, 30_000);
 });
 
 describe('PostgreSQL ends the log writer\'s connection inside its transaction (API in its own process)', () => {

@@ -13,6 +13,11 @@ describe('database unavailable → 503 with Retry-After', () => {
     ["pg-pool's connection timeout, wrapped", new Error('outer', { cause: new Error('timeout exceeded when trying to connect') })],
     ['a connection that ended mid-query', new Error('Connection terminated unexpectedly')],
     ['a server that stopped answering (pg query_timeout)', new Error('outer', { cause: new Error('Query read timeout') })],
+    [
+      'a transaction that ran out of time (Prisma rolled it back)',
+      Object.assign(new Error('Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 15000 ms, however 15012 ms passed since the start of the transaction.'), { code: 'P2028', meta: { operation: 'commit', timeout: 15000, timeTaken: 15012 } }),
+    ],
+    ['a transaction that could not start in time', Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' })],
   ];
   it.each(cases)('%s', (_, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);
@@ -26,6 +31,7 @@ describe('database unavailable → 503 with Retry-After', () => {
   it('leaves other database errors alone', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('unique'), { code: 'P2002' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('Transaction API error: Transaction not found.'), { code: 'P2028' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('something else broke'))).toBe(false);
     expect(toErrorResponse(new Error('something else broke')).status).toBe(500);
   });

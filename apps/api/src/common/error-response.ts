@@ -127,6 +127,8 @@ const DATABASE_RETRY_AFTER_SECONDS = 5;
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Driver adapter error kinds for the same. */
 const ADAPTER_UNAVAILABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/** P2028 when a transaction ran out of time (Prisma rolled it back) or could not start in time: a slow or saturated database. */
+const TRANSACTION_OUT_OF_TIME = /expired transaction|Unable to start a transaction in the given time/i;
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Can't reach database server|Server has closed the connection|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error/i;
@@ -141,6 +143,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (sqlState && (sqlState.startsWith('08') || /^57P0[123]$/.test(sqlState) || sqlState === '53300')) return true;
   for (let e = err as Record<string, unknown> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as Record<string, unknown> | undefined, depth++) {
     if (typeof e.code === 'string' && (PRISMA_UNAVAILABLE.has(e.code) || SOCKET_UNAVAILABLE.has(e.code))) return true;
+    if (e.code === 'P2028' && typeof e.message === 'string' && TRANSACTION_OUT_OF_TIME.test(e.message)) return true;
     if (typeof e.kind === 'string' && ADAPTER_UNAVAILABLE.has(e.kind)) return true;
     const adapterError = (e.meta as Record<string, unknown> | undefined)?.driverAdapterError;
     if (adapterError && isDatabaseUnavailable(adapterError)) return true;

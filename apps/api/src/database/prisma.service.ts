@@ -32,7 +32,10 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     });
     pool.on('error', () => undefined);
     // One statement at a time per transaction (serial-transactions.ts: pg deprecates overlapping ones).
-    super({ adapter: withSerialTransactions(new PrismaPg(pool)) });
+    // Prisma's defaults (2 s to start a transaction, 5 s for all of it) are shorter than the pool's
+    // connection timeout and a slow network's round trips: a write of ten statements over a 400 ms
+    // round trip took 6 s and was rolled back. Past these, the caller gets 503 and nothing is kept.
+    super({ adapter: withSerialTransactions(new PrismaPg(pool)), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
     this.pool = pool;
   }
 
