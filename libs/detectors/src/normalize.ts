@@ -16,7 +16,9 @@
  *   broken by a line break joined, base64 runs (up to three times encoded) and hex runs that decode
  *   to printable UTF-8 text decoded, `\uXXXX` / `\u{X}` / `\xNN` / JSON `\/` escapes, URL `%XX`
  *   escapes and HTML character references decoded, and
- *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced.
+ *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced; digits typed
+ *   one at a time (`4 1 1 1 …`) or in slash-separated groups, 13-19 of them, joined; AWS key ids in
+ *   groups of four joined; quoted parts of an array joined with `.join('')` joined.
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
@@ -237,6 +239,18 @@ const CONTINUATION = /^[A-Za-z0-9+/-]{4,}={0,2}(?=$|[\s"'`,;)\]])/;
 const DIGIT_GROUPS_TAIL = /(?:^|[^\d -])[ \t]*\d{3,6}(?:[ -]\d{3,6}){0,3}-?$/;
 /** Digit groups that start the next line, then the line's end or anything but a letter, digit or hyphen ("… 9855 thanks"). */
 const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}(?![\dA-Za-z-])/;
+/** Digits typed one at a time with the same blank, dot or hyphen between ("4 1 1 1 …"): 13-19 of them, a card's length. */
+const SPACED_DIGITS = /(?<![\w.-])\d([ .-])\d(?:\1\d){11,17}(?![\w]|[.-]\d)/g;
+/** Digit groups joined by slashes ("4111/1111/1111/1111"), 13-19 digits in all (a date has 8). */
+const SLASHED_DIGITS = /(?<![\w/])\d{1,6}(?:\/\d{1,6}){2,18}(?![\w/])/g;
+/** An AWS access key id in groups of four with a blank or hyphen ("AKIA IOSF ODNN 7EXA MPLE"). */
+const GROUPED_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)(?:[ \t-][A-Z2-7]{4}){4}(?![A-Za-z0-9])/g;
+/**
+ * Quoted parts in an array joined with an empty string: `['AKIA3KD7', 'QP2XLMRT4WZQ'].join('')`.
+ * A comma before every part but the first (so the blanks between parts split one way only).
+ */
+const JOINED_ARRAY = /\[[ \t]*(["'`])[^"'`\n\\]{0,200}\1(?:[ \t]*,[ \t]*(["'`])[^"'`\n\\]{0,200}\2){1,30}[ \t]*(?:,[ \t]*)?\][ \t]*\.join\([ \t]*(["'`])\3[ \t]*\)/g;
+const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -492,6 +506,15 @@ export function deobfuscate(text: string): TextView {
       if (r !== undefined) edits.push({ s, e, r });
     },
   );
+  run(SPACED_DIGITS, (x) => x[0].replace(/[ .-]/g, ''));
+  if (text.indexOf('/') !== -1) {
+    run(SLASHED_DIGITS, (x) => {
+      const digits = x[0].replace(/\//g, '');
+      return digits.length >= 13 && digits.length <= 19 ? digits : undefined;
+    });
+  }
+  run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
+  if (text.indexOf('.join(') !== -1) run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
