@@ -88,6 +88,12 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['a long run of blanks', `a${' '.repeat(100_000)}b`],
     ['a long run of tabs', `Main${'\t'.repeat(100_000)}Street`],
     ['blanks and line breaks', `a${' \n'.repeat(50_000)}1`],
+    // the Indian, Japanese and Brazilian address shapes
+    ['PIN codes after place names', 'Flat 1, Road 2, Pune, Maharashtra 411001, '.repeat(2_400)],
+    ['six-digit numbers', '560001 '.repeat(14_000)],
+    ['block numbers and wards', '1-2-3 Aoyama, Minato-ku, '.repeat(4_000)],
+    ['hyphenated numbers near a ward', `Shibuya-ku ${'1-2-'.repeat(25_000)}`],
+    ['Brazilian segments without a CEP', `Rua Augusta, 1500${' - Bela Vista'.repeat(7_000)}`],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

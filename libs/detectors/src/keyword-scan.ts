@@ -52,7 +52,7 @@ const KINDS = {
     'phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me',
     'tél', 'tél.', 'portable', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamo', 'llamar', 'llámame', 'llama', 'cellulare', 'chiamami',
     'telefone', 'telemóvel', 'ligue', 'telefoon', 'mobiel', 'bel', 'rufnummer', 'mobil', 'ruf', 'tlf', 'puhelin', 'telefonnummer', 'numer', 'komórka', 'landline',
-    'desk', 'answering', 'dial', 'ring me',
+    'desk', 'answering', 'dial', 'ring me', 'liga', 'ligar', 'me liga', 'fone', 'zap',
   ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',
@@ -80,8 +80,8 @@ const KINDS = {
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
-    'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'str', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
-    'calle', 'avenida', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
+    'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'grove', 'parade', 'esplanade', 'str', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
+    'calle', 'avenida', 'av', 'av.', 'alameda', 'estrada', 'rodovia', 'praça', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
     'οδός', 'λεωφόρος', 'πλατεία',
     'apt', 'apartment', 'suite', 'flat', 'corner',
   ),

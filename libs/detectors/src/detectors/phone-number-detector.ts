@@ -23,7 +23,9 @@ const NANP = new Set(['US', 'CA']);
 /** Regions tried for national numbers with a trunk prefix 0 that are not valid in the default region. */
 const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL', 'NZ', 'ZA', 'NG', 'KE', 'JP', 'KR', 'TR', 'BR', 'AR', 'FI', 'IL', 'PK', 'PH', 'TH', 'MY', 'ID', 'EG', 'VN'];
 /** Regions whose national numbers have no trunk prefix (Spain 612 345 678, Italy 347 123 4567...): tried only next to a phone word. */
-const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX'];
+const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX', 'BR'];
+/** Brazil's own shape, the area code in brackets and a hyphen before the last four digits: "(11) 98765-4321", "(21) 3456-7890" */
+const BR_SHAPE = /^\(\d{2}\) ?\d{4,5}-\d{4}$/;
 /** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
 function nanpPlausible(d: string): boolean {
   const n = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
@@ -116,7 +118,8 @@ export const phoneNumberDetector: Detector = {
           // regions that dial with a leading 0 (lower confidence: the region is a guess)
           const trunk = digits[0] === '0' && formatted && TRUNK_ZERO_REGIONS.some((r) => r !== home && validPhone(raw, r));
           // without a trunk '0' the region is a bigger guess: only with a phone word right before
-          const noTrunk = !trunk && digits[0] !== '0' && context && NO_TRUNK_REGIONS.some((r) => r !== home && validPhone(raw, r));
+          const noTrunk =
+            !trunk && digits[0] !== '0' && ((context && NO_TRUNK_REGIONS.some((r) => r !== home && validPhone(raw, r))) || (home !== 'BR' && BR_SHAPE.test(raw) && validPhone(raw, 'BR')));
           if (!trunk && !noTrunk) continue;
           confidence = noTrunk ? 0.6 : 0.7;
         }

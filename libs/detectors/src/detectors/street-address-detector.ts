@@ -1,8 +1,9 @@
 import type { Detector } from '../detector';
+import { brazilianTail, indianAddresses, japaneseAddresses } from './street-address-regional';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
 const SUFFIX =
-  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway|Str)$/;
+  /^(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Gardens|Mews|Loop|Plaza|Alley|Pike|Turnpike|Expressway|Freeway|Str|Grove|Parade|Esplanade)$/;
 const FR_WORDS = /^(?:rue|avenue|boulevard|place|chemin|allée|impasse|quai|cours)$/i;
 /** number + 1-4 capitalized (or ordinal) words, anchored at the suffix */
 const BEFORE = /(?<![\w.,-])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?)[ \t]+((?:(?:[NSEW]\.?|[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,4})$/;
@@ -12,6 +13,10 @@ const UNIT = /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Floor|Fl\.?|#)[ \t]*
 const CITY_US = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,3}[A-Z][A-Za-z.'-]*,[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?/y;
 const CITY_UK = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![A-Za-z0-9])/y;
 const CITY_ONLY = /,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]+(?:,[ \t]*[A-Z]{2})?/y;
+/** Australia: suburb, state and postcode ("Parramatta NSW 2150", ", Glen Waverley VIC 3150") */
+const CITY_AU = /,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,3}(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}(?![\w-])/y;
+/** a city and its postcode after the district ("…, Ikoyi, Lagos 101233") */
+const CITY_POSTCODE = /,[ \t]*(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]+[ \t]+\d{5,6}(?![\w-])/y;
 
 /** P.O. Box 1234 [, City, ST 12345] */
 const PO_BOX = /\bP\.? ?O\.? ?Box[ \t]+\d{1,7}(?:,?[ \t]+(?:[A-Z][A-Za-z.'-]*[ \t]){0,2}[A-Z][A-Za-z.'-]*,[ \t]*[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?/g;
@@ -27,7 +32,7 @@ const FR =
  * Street word first, house number after the name (Spain, Italy, Portugal, Belgium/France "Rue Royale
  * 45", Poland, Romania, Greece "Λεωφόρος Κηφισίας 12"): "Calle de Alcalá 148, 28009 Madrid", "Via Giuseppe Verdi 21, 20121 Milano MI".
  */
-const WORD_FIRST_WORDS = /^(?:calle|avenida|av|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai|οδός|λεωφόρος|πλατεία)$/iu;
+const WORD_FIRST_WORDS = /^(?:calle|avenida|av|alameda|estrada|rodovia|praça|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai|οδός|λεωφόρος|πλατεία)$/iu;
 const WORD_FIRST =
   /(?:[ \t]+(?:(?:de|del|de la|de los|de las|do|da|dos|das|di|della|delle|dei|degli|des|du|la|le|l'|d')[ \t]*)?[\p{Lu}\d][\p{L}'’.-]*){1,5},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,4}[a-zA-Z]?(?:[ \t]*(?:bis|ter|[-/]\d{1,4}))?(?![\d])/uy;
 /** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
@@ -259,7 +264,10 @@ const DE_LAST = new Set(['e'.charCodeAt(0), '.'.charCodeAt(0), 'g'.charCodeAt(0)
  */
 const BLANKS_DIGIT = /[ \t]\d/g;
 
-/** Street addresses where the evidence is strong: house number + street name + street-type suffix (US/UK), and German/French forms. */
+/**
+ * Street addresses where the evidence is strong: house number + street name + street-type suffix
+ * (US/UK), German/French and other European forms, and India, Japan and Brazil (street-address-regional.ts).
+ */
 export const streetAddressDetector: Detector = {
   entries: [{ id: 'street-address', dataClass: 'personal_data', description: 'Street addresses (number + street + suffix, optional city/ZIP)' }],
   detect(scan, out) {
@@ -294,7 +302,7 @@ export const streetAddressDetector: Detector = {
       UNIT.lastIndex = end;
       const u = UNIT.exec(text);
       if (u) end += u[0].length;
-      for (const city of [CITY_US, CITY_UK]) {
+      for (const city of [CITY_US, CITY_UK, CITY_AU]) {
         city.lastIndex = end;
         const c = city.exec(text);
         if (c) {
@@ -310,6 +318,8 @@ export const streetAddressDetector: Detector = {
           end += c[0].length;
           confidence = 0.88;
         }
+        CITY_POSTCODE.lastIndex = end;
+        if (CITY_POSTCODE.test(text)) end = CITY_POSTCODE.lastIndex;
       }
       end = blockEnd(text, end);
       out.push({ dataClass: 'personal_data', detector: 'street-address', start, end, confidence });
@@ -444,8 +454,10 @@ export const streetAddressDetector: Detector = {
       const w = WORD_FIRST.exec(text);
       if (!w) continue;
       const pc = unitAndPostcode(text, WORD_FIRST.lastIndex);
-      const end = blockEnd(text, pc.end);
-      out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc.postcode ? 0.93 : 0.78 });
+      // a Brazilian district, city, state code and CEP after the number ("Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100")
+      const br = pc.postcode ? pc.end : brazilianTail(text, pc.end);
+      const end = blockEnd(text, br);
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: h.start, end, confidence: pc.postcode || br > pc.end ? 0.93 : 0.78 });
       lastEnd = end;
     }
     for (const hint of suffixAt) {
@@ -501,6 +513,8 @@ export const streetAddressDetector: Detector = {
     while (sawFrench && (m = FR.exec(text)) !== null) {
       out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, m.index + m[0].length), confidence: /\d{5}/.test(m[0]) ? 0.93 : 0.75 });
     }
+    indianAddresses(text, out);
+    japaneseAddresses(text, out);
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;
       const s = f.start;
