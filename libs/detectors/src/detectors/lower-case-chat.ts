@@ -28,6 +28,8 @@ const PERSON_NOUNS = words(`boss manager coworker co-worker colleague friend bud
   wife husband partner girlfriend boyfriend brother sister cousin mom mum dad mother father uncle aunt nephew niece grandma grandpa client
   tutor teacher doctor nurse landlord landlady tenant supervisor lead intern assistant driver maid nanny`);
 const POSSESSIVE = words('my our your his her their');
+/** titles before a name typed in lower case ("mr. elliott", "dr okafor") */
+const HONORIFIC_WORDS = words('mr mrs ms miss mx dr prof');
 /** verbs after a person that ask for nothing more ("deepak said", "priya wants") */
 const SAYS = words(`said says told tells asked asks wants wanted needs needed thinks thought mentioned suggested agreed promised replied texted emailed
   called messaged pinged knows knew feels felt shouted whispered laughed smiled`);
@@ -108,9 +110,24 @@ export function lowerCaseChat(text: string, lists: Lists, found: readonly { star
     if (pairs >= 2 && items.every((x) => pair(x) || single(x))) {
       for (const [a, b] of items) if (b > a || givenWord(ws[a]!.w)) push(a, b);
       i = items[items.length - 1]![1];
+    } else if (items.length >= 4 && items.every(([a, b]) => a === b)) {
+      // or of given names alone ("the kids are maya, omar, lea and tom"): four or more, all but one listed,
+      // that one no everyday word either
+      const givens = items.filter(([a]) => givenWord(ws[a]!.w)).length;
+      if (givens >= items.length - 1 && givens >= 3 && items.every(([a]) => givenWord(ws[a]!.w) || (ws[a]!.w.length >= 4 && !common.has(ws[a]!.w) && !STOP.has(ws[a]!.w)))) {
+        for (const [a] of items) push(a, a);
+        i = items[items.length - 1]![1];
+      }
     }
   }
-  // 2. one given name with a word about a person
+  // 2. a title and a name ("mr. elliott", "dr okafor", "mrs. ana ruiz"): a listed name or a surname ending
+  for (let i = 1; i < ws.length; i++) {
+    if (marked[i] === 1 || !HONORIFIC_WORDS.has(ws[i - 1]!.w) || !(givenWord(ws[i]!.w) || family(ws[i]!.w))) continue;
+    const gap = text.slice(ws[i - 1]!.e, ws[i]!.s);
+    if (!/^\.?[ \t]{1,3}$/.test(gap)) continue;
+    push(i, i + 1 < ws.length && blanksBefore(i + 1) && family(ws[i + 1]!.w) ? i + 1 : i);
+  }
+  // 3. one given name with a word about a person
   const seen = new Set<string>();
   for (const f of [...found, ...pushed.map(([start, end]) => ({ start, end }))]) {
     // the first word of a full name found (a given name, listed or not: "ngozi" of "ngozi okeke")

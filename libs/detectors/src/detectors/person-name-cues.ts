@@ -8,14 +8,16 @@
  * '"Why?" asked Lindqvist' (read on the 24 characters before the word).
  */
 const QUOTE_SAYS =
-  /[,!?]["”’][ \t]+(?:says|said|adds|added|explains|explained|notes|noted|writes|wrote|recalls|recalled|insists|insisted|continues|continued|asks|asked|replies|replied)[ \t]+$/;
+  /(?:[,!?]["”’]|[!?])[ \t]+(?:says|said|adds|added|explains|explained|notes|noted|writes|wrote|recalls|recalled|insists|insisted|continues|continued|asks|asked|replies|replied)[ \t]+$/;
 /** what may follow the speaker of a quotation: the sentence's end, or "in", "of", "who"… ("says Okafor in the interview") */
-const AFTER_SPEAKER = /^(?:[.,;!?]|[ \t]*(?:\r?\n|$)|[ \t]+(?:in|on|at|of|who|when|during|after|before|from)[ \t])/;
+const AFTER_SPEAKER = /^(?:[.,;!?]|[ \t]*(?:\r?\n|$)|[ \t]+(?:in|on|at|of|to|who|when|during|after|before|from)[ \t])/;
 
 /**
  * One capitalised word right after a quotation and a verb of saying is its speaker, whether or not
- * the name lists know it: '"…," says Okafor.' The word must end the sentence or be followed by a
- * small word ("says Okafor in …"); a word in capitals (an acronym: "says NASA") is not read.
+ * the name lists know it: '"…," says Okafor.', or after an exclamation or a question written without
+ * quotation marks: "How lovely! said Okafor to her sister". The word must end the sentence or be
+ * followed by a small word ("says Okafor in …", "said Okafor to …"); a word in capitals (an acronym:
+ * "says NASA") is not read.
  */
 export function quotationSpeaker(text: string, start: number, end: number): boolean {
   if (end - start < 3 || start < 8) return false;
@@ -25,11 +27,11 @@ export function quotationSpeaker(text: string, start: number, end: number): bool
   // not a word in capitals
   const c1 = text.charCodeAt(start + 1);
   if (c1 >= 65 && c1 <= 90) return false;
-  // back over the verb's letters: a blank and a closing quote mark before it, else no regex
+  // back over the verb's letters: a blank and a closing quote mark (or '!', '?') before it, else no regex
   let q = start - 2;
   while (q > 0 && text.charCodeAt(q) >= 97 && text.charCodeAt(q) <= 122) q--;
   const qm = text.charCodeAt(q - 1);
-  if (text.charCodeAt(q) !== 32 || (qm !== 34 && qm !== 0x201d && qm !== 0x2019)) return false;
+  if (text.charCodeAt(q) !== 32 || (qm !== 34 && qm !== 0x201d && qm !== 0x2019 && qm !== 33 && qm !== 63)) return false;
   return QUOTE_SAYS.test(text.slice(Math.max(0, start - 24), start)) && AFTER_SPEAKER.test(text.slice(end, end + 10));
 }
 
@@ -45,7 +47,7 @@ export function addressLabel(w0: string, w1: string): boolean {
  * surname endings that end few place names ("-sson", "-escu", "-ski"; not "-ova", "-ava", "-ev": Geneva, Bratislava, Kishinev;
  * not "-ska": Nebraska, Alaska; "-sky" after a consonant only: Dostoevsky, not whisky, husky, risky)
  */
-export const PERSON_ONLY_END = /(?:sson|dottir|ovich|evich|ovic|evic|enko|escu|poulos|opoulou|oglu|shvili|ski|[^aeiouy]sky|skaya|skiy)$/;
+export const PERSON_ONLY_END = /(?:sson|dottir|ovich|evich|ovic|evic|enko|escu|poulos|opoulou|oglu|shvili|ski|[^aeiouy]sky|skaya|skiy|mann)$/;
 
 /**
  * Firms, studios and places whose names are family names or have a surname ending: quoted as the
@@ -59,7 +61,7 @@ export const FIRM_NAMES = new Set(
   ikea chanel dior gucci prada armani versace cartier moody moodys fitch gallup ipsos kantar mercer allianz jira yandex aeroflot lukoil gazprom
   hewlett packard kodak xerox gillette colgate hershey wrigley adidas reebok lockheed raytheon northrop grumman airbus bentley pirelli goodyear
   bridgestone dunlop hitachi toshiba fujitsu nikon olympus panasonic samsung nokia novartis sanofi abbott baxter stryker medtronic paramount
-  warner wyndham mcdonald mcdonalds starbucks spotify downing geneva`.split(/\s+/),
+  warner wyndham mcdonald mcdonalds starbucks spotify downing geneva bertelsmann`.split(/\s+/),
 );
 
 /** words of a delivery site, not of a person, after "Ship to:", "Deliver to:", "Address:" ("Ship to: Warehouse B Dock") */
@@ -120,6 +122,29 @@ const PERSON_NOUN = /^[ \t]+\p{Ll}+[ \t]+(?:person|guy|girl|boy|man|woman|lady|g
  */
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
+/** traits said of a person, hardly of a thing, a firm or a place ("impulsive", "stubborn", "jealous") */
+const TRAITS = `impulsive|stubborn|jealous|rude|lazy|selfish|arrogant|shy|moody|grumpy|bossy|nosy|nosey|clumsy|naive|gullible|reckless|talkative|polite|
+  loyal|caring|thoughtful|considerate|cheerful|witty|charming|humble|modest|impatient|sympathetic|compassionate|greedy|cruel|sarcastic|irritable|
+  temperamental|introverted|extroverted|extraverted|outgoing|sociable|naughty|spoilt|spoiled|fussy|vain|conceited|cocky|kind-hearted|kindhearted|
+  hardworking|hard-working|brave|cowardly|forgetful|grouchy|bubbly|easygoing|easy-going|hot-tempered|short-tempered|quick-tempered|big-hearted`.replace(/\s+/g, '');
+/** a verb, an intensifier and a trait right after a word: "… so impulsive", "… is always so stubborn" (sticky, at the word's end) */
+const TRAIT_AFTER = new RegExp(
+  `[ \\t]+(?:(?:is|was|seems|seemed|looks|looked|gets|got|became|becomes)[ \\t]+)?(?:(?:always|still|often|sometimes|never)[ \\t]+)?` +
+    `(?:so|too|very|really|such[ \\t]+an?|incredibly|extremely|quite|being)[ \\t]+(?:${TRAITS})\\b`,
+  'y',
+);
+/** the first two letters of the words TRAIT_AFTER reads first (is, was, seems, looks, gets, got, became, always, still, often, sometimes, never, so, too, very, really, such, incredibly, extremely, quite, being), as (c0 << 8) | c1 */
+const TRAIT_HEADS = new Set(['is', 'wa', 'se', 'lo', 'ge', 'go', 'be', 'al', 'st', 'of', 'so', 'ne', 'to', 've', 're', 'su', 'in', 'ex', 'qu'].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+/**
+ * Described by a trait of character right after the word: "Why is Glyceria so impulsive?",
+ * "Tavi is always so stubborn". Ruled out by the next letter before the regex runs.
+ */
+export function describedByTrait(text: string, e: number): boolean {
+  if (text.charCodeAt(e) !== 32 || !TRAIT_HEADS.has((text.charCodeAt(e + 1) << 8) | text.charCodeAt(e + 2))) return false;
+  TRAIT_AFTER.lastIndex = e;
+  return TRAIT_AFTER.test(text);
+}
+
 export function unlistedPersonCue(text: string, s: number, e: number): boolean {
   if (e - s < 3) return false;
   const p = skipBlanksBack(text, s);
@@ -139,6 +164,7 @@ export function unlistedPersonCue(text: string, s: number, e: number): boolean {
   }
   const c = text.charCodeAt(e);
   if (c !== 32) return false;
+  if (describedByTrait(text, e)) return true;
   const n = text.charCodeAt(e + 1);
   const sentenceStart = b === -1 || b === 46 || b === 33 || b === 63 || b === 10;
   if (!sentenceStart) return false;

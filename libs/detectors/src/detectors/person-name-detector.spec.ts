@@ -557,3 +557,73 @@ describe('person-name detector: "to" before a person, Nordic and Finnish surname
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: role nouns, tributes, speech tags, traits and lower-case titles', () => {
+  it.each([
+    // a role noun right before a full name
+    ['The club confirmed that goalkeeper Jonas Brightwater will miss the final.', 'Jonas Brightwater'],
+    ['Last night drummer Ingrid Moltke played her final show.', 'Ingrid Moltke'],
+    // German "-mann" and South Slavic "-ić" family names
+    ['Our new colleague Sabine Oberheidemann starts on Monday.', 'Sabine Oberheidemann'],
+    ['We interviewed Dragana Lukačić about the bridge project.', 'Dragana Lukačić'],
+    // the recipient of a tribute or a dedication is a person, not a place
+    ['The album closes with a tribute to Halvard Lindqvist, who taught them to play.', 'Halvard Lindqvist'],
+    // an exclamation or a question, a verb of saying, then the speaker and the listener
+    ['What a mess! said Oksenberg to Lucia, and left.', 'Lucia'],
+    ['Is it raining? asked Szczepanski in the hallway.', 'Szczepanski'],
+    // a name line over a blank line and an address, the family name known by its ending
+    ['Tamerlan Umarovsky\n\n12 Birch Lane\nLeeds', 'Tamerlan Umarovsky'],
+    // a full name between an article and a work, the family name known by its ending
+    ['We went to a Ragnar Thorvaldsson concert last spring.', 'Ragnar Thorvaldsson'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it('reads one word described by a trait of character', () => {
+    expect(names('Why is Zebulonia always so stubborn about the rota?')).toEqual(['Zebulonia']);
+    expect(names('Honestly, Tamsinka is too impulsive for that job.')).toEqual(['Tamsinka']);
+  });
+
+  it('reads a given name that is also a word when it is called out at the end of a sentence', () => {
+    expect(names("Stop worrying about the rain, Mark!")).toEqual(['Mark']);
+    expect(names('Are you coming along, Grace?')).toEqual(['Grace']);
+  });
+
+  it('reads a given name at a sentence start before "is from"', () => {
+    expect(names('Friederike is from the Vienna office.')).toContain('Friederike');
+  });
+
+  it('reads lower-case lists of given names, and a lower-case title before a name', () => {
+    expect(names('the twins invited five friends: maya, omar, lena, tomas and priya.')).toEqual(['maya', 'omar', 'lena', 'tomas', 'priya']);
+    expect(names('we met mr. elliott at the station on friday')).toEqual(['elliott']);
+    expect(names('dr okafor will see you at noon')).toEqual(['okafor']);
+  });
+
+  it.each([
+    // things, firms and places with the same shapes stay quiet
+    'Why is the Release Pipeline so slow today?',
+    'Why is Jenkins so stubborn about this build?',
+    'The dashboard is so polite in its error messages.',
+    'What a game! said the commentator, and the crowd cheered.',
+    'Welcome to the show, Everyone!',
+    'Hello, World!',
+    'Our striker Pipeline Dashboard is the product, not a person.',
+    'A tribute to New York City opened at the museum.',
+    'we bought eggs, milk, bread, butter and cheese.',
+    'the options are red, green, blue and yellow.',
+    'mr. clean and mr. muscle are cleaning products.',
+    'Sales Office\n\n12 Birch Lane\nLeeds',
+    'We went to a Bertelsmann investor day and a concert.',
+  ])('%j -> nothing', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('person-name detector: a listed word named as a person is that person again', () => {
+  it('reads the same word later in the text', () => {
+    expect(names('Lindqvist smiled at the joke. The team then asked about Lindqvist during lunch.')).toEqual(['Lindqvist', 'Lindqvist']);
+  });
+  it('leaves the word alone when nothing named it as a person', () => {
+    expect(names('The team asked about Lindqvist during lunch.')).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { BloomFilter } from '../bloom';
 import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
-import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, quotationSpeaker, unitWordBeforeNumber, unlistedPersonCue } from './person-name-cues';
+import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, quotationSpeaker, unitWordBeforeNumber, unlistedPersonCue } from './person-name-cues';
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames } from './lower-case-names';
 import {
@@ -328,14 +328,14 @@ export const personNameDetector: Detector = {
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       // a name line of an address block: the whole line, a given name first, and the street on the next line
-      if (!strong && bf.lineStart && n >= 2 && n <= 4 && isGiven(toks[0]!)) {
+      if (!strong && bf.lineStart && n >= 2 && n <= 4 && (isGiven(toks[0]!) || surnameEnd(toks[n - 1]!))) {
         ADDRESS_LINE_AFTER.lastIndex = end;
         if (ADDRESS_LINE_AFTER.test(text)) strong = true;
       }
       // further down a letter or signature block (a blank line, an organisation line, "> " quotes in
       // between), for a given name, a listed surname or a middle initial
       if (!strong && bf.lineStart && n >= 2 && n <= 4 && lineEndsAt(text, end) &&
-        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || (toks[1]!.start - toks[0]!.end >= 3 && MIDDLE_INITIAL.test(text.slice(toks[0]!.end, toks[1]!.start))))) {
+        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || surnameEnd(toks[n - 1]!) || (toks[1]!.start - toks[0]!.end >= 3 && MIDDLE_INITIAL.test(text.slice(toks[0]!.end, toks[1]!.start))))) {
         ADDRESS_BLOCK_AFTER.lastIndex = end;
         if (ADDRESS_BLOCK_AFTER.test(text)) strong = true;
       }
@@ -352,11 +352,17 @@ export const personNameDetector: Detector = {
         const next = q < text.length ? text.charCodeAt(q) : -1;
         const sentenceStart = p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
         // the listener after a verb of speaking: "shouted at Omar", "said Ines to Omar"
+        // (or "said Maslin to Omar": the speaker a capitalised word, found or not)
         const listener = (w0 === 'to' || w0 === 'at') &&
-          (ADDRESS_VERBS.has(w1) || (ADDRESS_VERBS.has(w2) && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 6 && /^[ \t]+(?:to|at)[ \t]+$/.test(text.slice(lastAcceptedEnd, start))));
+          (ADDRESS_VERBS.has(w1) || (ADDRESS_VERBS.has(w2) && ((lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 6 && /^[ \t]+(?:to|at)[ \t]+$/.test(text.slice(lastAcceptedEnd, start))) ||
+            SPEAKER_TO.test(text.slice(Math.max(0, start - 40), start)))));
         // a vocative: "Anna, can you ...", "... thanks, Omar!"
+        let calledOut = false;
         if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = 0.75;
-        else if (bf.comma && (next === 63 || next === 33)) single = 0.75;
+        else if (bf.comma && (next === 63 || next === 33)) {
+          single = 0.75;
+          calledOut = true;
+        }
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
@@ -364,11 +370,14 @@ export const personNameDetector: Detector = {
         // described as a person: "Priya is very reliable. You can always count on her."
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
-        if (single > 0 && !(isGiven(toks[0]!) && !isCommon(toks[0]!))) single = 0;
+        // (a given name that is also a word only when called out at the end: "Don't go, Mark!")
+        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end)))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
         if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
+        // a listed word described by a trait of character: "Why is Dori so impulsive?"
+        if (single === 0 && describedByTrait(text, end) && isKnown(toks[0]!) && !isCommon(toks[0]!) && !NOT_SUBJECTS.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower)) single = 0.7;
       }
       if (n === 1 && !strong && single === 0) {
         if (start === runStart && !article && !lowerArticle && !PLACE_PREPS.has(w0) && andPair(start, end, false)) return;
@@ -413,7 +422,7 @@ export const personNameDetector: Detector = {
         for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
       }
       // an unknown last word with a surname ending ("-dóttir", "-ova", "-enko", "-escu") after a first word
-      if (n >= 2 && !isKnown(last) && last.word.length >= 5 && SURNAME_END.test(foldedOf(last))) score += 0.3;
+      if (n >= 2 && !isKnown(last) && surnameEnd(last)) score += 0.3;
       if (n >= 2 && /[ \t](?:van|von|de|der|den|da|di|du|del|della|dos|das|le|la|bin|al|el|ten|ter|zu|y)[ \t]/.test(text.slice(start, end))) score += 0.2;
       // a middle initial between two capitalised words ("Anna K. Berg") is how people's names are written
       if (n >= 2 && MIDDLE_INITIAL.test(text.slice(start, end))) score += text.indexOf('.', start) > 0 && text.indexOf('.', start) < end ? 0.35 : 0.25;
@@ -441,7 +450,7 @@ export const personNameDetector: Detector = {
       // an unlisted first name before a listed surname (or a surname ending) after a word about a person
       // ("sung by Bonifacio Kowalczyk", "a note from Xiadani Okafor"; not after a place preposition)
       else if (n >= 2 && n <= 3 && weak && !isKnown(first) && !article && !lowerArticle && !houseNumber && !(PLACE_PREPS.has(w0) && !personTo && !WEAK_AFTER.test(after)) &&
-        ((isKnown(last) && !isCommon(last)) || (last.word.length >= 5 && SURNAME_END.test(foldedOf(last)))))
+        ((isKnown(last) && !isCommon(last)) || surnameEnd(last)))
         // after a word about a person before it (not only a verb after it), strong enough to read its words again later
         confidence = !bf.colon && WEAK.has(w0) && (!PLACE_PREPS.has(w0) || personTo) ? 0.82 : 0.8;
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
@@ -461,7 +470,7 @@ export const personNameDetector: Detector = {
       else if ((article || lowerArticle) && n >= 2 && n <= 3 && !houseNumber && !isCommon(first) && !isCommon(last) && /^[ \t]+\p{Ll}/u.test(after) &&
         ((listEvidence >= 0.85 && isKnown(first) && !/^[ \t]+(?:of|and|or|in|on|at|to|for|from|by|with|is|was|are|were|has|have|had)\b/.test(after)) ||
           // an unlisted given name too, before a work: "a Zoltanek Kowalski concert"
-          (isKnown(last) && WORK_AFTER.test(after))))
+          ((isKnown(last) || surnameEnd(last)) && WORK_AFTER.test(after))))
         confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       // (not a city named like a person among places: "offices in Jordan … and Florence", name-shapes.ts)
@@ -476,8 +485,9 @@ export const personNameDetector: Detector = {
       if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
       lastAcceptedEnd = end;
-      if (n >= 2 && confidence >= 0.82) {
-        for (const x of [first, last]) {
+      // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")
+      if ((n >= 2 && confidence >= 0.82) || (n === 1 && confidence >= 0.7 && isKnown(first))) {
+        for (const x of n === 1 ? [first] : [first, last]) {
           if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower)) continue;
           (seen ??= new Set()).add(x.lower);
           seenKeys.add(wordKey(x.lower, 0, x.lower.length));
@@ -495,6 +505,16 @@ export const personNameDetector: Detector = {
     }
   },
 };
+
+/**
+ * A family name's ending on a word of 5+ letters: "-sson", "-ova", "-enko", "-mann" (SURNAME_END,
+ * accent-free), or the South Slavic "-ić" with its accent ("Bašić", "Janković": no English word ends so).
+ */
+function surnameEnd(x: Tok): boolean {
+  return x.word.length >= 5 && (SURNAME_END.test(foldedOf(x)) || x.lower.endsWith('ić'));
+}
+/** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
+const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
 /** Only blanks between the line start and `pos`. */
 function blanksOnlyBefore(text: string, pos: number): boolean {
