@@ -61,6 +61,8 @@ export interface Inspector {
 const BLOCK_CLASSES = new Set<DataClassId>(['source_code', 'creative_work']);
 /** Built-in point classes resolved against each other: one span is one thing. */
 const POINT_CLASSES = new Set<DataClassId>(['credentials', 'personal_data', 'government_id', 'financial']);
+/** Classes whose detectors run again on the deobfuscated view: the point classes, and health terms ("s-c-h-i-z-o-p-h-r-e-n-i-a"). */
+const DEOBFUSCATED_CLASSES = new Set<DataClassId>([...POINT_CLASSES, 'health_data']);
 
 function better(a: Finding, b: Finding): boolean {
   if (a.confidence !== b.confidence) return a.confidence > b.confidence;
@@ -131,7 +133,7 @@ function deobfuscatedFindings(text: string, settings: DetectorSettings, detector
     const scan: Scan = { text: win, settings, keywords: new KeywordHits(win) };
     for (const d of detectors) d.detect(scan, found);
     for (const f of found) {
-      if (!POINT_CLASSES.has(f.dataClass)) continue;
+      if (!DEOBFUSCATED_CLASSES.has(f.dataClass)) continue;
       const s = ws + f.start, e = ws + f.end;
       if (!map.touchesEdit(s, e)) continue; // already found in the folded text
       out.push({ ...f, start: map.start(s), end: map.end(e) });
@@ -152,7 +154,7 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
     markings: (config.markings ?? []).map((m) => m.trim()).filter(Boolean),
     defaultPhoneRegion: (config.defaultPhoneRegion ?? 'US').toUpperCase(),
   };
-  const pointDetectors = builtins.filter((d) => d.entries.some((e) => POINT_CLASSES.has(e.dataClass) && want(e.dataClass)));
+  const pointDetectors = builtins.filter((d) => d.entries.some((e) => DEOBFUSCATED_CLASSES.has(e.dataClass) && want(e.dataClass)));
   const skipped: { id: string; message: string }[] = [];
   const customs: CompiledCustomDetector[] = [];
   for (const def of config.custom ?? []) {

@@ -61,11 +61,15 @@ describe('deobfuscate (view B)', () => {
     ['pay with 4539/1670/2284/6132.', 'pay with 4539167022846132.'],
     ['id AKIA 3KD7 QP2X LMRT 4WZQ here', 'id AKIA3KD7QP2XLMRT4WZQ here'],
     ['k = [\'AKIA3KD7\', "QP2XLMRT4WZQ"].join(\'\');', 'k = AKIA3KD7QP2XLMRT4WZQ;'],
+    ['nameplate: J o h a n n a   B e r g', 'nameplate: Johanna Berg'],
+    ['diagnosed with l-e-u-k-a-e-m-i-a', 'diagnosed with leukaemia'],
+    ['lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de', 'lena.fuchs@gruenwerk.de'],
+    ['dump: 70 61 73 73 77 6f 72 64 3d 53 75 6e 73 65 74 2d 39 31 21 end', 'dump: password=Sunset-91! end'],
   ])('%j -> %j', (input, out) => {
     expect(deobfuscate(input).text).toBe(out);
   });
   it('leaves prose, hex hashes, code lines and ordinary sentences with "at" alone', () => {
-    for (const t of ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'id 550e8400e29b41d4a716446655440000', 'we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.', 'on 2024/05/06 at 10/12', 'ratings 1 2 3 4 5 4 3 2 1 and 2', 'v1.2.3 and 1.2.3.4', 'parts.join(", ")', "['a', 'b'].join('-')"]) {
+    for (const t of ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'id 550e8400e29b41d4a716446655440000', 'we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.', 'on 2024/05/06 at 10/12', 'v1.2.3 and 1.2.3.4', 'parts.join(", ")', "['a', 'b'].join('-')"]) {
       expect(deobfuscate(t).map).toBeUndefined();
     }
   });
@@ -90,6 +94,10 @@ describe('normalised detection masks the whole original value', () => {
     ['card typed a digit at a time', 'card: 4 5 3 9 1 6 7 0 2 2 8 4 6 1 3 2 exp 09/28', '4 5 3 9 1 6 7 0 2 2 8 4 6 1 3 2'],
     ['card in slash-separated groups', 'charge 4539/1670/2284/6132 today', '4539/1670/2284/6132'],
     ['key id in groups of four', 'access key AKIA 3KD7 QP2X LMRT 4WZQ (rotated)', 'AKIA 3KD7 QP2X LMRT 4WZQ'],
+    ['phone typed a digit at a time', 'his mobile is 0 7 9 0 0   5 1 2   7 7 3, call after 6', '0 7 9 0 0   5 1 2   7 7 3'],
+    ['password typed a character at a time', 'guest wifi password is P l u m - 4 2 - H a r b o u r ! ok', 'P l u m - 4 2 - H a r b o u r !'],
+    ['e-mail with HTML comments inside', 'the raw html has lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de inside', 'lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de'],
+    ['a condition spelled with hyphens', 'my brother was diagnosed with l-e-u-k-a-e-m-i-a last spring', 'l-e-u-k-a-e-m-i-a'],
     ['key id joined from an array', "const id = ['AKIA3KD7', 'QP2XLMRT4WZQ'].join('');", "['AKIA3KD7', 'QP2XLMRT4WZQ'].join('')"],
     ['key in JSON with escaped slashes', '{"SecretAccessKey": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2"}', 'wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2'],
     ['token in invisible tag characters', 'see note\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039} thanks', '\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039}'],
@@ -108,7 +116,7 @@ describe('normalised detection masks the whole original value', () => {
   it('finds nothing new in ordinary text with escapes and base64 that decode to nothing sensitive', () => {
     expect(inspector.inspect('path=/a%20b/c and data:aGVsbG8gd29ybGQgaGVsbG8= and \\u0041BC')).toEqual([]);
     // digits one at a time or in slashed groups that are no card; an array of words joined
-    for (const t of ['grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');"]) {
+    for (const t of ['ratings 1 2 3 4 5 4 3 2 1 and 2', 'S E E   Y O U   S O O N', 'a-b-c-d-e-f options', 'x<!-- note -->y', 'grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');"]) {
       expect(inspector.inspect(t).filter((f) => f.dataClass !== 'source_code')).toEqual([]);
     }
   });
@@ -132,6 +140,10 @@ describe('normalisation stays linear on adversarial input', () => {
     ['percent', '%41'.repeat(33_000)],
     ['entities', '&#64;'.repeat(20_000)],
     ['single digits', '4 '.repeat(50_000)],
+    ['single characters with word gaps', 'a b c   d e   '.repeat(7_000)],
+    ['single letters and hyphens', 'a-b-'.repeat(25_000)],
+    ['HTML comment openings', 'a<!-- '.repeat(16_000)],
+    ['spaced hex bytes', '6f 7a '.repeat(16_000)],
     ['slashed digits', '4539/'.repeat(20_000)],
     ['key id groups', 'AKIA 3KD7 '.repeat(10_000)],
     ['an array never joined', `['a', ${"'b', ".repeat(12_000)}`],

@@ -18,7 +18,9 @@
  *   escapes and HTML character references decoded, and
  *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced; digits typed
  *   one at a time (`4 1 1 1 …`) or in slash-separated groups, 13-19 of them, joined; AWS key ids in
- *   groups of four joined; quoted parts of an array joined with `.join('')` joined.
+ *   groups of four joined; quoted parts of an array joined with `.join('')` joined; text typed a
+ *   character at a time with blanks between and words spelled with hyphens between their letters
+ *   joined; HTML comments inside a value removed; hex dumps with blanks between the bytes decoded.
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
@@ -251,6 +253,49 @@ const GROUPED_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AI
  */
 const JOINED_ARRAY = /\[[ \t]*(["'`])[^"'`\n\\]{0,200}\1(?:[ \t]*,[ \t]*(["'`])[^"'`\n\\]{0,200}\2){1,30}[ \t]*(?:,[ \t]*)?\][ \t]*\.join\([ \t]*(["'`])\3[ \t]*\)/g;
 const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
+/**
+ * Text typed a character at a time with one blank between ("M a r i a m   H a s s a n", "K i w i -
+ * 7 7 - S u n s e t !", "0 7 4 8 8   2 1 9"): six such characters or more in all (counted when it is
+ * joined); a wider gap (two to four blanks) is a word break and stays one blank.
+ */
+const LETTER_SPACED = /(?<![^\s])[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s])/g;
+/**
+ * A word spelled with hyphens between its letters ("s-c-h-i-z-o-p-h-r-e-n-i-a"), five letters or more.
+ * Found from its hint ("-x-y-"): a Unicode-class regex tried at every letter cost 24 ms per MB.
+ */
+const HYPHEN_SPELLED_HINT = /-\p{L}-\p{L}-/gu;
+const HYPHEN_SPELLED = /\p{L}(?:-\p{L}){4,}(?![\p{L}\d-])/uy;
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+/** An HTML comment inside a value ("anna.weber<!-- x -->@<!-- y -->firma.de"): between two non-blank characters, up to 100 characters. */
+const HTML_COMMENT = /(?<=[^\s<>])<!--[^\n]{0,100}?-->(?=[^\s<>])/g;
+/** A hex dump with a blank between the bytes ("73 6b 2d 70 …"), 16 bytes or more; found from its hint (four bytes between blanks). */
+const SPACED_HEX_HINT = / [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} /g;
+const SPACED_HEX = /[0-9a-fA-F]{2}(?: [0-9a-fA-F]{2}){15,}(?![\w])/y;
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/**
+ * Runs of `sticky` found from the matches of `hint`: `back` walks from a hint's index to where the run
+ * would start, `forward` from there to where it ends (the run's shape, whether `sticky` matches it or
+ * not), `sticky` is tried at the start if it may start there, and the hint search goes on after the
+ * run: each run is walked once, however many hints it holds (linear).
+ */
+function hinted(
+  text: string,
+  hint: RegExp,
+  run: { back: (at: number) => number; forward: (from: number) => number; mayStart: (at: number) => boolean; sticky: RegExp },
+  fn: (s: number, e: number) => void,
+): void {
+  hint.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = hint.exec(text)) !== null) {
+    const s = run.back(h.index);
+    const end = run.forward(s);
+    hint.lastIndex = Math.max(hint.lastIndex, end);
+    if (!run.mayStart(s)) continue;
+    run.sticky.lastIndex = s;
+    if (run.sticky.test(text) && run.sticky.lastIndex <= end + 1) fn(s, run.sticky.lastIndex);
+  }
+}
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -515,6 +560,50 @@ export function deobfuscate(text: string): TextView {
   }
   run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
   if (text.indexOf('.join(') !== -1) run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
+  run(LETTER_SPACED, (x) => {
+    const joined = x[0].split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
+    return joined.reduce((n, w) => n + w.length, 0) >= 6 ? joined.join(' ') : undefined;
+  });
+  if (text.indexOf('-') !== -1) {
+    // "x-" pairs back to the first letter, "-x" pairs forward; the first must not follow a letter, digit or hyphen
+    const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
+    const spelled = {
+      back: (at: number): number => {
+        let st = at - 1;
+        while (st >= 2 && text.charCodeAt(st - 1) === 45 && letterAt(st - 2)) st -= 2;
+        return st;
+      },
+      forward: (from: number): number => {
+        let e = from + 1;
+        while (text.charCodeAt(e) === 45 && letterAt(e + 1)) e += 2;
+        return e;
+      },
+      mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 45 || letterAt(st - 1)),
+      sticky: HYPHEN_SPELLED,
+    };
+    hinted(text, HYPHEN_SPELLED_HINT, spelled, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/-/g, '') }));
+  }
+  if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
+  // "xx " bytes back to the first, " xx" forward; the first must not follow a word character
+  const bytes = {
+    back: (at: number): number => {
+      let st = at + 1;
+      while (st >= 3 && text.charCodeAt(st - 1) === 32 && isHex(text.charCodeAt(st - 2)) && isHex(text.charCodeAt(st - 3))) st -= 3;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from + 2;
+      while (text.charCodeAt(e) === 32 && isHex(text.charCodeAt(e + 1)) && isHex(text.charCodeAt(e + 2))) e += 3;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !/\w/.test(text[st - 1]!),
+    sticky: SPACED_HEX,
+  };
+  hinted(text, SPACED_HEX_HINT, bytes, (st, e) => {
+    const hex = text.slice(st, e).replace(/ /g, '');
+    const r = decodeHex(hex, 0, hex.length);
+    if (r !== undefined) edits.push({ s: st, e, r });
+  });
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
