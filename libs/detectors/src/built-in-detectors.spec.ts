@@ -128,6 +128,13 @@ const MUST_FIND: [string, string, string][] = [
   ['it-codice-fiscale', 'codice fiscale RSSMRA85T10A562S', 'RSSMRA85T10A562S'],
   ['it-codice-fiscale', 'CF:RSSMRA85T10A562S.', 'RSSMRA85T10A562S'],
   ['mx-curp', 'CURP: HEGG560427MVZRRL04', 'HEGG560427MVZRRL04'],
+  ['se-personnummer', 'Personnummer: 811218-9876', '811218-9876'],
+  ['se-personnummer', 'employee 19811218-9876 starts in May', '19811218-9876'],
+  ['no-fodselsnummer', 'fødselsnummer 15038510190', '15038510190'],
+  ['fi-hetu', 'asiakkaan HETU 131052-308T', '131052-308T'],
+  ['fi-hetu', 'id 131052-308T on the form', '131052-308T'],
+  ['dk-cpr', 'CPR-nr. 010190-1234', '010190-1234'],
+  ['uk-national-insurance-number', 'NI no. for the new starter is nr-62-19-84-d', 'nr-62-19-84-d'],
   // financial
   ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
   ['payment-card', 'Card: 5425-2334-3010-9903', '5425-2334-3010-9903'],
@@ -317,6 +324,14 @@ const MUST_NOT_FIND: [string, string][] = [
   ['za-id-number', 'EAN 8001015009087'], // no context
   ['it-codice-fiscale', 'code RSSMRA85T10A562T'], // wrong check letter
   ['mx-curp', 'CURP HEGG560427MVZRRL05'], // wrong check digit
+  ['se-personnummer', 'Personnummer: 811218-9875'], // Luhn fails
+  ['se-personnummer', 'order 811218-9876 shipped'], // ten digits without a context word
+  ['se-personnummer', 'backup-20240512-1432.tar.gz and log 20231218-9876'], // a date and a time
+  ['no-fodselsnummer', 'fødselsnummer 15038510191'], // check digit
+  ['fi-hetu', 'HETU 131052-308U'], // check character
+  ['dk-cpr', 'invoice 010190-1234 paid'], // no CPR word
+  ['dk-cpr', 'CPR-nr. 320190-1234'], // no such day
+  ['uk-national-insurance-number', 'ticket nr-62-19-84-d closed'], // lower case without a National Insurance word
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
   ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line

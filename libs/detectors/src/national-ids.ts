@@ -112,3 +112,56 @@ export function mxCurpValid(s: string): boolean {
   for (let i = 0; i < 17; i++) sum += CURP_CHARS.indexOf(s[i]!) * (18 - i);
   return (10 - (sum % 10)) % 10 === digitAt(s, 17);
 }
+
+/** A calendar date's month and day are plausible (day 1-31, month 1-12). */
+const dateOk = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 31;
+
+/**
+ * Swedish personnummer (or samordningsnummer, day + 60): YYMMDD or YYYYMMDD, then four digits; the
+ * last is a Luhn check over the ten digits from YYMMDD. `d`: 10 or 12 digits, the sign removed.
+ */
+export function sePersonnummerValid(d: string): boolean {
+  if (!allDigits(d, 10) && !allDigits(d, 12)) return false;
+  const t = d.slice(d.length - 10);
+  const day = Number(t.slice(4, 6));
+  if (!dateOk(Number(t.slice(2, 4)), day > 60 ? day - 60 : day)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let v = digitAt(t, i) * (i % 2 === 0 ? 2 : 1);
+    if (v > 9) v -= 9;
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Norwegian fødselsnummer (or D-number, day + 40): DDMMYY and five digits, the last two modulus-11
+ * check digits.
+ */
+export function noFodselsnummerValid(d: string): boolean {
+  if (!allDigits(d, 11)) return false;
+  const day = Number(d.slice(0, 2));
+  if (!dateOk(Number(d.slice(2, 4)), day > 40 ? day - 40 : day)) return false;
+  const check = (weights: number[]): number => {
+    let sum = 0;
+    for (let i = 0; i < weights.length; i++) sum += digitAt(d, i) * weights[i]!;
+    const k = 11 - (sum % 11);
+    return k === 11 ? 0 : k;
+  };
+  const k1 = check([3, 7, 6, 1, 8, 9, 4, 5, 2]);
+  const k2 = check([5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+  return k1 !== 10 && k2 !== 10 && k1 === digitAt(d, 9) && k2 === digitAt(d, 10);
+}
+
+const HETU_CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+/** Finnish henkilötunnus: DDMMYY, a century sign (+, -, A-F, U-Y), three digits and a check character (modulus 31). `s` upper case. */
+export function fiHetuValid(s: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})[-+A-FU-Y](\d{3})([0-9A-Y])$/.exec(s);
+  if (!m || !dateOk(Number(m[2]), Number(m[1]))) return false;
+  return HETU_CHECK[Number(m[1]! + m[2]! + m[3]! + m[4]!) % 31] === m[5];
+}
+
+/** Danish CPR number: DDMMYY and four digits (no check digit since 2007): the date only. `d`: 10 digits. */
+export function dkCprValid(d: string): boolean {
+  return allDigits(d, 10) && dateOk(Number(d.slice(2, 4)), Number(d.slice(0, 2)));
+}

@@ -1,6 +1,19 @@
 import type { Detector } from '../detector';
 import { scanNear } from './national-id-detector';
-import { brCpfValid, frNirValid, itCodiceFiscaleValid, mxCurpValid, nhsNumberValid, nlBsnValid, plPeselValid, zaIdValid } from '../national-ids';
+import {
+  brCpfValid,
+  dkCprValid,
+  fiHetuValid,
+  frNirValid,
+  itCodiceFiscaleValid,
+  mxCurpValid,
+  nhsNumberValid,
+  nlBsnValid,
+  noFodselsnummerValid,
+  plPeselValid,
+  sePersonnummerValid,
+  zaIdValid,
+} from '../national-ids';
 
 /** 943 476 5919: three, three and four digits, blanks or hyphens or none. */
 const NHS = /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{4}(?![\d-])/g;
@@ -21,14 +34,28 @@ const ZA_ID = /(?<![\d-])\d{6}([ -]?)\d{4}\1\d{3}(?![\d-])/g;
  */
 const CF_OR_CURP = /(?<![A-Za-z0-9])[A-Z]{4}(?:[A-Z]{2}\d{2}[ABCDEHLMPRST][\dLMNP-V]{2}[A-Z][\dLMNP-V]{3}[A-Z]|\d{6}[HMX][A-Z]{5}[A-Z\d]\d)(?![A-Za-z0-9])/g;
 
+/** A Swedish personnummer: (YY)YYMMDD, a hyphen or plus (or none), four digits */
+const SE_ID = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
+/**
+ * 19850612-3861: the twelve-digit form with its hyphen, found without a context word; born before
+ * 2020 (a file's "20240512-1432" is a date and a time).
+ */
+const SE_ID_LONG = /(?<![\d-])(?:19\d{2}|20[01]\d)\d{4}-\d{4}(?![\d-])/g;
+/** A Finnish henkilötunnus: 131052-308T (the century sign and check character make it specific) */
+const FI_HETU = /(?<![\dA-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\dA-Za-z])/g;
+/** A Danish CPR number: 010190-1234, or compact */
+const DK_CPR = /(?<![\d-])\d{6}-?\d{4}(?![\d-])/g;
+
 const compact = (s: string): string => s.replace(/[ .-]/g, '').toUpperCase();
 
 /**
  * National identity and health numbers of the UK (NHS / CHI), France (NIR), the Netherlands (BSN),
- * Poland (PESEL), Brazil (CPF), South Africa, Italy (codice fiscale) and Mexico (CURP), each with
+ * Poland (PESEL), Brazil (CPF), South Africa, Italy (codice fiscale), Mexico (CURP), Sweden, Norway,
+ * Finland and Denmark, each with
  * its check digit (national-ids.ts). Digit-only numbers need a context word nearby (their digits
- * alone are as common as order numbers); a CPF in its dotted layout, a codice fiscale and a CURP
- * carry their own structure and are reported without one.
+ * alone are as common as order numbers); a CPF in its dotted layout, a codice fiscale, a CURP, a
+ * Finnish code and a Swedish number in its twelve-digit hyphenated form carry their own structure
+ * and are reported without one. A Danish CPR number has no check digit: a date near a CPR word.
  */
 export const intlIdDetector: Detector = {
   entries: [
@@ -40,6 +67,10 @@ export const intlIdDetector: Detector = {
     { id: 'za-id-number', dataClass: 'government_id', description: 'South African identity numbers (birth date and Luhn, with context)' },
     { id: 'it-codice-fiscale', dataClass: 'government_id', description: 'Italian tax codes (codice fiscale, check letter)' },
     { id: 'mx-curp', dataClass: 'government_id', description: 'Mexican CURP (birth date, state and check digit)' },
+    { id: 'se-personnummer', dataClass: 'government_id', description: 'Swedish personal identity numbers (date and Luhn; 10 digits with context)' },
+    { id: 'no-fodselsnummer', dataClass: 'government_id', description: 'Norwegian national identity numbers (two check digits, with context)' },
+    { id: 'fi-hetu', dataClass: 'government_id', description: 'Finnish personal identity codes (century sign and check character)' },
+    { id: 'dk-cpr', dataClass: 'government_id', description: 'Danish CPR numbers (date, with context)' },
   ],
   detect(scan, out) {
     const { text } = scan;
@@ -52,6 +83,9 @@ export const intlIdDetector: Detector = {
     scanNear(scan, out, 'pesel', DIGITS_11, 'pl-pesel', 0.95, plPeselValid);
     scanNear(scan, out, 'cpf', DIGITS_11, 'br-cpf', 0.95, brCpfValid);
     scanNear(scan, out, 'zaid', ZA_ID, 'za-id-number', 0.95, zaIdValid);
+    scanNear(scan, out, 'nordicid', SE_ID, 'se-personnummer', 0.95, sePersonnummerValid);
+    scanNear(scan, out, 'nordicid', DIGITS_11, 'no-fodselsnummer', 0.95, noFodselsnummerValid);
+    scanNear(scan, out, 'cpr', DK_CPR, 'dk-cpr', 0.9, dkCprValid);
     if (text.indexOf('-') !== -1) {
       CPF_FORMATTED.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -61,8 +95,23 @@ export const intlIdDetector: Detector = {
         out.push({ dataClass: 'government_id', detector: 'br-cpf', start, end, confidence: 0.9 });
       }
     }
-    CF_OR_CURP.lastIndex = 0;
+    if (text.indexOf('-') !== -1) {
+      SE_ID_LONG.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = SE_ID_LONG.exec(text)) !== null) {
+        const start = m.index, end = start + m[0].length;
+        if (!sePersonnummerValid(compact(m[0])) || out.some((f) => f.detector === 'se-personnummer' && f.start === start)) continue;
+        out.push({ dataClass: 'government_id', detector: 'se-personnummer', start, end, confidence: 0.85 });
+      }
+    }
+    FI_HETU.lastIndex = 0;
     let m: RegExpExecArray | null;
+    while ((m = FI_HETU.exec(text)) !== null) {
+      if (!fiHetuValid(m[0].toUpperCase())) continue;
+      const start = m.index, end = start + m[0].length;
+      out.push({ dataClass: 'government_id', detector: 'fi-hetu', start, end, confidence: scan.keywords.near('nordicid', start, end, 50, 20) ? 0.95 : 0.85 });
+    }
+    CF_OR_CURP.lastIndex = 0;
     while ((m = CF_OR_CURP.exec(text)) !== null) {
       const value = m[0];
       const curp = value.length === 18;

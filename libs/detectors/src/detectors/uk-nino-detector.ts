@@ -2,8 +2,10 @@ import type { Detector } from '../detector';
 import { ukNinoValid } from '../uk-nino';
 
 const RE = /(?<![A-Za-z0-9])[A-Z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-D](?![A-Za-z0-9])/g;
+/** the same in any case ("nr-62-19-84-d"), read only near a National Insurance word */
+const RE_ANY_CASE = /(?<![A-Za-z0-9])[A-Za-z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-Da-d](?![A-Za-z0-9])/g;
 
-/** UK National Insurance numbers with the prefix rules (QQ 12 34 56 C; spaced or not). */
+/** UK National Insurance numbers with the prefix rules (QQ 12 34 56 C; spaced or not; in lower case near a National Insurance word). */
 export const ukNinoDetector: Detector = {
   entries: [{ id: 'uk-national-insurance-number', dataClass: 'government_id', description: 'UK National Insurance numbers (prefix rules)' }],
   detect({ text, keywords }, out) {
@@ -15,6 +17,13 @@ export const ukNinoDetector: Detector = {
       const end = m.index + m[0].length;
       const ctx = keywords.near('nino', m.index, end, 50, 20);
       out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start: m.index, end, confidence: ctx ? 0.98 : 0.8 });
+    }
+    if (!keywords.has('nino')) return;
+    RE_ANY_CASE.lastIndex = 0;
+    while ((m = RE_ANY_CASE.exec(text)) !== null) {
+      const end = m.index + m[0].length;
+      if (m[0] === m[0].toUpperCase() || !ukNinoValid(m[0]) || !keywords.near('nino', m.index, end, 50, 20)) continue;
+      out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start: m.index, end, confidence: 0.9 });
     }
   },
 };
