@@ -563,6 +563,9 @@ describe('person-name detector: role nouns, tributes, speech tags, traits and lo
     // a role noun right before a full name
     ['The club confirmed that goalkeeper Jonas Brightwater will miss the final.', 'Jonas Brightwater'],
     ['Last night drummer Ingrid Moltke played her final show.', 'Ingrid Moltke'],
+    // a role noun before two words the lists do not know, in the sentence or heading it
+    ['The federation suspended sprinter Ozanne Kyvelakou-Brie for a year.', 'Ozanne Kyvelakou-Brie'],
+    ['Novelist Thibaud Marquenne signed copies all afternoon.', 'Thibaud Marquenne'],
     // German "-mann" and South Slavic "-ić" family names
     ['Our new colleague Sabine Oberheidemann starts on Monday.', 'Sabine Oberheidemann'],
     ['We interviewed Dragana Lukačić about the bridge project.', 'Dragana Lukačić'],
@@ -607,7 +610,10 @@ describe('person-name detector: role nouns, tributes, speech tags, traits and lo
     'What a game! said the commentator, and the crowd cheered.',
     'Welcome to the show, Everyone!',
     'Hello, World!',
-    'Our striker Pipeline Dashboard is the product, not a person.',
+    'Open the file in the editor Visual Studio Code.',
+    'Book the coach Trip Planner for the airport run.',
+    'The Arsenal striker Manchester United wanted stayed in London.',
+    'Our producer Warner Bros released it.',
     'A tribute to New York City opened at the museum.',
     'we bought eggs, milk, bread, butter and cheese.',
     'the options are red, green, blue and yellow.',

@@ -10,7 +10,7 @@ import {
 } from './person-name-context';
 import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
-  HONORIFICS, INITIAL_NOUNS, LABELS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
+  HONORIFICS, INITIAL_NOUNS, LABELS, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES,
   SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
@@ -262,6 +262,12 @@ export const personNameDetector: Detector = {
       if (toks.length >= 3 && unitWordBeforeNumber(text, toks[toks.length - 1]!.lower, toks[toks.length - 1]!.end)) toks.pop();
       // a leading capitalised word that is no name (a job title, a sentence-start word) before a known given name
       if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
+      // a capitalised role before a full name: "Producer Ana Ruiz explained", "Goalkeeper Ana Ruiz"
+      let roleLead = false;
+      if (toks.length >= 3 && toks[0]!.start === runStart && ROLE_NOUNS.has(toks[0]!.lower)) {
+        toks.shift();
+        roleLead = true;
+      }
       if (toks.length === 0) return;
       const n = toks.length;
       const start = toks[0]!.start, end = toks[n - 1]!.end;
@@ -460,6 +466,11 @@ export const personNameDetector: Detector = {
       else if (n === 2 && (bf.colon ? addressLabel(w0, w1) && addressLineAfter(text, end) : WEAK.has(w0)) && !article && !lowerArticle && !houseNumber && !INITIAL_NOUNS.has(first.lower) && !isCommon(first) && !isCommon(last) &&
         last.word.length >= 3 && MIDDLE_INITIAL.test(text.slice(start, end)))
         confidence = 0.82;
+      // two or three words after a role, whatever the lists say: "tennis player Xiadani Orruk", "Producer Xiadani Orruk"
+      // (not a firm or a product: no company word, no common word, not before "Inc", "Street"…)
+      else if (n >= 2 && n <= 3 && (roleLead || (!bf.colon && !bf.comma && ROLE_NOUNS.has(w0))) && !article && !lowerArticle && !houseNumber &&
+        !isCommon(first) && !isCommon(last) && last.word.length >= 3 && !toks.some((x) => ORG_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower)))
+        confidence = 0.8;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo &&
         ((isGiven(first) && !isCommon(first)) || SURNAME_END.test(foldedOf(last)) || (isKnown(first) && isKnown(last) && !isCommon(first) && !isCommon(last))))))

@@ -109,6 +109,19 @@ export const WEAK = words(`ask asked call called tell told email e-mail emailed 
   presenter broadcaster columnist correspondent commentator critic spokesman spokeswoman spokesperson scientist researcher economist historian
   architect surgeon dentist pharmacist detective sergeant lieutenant colonel prosecutor attorney barrister entrepreneur businessman businesswoman
   chairman chairwoman senator congressman congresswoman mayor governor ambassador minister bishop pastor rabbi imam astronaut`);
+/**
+ * Occupations and roles said right before a person's full name ("tennis player Ana Ruiz", "Producer Ana
+ * Ruiz explained"): the two or three capitalised words after one are a name even when the lists know
+ * neither (words of WEAK; not the verbs and small words there, nor relatives: "my brother Xbox One", nor roles
+ * often said of a tool or a vehicle: "the editor Visual Studio", "coach Trip Planner").
+ */
+export const ROLE_NOUNS = words(`songwriter singer producer director nurse teacher professor lawyer
+  accountant recruiter founder co-founder author artist actor actress writer journalist photographer chef
+  player footballer golfer cricketer athlete sprinter swimmer cyclist boxer skier striker goalkeeper midfielder drummer guitarist bassist pianist
+  violinist cellist composer conductor rapper vocalist frontman frontwoman poet novelist playwright screenwriter painter sculptor dancer comedian
+  presenter broadcaster columnist correspondent commentator critic spokesman spokeswoman spokesperson scientist researcher economist historian
+  architect surgeon dentist pharmacist detective sergeant lieutenant colonel prosecutor attorney barrister entrepreneur businessman businesswoman
+  chairman chairwoman senator congressman congresswoman mayor governor ambassador bishop pastor rabbi imam astronaut`);
 /** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
 export const TO_PERSON = words(`assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband
   tribute homage dedicated dedication ode farewell condolences`);
