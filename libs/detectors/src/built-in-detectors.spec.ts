@@ -77,6 +77,10 @@ const MUST_FIND: [string, string, string][] = [
   ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
   ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
   ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
+  // a table's date-of-birth column, however far below its header
+  ['date-of-birth', 'id,name,dob,city\n1,Anna Berg,1987-02-11,Oslo\n2,Ola Nordmann,1993-09-30,Bergen', '1993-09-30'],
+  ['date-of-birth', 'Name\tDate of Birth\tTeam\nJo Li\t02.12.1978\tOps', '02.12.1978'],
+  ['date-of-birth', 'employee_id;birth_date;grade\n771;"14/03/1969";B2', '14/03/1969'],
   ['date-of-birth', 'Geburtsdatum: 03.11.1979', '03.11.1979'],
   ['street-address', 'Lives at 742 Evergreen Terrace, Springfield, IL 62704.', '742 Evergreen Terrace, Springfield, IL 62704'],
   ['street-address', 'Ship to 350 Fifth Avenue, Suite 4200, New York, NY 10118', '350 Fifth Avenue, Suite 4200, New York, NY 10118'],
@@ -325,6 +329,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['it-codice-fiscale', 'code RSSMRA85T10A562T'], // wrong check letter
   ['mx-curp', 'CURP HEGG560427MVZRRL05'], // wrong check digit
   ['se-personnummer', 'Personnummer: 811218-9875'], // Luhn fails
+  ['date-of-birth', 'version,release date,notes\n1.2,2024-01-02,fix\n1.3,2024-02-09,docs'], // no birth column
+  ['date-of-birth', 'dob,notes\nunknown,ask HR\nn/a,2024-01-02 follow up'], // cells that are not a date alone
   ['se-personnummer', 'order 811218-9876 shipped'], // ten digits without a context word
   ['se-personnummer', 'backup-20240512-1432.tar.gz and log 20231218-9876'], // a date and a time
   ['no-fodselsnummer', 'fødselsnummer 15038510191'], // check digit

@@ -37,7 +37,7 @@ const KINDS = {
     'auth', 'authorization', 'bearer', 'basic', 'credential', 'credentials', ...seps('account key'), ...seps('shared access key'), 'sas token', 'sig',
     ...seps('client id secret'), ...seps('app secret'), ...seps('master key'), ...seps('encryption key'),
   ),
-  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', 'date of birth', 'birth date', 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
+  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   passport: v('passport', 'reisepass', 'passeport', 'pasaporte'),

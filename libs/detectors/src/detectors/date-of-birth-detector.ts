@@ -1,4 +1,5 @@
 import { firstMatch, type Detector } from '../detector';
+import { headerAt, tableRows, valueOf } from '../table-fields';
 
 const MONTH =
   '(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t|tember|tembre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]cembre)';
@@ -9,16 +10,35 @@ const YEAR = '(?:19|20)\\d{2}';
 export const DATE_SOURCE =
   `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:of[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
+/** A whole cell that is a date (a table's date-of-birth column) */
+const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
+/** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
+const BIRTH_LABEL = /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento)(?:[ _-]?date)?$/i;
 const ORG_DATE = /(?:^|[^A-Za-z])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp)(?:[^A-Za-z]|$)/i;
 
-/** Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of birth...). */
+/**
+ * Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of
+ * birth...), and the dates in a table's column whose header is such a word.
+ */
 export const dateOfBirthDetector: Detector = {
   entries: [{ id: 'date-of-birth', dataClass: 'personal_data', description: 'Dates of birth next to DOB / born / date of birth' }],
   detect({ text, keywords }, out) {
     if (!keywords.has('birth')) return;
     const { starts, ends } = keywords.hits('birth');
     let lastEnd = -1;
+    let tablesTo = -1; // the end of the last table read
     for (let k = 0; k < starts.length; k++) {
+      // a table's date-of-birth column ("name,dob,city" then one row per person): its date cells
+      if (starts[k]! >= tablesTo) {
+        const header = headerAt(text, starts[k]!);
+        if (header !== null && header.width > 1 && BIRTH_LABEL.test(header.label)) {
+          tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+            const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+            if (WHOLE_DATE.test(text.slice(a, b))) out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: a, end: b, confidence: 0.85 });
+          });
+          continue;
+        }
+      }
       const from = Math.max(ends[k]!, lastEnd);
       const m = firstMatch(DATE_RE, text, from, from + 80);
       // "the company was founded ... born out of a merger on 12 May 1987": an organisation's date, not a person's

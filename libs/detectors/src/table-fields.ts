@@ -1,0 +1,93 @@
+/**
+ * Delimited tables in pasted text (CSV, TSV, semicolons, pipes): a header line of short labels and
+ * the rows below it with as many fields. Detectors that read a column by its label (dates of birth
+ * under "dob") walk the rows with `tableRows`.
+ */
+
+/** , ; tab | */
+export const DELIMS = [44, 59, 9, 124];
+
+/** The fields of [start, end) split at `delim`, outside double quotes. */
+export function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = start, quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === delim && !quoted) {
+      out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  out.push([s, end]);
+  return out;
+}
+
+/** [start, end) of a field's value without its blanks and surrounding quotes. */
+export function valueOf(text: string, s: number, e: number): [number, number] {
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  if (e - s >= 2 && (text.charCodeAt(s) === 34 || text.charCodeAt(s) === 39) && text.charCodeAt(e - 1) === text.charCodeAt(s)) {
+    s++;
+    e--;
+  }
+  return [s, e];
+}
+
+/** The delimiter used most on [s, e) (0 when none is). */
+export function delimiterOf(text: string, s: number, e: number): number {
+  let delim = 0, most = 0;
+  for (const d of DELIMS) {
+    let n = 0;
+    for (let i = s; i < e; i++) if (text.charCodeAt(i) === d) n++;
+    if (n > most) {
+      most = n;
+      delim = d;
+    }
+  }
+  return delim;
+}
+
+/** A header's label: short, no sentence in it, not a number. */
+export function isLabel(label: string): boolean {
+  return label.length <= 40 && !/[.!?]\s|\s{2,}|\d{3,}/.test(label) && label.split(/\s+/).length <= 4;
+}
+
+/**
+ * The table whose header is the line holding `at`: its delimiter and width, and the index of the
+ * field that holds `at`, when every field of that line is a label; else null.
+ */
+export function headerAt(text: string, at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (lineEnd - lineStart > 1000 || lineEnd - lineStart < 4) return null;
+  const delim = delimiterOf(text, lineStart, lineEnd);
+  if (delim === 0) return null;
+  const fields = fieldsOf(text, lineStart, lineEnd, delim);
+  let column = -1, label = '';
+  for (let i = 0; i < fields.length; i++) {
+    const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
+    const l = text.slice(a, b);
+    if (!isLabel(l)) return null;
+    if (fields[i]![0] <= at && at < fields[i]![1]) {
+      column = i;
+      label = l;
+    }
+  }
+  return column < 0 ? null : { lineEnd, delim, width: fields.length, column, label };
+}
+
+/** The rows below a header ending at `headerEnd` (as many fields as it has), up to the first line that is not one; `fn` gets each row's cells. */
+export function tableRows(text: string, headerEnd: number, delim: number, width: number, fn: (cells: [number, number][]) => void): number {
+  let row = headerEnd + 1;
+  while (row < text.length) {
+    let rowEnd = text.indexOf('\n', row);
+    if (rowEnd === -1) rowEnd = text.length;
+    const cells = fieldsOf(text, row, rowEnd, delim);
+    if (cells.length !== width) break;
+    fn(cells);
+    row = rowEnd + 1;
+  }
+  return row;
+}
