@@ -122,6 +122,42 @@ const PERSON_NOUN = /^[ \t]+\p{Ll}+[ \t]+(?:person|guy|girl|boy|man|woman|lady|g
  */
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
+/** "X had given Y his address", "X gave Y her keys": a verb of giving, one capitalised word, a possessive (sticky, after the giver) */
+const GAVE_TO = /[ \t]+(?:had[ \t]+|has[ \t]+)?(?:given|gave|handed|lent|loaned|shown|showed|sent|passed)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})[ \t]+(?:his|her|their)[ \t]+\p{Ll}/uy;
+/**
+ * A giver and a receiver: one capitalised word at a sentence start, a verb of giving, one capitalised
+ * word and "his" / "her" / "their" ("Ilse had given Omar his keys back"): both are people whether or
+ * not the lists know them. Returns the receiver's [start, end), or undefined.
+ */
+export function receiverAfterGiver(text: string, s: number, e: number): [number, number] | undefined {
+  if (text.charCodeAt(e) !== 32) return undefined;
+  const c = text.charCodeAt(e + 1);
+  // had, has, given, gave, handed, lent, loaned, shown, showed, sent, passed
+  if (c !== 104 && c !== 103 && c !== 108 && c !== 115 && c !== 112) return undefined;
+  const p = skipBlanksBack(text, s);
+  const b = p > 0 ? text.charCodeAt(p - 1) : -1;
+  if (!(b === -1 || b === 46 || b === 33 || b === 63 || b === 10)) return undefined;
+  GAVE_TO.lastIndex = e;
+  const m = GAVE_TO.exec(text);
+  if (m === null) return undefined;
+  const s2 = text.indexOf(m[1]!, e);
+  return [s2, s2 + m[1]!.length];
+}
+/** "said Okafor to Ilse": the speaker after a quotation and a verb of saying, then "to" and one capitalised word (sticky, after the speaker) */
+const TO_LISTENER = /[ \t]+to[ \t]+(\p{Lu}[\p{Ll}'’-]{2,30})(?=[.,;!?]|[ \t]*(?:\r?\n|$)|[ \t]+(?:and|as|in|on|at|before|after|while|when)[ \t])/uy;
+/**
+ * The speaker and the listener after a quotation: '"Fine!" said Okafor to Ilse.' Both words are
+ * people whatever the lists say. Returns the listener's [start, end), or undefined.
+ */
+export function listenerAfterSpeaker(text: string, s: number, e: number): [number, number] | undefined {
+  if (text.charCodeAt(e) !== 32 || text.charCodeAt(e + 1) !== 116 || !quotationSpeaker(text, s, e)) return undefined;
+  TO_LISTENER.lastIndex = e;
+  const m = TO_LISTENER.exec(text);
+  if (m === null) return undefined;
+  const s2 = e + m[0].length - m[1]!.length;
+  return [s2, s2 + m[1]!.length];
+}
+
 /** traits said of a person, hardly of a thing, a firm or a place ("impulsive", "stubborn", "jealous") */
 const TRAITS = `impulsive|stubborn|jealous|rude|lazy|selfish|arrogant|shy|moody|grumpy|bossy|nosy|nosey|clumsy|naive|gullible|reckless|talkative|polite|
   loyal|caring|thoughtful|considerate|cheerful|witty|charming|humble|modest|impatient|sympathetic|compassionate|greedy|cruel|sarcastic|irritable|

@@ -633,3 +633,24 @@ describe('person-name detector: a listed word named as a person is that person a
     expect(names('The team asked about Lindqvist during lunch.')).toEqual([]);
   });
 });
+
+describe('person-name detector: people named by giving, speaking and meeting, listed or not', () => {
+  it.each([
+    ['Thessaly had given Quorvin his spare keys before the trip.', ['Thessaly', 'Quorvin']],
+    ['"Not again!" said Vardegast to Ilvie.', ['Vardegast', 'Ilvie']],
+    ['Please follow up with Tavish Ondrejko next week.', ['Tavish Ondrejko']],
+    ['I met with Brennagh Oyelaran-Puig on Friday.', ['Brennagh Oyelaran-Puig']],
+  ])('%j -> %j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+  it.each([
+    'Please talk to Human Resources about your leave.',
+    'We met with Acme Robotics yesterday.',
+    'Follow up with Accounts Payable about the invoice.',
+    'The Board had given Finance their budget for the year.',
+    'The scheduler had given Build their slot.',
+    'Follow up with Microsoft Teams support.',
+  ])('%j -> nothing', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

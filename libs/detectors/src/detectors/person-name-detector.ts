@@ -2,7 +2,9 @@ import { BloomFilter } from '../bloom';
 import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
-import { FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, quotationSpeaker, unitWordBeforeNumber, unlistedPersonCue } from './person-name-cues';
+import {
+  FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
+} from './person-name-cues';
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames } from './lower-case-names';
 import {
@@ -10,7 +12,7 @@ import {
 } from './person-name-context';
 import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
-  HONORIFICS, INITIAL_NOUNS, LABELS, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
+  DEPARTMENT_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES,
   SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
@@ -133,8 +135,21 @@ export const personNameDetector: Detector = {
       listEnd = lastAcceptedEnd = items[items.length - 1]![1];
       return true;
     };
+    /** a giver and a receiver ("Ilse had given Omar his keys"), a speaker and a listener ('"No!" said Ilse to Omar'): both pushed, the second then skipped by the scan */
+    const pairedPeople = (s: number, e: number): boolean => {
+      const r = receiverAfterGiver(text, s, e) ?? listenerAfterSpeaker(text, s, e);
+      if (r === undefined) return false;
+      for (const w of [text.slice(s, e).toLowerCase(), text.slice(r[0], r[1]).toLowerCase()]) {
+        if (STOP.has(w) || NOT_SUBJECTS.has(w) || PRODUCT_NAMES.has(w) || FIRM_NAMES.has(w) || common.has(w)) return false;
+      }
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: r[0], end: r[1], confidence: 0.75 });
+      listEnd = lastAcceptedEnd = r[1];
+      return true;
+    };
     const loneWord = (s: number, e: number): void => {
       if (s < listEnd) return;
+      if (pairedPeople(s, e)) return;
       const c = text.charCodeAt(e);
       // an unlisted first name after a salutation: "Hi Oksana,", "Beste Marie-Claude," (name-shapes.ts)
       if (c === 44) {
@@ -278,6 +293,7 @@ export const personNameDetector: Detector = {
         // a firm joined by "&": "Marks & Spencer", "Ernst & Young" (name-shapes.ts)
         if (ampersandFirm(text, start, end, lists)) return;
         // an initial and a family name: "Client: J. Moreau", "name on card A. Papadopoulos"
+        if (start === runStart && pairedPeople(start, end)) return;
         const ini = start === runStart ? initialBefore(text, start) : -1;
         if (ini >= 0 && initialSurname(text, ini, start, end, lists)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: ini, end, confidence: 0.8 });
@@ -469,7 +485,13 @@ export const personNameDetector: Detector = {
       // two or three words after a role, whatever the lists say: "tennis player Xiadani Orruk", "Producer Xiadani Orruk"
       // (not a firm or a product: no company word, no common word, not before "Inc", "Street"…)
       else if (n >= 2 && n <= 3 && (roleLead || (!bf.colon && !bf.comma && ROLE_NOUNS.has(w0))) && !article && !lowerArticle && !houseNumber &&
-        !isCommon(first) && !isCommon(last) && last.word.length >= 3 && !toks.some((x) => ORG_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower)))
+        !isCommon(first) && !isCommon(last) && last.word.length >= 3 &&
+        !toks.some((x) => ORG_WORDS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower)))
+        confidence = 0.8;
+      // two or three words after "follow up with", "meet with", "speak to": a person, not a department ("talk to Human Resources")
+      else if (n >= 2 && n <= 3 && !bf.colon && !bf.comma && w0 !== '' && (w0 === 'with' || w0 === 'to') && !article && !lowerArticle && !houseNumber &&
+        MEET_WITH.test(text.slice(Math.max(lineStart, start - 28), start)) && !isCommon(first) && !isCommon(last) && last.word.length >= 3 &&
+        !toks.some((x) => DEPARTMENT_WORDS.has(x.lower) || ORG_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower)))
         confidence = 0.8;
       // a person named by what is done to them: "add Ana Ruiz as a beneficiary", "(name wrong) change it to Ana Ruiz"
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && (addedAs || (changeTo &&

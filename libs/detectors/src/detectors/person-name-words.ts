@@ -122,6 +122,15 @@ export const ROLE_NOUNS = words(`songwriter singer producer director nurse teach
   presenter broadcaster columnist correspondent commentator critic spokesman spokeswoman spokesperson scientist researcher economist historian
   architect surgeon dentist pharmacist detective sergeant lieutenant colonel prosecutor attorney barrister entrepreneur businessman businesswoman
   chairman chairwoman senator congressman congresswoman mayor governor ambassador bishop pastor rabbi imam astronaut`);
+/** "follow up with", "meet with", "speak to" right before a name (read on the words before it, to their end) */
+export const MEET_WITH =
+  /\b(?:follow(?:ed|ing)?[ \t]+up|catch(?:ing)?[ \t]+up|caught[ \t]+up|check(?:ed|ing)?[ \t]+in|meet(?:ing)?|met|speak(?:ing)?|spoke|talk(?:ed|ing)?|chat(?:ted|ting)?)[ \t]+(?:with|to)[ \t]+$/i;
+/** words of a department, a desk, a body or a firm one speaks to: "talk to Human Resources", "follow up with Accounts Payable", "met with Acme Robotics" */
+export const DEPARTMENT_WORDS = words(`resources support service services sales marketing finance legal security operations ops engineering accounting accounts payable
+  receivable payroll procurement purchasing compliance admin administration desk helpdesk counsel relations affairs management committee board council
+  teams department dept division unit office centre center desk police authority agency ministry bureau registry court
+  robotics software networks media capital foods pharma pharmaceuticals energy motors airlines airways insurance realty properties health analytics
+  digital games devices electronics dynamics biotech therapeutics brands retail ventures`);
 /** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
 export const TO_PERSON = words(`assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband
   tribute homage dedicated dedication ode farewell condolences`);
