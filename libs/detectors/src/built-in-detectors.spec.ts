@@ -103,6 +103,9 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Endereço: Av. Brigadeiro Faria Lima, 3477 - Itaim Bibi, São Paulo - SP, 04538-133', 'Av. Brigadeiro Faria Lima, 3477 - Itaim Bibi, São Paulo - SP, 04538-133'],
   ['street-address', 'Flat 2, 9 Wattle Grove, Box Hill VIC 3128', 'Flat 2, 9 Wattle Grove, Box Hill VIC 3128'],
   ['street-address', 'Our Lagos contact lives at 15 Bourdillon Road, Ikoyi, Lagos 106104.', '15 Bourdillon Road, Ikoyi, Lagos 106104'],
+  // no street-type word: the town and a UK or Canadian postcode after it
+  ['street-address', 'Please send it to 14 Cotham Hill, Bristol BS6 6LA by Friday', '14 Cotham Hill, Bristol BS6 6LA'],
+  ['street-address', 'Office: 388 Saint-Paul Ouest, Montréal QC H2Y 2A7', '388 Saint-Paul Ouest, Montréal QC H2Y 2A7'],
   ['ip-address', 'login from 81.2.69.160 failed', '81.2.69.160'],
   ['ip-address', 'client ip 2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c', '2a02:8070:a184:d900:5cf4:23ff:fe9b:4b5c'],
   // government ids
@@ -373,6 +376,7 @@ const MUST_NOT_FIND: [string, string][] = [
   // chat "u." (you) after a lower-case word is no Hungarian "u." (utca)
   ['street-address', 'Hi Anna love u. 2 weeks to go'],
   ['street-address', 'Order 221, item 15, shipped to Pune 411057 units in total'],
+  ['street-address', 'Tickets 1-40, ref AB1 2CD and SW1A 1AA.'],
   ['street-address', 'Offices: Mumbai, Delhi, Bengaluru. Revenue 2024, Karnataka 560001 rupees, up 12%.'],
   ['street-address', 'Sales in Chennai, 600028 units, Kolkata, 700001 units'],
   ['street-address', 'Release 1-2-3, the build for Main-shi targets, passed'],

@@ -93,6 +93,8 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['six-digit numbers', '560001 '.repeat(14_000)],
     ['block numbers and wards', '1-2-3 Aoyama, Minato-ku, '.repeat(4_000)],
     ['hyphenated numbers near a ward', `Shibuya-ku ${'1-2-'.repeat(25_000)}`],
+    ['postcodes after words', '12 Cotham Hill, Bristol BS6 6LA, '.repeat(3_000)],
+    ['postcodes alone', 'BS6 6LA '.repeat(12_000)],
     ['Brazilian segments without a CEP', `Rua Augusta, 1500${' - Bela Vista'.repeat(7_000)}`],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();

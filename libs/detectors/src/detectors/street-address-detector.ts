@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { brazilianTail, indianAddresses, japaneseAddresses } from './street-address-regional';
+import { brazilianTail, indianAddresses, japaneseAddresses, postcodeAddresses } from './street-address-regional';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
 const SUFFIX =
@@ -515,6 +515,7 @@ export const streetAddressDetector: Detector = {
     }
     indianAddresses(text, out);
     japaneseAddresses(text, out);
+    postcodeAddresses(text, out);
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;
       const s = f.start;

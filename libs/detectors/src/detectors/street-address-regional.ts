@@ -9,7 +9,9 @@ import type { Finding } from '../finding';
  * - Japan (in Latin letters): block numbers chōme-banchi-gō with the ward or city ("1-2-3 Shibuya,
  *   Shibuya-ku, Tokyo 150-0002"), or the postcode first ("〒150-0002 Tokyo-to Shibuya-ku Shibuya 1-2-3");
  * - Brazil: what follows a street and its number ("Av. Paulista, 1000 - Bela Vista, São Paulo - SP,
- *   01310-100"): district, city, state code and CEP (`brazilianTail`, called from the detector).
+ *   01310-100"): district, city, state code and CEP (`brazilianTail`, called from the detector);
+ * - a street without a street-type word before its town and a UK or Canadian postcode ("14 Cotham
+ *   Hill, Bristol BS6 6LA", "388 Saint-Paul Ouest, Montréal QC H2Y 2A7"), anchored on the postcode.
  */
 
 /** States and union territories of India, and its larger cities (lower case, as written in Latin letters). */
@@ -146,4 +148,27 @@ const BR_TAIL = /(?:[ \t]*[,–-][ \t]*[\p{L}\d][\p{L}\d'’. ]{0,38}?){0,4}[ \t
 export function brazilianTail(text: string, end: number): number {
   BR_TAIL.lastIndex = end;
   return BR_TAIL.test(text) ? BR_TAIL.lastIndex : end;
+}
+
+/** UK postcodes ("BS6 6LA", "SW1A 1AA") and Canadian postal codes ("H2Y 2A7"), upper case */
+const POSTCODE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-CEGHJ-NPR-TVXY]\d[A-CEGHJ-NPR-TV-Z][ \t]?\d[A-CEGHJ-NPR-TV-Z]\d)(?![A-Za-z0-9])/g;
+/**
+ * Before a postcode, on its line: a building number, the street's capitalised words, a comma, the
+ * town (and a Canadian province code), then the postcode. Group 1 is the building number. Run on the
+ * 120 characters before the postcode.
+ */
+const BEFORE_POSTCODE = /(?:^|[\s:;(>])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?),?[ \t]+(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,[ \t]*(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,2}\p{Lu}[\p{L}'’.-]*(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]*$/u;
+
+/** Streets without a street-type word, before a town and a UK or Canadian postcode. */
+export function postcodeAddresses(text: string, out: Finding[]): void {
+  POSTCODE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = POSTCODE.exec(text)) !== null) {
+    let before = text.slice(Math.max(0, m.index - 120), m.index);
+    before = before.slice(before.lastIndexOf('\n') + 1);
+    const b = BEFORE_POSTCODE.exec(before);
+    if (b === null) continue;
+    const start = m.index - before.length + b.index + b[0].indexOf(b[1]!);
+    out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: 0.85 });
+  }
 }
