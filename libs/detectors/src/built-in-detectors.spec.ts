@@ -58,6 +58,8 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'call (415) 867-5309 now', '(415) 867-5309'],
   // Brazil: its bracketed area code shape without a word; the national form after a phone word
   ['phone-number', 'me liga no (11) 98765-4321 amanhã', '(11) 98765-4321'],
+  // international, grouped, of a possible length in a range not assigned (a made-up or new number)
+  ['phone-number', 'Partnerships Lead | +44 7911 482305', '+44 7911 482305'],
   ['phone-number', 'Pedro: (21) 3456-7890 (comercial)', '(21) 3456-7890'],
   ['phone-number', 'telefone 11 3456-7890 depois das 14h', '11 3456-7890'],
   ['phone-number', 'UK office +44 20 7946 0958.', '+44 20 7946 0958'],
@@ -382,6 +384,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['street-address', 'Release 1-2-3, the build for Main-shi targets, passed'],
   ['street-address', 'Version 2-1-4 is out. The Shibuya-ku office opens Monday.'],
   ['phone-number', 'See (12) 3456 in the appendix and table (4) 1234-5678-90.'],
+  ['phone-number', "parseNumber('+1 111 111 1111') returns {}"],
   ['payment-card', 'test cards 4111 1111 1111 1111, 4242424242424242, 5555555555554444, 378282246310005'],
   ['payment-card', 'order 1234 5678 9012 3456'],
   ['payment-card', 'uuid 550e8400-e29b-41d4-a716-446655440000'],

@@ -38,18 +38,21 @@ function nanpGrouping(g: number[]): boolean {
   return k === '3-3-4' || k === '1-3-3-4' || k === '10' || k === '11' || k === '3-7' || k === '1-10';
 }
 
-/** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded). */
-const cache = new Map<string, boolean>();
-function validPhone(raw: string, region: string | undefined): boolean {
+/** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded): 2 valid, 1 possible (a valid length for its country, in a range not assigned), 0 neither. */
+const cache = new Map<string, number>();
+function phoneGrade(raw: string, region: string | undefined): number {
   const key = (region ?? '+') + raw;
   let v = cache.get(key);
   if (v === undefined) {
     const pn = parsePhoneNumberFromString(raw, region as CountryCode | undefined);
-    v = pn !== undefined && pn.isValid();
+    v = pn === undefined ? 0 : pn.isValid() ? 2 : pn.isPossible() ? 1 : 0;
     if (cache.size >= 5000) cache.clear();
     cache.set(key, v);
   }
   return v;
+}
+function validPhone(raw: string, region: string | undefined): boolean {
+  return phoneGrade(raw, region) === 2;
 }
 
 /** Lengths of the parts between runs of ' ', '.', '-', '(', ')', '+' (what split, filter(Boolean) and map(length) gave), in one loop. */
@@ -108,8 +111,13 @@ export const phoneNumberDetector: Detector = {
       if (nanpShape) {
         if (!(intl ? validPhone('+' + raw.replace(/^(?:\+|00)/, ''), undefined) : validPhone(raw, 'US'))) confidence = 0.7;
       } else if (intl) {
-        // "0049 30 …": the international prefix 00 is "+" to the parser
-        if (!validPhone(raw[0] === '+' ? raw : '+' + raw.slice(2), undefined)) continue;
+        // "0049 30 …": the international prefix 00 is "+" to the parser. A number of a possible length
+        // for its country in a range not (yet) assigned is still written as a phone number ("+44 7911
+        // 482305" in a signature): reported when grouped like one, or next to a phone word.
+        const grade = phoneGrade(raw[0] === '+' ? raw : '+' + raw.slice(2), undefined);
+        // (not a placeholder of one or two digits repeated: "+1 111 111 1111")
+        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4))) continue;
+        if (grade === 1) confidence = 0.7;
       } else {
         const home = settings.defaultPhoneRegion;
         const homeOk = (!NANP.has(home) || (nanpPlausible(digits) && nanpGrouping(g))) && validPhone(raw, home);
