@@ -654,3 +654,19 @@ describe('person-name detector: people named by giving, speaking and meeting, li
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: two or three words heading an address block', () => {
+  it('reads them as the addressee whatever the lists say', () => {
+    expect(names('Quillon Vestabrook\n\n14 Birch Lane\nLeeds LS1 4AB')).toEqual(['Quillon Vestabrook']);
+    expect(names('> Quillon Vestabrook\n> Northwind Traders\n> 14 Birch Lane')).toContain('Quillon Vestabrook');
+  });
+  it.each([
+    'Billing Address\n14 Birch Lane\nLeeds LS1 4AB',
+    'Harbour View\n14 Birch Lane\nLeeds LS1 4AB',
+    'Rosewood Cottage\n14 Birch Lane\nLeeds LS1 4AB',
+    'Head Office\n14 Birch Lane\nLeeds LS1 4AB',
+    'Please send it here.\nQuillon Vestabrook\nNorthwind Traders',
+  ])('%j -> nothing', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

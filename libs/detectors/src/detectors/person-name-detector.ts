@@ -12,7 +12,7 @@ import {
 } from './person-name-context';
 import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
-  DEPARTMENT_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
+  DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES,
   SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
@@ -356,8 +356,10 @@ export const personNameDetector: Detector = {
       }
       // further down a letter or signature block (a blank line, an organisation line, "> " quotes in
       // between), for a given name, a listed surname or a middle initial
+      // (or any two or three words heading the text: "Xiadani Orruk\n\n12 Birch Lane", not "Billing Address\n12 Birch Lane")
       if (!strong && bf.lineStart && n >= 2 && n <= 4 && lineEndsAt(text, end) &&
-        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || surnameEnd(toks[n - 1]!) || (toks[1]!.start - toks[0]!.end >= 3 && MIDDLE_INITIAL.test(text.slice(toks[0]!.end, toks[1]!.start))))) {
+        (isGiven(toks[0]!) || (isKnown(toks[n - 1]!) && !isCommon(toks[n - 1]!)) || surnameEnd(toks[n - 1]!) || (toks[1]!.start - toks[0]!.end >= 3 && MIDDLE_INITIAL.test(text.slice(toks[0]!.end, toks[1]!.start))) ||
+          (n <= 3 && headsText(text, start) && !toks.some((x) => isCommon(x) || x.word.length < 2 || HEADING_WORDS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || SITE_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower))))) {
         ADDRESS_BLOCK_AFTER.lastIndex = end;
         if (ADDRESS_BLOCK_AFTER.test(text)) strong = true;
       }
@@ -548,6 +550,15 @@ function surnameEnd(x: Tok): boolean {
 }
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
+
+/** Only blanks, line breaks and e-mail quote marks before `pos`: the first line of the text. */
+function headsText(text: string, pos: number): boolean {
+  for (let i = 0; i < pos; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 62) return false;
+  }
+  return true;
+}
 
 /** Only blanks between the line start and `pos`. */
 function blanksOnlyBefore(text: string, pos: number): boolean {

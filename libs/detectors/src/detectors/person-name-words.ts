@@ -131,6 +131,11 @@ export const DEPARTMENT_WORDS = words(`resources support service services sales 
   teams department dept division unit office centre center desk police authority agency ministry bureau registry court
   robotics software networks media capital foods pharma pharmaceuticals energy motors airlines airways insurance realty properties health analytics
   digital games devices electronics dynamics biotech therapeutics brands retail ventures`);
+/** words of a heading or a building over an address, not a person's name: "Billing Address", "Delivery Details", "Harbour View" */
+export const HEADING_WORDS = words(`address addresses billing shipping delivery contact contacts details invoice mailing postal home location locations venue
+  directions registered return sender recipient branch head main our your my new old event meeting conference party hotel restaurant cafe bar
+  view views house court tower towers lodge manor gardens garden heights park villa villas cottage cottages farm hall residence residences apartments
+  flats mansions estate terrace mews quay wharf mill works studio studios plaza mall arcade centre center building`);
 /** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
 export const TO_PERSON = words(`assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband
   tribute homage dedicated dedication ode farewell condolences`);
