@@ -62,6 +62,11 @@ describe('deobfuscate (view B)', () => {
     ['id AKIA 3KD7 QP2X LMRT 4WZQ here', 'id AKIA3KD7QP2XLMRT4WZQ here'],
     ['k = [\'AKIA3KD7\', "QP2XLMRT4WZQ"].join(\'\');', 'k = AKIA3KD7QP2XLMRT4WZQ;'],
     ['nameplate: J o h a n n a   B e r g', 'nameplate: Johanna Berg'],
+    ['host 10[.]20[.]3[.]44 and jo(@)corp(.)de', 'host 10.20.3.44 and jo@corp.de'],
+    ['card 4539🔸1670🔸2284🔸6132 ok', 'card 4539167022846132 ok'],
+    ['user j.o.h.a.n.n.a here', 'user johanna here'],
+    ['card 4539 I67O 2284 6I32 exp', 'card 4539 1670 2284 6132 exp'],
+    ['write to moc.liamg@htims.nhoj please', 'write to john.smith@gmail.com please'],
     ['diagnosed with l-e-u-k-a-e-m-i-a', 'diagnosed with leukaemia'],
     ['lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de', 'lena.fuchs@gruenwerk.de'],
     ['dump: 70 61 73 73 77 6f 72 64 3d 53 75 6e 73 65 74 2d 39 31 21 end', 'dump: password=Sunset-91! end'],
@@ -98,6 +103,10 @@ describe('normalised detection masks the whole original value', () => {
     ['password typed a character at a time', 'guest wifi password is P l u m - 4 2 - H a r b o u r ! ok', 'P l u m - 4 2 - H a r b o u r !'],
     ['e-mail with HTML comments inside', 'the raw html has lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de inside', 'lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de'],
     ['a condition spelled with hyphens', 'my brother was diagnosed with l-e-u-k-a-e-m-i-a last spring', 'l-e-u-k-a-e-m-i-a'],
+    ['card with emoji separators', 'card 4539🔸1670🔸2284🔸6132 ok', '4539🔸1670🔸2284🔸6132'],
+    ['card with O and I for 0 and 1', 'card 4539 I67O 2284 6I32 exp 09/28', '4539 I67O 2284 6I32'],
+    ['e-mail written backwards', 'write to moc.liamg@htims.nhoj please', 'moc.liamg@htims.nhoj'],
+    ['defanged e-mail', 'mail jo.berg(@)example-corp(.)de today', 'jo.berg(@)example-corp(.)de'],
     ['key id joined from an array', "const id = ['AKIA3KD7', 'QP2XLMRT4WZQ'].join('');", "['AKIA3KD7', 'QP2XLMRT4WZQ'].join('')"],
     ['key in JSON with escaped slashes', '{"SecretAccessKey": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2"}', 'wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2'],
     ['token in invisible tag characters', 'see note\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039} thanks', '\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039}'],
@@ -116,7 +125,7 @@ describe('normalised detection masks the whole original value', () => {
   it('finds nothing new in ordinary text with escapes and base64 that decode to nothing sensitive', () => {
     expect(inspector.inspect('path=/a%20b/c and data:aGVsbG8gd29ybGQgaGVsbG8= and \\u0041BC')).toEqual([]);
     // digits one at a time or in slashed groups that are no card; an array of words joined
-    for (const t of ['ratings 1 2 3 4 5 4 3 2 1 and 2', 'S E E   Y O U   S O O N', 'a-b-c-d-e-f options', 'x<!-- note -->y', 'grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');"]) {
+    for (const t of ['Oil 1010 lol I1 0O and 2O24 goals', 'e.g. the U.S. and i.e. a.m.', 'regex [.] and (.) in a pattern', 'well done 🎉 team', 'ratings 1 2 3 4 5 4 3 2 1 and 2', 'S E E   Y O U   S O O N', 'a-b-c-d-e-f options', 'x<!-- note -->y', 'grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');"]) {
       expect(inspector.inspect(t).filter((f) => f.dataClass !== 'source_code')).toEqual([]);
     }
   });
@@ -144,6 +153,11 @@ describe('normalisation stays linear on adversarial input', () => {
     ['single letters and hyphens', 'a-b-'.repeat(25_000)],
     ['HTML comment openings', 'a<!-- '.repeat(16_000)],
     ['spaced hex bytes', '6f 7a '.repeat(16_000)],
+    ['letters between dots', 'a.b.'.repeat(25_000)],
+    ['digits and look-alike letters', '1O1I '.repeat(20_000)],
+    ['reversed-looking addresses', 'moc.a@'.repeat(16_000)],
+    ['emoji between digits', '1🔸'.repeat(33_000)],
+    ['defanged dots', '1[.]'.repeat(25_000)],
     ['slashed digits', '4539/'.repeat(20_000)],
     ['key id groups', 'AKIA 3KD7 '.repeat(10_000)],
     ['an array never joined', `['a', ${"'b', ".repeat(12_000)}`],

@@ -20,7 +20,9 @@
  *   one at a time (`4 1 1 1 …`) or in slash-separated groups, 13-19 of them, joined; AWS key ids in
  *   groups of four joined; quoted parts of an array joined with `.join('')` joined; text typed a
  *   character at a time with blanks between and words spelled with hyphens between their letters
- *   joined; HTML comments inside a value removed; hex dumps with blanks between the bytes decoded.
+ *   joined; HTML comments inside a value removed; hex dumps with blanks between the bytes decoded;
+ *   words spelled with dots, emoji used as separators, O and I typed for 0 and 1 in digit groups,
+ *   defanged "[.]" / "(@)" and e-mail addresses written backwards undone.
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
@@ -268,6 +270,39 @@ const HYPHEN_SPELLED = /\p{L}(?:-\p{L}){4,}(?![\p{L}\d-])/uy;
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 /** An HTML comment inside a value ("anna.weber<!-- x -->@<!-- y -->firma.de"): between two non-blank characters, up to 100 characters. */
 const HTML_COMMENT = /(?<=[^\s<>])<!--[^\n]{0,100}?-->(?=[^\s<>])/g;
+/** A word spelled with dots between its letters ("p.a.s.s.w.o.r.d"): as HYPHEN_SPELLED */
+const DOT_SPELLED_HINT = /\.[a-zA-Z\u00C0-\u024F]\.[a-zA-Z\u00C0-\u024F]\./g;
+const DOT_SPELLED = /\p{L}(?:\.\p{L}){4,}(?![\p{L}\d]|\.\p{L})/uy;
+/** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji code unit */
+const EMOJI_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]/;
+// (variation selectors and joiners are gone already: view A removes them; U+20E3 is the keycap mark)
+const EMOJI_JOINT = /(?<=[\p{L}\d])(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]|\u20E3)+(?=[\p{L}\d])/gu;
+/**
+ * Digits with the letters O and I (or l) typed for 0 and 1 ("4O11 1lll 2284 6I32"): a run of digit
+ * groups with at least six digits, found from a hint (a digit next to one of those letters).
+ */
+const DIGIT_LOOKALIKE_HINT = /\d[OoIl]|[OoIl]\d/g;
+const DIGIT_LOOKALIKE = /[\dOoIl]{2,}(?:[ .-][\dOoIl]{2,}){0,5}(?![\p{L}\d])/uy;
+const LOOKALIKE_CHAR = (c: number): boolean => (c >= 48 && c <= 57) || c === 79 || c === 111 || c === 73 || c === 108;
+/** An e-mail address written backwards ("moc.elpmaxe@nhoj"): a reversed top-level domain first */
+const REVERSED_EMAIL = /(?:moc|gro|ten|ude|vog|lim|oi|oc|ed|rf|se|ti|ln|lp|eb|ta|hc|es|on|kd|if|ei|ku|ua|ac|ni|pj|rb|xm|az|gn|ek|zn|gs|kh|nc|ur|rt)(?:\.[\w-]{1,63}){1,4}@[\w.+%-]{1,64}(?![\w@])/iy;
+const EMAIL_CHAR = /[\w.-]/;
+
+/** E-mail addresses written backwards, read from each '@' (a regex tried at every position cost 2 ms per MB). */
+function reversedEmails(text: string, edits: Edit[]): void {
+  let lastEnd = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let st = at;
+    while (st > lastEnd && at - st <= 320 && EMAIL_CHAR.test(text[st - 1]!)) st--;
+    if (st > 0 && text[st - 1] === '@') continue;
+    REVERSED_EMAIL.lastIndex = st;
+    const m = REVERSED_EMAIL.exec(text);
+    if (m === null) continue;
+    lastEnd = st + m[0].length;
+    edits.push({ s: st, e: lastEnd, r: [...m[0]].reverse().join('') });
+  }
+}
+
 /** A hex dump with a blank between the bytes ("73 6b 2d 70 …"), 16 bytes or more; found from its hint (four bytes between blanks). */
 const SPACED_HEX_HINT = / [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} /g;
 const SPACED_HEX = /[0-9a-fA-F]{2}(?: [0-9a-fA-F]{2}){15,}(?![\w])/y;
@@ -408,7 +443,8 @@ const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2}|
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(commat|period|amp|lt|gt|quot|apos|nbsp|lowbar|hyphen|dash|plus|equals|colon));/g;
 const NAMED: Record<string, string> = { commat: '@', period: '.', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', hyphen: '-', dash: '-', plus: '+', equals: '=', colon: ':' };
-const BRACKETED = /(?:\[|\(|\{|<)[ \t]*(at|dot)[ \t]*(?:\]|\)|\}|>)/gi;
+/** "[at]", "(dot)", and the defanged "[.]", "(@)" of security reports */
+const BRACKETED = /(?:\[|\(|\{|<)[ \t]*(at|dot|\.|@)[ \t]*(?:\]|\)|\}|>)/gi;
 const SPELLED = /(?<![\w.@-])([A-Za-z0-9._%+-]{1,64})((?:[ \t]+dot[ \t]+[A-Za-z0-9_%+-]{1,64}){0,4})[ \t]+at[ \t]+([A-Za-z0-9-]{1,63})((?:[ \t]+dot[ \t]+[A-Za-z0-9-]{1,63}){1,4})(?![\w@-])/gi;
 
 /** Printable text: no control characters but tab/newline, and mostly letters, digits, punctuation. */
@@ -583,6 +619,47 @@ export function deobfuscate(text: string): TextView {
     };
     hinted(text, HYPHEN_SPELLED_HINT, spelled, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/-/g, '') }));
   }
+  if (text.indexOf('.') !== -1) {
+    const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
+    const dotted = {
+      back: (at: number): number => {
+        let st = at - 1;
+        while (st >= 2 && text.charCodeAt(st - 1) === 46 && letterAt(st - 2)) st -= 2;
+        return st;
+      },
+      forward: (from: number): number => {
+        let e = from + 1;
+        while (text.charCodeAt(e) === 46 && letterAt(e + 1)) e += 2;
+        return e;
+      },
+      mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 46 || letterAt(st - 1)),
+      sticky: DOT_SPELLED,
+    };
+    hinted(text, DOT_SPELLED_HINT, dotted, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/\./g, '') }));
+  }
+  if (EMOJI_HINT.test(text)) run(EMOJI_JOINT, () => '');
+  const lookalike = {
+    back: (at: number): number => {
+      let st = at;
+      while (st > 0 && (LOOKALIKE_CHAR(text.charCodeAt(st - 1)) || (st > 1 && /[ .-]/.test(text[st - 1]!) && LOOKALIKE_CHAR(text.charCodeAt(st - 2))))) st--;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from;
+      while (e < text.length && (LOOKALIKE_CHAR(text.charCodeAt(e)) || (/[ .-]/.test(text[e]!) && LOOKALIKE_CHAR(text.charCodeAt(e + 1))))) e++;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !LETTER_OR_DIGIT.test(text[st - 1]!),
+    sticky: DIGIT_LOOKALIKE,
+  };
+  hinted(text, DIGIT_LOOKALIKE_HINT, lookalike, (st, e) => {
+    const run = text.slice(st, e);
+    let digits = 0;
+    for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 48 && run.charCodeAt(i) <= 57) digits++;
+    const letters = run.replace(/[\d .-]/g, '').length;
+    if (digits >= 6 && letters > 0 && letters * 3 <= digits) edits.push({ s: st, e, r: run.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') });
+  });
+  reversedEmails(text, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
   // "xx " bytes back to the first, " xx" forward; the first must not follow a word character
   const bytes = {
@@ -619,7 +696,8 @@ export function deobfuscate(text: string): TextView {
     let s = m.index, e = m.index + m[0].length;
     while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
     while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
-    edits.push({ s, e, r: m[1]!.toLowerCase() === 'at' ? '@' : '.' });
+    const w = m[1]!.toLowerCase();
+    edits.push({ s, e, r: w === 'at' || w === '@' ? '@' : '.' });
   }
   spelledAddresses(text, edits);
   if (edits.length === 0) return { text, map: undefined };
