@@ -519,6 +519,12 @@ describe('health data in lay language', () => {
     ["She's been on antidepressants since her miscarriage.", 'miscarriage'],
     ['He was signed off with burnout and is seeing a counsellor.', 'burnout'],
     ['Tomasz Nowicki had a heart attack and they put in a stent.', 'heart attack'],
+    // a person named by a given name alone, a record's reason, a condition a sick note is due to, a modifier before it
+    ['Ravi is recovering from a mild stroke and will be back in June.', 'stroke'],
+    ['Jenna is pregnant and due in August, plan her cover.', 'pregnant'],
+    ['Employee absence: 5 days, reason: gastroenteritis (self-certified).', 'gastroenteritis'],
+    ['Fit note: Mr Daniel Okoro is not fit for work until 17 March due to lumbar disc prolapse.', 'disc prolapse'],
+    ["My dad was diagnosed with early-onset Alzheimer's and I need flexible hours.", 'Alzheimer'],
   ])('%j', (text, term) => {
     expect(health(text)).toContain(term);
   });
@@ -527,6 +533,10 @@ describe('health data in lay language', () => {
     'In this lesson we explain how chemotherapy works for breast cancer and what a stent is.',
     'Our study found that taking insulin early helps.',
     'I had a great time at the cancer charity run with my team.',
+    'Google is recovering from the outage. The release is due to ship in May.',
+    'Delays this winter are due to flu season, reason: staff shortages.',
+    'Berlin has a stroke of luck and Sales is pregnant with ideas.',
+    'Absence report: reason: diabetes research funding ran out.',
   ])('no health finding in general text: %j', (text) => {
     expect(health(text)).toEqual([]);
   });

@@ -83,6 +83,7 @@ const MEDICATIONS_AMBIGUOUS =
   'lithium|antibiotics|antibiotic|painkillers|opioids|opioid|steroids|steroid|antihistamines|antihistamine|benzos|melatonin|meds|the pill';
 
 const CONDITIONS =
+  'gastroenteritis|norovirus|stomach bug|disc prolapse|prolapsed disc|herniated disc|slipped discs|' +
   'diabetes|diabetes mellitus|type 1 diabetes|type 2 diabetes|type one diabetes|type two diabetes|diabetic|prediabetes|pre-diabetes|gestational diabetes|' +
   't1dm|t2dm|iddm|niddm|diabetic ketoacidosis|ketoacidosis|dka|hypoglycaemia|hypoglycemia|hyperglycaemia|hyperglycemia|hypertension|hypertensive|htn|' +
   'hypotension|high cholesterol|hypercholesterolaemia|hypercholesterolemia|hyperlipidaemia|hyperlipidemia|asthma|asthmatic|copd|emphysema|' +
@@ -144,6 +145,7 @@ const PROCEDURES =
   'drug-eluting stent|pacemaker fitted|colonoscopy|endoscopy|gastroscopy|sigmoidoscopy|cystoscopy|bronchoscopy|laparoscopy|mammogram|smear test|' +
   'cervical screening|pap smear|hba1c|a1c|blood glucose|blood sugar|blood test|blood tests|urinalysis|spirometry|lumbar puncture|' +
   'arthroscopy|knee arthroscopy|mastectomy|lumpectomy|appendectomy|appendicectomy|cholecystectomy|hysterectomy|vasectomy|tonsillectomy|c-section|caesarean|cesarean|caesarean section|' +
+  'arthroplasty|knee arthroplasty|hip arthroplasty|total knee arthroplasty|total hip arthroplasty|' +
   'knee replacement|hip replacement|shoulder replacement|joint replacement|knee surgery|hip surgery|back surgery|heart surgery|open-heart surgery|' +
   'bypass surgery|heart bypass|triple bypass|cataract surgery|weight loss surgery|gastric bypass|gastric band|bariatric surgery|brain surgery|' +
   'spinal surgery|wisdom tooth extraction|wisdom teeth removal|root canal|kidney transplant|liver transplant|heart transplant|bone marrow transplant|' +

@@ -1,6 +1,7 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
+import { isGivenName } from './given-names';
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ticagrelor, dupilumab...). */
 const DRUG_STEMS =
@@ -45,7 +46,7 @@ const POSSESSIVE = new Set(
 );
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
-  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|suspected|possible|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|ongoing|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
 );
 /** someone the sentence is about (before the term), for the link rules */
 const SUBJECT = new Set(
@@ -55,7 +56,7 @@ const SUBJECT = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
@@ -194,7 +195,10 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   // "Tom's coeliac disease", "my dad's diabetes" (not "it's", "that's")
   if (/^[\p{L}]+'s$/u.test(link) && (SUBJECT.has(link.slice(0, -2)) || (/^\p{Lu}/u.test(orig[i - 1]!) && !NOT_OWNER.has(link)))) return true;
   const before = ws.slice(0, i - 1);
-  const hasSubject = before.some((w) => SUBJECT.has(w) || POSSESSIVE.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) || NAME_PAIR.test(text.slice(from, h.start));
+  const hasSubject =
+    before.some((w) => SUBJECT.has(w) || POSSESSIVE.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) ||
+    NAME_PAIR.test(text.slice(from, h.start)) ||
+    namedSubject(orig, ws, i);
   // "switched me to", "put him on": the object between the verb and the link
   let prevWord = before[before.length - 1];
   if (prevWord !== undefined && OBJECT.has(prevWord) && before.length > 1) prevWord = before[before.length - 2];
@@ -204,7 +208,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     !(h.ambiguous && TIME_LINK.has(link)) &&
     // "for" ties a procedure, or a condition a treatment is for ("a CPAP machine for sleep apnoea"; not "money for diabetes")
     (link !== 'for' || prevWord === 'positive' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
-    (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched') &&
+    (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched' || (prevWord === 'due' && h.detector === 'medical-condition')) &&
     (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses');
   if (linked) {
     if (hasSubject) return true;
@@ -217,6 +221,27 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   if (ADJECTIVAL.has(h.term) && BE.has(link.replace(/^(?:i|he|she|it)(?=')/, '')) && (hasSubject || SUBJECT.has(link))) return true;
   if (h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)))) return true;
   return false;
+}
+
+/** a sentence (or a field after a colon) starting with a capitalised word and a verb: "Ravi is recovering from", "Jenna was signed off with"; group 1 must be a given name */
+const NAMED_START = /(?:^|[.!?:\n][ \t]*)(\p{Lu}\p{Ll}+)[ \t]+(?:is|was|has|had|has been|had been|will be|remains|got)\b/u;
+const namedStart = (before: string): boolean => {
+  const m = NAMED_START.exec(before);
+  return m !== null && isGivenName(m[1]!);
+};
+/** a record's reason field right before a term, and the absence it is the reason for */
+const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
+const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit note|sick note|not fit for work)\b/i;
+/** a verb right after a person's name: the sentence says something of them ("Ravi is recovering from", "Jenna is", "Sarah has been") */
+const AUX = new Set("is|was|has|had|will|would|has been|had been|'s|remains|stays|became|got|gets|went|needs|needed".split('|'));
+/**
+ * A person named by a given name at the start of the `n` words before the term (its link included),
+ * with a verb right after it: "Jenna is pregnant", "Ravi is recovering from a stroke".
+ */
+function namedSubject(orig: readonly string[], ws: readonly string[], n: number): boolean {
+  if (n < 2) return false;
+  const w = orig[0]!;
+  return /^\p{Lu}\p{Ll}+$/u.test(w) && AUX.has(ws[1]!) && isGivenName(w);
 }
 
 /**
@@ -354,8 +379,10 @@ export const healthDetector: Detector = {
       else if (hasLay && keywords.near('lay', h.start, h.end, 30, 0)) {
         // lay language: a lay health verb shortly before, and a person it is about ("my dad had a stroke")
         const before = text.slice(Math.max(0, h.start - 90), h.start);
-        if ((PERSONAL.test(before) || NAME_PAIR.test(before)) && !generalNear(h.start - 200, h.end + 60)) confidence = others > 0 ? 0.85 : 0.75;
+        if ((PERSONAL.test(before) || NAME_PAIR.test(before) || namedStart(before)) && !generalNear(h.start - 200, h.end + 60)) confidence = others > 0 ? 0.85 : 0.75;
       }
+      // an absence record's reason ("Employee absence: 5 days, reason: gastroenteritis"): said of the employee
+      if (confidence === 0 && !h.ambiguous && REASON_LABEL.test(text.slice(Math.max(0, h.start - 12), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 160), h.start))) confidence = 0.8;
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
       if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
