@@ -158,6 +158,9 @@ const MUST_FIND: [string, string, string][] = [
   ['iban', 'IBAN DE89-3704-0044-0532-0130-00.', 'DE89-3704-0044-0532-0130-00'],
   ['aba-routing-number', 'Routing # 021000021, account 000123456789', '021000021'],
   ['bank-account-number', 'Routing # 021000021, account 000123456789', '000123456789'],
+  // a table's account column, far below its header
+  ['bank-account-number', 'employee_id,name,sort_code,account_number\n1,Ann Lee,20-45-67,41234567\n2,Bo Li,40-11-22,55512345', '55512345'],
+  ['bank-account-number', 'name;Account No;amount\nAnn Lee;0012 3456 78;120.50', '0012 3456 78'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '20-00-00'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '55779911'],
   ['date-of-birth', 'DOB: 12-Mar-1985', '12-Mar-1985'],
@@ -334,6 +337,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['it-codice-fiscale', 'code RSSMRA85T10A562T'], // wrong check letter
   ['mx-curp', 'CURP HEGG560427MVZRRL05'], // wrong check digit
   ['se-personnummer', 'Personnummer: 811218-9875'], // Luhn fails
+  ['bank-account-number', 'account,plan,seats\nacme,pro,12\nglobex,team,2024'], // an account name column
+  ['bank-account-number', 'account_id,created,seats\n1234567,2024-01-02,5'], // an id, not an account number
   ['date-of-birth', 'version,release date,notes\n1.2,2024-01-02,fix\n1.3,2024-02-09,docs'], // no birth column
   ['date-of-birth', 'dob,notes\nunknown,ask HR\nn/a,2024-01-02 follow up'], // cells that are not a date alone
   ['se-personnummer', 'order 811218-9876 shipped'], // ten digits without a context word

@@ -1,17 +1,36 @@
 import { forEachWindow, type Detector } from '../detector';
+import { headerAt, tableRows, valueOf } from '../table-fields';
 
 /** 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references) */
 const NUMBER = /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-]|[.,]\d)/g;
 const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
+/** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
+const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)(?:[ _-]?(?:number|num|no\.?|nr|#))?|kontonummer|konto|sort[ _-]?code|bsb|iban)$/i;
+/** a whole cell that is an account number or sort code */
+const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,16}|\d{2}-\d{2}-\d{2})$/;
 
 /**
  * Bank account numbers and UK sort codes after an account word ("account number", "acct", "a/c",
- * "account", "Kontonummer", "sort code"). Digits alone are too common to report without the word.
+ * "account", "Kontonummer", "sort code"), or in a table's column under such a word. Digits alone are
+ * too common to report without the word.
  */
 export const bankAccountDetector: Detector = {
   entries: [{ id: 'bank-account-number', dataClass: 'financial', description: 'Bank account numbers and sort codes next to account words' }],
   detect(scan, out) {
-    const { keywords } = scan;
+    const { keywords, text } = scan;
+    // a table's account columns ("name,sort_code,account_number" then one row per person): their cells
+    const { starts } = keywords.hits('account');
+    let tablesTo = -1;
+    for (const at of starts) {
+      if (at < tablesTo) continue;
+      const header = headerAt(text, at);
+      if (header === null || header.width < 2 || !ACCOUNT_LABEL.test(header.label)) continue;
+      tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+        const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+        const v = text.slice(a, b);
+        if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+      });
+    }
     forEachWindow(scan, 'account', 0, 40, (ws, win) => {
       for (const re of [SORT_CODE, NUMBER]) {
         re.lastIndex = 0;
