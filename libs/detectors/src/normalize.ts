@@ -246,7 +246,7 @@ const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}(?![\dA-Za-z-])/;
 /** Digits typed one at a time with the same blank, dot or hyphen between ("4 1 1 1 …"): 13-19 of them, a card's length. */
 const SPACED_DIGITS = /(?<![\w.-])\d([ .-])\d(?:\1\d){11,17}(?![\w]|[.-]\d)/g;
 /** Digit groups joined by slashes ("4111/1111/1111/1111"), 13-19 digits in all (a date has 8). */
-const SLASHED_DIGITS = /(?<![\w/])\d{1,6}(?:\/\d{1,6}){2,18}(?![\w/])/g;
+const SLASHED_DIGITS = /\d{1,6}(?:\/\d{1,6}){2,18}(?![\w/])/y;
 /** An AWS access key id in groups of four with a blank or hyphen ("AKIA IOSF ODNN 7EXA MPLE"). */
 const GROUPED_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)(?:[ \t-][A-Z2-7]{4}){4}(?![A-Za-z0-9])/g;
 /**
@@ -260,21 +260,21 @@ const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
  * 7 7 - S u n s e t !", "0 7 4 8 8   2 1 9"): six such characters or more in all (counted when it is
  * joined); a wider gap (two to four blanks) is a word break and stays one blank.
  */
-const LETTER_SPACED = /(?<![^\s])[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s])/g;
+const LETTER_SPACED = /[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s])/y;
+/** its hint, " x y ": a regex starting with a blank (a test per blank in JavaScript cost three times as much) */
+const LETTER_SPACED_HINT = / [^\s] [^\s] /g;
 /**
  * A word spelled with hyphens between its letters ("s-c-h-i-z-o-p-h-r-e-n-i-a"), five letters or more.
- * Found from its hint ("-x-y-"): a Unicode-class regex tried at every letter cost 24 ms per MB.
+ * Found from its hint ("-x-y-", by indexOf): a Unicode-class regex tried at every letter cost 24 ms per MB.
  */
-const HYPHEN_SPELLED_HINT = /-\p{L}-\p{L}-/gu;
 const HYPHEN_SPELLED = /\p{L}(?:-\p{L}){4,}(?![\p{L}\d-])/uy;
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 /** An HTML comment inside a value ("anna.weber<!-- x -->@<!-- y -->firma.de"): between two non-blank characters, up to 100 characters. */
 const HTML_COMMENT = /(?<=[^\s<>])<!--[^\n]{0,100}?-->(?=[^\s<>])/g;
 /** A word spelled with dots between its letters ("p.a.s.s.w.o.r.d"): as HYPHEN_SPELLED */
-const DOT_SPELLED_HINT = /\.[a-zA-Z\u00C0-\u024F]\.[a-zA-Z\u00C0-\u024F]\./g;
 const DOT_SPELLED = /\p{L}(?:\.\p{L}){4,}(?![\p{L}\d]|\.\p{L})/uy;
-/** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji code unit */
-const EMOJI_HINT = /[\u2190-\u2BFF\uD83C-\uD83E]/;
+/** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji (a surrogate pair of the emoji planes) */
+const hasEmoji = (text: string): boolean => text.indexOf('\uD83C') !== -1 || text.indexOf('\uD83D') !== -1 || text.indexOf('\uD83E') !== -1;
 // (variation selectors and joiners are gone already: view A removes them; U+20E3 is the keycap mark)
 const EMOJI_JOINT = /(?<=[\p{L}\d])(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]|\u20E3)+(?=[\p{L}\d])/gu;
 /**
@@ -304,7 +304,8 @@ function reversedEmails(text: string, edits: Edit[]): void {
 }
 
 /** A hex dump with a blank between the bytes ("73 6b 2d 70 …"), 16 bytes or more; found from its hint (four bytes between blanks). */
-const SPACED_HEX_HINT = / [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} [0-9a-fA-F]{2} /g;
+// (printable text's bytes are 0x20-0x7e: each starts with a digit 2-7, which rejects prose fast)
+const SPACED_HEX_HINT = / [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] /g;
 const SPACED_HEX = /[0-9a-fA-F]{2}(?: [0-9a-fA-F]{2}){15,}(?![\w])/y;
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 
@@ -316,16 +317,25 @@ const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 &&
  */
 function hinted(
   text: string,
-  hint: RegExp,
+  hint: RegExp | { char: string; at: (i: number) => boolean },
   run: { back: (at: number) => number; forward: (from: number) => number; mayStart: (at: number) => boolean; sticky: RegExp },
   fn: (s: number, e: number) => void,
 ): void {
-  hint.lastIndex = 0;
-  let h: RegExpExecArray | null;
-  while ((h = hint.exec(text)) !== null) {
-    const s = run.back(h.index);
+  let from = 0;
+  const next = (): number => {
+    if (hint instanceof RegExp) {
+      hint.lastIndex = from;
+      const h = hint.exec(text);
+      return h === null ? -1 : h.index;
+    }
+    // a character the run must hold, then a test around it: indexOf skips most of the text natively
+    for (let i = text.indexOf(hint.char, from); i !== -1; i = text.indexOf(hint.char, i + 1)) if (hint.at(i)) return i;
+    return -1;
+  };
+  for (let h = next(); h !== -1; h = next()) {
+    const s = run.back(h);
     const end = run.forward(s);
-    hint.lastIndex = Math.max(hint.lastIndex, end);
+    from = Math.max(h + 1, end);
     if (!run.mayStart(s)) continue;
     run.sticky.lastIndex = s;
     if (run.sticky.test(text) && run.sticky.lastIndex <= end + 1) fn(s, run.sticky.lastIndex);
@@ -589,16 +599,55 @@ export function deobfuscate(text: string): TextView {
   );
   run(SPACED_DIGITS, (x) => x[0].replace(/[ .-]/g, ''));
   if (text.indexOf('/') !== -1) {
-    run(SLASHED_DIGITS, (x) => {
-      const digits = x[0].replace(/\//g, '');
-      return digits.length >= 13 && digits.length <= 19 ? digits : undefined;
+    // found from each '/' between two digits (by indexOf: a slash is rare in prose)
+    const digitAt = (i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+    const slashed = {
+      back: (at: number): number => {
+        let st = at;
+        while (st > 0 && (digitAt(st - 1) || (text.charCodeAt(st - 1) === 47 && digitAt(st - 2)))) st--;
+        return st;
+      },
+      forward: (from: number): number => {
+        let e = from;
+        while (digitAt(e) || (text.charCodeAt(e) === 47 && digitAt(e + 1))) e++;
+        return e;
+      },
+      mayStart: (st: number): boolean => st === 0 || !/[\w/]/.test(text[st - 1]!),
+      sticky: SLASHED_DIGITS,
+    };
+    hinted(text, { char: '/', at: (i) => digitAt(i - 1) && digitAt(i + 1) }, slashed, (st, e) => {
+      const digits = text.slice(st, e).replace(/\//g, '');
+      if (digits.length >= 13 && digits.length <= 19) edits.push({ s: st, e, r: digits });
     });
   }
   run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
   if (text.indexOf('.join(') !== -1) run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
-  run(LETTER_SPACED, (x) => {
-    const joined = x[0].split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
-    return joined.reduce((n, w) => n + w.length, 0) >= 6 ? joined.join(' ') : undefined;
+  // found from " x y " (LETTER_SPACED_HINT), walked back over single characters
+  const blankAt = (i: number): boolean => i < text.length && text.charCodeAt(i) === 32;
+  const solidAt = (i: number): boolean => i >= 0 && i < text.length && !/\s/.test(text[i]!);
+  const spaced = {
+    back: (at: number): number => {
+      let st = at + 1;
+      while (st >= 2 && blankAt(st - 1) && solidAt(st - 2) && !solidAt(st - 3)) st -= 2;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from;
+      for (;;) {
+        if (!solidAt(e) || solidAt(e + 1)) break;
+        let gap = 0;
+        while (blankAt(e + 1 + gap) && gap < 5) gap++;
+        if (gap === 0 || gap > 4 || !solidAt(e + 1 + gap)) return e + 1;
+        e += 1 + gap;
+      }
+      return e + 1;
+    },
+    mayStart: (st: number): boolean => st >= 0 && !solidAt(st - 1),
+    sticky: LETTER_SPACED,
+  };
+  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
+    const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
+    if (joined.reduce((n, w) => n + w.length, 0) >= 6) edits.push({ s: st, e, r: joined.join(' ') });
   });
   if (text.indexOf('-') !== -1) {
     // "x-" pairs back to the first letter, "-x" pairs forward; the first must not follow a letter, digit or hyphen
@@ -617,7 +666,7 @@ export function deobfuscate(text: string): TextView {
       mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 45 || letterAt(st - 1)),
       sticky: HYPHEN_SPELLED,
     };
-    hinted(text, HYPHEN_SPELLED_HINT, spelled, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/-/g, '') }));
+    hinted(text, { char: '-', at: (i) => text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 4) === 45 && letterAt(i + 1) && letterAt(i + 3) }, spelled, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/-/g, '') }));
   }
   if (text.indexOf('.') !== -1) {
     const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
@@ -635,9 +684,9 @@ export function deobfuscate(text: string): TextView {
       mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 46 || letterAt(st - 1)),
       sticky: DOT_SPELLED,
     };
-    hinted(text, DOT_SPELLED_HINT, dotted, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/\./g, '') }));
+    hinted(text, { char: '.', at: (i) => text.charCodeAt(i + 2) === 46 && text.charCodeAt(i + 4) === 46 && letterAt(i + 1) && letterAt(i + 3) }, dotted, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/\./g, '') }));
   }
-  if (EMOJI_HINT.test(text)) run(EMOJI_JOINT, () => '');
+  if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
   const lookalike = {
     back: (at: number): number => {
       let st = at;

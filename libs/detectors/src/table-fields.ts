@@ -58,6 +58,8 @@ export function isLabel(label: string): boolean {
  * field that holds `at`, when every field of that line is a label; else null.
  */
 export function headerAt(text: string, at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
+  // cheap first: a delimiter (or the line's edge) within a label's length on each side of `at`
+  if (!fieldEdge(text, at, -1) || !fieldEdge(text, at, 1)) return null;
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let lineEnd = text.indexOf('\n', at);
   if (lineEnd === -1) lineEnd = text.length;
@@ -90,4 +92,14 @@ export function tableRows(text: string, headerEnd: number, delim: number, width:
     row = rowEnd + 1;
   }
   return row;
+}
+
+/** True when a delimiter, a line break or the text's edge is within 40 characters of `at` in direction `dir` (a header's field is short). */
+function fieldEdge(text: string, at: number, dir: -1 | 1): boolean {
+  for (let i = dir < 0 ? at - 1 : at, n = 0; n <= 40; i += dir, n++) {
+    if (i < 0 || i >= text.length) return true;
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || DELIMS.includes(c)) return true;
+  }
+  return false;
 }

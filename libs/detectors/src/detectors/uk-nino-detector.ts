@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { forEachWindow, type Detector } from '../detector';
 import { ukNinoValid } from '../uk-nino';
 
 const RE = /(?<![A-Za-z0-9])[A-Z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-D](?![A-Za-z0-9])/g;
@@ -8,7 +8,8 @@ const RE_ANY_CASE = /(?<![A-Za-z0-9])[A-Za-z]{2}([ -]?)\d{2}\1\d{2}\1\d{2}\1[A-D
 /** UK National Insurance numbers with the prefix rules (QQ 12 34 56 C; spaced or not; in lower case near a National Insurance word). */
 export const ukNinoDetector: Detector = {
   entries: [{ id: 'uk-national-insurance-number', dataClass: 'government_id', description: 'UK National Insurance numbers (prefix rules)' }],
-  detect({ text, keywords }, out) {
+  detect(scan, out) {
+    const { text, keywords } = scan;
     const re = RE;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -18,12 +19,15 @@ export const ukNinoDetector: Detector = {
       const ctx = keywords.near('nino', m.index, end, 50, 20);
       out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start: m.index, end, confidence: ctx ? 0.98 : 0.8 });
     }
-    if (!keywords.has('nino')) return;
-    RE_ANY_CASE.lastIndex = 0;
-    while ((m = RE_ANY_CASE.exec(text)) !== null) {
-      const end = m.index + m[0].length;
-      if (m[0] === m[0].toUpperCase() || !ukNinoValid(m[0]) || !keywords.near('nino', m.index, end, 50, 20)) continue;
-      out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start: m.index, end, confidence: 0.9 });
-    }
+    // in any case, only in the windows around a National Insurance word
+    forEachWindow(scan, 'nino', 20, 50, (ws, win) => {
+      RE_ANY_CASE.lastIndex = 0;
+      let w: RegExpExecArray | null;
+      while ((w = RE_ANY_CASE.exec(win)) !== null) {
+        const start = ws + w.index, end = start + w[0].length;
+        if (w[0] === w[0].toUpperCase() || !ukNinoValid(w[0]) || !keywords.near('nino', start, end, 50, 20)) continue;
+        out.push({ dataClass: 'government_id', detector: 'uk-national-insurance-number', start, end, confidence: 0.9 });
+      }
+    });
   },
 };
