@@ -124,16 +124,28 @@ const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
 /** "X had given Y his address", "X gave Y her keys": a verb of giving, one capitalised word, a possessive (sticky, after the giver) */
 const GAVE_TO = /[ \t]+(?:had[ \t]+|has[ \t]+)?(?:given|gave|handed|lent|loaned|shown|showed|sent|passed)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})[ \t]+(?:his|her|their)[ \t]+\p{Ll}/uy;
+/** Words grouped by their first letter's code: one of them is looked for at a position with a few startsWith at most. */
+function byFirstLetter(ws: string[]): (string[] | undefined)[] {
+  const t: (string[] | undefined)[] = [];
+  for (const w of ws) (t[w.charCodeAt(0)] ??= []).push(w);
+  return t;
+}
+/** one of the words (grouped by byFirstLetter) starts at `pos` */
+function oneOfAt(text: string, pos: number, table: (string[] | undefined)[]): boolean {
+  const ws = table[text.charCodeAt(pos)];
+  if (ws === undefined) return false;
+  for (const w of ws) if (text.startsWith(w, pos)) return true;
+  return false;
+}
+/** the first word GAVE_TO reads, and the blank after it: most words are ruled out without the regex */
+const GIVE_WORDS = byFirstLetter(['had ', 'has ', 'given ', 'gave ', 'handed ', 'lent ', 'loaned ', 'shown ', 'showed ', 'sent ', 'passed ']);
 /**
  * A giver and a receiver: one capitalised word at a sentence start, a verb of giving, one capitalised
  * word and "his" / "her" / "their" ("Ilse had given Omar his keys back"): both are people whether or
  * not the lists know them. Returns the receiver's [start, end), or undefined.
  */
 export function receiverAfterGiver(text: string, s: number, e: number): [number, number] | undefined {
-  if (text.charCodeAt(e) !== 32) return undefined;
-  const c = text.charCodeAt(e + 1);
-  // had, has, given, gave, handed, lent, loaned, shown, showed, sent, passed
-  if (c !== 104 && c !== 103 && c !== 108 && c !== 115 && c !== 112) return undefined;
+  if (text.charCodeAt(e) !== 32 || !oneOfAt(text, e + 1, GIVE_WORDS)) return undefined;
   const p = skipBlanksBack(text, s);
   const b = p > 0 ? text.charCodeAt(p - 1) : -1;
   if (!(b === -1 || b === 46 || b === 33 || b === 63 || b === 10)) return undefined;
@@ -169,14 +181,15 @@ const TRAIT_AFTER = new RegExp(
     `(?:so|too|very|really|such[ \\t]+an?|incredibly|extremely|quite|being)[ \\t]+(?:${TRAITS})\\b`,
   'y',
 );
-/** the first two letters of the words TRAIT_AFTER reads first (is, was, seems, looks, gets, got, became, always, still, often, sometimes, never, so, too, very, really, such, incredibly, extremely, quite, being), as (c0 << 8) | c1 */
-const TRAIT_HEADS = new Set(['is', 'wa', 'se', 'lo', 'ge', 'go', 'be', 'al', 'st', 'of', 'so', 'ne', 'to', 've', 're', 'su', 'in', 'ex', 'qu'].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+/** the first word TRAIT_AFTER reads, and the blank after it: most words are ruled out without the regex */
+const TRAIT_FIRST = byFirstLetter(['is ', 'was ', 'seems ', 'seemed ', 'looks ', 'looked ', 'gets ', 'got ', 'became ', 'becomes ', 'always ', 'still ', 'often ',
+  'sometimes ', 'never ', 'so ', 'too ', 'very ', 'really ', 'such ', 'incredibly ', 'extremely ', 'quite ', 'being ']);
 /**
  * Described by a trait of character right after the word: "Why is Glyceria so impulsive?",
  * "Tavi is always so stubborn". Ruled out by the next letter before the regex runs.
  */
 export function describedByTrait(text: string, e: number): boolean {
-  if (text.charCodeAt(e) !== 32 || !TRAIT_HEADS.has((text.charCodeAt(e + 1) << 8) | text.charCodeAt(e + 2))) return false;
+  if (text.charCodeAt(e) !== 32 || !oneOfAt(text, e + 1, TRAIT_FIRST)) return false;
   TRAIT_AFTER.lastIndex = e;
   return TRAIT_AFTER.test(text);
 }

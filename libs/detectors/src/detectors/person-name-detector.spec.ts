@@ -670,3 +670,17 @@ describe('person-name detector: two or three words heading an address block', ()
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: Icelandic names', () => {
+  it.each([
+    ['Please send the contract to Guðmundur Sigurðsson today.', 'Guðmundur Sigurðsson'],
+    ['Hrafnhildur Gísladóttir said it was fine.', 'Hrafnhildur Gísladóttir'],
+    ['The minutes were taken by Þórunn Bragadóttir.', 'Þórunn Bragadóttir'],
+    ['Einarsdóttir and Sigurðsson were both on the call.', 'Sigurðsson'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+  it('leaves Icelandic places and words alone', () => {
+    expect(names('We drove from Reykjavík to Akureyri along the Ring Road.')).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import { BloomFilter } from '../bloom';
-import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, PLACE_NAMES } from '../data/names';
+import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
+import { NamesWithMore } from './name-lists';
 import {
   FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
 } from './person-name-cues';
@@ -40,8 +41,8 @@ import {
 let lists: { given: BloomFilter; all: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
 function names(): NonNullable<typeof lists> {
   lists ??= {
-    given: BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K),
-    all: BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K),
+    given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN),
+    all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES),
     common: new Set(COMMON_WORD_NAMES.split(' ')),
     places: new Set(PLACE_NAMES.split('|')),
   };
