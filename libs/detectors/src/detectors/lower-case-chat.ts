@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
-import { GREETINGS, PERSON_VERBS, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
+import { GREETINGS, NOT_SUBJECTS, PERSON_VERBS, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
@@ -28,6 +28,9 @@ const PERSON_NOUNS = words(`boss manager coworker co-worker colleague friend bud
   wife husband partner girlfriend boyfriend brother sister cousin mom mum dad mother father uncle aunt nephew niece grandma grandpa client
   tutor teacher doctor nurse landlord landlady tenant supervisor lead intern assistant driver maid nanny`);
 const POSSESSIVE = words('my our your his her their');
+/** "had given", "gave": a verb of giving between two people, "his" / "her" / "their" after the second */
+const GIVE_VERBS = words('given gave handed lent shown showed sent passed');
+const POSSESSIVE_3 = words('his her their');
 /** titles before a name typed in lower case ("mr. elliott", "dr okafor") */
 const HONORIFIC_WORDS = words('mr mrs ms miss mx dr prof');
 /** verbs after a person that ask for nothing more ("deepak said", "priya wants") */
@@ -127,7 +130,20 @@ export function lowerCaseChat(text: string, lists: Lists, found: readonly { star
     if (!/^\.?[ \t]{1,3}$/.test(gap)) continue;
     push(i, i + 1 < ws.length && blanksBefore(i + 1) && family(ws[i + 1]!.w) ? i + 1 : i);
   }
-  // 3. one given name with a word about a person
+  // 3. a giver and a receiver at a sentence start: "ilse had given omar his keys", "ilse gave omar her number"
+  for (let i = 0; i + 3 < ws.length; i++) {
+    const a = ws[i]!.w;
+    let j = i + 1;
+    if (ws[j]!.w === 'had' || ws[j]!.w === 'has') j++;
+    if (j + 2 >= ws.length || !GIVE_VERBS.has(ws[j]!.w) || !POSSESSIVE_3.has(ws[j + 2]!.w)) continue;
+    const b = ws[j + 1]!.w;
+    if (![i + 1, j, j + 1, j + 2].every((k) => blanksBefore(k)) || !/^[\s]*$|[.!?\n][\s]*$/.test(text.slice(Math.max(0, ws[i]!.s - 3), ws[i]!.s))) continue;
+    // (one of them a listed name: lower-case words are mostly words, "sales had given marketing their numbers")
+    if ([a, b].some((w) => w.length < 3 || STOP.has(w) || NOT_SUBJECTS.has(w) || common.has(w) || PRODUCT_NAMES.has(w)) || !(givenWord(a) || givenWord(b) || family(a) || family(b))) continue;
+    push(i, i);
+    push(j + 1, j + 1);
+  }
+  // 4. one given name with a word about a person
   const seen = new Set<string>();
   for (const f of [...found, ...pushed.map(([start, end]) => ({ start, end }))]) {
     // the first word of a full name found (a given name, listed or not: "ngozi" of "ngozi okeke")

@@ -684,3 +684,12 @@ describe('person-name detector: Icelandic names', () => {
     expect(names('We drove from Reykjavík to Akureyri along the Ring Road.')).toEqual([]);
   });
 });
+
+describe('person-name detector: a giver and a receiver in lower-case text', () => {
+  it('reads both when one of them is a listed name', () => {
+    expect(names('ingrid had given tavish his spare keys.')).toEqual(['ingrid', 'tavish']);
+  });
+  it.each(['sales had given marketing their numbers.', 'he had given him his keys.', 'mom had given dad her car.'])('%j -> nothing', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
