@@ -1,7 +1,7 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
-import { isGivenName } from './given-names';
+import { isGivenName } from './name-lists';
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ticagrelor, dupilumab...). */
 const DRUG_STEMS =

@@ -1,4 +1,6 @@
 import { BloomFilter } from '../bloom';
+import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES } from '../data/names';
+import { fold } from './capitalised-runs';
 
 /**
  * A Bloom filter of names and a few more names as words beside it (data/names.ts: the Icelandic names
@@ -17,4 +19,27 @@ export class NamesWithMore extends BloomFilter {
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return this.more.has(s);
     return false;
   }
+}
+
+let lists: { given: BloomFilter; all: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
+/** The name lists (data/names.ts), read on first use: given names, all names, names that are everyday words, places. */
+export function nameLists(): NonNullable<typeof lists> {
+  lists ??= {
+    given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN),
+    all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES),
+    common: new Set(COMMON_WORD_NAMES.split(' ')),
+    places: new Set(PLACE_NAMES.split('|')),
+  };
+  return lists;
+}
+
+/**
+ * True when `word` (any case) is a listed given name that is not also an everyday word ("Ravi",
+ * "Jenna"; not "Sales", "Will", "Grace"), for detectors other than the name detector that need to
+ * know a name when they see one (health-detector.ts: "Ravi is recovering from a stroke").
+ */
+export function isGivenName(word: string): boolean {
+  const { given, common } = nameLists();
+  const lower = word.toLowerCase();
+  return !common.has(lower) && (given.has(lower) || given.has(fold(lower, lower)));
 }

@@ -1,8 +1,6 @@
-import { BloomFilter } from '../bloom';
-import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES } from '../data/names';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
-import { NamesWithMore } from './name-lists';
+import { nameLists as names } from './name-lists';
 import {
   FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
 } from './person-name-cues';
@@ -37,17 +35,6 @@ import {
  * the text around a run (person-name-context.ts, person-name-cues.ts), and the passes of their own:
  * name fields (name-fields.ts), speaker labels (speaker-labels.ts), names in lower case (lower-case-names.ts).
  */
-
-let lists: { given: BloomFilter; all: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
-function names(): NonNullable<typeof lists> {
-  lists ??= {
-    given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN),
-    all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES),
-    common: new Set(COMMON_WORD_NAMES.split(' ')),
-    places: new Set(PLACE_NAMES.split('|')),
-  };
-  return lists;
-}
 
 /** A place's key in PLACE_NAMES (scripts/build-name-data.mjs makes them the same way): no accents, lower case, one blank between words. */
 function placeKey(s: string): string {
