@@ -1,4 +1,5 @@
 import type { Finding } from '../finding';
+import { delimiterOf, fieldsOf, isLabel, valueOf } from '../table-fields';
 
 /**
  * Person names given by the structure around them rather than by their own words: the cells of a
@@ -48,37 +49,6 @@ function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
 /** After a key's word: its closing quote and its colon, arrow or equals sign (sticky, at the word's end). */
 const KEY_AFTER = /["']?[ \t]*(?::|=>|=)/y;
 
-/**
- * Splits a delimited line into its fields' [start, end) (quotes inside a field are kept; a field in
- * double quotes may hold the delimiter).
- */
-function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
-  const out: [number, number][] = [];
-  let s = start, quoted = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === delim && !quoted) {
-      out.push([s, i]);
-      s = i + 1;
-    }
-  }
-  out.push([s, end]);
-  return out;
-}
-
-/** [start, end) of a field's value without its blanks and surrounding quotes. */
-function valueOf(text: string, s: number, e: number): [number, number] {
-  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
-  if (e - s >= 2 && (text.charCodeAt(s) === 34 || text.charCodeAt(s) === 39) && text.charCodeAt(e - 1) === text.charCodeAt(s)) {
-    s++;
-    e--;
-  }
-  return [s, e];
-}
-
-const DELIMS = [44, 59, 9, 124]; // , ; tab |
 
 /**
  * Names in name fields, found at the words of such fields (`hints`: the keyword index's "namefield"
@@ -121,23 +91,15 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
 /** A table's header on [s, e): its delimiter, its number of fields and its name columns (with whether each says "person"), or null. */
 function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, boolean][] } | null {
   if (e - s > 1000 || e - s < 4) return null;
-  let delim = 0, most = 0;
-  for (const d of DELIMS) {
-    let n = 0;
-    for (let i = s; i < e; i++) if (text.charCodeAt(i) === d) n++;
-    if (n > most) {
-      most = n;
-      delim = d;
-    }
-  }
-  if (most === 0) return null;
+  const delim = delimiterOf(text, s, e);
+  if (delim === 0) return null;
   const fields = fieldsOf(text, s, e, delim);
   const columns: [number, boolean][] = [];
   for (let i = 0; i < fields.length; i++) {
     const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
     const label = text.slice(a, b);
     // a header is labels: short, no sentence in a field
-    if (label.length > 40 || /[.!?]\s|\s{2,}|\d{3,}/.test(label) || label.split(/\s+/).length > 4) return null;
+    if (!isLabel(label)) return null;
     const person = nameField(label);
     if (person !== undefined) columns.push([i, person]);
   }
