@@ -341,6 +341,32 @@ function hinted(
     if (run.sticky.test(text) && run.sticky.lastIndex <= end + 1) fn(s, run.sticky.lastIndex);
   }
 }
+/**
+ * Words spelled with `sep` between their letters ("s-c-h-i-z-o", "p.a.s.s"), found from "-x-y-" (by
+ * indexOf), walked back over "x-" pairs and forward over "-x" pairs; the first letter must not follow
+ * a letter, digit or `sep`. `sticky` checks the run (HYPHEN_SPELLED, DOT_SPELLED).
+ */
+function spelledWith(text: string, sep: string, sticky: RegExp, edits: Edit[]): void {
+  const c = sep.charCodeAt(0);
+  const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
+  const run = {
+    back: (at: number): number => {
+      let st = at - 1;
+      while (st >= 2 && text.charCodeAt(st - 1) === c && letterAt(st - 2)) st -= 2;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from + 1;
+      while (text.charCodeAt(e) === c && letterAt(e + 1)) e += 2;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === c || letterAt(st - 1)),
+    sticky,
+  };
+  const hint = { char: sep, at: (i: number) => text.charCodeAt(i + 2) === c && text.charCodeAt(i + 4) === c && letterAt(i + 1) && letterAt(i + 3) };
+  hinted(text, hint, run, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).split(sep).join('') }));
+}
+
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -649,43 +675,8 @@ export function deobfuscate(text: string): TextView {
     const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
     if (joined.reduce((n, w) => n + w.length, 0) >= 6) edits.push({ s: st, e, r: joined.join(' ') });
   });
-  if (text.indexOf('-') !== -1) {
-    // "x-" pairs back to the first letter, "-x" pairs forward; the first must not follow a letter, digit or hyphen
-    const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
-    const spelled = {
-      back: (at: number): number => {
-        let st = at - 1;
-        while (st >= 2 && text.charCodeAt(st - 1) === 45 && letterAt(st - 2)) st -= 2;
-        return st;
-      },
-      forward: (from: number): number => {
-        let e = from + 1;
-        while (text.charCodeAt(e) === 45 && letterAt(e + 1)) e += 2;
-        return e;
-      },
-      mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 45 || letterAt(st - 1)),
-      sticky: HYPHEN_SPELLED,
-    };
-    hinted(text, { char: '-', at: (i) => text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 4) === 45 && letterAt(i + 1) && letterAt(i + 3) }, spelled, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/-/g, '') }));
-  }
-  if (text.indexOf('.') !== -1) {
-    const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
-    const dotted = {
-      back: (at: number): number => {
-        let st = at - 1;
-        while (st >= 2 && text.charCodeAt(st - 1) === 46 && letterAt(st - 2)) st -= 2;
-        return st;
-      },
-      forward: (from: number): number => {
-        let e = from + 1;
-        while (text.charCodeAt(e) === 46 && letterAt(e + 1)) e += 2;
-        return e;
-      },
-      mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === 46 || letterAt(st - 1)),
-      sticky: DOT_SPELLED,
-    };
-    hinted(text, { char: '.', at: (i) => text.charCodeAt(i + 2) === 46 && text.charCodeAt(i + 4) === 46 && letterAt(i + 1) && letterAt(i + 3) }, dotted, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).replace(/\./g, '') }));
-  }
+  if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
+  if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
   const lookalike = {
     back: (at: number): number => {

@@ -41,6 +41,12 @@ const ABBREVIATION = /(?<![\p{L}])(?:No|Nr|St|Rd|Opp|Nr|Ph)\./giu;
 /** where an address starts inside its first segment: after a colon, or after "to", "at", "is", "in" */
 const SEGMENT_CUE = /^(?:.*(?::|(?<![\p{L}])(?:to|at|is|in|address)(?![\p{L}])))[ \t]*/iu;
 
+/** The `max` characters before `at`, on its line. */
+function lineBefore(text: string, at: number, max: number): string {
+  const before = text.slice(Math.max(0, at - max), at);
+  return before.slice(before.lastIndexOf('\n') + 1);
+}
+
 /** The place name (state or city) that ends `before` (before blanks, a comma or a dash), at most PLACE_WORDS words: its offset in `before`, or -1. */
 function placeStart(before: string): number {
   let end = before.length;
@@ -67,9 +73,8 @@ export function indianAddresses(text: string, out: Finding[]): void {
   PIN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PIN.exec(text)) !== null) {
-    // the 200 characters before the PIN on its line; every search below stays inside them (linear)
-    let before = text.slice(Math.max(0, m.index - 200), m.index);
-    before = before.slice(before.lastIndexOf('\n') + 1);
+    // every search below stays inside these 200 characters (linear)
+    const before = lineBefore(text, m.index, 200);
     const from = m.index - before.length;
     let at = placeStart(before);
     if (at < 0) continue;
@@ -164,8 +169,7 @@ export function postcodeAddresses(text: string, out: Finding[]): void {
   POSTCODE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = POSTCODE.exec(text)) !== null) {
-    let before = text.slice(Math.max(0, m.index - 120), m.index);
-    before = before.slice(before.lastIndexOf('\n') + 1);
+    const before = lineBefore(text, m.index, 120);
     const b = BEFORE_POSTCODE.exec(before);
     if (b === null) continue;
     const start = m.index - before.length + b.index + b[0].indexOf(b[1]!);
