@@ -35,3 +35,21 @@ describe('person names in name fields', () => {
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('name fields: SQL INSERT statements', () => {
+  const found = names;
+  it('reads the values of the name columns of each row', () => {
+    const sql = "INSERT INTO customers (id, given_name, surname, city) VALUES\n(1, 'Ngozi', 'Adeyemi', 'Lagos'),\n(2, 'Jean-Pierre', 'Lemaire', 'Lyon');";
+    expect(found(sql)).toEqual(expect.arrayContaining(['Ngozi', 'Adeyemi', 'Jean-Pierre', 'Lemaire']));
+    expect(found(sql)).not.toContain('Lagos');
+  });
+  it('leaves columns without a name field alone, and a bare name column needs a listed name', () => {
+    expect(found("INSERT INTO products (sku, name, price) VALUES ('A1', 'Blue Widget', 9.99), ('A2', 'Red Gadget', 4.5);")).toEqual([]);
+  });
+  it('stays linear on a long unterminated row (200 KB)', () => {
+    const t = "INSERT INTO people (first_name, last_name) VALUES ('" + "ab,".repeat(70_000);
+    const t0 = performance.now();
+    found(t);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

@@ -61,8 +61,10 @@ const KEY_AFTER = /["']?[ \t]*(?::|=>|=)/y;
  */
 export function nameFields(text: string, hints: { starts: readonly number[]; ends: readonly number[] }, lists: NameLists, out: { push(f: Finding): unknown }): void {
   let headersTried = 0; // the end of the last line read as a possible header
+  let insertsRead = 0; // the end of the last SQL INSERT read
   for (let i = 0; i < hints.starts.length; i++) {
     const at = hints.starts[i]!;
+    if (at >= insertsRead) insertsRead = Math.max(insertsRead, sqlInsertNames(text, at, lists, out));
     KEY_AFTER.lastIndex = hints.ends[i]!;
     if (KEY_AFTER.test(text)) keyedName(text, at, lists, out);
     if (at < headersTried) continue;
@@ -128,5 +130,91 @@ function keyedName(text: string, at: number, lists: NameLists, out: { push(f: Fi
   const value = text.slice(a, b).trimEnd();
   if (nameLike(value, !person, lists)) {
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: person ? 0.85 : 0.8 });
+  }
+}
+
+/** "INSERT INTO contacts " right before a column list's "(" (read on the 80 characters before it) */
+const INSERT_INTO = /\binsert[ \t]+(?:ignore[ \t]+)?into[ \t]+[\w.`"[\]]{1,64}[ \t]*$/i;
+/** "VALUES" after the column list's ")" (sticky) */
+const VALUES = /\s*values\s*/iy;
+
+/**
+ * The values of the name columns of a SQL INSERT whose column list holds the name-field word at
+ * `at`: `INSERT INTO contacts (first_name, last_name, email) VALUES ('Aigerim', 'Bekova', '…'), (…)`.
+ * Each row's values are read in one pass (quoted strings with '' inside, or bare words), up to the
+ * end of the statement or a row of another width. Returns where the reading ended (`at` when the
+ * word is in no such list), so the other words of the same list are not read again.
+ */
+function sqlInsertNames(text: string, at: number, lists: NameLists, out: { push(f: Finding): unknown }): number {
+  // back to the "(" over column names, commas, quotes and blanks (at most 300 characters)
+  let p = at;
+  while (p > 0 && at - p < 300) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 40) break;
+    if (!(c === 44 || c === 32 || c === 9 || c === 10 || c === 13 || c === 95 || c === 96 || c === 34 || c === 91 || c === 93 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) return at;
+    p--;
+  }
+  if (p === 0 || text.charCodeAt(p - 1) !== 40 || !INSERT_INTO.test(text.slice(Math.max(0, p - 81), p - 1))) return at;
+  const close = text.indexOf(')', at);
+  if (close === -1 || close - p > 600) return at;
+  const cols = text.slice(p, close).split(',').map((c) => c.replace(/[\s`"[\]]/g, ''));
+  const nameCols: [number, boolean][] = [];
+  cols.forEach((c, k) => {
+    const person = nameField(c);
+    if (person !== undefined) nameCols.push([k, person]);
+  });
+  if (nameCols.length === 0) return close;
+  VALUES.lastIndex = close + 1;
+  if (!VALUES.test(text)) return close;
+  let i = VALUES.lastIndex;
+  const n = text.length;
+  const cells: [number, number][] = [];
+  for (;;) {
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 44)) i++;
+    if (i >= n || text.charCodeAt(i) !== 40) return i;
+    i++;
+    cells.length = 0;
+    // one row: values separated by commas up to ")"
+    for (;;) {
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      if (i >= n) return i;
+      const c = text.charCodeAt(i);
+      if (c === 39) {
+        const s = i + 1;
+        i = s;
+        for (; i < n; i++) {
+          if (text.charCodeAt(i) === 39) {
+            if (text.charCodeAt(i + 1) === 39) i++;
+            else break;
+          } else if (text.charCodeAt(i) === 10) return i;
+        }
+        if (i >= n) return i;
+        cells.push([s, i]);
+        i++;
+      } else {
+        const s = i;
+        while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 41 && text.charCodeAt(i) !== 10) i++;
+        let e = i;
+        while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+        cells.push([s, s]); // not a quoted string: no name read from it
+        if (e === s && text.charCodeAt(i) !== 41 && text.charCodeAt(i) !== 44) return i;
+      }
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      const d = text.charCodeAt(i);
+      if (d === 44) {
+        i++;
+        continue;
+      }
+      if (d === 41) {
+        i++;
+        break;
+      }
+      return i;
+    }
+    if (cells.length !== cols.length) return i;
+    for (const [col, personField] of nameCols) {
+      const [s, e] = cells[col]!;
+      if (e > s && nameLike(text.slice(s, e), !personField, lists)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: personField ? 0.85 : 0.8 });
+    }
   }
 }

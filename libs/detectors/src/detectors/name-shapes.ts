@@ -204,7 +204,21 @@ const NOT_AFTER_INITIAL = words(`army navy air force office bank corp inc ltd go
 export const MORE_LABELS = words(`apologies regrets absent absentees excused chair chairperson chairman chairwoman facilitator scribe notetaker note-taker minutes-taker
   invitees presenter presenters panellist panelist panellists panelists mentor mentee sponsor approvers signatory signatories referee referees
   naam voornaam achternaam nom prénom prenom nombre apellido apellidos nome cognome vorname nachname imię imie nazwisko namn navn nimi jméno meno név isim ad soyad
-  ansprechpartner contactpersoon interlocuteur responsable destinataire empfänger remitente`);
+  ansprechpartner contactpersoon interlocuteur responsable destinataire empfänger remitente
+  asegurado asegurada tomador titular paciente cliente empleado empleada solicitante beneficiario beneficiaria arrendatario inquilino inquilina propietario
+  assuré assurée souscripteur titulaire locataire bénéficiaire salarié salariée employé employée demandeur
+  versicherter versicherte versicherungsnehmer mieter mieterin kunde kundin mitarbeiter mitarbeiterin antragsteller
+  assicurato assicurata contraente intestatario intestataria paziente dipendente segurado segurada funcionário funcionária
+  verzekerde huurder klant werknemer aanvrager`);
+
+/** people named in a label with a participle after them: "Witnesses interviewed:", "Staff present:", "People involved:" */
+const PEOPLE_PLURALS = words(`witnesses people persons staff employees attendees participants members candidates interviewees colleagues contacts individuals
+  parties students patients guests speakers panelists panellists reviewers approvers signatories owners officers managers`);
+const LABEL_PARTICIPLES = words('interviewed involved present absent contacted attending affected notified consulted invited named listed copied questioned spoken');
+/** the two words before a label's colon, nearest first: a participle after a plural of people ("Witnesses interviewed:") */
+export function participleLabel(w0: string, w1: string): boolean {
+  return LABEL_PARTICIPLES.has(w0) && PEOPLE_PLURALS.has(w1);
+}
 
 /** ---- what is no person ---- */
 
@@ -217,7 +231,7 @@ const ROLE_OR_FIRM = words(`controller manager director engineer analyst consult
   construction engineering electric electronics manufacturing marketing logistics partners associates insurance finance financial investments
   hotels hotel restaurant restaurants cafe café bakery shop store stores market markets realtors estates homes builders dental medical health
   healthcare pharmacy clinic labs laboratories analytics digital creative films pictures records publishing press books imports exports
-  distribution freight shipping transport travel tours security systems technologies tech telecom communications`);
+  distribution freight shipping transport travel tours security systems technologies tech telecom communications practice surgery chambers partnership`);
 /** The run's last word is a job title's or a firm's ("Financial Controller", "Acme Instruments", "Harbor Point Realty"). */
 export function roleOrFirm(lastLower: string): boolean {
   return ROLE_OR_FIRM.has(lastLower);
@@ -349,4 +363,62 @@ export function nameWithRoleInBrackets(text: string, start: number, end: number)
   if (m === null) return false;
   const role = m[1]!;
   return /(?:^|[ \t/])[A-Z]{2,4}(?:[ \t/]|$)/.test(role) || role.toLowerCase().split(/[ \t/]+/).some((w) => ROLE_OR_FIRM.has(w));
+}
+
+/** ---- a list of "Name - what is said of them" lines ---- */
+
+/** a line "Amina Diallo - halal", "Yaw – none": 1-3 capitalised words at the line start, a dash between blanks, then text (group 1 the words) */
+const DASH_LINE = /^[ \t]*(\p{Lu}[\p{L}'’-]{1,30}(?:[ \t]\p{Lu}[\p{L}'’-]{1,30}){0,2})[ \t]+[-–—][ \t]+\S/u;
+/** the line on [s, e) is such a line headed by a name of the lists: a listed given name alone, or a listed word and a listed family name or a surname ending */
+function dashLineName(text: string, s: number, e: number, lists: Lists): boolean {
+  if (e - s > 300 || e <= s) return false;
+  const m = DASH_LINE.exec(text.slice(s, e));
+  if (m === null) return false;
+  const ws = m[1]!.toLowerCase().split(/[ \t]/);
+  const first = ws[0]!, last = ws[ws.length - 1]!;
+  if (STOP.has(first) || ENGLISH_END.test(last)) return false;
+  const lKnown = listedWord(last, lists.all, lists.common) || (last.length >= 5 && SURNAME_LIKE.test(fold(last, last)));
+  if (ws.length === 1) return listedWord(first, lists.given, lists.common);
+  return lKnown && (listedWord(first, lists.given, lists.common) || listedWord(first, lists.all, lists.common));
+}
+
+/**
+ * The head of a line "Zhang Wei - vegetarian" in a block of such lines (a dietary list, a roster)
+ * whose neighbours are headed by names of the lists: both lines around it, or the two before or
+ * after it. The head's words are no everyday, stop, product, job or firm words. Not a glossary
+ * ("Kubernetes - container orchestration"): its neighbours are no names.
+ */
+export function dashListItem(text: string, toks: readonly Word[], lists: Lists): boolean {
+  const n = toks.length;
+  if (n < 1 || n > 3) return false;
+  const first = toks[0]!, last = toks[n - 1]!;
+  // a blank and a dash right after the words (most runs are ruled out without a copy)
+  const d = text.charCodeAt(last.end + 1);
+  if (text.charCodeAt(last.end) !== 32 || (d !== 45 && d !== 0x2013 && d !== 0x2014 && d !== 32)) return false;
+  if (!/^[ \t]+[-–—][ \t]+\S/.test(text.slice(last.end, last.end + 6))) return false;
+  for (const x of toks) {
+    if (lists.common.has(x.lower) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || ROLE_OR_FIRM.has(x.lower) || ENGLISH_END.test(x.lower)) return false;
+  }
+  // one word: a listed one ("Yaw"); two or three: at least one listed word
+  if (!toks.some((x) => listedWord(x.lower, lists.all, lists.common))) return false;
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', last.end);
+  if (lineEnd === -1) lineEnd = text.length;
+  const named = (k: number): boolean => {
+    let s = lineStart, e = lineEnd;
+    for (let i = 0; i < Math.abs(k); i++) {
+      if (k < 0) {
+        if (s === 0) return false;
+        e = s - 1;
+        s = text.lastIndexOf('\n', e - 1) + 1;
+      } else {
+        if (e >= text.length) return false;
+        s = e + 1;
+        e = text.indexOf('\n', s);
+        if (e === -1) e = text.length;
+      }
+    }
+    return dashLineName(text, s, e, lists);
+  };
+  return named(-1) ? named(1) || named(-2) : named(1) && named(2);
 }

@@ -230,3 +230,52 @@ export function unlistedPersonCue(text: string, s: number, e: number): boolean {
   }
   return false;
 }
+
+/**
+ * A name between commas before what a person says or does: "One of my reports, Tariq Mahmood, just
+ * told me…", "My landlord, Ana Ruiz, has asked…" (read on the text right after the name).
+ */
+export const APPOSITIVE_AFTER =
+  /^,[ \t]+(?:(?:just|also|then|later|already|recently|finally|has|had|have)[ \t]+)?(?:told|said|asked|mentioned|emailed|called|wrote|texted|messaged|confirmed|admitted|explained|disclosed|informed|shared|let[ \t]+me|came[ \t]+to|reached[ \t]+out|raised|reported|complained)\b/;
+
+/** the words of an Irish or Scottish Gaelic surname's particle, capitalised between a given name and a family name: "Aoife Ní Bhriain", "Síle Nic Giolla" */
+export const GAELIC_PARTICLES = new Set(['ní', 'nic', 'uí', 'mhic']);
+
+/** a people noun then "incl." / "including" / "such as" right before a name: "mentored ~6 juniors incl. Faisal and Bea" (read on the 60 characters before) */
+const PEOPLE_INCLUDING =
+  /\b(?:people|persons|staff|colleagues|juniors|seniors|reports|members|engineers|developers|students|pupils|team|teammates|friends|kids|children|guests|volunteers|interns|hires|candidates|employees|folks|mentees|trainees|coworkers|co-workers|speakers|attendees|participants|clients|customers|patients|tenants|managers|leads|peers|relatives|cousins)\b[^.\n!?]{0,30}?(?:\bincl\.?|\bincluding|\bsuch as|\bnamely)[ \t]+$/i;
+/** "… juniors incl. " right before `start` */
+export function peopleIncluding(text: string, start: number): boolean {
+  const p = text.charCodeAt(start - 2);
+  // the word before ends with "." (incl.), "g" (including), "s" (such as), "y" (namely)
+  if (p !== 46 && p !== 103 && p !== 115 && p !== 121) return false;
+  return PEOPLE_INCLUDING.test(text.slice(Math.max(0, start - 80), start));
+}
+
+/** a caller's or writer's introduction before the name: "Hi it's ", "Hello, this is " (with a greeting first; read on the 40 characters before) */
+const INTRO_BEFORE = /(?:^|[\s"“'‘(])(?:hi|hey|hello|hiya|morning|afternoon|evening|g'day|g’day|good[ \t]+(?:morning|afternoon|evening))[ \t]*[,!.]?[ \t]+(?:it's|it’s|it[ \t]+is|this[ \t]+is)[ \t]+$/i;
+/** what follows a name introducing its bearer: " from Acme", ", from Acme", " here from Acme", " calling from" */
+const INTRO_AFTER = /^(?:[ \t]*,)?[ \t]+(?:here[ \t]*,?[ \t]+)?(?:from|calling[ \t]+from|with|at)[ \t]+\p{Lu}/u;
+/** "X here from Acme" after a greeting, a comma, a quote mark or at a sentence start */
+const HERE_FROM = /^[ \t]+here(?:[ \t]*,)?[ \t]+(?:from|at|with)[ \t]+\p{Lu}/u;
+
+/**
+ * A person introducing themselves on the phone or in a message: "Hi it's Gareth from Pennine
+ * Glazing", "Hello, this is Ines with Acme", "G'day, Shane here from Coastline Plumbing".
+ * The caller rules out everyday, stop and firm words.
+ */
+export function selfIntroduced(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c !== 32 && c !== 44) return false;
+  // (most words are ruled out here, without a copy: no " here" after, no "is" / "it's" before)
+  if (c === 32 && text.charCodeAt(e + 1) === 104 && HERE_FROM.test(text.slice(e, e + 40))) {
+    let i = s;
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    const p = i === 0 ? 10 : text.charCodeAt(i - 1);
+    return p === 10 || p === 44 || p === 46 || p === 33 || p === 34 || p === 0x201c || p === 39 || p === 0x2018;
+  }
+  let b = s;
+  while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  if (text.charCodeAt(b - 1) !== 115) return false;
+  return INTRO_AFTER.test(text.slice(e, e + 40)) && INTRO_BEFORE.test(text.slice(Math.max(0, s - 40), s));
+}

@@ -63,6 +63,9 @@ describe('person-name detector', () => {
     ['hyphenated', 'Ab-Cd '.repeat(16_000)],
     ['apostrophes', "O'Ab ".repeat(20_000)],
     ['one long line of name fields', 'Name: Anna Berg, '.repeat(6_000)],
+    ['"Name - note" lines', 'Ana Ruiz - none\n'.repeat(6_000)],
+    ['introductions and "incl."', "hi it's Ana from Acme, juniors incl. Omar and ".repeat(2_000)],
+    ['SQL rows', "INSERT INTO t (first_name) VALUES ('Ana'), ".repeat(2_000)],
   ])('stays linear on adversarial input: %s (100 KB)', (_what, input) => {
     // linear: twice the input takes about twice the time (not four times), and 100 KB stays fast;
     // the fastest of three runs, so a busy machine does not decide
@@ -691,5 +694,48 @@ describe('person-name detector: a giver and a receiver in lower-case text', () =
   });
   it.each(['sales had given marketing their numbers.', 'he had given him his keys.', 'mom had given dad her car.'])('%j -> nothing', (text) => {
     expect(names(text)).toEqual([]);
+  });
+});
+
+describe('person-name detector: names in team notes, chats, lists and letters', () => {
+  it('reads a hyphenated given name whose parts are both names', () => {
+    expect(names('- Maribel Osorio + Hui-Min Huang pairing on the import job')).toContain('Hui-Min Huang');
+    expect(names('Our new supplier is Rolls-Royce Holdings in Derby.')).toEqual([]);
+  });
+  it('reads a Gaelic particle between a given and a family name', () => {
+    expect(names('- Siobhan Nic Dhonnchadha is away until Monday')).toEqual(['Siobhan Nic Dhonnchadha']);
+    expect(names('The Ní Dhomhnaill Building opens in May.')).toEqual([]);
+  });
+  it('reads the speaker of a chat again when named alone', () => {
+    const chat = '[10:02] Lindiwe Mokoena: morning all\n[10:04] Okonkwo Eze: hi. Lindiwe can you resend the file?\n[10:05] Lindiwe Mokoena: done';
+    expect(names(chat).filter((n) => n === 'Lindiwe')).toHaveLength(1);
+  });
+  it('reads the lines of a "Name - note" list headed by names', () => {
+    const list = 'Dietary needs:\nTeresa Lindqvist - halal\nOmar Haddad - none\nLiu Yang - vegetarian\nKofi - none\nMarta Kowalczyk - vegan';
+    expect(names(list)).toEqual(expect.arrayContaining(['Liu Yang', 'Kofi']));
+    expect(names('Glossary:\nKubernetes - container orchestration\nTerraform - infrastructure as code\nGrafana - dashboards\nVault - secrets')).toEqual([]);
+  });
+  it('reads people after a label with a participle, and labels in other languages', () => {
+    expect(names('Staff present: Eimear Lynch, Kwame Mensah')).toEqual(expect.arrayContaining(['Eimear Lynch', 'Kwame Mensah']));
+    expect(names('Titular: Ander Goikoetxea Arrieta\nNIF: 00000000T')).toEqual(['Ander Goikoetxea Arrieta']);
+    expect(names('Items listed: Project Plan, Budget Review')).toEqual([]);
+  });
+  it('reads people named after a word for people and "including"', () => {
+    expect(names('She coached several interns including Tobias and Ines on the API.')).toEqual(['Tobias', 'Ines']);
+    expect(names('We support many languages including Spanish and Polish.')).toEqual([]);
+    expect(names('Our team uses tools such as Jira and Confluence.')).toEqual([]);
+  });
+  it('reads a caller introducing themselves', () => {
+    expect(names('Hi it\'s Dafydd from Severn Roofing, about Tuesday')).toEqual(['Dafydd']);
+    expect(names('Morning, Brendan here from Harbour Electrical. Can do Friday.')).toEqual(['Brendan']);
+    expect(names('Hi, this is Support from Acme about your ticket.')).toEqual([]);
+    expect(names('It is Friday from now on.')).toEqual([]);
+  });
+  it('reads an initial and a family name after a title, and no practice after it', () => {
+    expect(names('Signed,\nDr K. Oyelowo, Riverside Medical Practice')).toEqual(['K. Oyelowo']);
+  });
+  it('reads a name between commas before a verb of telling', () => {
+    expect(names('One of my tenants, Farid Rahimi, just told me the boiler is broken.')).toEqual(['Farid Rahimi']);
+    expect(names('In the end, Blue Harbour, said the report, was sold.')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
 import { nameLists as names } from './name-lists';
 import {
-  FIRM_NAMES, PERSON_ONLY_END, SITE_WORDS, addressLabel, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
+  APPOSITIVE_AFTER, FIRM_NAMES, GAELIC_PARTICLES, PERSON_ONLY_END, SITE_WORDS, addressLabel, peopleIncluding, selfIntroduced, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
 } from './person-name-cues';
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames } from './lower-case-names';
@@ -19,7 +19,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, initialBefore, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
 } from './name-shapes';
 
 /**
@@ -149,6 +149,15 @@ export const personNameDetector: Detector = {
           return;
         }
       }
+      // a caller introducing themselves: "Hi it's Gareth from Pennine Glazing" (person-name-cues.ts)
+      if (selfIntroduced(text, s, e)) {
+        const lower = text.slice(s, e).toLowerCase();
+        if (e - s >= 3 && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !DEPARTMENT_WORDS.has(lower) && !common.has(lower)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
+          lastAcceptedEnd = e;
+          return;
+        }
+      }
       // one unlisted word named by what is said about it (person-name-cues.ts): "people call me Piusz",
       // "my kid Tadzio", "Trivo lives on Birkenhof 3", "Irenka is very reliable … depend on him"
       if (unlistedPersonCue(text, s, e)) {
@@ -227,7 +236,9 @@ export const personNameDetector: Detector = {
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
-    const chatted = chatNames(text, lists, out);
+    // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
+    const chatSpans: number[] = [];
+    const chatted = chatNames(text, lists, { push: (f) => { chatSpans.push(f.start, f.end); return out.push(f); } });
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
     if (!HAS_CAPITAL.test(text)) {
@@ -249,6 +260,7 @@ export const personNameDetector: Detector = {
       if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
       let article = false;
       const runStart = toks[0]!.start;
+      const lead = toks[0]!.lower;
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
         if (ARTICLES.has(toks[0]!.lower)) article = true;
         toks.shift();
@@ -283,6 +295,13 @@ export const personNameDetector: Detector = {
         // an initial and a family name: "Client: J. Moreau", "name on card A. Papadopoulos"
         if (start === runStart && pairedPeople(start, end)) return;
         const ini = start === runStart ? initialBefore(text, start) : -1;
+        // after a title, an initial and any family name: "Dr P. Ramaswamy", "Mrs J Okonkwo"
+        const titledIni = start !== runStart && HONORIFICS.has(lead) ? initialBefore(text, start) : -1;
+        if (titledIni > runStart && (text.charCodeAt(titledIni + 1) === 46 || e3OfLead(text, runStart, titledIni))) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: titledIni, end, confidence: 0.85 });
+          lastAcceptedEnd = end;
+          return;
+        }
         if (ini >= 0 && initialSurname(text, ini, start, end, lists)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: ini, end, confidence: 0.8 });
           lastAcceptedEnd = end;
@@ -325,7 +344,11 @@ export const personNameDetector: Detector = {
         (n >= 2 && !bf.colon && listMarkerBefore(text, start) && listItemName(text, toks, lists)) ||
         // a name and a role in brackets: "(Harjit Gill, HR BP)"
         (n >= 2 && n <= 3 && start === runStart && nameWithRoleInBrackets(text, start, end) && listItemName(text, toks, lists)) ||
-        LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn'));
+        LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn')) ||
+        // "Witnesses interviewed: …", "Staff present: …" (name-shapes.ts)
+        (bf.colon && participleLabel(w0, w1)) ||
+        // a block of "Name - what is said of them" lines headed by names: "Zhang Wei - vegetarian", "Yaw - none" (name-shapes.ts)
+        (bf.lineStart && n <= 3 && dashListItem(text, toks, lists));
       // "Ship to: Warehouse B Dock", "Address: Basement C Storage": a delivery site, not its recipient
       if (n >= 2 && bf.colon && addressLabel(w0, w1) && toks.some((x) => SITE_WORDS.has(x.lower))) return;
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
@@ -335,7 +358,8 @@ export const personNameDetector: Detector = {
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
       // the accent-free form is looked up only when it differs from the lower-case one (same answers, half the lookups)
       const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
-      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x)));
+      // (or a hyphenated given name whose parts are both names of the lists: "Wei-Ling", "Jean-Baptiste")
+      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       // a name line of an address block: the whole line, a given name first, and the street on the next line
       if (!strong && bf.lineStart && n >= 2 && n <= 4 && (isGiven(toks[0]!) || surnameEnd(toks[n - 1]!))) {
@@ -389,6 +413,11 @@ export const personNameDetector: Detector = {
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
         if (single === 0 && sentenceStart && personalAfter(text, end) && !NOT_SUBJECTS.has(toks[0]!.lower) && !isCommon(toks[0]!)) single = 0.7;
         // a listed word described by a trait of character: "Why is Dori so impulsive?"
+        // a caller introducing themselves: "G'day, Shane here from Coastline Plumbing" (person-name-cues.ts)
+        if (single === 0 && selfIntroduced(text, start, end) && isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower)) single = 0.8;
+        // one of the people named after a word for people and "incl." / "including": "mentored six juniors incl. Faisal and Bea"
+        if (single === 0 && (w0 === 'incl' || w0 === 'including' || w0 === 'as' || w0 === 'namely') && isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) &&
+          !FIRM_NAMES.has(toks[0]!.lower) && !places.has(toks[0]!.lower) && peopleIncluding(text, start)) single = 0.75;
         if (single === 0 && describedByTrait(text, end) && isKnown(toks[0]!) && !isCommon(toks[0]!) && !NOT_SUBJECTS.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower)) single = 0.7;
       }
       if (n === 1 && !strong && single === 0) {
@@ -411,7 +440,8 @@ export const personNameDetector: Detector = {
       if (n === 1 && !honorific && PRODUCT_NAMES.has(toks[0]!.lower)) return;
       if (ORG_AFTER.test(after)) return;
       const houseNumber = /^[ \t]+\d{1,4}[a-z]?\b/.test(after) || (start > 1 && text.charCodeAt(start - 2) >= 48 && text.charCodeAt(start - 2) <= 57 && text[start - 1] === ' ');
-      const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after);
+      // (or a name between commas before a verb of telling: "One of my reports, Tariq Mahmood, just told me")
+      const weak = (!bf.colon && WEAK.has(w0)) || WEAK_AFTER.test(after) || (bf.comma && text.charCodeAt(end) === 44 && APPOSITIVE_AFTER.test(after));
       // "add Ana Ruiz as a beneficiary", "the name is wrong, please change it to Ana Ruiz"
       const addedAs = !bf.colon && ADD_VERBS.has(w0) && AS_ROLE.test(after);
       const changeTo = !bf.colon && w0 === 'to' && (w1 === 'it' || w1 === 'this' || w1 === 'that') && CHANGE_VERBS.has(w2) && /\bname\b/i.test(text.slice(Math.max(0, start - 120), start));
@@ -496,6 +526,9 @@ export const personNameDetector: Detector = {
           ((isKnown(last) || surnameEnd(last)) && WORK_AFTER.test(after))))
         confidence = 0.8;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
+      // a Gaelic surname's particle between two words: "Aoife Ní Bhriain", "Síle Nic Giolla Phádraig"
+      else if (n >= 3 && GAELIC_PARTICLES.has(toks[1]!.lower) && !article && !lowerArticle && !houseNumber && !isCommon(first) &&
+        !toks.some((x) => ORG_WORDS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower))) confidence = 0.85;
       // (not a city named like a person among places: "offices in Jordan … and Florence", name-shapes.ts)
       else if (single > 0 && !houseNumber && !placeNamedLikePerson(text, start, first.lower)) confidence = single;
       // "ask Wojciech to resend", "tell Ingrid": a known, unambiguous given name right after a verb about a person
@@ -517,6 +550,14 @@ export const personNameDetector: Detector = {
         }
       }
     }, loneWord, done);
+    for (let i = 0; i < chatSpans.length; i += 2) {
+      const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(' ');
+      for (const w of [ws[0]!, ws[ws.length - 1]!]) {
+        if (w.length < 3 || w.length > 31 || common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w) || PARTICLES.has(w)) continue;
+        (seen ??= new Set()).add(w);
+        seenKeys.add(wordKey(w, 0, w.length));
+      }
+    }
     if (seen !== undefined) {
       for (let i = 0; i < lone.length; i += 2) {
         const s = lone[i]!, e = lone[i + 1]!;
@@ -564,3 +605,19 @@ function wordKey(w: string, s: number, e: number): number {
 
 /** non-ASCII words -> in the name lists without their accents (bounded: cleared at 4096 entries) */
 const FOLDED_KNOWN = new Map<string, boolean>();
+
+/** A hyphenated word (lower case, no accents) whose two parts are names of the lists and no everyday words: "wei-ling", "jean-baptiste". */
+function hyphenGiven(w: string): boolean {
+  const i = w.indexOf('-');
+  if (i < 2 || w.length - i < 3 || w.indexOf('-', i + 1) !== -1) return false;
+  const { all, common } = names();
+  const a = w.slice(0, i), b = w.slice(i + 1);
+  return all.has(a) && all.has(b) && !common.has(a) && !common.has(b);
+}
+
+/** An undotted initial after a title ("Mrs J Okonkwo"): only one blank between the title and the initial. */
+function e3OfLead(text: string, runStart: number, ini: number): boolean {
+  let i = runStart;
+  while (i < ini && isLetter(text.charCodeAt(i))) i++;
+  return i + 1 === ini && text.charCodeAt(i) === 32;
+}
