@@ -547,6 +547,57 @@ describe('health data in lay language', () => {
   });
 });
 
+describe('a review that tried to break this round (issue 20)', () => {
+  const kinds = (text: string): string[] => found(text).map((f) => `${f.detector}:${f.value}`);
+  it.each([
+    // digit lists typed with blanks are not joined into numbers
+    'Account health scores: 3 4 5 2 1 4',
+    'Phone support satisfaction (1-5): 4 5 3 5 4 4 5 2 5 4',
+    'Mobile keypad: 1 2 3 4 5 6 7 8 9 0',
+    // figures that end in a place name and six digits are no Indian address
+    'Sessions by country: US 98,120, UK 45,002, India 120345',
+    'Ticket 4521, sprint 12, India 400001',
+    'Headcount 2024: Bengaluru 340, Hyderabad 120, Chennai 205001',
+    // references after 00 and thousands after a country code are no phone numbers; a CEP is a postcode
+    'Invoice ref 0092 1205 1691 paid',
+    'Variance: +44 655 169 138 SEK',
+    'CEP 01310-100 on the label',
+    // a date and a time; a resuscitation course; a rail booking
+    'Snapshot db-240102-1300 restored.',
+    'CPR training booked, confirmation 0903251400',
+    'PNR 0512231234 for the Chennai train',
+    // "due to" said of an event, not of someone off work
+    'My flight was cancelled due to covid restrictions in Shanghai.',
+    // a ledger's account codes; a version before a date in a changelog
+    'account,description,debit,credit\n400100,Revenue - Services,,12500.00',
+    '- fix account verification\n\n## 6.7.1 2021-11-15',
+    // digits inside a git SHA
+    'commit 8e50e91f51aa5038745526710ef2e030527982a7',
+  ])('nothing in %j', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+  it.each([
+    // the context word obfuscated, the value plain
+    ['p a s s w o r d = Sunset-91!', 'Sunset-91!'],
+    ['d a t e  o f  b i r t h: 02/01/1990', '02/01/1990'],
+    ['my sister was d-i-a-g-n-o-s-e-d with leukaemia', 'leukaemia'],
+    // a Swedish number with its plus sign; a Finnish code with a lower-case check letter
+    ['personnummer 850612+3861', '850612+3861'],
+    ['hetu 131052-308t', '131052-308t'],
+  ])('%j finds %j', (text, value) => {
+    expect(found(text).map((f) => f.value)).toEqual(expect.arrayContaining([expect.stringContaining(value)]));
+  });
+  it.each([
+    ['one line of JSON with a "dob" key in every record', '[' + '{"id":0,"dob":null},'.repeat(50_000) + ']'],
+    ['"dob," a quarter of a million times', 'dob,'.repeat(250_000)],
+    ['"account," on one line', 'account,'.repeat(125_000)],
+  ])('linear: %s (1 MB)', (_what, text) => {
+    const t0 = performance.now();
+    inspector.inspect(text);
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+});
+
 describe('credential shapes and false alarms (issue 20)', () => {
   it.each([
     ['aws-secret-access-key', 'AKIA2OGYBAH6QW3XLMNP,q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo', 'q8Vd1Zt0s9KpL3yXcR7uB2nW5mE4hJ6gF0aT1iOo'],

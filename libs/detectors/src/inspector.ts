@@ -110,6 +110,8 @@ function mapFinding(map: OffsetMap, f: Finding): void {
   f.start = s;
 }
 
+/** How far before a finding of the deobfuscated view an edit may be its context word. */
+const CONTEXT_BEFORE = 40;
 /** Context kept around each deobfuscation edit when the point detectors run again. */
 const EDIT_WINDOW = 256;
 
@@ -135,7 +137,9 @@ function deobfuscatedFindings(text: string, settings: DetectorSettings, detector
     for (const f of found) {
       if (!DEOBFUSCATED_CLASSES.has(f.dataClass)) continue;
       const s = ws + f.start, e = ws + f.end;
-      if (!map.touchesEdit(s, e)) continue; // already found in the folded text
+      // a finding that crosses no edit was found in the folded text already, unless an edit just
+      // before it was its context word ("p a s s w o r d = …", "d-i-a-g-n-o-s-e-d with …")
+      if (!map.touchesEdit(Math.max(0, s - CONTEXT_BEFORE), e)) continue;
       out.push({ ...f, start: map.start(s), end: map.end(e) });
     }
   }

@@ -111,10 +111,11 @@ const KINDS = {
   pesel: v('pesel', 'numer pesel'),
   cpf: v('cpf', 'c.p.f', 'c.p.f.', 'cadastro de pessoas físicas', 'cadastro de pessoa física'),
   nordicid: v(
-    'personnummer', 'personnr', 'pers.nr', 'pnr', 'samordningsnummer', 'fødselsnummer', 'fodselsnummer', 'fnr', 'd-nummer', 'hetu', 'henkilötunnus',
+    'personnummer', 'personnr', 'pers.nr', 'samordningsnummer', 'fødselsnummer', 'fodselsnummer', 'fnr', 'd-nummer', 'hetu', 'henkilötunnus',
     'henkilotunnus', 'sotu', 'personbeteckning', 'personal identity number', 'personal identity code', 'personal number',
   ),
-  cpr: v('cpr', 'cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr nr', 'cpr nummer', 'cpr number'),
+  // not a bare "CPR" (resuscitation courses have reference numbers too)
+  cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
   /** conditions, medications, procedures (data/health-vocabulary.ts), last: other kinds keep their words; see health-detector.ts */
   healthterm: HEALTH_TERM_WORDS,

@@ -260,7 +260,7 @@ const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
  * 7 7 - S u n s e t !", "0 7 4 8 8   2 1 9"): six such characters or more in all (counted when it is
  * joined); a wider gap (two to four blanks) is a word break and stays one blank.
  */
-const LETTER_SPACED = /[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s])/y;
+const LETTER_SPACED = /[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s:=,;.!?)])/y;
 /** its hint, " x y ": a regex starting with a blank (a test per blank in JavaScript cost three times as much) */
 const LETTER_SPACED_HINT = / [^\s] [^\s] /g;
 /**
@@ -673,7 +673,10 @@ export function deobfuscate(text: string): TextView {
   };
   hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
     const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
-    if (joined.reduce((n, w) => n + w.length, 0) >= 6) edits.push({ s: st, e, r: joined.join(' ') });
+    const n = joined.reduce((k, w) => k + w.length, 0);
+    // digits alone are a list of small numbers ("scores: 3 4 5 2 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card
+    const digitsOnly = joined.every((w) => /^\d+$/.test(w));
+    if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
   });
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);

@@ -6,6 +6,8 @@
 
 /** , ; tab | */
 export const DELIMS = [44, 59, 9, 124];
+/** the longest header line read (characters) */
+const MAX_HEADER = 1000;
 
 /** The fields of [start, end) split at `delim`, outside double quotes. */
 export function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
@@ -54,30 +56,52 @@ export function isLabel(label: string): boolean {
 }
 
 /**
- * The table whose header is the line holding `at`: its delimiter and width, and the index of the
- * field that holds `at`, when every field of that line is a label; else null.
+ * The table headers of one text, asked for at increasing offsets (a detector's keyword hits): the
+ * line holding each offset is found from where the last one was, so a long line of JSON with a "dob"
+ * key in every record costs one pass, not one scan of the line per key.
  */
-export function headerAt(text: string, at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
-  // cheap first: a delimiter (or the line's edge) within a label's length on each side of `at`
-  if (!fieldEdge(text, at, -1) || !fieldEdge(text, at, 1)) return null;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (lineEnd - lineStart > 1000 || lineEnd - lineStart < 4) return null;
-  const delim = delimiterOf(text, lineStart, lineEnd);
-  if (delim === 0) return null;
-  const fields = fieldsOf(text, lineStart, lineEnd, delim);
-  let column = -1, label = '';
-  for (let i = 0; i < fields.length; i++) {
-    const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
-    const l = text.slice(a, b);
-    if (!isLabel(l)) return null;
-    if (fields[i]![0] <= at && at < fields[i]![1]) {
-      column = i;
-      label = l;
+export class TableHeaders {
+  private pos = 0;
+  private lineStart = 0;
+  /** the start of a line already found longer than MAX_HEADER */
+  private longLine = -1;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * The table whose header is the line holding `at`: its delimiter and width, and the index of the
+   * field that holds `at`, when every field of that line is a label; else null. `at` may not go back.
+   */
+  headerAt(at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
+    const { text } = this;
+    for (; this.pos < at; this.pos++) if (text.charCodeAt(this.pos) === 10) this.lineStart = this.pos + 1;
+    const lineStart = this.lineStart;
+    if (lineStart === this.longLine || at - lineStart > MAX_HEADER) return null;
+    // cheap first: a delimiter (or the line's edge) within a label's length on each side of `at`
+    if (!fieldEdge(text, at, -1) || !fieldEdge(text, at, 1)) return null;
+    let lineEnd = at;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) {
+      if (++lineEnd - lineStart > MAX_HEADER) {
+        this.longLine = lineStart;
+        return null;
+      }
     }
+    if (lineEnd - lineStart < 4) return null;
+    const delim = delimiterOf(text, lineStart, lineEnd);
+    if (delim === 0) return null;
+    const fields = fieldsOf(text, lineStart, lineEnd, delim);
+    let column = -1, label = '';
+    for (let i = 0; i < fields.length; i++) {
+      const [fa, fb] = valueOf(text, fields[i]![0], fields[i]![1]);
+      const l = text.slice(fa, fb);
+      if (!isLabel(l)) return null;
+      if (fields[i]![0] <= at && at < fields[i]![1]) {
+        column = i;
+        label = l;
+      }
+    }
+    return column < 0 ? null : { lineEnd, delim, width: fields.length, column, label };
   }
-  return column < 0 ? null : { lineEnd, delim, width: fields.length, column, label };
 }
 
 /** The rows below a header ending at `headerEnd` (as many fields as it has), up to the first line that is not one; `fn` gets each row's cells. */

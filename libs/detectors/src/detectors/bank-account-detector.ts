@@ -1,11 +1,12 @@
 import { forEachWindow, type Detector } from '../detector';
-import { headerAt, tableRows, valueOf } from '../table-fields';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 /** 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references) */
-const NUMBER = /(?<![\w-])\d(?:[ -]?\d){5,16}(?![\w-]|[.,]\d)/g;
+const NUMBER = /(?<![\w.-])\d(?:[ -]?\d){5,16}(?![\w-]|[.,]\d)/g;
 const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
-const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)(?:[ _-]?(?:number|num|no\.?|nr|#))?|kontonummer|konto|sort[ _-]?code|bsb|iban)$/i;
+// (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
+const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
 /** a whole cell that is an account number or sort code */
 const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,16}|\d{2}-\d{2}-\d{2})$/;
 
@@ -21,9 +22,10 @@ export const bankAccountDetector: Detector = {
     // a table's account columns ("name,sort_code,account_number" then one row per person): their cells
     const { starts } = keywords.hits('account');
     let tablesTo = -1;
+    const headers = new TableHeaders(text);
     for (const at of starts) {
       if (at < tablesTo) continue;
-      const header = headerAt(text, at);
+      const header = headers.headerAt(at);
       if (header === null || header.width < 2 || !ACCOUNT_LABEL.test(header.label)) continue;
       tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
         const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
@@ -42,7 +44,8 @@ export const bankAccountDetector: Detector = {
           // "Account Manager\nMobile: 07883 918 442": a phone word right before wins
           if (keywords.near('phone', start, end, 12, 0)) continue;
           const digits = m[0].replace(/\D/g, '').length;
-          if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue; // too short, or a date
+          // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
+          if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
         }
       }

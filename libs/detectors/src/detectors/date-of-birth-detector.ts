@@ -1,5 +1,5 @@
 import { firstMatch, type Detector } from '../detector';
-import { headerAt, tableRows, valueOf } from '../table-fields';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 const MONTH =
   '(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[aä]r(?:ch|z|s)?|apr(?:il)?|avril|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t|tember|tembre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]cembre)';
@@ -27,10 +27,11 @@ export const dateOfBirthDetector: Detector = {
     const { starts, ends } = keywords.hits('birth');
     let lastEnd = -1;
     let tablesTo = -1; // the end of the last table read
+    const headers = new TableHeaders(text);
     for (let k = 0; k < starts.length; k++) {
       // a table's date-of-birth column ("name,dob,city" then one row per person): its date cells
       if (starts[k]! >= tablesTo) {
-        const header = headerAt(text, starts[k]!);
+        const header = headers.headerAt(starts[k]!);
         if (header !== null && header.width > 1 && BIRTH_LABEL.test(header.label)) {
           tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
             const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);

@@ -208,7 +208,8 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     !(h.ambiguous && TIME_LINK.has(link)) &&
     // "for" ties a procedure, or a condition a treatment is for ("a CPAP machine for sleep apnoea"; not "money for diabetes")
     (link !== 'for' || prevWord === 'positive' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
-    (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched' || (prevWord === 'due' && h.detector === 'medical-condition')) &&
+    // "due to" only where someone is off work for it ("not fit for work … due to", not "cancelled due to covid restrictions")
+    (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched' || (prevWord === 'due' && h.detector === 'medical-condition' && ABSENCE.test(text.slice(from, h.start)))) &&
     (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses');
   if (linked) {
     if (hasSubject) return true;

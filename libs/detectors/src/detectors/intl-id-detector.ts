@@ -42,7 +42,7 @@ const SE_ID = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
  */
 const SE_ID_LONG = /(?<![\d-])(?:19\d{2}|20[01]\d)\d{4}-\d{4}(?![\d-])/g;
 /** A Finnish henkilötunnus: 131052-308T (the century sign and check character make it specific) */
-const FI_HETU = /(?<![\dA-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![\dA-Za-z])/g;
+const FI_HETU = /(?<![\dA-Za-z_./-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\dA-Za-z])/g;
 /** A Danish CPR number: 010190-1234, or compact */
 const DK_CPR = /(?<![\d-])\d{6}-?\d{4}(?![\d-])/g;
 
@@ -83,7 +83,7 @@ export const intlIdDetector: Detector = {
     scanNear(scan, out, 'pesel', DIGITS_11, 'pl-pesel', 0.95, plPeselValid);
     scanNear(scan, out, 'cpf', DIGITS_11, 'br-cpf', 0.95, brCpfValid);
     scanNear(scan, out, 'zaid', ZA_ID, 'za-id-number', 0.95, zaIdValid);
-    scanNear(scan, out, 'nordicid', SE_ID, 'se-personnummer', 0.95, sePersonnummerValid);
+    scanNear(scan, out, 'nordicid', SE_ID, 'se-personnummer', 0.95, (d) => sePersonnummerValid(d.replace('+', '')));
     scanNear(scan, out, 'nordicid', DIGITS_11, 'no-fodselsnummer', 0.95, noFodselsnummerValid);
     scanNear(scan, out, 'cpr', DK_CPR, 'dk-cpr', 0.9, dkCprValid);
     if (text.indexOf('-') !== -1) {
@@ -109,7 +109,10 @@ export const intlIdDetector: Detector = {
     while ((m = FI_HETU.exec(text)) !== null) {
       if (!fiHetuValid(m[0].toUpperCase())) continue;
       const start = m.index, end = start + m[0].length;
-      out.push({ dataClass: 'government_id', detector: 'fi-hetu', start, end, confidence: scan.keywords.near('nordicid', start, end, 50, 20) ? 0.95 : 0.85 });
+      // a check digit (not a letter) leaves a date and a time ("240102-1300") possible: a context word is needed then
+      const context = scan.keywords.near('nordicid', start, end, 50, 20);
+      if (!context && /\d$/.test(m[0])) continue;
+      out.push({ dataClass: 'government_id', detector: 'fi-hetu', start, end, confidence: context ? 0.95 : 0.85 });
     }
     CF_OR_CURP.lastIndex = 0;
     while ((m = CF_OR_CURP.exec(text)) !== null) {

@@ -35,6 +35,8 @@ export const paymentCardDetector: Detector = {
       if (!luhnValid(d) || !cardBrand(d)) continue;
       if (/^(\d)\1+$/.test(d)) continue;
       const end = m.index + raw.length;
+      // ungrouped digits glued to letters are part of an identifier or a hash ("…aa5038745526710ef2e…" in a git SHA)
+      if (m[1] === '' && (/[A-Za-z]/.test(text[m.index - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
       if (TEST_CARD_NUMBERS.has(d)) {
         // a documented test number: reported at 0.3, under the default threshold (a policy may lower its threshold to see them)
         out.push({ dataClass: 'financial', detector: 'payment-card', start: m.index, end, confidence: 0.3 });

@@ -25,6 +25,10 @@ const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT'
 /** Regions whose national numbers have no trunk prefix (Spain 612 345 678, Italy 347 123 4567...): tried only next to a phone word. */
 const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX', 'BR'];
 /** Brazil's own shape, the area code in brackets and a hyphen before the last four digits: "(11) 98765-4321", "(21) 3456-7890" */
+/** "+44 655 169 138": a country code, then groups of exactly three digits */
+const THOUSANDS = /^\+\d{1,3}(?:[ ,.]\d{3})+$/;
+/** a Brazilian postcode (CEP), not a phone number */
+const CEP = /^\d{5}-\d{3}$/;
 const BR_SHAPE = /^\(\d{2}\) ?\d{4,5}-\d{4}$/;
 /** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
 function nanpPlausible(d: string): boolean {
@@ -99,6 +103,7 @@ export const phoneNumberDetector: Detector = {
       const formatted = g.length > 1 || raw.includes('(');
       if (!intl) {
         if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) continue; // SSN shape
+        if (CEP.test(raw)) continue; // a Brazilian postcode
         if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) continue; // IPv4 shape
         if (g.length >= 4 && g.every((x) => x === 4)) continue; // card-like blocks
       }
@@ -116,7 +121,9 @@ export const phoneNumberDetector: Detector = {
         // 482305" in a signature): reported when grouped like one, or next to a phone word.
         const grade = phoneGrade(raw[0] === '+' ? raw : '+' + raw.slice(2), undefined);
         // (not a placeholder of one or two digits repeated: "+1 111 111 1111")
-        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4))) continue;
+        // only after a '+' ("0092 1205 1691" is as often a reference), and not in groups of three after
+        // the country code, which are thousands ("+44 655 169 138 SEK")
+        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4 || raw[0] !== '+' || THOUSANDS.test(raw)))) continue;
         if (grade === 1) confidence = 0.7;
       } else {
         const home = settings.defaultPhoneRegion;

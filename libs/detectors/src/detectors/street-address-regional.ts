@@ -35,6 +35,9 @@ const PIN = /(?<![\d,./-])[1-9]\d{2} ?\d{3}(?!\d|[,./-]\d)/g;
 /** what may stand between a place name and the PIN: blanks, a comma, a hyphen or a dash */
 const PLACE_TO_PIN_CHARS = new Set([32, 9, 44, 45, 0x2013]);
 const LETTER = /\p{L}/u;
+/** words of an Indian address's segments (one is needed) */
+const INDIAN_CUE =
+  /(?<![\p{L}])(?:house|h\.?\s?no|flat|plot|door|shop|office|apartments?|apts?|residency|towers?|society|complex|building|bldg|floor|block|sector|phase|stage|cross|main|road|rd|street|st|lane|marg|nagar|colony|layout|enclave|vihar|bagh|puram|peth|wadi|chowk|gali|mohalla|near|opp|opposite|behind)(?![\p{L}])|(?:^|,)[ \t]*[A-Z]?-?\d{1,5}[A-Z]?(?:\/\d{1,4})?[ \t]+\p{Lu}/iu;
 /** the end of a sentence inside a segment (prose, not an address), abbreviations aside */
 const SENTENCE_END = /[.;!?](?:[ \t]|$)/;
 const ABBREVIATION = /(?<![\p{L}])(?:No|Nr|St|Rd|Opp|Nr|Ph)\./giu;
@@ -105,7 +108,8 @@ export function indianAddresses(text: string, out: Finding[]): void {
       if (cue || prevComma < 0) break;
       cut = prevComma;
     }
-    if (segments === 0 || !hasNumber) continue;
+    // an address says where in the street: a house, flat or plot, a road, a sector, a cross... (not "UK 45,002, India 120345")
+    if (segments === 0 || !hasNumber || !INDIAN_CUE.test(before.slice(start))) continue;
     start += from;
     while (start < m.index && /\s/.test(text[start]!)) start++;
     let end = m.index + m[0].length;
