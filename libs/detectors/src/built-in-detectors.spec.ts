@@ -591,6 +591,8 @@ describe('a review that tried to break this round (issue 20)', () => {
     ['one line of JSON with a "dob" key in every record', '[' + '{"id":0,"dob":null},'.repeat(50_000) + ']'],
     ['"dob," a quarter of a million times', 'dob,'.repeat(250_000)],
     ['"account," on one line', 'account,'.repeat(125_000)],
+    // each capitalised word looked back to its line's start: 35 s per MB
+    ['a capitalised word and a comma, on one line', 'Shibuya, '.repeat(116_000)],
   ])('linear: %s (1 MB)', (_what, text) => {
     const t0 = performance.now();
     inspector.inspect(text);

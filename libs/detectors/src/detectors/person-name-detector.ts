@@ -141,7 +141,7 @@ export const personNameDetector: Detector = {
       const c = text.charCodeAt(e);
       // an unlisted first name after a salutation: "Hi Oksana,", "Beste Marie-Claude," (name-shapes.ts)
       if (c === 44) {
-        const bs = beforeOf(text, s, Math.max(text.lastIndexOf('\n', s - 1) + 1, s - 40));
+        const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
         const w = bs.words[0] ?? '';
         if (!bs.colon && !bs.comma && salutedName(text, s, e, w, GREETINGS.has(w) && w !== 'love' && w !== 'best' && w !== 'morning', lists)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
@@ -206,7 +206,7 @@ export const personNameDetector: Detector = {
       // an unlisted word that opens a list of given names (the list's items are then skipped by the scan)
       if (c === 44 && !listOfNamesAt(s, 0.75) && prevChar(text, s) === 58) {
         // or of family names after a label ("Founders: Xiadani, Okafor and Brandt"; the others all listed)
-        const bf = beforeOf(text, s, Math.max(text.lastIndexOf('\n', s) + 1, s - 82));
+        const bf = beforeOf(text, s, lineStartWithin(text, s + 1, 83));
         const w0 = bf.words[0] ?? '';
         if (bf.colon && (LABELS.has(w0) || LABEL_PHRASES.has(w0))) listOfNamesAt(s, 0.75, listedFamily, 3);
       }
@@ -620,4 +620,15 @@ function e3OfLead(text: string, runStart: number, ini: number): boolean {
   let i = runStart;
   while (i < ini && isLetter(text.charCodeAt(i))) i++;
   return i + 1 === ini && text.charCodeAt(i) === 32;
+}
+
+/**
+ * Where the line holding `pos - 1` starts, looking back at most `max` characters (then `pos - max`):
+ * an unbounded lastIndexOf per word made a long line without breaks quadratic ("Shibuya, " repeated
+ * over 1 MB took 35 s).
+ */
+function lineStartWithin(text: string, pos: number, max: number): number {
+  const lo = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= lo; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return lo;
 }
