@@ -64,7 +64,7 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
   let insertsRead = 0; // the end of the last SQL INSERT read
   for (let i = 0; i < hints.starts.length; i++) {
     const at = hints.starts[i]!;
-    if (at >= insertsRead) insertsRead = Math.max(insertsRead, sqlInsertNames(text, at, lists, out));
+    if (at >= insertsRead && columnListWord(text, hints.ends[i]!)) insertsRead = Math.max(insertsRead, sqlInsertNames(text, at, lists, out));
     KEY_AFTER.lastIndex = hints.ends[i]!;
     if (KEY_AFTER.test(text)) keyedName(text, at, lists, out);
     if (at < headersTried) continue;
@@ -131,6 +131,18 @@ function keyedName(text: string, at: number, lists: NameLists, out: { push(f: Fi
   if (nameLike(value, !person, lists)) {
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: person ? 0.85 : 0.8 });
   }
+}
+
+/** A column name ends at `e`: a closing quote, backtick or bracket, blanks, then a comma or ")" (a word of prose is followed by neither) */
+function columnListWord(text: string, e: number): boolean {
+  let i = e;
+  while (i < text.length && i - e < 4) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 41) return true;
+    if (c !== 32 && c !== 9 && c !== 96 && c !== 34 && c !== 93 && c !== 95) return false;
+    i++;
+  }
+  return false;
 }
 
 /** "INSERT INTO contacts " right before a column list's "(" (read on the 80 characters before it) */
