@@ -231,10 +231,17 @@ const ROLE_OR_FIRM = words(`controller manager director engineer analyst consult
   construction engineering electric electronics manufacturing marketing logistics partners associates insurance finance financial investments
   hotels hotel restaurant restaurants cafe café bakery shop store stores market markets realtors estates homes builders dental medical health
   healthcare pharmacy clinic labs laboratories analytics digital creative films pictures records publishing press books imports exports
-  distribution freight shipping transport travel tours security systems technologies tech telecom communications practice surgery chambers partnership`);
+  distribution freight shipping transport travel tours security systems technologies tech telecom communications practice surgery chambers partnership
+  clerk cashier receptionist bookkeeper paralegal planner operator handler`);
+/** abbreviated job words after "Sr" / "Jr" ("Sr Eng", "Sr Mgr"): a title's grade, not a person's */
+const JOB_ABBREVIATIONS = words('eng engr mgr dev devs dir assoc exec acct admin ops pm sde swe spec tech cons');
 /** The run's last word is a job title's or a firm's ("Financial Controller", "Acme Instruments", "Harbor Point Realty"). */
 export function roleOrFirm(lastLower: string): boolean {
   return ROLE_OR_FIRM.has(lastLower);
+}
+/** A job's word or its abbreviation right after a title: "Sr Eng → Staff", "Sr Manager" (a grade, no person). */
+export function jobAfterTitle(lower: string): boolean {
+  return ROLE_OR_FIRM.has(lower) || JOB_ABBREVIATIONS.has(lower);
 }
 
 /**

@@ -734,6 +734,11 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
   it('reads an initial and a family name after a title, and no practice after it', () => {
     expect(names('Signed,\nDr K. Oyelowo, Riverside Medical Practice')).toEqual(['K. Oyelowo']);
   });
+  it('reads no name in a grade after a title, or a job after a name', () => {
+    expect(names('3) Ikenna Obi – Sr Eng → Staff Eng')).toEqual(['Ikenna Obi']);
+    expect(names('Employee: Malia Tupou, Accounts Clerk\nTeam: Payroll')).toEqual(['Malia Tupou']);
+    expect(names('Please ask Sr Okafor to sign.')).toEqual(['Okafor']);
+  });
   it('reads a name between commas before a verb of telling', () => {
     expect(names('One of my tenants, Farid Rahimi, just told me the boiler is broken.')).toEqual(['Farid Rahimi']);
     expect(names('In the end, Blue Harbour, said the report, was sold.')).toEqual([]);

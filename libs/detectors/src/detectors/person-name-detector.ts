@@ -19,7 +19,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
 } from './name-shapes';
 
 /**
@@ -322,6 +322,8 @@ export const personNameDetector: Detector = {
       const pairs = LAST_OF_MULTI.has(w0);
       const two = pairs ? w1 + '_' + w0 : '', three = pairs ? w2 + '_' + w1 + '_' + w0 : '';
       const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
+      // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
+      if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
       if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
