@@ -573,6 +573,9 @@ describe('a review that tried to break this round (issue 20)', () => {
     '- fix account verification\n\n## 6.7.1 2021-11-15',
     // digits inside a git SHA
     'commit 8e50e91f51aa5038745526710ef2e030527982a7',
+    // a page range or a test step before a word with a ward's ending
+    'Pages 10-12 Kyoto-shi notes',
+    'Tested 1-2-3 Osaka-shi style',
   ])('nothing in %j', (text) => {
     expect(kinds(text)).toEqual([]);
   });
@@ -584,6 +587,11 @@ describe('a review that tried to break this round (issue 20)', () => {
     // a Swedish number with its plus sign; a Finnish code with a lower-case check letter
     ['personnummer 850612+3861', '850612+3861'],
     ['hetu 131052-308t', '131052-308t'],
+    // whole addresses: a PIN label, several towns before a postcode, a spelled-out chōme, a capitalised ward
+    ['Flat 4B, 12 MG Road, Bengaluru, Karnataka, PIN 560001', 'Flat 4B, 12 MG Road, Bengaluru, Karnataka, PIN 560001'],
+    ['14 Cotham Hill, Clifton, Bristol, Avon BS6 6LA', '14 Cotham Hill, Clifton, Bristol, Avon BS6 6LA'],
+    ['Ship to: Shibuya 1-chome 2-3, Shibuya-ku, Tokyo 150-0002', 'Shibuya 1-chome 2-3, Shibuya-ku, Tokyo 150-0002'],
+    ['1-2-3 Shibuya, Shibuya-Ku, Tokyo 150-0002', '1-2-3 Shibuya, Shibuya-Ku, Tokyo 150-0002'],
   ])('%j finds %j', (text, value) => {
     expect(found(text).map((f) => f.value)).toEqual(expect.arrayContaining([expect.stringContaining(value)]));
   });

@@ -30,6 +30,8 @@ const INDIAN_PLACES = new Set(
 /** the longest INDIAN_PLACES name, in words */
 const PLACE_WORDS = 4;
 
+/** a "PIN" or "PIN code" label right before the number */
+const PIN_LABEL = /(?<![\p{L}])(?:PIN|Pin|pin)(?:[ \t]?(?:code|Code|CODE))?[ \t]*[:.-]?[ \t]*$/u;
 /** a six-digit PIN code, or three and three digits ("560 001") */
 const PIN = /(?<![\d,./-])[1-9]\d{2} ?\d{3}(?!\d|[,./-]\d)/g;
 /** what may stand between a place name and the PIN: blanks, a comma, a hyphen or a dash */
@@ -77,8 +79,10 @@ export function indianAddresses(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   while ((m = PIN.exec(text)) !== null) {
     // every search below stays inside these 200 characters (linear)
-    const before = lineBefore(text, m.index, 200);
-    const from = m.index - before.length;
+    const line = lineBefore(text, m.index, 200);
+    const from = m.index - line.length;
+    // a "PIN" label between the place and the number ("Karnataka, PIN 560001") is left out of the place
+    const before = line.slice(0, line.length - (PIN_LABEL.exec(line)?.[0].length ?? 0));
     let at = placeStart(before);
     if (at < 0) continue;
     // a second place name right before (a city before its state: "Bengaluru, Karnataka 560001")
@@ -120,12 +124,13 @@ export function indianAddresses(text: string, out: Finding[]): void {
 }
 
 const JP_TOWN = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?`;
-const JP_WARD = String.raw`\p{Lu}\p{Ll}+-(?:ku|shi|cho|chō|machi|gun|mura)`;
-const JP_BLOCK = String.raw`\d{1,4}(?:-\d{1,4}){1,2}`;
+const JP_WARD = String.raw`\p{Lu}\p{Ll}+-(?:ku|Ku|KU|shi|Shi|SHI|cho|chō|machi|gun|mura)`;
+/** chōme-banchi-gō ("1-2-3"), or the chōme spelled out ("1-chome 2-3") */
+const JP_BLOCK = String.raw`(?:\d{1,2}-?ch[oō]me,?[ \t]+\d{1,4}(?:-\d{1,4}){0,2}|\d{1,4}(?:-\d{1,4}){1,2})`;
 const JP_POSTCODE = String.raw`(?:〒[ \t]*)?\d{3}-\d{4}`;
 /** block numbers (and the town before or after them), the ward or city, then the city or prefecture and the postcode */
 const JP_BLOCK_FIRST = new RegExp(
-  String.raw`(?<![\w-])(?:${JP_TOWN}[ \t]+)?${JP_BLOCK}(?:,?[ \t]+${JP_TOWN})?,?[ \t]+${JP_WARD}(?![\p{L}])(?:,?[ \t]+\p{Lu}\p{Ll}+(?:-(?:to|fu|ken|shi))?(?![\p{L}-])){0,2}(?:,?[ \t]+${JP_POSTCODE})?(?:,?[ \t]+Japan)?`,
+  String.raw`(?<![\w-])(?:${JP_TOWN}[ \t]+)?${JP_BLOCK}(?:,?[ \t]+${JP_TOWN})?,?[ \t]+${JP_WARD}(?![\p{L}])(?:,?[ \t]+\p{Lu}\p{Ll}+(?:-(?:to|fu|ken|shi))?(?![\p{L}-])){0,2}(?:,?[ \t]+${JP_POSTCODE})?(?:,?[ \t]+Japan)?(?=[ \t]*(?:$|[\r\n,.;)]))`,
   'gu',
 );
 /** the postcode first: "〒150-0002 Tokyo-to Shibuya-ku Shibuya 1-2-3" */
@@ -134,7 +139,7 @@ const JP_POSTCODE_FIRST = new RegExp(
   'gu',
 );
 /** a ward or city word's ending, looked for with indexOf before any regex runs (a Unicode-class regex over the text cost 1 ms per MB) */
-const JP_HINTS = ['-ku', '-shi', '-cho', '-chō', '-machi', '-gun', '-mura'];
+const JP_HINTS = ['-ku', '-Ku', '-KU', '-shi', '-Shi', '-SHI', '-cho', '-chō', '-machi', '-gun', '-mura'];
 
 /** Japanese addresses in Latin letters: read only in texts with a ward or city word ("Shibuya-ku", "Osaka-shi"). */
 export function japaneseAddresses(text: string, out: Finding[]): void {
@@ -166,7 +171,7 @@ const POSTCODE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-CEG
  * town (and a Canadian province code), then the postcode. Group 1 is the building number. Run on the
  * 120 characters before the postcode.
  */
-const BEFORE_POSTCODE = /(?:^|[\s:;(>])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?),?[ \t]+(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}\p{Lu}[\p{L}'’.-]*,[ \t]*(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,2}\p{Lu}[\p{L}'’.-]*(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]*$/u;
+const BEFORE_POSTCODE = /(?:^|[\s:;(>])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?),?[ \t]+(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,4}\p{Lu}[\p{L}'’.-]*(?:,[ \t]*(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,2}\p{Lu}[\p{L}'’.-]*){1,3}(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]*$/u;
 
 /** Streets without a street-type word, before a town and a UK or Canadian postcode. */
 export function postcodeAddresses(text: string, out: Finding[]): void {
