@@ -61,12 +61,15 @@ export function isLabel(label: string): boolean {
  * key in every record costs one pass, not one scan of the line per key.
  */
 export class TableHeaders {
-  private pos = 0;
   private lineStart = 0;
+  /** the first line break at or after lineStart (-1: none left) */
+  private nextBreak: number;
   /** the start of a line already found longer than MAX_HEADER */
   private longLine = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.nextBreak = text.indexOf('\n');
+  }
 
   /**
    * The table whose header is the line holding `at`: its delimiter and width, and the index of the
@@ -74,11 +77,15 @@ export class TableHeaders {
    */
   headerAt(at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
     const { text } = this;
-    for (; this.pos < at; this.pos++) if (text.charCodeAt(this.pos) === 10) this.lineStart = this.pos + 1;
-    const lineStart = this.lineStart;
-    if (lineStart === this.longLine || at - lineStart > MAX_HEADER) return null;
     // cheap first: a delimiter (or the line's edge) within a label's length on each side of `at`
     if (!fieldEdge(text, at, -1) || !fieldEdge(text, at, 1)) return null;
+    // the line breaks before this offset, found natively and each once
+    while (this.nextBreak !== -1 && this.nextBreak < at) {
+      this.lineStart = this.nextBreak + 1;
+      this.nextBreak = text.indexOf('\n', this.lineStart);
+    }
+    const lineStart = this.lineStart;
+    if (lineStart === this.longLine || at - lineStart > MAX_HEADER) return null;
     let lineEnd = at;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) {
       if (++lineEnd - lineStart > MAX_HEADER) {
