@@ -141,7 +141,6 @@ const MUST_FIND: [string, string, string][] = [
   ['se-personnummer', 'employee 19811218-9876 starts in May', '19811218-9876'],
   ['no-fodselsnummer', 'fødselsnummer 15038510190', '15038510190'],
   ['fi-hetu', 'asiakkaan HETU 131052-308T', '131052-308T'],
-  ['fi-hetu', 'id 131052-308T on the form', '131052-308T'],
   ['dk-cpr', 'CPR-nr. 010190-1234', '010190-1234'],
   ['uk-national-insurance-number', 'NI no. for the new starter is nr-62-19-84-d', 'nr-62-19-84-d'],
   // financial
@@ -345,6 +344,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['se-personnummer', 'backup-20240512-1432.tar.gz and log 20231218-9876'], // a date and a time
   ['no-fodselsnummer', 'fødselsnummer 15038510191'], // check digit
   ['fi-hetu', 'HETU 131052-308U'], // check character
+  ['fi-hetu', 'id 131052-308T on the form'], // no context word
   ['dk-cpr', 'invoice 010190-1234 paid'], // no CPR word
   ['dk-cpr', 'CPR-nr. 320190-1234'], // no such day
   ['uk-national-insurance-number', 'ticket nr-62-19-84-d closed'], // lower case without a National Insurance word

@@ -243,8 +243,6 @@ const CONTINUATION = /^[A-Za-z0-9+/-]{4,}={0,2}(?=$|[\s"'`,;)\]])/;
 const DIGIT_GROUPS_TAIL = /(?:^|[^\d -])[ \t]*\d{3,6}(?:[ -]\d{3,6}){0,3}-?$/;
 /** Digit groups that start the next line, then the line's end or anything but a letter, digit or hyphen ("… 9855 thanks"). */
 const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}(?![\dA-Za-z-])/;
-/** Digits typed one at a time with the same blank, dot or hyphen between ("4 1 1 1 …"): 13-19 of them, a card's length. */
-const SPACED_DIGITS = /(?<![\w.-])\d([ .-])\d(?:\1\d){11,17}(?![\w]|[.-]\d)/g;
 /** Digit groups joined by slashes ("4111/1111/1111/1111"), 13-19 digits in all (a date has 8). */
 const SLASHED_DIGITS = /\d{1,6}(?:\/\d{1,6}){2,18}(?![\w/])/y;
 /** An AWS access key id in groups of four with a blank or hyphen ("AKIA IOSF ODNN 7EXA MPLE"). */
@@ -267,12 +265,12 @@ const LETTER_SPACED_HINT = / [^\s] [^\s] /g;
  * A word spelled with hyphens between its letters ("s-c-h-i-z-o-p-h-r-e-n-i-a"), five letters or more.
  * Found from its hint ("-x-y-", by indexOf): a Unicode-class regex tried at every letter cost 24 ms per MB.
  */
-const HYPHEN_SPELLED = /\p{L}(?:-\p{L}){4,}(?![\p{L}\d-])/uy;
+const HYPHEN_SPELLED = /[\p{L}\d](?:-[\p{L}\d]){4,}(?![\p{L}\d-])/uy;
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 /** An HTML comment inside a value ("anna.weber<!-- x -->@<!-- y -->firma.de"): between two non-blank characters, up to 100 characters. */
 const HTML_COMMENT = /(?<=[^\s<>])<!--[^\n]{0,100}?-->(?=[^\s<>])/g;
 /** A word spelled with dots between its letters ("p.a.s.s.w.o.r.d"): as HYPHEN_SPELLED */
-const DOT_SPELLED = /\p{L}(?:\.\p{L}){4,}(?![\p{L}\d]|\.\p{L})/uy;
+const DOT_SPELLED = /[\p{L}\d](?:\.[\p{L}\d]){4,}(?![\p{L}\d]|\.[\p{L}\d])/uy;
 /** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji (a surrogate pair of the emoji planes) */
 const hasEmoji = (text: string): boolean => text.indexOf('\uD83C') !== -1 || text.indexOf('\uD83D') !== -1 || text.indexOf('\uD83E') !== -1;
 // (variation selectors and joiners are gone already: view A removes them; U+20E3 is the keycap mark)
@@ -364,7 +362,11 @@ function spelledWith(text: string, sep: string, sticky: RegExp, edits: Edit[]): 
     sticky,
   };
   const hint = { char: sep, at: (i: number) => text.charCodeAt(i + 2) === c && text.charCodeAt(i + 4) === c && letterAt(i + 1) && letterAt(i + 3) };
-  hinted(text, hint, run, (st, e) => edits.push({ s: st, e, r: text.slice(st, e).split(sep).join('') }));
+  hinted(text, hint, run, (st, e) => {
+    const r = text.slice(st, e).split(sep).join('');
+    // digits alone only at a card's length ("4-5-3-9-…"; not "1.2.3.4.5" or scores "3-1-2-0-1")
+    if (!/^\d+$/.test(r) || (r.length >= 13 && r.length <= 19)) edits.push({ s: st, e, r });
+  });
 }
 
 function restOfLine(text: string, from: number): string {
@@ -623,7 +625,6 @@ export function deobfuscate(text: string): TextView {
       if (r !== undefined) edits.push({ s, e, r });
     },
   );
-  run(SPACED_DIGITS, (x) => x[0].replace(/[ .-]/g, ''));
   if (text.indexOf('/') !== -1) {
     // found from each '/' between two digits (by indexOf: a slash is rare in prose)
     const digitAt = (i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;

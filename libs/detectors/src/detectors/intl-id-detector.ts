@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { forEachWindow, type Detector } from '../detector';
 import { scanNear } from './national-id-detector';
 import {
   brCpfValid,
@@ -53,9 +53,9 @@ const compact = (s: string): string => s.replace(/[ .-]/g, '').toUpperCase();
  * Poland (PESEL), Brazil (CPF), South Africa, Italy (codice fiscale), Mexico (CURP), Sweden, Norway,
  * Finland and Denmark, each with
  * its check digit (national-ids.ts). Digit-only numbers need a context word nearby (their digits
- * alone are as common as order numbers); a CPF in its dotted layout, a codice fiscale, a CURP, a
- * Finnish code and a Swedish number in its twelve-digit hyphenated form carry their own structure
- * and are reported without one. A Danish CPR number has no check digit: a date near a CPR word.
+ * alone are as common as order numbers); a CPF in its dotted layout, a codice fiscale, a CURP and
+ * a Swedish number in its twelve-digit hyphenated form carry their own structure and are reported
+ * without one. A Danish CPR number has no check digit: a date near a CPR word.
  */
 export const intlIdDetector: Detector = {
   entries: [
@@ -69,7 +69,7 @@ export const intlIdDetector: Detector = {
     { id: 'mx-curp', dataClass: 'government_id', description: 'Mexican CURP (birth date, state and check digit)' },
     { id: 'se-personnummer', dataClass: 'government_id', description: 'Swedish personal identity numbers (date and Luhn; 10 digits with context)' },
     { id: 'no-fodselsnummer', dataClass: 'government_id', description: 'Norwegian national identity numbers (two check digits, with context)' },
-    { id: 'fi-hetu', dataClass: 'government_id', description: 'Finnish personal identity codes (century sign and check character)' },
+    { id: 'fi-hetu', dataClass: 'government_id', description: 'Finnish personal identity codes (century sign and check character, with context)' },
     { id: 'dk-cpr', dataClass: 'government_id', description: 'Danish CPR numbers (date, with context)' },
   ],
   detect(scan, out) {
@@ -104,17 +104,17 @@ export const intlIdDetector: Detector = {
         out.push({ dataClass: 'government_id', detector: 'se-personnummer', start, end, confidence: 0.85 });
       }
     }
-    FI_HETU.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = FI_HETU.exec(text)) !== null) {
-      if (!fiHetuValid(m[0].toUpperCase())) continue;
-      const start = m.index, end = start + m[0].length;
-      // a check digit (not a letter) leaves a date and a time ("240102-1300") possible: a context word is needed then
-      const context = scan.keywords.near('nordicid', start, end, 50, 20);
-      if (!context && /\d$/.test(m[0])) continue;
-      out.push({ dataClass: 'government_id', detector: 'fi-hetu', start, end, confidence: context ? 0.95 : 0.85 });
-    }
+    // a Finnish code near its word (its check character leaves a date and a time, "240102-1300", possible)
+    forEachWindow(scan, 'nordicid', 50, 50, (ws, win) => {
+      FI_HETU.lastIndex = 0;
+      let h: RegExpExecArray | null;
+      while ((h = FI_HETU.exec(win)) !== null) {
+        const start = ws + h.index, end = start + h[0].length;
+        if (fiHetuValid(h[0].toUpperCase()) && scan.keywords.near('nordicid', start, end, 50, 20)) out.push({ dataClass: 'government_id', detector: 'fi-hetu', start, end, confidence: 0.95 });
+      }
+    });
     CF_OR_CURP.lastIndex = 0;
+    let m: RegExpExecArray | null;
     while ((m = CF_OR_CURP.exec(text)) !== null) {
       const value = m[0];
       const curp = value.length === 18;
