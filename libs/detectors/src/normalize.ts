@@ -369,6 +369,110 @@ function spelledWith(text: string, sep: string, sticky: RegExp, edits: Edit[]): 
   });
 }
 
+/** Card digits in slash-separated groups ("4111/1111/1111/1111"), 13-19 digits in all, found from each '/' between two digits (by indexOf: a slash is rare in prose). */
+function slashedDigits(text: string, edits: Edit[]): void {
+  const digitAt = (i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  const slashed = {
+    back: (at: number): number => {
+      let st = at;
+      while (st > 0 && (digitAt(st - 1) || (text.charCodeAt(st - 1) === 47 && digitAt(st - 2)))) st--;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from;
+      while (digitAt(e) || (text.charCodeAt(e) === 47 && digitAt(e + 1))) e++;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !/[\w/]/.test(text[st - 1]!),
+    sticky: SLASHED_DIGITS,
+  };
+  hinted(text, { char: '/', at: (i) => digitAt(i - 1) && digitAt(i + 1) }, slashed, (st, e) => {
+    const digits = text.slice(st, e).replace(/\//g, '');
+    if (digits.length >= 13 && digits.length <= 19) edits.push({ s: st, e, r: digits });
+  });
+}
+
+/** Text typed a character at a time (LETTER_SPACED), found from " x y " (LETTER_SPACED_HINT) and walked back over single characters. */
+function letterSpaced(text: string, edits: Edit[]): void {
+  const blankAt = (i: number): boolean => i < text.length && text.charCodeAt(i) === 32;
+  const solidAt = (i: number): boolean => i >= 0 && i < text.length && !/\s/.test(text[i]!);
+  const spaced = {
+    back: (at: number): number => {
+      let st = at + 1;
+      while (st >= 2 && blankAt(st - 1) && solidAt(st - 2) && !solidAt(st - 3)) st -= 2;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from;
+      for (;;) {
+        if (!solidAt(e) || solidAt(e + 1)) break;
+        let gap = 0;
+        while (blankAt(e + 1 + gap) && gap < 5) gap++;
+        if (gap === 0 || gap > 4 || !solidAt(e + 1 + gap)) return e + 1;
+        e += 1 + gap;
+      }
+      return e + 1;
+    },
+    mayStart: (st: number): boolean => st >= 0 && !solidAt(st - 1),
+    sticky: LETTER_SPACED,
+  };
+  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
+    const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
+    const n = joined.reduce((k, w) => k + w.length, 0);
+    // digits alone are a list of small numbers ("scores: 3 4 5 2 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card
+    const digitsOnly = joined.every((w) => /^\d+$/.test(w));
+    if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
+  });
+}
+
+/** O and I (or l) typed for 0 and 1 in digit groups (DIGIT_LOOKALIKE), from a digit next to one of those letters. */
+function digitLookalikes(text: string, edits: Edit[]): void {
+  const lookalike = {
+    back: (at: number): number => {
+      let st = at;
+      while (st > 0 && (LOOKALIKE_CHAR(text.charCodeAt(st - 1)) || (st > 1 && /[ .-]/.test(text[st - 1]!) && LOOKALIKE_CHAR(text.charCodeAt(st - 2))))) st--;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from;
+      while (e < text.length && (LOOKALIKE_CHAR(text.charCodeAt(e)) || (/[ .-]/.test(text[e]!) && LOOKALIKE_CHAR(text.charCodeAt(e + 1))))) e++;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !LETTER_OR_DIGIT.test(text[st - 1]!),
+    sticky: DIGIT_LOOKALIKE,
+  };
+  hinted(text, DIGIT_LOOKALIKE_HINT, lookalike, (st, e) => {
+    const run = text.slice(st, e);
+    let digits = 0;
+    for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 48 && run.charCodeAt(i) <= 57) digits++;
+    const letters = run.replace(/[\d .-]/g, '').length;
+    if (digits >= 6 && letters > 0 && letters * 3 <= digits) edits.push({ s: st, e, r: run.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') });
+  });
+}
+
+/** Hex dumps with a blank between the bytes (SPACED_HEX): "xx " bytes back to the first, " xx" forward; the first must not follow a word character. */
+function spacedHex(text: string, edits: Edit[]): void {
+  const bytes = {
+    back: (at: number): number => {
+      let st = at + 1;
+      while (st >= 3 && text.charCodeAt(st - 1) === 32 && isHex(text.charCodeAt(st - 2)) && isHex(text.charCodeAt(st - 3))) st -= 3;
+      return st;
+    },
+    forward: (from: number): number => {
+      let e = from + 2;
+      while (text.charCodeAt(e) === 32 && isHex(text.charCodeAt(e + 1)) && isHex(text.charCodeAt(e + 2))) e += 3;
+      return e;
+    },
+    mayStart: (st: number): boolean => st === 0 || !/\w/.test(text[st - 1]!),
+    sticky: SPACED_HEX,
+  };
+  hinted(text, SPACED_HEX_HINT, bytes, (st, e) => {
+    const hex = text.slice(st, e).replace(/ /g, '');
+    const r = decodeHex(hex, 0, hex.length);
+    if (r !== undefined) edits.push({ s: st, e, r });
+  });
+}
+
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -625,106 +729,17 @@ export function deobfuscate(text: string): TextView {
       if (r !== undefined) edits.push({ s, e, r });
     },
   );
-  if (text.indexOf('/') !== -1) {
-    // found from each '/' between two digits (by indexOf: a slash is rare in prose)
-    const digitAt = (i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
-    const slashed = {
-      back: (at: number): number => {
-        let st = at;
-        while (st > 0 && (digitAt(st - 1) || (text.charCodeAt(st - 1) === 47 && digitAt(st - 2)))) st--;
-        return st;
-      },
-      forward: (from: number): number => {
-        let e = from;
-        while (digitAt(e) || (text.charCodeAt(e) === 47 && digitAt(e + 1))) e++;
-        return e;
-      },
-      mayStart: (st: number): boolean => st === 0 || !/[\w/]/.test(text[st - 1]!),
-      sticky: SLASHED_DIGITS,
-    };
-    hinted(text, { char: '/', at: (i) => digitAt(i - 1) && digitAt(i + 1) }, slashed, (st, e) => {
-      const digits = text.slice(st, e).replace(/\//g, '');
-      if (digits.length >= 13 && digits.length <= 19) edits.push({ s: st, e, r: digits });
-    });
-  }
+  if (text.indexOf('/') !== -1) slashedDigits(text, edits);
   run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
   if (text.indexOf('.join(') !== -1) run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
-  // found from " x y " (LETTER_SPACED_HINT), walked back over single characters
-  const blankAt = (i: number): boolean => i < text.length && text.charCodeAt(i) === 32;
-  const solidAt = (i: number): boolean => i >= 0 && i < text.length && !/\s/.test(text[i]!);
-  const spaced = {
-    back: (at: number): number => {
-      let st = at + 1;
-      while (st >= 2 && blankAt(st - 1) && solidAt(st - 2) && !solidAt(st - 3)) st -= 2;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from;
-      for (;;) {
-        if (!solidAt(e) || solidAt(e + 1)) break;
-        let gap = 0;
-        while (blankAt(e + 1 + gap) && gap < 5) gap++;
-        if (gap === 0 || gap > 4 || !solidAt(e + 1 + gap)) return e + 1;
-        e += 1 + gap;
-      }
-      return e + 1;
-    },
-    mayStart: (st: number): boolean => st >= 0 && !solidAt(st - 1),
-    sticky: LETTER_SPACED,
-  };
-  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
-    const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
-    const n = joined.reduce((k, w) => k + w.length, 0);
-    // digits alone are a list of small numbers ("scores: 3 4 5 2 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card
-    const digitsOnly = joined.every((w) => /^\d+$/.test(w));
-    if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
-  });
+  letterSpaced(text, edits);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
-  const lookalike = {
-    back: (at: number): number => {
-      let st = at;
-      while (st > 0 && (LOOKALIKE_CHAR(text.charCodeAt(st - 1)) || (st > 1 && /[ .-]/.test(text[st - 1]!) && LOOKALIKE_CHAR(text.charCodeAt(st - 2))))) st--;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from;
-      while (e < text.length && (LOOKALIKE_CHAR(text.charCodeAt(e)) || (/[ .-]/.test(text[e]!) && LOOKALIKE_CHAR(text.charCodeAt(e + 1))))) e++;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !LETTER_OR_DIGIT.test(text[st - 1]!),
-    sticky: DIGIT_LOOKALIKE,
-  };
-  hinted(text, DIGIT_LOOKALIKE_HINT, lookalike, (st, e) => {
-    const run = text.slice(st, e);
-    let digits = 0;
-    for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 48 && run.charCodeAt(i) <= 57) digits++;
-    const letters = run.replace(/[\d .-]/g, '').length;
-    if (digits >= 6 && letters > 0 && letters * 3 <= digits) edits.push({ s: st, e, r: run.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') });
-  });
+  digitLookalikes(text, edits);
   reversedEmails(text, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
-  // "xx " bytes back to the first, " xx" forward; the first must not follow a word character
-  const bytes = {
-    back: (at: number): number => {
-      let st = at + 1;
-      while (st >= 3 && text.charCodeAt(st - 1) === 32 && isHex(text.charCodeAt(st - 2)) && isHex(text.charCodeAt(st - 3))) st -= 3;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from + 2;
-      while (text.charCodeAt(e) === 32 && isHex(text.charCodeAt(e + 1)) && isHex(text.charCodeAt(e + 2))) e += 3;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !/\w/.test(text[st - 1]!),
-    sticky: SPACED_HEX,
-  };
-  hinted(text, SPACED_HEX_HINT, bytes, (st, e) => {
-    const hex = text.slice(st, e).replace(/ /g, '');
-    const r = decodeHex(hex, 0, hex.length);
-    if (r !== undefined) edits.push({ s: st, e, r });
-  });
+  spacedHex(text, edits);
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
