@@ -86,23 +86,12 @@ export function listItemName(text: string, toks: readonly Word[], lists: Lists):
   // two or three unlisted words, in a list whose item on the line before or after is headed by a listed name
   if (n > 3 || fKnown || fCommon || toks.some((x) => STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || ENGLISH_END.test(x.lower) || ROLE_OR_FIRM.has(x.lower))) return false;
   // two items headed by names of the lists around it: both neighbours, or the two before or after it
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', last.end);
+  if (lineEnd === -1) lineEnd = text.length;
   const named = (k: number): boolean => {
-    // the line k lines away (k < 0: before)
-    let s = text.lastIndexOf('\n', first.start - 1) + 1, e = text.indexOf('\n', last.end);
-    if (e === -1) e = text.length;
-    for (let i = 0; i < Math.abs(k); i++) {
-      if (k < 0) {
-        if (s === 0) return false;
-        e = s - 1;
-        s = text.lastIndexOf('\n', e - 1) + 1;
-      } else {
-        if (e >= text.length) return false;
-        s = e + 1;
-        e = text.indexOf('\n', s);
-        if (e === -1) e = text.length;
-      }
-    }
-    return neighbourItemName(text, s, e, lists);
+    const line = lineAway(text, lineStart, lineEnd, k);
+    return line !== null && neighbourItemName(text, line[0], line[1], lists);
   };
   return named(-1) ? named(1) || named(-2) : named(1) && named(2);
 }
@@ -412,20 +401,25 @@ export function dashListItem(text: string, toks: readonly Word[], lists: Lists):
   let lineEnd = text.indexOf('\n', last.end);
   if (lineEnd === -1) lineEnd = text.length;
   const named = (k: number): boolean => {
-    let s = lineStart, e = lineEnd;
-    for (let i = 0; i < Math.abs(k); i++) {
-      if (k < 0) {
-        if (s === 0) return false;
-        e = s - 1;
-        s = text.lastIndexOf('\n', e - 1) + 1;
-      } else {
-        if (e >= text.length) return false;
-        s = e + 1;
-        e = text.indexOf('\n', s);
-        if (e === -1) e = text.length;
-      }
-    }
-    return dashLineName(text, s, e, lists);
+    const line = lineAway(text, lineStart, lineEnd, k);
+    return line !== null && dashLineName(text, line[0], line[1], lists);
   };
   return named(-1) ? named(1) || named(-2) : named(1) && named(2);
+}
+
+/** [start, end) of the line `k` lines away from the line [s, e) (k < 0: before it), or null past the text's edge. */
+function lineAway(text: string, s: number, e: number, k: number): [number, number] | null {
+  for (let i = 0; i < Math.abs(k); i++) {
+    if (k < 0) {
+      if (s === 0) return null;
+      e = s - 1;
+      s = text.lastIndexOf('\n', e - 1) + 1;
+    } else {
+      if (e >= text.length) return null;
+      s = e + 1;
+      e = text.indexOf('\n', s);
+      if (e === -1) e = text.length;
+    }
+  }
+  return [s, e];
 }
