@@ -42,7 +42,7 @@ const INDIAN_CUE =
   /(?<![\p{L}])(?:house|h\.?\s?no|flat|plot|door|shop|office|apartments?|apts?|residency|towers?|society|complex|building|bldg|floor|block|sector|phase|stage|cross|main|road|rd|street|st|lane|marg|nagar|colony|layout|enclave|vihar|bagh|puram|peth|wadi|chowk|gali|mohalla|near|opp|opposite|behind)(?![\p{L}])|(?:^|,)[ \t]*[A-Z]?-?\d{1,5}[A-Z]?(?:\/\d{1,4})?[ \t]+\p{Lu}/iu;
 /** the end of a sentence inside a segment (prose, not an address), abbreviations aside */
 const SENTENCE_END = /[.;!?](?:[ \t]|$)/;
-const ABBREVIATION = /(?<![\p{L}])(?:No|Nr|St|Rd|Opp|Nr|Ph)\./giu;
+const ABBREVIATION = /(?<![\p{L}])(?:No|Nr|St|Rd|Opp|Ph)\./giu;
 /** where an address starts inside its first segment: after a colon, or after "to", "at", "is", "in" */
 const SEGMENT_CUE = /^(?:.*(?::|(?<![\p{L}])(?:to|at|is|in|address)(?![\p{L}])))[ \t]*/iu;
 
