@@ -24,11 +24,11 @@ const NANP = new Set(['US', 'CA']);
 const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL', 'NZ', 'ZA', 'NG', 'KE', 'JP', 'KR', 'TR', 'BR', 'AR', 'FI', 'IL', 'PK', 'PH', 'TH', 'MY', 'ID', 'EG', 'VN'];
 /** Regions whose national numbers have no trunk prefix (Spain 612 345 678, Italy 347 123 4567...): tried only next to a phone word. */
 const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX', 'BR'];
-/** Brazil's own shape, the area code in brackets and a hyphen before the last four digits: "(11) 98765-4321", "(21) 3456-7890" */
 /** "+44 655 169 138": a country code, then groups of exactly three digits */
 const THOUSANDS = /^\+\d{1,3}(?:[ ,.]\d{3})+$/;
 /** a Brazilian postcode (CEP), not a phone number */
 const CEP = /^\d{5}-\d{3}$/;
+/** Brazil's own shape, the area code in brackets and a hyphen before the last four digits: "(11) 98765-4321", "(21) 3456-7890" */
 const BR_SHAPE = /^\(\d{2}\) ?\d{4,5}-\d{4}$/;
 /** North American numbering plan shape: [1] NXX NXX XXXX with N = 2-9. */
 function nanpPlausible(d: string): boolean {
