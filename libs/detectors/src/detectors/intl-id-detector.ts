@@ -1,4 +1,5 @@
 import { forEachWindow, type Detector } from '../detector';
+import type { Finding } from '../finding';
 import { scanNear } from './national-id-detector';
 import {
   brCpfValid,
@@ -41,7 +42,7 @@ const SE_ID = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
  * 2020 (a file's "20240512-1432" is a date and a time).
  */
 const SE_ID_LONG = /(?<![\d-])(?:19\d{2}|20[01]\d)\d{4}-\d{4}(?![\d-])/g;
-/** A Finnish henkilötunnus: 131052-308T (the century sign and check character make it specific) */
+/** A Finnish henkilötunnus: 131052-308T (century sign, three digits, check character), read near its word */
 const FI_HETU = /(?<![\dA-Za-z_./-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\dA-Za-z])/g;
 /** A Danish CPR number: 010190-1234, or compact */
 const DK_CPR = /(?<![\d-])\d{6}-?\d{4}(?![\d-])/g;
@@ -86,23 +87,10 @@ export const intlIdDetector: Detector = {
     scanNear(scan, out, 'nordicid', SE_ID, 'se-personnummer', 0.95, (d) => sePersonnummerValid(d.replace('+', '')));
     scanNear(scan, out, 'nordicid', DIGITS_11, 'no-fodselsnummer', 0.95, noFodselsnummerValid);
     scanNear(scan, out, 'cpr', DK_CPR, 'dk-cpr', 0.9, dkCprValid);
+    // layouts specific enough without a context word (each has a hyphen), unless found near one already
     if (text.indexOf('-') !== -1) {
-      CPF_FORMATTED.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CPF_FORMATTED.exec(text)) !== null) {
-        const start = m.index, end = start + m[0].length;
-        if (!brCpfValid(compact(m[0])) || out.some((f) => f.detector === 'br-cpf' && f.start === start)) continue;
-        out.push({ dataClass: 'government_id', detector: 'br-cpf', start, end, confidence: 0.9 });
-      }
-    }
-    if (text.indexOf('-') !== -1) {
-      SE_ID_LONG.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = SE_ID_LONG.exec(text)) !== null) {
-        const start = m.index, end = start + m[0].length;
-        if (!sePersonnummerValid(compact(m[0])) || out.some((f) => f.detector === 'se-personnummer' && f.start === start)) continue;
-        out.push({ dataClass: 'government_id', detector: 'se-personnummer', start, end, confidence: 0.85 });
-      }
+      alone(text, out, CPF_FORMATTED, 'br-cpf', 0.9, brCpfValid);
+      alone(text, out, SE_ID_LONG, 'se-personnummer', 0.85, sePersonnummerValid);
     }
     // a Finnish code near its word (its check character leaves a date and a time, "240102-1300", possible)
     forEachWindow(scan, 'nordicid', 50, 50, (ws, win) => {
@@ -123,3 +111,14 @@ export const intlIdDetector: Detector = {
     }
   },
 };
+
+/** Every match of `re` whose digits pass `valid`, reported at `confidence` unless the same detector found one there already. */
+function alone(text: string, out: Finding[], re: RegExp, detector: string, confidence: number, valid: (digits: string) => boolean): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index, end = start + m[0].length;
+    if (!valid(compact(m[0])) || out.some((f) => f.detector === detector && f.start === start)) continue;
+    out.push({ dataClass: 'government_id', detector, start, end, confidence });
+  }
+}
