@@ -86,14 +86,7 @@ export function listItemName(text: string, toks: readonly Word[], lists: Lists):
   // two or three unlisted words, in a list whose item on the line before or after is headed by a listed name
   if (n > 3 || fKnown || fCommon || toks.some((x) => STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || ENGLISH_END.test(x.lower) || ROLE_OR_FIRM.has(x.lower))) return false;
   // two items headed by names of the lists around it: both neighbours, or the two before or after it
-  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', last.end);
-  if (lineEnd === -1) lineEnd = text.length;
-  const named = (k: number): boolean => {
-    const line = lineAway(text, lineStart, lineEnd, k);
-    return line !== null && neighbourItemName(text, line[0], line[1], lists);
-  };
-  return named(-1) ? named(1) || named(-2) : named(1) && named(2);
+  return namedAround(text, first.start, last.end, (s, e) => neighbourItemName(text, s, e, lists));
 }
 
 /** a list item line: its marker, then 2-3 capitalised words and a dash, a colon or the line's end (group 1 the words) */
@@ -397,12 +390,20 @@ export function dashListItem(text: string, toks: readonly Word[], lists: Lists):
   }
   // one word: a listed one ("Yaw"); two or three: at least one listed word
   if (!toks.some((x) => listedWord(x.lower, lists.all, lists.common))) return false;
-  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', last.end);
+  return namedAround(text, first.start, last.end, (s, e) => dashLineName(text, s, e, lists));
+}
+
+/**
+ * The lines around the one holding [start, end) are headed by names (`isNamed` on a line's [s, e)):
+ * both neighbours, or the two before it, or the two after it.
+ */
+function namedAround(text: string, start: number, end: number, isNamed: (s: number, e: number) => boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
   if (lineEnd === -1) lineEnd = text.length;
   const named = (k: number): boolean => {
     const line = lineAway(text, lineStart, lineEnd, k);
-    return line !== null && dashLineName(text, line[0], line[1], lists);
+    return line !== null && isNamed(line[0], line[1]);
   };
   return named(-1) ? named(1) || named(-2) : named(1) && named(2);
 }
