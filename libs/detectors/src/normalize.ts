@@ -28,6 +28,23 @@
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
  */
 import { base64Bytes, utf8 } from './base64';
+import {
+  DOT_SPELLED,
+  EMOJI_JOINT,
+  type Edit,
+  GROUPED_KEY_ID,
+  HTML_COMMENT,
+  HYPHEN_SPELLED,
+  JOINED_ARRAY,
+  QUOTED_PART,
+  digitLookalikes,
+  hasEmoji,
+  letterSpaced,
+  reversedEmails,
+  slashedDigits,
+  spacedHex,
+  spelledWith,
+} from './deobfuscation-runs';
 
 /** An edit: view range [d0, d1) stands for original range [o0, o1). Edits are sorted, non-overlapping. */
 export class OffsetMap {
@@ -230,7 +247,6 @@ export function foldCharacters(text: string): TextView {
 
 // ---------------------------------------------------------------- view B: deobfuscation
 
-interface Edit { s: number; e: number; r: string }
 
 /** `"abc" + "def"`, `'abc' . 'def'`, `"abc" "def"`, across a line break too: the joint between two quoted parts */
 const CONCAT_EDGE = /[\w@.+/=%:-]/;
@@ -243,236 +259,6 @@ const CONTINUATION = /^[A-Za-z0-9+/-]{4,}={0,2}(?=$|[\s"'`,;)\]])/;
 const DIGIT_GROUPS_TAIL = /(?:^|[^\d -])[ \t]*\d{3,6}(?:[ -]\d{3,6}){0,3}-?$/;
 /** Digit groups that start the next line, then the line's end or anything but a letter, digit or hyphen ("… 9855 thanks"). */
 const DIGIT_GROUPS_LINE = /^\d{3,6}(?:[ -]\d{3,6}){0,3}(?![\dA-Za-z-])/;
-/** Digit groups joined by slashes ("4111/1111/1111/1111"), 13-19 digits in all (a date has 8). */
-const SLASHED_DIGITS = /\d{1,6}(?:\/\d{1,6}){2,18}(?![\w/])/y;
-/** An AWS access key id in groups of four with a blank or hyphen ("AKIA IOSF ODNN 7EXA MPLE"). */
-const GROUPED_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)(?:[ \t-][A-Z2-7]{4}){4}(?![A-Za-z0-9])/g;
-/**
- * Quoted parts in an array joined with an empty string: `['AKIA3KD7', 'QP2XLMRT4WZQ'].join('')`.
- * A comma before every part but the first (so the blanks between parts split one way only).
- */
-const JOINED_ARRAY = /\[[ \t]*(["'`])[^"'`\n\\]{0,200}\1(?:[ \t]*,[ \t]*(["'`])[^"'`\n\\]{0,200}\2){1,30}[ \t]*(?:,[ \t]*)?\][ \t]*\.join\([ \t]*(["'`])\3[ \t]*\)/g;
-const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
-/**
- * Text typed a character at a time with one blank between ("M a r i a m   H a s s a n", "K i w i -
- * 7 7 - S u n s e t !", "0 7 4 8 8   2 1 9"): six such characters or more in all (counted when it is
- * joined); a wider gap (two to four blanks) is a word break and stays one blank.
- */
-const LETTER_SPACED = /[^\s](?: [^\s])+(?: {2,4}[^\s](?: [^\s])*)*(?![^\s:=,;.!?)])/y;
-/** its hint, " x y ": a regex starting with a blank (a test per blank in JavaScript cost three times as much) */
-const LETTER_SPACED_HINT = / [^\s] [^\s] /g;
-/**
- * A word spelled with hyphens between its letters ("s-c-h-i-z-o-p-h-r-e-n-i-a"), five letters or more.
- * Found from its hint ("-x-y-", by indexOf): a Unicode-class regex tried at every letter cost 24 ms per MB.
- */
-const HYPHEN_SPELLED = /[\p{L}\d](?:-[\p{L}\d]){4,}(?![\p{L}\d-])/uy;
-const LETTER_OR_DIGIT = /[\p{L}\d]/u;
-/** An HTML comment inside a value ("anna.weber<!-- x -->@<!-- y -->firma.de"): between two non-blank characters, up to 100 characters. */
-const HTML_COMMENT = /(?<=[^\s<>])<!--[^\n]{0,100}?-->(?=[^\s<>])/g;
-/** A word spelled with dots between its letters ("p.a.s.s.w.o.r.d"): as HYPHEN_SPELLED */
-const DOT_SPELLED = /[\p{L}\d](?:\.[\p{L}\d]){4,}(?![\p{L}\d]|\.[\p{L}\d])/uy;
-/** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji (a surrogate pair of the emoji planes) */
-const hasEmoji = (text: string): boolean => text.indexOf('\uD83C') !== -1 || text.indexOf('\uD83D') !== -1 || text.indexOf('\uD83E') !== -1;
-// (variation selectors and joiners are gone already: view A removes them; U+20E3 is the keycap mark)
-const EMOJI_JOINT = /(?<=[\p{L}\d])(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]|\u20E3)+(?=[\p{L}\d])/gu;
-/**
- * Digits with the letters O and I (or l) typed for 0 and 1 ("4O11 1lll 2284 6I32"): a run of digit
- * groups with at least six digits, found from a hint (a digit next to one of those letters).
- */
-const DIGIT_LOOKALIKE_HINT = /\d[OoIl]|[OoIl]\d/g;
-const DIGIT_LOOKALIKE = /[\dOoIl]{2,}(?:[ .-][\dOoIl]{2,}){0,5}(?![\p{L}\d])/uy;
-const LOOKALIKE_CHAR = (c: number): boolean => (c >= 48 && c <= 57) || c === 79 || c === 111 || c === 73 || c === 108;
-/** An e-mail address written backwards ("moc.elpmaxe@nhoj"): a reversed top-level domain first */
-const REVERSED_EMAIL = /(?:moc|gro|ten|ude|vog|lim|oi|oc|ed|rf|se|ti|ln|lp|eb|ta|hc|es|on|kd|if|ei|ku|ua|ac|ni|pj|rb|xm|az|gn|ek|zn|gs|kh|nc|ur|rt)(?:\.[\w-]{1,63}){1,4}@[\w.+%-]{1,64}(?![\w@])/iy;
-const EMAIL_CHAR = /[\w.-]/;
-
-/** E-mail addresses written backwards, read from each '@' (a regex tried at every position cost 2 ms per MB). */
-function reversedEmails(text: string, edits: Edit[]): void {
-  let lastEnd = 0;
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    let st = at;
-    while (st > lastEnd && at - st <= 320 && EMAIL_CHAR.test(text[st - 1]!)) st--;
-    if (st > 0 && text[st - 1] === '@') continue;
-    REVERSED_EMAIL.lastIndex = st;
-    const m = REVERSED_EMAIL.exec(text);
-    if (m === null) continue;
-    lastEnd = st + m[0].length;
-    edits.push({ s: st, e: lastEnd, r: [...m[0]].reverse().join('') });
-  }
-}
-
-/** A hex dump with a blank between the bytes ("73 6b 2d 70 …"), 16 bytes or more; found from its hint (four bytes between blanks). */
-// (printable text's bytes are 0x20-0x7e: each starts with a digit 2-7, which rejects prose fast)
-const SPACED_HEX_HINT = / [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] [2-7][0-9a-fA-F] /g;
-const SPACED_HEX = /[0-9a-fA-F]{2}(?: [0-9a-fA-F]{2}){15,}(?![\w])/y;
-const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
-
-/**
- * Runs of `sticky` found from the matches of `hint`: `back` walks from a hint's index to where the run
- * would start, `forward` from there to where it ends (the run's shape, whether `sticky` matches it or
- * not), `sticky` is tried at the start if it may start there, and the hint search goes on after the
- * run: each run is walked once, however many hints it holds (linear).
- */
-function hinted(
-  text: string,
-  hint: RegExp | { char: string; at: (i: number) => boolean },
-  run: { back: (at: number) => number; forward: (from: number) => number; mayStart: (at: number) => boolean; sticky: RegExp },
-  fn: (s: number, e: number) => void,
-): void {
-  let from = 0;
-  const next = (): number => {
-    if (hint instanceof RegExp) {
-      hint.lastIndex = from;
-      const h = hint.exec(text);
-      return h === null ? -1 : h.index;
-    }
-    // a character the run must hold, then a test around it: indexOf skips most of the text natively
-    for (let i = text.indexOf(hint.char, from); i !== -1; i = text.indexOf(hint.char, i + 1)) if (hint.at(i)) return i;
-    return -1;
-  };
-  for (let h = next(); h !== -1; h = next()) {
-    const s = run.back(h);
-    const end = run.forward(s);
-    from = Math.max(h + 1, end);
-    if (!run.mayStart(s)) continue;
-    run.sticky.lastIndex = s;
-    if (run.sticky.test(text) && run.sticky.lastIndex <= end + 1) fn(s, run.sticky.lastIndex);
-  }
-}
-/**
- * Words spelled with `sep` between their letters ("s-c-h-i-z-o", "p.a.s.s"), found from "-x-y-" (by
- * indexOf), walked back over "x-" pairs and forward over "-x" pairs; the first letter must not follow
- * a letter, digit or `sep`. `sticky` checks the run (HYPHEN_SPELLED, DOT_SPELLED).
- */
-function spelledWith(text: string, sep: string, sticky: RegExp, edits: Edit[]): void {
-  const c = sep.charCodeAt(0);
-  const letterAt = (i: number): boolean => i >= 0 && i < text.length && LETTER_OR_DIGIT.test(text[i]!);
-  const run = {
-    back: (at: number): number => {
-      let st = at - 1;
-      while (st >= 2 && text.charCodeAt(st - 1) === c && letterAt(st - 2)) st -= 2;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from + 1;
-      while (text.charCodeAt(e) === c && letterAt(e + 1)) e += 2;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !(text.charCodeAt(st - 1) === c || letterAt(st - 1)),
-    sticky,
-  };
-  const hint = { char: sep, at: (i: number) => text.charCodeAt(i + 2) === c && text.charCodeAt(i + 4) === c && letterAt(i + 1) && letterAt(i + 3) };
-  hinted(text, hint, run, (st, e) => {
-    const r = text.slice(st, e).split(sep).join('');
-    // digits alone only at a card's length ("4-5-3-9-…"; not "1.2.3.4.5" or scores "3-1-2-0-1")
-    if (!/^\d+$/.test(r) || (r.length >= 13 && r.length <= 19)) edits.push({ s: st, e, r });
-  });
-}
-
-/** Card digits in slash-separated groups ("4111/1111/1111/1111"), 13-19 digits in all, found from each '/' between two digits (by indexOf: a slash is rare in prose). */
-function slashedDigits(text: string, edits: Edit[]): void {
-  const digitAt = (i: number): boolean => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
-  const slashed = {
-    back: (at: number): number => {
-      let st = at;
-      while (st > 0 && (digitAt(st - 1) || (text.charCodeAt(st - 1) === 47 && digitAt(st - 2)))) st--;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from;
-      while (digitAt(e) || (text.charCodeAt(e) === 47 && digitAt(e + 1))) e++;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !/[\w/]/.test(text[st - 1]!),
-    sticky: SLASHED_DIGITS,
-  };
-  hinted(text, { char: '/', at: (i) => digitAt(i - 1) && digitAt(i + 1) }, slashed, (st, e) => {
-    const digits = text.slice(st, e).replace(/\//g, '');
-    if (digits.length >= 13 && digits.length <= 19) edits.push({ s: st, e, r: digits });
-  });
-}
-
-/** Text typed a character at a time (LETTER_SPACED), found from " x y " (LETTER_SPACED_HINT) and walked back over single characters. */
-function letterSpaced(text: string, edits: Edit[]): void {
-  const blankAt = (i: number): boolean => i < text.length && text.charCodeAt(i) === 32;
-  const solidAt = (i: number): boolean => i >= 0 && i < text.length && !/\s/.test(text[i]!);
-  const spaced = {
-    back: (at: number): number => {
-      let st = at + 1;
-      while (st >= 2 && blankAt(st - 1) && solidAt(st - 2) && !solidAt(st - 3)) st -= 2;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from;
-      for (;;) {
-        if (!solidAt(e) || solidAt(e + 1)) break;
-        let gap = 0;
-        while (blankAt(e + 1 + gap) && gap < 5) gap++;
-        if (gap === 0 || gap > 4 || !solidAt(e + 1 + gap)) return e + 1;
-        e += 1 + gap;
-      }
-      return e + 1;
-    },
-    mayStart: (st: number): boolean => st >= 0 && !solidAt(st - 1),
-    sticky: LETTER_SPACED,
-  };
-  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
-    const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
-    const n = joined.reduce((k, w) => k + w.length, 0);
-    // digits alone are a list of small numbers ("scores: 3 4 5 2 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card
-    const digitsOnly = joined.every((w) => /^\d+$/.test(w));
-    if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
-  });
-}
-
-/** O and I (or l) typed for 0 and 1 in digit groups (DIGIT_LOOKALIKE), from a digit next to one of those letters. */
-function digitLookalikes(text: string, edits: Edit[]): void {
-  const lookalike = {
-    back: (at: number): number => {
-      let st = at;
-      while (st > 0 && (LOOKALIKE_CHAR(text.charCodeAt(st - 1)) || (st > 1 && /[ .-]/.test(text[st - 1]!) && LOOKALIKE_CHAR(text.charCodeAt(st - 2))))) st--;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from;
-      while (e < text.length && (LOOKALIKE_CHAR(text.charCodeAt(e)) || (/[ .-]/.test(text[e]!) && LOOKALIKE_CHAR(text.charCodeAt(e + 1))))) e++;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !LETTER_OR_DIGIT.test(text[st - 1]!),
-    sticky: DIGIT_LOOKALIKE,
-  };
-  hinted(text, DIGIT_LOOKALIKE_HINT, lookalike, (st, e) => {
-    const run = text.slice(st, e);
-    let digits = 0;
-    for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 48 && run.charCodeAt(i) <= 57) digits++;
-    const letters = run.replace(/[\d .-]/g, '').length;
-    if (digits >= 6 && letters > 0 && letters * 3 <= digits) edits.push({ s: st, e, r: run.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') });
-  });
-}
-
-/** Hex dumps with a blank between the bytes (SPACED_HEX): "xx " bytes back to the first, " xx" forward; the first must not follow a word character. */
-function spacedHex(text: string, edits: Edit[]): void {
-  const bytes = {
-    back: (at: number): number => {
-      let st = at + 1;
-      while (st >= 3 && text.charCodeAt(st - 1) === 32 && isHex(text.charCodeAt(st - 2)) && isHex(text.charCodeAt(st - 3))) st -= 3;
-      return st;
-    },
-    forward: (from: number): number => {
-      let e = from + 2;
-      while (text.charCodeAt(e) === 32 && isHex(text.charCodeAt(e + 1)) && isHex(text.charCodeAt(e + 2))) e += 3;
-      return e;
-    },
-    mayStart: (st: number): boolean => st === 0 || !/\w/.test(text[st - 1]!),
-    sticky: SPACED_HEX,
-  };
-  hinted(text, SPACED_HEX_HINT, bytes, (st, e) => {
-    const hex = text.slice(st, e).replace(/ /g, '');
-    const r = decodeHex(hex, 0, hex.length);
-    if (r !== undefined) edits.push({ s: st, e, r });
-  });
-}
-
 function restOfLine(text: string, from: number): string {
   const nl = text.indexOf('\n', from);
   const to = nl === -1 ? text.length : nl;
@@ -739,7 +525,7 @@ export function deobfuscate(text: string): TextView {
   digitLookalikes(text, edits);
   reversedEmails(text, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
-  spacedHex(text, edits);
+  spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
