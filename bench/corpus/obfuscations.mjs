@@ -57,4 +57,13 @@ export const OBFUSCATIONS = [
   // separators that are not the usual ones
   `card [[financial:payment-card|4539.1670.2284.6132]] charged twice`,
   `card [[financial:payment-card|4539_1670_2284_6132]] on hold`,
+  `card [[financial:payment-card|5371 | 9822 | 0461 | 5834]] please`,
+  // typed with wider gaps, or a separator between every character
+  `key [[credentials:stripe-key|s  k  _  l  i  v  e  _  5  1  H  x  8  Q  w  2  L  x  9  M  v  4  R  b  7  N  c  1  K  p  5  H  s  3  J  d]] ok`,
+  `card\t[[financial:payment-card|6\t0\t1\t1\t0\t0\t4\t4\t8\t8\t1\t2\t9\t3\t5\t0]]\texp 09/28`,
+  `card [[financial:payment-card|4 - 5 - 3 - 9 - 1 - 6 - 7 - 0 - 2 - 2 - 8 - 4 - 6 - 1 - 3 - 2]] thanks`,
+  // Python string building
+  `key = [[credentials:openai-api-key|''.join(['sk-proj-', '8fK2mQ9xLz4Rt7Wv1Nc5', 'Hb3Jd6Pq0Sg2Ye8Ua4Io7Lk'])]]`,
+  `key_id = [[credentials:aws-access-key-id|"".join(("AKIA3KD7", "QP2XLMRT4WZQ"))]]`,
+  `key_id = [[credentials:aws-access-key-id|'%s%s' % ('AKIA3KD7', 'QP2XLMRT4WZQ')]]`,
 ];

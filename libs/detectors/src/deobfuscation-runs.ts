@@ -24,6 +24,21 @@ export const GROUPED_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|
 export const JOINED_ARRAY = /\[[ \t]*(["'`])[^"'`\n\\]{0,200}\1(?:[ \t]*,[ \t]*(["'`])[^"'`\n\\]{0,200}\2){1,30}[ \t]*(?:,[ \t]*)?\][ \t]*\.join\([ \t]*(["'`])\3[ \t]*\)/g;
 export const QUOTED_PART = /(["'`])([^"'`\n\\]*)\1/g;
 /**
+ * The same joined the Python way, by an empty separator first: `''.join(['sk-', 'live', '_abc…'])`,
+ * `"".join(("AKIA", "…"))` (a list or a tuple). As JOINED_ARRAY: a comma before every part but the first.
+ */
+export const PY_JOINED = /(["'])\1[ \t]*\.join\([ \t]*[[(][ \t]*(["'])[^"'`\n\\]{0,200}\2(?:[ \t]*,[ \t]*(["'])[^"'`\n\\]{0,200}\3){1,30}[ \t]*(?:,[ \t]*)?[\])][ \t]*\)/g;
+/**
+ * A Python format string of `%s` only, filled from a tuple of quoted parts: `'%s%s' % ('AKIA…', '…')`.
+ * The number of parts must be the number of `%s` (checked by the caller).
+ */
+export const PERCENT_JOINED = /(["'])((?:%s){2,30})\1[ \t]*%[ \t]*\([ \t]*(["'])[^"'`\n\\]{0,200}\3(?:[ \t]*,[ \t]*(["'])[^"'`\n\\]{0,200}\4){1,29}[ \t]*(?:,[ \t]*)?\)/g;
+/** The parts of a PY_JOINED or PERCENT_JOINED match (after its opening bracket), joined; undefined when a `%s` count does not match. */
+export function joinedParts(match: string, from: number, percents = 0): string | undefined {
+  const parts = [...match.slice(from).matchAll(QUOTED_PART)].map((q) => q[2]!);
+  return percents > 0 && parts.length !== percents ? undefined : parts.join('');
+}
+/**
  * Text typed a character at a time with one blank between ("M a r i a m   H a s s a n", "K i w i -
  * 7 7 - S u n s e t !", "0 7 4 8 8   2 1 9"): six such characters or more in all (counted when it is
  * joined); a wider gap (two to four blanks) is a word break and stays one blank.
@@ -186,13 +201,91 @@ export function letterSpaced(text: string, edits: Edit[]): void {
     mayStart: (st: number): boolean => st >= 0 && !solidAt(st - 1),
     sticky: LETTER_SPACED,
   };
-  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => {
-    const joined = text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, ''));
-    const n = joined.reduce((k, w) => k + w.length, 0);
-    // digits alone are a list of small numbers ("scores: 3 4 5 2 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card
-    const digitsOnly = joined.every((w) => /^\d+$/.test(w));
-    if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
-  });
+  hinted(text, LETTER_SPACED_HINT, spaced, (st, e) => spacedWords(text.slice(st, e).split(/ {2,4}/).map((w) => w.replace(/ /g, '')), st, e, edits));
+}
+
+/** a word typed with the same separator between all its letters ("4-1-1-1", "s.m.i.t.h", "4|1|1|1"), once its blanks are gone */
+const SEPARATED_LETTERS = /^[\p{L}\d](?:([-.|/_:~*])[\p{L}\d])(?:\1[\p{L}\d]){3,}$/u;
+/**
+ * The words of a run typed a character at a time, its blanks removed: one edit, when there are six
+ * characters or more. A word with a separator between every two characters ("4 - 1 - 1 - 1 …", "s . m
+ * i t h" is not one) loses its separators. Digits alone are a list of small numbers ("scores: 3 4 5 2
+ * 1 4") unless grouped by word gaps ("0 7 9 0 0   5 1 2") or as long as a card.
+ */
+function spacedWords(words: string[], st: number, e: number, edits: Edit[]): void {
+  const joined = words.map((w) => (w.length >= 9 && SEPARATED_LETTERS.test(w) ? w.replace(/[-.|/_:~*]/g, '') : w));
+  const n = joined.reduce((k, w) => k + w.length, 0);
+  const digitsOnly = joined.every((w) => /^\d+$/.test(w));
+  if (n >= 6 && (!digitsOnly || joined.length > 1 || (n >= 13 && n <= 19))) edits.push({ s: st, e, r: joined.join(' ') });
+}
+
+/** its hint: three characters, each alone between two gaps of two or three blanks, or of a tab ("a  b  c", "4\t1\t1") */
+const WIDE_SPACED_HINT = /(?: {2,3}|\t)[^\s](?: {2,3}|\t)[^\s](?: {2,3}|\t)[^\s](?=\s|$)/g;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const PUNCTUATION = /[:=,;.!?)]/;
+/**
+ * Text typed a character at a time with a wider gap between the characters: two or three blanks or a
+ * tab ("s  k  -  l  i  v  e", "4\t1\t1\t1"). The gap after the run's first character is its unit;
+ * a character follows each unit gap, a longer gap of blanks (up to four units) is a word break, and
+ * anything else ends the run. Found from WIDE_SPACED_HINT, walked back over single characters and
+ * forward once: linear.
+ */
+export function wideSpaced(text: string, edits: Edit[]): void {
+  const n = text.length;
+  const solidAt = (i: number): boolean => i >= 0 && i < n && !/\s/.test(text[i]!);
+  /** the blank run at `i` (spaces and tabs), at most `max` long */
+  const gapAt = (i: number, max: number): number => {
+    let k = 0;
+    while (k <= max && i + k < n && isBlank(text.charCodeAt(i + k))) k++;
+    return k;
+  };
+  WIDE_SPACED_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  let done = 0;
+  while ((h = WIDE_SPACED_HINT.exec(text)) !== null) {
+    if (h.index < done) continue;
+    const unitLen = gapAt(h.index, 3);
+    const unit = text.slice(h.index, h.index + unitLen);
+    const wordGap = (g: number, at: number): boolean => g > unitLen && g <= 4 * unitLen + 1 && text.slice(at, at + unitLen) === unit.slice(0, unitLen);
+    // back: single characters behind unit gaps or word gaps
+    let st = h.index + unitLen; // the hint's first character
+    for (;;) {
+      let g = 0;
+      while (st - 1 - g >= 0 && isBlank(text.charCodeAt(st - 1 - g)) && g <= 4 * unitLen + 1) g++;
+      const c = st - 1 - g;
+      if (g === 0 || !solidAt(c) || solidAt(c - 1)) break;
+      if (!(g === unitLen && text.slice(c + 1, st) === unit) && !wordGap(g, c + 1)) break;
+      st = c;
+    }
+    // forward: the words, each a run of characters with a unit gap between
+    const words: string[] = [];
+    let word = '';
+    let e = st;
+    for (;;) {
+      word += text[e];
+      const g = gapAt(e + 1, 4 * unitLen + 2);
+      const next = e + 1 + g;
+      if (g === 0 || !solidAt(next)) break;
+      // the last character may have a punctuation mark after it ("… 1  2.")
+      const last = solidAt(next + 1);
+      if (last && !(PUNCTUATION.test(text[next + 1]!) && !solidAt(next + 2))) break;
+      if (g === unitLen && text.slice(e + 1, next) === unit) e = next;
+      else if (wordGap(g, e + 1)) {
+        words.push(word);
+        word = '';
+        e = next;
+      } else break;
+      if (last) {
+        word += text[e];
+        break;
+      }
+    }
+    words.push(word);
+    e++;
+    done = e;
+    WIDE_SPACED_HINT.lastIndex = Math.max(e, h.index + 1);
+    spacedWords(words, st, e, edits);
+  }
 }
 
 /** O and I (or l) typed for 0 and 1 in digit groups (DIGIT_LOOKALIKE), from a digit next to one of those letters. */
@@ -241,4 +334,46 @@ export function spacedHex(text: string, edits: Edit[], decodeHex: (hex: string) 
     const r = decodeHex(hex);
     if (r !== undefined) edits.push({ s: st, e, r });
   });
+}
+
+/**
+ * Card digits in groups with a separator that has blanks around it, or that the card detector does
+ * not read: "4539 | 1670 | 2284 | 6132", "4539 - 1670 - 2284 - 6132", "4539 : 1670 : …". The first
+ * group has four digits, the separator is the same each time, 13-19 digits in all; the groups become
+ * blank-separated, so the card detector checks their shape.
+ */
+const SEPARATED_GROUPS = /\d{4}([ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d)/y;
+/** its hint: four digits and a separator of SEPARATED_GROUPS (the part that is not in the card detector's own shapes) */
+const SEPARATED_GROUPS_HINT = /\d{4}(?:[ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d/g;
+
+/** Card digit groups with a separator of SEPARATED_GROUPS; not a row of a table whose cells are split by the same separator ("| 4539 | 1670 | … |"). */
+export function separatedGroups(text: string, edits: Edit[]): void {
+  SEPARATED_GROUPS_HINT.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = SEPARATED_GROUPS_HINT.exec(text)) !== null) {
+    const st = h.index;
+    // the first group's start: no digit, letter or separator glued before it
+    if (st > 0 && /[\w|:~*•·\\/.-]/.test(text[st - 1]!)) {
+      SEPARATED_GROUPS_HINT.lastIndex = st + 4;
+      continue;
+    }
+    SEPARATED_GROUPS.lastIndex = st;
+    const m = SEPARATED_GROUPS.exec(text);
+    if (m === null) {
+      SEPARATED_GROUPS_HINT.lastIndex = st + 4;
+      continue;
+    }
+    const e = st + m[0].length;
+    SEPARATED_GROUPS_HINT.lastIndex = e;
+    const sep = m[1]!.trim();
+    // a table row: the same separator before the first group or after the last one ("| 4539 | … |")
+    let b = st;
+    while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--;
+    let a = e;
+    while (a < text.length && isBlank(text.charCodeAt(a))) a++;
+    if ((b > 0 && text[b - 1] === sep) || text[a] === sep || /^[\w]/.test(text[e] ?? '')) continue;
+    const groups = m[0].split(m[1]!);
+    const digits = groups.join('').length;
+    if (digits >= 13 && digits <= 19) edits.push({ s: st, e, r: groups.join(' ') });
+  }
 }

@@ -70,11 +70,30 @@ describe('deobfuscate (view B)', () => {
     ['diagnosed with l-e-u-k-a-e-m-i-a', 'diagnosed with leukaemia'],
     ['lena.fuchs<!-- a -->@<!-- b -->gruenwerk.de', 'lena.fuchs@gruenwerk.de'],
     ['dump: 70 61 73 73 77 6f 72 64 3d 53 75 6e 73 65 74 2d 39 31 21 end', 'dump: password=Sunset-91! end'],
+    // a wider gap between the characters (two or three blanks, a tab); a longer gap is a word break
+    ['key s  k  -  l  i  v  e  -  4  f  K  2 ok', 'key sk-live-4fK2 ok'],
+    ['card 4\t5\t3\t9\t1\t6\t7\t0\t2\t2\t8\t4\t6\t1\t3\t2 ok', 'card 4539167022846132 ok'],
+    ['J   o   h   n         S   m   i   t   h.', 'John Smith.'],
+    // a separator with blanks around it, between every character or between digit groups
+    ['card 4 - 5 - 3 - 9 - 1 - 6 - 7 - 0 - 2 - 2 - 8 - 4 - 6 - 1 - 3 - 2 ok', 'card 4539167022846132 ok'],
+    ['mail j  .  s  m  i  t  h  @  g  m  a  i  l  .  c  o  m ok', 'mail j.smith@gmail.com ok'],
+    ['card 4539 | 1670 | 2284 | 6132 ok', 'card 4539 1670 2284 6132 ok'],
+    ['card 4539 - 1670 - 2284 - 6132.', 'card 4539 1670 2284 6132.'],
+    // Python: an empty separator's join of a list or a tuple, "%s" formatting, and (already) adjacent literals
+    ["k = ''.join(['sk-', 'live', '_abc'])", 'k = sk-live_abc'],
+    ['k = "".join(["AKIA3KD7", \'QP2XLMRT4WZQ\'])', 'k = AKIA3KD7QP2XLMRT4WZQ'],
+    ["k = ''.join((\"AKIA3KD7\", \"QP2XLMRT4WZQ\",))", 'k = AKIA3KD7QP2XLMRT4WZQ'],
+    ["k = '%s%s' % ('AKIA3KD7', 'QP2XLMRT4WZQ')", 'k = AKIA3KD7QP2XLMRT4WZQ'],
+    ['k = ("sk-" "live"\n     "_abc")', 'k = ("sk-live_abc")'],
   ])('%j -> %j', (input, out) => {
     expect(deobfuscate(input).text).toBe(out);
   });
   it('leaves prose, hex hashes, code lines and ordinary sentences with "at" alone', () => {
-    for (const t of ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'id 550e8400e29b41d4a716446655440000', 'we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.', 'on 2024/05/06 at 10/12', 'v1.2.3 and 1.2.3.4', 'parts.join(", ")', "['a', 'b'].join('-')"]) {
+    for (const t of ['sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'id 550e8400e29b41d4a716446655440000', 'we met at noon in the lobby', 'Rooms 1204-\nwest wing', 'Total 1234 5678\n9012abc', 'ref 2024-\n-05', 'commit 3f9a1c2e4b5d6f708192a3b4c5d6e7f8091a2b3c', 'NAME=value\nOTHER_NAME=other1', 'Call me at home tonight.', 'on 2024/05/06 at 10/12', 'v1.2.3 and 1.2.3.4', 'parts.join(", ")', "['a', 'b'].join('-')",
+      // tables with pipes, a Python join with a separator, a format string that is not "%s" only or whose parts do not match
+      '| 4539 | 1670 | 2284 | 6132 |', 'qty 4539 | 1670 | 2284 | 6132 | 7000', "', '.join(['a', 'b'])", "'%s-%s' % ('a', 'b')", "'%s%s%s' % ('a', 'b')",
+      // wide gaps that are no typed-out value: columns of words, a tab-separated row of words, a pair of letters
+      'name    age    city', 'a\tbc\tdef\tg', 'x  y']) {
       expect(deobfuscate(t).map).toBeUndefined();
     }
   });
@@ -108,6 +127,16 @@ describe('normalised detection masks the whole original value', () => {
     ['e-mail written backwards', 'write to moc.liamg@htims.nhoj please', 'moc.liamg@htims.nhoj'],
     ['defanged e-mail', 'mail jo.berg(@)example-corp(.)de today', 'jo.berg(@)example-corp(.)de'],
     ['key id joined from an array', "const id = ['AKIA3KD7', 'QP2XLMRT4WZQ'].join('');", "['AKIA3KD7', 'QP2XLMRT4WZQ'].join('')"],
+    ['key typed with two blanks between the characters', 'key: s  k  _  l  i  v  e  _  5  1  H  x  8  Q  w  2  L  x  9  M  v  4  R  b  7  N  c  1  K  p  5  H  s  3  J  d  done', 's  k  _  l  i  v  e  _  5  1  H  x  8  Q  w  2  L  x  9  M  v  4  R  b  7  N  c  1  K  p  5  H  s  3  J  d'],
+    ['card typed with tabs between the digits', 'card\t4\t5\t3\t9\t1\t6\t7\t0\t2\t2\t8\t4\t6\t1\t3\t2\texp 09/28', '4\t5\t3\t9\t1\t6\t7\t0\t2\t2\t8\t4\t6\t1\t3\t2'],
+    ['card typed a digit at a time with hyphens between', 'card 4 - 5 - 3 - 9 - 1 - 6 - 7 - 0 - 2 - 2 - 8 - 4 - 6 - 1 - 3 - 2 ok', '4 - 5 - 3 - 9 - 1 - 6 - 7 - 0 - 2 - 2 - 8 - 4 - 6 - 1 - 3 - 2'],
+    ['e-mail typed with two blanks between the characters', 'mail j  .  s  m  i  t  h  @  g  m  a  i  l  .  c  o  m ok', 'j  .  s  m  i  t  h  @  g  m  a  i  l  .  c  o  m'],
+    ['card groups between pipes', 'card 4539 | 1670 | 2284 | 6132 ok', '4539 | 1670 | 2284 | 6132'],
+    ['card groups between blank-padded hyphens', 'pay with 4539 - 1670 - 2284 - 6132 now', '4539 - 1670 - 2284 - 6132'],
+    ['key joined by Python', "key = ''.join(['sk_live_', '51Hx8Qw2Lx9', 'Mv4Rb7Nc1Kp5Hs3Jd'])", "''.join(['sk_live_', '51Hx8Qw2Lx9', 'Mv4Rb7Nc1Kp5Hs3Jd'])"],
+    ['key id joined by Python from a tuple', 'key = "".join(("AKIA3KD7", "QP2XLMRT4WZQ"))', '"".join(("AKIA3KD7", "QP2XLMRT4WZQ"))'],
+    ['key id from a %s format', "key = '%s%s' % ('AKIA3KD7', 'QP2XLMRT4WZQ')", "'%s%s' % ('AKIA3KD7', 'QP2XLMRT4WZQ')"],
+    ['key as adjacent Python literals in parentheses', 'key = ("sk_live_51Hx8"\n       "Qw2Lx9Mv4Rb7"\n       "Nc1Kp5Hs3Jd")', 'sk_live_51Hx8"\n       "Qw2Lx9Mv4Rb7"\n       "Nc1Kp5Hs3Jd'],
     ['key in JSON with escaped slashes', '{"SecretAccessKey": "wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2"}', 'wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYzq3kLp9Tn2'],
     ['token in invisible tag characters', 'see note\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039} thanks', '\u{E0067}\u{E0068}\u{E0070}\u{E005F}\u{E005A}\u{E0074}\u{E0038}\u{E0051}\u{E0077}\u{E0032}\u{E004C}\u{E0078}\u{E0039}\u{E004D}\u{E0076}\u{E0034}\u{E0052}\u{E0062}\u{E0037}\u{E004E}\u{E0063}\u{E0031}\u{E004B}\u{E0070}\u{E0035}\u{E0048}\u{E0073}\u{E0033}\u{E004A}\u{E0064}\u{E0036}\u{E0046}\u{E0067}\u{E0030}\u{E0059}\u{E0061}\u{E0032}\u{E0057}\u{E0065}\u{E0039}'],
   ])('%s', (_what, text, value) => {
@@ -125,7 +154,11 @@ describe('normalised detection masks the whole original value', () => {
   it('finds nothing new in ordinary text with escapes and base64 that decode to nothing sensitive', () => {
     expect(inspector.inspect('path=/a%20b/c and data:aGVsbG8gd29ybGQgaGVsbG8= and \\u0041BC')).toEqual([]);
     // digits one at a time or in slashed groups that are no card; an array of words joined
-    for (const t of ['Oil 1010 lol I1 0O and 2O24 goals', 'e.g. the U.S. and i.e. a.m.', 'regex [.] and (.) in a pattern', 'well done 🎉 team', 'ratings 1 2 3 4 5 4 3 2 1 and 2', 'S E E   Y O U   S O O N', 'a-b-c-d-e-f options', 'x<!-- note -->y', 'grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');"]) {
+    for (const t of ['Oil 1010 lol I1 0O and 2O24 goals', 'e.g. the U.S. and i.e. a.m.', 'regex [.] and (.) in a pattern', 'well done 🎉 team', 'ratings 1 2 3 4 5 4 3 2 1 and 2', 'S E E   Y O U   S O O N', 'a-b-c-d-e-f options', 'x<!-- note -->y', 'grid 1 0 1 1 0 0 1 0 1 1 0 1 0 1 done', 'sequence 1 2 3 4 5 6 7 8 9 1 2 3 4 5', 'ref 2024/0512/3344/99 filed', "const w = ['hello', 'world'].join('');",
+      // Python joins of ordinary words, spaced-out headings, tables with pipes, aligned columns of digits
+      "w = ''.join(['hello', ' ', 'world'])", "'%s%s' % ('good', 'morning')", 'S  U  M  M  A  R  Y', 'S\tU\tM\tM\tA\tR\tY', 'T O T A L   R E V E N U E',
+      '| 4539 | 1670 | 2284 | 6132 |\n| 1111 | 2222 | 3333 | 4444 |', 'Q1 | Q2 | Q3 | Q4\n1200 | 3400 | 5600 | 7800', 'row\t1\t0\t1\t1\t0\t0\t1\t0\t1\t1\t0\t1\t0\tend',
+      'scores  3  4  5  2  1  4  and 2', 'pages 12 - 14 - 16 - 18', 'v 1 . 2 . 3 . 4']) {
       expect(inspector.inspect(t).filter((f) => f.dataClass !== 'source_code')).toEqual([]);
     }
   });
@@ -164,6 +197,16 @@ describe('normalisation stays linear on adversarial input', () => {
     ['an array with a long run of blanks before its bracket', `['a', 'b'${' '.repeat(100_000)}].join`],
     ['spelled', 'a dot b at c dot '.repeat(6_000)],
     ['brackets', 'a [at] b [dot] '.repeat(7_000)],
+    ['single characters two blanks apart', 'a  '.repeat(70_000)],
+    ['single characters with growing gaps', 'a  b   c    d     e      '.repeat(5_000)],
+    ['single characters a tab apart', 'a\t'.repeat(100_000)],
+    ['tabs and blanks', ' \t  \t'.repeat(40_000)],
+    ['digit groups between pipes', '4539 | '.repeat(30_000)],
+    ['digit groups and hyphens', '4539 - 16 '.repeat(20_000)],
+    ['quoted parts', "'x' ".repeat(50_000)],
+    ['a Python join never closed', `''.join(['a', ${"'b', ".repeat(12_000)}`],
+    ['Python joins glued', "''.join(['a',".repeat(15_000)],
+    ['format strings', "'%s%s' % ('a', ".repeat(15_000)],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

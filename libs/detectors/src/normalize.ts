@@ -36,14 +36,19 @@ import {
   HTML_COMMENT,
   HYPHEN_SPELLED,
   JOINED_ARRAY,
+  PERCENT_JOINED,
+  PY_JOINED,
   QUOTED_PART,
   digitLookalikes,
   hasEmoji,
+  joinedParts,
   letterSpaced,
   reversedEmails,
+  separatedGroups,
   slashedDigits,
   spacedHex,
   spelledWith,
+  wideSpaced,
 } from './deobfuscation-runs';
 
 /** An edit: view range [d0, d1) stands for original range [o0, o1). Edits are sorted, non-overlapping. */
@@ -517,8 +522,14 @@ export function deobfuscate(text: string): TextView {
   );
   if (text.indexOf('/') !== -1) slashedDigits(text, edits);
   run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
-  if (text.indexOf('.join(') !== -1) run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
+  if (text.indexOf('.join(') !== -1) {
+    run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
+    run(PY_JOINED, (x) => joinedParts(x[0], x[0].indexOf('(') + 1));
+  }
+  if (text.indexOf('%s%s') !== -1) run(PERCENT_JOINED, (x) => joinedParts(x[0], x[0].indexOf('('), x[2]!.length / 2));
   letterSpaced(text, edits);
+  wideSpaced(text, edits);
+  separatedGroups(text, edits);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
