@@ -40,6 +40,8 @@ const KINDS = {
   birth: v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
+  /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */
+  ni: v('ni', 'n.i', 'n.i.'),
   passport: v('passport', 'reisepass', 'passeport', 'pasaporte'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
