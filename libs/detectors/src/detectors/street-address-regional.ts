@@ -173,15 +173,91 @@ const POSTCODE = /(?<![A-Za-z0-9])(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-CEG
  */
 const BEFORE_POSTCODE = /(?:^|[\s:;(>])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?),?[ \t]+(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,4}\p{Lu}[\p{L}'’.-]*(?:,[ \t]*(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,2}\p{Lu}[\p{L}'’.-]*){1,3}(?:,?[ \t]+(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT))?,?[ \t]*$/u;
 
-/** Streets without a street-type word, before a town and a UK or Canadian postcode. */
+/**
+ * The same typed in lower case (or with a lower-case postcode): a building number, the street's words
+ * (a comma, then one to three segments of the town's words), the postcode. Letters only in the words, so
+ * that prose with numbers between ("node 18 and python 3") is not read.
+ */
+const BEFORE_POSTCODE_ANY_CASE = /(?:^|[\s:;(>])(\d{1,5}[A-Za-z]?(?:-\d{1,5})?),?[ \t]+(?:\p{L}[\p{L}'’.-]*[ \t]+){0,4}\p{L}[\p{L}'’.-]*(?:,[ \t]*(?:\p{L}[\p{L}'’.-]*[ \t]+){0,2}\p{L}[\p{L}'’.-]*){1,3},?[ \t]*$/u;
+/** A lower-case UK postcode's inward code ("6xe" of "nw1 6xe"): a digit, two letters, nothing glued after. Digit-led: found fast. */
+const INWARD_LOWER = /\d[abd-hjlnp-uw-z]{2}(?![A-Za-z0-9])/g;
+/** the outward code before it, at the end of the text before ("nw1 ", "sw1a ", "m1") */
+const OUTWARD_LOWER = /(?:^|[^A-Za-z0-9])([a-z]{1,2})\d[a-z\d]?[ \t]?$/;
+/** The UK postcode areas (the letters of an outward code). */
+const UK_POSTCODE_AREAS = new Set(
+  `ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl gu gy ha hd hg hp hr hs hu hx
+  ig im ip iv je ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr
+  ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv yo ze`.split(/\s+/),
+);
+
+/**
+ * The text before a postcode that may be an address of its own lines: up to three lines before the
+ * postcode's line, each short and not empty, joined by ", " as one line would be written (a trailing
+ * comma of a line kept once). `at(i)` gives an offset of the joined text in `text`. Undefined when the
+ * postcode's line has no line before it.
+ */
+function linesBefore(text: string, at: number): { joined: string; at: (i: number) => number } | undefined {
+  const lines: { s: number; t: string }[] = [];
+  let end = at;
+  for (let k = 0; k < 4; k++) {
+    const nl = text.lastIndexOf('\n', end - 1);
+    const s = Math.max(nl + 1, end - 60);
+    if (k > 0 && s > nl + 1) break; // a line before that is longer is prose
+    const t = text.slice(s, end).replace(/\r$/, '');
+    if (k > 0 && t.trim() === '') break;
+    lines.unshift({ s, t });
+    if (nl < 0) break;
+    end = nl;
+  }
+  if (lines.length < 2) return undefined;
+  let joined = '';
+  // per line: where it starts in `joined`, and the offset in `text` of that character
+  const from: number[] = [];
+  const orig: number[] = [];
+  lines.forEach(({ s, t }, i) => {
+    const body = t.trimStart();
+    from.push(joined.length);
+    orig.push(s + t.length - body.length);
+    joined += i < lines.length - 1 ? body.replace(/[ \t]*,?[ \t]*$/, '') + ', ' : body;
+  });
+  return {
+    joined,
+    at: (j: number): number => {
+      let i = from.length - 1;
+      while (i > 0 && from[i]! > j) i--;
+      return orig[i]! + (j - from[i]!);
+    },
+  };
+}
+
+/** The start of an address that ends at a postcode at `pc`: on its line, or on up to three lines before ("14 Cotham Hill\nBristol\nBS6 6LA"); -1 when none. */
+function addressBefore(text: string, pc: number, before: RegExp): number {
+  const line = lineBefore(text, pc, 120);
+  const b = before.exec(line);
+  if (b !== null) return pc - line.length + b.index + b[0].indexOf(b[1]!);
+  // the postcode alone on its line or after the town, the street on a line before
+  if (line.length > 40 || text.lastIndexOf('\n', pc - 1) < 0) return -1;
+  const lines = linesBefore(text, pc);
+  if (lines === undefined) return -1;
+  const m = before.exec(lines.joined);
+  return m === null ? -1 : lines.at(m.index + m[0].indexOf(m[1]!));
+}
+
+/** Streets without a street-type word, before a town and a UK or Canadian postcode; also in lower case and on lines of their own. */
 export function postcodeAddresses(text: string, out: Finding[]): void {
   POSTCODE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = POSTCODE.exec(text)) !== null) {
-    const before = lineBefore(text, m.index, 120);
-    const b = BEFORE_POSTCODE.exec(before);
-    if (b === null) continue;
-    const start = m.index - before.length + b.index + b[0].indexOf(b[1]!);
-    out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: 0.85 });
+    const start = addressBefore(text, m.index, BEFORE_POSTCODE);
+    if (start >= 0) out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: 0.85 });
+  }
+  // lower-case UK postcodes: a valid area and inward code, then the address before it
+  INWARD_LOWER.lastIndex = 0;
+  while ((m = INWARD_LOWER.exec(text)) !== null) {
+    const o = OUTWARD_LOWER.exec(text.slice(Math.max(0, m.index - 6), m.index));
+    if (o === null || !UK_POSTCODE_AREAS.has(o[1]!)) continue;
+    const pc = m.index - (o[0].length - o[0].indexOf(o[1]!));
+    const start = addressBefore(text, pc, BEFORE_POSTCODE_ANY_CASE);
+    if (start >= 0) out.push({ dataClass: 'personal_data', detector: 'street-address', start, end: m.index + m[0].length, confidence: 0.8 });
   }
 }

@@ -1,0 +1,57 @@
+import { compileInspector } from '../inspector';
+
+const inspector = compileInspector({ classes: ['personal_data'] });
+const addresses = (text: string): string[] =>
+  inspector.inspect(text).filter((f) => f.detector === 'street-address').map((f) => text.slice(f.start, f.end));
+
+describe('UK addresses with a lower-case postcode', () => {
+  it.each([
+    ['ship to 221b baker street, london nw1 6xe please', '221b baker street, london nw1 6xe'],
+    ['i live at 14 cotham hill, bristol bs6 6la', '14 cotham hill, bristol bs6 6la'],
+    ['addr: 7 high st, clifton, bristol, bs8 1ab.', '7 high st, clifton, bristol, bs8 1ab'],
+    ['Send it to 221B Baker Street, London nw1 6xe today', '221B Baker Street, London nw1 6xe'],
+    ['flat 2, 10 downing st, london sw1a 2aa', '10 downing st, london sw1a 2aa'],
+  ])('%j', (text, value) => {
+    expect(addresses(text)).toEqual([value]);
+  });
+  it.each([
+    'the sw1 is the switch on floor 2, ask ops',
+    'take the m4 motorway, exit 12, then the a40 west',
+    'we run 3 servers, node 18 and python 3 on rc1 2ab', // "rc" is no UK postcode area
+    'upgrade to v2, build 14 of release 3 2ab', // version strings
+    'tickets 12 and 14, room b, 2nd floor', // no postcode
+    'meet at 5 pm, bring 2 pens, ok 1ab', // an outward code is needed
+    'we got 3 new laptops, the m1 1ak ones', // an inward code with C, I, K, M, O or V is none
+  ])('nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});
+
+describe('UK addresses on three lines (street, town, postcode)', () => {
+  it.each([
+    ['Send to:\n14 Cotham Hill\nBristol\nBS6 6LA\nThanks', '14 Cotham Hill\nBristol\nBS6 6LA'],
+    ['14 Cotham Hill,\nBristol,\nBS6 6LA', '14 Cotham Hill,\nBristol,\nBS6 6LA'],
+    ['14 Cotham Hill\nClifton\nBristol BS6 6LA', '14 Cotham Hill\nClifton\nBristol BS6 6LA'],
+    ['14 Cotham Hill\nBristol BS6 6LA', '14 Cotham Hill\nBristol BS6 6LA'],
+    ['221b baker street\nlondon\nnw1 6xe', '221b baker street\nlondon\nnw1 6xe'],
+    ['Flat 3, 12 Park View\nLeeds\nLS6 2QD', 'Flat 3, 12 Park View\nLeeds\nLS6 2QD'],
+  ])('%j', (text, value) => {
+    expect(addresses(text)).toEqual([value]);
+  });
+  it.each([
+    // the lines before are no street and town: a heading, a sentence, a list of numbers
+    'Summary\nRevenue grew in the quarter.\nBS6 6LA',
+    'The totals were 12 and 14 this year, as planned.\nBristol\nBS6 6LA',
+    '1. Intro\n2. Results\nBS6 6LA',
+    'sw1 is the switch\nm4 motorway\nnw1 6xe',
+  ])('nothing in %j', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+  it('stays linear on many short lines and lower-case postcode shapes (200 KB)', () => {
+    for (const t of ['12 a\nb\nab1 2cd\n'.repeat(12_000), '1 a, b ab1 2cd '.repeat(14_000), 'x1 1ab\n'.repeat(30_000), '12 Cotham Hill\n'.repeat(14_000) + 'BS6 6LA']) {
+      const t0 = performance.now();
+      inspector.inspect(t);
+      expect(performance.now() - t0).toBeLessThan(2500);
+    }
+  });
+});
