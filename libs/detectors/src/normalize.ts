@@ -528,7 +528,7 @@ export function deobfuscate(text: string): TextView {
   }
   if (text.indexOf('%s%s') !== -1) run(PERCENT_JOINED, (x) => joinedParts(x[0], x[0].indexOf('('), x[2]!.length / 2));
   letterSpaced(text, edits);
-  wideSpaced(text, edits);
+  if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
   separatedGroups(text, edits);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
