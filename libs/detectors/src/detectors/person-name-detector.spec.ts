@@ -222,7 +222,19 @@ describe('person-name detector: a list of given names opened by an unlisted one'
   });
   it('needs four items, and leaves lists of products alone', () => {
     expect(names('Supported: Jira, Slack, Notion and Figma.')).toEqual([]);
-    expect(names('Xiadani, Hannah and Lea joined.')).not.toContain('Xiadani');
+    expect(names('Qorvaneth, Hannah and Lea joined.')).not.toContain('Qorvaneth');
+  });
+});
+
+describe('person-name detector: the rarer given names (the SSA list) before a family name', () => {
+  it('reads a rarer given name before a listed family name, with or without a cue', () => {
+    expect(names('Billing address: Noelle Martinsson\n    1593 Pagari 18 Suite 932')).toEqual(['Noelle Martinsson']);
+    expect(names('Thanks to Pradeep Sharma and Hossein Rostami.')).toEqual(['Pradeep Sharma', 'Hossein Rostami']);
+  });
+  it('reads no such word alone, nor before a given name or a trade', () => {
+    expect(names('If you are using Deno: run it. The fastest way to get started with Prisma is here.')).toEqual([]);
+    expect(names('It copies Prisma Dev runtime assets, then Prisma starts.')).toEqual([]);
+    expect(names("Hi it's Dafydd from Severn Roofing, about Tuesday")).toEqual(['Dafydd']);
   });
 });
 

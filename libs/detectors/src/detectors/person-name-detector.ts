@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES,
-  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER,
+  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, TRADE_END, WEAK, WEAK_AFTER, WORK_AFTER,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
@@ -58,7 +58,7 @@ export const personNameDetector: Detector = {
   entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
   detect({ text, keywords }, out) {
     const lists = names();
-    const { given, all, common, places } = lists;
+    const { given, all, rareGiven, common, places } = lists;
     // the cells of a table's name columns, the values of name keys (name-fields.ts)
     const fieldWords = keywords.hits('namefield');
     if (fieldWords.starts.length > 0) nameFields(text, fieldWords, lists, out);
@@ -258,6 +258,8 @@ export const personNameDetector: Detector = {
       // leading stop words (greetings, honorifics, "The") are context, not the name
       // a firm's name ("Wayne Enterprises", "Acme Logistics"): none of its words is a name
       if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
+      // or a trade after it: "Severn Roofing" (a last word no list knows)
+      if (toks.length >= 2 && TRADE_END.test(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end)) return;
       let article = false;
       const runStart = toks[0]!.start;
       const lead = toks[0]!.lower;
@@ -461,6 +463,12 @@ export const personNameDetector: Detector = {
       let score = 0;
       if (isGiven(first)) score += isCommon(first) ? 0.25 : 0.5;
       else if (isKnown(first)) score += isCommon(first) ? 0.1 : 0.3;
+      // a rarer given name before a listed family name that is no given name ("Noelle Martinsson", "Pradeep
+      // Sharma"): 0.45 with it (the list is read for no word alone: Prisma, Deno and Koa are given names too,
+      // and "Prisma Dev" is no person)
+      if (score < 0.45 && !isCommon(first) && n >= 2 && isKnown(last) && !isCommon(last) && !isGiven(last) && (rareGiven.has(first.lower) || (foldedOf(first) !== first.lower && rareGiven.has(foldedOf(first))))) {
+        score = 0.45;
+      }
       if (n >= 2) {
         if (isKnown(last)) score += isCommon(last) ? 0.1 : 0.35;
         for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
