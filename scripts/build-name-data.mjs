@@ -140,6 +140,20 @@ const giv = BloomFilter.create(given.size, 10);
 for (const n of given) giv.add(n);
 const all = BloomFilter.create(any.size, 10);
 for (const n of any) all.add(n);
+/**
+ * English words (SCOWL tiers 10 to 50 in English, American and British spelling; no proper nouns),
+ * for the detector to tell two capitalised words that are no words ("Gabriela Nowicka", "Yamamoto
+ * Haruki") from a title or a firm ("Skip Level", "Delta Consulting"). 8 bits a word (~2% of other
+ * words answered yes: a name read as a word is only a name this rule misses).
+ */
+const englishSet = new Set(['english', 'american', 'british'].flatMap((variant) => [10, 20, 35, 40, 50].flatMap((tier) => require(join(wl, `${variant}-words-${tier}.json`)))).map((w) => w.toLowerCase()));
+// and the words of languages' names in English (Irish, Gaelic, Swahili), which SCOWL leaves out with the other proper nouns
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+for (let a = 97; a <= 122; a++) for (let b = 97; b <= 122; b++) {
+  for (const w of (languageNames.of(String.fromCharCode(a, b)) ?? '').toLowerCase().split(/[\s(),-]+/)) if (/^\p{L}{3,}$/u.test(w)) englishSet.add(w);
+}
+const englishFilter = BloomFilter.create(englishSet.size, 8);
+for (const w of englishSet) englishFilter.add(w);
 /** 12 bits per name (~0.3% of other words answered yes): a first word the other lists do not know is looked up here */
 const rare = BloomFilter.create(rareGiven.size, 12);
 for (const n of rareGiven) rare.add(n);
@@ -202,6 +216,9 @@ export const ALL_NAMES = '${all.toBase64()}';
 /** The SSA's given names of at least ${SSA_MIN} births that GIVEN_NAMES lacks (${rareGiven.size}), Bloom filter, k = ${rare.k}. */
 export const RARE_GIVEN_NAMES_K = ${rare.k};
 export const RARE_GIVEN_NAMES = '${rare.toBase64()}';
+/** English words of SCOWL's tiers 10 to 50, three spellings (${englishSet.size}), lower case, Bloom filter, k = ${englishFilter.k}. */
+export const ENGLISH_WORDS_K = ${englishFilter.k};
+export const ENGLISH_WORDS = '${englishFilter.toBase64()}';
 /** Icelandic given names not in GIVEN_NAMES, with a letter beyond ASCII (${islGivenMore.length}), lower case. */
 export const ICELANDIC_GIVEN = '${islGivenMore.join(' ')}';
 /** Icelandic given names and patronymics not in ALL_NAMES, with a letter beyond ASCII (${islMore.length}), lower case. */
@@ -212,4 +229,4 @@ export const COMMON_WORD_NAMES = '${commonNames.join(' ')}';
 export const PLACE_NAMES = '${places.join('|').replace(/'/g, "\\'")}';
 `;
 writeFileSync(join(root, 'libs/detectors/src/data/names.ts'), out);
-console.log(`given ${given.size}, rare given ${rareGiven.size}, all ${any.size} (+ ${islandic} Icelandic), common-word names ${commonNames.length}, places ${places.length}, ${out.length} bytes`);
+console.log(`given ${given.size}, rare given ${rareGiven.size}, English words ${englishSet.size}, all ${any.size} (+ ${islandic} Icelandic), common-word names ${commonNames.length}, places ${places.length}, ${out.length} bytes`);

@@ -1,5 +1,5 @@
 import { BloomFilter } from '../bloom';
-import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES, RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K } from '../data/names';
+import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, ENGLISH_WORDS, ENGLISH_WORDS_K, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES, RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K } from '../data/names';
 import { fold } from './capitalised-runs';
 
 /**
@@ -21,17 +21,18 @@ export class NamesWithMore extends BloomFilter {
   }
 }
 
-let lists: { given: BloomFilter; all: BloomFilter; rareGiven: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
+let lists: { given: BloomFilter; all: BloomFilter; rareGiven: BloomFilter; english: BloomFilter; common: Set<string>; places: Set<string> } | undefined;
 /**
  * The name lists (data/names.ts), read on first use: given names, all names, the rarer given names no
- * other list has (read only for the first word of a full name: many are other words too), names that
- * are everyday words, places.
+ * other list has (read only for the first word of a full name: many are other words too), English
+ * words, names that are everyday words, places.
  */
 export function nameLists(): NonNullable<typeof lists> {
   lists ??= {
     given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN),
     all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES),
     rareGiven: BloomFilter.fromBase64(RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K),
+    english: BloomFilter.fromBase64(ENGLISH_WORDS, ENGLISH_WORDS_K),
     common: new Set(COMMON_WORD_NAMES.split(' ')),
     places: new Set(PLACE_NAMES.split('|')),
   };

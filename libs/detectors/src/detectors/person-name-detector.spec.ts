@@ -238,6 +238,18 @@ describe('person-name detector: the rarer given names (the SSA list) before a fa
   });
 });
 
+describe('person-name detector: two or three words that are no English words, one of them a listed name', () => {
+  it('reads them as a name without a cue', () => {
+    expect(names('Skip-level Gabriela Nowicka agrees.')).toEqual(['Gabriela Nowicka']);
+    expect(names('Our representative Takahashi Ayumi will visit your office.')).toEqual(['Takahashi Ayumi']);
+  });
+  it('reads no title, firm, product or language name', () => {
+    expect(names('He was promoted to Staff Engineer by Delta Consulting.')).toEqual([]);
+    expect(names('Types are Json Schema fragments; bump the Dev Deps.')).toEqual([]);
+    expect(names('Fix misspellings in Irish or Irish Gaelic.')).toEqual([]);
+  });
+});
+
 describe('person-name detector: words about a person before a full name', () => {
   it('reads a name after a verb of saying or a job title in lower case', () => {
     expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);

@@ -58,7 +58,7 @@ export const personNameDetector: Detector = {
   entries: [{ id: 'person-name', dataClass: 'personal_data', description: 'Person names (name lists of many nationalities + context: salutations, titles, name fields, signatures, e-mail addresses)' }],
   detect({ text, keywords }, out) {
     const lists = names();
-    const { given, all, rareGiven, common, places } = lists;
+    const { given, all, rareGiven, english, common, places } = lists;
     // the cells of a table's name columns, the values of name keys (name-fields.ts)
     const fieldWords = keywords.hits('namefield');
     if (fieldWords.starts.length > 0) nameFields(text, fieldWords, lists, out);
@@ -365,6 +365,11 @@ export const personNameDetector: Detector = {
       // (or a hyphenated given name whose parts are both names of the lists: "Wei-Ling", "Jean-Baptiste")
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
+      const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
+      /** no English word (nor an everyday name), no word of a firm, a department, a site, a product or a heading; two letters or more */
+      const noWord = (x: Tok): boolean =>
+        x.word.length >= 2 && !english.has(x.lower) && !(foldedOf(x) !== x.lower && english.has(foldedOf(x))) && !isCommon(x) && !ORG_WORDS.has(x.lower) &&
+        !DEPARTMENT_WORDS.has(x.lower) && !SITE_WORDS.has(x.lower) && !PRODUCT_NAMES.has(x.lower) && !FIRM_NAMES.has(x.lower) && !HEADING_WORDS.has(x.lower);
       // a name line of an address block: the whole line, a given name first, and the street on the next line
       if (!strong && bf.lineStart && n >= 2 && n <= 4 && (isGiven(toks[0]!) || surnameEnd(toks[n - 1]!))) {
         ADDRESS_LINE_AFTER.lastIndex = end;
@@ -466,7 +471,7 @@ export const personNameDetector: Detector = {
       // a rarer given name before a listed family name that is no given name ("Noelle Martinsson", "Pradeep
       // Sharma"): 0.45 with it (the list is read for no word alone: Prisma, Deno and Koa are given names too,
       // and "Prisma Dev" is no person)
-      if (score < 0.45 && !isCommon(first) && n >= 2 && isKnown(last) && !isCommon(last) && !isGiven(last) && (rareGiven.has(first.lower) || (foldedOf(first) !== first.lower && rareGiven.has(foldedOf(first))))) {
+      if (score < 0.45 && !isCommon(first) && n >= 2 && isKnown(last) && !isCommon(last) && !isGiven(last) && isRareGiven(first)) {
         score = 0.45;
       }
       if (n >= 2) {
@@ -535,6 +540,14 @@ export const personNameDetector: Detector = {
           // an unlisted given name too, before a work: "a Zoltanek Kowalski concert"
           ((isKnown(last) || surnameEnd(last)) && WORK_AFTER.test(after))))
         confidence = 0.8;
+      // two or three words that are no English words, one of them a listed name that is no everyday word (not only
+      // a rarer given name: "Prisma Postgres"), none a firm's, department's or site's word: "Skip-level Gabriela
+      // Nowicka agrees", "Yamamoto Haruki"
+      // (a title, a firm or a heading has a word of the language: "Staff Engineer", "Delta Consulting")
+      // (a word no list knows has five letters or more, and a rarer given name, which may be a product's, stands
+      // beside a listed name of four letters or more: not "Dev Deps", "Json Schema", "Prisma Dev")
+      else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && toks.every(noWord) && toks.some((x) => !isCommon(x) && isKnown(x)) &&
+        toks.every((x) => isKnown(x) || (x.word.length >= 5 && (!isRareGiven(x) || toks.some((y) => isKnown(y) && !isCommon(y) && y.word.length >= 4))))) confidence = 0.78;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       // a Gaelic surname's particle between two words: "Aoife Ní Bhriain", "Síle Nic Giolla Phádraig"
       else if (n >= 3 && GAELIC_PARTICLES.has(toks[1]!.lower) && !article && !lowerArticle && !houseNumber && !isCommon(first) &&
