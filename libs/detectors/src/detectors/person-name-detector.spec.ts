@@ -250,6 +250,20 @@ describe('person-name detector: two or three words that are no English words, on
   });
 });
 
+describe('person-name detector: given names joined by "and", a given name before an auxiliary', () => {
+  it('reads both given names of a pair, and a given name opening a sentence with an auxiliary', () => {
+    expect(names('Seating plan: next to Ravi and Zeynep, away from the window.')).toEqual(['Ravi', 'Zeynep']);
+    expect(names('Theo has a severe nut allergy.')).toEqual(['Theo']);
+    expect(names('Sophie was promoted last week.')).toEqual(['Sophie']);
+  });
+  it('reads no places, products or everyday words so joined or placed', () => {
+    expect(names('Thu: Austin, then drive to Charlotte and Victoria.')).not.toContain('Charlotte');
+    expect(names('We use Claude and Gemini for drafts.')).toEqual([]);
+    expect(names('Tell Grace and Will about it.')).toEqual([]);
+    expect(names('Jordan has been hit by drought. Victoria has been chosen.')).toEqual([]);
+  });
+});
+
 describe('person-name detector: words about a person before a full name', () => {
   it('reads a name after a verb of saying or a job title in lower case', () => {
     expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);

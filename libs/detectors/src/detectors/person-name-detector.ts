@@ -19,7 +19,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeNamedLikePerson, roleOrFirm, salutedName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName,
 } from './name-shapes';
 
 /**
@@ -35,6 +35,11 @@ import {
  * the text around a run (person-name-context.ts, person-name-cues.ts), and the passes of their own:
  * name fields (name-fields.ts), speaker labels (speaker-labels.ts), names in lower case (lower-case-names.ts).
  */
+
+/** an auxiliary and the word after it that makes it one: "has been", "has a", "is on leave", "will cover", "was promoted" */
+const AUX_AFTER = /^[ \t]+(?:has|had|is|was|will|would|can|could|did|does|isn't|wasn't|hasn't|won't|didn't|doesn't)[ \t]+(?:been|not|a|an|his|her|their|just|already|also|still|never|always|on|off|out|away|back|cover|take|join|lead|handle|send|look|be|\p{Ll}{3,}ed)\b/u;
+/** " and Zeynep" (not " and Zeynep Kaya": a full name is the scan's) */
+const GIVEN_PAIR = /[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})(?![\p{L}'’-]|[ \t]+\p{Lu})/uy;
 
 /** A place's key in PLACE_NAMES (scripts/build-name-data.mjs makes them the same way): no accents, lower case, one blank between words. */
 function placeKey(s: string): string {
@@ -232,6 +237,26 @@ export const personNameDetector: Detector = {
       listEnd = lastAcceptedEnd = e2;
       return true;
     };
+    /**
+     * Two given names joined by "and" ("next to Ravi and Zeynep", "Mehmet & Chiara will review"): both pushed (the
+     * second then skipped by the scan). Listed given names only, none an everyday word, a product, a firm or a
+     * place named like a person ("Charlotte and Florence"); the second not the first word of a full name.
+     */
+    const givenPair = (s: number, e: number): boolean => {
+      const a = text.charCodeAt(e + 1);
+      if (a !== 97 && a !== 38) return false; // " and", " &"
+      GIVEN_PAIR.lastIndex = e;
+      const m = GIVEN_PAIR.exec(text);
+      if (m === null) return false;
+      const s2 = e + m[0].length - m[1]!.length, e2 = e + m[0].length;
+      for (const w of [text.slice(s, e).toLowerCase(), m[1]!.toLowerCase()]) {
+        if (!listedGiven(w) || NOT_SUBJECTS.has(w) || FIRM_NAMES.has(w) || placeLikeGiven(w) || placeLikeGiven(fold(w, w))) return false;
+      }
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: s2, end: e2, confidence: 0.75 });
+      listEnd = lastAcceptedEnd = e2;
+      return true;
+    };
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
@@ -412,6 +437,9 @@ export const personNameDetector: Detector = {
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
+        // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
+        // (not a place named like a person: "Jordan has been hit by drought")
+        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
         // described as a person: "Priya is very reliable. You can always count on her."
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
@@ -431,6 +459,7 @@ export const personNameDetector: Detector = {
       }
       if (n === 1 && !strong && single === 0) {
         if (start === runStart && !article && !lowerArticle && !PLACE_PREPS.has(w0) && andPair(start, end, false)) return;
+        if (start === runStart && !article && !lowerArticle && givenPair(start, end)) return;
         // a family name used as a modifier: "the Halvorsen report", "the Okafor proposal"
         // or before its possessive and a work: "Halvorsen's novel"
         const c = text.charCodeAt(end);
