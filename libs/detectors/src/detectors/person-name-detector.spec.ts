@@ -230,6 +230,7 @@ describe('person-name detector: the rarer given names (the SSA list) before a fa
   it('reads a rarer given name before a listed family name, with or without a cue', () => {
     expect(names('Billing address: Noelle Martinsson\n    1593 Pagari 18 Suite 932')).toEqual(['Noelle Martinsson']);
     expect(names('Thanks to Pradeep Sharma and Hossein Rostami.')).toEqual(['Pradeep Sharma', 'Hossein Rostami']);
+    expect(names('Swedish graffiti (also features Hilding Carlsson. What is not to love?')).toEqual(['Hilding Carlsson']);
   });
   it('reads no such word alone, nor before a given name or a trade', () => {
     expect(names('If you are using Deno: run it. The fastest way to get started with Prisma is here.')).toEqual([]);
