@@ -256,12 +256,14 @@ describe('person-name detector: given names joined by "and", a given name before
     expect(names('Seating plan: next to Ravi and Zeynep, away from the window.')).toEqual(['Ravi', 'Zeynep']);
     expect(names('Theo has a severe nut allergy.')).toEqual(['Theo']);
     expect(names('Sophie was promoted last week.')).toEqual(['Sophie']);
+    expect(names("Notes from the offsite: Mikael's proposal for the pricing page was approved.")).toEqual(['Mikael']);
   });
   it('reads no places, products or everyday words so joined or placed', () => {
     expect(names('Thu: Austin, then drive to Charlotte and Victoria.')).not.toContain('Charlotte');
     expect(names('We use Claude and Gemini for drafts.')).toEqual([]);
     expect(names('Tell Grace and Will about it.')).toEqual([]);
     expect(names('Jordan has been hit by drought. Victoria has been chosen.')).toEqual([]);
+    expect(names("Jordan's economy grew. Use Jest's mock functions.")).toEqual([]);
   });
 });
 

@@ -38,6 +38,8 @@ import {
 
 /** an auxiliary and the word after it that makes it one: "has been", "has a", "is on leave", "will cover", "was promoted" */
 const AUX_AFTER = /^[ \t]+(?:has|had|is|was|will|would|can|could|did|does|isn't|wasn't|hasn't|won't|didn't|doesn't)[ \t]+(?:been|not|a|an|his|her|their|just|already|also|still|never|always|on|off|out|away|back|cover|take|join|lead|handle|send|look|be|\p{Ll}{3,}ed)\b/u;
+/** after a possessive: a word in lower case (not "'s Day", "'s Law", "'s Disease") */
+const POSSESSED = /^[ \t]+\p{Ll}{2,}\b/u;
 /** " and Zeynep" (not " and Zeynep Kaya": a full name is the scan's) */
 const GIVEN_PAIR = /[ \t]+(?:and|&)[ \t]+(\p{Lu}[\p{Ll}'’-]{1,30})(?![\p{L}'’-]|[ \t]+\p{Lu})/uy;
 
@@ -468,6 +470,11 @@ export const personNameDetector: Detector = {
           : (c === 39 || c === 0x2019) && text.charCodeAt(end + 1) === 115 && WORK_AFTER.test(text.slice(end + 2, end + 18));
         if (work &&
           isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) && !(start > 0 && text.charCodeAt(start - 1) === 45))
+          single = 0.7;
+        // a listed given name before its possessive and a word in lower case: "Priyanka's team", "Mikael's proposal"
+        // (not a firm or a product named after someone, nor a place named like a person: "Nando's", "Jordan's economy")
+        else if (!article && !lowerArticle && (c === 39 || c === 0x2019) && text.charCodeAt(end + 1) === 115 && POSSESSED.test(text.slice(end + 2, end + 20)) &&
+          isGiven(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower))
           single = 0.7;
       }
       if (n === 1 && !strong && single === 0 && !PERSON_VERBS.has(w0) && !atNear(start)) {
