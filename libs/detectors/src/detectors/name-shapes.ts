@@ -339,6 +339,38 @@ export function capitalsNames(text: string, lists: Lists, localsNear: (s: number
   }
 }
 
+/** ---- a name in capitals after a person's label ---- */
+
+/** after the colon: a title, then 2-4 words in capitals with a middle initial allowed, up to the line's end, a comma or a wide gap (group 1 the name) */
+const LABELLED_CAPS = /[ \t]*(?:(?:MR|MRS|MS|MISS|MX|DR|PROF)\.?[ \t]+)?(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]+\p{Lu}\.?(?=[ \t]))?(?:[ \t]+\p{Lu}[\p{Lu}'’-]{1,24}){1,3})(?=[ \t]*(?:\r?\n|$|,|;|\t|[ \t]{2}))/uy;
+/** the label before a colon: up to 30 letters, blanks, '_', '/' or '-' from the line's start */
+const LABEL_BEFORE = /(?:^|\n)[ \t]*([A-Za-z][A-Za-z _/-]{0,29})$/;
+
+/**
+ * A name in capitals after a person's label on a form, a card or a shipping label ("Cardholder:
+ * DANIEL J ROSENBERG", "DELIVER TO: MS. PRIYANKA CHATTERJEE", "Student: KIM JI-HOON"): a word of the
+ * name lists among its words (no everyday word), no company, role or stop word. `isLabel` tells a
+ * person's label (name-fields' LABELS and phrases, lower case, '_' for blanks).
+ */
+export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has(w: string): boolean } }, isLabel: (label: string) => boolean, out: { push(f: Finding): unknown }): void {
+  for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
+    const next = text.charCodeAt(c + 1) === 32 || text.charCodeAt(c + 1) === 9 ? text.charCodeAt(c + 2) : text.charCodeAt(c + 1);
+    if (!isUpper(next)) continue;
+    const lb = LABEL_BEFORE.exec(text.slice(Math.max(0, c - 31), c));
+    if (lb === null) continue;
+    const parts = lb[1]!.trim().toLowerCase().replace(/[ \t-]+/g, '_').split('/');
+    if (!parts.some((l) => isLabel(l))) continue;
+    LABELLED_CAPS.lastIndex = c + 1;
+    const m = LABELLED_CAPS.exec(text);
+    if (m === null) continue;
+    const s = c + 1 + m[0].lastIndexOf(m[1]!), e = s + m[1]!.length;
+    const ws = m[1]!.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2);
+    if (ws.length < 2 || ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || PRODUCT_NAMES.has(w))) continue;
+    if (!ws.some((w) => listedWord(w, lists.all, lists.common) || lists.rareGiven.has(w))) continue;
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
+  }
+}
+
 /** ---- a name and a role in brackets ---- */
 
 /** after a name in brackets: a comma and a role up to the closing bracket ("(Anna Berg, HR BP)", "(Omar Haddad, head of sales)"): sticky */

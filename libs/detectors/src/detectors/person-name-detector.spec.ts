@@ -267,6 +267,22 @@ describe('person-name detector: given names joined by "and", a given name before
   });
 });
 
+describe('person-name detector: a name in capitals after a person\'s label', () => {
+  it('reads it on cards, shipping labels and forms', () => {
+    expect(names('Card: 3714 796708 75159\nCardholder: DANIEL J ROSENBERG\n\nCheers')).toEqual(['DANIEL J ROSENBERG']);
+    expect(names('DELIVER TO: MS. PRIYANKA CHATTERJEE\nFLAT 7C, SUNRISE APARTMENTS')).toEqual(['PRIYANKA CHATTERJEE']);
+    expect(names('Student: KIM JI-HOON    Student ID: 2019-44817')).toEqual(['KIM JI-HOON']);
+  });
+  it('reads no team, firm or status in capitals', () => {
+    expect(names('Status: OPEN TICKET\nOwner: IT SUPPORT TEAM\nName: ACME LOGISTICS LTD\nCustomer: NORTHWIND TRADERS')).toEqual([]);
+  });
+  it('stays linear on many colons', () => {
+    const t0 = performance.now();
+    names('Name: AB CD '.repeat(20000) + '\n' + 'x:Y'.repeat(60000));
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
+
 describe('person-name detector: words about a person before a full name', () => {
   it('reads a name after a verb of saying or a job title in lower case', () => {
     expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);

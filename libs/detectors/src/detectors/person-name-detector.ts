@@ -19,7 +19,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName,
 } from './name-shapes';
 
 /**
@@ -73,6 +73,8 @@ export const personNameDetector: Detector = {
     emailLocals(text, ats, localParts);
     // a name in capitals heading a CV or a contact block (name-shapes.ts)
     capitalsNames(text, lists, (s, e) => (ats.length > 0 ? nearbyLocals(ats, localParts, s, e, 400) : []), out);
+    // a name in capitals after a person's label: "Cardholder: DANIEL J ROSENBERG" (name-shapes.ts)
+    labelledCapitals(text, lists, (l) => LABELS.has(l) || LABEL_PHRASES.has(l) || MORE_LABELS.has(l), out);
     let lastAcceptedEnd = -1;
     /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */
     let nlBefore = -1;
