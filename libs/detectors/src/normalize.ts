@@ -270,6 +270,15 @@ function restOfLine(text: string, from: number): string {
   return to - from > 200 ? '' : text.slice(from, to).replace(/\r$/, '');
 }
 
+/** True when text[s, e) is hex digits only. */
+function isHexRun(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102))) return false;
+  }
+  return true;
+}
+
 /** 0 = not base64, 1 = base64 alphabet, 2 = also part of a wider token ('_', '-', '.') */
 const B64 = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -283,7 +292,7 @@ const b64Class = (c: number): number => (c < 128 ? B64[c]! : 0);
  * Base64 runs of >= 16 characters (length a multiple of 4 with its padding) that stand alone (not a
  * part of an identifier with '_' or '-'), with lower case and upper case or digits. One loop.
  */
-function base64Runs(text: string, fn: (s: number, e: number) => void, hexFn: (s: number, e: number) => void): void {
+function base64Runs(text: string, fn: (s: number, e: number) => void, hexFn: (s: number, e: number, from: number) => void): void {
   const n = text.length;
   // any run of >= 16 base64 characters covers a position p with p % 16 === 15: probe only those,
   // expand around a hit, and go on after the run (prose costs about one word per probe)
@@ -305,8 +314,10 @@ function base64Runs(text: string, fn: (s: number, e: number) => void, hexFn: (s:
         else other = true;
         if (hex && !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) hex = false;
       }
-      // hex-encoded text (`xxd -p`, a hex dump of a config line): digits and both kinds of letter
-      if (hex && i - s >= 24 && (s === 0 || b64Class(text.charCodeAt(s - 1)) === 0) && (i === n || b64Class(text.charCodeAt(i)) === 0)) hexFn(s, i);
+      // hex-encoded text (`xxd -p`, a hex dump of a config line): digits and both kinds of letter; it
+      // may be assigned (`KEY_HEX=4149…`: an '=' before it, as base64 below) or written with 0x
+      const hexFrom = !hex && text.charCodeAt(s) === 48 && (text.charCodeAt(s + 1) | 32) === 120 && (i - s) % 2 === 0 && isHexRun(text, s + 2, i) ? s + 2 : hex ? s : -1;
+      if (hexFrom >= 0 && i - hexFrom >= 24 && (s === 0 || b64Class(text.charCodeAt(s - 1)) === 0 || text.charCodeAt(s - 1) === 61) && (i === n || b64Class(text.charCodeAt(i)) === 0)) hexFn(s, i, hexFrom);
       let e = i;
       let pad = 0;
       while (pad < 2 && e < n && text.charCodeAt(e) === 61) {
@@ -515,8 +526,8 @@ export function deobfuscate(text: string): TextView {
       const r = decodeBase64(text.slice(s, e));
       if (r !== undefined) edits.push({ s, e, r });
     },
-    (s, e) => {
-      const r = decodeHex(text, s, e);
+    (s, e, from) => {
+      const r = decodeHex(text, from, e);
       if (r !== undefined) edits.push({ s, e, r });
     },
   );
