@@ -43,6 +43,7 @@ import {
   hasEmoji,
   joinedParts,
   letterSpaced,
+  mixedGroups,
   reversedEmails,
   separatedGroups,
   slashedDigits,
@@ -541,6 +542,7 @@ export function deobfuscate(text: string): TextView {
   letterSpaced(text, edits);
   if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
   separatedGroups(text, edits);
+  mixedGroups(text, edits);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
