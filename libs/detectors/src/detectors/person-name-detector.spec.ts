@@ -283,6 +283,20 @@ describe('person-name detector: a name in capitals after a person\'s label', () 
   });
 });
 
+describe('person-name detector: titles of other languages', () => {
+  it('reads the name after an Italian, Dutch, Latin American, Polish, Thai, Indian or Malay title', () => {
+    expect(names('Gentile dott.ssa Lombardi,\n\nle confermo')).toEqual(['Lombardi']);
+    expect(names('Geachte dhr. Jansen,')).toEqual(['Jansen']);
+    expect(names('Estimado Lic. Villaseñor:')).toEqual(['Villaseñor']);
+    expect(names('Szanowny Panie Kowalczyk,')).toEqual(['Kowalczyk']);
+    expect(names('Dear Khun Somchai,')).toEqual(['Somchai']);
+    expect(names('Shri Venkataraman will attend.')).toEqual(['Venkataraman']);
+  });
+  it('reads no firm or department after a word that looks like a title', () => {
+    expect(names('We bank with ING Direct. Contact HR Business Partner team. Flights to Sri Lanka.')).toEqual([]);
+  });
+});
+
 describe('person-name detector: words about a person before a full name', () => {
   it('reads a name after a verb of saying or a job title in lower case', () => {
     expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);

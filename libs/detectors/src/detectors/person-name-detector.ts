@@ -301,6 +301,8 @@ export const personNameDetector: Detector = {
       if (toks.length >= 2 && toks[0]!.start === runStart && SALUTATIONS.has(toks[0]!.lower) && blanksOnlyBefore(text, runStart)) {
         toks.shift();
         saluted = true;
+        // and a title after it: "Szanowny Panie Kowalczyk,"
+        while (toks.length > 1 && HONORIFICS.has(toks[0]!.lower)) toks.shift();
       }
       while (toks.length > 0 && STOP.has(toks[toks.length - 1]!.lower)) toks.pop();
       // "Mrs. Ana Ruiz Suite 5, …": a unit word and its number after the name

@@ -13,6 +13,7 @@ export const STOP = words(`
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
+  dott dott.ssa dr.ssa prof.ssa avv dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
   name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
@@ -76,7 +77,15 @@ export const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok l
 export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute|sen|nen|mann)$/;
 export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
   piazza corso largo ulica ul strada calea street st road rd lane drive square`);
-export const HONORIFICS = words('mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora');
+/**
+ * Titles before a name, of several languages: the Italian ones as written in lower case ("dott.ssa
+ * Lombardi", "avv. Ferraresi"), the Dutch "dhr." and "mevr.", the Latin American "Lic.",
+ * the Polish "Pani", the Thai "Khun", the Indian "Shri" and "Smt.", the Malay and Indonesian "Bapak",
+ * "Ibu", "Tuan", "Puan", "Encik". Not words that are also a department, a unit or a place's word
+ * ("HR", "MW", "Sri Lanka"), nor a firm's ("ING Direct").
+ */
+export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
+  dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
