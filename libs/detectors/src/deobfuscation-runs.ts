@@ -398,3 +398,66 @@ export function mixedGroups(text: string, edits: Edit[]): void {
     edits.push({ s: m.index, e: m.index + m[0].length, r: groups.join(' ') });
   }
 }
+
+/** The AWS access key id prefixes that are secrets (the other unique-id prefixes are rarely pasted backwards). */
+const AWS_KEY_PREFIXES = ['AKIA', 'ASIA'];
+const isTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 45;
+/** The shortest token read backwards (prefix included): vendor tokens are longer, a short word ending in "-ks" is not one. */
+const REVERSED_TOKEN_MIN = 20;
+/** How far back a reversed token is walked (the longest vendor tokens are about 250 characters). */
+const REVERSED_TOKEN_MAX = 300;
+
+/**
+ * A vendor token written backwards ("y4RwATrJ…C0R-ks" for "sk-R0C…"): a long token (20 characters or
+ * more, letters and digits) that ends with a reversed known prefix (`prefixes`: the token detector's
+ * and AWS key ids'), read backwards. Found from its hint: the reversed prefixes that start with '-',
+ * '_' or '.' from each such character (the next character must be one a reversed prefix has there),
+ * the others ("azIA", "AIKA") by indexOf. The token is walked back once, at most 300 characters.
+ */
+export function reversedTokens(text: string, prefixes: readonly string[], edits: Edit[]): void {
+  const byFirst = reversedPrefixes(prefixes);
+  const n = text.length;
+  const found: { s: number; e: number }[] = [];
+  const tryAt = (i: number, rp: string): boolean => {
+    const e = i + rp.length;
+    if (!text.startsWith(rp, i) || (e < n && isTokenChar(text.charCodeAt(e)))) return false;
+    const dots = rp.endsWith('GS'); // SendGrid: "SG.<22>.<43>" has dots inside
+    let s = i, digit = false, letter = false;
+    while (s > 0 && i - s <= REVERSED_TOKEN_MAX) {
+      const c = text.charCodeAt(s - 1);
+      if (!isTokenChar(c) && !(dots && c === 46)) break;
+      if (c >= 48 && c <= 57) digit = true;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) letter = true;
+      s--;
+    }
+    if (i - s > REVERSED_TOKEN_MAX || e - s < REVERSED_TOKEN_MIN || !digit || !letter) return false;
+    found.push({ s, e });
+    return true;
+  };
+  for (const [first, list] of byFirst) {
+    if (first === '-' || first === '_' || first === '.') {
+      const seconds = new Set(list.map((rp) => rp.charCodeAt(1)));
+      for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
+        if (!seconds.has(text.charCodeAt(i + 1))) continue;
+        for (const rp of list) if (tryAt(i, rp)) break;
+      }
+    } else {
+      for (const rp of list) for (let i = text.indexOf(rp); i !== -1; i = text.indexOf(rp, i + 1)) tryAt(i, rp);
+    }
+  }
+  for (const { s, e } of found) edits.push({ s, e, r: [...text.slice(s, e)].reverse().join('') });
+}
+let reversedCache: { prefixes: readonly string[]; byFirst: Map<string, string[]> } | undefined;
+/** The reversed prefixes by their first character, longest first (made once per prefix list). */
+function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
+  if (reversedCache?.prefixes === prefixes) return reversedCache.byFirst;
+  const byFirst = new Map<string, string[]>();
+  for (const p of [...prefixes, ...AWS_KEY_PREFIXES]) {
+    const rp = [...p].reverse().join('');
+    const first = rp[0]!;
+    const key = first === '-' || first === '_' || first === '.' ? first : rp;
+    byFirst.set(key, [...(byFirst.get(key) ?? []), rp].sort((a, b) => b.length - a.length));
+  }
+  reversedCache = { prefixes, byFirst };
+  return byFirst;
+}

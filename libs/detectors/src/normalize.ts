@@ -28,6 +28,7 @@
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
  */
 import { base64Bytes, utf8 } from './base64';
+import { TOKEN_PREFIXES } from './detectors/token-prefix-detector';
 import {
   DOT_SPELLED,
   EMOJI_JOINT,
@@ -45,6 +46,7 @@ import {
   letterSpaced,
   mixedGroups,
   reversedEmails,
+  reversedTokens,
   separatedGroups,
   slashedDigits,
   spacedHex,
@@ -548,6 +550,7 @@ export function deobfuscate(text: string): TextView {
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
   digitLookalikes(text, edits);
   reversedEmails(text, edits);
+  reversedTokens(text, TOKEN_PREFIXES, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
   spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));

@@ -86,6 +86,8 @@ function isTokenChar(code: number): boolean {
 
 const BY_PREFIX = new Map<string, PrefixRule[]>();
 for (const r of RULES) BY_PREFIX.set(r.prefix, [...(BY_PREFIX.get(r.prefix) ?? []), r]);
+/** The vendor prefixes of the tokens (not the webhook URL): the deobfuscation reads tokens written backwards from them. */
+export const TOKEN_PREFIXES: readonly string[] = [...BY_PREFIX.keys()].filter((p) => !p.startsWith('https'));
 
 /** Prefixes that end in '_' or '-', by that last character: found from each '_' / '-' in the text. */
 const BY_LAST = new Map<string, string[]>();
