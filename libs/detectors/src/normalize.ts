@@ -49,6 +49,7 @@ import {
   reversedTokens,
   separatedGroups,
   slashedDigits,
+  spelledDigits,
   spacedHex,
   spelledWith,
   wideSpaced,
@@ -545,6 +546,7 @@ export function deobfuscate(text: string): TextView {
   if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
   separatedGroups(text, edits);
   mixedGroups(text, edits);
+  spelledDigits(text, edits);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
