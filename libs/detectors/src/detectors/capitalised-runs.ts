@@ -109,6 +109,12 @@ export function forEachCapitalisedRun(
     let pos = e;
     let initial = false;
     const known0 = known(s, e);
+    // particles after a known word, or a hyphenated given name known by its first part ("Pieter-Jan de Smedt")
+    let particlesAfter = known0;
+    if (!known0) for (let h = s + 2; h < e - 1; h++) if (text.charCodeAt(h) === 45) {
+      particlesAfter = known(s, h);
+      break;
+    }
     while (count < 4) {
       let q = pos;
       let particles = 0;
@@ -140,7 +146,7 @@ export function forEachCapitalisedRun(
           break;
         }
         // name particles ("de", "van") only after a known name: most lower-case words end the run here
-        if (!known0 || particles >= 2 || !isLower(c)) break;
+        if (!particlesAfter || particles >= 2 || !isLower(c)) break;
         const we = wordEnd(text, q);
         if (we - q > 5 || !PARTICLES.has(text.slice(q, we))) break;
         particles++;

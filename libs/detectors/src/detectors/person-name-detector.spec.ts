@@ -297,6 +297,18 @@ describe('person-name detector: titles of other languages', () => {
   });
 });
 
+describe('person-name detector: a relative named, a hyphenated given name before a particle', () => {
+  it('reads the name after "his wife," or "our neighbour"', () => {
+    expect(names('He will be accompanied by his wife, Shirin Ghasemi, and their daughter.')).toEqual(['Shirin Ghasemi']);
+    expect(names('Our neighbour Ngozi Eze helped.')).toEqual(['Ngozi Eze']);
+    expect(names('My manager Human Resources said no.')).toEqual([]);
+  });
+  it('reads a particle after a hyphenated given name, and no hyphenated word alone', () => {
+    expect(names('Present: Aiko Tanabe, Pieter-Jan de Smedt')).toEqual(['Aiko Tanabe', 'Pieter-Jan de Smedt']);
+    expect(names('Support for Pino-compatible logger instances.')).toEqual([]);
+  });
+});
+
 describe('person-name detector: words about a person before a full name', () => {
   it('reads a name after a verb of saying or a job title in lower case', () => {
     expect(names('"We ship on Friday," says Annika Brauer from logistics.')).toEqual(['Annika Brauer']);
