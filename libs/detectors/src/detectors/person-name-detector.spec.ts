@@ -302,6 +302,7 @@ describe('person-name detector: a relative named, a hyphenated given name before
     expect(names('He will be accompanied by his wife, Shirin Ghasemi, and their daughter.')).toEqual(['Shirin Ghasemi']);
     expect(names('Our neighbour Ngozi Eze helped.')).toEqual(['Ngozi Eze']);
     expect(names('My manager Human Resources said no.')).toEqual([]);
+    expect(names('Exclude Siemens and Philips (existing customers).')).toEqual([]);
   });
   it('reads a particle after a hyphenated given name, and no hyphenated word alone', () => {
     expect(names('Present: Aiko Tanabe, Pieter-Jan de Smedt')).toEqual(['Aiko Tanabe', 'Pieter-Jan de Smedt']);

@@ -287,6 +287,8 @@ export const personNameDetector: Detector = {
       // leading stop words (greetings, honorifics, "The") are context, not the name
       // a firm's name ("Wayne Enterprises", "Acme Logistics"): none of its words is a name
       if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
+      // or a firm named after its founder last: "Exclude Siemens", "Contact Philips"
+      if (toks.length >= 2 && FIRM_NAMES.has(toks[toks.length - 1]!.lower) && !HONORIFICS.has(toks[toks.length - 2]!.lower)) return;
       // or a trade after it: "Severn Roofing" (a last word no list knows)
       if (toks.length >= 2 && TRADE_END.test(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end)) return;
       let article = false;
