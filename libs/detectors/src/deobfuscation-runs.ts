@@ -410,9 +410,9 @@ const REVERSED_TOKEN_MAX = 300;
 /**
  * A vendor token written backwards ("y4RwATrJ…C0R-ks" for "sk-R0C…"): a long token (20 characters or
  * more, letters and digits) that ends with a reversed known prefix (`prefixes`: the token detector's
- * and AWS key ids'), read backwards. Found from its hint: the reversed prefixes that start with '-',
- * '_' or '.' from each such character (the next character must be one a reversed prefix has there),
- * the others ("azIA", "AIKA") by indexOf. The token is walked back once, at most 300 characters.
+ * and AWS key ids'), read backwards. Found from its hint: the reversed prefixes that start with '-'
+ * or '_' from each such character (the next character must be one a reversed prefix has there), the
+ * others (".GS", "azIA", "AIKA") by indexOf. The token is walked back once, at most 300 characters.
  */
 export function reversedTokens(text: string, prefixes: readonly string[], edits: Edit[]): void {
   const byFirst = reversedPrefixes(prefixes);
@@ -435,10 +435,11 @@ export function reversedTokens(text: string, prefixes: readonly string[], edits:
     return true;
   };
   for (const [first, list] of byFirst) {
-    if (first === '-' || first === '_' || first === '.') {
-      const seconds = new Set(list.map((rp) => rp.charCodeAt(1)));
+    if (first === '-' || first === '_') {
+      const seconds = new Uint8Array(128);
+      for (const rp of list) seconds[rp.charCodeAt(1)] = 1;
       for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
-        if (!seconds.has(text.charCodeAt(i + 1))) continue;
+        if (seconds[text.charCodeAt(i + 1)] !== 1) continue;
         for (const rp of list) if (tryAt(i, rp)) break;
       }
     } else {
@@ -455,7 +456,7 @@ function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
   for (const p of [...prefixes, ...AWS_KEY_PREFIXES]) {
     const rp = [...p].reverse().join('');
     const first = rp[0]!;
-    const key = first === '-' || first === '_' || first === '.' ? first : rp;
+    const key = first === '-' || first === '_' ? first : rp;
     byFirst.set(key, [...(byFirst.get(key) ?? []), rp].sort((a, b) => b.length - a.length));
   }
   reversedCache = { prefixes, byFirst };
@@ -475,8 +476,12 @@ for (const [w, v] of Object.entries({ zero: 0, oh: 0, o: 0, one: 1, two: 2, thre
 const SPELLED_WORD_MAX = 6;
 /** The fewest and most digits a spelled run must have: a phone number, an SSN or a card (not "one or two things", a count or a year). */
 const SPELLED_MIN_DIGITS = 7, SPELLED_MAX_DIGITS = 19;
-/** Probe spacing: a run of seven digit words spans 13 characters or more ("o o o o o o o"), so one probe lands in it. */
-const SPELLED_STEP = 12;
+/** Probe spacing: a run of seven digit words spans 16 characters or more ("oh oh oh oh oh oh oh" 20; seven bare "o" are no value), so one probe lands in it. */
+const SPELLED_STEP = 16;
+/** The first and the last letters of those words (either case), a cheap test before the look-up. */
+const SPELLED_FIRST = new Uint8Array(128), SPELLED_LAST = new Uint8Array(128);
+for (const ch of 'zotfsendp') SPELLED_FIRST[ch.charCodeAt(0)] = SPELLED_FIRST[ch.toUpperCase().charCodeAt(0)] = 1;
+for (const ch of 'ohertxns') SPELLED_LAST[ch.charCodeAt(0)] = SPELLED_LAST[ch.toUpperCase().charCodeAt(0)] = 1;
 const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 64;
 
@@ -487,7 +492,7 @@ const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 
  * between two words. A comma or hyphen starts a new group; the run reads as its digits, the groups
  * joined by '-' (the dashed shapes the SSN, phone and card detectors read), or as one number when
  * every group is one digit ("six-zero-one-one-…"). Only 7-19 digits, and not a count up or down
- * ("one two three four five six seven"). Found by probing every 12th character (the run is longer):
+ * ("one two three four five six seven"). Found by probing every 16th character (the run is longer):
  * a probe inside a digit word expands to the whole run, then probing goes on after it; linear.
  */
 export function spelledDigits(text: string, edits: Edit[]): void {
@@ -540,7 +545,10 @@ export function spelledDigits(text: string, edits: Edit[]): void {
     } else if (c === 32 || c === 9 || c === 44 || c === 45) {
       while (ws < n && ws - p < 4 && !isAsciiLetter(text.charCodeAt(ws))) ws++;
     } else continue;
-    if (kindOf(ws, wordEnd(ws)) < 0) continue;
+    // most probes land in a word that is none: its first and last letters tell, before a look-up
+    if (SPELLED_FIRST[text.charCodeAt(ws)] !== 1) continue;
+    const we = wordEnd(ws);
+    if (SPELLED_LAST[text.charCodeAt(we - 1)] !== 1 || kindOf(ws, we) < 0) continue;
     // back to the run's first word, then forward through it, word by word
     for (let b = wordBefore(ws, floor); b >= 0; b = wordBefore(ws, floor)) ws = b;
     const run = new SpelledRun(edits);
