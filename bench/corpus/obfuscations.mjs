@@ -66,4 +66,11 @@ export const OBFUSCATIONS = [
   `key = [[credentials:openai-api-key|''.join(['sk-proj-', '8fK2mQ9xLz4Rt7Wv1Nc5', 'Hb3Jd6Pq0Sg2Ye8Ua4Io7Lk'])]]`,
   `key_id = [[credentials:aws-access-key-id|"".join(("AKIA3KD7", "QP2XLMRT4WZQ"))]]`,
   `key_id = [[credentials:aws-access-key-id|'%s%s' % ('AKIA3KD7', 'QP2XLMRT4WZQ')]]`,
+  // digits spelled out in words, card groups with mixed separators, a token written backwards, hex in an assignment
+  `the card number is [[financial:payment-card|four five three nine one six seven oh two two eight four six one three two]], exp nine twenty-eight`,
+  `SSN: [[government_id:us-ssn|five three six - eight two - four four one seven]] on file`,
+  `reach me on [[personal_data:phone-number|plus one, four one five, five five five, two six seven one]] after six`,
+  `paid with [[financial:payment-card|5371.9822-0461 5834]] yesterday`,
+  `token (reversed): [[credentials:github-token|9eW2aY0gF6dJ3sH5pK1cN7bR4vM9xL2wQ8tZ_phg]]`,
+  `MAPS_KEY_HEX=[[credentials:google-api-key|41497a61537944336b5839714c6d325674375277344e63384862314a7036466730597335556532]]`,
 ];
