@@ -22,7 +22,10 @@
  *   character at a time with blanks between and words spelled with hyphens between their letters
  *   joined; HTML comments inside a value removed; hex dumps with blanks between the bytes decoded;
  *   words spelled with dots, emoji used as separators, O and I typed for 0 and 1 in digit groups,
- *   defanged "[.]" / "(@)" and e-mail addresses written backwards undone.
+ *   defanged "[.]" / "(@)" and e-mail addresses written backwards undone; text typed with wider gaps
+ *   or a padded separator between characters, Python joins (`''.join([...])`, `'%s%s' % (...)`),
+ *   card groups with padded, unusual or mixed separators, digits spelled in English words (`six zero
+ *   one …`) and vendor tokens written backwards (`…-ks`) read as the value (deobfuscation-runs.ts).
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
