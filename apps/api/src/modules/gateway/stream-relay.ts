@@ -329,8 +329,9 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         if (pending.length) {
           const chunks = pending;
           pending = [];
-          const batch: Parsed[] = [];
-          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
+          const events: SseEvent[] = [];
+          for (const chunk of chunks) parser.push(chunk, events);
+          const batch = events.map(parse);
           // A read is decided together after the text already handled: not while events wait.
           const taken = batch.length > 1 && !queue.length ? decideRead(batch) : null;
           for (const p of batch) queue.push({ p, taken });
