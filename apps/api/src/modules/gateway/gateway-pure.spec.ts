@@ -366,6 +366,37 @@ describe('streamed fields: which an event ends, and the event that releases held
     expect([answer('c0r'), answer('c0R'), answer('c0d1'), answer('c0'), answer('c0t0'), answer('c1r')]).toEqual([true, true, true, false, false, false]);
   });
 
+  test('chat: a choice\'s key for any index (the usual ones made once), its fields keyed after it, set through the key\'s text', () => {
+    const data = { choices: [{ index: 70, delta: { content: 'a', refusal: 'b', tool_calls: [{ index: 2, function: { arguments: '{}' } }] } }, { index: '3', delta: { content: 'c', audio: { transcript: 'd' } } }, { delta: { content: 'e', function_call: { arguments: 'f' } } }] };
+    const { deltas } = streamTexts('chat', null, data);
+    expect(deltas.map((d) => [d.key, d.get(), d.json ?? false])).toEqual([
+      ['c70', 'a', false],
+      ['c70f', 'b', false],
+      ['c70t2', '{}', true],
+      ['c3', 'c', false],
+      ['c3a', 'd', false],
+      ['c0', 'e', false],
+      ['c0F', 'f', true],
+    ]);
+    deltas[0]!.set('A');
+    deltas[4]!.set('D');
+    expect(data.choices[0]!.delta.content).toBe('A');
+    expect(data.choices[1]!.delta.audio!.transcript).toBe('D');
+    // an ending event's fields for the same keys; several choices in one event
+    const ends = endedFields('chat', null, { choices: [{ index: 70, delta: {}, finish_reason: 'stop' }, { index: 3, delta: { content: 'x', audio: { transcript: 'y', expires_at: 1 } } }] }) as (k: string) => boolean;
+    expect([ends('c70'), ends('c70t2'), ends('c3a'), ends('c3r'), ends('c3'), ends('c7')]).toEqual([true, true, true, true, false, false]);
+    // embeddings input and tool-call arguments given as objects: elements and leaves of arrays
+    const input = ['x', 'y'];
+    const refs = requestTexts('embeddings', { input });
+    refs[1]!.set('Y');
+    expect(input).toEqual(['x', 'Y']);
+    const args = { list: ['p', { q: 'r' }] };
+    const leaves = requestTexts('chat', { messages: [{ role: 'assistant', tool_calls: [{ function: { arguments: args } }] }] });
+    expect(leaves.map((t) => t.get())).toEqual(['p', 'r']);
+    leaves[0]!.set('P');
+    expect(args.list[0]).toBe('P');
+  });
+
   test("chat and Responses: the model's reasoning and refusals are texts of the answer, streamed and whole", () => {
     const chat = streamTexts('chat', null, { choices: [{ index: 1, delta: { reasoning_content: 'think', refusal: 'no', content: 'yes' } }] });
     expect(chat.deltas.map((d) => [d.key, d.get()])).toEqual([['c1', 'yes'], ['c1f', 'no'], ['c1r', 'think']]);
