@@ -519,6 +519,18 @@ const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') ||
 /** Content that is the answer: a string, or parts other than thinking. */
 const answerContent = (v: unknown): boolean => (typeof v === 'string' ? v !== '' : Array.isArray(v) && v.some((p) => !isObj(p) || p.type !== 'thinking'));
 
+/** What a chunk of one choice's answer ends (that choice's reasoning), made once per choice key. */
+const ANSWERING_ENDERS = new Map<string, (key: string) => boolean>();
+function answeringEnder(choice: string): (key: string) => boolean {
+  let ender = ANSWERING_ENDERS.get(choice);
+  if (!ender) {
+    const keys = [choice];
+    ender = (key) => choicePart(keys, REASONING_PART, key);
+    if (ANSWERING_ENDERS.size < 64) ANSWERING_ENDERS.set(choice, ender);
+  }
+  return ender;
+}
+
 /** Whether `key` is a field (`parts`) of one of the choices `keys`: c1 and t0 of c1t0. */
 function choicePart(keys: readonly string[], parts: RegExp, key: string): boolean {
   for (let i = 0; i < keys.length; i++) {
@@ -553,6 +565,8 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
       if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) (spoken ??= []).push(`${k}a`);
     }
     if (!ended && !answering && !spoken) return null;
+    // the usual chunk: one choice's answer goes on (its reasoning is over), the same function each time
+    if (!ended && !spoken && answering!.length === 1) return answeringEnder(answering![0]!);
     // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r, c1R, c1d0) and refusal (c1f)
     const endedNow: readonly string[] | null = ended;
     const answeringNow: readonly string[] | null = answering;
