@@ -64,16 +64,52 @@ export function inspectedText(ref: TextRef): string {
 }
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function prop(obj: Json, name: string, key?: string, json?: boolean): TextRef | null {
-  if (typeof obj[name] !== 'string') return null;
-  const ref: TextRef = { get: () => obj[name] as string, set: (v) => (obj[name] = v) };
-  if (key) ref.key = key;
-  if (json) ref.json = true;
-  return ref;
+/**
+ * A string of a parsed body: a property of an object or an element of an array. One object per
+ * text (no closures): the gateway makes one for each text of every streamed event.
+ */
+class Ref implements TextRef {
+  key: string | undefined;
+  json: boolean | undefined;
+  echo: boolean | undefined = undefined;
+
+  constructor(
+    private readonly holder: Record<string | number, unknown>,
+    private readonly name: string | number,
+    key: string | undefined,
+    json: boolean | undefined,
+  ) {
+    this.key = key;
+    this.json = json;
+  }
+
+  get(): string {
+    return this.holder[this.name] as string;
+  }
+
+  set(value: string): void {
+    this.holder[this.name] = value;
+  }
 }
 
-function push(out: TextRef[], ref: TextRef | null): void {
-  if (ref && ref.get()) out.push(ref);
+/**
+ * Adds `holder[name]` when it is a non-empty string, with its field's key `key` + `suffix` (made
+ * only then) and `json` when it is JSON text.
+ */
+function add(out: TextRef[], holder: Json | unknown[], name: string | number, key?: string, json?: boolean, suffix?: string): void {
+  const v = (holder as Record<string | number, unknown>)[name];
+  if (typeof v === 'string' && v !== '') out.push(new Ref(holder as Record<string | number, unknown>, name, key !== undefined && suffix !== undefined ? key + suffix : key, json ? true : undefined));
+}
+
+/** Shared by the loops over a field that is not an array (no empty array made each time). */
+const NONE: readonly unknown[] = Object.freeze([]);
+const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : NONE);
+
+/** A chat choice's key (`c<index>`), made once for the usual indexes. */
+const CHAT_KEYS: string[] = [];
+function chatKey(index: unknown): string {
+  if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < 64) return (CHAT_KEYS[index] ??= `c${String(index)}`);
+  return `c${String(index)}`;
 }
 
 /**
@@ -94,7 +130,7 @@ function stringLeaves(value: unknown, out: TextRef[]): void {
       }
       const i = top.at++;
       const v = node[i];
-      if (typeof v === 'string') push(out, { get: () => node[i] as string, set: (s) => (node[i] = s) });
+      if (typeof v === 'string') add(out, node, i);
       else if (Array.isArray(v) || isObj(v)) stack.push({ node: v, keys: null, at: 0 });
     } else {
       const keys = (top.keys ??= Object.keys(node));
@@ -104,7 +140,7 @@ function stringLeaves(value: unknown, out: TextRef[]): void {
       }
       const k = keys[top.at++] as string;
       const v = node[k];
-      if (typeof v === 'string') push(out, prop(node, k));
+      if (typeof v === 'string') add(out, node, k);
       else if (Array.isArray(v) || isObj(v)) stack.push({ node: v, keys: null, at: 0 });
     }
   }
@@ -117,12 +153,12 @@ function stringLeaves(value: unknown, out: TextRef[]): void {
  */
 function openaiContent(holder: Json, field: string, out: TextRef[]): void {
   const c = holder[field];
-  if (typeof c === 'string') push(out, prop(holder, field));
+  if (typeof c === 'string') add(out, holder, field);
   else if (Array.isArray(c))
     for (const part of c) {
       if (!isObj(part)) continue;
-      push(out, prop(part, 'text'));
-      push(out, prop(part, 'refusal'));
+      add(out, part, 'text');
+      add(out, part, 'refusal');
       if (Array.isArray(part.thinking)) openaiContent(part, 'thinking', out);
     }
 }
@@ -133,7 +169,7 @@ function openaiContent(holder: Json, field: string, out: TextRef[]): void {
  */
 function strings(holder: Json, field: string, out: TextRef[], json?: boolean): void {
   const v = holder[field];
-  if (typeof v === 'string') push(out, prop(holder, field, undefined, json));
+  if (typeof v === 'string') add(out, holder, field, undefined, json);
   else stringLeaves(v, out);
 }
 
@@ -149,38 +185,38 @@ function strings(holder: Json, field: string, out: TextRef[], json?: boolean): v
  */
 function responsesItemTexts(item: Json, out: TextRef[]): void {
   openaiContent(item, 'content', out);
-  for (const part of Array.isArray(item.content) ? item.content : [])
-    if (isObj(part) && Array.isArray(part.annotations)) for (const a of part.annotations) if (isObj(a)) push(out, prop(a, 'title'));
-  for (const part of Array.isArray(item.summary) ? item.summary : []) if (isObj(part)) push(out, prop(part, 'text'));
+  for (const part of arr(item.content))
+    if (isObj(part) && Array.isArray(part.annotations)) for (const a of part.annotations) if (isObj(a)) add(out, a, 'title');
+  for (const part of arr(item.summary)) if (isObj(part)) add(out, part, 'text');
   strings(item, 'arguments', out, true);
-  push(out, prop(item, 'input'));
-  if (typeof item.output === 'string') push(out, prop(item, 'output'));
+  add(out, item, 'input');
+  if (typeof item.output === 'string') add(out, item, 'output');
   else if (Array.isArray(item.output))
     for (const o of item.output) {
       if (!isObj(o)) continue;
-      push(out, prop(o, 'text'));
-      push(out, prop(o, 'stdout'));
-      push(out, prop(o, 'stderr'));
+      add(out, o, 'text');
+      add(out, o, 'stdout');
+      add(out, o, 'stderr');
     }
-  push(out, prop(item, 'error'));
-  if (item.type === 'mcp_approval_response') push(out, prop(item, 'reason'));
-  push(out, prop(item, 'code'));
-  for (const o of Array.isArray(item.outputs) ? item.outputs : []) if (isObj(o)) push(out, prop(o, 'logs'));
-  if (item.type === 'program_output') push(out, prop(item, 'result'));
-  for (const a of [item.action, ...(Array.isArray(item.actions) ? item.actions : [])]) {
+  add(out, item, 'error');
+  if (item.type === 'mcp_approval_response') add(out, item, 'reason');
+  add(out, item, 'code');
+  for (const o of arr(item.outputs)) if (isObj(o)) add(out, o, 'logs');
+  if (item.type === 'program_output') add(out, item, 'result');
+  for (const a of [item.action, ...(arr(item.actions))]) {
     if (!isObj(a)) continue;
-    if (a.type === 'type') push(out, prop(a, 'text'));
+    if (a.type === 'type') add(out, a, 'text');
     strings(a, 'command', out);
     strings(a, 'commands', out);
     if (isObj(a.env)) stringLeaves(a.env, out);
-    push(out, prop(a, 'working_directory'));
-    push(out, prop(a, 'query'));
+    add(out, a, 'working_directory');
+    add(out, a, 'query');
     strings(a, 'queries', out);
-    push(out, prop(a, 'pattern'));
+    add(out, a, 'pattern');
   }
-  if (isObj(item.operation)) push(out, prop(item.operation, 'diff'));
+  if (isObj(item.operation)) add(out, item.operation, 'diff');
   strings(item, 'queries', out);
-  for (const r of Array.isArray(item.results) ? item.results : []) if (isObj(r)) push(out, prop(r, 'text'));
+  for (const r of arr(item.results)) if (isObj(r)) add(out, r, 'text');
 }
 
 /**
@@ -192,21 +228,21 @@ function responsesItemTexts(item: Json, out: TextRef[]): void {
  * next turn of a tool loop, or the provider refuses it.
  */
 function reasoningTexts(holder: Json, key: string, out: TextRef[]): void {
-  push(out, prop(holder, 'reasoning_content', `${key}r`));
-  push(out, prop(holder, 'reasoning', `${key}R`));
+  add(out, holder, 'reasoning_content', key, false, 'r');
+  add(out, holder, 'reasoning', key, false, 'R');
   const details = holder.reasoning_details;
   if (Array.isArray(details))
     details.forEach((d, j) => {
       if (!isObj(d) || d.signature != null) return;
       const at = String(typeof d.index === 'number' ? d.index : j);
-      push(out, prop(d, 'text', `${key}d${at}`));
-      push(out, prop(d, 'summary', `${key}s${at}`));
+      add(out, d, 'text', `${key}d${at}`);
+      add(out, d, 'summary', `${key}s${at}`);
     });
 }
 
 /** The titles of the pages a chat answer cites (web search models): text of the page, like a Responses citation's. */
 function chatCitationTitles(holder: Json, out: TextRef[]): void {
-  for (const a of Array.isArray(holder.annotations) ? holder.annotations : []) if (isObj(a) && isObj(a.url_citation)) push(out, prop(a.url_citation, 'title'));
+  for (const a of arr(holder.annotations)) if (isObj(a) && isObj(a.url_citation)) add(out, a.url_citation, 'title');
 }
 
 /**
@@ -217,16 +253,16 @@ function chatCitationTitles(holder: Json, out: TextRef[]): void {
 function chatMessageTexts(m: Json, out: TextRef[]): void {
   openaiContent(m, 'content', out);
   chatCitationTitles(m, out);
-  push(out, prop(m, 'refusal'));
+  add(out, m, 'refusal');
   // a spoken answer's text (modalities: audio): the answer itself, content being null
-  if (isObj(m.audio)) push(out, prop(m.audio, 'transcript'));
+  if (isObj(m.audio)) add(out, m.audio, 'transcript');
   reasoningTexts(m, '', out);
-  for (const tc of Array.isArray(m.tool_calls) ? m.tool_calls : []) {
+  for (const tc of arr(m.tool_calls)) {
     if (!isObj(tc)) continue;
     // JSON text; an object from servers that take one (read leaf by leaf, not left out)
     if (isObj(tc.function)) strings(tc.function, 'arguments', out, true);
     // a custom tool's call (freeform input, not JSON)
-    if (isObj(tc.custom)) push(out, prop(tc.custom, 'input'));
+    if (isObj(tc.custom)) add(out, tc.custom, 'input');
   }
   if (isObj(m.function_call)) strings(m.function_call, 'arguments', out, true);
 }
@@ -236,8 +272,8 @@ function promptVariables(prompt: unknown, out: TextRef[]): void {
   if (!isObj(prompt) || !isObj(prompt.variables)) return;
   const variables = prompt.variables;
   for (const [name, v] of Object.entries(variables)) {
-    if (typeof v === 'string') push(out, prop(variables, name));
-    else if (isObj(v)) push(out, prop(v, 'text'));
+    if (typeof v === 'string') add(out, variables, name);
+    else if (isObj(v)) add(out, v, 'text');
   }
 }
 
@@ -283,33 +319,33 @@ export function requestTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
     // an assistant turn sent back carries its refusal and reasoning too (with the values restored)
-    for (const m of Array.isArray(body.messages) ? body.messages : []) if (isObj(m)) chatMessageTexts(m, out);
+    for (const m of arr(body.messages)) if (isObj(m)) chatMessageTexts(m, out);
     // a predicted output is the caller's text too (the file being edited), sent with the prompt
     if (isObj(body.prediction)) openaiContent(body.prediction, 'content', out);
   } else if (endpoint === 'responses') {
-    push(out, prop(body, 'instructions'));
+    add(out, body, 'instructions');
     promptVariables(body.prompt, out);
-    if (typeof body.input === 'string') push(out, prop(body, 'input'));
+    if (typeof body.input === 'string') add(out, body, 'input');
     else
-      for (const item of Array.isArray(body.input) ? body.input : []) if (isObj(item)) responsesItemTexts(item, out);
+      for (const item of arr(body.input)) if (isObj(item)) responsesItemTexts(item, out);
   } else if (endpoint === 'embeddings') {
     const input = body.input;
-    if (typeof input === 'string') push(out, prop(body, 'input'));
-    else if (Array.isArray(input)) input.forEach((v, i) => typeof v === 'string' && push(out, { get: () => input[i] as string, set: (s) => (input[i] = s) }));
+    if (typeof input === 'string') add(out, body, 'input');
+    else if (Array.isArray(input)) input.forEach((v, i) => typeof v === 'string' && add(out, input, i));
   } else {
     const system = body.system;
-    if (typeof system === 'string') push(out, prop(body, 'system'));
+    if (typeof system === 'string') add(out, body, 'system');
     // system blocks are text blocks: they may cite the caller's documents too
     else if (Array.isArray(system))
       for (const b of system) {
         if (!isObj(b)) continue;
-        push(out, prop(b, 'text'));
-        for (const c of Array.isArray(b.citations) ? b.citations : []) citationTexts(c, out);
+        add(out, b, 'text');
+        for (const c of arr(b.citations)) citationTexts(c, out);
       }
-    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+    for (const m of arr(body.messages)) {
       if (!isObj(m)) continue;
-      if (typeof m.content === 'string') push(out, prop(m, 'content'));
-      else for (const b of Array.isArray(m.content) ? m.content : []) anthropicBlock(b, out);
+      if (typeof m.content === 'string') add(out, m, 'content');
+      else for (const b of arr(m.content)) anthropicBlock(b, out);
     }
   }
   return out;
@@ -334,22 +370,22 @@ export function uninspectableInput(endpoint: GatewayEndpoint, body: Json): strin
 function anthropicBlock(b: unknown, out: TextRef[]): void {
   if (!isObj(b)) return;
   if (b.type === 'text') {
-    push(out, prop(b, 'text'));
-    for (const c of Array.isArray(b.citations) ? b.citations : []) citationTexts(c, out);
+    add(out, b, 'text');
+    for (const c of arr(b.citations)) citationTexts(c, out);
   } else if (b.type === 'tool_use' || b.type === 'server_tool_use' || b.type === 'mcp_tool_use') stringLeaves(b.input, out);
   else if (b.type === 'tool_result' || b.type === 'mcp_tool_result' || b.type === 'search_result') {
-    push(out, prop(b, 'title'));
-    if (typeof b.content === 'string') push(out, prop(b, 'content'));
-    else for (const c of Array.isArray(b.content) ? b.content : []) anthropicBlock(c, out);
+    add(out, b, 'title');
+    if (typeof b.content === 'string') add(out, b, 'content');
+    else for (const c of arr(b.content)) anthropicBlock(c, out);
   } else if (typeof b.type === 'string' && b.type.endsWith('_tool_result')) serverToolResult(b.content, out);
   else if (b.type === 'document') {
-    push(out, prop(b, 'title'));
-    push(out, prop(b, 'context'));
+    add(out, b, 'title');
+    add(out, b, 'context');
     const source = b.source;
-    if (isObj(source) && source.type === 'text') push(out, prop(source, 'data'));
+    if (isObj(source) && source.type === 'text') add(out, source, 'data');
     else if (isObj(source) && source.type === 'content') {
-      if (typeof source.content === 'string') push(out, prop(source, 'content'));
-      else for (const c of Array.isArray(source.content) ? source.content : []) anthropicBlock(c, out);
+      if (typeof source.content === 'string') add(out, source, 'content');
+      else for (const c of arr(source.content)) anthropicBlock(c, out);
     }
   }
 }
@@ -361,43 +397,43 @@ function anthropicBlock(b: unknown, out: TextRef[]): void {
  * titles, an advisor's text. Encrypted output, a file as PDF or image, and error codes are not text.
  */
 function serverToolResult(c: unknown, out: TextRef[]): void {
-  if (Array.isArray(c)) for (const r of c) if (isObj(r)) push(out, prop(r, 'title'));
+  if (Array.isArray(c)) for (const r of c) if (isObj(r)) add(out, r, 'title');
   if (!isObj(c)) return;
-  push(out, prop(c, 'stdout'));
-  push(out, prop(c, 'stderr'));
-  if (c.type === 'text_editor_code_execution_view_result' && c.file_type === 'text') push(out, prop(c, 'content'));
+  add(out, c, 'stdout');
+  add(out, c, 'stderr');
+  if (c.type === 'text_editor_code_execution_view_result' && c.file_type === 'text') add(out, c, 'content');
   if (Array.isArray(c.lines)) stringLeaves(c.lines, out);
   if (c.type === 'web_fetch_result') anthropicBlock(c.content, out);
-  if (c.type === 'advisor_result') push(out, prop(c, 'text'));
+  if (c.type === 'advisor_result') add(out, c, 'text');
 }
 
 /** The passage a citation quotes from the caller's documents, and their title. */
 function citationTexts(c: unknown, out: TextRef[]): void {
   if (!isObj(c)) return;
-  push(out, prop(c, 'cited_text'));
-  push(out, prop(c, 'document_title'));
-  push(out, prop(c, 'title'));
+  add(out, c, 'cited_text');
+  add(out, c, 'document_title');
+  add(out, c, 'title');
 }
 
 /** The texts of a complete answer (inspected as a response, then restored for the caller). */
 export function responseTexts(endpoint: GatewayEndpoint, body: Json): TextRef[] {
   const out: TextRef[] = [];
   if (endpoint === 'chat') {
-    for (const c of Array.isArray(body.choices) ? body.choices : []) {
+    for (const c of arr(body.choices)) {
       if (isObj(c) && isObj(c.message)) chatMessageTexts(c.message, out);
     }
   } else if (endpoint === 'responses') {
-    for (const item of Array.isArray(body.output) ? body.output : []) if (isObj(item)) responsesItemTexts(item, out);
-    push(out, prop(body, 'output_text'));
+    for (const item of arr(body.output)) if (isObj(item)) responsesItemTexts(item, out);
+    add(out, body, 'output_text');
     // the request's instructions and stored prompt's variables, echoed: decided (and masked) when
     // they were sent, only restored for the caller here
     const echoed = out.length;
-    if (typeof body.instructions === 'string') push(out, prop(body, 'instructions'));
-    else for (const item of Array.isArray(body.instructions) ? body.instructions : []) if (isObj(item)) responsesItemTexts(item, out);
+    if (typeof body.instructions === 'string') add(out, body, 'instructions');
+    else for (const item of arr(body.instructions)) if (isObj(item)) responsesItemTexts(item, out);
     promptVariables(body.prompt, out);
     for (let i = echoed; i < out.length; i++) out[i]!.echo = true;
   } else if (endpoint === 'messages') {
-    for (const b of Array.isArray(body.content) ? body.content : []) anthropicBlock(b, out);
+    for (const b of arr(body.content)) anthropicBlock(b, out);
   }
   return out;
 }
@@ -414,50 +450,50 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
   const deltas: TextRef[] = [];
   const wholes: TextRef[] = [];
   if (endpoint === 'chat') {
-    for (const c of Array.isArray(data.choices) ? data.choices : []) {
+    for (const c of arr(data.choices)) {
       if (!isObj(c) || !isObj(c.delta)) continue;
-      const i = String(c.index ?? 0);
-      push(deltas, prop(c.delta, 'content', `c${i}`));
+      const key = chatKey(c.index ?? 0);
+      add(deltas, c.delta, 'content', key);
       // content as parts (Mistral): text parts go on with the answer, a thinking part's text is reasoning (T)
-      for (const part of Array.isArray(c.delta.content) ? c.delta.content : []) {
+      for (const part of arr(c.delta.content)) {
         if (!isObj(part)) continue;
-        push(deltas, prop(part, 'text', `c${i}`));
-        for (const t of Array.isArray(part.thinking) ? part.thinking : []) if (isObj(t)) push(deltas, prop(t, 'text', `c${i}T`));
+        add(deltas, part, 'text', key);
+        for (const t of arr(part.thinking)) if (isObj(t)) add(deltas, t, 'text', key, false, 'T');
       }
       // citations arrive whole (in the last chunks of a web search answer)
       chatCitationTitles(c.delta, wholes);
-      push(deltas, prop(c.delta, 'refusal', `c${i}f`));
-      if (isObj(c.delta.audio)) push(deltas, prop(c.delta.audio, 'transcript', `c${i}a`));
-      if (isObj(c.delta.function_call)) push(deltas, prop(c.delta.function_call, 'arguments', `c${i}F`, true));
-      reasoningTexts(c.delta, `c${i}`, deltas);
-      for (const tc of Array.isArray(c.delta.tool_calls) ? c.delta.tool_calls : []) {
+      add(deltas, c.delta, 'refusal', key, false, 'f');
+      if (isObj(c.delta.audio)) add(deltas, c.delta.audio, 'transcript', key, false, 'a');
+      if (isObj(c.delta.function_call)) add(deltas, c.delta.function_call, 'arguments', key, true, 'F');
+      reasoningTexts(c.delta, key, deltas);
+      for (const tc of arr(c.delta.tool_calls)) {
         if (!isObj(tc)) continue;
-        if (isObj(tc.function)) push(deltas, prop(tc.function, 'arguments', `c${i}t${String(tc.index ?? 0)}`, true));
+        if (isObj(tc.function)) add(deltas, tc.function, 'arguments', `${key}t${String(tc.index ?? 0)}`, true);
         // a custom tool's freeform input, a field of its own (u)
-        if (isObj(tc.custom)) push(deltas, prop(tc.custom, 'input', `c${i}u${String(tc.index ?? 0)}`));
+        if (isObj(tc.custom)) add(deltas, tc.custom, 'input', `${key}u${String(tc.index ?? 0)}`);
       }
     }
   } else if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
     const key = `o${String(data.output_index ?? 0)}.${String(data.content_index ?? 0)}`;
-    if (RESPONSES_DELTAS.has(type ?? '')) push(deltas, prop(data, 'delta', key, RESPONSES_JSON_DELTAS.has(type ?? '')));
+    if (RESPONSES_DELTAS.has(type ?? '')) add(deltas, data, 'delta', key, RESPONSES_JSON_DELTAS.has(type ?? ''));
     // a shell call's commands (x<command_index>) and a patch's diff (p), streamed in pieces
-    else if (type === 'response.shell_call_command.delta') push(deltas, prop(data, 'delta', commandKey(data)));
-    else if (type === 'response.apply_patch_call_operation_diff.delta') push(deltas, prop(data, 'delta', `o${String(data.output_index ?? 0)}.p`));
-    else if (type === 'response.shell_call_command.added' || type === 'response.shell_call_command.done') push(wholes, prop(data, 'command'));
-    else if (type === 'response.apply_patch_call_operation_diff.done') push(wholes, prop(data, 'diff'));
-    else if (type === 'response.reasoning_summary_text.delta') push(deltas, prop(data, 'delta', summaryKey(data)));
+    else if (type === 'response.shell_call_command.delta') add(deltas, data, 'delta', commandKey(data));
+    else if (type === 'response.apply_patch_call_operation_diff.delta') add(deltas, data, 'delta', `o${String(data.output_index ?? 0)}.p`);
+    else if (type === 'response.shell_call_command.added' || type === 'response.shell_call_command.done') add(wholes, data, 'command');
+    else if (type === 'response.apply_patch_call_operation_diff.done') add(wholes, data, 'diff');
+    else if (type === 'response.reasoning_summary_text.delta') add(deltas, data, 'delta', summaryKey(data));
     // a spoken answer's transcript: its events name no output, one field of its own (a)
-    else if (type === 'response.audio.transcript.delta') push(deltas, prop(data, 'delta', 'a'));
-    else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') push(wholes, prop(data, 'text'));
-    else if (type === 'response.refusal.done') push(wholes, prop(data, 'refusal'));
-    else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) push(wholes, prop(data.part, 'text'));
-    else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') push(wholes, prop(data, 'arguments', undefined, true));
-    else if (type === 'response.custom_tool_call_input.done') push(wholes, prop(data, 'input'));
+    else if (type === 'response.audio.transcript.delta') add(deltas, data, 'delta', 'a');
+    else if (type === 'response.output_text.done' || type === 'response.reasoning_text.done' || type === 'response.reasoning_summary_text.done') add(wholes, data, 'text');
+    else if (type === 'response.refusal.done') add(wholes, data, 'refusal');
+    else if (type === 'response.reasoning_summary_part.done' && isObj(data.part)) add(wholes, data.part, 'text');
+    else if (type === 'response.function_call_arguments.done' || type === 'response.mcp_call_arguments.done') add(wholes, data, 'arguments', undefined, true);
+    else if (type === 'response.custom_tool_call_input.done') add(wholes, data, 'input');
     // OpenAI adds a part empty; a server that adds it with text has it read
-    else if ((type === 'response.content_part.done' || type === 'response.content_part.added') && isObj(data.part)) push(wholes, prop(data.part, data.part.type === 'refusal' ? 'refusal' : 'text'));
-    else if (type === 'response.code_interpreter_call_code.done') push(wholes, prop(data, 'code'));
-    else if (type === 'response.output_text.annotation.added' && isObj(data.annotation)) push(wholes, prop(data.annotation, 'title'));
+    else if ((type === 'response.content_part.done' || type === 'response.content_part.added') && isObj(data.part)) add(wholes, data.part, data.part.type === 'refusal' ? 'refusal' : 'text');
+    else if (type === 'response.code_interpreter_call_code.done') add(wholes, data, 'code');
+    else if (type === 'response.output_text.annotation.added' && isObj(data.annotation)) add(wholes, data.annotation, 'title');
     // an item may arrive whole when it is added (an MCP approval request has no deltas)
     else if ((type === 'response.output_item.done' || type === 'response.output_item.added') && isObj(data.item)) wholes.push(...responseTexts('responses', { output: [data.item] }));
     // the events that open the stream echo the request's instructions and prompt variables (restored here)
@@ -467,8 +503,8 @@ export function streamTexts(endpoint: GatewayEndpoint, event: string | null, dat
     // refuses the next turn of a tool loop when one sent back was changed.
     if (data.type === 'content_block_delta' && isObj(data.delta)) {
       const key = `b${String(data.index ?? 0)}`;
-      if (data.delta.type === 'text_delta') push(deltas, prop(data.delta, 'text', key));
-      else if (data.delta.type === 'input_json_delta') push(deltas, prop(data.delta, 'partial_json', key, true));
+      if (data.delta.type === 'text_delta') add(deltas, data.delta, 'text', key);
+      else if (data.delta.type === 'input_json_delta') add(deltas, data.delta, 'partial_json', key, true);
       // each citation arrives whole: the passage it quotes from the caller's documents
       else if (data.delta.type === 'citations_delta') citationTexts(data.delta.citation, wholes);
     } else if (data.type === 'content_block_start' && isObj(data.content_block)) anthropicBlock(data.content_block, wholes);
@@ -483,6 +519,27 @@ const nonEmpty = (v: unknown): boolean => (typeof v === 'string' && v !== '') ||
 /** Content that is the answer: a string, or parts other than thinking. */
 const answerContent = (v: unknown): boolean => (typeof v === 'string' ? v !== '' : Array.isArray(v) && v.some((p) => !isObj(p) || p.type !== 'thinking'));
 
+/** What a chunk of one choice's answer ends (that choice's reasoning), made once per choice key. */
+const ANSWERING_ENDERS = new Map<string, (key: string) => boolean>();
+function answeringEnder(choice: string): (key: string) => boolean {
+  let ender = ANSWERING_ENDERS.get(choice);
+  if (!ender) {
+    const keys = [choice];
+    ender = (key) => choicePart(keys, REASONING_PART, key);
+    if (ANSWERING_ENDERS.size < 64) ANSWERING_ENDERS.set(choice, ender);
+  }
+  return ender;
+}
+
+/** Whether `key` is a field (`parts`) of one of the choices `keys`: c1 and t0 of c1t0. */
+function choicePart(keys: readonly string[], parts: RegExp, key: string): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (key.startsWith(k) && parts.test(key.slice(k.length))) return true;
+  }
+  return false;
+}
+
 /**
  * Which streamed fields (keys of streamTexts' deltas) an event ends: a chat choice's finish_reason
  * ends that choice's content and tool-call arguments, a Responses `.done` event its part, an
@@ -494,23 +551,28 @@ export function endedFields(endpoint: GatewayEndpoint, event: string | null, dat
   if (endpoint === 'chat') {
     // an error event ends the answer (the SDKs raise it): what is held goes out before it
     if (isObj(data.error)) return 'all';
-    const ended: string[] = [];
-    const answering: string[] = [];
-    const spoken: string[] = [];
-    for (const c of Array.isArray(data.choices) ? data.choices : []) {
+    let ended: string[] | null = null;
+    let answering: string[] | null = null;
+    let spoken: string[] | null = null;
+    for (const c of arr(data.choices)) {
       if (!isObj(c)) continue;
-      const k = `c${String(c.index ?? 0)}`;
+      const k = chatKey(c.index ?? 0);
       // some servers (Ollama, sglang) send "finish_reason": "" on every chunk: only a reason ends a choice
-      if (typeof c.finish_reason === 'string' && c.finish_reason !== '') ended.push(k);
+      if (typeof c.finish_reason === 'string' && c.finish_reason !== '') (ended ??= []).push(k);
       // the answer begins (content, a tool call, a refusal): the reasoning before it is over
-      else if (isObj(c.delta) && (answerContent(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal) || isObj(c.delta.function_call) || (isObj(c.delta.audio) && nonEmpty(c.delta.audio.transcript)))) answering.push(k);
+      else if (isObj(c.delta) && (answerContent(c.delta.content) || nonEmpty(c.delta.tool_calls) || nonEmpty(c.delta.refusal) || isObj(c.delta.function_call) || (isObj(c.delta.audio) && nonEmpty(c.delta.audio.transcript)))) (answering ??= []).push(k);
       // a spoken answer's last audio chunk (its expiry) ends its transcript: the SDKs end the choice there
-      if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) spoken.push(`${k}a`);
+      if (isObj(c.delta) && isObj(c.delta.audio) && c.delta.audio.expires_at != null) (spoken ??= []).push(`${k}a`);
     }
-    if (!ended.length && !answering.length && !spoken.length) return null;
+    if (!ended && !answering && !spoken) return null;
+    // the usual chunk: one choice's answer goes on (its reasoning is over), the same function each time
+    if (!ended && !spoken && answering!.length === 1) return answeringEnder(answering![0]!);
     // a choice's content (c1), its tool calls' arguments (c1t0), its reasoning (c1r, c1R, c1d0) and refusal (c1f)
-    const part = (keys: string[], parts: RegExp, key: string) => keys.some((k) => key.startsWith(k) && parts.test(key.slice(k.length)));
-    return (key) => ended.includes(key) || part(ended, CHOICE_PART, key) || part(answering, REASONING_PART, key) || spoken.includes(key);
+    const endedNow: readonly string[] | null = ended;
+    const answeringNow: readonly string[] | null = answering;
+    const spokenNow: readonly string[] | null = spoken;
+    return (key) =>
+      (endedNow !== null && (endedNow.includes(key) || choicePart(endedNow, CHOICE_PART, key))) || (answeringNow !== null && choicePart(answeringNow, REASONING_PART, key)) || (spokenNow !== null && spokenNow.includes(key));
   }
   if (endpoint === 'responses') {
     const type = typeof data.type === 'string' ? data.type : event;
@@ -593,16 +655,16 @@ export function fieldEvent(endpoint: GatewayEndpoint, data: Json, key: string, t
  */
 export function dropLogprobs(endpoint: GatewayEndpoint, data: Json): void {
   if (endpoint === 'chat') {
-    for (const c of Array.isArray(data.choices) ? data.choices : []) if (isObj(c) && c.logprobs != null) c.logprobs = null;
+    for (const c of arr(data.choices)) if (isObj(c) && c.logprobs != null) c.logprobs = null;
   } else if (endpoint === 'responses') {
     const parts = (item: unknown) => {
-      if (isObj(item)) for (const part of Array.isArray(item.content) ? item.content : []) if (isObj(part) && Array.isArray(part.logprobs)) part.logprobs = [];
+      if (isObj(item)) for (const part of arr(item.content)) if (isObj(part) && Array.isArray(part.logprobs)) part.logprobs = [];
     };
     if (Array.isArray(data.logprobs)) data.logprobs = [];
     if (isObj(data.part) && Array.isArray(data.part.logprobs)) data.part.logprobs = [];
     parts(data.item);
     const output = isObj(data.response) ? data.response.output : data.output;
-    for (const item of Array.isArray(output) ? output : []) parts(item);
+    for (const item of arr(output)) parts(item);
   }
 }
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { dropLogprobs, endedFields, fieldEvent, jsonForInspection, requestTexts, responseTexts, streamTexts, uninspectableInput } from './dialects';
 import { LookbackScanner, MAX_HELD, maskPiece, type WindowVerdict } from './lookback';
-import { SseParser } from './sse';
+import { blankLineAt, type SseEvent, SseParser } from './sse';
 import { PlaceholderVault } from './vault';
 
 describe('SseParser', () => {
@@ -44,6 +45,136 @@ describe('SseParser: blocks without data', () => {
       [null, '{"a":1}', 'data: {"a":1}\n\n'],
       [null, '', 'id: 7\n\n'],
     ]);
+  });
+});
+
+/**
+ * The parser as it was before it scanned by index (a regular expression for the blank line, the
+ * buffer cut at each event, the block split into lines): the reference the scanning parser must
+ * match event for event, byte for byte.
+ */
+class RegexSseParser {
+  private buffer = '';
+  push(chunk: string): SseEvent[] {
+    this.buffer += chunk;
+    const out: SseEvent[] = [];
+    for (;;) {
+      const m = /\r\n\r\n|\n\n|\r\r|\r\n\n|\n\r\n/.exec(this.buffer);
+      if (!m) break;
+      const raw = this.buffer.slice(0, m.index + m[0].length);
+      this.buffer = this.buffer.slice(m.index + m[0].length);
+      out.push({ ...RegexSseParser.parse(raw.slice(0, m.index)), raw });
+    }
+    return out;
+  }
+  end(): SseEvent[] {
+    const rest = this.buffer;
+    this.buffer = '';
+    if (!rest.trim()) return [];
+    return [{ ...RegexSseParser.parse(rest), raw: rest.endsWith('\n\n') ? rest : `${rest.replace(/\n?$/, '\n')}\n` }];
+  }
+  private static parse(block: string): Omit<SseEvent, 'raw'> {
+    let event: string | null = null;
+    const data: string[] = [];
+    for (const line of block.split(/\r\n|\n|\r/)) {
+      if (!line || line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      let value = colon === -1 ? '' : line.slice(colon + 1);
+      if (value.startsWith(' ')) value = value.slice(1);
+      if (field === 'event') event = value;
+      else if (field === 'data') data.push(value);
+    }
+    return { event, data: data.join('\n') };
+  }
+}
+
+const eventsOf = (parser: { push(c: string): SseEvent[]; end(): SseEvent[] }, chunks: string[]): SseEvent[] => [...chunks.flatMap((c) => parser.push(c)), ...parser.end()];
+
+describe('SseParser: scanning by index, against the regular-expression parser', () => {
+  const streams = [
+    ': keep-alive\n\nevent: message_start\ndata: {"a":1}\n\ndata: line1\ndata: line2\r\n\r\ndata: [DONE]\n\n',
+    'data: a\r\rdata: b\r\n\ndata: c\n\r\ndata: d\r\n\r\nevent: e\rdata:f\r\r',
+    'data: x\r\r\ndata: y\n\r\r\n: c\r\n\r\nevent:\ndata\n\nretry: 5\nid: 1\n\n',
+    'data:  two spaces\ndata:\ndata\nevent: a\nevent: b\ndata: z\n\n:only a comment\n\ndata: tail without end\r\n',
+    'event: x\n\n\n\n\r\n\r\ndata: {"t":"é€ 😀"}\n\ndataX: no\ndata: yes\n\n',
+  ];
+
+  test('the same events for every stream cut in two at every position', () => {
+    for (const text of streams)
+      for (let cut = 0; cut <= text.length; cut++) {
+        const chunks = [text.slice(0, cut), text.slice(cut)];
+        expect(eventsOf(new SseParser(), chunks)).toEqual(eventsOf(new RegexSseParser(), chunks));
+      }
+  });
+
+  test('the same events for every stream fed one character at a time, and in three pieces at every pair of positions', () => {
+    for (const text of streams) {
+      const chars = [...text];
+      expect(eventsOf(new SseParser(), chars)).toEqual(eventsOf(new RegexSseParser(), chars));
+      for (let a = 0; a < text.length; a += 3)
+        for (let b = a; b <= text.length; b += 2) {
+          const chunks = [text.slice(0, a), text.slice(a, b), text.slice(b)];
+          expect(eventsOf(new SseParser(), chunks)).toEqual(eventsOf(new RegexSseParser(), chunks));
+        }
+    }
+  });
+
+  test('the same events for random streams of fields, comments and line ends, cut at random', () => {
+    const piece = fc.constantFrom('data', 'data:', 'data: ', 'event: ', 'event:e', ':', ': c', 'id: 1', 'x', ' ', '{"a":1}', '\n', '\r', '\r\n', '\n\n', '\r\r', 'é', '€');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (pieces, cuts) => {
+        const text = pieces.join('');
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+        const chunks = [0, ...at].map((from, i) => text.slice(from, at[i] ?? text.length));
+        expect(eventsOf(new SseParser(), chunks)).toEqual(eventsOf(new RegexSseParser(), chunks));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('bytes split inside a multi-byte character at every position give the same events as the text', () => {
+    const text = 'data: {"t":"é€ 😀"}\r\n\r\ndata: ü\n\n';
+    const bytes = Buffer.from(text);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const p = new SseParser();
+      const events = [...p.push(bytes.subarray(0, cut)), ...p.push(bytes.subarray(cut)), ...p.end()];
+      expect(events).toEqual(eventsOf(new RegexSseParser(), [text]));
+    }
+  });
+
+  test('events are added to the array given', () => {
+    const out: SseEvent[] = [];
+    const p = new SseParser();
+    p.push('data: 1\n\nda', out);
+    p.push('ta: 2\n\n', out);
+    expect(out.map((e) => e.data)).toEqual(['1', '2']);
+  });
+
+  test('blankLineAt finds what the regular expression finds, from any position', () => {
+    const re = /\r\n\r\n|\n\n|\r\r|\r\n\n|\n\r\n/g;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('\n', '\r', 'a', ':'), { maxLength: 24 }), fc.nat(), (parts, n) => {
+        const text = parts.join('');
+        const from = n % (text.length + 1);
+        re.lastIndex = from;
+        const m = re.exec(text);
+        expect(blankLineAt(text, from)).toBe(m ? m.index : -1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('an event larger than the limit is refused, also when it arrives in pieces', () => {
+    const p = new SseParser();
+    const big = `data: ${'x'.repeat(1024 * 1024)}`;
+    for (let i = 0; i < 3; i++) expect(p.push(big)).toEqual([]);
+    // 4 MiB and 24 characters without a blank line
+    expect(() => p.push(big)).toThrow(/larger than/);
+    // the same size ended by its blank line in the same piece is an event
+    const q = new SseParser();
+    for (let i = 0; i < 3; i++) q.push(big);
+    expect(q.push(`${big}\n\n`)).toHaveLength(1);
   });
 });
 
@@ -233,6 +364,37 @@ describe('streamed fields: which an event ends, and the event that releases held
     // the answer begins: the reasoning before it is over, not the content
     const answer = endedFields('chat', null, { choices: [{ index: 0, delta: { content: 'Here' }, finish_reason: null }] }) as (k: string) => boolean;
     expect([answer('c0r'), answer('c0R'), answer('c0d1'), answer('c0'), answer('c0t0'), answer('c1r')]).toEqual([true, true, true, false, false, false]);
+  });
+
+  test('chat: a choice\'s key for any index (the usual ones made once), its fields keyed after it, set through the key\'s text', () => {
+    const data = { choices: [{ index: 70, delta: { content: 'a', refusal: 'b', tool_calls: [{ index: 2, function: { arguments: '{}' } }] } }, { index: '3', delta: { content: 'c', audio: { transcript: 'd' } } }, { delta: { content: 'e', function_call: { arguments: 'f' } } }] };
+    const { deltas } = streamTexts('chat', null, data);
+    expect(deltas.map((d) => [d.key, d.get(), d.json ?? false])).toEqual([
+      ['c70', 'a', false],
+      ['c70f', 'b', false],
+      ['c70t2', '{}', true],
+      ['c3', 'c', false],
+      ['c3a', 'd', false],
+      ['c0', 'e', false],
+      ['c0F', 'f', true],
+    ]);
+    deltas[0]!.set('A');
+    deltas[4]!.set('D');
+    expect(data.choices[0]!.delta.content).toBe('A');
+    expect(data.choices[1]!.delta.audio!.transcript).toBe('D');
+    // an ending event's fields for the same keys; several choices in one event
+    const ends = endedFields('chat', null, { choices: [{ index: 70, delta: {}, finish_reason: 'stop' }, { index: 3, delta: { content: 'x', audio: { transcript: 'y', expires_at: 1 } } }] }) as (k: string) => boolean;
+    expect([ends('c70'), ends('c70t2'), ends('c3a'), ends('c3r'), ends('c3'), ends('c7')]).toEqual([true, true, true, true, false, false]);
+    // embeddings input and tool-call arguments given as objects: elements and leaves of arrays
+    const input = ['x', 'y'];
+    const refs = requestTexts('embeddings', { input });
+    refs[1]!.set('Y');
+    expect(input).toEqual(['x', 'Y']);
+    const args = { list: ['p', { q: 'r' }] };
+    const leaves = requestTexts('chat', { messages: [{ role: 'assistant', tool_calls: [{ function: { arguments: args } }] }] });
+    expect(leaves.map((t) => t.get())).toEqual(['p', 'r']);
+    leaves[0]!.set('P');
+    expect(args.list[0]).toBe('P');
   });
 
   test("chat and Responses: the model's reasoning and refusals are texts of the answer, streamed and whole", () => {

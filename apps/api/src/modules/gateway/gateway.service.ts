@@ -537,7 +537,11 @@ function subjectOf(request: FastifyRequest): Pick<DecisionRequestInput, 'subject
 
 function passedHeaders(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && PASSED_HEADERS.test(k)) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  const headers = res.headers;
+  for (const k in headers) {
+    const v = headers[k];
+    if (v !== undefined && PASSED_HEADERS.test(k)) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
   return out;
 }
 

@@ -19,6 +19,17 @@ interface Taken {
   next: number;
 }
 
+/** A field's pieces in one upstream read (see decideRead). */
+interface ReadField {
+  pieces: string[];
+  /** JSON text (tool-call arguments). */
+  json: boolean;
+  /** It has pieces after an event that ended it. */
+  unordered: boolean;
+  /** How many of the read's ending events it was checked against. */
+  checked: number;
+}
+
 /** What the relay asks of the gateway for the call it relays. */
 export interface RelayHost {
   /** The check of the answer's windows (unlogged), prepared once per stream. */
@@ -143,31 +154,40 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
    * a block still stops before the piece that completes the value.
    */
   const decideRead = (batch: Parsed[]): Map<string, Taken> | null => {
-    const pieces = new Map<string, string[]>();
-    const json = new Set<string>();
+    const fields = new Map<string, ReadField>();
     // A field with pieces after an event that ends it (a stream out of order) is pushed piece by
-    // piece: what an ending event releases must be all that came before it.
-    const unordered = new Set<string>();
+    // piece: what an ending event releases must be all that came before it. Each field is checked
+    // against each ending event once (`checked`), not at each of its pieces.
     const enders: ((key: string) => boolean)[] = [];
     let allEnded = false;
     for (const p of batch) {
       for (const ref of p.deltas) {
         const key = ref.key ?? '';
-        if (ref.json) json.add(key);
-        if (allEnded || enders.some((ends) => ends(key))) unordered.add(key);
-        const list = pieces.get(key);
-        if (list) list.push(ref.get());
-        else pieces.set(key, [ref.get()]);
+        let field = fields.get(key);
+        if (!field) fields.set(key, (field = { pieces: [], json: false, unordered: false, checked: 0 }));
+        if (ref.json) field.json = true;
+        if (!field.unordered) {
+          if (allEnded) field.unordered = true;
+          else {
+            for (let i = field.checked; i < enders.length; i++)
+              if (enders[i]!(key)) {
+                field.unordered = true;
+                break;
+              }
+            field.checked = enders.length;
+          }
+        }
+        field.pieces.push(ref.get());
       }
       const ends = endsOf(p);
       if (ends === 'all') allEnded = true;
       else if (ends) enders.push(ends);
     }
     let taken: Map<string, Taken> | null = null;
-    for (const [key, list] of pieces) {
-      if (list.length < 2 || unordered.has(key)) continue;
-      const t = scannerOf(key, json.has(key)).take(list);
-      if (t) (taken ??= new Map()).set(key, { ...t, next: 0 });
+    for (const [key, field] of fields) {
+      if (field.pieces.length < 2 || field.unordered) continue;
+      const t = scannerOf(key, field.json).take(field.pieces);
+      if (t) (taken ??= new Map()).set(key, { effect: t.effect, texts: t.texts, next: 0 });
     }
     return taken;
   };
@@ -329,8 +349,9 @@ export function relayStream(host: RelayHost, state: CallState, res: IncomingMess
         if (pending.length) {
           const chunks = pending;
           pending = [];
-          const batch: Parsed[] = [];
-          for (const chunk of chunks) for (const ev of parser.push(chunk)) batch.push(parse(ev));
+          const events: SseEvent[] = [];
+          for (const chunk of chunks) parser.push(chunk, events);
+          const batch = events.map(parse);
           // A read is decided together after the text already handled: not while events wait.
           const taken = batch.length > 1 && !queue.length ? decideRead(batch) : null;
           for (const p of batch) queue.push({ p, taken });
