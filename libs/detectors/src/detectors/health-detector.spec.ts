@@ -144,3 +144,15 @@ describe('health data: not about anyone', () => {
     expect(health('Traffic on the orbital (M25) was slow near the exit (J10), gate (K99).')).toEqual([]);
   });
 });
+
+describe('health data: an absence log entry, someone off sick', () => {
+  it('reads the reason after a duration in an absence log, and after "off sick"', () => {
+    const log = 'Absence log – Q1\n- Dev Patel-Iyer: 3 days, migraine\n- Sanna Heikkinen: 5 days, COVID-19\n- Tran Duc Minh: 0 days';
+    expect(health(log)).toEqual(['migraine', 'COVID-19']);
+    expect(health('Priya is off sick with migraine today.')).toEqual(['migraine']);
+  });
+  it('reads no duration and a term outside an absence record', () => {
+    expect(health('Sprint log: 3 days, migraine of a refactor')).toEqual([]);
+    expect(health('The course covers 5 days, diabetes management and more.')).toEqual([]);
+  });
+});

@@ -233,6 +233,10 @@ const namedStart = (before: string): boolean => {
 /** a record's reason field right before a term, and the absence it is the reason for */
 const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
 const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit note|sick note|not fit for work)\b/i;
+/** a duration and a separator right before the term: "3 days, ", "12 d: ", "2 weeks – " */
+const DAYS_REASON = /\b\d{1,3}(?:[.,]\d)?[ \t]*(?:days?|d|weeks?|wks?|hours?|hrs?)[ \t]*[,:;–—-][ \t]*$/i;
+/** off sick, and the reason in brackets or after "with": "out sick (", "off sick with ", "home sick – " */
+const SICK_BEFORE = /\b(?:out|off|home|signed off)[ \t]+sick[ \t]*(?:\(|with[ \t]+|[:–—-][ \t]*)$/i;
 /** a verb right after a person's name: the sentence says something of them ("Ravi is recovering from", "Jenna is", "Sarah has been") */
 const AUX = new Set("is|was|has|had|will|would|has been|had been|'s|remains|stays|became|got|gets|went|needs|needed".split('|'));
 /**
@@ -384,6 +388,10 @@ export const healthDetector: Detector = {
       }
       // an absence record's reason ("Employee absence: 5 days, reason: gastroenteritis"): said of the employee
       if (confidence === 0 && !h.ambiguous && REASON_LABEL.test(text.slice(Math.max(0, h.start - 12), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 160), h.start))) confidence = 0.8;
+      // or an entry of an absence log ("- Dev Patel-Iyer: 3 days, migraine" under "Absence log") and a note of
+      // someone off sick ("Dewi out sick (dengue)")
+      if (confidence === 0 && !h.ambiguous && ((DAYS_REASON.test(text.slice(Math.max(0, h.start - 24), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 600), h.start))) ||
+        SICK_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start)))) confidence = 0.8;
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
       if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
