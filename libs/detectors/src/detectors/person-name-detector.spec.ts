@@ -303,6 +303,8 @@ describe('person-name detector: a relative named, a hyphenated given name before
     expect(names('Our neighbour Ngozi Eze helped.')).toEqual(['Ngozi Eze']);
     expect(names('My manager Human Resources said no.')).toEqual([]);
     expect(names('Exclude Siemens and Philips (existing customers).')).toEqual([]);
+    // a word of a name found that is an English word is not that person again alone
+    expect(names('| G | Anno Domini, Before Christ |\n// Before v2.0.0\nBefore the release, run the tests.')).not.toContain('Before');
   });
   it('reads a particle after a hyphenated given name, and no hyphenated word alone', () => {
     expect(names('Present: Aiko Tanabe, Pieter-Jan de Smedt')).toEqual(['Aiko Tanabe', 'Pieter-Jan de Smedt']);

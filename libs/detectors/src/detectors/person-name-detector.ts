@@ -611,7 +611,8 @@ export const personNameDetector: Detector = {
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")
       if ((n >= 2 && confidence >= 0.82) || (n === 1 && confidence >= 0.7 && isKnown(first))) {
         for (const x of n === 1 ? [first] : [first, last]) {
-          if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower)) continue;
+          // (nor an English word: "Before" after "Anno Domini, Before Christ")
+          if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || english.has(x.lower)) continue;
           (seen ??= new Set()).add(x.lower);
           seenKeys.add(wordKey(x.lower, 0, x.lower.length));
         }
