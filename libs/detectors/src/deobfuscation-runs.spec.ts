@@ -1,6 +1,7 @@
 import { compileInspector } from './inspector';
 import { deobfuscate } from './normalize';
 import { redact } from './redact';
+import { visibleAfterRedaction as visible } from './redaction.test-helper';
 
 /**
  * Four obfuscation classes an independent tester's set got through: digits spelled out in English
@@ -9,13 +10,7 @@ import { redact } from './redact';
  */
 const inspector = compileInspector({});
 /** Letters/digits of `value` (in `text`) left visible after redacting the findings. */
-function visibleAfterRedaction(text: string, value: string): number {
-  const start = text.indexOf(value);
-  const fs = inspector.inspect(text);
-  let n = 0;
-  for (let i = start; i < start + value.length; i++) if (/[\p{L}\p{N}]/u.test(text[i]!) && !fs.some((f) => f.start <= i && i < f.end)) n++;
-  return n;
-}
+const visibleAfterRedaction = (text: string, value: string): number => visible(inspector, text, value);
 const point = (t: string): string[] => inspector.inspect(t).filter((f) => !['source_code', 'creative_work', 'company_confidential'].includes(f.dataClass)).map((f) => `${f.detector}:${t.slice(f.start, f.end)}`);
 
 /** An OpenAI-style key (not a real one), and a Google API key hex-encoded. */

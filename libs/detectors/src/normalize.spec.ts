@@ -1,16 +1,11 @@
 import { compileInspector } from './inspector';
 import { deobfuscate, foldCharacters } from './normalize';
 import { redact } from './redact';
+import { visibleAfterRedaction as visible } from './redaction.test-helper';
 
 const inspector = compileInspector({});
-/** Letters/digits of [start, end) left visible after redacting the findings. */
-function visibleAfterRedaction(text: string, value: string): number {
-  const start = text.indexOf(value);
-  const fs = inspector.inspect(text);
-  let n = 0;
-  for (let i = start; i < start + value.length; i++) if (/[\p{L}\p{N}]/u.test(text[i]!) && !fs.some((f) => f.start <= i && i < f.end)) n++;
-  return n;
-}
+/** Letters/digits of `value` (in `text`) left visible after redacting the findings. */
+const visibleAfterRedaction = (text: string, value: string): number => visible(inspector, text, value);
 
 describe('foldCharacters (view A)', () => {
   it('leaves ASCII text alone without a copy', () => {
