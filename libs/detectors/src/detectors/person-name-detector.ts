@@ -513,11 +513,9 @@ export const personNameDetector: Detector = {
       if (isGiven(first)) score += isCommon(first) ? 0.25 : 0.5;
       else if (isKnown(first)) score += isCommon(first) ? 0.1 : 0.3;
       // a rarer given name before a listed family name that is no given name, or a surname ending ("Noelle
-      // Martinsson", "Pradeep Sharma", "Hilding Carlsson"): 0.45 with it (the list is read for no word alone: Prisma, Deno and Koa are given names too,
-      // and "Prisma Dev" is no person)
-      if (score < 0.45 && !isCommon(first) && n >= 2 && ((isKnown(last) && !isCommon(last) && !isGiven(last)) || surnameEnd(last)) && isRareGiven(first)) {
-        score = 0.45;
-      }
+      // Martinsson", "Pradeep Sharma", "Hilding Carlsson"): 0.45 with it (the list is read for no word alone:
+      // Prisma, Deno and Koa are given names too, and "Prisma Dev" is no person)
+      if (score < 0.45 && !isCommon(first) && n >= 2 && ((isKnown(last) && !isCommon(last) && !isGiven(last)) || surnameEnd(last)) && isRareGiven(first)) score = 0.45;
       if (n >= 2) {
         if (isKnown(last)) score += isCommon(last) ? 0.1 : 0.35;
         for (let i = 1; i < n - 1; i++) if (isKnown(toks[i]!) && !isCommon(toks[i]!)) score += 0.1;
