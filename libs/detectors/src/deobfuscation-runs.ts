@@ -495,7 +495,7 @@ const isWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 
  * ("one two three four five six seven"). Found by probing every 16th character (the run is longer):
  * a probe inside a digit word expands to the whole run, then probing goes on after it; linear.
  */
-export function spelledDigits(text: string, edits: Edit[]): void {
+export function spelledDigits(text: string, edits: Edit[], wordStarts?: readonly number[]): void {
   const n = text.length;
   /** The kind of the word [s, e) (a whole word: no letter, digit, '_' or '@' glued), or -1. */
   const kindOf = (s: number, e: number): number => {
@@ -536,20 +536,12 @@ export function spelledDigits(text: string, edits: Edit[]): void {
     return w < i && kindOf(w, i) >= 0 ? w : -1;
   };
   let floor = 0;
-  for (let p = 0; p < n; p += SPELLED_STEP) {
-    // the digit word at or just after the probe
-    let ws = p;
-    const c = text.charCodeAt(p);
-    if (isAsciiLetter(c)) {
-      while (ws > floor && p - ws <= SPELLED_WORD_MAX && isAsciiLetter(text.charCodeAt(ws - 1))) ws--;
-    } else if (c === 32 || c === 9 || c === 44 || c === 45) {
-      while (ws < n && ws - p < 4 && !isAsciiLetter(text.charCodeAt(ws))) ws++;
-    } else continue;
+  /** The run through the digit word at `ws`, if it is one: back to its first word, then forward word by word. */
+  const runFrom = (ws: number): void => {
     // most probes land in a word that is none: its first and last letters tell, before a look-up
-    if (SPELLED_FIRST[text.charCodeAt(ws)] !== 1) continue;
+    if (SPELLED_FIRST[text.charCodeAt(ws)] !== 1) return;
     const we = wordEnd(ws);
-    if (SPELLED_LAST[text.charCodeAt(we - 1)] !== 1 || kindOf(ws, we) < 0) continue;
-    // back to the run's first word, then forward through it, word by word
+    if (SPELLED_LAST[text.charCodeAt(we - 1)] !== 1 || kindOf(ws, we) < 0) return;
     for (let b = wordBefore(ws, floor); b >= 0; b = wordBefore(ws, floor)) ws = b;
     const run = new SpelledRun(edits);
     let w = ws;
@@ -565,6 +557,23 @@ export function spelledDigits(text: string, edits: Edit[]): void {
       w = next;
     }
     run.flush();
+  };
+  // from the keyword index's digit words when the caller has it (a run has one: only a run of bare "o"
+  // has none, and seven of them are no value), else by probing
+  if (wordStarts) {
+    for (const s of wordStarts) if (s >= floor) runFrom(s);
+    return;
+  }
+  for (let p = 0; p < n; p += SPELLED_STEP) {
+    // the digit word at or just after the probe
+    let ws = p;
+    const c = text.charCodeAt(p);
+    if (isAsciiLetter(c)) {
+      while (ws > floor && p - ws <= SPELLED_WORD_MAX && isAsciiLetter(text.charCodeAt(ws - 1))) ws--;
+    } else if (c === 32 || c === 9 || c === 44 || c === 45) {
+      while (ws < n && ws - p < 4 && !isAsciiLetter(text.charCodeAt(ws))) ws++;
+    } else continue;
+    runFrom(ws);
     // the next probe at the run's end
     p = Math.max(p, floor - SPELLED_STEP);
   }

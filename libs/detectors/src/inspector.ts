@@ -119,8 +119,8 @@ const EDIT_WINDOW = 256;
  * Run the point detectors on the deobfuscated view of `text` (windows around its edits only, so the
  * cost follows the number of edits) and append, in `text` offsets, the findings that cross an edit.
  */
-function deobfuscatedFindings(text: string, settings: DetectorSettings, detectors: readonly Detector[], out: Finding[]): void {
-  const b = deobfuscate(text);
+function deobfuscatedFindings(text: string, keywords: KeywordHits, settings: DetectorSettings, detectors: readonly Detector[], out: Finding[]): void {
+  const b = deobfuscate(text, keywords);
   if (!b.map) return;
   const map = b.map;
   const { d0, d1 } = map.ranges();
@@ -207,7 +207,7 @@ export function compileInspector(config: InspectorConfig = {}): Inspector {
     }
     // view B: concatenations joined, wrapped values joined, base64 and escapes decoded; point detectors
     // run on windows around those edits and keep what crosses an edit
-    if (pointDetectors.length > 0) deobfuscatedFindings(at, settings, pointDetectors, raw);
+    if (pointDetectors.length > 0) deobfuscatedFindings(at, scan.keywords, settings, pointDetectors, raw);
     if (a.map) for (const f of raw) mapFinding(a.map, f);
     const round = <F extends Finding>(f: F): F => ({ ...f, confidence: Math.round(f.confidence * 100) / 100 });
     if (!explain) {

@@ -42,6 +42,8 @@ const KINDS = {
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */
   ni: v('ni', 'n.i', 'n.i.'),
+  /** digits spelled in words: where the deobfuscated view's spelled-digit pass starts (not "o", which is read only inside a run) */
+  digitword: v('zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'double', 'triple'),
   passport: v('passport', 'reisepass', 'passeport', 'pasaporte'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),

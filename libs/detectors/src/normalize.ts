@@ -31,6 +31,7 @@
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
  */
 import { base64Bytes, utf8 } from './base64';
+import type { KeywordHits } from './keyword-scan';
 import { TOKEN_PREFIXES } from './detectors/token-prefix-detector';
 import {
   DOT_SPELLED,
@@ -513,7 +514,7 @@ function spelledAddresses(text: string, edits: Edit[]): void {
  * View B, on the (already folded) text: the edits above applied. `map` maps view B offsets to the
  * input's; undefined when there was nothing to undo.
  */
-export function deobfuscate(text: string): TextView {
+export function deobfuscate(text: string, keywords?: KeywordHits): TextView {
   const edits: Edit[] = [];
   let m: RegExpExecArray | null;
   const run = (re: RegExp, fn: (m: RegExpExecArray) => string | undefined): void => {
@@ -549,7 +550,8 @@ export function deobfuscate(text: string): TextView {
   if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
   separatedGroups(text, edits);
   mixedGroups(text, edits);
-  spelledDigits(text, edits);
+  // (from the digit words of the text's keyword index, when the inspector has made it)
+  spelledDigits(text, edits, keywords?.hits('digitword').starts);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
