@@ -354,8 +354,9 @@ const LABEL_BEFORE = /(?:^|\n)[ \t]*([A-Za-z][A-Za-z _/-]{0,29})$/;
  */
 export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has(w: string): boolean } }, isLabel: (label: string) => boolean, out: { push(f: Finding): unknown }): void {
   for (let c = text.indexOf(':'); c !== -1; c = text.indexOf(':', c + 1)) {
-    const next = text.charCodeAt(c + 1) === 32 || text.charCodeAt(c + 1) === 9 ? text.charCodeAt(c + 2) : text.charCodeAt(c + 1);
-    if (!isUpper(next)) continue;
+    // two capitals after the colon (and a blank): most colons of a text are followed by something else
+    const v = text.charCodeAt(c + 1) === 32 || text.charCodeAt(c + 1) === 9 ? c + 2 : c + 1;
+    if (!isUpper(text.charCodeAt(v)) || !isUpper(text.charCodeAt(v + 1))) continue;
     const lb = LABEL_BEFORE.exec(text.slice(Math.max(0, c - 31), c));
     if (lb === null) continue;
     const parts = lb[1]!.trim().toLowerCase().replace(/[ \t-]+/g, '_').split('/');

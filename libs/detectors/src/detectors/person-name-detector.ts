@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, OWNERS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, TRADE_END, WEAK, WEAK_AFTER, WORK_AFTER,
+  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
@@ -290,7 +290,7 @@ export const personNameDetector: Detector = {
       // or a firm named after its founder last: "Exclude Siemens", "Contact Philips"
       if (toks.length >= 2 && FIRM_NAMES.has(toks[toks.length - 1]!.lower) && !HONORIFICS.has(toks[toks.length - 2]!.lower)) return;
       // or a trade after it: "Severn Roofing" (a last word no list knows)
-      if (toks.length >= 2 && TRADE_END.test(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end)) return;
+      if (toks.length >= 2 && tradeEnd(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end)) return;
       let article = false;
       const runStart = toks[0]!.start;
       const lead = toks[0]!.lower;

@@ -31,9 +31,10 @@ export const ORG_WORDS = words('enterprises industries traders solutions venture
 /**
  * The ending of a trade's name ("Severn Roofing", "Apex Plumbing", "Delta Electrical", "Nova
  * Electronics"), for a last word the name lists do not know: a firm named by a word that may be a
- * given name, not a person. Six letters or more before "-ing" (not a pinyin syllable: "Ming", "Jing").
+ * given name, not a person. Six letters or more (not a pinyin syllable: "Ming", "Jing").
  */
-export const TRADE_END = /^(?:\p{L}{3,}ing|\p{L}{3,}ical|\p{L}{3,}onics|\p{L}{2,}ware|\p{L}{2,}works)$/u;
+export const tradeEnd = (lower: string): boolean =>
+  lower.length >= 6 && (lower.endsWith('ing') || lower.endsWith('ical') || lower.endsWith('onics') || lower.endsWith('ware') || lower.endsWith('works'));
 /** Firms named after people, common in business text. */
 export const ORG_NAMES = new Set(
   `morgan stanley|goldman sachs|wells fargo|charles schwab|merrill lynch|lehman brothers|john lewis|marks spencer|ernst young|jones lang|baker mckenzie|allen overy|dolce gabbana|louis vuitton|calvin klein|ralph lauren|tommy hilfiger|hugo boss|johnson johnson|procter gamble|warner bros|walt disney|tim hortons|robert half|harvey nichols|charles river|john deere|jack daniels|ronald mcdonald|monte carlo|johns hopkins|estee lauder|christian dior|giorgio armani|kate spade|michael kors|ted baker|paul smith|georgia pacific|thomson reuters|dow jones|edward jones|raymond james|jones day|sherwin williams|ben jerry|mercedes benz|rolls royce|harley davidson|aston martin|johnson controls|marriott international`.split('|'),
