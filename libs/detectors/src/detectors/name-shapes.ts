@@ -281,9 +281,9 @@ const PLACE_GIVEN = words(`florence victoria jordan georgia charlotte austin syd
   sofia valencia santiago salvador lima vienna geneva lourdes nancy mérida merida asia africa america europe eden hamilton wellington nelson
   darwin perth preston chester bristol kingston jackson raleigh columbus augusta helena marion jerusalem damascus medina fatima siena
   genoa verona regensburg odessa odesa maria`);
-/** a word before places in the same sentence: "offices in", "cities", "visiting" ("to", "at" before the word itself rule it out already) */
 /** True when `lower` is a given name that is also a city or a country ("florence", "jordan", "victoria"). */
 export const placeLikeGiven = (lower: string): boolean => PLACE_GIVEN.has(lower);
+/** a word before places in the same sentence: "offices in", "cities", "visiting" ("to", "at" before the word itself rule it out already) */
 const PLACE_CUE = /\b(?:in|near|visit|visiting|offices?|cities|city|countries|country|regions?|states?|located|based|hq|headquarters|branches)\b/i;
 /**
  * A given name that is also a city or a country ("Florence", "Jordan", "Victoria"), found alone
