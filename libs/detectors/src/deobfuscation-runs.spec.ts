@@ -1,6 +1,4 @@
-import { type Edit, spelledDigits } from './deobfuscation-runs';
 import { compileInspector } from './inspector';
-import { KeywordHits } from './keyword-scan';
 import { deobfuscate } from './normalize';
 import { redact } from './redact';
 import { visibleAfterRedaction as visible } from './redaction.test-helper';
@@ -116,19 +114,3 @@ describe('the new passes stay linear on adversarial input', () => {
   });
 });
 
-describe('spelledDigits: from the keyword index or by probing, the same runs', () => {
-  it('finds the same edits either way', () => {
-    const texts = [
-      'the card is six zero one one eight six eight one seven two one two four three three five and cvv later',
-      'call me on plus four four, seven eight two three, four four one, nine oh six after 6pm',
-      'it is triple five two nine four one seven seven; one or two things, nine to five',
-      'One two three. Six-zero-one-one-eight-six-eight-one please, and five two nine, four one, seven seven three six',
-    ];
-    for (const t of texts) {
-      const probed: Edit[] = [], indexed: Edit[] = [];
-      spelledDigits(t, probed);
-      spelledDigits(t, indexed, new KeywordHits(t).hits('digitword').starts);
-      expect(indexed).toEqual(probed);
-    }
-  });
-});

@@ -24,14 +24,16 @@
  *   words spelled with dots, emoji used as separators, O and I typed for 0 and 1 in digit groups,
  *   defanged "[.]" / "(@)" and e-mail addresses written backwards undone; text typed with wider gaps
  *   or a padded separator between characters, Python joins (`''.join([...])`, `'%s%s' % (...)`),
- *   card groups with padded, unusual or mixed separators, digits spelled in English words (`six zero
- *   one …`) and vendor tokens written backwards (`…-ks`) read as the value (deobfuscation-runs.ts).
+ *   card groups with padded, unusual or mixed separators and vendor tokens written backwards (`…-ks`)
+ *   read as the value (deobfuscation-runs.ts), and digits spelled in English words (`six zero one …`,
+ *   spelled-digits.ts).
  *
  * Everything is one pass (or a few) of linear regexes and loops: no nested unbounded quantifiers.
  * No Node built-ins nor web globals (atob, TextDecoder): this runs in the extension and in bare contexts.
  */
 import { base64Bytes, utf8 } from './base64';
-import type { KeywordHits } from './keyword-scan';
+import { KeywordHits } from './keyword-scan';
+import { spelledDigits } from './spelled-digits';
 import { TOKEN_PREFIXES } from './detectors/token-prefix-detector';
 import {
   DOT_SPELLED,
@@ -53,7 +55,6 @@ import {
   reversedTokens,
   separatedGroups,
   slashedDigits,
-  spelledDigits,
   spacedHex,
   spelledWith,
   wideSpaced,
@@ -514,7 +515,8 @@ function spelledAddresses(text: string, edits: Edit[]): void {
  * View B, on the (already folded) text: the edits above applied. `map` maps view B offsets to the
  * input's; undefined when there was nothing to undo.
  */
-export function deobfuscate(text: string, keywords?: KeywordHits): TextView {
+/** `keywords`: the text's keyword index when the caller has made it (the inspector), else made here. */
+export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHits(text)): TextView {
   const edits: Edit[] = [];
   let m: RegExpExecArray | null;
   const run = (re: RegExp, fn: (m: RegExpExecArray) => string | undefined): void => {
@@ -550,8 +552,7 @@ export function deobfuscate(text: string, keywords?: KeywordHits): TextView {
   if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
   separatedGroups(text, edits);
   mixedGroups(text, edits);
-  // (from the digit words of the text's keyword index, when the inspector has made it)
-  spelledDigits(text, edits, keywords?.hits('digitword').starts);
+  spelledDigits(text, edits, keywords.hits('digitword').starts);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
