@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
-import { GREETINGS, NOT_SUBJECTS, PERSON_VERBS, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
+import { GREETINGS, NOT_SUBJECTS, PERSON_VERBS, POSSESSIVES as POSSESSIVE, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
@@ -27,7 +27,6 @@ const ADDRESS_AFTER = words(`bhaiya bhaia bhai bhaiyya didi ji jee aunty auntie 
 const PERSON_NOUNS = words(`boss manager coworker co-worker colleague friend buddy mate teammate roommate flatmate neighbour neighbor kid son daughter
   wife husband partner girlfriend boyfriend brother sister cousin mom mum dad mother father uncle aunt nephew niece grandma grandpa client
   tutor teacher doctor nurse landlord landlady tenant supervisor lead intern assistant driver maid nanny`);
-const POSSESSIVE = words('my our your his her their');
 /** "had given", "gave": a verb of giving between two people, "his" / "her" / "their" after the second */
 const GIVE_VERBS = words('given gave handed lent shown showed sent passed');
 const POSSESSIVE_3 = words('his her their');

@@ -2,6 +2,7 @@
  * Context rules of the person-name detector (person-name-detector.ts) kept apart from it: the
  * speaker named after a quotation, the recipient line of an address block, unit words after a name.
  */
+import { KIN, POSSESSIVES } from './person-name-words';
 
 /**
  * The end of a quotation and a verb of saying right before a word: '"We are glad," says Okafor.',
@@ -84,11 +85,6 @@ export function unitWordBeforeNumber(text: string, lower: string, end: number): 
 /** "call me", "named her": the verbs before "me", "him", "her" that make the next word what a person is called */
 const CALLING = new Set(['call', 'calls', 'called', 'named', 'name']);
 /** "my kid", "her husband": a relative or a partner named right after */
-const KIN = new Set(
-  `kid son daughter child baby wife husband partner fiance fiancee fiancé fiancée girlfriend boyfriend brother sister mother father mom mum dad grandson
-  granddaughter grandmother grandfather grandma grandpa nephew niece cousin uncle aunt stepson stepdaughter`.split(/\s+/),
-);
-const POSSESSIVES = new Set(['my', 'his', 'her', 'our', 'their', 'your']);
 /** the word of letters (ASCII or accented) ending at `end` after blanks: [start, end), or start === end when none */
 function wordBefore(text: string, end: number): number {
   let r = end;

@@ -12,7 +12,7 @@ import {
 import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
-  NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, OWNERS, PARTICLES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
+  NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
   SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
@@ -383,7 +383,7 @@ export const personNameDetector: Detector = {
         (n >= 2 && n <= 3 && start === runStart && nameWithRoleInBrackets(text, start, end) && listItemName(text, toks, lists)) ||
         LABEL_PHRASES.has(two) || (LABEL_PHRASES.has(w0) && (bf.colon || w0 === 'cc' || w0 === 'attn')) ||
         // a relative after "my", "his"…: "his wife, Shirin Ghasemi", "our neighbour Ngozi Eze"
-        (n >= 2 && !bf.colon && RELATIONS.has(w0) && OWNERS.has(w1) && !toks.some((x) => common.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower))) ||
+        (n >= 2 && !bf.colon && RELATIONS.has(w0) && POSSESSIVES.has(w1) && !toks.some((x) => common.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower))) ||
         // "Witnesses interviewed: …", "Staff present: …" (name-shapes.ts)
         (bf.colon && participleLabel(w0, w1)) ||
         // a block of "Name - what is said of them" lines headed by names: "Zhang Wei - vegetarian", "Yaw - none" (name-shapes.ts)

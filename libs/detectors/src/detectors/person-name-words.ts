@@ -98,11 +98,12 @@ export const NAMING2 = words('named_him named_her named_them called_him called_h
 export const NAMING_LAST = words('him her them me');
 /** "my partner's name X", "her maiden name X": the words before "name" that make the next words a name */
 export const NAME_OWNERS = words('my his her their your our maiden full legal real married birth last first');
+/** words for a relative ("my kid Tadzio", "his wife, Shirin Ghasemi") */
+export const KIN = words(`kid son daughter child baby wife husband partner fiance fiancee fiancé fiancée girlfriend boyfriend brother sister mother father
+  mom mum dad grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin uncle aunt stepson stepdaughter`);
 /** a relative or a relation after "my", "his"… and before a name: "his wife, Shirin Ghasemi", "our neighbour Ngozi Eze" */
-export const RELATIONS = words(`wife husband son daughter mother father mum mom dad brother sister partner fiancé fiancée fiance fiancee spouse cousin
-  aunt uncle niece nephew grandmother grandfather grandson granddaughter stepson stepdaughter stepmother stepfather boyfriend girlfriend
-  colleague manager boss friend neighbour neighbor child kid flatmate roommate landlord landlady tenant`);
-export const OWNERS = words('my his her their your our');
+export const RELATIONS = new Set([...KIN, ...words('spouse stepmother stepfather colleague manager boss friend neighbour neighbor flatmate roommate landlord landlady tenant')]);
+export const POSSESSIVES = words('my his her their your our');
 /** "add X as a beneficiary": a person added to an account, a policy or a team */
 export const ADD_VERBS = words('add added adding include included list listed register registered appoint appointed designate designated remove removed name named set');
 export const AS_ROLE =
