@@ -829,4 +829,14 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('One of my tenants, Farid Rahimi, just told me the boiler is broken.')).toEqual(['Farid Rahimi']);
     expect(names('In the end, Blue Harbour, said the report, was sold.')).toEqual([]);
   });
+  it('reads an everyday word that is a given name before what someone said or did', () => {
+    expect(names('Will someone book the room? Will said he would.')).toEqual(['Will']);
+    expect(names('Minutes\n3. Grant raised the parking issue again.')).toEqual(['Grant']);
+    expect(names('Bill is due on Friday. Will you pay it?')).toEqual([]);
+  });
+  it('reads an English word again as the name it was seen in, only where a word cannot be', () => {
+    expect(names('Present: Rosalind Hart, Grant Fischer\nKowalski to circulate the audit; Hart to chase the contractor. Grant raised the parking issue.'))
+      .toEqual(['Rosalind Hart', 'Grant Fischer', 'Hart', 'Grant']);
+    expect(names('Present: Rosalind Hart, Grant Fischer\nWe applied for the Grant in May. Harry Hart wrote it.')).toEqual(['Rosalind Hart', 'Grant Fischer', 'Harry Hart']);
+  });
 });

@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
@@ -119,6 +119,8 @@ export const personNameDetector: Detector = {
     // text is that person again ("… Solheim said", "the Solheim report"). Nothing is looked up unless
     // a full name was found.
     let seen: Set<string> | undefined;
+    /** the English words and everyday names among them, found again only where a word cannot be (wordAsName) */
+    let seenWord: Set<string> | undefined;
     /** first letter, last letter and length of the seen words: most lone words are ruled out without a copy */
     const seenKeys = new Set<number>();
     const lone: number[] = [];
@@ -446,15 +448,17 @@ export const personNameDetector: Detector = {
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
-        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && SAYS_AFTER.test(text.slice(end, end + 16))) single = 0.7;
+        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && (SAYS_AFTER.test(text.slice(end, end + 16)) || SAID_PAST.test(text.slice(end, end + 14)))) single = 0.7;
         // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
         // (not a place named like a person: "Jordan has been hit by drought")
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
         // described as a person: "Priya is very reliable. You can always count on her."
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
-        // (a given name that is also a word only when called out at the end: "Don't go, Mark!")
-        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end)))) single = 0;
+        // (a given name that is also a word only when called out at the end, "Don't go, Mark!", or
+        // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
+        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && SAID_PAST.test(text.slice(end, end + 14)) &&
+          !FIRM_NAMES.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower))))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -609,9 +613,13 @@ export const personNameDetector: Detector = {
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")
       if ((n >= 2 && confidence >= 0.82) || (n === 1 && confidence >= 0.7 && isKnown(first))) {
         for (const x of n === 1 ? [first] : [first, last]) {
-          // (nor an English word: "Before" after "Anno Domini, Before Christ")
-          if (x.word.length < 3 || x.word.length > 31 || isCommon(x) || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower) || english.has(x.lower)) continue;
-          (seen ??= new Set()).add(x.lower);
+          if (x.word.length < 3 || x.word.length > 31 || STOP.has(x.lower) || PRODUCT_NAMES.has(x.lower)) continue;
+          // (an English word or an everyday name only where a word cannot be: "Before" after "Anno Domini,
+          // Before Christ" is not, "Hart" in "Rosalind Hart … ; Hart to chase the contractor" is)
+          if (isCommon(x) || english.has(x.lower)) {
+            if (n >= 2 && !FIRM_NAMES.has(x.lower) && !ORG_WORDS.has(x.lower) && !DEPARTMENT_WORDS.has(x.lower) && !HEADING_WORDS.has(x.lower)) (seenWord ??= new Set()).add(x.lower);
+            else continue;
+          } else (seen ??= new Set()).add(x.lower);
           seenKeys.add(wordKey(x.lower, 0, x.lower.length));
         }
       }
@@ -624,10 +632,12 @@ export const personNameDetector: Detector = {
         seenKeys.add(wordKey(w, 0, w.length));
       }
     }
-    if (seen !== undefined) {
+    if (seen !== undefined || seenWord !== undefined) {
       for (let i = 0; i < lone.length; i += 2) {
         const s = lone[i]!, e = lone[i + 1]!;
-        if (e - s > 31 || !seenKeys.has(wordKey(text, s, e)) || !seen.has(text.slice(s, e).toLowerCase())) continue;
+        if (e - s > 31 || !seenKeys.has(wordKey(text, s, e))) continue;
+        const lower = text.slice(s, e).toLowerCase();
+        if (!seen?.has(lower) && !(seenWord?.has(lower) && wordAsName(text, s, e))) continue;
         // "Berg Street", "Solheim Holdings": a street or a firm named after the person
         if (ORG_AFTER.test(text.slice(e, e + 40))) continue;
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
@@ -645,6 +655,30 @@ function surnameEnd(x: Tok): boolean {
 }
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
+
+/** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
+const AFTER_NO_NAME = new Set('a an the this that these those our your their its of for in on at to from by with into onto my his her'.split(' '));
+/**
+ * A capitalised word at [s, e) that is also an English word, read as the name it was seen in: mid-sentence
+ * after a word in lower case or a comma or semicolon, no article or determiner before it ("; Hart to
+ * chase", not "the Grant"), or opening a sentence before what someone said or did ("Grant raised …",
+ * "Grant's report").
+ */
+function wordAsName(text: string, s: number, e: number): boolean {
+  const p = prevChar(text, s);
+  if (p === 44 || p === 59) return true;
+  if (isLower(p)) {
+    // the word before in lower case, and no article, determiner or preposition ("Harry Potter", "the Grant")
+    let i = s - 1;
+    while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    const we = i + 1;
+    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+    return isLower(text.charCodeAt(i)) && !AFTER_NO_NAME.has(text.slice(i, we));
+  }
+  if (p !== -1 && p !== 46 && p !== 33 && p !== 63 && p !== 10) return false;
+  const c = text.charCodeAt(e);
+  return ((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24));
+}
 
 /** Only blanks, line breaks and e-mail quote marks before `pos`: the first line of the text. */
 function headsText(text: string, pos: number): boolean {
