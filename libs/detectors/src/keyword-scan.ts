@@ -107,6 +107,10 @@ const KINDS = {
     'name', 'names', 'nom', 'nome', 'nombre', 'naam', 'surname', 'surnames', 'firstname', 'lastname', 'fullname', 'givenname', 'familyname', 'forename',
     'forenames', 'middlename', 'maidenname', 'displayname', 'holder', 'cardholder', 'accountholder', 'beneficiary', 'vorname', 'nachname', 'familienname',
     'cognome', 'sobrenome', 'voornaam', 'achternaam', 'apellido', 'apellidos', 'prénom', 'prenom', 'nazwisko', 'imię', 'imie',
+    // a column or key named for a person's role (name-fields.ts: its value needs a listed name)
+    'employee', 'staff', 'customer', 'tenant', 'member', 'student', 'guest', 'applicant', 'candidate', 'owner', 'assignee', 'attendee', 'participant',
+    'passenger', 'requester', 'requestor', 'reporter', 'approver', 'reviewer', 'mitarbeiter', 'kunde', 'empleado', 'employé', 'salarié', 'dipendente',
+    'funcionário', 'medewerker', 'klant', 'pracownik',
   ),
   // national identity and health numbers (intl-id-detector.ts)
   nhs: v('nhs', 'nhs number', 'nhs no', 'nhs no.', 'nhs #', 'chi', 'chi number', 'chi no', 'health and care number', 'hcn'),

@@ -53,3 +53,12 @@ describe('name fields: SQL INSERT statements', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('name fields: a column named for a person\'s role', () => {
+  const found = names;
+  it('reads the listed names of an Employee or Customer column', () => {
+    const tsv = 'Employee\tStart date\tSalary\nGareth Llewellyn\t02/01/2023\t42,500\nMorag MacLeod\t15/03/2021\t51,000';
+    expect(found(tsv)).toEqual(['Gareth Llewellyn', 'Morag MacLeod']);
+    expect(found('customer,order,total\nAcme Ltd,88213,120.00\nNorthwind Traders,88214,75.50')).toEqual([]);
+  });
+});

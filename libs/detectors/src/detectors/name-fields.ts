@@ -18,9 +18,14 @@ export interface NameLists {
 /** A field or key that holds a person's name; `true` when it says so by itself (first_name), `false` for a bare "name" (a product has one too). */
 function nameField(field: string): boolean | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
-  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre') return false;
+  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre' || ROLE_FIELDS.has(f)) return false;
   return PERSON_FIELDS.has(f) ? true : undefined;
 }
+/** A person's role as a column or key ("Employee", "assignee"): a person's name or a firm's, an id, a login; a listed name is needed. */
+const ROLE_FIELDS = new Set(
+  `employee staff customer tenant member student guest applicant candidate owner assignee attendee participant passenger requester requestor reporter
+  approver reviewer mitarbeiter kunde empleado employé salarié dipendente funcionário medewerker klant pracownik`.split(/\s+/),
+);
 const PERSON_FIELDS = new Set(
   `firstname lastname fullname givenname familyname forename forenames middlename surname surnames maidenname birthname legalname preferredname
   customername employeename contactname patientname clientname displayname personname membername studentname tenantname guestname passengername
