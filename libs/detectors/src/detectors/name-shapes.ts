@@ -5,6 +5,7 @@
  * - a first name alone after a salutation, in more languages and unlisted ("Hi Oksana,", "Beste Sanne,");
  * - an initial and a family name ("Client: J. Moreau", "name on card A. Papadopoulos");
  * - more labels of a name field (meeting minutes' "Apologies:", "Naam:", "Nom :");
+ * - a name before a Japanese honorific suffix ("Sato-san");
  * and what is no person: firms joined by "&" ("Ernst & Young"), a job title or a firm after a name
  * or a label ("Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty"), a city named
  * like a person among places ("offices in Jordan … and Florence").
@@ -458,4 +459,15 @@ function lineAway(text: string, s: number, e: number, k: number): [number, numbe
     }
   }
   return [s, e];
+}
+
+/** A Japanese honorific after a hyphen: the name before it ("Sato-san", "Yuki-chan", "Tanaka-sensei"). */
+const SUFFIXED = /(?<![\p{L}\d-])(\p{Lu}\p{Ll}{1,20})-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\p{L}\d-])/gu;
+const SUFFIX_HINT = /-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\p{L}\d-])/u;
+
+/** Names before a Japanese honorific suffix (SUFFIXED); the whole text is scanned only when a suffix is in it. */
+export function suffixedNames(text: string, out: { push(f: Finding): unknown }): void {
+  if (!SUFFIX_HINT.test(text)) return;
+  SUFFIXED.lastIndex = 0;
+  for (let m = SUFFIXED.exec(text); m !== null; m = SUFFIXED.exec(text)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[1]!.length, confidence: 0.85 });
 }

@@ -834,6 +834,16 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Minutes\n3. Grant raised the parking issue again.')).toEqual(['Grant']);
     expect(names('Bill is due on Friday. Will you pay it?')).toEqual([]);
   });
+  it('reads Chinese and Korean names written family name first, and a name before a Japanese honorific', () => {
+    expect(names('Please ask Zhang Xiuying to courier the contract.')).toEqual(['Zhang Xiuying']);
+    expect(names('I had a call with Park Ji-woo about volumes.')).toEqual(['Park Ji-woo']);
+    expect(names('We met Severn Roofing at Park Hyatt; ha-ha, Ha-ha.')).toEqual([]);
+    expect(names('Ji-woo asked about Q3 volumes; Sato-san will follow up.')).toEqual(['Sato']);
+  });
+  it('reads on through a list of names after a role in brackets', () => {
+    expect(names('Present: Kim Min-jun (BD lead), Park Ji-woo, Lee Seo-yeon, and from our side Haruto Sato.\nJi-woo asked about Q3.'))
+      .toEqual(['Kim Min-jun', 'Park Ji-woo', 'Lee Seo-yeon', 'Haruto Sato', 'Ji-woo']);
+  });
   it('reads an English word again as the name it was seen in, only where a word cannot be', () => {
     expect(names('Present: Rosalind Hart, Grant Fischer\nKowalski to circulate the audit; Hart to chase the contractor. Grant raised the parking issue.'))
       .toEqual(['Rosalind Hart', 'Grant Fischer', 'Hart', 'Grant']);

@@ -15,11 +15,12 @@ import {
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
   SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
+import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, suffixedNames,
 } from './name-shapes';
 
 /**
@@ -266,6 +267,7 @@ export const personNameDetector: Detector = {
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
+    suffixedNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];
@@ -292,7 +294,9 @@ export const personNameDetector: Detector = {
       // or a firm named after its founder last: "Exclude Siemens", "Contact Philips"
       if (toks.length >= 2 && FIRM_NAMES.has(toks[toks.length - 1]!.lower) && !HONORIFICS.has(toks[toks.length - 2]!.lower)) return;
       // or a trade after it: "Severn Roofing" (a last word no list knows)
-      if (toks.length >= 2 && tradeEnd(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end)) return;
+      // (not a Chinese given name: "Zhang Xiuying")
+      if (toks.length >= 2 && tradeEnd(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end) &&
+        !(pinyinName(toks[toks.length - 1]!.lower) && !english.has(toks[toks.length - 1]!.lower))) return;
       let article = false;
       const runStart = toks[0]!.start;
       const lead = toks[0]!.lower;
@@ -393,7 +397,8 @@ export const personNameDetector: Detector = {
       // "Ship to: Warehouse B Dock", "Address: Basement C Storage": a delivery site, not its recipient
       if (n >= 2 && bf.colon && addressLabel(w0, w1) && toks.some((x) => SITE_WORDS.has(x.lower))) return;
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
-      if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 8 && /^[ \t]*(?:,|;|&|and|und|et|y)[ \t]*$/iu.test(text.slice(lastAcceptedEnd, start))) strong = true; // a list of names
+      // a list of names, a role in brackets after one: "Present: Kim Min-jun (BD lead), Park Ji-woo"
+      if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 52 && LIST_GAP.test(text.slice(lastAcceptedEnd, start))) strong = true;
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
       if (n === 1 && !strong && text.charCodeAt(end) === 44 && listOfNamesAt(start, 0.8)) return;
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
@@ -556,6 +561,13 @@ export const personNameDetector: Detector = {
         ((isKnown(last) && !isCommon(last)) || surnameEnd(last)))
         // after a word about a person before it (not only a verb after it), strong enough to read its words again later
         confidence = !bf.colon && WEAK.has(w0) && (!PLACE_PREPS.has(w0) || personTo) ? 0.82 : 0.8;
+      // the family name first, then an unlisted given name, as Chinese and Korean names are written: "ask Zhang
+      // Xiuying to courier it", "a call with Park Ji-woo" (no English word after the family name)
+      // (a given name of pinyin syllables or a Korean one, even after a family name that is also a word: "Park Ji-woo")
+      else if (n === 2 && weak && isKnown(first) && !isKnown(last) && last.word.length >= 4 && noWord(last) && !article && !lowerArticle &&
+        (koreanGiven(last.lower) || (!isCommon(first) && pinyinName(last.lower))) &&
+        !houseNumber && !(PLACE_PREPS.has(w0) && !personTo && !WEAK_AFTER.test(after)))
+        confidence = 0.8;
       // two unlisted words around a middle initial after a word about a person: "written by Szelma K Varga",
       // "assistant to Ondrej P. Halasz" (not "Vitamin D Tablets", "Building C Reception")
       // or on an address block's label: "Billing address: Erlendur G. Hafliðason"
@@ -656,6 +668,8 @@ function surnameEnd(x: Tok): boolean {
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
+/** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
+const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
 /** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
 const AFTER_NO_NAME = new Set('a an the this that these those our your their its of for in on at to from by with into onto my his her'.split(' '));
 /**
