@@ -285,7 +285,7 @@ const PLACE_GIVEN = words(`florence victoria jordan georgia charlotte austin syd
 /** True when `lower` is a given name that is also a city or a country ("florence", "jordan", "victoria"). */
 export const placeLikeGiven = (lower: string): boolean => PLACE_GIVEN.has(lower);
 /** a word before places in the same sentence: "offices in", "cities", "visiting" ("to", "at" before the word itself rule it out already) */
-const PLACE_CUE = /\b(?:in|near|visit|visiting|offices?|cities|city|countries|country|regions?|states?|located|based|hq|headquarters|branches)\b/i;
+const PLACE_CUE = /\b(?:in|near|visit|visiting|offices?|cities|city|countries|country|regions?|states?|located|based|hq|headquarters|branches|climates?|weather|destinations?|itinerary|trips?|travel\w*|tours?|flights?|relocat\w*)\b/i;
 /**
  * A given name that is also a city or a country ("Florence", "Jordan", "Victoria"), found alone
  * (no salutation or title), in a sentence that speaks of places before it: the place.

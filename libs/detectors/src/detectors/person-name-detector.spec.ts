@@ -840,6 +840,10 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('We met Severn Roofing at Park Hyatt; ha-ha, Ha-ha.')).toEqual([]);
     expect(names('Ji-woo asked about Q3 volumes; Sato-san will follow up.')).toEqual(['Sato']);
   });
+  it('reads no person in places named like people or after people', () => {
+    expect(names('Write a paragraph comparing the climates of Florence, Victoria, Charlotte, Austin, Jackson and Madison.')).toEqual([]);
+    expect(names('We want to see Stanley Park, Granville Island and Lynn Canyon.')).toEqual([]);
+  });
   it('reads on through a list of names after a role in brackets', () => {
     expect(names('Present: Kim Min-jun (BD lead), Park Ji-woo, Lee Seo-yeon, and from our side Haruto Sato.\nJi-woo asked about Q3.'))
       .toEqual(['Kim Min-jun', 'Park Ji-woo', 'Lee Seo-yeon', 'Haruto Sato', 'Ji-woo']);

@@ -10,7 +10,7 @@ import {
   addressLineAfter, beforeOf, describedPerson, emailLocals, lineEndsAt, nameList, nearbyLocals, personalAfter, previousLine, sentenceStartAt,
 } from './person-name-context';
 import {
-  ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GREETINGS, GREETINGS2,
+  ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
   SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
@@ -293,6 +293,8 @@ export const personNameDetector: Detector = {
       if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
       // or a firm named after its founder last: "Exclude Siemens", "Contact Philips"
       if (toks.length >= 2 && FIRM_NAMES.has(toks[toks.length - 1]!.lower) && !HONORIFICS.has(toks[toks.length - 2]!.lower)) return;
+      // or a place named after someone: "Granville Island", "Lynn Canyon"
+      if (toks.length >= 2 && GEO_WORDS.has(toks[toks.length - 1]!.lower)) return;
       // or a trade after it: "Severn Roofing" (a last word no list knows)
       // (not a Chinese given name: "Zhang Xiuying")
       if (toks.length >= 2 && tradeEnd(toks[toks.length - 1]!.lower) && !knownRange(toks[toks.length - 1]!.start, toks[toks.length - 1]!.end) &&

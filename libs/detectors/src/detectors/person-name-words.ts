@@ -41,6 +41,8 @@ export const ORG_NAMES = new Set(
 );
 /** The first words of ORG_NAMES: the two-word key is built only after one of them. */
 export const ORG_FIRST = new Set([...ORG_NAMES].map((o) => o.slice(0, o.indexOf(' '))));
+/** Last words of a place named after someone ("Granville Island", "Lynn Canyon"); not those that are family names too (Hill, Lake, Bay). */
+export const GEO_WORDS = words('island islands isle canyon valley falls creek peninsula glacier gorge lagoon mountains heights springs harbour harbor beach cove fjord reef');
 /** Words after a name that make it an organisation or a place. */
 export const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?)\b/;
 export const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'zu', 'y', 'e', 'mac', 'ap']);
