@@ -82,7 +82,17 @@ export function spelledDigits(text: string, edits: Edit[], wordStarts: readonly 
     if (SPELLED_FIRST[text.charCodeAt(ws)] !== 1) return;
     const we = wordEnd(ws);
     if (SPELLED_LAST[text.charCodeAt(we - 1)] !== 1 || kindOf(ws, we) < 0) return;
-    for (let b = wordBefore(ws, floor); b >= 0; b = wordBefore(ws, floor)) ws = b;
+    let b = wordBefore(ws, floor);
+    if (b < 0) {
+      // a digit word alone ("one of the", "two weeks"), most of prose's: at most one digit, never a
+      // value; the same floor as the loop below leaves, without a run
+      const next = sepEnd(we);
+      if (next < 0 || kindOf(next, wordEnd(next)) < 0) {
+        floor = we;
+        return;
+      }
+    }
+    for (; b >= 0; b = wordBefore(ws, floor)) ws = b;
     const run = new SpelledRun(edits);
     let w = ws;
     for (;;) {

@@ -84,7 +84,7 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           // a speaker: the name, a colon and the message
           if (n !== undefined && text.charCodeAt(n.end) === 58 && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, words: n.words });
         }
-      } else if (le < text.length && c !== 0 && /\p{Lu}/u.test(text[q]!)) {
+      } else if (le < text.length && c !== 0 && timeMayEnd(text, le) && /\p{Lu}/u.test(text[q]!)) {
         const n = nameAt(text, q);
         if (n !== undefined) {
           TIME_AFTER.lastIndex = n.end;
@@ -107,6 +107,19 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
     }
   }
   return starts.size > 0 ? starts : undefined;
+}
+
+/**
+ * The line ending at the break `nl` may end with TIME_AFTER: its last character before one '\r' and
+ * blanks is a digit, 'M', 'm', '.' or ']'. Read first, so that most lines (prose, code) skip the name
+ * regex and its word lists (a necessary condition only: TIME_AFTER decides).
+ */
+function timeMayEnd(text: string, nl: number): boolean {
+  let k = nl;
+  if (k > 0 && text.charCodeAt(k - 1) === 13) k--;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  const c = k > 0 ? text.charCodeAt(k - 1) : 0;
+  return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46 || c === 93;
 }
 
 /** the line after the line break at `nl` has text (a message), and is not itself an author line */
