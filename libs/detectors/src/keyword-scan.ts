@@ -44,7 +44,7 @@ const KINDS = {
   ni: v('ni', 'n.i', 'n.i.'),
   /** digits spelled in words: where the deobfuscated view's spelled-digit pass starts (not "o", which is read only inside a run) */
   digitword: v('zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'double', 'triple'),
-  passport: v('passport', 'reisepass', 'passeport', 'pasaporte'),
+  passport: v('passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'passaporte', 'paspoort', 'paszport', 'pasaport', 'passi', 'паспорт', 'паспорта', 'διαβατήριο'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
   aadhaar: v('aadhaar', 'aadhar', 'uidai'),
@@ -77,6 +77,8 @@ const KINDS = {
   account: v(
     'account', 'account number', 'account no', 'account no.', 'account #', 'acct', 'acct no', 'acct.', 'a/c', 'bank account', 'checking account',
     'savings account', 'kontonummer', 'konto', 'sort code', 'bsb', 'numéro de compte', 'número de cuenta',
+    // a spreadsheet's column written in one word ("BankAccount", "AccountNumber")
+    'bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber',
   ),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),
   cli: v('curl', 'wget', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'svn', 'lftp'),
@@ -112,6 +114,14 @@ const KINDS = {
     'passenger', 'requester', 'requestor', 'reporter', 'approver', 'reviewer', 'mitarbeiter', 'kunde', 'empleado', 'employé', 'salarié', 'dipendente',
     'funcionário', 'medewerker', 'klant', 'pracownik',
   ),
+  /** a table's column of ids whose own words are in no other kind (national-id-detector.ts): "TaxID", "National ID" */
+  idcolumn: v(
+    'taxid', 'tin', 'tax number', 'tax no', 'tax_no', 'nationalid', 'national id', 'national_id', 'national id number', 'idnumber', 'id_number',
+    'personal id', 'personalid', 'government id', 'govid', 'id card', 'idcard', 'curp', 'rfc',
+  ),
+  /** a Czech or Slovak birth number's words; an Indian PAN's (intl-id-detector.ts) */
+  rodne: v('rodné číslo', 'rodne cislo', 'rodného čísla', 'rodneho cisla', 'rodné č.', 'r.č.', 'rč', 'birth number', 'birth no'),
+  pan: v('pan', 'pan card', 'pan no', 'pan number', 'permanent account number'),
   // national identity and health numbers (intl-id-detector.ts)
   nhs: v('nhs', 'nhs number', 'nhs no', 'nhs no.', 'nhs #', 'chi', 'chi number', 'chi no', 'health and care number', 'hcn'),
   nir: v('nir', 'sécurité sociale', 'securite sociale', 'sécu', 'secu', 'insee', 'carte vitale', 'numéro de sécu', 'n° ss', 'n° sécu'),

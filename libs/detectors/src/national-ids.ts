@@ -165,3 +165,27 @@ export function fiHetuValid(s: string): boolean {
 export function dkCprValid(d: string): boolean {
   return allDigits(d, 10) && dateOk(Number(d.slice(2, 4)), Number(d.slice(0, 2)));
 }
+
+/**
+ * Czech and Slovak birth number (rodné číslo): YYMMDD (the month plus 50 for women, plus 20 or 70
+ * when a day's numbers ran out, from 2004), then three digits (issued before 1954) or four, the ten
+ * digits divisible by 11 (or the first nine leaving 10 and the last 0).
+ */
+export function czBirthNumberValid(value: string): boolean {
+  const d = value.replace('/', '');
+  if (!/^\d{9,10}$/.test(d)) return false;
+  let month = Number(d.slice(2, 4));
+  if (month > 70) month -= 70;
+  else if (month > 50) month -= 50;
+  else if (month > 20) month -= 20;
+  const day = Number(d.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (d.length === 9) return Number(d.slice(0, 2)) < 54;
+  const n = Number(d);
+  return n % 11 === 0 || (Number(d.slice(0, 9)) % 11 === 10 && d[9] === '0');
+}
+
+/** Indian PAN: five letters (the fourth the holder's kind: P a person, C a company...), four digits, a letter. */
+export function inPanValid(s: string): boolean {
+  return /^[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]$/.test(s);
+}

@@ -7,8 +7,8 @@ const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
 const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
-/** a whole cell that is an account number or sort code */
-const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,16}|\d{2}-\d{2}-\d{2})$/;
+/** a whole cell that is an account number or sort code (up to 18 digits: a Mexican CLABE) */
+const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2})$/;
 
 /**
  * Bank account numbers and UK sort codes after an account word ("account number", "acct", "a/c",

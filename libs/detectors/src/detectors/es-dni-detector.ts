@@ -1,4 +1,5 @@
 import { forEachWindow, type Detector } from '../detector';
+import { LABELLED, labelledAt, placeholderDigits } from './national-id-detector';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const RE = /(?<![A-Za-z0-9])([XYZ]?)(\d{7,8})[- ]?([A-Z])(?![A-Za-z0-9])/g;
@@ -21,9 +22,11 @@ export const esDniDetector: Detector = {
       RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = RE.exec(win)) !== null) {
-        if (!esDniValid(m[0])) continue;
         const start = ws + m.index;
-        out.push({ dataClass: 'government_id', detector: 'es-dni', start, end: start + m[0].length, confidence: 0.95 });
+        // a check letter that fails: only right after the label ("DNI: 48291736K"; national-id-detector.ts)
+        const valid = esDniValid(m[0]);
+        if (!valid && (!labelledAt(scan, 'dni', start) || placeholderDigits(m[0]))) continue;
+        out.push({ dataClass: 'government_id', detector: 'es-dni', start, end: start + m[0].length, confidence: valid ? 0.95 : LABELLED });
       }
     });
   },

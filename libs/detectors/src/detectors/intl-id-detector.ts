@@ -1,11 +1,13 @@
 import { forEachWindow, type Detector } from '../detector';
 import type { Finding } from '../finding';
-import { scanNear } from './national-id-detector';
+import { scanLabelled, scanNear } from './national-id-detector';
 import {
   brCpfValid,
+  czBirthNumberValid,
   dkCprValid,
   fiHetuValid,
   frNirValid,
+  inPanValid,
   itCodiceFiscaleValid,
   mxCurpValid,
   nhsNumberValid,
@@ -25,6 +27,8 @@ const BSN = /(?<![\d.-])\d{4}([ .]?)\d{2}\1\d{3}(?!\d|[.-]\d)/g;
 const DIGITS_11 = /(?<![\d.-])\d{11}(?!\d|[.-]\d)/g;
 /** 111.444.777-35: the CPF's own layout, found without a context word */
 const CPF_FORMATTED = /(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d-])/g;
+/** a CPF dotted or not, for a labelled value whose check digits fail (scanLabelled) */
+const CPF_ANY = /(?<![\d.])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\d-])/g;
 /** 800101 5009 087, compact or grouped */
 const ZA_ID = /(?<![\d-])\d{6}([ -]?)\d{4}\1\d{3}(?![\d-])/g;
 /**
@@ -44,6 +48,10 @@ const SE_ID = /(?<![\d-])(?:\d{2})?\d{6}[-+]?\d{4}(?![\d-])/g;
 const SE_ID_LONG = /(?<![\d-])(?:19\d{2}|20[01]\d)\d{4}-\d{4}(?![\d-])/g;
 /** A Finnish henkilötunnus: 131052-308T (century sign, three digits, check character), read near its word */
 const FI_HETU = /(?<![\dA-Za-z_./-])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y](?![\dA-Za-z])/g;
+/** A Czech or Slovak birth number: 850612/4417, or compact */
+const CZ_RC = /(?<![\d/-])\d{6}\/?\d{3,4}(?![\d/-])/g;
+/** An Indian PAN: ABCPE1234F */
+const IN_PAN = /(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])/g;
 /** A Danish CPR number: 010190-1234, or compact */
 const DK_CPR = /(?<![\d-])\d{6}-?\d{4}(?![\d-])/g;
 
@@ -52,11 +60,12 @@ const compact = (s: string): string => s.replace(/[ .-]/g, '').toUpperCase();
 /**
  * National identity and health numbers of the UK (NHS / CHI), France (NIR), the Netherlands (BSN),
  * Poland (PESEL), Brazil (CPF), South Africa, Italy (codice fiscale), Mexico (CURP), Sweden, Norway,
- * Finland and Denmark, each with
- * its check digit (national-ids.ts). Digit-only numbers need a context word nearby (their digits
- * alone are as common as order numbers); a CPF in its dotted layout, a codice fiscale, a CURP and
- * a Swedish number in its twelve-digit hyphenated form carry their own structure and are reported
- * without one. A Danish CPR number has no check digit: a date near a CPR word.
+ * Finland, Denmark, Czechia and Slovakia (rodné číslo) and India (PAN), each with its check digit or
+ * structure (national-ids.ts). Digit-only numbers need a context word nearby (their digits alone are
+ * as common as order numbers); a CPF in its dotted layout, a codice fiscale, a CURP and a Swedish
+ * number in its twelve-digit hyphenated form carry their own structure and are reported without one.
+ * A Danish CPR number has no check digit: a date near a CPR word. Right after its label, a number of
+ * the shape whose check digit fails is reported at a lower confidence (scanLabelled).
  */
 export const intlIdDetector: Detector = {
   entries: [
@@ -72,6 +81,8 @@ export const intlIdDetector: Detector = {
     { id: 'no-fodselsnummer', dataClass: 'government_id', description: 'Norwegian national identity numbers (two check digits, with context)' },
     { id: 'fi-hetu', dataClass: 'government_id', description: 'Finnish personal identity codes (century sign and check character, with context)' },
     { id: 'dk-cpr', dataClass: 'government_id', description: 'Danish CPR numbers (date, with context)' },
+    { id: 'cz-birth-number', dataClass: 'government_id', description: 'Czech and Slovak birth numbers (rodné číslo: date and modulus 11, with context)' },
+    { id: 'in-pan', dataClass: 'government_id', description: 'Indian PAN (permanent account numbers, with context)' },
   ],
   detect(scan, out) {
     const { text } = scan;
@@ -87,6 +98,8 @@ export const intlIdDetector: Detector = {
     scanNear(scan, out, 'nordicid', SE_ID, 'se-personnummer', 0.95, (d) => sePersonnummerValid(d.replace('+', '')));
     scanNear(scan, out, 'nordicid', DIGITS_11, 'no-fodselsnummer', 0.95, noFodselsnummerValid);
     scanNear(scan, out, 'cpr', DK_CPR, 'dk-cpr', 0.9, dkCprValid);
+    scanNear(scan, out, 'rodne', CZ_RC, 'cz-birth-number', 0.95, czBirthNumberValid);
+    scanNear(scan, out, 'pan', IN_PAN, 'in-pan', 0.9, inPanValid);
     // layouts specific enough without a context word (each has a hyphen), unless found near one already
     if (text.indexOf('-') !== -1) {
       alone(text, out, CPF_FORMATTED, 'br-cpf', 0.9, brCpfValid);
@@ -109,6 +122,16 @@ export const intlIdDetector: Detector = {
       if (!(curp ? mxCurpValid(value) : itCodiceFiscaleValid(value))) continue;
       out.push({ dataClass: 'government_id', detector: curp ? 'mx-curp' : 'it-codice-fiscale', start: m.index, end: m.index + m[0].length, confidence: 0.95 });
     }
+    // last, right after their label, the same shapes with a check digit that fails (national-id-detector.ts)
+    scanLabelled(scan, out, 'nhs', NHS, 'uk-nhs-number');
+    scanLabelled(scan, out, 'nir', NIR, 'fr-nir');
+    scanLabelled(scan, out, 'bsn', BSN, 'nl-bsn');
+    scanLabelled(scan, out, 'pesel', DIGITS_11, 'pl-pesel');
+    scanLabelled(scan, out, 'cpf', CPF_ANY, 'br-cpf');
+    scanLabelled(scan, out, 'zaid', ZA_ID, 'za-id-number');
+    scanLabelled(scan, out, 'nordicid', DIGITS_11, 'no-fodselsnummer');
+    scanLabelled(scan, out, 'nordicid', SE_ID, 'se-personnummer');
+    scanLabelled(scan, out, 'rodne', CZ_RC, 'cz-birth-number');
   },
 };
 

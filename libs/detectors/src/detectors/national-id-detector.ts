@@ -4,6 +4,7 @@ import type { KeywordKind } from '../keyword-scan';
 import { deSteuerIdValid } from '../de-steuer-id';
 import { luhnValid } from '../luhn';
 import { verhoeffValid } from '../verhoeff';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 const SIN = /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{3}(?![\d-])/g;
 const AADHAAR = /(?<![\d-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\d-])/g;
@@ -22,6 +23,96 @@ export function scanNear(scan: Scan, out: Finding[], kind: KeywordKind, re: RegE
   });
 }
 
+/** The confidence of an id's shape right after its label, its check digit failing (scanLabelled) */
+export const LABELLED = 0.85;
+/** Between a label and its value: blanks and punctuation, a "no." or "number", a "is" ("CPF: ", "DNI nº ", "passport number is "). */
+const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*)?$/i;
+
+/** A word of `kind` ends at most 24 characters before `start`, with only LABEL_GAP between: the value is labelled. */
+export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolean {
+  const { starts, ends } = scan.keywords.hits(kind);
+  let lo = 0, hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
+    const e = ends[i]!;
+    if (e <= start && start - e <= 24 && LABEL_GAP.test(scan.text.slice(e, start))) return true;
+  }
+  return false;
+}
+
+/** One digit repeated or counting up ("111.111.111-11", "123456789"): a placeholder, not a mistyped id. */
+export function placeholderDigits(value: string): boolean {
+  const d = value.replace(/\D/g, '');
+  let same = true, counting = true;
+  for (let i = 1; i < d.length; i++) {
+    if (d[i] !== d[0]) same = false;
+    if (d.charCodeAt(i) !== 48 + ((d.charCodeAt(i - 1) - 47) % 10)) counting = false;
+  }
+  return same || (counting && d.length >= 6) || /^1234567/.test(d);
+}
+
+/**
+ * Values of an id's shape right after its label whose check digit fails: a number mistyped, or made
+ * up for a test, is still given as that person's id ("CPF: 347.821.906-52"). Reported at a lower
+ * confidence (0.85) than a valid one, unless an id was found there already; the label outweighs a
+ * phone number's shape (0.7-0.8).
+ */
+export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: RegExp, detector: string): void {
+  forEachWindow(scan, kind, 0, 40, (ws, win) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(win)) !== null) {
+      const start = ws + m.index, end = start + m[0].length;
+      if (!labelledAt(scan, kind, start) || placeholderDigits(m[0]) || out.some((f) => f.start < end && start < f.end && f.dataClass === 'government_id')) continue;
+      out.push({ dataClass: 'government_id', detector, start, end, confidence: LABELLED });
+    }
+  });
+}
+
+/** The kinds whose words head a table's column of ids ("TaxID", "SSN", "Passport No", "CPF"). */
+const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'rodne', 'pan', 'ssn', 'steuer', 'passport', 'nino', 'cpf', 'dni', 'nordicid', 'nir', 'pesel', 'bsn', 'aadhaar', 'sin', 'itin', 'nhs', 'zaid'];
+/** such a column's label, without blanks, '_', '-', '.' and '#', in lower case */
+const ID_LABEL = new Set(
+  `taxid tin taxnumber taxno taxidnumber ssn socialsecurity socialsecuritynumber socialsecurityno nationalid nationalidnumber nationalidno nin nino ninumber
+  nationalinsurance nationalinsurancenumber nationalinsuranceno idnumber idno idnr personalid personalnumber personnummer fødselsnummer fodselsnummer hetu
+  henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber pan steuerid steueridentifikationsnummer
+  sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo`.split(/\s+/),
+);
+/** a cell that can be an id: letters, digits, blanks, '.', '/' and '-', five digits or more, 6-24 characters */
+const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;
+/** a date or a time, which a cell of such a column may hold instead ("2023-01-02", "02/01/2023") */
+const DATE_CELL = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * The cells of a table's column labelled as an id ("EmpID,Name,TaxID,…" then a row per person): the
+ * header is the label, whatever the country's format or its check digit, as for an id right after its
+ * label. Below the confidence of the detectors that know a format (0.8): where one of them reads a
+ * cell (a valid CPF, an SSN), its finding is the one kept.
+ */
+function idColumns(scan: Scan, out: Finding[]): void {
+  const { text } = scan;
+  for (const kind of ID_COLUMN_KINDS) {
+    const { starts } = scan.keywords.hits(kind);
+    if (starts.length === 0) continue;
+    const headers = new TableHeaders(text);
+    let tablesTo = -1;
+    for (const at of starts) {
+      if (at < tablesTo) continue;
+      const header = headers.headerAt(at);
+      if (header === null || header.width < 2 || !ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, ''))) continue;
+      tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+        const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+        const v = text.slice(a, b);
+        if (ID_CELL.test(v) && !DATE_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+      });
+    }
+  }
+}
+
 /**
  * Checksum-backed national ids that need a context word, since their digits alone are common:
  * Canadian SIN (Luhn), Indian Aadhaar (Verhoeff), German Steuer-ID (ISO 7064 MOD 11,10).
@@ -31,10 +122,15 @@ export const nationalIdDetector: Detector = {
     { id: 'ca-sin', dataClass: 'government_id', description: 'Canadian Social Insurance Numbers (Luhn, with context)' },
     { id: 'in-aadhaar', dataClass: 'government_id', description: 'Indian Aadhaar numbers (Verhoeff, with context)' },
     { id: 'de-steuer-id', dataClass: 'government_id', description: 'German tax identification numbers (with context)' },
+    { id: 'id-number-column', dataClass: 'government_id', description: "Values in a table's column labelled as a national id, tax id or passport number" },
   ],
   detect(scan, out) {
     scanNear(scan, out, 'sin', SIN, 'ca-sin', 0.92, (d) => d[0] !== '0' && d[0] !== '8' && luhnValid(d));
     scanNear(scan, out, 'aadhaar', AADHAAR, 'in-aadhaar', 0.95, verhoeffValid);
     scanNear(scan, out, 'steuer', STEUER, 'de-steuer-id', 0.93, deSteuerIdValid);
+    scanLabelled(scan, out, 'sin', SIN, 'ca-sin');
+    scanLabelled(scan, out, 'aadhaar', AADHAAR, 'in-aadhaar');
+    scanLabelled(scan, out, 'steuer', STEUER, 'de-steuer-id');
+    idColumns(scan, out);
   },
 };

@@ -1,6 +1,7 @@
 import { firstMatch, type Detector } from '../detector';
 
-const VALUE = /(?<![A-Za-z0-9])(?=[A-Z0-9]{0,8}\d)[A-Z0-9]{6,9}(?![A-Za-z0-9])/g;
+/** (or a Russian passport's series and number: "4510 823947") */
+const VALUE = /(?<![A-Za-z0-9])(?:\d{2} ?\d{2} \d{6}|(?=[A-Z0-9]{0,8}\d)[A-Z0-9]{6,9})(?![A-Za-z0-9])/g;
 
 /** Passport numbers: 6-9 uppercase letters/digits (at least one digit) within 40 characters after a passport word. */
 export const passportNumberDetector: Detector = {
