@@ -6,6 +6,7 @@
  * - an initial and a family name ("Client: J. Moreau", "name on card A. Papadopoulos");
  * - more labels of a name field (meeting minutes' "Apologies:", "Naam:", "Nom :");
  * - a name before a Japanese honorific suffix ("Sato-san");
+ * - the sender's name closing a letter without a sign-off word ("… beyond HR.\nJess");
  * and what is no person: firms joined by "&" ("Ernst & Young"), a job title or a firm after a name
  * or a label ("Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty"), a city named
  * like a person among places ("offices in Jordan … and Florence").
@@ -470,4 +471,36 @@ export function suffixedNames(text: string, out: { push(f: Finding): unknown }):
   if (!SUFFIX_HINT.test(text)) return;
   SUFFIXED.lastIndex = 0;
   for (let m = SUFFIXED.exec(text); m !== null; m = SUFFIXED.exec(text)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[1]!.length, confidence: 0.85 });
+}
+
+/** a letter's first word, or an e-mail's header line: the text is a message, whose last word may be its sender */
+const LETTER_OPENING = /^\s*(?:dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|ola|cześć|hej|moin|salut)\b|^(?:from|to|cc|subject|von|de|objet|betreff):[ \t]/im;
+
+/**
+ * The sender's name closing a message without a sign-off word: one capitalised word, a name of the
+ * lists, on the text's last line after a line that ends a sentence ("… beyond HR.\nJess"), or after
+ * the last sentence on its line ("… when I can. Bill"), in a text that opens as a letter or holds an
+ * e-mail's headers. [start, end) of the word, or null.
+ */
+export function closingName(text: string, isName: (lower: string) => boolean): [number, number] | null {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) <= 32)) e--;
+  let s = e;
+  while (s > 0 && isLetter(text.charCodeAt(s - 1))) s--;
+  if (e - s < 2 || e - s > 20 || !isUpper(text.charCodeAt(s))) return null;
+  let p = s;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  const c = p > 0 ? text.charCodeAt(p - 1) : 0;
+  if (c === 10 || c === 13) {
+    // the line before, skipping blank lines, ends a sentence
+    let q = p - 1;
+    while (q > 0 && text.charCodeAt(q - 1) <= 32) q--;
+    const d = q > 0 ? text.charCodeAt(q - 1) : 0;
+    if (d !== 46 && d !== 33 && d !== 63) return null;
+  } else if (!((c === 46 || c === 33 || c === 63) && p < s)) return null;
+  const word = text.slice(s, e);
+  if (word.slice(1) !== word.slice(1).toLowerCase()) return null;
+  const lower = word.toLowerCase();
+  if (STOP.has(lower) || PRODUCT_NAMES.has(lower) || !isName(lower) || !LETTER_OPENING.test(text.slice(0, 600))) return null;
+  return [s, e];
 }

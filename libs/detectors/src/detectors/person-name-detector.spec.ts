@@ -840,6 +840,16 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('We met Severn Roofing at Park Hyatt; ha-ha, Ha-ha.')).toEqual([]);
     expect(names('Ji-woo asked about Q3 volumes; Sato-san will follow up.')).toEqual(['Sato']);
   });
+  it('reads the sender after a sign-off of another language, in any script', () => {
+    expect(names('Ciao,\nti giro il contatto.\nUn abbraccio,\nMatteo')).toEqual(['Matteo']);
+    expect(names('Прошу согласовать командировку.\nС уважением,\nИрина Ковальчук')).toEqual(['Ирина Ковальчук']);
+  });
+  it('reads the sender closing a letter without a sign-off word', () => {
+    expect(names("Hi Tom,\nJust a heads-up about the rota. Please don't share beyond HR.\nJess")).toEqual(['Tom', 'Jess']);
+    expect(names("Dear Rachel, I won't be in tomorrow. I'll check emails from home when I can. Bill")).toEqual(['Rachel', 'Bill']);
+    expect(names('The release is out. Please review the notes.\nMonday')).toEqual([]);
+    expect(names('Hi team, the release is out. Thanks')).toEqual([]);
+  });
   it('reads no person in places named like people or after people', () => {
     expect(names('Write a paragraph comparing the climates of Florence, Victoria, Charlotte, Austin, Jackson and Madison.')).toEqual([]);
     expect(names('We want to see Stanley Park, Granville Island and Lynn Canyon.')).toEqual([]);

@@ -20,7 +20,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, suffixedNames,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, suffixedNames, closingName,
 } from './name-shapes';
 
 /**
@@ -638,6 +638,9 @@ export const personNameDetector: Detector = {
         }
       }
     }, loneWord, done);
+    // the sender's name closing a letter without a sign-off word (name-shapes.ts)
+    const closing = closingName(text, (w) => (given.has(w) || rareGiven.has(w) || all.has(w)) && !GREETINGS.has(w) && !NOT_SUBJECTS.has(w) && !places.has(w));
+    if (closing !== null && !out.some((f) => f.start < closing[1] && closing[0] < f.end)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: closing[0], end: closing[1], confidence: 0.8 });
     for (let i = 0; i < chatSpans.length; i += 2) {
       const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(' ');
       for (const w of [ws[0]!, ws[ws.length - 1]!]) {

@@ -181,8 +181,14 @@ export const ADDRESS_LINE_AFTER =
  */
 export const ADDRESS_BLOCK_AFTER =
   /[ \t]*,?[ \t]*\r?\n(?:[ \t>]*\r?\n)?(?:[ \t>]*\p{Lu}[\p{L}&,.'’ \t-]{1,60}\r?\n(?:[ \t>]*\r?\n)?){0,2}[ \t>]*(?:\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?,?[ \t]+(?:\d{1,5}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]|(?:P\.?[ \t]?O\.?[ \t]?Box|PSC|Unit|CMR)[ \t]+\d|(?:Calle|Carrer|Avenida|Rua|Travessa|Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Ul\.|Ulica)[ \t]+\S|[Tt]he[ \t]+corner[ \t]+of[ \t]+[\p{Lu}\d]|\p{Lu}[\p{Ll}ß.'’-]+(?:[ \t]+\p{L}[\p{L}.'’-]*){0,3}[ \t]+\d{1,4}[a-zA-Z]?[ \t]*(?:\r?\n|,|$))/uy;
-export const SIGNOFF_LINE =
-  /^[ \t]*(?:(?:best|kind|warm|warmest|many|with)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|hälsningar|med vänlig hälsning|pozdrawiam|sent from my \w+))[ \t]*[,.!]*[ \t]*$/iu;
+/** closing words of a letter or a message, of several languages ("Kind regards", "Un abbraccio", "С уважением") */
+const SIGNOFFS = `regards|wishes|thanks|thank you|cheers|sincerely|respectfully|best|yours(?: truly| sincerely| faithfully)?|ciao|saludos|un saludo|atentamente|
+  cordialement|bien à vous|mit freundlichen grüßen|viele grüße|grüße|lg|mfg|obrigad[oa]|abraços|gracias|grazie|distinti saluti|met vriendelijke groet|groeten|
+  hälsningar|med vänlig hälsning|pozdrawiam|sent from my \\w+|all the best|take care|talk soon|speak soon|love|xx|rgds|br|un abbraccio|un saluto|cordiali saluti|
+  saluti|a presto|un abrazo|abrazos|besos|bisous|bises|amitiés|liebe grüße|beste grüße|herzliche grüße|groetjes|hartelijke groet(?:en)?|pozdrowienia|serdecznie|
+  s pozdravem|saygılarımla|selamlar|üdvözlettel|med venlig hilsen|mvh|hilsen|ystävällisin terveisin|terveisin|cumprimentos|beijos|atenciosamente|с уважением|
+  спасибо|ευχαριστώ|με εκτίμηση`.replace(/\n\s*/g, '');
+export const SIGNOFF_LINE = new RegExp(`^[ \\t]*(?:(?:best|kind|warm|warmest|many|with)?[ \\t]*(?:${SIGNOFFS}))[ \\t]*[,.!]*[ \\t]*$`, 'iu');
 
 /** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
 export const LAST_OF_MULTI = new Set(
