@@ -6,14 +6,14 @@
  * - an initial and a family name ("Client: J. Moreau", "name on card A. Papadopoulos");
  * - more labels of a name field (meeting minutes' "Apologies:", "Naam:", "Nom :");
  * - a name before a Japanese honorific suffix ("Sato-san");
- * - the sender's name closing a letter without a sign-off word ("… beyond HR.\nJess");
+ * - the sender's name closing a letter without a sign-off word ("… beyond HR.\nJess"), or after one on its line;
  * and what is no person: firms joined by "&" ("Ernst & Young"), a job title or a firm after a name
  * or a label ("Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty"), a city named
  * like a person among places ("offices in Jordan … and Florence").
  */
 import type { Finding } from '../finding';
 import { fold, isLetter, isUpper } from './capitalised-runs';
-import { PRODUCT_NAMES, STOP, words } from './person-name-words';
+import { PRODUCT_NAMES, SIGNOFF_LINE, STOP, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
@@ -110,7 +110,7 @@ function neighbourItemName(text: string, s: number, e: number, lists: Lists): bo
 /** Salutations of letters and mails in more languages (GREETINGS of person-name-words.ts has the common ones), read at a line start only. */
 export const SALUTATIONS = words(`beste lieve liebe lieber liebes cher chère chere chers querido querida queridos estimado estimada estimados caro cara cari gentile
   gentili egregio egregia hej hei moi hoi salut witam szanowny szanowna droga drogi ahoj zdravo merhaba sayın sayin namaste salam shalom kedves tere labas sveiki
-  goedemorgen goedemiddag buongiorno buenas buenos bom boa`);
+  goedemorgen goedemiddag buongiorno buenas buenos bom boa καλησπέρα καλημέρα γεια αγαπητέ αγαπητή здравствуйте привет уважаемый уважаемая дорогой дорогая`);
 /** the words after a salutation that address no one person ("Hi team,", "Dear Sir,", "Hello World!") */
 const ADDRESSEES = words(`team all everyone everybody folks guys there world friends friend colleagues colleague sir sirs madam madame customer customers member members
   parents parent students student applicant applicants candidate candidates user users partner partners reader readers diary shareholders investors
@@ -131,6 +131,28 @@ export function salutedName(text: string, s: number, e: number, prevWord: string
   // a plural ("Hi Developers,") unless listed ("Hi Agnes,"), or a word in capitals
   if (lower.endsWith('s') && !listedWord(lower, lists.all, lists.common)) return false;
   for (let i = s + 1; i < e; i++) if (isUpper(text.charCodeAt(i)) && text.charCodeAt(i - 1) !== 45) return false;
+  return true;
+}
+/**
+ * One word after a sign-off (opening its line or a sentence) and its comma, ending the line or the
+ * text or before a bracket: the sender ("Thanks, Chidi (Amara's dad)", "Ευχαριστώ, Δήμητρα"), listed or not.
+ */
+export function signedName(text: string, s: number, e: number, lists: Lists): boolean {
+  if (e - s < 3) return false;
+  let a = e;
+  while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  const c = a < text.length ? text.charCodeAt(a) : 10;
+  if (c !== 10 && c !== 13 && !(c === 40 && a > e)) return false;
+  let i = s;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === s || text.charCodeAt(i - 1) !== 44) return false;
+  // the sign-off opens its line or a sentence
+  let from = i - 1;
+  while (from > 0 && i - from <= 40 && text.charCodeAt(from - 1) !== 10 && !(text.charCodeAt(from - 1) === 32 && /[.!?]/.test(text[from - 2] ?? ''))) from--;
+  if (i - from > 40 || !SIGNOFF_LINE.test(text.slice(from, i))) return false;
+  const lower = text.slice(s, e).toLowerCase();
+  if (ADDRESSEES.has(lower) || STOP.has(lower) || lists.common.has(lower)) return false;
+  for (let k = s + 1; k < e; k++) if (isUpper(text.charCodeAt(k)) && text.charCodeAt(k - 1) !== 45) return false;
   return true;
 }
 /** the salutation word `w` right before `s` stands at its line's start (`clause`: or at a sentence's start, or after a quote mark) */

@@ -844,6 +844,12 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Ciao,\nti giro il contatto.\nUn abbraccio,\nMatteo')).toEqual(['Matteo']);
     expect(names('Прошу согласовать командировку.\nС уважением,\nИрина Ковальчук')).toEqual(['Ирина Ковальчук']);
   });
+  it('reads one word after a sign-off and its comma, listed or not, in any script', () => {
+    expect(names("Hi Mrs Okoro, she has an ear infection. Thanks, Chidi (Amara's dad)")).toEqual(['Okoro', 'Chidi', 'Amara']);
+    expect(names('Το τηλέφωνό του είναι στο email.\nΕυχαριστώ, Δήμητρα')).toEqual(['Δήμητρα']);
+    expect(names('Καλησπέρα Νίκο,\nο κ. Γιώργος Αντωνίου ζήτησε το συμβόλαιο.')).toEqual(['Νίκο', 'Γιώργος Αντωνίου']);
+    expect(names('Great work on this. Thanks, Everyone')).toEqual([]);
+  });
   it('reads the sender closing a letter without a sign-off word', () => {
     expect(names("Hi Tom,\nJust a heads-up about the rota. Please don't share beyond HR.\nJess")).toEqual(['Tom', 'Jess']);
     expect(names("Dear Rachel, I won't be in tomorrow. I'll check emails from home when I can. Bill")).toEqual(['Rachel', 'Bill']);

@@ -20,7 +20,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, suffixedNames, closingName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, suffixedNames, closingName,
 } from './name-shapes';
 
 /**
@@ -160,6 +160,12 @@ export const personNameDetector: Detector = {
           lastAcceptedEnd = e;
           return;
         }
+      }
+      // the sender after a sign-off on its line: "Thanks, Chidi (Amara's dad)" (name-shapes.ts)
+      if (signedName(text, s, e, lists)) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
+        lastAcceptedEnd = e;
+        return;
       }
       // a caller introducing themselves: "Hi it's Gareth from Pennine Glazing" (person-name-cues.ts)
       if (selfIntroduced(text, s, e)) {

@@ -90,11 +90,12 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
  * ("HR", "MW", "Sri Lanka"), nor a firm's ("ING Direct").
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
-  dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik`);
+  dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
-  love thank-you thank_you`);
+  love thank-you thank_you ευχαριστώ спасибо`);
 export const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 export const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
