@@ -157,11 +157,16 @@ export function forEachCapitalisedRun(
     next = pos;
     if (count === 1 && !known0) {
       // one unknown capitalised word (a sentence start, a heading word): a name only after a title ("Mr. Xyz")
-      let q = s;
-      while (q > 0 && q > s - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
-      let r = q;
-      while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
-      const titled = q - r >= 2 && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
+      let q = s, r = s, titled = false;
+      // (a family name's particles between: "Mr. de Vries", "meneer van der Berg")
+      for (let k = 0; k < 3 && !titled; k++) {
+        while (q > 0 && q > r - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
+        r = q;
+        while (r > 0 && q - r < 9 && isLetter(text.charCodeAt(r - 1))) r--;
+        titled = q - r >= 2 && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
+        if (titled || q - r > 3 || !PARTICLES.has(text.slice(r, q))) break;
+        q = r;
+      }
       // or right after "my name is" / "name's": a self-introduction names the word whatever it is
       if (!titled && !nameIsBefore(text, s)) {
         onLoneWord?.(s, e);

@@ -850,6 +850,19 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Καλησπέρα Νίκο,\nο κ. Γιώργος Αντωνίου ζήτησε το συμβόλαιο.')).toEqual(['Νίκο', 'Γιώργος Αντωνίου']);
     expect(names('Great work on this. Thanks, Everyone')).toEqual([]);
   });
+  it('reads a family name with its particles after a title, and titles of more languages', () => {
+    expect(names('Kun je de offerte naar meneer van der Berg sturen?')).toEqual(['van der Berg']);
+    expect(names('Please send it to Mr. de Vries today.')).toEqual(['de Vries']);
+    expect(names('Dobrý den paní Horáková,\nposílám údaje.')).toEqual(['Horáková']);
+  });
+  it('reads two unlisted words that an e-mail address nearby spells', () => {
+    expect(names('Please introduce Noa to Dariush Farahani at the Toronto office; Dariush is on d.farahani@heliostack.io.'))
+      .toEqual(expect.arrayContaining(['Dariush Farahani']));
+    expect(names('Route it to Blue Harbour via blue.harbour@shipping.io please.')).toEqual([]);
+  });
+  it('reads people after more labels of a grievance or a case', () => {
+    expect(names('Complainant: Bethany Clarke\nWitnesses: Precious Moyo, Emmanuel Boateng')).toEqual(['Bethany Clarke', 'Precious Moyo', 'Emmanuel Boateng']);
+  });
   it('reads the sender closing a letter without a sign-off word', () => {
     expect(names("Hi Tom,\nJust a heads-up about the rota. Please don't share beyond HR.\nJess")).toEqual(['Tom', 'Jess']);
     expect(names("Dear Rachel, I won't be in tomorrow. I'll check emails from home when I can. Bill")).toEqual(['Rachel', 'Bill']);

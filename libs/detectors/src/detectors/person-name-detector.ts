@@ -370,7 +370,9 @@ export const personNameDetector: Detector = {
       // "w1_w0" and "w2_w1_w0" can be in a word list only when w0 ends one of its multi-word entries
       const pairs = LAST_OF_MULTI.has(w0);
       const two = pairs ? w1 + '_' + w0 : '', three = pairs ? w2 + '_' + w1 + '_' + w0 : '';
-      const honorific = !bf.colon && !bf.comma && HONORIFICS.has(w0);
+      // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
+      const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
+      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0)) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
@@ -517,11 +519,17 @@ export const personNameDetector: Detector = {
       const changeTo = !bf.colon && w0 === 'to' && (w1 === 'it' || w1 === 'this' || w1 === 'that') && CHANGE_VERBS.has(w2) && /\bname\b/i.test(text.slice(Math.max(0, start - 120), start));
 
       let emailMatch = false;
+      /** an address nearby spells this full name: its last word and its first word or initial ("d.farahani@…" by "Dariush Farahani") */
+      let emailSpelled = false;
       if (ats.length > 0) {
         const locals = nearbyLocals(ats, localParts, start, end, 200);
         if (locals.length > 0) {
           const parts = toks.map(foldedOf).filter((p) => p.length >= 3);
           emailMatch = locals.some((l) => parts.some((p) => l.includes(p)));
+          if (emailMatch && n === 2 && toks[1]!.word.length >= 4) {
+            const f = foldedOf(toks[0]!), l2 = foldedOf(toks[1]!);
+            emailSpelled = locals.some((l) => l.includes(l2) && (l.startsWith(f) || (l[0] === f[0] && !isLetter(l.charCodeAt(1)))));
+          }
         }
       }
 
@@ -615,6 +623,8 @@ export const personNameDetector: Detector = {
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && toks.every(noWord) && toks.some((x) => !isCommon(x) && isKnown(x)) &&
         toks.every((x) => isKnown(x) || (x.word.length >= 5 && (!isRareGiven(x) || toks.some((y) => isKnown(y) && !isCommon(y) && y.word.length >= 4))))) confidence = 0.78;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
+      // two words that an e-mail address nearby spells, no English word among them: "Dariush Farahani … d.farahani@…"
+      else if (emailSpelled && !article && !lowerArticle && !houseNumber && toks.every(noWord)) confidence = 0.85;
       // a Gaelic surname's particle between two words: "Aoife Ní Bhriain", "Síle Nic Giolla Phádraig"
       else if (n >= 3 && GAELIC_PARTICLES.has(toks[1]!.lower) && !article && !lowerArticle && !houseNumber && !isCommon(first) &&
         !toks.some((x) => ORG_WORDS.has(x.lower) || DEPARTMENT_WORDS.has(x.lower) || PRODUCT_NAMES.has(x.lower) || FIRM_NAMES.has(x.lower))) confidence = 0.85;
@@ -628,7 +638,7 @@ export const personNameDetector: Detector = {
       }
       // a country, state or city of several words, some of them names ("Costa Rica", "Sierra Leone", "Los Angeles")
       if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
-      out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
+      out.push({ dataClass: 'personal_data', detector: 'person-name', start: particled ? wordsBack(text, start, HONORIFICS.has(w1) ? 1 : 2) : start, end, confidence });
       lastAcceptedEnd = end;
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")
       if ((n >= 2 && confidence >= 0.82) || (n === 1 && confidence >= 0.7 && isKnown(first))) {
@@ -703,6 +713,16 @@ function wordAsName(text: string, s: number, e: number): boolean {
   if (p !== -1 && p !== 46 && p !== 33 && p !== 63 && p !== 10) return false;
   const c = text.charCodeAt(e);
   return ((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24));
+}
+
+/** The start of the `k`-th word before `pos` (blanks between). */
+function wordsBack(text: string, pos: number, k: number): number {
+  let i = pos;
+  for (let j = 0; j < k; j++) {
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+  }
+  return i;
 }
 
 /** Only blanks, line breaks and e-mail quote marks before `pos`: the first line of the text. */

@@ -91,7 +91,7 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
-  κ κα κος κυρία κύριος г-н г-жа господин госпожа`);
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
@@ -120,7 +120,8 @@ export const LABELS = words(`name fullname full_name first_name last_name surnam
   recipient sender attn attention author guest member driver passenger beneficiary account_holder cardholder student pupil parent guardian next_of_kin
   emergency_contact doctor physician gp nurse witness nominee insured policyholder spouse partner user username colleague new_hire signed signature approver
   reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
-  emp staff name_of_patient name_of_employee contact_name caller`);
+  emp staff name_of_patient name_of_employee contact_name caller witnesses complainant complainants respondent respondents claimant defendant plaintiff
+  investigator victim interviewers reviewers approvers assignees attendee`);
 export const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
   assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o
   directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
