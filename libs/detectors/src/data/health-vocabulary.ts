@@ -9,7 +9,8 @@
  *   the same medicines, and the drug classes people name ("an SSRI", "blood thinners");
  * - conditions: the titles of the NHS Health A to Z (nhs.uk/conditions) and of MedlinePlus Health
  *   Topics, in the lay words people use ("kidney problems", "irregular heartbeat", "nut allergy"), with
- *   the clinical abbreviations of discharge letters (NSTEMI, T2DM, COPD);
+ *   the clinical abbreviations of discharge letters (NSTEMI, T2DM, COPD), and the common ones in
+ *   French, Italian, Spanish, Portuguese, German and Dutch (their dictionary names);
  * - procedures, tests and devices: the same sources, and the common procedures in French, Italian,
  *   Spanish and German;
  * - ICD-10: the chapter structure of WHO ICD-10 (2019), widened to the ranges ICD-10-CM adds.
@@ -131,7 +132,22 @@ const CONDITIONS =
   'pregnancy|diabète|asthme|crise cardiaque|infarctus|fausse couche|grossesse|maladie de crohn|sclérose en plaques|insuffisance cardiaque|insuffisance rénale|' +
   'asma|diabete|ictus|infarto|tumore|aborto spontaneo|gravidanza|ipertensione|depressione|' +
   'cáncer|depresión|embarazo|aborto espontáneo|' +
-  'zuckerkrankheit|herzinfarkt|schlaganfall|bluthochdruck|fehlgeburt|schwangerschaft|bandscheibenvorfall';
+  'zuckerkrankheit|herzinfarkt|schlaganfall|bluthochdruck|fehlgeburt|schwangerschaft|bandscheibenvorfall|' +
+  // more of the NHS A to Z's titles in French, Italian, Spanish, Portuguese, German and Dutch
+  'cancer du sein|cancer de la prostate|cancer du poumon|cancer du côlon|leucémie|accident vasculaire cérébral|épilepsie|maladie d\'alzheimer|' +
+  'maladie de parkinson|démence|hépatite|tuberculose|pneumonie|arthrose|polyarthrite rhumatoïde|ostéoporose|hernie discale|sciatique|trouble bipolaire|' +
+  'schizophrénie|anorexie|boulimie|autisme|insuffisance respiratoire|diabète de type 2|' +
+  'cancro al seno|tumore al seno|cancro alla prostata|tumore alla prostata|leucemia|epilessia|demenza|morbo di alzheimer|morbo di parkinson|polmonite|' +
+  'artrosi|artrite reumatoide|osteoporosi|ernia del disco|sciatica|schizofrenia|disturbo bipolare|anoressia|bulimia|autismo|diabete di tipo 2|epatite|' +
+  'tubercolosi|insufficienza renale|insufficienza cardiaca|' +
+  'cáncer de mama|cáncer de próstata|cáncer de pulmón|epilepsia|demencia|alzhéimer|párkinson|neumonía|artrosis|artritis reumatoide|osteoporosis|' +
+  'hernia discal|ciática|esquizofrenia|trastorno bipolar|anorexia|derrame cerebral|diabetes tipo 2|hepatitis|tuberculosis|hipertensión|' +
+  'insuficiencia renal|insuficiencia cardíaca|' +
+  'câncer de mama|cancro da mama|demência|artrose|osteoporose|hérnia de disco|transtorno bipolar|hepatite|tuberculose|hipertensão|' +
+  'insuficiência renal|' +
+  'brustkrebs|prostatakrebs|lungenkrebs|darmkrebs|leukämie|epilepsie|demenz|lungenentzündung|osteoporose|ischias|schizophrenie|bipolare störung|' +
+  'magersucht|niereninsuffizienz|herzinsuffizienz|' +
+  'borstkanker|longkanker|darmkanker|leukemie|dementie|beroerte|hartaanval|longontsteking|reuma|suikerziekte|zwangerschap';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +

@@ -42,21 +42,31 @@ const PROCEDURE_AFTER = new Set('assessment|appointment|appt|referral|review|tes
 const IDIOM_AFTER = /^[ \t]+of[ \t]+(?:a|an|the|luck|genius|good|bad)\b/i;
 /** possessives right before a term: "his irregular heartbeat", "mon extraction de dent de sagesse" */
 const POSSESSIVE = new Set(
-  'my|his|her|your|their|mon|ma|mes|ton|ta|tes|son|sa|ses|mio|mia|miei|mie|tuo|tua|suo|sua|mi|mis|tu|tus|su|sus|mein|meine|meinem|meinen|meiner|sein|seine|seinem|seinen|seiner|ihre|ihrem|ihren|ihrer'.split('|'),
+  'my|his|her|your|their|mon|ma|mes|ton|ta|tes|son|sa|ses|mio|mia|miei|mie|tuo|tua|suo|sua|mi|mis|tu|tus|su|sus|mein|meine|meinem|meinen|meiner|sein|seine|seinem|seinen|seiner|ihre|ihrem|ihren|ihrer|mijn|zijn|haar'.split('|'),
 );
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
-  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer'.split('|'),
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een'.split('|'),
 );
 /** someone the sentence is about (before the term), for the link rules */
 const SUBJECT = new Set(
   ("i|i'm|i've|i'd|im|ive|me|my|myself|he|he's|hes|she|she's|shes|his|her|him|they|them|their|you|your|you're|you've|husband|wife|partner|son|daughter|mum|mom|mother|dad|father|" +
     'brother|sister|grandma|grandpa|grandmother|grandfather|granddad|nan|aunt|uncle|cousin|niece|nephew|colleague|employee|boss|manager|friend|child|baby|kid|boyfriend|' +
-    "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich").split('|'),
+    "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich|" +
+    // relatives in Italian, French, Spanish, Portuguese and German
+    'padre|madre|marito|moglie|figlio|figlia|fratello|sorella|nonno|nonna|papà|mamma|père|mère|mari|femme|fils|fille|frère|sœur|maman|marido|esposa|hijo|hija|' +
+    'hermano|hermana|abuelo|abuela|papá|mamá|pai|mãe|filho|filha|irmão|irmã|vater|mutter|sohn|tochter|bruder|schwester|vader|moeder|zoon|dochter|broer|zus|' +
+    'ik|hij|zij').split('|'),
+);
+/** "ricoverato per un ictus", "hospitalisé pour", "ingresado por": "for" after being taken into hospital or treated, in other languages */
+const FOR_OTHER = new Set('per|por|pour'.split('|'));
+const HOSPITALISED = new Set(
+  ('ricoverato|ricoverata|ricoverati|operato|operata|curato|curata|hospitalisé|hospitalisée|hospitalisés|opéré|opérée|soigné|soignée|' +
+    'ingresado|ingresada|hospitalizado|hospitalizada|operado|operada|tratado|tratada|internado|internada').split('|'),
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
@@ -210,7 +220,8 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     (link !== 'for' || prevWord === 'positive' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
     // "due to" only where someone is off work for it ("not fit for work … due to", not "cancelled due to covid restrictions")
     (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched' || (prevWord === 'due' && h.detector === 'medical-condition' && ABSENCE.test(text.slice(from, h.start)))) &&
-    (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses');
+    (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses') &&
+    (!FOR_OTHER.has(link) || h.detector !== 'medical-condition' || HOSPITALISED.has(prevWord!));
   if (linked) {
     if (hasSubject) return true;
     // "Jamie is off work with shingles", "tested positive for covid": said only of someone
