@@ -87,7 +87,7 @@ const KINDS = {
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
     'alley', 'pike', 'turnpike', 'expressway', 'freeway', 'grove', 'parade', 'esplanade', 'str', 'box', 'rue', 'boulevard', 'chemin', 'allée', 'impasse', 'quai', 'cours',
-    'calle', 'avenida', 'av', 'av.', 'alameda', 'estrada', 'rodovia', 'praça', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
+    'calle', 'avenida', 'av', 'av.', 'avda', 'avda.', 'alameda', 'estrada', 'rodovia', 'praça', 'paseo', 'plaza', 'carrer', 'rua', 'travessa', 'via', 'viale', 'piazza', 'corso', 'largo', 'ulica', 'ul.', 'strada', 'calea', 'avinguda',
     'οδός', 'λεωφόρος', 'πλατεία',
     'apt', 'apartment', 'suite', 'flat', 'corner',
   ),

@@ -55,3 +55,20 @@ describe('UK addresses on three lines (street, town, postcode)', () => {
     }
   });
 });
+
+describe('street addresses: Spanish abbreviations and floors, Czech and Slovak house numbers', () => {
+  it.each([
+    ['Domicilio: Avda. de la Constitución 45, 2ºA, 41001 Sevilla. Atentamente', 'Avda. de la Constitución 45, 2ºA, 41001 Sevilla'],
+    ['fakturaci: Ing. Tomáš Černý, Vinohradská 1511/230, 100 00 Praha 10, rodné číslo', 'Vinohradská 1511/230, 100 00 Praha 10'],
+    ['Adresa: Obchodná 12/3, 811 06 Bratislava', 'Obchodná 12/3, 811 06 Bratislava'],
+  ])('%j -> %j', (text, address) => {
+    expect(addresses(text)).toEqual([address]);
+  });
+  it('reads no date or fraction as Czech house numbers, and stays linear on many slashes', () => {
+    expect(addresses('On 12/05 2024 Rome won; the score was 3/4 100 00 Points')).toEqual([]);
+    const t = 'a 1/2 '.repeat(40_000);
+    const t0 = performance.now();
+    inspector.inspect(t);
+    expect(performance.now() - t0).toBeLessThan(2500);
+  });
+});

@@ -32,12 +32,16 @@ const FR =
  * Street word first, house number after the name (Spain, Italy, Portugal, Belgium/France "Rue Royale
  * 45", Poland, Romania, Greece "Λεωφόρος Κηφισίας 12"): "Calle de Alcalá 148, 28009 Madrid", "Via Giuseppe Verdi 21, 20121 Milano MI".
  */
-const WORD_FIRST_WORDS = /^(?:calle|avenida|av|alameda|estrada|rodovia|praça|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai|οδός|λεωφόρος|πλατεία)$/iu;
+const WORD_FIRST_WORDS = /^(?:calle|avenida|av|avda|alameda|estrada|rodovia|praça|paseo|plaza|carrer|avinguda|rua|travessa|via|viale|piazza|corso|largo|ulica|ul|strada|calea|rue|avenue|boulevard|place|chemin|allée|quai|οδός|λεωφόρος|πλατεία)$/iu;
 const WORD_FIRST =
   /(?:[ \t]+(?:(?:de|del|de la|de los|de las|do|da|dos|das|di|della|delle|dei|degli|des|du|la|le|l'|d')[ \t]*)?[\p{Lu}\d][\p{L}'’.-]*){1,5},?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,4}[a-zA-Z]?(?:[ \t]*(?:bis|ter|[-/]\d{1,4}))?(?![\d])/uy;
 /** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
 const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
+/** Czech and Slovak house numbers, "1511/230", then the postcode and the city: "Vinohradská 1511/230, 100 00 Praha 10" (sticky, at the first digit) */
+const CZ_NUMBERS = /\d{1,4}\/\d{1,4}[a-zA-Z]?,?[ \t]+\d{3}[ \t]?\d{2}[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\d{1,2}(?![\d\p{L}]))?/uy;
+/** the street's name before them: one to three capitalised words */
+const CZ_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}.'’-]*[ \t]+){1,3})$/u;
 /**
  * Street name with its type as a suffix, number after (Dutch, Nordic, German compounds): "Keizersgracht 123".
  * (-stien not after "ba", "ri": the given names Sébastien, Bastien, Christien before a number are no street)
@@ -100,10 +104,11 @@ const LEADING_UNIT = /(?:^|[^\p{L}\d])((?:Apt\.?|Apartment|Suite|Flat|Unit)[ \t]
 
 /**
  * "Apt. 5", "Suite 838", "Apto 4", "Piso 3", "Whg. 12" right after the street (same line); the unit is
- * a number, a letter and a number, or one capital ("Apto" is not "Apt" and "o").
+ * a number, a letter and a number, or one capital ("Apto" is not "Apt" and "o"). Or a Spanish floor
+ * and door, "2ºA", "3º izq." (the detectors read NFKC text, where "º" is "o").
  */
 const UNIT_AFTER =
-  /,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Apto\.?|Ap\.|Depto\.?|Dpto\.?|Piso|Bloco|Bloque|Sala|Andar|Whg\.?|Stiege|Top)[ \t]*(?:n[º°o]\.?[ \t]*|#)?(?:\d[A-Za-z0-9-]{0,5}|[A-Za-z]\d[A-Za-z0-9-]{0,4}|[A-Z])(?![\p{L}\d])/uy;
+  /,?[ \t]+(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Apto\.?|Ap\.|Depto\.?|Dpto\.?|Piso|Bloco|Bloque|Sala|Andar|Whg\.?|Stiege|Top)[ \t]*(?:n[º°o]\.?[ \t]*|#)?(?:\d[A-Za-z0-9-]{0,5}|[A-Za-z]\d[A-Za-z0-9-]{0,4}|[A-Z])|\d{1,2}[ºª°oa][ \t]?(?:[A-Z]|izq(?:da)?\.?|dcha\.?)?)(?![\p{L}\d])/uy;
 
 /** a unit after a street typed in lower case ("… 1 suite 463") */
 const UNIT_AFTER_LC = /,?[ \t]+(?:apt\.?|apartment|suite|unit|flat)[ \t]*#?\d{1,5}[a-z]?(?![\p{L}\d])/uy;
@@ -470,6 +475,18 @@ export const streetAddressDetector: Detector = {
         const pc = unitAndPostcode(text, m.index + m[0].length);
         out.push({ dataClass: 'personal_data', detector: 'street-address', start: m.index, end: blockEnd(text, pc.end), confidence: pc.postcode ? 0.93 : 0.75 });
       }
+    }
+    // Czech and Slovak: a street's name, its two numbers, the postcode and the city (CZ_NUMBERS)
+    for (let i = text.indexOf('/'); i !== -1; i = text.indexOf('/', i + 1)) {
+      let ds = i;
+      while (ds > 0 && i - ds < 4 && text.charCodeAt(ds - 1) >= 48 && text.charCodeAt(ds - 1) <= 57) ds--;
+      if (ds === i || ds === 0 || text.charCodeAt(ds - 1) !== 32) continue;
+      CZ_NUMBERS.lastIndex = ds;
+      if (!CZ_NUMBERS.test(text)) continue;
+      const name = CZ_NAME.exec(text.slice(Math.max(0, ds - 60), ds));
+      if (name === null) continue;
+      out.push({ dataClass: 'personal_data', detector: 'street-address', start: ds - name[1]!.length, end: CZ_NUMBERS.lastIndex, confidence: 0.9 });
+      i = CZ_NUMBERS.lastIndex;
     }
     // a street without a type word is read only before a flat or suite number (same line, or the line after)
     // (the unit words are in the keyword index with the street words: no pass of its own over the text)
