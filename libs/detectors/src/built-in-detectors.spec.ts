@@ -56,6 +56,10 @@ const MUST_FIND: [string, string, string][] = [
   ['email', 'Contact: PRIYA.SHARMA@Infosys-Partner.IN;', 'PRIYA.SHARMA@Infosys-Partner.IN'],
   ['email', 'j.o.hara+invoices@mail.co.uk', 'j.o.hara+invoices@mail.co.uk'],
   ['phone-number', 'call (415) 867-5309 now', '(415) 867-5309'],
+  ['phone-number', 'Tel:+49 171 552 3098', '+49 171 552 3098'], // a colon right before: a phone word's, or a '+'
+  ['phone-number', 'Tel：＋４９ １７１ ５５２ ３０９８', '＋４９ １７１ ５５２ ３０９８'],
+  ['phone-number', 'Tel:0171 552 3098', '0171 552 3098'],
+  ['phone-number', 'Το τηλέφωνό του είναι 694 512 3387.', '694 512 3387'],
   // Brazil: its bracketed area code shape without a word; the national form after a phone word
   ['phone-number', 'me liga no (11) 98765-4321 amanhã', '(11) 98765-4321'],
   // international, grouped, of a possible length in a range not assigned (a made-up or new number)
@@ -300,6 +304,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['ip-address', 'upgraded to version 10.0.19045.3693'],
   ['ip-address', 'docs use 192.0.2.1 and 2001:db8::1'],
   ['ip-address', 'build 1.2.3.4 is out'],
+  ['phone-number', 'host:8080 3000 and at 12:30 2024, Hotel:0171 552 3098'], // a port, a time, a word that only ends like one
   ['ip-address', 'allow 10.20.0.0/16 and 192.168.1.0/24'],
   ['es-dni', 'DNI 12345678A'], // wrong check letter, and counts up: a placeholder
   ['es-dni', 'SKU 12345678Z in stock'], // valid letter, but no DNI word

@@ -56,7 +56,8 @@ const KINDS = {
     'phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me',
     'tél', 'tél.', 'portable', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamo', 'llamar', 'llámame', 'llama', 'cellulare', 'chiamami',
     'telefone', 'telemóvel', 'ligue', 'telefoon', 'mobiel', 'bel', 'rufnummer', 'mobil', 'ruf', 'tlf', 'puhelin', 'telefonnummer', 'numer', 'komórka', 'landline',
-    'desk', 'answering', 'dial', 'ring me', 'liga', 'ligar', 'me liga', 'fone', 'zap',
+    'desk', 'answering', 'dial', 'ring me', 'liga', 'ligar', 'me liga', 'fone', 'zap', 'volejte', 'zavolejte',
+    'τηλέφωνο', 'τηλέφωνό', 'τηλ', 'τηλ.', 'κινητό', 'телефон', 'тел', 'тел.', 'мобильный',
   ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',

@@ -3,10 +3,11 @@ import type { Detector } from '../detector';
 
 /**
  * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
- * and bare 10-11 digit runs (the last only with a phone word nearby).
+ * and bare 10-11 digit runs (the last only with a phone word nearby). Not after a colon (a time, a
+ * port), except a phone word's ("Tel:0171 …") or before a '+' ("Phone：＋49 …", read NFKC-folded).
  */
 const CANDIDATE =
-  /(?<![\w+./:#$€£@-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
+  /(?:(?<![\w+./:#$€£@-])|(?<=(?<![A-Za-z\d])(?:tel|Tel|TEL|phone|Phone|PHONE|mobile|Mobile|fax|Fax|cell|Cell|mob|Mob|tlf|Tlf|tél|Tél|handy|Handy):)|(?<=[^\d:/]:)(?=\+\d))(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
 /** an extension right after the number: "x769", "ext. 12" (sticky, at the number's end) */
 const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
 /**
