@@ -7,7 +7,11 @@
  * - a given name alone with a word about a person: after a greeting ("hi sunita"), after "my boss",
  *   "my coworker" ("tell my boss kevin"), after "ask", "tell", "ping", before "said", "told", "wants"
  *   ("deepak said …"), or before "has", "is" with his/her after ("jake has it at his desk");
- * - a word of a name found before, again ("ngozi is vegan", after "ngozi okeke").
+ * - a word of a name found before, again ("ngozi is vegan", after "ngozi okeke");
+ * - a given name to reach ("page kofi"), said to be somewhere ("joão is on call", "dave's off"), two
+ *   given names before their verb ("sven and aylin are on it"), and a given name that is also an
+ *   everyday word only when told to do something or said to be somewhere at a sentence start ("tell
+ *   bill to start", "will is running late").
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
@@ -38,6 +42,14 @@ const SAYS = words(`said says told tells asked asks wants wanted needs needed th
 /** verbs after which a pronoun for a person must follow: "jake has it at his desk" (not "is": "jordan is very hot. he went…") */
 const WEAK_VERBS = words('has had');
 const PRONOUN = /\b(?:he|she|his|her|him|hers|he's|she's)\b/;
+/** verbs of chat that name whom to reach: "page kofi", "dm priya", "loop in omar" */
+const REACH_VERBS = words('page paged dm dmed slack tag tagged loop cc ping pinged remind');
+/** what a person is, said with "is" or "'s": "joão is on call", "dave's off again", "will is running late" */
+const STATE_AFTER = words('on off out sick late running away back doing working taking handling covering joining leaving in at ooo wfh');
+/** the same, said only of a person: for a given name that is also a word ("will is running late", not "summer is on its way") */
+const PERSON_STATE = /^(?:(?:is|'s|’s)[ \t]+)?(?:running[ \t]+late|off[ \t]+sick|out[ \t]+sick|off[ \t]+today|out[ \t]+today|on[ \t]+(?:call|leave|holiday|vacation|pto)|sick|ooo|wfh)\b/;
+/** after two names joined by "and": a verb of the two ("sven and aylin are doing the migration") */
+const PAIR_VERBS = words("are were will have had did can could should 're 've need want said");
 const WORD = /\p{Ll}+(?:['’-]\p{Ll}+)*/gu;
 
 /** The lower-case names of a text without capitals (see the file's comment); `found` holds the spans lowerCaseNames already pushed. */
@@ -149,17 +161,37 @@ export function lowerCaseChat(text: string, lists: Lists, found: readonly { star
     const w = /^([\p{Ll}'’-]{3,})[ \t]+\p{Ll}/u.exec(text.slice(f.start, f.end));
     if (w !== null && !common.has(w[1]!) && !STOP.has(w[1]!) && listed(w[1]!, all)) seen.add(w[1]!);
   }
+  /** a listed given name that is also an everyday word ("will", "bill", "mark"): read only with the surest cues below */
+  const everydayGiven = (w: string): boolean => w.length >= 3 && common.has(w) && given.has(w) && all.has(w) && !STOP.has(w);
   for (let i = 0; i < ws.length; i++) {
     const { e, w } = ws[i]!;
-    if (marked[i] === 1 || !(givenWord(w) || seen.has(w))) continue;
+    const listedGiven = givenWord(w) || seen.has(w);
+    if (marked[i] === 1 || !(listedGiven || everydayGiven(w))) continue;
     const prev = i > 0 && blanksBefore(i) ? ws[i - 1]!.w : '';
     const prev2 = i > 1 && prev !== '' && blanksBefore(i - 1) ? ws[i - 2]!.w : '';
     const next = i + 1 < ws.length && blanksBefore(i + 1) ? ws[i + 1]!.w : '';
+    const next2 = next !== '' && i + 2 < ws.length && blanksBefore(i + 2) ? ws[i + 2]!.w : '';
+    // "joão is on call", "dave's off again" (the 's cut off the word: its next word follows the apostrophe)
+    const contracted = text.charCodeAt(e) === 39 || text.charCodeAt(e) === 0x2019;
+    const state = (next === 'is' && STATE_AFTER.has(next2)) || (contracted && i + 1 < ws.length && STATE_AFTER.has(ws[i + 1]!.w) && ws[i + 1]!.s - e <= 3);
+    // an everyday word only told to do something or said to be somewhere ("tell bill to start", "will is running late" at a sentence start)
+    if (!listedGiven) {
+      const sentenceStart = i === 0 || /[.!?\n][ \t]*$/.test(text.slice(Math.max(0, ws[i]!.s - 3), ws[i]!.s));
+      if (((PERSON_VERBS.has(prev) || REACH_VERBS.has(prev)) && next === 'to') || (sentenceStart && PERSON_STATE.test(text.slice(e, e + 24).replace(/^[ \t]+/, '')))) push(i, i);
+      continue;
+    }
+    // two given names joined by "and" before their verb: "sven and aylin are doing the migration"
+    if (next === 'and' && i + 2 < ws.length && givenWord(next2) && marked[i + 2] !== 1 && i + 3 < ws.length && PAIR_VERBS.has(ws[i + 3]!.w)) {
+      push(i, i);
+      push(i + 2, i + 2);
+      seen.add(w).add(next2);
+      continue;
+    }
     let ok = ADDRESS_AFTER.has(next) || seen.has(w) ||
       (GREETINGS.has(prev) && prev !== 'love' && prev !== 'best' && prev !== 'morning') ||
       (PERSON_NOUNS.has(prev) && POSSESSIVE.has(prev2)) ||
       (PERSON_VERBS.has(prev) && prev !== 'call' && prev !== 'called' && prev !== 'forward') ||
-      SAYS.has(next);
+      REACH_VERBS.has(prev) || SAYS.has(next) || state;
     if (!ok && WEAK_VERBS.has(next)) ok = PRONOUN.test(text.slice(e, e + 60));
     if (ok) {
       // the form of address belongs to the name ("ramesh bhaiya")

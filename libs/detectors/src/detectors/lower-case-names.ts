@@ -51,6 +51,24 @@ export function cuedLowerCaseNames(
 }
 /** any capital letter (Latin, Greek, Cyrillic): a text without one is read by lowerCaseNames */
 export const HAS_CAPITAL = /[A-Z\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]/;
+/** a sentence's first letter: at the text's start, after a line break, or after . ! ? and blanks */
+const SENTENCE_FIRST = /(?:^|[\n.!?][ \t]*)[ \t]*(\p{L})/gu;
+/**
+ * A short text whose sentences all start in lower case, however many capitals are inside ("ok update:
+ * sven and aylin are on it. page kofi. also mark from QA"): typed as chat, where names are in lower
+ * case too. Read by lowerCaseNames and lower-case-chat.ts as a text without capitals is.
+ */
+export function typedInLowerCase(text: string): boolean {
+  if (text.length > LOWER_CASE_MAX) return false;
+  SENTENCE_FIRST.lastIndex = 0;
+  let starts = 0;
+  for (let m = SENTENCE_FIRST.exec(text); m !== null; m = SENTENCE_FIRST.exec(text)) {
+    const c = m[1]!;
+    if (c !== c.toLowerCase()) return false;
+    if (c !== c.toUpperCase()) starts++;
+  }
+  return starts >= 2;
+}
 const LOWER_WORD = /[\p{Ll}'’-]+/gu;
 /**
  * Names in a text typed in lower case: a given name and a family name from the lists (no common

@@ -869,6 +869,16 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('The release is out. Please review the notes.\nMonday')).toEqual([]);
     expect(names('Hi team, the release is out. Thanks')).toEqual([]);
   });
+  it('reads a chat typed in lower case with a capital or two inside', () => {
+    expect(names("ok update: sven and aylin are doing the migration tonight, joão is on call. if it breaks page kofi not me lol. kofi's laptop has the cert. also ping QA"))
+      .toEqual(['sven', 'aylin', 'joão', 'kofi', 'kofi']);
+    expect(names('will is running late, tell bill to start without him. art has the slides')).toEqual(['will', 'bill']);
+    expect(names("ugh dave's off again. also the build is red")).toEqual(['dave']);
+  });
+  it('reads no everyday word in lower-case chat without a cue only people have', () => {
+    expect(names('mark is on the calendar. also summer is on its way. hope is on the horizon.')).toEqual([]);
+    expect(names('ok so the deploy is late. ping the team to check. will is a verb here. tell support to rebase')).toEqual([]);
+  });
   it('reads no person in places named like people or after people', () => {
     expect(names('Write a paragraph comparing the climates of Florence, Victoria, Charlotte, Austin, Jackson and Madison.')).toEqual([]);
     expect(names('We want to see Stanley Park, Granville Island and Lynn Canyon.')).toEqual([]);

@@ -5,7 +5,7 @@ import {
   APPOSITIVE_AFTER, FIRM_NAMES, GAELIC_PARTICLES, PERSON_ONLY_END, SITE_WORDS, addressLabel, peopleIncluding, selfIntroduced, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
 } from './person-name-cues';
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
-import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames } from './lower-case-names';
+import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames, typedInLowerCase } from './lower-case-names';
 import {
   addressLineAfter, beforeOf, describedPerson, emailLocals, lineEndsAt, nameList, nearbyLocals, personalAfter, previousLine, sentenceStartAt,
 } from './person-name-context';
@@ -280,7 +280,7 @@ export const personNameDetector: Detector = {
     const chatted = chatNames(text, lists, { push: (f) => { chatSpans.push(f.start, f.end); return out.push(f); } });
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
-    if (!HAS_CAPITAL.test(text)) {
+    if (!HAS_CAPITAL.test(text) || typedInLowerCase(text)) {
       const lower: { start: number; end: number }[] = [];
       lowerCaseNames(text, given, all, common, { push: (f) => { lower.push(f); out.push(f); } });
       // lists of people, forms of address, given names with a word about a person (lower-case-chat.ts)
