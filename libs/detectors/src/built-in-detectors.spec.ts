@@ -447,6 +447,10 @@ describe('an id of its shape right after its label, its check digit failing: fou
     const hits = found(text).filter((f) => f.detector === detector);
     expect(hits.map((h) => [h.value, h.confidence])).toEqual([[value, 0.85]]);
   });
+  it('reads none the text says is no real id', () => {
+    expect(found('SIN 875 209 748 is not valid (fails Luhn), see the handbook.').filter((f) => f.dataClass === 'government_id')).toEqual([]);
+    expect(found('a fake CPF 347.821.906-52 for the demo').filter((f) => f.dataClass === 'government_id')).toEqual([]);
+  });
   it('reports a valid one with its context word higher', () => {
     expect(found('CPF 111.444.777-35').find((f) => f.detector === 'br-cpf')?.confidence).toBe(0.9);
     expect(found('rodné číslo 850612/4418').find((f) => f.detector === 'cz-birth-number')?.confidence).toBe(0.95);

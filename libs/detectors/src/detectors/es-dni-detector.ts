@@ -1,5 +1,5 @@
 import { forEachWindow, type Detector } from '../detector';
-import { LABELLED, labelledAt, placeholderDigits } from './national-id-detector';
+import { LABELLED, labelledAt, placeholderDigits, saidInvalid } from './national-id-detector';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const RE = /(?<![A-Za-z0-9])([XYZ]?)(\d{7,8})[- ]?([A-Z])(?![A-Za-z0-9])/g;
@@ -25,7 +25,7 @@ export const esDniDetector: Detector = {
         const start = ws + m.index;
         // a check letter that fails: only right after the label ("DNI: 48291736K"; national-id-detector.ts)
         const valid = esDniValid(m[0]);
-        if (!valid && (!labelledAt(scan, 'dni', start) || placeholderDigits(m[0]))) continue;
+        if (!valid && (!labelledAt(scan, 'dni', start) || placeholderDigits(m[0]) || saidInvalid(scan.text, start, start + m[0].length))) continue;
         out.push({ dataClass: 'government_id', detector: 'es-dni', start, end: start + m[0].length, confidence: valid ? 0.95 : LABELLED });
       }
     });

@@ -44,6 +44,12 @@ export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolea
   return false;
 }
 
+/** said of the value nearby: it is no real id ("SIN 875 209 748 is not valid", "a fake CPF", "test DNI") */
+const INVALID_WORDS = /\b(?:not valid|invalid|fails|failed|fake|dummy|example|sample|test|made[ -]up|placeholder|fictional|fictitious|bogus)\b/i;
+export function saidInvalid(text: string, start: number, end: number): boolean {
+  return INVALID_WORDS.test(text.slice(Math.max(0, start - 30), Math.min(text.length, end + 40)));
+}
+
 /** One digit repeated or counting up ("111.111.111-11", "123456789"): a placeholder, not a mistyped id. */
 export function placeholderDigits(value: string): boolean {
   const d = value.replace(/\D/g, '');
@@ -58,8 +64,8 @@ export function placeholderDigits(value: string): boolean {
 /**
  * Values of an id's shape right after its label whose check digit fails: a number mistyped, or made
  * up for a test, is still given as that person's id ("CPF: 347.821.906-52"). Reported at a lower
- * confidence (0.85) than a valid one, unless an id was found there already; the label outweighs a
- * phone number's shape (0.7-0.8).
+ * confidence (0.85) than a valid one, unless an id was found there already or the text says it is
+ * none ("is not valid", "a fake"); the label outweighs a phone number's shape (0.7-0.8).
  */
 export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: RegExp, detector: string): void {
   forEachWindow(scan, kind, 0, 40, (ws, win) => {
@@ -67,7 +73,7 @@ export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: 
     let m: RegExpExecArray | null;
     while ((m = re.exec(win)) !== null) {
       const start = ws + m.index, end = start + m[0].length;
-      if (!labelledAt(scan, kind, start) || placeholderDigits(m[0]) || out.some((f) => f.start < end && start < f.end && f.dataClass === 'government_id')) continue;
+      if (!labelledAt(scan, kind, start) || placeholderDigits(m[0]) || saidInvalid(scan.text, start, end) || out.some((f) => f.start < end && start < f.end && f.dataClass === 'government_id')) continue;
       out.push({ dataClass: 'government_id', detector, start, end, confidence: LABELLED });
     }
   });

@@ -4,10 +4,14 @@ import type { Detector } from '../detector';
 /**
  * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
  * and bare 10-11 digit runs (the last only with a phone word nearby). Not after a colon (a time, a
- * port), except a phone word's ("Tel:0171 …") or before a '+' ("Phone：＋49 …", read NFKC-folded).
+ * port): a phone word's colon ("Tel:0171 …") and a colon before '+' ("Tel：＋49 …", read NFKC-folded)
+ * are tried on their own (CANDIDATE_AT), the lookbehind kept simple for the regex's fast scan.
  */
 const CANDIDATE =
-  /(?:(?<![\w+./:#$€£@-])|(?<=(?<![A-Za-z\d])(?:tel|Tel|TEL|phone|Phone|PHONE|mobile|Mobile|fax|Fax|cell|Cell|mob|Mob|tlf|Tlf|tél|Tél|handy|Handy):)|(?<=[^\d:/]:)(?=\+\d))(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
+  /(?<![\w+./:#$€£@-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
+/** the same, sticky and without the lookbehind: at a position after a phone word's colon or before '+' after a colon */
+const CANDIDATE_AT =
+  /(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/y;
 /** an extension right after the number: "x769", "ext. 12" (sticky, at the number's end) */
 const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
 /**
@@ -89,30 +93,26 @@ function digitCount(s: string): number {
 export const phoneNumberDetector: Detector = {
   entries: [{ id: 'phone-number', dataClass: 'personal_data', description: 'Phone numbers (validated with libphonenumber-js)' }],
   detect({ text, settings, keywords }, out) {
-    const re = CANDIDATE;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const raw = m[0];
+    const consider = (index: number, raw: string): void => {
       // most candidates fail on their digit count: counted before the digits are copied out
       const nd = digitCount(raw);
-      if (nd < 7 || nd > 15) continue;
+      if (nd < 7 || nd > 15) return;
       const digits = raw.replace(/\D/g, '');
-      if (DATE_LIKE.test(raw)) continue;
+      if (DATE_LIKE.test(raw)) return;
       const g = groupsOf(raw);
       const intl = raw[0] === '+' || raw.startsWith('00');
       const formatted = g.length > 1 || raw.includes('(');
       if (!intl) {
-        if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) continue; // SSN shape
-        if (CEP.test(raw)) continue; // a Brazilian postcode
-        if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) continue; // IPv4 shape
-        if (g.length >= 4 && g.every((x) => x === 4)) continue; // card-like blocks
+        if (/^\d{3}-\d{2}-\d{4}$/.test(raw)) return; // SSN shape
+        if (CEP.test(raw)) return; // a Brazilian postcode
+        if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return; // IPv4 shape
+        if (g.length >= 4 && g.every((x) => x === 4)) return; // card-like blocks
       }
-      const context = keywords.near('phone', m.index, m.index + raw.length, 40, 10);
-      if (!formatted && !intl && !context) continue;
-      EXTENSION.lastIndex = m.index + raw.length;
-      const extEnd = EXTENSION.test(text) ? EXTENSION.lastIndex : m.index + raw.length;
-      const nanpShape = NANP_SHAPE.test(raw) && (context || extEnd > m.index + raw.length || raw[0] === '+' || raw.startsWith('00') || raw[0] === '(' || raw.startsWith('1('));
+      const context = keywords.near('phone', index, index + raw.length, 40, 10);
+      if (!formatted && !intl && !context) return;
+      EXTENSION.lastIndex = index + raw.length;
+      const extEnd = EXTENSION.test(text) ? EXTENSION.lastIndex : index + raw.length;
+      const nanpShape = NANP_SHAPE.test(raw) && (context || extEnd > index + raw.length || raw[0] === '+' || raw.startsWith('00') || raw[0] === '(' || raw.startsWith('1('));
       let confidence = intl ? 0.9 : formatted ? 0.8 : 0.75;
       if (nanpShape) {
         if (!(intl ? validPhone('+' + raw.replace(/^(?:\+|00)/, ''), undefined) : validPhone(raw, 'US'))) confidence = 0.7;
@@ -124,7 +124,7 @@ export const phoneNumberDetector: Detector = {
         // (not a placeholder of one or two digits repeated: "+1 111 111 1111")
         // only after a '+' ("0092 1205 1691" is as often a reference), and not in groups of three after
         // the country code, which are thousands ("+44 655 169 138 SEK")
-        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4 || raw[0] !== '+' || THOUSANDS.test(raw)))) continue;
+        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4 || raw[0] !== '+' || THOUSANDS.test(raw)))) return;
         if (grade === 1) confidence = 0.7;
       } else {
         const home = settings.defaultPhoneRegion;
@@ -136,12 +136,25 @@ export const phoneNumberDetector: Detector = {
           // without a trunk '0' the region is a bigger guess: only with a phone word right before
           const noTrunk =
             !trunk && digits[0] !== '0' && ((context && NO_TRUNK_REGIONS.some((r) => r !== home && validPhone(raw, r))) || (home !== 'BR' && BR_SHAPE.test(raw) && validPhone(raw, 'BR')));
-          if (!trunk && !noTrunk) continue;
+          if (!trunk && !noTrunk) return;
           confidence = noTrunk ? 0.6 : 0.7;
         }
       }
       if (context) confidence = Math.min(0.98, confidence + 0.1);
-      out.push({ dataClass: 'personal_data', detector: 'phone-number', start: m.index, end: extEnd, confidence });
+      out.push({ dataClass: 'personal_data', detector: 'phone-number', start: index, end: extEnd, confidence });
+    };
+    const re = CANDIDATE;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) consider(m.index, m[0]);
+    // after a colon: a phone word's ("Tel:0171 552 3098"), or any before '+' ("phone:+44 …"; not a time or a port)
+    for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next === 43 || (next >= 48 && next <= 57)) || (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57)) continue;
+      if (next !== 43 && !keywords.near('phone', i, i, 6, 0)) continue;
+      CANDIDATE_AT.lastIndex = i + 1;
+      const c = CANDIDATE_AT.exec(text);
+      if (c !== null) consider(i + 1, c[0]);
     }
   },
 };
