@@ -702,3 +702,15 @@ describe('credential shapes and false alarms (issue 20)', () => {
     expect(found('test with 4242 4242 4242 4242')).toEqual([]);
   });
 });
+
+describe('values broken over two lines or written backwards', () => {
+  it('reads an IBAN a mail client broke over two lines', () => {
+    expect(found('IBAN: DE89 3704 0044\n0532 0130 00 (neue Hausbank)').filter((f) => f.detector === 'iban').map((f) => f.value)).toEqual(['DE89 3704 0044\n0532 0130 00']);
+    expect(found('ref DE89 3704\nnot an iban 0044').filter((f) => f.detector === 'iban')).toEqual([]);
+  });
+  it('reads a value the text says is written backwards', () => {
+    expect(found('ssn backwards so its not stored lol: 0788-34-125').map((f) => f.detector)).toContain('us-ssn');
+    expect(found('I wrote my card number backwards: 7646 3430 8841 9354').map((f) => f.detector)).toContain('payment-card');
+    expect(found('sort in reverse order by id 2024-01-02, the reversed list of 12345 items')).toEqual([]);
+  });
+});
