@@ -463,34 +463,25 @@ function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
   return byFirst;
 }
 
-/** a word saying a value is written backwards (lower case, its first letter ASCII; found by indexOf, at most 10 per text and word) */
-const BACKWARDS_HINTS = ['backwards', 'backward', 'reversed', 'in reverse', 'rückwärts', 'al revés', "à l'envers", 'al contrario'];
-/** the value after such a word: digits in groups, or letters, digits and separators with five digits or more, 6-40 characters (sticky) */
+/** the value after a word saying it is written backwards: digits in groups, or letters, digits and separators with five digits or more, 6-40 characters (sticky) */
 const BACKWARDS_VALUE = /\d(?:[ -]?\d){5,24}(?![A-Za-z0-9])|(?=[^\s]*(?:\d[^\s]*){5})[A-Za-z0-9][A-Za-z0-9.@_-]{4,38}[A-Za-z0-9]/y;
 
 /**
  * A value the text says is written backwards ("ssn backwards so it's not stored: 0788-34-125"): the
- * first token with five digits or more within 60 characters after the word, read backwards.
+ * first token with five digits or more within 60 characters after the word (`hintEnds`: the ends of
+ * the keyword index's "backwards" words), read backwards.
  */
-export function saidBackwards(text: string, edits: Edit[]): void {
-  for (const hint of BACKWARDS_HINTS) {
-    // found without its first letter, whose case is checked after (no lower-case copy of the text)
-    const tail = hint.slice(1);
-    let seen = 0;
-    for (let t = text.indexOf(tail, 1); t !== -1 && seen < 10; t = text.indexOf(tail, t + tail.length)) {
-      if ((text.charCodeAt(t - 1) | 32) !== hint.charCodeAt(0)) continue;
-      seen++;
-      const i = t - 1;
-      const to = Math.min(text.length, i + hint.length + 60);
-      for (let j = i + hint.length; j < to; j++) {
-        const c = text.charCodeAt(j);
-        if (!isTokenChar(c) || (j > 0 && isTokenChar(text.charCodeAt(j - 1)))) continue;
-        BACKWARDS_VALUE.lastIndex = j;
-        const m = BACKWARDS_VALUE.exec(text);
-        if (m === null || (j + m[0].length < text.length && isTokenChar(text.charCodeAt(j + m[0].length)))) continue;
-        edits.push({ s: j, e: j + m[0].length, r: [...m[0]].reverse().join('') });
-        break;
-      }
+export function saidBackwards(text: string, hintEnds: readonly number[], edits: Edit[]): void {
+  for (let h = 0; h < hintEnds.length && h < 20; h++) {
+    const from = hintEnds[h]!;
+    const to = Math.min(text.length, from + 60);
+    for (let j = from; j < to; j++) {
+      if (!isTokenChar(text.charCodeAt(j)) || (j > 0 && isTokenChar(text.charCodeAt(j - 1)))) continue;
+      BACKWARDS_VALUE.lastIndex = j;
+      const m = BACKWARDS_VALUE.exec(text);
+      if (m === null || (j + m[0].length < text.length && isTokenChar(text.charCodeAt(j + m[0].length)))) continue;
+      edits.push({ s: j, e: j + m[0].length, r: [...m[0]].reverse().join('') });
+      break;
     }
   }
 }

@@ -120,6 +120,10 @@ const KINDS = {
     'taxid', 'tin', 'tax number', 'tax no', 'tax_no', 'nationalid', 'national id', 'national_id', 'national id number', 'idnumber', 'id_number',
     'personal id', 'personalid', 'government id', 'govid', 'id card', 'idcard', 'curp', 'rfc',
   ),
+  /** a Japanese honorific after a name and its hyphen ("Sato-san"; name-shapes.ts checks the hyphen) */
+  honorsuffix: v('san', 'sama', 'kun', 'chan', 'sensei', 'senpai', 'dono'),
+  /** words saying a value is written backwards (deobfuscation-runs.ts, saidBackwards) */
+  backwards: v('backwards', 'backward', 'reversed', 'in reverse', 'rückwärts', 'al revés', "à l'envers", 'al contrario'),
   /** a Czech or Slovak birth number's words; an Indian PAN's (intl-id-detector.ts) */
   rodne: v('rodné číslo', 'rodne cislo', 'rodného čísla', 'rodneho cisla', 'rodné č.', 'r.č.', 'rč', 'birth number', 'birth no'),
   pan: v('pan', 'pan card', 'pan no', 'pan number', 'permanent account number'),

@@ -560,7 +560,7 @@ export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHit
   digitLookalikes(text, edits);
   reversedEmails(text, edits);
   reversedTokens(text, TOKEN_PREFIXES, edits);
-  saidBackwards(text, edits);
+  saidBackwards(text, keywords.hits('backwards').ends, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
   spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));

@@ -484,15 +484,22 @@ function lineAway(text: string, s: number, e: number, k: number): [number, numbe
   return [s, e];
 }
 
-/** A Japanese honorific after a hyphen: the name before it ("Sato-san", "Yuki-chan", "Tanaka-sensei"). */
-const SUFFIXED = /(?<![\p{L}\d-])(\p{Lu}\p{Ll}{1,20})-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\p{L}\d-])/gu;
-const SUFFIX_HINT = /-(?:san|sama|kun|chan|sensei|senpai|dono)(?![\p{L}\d-])/u;
-
-/** Names before a Japanese honorific suffix (SUFFIXED); the whole text is scanned only when a suffix is in it. */
-export function suffixedNames(text: string, out: { push(f: Finding): unknown }): void {
-  if (!SUFFIX_HINT.test(text)) return;
-  SUFFIXED.lastIndex = 0;
-  for (let m = SUFFIXED.exec(text); m !== null; m = SUFFIXED.exec(text)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[1]!.length, confidence: 0.85 });
+/**
+ * Names before a Japanese honorific suffix, after its hyphen: "Sato-san", "Yuki-chan", "Tanaka-sensei"
+ * (`suffixStarts`: the keyword index's "honorsuffix" hits; "San Francisco" has no hyphen before it).
+ */
+export function suffixedNames(text: string, suffixStarts: readonly number[], out: { push(f: Finding): unknown }): void {
+  for (const at of suffixStarts) {
+    if (at < 3 || text.charCodeAt(at - 1) !== 45) continue;
+    let s = at - 1;
+    while (s > 0 && at - 1 - s < 21 && isLetter(text.charCodeAt(s - 1))) s--;
+    const c = s > 0 ? text.charCodeAt(s - 1) : 32;
+    if (at - 1 - s < 2 || !isUpper(text.charCodeAt(s)) || isLetter(c) || (c >= 48 && c <= 57) || c === 45) continue;
+    // (a capitalised word, not one in capitals: "API-san" is no name)
+    let capitals = false;
+    for (let i = s + 1; i < at - 1; i++) if (isUpper(text.charCodeAt(i))) capitals = true;
+    if (!capitals) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: at - 1, confidence: 0.85 });
+  }
 }
 
 /** a letter's first word, or an e-mail's header line: the text is a message, whose last word may be its sender */

@@ -101,21 +101,25 @@ const DATE_CELL = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{
  */
 function idColumns(scan: Scan, out: Finding[]): void {
   const { text } = scan;
+  // the hits of all those kinds in text order, for one walk over the lines (TableHeaders)
+  let starts: number[] | undefined;
   for (const kind of ID_COLUMN_KINDS) {
-    const { starts } = scan.keywords.hits(kind);
-    if (starts.length === 0) continue;
-    const headers = new TableHeaders(text);
-    let tablesTo = -1;
-    for (const at of starts) {
-      if (at < tablesTo) continue;
-      const header = headers.headerAt(at);
-      if (header === null || header.width < 2 || !ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, ''))) continue;
-      tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
-        const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
-        const v = text.slice(a, b);
-        if (ID_CELL.test(v) && !DATE_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
-      });
-    }
+    const hits = scan.keywords.hits(kind).starts;
+    if (hits.length > 0) (starts ??= []).push(...hits);
+  }
+  if (starts === undefined) return;
+  starts.sort((a, b) => a - b);
+  const headers = new TableHeaders(text);
+  let tablesTo = -1;
+  for (const at of starts) {
+    if (at < tablesTo) continue;
+    const header = headers.headerAt(at);
+    if (header === null || header.width < 2 || !ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, ''))) continue;
+    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+      const v = text.slice(a, b);
+      if (ID_CELL.test(v) && !DATE_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+    });
   }
 }
 

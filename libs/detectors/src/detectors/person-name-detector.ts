@@ -273,7 +273,7 @@ export const personNameDetector: Detector = {
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
-    suffixedNames(text, out);
+    suffixedNames(text, keywords.hits('honorsuffix').starts, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];
