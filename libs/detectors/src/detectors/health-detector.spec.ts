@@ -171,3 +171,15 @@ describe('health data: lay language of other European languages', () => {
     expect(health('Een beroerte is een ernstige aandoening.')).toEqual([]);
   });
 });
+
+describe('health data: more ways a term is said of someone', () => {
+  it('reads a treatment someone starts, a need in a list of people, a reason after "is off today -"', () => {
+    expect(health("Quick update: Priya starts radiotherapy next week so she'll be working reduced hours.")).toEqual(['radiotherapy']);
+    expect(health('Dietary requirements: Tom vegan, Sunil vegetarian, Mekdes coeliac.')).toEqual(['coeliac']);
+    expect(health('Hi team, Dan is off today - kidney stones again.')).toEqual(['kidney stones']);
+  });
+  it('reads no term in a course, a menu or a product name', () => {
+    expect(health('The course starts radiotherapy modules in May.')).toEqual([]);
+    expect(health('Menu: Pasta, Risotto coeliac, Soup vegan. Product list: Oat milk, Bread coeliac-friendly')).toEqual([]);
+  });
+});

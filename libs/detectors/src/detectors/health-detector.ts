@@ -1,7 +1,16 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
-import { isGivenName } from './name-lists';
+import { isGivenName, nameLists } from './name-lists';
+
+/** the item before, in a list of people and what each needs: a given name and a word ("Sunil vegetarian, ") */
+const PERSON_ITEM_BEFORE = /(?:^|[,;:\n][ \t]*)(\p{Lu}\p{Ll}+)[ \t]+[\p{L}-]+[ \t]*[,;][ \t]*$/u;
+const listedPersonItemBefore = (text: string, pos: number): boolean => {
+  const m = PERSON_ITEM_BEFORE.exec(text.slice(Math.max(0, pos - 60), pos));
+  if (m === null) return false;
+  const lower = m[1]!.toLowerCase(), lists = nameLists();
+  return isGivenName(lower) || lists.all.has(lower) || lists.rareGiven.has(lower);
+};
 
 /** USAN/INN stems that mark a generic drug name (sumatriptan, cetirizine, ramipril, ticagrelor, dupilumab...). */
 const DRUG_STEMS =
@@ -71,7 +80,8 @@ const LINKS: Record<HealthCategory, Set<string>> = {
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
   'medical-procedure': new Set(
-    'had|has|have|having|on|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à'.split('|'),
+    ('had|has|have|having|on|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à|' +
+      'starts|started|starting|begins|began|finishes|finished|completes|completed|restarts|resumes').split('|'),
   ),
 };
 /** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
@@ -188,6 +198,11 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   // quick look at the word before the term and its modifiers: most terms have no link at all
   let w = wordBefore(text, h.start, from);
   for (let k = 0; k < 3 && w !== undefined && MODIFIER.has(w[1]); k++) w = wordBefore(text, w[0], from);
+  // a list of people's needs: "Tom vegan, Sunil vegetarian, Mekdes coeliac" (a capitalised word alone before it, opening its item)
+  // (a person's name, listed or no English word, and the term ending the item: not "Bread coeliac-friendly")
+  if (w !== undefined && ADJECTIVAL.has(h.term) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(w[0], w[0] + w[1].length)) && text.slice(w[0] + w[1].length, h.start).trim() === '' &&
+    /(?:^|[,;:\n])[ \t]*$/.test(text.slice(Math.max(0, w[0] - 3), w[0])) && /^[ \t]*(?:[,;.\n]|$)/.test(text.slice(h.end, h.end + 3)) &&
+    (isGivenName(w[1]) || (!nameLists().english.has(w[1]) && listedPersonItemBefore(text, w[0])))) return true;
   const procedure = h.detector === 'medical-procedure' && !h.ambiguous;
   if (!procedure && (w === undefined || !(POSSESSIVE.has(w[1]) || LINKS[h.detector].has(w[1]) || BE.has(w[1]) || w[1].endsWith("'s") || w[1].endsWith("'m")))) return false;
   const orig = words(text.slice(from, h.start));
@@ -207,6 +222,8 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   const before = ws.slice(0, i - 1);
   const hasSubject =
     before.some((w) => SUBJECT.has(w) || POSSESSIVE.has(w) || (w.endsWith("'s") && SUBJECT.has(w.slice(0, -2)))) ||
+    // a given name right before the verb: "Quick update: Priya starts radiotherapy"
+    (i >= 2 && /^\p{Lu}\p{Ll}+$/u.test(orig[i - 2]!) && isGivenName(orig[i - 2]!)) ||
     NAME_PAIR.test(text.slice(from, h.start)) ||
     namedSubject(orig, ws, i);
   // "switched me to", "put him on": the object between the verb and the link
@@ -239,7 +256,9 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
 const NAMED_START = /(?:^|[.!?:\n][ \t]*)(\p{Lu}\p{Ll}+)[ \t]+(?:is|was|has|had|has been|had been|will be|remains|got)\b/u;
 const namedStart = (before: string): boolean => {
   const m = NAMED_START.exec(before);
-  return m !== null && isGivenName(m[1]!);
+  if (m === null) return false;
+  const lower = m[1]!.toLowerCase(), lists = nameLists();
+  return isGivenName(lower) || lists.all.has(lower) || lists.rareGiven.has(lower);
 };
 /** a record's reason field right before a term, and the absence it is the reason for */
 const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
@@ -247,7 +266,7 @@ const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit n
 /** a duration and a separator right before the term: "3 days, ", "12 d: ", "2 weeks – " */
 const DAYS_REASON = /\b\d{1,3}(?:[.,]\d)?[ \t]*(?:days?|d|weeks?|wks?|hours?|hrs?)[ \t]*[,:;–—-][ \t]*$/i;
 /** off sick, and the reason in brackets or after "with": "out sick (", "off sick with ", "home sick – " */
-const SICK_BEFORE = /\b(?:out|off|home|signed off)[ \t]+sick[ \t]*(?:\(|with[ \t]+|[:–—-][ \t]*)$/i;
+const SICK_BEFORE = /\b(?:(?:out|off|home|signed off)[ \t]+sick|(?:is|was|'s|be)[ \t]+(?:off|out)(?:[ \t]+(?:today|again|this week|until \w+))?)[ \t]*(?:\(|with[ \t]+|[:–—-][ \t]*)$/i;
 /** a verb right after a person's name: the sentence says something of them ("Ravi is recovering from", "Jenna is", "Sarah has been") */
 const AUX = new Set("is|was|has|had|will|would|has been|had been|'s|remains|stays|became|got|gets|went|needs|needed".split('|'));
 /**
