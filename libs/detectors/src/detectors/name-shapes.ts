@@ -5,7 +5,8 @@
  * - a first name alone after a salutation, in more languages and unlisted ("Hi Oksana,", "Beste Sanne,");
  * - an initial and a family name ("Client: J. Moreau", "name on card A. Papadopoulos");
  * - more labels of a name field (meeting minutes' "Apologies:", "Naam:", "Nom :");
- * - a name before a Japanese honorific suffix ("Sato-san");
+ * - a name before a Japanese honorific suffix ("Sato-san"), and names with the honorifics of
+ *   Japanese, Chinese, Korean and Thai script ("田中さん", "王先生", "김민준 님", "คุณสมชาย");
  * - the sender's name closing a letter without a sign-off word ("… beyond HR.\nJess"), or after one on its line;
  * and what is no person: firms joined by "&" ("Ernst & Young"), a job title or a firm after a name
  * or a label ("Imran Qureshi, Financial Controller", "Bill to: Harbor Point Realty"), a city named
@@ -532,4 +533,30 @@ export function closingName(text: string, isName: (lower: string) => boolean): [
   const lower = word.toLowerCase();
   if (STOP.has(lower) || PRODUCT_NAMES.has(lower) || !isName(lower) || !LETTER_OPENING.test(text.slice(0, 600))) return null;
   return [s, e];
+}
+
+/**
+ * Names in CJK and Thai script, by their honorifics: in Japanese (a text with kana), two or three
+ * kanji or any katakana before さん, 様, 先生, くん, ちゃん ("田中さん"); in Chinese, a family name of one
+ * character before 先生, 女士, 小姐 ("王先生"); in Korean, a family name's syllable and two more before 님
+ * or 씨 ("김민준 님"; not "고객님", "선생님": titles and nouns are two syllables); in Thai, the letters
+ * after คุณ, นาย, นาง or นางสาว up to a blank ("คุณสมชาย"). Each regex runs only when its honorific
+ * is in the text.
+ */
+const KANA = /[\u3040-\u30FF]/;
+const JA_NAME = /(?<![\p{Script=Han}\p{Script=Katakana}])(?:\p{Script=Han}{2,3}|\p{Script=Katakana}{2,8})(?=さん|様|先生|くん|ちゃん)/gu;
+const ZH_NAME = /\p{Script=Han}(?=先生|女士|小姐)/gu;
+const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
+const KO_NAME = new RegExp(`(?<!\\p{Script=Hangul})[${KO_FAMILY}]\\p{Script=Hangul}{2}(?= ?(?:님|씨))`, 'gu');
+const TH_NAME = /(?<=(?:คุณ|นางสาว|นาย|นาง))[\u0E01-\u0E4E]{2,20}(?=[\s,.!?]|$)/gu;
+export function scriptNames(text: string, out: { push(f: Finding): unknown }): void {
+  const run = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[0].length, confidence: 0.8 });
+  };
+  const kana = KANA.test(text);
+  if (kana && /さん|様|先生|くん|ちゃん/.test(text)) run(JA_NAME);
+  if (!kana && /先生|女士|小姐/.test(text)) run(ZH_NAME);
+  if (text.indexOf('님') !== -1 || text.indexOf('씨') !== -1) run(KO_NAME);
+  if (text.indexOf('คุณ') !== -1 || text.indexOf('นาย') !== -1 || text.indexOf('นาง') !== -1) run(TH_NAME);
 }

@@ -869,6 +869,13 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('The release is out. Please review the notes.\nMonday')).toEqual([]);
     expect(names('Hi team, the release is out. Thanks')).toEqual([]);
   });
+  it('reads names in Japanese, Chinese, Korean and Thai script by their honorifics', () => {
+    expect(names('田中さんに連絡してください。')).toEqual(['田中']);
+    expect(names('请把合同发给王先生。')).toEqual(['王']);
+    expect(names('김민준 님께 전달해 주세요.')).toEqual(['김민준']);
+    expect(names('คุณสมชาย โทรมาเมื่อวาน')).toEqual(['สมชาย']);
+    expect(names('皆さん、こんにちは。고객님 감사합니다. 선생님께 여쭤보세요.')).toEqual([]);
+  });
   it('reads a chat typed in lower case with a capital or two inside', () => {
     expect(names("ok update: sven and aylin are doing the migration tonight, joão is on call. if it breaks page kofi not me lol. kofi's laptop has the cert. also ping QA"))
       .toEqual(['sven', 'aylin', 'joão', 'kofi', 'kofi']);

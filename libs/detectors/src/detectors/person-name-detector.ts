@@ -20,7 +20,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, suffixedNames, closingName,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, suffixedNames, closingName, scriptNames,
 } from './name-shapes';
 
 /**
@@ -274,6 +274,8 @@ export const personNameDetector: Detector = {
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
     suffixedNames(text, keywords.hits('honorsuffix').starts, out);
+    // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
+    if (NON_LATIN.test(text)) scriptNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];
@@ -689,6 +691,8 @@ function surnameEnd(x: Tok): boolean {
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
+/** a character of the Thai, CJK or Hangul blocks: the script-name pass runs only then */
+const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
 const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
 /** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
