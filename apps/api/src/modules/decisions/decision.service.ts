@@ -39,6 +39,11 @@ export interface PreparedChecks {
   contentMatters: boolean;
   baseline: LocalDecision;
   check(text: string): LocalDecision;
+  /**
+   * What the last check found, when `text` is the text it checked and its policy is still the one
+   * loaded; else undefined. See decideOneAsync's `checked`.
+   */
+  lastInspected(text: string): Inspected | undefined;
 }
 
 /** See DecisionService.decideDeferred. */
@@ -48,8 +53,8 @@ export interface DeferredDecision {
   log(tokens: { input: number; output: number } | null): void;
 }
 
-/** A text's findings, found off the event loop by the inspector of `policy`; `started` when that began. */
-interface Inspected {
+/** A text's findings, found beforehand (off the event loop, or by a prepared check) by the inspector of `policy`; `started` when that began. */
+export interface Inspected {
   policy: CompiledPolicy;
   findings: Finding[];
   started: number;
@@ -63,6 +68,15 @@ interface Inspected {
  */
 export interface OffLoopOptions {
   inlineWhenBusy?: boolean;
+}
+
+/**
+ * `checked`: the prepared checks of the same request shape (the gateway's look-back checks of a
+ * streamed answer). A text their last check inspected (a short answer, whole in its last window) is
+ * decided with those findings rather than inspected again.
+ */
+export interface CheckedOptions {
+  checked?: PreparedChecks;
 }
 
 /**
@@ -125,7 +139,13 @@ export class DecisionService {
    * worker. The decision is then made with those findings and the policy that found them, exactly
    * as decideOne would have made it. Shorter texts are decided at once, as by decideOne.
    */
-  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: DecideCallOptions & OffLoopOptions = {}): DecisionResponse | Promise<DecisionResponse> {
+  decideOneAsync(client: ApiClientAuth, input: DecisionRequestInput, correlationId?: string, connectionIp?: string, opts: DecideCallOptions & OffLoopOptions & CheckedOptions = {}): DecisionResponse | Promise<DecisionResponse> {
+    const checked = opts.checked && input.content?.text !== undefined ? opts.checked.lastInspected(input.content.text) : undefined;
+    if (checked) {
+      const { response, entry } = this.evaluate(client, input, correlationId, connectionIp, opts.log !== false, checked, opts.redactedText);
+      if (entry) this.commit(entry);
+      return response;
+    }
     const inspecting = this.inspectOffLoop(client, input, opts);
     if (!inspecting) return this.decideOne(client, input, correlationId, connectionIp, opts);
     return inspecting.then((inspected) => {
@@ -254,10 +274,22 @@ export class DecisionService {
     const exceptions = this.exceptions.get(client.organizationId);
     // The gateway masks what it checks itself: the checks build no redacted text.
     const options = () => ({ exceptions, now: Date.now(), redactedText: false });
+    // The last check's text, findings and duration (the inspection's, counted in the latency of the
+    // decision that reuses them).
+    let last: { text: string; findings: Finding[]; millis: number } | null = null;
     return {
       contentMatters: policy.evaluator.contentCanMatter({ action, destination, subject, context }),
       baseline: decide(policy, { action, destination, subject, context }, options()),
-      check: (text: string) => decide(policy, { action, destination, subject, context, content: { text } }, options()),
+      check: (text: string) => {
+        const started = performance.now();
+        const result = decide(policy, { action, destination, subject, context, content: { text } }, options());
+        last = { text, findings: result.findings, millis: performance.now() - started };
+        return result;
+      },
+      lastInspected: (text: string) => {
+        if (last?.text !== text || this.runtime.get(client.organizationId) !== policy) return undefined;
+        return { policy, findings: last.findings, started: performance.now() - last.millis };
+      },
     };
   }
 

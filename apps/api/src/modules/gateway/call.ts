@@ -1,5 +1,6 @@
 import type { DecisionRequestInput } from '@airlock/contracts';
 import type { ApiClientAuth } from '../auth/auth-context';
+import type { PreparedChecks } from '../decisions/decision.service';
 import type { GatewayEndpoint, TextRef, Usage } from './dialects';
 import { maskPiece, type WindowVerdict } from './lookback';
 import type { ResolvedUpstream } from './upstreams.service';
@@ -23,6 +24,8 @@ export interface CallState {
   redacted: boolean;
   /** Tokens as the upstream reported them so far; null until it does. */
   usage: Usage | null;
+  /** The look-back checks of a streamed answer (see GatewayService.windowCheck); null until prepared. */
+  checks: PreparedChecks | null;
   /** Writes the call's decision (its prompt) to the log, once; see logCall. */
   logPrompt: ((tokens: Usage | null) => void) | null;
   /** The call's outcome was recorded (see record): nothing more goes to the log or the rollups. */

@@ -94,6 +94,7 @@ export class GatewayService {
       own: 0,
       redacted: false,
       usage: null,
+      checks: null,
       logPrompt: null,
       ended: false,
     };
@@ -377,11 +378,12 @@ export class GatewayService {
   /**
    * A streamed answer's decision for the log alone (the caller has had its verdict from the
    * look-back checks): a long answer is inspected off the event loop and logged when that is done;
-   * a failure then only costs the log entry, as the answer has gone out.
+   * a failure then only costs the log entry, as the answer has gone out. An answer the last
+   * look-back check inspected whole (a short one) is not inspected again (`checked`).
    */
   private logAnswer(state: CallState, text: string): void {
     try {
-      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { inlineWhenBusy: true, redactedText: false });
+      const logged = this.decisions.decideOneAsync(state.client, requestOf(state.base, 'response', text), state.requestId, state.ip, { inlineWhenBusy: true, redactedText: false, checked: state.checks ?? undefined });
       if (logged instanceof Promise) logged.catch(() => undefined);
     } catch {
       // the answer went out; only its log entry is lost (an unloaded policy, a text over the limit)
@@ -401,6 +403,7 @@ export class GatewayService {
     } catch (err) {
       return rethrowForGateway(err);
     }
+    state.checks = checks;
     const verdict = ({ decision, findings, redactedClasses }: LocalDecision): WindowVerdict => windowVerdictOf(decision.effect, decision.reasons, findings, redactedClasses);
     if (!checks.contentMatters) {
       const fixed = verdict(checks.baseline);
