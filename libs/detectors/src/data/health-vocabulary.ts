@@ -147,7 +147,10 @@ const CONDITIONS =
   'insuficiência renal|' +
   'brustkrebs|prostatakrebs|lungenkrebs|darmkrebs|leukämie|epilepsie|demenz|lungenentzündung|osteoporose|ischias|schizophrenie|bipolare störung|' +
   'magersucht|niereninsuffizienz|herzinsuffizienz|' +
-  'borstkanker|longkanker|darmkanker|leukemie|dementie|beroerte|hartaanval|longontsteking|reuma|suikerziekte|zwangerschap';
+  'borstkanker|longkanker|darmkanker|leukemie|dementie|beroerte|hartaanval|longontsteking|reuma|suikerziekte|zwangerschap|' +
+  // infections people are off work with, in those languages and Indonesian
+  'dengue|dengue fever|typhoid|cholera|scarlet fever|chikungunya|zika|varicela|varicelle|varicella|windpocken|waterpokken|catapora|masern|' +
+  'sarampión|rougeole|morbillo|sarampo|mandelentzündung|amygdalite|tonsillite|amigdalitis|demam berdarah|tifus|cacar air';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +

@@ -183,3 +183,15 @@ describe('health data: more ways a term is said of someone', () => {
     expect(health('Menu: Pasta, Risotto coeliac, Soup vegan. Product list: Oat milk, Bread coeliac-friendly')).toEqual([]);
   });
 });
+
+describe('health data: infections people are off with, in more languages', () => {
+  it('reads them with a person', () => {
+    expect(health('Hoje não vou trabalhar, estou com dengue.')).toEqual(['dengue']);
+    expect(health('Saya tidak masuk kerja hari ini karena demam berdarah.')).toEqual(['demam berdarah']);
+    expect(health('Meine Tochter hat eine Mandelentzündung und bleibt zu Hause.')).toEqual(['Mandelentzündung']);
+    expect(health('Please note Marco is recovering from a broken leg and will work remotely.')).toEqual(['broken leg']);
+  });
+  it('reads none without one', () => {
+    expect(health('Wir haben eine Mandelentzündung im Kurs besprochen. Dengue cases rose in 2024.')).toEqual([]);
+  });
+});

@@ -65,7 +65,7 @@ const SUBJECT = new Set(
     // relatives in Italian, French, Spanish, Portuguese and German
     'padre|madre|marito|moglie|figlio|figlia|fratello|sorella|nonno|nonna|papà|mamma|père|mère|mari|femme|fils|fille|frère|sœur|maman|marido|esposa|hijo|hija|' +
     'hermano|hermana|abuelo|abuela|papá|mamá|pai|mãe|filho|filha|irmão|irmã|vater|mutter|sohn|tochter|bruder|schwester|vader|moeder|zoon|dochter|broer|zus|' +
-    'ik|hij|zij').split('|'),
+    'ik|hij|zij|estou|estoy|sono|bin|saya|aku|anak|ibu|ayah|suami|istri').split('|'),
 );
 /** "ricoverato per un ictus", "hospitalisé pour", "ingresado por": "for" after being taken into hospital or treated, in other languages */
 const FOR_OTHER = new Set('per|por|pour'.split('|'));
@@ -75,7 +75,7 @@ const HOSPITALISED = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
@@ -252,8 +252,8 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   return false;
 }
 
-/** a sentence (or a field after a colon) starting with a capitalised word and a verb: "Ravi is recovering from", "Jenna was signed off with"; group 1 must be a given name */
-const NAMED_START = /(?:^|[.!?:\n][ \t]*)(\p{Lu}\p{Ll}+)[ \t]+(?:is|was|has|had|has been|had been|will be|remains|got)\b/u;
+/** a sentence (or a field after a colon, or a note: "Please note Marco is") starting with a capitalised word and a verb: "Ravi is recovering from", "Jenna was signed off with"; group 1 must be a given name */
+const NAMED_START = /(?:^|[.!?:\n][ \t]*|\b(?:[Nn]ote|[Nn]oted|FYI|[Ff]yi|[Uu]pdate|[Rr]eminder|[Hh]eads[- ]up|know|that)[ \t]+)(\p{Lu}\p{Ll}+)[ \t]+(?:is|was|has|had|has been|had been|will be|remains|got)\b/u;
 const namedStart = (before: string): boolean => {
   const m = NAMED_START.exec(before);
   if (m === null) return false;
