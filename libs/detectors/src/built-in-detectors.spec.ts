@@ -438,7 +438,7 @@ describe('an id of its shape right after its label, its check digit failing: fou
     ['fr-nir', 'sécurité sociale 2 55 08 14 168 025 39', '2 55 08 14 168 025 39'],
     ['pl-pesel', 'PESEL 44051401358', '44051401358'],
     ['br-cpf', 'CPF 111.444.777-34', '111.444.777-34'],
-    ['za-id-number', 'ID number: 8001015009088', '8001015009088'],
+    ['za-id-number', 'South African ID number: 8001015009088', '8001015009088'],
     ['se-personnummer', 'Personnummer: 811218-9875', '811218-9875'],
     ['no-fodselsnummer', 'fødselsnummer 15038510191', '15038510191'],
     ['es-dni', 'DNI: 48291736K.', '48291736K'],
@@ -446,6 +446,17 @@ describe('an id of its shape right after its label, its check digit failing: fou
   ])('%s in %j', (detector, text, value) => {
     const hits = found(text).filter((f) => f.detector === detector);
     expect(hits.map((h) => [h.value, h.confidence])).toEqual([[value, 0.85]]);
+  });
+  it('reads none after a label that names no country (a phone number, a customer id), nor an internal reference in an id column', () => {
+    expect(found('My personal number is 0712345678. Customer ID number: 2023010112345').filter((f) => f.dataClass === 'government_id')).toEqual([]);
+    expect(found('ID Number,Item,Qty\nINV-100234,Widget,3\nSKU-88812,Bolt,9').filter((f) => f.dataClass === 'government_id')).toEqual([]);
+    expect(found('Company,Tax No\nAcme,12-3456789\nGlobex,GB123456789').filter((f) => f.dataClass === 'government_id')).toEqual([]);
+  });
+  it('stays linear on a long list of labelled ids whose check digit fails', () => {
+    const t = 'NHS: 943 476 5918\n'.repeat(55_000);
+    const t0 = performance.now();
+    found(t);
+    expect(performance.now() - t0).toBeLessThan(3_000);
   });
   it('reads none the text says is no real id', () => {
     expect(found('SIN 875 209 748 is not valid (fails Luhn), see the handbook.').filter((f) => f.dataClass === 'government_id')).toEqual([]);
@@ -700,6 +711,15 @@ describe('credential shapes and false alarms (issue 20)', () => {
     const low = compileInspector({ minConfidence: 0.2 }).inspect('test with 4242 4242 4242 4242');
     expect(low).toEqual([expect.objectContaining({ detector: 'payment-card', confidence: 0.3 })]);
     expect(found('test with 4242 4242 4242 4242')).toEqual([]);
+  });
+});
+
+describe('what a review of this round found: no address in a reference, no bank account in a ledger', () => {
+  it('reads no Czech address in an invoice reference and an amount', () => {
+    expect(found('Invoice 2024/118, 12000 EUR due next week. Order Ref 123/45, 10000 Units').filter((f) => f.detector === 'street-address')).toEqual([]);
+  });
+  it('reads no bank account in a chart of accounts under a one-word column', () => {
+    expect(found('AccountNumber,Description\n400000,Sales Revenue\n500000,Cost of Goods').filter((f) => f.dataClass === 'financial')).toEqual([]);
   });
 });
 

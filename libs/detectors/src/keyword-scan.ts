@@ -78,9 +78,9 @@ const KINDS = {
   account: v(
     'account', 'account number', 'account no', 'account no.', 'account #', 'acct', 'acct no', 'acct.', 'a/c', 'bank account', 'checking account',
     'savings account', 'kontonummer', 'konto', 'sort code', 'bsb', 'numéro de compte', 'número de cuenta',
-    // a spreadsheet's column written in one word ("BankAccount", "AccountNumber")
-    'bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber',
   ),
+  /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
+  accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber'),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),
   cli: v('curl', 'wget', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'svn', 'lftp'),
   marking: MARKING_WORDS,

@@ -20,17 +20,20 @@ export const bankAccountDetector: Detector = {
   detect(scan, out) {
     const { keywords, text } = scan;
     // a table's account columns ("name,sort_code,account_number" then one row per person): their cells
-    const { starts } = keywords.hits('account');
+    // (and the one-word column names, which are read only as a header: "AccountNumber" before ledger codes is no bank)
+    const starts = [...keywords.hits('account').starts, ...keywords.hits('accountcolumn').starts].sort((a, b) => a - b);
     let tablesTo = -1;
     const headers = new TableHeaders(text);
     for (const at of starts) {
       if (at < tablesTo) continue;
       const header = headers.headerAt(at);
       if (header === null || header.width < 2 || !ACCOUNT_LABEL.test(header.label)) continue;
+      const bankLabel = /bank|iban|sort|bsb|konto/i.test(header.label);
       tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
         const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
         const v = text.slice(a, b);
-        if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+        // (under a bare "account number" eight digits or more: a chart of accounts' ledger codes are six, "400000")
+        if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (bankLabel || v.replace(/\D/g, '').length >= 8)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
       });
     }
     forEachWindow(scan, 'account', 0, 40, (ws, win) => {

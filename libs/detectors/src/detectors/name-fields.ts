@@ -15,11 +15,15 @@ export interface NameLists {
   common: Set<string>;
 }
 
-/** A field or key that holds a person's name; `true` when it says so by itself (first_name), `false` for a bare "name" (a product has one too). */
-function nameField(field: string): boolean | undefined {
+/**
+ * A field or key that holds a person's name: 'person' when it says so by itself (first_name), 'name'
+ * for a bare "name" (a product has one too), 'role' for a person's role (a customer may be a firm).
+ */
+function nameField(field: string): 'person' | 'name' | 'role' | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
-  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre' || ROLE_FIELDS.has(f)) return false;
-  return PERSON_FIELDS.has(f) ? true : undefined;
+  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre') return 'name';
+  if (ROLE_FIELDS.has(f)) return 'role';
+  return PERSON_FIELDS.has(f) ? 'person' : undefined;
 }
 /** A person's role as a column or key ("Employee", "assignee"): a person's name or a firm's, an id, a login; a listed name is needed. */
 const ROLE_FIELDS = new Set(
@@ -38,6 +42,19 @@ const EMPTY = new Set(
 );
 /** A name's shape: letters, with blanks, apostrophes, hyphens and dots between; 1-4 words ("Smith, John" too). */
 const NAME_SHAPE = /^\p{L}[\p{L}'’.-]*(?:,?[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
+
+/** a role column's cell that is a person: one to three capitalised words, a listed given name first or a listed family name last (nameLike) */
+function personCell(value: string, lists: NameLists): boolean {
+  const words = value.split(/,?[ \t]+/);
+  if (value.length > 40 || words.length > 3 || words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w) || FIRM_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
+  return nameLike(value, true, lists);
+}
+/** words of a firm's name in such a cell ("Acme Corp", "Jordan Trading") */
+const FIRM_WORDS = new Set(
+  `corp corporation inc incorporated ltd limited llc llp gmbh ag sa sas srl bv nv plc co company group bank holdings partners trading enterprises
+  industries solutions systems technologies tech consulting services logistics media foods motors studio studios labs capital ventures global
+  international retail store stores shop hotel hotels airlines pharma energy`.split(/\s+/),
+);
 
 /** A cell or value that can be a name; with `listed`, its first word must be a listed given name or its last a listed family name (not everyday words). */
 function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
@@ -80,28 +97,39 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
     const header = headerOf(text, lineStart, lineEnd);
     if (header === null) continue;
     let row = lineEnd + 1;
+    // a role column's cells: persons only when most of its filled cells are (a Customer column of firms names no one)
+    const roles = new Map<number, { cells: [number, number][]; filled: number }>();
     while (row < text.length) {
       let rowEnd = text.indexOf('\n', row);
       if (rowEnd === -1) rowEnd = text.length;
       const cells = fieldsOf(text, row, rowEnd, header.delim);
       if (cells.length !== header.width) break;
-      for (const [col, personField] of header.columns) {
+      for (const [col, kind] of header.columns) {
         const [s, e] = valueOf(text, cells[col]![0], cells[col]![1]);
-        if (nameLike(text.slice(s, e), !personField, lists)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: personField ? 0.85 : 0.8 });
+        const value = text.slice(s, e);
+        if (kind === 'role') {
+          const r = roles.get(col) ?? { cells: [], filled: 0 };
+          roles.set(col, r);
+          if (e > s) r.filled++;
+          if (personCell(value, lists)) r.cells.push([s, e]);
+        } else if (nameLike(value, kind === 'name', lists)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: kind === 'person' ? 0.85 : 0.8 });
       }
       row = rowEnd + 1;
+    }
+    for (const r of roles.values()) {
+      if (r.cells.length * 5 >= r.filled * 3) for (const [s, e] of r.cells) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
     }
     headersTried = row;
   }
 }
 
 /** A table's header on [s, e): its delimiter, its number of fields and its name columns (with whether each says "person"), or null. */
-function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, boolean][] } | null {
+function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role'][] } | null {
   if (e - s > 1000 || e - s < 4) return null;
   const delim = delimiterOf(text, s, e);
   if (delim === 0) return null;
   const fields = fieldsOf(text, s, e, delim);
-  const columns: [number, boolean][] = [];
+  const columns: [number, 'person' | 'name' | 'role'][] = [];
   for (let i = 0; i < fields.length; i++) {
     const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
     const label = text.slice(a, b);
@@ -129,12 +157,12 @@ function keyedName(text: string, at: number, lists: NameLists, out: { push(f: Fi
   const m = KEY_VALUE.exec(text);
   if (m === null) return;
   const key = /^["']?([\p{L}\d_-]+)/u.exec(m[0])![1]!;
-  const person = nameField(key);
-  if (person === undefined) return;
+  const kind = nameField(key);
+  if (kind === undefined) return;
   const [a, b] = m.indices![2] ?? m.indices![3]!;
   const value = text.slice(a, b).trimEnd();
-  if (nameLike(value, !person, lists)) {
-    out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: person ? 0.85 : 0.8 });
+  if (kind === 'role' ? personCell(value, lists) : nameLike(value, kind === 'name', lists)) {
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: kind === 'person' ? 0.85 : 0.8 });
   }
 }
 
@@ -175,10 +203,11 @@ function sqlInsertNames(text: string, at: number, lists: NameLists, out: { push(
   const close = text.indexOf(')', at);
   if (close === -1 || close - p > 600) return at;
   const cols = text.slice(p, close).split(',').map((c) => c.replace(/[\s`"[\]]/g, ''));
+  // (true: the column says "person"; a bare name or a role column needs a listed name)
   const nameCols: [number, boolean][] = [];
   cols.forEach((c, k) => {
-    const person = nameField(c);
-    if (person !== undefined) nameCols.push([k, person]);
+    const kind = nameField(c);
+    if (kind !== undefined) nameCols.push([k, kind === 'person']);
   });
   if (nameCols.length === 0) return close;
   VALUES.lastIndex = close + 1;

@@ -26,7 +26,9 @@ export function scanNear(scan: Scan, out: Finding[], kind: KeywordKind, re: RegE
 /** The confidence of an id's shape right after its label, its check digit failing (scanLabelled) */
 export const LABELLED = 0.85;
 /** Between a label and its value: blanks and punctuation, a "no." or "number", a "is" ("CPF: ", "DNI nº ", "passport number is "). */
-const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*)?$/i;
+const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*){0,2}$/i;
+/** labels that name no country's id (a "personal number" is as often a phone number): they need a valid check digit */
+const GENERIC_LABELS = new Set(['personal number', 'id number', 'id no', 'id no.', 'id nr', 'identity number', 'personal identity number', 'id_number', 'id-number']);
 
 /** A word of `kind` ends at most 24 characters before `start`, with only LABEL_GAP between: the value is labelled. */
 export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolean {
@@ -39,7 +41,7 @@ export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolea
   }
   for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
     const e = ends[i]!;
-    if (e <= start && start - e <= 24 && LABEL_GAP.test(scan.text.slice(e, start))) return true;
+    if (e <= start && start - e <= 24 && LABEL_GAP.test(scan.text.slice(e, start)) && !GENERIC_LABELS.has(scan.text.slice(starts[i]!, e).toLowerCase())) return true;
   }
   return false;
 }
@@ -68,28 +70,37 @@ export function placeholderDigits(value: string): boolean {
  * none ("is not valid", "a fake"); the label outweighs a phone number's shape (0.7-0.8).
  */
 export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: RegExp, detector: string): void {
+  if (!scan.keywords.has(kind)) return;
+  // the ids found so far, by start: a candidate is checked against them with a pointer that only moves
+  // forward (candidates come in text order), not against every finding (quadratic on a list of ids)
+  const found = out.filter((f) => f.dataClass === 'government_id').sort((a, b) => a.start - b.start);
+  let k = 0, reach = -1;
   forEachWindow(scan, kind, 0, 40, (ws, win) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(win)) !== null) {
       const start = ws + m.index, end = start + m[0].length;
-      if (!labelledAt(scan, kind, start) || placeholderDigits(m[0]) || saidInvalid(scan.text, start, end) || out.some((f) => f.start < end && start < f.end && f.dataClass === 'government_id')) continue;
+      while (k < found.length && found[k]!.start < end) reach = Math.max(reach, found[k++]!.end);
+      if (reach > start || !labelledAt(scan, kind, start) || placeholderDigits(m[0]) || saidInvalid(scan.text, start, end)) continue;
       out.push({ dataClass: 'government_id', detector, start, end, confidence: LABELLED });
+      reach = Math.max(reach, end);
     }
   });
 }
 
 /** The kinds whose words head a table's column of ids ("TaxID", "SSN", "Passport No", "CPF"). */
-const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'rodne', 'pan', 'ssn', 'steuer', 'passport', 'nino', 'cpf', 'dni', 'nordicid', 'nir', 'pesel', 'bsn', 'aadhaar', 'sin', 'itin', 'nhs', 'zaid'];
+const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'rodne', 'ssn', 'steuer', 'passport', 'nino', 'cpf', 'dni', 'nordicid', 'nir', 'pesel', 'bsn', 'aadhaar', 'sin', 'itin', 'nhs', 'zaid'];
 /** such a column's label, without blanks, '_', '-', '.' and '#', in lower case */
 const ID_LABEL = new Set(
   `taxid tin taxnumber taxno taxidnumber ssn socialsecurity socialsecuritynumber socialsecurityno nationalid nationalidnumber nationalidno nin nino ninumber
   nationalinsurance nationalinsurancenumber nationalinsuranceno idnumber idno idnr personalid personalnumber personnummer fødselsnummer fodselsnummer hetu
-  henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber pan steuerid steueridentifikationsnummer
+  henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber steuerid steueridentifikationsnummer
   sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo`.split(/\s+/),
 );
 /** a cell that can be an id: letters, digits, blanks, '.', '/' and '-', five digits or more, 6-24 characters */
 const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;
+/** a firm's or a system's number in such a column: an internal reference (INV-100234, EMP-00123), a VAT number (GB123456789), a US EIN (12-3456789) */
+const NOT_PERSON_ID = /^(?:[A-Za-z]{2,5}[-_]\d+|[A-Z]{2}\d{8,12}|\d{2}-\d{7})$/;
 /** a date or a time, which a cell of such a column may hold instead ("2023-01-02", "02/01/2023") */
 const DATE_CELL = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
@@ -118,7 +129,7 @@ function idColumns(scan: Scan, out: Finding[]): void {
     tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
       const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
       const v = text.slice(a, b);
-      if (ID_CELL.test(v) && !DATE_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+      if (ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
     });
   }
 }

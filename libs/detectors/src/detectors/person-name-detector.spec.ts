@@ -876,6 +876,16 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('คุณสมชาย โทรมาเมื่อวาน')).toEqual(['สมชาย']);
     expect(names('皆さん、こんにちは。고객님 감사합니다. 선생님께 여쭤보세요.')).toEqual([]);
   });
+  it('reads no person in what a review of this round found (firms, headers, places, departments, titles in other scripts)', () => {
+    expect(names('Customer,Region,Revenue\nAcme Corp,EMEA,1200\nGlobex Ltd,APAC,900\nJordan Trading,EMEA,5')).toEqual([]);
+    expect(names('Prepared by Michael Price\n\nItem,Price,Qty\nRed, Amber, Green')).toEqual(['Michael Price']);
+    expect(names('Georgia raised its interest rate. Jordan confirmed the ceasefire. Victoria confirmed 5 new cases.')).toEqual([]);
+    expect(names('ご担当者様、いつもお世話になっております。尊敬的女士/先生：사용자님 부사장님. สินค้ามีคุณภาพดี นายจ้างต้องจ่าย')).toEqual([]);
+    expect(names('Thanks, Finance\n\nBest, Zendesk\n\nС уважением, Бухгалтерия')).toEqual([]);
+    expect(names('Reviewed by Priya Patel (QA), Release Candidate and Hotfix Branch.')).toEqual(['Priya Patel']);
+    expect(names('Ask Deploy-kun and Data-san.')).toEqual([]);
+    expect(names('Hi,\nsee the checklist.\nApproved')).toEqual([]);
+  });
   it('reads a chat typed in lower case with a capital or two inside', () => {
     expect(names("ok update: sven and aylin are doing the migration tonight, joão is on call. if it breaks page kofi not me lol. kofi's laptop has the cert. also ping QA"))
       .toEqual(['sven', 'aylin', 'joão', 'kofi', 'kofi']);

@@ -273,7 +273,7 @@ export const personNameDetector: Detector = {
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const emitted = speakerLabels(text, all, given, common, out);
-    suffixedNames(text, keywords.hits('honorsuffix').starts, out);
+    suffixedNames(text, keywords.hits('honorsuffix').starts, (w) => english.has(w) && !given.has(w), out);
     // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
     if (NON_LATIN.test(text)) scriptNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
@@ -410,7 +410,11 @@ export const personNameDetector: Detector = {
       if (n >= 2 && bf.colon && addressLabel(w0, w1) && toks.some((x) => SITE_WORDS.has(x.lower))) return;
       if (!strong && bf.lineStart && lineStart > 0 && text.charCodeAt(lineStart - 1) === 10 && SIGNOFF_LINE.test(previousLine(text, lineStart))) strong = true;
       // a list of names, a role in brackets after one: "Present: Kim Min-jun (BD lead), Park Ji-woo"
-      if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 52 && LIST_GAP.test(text.slice(lastAcceptedEnd, start))) strong = true;
+      // (after the bracket only a run with a listed name: not "Priya Patel (QA), Release Candidate")
+      if (!strong && lastAcceptedEnd >= 0 && start - lastAcceptedEnd < 52) {
+        const gap = text.slice(lastAcceptedEnd, start);
+        if (LIST_GAP.test(gap) && (gap.indexOf('(') === -1 || toks.some((x) => (all.has(x.lower) && !common.has(x.lower) && !english.has(x.lower)) || koreanGiven(x.lower)))) strong = true;
+      }
       // a list of given names ("Hannah, Omar, Lea and Tom"): each item is a name
       if (n === 1 && !strong && text.charCodeAt(end) === 44 && listOfNamesAt(start, 0.8)) return;
       // one word without a salutation, title, field or signature is a name only after a verb about a person or with its e-mail address nearby
@@ -465,7 +469,8 @@ export const personNameDetector: Detector = {
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
-        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && (SAYS_AFTER.test(text.slice(end, end + 16)) || SAID_PAST.test(text.slice(end, end + 14)))) single = 0.7;
+        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && (SAYS_AFTER.test(text.slice(end, end + 16)) ||
+          (SAID_PAST.test(text.slice(end, end + 14)) && !placeLikeGiven(toks[0]!.lower) && !places.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) && !ITS_AFTER.test(text.slice(end, end + 30))))) single = 0.7;
         // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
         // (not a place named like a person: "Jordan has been hit by drought")
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
@@ -475,7 +480,7 @@ export const personNameDetector: Detector = {
         // (a given name that is also a word only when called out at the end, "Don't go, Mark!", or
         // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
         if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && SAID_PAST.test(text.slice(end, end + 14)) &&
-          !FIRM_NAMES.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower))))) single = 0;
+          !FIRM_NAMES.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower) && !ITS_AFTER.test(text.slice(end, end + 30)))))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -657,7 +662,8 @@ export const personNameDetector: Detector = {
       }
     }, loneWord, done);
     // the sender's name closing a letter without a sign-off word (name-shapes.ts)
-    const closing = closingName(text, (w) => (given.has(w) || rareGiven.has(w) || all.has(w)) && !GREETINGS.has(w) && !NOT_SUBJECTS.has(w) && !places.has(w));
+    // (a listed given name: no English word unless it is an everyday name, "Bill"; the lists' filters answer yes for ~1% of words, "Approved")
+    const closing = closingName(text, (w) => (given.has(w) || rareGiven.has(w)) && (!english.has(w) || common.has(w)) && !GREETINGS.has(w) && !NOT_SUBJECTS.has(w) && !places.has(w) && !PRODUCT_NAMES.has(w));
     if (closing !== null && !out.some((f) => f.start < closing[1] && closing[0] < f.end)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: closing[0], end: closing[1], confidence: 0.8 });
     for (let i = 0; i < chatSpans.length; i += 2) {
       const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(' ');
@@ -695,17 +701,24 @@ const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|e
 const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
 const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
+/** a verb then "its" or "their": said of a country, a firm or a team ("Georgia raised its rate", "Nike confirmed their layoffs") */
+const ITS_AFTER = /^[ \t]+\p{Ll}+[ \t]+(?:its|their)\b/u;
 /** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
 const AFTER_NO_NAME = new Set('a an the this that these those our your their its of for in on at to from by with into onto my his her'.split(' '));
 /**
- * A capitalised word at [s, e) that is also an English word, read as the name it was seen in: mid-sentence
- * after a word in lower case or a comma or semicolon, no article or determiner before it ("; Hart to
- * chase", not "the Grant"), or opening a sentence before what someone said or did ("Grant raised …",
- * "Grant's report").
+ * A capitalised word at [s, e) that is also an English word, read as the name it was seen in: before
+ * what only a person does ("to" and a verb, a modal, a past verb of speaking, an auxiliary and what it
+ * tells, a possessive), after a semicolon, a word in lower case that is no article or preposition, or
+ * at a sentence start ("; Hart to chase", "Grant raised …", "Grant's report"; not "Item,Price,Qty",
+ * "the Grant", "; Wood is expensive").
  */
 function wordAsName(text: string, s: number, e: number): boolean {
+  // what only a person does after it: "Hart to chase", "Hart said", "Grant's report", "Hart has been off"
+  const c = text.charCodeAt(e);
+  if (!(((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || PERSON_NEXT.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) ||
+    AUX_AFTER.test(text.slice(e, e + 24)))) return false;
   const p = prevChar(text, s);
-  if (p === 44 || p === 59) return true;
+  if (p === 59) return true;
   if (isLower(p)) {
     // the word before in lower case, and no article, determiner or preposition ("Harry Potter", "the Grant")
     let i = s - 1;
@@ -714,10 +727,10 @@ function wordAsName(text: string, s: number, e: number): boolean {
     while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
     return isLower(text.charCodeAt(i)) && !AFTER_NO_NAME.has(text.slice(i, we));
   }
-  if (p !== -1 && p !== 46 && p !== 33 && p !== 63 && p !== 10) return false;
-  const c = text.charCodeAt(e);
-  return ((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24));
+  return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
 }
+/** "to" and a verb, or a modal, after a word read as a name: "Hart to chase the contractor", "Hart will send it" */
+const PERSON_NEXT = /^[ \t]+(?:to[ \t]+\p{Ll}{2,}|will|would|can|could|should|must|and I|and me)\b/u;
 
 /** The start of the `k`-th word before `pos` (blanks between). */
 function wordsBack(text: string, pos: number, k: number): number {

@@ -38,8 +38,8 @@ const WORD_FIRST =
 /** "..., 28009 Madrid", "..., 1015 CJ Amsterdam", "..., 114 55 Stockholm", "..., 20121 Milano MI", "..., 01234-567 São Paulo" */
 const POSTCODE_CITY =
   /,?[ \t]+(?:[A-Z]{1,2}-)?(?:\d{5}-\d{3}|\d{5}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}|\d{2}-\d{3})[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2}/uy;
-/** Czech and Slovak house numbers, "1511/230", then the postcode and the city: "Vinohradská 1511/230, 100 00 Praha 10" (sticky, at the first digit) */
-const CZ_NUMBERS = /\d{1,4}\/\d{1,4}[a-zA-Z]?,?[ \t]+\d{3}[ \t]?\d{2}[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\d{1,2}(?![\d\p{L}]))?/uy;
+/** Czech and Slovak house numbers, "1511/230", then the postcode as written there ("100 00") and the city: "Vinohradská 1511/230, 100 00 Praha 10" (sticky, at the first digit; not "Invoice 2024/118, 12000 EUR") */
+const CZ_NUMBERS = /\d{1,4}\/\d{1,4}[a-zA-Z]?,?[ \t]+\d{3}[ \t]\d{2}[ \t]+\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\d{1,2}(?![\d\p{L}]))?/uy;
 /** the street's name before them: one to three capitalised words */
 const CZ_NAME = /(?:^|[^\p{L}\d.'’-])((?:\p{Lu}[\p{L}.'’-]*[ \t]+){1,3})$/u;
 /**
