@@ -732,5 +732,12 @@ describe('values broken over two lines or written backwards', () => {
     expect(found('ssn backwards so its not stored lol: 0788-34-125').map((f) => f.detector)).toContain('us-ssn');
     expect(found('I wrote my card number backwards: 7646 3430 8841 9354').map((f) => f.detector)).toContain('payment-card');
     expect(found('sort in reverse order by id 2024-01-02, the reversed list of 12345 items')).toEqual([]);
+    expect(found('IBAN written backwards: 00 0310 2350 4400 4073 98ED').map((f) => f.detector)).toContain('iban');
+  });
+  it('stays linear after a backwards word', () => {
+    const t0 = performance.now();
+    found('backwards ' + '1'.repeat(200_000));
+    found(('backwards ' + 'a1 '.repeat(30) + '\n').repeat(5_000));
+    expect(performance.now() - t0).toBeLessThan(3_000);
   });
 });

@@ -463,8 +463,8 @@ function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
   return byFirst;
 }
 
-/** the value after a word saying it is written backwards: digits in groups, or letters, digits and separators with five digits or more, 6-40 characters (sticky) */
-const BACKWARDS_VALUE = /\d(?:[ -]?\d){5,24}(?![A-Za-z0-9])|(?=[^\s]*(?:\d[^\s]*){5})[A-Za-z0-9][A-Za-z0-9.@_-]{4,38}[A-Za-z0-9]/y;
+/** the value after a word saying it is written backwards: groups of letters and digits with eight digits or more ("00 0310 … 98ED", a reversed IBAN), digits in groups, or letters, digits and separators with five digits or more, 6-40 characters (sticky) */
+const BACKWARDS_VALUE = /(?=(?:[A-Za-z -]*\d){8})[A-Za-z0-9]{1,6}(?:[ -][A-Za-z0-9]{1,6}){2,8}(?![A-Za-z0-9])|\d(?:[ -]?\d){5,24}(?![A-Za-z0-9])|(?=[^\s]*(?:\d[^\s]*){5})[A-Za-z0-9][A-Za-z0-9.@_-]{4,38}[A-Za-z0-9]/y;
 
 /**
  * A value the text says is written backwards ("ssn backwards so it's not stored: 0788-34-125"): the

@@ -195,3 +195,11 @@ describe('health data: infections people are off with, in more languages', () =>
     expect(health('Wir haben eine Mandelentzündung im Kurs besprochen. Dengue cases rose in 2024.')).toEqual([]);
   });
 });
+
+describe('health data: Portuguese "tem", French "souffre de"', () => {
+  it('reads the condition after them', () => {
+    expect(health('A minha mãe tem câncer de mama.')).toEqual(['câncer de mama']);
+    expect(health('Ma mère souffre de la maladie de Parkinson.')).toEqual(['maladie de Parkinson']);
+    expect(health('Le cancer de la prostate est fréquent chez les hommes.')).toEqual([]);
+  });
+});

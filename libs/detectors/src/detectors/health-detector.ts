@@ -67,6 +67,7 @@ const SUBJECT = new Set(
     'hermano|hermana|abuelo|abuela|papá|mamá|pai|mãe|filho|filha|irmão|irmã|vater|mutter|sohn|tochter|bruder|schwester|vader|moeder|zoon|dochter|broer|zus|' +
     'ik|hij|zij|estou|estoy|sono|bin|saya|aku|anak|ibu|ayah|suami|istri').split('|'),
 );
+const SUFFERS = new Set('souffre|souffrait|soffre|soffriva|sufre|sufría|padece|sofre|sofria|atteint|atteinte|affetto|affetta|malade|enfermo|enferma|doente'.split('|'));
 /** "ricoverato per un ictus", "hospitalisé pour", "ingresado por": "for" after being taken into hospital or treated, in other languages */
 const FOR_OTHER = new Set('per|por|pour'.split('|'));
 const HOSPITALISED = new Set(
@@ -75,7 +76,7 @@ const HOSPITALISED = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
@@ -238,7 +239,9 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     // "due to" only where someone is off work for it ("not fit for work … due to", not "cancelled due to covid restrictions")
     (link !== 'to' || prevWord === 'allergic' || prevWord === 'switched' || (prevWord === 'due' && h.detector === 'medical-condition' && ABSENCE.test(text.slice(from, h.start)))) &&
     (link !== 'of' || prevWord === 'dose' || prevWord === 'course' || prevWord === 'doses') &&
-    (!FOR_OTHER.has(link) || h.detector !== 'medical-condition' || HOSPITALISED.has(prevWord!));
+    (!FOR_OTHER.has(link) || h.detector !== 'medical-condition' || HOSPITALISED.has(prevWord!)) &&
+    // "souffre de", "soffre di", "sufre de": "of" only after a verb of suffering
+    ((link !== 'de' && link !== 'di') || SUFFERS.has(prevWord!));
   if (linked) {
     if (hasSubject) return true;
     // "Jamie is off work with shingles", "tested positive for covid": said only of someone

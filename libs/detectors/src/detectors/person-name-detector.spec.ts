@@ -886,6 +886,12 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Ask Deploy-kun and Data-san.')).toEqual([]);
     expect(names('Hi,\nsee the checklist.\nApproved')).toEqual([]);
   });
+  it('reads names a review found missed: a verb opening the sentence, titles of other scripts', () => {
+    expect(names('Ask Huang Jianping for the figures.')).toEqual(['Huang Jianping']);
+    expect(names('г-н Иванов подписал договор.')).toEqual(['Иванов']);
+    expect(names('ο κ. Παπαδόπουλος ζήτησε το συμβόλαιο.')).toEqual(['Παπαδόπουλος']);
+    expect(names('Email Support Team now. Call Center hours are 9-5.')).toEqual([]);
+  });
   it('reads a chat typed in lower case with a capital or two inside', () => {
     expect(names("ok update: sven and aylin are doing the migration tonight, joão is on call. if it breaks page kofi not me lol. kofi's laptop has the cert. also ping QA"))
       .toEqual(['sven', 'aylin', 'joão', 'kofi', 'kofi']);

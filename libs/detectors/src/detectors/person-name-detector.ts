@@ -328,6 +328,8 @@ export const personNameDetector: Detector = {
       if (toks.length >= 3 && unitWordBeforeNumber(text, toks[toks.length - 1]!.lower, toks[toks.length - 1]!.end)) toks.pop();
       // a leading capitalised word that is no name (a job title, a sentence-start word) before a known given name
       if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
+      // a verb about a person opening the sentence before a name: "Ask Huang Jianping for the figures" (the verb is then the word before it)
+      if (toks.length >= 3 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower)) toks.shift();
       // a capitalised role before a full name: "Producer Ana Ruiz explained", "Goalkeeper Ana Ruiz"
       let roleLead = false;
       if (toks.length >= 3 && toks[0]!.start === runStart && ROLE_NOUNS.has(toks[0]!.lower)) {
