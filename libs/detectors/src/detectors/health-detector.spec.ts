@@ -176,6 +176,8 @@ describe('health data: more ways a term is said of someone', () => {
   it('reads a treatment someone starts, a need in a list of people, a reason after "is off today -"', () => {
     expect(health("Quick update: Priya starts radiotherapy next week so she'll be working reduced hours.")).toEqual(['radiotherapy']);
     expect(health('Dietary requirements: Tom vegan, Sunil vegetarian, Mekdes coeliac.')).toEqual(['coeliac']);
+    expect(health('Dietary: Tom - vegan, Anna (coeliac), Sunil: vegetarian')).toEqual(['coeliac']);
+    expect(health('Anna: coeliac\nTom: vegan')).toEqual(['coeliac']);
     expect(health('Hi team, Dan is off today - kidney stones again.')).toEqual(['kidney stones']);
   });
   it('reads no term in a course, a menu or a product name', () => {

@@ -199,10 +199,12 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   // quick look at the word before the term and its modifiers: most terms have no link at all
   let w = wordBefore(text, h.start, from);
   for (let k = 0; k < 3 && w !== undefined && MODIFIER.has(w[1]); k++) w = wordBefore(text, w[0], from);
-  // a list of people's needs: "Tom vegan, Sunil vegetarian, Mekdes coeliac" (a capitalised word alone before it, opening its item)
+  // a list of people's needs: "Tom vegan, Sunil vegetarian, Mekdes coeliac", "Tom: coeliac", "Tom (coeliac)", one per
+  // line (a capitalised word before it, opening its item, a blank, a colon, a dash or a bracket between)
   // (a person's name, listed or no English word, and the term ending the item: not "Bread coeliac-friendly")
-  if (w !== undefined && ADJECTIVAL.has(h.term) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(w[0], w[0] + w[1].length)) && text.slice(w[0] + w[1].length, h.start).trim() === '' &&
-    /(?:^|[,;:\n])[ \t]*$/.test(text.slice(Math.max(0, w[0] - 3), w[0])) && /^[ \t]*(?:[,;.\n]|$)/.test(text.slice(h.end, h.end + 3)) &&
+  if (w !== undefined && ADJECTIVAL.has(h.term) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(w[0], w[0] + w[1].length)) &&
+    /^[ \t]*(?:[:(\u2013\u2014-][ \t]*)?$/.test(text.slice(w[0] + w[1].length, h.start)) && text.slice(w[0] + w[1].length, h.start).length <= 4 &&
+    /(?:^|[,;:\n])[ \t]*$/.test(text.slice(Math.max(0, w[0] - 3), w[0])) && /^[ \t]*(?:[,;.\n)]|$)/.test(text.slice(h.end, h.end + 3)) &&
     (isGivenName(w[1]) || (!nameLists().english.has(w[1]) && listedPersonItemBefore(text, w[0])))) return true;
   const procedure = h.detector === 'medical-procedure' && !h.ambiguous;
   if (!procedure && (w === undefined || !(POSSESSIVE.has(w[1]) || LINKS[h.detector].has(w[1]) || BE.has(w[1]) || w[1].endsWith("'s") || w[1].endsWith("'m")))) return false;
