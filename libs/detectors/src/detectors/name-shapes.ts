@@ -140,7 +140,8 @@ export function salutedName(text: string, s: number, e: number, prevWord: string
 }
 /**
  * One word after a sign-off (opening its line or a sentence) and its comma, ending the line or the
- * text or before a bracket: the sender ("Thanks, Chidi (Amara's dad)", "Ευχαριστώ, Δήμητρα"), listed or not.
+ * text or before a bracket: the sender ("Thanks, Chidi (Amara's dad)", "Ευχαριστώ, Δήμητρα"); in Latin
+ * letters a listed name, in the scripts the lists do not cover any word but a group's.
  */
 export function signedName(text: string, s: number, e: number, lists: Lists): boolean {
   if (e - s < 3) return false;
@@ -548,7 +549,7 @@ export function closingName(text: string, isName: (lower: string) => boolean): [
  * Names in CJK and Thai script, by their honorifics: in Japanese (a text with kana), two or three
  * kanji or any katakana before さん, 様, 先生, くん, ちゃん ("田中さん"); in Chinese, a family name of one
  * character before 先生, 女士, 小姐 ("王先生"); in Korean, a family name's syllable and two more before 님
- * or 씨 ("김민준 님"; not "고객님", "선생님": titles and nouns are two syllables); in Thai, the letters
+ * or 씨 ("김민준 님"; not "고객님", "선생님", two syllables, nor "사용자님", a role word); in Thai, the letters
  * after คุณ, นาย, นาง or นางสาว up to a blank ("คุณสมชาย"). Each regex runs only when its honorific
  * is in the text.
  */
