@@ -1,5 +1,7 @@
 import type { Finding } from '../finding';
 import { delimiterOf, fieldsOf, isLabel, valueOf } from '../table-fields';
+import { roleOrFirm } from './name-shapes';
+import { ORG_AFTER, ORG_WORDS } from './person-name-words';
 
 /**
  * Person names given by the structure around them rather than by their own words: the cells of a
@@ -46,15 +48,12 @@ const NAME_SHAPE = /^\p{L}[\p{L}'’.-]*(?:,?[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
 /** a role column's cell that is a person: one to three capitalised words, a listed given name first or a listed family name last (nameLike) */
 function personCell(value: string, lists: NameLists): boolean {
   const words = value.split(/,?[ \t]+/);
-  if (value.length > 40 || words.length > 3 || words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w) || FIRM_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return false;
+  if (value.length > 40 || words.length > 3 || words.some((w) => !/^\p{Lu}\p{Ll}/u.test(w) || firmWord(w))) return false;
   return nameLike(value, true, lists);
 }
-/** words of a firm's name in such a cell ("Acme Corp", "Jordan Trading") */
-const FIRM_WORDS = new Set(
-  `corp corporation inc incorporated ltd limited llc llp gmbh ag sa sas srl bv nv plc co company group bank holdings partners trading enterprises
-  industries solutions systems technologies tech consulting services logistics media foods motors studio studios labs capital ventures global
-  international retail store stores shop hotel hotels airlines pharma energy`.split(/\s+/),
-);
+
+/** a word of a firm's name ("Acme Corp", "Jordan Trading", "Wayne Enterprises"): the person-name detector's own lists */
+const firmWord = (w: string): boolean => ORG_AFTER.test(' ' + w) || ORG_WORDS.has(w.toLowerCase()) || roleOrFirm(w.toLowerCase());
 
 /** A cell or value that can be a name; with `listed`, its first word must be a listed given name or its last a listed family name (not everyday words). */
 function nameLike(value: string, listed: boolean, lists: NameLists): boolean {

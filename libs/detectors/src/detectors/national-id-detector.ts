@@ -28,7 +28,7 @@ export const LABELLED = 0.85;
 /** Between a label and its value: blanks and punctuation, a "no." or "number", a "is" ("CPF: ", "DNI nº ", "passport number is "). */
 const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*){0,2}$/i;
 /** labels that name no country's id (a "personal number" is as often a phone number): they need a valid check digit */
-const GENERIC_LABELS = new Set(['personal number', 'id number', 'id no', 'id no.', 'id nr', 'identity number', 'personal identity number', 'id_number', 'id-number']);
+const GENERIC_LABELS = new Set(['personal number', 'id number', 'id no', 'id no.', 'id nr', 'identity number', 'personal identity number']);
 
 /** A word of `kind` ends at most 24 characters before `start`, with only LABEL_GAP between: the value is labelled. */
 export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolean {

@@ -4,8 +4,8 @@
  * what only a person does after it, an address block after it, e-mail addresses nearby and a list of
  * names. person-name-cues.ts holds more (a quotation's speaker, address labels, unit words).
  */
-import { isLetter, prevChar } from './capitalised-runs';
-import { ADDRESS_LINE_AFTER } from './person-name-words';
+import { isLetter, isLower, prevChar } from './capitalised-runs';
+import { ADDRESS_LINE_AFTER, AUX_AFTER, SAID_PAST } from './person-name-words';
 
 /** a sentence-start given name described as a person: "Priya is very reliable … depend on her" (a place or a product is rarely "very reliable" and "him") */
 const IS_DESCRIBED = /^[ \t]+(?:is|was)[ \t]+(?:a[ \t]+)?(?:very|so|really|always|quite|extremely|such|too|never|incredibly|super|truly)\b/;
@@ -160,6 +160,51 @@ export function nameList(text: string, start: number, isName: (lower: string) =>
   // the first item unlisted ("Xiadani, Hannah, Omar and Lea"): the list must be longer and the rest all names
   const firstKnown = isName(text.slice(items[0]![0], items[0]![1]).toLowerCase());
   return misses <= 1 && (firstKnown ? items.length >= 3 : items.length >= minUnlistedFirst) ? items : undefined;
+}
+
+/** a verb then "its" or "their": said of a country, a firm or a team ("Georgia raised its rate", "Nike confirmed their layoffs") */
+const ITS_AFTER = /^[ \t]+\p{Ll}+[ \t]+(?:its|their)\b/u;
+/** A past verb of speaking or of what someone did at a meeting right after `end`, not one said of a country or a firm ("Georgia raised its rate"). */
+export function pastVerbOfPerson(text: string, end: number): boolean {
+  return SAID_PAST.test(text.slice(end, end + 14)) && !ITS_AFTER.test(text.slice(end, end + 30));
+}
+/** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
+const AFTER_NO_NAME = new Set('a an the this that these those our your their its of for in on at to from by with into onto my his her'.split(' '));
+/**
+ * A capitalised word at [s, e) that is also an English word, read as the name it was seen in: before
+ * what only a person does ("to" and a verb, a modal, a past verb of speaking, an auxiliary and what it
+ * tells, a possessive), after a semicolon, a word in lower case that is no article or preposition, or
+ * at a sentence start ("; Hart to chase", "Grant raised …", "Grant's report"; not "Item,Price,Qty",
+ * "the Grant", "; Wood is expensive").
+ */
+export function wordAsName(text: string, s: number, e: number): boolean {
+  // what only a person does after it: "Hart to chase", "Hart said", "Grant's report", "Hart has been off"
+  const c = text.charCodeAt(e);
+  if (!(((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || PERSON_NEXT.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) ||
+    AUX_AFTER.test(text.slice(e, e + 24)))) return false;
+  const p = prevChar(text, s);
+  if (p === 59) return true;
+  if (isLower(p)) {
+    // the word before in lower case, and no article, determiner or preposition ("Harry Potter", "the Grant")
+    let i = s - 1;
+    while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    const we = i + 1;
+    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+    return isLower(text.charCodeAt(i)) && !AFTER_NO_NAME.has(text.slice(i, we));
+  }
+  return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
+}
+/** "to" and a verb, or a modal, after a word read as a name: "Hart to chase the contractor", "Hart will send it" */
+const PERSON_NEXT = /^[ \t]+(?:to[ \t]+\p{Ll}{2,}|will|would|can|could|should|must|and I|and me)\b/u;
+
+/** The start of the `k`-th word before `pos` (blanks between). */
+export function wordsBack(text: string, pos: number, k: number): number {
+  let i = pos;
+  for (let j = 0; j < k; j++) {
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
+  }
+  return i;
 }
 
 export { personalAfter };

@@ -7,13 +7,13 @@ import {
 import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames, typedInLowerCase } from './lower-case-names';
 import {
-  addressLineAfter, beforeOf, describedPerson, emailLocals, lineEndsAt, nameList, nearbyLocals, personalAfter, previousLine, sentenceStartAt,
+  addressLineAfter, beforeOf, describedPerson, emailLocals, lineEndsAt, nameList, nearbyLocals, pastVerbOfPerson, personalAfter, previousLine, sentenceStartAt, wordAsName, wordsBack,
 } from './person-name-context';
 import {
-  ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
+  ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -37,8 +37,6 @@ import {
  * name fields (name-fields.ts), speaker labels (speaker-labels.ts), names in lower case (lower-case-names.ts).
  */
 
-/** an auxiliary and the word after it that makes it one: "has been", "has a", "is on leave", "will cover", "was promoted" */
-const AUX_AFTER = /^[ \t]+(?:has|had|is|was|will|would|can|could|did|does|isn't|wasn't|hasn't|won't|didn't|doesn't)[ \t]+(?:been|not|a|an|his|her|their|just|already|also|still|never|always|on|off|out|away|back|cover|take|join|lead|handle|send|look|be|\p{Ll}{3,}ed)\b/u;
 /** after a possessive: a word in lower case (not "'s Day", "'s Law", "'s Disease") */
 const POSSESSED = /^[ \t]+\p{Ll}{2,}\b/u;
 /** " and Zeynep" (not " and Zeynep Kaya": a full name is the scan's) */
@@ -426,6 +424,9 @@ export const personNameDetector: Detector = {
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
+      /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
+      const saidByPerson = (x: Tok): boolean =>
+        pastVerbOfPerson(text, x.end) && !placeLikeGiven(x.lower) && !places.has(x.lower) && !FIRM_NAMES.has(x.lower) && !PRODUCT_NAMES.has(x.lower);
       /** no English word (nor an everyday name), no word of a firm, a department, a site, a product or a heading; two letters or more */
       const noWord = (x: Tok): boolean =>
         x.word.length >= 2 && !english.has(x.lower) && !(foldedOf(x) !== x.lower && english.has(foldedOf(x))) && !isCommon(x) && !ORG_WORDS.has(x.lower) &&
@@ -472,7 +473,7 @@ export const personNameDetector: Detector = {
         else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && (SAYS_AFTER.test(text.slice(end, end + 16)) ||
-          (SAID_PAST.test(text.slice(end, end + 14)) && !placeLikeGiven(toks[0]!.lower) && !places.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) && !ITS_AFTER.test(text.slice(end, end + 30))))) single = 0.7;
+          saidByPerson(toks[0]!))) single = 0.7;
         // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
         // (not a place named like a person: "Jordan has been hit by drought")
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
@@ -481,8 +482,7 @@ export const personNameDetector: Detector = {
         // the name lists last (the context tests above are cheaper)
         // (a given name that is also a word only when called out at the end, "Don't go, Mark!", or
         // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
-        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && SAID_PAST.test(text.slice(end, end + 14)) &&
-          !FIRM_NAMES.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower) && !ITS_AFTER.test(text.slice(end, end + 30)))))) single = 0;
+        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && saidByPerson(toks[0]!))))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -703,46 +703,6 @@ const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|e
 const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
 const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
-/** a verb then "its" or "their": said of a country, a firm or a team ("Georgia raised its rate", "Nike confirmed their layoffs") */
-const ITS_AFTER = /^[ \t]+\p{Ll}+[ \t]+(?:its|their)\b/u;
-/** words after which a capitalised English word is the word, or a title's: "the Grant", "for Review" */
-const AFTER_NO_NAME = new Set('a an the this that these those our your their its of for in on at to from by with into onto my his her'.split(' '));
-/**
- * A capitalised word at [s, e) that is also an English word, read as the name it was seen in: before
- * what only a person does ("to" and a verb, a modal, a past verb of speaking, an auxiliary and what it
- * tells, a possessive), after a semicolon, a word in lower case that is no article or preposition, or
- * at a sentence start ("; Hart to chase", "Grant raised …", "Grant's report"; not "Item,Price,Qty",
- * "the Grant", "; Wood is expensive").
- */
-function wordAsName(text: string, s: number, e: number): boolean {
-  // what only a person does after it: "Hart to chase", "Hart said", "Grant's report", "Hart has been off"
-  const c = text.charCodeAt(e);
-  if (!(((c === 39 || c === 0x2019) && text.charCodeAt(e + 1) === 115) || PERSON_NEXT.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) ||
-    AUX_AFTER.test(text.slice(e, e + 24)))) return false;
-  const p = prevChar(text, s);
-  if (p === 59) return true;
-  if (isLower(p)) {
-    // the word before in lower case, and no article, determiner or preposition ("Harry Potter", "the Grant")
-    let i = s - 1;
-    while (i > 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-    const we = i + 1;
-    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
-    return isLower(text.charCodeAt(i)) && !AFTER_NO_NAME.has(text.slice(i, we));
-  }
-  return p === -1 || p === 46 || p === 33 || p === 63 || p === 10;
-}
-/** "to" and a verb, or a modal, after a word read as a name: "Hart to chase the contractor", "Hart will send it" */
-const PERSON_NEXT = /^[ \t]+(?:to[ \t]+\p{Ll}{2,}|will|would|can|could|should|must|and I|and me)\b/u;
-
-/** The start of the `k`-th word before `pos` (blanks between). */
-function wordsBack(text: string, pos: number, k: number): number {
-  let i = pos;
-  for (let j = 0; j < k; j++) {
-    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-    while (i > 0 && isLetter(text.charCodeAt(i - 1))) i--;
-  }
-  return i;
-}
 
 /** Only blanks, line breaks and e-mail quote marks before `pos`: the first line of the text. */
 function headsText(text: string, pos: number): boolean {

@@ -50,6 +50,8 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 
 export const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you|shouted|yelled|screamed|whispered|smiled|laughed|nodded|sighed|waved|winked|answered|lives|lived|grew up|spent|is from|was from|comes from|came from)\b/;
 /** past verbs of speaking or of what someone did at a meeting: after them an everyday word that is a given name is the person ("Will said", "Grant raised") */
 export const SAID_PAST = /^[ \t]+(?:said|told|asked|replied|answered|mentioned|agreed|promised|suggested|explained|complained|raised|noted|confirmed|emailed|texted|phoned|offered|volunteered|shouted|wrote)\b/;
+/** an auxiliary and the word after it that makes it one: "has been", "has a", "is on leave", "will cover", "was promoted" */
+export const AUX_AFTER = /^[ \t]+(?:has|had|is|was|will|would|can|could|did|does|isn't|wasn't|hasn't|won't|didn't|doesn't)[ \t]+(?:been|not|a|an|his|her|their|just|already|also|still|never|always|on|off|out|away|back|cover|take|join|lead|handle|send|look|be|\p{Ll}{3,}ed)\b/u;
 /** verbs of speaking to someone: the given name after "to" or "at" is the listener ("shouted at Omar", "said Ines to Omar") */
 export const ADDRESS_VERBS = words('shouted yelled screamed smiled waved winked nodded laughed whispered talked spoke said says replied lied complained listened looked stared glared pointed turned explained apologised apologized talking speaking');
 /** "X and Y were…": two family names before a verb of people (sticky, after the first word) */
