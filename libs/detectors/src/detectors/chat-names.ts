@@ -128,3 +128,79 @@ function nextLineHasText(text: string, nl: number): boolean {
   while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9 || text.charCodeAt(q) === 13)) q++;
   return q < text.length && text.charCodeAt(q) !== 10;
 }
+
+/** the handle after an '@' (sticky): letters, with '.', '_' or '-' between parts ("priya", "maria.keller"); then a capitalised word (group 2) */
+const MENTION = /(\p{L}[\p{L}'’]*(?:[._-]\p{L}+)*)(?:[ ](\p{Lu}[\p{L}'’-]+))?/uy;
+/** tags of JSDoc, Javadoc and PHPDoc that are also given names to a list */
+const DOC_TAGS = new Set(['param', 'author', 'see', 'link', 'since', 'version', 'example', 'default', 'property', 'return', 'returns', 'throws', 'type', 'template', 'license', 'module', 'member', 'name', 'var']);
+/** a declaration after an annotation on the same line ("@Bean public Foo foo()", "@Max private int max") */
+const CODE_AFTER = /^[ \t]+(?:public|private|protected|internal|static|final|abstract|override|open|class|interface|enum|def|fun|void|val|var|let|const|export|async|function|get|set|readonly)\b/;
+
+/**
+ * @-mentions of a chat or a ticket ("cc @Ngozi", "@priya can you review?", "@maria.keller",
+ * "@Priya Sharma"): a handle whose first part is a listed given name (a mention names a person
+ * whatever the word: "@will", "@grace"), or one capitalised word no list of words or places knows
+ * ("@Ngozi"; not "@Channel", "@Jenkins", "@GitHub"), with a listed family name after it when it is
+ * written out. Not an e-mail address or a package scope (a character glued before the '@'), nor an
+ * annotation or a decorator ("@Max(5)", "@app.route", "@Override" alone on its line, "* @param",
+ * "@Bean public Foo foo()"). Returns the starts of the words pushed (the main scan skips them).
+ */
+export function mentionedNames(text: string, lists: MentionLists, out: { push(f: Finding): unknown }): Set<number> | undefined {
+  let starts: Set<number> | undefined;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const prev = at > 0 ? text.charCodeAt(at - 1) : 10;
+    if (!(prev === 32 || prev === 9 || prev === 10 || prev === 13 || prev === 40 || prev === 44 || prev === 0xa0)) continue;
+    MENTION.lastIndex = at + 1;
+    const m = MENTION.exec(text);
+    if (m === null) continue;
+    const s = at + 1, handleEnd = s + m[1]!.length;
+    const next = text.charCodeAt(handleEnd);
+    // "@Max(5)", "@angular/core", "@app.route" (a '.' then a letter is part of the handle), "@user@host",
+    // a user name with digits ("@Quentin01": a handle, not a name written out)
+    if (next === 40 || next === 47 || next === 64 || (next >= 48 && next <= 57) || next === 95 || (next === 58 && text.charCodeAt(handleEnd + 1) === 58)) continue;
+    if (annotationLine(text, at, handleEnd)) continue;
+    const handle = m[1]!.toLowerCase();
+    const cut = handle.search(/[._-]/);
+    const first = cut === -1 ? handle : handle.slice(0, cut);
+    const f = fold(first, first);
+    // (a bot: "@Slackbot", "@dependabot"; a doc comment's tag without its '*': "@param name")
+    if (first.length < 2 || STOP.has(first) || PRODUCT_NAMES.has(first) || first.endsWith('bot') || DOC_TAGS.has(handle)) continue;
+    const listed = lists.given.has(first) || lists.given.has(f);
+    if (!listed && !(cut === -1 && titleCased(m[1]!) && !lists.english.has(first) && !lists.places.has(first) && !lists.places.has(f))) continue;
+    let end = handleEnd;
+    if (m[2] !== undefined && cut === -1) {
+      const w = m[2].toLowerCase();
+      if (lists.all.has(w) && !lists.common.has(w) && !STOP.has(w) && !ORG_WORDS.has(w)) end = handleEnd + 1 + m[2].length;
+    }
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end, confidence: listed ? 0.8 : 0.7 });
+    (starts ??= new Set()).add(s);
+    if (end !== handleEnd) starts.add(handleEnd + 1);
+  }
+  return starts;
+}
+
+interface MentionLists extends Lists {
+  english: { has(w: string): boolean };
+  places: Set<string>;
+}
+
+/** a capital, then three or more small letters only ("Ngozi"; not "GitHub", "QA") */
+function titleCased(w: string): boolean {
+  if (w.length < 4 || w[0] === w[0]!.toLowerCase()) return false;
+  const rest = w.slice(1);
+  return rest === rest.toLowerCase() && rest !== rest.toUpperCase();
+}
+
+/** the '@' at `at` opens an annotation, a decorator or a doc tag rather than a mention */
+function annotationLine(text: string, at: number, handleEnd: number): boolean {
+  let q = at;
+  while (q > 0 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
+  const before = q > 0 ? text.charCodeAt(q - 1) : 10;
+  // "* @param", "// @todo", "# @decorator"
+  if (before === 42 || before === 47 || before === 35) return true;
+  if (before !== 10 && before !== 13) return CODE_AFTER.test(text.slice(handleEnd, handleEnd + 24));
+  // first on its line: an annotation alone on it ("@Override", "@property"), or before a declaration
+  let e = handleEnd;
+  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9 || text.charCodeAt(e) === 13)) e++;
+  return e >= text.length || text.charCodeAt(e) === 10 || CODE_AFTER.test(text.slice(handleEnd, handleEnd + 24));
+}

@@ -916,3 +916,35 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Present: Rosalind Hart, Grant Fischer\nWe applied for the Grant in May. Harry Hart wrote it.')).toEqual(['Rosalind Hart', 'Grant Fischer', 'Harry Hart']);
   });
 });
+
+describe('person-name detector: a title inside a run of capitalised words, @-mentions', () => {
+  it.each([
+    ['As Dr Smith said, we wait.', 'Smith'],
+    ["Per Dr Okonkwo's note, the shift moves.", 'Okonkwo'],
+    ['As Prof Adeyemi Bankole noted, the data is late.', 'Adeyemi Bankole'],
+    ['cc @Ngozi and @priya on this', 'Ngozi'],
+    ['cc @Ngozi and @priya on this', 'priya'],
+    ['@will can you check the numbers?', 'will'],
+    ['ping @maria.keller about the invoice', 'maria.keller'],
+    ['Thanks @Priya Sharma for the review', 'Priya Sharma'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    'Little Miss Sunshine is on tonight.',
+    '@Override\npublic void run() {}',
+    '  @Max(5)\n  private int n;',
+    '/**\n * @param grace the period\n */',
+    '@param grace the period in days',
+    "import { Component } from '@angular/core';",
+    'write to ana@example.com',
+    '@here standup in 5',
+    '@Bean public Foo foo() { return new Foo(); }',
+    '@Jenkins please rerun the build',
+    '@Slackbot remind me at 5',
+    'Fixed the parser (#433) @Quentin01',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import {
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
-import { chatNames } from './chat-names';
+import { chatNames, mentionedNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, suffixedNames, closingName, scriptNames,
@@ -278,6 +278,8 @@ export const personNameDetector: Detector = {
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];
     const chatted = chatNames(text, lists, { push: (f) => { chatSpans.push(f.start, f.end); return out.push(f); } });
+    // "cc @Ngozi", "@priya can you review?" (chat-names.ts)
+    const mentioned = text.indexOf('@') === -1 ? undefined : mentionedNames(text, lists, out);
     // a text typed without capitals ("follow up with anna berg"): the capitalised-run scan finds nothing
     // and a short prompt typed with capitals but a name in lower case ("Can you email john okafor about it?")
     if (!HAS_CAPITAL.test(text) || typedInLowerCase(text)) {
@@ -292,7 +294,8 @@ export const personNameDetector: Detector = {
       for (let i = 0; i < calls.starts.length; i++) if (calls.ends[i]! - calls.starts[i]! === 4 && (text.charCodeAt(calls.starts[i]!) | 32) === 99) cuedLowerCaseNames(text, [calls.ends[i]!], given, all, common, out); // "call"
     }
     /** a run inside a list of names already pushed, or a speaker label already pushed */
-    const done = (s: number): boolean => s < listEnd || (emitted !== undefined && emitted.has(s)) || (chatted !== undefined && chatted.has(s));
+    const done = (s: number): boolean =>
+      s < listEnd || (emitted !== undefined && emitted.has(s)) || (chatted !== undefined && chatted.has(s)) || (mentioned !== undefined && mentioned.has(s));
     forEachCapitalisedRun(text, knownRange, (toks) => {
       // leading stop words (greetings, honorifics, "The") are context, not the name
       // a firm's name ("Wayne Enterprises", "Acme Logistics"): none of its words is a name
@@ -311,6 +314,16 @@ export const personNameDetector: Detector = {
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
         if (ARTICLES.has(toks[0]!.lower)) article = true;
         toks.shift();
+      }
+      // a title inside the run: the words before it are the sentence's ("As Dr Smith said", "Per Dr
+      // Okonkwo's note"); the title, read again by beforeOf, makes the name after it a strong one
+      // (not a title that is also a word or a name: "Little Miss Sunshine", "Don"; "prof" is a word to SCOWL)
+      for (let k = toks.length - 2; k > 0; k--) {
+        const w = toks[k]!.lower;
+        if (HONORIFICS.has(w) && !given.has(w) && (!english.has(w) || w === 'prof')) {
+          toks.splice(0, k + 1);
+          break;
+        }
       }
       // a salutation of another language at a line start: "Beste Sanne,", "Querida Ana," (name-shapes.ts)
       let saluted = false;
