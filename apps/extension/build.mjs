@@ -3,6 +3,7 @@
 // extractor; the manifest, the managed-storage schema, the pages and the icon are copied.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,18 @@ const libs = path.resolve(here, '../../libs');
 const out = path.join(here, 'dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+
+const require = createRequire(import.meta.url);
+/**
+ * The detectors import stdnum's validators from its CommonJS build (what Node runs); the browser
+ * bundles take its ES modules build, half the size minified (47 against 100 KB: no interop helpers per file).
+ */
+const stdnumEsm = {
+  name: 'stdnum-esm',
+  setup(b) {
+    b.onResolve({ filter: /^stdnum\/lib\/cjs\// }, (args) => ({ path: require.resolve(args.path.replace('/lib/cjs/', '/lib/esm/')) }));
+  },
+};
 
 const common = {
   absWorkingDir: here,
@@ -32,6 +45,7 @@ const common = {
     '@airlock/file-text/pdf-layout': path.join(libs, 'file-text/src/pdf-layout.ts'),
   },
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [stdnumEsm],
 };
 
 await Promise.all([

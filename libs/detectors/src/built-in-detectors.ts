@@ -13,6 +13,7 @@ import { genericSecretDetector } from './detectors/generic-secret-detector';
 import { healthDetector } from './detectors/health-detector';
 import { ibanDetector } from './detectors/iban-detector';
 import { intlIdDetector } from './detectors/intl-id-detector';
+import { labelledIdDetector } from './detectors/labelled-id-detector';
 import { ipAddressDetector } from './detectors/ip-address-detector';
 import { jwtDetector } from './detectors/jwt-detector';
 import { nationalIdDetector } from './detectors/national-id-detector';
@@ -49,6 +50,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   passportNumberDetector,
   nationalIdDetector,
   intlIdDetector,
+  labelledIdDetector,
   esDniDetector,
   paymentCardDetector,
   ibanDetector,

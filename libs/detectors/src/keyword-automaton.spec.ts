@@ -23,6 +23,10 @@ describe('KeywordAutomaton', () => {
   it('handles patterns with non-ASCII characters', () => {
     expect(run(['©', 'né le', 'contraseña'], '© 2024 — né le 3 mai, Contraseña: x')).toEqual(['©', 'né le', 'Contraseña']);
   });
+  it("keeps 'I' the capital of 'i' when a pattern has the Turkish dotless 'ı' (whose capital is also 'I')", () => {
+    expect(run(['kimlik numarası', 'oib', 'nif'], 'Kimlik numarası: 1, OIB: 2, NIF 3, oib 4')).toEqual(['Kimlik numarası', 'OIB', 'NIF', 'oib']);
+    expect(run(['numarası', 'ssn'], 'NUMARASI SSN')).toEqual(['SSN']);
+  });
 
   it('finds what a naive scan finds, on random text and vocabularies', () => {
     // The reference: from every word start not inside the previous match, the longest pattern equal

@@ -49,8 +49,9 @@ export class KeywordAutomaton {
         if (this.symOf[c] === 0) {
           if (nSym > 255) throw new RangeError('KeywordAutomaton: too many distinct characters');
           this.symOf[c] = nSym;
+          // its capital too, when that capital's small letter is this one (not 'I' for the dotless 'ı')
           const u = String.fromCharCode(c).toUpperCase();
-          if (u.length === 1 && u.charCodeAt(0) !== c) this.symOf[u.charCodeAt(0)] = nSym;
+          if (u.length === 1 && u.charCodeAt(0) !== c && u.toLowerCase().charCodeAt(0) === c) this.symOf[u.charCodeAt(0)] = nSym;
           nSym++;
         }
       }

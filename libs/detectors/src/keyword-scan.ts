@@ -1,4 +1,5 @@
 import { HEALTH_TERM_WORDS } from './data/health-vocabulary';
+import { ID_LABEL_WORDS } from './detectors/labelled-ids';
 import { KeywordAutomaton } from './keyword-automaton';
 
 /**
@@ -139,6 +140,8 @@ const KINDS = {
   ),
   // not a bare "CPR" (resuscitation courses have reference numbers too)
   cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
+  /** labels of the national and tax ids of labelled-id-detector.ts (labelled-ids.ts) */
+  natid: ID_LABEL_WORDS,
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
   /** conditions, medications, procedures (data/health-vocabulary.ts), last: other kinds keep their words; see health-detector.ts */
   healthterm: HEALTH_TERM_WORDS,

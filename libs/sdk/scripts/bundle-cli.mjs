@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI and everything it imports (the workspace libraries, zod, @noble/hashes, re2js, libphonenumber-js,
-// ipaddr.js) into dist/airlock.cjs with esbuild, so that the package `npm pack` makes is a working
+// stdnum, ipaddr.js) into dist/airlock.cjs with esbuild, so that the package `npm pack` makes is a working
 // `airlock` command on its own: `npm install -g airlock-sdk-0.1.0.tgz`. Runs on prepack.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

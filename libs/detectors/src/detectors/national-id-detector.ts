@@ -89,13 +89,14 @@ export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: 
 }
 
 /** The kinds whose words head a table's column of ids ("TaxID", "SSN", "Passport No", "CPF"). */
-const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'rodne', 'ssn', 'steuer', 'passport', 'nino', 'cpf', 'dni', 'nordicid', 'nir', 'pesel', 'bsn', 'aadhaar', 'sin', 'itin', 'nhs', 'zaid'];
+const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'natid', 'rodne', 'ssn', 'steuer', 'passport', 'nino', 'cpf', 'dni', 'nordicid', 'nir', 'pesel', 'bsn', 'aadhaar', 'sin', 'itin', 'nhs', 'zaid'];
 /** such a column's label, without blanks, '_', '-', '.' and '#', in lower case */
 const ID_LABEL = new Set(
   `taxid tin taxnumber taxno taxidnumber ssn socialsecurity socialsecuritynumber socialsecurityno nationalid nationalidnumber nationalidno nin nino ninumber
   nationalinsurance nationalinsurancenumber nationalinsuranceno idnumber idno idnr personalid personalnumber personnummer fødselsnummer fodselsnummer hetu
   henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber steuerid steueridentifikationsnummer
-  sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo`.split(/\s+/),
+  sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo
+  rut cuit cuil tckn tckimlik tckimlikno kimlikno cnp amka oib egn pps ppsn tfn utr nric mykad hkid cnic ird ahv ahvnr svnr nss inn rrn npwp cedula cédula jmbg`.split(/\s+/),
 );
 /** a cell that can be an id: letters, digits, blanks, '.', '/' and '-', five digits or more, 6-24 characters */
 const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;

@@ -1,0 +1,76 @@
+import { compileInspector } from '../inspector';
+import { DETECTORS } from '../detector-catalogue';
+import { LABELLED_IDS } from './labelled-ids';
+
+const inspector = compileInspector({ classes: ['government_id'], minConfidence: 0 });
+const ids = (text: string): { detector: string; value: string; confidence: number }[] =>
+  inspector.inspect(text).map((f) => ({ detector: f.detector, value: text.slice(f.start, f.end), confidence: f.confidence }));
+
+describe('labelled-id detector: national and tax ids of more countries, after their label', () => {
+  it.each([
+    ['pt-nif', 'NIF: 246 813 571', '246 813 571'],
+    ['pt-nif', 'Número de contribuinte n.º 246813571', '246813571'],
+    ['be-nn', 'Rijksregisternummer: 85.07.30-033.28', '85.07.30-033.28'],
+    ['mx-rfc', 'RFC: GODE561231GR8', 'GODE561231GR8'],
+    ['cl-rut', 'RUT 15.827.391-8', '15.827.391-8'],
+    ['ar-cuit', 'CUIL: 27-31564892-6 y domicilio en Rosario', '27-31564892-6'],
+    ['tr-tckimlik', 'T.C. Kimlik No: 38274156062', '38274156062'],
+    ['tr-tckimlik', 'Kimlik numarası 38274156062', '38274156062'],
+    ['cn-ric', '身份证号：440305198506182531', '440305198506182531'],
+    ['tw-natid', '身分證字號 F128573646', 'F128573646'],
+    ['kr-rrn', '주민등록번호 850618-1067823', '850618-1067823'],
+    ['my-nric', 'MyKad: 850618-14-5270', '850618-14-5270'],
+    ['au-tfn', 'Tax file number: 459 871 232', '459 871 232'],
+    ['gb-utr', 'UTR 74829 57163', '74829 57163'],
+    ['ie-pps', 'PPSN: 6433435F', '6433435F'],
+    ['ro-cnp', 'CNP 2850618401232', '2850618401232'],
+    ['gr-amka', 'ΑΜΚΑ: 18068512344', '18068512344'],
+    ['hk-hkid', 'HKID number is K482951(4)', 'K482951(4)'],
+    ['il-idnr', 'Teudat Zehut 315284760', '315284760'],
+    ['hr-oib', 'OIB: 72948563100', '72948563100'],
+    ['bg-egn', 'ЕГН 8506184525', '8506184525'],
+    ['lt-asmens', 'Asmens kodas 38506181231', '38506181231'],
+    ['ee-ik', 'Isikukood: 38506181231', '38506181231'],
+    ['is-kennitala', 'Kennitala: 180685-2940', '180685-2940'],
+    ['ua-rntrc', 'РНОКПП 3128745962', '3128745962'],
+    ['ru-inn', 'ИНН 772048159300', '772048159300'],
+    ['ch-ahv', 'AHV-Nr. 756.4829.1736.57', '756.4829.1736.57'],
+    ['at-vnr', 'SV-Nummer: 4827 180685', '4827 180685'],
+    ['de-svnr', 'Rentenversicherungsnummer 12 180685 K 125', '12 180685 K 125'],
+    ['es-nss', 'Número de la Seguridad Social: 28 12345678 40', '28 12345678 40'],
+    ['fr-nif', 'Numéro fiscal : 30 23 217 600 053', '30 23 217 600 053'],
+    ['th-idnr', 'เลขประจำตัวประชาชน 3 1007 00207 03 5', '3 1007 00207 03 5'],
+    ['id-npwp', 'NPWP: 01.300.066.6-091.000', '01.300.066.6-091.000'],
+    ['ke-pin', 'KRA PIN A004416331M', 'A004416331M'],
+    ['co-nit', 'NIT 901458652-7', '901458652-7'],
+    ['latam-cedula', 'Cédula de identidad: 1714307103', '1714307103'],
+    ['yu-jmbg', 'JMBG 1806985710129', '1806985710129'],
+    ['pk-cnic', 'CNIC No. 35202-4851263-1', '35202-4851263-1'],
+    ['nz-ird', 'IRD number 136-184-350', '136-184-350'],
+  ])('%s in %j', (detector, text, value) => {
+    expect(ids(text)).toEqual([{ detector, value, confidence: 0.9 }]);
+  });
+
+  it('reports a value of the right shape whose check digit fails at the labelled confidence', () => {
+    expect(ids('TC Kimlik No: 38274156063')).toEqual([{ detector: 'tr-tckimlik', value: '38274156063', confidence: 0.85 }]);
+  });
+
+  it('needs the label right before the value', () => {
+    expect(ids('order 38274156062 shipped to 440305198506182531')).toEqual([]);
+    expect(ids('CNP is explained in chapter 4; the total was 2850618401232 units')).toEqual([]);
+  });
+
+  it('leaves out firms, placeholders, weak labels with a failing check digit, and what the text calls fake', () => {
+    expect(ids('NIF: 501 964 843')).toEqual([]); // a Portuguese company
+    expect(ids('CUIT 30-50001091-2')).toEqual([]); // an Argentine company
+    expect(ids('RUT: 11.111.111-1')).toEqual([]);
+    expect(ids('NIF: 123456789')).toEqual([]);
+    expect(ids('the inn 772048159301 on route 5')).toEqual([]);
+    expect(ids('a fake CNP 2850618401233 for the demo')).toEqual([]);
+  });
+
+  it('gives every id a validator and a catalogue entry', () => {
+    const catalogue = new Set(DETECTORS.map((d) => d.id));
+    for (const { id } of LABELLED_IDS) expect(catalogue.has(id)).toBe(true);
+  });
+});

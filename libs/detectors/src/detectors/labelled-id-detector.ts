@@ -1,0 +1,146 @@
+import { type Detector, type Scan } from '../detector';
+import type { Finding } from '../finding';
+import type { KeywordKind } from '../keyword-scan';
+import { InvalidChecksum } from 'stdnum/lib/cjs/exceptions';
+import type { Validator } from 'stdnum/lib/cjs/types';
+import * as arCuit from 'stdnum/lib/cjs/ar/cuit';
+import * as atVnr from 'stdnum/lib/cjs/at/vnr';
+import * as auTfn from 'stdnum/lib/cjs/au/tfn';
+import * as beNn from 'stdnum/lib/cjs/be/nn';
+import * as bgEgn from 'stdnum/lib/cjs/bg/egn';
+import * as chSsn from 'stdnum/lib/cjs/ch/ssn';
+import * as clRut from 'stdnum/lib/cjs/cl/rut';
+import * as cnRic from 'stdnum/lib/cjs/cn/ric';
+import * as coNit from 'stdnum/lib/cjs/co/nit';
+import * as deSvnr from 'stdnum/lib/cjs/de/svnr';
+import * as doCedula from 'stdnum/lib/cjs/do/cedula';
+import * as ecCi from 'stdnum/lib/cjs/ec/ci';
+import * as eeIk from 'stdnum/lib/cjs/ee/ik';
+import * as esNss from 'stdnum/lib/cjs/es/nss';
+import * as frNif from 'stdnum/lib/cjs/fr/nif';
+import * as gbUtr from 'stdnum/lib/cjs/gb/utr';
+import * as grAmka from 'stdnum/lib/cjs/gr/amka';
+import * as hkHkid from 'stdnum/lib/cjs/hk/hkid';
+import * as hrOib from 'stdnum/lib/cjs/hr/oib';
+import * as idNpwp from 'stdnum/lib/cjs/id/npwp';
+import * as iePps from 'stdnum/lib/cjs/ie/pps';
+import * as ilIdnr from 'stdnum/lib/cjs/il/idnr';
+import * as isKennitala from 'stdnum/lib/cjs/is/kennitala';
+import * as kePin from 'stdnum/lib/cjs/ke/pin';
+import * as krRrn from 'stdnum/lib/cjs/kr/rrn';
+import * as ltAsmens from 'stdnum/lib/cjs/lt/asmens';
+import * as mxRfc from 'stdnum/lib/cjs/mx/rfc';
+import * as myNric from 'stdnum/lib/cjs/my/nric';
+import * as nzIrd from 'stdnum/lib/cjs/nz/ird';
+import * as pkCnic from 'stdnum/lib/cjs/pk/cnic';
+import * as ptCc from 'stdnum/lib/cjs/pt/cc';
+import * as ptNif from 'stdnum/lib/cjs/pt/nif';
+import * as roCnp from 'stdnum/lib/cjs/ro/cnp';
+import * as rsJmbg from 'stdnum/lib/cjs/rs/jmbg';
+import * as ruInn from 'stdnum/lib/cjs/ru/inn';
+import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
+import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
+import * as twNatid from 'stdnum/lib/cjs/tw/natid';
+import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
+import * as uyCedula from 'stdnum/lib/cjs/uy/cedula';
+import { LABELLED_IDS, scannedLabel } from './labelled-ids';
+import { LABELLED, placeholderDigits, saidInvalid } from './national-id-detector';
+
+/** The validators (stdnum, python-stdnum's port) of each id of labelled-ids.ts */
+const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
+  'pt-nif': [ptNif], 'pt-cc': [ptCc], 'be-nn': [beNn], 'mx-rfc': [mxRfc], 'cl-rut': [clRut], 'ar-cuit': [arCuit],
+  'tr-tckimlik': [trTckimlik], 'cn-ric': [cnRic], 'tw-natid': [twNatid], 'kr-rrn': [krRrn], 'my-nric': [myNric], 'au-tfn': [auTfn],
+  'gb-utr': [gbUtr], 'ie-pps': [iePps], 'ro-cnp': [roCnp], 'gr-amka': [grAmka], 'hk-hkid': [hkHkid], 'il-idnr': [ilIdnr],
+  'hr-oib': [hrOib], 'bg-egn': [bgEgn], 'lt-asmens': [ltAsmens], 'ee-ik': [eeIk], 'is-kennitala': [isKennitala],
+  'ua-rntrc': [uaRntrc], 'ru-inn': [ruInn], 'ch-ahv': [chSsn], 'at-vnr': [atVnr], 'de-svnr': [deSvnr], 'es-nss': [esNss],
+  'fr-nif': [frNif], 'th-idnr': [thIdnr], 'id-npwp': [idNpwp], 'ke-pin': [kePin], 'co-nit': [coNit],
+  'latam-cedula': [ecCi, uyCedula, doCedula], 'yu-jmbg': [rsJmbg], 'pk-cnic': [pkCnic], 'nz-ird': [nzIrd],
+};
+
+/** label (lower case) -> the ids it can name, and whether it is a weak label */
+const BY_LABEL = new Map<string, { ids: string[]; weak: boolean }>();
+for (const { id, labels, weak } of LABELLED_IDS) {
+  for (const label of labels) {
+    const key = scannedLabel(label);
+    const e = BY_LABEL.get(key) ?? { ids: [], weak: false };
+    e.ids.push(id);
+    if (weak?.includes(label)) e.weak = true;
+    BY_LABEL.set(key, e);
+  }
+}
+/** the kinds whose words may be such a label: a word is in the first kind that lists it ("nif" is a `dni` word, "rfc" an `idcolumn` one) */
+const LABEL_KINDS: readonly KeywordKind[] = ['natid', 'dni', 'idcolumn'];
+
+/**
+ * Between a label and its value (sticky): blanks and punctuation, a "no." or "number", a "is" ("RUT: ",
+ * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o").
+ */
+const GAP = /[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|n°|nº|n\.º|n\.o|is|was)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
+/**
+ * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
+ * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), a
+ * check character in brackets ("G123456(A)").
+ */
+const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z][ ]?\d))*(?:\([0-9A-Za-z]\))?/y;
+
+/**
+ * National identity and tax numbers of another 30-odd countries (labelled-ids.ts), each right after
+ * its label and checked by its country's validator (check digit, length, date of birth): a valid one
+ * at 0.9, one of the right length and format whose check digit fails at LABELLED (0.85, a mistyped
+ * or made-up number still given as someone's id), unless the label is a weak one, the digits are a
+ * placeholder or the text says it is no real id. A number the validator knows as a firm's (a
+ * Portuguese NIF starting with 5, an Argentine CUIT 30-…) is left out. An id another detector found
+ * there already is not reported twice.
+ */
+export const labelledIdDetector: Detector = {
+  entries: LABELLED_IDS.map(({ id }) => ({
+    id,
+    dataClass: 'government_id' as const,
+    description: `${VALIDATORS[id]!.map((v) => `${v.name}${v.abbreviation ? ` (${v.abbreviation})` : ''}`).join(', ')}, after its label`,
+  })),
+  detect(scan, out) {
+    let found: Finding[] | undefined;
+    for (const kind of LABEL_KINDS) {
+      if (!scan.keywords.has(kind)) continue;
+      const { starts, ends } = scan.keywords.hits(kind);
+      for (let i = 0; i < starts.length; i++) {
+        const entry = BY_LABEL.get(scan.text.slice(starts[i]!, ends[i]!).toLowerCase());
+        if (entry === undefined) continue;
+        const f = labelledValue(scan, ends[i]!, entry.ids, entry.weak);
+        if (f === undefined) continue;
+        found ??= out.filter((x) => x.dataClass === 'government_id');
+        if (found.some((x) => x.start < f.end && f.start < x.end)) continue;
+        out.push(f);
+        found.push(f);
+      }
+    }
+  },
+};
+
+/** The id right after a label ending at `from`, or undefined. */
+function labelledValue(scan: Scan, from: number, ids: readonly string[], weak: boolean): Finding | undefined {
+  const { text } = scan;
+  GAP.lastIndex = from;
+  GAP.test(text);
+  const start = GAP.lastIndex;
+  if (start - from > 24) return undefined;
+  VALUE.lastIndex = start;
+  const m = VALUE.exec(text);
+  if (m === null || m[0].length > 32) return undefined;
+  const value = m[0].replace(/[./-]+$/, '');
+  const end = start + value.length;
+  const compact = value.replace(/[ ./()-]/g, '').toUpperCase();
+  let digits = 0;
+  for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 48 && compact.charCodeAt(i) <= 57) digits++;
+  if (digits < 6 || placeholderDigits(value)) return undefined;
+  let checksumOnly = false;
+  for (const id of ids) {
+    for (const v of VALIDATORS[id]!) {
+      const r = v.validate(compact);
+      if (r.isValid) return r.isCompany && !r.isIndividual ? undefined : { dataClass: 'government_id', detector: id, start, end, confidence: 0.9 };
+      if (r.error instanceof InvalidChecksum) checksumOnly = true;
+    }
+  }
+  if (!checksumOnly || weak || saidInvalid(text, start, end)) return undefined;
+  return { dataClass: 'government_id', detector: ids[0]!, start, end, confidence: LABELLED };
+}

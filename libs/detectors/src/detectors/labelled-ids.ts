@@ -1,0 +1,62 @@
+/**
+ * The labels of national identity and tax numbers that the other id detectors do not read, and the
+ * ids each label can name (labelled-id-detector.ts holds their validators). A label is a word or
+ * phrase as people write it before the number, lower case; most name one id, some several ("cédula"
+ * is Ecuador's, Uruguay's or the Dominican Republic's; "Sozialversicherungsnummer" Switzerland's, Austria's or
+ * Germany's). `weak` labels are everyday words or
+ * abbreviations of other things too ("inn", "nit"): their numbers must pass the check digit.
+ * Not here: tax numbers whose validator cannot tell a person's from a firm's and that are mostly
+ * firms' (a Polish NIP, a Turkish VKN, a Greek AFM: their people are known by their national id).
+ */
+export interface LabelledId {
+  /** the detector id of its findings */
+  readonly id: string;
+  readonly labels: readonly string[];
+  readonly weak?: readonly string[];
+}
+
+export const LABELLED_IDS: readonly LabelledId[] = [
+  { id: 'pt-nif', labels: ['nif', 'contribuinte', 'número de contribuinte', 'numero de contribuinte', 'nº de contribuinte', 'n.º de contribuinte', 'número de identificação fiscal'] },
+  { id: 'pt-cc', labels: ['cartão de cidadão', 'cartao de cidadao', 'cartão do cidadão'] },
+  { id: 'be-nn', labels: ['rijksregisternummer', 'rijksregister', 'numéro national', 'numéro de registre national', 'registre national', 'niss', 'insz', 'belgian national number'] },
+  { id: 'mx-rfc', labels: ['rfc', 'registro federal de contribuyentes'] },
+  { id: 'cl-rut', labels: ['rut', 'r.u.t', 'r.u.t.', 'rol único tributario', 'rol unico tributario', 'run', 'rol único nacional'], weak: ['run'] },
+  { id: 'ar-cuit', labels: ['cuit', 'cuil', 'c.u.i.t', 'c.u.i.l'] },
+  { id: 'tr-tckimlik', labels: ['tc kimlik', 't.c. kimlik', 'tc kimlik no', 'tc kimlik numarası', 'tckn', 'tc no', 't.c. no', 'kimlik no', 'kimlik numarası', 'tc kimlik numarasi', 'kimlik numarasi'] },
+  { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id'] },
+  { id: 'tw-natid', labels: ['身分證', '身分證字號', '身分證號碼', 'taiwan id'] },
+  { id: 'kr-rrn', labels: ['주민등록번호', '주민번호', 'resident registration number', 'rrn'] },
+  { id: 'my-nric', labels: ['mykad', 'no. kp', 'no kp', 'kad pengenalan', 'nric', 'ic no', 'ic number'], weak: ['ic no', 'ic number'] },
+  { id: 'au-tfn', labels: ['tfn', 'tax file number', 'tax file no'] },
+  { id: 'gb-utr', labels: ['utr', 'unique taxpayer reference', 'self assessment utr'] },
+  { id: 'ie-pps', labels: ['pps', 'ppsn', 'pps no', 'pps number', 'personal public service number'] },
+  { id: 'ro-cnp', labels: ['cnp', 'cod numeric personal', 'codul numeric personal'] },
+  { id: 'gr-amka', labels: ['amka', 'αμκα', 'α.μ.κ.α'] },
+  { id: 'hk-hkid', labels: ['hkid', 'hong kong identity card', 'hong kong id'] },
+  { id: 'il-idnr', labels: ['teudat zehut', 'תעודת זהות', 'ת.ז', 'ת"ז', 'israeli id'] },
+  { id: 'hr-oib', labels: ['oib', 'osobni identifikacijski broj'] },
+  { id: 'bg-egn', labels: ['egn', 'егн', 'единен граждански номер'] },
+  { id: 'lt-asmens', labels: ['asmens kodas'] },
+  { id: 'ee-ik', labels: ['isikukood'] },
+  { id: 'is-kennitala', labels: ['kennitala', 'kt.'], weak: ['kt.'] },
+  { id: 'ua-rntrc', labels: ['рнокпп', 'іпн', 'ідентифікаційний код', 'ідентифікаційний номер'] },
+  { id: 'ru-inn', labels: ['инн', 'inn'], weak: ['inn'] },
+  { id: 'ch-ahv', labels: ['ahv', 'avs', 'ahv-nr', 'ahv-nummer', 'avs n°', 'numéro avs', 'sozialversicherungsnummer'] },
+  { id: 'at-vnr', labels: ['svnr', 'sv-nr', 'sv-nummer', 'versicherungsnummer', 'sozialversicherungsnummer'] },
+  { id: 'de-svnr', labels: ['rentenversicherungsnummer', 'rv-nummer', 'rvnr', 'versicherungsnummer', 'sozialversicherungsnummer'] },
+  { id: 'es-nss', labels: ['nss', 'número de la seguridad social', 'numero de la seguridad social', 'número de afiliación', 'seguridad social'] },
+  { id: 'fr-nif', labels: ['nif', 'numéro fiscal', 'numero fiscal', 'numéro spi', 'spi', 'numéro d’identification fiscale', "numéro d'identification fiscale"], weak: ['spi'] },
+  { id: 'th-idnr', labels: ['เลขประจำตัวประชาชน', 'thai id', 'thai national id'] },
+  { id: 'id-npwp', labels: ['npwp', 'nomor pokok wajib pajak'] },
+  { id: 'ke-pin', labels: ['kra pin', 'kra pin no'] },
+  { id: 'co-nit', labels: ['nit'], weak: ['nit'] },
+  { id: 'latam-cedula', labels: ['cédula', 'cedula', 'cédula de identidad', 'cedula de identidad', 'c.i.', 'ci no'], weak: ['c.i.', 'ci no'] },
+  { id: 'yu-jmbg', labels: ['jmbg', 'јмбг', 'emšo', 'emso', 'матичен број'] },
+  { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card'] },
+  { id: 'nz-ird', labels: ['ird', 'ird number', 'ird no'] },
+];
+
+/** a label as the keyword scan reads it: on the NFKC form of the text (Thai "ำ" is two characters there, "nº" is "no") */
+export const scannedLabel = (label: string): string => label.normalize('NFKC').toLowerCase();
+/** every label once, for the keyword scan's `natid` kind */
+export const ID_LABEL_WORDS: readonly string[] = [...new Set(LABELLED_IDS.flatMap((x) => x.labels.map(scannedLabel)))];
