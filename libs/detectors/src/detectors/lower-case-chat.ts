@@ -8,10 +8,12 @@
  *   "my coworker" ("tell my boss kevin"), after "ask", "tell", "ping", before "said", "told", "wants"
  *   ("deepak said …"), or before "has", "is" with his/her after ("jake has it at his desk");
  * - a word of a name found before, again ("ngozi is vegan", after "ngozi okeke");
- * - a given name to reach ("page kofi"), said to be somewhere ("joão is on call", "dave's off"), two
- *   given names before their verb ("sven and aylin are on it"), and a given name that is also an
- *   everyday word only when told to do something or said to be somewhere at a sentence start ("tell
- *   bill to start", "will is running late").
+ * - a given name to reach ("page kofi", "loop in ana and joão"), said to be somewhere ("joão is on
+ *   call", "dave's off"), asked about ("can hamza cover my 2pm?"), in brackets after a word for a
+ *   person ("our manager (deborah)"), before a team and a verb of saying ("raj from finance said"),
+ *   two given names before their verb ("sven and aylin are on it"), and a given name that is also
+ *   an everyday word only when told to do something or said to be somewhere at a sentence start
+ *   ("tell bill to start", "will is running late").
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
@@ -38,7 +40,9 @@ const POSSESSIVE_3 = words('his her their');
 const HONORIFIC_WORDS = words('mr mrs ms miss mx dr prof');
 /** verbs after a person that ask for nothing more ("deepak said", "priya wants") */
 const SAYS = words(`said says told tells asked asks wants wanted needs needed thinks thought mentioned suggested agreed promised replied texted emailed
-  called messaged pinged knows knew feels felt shouted whispered laughed smiled`);
+  called messaged pinged knows knew feels felt shouted whispered laughed smiled confirms confirmed thanked approved`);
+/** a question about someone at a sentence start: "can hamza cover my 2pm?", "could priya check" */
+const MODALS = words('can could will would should does did');
 /** verbs after which a pronoun for a person must follow: "jake has it at his desk" (not "is": "jordan is very hot. he went…") */
 const WEAK_VERBS = words('has had');
 const PRONOUN = /\b(?:he|she|his|her|him|hers|he's|she's)\b/;
@@ -187,16 +191,29 @@ export function lowerCaseChat(text: string, lists: Lists, found: readonly { star
       seen.add(w).add(next2);
       continue;
     }
+    // (in brackets after a word for a person: "our manager (deborah)")
+    const bracketed = prev === '' && i > 1 && /^[ \t]*\($/.test(text.slice(ws[i - 1]!.e, ws[i]!.s)) && text.charCodeAt(e) === 41;
+    const before = bracketed ? ws[i - 1]!.w : prev, before2 = bracketed ? (blanksBefore(i - 1) ? ws[i - 2]!.w : '') : prev2;
+    // "raj from finance said …": a team between the name and its verb
+    const saysAfterTeam = next === 'from' && i + 3 < ws.length && [i + 2, i + 3].every((k) => blanksBefore(k)) && SAYS.has(ws[i + 3]!.w);
+    // "can hamza cover my 2pm?": a question about what someone does, at a sentence start (not an everyday word)
+    const asked = MODALS.has(prev) && next !== '' && !common.has(w) && /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, ws[i - 1]!.s - 3), ws[i - 1]!.s));
     let ok = ADDRESS_AFTER.has(next) || seen.has(w) ||
       (GREETINGS.has(prev) && prev !== 'love' && prev !== 'best' && prev !== 'morning') ||
-      (PERSON_NOUNS.has(prev) && POSSESSIVE.has(prev2)) ||
+      (PERSON_NOUNS.has(before) && POSSESSIVE.has(before2)) ||
       (PERSON_VERBS.has(prev) && prev !== 'call' && prev !== 'called' && prev !== 'forward') ||
-      REACH_VERBS.has(prev) || SAYS.has(next) || state;
+      // "loop in omar"
+      REACH_VERBS.has(prev) || (prev === 'in' && prev2 === 'loop') || SAYS.has(next) || state || saysAfterTeam || asked;
     if (!ok && WEAK_VERBS.has(next)) ok = PRONOUN.test(text.slice(e, e + 60));
     if (ok) {
       // the form of address belongs to the name ("ramesh bhaiya")
       push(i, ADDRESS_AFTER.has(next) ? i + 1 : i);
       seen.add(w);
+      // and a given name joined to it: "loop in ana and joão"
+      if (next === 'and' && givenWord(next2) && blanksBefore(i + 2)) {
+        push(i + 2, i + 2);
+        seen.add(next2);
+      }
     }
   }
 }

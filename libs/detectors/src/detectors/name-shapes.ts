@@ -14,6 +14,7 @@
  */
 import type { Finding } from '../finding';
 import { fold, isLetter, isUpper } from './capitalised-runs';
+import { previousLine } from './person-name-context';
 import { PRODUCT_NAMES, SIGNOFF_LINE, STOP, words } from './person-name-words';
 
 interface Lists {
@@ -164,6 +165,26 @@ export function signedName(text: string, s: number, e: number, lists: Lists): bo
   if (text.charCodeAt(s) >= 0x370) return true;
   if (lists.english?.has(lower) && !lists.common.has(lower)) return false;
   return listedWord(lower, lists.all, lists.common) || listedWord(lower, lists.given, lists.common) || (lists.rareGiven?.has(lower) ?? false);
+}
+/**
+ * One word alone on the line after a sign-off line: the sender ("Cheers,\nOwain", "Bien à toi,\n
+ * Nathalie"), or before a bracket or a comma and a role ("Thanks,\nLucy (HR)"). Any capitalised word
+ * but an English one, which must then be a name of the lists ("Thanks,\nFinance" names no one).
+ */
+export function senderAfterSignoff(text: string, s: number, e: number, lists: Lists): boolean {
+  if (e - s < 3) return false;
+  let ls = s;
+  while (ls > 0 && (text.charCodeAt(ls - 1) === 32 || text.charCodeAt(ls - 1) === 9)) ls--;
+  if (ls > 0 && text.charCodeAt(ls - 1) !== 10) return false;
+  let a = e;
+  while (a < text.length && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  const c = a < text.length ? text.charCodeAt(a) : 10;
+  if (c !== 10 && c !== 13 && c !== 40 && c !== 44) return false;
+  for (let k = s + 1; k < e; k++) if (isUpper(text.charCodeAt(k)) && text.charCodeAt(k - 1) !== 45) return false;
+  const lower = text.slice(s, e).toLowerCase();
+  if (ADDRESSEES.has(lower) || STOP.has(lower) || PRODUCT_NAMES.has(lower)) return false;
+  if (lists.english?.has(lower) && !listedWord(lower, lists.given, new Set()) && !(lists.rareGiven?.has(lower) ?? false)) return false;
+  return ls > 0 && SIGNOFF_LINE.test(previousLine(text, ls));
 }
 /** the salutation word `w` right before `s` stands at its line's start (`clause`: or at a sentence's start, or after a quote mark) */
 function wordAtLineStart(text: string, s: number, w: string, clause: boolean): boolean {

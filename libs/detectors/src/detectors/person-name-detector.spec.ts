@@ -948,3 +948,48 @@ describe('person-name detector: a title inside a run of capitalised words, @-men
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: asked, signed, stamped, titled in more languages, and in another script after the name', () => {
+  it.each([
+    ['Ask Solveig before moving anyone between countries.', 'Solveig'],
+    ['[09:18] Priya: ask Hiroshi about the pricing sheet', 'Hiroshi'],
+    ['Bitte seine Tickets an Merve oder an Herrn Kowalski geben.', 'Kowalski'],
+    ['Zastępstwo obejmie Pan Grzegorz Lewandowski, a dokumenty przekaże Kasia.', 'Grzegorz Lewandowski'],
+    ['Beste dokter Visser,\n\nOnze medewerker is ziek.', 'Visser'],
+    ['Can we meet next week?\n\nBien à toi,\nNathalie', 'Nathalie'],
+    ['Is that OK?\n\nCheers,\nOwain', 'Owain'],
+    ['[Yesterday 16:42] Siriporn Chaiyaphum: the payroll file is ready\n[Yesterday 16:45] Anan Wongsakul: thanks, send it on', 'Anan Wongsakul'],
+    ['Name: Wu Jiahui (吴佳慧)\nResident ID: pending', '吴佳慧'],
+    ['| Takahashi Yuki (高橋 由紀) | Country lead |', '高橋 由紀'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    'Ask Jeeves about it',
+    'Ask Siri to set a timer',
+    'Pan Am flight 103 left late.',
+    'Leave the chicken in the pan. Add the paprika.',
+    'Thanks,\nFinance',
+    'Kind regards,\nManagement',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
+describe('person-name detector: given names in lower-case chat', () => {
+  it.each([
+    ['hey can u loop in ana and joão on the invoice thread?', 'ana'],
+    ['hey can u loop in ana and joão on the invoice thread?', 'joão'],
+    ['also raj from finance said he never got the po.', 'raj'],
+    ['can hamza cover my 2pm with the client?', 'hamza'],
+    ['he takes credit in front of our manager (deborah). last week', 'deborah'],
+    ['i have screenshots where adebola confirms i sent the file first', 'adebola'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each(['can you check this? will do', 'can summer start earlier this year?'])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ import { speakerLabels } from './speaker-labels';
 import { chatNames, mentionedNames } from './chat-names';
 import { lowerCaseChat } from './lower-case-chat';
 import {
-  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, suffixedNames, closingName, scriptNames,
+  MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
 } from './name-shapes';
 
 /**
@@ -47,6 +47,9 @@ function placeKey(s: string): string {
   const f = fold(s, s.toLowerCase());
   return singleBlanks(f) ? f : f.replace(/[\s\u002d\u2010-\u2015]+/g, ' ');
 }
+/** what is asked of a person after "Ask X": about, to, for, if, whether, before, when */
+const ASKED_ABOUT = /^[ \t]+(?:about|to|for|if|whether|before|when)\b/;
+
 /**
  * True when `s` (ASCII) has no dash, no white space but ' ' and no two blanks side by side: the
  * replace in placeKey would give it back unchanged (a run's words are mostly one blank apart). Any
@@ -164,6 +167,23 @@ export const personNameDetector: Detector = {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
         lastAcceptedEnd = e;
         return;
+      }
+      // the sender alone on the line after a sign-off line: "Cheers,\nOwain" (name-shapes.ts)
+      if (senderAfterSignoff(text, s, e, lists)) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
+        lastAcceptedEnd = e;
+        return;
+      }
+      // a rarer given name of the SSA's list after a verb about a person, before what is asked of them: "ask Hiroshi about the sheet"
+      if (c === 32 && ASKED_ABOUT.test(text.slice(e, e + 10))) {
+        const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
+        const lower = text.slice(s, e).toLowerCase();
+        if (!bs.colon && !bs.comma && PERSON_VERBS.has(bs.words[0] ?? '') && rareGiven.has(lower) && !english.has(lower) && !places.has(lower) && !common.has(lower) &&
+          !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower)) {
+          out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+          lastAcceptedEnd = e;
+          return;
+        }
       }
       // a caller introducing themselves: "Hi it's Gareth from Pennine Glazing" (person-name-cues.ts)
       if (selfIntroduced(text, s, e)) {
@@ -341,6 +361,15 @@ export const personNameDetector: Detector = {
       if (toks.length >= 3 && !all.has(toks[0]!.lower) && !all.has(foldedOf(toks[0]!)) && given.has(toks[1]!.lower) && !common.has(toks[1]!.lower)) toks.shift();
       // a verb about a person opening the sentence before a name: "Ask Huang Jianping for the figures" (the verb is then the word before it)
       if (toks.length >= 3 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower)) toks.shift();
+      // or before a given name alone: "Ask Solveig before moving anyone", "Ping Yusuf" (a rarer given
+      // name of the SSA's list only before what is asked of the person: "Ask Hiroshi about the sheet")
+      if (toks.length === 2 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower) && !common.has(toks[1]!.lower) && !places.has(toks[1]!.lower) &&
+        !PRODUCT_NAMES.has(toks[1]!.lower) && !FIRM_NAMES.has(toks[1]!.lower) &&
+        (given.has(toks[1]!.lower) || (rareGiven.has(toks[1]!.lower) && !english.has(toks[1]!.lower) && ASKED_ABOUT.test(text.slice(toks[1]!.end, toks[1]!.end + 10))))) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: toks[1]!.start, end: toks[1]!.end, confidence: 0.75 });
+        lastAcceptedEnd = toks[1]!.end;
+        return;
+      }
       // a capitalised role before a full name: "Producer Ana Ruiz explained", "Goalkeeper Ana Ruiz"
       let roleLead = false;
       if (toks.length >= 3 && toks[0]!.start === runStart && ROLE_NOUNS.has(toks[0]!.lower)) {
@@ -387,7 +416,8 @@ export const personNameDetector: Detector = {
       const two = pairs ? w1 + '_' + w0 : '', three = pairs ? w2 + '_' + w1 + '_' + w0 : '';
       // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
       const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
-      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0)) || particled;
+      // (Polish "Pan" right before a word of three letters or more: not "Pan Am", "in the pan. Add")
+      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start))))) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
@@ -699,8 +729,20 @@ export const personNameDetector: Detector = {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       }
     }
+    // the same name in Chinese, Japanese or Korean script in brackets after it: "Zhang Wei (张伟)", "Takahashi Yuki (高橋 由紀)"
+    if (NON_LATIN.test(text)) {
+      const names = out.filter((f) => f.detector === 'person-name');
+      for (const f of names) {
+        SCRIPT_NAME_AFTER.lastIndex = f.end;
+        const m = SCRIPT_NAME_AFTER.exec(text);
+        if (m !== null) out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.end + m[0].indexOf(m[1]!), end: f.end + m[0].length - 1, confidence: f.confidence });
+      }
+    }
   },
 };
+
+/** a name in CJK script in brackets, right after a name (sticky; group 1 the name): two to four characters, a blank between family and given name */
+const SCRIPT_NAME_AFTER = /[ \t]*[(（]((?:\p{Script=Han}|\p{Script=Hangul}|\p{Script=Katakana}){1,3}[ \u3000]?(?:\p{Script=Han}|\p{Script=Hangul}|\p{Script=Katakana}){1,3})[)）]/uy;
 
 /**
  * A family name's ending on a word of 5+ letters: "-sson", "-ova", "-enko", "-mann" (SURNAME_END,

@@ -13,7 +13,7 @@ export const STOP = words(`
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
-  dott dott.ssa dr.ssa prof.ssa avv dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
+  dott dott.ssa dr.ssa prof.ssa avv dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
   name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
@@ -93,7 +93,7 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
-  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú`);
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú herrn pan dokter doktor`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
@@ -191,7 +191,7 @@ const SIGNOFFS = `regards|wishes|thanks|thank you|cheers|sincerely|respectfully|
   hälsningar|med vänlig hälsning|pozdrawiam|sent from my \\w+|all the best|take care|talk soon|speak soon|love|xx|rgds|br|un abbraccio|un saluto|cordiali saluti|
   saluti|a presto|un abrazo|abrazos|besos|bisous|bises|amitiés|liebe grüße|beste grüße|herzliche grüße|groetjes|hartelijke groet(?:en)?|pozdrowienia|serdecznie|
   s pozdravem|saygılarımla|selamlar|üdvözlettel|med venlig hilsen|mvh|hilsen|ystävällisin terveisin|terveisin|cumprimentos|beijos|atenciosamente|с уважением|
-  спасибо|ευχαριστώ|με εκτίμηση`.replace(/\n\s*/g, '');
+  спасибо|ευχαριστώ|με εκτίμηση|bien à toi|à bientôt|a bientot|merci|danke|vielen dank|dank je|bedankt|tack|dziękuję|gracias de antemano`.replace(/\n\s*/g, '');
 export const SIGNOFF_LINE = new RegExp(`^[ \\t]*(?:(?:best|kind|warm|warmest|many|with)?[ \\t]*(?:${SIGNOFFS}))[ \\t]*[,.!]*[ \\t]*$`, 'iu');
 
 /** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
