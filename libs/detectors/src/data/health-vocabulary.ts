@@ -150,13 +150,16 @@ const CONDITIONS =
   'borstkanker|longkanker|darmkanker|leukemie|dementie|beroerte|hartaanval|longontsteking|reuma|suikerziekte|zwangerschap|' +
   // infections people are off work with, in those languages and Indonesian
   'dengue|dengue fever|typhoid|cholera|scarlet fever|chikungunya|zika|varicela|varicelle|varicella|windpocken|waterpokken|catapora|masern|' +
-  'sarampión|rougeole|morbillo|sarampo|mandelentzündung|amygdalite|tonsillite|amigdalitis|demam berdarah|tifus|cacar air';
+  'sarampión|rougeole|morbillo|sarampo|mandelentzündung|amygdalite|tonsillite|amigdalitis|demam berdarah|tifus|cacar air|' +
+  // pregnancy complications, sensory impairments and common conditions in other languages
+  'hyperemesis gravidarum|visual impairment|hearing impairment|registered blind|zöliakie|celiaquía|appendicite|hérnia|depresja|depressão|dyslexia';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +
   'broken ribs|broken collarbone|concussion|sprained ankle|pregnant|overdose|addiction|infection|flu|shingles|vertigo|acne|thrush|' +
   'heartburn|reflux|constipation|diarrhoea|diarrhea|incontinence|ulcer|memory problems|sleep problems|eye problems|sore throat|food poisoning|' +
-  'tennis elbow|hypothermia|malignant|seizure|seizures|aids|tia|af|mi|ocd|psa|sti|cfs|dépression|cancro|depression';
+  'tennis elbow|hypothermia|malignant|seizure|seizures|aids|tia|af|mi|ocd|psa|sti|cfs|dépression|cancro|depression|' +
+  'schwanger|enceinte|embarazada|grávida|incinta|zwanger|gravid|hamile|deaf';
 
 const PROCEDURES =
   'chemotherapy|radiotherapy|radiation therapy|dialysis|haemodialysis|hemodialysis|biopsies|mri|mri scan|ct scan|cat scan|pet scan|ecg|ekg|eeg|' +
@@ -177,7 +180,8 @@ const PROCEDURES =
   'risonanza magnetica|ecografia|radiografia|esami del sangue|analisi del sangue|colonscopia|chemioterapia|radioterapia|dialisi|' +
   'intervento chirurgico|dente del giudizio|denti del giudizio|fisioterapia|' +
   'resonancia magnética|ecografía|radiografía|análisis de sangre|quimioterapia|diálisis|cesárea|muela del juicio|muelas del juicio|' +
-  'darmspiegelung|magenspiegelung|chemotherapie|strahlentherapie|blutabnahme|bluttest|weisheitszahn|weisheitszähne|physiotherapie|dialyse';
+  'darmspiegelung|magenspiegelung|chemotherapie|strahlentherapie|blutabnahme|bluttest|weisheitszahn|weisheitszähne|physiotherapie|dialyse|' +
+  'discectomy|appendicectomie|colecistectomia|ligamentoplastia|herniorrafia';
 const PROCEDURES_AMBIGUOUS =
   'operation|surgery|x-ray|x-rays|xray|ultrasound|transplant|rehab|counselling|counseling|cbt|vaccination|pacemaker|ldl|pci|wheelchair|' +
   'crutches|catheter|opération|chirurgie|operazione|operación|cirugía';

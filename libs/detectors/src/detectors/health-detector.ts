@@ -55,8 +55,11 @@ const POSSESSIVE = new Set(
 );
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
-  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een'.split('|'),
+  ('really|quite|pretty|extremely|terrible|awful|horrible|nasty|primary|secondary|partial|total|moderate|' +
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een').split('|'),
 );
+/** a modifier word, or a number ("16 weeks pregnant", "day 3 of chemo") */
+const isModifier = (w: string): boolean => MODIFIER.has(w) || (w.length <= 3 && /^\d+$/.test(w));
 /** someone the sentence is about (before the term), for the link rules */
 const SUBJECT = new Set(
   ("i|i'm|i've|i'd|im|ive|me|my|myself|he|he's|hes|she|she's|shes|his|her|him|they|them|their|you|your|you're|you've|husband|wife|partner|son|daughter|mum|mom|mother|dad|father|" +
@@ -82,7 +85,7 @@ const LINKS: Record<HealthCategory, Set<string>> = {
   ),
   'medical-procedure': new Set(
     ('had|has|have|having|on|get|got|getting|need|needs|needed|uses|use|using|wears|wear|booked|scheduled|awaiting|after|before|since|post|from|undergo|undergoing|underwent|for|de|per|für|nach|à|' +
-      'starts|started|starting|begins|began|finishes|finished|completes|completed|restarts|resumes').split('|'),
+      'starts|started|starting|begins|began|finishes|finished|completes|completed|restarts|resumes|following').split('|'),
   ),
 };
 /** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
@@ -90,9 +93,15 @@ const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'
 const HAS = new Set('has|had|have|ha|hanno|tiene|tienen|hat|disclosed|developed|suffers'.split('|'));
 const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
 const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
-const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im".split('|'));
+const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är".split('|'));
+/** pronouns of languages that put the verb last in a clause ("dat ze zwanger is", "weil sie schwanger ist") */
+const VERB_LAST_SUBJECT = new Set('ze|zij|hij|sie|er|ich|ik'.split('|'));
+/** the verb "to be" after the term, in those languages */
+const BE_AFTER = /^[ \t]+(?:is|was|ist|war|bin|ben)\b/;
 /** condition words said of a person with "is" ("she's pregnant", "I am diabetic") */
-const ADJECTIVAL = new Set('diabetic|asthmatic|epileptic|autistic|bipolar|pregnant|lactose intolerant|hiv positive|hiv-positive|hypertensive|coeliac'.split('|'));
+const ADJECTIVAL = new Set(
+  'diabetic|asthmatic|epileptic|autistic|bipolar|pregnant|lactose intolerant|hiv positive|hiv-positive|hypertensive|coeliac|registered blind|deaf|schwanger|enceinte|embarazada|grávida|incinta|zwanger|gravid|hamile'.split('|'),
+);
 /** a generic subject before "has": no one in particular ("anyone who has diabetes", "it has a cancer section") */
 const GENERIC_SUBJECT = new Set('who|which|that|it|this|there|everyone|everybody|anyone|anybody|someone|somebody|nobody|one|people|patients|adults|children|population|country|city|team|company'.split('|'));
 /** a procedure with an appointment said of it is someone's ("l'appuntamento per la risonanza magnetica") */
@@ -198,7 +207,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   const from = sentenceStart(text, h.start, 120);
   // quick look at the word before the term and its modifiers: most terms have no link at all
   let w = wordBefore(text, h.start, from);
-  for (let k = 0; k < 3 && w !== undefined && MODIFIER.has(w[1]); k++) w = wordBefore(text, w[0], from);
+  for (let k = 0; k < 3 && w !== undefined && isModifier(w[1]); k++) w = wordBefore(text, w[0], from);
   // a list of people's needs: "Tom vegan, Sunil vegetarian, Mekdes coeliac", "Tom: coeliac", "Tom (coeliac)", one per
   // line (a capitalised word before it, opening its item, a blank, a colon, a dash or a bracket between)
   // (a person's name, listed or no English word, and the term ending the item: not "Bread coeliac-friendly")
@@ -207,12 +216,14 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     /(?:^|[,;:\n])[ \t]*$/.test(text.slice(Math.max(0, w[0] - 3), w[0])) && /^[ \t]*(?:[,;.\n)]|$)/.test(text.slice(h.end, h.end + 3)) &&
     (isGivenName(w[1]) || (!nameLists().english.has(w[1]) && listedPersonItemBefore(text, w[0])))) return true;
   const procedure = h.detector === 'medical-procedure' && !h.ambiguous;
-  if (!procedure && (w === undefined || !(POSSESSIVE.has(w[1]) || LINKS[h.detector].has(w[1]) || BE.has(w[1]) || w[1].endsWith("'s") || w[1].endsWith("'m")))) return false;
+  // (or a pronoun right before a word said of a person, as the verb comes last in Dutch and German: "dat ze zwanger is")
+  if (!procedure && (w === undefined || !(POSSESSIVE.has(w[1]) || LINKS[h.detector].has(w[1]) || BE.has(w[1]) || w[1].endsWith("'s") || w[1].endsWith("'m") ||
+    (ADJECTIVAL.has(h.term) && VERB_LAST_SUBJECT.has(w[1]))))) return false;
   const orig = words(text.slice(from, h.start));
   const ws = orig.map((w) => w.toLowerCase());
   let i = ws.length;
   let skipped = 0;
-  while (i > 0 && skipped < 3 && MODIFIER.has(ws[i - 1]!)) {
+  while (i > 0 && skipped < 3 && isModifier(ws[i - 1]!)) {
     i--;
     skipped++;
   }
@@ -253,6 +264,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
     if (h.detector !== 'medication' && !h.ambiguous && HAS.has(link) && before.length > 0 && !GENERIC_SUBJECT.has(prevWord!)) return true;
   }
   if (ADJECTIVAL.has(h.term) && BE.has(link.replace(/^(?:i|he|she|it)(?=')/, '')) && (hasSubject || SUBJECT.has(link))) return true;
+  if (ADJECTIVAL.has(h.term) && VERB_LAST_SUBJECT.has(link) && BE_AFTER.test(text.slice(h.end, h.end + 8))) return true;
   if (h.detector === 'medical-procedure' && !h.ambiguous && APPOINTMENT.test(text.slice(from, Math.min(text.length, h.end + 80)))) return true;
   return false;
 }
@@ -266,6 +278,8 @@ const namedStart = (before: string): boolean => {
   return isGivenName(lower) || lists.all.has(lower) || lists.rareGiven.has(lower);
 };
 /** a record's reason field right before a term, and the absence it is the reason for */
+/** a health field's label at its line's start, then a colon and at most three words (modifiers) before the term */
+const FIELD_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|condition|conditions|medical condition|medication|medications|current medication|medicines|allergies|allergy|procedure|operation|surgery|injury|nature of injury|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis|maladie|krankheit|erkrankung)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
 const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
 const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit note|sick note|not fit for work)\b/i;
 /** a duration and a separator right before the term: "3 days, ", "12 d: ", "2 weeks – " */
@@ -403,7 +417,8 @@ export const healthDetector: Detector = {
         const prev = words(text.slice(Math.max(0, h.start - 12), h.start)).pop()?.toLowerCase();
         if (prev === undefined || !POSSESSIVE.has(prev)) continue;
       }
-      if (IDIOM_AFTER.test(text.slice(h.end, h.end + 12)) || anyone(h.start, h.end)) continue;
+      // (an idiom only of an everyday word: "a stroke of luck"; not "osteoarthritis of the right hip")
+      if ((h.ambiguous && IDIOM_AFTER.test(text.slice(h.end, h.end + 12))) || anyone(h.start, h.end)) continue;
       // "an ADHD assessment", "her diabetes review": a procedure about the condition
       if (h.detector === 'medical-condition' && after !== '' && PROCEDURE_AFTER.has(after)) {
         h.detector = 'medical-procedure';
@@ -423,6 +438,8 @@ export const healthDetector: Detector = {
       }
       // an absence record's reason ("Employee absence: 5 days, reason: gastroenteritis"): said of the employee
       if (confidence === 0 && !h.ambiguous && REASON_LABEL.test(text.slice(Math.max(0, h.start - 12), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 160), h.start))) confidence = 0.8;
+      // a record's or a form's field: "Diagnosis: primary osteoarthritis", "DIAGNOSIS: FRACTURE OF TIBIAL SHAFT", "Allergies: penicillin"
+      if (confidence === 0 && FIELD_BEFORE.test(text.slice(Math.max(0, h.start - 48), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.8;
       // or an entry of an absence log ("- Dev Patel-Iyer: 3 days, migraine" under "Absence log") and a note of
       // someone off sick ("Dewi out sick (dengue)")
       if (confidence === 0 && !h.ambiguous && ((DAYS_REASON.test(text.slice(Math.max(0, h.start - 24), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 600), h.start))) ||
