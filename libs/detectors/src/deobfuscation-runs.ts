@@ -343,8 +343,12 @@ export function spacedHex(text: string, edits: Edit[], decodeHex: (hex: string) 
  * blank-separated, so the card detector checks their shape.
  */
 const SEPARATED_GROUPS = /\d{4}([ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d)/y;
-/** its hint: four digits and a separator of SEPARATED_GROUPS (the part that is not in the card detector's own shapes) */
-const SEPARATED_GROUPS_HINT = /\d{4}(?:[ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d/g;
+/**
+ * its hint: four digits and a separator of SEPARATED_GROUPS (the part that is not in the card
+ * detector's own shapes). `\d\d\d\d`, not `\d{4}`: irregexp skips ahead on a fixed run of classes
+ * but not on a counted one (2.5 times faster on prose).
+ */
+const SEPARATED_GROUPS_HINT = /\d\d\d\d(?:[ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d/g;
 
 /** Card digit groups with a separator of SEPARATED_GROUPS; not a row of a table whose cells are split by the same separator ("| 4539 | 1670 | … |"). */
 export function separatedGroups(text: string, edits: Edit[]): void {
