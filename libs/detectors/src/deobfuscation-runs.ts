@@ -288,6 +288,12 @@ export function wideSpaced(text: string, edits: Edit[]): void {
   }
 }
 
+/**
+ * Any hint of letterSpaced, wideSpaced, digitLookalikes or spacedHex: one scan of a text instead of
+ * four (most texts hold none of them; each of those passes edits only where its own hint matches).
+ */
+export const SPACED_OR_LOOKALIKE = new RegExp([LETTER_SPACED_HINT, WIDE_SPACED_HINT, DIGIT_LOOKALIKE_HINT, SPACED_HEX_HINT].map((r) => `(?:${r.source})`).join('|'));
+
 /** O and I (or l) typed for 0 and 1 in digit groups (DIGIT_LOOKALIKE), from a digit next to one of those letters. */
 export function digitLookalikes(text: string, edits: Edit[]): void {
   const lookalike = {

@@ -46,6 +46,7 @@ import {
   PERCENT_JOINED,
   PY_JOINED,
   QUOTED_PART,
+  SPACED_OR_LOOKALIKE,
   digitLookalikes,
   hasEmoji,
   joinedParts,
@@ -566,20 +567,21 @@ export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHit
     run(PY_JOINED, (x) => joinedParts(x[0], x[0].indexOf('(') + 1));
   }
   if (text.indexOf('%s%s') !== -1) run(PERCENT_JOINED, (x) => joinedParts(x[0], x[0].indexOf('('), x[2]!.length / 2));
-  letterSpaced(text, edits);
-  if (DOUBLE_BLANK.test(text) || text.indexOf('\t') !== -1) wideSpaced(text, edits);
+  const spacedOrLookalike = SPACED_OR_LOOKALIKE.test(text);
+  if (spacedOrLookalike) letterSpaced(text, edits);
+  if (spacedOrLookalike && (DOUBLE_BLANK.test(text) || text.indexOf('\t') !== -1)) wideSpaced(text, edits);
   separatedGroups(text, edits);
   mixedGroups(text, edits);
   spelledDigits(text, edits, keywords.hits('digitword').starts);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
-  digitLookalikes(text, edits);
+  if (spacedOrLookalike) digitLookalikes(text, edits);
   reversedEmails(text, edits);
   reversedTokens(text, TOKEN_PREFIXES, edits);
   saidBackwards(text, keywords.hits('backwards').ends, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
-  spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
+  if (spacedOrLookalike) spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
