@@ -288,6 +288,12 @@ export function wideSpaced(text: string, edits: Edit[]): void {
   }
 }
 
+/**
+ * Any hint of letterSpaced, wideSpaced, digitLookalikes or spacedHex: one scan of a text instead of
+ * four (most texts hold none of them; each of those passes edits only where its own hint matches).
+ */
+export const SPACED_OR_LOOKALIKE = new RegExp([LETTER_SPACED_HINT, WIDE_SPACED_HINT, DIGIT_LOOKALIKE_HINT, SPACED_HEX_HINT].map((r) => `(?:${r.source})`).join('|'));
+
 /** O and I (or l) typed for 0 and 1 in digit groups (DIGIT_LOOKALIKE), from a digit next to one of those letters. */
 export function digitLookalikes(text: string, edits: Edit[]): void {
   const lookalike = {
@@ -343,8 +349,12 @@ export function spacedHex(text: string, edits: Edit[], decodeHex: (hex: string) 
  * blank-separated, so the card detector checks their shape.
  */
 const SEPARATED_GROUPS = /\d{4}([ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d)/y;
-/** its hint: four digits and a separator of SEPARATED_GROUPS (the part that is not in the card detector's own shapes) */
-const SEPARATED_GROUPS_HINT = /\d{4}(?:[ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d/g;
+/**
+ * its hint: four digits and a separator of SEPARATED_GROUPS (the part that is not in the card
+ * detector's own shapes). `\d\d\d\d`, not `\d{4}`: irregexp skips ahead on a fixed run of classes
+ * but not on a counted one (2.5 times faster on prose).
+ */
+const SEPARATED_GROUPS_HINT = /\d\d\d\d(?:[ \t]*[|:~*•·\\/][ \t]*|[ \t]+[._-][ \t]+)\d/g;
 
 /** Card digit groups with a separator of SEPARATED_GROUPS; not a row of a table whose cells are split by the same separator ("| 4539 | 1670 | … |"). */
 export function separatedGroups(text: string, edits: Edit[]): void {
@@ -412,10 +422,12 @@ const REVERSED_TOKEN_MAX = 300;
  * more, letters and digits) that ends with a reversed known prefix (`prefixes`: the token detector's
  * and AWS key ids'), read backwards. Found from its hint: the reversed prefixes that start with '-'
  * or '_' from each such character (the next character must be one a reversed prefix has there), the
- * others (".GS", "azIA", "AIKA") by indexOf. The token is walked back once, at most 300 characters.
+ * others (".GS", "azIA", "AIKA") by indexOf of all but their first character, checked after (prose
+ * is full of the '.' and 'a' they start with, and indexOf stops at each). The token is walked back
+ * once, at most 300 characters.
  */
 export function reversedTokens(text: string, prefixes: readonly string[], edits: Edit[]): void {
-  const byFirst = reversedPrefixes(prefixes);
+  const { byFirst, seconds } = reversedPrefixes(prefixes);
   const n = text.length;
   const found: { s: number; e: number }[] = [];
   const tryAt = (i: number, rp: string): boolean => {
@@ -435,23 +447,31 @@ export function reversedTokens(text: string, prefixes: readonly string[], edits:
     return true;
   };
   for (const [first, list] of byFirst) {
-    if (first === '-' || first === '_') {
-      const seconds = new Uint8Array(128);
-      for (const rp of list) seconds[rp.charCodeAt(1)] = 1;
+    const second = seconds.get(first);
+    if (second !== undefined) {
       for (let i = text.indexOf(first); i !== -1; i = text.indexOf(first, i + 1)) {
-        if (seconds[text.charCodeAt(i + 1)] !== 1) continue;
+        if (second[text.charCodeAt(i + 1)] !== 1) continue;
         for (const rp of list) if (tryAt(i, rp)) break;
       }
     } else {
-      for (const rp of list) for (let i = text.indexOf(rp); i !== -1; i = text.indexOf(rp, i + 1)) tryAt(i, rp);
+      for (const rp of list) {
+        const tail = rp.slice(1);
+        for (let i = text.indexOf(tail, 1); i !== -1; i = text.indexOf(tail, i + 1)) if (text.charCodeAt(i - 1) === rp.charCodeAt(0)) tryAt(i - 1, rp);
+      }
     }
   }
   for (const { s, e } of found) edits.push({ s, e, r: [...text.slice(s, e)].reverse().join('') });
 }
-let reversedCache: { prefixes: readonly string[]; byFirst: Map<string, string[]> } | undefined;
-/** The reversed prefixes by their first character, longest first (made once per prefix list). */
-function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
-  if (reversedCache?.prefixes === prefixes) return reversedCache.byFirst;
+interface ReversedPrefixes {
+  /** '-' and '_' to the reversed prefixes that start with them, longest first; any other reversed prefix to itself */
+  byFirst: Map<string, string[]>;
+  /** '-' and '_' to a table of the characters their reversed prefixes have second */
+  seconds: Map<string, Uint8Array>;
+}
+let reversedCache: { prefixes: readonly string[]; reversed: ReversedPrefixes } | undefined;
+/** The reversed prefixes by their first character (made once per prefix list: a typed array made per call cost a microsecond). */
+function reversedPrefixes(prefixes: readonly string[]): ReversedPrefixes {
+  if (reversedCache?.prefixes === prefixes) return reversedCache.reversed;
   const byFirst = new Map<string, string[]>();
   for (const p of [...prefixes, ...AWS_KEY_PREFIXES]) {
     const rp = [...p].reverse().join('');
@@ -459,8 +479,14 @@ function reversedPrefixes(prefixes: readonly string[]): Map<string, string[]> {
     const key = first === '-' || first === '_' ? first : rp;
     byFirst.set(key, [...(byFirst.get(key) ?? []), rp].sort((a, b) => b.length - a.length));
   }
-  reversedCache = { prefixes, byFirst };
-  return byFirst;
+  const seconds = new Map<string, Uint8Array>();
+  for (const first of ['-', '_']) {
+    const second = new Uint8Array(128);
+    for (const rp of byFirst.get(first) ?? []) second[rp.charCodeAt(1)] = 1;
+    seconds.set(first, second);
+  }
+  reversedCache = { prefixes, reversed: { byFirst, seconds } };
+  return reversedCache.reversed;
 }
 
 /** the value after a word saying it is written backwards: groups of letters and digits with eight digits or more ("00 0310 … 98ED", a reversed IBAN), digits in groups, or letters, digits and separators with five digits or more, 6-40 characters (sticky) */

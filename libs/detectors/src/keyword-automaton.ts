@@ -3,11 +3,12 @@
  * start ('_' and '-' separate words, so DB_PASSWORD contains "password").
  *
  * Every pattern begins at a word start, so no Aho-Corasick failure links are needed: the scan
- * touches each character once to find word starts, and from each one walks the trie only as far as
- * the text still spells a pattern prefix (usually one or two characters). Word starts inside a
- * pattern ("date of birth") are marked in the trie with a BOUNDARY symbol, fed to the walk before
- * any character that follows a non-word character, so "update of birth" cannot match. The hot part
- * of the trie (its first levels) stays in cache. Linear: a walk is bounded by the longest pattern.
+ * touches each character once to find word starts, and walks the trie from a word only when the
+ * word can be a pattern's first word (a one-bit-per-hash filter of the first words, checked once the
+ * word is read: most words of prose are rejected by one table read instead of a walk of two to four
+ * levels). Word starts inside a pattern ("date of birth") are marked in the trie with a BOUNDARY
+ * symbol, fed to the walk before any character that follows a non-word character, so "update of
+ * birth" cannot match. Linear: a walk is bounded by the longest pattern.
  * Used for the built-in context words; organization dictionaries use AhoCorasick.
  */
 
@@ -29,6 +30,17 @@ function isWord(c: number): boolean {
 
 const BOUNDARY = 1;
 
+/**
+ * The first-word filter: bit (hash >>> 16) is set for the hash of each pattern's first word (its
+ * symbols up to the first non-word character). 8 KB; a few thousand first words set a few percent of
+ * its bits, so a word that is no pattern's first word is almost always rejected here.
+ */
+const FILTER_WORDS = 1 << 11;
+const FNV_SEED = 0x811c9dc5 | 0;
+/** FNV-1a over symbols: the same for a pattern's word and for the text's, since both read symOf's symbols */
+const mix = (h: number, sym: number): number => Math.imul(h ^ sym, 0x01000193);
+const filterHas = (filter: Uint32Array, h: number): boolean => (filter[h >>> 21]! & (1 << ((h >>> 16) & 31))) !== 0;
+
 export class KeywordAutomaton {
   /** symbol of every UTF-16 code unit (0 = in no pattern; 1 = BOUNDARY, never a character) */
   private readonly symOf = new Uint8Array(65536);
@@ -39,6 +51,8 @@ export class KeywordAutomaton {
   private readonly out: Int32Array;
   private readonly lengths: number[];
   private readonly maxLength: number;
+  /** the first-word filter (FILTER_WORDS words of 32 bits) */
+  private readonly firstWords = new Uint32Array(FILTER_WORDS);
 
   constructor(patterns: readonly string[]) {
     const lowered = patterns.map((p) => p.toLowerCase());
@@ -51,7 +65,8 @@ export class KeywordAutomaton {
           this.symOf[c] = nSym;
           // its capital too, when that capital's small letter is this one (not 'I' for the dotless 'ı')
           const u = String.fromCharCode(c).toUpperCase();
-          if (u.length === 1 && u.charCodeAt(0) !== c && u.toLowerCase().charCodeAt(0) === c) this.symOf[u.charCodeAt(0)] = nSym;
+          // (a word character's and a non-word character's symbols stay apart: the filter relies on it)
+          if (u.length === 1 && u.charCodeAt(0) !== c && u.toLowerCase().charCodeAt(0) === c && isWord(u.charCodeAt(0)) === isWord(c)) this.symOf[u.charCodeAt(0)] = nSym;
           nSym++;
         }
       }
@@ -80,6 +95,11 @@ export class KeywordAutomaton {
         step(this.symOf[p.charCodeAt(i)]!);
       }
       if (out[node] === -1 || this.lengths[out[node]!]! < p.length) out[node] = idx;
+      if (p.length > 0 && isWord(p.charCodeAt(0))) {
+        let h = FNV_SEED;
+        for (let i = 0; i < p.length && isWord(p.charCodeAt(i)); i++) h = mix(h, this.symOf[p.charCodeAt(i)]!);
+        this.firstWords[h >>> 21]! |= 1 << ((h >>> 16) & 31);
+      }
     });
     // renumber nodes breadth-first so the shallow nodes, where almost every walk ends, share cache lines
     const n = out.length;
@@ -114,7 +134,7 @@ export class KeywordAutomaton {
    * end. A match starting inside the previous one is dropped ("confidential" in "strictly confidential").
    */
   search(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
-    const { goto, out, lengths, symOf, stride } = this;
+    const { goto, symOf, stride, firstWords } = this;
     const len = text.length;
     const rootB = goto[BOUNDARY]!; // every pattern starts with BOUNDARY
     let lastEnd = 0;
@@ -122,58 +142,64 @@ export class KeywordAutomaton {
     // invariant at the top of the loop: i is a start (i = 0 or text[i - 1] is not a word character)
     while (i < len) {
       const c = text.charCodeAt(i);
-      const cw = c < 128 ? WORD[c] === 1 : isWord(c);
-      let node = i >= lastEnd ? goto[rootB * stride + symOf[c]!]! : -1;
-      // what the walk below learns about the word starting at i (when cw): text[i, wordTo) are word
-      // characters, and wordEnd is the first non-word character after i once the walk has read it
-      let wordTo = i + 1;
-      let wordEnd = -1;
-      if (node > 0) {
-        let best = -1;
-        let j = i;
-        let w = cw;
-        for (;;) {
-          const p = out[node]!;
-          if (p !== -1) {
-            if (j + 1 >= len || !w) best = p;
-            else {
-              const cn = text.charCodeAt(j + 1);
-              if (!(cn < 128 ? WORD[cn] === 1 : isWord(cn))) best = p;
-            }
-          }
-          if (++j >= len) break;
-          const cj = text.charCodeAt(j);
-          if (!w) {
-            node = goto[node * stride + BOUNDARY]!;
-            if (node <= 0) break;
-          }
-          node = goto[node * stride + symOf[cj]!]!;
-          if (node <= 0) break;
-          w = cj < 128 ? WORD[cj] === 1 : isWord(cj);
-          if (wordTo === j) {
-            if (w) wordTo = j + 1;
-            else wordEnd = j;
-          }
-        }
-        if (best !== -1) {
-          const end = i + lengths[best]!;
-          onMatch(i, end, best);
-          lastEnd = end;
-        }
-      }
-      if (!cw) i++;
-      else if (wordEnd !== -1) i = wordEnd + 1;
-      else {
-        // skip the rest of the word (not read again where the walk has read it); the character that
-        // ends it is not a start, the next one is
-        i = wordTo;
-        while (i < len) {
-          const d = text.charCodeAt(i);
-          if (!(d < 128 ? WORD[d] === 1 : isWord(d))) break;
-          i++;
-        }
+      if (!(c < 128 ? WORD[c] === 1 : isWord(c))) {
+        // a non-word character after another: "©", "(c)" start so
+        const node = i >= lastEnd ? goto[rootB * stride + symOf[c]!]! : -1;
+        if (node > 0) lastEnd = this.walk(text, i, node, lastEnd, onMatch);
         i++;
+        continue;
       }
+      // a word: read to its end, its symbols hashed; a pattern can start here only when the text
+      // there spells the pattern's first word, so a word whose hash is not in the filter is skipped
+      let h = mix(FNV_SEED, symOf[c]!);
+      let j = i + 1;
+      for (; j < len; j++) {
+        const d = text.charCodeAt(j);
+        if (!(d < 128 ? WORD[d] === 1 : isWord(d))) break;
+        h = mix(h, symOf[d]!);
+      }
+      if (i >= lastEnd && filterHas(firstWords, h)) {
+        const node = goto[rootB * stride + symOf[c]!]!;
+        if (node > 0) lastEnd = this.walk(text, i, node, lastEnd, onMatch);
+      }
+      // the character that ends the word is not a start, the next one is
+      i = j + 1;
     }
+  }
+
+  /**
+   * The walk from start `i` (at `node`, its first character read): reports the longest pattern that
+   * ends on a word end and returns its end, or `lastEnd` when there is none.
+   */
+  private walk(text: string, i: number, node: number, lastEnd: number, onMatch: (start: number, end: number, pattern: number) => void): number {
+    const { goto, out, lengths, symOf, stride } = this;
+    const len = text.length;
+    let best = -1;
+    let j = i;
+    const c = text.charCodeAt(i);
+    let w = c < 128 ? WORD[c] === 1 : isWord(c);
+    for (;;) {
+      const p = out[node]!;
+      if (p !== -1) {
+        if (j + 1 >= len || !w) best = p;
+        else {
+          const cn = text.charCodeAt(j + 1);
+          if (!(cn < 128 ? WORD[cn] === 1 : isWord(cn))) best = p;
+        }
+      }
+      if (++j >= len) break;
+      const cj = text.charCodeAt(j);
+      if (!w) {
+        node = goto[node * stride + BOUNDARY]!;
+        if (node <= 0) break;
+      }
+      node = goto[node * stride + symOf[cj]!]!;
+      if (node <= 0) break;
+      w = cj < 128 ? WORD[cj] === 1 : isWord(cj);
+    }
+    if (best === -1) return lastEnd;
+    const end = i + lengths[best]!;
+    onMatch(i, end, best);
+    return end;
   }
 }

@@ -46,6 +46,7 @@ import {
   PERCENT_JOINED,
   PY_JOINED,
   QUOTED_PART,
+  SPACED_OR_LOOKALIKE,
   digitLookalikes,
   hasEmoji,
   joinedParts,
@@ -512,6 +513,22 @@ function spelledAddresses(text: string, edits: Edit[]): void {
   }
 }
 
+/** "[at]", "(dot)", "[.]" (BRACKETED): '@' or '.', the blanks around them removed too */
+function bracketedSeparators(text: string, edits: Edit[]): void {
+  BRACKETED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BRACKETED.exec(text)) !== null) {
+    let s = m.index, e = m.index + m[0].length;
+    while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
+    while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+    const w = m[1]!.toLowerCase();
+    edits.push({ s, e, r: w === 'at' || w === '@' ? '@' : '.' });
+  }
+}
+
+/** Two blanks side by side (a test: faster than indexOf('  '), which stops at every blank) */
+const DOUBLE_BLANK = / {2}/;
+
 /**
  * View B, on the (already folded) text: the edits above applied. `map` maps view B offsets to the
  * input's; undefined when there was nothing to undo.
@@ -543,26 +560,28 @@ export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHit
     },
   );
   if (text.indexOf('/') !== -1) slashedDigits(text, edits);
-  run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
+  // (an AWS key id starts with 'A': indexOf rules out most texts faster than the regex's scan)
+  if (text.indexOf('A') !== -1) run(GROUPED_KEY_ID, (x) => x[0].replace(/[ \t-]/g, ''));
   if (text.indexOf('.join(') !== -1) {
     run(JOINED_ARRAY, (x) => [...x[0].matchAll(QUOTED_PART)].map((q) => q[2]).join(''));
     run(PY_JOINED, (x) => joinedParts(x[0], x[0].indexOf('(') + 1));
   }
   if (text.indexOf('%s%s') !== -1) run(PERCENT_JOINED, (x) => joinedParts(x[0], x[0].indexOf('('), x[2]!.length / 2));
-  letterSpaced(text, edits);
-  if (text.indexOf('  ') !== -1 || text.indexOf('\t') !== -1) wideSpaced(text, edits);
+  const spacedOrLookalike = SPACED_OR_LOOKALIKE.test(text);
+  if (spacedOrLookalike) letterSpaced(text, edits);
+  if (spacedOrLookalike && (DOUBLE_BLANK.test(text) || text.indexOf('\t') !== -1)) wideSpaced(text, edits);
   separatedGroups(text, edits);
   mixedGroups(text, edits);
   spelledDigits(text, edits, keywords.hits('digitword').starts);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
   if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
-  digitLookalikes(text, edits);
+  if (spacedOrLookalike) digitLookalikes(text, edits);
   reversedEmails(text, edits);
   reversedTokens(text, TOKEN_PREFIXES, edits);
   saidBackwards(text, keywords.hits('backwards').ends, edits);
   if (text.indexOf('<!--') !== -1) run(HTML_COMMENT, () => '');
-  spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
+  if (spacedOrLookalike) spacedHex(text, edits, (hex) => decodeHex(hex, 0, hex.length));
   if (text.indexOf('\\') !== -1) run(ESCAPES, (x) => decodeEscapes(x[0]));
   if (text.indexOf('%') !== -1) run(PERCENT, (x) => decodePercent(x[0]));
   if (text.indexOf('&') !== -1) {
@@ -572,15 +591,8 @@ export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHit
       return cp > 32 && cp <= 0x10ffff && cp !== 0x7f ? String.fromCodePoint(cp) : undefined;
     });
   }
-  BRACKETED.lastIndex = 0;
-  while ((m = BRACKETED.exec(text)) !== null) {
-    // the blanks around "[at]" go too
-    let s = m.index, e = m.index + m[0].length;
-    while (s > 0 && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9)) s--;
-    while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
-    const w = m[1]!.toLowerCase();
-    edits.push({ s, e, r: w === 'at' || w === '@' ? '@' : '.' });
-  }
+  // (its opening brackets, by indexOf: most texts have none, and the regex's scan costs more)
+  if (text.indexOf('[') !== -1 || text.indexOf('(') !== -1 || text.indexOf('{') !== -1 || text.indexOf('<') !== -1) bracketedSeparators(text, edits);
   spelledAddresses(text, edits);
   if (edits.length === 0) return { text, map: undefined };
   edits.sort((a, b) => a.s - b.s || b.e - a.e);
