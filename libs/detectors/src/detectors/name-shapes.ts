@@ -269,7 +269,9 @@ const ROLE_OR_FIRM = words(`controller manager director engineer analyst consult
   hotels hotel restaurant restaurants cafe café bakery shop store stores market markets realtors estates homes builders dental medical health
   healthcare pharmacy clinic labs laboratories analytics digital creative films pictures records publishing press books imports exports
   distribution freight shipping transport travel tours security systems technologies tech telecom communications practice surgery chambers partnership
-  clerk cashier receptionist bookkeeper paralegal planner operator handler`);
+  clerk cashier receptionist bookkeeper paralegal planner operator handler
+  physician psychiatrist psychologist surgeon therapist physiotherapist pharmacist dentist paediatrician pediatrician radiologist cardiologist
+  oncologist neurologist dermatologist anaesthetist anesthetist midwife practitioner`);
 /** abbreviated job words after "Sr" / "Jr" ("Sr Eng", "Sr Mgr"): a title's grade, not a person's */
 const JOB_ABBREVIATIONS = words('eng engr mgr dev devs dir assoc exec acct admin ops pm sde swe spec tech cons');
 /** The run's last word is a job title's or a firm's ("Financial Controller", "Acme Instruments", "Harbor Point Realty"). */

@@ -993,3 +993,23 @@ describe('person-name detector: given names in lower-case chat', () => {
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: placeholders, dishes, firms, streets and job titles named like people', () => {
+  it.each([
+    'Feld 1 (Name): z. B. Max Mustermann',
+    'Example of a completed salutation: "Dear Jane Doe".',
+    '- 40 x Caesar salad boxes\n- 25 x Beef Wellington (mini)\n- 30 x Eggs Benedict on brioche\n- 20 x Margherita pizza slices\n- Earl Grey and Darjeeling tea',
+    'spaghetti alla carbonara oppure fettuccine Alfredo',
+    'In autos, Ferrari and Porsche both raised their outlooks.',
+    'Market update: Estée Lauder shares fell 4% after guidance was cut.',
+    'Z Dworca Centralnego idź aleją Jana Pawła II w kierunku ronda ONZ.',
+    'tidak jauh dari Jalan M.H. Thamrin dan Jalan Gatot Subroto.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('keeps the name and leaves out the job title after it', () => {
+    expect(names('Yours sincerely,\nDr Priyanka Raghunathan, Consultant Old Age Psychiatrist')).toEqual(['Priyanka Raghunathan']);
+    expect(names('Caesar Chavez met Ana Ruiz in Delano.')).toEqual(['Caesar Chavez', 'Ana Ruiz']);
+  });
+});

@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  PLACEHOLDER_NAMES, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -250,7 +250,7 @@ export const personNameDetector: Detector = {
     /** a word of the name lists that is no everyday word, or a surname ending */
     const surnameLike = (a: number, b: number): boolean => {
       const w = text.slice(a, b).toLowerCase();
-      if (common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w)) return false;
+      if (common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w) || FIRM_NAMES.has(w)) return false;
       return knownRange(a, b) || (b - a >= 5 && SURNAME_END.test(fold(w, w)));
     };
     /** "Okafor and Lindqvist were…": both words pushed as names (the second is then skipped by the scan) */
@@ -381,7 +381,10 @@ export const personNameDetector: Detector = {
       const start = toks[0]!.start, end = toks[n - 1]!.end;
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
-      if (n === 2 && ORG_FIRST.has(toks[0]!.lower) && ORG_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower)) return;
+      if (n === 2 && ORG_FIRST.has(foldedOf(toks[0]!)) && ORG_NAMES.has(foldedOf(toks[0]!) + ' ' + foldedOf(toks[1]!))) return;
+      // a placeholder of forms and templates ("Jane Doe", "Max Mustermann"), a dish or a drink named after someone ("Beef Wellington", "Caesar salad", "Earl Grey")
+      if (n >= 2 && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) return;
+      if (dishNamed(text, start, end, toks)) return;
       if (n === 1) {
         // a firm joined by "&": "Marks & Spencer", "Ernst & Young" (name-shapes.ts)
         if (ampersandFirm(text, start, end, lists)) return;

@@ -83,7 +83,7 @@ export const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok l
 /** surname endings of many languages (accent-free, lower case) */
 export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute|sen|nen|mann)$/;
 export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
-  piazza corso largo ulica ul strada calea street st road rd lane drive square`);
+  piazza corso largo ulica ulicy ulicą ul aleja aleją alei al strada calea street st road rd lane drive square jalan jl jln caddesi cad sokak bulvarı`);
 /**
  * Titles before a name, of several languages: the Italian ones as written in lower case ("dott.ssa
  * Lombardi", "avv. Ferraresi"), the Dutch "dhr." and "mevr.", the Latin American "Lic.",
@@ -201,3 +201,26 @@ export const LAST_OF_MULTI = new Set(
 export const MIDDLE_INITIAL = /[ \t]\p{Lu}\.?[ \t]/u;
 export const ARTICLES = words('the a an this that our their his her my your');
 export const LOWER_ARTICLES = words('the a an of in at on');
+
+/** the placeholder names of forms, templates and examples (accent-free, lower case): no one's name */
+export const PLACEHOLDER_NAMES = new Set(
+  `john doe|jane doe|baby doe|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
+  jan modaal|fulano de tal|mario rossi esempio|john q public`.replace(/\n\s*/g, '').split('|'),
+);
+/** dishes and drinks named after someone, whatever comes around them */
+const DISH_NAMES = new Set('earl grey|beef wellington|eggs benedict|fettuccine alfredo|peach melba|pêche melba|beef stroganoff|oysters rockefeller|chicken tetrazzini'.split('|'));
+/** a capitalised word before one of these is a dish's name ("Caesar salad", "Margherita pizza", "Reuben sandwich") */
+const DISH_AFTER = words(`salad salads pizza pizzas sauce tea cake cakes sandwich sandwiches soup pie pasta steak cocktail cocktails pudding tart torte
+  dressing burger burgers roll rolls slices slice platter trays bowl`);
+/** ... and after one of these ("Beef Wellington", "Eggs Benedict", "fettuccine Alfredo", "chicken Kiev") */
+const DISH_BEFORE = words('beef eggs egg fettuccine fettucine spaghetti penne chicken veal pork lamb steak oysters peach pêche pasta salmon lobster');
+
+/** A run that names a dish or a drink: "Beef Wellington", "Caesar salad boxes", "fettuccine Alfredo", "Earl Grey". */
+export function dishNamed(text: string, start: number, end: number, toks: readonly { lower: string }[]): boolean {
+  if (DISH_NAMES.has(toks.map((t) => t.lower).join(' '))) return true;
+  if (toks.length >= 2 && DISH_BEFORE.has(toks[0]!.lower)) return true;
+  const after = /^[ \t]+(\p{L}+)/u.exec(text.slice(end, end + 16));
+  if (after !== null && DISH_AFTER.has(after[1]!.toLowerCase())) return true;
+  const before = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 16), start));
+  return before !== null && DISH_BEFORE.has(before[1]!.toLowerCase());
+}
