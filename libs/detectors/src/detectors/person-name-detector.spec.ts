@@ -1013,3 +1013,19 @@ describe('person-name detector: placeholders, dishes, firms, streets and job tit
     expect(names('Caesar Chavez met Ana Ruiz in Delano.')).toEqual(['Caesar Chavez', 'Ana Ruiz']);
   });
 });
+
+describe("person-name detector: the other items of a line's list of people", () => {
+  it.each([
+    ['Present: Dr Okonkwo, Ms. Nakagawa, Rui, Tamsin (notes), Kwabena', 'Tamsin'],
+    ["Présents : Mme Rousseau, M. N'Diaye, Mme Nguyen, Sébastien (SI)", "N'Diaye"],
+    ['Kowalczyk, Zieliński and Nowak attended in person; Horváth and Novák joined online.', 'Zieliński'],
+    ['Kowalczyk, Zieliński and Nowak attended in person; Horváth and Novák joined online.\nLater Nowak raised concerns.', 'Nowak'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it('leaves places and unlisted words of an unlabelled line alone', () => {
+    expect(names('Ana Ruiz and Tom Berg visited London, Paris and Berlin.')).toEqual(['Ana Ruiz', 'Tom Berg']);
+    expect(names('Ana Ruiz, Tom Berg, Globex and Initech signed the contract.')).toEqual(['Ana Ruiz', 'Tom Berg']);
+  });
+});

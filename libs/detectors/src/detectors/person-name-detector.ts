@@ -1,3 +1,4 @@
+import type { Finding } from '../finding';
 import type { Detector } from '../detector';
 import { nameFields } from './name-fields';
 import { nameLists as names } from './name-lists';
@@ -721,6 +722,18 @@ export const personNameDetector: Detector = {
         seenKeys.add(wordKey(w, 0, w.length));
       }
     }
+    // the other items of a line's list of people, two of them names found ("Present: Dr Okonkwo, Rui, Tamsin (notes), Kwabena",
+    // "Kowalczyk, Zieliński and Nowak attended; Horváth and Novák joined"); their words are those people again further on
+    for (const f of listedPeople(text, out, (w) => english.has(w) || common.has(w) || STOP.has(w) || places.has(w) || PRODUCT_NAMES.has(w) ||
+      FIRM_NAMES.has(w) || ORG_WORDS.has(w) || DEPARTMENT_WORDS.has(w) || HEADING_WORDS.has(w) || NOT_SUBJECTS.has(w),
+    (w) => all.has(w) || given.has(w) || rareGiven.has(w) || all.has(fold(w, w)) || (w.length >= 5 && SURNAME_END.test(fold(w, w))))) {
+      out.push(f);
+      const lower = text.slice(f.start, f.end).toLowerCase();
+      if (lower.indexOf(' ') === -1 && lower.length >= 3) {
+        (seen ??= new Set()).add(lower);
+        seenKeys.add(wordKey(lower, 0, lower.length));
+      }
+    }
     if (seen !== undefined || seenWord !== undefined) {
       for (let i = 0; i < lone.length; i += 2) {
         const s = lone[i]!, e = lone[i + 1]!;
@@ -761,6 +774,52 @@ const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|e
 const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
 const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
+
+/** the separators of a list's items, in several languages */
+const ITEM_SEPARATOR = /[ \t]*(?:[,;]|[ \t](?:and|y|e|et|und|en|og|och|dan|i|ve|és)[ \t])[ \t]*/giu;
+/** an item: a title, one to three capitalised words (group 1), a role in brackets or the words said of them after it */
+const ITEM = /^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|M|Mme|Mlle|Pak|Bu|Sr|Sra|Herr|Frau|Pan|Pani)\.?[ \t]+)?(\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+(?:[ \t]\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+){0,2})(?=[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*$|[ \t]+\p{Ll})/u;
+
+/**
+ * The items of a line's list of people not found yet, on a line where two or more names were found:
+ * each item (between ',', ';' and "and" of several languages, after a label's colon) that is one to
+ * three capitalised words (after a title, before a role in brackets or what is said of them) none of
+ * which is a word `excluded` names (an English word, a place, a firm...), and, on a line without a
+ * label, one of which a name list knows (`listed`): not "Ana Ruiz, Tom Berg, Globex and Initech".
+ */
+function listedPeople(text: string, out: readonly Finding[], excluded: (lower: string) => boolean, listed: (lower: string) => boolean): Finding[] {
+  const names = out.filter((f) => f.detector === 'person-name').sort((a, b) => a.start - b.start);
+  const found: Finding[] = [];
+  for (let i = 0; i < names.length; ) {
+    // the findings on this line
+    const ls = text.lastIndexOf('\n', names[i]!.start - 1) + 1;
+    let le = text.indexOf('\n', names[i]!.start);
+    if (le === -1) le = text.length;
+    let j = i;
+    while (j < names.length && names[j]!.start < le) j++;
+    if (j - i >= 2 && le - ls <= 400) {
+      const colon = text.indexOf(':', ls);
+      const from = colon !== -1 && colon < names[i]!.start ? colon + 1 : ls;
+      const line = text.slice(from, le);
+      ITEM_SEPARATOR.lastIndex = 0;
+      let at = 0;
+      for (let m = ITEM_SEPARATOR.exec(line); ; m = ITEM_SEPARATOR.exec(line)) {
+        const segEnd = m === null ? line.length : m.index;
+        const seg = line.slice(at, segEnd);
+        const im = ITEM.exec(seg);
+        if (im !== null) {
+          const s = from + at + im.index + im[0].length - im[1]!.length, e = s + im[1]!.length;
+          const words = im[1]!.toLowerCase().split(/[ \t-]+/);
+          if (!names.slice(i, j).some((f) => f.start < e && s < f.end) && !words.some(excluded) && (from > ls || words.some(listed))) found.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+        }
+        if (m === null) break;
+        at = m.index + m[0].length;
+      }
+    }
+    i = j;
+  }
+  return found;
+}
 
 /** Only blanks, line breaks and e-mail quote marks before `pos`: the first line of the text. */
 function headsText(text: string, pos: number): boolean {
