@@ -96,6 +96,10 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['postcodes after words', '12 Cotham Hill, Bristol BS6 6LA, '.repeat(3_000)],
     ['postcodes alone', 'BS6 6LA '.repeat(12_000)],
     ['Brazilian segments without a CEP', `Rua Augusta, 1500${' - Bela Vista'.repeat(7_000)}`],
+    // national ids after their labels, on one line (each label once looked back to its line's start)
+    ['labelled ids on one line', 'CNP 1850312402702, '.repeat(5_000)],
+    ['labels without values', 'RUT: '.repeat(20_000)],
+    ['mentions', '@Ngozi '.repeat(14_000)],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

@@ -16,6 +16,7 @@ interface Lists {
   given: { has(w: string): boolean };
   all: { has(w: string): boolean };
   common: Set<string>;
+  english?: { has(w: string): boolean };
 }
 
 /** 1-4 capitalised words (particles between), the name of a chat line: sticky, at the name's start; group 1 the name */
@@ -25,7 +26,7 @@ const TIME_AFTER =
   /(?:[ ]{2,}|\t+|[ \t]*[—–-][ \t]*|[ \t]*,[ \t]*|[ \t]+\[|[ \t]+)(?:(?:Today|Yesterday|today|yesterday)[ \t]+at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?=\r?\n)/y;
 /** a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - ", "[Yesterday 16:42] "): sticky */
 const STAMP_BEFORE =
-  /[ \t]*\[?(?:(?:Yesterday|Today|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{Lu})/uy;
+  /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{Lu})/uy;
 /** words of a timetable or an agenda line rather than of a person ("Coffee Break  10:30") */
 const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
@@ -68,7 +69,7 @@ function listed(words: string[], lists: Lists): number {
  */
 export function chatNames(text: string, lists: Lists, out: { push(f: Finding): unknown }): Set<number> | undefined {
   // the lines that may be such lines: a capital (an author line) or a digit or '[' (a timestamp) first
-  const found: (Line & { words: string[] })[] = [];
+  const found: (Line & { words: string[]; day?: boolean })[] = [];
   for (let ls = 0; ls < text.length; ) {
     let le = text.indexOf('\n', ls);
     if (le === -1) le = text.length;
@@ -78,11 +79,12 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
       const c = text.charCodeAt(q);
       if (c >= 48 && c <= 57 || c === 91) {
         STAMP_BEFORE.lastIndex = q;
-        if (STAMP_BEFORE.test(text)) {
+        const stamp = STAMP_BEFORE.exec(text);
+        if (stamp !== null) {
           const s = STAMP_BEFORE.lastIndex;
           const n = nameAt(text, s);
-          // a speaker: the name, a colon and the message
-          if (n !== undefined && text.charCodeAt(n.end) === 58 && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, words: n.words });
+          // a speaker: the name, a colon and the message (after a day's name, as in an agenda, no English word: not "[Mon 09:00] Project Kickoff: room 3")
+          if (n !== undefined && text.charCodeAt(n.end) === 58 && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined, words: n.words });
         }
       } else if (le < text.length && c !== 0 && timeMayEnd(text, le) && /\p{Lu}/u.test(text[q]!)) {
         const n = nameAt(text, q);
@@ -101,7 +103,7 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   for (const f of found) {
     const l = listed(f.words, lists);
     // in a log, a listed word or two unlisted words ("Chidi Eze"); alone, a given name and a family name of the lists
-    if (log ? l >= 1 || (f.words.length >= 2 && !f.plain) : l === 2 && f.words.length >= 2) {
+    if (log ? l >= 1 || (f.words.length >= 2 && !f.plain && !(f.day && f.words.some((w) => lists.english?.has(w)))) : l === 2 && f.words.length >= 2) {
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.85 });
       starts.add(f.start);
     }
@@ -133,8 +135,16 @@ function nextLineHasText(text: string, nl: number): boolean {
 const MENTION = /(\p{L}[\p{L}'’]*(?:[._-]\p{L}+)*)(?:[ ](\p{Lu}[\p{L}'’-]+))?/uy;
 /** tags of JSDoc, Javadoc and PHPDoc that are also given names to a list */
 const DOC_TAGS = new Set(['param', 'author', 'see', 'link', 'since', 'version', 'example', 'default', 'property', 'return', 'returns', 'throws', 'type', 'template', 'license', 'module', 'member', 'name', 'var']);
-/** a declaration after an annotation on the same line ("@Bean public Foo foo()", "@Max private int max") */
-const CODE_AFTER = /^[ \t]+(?:public|private|protected|internal|static|final|abstract|override|open|class|interface|enum|def|fun|void|val|var|let|const|export|async|function|get|set|readonly)\b/;
+/**
+ * A declaration after an annotation on the same line ("@Bean public Foo foo()", "@Max private int
+ * max"; not the words that are verbs of chat too: let, get, set, open, export, final).
+ */
+const DECLARATION_AFTER = /^[ \t]+(?:public|private|protected|internal|static|abstract|override|class|interface|enum|def|fun|void|val|var|const|async|function|readonly)\b/;
+/** another annotation right after, or right before ("@Valid @RequestBody User user", "Lombok: @Data @Builder @Getter") */
+const ANNOTATION_BESIDE = /^[ \t]@\p{L}/u;
+const ANNOTATION_BEFORE = /@\p{L}[\p{L}\d]*(?:\([^()\n]*\))?[ \t]$/u;
+/** one-word handles of firms, clubs and brands that a name list may know ("@Nike", "@Roma") */
+const FIRM_WORDS = new Set('nike roma reuters bloomberg zendesk adidas napoli juventus'.split(' '));
 
 /**
  * @-mentions of a chat or a ticket ("cc @Ngozi", "@priya can you review?", "@maria.keller",
@@ -153,22 +163,29 @@ export function mentionedNames(text: string, lists: MentionLists, out: { push(f:
     MENTION.lastIndex = at + 1;
     const m = MENTION.exec(text);
     if (m === null) continue;
-    const s = at + 1, handleEnd = s + m[1]!.length;
+    // (a possessive is not the handle's: "@Ngozi's PR")
+    const raw = /['’]s$/.test(m[1]!) ? m[1]!.slice(0, -2) : m[1]!;
+    const s = at + 1, handleEnd = s + raw.length;
     const next = text.charCodeAt(handleEnd);
     // "@Max(5)", "@angular/core", "@app.route" (a '.' then a letter is part of the handle), "@user@host",
     // a user name with digits ("@Quentin01": a handle, not a name written out)
     if (next === 40 || next === 47 || next === 64 || (next >= 48 && next <= 57) || next === 95 || (next === 58 && text.charCodeAt(handleEnd + 1) === 58)) continue;
-    if (annotationLine(text, at, handleEnd)) continue;
-    const handle = m[1]!.toLowerCase();
+    // annotations side by side ("@Valid @RequestBody", "@Data @Builder")
+    if (ANNOTATION_BESIDE.test(text.slice(handleEnd, handleEnd + 3)) || ANNOTATION_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    const handle = raw.toLowerCase();
     const cut = handle.search(/[._-]/);
     const first = cut === -1 ? handle : handle.slice(0, cut);
     const f = fold(first, first);
     // (a bot: "@Slackbot", "@dependabot"; a doc comment's tag without its '*': "@param name")
-    if (first.length < 2 || STOP.has(first) || PRODUCT_NAMES.has(first) || first.endsWith('bot') || DOC_TAGS.has(handle)) continue;
-    const listed = lists.given.has(first) || lists.given.has(f);
-    if (!listed && !(cut === -1 && titleCased(m[1]!) && !lists.english.has(first) && !lists.places.has(first) && !lists.places.has(f))) continue;
+    if (first.length < 2 || STOP.has(first) || PRODUCT_NAMES.has(first) || FIRM_WORDS.has(first) || first.endsWith('bot') || DOC_TAGS.has(handle)) continue;
+    // a given name of both lists (one Bloom filter answers yes for ~1% of other words: "@classmethod", "@Valid"),
+    // or one capitalised word a name list knows and no word or place list does ("@Ngozi"; not "@Nike", "@Autowired")
+    const listed = (lists.given.has(first) || lists.given.has(f)) && (lists.all.has(first) || lists.all.has(f));
+    if (!listed && !(cut === -1 && titleCased(raw) && (lists.all.has(first) || lists.rareGiven?.has(first)) && !lists.english.has(first) &&
+      !lists.places.has(first) && !lists.places.has(f))) continue;
+    if (annotationLine(text, at, handleEnd)) continue;
     let end = handleEnd;
-    if (m[2] !== undefined && cut === -1) {
+    if (m[2] !== undefined && cut === -1 && raw === m[1]) {
       const w = m[2].toLowerCase();
       if (lists.all.has(w) && !lists.common.has(w) && !STOP.has(w) && !ORG_WORDS.has(w)) end = handleEnd + 1 + m[2].length;
     }
@@ -181,6 +198,7 @@ export function mentionedNames(text: string, lists: MentionLists, out: { push(f:
 
 interface MentionLists extends Lists {
   english: { has(w: string): boolean };
+  rareGiven?: { has(w: string): boolean };
   places: Set<string>;
 }
 
@@ -191,16 +209,22 @@ function titleCased(w: string): boolean {
   return rest === rest.toLowerCase() && rest !== rest.toUpperCase();
 }
 
-/** the '@' at `at` opens an annotation, a decorator or a doc tag rather than a mention */
+/**
+ * The '@' at `at`, before a name of the lists, opens an annotation, a decorator or a doc tag rather
+ * than a mention. It is a mention before a word that is also a verb of chat ("@Priya let me know",
+ * "@Priya set up the call") and alone on its line before a message in lower case ("@Ngozi\ncan you check?").
+ */
 function annotationLine(text: string, at: number, handleEnd: number): boolean {
   let q = at;
   while (q > 0 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 9)) q--;
   const before = q > 0 ? text.charCodeAt(q - 1) : 10;
   // "* @param", "// @todo", "# @decorator"
   if (before === 42 || before === 47 || before === 35) return true;
-  if (before !== 10 && before !== 13) return CODE_AFTER.test(text.slice(handleEnd, handleEnd + 24));
+  const code = DECLARATION_AFTER.test(text.slice(handleEnd, handleEnd + 24));
+  if (before !== 10 && before !== 13) return code;
   // first on its line: an annotation alone on it ("@Override", "@property"), or before a declaration
   let e = handleEnd;
   while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9 || text.charCodeAt(e) === 13)) e++;
-  return e >= text.length || text.charCodeAt(e) === 10 || CODE_AFTER.test(text.slice(handleEnd, handleEnd + 24));
+  if (e < text.length && text.charCodeAt(e) !== 10) return code;
+  return !(e < text.length && /^\n[ \t]*\p{Ll}+[ \t]/u.test(text.slice(e, e + 24)));
 }

@@ -203,11 +203,20 @@ describe('health detector: fields of a record, numbers and intensifiers before a
     ['Ze heeft ons verteld dat ze zwanger is.', 'zwanger'],
     ['Ella está embarazada de 20 semanas.', 'embarazada'],
     ['Elle est enceinte.', 'enceinte'],
+    ['Ich bin schwanger.', 'schwanger'],
+    ['Lei è incinta.', 'incinta'],
   ])('%j -> %j', (text, term) => {
     expect(health(text).join(' ')).toContain(term);
   });
 
-  it.each(['That was a stroke of luck.', 'The following surgery slots are open to all staff.', 'Condition: new, boxed'])('%j: nothing', (text) => {
+  it.each([
+    'That was a stroke of luck.',
+    'The following surgery slots are open to all staff.',
+    'Condition: new, boxed',
+    'Item: Vintage vase\nCondition: hairline fracture at the base\nPrice: £40',
+    'Engine spec\nOperation: 4 stroke, single cylinder',
+    'I had 72 strokes today, my best round this year at the club.',
+  ])('%j: nothing', (text) => {
     expect(health(text)).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ const SUBJECT = new Set(
     // relatives in Italian, French, Spanish, Portuguese and German
     'padre|madre|marito|moglie|figlio|figlia|fratello|sorella|nonno|nonna|papà|mamma|père|mère|mari|femme|fils|fille|frère|sœur|maman|marido|esposa|hijo|hija|' +
     'hermano|hermana|abuelo|abuela|papá|mamá|pai|mãe|filho|filha|irmão|irmã|vater|mutter|sohn|tochter|bruder|schwester|vader|moeder|zoon|dochter|broer|zus|' +
-    'ik|hij|zij|estou|estoy|sono|bin|saya|aku|anak|ibu|ayah|suami|istri').split('|'),
+    'ik|hij|zij|ze|sie|lei|ella|ele|ela|hon|estou|estoy|sono|bin|saya|aku|anak|ibu|ayah|suami|istri').split('|'),
 );
 const SUFFERS = new Set('souffre|souffrait|soffre|soffriva|sufre|sufría|padece|sofre|sofria|atteint|atteinte|affetto|affetta|malade|enfermo|enferma|doente'.split('|'));
 /** "ricoverato per un ictus", "hospitalisé pour", "ingresado por": "for" after being taken into hospital or treated, in other languages */
@@ -93,7 +93,7 @@ const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'
 const HAS = new Set('has|had|have|ha|hanno|tiene|tienen|hat|disclosed|developed|suffers'.split('|'));
 const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
 const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
-const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är".split('|'));
+const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är|bin|ben".split('|'));
 /** pronouns of languages that put the verb last in a clause ("dat ze zwanger is", "weil sie schwanger ist") */
 const VERB_LAST_SUBJECT = new Set('ze|zij|hij|sie|er|ich|ik'.split('|'));
 /** the verb "to be" after the term, in those languages */
@@ -207,7 +207,8 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   const from = sentenceStart(text, h.start, 120);
   // quick look at the word before the term and its modifiers: most terms have no link at all
   let w = wordBefore(text, h.start, from);
-  for (let k = 0; k < 3 && w !== undefined && isModifier(w[1]); k++) w = wordBefore(text, w[0], from);
+  // (a number only before another modifier: "16 weeks pregnant", not "72 strokes")
+  for (let k = 0; k < 3 && w !== undefined && (MODIFIER.has(w[1]) || (k > 0 && isModifier(w[1]))); k++) w = wordBefore(text, w[0], from);
   // a list of people's needs: "Tom vegan, Sunil vegetarian, Mekdes coeliac", "Tom: coeliac", "Tom (coeliac)", one per
   // line (a capitalised word before it, opening its item, a blank, a colon, a dash or a bracket between)
   // (a person's name, listed or no English word, and the term ending the item: not "Bread coeliac-friendly")
@@ -223,7 +224,7 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   const ws = orig.map((w) => w.toLowerCase());
   let i = ws.length;
   let skipped = 0;
-  while (i > 0 && skipped < 3 && isModifier(ws[i - 1]!)) {
+  while (i > 0 && skipped < 3 && (MODIFIER.has(ws[i - 1]!) || (skipped > 0 && isModifier(ws[i - 1]!)))) {
     i--;
     skipped++;
   }
@@ -280,6 +281,8 @@ const namedStart = (before: string): boolean => {
 /** a record's reason field right before a term, and the absence it is the reason for */
 /** a health field's label at its line's start, then a colon and at most three words (modifiers) before the term */
 const FIELD_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|condition|conditions|medical condition|medication|medications|current medication|medicines|allergies|allergy|procedure|operation|surgery|injury|nature of injury|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis|maladie|krankheit|erkrankung)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
+/** the same for a diagnosis only */
+const DIAGNOSIS_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
 const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
 const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit note|sick note|not fit for work)\b/i;
 /** a duration and a separator right before the term: "3 days, ", "12 d: ", "2 weeks – " */
@@ -439,7 +442,8 @@ export const healthDetector: Detector = {
       // an absence record's reason ("Employee absence: 5 days, reason: gastroenteritis"): said of the employee
       if (confidence === 0 && !h.ambiguous && REASON_LABEL.test(text.slice(Math.max(0, h.start - 12), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 160), h.start))) confidence = 0.8;
       // a record's or a form's field: "Diagnosis: primary osteoarthritis", "DIAGNOSIS: FRACTURE OF TIBIAL SHAFT", "Allergies: penicillin"
-      if (confidence === 0 && FIELD_BEFORE.test(text.slice(Math.max(0, h.start - 48), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.8;
+      // (an everyday word only after a diagnosis's label: "Condition: hairline fracture at the base", "Operation: 4 stroke" are no one's)
+      if (confidence === 0 && (h.ambiguous ? DIAGNOSIS_BEFORE : FIELD_BEFORE).test(text.slice(Math.max(0, h.start - 48), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.8;
       // or an entry of an absence log ("- Dev Patel-Iyer: 3 days, migraine" under "Absence log") and a note of
       // someone off sick ("Dewi out sick (dengue)")
       if (confidence === 0 && !h.ambiguous && ((DAYS_REASON.test(text.slice(Math.max(0, h.start - 24), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 600), h.start))) ||

@@ -69,6 +69,19 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     expect(ids('a fake CNP 2850618401233 for the demo')).toEqual([]);
   });
 
+  it('leaves out firms named on the line, payment references, weak labels in lower case, and finds the label forms of the language', () => {
+    expect(ids('Emisor: Comercial Andes SpA, RUT 76.086.428-5')).toEqual([]);
+    expect(ids('Konzum d.d., OIB: 29955634590')).toEqual([]);
+    expect(ids('Payment UTR: 7482957163 received')).toEqual([]);
+    expect(ids('Workflow run 15827391-8 failed on main')).toEqual([]);
+    expect(ids('Mi RUT es 15.827.391-8')).toEqual([{ detector: 'cl-rut', value: '15.827.391-8', confidence: 0.9 }]);
+    expect(ids('T.C. Kimlik Numarası: 38274156062')).toEqual([{ detector: 'tr-tckimlik', value: '38274156062', confidence: 0.9 }]);
+  });
+
+  it('reads 130,000 labels without overflowing the stack, in linear time', () => {
+    expect(() => compileInspector({}).inspect('RUT: '.repeat(130_000))).not.toThrow();
+  });
+
   it('gives every id a validator and a catalogue entry', () => {
     const catalogue = new Set(DETECTORS.map((d) => d.id));
     for (const { id } of LABELLED_IDS) expect(catalogue.has(id)).toBe(true);

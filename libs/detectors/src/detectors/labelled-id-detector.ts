@@ -75,13 +75,21 @@ const LABEL_KINDS: readonly KeywordKind[] = ['natid', 'dni', 'idcolumn'];
  * Between a label and its value (sticky): blanks and punctuation, a "no." or "number", a "is" ("RUT: ",
  * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o").
  */
-const GAP = /[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|n°|nº|n\.º|n\.o|is|was)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
+const GAP = /[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
 /**
  * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
  * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), a
  * check character in brackets ("G123456(A)").
  */
 const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z][ ]?\d))*(?:\([0-9A-Za-z]\))?/y;
+
+/** a bank payment's reference before the label ("Payment UTR:", "NEFT UTR") */
+const PAYMENT_BEFORE = /\b(?:payment|transaction|transfer|bank|neft|rtgs|imps|upi)[ \t]*$/i;
+/** a firm's legal form before the label on its line */
+const FIRM_BEFORE =
+  /(?:^|[\s,(])(?:S\.?A\.?S?|SpA|S\.?R\.?L\.?|S\.?A\.?C\.?|Ltda?\.?|Limited|LLC|Inc\.?|Corp\.?|GmbH|AG|d\.d\.|d\.o\.o\.|PT|Tbk|B\.?V\.?|N\.?V\.?|SARL|SAS|Pty|Oy|AB|A\/S|Kft\.?|Zrt\.?|s\.r\.o\.|z o\.o\.|plc|PLC|Co\.)(?=[\s,.)]|$)/;
+/** a Chilean RUT from 50,000,000 up is a firm's */
+const firmRut = (id: string, compact: string): boolean => id === 'cl-rut' && Number(compact.slice(0, -1)) >= 50_000_000;
 
 /**
  * National identity and tax numbers of another 30-odd countries (labelled-ids.ts), each right after
@@ -99,27 +107,42 @@ export const labelledIdDetector: Detector = {
     description: `${VALIDATORS[id]!.map((v) => `${v.name}${v.abbreviation ? ` (${v.abbreviation})` : ''}`).join(', ')}, after its label`,
   })),
   detect(scan, out) {
-    let found: Finding[] | undefined;
+    const candidates: Finding[] = [];
     for (const kind of LABEL_KINDS) {
       if (!scan.keywords.has(kind)) continue;
       const { starts, ends } = scan.keywords.hits(kind);
       for (let i = 0; i < starts.length; i++) {
         const entry = BY_LABEL.get(scan.text.slice(starts[i]!, ends[i]!).toLowerCase());
         if (entry === undefined) continue;
-        const f = labelledValue(scan, ends[i]!, entry.ids, entry.weak);
-        if (f === undefined) continue;
-        found ??= out.filter((x) => x.dataClass === 'government_id');
-        if (found.some((x) => x.start < f.end && f.start < x.end)) continue;
-        out.push(f);
-        found.push(f);
+        const f = labelledValue(scan, starts[i]!, ends[i]!, entry);
+        if (f !== undefined) candidates.push(f);
       }
+    }
+    if (candidates.length === 0) return;
+    // against the ids found already, both in text order: one sweep (a check against every finding is
+    // quadratic on an export of thousands of ids)
+    candidates.sort((a, b) => a.start - b.start);
+    const found = out.filter((x) => x.dataClass === 'government_id').sort((a, b) => a.start - b.start);
+    let k = 0, reach = -1;
+    for (const f of candidates) {
+      while (k < found.length && found[k]!.start < f.end) reach = Math.max(reach, found[k++]!.end);
+      if (reach > f.start) continue;
+      out.push(f);
+      reach = Math.max(reach, f.end);
     }
   },
 };
 
-/** The id right after a label ending at `from`, or undefined. */
-function labelledValue(scan: Scan, from: number, ids: readonly string[], weak: boolean): Finding | undefined {
+/** The id right after a label at [labelStart, from), or undefined. */
+function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak }: { ids: readonly string[]; weak: boolean }): Finding | undefined {
   const { text } = scan;
+  // a weak label in capitals only ("NIT", "RUN", "INN"; not "workflow run 17980831", "nit: 79664677"), and no label of a payment ("Payment UTR")
+  if (weak && text.slice(labelStart, from) !== text.slice(labelStart, from).toUpperCase()) return undefined;
+  if (PAYMENT_BEFORE.test(text.slice(Math.max(0, labelStart - 16), labelStart))) return undefined;
+  // a firm's number: a legal form on the label's line before it ("Alpina S.A. NIT …", "Konzum d.d., OIB: …")
+  // (at most 80 characters back: a search for the line's start would cross a whole one-line export each time)
+  const before = text.slice(Math.max(0, labelStart - 80), labelStart);
+  if (FIRM_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1))) return undefined;
   GAP.lastIndex = from;
   GAP.test(text);
   const start = GAP.lastIndex;
@@ -133,14 +156,14 @@ function labelledValue(scan: Scan, from: number, ids: readonly string[], weak: b
   let digits = 0;
   for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 48 && compact.charCodeAt(i) <= 57) digits++;
   if (digits < 6 || placeholderDigits(value)) return undefined;
-  let checksumOnly = false;
+  let checksumOnly: string | undefined;
   for (const id of ids) {
     for (const v of VALIDATORS[id]!) {
       const r = v.validate(compact);
-      if (r.isValid) return r.isCompany && !r.isIndividual ? undefined : { dataClass: 'government_id', detector: id, start, end, confidence: 0.9 };
-      if (r.error instanceof InvalidChecksum) checksumOnly = true;
+      if (r.isValid) return (r.isCompany && !r.isIndividual) || firmRut(id, compact) ? undefined : { dataClass: 'government_id', detector: id, start, end, confidence: 0.9 };
+      if (r.error instanceof InvalidChecksum) checksumOnly ??= id;
     }
   }
-  if (!checksumOnly || weak || saidInvalid(text, start, end)) return undefined;
-  return { dataClass: 'government_id', detector: ids[0]!, start, end, confidence: LABELLED };
+  if (checksumOnly === undefined || weak || saidInvalid(text, start, end)) return undefined;
+  return { dataClass: 'government_id', detector: checksumOnly, start, end, confidence: LABELLED };
 }

@@ -17,12 +17,15 @@
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
+import { placeLikeGiven } from './name-shapes';
 import { GREETINGS, NOT_SUBJECTS, PERSON_VERBS, POSSESSIVES as POSSESSIVE, PRODUCT_NAMES, STOP, SURNAME_END, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
   all: { has(w: string): boolean };
   common: Set<string>;
+  english?: { has(w: string): boolean };
+  places?: Set<string>;
 }
 
 /** forms of address after a given name, of many languages: "ramesh bhaiya", "sunita aunty", "kenji san", "ahmet bey" */
@@ -196,8 +199,9 @@ export function lowerCaseChat(text: string, lists: Lists, found: readonly { star
     const before = bracketed ? ws[i - 1]!.w : prev, before2 = bracketed ? (blanksBefore(i - 1) ? ws[i - 2]!.w : '') : prev2;
     // "raj from finance said …": a team between the name and its verb
     const saysAfterTeam = next === 'from' && i + 3 < ws.length && [i + 2, i + 3].every((k) => blanksBefore(k)) && SAYS.has(ws[i + 3]!.w);
-    // "can hamza cover my 2pm?": a question about what someone does, at a sentence start (not an everyday word)
-    const asked = MODALS.has(prev) && next !== '' && !common.has(w) && /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, ws[i - 1]!.s - 3), ws[i - 1]!.s));
+    // "can hamza cover my 2pm?": a question about what someone does, at a sentence start (not an everyday word,
+    // an English one or a place: "will ivy damage brick walls?", "can victoria station be reached")
+    const asked = MODALS.has(prev) && next !== '' && !common.has(w) && !lists.english?.has(w) && !lists.places?.has(w) && !placeLikeGiven(w) && /(?:^|[.!?\n])[ \t]*$/.test(text.slice(Math.max(0, ws[i - 1]!.s - 3), ws[i - 1]!.s));
     let ok = ADDRESS_AFTER.has(next) || seen.has(w) ||
       (GREETINGS.has(prev) && prev !== 'love' && prev !== 'best' && prev !== 'morning') ||
       (PERSON_NOUNS.has(before) && POSSESSIVE.has(before2)) ||

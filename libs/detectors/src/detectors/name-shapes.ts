@@ -168,8 +168,8 @@ export function signedName(text: string, s: number, e: number, lists: Lists): bo
 }
 /**
  * One word alone on the line after a sign-off line: the sender ("Cheers,\nOwain", "Bien à toi,\n
- * Nathalie"), or before a bracket or a comma and a role ("Thanks,\nLucy (HR)"). Any capitalised word
- * but an English one, which must then be a name of the lists ("Thanks,\nFinance" names no one).
+ * Nathalie"), or before a bracket or a comma and a role ("Thanks,\nLucy (HR)"): a given name of the
+ * lists, or a family name that is no English word (a firm's or a team's word names no one).
  */
 export function senderAfterSignoff(text: string, s: number, e: number, lists: Lists): boolean {
   if (e - s < 3) return false;
@@ -183,8 +183,10 @@ export function senderAfterSignoff(text: string, s: number, e: number, lists: Li
   for (let k = s + 1; k < e; k++) if (isUpper(text.charCodeAt(k)) && text.charCodeAt(k - 1) !== 45) return false;
   const lower = text.slice(s, e).toLowerCase();
   if (ADDRESSEES.has(lower) || STOP.has(lower) || PRODUCT_NAMES.has(lower)) return false;
-  if (lists.english?.has(lower) && !listedWord(lower, lists.given, new Set()) && !(lists.rareGiven?.has(lower) ?? false)) return false;
-  return ls > 0 && SIGNOFF_LINE.test(previousLine(text, ls));
+  // a name of the lists ("Thanks,\nVodafone", "Viele Grüße,\nBuchhaltung" name no one), no English word unless a given name
+  const given = listedWord(lower, lists.given, lists.common) || (lists.rareGiven?.has(lower) ?? false);
+  if (!given && !(listedWord(lower, lists.all, lists.common) && !lists.english?.has(lower))) return false;
+  return ls > 0 && SIGNOFF_LINE.test(previousLine(text, ls).replace(/\r$/, ''));
 }
 /** the salutation word `w` right before `s` stands at its line's start (`clause`: or at a sentence's start, or after a quote mark) */
 function wordAtLineStart(text: string, s: number, w: string, clause: boolean): boolean {
@@ -337,7 +339,7 @@ const PLACE_GIVEN = words(`florence victoria jordan georgia charlotte austin syd
   phoenix denver aurora chelsea brooklyn india kenya israel chad lorraine virginia carolina louisiana florida alberta ontario quebec
   sofia valencia santiago salvador lima vienna geneva lourdes nancy mérida merida asia africa america europe eden hamilton wellington nelson
   darwin perth preston chester bristol kingston jackson raleigh columbus augusta helena marion jerusalem damascus medina fatima siena
-  genoa verona regensburg odessa odesa maria`);
+  genoa verona regensburg odessa odesa maria camden kent`);
 /** True when `lower` is a given name that is also a city or a country ("florence", "jordan", "victoria"). */
 export const placeLikeGiven = (lower: string): boolean => PLACE_GIVEN.has(lower);
 /** a word before places in the same sentence: "offices in", "cities", "visiting" ("to", "at" before the word itself rule it out already) */

@@ -117,7 +117,11 @@ function idColumns(scan: Scan, out: Finding[]): void {
   let starts: number[] | undefined;
   for (const kind of ID_COLUMN_KINDS) {
     const hits = scan.keywords.hits(kind).starts;
-    if (hits.length > 0) (starts ??= []).push(...hits);
+    // (a loop, not push(...hits): spreading 125,000 hits or more overflows the call stack)
+    if (hits.length > 0) {
+      starts ??= [];
+      for (const h of hits) starts.push(h);
+    }
   }
   if (starts === undefined) return;
   starts.sort((a, b) => a - b);

@@ -1029,3 +1029,33 @@ describe("person-name detector: the other items of a line's list of people", () 
     expect(names('Ana Ruiz, Tom Berg, Globex and Initech signed the contract.')).toEqual(['Ana Ruiz', 'Tom Berg']);
   });
 });
+
+describe('person-name detector: what a review of the new rules broke', () => {
+  it.each([
+    'create(@Valid @RequestBody User user)',
+    'Just add @Transactional @Override on the method.',
+    'Lombok: @Data @Builder @Getter',
+    'use @staticmethod or @classmethod',
+    'Follow us on Twitter @Nike and @Adidas',
+    'Kind regards,\nVodafone',
+    'Thanks,\nHelpdesk',
+    'will ivy damage brick walls?',
+    'can victoria station be reached by tube?',
+    'Ask Dallas about the delay.',
+    'Welcome To Dr Martens Official Store',
+    'Pan Fried Sea Bass with Lemon Butter',
+    '[Mon 09:00] Project Kickoff: room 3\n[Tue 14:00] Budget Planning: finance team',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ["@Priya let me know when it's done", 'Priya'],
+    ['@Ngozi\ncan you check the invoice?', 'Ngozi'],
+    ["@Ngozi's PR is merged", 'Ngozi'],
+    ['Team Lead Dr Maria Keller presented.', 'Maria Keller'],
+    ['Thanks,\r\nOwain\r\n', 'Owain'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+});

@@ -48,6 +48,10 @@ function placeKey(s: string): string {
   const f = fold(s, s.toLowerCase());
   return singleBlanks(f) ? f : f.replace(/[\s\u002d\u2010-\u2015]+/g, ' ');
 }
+/** brands named with a title (title and next word, lower case) */
+const TITLED_BRANDS = new Set(
+  'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
+);
 /** what is asked of a person after "Ask X": about, to, for, if, whether, before, when */
 const ASKED_ABOUT = /^[ \t]+(?:about|to|for|if|whether|before|when)\b/;
 
@@ -126,6 +130,15 @@ export const personNameDetector: Detector = {
     let seenWord: Set<string> | undefined;
     /** first letter, last letter and length of the seen words: most lone words are ruled out without a copy */
     const seenKeys = new Set<number>();
+    /** a one-word name pushed as one of a pair or a list item is that person again further on ("Horváth and Novák joined … Novák will circulate") */
+    const remember = (a: number, b: number): void => {
+      const lower = text.slice(a, b).toLowerCase();
+      // (an English word only when the name lists know it: the English filter answers yes for ~1% of other words, "Novák")
+      if (b - a < 3 || b - a > 31 || lower.indexOf(' ') !== -1 || common.has(lower) || STOP.has(lower) || PRODUCT_NAMES.has(lower)) return;
+      if (english.has(lower) && !all.has(lower) && !all.has(fold(lower, lower))) return;
+      (seen ??= new Set()).add(lower);
+      seenKeys.add(wordKey(lower, 0, lower.length));
+    };
     const lone: number[] = [];
     /** A list of given names starting at `s`: each item pushed as a name, and skipped by the rest of the scan. */
     const listOfNamesAt = (s: number, confidence: number, isName = listedGiven, minUnlistedFirst = 4): boolean => {
@@ -179,7 +192,7 @@ export const personNameDetector: Detector = {
       if (c === 32 && ASKED_ABOUT.test(text.slice(e, e + 10))) {
         const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
         const lower = text.slice(s, e).toLowerCase();
-        if (!bs.colon && !bs.comma && PERSON_VERBS.has(bs.words[0] ?? '') && rareGiven.has(lower) && !english.has(lower) && !places.has(lower) && !common.has(lower) &&
+        if (!bs.colon && !bs.comma && PERSON_VERBS.has(bs.words[0] ?? '') && rareGiven.has(lower) && !english.has(lower) && !places.has(lower) && !placeLikeGiven(lower) && !common.has(lower) &&
           !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower)) {
           out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
           lastAcceptedEnd = e;
@@ -266,6 +279,8 @@ export const personNameDetector: Detector = {
       if (ORG_NAMES.has(pair) || (firstUnlisted ? !(e - s >= 5 && SURNAME_END.test(fold(pair.slice(0, e - s), pair.slice(0, e - s)))) : !surnameLike(s, e)) || !surnameLike(s2, e2)) return false;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.7 });
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: s2, end: e2, confidence: 0.7 });
+      remember(s, e);
+      remember(s2, e2);
       listEnd = lastAcceptedEnd = e2;
       return true;
     };
@@ -286,6 +301,8 @@ export const personNameDetector: Detector = {
       }
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: s2, end: e2, confidence: 0.75 });
+      remember(s, e);
+      remember(s2, e2);
       listEnd = lastAcceptedEnd = e2;
       return true;
     };
@@ -331,6 +348,7 @@ export const personNameDetector: Detector = {
         !(pinyinName(toks[toks.length - 1]!.lower) && !english.has(toks[toks.length - 1]!.lower))) return;
       let article = false;
       const runStart = toks[0]!.start;
+      const runLength = toks.length;
       const lead = toks[0]!.lower;
       while (toks.length > 0 && (STOP.has(toks[0]!.lower) || PARTICLES.has(toks[0]!.lower))) {
         if (ARTICLES.has(toks[0]!.lower)) article = true;
@@ -339,10 +357,20 @@ export const personNameDetector: Detector = {
       // a title inside the run: the words before it are the sentence's ("As Dr Smith said", "Per Dr
       // Okonkwo's note"); the title, read again by beforeOf, makes the name after it a strong one
       // (not a title that is also a word or a name: "Little Miss Sunshine", "Don"; "prof" is a word to SCOWL)
+      // (nor a brand named with a title: "Dr Martens", "Mr Muscle"; "Pan" only before a given name: not "Pan Fried Sea Bass")
       for (let k = toks.length - 2; k > 0; k--) {
         const w = toks[k]!.lower;
         if (HONORIFICS.has(w) && !given.has(w) && (!english.has(w) || w === 'prof')) {
+          if (TITLED_BRANDS.has(w + ' ' + toks[k + 1]!.lower) || (w === 'pan' && !(given.has(toks[k + 1]!.lower) && !english.has(toks[k + 1]!.lower)))) return;
           toks.splice(0, k + 1);
+          // the run stopped at four words: the name may go on ("Team Lead Dr Maria Keller")
+          if (runLength === 4) {
+            const more = /^[ \t](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d])/u.exec(text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40));
+            if (more !== null) {
+              const ms = toks[toks.length - 1]!.end + 1;
+              toks.push({ start: ms, end: ms + more[1]!.length, word: more[1]!, lower: more[1]!.toLowerCase() });
+            }
+          }
           break;
         }
       }
@@ -364,7 +392,7 @@ export const personNameDetector: Detector = {
       if (toks.length >= 3 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower)) toks.shift();
       // or before a given name alone: "Ask Solveig before moving anyone", "Ping Yusuf" (a rarer given
       // name of the SSA's list only before what is asked of the person: "Ask Hiroshi about the sheet")
-      if (toks.length === 2 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower) && !common.has(toks[1]!.lower) && !places.has(toks[1]!.lower) &&
+      if (toks.length === 2 && toks[0]!.start === runStart && PERSON_VERBS.has(toks[0]!.lower) && !common.has(toks[1]!.lower) && !places.has(toks[1]!.lower) && !placeLikeGiven(toks[1]!.lower) &&
         !PRODUCT_NAMES.has(toks[1]!.lower) && !FIRM_NAMES.has(toks[1]!.lower) &&
         (given.has(toks[1]!.lower) || (rareGiven.has(toks[1]!.lower) && !english.has(toks[1]!.lower) && ASKED_ABOUT.test(text.slice(toks[1]!.end, toks[1]!.end + 10))))) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: toks[1]!.start, end: toks[1]!.end, confidence: 0.75 });
@@ -420,8 +448,9 @@ export const personNameDetector: Detector = {
       const two = pairs ? w1 + '_' + w0 : '', three = pairs ? w2 + '_' + w1 + '_' + w0 : '';
       // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
       const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
-      // (Polish "Pan" right before a word of three letters or more: not "Pan Am", "in the pan. Add")
-      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start))))) || particled;
+      // (Polish "Pan" right before a given name: not "Pan Am", "in the pan. Add", "Pan Fried Sea Bass")
+      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
+        !given.has(toks[0]!.lower) || english.has(toks[0]!.lower)))) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
@@ -728,11 +757,7 @@ export const personNameDetector: Detector = {
       FIRM_NAMES.has(w) || ORG_WORDS.has(w) || DEPARTMENT_WORDS.has(w) || HEADING_WORDS.has(w) || NOT_SUBJECTS.has(w),
     (w) => all.has(w) || given.has(w) || rareGiven.has(w) || all.has(fold(w, w)) || (w.length >= 5 && SURNAME_END.test(fold(w, w))))) {
       out.push(f);
-      const lower = text.slice(f.start, f.end).toLowerCase();
-      if (lower.indexOf(' ') === -1 && lower.length >= 3) {
-        (seen ??= new Set()).add(lower);
-        seenKeys.add(wordKey(lower, 0, lower.length));
-      }
+      remember(f.start, f.end);
     }
     if (seen !== undefined || seenWord !== undefined) {
       for (let i = 0; i < lone.length; i += 2) {
