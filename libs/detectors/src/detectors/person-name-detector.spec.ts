@@ -1059,3 +1059,19 @@ describe('person-name detector: what a review of the new rules broke', () => {
     expect(names(text)).toContain(name);
   });
 });
+
+describe('person-name detector: a name after a role, in brackets after a team, after thanks and an adverb', () => {
+  it.each([
+    ['Her line manager Kipchoge has been told only that she is on leave.', 'Kipchoge'],
+    ['Ms. Jefferson-Reid says the technician (Marco) missed two appointments.', 'Marco'],
+    ['what should I tell HR (Gemma)?', 'Gemma'],
+    ['@channel heads up: Yusuf accidentally committed the Slack bot token.', 'Yusuf'],
+    ['Thanks to Małgorzata for catching it in code review.', 'Małgorzata'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each(['Thanks to Google for the grant.', 'Note: Jordan recently joined the alliance.', 'the project manager Jenkins pipeline failed'])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

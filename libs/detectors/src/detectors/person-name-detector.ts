@@ -14,7 +14,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  PLACEHOLDER_NAMES, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -48,6 +48,10 @@ function placeKey(s: string): string {
   const f = fold(s, s.toLowerCase());
   return singleBlanks(f) ? f : f.replace(/[\s\u002d\u2010-\u2015]+/g, ' ');
 }
+/** a role or a team right before a name in brackets ("the technician (Marco)", "tell HR (Gemma)") */
+const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent|assistant|supervisor|lead|boss|rep|HR|IT|payroll|finance|legal|support|reception|admin)[ \t]*\($/i;
+/** an adverb, then a verb in the past: "accidentally committed", "already said", "kindly offered" */
+const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -546,10 +550,13 @@ export const personNameDetector: Detector = {
           calledOut = true;
         }
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
-        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener)) single = 0.7;
+        // ("to" after a word of thanks or of a role: "Thanks to Małgorzata for catching it", "assistant to Ana")
+        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener || personTo)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
-        else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && (SAYS_AFTER.test(text.slice(end, end + 16)) ||
-          saidByPerson(toks[0]!))) single = 0.7;
+        // (an adverb between: "Yusuf accidentally committed the bot token", "Kenji already said")
+        // (or after a colon: "heads up: Yusuf accidentally committed…")
+        else if ((sentenceStart || p === 58) && isLower(next) && q === end + 1 && isGiven(toks[0]!) && !placeLikeGiven(toks[0]!.lower) && (SAYS_AFTER.test(text.slice(end, end + 16)) ||
+          saidByPerson(toks[0]!) || ADVERB_THEN_PAST.test(text.slice(end, end + 32)))) single = 0.7;
         // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
         // (not a place named like a person: "Jordan has been hit by drought")
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
@@ -570,6 +577,10 @@ export const personNameDetector: Detector = {
         if (single === 0 && (w0 === 'incl' || w0 === 'including' || w0 === 'as' || w0 === 'namely') && isKnown(toks[0]!) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) &&
           !FIRM_NAMES.has(toks[0]!.lower) && !places.has(toks[0]!.lower) && peopleIncluding(text, start)) single = 0.75;
         if (single === 0 && describedByTrait(text, end) && isKnown(toks[0]!) && !isCommon(toks[0]!) && !NOT_SUBJECTS.has(toks[0]!.lower) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower)) single = 0.7;
+        // a listed name, a family name too, right after a word for someone's role ("her line manager Kipchoge has been told",
+        // "first aider Hemi"), or in brackets after one or after a team ("the technician (Marco) missed", "tell HR (Gemma)")
+        if (single === 0 && (isGiven(toks[0]!) || (isKnown(toks[0]!) && !english.has(toks[0]!.lower))) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !FIRM_NAMES.has(toks[0]!.lower) &&
+          !places.has(toks[0]!.lower) && (ROLE_BEFORE.has(w0) && !bf.colon && !bf.comma && p !== 40 ? true : p === 40 && text.charCodeAt(end) === 41 && ROLE_IN_BRACKETS.test(text.slice(Math.max(0, start - 24), start)))) single = 0.7;
       }
       if (n === 1 && !strong && single === 0) {
         if (start === runStart && !article && !lowerArticle && !PLACE_PREPS.has(w0) && andPair(start, end, false)) return;

@@ -168,7 +168,8 @@ export const HEADING_WORDS = words(`address addresses billing shipping delivery 
   flats mansions estate terrace mews quay wharf mill works studio studios plaza mall arcade centre center building`);
 /** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
 export const TO_PERSON = words(`assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband
-  tribute homage dedicated dedication ode farewell condolences`);
+  tribute homage dedicated dedication ode farewell condolences thanks kudos credit grateful gratitude shout-out shoutout props reports escalated
+  delegated assigned handed forwarded introduced`);
 export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 export const WEAK_AFTER =
   /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
@@ -224,3 +225,7 @@ export function dishNamed(text: string, start: number, end: number, toks: readon
   const before = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 16), start));
   return before !== null && DISH_BEFORE.has(before[1]!.toLowerCase());
 }
+
+/** words for someone's role right before their name ("her line manager Kipchoge", "first aider Hemi") */
+export const ROLE_BEFORE = words(`manager technician colleague coworker co-worker nurse engineer aider buyer assistant supervisor lead boss neighbour neighbor landlord
+  landlady tenant agent driver representative rep mentor mentee intern trainee caseworker advisor adviser recruiter reviewer approver assignee`);
