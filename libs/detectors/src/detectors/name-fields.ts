@@ -44,6 +44,8 @@ const EMPTY = new Set(
 );
 /** A name's shape: letters, with blanks, apostrophes, hyphens and dots between; 1-4 words ("Smith, John" too). */
 const NAME_SHAPE = /^\p{L}[\p{L}'’.-]*(?:,?[ \t]+\p{L}[\p{L}'’.-]*){0,3}$/u;
+/** an identifier in camelCase ("addEndListener", "challengePassword"): a property's name, not a person's */
+const IDENTIFIER = /^\p{Ll}+\p{Lu}/u;
 
 /** a role column's cell that is a person: one to three capitalised words, a listed given name first or a listed family name last (nameLike) */
 function personCell(value: string, lists: NameLists): boolean {
@@ -57,7 +59,7 @@ const firmWord = (w: string): boolean => ORG_AFTER.test(' ' + w) || ORG_WORDS.ha
 
 /** A cell or value that can be a name; with `listed`, its first word must be a listed given name or its last a listed family name (not everyday words). */
 function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
-  if (value.length < 2 || value.length > 60 || !NAME_SHAPE.test(value) || EMPTY.has(value.toLowerCase())) return false;
+  if (value.length < 2 || value.length > 60 || !NAME_SHAPE.test(value) || IDENTIFIER.test(value) || EMPTY.has(value.toLowerCase())) return false;
   if (!listed) return true;
   const words = value.toLowerCase().split(/,?[ \t]+/);
   const first = words[0]!, last = words[words.length - 1]!;

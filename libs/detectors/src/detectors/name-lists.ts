@@ -1,23 +1,34 @@
 import { BloomFilter } from '../bloom';
-import { ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, ENGLISH_WORDS, ENGLISH_WORDS_K, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, PLACE_NAMES, RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K } from '../data/names';
+import {
+  ALL_NAMES, ALL_NAMES_K, COMMON_WORD_NAMES, ENGLISH_WORDS, ENGLISH_WORDS_K, GIVEN_NAMES, GIVEN_NAMES_K, ICELANDIC_GIVEN, ICELANDIC_NAMES, NOT_ALL_NAMES, NOT_GIVEN_NAMES,
+  PLACE_NAMES, RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K,
+} from '../data/names';
 import { fold } from './capitalised-runs';
 
 /**
- * A Bloom filter of names and a few more names as words beside it (data/names.ts: the Icelandic names
+ * A Bloom filter of names, a few more names as words beside it (data/names.ts: the Icelandic names
  * the package lists lack, each with a letter beyond ASCII; added to the filter they would move its
- * false positives onto other words). The words are read only for a word with such a letter, which
- * the filter's own hasRange hands to `has`: ASCII lookups, nearly all of English text, cost nothing more.
+ * false positives onto other words), and the English words it answers yes for that are no names
+ * ("security", "example": ~1% of English words), so that it is exact on English vocabulary. The
+ * more words are read only for a word with such a letter, which the filter's own hasRange hands to
+ * `has`: ASCII lookups, nearly all of English text, cost nothing more.
  */
 export class NamesWithMore extends BloomFilter {
   private readonly more: Set<string>;
-  constructor(base: BloomFilter, more: string) {
+  private readonly not: Set<string>;
+  constructor(base: BloomFilter, more: string, not: string) {
     super(base.bits, base.k);
     this.more = new Set(more.split(' ').filter((w) => w !== ''));
+    this.not = new Set(not.split(' ').filter((w) => w !== ''));
   }
   override has(s: string): boolean {
-    if (super.has(s)) return true;
+    if (super.has(s)) return !this.not.has(s);
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return this.more.has(s);
     return false;
+  }
+  /** (the English words are copied out only on the filter's yes: a name or one of them) */
+  override hasRange(text: string, s: number, e: number): boolean {
+    return super.hasRange(text, s, e) && !this.not.has(text.slice(s, e).toLowerCase());
   }
 }
 
@@ -29,8 +40,8 @@ let lists: { given: BloomFilter; all: BloomFilter; rareGiven: BloomFilter; engli
  */
 export function nameLists(): NonNullable<typeof lists> {
   lists ??= {
-    given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN),
-    all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES),
+    given: new NamesWithMore(BloomFilter.fromBase64(GIVEN_NAMES, GIVEN_NAMES_K), ICELANDIC_GIVEN, NOT_GIVEN_NAMES),
+    all: new NamesWithMore(BloomFilter.fromBase64(ALL_NAMES, ALL_NAMES_K), ICELANDIC_NAMES, NOT_ALL_NAMES),
     rareGiven: BloomFilter.fromBase64(RARE_GIVEN_NAMES, RARE_GIVEN_NAMES_K),
     english: BloomFilter.fromBase64(ENGLISH_WORDS, ENGLISH_WORDS_K),
     common: new Set(COMMON_WORD_NAMES.split(' ')),

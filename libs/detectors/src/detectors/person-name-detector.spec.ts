@@ -1075,3 +1075,20 @@ describe('person-name detector: a name after a role, in brackets after a team, a
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: names in Cyrillic and Greek letters, exact name lists on English words', () => {
+  it.each([
+    ['Ответственный: Ольга Смирнова', 'Ольга Смирнова'],
+    ['Сергей Иванов подготовит отчёт.', 'Сергей Иванов'],
+    ['Ο Γιώργος Παπαδόπουλος θα στείλει την αναφορά.', 'Γιώργος Παπαδόπουλος'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    'Please report them to the Microsoft Security Response Center (MSRC).',
+    '| Name | Type |\n|------|------|\n| addEndListener | `function` |\n| challengePassword | `string` |',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
