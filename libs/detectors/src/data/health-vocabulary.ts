@@ -152,7 +152,8 @@ const CONDITIONS =
   'dengue|dengue fever|typhoid|cholera|scarlet fever|chikungunya|zika|varicela|varicelle|varicella|windpocken|waterpokken|catapora|masern|' +
   'sarampión|rougeole|morbillo|sarampo|mandelentzündung|amygdalite|tonsillite|amigdalitis|demam berdarah|tifus|cacar air|' +
   // pregnancy complications, sensory impairments and common conditions in other languages
-  'hyperemesis gravidarum|visual impairment|hearing impairment|registered blind|zöliakie|celiaquía|appendicite|hérnia|depresja|depressão|dyslexia';
+  'hyperemesis gravidarum|visual impairment|hearing impairment|registered blind|zöliakie|celiaquía|appendicite|hérnia|depresja|depressão|dyslexia|' +
+  'diskbråck|ischias|utmattningssyndrom|bandscheibenvorfall|hernie discale|ernia del disco|hernia discal';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +

@@ -55,7 +55,7 @@ const POSSESSIVE = new Set(
 );
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
-  ('really|quite|pretty|extremely|terrible|awful|horrible|nasty|primary|secondary|partial|total|moderate|' +
+  ('really|quite|pretty|extremely|terrible|awful|horrible|nasty|primary|secondary|partial|total|moderate|weiterhin|noch|ancora|todavía|encore|' +
   'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een').split('|'),
 );
 /** a modifier word, or a number ("16 weeks pregnant", "day 3 of chemo") */
@@ -79,7 +79,7 @@ const HOSPITALISED = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|wegen|aufgrund|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
