@@ -1092,3 +1092,20 @@ describe('person-name detector: names in Cyrillic and Greek letters, exact name 
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: menus, firms first, institutions and possessives of other languages', () => {
+  it.each([
+    'Proposta menu:\nAntipasto: carpaccio di manzo con rucola\nPrimo: spaghetti alla carbonara\nSecondo: saltimbocca alla romana',
+    '- Siemens Healthineers dominates imaging.',
+    '- Export to Jasper Reports and Crystal Reports templates.',
+    'Gerente de Cuentas | Grupo Andino Logística',
+    'We bank with ING Direct.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('keeps the names around them', () => {
+    expect(names('Till HR: Vår medarbetare Johan Pettersson har')).toEqual(['Johan Pettersson']);
+    expect(names('Ospiti: Alessandro Bruni (CFO), Ing. Chiara Esposito (Studio Esposito)')).toEqual(['Alessandro Bruni', 'Chiara Esposito']);
+  });
+});

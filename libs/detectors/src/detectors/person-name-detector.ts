@@ -14,7 +14,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -344,6 +344,8 @@ export const personNameDetector: Detector = {
       if (toks.length >= 2 && toks.some((x) => ORG_WORDS.has(x.lower))) return;
       // or a firm named after its founder last: "Exclude Siemens", "Contact Philips"
       if (toks.length >= 2 && FIRM_NAMES.has(toks[toks.length - 1]!.lower) && !HONORIFICS.has(toks[toks.length - 2]!.lower)) return;
+      // or first, before a word no given name: "Siemens Healthineers", "Kraft Heinz"; or an institution's first word: "Grupo Andino Logística"
+      if ((toks.length === 2 && FIRM_NAMES.has(toks[0]!.lower) && !given.has(toks[1]!.lower)) || (toks.length >= 2 && FIRM_LEAD.has(toks[0]!.lower))) return;
       // or a place named after someone: "Granville Island", "Lynn Canyon"
       if (toks.length >= 2 && GEO_WORDS.has(toks[toks.length - 1]!.lower)) return;
       // or a trade after it: "Severn Roofing" (a last word no list knows)
@@ -814,7 +816,7 @@ const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]
 /** the separators of a list's items, in several languages */
 const ITEM_SEPARATOR = /[ \t]*(?:[,;]|[ \t](?:and|y|e|et|und|en|og|och|dan|i|ve|és)[ \t])[ \t]*/giu;
 /** an item: a title, one to three capitalised words (group 1), a role in brackets or the words said of them after it */
-const ITEM = /^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|M|Mme|Mlle|Pak|Bu|Sr|Sra|Herr|Frau|Pan|Pani)\.?[ \t]+)?(\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+(?:[ \t]\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+){0,2})(?=[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*$|[ \t]+\p{Ll})/u;
+const ITEM = /^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|M|Mme|Mlle|Pak|Bu|Sr|Sra|Herr|Frau|Pan|Pani|Ing|Dott|Avv|Lic)\.?[ \t]+)?(\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+(?:[ \t]\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+){0,2})(?=[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*$|[ \t]+\p{Ll})/u;
 
 /**
  * The items of a line's list of people not found yet, on a line where two or more names were found:

@@ -13,11 +13,12 @@ export const STOP = words(`
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
-  dott dott.ssa dr.ssa prof.ssa avv dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik
+  dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
   name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
-  team office department company corp inc ltd llc gmbh ag plc co group bank university college school hospital clinic foundation institute
+  team office department company corp inc ltd llc gmbh ag plc co group grupo groupe gruppo groep bank university college school hospital clinic foundation institute
+  vår vårt våra unser unsere notre nuestro nuestra nuestros nostro nostra nosso nossa onze ing
   street road avenue lane drive way place square via calle rue avenida strasse straße platz weg rua viale piazza boulevard
   new north south east west central general united national international global royal
   ok yes no not and or but if when then so also just only all any some each every other
@@ -27,7 +28,7 @@ export const STOP = words(`
   san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
 `);
 /** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
-export const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs');
+export const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports');
 /**
  * The ending of a trade's name ("Severn Roofing", "Apex Plumbing", "Delta Electrical", "Nova
  * Electronics"), for a last word the name lists do not know: a firm named by a word that may be a
@@ -93,7 +94,7 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
-  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú herrn pan dokter doktor`);
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú herrn pan dokter doktor geom`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
@@ -229,3 +230,7 @@ export function dishNamed(text: string, start: number, end: number, toks: readon
 /** words for someone's role right before their name ("her line manager Kipchoge", "first aider Hemi") */
 export const ROLE_BEFORE = words(`manager technician colleague coworker co-worker nurse engineer aider buyer assistant supervisor lead boss neighbour neighbor landlord
   landlady tenant agent driver representative rep mentor mentee intern trainee caseworker advisor adviser recruiter reviewer approver assignee`);
+
+/** first words of a firm's or an institution's name in other languages: the run after it is its name ("Grupo Andino Logística", "Banco Itaú") */
+export const FIRM_LEAD = words(`grupo groupe gruppo groep banco banque banca instituto institut istituto fundación fundação fondazione fondation universidad
+  università université universidade hospital hôpital ospedale clínica clinique clinica farmacia pharmacie editorial editora companhia compañía compagnie`);

@@ -15,7 +15,8 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
   action decision outcome location where when what who why how total price cost amount source reference ref id
   agenda attendees blockers risks risk next todo budget timeline goal goals context background problem solution input output response request
   prompt transcript followup follow-up minutes issue issues fix cause impact steps details info information contact company department role
-  team project version build environment env tags labels links attachment attachments pros cons yes no ok okay hint caution important`);
+  team project version build environment env tags labels links attachment attachments pros cons yes no ok okay hint caution important
+  antipasto antipasti primo secondo contorno dolce aperitivo digestivo entrée entree plat dessert starter starters main mains pudding appetizer appetiser`);
 /**
  * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name
  * lists (and no field word); at least two different such speakers make a transcript.
