@@ -16,19 +16,22 @@ import { fold } from './capitalised-runs';
 export class NamesWithMore extends BloomFilter {
   private readonly more: Set<string>;
   private readonly not: Set<string>;
+  /** the English words again, as a small filter of their own: a name is copied out only on its rare yes */
+  private readonly notFilter: BloomFilter;
   constructor(base: BloomFilter, more: string, not: string) {
     super(base.bits, base.k);
     this.more = new Set(more.split(' ').filter((w) => w !== ''));
     this.not = new Set(not.split(' ').filter((w) => w !== ''));
+    this.notFilter = BloomFilter.create(this.not.size, 16);
+    for (const w of this.not) this.notFilter.add(w);
   }
   override has(s: string): boolean {
     if (super.has(s)) return !this.not.has(s);
     for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return this.more.has(s);
     return false;
   }
-  /** (the English words are copied out only on the filter's yes: a name or one of them) */
   override hasRange(text: string, s: number, e: number): boolean {
-    return super.hasRange(text, s, e) && !this.not.has(text.slice(s, e).toLowerCase());
+    return super.hasRange(text, s, e) && !(this.notFilter.hasRange(text, s, e) && this.not.has(text.slice(s, e).toLowerCase()));
   }
 }
 

@@ -58,6 +58,8 @@ const TITLED_BRANDS = new Set(
 );
 /** what is asked of a person after "Ask X": about, to, for, if, whether, before, when */
 const ASKED_ABOUT = /^[ \t]+(?:about|to|for|if|whether|before|when)\b/;
+/** their first letters: most words after a name rule the regex out at once */
+const ASKED_HEADS = new Set([97, 116, 102, 105, 119, 98]);
 
 /**
  * True when `s` (ASCII) has no dash, no white space but ' ' and no two blanks side by side: the
@@ -187,13 +189,13 @@ export const personNameDetector: Detector = {
         return;
       }
       // the sender alone on the line after a sign-off line: "Cheers,\nOwain" (name-shapes.ts)
-      if (senderAfterSignoff(text, s, e, lists)) {
+      if ((c === 10 || c === 13 || c === 40 || c === 44 || e === text.length) && senderAfterSignoff(text, s, e, lists)) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
         lastAcceptedEnd = e;
         return;
       }
       // a rarer given name of the SSA's list after a verb about a person, before what is asked of them: "ask Hiroshi about the sheet"
-      if (c === 32 && ASKED_ABOUT.test(text.slice(e, e + 10))) {
+      if (c === 32 && ASKED_HEADS.has(text.charCodeAt(e + 1)) && ASKED_ABOUT.test(text.slice(e, e + 10))) {
         const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
         const lower = text.slice(s, e).toLowerCase();
         if (!bs.colon && !bs.comma && PERSON_VERBS.has(bs.words[0] ?? '') && rareGiven.has(lower) && !english.has(lower) && !places.has(lower) && !placeLikeGiven(lower) && !common.has(lower) &&
@@ -417,9 +419,6 @@ export const personNameDetector: Detector = {
       // the particle run between two words must be blanks and particles only (no line break: groups stay on one line)
       if (toks.some((x) => STOP.has(x.lower))) return; // "Acme Bank Holdings", "New York"
       if (n === 2 && ORG_FIRST.has(foldedOf(toks[0]!)) && ORG_NAMES.has(foldedOf(toks[0]!) + ' ' + foldedOf(toks[1]!))) return;
-      // a placeholder of forms and templates ("Jane Doe", "Max Mustermann"), a dish or a drink named after someone ("Beef Wellington", "Caesar salad", "Earl Grey")
-      if (n >= 2 && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) return;
-      if (dishNamed(text, start, end, toks)) return;
       if (n === 1) {
         // a firm joined by "&": "Marks & Spencer", "Ernst & Young" (name-shapes.ts)
         if (ampersandFirm(text, start, end, lists)) return;
@@ -736,6 +735,9 @@ export const personNameDetector: Detector = {
       }
       // a country, state or city of several words, some of them names ("Costa Rica", "Sierra Leone", "Los Angeles")
       if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
+      // a placeholder of forms and templates ("Jane Doe", "Max Mustermann"), a dish or a drink named after someone
+      // ("Beef Wellington", "Caesar salad", "Earl Grey"); read last, on the runs about to be names only
+      if ((n >= 2 && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) || dishNamed(text, start, end, toks)) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: particled ? wordsBack(text, start, HONORIFICS.has(w1) ? 1 : 2) : start, end, confidence });
       lastAcceptedEnd = end;
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")

@@ -219,12 +219,17 @@ const DISH_BEFORE = words('beef eggs egg fettuccine fettucine spaghetti penne ch
 
 /** A run that names a dish or a drink: "Beef Wellington", "Caesar salad boxes", "fettuccine Alfredo", "Earl Grey". */
 export function dishNamed(text: string, start: number, end: number, toks: readonly { lower: string }[]): boolean {
-  if (DISH_NAMES.has(toks.map((t) => t.lower).join(' '))) return true;
-  if (toks.length >= 2 && DISH_BEFORE.has(toks[0]!.lower)) return true;
-  const after = /^[ \t]+(\p{L}+)/u.exec(text.slice(end, end + 16));
-  if (after !== null && DISH_AFTER.has(after[1]!.toLowerCase())) return true;
-  const before = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 16), start));
-  return before !== null && DISH_BEFORE.has(before[1]!.toLowerCase());
+  if (toks.length === 2 && (DISH_BEFORE.has(toks[0]!.lower) || DISH_NAMES.has(toks[0]!.lower + ' ' + toks[1]!.lower))) return true;
+  return DISH_AFTER.has(blankWord(text, end, 1)) || DISH_BEFORE.has(blankWord(text, start, -1));
+}
+/** The word (letters, lower case, at most 12) one blank after `pos` (dir 1) or before it (dir -1); '' if none. */
+function blankWord(text: string, pos: number, dir: 1 | -1): string {
+  let i = dir === 1 ? pos : pos - 1;
+  if (i < 0 || i >= text.length || (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9)) return '';
+  i += dir;
+  const from = i;
+  while (i >= 0 && i < text.length && Math.abs(i - from) < 13 && /\p{L}/u.test(text[i]!)) i += dir;
+  return (dir === 1 ? text.slice(from, i) : text.slice(i + 1, from + 1)).toLowerCase();
 }
 
 /** words for someone's role right before their name ("her line manager Kipchoge", "first aider Hemi") */
