@@ -149,11 +149,12 @@ const FIRM_WORDS = new Set('nike roma reuters bloomberg zendesk adidas napoli ju
 /**
  * @-mentions of a chat or a ticket ("cc @Ngozi", "@priya can you review?", "@maria.keller",
  * "@Priya Sharma"): a handle whose first part is a listed given name (a mention names a person
- * whatever the word: "@will", "@grace"), or one capitalised word no list of words or places knows
- * ("@Ngozi"; not "@Channel", "@Jenkins", "@GitHub"), with a listed family name after it when it is
- * written out. Not an e-mail address or a package scope (a character glued before the '@'), nor an
- * annotation or a decorator ("@Max(5)", "@app.route", "@Override" alone on its line, "* @param",
- * "@Bean public Foo foo()"). Returns the starts of the words pushed (the main scan skips them).
+ * whatever the word: "@will", "@grace"), or one capitalised word a name list knows and no list of
+ * words or places does ("@Ngozi"; not "@Channel", "@Jenkins", "@GitHub", "@Nike"), with a listed
+ * family name after it when it is written out. Not an e-mail address or a package scope (a
+ * character glued before the '@'), nor an annotation or a decorator ("@Max(5)", "@app.route",
+ * "@Override" alone on its line, "* @param", "@Bean public Foo foo()", "@Valid @RequestBody"), a
+ * bot or a user name with digits. Returns the starts of the words pushed (the main scan skips them).
  */
 export function mentionedNames(text: string, lists: MentionLists, out: { push(f: Finding): unknown }): Set<number> | undefined {
   let starts: Set<number> | undefined;

@@ -96,9 +96,11 @@ const firmRut = (id: string, compact: string): boolean => id === 'cl-rut' && Num
  * its label and checked by its country's validator (check digit, length, date of birth): a valid one
  * at 0.9, one of the right length and format whose check digit fails at LABELLED (0.85, a mistyped
  * or made-up number still given as someone's id), unless the label is a weak one, the digits are a
- * placeholder or the text says it is no real id. A number the validator knows as a firm's (a
- * Portuguese NIF starting with 5, an Argentine CUIT 30-…) is left out. An id another detector found
- * there already is not reported twice.
+ * placeholder or the text says it is no real id. A weak label counts in capitals only ("NIT", not
+ * "nit:"). A firm's number is left out: one the validator knows as a firm's (a Portuguese NIF
+ * starting with 5, an Argentine CUIT 30-…, a Chilean RUT from 50 million up), one after a legal form
+ * on its line ("Alpina S.A. NIT …"), a payment's reference ("Payment UTR"). An id another detector
+ * found there already is not reported twice.
  */
 export const labelledIdDetector: Detector = {
   entries: LABELLED_IDS.map(({ id }) => ({
