@@ -178,7 +178,8 @@ export function forEachCapitalisedRun(
     const toks: Tok[] = [];
     for (let k = 0; k < count; k++) {
       const word = text.slice(ss[k]!, es[k]!);
-      toks.push({ start: ss[k]!, end: es[k]!, word, lower: word.toLowerCase() });
+      // (folded set to undefined here: a token gets one shape, whether foldedOf fills it in or not)
+      toks.push({ start: ss[k]!, end: es[k]!, word, lower: word.toLowerCase(), folded: undefined });
     }
     fn(toks);
   }

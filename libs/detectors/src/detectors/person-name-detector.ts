@@ -14,7 +14,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -376,7 +376,7 @@ export const personNameDetector: Detector = {
             const more = /^[ \t](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d])/u.exec(text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 40));
             if (more !== null) {
               const ms = toks[toks.length - 1]!.end + 1;
-              toks.push({ start: ms, end: ms + more[1]!.length, word: more[1]!, lower: more[1]!.toLowerCase() });
+              toks.push({ start: ms, end: ms + more[1]!.length, word: more[1]!, lower: more[1]!.toLowerCase(), folded: undefined });
             }
           }
           break;
@@ -737,7 +737,7 @@ export const personNameDetector: Detector = {
       if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
       // a placeholder of forms and templates ("Jane Doe", "Max Mustermann"), a dish or a drink named after someone
       // ("Beef Wellington", "Caesar salad", "Earl Grey"); read last, on the runs about to be names only
-      if ((n >= 2 && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) || dishNamed(text, start, end, toks)) return;
+      if ((n >= 2 && PLACEHOLDER_LAST.has(toks[n - 1]!.lower) && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) || dishNamed(text, start, end, toks)) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: particled ? wordsBack(text, start, HONORIFICS.has(w1) ? 1 : 2) : start, end, confidence });
       lastAcceptedEnd = end;
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")

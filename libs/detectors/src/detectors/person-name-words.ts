@@ -209,6 +209,8 @@ export const PLACEHOLDER_NAMES = new Set(
   `john doe|jane doe|baby doe|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
   jan modaal|fulano de tal|mario rossi esempio|john q public`.replace(/\n\s*/g, '').split('|'),
 );
+/** their last words: most runs are ruled out without joining their words */
+export const PLACEHOLDER_LAST = new Set([...PLACEHOLDER_NAMES].map((n) => n.slice(n.lastIndexOf(' ') + 1)));
 /** dishes and drinks named after someone, whatever comes around them */
 const DISH_NAMES = new Set('earl grey|beef wellington|eggs benedict|fettuccine alfredo|peach melba|pêche melba|beef stroganoff|oysters rockefeller|chicken tetrazzini'.split('|'));
 /** a capitalised word before one of these is a dish's name ("Caesar salad", "Margherita pizza", "Reuben sandwich") */
