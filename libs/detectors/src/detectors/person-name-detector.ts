@@ -838,8 +838,9 @@ function listedPeople(text: string, out: readonly Finding[], excluded: (lower: s
     let j = i;
     while (j < names.length && names[j]!.start < le) j++;
     if (j - i >= 2 && le - ls <= 400) {
-      const colon = text.indexOf(':', ls);
-      const from = colon !== -1 && colon < names[i]!.start ? colon + 1 : ls;
+      // (the colon looked for on the line only: a search of the text would cross every later line)
+      const colon = text.slice(ls, names[i]!.start).indexOf(':');
+      const from = colon !== -1 ? ls + colon + 1 : ls;
       const line = text.slice(from, le);
       ITEM_SEPARATOR.lastIndex = 0;
       let at = 0;
