@@ -10,6 +10,7 @@
  */
 import type { Finding } from '../finding';
 import { fold } from './capitalised-runs';
+import { FIRM_NAMES } from './person-name-cues';
 import { INITIAL_NOUNS, ORG_WORDS, PARTICLES, PRODUCT_NAMES, STOP, SURNAME_END } from './person-name-words';
 
 interface Lists {
@@ -143,8 +144,8 @@ const DECLARATION_AFTER = /^[ \t]+(?:public|private|protected|internal|static|ab
 /** another annotation right after, or right before ("@Valid @RequestBody User user", "Lombok: @Data @Builder @Getter") */
 const ANNOTATION_BESIDE = /^[ \t]@\p{L}/u;
 const ANNOTATION_BEFORE = /@\p{L}[\p{L}\d]*(?:\([^()\n]*\))?[ \t]$/u;
-/** one-word handles of firms, clubs and brands that a name list may know ("@Nike", "@Roma") */
-const FIRM_WORDS = new Set('nike roma reuters bloomberg zendesk adidas napoli juventus'.split(' '));
+/** one-word handles of brands and clubs that a name list may know and FIRM_NAMES lacks ("@Nike", "@Roma") */
+const HANDLE_BRANDS = new Set('nike roma zendesk napoli juventus'.split(' '));
 
 /**
  * @-mentions of a chat or a ticket ("cc @Ngozi", "@priya can you review?", "@maria.keller",
@@ -178,7 +179,7 @@ export function mentionedNames(text: string, lists: MentionLists, out: { push(f:
     const first = cut === -1 ? handle : handle.slice(0, cut);
     const f = fold(first, first);
     // (a bot: "@Slackbot", "@dependabot"; a doc comment's tag without its '*': "@param name")
-    if (first.length < 2 || STOP.has(first) || PRODUCT_NAMES.has(first) || FIRM_WORDS.has(first) || first.endsWith('bot') || DOC_TAGS.has(handle)) continue;
+    if (first.length < 2 || STOP.has(first) || PRODUCT_NAMES.has(first) || FIRM_NAMES.has(first) || HANDLE_BRANDS.has(first) || first.endsWith('bot') || DOC_TAGS.has(handle)) continue;
     // a given name of both lists (one Bloom filter answers yes for ~1% of other words: "@classmethod", "@Valid"),
     // or one capitalised word a name list knows and no word or place list does ("@Ngozi"; not "@Nike", "@Autowired")
     const listed = (lists.given.has(first) || lists.given.has(f)) && (lists.all.has(first) || lists.all.has(f));
