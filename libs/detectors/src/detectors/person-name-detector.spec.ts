@@ -1112,3 +1112,41 @@ describe('person-name detector: menus, firms first, institutions and possessives
     expect(names('Ospiti: Alessandro Bruni (CFO), Ing. Chiara Esposito (Studio Esposito)')).toEqual(['Alessandro Bruni', 'Chiara Esposito']);
   });
 });
+
+describe('person-name detector: a given name after something sent to them, a message from them, thanks in other languages', () => {
+  it.each([
+    ['Please send it to Chidi.', ['Chidi']],
+    ['Forward the signed contract to Ngozi tomorrow.', ['Ngozi']],
+    ['Pass it on to Kwabena when he is back.', ['Kwabena']],
+    ['Hand the keys over to Matteo.', ['Matteo']],
+    ['Reply from Wojciech: approved.', ['Wojciech']],
+    ['Feedback from Dagmar was positive.', ['Dagmar']],
+    ['According to Siobhán the shipment is late.', ['Siobhán']],
+    ['Danke an Jürgen für die Hilfe.', ['Jürgen']],
+    ['Grazie mille a Giulia per il supporto.', ['Giulia']],
+    ['Gracias a Lucía por su ayuda.', ['Lucía']],
+    ['Ευχαριστώ τον Γιώργο Παπαδόπουλο.', ['Γιώργο Παπαδόπουλο']],
+    // thanks and forms of address are not part of the name
+    ['Дякую Олені Коваленко за допомогу.', ['Олені Коваленко']],
+    ['Terima kasih Pak Budi Santoso.', ['Budi Santoso']],
+    ['Teşekkürler Elif Hanım.', ['Elif']],
+  ])('%j -> %j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    'Send it to Paris by Friday.',
+    'Send it to Kenya.',
+    'We got an update from Jordan on the border.',
+    'Forward the logs to Loki.',
+    'Send the report to Prisma',
+    'Migrated from Deno to Node.',
+    'I sent the invoice to Amazon.',
+    'Send the draft to Legal.',
+    'Thanks a Million!',
+    'Merci à Orange pour le réseau.',
+    'I went to Lagos.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, TO_PERSON, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -52,6 +52,8 @@ function placeKey(s: string): string {
 const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent|assistant|supervisor|lead|boss|rep|HR|IT|payroll|finance|legal|support|reception|admin)[ \t]*\($/i;
 /** an adverb, then a verb in the past: "accidentally committed", "already said", "kindly offered" */
 const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
+/** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
+const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -168,6 +170,19 @@ export const personNameDetector: Detector = {
       listEnd = lastAcceptedEnd = r[1];
       return true;
     };
+    /** one word no list but the SSA's knows, named as a person by the words before it (CUE_WORD_BEFORE found their last) */
+    const cuedRareGiven = (s: number, e: number): boolean => {
+      const bs = beforeOf(text, s, lineStartWithin(text, s, 64));
+      if (bs.colon || bs.comma) return false;
+      const [w0 = '', w1 = '', w2 = ''] = bs.words;
+      const cued = w0 === 'to' ? TO_PERSON.has(w1) || TRANSFER_TO.test(text.slice(Math.max(0, s - 64), s))
+        : w0 === 'from' ? FROM_PERSON.has(w1)
+          : THANKS_PREPS.has(w0) && (THANKS_WORDS.has(w1) || (THANKS_FILLERS.has(w1) && THANKS_WORDS.has(w2)));
+      if (!cued) return false;
+      const lower = text.slice(s, e).toLowerCase(), folded = fold(lower, lower);
+      return (rareGiven.has(lower) || rareGiven.has(folded)) && !english.has(lower) && !common.has(lower) && !places.has(lower) && !placeLikeGiven(lower) &&
+        !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !DEPARTMENT_WORDS.has(lower);
+    };
     const loneWord = (s: number, e: number): void => {
       if (s < listEnd) return;
       if (pairedPeople(s, e)) return;
@@ -204,6 +219,13 @@ export const personNameDetector: Detector = {
           lastAcceptedEnd = e;
           return;
         }
+      }
+      // a rarer given name after something sent or said to someone, a message from them or thanks in
+      // another language: "send it to Chidi", "a reply from Wojciech", "Danke an Jürgen"
+      if (CUE_WORD_BEFORE.test(text.slice(Math.max(0, s - 6), s)) && cuedRareGiven(s, e)) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.72 });
+        lastAcceptedEnd = e;
+        return;
       }
       // a caller introducing themselves: "Hi it's Gareth from Pennine Glazing" (person-name-cues.ts)
       if (selfIntroduced(text, s, e)) {
@@ -463,14 +485,21 @@ export const personNameDetector: Detector = {
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
       const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
       // "assistant to", "married to": "to" before a person, not a place
-      const personTo = w0 === 'to' && !bf.colon && !bf.comma && TO_PERSON.has(w1);
+      // (or after something sent, given or said to someone: "send it to Chidi", "explain the plan to Ines"; no place: not "send it to Paris")
+      const personTo = w0 === 'to' && !bf.colon && !bf.comma && (TO_PERSON.has(w1) ||
+        (TRANSFER_TO.test(text.slice(Math.max(lineStart, start - 64), start)) && !(n === 1 && (places.has(toks[0]!.lower) || placeLikeGiven(toks[0]!.lower)))));
+      // "a reply from Wojciech", "feedback from Ines": what someone sends, then "from" (no place: not "an update from Jordan")
+      const personFrom = w0 === 'from' && !bf.colon && !bf.comma && FROM_PERSON.has(w1) && !places.has(toks[0]!.lower) && !placeLikeGiven(toks[0]!.lower);
       // "named her Grace", "my partner's name Ana Ruiz", "her maiden name Okafor"
       const naming = !bf.colon && !bf.comma && (w0 === 'name' ? NAME_OWNERS.has(w1) || w1.endsWith("'s") || w1.endsWith('’s')
         : w0 === 'is' && w1 === 'name' ? NAME_OWNERS.has(w2) || w2.endsWith("'s") || w2.endsWith('’s') // "her maiden name is Key"
           : NAMING_LAST.has(w0) && NAMING2.has(w1 + '_' + w0));
+      // thanks in another language, then a preposition or an article: "Danke an Jürgen", "Grazie mille a Giulia", "Ευχαριστώ τον Γιώργο"
+      const thanked = !bf.colon && !bf.comma && THANKS_PREPS.has(w0) && (THANKS_WORDS.has(w1) || (THANKS_FILLERS.has(w1) && THANKS_WORDS.has(w2)));
       let strong =
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
+        thanked ||
         (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
         naming ||
         (bf.dash && dashName(toks, text)) ||
@@ -505,6 +534,10 @@ export const personNameDetector: Detector = {
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
+      /** a rarer given name that is no English word, everyday name, place, firm or product: "Chidi", "Jürgen", "Wojciech" (not "Prisma", "Georgia") */
+      const unambiguousRare = (x: Tok): boolean =>
+        (isGiven(x) || isRareGiven(x)) && !english.has(x.lower) && !isCommon(x) && !places.has(x.lower) && !placeLikeGiven(x.lower) && !PRODUCT_NAMES.has(x.lower) && !FIRM_NAMES.has(x.lower) &&
+        !NOT_SUBJECTS.has(x.lower) && !DEPARTMENT_WORDS.has(x.lower);
       /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
       const saidByPerson = (x: Tok): boolean =>
         pastVerbOfPerson(text, x.end) && !placeLikeGiven(x.lower) && !places.has(x.lower) && !FIRM_NAMES.has(x.lower) && !PRODUCT_NAMES.has(x.lower);
@@ -552,7 +585,7 @@ export const personNameDetector: Detector = {
         }
         // mid-sentence, after a small word that is no place preposition: "my kid Lukas", "why is Katrine"
         // ("to" after a word of thanks or of a role: "Thanks to Małgorzata for catching it", "assistant to Ana")
-        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener || personTo)) single = 0.7;
+        else if (p !== -1 && isLower(p) && !(next >= 48 && next <= 57) && (!PLACE_PREPS.has(w0) || listener || personTo || personFrom)) single = 0.7;
         // at a sentence start, before a verb of saying or asking: "Kevin said ...", "Amira wants ..."
         // (an adverb between: "Yusuf accidentally committed the bot token", "Kenji already said")
         // (or after a colon: "heads up: Yusuf accidentally committed…")
@@ -566,7 +599,9 @@ export const personNameDetector: Detector = {
         // the name lists last (the context tests above are cheaper)
         // (a given name that is also a word only when called out at the end, "Don't go, Mark!", or
         // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
-        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && saidByPerson(toks[0]!))))) single = 0;
+        // (after something sent or said to someone, or a message from them, a rarer given name too: "send it to Chidi", "a reply from Wojciech")
+        if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && saidByPerson(toks[0]!)))) &&
+          !((personTo || personFrom) && unambiguousRare(toks[0]!))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -664,6 +699,8 @@ export const personNameDetector: Detector = {
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
         else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
+        // a rarer given name of the SSA's list thanked: "Danke an Jürgen" (no English word, firm or product)
+        else if (thanked && unambiguousRare(first)) confidence = 0.8;
         // an unlisted first name after a salutation: "Hi Oksana," (name-shapes.ts)
         else if (n === 1 && !bf.colon && salutedName(text, start, end, w0, saluted || (GREETINGS.has(w0) && w0 !== 'love' && w0 !== 'best' && w0 !== 'morning'), lists)) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))

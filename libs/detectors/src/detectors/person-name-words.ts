@@ -13,7 +13,8 @@ export const STOP = words(`
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
-  dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik
+  dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik pak hanım hanim bey
+  ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
   name names employee manager patient tenant customer client contact from to cc bcc subject attendees date time re fw fwd note notes summary
@@ -78,7 +79,7 @@ export const PLACE_PREPS = words('in at from to near into via of on onto across 
  * Given names that, alone, are mostly a product, an AI assistant, a language or a tool in workplace
  * text ("ask Claude", "we use Ruby"): one such word is no name ("Claude Monet" still is).
  */
-export const PRODUCT_NAMES = words(`claude gemini alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
+export const PRODUCT_NAMES = words(`claude gemini prisma deno koa json zlib vue loki arial helm istio envoy grafana kibana alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
   ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
   athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
 /** surname endings of many languages (accent-free, lower case) */
@@ -98,7 +99,7 @@ export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mm
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
-  love thank-you thank_you ευχαριστώ спасибо`);
+  love thank-you thank_you ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler bedankt tack kiitos`);
 export const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 export const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
@@ -170,7 +171,23 @@ export const HEADING_WORDS = words(`address addresses billing shipping delivery 
 /** "assistant to X", "married to X": the words before "to" that make what follows a person rather than a place */
 export const TO_PERSON = words(`assistant secretary aide deputy adviser advisor successor heir married engaged wed sister brother son daughter wife husband
   tribute homage dedicated dedication ode farewell condolences thanks kudos credit grateful gratitude shout-out shoutout props reports escalated
-  delegated assigned handed forwarded introduced`);
+  delegated assigned handed forwarded introduced according`);
+/**
+ * Something sent, given or said to someone, the verb a few words before "to": "send it to Chidi",
+ * "forward the contract to Ngozi", "hand the keys over to Matteo", "explain it to Ines". A given name
+ * after it is that person (places and given names that are places are left out where it is used).
+ */
+export const TRANSFER_TO =
+  /\b(?:send|sends|sent|forward(?:s|ed)?|give|gives|gave|given|pass(?:es|ed)?|hand(?:s|ed)?|e-?mail(?:s|ed)?|mail(?:s|ed)?|show(?:s|ed|n)?|deliver(?:s|ed)?|return(?:s|ed)?|submit(?:s|ted)?|report(?:s|ed)?|explain(?:s|ed)?|mention(?:s|ed)?|repl(?:y|ies|ied)|write|writes|wrote|written|assign(?:s|ed)?|reassign(?:s|ed)?|escalat(?:e|es|ed)|delegat(?:e|es|ed)|talk(?:s|ed)?|speak(?:s)?|spoke|introduc(?:e|es|ed)|lend|lent|owe(?:s|d)?|transfer(?:s|red)?|pay|paid|sell|sold|offer(?:s|ed)?|refer(?:s|red)?|shout[ \t]+out|reach(?:ed)?[ \t]+out)(?:[ \t]+(?:it|this|that|them|these|those|one|(?:the|a|an|my|our|your|his|her|their|all)(?:[ \t]+[a-z-]+){1,2}))?(?:[ \t]+(?:on|over|back|across|out|along|directly|straight|personally))?[ \t]+to[ \t]+$/i;
+/** thanks in other languages, and the word between them and the person: "Danke an Jürgen", "Grazie mille a Giulia", "Ευχαριστώ τον Γιώργο" */
+export const THANKS_WORDS = words(`danke dank gracias grazie merci obrigado obrigada bedankt tack takk tak kiitos dziękuję dzięki děkuji díky ďakujem
+  köszönöm mulțumesc multumesc mulţumesc ευχαριστώ ευχαριστούμε спасибо благодарю дякую дякуємо hvala teşekkürler sağol`);
+export const THANKS_PREPS = words(`an a à ao à aan till al alla au aux τον την τη στον στην`);
+/** what a thanks word and its preposition may have between them: "Grazie mille a", "Merci beaucoup à", "Vielen Dank nochmal an" */
+export const THANKS_FILLERS = words('mille beaucoup tante mil muito muchas vielmals nochmal nochmals auch again also much lot bien encore ancora tanto');
+/** what someone sends or says, then "from": "a reply from Wojciech", "feedback from Ines" (a given name after it is that person) */
+export const FROM_PERSON = words(`email e-mail mail message messages note notes reply replies response feedback call calls request requests update updates approval text
+  letter invite invitation comment comments input sign-off signoff answer word voicemail dm ping okay ok go-ahead confirmation`);
 export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 export const WEAK_AFTER =
   /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
