@@ -1130,6 +1130,15 @@ describe('person-name detector: a given name after something sent to them, a mes
     ['Дякую Олені Коваленко за допомогу.', ['Олені Коваленко']],
     ['Terima kasih Pak Budi Santoso.', ['Budi Santoso']],
     ['Teşekkürler Elif Hanım.', ['Elif']],
+    // a rarer given name at a sentence start before what a person says or does, or after "with"
+    ['Chidi said the build is green.', ['Chidi']],
+    ['Chidi will send the slides.', ['Chidi']],
+    ["Chidi's laptop is broken.", ['Chidi']],
+    ['Kofi and I reviewed the budget.', ['Kofi']],
+    ['Me and Chidi will handle it.', ['Chidi']],
+    ['I had lunch with Chidi yesterday.', ['Chidi']],
+    ['Ich habe mit Jürgen gesprochen.', ['Jürgen']],
+    ['He ha hablado con Iñaki esta mañana.', ['Iñaki']],
   ])('%j -> %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -1146,6 +1155,10 @@ describe('person-name detector: a given name after something sent to them, a mes
     'Thanks a Million!',
     'Merci à Orange pour le réseau.',
     'I went to Lagos.',
+    'Works with Zapier and Deno.',
+    'Integrates with Kubernetes.',
+    'Prisma will generate the client.',
+    'Georgia and I went hiking.',
   ])('%j: no name', (text) => {
     expect(names(text)).toEqual([]);
   });

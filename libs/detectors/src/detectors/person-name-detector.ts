@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -54,6 +54,10 @@ const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent
 const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
 /** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
 const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
+/** "and I", "and me" after a name at a sentence start: "Kofi and I reviewed" */
+const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
+/** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
+const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -62,6 +66,12 @@ const TITLED_BRANDS = new Set(
 const ASKED_ABOUT = /^[ \t]+(?:about|to|for|if|whether|before|when)\b/;
 /** their first letters: most words after a name rule the regex out at once */
 const ASKED_HEADS = new Set([97, 116, 102, 105, 119, 98]);
+
+/** a letter beyond ASCII in [s, e): the word's accent-free form may be listed where the word is not */
+function hasNonAscii(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
 
 /**
  * True when `s` (ASCII) has no dash, no white space but ' ' and no two blanks side by side: the
@@ -170,6 +180,13 @@ export const personNameDetector: Detector = {
       listEnd = lastAcceptedEnd = r[1];
       return true;
     };
+    /** a given name, or a rarer one of the SSA's list, that is no English word, everyday name, place, firm or product: "Chidi", "Jürgen", "Wojciech" (not "Prisma", "Georgia") */
+    const unambiguousRare = (lower: string): boolean => {
+      const folded = fold(lower, lower);
+      return (given.has(lower) || rareGiven.has(lower) || (folded !== lower && (given.has(folded) || rareGiven.has(folded)))) && !english.has(lower) && !common.has(lower) &&
+        !places.has(lower) && !placeLikeGiven(lower) && !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) &&
+        !DEPARTMENT_WORDS.has(lower);
+    };
     /** one word no list but the SSA's knows, named as a person by the words before it (CUE_WORD_BEFORE found their last) */
     const cuedRareGiven = (s: number, e: number): boolean => {
       const bs = beforeOf(text, s, lineStartWithin(text, s, 64));
@@ -178,10 +195,24 @@ export const personNameDetector: Detector = {
       const cued = w0 === 'to' ? TO_PERSON.has(w1) || TRANSFER_TO.test(text.slice(Math.max(0, s - 64), s))
         : w0 === 'from' ? FROM_PERSON.has(w1)
           : THANKS_PREPS.has(w0) && (THANKS_WORDS.has(w1) || (THANKS_FILLERS.has(w1) && THANKS_WORDS.has(w2)));
-      if (!cued) return false;
-      const lower = text.slice(s, e).toLowerCase(), folded = fold(lower, lower);
-      return (rareGiven.has(lower) || rareGiven.has(folded)) && !english.has(lower) && !common.has(lower) && !places.has(lower) && !placeLikeGiven(lower) &&
-        !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) && !DEPARTMENT_WORDS.has(lower);
+      return cued && unambiguousRare(text.slice(s, e).toLowerCase());
+    };
+    /**
+     * One word no list but the SSA's knows, a person by what follows it at a sentence start ("Chidi
+     * said", "Chidi will send", "Chidi's laptop", "Kofi and I") or by the word before it ("lunch with
+     * Chidi", "me and Chidi", "gesprochen mit Jürgen"). The filter is read first: most words are in no list.
+     */
+    const placedRareGiven = (s: number, e: number): boolean => {
+      if (!rareGiven.hasRange(text, s, e) && !hasNonAscii(text, s, e)) return false;
+      const p = prevChar(text, s);
+      let placed = false;
+      if (p === -1 || p === 46 || p === 33 || p === 63 || p === 10 || p === 58) {
+        const c = text.charCodeAt(e);
+        placed = c === 39 || c === 0x2019 ? text.charCodeAt(e + 1) === 115 && POSSESSED.test(text.slice(e + 2, e + 20))
+          : c === 32 && (SAYS_AFTER.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24)) ||
+            ADVERB_THEN_PAST.test(text.slice(e, e + 32)) || AND_I_AFTER.test(text.slice(e, e + 12)));
+      } else if (isLower(p)) placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s));
+      return placed && unambiguousRare(text.slice(s, e).toLowerCase());
     };
     const loneWord = (s: number, e: number): void => {
       if (s < listEnd) return;
@@ -222,7 +253,7 @@ export const personNameDetector: Detector = {
       }
       // a rarer given name after something sent or said to someone, a message from them or thanks in
       // another language: "send it to Chidi", "a reply from Wojciech", "Danke an Jürgen"
-      if (CUE_WORD_BEFORE.test(text.slice(Math.max(0, s - 6), s)) && cuedRareGiven(s, e)) {
+      if ((CUE_WORD_BEFORE.test(text.slice(Math.max(0, s - 6), s)) && cuedRareGiven(s, e)) || placedRareGiven(s, e)) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.72 });
         lastAcceptedEnd = e;
         return;
@@ -534,10 +565,6 @@ export const personNameDetector: Detector = {
       const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
       const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
-      /** a rarer given name that is no English word, everyday name, place, firm or product: "Chidi", "Jürgen", "Wojciech" (not "Prisma", "Georgia") */
-      const unambiguousRare = (x: Tok): boolean =>
-        (isGiven(x) || isRareGiven(x)) && !english.has(x.lower) && !isCommon(x) && !places.has(x.lower) && !placeLikeGiven(x.lower) && !PRODUCT_NAMES.has(x.lower) && !FIRM_NAMES.has(x.lower) &&
-        !NOT_SUBJECTS.has(x.lower) && !DEPARTMENT_WORDS.has(x.lower);
       /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
       const saidByPerson = (x: Tok): boolean =>
         pastVerbOfPerson(text, x.end) && !placeLikeGiven(x.lower) && !places.has(x.lower) && !FIRM_NAMES.has(x.lower) && !PRODUCT_NAMES.has(x.lower);
@@ -590,7 +617,7 @@ export const personNameDetector: Detector = {
         // (an adverb between: "Yusuf accidentally committed the bot token", "Kenji already said")
         // (or after a colon: "heads up: Yusuf accidentally committed…")
         else if ((sentenceStart || p === 58) && isLower(next) && q === end + 1 && isGiven(toks[0]!) && !placeLikeGiven(toks[0]!.lower) && (SAYS_AFTER.test(text.slice(end, end + 16)) ||
-          saidByPerson(toks[0]!) || ADVERB_THEN_PAST.test(text.slice(end, end + 32)))) single = 0.7;
+          saidByPerson(toks[0]!) || ADVERB_THEN_PAST.test(text.slice(end, end + 32)) || AND_I_AFTER.test(text.slice(end, end + 12)))) single = 0.7;
         // or before an auxiliary and what it tells of them: "Theo has a nut allergy", "Kristin has been off since May"
         // (not a place named like a person: "Jordan has been hit by drought")
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
@@ -601,7 +628,7 @@ export const personNameDetector: Detector = {
         // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
         // (after something sent or said to someone, or a message from them, a rarer given name too: "send it to Chidi", "a reply from Wojciech")
         if (single > 0 && !(isGiven(toks[0]!) && (!isCommon(toks[0]!) || (calledOut && q === end) || (sentenceStart && q === end + 1 && saidByPerson(toks[0]!)))) &&
-          !((personTo || personFrom) && unambiguousRare(toks[0]!))) single = 0;
+          !((personTo || personFrom) && unambiguousRare(toks[0]!.lower))) single = 0;
         // the speaker named after a quotation, a listed name: '"…," says Okafor.' (not a firm: '"…," said Siemens.')
         if (single === 0 && quotationSpeaker(text, start, end) && isKnown(toks[0]!) && !FIRM_NAMES.has(toks[0]!.lower) && !isCommon(toks[0]!) && !PRODUCT_NAMES.has(toks[0]!.lower) && !NOT_SUBJECTS.has(toks[0]!.lower)) single = 0.75;
         // any word at a sentence start before what only a person does ("Xiadani shouted at…", "Orruk's widow")
@@ -700,7 +727,7 @@ export const personNameDetector: Detector = {
         if (n >= 2 || listEvidence > 0) confidence = 0.92;
         else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
         // a rarer given name of the SSA's list thanked: "Danke an Jürgen" (no English word, firm or product)
-        else if (thanked && unambiguousRare(first)) confidence = 0.8;
+        else if (thanked && unambiguousRare(first.lower)) confidence = 0.8;
         // an unlisted first name after a salutation: "Hi Oksana," (name-shapes.ts)
         else if (n === 1 && !bf.colon && salutedName(text, start, end, w0, saluted || (GREETINGS.has(w0) && w0 !== 'love' && w0 !== 'best' && w0 !== 'morning'), lists)) confidence = 0.8;
       } else if (n >= 2 && (score >= 0.75 || (score >= 0.7 && isGiven(first) && !isCommon(first) && weak) || (score >= 0.5 && isGiven(first) && !isCommon(first) && WEAK_AFTER.test(after) && !article && !lowerArticle)))
