@@ -163,8 +163,8 @@ export function forEachCapitalisedRun(
         while (q > 0 && q > r - 3 && (text.charCodeAt(q - 1) === 32 || text.charCodeAt(q - 1) === 46)) q--;
         r = q;
         // (a hyphen inside: "г-н", "г-жа"; one letter of another script: Greek "κ.")
-        while (r > 0 && q - r < 9 && (isLetter(text.charCodeAt(r - 1)) || (text.charCodeAt(r - 1) === 45 && r > 1 && isLetter(text.charCodeAt(r - 2)) && text.charCodeAt(r - 2) >= 0x370))) r--;
-        titled = (q - r >= 2 || (q - r === 1 && text.charCodeAt(r) >= 0x370)) && q - r <= 8 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
+        while (r > 0 && q - r < 10 && (isLetter(text.charCodeAt(r - 1)) || (text.charCodeAt(r - 1) === 45 && r > 1 && isLetter(text.charCodeAt(r - 2)) && text.charCodeAt(r - 2) >= 0x370))) r--;
+        titled = (q - r >= 2 || (q - r === 1 && text.charCodeAt(r) >= 0x370)) && q - r <= 9 && honorificHead(text, r) && HONORIFICS.has(text.slice(r, q).toLowerCase());
         if (titled || q - r > 3 || !PARTICLES.has(text.slice(r, q))) break;
         q = r;
       }

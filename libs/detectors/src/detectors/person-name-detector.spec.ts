@@ -1139,6 +1139,11 @@ describe('person-name detector: a given name after something sent to them, a mes
     ['I had lunch with Chidi yesterday.', ['Chidi']],
     ['Ich habe mit Jürgen gesprochen.', ['Jürgen']],
     ['He ha hablado con Iñaki esta mañana.', ['Iñaki']],
+    // after a title in the case the sentence puts it in
+    ['Rozmawiałem z panem Kowalskim o fakturze.', ['Kowalskim']],
+    ['Proszę przekazać panu Nowakowi dokumenty.', ['Nowakowi']],
+    ['Mluvil jsem s panem Dvořákem.', ['Dvořákem']],
+    ['Передайте господину Смирнову отчёт.', ['Смирнову']],
   ])('%j -> %j', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -1159,6 +1164,7 @@ describe('person-name detector: a given name after something sent to them, a mes
     'Integrates with Kubernetes.',
     'Prisma will generate the client.',
     'Georgia and I went hiking.',
+    'Panem et circenses.',
   ])('%j: no name', (text) => {
     expect(names(text)).toEqual([]);
   });
