@@ -38,7 +38,15 @@ const KINDS = {
     'auth', 'authorization', 'bearer', 'basic', 'credential', 'credentials', ...seps('account key'), ...seps('shared access key'), 'sas token', 'sig',
     ...seps('client id secret'), ...seps('app secret'), ...seps('master key'), ...seps('encryption key'),
   ),
-  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento'),
+  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento',
+    // the same label and "born" in the languages of the other national ids: Portuguese, Spanish, Italian, Dutch, Polish, Czech, Slovak,
+    // Swedish, Danish, Norwegian, Finnish, Hungarian, Croatian, Romanian, Turkish, Greek, Russian, Ukrainian, Indonesian, Vietnamese
+    'data de nascimento', 'nascido em', 'nascida em', 'nascido a', 'nascida a', 'nació el', 'nacido el', 'nacida el', 'f. de nacimiento', 'fecha nacimiento',
+    'data di nascita', 'nato il', 'nata il', 'nato a', 'nata a', 'geboortedatum', 'geboren op', 'geb. datum', 'data urodzenia', 'urodzony', 'urodzona',
+    'urodził się', 'urodziła się', 'datum narození', 'narozen', 'narozena', 'dátum narodenia', 'narodený', 'narodená', 'födelsedatum', 'född', 'fødselsdato',
+    'født', 'syntymäaika', 'syntynyt', 'születési idő', 'születési dátum', 'született', 'datum rođenja', 'rođen', 'rođena', 'data nașterii', 'data nasterii',
+    'data naşterii', 'născut', 'născută', 'nascut', 'nascuta', 'doğum tarihi', 'dogum tarihi', 'ημερομηνία γέννησης', 'ημ. γέννησης', 'γεννήθηκε', 'дата рождения',
+    'родился', 'родилась', 'дата народження', 'народився', 'народилася', 'tanggal lahir', 'tgl lahir', 'tgl. lahir', 'lahir', 'ngày sinh', 'sinh ngày'),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */

@@ -19,6 +19,7 @@ import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
+import { CASE_LETTERS, caseBase } from './slavic-cases';
 import { lowerCaseChat } from './lower-case-chat';
 import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
@@ -58,6 +59,8 @@ const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au
 const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
 /** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
 const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
+/** "with" in Polish, Czech, Slovak and Russian, before a name in the instrumental case: "z Wojciechem", "s Radkem", "с Иваном" */
+const SLAVIC_WITH = /(?:^|[^\p{L}])(?:z|ze|s|se|с|со)[ \t]+$/iu;
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -121,6 +124,18 @@ export const personNameDetector: Detector = {
       }
       return lo < ats.length && ats[lo]! <= p + 200;
     };
+    // a text in Polish, Czech, Slovak, Russian or Ukrainian: a word no list knows may be a name in another case ("z Wojciechem", slavic-cases.ts)
+    const inflecting = CASE_LETTERS.test(text);
+    /** the nominative of a word in another case that a list knows, from the given names' lists too ("wojciechem" -> "wojciech") */
+    const caseOf = (lower: string): string | undefined => {
+      let b = CASE_BASES.get(lower);
+      if (b === undefined) {
+        b = caseBase(lower, (w) => all.has(w) || given.has(w) || rareGiven.has(w) || all.has(fold(w, w))) ?? null;
+        if (CASE_BASES.size >= 4096) CASE_BASES.clear();
+        CASE_BASES.set(lower, b);
+      }
+      return b ?? undefined;
+    };
     /** in the lists too without its accents ("Kónya" -> "konya"); the folded copy is made only for non-ASCII words */
     const knownRange = (a: number, b: number): boolean => {
       if (all.hasRange(text, a, b)) return true;
@@ -133,10 +148,10 @@ export const personNameDetector: Detector = {
             if (FOLDED_KNOWN.size >= 4096) FOLDED_KNOWN.clear();
             FOLDED_KNOWN.set(w, k);
           }
-          return k;
+          return k || (inflecting && all.has(caseOf(w.toLowerCase()) ?? ''));
         }
       }
-      return false;
+      return inflecting && b - a >= 4 && all.has(caseOf(text.slice(a, b).toLowerCase()) ?? '');
     };
     let listEnd = -1;
     // the words of the full names found ("Ingrid Solheim"), and the lone capitalised words left out
@@ -182,8 +197,8 @@ export const personNameDetector: Detector = {
     };
     /** a given name, or a rarer one of the SSA's list, that is no English word, everyday name, place, firm or product: "Chidi", "Jürgen", "Wojciech" (not "Prisma", "Georgia") */
     const unambiguousRare = (lower: string): boolean => {
-      const folded = fold(lower, lower);
-      return (given.has(lower) || rareGiven.has(lower) || (folded !== lower && (given.has(folded) || rareGiven.has(folded)))) && !english.has(lower) && !common.has(lower) &&
+      const folded = fold(lower, lower), base = inflecting ? caseOf(lower) : undefined;
+      return (given.has(lower) || rareGiven.has(lower) || (folded !== lower && (given.has(folded) || rareGiven.has(folded))) || base !== undefined) && !english.has(lower) && !common.has(lower) &&
         !places.has(lower) && !placeLikeGiven(lower) && !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) &&
         !DEPARTMENT_WORDS.has(lower);
     };
@@ -203,7 +218,7 @@ export const personNameDetector: Detector = {
      * Chidi", "me and Chidi", "gesprochen mit Jürgen"). The filter is read first: most words are in no list.
      */
     const placedRareGiven = (s: number, e: number): boolean => {
-      if (!rareGiven.hasRange(text, s, e) && !hasNonAscii(text, s, e)) return false;
+      if (!rareGiven.hasRange(text, s, e) && !hasNonAscii(text, s, e) && !inflecting) return false;
       const p = prevChar(text, s);
       let placed = false;
       if (p === -1 || p === 46 || p === 33 || p === 63 || p === 10 || p === 58) {
@@ -211,7 +226,7 @@ export const personNameDetector: Detector = {
         placed = c === 39 || c === 0x2019 ? text.charCodeAt(e + 1) === 115 && POSSESSED.test(text.slice(e + 2, e + 20))
           : c === 32 && (SAYS_AFTER.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24)) ||
             ADVERB_THEN_PAST.test(text.slice(e, e + 32)) || AND_I_AFTER.test(text.slice(e, e + 12)));
-      } else if (isLower(p)) placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s));
+      } else if (isLower(p)) placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s)) || (inflecting && SLAVIC_WITH.test(text.slice(Math.max(0, s - 4), s)));
       return placed && unambiguousRare(text.slice(s, e).toLowerCase());
     };
     const loneWord = (s: number, e: number): void => {
@@ -562,8 +577,9 @@ export const personNameDetector: Detector = {
       // the accent-free form is looked up only when it differs from the lower-case one (same answers, half the lookups)
       const isCommon = (x: Tok): boolean => common.has(x.lower) || (foldedOf(x) !== x.lower && common.has(foldedOf(x)));
       // (or a hyphenated given name whose parts are both names of the lists: "Wei-Ling", "Jean-Baptiste")
-      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x)));
-      const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x)));
+      const isGiven = (x: Tok): boolean => given.has(x.lower) || (foldedOf(x) !== x.lower && given.has(foldedOf(x))) || (x.lower.indexOf('-') > 0 && hyphenGiven(foldedOf(x))) ||
+        (inflecting && given.has(caseOf(x.lower) ?? ''));
+      const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x))) || (inflecting && all.has(caseOf(x.lower) ?? ''));
       const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
       /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
       const saidByPerson = (x: Tok): boolean =>
@@ -904,6 +920,8 @@ function wordKey(w: string, s: number, e: number): number {
 
 /** non-ASCII words -> in the name lists without their accents (bounded: cleared at 4096 entries) */
 const FOLDED_KNOWN = new Map<string, boolean>();
+/** the nominative a word in another case was found under (slavic-cases.ts), null when none; per process, bounded */
+const CASE_BASES = new Map<string, string | null>();
 
 /** A hyphenated word (lower case, no accents) whose two parts are names of the lists and no everyday words: "wei-ling", "jean-baptiste". */
 function hyphenGiven(w: string): boolean {

@@ -1,0 +1,51 @@
+/**
+ * Names in the grammatical cases of Polish, Czech, Slovak, Russian and Ukrainian: a name list holds
+ * "Wojciech", "Kowalski", "Anna", "Иванов"; a sentence says "z Wojciechem", "Kowalskiego", "Annie",
+ * "Ивановым". `caseBase` takes a case ending off (and puts the nominative's back) and returns the
+ * first form the lists know. It is read only for a text with letters of those languages and a word
+ * no list knows as it stands.
+ *
+ * The endings are the regular declension of given names and family names (nouns and the adjectival
+ * -ski/-cki/-ský family names), longest first; "Marek"/"Pawel"/"Jacek" lose their `e` in the other
+ * cases ("Markiem", "Pawła", "Jacka"), so a stem ending in k, ł or c is also tried with it back.
+ */
+const ENDINGS: readonly (readonly [string, readonly string[]])[] = [
+  // Polish and Czech adjectival family names: Kowalskiego, Kowalskiemu, Kowalskim, Kowalskiej, Kowalską; Černého, Černému, Černým
+  // (a list may hold only the masculine form: Kowalska, Kowalskiej -> Kowalski; Nováková -> Novák)
+  ['iego', ['i']], ['iemu', ['i']], ['iej', ['a', 'i']], ['ska', ['ski']], ['cka', ['cki']], ['ską', ['ska', 'ski']], ['cką', ['cka', 'cki']],
+  ['ego', ['y']], ['emu', ['y']], ['ého', ['ý']], ['ému', ['ý']], ['ová', ['']],
+  // Czech feminine family names: Novákové, Novákovou
+  ['ové', ['ová', '']], ['ovou', ['ová', '']],
+  // nouns: Nowakowi, Novákovi, Nowakiem, Wojciechem, Novákem
+  ['owi', ['']], ['ovi', ['']], ['iem', ['']], ['em', ['']],
+  ['im', ['i']], ['ym', ['y']], ['ým', ['ý']],
+  // feminine given names: Annie, Anną, Annę, Anny, Marii, Kasi, Janou, Janě
+  ['ie', ['a']], ['ii', ['ia']], ['ą', ['a']], ['ę', ['a']], ['ou', ['a']], ['ě', ['a']], ['é', ['á']],
+  ['a', ['']], ['u', ['', 'a']], ['y', ['a']], ['i', ['ia', 'a']],
+  // Russian and Ukrainian: Ивановым, Петровой, Анной, Марией, Сергеем, Іванові, Оленою, Ивана, Ивану, Анну, Анне, Марии, Марию, Сергея, Олені
+  ['ым', ['']], ['ой', ['а']], ['ей', ['я', 'й']], ['ем', ['й', '']], ['ом', ['']], ['ові', ['']], ['ою', ['а']], ['ею', ['я']],
+  ['ии', ['ия']], ['а', ['']], ['я', ['й']], ['у', ['', 'а']], ['ю', ['я', 'й']], ['е', ['', 'а']], ['ы', ['а']], ['и', ['я', 'а']], ['і', ['а', 'я']],
+];
+const FLEETING_E = new Set(['k', 'ł', 'c', 'l']);
+
+/** Letters of the languages above (and Cyrillic): a text without any is not read for cases. */
+export const CASE_LETTERS = /[ąęłśźżćńěščřžůýĺľŕ\u0400-\u04ff]/i;
+
+/** The nominative form of `lower` (lower case) that `known` accepts, or undefined. */
+export function caseBase(lower: string, known: (w: string) => boolean): string | undefined {
+  for (const [ending, bases] of ENDINGS) {
+    if (!lower.endsWith(ending)) continue;
+    const stem = lower.slice(0, lower.length - ending.length);
+    if (stem.length < 3) continue;
+    for (const b of bases) {
+      const w = stem + b;
+      if (known(w)) return w;
+    }
+    // the fleeting e: Markiem -> Marek, Pawła -> Paweł, Jacka -> Jacek
+    if (FLEETING_E.has(stem[stem.length - 1]!) && stem.length >= 3) {
+      const w = stem.slice(0, -1) + 'e' + stem[stem.length - 1];
+      if (known(w)) return w;
+    }
+  }
+  return undefined;
+}
