@@ -87,3 +87,34 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     for (const { id } of LABELLED_IDS) expect(catalogue.has(id)).toBe(true);
   });
 });
+
+describe('labelled-id detector: ids stdnum has no validator for (more-id-validators.ts)', () => {
+  it.each([
+    ['ru-snils', 'ИНН: 770458123914 СНИЛС: 147-258-369 88 Адрес', '147-258-369 88'],
+    ['au-medicare', 'his medicare number 2953 71825 1. He went to the dentist', '2953 71825 1'],
+    ['ae-eid', 'Emirates ID: 784-1987-6543210-3 Villa 27', '784-1987-6543210-3'],
+    ['br-pis', 'PIS: 120.54781.23-3 Ele comentou', '120.54781.23-3'],
+    ['id-nik', 'NIK: 3174056208930004 Tanggal lahir', '3174056208930004'],
+    ['vn-cccd', 'Số CCCD: 001195024873 Địa chỉ', '001195024873'],
+    ['cn-ric', 'passport no. EJ4471928, Chinese resident ID 110105198605114318, to visit', '110105198605114318'],
+  ])('%s: %j -> %j', (detector, text, value) => {
+    expect(ids(text)).toContainEqual({ detector, value, confidence: 0.9 });
+  });
+
+  it.each([
+    'СНИЛС: 147-258-369 89', // the check number fails: still a labelled id, at the lower confidence
+  ])('%j: found below 0.9', (text) => {
+    expect(ids(text).map((f) => f.confidence)).toEqual([0.85]);
+  });
+
+  it.each([
+    'Eid Mubarak 2024-784198765432103 to all', // "Eid" in lower case is the feast, not the label
+    'nik: 3174056208930004', // a weak label in lower case
+    'NIK: 9974056208930004', // no province 99
+    'NIK: 3174053208930004', // no day 32
+    'CCCD: 000195024873', // no province 000
+    'Emirates ID: 123-1987-6543210-3', // not 784
+  ])('%j: no id', (text) => {
+    expect(ids(text).filter((f) => f.confidence >= 0.85 && ['ae-eid', 'id-nik', 'vn-cccd'].includes(f.detector))).toEqual([]);
+  });
+});

@@ -44,6 +44,7 @@ import * as twNatid from 'stdnum/lib/cjs/tw/natid';
 import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
 import * as uyCedula from 'stdnum/lib/cjs/uy/cedula';
 import { LABELLED_IDS, scannedLabel } from './labelled-ids';
+import { aeEid, auMedicare, brPis, idNik, ruSnils, vnCccd } from './more-id-validators';
 import { LABELLED, placeholderDigits, saidInvalid } from './national-id-detector';
 
 /** The validators (stdnum, python-stdnum's port) of each id of labelled-ids.ts */
@@ -55,6 +56,7 @@ const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
   'ua-rntrc': [uaRntrc], 'ru-inn': [ruInn], 'ch-ahv': [chSsn], 'at-vnr': [atVnr], 'de-svnr': [deSvnr], 'es-nss': [esNss],
   'fr-nif': [frNif], 'th-idnr': [thIdnr], 'id-npwp': [idNpwp], 'ke-pin': [kePin], 'co-nit': [coNit],
   'latam-cedula': [ecCi, uyCedula, doCedula], 'yu-jmbg': [rsJmbg], 'pk-cnic': [pkCnic], 'nz-ird': [nzIrd],
+  'ru-snils': [ruSnils], 'au-medicare': [auMedicare], 'ae-eid': [aeEid], 'br-pis': [brPis], 'id-nik': [idNik], 'vn-cccd': [vnCccd],
 };
 
 /** label (lower case) -> the ids it can name, and whether it is a weak label */

@@ -23,7 +23,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'cl-rut', labels: ['rut', 'r.u.t', 'r.u.t.', 'rol único tributario', 'rol unico tributario', 'run', 'rol único nacional'], weak: ['run'] },
   { id: 'ar-cuit', labels: ['cuit', 'cuil', 'c.u.i.t', 'c.u.i.l'] },
   { id: 'tr-tckimlik', labels: ['tc kimlik', 't.c. kimlik', 'tc kimlik no', 'tc kimlik numarası', 'tckn', 'tc no', 't.c. no', 'kimlik no', 'kimlik numarası', 'tc kimlik numarasi', 'kimlik numarasi'] },
-  { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id'] },
+  { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id', 'resident id', 'resident id number', 'chinese resident id'] },
   { id: 'tw-natid', labels: ['身分證', '身分證字號', '身分證號碼', 'taiwan id'] },
   { id: 'kr-rrn', labels: ['주민등록번호', '주민번호', 'resident registration number', 'rrn'] },
   { id: 'my-nric', labels: ['mykad', 'no. kp', 'no kp', 'kad pengenalan', 'nric', 'ic no', 'ic number'], weak: ['ic no', 'ic number'] },
@@ -54,6 +54,13 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'yu-jmbg', labels: ['jmbg', 'јмбг', 'emšo', 'emso', 'матичен број'] },
   { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card'] },
   { id: 'nz-ird', labels: ['ird', 'ird number', 'ird no'] },
+  // (more-id-validators.ts)
+  { id: 'ru-snils', labels: ['снилс', 'snils', 'страховой номер'] },
+  { id: 'au-medicare', labels: ['medicare', 'medicare number', 'medicare no', 'medicare card', 'medicare card number'] },
+  { id: 'ae-eid', labels: ['emirates id', 'emirates id number', 'emirates id no', 'eid', 'رقم الهوية'], weak: ['eid'] },
+  { id: 'br-pis', labels: ['pis', 'pasep', 'pis/pasep', 'pis/pasep/nit', 'nis', 'nit'], weak: ['nis', 'nit'] },
+  { id: 'id-nik', labels: ['nik', 'nomor induk kependudukan', 'no. nik'], weak: ['nik'] },
+  { id: 'vn-cccd', labels: ['cccd', 'số cccd', 'căn cước công dân', 'căn cước', 'số định danh cá nhân', 'cmnd/cccd'] },
 ];
 
 /** a label as the keyword scan reads it: on the NFKC form of the text (Thai "ำ" is two characters there, "nº" is "no") */
