@@ -220,3 +220,22 @@ describe('health detector: fields of a record, numbers and intensifiers before a
     expect(health(text)).toEqual([]);
   });
 });
+
+describe('health detector: revision notes and news in other languages name no one', () => {
+  it.each([
+    // lecture notes with Roman numerals and ICD codes, no one's health
+    'Renal physiology – lecture 4\n\nLoop diuretics (furosemide, bumetanide) act on the thick ascending limb; thiazides (indapamide) on the distal tubule. ' +
+      'Type I and type II errors aside, remember: spironolactone is first-line in resistant hypertension. ICD-10 revision: N18 chronic kidney disease, ' +
+      'I50 heart failure. Exam tip: learn one contraindication per drug class; the quiz opens on Thursday.',
+    'Grippe saisonnière : selon Santé publique France, la campagne de vaccination est prolongée. Les personnes âgées et les patients atteints de ' +
+      'diabète ou d’insuffisance cardiaque sont les plus exposés.',
+    'Según el Ministerio de Sanidad, la campaña de vacunación contra la gripe se amplía: las personas con diabetes o asma deben vacunarse.',
+  ])('%j: nothing', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+
+  it('still reads a letter about someone in the same languages', () => {
+    expect(health('Mi madre tiene diabetes y asma desde hace años.').join(' ')).toContain('diabetes');
+    expect(health('Mon père souffre de diabète depuis des années.').join(' ')).toContain('diabète');
+  });
+});
