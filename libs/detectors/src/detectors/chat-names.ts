@@ -27,7 +27,11 @@ const TIME_AFTER =
   /(?:[ ]{2,}|\t+|[ \t]*[—–-][ \t]*|[ \t]*,[ \t]*|[ \t]+\[|[ \t]+)(?:(?:Today|Yesterday|today|yesterday)[ \t]+at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?=\r?\n)/y;
 /** a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - ", "[Yesterday 16:42] "): sticky */
 const STAMP_BEFORE =
-  /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{Lu})/uy;
+  /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Seg|Ter|Qua|Qui|Sex|Wo|Vr|Za|Zo),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{L})/uy;
+/** a chat handle as a speaker: small letters and digits with '.', '_' or '-' between parts ("priya.s", "alex.romero"), then a blank or a colon (sticky) */
+const HANDLE = /([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?=[ \t]|:)/y;
+/** after an author's name or handle on its line: the time between two gaps, then the message on the same line ("Chioma Obi  10:04  alex you…") (sticky) */
+const TIME_BETWEEN = /(?:[ ]{2,}|\t+)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ ]{2,}|\t+|[ \t]*(?=\r?\n|$))/y;
 /** words of a timetable or an agenda line rather than of a person ("Coffee Break  10:30") */
 const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
@@ -70,7 +74,7 @@ function listed(words: string[], lists: Lists): number {
  */
 export function chatNames(text: string, lists: Lists, out: { push(f: Finding): unknown }): Set<number> | undefined {
   // the lines that may be such lines: a capital (an author line) or a digit or '[' (a timestamp) first
-  const found: (Line & { words: string[]; day?: boolean })[] = [];
+  const found: (Line & { words: string[]; day?: boolean; handle?: boolean })[] = [];
   for (let ls = 0; ls < text.length; ) {
     let le = text.indexOf('\n', ls);
     if (le === -1) le = text.length;
@@ -78,14 +82,21 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
       let q = ls;
       while (q < le && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
       const c = text.charCodeAt(q);
-      if (c >= 48 && c <= 57 || c === 91) {
+      if (c >= 48 && c <= 57 || c === 91 || (c >= 65 && c <= 90 && STAMP_DAY_HEAD.test(text.slice(q, q + 5)))) {
         STAMP_BEFORE.lastIndex = q;
         const stamp = STAMP_BEFORE.exec(text);
         if (stamp !== null) {
           const s = STAMP_BEFORE.lastIndex;
           const n = nameAt(text, s);
-          // a speaker: the name, a colon and the message (after a day's name, as in an agenda, no English word: not "[Mon 09:00] Project Kickoff: room 3")
-          if (n !== undefined && text.charCodeAt(n.end) === 58 && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined, words: n.words });
+          // a speaker: the name, a colon (after a blank in French: "10:14 Maëlle Guerin : …") and the message
+          // (after a day's name, as in an agenda, no English word: not "[Mon 09:00] Project Kickoff: room 3")
+          if (n !== undefined && colonAt(text, n.end) && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined, words: n.words });
+          else if (n === undefined) {
+            // or a handle: "Mon 08:47 priya.s anyone heard from ola?"
+            HANDLE.lastIndex = s;
+            const h = HANDLE.exec(text);
+            if (h !== null) found.push({ start: s, end: s + h[1]!.length, plain: false, handle: true, words: [h[1]!.split(/[._-]/)[0]!] });
+          }
         }
       } else if (le < text.length && c !== 0 && timeMayEnd(text, le) && /\p{Lu}/u.test(text[q]!)) {
         const n = nameAt(text, q);
@@ -95,6 +106,23 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: n.end, plain: true, words: n.words });
         }
       }
+      // the author, the time and the message on one line: "Chioma Obi  10:04  alex you…", "alex.romero  10:02  deploy failing"
+      if ((found.length === 0 || found[found.length - 1]!.start < q) && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f)) {
+        let n: { end: number; words: string[] } | undefined;
+        let handle = false;
+        if (c >= 97 && c <= 122) {
+          HANDLE.lastIndex = q;
+          const h = HANDLE.exec(text);
+          if (h !== null) {
+            n = { end: q + h[1]!.length, words: [h[1]!.split(/[._-]/)[0]!] };
+            handle = true;
+          }
+        } else if (/\p{Lu}/u.test(text[q]!)) n = nameAt(text, q);
+        if (n !== undefined) {
+          TIME_BETWEEN.lastIndex = n.end;
+          if (TIME_BETWEEN.test(text)) found.push({ start: q, end: n.end, plain: true, handle, words: n.words });
+        }
+      }
     }
     ls = le + 1;
   }
@@ -102,6 +130,15 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   const starts = new Set<number>();
   const log = found.length >= 2;
   for (const f of found) {
+    // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml")
+    if (f.handle) {
+      const w = f.words[0]!;
+      if (log && w.length >= 3 && lists.given.has(w) && lists.all.has(w) && !lists.common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w)) {
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.8 });
+        starts.add(f.start);
+      }
+      continue;
+    }
     const l = listed(f.words, lists);
     // in a log, a listed word or two unlisted words ("Chidi Eze"); alone, a given name and a family name of the lists
     if (log ? l >= 1 || (f.words.length >= 2 && !f.plain && !(f.day && f.words.some((w) => lists.english?.has(w)))) : l === 2 && f.words.length >= 2) {
@@ -123,6 +160,13 @@ function timeMayEnd(text: string, nl: number): boolean {
   while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
   const c = k > 0 ? text.charCodeAt(k - 1) : 0;
   return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46 || c === 93;
+}
+
+/** a day's abbreviation opening a stamp without a bracket ("Mon 08:47 …", "Mo 09:05 …") */
+const STAMP_DAY_HEAD = /^\p{Lu}\p{Ll}{1,3}\.?,?[ \t]+\d/u;
+/** a speaker's colon right after the name, or after one blank (French typography: "Maëlle Guerin : …") */
+function colonAt(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 58 || (text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 58);
 }
 
 /** the line after the line break at `nl` has text (a message), and is not itself an author line */

@@ -1169,3 +1169,21 @@ describe('person-name detector: a given name after something sent to them, a mes
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: chat logs copied in more formats, and speakers named again in lower case', () => {
+  it('reads the author, the time and the message on one line, handles too', () => {
+    const text = 'raj.patel  09:12  build is red again\nIngrid Solberg  09:14  raj can you paste the error?\nraj.patel  09:15  sure, one sec';
+    expect(names(text)).toEqual(['raj.patel', 'Ingrid Solberg', 'raj', 'raj.patel']);
+  });
+
+  it('reads French speakers with a blank before the colon, stamps with a day and a month but no year, and a handle after a day', () => {
+    expect(names('09:02 Anaïs Roussel : tu as vu le ticket ?\n09:03 Bastien Caron : oui, anaïs, je regarde')).toEqual(['Anaïs Roussel', 'Bastien Caron', 'anaïs']);
+    expect(names('[03/11 08:15] Tran Van Minh: server down?\n[03/11 08:16] Olga Berg: checking')).toEqual(['Tran Van Minh', 'Olga Berg']);
+    expect(names('Tue 10:01 mikael.ek anyone on call?\nTue 10:02 sara.lind yes, me')).toEqual(['mikael.ek', 'sara.lind']);
+  });
+
+  it('reads no file names, settings or words of the messages as speakers', () => {
+    expect(names('config.yaml  12:01  updated\nsetup.py  12:02  updated')).toEqual([]);
+    expect(names('[10:02] Olga Berg: will can you check the cache?\n[10:03] Will Carter: on it')).not.toContain('will');
+  });
+});

@@ -55,6 +55,8 @@ const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent
 const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
 /** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
 const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
+/** a word in small letters, not part of a handle, an address or a path */
+const LOWER_WORD = /(?<![\p{L}\p{N}@._/-])\p{Ll}[\p{Ll}'’]{2,30}(?![\p{L}\p{N}@]|[._/-]\p{L})/gu;
 /** "and I", "and me" after a name at a sentence start: "Kofi and I reviewed" */
 const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
 /** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
@@ -839,7 +841,8 @@ export const personNameDetector: Detector = {
     const closing = closingName(text, (w) => (given.has(w) || rareGiven.has(w)) && (!english.has(w) || common.has(w)) && !GREETINGS.has(w) && !NOT_SUBJECTS.has(w) && !places.has(w) && !PRODUCT_NAMES.has(w));
     if (closing !== null && !out.some((f) => f.start < closing[1] && closing[0] < f.end)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: closing[0], end: closing[1], confidence: 0.8 });
     for (let i = 0; i < chatSpans.length; i += 2) {
-      const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(' ');
+      // (a handle's parts too: "alex.romero" is "alex" in the messages)
+      const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(/[ ._]/);
       for (const w of [ws[0]!, ws[ws.length - 1]!]) {
         if (w.length < 3 || w.length > 31 || common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w) || PARTICLES.has(w)) continue;
         (seen ??= new Set()).add(w);
@@ -862,6 +865,18 @@ export const personNameDetector: Detector = {
         if (!seen?.has(lower) && !(seenWord?.has(lower) && wordAsName(text, s, e))) continue;
         // "Berg Street", "Solheim Holdings": a street or a firm named after the person
         if (ORG_AFTER.test(text.slice(e, e + 40))) continue;
+        out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
+      }
+    }
+    // in a chat log, a speaker's name typed again in lower case in the messages: "maëlle stp ne colle…", "talk to tariq tomorrow"
+    // (no English word or everyday name: not "will", "can", "per"; three letters or more)
+    if (chatted !== undefined && seen !== undefined) {
+      const taken = out.filter((f) => f.detector === 'person-name').map((f) => f.start);
+      LOWER_WORD.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = LOWER_WORD.exec(text)) !== null) {
+        const s = m.index, e = s + m[0].length;
+        if (!seenKeys.has(wordKey(text, s, e)) || !seen.has(m[0]) || english.has(m[0]) || common.has(m[0]) || STOP.has(m[0]) || taken.includes(s)) continue;
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       }
     }
