@@ -19,7 +19,7 @@ import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
-import { CASE_LETTERS, caseBase } from './slavic-cases';
+import { caseBase, inflectingText } from './slavic-cases';
 import { lowerCaseChat } from './lower-case-chat';
 import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
@@ -127,7 +127,7 @@ export const personNameDetector: Detector = {
       return lo < ats.length && ats[lo]! <= p + 200;
     };
     // a text in Polish, Czech, Slovak, Russian or Ukrainian: a word no list knows may be a name in another case ("z Wojciechem", slavic-cases.ts)
-    const inflecting = CASE_LETTERS.test(text);
+    const inflecting = inflectingText(text);
     /** the nominative of a word in another case that a list knows, from the given names' lists too ("wojciechem" -> "wojciech") */
     const caseOf = (lower: string): string | undefined => {
       let b = CASE_BASES.get(lower);
