@@ -29,15 +29,16 @@ const ENDINGS: readonly (readonly [string, readonly string[]])[] = [
 const FLEETING_E = new Set(['k', 'ł', 'c', 'l']);
 
 /** Letters of the languages above (and Cyrillic) */
-const CASE_LETTERS = /[ąęłśźżćńěščřžůýĺľŕ\u0400-\u04ff]/gi;
+const CASE_LETTERS = /[ąęłśźżćńóěščřžůýĺľŕ\u0400-\u04ff]/gi;
 
 /**
- * The text is written in one of those languages: three of their letters or more, one in 200
- * characters or more (not an English text with a Polish name or a Cyrillic word in a table).
+ * The text is written in one of those languages: one of their letters in a short text (a sentence
+ * may have one: "Rozmawiałem z Wojciechem"), one in 200 characters or more in a longer one (not an
+ * English document with a Polish name or a Cyrillic word in a table).
  */
 export function inflectingText(text: string): boolean {
   CASE_LETTERS.lastIndex = 0;
-  const need = Math.max(3, Math.ceil(text.length / 200));
+  const need = text.length < 400 ? 1 : Math.ceil(text.length / 200);
   let n = 0;
   while (CASE_LETTERS.exec(text) !== null) if (++n >= need) return true;
   return false;
