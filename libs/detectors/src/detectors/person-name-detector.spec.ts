@@ -1139,6 +1139,11 @@ describe('person-name detector: a given name after something sent to them, a mes
     ['I had lunch with Chidi yesterday.', ['Chidi']],
     ['Ich habe mit Jürgen gesprochen.', ['Jürgen']],
     ['He ha hablado con Iñaki esta mañana.', ['Iñaki']],
+    // a given name at the start of a sentence or a clause of another language, before a word in small letters; a rarer one called
+    ['Das Protokoll liegt im Ordner, Lena weiß Bescheid.', ['Lena']],
+    ['Pour les dossiers en cours : Mehdi peut reprendre le client.', ['Mehdi']],
+    ['Hij wil thuis werken; Sanne weet ervan.', ['Sanne']],
+    ['Deepa, can you check the SIM?', ['Deepa']],
     // after a title in the case the sentence puts it in
     ['Rozmawiałem z panem Kowalskim o fakturze.', ['Kowalskim']],
     ['Proszę przekazać panu Nowakowi dokumenty.', ['Nowakowi']],
@@ -1165,6 +1170,10 @@ describe('person-name detector: a given name after something sent to them, a mes
     'Prisma will generate the client.',
     'Georgia and I went hiking.',
     'Panem et circenses.',
+    'Nada mais havendo a tratar, foi encerrada a reunião.',
+    'Asunto: Alta de suministro.',
+    'Vid problem, skapa ett ärende.',
+    'Max number of retries before the job fails.',
   ])('%j: no name', (text) => {
     expect(names(text)).toEqual([]);
   });

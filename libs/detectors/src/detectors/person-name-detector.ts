@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -57,6 +57,8 @@ const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
 const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
 /** a word in small letters, not part of a handle, an address or a path */
 const LOWER_WORD = /(?<![\p{L}\p{N}@._/-])\p{Ll}[\p{Ll}'’]{2,30}(?![\p{L}\p{N}@]|[._/-]\p{L})/gu;
+/** words of software documentation that the name lists hold as given names: "Max number of…", "Winston average" (a logger) */
+const CLAUSE_NOT = new Set(['max', 'min', 'winston', 'bunyan', 'pino', 'jest', 'mocha', 'chai', 'sinon', 'ava', 'tap', 'vite', 'nest', 'nuxt', 'remix']);
 /** "and I", "and me" after a name at a sentence start: "Kofi and I reviewed" */
 const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
 /** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
@@ -202,7 +204,7 @@ export const personNameDetector: Detector = {
       const folded = fold(lower, lower), base = inflecting ? caseOf(lower) : undefined;
       return (given.has(lower) || rareGiven.has(lower) || (folded !== lower && (given.has(folded) || rareGiven.has(folded))) || base !== undefined) && !english.has(lower) && !common.has(lower) &&
         !places.has(lower) && !placeLikeGiven(lower) && !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) &&
-        !DEPARTMENT_WORDS.has(lower);
+        !DEPARTMENT_WORDS.has(lower) && !FOREIGN_WORDS.has(lower);
     };
     /** one word no list but the SSA's knows, named as a person by the words before it (CUE_WORD_BEFORE found their last) */
     const cuedRareGiven = (s: number, e: number): boolean => {
@@ -225,7 +227,9 @@ export const personNameDetector: Detector = {
       let placed = false;
       if (p === -1 || p === 46 || p === 33 || p === 63 || p === 10 || p === 58) {
         const c = text.charCodeAt(e);
-        placed = c === 39 || c === 0x2019 ? text.charCodeAt(e + 1) === 115 && POSSESSED.test(text.slice(e + 2, e + 20))
+        // (or called: "Deepa, can you check…", "Segun, budget-wise, are we…")
+        placed = c === 44 ? text.charCodeAt(e + 1) === 32 && isLower(text.charCodeAt(e + 2))
+          : c === 39 || c === 0x2019 ? text.charCodeAt(e + 1) === 115 && POSSESSED.test(text.slice(e + 2, e + 20))
           : c === 32 && (SAYS_AFTER.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24)) ||
             ADVERB_THEN_PAST.test(text.slice(e, e + 32)) || AND_I_AFTER.test(text.slice(e, e + 12)));
       } else if (isLower(p)) placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s)) || (inflecting && SLAVIC_WITH.test(text.slice(Math.max(0, s - 4), s)));
@@ -583,6 +587,11 @@ export const personNameDetector: Detector = {
         (inflecting && given.has(caseOf(x.lower) ?? ''));
       const isKnown = (x: Tok): boolean => all.has(x.lower) || (foldedOf(x) !== x.lower && all.has(foldedOf(x))) || (inflecting && all.has(caseOf(x.lower) ?? ''));
       const isRareGiven = (x: Tok): boolean => rareGiven.has(x.lower) || (foldedOf(x) !== x.lower && rareGiven.has(foldedOf(x)));
+      /** a given name of both lists (one filter alone answers yes for ~1% of the words of any language), no word, place, firm or product */
+      const clauseName = (x: Tok): boolean =>
+        x.word.length >= 3 && isGiven(x) && isKnown(x) && !english.has(x.lower) && !isCommon(x) && !places.has(x.lower) && !placeLikeGiven(x.lower) &&
+        !PRODUCT_NAMES.has(x.lower) && !FIRM_NAMES.has(x.lower) && !NOT_SUBJECTS.has(x.lower) && !DEPARTMENT_WORDS.has(x.lower) && !HEADING_WORDS.has(x.lower) && !ORG_WORDS.has(x.lower) &&
+        !FOREIGN_WORDS.has(x.lower) && !CLAUSE_NOT.has(x.lower);
       /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
       const saidByPerson = (x: Tok): boolean =>
         pastVerbOfPerson(text, x.end) && !placeLikeGiven(x.lower) && !places.has(x.lower) && !FIRM_NAMES.has(x.lower) && !PRODUCT_NAMES.has(x.lower);
@@ -641,6 +650,9 @@ export const personNameDetector: Detector = {
         else if (sentenceStart && isLower(next) && q === end + 1 && isGiven(toks[0]!) && AUX_AFTER.test(text.slice(end, end + 24)) && !placeLikeGiven(toks[0]!.lower)) single = 0.7;
         // described as a person: "Priya is very reliable. You can always count on her."
         else if (sentenceStart && (next === 105 || next === 119) && q === end + 1 && describedPerson(text, end)) single = 0.7;
+        // at the start of a sentence or a clause, in any language, a given name that both name lists know and no list of words
+        // or places does, before a word in small letters: "Lena weiß Bescheid", "Mehdi peut reprendre", "Sanne weet ervan"
+        else if ((sentenceStart || p === 58 || p === 59 || p === 44) && isLower(next) && q === end + 1 && clauseName(toks[0]!)) single = 0.7;
         // the name lists last (the context tests above are cheaper)
         // (a given name that is also a word only when called out at the end, "Don't go, Mark!", or
         // before what someone said or did at a meeting: "Will said he would", "Grant raised the issue")
