@@ -114,7 +114,8 @@ function neighbourItemName(text: string, s: number, e: number, lists: Lists): bo
 /** Salutations of letters and mails in more languages (GREETINGS of person-name-words.ts has the common ones), read at a line start only. */
 export const SALUTATIONS = words(`beste lieve liebe lieber liebes cher chère chere chers querido querida queridos estimado estimada estimados caro cara cari gentile
   gentili egregio egregia hej hei moi hoi salut witam szanowny szanowna droga drogi ahoj zdravo merhaba sayın sayin namaste salam shalom kedves tere labas sveiki
-  goedemorgen goedemiddag buongiorno buenas buenos bom boa καλησπέρα καλημέρα γεια αγαπητέ αγαπητή здравствуйте привет уважаемый уважаемая дорогой дорогая`);
+  goedemorgen goedemiddag buongiorno buenas buenos bom boa καλησπέρα καλημέρα γεια αγαπητέ αγαπητή здравствуйте привет уважаемый уважаемая дорогой дорогая
+  oi halo hai salve bună buna moin servus grüezi selam`);
 /** the words after a salutation that address no one person ("Hi team,", "Dear Sir,", "Hello World!") */
 const ADDRESSEES = words(`team all everyone everybody folks guys there world friends friend colleagues colleague sir sirs madam madame customer customers member members
   parents parent students student applicant applicants candidate candidates user users partner partners reader readers diary shareholders investors
@@ -130,8 +131,9 @@ const ADDRESSEES = words(`team all everyone everybody folks guys there world fri
  */
 export function salutedName(text: string, s: number, e: number, prevWord: string, greeting: boolean, lists: Lists): boolean {
   if (e - s < 3 || !(greeting || SALUTATIONS.has(prevWord)) || !wordAtLineStart(text, s, prevWord, !SALUTATIONS.has(prevWord))) return false;
-  // a comma after it, as a letter's or a mail's salutation is written (not "Hello Koa" heading a section)
-  if (text.charCodeAt(e) !== 44) return false;
+  // a comma after it, as a letter's or a mail's salutation is written (not "Hello Koa" heading a section), or a colon ending
+  // the line as Spanish and German letters write it ("Hola Maite:", "Hallo Jörg:")
+  if (text.charCodeAt(e) !== 44 && !(text.charCodeAt(e) === 58 && (text.charCodeAt(e + 1) === 10 || text.charCodeAt(e + 1) === 13))) return false;
   const lower = text.slice(s, e).toLowerCase();
   if (ADDRESSEES.has(lower) || STOP.has(lower) || lists.common.has(lower)) return false;
   // a plural ("Hi Developers,") unless listed ("Hi Agnes,"), or a word in capitals
@@ -244,6 +246,12 @@ export const MORE_LABELS = words(`apologies regrets absent absentees excused cha
   invitees presenter presenters panellist panelist panellists panelists mentor mentee sponsor approvers signatory signatories referee referees
   naam voornaam achternaam nom prénom prenom nombre apellido apellidos nome cognome vorname nachname imię imie nazwisko namn navn nimi jméno meno név isim ad soyad
   ansprechpartner contactpersoon interlocuteur responsable destinataire empfänger remitente
+  anwesend teilnehmer teilnehmende abwesend entschuldigt protokollant protokollführer schriftführer présents excusés rédacteur secrétaire presentes asistentes
+  ausentes secretario presenti partecipanti assenti verbalizzante segretario aanwezig aanwezigen afwezig notulist notulen obecni uczestnicy nieobecni protokolant
+  přítomni nepřítomni zapisovatel närvarande deltagare frånvarande sekreterare tilstede fraværende katılımcılar katılanlar katılmayanlar katilimcilar katilanlar katilmayanlar participanți prezenți
+  absenți hadir peserta notulis pencatat присутствовали участники отсутствовали секретарь присутні учасники відсутні секретар
+  nama ім'я прізвище фио имя фамилия ονοματεπώνυμο όνομα επώνυμο nume prenume numele příjmení priezvisko efternamn förnamn etternavn fornavn sukunimi etunimi
+  vezetéknév keresztnév ime prezime
   asegurado asegurada tomador titular paciente cliente empleado empleada solicitante beneficiario beneficiaria arrendatario inquilino inquilina propietario
   assuré assurée souscripteur titulaire locataire bénéficiaire salarié salariée employé employée demandeur
   versicherter versicherte versicherungsnehmer mieter mieterin kunde kundin mitarbeiter mitarbeiterin antragsteller

@@ -1196,3 +1196,27 @@ describe('person-name detector: chat logs copied in more formats, and speakers n
     expect(names('[10:02] Olga Berg: will can you check the cache?\n[10:03] Will Carter: on it')).not.toContain('will');
   });
 });
+
+describe('person-name detector: labels, sign-offs, greetings and titles of more languages', () => {
+  it.each([
+    ['Hij heeft het dossier. Groet, Lieke Jansen-Hoekstra', 'Lieke Jansen-Hoekstra'],
+    ['Tutanağı yazan: Can Erdoğan', 'Can Erdoğan'],
+    ['Notulis: Yohanes Tanoto', 'Yohanes Tanoto'],
+    ['Bearbeitet von: Uwe Kleinschmidt, 02.05.2024', 'Uwe Kleinschmidt'],
+    ['Tidak hadir: Made Wirawan (cuti)', 'Made Wirawan'],
+    ['Họ và tên: Trần Thị Thu Hà', 'Trần Thị Thu Hà'],
+    ['Bună ziua, doamna Popa,', 'Popa'],
+    ['Halo Mbak Rina, berikut data karyawan baru', 'Rina'],
+    ['Halo Pak Budi, berikut data', 'Budi'],
+    ['Mulțumesc, Simona', 'Simona'],
+    ['Oi Juliana, segue a documentação', 'Juliana'],
+    ['Hola Maite:\nTe escribo para avisarte', 'Maite'],
+    ['Αγαπητέ κύριε Παπαδόπουλε,', 'Παπαδόπουλε'],
+  ])('%j -> %j', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each(['BU Finance: Q3 results', 'Hello World:\nthis is the readme'])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -65,6 +65,8 @@ const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
 const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
 /** "with" in Polish, Czech, Slovak and Russian, before a name in the instrumental case: "z Wojciechem", "s Radkem", "с Иваном" */
 const SLAVIC_WITH = /(?:^|[^\p{L}])(?:z|ze|s|se|с|со)[ \t]+$/iu;
+/** titles of other languages that the English words' filter wrongly answers yes for ("mbak") */
+const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule']);
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -239,8 +241,8 @@ export const personNameDetector: Detector = {
       if (s < listEnd) return;
       if (pairedPeople(s, e)) return;
       const c = text.charCodeAt(e);
-      // an unlisted first name after a salutation: "Hi Oksana,", "Beste Marie-Claude," (name-shapes.ts)
-      if (c === 44) {
+      // an unlisted first name after a salutation: "Hi Oksana,", "Beste Marie-Claude," (name-shapes.ts), or its colon ending the line: "Hola Maite:"
+      if (c === 44 || (c === 58 && (text.charCodeAt(e + 1) === 10 || text.charCodeAt(e + 1) === 13))) {
         const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
         const w = bs.words[0] ?? '';
         if (!bs.colon && !bs.comma && salutedName(text, s, e, w, GREETINGS.has(w) && w !== 'love' && w !== 'best' && w !== 'morning', lists)) {
@@ -442,7 +444,7 @@ export const personNameDetector: Detector = {
       // (nor a brand named with a title: "Dr Martens", "Mr Muscle"; "Pan" only before a given name: not "Pan Fried Sea Bass")
       for (let k = toks.length - 2; k > 0; k--) {
         const w = toks[k]!.lower;
-        if (HONORIFICS.has(w) && !given.has(w) && (!english.has(w) || w === 'prof')) {
+        if (HONORIFICS.has(w) && !given.has(w) && (!english.has(w) || w === 'prof' || TITLES_NO_WORD.has(w))) {
           if (TITLED_BRANDS.has(w + ' ' + toks[k + 1]!.lower) || (w === 'pan' && !(given.has(toks[k + 1]!.lower) && !english.has(toks[k + 1]!.lower)))) return;
           toks.splice(0, k + 1);
           // the run stopped at four words: the name may go on ("Team Lead Dr Maria Keller")

@@ -14,6 +14,7 @@ export const STOP = words(`
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
   dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik pak hanım hanim bey
+  mbak bu doamna doamnei domnul domnului domnule κύριε
   ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
@@ -96,11 +97,15 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
   κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú herrn pan dokter doktor geom
-  pana panu panem panią pána pánovi pánem pánom slečny slečně slečnou господина господину госпожи госпоже госпожу пан пана пану пані`);
+  pana panu panem panią pána pánovi pánem pánom slečny slečně slečnou господина господину госпожи госпоже госпожу пан пана пану пані
+  mbak pak doamna doamnei domnul domnului domnule κύριε`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
-  love thank-you thank_you ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler bedankt tack kiitos`);
+  love thank-you thank_you ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler bedankt tack kiitos
+  oi halo hai salve bună buna moin servus grüezi selam
+  groetjes groet groeten grüße gruß grüsse lg mfg cumprimentos abraços abraço beijos pozdrawiam pozdrowienia pozdrav pozdravem hälsningar hilsen terveisin
+  saygılarımla saygilarimla selamlar atenciosamente cordialement salutations saluti bisous bises amitiés besos abrazos`);
 export const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 export const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
 /** "named her X", "called him X": the word is a name even when it is also a word ("Frank", "Grace") */
@@ -126,11 +131,14 @@ export const LABELS = words(`name fullname full_name first_name last_name surnam
   emergency_contact doctor physician gp nurse witness nominee insured policyholder spouse partner user username colleague new_hire signed signature approver
   reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
   emp staff name_of_patient name_of_employee contact_name caller witnesses complainant complainants respondent respondents claimant defendant plaintiff
-  investigator victim interviewers reviewers approvers assignees attendee`);
+  investigator victim interviewers reviewers approvers assignees attendee họ_và_tên`);
 export const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
   assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o
   directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
-  interviewed_by starring featuring founders co-founders founded_by`);
+  interviewed_by starring featuring founders co-founders founded_by
+  bearbeitet_von erstellt_von geprüft_von genehmigt_von unterschrieben_von protokoll_von rédigé_par établi_par approuvé_par redactado_por elaborado_por
+  aprobado_por redatto_da approvato_da opgesteld_door goedgekeurd_door antecknat_av upprättad_av godkänd_av tutanağı_yazan tutanaği_yazan întocmit_de aprobat_de
+  dibuat_oleh disetujui_oleh tidak_hadir họ_tên`);
 export const WEAK = words(`ask asked call called tell told email e-mail emailed ping pinged message text meet met invite invited introduce thank thanks with for by user
   colleague hire to and is from contact contacted forward forwarded remind pay paid hired promote promoted visit visited
   says said heard hear
@@ -221,7 +229,9 @@ const SIGNOFFS = `regards|wishes|thanks|thank you|cheers|sincerely|respectfully|
   hälsningar|med vänlig hälsning|pozdrawiam|sent from my \\w+|all the best|take care|talk soon|speak soon|love|xx|rgds|br|un abbraccio|un saluto|cordiali saluti|
   saluti|a presto|un abrazo|abrazos|besos|bisous|bises|amitiés|liebe grüße|beste grüße|herzliche grüße|groetjes|hartelijke groet(?:en)?|pozdrowienia|serdecznie|
   s pozdravem|saygılarımla|selamlar|üdvözlettel|med venlig hilsen|mvh|hilsen|ystävällisin terveisin|terveisin|cumprimentos|beijos|atenciosamente|с уважением|
-  спасибо|ευχαριστώ|με εκτίμηση|bien à toi|à bientôt|a bientot|merci|danke|vielen dank|dank je|bedankt|tack|dziękuję|gracias de antemano`.replace(/\n\s*/g, '');
+  спасибо|ευχαριστώ|με εκτίμηση|bien à toi|à bientôt|a bientot|merci|danke|vielen dank|dank je|bedankt|tack|dziękuję|gracias de antemano|
+  groet|mulțumesc|multumesc|mulţumesc|cu stimă|cu drag|toate cele bune|salam hormat|hormat saya|terima kasih|trân trọng|cảm ơn|děkuji|díky|teşekkürler|
+  teşekkür ederim|iyi çalışmalar|iyi çalişmalar|saygılar|saygilar|vänliga hälsningar|pozdrav|дякую|з повагою`.replace(/\n\s*/g, '');
 export const SIGNOFF_LINE = new RegExp(`^[ \\t]*(?:(?:best|kind|warm|warmest|many|with)?[ \\t]*(?:${SIGNOFFS}))[ \\t]*[,.!]*[ \\t]*$`, 'iu');
 
 /** The last words of the multi-word entries ("name_is" -> "is"); words before a name have no '_'. */
