@@ -1220,3 +1220,19 @@ describe('person-name detector: labels, sign-offs, greetings and titles of more 
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: banks, universities, venues, streets and placeholders of other languages', () => {
+  it.each([
+    'IBAN DE09 1005 0000 6014 4388 17 (Berliner Sparkasse)',
+    'Master Handelswetenschappen, Universiteit Gent (2012)',
+    'Domiciliu: Str. Mihai Eminescu nr. 47, bl. B2',
+    'Lunch places nearby: the Café Marcel Proust and a bakery.',
+    'Visita alla Galleria Vittorio Emanuele II e tour dello stadio Giuseppe Meazza.',
+    'Flights land at John F. Kennedy International (JFK).',
+    'Ops review on Thursday in the Ada Lovelace room.',
+    'Nombre del representante legal (por ejemplo: Juan Pérez García).',
+    'Selon Santé publique France, la campagne continue.',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, VENUE_BEFORE, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -535,7 +535,7 @@ export const personNameDetector: Detector = {
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
       // "rue Victor Hugo", "Via Giuseppe Verdi", "avenue Jean Jaurès": a street named after a person
-      if (!bf.colon && !bf.comma && STREET_WORDS.has(w0)) return;
+      if (!bf.colon && !bf.comma && (STREET_WORDS.has(w0) || VENUE_BEFORE.has(w0))) return;
       // "at" and "to" after a verb of speaking are no place preposition: "shouted at Omar"
       const lowerArticle = !bf.colon && !bf.comma && LOWER_ARTICLES.has(w0) && !(w0 === 'at' && ADDRESS_VERBS.has(w1));
       // "assistant to", "married to": "to" before a person, not a place
@@ -833,7 +833,7 @@ export const personNameDetector: Detector = {
       if (n >= 2 && !honorific && places.has(placeKey(text.slice(start, end)))) return;
       // a placeholder of forms and templates ("Jane Doe", "Max Mustermann"), a dish or a drink named after someone
       // ("Beef Wellington", "Caesar salad", "Earl Grey"); read last, on the runs about to be names only
-      if ((n >= 2 && PLACEHOLDER_LAST.has(toks[n - 1]!.lower) && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) || dishNamed(text, start, end, toks)) return;
+      if ((n >= 2 && PLACEHOLDER_LAST.has(foldedOf(toks[n - 1]!)) && PLACEHOLDER_NAMES.has(toks.map(foldedOf).join(' '))) || dishNamed(text, start, end, toks)) return;
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: particled ? wordsBack(text, start, HONORIFICS.has(w1) ? 1 : 2) : start, end, confidence });
       lastAcceptedEnd = end;
       // the words of a full name, or one listed word named as a person, are that person again elsewhere ("Gerth had given Gerth his keys")
@@ -890,7 +890,7 @@ export const personNameDetector: Detector = {
       let m: RegExpExecArray | null;
       while ((m = LOWER_WORD.exec(text)) !== null) {
         const s = m.index, e = s + m[0].length;
-        if (!seenKeys.has(wordKey(text, s, e)) || !seen.has(m[0]) || english.has(m[0]) || common.has(m[0]) || STOP.has(m[0]) || taken.includes(s)) continue;
+        if (!seenKeys.has(wordKey(text, s, e)) || !seen.has(m[0]) || english.has(m[0]) || common.has(m[0]) || STOP.has(m[0]) || HONORIFICS.has(m[0]) || taken.includes(s)) continue;
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       }
     }

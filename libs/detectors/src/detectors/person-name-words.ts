@@ -14,7 +14,7 @@ export const STOP = words(`
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
   dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik pak hanım hanim bey
-  mbak bu doamna doamnei domnul domnului domnule κύριε
+  mbak bu doamna doamnei domnul domnului domnule κύριε selon según secondo laut volgens według
   ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
@@ -30,7 +30,9 @@ export const STOP = words(`
   san santa santo são sao saint st port fort mount mt lake cape isla porto puerto villa ciudad
 `);
 /** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
-export const ORG_WORDS = words('enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports');
+export const ORG_WORDS = words(`enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports
+  sparkasse volksbank raiffeisenbank caixa bankası universiteit universität hogeschool hochschule università universidad universidade uniwersytet univerzita
+  universitet üniversitesi universitas`);
 /**
  * The ending of a trade's name ("Severn Roofing", "Apex Plumbing", "Delta Electrical", "Nova
  * Electronics"), for a last word the name lists do not know: a firm named by a word that may be a
@@ -47,7 +49,7 @@ export const ORG_FIRST = new Set([...ORG_NAMES].map((o) => o.slice(0, o.indexOf(
 /** Last words of a place named after someone ("Granville Island", "Lynn Canyon"); not those that are family names too (Hill, Lake, Bay). */
 export const GEO_WORDS = words('island islands isle canyon valley falls creek peninsula glacier gorge lagoon mountains heights springs harbour harbor beach cove fjord reef');
 /** Words after a name that make it an organisation or a place. */
-export const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?)\b/;
+export const ORG_AFTER = /^[ \t]+(?:Inc|Ltd|LLC|GmbH|AG|SA|S\.A|plc|PLC|Corp|Corporation|Company|Co|Group|Bank|University|College|School|Hospital|Clinic|Foundation|Institute|Partners|Associates|Holdings|Technologies|Systems|Consulting|Logistics|Labs|Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Square|Park|Hall|House|Centre|Center|Airport|Station|Post|Times|Motors?|International(?:[ \t]+Airport)?|room|Room|Building|Stadium|Arena|Theatre|Theater|Museum|Library)\b/;
 export const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'le', 'la', 'bin', 'binti', 'al', 'el', 'ten', 'ter', 'zu', 'y', 'e', 'mac', 'ap']);
 /** verbs after a person rather than a place or a product (no is/has/was: "Jordan is a country") */
 export const SAYS_AFTER = /^[ \t]+(?:said|says|told|tells|asked|asks|wrote|writes|replied|emailed|called|phoned|texted|mentioned|thinks|thought|wants|wanted|needs|needed|feels|felt|knows|knew|agreed|promised|suggested|explained|complained|sent|gave|had given|will send|can you|could you|shouted|yelled|screamed|whispered|smiled|laughed|nodded|sighed|waved|winked|answered|lives|lived|grew up|spent|is from|was from|comes from|came from)\b/;
@@ -86,7 +88,11 @@ export const PRODUCT_NAMES = words(`claude gemini prisma deno koa json zlib vue 
 /** surname endings of many languages (accent-free, lower case) */
 export const SURNAME_END = /(?:dottir|sson|ovich|evich|ovic|evic|ovna|evna|ova|eva|ov|ev|ski|ska|sky|skaya|skiy|enko|escu|poulos|opoulou|akis|idis|oglu|shvili|dze|yan|ovas|aite|iene|ute|sen|nen|mann)$/;
 export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin allée allee impasse quai cours calle avenida paseo plaza carrer avinguda rua travessa via viale
-  piazza corso largo ulica ulicy ulicą ul aleja aleją alei al strada calea street st road rd lane drive square jalan jl jln caddesi cad sokak bulvarı`);
+  piazza corso largo ulica ulicy ulicą ul aleja aleją alei al strada calea street st road rd lane drive square jalan jl jln caddesi cad sokak bulvarı
+  str bulevardul bulevard şoseaua soseaua splaiul intrarea plac pl náměstí nám třída nábřeží gatan vägen väg straat laan plein gracht`);
+/** a venue named after someone, before the name: "Café Marcel Proust", "stadio Giuseppe Meazza", "Galleria Vittorio Emanuele II" */
+export const VENUE_BEFORE = words(`café cafe caffè galleria stadio stade estadio estádio aeropuerto aeroporto aéroport flughafen bahnhof hotel hôtel restaurant ristorante
+  museo musée museu museum teatro théâtre theater lycée liceo colegio escola escuela scuola gymnasium instituto auditorio auditorium sala salle`);
 /**
  * Titles before a name, of several languages: the Italian ones as written in lower case ("dott.ssa
  * Lombardi", "avv. Ferraresi"), the Dutch "dhr." and "mevr.", the Latin American "Lic.",
@@ -96,7 +102,7 @@ export const STREET_WORDS = words(`rue avenue av boulevard bd blvd place chemin 
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
-  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú herrn pan dokter doktor geom
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú anh em bạn herrn pan dokter doktor geom
   pana panu panem panią pána pánovi pánem pánom slečny slečně slečnou господина господину госпожи госпоже госпожу пан пана пану пані
   mbak pak doamna doamnei domnul domnului domnule κύριε`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
@@ -171,7 +177,7 @@ export const DEPARTMENT_WORDS = words(`resources support service services sales 
   receivable payroll procurement purchasing compliance admin administration desk helpdesk counsel relations affairs management committee board council
   teams department dept division unit office centre center desk police authority agency ministry bureau registry court
   robotics software networks media capital foods pharma pharmaceuticals energy motors airlines airways insurance realty properties health analytics
-  digital games devices electronics dynamics biotech therapeutics brands retail ventures`);
+  digital games devices electronics dynamics biotech therapeutics brands retail ventures santé salud saúde sanità gesundheit kaynakları`);
 /** words of a heading or a building over an address, not a person's name: "Billing Address", "Delivery Details", "Harbour View" */
 export const HEADING_WORDS = words(`address addresses billing shipping delivery contact contacts details invoice mailing postal home location locations venue
   directions registered return sender recipient branch head main our your my new old event meeting conference party hotel restaurant cafe bar
@@ -245,7 +251,9 @@ export const LOWER_ARTICLES = words('the a an of in at on');
 /** the placeholder names of forms, templates and examples (accent-free, lower case): no one's name */
 export const PLACEHOLDER_NAMES = new Set(
   `john doe|jane doe|baby doe|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
-  jan modaal|fulano de tal|mario rossi esempio|john q public`.replace(/\n\s*/g, '').split('|'),
+  jan modaal|fulano de tal|mario rossi esempio|john q public|juan perez|juan perez garcia|juan perez lopez|maria perez|jan kowalski|anna kowalska|jan novak|
+  jana novakova|ivan ivanov|ivan ivanovich ivanov|ivan petrov|jan jansen|piet jansen|pieter post|jean dupont|marie dupont|joao da silva|joao silva|maria da silva|
+  mario rossi|maria rossi|max musterfrau|maria musterfrau|ali veli|budi santoso contoh|nguyen van a|tran thi b|john smith example`.replace(/\n\s*/g, '').split('|'),
 );
 /** their last words: most runs are ruled out without joining their words */
 export const PLACEHOLDER_LAST = new Set([...PLACEHOLDER_NAMES].map((n) => n.slice(n.lastIndexOf(' ') + 1)));
