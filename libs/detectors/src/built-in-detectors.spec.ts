@@ -238,7 +238,7 @@ const MUST_FIND: [string, string, string][] = [
   ['street-address', 'Ship to Anna Lund\nStorgatan 5\nLUND SE 223 50', 'Storgatan 5\nLUND SE 223 50'], // a Swedish postcode after the region
   ['street-address', 'Kirkegata 14\nHAMAR nan 2317', 'Kirkegata 14\nHAMAR nan 2317'], // a region left empty ("nan") by an export // a building number before the street's own
   ['street-address', 'pls send it to 31 kalamaja 7 apt 2, tallinn', '31 kalamaja 7 apt 2'], // a text typed without capitals
-  ['street-address', 'new address: 88 rua do sol 14, porto', '88 rua do sol 14'],
+  ['street-address', 'new address: 88 rua do sol 14, porto', '88 rua do sol 14, porto'],
   ['street-address', 'Send the keys to 27 Ermou Str., Athens', '27 Ermou Str., Athens'], // "Str." for street
   ['street-address', 'Our guest lives at Kalinowa 8, near the park.', 'Kalinowa 8'],
   ['street-address', 'Address: Tammsaare Tee 41\nTallinn', 'Tammsaare Tee 41'],

@@ -93,6 +93,11 @@ const KINDS = {
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),
   cli: v('curl', 'wget', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'svn', 'lftp'),
   marking: MARKING_WORDS,
+  /** the label of a postal address, in the languages of the other labels (street-address-labelled.ts) */
+  addrlabel: v('address', 'home address', 'postal address', 'mailing address', 'residential address', 'street address', 'current address', 'permanent address',
+    'adres', 'adresse', 'anschrift', 'wohnanschrift', 'wohnadresse', 'privatanschrift', 'dirección', 'direccion', 'domicilio', 'endereço', 'endereco', 'morada',
+    'indirizzo', 'residenza', 'adresa', 'adresă', 'domiciliu', 'osoite', 'lakcím', 'cím', 'adress', 'postadress', 'bostadsadress', 'woonadres', 'διεύθυνση',
+    'адрес', 'адреса', 'адрес регистрации', 'место жительства', 'alamat', 'alamat rumah', 'địa chỉ', 'adresi', 'ev adresi'),
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',

@@ -72,3 +72,27 @@ describe('street addresses: Spanish abbreviations and floors, Czech and Slovak h
     expect(performance.now() - t0).toBeLessThan(2500);
   });
 });
+
+describe('street-address detector: any form after its label', () => {
+  it.each([
+    ['Doğum Tarihi: 07.11.1992\nAdres: Bağdat Caddesi No: 214 D: 7, 34728 Kadıköy/İstanbul\nCep Telefonu: 0532 481 27 66', 'Bağdat Caddesi No: 214 D: 7, 34728 Kadıköy/İstanbul'],
+    ['Adres: Atatürk Bulvarı No: 88/5, 06640 Çankaya/Ankara Telefon: +90 312 418 55 02', 'Atatürk Bulvarı No: 88/5, 06640 Çankaya/Ankara'],
+    ['Alamat: Jl. Tebet Barat Dalam Raya No. 15, RT 004/RW 002, Tebet, Jakarta Selatan 12810 No. HP: 0812-8845-2097', 'Jl. Tebet Barat Dalam Raya No. 15, RT 004/RW 002, Tebet, Jakarta Selatan 12810'],
+    ['Адрес: г. Москва, ул. Профсоюзная, д. 43, корп. 2, кв. 118', 'г. Москва, ул. Профсоюзная, д. 43, корп. 2, кв. 118'],
+    ['Địa chỉ: Số 27 ngõ 84 Trần Quang Diệu, Đống Đa, Hà Nội', 'Số 27 ngõ 84 Trần Quang Diệu, Đống Đa, Hà Nội'],
+    ['Anschrift: Hasenheide 71, 10967 Berlin', 'Hasenheide 71, 10967 Berlin'],
+    ['Home address: 14 Rua das Flores, Porto 4050-262', '14 Rua das Flores, Porto 4050-262'],
+  ])('%j -> %j', (text, address) => {
+    expect(addresses(text)).toEqual([address]);
+  });
+
+  it.each([
+    'The address: we will discuss 3 options, next week',
+    'IP address: 10.0.0.1, gateway 10.0.0.254',
+    'Billing address: same as above',
+    'Wallet address: 0x52908400098527886E0F7030069857D2E4169EE7',
+    'Address: +44 20 7946 0000',
+  ])('%j: no address', (text) => {
+    expect(addresses(text)).toEqual([]);
+  });
+});

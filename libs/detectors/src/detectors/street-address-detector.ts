@@ -1,4 +1,5 @@
 import type { Detector } from '../detector';
+import { labelledAddresses } from './street-address-labelled';
 import { brazilianTail, indianAddresses, japaneseAddresses, postcodeAddresses } from './street-address-regional';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
@@ -533,6 +534,17 @@ export const streetAddressDetector: Detector = {
     indianAddresses(text, out);
     japaneseAddresses(text, out);
     postcodeAddresses(text, out);
+    // any form after its label ("Adres: …", "Адрес: …"), or the shapes above widened to the label's whole value (street-address-labelled.ts)
+    // ("address" itself is an `ip` word of the keyword scan: its hits there are read too)
+    const labels = keywords.hits('addrlabel'), ip = keywords.hits('ip');
+    const starts = [...labels.starts], ends = [...labels.ends];
+    for (let i = 0; i < ip.starts.length; i++) {
+      if (ip.ends[i]! - ip.starts[i]! === 7 && text.slice(ip.starts[i]!, ip.ends[i]!).toLowerCase() === 'address') {
+        starts.push(ip.starts[i]!);
+        ends.push(ip.ends[i]!);
+      }
+    }
+    if (starts.length > 0) labelledAddresses(text, starts, ends, out, first);
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;
       const s = f.start;

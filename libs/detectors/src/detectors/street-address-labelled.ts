@@ -1,0 +1,96 @@
+import type { Finding } from '../finding';
+
+/**
+ * A postal address after its label, in any country's form: "Adres: Bağdat Caddesi No: 214 D: 7,
+ * 34728 Kadıköy/İstanbul", "Адрес: г. Москва, ул. Профсоюзная, д. 43", "Alamat: Jl. Tebet Barat
+ * No. 15, Jakarta Selatan 12810", "Anschrift: Hasenheide 71, 10967 Berlin". The shapes of
+ * street-address-detector.ts know the street types of a few countries; a label names the value
+ * whatever its form. The value runs to the end of its line, or to the next label on the line
+ * ("… 10967 Berlin Telefon: …"), and must read as an address: a digit, two words, and a comma, a
+ * postcode or four words. An address the shapes found there already is widened to the whole value.
+ */
+
+/** what may follow the label: a qualifier in brackets, then a colon (sticky) */
+const AFTER_LABEL = /[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[:：][ \t]*/y;
+/** the words before the label that make it another kind of address ("IP address:", "e-mail address:") */
+const NOT_POSTAL = /(?:^|[^\p{L}])(?:ip|e-?mail|mail|mac|wallet|web|server|bitcoin|btc|eth|ethereum|contract|memory|return|reply|sender's|url|link|http|network|ipv4|ipv6|bluetooth)[ \t-]*$/iu;
+/** a colon later on the value's line, and the two words before it (the label's, when the next field starts there) */
+const COLON_LABEL = /(?:(\S+)[ \t]+)?(\S+?)[ \t]*:(?=[ \t]|$)/gu;
+/**
+ * The words that open the next field on an address's line ("… 10967 Berlin Telefon: …", "… Cep
+ * Telefonu: …", "… No. HP: …"); an address's own parts keep their colon ("No: 214 D: 7").
+ */
+const NEXT_FIELD = new Set(
+  `tel tel. telefon telefonu telephone téléphone teléfono telefono telefone telemóvel telemovel phone mobile mobil handy cel cel. celular cellulare cep gsm hp
+  fax email e-mail mail correo iban bic swift konto account cuenta conta rekening bank nationality nationalität nacionalidad nationalité date datum data fecha
+  geburtsdatum dob birth born doğum ngày tanggal sđt điện тел телефон τηλ τηλέφωνο website web steuer-id npwp nik cccd снилс инн паспорт passport ssn note notes
+  status contact kontakt contacto`.split(/\s+/),
+);
+/** a gap that ends a value: two blanks, a tab, a bar, a bullet or a dash between blanks */
+/** "number" before a field's name: "No. HP", "Nr. Tel", "Số điện" */
+const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', 'số', 'num', 'num.']);
+const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
+const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
+const WORD = /\p{L}{2,}/gu;
+const SENTENCE_END = /(?<=\p{L}{5})\.[ \t]+(?=\p{Lu})/u;
+const VALUE_START = /^(?:[\d\p{Lu}]|\p{Ll}{1,4}\.)/u;
+
+/** The addresses after the `labels` hits (starts and ends of the label words), pushed or widened in `out` from `first` on. */
+export function labelledAddresses(text: string, starts: readonly number[], ends: readonly number[], out: Finding[], first: number): void {
+  // the addresses found already, by start, and the longest: a value's overlaps are found by binary search (an export of
+  // thousands of labelled addresses would otherwise compare every value with every finding)
+  const found: Finding[] = [];
+  let longest = 0;
+  for (let i = first; i < out.length; i++) {
+    if (out[i]!.detector !== 'street-address') continue;
+    found.push(out[i]!);
+    longest = Math.max(longest, out[i]!.end - out[i]!.start);
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (let k = 0; k < starts.length; k++) {
+    AFTER_LABEL.lastIndex = ends[k]!;
+    if (!AFTER_LABEL.test(text)) continue;
+    if (NOT_POSTAL.test(text.slice(Math.max(0, starts[k]! - 16), starts[k]))) continue;
+    const vs = AFTER_LABEL.lastIndex;
+    let ve = text.indexOf('\n', vs);
+    if (ve === -1) ve = text.length;
+    if (ve - vs > 240) ve = vs + 240;
+    let value = text.slice(vs, ve);
+    const gap = GAP.exec(value);
+    if (gap !== null) value = value.slice(0, gap.index);
+    // a sentence after it: "… 41001 Sevilla. Atentamente" (not an abbreviation's dot: "Jl. Tebet", "Avda. de la", "г. Москва")
+    const stop = SENTENCE_END.exec(value);
+    if (stop !== null) value = value.slice(0, stop.index);
+    COLON_LABEL.lastIndex = 0;
+    for (let m = COLON_LABEL.exec(value); m !== null; m = COLON_LABEL.exec(value)) {
+      const w0 = m[1]?.toLowerCase(), w1 = m[2]!.toLowerCase();
+      // (and a number's word before the field's: "No. HP:", "Số điện thoại:")
+      if (w0 !== undefined && (NEXT_FIELD.has(w0) || (NEXT_FIELD.has(w1) && NUMBER_WORDS.has(w0)))) value = value.slice(0, m.index);
+      else if (NEXT_FIELD.has(w1)) value = value.slice(0, m.index + m[0].indexOf(m[2]!, m[1] === undefined ? 0 : m[1].length));
+      else continue;
+      break;
+    }
+    value = value.replace(/[\s,;.]+$/, '');
+    if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value)) continue;
+    // a number, a capital or an abbreviation first ("14 Rua…", "Kouter 17", "г. Москва", "jl. Tebet"), not a sentence ("The address: we will…")
+    if (!VALUE_START.test(value)) continue;
+    const words = value.match(WORD)?.length ?? 0;
+    if (words < 2 || !(value.includes(',') || POSTCODE.test(value) || words >= 4)) continue;
+    const end = vs + value.length;
+    let widened = false;
+    let lo = 0, hi = found.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (found[mid]!.start < vs - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < found.length && found[i]!.start < end; i++) {
+      const f = found[i]!;
+      if (f.end <= vs) continue;
+      f.start = Math.min(f.start, vs);
+      f.end = Math.max(f.end, end);
+      widened = true;
+    }
+    if (!widened) out.push({ dataClass: 'personal_data', detector: 'street-address', start: vs, end, confidence: 0.85 });
+  }
+}
