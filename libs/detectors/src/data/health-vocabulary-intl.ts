@@ -1,7 +1,8 @@
 /*
- * Health vocabulary in more languages, for the health detector (detectors/health-detector.ts) and the
- * keyword automaton (keyword-scan.ts): the same format as data/health-vocabulary.ts ('|'-separated,
- * lower case, whole words, multi-word entries as phrases with single spaces).
+ * Health vocabulary in more languages, for the health detector (detectors/health-detector.ts), read
+ * word by word in a text that is not in English (detectors/health-terms-intl.ts): the same format as
+ * data/health-vocabulary.ts ('|'-separated, lower case, whole words, multi-word entries as phrases
+ * with single spaces).
  *
  * Written by hand, language by language, from common usage and the usual dictionary names of the
  * diseases (the names of the WHO ICD-10 titles and of national health portals' A-to-Z pages, as far
@@ -11,32 +12,36 @@
  * (Latin script), Romanian, Turkish, Greek, Russian, Ukrainian, Indonesian/Malay and Vietnamese.
  *
  * - Inflection: the matcher is exact, so the forms people write after "I have / treated for /
- *   diagnosed with" are listed: Polish, Czech and Russian nominative, genitive/accusative and
- *   instrumental where they differ, the Finnish partitive, the Turkish first-person possessive where it
- *   is the usual way to say it ("astımım var"), Romanian with and without the article.
- * - Turkish: every entry with a dotless 'ı' also comes with 'i', the lower case of its capitals
- *   ("ASTIM" -> "astim"). Romanian: every entry with 'ș'/'ț' (comma below) also comes with the
- *   cedilla 'ş'/'ţ'. Vietnamese: both tone placements where both are written (hóa/hoá, thủy/thuỷ).
+ *   diagnosed with" are listed for the common conditions: Polish, Czech, Slovak, Croatian, Russian and
+ *   Ukrainian accusative/genitive (and instrumental for a few: "cukrovkou", "диабетом") besides the
+ *   nominative, the Finnish partitive and genitive ("syöpää", "syövän"), the Greek accusative
+ *   ("διαβήτη"), the Turkish first-person possessive where it is the usual way to say it ("astımım
+ *   var"), Romanian with and without the article ("diabet", "diabetul"), Hungarian "-em" ("my").
+ * - Turkish: the common entries with a dotless 'ı' also come with 'i', the lower case of their
+ *   capitals ("ASTIM" -> "astim"); a capital 'İ' lower-cases to 'i' and a combining dot, which no entry has.
+ *   Romanian: the common entries with 'ș'/'ț' (comma below) also come with the cedilla 'ş'/'ţ'.
+ *   Vietnamese: both tone placements where both are written (hóa/hoá, thủy/thuỷ); Russian with 'ё'
+ *   and with 'е'.
  * - Left out: words of three letters or fewer (only capitalised abbreviations, listed in
  *   INTL_UPPER_ONLY as well as in their group), and words that are everyday words in any of these
  *   languages or in English (Polish/Czech/Croatian "rak", Russian "рак", Turkish "şeker", "grip",
- *   Spanish/Portuguese "gripe", "zona", "gota", "goutte", "gotta", English "handicap", "angst", "abort").
+ *   Spanish/Portuguese "gripe", "zona", "gota", "goutte", "gotta", "crisis", "corona", "handicap",
+ *   "angst", "abort", Indonesian "tuli" = Finnish "fire", Polish "udar" = Croatian "blow").
  * - Entries already in data/health-vocabulary.ts are not repeated; a spelling shared by several
  *   languages is listed once, under the first language that uses it.
  * - Ambiguous groups: the word has an everyday or figurative sense in its own language ("grippe",
  *   "Krebs" = crab, "crise", "ateş" = fire, "καρκίνος" = the zodiac sign), as in the main list.
  */
 
-
 /** conditions: diagnoses and conditions, in lay and clinical words */
 export const INTL_CONDITIONS =
   // English (lay words and names the main list lacks)
-  'high blood pressure|low blood pressure|high blood sugar|back problems|bad back|slipped disk|herniated disk|bulging disc|' +
-  'ankylosing spondylitis|pyelonephritis|mononucleosis|chicken pox|whooping cough|hashimoto|asperger|aspergers|down syndrome|down\'s syndrome|' +
-  'cerebral palsy|huntington\'s disease|bell\'s palsy|chronic fatigue|torn acl|acl tear|torn ligament|torn meniscus|meniscus tear|deafness|' +
-  'retinal detachment|alcohol addiction|substance abuse|opioid addiction|binge eating|obsessive compulsive disorder|' +
-  'obsessive-compulsive disorder|personality disorder|dyspraxia|learning disability|brain haemorrhage|brain hemorrhage|brain bleed|' +
-  'transient ischaemic attack|transient ischemic attack|pneumothorax|ovarian cyst|water infection|lumbago|mrsa|' +
+  'high blood pressure|low blood pressure|high blood sugar|back problems|slipped disk|herniated disk|bulging disc|ankylosing spondylitis|' +
+  'pyelonephritis|mononucleosis|chicken pox|whooping cough|asperger|aspergers|down syndrome|down\'s syndrome|cerebral palsy|' +
+  'huntington\'s disease|bell\'s palsy|chronic fatigue|torn acl|acl tear|torn ligament|torn meniscus|meniscus tear|deafness|retinal detachment|' +
+  'alcohol addiction|substance abuse|opioid addiction|binge eating|obsessive compulsive disorder|obsessive-compulsive disorder|' +
+  'personality disorder|dyspraxia|learning disability|brain haemorrhage|brain hemorrhage|brain bleed|transient ischaemic attack|' +
+  'transient ischemic attack|pneumothorax|ovarian cyst|water infection|lumbago|mrsa|' +
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
   'diabetiker|hoher blutdruck|hohen blutdruck|hypertonie|migräne|depressionen|angststörung|panikattacken|adhs|autismus|krebserkrankung|' +
   'blutkrebs|hirntumor|lymphom|herzschwäche|vorhofflimmern|herzrhythmusstörungen|herzprobleme|tuberkulose|gürtelrose|drüsenfieber|mononukleose|' +
@@ -51,7 +56,6 @@ export const INTL_CONDITIONS =
   'rectocolite hémorragique|maladie cœliaque|maladie coeliaque|syndrome de l\'intestin irritable|côlon irritable|ulcère de l\'estomac|arthrite|' +
   'crise de goutte|hypothyroïdie|endométriose|infertilité|commotion cérébrale|rupture du ligament croisé|acouphènes|surdité|glaucome|cataracte|' +
   'alcoolisme|toxicomanie|troubles alimentaires|anémie|trouble obsessionnel compulsif|stress post-traumatique|mal de dos|mal au dos|angine|avc|' +
-  'toc|' +
   // Spanish
   'diabético|diabética|presión alta|tensión alta|epoc|migraña|trastorno de ansiedad|ataque de pánico|ataques de pánico|crisis de ansiedad|' +
   'linfoma|ataque al corazón|fibrilación auricular|arritmia|trombosis|bronquitis|seropositivo|apendicitis|cálculos renales|piedras en el riñón|' +
@@ -134,11 +138,10 @@ export const INTL_CONDITIONS =
   // Hungarian
   'cukorbetegség|cukorbetegségem|cukorbeteg|magas vérnyomás|asztma|epilepszia|migrén|depresszió|szorongásos zavar|pánikbetegség|pánikroham|' +
   'bipoláris zavar|skizofrénia|daganat|mellrák|prosztatarák|tüdőrák|vastagbélrák|szívinfarktus|infarktus|agyvérzés|szívelégtelenség|' +
-  'szívritmuszavar|tüdőgyulladás|hörghurut|tuberkulózis|tbc|májgyulladás|övsömör|bárányhimlő|kanyaró|vakbélgyulladás|vesekő|húgyúti fertőzés|' +
-  'epekő|lisztérzékenység|irritábilis bél szindróma|gyomorhurut|gyomorfekély|sérv|porckorongsérv|isiász|csontritkulás|artrózis|' +
-  'reumatoid artritisz|köszvény|sclerosis multiplex|szklerózis multiplex|pajzsmirigy-alulműködés|endometriózis|meddőség|vetélés|pikkelysömör|' +
-  'agyrázkódás|csonttörés|fülzúgás|zöldhályog|szürkehályog|alkoholfüggőség|evészavar|down-szindróma|fogyatékosság|vérszegénység|terhesség|' +
-  'hátfájás|' +
+  'szívritmuszavar|tüdőgyulladás|hörghurut|tuberkulózis|májgyulladás|övsömör|bárányhimlő|kanyaró|vakbélgyulladás|vesekő|húgyúti fertőzés|epekő|' +
+  'lisztérzékenység|irritábilis bél szindróma|gyomorhurut|gyomorfekély|sérv|porckorongsérv|isiász|csontritkulás|artrózis|reumatoid artritisz|' +
+  'köszvény|sclerosis multiplex|szklerózis multiplex|pajzsmirigy-alulműködés|endometriózis|meddőség|vetélés|pikkelysömör|agyrázkódás|' +
+  'csonttörés|fülzúgás|zöldhályog|szürkehályog|alkoholfüggőség|evészavar|down-szindróma|fogyatékosság|vérszegénység|terhesség|hátfájás|' +
   // Croatian/Serbian
   'šećerna bolest|šećernu bolest|dijabetes|visok krvni tlak|hipertenzija|kopb|epilepsija|depresija|depresiju|anksiozni poremećaj|napadi panike|' +
   'bipolarni poremećaj|shizofrenija|autizam|karcinom|rak dojke|rak pluća|rak prostate|leukemija|srčani udar|moždani udar|šlog|zatajenje srca|' +
@@ -202,11 +205,11 @@ export const INTL_CONDITIONS =
 /** conditions that also have an everyday or figurative sense in their language (need the stronger person rules) */
 export const INTL_CONDITIONS_AMBIGUOUS =
   // English (lay words and names the main list lacks)
-  'whiplash|disability|' +
+  'whiplash|disability|bad back|hashimoto|' +
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
   'krebs|grippe|erkältung|fieber|infekt|verletzung|behinderung|sucht|schwindel|sodbrennen|kopfschmerzen|durchfall|' +
   // French
-  'rhume|fièvre|blessure|crise|entorse|gastro|vertiges|' +
+  'toc|rhume|fièvre|blessure|crise|entorse|gastro|vertiges|' +
   // Spanish
   'ansiedad|resfriado|catarro|constipado|fiebre|infección|lesión|esguince|fractura|cataratas|catarata|aborto|gripa|' +
   // Portuguese
@@ -216,7 +219,7 @@ export const INTL_CONDITIONS_AMBIGUOUS =
   // Dutch
   'griep|verkoudheid|koorts|overspannen|verslaving|hoofdpijn|' +
   // Polish
-  'raka|grypa|grypę|przeziębienie|gorączka|infekcja|uraz|kontuzja|złamanie|zawał|udar|odra|zaćma|uzależnienie|w ciąży|wysokie ciśnienie|' +
+  'raka|grypa|grypę|przeziębienie|gorączka|infekcja|uraz|kontuzja|złamanie|zawał|odra|zaćma|uzależnienie|w ciąży|wysokie ciśnienie|' +
   'niepełnosprawny|niepełnosprawna|' +
   // Czech
   'chřipka|chřipku|nachlazení|horečka|infekce|zranění|úraz|zlomenina|vyhoření|závislost|těhotná|potrat|ploténky|' +
@@ -245,7 +248,7 @@ export const INTL_CONDITIONS_AMBIGUOUS =
   // Ukrainian
   'грип|грипу|застуда|застуду|грві|інфекція|вигорання|залежність|виразка|онкологія|вагітна|' +
   // Indonesian/Malay
-  'campak|demam|selesema|masuk angin|cedera|pikun|mandul|tuli|kecanduan|hamil|usus buntu|' +
+  'campak|demam|selesema|masuk angin|cedera|pikun|mandul|kecanduan|hamil|usus buntu|' +
   // Vietnamese
   'cảm cúm|cảm lạnh|nhiễm trùng|chấn thương|đau tim|mang thai|có thai';
 
@@ -255,7 +258,7 @@ export const INTL_PROCEDURES =
   'ultrasound scan|ct-scan|keyhole surgery|hernia repair|hernia operation|acl reconstruction|radiation treatment|immunotherapy|hormone therapy|' +
   'hormone replacement therapy|electroconvulsive therapy|ect|flu jab|flu shot|fertility treatment|' +
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
-  'mrt|kernspintomographie|computertomographie|röntgen|biopsie|krankengymnastik|blinddarmoperation|hüftprothese|knieprothese|kaiserschnitt|' +
+  'kernspintomographie|computertomographie|röntgen|biopsie|krankengymnastik|blinddarmoperation|hüftprothese|knieprothese|kaiserschnitt|' +
   'künstliche befruchtung|koloskopie|endoskopie|gastroskopie|blutuntersuchung|blutbild|herzschrittmacher|bypass-operation|transplantation|' +
   'nierentransplantation|psychotherapie|bestrahlung|mammographie|' +
   // French
@@ -322,7 +325,7 @@ export const INTL_PROCEDURES =
 /** procedures with an everyday sense too ("operation", "vaccine", "wheelchair") */
 export const INTL_PROCEDURES_AMBIGUOUS =
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
-  'ultraschall|reha|impfung|rollstuhl|' +
+  'mrt|ultraschall|reha|impfung|rollstuhl|' +
   // French
   'rééducation|vaccin|greffe|fauteuil roulant|' +
   // Spanish
@@ -372,11 +375,10 @@ export const INTL_MEDICATIONS =
   'inhalers|steroid inhaler|blue inhaler|corticosteroids|corticosteroid|cortisone|antivirals|antiretrovirals|anticonvulsants|antiepileptics|' +
   'mood stabilisers|mood stabilizers|immunosuppressants|diuretics|proton pump inhibitors|blood pressure tablets|blood pressure medication|' +
   'thyroid medication|birth control pill|birth control pills|morning after pill|oxazepam|bromazepam|metamizole|nimesulide|ketoprofen|ketorolac|' +
-  'prednison|prednisolon|zopiclon|' +
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
   'antidepressiva|blutverdünner|cortison|kortison|betablocker|statine|schlaftabletten|schlafmittel|antibabypille|blutdrucksenker|' +
   'psychopharmaka|novaminsulfon|metamizol|novalgin|ben-u-ron|thyroxin|levothyroxin|marcumar|pantoprazol|omeprazol|amlodipin|sertralin|' +
-  'mirtazapin|venlafaxin|quetiapin|tramal|tavor|' +
+  'mirtazapin|venlafaxin|quetiapin|tramal|tavor|prednison|prednisolon|zopiclon|' +
   // French
   'antidépresseur|anxiolytiques|somnifères|antalgiques|antihistaminique|corticoïdes|bêtabloquants|statines|pilule contraceptive|' +
   'pilule du lendemain|insuline|metformine|paracétamol|ibuprofène|amoxicilline|doliprane|efferalgan|dafalgan|levothyrox|lévothyrox|' +
@@ -480,4 +482,4 @@ export const INTL_MEDICATIONS_AMBIGUOUS =
 
 /** the abbreviations among the entries above, read only in capitals ("MRT", "VIH", "УЗИ") */
 export const INTL_UPPER_ONLY =
-  'mrsa|ect|mrt|vih|sida|avc|toc|fiv|pma|tac|usg|rzs|cmp|kol|kbt|tbc|rmn|χαπ|мрт|узи|эко|экг|вич|спид|окр|віл|узд|екг';
+  'mrsa|ect|mrt|vih|sida|avc|toc|fiv|pma|tac|usg|rzs|cmp|kol|kbt|rmn|χαπ|мрт|узи|эко|экг|вич|спид|окр|віл|узд|екг';

@@ -1,8 +1,12 @@
 import { forEachWindow, type Detector } from '../detector';
+import { ibanValid } from '../iban';
 import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
-/** 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references) */
-const NUMBER = /(?<![\w.-])\d(?:[ -]?\d){5,16}(?![\w-]|[.,]\d)/g;
+/**
+ * 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references), or
+ * the 26 of a Polish account number written without its country code ("58 1140 2004 0000 3302 1773 3908")
+ */
+const NUMBER = /(?<![\w.-])\d(?:[ -]?\d){5,25}(?![\w-]|[.,]\d)/g;
 const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
@@ -49,6 +53,8 @@ export const bankAccountDetector: Detector = {
           const digits = m[0].replace(/\D/g, '').length;
           // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
           if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
+          // (more than 17 digits only as a Polish account number, whose check digits are an IBAN's)
+          if (digits > 17 && !(digits === 26 && ibanValid('PL' + m[0].replace(/\D/g, '')))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
         }
       }

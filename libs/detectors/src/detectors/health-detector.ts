@@ -1,6 +1,7 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import type { Detector } from '../detector';
 import type { Finding } from '../finding';
+import { englishText, intlHealthTerms } from './health-terms-intl';
 import { isGivenName, nameLists } from './name-lists';
 
 /** the item before, in a list of people and what each needs: a given name and a word ("Sunil vegetarian, ") */
@@ -27,7 +28,7 @@ const PERSONAL =
  * revision notes ("first-line", "exam tip") and the same words in German, French, Spanish, Italian, Portuguese and Dutch
  */
 const GENERAL =
-  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|(?<!(?:good|bad|great|sad|some|any) )news\b|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists|times)|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack|exam\b|exams\b|lecture|quiz\b|syllabus|textbook|refresher|revision notes|flashcards?|first-line|second-line|mechanism of action|indicated for|contraindicated|drug class|shortages?\b|demand for|more likely to|studie\b|forscher|laut\b|prüfung|vorlesung|lernzettel|mittel der wahl|therapie der wahl|eingesetzt|menschen mit|patienten mit|étude|chercheurs|selon\b|campagne|personnes (?:âgées|atteintes)|patients atteints|estudio\b|investigadores|según\b|campaña|personas con|pacientes con|studio\b|ricercatori|secondo\b|campagna|persone con|pazienti con|estudo\b|pesquisadores|segundo\b|campanha|pessoas com|pacientes com|onderzoek\b|volgens\b|mensen met|patiënten met)/gi;
+  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|(?<!(?:good|bad|great|sad|some|any) )news\b|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists|times)|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack|exam\b|exams\b|lecture|quiz\b|syllabus|textbook|refresher|revision notes|flashcards?|first-line|second-line|mechanism of action|indicated for|contraindicated|drug class|shortages?\b|demand for|more likely to|studie\b|forscher|laut\b|prüfung|vorlesung|lernzettel|mittel der wahl|therapie der wahl|eingesetzt|menschen mit|patienten mit|étude|chercheurs|selon\b|campagne|personnes (?:âgées|atteintes)|patients atteints|estudio\b|investigadores|según\b|campaña|personas con|pacientes con|studio\b|ricercatori|secondo\b|campagna|persone con|pazienti con|estudo\b|pesquisadores|segundo\b|campanha|pessoas com|pacientes com|onderzoek\b|volgens\b|mensen met|patiënten met|boletim|boletín|bulletin|epidemiol|casos\b|fälle\b|cas (?:confirmés|signalés)|incidence|incidencia|incidência|prevalence|prävalenz|prévalence|prevalencia|krankheitsbild|vererbt|nach icd|selon l'oms|laut who|según la oms|segundo a oms)/gi;
 /** a sentence that speaks of anyone, not of someone ("anyone who has asthma", "people who had a stroke") */
 const ANYONE = /\b(?:if|when|whether|unless) (?:anyone|someone|a child|a patient|a person)\b|\b(?:anyone|anybody|someone|people|patients|those|children|adults) (?:who|with)\b|\bany (?:child|pupil|student|patient|guest|employee|staff)\b/gi;
 /** "if your child has allergies": to anyone, unless the text is a letter to someone ("Dear Mr Kaczmarek, ... if you take clopidogrel") */
@@ -37,7 +38,7 @@ const DEAR_SOMEONE = /\bdear (?!(?:parents?|carers?|all|colleagues|team|customer
 const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 /** someone the text is about, anywhere near a clinical text (news has none): pronouns, relatives, a patient, a record's fields; the pronouns of the other languages read */
 const SUBJECT_NEAR =
-  /(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|er|sie|ihr|ihre|je|j'ai|moi|mon|ma|mes|il|elle|yo|tengo|mi|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|min|mitt|har|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|em|anh|chị)(?=[^\p{L}\p{N}]|$)/giu;
+  /(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|er|sie|ihr|ihre|je|j'ai|moi|mon|ma|mes|il|elle|yo|tengo|mi|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|min|mitt|har|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|em|anh|chị|mama|tata|mąż|żona|córka|matka|ojciec|máma|táta|manžel|manželka|dcera|mamma|pappa|fru|annem|babam|eşim|oğlum|kızım|onun|мама|папа|муж|жена|сын|дочь|она|он|её|его|мне|вона|він|тато|чоловік|дружина|μητέρα|πατέρας|σύζυγος|dia|suami|istri|bạn|mẹ|bố|chồng|vợ|con|має|маю|имеет|έχει|má|tiene|tem|tenho|heeft|heb|hat|habe|punya|menderita|bị|mắc)(?=[^\p{L}\p{N}]|$)/giu;
 
 /** words that make a term the name of an organisation, a department or a thing, not someone's health ("Diabetes UK", "the Endoscopy Unit", "cancer cases") */
 const NOUN_AFTER = new Set(
@@ -325,10 +326,19 @@ export const healthDetector: Detector = {
   ],
   detect({ text, keywords }, out) {
     const hasLay = keywords.has('lay');
-    const hasTerms = keywords.has('healthterm');
+    // the vocabulary of the other languages, in a text that is not in English (health-terms-intl.ts)
+    const intl = englishText(text) ? undefined : intlHealthTerms(text);
+    const hasTerms = keywords.has('healthterm') || (intl !== undefined && intl.length > 0);
     if (!keywords.has('health') && !hasLay && !hasTerms) return;
     const hits: Hit[] = [];
     let innerTriggers: number[] | undefined;
+    if (intl !== undefined) {
+      for (const t of intl) {
+        const cb = t.start > 0 ? text.charCodeAt(t.start - 1) : 32, ca = t.end < text.length ? text.charCodeAt(t.end) : 32;
+        if (cb === 95 || ca === 95 || cb === 47 || ca === 47 || cb === 46 || cb === 35) continue;
+        hits.push({ start: t.start, end: t.end, detector: t.info.category, ambiguous: t.info.ambiguous, term: t.term });
+      }
+    }
     if (hasTerms) {
       const th = keywords.hits('healthterm');
       for (let i = 0; i < th.starts.length; i++) {
@@ -458,6 +468,10 @@ export const healthDetector: Detector = {
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
       if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
+      // in a text of another language, whose verbs the rules above do not know: a specific term with a pronoun, a relative or a
+      // form of address near it ("lekarz rozpoznał u mnie zapalenie płuc", "han har epilepsi"), no news or teaching around
+      if (confidence === 0 && intl !== undefined && !h.ambiguous && countInRange(subjectAt, h.start - 150, h.end + 150) > 0 && !general(h.start, h.end) &&
+        !generalNear(h.start - 200, h.end + 100)) confidence = 0.7;
       if (confidence === 0) continue;
       let end = h.end;
       if (h.detector === 'medication') {

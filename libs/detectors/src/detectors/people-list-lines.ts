@@ -7,8 +7,17 @@ import type { Finding } from '../finding';
 
 /** the separators of a list's items, in several languages */
 const ITEM_SEPARATOR = /[ \t]*(?:[,;]|[ \t](?:and|y|e|et|und|en|og|och|dan|i|ve|és)[ \t])[ \t]*/giu;
-/** an item: a title, one to three capitalised words (group 1), a role in brackets or the words said of them after it */
-const ITEM = /^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|M|Mme|Mlle|Pak|Bu|Sr|Sra|Herr|Frau|Pan|Pani|Ing|Dott|Avv|Lic)\.?[ \t]+)?(\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+(?:[ \t]\p{Lu}(?:\p{Ll}+|['’-]?\p{Lu}\p{Ll}+)+){0,2})(?=[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*$|[ \t]+\p{Ll})/u;
+/**
+ * an item: a title, one to three capitalised words (group 1), a role in brackets or the words said of them after it
+ * (a word: a capital, small letters, and more capitalised parts after an apostrophe or a hyphen or none, "McDonald",
+ * "O'Brien", "Jean-Luc"; written so that no two quantifiers can share a letter: the earlier `(?:\p{Ll}+|…)+` tried every
+ * split of a long word, ~1 s for 1 MB of lists)
+ */
+const WORD = `\\p{Lu}(?=[\\p{L}'’-])\\p{Ll}*(?:['’-]?\\p{Lu}\\p{Ll}+)*`;
+const ITEM = new RegExp(
+  `^[ \\t]*(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|M|Mme|Mlle|Pak|Bu|Sr|Sra|Herr|Frau|Pan|Pani|Ing|Dott|Avv|Lic)\\.?[ \\t]+)?(${WORD}(?:[ \\t]${WORD}){0,2})(?=[ \\t]*(?:\\([^()\\n]{1,30}\\))?[ \\t]*$|[ \\t]+\\p{Ll})`,
+  'u',
+);
 
 /**
  * The items of a line's list of people not found yet, on a line where two or more names were found:

@@ -1,0 +1,37 @@
+import { compileInspector } from '../inspector';
+import { englishText, intlHealthTerms } from './health-terms-intl';
+
+const inspector = compileInspector({});
+const health = (text: string): string[] => inspector.inspect(text).filter((f) => f.dataClass === 'health_data').map((f) => text.slice(f.start, f.end));
+
+describe('health terms of other languages (health-terms-intl.ts)', () => {
+  it('tells English text from text in other languages by its commonest words', () => {
+    expect(englishText('My father has been diagnosed with diabetes and he is on metformin.')).toBe(true);
+    expect(englishText('Mój lekarz rozpoznał u mnie zapalenie płuc i skierował mnie na prześwietlenie.')).toBe(false);
+    expect(englishText('Doktorka mi zjistila zánět ledvin, dostala jsem antibiotika.')).toBe(false);
+  });
+
+  it('finds the longest phrase a word opens, whole words only, one blank apart', () => {
+    expect(intlHealthTerms('rozpoznał zapalenie płuc wczoraj').map((t) => t.term)).toEqual(['zapalenie płuc']);
+    expect(intlHealthTerms('zapalenie\n\npłuc').map((t) => t.term)).not.toContain('zapalenie płuc');
+    expect(intlHealthTerms('cukrzycowy')).toEqual([]);
+  });
+
+  it.each([
+    ['Mój lekarz rozpoznał u mnie zapalenie płuc i skierował mnie na RTG.', 'zapalenie płuc'],
+    ['Doktorka mi zjistila zápal plic, mám ležet aspoň 10 dní.', 'zápal plic'],
+    ['Mikael har berättat att han har epilepsi och inte kan köra.', 'epilepsi'],
+    ['Annem diyabet hastası ve insülin kullanıyor.', 'diyabet'],
+    ['Ірина попередила, що має цукровий діабет 2 типу.', 'діабет'],
+    ['Bạn Hà có nói là đang điều trị viêm gan B nên cần nghỉ.', 'viêm gan'],
+  ])('%j -> %j', (text, term) => {
+    expect(health(text).map((t) => t.toLowerCase())).toContain(term);
+  });
+
+  it.each([
+    'Boletim epidemiológico – Dengue, semana 12: o estado registrou 148 mil casos prováveis de dengue desde janeiro.',
+    'Die Huntington-Krankheit wird autosomal-dominant vererbt. Nach ICD-10 werden Alzheimer unter G30 und Parkinson unter G20 kodiert.',
+  ])('%j: nothing (news and teaching)', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { HealthCategory, HealthTerm } from '../data/health-vocabulary';
+import {
+  INTL_CONDITIONS, INTL_CONDITIONS_AMBIGUOUS, INTL_MEDICATIONS, INTL_MEDICATIONS_AMBIGUOUS, INTL_PROCEDURES, INTL_PROCEDURES_AMBIGUOUS, INTL_UPPER_ONLY,
+} from '../data/health-vocabulary-intl';
+
+/**
+ * The health vocabulary of 22 more languages (data/health-vocabulary-intl.ts), found word by word in
+ * a text that is not in English. It is not in the shared keyword automaton: merged, the two
+ * vocabularies would pass the automaton's 32,767 states and double its 8 MB transition table, for
+ * every text, the extension's included; a lookup of each word (and of the phrases a word opens) in a
+ * hash set costs nothing on English text, which the main vocabulary covers, and a pass over the words
+ * on the rest.
+ */
+
+/** lower-case phrase (single spaces, straight apostrophes) -> category and tier */
+const TERMS = new Map<string, HealthTerm>();
+/** the first words of the phrases: a word that opens none is passed over at once */
+const FIRST = new Set<string>();
+let maxWords = 1;
+const upper = new Set(INTL_UPPER_ONLY.split('|'));
+const add = (list: string, category: HealthCategory, ambiguous: boolean): void => {
+  for (const raw of list.split('|')) {
+    const w = raw.replace(/’/g, "'");
+    if (w === '' || TERMS.has(w)) continue;
+    TERMS.set(w, { category, ambiguous, upper: upper.has(w) });
+    const words = w.split(' ');
+    FIRST.add(words[0]!);
+    maxWords = Math.max(maxWords, words.length);
+  }
+};
+add(INTL_MEDICATIONS, 'medication', false);
+add(INTL_MEDICATIONS_AMBIGUOUS, 'medication', true);
+add(INTL_CONDITIONS, 'medical-condition', false);
+add(INTL_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
+add(INTL_PROCEDURES, 'medical-procedure', false);
+add(INTL_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
+
+/** a word: letters (marks too), digits, and apostrophes or hyphens inside ("d'angoisse", "down-syndrom", "covid-19") */
+const WORD = /[\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*/gu;
+/** the commonest words of English: a text with many of them is read by the main vocabulary only */
+const ENGLISH_WORDS = new Set('the and of to in is that for it with was on be are as this have you not my we at by from or an will can i he she has had'.split(' '));
+
+/**
+ * True when the text reads as English: among its first 400 words at least one in six is one of
+ * English's commonest (prose and messages have one in three or more; other languages almost none).
+ */
+export function englishText(text: string): boolean {
+  WORD.lastIndex = 0;
+  let n = 0, english = 0;
+  for (let m = WORD.exec(text); m !== null && n < 400; m = WORD.exec(text)) {
+    n++;
+    if (ENGLISH_WORDS.has(m[0].toLowerCase())) english++;
+  }
+  return n === 0 || english * 6 >= n;
+}
+
+export interface IntlHealthHit { start: number; end: number; term: string; info: HealthTerm }
+
+/** The terms of the vocabulary in `text`, longest first at each word, in text order. */
+export function intlHealthTerms(text: string): IntlHealthHit[] {
+  const out: IntlHealthHit[] = [];
+  const starts: number[] = [], ends: number[] = [], lower: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    lower.push(m[0].toLowerCase().replace(/’/g, "'"));
+  }
+  for (let i = 0; i < lower.length; i++) {
+    if (!FIRST.has(lower[i]!)) continue;
+    let key = lower[i]!;
+    let found: { n: number; key: string } | undefined = TERMS.has(key) ? { n: 1, key } : undefined;
+    // the longer phrases this word opens, its words one blank apart ("zapalenie płuc", "tiểu đường")
+    for (let n = 2; n <= maxWords && i + n - 1 < lower.length; n++) {
+      const gap = text.slice(ends[i + n - 2]!, starts[i + n - 1]!);
+      if (gap !== ' ' && !/^[ \t]+$/.test(gap)) break;
+      key += ' ' + lower[i + n - 1]!;
+      if (TERMS.has(key)) found = { n, key };
+    }
+    if (found === undefined) continue;
+    const info = TERMS.get(found.key)!;
+    const start = starts[i]!, end = ends[i + found.n - 1]!;
+    if (info.upper && text.slice(start, end) !== text.slice(start, end).toUpperCase()) continue;
+    out.push({ start, end, term: found.key, info });
+    i += found.n - 1;
+  }
+  return out;
+}
