@@ -88,6 +88,13 @@ const MUST_FIND: [string, string, string][] = [
   ['date-of-birth', 'Name\tDate of Birth\tTeam\nJo Li\t02.12.1978\tOps', '02.12.1978'],
   ['date-of-birth', 'employee_id;birth_date;grade\n771;"14/03/1969";B2', '14/03/1969'],
   ['date-of-birth', 'Geburtsdatum: 03.11.1979', '03.11.1979'],
+  // bank accounts after their label in more languages; a Polish account number whole, by its IBAN check digits
+  ['bank-account-number', 'Rekening BCA: 5270418836 a.n. Dewi Lestari', '5270418836'],
+  ['bank-account-number', 'Tài khoản Vietcombank: 0011004283917', '0011004283917'],
+  ['bank-account-number', 'Numer konta: 58 1140 2004 0000 3302 1773 3908', '58 1140 2004 0000 3302 1773 3908'],
+  // phone words of more languages before a national number
+  ['phone-number', 'W pilnych sprawach jestem pod numerem 512 448 903.', '512 448 903'],
+  ['phone-number', 'Kdyby něco, jsem na mobilu 603 518 274.', '603 518 274'],
   // the label and "born" in other languages, months written in them
   ['date-of-birth', 'DNI 50918274T, fecha de nacimiento 3 de mayo de 1979, domicilio en Madrid', '3 de mayo de 1979'],
   ['date-of-birth', 'RG: 32.448.917-1 Data de nascimento: 17/06/1990 Endereço: Rua Augusta', '17/06/1990'],
@@ -314,6 +321,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['date-of-birth', 'Invoice date 2024-03-15, due 2024-04-15'],
   ['date-of-birth', 'Born in 1985, she moved to Paris.'],
   ['date-of-birth', 'The NATO summit on 12 May 2024 in Washington.'],
+  ['bank-account-number', 'Numer konta: 58 1140 2004 0000 3302 1773 3907'], // 26 digits whose IBAN check fails
+  ['phone-number', 'The hp 512 448 903 laptop is back in stock.'],
   ['street-address', 'I spent 3 hours on Main Street yesterday.'],
   ['street-address', 'Dr. Smith saw 12 patients'],
   ['ip-address', 'upgraded to version 10.0.19045.3693'],
