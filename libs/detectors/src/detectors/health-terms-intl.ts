@@ -37,21 +37,39 @@ add(INTL_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
 
 /** a word: letters (marks too), digits, and apostrophes or hyphens inside ("d'angoisse", "down-syndrom", "covid-19") */
 const WORD = /[\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*/gu;
-/** the commonest words of English: a text with many of them is read by the main vocabulary only */
-const ENGLISH_WORDS = new Set('the and of to in is that for it with was on be are as this have you not my we at by from or an will can i he she has had'.split(' '));
+/**
+ * the commonest words of English that are no common words of the other languages read ("die", "was", "also" and "come" are
+ * German's and Italian's): a text with many of them is read by the main vocabulary only
+ */
+const ENGLISH_WORDS = new Set(
+  `the and of to is that for it with on be are as this have you not my we at by from or an can i he she has had they their there what which when your
+  could should would about been were them than then because into only other some these those our who how why where very more just its did do does may
+  might must each any up out if but all one two new first way like time see know get make work said same even here back down over right while being used
+  against before after own much many such well also will`.split(/\s+/),
+);
+
+/** the same words as one pattern: counted in one pass of the regex engine, no word copied */
+const ENGLISH_RE = new RegExp(`(?<![\\p{L}\\d])(?:${[...ENGLISH_WORDS].join('|')})(?![\\p{L}\\d])`, 'giu');
 
 /**
- * True when the text reads as English: among its first 400 words at least one in six is one of
- * English's commonest (prose and messages have one in three or more; other languages almost none).
+ * True when the text reads as English: in its first 2,000 characters at least one word in six is one
+ * of English's commonest (prose and messages have one in three or more; other languages almost none).
  */
 export function englishText(text: string): boolean {
-  WORD.lastIndex = 0;
-  let n = 0, english = 0;
-  for (let m = WORD.exec(text); m !== null && n < 400; m = WORD.exec(text)) {
-    n++;
-    if (ENGLISH_WORDS.has(m[0].toLowerCase())) english++;
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  // the words: runs of non-blank characters
+  let words = 0;
+  for (let i = 0, blank = true; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    const b = c === 32 || c === 10 || c === 9 || c === 13;
+    if (blank && !b) words++;
+    blank = b;
   }
-  return n === 0 || english * 6 >= n;
+  if (words === 0) return true;
+  ENGLISH_RE.lastIndex = 0;
+  let english = 0;
+  while (ENGLISH_RE.exec(head) !== null) if (++english * 6 >= words) return true;
+  return false;
 }
 
 export interface IntlHealthHit { start: number; end: number; term: string; info: HealthTerm }
