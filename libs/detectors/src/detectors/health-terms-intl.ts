@@ -74,33 +74,33 @@ export function englishText(text: string): boolean {
 
 export interface IntlHealthHit { start: number; end: number; term: string; info: HealthTerm }
 
-/** The terms of the vocabulary in `text`, longest first at each word, in text order. */
+/** the next word of a phrase, one or more blanks on (sticky; group 1 the word) */
+const NEXT_WORD = /[ \t]+([\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*)/uy;
+
+/** The terms of the vocabulary in `text`, longest first at each word, in text order (one pass over its words, no word kept). */
 export function intlHealthTerms(text: string): IntlHealthHit[] {
   const out: IntlHealthHit[] = [];
-  const starts: number[] = [], ends: number[] = [], lower: string[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    lower.push(m[0].toLowerCase().replace(/’/g, "'"));
-  }
-  for (let i = 0; i < lower.length; i++) {
-    if (!FIRST.has(lower[i]!)) continue;
-    let key = lower[i]!;
-    let found: { n: number; key: string } | undefined = TERMS.has(key) ? { n: 1, key } : undefined;
+    const first = m[0].toLowerCase();
+    if (!FIRST.has(first.indexOf('’') === -1 ? first : first.replace(/’/g, "'"))) continue;
+    let key = first.replace(/’/g, "'");
+    let end = m.index + m[0].length;
+    let found: { end: number; key: string } | undefined = TERMS.has(key) ? { end, key } : undefined;
     // the longer phrases this word opens, its words one blank apart ("zapalenie płuc", "tiểu đường")
-    for (let n = 2; n <= maxWords && i + n - 1 < lower.length; n++) {
-      const gap = text.slice(ends[i + n - 2]!, starts[i + n - 1]!);
-      if (gap !== ' ' && !/^[ \t]+$/.test(gap)) break;
-      key += ' ' + lower[i + n - 1]!;
-      if (TERMS.has(key)) found = { n, key };
+    for (let n = 2; n <= maxWords; n++) {
+      NEXT_WORD.lastIndex = end;
+      const w = NEXT_WORD.exec(text);
+      if (w === null) break;
+      key += ' ' + w[1]!.toLowerCase().replace(/’/g, "'");
+      end = NEXT_WORD.lastIndex;
+      if (TERMS.has(key)) found = { end, key };
     }
     if (found === undefined) continue;
     const info = TERMS.get(found.key)!;
-    const start = starts[i]!, end = ends[i + found.n - 1]!;
-    if (info.upper && text.slice(start, end) !== text.slice(start, end).toUpperCase()) continue;
-    out.push({ start, end, term: found.key, info });
-    i += found.n - 1;
+    if (info.upper && text.slice(m.index, found.end) !== text.slice(m.index, found.end).toUpperCase()) continue;
+    out.push({ start: m.index, end: found.end, term: found.key, info });
+    WORD.lastIndex = found.end;
   }
   return out;
 }
