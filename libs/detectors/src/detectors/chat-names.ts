@@ -36,7 +36,8 @@ const TIME_BETWEEN = /(?:[ ]{2,}|\t+)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[
 const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
   registration q&a wrap-up start end arrival departure check-in checkout check-out deadline update meetup training lecture seminar tutorial
-  posted edited joined left reacted replied pinned bot app apps channel thread today yesterday`.split(/\s+/),
+  posted edited joined left reacted replied pinned bot app apps channel thread today yesterday
+  hbf bf bahnhof station termini centraal central gare estación estacion stazione platform gleis terminal airport flughafen aeropuerto`.split(/\s+/),
 );
 
 interface Line { start: number; end: number; plain: boolean }
@@ -47,6 +48,8 @@ function nameAt(text: string, s: number): { end: number; words: string[] } | und
   const m = NAME.exec(text);
   if (m === null) return undefined;
   const words = m[1]!.toLowerCase().split(' ').filter((w) => !PARTICLES.has(w));
+  // (particles only: "De  10:00", "Van  08:15  Utrecht Centraal" in a timetable)
+  if (words.length === 0) return undefined;
   for (const w of words) if (STOP.has(w) || ORG_WORDS.has(w) || NOT_NAME_WORDS.has(w) || INITIAL_NOUNS.has(w) || PRODUCT_NAMES.has(w)) return undefined;
   return { end: s + m[1]!.length, words };
 }
@@ -90,7 +93,7 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           const n = nameAt(text, s);
           // a speaker: the name, a colon (after a blank in French: "10:14 Maëlle Guerin : …") and the message
           // (after a day's name, as in an agenda, no English word: not "[Mon 09:00] Project Kickoff: room 3")
-          if (n !== undefined && colonAt(text, n.end) && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined, words: n.words });
+          if (n !== undefined && colonAt(text, n.end) && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined && !/^(?:yesterday|today)/i.test(stamp[1]), words: n.words });
           else if (n === undefined) {
             // or a handle: "Mon 08:47 priya.s anyone heard from ola?"
             HANDLE.lastIndex = s;
@@ -120,7 +123,8 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
         } else if (/\p{Lu}/u.test(text[q]!)) n = nameAt(text, q);
         if (n !== undefined) {
           TIME_BETWEEN.lastIndex = n.end;
-          if (TIME_BETWEEN.test(text)) found.push({ start: q, end: n.end, plain: true, handle, words: n.words });
+          // (the message has a word in small letters, as people write: not a timetable's "ICE 578", "Platform 3")
+          if (TIME_BETWEEN.test(text) && messageOrNone(text, TIME_BETWEEN.lastIndex, le)) found.push({ start: q, end: n.end, plain: true, handle, words: n.words });
         }
       }
     }
@@ -130,18 +134,21 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   const starts = new Set<number>();
   const log = found.length >= 2;
   for (const f of found) {
-    // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml")
+    // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml"), and
+    // its second an initial or a family name ("luigi.scheduler" is a logger's, "anna.dev" a role account)
     if (f.handle) {
-      const w = f.words[0]!;
-      if (log && w.length >= 3 && lists.given.has(w) && lists.all.has(w) && !lists.common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w)) {
+      const w = f.words[0]!, second = text.slice(f.start, f.end).toLowerCase().split(/[._-]/)[1] ?? '';
+      if (log && w.length >= 3 && lists.given.has(w) && lists.all.has(w) && !lists.common.has(w) && !STOP.has(w) && !PRODUCT_NAMES.has(w) &&
+        (second.length <= 2 || (lists.all.has(second) && !lists.english?.has(second) && !lists.common.has(second) && !ROLE_PARTS.has(second)))) {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.8 });
         starts.add(f.start);
       }
       continue;
     }
     const l = listed(f.words, lists);
-    // in a log, a listed word or two unlisted words ("Chidi Eze"); alone, a given name and a family name of the lists
-    if (log ? l >= 1 || (f.words.length >= 2 && !f.plain && !(f.day && f.words.some((w) => lists.english?.has(w)))) : l === 2 && f.words.length >= 2) {
+    // in a log, a listed word or two unlisted words ("Chidi Eze"; after a day's name a given name and a family name of the
+    // lists: not a programme's "Sa 10:00 Offene Werkstatt: …"); alone, a given name and a family name of the lists
+    if (log ? (f.day ? l === 2 : l >= 1 || (f.words.length >= 2 && !f.plain)) : l === 2 && f.words.length >= 2) {
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.85 });
       starts.add(f.start);
     }
@@ -162,6 +169,13 @@ function timeMayEnd(text: string, nl: number): boolean {
   return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46 || c === 93;
 }
 
+/** the second parts of role accounts' handles ("anna.dev", "maria.ops") */
+const ROLE_PARTS = new Set('dev devs ops qa test prod stage staging admin bot app api svc sys root data ml ai it hr sales support team eng infra sec'.split(' '));
+/** A message from `from` to the line's end `le`: none, or one with a word in small letters. */
+function messageOrNone(text: string, from: number, le: number): boolean {
+  const m = text.slice(from, le);
+  return m.trim() === '' || /(?:^|[\s,.!?;:(])\p{Ll}{2,}(?![\p{L}])/u.test(m);
+}
 /** a day's abbreviation opening a stamp without a bracket ("Mon 08:47 …", "Mo 09:05 …") */
 const STAMP_DAY_HEAD = /^\p{Lu}\p{Ll}{1,3}\.?,?[ \t]+\d/u;
 /** a speaker's colon right after the name, or after one blank (French typography: "Maëlle Guerin : …") */

@@ -55,6 +55,8 @@ const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent
 const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
 /** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
 const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
+/** an article or a determiner right before a word: "the max setting", "el pilar", "the ana module" */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|el|la|le|les|lo|il|un|una|der|die|das|de|het|den|det|this|that|my|our|your)[ \t]+$/iu;
 /** a word in small letters, not part of a handle, an address or a path */
 const LOWER_WORD = /(?<![\p{L}\p{N}@._/-])\p{Ll}[\p{Ll}'’]{2,30}(?![\p{L}\p{N}@]|[._/-]\p{L})/gu;
 /** words of software documentation that the name lists hold as given names: "Max number of…", "Winston average" (a logger) */
@@ -854,12 +856,17 @@ export const personNameDetector: Detector = {
     // (a listed given name: no English word unless it is an everyday name, "Bill"; the lists' filters answer yes for ~1% of words, "Approved")
     const closing = closingName(text, (w) => (given.has(w) || rareGiven.has(w)) && (!english.has(w) || common.has(w)) && !GREETINGS.has(w) && !NOT_SUBJECTS.has(w) && !places.has(w) && !PRODUCT_NAMES.has(w));
     if (closing !== null && !out.some((f) => f.start < closing[1] && closing[0] < f.end)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: closing[0], end: closing[1], confidence: 0.8 });
+    /** the chat speakers' words, for their names typed again in lower case in the messages (below) */
+    let speakers: Set<string> | undefined;
     for (let i = 0; i < chatSpans.length; i += 2) {
-      // (a handle's parts too: "alex.romero" is "alex" in the messages)
-      const ws = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase().split(/[ ._]/);
-      for (const w of [ws[0]!, ws[ws.length - 1]!]) {
+      // (a handle's first part only: "alex.romero" is "alex" in the messages; "anna.dev" is no "dev")
+      const span = text.slice(chatSpans[i]!, chatSpans[i + 1]!).toLowerCase();
+      const handle = span.indexOf(' ') === -1 && /[._]/.test(span);
+      const ws = handle ? [span.split(/[._]/)[0]!] : span.split(' ');
+      for (const w of handle ? ws : [ws[0]!, ws[ws.length - 1]!]) {
         if (w.length < 3 || w.length > 31 || common.has(w) || STOP.has(w) || PRODUCT_NAMES.has(w) || PARTICLES.has(w)) continue;
         (seen ??= new Set()).add(w);
+        (speakers ??= new Set()).add(w);
         seenKeys.add(wordKey(w, 0, w.length));
       }
     }
@@ -882,15 +889,18 @@ export const personNameDetector: Detector = {
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       }
     }
-    // in a chat log, a speaker's name typed again in lower case in the messages: "maëlle stp ne colle…", "talk to tariq tomorrow"
-    // (no English word or everyday name: not "will", "can", "per"; three letters or more)
-    if (chatted !== undefined && seen !== undefined) {
-      const taken = out.filter((f) => f.detector === 'person-name').map((f) => f.start);
-      LOWER_WORD.lastIndex = 0;
+    // in a chat log, a speaker's name typed again in lower case in its messages: "maëlle stp ne colle…", "talk to tariq tomorrow"
+    // (no English word, everyday name or other language's word: not "will", "max", "pilar"; not after an article, "the ana
+    // module"; three letters or more; from the first speaker to 400 characters after the last)
+    if (speakers !== undefined) {
+      const taken = new Set(out.filter((f) => f.detector === 'person-name').map((f) => f.start));
+      const to = Math.min(text.length, chatSpans[chatSpans.length - 1]! + 400);
+      LOWER_WORD.lastIndex = chatSpans[0]!;
       let m: RegExpExecArray | null;
-      while ((m = LOWER_WORD.exec(text)) !== null) {
-        const s = m.index, e = s + m[0].length;
-        if (!seenKeys.has(wordKey(text, s, e)) || !seen.has(m[0]) || english.has(m[0]) || common.has(m[0]) || STOP.has(m[0]) || HONORIFICS.has(m[0]) || taken.includes(s)) continue;
+      while ((m = LOWER_WORD.exec(text)) !== null && m.index < to) {
+        const s = m.index, e = s + m[0].length, w = m[0];
+        if (!seenKeys.has(wordKey(text, s, e)) || !speakers.has(w) || english.has(w) || common.has(w) || STOP.has(w) || HONORIFICS.has(w) ||
+          FOREIGN_WORDS.has(w) || CLAUSE_NOT.has(w) || taken.has(s) || ARTICLE_BEFORE.test(text.slice(Math.max(0, s - 5), s))) continue;
         out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.75 });
       }
     }

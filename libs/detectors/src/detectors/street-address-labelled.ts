@@ -52,9 +52,10 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
     if (!AFTER_LABEL.test(text)) continue;
     if (NOT_POSTAL.test(text.slice(Math.max(0, starts[k]! - 16), starts[k]))) continue;
     const vs = AFTER_LABEL.lastIndex;
-    let ve = text.indexOf('\n', vs);
-    if (ve === -1) ve = text.length;
-    if (ve - vs > 240) ve = vs + 240;
+    // to the line's end, at most 240 characters on (a search for the newline would cross a whole one-line export each time)
+    const limit = Math.min(text.length, vs + 240);
+    let ve = vs;
+    while (ve < limit && text.charCodeAt(ve) !== 10) ve++;
     let value = text.slice(vs, ve);
     const gap = GAP.exec(value);
     if (gap !== null) value = value.slice(0, gap.index);
