@@ -67,8 +67,8 @@ const KINDS = {
     'telefone', 'telemóvel', 'ligue', 'telefoon', 'mobiel', 'bel', 'rufnummer', 'mobil', 'ruf', 'tlf', 'puhelin', 'telefonnummer', 'numer', 'komórka', 'landline',
     'desk', 'answering', 'dial', 'ring me', 'liga', 'ligar', 'me liga', 'fone', 'zap', 'volejte', 'zavolejte',
     // and their cases and abbreviations in Polish, Czech, Spanish, Greek, Russian, Ukrainian, Turkish, Indonesian and Vietnamese
-    'numerem', 'numeru', 'numerze', 'telefonu', 'telefonem', 'mobilu', 'mobilem', 'číslo', 'čísle', 'cel', 'cel.', 'tfno', 'tlfno', 'τηλ', 'τηλ.', 'τηλέφωνο',
-    'τηλεφωνήστε', 'κινητό', 'телефон', 'телефону', 'тел', 'тел.', 'моб', 'моб.', 'мобильный', 'мобільний', 'телефонуйте', 'numara', 'numarası', 'numarasi', 'cep',
+    'numerem', 'telefonu', 'telefonem', 'mobilu', 'mobilem', 'cel', 'cel.', 'tfno', 'tlfno', 'τηλ', 'τηλ.', 'τηλέφωνο',
+    'τηλεφωνήστε', 'κινητό', 'телефон', 'телефону', 'тел', 'тел.', 'моб', 'моб.', 'мобильный', 'мобільний', 'телефонуйте', 'cep',
     'gsm', 'telp', 'telp.', 'no. hp', 'no hp', 'điện thoại', 'sđt', 'đt', 'móvel', 'celu', 'cell.', 'ph.',
     'τηλέφωνο', 'τηλέφωνό', 'τηλ', 'τηλ.', 'κινητό', 'телефон', 'тел', 'тел.', 'мобильный',
   ),
@@ -92,9 +92,9 @@ const KINDS = {
     'account', 'account number', 'account no', 'account no.', 'account #', 'acct', 'acct no', 'acct.', 'a/c', 'bank account', 'checking account',
     'savings account', 'kontonummer', 'konto', 'sort code', 'bsb', 'numéro de compte', 'número de cuenta',
     // in more languages: Polish, Czech, Swedish, Dutch, Italian, Portuguese, Romanian, Turkish, Russian, Ukrainian, Indonesian, Vietnamese
-    'numer konta', 'nr konta', 'rachunek', 'číslo účtu', 'účet', 'bankkonto', 'clearing', 'clearingnummer', 'rekeningnummer', 'rekening', 'conto corrente',
-    'numero di conto', 'conta', 'número da conta', 'conta corrente', 'cont bancar', 'hesap no', 'hesap numarası', 'hesap numarasi', 'счёт', 'счет', 'расчётный счёт',
-    'номер счёта', 'номер счета', 'рахунок', 'номер рахунку', 'no. rekening', 'no rekening', 'tài khoản', 'số tài khoản', 'stk', 'cuenta', 'compte',
+    'numer konta', 'nr konta', 'numer rachunku', 'nr rachunku', 'numer rachunku bankowego', 'číslo účtu', 'bankkonto', 'clearing', 'clearingnummer',
+    'rekeningnummer', 'rekening', 'conto corrente', 'numero di conto', 'número da conta', 'conta corrente', 'cont bancar', 'hesap no', 'hesap numarası',
+    'hesap numarasi', 'расчётный счёт', 'расчетный счет', 'номер счёта', 'номер счета', 'номер рахунку', 'no. rekening', 'no rekening', 'tài khoản', 'số tài khoản',
   ),
   /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
   accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber'),

@@ -100,7 +100,7 @@ export const INTL_CONDITIONS =
   'zápal plic|zápalu plic|bronchitida|tuberkulóza|žloutenka|pásový opar|spalničky|zánět slepého střeva|ledvinové kameny|infekce močových cest|' +
   'žlučníkové kameny|crohnova choroba|celiakie|syndrom dráždivého tračníku|gastritida|žaludeční vřed|kýla|výhřez ploténky|osteoporóza|artróza|' +
   'revmatoidní artritida|revma|roztroušená skleróza|parkinsonova|alzheimerova|demence|hypotyreóza|endometrióza|neplodnost|lupénka|otřes mozku|' +
-  'zelený zákal|šedý zákal|alkoholismus|drogová závislost|poruchy příjmu potravy|downův syndrom|cirhóza|těhotenství|bolesti zad|cmp|' +
+  'zelený zákal|šedý zákal|alkoholismus|drogová závislost|poruchy příjmu potravy|downův syndrom|cirhóza|těhotenství|bolesti zad|' +
   // Slovak
   'vysoký krvný tlak|hypertenzia|depresia|depresiu|depresiou|syndróm vyhorenia|bipolárna porucha|schizofrénia|autizmus|leukémia|lymfóm|mŕtvica|' +
   'mozgová príhoda|srdcové zlyhanie|fibrilácia predsiení|zápal pľúc|žltačka|hepatitída|ovčie kiahne|osýpky|zápal slepého čreva|' +
@@ -108,7 +108,7 @@ export const INTL_CONDITIONS =
   'vyskočená platnička|skleróza multiplex|neplodnosť|psoriáza|otras mozgu|glaukóm|sivý zákal|katarakta|alkoholizmus|downov syndróm|anémia|' +
   'tehotenstvo|bolesti chrbta|' +
   // Swedish
-  'sockersjuka|högt blodtryck|kol|epilepsi|migrän|panikångest|utbrändhet|bipolär sjukdom|schizofreni|bröstcancer|prostatacancer|lungcancer|' +
+  'sockersjuka|högt blodtryck|epilepsi|migrän|panikångest|utbrändhet|bipolär sjukdom|schizofreni|bröstcancer|prostatacancer|lungcancer|' +
   'tarmcancer|leukemi|hjärntumör|hjärtinfarkt|hjärtsvikt|förmaksflimmer|blodpropp|lunginflammation|tuberkulos|bältros|vattkoppor|mässlingen|' +
   'blindtarmsinflammation|njursten|urinvägsinfektion|crohns sjukdom|celiaki|magsår|benskörhet|osteoporos|artros|ledgångsreumatism|gikt|' +
   'multipel skleros|demens|endometrios|infertilitet|missfall|fibromyalgi|hjärnskakning|benbrott|korsbandsskada|hörselnedsättning|grå starr|' +
@@ -482,4 +482,4 @@ export const INTL_MEDICATIONS_AMBIGUOUS =
 
 /** the abbreviations among the entries above, read only in capitals ("MRT", "VIH", "УЗИ") */
 export const INTL_UPPER_ONLY =
-  'mrsa|ect|mrt|vih|sida|avc|toc|fiv|pma|tac|usg|rzs|cmp|kol|kbt|rmn|χαπ|мрт|узи|эко|экг|вич|спид|окр|віл|узд|екг';
+  'mrsa|ect|mrt|vih|sida|avc|toc|fiv|pma|tac|usg|rzs|kbt|rmn|χαπ|мрт|узи|эко|экг|вич|спид|окр|віл|узд|екг';

@@ -6,20 +6,20 @@ import { TableHeaders, tableRows, valueOf } from '../table-fields';
  * Romanian and Turkish; the genitive of Polish, Czech, Russian and Ukrainian ("3 maja 1985", "14 февраля 1991").
  */
 const MONTH =
-  '(?:jan(?:uary|uar|vier|uari|eiro)?|feb(?:ruary|ruar|ruari)?|f[ée]vrier|fevereiro|febbraio|m[aä]r(?:ch|z|s|t|ts|et)?|maart|marzo|março|apr(?:il|ile)?|avril|abril|ma[iyj]|mei|mayo|maio|maggio|june?|juni|juin|junio|junho|giugno|july?|juli|juillet|julio|julho|luglio|aug(?:ust|ustus|usti)?|agosto|agustus|ao[uû]t|sep(?:t|tember|tembre|tiembre)?|setembro|settembre|o[ck]t(?:ober|obre|ubre)?|outubro|ottobre|nov(?:ember|embre|iembre)?|novembro|de[cz](?:ember)?|d[ée]cembre|diciembre|dezembro|dicembre|desember|enero|gennaio|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)';
+  '(?:jan(?:uary|uar|vier|uari|eiro)?|feb(?:ruary|ruar|ruari)?|f[ée]vrier|fevereiro|febbraio|m[aä]r(?:ch|z|s|t|ts|et)?|maart|marzo|março|apr(?:il|ile)?|avril|abril|ma[iyj]|mei|mayo|maio|maggio|june?|juni|juin|junio|junho|giugno|july?|juli|juillet|julio|julho|luglio|aug(?:ust|ustus|usti)?|agosto|agustus|ao[uû]t|sep(?:t|tember|tembre|tiembre)?|setembro|settembre|o[ck]t(?:ober|obre|ubre)?|outubro|ottobre|nov(?:ember|embre|iembre)?|novembro|de[cz](?:ember)?|d[ée]cembre|diciembre|dezembro|dicembre|desember|enero|gennaio|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|μαιου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga|prosinca|január|február|március|április|május|június|július|augusztus|szeptember|október|november|december)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const MON = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:19|20)\\d{2}';
 /** Numeric (ISO, d/m/y, m/d/y) and written dates ("3 March 1985", "March 3rd, 1985", "12. März 1985"). */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR})(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR})(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 /** A whole cell that is a date (a table's date-of-birth column) */
 const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
   /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh)(?:[ _-]?date)?$/i;
-const ORG_DATE = /(?:^|[^A-Za-z])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp)(?:[^A-Za-z]|$)/i;
+const ORG_DATE = /(?:^|[^\p{L}])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp|project|version|release|app|software|website|site|product|progetto|versione|azienda|società|proyecto|versión|empresa|projet|société|projekt|version|wersja|firma|verze|sürüm|sürümü|şirket|проект|версия|сайт|компания|проєкт|версія|компанія|linux|pancasila|undang-undang|ketentuan|perusahaan|hari lahir)(?:[^\p{L}]|$)/iu;
 
 /**
  * Dates of birth: a date within 40 characters after (or 25 before) a birth word (DOB, born, date of
@@ -45,6 +45,8 @@ export const dateOfBirthDetector: Detector = {
           continue;
         }
       }
+      // "NATO a …", "NATO il …": the Italian "nato" is a word in small letters or at a sentence start, never the alliance in capitals
+      if (text.startsWith('NATO', starts[k]!)) continue;
       const from = Math.max(ends[k]!, lastEnd);
       const m = firstMatch(DATE_RE, text, from, from + 80);
       // "the company was founded ... born out of a merger on 12 May 1987": an organisation's date, not a person's

@@ -115,7 +115,7 @@ function neighbourItemName(text: string, s: number, e: number, lists: Lists): bo
 export const SALUTATIONS = words(`beste lieve liebe lieber liebes cher chère chere chers querido querida queridos estimado estimada estimados caro cara cari gentile
   gentili egregio egregia hej hei moi hoi salut witam szanowny szanowna droga drogi ahoj zdravo merhaba sayın sayin namaste salam shalom kedves tere labas sveiki
   goedemorgen goedemiddag buongiorno buenas buenos bom boa καλησπέρα καλημέρα γεια αγαπητέ αγαπητή здравствуйте привет уважаемый уважаемая дорогой дорогая
-  oi halo hai salve bună buna moin servus grüezi selam`);
+  oi halo hai bună buna moin servus grüezi selam cześć czesc`);
 /** the words after a salutation that address no one person ("Hi team,", "Dear Sir,", "Hello World!") */
 const ADDRESSEES = words(`team all everyone everybody folks guys there world friends friend colleagues colleague sir sirs madam madame customer customers member members
   parents parent students student applicant applicants candidate candidates user users partner partners reader readers diary shareholders investors
@@ -123,7 +123,7 @@ const ADDRESSEES = words(`team all everyone everybody folks guys there world fri
   people yall y'all mate mates buddy bro sis boss chef sweetie honey darling love babe dad mum mom mother father client clients valued
   community developers devs contributors maintainers reviewers tutor professor prof lecturer coach staff crew gang squad world everyone hiring
   клиент клиенты друг друзья мир коллеги коллега партнер партнеры пользователь покупатель все команда бухгалтерия поддержка
-  πελάτη πελάτες φίλε φίλοι όλοι ομάδα συνάδελφοι`);
+  πελάτη πελάτες φίλε φίλοι όλοι ομάδα συνάδελφοι welt mondo wereld dunia världen verden maailma mundo monde świecie světe`);
 
 /**
  * One unlisted capitalised word after a salutation that ends its line or its clause ("Hi Oksana,",

@@ -1236,3 +1236,46 @@ describe('person-name detector: banks, universities, venues, streets and placeho
     expect(names(text)).toEqual([]);
   });
 });
+
+describe('person-name detector: what a review of the multilingual rules broke', () => {
+  it.each([
+    'De  10:00',
+    'Van  08:15  Utrecht Centraal\nNaar  09:02  Amsterdam\n',
+    'O código está escrito em Python e roda em Kubernetes.',
+    'Instalace proběhla a pak Windows požádal o restart.',
+    'Ella trabaja en una oficina del centro.',
+    'Dan gaan we verder met het volgende punt.',
+    'Già lo sapevo.',
+    'Ekim ayında yeni sürüm çıkacak.',
+    'Retailers such as Primark, Zara and Mango reported strong sales.',
+    'The build passes on CI. Travis runs the tests on every push.',
+    'Acción rápida. Marca registrada en España.',
+    'Nach Ansicht des LG Bonn ist die Klausel unwirksam. Das LG Kiel sah das anders.',
+    'Moin Hamburg! Heute wird es sonnig.',
+    'Hallo Welt:\necho "Hallo Welt"',
+    'Grazie a Dio è andato tutto bene.',
+    'Il progetto è stato possibile grazie a Philips e alla comunità.',
+    'Then send the traces to Jaeger for indexing.',
+    'Peserta: Semua Karyawan Divisi Keuangan',
+    'Nume: Plan Standard',
+    'Пример: Иван Иванов',
+    'anna.dev  10:02  deploying to prod now\nmaria.ops  10:03  ok, dev is green and ops signed off',
+    '2024-01-15 10:02:11 luigi.scheduler started\n2024-01-15 10:02:12 luigi.worker ready\n',
+    'Abfahrt:\nHamburg Hbf  10:04  ICE 578\nHannover Hbf  11:22  ICE 578\nKassel-Wilhelmshöhe  12:20  ICE 578',
+    'Programm:\nSa 10:00 Offene Werkstatt: Treffpunkt Rathaus\nSo 11:00 Großes Konzert: Domchor',
+    'Terima kasih.\n\nSalam,\nTim Dukungan',
+  ])('%j: no name', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('reads a speaker typed again in lower case only where no article or everyday word makes it a word', () => {
+    expect(names('[10:02] Max Berg: hi all\n[10:03] Priya Nair: the max setting is wrong')).toEqual(['Max Berg', 'Priya Nair']);
+  });
+
+  it('stays linear on a chat of one speaker repeated, typed again in every message', () => {
+    const t = 'Ana Obi  10:04  ana\n'.repeat(50_000);
+    const t0 = performance.now();
+    inspector.inspect(t);
+    expect(performance.now() - t0).toBeLessThan(4_000);
+  });
+});

@@ -65,8 +65,12 @@ const CLAUSE_NOT = new Set(['max', 'min', 'winston', 'bunyan', 'pino', 'jest', '
 const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
 /** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
 const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
+/** the endings of Polish, Czech, Slovak, Russian and Ukrainian family names */
+const SLAVIC_SURNAME = /(?:ski|cki|dzki|ska|cka|dzka|ak|ek|ik|uk|yk|czyk|wicz|owicz|ewicz|ák|ek|ík|ová|ský|cký|ov|ova|ev|eva|in|ina|ko|enko|uk|чук|ов|ова|ев|ева|ин|ина|ский|ская|ко|енко|ук)$/;
 /** "with" in Polish, Czech, Slovak and Russian, before a name in the instrumental case: "z Wojciechem", "s Radkem", "с Иваном" */
 const SLAVIC_WITH = /(?:^|[^\p{L}])(?:z|ze|s|se|с|со)[ \t]+$/iu;
+/** gods thanked in other languages: "Grazie a Dio", "Danke an Gott", "Gracias a Dios" */
+const DEITIES = new Set('dio dios deus gott god bog boga бог бога allah alá jesus jesús cristo'.split(' '));
 /** titles of other languages that the English words' filter wrongly answers yes for ("mbak") */
 const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule']);
 /** brands named with a title (title and next word, lower case) */
@@ -138,12 +142,16 @@ export const personNameDetector: Detector = {
     const caseOf = (lower: string): string | undefined => {
       let b = CASE_BASES.get(lower);
       if (b === undefined) {
-        b = caseBase(lower, (w) => all.has(w) || given.has(w) || rareGiven.has(w) || all.has(fold(w, w))) ?? null;
+        // (a given name of a list, or a listed word with a Slavic family name's ending: one filter alone answers yes for ~1% of
+        // the stems tried, "Współpracujemy", "Kawa")
+        b = caseBase(lower, (w) => given.has(w) || ((all.has(w) || all.has(fold(w, w))) && SLAVIC_SURNAME.test(w))) ?? null;
         if (CASE_BASES.size >= 4096) CASE_BASES.clear();
         CASE_BASES.set(lower, b);
       }
       return b ?? undefined;
     };
+    /** the same with the rarer given names of the SSA's list as bases (read only for a word a cue names as a person) */
+    const rareCaseOf = (lower: string): string | undefined => caseBase(lower, (w) => rareGiven.has(w) && !english.has(w));
     /** in the lists too without its accents ("Kónya" -> "konya"); the folded copy is made only for non-ASCII words */
     const knownRange = (a: number, b: number): boolean => {
       if (all.hasRange(text, a, b)) return true;
@@ -205,10 +213,11 @@ export const personNameDetector: Detector = {
     };
     /** a given name, or a rarer one of the SSA's list, that is no English word, everyday name, place, firm or product: "Chidi", "Jürgen", "Wojciech" (not "Prisma", "Georgia") */
     const unambiguousRare = (lower: string): boolean => {
-      const folded = fold(lower, lower), base = inflecting ? caseOf(lower) : undefined;
+      // (in a Slavic text, in another case: a given name, a family name or a rarer given name of the SSA's list, "Wojciechem")
+      const folded = fold(lower, lower), base = inflecting ? caseOf(lower) ?? rareCaseOf(lower) : undefined;
       return (given.has(lower) || rareGiven.has(lower) || (folded !== lower && (given.has(folded) || rareGiven.has(folded))) || base !== undefined) && !english.has(lower) && !common.has(lower) &&
         !places.has(lower) && !placeLikeGiven(lower) && !PRODUCT_NAMES.has(lower) && !FIRM_NAMES.has(lower) && !NOT_SUBJECTS.has(lower) && !STOP.has(lower) &&
-        !DEPARTMENT_WORDS.has(lower) && !FOREIGN_WORDS.has(lower);
+        !DEPARTMENT_WORDS.has(lower) && !FOREIGN_WORDS.has(lower) && !FOREIGN_WORDS.has(folded) && !DEITIES.has(lower);
     };
     /** one word no list but the SSA's knows, named as a person by the words before it (CUE_WORD_BEFORE found their last) */
     const cuedRareGiven = (s: number, e: number): boolean => {
@@ -446,7 +455,8 @@ export const personNameDetector: Detector = {
       // (nor a brand named with a title: "Dr Martens", "Mr Muscle"; "Pan" only before a given name: not "Pan Fried Sea Bass")
       for (let k = toks.length - 2; k > 0; k--) {
         const w = toks[k]!.lower;
-        if (HONORIFICS.has(w) && !given.has(w) && (!english.has(w) || w === 'prof' || TITLES_NO_WORD.has(w))) {
+        // (the Indonesian "Pak" in a run of capitalised words only: in small letters it is Czech "then", "a pak Windows …")
+        if ((HONORIFICS.has(w) || w === 'pak') && !given.has(w) && (!english.has(w) || w === 'prof' || TITLES_NO_WORD.has(w))) {
           if (TITLED_BRANDS.has(w + ' ' + toks[k + 1]!.lower) || (w === 'pan' && !(given.has(toks[k + 1]!.lower) && !english.has(toks[k + 1]!.lower)))) return;
           toks.splice(0, k + 1);
           // the run stopped at four words: the name may go on ("Team Lead Dr Maria Keller")
@@ -532,7 +542,7 @@ export const personNameDetector: Detector = {
       // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
       const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
       // (Polish "Pan" right before a given name: not "Pan Am", "in the pan. Add", "Pan Fried Sea Bass")
-      const honorific = (!bf.colon && !bf.comma && HONORIFICS.has(w0) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
+      const honorific = (!bf.colon && !bf.comma && (HONORIFICS.has(w0) || (w0 === 'pak' && text.startsWith('Pak', wordsBack(text, start, 1)))) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
         !given.has(toks[0]!.lower) || english.has(toks[0]!.lower)))) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
@@ -551,7 +561,14 @@ export const personNameDetector: Detector = {
         : w0 === 'is' && w1 === 'name' ? NAME_OWNERS.has(w2) || w2.endsWith("'s") || w2.endsWith('’s') // "her maiden name is Key"
           : NAMING_LAST.has(w0) && NAMING2.has(w1 + '_' + w0));
       // thanks in another language, then a preposition or an article: "Danke an Jürgen", "Grazie mille a Giulia", "Ευχαριστώ τον Γιώργο"
-      const thanked = !bf.colon && !bf.comma && THANKS_PREPS.has(w0) && (THANKS_WORDS.has(w1) || (THANKS_FILLERS.has(w1) && THANKS_WORDS.has(w2)));
+      const thanked = !bf.colon && !bf.comma && THANKS_PREPS.has(w0) && (THANKS_WORDS.has(w1) || (THANKS_FILLERS.has(w1) && THANKS_WORDS.has(w2))) &&
+        !toks.some((x) => DEITIES.has(x.lower) || FIRM_NAMES.has(x.lower) || PRODUCT_NAMES.has(x.lower));
+      // greeted and nothing else: "Moin Hamburg!", "Oi Brasil!" greet a place; a family name alone needs the address's comma
+      const greetedOnly = !honorific && !bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two) || saluted);
+      // a label of another language before words of English ("Nume: Plan Standard"): a product, not a person
+      // (nor words no list knows, four of them: "Peserta: Semua Karyawan Divisi Keuangan")
+      const labelled = bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three) || (MORE_LABELS.has(w0) && !toks.some((x) => english.has(x.lower) && !all.has(x.lower)) &&
+        (toks.length <= 3 || toks.some((x) => all.has(x.lower) || all.has(foldedOf(x))))));
       let strong =
         honorific ||
         (!bf.colon && (GREETINGS.has(w0) || GREETINGS2.has(two))) ||
@@ -559,7 +576,7 @@ export const personNameDetector: Detector = {
         (!bf.colon && !bf.comma && (MY_NAME2.has(two) || MY_NAME2.has(w0) || MY_NAME2.has(three))) ||
         naming ||
         (bf.dash && dashName(toks, text)) ||
-        (bf.colon && (LABELS.has(w0) || LABELS.has(two) || LABELS.has(three) || MORE_LABELS.has(w0))) ||
+        labelled ||
         saluted ||
         // the head of a numbered or bulleted list item: "2) Chukwudi Nwosu – great communicator" (name-shapes.ts)
         (n >= 2 && !bf.colon && listMarkerBefore(text, start) && listItemName(text, toks, lists)) ||
@@ -595,7 +612,7 @@ export const personNameDetector: Detector = {
       const clauseName = (x: Tok): boolean =>
         x.word.length >= 3 && isGiven(x) && isKnown(x) && !english.has(x.lower) && !isCommon(x) && !places.has(x.lower) && !placeLikeGiven(x.lower) &&
         !PRODUCT_NAMES.has(x.lower) && !FIRM_NAMES.has(x.lower) && !NOT_SUBJECTS.has(x.lower) && !DEPARTMENT_WORDS.has(x.lower) && !HEADING_WORDS.has(x.lower) && !ORG_WORDS.has(x.lower) &&
-        !FOREIGN_WORDS.has(x.lower) && !CLAUSE_NOT.has(x.lower);
+        !FOREIGN_WORDS.has(x.lower) && !FOREIGN_WORDS.has(foldedOf(x)) && !CLAUSE_NOT.has(x.lower);
       /** a past verb of speaking after the word, which is no place, firm or product: "Will said", "Grant raised" (not "Georgia raised its rate") */
       const saidByPerson = (x: Tok): boolean =>
         pastVerbOfPerson(text, x.end) && !placeLikeGiven(x.lower) && !places.has(x.lower) && !FIRM_NAMES.has(x.lower) && !PRODUCT_NAMES.has(x.lower);
@@ -758,7 +775,7 @@ export const personNameDetector: Detector = {
       if (strong && (!houseNumber || titledAddress) && !(n === 1 && isCommon(first) && !honorific && !naming && !GREETINGS.has(w0))) {
         // a salutation, title, name field or signature: the capitalised words after it are a name
         // a single unknown word needs a title ("Mr Xyz"); after a greeting or a label it must be a known name
-        if (n >= 2 || listEvidence > 0) confidence = 0.92;
+        if ((n >= 2 || listEvidence > 0) && !(greetedOnly && n === 1 && !isGiven(first) && text.charCodeAt(end) !== 44)) confidence = 0.92;
         else if (honorific || (n === 1 && nameIs)) confidence = 0.8;
         // a rarer given name of the SSA's list thanked: "Danke an Jürgen" (no English word, firm or product)
         else if (thanked && unambiguousRare(first.lower)) confidence = 0.8;

@@ -14,7 +14,7 @@ export const STOP = words(`
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
   dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik pak hanım hanim bey
-  mbak bu doamna doamnei domnul domnului domnule κύριε selon según secondo laut volgens według
+  mbak bu doamna doamnei domnul domnului domnule κύριε selon según secondo laut volgens według salam selam
   ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
   today tomorrow yesterday morning afternoon evening night week month year quarter
@@ -82,7 +82,7 @@ export const PLACE_PREPS = words('in at from to near into via of on onto across 
  * Given names that, alone, are mostly a product, an AI assistant, a language or a tool in workplace
  * text ("ask Claude", "we use Ruby"): one such word is no name ("Claude Monet" still is).
  */
-export const PRODUCT_NAMES = words(`claude gemini prisma deno koa json zlib vue loki arial helm istio envoy grafana kibana alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
+export const PRODUCT_NAMES = words(`claude gemini prisma deno koa json zlib vue loki arial helm istio envoy grafana kibana zara mango primark lancia dacia lada skoda kali callisto europa travis luigi argo clio megane linde conda jaeger nova ashby lua cinder спартак зенит alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
   ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
   athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
 /** surname endings of many languages (accent-free, lower case) */
@@ -102,15 +102,15 @@ export const VENUE_BEFORE = words(`café cafe caffè galleria stadio stade estad
  */
 export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mme mlle sr sra srta dra fr rev mister madam madame señor señora signor signora
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
-  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú anh em bạn herrn pan dokter doktor geom
+  κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú anh herrn pan dokter doktor geom
   pana panu panem panią pána pánovi pánem pánom slečny slečně slečnou господина господину госпожи госпоже госпожу пан пана пану пані
-  mbak pak doamna doamnei domnul domnului domnule κύριε`);
+  mbak doamna doamnei domnul domnului domnule κύριε`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
   love thank-you thank_you ευχαριστώ спасибо благодарю дякую dziękuję děkuji köszönöm mulțumesc teşekkürler bedankt tack kiitos
-  oi halo hai salve bună buna moin servus grüezi selam
-  groetjes groet groeten grüße gruß grüsse lg mfg cumprimentos abraços abraço beijos pozdrawiam pozdrowienia pozdrav pozdravem hälsningar hilsen terveisin
+  oi halo hai bună buna moin servus grüezi selam cześć czesc
+  groetjes groet groeten grüße gruß grüsse cumprimentos abraços abraço beijos pozdrawiam pozdrowienia pozdrav pozdravem hälsningar hilsen terveisin
   saygılarımla saygilarimla selamlar atenciosamente cordialement salutations saluti bisous bises amitiés besos abrazos`);
 export const GREETINGS2 = words('thank_you good_morning good_afternoon good_evening many_thanks kind_regards best_regards warm_regards best_wishes un_saludo');
 export const MY_NAME2 = words('name_is i_am i\'m this_is it\'s known_as name\'s called named signed');
@@ -177,7 +177,8 @@ export const DEPARTMENT_WORDS = words(`resources support service services sales 
   receivable payroll procurement purchasing compliance admin administration desk helpdesk counsel relations affairs management committee board council
   teams department dept division unit office centre center desk police authority agency ministry bureau registry court
   robotics software networks media capital foods pharma pharmaceuticals energy motors airlines airways insurance realty properties health analytics
-  digital games devices electronics dynamics biotech therapeutics brands retail ventures santé salud saúde sanità gesundheit kaynakları`);
+  digital games devices electronics dynamics biotech therapeutics brands retail ventures santé salud saúde sanità gesundheit kaynakları
+  dukungan keuangan pemasaran penjualan layanan pelanggan divisi bagian sekretariat umum karyawan`);
 /** words of a heading or a building over an address, not a person's name: "Billing Address", "Delivery Details", "Harbour View" */
 export const HEADING_WORDS = words(`address addresses billing shipping delivery contact contacts details invoice mailing postal home location locations venue
   directions registered return sender recipient branch head main our your my new old event meeting conference party hotel restaurant cafe bar
@@ -212,7 +213,12 @@ export const FROM_PERSON = words(`email e-mail mail message messages note notes 
 export const FOREIGN_WORDS = words(`ala alla alta ama anda anno apa asal asta bara bas bulan dag dalla dau davon davor deja della deste diri dua durante elle eller esse esta
   fara fem gia hal hanno hari hasta hennes ila ise işe juste kata kaya kaynak koko mai mala malo mille mimo mir nada nella nelle oba olen olin oma ona oni ora oto pero
   pola prima primo satu secondo sem sien sila som sana tej terzo til tre tri ultimo una uma utama vere vid ville vin vita vive ajan islam asia oman april мир сила
-  das die der den det och und`);
+  das die der den det och und insa însă langa lângă fran från casto často luc lúc
+  ella ela ele eles elas lui lei mia dan ben kim yani ada mari ani theo vlada vláda quản quan
+  ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik januari februari maret mei juni juli
+  desember janeiro fevereiro março marco abril maio junho julho setembro outubro novembro dezembro enero febrero marzo mayo junio julio septiembre
+  octubre noviembre diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+  dolores luz pilar вера слава umut aurore`);
 export const PERSON_VERBS = words('ask asked tell told call called email emailed ping pinged meet met thank thanks cc remind reminded invite invited introduce forward');
 export const WEAK_AFTER =
   /^(?:'s|’s|,[ \t]+(?:the|our|their|its|a|an)[ \t]+[^,.\n]{2,40},[ \t]+(?:said|says|told|added|explained|noted|wrote|stated)\b|[ \t]+(?:said|says|told|asked|wrote|writes|called|emailed|replied|is|was|has|had|will|would|can|could|reports|reported|joined|joins|starts|started|left|leaves|works|worked|needs|needed|wants|wanted|confirmed|agreed|mentioned|noted|requested|approved|signed|sent|received|lives|lived|moved|went|took|gets|got|visited|arrived|met|paid|bought|ordered|booked|submitted|attended|applied|resigned|studied|graduated|complained|cancelled|canceled|returned|phoned|texted|messaged|shared|uploaded|forgot|lost|owes|owed|thinks|believes|feels|explained|listed|spent|flew|drove|gave|became|married|divorced|died|born|retired|founded|wrote|sang|sung|directed|produced|played|performed|smiled|laughed|nodded|replied|announced|insisted|added|admitted|argued|testified|stated|recalled|grew|invested|speaks|spoke|and [A-Z]|\())/u;
@@ -253,7 +259,7 @@ export const PLACEHOLDER_NAMES = new Set(
   `john doe|jane doe|baby doe|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
   jan modaal|fulano de tal|mario rossi esempio|john q public|juan perez|juan perez garcia|juan perez lopez|maria perez|jan kowalski|anna kowalska|jan novak|
   jana novakova|ivan ivanov|ivan ivanovich ivanov|ivan petrov|jan jansen|piet jansen|pieter post|jean dupont|marie dupont|joao da silva|joao silva|maria da silva|
-  mario rossi|maria rossi|max musterfrau|maria musterfrau|ali veli|budi santoso contoh|nguyen van a|tran thi b|john smith example`.replace(/\n\s*/g, '').split('|'),
+  mario rossi|maria rossi|max musterfrau|maria musterfrau|ali veli|budi santoso contoh|nguyen van a|tran thi b|john smith example|иван иванов|иван иванович иванов|петр петров|пётр петров|иван петров`.replace(/\n\s*/g, '').split('|'),
 );
 /** their last words: most runs are ruled out without joining their words */
 export const PLACEHOLDER_LAST = new Set([...PLACEHOLDER_NAMES].map((n) => n.slice(n.lastIndexOf(' ') + 1)));

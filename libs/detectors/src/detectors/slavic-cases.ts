@@ -29,7 +29,7 @@ const ENDINGS: readonly (readonly [string, readonly string[]])[] = [
 const FLEETING_E = new Set(['k', 'ł', 'c', 'l']);
 
 /** Letters of the languages above (and Cyrillic) */
-const CASE_LETTERS = /[ąęłśźżćńóěščřžůýĺľŕĄĘŁŚŹŻĆŃÓĚŠČŘŽŮÝĹĽŔ\u0400-\u04ff]/g;
+const CASE_LETTERS = /[ąęłśźżćńěščřžůýĺľŕĄĘŁŚŹŻĆŃĚŠČŘŽŮÝĹĽŔ\u0400-\u04ff]/g;
 
 /**
  * The text is written in one of those languages: one of their letters in a short text (a sentence

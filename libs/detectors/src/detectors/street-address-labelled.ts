@@ -10,8 +10,10 @@ import type { Finding } from '../finding';
  * postcode or four words. An address the shapes found there already is widened to the whole value.
  */
 
-/** what may follow the label: a qualifier in brackets, then a colon (sticky) */
-const AFTER_LABEL = /[ \t]*(?:\([^)\n]{0,30}\)[ \t]*)?[:：][ \t]*/y;
+/** what may follow the label: a word that qualifies it ("Адрес проживания:", "Alamat lengkap:") or one in brackets, then a colon (sticky) */
+const AFTER_LABEL = /[ \t]*(?:\([^)\n]{0,30}\)[ \t]*|[\p{L}-]{2,16}[ \t]*)?[:：][ \t]*/uy;
+/** a value that is no postal address: a memory or network address, a reference to elsewhere, a placeholder, a payment */
+const NOT_ADDRESS = /0x[0-9a-f]|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|(?:^|[^\p{L}])(?:schedule|section|part|page|seite|siehe|see|as stated|stated|same as|ver|véase|apartado|conforme|cláusula|clause|clausola|parágrafo|paragraph|absatz|krok|step|schritt|tbd|tbc|to be confirmed|mandat|sepa|lastschrift|idem|size|byte|bytes|bit|байт|размер|wie)(?:[^\p{L}]|$)/iu;
 /** the words before the label that make it another kind of address ("IP address:", "e-mail address:") */
 const NOT_POSTAL = /(?:^|[^\p{L}])(?:ip|e-?mail|mail|mac|wallet|web|server|bitcoin|btc|eth|ethereum|contract|memory|return|reply|sender's|url|link|http|network|ipv4|ipv6|bluetooth)[ \t-]*$/iu;
 /** a colon later on the value's line, and the two words before it (the label's, when the next field starts there) */
@@ -72,7 +74,7 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
       break;
     }
     value = value.replace(/[\s,;.]+$/, '');
-    if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value)) continue;
+    if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) continue;
     // a number, a capital or an abbreviation first ("14 Rua…", "Kouter 17", "г. Москва", "jl. Tebet"), not a sentence ("The address: we will…")
     if (!VALUE_START.test(value)) continue;
     const words = value.match(WORD)?.length ?? 0;
