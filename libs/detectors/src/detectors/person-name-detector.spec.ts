@@ -1268,6 +1268,13 @@ describe('person-name detector: what a review of the multilingual rules broke', 
     expect(names(text)).toEqual([]);
   });
 
+  it('reads a rarer given name after a role and a possessive, and after a capitalised Indonesian title', () => {
+    expect(names('My manager Chidi says the clock is off.')).toEqual(['Chidi']);
+    expect(names('Her boss Jürgen approved it.')).toEqual(['Jürgen']);
+    expect(names('Lain-lain: Bu Aisyah akan menghubungi agensi.')).toEqual(['Aisyah']);
+    expect(names('BU Finance: Q3 results')).toEqual([]);
+  });
+
   it('reads a speaker typed again in lower case only where no article or everyday word makes it a word', () => {
     expect(names('[10:02] Max Berg: hi all\n[10:03] Priya Nair: the max setting is wrong')).toEqual(['Max Berg', 'Priya Nair']);
   });

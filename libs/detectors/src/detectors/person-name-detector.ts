@@ -245,7 +245,14 @@ export const personNameDetector: Detector = {
           : c === 39 || c === 0x2019 ? text.charCodeAt(e + 1) === 115 && POSSESSED.test(text.slice(e + 2, e + 20))
           : c === 32 && (SAYS_AFTER.test(text.slice(e, e + 16)) || SAID_PAST.test(text.slice(e, e + 14)) || AUX_AFTER.test(text.slice(e, e + 24)) ||
             ADVERB_THEN_PAST.test(text.slice(e, e + 32)) || AND_I_AFTER.test(text.slice(e, e + 12)));
-      } else if (isLower(p)) placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s)) || (inflecting && SLAVIC_WITH.test(text.slice(Math.max(0, s - 4), s)));
+      } else if (isLower(p)) {
+        placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s)) || (inflecting && SLAVIC_WITH.test(text.slice(Math.max(0, s - 4), s)));
+        // (or after a word for someone's role: "My manager Folake says…")
+        if (!placed) {
+          const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
+          placed = !bs.colon && !bs.comma && ROLE_BEFORE.has(bs.words[0] ?? '') && POSSESSIVES.has(bs.words[1] ?? '');
+        }
+      }
       return placed && unambiguousRare(text.slice(s, e).toLowerCase());
     };
     const loneWord = (s: number, e: number): void => {
@@ -542,7 +549,7 @@ export const personNameDetector: Detector = {
       // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
       const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
       // (Polish "Pan" right before a given name: not "Pan Am", "in the pan. Add", "Pan Fried Sea Bass")
-      const honorific = (!bf.colon && !bf.comma && (HONORIFICS.has(w0) || (w0 === 'pak' && text.startsWith('Pak', wordsBack(text, start, 1)))) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
+      const honorific = (!bf.colon && !bf.comma && (HONORIFICS.has(w0) || ((w0 === 'pak' || w0 === 'bu') && text.startsWith(w0 === 'pak' ? 'Pak' : 'Bu', wordsBack(text, start, 1)))) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
         !given.has(toks[0]!.lower) || english.has(toks[0]!.lower)))) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;
