@@ -247,7 +247,7 @@ export const personNameDetector: Detector = {
             ADVERB_THEN_PAST.test(text.slice(e, e + 32)) || AND_I_AFTER.test(text.slice(e, e + 12)));
       } else if (isLower(p)) {
         placed = WITH_BEFORE.test(text.slice(Math.max(0, s - 12), s)) || (inflecting && SLAVIC_WITH.test(text.slice(Math.max(0, s - 4), s)));
-        // (or after a word for someone's role: "My manager Folake says…")
+        // (or after a word for someone's role and a possessive: "My manager Chidi says…")
         if (!placed) {
           const bs = beforeOf(text, s, lineStartWithin(text, s, 40));
           placed = !bs.colon && !bs.comma && ROLE_BEFORE.has(bs.words[0] ?? '') && POSSESSIVES.has(bs.words[1] ?? '');
