@@ -110,7 +110,8 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
         }
       }
       // the author, the time and the message on one line: "Chioma Obi  10:04  alex you…", "alex.romero  10:02  deploy failing"
-      if ((found.length === 0 || found[found.length - 1]!.start < q) && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f)) {
+      // (read only on a line with a time in its first 70 characters: most lines of prose skip the name's regex)
+      if ((found.length === 0 || found[found.length - 1]!.start < q) && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f) && timeAhead(text, q, le)) {
         let n: { end: number; words: string[] } | undefined;
         let handle = false;
         if (c >= 97 && c <= 122) {
@@ -169,6 +170,17 @@ function timeMayEnd(text: string, nl: number): boolean {
   return (c >= 48 && c <= 57) || c === 77 || c === 109 || c === 46 || c === 93;
 }
 
+/** a time ("10:04") within the first 70 characters of the line from `q` to `le` */
+function timeAhead(text: string, q: number, le: number): boolean {
+  const to = Math.min(le - 1, q + 70);
+  for (let i = q + 2; i < to; i++) {
+    if (text.charCodeAt(i) === 58) {
+      const a = text.charCodeAt(i - 1), b = text.charCodeAt(i + 1);
+      if (a >= 48 && a <= 57 && b >= 48 && b <= 57) return true;
+    }
+  }
+  return false;
+}
 /** the second parts of role accounts' handles ("anna.dev", "maria.ops") */
 const ROLE_PARTS = new Set('dev devs ops qa test prod stage staging admin bot app api svc sys root data ml ai it hr sales support team eng infra sec'.split(' '));
 /** A message from `from` to the line's end `le`: none, or one with a word in small letters. */
