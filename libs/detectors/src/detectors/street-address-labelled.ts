@@ -6,8 +6,10 @@ import type { Finding } from '../finding';
  * No. 15, Jakarta Selatan 12810", "Anschrift: Hasenheide 71, 10967 Berlin". The shapes of
  * street-address-detector.ts know the street types of a few countries; a label names the value
  * whatever its form. The value runs to the end of its line, or to the next label on the line
- * ("… 10967 Berlin Telefon: …"), and must read as an address: a digit, two words, and a comma, a
- * postcode or four words. An address the shapes found there already is widened to the whole value.
+ * ("… 10967 Berlin Telefon: …") or a sentence after it, and must read as an address: a number, a
+ * capital or an abbreviation first, a digit, two words, and a comma, a postcode or four words; not a
+ * memory or network address, nor a reference to elsewhere ("As stated in Schedule 1"). An address
+ * the shapes found there already is widened to the whole value.
  */
 
 /** what may follow the label: a word that qualifies it ("Адрес проживания:", "Alamat lengkap:") or one in brackets, then a colon (sticky) */
@@ -28,9 +30,9 @@ const NEXT_FIELD = new Set(
   geburtsdatum dob birth born doğum ngày tanggal sđt điện тел телефон τηλ τηλέφωνο website web steuer-id npwp nik cccd снилс инн паспорт passport ssn note notes
   status contact kontakt contacto`.split(/\s+/),
 );
-/** a gap that ends a value: two blanks, a tab, a bar, a bullet or a dash between blanks */
 /** "number" before a field's name: "No. HP", "Nr. Tel", "Số điện" */
 const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', 'số', 'num', 'num.']);
+/** a gap that ends a value: two blanks, a tab, a bar, a bullet or a dash between blanks */
 const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
 const WORD = /\p{L}{2,}/gu;
