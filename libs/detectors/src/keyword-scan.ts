@@ -174,11 +174,20 @@ const KIND_NAMES = Object.keys(KINDS) as KeywordKind[];
 const KIND_INDEX = Object.fromEntries(KIND_NAMES.map((k, i) => [k, i])) as Record<KeywordKind, number>;
 const PATTERNS: string[] = [];
 const PATTERN_KIND: number[] = [];
+/**
+ * the other kinds of a word more than one kind lists ("address" is an `ip` and an `addrlabel` word,
+ * "nif" a `dni` and a `natid` one): its hits are each kind's
+ */
+const PATTERN_MORE: (number[] | undefined)[] = [];
+const PATTERN_INDEX = new Map<string, number>();
 for (const k of KIND_NAMES) {
   for (const w of KINDS[k]) {
-    if (PATTERNS.includes(w)) continue; // first kind wins, as listed
-    PATTERNS.push(w);
-    PATTERN_KIND.push(KIND_INDEX[k]);
+    const p = PATTERN_INDEX.get(w);
+    if (p === undefined) {
+      PATTERN_INDEX.set(w, PATTERNS.length);
+      PATTERNS.push(w);
+      PATTERN_KIND.push(KIND_INDEX[k]);
+    } else if (PATTERN_KIND[p] !== KIND_INDEX[k] && !PATTERN_MORE[p]?.includes(KIND_INDEX[k])) (PATTERN_MORE[p] ??= []).push(KIND_INDEX[k]);
   }
 }
 const AUTOMATON = new KeywordAutomaton(PATTERNS);
@@ -194,8 +203,7 @@ export class KeywordHits {
 
   constructor(text: string) {
     const { starts, ends } = this;
-    AUTOMATON.search(text, (start, end, p) => {
-      const k = PATTERN_KIND[p]!;
+    const add = (k: number, start: number, end: number): void => {
       const s = starts[k];
       if (s === undefined) {
         starts[k] = [start];
@@ -204,6 +212,11 @@ export class KeywordHits {
         s.push(start);
         ends[k]!.push(end);
       }
+    };
+    AUTOMATON.search(text, (start, end, p) => {
+      add(PATTERN_KIND[p]!, start, end);
+      const more = PATTERN_MORE[p];
+      if (more !== undefined) for (const k of more) add(k, start, end);
     });
   }
 

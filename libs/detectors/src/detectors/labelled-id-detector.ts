@@ -1,6 +1,5 @@
 import { type Detector, type Scan } from '../detector';
 import type { Finding } from '../finding';
-import type { KeywordKind } from '../keyword-scan';
 import { InvalidChecksum } from 'stdnum/lib/cjs/exceptions';
 import type { Validator } from 'stdnum/lib/cjs/types';
 import * as arCuit from 'stdnum/lib/cjs/ar/cuit';
@@ -70,8 +69,6 @@ for (const { id, labels, weak } of LABELLED_IDS) {
     BY_LABEL.set(key, e);
   }
 }
-/** the kinds whose words may be such a label: a word is in the first kind that lists it ("nif" is a `dni` word, "rfc" an `idcolumn` one) */
-const LABEL_KINDS: readonly KeywordKind[] = ['natid', 'dni', 'idcolumn'];
 
 /**
  * Between a label and its value (sticky): blanks and punctuation, a "no." or "number", a "is" ("RUT: ",
@@ -112,15 +109,13 @@ export const labelledIdDetector: Detector = {
   })),
   detect(scan, out) {
     const candidates: Finding[] = [];
-    for (const kind of LABEL_KINDS) {
-      if (!scan.keywords.has(kind)) continue;
-      const { starts, ends } = scan.keywords.hits(kind);
-      for (let i = 0; i < starts.length; i++) {
-        const entry = BY_LABEL.get(scan.text.slice(starts[i]!, ends[i]!).toLowerCase());
-        if (entry === undefined) continue;
-        const f = labelledValue(scan, starts[i]!, ends[i]!, entry);
-        if (f !== undefined) candidates.push(f);
-      }
+    // (every label is a `natid` word of the keyword scan, also those another kind lists: "nif", "rfc")
+    const { starts, ends } = scan.keywords.hits('natid');
+    for (let i = 0; i < starts.length; i++) {
+      const entry = BY_LABEL.get(scan.text.slice(starts[i]!, ends[i]!).toLowerCase());
+      if (entry === undefined) continue;
+      const f = labelledValue(scan, starts[i]!, ends[i]!, entry);
+      if (f !== undefined) candidates.push(f);
     }
     if (candidates.length === 0) return;
     // against the ids found already, both in text order: one sweep (a check against every finding is

@@ -535,17 +535,10 @@ export const streetAddressDetector: Detector = {
     japaneseAddresses(text, out);
     postcodeAddresses(text, out);
     // any form after its label ("Adres: …", "Адрес: …"), or the shapes above widened to the label's whole value (street-address-labelled.ts)
-    // ("address" itself is an `ip` word of the keyword scan: its hits there are read too)
-    // (its hits are read only when the text has the word: "from", "host" and "server" are `ip` words too, in most texts)
-    const labels = keywords.hits('addrlabel'), ip = text.indexOf('ddress') !== -1 || text.indexOf('DDRESS') !== -1 ? keywords.hits('ip') : { starts: [], ends: [] };
-    const starts = [...labels.starts], ends = [...labels.ends];
-    for (let i = 0; i < ip.starts.length; i++) {
-      if (ip.ends[i]! - ip.starts[i]! === 7 && text.slice(ip.starts[i]!, ip.ends[i]!).toLowerCase() === 'address') {
-        starts.push(ip.starts[i]!);
-        ends.push(ip.ends[i]!);
-      }
+    if (keywords.has('addrlabel')) {
+      const labels = keywords.hits('addrlabel');
+      labelledAddresses(text, labels.starts, labels.ends, out, first);
     }
-    if (starts.length > 0) labelledAddresses(text, starts, ends, out, first);
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;
       const s = f.start;
