@@ -4,7 +4,7 @@ import { nameLists as names } from './name-lists';
 import {
   APPOSITIVE_AFTER, FIRM_NAMES, GAELIC_PARTICLES, PERSON_ONLY_END, SITE_WORDS, addressLabel, peopleIncluding, selfIntroduced, describedByTrait, listenerAfterSpeaker, quotationSpeaker, receiverAfterGiver, unitWordBeforeNumber, unlistedPersonCue,
 } from './person-name-cues';
-import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, nameIsBefore, prevChar } from './capitalised-runs';
+import { type Tok, fold, foldedOf, forEachCapitalisedRun, isLetter, isLower, isUpper, nameIsBefore, prevChar } from './capitalised-runs';
 import { HAS_CAPITAL, LOWER_CASE_MAX, cuedLowerCaseNames, lowerCaseNames, typedInLowerCase } from './lower-case-names';
 import {
   addressLineAfter, beforeOf, describedPerson, emailLocals, lineEndsAt, nameList, nearbyLocals, pastVerbOfPerson, personalAfter, previousLine, sentenceStartAt, wordAsName, wordsBack,
@@ -13,13 +13,13 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, VENUE_BEFORE, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  AND_I_AFTER, ARTICLE_BEFORE, CAPITALISED_TITLES, CLAUSE_NOT, CUE_WORD_BEFORE, DEITIES, TITLES_NO_WORD, WITH_BEFORE, FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, VENUE_BEFORE, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
-import { caseBase, inflectingText } from './slavic-cases';
+import { SLAVIC_SURNAME, SLAVIC_WITH, caseBase, inflectingText } from './slavic-cases';
 import { lowerCaseChat } from './lower-case-chat';
 import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
@@ -53,26 +53,8 @@ function placeKey(s: string): string {
 const ROLE_IN_BRACKETS = /\b(?:manager|technician|colleague|nurse|engineer|agent|assistant|supervisor|lead|boss|rep|HR|IT|payroll|finance|legal|support|reception|admin)[ \t]*\($/i;
 /** an adverb, then a verb in the past: "accidentally committed", "already said", "kindly offered" */
 const ADVERB_THEN_PAST = /^[ \t]+\p{Ll}+ly[ \t]+\p{Ll}+ed\b/u;
-/** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
-const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
-/** an article or a determiner right before a word: "the max setting", "el pilar", "the ana module" */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|el|la|le|les|lo|il|un|una|der|die|das|de|het|den|det|this|that|my|our|your)[ \t]+$/iu;
 /** a word in small letters, not part of a handle, an address or a path */
 const LOWER_WORD = /(?<![\p{L}\p{N}@._/-])\p{Ll}[\p{Ll}'’]{2,30}(?![\p{L}\p{N}@]|[._/-]\p{L})/gu;
-/** words of software documentation that the name lists hold as given names: "Max number of…", "Winston average" (a logger) */
-const CLAUSE_NOT = new Set(['max', 'min', 'winston', 'bunyan', 'pino', 'jest', 'mocha', 'chai', 'sinon', 'ava', 'tap', 'vite', 'nest', 'nuxt', 'remix']);
-/** "and I", "and me" after a name at a sentence start: "Kofi and I reviewed" */
-const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
-/** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
-const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
-/** the endings of Polish, Czech, Slovak, Russian and Ukrainian family names */
-const SLAVIC_SURNAME = /(?:ski|cki|dzki|ska|cka|dzka|ak|ek|ik|uk|yk|czyk|wicz|owicz|ewicz|ák|ek|ík|ová|ský|cký|ov|ova|ev|eva|in|ina|ko|enko|uk|чук|ов|ова|ев|ева|ин|ина|ский|ская|ко|енко|ук)$/;
-/** "with" in Polish, Czech, Slovak and Russian, before a name in the instrumental case: "z Wojciechem", "s Radkem", "с Иваном" */
-const SLAVIC_WITH = /(?:^|[^\p{L}])(?:z|ze|s|se|с|со)[ \t]+$/iu;
-/** gods thanked in other languages: "Grazie a Dio", "Danke an Gott", "Gracias a Dios" */
-const DEITIES = new Set('dio dios deus gott god bog boga бог бога allah alá jesus jesús cristo'.split(' '));
-/** titles of other languages that the English words' filter wrongly answers yes for ("mbak") */
-const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule']);
 /** brands named with a title (title and next word, lower case) */
 const TITLED_BRANDS = new Set(
   'dr martens|dr pepper|dr web|dr fone|dr dre|dr feelgood|dr oetker|dr scholl|dr scholls|dr reddys|dr who|mr muscle|mr porter|mr clean|mr kipling|mr bean|mr robot|mr price'.split('|'),
@@ -462,8 +444,8 @@ export const personNameDetector: Detector = {
       // (nor a brand named with a title: "Dr Martens", "Mr Muscle"; "Pan" only before a given name: not "Pan Fried Sea Bass")
       for (let k = toks.length - 2; k > 0; k--) {
         const w = toks[k]!.lower;
-        // (the Indonesian "Pak" in a run of capitalised words only: in small letters it is Czech "then", "a pak Windows …")
-        if ((HONORIFICS.has(w) || w === 'pak') && !given.has(w) && (!english.has(w) || w === 'prof' || TITLES_NO_WORD.has(w))) {
+        // (or a title read only capitalised, as every word of a run is: the Indonesian "Pak", not Czech "a pak Windows …")
+        if ((HONORIFICS.has(w) || CAPITALISED_TITLES.has(w)) && !given.has(w) && (!english.has(w) || w === 'prof' || TITLES_NO_WORD.has(w))) {
           if (TITLED_BRANDS.has(w + ' ' + toks[k + 1]!.lower) || (w === 'pan' && !(given.has(toks[k + 1]!.lower) && !english.has(toks[k + 1]!.lower)))) return;
           toks.splice(0, k + 1);
           // the run stopped at four words: the name may go on ("Team Lead Dr Maria Keller")
@@ -549,7 +531,9 @@ export const personNameDetector: Detector = {
       // (or a title before a family name's particles: "Mr van der Berg", "meneer de Vries"; the name starts at them)
       const particled = !bf.colon && !bf.comma && PARTICLES.has(w0) && (HONORIFICS.has(w1) || (PARTICLES.has(w1) && HONORIFICS.has(w2)));
       // (Polish "Pan" right before a given name: not "Pan Am", "in the pan. Add", "Pan Fried Sea Bass")
-      const honorific = (!bf.colon && !bf.comma && (HONORIFICS.has(w0) || ((w0 === 'pak' || w0 === 'bu') && text.startsWith(w0 === 'pak' ? 'Pak' : 'Bu', wordsBack(text, start, 1)))) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
+      /** a word written with a capital and then small letters ("Pak", not "pak" or "BU") */
+      const titleCasedAt = (i: number): boolean => isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1));
+      const honorific = (!bf.colon && !bf.comma && (HONORIFICS.has(w0) || (CAPITALISED_TITLES.has(w0) && titleCasedAt(wordsBack(text, start, 1)))) && !(w0 === 'pan' && (end - start < 3 || !/an[ \t]$/.test(text.slice(start - 3, start)) ||
         !given.has(toks[0]!.lower) || english.has(toks[0]!.lower)))) || particled;
       // a job word after a title is a grade: "Sr Eng", "Sr Manager" (name-shapes.ts)
       if (n === 1 && start !== runStart && HONORIFICS.has(lead) && jobAfterTitle(toks[0]!.lower)) return;

@@ -293,3 +293,21 @@ export const ROLE_BEFORE = words(`manager technician colleague coworker co-worke
 /** first words of a firm's or an institution's name in other languages: the run after it is its name ("Grupo Andino Logística", "Banco Itaú") */
 export const FIRM_LEAD = words(`grupo groupe gruppo groep banco banque banca instituto institut istituto fundación fundação fondazione fondation universidad
   università université universidade hospital hôpital ospedale clínica clinique clinica farmacia pharmacie editorial editora companhia compañía compagnie`);
+
+// the cues of the rarer given names and of the other languages' names (person-name-detector.ts)
+/** the last word before a name that cuedRareGiven reads on: "to", "from", thanks' prepositions in other languages */
+export const CUE_WORD_BEFORE = /(?:^|[^\p{L}])(?:to|from|an|a|à|ao|aan|till|al|alla|au|aux|τον|την|τη|στον|στην)[ \t]+$/u;
+/** an article or a determiner right before a word: "the max setting", "el pilar", "the ana module" */
+export const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|el|la|le|les|lo|il|un|una|der|die|das|de|het|den|det|this|that|my|our|your)[ \t]+$/iu;
+/** words of software documentation that the name lists hold as given names: "Max number of…", "Winston average" (a logger) */
+export const CLAUSE_NOT = new Set(['max', 'min', 'winston', 'bunyan', 'pino', 'jest', 'mocha', 'chai', 'sinon', 'ava', 'tap', 'vite', 'nest', 'nuxt', 'remix']);
+/** "and I", "and me" after a name at a sentence start: "Kofi and I reviewed" */
+export const AND_I_AFTER = /^[ \t]+and[ \t]+(?:I|me)\b/;
+/** "with" and "me and" before a name, in a few languages: "lunch with Chidi", "me and Chidi", "mit Jürgen", "con Iñaki", "avec Gwenaëlle" */
+export const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|met|med)[ \t]+$/iu;
+/** gods thanked in other languages: "Grazie a Dio", "Danke an Gott", "Gracias a Dios" */
+export const DEITIES = new Set('dio dios deus gott god bog boga бог бога allah alá jesus jesús cristo'.split(' '));
+/** titles of other languages that the English words' filter wrongly answers yes for ("mbak") */
+export const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule']);
+/** titles read only capitalised, as in a run of capitalised words (in small letters they are words of other languages: Czech "pak", "then") */
+export const CAPITALISED_TITLES = words('pak bu');

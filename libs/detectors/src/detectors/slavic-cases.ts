@@ -62,3 +62,8 @@ export function caseBase(lower: string, known: (w: string) => boolean): string |
   }
   return undefined;
 }
+
+/** the endings of Polish, Czech, Slovak, Russian and Ukrainian family names */
+export const SLAVIC_SURNAME = /(?:ski|cki|dzki|ska|cka|dzka|ak|ek|ik|uk|yk|czyk|wicz|owicz|ewicz|ák|ek|ík|ová|ský|cký|ov|ova|ev|eva|in|ina|ko|enko|uk|чук|ов|ова|ев|ева|ин|ина|ский|ская|ко|енко|ук)$/;
+/** "with" in Polish, Czech, Slovak and Russian, before a name in the instrumental case: "z Wojciechem", "s Radkem", "с Иваном" */
+export const SLAVIC_WITH = /(?:^|[^\p{L}])(?:z|ze|s|se|с|со)[ \t]+$/iu;
