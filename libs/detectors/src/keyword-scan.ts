@@ -164,7 +164,7 @@ const KINDS = {
   /** labels of the national and tax ids of labelled-id-detector.ts (labelled-ids.ts) */
   natid: ID_LABEL_WORDS,
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
-  /** conditions, medications, procedures (data/health-vocabulary.ts), last: other kinds keep their words; see health-detector.ts */
+  /** conditions, medications, procedures (data/health-vocabulary.ts; none is another kind's word: a word two kinds list is a hit of both); see health-detector.ts */
   healthterm: HEALTH_TERM_WORDS,
 } satisfies Record<string, readonly string[]>;
 
