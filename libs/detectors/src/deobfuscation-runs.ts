@@ -59,7 +59,32 @@ export const DOT_SPELLED = /[\p{L}\d](?:\.[\p{L}\d]){4,}(?![\p{L}\d]|\.[\p{L}\d]
 /** Emoji (and their modifiers) standing between two letters or digits as separators ("4111🔸1111🔸…"); read only where the text has an emoji (a surrogate pair of the emoji planes) */
 export const hasEmoji = (text: string): boolean => text.indexOf('\uD83C') !== -1 || text.indexOf('\uD83D') !== -1 || text.indexOf('\uD83E') !== -1;
 // (variation selectors and joiners are gone already: view A removes them; U+20E3 is the keycap mark)
-export const EMOJI_JOINT = /(?<=[\p{L}\d])(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]|\u20E3)+(?=[\p{L}\d])/gu;
+const EMOJI_RUN = /(?:[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]|\u20E3)+/uy;
+/** A code unit that can start an emoji of EMOJI_RUN: ©, ®, U+203C-2BFF, four CJK symbols, the high surrogates of U+1F000-1FFFF. */
+const emojiStart = (c: number): boolean =>
+  (c >= 0x203c && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83f) || c === 0xa9 || c === 0xae || c === 0x3030 || c === 0x303d || c === 0x3297 || c === 0x3299;
+/** The code point that ends right before `i`, as a string. */
+function codePointBefore(text: string, i: number): string {
+  const c = text.charCodeAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? text.slice(i - 2, i) : text[i - 1]!;
+}
+/**
+ * Emoji used as separators inside a word or a number ("4539🔹1670", "pass🔥word"): each run of them
+ * with a letter or digit on both sides is removed. The regex runs only where such a character starts
+ * (a scan of the code units finds them), not at every position of the text behind a lookbehind.
+ */
+export function emojiJoints(text: string, edits: Edit[]): void {
+  for (let i = 1; i < text.length; i++) {
+    if (!emojiStart(text.charCodeAt(i))) continue;
+    EMOJI_RUN.lastIndex = i;
+    if (!EMOJI_RUN.test(text)) continue;
+    const end = EMOJI_RUN.lastIndex;
+    if (end < text.length && LETTER_OR_DIGIT.test(codePointBefore(text, i)) && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(end)!))) {
+      edits.push({ s: i, e: end, r: '' });
+    }
+    i = end - 1;
+  }
+}
 /**
  * Digits with the letters O and I (or l) typed for 0 and 1 ("4O11 1lll 2284 6I32"): a run of digit
  * groups with at least six digits, found from a hint (a digit next to one of those letters).

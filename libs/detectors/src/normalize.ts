@@ -37,7 +37,7 @@ import { spelledDigits } from './spelled-digits';
 import { TOKEN_PREFIXES } from './detectors/token-prefix-detector';
 import {
   DOT_SPELLED,
-  EMOJI_JOINT,
+  emojiJoints,
   type Edit,
   GROUPED_KEY_ID,
   HTML_COMMENT,
@@ -575,7 +575,7 @@ export function deobfuscate(text: string, keywords: KeywordHits = new KeywordHit
   spelledDigits(text, edits, keywords.hits('digitword').starts);
   if (text.indexOf('-') !== -1) spelledWith(text, '-', HYPHEN_SPELLED, edits);
   if (text.indexOf('.') !== -1) spelledWith(text, '.', DOT_SPELLED, edits);
-  if (hasEmoji(text)) run(EMOJI_JOINT, () => '');
+  if (hasEmoji(text)) emojiJoints(text, edits);
   if (spacedOrLookalike) digitLookalikes(text, edits);
   reversedEmails(text, edits);
   reversedTokens(text, TOKEN_PREFIXES, edits);

@@ -14,8 +14,8 @@ import {
 
 /** lower-case phrase (single spaces, straight apostrophes) -> category and tier */
 const TERMS = new Map<string, HealthTerm>();
-/** the first words of the phrases: a word that opens none is passed over at once */
-const FIRST = new Set<string>();
+/** the first words of the phrases, and their first two, three... words: a word that opens none is passed over at once, a phrase read no further than the vocabulary goes */
+const PREFIXES = new Set<string>();
 let maxWords = 1;
 const upper = new Set(INTL_UPPER_ONLY.split('|'));
 const add = (list: string, category: HealthCategory, ambiguous: boolean): void => {
@@ -24,7 +24,8 @@ const add = (list: string, category: HealthCategory, ambiguous: boolean): void =
     if (w === '' || TERMS.has(w)) continue;
     TERMS.set(w, { category, ambiguous, upper: upper.has(w) });
     const words = w.split(' ');
-    FIRST.add(words[0]!);
+    for (let n = 1; n < words.length; n++) PREFIXES.add(words.slice(0, n).join(' '));
+    PREFIXES.add(w);
     maxWords = Math.max(maxWords, words.length);
   }
 };
@@ -94,19 +95,26 @@ const NEXT_WORD = /[ \t]+([\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*)/uy;
 /** The terms of the vocabulary in `text`, longest first at each word, in text order (one pass over its words, no word kept). */
 export function intlHealthTerms(text: string): IntlHealthHit[] {
   const out: IntlHealthHit[] = [];
+  // Lower-cased once, the whole text (each word's own toLowerCase was most of this pass's cost), unless
+  // that moves an offset (a letter whose lower case is two characters: "İ"); then word by word.
+  let lower = text.toLowerCase();
+  const whole = lower.length === text.length;
+  if (whole && lower.indexOf('’') !== -1) lower = lower.replace(/’/g, "'");
+  const source = whole ? lower : text;
+  const keyOf = whole ? (w: string): string => w : (w: string): string => w.toLowerCase().replace(/’/g, "'");
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const first = m[0].toLowerCase();
-    if (!FIRST.has(first.indexOf('’') === -1 ? first : first.replace(/’/g, "'"))) continue;
-    let key = first.replace(/’/g, "'");
+  for (let m = WORD.exec(source); m !== null; m = WORD.exec(source)) {
+    let key = keyOf(m[0]);
+    if (!PREFIXES.has(key)) continue;
     let end = m.index + m[0].length;
     let found: { end: number; key: string } | undefined = TERMS.has(key) ? { end, key } : undefined;
-    // the longer phrases this word opens, its words one blank apart ("zapalenie płuc", "tiểu đường")
+    // the longer phrases this word opens, its words one blank apart ("zapalenie płuc", "tiểu đường"), as far as the vocabulary has such phrases
     for (let n = 2; n <= maxWords; n++) {
       NEXT_WORD.lastIndex = end;
-      const w = NEXT_WORD.exec(text);
+      const w = NEXT_WORD.exec(source);
       if (w === null) break;
-      key += ' ' + w[1]!.toLowerCase().replace(/’/g, "'");
+      key += ' ' + keyOf(w[1]!);
+      if (!PREFIXES.has(key)) break;
       end = NEXT_WORD.lastIndex;
       if (TERMS.has(key)) found = { end, key };
     }
