@@ -181,6 +181,9 @@ const MUST_FIND: [string, string, string][] = [
   ['payment-card', 'pan 2221000000000009', '2221000000000009'],
   ['payment-card', 'Maestro card 6759 7777 7779 expires soon', '6759 7777 7779'],
   ['payment-card', 'old JCB 213177777777771 on file', '213177777777771'],
+  ['payment-card', "it's 4244 4574 8850 6965 03/27, name on it Alistair", '4244 4574 8850 6965'], // the expiry's month is no fifth group
+  ['payment-card', 'вот номер: 2201 8219 3873 7998 (Мир)', '2201 8219 3873 7998'], // Mir
+  ['payment-card', 'kart no 9792 2985 7905 0959 doğru mu?', '9792 2985 7905 0959'], // Troy
   ['iban', 'IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX', 'DE89 3704 0044 0532 0130 00'],
   ['iban', 'to NL91ABNA0417164300 please', 'NL91ABNA0417164300'],
   ['iban', 'my iban is de89 3704 0044 0532 0130 00 thanks', 'de89 3704 0044 0532 0130 00'],
@@ -394,6 +397,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['uk-national-insurance-number', 'ticket nr-62-19-84-d closed'], // lower case without a National Insurance word
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
+  ['payment-card', 'ref 4244 4574 8850 6965 0312 77'], // a longer grouped number: a card's prefix only before an expiry's slash
   ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line
   ['street-address', 'See Chapter 4, Suite 2 of the handbook.'], // a suite number after words that name no street
   ['street-address', 'Meeting on Monday 12, Suite 400 in the tower.'],

@@ -14,6 +14,23 @@ import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
 // (?<!\d\d|\d[.-]\d|\.\d) after it.
 const RE = /\d(?<!\d\d|\d[.-]\d|\.\d)\d{3}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
 
+const GROUPS = /^(?:4-4-4|4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/;
+
+/**
+ * `raw` if it is a card number (length, grouping, Luhn, IIN range), else, when an expiry date's slash
+ * follows it (`expiry`), its longest form cut at a separator that is one; undefined if none
+ */
+function validCard(raw: string, sep: string, expiry: boolean): string | undefined {
+  for (let v = raw; ; ) {
+    const d = v.replace(/\D/g, '');
+    // (12 digits: Maestro only; cardBrand checks the length per scheme)
+    if (d.length >= 12 && d.length <= 19 && (sep === '' || GROUPS.test(v.split(sep).map((g) => g.length).join('-'))) && luhnValid(d) && cardBrand(d) && !/^(\d)\1+$/.test(d)) return v;
+    const cut = sep === '' ? -1 : v.lastIndexOf(sep);
+    if (!expiry || cut < 0 || v.split(sep).length <= 3) return undefined;
+    v = v.slice(0, cut);
+  }
+}
+
 /**
  * Payment card numbers: Luhn plus issuer IIN range and length; plain, space- or dash-separated in
  * consistent groups. Documented test numbers (4111 1111 1111 1111, 4242..., 5555...4444) get confidence 0.3 (under the default threshold).
@@ -25,15 +42,11 @@ export const paymentCardDetector: Detector = {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const raw = m[0];
+      // the match may run on into the month of an expiry date after it ("4244 4574 8850 6965 03/27"
+      // reads a fifth group "03"): its shorter forms, down to three groups, are tried too
+      const raw = validCard(m[0], m[1]!, text.charCodeAt(m.index + m[0].length) === 47);
+      if (raw === undefined) continue;
       const d = raw.replace(/\D/g, '');
-      if (d.length < 12 || d.length > 19) continue; // 12: Maestro only (cardBrand checks the length per scheme)
-      if (m[1] !== '') {
-        const groups = raw.split(m[1]!).map((g) => g.length).join('-');
-        if (!/^(?:4-4-4|4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/.test(groups)) continue;
-      }
-      if (!luhnValid(d) || !cardBrand(d)) continue;
-      if (/^(\d)\1+$/.test(d)) continue;
       const end = m.index + raw.length;
       // ungrouped digits glued to letters are part of an identifier or a hash ("…aa5038745526710ef2e…" in a git SHA)
       if (m[1] === '' && (/[A-Za-z]/.test(text[m.index - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
