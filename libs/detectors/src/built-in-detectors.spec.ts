@@ -173,6 +173,57 @@ const MUST_FIND: [string, string, string][] = [
   ['no-fodselsnummer', 'fødselsnummer 15038510190', '15038510190'],
   ['fi-hetu', 'asiakkaan HETU 131052-308T', '131052-308T'],
   ['dk-cpr', 'CPR-nr. 010190-1234', '010190-1234'],
+  // this round's labels and validators (the independent corpora of the eleventh session)
+  ['gr-afm', 'ΑΜΚΑ: 30056807388\nΑΦΜ: 050550491', '050550491'],
+  ['sa-nid', 'رقم الهوية الوطنية: 1206241265', '1206241265'],
+  ['eg-nid', 'الرقم القومي: 28910050178188', '28910050178188'],
+  ['ph-sss', 'SSS: 67-2355505-1', '67-2355505-1'],
+  ['ph-tin', 'TIN: 312-884-120-000', '312-884-120-000'],
+  ['ph-philhealth', 'PhilHealth: 12-050387441-6', '12-050387441-6'],
+  ['ph-pagibig', 'Pag-IBIG MID: 1211-4490-8722', '1211-4490-8722'],
+  ['hu-taxid', 'Adóazonosító jel: 8400627946', '8400627946'],
+  ['hu-taj', 'TAJ-szám: 720 022 713', '720 022 713'],
+  ['jp-mynumber', 'マイナンバー：6952 6901 2860', '6952 6901 2860'],
+  ['br-rg', 'CPF 172.254.331-05\nRG 38.417.209-X', '38.417.209-X'],
+  ['in-uan', 'UAN (PF): 100415091938', '100415091938'],
+  ['vn-mst', '- Mã số thuế cá nhân: 8412736594', '8412736594'],
+  ['vn-bhxh', '- Số sổ BHXH: 7912408836', '7912408836'],
+  ['pl-nip', 'NIP: 260-819-15-23', '260-819-15-23'],
+  ['driving-licence', "Driver's licence (LA): 009184237", '009184237'],
+  ['pt-cc', 'Cartão de Cidadão: 63520805 9 ZX7', '63520805 9 ZX7'],
+  ['be-nn', 'National register number: 86.04.09-544.50', '86.04.09-544.50'],
+  ['th-idnr', 'เลขบัตรประชาชน 6-3420-82006-10-3', '6-3420-82006-10-3'],
+  ['ae-eid', 'رقم الهوية الإماراتية: 784-1984-4674810-9', '784-1984-4674810-9'],
+  ['tr-tckimlik', "annemin TC'si 20742216880, adı Gülsen", '20742216880'],
+  ['no-fodselsnummer', 'NAV trenger fødselsnummeret: 22039111830.', '22039111830'],
+  ['date-of-birth', 'Ewa Wiśniewska, ur. 23.09.1979, adres', '23.09.1979'],
+  ['date-of-birth', 'تاريخ الميلاد: 1985/03/17', '1985/03/17'],
+  ['date-of-birth', 'Datum narození: 17. 4. 1991', '17. 4. 1991'],
+  ['date-of-birth', '고객님 생년월일 1993년 5월 11일 맞죠?', '1993년 5월 11일'],
+  ['date-of-birth', '生年月日：1991年6月14日', '1991年6月14日'],
+  ['date-of-birth', 'วันเกิด 14 มี.ค. 2533', '14 มี.ค. 2533'],
+  ['date-of-birth', 'Zeynep Arslan – d.t. 17.08.1987 – hipotiroidi', '17.08.1987'],
+  ['date-of-birth', 'Дата на раждане: 04.08.1975', '04.08.1975'],
+  ['date-of-birth', 'Людмила Гнатюк, 14.02.1962 р. н., працює', '14.02.1962'],
+  ['date-of-birth', 'lp;imie_nazwisko;data_urodzenia;dzial\n1;Krzysztof Nowicki;14.03.1988;magazyn', '14.03.1988'],
+  ['phone-number', 'navn;telefon;email\nJens Mikkelsen;20 31 44 87;jpm@example.dk', '20 31 44 87'], // a table's phone column
+  ['phone-number', '手机：138 1047 2396', '138 1047 2396'],
+  ['phone-number', 'Sími: 862 4417', '862 4417'],
+  ['aba-routing-number', 'emp_id\tssn\trouting\taccount\nE1041\t756-42-0547\t272109564\t2239413848', '272109564'],
+  ['bank-account-number', 'emp_id\tssn\trouting\taccount\nE1041\t756-42-0547\t272109564\t2239413848', '2239413848'],
+  ['bank-account-number', 'Vietcombank 0011004235817, chủ TK Trần Thị Mai Anh', '0011004235817'],
+  ['bank-account-number', 'nytt i går: 4200 69 79054 (DNB). takk', '4200 69 79054'],
+  ['bank-account-number', 'Р/с 40802810916540012345 в ПАО Сбербанк', '40802810916540012345'],
+  ['bank-account-number', 'Reikningsnúmer: 0133-26-004512', '0133-26-004512'],
+  ['swift-bic', 'A/c no: 50100386859991\nIFSC: HDFC0000472', 'HDFC0000472'],
+  ['swift-bic', 'в ПАО Сбербанк, БИК 046577674', '046577674'],
+  ['password-assignment', 'sql_admin_password    = "MLX_k-QbGWIsH+"', 'MLX_k-QbGWIsH+'], // aligned assignment
+  ['password-assignment', 'Dočasné heslo je Jaro2024!Kx7q – po prvním přihlášení', 'Jaro2024!Kx7q'],
+  ['password-assignment', 'логин support, пароль Teplo#2024spring. только не меняй', 'Teplo#2024spring'], // the sentence's full stop left out
+  ['password-assignment', '10.50.2.14:5432:warehouse:etl_user:G*IPlfXRG%Fq3u', 'G*IPlfXRG%Fq3u'], // ~/.pgpass
+  ['generic-secret', 'vpn_shared_key        = "Arbb_Pu*R-0&UB"', 'Arbb_Pu*R-0&UB'],
+  ['generic-secret', 'ALERT_BOT_TOKEN=2748379009:AAAr1F7ppfcgxtieDQNirD4fKqCwLAUm_y2', '2748379009:AAAr1F7ppfcgxtieDQNirD4fKqCwLAUm_y2'],
+  ['razorpay-key', 'key_id rzp_live_uQBitkhD03vdj5', 'rzp_live_uQBitkhD03vdj5'],
   ['uk-national-insurance-number', 'NI no. for the new starter is nr-62-19-84-d', 'nr-62-19-84-d'],
   // financial
   ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
@@ -397,6 +448,12 @@ const MUST_NOT_FIND: [string, string][] = [
   ['uk-national-insurance-number', 'ticket nr-62-19-84-d closed'], // lower case without a National Insurance word
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
+  ['password-assignment', 'heslo je silné a dlouhé'], // another language's copula: a word is no password
+  ['generic-secret', 'token_url = "https://accounts.google.com/o/oauth2/token"'], // a URL quoted after a token word
+  ['bank-account-number', 'account,description,debit\nOffice rent,100,1200'],
+  ['date-of-birth', 'Projekt gestartet 17. 4. 1991, Version 2'],
+  ['driving-licence', 'driving licence categories: B, C1'],
+  ['pl-nip', 'NIP: 123-456-78-90'], // a placeholder counting up
   ['payment-card', 'ref 4244 4574 8850 6965 0312 77'], // a longer grouped number: a card's prefix only before an expiry's slash
   ['street-address', 'Unit 4 Box 12 is in the warehouse'], // military mail needs its APO/FPO/DPO line
   ['street-address', 'See Chapter 4, Suite 2 of the handbook.'], // a suite number after words that name no street

@@ -30,15 +30,22 @@ export const MARKING_WORDS: readonly string[] = v(
  * Context words per kind (lower case, whole words; '_' and '-' separate words). One automaton
  * finds them all in a single pass; detectors then ask "is there a birth word within 40 chars?".
  */
+/** the multi-word labels of a list also with '_' and '-' between their words, as a table's header writes them ("data_urodzenia") */
+const headerForms = (xs: string[]): string[] => [...new Set(xs.flatMap((x) => (x.includes(' ') ? seps(x, false) : [x])))];
+
 const KINDS = {
   aws: v('aws', ...seps('secret access key', true), 'aws_secret_access_key', 'aws_secret_key'),
-  passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords'),
+  passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords',
+    // the word in more languages, with its common cases and articles
+    'пароль', 'пароля', 'паролем', 'heslo', 'hesla', 'heslem', 'hasło', 'hasła', 'haslo', 'passord', 'passordet', 'lösenord', 'lösenordet', 'adgangskode', 'kodeord',
+    'salasana', 'şifre', 'şifresi', 'şifrem', 'sifre', 'sifresi', 'parola', 'parolă', 'parolei', 'wachtwoord', 'senha', 'kata sandi', 'mật khẩu', 'jelszó', 'jelszava',
+    'κωδικός', 'κωδικός πρόσβασης', 'lozinka', 'lozinku', 'geslo', 'كلمة المرور', 'كلمة السر', 'パスワード', '密码', '密碼', '비밀번호'),
   secret: v(
     'secret', 'key', 'hmac', 'salt', 'secrets', 'token', 'tokens', ...plural(...seps('api key'), ...seps('access key'), ...seps('client secret'), ...seps('private key'), ...seps('signing key')),
     'auth', 'authorization', 'bearer', 'basic', 'credential', 'credentials', ...seps('account key'), ...seps('shared access key'), 'sas token', 'sig',
     ...seps('client id secret'), ...seps('app secret'), ...seps('master key'), ...seps('encryption key'),
   ),
-  birth: v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento',
+  birth: headerForms(v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento',
     // the same label and "born" in the languages of the other national ids: Portuguese, Spanish, Italian, Dutch, Polish, Czech, Slovak,
     // Swedish, Danish, Norwegian, Finnish, Hungarian, Croatian, Romanian, Turkish, Greek, Russian, Ukrainian, Indonesian, Vietnamese
     'data de nascimento', 'nascido em', 'nascida em', 'nascido a', 'nascida a', 'nació el', 'nacido el', 'nacida el', 'f. de nacimiento', 'fecha nacimiento',
@@ -46,7 +53,11 @@ const KINDS = {
     'urodził się', 'urodziła się', 'datum narození', 'narozen', 'narozena', 'dátum narodenia', 'narodený', 'narodená', 'födelsedatum', 'född', 'fødselsdato',
     'født', 'syntymäaika', 'syntynyt', 'születési idő', 'születési dátum', 'született', 'datum rođenja', 'rođen', 'rođena', 'data nașterii', 'data nasterii',
     'data naşterii', 'născut', 'născută', 'nascut', 'nascuta', 'doğum tarihi', 'dogum tarihi', 'ημερομηνία γέννησης', 'ημ. γέννησης', 'γεννήθηκε', 'дата рождения',
-    'родился', 'родилась', 'дата народження', 'народився', 'народилася', 'tanggal lahir', 'tgl lahir', 'tgl. lahir', 'lahir', 'ngày sinh', 'sinh ngày'),
+    'родился', 'родилась', 'дата народження', 'народився', 'народилася', 'tanggal lahir', 'tgl lahir', 'tgl. lahir', 'lahir', 'ngày sinh', 'sinh ngày',
+    // abbreviations ("ur. 23.09.1979", Turkish "d.t.", "1962 р. н.", "1985 г.р."), Bulgarian, Icelandic, Malay, Tagalog, Hindi, Arabic, Korean, Japanese, Chinese, Thai
+    'ur.', 'd.t.', 'р. н.', 'р.н.', 'г.р.', 'г. р.', 'nascimento', 'nasc.', 'дата на раждане', 'роден', 'родена', 'fæðingardagur', 'fæddur', 'fædd', 'syntymäpäivä',
+    'tarikh lahir', 'petsa ng kapanganakan', 'kaarawan', 'janm tithi', 'जन्म तिथि', 'تاريخ الميلاد', 'تاريخ الولادة', '생년월일', '生年月日', '出生日期', '出生年月日',
+    'วันเกิด', 'วันเดือนปีเกิด')),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */
@@ -59,6 +70,18 @@ const KINDS = {
   aadhaar: v('aadhaar', 'aadhar', 'uidai'),
   steuer: v('steuer-id', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer-nr', 'steuernummer', 'idnr', 'tax id'),
   routing: v('routing', 'aba', 'rtn', 'transit'),
+  ifsc: v('ifsc', 'ifsc code', 'ifsc no'),
+  bik: v('бик', 'bik'),
+  /** retail banks' names: a long number right after one is an account number (bank-account-detector.ts) */
+  bankname: v(
+    'vietcombank', 'techcombank', 'vietinbank', 'bidv', 'agribank', 'vpbank', 'mbbank', 'mb bank', 'sacombank', 'tpbank', 'bca', 'bank bca', 'bri', 'bni', 'mandiri',
+    'bank mandiri', 'cimb', 'maybank', 'public bank', 'rhb', 'dnb', 'nordea', 'swedbank', 'handelsbanken', 'danske bank', 'sparebank 1', 'sberbank', 'сбербанк',
+    'тинькофф', 'т-банк', 'втб', 'альфа-банк', 'hdfc', 'hdfc bank', 'icici', 'icici bank', 'sbi', 'axis bank', 'kotak', 'garanti', 'garanti bbva', 'ziraat',
+    'akbank', 'yapı kredi', 'iş bankası', 'halkbank', 'vakıfbank', 'pko bp', 'mbank', 'pekao', 'santander', 'bbva', 'caixabank', 'sabadell', 'itaú', 'itau',
+    'bradesco', 'banco do brasil', 'nubank', 'wells fargo', 'bank of america', 'citibank', 'frost bank', 'barclays', 'hsbc', 'lloyds', 'natwest', 'monzo',
+    'revolut', 'commerzbank', 'deutsche bank', 'sparkasse', 'raiffeisen', 'otp', 'unicredit', 'intesa sanpaolo', 'bnp paribas', 'abn amro', 'rabobank',
+    'kbc', 'belfius', 'landsbankinn', 'íslandsbanki', 'arion', 'bdo', 'bpi', 'metrobank', 'gcash', 'al rajhi', 'الراجحي', 'emirates nbd', 'qnb', 'cib',
+  ),
   swift: v('swift', 'bic'),
   card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
   phone: v(
@@ -70,6 +93,8 @@ const KINDS = {
     'numerem', 'telefonu', 'telefonem', 'mobilu', 'mobilem', 'cel', 'cel.', 'tfno', 'tlfno', 'τηλ', 'τηλ.', 'τηλέφωνο',
     'τηλεφωνήστε', 'κινητό', 'телефон', 'телефону', 'тел', 'тел.', 'моб', 'моб.', 'мобильный', 'мобільний', 'телефонуйте', 'cep',
     'gsm', 'telp', 'telp.', 'no. hp', 'no hp', 'điện thoại', 'sđt', 'đt', 'móvel', 'celu', 'cell.', 'ph.',
+    // Icelandic, Danish MobilePay, Chinese, Japanese, Korean
+    'sími', 'simi', 'farsími', 'mobilepay', '手机', '手機', '电话', '電話', '電話番号', '携帯', '携帯電話', '휴대폰', '전화', '전화번호', '연락처',
     'τηλέφωνο', 'τηλέφωνό', 'τηλ', 'τηλ.', 'κινητό', 'телефон', 'тел', 'тел.', 'мобильный',
   ),
   health: v(
@@ -95,6 +120,9 @@ const KINDS = {
     'numer konta', 'nr konta', 'numer rachunku', 'nr rachunku', 'numer rachunku bankowego', 'číslo účtu', 'bankkonto', 'clearing', 'clearingnummer',
     'rekeningnummer', 'rekening', 'conto corrente', 'numero di conto', 'número da conta', 'conta corrente', 'cont bancar', 'hesap no', 'hesap numarası',
     'hesap numarasi', 'расчётный счёт', 'расчетный счет', 'номер счёта', 'номер счета', 'номер рахунку', 'no. rekening', 'no rekening', 'tài khoản', 'số tài khoản',
+    // Swedish and Norwegian abbreviations, Icelandic, Finnish, Hungarian, Greek, Russian, Malay, Arabic, Vietnamese, a US checking account
+    'clearingnr', 'clearingnr.', 'kontonr', 'kontonr.', 'konto nr', 'konto nr.', 'reikningsnúmer', 'reikningur', 'tilinumero', 'számlaszám', 'bankszámlaszám',
+    'αριθμός λογαριασμού', 'р/с', 'р/сч', 'л/с', 'akaun', 'no. akaun', 'nombor akaun', 'رقم الحساب', 'checking', 'savings',
   ),
   /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
   accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber'),
@@ -158,9 +186,11 @@ const KINDS = {
   nordicid: v(
     'personnummer', 'personnr', 'pers.nr', 'samordningsnummer', 'fødselsnummer', 'fodselsnummer', 'fnr', 'd-nummer', 'hetu', 'henkilötunnus',
     'henkilotunnus', 'sotu', 'personbeteckning', 'personal identity number', 'personal identity code', 'personal number',
+    // with the definite article or a case ending: "fødselsnummeret hennes", "personnumret", "henkilötunnuksen"
+    'fødselsnummeret', 'fodselsnummeret', 'fødselsnr', 'fødselsnr.', 'personnummeret', 'personnumret', 'henkilötunnuksen', 'henkilötunnukseni', 'hetun',
   ),
   // not a bare "CPR" (resuscitation courses have reference numbers too)
-  cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
+  cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr-nummeret', 'cpr-nummer:', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
   /** labels of the national and tax ids of labelled-id-detector.ts (labelled-ids.ts) */
   natid: ID_LABEL_WORDS,
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
@@ -190,7 +220,18 @@ for (const k of KIND_NAMES) {
     } else if (PATTERN_KIND[p] !== KIND_INDEX[k] && !PATTERN_MORE[p]?.includes(KIND_INDEX[k])) (PATTERN_MORE[p] ??= []).push(KIND_INDEX[k]);
   }
 }
-const AUTOMATON = new KeywordAutomaton(PATTERNS);
+/**
+ * Words in scripts written without Latin, Greek or Cyrillic letters (Hebrew, Arabic, Devanagari, Thai,
+ * Chinese, Japanese, Korean: "身份证号", "رقم الهوية", "생년월일") are matched by an automaton of their own,
+ * run only on a text that holds such a script: one automaton's alphabet is 255 symbols, and its table
+ * grows with its alphabet for every text.
+ */
+const OTHER_SCRIPT = /[\u0590-\u1dff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc]/;
+const otherScript = (w: string): boolean => OTHER_SCRIPT.test(w);
+const BASE = PATTERNS.map((w, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
+const SCRIPT = PATTERNS.map((w, p) => p).filter((p) => otherScript(PATTERNS[p]!));
+const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
+const SCRIPT_AUTOMATON = new KeywordAutomaton(SCRIPT.map((p) => PATTERNS[p]!));
 const NONE: readonly number[] = Object.freeze([]);
 
 export class KeywordHits {
@@ -213,11 +254,23 @@ export class KeywordHits {
         ends[k]!.push(end);
       }
     };
-    AUTOMATON.search(text, (start, end, p) => {
+    const hit = (start: number, end: number, p: number): void => {
       add(PATTERN_KIND[p]!, start, end);
       const more = PATTERN_MORE[p];
       if (more !== undefined) for (const k of more) add(k, start, end);
-    });
+    };
+    AUTOMATON.search(text, (start, end, i) => hit(start, end, BASE[i]!));
+    if (!OTHER_SCRIPT.test(text)) return;
+    const had = starts.map((x) => x?.length ?? 0);
+    SCRIPT_AUTOMATON.search(text, (start, end, i) => hit(start, end, SCRIPT[i]!));
+    // a kind with hits of both automatons: back in text order
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k];
+      if (s === undefined || !had[k] || had[k] === s.length) continue;
+      const order = s.map((_, i) => i).sort((a, b) => s[a]! - s[b]! || ends[k]![a]! - ends[k]![b]!);
+      starts[k] = order.map((i) => s[i]!);
+      ends[k] = order.map((i) => ends[k]![i]!);
+    }
   }
 
   has(kind: KeywordKind): boolean {

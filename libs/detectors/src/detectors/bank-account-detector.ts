@@ -11,6 +11,9 @@ const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
 const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
+const BARE_ACCOUNT = /^(?:account|acct|konto|cuenta|compte|conto|conta)$/i;
+/** a header that names a bank's column beside a bare account one */
+const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iban|bank|swift|bic|ifsc|clearing)(?:[ _-]?(?:number|no|code|name))?[ "]*(?=[\t,;|]|$)/im;
 /** a whole cell that is an account number or sort code (up to 18 digits: a Mexican CLABE) */
 const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2})$/;
 
@@ -31,8 +34,10 @@ export const bankAccountDetector: Detector = {
     for (const at of starts) {
       if (at < tablesTo) continue;
       const header = headers.headerAt(at);
-      if (header === null || header.width < 2 || !ACCOUNT_LABEL.test(header.label)) continue;
+      if (header === null || header.width < 2) continue;
       const bankLabel = /bank|iban|sort|bsb|konto/i.test(header.label);
+      // (a bare "account" column is a bank's beside a routing, sort code or IBAN column: "ssn,routing,account")
+      if (!ACCOUNT_LABEL.test(header.label) && !(BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(header.lineEnd - 400 > 0 ? text.lastIndexOf('\n', at) + 1 : 0, header.lineEnd)))) continue;
       tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
         const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
         const v = text.slice(a, b);
@@ -40,6 +45,18 @@ export const bankAccountDetector: Detector = {
         if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (bankLabel || v.replace(/\D/g, '').length >= 8)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
       });
     }
+    // a number right after a bank's name ("Vietcombank 0011004235817", "Akaun Maybank: 5640 1893 7781") or with it in brackets after ("4200 69 79054 (DNB)")
+    forEachWindow(scan, 'bankname', 40, 40, (ws, win) => {
+      NUMBER.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = NUMBER.exec(win)) !== null) {
+        const start = ws + m.index, end = start + m[0].length;
+        const digits = m[0].replace(/\D/g, '').length;
+        if (digits < 8 || digits > 20 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || keywords.near('phone', start, end, 20, 0)) continue;
+        if (!keywords.near('bankname', start, end, 30, 0) && !/^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u.test(text.slice(end, end + 34))) continue;
+        out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
+      }
+    });
     forEachWindow(scan, 'account', 0, 40, (ws, win) => {
       for (const re of [SORT_CODE, NUMBER]) {
         re.lastIndex = 0;
@@ -53,8 +70,9 @@ export const bankAccountDetector: Detector = {
           const digits = m[0].replace(/\D/g, '').length;
           // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
           if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
-          // (more than 17 digits only as a Polish account number, whose check digits are an IBAN's)
-          if (digits > 17 && !(digits === 26 && ibanValid('PL' + m[0].replace(/\D/g, '')))) continue;
+          // (more than 17 digits only as a Polish account number, whose check digits are an IBAN's, and as a
+          // Russian one of 20, its balance account first: 408… a person's, 407… a firm's, 423… a deposit)
+          if (digits > 17 && !(digits === 26 && ibanValid('PL' + m[0].replace(/\D/g, ''))) && !(digits === 20 && /^4[02]\d{18}$/.test(m[0]))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
         }
       }

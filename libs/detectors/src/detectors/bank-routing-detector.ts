@@ -1,12 +1,19 @@
 import { forEachWindow, type Detector } from '../detector';
 import { abaRoutingValid } from '../aba-routing';
 import { IBAN_LENGTHS } from '../iban';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 const NINE = /(?<![\d-])\d{9}(?![\d-])/g;
 const BIC = /(?<![A-Za-z0-9])[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![A-Za-z0-9])/g;
 const BIC_ONLY_COUNTRIES = new Set(['US', 'CA', 'AU', 'NZ', 'JP', 'CN', 'HK', 'SG', 'IN', 'KR', 'MX', 'ZA', 'AR', 'CL', 'CO', 'PE', 'TW', 'TH', 'MY', 'ID', 'PH', 'VN', 'NG', 'KE', 'MA']);
 
-/** US ABA routing numbers (checksum) next to routing/ABA words; SWIFT/BIC codes next to SWIFT/BIC words. */
+/** a table's routing column ("routing", "routing_number", "ABA", "RTN") */
+const ROUTING_LABEL = /^(?:bank[ _-]?)?(?:routing|aba|rtn)(?:[ _-]?(?:number|num|no\.?|nr|#))?$/i;
+/** India's IFSC (a bank's four letters, a 0, a branch of six) and Russia's BIK (9 digits from 04), after their label */
+const IFSC = /(?<![A-Za-z0-9])[A-Z]{4}0[A-Z0-9]{6}(?![A-Za-z0-9])/g;
+const BIK = /(?<![\d-])04\d{7}(?![\d-])/g;
+
+/** US ABA routing numbers (checksum) next to routing/ABA words or in a table's routing column; SWIFT/BIC codes next to SWIFT/BIC words; IFSC and BIK codes after theirs. */
 export const bankRoutingDetector: Detector = {
   entries: [
     { id: 'aba-routing-number', dataClass: 'financial', description: 'US ABA routing numbers (checksum, with context)' },
@@ -23,6 +30,28 @@ export const bankRoutingDetector: Detector = {
         out.push({ dataClass: 'financial', detector: 'aba-routing-number', start, end: start + 9, confidence: 0.92 });
       }
     });
+    // a table's routing column: its cells with a valid checksum
+    let tablesTo = -1;
+    const headers = new TableHeaders(scan.text);
+    for (const at of keywords.hits('routing').starts) {
+      if (at < tablesTo) continue;
+      const header = headers.headerAt(at);
+      if (header === null || header.width < 2 || !ROUTING_LABEL.test(header.label.trim())) continue;
+      tablesTo = tableRows(scan.text, header.lineEnd, header.delim, header.width, (cells) => {
+        const [a, b] = valueOf(scan.text, cells[header.column]![0], cells[header.column]![1]);
+        if (b - a === 9 && abaRoutingValid(scan.text.slice(a, b))) out.push({ dataClass: 'financial', detector: 'aba-routing-number', start: a, end: b, confidence: 0.9 });
+      });
+    }
+    for (const [kind, re] of [['ifsc', IFSC], ['bik', BIK]] as const) {
+      forEachWindow(scan, kind, 0, 30, (ws, win) => {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(win)) !== null) {
+          const start = ws + m.index, end = start + m[0].length;
+          if (keywords.near(kind, start, end, 20, 0)) out.push({ dataClass: 'financial', detector: 'swift-bic', start, end, confidence: 0.85 });
+        }
+      });
+    }
     forEachWindow(scan, 'swift', 10, 40, (ws, win) => {
       BIC.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -8,17 +8,24 @@ import { TableHeaders, tableRows, valueOf } from '../table-fields';
 const MONTH =
   '(?:jan(?:uary|uar|vier|uari|eiro)?|feb(?:ruary|ruar|ruari)?|f[ée]vrier|fevereiro|febbraio|m[aä]r(?:ch|z|s|t|ts|et)?|maart|marzo|março|apr(?:il|ile)?|avril|abril|ma[iyj]|mei|mayo|maio|maggio|june?|juni|juin|junio|junho|giugno|july?|juli|juillet|julio|julho|luglio|aug(?:ust|ustus|usti)?|agosto|agustus|ao[uû]t|sep(?:t|tember|tembre|tiembre)?|setembro|settembre|o[ck]t(?:ober|obre|ubre)?|outubro|ottobre|nov(?:ember|embre|iembre)?|novembro|de[cz](?:ember)?|d[ée]cembre|diciembre|dezembro|dicembre|desember|enero|gennaio|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|ocak|şubat|subat|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia|października|pazdziernika|listopada|grudnia|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|μαιου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|studenoga|prosinca|január|február|március|április|május|június|július|augusztus|szeptember|október|november|december)';
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
+/** Thai months, abbreviated ("มี.ค.") and written out; the year then in the Buddhist era ("2533") or the common one */
+const THAI_MONTH = '(?:ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)';
 const MON = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:19|20)\\d{2}';
-/** Numeric (ISO, d/m/y, m/d/y) and written dates ("3 March 1985", "March 3rd, 1985", "12. März 1985"). */
+/**
+ * Numeric (ISO, d/m/y, m/d/y; "17. 4. 1991" with blanks as Czech and Slovak write it) and written dates
+ * ("3 March 1985", "March 3rd, 1985", "12. März 1985", "1991年6月14日", "1993년 5월 11일", "14 มี.ค. 2533").
+ */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR})(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]${MON}\\.[ \\t]?${YEAR}|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:25\\d{2}|${YEAR}))(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 /** A whole cell that is a date (a table's date-of-birth column) */
 const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
-  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh)(?:[ _-]?date)?$/i;
+  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|fødselsdag|dato de nacimiento|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
+/** a header's label as BIRTH_LABEL reads it: its words apart ("data_urodzenia", "fecha-de-nacimiento") */
+const birthLabel = (label: string): boolean => BIRTH_LABEL.test(label) || BIRTH_LABEL.test(label.replace(/[_-]+/g, ' '));
 const ORG_DATE = /(?:^|[^\p{L}])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp|project|version|release|app|software|website|site|product|progetto|versione|azienda|società|proyecto|versión|empresa|projet|société|projekt|version|wersja|firma|verze|sürüm|sürümü|şirket|проект|версия|сайт|компания|проєкт|версія|компанія|linux|pancasila|undang-undang|ketentuan|perusahaan|hari lahir)(?:[^\p{L}]|$)/iu;
 
 /**
@@ -37,7 +44,7 @@ export const dateOfBirthDetector: Detector = {
       // a table's date-of-birth column ("name,dob,city" then one row per person): its date cells
       if (starts[k]! >= tablesTo) {
         const header = headers.headerAt(starts[k]!);
-        if (header !== null && header.width > 1 && BIRTH_LABEL.test(header.label)) {
+        if (header !== null && header.width > 1 && birthLabel(header.label)) {
           tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
             const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
             if (WHOLE_DATE.test(text.slice(a, b))) out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: a, end: b, confidence: 0.85 });

@@ -1,6 +1,6 @@
 import { type Detector, type Scan } from '../detector';
 import type { Finding } from '../finding';
-import { InvalidChecksum } from 'stdnum/lib/cjs/exceptions';
+import { InvalidChecksum, InvalidComponent } from 'stdnum/lib/cjs/exceptions';
 import type { Validator } from 'stdnum/lib/cjs/types';
 import * as arCuit from 'stdnum/lib/cjs/ar/cuit';
 import * as atVnr from 'stdnum/lib/cjs/at/vnr';
@@ -17,6 +17,7 @@ import * as ecCi from 'stdnum/lib/cjs/ec/ci';
 import * as eeIk from 'stdnum/lib/cjs/ee/ik';
 import * as esNss from 'stdnum/lib/cjs/es/nss';
 import * as frNif from 'stdnum/lib/cjs/fr/nif';
+import * as grVat from 'stdnum/lib/cjs/gr/vat';
 import * as gbUtr from 'stdnum/lib/cjs/gb/utr';
 import * as grAmka from 'stdnum/lib/cjs/gr/amka';
 import * as hkHkid from 'stdnum/lib/cjs/hk/hkid';
@@ -32,6 +33,7 @@ import * as mxRfc from 'stdnum/lib/cjs/mx/rfc';
 import * as myNric from 'stdnum/lib/cjs/my/nric';
 import * as nzIrd from 'stdnum/lib/cjs/nz/ird';
 import * as pkCnic from 'stdnum/lib/cjs/pk/cnic';
+import * as plNip from 'stdnum/lib/cjs/pl/nip';
 import * as ptCc from 'stdnum/lib/cjs/pt/cc';
 import * as ptNif from 'stdnum/lib/cjs/pt/nif';
 import * as roCnp from 'stdnum/lib/cjs/ro/cnp';
@@ -42,13 +44,16 @@ import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import * as twNatid from 'stdnum/lib/cjs/tw/natid';
 import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
 import * as uyCedula from 'stdnum/lib/cjs/uy/cedula';
+import * as vnMst from 'stdnum/lib/cjs/vn/mst';
 import { LABELLED_IDS, scannedLabel } from './labelled-ids';
-import { aeEid, auMedicare, brPis, idNik, ruSnils, vnCccd } from './more-id-validators';
+import {
+  aeEid, auMedicare, brPis, brRg, drivingLicence, egNid, huTaj, huTaxId, idNik, inUan, jpMyNumber, personal, phPagIbig, phPhilHealth, phSss, phTin, ruSnils, saNid, vnBhxh, vnCccd,
+} from './more-id-validators';
 import { LABELLED, placeholderDigits, saidInvalid } from './national-id-detector';
 
 /** The validators (stdnum, python-stdnum's port) of each id of labelled-ids.ts */
 const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
-  'pt-nif': [ptNif], 'pt-cc': [ptCc], 'be-nn': [beNn], 'mx-rfc': [mxRfc], 'cl-rut': [clRut], 'ar-cuit': [arCuit],
+  'pt-nif': [ptNif], 'pt-cc': [personal(ptCc)], 'be-nn': [beNn], 'mx-rfc': [mxRfc], 'cl-rut': [clRut], 'ar-cuit': [arCuit],
   'tr-tckimlik': [trTckimlik], 'cn-ric': [cnRic], 'tw-natid': [twNatid], 'kr-rrn': [krRrn], 'my-nric': [myNric], 'au-tfn': [auTfn],
   'gb-utr': [gbUtr], 'ie-pps': [iePps], 'ro-cnp': [roCnp], 'gr-amka': [grAmka], 'hk-hkid': [hkHkid], 'il-idnr': [ilIdnr],
   'hr-oib': [hrOib], 'bg-egn': [bgEgn], 'lt-asmens': [ltAsmens], 'ee-ik': [eeIk], 'is-kennitala': [isKennitala],
@@ -56,6 +61,9 @@ const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
   'fr-nif': [frNif], 'th-idnr': [thIdnr], 'id-npwp': [idNpwp], 'ke-pin': [kePin], 'co-nit': [coNit],
   'latam-cedula': [ecCi, uyCedula, doCedula], 'yu-jmbg': [rsJmbg], 'pk-cnic': [pkCnic], 'nz-ird': [nzIrd],
   'ru-snils': [ruSnils], 'au-medicare': [auMedicare], 'ae-eid': [aeEid], 'br-pis': [brPis], 'id-nik': [idNik], 'vn-cccd': [vnCccd],
+  'sa-nid': [saNid], 'eg-nid': [egNid], 'hu-taxid': [huTaxId], 'hu-taj': [huTaj], 'jp-mynumber': [jpMyNumber], 'br-rg': [brRg], 'ph-sss': [phSss],
+  'ph-tin': [phTin], 'ph-philhealth': [phPhilHealth], 'ph-pagibig': [phPagIbig], 'in-uan': [inUan], 'vn-mst': [personal(vnMst)], 'vn-bhxh': [vnBhxh],
+  'gr-afm': [personal(grVat)], 'pl-nip': [personal(plNip)], 'driving-licence': [drivingLicence],
 };
 
 /** label (lower case) -> the ids it can name, and whether it is a weak label */
@@ -72,15 +80,16 @@ for (const { id, labels, weak } of LABELLED_IDS) {
 
 /**
  * Between a label and its value (sticky): blanks and punctuation, a "no." or "number", a "is" ("RUT: ",
- * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o").
+ * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o"), a state's or scheme's code in brackets
+ * ("Driver's licence (LA):", "UAN (PF):").
  */
-const GAP = /[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
+const GAP = /[ \t]*(?:\(\p{Lu}{2,3}\))?[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
 /**
  * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
  * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), a
  * check character in brackets ("G123456(A)").
  */
-const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z][ ]?\d))*(?:\([0-9A-Za-z]\))?/y;
+const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z]{1,3}[ ]?\d))*(?:\([0-9A-Za-z]\))?/y;
 
 /** a bank payment's reference before the label ("Payment UTR:", "NEFT UTR") */
 const PAYMENT_BEFORE = /\b(?:payment|transaction|transfer|bank|neft|rtgs|imps|upi)[ \t]*$/i;
@@ -160,7 +169,8 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
     for (const v of VALIDATORS[id]!) {
       const r = v.validate(compact);
       if (r.isValid) return (r.isCompany && !r.isIndividual) || firmRut(id, compact) ? undefined : { dataClass: 'government_id', detector: id, start, end, confidence: 0.9 };
-      if (r.error instanceof InvalidChecksum) checksumOnly ??= id;
+      // (the right format with a wrong check digit or part: "InvalidComponent" is an NPWP's tax office, say)
+      if (r.error instanceof InvalidChecksum || r.error instanceof InvalidComponent) checksumOnly ??= id;
     }
   }
   if (checksumOnly === undefined || weak || saidInvalid(text, start, end)) return undefined;

@@ -5,8 +5,10 @@
  * is Ecuador's, Uruguay's or the Dominican Republic's; "Sozialversicherungsnummer" Switzerland's, Austria's or
  * Germany's). `weak` labels are everyday words or
  * abbreviations of other things too ("inn", "nit"): their numbers must pass the check digit.
- * Not here: tax numbers whose validator cannot tell a person's from a firm's and that are mostly
- * firms' (a Polish NIP, a Turkish VKN, a Greek AFM: their people are known by their national id).
+ * Not here: a Turkish VKN, mostly firms' (its people are known by their T.C. Kimlik No). A Greek AFM,
+ * a Polish NIP and a Vietnamese MST are read, as a person's: every Greek has an AFM on every form, a
+ * sole trader's NIP or MST is its owner's, and a firm's number after its legal form is left out by the
+ * detector (FIRM_BEFORE).
  */
 export interface LabelledId {
   /** the detector id of its findings */
@@ -18,11 +20,11 @@ export interface LabelledId {
 export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'pt-nif', labels: ['nif', 'contribuinte', 'número de contribuinte', 'numero de contribuinte', 'nº de contribuinte', 'n.º de contribuinte', 'número de identificação fiscal'] },
   { id: 'pt-cc', labels: ['cartão de cidadão', 'cartao de cidadao', 'cartão do cidadão'] },
-  { id: 'be-nn', labels: ['rijksregisternummer', 'rijksregister', 'numéro national', 'numéro de registre national', 'registre national', 'niss', 'insz', 'belgian national number'] },
+  { id: 'be-nn', labels: ['rijksregisternummer', 'rijksregister', 'numéro national', 'numéro de registre national', 'registre national', 'niss', 'insz', 'belgian national number', 'national register number', 'national registry number', 'rijksregisternr'] },
   { id: 'mx-rfc', labels: ['rfc', 'registro federal de contribuyentes'] },
   { id: 'cl-rut', labels: ['rut', 'r.u.t', 'r.u.t.', 'rol único tributario', 'rol unico tributario', 'run', 'rol único nacional'], weak: ['run'] },
   { id: 'ar-cuit', labels: ['cuit', 'cuil', 'c.u.i.t', 'c.u.i.l'] },
-  { id: 'tr-tckimlik', labels: ['tc kimlik', 't.c. kimlik', 'tc kimlik no', 'tc kimlik numarası', 'tckn', 'tc no', 't.c. no', 'kimlik no', 'kimlik numarası', 'tc kimlik numarasi', 'kimlik numarasi'] },
+  { id: 'tr-tckimlik', labels: ["tc'si", 'tc’si', "tc'nin", 'tc’nin', 'tc kimlik', 't.c. kimlik', 'tc kimlik no', 'tc kimlik numarası', 'tckn', 'tc no', 't.c. no', 'kimlik no', 'kimlik numarası', 'tc kimlik numarasi', 'kimlik numarasi'] },
   { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id', 'resident id', 'resident id number', 'chinese resident id'] },
   { id: 'tw-natid', labels: ['身分證', '身分證字號', '身分證號碼', 'taiwan id'] },
   { id: 'kr-rrn', labels: ['주민등록번호', '주민번호', 'resident registration number', 'rrn'] },
@@ -46,7 +48,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'de-svnr', labels: ['rentenversicherungsnummer', 'rv-nummer', 'rvnr', 'versicherungsnummer', 'sozialversicherungsnummer'] },
   { id: 'es-nss', labels: ['nss', 'número de la seguridad social', 'numero de la seguridad social', 'número de afiliación', 'seguridad social'] },
   { id: 'fr-nif', labels: ['nif', 'numéro fiscal', 'numero fiscal', 'numéro spi', 'spi', 'numéro d’identification fiscale', "numéro d'identification fiscale"], weak: ['spi'] },
-  { id: 'th-idnr', labels: ['เลขประจำตัวประชาชน', 'thai id', 'thai national id'] },
+  { id: 'th-idnr', labels: ['เลขบัตรประชาชน', 'บัตรประชาชน', 'เลขที่บัตรประชาชน', 'เลขประจำตัวประชาชน', 'thai id', 'thai national id'] },
   { id: 'id-npwp', labels: ['npwp', 'nomor pokok wajib pajak'] },
   { id: 'ke-pin', labels: ['kra pin', 'kra pin no'] },
   { id: 'co-nit', labels: ['nit'], weak: ['nit'] },
@@ -57,10 +59,26 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   // (more-id-validators.ts)
   { id: 'ru-snils', labels: ['снилс', 'snils', 'страховой номер'] },
   { id: 'au-medicare', labels: ['medicare', 'medicare number', 'medicare no', 'medicare card', 'medicare card number'] },
-  { id: 'ae-eid', labels: ['emirates id', 'emirates id number', 'emirates id no', 'eid', 'رقم الهوية'], weak: ['eid'] },
+  { id: 'ae-eid', labels: ['emirates id', 'emirates id number', 'emirates id no', 'eid', 'رقم الهوية', 'رقم الهوية الإماراتية', 'الهوية الإماراتية'], weak: ['eid'] },
   { id: 'br-pis', labels: ['pis', 'pasep', 'pis/pasep', 'pis/pasep/nit', 'nis', 'nit'], weak: ['nis', 'nit'] },
   { id: 'id-nik', labels: ['nik', 'nomor induk kependudukan', 'no. nik'], weak: ['nik'] },
   { id: 'vn-cccd', labels: ['cccd', 'số cccd', 'căn cước công dân', 'căn cước', 'số định danh cá nhân', 'cmnd/cccd'] },
+  { id: 'sa-nid', labels: ['رقم الهوية الوطنية', 'الهوية الوطنية', 'رقم الهوية', 'رقم الإقامة', 'iqama', 'iqama no', 'saudi id', 'saudi national id'] },
+  { id: 'eg-nid', labels: ['الرقم القومي', 'الرقم القومى', 'رقم قومي', 'egyptian national id'] },
+  { id: 'hu-taxid', labels: ['adóazonosító jel', 'adóazonosító', 'adoazonosito jel', 'adóazonosító szám', 'adóazonosító jele'] },
+  { id: 'hu-taj', labels: ['taj', 'taj-szám', 'taj szám', 'tajszám', 'taj-száma'] },
+  { id: 'jp-mynumber', labels: ['マイナンバー', '個人番号', 'my number', 'mynumber'] },
+  { id: 'br-rg', labels: ['rg', 'registro geral', 'carteira de identidade', 'identidade'], weak: ['rg'] },
+  { id: 'ph-sss', labels: ['sss', 'sss no', 'sss number', 'sss id'] },
+  { id: 'ph-tin', labels: ['tin', 'tin no', 'tin number', 'taxpayer identification number'], weak: ['tin'] },
+  { id: 'ph-philhealth', labels: ['philhealth', 'philhealth no', 'philhealth number', 'philhealth id', 'philhealth pin'] },
+  { id: 'ph-pagibig', labels: ['pag-ibig', 'pag-ibig mid', 'pag-ibig no', 'pag-ibig number', 'hdmf', 'hdmf no'] },
+  { id: 'in-uan', labels: ['uan', 'uan no', 'uan number', 'universal account number'], weak: ['uan'] },
+  { id: 'vn-mst', labels: ['mã số thuế', 'mã số thuế cá nhân', 'mst', 'mst cá nhân'] },
+  { id: 'vn-bhxh', labels: ['số sổ bhxh', 'mã số bhxh', 'sổ bhxh', 'bhxh'] },
+  { id: 'gr-afm', labels: ['αφμ', 'α.φ.μ.', 'α.φ.μ', 'afm', 'αριθμός φορολογικού μητρώου'] },
+  { id: 'pl-nip', labels: ['nip', 'numer nip', 'nr nip'] },
+  { id: 'driving-licence', labels: ["driver's licence", "driver's license", 'drivers licence', 'drivers license', 'driver licence', 'driver license', 'driving licence', 'driving license', 'dl no', 'dl#', 'dl number', 'licence no', 'license no'] },
 ];
 
 /** a label as the keyword scan reads it: on the NFKC form of the text (Thai "ำ" is two characters there, "nº" is "no") */

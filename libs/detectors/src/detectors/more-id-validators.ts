@@ -84,3 +84,96 @@ export const vnCccd = validator('Vietnamese citizen identity card number', 'Căn
   if (province < 1 || province > 96 || v.slice(6) === '000000') return fail(new InvalidFormat());
   return ok(v);
 });
+
+/** A date given as year, month and day is a real one (and not in the future of a birth date: year <= 2099). */
+function realDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Saudi national id (1…) or residence permit, iqama (2…): 10 digits under a Luhn check */
+export const saNid = validator('Saudi national identity number', 'رقم الهوية الوطنية', 'NID', (v) => {
+  const bad = digitsOnly(v, 10);
+  if (bad) return bad;
+  if (v[0] !== '1' && v[0] !== '2') return fail(new InvalidFormat());
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let d = Number(v[i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0 ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** the governorates of Egypt's national id (digits 8-9) */
+const EG_GOVERNORATES = new Set([1, 2, 3, 4, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 32, 33, 34, 35, 88]);
+/** Egyptian national id: 14 digits, the century (2: 1900s, 3: 2000s), the date of birth (6), the governorate (2), a serial (4) and a check digit whose rule is not published */
+export const egNid = validator('Egyptian national identity number', 'الرقم القومي', 'NID', (v) => {
+  const bad = digitsOnly(v, 14);
+  if (bad) return bad;
+  const century = v[0] === '2' ? 1900 : v[0] === '3' ? 2000 : 0;
+  if (!century || !realDate(century + Number(v.slice(1, 3)), Number(v.slice(3, 5)), Number(v.slice(5, 7))) || !EG_GOVERNORATES.has(Number(v.slice(7, 9)))) return fail(new InvalidFormat());
+  return ok(v);
+});
+
+/** Hungarian tax id (adóazonosító jel): 10 digits, an 8, the days from 1867-01-01 to the birth date (5), a serial (3), digit i × i mod 11 */
+export const huTaxId = validator('Hungarian tax identification number', 'Adóazonosító jel', 'adóazonosító', (v) => {
+  const bad = digitsOnly(v, 10);
+  if (bad) return bad;
+  if (v[0] !== '8') return fail(new InvalidFormat());
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(v[i]) * (i + 1);
+  return sum % 11 === Number(v[9]) ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** Hungarian social insurance number (TAJ): 9 digits, the ninth the first eight weighted 3 7 3 7… mod 10 */
+export const huTaj = validator('Hungarian social insurance number', 'TAJ-szám', 'TAJ', (v) => {
+  const bad = digitsOnly(v, 9);
+  if (bad) return bad;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(v[i]) * (i % 2 === 0 ? 3 : 7);
+  return sum % 10 === Number(v[8]) ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** Japan's individual number (My Number): 12 digits, the last 11 − (Σ digit × weight mod 11) over the eleven before it (weights 6…2, 7…2 from the left), 0 for a remainder of 0 or 1 */
+export const jpMyNumber = validator('Japanese individual number', 'マイナンバー', 'My Number', (v) => {
+  const bad = digitsOnly(v, 12);
+  if (bad) return bad;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += Number(v[11 - n]) * (n <= 6 ? n + 1 : n - 5);
+  const r = sum % 11;
+  return (r <= 1 ? 0 : 11 - r) === Number(v[11]) ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** São Paulo's RG: 8 digits and a check character, 11 − (Σ digit × 2…9 mod 11), 10 written X, 11 written 0 */
+export const brRg = validator('Brazilian identity card number (RG, São Paulo)', 'Registro Geral', 'RG', (v) => {
+  if (!/^\d{8}[\dX]$/i.test(v)) return fail(/^\d{8}[\dX]$/i.test(v.slice(0, 9)) ? new InvalidLength() : new InvalidFormat());
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(v[i]) * (i + 2);
+  const r = 11 - (sum % 11);
+  const check = r === 10 ? 'X' : r === 11 ? '0' : String(r);
+  return check === v[8]!.toUpperCase() ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** Numbers with no published check: the Philippines' SSS (10 digits), TIN (9 or 12), PhilHealth and Pag-IBIG (12), India's UAN (12), Viet Nam's social insurance book (10) */
+const digitsOf = (name: string, localName: string, abbreviation: string, ...lengths: number[]): Validator =>
+  validator(name, localName, abbreviation, (v) => digitsOnly(v, ...lengths) ?? (/^(\d)\1+$/.test(v) ? fail(new InvalidFormat()) : ok(v)));
+export const phSss = digitsOf('Philippine Social Security System number', 'SSS number', 'SSS', 10);
+export const phTin = digitsOf('Philippine taxpayer identification number', 'TIN', 'TIN', 9, 12);
+export const phPhilHealth = digitsOf('PhilHealth identification number', 'PhilHealth ID', 'PIN', 12);
+export const phPagIbig = digitsOf('Pag-IBIG membership id', 'Pag-IBIG MID', 'MID', 12);
+export const inUan = digitsOf('Indian universal account number (provident fund)', 'UAN', 'UAN', 12);
+export const vnBhxh = digitsOf('Vietnamese social insurance number', 'Mã số BHXH', 'BHXH', 10);
+
+/** A driving licence: 5 to 16 letters and digits, at least 5 digits (the US states' formats and most others; the UK's 16 characters) */
+export const drivingLicence = validator('Driving licence number', 'Driving licence', 'DL', (v) =>
+  /^(?=(?:\D*\d){5})[A-Z0-9]{5,16}$/i.test(v) && !/^(\d)\1+$/.test(v) ? ok(v) : fail(new InvalidFormat()),
+);
+
+/** A stdnum validator whose number names a person as often as a firm (a Greek AFM, a Polish NIP, a Vietnamese MST) or that stdnum takes for a firm's (a Portuguese citizen card): read as a person's */
+export function personal(v: Validator): Validator {
+  return { ...v, validate: (value) => {
+    const r = v.validate(value);
+    return r.isValid ? { ...r, isIndividual: true, isCompany: false } : r;
+  } };
+}

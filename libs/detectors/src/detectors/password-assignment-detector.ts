@@ -7,10 +7,15 @@ const CLI_USERPASS = /(?<![^\s])-(?:-user|u)[ \t]+['"]?[^\s:'"]{1,64}:([^\s'"]{4
 const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb|mariadb-dump|mysqladmin|mysqlimport)\b[^\n]{0,200}?[ \t](?:-p|--password=)(?:'([^'\n]{4,128})'|"([^"\n]{4,128})"|([^\s'"-][^\s'"]{3,127}))/g;
 const CLI_SSHPASS = /\bsshpass[ \t]+-p[ \t]*['"]?([^\s'"]{4,128})/g;
 
+/** a line of a PostgreSQL password file (~/.pgpass): host:port:database:user:password, the port a number or '*' */
+const PGPASS_LINE = /^[A-Za-z0-9.*_-]{1,253}:(?:\d{1,5}|\*):[^:\s]{1,63}:[^:\s]{1,63}:([^\s]{4,128})$/gm;
+
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
 const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
+// (up to 24 blanks before the operator: aligned assignments, "sql_admin_password    = …"; "is" and the
+// copula of other languages: "heslo je …", "le mot de passe est …", "das Passwort ist …")
 const VALUE_RE =
-  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,3}(=>|:=|=|:|[ \t]+is:?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
+  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,24}(=>|:=|=|:|[ \t]+(?:is|je|est|ist|es|è|é|är|er|jest|adalah|là):?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
 
 /** Values that are placeholders, references or types rather than a password. */
 const PLACEHOLDER =
@@ -71,6 +76,16 @@ export const passwordAssignmentDetector: Detector = {
         out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end: start + value.length, confidence: 0.9 });
       }
     }
+    if (text.indexOf(':') !== -1) {
+      PGPASS_LINE.lastIndex = 0;
+      let p: RegExpExecArray | null;
+      while ((p = PGPASS_LINE.exec(text)) !== null) {
+        const value = p[1]!;
+        if (PLACEHOLDER.test(value)) continue;
+        const end = p.index + p[0].length;
+        out.push({ dataClass: 'credentials', detector: 'password-assignment', start: end - value.length, end, confidence: 0.85 });
+      }
+    }
     if (keys.length === 0) return;
     keys.sort((a, b) => a.start - b.start);
     let lastEnd = 0;
@@ -88,20 +103,26 @@ export const passwordAssignmentDetector: Detector = {
           value = value.slice(0, q.index);
         }
       }
-      const trimmed = value.trim();
+      let trimmed = value.trim();
+      // an unquoted value at the end of a sentence: its full stop or comma is the sentence's ("şifresi Gulsen1958!. adı")
+      if (quoted === undefined && /[^.,][.,]$/.test(trimmed) && /^(?:\s|$)/.test(text.slice(VALUE_RE.lastIndex, VALUE_RE.lastIndex + 1))) {
+        trimmed = trimmed.slice(0, -1);
+      }
       if (trimmed.length < 4 || PLACEHOLDER.test(trimmed) || CODE_REF.test(trimmed)) continue;
       if (quoted === undefined && IDENT_NAMING_SECRET.test(trimmed) && /pass|pwd|secret|token|(?:^|_)key$|[a-z]Key$/i.test(trimmed)) continue;
       const op = v[1]!.trim();
       // "pwd Xy7!kq2#Lm" without an operator: only a value that looks generated, not a word
       if (op === '' && !(trimmed.length >= 8 && /\d/.test(trimmed) && /[A-Za-z]/.test(trimmed) && charClassCount(trimmed) >= 3)) continue;
       if (op.startsWith('is') && /^(?:the|a|an|not|too|set|correct|wrong|incorrect|invalid|weak|strong|stored|required|missing|empty|your|my|expired|reset|changed|valid|case)$/i.test(trimmed)) continue;
+      // after another language's copula only a value that looks generated ("heslo je Jaro2024!Kx7q", not "heslo je silné")
+      if (/^[a-zàèéä]/.test(op) && !op.startsWith('is') && !(/\d/.test(trimmed) && /\p{L}/u.test(trimmed) && trimmed.length >= 6)) continue;
       if (op === ':' && quoted === undefined && /^[a-z]+$/.test(trimmed) && /^[ \t]/.test(text.slice(VALUE_RE.lastIndex - value.length - 1))) {
         // "pass: the ball" reads as prose; keep only when the key itself is an unambiguous password word
         if (text.slice(k.start, k.end).toLowerCase() === 'pass') continue;
       }
       const start = VALUE_RE.lastIndex - value.length - (quoted !== undefined ? 1 : 0) + (value.length - value.trimStart().length);
       const end = start + trimmed.length;
-      const confidence = quoted !== undefined || op === '=' ? 0.92 : op.startsWith('is') ? 0.7 : op === '' ? 0.75 : 0.88;
+      const confidence = quoted !== undefined || op === '=' ? 0.92 : /^[a-zàèéä]/.test(op) ? 0.7 : op === '' ? 0.75 : 0.88;
       out.push({ dataClass: 'credentials', detector: 'password-assignment', start, end, confidence });
       lastEnd = end;
     }

@@ -1,5 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../detector';
+import type { KeywordHits } from '../keyword-scan';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 /**
  * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
@@ -28,7 +30,7 @@ const NANP = new Set(['US', 'CA']);
 /** Regions tried for national numbers with a trunk prefix 0 that are not valid in the default region. */
 const TRUNK_ZERO_REGIONS = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'CH', 'AT', 'AU', 'IN', 'IE', 'SE', 'PL', 'NZ', 'ZA', 'NG', 'KE', 'JP', 'KR', 'TR', 'BR', 'AR', 'FI', 'IL', 'PK', 'PH', 'TH', 'MY', 'ID', 'EG', 'VN'];
 /** Regions whose national numbers have no trunk prefix (Spain 612 345 678, Italy 347 123 4567...): tried only next to a phone word. */
-const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX', 'BR'];
+const NO_TRUNK_REGIONS = ['ES', 'IT', 'PT', 'PL', 'DK', 'NO', 'GR', 'CZ', 'LU', 'SG', 'HK', 'MX', 'BR', 'IS', 'CN', 'IN'];
 /** "+44 655 169 138": a country code, then groups of exactly three digits */
 const THOUSANDS = /^\+\d{1,3}(?:[ ,.]\d{3})+$/;
 /** a Brazilian postcode (CEP), not a phone number */
@@ -89,10 +91,32 @@ function digitCount(s: string): number {
   return n;
 }
 
+/** a table's phone column: its label is a phone word alone ("telefon", "Phone", "Số điện thoại", "tlf.") */
+const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?|telephone|mobile|cell)(?:[ _-]?(?:no\.?|number|nr|#))?|telefon|telefono|teléfono|telefone|téléphone|telefoon|tlf\.?|tel\.?|mobil|handy|puhelin|τηλέφωνο|телефон|tel\.? ?no|no\.? ?hp|số điện thoại|điện thoại|sđt|sími|電話|电话|手机|携帯電話|전화번호|휴대폰|연락처)$/i;
+
+/** Where the cells of the tables' phone columns start: their values are read as after a phone word. */
+function phoneColumnCells(text: string, keywords: KeywordHits): Set<number> | undefined {
+  const starts = keywords.hits('phone').starts;
+  let cells: Set<number> | undefined;
+  let tablesTo = -1;
+  const headers = new TableHeaders(text);
+  for (const at of starts) {
+    if (at < tablesTo) continue;
+    const header = headers.headerAt(at);
+    if (header === null || header.width < 2 || !PHONE_LABEL.test(header.label.trim())) continue;
+    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (row) => {
+      const [a] = valueOf(text, row[header.column]![0], row[header.column]![1]);
+      (cells ??= new Set()).add(a);
+    });
+  }
+  return cells;
+}
+
 /** Phone numbers in national and international formats, validated with libphonenumber-js (max metadata). */
 export const phoneNumberDetector: Detector = {
   entries: [{ id: 'phone-number', dataClass: 'personal_data', description: 'Phone numbers (validated with libphonenumber-js)' }],
   detect({ text, settings, keywords }, out) {
+    const column = keywords.has('phone') ? phoneColumnCells(text, keywords) : undefined;
     const consider = (index: number, raw: string): void => {
       // most candidates fail on their digit count: counted before the digits are copied out
       const nd = digitCount(raw);
@@ -108,7 +132,7 @@ export const phoneNumberDetector: Detector = {
         if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return; // IPv4 shape
         if (g.length >= 4 && g.every((x) => x === 4)) return; // card-like blocks
       }
-      const context = keywords.near('phone', index, index + raw.length, 40, 10);
+      const context = keywords.near('phone', index, index + raw.length, 40, 10) || (column !== undefined && column.has(index));
       if (!formatted && !intl && !context) return;
       EXTENSION.lastIndex = index + raw.length;
       const extEnd = EXTENSION.test(text) ? EXTENSION.lastIndex : index + raw.length;

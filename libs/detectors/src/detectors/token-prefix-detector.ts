@@ -72,6 +72,12 @@ const RULES: PrefixRule[] = [
     re: /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/y,
     confidence: () => 0.96,
   },
+  ...['rzp_live_', 'rzp_test_'].map((p) => ({
+    info: c('razorpay-key', 'Razorpay API key ids (rzp_live_, rzp_test_)'),
+    prefix: p,
+    re: new RegExp(p + '[A-Za-z0-9]{14}' + tail, 'y'),
+    confidence: () => (p === 'rzp_live_' ? 0.9 : 0.7),
+  })),
   {
     info: c('google-api-key', 'Google API keys (AIza...)'),
     prefix: 'AIza',
