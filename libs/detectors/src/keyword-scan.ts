@@ -133,7 +133,11 @@ const KINDS = {
   addrlabel: v('address', 'home address', 'postal address', 'mailing address', 'residential address', 'street address', 'current address', 'permanent address',
     'adres', 'adresse', 'anschrift', 'wohnanschrift', 'wohnadresse', 'privatanschrift', 'dirección', 'direccion', 'domicilio', 'endereço', 'endereco', 'morada',
     'indirizzo', 'residenza', 'adresa', 'adresă', 'domiciliu', 'osoite', 'lakcím', 'cím', 'adress', 'postadress', 'bostadsadress', 'woonadres', 'διεύθυνση',
-    'адрес', 'адреса', 'адрес регистрации', 'место жительства', 'alamat', 'alamat rumah', 'địa chỉ', 'adresi', 'ev adresi'),
+    'адрес', 'адреса', 'адрес регистрации', 'место жительства', 'alamat', 'alamat rumah', 'địa chỉ', 'adresi', 'ev adresi',
+    // more forms of the same, and the labels of Czech, Slovak, Icelandic, Danish and Norwegian forms, Chinese, Japanese, Korean and Arabic
+    'adresimiz', 'adresim', 'địa chỉ thường trú', 'địa chỉ tạm trú', 'địa chỉ nhà', 'trvalý pobyt', 'trvalé bydliště', 'bydliště', 'trvalé bydlisko', 'adresa trvalého pobytu',
+    'adres zamieszkania', 'adres korespondencyjny', 'heimilisfang', 'leveringsadresse', 'bopæl', 'hjemmeadresse', 'postadresse', 'boligadresse', 'dirección de entrega',
+    '住所', '地址', '住址', '주소', 'العنوان', 'عنوان', 'العنوان الوطني', 'عنوان السكن'),
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',

@@ -96,3 +96,32 @@ describe('street-address detector: any form after its label', () => {
     expect(addresses(text)).toEqual([]);
   });
 });
+
+describe('street-address detector: labels of other scripts and forms, and address columns', () => {
+  it.each([
+    ['العنوان الوطني: 4021 شارع عثمان بن عفان، حي النرجس، الرياض 13327', '4021 شارع عثمان بن عفان، حي النرجس، الرياض 13327'],
+    ['العنوان: فيلا 12، شارع 27، حي البرشاء 2، دبي', 'فيلا 12، شارع 27، حي البرشاء 2، دبي'],
+    ['주소: 서울특별시 강남구 테헤란로 152, 12층 1203호 (06236)', '서울특별시 강남구 테헤란로 152, 12층 1203호 (06236)'],
+    ['住所：〒154-0024 東京都世田谷区三軒茶屋1-32-6 サンハイツ203号', '〒154-0024 東京都世田谷区三軒茶屋1-32-6 サンハイツ203号'],
+    ['地址：北京市朝阳区望京西路48号院3号楼1单元702室', '北京市朝阳区望京西路48号院3号楼1单元702室'],
+    ['Heimilisfang: Laugavegur 58, 101 Reykjavík', 'Laugavegur 58, 101 Reykjavík'],
+    ['Trvalý pobyt: Obchodná 48, 811 06 Bratislava', 'Obchodná 48, 811 06 Bratislava'],
+    ['Leveringsadresse hjemme: Thorvald Meyers gate 52B, 0555 Oslo.', 'Thorvald Meyers gate 52B, 0555 Oslo'],
+    ['Adresimiz değişmedi: Atatürk Mah. Gül Sok. No:14 Daire:6, 34758 Ataşehir/İstanbul. Poliçe', 'Atatürk Mah. Gül Sok. No:14 Daire:6, 34758 Ataşehir/İstanbul'],
+    ['- Địa chỉ thường trú: 45/12 Nguyễn Đình Chiểu, Phường 4, Quận 3, TP. Hồ Chí Minh', '45/12 Nguyễn Đình Chiểu, Phường 4, Quận 3, TP. Hồ Chí Minh'],
+  ])('%j -> %j', (text, address) => {
+    expect(addresses(text)).toEqual([address]);
+  });
+
+  it("reads the cells of a table's address column, quoted or not", () => {
+    expect(addresses('STT,Họ tên,Email,Địa chỉ\n1,Nguyễn Thị Thu Hà,thuha@example.vn,"Số 8 ngách 12/4 phố Thái Hà, Đống Đa, Hà Nội"')).toEqual(['Số 8 ngách 12/4 phố Thái Hà, Đống Đa, Hà Nội']);
+    expect(addresses('navn;adresse;telefon\nMads Overgaard;Frederiks Allé 112, 1. th., 8000 Aarhus C;31 88 24 60\nInger Dalsgaard;Lyseng Allé 7, 8270 Højbjerg;40 12 95 38')).toEqual([
+      'Frederiks Allé 112, 1. th., 8000 Aarhus C',
+      'Lyseng Allé 7, 8270 Højbjerg',
+    ]);
+  });
+
+  it("leaves an address column's cells that are no address alone", () => {
+    expect(addresses('name,address,port\nweb-1,10.0.0.12,8080\nweb-2,same as above,8081\ndb,0x7ffe1234,5432')).toEqual([]);
+  });
+});

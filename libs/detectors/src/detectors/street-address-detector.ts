@@ -1,5 +1,5 @@
 import type { Detector } from '../detector';
-import { labelledAddresses } from './street-address-labelled';
+import { addressColumns, labelledAddresses } from './street-address-labelled';
 import { brazilianTail, indianAddresses, japaneseAddresses, postcodeAddresses } from './street-address-regional';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
@@ -538,6 +538,7 @@ export const streetAddressDetector: Detector = {
     if (keywords.has('addrlabel')) {
       const labels = keywords.hits('addrlabel');
       labelledAddresses(text, labels.starts, labels.ends, out, first);
+      addressColumns(text, labels.starts, out, first);
     }
     for (let i = first; i < out.length; i++) {
       const f = out[i]!;

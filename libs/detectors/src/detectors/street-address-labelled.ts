@@ -1,4 +1,5 @@
 import type { Finding } from '../finding';
+import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
 /**
  * A postal address after its label, in any country's form: "Adres: Bağdat Caddesi No: 214 D: 7,
@@ -37,7 +38,8 @@ const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
 const WORD = /\p{L}{2,}/gu;
 const SENTENCE_END = /(?<=\p{L}{5})\.[ \t]+(?=\p{Lu})/u;
-const VALUE_START = /^(?:[\d\p{Lu}]|\p{Ll}{1,4}\.)/u;
+/** (or a letter of a script without capitals: "서울특별시 …", "北京市 …", "فيلا 12، …"; or Japan's postcode mark "〒") */
+const VALUE_START = /^(?:[\d\p{Lu}\p{Lo}〒]|\p{Ll}{1,4}\.)/u;
 
 /** The addresses after the `labels` hits (starts and ends of the label words), pushed or widened in `out` from `first` on. */
 export function labelledAddresses(text: string, starts: readonly number[], ends: readonly number[], out: Finding[], first: number): void {
@@ -76,26 +78,60 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
       break;
     }
     value = value.replace(/[\s,;.]+$/, '');
-    if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) continue;
-    // a number, a capital or an abbreviation first ("14 Rua…", "Kouter 17", "г. Москва", "jl. Tebet"), not a sentence ("The address: we will…")
-    if (!VALUE_START.test(value)) continue;
-    const words = value.match(WORD)?.length ?? 0;
-    if (words < 2 || !(value.includes(',') || POSTCODE.test(value) || words >= 4)) continue;
-    const end = vs + value.length;
-    let widened = false;
-    let lo = 0, hi = found.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (found[mid]!.start < vs - longest) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < found.length && found[i]!.start < end; i++) {
-      const f = found[i]!;
-      if (f.end <= vs) continue;
-      f.start = Math.min(f.start, vs);
-      f.end = Math.max(f.end, end);
-      widened = true;
-    }
-    if (!widened) out.push({ dataClass: 'personal_data', detector: 'street-address', start: vs, end, confidence: 0.85 });
+    if (!addressValue(value)) continue;
+    pushOrWiden(vs, vs + value.length, found, longest, out);
+  }
+}
+
+/**
+ * A value that reads as a postal address: 8-160 characters with a digit, a number, a capital or an
+ * abbreviation first ("14 Rua…", "Kouter 17", "г. Москва", "jl. Tebet"; not a sentence: "The address:
+ * we will…"), two words, and a comma, a postcode or four words; not a memory or network address, an
+ * e-mail or web address, a phone number or a reference to elsewhere. (An Arabic comma counts, and
+ * Japan's postcode mark.)
+ */
+function addressValue(value: string): boolean {
+  if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) return false;
+  if (!VALUE_START.test(value)) return false;
+  const words = value.match(WORD)?.length ?? 0;
+  return words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= 4);
+}
+
+/** An address at [vs, end): pushed, or the shapes' findings over it widened to it. */
+function pushOrWiden(vs: number, end: number, found: readonly Finding[], longest: number, out: Finding[]): void {
+  let widened = false;
+  let lo = 0, hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.start < vs - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < found.length && found[i]!.start < end; i++) {
+    const f = found[i]!;
+    if (f.end <= vs) continue;
+    f.start = Math.min(f.start, vs);
+    f.end = Math.max(f.end, end);
+    widened = true;
+  }
+  if (!widened) out.push({ dataClass: 'personal_data', detector: 'street-address', start: vs, end, confidence: 0.85 });
+}
+
+/** a table's address column: its label is an address word alone ("adresse", "Địa chỉ", "home_address", "Anschrift") */
+const ADDRESS_COLUMN = /^(?:(?:home|postal|mailing|street|current|delivery|billing|shipping)?[ _-]?address(?:[ _-]?line[ _-]?1)?|adress?e|anschrift|dirección|direccion|endereço|endereco|morada|indirizzo|adres|adresa|adresă|osoite|lakcím|cím|adress|διεύθυνση|адрес|адреса|alamat|địa chỉ|住所|地址|주소|العنوان)$/iu;
+
+/** The cells of the tables' address columns (`labels`: the address words' starts), pushed or widened in `out` from `first` on when they read as addresses. */
+export function addressColumns(text: string, starts: readonly number[], out: Finding[], first: number): void {
+  const found = out.slice(first).filter((f) => f.detector === 'street-address').sort((a, b) => a.start - b.start);
+  const longest = found.reduce((m, f) => Math.max(m, f.end - f.start), 0);
+  const headers = new TableHeaders(text);
+  let tablesTo = -1;
+  for (const at of starts) {
+    if (at < tablesTo) continue;
+    const header = headers.headerAt(at);
+    if (header === null || header.width < 2 || !ADDRESS_COLUMN.test(header.label.trim())) continue;
+    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+      if (addressValue(text.slice(a, b))) pushOrWiden(a, b, found, longest, out);
+    });
   }
 }
