@@ -591,9 +591,9 @@ const KANA = /[\u3040-\u30FF]/;
 const JA_NAME = /(?<![\p{Script=Han}\p{Script=Katakana}おご])(?:\p{Script=Han}{2,3}|\p{Script=Katakana}{2,8})(?=さん|様|先生|くん|ちゃん)/gu;
 const JA_NOT_NAMES = new Set(['担当者', '会員', '皆', '皆様', '客', '苦労', '運転手', '医者', '店員', '社員', '奥', '王', '神', '仏', '殿', '大家', '患者', '利用者', '管理者', '責任者', '関係者', '参加者', '各位', '先輩', '後輩', '部長', '課長', '社長', '店長', '院長', '校長', '会長', '選手', '職員', '委員']);
 /** the hundred commonest Chinese family names: one of them before 先生, 女士 or 小姐 (not "尊敬的女士", "各位女士") */
-const ZH_FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳楊黃趙吳許鄭謝蕭劉張羅蘇葉鍾譚陸範賈韋鄒顧龔錢嚴湯';
+export const ZH_FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳楊黃趙吳許鄭謝蕭劉張羅蘇葉鍾譚陸範賈韋鄒顧龔錢嚴湯';
 const ZH_NAME = new RegExp(`[${ZH_FAMILY}](?=先生|女士|小姐)`, 'gu');
-const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
+export const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
 /** (not a word for a role or a person by what they do, which ends in 자, 장, 원, 사, 객, 인: "사용자님", "부사장님", "지원자님") */
 const KO_NAME = new RegExp(`(?<!\\p{Script=Hangul})[${KO_FAMILY}]\\p{Script=Hangul}[^자장원사객인생님씨\\P{Script=Hangul}](?= ?(?:님|씨))`, 'gu');
 /** after คุณ, นาย, นาง at the text's start or after a blank (not inside a word: "คุณภาพ" quality, "นายจ้าง" employer) */

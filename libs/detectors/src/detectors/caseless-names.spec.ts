@@ -1,0 +1,38 @@
+import { compileInspector } from '../inspector';
+
+const inspector = compileInspector({});
+const names = (text: string): string[] => inspector.inspect(text).filter((f) => f.detector === 'person-name').map((f) => text.slice(f.start, f.end));
+
+describe('names in scripts without capitals (caseless-names.ts)', () => {
+  it("reads a chat log's authors after the time stamp, and their names again in the messages", () => {
+    const chat = '[09/05/2024, 10:14] فاطمة الكعبي: صباح الخير\n[09/05/2024, 10:20] أحمد السويدي: شكراً فاطمة. هل أرسل التقرير؟';
+    expect(names(chat)).toEqual(['فاطمة الكعبي', 'أحمد السويدي', 'فاطمة']);
+    expect(names('[오전 9:12] 김민준: 서연씨, 계약서 보내드려요\n[오전 9:15] 이서연: 감사합니다!')).toEqual(['김민준', '이서연']);
+    expect(names('[10:05] ธนพล ศรีสวัสดิ์: ลูกค้าส่งข้อมูลมาแล้ว')).toEqual(['ธนพล ศรีสวัสดิ์']);
+  });
+
+  it('reads an author alone on the line before the time when the name reads as one', () => {
+    expect(names('李伟 10:30\n收到。她为什么要退？\n王芳 10:31\n好的')).toEqual(['李伟', '王芳']);
+    // a schedule's lines: no family name first, one word
+    expect(names('会议改到 10:30\n签到 09:00\n회의 11:00')).toEqual([]);
+  });
+
+  it("reads a name field's value, after a chat author's colon too, and the name again later", () => {
+    expect(names('姓名：陈晓婷\n身份证号：110105198702192860')).toEqual(['陈晓婷']);
+    expect(names('ชื่อ กมลชนก ทองดี\nวันเกิด 14 มี.ค. 2533')).toEqual(['กมลชนก ทองดี']);
+    const kakao = '[오전 9:13] 김민준: 이름: 박지현 / 주민등록번호: 930511-2543635\n[오전 9:20] 이서연: 박지현 고객님 맞죠?';
+    expect(names(kakao)).toEqual(['김민준', '박지현', '이서연', '박지현']);
+  });
+
+  it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {
+    expect(names('الموضوع: تحديث بيانات العميل\nملاحظة: يرجى المراجعة')).toEqual([]);
+    expect(names('下午开会，请准时参加。\n地点：三楼会议室')).toEqual([]);
+  });
+
+  it('stays linear on many chat lines (200 KB)', () => {
+    const big = '[09/05/2024, 10:14] فاطمة الكعبي: صباح الخير أحمد\n'.repeat(4000);
+    const t0 = performance.now();
+    expect(names(big).length).toBe(4000);
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});

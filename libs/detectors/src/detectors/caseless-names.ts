@@ -1,0 +1,71 @@
+import type { Finding } from '../finding';
+import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
+
+/**
+ * Person names in scripts without capitals (Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese,
+ * Korean), which the capitalised-run scan cannot see: a chat log's author, after the time stamp at
+ * the line's start ("[09/05/2024, 10:14] فاطمة الكعبي: …", "[오전 9:12] 김민준: …") or alone on its line
+ * before the time ("王芳 10:22"); the value of a name field ("الاسم: …", "이름: …", "姓名：…", "ชื่อ …");
+ * and each of their words again elsewhere in the text ("شكراً فاطمة", "박지현 고객님"). The other
+ * languages' names in such scripts are found by honorifics (name-shapes.ts, scriptNames).
+ */
+
+/** True when the text has a character of those scripts: the pass runs only then (Hebrew, Arabic, Devanagari, Thai; kana, CJK ideographs, Hangul) */
+export function hasCaselessScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x0590) continue;
+    if (c <= 0x06ff || (c >= 0x0750 && c <= 0x077f) || (c >= 0x0900 && c <= 0x097f) || (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return true;
+  }
+  return false;
+}
+/** a word of those scripts, marks included */
+const W = '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{Script=Thai}\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}\\p{M}]{2,20}';
+const NAME = `(${W}(?:[ \\t]${W}){0,3})`;
+/** a time stamp opening a chat line: "[09/05/2024, 10:14]", "[오전 9:12]", "[10:05]", "3/6/24, 11:08 - " */
+const STAMP = '(?:\\[[^\\]\\n]{3,40}\\]|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?[ \\t]+\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]+[-–])';
+const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu');
+const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
+/** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
+const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
+/** a whole word of those scripts (and the letters of others glued to it, which make it no name's word) */
+const WORD = /[\p{L}\p{M}]+/gu;
+/** a Korean or Japanese honorific at a word's end */
+const HONORIFIC_END = /(?:씨|님|さん|様)$/u;
+
+function authorLike(name: string): boolean {
+  if (/^\p{Script=Han}{2,3}$/u.test(name)) return ZH_FAMILY.includes(name[0]!);
+  if (/^\p{Script=Hangul}{2,4}$/u.test(name)) return KO_FAMILY.includes(name[0]!);
+  return /[ \t]/.test(name);
+}
+
+export function caselessNames(text: string, out: Finding[]): void {
+  const found: [number, number][] = [];
+  for (const re of [SPEAKER, AUTHOR_TIME, FIELD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const name = m[1]!;
+      // a line of a schedule is as short ("签到 09:00", "회의 10:30"): alone before a time, a Chinese or Korean name starts with a family name, and one of another script has two words
+      if (re === AUTHOR_TIME && !authorLike(name)) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      found.push([start, start + name.length]);
+    }
+  }
+  if (found.length === 0) return;
+  const seen = new Set<number>();
+  const push = (start: number, end: number, confidence: number): void => {
+    if (seen.has(start)) return;
+    seen.add(start);
+    out.push({ dataClass: 'personal_data', detector: 'person-name', start, end, confidence });
+  };
+  for (const [s, e] of found) push(s, e, 0.8);
+  // their words again, as whole words ("شكراً فاطمة" after "فاطمة الكعبي:", "박지현 고객님"): one pass over the text's words
+  const again = new Set<string>();
+  for (const [s, e] of found) for (const w of text.slice(s, e).split(/[ \t]+/)) again.add(w);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    // (a Korean or Japanese honorific after it: "서연씨", "田中さん")
+    const w = HONORIFIC_END.test(m[0]) && again.has(m[0].replace(HONORIFIC_END, '')) ? m[0].replace(HONORIFIC_END, '') : m[0];
+    if (again.has(w)) push(m.index, m.index + w.length, 0.75);
+  }
+}
