@@ -36,3 +36,21 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('chat authors in Latin, Greek or Cyrillic letters the name lists need not know (stampedAuthors)', () => {
+  it('reads the author after the time stamp, and a word of the name again alone', () => {
+    const chat = '[02/08/2024, 06:45] Kofi Boateng: I can cover her shift if Mehwish does close\n[02/08/2024, 06:52] Mehwish Iqbal: ok';
+    expect(names(chat)).toEqual(expect.arrayContaining(['Kofi Boateng', 'Mehwish', 'Mehwish Iqbal']));
+    expect(names('[13:30] Marius Lie: haha ok. billetter til meg')).toEqual(['Marius Lie']);
+  });
+
+  it('reads an author alone before the time when a message follows', () => {
+    expect(names('Κατερίνα Μιχαηλίδου 18:45\nΟκ, το στέλνω τώρα.')).toEqual(['Κατερίνα Μιχαηλίδου']);
+  });
+
+  it("reads no field, bot or team label, no English words and no schedule's entries", () => {
+    expect(names('[10:00] System: backup done\n[10:01] Support Team: ticket closed')).toEqual([]);
+    expect(names('Team Standup 09:30\nDesign Review 11:00')).toEqual([]);
+    expect(names('Jordan Room  10:00\nbooked for the sync')).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ import {
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
-import { caselessNames, hasCaselessScript } from './caseless-names';
+import { caselessNames, hasCaselessScript, stampedAuthors } from './caseless-names';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
 import { SLAVIC_SURNAME, SLAVIC_WITH, caseBase, inflectingText } from './slavic-cases';
@@ -396,6 +396,7 @@ export const personNameDetector: Detector = {
     // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
     if (NON_LATIN.test(text)) scriptNames(text, out);
     if (hasCaselessScript(text)) caselessNames(text, out);
+    if (text.indexOf(':') !== -1) stampedAuthors(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];
