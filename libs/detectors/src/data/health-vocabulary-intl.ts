@@ -205,7 +205,7 @@ export const INTL_CONDITIONS =
 /** conditions that also have an everyday or figurative sense in their language (need the stronger person rules) */
 export const INTL_CONDITIONS_AMBIGUOUS =
   // English (lay words and names the main list lacks)
-  'whiplash|disability|bad back|hashimoto|' +
+  'disability|bad back|hashimoto|' +
   // German (the "-in" generic spellings are the Nordic, Czech, Slovak and Croatian ones too)
   'krebs|grippe|erkältung|fieber|infekt|verletzung|behinderung|sucht|schwindel|sodbrennen|kopfschmerzen|durchfall|' +
   // French

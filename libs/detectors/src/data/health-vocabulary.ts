@@ -153,13 +153,16 @@ const CONDITIONS =
   'sarampión|rougeole|morbillo|sarampo|mandelentzündung|amygdalite|tonsillite|amigdalitis|demam berdarah|tifus|cacar air|' +
   // pregnancy complications, sensory impairments and common conditions in other languages
   'hyperemesis gravidarum|visual impairment|hearing impairment|registered blind|zöliakie|celiaquía|appendicite|hérnia|depresja|depressão|dyslexia|' +
-  'diskbråck|ischias|utmattningssyndrom|bandscheibenvorfall|hernie discale|ernia del disco|hernia discal';
+  'diskbråck|ischias|utmattningssyndrom|bandscheibenvorfall|hernie discale|ernia del disco|hernia discal|' +
+  // injuries and dependencies of insurance claims and HR notes, and the lay forms of two conditions
+  'alcohol dependency|alcohol dependence|alcohol addiction|drug addiction|gallbladder stones|low platelet count|high bp|severe dehydration';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +
   'broken ribs|broken collarbone|concussion|sprained ankle|pregnant|overdose|addiction|infection|flu|shingles|vertigo|acne|thrush|' +
   'heartburn|reflux|constipation|diarrhoea|diarrhea|incontinence|ulcer|memory problems|sleep problems|eye problems|sore throat|food poisoning|' +
   'tennis elbow|hypothermia|malignant|seizure|seizures|aids|tia|af|mi|ocd|psa|sti|cfs|dépression|cancro|depression|' +
+  'whiplash|fractured wrist|fractured arm|fractured ankle|fractured leg|fractured hip|fractured ribs|fractured collarbone|bruised ribs|dehydration|work-related stress|' +
   'schwanger|enceinte|embarazada|grávida|incinta|zwanger|gravid|hamile|deaf';
 
 const PROCEDURES =
@@ -175,6 +178,7 @@ const PROCEDURES =
   'blood transfusion|ivf|egg retrieval|embryo transfer|physiotherapy|physio|psychotherapy|cardiac rehab|cardiac rehabilitation|bowel prep|' +
   'bowel preparation|' +
   'cpap|cpap machine|insulin pump|glucose monitor|continuous glucose monitor|hearing aid|hearing aids|colostomy|colostomy bag|stoma|' +
+  'inhaler|asthma inhaler|contraceptive implant|antenatal appointment|antenatal scan|tonsil op|tonsil operation|' +
   // French, Italian, Spanish, German
   'extraction dentaire|extraction de dent de sagesse|dent de sagesse|dents de sagesse|irm|échographie|radiographie|prise de sang|coloscopie|' +
   'endoscopie|chimiothérapie|radiothérapie|dialyse|kinésithérapie|césarienne|intervention chirurgicale|' +

@@ -156,6 +156,15 @@ describe('health data: an absence log entry, someone off sick', () => {
     expect(health('Sprint log: 3 days, migraine of a refactor')).toEqual([]);
     expect(health('The course covers 5 days, diabetes management and more.')).toEqual([]);
   });
+  it('reads a term in brackets after a line that says someone is ill or away', () => {
+    expect(health("Anouk is on that one, she's off today though (migraine again poor thing)")).toEqual(['migraine']);
+    expect(health('ok boss. Dariusz is sick today, his back again (sciatica)')).toEqual(['sciatica']);
+    expect(health('The sick building syndrome (migraine, nausea) is described in the article.')).toEqual([]);
+  });
+  it('knows the injuries and dependencies of claims and HR notes', () => {
+    expect(health('Declan disclosed he has been struggling with alcohol dependency since his divorce.')).toEqual(['alcohol dependency']);
+    expect(health('Injuries: sciatica aggravated by the fall')).toEqual(['sciatica']);
+  });
 });
 
 describe('health data: lay language of other languages, and more ways a term is said of someone', () => {

@@ -41,6 +41,13 @@ const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const SUBJECT_NEAR =
   /(?=[abcdefghijklmoprstvwyzéżέεμπσдежмпстучя])(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|je|j'ai|moi|mon|mes|elle|yo|tengo|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|mitt|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|chị|mama|tata|mąż|żona|córka|matka|ojciec|máma|táta|manžel|manželka|dcera|mamma|pappa|fru|annem|babam|eşim|oğlum|kızım|мама|папа|муж|жена|сын|дочь|её|мне|тато|чоловік|дружина|μητέρα|πατέρας|σύζυγος|suami|istri|mẹ|bố|chồng|vợ|han|hon|hun|маю|tenho|heb|habe)(?=[^\p{L}\p{N}]|$)/giu;
 
+/**
+ * the same in the scripts SUBJECT_NEAR's lookbehind cannot read, where a pronoun or a relative is written glued to
+ * the next word (Chinese, Japanese, Korean, Thai) or with a clitic (Arabic), read inside the text: "她说刚查出…",
+ * "작년에 수술하셨고", "ลูกค้า…เป็นเบาหวาน", "أنه مصاب"
+ */
+const SUBJECT_UNSPACED = /[我他她]|妈妈|媽媽|爸爸|丈夫|妻子|老公|老婆|儿子|兒子|女儿|女兒|客户|客戶|患者|病人|私は|彼は|彼女|母は|父は|夫は|妻は|息子|娘は|さんは|さんが|저는|제가|그는|그녀|어머니|아버지|남편|아내|아들|딸이|고객님|환자|ผม|ฉัน|เขา|เธอ|แม่|พ่อ|ลูกค้า|คุณ|ผู้ป่วย|هو|هي|أنا|انا|أنه|انه|أنها|انها|زوجي|زوجتي|أمي|أبي|ابني|ابنتي|والدي|والدتي|العميل|الموظف|المريض|مصاب|يعاني|تعاني/u;
+
 /** words that make a term the name of an organisation, a department or a thing, not someone's health ("Diabetes UK", "the Endoscopy Unit", "cancer cases") */
 const NOUN_AFTER = new Set(
   ('uk|unit|units|ward|department|dept|centre|center|service|services|programme|program|prevention|society|association|foundation|trust|charity|' +
@@ -285,7 +292,7 @@ const namedStart = (before: string): boolean => {
 };
 /** a record's reason field right before a term, and the absence it is the reason for */
 /** a health field's label at its line's start, then a colon and at most three words (modifiers) before the term */
-const FIELD_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|condition|conditions|medical condition|medication|medications|current medication|medicines|allergies|allergy|procedure|operation|surgery|injury|nature of injury|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis|maladie|krankheit|erkrankung)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
+const FIELD_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|condition|conditions|medical condition|medication|medications|current medication|medicines|allergies|allergy|procedure|operation|surgery|injury|injuries|nature of injury|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis|maladie|krankheit|erkrankung)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
 /** the same for a diagnosis only */
 const DIAGNOSIS_BEFORE = /(?:^|\n)[ \t]*(?:diagnosis|diagnoses|primary diagnosis|diagnóstico|diagnostic|diagnose|diagnosi|diagnoza|tanı|teşhis)[ \t]*:[ \t]*(?:[\p{L}\d'-]+[ \t]+){0,3}$/iu;
 const REASON_LABEL = /(?:reason|cause|diagnosis|condition)[ \t]*[:=-][ \t]*$/i;
@@ -293,6 +300,8 @@ const ABSENCE = /\b(?:absence|absent|sick(?:ness)?|off work|time off|leave|fit n
 /** a duration and a separator right before the term: "3 days, ", "12 d: ", "2 weeks – " */
 const DAYS_REASON = /\b\d{1,3}(?:[.,]\d)?[ \t]*(?:days?|d|weeks?|wks?|hours?|hrs?)[ \t]*[,:;–—-][ \t]*$/i;
 /** off sick, and the reason in brackets or after "with": "out sick (", "off sick with ", "home sick – " */
+/** a line that says someone is ill or away before a bracket: "she's off today though (migraine …", "Dariusz is sick today, his back again (sciatica)" */
+const SICK_LINE = /\b(?:sick|ill|unwell|poorly|off today|off work|absent|in hospital|hospitali[sz]ed|krank|malade|enfermo|enferma|doente|malato|malata|ziek|syk|sjuk|chory|chora|nemocn\p{L}*|hasta|болен|больна|хворий|хвора)\b[^\n()]{0,100}\([ \t]*$/iu;
 const SICK_BEFORE = /\b(?:(?:out|off|home|signed off)[ \t]+sick|(?:is|was|'s|be)[ \t]+(?:off|out)(?:[ \t]+(?:today|again|this week|until \w+))?)[ \t]*(?:\(|with[ \t]+|[:–—-][ \t]*)$/i;
 /** a verb right after a person's name: the sentence says something of them ("Ravi is recovering from", "Jenna is", "Sarah has been") */
 const AUX = new Set("is|was|has|had|will|would|has been|had been|'s|remains|stays|became|got|gets|went|needs|needed".split('|'));
@@ -466,12 +475,14 @@ export const healthDetector: Detector = {
       // someone off sick ("Dewi out sick (dengue)")
       if (confidence === 0 && !h.ambiguous && ((DAYS_REASON.test(text.slice(Math.max(0, h.start - 24), h.start)) && ABSENCE.test(text.slice(Math.max(0, h.start - 600), h.start))) ||
         SICK_BEFORE.test(text.slice(Math.max(0, h.start - 24), h.start)))) confidence = 0.8;
+      // a specific term in brackets after a line that says someone is ill or away ("she's off today though (migraine again)")
+      if (confidence === 0 && !h.ambiguous && SICK_LINE.test(text.slice(Math.max(0, h.start - 140), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.75;
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
       if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
       // in a text of another language, whose verbs the rules above do not know: a specific term with a pronoun, a relative or a
       // form of address near it ("lekarz rozpoznał u mnie zapalenie płuc", "han har epilepsi"), no news or teaching around
-      if (confidence === 0 && intl !== undefined && !h.ambiguous && countInRange(subjectAt, h.start - 150, h.end + 150) > 0 && !general(h.start, h.end) &&
+      if (confidence === 0 && intl !== undefined && !h.ambiguous && (countInRange(subjectAt, h.start - 150, h.end + 150) > 0 || SUBJECT_UNSPACED.test(text.slice(Math.max(0, h.start - 150), h.end + 150))) && !general(h.start, h.end) &&
         !generalNear(h.start - 200, h.end + 100)) confidence = 0.7;
       if (confidence === 0) continue;
       let end = h.end;

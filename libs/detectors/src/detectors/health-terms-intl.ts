@@ -1,3 +1,4 @@
+import { AhoCorasick } from '../aho-corasick';
 import type { HealthCategory, HealthTerm } from '../data/health-vocabulary';
 import {
   INTL_CONDITIONS, INTL_CONDITIONS_AMBIGUOUS, INTL_MEDICATIONS, INTL_MEDICATIONS_AMBIGUOUS, INTL_PROCEDURES, INTL_PROCEDURES_AMBIGUOUS, INTL_UPPER_ONLY,
@@ -18,11 +19,19 @@ const TERMS = new Map<string, HealthTerm>();
 const PREFIXES = new Set<string>();
 let maxWords = 1;
 const upper = new Set(INTL_UPPER_ONLY.split('|'));
+/** a character of a script written without blanks between words (Chinese, Japanese, Thai) or with particles glued to them (Korean) */
+const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** the terms of those scripts, found inside the text's runs of letters rather than word by word */
+const UNSPACED_TERMS: string[] = [];
 const add = (list: string, category: HealthCategory, ambiguous: boolean): void => {
   for (const raw of list.split('|')) {
     const w = raw.replace(/’/g, "'");
     if (w === '' || TERMS.has(w)) continue;
     TERMS.set(w, { category, ambiguous, upper: upper.has(w) });
+    if (UNSPACED.test(w)) {
+      UNSPACED_TERMS.push(w);
+      continue;
+    }
     const words = w.split(' ');
     for (let n = 1; n < words.length; n++) PREFIXES.add(words.slice(0, n).join(' '));
     PREFIXES.add(w);
@@ -35,6 +44,22 @@ add(INTL_CONDITIONS, 'medical-condition', false);
 add(INTL_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
 add(INTL_PROCEDURES, 'medical-procedure', false);
 add(INTL_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
+let unspaced: AhoCorasick | undefined;
+
+/** Arabic's clitics written as one word with the noun: "and", "with/in", "for", "like", "so", the article, and their pairs ("بالربو", "والسكري") */
+const ARABIC_PROCLITIC = /^(?:وال|بال|كال|فال|لل|ال|و|ب|ل|ك|ف)/;
+/** the word without an Arabic proclitic (and the tatweel stretching it: "بـالربو"), as the vocabulary lists the noun; undefined if none */
+function arabicBase(word: string): { base: string; cut: number } | undefined {
+  const c = word.charCodeAt(0);
+  if (c < 0x0600 || c > 0x06ff) return undefined;
+  const m = ARABIC_PROCLITIC.exec(word);
+  if (m === null) return undefined;
+  let cut = m[0].length;
+  while (word.charCodeAt(cut) === 0x0640) cut++;
+  // (after "ب", "ل", "و"... the article may follow the tatweel: "بـالربو")
+  if (m[0].length === 1 && word.startsWith('ال', cut)) cut += 2;
+  return cut < word.length - 1 ? { base: word.slice(cut), cut } : undefined;
+}
 
 /** a word: letters (marks too), digits, and apostrophes or hyphens inside ("d'angoisse", "down-syndrom", "covid-19") */
 const WORD = /[\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*/gu;
@@ -105,7 +130,13 @@ export function intlHealthTerms(text: string): IntlHealthHit[] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(source); m !== null; m = WORD.exec(source)) {
     let key = keyOf(m[0]);
-    if (!PREFIXES.has(key)) continue;
+    let at = m.index;
+    if (!PREFIXES.has(key)) {
+      const ar = arabicBase(key);
+      if (ar === undefined || !PREFIXES.has(ar.base)) continue;
+      key = ar.base;
+      at += ar.cut;
+    }
     let end = m.index + m[0].length;
     let found: { end: number; key: string } | undefined = TERMS.has(key) ? { end, key } : undefined;
     // the longer phrases this word opens, its words one blank apart ("zapalenie płuc", "tiểu đường"), as far as the vocabulary has such phrases
@@ -120,9 +151,23 @@ export function intlHealthTerms(text: string): IntlHealthHit[] {
     }
     if (found === undefined) continue;
     const info = TERMS.get(found.key)!;
-    if (info.upper && text.slice(m.index, found.end) !== text.slice(m.index, found.end).toUpperCase()) continue;
-    out.push({ start: m.index, end: found.end, term: found.key, info });
+    if (info.upper && text.slice(at, found.end) !== text.slice(at, found.end).toUpperCase()) continue;
+    out.push({ start: at, end: found.end, term: found.key, info });
     WORD.lastIndex = found.end;
   }
-  return out;
+  return UNSPACED_TERMS.length > 0 && UNSPACED.test(text) ? withUnspaced(text, out) : out;
+}
+
+/** `out` and the terms of the unspaced scripts in `text` (the longest at each place, none overlapping), in text order */
+function withUnspaced(text: string, out: IntlHealthHit[]): IntlHealthHit[] {
+  unspaced ??= new AhoCorasick(UNSPACED_TERMS, { caseSensitive: true, wholeWord: false });
+  const hits = unspaced.search(text).sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  for (const h of hits) {
+    if (h.start < reach) continue;
+    const term = UNSPACED_TERMS[h.pattern]!;
+    out.push({ start: h.start, end: h.end, term, info: TERMS.get(term)! });
+    reach = h.end;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
