@@ -18,6 +18,7 @@ import {
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
 import { caselessNames, hasCaselessScript, stampedAuthors } from './caseless-names';
+import { suffixedTitleNames } from './name-suffixes';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
 import { SLAVIC_SURNAME, SLAVIC_WITH, caseBase, inflectingText } from './slavic-cases';
@@ -397,6 +398,7 @@ export const personNameDetector: Detector = {
     if (NON_LATIN.test(text)) scriptNames(text, out);
     if (hasCaselessScript(text)) caselessNames(text, out);
     if (text.indexOf(':') !== -1) stampedAuthors(text, out);
+    suffixedTitleNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
     const chatSpans: number[] = [];

@@ -104,7 +104,7 @@ export const HONORIFICS = words(`mr mrs ms miss mx dr prof sir dame herr frau mm
   dott dott.ssa dr.ssa prof.ssa avv sig.ra sig.na dhr mevr lic licda lcdo lcda arq dña doña pani panie khun shri smt bapak ibu tuan puan encik
   κ κα κος κυρία κύριος г-н г-жа господин госпожа paní pán slečna meneer mevrouw juffrouw chị ông bà cô chú anh herrn pan dokter doktor geom
   pana panu panem panią pána pánovi pánem pánom slečny slečně slečnou господина господину госпожи госпоже госпожу пан пана пану пані
-  mbak doamna doamnei domnul domnului domnule κύριε`);
+  mbak doamna doamnei domnul domnului domnule κύριε pane ate kuya tita tito dona`);
 /** The first two letters (lower case) of the honorifics, as (c0 << 8) | c1. */
 export const HONORIFIC_HEADS = new Set([...HONORIFICS].map((h) => (h.charCodeAt(0) << 8) | h.charCodeAt(1)));
 export const GREETINGS = words(`dear hi hello hey hiya hola bonjour hallo ciao olá ola morning thanks cheers regards best saludos obrigado obrigada gracias grazie danke merci
@@ -308,6 +308,6 @@ export const WITH_BEFORE = /(?:^|[^\p{L}])(?:with|me[ \t]+and|mit|con|avec|com|m
 /** gods thanked in other languages: "Grazie a Dio", "Danke an Gott", "Gracias a Dios" */
 export const DEITIES = new Set('dio dios deus gott god bog boga бог бога allah alá jesus jesús cristo'.split(' '));
 /** titles of other languages that the English words' filter wrongly answers yes for ("mbak") */
-export const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule']);
+export const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule', 'ate', 'kuya', 'tita', 'tito']);
 /** titles read only capitalised, as in a run of capitalised words (in small letters they are words of other languages: Czech "pak", "then") */
 export const CAPITALISED_TITLES = words('pak bu');
