@@ -224,6 +224,14 @@ const MUST_FIND: [string, string, string][] = [
   ['generic-secret', 'vpn_shared_key        = "Arbb_Pu*R-0&UB"', 'Arbb_Pu*R-0&UB'],
   ['generic-secret', 'ALERT_BOT_TOKEN=2748379009:AAAr1F7ppfcgxtieDQNirD4fKqCwLAUm_y2', '2748379009:AAAr1F7ppfcgxtieDQNirD4fKqCwLAUm_y2'],
   ['razorpay-key', 'key_id rzp_live_uQBitkhD03vdj5', 'rzp_live_uQBitkhD03vdj5'],
+  ['ar-cuit', 'CUIT 20-12345678-6 IVA 21%', '20-12345678-6'], // the next label's capitals are no part of the value
+  ['hr-oib', 'OIB 69435151530 MB 1234567', '69435151530'],
+  ['password-assignment', 'Das Passwort ist Sommer2024 und', 'Sommer2024'],
+  ['password-assignment', 'Hasło jest Lato2024! dla wszystkich', 'Lato2024!'],
+  ['generic-secret', 'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'],
+  ['id-number-column', 'x;ИНН;СНИЛС;Телефон\ny;738659477126;591-453-352 04;+7 917 204 33 81', '591-453-352 04'], // a table's second id column
+  ['date-of-birth', '생년월일 1993. 5. 11.', '1993. 5. 11.'],
+  ['date-of-birth', 'narozen 17.4. 1991', '17.4. 1991'],
   ['uk-national-insurance-number', 'NI no. for the new starter is nr-62-19-84-d', 'nr-62-19-84-d'],
   // financial
   ['payment-card', 'card 4539 1488 0343 6467 exp 12/26', '4539 1488 0343 6467'],
@@ -449,6 +457,26 @@ const MUST_NOT_FIND: [string, string][] = [
   ['payment-card', '4539 1488 0343 6468'], // Luhn fails
   ['payment-card', 'ticket 4539 7777 7779'], // 12 digits: Maestro IINs only
   ['password-assignment', 'heslo je silné a dlouhé'], // another language's copula: a word is no password
+  // a review that tried to break this round's labels and columns
+  ['bank-account-number', "I'm checking on order #10482931 now, will update you."],
+  ['bank-account-number', 'Projected savings 1500000 EUR over 3 years'],
+  ['bank-account-number', 'Enter the OTP 49281736 sent to your phone'],
+  ['bank-account-number', 'Garanti süresi 24 ay, seri no 123456789. Kotak pos 1234567890'],
+  ['bank-account-number', 'BDO USA, LLP, EIN 13-5381590. BCA 2024 annual report ISBN 9781234567897'],
+  ['bank-account-number', 'Reikningur nr. 12345678'],
+  ['password-assignment', '2001:4860:4860:0000:0000:0000:0000:8888\n00:11:22:33:44:55\n2024-05-01:12:30:45:INFO:started\ncpu0:0:user:system:idle'],
+  ['password-assignment', 'La parola è Covid19, molto usata nel 2020.'],
+  ['password-assignment', 'password estrella2024 / senha esperanza2024'], // "es" of "estrella" is no copula
+  ['driving-licence', 'Business Licence No. 58213467. Pharmacy license no 4821395'],
+  ['generic-secret', '{ "key": "Ctrl+Alt+Shift+F12" } "api_key": "${env:API_KEY_V2_PROD}" token = "sha256:9f86d081884c7d659a2feaa0c55ad015" "key": "ORDER#2024-0001#ITEM#17"'],
+  ['pl-nip', 'Sprzedawca: ABC Sp. z o.o.\nul. Prosta 1, 00-001 Warszawa\nNIP: 5261040828'], // a firm's, its legal form two lines up
+  ['gr-afm', 'ΟΤΕ Α.Ε., ΑΦΜ: 094019245, Αθήνα'],
+  ['vn-mst', 'CÔNG TY CỔ PHẦN XYZ - MST: 0100109106'],
+  ['ph-tin', 'Federal TIN: 94-1234567'], // a US employer number
+  ['in-uan', 'UAN: 021-111-123-456'], // a Pakistani UAN phone number
+  ['hu-taj', 'TAJ: 482139572'], // check digit fails after the bare label
+  ['date-of-birth', 'Contrato assinado por José Nascimento em 14/06/2021.'],
+  ['date-of-birth', 'd.t. 12.05.2024 tarihli toplantı'],
   ['generic-secret', 'token_url = "https://accounts.google.com/o/oauth2/token"'], // a URL quoted after a token word
   ['bank-account-number', 'account,description,debit\nOffice rent,100,1200'],
   ['date-of-birth', 'Projekt gestartet 17. 4. 1991, Version 2'],
@@ -564,6 +592,14 @@ describe('an id of its shape right after its label, its check digit failing: fou
     const t0 = performance.now();
     found(t);
     expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+  it('stays linear on one line of short labels and digits (a value stops before the next label)', () => {
+    for (const unit of ['TIN 1 ', 'RG 1 ', 'SSS TIN UAN MST NIP AFM RG TAJ ']) {
+      const t = unit.repeat(Math.ceil(262_144 / unit.length));
+      const t0 = performance.now();
+      found(t);
+      expect(performance.now() - t0).toBeLessThan(3_000);
+    }
   });
   it('reads none the text says is no real id', () => {
     expect(found('SIN 875 209 748 is not valid (fails Luhn), see the handbook.').filter((f) => f.dataClass === 'government_id')).toEqual([]);

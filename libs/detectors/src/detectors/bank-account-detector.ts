@@ -11,6 +11,21 @@ const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
 const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
+/** The index of the first value of sorted `xs` at or after `v`. */
+function firstAtOrAfter(xs: readonly number[], v: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** a bank's name in brackets right after a number: "4200 69 79054 (DNB)" (that it is one, the keyword scan says) */
+const BANK_AFTER = /^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u;
+/** between a bank's name and its number: blanks, and a colon, comma or dash */
+const NAME_GAP = /^[ \t]*[:,–-]?[ \t]*$/;
 const BARE_ACCOUNT = /^(?:account|acct|konto|cuenta|compte|conto|conta)$/i;
 /** a header that names a bank's column beside a bare account one */
 const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iban|bank|swift|bic|ifsc|clearing)(?:[ _-]?(?:number|no|code|name))?[ "]*(?=[\t,;|]|$)/im;
@@ -37,7 +52,7 @@ export const bankAccountDetector: Detector = {
       if (header === null || header.width < 2) continue;
       const bankLabel = /bank|iban|sort|bsb|konto/i.test(header.label);
       // (a bare "account" column is a bank's beside a routing, sort code or IBAN column: "ssn,routing,account")
-      if (!ACCOUNT_LABEL.test(header.label) && !(BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(header.lineEnd - 400 > 0 ? text.lastIndexOf('\n', at) + 1 : 0, header.lineEnd)))) continue;
+      if (!ACCOUNT_LABEL.test(header.label) && !(BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)))) continue;
       tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
         const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
         const v = text.slice(a, b);
@@ -45,7 +60,19 @@ export const bankAccountDetector: Detector = {
         if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (bankLabel || v.replace(/\D/g, '').length >= 8)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
       });
     }
-    // a number right after a bank's name ("Vietcombank 0011004235817", "Akaun Maybank: 5640 1893 7781") or with it in brackets after ("4200 69 79054 (DNB)")
+    // a number right after a bank's name ("Vietcombank 0011004235817", "Maybank: 5640 1893 7781") or with it in brackets after ("4200 69 79054 (DNB)")
+    const names = keywords.hits('bankname');
+    // (by bisection: an export of thousands of accounts after bank names stays linear)
+    const nameEndsBefore = (start: number): boolean => {
+      for (let i = firstAtOrAfter(names.ends, start - 4); i < names.ends.length && names.ends[i]! <= start; i++) if (NAME_GAP.test(text.slice(names.ends[i]!, start))) return true;
+      return false;
+    };
+    const bracketedAfter = (end: number): boolean => {
+      const m = BANK_AFTER.exec(text.slice(end, end + 34));
+      if (m === null) return false;
+      const i = firstAtOrAfter(names.starts, end + 1);
+      return i < names.starts.length && names.starts[i]! < end + m[0].length;
+    };
     forEachWindow(scan, 'bankname', 40, 40, (ws, win) => {
       NUMBER.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -53,7 +80,8 @@ export const bankAccountDetector: Detector = {
         const start = ws + m.index, end = start + m[0].length;
         const digits = m[0].replace(/\D/g, '').length;
         if (digits < 8 || digits > 20 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || keywords.near('phone', start, end, 20, 0)) continue;
-        if (!keywords.near('bankname', start, end, 30, 0) && !/^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u.test(text.slice(end, end + 34))) continue;
+        // right after the bank's name, a colon, comma or dash between at most ("Vietcombank 0011004235817"), or the name in brackets right after the number ("(DNB)")
+        if (!nameEndsBefore(start) && !bracketedAfter(end)) continue;
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
       }
     });

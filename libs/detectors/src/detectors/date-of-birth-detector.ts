@@ -17,13 +17,15 @@ const YEAR = '(?:19|20)\\d{2}';
  * ("3 March 1985", "March 3rd, 1985", "12. März 1985", "1991年6月14日", "1993년 5월 11일", "14 มี.ค. 2533").
  */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]${MON}\\.[ \\t]?${YEAR}|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:25\\d{2}|${YEAR}))(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:25\\d{2}|${YEAR}))(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 /** A whole cell that is a date (a table's date-of-birth column) */
 const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
   /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|fødselsdag|dato de nacimiento|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
+/** a date that dates something ("d.t. 12.05.2024 tarihli toplantı", a meeting "dated"): no birth */
+const DATED_AFTER = /^[ \t]*(?:tarihli|dated|datiert|daté)/i;
 /** a header's label as BIRTH_LABEL reads it: its words apart ("data_urodzenia", "fecha-de-nacimiento") */
 const birthLabel = (label: string): boolean => BIRTH_LABEL.test(label) || BIRTH_LABEL.test(label.replace(/[_-]+/g, ' '));
 const ORG_DATE = /(?:^|[^\p{L}])(?:founded|founding|established|incorporated|launched|opened|company|corporation|firm|business|startup|brand|organi[sz]ation|inc|ltd|llc|gmbh|corp|project|version|release|app|software|website|site|product|progetto|versione|azienda|società|proyecto|versión|empresa|projet|société|projekt|version|wersja|firma|verze|sürüm|sürümü|şirket|проект|версия|сайт|компания|проєкт|версія|компанія|linux|pancasila|undang-undang|ketentuan|perusahaan|hari lahir)(?:[^\p{L}]|$)/iu;
@@ -58,7 +60,7 @@ export const dateOfBirthDetector: Detector = {
       const m = firstMatch(DATE_RE, text, from, from + 80);
       // "the company was founded ... born out of a merger on 12 May 1987": an organisation's date, not a person's
       const orgDate = (at: number): boolean => ORG_DATE.test(text.slice(Math.max(0, Math.min(starts[k]!, at) - 60), at));
-      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index)) && !orgDate(m.index)) {
+      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index)) && !orgDate(m.index) && !DATED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
         lastEnd = m.index + m[0].length;
         continue;

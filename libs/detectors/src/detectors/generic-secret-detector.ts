@@ -59,8 +59,10 @@ function sessionCookies(text: string, out: Finding[]): void {
   }
 }
 
-/** a Telegram bot's token: the bot's id, a colon and 35 characters starting "AA" */
-const TELEGRAM_BOT_TOKEN = /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g;
+const QUOTED_NOT_SECRET = /\$\{|\{\{|%\{|\\|^[a-z][a-z0-9+.-]*:|#[^#]*#|(?:^|\+)(?:ctrl|alt|shift|cmd|meta|option)\+/i;
+
+/** a Telegram bot's token: the bot's id, a colon and 35 characters starting "AA" (in the Bot API's URL too: ".../bot123456789:AA…/sendMessage") */
+const TELEGRAM_BOT_TOKEN = /(?:(?<=\/bot)|(?<![\w:]))\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g;
 
 /** High-entropy values next to secret, token, api_key, password, bearer ... */
 export const genericSecretDetector: Detector = {
@@ -82,6 +84,8 @@ export const genericSecretDetector: Detector = {
       // ordinary words ("key", "salt") need an explicit assignment: "the key pk_live_..." is prose
       if (m[1]!.trim() === '' && /^(?:key|keys|salt|hmac|secret|secrets|token|tokens|auth)$/i.test(text.slice(Math.max(0, e - 7), e).replace(/^.*[^A-Za-z]/, ''))) continue;
       const raw = m[2] ?? m[3] ?? m[4]!;
+      // a quoted value that is a template, a path, a scheme's value or a composite key, not a secret ("${env:KEY}", "C:\\Users\\…", "sha256:…", "arn:aws:…", "ORDER#2024#ITEM#17", "Ctrl+Alt+F12")
+      if (m[4] === undefined && QUOTED_NOT_SECRET.test(raw)) continue;
       const value = raw.replace(/[.=]+$/, (s) => (s.startsWith('=') ? s : ''));
       const basic = /basic$/i.test(text.slice(Math.max(0, e - 5), e)) && basicAuthValid(value);
       if (!basic && !looksLikeSecretValue(value)) continue;

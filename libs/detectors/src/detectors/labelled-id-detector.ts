@@ -86,16 +86,17 @@ for (const { id, labels, weak } of LABELLED_IDS) {
 const GAP = /[ \t]*(?:\(\p{Lu}{2,3}\))?[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
 /**
  * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
- * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), a
+ * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), or
+ * before two capitals and a digit that end it ("63520805 9 ZX7", a Portuguese citizen card; not "TEL 0721…", a next label), a
  * check character in brackets ("G123456(A)").
  */
-const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z]{1,3}[ ]?\d))*(?:\([0-9A-Za-z]\))?/y;
+const VALUE = /[A-Za-z0-9](?:[A-Za-z0-9./-]|[ ](?=\d|[A-Z][ ]?\d|[A-Z]{2}\d(?![A-Za-z0-9])))*(?:\([0-9A-Za-z]\))?/y;
 
 /** a bank payment's reference before the label ("Payment UTR:", "NEFT UTR") */
 const PAYMENT_BEFORE = /\b(?:payment|transaction|transfer|bank|neft|rtgs|imps|upi)[ \t]*$/i;
 /** a firm's legal form before the label on its line */
 const FIRM_BEFORE =
-  /(?:^|[\s,(])(?:S\.?A\.?S?|SpA|S\.?R\.?L\.?|S\.?A\.?C\.?|Ltda?\.?|Limited|LLC|Inc\.?|Corp\.?|GmbH|AG|d\.d\.|d\.o\.o\.|PT|Tbk|B\.?V\.?|N\.?V\.?|SARL|SAS|Pty|Oy|AB|A\/S|Kft\.?|Zrt\.?|s\.r\.o\.|z o\.o\.|plc|PLC|Co\.)(?=[\s,.)]|$)/;
+  /(?:^|[\s,(])(?:S\.?A\.?S?|SpA|S\.?R\.?L\.?|S\.?A\.?C\.?|Ltda?\.?|Limited|LLC|Inc\.?|Corp\.?|GmbH|AG|d\.d\.|d\.o\.o\.|PT|Tbk|B\.?V\.?|N\.?V\.?|SARL|SAS|Pty|Oy|AB|A\/S|Kft\.?|Zrt\.?|s\.r\.o\.|z o\.o\.|plc|PLC|Co\.|[Ss]p\. z o\.o\.|[Ss]p\. ?j\.|[Ss]p\. ?k\.|Α\.?Ε\.?|Ε\.?Π\.?Ε\.?|Ο\.?Ε\.?|Ι\.?Κ\.?Ε\.?|CÔNG TY|Công ty|TNHH|CỔ PHẦN)(?=[\s,.)]|$)/;
 /** a Chilean RUT from 50,000,000 up is a firm's */
 const firmRut = (id: string, compact: string): boolean => id === 'cl-rut' && Number(compact.slice(0, -1)) >= 50_000_000;
 
@@ -149,8 +150,10 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
   if (PAYMENT_BEFORE.test(text.slice(Math.max(0, labelStart - 16), labelStart))) return undefined;
   // a firm's number: a legal form on the label's line before it ("Alpina S.A. NIT …", "Konzum d.d., OIB: …")
   // (at most 80 characters back: a search for the line's start would cross a whole one-line export each time)
-  const before = text.slice(Math.max(0, labelStart - 80), labelStart);
-  if (FIRM_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1))) return undefined;
+  // (and on the two lines before it: a seller's block on an invoice, "ABC Sp. z o.o.\nul. Prosta 1\nNIP: …")
+  const before = text.slice(Math.max(0, labelStart - 160), labelStart);
+  const lines = before.split('\n');
+  if (lines.slice(-3).some((l) => FIRM_BEFORE.test(l))) return undefined;
   GAP.lastIndex = from;
   GAP.test(text);
   const start = GAP.lastIndex;

@@ -66,9 +66,9 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'sa-nid', labels: ['رقم الهوية الوطنية', 'الهوية الوطنية', 'رقم الهوية', 'رقم الإقامة', 'iqama', 'iqama no', 'saudi id', 'saudi national id'] },
   { id: 'eg-nid', labels: ['الرقم القومي', 'الرقم القومى', 'رقم قومي', 'egyptian national id'] },
   { id: 'hu-taxid', labels: ['adóazonosító jel', 'adóazonosító', 'adoazonosito jel', 'adóazonosító szám', 'adóazonosító jele'] },
-  { id: 'hu-taj', labels: ['taj', 'taj-szám', 'taj szám', 'tajszám', 'taj-száma'] },
+  { id: 'hu-taj', labels: ['taj', 'taj-szám', 'taj szám', 'tajszám', 'taj-száma'], weak: ['taj'] },
   { id: 'jp-mynumber', labels: ['マイナンバー', '個人番号', 'my number', 'mynumber'] },
-  { id: 'br-rg', labels: ['rg', 'registro geral', 'carteira de identidade', 'identidade'], weak: ['rg'] },
+  { id: 'br-rg', labels: ['rg', 'registro geral', 'carteira de identidade'], weak: ['rg'] },
   { id: 'ph-sss', labels: ['sss', 'sss no', 'sss number', 'sss id'] },
   { id: 'ph-tin', labels: ['tin', 'tin no', 'tin number', 'taxpayer identification number'], weak: ['tin'] },
   { id: 'ph-philhealth', labels: ['philhealth', 'philhealth no', 'philhealth number', 'philhealth id', 'philhealth pin'] },
@@ -78,7 +78,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'vn-bhxh', labels: ['số sổ bhxh', 'mã số bhxh', 'sổ bhxh', 'bhxh'] },
   { id: 'gr-afm', labels: ['αφμ', 'α.φ.μ.', 'α.φ.μ', 'afm', 'αριθμός φορολογικού μητρώου'] },
   { id: 'pl-nip', labels: ['nip', 'numer nip', 'nr nip'] },
-  { id: 'driving-licence', labels: ["driver's licence", "driver's license", 'drivers licence', 'drivers license', 'driver licence', 'driver license', 'driving licence', 'driving license', 'dl no', 'dl#', 'dl number', 'licence no', 'license no'] },
+  { id: 'driving-licence', labels: ["driver's licence", "driver's license", 'drivers licence', 'drivers license', 'driver licence', 'driver license', 'driving licence', 'driving license', 'dl no', 'dl#', 'dl number'] },
 ];
 
 /** a label as the keyword scan reads it: on the NFKC form of the text (Thai "ำ" is two characters there, "nº" is "no") */

@@ -155,14 +155,16 @@ export const brRg = validator('Brazilian identity card number (RG, São Paulo)',
   return check === v[8]!.toUpperCase() ? ok(v) : fail(new InvalidChecksum());
 });
 
-/** Numbers with no published check: the Philippines' SSS (10 digits), TIN (9 or 12), PhilHealth and Pag-IBIG (12), India's UAN (12), Viet Nam's social insurance book (10) */
+/** Numbers with no published check: the Philippines' SSS (10 digits), TIN (12), PhilHealth and Pag-IBIG (12), Viet Nam's social insurance book (10) */
 const digitsOf = (name: string, localName: string, abbreviation: string, ...lengths: number[]): Validator =>
   validator(name, localName, abbreviation, (v) => digitsOnly(v, ...lengths) ?? (/^(\d)\1+$/.test(v) ? fail(new InvalidFormat()) : ok(v)));
 export const phSss = digitsOf('Philippine Social Security System number', 'SSS number', 'SSS', 10);
-export const phTin = digitsOf('Philippine taxpayer identification number', 'TIN', 'TIN', 9, 12);
+// (twelve digits, the branch code included: nine would read a US employer number "94-1234567" after "Federal TIN")
+export const phTin = digitsOf('Philippine taxpayer identification number', 'TIN', 'TIN', 12);
 export const phPhilHealth = digitsOf('PhilHealth identification number', 'PhilHealth ID', 'PIN', 12);
 export const phPagIbig = digitsOf('Pag-IBIG membership id', 'Pag-IBIG MID', 'MID', 12);
-export const inUan = digitsOf('Indian universal account number (provident fund)', 'UAN', 'UAN', 12);
+/** India's UAN: twelve digits from 100 (not a Pakistani "UAN" phone number, "021-111-123-456") */
+export const inUan = validator('Indian universal account number (provident fund)', 'UAN', 'UAN', (v) => digitsOnly(v, 12) ?? (/^10[01]\d{9}$/.test(v) ? ok(v) : fail(new InvalidFormat())));
 export const vnBhxh = digitsOf('Vietnamese social insurance number', 'Mã số BHXH', 'BHXH', 10);
 
 /** A driving licence: 5 to 16 letters and digits, at least 5 digits (the US states' formats and most others; the UK's 16 characters) */

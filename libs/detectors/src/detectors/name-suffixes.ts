@@ -8,9 +8,13 @@ import { STOP } from './person-name-words';
  * "Priyanka ma'am", "Sharma ji"), and Turkish case endings, which follow a proper name after an apostrophe
  * ("Zeynep'in", "Elif'e"; the name a listed given name: "İstanbul'da" is no one).
  */
-const TURKISH_TITLE = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)?)[ \t]+(?:Hanım|Hanim|Hanımefendi|Bey|Beyefendi)(?=['’]\p{Ll}|[^\p{L}]|$)/gu;
-const AFTER_GIVEN = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?:ji|sir|ma'am|ma’am|madam|saab|sahab|didi|bhai|bhaiya)(?![\p{L}])/gu;
-const TURKISH_CASE = /(?<![\p{L}\p{M}'’])(\p{Lu}[\p{Ll}\p{M}]+)['’](?:in|ın|un|ün|nin|nın|nun|nün|e|a|ye|ya|de|da|te|ta|den|dan|ten|tan|le|la|yle|yla|i|ı|yi|yı|u|ü|yu|yü)(?![\p{L}])/gu;
+// (each regex opens with the capital and checks the letter before it after: a lookbehind first runs at every position)
+const TURKISH_TITLE = /(\p{Lu}(?<![\p{L}\p{M}]\p{Lu})[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)?)[ \t]+(?:Hanım|Hanim|Hanımefendi|Bey|Beyefendi)(?=['’]\p{Ll}|[^\p{L}]|$)/gu;
+const AFTER_GIVEN = /(\p{Lu}(?<![\p{L}\p{M}]\p{Lu})[\p{Ll}\p{M}]+)[ \t]+(?:ji|sir|ma'am|ma’am|madam|saab|sahab|didi|bhai|bhaiya)(?![\p{L}])/gu;
+const TURKISH_CASE = /(\p{Lu}(?<![\p{L}\p{M}'’]\p{Lu})[\p{Ll}\p{M}]+)['’](?:in|ın|un|ün|nin|nın|nun|nün|e|a|ye|ya|de|da|te|ta|den|dan|ten|tan|le|la|yle|yla|i|ı|yi|yı|u|ü|yu|yü)(?![\p{L}])/gu;
+
+/** the titles AFTER_GIVEN reads, found by a plain scan before the regex runs */
+const TITLE_AFTER_HINT = / (?:ji|sir|ma['’]am|madam|saab|sahab|didi|bhai)\b/;
 
 export function suffixedTitleNames(text: string, out: Finding[]): void {
   const { given, rareGiven, all, common, english } = nameLists();
@@ -32,7 +36,8 @@ export function suffixedTitleNames(text: string, out: Finding[]): void {
     }
   }
   AFTER_GIVEN.lastIndex = 0;
-  for (let m = AFTER_GIVEN.exec(text); m !== null; m = AFTER_GIVEN.exec(text)) {
+  const titled = TITLE_AFTER_HINT.test(text);
+  for (let m = titled ? AFTER_GIVEN.exec(text) : null; m !== null; m = AFTER_GIVEN.exec(text)) {
     // (a rarer given name too, not an English word: "Vikas sir", "Priyanka ma'am")
     const w = m[1]!.toLowerCase();
     if (givenName(w) || (rareGiven.has(w) && !english.has(w))) push(m.index, m.index + m[1]!.length, 0.8);

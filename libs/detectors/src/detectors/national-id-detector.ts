@@ -1,3 +1,4 @@
+import { ID_LABEL_WORDS } from './labelled-ids';
 import { forEachWindow, type Detector, type Scan } from '../detector';
 import type { Finding } from '../finding';
 import type { KeywordKind } from '../keyword-scan';
@@ -98,6 +99,8 @@ const ID_LABEL = new Set(
   sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo
   rut cuit cuil tckn tckimlik tckimlikno kimlikno cnp amka oib egn pps ppsn tfn utr nric mykad hkid cnic ird ahv ahvnr svnr nss inn rrn npwp cedula cédula jmbg`.split(/\s+/),
 );
+// and every label of labelled-ids.ts, as the column's header writes it ("ИНН", "СНИЛС", "Số CCCD", "TAJ-szám")
+for (const label of ID_LABEL_WORDS) ID_LABEL.add(label.replace(/[\s_.#-]+/g, ''));
 /** a cell that can be an id: letters, digits, blanks, '.', '/' and '-', five digits or more, 6-24 characters */
 const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;
 /** a firm's or a system's number in such a column: an internal reference (INV-100234, EMP-00123), a VAT number (GB123456789), a US EIN (12-3456789) */
@@ -126,11 +129,13 @@ function idColumns(scan: Scan, out: Finding[]): void {
   if (starts === undefined) return;
   starts.sort((a, b) => a - b);
   const headers = new TableHeaders(text);
-  let tablesTo = -1;
+  let tablesTo = -1, headerEnd = -1;
   for (const at of starts) {
-    if (at < tablesTo) continue;
+    // (past a table read, but its header's other id columns: "ИНН;СНИЛС")
+    if (at < tablesTo && at >= headerEnd) continue;
     const header = headers.headerAt(at);
     if (header === null || header.width < 2 || !ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, ''))) continue;
+    headerEnd = header.lineEnd;
     tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
       const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
       const v = text.slice(a, b);

@@ -8,14 +8,16 @@ const CLI_MYSQL = /\b(?:mysql|mysqldump|mariadb|mariadb-dump|mysqladmin|mysqlimp
 const CLI_SSHPASS = /\bsshpass[ \t]+-p[ \t]*['"]?([^\s'"]{4,128})/g;
 
 /** a line of a PostgreSQL password file (~/.pgpass): host:port:database:user:password, the port a number or '*' */
-const PGPASS_LINE = /^[A-Za-z0-9.*_-]{1,253}:(?:\d{1,5}|\*):[^:\s]{1,63}:[^:\s]{1,63}:([^\s]{4,128})$/gm;
+// (the host a name or an address with a letter or a dot, or '*'; the port two digits or more: not an IPv6
+// address, a MAC address, a timestamp's "2024-05-01:12:30:…" or a counters line "cpu0:0:…")
+const PGPASS_LINE = /^(?:[A-Za-z0-9_-]*[A-Za-z.][A-Za-z0-9._-]{0,252}|\*):(?:\d{2,5}|\*):[^:\s]{1,63}:[^:\s]{1,63}:([^\s:]{4,128})$/gm;
 
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
 const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
 // (up to 24 blanks before the operator: aligned assignments, "sql_admin_password    = …"; "is" and the
 // copula of other languages: "heslo je …", "le mot de passe est …", "das Passwort ist …")
 const VALUE_RE =
-  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,24}(=>|:=|=|:|[ \t]+(?:is|je|est|ist|es|è|é|är|er|jest|adalah|là):?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
+  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,24}(=>|:=|=|:|[ \t]+(?:ist|is|jest|je|est|es|è|é|är|er|adalah|là)(?![A-Za-z\u00C0-\u024F]):?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
 
 /** Values that are placeholders, references or types rather than a password. */
 const PLACEHOLDER =
