@@ -23,7 +23,7 @@ const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
-  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|fødselsdag|dato de nacimiento|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
+  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
 /** a date that dates something ("d.t. 12.05.2024 tarihli toplantı", a meeting "dated"): no birth */
 const DATED_AFTER = /^[ \t]*(?:tarihli|dated|datiert|daté)/i;
 /** a header's label as BIRTH_LABEL reads it: its words apart ("data_urodzenia", "fecha-de-nacimiento") */
