@@ -243,6 +243,8 @@ export class KeywordHits {
    */
   private readonly starts: number[][] = new Array<number[]>(KIND_NAMES.length);
   private readonly ends: number[][] = new Array<number[]>(KIND_NAMES.length);
+  /** the text holds a letter of a script without Latin, Greek or Cyrillic letters (Hebrew, Arabic, Indic, Thai, CJK, Hangul...) */
+  readonly otherScript: boolean = false;
 
   constructor(text: string) {
     const { starts, ends } = this;
@@ -262,7 +264,8 @@ export class KeywordHits {
       if (more !== undefined) for (const k of more) add(k, start, end);
     };
     AUTOMATON.search(text, (start, end, i) => hit(start, end, BASE[i]!));
-    if (!OTHER_SCRIPT.test(text)) return;
+    this.otherScript = OTHER_SCRIPT.test(text);
+    if (!this.otherScript) return;
     const had = starts.map((x) => x?.length ?? 0);
     SCRIPT_AUTOMATON.search(text, (start, end, i) => hit(start, end, SCRIPT[i]!));
     // a kind with hits of both automatons: back in text order

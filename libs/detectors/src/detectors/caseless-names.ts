@@ -13,15 +13,6 @@ import { NOT_SPEAKERS } from './speaker-labels';
  * languages' names in such scripts are found by honorifics (name-shapes.ts, scriptNames).
  */
 
-/** True when the text has a character of those scripts: the pass runs only then (Hebrew, Arabic, Devanagari, Thai; kana, CJK ideographs, Hangul) */
-export function hasCaselessScript(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x0590) continue;
-    if (c <= 0x06ff || (c >= 0x0750 && c <= 0x077f) || (c >= 0x0900 && c <= 0x097f) || (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) return true;
-  }
-  return false;
-}
 /** a word of those scripts, marks included */
 const W = '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{Script=Thai}\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}\\p{M}]{2,20}';
 const NAME = `(${W}(?:[ \\t]${W}){0,3})`;

@@ -17,7 +17,7 @@ import {
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
-import { caselessNames, hasCaselessScript, stampedAuthors } from './caseless-names';
+import { caselessNames, stampedAuthors } from './caseless-names';
 import { suffixedTitleNames } from './name-suffixes';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
@@ -396,7 +396,7 @@ export const personNameDetector: Detector = {
     suffixedNames(text, keywords.hits('honorsuffix').starts, (w) => english.has(w) && !given.has(w), out);
     // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
     if (NON_LATIN.test(text)) scriptNames(text, out);
-    if (hasCaselessScript(text)) caselessNames(text, out);
+    if (keywords.otherScript) caselessNames(text, out);
     if (text.indexOf(':') !== -1) stampedAuthors(text, out);
     suffixedTitleNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
