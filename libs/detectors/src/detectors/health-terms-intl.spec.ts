@@ -35,3 +35,28 @@ describe('health terms of other languages (health-terms-intl.ts)', () => {
     expect(health(text)).toEqual([]);
   });
 });
+
+describe('health terms of scripts without blanks, Arabic clitics, and the case forms of the second vocabulary', () => {
+  it('finds Chinese, Japanese, Thai and Korean terms inside runs of letters, the longest at each place', () => {
+    expect(intlHealthTerms('她说刚查出乳腺癌，要去做化疗').map((t) => t.term)).toEqual(['乳腺癌', '化疗']);
+    expect(intlHealthTerms('가입 심사에서 갑상선암 수술 이력이 있다고').map((t) => t.term)).toContain('갑상선암');
+  });
+
+  it('finds an Arabic noun written with its clitics, the span its noun', () => {
+    const text = 'ذكر أنه مصاب بـالربو';
+    const hits = intlHealthTerms(text);
+    expect(hits.map((t) => text.slice(t.start, t.end))).toEqual(['ربو']);
+  });
+
+  it.each([
+    ['她说刚查出乳腺癌，要去做化疗，健身卡用不了了', '乳腺癌'],
+    ['كما أفاد العميل بأنه بدأ جلسات غسيل الكلى منذ شهر يناير', 'غسيل الكلى'],
+    ['Paní Nováková je teď doma po operaci slepého střeva, takže formulář donese později.', 'operaci slepého střeva'],
+  ])('%j -> %j', (text, term) => {
+    expect(health(text).map((t) => t.toLowerCase())).toContain(term);
+  });
+
+  it.each(['股市今天上涨，公司发布了新的手术机器人产品', 'บริษัทประกาศผลประกอบการไตรมาสที่สาม ยอดขายเพิ่มขึ้น'])('%j: nothing (no one, no term)', (text) => {
+    expect(health(text)).toEqual([]);
+  });
+});

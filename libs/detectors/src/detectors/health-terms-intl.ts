@@ -3,9 +3,13 @@ import type { HealthCategory, HealthTerm } from '../data/health-vocabulary';
 import {
   INTL_CONDITIONS, INTL_CONDITIONS_AMBIGUOUS, INTL_MEDICATIONS, INTL_MEDICATIONS_AMBIGUOUS, INTL_PROCEDURES, INTL_PROCEDURES_AMBIGUOUS, INTL_UPPER_ONLY,
 } from '../data/health-vocabulary-intl';
+import {
+  MORE_CONDITIONS, MORE_CONDITIONS_AMBIGUOUS, MORE_MEDICATIONS, MORE_MEDICATIONS_AMBIGUOUS, MORE_PROCEDURES, MORE_PROCEDURES_AMBIGUOUS,
+} from '../data/health-vocabulary-intl-more';
 
 /**
- * The health vocabulary of 22 more languages (data/health-vocabulary-intl.ts), found word by word in
+ * The health vocabulary of some forty more languages (data/health-vocabulary-intl.ts and
+ * data/health-vocabulary-intl-more.ts), found word by word in
  * a text that is not in English. It is not in the shared keyword automaton: merged, the two
  * vocabularies would pass the automaton's 32,767 states and double its 8 MB transition table, for
  * every text, the extension's included; a lookup of each word (and of the phrases a word opens) in a
@@ -44,6 +48,12 @@ add(INTL_CONDITIONS, 'medical-condition', false);
 add(INTL_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
 add(INTL_PROCEDURES, 'medical-procedure', false);
 add(INTL_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
+add(MORE_MEDICATIONS, 'medication', false);
+add(MORE_MEDICATIONS_AMBIGUOUS, 'medication', true);
+add(MORE_CONDITIONS, 'medical-condition', false);
+add(MORE_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
+add(MORE_PROCEDURES, 'medical-procedure', false);
+add(MORE_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
 let unspaced: AhoCorasick | undefined;
 
 /** Arabic's clitics written as one word with the noun: "and", "with/in", "for", "like", "so", the article, and their pairs ("بالربو", "والسكري") */
@@ -117,7 +127,7 @@ export interface IntlHealthHit { start: number; end: number; term: string; info:
 /** the next word of a phrase, one or more blanks on (sticky; group 1 the word) */
 const NEXT_WORD = /[ \t]+([\p{L}\p{M}\d]+(?:['’-][\p{L}\p{M}\d]+)*)/uy;
 
-/** The terms of the vocabulary in `text`, longest first at each word, in text order (one pass over its words, no word kept). */
+/** The terms of the vocabulary in `text`, the longest at each word, in text order (one pass over its words, no word kept; two may overlap). */
 export function intlHealthTerms(text: string): IntlHealthHit[] {
   const out: IntlHealthHit[] = [];
   // Lower-cased once, the whole text (each word's own toLowerCase was most of this pass's cost), unless
@@ -153,7 +163,9 @@ export function intlHealthTerms(text: string): IntlHealthHit[] {
     const info = TERMS.get(found.key)!;
     if (info.upper && text.slice(at, found.end) !== text.slice(at, found.end).toUpperCase()) continue;
     out.push({ start: at, end: found.end, term: found.key, info });
-    WORD.lastIndex = found.end;
+    // (on from the next word, not past the phrase: a longer one may start inside it, "po operaci slepého střeva";
+    // the detector keeps the better of two that overlap)
+    WORD.lastIndex = m.index + m[0].length;
   }
   return UNSPACED_TERMS.length > 0 && UNSPACED.test(text) ? withUnspaced(text, out) : out;
 }
