@@ -77,3 +77,14 @@ export function lineAround(text: string, i: number, max = 400): [number, number]
   const fwd = text.slice(i, Math.min(text.length, i + max)).indexOf('\n');
   return [back === -1 ? from : from + back + 1, fwd === -1 ? Math.min(text.length, i + max) : i + fwd];
 }
+
+/** The index of the first value of sorted `xs` at or after `v` (bisection). */
+export function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

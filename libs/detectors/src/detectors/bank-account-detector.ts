@@ -1,4 +1,4 @@
-import { forEachWindow, type Detector } from '../detector';
+import { forEachWindow, lowerBound, type Detector } from '../detector';
 import { ibanValid } from '../iban';
 import { TableHeaders, tableRows, valueOf } from '../table-fields';
 
@@ -11,16 +11,6 @@ const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
 const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
-/** The index of the first value of sorted `xs` at or after `v`. */
-function firstAtOrAfter(xs: readonly number[], v: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** a bank's name in brackets right after a number: "4200 69 79054 (DNB)" (that it is one, the keyword scan says) */
 const BANK_AFTER = /^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u;
@@ -64,13 +54,13 @@ export const bankAccountDetector: Detector = {
     const names = keywords.hits('bankname');
     // (by bisection: an export of thousands of accounts after bank names stays linear)
     const nameEndsBefore = (start: number): boolean => {
-      for (let i = firstAtOrAfter(names.ends, start - 4); i < names.ends.length && names.ends[i]! <= start; i++) if (NAME_GAP.test(text.slice(names.ends[i]!, start))) return true;
+      for (let i = lowerBound(names.ends, start - 4); i < names.ends.length && names.ends[i]! <= start; i++) if (NAME_GAP.test(text.slice(names.ends[i]!, start))) return true;
       return false;
     };
     const bracketedAfter = (end: number): boolean => {
       const m = BANK_AFTER.exec(text.slice(end, end + 34));
       if (m === null) return false;
-      const i = firstAtOrAfter(names.starts, end + 1);
+      const i = lowerBound(names.starts, end + 1);
       return i < names.starts.length && names.starts[i]! < end + m[0].length;
     };
     forEachWindow(scan, 'bankname', 40, 40, (ws, win) => {

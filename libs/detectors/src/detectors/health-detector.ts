@@ -1,5 +1,5 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
-import type { Detector } from '../detector';
+import { lowerBound, type Detector } from '../detector';
 import type { Finding } from '../finding';
 import { englishText, intlHealthTerms } from './health-terms-intl';
 import { isGivenName, nameLists } from './name-lists';
@@ -129,15 +129,6 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
 /** Number of values of sorted `xs` in [a, b]. */
 function countInRange(xs: readonly number[], a: number, b: number): number {
   return lowerBound(xs, b + 1) - lowerBound(xs, a);
-}
-function lowerBound(xs: readonly number[], v: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Hit { start: number; end: number; detector: HealthCategory; ambiguous: boolean; readonly term: string }
