@@ -162,6 +162,10 @@ const KINDS = {
     'name', 'names', 'nom', 'nome', 'nombre', 'naam', 'surname', 'surnames', 'firstname', 'lastname', 'fullname', 'givenname', 'familyname', 'forename',
     'forenames', 'middlename', 'maidenname', 'displayname', 'holder', 'cardholder', 'accountholder', 'beneficiary', 'vorname', 'nachname', 'familienname',
     'cognome', 'sobrenome', 'voornaam', 'achternaam', 'apellido', 'apellidos', 'prénom', 'prenom', 'nazwisko', 'imię', 'imie',
+    // and in more languages and scripts, the column of a table or a form's field ("ФИО", "Họ tên", "Ad Soyad", "姓名")
+    'фио', 'ф.и.о', 'ф.и.о.', 'фамилия', 'имя', 'прізвище', 'піб', 'họ tên', 'họ và tên', 'ονοματεπώνυμο', 'όνομα', 'ad soyad', 'adı soyadı', 'adi soyadi', 'isim',
+    'nama lengkap', 'nama', 'nimi', 'sukunimi', 'etunimi', 'namn', 'efternamn', 'förnamn', 'navn', 'etternavn', 'fornavn', 'efternavn', 'név', 'vezetéknév',
+    'keresztnév', 'jméno', 'příjmení', 'meno', 'nome completo', 'nombre completo', 'الاسم', '이름', '성명', '姓名', '氏名', '名前', 'ชื่อ',
     // a column or key named for a person's role (name-fields.ts: its value needs a listed name)
     'employee', 'staff', 'customer', 'tenant', 'member', 'student', 'guest', 'applicant', 'candidate', 'owner', 'assignee', 'attendee', 'participant',
     'passenger', 'requester', 'requestor', 'reporter', 'approver', 'reviewer', 'mitarbeiter', 'kunde', 'empleado', 'employé', 'salarié', 'dipendente',

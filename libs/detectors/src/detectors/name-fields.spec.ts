@@ -62,3 +62,12 @@ describe('name fields: a column named for a person\'s role', () => {
     expect(found('customer,order,total\nAcme Ltd,88213,120.00\nNorthwind Traders,88214,75.50')).toEqual([]);
   });
 });
+
+describe("a table's name column in more languages and scripts", () => {
+  it.each([
+    ['ФИО;Дата рождения;Должность\nГарипова Алсу Рашитовна;03.09.1991;бухгалтер\nКим Виктор Сергеевич;27.01.1979;начальник участка', ['Гарипова Алсу Рашитовна', 'Ким Виктор Сергеевич']],
+    ['STT,Họ tên,Ngày sinh\n4,Đặng Văn Hùng,19/12/1985\n5,Võ Minh Trí,01/10/2000', ['Đặng Văn Hùng', 'Võ Minh Trí']],
+  ])('%j', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});

@@ -23,10 +23,12 @@ export interface NameLists {
  */
 function nameField(field: string): 'person' | 'name' | 'role' | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
-  if (f === 'name' || f === 'names' || f === 'nom' || f === 'nome' || f === 'naam' || f === 'nombre') return 'name';
+  if (BARE_NAME_FIELDS.has(f)) return 'name';
   if (ROLE_FIELDS.has(f)) return 'role';
   return PERSON_FIELDS.has(f) ? 'person' : undefined;
 }
+/** "name" in the languages of the lists ("navn", "nimi", "jméno", "имя"): a product has one too */
+const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama имя імя ім\'я όνομα isim'.split(' '));
 /** A person's role as a column or key ("Employee", "assignee"): a person's name or a firm's, an id, a login; a listed name is needed. */
 const ROLE_FIELDS = new Set(
   `employee staff customer tenant member student guest applicant candidate owner assignee attendee participant passenger requester requestor reporter
@@ -36,7 +38,11 @@ const PERSON_FIELDS = new Set(
   `firstname lastname fullname givenname familyname forename forenames middlename surname surnames maidenname birthname legalname preferredname
   customername employeename contactname patientname clientname displayname personname membername studentname tenantname guestname passengername
   accountholder accountholdername cardholder cardholdername holdername beneficiary beneficiaryname recipientname sendername insuredname
-  apellido apellidos prenom prénom vorname nachname familienname cognome sobrenome voornaam achternaam nazwisko imie imię`.split(/\s+/),
+  apellido apellidos prenom prénom vorname nachname familienname cognome sobrenome voornaam achternaam nazwisko imie imię
+  imienazwisko imięinazwisko imieinazwisko nomecompleto nombrecompleto nomcomplet vollständigername jménoapříjmení jménoapríjmení
+  hoten họtên hovaten họvàtên фио ф.и.о фамилия имяифамилия фамилияимяотчество прізвище піб ονοματεπώνυμο επώνυμο adsoyad adısoyadı adisoyadi
+  namalengkap sukunimi etunimi fullständigtnamn efternamn förnamn fulltnavn etternavn fornavn efternavn fuldtnavn teljesnév vezetéknév keresztnév
+  الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล`.split(/\s+/),
 );
 /** Cells that stand for no value. */
 const EMPTY = new Set(
