@@ -39,7 +39,7 @@ const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 /** someone the text is about, anywhere near a clinical text (news has none): pronouns, relatives, a patient, a record's fields; the pronouns of the other languages read */
 // (the leading class, the first letters of the words, lets the regex pass over most positions before its lookbehind: ~40% faster)
 const SUBJECT_NEAR =
-  /(?=[abcdefghijklmoprstvwyzéżέεμπσдежмпстучя])(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|je|j'ai|moi|mon|mes|elle|yo|tengo|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|mitt|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|chị|mama|tata|mąż|żona|córka|matka|ojciec|máma|táta|manžel|manželka|dcera|mamma|pappa|fru|annem|babam|eşim|oğlum|kızım|мама|папа|муж|жена|сын|дочь|её|мне|тато|чоловік|дружина|μητέρα|πατέρας|σύζυγος|suami|istri|mẹ|bố|chồng|vợ|han|hon|hun|маю|tenho|heb|habe)(?=[^\p{L}\p{N}]|$)/giu;
+  /(?=[abcdefghijklmnoprstvwyzéżέεμπσабдежимопстучяјהאבमउपव])(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|je|j'ai|moi|mon|mes|elle|yo|tengo|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|mitt|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|chị|mama|tata|mąż|żona|córka|matka|ojciec|máma|táta|manžel|manželka|dcera|mamma|pappa|fru|annem|babam|eşim|oğlum|kızım|мама|папа|муж|жена|сын|дочь|её|мне|тато|чоловік|дружина|μητέρα|πατέρας|σύζυγος|suami|istri|mẹ|bố|chồng|vợ|han|hon|hun|маю|tenho|heb|habe|тя|той|аз|има|майка ми|баща ми|съпругът ми|съпругата ми|она|он|ја|мајка|отац|hún|hann|ég|mín|minn|tal|mul|minu|viņa|viņš|mana|mans|jis|aš|mano|siya|niya|nanay|tatay|הוא|היא|אני|אמא|אבא|בעלי|אשתי|वह|मैं|मेरी|मेरा|मेरे|उसे|उसकी|उसका|माँ|पापा|पति|पत्नी)(?=[^\p{L}\p{N}]|$)/giu;
 
 /**
  * the same in the scripts SUBJECT_NEAR's lookbehind cannot read, where a pronoun or a relative is written glued to
@@ -77,6 +77,7 @@ const SUBJECT = new Set(
   ("i|i'm|i've|i'd|im|ive|me|my|myself|he|he's|hes|she|she's|shes|his|her|him|they|them|their|you|your|you're|you've|husband|wife|partner|son|daughter|mum|mom|mother|dad|father|" +
     'brother|sister|grandma|grandpa|grandmother|grandfather|granddad|nan|aunt|uncle|cousin|niece|nephew|colleague|employee|boss|manager|friend|child|baby|kid|boyfriend|' +
     "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich|" +
+    'han|hun|hon|hann|hún|' +
     // relatives in Italian, French, Spanish, Portuguese and German
     'padre|madre|marito|moglie|figlio|figlia|fratello|sorella|nonno|nonna|papà|mamma|père|mère|mari|femme|fils|fille|frère|sœur|maman|marido|esposa|hijo|hija|' +
     'hermano|hermana|abuelo|abuela|papá|mamá|pai|mãe|filho|filha|irmão|irmã|vater|mutter|sohn|tochter|bruder|schwester|vader|moeder|zoon|dochter|broer|zus|' +
@@ -105,7 +106,7 @@ const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'
 const HAS = new Set('has|had|have|ha|hanno|tiene|tienen|hat|disclosed|developed|suffers'.split('|'));
 const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
 const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
-const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är|bin|ben".split('|'));
+const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är|er|bin|ben".split('|'));
 /** pronouns of languages that put the verb last in a clause ("dat ze zwanger is", "weil sie schwanger ist") */
 const VERB_LAST_SUBJECT = new Set('ze|zij|hij|sie|er|ich|ik'.split('|'));
 /** the verb "to be" after the term, in those languages */

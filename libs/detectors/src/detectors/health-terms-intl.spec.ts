@@ -52,6 +52,9 @@ describe('health terms of scripts without blanks, Arabic clitics, and the case f
     ['她说刚查出乳腺癌，要去做化疗，健身卡用不了了', '乳腺癌'],
     ['كما أفاد العميل بأنه بدأ جلسات غسيل الكلى منذ شهر يناير', 'غسيل الكلى'],
     ['Paní Nováková je teď doma po operaci slepého střeva, takže formulář donese později.', 'operaci slepého střeva'],
+    ['Десислава спомена, че има хипертония и всеки месец ходи на преглед', 'хипертония'], // a Bulgarian "has" near
+    ['husk at Aisha også skrev at hun er gravid og ikke kan hente pakken', 'gravid'], // Danish "she is"
+
   ])('%j -> %j', (text, term) => {
     expect(health(text).map((t) => t.toLowerCase())).toContain(term);
   });
