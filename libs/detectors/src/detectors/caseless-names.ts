@@ -24,6 +24,10 @@ const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[
 const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
 /** a whole word of those scripts (and the letters of others glued to it, which make it no name's word) */
 const WORD = /[\p{L}\p{M}]+/gu;
+/** a letter or a mark: a word goes on */
+const LETTER = /[\p{L}\p{M}]/u;
+/** a Korean or Japanese honorific, then no letter: "서연씨", "田中さん" */
+const HONORIFIC_START = /^(?:씨|님|さん|様)(?![\p{L}\p{M}])/u;
 /** a Korean or Japanese honorific at a word's end */
 const HONORIFIC_END = /(?:씨|님|さん|様)$/u;
 
@@ -88,6 +92,18 @@ function pushAll(text: string, found: readonly [number, number][], again: Readon
   };
   for (const [s, e] of found) push(s, e, 0.8);
   if (again.size === 0) return;
+  // a few words: each found by indexOf (native, and most texts are long beside a chat's few authors); many: one pass over the text's words
+  if (again.size <= 32) {
+    for (const w of again) {
+      for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + w.length)) {
+        if (i > 0 && LETTER.test(text[i - 1]!)) continue;
+        const after = text.slice(i + w.length, i + w.length + 3);
+        if (LETTER.test(after[0] ?? '') && !HONORIFIC_START.test(after)) continue;
+        push(i, i + w.length, 0.75);
+      }
+    }
+    return;
+  }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     // (a Korean or Japanese honorific after it: "서연씨", "田中さん")
