@@ -228,6 +228,8 @@ const MUST_FIND: [string, string, string][] = [
   ['hr-oib', 'OIB 69435151530 MB 1234567', '69435151530'],
   ['password-assignment', 'Das Passwort ist Sommer2024 und', 'Sommer2024'],
   ['password-assignment', 'Hasło jest Lato2024! dla wszystkich', 'Lato2024!'],
+  ['password-assignment', "pw is still `ICi+I4MOxRwfKe` btw, we said we'd change it", 'ICi+I4MOxRwfKe'], // an adverb after the copula
+
   ['generic-secret', 'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'],
   ['id-number-column', 'x;ИНН;СНИЛС;Телефон\ny;738659477126;591-453-352 04;+7 917 204 33 81', '591-453-352 04'], // a table's second id column
   ['date-of-birth', '생년월일 1993. 5. 11.', '1993. 5. 11.'],
@@ -466,6 +468,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['bank-account-number', 'Reikningur nr. 12345678'],
   ['password-assignment', '2001:4860:4860:0000:0000:0000:0000:8888\n00:11:22:33:44:55\n2024-05-01:12:30:45:INFO:started\ncpu0:0:user:system:idle'],
   ['password-assignment', 'La parola è Covid19, molto usata nel 2020.'],
+  ['password-assignment', 'the pw is still the same as last week, ask Tom'],
+
   ['password-assignment', 'password estrella2024 / senha esperanza2024'], // "es" of "estrella" is no copula
   ['driving-licence', 'Business Licence No. 58213467. Pharmacy license no 4821395'],
   ['generic-secret', '{ "key": "Ctrl+Alt+Shift+F12" } "api_key": "${env:API_KEY_V2_PROD}" token = "sha256:9f86d081884c7d659a2feaa0c55ad015" "key": "ORDER#2024-0001#ITEM#17"'],

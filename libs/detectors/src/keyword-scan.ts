@@ -35,7 +35,7 @@ const headerForms = (xs: string[]): string[] => [...new Set(xs.flatMap((x) => (x
 
 const KINDS = {
   aws: v('aws', ...seps('secret access key', true), 'aws_secret_access_key', 'aws_secret_key'),
-  passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords',
+  passkey: v('pass', 'password', 'passwd', 'passphrase', 'pwd', 'pw', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'passwords',
     // the word in more languages, with its common cases and articles
     'пароль', 'пароля', 'паролем', 'heslo', 'hesla', 'heslem', 'hasło', 'hasła', 'haslo', 'passord', 'passordet', 'lösenord', 'lösenordet', 'adgangskode', 'kodeord',
     'salasana', 'şifre', 'şifresi', 'şifrem', 'sifre', 'sifresi', 'parolă', 'parolei', 'wachtwoord', 'senha', 'kata sandi', 'mật khẩu', 'jelszó', 'jelszava',

@@ -17,9 +17,9 @@ const PGPASS_LINE = /^(?:[A-Za-z0-9_-]*[A-Za-z.][A-Za-z0-9._-]{0,252}|\*):(?:\d{
 /** camelCase keys the word index cannot see: dbPassword, userPass, adminPwd */
 const CAMEL_KEY = /(?:Pass(?:word|wd|phrase)?|PASS(?:WORD|WD)?|Pwd|PWD)/g;
 // (up to 24 blanks before the operator: aligned assignments, "sql_admin_password    = …"; "is" and the
-// copula of other languages: "heslo je …", "le mot de passe est …", "das Passwort ist …")
+// copula of other languages, an adverb after it: "heslo je …", "das Passwort ist …", "pw is still `…`")
 const VALUE_RE =
-  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,24}(=>|:=|=|:|[ \t]+(?:ist|is|jest|je|est|es|è|é|är|er|adalah|là)(?![A-Za-z\u00C0-\u024F]):?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
+  /[A-Za-z0-9_.-]{0,24}["']?[ \t]{0,24}(=>|:=|=|:|[ \t]+(?:ist|is|jest|je|est|es|è|é|är|er|adalah|là)(?![A-Za-z\u00C0-\u024F])(?:[ \t]+(?:still|now|currently|also|again|noch|jetzt|toujours|maintenant|todavía|ahora|ainda|agora|ancora|ora|nog|nu|nadal|teď|stále|fortfarande))?:?|[ \t]+)[ \t]{0,3}(?:"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|`([^`\r\n]{1,200})`|([^\s"'`,;<>)]{1,200}))/y;
 
 /** Values that are placeholders, references or types rather than a password. */
 const PLACEHOLDER =
