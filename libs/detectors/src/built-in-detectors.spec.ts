@@ -229,6 +229,8 @@ const MUST_FIND: [string, string, string][] = [
   ['password-assignment', 'Das Passwort ist Sommer2024 und', 'Sommer2024'],
   ['password-assignment', 'Hasło jest Lato2024! dla wszystkich', 'Lato2024!'],
   ['password-assignment', "pw is still `ICi+I4MOxRwfKe` btw, we said we'd change it", 'ICi+I4MOxRwfKe'], // an adverb after the copula
+  ['ip-address', 'rotate kar diya. aur staging server 13.235.88.19 pe .env me', '13.235.88.19'], // "server" ends in "ver", no version word
+  ['ip-address', 'allowed_ips = ["81.2.69.142/32"]', '81.2.69.142'], // a /32 is one host
 
   ['generic-secret', 'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'],
   ['id-number-column', 'x;ИНН;СНИЛС;Телефон\ny;738659477126;591-453-352 04;+7 917 204 33 81', '591-453-352 04'], // a table's second id column
@@ -469,6 +471,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['password-assignment', '2001:4860:4860:0000:0000:0000:0000:8888\n00:11:22:33:44:55\n2024-05-01:12:30:45:INFO:started\ncpu0:0:user:system:idle'],
   ['password-assignment', 'La parola è Covid19, molto usata nel 2020.'],
   ['password-assignment', 'the pw is still the same as last week, ask Tom'],
+  ['ip-address', 'route 10.20.0.0/16 via the VPN, upgrade to version 10.4.3.7'],
 
   ['password-assignment', 'password estrella2024 / senha esperanza2024'], // "es" of "estrella" is no copula
   ['driving-licence', 'Business Licence No. 58213467. Pharmacy license no 4821395'],

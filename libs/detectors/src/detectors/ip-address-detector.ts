@@ -8,7 +8,8 @@ function isHex(c: number): boolean {
 function isWordish(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58;
 }
-const VERSION_BEFORE = /(?:\bv|version|ver\.?|release|build|firmware|node|python|java|chrome|firefox|safari|edge|android|ios|macos|windows|kernel|sdk|api)[ \t:=]*$/i;
+// (each a word of its own: "server 13.235.88.19" ends in "ver" and is no version)
+const VERSION_BEFORE = /\b(?:v|version|ver\.?|release|build|firmware|node|python|java|chrome|firefox|safari|edge|android|ios|macos|windows|kernel|sdk|api)[ \t:=]*$/i;
 const VERSION_NEAR = /(?:^|[^A-Za-z])(?:upgrad\w*|updat\w*|downgrad\w*|bump\w*|patch\w*|hotfix\w*|changelog|fixed in|roll(?:ed)? ?back|releases?|versions?|firmware|installed|pinned|requires?|semver)(?:[^A-Za-z]|$)(?![^\n]*\b(?:ip|host|server|address|login|ssh)\b)/i;
 const PUBLIC_RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '208.67.222.222']);
 
@@ -30,8 +31,8 @@ export const ipAddressDetector: Detector = {
         if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
         // "upgrade from 10.4.3.2 to 10.4.3.7", "bumped to 2.14.0.1": a version word in the sentence before
         if (VERSION_NEAR.test(text.slice(Math.max(0, m.index - 50), m.index))) continue;
-        // a network in CIDR notation (10.20.0.0/16) is infrastructure, not a host
-        if (/^\/\d{1,2}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+        // a network in CIDR notation (10.20.0.0/16) is infrastructure, not a host (a /32 is one host: "81.2.69.142/32" in an allow-list)
+        if (/^\/(?!32(?!\d))\d{1,2}(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
         const ctx = keywords.near('ip', m.index, m.index + m[0].length, 40, 15);
         let confidence = ipv4IsPrivate(o) ? 0.55 : 0.65;
         if (ctx) confidence += 0.25;

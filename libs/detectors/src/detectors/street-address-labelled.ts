@@ -37,7 +37,8 @@ const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', '
 const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
 const WORD = /\p{L}{2,}/gu;
-const SENTENCE_END = /(?<=\p{L}{5})\.[ \t]+(?=\p{Lu})/u;
+// (or after a postcode: "… кв. 17, 21050. Мій телефон …")
+const SENTENCE_END = /(?<=\p{L}{5}|\d{4})\.[ \t]+(?=\p{Lu})/u;
 /** (or a letter of a script without capitals: "서울특별시 …", "北京市 …", "فيلا 12، …"; or Japan's postcode mark "〒") */
 const VALUE_START = /^(?:[\d\p{Lu}\p{Lo}〒]|\p{Ll}{1,4}\.)/u;
 
