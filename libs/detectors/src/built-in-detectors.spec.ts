@@ -472,6 +472,8 @@ const MUST_NOT_FIND: [string, string][] = [
   ['password-assignment', 'La parola è Covid19, molto usata nel 2020.'],
   ['password-assignment', 'the pw is still the same as last week, ask Tom'],
   ['ip-address', 'route 10.20.0.0/16 via the VPN, upgrade to version 10.4.3.7'],
+  ['phone-number', 'sent na po, ref 4012 883 227. thanks'], // a reference's number, a phone word or not after it
+  ['phone-number', 'Hana Dvořáková, obj. 2024-5531, díky'],
 
   ['password-assignment', 'password estrella2024 / senha esperanza2024'], // "es" of "estrella" is no copula
   ['driving-licence', 'Business Licence No. 58213467. Pharmacy license no 4821395'],

@@ -91,6 +91,9 @@ function digitCount(s: string): number {
   return n;
 }
 
+/** the word of a reference, an order or a booking right before a number */
+const REFERENCE_BEFORE = /(?:^|[^\p{L}])(?:ref|reference|order|obj|objednávka|zamówienie|invoice|inv|faktura|factura|rechnung|ticket|case|booking|tracking|awb|pnr|bestellung|commande|pedido)\.?[ \t]*(?:no\.?|nr\.?|#|n°|č\.)?[ \t:#-]*$/iu;
+
 /** a table's phone column: its label is a phone word alone ("telefon", "Phone", "Số điện thoại", "tlf.") */
 const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?|telephone|mobile|cell)(?:[ _-]?(?:no\.?|number|nr|#))?|telefon|telefono|teléfono|telefone|téléphone|telefoon|tlf\.?|tel\.?|mobil|handy|puhelin|τηλέφωνο|телефон|tel\.? ?no|no\.? ?hp|số điện thoại|điện thoại|sđt|sími|電話|电话|手机|携帯電話|전화번호|휴대폰|연락처)$/i;
 
@@ -132,6 +135,8 @@ export const phoneNumberDetector: Detector = {
         if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return; // IPv4 shape
         if (g.length >= 4 && g.every((x) => x === 4)) return; // card-like blocks
       }
+      // a reference's number ("ref 4012 883 227", "obj. 2024-5531"), however near a phone word the next number's is
+      if (!intl && REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 20), index))) return;
       const context = keywords.near('phone', index, index + raw.length, 40, 10) || (column !== undefined && column.has(index));
       if (!formatted && !intl && !context) return;
       EXTENSION.lastIndex = index + raw.length;
