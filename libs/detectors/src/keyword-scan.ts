@@ -118,7 +118,7 @@ const KINDS = {
     'numer konta', 'nr konta', 'numer rachunku', 'nr rachunku', 'numer rachunku bankowego', 'číslo účtu', 'bankkonto', 'clearing', 'clearingnummer',
     'rekeningnummer', 'rekening', 'conto corrente', 'numero di conto', 'número da conta', 'conta corrente', 'cont bancar', 'hesap no', 'hesap numarası',
     'hesap numarasi', 'расчётный счёт', 'расчетный счет', 'номер счёта', 'номер счета', 'номер рахунку', 'no. rekening', 'no rekening', 'tài khoản', 'số tài khoản',
-    // Swedish and Norwegian abbreviations, Icelandic, Finnish, Hungarian, Greek, Russian, Malay, Arabic, Vietnamese, a US checking account
+    // Swedish and Norwegian abbreviations, Icelandic, Finnish, Hungarian, Greek, Russian, Malay and Arabic
     'clearingnr', 'clearingnr.', 'kontonr', 'kontonr.', 'konto nr', 'konto nr.', 'reikningsnúmer', 'tilinumero', 'számlaszám', 'bankszámlaszám',
     'αριθμός λογαριασμού', 'р/с', 'р/сч', 'л/с', 'akaun', 'no. akaun', 'nombor akaun', 'رقم الحساب',
   ),
@@ -196,7 +196,7 @@ const KINDS = {
     'fødselsnummeret', 'fodselsnummeret', 'fødselsnr', 'fødselsnr.', 'personnummeret', 'personnumret', 'henkilötunnuksen', 'henkilötunnukseni', 'hetun',
   ),
   // not a bare "CPR" (resuscitation courses have reference numbers too)
-  cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr-nummeret', 'cpr-nummer:', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
+  cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr-nummeret', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
   /** labels of the national and tax ids of labelled-id-detector.ts (labelled-ids.ts) */
   natid: ID_LABEL_WORDS,
   zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
@@ -234,8 +234,8 @@ for (const k of KIND_NAMES) {
  */
 const OTHER_SCRIPT = /[\u0590-\u1dff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc]/;
 const otherScript = (w: string): boolean => OTHER_SCRIPT.test(w);
-const BASE = PATTERNS.map((w, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
-const SCRIPT = PATTERNS.map((w, p) => p).filter((p) => otherScript(PATTERNS[p]!));
+const BASE = PATTERNS.map((_, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
+const SCRIPT = PATTERNS.map((_, p) => p).filter((p) => otherScript(PATTERNS[p]!));
 const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
 const SCRIPT_AUTOMATON = new KeywordAutomaton(SCRIPT.map((p) => PATTERNS[p]!));
 const NONE: readonly number[] = Object.freeze([]);
