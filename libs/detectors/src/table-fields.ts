@@ -125,6 +125,36 @@ export function tableRows(text: string, headerEnd: number, delim: number, width:
   return row;
 }
 
+/** A table's header as TableHeaders.headerAt reads it. */
+export type TableHeader = NonNullable<ReturnType<TableHeaders['headerAt']>>;
+
+/**
+ * The cells of the table columns whose header `accept`s, for the words at `starts` (sorted) that may
+ * head one: each cell's value span, with its header, to `cell`. Every accepted column of a header line
+ * is read ("ИНН;СНИЛС", "routing;account"), each once; the words inside a table's rows are passed over.
+ */
+export function forEachColumnCell(
+  text: string,
+  starts: readonly number[],
+  accept: (header: TableHeader, at: number) => boolean,
+  cell: (start: number, end: number, header: TableHeader) => void,
+): void {
+  const headers = new TableHeaders(text);
+  const read = new Set<string>();
+  let tablesTo = -1, headerEnd = -1;
+  for (const at of starts) {
+    if (at < tablesTo && at >= headerEnd) continue;
+    const header = headers.headerAt(at);
+    if (header === null || header.width < 2 || read.has(`${header.lineEnd}:${header.column}`) || !accept(header, at)) continue;
+    read.add(`${header.lineEnd}:${header.column}`);
+    headerEnd = header.lineEnd;
+    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+      cell(a, b, header);
+    });
+  }
+}
+
 /** True when a delimiter, a line break or the text's edge is within 40 characters of `at` in direction `dir` (a header's field is short). */
 function fieldEdge(text: string, at: number, dir: -1 | 1): boolean {
   for (let i = dir < 0 ? at - 1 : at, n = 0; n <= 40; i += dir, n++) {

@@ -1,6 +1,6 @@
 import { forEachWindow, lowerBound, type Detector } from '../detector';
 import { ibanValid } from '../iban';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { forEachColumnCell, type TableHeader } from '../table-fields';
 
 /**
  * 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references), or
@@ -34,22 +34,17 @@ export const bankAccountDetector: Detector = {
     // a table's account columns ("name,sort_code,account_number" then one row per person): their cells
     // (and the one-word column names, which are read only as a header: "AccountNumber" before ledger codes is no bank)
     const starts = [...keywords.hits('account').starts, ...keywords.hits('accountcolumn').starts].sort((a, b) => a - b);
-    let tablesTo = -1;
-    const headers = new TableHeaders(text);
-    for (const at of starts) {
-      if (at < tablesTo) continue;
-      const header = headers.headerAt(at);
-      if (header === null || header.width < 2) continue;
-      const bankLabel = /bank|iban|sort|bsb|konto/i.test(header.label);
+    const accountColumn = (header: TableHeader, at: number): boolean =>
+      ACCOUNT_LABEL.test(header.label) ||
       // (a bare "account" column is a bank's beside a routing, sort code or IBAN column: "ssn,routing,account")
-      if (!ACCOUNT_LABEL.test(header.label) && !(BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)))) continue;
-      tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
-        const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
-        const v = text.slice(a, b);
-        // (under a bare "account number" eight digits or more: a chart of accounts' ledger codes are six, "400000")
-        if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (bankLabel || v.replace(/\D/g, '').length >= 8)) out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
-      });
-    }
+      (BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)));
+    forEachColumnCell(text, starts, accountColumn, (a, b, header) => {
+      const v = text.slice(a, b);
+      // (under a bare "account number" eight digits or more: a chart of accounts' ledger codes are six, "400000")
+      if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (/bank|iban|sort|bsb|konto/i.test(header.label) || v.replace(/\D/g, '').length >= 8)) {
+        out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+      }
+    });
     // a number right after a bank's name ("Vietcombank 0011004235817", "Maybank: 5640 1893 7781") or with it in brackets after ("4200 69 79054 (DNB)")
     const names = keywords.hits('bankname');
     // (by bisection: an export of thousands of accounts after bank names stays linear)

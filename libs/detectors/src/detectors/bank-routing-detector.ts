@@ -1,7 +1,7 @@
 import { forEachWindow, type Detector } from '../detector';
 import { abaRoutingValid } from '../aba-routing';
 import { IBAN_LENGTHS } from '../iban';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { forEachColumnCell } from '../table-fields';
 
 const NINE = /(?<![\d-])\d{9}(?![\d-])/g;
 const BIC = /(?<![A-Za-z0-9])[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![A-Za-z0-9])/g;
@@ -31,17 +31,9 @@ export const bankRoutingDetector: Detector = {
       }
     });
     // a table's routing column: its cells with a valid checksum
-    let tablesTo = -1;
-    const headers = new TableHeaders(scan.text);
-    for (const at of keywords.hits('routing').starts) {
-      if (at < tablesTo) continue;
-      const header = headers.headerAt(at);
-      if (header === null || header.width < 2 || !ROUTING_LABEL.test(header.label.trim())) continue;
-      tablesTo = tableRows(scan.text, header.lineEnd, header.delim, header.width, (cells) => {
-        const [a, b] = valueOf(scan.text, cells[header.column]![0], cells[header.column]![1]);
-        if (b - a === 9 && abaRoutingValid(scan.text.slice(a, b))) out.push({ dataClass: 'financial', detector: 'aba-routing-number', start: a, end: b, confidence: 0.9 });
-      });
-    }
+    forEachColumnCell(scan.text, keywords.hits('routing').starts, (header) => ROUTING_LABEL.test(header.label.trim()), (a, b) => {
+      if (b - a === 9 && abaRoutingValid(scan.text.slice(a, b))) out.push({ dataClass: 'financial', detector: 'aba-routing-number', start: a, end: b, confidence: 0.9 });
+    });
     for (const [kind, re] of [['ifsc', IFSC], ['bik', BIK]] as const) {
       forEachWindow(scan, kind, 0, 30, (ws, win) => {
         re.lastIndex = 0;

@@ -37,7 +37,7 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
   });
 });
 
-describe('chat authors in Latin, Greek or Cyrillic letters the name lists need not know (stampedAuthors)', () => {
+describe('chat authors in Latin, Greek or Cyrillic letters the name lists need not know (chat-names.ts)', () => {
   it('reads the author after the time stamp, and a word of the name again alone', () => {
     const chat = '[02/08/2024, 06:45] Kofi Boateng: I can cover her shift if Mehwish does close\n[02/08/2024, 06:52] Mehwish Iqbal: ok';
     expect(names(chat)).toEqual(expect.arrayContaining(['Kofi Boateng', 'Mehwish', 'Mehwish Iqbal']));

@@ -1,8 +1,5 @@
 import type { Finding } from '../finding';
-import { nameLists } from './name-lists';
 import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
-import { STOP } from './person-name-words';
-import { NOT_SPEAKERS } from './speaker-labels';
 
 /**
  * Person names in scripts without capitals (Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese,
@@ -35,51 +32,6 @@ function authorLike(name: string): boolean {
   if (/^\p{Script=Han}{2,3}$/u.test(name)) return ZH_FAMILY.includes(name[0]!);
   if (/^\p{Script=Hangul}{2,4}$/u.test(name)) return KO_FAMILY.includes(name[0]!);
   return /[ \t]/.test(name);
-}
-
-/** a chat line's author in a script with capitals, after the time stamp: "[05.09.24, 19:33] Olu Adebayo: …", "[13:30] Marius Lie: …" */
-const CASED = '\\p{Lu}[\\p{Ll}\\p{M}\'’-]+';
-const CASED_SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*(${CASED}(?:[ \\t]${CASED}){0,3})[ \\t]*:[ \\t]`, 'gmu');
-/** or alone on its line before the time, as chat tools copy it: "Κατερίνα Μιχαηλίδου 18:45", "Oliver Grant 15:25" (two or three words) */
-const CASED_AUTHOR_TIME = new RegExp(`^[ \\t]*(${CASED}(?:[ \\t]${CASED}){1,2})[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
-
-/**
- * The authors of a chat log in Latin, Greek or Cyrillic letters that the name lists do not all know
- * (the other chat rules, chat-names.ts and speaker-labels.ts, need a listed name): after the line's
- * time stamp, or alone before the time with a message on the next line; a word of the name that
- * is no English word (or a given name that is no everyday word) is read again where it stands alone
- * capitalised ("if Mehwish does close"). Not a field's or a bot's label ("Note:", "System:"), nor
- * English words only ("Team Standup 09:30").
- */
-export function stampedAuthors(text: string, out: Finding[]): void {
-  const { english, given, all, common } = nameLists();
-  const nameWord = (w: string): boolean => !english.has(w) || (given.has(w) && !common.has(w));
-  const found: [number, number][] = [];
-  for (const re of [CASED_SPEAKER, CASED_AUTHOR_TIME]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const name = m[1]!;
-      const ws = name.toLowerCase().split(/[ \t]+/);
-      if (ws.some((w) => NOT_SPEAKERS.has(w) || STOP.has(w)) || !ws.some(nameWord)) continue;
-      // (alone before the time: a message on the next line, as a chat has and a schedule's next entry has not)
-      // (and every word a name's: "Oliver Grant 15:25", not "Jordan Room 10:00")
-      if (re === CASED_AUTHOR_TIME && (!messageAfter(text, m.index + m[0].length) || !ws.every((w) => nameWord(w) || all.has(w)))) continue;
-      const start = m.index + m[0].lastIndexOf(name);
-      found.push([start, start + name.length]);
-    }
-  }
-  if (found.length === 0) return;
-  const again = new Set<string>();
-  for (const [s, e] of found) for (const w of text.slice(s, e).split(/[ \t]+/)) if (w.length >= 3 && nameWord(w.toLowerCase())) again.add(w);
-  pushAll(text, found, again, out);
-}
-
-/** The line after the one ending at `at` holds a message: not blank, and no line of the same shape (author and time) */
-function messageAfter(text: string, at: number): boolean {
-  if (text.charCodeAt(at) !== 10) return false;
-  const end = text.indexOf('\n', at + 1);
-  const line = text.slice(at + 1, end === -1 ? text.length : end);
-  return /\S/.test(line) && !/\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*$/.test(line);
 }
 
 /** The names at `found` (0.8), and each word of `again` where it stands alone in the text (0.75). */

@@ -134,6 +134,8 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   if (found.length === 0) return undefined;
   const starts = new Set<number>();
   const log = found.length >= 2;
+  /** a word of a name's: no English word, or a given name that is no everyday word */
+  const nameWord = (w: string): boolean => !(lists.english?.has(w) ?? true) || (lists.given.has(w) && !lists.common.has(w));
   for (const f of found) {
     // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml"), and
     // its second an initial or a family name ("luigi.scheduler" is a logger's, "anna.dev" a role account)
@@ -148,8 +150,12 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
     }
     const l = listed(f.words, lists);
     // in a log, a listed word or two unlisted words ("Chidi Eze"; after a day's name a given name and a family name of the
-    // lists: not a programme's "Sa 10:00 Offene Werkstatt: …"); alone, a given name and a family name of the lists
-    if (log ? (f.day ? l === 2 : l >= 1 || (f.words.length >= 2 && !f.plain)) : l === 2 && f.words.length >= 2) {
+    // lists: not a programme's "Sa 10:00 Offene Werkstatt: …"); alone, a given name and a family name of the lists;
+    // or, not after a day's name, a name the lists need not know: a speaker with a word that is no English word
+    // ("[05.09.24, 19:33] Olu Adebayo: …"), an author line of two or three words each a name's or no English word
+    // ("Κατερίνα Μιχαηλίδου 18:45"; not "Jordan Room  10:00")
+    const unlisted = !f.day && f.words.some(nameWord) && (!f.plain || (f.words.length >= 2 && f.words.every((w) => nameWord(w) || lists.all.has(w))));
+    if ((log ? (f.day ? l === 2 : l >= 1 || (f.words.length >= 2 && !f.plain)) : l === 2 && f.words.length >= 2) || unlisted) {
       out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.start, end: f.end, confidence: 0.85 });
       starts.add(f.start);
     }

@@ -5,7 +5,7 @@ import type { KeywordKind } from '../keyword-scan';
 import { deSteuerIdValid } from '../de-steuer-id';
 import { luhnValid } from '../luhn';
 import { verhoeffValid } from '../verhoeff';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { forEachColumnCell } from '../table-fields';
 
 const SIN = /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{3}(?![\d-])/g;
 const AADHAAR = /(?<![\d-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\d-])/g;
@@ -128,20 +128,10 @@ function idColumns(scan: Scan, out: Finding[]): void {
   }
   if (starts === undefined) return;
   starts.sort((a, b) => a - b);
-  const headers = new TableHeaders(text);
-  let tablesTo = -1, headerEnd = -1;
-  for (const at of starts) {
-    // (past a table read, but its header's other id columns: "ИНН;СНИЛС")
-    if (at < tablesTo && at >= headerEnd) continue;
-    const header = headers.headerAt(at);
-    if (header === null || header.width < 2 || !ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, ''))) continue;
-    headerEnd = header.lineEnd;
-    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
-      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
-      const v = text.slice(a, b);
-      if (ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
-    });
-  }
+  forEachColumnCell(text, starts, (header) => ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, '')), (a, b) => {
+    const v = text.slice(a, b);
+    if (ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+  });
 }
 
 /**

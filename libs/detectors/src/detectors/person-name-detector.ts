@@ -17,7 +17,7 @@ import {
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
-import { caselessNames, stampedAuthors } from './caseless-names';
+import { caselessNames } from './caseless-names';
 import { suffixedTitleNames } from './name-suffixes';
 import { chatNames, mentionedNames } from './chat-names';
 import { listedPeople } from './people-list-lines';
@@ -397,8 +397,6 @@ export const personNameDetector: Detector = {
     // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
     if (NON_LATIN.test(text)) scriptNames(text, out);
     if (keywords.otherScript) caselessNames(text, out);
-    // (a chat line's time, "10:14": most texts have none, and the line-by-line regexes cost more than this scan)
-    if (TIME_HINT.test(text)) stampedAuthors(text, out);
     suffixedTitleNames(text, out);
     // the author lines of a chat copied from Slack or Teams, the speakers of a timestamped log (chat-names.ts)
     // (their words are that person again elsewhere: "[09:17] Thabo Nkosi: …" then "Thabo can you share…")
@@ -943,8 +941,6 @@ function surnameEnd(x: Tok): boolean {
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
-/** a time of day, as a chat line has one */
-const TIME_HINT = /\d:\d\d/;
 /** a character of the Thai, CJK or Hangul blocks: the script-name pass runs only then */
 const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */

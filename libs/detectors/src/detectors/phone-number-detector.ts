@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../detector';
 import type { KeywordHits } from '../keyword-scan';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { forEachColumnCell } from '../table-fields';
 
 /**
  * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
@@ -99,19 +99,8 @@ const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?
 
 /** Where the cells of the tables' phone columns start: their values are read as after a phone word. */
 function phoneColumnCells(text: string, keywords: KeywordHits): Set<number> | undefined {
-  const starts = keywords.hits('phone').starts;
   let cells: Set<number> | undefined;
-  let tablesTo = -1;
-  const headers = new TableHeaders(text);
-  for (const at of starts) {
-    if (at < tablesTo) continue;
-    const header = headers.headerAt(at);
-    if (header === null || header.width < 2 || !PHONE_LABEL.test(header.label.trim())) continue;
-    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (row) => {
-      const [a] = valueOf(text, row[header.column]![0], row[header.column]![1]);
-      (cells ??= new Set()).add(a);
-    });
-  }
+  forEachColumnCell(text, keywords.hits('phone').starts, (header) => PHONE_LABEL.test(header.label.trim()), (a) => (cells ??= new Set()).add(a));
   return cells;
 }
 

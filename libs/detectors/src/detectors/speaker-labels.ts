@@ -9,7 +9,7 @@ import { STOP, words } from './person-name-words';
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
 const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):(?:[ \t]+\S|[ \t]*["“])/uy;
 /** words that head a field or a section line ("Note: ...", "Status: ..."), never a speaker */
-export const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
+const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
   priority owner type category title description answer question q a step warning error example result results reason comment comments update tip
   bot user assistant system agent customer client host guest speaker interviewer interviewee moderator caller operator support admin me you
   action decision outcome location where when what who why how total price cost amount source reference ref id

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { forEachColumnCell } from '../table-fields';
 
 /**
  * A postal address after its label, in any country's form: "Adres: Bağdat Caddesi No: 214 D: 7,
@@ -124,15 +124,7 @@ const ADDRESS_COLUMN = /^(?:(?:home|postal|mailing|street|current|delivery|billi
 export function addressColumns(text: string, starts: readonly number[], out: Finding[], first: number): void {
   const found = out.slice(first).filter((f) => f.detector === 'street-address').sort((a, b) => a.start - b.start);
   const longest = found.reduce((m, f) => Math.max(m, f.end - f.start), 0);
-  const headers = new TableHeaders(text);
-  let tablesTo = -1;
-  for (const at of starts) {
-    if (at < tablesTo) continue;
-    const header = headers.headerAt(at);
-    if (header === null || header.width < 2 || !ADDRESS_COLUMN.test(header.label.trim())) continue;
-    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
-      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
-      if (addressValue(text.slice(a, b))) pushOrWiden(a, b, found, longest, out);
-    });
-  }
+  forEachColumnCell(text, starts, (header) => ADDRESS_COLUMN.test(header.label.trim()), (a, b) => {
+    if (addressValue(text.slice(a, b))) pushOrWiden(a, b, found, longest, out);
+  });
 }
