@@ -42,18 +42,17 @@ const add = (list: string, category: HealthCategory, ambiguous: boolean): void =
     maxWords = Math.max(maxWords, words.length);
   }
 };
-add(INTL_MEDICATIONS, 'medication', false);
-add(INTL_MEDICATIONS_AMBIGUOUS, 'medication', true);
-add(INTL_CONDITIONS, 'medical-condition', false);
-add(INTL_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
-add(INTL_PROCEDURES, 'medical-procedure', false);
-add(INTL_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
-add(MORE_MEDICATIONS, 'medication', false);
-add(MORE_MEDICATIONS_AMBIGUOUS, 'medication', true);
-add(MORE_CONDITIONS, 'medical-condition', false);
-add(MORE_CONDITIONS_AMBIGUOUS, 'medical-condition', true);
-add(MORE_PROCEDURES, 'medical-procedure', false);
-add(MORE_PROCEDURES_AMBIGUOUS, 'medical-procedure', true);
+for (const [medications, medicationsAmbiguous, conditions, conditionsAmbiguous, procedures, proceduresAmbiguous] of [
+  [INTL_MEDICATIONS, INTL_MEDICATIONS_AMBIGUOUS, INTL_CONDITIONS, INTL_CONDITIONS_AMBIGUOUS, INTL_PROCEDURES, INTL_PROCEDURES_AMBIGUOUS],
+  [MORE_MEDICATIONS, MORE_MEDICATIONS_AMBIGUOUS, MORE_CONDITIONS, MORE_CONDITIONS_AMBIGUOUS, MORE_PROCEDURES, MORE_PROCEDURES_AMBIGUOUS],
+]) {
+  add(medications!, 'medication', false);
+  add(medicationsAmbiguous!, 'medication', true);
+  add(conditions!, 'medical-condition', false);
+  add(conditionsAmbiguous!, 'medical-condition', true);
+  add(procedures!, 'medical-procedure', false);
+  add(proceduresAmbiguous!, 'medical-procedure', true);
+}
 /** the hashes of the phrases' first words (the lookup before a word is cut out of the text) */
 const PREFIX_HASHES = new Set<number>();
 for (const p of PREFIXES) {
@@ -89,10 +88,12 @@ let wordUnits: Uint8Array | undefined;
 function wordTable(): Uint8Array {
   if (wordUnits !== undefined) return wordUnits;
   const t = new Uint8Array(65536);
-  const all = String.fromCharCode(...Array.from({ length: 0xd800 }, (_, i) => i)) + String.fromCharCode(...Array.from({ length: 0x10000 - 0xe000 }, (_, i) => 0xe000 + i));
-  for (const m of all.matchAll(/[\p{L}\p{M}\d]+/gu)) {
-    const from = m.index!;
-    for (let i = 0; i < m[0].length; i++) t[all.charCodeAt(from + i)] = 1;
+  // (in blocks of 4,096 code units: one call spreading 60,000 arguments can overflow a browser's stack)
+  const units = (from: number, to: number): string => String.fromCharCode(...Array.from({ length: to - from }, (_, i) => from + i));
+  for (let from = 0; from < 0x10000; from += 4096) {
+    if (from >= 0xd800 && from < 0xe000) continue;
+    const block = units(from, from + 4096);
+    for (const m of block.matchAll(/[\p{L}\p{M}\d]+/gu)) for (let i = 0; i < m[0].length; i++) t[block.charCodeAt(m.index! + i)] = 1;
   }
   wordUnits = t;
   return t;
