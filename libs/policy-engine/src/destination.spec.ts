@@ -67,6 +67,7 @@ describe('extractHost', () => {
     ['http://a b.com/'],
     ['https://chat.deepseek.com:abc/'],
     ['javascript:alert(1)'],
+    ['https://xn--0.example/'], // a punycode label that does not decode
     ['a:b:c'],
     [null],
     [undefined],
@@ -81,7 +82,7 @@ describe('extractHost', () => {
     const host = fc.oneof(
       fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.')),
       fc.ipV4(),
-      fc.constantFrom('0x7f.1', '127.1', '1.2.3.04', 'xn--bcher-kva.example', 'a..b', 'a.b.'),
+      fc.constantFrom('0x7f.1', '127.1', '1.2.3.04', 'xn--bcher-kva.example', 'a..b', 'a.b.', 'xn--0._', 'XN--0.a', 'a.xn--'),
     );
     const url = fc.record({
       scheme: fc.constantFrom('http', 'https', 'HTTP', 'wss'),

@@ -211,7 +211,10 @@ export function extractHost(input: unknown): string | null {
     lastLabel = hostStart + host.lastIndexOf('.') + 1;
   }
 
-  // 5. A host whose last label starts with a digit may be an IPv4 address in a form the URL parser
+  // 5. A punycode label (`xn--`) must decode: the URL parser refuses `xn--0` and rewrites none that do.
+  if (host.includes('xn--')) return hostViaUrlParser(input);
+
+  // 6. A host whose last label starts with a digit may be an IPv4 address in a form the URL parser
   //    rewrites (`0x7f.1`, `2130706433`, `010.0.0.1`): only the canonical dotted quad stays fast.
   if (isDigit(input.charCodeAt(lastLabel)) && parseDottedQuad(host) === null) return hostViaUrlParser(input);
   return host;
