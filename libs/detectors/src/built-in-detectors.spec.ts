@@ -279,6 +279,21 @@ const MUST_FIND: [string, string, string][] = [
   ['classification-marking', 'Subject: Confidential - Q3 numbers', 'Confidential'],
   ['classification-marking', 'Sensitivity: Internal Use Only', 'Internal Use Only'],
   ['classification-marking', 'TLP:AMBER\nIndicators attached.', 'TLP:AMBER'],
+  // in other languages: alone on a line, in capitals, at the end of a subject line, in a title's brackets
+  ['classification-marking', 'VERTRAULICH – nur für die Personalabteilung\nName;Tage', 'VERTRAULICH'],
+  ['classification-marking', 'Onderwerp: Re-integratie Erik Smit – vertrouwelijk\n\nBeste Ingrid,', 'vertrouwelijk'],
+  ['classification-marking', 'Fehlzeiten Q1 – Werk Augsburg (streng vertraulich, nur für das BEM-Team!)\nMA-Nr.\tName', 'streng vertraulich'],
+  ['classification-marking', 'Senior Backend Engineer (Berlin) – Confidential, internal recruitment only\n\nHi Katrin,', 'Confidential'],
+  ['classification-marking', 'Subject: [CONFIDENTIAL] board pack', 'CONFIDENTIAL'],
+  ['classification-marking', 'Oggetto: RISERVATO – documenti per assunzione', 'RISERVATO'],
+  ['classification-marking', 'POUFNE – tylko do użytku wewnętrznego działu kadr\nNr;Nazwisko', 'POUFNE'],
+  ['classification-marking', 'GİZLİDİR – Sadece İK\nSicil No,Ad Soyad', 'GİZLİDİR'],
+  ['classification-marking', 'Конфиденциально. Для служебного пользования\nТаб.№;ФИО', 'Конфиденциально'],
+  ['classification-marking', 'Θέμα: ΕΜΠΙΣΤΕΥΤΙΚΟ – Άδεια ασθενείας', 'ΕΜΠΙΣΤΕΥΤΙΚΟ'],
+  ['classification-marking', '件名：【社外秘】休職のご相談', '社外秘'],
+  ['classification-marking', '内部资料 严禁外传\n工号,姓名', '内部资料'],
+  ['classification-marking', '대외비 – 인사팀 전용\n사번,성명', '대외비'],
+  ['classification-marking', 'سري للغاية\nالموضوع: تحديث بيانات الموظف', 'سري للغاية'],
   ['street-address', 'send to P.O. Box 1234, Austin, TX 78701', 'P.O. Box 1234, Austin, TX 78701'],
   ['street-address', 'Post it to PSC 4410, Box 2231\nAPO AE 09012 please', 'PSC 4410, Box 2231\nAPO AE 09012'],
   ['street-address', 'Send it to Mannerheimintie 12 Suite 4\nHELSINKI\n00100\nThanks!', 'Mannerheimintie 12 Suite 4\nHELSINKI\n00100'],
@@ -564,6 +579,21 @@ describe('built-in detectors: values that must be found', () => {
   it.each(MUST_FIND)('%s in %j', (detector, text, value) => {
     const hits = found(text).filter((f) => f.detector === detector);
     expect(hits.map((h) => h.value)).toContain(value);
+  });
+});
+
+describe('classification markings: the words in prose and changelogs are not stamps', () => {
+  it.each([
+    'pls keep this confidential - thanks',
+    'How to keep customer data confidential',
+    '- **[Internal]** Update dependencies',
+    '## Internal\n\nWe have a wide range of tests.',
+    'Bitte behandeln Sie diese Informationen vertraulich. Danke!',
+    'See the [iTerm Proprietary Escape Codes documentation](https://example.com)',
+    'Ini rahasia kecil kita ya, jangan bilang siapa-siapa.',
+    'send(statusCode >= 500 ? "Internal server error" : error.message)',
+  ])('%j', (text) => {
+    expect(found(text).filter((f) => f.dataClass === 'company_confidential')).toEqual([]);
   });
 });
 

@@ -27,6 +27,9 @@ describe('KeywordAutomaton', () => {
     expect(run(['kimlik numarası', 'oib', 'nif'], 'Kimlik numarası: 1, OIB: 2, NIF 3, oib 4')).toEqual(['Kimlik numarası', 'OIB', 'NIF', 'oib']);
     expect(run(['numarası', 'ssn'], 'NUMARASI SSN')).toEqual(['SSN']);
   });
+  it("reads the Turkish capital 'İ' as 'i' (its small form is two code units)", () => {
+    expect(run(['doğum tarihi', 'gizlidir'], 'DOĞUM TARİHİ: x, GİZLİDİR')).toEqual(['DOĞUM TARİHİ', 'GİZLİDİR']);
+  });
 
   it('finds what a naive scan finds, on random text and vocabularies', () => {
     // The reference: from every word start not inside the previous match, the longest pattern equal

@@ -67,6 +67,8 @@ export class KeywordAutomaton {
           const u = String.fromCharCode(c).toUpperCase();
           // (a word character's and a non-word character's symbols stay apart: the filter relies on it)
           if (u.length === 1 && u.charCodeAt(0) !== c && u.toLowerCase().charCodeAt(0) === c && isWord(u.charCodeAt(0)) === isWord(c)) this.symOf[u.charCodeAt(0)] = nSym;
+          // Turkish 'İ' (its small form is two code units, "i" and a dot above): read as 'i' ("DOĞUM TARİHİ", "GİZLİDİR")
+          if (c === 0x69) this.symOf[0x130] = nSym;
           nSym++;
         }
       }

@@ -1,13 +1,50 @@
 import { lineAround, type Detector } from '../detector';
 import type { Finding } from '../finding';
 
-const WEAK = /^(?:privileged|proprietary|restricted)$/i;
-const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\]+/g;
+/** Marking words that are also everyday words: a marking only where they stand as a stamp or a label. */
+const WEAK = new Set([
+  'privileged', 'proprietary', 'restricted', 'geheim', 'reservado', 'riservato', 'riservata', 'sigiloso', 'hemligt',
+  'salainen', 'titkos', 'gizli', 'rahasia', 'rahsia', 'tajne', 'tajné', 'секретно', 'таємно', 'bảo mật', 'nội bộ', 'şirket içi', 'kişiye özel', 'ลับ', 'ปกปิด',
+  'سري', 'سرّي', 'सीक्रेट',
+]);
+const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\【】「」『』〔〕〖〗（）：，。、・«»„“”]+/g;
+/** Brackets a stamp is written in ("[CONFIDENTIAL]", "【社外秘】"); a round one only around a word with a capital or no case. */
+const OPENERS = '[【「『〔〖(（';
+const CLOSERS = ']】」』〕〗)）';
 
-const LABEL = /^\s*(?:subject|re|fw|fwd|classification|sensitivity|sensitivity label|label|marking|security|security classification|status|document status|handling|data classification)\s*:\s*(?:re:\s*|fw:\s*)*$/i;
+/** a sentence ends inside the line and another starts */
+const SENTENCE_INSIDE = /[.!?。！？]\s+\p{Lu}/u;
+
+const LABEL =
+  /^\s*(?:subject|re|fw|fwd|classification|sensitivity|sensitivity label|label|marking|security|security classification|status|document status|handling|data classification|betreff|klassifizierung|einstufung|objet|asunto|assunto|oggetto|onderwerp|temat|předmět|ämne|emne|aihe|tárgy|subiect|konu|θέμα|тема|perihal|chủ đề|件名|主题|主題|제목|الموضوع|נושא|विषय|หัวเรื่อง)\s*[:：]\s*(?:re:\s*|fw:\s*|aw:\s*|wg:\s*|tr:\s*)*$/i;
 const DISCLAIMER =
   /\b(?:this|the)\s+(?:document|e-?mail|message|communication|memo|presentation|report|information|file|deck|transmission)s?\b[^.!?]{0,60}\b(?:is|are|contains?|may contain|is intended to be)\s+(?:strictly\s+|highly\s+)?$/i;
 
+/**
+ * The length of what else a bracket around [start, end) on its line holds ("【Confidential, internal
+ * recruitment only】": 26), or -1 when the match is in no bracket of its own (or only in a round one
+ * and not `roundToo`): a stamp in a subject line or a table's title.
+ */
+function bracketRest(text: string, ls: number, le: number, start: number, end: number, roundToo: boolean): number {
+  let open = -1;
+  for (let i = start - 1; i >= ls && i >= start - 80; i--) {
+    const c = text[i]!;
+    if (CLOSERS.includes(c)) return -1;
+    if (OPENERS.includes(c)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return -1;
+  const kind = OPENERS.indexOf(text[open]!);
+  if (kind >= 6 && !roundToo) return -1; // "(confidential)" in a sentence
+  for (let i = end; i < le && i < end + 80; i++) {
+    const c = text[i]!;
+    if (OPENERS.includes(c)) return -1;
+    if (CLOSERS.includes(c)) return CLOSERS.indexOf(c) === kind ? (text.slice(open + 1, start) + text.slice(end, i)).replace(DECORATION, ' ').trim().length : -1;
+  }
+  return -1;
+}
 
 /**
  * Confidence that the match at [start, end) is a document marking rather than the word in prose:
@@ -19,16 +56,28 @@ export function markingConfidence(text: string, start: number, end: number, matc
   const lead = text.slice(ls, start).replace(DECORATION, ' ').trim();
   const trail = text.slice(end, le).replace(DECORATION, ' ').trim();
   const rest = lead.length + trail.length;
-  const caps = matched === matched.toUpperCase() && /[A-Z]{4}/.test(matched);
-  const title = !caps && /^[A-Z]/.test(matched);
-  const weak = WEAK.test(matched);
+  const caps = matched === matched.toUpperCase() && /\p{Lu}{4}/u.test(matched);
+  const title = !caps && /^\p{Lu}/u.test(matched);
+  /** a script without capitals (CJK, Arabic, Hebrew, Thai, Devanagari): no case tells a stamp from a word */
+  const caseless = matched.toLowerCase() === matched.toUpperCase();
+  const weak = WEAK.has(matched.toLowerCase());
   if (rest === 0) return weak && !caps ? 0.6 : 0.93;
+  // a stamp in brackets: "Subject: [CONFIDENTIAL] Q3", "【Internal – do not forward outside Finance】", "件名：【社外秘】休職"
+  // a title or subject line rather than a sentence: "Onderwerp: Re-integratie – vertrouwelijk"
+  const line = text.slice(ls, le);
+  const heading = line.trim().length <= 120 && !SENTENCE_INSIDE.test(line) && !/[.?。？]\s*$/.test(line);
+  const inBracket = bracketRest(text, ls, le, start, end, caps || title || caseless || heading);
+  if (inBracket >= 0 && inBracket <= 50) return weak ? (caps || caseless ? 0.8 : 0.4) : 0.9;
+  // in such a line, right after a dash or a bar: "Senior Engineer – Confidential, internal recruitment only"
+  if (heading && !weak && /(?:^|\s)[-–—|]\s*$/.test(text.slice(ls, start))) return 0.85;
   // a labelled field: "Subject: Confidential - Q3", "Sensitivity: Internal Use Only", "Classification: RESTRICTED"
   if (LABEL.test(text.slice(ls, start)) && !(weak && !caps && !/^(?:classification|sensitivity|label|marking|security|handling)/i.test(text.slice(ls, start).trim()))) return 0.88;
   if (caps) return weak ? (rest <= 40 ? 0.8 : 0.4) : rest <= 60 ? 0.92 : 0.85;
   // disclaimer sentence: "This e-mail (and any attachments) is privileged & confidential ..."
   if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;
   if (weak) return 0.1;
+  // a caseless stamp at the start of its line with a few words after it ("内部资料 严禁外传", "기밀 – 인사팀 전용")
+  if (caseless) return lead.length === 0 && trail.length <= 40 && !/[.!?。！？]\s*$/.test(text.slice(end, le)) ? 0.85 : 0.3;
   if (title) {
     if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|([]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
     if (lead.length === 0 && trail.length <= 40 && !/[.!?]\s*$/.test(text.slice(end, le))) return 0.8;
