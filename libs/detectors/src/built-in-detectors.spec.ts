@@ -259,6 +259,22 @@ const MUST_FIND: [string, string, string][] = [
   ['bank-account-number', 'name;Account No;amount\nAnn Lee;0012 3456 78;120.50', '0012 3456 78'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '20-00-00'],
   ['bank-account-number', 'UK payee: sort code 20-00-00, account no. 55779911', '55779911'],
+  // short words right before their number; long numbers with check digits of their own
+  ['bank-account-number', 'new bank details: Nationwide, sort 07-04-36, acc 21457789.', '07-04-36'],
+  ['bank-account-number', 'new bank details: Nationwide, sort 07-04-36, acc 21457789.', '21457789'],
+  ['bank-account-number', 'Direct deposit: Chase, routing 111000614, checking 0208999779', '0208999779'],
+  ['bank-account-number', '   CLABE: 032180000118359719 (BBVA)', '032180000118359719'],
+  ['bank-account-number', 'y su CBU es 2850590940090418135201', '2850590940090418135201'],
+  ['bank-account-number', 'みずほ銀行 中野支店 普通 4145919', '4145919'],
+  ['bank-account-number', '급여 계좌도 국민은행 106172-85-097729 맞죠?', '106172-85-097729'],
+  ['bank-account-number', 'NIK 3174011205934206, BCA 6564432084 a.n. Rizky Pratama', '6564432084'],
+  // the columns of a branch and an account beside a bank's
+  ['bank-account-number', 'nome,banco,agencia,conta\nAna Ribeiro,Itaú,0341,28413-7\nJoão Lima,Banco do Brasil,4455-1,22019-X', '22019-X'],
+  ['bank-account-number', 'nome,banco,agencia,conta\nAna Ribeiro,Itaú,0341,28413-7\nJoão Lima,Banco do Brasil,4455-1,22019-X', '0341'],
+  ['bank-account-number', 'Namn;Clearing;Kontonr\nKarin Nilsson;8327-9;113422147\nMikael Eriksson;6000;294387255', '8327-9'],
+  ['bank-account-number', 'Namn;Clearing;Kontonr\nKarin Nilsson;8327-9;113422147\nMikael Eriksson;6000;294387255', '294387255'],
+  ['bank-account-number', 'Emp Code\tName\tBank A/c\tIFSC\nBLR0412\tRohit Sharma\t63806510396589\tHDFC0001234', '63806510396589'],
+  ['swift-bic', 'Emp Code\tName\tBank A/c\tIFSC\nBLR0412\tRohit Sharma\t63806510396589\tHDFC0001234', 'HDFC0001234'],
   ['date-of-birth', 'DOB: 12-Mar-1985', '12-Mar-1985'],
   ['password-assignment', 'curl -u admin:Adm1n!2024 https://grafana.local/api', 'Adm1n!2024'],
   ['password-assignment', 'mysql -h 127.0.0.1 -u root -pR00tPa55word shop', 'R00tPa55word'],
@@ -479,6 +495,9 @@ const MUST_NOT_FIND: [string, string][] = [
   // a review that tried to break this round's labels and columns
   ['bank-account-number', "I'm checking on order #10482931 now, will update you."],
   ['bank-account-number', 'Projected savings 1500000 EUR over 3 years'],
+  ['bank-account-number', 'sort 1500000 rows by date, checking 202405 first'],
+  ['bank-account-number', 'CLABE: 012180006733013523'], // the check digit fails
+  ['bank-account-number', 'Ticket 4415, acc 123456 closed'], // six digits after a short word: a reference
   ['bank-account-number', 'Enter the OTP 49281736 sent to your phone'],
   ['bank-account-number', 'Garanti süresi 24 ay, seri no 123456789. Kotak pos 1234567890'],
   ['bank-account-number', 'BDO USA, LLP, EIN 13-5381590. BCA 2024 annual report ISBN 9781234567897'],

@@ -106,6 +106,10 @@ const KINDS = {
     'axis bank', 'kotak mahindra', 'ziraat', 'akbank', 'yapı kredi', 'iş bankası', 'halkbank', 'vakıfbank', 'pko bp', 'mbank', 'pekao', 'caixabank',
     'itaú', 'itau', 'bradesco', 'banco do brasil', 'nubank', 'wells fargo', 'bank of america', 'citibank', 'frost bank', 'monzo', 'revolut', 'commerzbank',
     'deutsche bank', 'sparkasse', 'rabobank', 'abn amro', 'landsbankinn', 'íslandsbanki', 'metrobank', 'al rajhi', 'الراجحي', 'emirates nbd',
+    // and more of the banks people are paid into: the UK, Canada, the US, Indonesia, Singapore, Korea, Israel
+    'nationwide', 'barclays', 'lloyds', 'natwest', 'hsbc', 'halifax', 'santander', 'td canada trust', 'scotiabank', 'chase', 'bca', 'bri', 'bni', 'mandiri',
+    'bank bsi', 'permata', 'danamon', 'cimb niaga', 'ocbc', 'uob', 'dbs', 'posb', '국민은행', '신한은행', '우리은행', '하나은행', '농협', '농협은행', '카카오뱅크',
+    '기업은행', 'ibk기업은행', '토스뱅크', 'בנק לאומי', 'בנק הפועלים', 'הפועלים', 'דיסקונט',
   ),
   swift: v('swift', 'bic'),
   card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
@@ -148,9 +152,14 @@ const KINDS = {
     // Swedish and Norwegian abbreviations, Icelandic, Finnish, Hungarian, Greek, Russian, Malay and Arabic
     'clearingnr', 'clearingnr.', 'kontonr', 'kontonr.', 'konto nr', 'konto nr.', 'reikningsnúmer', 'tilinumero', 'számlaszám', 'bankszámlaszám',
     'αριθμός λογαριασμού', 'р/с', 'р/сч', 'л/с', 'akaun', 'no. akaun', 'nombor akaun', 'رقم الحساب',
+    // Mexico's CLABE and Argentina's CBU/CVU (their check digits are checked), Brazil's branch and account, Japanese, Korean, Chinese, Hebrew
+    'clabe', 'cbu', 'cvu', 'nro de cuenta', 'n° de cuenta', 'número de conta', '口座番号', '口座', '계좌', '계좌번호', '账号', '帐号',
+    '银行账号', '銀行帳號', 'מספר חשבון',
   ),
+  /** an account's words that are everyday words too ("sort", "checking", "普通"): an account only with the number right after */
+  accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', 'checking', 'chequing', 'conta', 'cuenta', '普通', '当座', 'חשבון'),
   /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
-  accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber'),
+  accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber', 'kontonr', 'clearing', 'conta', 'agencia', 'agência', 'cuenta'),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),
   cli: v('curl', 'wget', 'mysql', 'mysqldump', 'mariadb', 'sshpass', 'svn', 'lftp'),
   marking: MARKING_WORDS,
@@ -262,10 +271,28 @@ for (const k of KIND_NAMES) {
 const OTHER_SCRIPT = /[\u0590-\u1dff\u2e80-\ud7ff\uf900-\ufaff\uff66-\uffdc]/;
 const otherScript = (w: string): boolean => OTHER_SCRIPT.test(w);
 const BASE = PATTERNS.map((_, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
-const SCRIPT = PATTERNS.map((_, p) => p).filter((p) => otherScript(PATTERNS[p]!));
 const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
-const SCRIPT_AUTOMATON = new KeywordAutomaton(SCRIPT.map((p) => PATTERNS[p]!));
+/**
+ * The other scripts' words in three automatons, each run only on a text with a letter of its scripts
+ * (and each within the 255 symbols of one automaton): Korean; Chinese and Japanese; the rest (Hebrew,
+ * Arabic, Indic, Thai, ...).
+ */
+const SCRIPT_GROUPS = (() => {
+  const taken = new Set<number>();
+  const letterSets = [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7ff\uffa0-\uffdc]/, /[\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f]/, /[\u0590-\u10ff\u1200-\u1dff\ua000-\uabff]/];
+  return letterSets.map((letters, g) => {
+    // each word in the first group whose letters it holds (the last takes the rest)
+    const patterns = PATTERNS.map((_, p) => p).filter((p) => otherScript(PATTERNS[p]!) && !taken.has(p) && (g === letterSets.length - 1 || letters.test(PATTERNS[p]!)));
+    for (const p of patterns) taken.add(p);
+    return { letters, patterns, automaton: new KeywordAutomaton(patterns.map((p) => PATTERNS[p]!)) };
+  });
+})();
 const NONE: readonly number[] = Object.freeze([]);
+
+function isSorted(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < xs[i - 1]!) return false;
+  return true;
+}
 
 export class KeywordHits {
   /**
@@ -298,11 +325,13 @@ export class KeywordHits {
     this.otherScript = OTHER_SCRIPT.test(text);
     if (!this.otherScript) return;
     const had = starts.map((x) => x?.length ?? 0);
-    SCRIPT_AUTOMATON.search(text, (start, end, i) => hit(start, end, SCRIPT[i]!));
-    // a kind with hits of both automatons: back in text order
+    for (const { letters, patterns, automaton } of SCRIPT_GROUPS) {
+      if (letters.test(text)) automaton.search(text, (start, end, i) => hit(start, end, patterns[i]!));
+    }
+    // a kind with hits of more than one automaton: back in text order
     for (let k = 0; k < starts.length; k++) {
       const s = starts[k];
-      if (s === undefined || !had[k] || had[k] === s.length) continue;
+      if (s === undefined || had[k] === s.length || isSorted(s)) continue;
       const order = s.map((_, i) => i).sort((a, b) => s[a]! - s[b]! || ends[k]![a]! - ends[k]![b]!);
       starts[k] = order.map((i) => s[i]!);
       ends[k] = order.map((i) => ends[k]![i]!);

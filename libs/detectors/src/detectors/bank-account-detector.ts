@@ -10,7 +10,11 @@ const NUMBER = /(?<![\w.-])\d(?:[ -]?\d){5,25}(?![\w-]|[.,]\d)/g;
 const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")
-const ACCOUNT_LABEL = /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?account|kontonummer|sort[ _-]?code|bsb|iban)$/i;
+const ACCOUNT_LABEL =
+  /^(?:(?:bank[ _-]?)?(?:account|acct|a\/c)[ _-]?(?:number|num|no\.?|nr|#)|bank[ _-]?(?:account|a\/c)|kontonummer|kontonr\.?|sort[ _-]?code|bsb|iban|clabe|cbu|clearing(?:nr\.?|nummer)?|ag[eê]ncia)$/i;
+/** a column of branch codes (a sort code, a Swedish clearing number, a Brazilian agência): 3 to 5 digits, a check digit after a dash */
+const BRANCH_LABEL = /^(?:sort[ _-]?code|bsb|clearing(?:nr\.?|nummer)?|ag[eê]ncia)$/i;
+const BRANCH_CELL = /^(?:\d{3,5}(?:-\d)?|\d{2}-\d{2}-\d{2}|\d{3}-\d{3})$/;
 
 /** a bank's name in brackets right after a number: "4200 69 79054 (DNB)" (that it is one, the keyword scan says) */
 const BANK_AFTER = /^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u;
@@ -18,9 +22,11 @@ const BANK_AFTER = /^[ \t]*\(\p{L}[\p{L} ]{1,30}\)/u;
 const NAME_GAP = /^[ \t]*[:,–-]?[ \t]*$/;
 const BARE_ACCOUNT = /^(?:account|acct|konto|cuenta|compte|conto|conta)$/i;
 /** a header that names a bank's column beside a bare account one */
-const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iban|bank|swift|bic|ifsc|clearing)(?:[ _-]?(?:number|no|code|name))?[ "]*(?=[\t,;|]|$)/im;
-/** a whole cell that is an account number or sort code (up to 18 digits: a Mexican CLABE) */
-const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2})$/;
+const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iban|bank|banco|banca|banque|swift|bic|ifsc|clearing|ag[eê]ncia)(?:[ _-]?(?:number|no|code|name))?[ "]*(?=[\t,;|]|$)/im;
+/** a whole cell that is an account number or sort code (up to 18 digits: a Mexican CLABE), a check digit after a dash ("22019-X") */
+const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2}|\d{4,12}-[\dXx])$/;
+/** between an account's short word and its number: "acc 21457789", "sort 07-04-36", "checking: 0208999779", "普通 4145919" */
+const SHORT_GAP = /^[ \t]*(?:[:#]|no\.?|nr\.?|number)?[ \t]*[:#]?[ \t]*$/i;
 
 /**
  * Bank account numbers and UK sort codes after an account word ("account number", "acct", "a/c",
@@ -40,8 +46,12 @@ export const bankAccountDetector: Detector = {
       (BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)));
     forEachColumnCell(text, starts, accountColumn, (a, b, header) => {
       const v = text.slice(a, b);
+      if (BRANCH_LABEL.test(header.label.trim()) && BRANCH_CELL.test(v)) {
+        out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+        return;
+      }
       // (under a bare "account number" eight digits or more: a chart of accounts' ledger codes are six, "400000")
-      if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (/bank|iban|sort|bsb|konto/i.test(header.label) || v.replace(/\D/g, '').length >= 8)) {
+      if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (/bank|iban|sort|bsb|konto|conta|cuenta|clabe|cbu|clearing|a\/c/i.test(header.label) || v.replace(/\D/g, '').length >= 8)) {
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
       }
     });
@@ -83,12 +93,49 @@ export const bankAccountDetector: Detector = {
           const digits = m[0].replace(/\D/g, '').length;
           // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
           if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
-          // (more than 17 digits only as a Polish account number, whose check digits are an IBAN's, and as a
-          // Russian one of 20, its balance account first: 408… a person's, 407… a firm's, 423… a deposit)
-          if (digits > 17 && !(digits === 26 && ibanValid('PL' + m[0].replace(/\D/g, ''))) && !(digits === 20 && /^4[02]\d{18}$/.test(m[0]))) continue;
+          if (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
+        }
+      }
+    });
+    // the short words, everyday words too, with the number right after them
+    const short = keywords.hits('accountshort');
+    forEachWindow(scan, 'accountshort', 0, 40, (ws, win) => {
+      for (const re of [SORT_CODE, NUMBER]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(win)) !== null) {
+          const start = ws + m.index, end = start + m[0].length;
+          const i = lowerBound(short.ends, start - 12);
+          if (i >= short.ends.length || short.ends[i]! > start || !SHORT_GAP.test(text.slice(short.ends[i]!, start))) continue;
+          const word = text.slice(short.starts[i]!, short.ends[i]!).toLowerCase();
+          const digits = m[0].replace(/\D/g, '').length;
+          // "sort" only before a sort code; the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), a CLABE or a CBU, not a date
+          if ((word === 'sort') !== (re === SORT_CODE)) continue;
+          if (re === NUMBER && (digits < (word === '普通' || word === '当座' ? 7 : 8) || (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''))) || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue;
+          out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
         }
       }
     });
   },
 };
+
+/**
+ * An account number of more than 17 digits with check digits of its own: a Polish one of 26 (an IBAN's
+ * without the country), a Russian one of 20 (its balance account first: 408… a person's, 407… a firm's,
+ * 423… a deposit; no check digit without the bank's BIK), a Mexican CLABE of 18, an Argentine CBU of 22.
+ */
+function longAccountValid(d: string): boolean {
+  if (d.length === 26) return ibanValid('PL' + d);
+  if (d.length === 20) return /^4[02]\d{18}$/.test(d);
+  if (d.length === 18) return weightedCheck(d, [3, 7, 1]);
+  if (d.length === 22) return weightedCheck(d.slice(0, 8), [7, 1, 3, 9]) && weightedCheck(d.slice(8), [3, 9, 7, 1]);
+  return false;
+}
+
+/** The last digit is (10 - the sum of the others times `weights`, repeated, mod 10) mod 10: CLABE's and CBU's check digits. */
+function weightedCheck(d: string, weights: readonly number[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length - 1; i++) sum += (d.charCodeAt(i) - 48) * weights[i % weights.length]!;
+  return (10 - (sum % 10)) % 10 === d.charCodeAt(d.length - 1) - 48;
+}

@@ -35,6 +35,12 @@ export const bankRoutingDetector: Detector = {
       if (b - a === 9 && abaRoutingValid(scan.text.slice(a, b))) out.push({ dataClass: 'financial', detector: 'aba-routing-number', start: a, end: b, confidence: 0.9 });
     });
     for (const [kind, re] of [['ifsc', IFSC], ['bik', BIK]] as const) {
+      // a table's IFSC or BIK column: its cells of that form
+      forEachColumnCell(scan.text, keywords.hits(kind).starts, (header) => /^(?:ifsc|bik|бик)(?:[ _-]?(?:code|no\.?))?$/i.test(header.label.trim()), (a, b) => {
+        re.lastIndex = 0;
+        const m = re.exec(scan.text.slice(a, b));
+        if (m !== null && m[0].length === b - a) out.push({ dataClass: 'financial', detector: 'swift-bic', start: a, end: b, confidence: 0.85 });
+      });
       forEachWindow(scan, kind, 0, 30, (ws, win) => {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
