@@ -276,6 +276,11 @@ const MUST_FIND: [string, string, string][] = [
   ['bank-account-number', 'Emp Code\tName\tBank A/c\tIFSC\nBLR0412\tRohit Sharma\t63806510396589\tHDFC0001234', '63806510396589'],
   ['swift-bic', 'Emp Code\tName\tBank A/c\tIFSC\nBLR0412\tRohit Sharma\t63806510396589\tHDFC0001234', 'HDFC0001234'],
   ['date-of-birth', 'DOB: 12-Mar-1985', '12-Mar-1985'],
+  // a table's birth column: "Né(e) le", a Thai one in the Buddhist era, a Hungarian date's closing dot, an SQL insert's rows
+  ['date-of-birth', 'Matricule;Nom;Né(e) le;N° SS\nA0192;MARTIN;12/02/1991;x\nA0193;BERNARD;05/09/1985;y', '05/09/1985'],
+  ['date-of-birth', 'รหัสพนักงาน,ชื่อ-นามสกุล,วันเกิด,เบอร์โทร\nTH001,สมชาย ใจดี,12/04/2530,089-123-4567', '12/04/2530'],
+  ['date-of-birth', 'Név;Születési dátum;TAJ\nTóth Gábor;1988.03.15.;880 719 407', '1988.03.15.'],
+  ['date-of-birth', "INSERT INTO patients (id, full_name, dob, diagnosis) VALUES\n (1001, 'Harold Jennings', '1948-02-11', 'COPD, hypertension'),\n (1002, 'Yolanda Price', '1962-08-29', 'asthma');", '1962-08-29'],
   ['password-assignment', 'curl -u admin:Adm1n!2024 https://grafana.local/api', 'Adm1n!2024'],
   ['password-assignment', 'mysql -h 127.0.0.1 -u root -pR00tPa55word shop', 'R00tPa55word'],
   ['es-dni', 'mi DNI es 12345678Z.', '12345678Z'],

@@ -75,7 +75,7 @@ const KINDS = {
   birth: headerForms(v('dob', 'd.o.b', 'd.o.b.', 'born', ...seps('date of birth'), ...seps('birth date', false), 'birthdate', 'birthday', 'geburtsdatum', 'geb.', 'geboren', 'date de naissance', 'né le', 'née le', 'ne le', 'nee le', 'fecha de nacimiento',
     // the same label and "born" in the languages of the other national ids: Portuguese, Spanish, Italian, Dutch, Polish, Czech, Slovak,
     // Swedish, Danish, Norwegian, Finnish, Hungarian, Croatian, Romanian, Turkish, Greek, Russian, Ukrainian, Indonesian, Vietnamese
-    'data de nascimento', 'nascido em', 'nascida em', 'nascido a', 'nascida a', 'nació el', 'nacido el', 'nacida el', 'f. de nacimiento', 'fecha nacimiento',
+    'né(e) le', 'né(e)', 'date de naiss.', 'data de nascimento', 'nascido em', 'nascida em', 'nascido a', 'nascida a', 'nació el', 'nacido el', 'nacida el', 'f. de nacimiento', 'fecha nacimiento',
     'data di nascita', 'nato il', 'nata il', 'nato a', 'nata a', 'geboortedatum', 'geboren op', 'geb. datum', 'data urodzenia', 'urodzony', 'urodzona',
     'urodził się', 'urodziła się', 'datum narození', 'narozen', 'narozena', 'dátum narodenia', 'narodený', 'narodená', 'födelsedatum', 'född', 'fødselsdato',
     'født', 'syntymäaika', 'syntynyt', 'születési idő', 'születési dátum', 'született', 'datum rođenja', 'rođen', 'rođena', 'data nașterii', 'data nasterii',

@@ -9,31 +9,70 @@ export const DELIMS = [44, 59, 9, 124];
 /** the longest header line read (characters) */
 const MAX_HEADER = 1000;
 
-/** The fields of [start, end) split at `delim`, outside double quotes. */
+/**
+ * The fields of [start, end) split at `delim`, outside quotes. A field is quoted when a double or
+ * single quote opens it (after blanks, and the "(" of an SQL row: `(1001, 'Type 2 diabetes, CKD', …)`)
+ * and the same quote closes it before blanks and a delimiter, a ")" or the end; a quote elsewhere is
+ * a character (`O'Brien`, `5" screen`).
+ */
 export function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
   const out: [number, number][] = [];
-  let s = start, quoted = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === delim && !quoted) {
-      out.push([s, i]);
-      s = i + 1;
+  let s = start;
+  for (;;) {
+    let i = s;
+    while (i < end && isBlankOrParen(text.charCodeAt(i))) i++;
+    const q = text.charCodeAt(i);
+    if (i < end && (q === 34 || q === 39)) {
+      const close = closingQuote(text, i + 1, end, q, delim);
+      if (close !== -1) i = close + 1;
     }
+    while (i < end && text.charCodeAt(i) !== delim) i++;
+    out.push([s, i]);
+    if (i >= end) return out;
+    s = i + 1;
   }
-  out.push([s, end]);
-  return out;
 }
 
-/** [start, end) of a field's value without its blanks and surrounding quotes. */
+function isBlankOrParen(c: number): boolean {
+  return c === 32 || c === 9 || c === 40;
+}
+
+/** The quote `q` at or after `from` that closes a field (blanks, then a delimiter, ")" or the end after it), or -1. */
+function closingQuote(text: string, from: number, end: number, q: number, delim: number): number {
+  for (let k = from; k < end; k++) {
+    if (text.charCodeAt(k) !== q) continue;
+    let m = k + 1;
+    while (m < end && (text.charCodeAt(m) === 32 || text.charCodeAt(m) === 9 || text.charCodeAt(m) === 13)) m++;
+    if (m >= end || text.charCodeAt(m) === delim || text.charCodeAt(m) === 41) return k;
+    if (text.charCodeAt(m) === q) k = m; // a doubled quote inside ('O''Brien', "say ""hi""")
+  }
+  return -1;
+}
+
+/**
+ * [start, end) of a field's value without its blanks and surrounding quotes, and without the
+ * brackets of an SQL row around the first and last fields (`(1001`, `'BCBS-77')`).
+ */
 export function valueOf(text: string, s: number, e: number): [number, number] {
-  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  [s, e] = trimBlanks(text, s, e);
+  if (e > s && text.charCodeAt(s) === 40 && !hasCode(text, s, e, 41)) [s, e] = trimBlanks(text, s + 1, e);
+  if (e > s && text.charCodeAt(e - 1) === 41 && !hasCode(text, s, e, 40)) [s, e] = trimBlanks(text, s, e - 1);
   if (e - s >= 2 && (text.charCodeAt(s) === 34 || text.charCodeAt(s) === 39) && text.charCodeAt(e - 1) === text.charCodeAt(s)) {
     s++;
     e--;
   }
   return [s, e];
+}
+
+function trimBlanks(text: string, s: number, e: number): [number, number] {
+  while (s < e && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  return [s, e];
+}
+
+function hasCode(text: string, s: number, e: number, c: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) === c) return true;
+  return false;
 }
 
 /** The delimiter used most on [s, e) (0 when none is). */
@@ -117,12 +156,19 @@ export function tableRows(text: string, headerEnd: number, delim: number, width:
   while (row < text.length) {
     let rowEnd = text.indexOf('\n', row);
     if (rowEnd === -1) rowEnd = text.length;
-    const cells = fieldsOf(text, row, rowEnd, delim);
+    const cells = fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), delim);
     if (cells.length !== width) break;
     fn(cells);
     row = rowEnd + 1;
   }
   return row;
+}
+
+/** The end of a row without the "," or ";" after the ")" of an SQL row (`(1001, 'Ann Lee', '1948-02-11'),`). */
+export function sqlRowEnd(text: string, row: number, rowEnd: number): number {
+  let e = rowEnd;
+  while (e > row && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
+  return e - 1 > row && (text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 59) && text.charCodeAt(e - 2) === 41 ? e - 1 : rowEnd;
 }
 
 /** A table's header as TableHeaders.headerAt reads it. */

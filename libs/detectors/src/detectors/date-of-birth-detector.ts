@@ -12,18 +12,20 @@ const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const THAI_MONTH = '(?:ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)';
 const MON = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:19|20)\\d{2}';
+/** a year of the Buddhist era, as Thailand writes dates ("12/04/2530": 1987) */
+const BUDDHIST_YEAR = '25[2-6]\\d';
 /**
  * Numeric (ISO, d/m/y, m/d/y; "17. 4. 1991" with blanks as Czech and Slovak write it) and written dates
  * ("3 March 1985", "March 3rd, 1985", "12. März 1985", "1991年6月14日", "1993년 5월 11일", "14 มี.ค. 2533").
  */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:25\\d{2}|${YEAR}))(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|${BUDDHIST_YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:${BUDDHIST_YEAR}|${YEAR}))(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 /** A whole cell that is a date (a table's date-of-birth column) */
-const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}$`, 'i');
+const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}\\.?$`, 'i'); // ("1988.03.15." as Hungarian writes it)
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
-  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
+  /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|n[ée]\(?e?\)?[ _-]?le|date de naiss\.?|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
 /** a date that dates something ("d.t. 12.05.2024 tarihli toplantı", a meeting "dated"): no birth */
 const DATED_AFTER = /^[ \t]*(?:tarihli|dated|datiert|daté)/i;
 /** a header's label as BIRTH_LABEL reads it: its words apart ("data_urodzenia", "fecha-de-nacimiento") */

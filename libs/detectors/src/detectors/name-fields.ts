@@ -1,5 +1,5 @@
 import type { Finding } from '../finding';
-import { delimiterOf, fieldsOf, isLabel, valueOf } from '../table-fields';
+import { delimiterOf, fieldsOf, isLabel, sqlRowEnd, valueOf } from '../table-fields';
 import { roleOrFirm } from './name-shapes';
 import { ORG_AFTER, ORG_WORDS } from './person-name-words';
 
@@ -109,7 +109,7 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
     while (row < text.length) {
       let rowEnd = text.indexOf('\n', row);
       if (rowEnd === -1) rowEnd = text.length;
-      const cells = fieldsOf(text, row, rowEnd, header.delim);
+      const cells = fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), header.delim);
       if (cells.length !== header.width) break;
       for (const [col, kind] of header.columns) {
         const [s, e] = valueOf(text, cells[col]![0], cells[col]![1]);
