@@ -84,6 +84,9 @@ describe('health data: conditions in lay words', () => {
     ['Priyanka is off work with shingles this week.', 'shingles'],
     ['Our son is on the waiting list for an autism assessment.', 'autism assessment'],
     ['Marek had a knee arthroscopy and will work from home.', 'knee arthroscopy'],
+    // review notes with a business figure near it ("82% of quota" is no statistic about people)
+    ['- Targets: 82% of H1 quota.\n- Attendance: Lauren disclosed in our 1:1 that she has endometriosis. She asked that this stay off file.', 'endometriosis'],
+    ['My dad is on steroids for his COPD.', 'steroids'],
   ])('%j', (text, term) => {
     expect(health(text)).toContain(term);
   });
@@ -138,6 +141,7 @@ describe('health data: not about anyone', () => {
     "Bring the teaching aids to room 4, I'm tired af after the offsite.",
     'Hooks let you change the data before an operation executes, or skip their operation entirely.',
     "Parkinson's law says the work expands to fill the sprint.",
+    'Check out this [plotter on steroids](https://example.com) if you want the whole histogram.',
   ])('%j', (text) => {
     expect(health(text)).toEqual([]);
   });

@@ -61,6 +61,8 @@ const NOUN_AFTER = new Set(
 const PROCEDURE_AFTER = new Set('assessment|appointment|appt|referral|review|test|tests|consultation|check|checkup|check-up|meds|medication|op|diagnosis'.split('|'));
 /** an idiom's word after the term: "a headache of a project", "a stroke of luck", "the heart of the matter" */
 const IDIOM_AFTER = /^[ \t]+of[ \t]+(?:a|an|the|luck|genius|good|bad)\b/i;
+/** "a plotter on steroids", "Excel on steroids": a thing made bigger, not a person's medication (only after a person or a verb of being) */
+const ON_STEROIDS = /(?:^|[^\p{L}'])(?!(?:i|he|she|we|they|you|me|him|her|them|is|was|are|am|been|be|being|still|now|currently|also|already|put|went|started|stay|staying)[^\p{L}'])\p{L}+[ \t]+on[ \t]+$/iu;
 /** possessives right before a term: "his irregular heartbeat", "mon extraction de dent de sagesse" */
 const POSSESSIVE = new Set(
   'my|his|her|your|their|mon|ma|mes|ton|ta|tes|son|sa|ses|mio|mia|miei|mie|tuo|tua|suo|sua|mi|mis|tu|tus|su|sus|mein|meine|meinem|meinen|meiner|sein|seine|seinem|seinen|seiner|ihre|ihrem|ihren|ihrer|mijn|zijn|haar'.split('|'),
@@ -441,6 +443,7 @@ export const healthDetector: Detector = {
       }
       // (an idiom only of an everyday word: "a stroke of luck"; not "osteoarthritis of the right hip")
       if ((h.ambiguous && IDIOM_AFTER.test(text.slice(h.end, h.end + 12))) || anyone(h.start, h.end)) continue;
+      if (/^steroids?$/i.test(h.term) && ON_STEROIDS.test(text.slice(Math.max(0, h.start - 30), h.start))) continue;
       // "an ADHD assessment", "her diabetes review": a procedure about the condition
       if (h.detector === 'medical-condition' && after !== '' && PROCEDURE_AFTER.has(after)) {
         h.detector = 'medical-procedure';
@@ -471,7 +474,8 @@ export const healthDetector: Detector = {
       if (confidence === 0 && !h.ambiguous && SICK_LINE.test(text.slice(Math.max(0, h.start - 140), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.75;
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
-      if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !generalNear(h.start - 200, h.end + 100)) confidence = others > 0 ? 0.85 : 0.75;
+      // (news or teaching words near it only count against it in a text that names no one near: "she has endometriosis" in review notes that give "82% of quota")
+      if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !general(h.start, h.end)) confidence = others > 0 ? 0.85 : 0.75;
       // in a text of another language, whose verbs the rules above do not know: a specific term with a pronoun, a relative or a
       // form of address near it ("lekarz rozpoznał u mnie zapalenie płuc", "han har epilepsi"), no news or teaching around
       if (confidence === 0 && intl !== undefined && !h.ambiguous && (countInRange(subjectAt, h.start - 150, h.end + 150) > 0 || SUBJECT_UNSPACED.test(text.slice(Math.max(0, h.start - 150), h.end + 150))) && !general(h.start, h.end) &&
