@@ -134,6 +134,16 @@ const KINDS = {
     'therapist', 'counselor', 'counsellor', 'psychologist', 'pharmacist', 'prescriptions', 'clinic visit',
     'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
   ),
+  /** the labels of a table's health column ("diagnosis", "Diagnose", "病名") and of an absence table's reason column ("Grund", "motivo") */
+  healthcolumn: headerForms(v(
+    'diagnosis', 'diagnoses', 'dx', 'condition', 'conditions', 'medical condition', 'medical conditions', 'health condition', 'health conditions', 'illness',
+    'disease', 'medication', 'medications', 'allergies', 'allergy', 'medical notes', 'health notes', 'reason', 'absence reason', 'sickness reason', 'cause',
+    'diagnose', 'diagnosen', 'krankheit', 'erkrankung', 'grund', 'diagnostic', 'maladie', 'pathologie', 'motif', 'diagnóstico', 'diagnostico', 'enfermedad',
+    'padecimiento', 'motivo', 'causa', 'diagnosi', 'malattia', 'patologia', 'doença', 'rozpoznanie', 'choroba', 'powód', 'diagnóza', 'nemoc', 'důvod', 'diagnos',
+    'sjukdom', 'orsak', 'årsak', 'tanı', 'teşhis', 'hastalık', 'sebep', 'neden', 'диагноз', 'заболевание', 'причина', 'διάγνωση', 'ασθένεια', 'αιτία', 'diagnosa',
+    'penyakit', 'alasan', 'chẩn đoán', 'bệnh', 'lý do', '诊断', '診断', '病名', '傷病名', '病因', '原因', '진단', '진단명', '병명', '사유', 'التشخيص', 'المرض', 'سبب',
+    'אבחנה', 'סיבה', 'निदान', 'बीमारी', 'การวินิจฉัย', 'โรค', 'สาเหตุ',
+  )),
   /** lay health verbs: a condition or treatment after them, with a person reference, is health data about someone */
   lay: v(
     'undergoing', 'diagnosed', 'suffering', 'suffers', 'suffered', 'recovering', 'recovery', 'treated', 'battling', 'living with', 'struggling with',

@@ -91,8 +91,10 @@ export function delimiterOf(text: string, s: number, e: number): number {
 
 /** A header's label: short, no sentence in it, not a number. */
 export function isLabel(label: string): boolean {
-  return label.length <= 40 && !/[.!?]\s|\s{2,}|\d{3,}/.test(label) && label.split(/\s+/).length <= 4;
+  return label.length <= 40 && !SENTENCE_IN_LABEL.test(label) && label.split(/\s+/).length <= 4;
 }
+/** a sentence's end inside (not the dot of a short abbreviation: "Grund lt. Mitarbeiter", "Nr. konta"), a gap, a long number */
+const SENTENCE_IN_LABEL = /(?<!(?:^|[\s(])\p{L}{1,3})\.\s|[!?]\s|\s{2,}|\d{3,}/u;
 
 /**
  * The table headers of one text, asked for at increasing offsets (a detector's keyword hits): the

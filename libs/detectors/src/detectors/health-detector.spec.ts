@@ -252,3 +252,19 @@ describe('health detector: revision notes and news in other languages name no on
     expect(health('Mon père souffre de diabète depuis des années.').join(' ')).toContain('diabète');
   });
 });
+
+describe('health data: a table\'s health columns', () => {
+  it('reads every cell of a diagnosis, illness, medication or allergy column', () => {
+    const text = 'Name;Diagnose;Abteilung\nKrause, Dieter;Meniskusriss links;Lager\nSchulz, Andrea;Migräne;Vertrieb\nLange, Petra;-;Einkauf';
+    expect(health(text)).toEqual(['Meniskusriss links', 'Migräne']);
+  });
+  it('reads a reason column as health when the vocabulary is in its cells, then all of them', () => {
+    const text = 'MA-Nr.\tName\tTage\tGrund lt. Mitarbeiter\n4411\tKrause\t23\tKnie-OP (Meniskus)\n4417\tSchulz\t12\tMigräne, wiederkehrend\n4420\tDemir\t31\tBurn-out / Depression\n4432\tLange\t8\tGrippe';
+    expect(health(text)).toEqual(['Knie-OP (Meniskus)', 'Migräne, wiederkehrend', 'Burn-out / Depression', 'Grippe']);
+  });
+  it('reads no leave reasons, product conditions or yes and no', () => {
+    expect(health('Name,Days,Reason\nAnn Lee,5,Vacation\nBo Li,2,Moving house\nCy Ng,3,Wedding')).toEqual([]);
+    expect(health('sku,name,condition,price\nA1,Lamp,Used,12\nA2,Chair,New,40')).toEqual([]);
+    expect(health('name,allergies\nAnn,none\nBo,no\nCy,n/a')).toEqual([]);
+  });
+});

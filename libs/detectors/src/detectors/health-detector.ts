@@ -1,6 +1,7 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
 import { lowerBound, type Detector } from '../detector';
 import type { Finding } from '../finding';
+import { forEachColumnCell } from '../table-fields';
 import { englishText, intlHealthTerms } from './health-terms-intl';
 import { isGivenName, nameLists } from './name-lists';
 
@@ -321,6 +322,54 @@ function namedSubject(orig: readonly string[], ws: readonly string[], n: number)
  * "cancer cases"), nor in an idiom ("a headache of a project"). ICD-10 codes (WHO chapters) need an
  * ICD/diagnosis word or a term right before them, and a clinical context.
  */
+/** a table's column of diagnoses, conditions, medications or allergies: every cell is someone's */
+const HEALTH_COLUMN =
+  /^(?:(?:medical|health)[ _-]?(?:conditions?|notes|history)|diagnos[ie]s|diagnose|diagnosen|dx|illness|disease|medications?|allerg(?:y|ies)|krankheit|erkrankung|diagnostic|maladie|pathologie|diagn[óo]stico|enfermedad|padecimiento|diagnosi|malattia|patologia|doença|rozpoznanie|choroba|diagnóza|nemoc|diagnos|sjukdom|tanı|teşhis|hastalık|диагноз|заболевание|διάγνωση|ασθένεια|diagnosa|penyakit|chẩn đoán|bệnh|诊断|診断|病名|傷病名|病因|진단|진단명|병명|التشخيص|المرض|אבחנה|निदान|बीमारी|การวินิจฉัย|โรค)$/iu;
+/**
+ * a reason or cause column ("Grund lt. Mitarbeiter", "motivo"): someone's health when the vocabulary
+ * is in a third of its cells or more (two at least); then every cell (a leave table's "Vacation" is not)
+ */
+const REASON_COLUMN = /^(?:(?:absence|sickness|sick|leave)[ _-]?)?(?:reason|cause|grund|motif|motivo|causa|powód|důvod|orsak|årsak|sebep|neden|причина|αιτία|alasan|lý do|原因|사유|سبب|סיבה|สาเหตุ)(?:$|[ _-])/iu;
+const EMPTY_CELL = /^(?:-+|–|—|n\/?a|none|no|nein|non|keine?|ninguna?|nessuna?|nenhuma?|geen|brak|žádné|ingen|yok|нет|κανένα|tidak ada|không|なし|无|無|없음|لا يوجد|אין|yes|ja|oui|sí|si|sim|tak|ano|evet|да|ναι|ya|có|はい|是|예|نعم|כן)$/i;
+
+/** The cells of a text's health columns (HEALTH_COLUMN; REASON_COLUMN with vocabulary terms at `termStarts`, sorted, in its cells). */
+function healthColumns(text: string, starts: readonly number[], termStarts: readonly number[], out: Finding[]): void {
+  let reason: { cells: [number, number][]; withTerm: number } | undefined;
+  const flush = (): void => {
+    if (reason !== undefined && reason.withTerm >= 2 && reason.withTerm * 3 >= reason.cells.length) {
+      for (const [a, b] of reason.cells) out.push({ dataClass: 'health_data', detector: 'medical-condition', start: a, end: b, confidence: 0.75 });
+    }
+    reason = undefined;
+  };
+  let column = '';
+  forEachColumnCell(
+    text,
+    starts,
+    (header) => {
+      const label = header.label.trim();
+      if (HEALTH_COLUMN.test(label)) return true;
+      if (!REASON_COLUMN.test(label) || termStarts.length === 0) return false;
+      flush();
+      reason = { cells: [], withTerm: 0 };
+      column = `${header.lineEnd}:${header.column}`;
+      return true;
+    },
+    (a, b, header) => {
+      const v = text.slice(a, b);
+      // (a cell of words, not an id, a date or a yes or no)
+      if (EMPTY_CELL.test(v) || !/\p{L}{3}/u.test(v)) return;
+      if (reason !== undefined && column === `${header.lineEnd}:${header.column}`) {
+        reason.cells.push([a, b]);
+        const k = lowerBound(termStarts, a);
+        if (k < termStarts.length && termStarts[k]! < b) reason.withTerm++;
+        return;
+      }
+      out.push({ dataClass: 'health_data', detector: 'medical-condition', start: a, end: b, confidence: 0.8 });
+    },
+  );
+  flush();
+}
+
 export const healthDetector: Detector = {
   entries: [
     { id: 'medical-condition', dataClass: 'health_data', description: 'Diagnoses and conditions in a clinical context or said of a person' },
@@ -333,7 +382,11 @@ export const healthDetector: Detector = {
     // the vocabulary of the other languages, in a text that is not in English (health-terms-intl.ts)
     const intl = englishText(text) ? undefined : intlHealthTerms(text);
     const hasTerms = keywords.has('healthterm') || (intl !== undefined && intl.length > 0);
-    if (!keywords.has('health') && !hasLay && !hasTerms) return;
+    const columns = keywords.hits('healthcolumn').starts;
+    if (!keywords.has('health') && !hasLay && !hasTerms) {
+      if (columns.length > 0) healthColumns(text, columns, [], out);
+      return;
+    }
     const hits: Hit[] = [];
     let innerTriggers: number[] | undefined;
     if (intl !== undefined) {
@@ -393,6 +446,7 @@ export const healthDetector: Detector = {
     if (hits.length === 0 && !keywords.has('health')) return;
     hits.sort((a, b) => a.start - b.start);
     const hitStarts = hits.map((h) => h.start);
+    if (columns.length > 0) healthColumns(text, columns, hitStarts, out);
     const specificStarts = hits.filter((h) => !h.ambiguous).map((h) => h.start);
     let triggers: readonly number[] = starts;
     if (innerTriggers !== undefined) triggers = [...starts, ...innerTriggers].sort((a, b) => a - b);
