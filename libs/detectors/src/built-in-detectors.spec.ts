@@ -234,6 +234,12 @@ const MUST_FIND: [string, string, string][] = [
 
   ['generic-secret', 'https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1/sendMessage', '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1'],
   ['id-number-column', 'x;ИНН;СНИЛС;Телефон\ny;738659477126;591-453-352 04;+7 917 204 33 81', '591-453-352 04'], // a table's second id column
+  // India's PAN, France's "N° SS", a Cyrillic passport column with a bracketed note, a Spanish SQL insert's dni_nie
+  ['in-pan', 'Emp Code\tName\tPAN\tMobile\nBLR0412\tRohit Sharma\tOPRPS6245R\t+91 98450 12345', 'OPRPS6245R'],
+  ['fr-nir', 'Matricule;Nom;N° SS;IBAN\nA0192;MARTIN;2 91 02 75 114 087 29;x', '2 91 02 75 114 087 29'],
+  ['id-number-column', 'Таб. №;ПІБ;Паспорт (ID-картка);Телефон\n101;Коваленко Олександр;719603444;+380 50 123 45 67', '719603444'],
+  ['id-number-column', "INSERT INTO empleados (id, nombre, dni_nie, telefono) VALUES\n(201, 'María José', 'X4827316F', '600 123 456'),\n(202, 'Andrés', '77213984V', '611 222 333');", 'X4827316F'],
+  ['ro-cnp', '{"client":{"nume":"Elena Stan","cnp":"2950726121444","telefon":"+40 745 210 338"}}', '2950726121444'], // a JSON key
   ['date-of-birth', '생년월일 1993. 5. 11.', '1993. 5. 11.'],
   ['date-of-birth', 'narozen 17.4. 1991', '17.4. 1991'],
   ['uk-national-insurance-number', 'NI no. for the new starter is nr-62-19-84-d', 'nr-62-19-84-d'],

@@ -221,6 +221,8 @@ const KINDS = {
   idcolumn: v(
     'taxid', 'tin', 'tax number', 'tax no', 'tax_no', 'nationalid', 'national id', 'national_id', 'national id number', 'idnumber', 'id_number',
     'personal id', 'personalid', 'government id', 'govid', 'id card', 'idcard', 'curp', 'rfc',
+    // as a column's label only: India's PAN, France's "N° SS", a Spanish "dni_nie", a passport column in Cyrillic
+    'pan', 'pan no', 'pan number', 'n° ss', 'nº ss', 'no ss', 'n° sécu', 'num secu', 'dni_nie', 'nie_nif', 'паспорт', 'паспорта',
   ),
   /** a Japanese honorific after a name and its hyphen ("Sato-san"; name-shapes.ts checks the hyphen) */
   honorsuffix: v('san', 'sama', 'kun', 'chan', 'sensei', 'senpai', 'dono'),

@@ -83,7 +83,8 @@ for (const { id, labels, weak } of LABELLED_IDS) {
  * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o"), a state's or scheme's code in brackets
  * ("Driver's licence (LA):", "UAN (PF):").
  */
-const GAP = /[ \t]*(?:\(\p{Lu}{2,3}\))?[ \t:#.=(\-\u2013\u2014]*(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
+// (the quotes of a JSON or YAML key and value: "cnp":"2950726121444")
+const GAP = /["']?[ \t]*(?:\(\p{Lu}{2,3}\))?[ \t:#.=(\-\u2013\u2014]*["']?(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
 /**
  * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
  * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), or

@@ -95,6 +95,7 @@ const ID_COLUMN_KINDS: readonly KeywordKind[] = ['idcolumn', 'natid', 'rodne', '
 const ID_LABEL = new Set(
   `taxid tin taxnumber taxno taxidnumber ssn socialsecurity socialsecuritynumber socialsecurityno nationalid nationalidnumber nationalidno nin nino ninumber
   nationalinsurance nationalinsurancenumber nationalinsuranceno idnumber idno idnr personalid personalnumber personnummer fødselsnummer fodselsnummer hetu
+  pan panno pannumber n°ss nºss noss n°sécu numsecu dninie nienif паспорт паспорта
   henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber steuerid steueridentifikationsnummer
   sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo
   rut cuit cuil tckn tckimlik tckimlikno kimlikno cnp amka oib egn pps ppsn tfn utr nric mykad hkid cnic ird ahv ahvnr svnr nss inn rrn npwp cedula cédula jmbg`.split(/\s+/),
@@ -105,6 +106,8 @@ for (const label of ID_LABEL_WORDS) ID_LABEL.add(label.replace(/[\s_.#-]+/g, '')
 const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;
 /** a firm's or a system's number in such a column: an internal reference (INV-100234, EMP-00123), a VAT number (GB123456789), a US EIN (12-3456789) */
 const NOT_PERSON_ID = /^(?:[A-Za-z]{2,5}[-_]\d+|[A-Z]{2}\d{8,12}|\d{2}-\d{7})$/;
+/** India's PAN: five letters (the fourth the holder's kind: P a person), four digits, a letter */
+const PAN_CELL = /^[A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z]$/;
 /** a date or a time, which a cell of such a column may hold instead ("2023-01-02", "02/01/2023") */
 const DATE_CELL = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
@@ -128,9 +131,11 @@ function idColumns(scan: Scan, out: Finding[]): void {
   }
   if (starts === undefined) return;
   starts.sort((a, b) => a - b);
-  forEachColumnCell(text, starts, (header) => ID_LABEL.has(header.label.toLowerCase().replace(/[\s_.#-]+/g, '')), (a, b) => {
+  // (the label without what brackets add to it: "Паспорт (ID-картка)", "SSN (US)")
+  forEachColumnCell(text, starts, (header) => ID_LABEL.has(header.label.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_.#-]+/g, '')), (a, b) => {
     const v = text.slice(a, b);
-    if (ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+    // (or an Indian PAN, whose four digits are fewer than a column's id needs: "OPRPS6245R")
+    if ((ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) || PAN_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
   });
 }
 
