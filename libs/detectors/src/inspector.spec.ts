@@ -100,6 +100,11 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['labelled ids on one line', 'CNP 1850312402702, '.repeat(5_000)],
     ['labels without values', 'RUT: '.repeat(20_000)],
     ['mentions', '@Ngozi '.repeat(14_000)],
+    // a table's row of fields that each open a quote no one closes (each once searched to the line's end)
+    ['unclosed quotes in a row', `name,dob\n${"'x,".repeat(33_000)}`],
+    ['unclosed double quotes in a row', `name;diagnosis\n${'"x;'.repeat(33_000)}`],
+    ['SQL rows', `INSERT INTO t (id, name, dob) VALUES\n${"(1, 'a, b', '1990-01-01'),\n".repeat(3_000)}`],
+    ['reason columns', 'name,days,reason\n'.repeat(6_000)],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

@@ -18,13 +18,17 @@ const MAX_HEADER = 1000;
 export function fieldsOf(text: string, start: number, end: number, delim: number): [number, number][] {
   const out: [number, number][] = [];
   let s = start;
+  // a quote with no closing one after it: none after a later one either (each line is read once: linear)
+  let unclosedDouble = false, unclosedSingle = false;
   for (;;) {
     let i = s;
     while (i < end && isBlankOrParen(text.charCodeAt(i))) i++;
     const q = text.charCodeAt(i);
-    if (i < end && (q === 34 || q === 39)) {
+    if (i < end && ((q === 34 && !unclosedDouble) || (q === 39 && !unclosedSingle))) {
       const close = closingQuote(text, i + 1, end, q, delim);
       if (close !== -1) i = close + 1;
+      else if (q === 34) unclosedDouble = true;
+      else unclosedSingle = true;
     }
     while (i < end && text.charCodeAt(i) !== delim) i++;
     out.push([s, i]);
