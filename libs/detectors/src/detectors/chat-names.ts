@@ -28,6 +28,8 @@ const TIME_AFTER =
 /** a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - ", "[Yesterday 16:42] "): sticky */
 const STAMP_BEFORE =
   /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Seg|Ter|Qua|Qui|Sex|Wo|Vr|Za|Zo),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{L})/uy;
+/** a speaker's role before the name at a line's start, in a support or interview transcript (sticky) */
+const ROLE_SPEAKER = /(?:Agent|Customer|Client|Rep|Representative|Advisor|Adviser|Support|Operator|Caller|Interviewer|Interviewee|Host|Moderator|Specialist|Technician|Patient|Doctor|Nurse|Coach|Tutor)[ \t]+(?=\p{Lu})/uy;
 /** a chat handle as a speaker: small letters and digits with '.', '_' or '-' between parts ("priya.s", "alex.romero"), then a blank or a colon (sticky) */
 const HANDLE = /([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?=[ \t]|:)/y;
 /** after an author's name or handle on its line: the time between two gaps, then the message on the same line ("Chioma Obi  10:04  alex you…") (sticky) */
@@ -85,6 +87,19 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
       let q = ls;
       while (q < le && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
       const c = text.charCodeAt(q);
+      // a support chat's transcript: the speaker's role, the name and a colon ("Agent Brandon: Hi, thanks for contacting us")
+      if (c >= 65 && c <= 90) {
+        ROLE_SPEAKER.lastIndex = q;
+        if (ROLE_SPEAKER.test(text)) {
+          const s = ROLE_SPEAKER.lastIndex;
+          const n = nameAt(text, s);
+          if (n !== undefined && colonAt(text, n.end)) {
+            found.push({ start: s, end: n.end, plain: false, words: n.words });
+            ls = le + 1;
+            continue;
+          }
+        }
+      }
       if (c >= 48 && c <= 57 || c === 91 || (c >= 65 && c <= 90 && STAMP_DAY_HEAD.test(text.slice(q, q + 5)))) {
         STAMP_BEFORE.lastIndex = q;
         const stamp = STAMP_BEFORE.exec(text);

@@ -36,6 +36,7 @@ const ROLE_FIELDS = new Set(
 );
 const PERSON_FIELDS = new Set(
   `firstname lastname fullname givenname familyname forename forenames middlename surname surnames maidenname birthname legalname preferredname
+  firstnames lastnames givennames familynames middlenames fullnames othernames
   customername employeename contactname patientname clientname displayname personname membername studentname tenantname guestname passengername
   accountholder accountholdername cardholder cardholdername holdername beneficiary beneficiaryname recipientname sendername insuredname
   apellido apellidos prenom prénom vorname nachname familienname cognome sobrenome voornaam achternaam nazwisko imie imię

@@ -217,6 +217,10 @@ describe('person-name detector: transcripts', () => {
     expect(names('Marta: ok\nJonas: fine\nBlockers: none\nRisks: low')).toEqual(['Marta', 'Jonas']);
     expect(names('Marta: ok\nJonas: fine\nsome text here\nQwerty: x')).toEqual(['Marta', 'Jonas']);
   });
+  it("reads a support chat's speakers after their role, and no team or service after one", () => {
+    expect(names('Agent Brandon: Hi, thanks for contacting ShopRight!\nCustomer: my order is late\nAgent Brandon: Sorry about that.')).toEqual(['Brandon', 'Brandon']);
+    expect(names('Support Team: we will look into it\nCustomer Service: thanks\nSupport Ticket: printer broken')).toEqual([]);
+  });
 });
 
 describe('person-name detector: a list of given names opened by an unlisted one', () => {
