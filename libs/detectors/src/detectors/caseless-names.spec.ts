@@ -11,6 +11,10 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names('[10:05] ธนพล ศรีสวัสดิ์: ลูกค้าส่งข้อมูลมาแล้ว')).toEqual(['ธนพล ศรีสวัสดิ์']);
   });
 
+  it("reads LINE's author after a bare time and KakaoTalk's in brackets before the time", () => {
+    expect(names('09:03 นภัสสร: สวัสดีค่ะทุกคน\n09:05 ธนวัฒน์ ศรีสุข: หายไวๆนะครับ')).toEqual(['นภัสสร', 'ธนวัฒน์ ศรีสุข']);
+    expect(names('[김민준] [오전 9:01] 다들 좋은 아침입니다~\n[박지훈] [오전 9:03] 헐 괜찮으신가요?')).toEqual(['김민준', '박지훈']);
+  });
   it('reads an author alone on the line before the time when the name reads as one', () => {
     expect(names('李伟 10:30\n收到。她为什么要退？\n王芳 10:31\n好的')).toEqual(['李伟', '王芳']);
     // a schedule's lines: no family name first, one word

@@ -4,7 +4,8 @@ import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
 /**
  * Person names in scripts without capitals (Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese,
  * Korean), which the capitalised-run scan cannot see: a chat log's author, after the time stamp at
- * the line's start ("[09/05/2024, 10:14] فاطمة الكعبي: …", "[오전 9:12] 김민준: …") or alone on its line
+ * the line's start ("[09/05/2024, 10:14] فاطمة الكعبي: …", "[오전 9:12] 김민준: …", "09:03 นภัสสร: …"), in brackets
+ * before the time in brackets ("[김민준] [오전 9:01] …") or alone on its line
  * before the time ("王芳 10:22"); the value of a name field ("الاسم: …", "이름: …", "姓名：…", "ชื่อ …");
  * and each of their words again elsewhere in the text ("شكراً فاطمة", "박지현 고객님"). The other
  * languages' names in such scripts are found by honorifics (name-shapes.ts, scriptNames).
@@ -14,8 +15,10 @@ import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
 const W = '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{Script=Thai}\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}\\p{M}]{2,20}';
 const NAME = `(${W}(?:[ \\t]${W}){0,3})`;
 /** a time stamp opening a chat line: "[09/05/2024, 10:14]", "[오전 9:12]", "[10:05]", "3/6/24, 11:08 - " */
-const STAMP = '(?:\\[[^\\]\\n]{3,40}\\]|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?[ \\t]+\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]+[-–])';
+const STAMP = '(?:\\[[^\\]\\n]{3,40}\\]|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?[ \\t]+\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]+[-–]|\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?(?=[ \\t]))';
 const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu');
+/** KakaoTalk's copy: the author in brackets, then the time in brackets ("[김민준] [오전 9:01] 다들 …") */
+const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,20}\\d{1,2}:\\d{2}[^\\]\\n]{0,6}\\]`, 'gmu');
 const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
 /** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
 const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
@@ -66,7 +69,7 @@ function pushAll(text: string, found: readonly [number, number][], again: Readon
 
 export function caselessNames(text: string, out: Finding[]): void {
   const found: [number, number][] = [];
-  for (const re of [SPEAKER, AUTHOR_TIME, FIELD]) {
+  for (const re of [SPEAKER, BRACKETED_AUTHOR, AUTHOR_TIME, FIELD]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const name = m[1]!;

@@ -34,6 +34,8 @@ const ROLE_SPEAKER = /(?:Agent|Customer|Client|Rep|Representative|Advisor|Advise
 const HANDLE = /([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?=[ \t]|:)/y;
 /** after an author's name or handle on its line: the time between two gaps, then the message on the same line ("Chioma Obi  10:04  alex you…") (sticky) */
 const TIME_BETWEEN = /(?:[ ]{2,}|\t+)\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?:[ ]{2,}|\t+|[ \t]*(?=\r?\n|$))/y;
+/** after an author's name: one blank, the time, a colon and the message (sticky) */
+const TIME_COLON = /[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*:[ \t]+(?=\S)/y;
 /** words of a timetable or an agenda line rather than of a person ("Coffee Break  10:30") */
 const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
@@ -141,6 +143,11 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           TIME_BETWEEN.lastIndex = n.end;
           // (the message has a word in small letters, as people write: not a timetable's "ICE 578", "Platform 3")
           if (TIME_BETWEEN.test(text) && messageOrNone(text, TIME_BETWEEN.lastIndex, le)) found.push({ start: q, end: n.end, plain: true, handle, words: n.words });
+          else {
+            // or the time and a colon after one blank, as Zalo copies a message ("Trần Thị Hương 08:12: Chào cả nhà")
+            TIME_COLON.lastIndex = n.end;
+            if (TIME_COLON.test(text)) found.push({ start: q, end: n.end, plain: false, handle, words: n.words });
+          }
         }
       }
     }

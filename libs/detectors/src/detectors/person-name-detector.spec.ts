@@ -217,6 +217,11 @@ describe('person-name detector: transcripts', () => {
     expect(names('Marta: ok\nJonas: fine\nBlockers: none\nRisks: low')).toEqual(['Marta', 'Jonas']);
     expect(names('Marta: ok\nJonas: fine\nsome text here\nQwerty: x')).toEqual(['Marta', 'Jonas']);
   });
+  it("reads Zalo's authors before the time and its colon, and no agenda's items", () => {
+    const chat = 'Trần Thị Hương 08:12: Chào cả nhà, hôm nay anh Dũng xin nghỉ\nLê Hoàng Nam 08:14: chúc anh ấy mau khỏe.';
+    expect(names(chat)).toEqual(expect.arrayContaining(['Trần Thị Hương', 'Lê Hoàng Nam']));
+    expect(names('Standup 09:00: room 4\nLunch 12:30: canteen\nReview 15:00: all hands')).toEqual([]);
+  });
   it("reads a support chat's speakers after their role, and no team or service after one", () => {
     expect(names('Agent Brandon: Hi, thanks for contacting ShopRight!\nCustomer: my order is late\nAgent Brandon: Sorry about that.')).toEqual(['Brandon', 'Brandon']);
     expect(names('Support Team: we will look into it\nCustomer Service: thanks\nSupport Ticket: printer broken')).toEqual([]);
