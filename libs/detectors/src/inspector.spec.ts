@@ -105,6 +105,10 @@ describe('built-in regexes stay linear on adversarial input', () => {
     ['unclosed double quotes in a row', `name;diagnosis\n${'"x;'.repeat(33_000)}`],
     ['SQL rows', `INSERT INTO t (id, name, dob) VALUES\n${"(1, 'a, b', '1990-01-01'),\n".repeat(3_000)}`],
     ['reason columns', 'name,days,reason\n'.repeat(6_000)],
+    // header lines of column words, each word once read its whole line again (a break-it review: 5 s for 320 KB)
+    ['lines of health column words', `${Array(333).fill('dx').join(',')}\n\n`.repeat(100)],
+    ['lines of phone column words', `${Array(250).fill('tel').join(',')}\n\n`.repeat(100)],
+    ['lines of id column words', `${Array(250).fill('nif').join(';')}\n\n`.repeat(100)],
   ])('%s (100 KB)', (_what, input) => {
     const t0 = performance.now();
     inspector.inspect(input);

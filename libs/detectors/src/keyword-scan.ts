@@ -25,7 +25,7 @@ export const MARKING_WORDS: readonly string[] = v(
   'trade secret', 'trade secrets', 'proprietary and confidential', 'proprietary & confidential', 'proprietary', 'restricted', 'top secret',
   'tlp:red', 'tlp:amber', 'tlp:amber+strict', 'tlp: red', 'tlp: amber',
   'private and confidential', 'private & confidential', 'personal and confidential', 'hr confidential', 'confidential hr', 'for your eyes only', 'eyes only',
-  'not for external use', 'for internal use',
+  'not for external use',
   // the same stamps in other languages (words of everyday prose among them are WEAK in classification-marking-detector.ts)
   'vertraulich', 'streng vertraulich', 'nur für den internen gebrauch', 'nur zum internen gebrauch', 'nur für den dienstgebrauch', 'geheim',
   'confidentiel', 'confidentielle', 'strictement confidentiel', 'strictement confidentielle', 'diffusion restreinte', 'usage interne', 'à usage interne',
@@ -39,7 +39,7 @@ export const MARKING_WORDS: readonly string[] = v(
   'strengt fortroligt', 'strengt fortrolig', 'kun til intern brug', 'kun til internt bruk', 'konfidensielt', 'konfidensiell', 'strengt konfidensielt',
   'unntatt offentlighet', 'luottamuksellinen', 'ehdottoman luottamuksellinen', 'salainen', 'vain sisäiseen käyttöön', 'bizalmas', 'szigorúan bizalmas',
   'titkos', 'csak belső használatra', 'belső használatra', 'confidențial', 'confidenţial', 'strict confidențial', 'strict confidenţial', 'uz intern',
-  'doar pentru uz intern', 'gizli', 'gizlidir', 'çok gizli', 'kişiye özel', 'hizmete özel', 'şirket içi', 'sadece dahili kullanım için',
+  'doar pentru uz intern', 'gizlidir', 'çok gizli', 'hizmete özel', 'sadece dahili kullanım için',
   'εμπιστευτικό', 'εμπιστευτικο', 'αυστηρά εμπιστευτικό', 'αυστηρα εμπιστευτικο', 'απόρρητο', 'απορρητο', 'άκρως απόρρητο', 'ακρως απορρητο',
   'για εσωτερική χρήση', 'για εσωτερικη χρηση', 'конфиденциально', 'строго конфиденциально', 'для служебного пользования', 'секретно',
   'совершенно секретно', 'коммерческая тайна', 'для внутреннего использования', 'только для внутреннего использования', 'не для распространения',
@@ -107,8 +107,8 @@ const KINDS = {
     'itaú', 'itau', 'bradesco', 'banco do brasil', 'nubank', 'wells fargo', 'bank of america', 'citibank', 'frost bank', 'monzo', 'revolut', 'commerzbank',
     'deutsche bank', 'sparkasse', 'rabobank', 'abn amro', 'landsbankinn', 'íslandsbanki', 'metrobank', 'al rajhi', 'الراجحي', 'emirates nbd',
     // and more of the banks people are paid into: the UK, Canada, the US, Indonesia, Singapore, Korea, Israel
-    'nationwide', 'barclays', 'lloyds', 'natwest', 'hsbc', 'halifax', 'santander', 'td canada trust', 'scotiabank', 'chase', 'bca', 'bri', 'bni', 'mandiri',
-    'bank bsi', 'permata', 'danamon', 'cimb niaga', 'ocbc', 'uob', 'dbs', 'posb', '국민은행', '신한은행', '우리은행', '하나은행', '농협', '농협은행', '카카오뱅크',
+    'barclays', 'lloyds bank', 'natwest', 'hsbc', 'td canada trust', 'scotiabank', 'chase bank', 'bca', 'bri', 'bni', 'mandiri',
+    'bank bsi', 'permata', 'danamon', 'cimb niaga', 'ocbc', 'uob', 'posb', '국민은행', '신한은행', '우리은행', '하나은행', '농협', '농협은행', '카카오뱅크',
     '기업은행', 'ibk기업은행', '토스뱅크', 'בנק לאומי', 'בנק הפועלים', 'הפועלים', 'דיסקונט',
   ),
   swift: v('swift', 'bic'),
@@ -137,7 +137,8 @@ const KINDS = {
   /** the labels of a table's health column ("diagnosis", "Diagnose", "病名") and of an absence table's reason column ("Grund", "motivo") */
   healthcolumn: headerForms(v(
     'diagnosis', 'diagnoses', 'dx', 'condition', 'conditions', 'medical condition', 'medical conditions', 'health condition', 'health conditions', 'illness',
-    'disease', 'medication', 'medications', 'allergies', 'allergy', 'medical notes', 'health notes', 'reason', 'absence reason', 'sickness reason', 'cause',
+    'disease', 'diseases', 'illnesses', 'medication', 'medications', 'allergies', 'allergy', 'medical notes', 'health notes', 'reason', 'absence reason', 'sickness reason',
+    'sick leave reason', 'cause', 'abwesenheitsgrund',
     'diagnose', 'diagnosen', 'krankheit', 'erkrankung', 'grund', 'diagnostic', 'maladie', 'pathologie', 'motif', 'diagnóstico', 'diagnostico', 'enfermedad',
     'padecimiento', 'motivo', 'causa', 'diagnosi', 'malattia', 'patologia', 'doença', 'rozpoznanie', 'choroba', 'powód', 'diagnóza', 'nemoc', 'důvod', 'diagnos',
     'sjukdom', 'orsak', 'årsak', 'tanı', 'teşhis', 'hastalık', 'sebep', 'neden', 'диагноз', 'заболевание', 'причина', 'διάγνωση', 'ασθένεια', 'αιτία', 'diagnosa',
@@ -167,7 +168,7 @@ const KINDS = {
     '银行账号', '銀行帳號', 'מספר חשבון',
   ),
   /** an account's words that are everyday words too ("sort", "checking", "普通"): an account only with the number right after */
-  accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', 'checking', 'chequing', 'conta', 'cuenta', '普通', '当座', 'חשבון'),
+  accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', '普通', '普通預金', '当座', 'חשבון'),
   /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
   accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber', 'kontonr', 'clearing', 'conta', 'agencia', 'agência', 'cuenta'),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),

@@ -111,6 +111,8 @@ export class TableHeaders {
   private nextBreak: number;
   /** the start of a line already found longer than MAX_HEADER */
   private longLine = -1;
+  /** the last line read as a header (many of a header's words are keywords: each asks for the same line) */
+  private parsed: { lineStart: number; lineEnd: number; delim: number; fields: [number, number][]; labels: string[] | null } | undefined;
 
   constructor(private readonly text: string) {
     this.nextBreak = text.indexOf('\n');
@@ -131,34 +133,60 @@ export class TableHeaders {
     }
     const lineStart = this.lineStart;
     if (lineStart === this.longLine || at - lineStart > MAX_HEADER) return null;
+    let line = this.parsed;
+    if (line === undefined || line.lineStart !== lineStart) {
+      line = this.parse(lineStart, at);
+      if (line === undefined) return null;
+      this.parsed = line;
+    }
+    const { lineEnd, delim, fields, labels } = line;
+    if (labels === null) return null;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i]![0] <= at && at < fields[i]![1]) return labels[i] === '' ? null : { lineEnd, delim, width: fields.length, column: i, label: labels[i]! };
+    }
+    return null;
+  }
+
+  /**
+   * The line at `lineStart` split at its delimiter, with its labels when every field is one and two
+   * at least are not empty (a list in code, one item a line, `  "dx",`, is no header); undefined when
+   * it is too long or too short, or has no delimiter.
+   */
+  private parse(lineStart: number, at: number): TableHeaders['parsed'] {
+    const { text } = this;
     let lineEnd = at;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) {
       if (++lineEnd - lineStart > MAX_HEADER) {
         this.longLine = lineStart;
-        return null;
+        return undefined;
       }
     }
-    if (lineEnd - lineStart < 4) return null;
+    if (lineEnd - lineStart < 4) return undefined;
     const delim = delimiterOf(text, lineStart, lineEnd);
-    if (delim === 0) return null;
+    if (delim === 0) return undefined;
     const fields = fieldsOf(text, lineStart, lineEnd, delim);
-    let column = -1, label = '';
-    for (let i = 0; i < fields.length; i++) {
-      const [fa, fb] = valueOf(text, fields[i]![0], fields[i]![1]);
+    let labels: string[] | null = [];
+    let filled = 0;
+    for (const [a, b] of fields) {
+      const [fa, fb] = valueOf(text, a, b);
       const l = text.slice(fa, fb);
-      if (!isLabel(l)) return null;
-      if (fields[i]![0] <= at && at < fields[i]![1]) {
-        column = i;
-        label = l;
+      if (!isLabel(l)) {
+        labels = null;
+        break;
       }
+      if (l !== '') filled++;
+      labels.push(l);
     }
-    return column < 0 ? null : { lineEnd, delim, width: fields.length, column, label };
+    return { lineStart, lineEnd, delim, fields, labels: filled >= 2 ? labels : null };
   }
 }
 
 /** The rows below a header ending at `headerEnd` (as many fields as it has), up to the first line that is not one; `fn` gets each row's cells. */
 export function tableRows(text: string, headerEnd: number, delim: number, width: number, fn: (cells: [number, number][]) => void): number {
   let row = headerEnd + 1;
+  // an SQL insert with VALUES on a line of its own after its column list
+  VALUES_LINE.lastIndex = row;
+  if (VALUES_LINE.test(text)) row = VALUES_LINE.lastIndex;
   while (row < text.length) {
     let rowEnd = text.indexOf('\n', row);
     if (rowEnd === -1) rowEnd = text.length;
@@ -170,12 +198,17 @@ export function tableRows(text: string, headerEnd: number, delim: number, width:
   return row;
 }
 
-/** The end of a row without the "," or ";" after the ")" of an SQL row (`(1001, 'Ann Lee', '1948-02-11'),`). */
+/** The end of a row without the "," or ";" after the ")" of an SQL row (`(1001, 'Ann Lee', '1948-02-11'),`); a row that opens with "(" only. */
 export function sqlRowEnd(text: string, row: number, rowEnd: number): number {
+  let b = row;
+  while (b < rowEnd && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9)) b++;
+  if (text.charCodeAt(b) !== 40) return rowEnd; // (a CSV row whose last cell ends in a bracket: "Finance (EMEA),")
   let e = rowEnd;
   while (e > row && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9 || text.charCodeAt(e - 1) === 13)) e--;
   return e - 1 > row && (text.charCodeAt(e - 1) === 44 || text.charCodeAt(e - 1) === 59) && text.charCodeAt(e - 2) === 41 ? e - 1 : rowEnd;
 }
+
+const VALUES_LINE = /[ \t]*values[ \t]*\r?\n/iy;
 
 /** A table's header as TableHeaders.headerAt reads it. */
 export type TableHeader = NonNullable<ReturnType<TableHeaders['headerAt']>>;

@@ -27,6 +27,10 @@ const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iba
 const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2}|\d{4,12}-[\dXx])$/;
 /** between an account's short word and its number: "acc 21457789", "sort 07-04-36", "checking: 0208999779", "普通 4145919" */
 const SHORT_GAP = /^[ \t]*(?:[:#]|no\.?|nr\.?|number)?[ \t]*[:#]?[ \t]*$/i;
+/** a header line with an account column, beside which a branch column is a bank's */
+const ACCOUNT_BESIDE = /(?:^|[\t,;|])[ "]*(?:(?:bank[ _-]?)?(?:account|acct|a\/c)(?:[ _-]?(?:number|num|no\.?|nr|#))?|kontonr\.?|kontonummer|konto|conta|cuenta|clabe)[ "]*(?=[\t,;|]|$)/im;
+/** a number as a phone's is written: a trunk 0 and a blank in its first groups ("0345 734 5345", "07700 900123") */
+const PHONE_SHAPED = /^0\d{2,4} \d/;
 
 /**
  * Bank account numbers and UK sort codes after an account word ("account number", "acct", "a/c",
@@ -46,12 +50,15 @@ export const bankAccountDetector: Detector = {
       (BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)));
     forEachColumnCell(text, starts, accountColumn, (a, b, header) => {
       const v = text.slice(a, b);
-      if (BRANCH_LABEL.test(header.label.trim()) && BRANCH_CELL.test(v)) {
-        out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+      if (BRANCH_LABEL.test(header.label.trim())) {
+        // (only beside an account column: a "Clearing" column of amounts is no bank's)
+        if (BRANCH_CELL.test(v) && ACCOUNT_BESIDE.test(text.slice(text.lastIndexOf('\n', header.lineEnd - 1) + 1, header.lineEnd))) {
+          out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
+        }
         return;
       }
       // (under a bare "account number" eight digits or more: a chart of accounts' ledger codes are six, "400000")
-      if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (/bank|iban|sort|bsb|konto|conta|cuenta|clabe|cbu|clearing|a\/c/i.test(header.label) || v.replace(/\D/g, '').length >= 8)) {
+      if (ACCOUNT_CELL.test(v) && !/^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(v) && (/bank|iban|sort|bsb|konto|clabe|cbu|clearing|a\/c/i.test(header.label) || v.replace(/\D/g, '').length >= 8 || /-[\dXx]$/.test(v))) {
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
       }
     });
@@ -74,7 +81,7 @@ export const bankAccountDetector: Detector = {
       while ((m = NUMBER.exec(win)) !== null) {
         const start = ws + m.index, end = start + m[0].length;
         const digits = m[0].replace(/\D/g, '').length;
-        if (digits < 8 || digits > 20 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || keywords.near('phone', start, end, 20, 0)) continue;
+        if (digits < 8 || digits > 20 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || PHONE_SHAPED.test(m[0]) || keywords.near('phone', start, end, 20, 0)) continue;
         // right after the bank's name, a colon, comma or dash between at most ("Vietcombank 0011004235817"), or the name in brackets right after the number ("(DNB)")
         if (!nameEndsBefore(start) && !bracketedAfter(end)) continue;
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
@@ -93,7 +100,7 @@ export const bankAccountDetector: Detector = {
           const digits = m[0].replace(/\D/g, '').length;
           // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
           if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
-          if (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''))) continue;
+          if (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''), text.slice(Math.max(0, start - 24), start))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
         }
       }
@@ -110,9 +117,11 @@ export const bankAccountDetector: Detector = {
           if (i >= short.ends.length || short.ends[i]! > start || !SHORT_GAP.test(text.slice(short.ends[i]!, start))) continue;
           const word = text.slice(short.starts[i]!, short.ends[i]!).toLowerCase();
           const digits = m[0].replace(/\D/g, '').length;
-          // "sort" only before a sort code; the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), a CLABE or a CBU, not a date
+          // "sort" only before a sort code, with an account's or a bank's word near ("Nationwide, sort 07-04-36, acc 21457789";
+          // not "sort 24-05-01 rows first"); the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), not a date
           if ((word === 'sort') !== (re === SORT_CODE)) continue;
-          if (re === NUMBER && (digits < (word === '普通' || word === '当座' ? 7 : 8) || (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''))) || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue;
+          if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countNear(short.starts, start - 80, end + 80) < 2) continue;
+          if (re === NUMBER && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue;
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
         }
       }
@@ -125,12 +134,19 @@ export const bankAccountDetector: Detector = {
  * without the country), a Russian one of 20 (its balance account first: 408… a person's, 407… a firm's,
  * 423… a deposit; no check digit without the bank's BIK), a Mexican CLABE of 18, an Argentine CBU of 22.
  */
-function longAccountValid(d: string): boolean {
+function longAccountValid(d: string, before: string): boolean {
   if (d.length === 26) return ibanValid('PL' + d);
   if (d.length === 20) return /^4[02]\d{18}$/.test(d);
-  if (d.length === 18) return weightedCheck(d, [3, 7, 1]);
-  if (d.length === 22) return weightedCheck(d.slice(0, 8), [7, 1, 3, 9]) && weightedCheck(d.slice(8), [3, 9, 7, 1]);
+  // (a CLABE and a CBU after their own word only: one number in ten passes a one-digit check, "account ID 712345678901234567")
+  if (d.length === 18) return /clabe[^\p{L}\d]*$/iu.test(before) && weightedCheck(d, [3, 7, 1]);
+  if (d.length === 22) return /(?:cbu|cvu)[^\p{L}\d]*(?:es[^\p{L}\d]*)?$/iu.test(before) && weightedCheck(d.slice(0, 8), [7, 1, 3, 9]) && weightedCheck(d.slice(8), [3, 9, 7, 1]);
   return false;
+}
+
+function countNear(starts: readonly number[], a: number, b: number): number {
+  let n = 0;
+  for (let i = lowerBound(starts, a); i < starts.length && starts[i]! <= b; i++) n++;
+  return n;
 }
 
 /** The last digit is (10 - the sum of the others times `weights`, repeated, mod 10) mod 10: CLABE's and CBU's check digits. */

@@ -4,13 +4,15 @@ import type { Finding } from '../finding';
 /** Marking words that are also everyday words: a marking only where they stand as a stamp or a label. */
 const WEAK = new Set([
   'privileged', 'proprietary', 'restricted', 'geheim', 'reservado', 'riservato', 'riservata', 'sigiloso', 'hemligt',
-  'salainen', 'titkos', 'gizli', 'rahasia', 'rahsia', 'tajne', 'tajné', 'секретно', 'таємно', 'bảo mật', 'nội bộ', 'şirket içi', 'kişiye özel', 'ลับ', 'ปกปิด',
+  'salainen', 'titkos', 'rahasia', 'rahsia', 'tajne', 'tajné', 'секретно', 'таємно', 'bảo mật', 'nội bộ', 'ลับ', 'ปกปิด',
   'سري', 'سرّي', 'सीक्रेट',
 ]);
 const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\【】「」『』〔〕〖〗（）：，。、・«»„“”]+/g;
 /** Brackets a stamp is written in ("[CONFIDENTIAL]", "【社外秘】"); a round one only around a word with a capital or no case. */
-const OPENERS = '[【「『〔〖(（';
-const CLOSERS = ']】」』〕〗)）';
+const OPENERS = '[【〔〖(（';
+const CLOSERS = ']】〕〗)）';
+/** a line of code or markup rather than a subject or a title: an assignment, a statement, a call, a link */
+const CODE_LINE = /[=;{}]|\w\(|\]\(|=>/;
 
 /** a sentence ends inside the line and another starts */
 const SENTENCE_INSIDE = /[.!?。！？]\s+\p{Lu}/u;
@@ -37,7 +39,7 @@ function bracketRest(text: string, ls: number, le: number, start: number, end: n
   }
   if (open < 0) return -1;
   const kind = OPENERS.indexOf(text[open]!);
-  if (kind >= 6 && !roundToo) return -1; // "(confidential)" in a sentence
+  if (kind >= 4 && !roundToo) return -1; // "(confidential)" in a sentence
   for (let i = end; i < le && i < end + 80; i++) {
     const c = text[i]!;
     if (OPENERS.includes(c)) return -1;
@@ -60,16 +62,23 @@ export function markingConfidence(text: string, start: number, end: number, matc
   const title = !caps && /^\p{Lu}/u.test(matched);
   /** a script without capitals (CJK, Arabic, Hebrew, Thai, Devanagari): no case tells a stamp from a word */
   const caseless = matched.toLowerCase() === matched.toUpperCase();
-  const weak = WEAK.has(matched.toLowerCase());
+  // (the Turkish capital İ: its small form is "i" and a dot above in JavaScript)
+  const weak = WEAK.has(matched.replace(/İ/g, 'i').toLowerCase());
   if (rest === 0) return weak && !caps ? 0.6 : 0.93;
   // a stamp in brackets: "Subject: [CONFIDENTIAL] Q3", "【Internal – do not forward outside Finance】", "件名：【社外秘】休職"
   // a title or subject line rather than a sentence: "Onderwerp: Re-integratie – vertrouwelijk"
   const line = text.slice(ls, le);
-  const heading = line.trim().length <= 120 && !SENTENCE_INSIDE.test(line) && !/[.?。？]\s*$/.test(line);
-  const inBracket = bracketRest(text, ls, le, start, end, caps || title || caseless || heading);
-  if (inBracket >= 0 && inBracket <= 50) return weak ? (caps || caseless ? 0.8 : 0.4) : 0.9;
-  // in such a line, right after a dash or a bar: "Senior Engineer – Confidential, internal recruitment only"
-  if (heading && !weak && /(?:^|\s)[-–—|]\s*$/.test(text.slice(ls, start))) return 0.85;
+  // (not in code, markup or a quoted string: `z.enum(["internal", "confidential"])`, `[Azure Confidential Computing](…)`, `t('Confidential')`)
+  const quoted = /["'`]/.test(text[start - 1] ?? '') || /["'`]/.test(text[end] ?? '');
+  if (!quoted && !CODE_LINE.test(line)) {
+    const heading = line.trim().length <= 120 && !SENTENCE_INSIDE.test(line) && !/[.?。？]\s*$/.test(line);
+    // (a word in small letters only in a title's brackets, not a log line's tag: "[10:22:13] [confidential] …")
+    const lower = !caps && !title && !caseless;
+    const inBracket = bracketRest(text, ls, le, start, end, !lower || heading);
+    if (inBracket >= 0 && inBracket <= 50 && (!lower || (heading && !/\d:\d\d/.test(line)))) return weak ? (caps || caseless ? 0.8 : 0.4) : 0.9;
+    // in such a line, right after a dash or a bar: "Senior Engineer – Confidential, internal recruitment only"
+    if (heading && !weak && /(?:^|\s)[-–—|]\s*$/.test(text.slice(ls, start))) return 0.85;
+  }
   // a labelled field: "Subject: Confidential - Q3", "Sensitivity: Internal Use Only", "Classification: RESTRICTED"
   if (LABEL.test(text.slice(ls, start)) && !(weak && !caps && !/^(?:classification|sensitivity|label|marking|security|handling)/i.test(text.slice(ls, start).trim()))) return 0.88;
   if (caps) return weak ? (rest <= 40 ? 0.8 : 0.4) : rest <= 60 ? 0.92 : 0.85;
@@ -77,7 +86,8 @@ export function markingConfidence(text: string, start: number, end: number, matc
   if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;
   if (weak) return 0.1;
   // a caseless stamp at the start of its line with a few words after it ("内部资料 严禁外传", "기밀 – 인사팀 전용")
-  if (caseless) return lead.length === 0 && trail.length <= 40 && !/[.!?。！？]\s*$/.test(text.slice(end, le)) ? 0.85 : 0.3;
+  // (a stamp: a separator or the line's end after it, or a few characters: "内部资料 严禁外传"; not "기밀 유지 서약서 제출 부탁드립니다")
+  if (caseless) return lead.length === 0 && (trail.length <= 12 || /^[ \t]*(?:[-–—|:：\]】)]|$)/.test(text.slice(end, le))) && !/[.!?。！？]\s*$/.test(text.slice(end, le)) ? 0.85 : 0.3;
   if (title) {
     if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|([]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
     if (lead.length === 0 && trail.length <= 40 && !/[.!?]\s*$/.test(text.slice(end, le))) return 0.8;

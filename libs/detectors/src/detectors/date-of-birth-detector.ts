@@ -49,11 +49,17 @@ export const dateOfBirthDetector: Detector = {
       if (starts[k]! >= tablesTo) {
         const header = headers.headerAt(starts[k]!);
         if (header !== null && header.width > 1 && birthLabel(header.label)) {
-          tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+          let rows = 0;
+          const to = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
+            rows++;
             const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
             if (WHOLE_DATE.test(text.slice(a, b))) out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: a, end: b, confidence: 0.85 });
           });
-          continue;
+          // (a line that reads as a header with no rows under it is a line of text: "Mrs. Patel; DOB; Ward 4" then the date)
+          if (rows > 0) {
+            tablesTo = to;
+            continue;
+          }
         }
       }
       // "NATO a …", "NATO il …": the Italian "nato" is a word in small letters or at a sentence start, never the alliance in capitals

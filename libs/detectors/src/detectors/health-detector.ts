@@ -3,6 +3,7 @@ import { lowerBound, type Detector } from '../detector';
 import type { Finding } from '../finding';
 import { forEachColumnCell } from '../table-fields';
 import { englishText, intlHealthTerms } from './health-terms-intl';
+import { nameField } from './name-fields';
 import { isGivenName, nameLists } from './name-lists';
 
 /** the item before, in a list of people and what each needs: a given name and a word ("Sunil vegetarian, ") */
@@ -29,7 +30,7 @@ const PERSONAL =
  * revision notes ("first-line", "exam tip") and the same words in German, French, Spanish, Italian, Portuguese and Dutch
  */
 const GENERAL =
-  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|(?<!(?:good|bad|great|sad|some|any) )news\b|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|percent of|per cent of|% of|experts|scientists|figures|waiting (?:lists|times)|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack|exam\b|exams\b|lecture|quiz\b|syllabus|textbook|refresher|revision notes|flashcards?|first-line|second-line|mechanism of action|indicated for|contraindicated|drug class|shortages?\b|demand for|more likely to|studie\b|forscher|laut\b|prüfung|vorlesung|lernzettel|mittel der wahl|therapie der wahl|eingesetzt|menschen mit|patienten mit|étude|chercheurs|selon\b|campagne|personnes (?:âgées|atteintes)|patients atteints|estudio\b|investigadores|según\b|campaña|personas con|pacientes con|studio\b|ricercatori|secondo\b|campagna|persone con|pazienti con|estudo\b|pesquisadores|segundo\b|campanha|pessoas com|pacientes com|onderzoek\b|volgens\b|mensen met|patiënten met|boletim|boletín|bulletin|epidemiol|casos\b|fälle\b|cas (?:confirmés|signalés)|incidence|incidencia|incidência|prevalence|prävalenz|prévalence|prevalencia|krankheitsbild|vererbt|nach icd|selon l'oms|laut who|según la oms|segundo a oms|packungsbeilage|anwendungsgebiete|nebenwirkungen|gebrauchsinformation|fragen sie ihren arzt|notice d'utilisation|posologie|prospecto|bula\b|foglietto illustrativo|bijsluiter|ulotka|příbalov|bipacksedel|szczepie|očkování|vaccinatie|vaccinering|osoby z|osoby s|personer med|ludzie z|pacjenci z|ministerstwo|ministerstvo|ministerie|choroba, któr|is een ziekte|är en sjukdom|je nemoc|adalah penyakit|là bệnh|это заболевание|— воспаление|er en infeksjon|adalah infeksi)/gi;
+  /\b(?:study|studies|researchers?|research\b|lesson|courses\b|online course|students|according to|article|(?<!(?:good|bad|great|sad|some|any) )news\b|survey|trials?\b|statistics|risk of|symptoms of|signs of|what is|explains\b|how to|guide\b|awareness|charity|charities|campaign|population|people (?:who|with|living)|patients (?:who|with)|those who|anyone who|someone who|adults|(?:percent|per cent|%) of(?! (?:h[12]|q[1-4]|(?:the |their |our |my |his |her )?(?:quota|target|budget|revenue|sales|plan|goal|pipeline|capacity|time|hours))\b)|experts|scientists|figures|waiting (?:lists|times)|you (?:may|might|should|can)\b|(?:ask|talk to|speak to|see) your (?:doctor|gp|pharmacist)|in this (?:course|module|lesson|video|article|post)|price list|prices\b|in stock|per pack|exam\b|exams\b|lecture|quiz\b|syllabus|textbook|refresher|revision notes|flashcards?|first-line|second-line|mechanism of action|indicated for|contraindicated|drug class|shortages?\b|demand for|more likely to|studie\b|forscher|laut\b|prüfung|vorlesung|lernzettel|mittel der wahl|therapie der wahl|eingesetzt|menschen mit|patienten mit|étude|chercheurs|selon\b|campagne|personnes (?:âgées|atteintes)|patients atteints|estudio\b|investigadores|según\b|campaña|personas con|pacientes con|studio\b|ricercatori|secondo\b|campagna|persone con|pazienti con|estudo\b|pesquisadores|segundo\b|campanha|pessoas com|pacientes com|onderzoek\b|volgens\b|mensen met|patiënten met|boletim|boletín|bulletin|epidemiol|casos\b|fälle\b|cas (?:confirmés|signalés)|incidence|incidencia|incidência|prevalence|prävalenz|prévalence|prevalencia|krankheitsbild|vererbt|nach icd|selon l'oms|laut who|según la oms|segundo a oms|packungsbeilage|anwendungsgebiete|nebenwirkungen|gebrauchsinformation|fragen sie ihren arzt|notice d'utilisation|posologie|prospecto|bula\b|foglietto illustrativo|bijsluiter|ulotka|příbalov|bipacksedel|szczepie|očkování|vaccinatie|vaccinering|osoby z|osoby s|personer med|ludzie z|pacjenci z|ministerstwo|ministerstvo|ministerie|choroba, któr|is een ziekte|är en sjukdom|je nemoc|adalah penyakit|là bệnh|это заболевание|— воспаление|er en infeksjon|adalah infeksi)/gi;
 /** a sentence that speaks of anyone, not of someone ("anyone who has asthma", "people who had a stroke") */
 const ANYONE = /\b(?:if|when|whether|unless) (?:anyone|someone|a child|a patient|a person)\b|\b(?:anyone|anybody|someone|people|patients|those|children|adults) (?:who|with)\b|\bany (?:child|pupil|student|patient|guest|employee|staff)\b/gi;
 /** "if your child has allergies": to anyone, unless the text is a letter to someone ("Dear Mr Kaczmarek, ... if you take clopidogrel") */
@@ -62,8 +63,8 @@ const NOUN_AFTER = new Set(
 const PROCEDURE_AFTER = new Set('assessment|appointment|appt|referral|review|test|tests|consultation|check|checkup|check-up|meds|medication|op|diagnosis'.split('|'));
 /** an idiom's word after the term: "a headache of a project", "a stroke of luck", "the heart of the matter" */
 const IDIOM_AFTER = /^[ \t]+of[ \t]+(?:a|an|the|luck|genius|good|bad)\b/i;
-/** "a plotter on steroids", "Excel on steroids": a thing made bigger, not a person's medication (only after a person or a verb of being) */
-const ON_STEROIDS = /(?:^|[^\p{L}'])(?!(?:i|he|she|we|they|you|me|him|her|them|is|was|are|am|been|be|being|still|now|currently|also|already|put|went|started|stay|staying)[^\p{L}'])\p{L}+[ \t]+on[ \t]+$/iu;
+/** "this plotter on steroids", "like Excel on steroids": a thing made bigger, not a person's medication (an article or "like" before the thing) */
+const ON_STEROIDS = /(?:^|[^\p{L}])(?:a|an|the|this|that|like|is|it's)[^\p{L}]+\p{L}+(?:[ \t]+\p{L}+)?[ \t]+on[ \t]+$/iu;
 /** possessives right before a term: "his irregular heartbeat", "mon extraction de dent de sagesse" */
 const POSSESSIVE = new Set(
   'my|his|her|your|their|mon|ma|mes|ton|ta|tes|son|sa|ses|mio|mia|miei|mie|tuo|tua|suo|sua|mi|mis|tu|tus|su|sus|mein|meine|meinem|meinen|meiner|sein|seine|seinem|seinen|seiner|ihre|ihrem|ihren|ihrer|mijn|zijn|haar'.split('|'),
@@ -322,52 +323,67 @@ function namedSubject(orig: readonly string[], ws: readonly string[], n: number)
  * "cancer cases"), nor in an idiom ("a headache of a project"). ICD-10 codes (WHO chapters) need an
  * ICD/diagnosis word or a term right before them, and a clinical context.
  */
-/** a table's column of diagnoses, conditions, medications or allergies: every cell is someone's */
+/** a table's column of diagnoses, illnesses, medications or allergies */
 const HEALTH_COLUMN =
-  /^(?:(?:medical|health)[ _-]?(?:conditions?|notes|history)|diagnos[ie]s|diagnose|diagnosen|dx|illness|disease|medications?|allerg(?:y|ies)|krankheit|erkrankung|diagnostic|maladie|pathologie|diagn[óo]stico|enfermedad|padecimiento|diagnosi|malattia|patologia|doença|rozpoznanie|choroba|diagnóza|nemoc|diagnos|sjukdom|tanı|teşhis|hastalık|диагноз|заболевание|διάγνωση|ασθένεια|diagnosa|penyakit|chẩn đoán|bệnh|诊断|診断|病名|傷病名|病因|진단|진단명|병명|التشخيص|المرض|אבחנה|निदान|बीमारी|การวินิจฉัย|โรค)$/iu;
-/**
- * a reason or cause column ("Grund lt. Mitarbeiter", "motivo"): someone's health when the vocabulary
- * is in a third of its cells or more (two at least); then every cell (a leave table's "Vacation" is not)
- */
-const REASON_COLUMN = /^(?:(?:absence|sickness|sick|leave)[ _-]?)?(?:reason|cause|grund|motif|motivo|causa|powód|důvod|orsak|årsak|sebep|neden|причина|αιτία|alasan|lý do|原因|사유|سبب|סיבה|สาเหตุ)(?:$|[ _-])/iu;
+  /^(?:(?:medical|health)[ _-]?(?:conditions?|notes|history)|diagnos[ie]s|diagnose|diagnosen|dx|illness(?:es)?|diseases?|medications?|allerg(?:y|ies)|krankheit|erkrankung|diagnostic|maladie|pathologie|diagn[óo]stico|enfermedad|padecimiento|diagnosi|malattia|patologia|doença|rozpoznanie|choroba|diagnóza|nemoc|diagnos|sjukdom|tanı|teşhis|hastalık|диагноз|заболевание|διάγνωση|ασθένεια|diagnosa|penyakit|chẩn đoán|bệnh|诊断|診断|病名|傷病名|病因|진단|진단명|병명|التشخيص|المرض|אבחנה|निदान|बीमारी|การวินิจฉัย|โรค)$/iu;
+/** a reason or cause column ("Grund lt. Mitarbeiter", "Sick leave reason", "motivo") */
+const REASON_COLUMN = /^(?:(?:absence|sickness|sick|sick[ _-]?leave|leave)[ _-]?)?(?:reason|cause|grund|motif|motivo|causa|powód|důvod|orsak|årsak|sebep|neden|причина|αιτία|alasan|lý do|原因|사유|سبب|סיבה|สาเหตุ)(?:$|[ _-])|^abwesenheitsgrund$/iu;
 const EMPTY_CELL = /^(?:-+|–|—|n\/?a|none|no|nein|non|keine?|ninguna?|nessuna?|nenhuma?|geen|brak|žádné|ingen|yok|нет|κανένα|tidak ada|không|なし|无|無|없음|لا يوجد|אין|yes|ja|oui|sí|si|sim|tak|ano|evet|да|ναι|ya|có|はい|是|예|نعم|כן)$/i;
+/** a column that names the person a row is about, beside the health column: a name (name-fields.ts) or a patient's or an employee's number */
+const PERSON_KEY = /^(?:patient|pt|mrn|emp(?:loyee)?[ _-]?(?:id|no|nr|code)|ma[ _-]?nr\.?|personalnummer|staff[ _-]?(?:id|no)|member[ _-]?(?:id|no)|matricule|matr[ií]cula|사번|社員番号|工号|табельный номер|таб\.? ?№)$/iu;
 
-/** The cells of a text's health columns (HEALTH_COLUMN; REASON_COLUMN with vocabulary terms at `termStarts`, sorted, in its cells). */
+/**
+ * The cells of a text's health columns, in a table about people (a column of names or of patients'
+ * or employees' numbers beside them), when the vocabulary (terms at `termStarts`, sorted) is in a
+ * quarter of a diagnosis column's cells (a third of a reason column's, two at least): then every
+ * cell ("Meniskusriss links" beside "Migräne"). Not a car's or a bug's diagnosis, an outage's cause,
+ * a crop's disease or a news table's causes of death.
+ */
 function healthColumns(text: string, starts: readonly number[], termStarts: readonly number[], out: Finding[]): void {
-  let reason: { cells: [number, number][]; withTerm: number } | undefined;
+  let column: { key: string; reason: boolean; cells: [number, number][]; withTerm: number } | undefined;
+  // (a header line's columns are asked about one by one: whether it names people is read once per line)
+  let peopleLine = -1, people = false;
   const flush = (): void => {
-    if (reason !== undefined && reason.withTerm >= 2 && reason.withTerm * 3 >= reason.cells.length) {
-      for (const [a, b] of reason.cells) out.push({ dataClass: 'health_data', detector: 'medical-condition', start: a, end: b, confidence: 0.75 });
+    if (column !== undefined && column.withTerm >= (column.reason ? 2 : 1) && column.withTerm * (column.reason ? 3 : 4) >= column.cells.length) {
+      for (const [a, b] of column.cells) out.push({ dataClass: 'health_data', detector: 'medical-condition', start: a, end: b, confidence: 0.8 });
     }
-    reason = undefined;
+    column = undefined;
   };
-  let column = '';
   forEachColumnCell(
     text,
     starts,
-    (header) => {
+    (header, at) => {
       const label = header.label.trim();
-      if (HEALTH_COLUMN.test(label)) return true;
-      if (!REASON_COLUMN.test(label) || termStarts.length === 0) return false;
+      const reason = REASON_COLUMN.test(label);
+      if (!reason && !HEALTH_COLUMN.test(label)) return false;
+      if (peopleLine !== header.lineEnd) {
+        peopleLine = header.lineEnd;
+        people = aboutPeople(text, text.lastIndexOf('\n', at) + 1, header.lineEnd, header.delim);
+      }
+      if (!people) return false;
       flush();
-      reason = { cells: [], withTerm: 0 };
-      column = `${header.lineEnd}:${header.column}`;
+      column = { key: `${header.lineEnd}:${header.column}`, reason, cells: [], withTerm: 0 };
       return true;
     },
     (a, b, header) => {
       const v = text.slice(a, b);
       // (a cell of words, not an id, a date or a yes or no)
-      if (EMPTY_CELL.test(v) || !/\p{L}{3}/u.test(v)) return;
-      if (reason !== undefined && column === `${header.lineEnd}:${header.column}`) {
-        reason.cells.push([a, b]);
-        const k = lowerBound(termStarts, a);
-        if (k < termStarts.length && termStarts[k]! < b) reason.withTerm++;
-        return;
-      }
-      out.push({ dataClass: 'health_data', detector: 'medical-condition', start: a, end: b, confidence: 0.8 });
+      if (column === undefined || column.key !== `${header.lineEnd}:${header.column}` || EMPTY_CELL.test(v) || !/\p{L}{3}/u.test(v)) return;
+      column.cells.push([a, b]);
+      const k = lowerBound(termStarts, a);
+      if (k < termStarts.length && termStarts[k]! < b) column.withTerm++;
     },
   );
   flush();
+}
+
+/** The header line [s, e) has a column naming the person of each row. */
+function aboutPeople(text: string, s: number, e: number, delim: number): boolean {
+  for (const field of text.slice(s, e).split(String.fromCharCode(delim))) {
+    const label = field.replace(/^[\s("'`[]+|[\s)"'`\]]+$/g, '').replace(/^insert\s+into\s+\S+\s*\(/i, '');
+    if (nameField(label) !== undefined || PERSON_KEY.test(label)) return true;
+  }
+  return false;
 }
 
 export const healthDetector: Detector = {
@@ -383,10 +399,7 @@ export const healthDetector: Detector = {
     const intl = englishText(text) ? undefined : intlHealthTerms(text);
     const hasTerms = keywords.has('healthterm') || (intl !== undefined && intl.length > 0);
     const columns = keywords.hits('healthcolumn').starts;
-    if (!keywords.has('health') && !hasLay && !hasTerms) {
-      if (columns.length > 0) healthColumns(text, columns, [], out);
-      return;
-    }
+    if (!keywords.has('health') && !hasLay && !hasTerms) return;
     const hits: Hit[] = [];
     let innerTriggers: number[] | undefined;
     if (intl !== undefined) {
@@ -528,8 +541,9 @@ export const healthDetector: Detector = {
       if (confidence === 0 && !h.ambiguous && SICK_LINE.test(text.slice(Math.max(0, h.start - 140), h.start)) && !generalNear(h.start - 200, h.end + 100)) confidence = 0.75;
       // the same sentence goes on listing ("she injects Tresiba every morning and Fiasp with meals")
       if (confidence === 0 && !h.ambiguous && personEnd >= 0 && h.start - personEnd <= 80 && sentenceStart(text, h.start, h.start - personEnd) <= personEnd) confidence = 0.75;
-      // (news or teaching words near it only count against it in a text that names no one near: "she has endometriosis" in review notes that give "82% of quota")
-      if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && !general(h.start, h.end)) confidence = others > 0 ? 0.85 : 0.75;
+      // (one news or teaching word near it does not outweigh two people or more: "82% of quota" in review notes that say "she has endometriosis")
+      if (confidence === 0 && aboutSomeone(text, h, termEndsNear) && (!generalNear(h.start - 200, h.end + 100) ||
+        (countInRange(generalAt, h.start - 200, h.end + 100) === 1 && countInRange(subjectAt, h.start - WINDOW, h.end + WINDOW) >= 2))) confidence = others > 0 ? 0.85 : 0.75;
       // in a text of another language, whose verbs the rules above do not know: a specific term with a pronoun, a relative or a
       // form of address near it ("lekarz rozpoznał u mnie zapalenie płuc", "han har epilepsi"), no news or teaching around
       if (confidence === 0 && intl !== undefined && !h.ambiguous && (countInRange(subjectAt, h.start - 150, h.end + 150) > 0 || SUBJECT_UNSPACED.test(text.slice(Math.max(0, h.start - 150), h.end + 150))) && !general(h.start, h.end) &&

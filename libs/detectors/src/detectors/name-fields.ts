@@ -21,7 +21,7 @@ export interface NameLists {
  * A field or key that holds a person's name: 'person' when it says so by itself (first_name), 'name'
  * for a bare "name" (a product has one too), 'role' for a person's role (a customer may be a firm).
  */
-function nameField(field: string): 'person' | 'name' | 'role' | undefined {
+export function nameField(field: string): 'person' | 'name' | 'role' | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
   if (BARE_NAME_FIELDS.has(f)) return 'name';
   if (ROLE_FIELDS.has(f)) return 'role';

@@ -5,7 +5,7 @@ import type { KeywordKind } from '../keyword-scan';
 import { deSteuerIdValid } from '../de-steuer-id';
 import { luhnValid } from '../luhn';
 import { verhoeffValid } from '../verhoeff';
-import { forEachColumnCell } from '../table-fields';
+import { forEachColumnCell, type TableHeader } from '../table-fields';
 
 const SIN = /(?<![\d-])\d{3}([ -]?)\d{3}\1\d{3}(?![\d-])/g;
 const AADHAAR = /(?<![\d-])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\d-])/g;
@@ -132,10 +132,13 @@ function idColumns(scan: Scan, out: Finding[]): void {
   if (starts === undefined) return;
   starts.sort((a, b) => a - b);
   // (the label without what brackets add to it: "Паспорт (ID-картка)", "SSN (US)")
-  forEachColumnCell(text, starts, (header) => ID_LABEL.has(header.label.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_.#-]+/g, '')), (a, b) => {
+  const label = (header: TableHeader): string => header.label.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_.#-]+/g, '');
+  forEachColumnCell(text, starts, (header) => ID_LABEL.has(label(header)), (a, b, header) => {
     const v = text.slice(a, b);
-    // (or an Indian PAN, whose four digits are fewer than a column's id needs: "OPRPS6245R")
-    if ((ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) || PAN_CELL.test(v)) out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+    // a PAN column holds India's PAN ("OPRPS6245R") or, in payments, a card's number (the card detector's)
+    if (/^pan(?:no|number)?$/.test(label(header)) ? PAN_CELL.test(v) : ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) {
+      out.push({ dataClass: 'government_id', detector: 'id-number-column', start: a, end: b, confidence: 0.8 });
+    }
   });
 }
 
