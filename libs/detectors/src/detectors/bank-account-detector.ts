@@ -1,6 +1,7 @@
-import { forEachWindow, lowerBound, type Detector } from '../detector';
+import { forEachWindow, lowerBound, type Detector, type Scan } from '../detector';
 import { ibanValid } from '../iban';
 import { forEachColumnCell, type TableHeader } from '../table-fields';
+import type { KeywordKind } from '../keyword-scan';
 
 /**
  * 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references), or
@@ -87,47 +88,44 @@ export const bankAccountDetector: Detector = {
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
       }
     });
-    forEachWindow(scan, 'account', 0, 40, (ws, win) => {
-      for (const re of [SORT_CODE, NUMBER]) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(win)) !== null) {
-          const start = ws + m.index, end = start + m[0].length;
-          // the value follows the word closely: "account 0012345678", "Acct no: 123-456-789"
-          if (!keywords.near('account', start, end, 30, 0)) continue;
-          // "Account Manager\nMobile: 07883 918 442": a phone word right before wins
-          if (keywords.near('phone', start, end, 12, 0)) continue;
-          const digits = m[0].replace(/\D/g, '').length;
-          // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
-          if (re === NUMBER && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]) || /^\d(?: \d)+$/.test(m[0]))) continue;
-          if (digits > 17 && !longAccountValid(m[0].replace(/\D/g, ''), text.slice(Math.max(0, start - 24), start))) continue;
-          out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
-        }
-      }
+    forEachValue(scan, 'account', (start, end, value, sortCode) => {
+      // the value follows the word closely: "account 0012345678", "Acct no: 123-456-789"
+      if (!keywords.near('account', start, end, 30, 0)) return;
+      // "Account Manager\nMobile: 07883 918 442": a phone word right before wins
+      if (keywords.near('phone', start, end, 12, 0)) return;
+      const digits = value.replace(/\D/g, '').length;
+      // too short, a date, or a list of single digits ("scores: 3 4 5 2 1 4")
+      if (!sortCode && (digits < 6 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(value) || /^\d(?: \d)+$/.test(value))) return;
+      if (digits > 17 && !longAccountValid(value.replace(/\D/g, ''), text.slice(Math.max(0, start - 24), start))) return;
+      out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.8 });
     });
     // the short words, everyday words too, with the number right after them
     const short = keywords.hits('accountshort');
-    forEachWindow(scan, 'accountshort', 0, 40, (ws, win) => {
-      for (const re of [SORT_CODE, NUMBER]) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(win)) !== null) {
-          const start = ws + m.index, end = start + m[0].length;
-          const i = lowerBound(short.ends, start - 12);
-          if (i >= short.ends.length || short.ends[i]! > start || !SHORT_GAP.test(text.slice(short.ends[i]!, start))) continue;
-          const word = text.slice(short.starts[i]!, short.ends[i]!).toLowerCase();
-          const digits = m[0].replace(/\D/g, '').length;
-          // "sort" only before a sort code, with an account's or a bank's word near ("Nationwide, sort 07-04-36, acc 21457789";
-          // not "sort 24-05-01 rows first"); the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), not a date
-          if ((word === 'sort') !== (re === SORT_CODE)) continue;
-          if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countNear(short.starts, start - 80, end + 80) < 2) continue;
-          if (re === NUMBER && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(m[0]))) continue;
-          out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
-        }
-      }
+    forEachValue(scan, 'accountshort', (start, end, value, sortCode) => {
+      const i = lowerBound(short.ends, start - 12);
+      if (i >= short.ends.length || short.ends[i]! > start || !SHORT_GAP.test(text.slice(short.ends[i]!, start))) return;
+      const word = text.slice(short.starts[i]!, short.ends[i]!).toLowerCase();
+      const digits = value.replace(/\D/g, '').length;
+      // "sort" only before a sort code, with an account's or a bank's word near ("Nationwide, sort 07-04-36, acc 21457789";
+      // not "sort 24-05-01 rows first"); the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), not a date
+      if ((word === 'sort') !== sortCode) return;
+      if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countNear(short.starts, start - 80, end + 80) < 2) return;
+      if (!sortCode && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(value))) return;
+      out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
     });
   },
 };
+
+/** Each sort code and number in the 40 characters after a word of `kind`: its span, its text, and whether it is a sort code. */
+function forEachValue(scan: Scan, kind: KeywordKind, fn: (start: number, end: number, value: string, sortCode: boolean) => void): void {
+  forEachWindow(scan, kind, 0, 40, (ws, win) => {
+    for (const re of [SORT_CODE, NUMBER]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(win)) !== null) fn(ws + m.index, ws + m.index + m[0].length, m[0], re === SORT_CODE);
+    }
+  });
+}
 
 /**
  * An account number of more than 17 digits with check digits of its own: a Polish one of 26 (an IBAN's
