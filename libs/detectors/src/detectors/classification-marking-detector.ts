@@ -8,7 +8,7 @@ const WEAK = new Set([
   'سري', 'سرّي', 'सीक्रेट',
 ]);
 const DECORATION = /[\s*_#=~|:;.,!()[\]{}<>"'`\-–—/\\【】「」『』〔〕〖〗（）：，。、・«»„“”]+/g;
-/** Brackets a stamp is written in ("[CONFIDENTIAL]", "【社外秘】"); a round one only around a word with a capital or no case. */
+/** Brackets a stamp is written in ("[CONFIDENTIAL]", "【社外秘】"); a round one (the last two) only around a word with a capital or no case, or in a title line. */
 const OPENERS = '[【〔〖(（';
 const CLOSERS = ']】〕〗)）';
 /** a line of code or markup rather than a subject or a title: an assignment, a statement, a call, a link */
@@ -65,10 +65,10 @@ export function markingConfidence(text: string, start: number, end: number, matc
   // (the Turkish capital İ: its small form is "i" and a dot above in JavaScript)
   const weak = WEAK.has(matched.replace(/İ/g, 'i').toLowerCase());
   if (rest === 0) return weak && !caps ? 0.6 : 0.93;
-  // a stamp in brackets: "Subject: [CONFIDENTIAL] Q3", "【Internal – do not forward outside Finance】", "件名：【社外秘】休職"
-  // a title or subject line rather than a sentence: "Onderwerp: Re-integratie – vertrouwelijk"
+  // a stamp in brackets ("Subject: [CONFIDENTIAL] Q3", "件名：【社外秘】休職") or after a dash in a title or subject line
+  // ("Onderwerp: Re-integratie – vertrouwelijk"); not in code, markup or a quoted string (`z.enum(["internal", "confidential"])`,
+  // `[Azure Confidential Computing](…)`, `t('Confidential')`)
   const line = text.slice(ls, le);
-  // (not in code, markup or a quoted string: `z.enum(["internal", "confidential"])`, `[Azure Confidential Computing](…)`, `t('Confidential')`)
   const quoted = /["'`]/.test(text[start - 1] ?? '') || /["'`]/.test(text[end] ?? '');
   if (!quoted && !CODE_LINE.test(line)) {
     const heading = line.trim().length <= 120 && !SENTENCE_INSIDE.test(line) && !/[.?。？]\s*$/.test(line);
@@ -85,8 +85,8 @@ export function markingConfidence(text: string, start: number, end: number, matc
   // disclaimer sentence: "This e-mail (and any attachments) is privileged & confidential ..."
   if (DISCLAIMER.test(text.slice(Math.max(ls, start - 120), start))) return 0.8;
   if (weak) return 0.1;
-  // a caseless stamp at the start of its line with a few words after it ("内部资料 严禁外传", "기밀 – 인사팀 전용")
-  // (a stamp: a separator or the line's end after it, or a few characters: "内部资料 严禁外传"; not "기밀 유지 서약서 제출 부탁드립니다")
+  // a caseless stamp at the start of its line, a separator, the line's end or a few characters after it ("内部资料 严禁外传",
+  // "기밀 – 인사팀 전용"; not "기밀 유지 서약서 제출 부탁드립니다")
   if (caseless) return lead.length === 0 && (trail.length <= 12 || /^[ \t]*(?:[-–—|:：\]】)]|$)/.test(text.slice(end, le))) && !/[.!?。！？]\s*$/.test(text.slice(end, le)) ? 0.85 : 0.3;
   if (title) {
     if (lead.length === 0 && trail.length <= 50 && /^\s*[:\-–—|([]|^\s*$/.test(text.slice(end, end + 3))) return 0.88;
