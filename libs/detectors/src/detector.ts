@@ -78,6 +78,11 @@ export function lineAround(text: string, i: number, max = 400): [number, number]
   return [back === -1 ? from : from + back + 1, fwd === -1 ? Math.min(text.length, i + max) : i + fwd];
 }
 
+/** How many values of sorted `xs` are in [a, b]. */
+export function countInRange(xs: readonly number[], a: number, b: number): number {
+  return lowerBound(xs, b + 1) - lowerBound(xs, a);
+}
+
 /** The index of the first value of sorted `xs` at or after `v` (bisection). */
 export function lowerBound(xs: readonly number[], v: number): number {
   let lo = 0, hi = xs.length;

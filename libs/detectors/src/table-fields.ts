@@ -122,7 +122,7 @@ export class TableHeaders {
    * The table whose header is the line holding `at`: its delimiter and width, and the index of the
    * field that holds `at`, when every field of that line is a label; else null. `at` may not go back.
    */
-  headerAt(at: number): { lineEnd: number; delim: number; width: number; column: number; label: string } | null {
+  headerAt(at: number): { lineEnd: number; delim: number; width: number; column: number; label: string; labels: readonly string[] } | null {
     const { text } = this;
     // cheap first: a delimiter (or the line's edge) within a label's length on each side of `at`
     if (!fieldEdge(text, at, -1) || !fieldEdge(text, at, 1)) return null;
@@ -142,7 +142,7 @@ export class TableHeaders {
     const { lineEnd, delim, fields, labels } = line;
     if (labels === null) return null;
     for (let i = 0; i < fields.length; i++) {
-      if (fields[i]![0] <= at && at < fields[i]![1]) return labels[i] === '' ? null : { lineEnd, delim, width: fields.length, column: i, label: labels[i]! };
+      if (fields[i]![0] <= at && at < fields[i]![1]) return labels[i] === '' ? null : { lineEnd, delim, width: fields.length, column: i, label: labels[i]!, labels };
     }
     return null;
   }

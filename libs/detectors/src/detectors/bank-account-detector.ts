@@ -1,4 +1,4 @@
-import { forEachWindow, lowerBound, type Detector, type Scan } from '../detector';
+import { countInRange, forEachWindow, lowerBound, type Detector, type Scan } from '../detector';
 import { ibanValid } from '../iban';
 import { forEachColumnCell, type TableHeader } from '../table-fields';
 import type { KeywordKind } from '../keyword-scan';
@@ -28,8 +28,6 @@ const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iba
 const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2}|\d{4,12}-[\dXx])$/;
 /** between an account's short word and its number: "acc 21457789", "sort 07-04-36", "checking: 0208999779", "普通 4145919" */
 const SHORT_GAP = /^[ \t]*(?:[:#]|no\.?|nr\.?|number)?[ \t]*[:#]?[ \t]*$/i;
-/** a header line with an account column, beside which a branch column is a bank's */
-const ACCOUNT_BESIDE = /(?:^|[\t,;|])[ "]*(?:(?:bank[ _-]?)?(?:account|acct|a\/c)(?:[ _-]?(?:number|num|no\.?|nr|#))?|kontonr\.?|kontonummer|konto|conta|cuenta|clabe)[ "]*(?=[\t,;|]|$)/im;
 /** a number as a phone's is written: a trunk 0 and a blank in its first groups ("0345 734 5345", "07700 900123") */
 const PHONE_SHAPED = /^0\d{2,4} \d/;
 
@@ -49,11 +47,17 @@ export const bankAccountDetector: Detector = {
       ACCOUNT_LABEL.test(header.label) ||
       // (a bare "account" column is a bank's beside a routing, sort code or IBAN column: "ssn,routing,account")
       (BARE_ACCOUNT.test(header.label.trim()) && BANK_COLUMN.test(text.slice(text.lastIndexOf('\n', at) + 1, header.lineEnd)));
+    // (whether a header line has an account column, read once per line)
+    let besideLine = -1, accountBeside = false;
     forEachColumnCell(text, starts, accountColumn, (a, b, header) => {
       const v = text.slice(a, b);
       if (BRANCH_LABEL.test(header.label.trim())) {
         // (only beside an account column: a "Clearing" column of amounts is no bank's)
-        if (BRANCH_CELL.test(v) && ACCOUNT_BESIDE.test(text.slice(text.lastIndexOf('\n', header.lineEnd - 1) + 1, header.lineEnd))) {
+        if (besideLine !== header.lineEnd) {
+          besideLine = header.lineEnd;
+          accountBeside = header.labels.some((l) => !BRANCH_LABEL.test(l) && (ACCOUNT_LABEL.test(l) || BARE_ACCOUNT.test(l)));
+        }
+        if (BRANCH_CELL.test(v) && accountBeside) {
           out.push({ dataClass: 'financial', detector: 'bank-account-number', start: a, end: b, confidence: 0.8 });
         }
         return;
@@ -109,7 +113,7 @@ export const bankAccountDetector: Detector = {
       // "sort" only before a sort code, with an account's or a bank's word near ("Nationwide, sort 07-04-36, acc 21457789";
       // not "sort 24-05-01 rows first"); the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), not a date
       if ((word === 'sort') !== sortCode) return;
-      if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countNear(short.starts, start - 80, end + 80) < 2) return;
+      if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countInRange(short.starts, start - 80, end + 80) < 2) return;
       if (!sortCode && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(value))) return;
       out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
     });
@@ -141,11 +145,6 @@ function longAccountValid(d: string, before: string): boolean {
   return false;
 }
 
-function countNear(starts: readonly number[], a: number, b: number): number {
-  let n = 0;
-  for (let i = lowerBound(starts, a); i < starts.length && starts[i]! <= b; i++) n++;
-  return n;
-}
 
 /** The last digit is (10 - the sum of the others times `weights`, repeated, mod 10) mod 10: CLABE's and CBU's check digits. */
 function weightedCheck(d: string, weights: readonly number[]): boolean {

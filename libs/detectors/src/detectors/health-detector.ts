@@ -1,5 +1,5 @@
 import { HEALTH_TERMS, inIcd10Chapter, type HealthCategory } from '../data/health-vocabulary';
-import { lowerBound, type Detector } from '../detector';
+import { countInRange, lowerBound, type Detector } from '../detector';
 import type { Finding } from '../finding';
 import { forEachColumnCell } from '../table-fields';
 import { englishText, intlHealthTerms } from './health-terms-intl';
@@ -132,9 +132,6 @@ const DOSE = /[ \t]?\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units?|
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’/-]*/gu;
 
 /** Number of values of sorted `xs` in [a, b]. */
-function countInRange(xs: readonly number[], a: number, b: number): number {
-  return lowerBound(xs, b + 1) - lowerBound(xs, a);
-}
 
 interface Hit { start: number; end: number; detector: HealthCategory; ambiguous: boolean; readonly term: string }
 
@@ -341,7 +338,6 @@ const PERSON_KEY = /^(?:patient|pt|mrn|emp(?:loyee)?[ _-]?(?:id|no|nr|code)|ma[ 
  */
 function healthColumns(text: string, starts: readonly number[], termStarts: readonly number[], out: Finding[]): void {
   let column: { key: string; reason: boolean; cells: [number, number][]; withTerm: number } | undefined;
-  // (a header line's columns are asked about one by one: whether it names people is read once per line)
   let peopleLine = -1, people = false;
   const flush = (): void => {
     if (column !== undefined && column.withTerm >= (column.reason ? 2 : 1) && column.withTerm * (column.reason ? 3 : 4) >= column.cells.length) {
@@ -352,13 +348,14 @@ function healthColumns(text: string, starts: readonly number[], termStarts: read
   forEachColumnCell(
     text,
     starts,
-    (header, at) => {
+    (header) => {
       const label = header.label.trim();
       const reason = REASON_COLUMN.test(label);
       if (!reason && !HEALTH_COLUMN.test(label)) return false;
+      // (a header line's columns are asked about one by one: whether it names people is read once per line)
       if (peopleLine !== header.lineEnd) {
         peopleLine = header.lineEnd;
-        people = aboutPeople(text, text.lastIndexOf('\n', at) + 1, header.lineEnd, header.delim);
+        people = aboutPeople(header.labels);
       }
       if (!people) return false;
       flush();
@@ -377,13 +374,12 @@ function healthColumns(text: string, starts: readonly number[], termStarts: read
   flush();
 }
 
-/** The header line [s, e) has a column naming the person of each row. */
-function aboutPeople(text: string, s: number, e: number, delim: number): boolean {
-  for (const field of text.slice(s, e).split(String.fromCharCode(delim))) {
-    const label = field.replace(/^[\s("'`[]+|[\s)"'`\]]+$/g, '').replace(/^insert\s+into\s+\S+\s*\(/i, '');
-    if (nameField(label) !== undefined || PERSON_KEY.test(label)) return true;
-  }
-  return false;
+/** A header's labels name the person of each row (an SQL column list's first label holds its `INSERT INTO t (`). */
+function aboutPeople(labels: readonly string[]): boolean {
+  return labels.some((l) => {
+    const label = l.replace(/^insert\s+into\s+\S+\s*\(/i, '').replace(/^[`"[]+|[`"\]]+$/g, '');
+    return nameField(label) !== undefined || PERSON_KEY.test(label);
+  });
 }
 
 export const healthDetector: Detector = {

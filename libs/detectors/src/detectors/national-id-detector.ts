@@ -1,5 +1,5 @@
 import { ID_LABEL_WORDS } from './labelled-ids';
-import { forEachWindow, type Detector, type Scan } from '../detector';
+import { forEachWindow, lowerBound, type Detector, type Scan } from '../detector';
 import type { Finding } from '../finding';
 import type { KeywordKind } from '../keyword-scan';
 import { deSteuerIdValid } from '../de-steuer-id';
@@ -34,12 +34,7 @@ const GENERIC_LABELS = new Set(['personal number', 'id number', 'id no', 'id no.
 /** A word of `kind` ends at most 24 characters before `start`, with only LABEL_GAP between: the value is labelled. */
 export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolean {
   const { starts, ends } = scan.keywords.hits(kind);
-  let lo = 0, hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(starts, start);
   for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
     const e = ends[i]!;
     if (e <= start && start - e <= 24 && LABEL_GAP.test(scan.text.slice(e, start)) && !GENERIC_LABELS.has(scan.text.slice(starts[i]!, e).toLowerCase())) return true;

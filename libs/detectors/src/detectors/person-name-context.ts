@@ -4,6 +4,7 @@
  * what only a person does after it, an address block after it, e-mail addresses nearby and a list of
  * names. person-name-cues.ts holds more (a quotation's speaker, address labels, unit words).
  */
+import { lowerBound } from '../detector';
 import { isLetter, isLower, prevChar } from './capitalised-runs';
 import { ADDRESS_LINE_AFTER, AUX_AFTER, SAID_PAST } from './person-name-words';
 
@@ -129,13 +130,7 @@ export function emailLocals(text: string, ats: number[], locals: string[]): void
 /** Local parts of the e-mail addresses within `radius` of [s, e) (the '@' positions are sorted). */
 export function nearbyLocals(ats: readonly number[], localParts: readonly string[], s: number, e: number, radius: number): string[] {
   const out: string[] = [];
-  let lo = 0, hi = ats.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ats[mid]! < s - radius) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < ats.length && ats[i]! <= e + radius; i++) if (localParts[i]!.length > 0) out.push(localParts[i]!);
+  for (let i = lowerBound(ats, s - radius); i < ats.length && ats[i]! <= e + radius; i++) if (localParts[i]!.length > 0) out.push(localParts[i]!);
   return out;
 }
 

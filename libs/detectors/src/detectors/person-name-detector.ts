@@ -1,4 +1,4 @@
-import type { Detector } from '../detector';
+import { countInRange, type Detector } from '../detector';
 import { nameFields } from './name-fields';
 import { nameLists as names } from './name-lists';
 import {
@@ -111,15 +111,7 @@ export const personNameDetector: Detector = {
       if (toks.length >= 2) return givenFirst || (all.has(l.lower) && !common.has(l.lower) && !common.has(f.lower));
       return (givenFirst || (all.has(f.lower) && !common.has(f.lower))) && /^[ \t]+(?:to|will|is|has|and)[ \t]/.test(text.slice(l.end, l.end + 8));
     };
-    const atNear = (p: number): boolean => {
-      let lo = 0, hi = ats.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ats[mid]! < p - 200) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < ats.length && ats[lo]! <= p + 200;
-    };
+    const atNear = (p: number): boolean => countInRange(ats, p - 200, p + 200) > 0;
     // a text in Polish, Czech, Slovak, Russian or Ukrainian: a word no list knows may be a name in another case ("z Wojciechem", slavic-cases.ts)
     const inflecting = inflectingText(text);
     /** the nominative of a word in another case that a list knows, from the given names' lists too ("wojciechem" -> "wojciech") */
