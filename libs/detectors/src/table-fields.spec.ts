@@ -1,4 +1,4 @@
-import { fieldsOf, sqlRowEnd, valueOf } from './table-fields';
+import { alignedCells, fieldsOf, freeTextColumn, sqlRowEnd, valueOf } from './table-fields';
 
 const values = (line: string, delim = ','): string[] =>
   fieldsOf(line, 0, sqlRowEnd(line, 0, line.length), delim.charCodeAt(0)).map(([s, e]) => line.slice(...valueOf(line, s, e)));
@@ -15,5 +15,20 @@ describe('fieldsOf and valueOf', () => {
   });
   it('keeps the brackets a value has of its own', () => {
     expect(values('(555) 123-4567,Ann (HR),(x')).toEqual(['(555) 123-4567', 'Ann (HR)', 'x']);
+  });
+});
+
+describe('alignedCells', () => {
+  const row = (line: string, labels: string[]): string[] | null =>
+    alignedCells(fieldsOf(line, 0, line.length, 44), labels.length, freeTextColumn(labels))?.map(([s, e]) => line.slice(s, e)) ?? null;
+  it('gives a free-text column the fields of its unquoted commas', () => {
+    expect(row('Ann,12 High St, Leeds,1981-02-03', ['Name', 'Address', 'DOB'])).toEqual(['Ann', '12 High St, Leeds', '1981-02-03']);
+    expect(row('1,late, again,x', ['id', 'Notes', 'code'])).toEqual(['1', 'late, again', 'x']);
+  });
+  it('is no row of the table with no free-text column, two of them, fewer fields or five more', () => {
+    expect(row('a,b,c,d', ['Name', 'DOB', 'Phone'])).toBeNull();
+    expect(row('a,b,c,d', ['Address', 'Notes', 'Phone'])).toBeNull();
+    expect(row('a,b', ['Name', 'Address', 'Phone'])).toBeNull();
+    expect(row('a,b,c,d,e,f,g,h', ['Name', 'Address', 'Phone'])).toBeNull();
   });
 });

@@ -181,8 +181,43 @@ export class TableHeaders {
   }
 }
 
-/** The rows below a header ending at `headerEnd` (as many fields as it has), up to the first line that is not one; `fn` gets each row's cells. */
-export function tableRows(text: string, headerEnd: number, delim: number, width: number, fn: (cells: [number, number][]) => void): number {
+/**
+ * The one column of free text among a header's labels (an address, a note), where a CSV writer leaves
+ * a comma unquoted ("서울특별시 강남구 테헤란로 152, 10층"); -1 when there is none or more than one.
+ */
+export function freeTextColumn(labels: readonly string[]): number {
+  let column = -1;
+  for (let i = 0; i < labels.length; i++) {
+    if (!FREE_TEXT_LABEL.test(labels[i]!)) continue;
+    if (column !== -1) return -1;
+    column = i;
+  }
+  return column;
+}
+const FREE_TEXT_LABEL =
+  /address|adress|anschrift|direcci|endere[cç]o|morada|indirizzo|adres|osoite|lakcím|διεύθυνση|адрес|alamat|địa chỉ|住所|地址|주소|العنوان|כתובת|ที่อยู่|पता|^(?:notes?|comments?|remarks?|description|bemerkung(?:en)?|notiz(?:en)?|kommentar|observa[cç](?:ão|oes|ões)|observaciones|commentaire|remarques?|opmerking(?:en)?|uwagi|notas|備考|비고|备注|примечание|комментарий)$/iu;
+
+/**
+ * A row's cells as the header's columns: as split when there are `width`; with up to four more,
+ * the free-text column `free` (freeTextColumn) spans the extra ones, the columns before it read from
+ * the left and those after from the right; else null (not a row of this table).
+ */
+export function alignedCells(cells: [number, number][], width: number, free: number): [number, number][] | null {
+  const extra = cells.length - width;
+  if (extra === 0) return cells;
+  if (free < 0 || extra < 0 || extra > 4) return null;
+  const out = cells.slice(0, free);
+  out.push([cells[free]![0], cells[free + extra]![1]]);
+  for (let i = free + extra + 1; i < cells.length; i++) out.push(cells[i]!);
+  return out;
+}
+
+/**
+ * The rows below a header ending at `headerEnd` (as many fields as it has; more when its free-text
+ * column `free` holds commas, see alignedCells), up to the first line that is not one; `fn` gets each
+ * row's cells, one per column.
+ */
+export function tableRows(text: string, headerEnd: number, delim: number, width: number, fn: (cells: [number, number][]) => void, free = -1): number {
   let row = headerEnd + 1;
   // an SQL insert with VALUES on a line of its own after its column list
   VALUES_LINE.lastIndex = row;
@@ -190,8 +225,8 @@ export function tableRows(text: string, headerEnd: number, delim: number, width:
   while (row < text.length) {
     let rowEnd = text.indexOf('\n', row);
     if (rowEnd === -1) rowEnd = text.length;
-    const cells = fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), delim);
-    if (cells.length !== width) break;
+    const cells = alignedCells(fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), delim), width, free);
+    if (cells === null) break;
     fn(cells);
     row = rowEnd + 1;
   }
@@ -233,10 +268,17 @@ export function forEachColumnCell(
     if (header === null || header.width < 2 || read.has(`${header.lineEnd}:${header.column}`) || !accept(header, at)) continue;
     read.add(`${header.lineEnd}:${header.column}`);
     headerEnd = header.lineEnd;
-    tablesTo = tableRows(text, header.lineEnd, header.delim, header.width, (cells) => {
-      const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
-      cell(a, b, header);
-    });
+    tablesTo = tableRows(
+      text,
+      header.lineEnd,
+      header.delim,
+      header.width,
+      (cells) => {
+        const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
+        cell(a, b, header);
+      },
+      freeTextColumn(header.labels),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { firstMatch, type Detector } from '../detector';
-import { TableHeaders, tableRows, valueOf } from '../table-fields';
+import { freeTextColumn, TableHeaders, tableRows, valueOf } from '../table-fields';
 
 /**
  * Month names: English, German, French, Dutch, Swedish; Spanish, Portuguese, Italian, Indonesian,
@@ -54,7 +54,7 @@ export const dateOfBirthDetector: Detector = {
             rows++;
             const [a, b] = valueOf(text, cells[header.column]![0], cells[header.column]![1]);
             if (WHOLE_DATE.test(text.slice(a, b))) out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: a, end: b, confidence: 0.85 });
-          });
+          }, freeTextColumn(header.labels));
           // (a line that reads as a header with no rows under it is a line of text: "Mrs. Patel; DOB; Ward 4" then the date)
           if (rows > 0) {
             tablesTo = to;

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding';
-import { delimiterOf, fieldsOf, isLabel, sqlRowEnd, valueOf } from '../table-fields';
+import { alignedCells, delimiterOf, fieldsOf, freeTextColumn, isLabel, sqlRowEnd, valueOf } from '../table-fields';
 import { roleOrFirm } from './name-shapes';
 import { ORG_AFTER, ORG_WORDS } from './person-name-words';
 
@@ -76,6 +76,9 @@ function nameLike(value: string, listed: boolean, lists: NameLists): boolean {
     (words.length > 1 && hyphen >= 2 && lists.all.has(first) && !lists.common.has(first) && lists.all.has(last.slice(0, hyphen)) && !lists.common.has(last.slice(0, hyphen)));
 }
 
+/** one word in small letters under a bare "name" column: an identifier's ("max", "min" in a table of props) */
+const IDENTIFIER_CELL = /^[\p{Ll}\d_-]+$/u;
+
 /** After a key's word: its closing quote and its colon, arrow or equals sign (sticky, at the word's end). */
 const KEY_AFTER = /["']?[ \t]*(?::|=>|=)/y;
 
@@ -110,8 +113,8 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
     while (row < text.length) {
       let rowEnd = text.indexOf('\n', row);
       if (rowEnd === -1) rowEnd = text.length;
-      const cells = fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), header.delim);
-      if (cells.length !== header.width) break;
+      const cells = alignedCells(fieldsOf(text, row, sqlRowEnd(text, row, rowEnd), header.delim), header.width, header.free);
+      if (cells === null) break;
       for (const [col, kind] of header.columns) {
         const [s, e] = valueOf(text, cells[col]![0], cells[col]![1]);
         const value = text.slice(s, e);
@@ -120,7 +123,7 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
           roles.set(col, r);
           if (e > s) r.filled++;
           if (personCell(value, lists)) r.cells.push([s, e]);
-        } else if (nameLike(value, kind === 'name', lists)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: kind === 'person' ? 0.85 : 0.8 });
+        } else if (nameLike(value, kind === 'name', lists) && !(kind === 'name' && IDENTIFIER_CELL.test(value))) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: kind === 'person' ? 0.85 : 0.8 });
       }
       row = rowEnd + 1;
     }
@@ -131,22 +134,24 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
   }
 }
 
-/** A table's header on [s, e): its delimiter, its number of fields and its name columns (with whether each says "person"), or null. */
-function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role'][] } | null {
+/** A table's header on [s, e): its delimiter, its number of fields, its name columns (with whether each says "person") and its free-text column (freeTextColumn), or null. */
+function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role'][]; free: number } | null {
   if (e - s > 1000 || e - s < 4) return null;
   const delim = delimiterOf(text, s, e);
   if (delim === 0) return null;
   const fields = fieldsOf(text, s, e, delim);
   const columns: [number, 'person' | 'name' | 'role'][] = [];
+  const labels: string[] = [];
   for (let i = 0; i < fields.length; i++) {
     const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
     const label = text.slice(a, b);
     // a header is labels: short, no sentence in a field
     if (!isLabel(label)) return null;
+    labels.push(label);
     const person = nameField(label);
     if (person !== undefined) columns.push([i, person]);
   }
-  return columns.length ? { delim, width: fields.length, columns } : null;
+  return columns.length ? { delim, width: fields.length, columns, free: freeTextColumn(labels) } : null;
 }
 
 /**

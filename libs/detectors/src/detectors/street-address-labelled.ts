@@ -87,15 +87,16 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
 /**
  * A value that reads as a postal address: 8-160 characters with a digit, a number, a capital or an
  * abbreviation first ("14 Rua…", "Kouter 17", "г. Москва", "jl. Tebet"; not a sentence: "The address:
- * we will…"), two words, and a comma, a postcode or four words; not a memory or network address, an
+ * we will…"), two words, and a comma, a postcode or four words (three in an address `column`); not a memory or network address, an
  * e-mail or web address, a phone number or a reference to elsewhere. (An Arabic comma counts, and
  * Japan's postcode mark.)
  */
-function addressValue(value: string): boolean {
+function addressValue(value: string, column = false): boolean {
   if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) return false;
   if (!VALUE_START.test(value)) return false;
   const words = value.match(WORD)?.length ?? 0;
-  return words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= 4);
+  // (in an address column three words and a number will do: "부산광역시 해운대구 센텀로 45")
+  return words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= (column ? 3 : 4));
 }
 
 /** An address at [vs, end): pushed, or the shapes' findings over it widened to it. */
@@ -125,6 +126,6 @@ export function addressColumns(text: string, starts: readonly number[], out: Fin
   const found = out.slice(first).filter((f) => f.detector === 'street-address').sort((a, b) => a.start - b.start);
   const longest = found.reduce((m, f) => Math.max(m, f.end - f.start), 0);
   forEachColumnCell(text, starts, (header) => ADDRESS_COLUMN.test(header.label.trim()), (a, b) => {
-    if (addressValue(text.slice(a, b))) pushOrWiden(a, b, found, longest, out);
+    if (addressValue(text.slice(a, b), true)) pushOrWiden(a, b, found, longest, out);
   });
 }
