@@ -888,6 +888,13 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('คุณสมชาย โทรมาเมื่อวาน')).toEqual(['สมชาย']);
     expect(names('皆さん、こんにちは。고객님 감사합니다. 선생님께 여쭤보세요.')).toEqual([]);
   });
+  it('reads a Japanese or Chinese family name before a job title', () => {
+    expect(names('高橋部長に確認しました。佐藤課長と鈴木氏も了解です。')).toEqual(['高橋', '佐藤', '鈴木']);
+    expect(names('我跟张总说了，王经理也同意。陳經理明天到。李主任、陈老师。')).toEqual(['张', '王', '陳', '李', '陈']);
+    // a department's head, a word ending in a family name's character, 总 as "total" or "always"
+    expect(names('営業部長の会議は明日。青森支店長から連絡。')).toEqual([]);
+    expect(names('向总部汇报，金总额为100万。为何总是这样？基金经理和工程经理，我的历史老师，对方律师，主任医生。')).toEqual([]);
+  });
   it('reads no person in what a review of this round found (firms, headers, places, departments, titles in other scripts)', () => {
     expect(names('Customer,Region,Revenue\nAcme Corp,EMEA,1200\nGlobex Ltd,APAC,900\nJordan Trading,EMEA,5')).toEqual([]);
     expect(names('Prepared by Michael Price\n\nItem,Price,Qty\nRed, Amber, Green')).toEqual(['Michael Price']);
