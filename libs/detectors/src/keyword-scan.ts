@@ -213,6 +213,7 @@ const KINDS = {
     'фио', 'ф.и.о', 'ф.и.о.', 'фамилия', 'имя', 'прізвище', 'піб', 'họ tên', 'họ và tên', 'ονοματεπώνυμο', 'όνομα', 'ad soyad', 'adı soyadı', 'adi soyadi', 'isim',
     'nama lengkap', 'nama', 'nimi', 'sukunimi', 'etunimi', 'namn', 'efternamn', 'förnamn', 'navn', 'etternavn', 'fornavn', 'efternavn', 'név', 'vezetéknév',
     'keresztnév', 'jméno', 'příjmení', 'meno', 'nome completo', 'nombre completo', 'الاسم', '이름', '성명', '姓名', '氏名', '名前', 'ชื่อ',
+    'フリガナ', 'ふりがな', '联系人', '聯絡人', '联络人', '收件人', '收货人', '收款人', '负责人', '負責人', '担当者', '名義人', '담당자', '성함', '예금주',
     // a column or key named for a person's role (name-fields.ts: its value needs a listed name)
     'employee', 'staff', 'customer', 'tenant', 'member', 'student', 'guest', 'applicant', 'candidate', 'owner', 'assignee', 'attendee', 'participant',
     'passenger', 'requester', 'requestor', 'reporter', 'approver', 'reviewer', 'mitarbeiter', 'kunde', 'empleado', 'employé', 'salarié', 'dipendente',

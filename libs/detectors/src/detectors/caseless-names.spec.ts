@@ -28,6 +28,17 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names(kakao)).toEqual(['김민준', '박지현', '이서연', '박지현']);
   });
 
+  it("reads a contact's, recipient's or account holder's field, not a department or a firm in it", () => {
+    expect(names('联系人：王芳，电话：13812345678')).toEqual(['王芳']);
+    expect(names('담당자: 김민준\n예금주: 박서연')).toEqual(['김민준', '박서연']);
+    expect(names('担当者：山田太郎')).toEqual(['山田太郎']);
+    expect(names('负责人：财务部\n担当者：経理部\n姓名：上海分公司\n收款人：客服中心')).toEqual([]);
+  });
+  it("reads a table's reading column and a CJK label ending in the word for a name", () => {
+    expect(names('氏名,フリガナ,メール\n山田 太郎,ヤマダ タロウ,taro@example.jp')).toEqual(['山田 太郎', 'ヤマダ タロウ']);
+    expect(names('客户姓名,联系人,电话\n王伟,李娜,13812345678')).toEqual(['王伟', '李娜']);
+  });
+
   it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {
     expect(names('الموضوع: تحديث بيانات العميل\nملاحظة: يرجى المراجعة')).toEqual([]);
     expect(names('下午开会，请准时参加。\n地点：三楼会议室')).toEqual([]);

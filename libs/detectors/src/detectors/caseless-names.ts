@@ -6,7 +6,7 @@ import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
  * Korean), which the capitalised-run scan cannot see: a chat log's author, after the time stamp at
  * the line's start ("[09/05/2024, 10:14] فاطمة الكعبي: …", "[오전 9:12] 김민준: …", "09:03 นภัสสร: …"), in brackets
  * before the time in brackets ("[김민준] [오전 9:01] …") or alone on its line
- * before the time ("王芳 10:22"); the value of a name field ("الاسم: …", "이름: …", "姓名：…", "ชื่อ …");
+ * before the time ("王芳 10:22"); the value of a name field ("الاسم: …", "이름: …", "姓名：…", "联系人：…", "담당자: …", "ชื่อ …");
  * and each of their words again elsewhere in the text ("شكراً فاطمة", "박지현 고객님"). The other
  * languages' names in such scripts are found by honorifics (name-shapes.ts, scriptNames).
  */
@@ -21,7 +21,11 @@ const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu')
 const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,20}\\d{1,2}:\\d{2}[^\\]\\n]{0,6}\\]`, 'gmu');
 const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
 /** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
-const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
+const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
+/** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心") */
+const ORG_END = /[部課课社室店局係系所院科組组班司心队隊团團行厅廳处處]$/u;
+/** the labels of a person by their role, whose value may be a department or a firm */
+const ROLE_LABEL = /联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|예금주/u;
 /** a whole word of those scripts (and the letters of others glued to it, which make it no name's word) */
 const WORD = /[\p{L}\p{M}]+/gu;
 /** a letter or a mark: a word goes on */
@@ -75,6 +79,9 @@ export function caselessNames(text: string, out: Finding[]): void {
       const name = m[1]!;
       // a line of a schedule is as short ("签到 09:00", "회의 10:30"): alone before a time, a Chinese or Korean name starts with a family name, and one of another script has two words
       if (re === AUTHOR_TIME && !authorLike(name)) continue;
+      // a field's value that names a department or a firm ("姓名：上海分公司"); a contact's or recipient's field holds one often ("负责人：财务部"):
+      // there, a name of its shape (or two to four Han characters, a Japanese name: "担当者：山田太郎")
+      if (re === FIELD && (ORG_END.test(name) || (ROLE_LABEL.test(m[0]) && !authorLike(name) && !/^\p{Script=Han}{2,4}$/u.test(name)))) continue;
       const start = m.index + m[0].lastIndexOf(name);
       found.push([start, start + name.length]);
     }

@@ -25,7 +25,8 @@ export function nameField(field: string): 'person' | 'name' | 'role' | undefined
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
   if (BARE_NAME_FIELDS.has(f)) return 'name';
   if (ROLE_FIELDS.has(f)) return 'role';
-  return PERSON_FIELDS.has(f) ? 'person' : undefined;
+  // (a CJK label ending in its word for a person's name: "客户姓名", "患者氏名", "고객이름")
+  return PERSON_FIELDS.has(f) || CJK_NAME_END.test(f) ? 'person' : undefined;
 }
 /** "name" in the languages of the lists ("navn", "nimi", "jméno", "имя"): a product has one too */
 const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama имя імя ім\'я όνομα isim'.split(' '));
@@ -43,8 +44,10 @@ const PERSON_FIELDS = new Set(
   imienazwisko imięinazwisko imieinazwisko nomecompleto nombrecompleto nomcomplet vollständigername jménoapříjmení jménoapríjmení
   hoten họtên hovaten họvàtên фио ф.и.о фамилия имяифамилия фамилияимяотчество прізвище піб ονοματεπώνυμο επώνυμο adsoyad adısoyadı adisoyadi
   namalengkap sukunimi etunimi fullständigtnamn efternamn förnamn fulltnavn etternavn fornavn efternavn fuldtnavn teljesnév vezetéknév keresztnév
-  الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล`.split(/\s+/),
+  الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล
+  フリガナ ふりがな 氏名カナ 联系人 聯絡人 联络人 收件人 收货人 收款人 负责人 負責人 担当者 名義人 담당자 성함 예금주`.split(/\s+/),
 );
+const CJK_NAME_END = /\p{Script=Han}(?:姓名|氏名)$|\p{Script=Hangul}(?:이름|성명)$/u;
 /** Cells that stand for no value. */
 const EMPTY = new Set(
   'n/a|na|none|null|nil|undefined|unknown|tbd|tba|x|test|example|sample|anonymous|redacted|required|optional|string|text|varchar|true|false|name|your name|first name|last name|full name|surname'.split('|'),
