@@ -385,6 +385,9 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // JSON inside a JSON string (a log line's payload): its escaped quotes read as quotes
+  ['ro-cnp', '{"payload":"{\\"cnp\\":\\"1960523170011\\",\\"city\\":\\"Cluj\\"}"}', '1960523170011'],
+  ['password-assignment', '"{\\"password\\":\\"Sup3rS3cret!x\\"}"', 'Sup3rS3cret!x'],
   // a CSV row whose address cell has an unquoted comma: the columns after it read from the right
   ['street-address', '이름,주소,전화\n김민준,서울특별시 강남구 테헤란로 152, 10층,010-1234-5678', '서울특별시 강남구 테헤란로 152, 10층'],
   ['street-address', '이름,주소,전화\n이서연,부산광역시 해운대구 센텀로 45,010-9876-5432', '부산광역시 해운대구 센텀로 45'],

@@ -14,7 +14,7 @@
  * - `deobfuscate` (view B, built on view A; the point detectors run on windows around its edits):
  *   string-concatenation joints removed (`"AKIA" + "..."`, `'a' 'b'`, across a line break), values
  *   broken by a line break joined, base64 runs (up to three times encoded) and hex runs that decode
- *   to printable UTF-8 text decoded, `\uXXXX` / `\u{X}` / `\xNN` / JSON `\/` escapes, URL `%XX`
+ *   to printable UTF-8 text decoded, `\uXXXX` / `\u{X}` / `\xNN` / JSON `\/` and `\"` escapes, URL `%XX`
  *   escapes and HTML character references decoded, and
  *   spelled-out e-mail separators (`[at]`, `(dot)`, `name at host dot com`) replaced; digits typed
  *   one at a time (`4 1 1 1 …`) or in slash-separated groups, 13-19 of them, joined; AWS key ids in
@@ -393,8 +393,11 @@ function wrappedAt(text: string, nl: number, edits: Edit[]): void {
 function wrappedBreaks(text: string, edits: Edit[]): void {
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) wrappedAt(text, nl, edits);
 }
-/** `\uXXXX`, `\u{X}`, `\xNN`, and JSON's `\/` (PHP's json_encode writes every '/' so: keys and URLs in JSON dumps). */
-const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2}|\\\/)+/g;
+/**
+ * `\uXXXX`, `\u{X}`, `\xNN`, and JSON's `\/` (PHP's json_encode writes every '/' so: keys and URLs in
+ * JSON dumps) and `\"` (JSON inside a JSON string, a log line's payload: `{\"cnp\":\"1960523170015\"}`).
+ */
+const ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}|\\x[0-9a-fA-F]{2}|\\[/"])+/g;
 const PERCENT = /(?:%[0-9a-fA-F]{2})+/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(commat|period|amp|lt|gt|quot|apos|nbsp|lowbar|hyphen|dash|plus|equals|colon));/g;
 const NAMED: Record<string, string> = { commat: '@', period: '.', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', lowbar: '_', hyphen: '-', dash: '-', plus: '+', equals: '=', colon: ':' };
@@ -446,8 +449,8 @@ function decodeHex(text: string, s: number, e: number): string | undefined {
 function decodeEscapes(run: string): string | undefined {
   let out = '';
   for (let i = 0; i < run.length; ) {
-    if (run[i + 1] === '/') {
-      out += '/';
+    if (run[i + 1] === '/' || run[i + 1] === '"') {
+      out += run[i + 1];
       i += 2;
     } else if (run[i + 1] === 'x') {
       out += String.fromCharCode(parseInt(run.slice(i + 2, i + 4), 16));
