@@ -1,8 +1,11 @@
 export interface AhoCorasickOptions {
   /** default false: ASCII and single-code-unit Unicode letters are folded to lower case */
   caseSensitive?: boolean;
-  /** default true: a match must not be glued to a letter, digit or underscore on either side */
-  wholeWord?: boolean;
+  /**
+   * default true: a match must not be glued to a letter, digit or underscore on either side; 'start':
+   * on its start's side only (a Korean word takes its particle after it: "계좌번호는")
+   */
+  wholeWord?: boolean | 'start';
 }
 
 export interface AhoCorasickMatch {
@@ -56,7 +59,7 @@ export class AhoCorasick {
   private readonly dict: Int32Array;
   private readonly lengths: number[] = [];
   private readonly caseSensitive: boolean;
-  private readonly wholeWord: boolean;
+  private readonly wholeWord: boolean | 'start';
 
   constructor(patterns: readonly string[], options: AhoCorasickOptions = {}) {
     this.caseSensitive = options.caseSensitive ?? false;
@@ -169,7 +172,7 @@ export class AhoCorasick {
 
   private boundaryOk(text: string, start: number, end: number): boolean {
     if (start > 0 && isWord(text.charCodeAt(start - 1)) && isWord(text.charCodeAt(start))) return false;
-    if (end < text.length && isWord(text.charCodeAt(end)) && isWord(text.charCodeAt(end - 1))) return false;
+    if (this.wholeWord !== 'start' && end < text.length && isWord(text.charCodeAt(end)) && isWord(text.charCodeAt(end - 1))) return false;
     return true;
   }
 }

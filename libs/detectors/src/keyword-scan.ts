@@ -1,5 +1,6 @@
 import { HEALTH_TERM_WORDS } from './data/health-vocabulary';
 import { ID_LABEL_WORDS } from './detectors/labelled-ids';
+import { AhoCorasick, type AhoCorasickMatch } from './aho-corasick';
 import { KeywordAutomaton } from './keyword-automaton';
 
 /**
@@ -289,18 +290,43 @@ const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
 /**
  * The other scripts' words in three automatons, each run only on a text with a letter of its scripts
  * (and each within the 255 symbols of one automaton): Korean; Chinese and Japanese; the rest (Hebrew,
- * Arabic, Indic, Thai, ...).
+ * Arabic, Indic, Thai, ...). Chinese and Japanese are written without blanks and glue a word to the
+ * next ("我的账号：…", "振込先の口座番号", "口座番号1234567"), and Korean glues its particles to a word
+ * ("계좌번호는"): their words are found anywhere in a run of letters (Korean's at a word's start), by
+ * Aho-Corasick, keeping the longest of overlapping ones as the whole-word automaton does.
  */
 const SCRIPT_GROUPS = (() => {
   const taken = new Set<number>();
   const letterSets = [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7ff\uffa0-\uffdc]/, /[\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f]/, /[\u0590-\u10ff\u1200-\u1dff\ua000-\uabff]/];
+  const wholeWord = ['start', false] as const;
   return letterSets.map((letters, g) => {
     // each word in the first group whose letters it holds (the last takes the rest)
     const patterns = PATTERNS.map((_, p) => p).filter((p) => otherScript(PATTERNS[p]!) && !taken.has(p) && (g === letterSets.length - 1 || letters.test(PATTERNS[p]!)));
     for (const p of patterns) taken.add(p);
-    return { letters, patterns, automaton: new KeywordAutomaton(patterns.map((p) => PATTERNS[p]!)) };
+    const words = patterns.map((p) => PATTERNS[p]!);
+    const search = g < wholeWord.length ? substrings(new AhoCorasick(words, { caseSensitive: true, wholeWord: wholeWord[g] })) : automatonSearch(new KeywordAutomaton(words));
+    return { letters, patterns, search };
   });
 })();
+
+type Search = (text: string, onMatch: (start: number, end: number, pattern: number) => void) => void;
+
+function automatonSearch(automaton: KeywordAutomaton): Search {
+  return (text, onMatch) => automaton.search(text, onMatch);
+}
+
+/** Aho-Corasick's matches as the whole-word automaton reports them: a match starting inside the one before is dropped, one holding it replaces it. */
+function substrings(ac: AhoCorasick): Search {
+  return (text, onMatch) => {
+    let last: AhoCorasickMatch | undefined;
+    for (const m of ac.search(text)) {
+      if (last !== undefined && m.start < last.end && m.start > last.start) continue;
+      if (last !== undefined && m.start > last.start) onMatch(last.start, last.end, last.pattern);
+      last = m;
+    }
+    if (last !== undefined) onMatch(last.start, last.end, last.pattern);
+  };
+}
 const NONE: readonly number[] = Object.freeze([]);
 
 function isSorted(xs: readonly number[]): boolean {
@@ -339,8 +365,8 @@ export class KeywordHits {
     this.otherScript = OTHER_SCRIPT.test(text);
     if (!this.otherScript) return;
     const had = starts.map((x) => x?.length ?? 0);
-    for (const { letters, patterns, automaton } of SCRIPT_GROUPS) {
-      if (letters.test(text)) automaton.search(text, (start, end, i) => hit(start, end, patterns[i]!));
+    for (const { letters, patterns, search } of SCRIPT_GROUPS) {
+      if (letters.test(text)) search(text, (start, end, i) => hit(start, end, patterns[i]!));
     }
     // a kind with hits of more than one automaton: back in text order
     for (let k = 0; k < starts.length; k++) {
