@@ -95,7 +95,7 @@ const KINDS = {
   passport: v('passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'passaporte', 'paspoort', 'paszport', 'pasaport', 'passi', 'паспорт', 'паспорта', 'διαβατήριο'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
-  aadhaar: v('aadhaar', 'aadhar', 'uidai'),
+  aadhaar: v('aadhaar', 'aadhar', 'uidai', 'आधार', 'आधार संख्या', 'आधार नंबर'),
   steuer: v('steuer-id', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer-nr', 'steuernummer', 'idnr', 'tax id'),
   routing: v('routing', 'aba', 'rtn', 'transit'),
   ifsc: v('ifsc', 'ifsc code', 'ifsc no'),
@@ -232,8 +232,8 @@ const KINDS = {
   /** words saying a value is written backwards (deobfuscation-runs.ts, saidBackwards) */
   backwards: v('backwards', 'backward', 'reversed', 'in reverse', 'rückwärts', 'al revés', "à l'envers", 'al contrario'),
   /** a Czech or Slovak birth number's words; an Indian PAN's (intl-id-detector.ts) */
-  rodne: v('rodné číslo', 'rodne cislo', 'rodného čísla', 'rodneho cisla', 'rodné č.', 'r.č.', 'rč', 'birth number', 'birth no'),
-  pan: v('pan', 'pan card', 'pan no', 'pan number', 'permanent account number'),
+  rodne: v('rodné číslo', 'rodne cislo', 'rodného čísla', 'rodneho cisla', 'rodné č.', 'r.č.', 'r. č.', 'rč', 'birth number', 'birth no'),
+  pan: v('pan', 'pan card', 'pan no', 'pan number', 'permanent account number', 'पैन', 'पैन कार्ड', 'पैन नंबर'),
   // national identity and health numbers (intl-id-detector.ts)
   nhs: v('nhs', 'nhs number', 'nhs no', 'nhs no.', 'nhs #', 'chi', 'chi number', 'chi no', 'health and care number', 'hcn'),
   nir: v('nir', 'sécurité sociale', 'securite sociale', 'sécu', 'secu', 'insee', 'carte vitale', 'numéro de sécu', 'n° ss', 'n° sécu'),

@@ -38,6 +38,15 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     ['at-vnr', 'SV-Nummer: 4827 180685', '4827 180685'],
     ['de-svnr', 'Rentenversicherungsnummer 12 180685 K 125', '12 180685 K 125'],
     ['es-nss', 'Número de la Seguridad Social: 28 12345678 40', '28 12345678 40'],
+    ['es-nss', 'Nº afiliación SS: 28/12345678/40', '28/12345678/40'],
+    ['sg-nric', 'NRIC: S8203945G', 'S8203945G'],
+    ['sg-nric', 'NRIC/FIN T0418726H', 'T0418726H'],
+    ['pl-dowod', 'Nr dowodu: THT452088', 'THT452088'],
+    ['de-kvnr', 'Versichertennummer: M400833425', 'M400833425'],
+    ['us-mbi', 'Insurance: Medicare Part B, MBI 1EG4-TE5-MK73', '1EG4-TE5-MK73'],
+    ['ng-bvn', 'BVN: 27303645211', '27303645211'],
+    ['ng-bvn', 'NIN: 97700288949', '97700288949'],
+    ['cn-ric', '{"id_card": "440305198506182531"}', '440305198506182531'],
     ['fr-nif', 'Numéro fiscal : 30 23 217 600 053', '30 23 217 600 053'],
     ['th-idnr', 'เลขประจำตัวประชาชน 3 1007 00207 03 5', '3 1007 00207 03 5'],
     ['id-npwp', 'NPWP: 01.300.066.6-091.000', '01.300.066.6-091.000'],
@@ -116,5 +125,20 @@ describe('labelled-id detector: ids stdnum has no validator for (more-id-validat
     'Emirates ID: 123-1987-6543210-3', // not 784
   ])('%j: no id', (text) => {
     expect(ids(text).filter((f) => f.confidence >= 0.85 && ['ae-eid', 'id-nik', 'vn-cccd'].includes(f.detector))).toEqual([]);
+  });
+});
+
+describe('labelled-id detector: a label that names no country, a number word around a column label', () => {
+  it('reads after "ID card" only an id that is valid (a Chinese id by its date and check digit)', () => {
+    expect(ids('ID card: 123456789012345678')).toEqual([]);
+    expect(ids('id_card: 440305198506182532').filter((f) => f.detector === 'cn-ric')).toEqual([]);
+  });
+  it("reads a table's id column whose label has a word for number", () => {
+    expect(ids('N°;Nom;N° sécurité sociale;Adresse;Téléphone\n1;Martin;280083546443811;8 rue X;06 27 81 24 22').map((f) => f.value)).toContain('280083546443811');
+    expect(ids('Nombre,Nº afiliación SS\nAna,46/47786233/96').map((f) => f.value)).toEqual(['46/47786233/96']);
+    expect(ids('Name,No,Phone\nAnn Lee,12345678,555')).toEqual([]);
+  });
+  it('does not read an MBI of a wrong shape nor a letter it excludes', () => {
+    expect(ids('MBI 1SG4-TE5-MK73')).toEqual([]);
   });
 });

@@ -47,7 +47,7 @@ import * as uyCedula from 'stdnum/lib/cjs/uy/cedula';
 import * as vnMst from 'stdnum/lib/cjs/vn/mst';
 import { LABELLED_IDS, scannedLabel } from './labelled-ids';
 import {
-  aeEid, auMedicare, brPis, brRg, drivingLicence, egNid, huTaj, huTaxId, idNik, inUan, jpMyNumber, personal, phPagIbig, phPhilHealth, phSss, phTin, ruSnils, saNid, vnBhxh, vnCccd,
+  aeEid, auMedicare, brPis, brRg, deKvnr, drivingLicence, egNid, huTaj, huTaxId, idNik, inUan, jpMyNumber, ngElevenDigits, personal, phPagIbig, phPhilHealth, phSss, phTin, plDowod, ruSnils, saNid, sgNric, usMbi, vnBhxh, vnCccd,
 } from './more-id-validators';
 import { LABELLED, placeholderDigits, saidInvalid } from './national-id-detector';
 
@@ -64,16 +64,18 @@ const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
   'sa-nid': [saNid], 'eg-nid': [egNid], 'hu-taxid': [huTaxId], 'hu-taj': [huTaj], 'jp-mynumber': [jpMyNumber], 'br-rg': [brRg], 'ph-sss': [phSss],
   'ph-tin': [phTin], 'ph-philhealth': [phPhilHealth], 'ph-pagibig': [phPagIbig], 'in-uan': [inUan], 'vn-mst': [personal(vnMst)], 'vn-bhxh': [vnBhxh],
   'gr-afm': [personal(grVat)], 'pl-nip': [personal(plNip)], 'driving-licence': [drivingLicence],
+  'sg-nric': [sgNric], 'pl-dowod': [plDowod], 'de-kvnr': [deKvnr], 'us-mbi': [usMbi], 'ng-bvn': [ngElevenDigits],
 };
 
-/** label (lower case) -> the ids it can name, and whether it is a weak label */
-const BY_LABEL = new Map<string, { ids: string[]; weak: boolean }>();
-for (const { id, labels, weak } of LABELLED_IDS) {
+/** label (lower case) -> the ids it can name, and whether it is a weak or a generic label */
+const BY_LABEL = new Map<string, { ids: string[]; weak: boolean; generic: boolean }>();
+for (const { id, labels, weak, generic } of LABELLED_IDS) {
   for (const label of labels) {
     const key = scannedLabel(label);
-    const e = BY_LABEL.get(key) ?? { ids: [], weak: false };
+    const e = BY_LABEL.get(key) ?? { ids: [], weak: false, generic: false };
     e.ids.push(id);
     if (weak?.includes(label)) e.weak = true;
+    if (generic?.includes(label)) e.generic = true;
     BY_LABEL.set(key, e);
   }
 }
@@ -144,7 +146,7 @@ export const labelledIdDetector: Detector = {
 };
 
 /** The id right after a label at [labelStart, from), or undefined. */
-function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak }: { ids: readonly string[]; weak: boolean }): Finding | undefined {
+function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak, generic }: { ids: readonly string[]; weak: boolean; generic: boolean }): Finding | undefined {
   const { text } = scan;
   // a weak label in capitals only ("NIT", "RUN", "INN"; not "workflow run 17980831", "nit: 79664677"), and no label of a payment ("Payment UTR")
   if (weak && text.slice(labelStart, from) !== text.slice(labelStart, from).toUpperCase()) return undefined;
@@ -167,7 +169,7 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
   const compact = value.replace(/[ ./()-]/g, '').toUpperCase();
   let digits = 0;
   for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) >= 48 && compact.charCodeAt(i) <= 57) digits++;
-  if (digits < 6 || placeholderDigits(value)) return undefined;
+  if (digits < (ids.includes('us-mbi') ? 5 : 6) || placeholderDigits(value)) return undefined;
   let checksumOnly: string | undefined;
   for (const id of ids) {
     for (const v of VALIDATORS[id]!) {
@@ -177,6 +179,6 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
       if (r.error instanceof InvalidChecksum || r.error instanceof InvalidComponent) checksumOnly ??= id;
     }
   }
-  if (checksumOnly === undefined || weak || saidInvalid(text, start, end)) return undefined;
+  if (checksumOnly === undefined || weak || generic || saidInvalid(text, start, end)) return undefined;
   return { dataClass: 'government_id', detector: checksumOnly, start, end, confidence: LABELLED };
 }

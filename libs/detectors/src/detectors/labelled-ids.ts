@@ -15,6 +15,8 @@ export interface LabelledId {
   readonly id: string;
   readonly labels: readonly string[];
   readonly weak?: readonly string[];
+  /** labels that name no country ("ID card"): a number after them only when it is valid (a Chinese id's date and check digit), in any case */
+  readonly generic?: readonly string[];
 }
 
 export const LABELLED_IDS: readonly LabelledId[] = [
@@ -25,7 +27,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'cl-rut', labels: ['rut', 'r.u.t', 'r.u.t.', 'rol único tributario', 'rol unico tributario', 'run', 'rol único nacional'], weak: ['run'] },
   { id: 'ar-cuit', labels: ['cuit', 'cuil', 'c.u.i.t', 'c.u.i.l'] },
   { id: 'tr-tckimlik', labels: ["tc'si", 'tc’si', "tc'nin", 'tc’nin', 'tc kimlik', 't.c. kimlik', 'tc kimlik no', 'tc kimlik numarası', 'tckn', 'tc no', 't.c. no', 'kimlik no', 'kimlik numarası', 'tc kimlik numarasi', 'kimlik numarasi'] },
-  { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id', 'resident id', 'resident id number', 'chinese resident id'] },
+  { id: 'cn-ric', labels: ['身份证', '身份证号', '身份证号码', '公民身份号码', 'resident identity card', 'chinese id', 'prc id', 'resident id', 'resident id number', 'chinese resident id', 'id card', 'id_card', 'idcard', 'id card no', 'id card number'], generic: ['id card', 'id_card', 'idcard', 'id card no', 'id card number'] },
   { id: 'tw-natid', labels: ['身分證', '身分證字號', '身分證號碼', 'taiwan id'] },
   { id: 'kr-rrn', labels: ['주민등록번호', '주민번호', 'resident registration number', 'rrn'] },
   { id: 'my-nric', labels: ['mykad', 'no. kp', 'no kp', 'kad pengenalan', 'nric', 'ic no', 'ic number'], weak: ['ic no', 'ic number'] },
@@ -46,7 +48,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'ch-ahv', labels: ['ahv', 'avs', 'ahv-nr', 'ahv-nummer', 'avs n°', 'numéro avs', 'sozialversicherungsnummer'] },
   { id: 'at-vnr', labels: ['svnr', 'sv-nr', 'sv-nummer', 'versicherungsnummer', 'sozialversicherungsnummer'] },
   { id: 'de-svnr', labels: ['rentenversicherungsnummer', 'rv-nummer', 'rvnr', 'versicherungsnummer', 'sozialversicherungsnummer'] },
-  { id: 'es-nss', labels: ['nss', 'número de la seguridad social', 'numero de la seguridad social', 'número de afiliación', 'seguridad social'] },
+  { id: 'es-nss', labels: ['nss', 'número de la seguridad social', 'numero de la seguridad social', 'número de afiliación', 'seguridad social', 'afiliación', 'afiliación ss', 'afiliacion ss', 'nº afiliación', 'nº afiliación ss', 'n° afiliación ss'] },
   { id: 'fr-nif', labels: ['nif', 'numéro fiscal', 'numero fiscal', 'numéro spi', 'spi', 'numéro d’identification fiscale', "numéro d'identification fiscale"], weak: ['spi'] },
   { id: 'th-idnr', labels: ['เลขบัตรประชาชน', 'บัตรประชาชน', 'เลขที่บัตรประชาชน', 'เลขประจำตัวประชาชน', 'thai id', 'thai national id'] },
   { id: 'id-npwp', labels: ['npwp', 'nomor pokok wajib pajak'] },
@@ -78,6 +80,11 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'vn-bhxh', labels: ['số sổ bhxh', 'mã số bhxh', 'sổ bhxh', 'bhxh'] },
   { id: 'gr-afm', labels: ['αφμ', 'α.φ.μ.', 'α.φ.μ', 'afm', 'αριθμός φορολογικού μητρώου'] },
   { id: 'pl-nip', labels: ['nip', 'numer nip', 'nr nip'] },
+  { id: 'sg-nric', labels: ['nric', 'nric no', 'nric/fin', 'nric number', 'fin no', 'singapore nric'] },
+  { id: 'pl-dowod', labels: ['nr dowodu', 'numer dowodu', 'nr_dowodu', 'dowód osobisty', 'dowodu osobistego', 'nr dowodu osobistego', 'numer dowodu osobistego', 'seria i numer dowodu'] },
+  { id: 'de-kvnr', labels: ['versichertennummer', 'krankenversichertennummer', 'kvnr', 'kv-nummer', 'versicherten-nr', 'versicherten-nr.'] },
+  { id: 'us-mbi', labels: ['mbi', 'medicare beneficiary identifier', 'medicare id', 'medicare number'] },
+  { id: 'ng-bvn', labels: ['bvn', 'bank verification number', 'nin', 'national identification number', 'nimc'], weak: ['nin'] },
   { id: 'driving-licence', labels: ["driver's licence", "driver's license", 'drivers licence', 'drivers license', 'driver licence', 'driver license', 'driving licence', 'driving license', 'dl no', 'dl#', 'dl number'] },
 ];
 

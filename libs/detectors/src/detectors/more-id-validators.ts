@@ -172,6 +172,52 @@ export const drivingLicence = validator('Driving licence number', 'Driving licen
   /^(?=(?:\D*\d){5})[A-Z0-9]{5,16}$/i.test(v) && !/^(\d)\1+$/.test(v) ? ok(v) : fail(new InvalidFormat()),
 );
 
+/** Singapore's NRIC and FIN: S, T, F, G or M, seven digits weighted 2 7 6 5 4 3 2 (+4 for T and G, +3 for M), a check letter from the sum mod 11 */
+export const sgNric = validator('Singapore NRIC/FIN', 'NRIC', 'NRIC', (v) => {
+  const m = /^([STFGM])(\d{7})([A-Z])$/.exec(v.toUpperCase());
+  if (m === null) return fail(new InvalidFormat());
+  const w = [2, 7, 6, 5, 4, 3, 2];
+  let sum = m[1] === 'T' || m[1] === 'G' ? 4 : m[1] === 'M' ? 3 : 0;
+  for (let i = 0; i < 7; i++) sum += Number(m[2]![i]) * w[i]!;
+  const letters = m[1] === 'S' || m[1] === 'T' ? 'JZIHGFEDCBA' : m[1] === 'M' ? 'KLJNPQRTUWX' : 'XWUTRQPNMLK';
+  return letters[sum % 11] === m[3] ? ok(v.toUpperCase()) : fail(new InvalidChecksum());
+});
+
+/** A Polish identity card: a series of three letters and six digits, the first digit a check of the rest weighted 7 3 1 _ 7 3 1 7 3 (letters A=10 … Z=35) */
+export const plDowod = validator('Polish identity card number', 'Numer dowodu osobistego', 'DO', (v) => {
+  const u = v.toUpperCase();
+  if (!/^[A-Z]{3}\d{6}$/.test(u)) return fail(new InvalidFormat());
+  const w = [7, 3, 1, 0, 7, 3, 1, 7, 3];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (i < 3 ? u.charCodeAt(i) - 55 : Number(u[i])) * w[i]!;
+  return sum % 10 === Number(u[3]) ? ok(u) : fail(new InvalidChecksum());
+});
+
+/** A German health insurance number (Krankenversichertennummer): a letter and nine digits, the last a check of the letter's two digits (A=01) and the next eight weighted 1 2 1 2 …, digit sums added, mod 10 */
+export const deKvnr = validator('German health insurance number', 'Krankenversichertennummer', 'KVNR', (v) => {
+  const u = v.toUpperCase();
+  if (!/^[A-Z]\d{9}$/.test(u)) return fail(new InvalidFormat());
+  const d = String(u.charCodeAt(0) - 64).padStart(2, '0') + u.slice(1, 9);
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const p = Number(d[i]) * (i % 2 === 0 ? 1 : 2);
+    sum += p > 9 ? p - 9 : p;
+  }
+  return sum % 10 === Number(u[9]) ? ok(u) : fail(new InvalidChecksum());
+});
+
+/**
+ * The US Medicare Beneficiary Identifier: eleven characters, a digit 1-9 first, then letters (not S,
+ * L, O, I, B, Z), digits and either in fixed places ("1EG4-TE5-MK73"); no check digit.
+ */
+export const usMbi = validator('US Medicare Beneficiary Identifier', 'MBI', 'MBI', (v) => {
+  const L = '[AC-HJKMNP-RT-Y]', A = '[AC-HJKMNP-RT-Y0-9]';
+  return new RegExp(`^[1-9]${L}${A}\\d${L}${A}\\d${L}${L}\\d\\d$`).test(v.toUpperCase()) ? ok(v.toUpperCase()) : fail(new InvalidFormat());
+});
+
+/** Nigeria's BVN and NIN: eleven digits, no published check */
+export const ngElevenDigits = validator('Nigerian BVN or NIN', 'BVN/NIN', 'BVN', (v) => (/^\d{11}$/.test(v) && !/^(\d)\1+$/.test(v) ? ok(v) : fail(new InvalidFormat())));
+
 /** A stdnum validator whose number names a person as often as a firm (a Greek AFM, a Polish NIP, a Vietnamese MST) or that stdnum takes for a firm's (a Portuguese citizen card): read as a person's */
 export function personal(v: Validator): Validator {
   return { ...v, validate: (value) => {

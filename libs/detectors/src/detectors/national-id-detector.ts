@@ -93,10 +93,19 @@ const ID_LABEL = new Set(
   pan panno pannumber n°ss nºss noss n°sécu numsecu dninie nienif паспорт паспорта
   henkilötunnus cpf curp rfc birthnumber dni nie nif pesel bsn nir passport passportno passportnumber passportnr aadhaar aadhaarnumber steuerid steueridentifikationsnummer
   sin itin nhs nhsnumber nhsno governmentid govid idcard identitynumber rodnecislo rodnéčíslo
-  rut cuit cuil tckn tckimlik tckimlikno kimlikno cnp amka oib egn pps ppsn tfn utr nric mykad hkid cnic ird ahv ahvnr svnr nss inn rrn npwp cedula cédula jmbg`.split(/\s+/),
+  rut cuit cuil tckn tckimlik tckimlikno kimlikno cnp amka oib egn pps ppsn tfn utr nric mykad hkid cnic ird ahv ahvnr svnr nss inn rrn npwp cedula cédula jmbg
+  sécuritésociale securitesociale sécu secu insee seguridadsocial afiliaciónss afiliacionss afiliación segurosocial sozialversicherung dowodu dowódosobisty`.split(/\s+/),
 );
 // and every label of labelled-ids.ts, as the column's header writes it ("ИНН", "СНИЛС", "Số CCCD", "TAJ-szám")
 for (const label of ID_LABEL_WORDS) ID_LABEL.add(label.replace(/[\s_.#-]+/g, ''));
+/** an id column's label, or one with a word for "number" before or after it ("N° sécurité sociale", "Nr PESEL", "NRIC No") */
+function idLabel(l: string): boolean {
+  if (ID_LABEL.has(l)) return true;
+  const bare = l.replace(NUMBER_BEFORE, '').replace(NUMBER_AFTER, '');
+  return bare.length >= 3 && bare !== l && ID_LABEL.has(bare);
+}
+const NUMBER_BEFORE = /^(?:n°|nº|no|nr|num|numero|numéro|número|numer|nummer|номер|số)(?:de|do|da|di|del|du|dela|ya)?/u;
+const NUMBER_AFTER = /(?:no|nr|num|number|numero|numéro|número|numer|nummer|номер)$/u;
 /** a cell that can be an id: letters, digits, blanks, '.', '/' and '-', five digits or more, 6-24 characters */
 const ID_CELL = /^(?=(?:[^\d]*\d){5})[A-Za-z0-9][A-Za-z0-9 ./-]{4,22}[A-Za-z0-9]$/;
 /** a firm's or a system's number in such a column: an internal reference (INV-100234, EMP-00123), a VAT number (GB123456789), a US EIN (12-3456789) */
@@ -128,7 +137,7 @@ function idColumns(scan: Scan, out: Finding[]): void {
   starts.sort((a, b) => a - b);
   // (the label without what brackets add to it: "Паспорт (ID-картка)", "SSN (US)")
   const label = (header: TableHeader): string => header.label.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_.#-]+/g, '');
-  forEachColumnCell(text, starts, (header) => ID_LABEL.has(label(header)), (a, b, header) => {
+  forEachColumnCell(text, starts, (header) => idLabel(label(header)), (a, b, header) => {
     const v = text.slice(a, b);
     // a PAN column holds India's PAN ("OPRPS6245R") or, in payments, a card's number (the card detector's)
     if (/^pan(?:no|number)?$/.test(label(header)) ? PAN_CELL.test(v) : ID_CELL.test(v) && !DATE_CELL.test(v) && !NOT_PERSON_ID.test(v) && !placeholderDigits(v)) {
