@@ -397,6 +397,9 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  // a log line's next field after a password word; a forwarded mail's header in Spanish
+  ['password-assignment', '2024-06-18T07:11:33Z WARN login failed user=jdoe reason=bad_password attempts=4'],
+  ['person-name', 'De: soporte@x.es\nEnviado: lunes, 13 de mayo de 2024 9:14\nPara: ventas@x.es\nAsunto: RE: Alquiler'],
   ['street-address', 'Click the icon in the top right corner of Chrome and Firefox windows.'],
   ['street-address', 'As shown in the corner of Figure 3 and Table 2, the totals match.'],
   ['aws-access-key-id', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'],

@@ -56,6 +56,9 @@ function nameValuePairs(text: string, out: Finding[]): void {
 }
 
 /** Passwords in assignments and labelled fields: password=..., "pwd": "...", PASSWORD: ..., DB_PASS=... */
+/** a key=value field of a log line: a lower-case identifier, "=" and a value */
+const NEXT_FIELD = /^[a-z][a-z_.]{2,30}=[^=]/;
+
 export const passwordAssignmentDetector: Detector = {
   entries: [{ id: 'password-assignment', dataClass: 'credentials', description: 'Passwords in assignments, config and labelled fields' }],
   detect({ text, keywords }, out) {
@@ -117,6 +120,8 @@ export const passwordAssignmentDetector: Detector = {
       const op = v[1]!.trim();
       // "pwd Xy7!kq2#Lm" without an operator: only a value that looks generated, not a word
       if (op === '' && !(trimmed.length >= 8 && /\d/.test(trimmed) && /[A-Za-z]/.test(trimmed) && charClassCount(trimmed) >= 3)) continue;
+      // (nor the log line's next field: "reason=bad_password attempts=4")
+      if (op === '' && NEXT_FIELD.test(trimmed)) continue;
       if (op.startsWith('is') && /^(?:the|a|an|not|too|set|correct|wrong|incorrect|invalid|weak|strong|stored|required|missing|empty|your|my|expired|reset|changed|valid|case)$/i.test(trimmed)) continue;
       // after another language's copula only a value that looks generated ("heslo je Jaro2024!Kx7q", not "heslo je silné")
       if (/^[a-zàèéä]/.test(op) && !op.startsWith('is') && !(/\d/.test(trimmed) && /\p{L}/u.test(trimmed) && trimmed.length >= 6)) continue;

@@ -8,7 +8,7 @@ import { STOP, words } from './person-name-words';
 
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
 const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):(?:[ \t]+\S|[ \t]*["“])/uy;
-/** words that head a field or a section line ("Note: ...", "Status: ..."), never a speaker */
+/** words that head a field or a section line ("Note: ...", "Status: ..."; a forwarded mail's header in other languages, "De:", "Para:", "Asunto:"), never a speaker */
 const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from to cc bcc name email e-mail phone tel fax mobile address website url status
   priority owner type category title description answer question q a step warning error example result results reason comment comments update tip
   bot user assistant system agent customer client host guest speaker interviewer interviewee moderator caller operator support admin me you
@@ -16,7 +16,10 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
   agenda attendees blockers risks risk next todo budget timeline goal goals context background problem solution input output response request
   prompt transcript followup follow-up minutes issue issues fix cause impact steps details info information contact company department role
   team project version build environment env tags labels links attachment attachments pros cons yes no ok okay hint caution important
-  antipasto antipasti primo secondo contorno dolce aperitivo digestivo entrée entree plat dessert starter starters main mains pudding appetizer appetiser`);
+  antipasto antipasti primo secondo contorno dolce aperitivo digestivo entrée entree plat dessert starter starters main mains pudding appetizer appetiser
+  de para enviado enviada asunto fecha von an gesendet betreff datum objet envoyé envoye à da inviato oggetto data van aan verzonden onderwerp
+  från till skickat ämne fra til sendt emne od do wysłano temat kimden kime gönderildi konu feladó címzett elküldve tárgy lähettäjä vastaanottaja
+  lähetetty aihe dari kepada perihal`);
 /**
  * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name
  * lists (and no field word); at least two different such speakers make a transcript.
