@@ -218,7 +218,8 @@ const KINDS = {
     // a column or key named for a person's role (name-fields.ts: its value needs a listed name)
     'employee', 'staff', 'customer', 'tenant', 'member', 'student', 'guest', 'applicant', 'candidate', 'owner', 'assignee', 'attendee', 'participant',
     'passenger', 'requester', 'requestor', 'reporter', 'approver', 'reviewer', 'mitarbeiter', 'kunde', 'empleado', 'employé', 'salarié', 'dipendente',
-    'funcionário', 'medewerker', 'klant', 'pracownik',
+    'funcionário', 'medewerker', 'klant', 'pracownik', 'contact', 'contact person', 'ansprechpartner', 'ansprechperson', 'kontaktperson', 'contacto', 'referente',
+    'nume', 'prenume',
   ),
   /** a table's column of ids whose own words are in no other kind (national-id-detector.ts): "TaxID", "National ID" */
   idcolumn: v(

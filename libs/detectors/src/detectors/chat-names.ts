@@ -58,6 +58,17 @@ function nameAt(text: string, s: number): { end: number; words: string[] } | und
   return { end: s + m[1]!.length, words };
 }
 
+/** "Family, Given" (particles before the family name, two words each at most): sticky; group 1 the family name, group 2 the given names */
+const FAMILY_FIRST = /((?:(?:van|von|de|der|den|da|di|du|del|dos|das|ten|ter)[ ])*\p{Lu}[\p{L}'’-]{0,30}(?:[ ]\p{Lu}[\p{L}'’-]{0,30})?),[ ](\p{Lu}[\p{L}'’-]{0,30}(?:[ ]\p{Lu}[\p{L}'’-]{0,30})?)/uy;
+function familyFirstAt(text: string, s: number): { end: number; words: string[] } | undefined {
+  FAMILY_FIRST.lastIndex = s;
+  const m = FAMILY_FIRST.exec(text);
+  if (m === null) return undefined;
+  const words = `${m[2]!} ${m[1]!}`.toLowerCase().split(' ').filter((w) => !PARTICLES.has(w));
+  for (const w of words) if (STOP.has(w) || ORG_WORDS.has(w) || NOT_NAME_WORDS.has(w) || INITIAL_NOUNS.has(w) || PRODUCT_NAMES.has(w)) return undefined;
+  return { end: s + m[0].length, words };
+}
+
 /** the words of a name, by the lists: 2 both ends listed (a given name first), 1 one word listed or a surname ending, 0 none */
 function listed(words: string[], lists: Lists): number {
   const known = (w: string, list: { has(w: string): boolean }): boolean => {
@@ -118,12 +129,16 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
             if (h !== null) found.push({ start: s, end: s + h[1]!.length, plain: false, handle: true, words: [h[1]!.split(/[._-]/)[0]!] });
           }
         }
-      } else if (le < text.length && c !== 0 && timeMayEnd(text, le) && /\p{Lu}/u.test(text[q]!)) {
-        const n = nameAt(text, q);
-        if (n !== undefined) {
-          TIME_AFTER.lastIndex = n.end;
+      } else if (le < text.length && c !== 0 && timeMayEnd(text, le)) {
+        // (or the family name first and a comma, as Teams and Outlook write it: "Nguyen, Linh 09:02", "de Boer, Femke 08:51")
+        const n = /\p{Lu}/u.test(text[q]!) ? nameAt(text, q) : undefined;
+        TIME_AFTER.lastIndex = n?.end ?? q;
+        const comma = n === undefined || !TIME_AFTER.test(text) ? familyFirstAt(text, q) : undefined;
+        const name = comma ?? n;
+        if (name !== undefined) {
+          TIME_AFTER.lastIndex = name.end;
           // the author line, then the message on the next line
-          if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: n.end, plain: true, words: n.words });
+          if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: name.end, plain: true, words: name.words });
         }
       }
       // the author, the time and the message on one line: "Chioma Obi  10:04  alex you…", "alex.romero  10:02  deploy failing"

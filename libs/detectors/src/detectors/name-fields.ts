@@ -29,11 +29,14 @@ export function nameField(field: string): 'person' | 'name' | 'role' | undefined
   return PERSON_FIELDS.has(f) || CJK_NAME_END.test(f) ? 'person' : undefined;
 }
 /** "name" in the languages of the lists ("navn", "nimi", "jméno", "имя"): a product has one too */
-const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama имя імя ім\'я όνομα isim'.split(' '));
+const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama nume имя імя ім\'я όνομα isim'.split(' '));
+/** a given name's column: a bare "name" column beside it holds the family name ("Name;Vorname", "Nume,Prenume") */
+const GIVEN_FIELDS = new Set('firstname givenname forename vorname prénom prenom voornaam imie imię prenume förnamn fornavn etunimi keresztnév'.split(' '));
 /** A person's role as a column or key ("Employee", "assignee"): a person's name or a firm's, an id, a login; a listed name is needed. */
 const ROLE_FIELDS = new Set(
   `employee staff customer tenant member student guest applicant candidate owner assignee attendee participant passenger requester requestor reporter
-  approver reviewer mitarbeiter kunde empleado employé salarié dipendente funcionário medewerker klant pracownik`.split(/\s+/),
+  approver reviewer mitarbeiter kunde empleado employé salarié dipendente funcionário medewerker klant pracownik
+  contact contactperson ansprechpartner ansprechperson kontaktperson contacto referente`.split(/\s+/),
 );
 const PERSON_FIELDS = new Set(
   `firstname lastname fullname givenname familyname forename forenames middlename surname surnames maidenname birthname legalname preferredname
@@ -41,7 +44,7 @@ const PERSON_FIELDS = new Set(
   customername employeename contactname patientname clientname displayname personname membername studentname tenantname guestname passengername
   accountholder accountholdername cardholder cardholdername holdername beneficiary beneficiaryname recipientname sendername insuredname
   apellido apellidos prenom prénom vorname nachname familienname cognome sobrenome voornaam achternaam nazwisko imie imię
-  imienazwisko imięinazwisko imieinazwisko nomecompleto nombrecompleto nomcomplet vollständigername jménoapříjmení jménoapríjmení
+  prenume imienazwisko imięinazwisko imieinazwisko nomecompleto nombrecompleto nomcomplet vollständigername jménoapříjmení jménoapríjmení
   hoten họtên hovaten họvàtên фио ф.и.о фамилия имяифамилия фамилияимяотчество прізвище піб ονοματεπώνυμο επώνυμο adsoyad adısoyadı adisoyadi
   namalengkap sukunimi etunimi fullständigtnamn efternamn förnamn fulltnavn etternavn fornavn efternavn fuldtnavn teljesnév vezetéknév keresztnév
   الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล
@@ -154,7 +157,10 @@ function headerOf(text: string, s: number, e: number): { delim: number; width: n
     const person = nameField(label);
     if (person !== undefined) columns.push([i, person]);
   }
-  return columns.length ? { delim, width: fields.length, columns, free: freeTextColumn(labels) } : null;
+  if (columns.length === 0) return null;
+  // (a bare "name" beside a given name's column is the family name: a person's)
+  if (labels.some((l) => GIVEN_FIELDS.has(l.toLowerCase().replace(/[\s_.-]+/g, '')))) for (const c of columns) if (c[1] === 'name') c[1] = 'person';
+  return { delim, width: fields.length, columns, free: freeTextColumn(labels) };
 }
 
 /**

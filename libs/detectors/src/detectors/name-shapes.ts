@@ -596,9 +596,12 @@ const JA_NOT_NAMES = new Set(['担当者', '会員', '皆', '皆様', '客', '�
 /** the commonest Japanese family names (of the surveys' first 150): one of them before a job title or 氏 */
 const JA_FAMILY =
   '佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 大橋 石原 松岡 浅野 荒木 大久保 野田 小西 熊谷 松下 川上 星野 大石 堀 森 林 原 辻'.split(' ');
-const JA_TITLE = '部長|課長|係長|社長|副社長|専務|常務|室長|次長|主任|支店長|所長|店長|院長|教授|准教授|弁護士|医師|氏|殿';
-/** (longest first: "佐々木" before "佐々") */
-const JA_TITLED = new RegExp(`(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?=${JA_TITLE})`, 'gu');
+const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|支店長|所長|店長|院長|教授|准教授|弁護士|医師|氏|殿';
+/** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長") */
+const JA_TITLED = new RegExp(
+  `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ 　](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ 　]?(?:${JA_TITLE}))`,
+  'gu',
+);
 /** the hundred commonest Chinese family names: one of them before 先生, 女士 or 小姐 (not "尊敬的女士", "各位女士") */
 export const ZH_FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳楊黃趙吳許鄭謝蕭劉張羅蘇葉鍾譚陸範賈韋鄒顧龔錢嚴湯';
 const ZH_NAME = new RegExp(`[${ZH_FAMILY}](?=先生|女士|小姐)`, 'gu');
@@ -614,6 +617,10 @@ const ZH_TITLED = new RegExp(
 export const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
 /** (not a word for a role or a person by what they do, which ends in 자, 장, 원, 사, 객, 인: "사용자님", "부사장님", "지원자님") */
 const KO_NAME = new RegExp(`(?<!\\p{Script=Hangul})[${KO_FAMILY}]\\p{Script=Hangul}[^자장원사객인생님씨\\P{Script=Hangul}](?= ?(?:님|씨))`, 'gu');
+/** a Korean full name before a job title ("박성호 팀장", "최민수 대리"; not a team's or a department's name, "인사팀 팀장", nor a word such as 이번주, 담당자) */
+const KO_JOB_TITLES = '팀장|대리|과장|부장|차장|사원|주임|실장|본부장|이사|상무|전무|대표|교수|원장';
+const KO_JOB = new RegExp(KO_JOB_TITLES);
+const KO_TITLED = new RegExp(`(?<!\\p{Script=Hangul})(?!이번|오늘|어제|내일|우리|저희|그래|이제|지금|다음|지난|모든|전체|신임|담당|해당|현재|전임|후임|안녕|감사)[${KO_FAMILY}]\\p{Script=Hangul}[^팀부과실처국회사청소\\P{Script=Hangul}](?= ?(?:${KO_JOB_TITLES})(?!\\p{Script=Hangul}{2}))`, 'gu');
 /** after คุณ, นาย, นาง at the text's start or after a blank (not inside a word: "คุณภาพ" quality, "นายจ้าง" employer) */
 const TH_NAME = /(?<=(?:^|[\s(])(?:คุณ|นางสาว|นาย|นาง))(?!ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|วุฒิ|ลักษณะ|จ้าง|หน้า|ทุน|พยาบาล)[\u0E01-\u0E4E]{2,20}(?=[\s,.!?]|$)/gu;
 export function scriptNames(text: string, out: { push(f: Finding): unknown }): void {
@@ -627,5 +634,6 @@ export function scriptNames(text: string, out: { push(f: Finding): unknown }): v
   if (!kana && /先生|女士|小姐/.test(text)) run(ZH_NAME);
   if (!kana && /[理監监师師任生授士总總]/.test(text)) run(ZH_TITLED);
   if (text.indexOf('님') !== -1 || text.indexOf('씨') !== -1) run(KO_NAME);
+  if (KO_JOB.test(text)) run(KO_TITLED);
   if (text.indexOf('คุณ') !== -1 || text.indexOf('นาย') !== -1 || text.indexOf('นาง') !== -1) run(TH_NAME);
 }

@@ -888,6 +888,17 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('คุณสมชาย โทรมาเมื่อวาน')).toEqual(['สมชาย']);
     expect(names('皆さん、こんにちは。고객님 감사합니다. 선생님께 여쭤보세요.')).toEqual([]);
   });
+  it('reads a Japanese name with its given name before a title, and a Korean full name before a job title', () => {
+    expect(names('配布先：佐藤 由美 取締役、中村 誠 部長、小林 さくら 課長')).toEqual(['佐藤 由美', '中村 誠', '小林 さくら']);
+    expect(names('대상자: 최민수 대리 (영업2팀)\n면담자: 정혜진 과장 (인사팀)')).toEqual(['최민수', '정혜진']);
+    expect(names('이번주 과장님 회의. 인사팀 팀장 회의. 담당자 부장')).toEqual([]);
+  });
+  it("reads a chat's authors written family name first ('Nguyen, Linh 09:02'), and a bare Name column beside a given name's as the family name", () => {
+    expect(names('Nguyen, Linh 09:02\nmorning! the supplier called\nde Boer, Femke 09:03\nwhich one?')).toEqual(['Nguyen, Linh', 'de Boer, Femke']);
+    expect(names('Revenue, Total 10:00\nsee above\nSales, Europe 11:00\nok')).toEqual([]);
+    expect(names('Name;Vorname;Geburtsdatum\nMeier;Reto;12.08.1980\nBühler;Sandra;03.11.1975')).toEqual(['Meier', 'Reto', 'Bühler', 'Sandra']);
+    expect(names('Nume,Prenume,Telefon\nDumitrescu,Vasile,0744 102 330')).toEqual(['Dumitrescu', 'Vasile']);
+  });
   it('reads a Japanese or Chinese family name before a job title', () => {
     expect(names('高橋部長に確認しました。佐藤課長と鈴木氏も了解です。')).toEqual(['高橋', '佐藤', '鈴木']);
     expect(names('我跟张总说了，王经理也同意。陳經理明天到。李主任、陈老师。')).toEqual(['张', '王', '陳', '李', '陈']);
