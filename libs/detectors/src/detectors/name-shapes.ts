@@ -599,7 +599,7 @@ const JA_FAMILY =
 const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|支店長|所長|店長|院長|教授|准教授|弁護士|医師|氏|殿';
 /** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長") */
 const JA_TITLED = new RegExp(
-  `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ 　](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ 　]?(?:${JA_TITLE}))`,
+  `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ \\u3000](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ \\u3000]?(?:${JA_TITLE}))`,
   'gu',
 );
 /** the hundred commonest Chinese family names: one of them before 先生, 女士 or 小姐 (not "尊敬的女士", "各位女士") */
