@@ -135,6 +135,13 @@ const KINDS = {
     'therapist', 'counselor', 'counsellor', 'psychologist', 'pharmacist', 'prescriptions', 'clinic visit',
     'dx', 'rx', 'hx', 'pt', 'y/o', 'yo', 'qd', 'bid', 'tid', 'qid', 'inhaler', 'presents with', 'presented with', 'denies', 'complains of', 'follow-up', 'follow up',
   ),
+  /** a diagnosis's word in many languages: a code set apart after it is an ICD-10 code (health-detector.ts) */
+  diagnosis: v(
+    'diagnosis', 'diagnoses', 'diagnose', 'diagnosen', 'diagnosi', 'diagnostico', 'diagnóstico', 'diagnósticos', 'diagnostic', 'diagnostique', 'diagnostik',
+    'diagnoza', 'diagnozy', 'diagnóza', 'diagnózis', 'diagnoos', 'diagnoosi', 'diagnos', 'diagnosa', 'dx', 'tanı', 'tanısı', 'teşhis', 'teşhisi', 'діагноз',
+    'діагнозом', 'диагноз', 'диагнозом', 'диагноза', 'אבחנה', 'אבחון', 'निदान', '诊断', '診断', '진단', '진단명', 'chẩn đoán', 'วินิจฉัย', 'การวินิจฉัย',
+    'uchunguzi', 'utambuzi', 'icd', 'icd-10', 'icd10', 'mkb', 'mkb-10', 'мкб', 'мкб-10', 'cid-10', 'cie-10', 'cim-10',
+  ),
   /** the labels of a table's health column ("diagnosis", "Diagnose", "病名") and of an absence table's reason column ("Grund", "motivo") */
   healthcolumn: headerForms(v(
     'diagnosis', 'diagnoses', 'dx', 'condition', 'conditions', 'medical condition', 'medical conditions', 'health condition', 'health conditions', 'illness',

@@ -268,3 +268,16 @@ describe('health data: a table\'s health columns', () => {
     expect(health('name,allergies\nAnn,none\nBo,no\nCy,n/a')).toEqual([]);
   });
 });
+
+describe('health data: an ICD-10 code under a diagnosis word of any language', () => {
+  it('reads a code set apart (in brackets, dotted, ending a list line) after the word', () => {
+    expect(health('Diagnosi di dimissione: broncopneumopatia cronica ostruttiva riacutizzata (J44.1), insufficienza respiratoria')).toContain('J44.1');
+    expect(health('Uchunguzi: malaria kali (B50.9) pamoja na upungufu wa damu')).toContain('B50.9');
+    expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית')).toContain('L40.0');
+    expect(health('Diagnosen:\n- Arterielle Hypertonie, I10\n- Diabetes mellitus Typ 2, E11.9')).toEqual(['I10', 'E11.9']);
+  });
+  it('reads none after the English verb, nor a part number', () => {
+    expect(health('We could not diagnose the fault in unit (B50.9).')).toEqual([]);
+    expect(health('Diagnostics: part (M51.2) replaced')).toEqual([]);
+  });
+});

@@ -395,7 +395,9 @@ export const healthDetector: Detector = {
     const intl = englishText(text) ? undefined : intlHealthTerms(text);
     const hasTerms = keywords.has('healthterm') || (intl !== undefined && intl.length > 0);
     const columns = keywords.hits('healthcolumn').starts;
-    if (!keywords.has('health') && !hasLay && !hasTerms) return;
+    // (a diagnosis's word alone may head an ICD-10 code: "Diagnosi di dimissione: … (J44.1)")
+    const diagnosis = keywords.has('diagnosis');
+    if (!keywords.has('health') && !hasLay && !hasTerms && !diagnosis) return;
     const hits: Hit[] = [];
     let innerTriggers: number[] | undefined;
     if (intl !== undefined) {
@@ -452,7 +454,7 @@ export const healthDetector: Detector = {
         hits.push({ start: s, end: s + m[0].length, detector: 'medication', ambiguous: false, term: m[0].toLowerCase() });
       }
     }
-    if (hits.length === 0 && !keywords.has('health')) return;
+    if (hits.length === 0 && !keywords.has('health') && !diagnosis) return;
     hits.sort((a, b) => a.start - b.start);
     const hitStarts = hits.map((h) => h.start);
     if (columns.length > 0) healthColumns(text, columns, hitStarts, out);
@@ -561,6 +563,12 @@ export const healthDetector: Detector = {
       last = { dataClass: 'health_data', detector: h.detector, start: h.start, end, confidence };
       out.push(last);
     }
+    // a diagnosis's word in the 200 characters before (not the English verb or adjective in small letters: "could not diagnose the fault")
+    const dx = keywords.hits('diagnosis');
+    const diagnosisBefore = (at: number): boolean => {
+      for (let k = lowerBound(dx.starts, at) - 1; k >= 0 && dx.starts[k]! >= at - 200; k--) if (!/^diagnos(?:e|tics?)$/.test(text.slice(dx.starts[k]!, dx.ends[k]!))) return true;
+      return false;
+    };
     const icd = ICD_RE;
     icd.lastIndex = 0;
     while ((m = icd.exec(text)) !== null) {
@@ -571,7 +579,12 @@ export const healthDetector: Detector = {
       const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
       if (icdWord && clinical >= 1 && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
       else if (m[0].includes('.') && clinical >= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
-      else if (text[m.index - 1] === '(' && text[end] === ')') {
+      // a code set apart (in brackets, dotted, or ending a list's line: "Arterielle Hypertonie, I10") under a diagnosis's word of any language
+      // ("Diagnosi di dimissione: … (J44.1)", "Diagnózis: pitvarfibrilláció (I48.9)", "Uchunguzi: malaria kali (B50.9)")
+      else if ((m[0].includes('.') || (text[m.index - 1] === '(' && text[end] === ')') || /^[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 3)) && /,[ \t]$/.test(text.slice(m.index - 2, m.index))) &&
+        diagnosisBefore(m.index) && !general(m.index, end)) {
+        out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.85 });
+      } else if (text[m.index - 1] === '(' && text[end] === ')') {
         // "hypertension (I10)": in brackets right after a term reported
         const k = lowerBound(hitStarts, m.index) - 1;
         if (k >= 0 && reported[k] && m.index - hits[k]!.end <= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.85 });
