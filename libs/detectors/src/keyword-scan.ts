@@ -142,6 +142,15 @@ const KINDS = {
     'діагнозом', 'диагноз', 'диагнозом', 'диагноза', 'אבחנה', 'אבחון', 'निदान', '诊断', '診断', '진단', '진단명', 'chẩn đoán', 'วินิจฉัย', 'การวินิจฉัย',
     'uchunguzi', 'utambuzi', 'icd', 'icd-10', 'icd10', 'mkb', 'mkb-10', 'мкб', 'мкб-10', 'cid-10', 'cie-10', 'cim-10',
   ),
+  /** a treatment's and a medication's label in many languages (health-detector.ts reads the field's value in a clinical text) */
+  treatment: v(
+    'therapy', 'therapie', 'terapia', 'thérapie', 'traitement', 'tratamiento', 'tratamento', 'behandlung', 'behandeling', 'behandling', 'hoito', 'kezelés',
+    'leczenie', 'léčba', 'лечение', 'лікування', 'tedavi', 'טיפול', 'उपचार', 'इलाज', '治疗', '治療', '치료', 'điều trị', 'matibabu', 'pengobatan',
+  ),
+  medicationlabel: v(
+    'medication', 'medications', 'medikation', 'medikamente', 'medicación', 'medicamentos', 'médicaments', 'medicamenti', 'farmaci', 'leki', 'лекарства',
+    'препараты', 'ліки', 'ilaçlar', 'תרופות', 'दवाइयाँ', 'दवाएं', 'दवाइयां', '药物', '用药', '薬', '処方', '약물', '처방', 'thuốc', 'dawa', 'obat', 'medicatie', 'mediciner', 'lääkitys', 'gyógyszerek',
+  ),
   /** the labels of a table's health column ("diagnosis", "Diagnose", "病名") and of an absence table's reason column ("Grund", "motivo") */
   healthcolumn: headerForms(v(
     'diagnosis', 'diagnoses', 'dx', 'condition', 'conditions', 'medical condition', 'medical conditions', 'health condition', 'health conditions', 'illness',

@@ -272,12 +272,31 @@ describe('health data: a table\'s health columns', () => {
 describe('health data: an ICD-10 code under a diagnosis word of any language', () => {
   it('reads a code set apart (in brackets, dotted, ending a list line) after the word', () => {
     expect(health('Diagnosi di dimissione: broncopneumopatia cronica ostruttiva riacutizzata (J44.1), insufficienza respiratoria')).toContain('J44.1');
-    expect(health('Uchunguzi: malaria kali (B50.9) pamoja na upungufu wa damu')).toContain('B50.9');
-    expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית')).toContain('L40.0');
+    expect(health('Mgonjwa: Juma\nUchunguzi: malaria kali, B50.9')).toContain('B50.9');
+    // (the field's item holds its code: one finding)
+    expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית')).toEqual(['פסוריאזיס (L40.0) בדרגה בינונית']);
     expect(health('Diagnosen:\n- Arterielle Hypertonie, I10\n- Diabetes mellitus Typ 2, E11.9')).toEqual(['I10', 'E11.9']);
   });
   it('reads none after the English verb, nor a part number', () => {
     expect(health('We could not diagnose the fault in unit (B50.9).')).toEqual([]);
     expect(health('Diagnostics: part (M51.2) replaced')).toEqual([]);
+  });
+});
+
+describe("health data: a diagnosis's, a treatment's or a medication's field in any language", () => {
+  it('reads each item of the field in a clinical text, whatever its words', () => {
+    expect(health('Diagnózis: pitvarfibrilláció (I48.9), szívelégtelenség')).toEqual(['pitvarfibrilláció', 'I48.9', 'szívelégtelenség']);
+    expect(health('Patient: Hans Weber\nDiagnose: Morbus Bechterew')).toEqual(['Morbus Bechterew']);
+    expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית\nטיפול: משחת קלובטזול פעמיים ביום, פוטותרפיה 3 פעמים בשבוע')).toEqual([
+      'פסוריאזיס (L40.0) בדרגה בינונית',
+      'משחת קלובטזול פעמיים ביום',
+      'פוטותרפיה 3 פעמים בשבוע',
+    ]);
+  });
+  it("reads no machine's diagnosis, no water treatment, no field that says there is none, nor one with no clinical word near", () => {
+    expect(health('Fault diagnosis: loose connector, replaced')).toEqual([]);
+    expect(health('Diagnose: Netzteil defekt')).toEqual([]);
+    expect(health('Water treatment: chlorine dosing, UV lamp')).toEqual([]);
+    expect(health('Patient: Hans Weber\nMedication: none')).toEqual([]);
   });
 });

@@ -390,6 +390,7 @@ export const healthDetector: Detector = {
     { id: 'icd-10-code', dataClass: 'health_data', description: 'ICD-10 codes (format, WHO chapter + context)' },
   ],
   detect({ text, keywords }, out) {
+    const first = out.length;
     const hasLay = keywords.has('lay');
     // the vocabulary of the other languages, in a text that is not in English (health-terms-intl.ts)
     const intl = englishText(text) ? undefined : intlHealthTerms(text);
@@ -397,7 +398,8 @@ export const healthDetector: Detector = {
     const columns = keywords.hits('healthcolumn').starts;
     // (a diagnosis's word alone may head an ICD-10 code: "Diagnosi di dimissione: … (J44.1)")
     const diagnosis = keywords.has('diagnosis');
-    if (!keywords.has('health') && !hasLay && !hasTerms && !diagnosis) return;
+    const fields = diagnosis || keywords.has('treatment') || keywords.has('medicationlabel');
+    if (!keywords.has('health') && !hasLay && !hasTerms && !fields) return;
     const hits: Hit[] = [];
     let innerTriggers: number[] | undefined;
     if (intl !== undefined) {
@@ -454,7 +456,7 @@ export const healthDetector: Detector = {
         hits.push({ start: s, end: s + m[0].length, detector: 'medication', ambiguous: false, term: m[0].toLowerCase() });
       }
     }
-    if (hits.length === 0 && !keywords.has('health') && !diagnosis) return;
+    if (hits.length === 0 && !keywords.has('health') && !fields) return;
     hits.sort((a, b) => a.start - b.start);
     const hitStarts = hits.map((h) => h.start);
     if (columns.length > 0) healthColumns(text, columns, hitStarts, out);
@@ -590,5 +592,81 @@ export const healthDetector: Detector = {
         if (k >= 0 && reported[k] && m.index - hits[k]!.end <= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.85 });
       }
     }
+    if (fields) {
+      // (in a clinical text: a clinical word or a term of the vocabularies near, not a machine's "Fault diagnosis: loose connector")
+      const clinicalNear = (a: number, b: number): boolean => keywords.near('health', a, b, 400, 400) || countInRange(hitStarts, a - 400, b + 400) > 0;
+      const notClinical = (a: number, b: number): boolean => generalNear(a - 200, b + 200) || !clinicalNear(a, b);
+      healthFields(text, dx, 'medical-condition', first, out, notClinical);
+      healthFields(text, keywords.hits('treatment'), 'medical-procedure', first, out, notClinical);
+      healthFields(text, keywords.hits('medicationlabel'), 'medication', first, out, notClinical);
+    }
   },
 };
+
+/** a diagnosis's label: at a line's start, at most two words before the word and three after it, then a colon (sticky from the line's start) */
+const DIAGNOSIS_LABEL_BEFORE = /^[ \t]*(?:[-*•][ \t]*)?(?:[\p{L}.]+[ \t]+){0,2}$/u;
+const DIAGNOSIS_LABEL_AFTER = /^(?:[ \t]+[\p{L}.]+){0,3}[ \t]*[:：][ \t]*/u;
+/** a value that says there is none, or is still to come */
+const NO_DIAGNOSIS = /^(?:none|n\/a|na|nil|pending|unknown|tbd|tbc|keine|ninguno|ninguna|nessuna|nessuno|aucun|aucune|brak|нет|немає|yok|geen|ingen|ei|nincs|없음|无|無|なし|-+)$/iu;
+
+/**
+ * The value of a diagnosis's, a treatment's or a medication's field in any language, whatever its
+ * words ("Diagnózis: pitvarfibrilláció", "Diagnose: Morbus Bechterew", "निदान: उच्च रक्तचाप, टाइप 2
+ * मधुमेह", "Terapia domiciliare: ossigenoterapia 2 L/min, tiotropio 18 mcg/die"): each item of the
+ * list after the label up to the line's end (commas and semicolons between, a code in brackets left
+ * to the code's reader), one to six words, no sentence; in a clinical text (a clinical word, a term or
+ * a code near; not a machine's "Fault diagnosis: loose connector"), not where a term found there
+ * already covers it, nor in news or teaching text. `labels`: the label words' hits.
+ */
+function healthFields(
+  text: string,
+  labels: { starts: readonly number[]; ends: readonly number[] },
+  detector: string,
+  first: number,
+  out: Finding[],
+  notClinical: (a: number, b: number) => boolean,
+): void {
+  if (labels.starts.length === 0) return;
+  const found = out.slice(first).filter((f) => f.dataClass === 'health_data');
+  // (a code read there already says the text is clinical: "Uchunguzi: malaria kali (B50.9)")
+  const codeNear = (a: number, b: number): boolean => found.some((f) => f.detector === 'icd-10-code' && f.start < b + 400 && f.end > a - 400);
+  for (let k = 0; k < labels.starts.length; k++) {
+    const s = labels.starts[k]!, e = labels.ends[k]!;
+    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+    if (s - lineStart > 40 || !DIAGNOSIS_LABEL_BEFORE.test(text.slice(lineStart, s))) continue;
+    let lineEnd = text.indexOf('\n', e);
+    if (lineEnd === -1) lineEnd = text.length;
+    const after = DIAGNOSIS_LABEL_AFTER.exec(text.slice(e, Math.min(lineEnd, e + 60)));
+    if (after === null || (notClinical(s, lineEnd) && !codeNear(s, lineEnd))) continue;
+    let i = e + after[0].length;
+    /** the item pushed last: what follows its bracket up to the next separator belongs to it ("פסוריאזיס (L40.0) בדרגה בינונית") */
+    let item: Finding | undefined;
+    while (i < lineEnd) {
+      let j = i;
+      while (j < lineEnd && !',;(（、،'.includes(text[j]!)) j++;
+      const [a, b] = trimmed(text, i, j);
+      const value = text.slice(a, b);
+      if (item !== undefined) {
+        if (b > a && value.split(/\s+/).length <= 6) item.end = b;
+      } else if (b - a >= 3 && value.split(/\s+/).length <= 6 && /^\p{L}/u.test(value) && !NO_DIAGNOSIS.test(value) && !/[.!?]\s/.test(value) && !found.some((f) => f.start < b && f.end > a)) {
+        item = { dataClass: 'health_data', detector, start: a, end: b, confidence: 0.8 };
+        out.push(item);
+      }
+      // (past a bracket's code, "(J44.1)", to the rest of the item)
+      if (text[j] === '(' || text[j] === '（') {
+        const close = text.indexOf(text[j] === '(' ? ')' : '）', j);
+        i = close === -1 || close > lineEnd ? lineEnd : close + 1;
+        if (item === undefined) item = { dataClass: 'health_data', detector, start: a, end: b, confidence: 0 }; // (not pushed: a term found there, the rest is its)
+      } else {
+        i = j + 1;
+        item = undefined;
+      }
+    }
+  }
+}
+
+function trimmed(text: string, a: number, b: number): [number, number] {
+  while (a < b && /[\s"'“”«»]/.test(text[a]!)) a++;
+  while (b > a && /[\s."'“”«»:]/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
