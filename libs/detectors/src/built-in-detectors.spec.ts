@@ -385,6 +385,9 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // an international number written without blanks (E.164), in JSON too
+  ['phone-number', '{"nome":"Ana","telefone":"+5511987214530"}', '+5511987214530'],
+  ['phone-number', 'Tel: +4930123456789', '+4930123456789'],
   // JSON inside a JSON string (a log line's payload): its escaped quotes read as quotes
   ['ro-cnp', '{"payload":"{\\"cnp\\":\\"1960523170011\\",\\"city\\":\\"Cluj\\"}"}', '1960523170011'],
   ['password-assignment', '"{\\"password\\":\\"Sup3rS3cret!x\\"}"', 'Sup3rS3cret!x'],
@@ -397,6 +400,7 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  ['phone-number', 'build +20240501123456 done; tx id +123456789012 ok'],
   // a log line's next field after a password word; a forwarded mail's header in Spanish
   ['password-assignment', '2024-06-18T07:11:33Z WARN login failed user=jdoe reason=bad_password attempts=4'],
   ['person-name', 'De: soporte@x.es\nEnviado: lunes, 13 de mayo de 2024 9:14\nPara: ventas@x.es\nAsunto: RE: Alquiler'],

@@ -4,16 +4,16 @@ import type { KeywordHits } from '../keyword-scan';
 import { forEachColumnCell } from '../table-fields';
 
 /**
- * Phone-shaped candidates: international (+CC or 00CC), grouped national numbers, "(area) number",
+ * Phone-shaped candidates: international (+CC or 00CC; ungrouped too, "+5511987214530"), grouped national numbers, "(area) number",
  * and bare 10-11 digit runs (the last only with a phone word nearby). Not after a colon (a time, a
  * port): a phone word's colon ("Tel:0171 …") and a colon before '+' ("Tel：＋49 …", read NFKC-folded)
  * are tried on their own (CANDIDATE_AT), the lookbehind kept simple for the regex's fast scan.
  */
 const CANDIDATE =
-  /(?<![\w+./:#$€£@-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
+  /(?<![\w+./:#$€£@-])(?:\+\d{8,15}|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
 /** the same, sticky and without the lookbehind: at a position after a phone word's colon or before '+' after a colon */
 const CANDIDATE_AT =
-  /(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/y;
+  /(?:\+\d{8,15}|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/y;
 /** an extension right after the number: "x769", "ext. 12" (sticky, at the number's end) */
 const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
 /**
