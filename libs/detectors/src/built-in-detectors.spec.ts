@@ -385,6 +385,10 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // a national number after a verb of calling or a word for phone of more languages
+  ['phone-number', 'W razie pytań proszę dzwonić: 42 636 18 50.', '42 636 18 50'],
+  ['phone-number', 'cualquier cosa márcame al 55 4127 8890', '55 4127 8890'],
+  ['phone-number', 'โทร 081-574-2290', '081-574-2290'],
   // an international number written without blanks (E.164), in JSON too
   ['phone-number', '{"nome":"Ana","telefone":"+5511987214530"}', '+5511987214530'],
   ['phone-number', 'Tel: +4930123456789', '+4930123456789'],

@@ -126,6 +126,12 @@ const KINDS = {
     // Icelandic, Danish MobilePay, Chinese, Japanese, Korean
     'sími', 'simi', 'farsími', 'mobilepay', '手机', '手機', '电话', '電話', '電話番号', '携帯', '携帯電話', '휴대폰', '전화', '전화번호', '연락처',
     'τηλέφωνο', 'τηλέφωνό', 'τηλ', 'τηλ.', 'κινητό', 'телефон', 'тел', 'тел.', 'мобильный',
+    // the verbs of calling and the words for a number to call in more languages ("márcame al …", "proszę dzwonić: …", "ring mig på …")
+    'márcame', 'marcar', 'dzwonić', 'zadzwoń', 'zadzwonić', 'tel. kom.', 'kom.', 'chiama', 'chiamare', 'anrufen', 'erreichbar',
+    'appelle', 'appelez', 'appeler', 'joindre', 'bellen', 'bel me', 'ring mig', 'ring til', 'soita', 'soittaa', 'hívj', 'hívjon', 'telefonszám',
+    'mobilszám', 'arayın', 'numaram', 'позвоните', 'позвони', 'звоните', 'номер телефона', 'зателефонуй', 'подзвоніть', 'hubungi',
+    'gọi', 'โทร', 'เบอร์', 'เบอร์โทร', 'โทรศัพท์', 'मोबाइल', 'फोन', 'फ़ोन', 'संपर्क', 'هاتف', 'جوال', 'موبايل', 'טלפון', 'נייד', 'simu', 'nambari ya simu',
+    'numéro de téléphone', 'número de teléfono', 'numero di telefono', 'telefonnummer', 'tel.nr', 'tel. nr', 'tlf.', 'mob.', 'whats', 'viber', 'telegram',
   ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',
