@@ -385,6 +385,12 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // dates of birth after Hungarian, Hebrew and Swahili words, a Japanese era's date, a CJK date with 生 ("born") after it
+  ['date-of-birth', 'Beteg: Kovács Erzsébet, szül.: 1962.04.11.', '1962.04.11'],
+  ['date-of-birth', 'תאריך לידה: 12.09.1995', '12.09.1995'],
+  ['date-of-birth', 'Tarehe ya kuzaliwa: 14/02/1987', '14/02/1987'],
+  ['date-of-birth', '生年月日　平成8年11月5日生（満27歳）', '平成8年11月5日'],
+  ['date-of-birth', '扶養家族：妻 高橋 彩（1991年2月14日生）です', '1991年2月14日'],
   // a national number after a verb of calling or a word for phone of more languages
   ['phone-number', 'W razie pytań proszę dzwonić: 42 636 18 50.', '42 636 18 50'],
   ['phone-number', 'cualquier cosa márcame al 55 4127 8890', '55 4127 8890'],
@@ -404,6 +410,7 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  ['date-of-birth', '2024年5月1日生效的合同，2024年5月1日生产'],
   ['phone-number', 'build +20240501123456 done; tx id +123456789012 ok'],
   // a log line's next field after a password word; a forwarded mail's header in Spanish
   ['password-assignment', '2024-06-18T07:11:33Z WARN login failed user=jdoe reason=bad_password attempts=4'],
