@@ -385,6 +385,16 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // an address after its Hindi, Hebrew or Swahili label, a Japanese form's label and blank, a JSON key; a Chinese address without blanks
+  ['street-address', 'पता: मकान नं. 214, सेक्टर 15, रोहिणी, दिल्ली 110089', 'मकान नं. 214, सेक्टर 15, रोहिणी, दिल्ली 110089'],
+  ['street-address', 'כתובת: רחוב הרצל 45 דירה 8, רמת גן', 'רחוב הרצל 45 דירה 8, רמת גן'],
+  ['street-address', 'Anwani: Mtaa wa Moi 12, Nairobi', 'Mtaa wa Moi 12, Nairobi'],
+  ['street-address', '現住所　〒530-0012 大阪府大阪市北区芝田1-5-12 グランメゾン梅田805', '〒530-0012 大阪府大阪市北区芝田1-5-12 グランメゾン梅田805'],
+  ['street-address', '{"address": "上海市徐汇区漕溪北路88号圣爱大厦1102室", "login_ip": "116.228.41.77"}', '上海市徐汇区漕溪北路88号圣爱大厦1102室'],
+  // an account after its Hindi or Thai word (glued to the bank's name), Norway's dotted account
+  ['bank-account-number', 'बैंक खाता: 033781042827, IFSC: SBIN0005943', '033781042827'],
+  ['bank-account-number', 'โอนค่ามัดจำเข้าบัญชีกสิกร 459-4-15939-6 นะครับ', '459-4-15939-6'],
+  ['bank-account-number', 'Kontonummer: 6011.94.27110', '6011.94.27110'],
   // dates of birth after Hungarian, Hebrew and Swahili words, a Japanese era's date, a CJK date with 生 ("born") after it
   ['date-of-birth', 'Beteg: Kovács Erzsébet, szül.: 1962.04.11.', '1962.04.11'],
   ['date-of-birth', 'תאריך לידה: 12.09.1995', '12.09.1995'],
@@ -410,6 +420,14 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  // a review of this round: CJK words inside longer ones, a game's account, a form's example, a PLC's address, an account balance
+  ['bank-account-number', '游戏账号：12345678。账号注册时间：2024-01-02 10:00 用户ID 87654321。계좌이체 거래번호: 2024051234567'],
+  ['phone-number', '今天下午3点召开电话会议，会议号：123 4567 8901。'],
+  ['date-of-birth', '出生日期格式：YYYY-MM-DD，例如 1990-01-01'],
+  ['classification-marking', '극비리에 진행된 협상'],
+  ['street-address', 'Signal,Address\nTemp,PLC DB10 DBW4'],
+  ['bank-account-number', 'account 3.14159265'],
+  ['id-number-column', 'Date,Amount,UTR No\n2024-01-02,5000,412345678901\n2024-01-03,7000,SBIN424012345678'],
   ['date-of-birth', '2024年5月1日生效的合同，2024年5月1日生产'],
   ['phone-number', 'build +20240501123456 done; tx id +123456789012 ok'],
   // a log line's next field after a password word; a forwarded mail's header in Spanish

@@ -144,9 +144,9 @@ const KINDS = {
   /** a diagnosis's word in many languages: a code set apart after it is an ICD-10 code (health-detector.ts) */
   diagnosis: v(
     'diagnosis', 'diagnoses', 'diagnose', 'diagnosen', 'diagnosi', 'diagnostico', 'diagnóstico', 'diagnósticos', 'diagnostic', 'diagnostique', 'diagnostik',
-    'diagnoza', 'diagnozy', 'diagnóza', 'diagnózis', 'diagnoos', 'diagnoosi', 'diagnos', 'diagnosa', 'dx', 'tanı', 'tanısı', 'teşhis', 'teşhisi', 'діагноз',
+    'diagnoza', 'diagnozy', 'diagnóza', 'diagnózis', 'diagnoos', 'diagnoosi', 'diagnos', 'diagnosa', 'tanı', 'tanısı', 'teşhis', 'teşhisi', 'діагноз',
     'діагнозом', 'диагноз', 'диагнозом', 'диагноза', 'אבחנה', 'אבחון', 'निदान', '诊断', '診断', '진단', '진단명', 'chẩn đoán', 'วินิจฉัย', 'การวินิจฉัย',
-    'uchunguzi', 'utambuzi', 'icd', 'icd-10', 'icd10', 'mkb', 'mkb-10', 'мкб', 'мкб-10', 'cid-10', 'cie-10', 'cim-10',
+    'uchunguzi', 'utambuzi', 'icd', 'icd-10', 'icd10', 'mkb-10', 'мкб', 'мкб-10', 'cid-10', 'cie-10', 'cim-10',
   ),
   /** a treatment's and a medication's label in many languages (health-detector.ts reads the field's value in a clinical text) */
   treatment: v(
@@ -189,6 +189,9 @@ const KINDS = {
     // Mexico's CLABE and Argentina's CBU/CVU (their check digits are checked), Brazil's branch and account, Japanese, Korean, Chinese, Hebrew
     'clabe', 'cbu', 'cvu', 'nro de cuenta', 'n° de cuenta', 'número de conta', '口座番号', '口座', '계좌', '계좌번호', '账号', '帐号',
     '银行账号', '銀行帳號', 'מספר חשבון',
+    // Hindi, Hebrew, Swahili, Thai, Danish and Norwegian forms
+    'बैंक खाता', 'खाता संख्या', 'खाता नंबर', 'खाता', 'חשבון בנק', 'akaunti', 'akaunti ya benki', 'nambari ya akaunti', 'บัญชี', 'เลขที่บัญชี', 'เลขบัญชี',
+    'reg.nr.', 'reg. nr.', 'regnr', 'reg.nr',
   ),
   /** an account's words that are everyday words too ("sort", "checking", "普通"): an account only with the number right after */
   accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', '普通', '普通預金', '当座', 'חשבון'),
@@ -205,7 +208,9 @@ const KINDS = {
     // more forms of the same, and the labels of Czech, Slovak, Icelandic, Danish and Norwegian forms, Chinese, Japanese, Korean and Arabic
     'adresimiz', 'adresim', 'địa chỉ thường trú', 'địa chỉ tạm trú', 'địa chỉ nhà', 'trvalý pobyt', 'trvalé bydliště', 'bydliště', 'trvalé bydlisko', 'adresa trvalého pobytu',
     'adres zamieszkania', 'adres korespondencyjny', 'heimilisfang', 'leveringsadresse', 'bopæl', 'hjemmeadresse', 'postadresse', 'boligadresse', 'dirección de entrega',
-    '住所', '地址', '住址', '주소', 'العنوان', 'عنوان', 'العنوان الوطني', 'عنوان السكن'),
+    '住所', '地址', '住址', '주소', 'العنوان', 'عنوان', 'العنوان الوطني', 'عنوان السكن',
+    // Hindi, Hebrew, Swahili, Tagalog, Japanese forms, Chinese
+    'पता', 'वर्तमान पता', 'स्थायी पता', 'כתובת', 'כתובת מגורים', 'anwani', 'anuani', 'tirahan', '現住所', '居住地', '家庭住址', '联系地址', '收货地址', '通讯地址'),
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
@@ -311,23 +316,24 @@ const otherScript = (w: string): boolean => OTHER_SCRIPT.test(w);
 const BASE = PATTERNS.map((_, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
 const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
 /**
- * The other scripts' words in three automatons, each run only on a text with a letter of its scripts
- * (and each within the 255 symbols of one automaton): Korean; Chinese and Japanese; the rest (Hebrew,
- * Arabic, Indic, Thai, ...). Chinese and Japanese are written without blanks and glue a word to the
- * next ("我的账号：…", "振込先の口座番号", "口座番号1234567"), and Korean glues its particles to a word
- * ("계좌번호는"): their words are found anywhere in a run of letters (Korean's at a word's start), by
- * Aho-Corasick, keeping the longest of overlapping ones as the whole-word automaton does.
+ * The other scripts' words in four automatons, each run only on a text with a letter of its scripts
+ * (and each within the 255 symbols of one automaton): Korean; Chinese and Japanese; Thai; the rest
+ * (Hebrew, Arabic, Indic, ...). Chinese, Japanese and Thai are written without blanks and glue a word
+ * to the next ("我的账号：…", "振込先の口座番号", "口座番号1234567", "เข้าบัญชีกสิกร"), and Korean glues its
+ * particles to a word ("계좌번호는"): their words are found anywhere in a run of letters (Korean's at a
+ * word's start), by Aho-Corasick, keeping the longest of overlapping ones as the whole-word automaton does.
  */
 const SCRIPT_GROUPS = (() => {
   const taken = new Set<number>();
-  const letterSets = [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7ff\uffa0-\uffdc]/, /[\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f]/, /[\u0590-\u10ff\u1200-\u1dff\ua000-\uabff]/];
-  const wholeWord = ['start', false] as const;
+  const letterSets = [/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7ff\uffa0-\uffdc]/, /[\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f]/, /[\u0e00-\u0e7f]/, /[\u0590-\u10ff\u1200-\u1dff\ua000-\uabff]/];
+  const wholeWord = ['start', false, false] as const;
+  const ends = [koreanEnd, cjkEnd, undefined] as const;
   return letterSets.map((letters, g) => {
     // each word in the first group whose letters it holds (the last takes the rest)
     const patterns = PATTERNS.map((_, p) => p).filter((p) => otherScript(PATTERNS[p]!) && !taken.has(p) && (g === letterSets.length - 1 || letters.test(PATTERNS[p]!)));
     for (const p of patterns) taken.add(p);
     const words = patterns.map((p) => PATTERNS[p]!);
-    const search = g < wholeWord.length ? substrings(new AhoCorasick(words, { caseSensitive: true, wholeWord: wholeWord[g] })) : automatonSearch(new KeywordAutomaton(words));
+    const search = g < wholeWord.length ? substrings(new AhoCorasick(words, { caseSensitive: true, wholeWord: wholeWord[g] }), ends[g]) : automatonSearch(new KeywordAutomaton(words));
     return { letters, patterns, search };
   });
 })();
@@ -339,10 +345,11 @@ function automatonSearch(automaton: KeywordAutomaton): Search {
 }
 
 /** Aho-Corasick's matches as the whole-word automaton reports them: a match starting inside the one before is dropped, one holding it replaces it. */
-function substrings(ac: AhoCorasick): Search {
+function substrings(ac: AhoCorasick, endOk?: (text: string, end: number, start: number) => boolean): Search {
   return (text, onMatch) => {
     let last: AhoCorasickMatch | undefined;
     for (const m of ac.search(text)) {
+      if (endOk !== undefined && !endOk(text, m.end, m.start)) continue;
       if (last !== undefined && m.start < last.end && m.start > last.start) continue;
       if (last !== undefined && m.start > last.start) onMatch(last.start, last.end, last.pattern);
       last = m;
@@ -350,6 +357,27 @@ function substrings(ac: AhoCorasick): Search {
     if (last !== undefined) onMatch(last.start, last.end, last.pattern);
   };
 }
+/**
+ * a Chinese or Japanese word ends where no Han or katakana follows: a particle in hiragana, a digit,
+ * punctuation ("口座番号1234567", "生年月日は"; not 电话 in 电话会议, 账号 in 账号注册时间); and 账号 (an
+ * account) is no bank's after a game, a chat app, a login or a user ("游戏账号", "微信账号", "用户账号")
+ */
+function cjkEnd(text: string, end: number, start: number): boolean {
+  const c = text.charCodeAt(end);
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) return false;
+  return !(end - start === 2 && /^[账帐]号$/.test(text.slice(start, end)) && NOT_BANK_ACCOUNT.test(text.slice(Math.max(0, start - 3), start)));
+}
+const NOT_BANK_ACCOUNT = /(?:游戏|遊戲|微信|QQ|qq|登录|登錄|登陆|用户|用戶|注册|註冊|邮箱|郵箱|平台|系统|系統|会员|會員|社交|抖音|微博)$/;
+/** a Korean word ends at its word's end or before a particle of one or two syllables ("계좌번호는", "주소로"; not 계좌 in 계좌이체, 극비 in 극비리에) */
+function koreanEnd(text: string, end: number, _start: number): boolean {
+  let n = 0;
+  for (let i = end; i < text.length && isHangul(text.charCodeAt(i)); i++) {
+    if (++n > 2 || !KO_PARTICLE.has(text[i]!)) return false;
+  }
+  return true;
+}
+const isHangul = (c: number): boolean => c >= 0xac00 && c <= 0xd7a3;
+const KO_PARTICLE = new Set('은는이가을를의에서도와과로으만요께게까지부터랑나');
 const NONE: readonly number[] = Object.freeze([]);
 
 function isSorted(xs: readonly number[]): boolean {

@@ -7,7 +7,8 @@ import type { KeywordKind } from '../keyword-scan';
  * 6-17 digits, possibly grouped with spaces or dashes (no letters: those are IBANs or references), or
  * the 26 of a Polish account number written without its country code ("58 1140 2004 0000 3302 1773 3908")
  */
-const NUMBER = /(?<![\w.-])\d(?:[ -]?\d){5,25}(?![\w-]|[.,]\d)/g;
+// (or dotted as Norway writes an account: "6011.94.27110")
+const NUMBER = /(?<![\w.-])(?:\d{4}\.\d{2}\.\d{5}|\d(?:[ -]?\d){5,25})(?![\w-]|[.,]\d)/g;
 const SORT_CODE = /(?<![\w-])\d{2}-\d{2}-\d{2}(?![\w-])/g;
 /** a table's account column: the label is an account word, with "number", "no" or "#" ("account_number", "Acct No", "Kontonummer", "sort code") */
 // (a bare "account" column is as often a ledger code or a customer: "account,description,debit")

@@ -32,11 +32,14 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names('联系人：王芳，电话：13812345678')).toEqual(['王芳']);
     expect(names('담당자: 김민준\n예금주: 박서연')).toEqual(['김민준', '박서연']);
     expect(names('担当者：山田太郎')).toEqual(['山田太郎']);
-    expect(names('负责人：财务部\n担当者：経理部\n姓名：上海分公司\n收款人：客服中心')).toEqual([]);
+    expect(names('负责人：财务部\n担当者：経理部\n收款人：客服中心\n负责人：待定\n联系人：技术支持\n担当者：未定\n담당자: 인사팀\n담당자: 고객센터')).toEqual([]);
+    expect(names('姓名：李雨心')).toEqual(['李雨心']);
+    expect(names('产品,负责人,状态\n官网,待定,进行中\n小程序,技术部,已完成\n商城,王伟,进行中')).toEqual(['王伟']);
   });
   it("reads a table's reading column and a CJK label ending in the word for a name", () => {
     expect(names('氏名,フリガナ,メール\n山田 太郎,ヤマダ タロウ,taro@example.jp')).toEqual(['山田 太郎', 'ヤマダ タロウ']);
     expect(names('客户姓名,联系人,电话\n王伟,李娜,13812345678')).toEqual(['王伟', '李娜']);
+    expect(names('파일 이름,크기\n보고서.docx,12KB\n상품 이름,가격\n김치냉장고,1200000')).toEqual([]);
   });
 
   it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {

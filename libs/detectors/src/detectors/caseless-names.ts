@@ -1,5 +1,5 @@
 import type { Finding } from '../finding';
-import { KO_FAMILY, ZH_FAMILY } from './name-shapes';
+import { JA_FAMILY, KO_FAMILY, ZH_FAMILY } from './name-shapes';
 
 /**
  * Person names in scripts without capitals (Arabic, Hebrew, Devanagari, Thai, Chinese, Japanese,
@@ -22,8 +22,22 @@ const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,
 const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
 /** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
 const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
-/** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心") */
-const ORG_END = /[部課课社室店局係系所院科組组班司心队隊团團行厅廳处處]$/u;
+/** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心", "인사팀", "전산실", "고객센터") */
+const ORG_END = /[部課课社室店局係系所院科組组班司心队隊团團行厅廳处處팀실터부과]$/u;
+/** a placeholder or a group in a person's field: "待定", "未定", "全体员工", "공통", "미정" */
+const NOT_PERSON = /^(?:待定|未定|待确认|全体|全体员工|全員|全员|本人|공통|미정|전체|본인|없음|전원)$/u;
+
+/**
+ * A person's name in a CJK role field or column (a contact, a person in charge, an account holder):
+ * a Chinese or Korean name of its shape (authorLike), or a Japanese one with a common family name
+ * first ("山田太郎", "佐藤 由美"); not a department, a firm or a placeholder.
+ */
+export function cjkPerson(name: string): boolean {
+  if (ORG_END.test(name) || NOT_PERSON.test(name)) return false;
+  if (authorLike(name) && !/[ \t]/.test(name)) return true;
+  const compact = name.replace(/[ \t\u3000]+/g, '');
+  return /^\p{Script=Han}{2,5}$|^\p{Script=Han}{1,3}\p{Script=Hiragana}{2,4}$/u.test(compact) && JA_FAMILY.some((f) => compact.startsWith(f) && compact.length > f.length);
+}
 /** the labels of a person by their role, whose value may be a department or a firm */
 const ROLE_LABEL = /联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|예금주/u;
 /** a whole word of those scripts (and the letters of others glued to it, which make it no name's word) */
@@ -79,9 +93,9 @@ export function caselessNames(text: string, out: Finding[]): void {
       const name = m[1]!;
       // a line of a schedule is as short ("签到 09:00", "회의 10:30"): alone before a time, a Chinese or Korean name starts with a family name, and one of another script has two words
       if (re === AUTHOR_TIME && !authorLike(name)) continue;
-      // a field's value that names a department or a firm ("姓名：上海分公司"); a contact's or recipient's field holds one often ("负责人：财务部"):
-      // there, a name of its shape (or two to four Han characters, a Japanese name: "担当者：山田太郎")
-      if (re === FIELD && (ORG_END.test(name) || (ROLE_LABEL.test(m[0]) && !authorLike(name) && !/^\p{Script=Han}{2,4}$/u.test(name)))) continue;
+      // a contact's or recipient's field holds a department, a firm or a placeholder as often ("负责人：财务部", "联系人：前台", "담당자: 인사팀"):
+      // there, a name of its shape only (cjkPerson)
+      if (re === FIELD && ROLE_LABEL.test(m[0]) && !cjkPerson(name)) continue;
       const start = m.index + m[0].lastIndexOf(name);
       found.push([start, start + name.length]);
     }

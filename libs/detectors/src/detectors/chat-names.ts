@@ -58,6 +58,8 @@ function nameAt(text: string, s: number): { end: number; words: string[] } | und
   return { end: s + m[1]!.length, words };
 }
 
+/** the states and regions written after a city ("Austin, Texas") that the English word list may not hold */
+const PLACES = new Set('texas wisconsin nebraska mississippi ohio iowa utah oregon nevada arizona florida georgia virginia carolina dakota kansas kentucky maine maryland michigan minnesota missouri montana alabama alaska arkansas colorado connecticut delaware hawaii idaho illinois indiana louisiana massachusetts oklahoma pennsylvania tennessee vermont washington wyoming california ontario quebec bavaria'.split(' '));
 /** "Family, Given" (particles before the family name, two words each at most): sticky; group 1 the family name, group 2 the given names */
 const FAMILY_FIRST = /((?:(?:van|von|de|der|den|da|di|du|del|dos|das|ten|ter)[ ])*\p{Lu}[\p{L}'’-]{0,30}(?:[ ]\p{Lu}[\p{L}'’-]{0,30})?),[ ](\p{Lu}[\p{L}'’-]{0,30}(?:[ ]\p{Lu}[\p{L}'’-]{0,30})?)/uy;
 function familyFirstAt(text: string, s: number): { end: number; words: string[] } | undefined {
@@ -133,7 +135,13 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
         // (or the family name first and a comma, as Teams and Outlook write it: "Nguyen, Linh 09:02", "de Boer, Femke 08:51")
         const n = /\p{Lu}/u.test(text[q]!) ? nameAt(text, q) : undefined;
         TIME_AFTER.lastIndex = n?.end ?? q;
-        const comma = n === undefined || !TIME_AFTER.test(text) ? familyFirstAt(text, q) : undefined;
+        // (its given name one of the lists', or its family name one and its given name no English word: not a schedule's "Austin, Texas 10:00")
+        let comma = n === undefined || !TIME_AFTER.test(text) ? familyFirstAt(text, q) : undefined;
+        if (comma !== undefined) {
+          const [given, family] = [comma.words[0]!, comma.words[comma.words.length - 1]!];
+          const ok = (lists.given.has(given) && !lists.common.has(given)) || (lists.all.has(family) && !lists.common.has(family) && !(lists.english?.has(given) ?? true) && !PLACES.has(given));
+          if (!ok) comma = undefined;
+        }
         const name = comma ?? n;
         if (name !== undefined) {
           TIME_AFTER.lastIndex = name.end;

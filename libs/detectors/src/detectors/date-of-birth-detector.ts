@@ -30,6 +30,8 @@ const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}\\.?$`, 'i'); // ("1988.03.15." as
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
 const BIRTH_LABEL =
   /^(?:(?:date|day)[ _-]?(?:of[ _-]?)?)?(?:birth|dob|d\.o\.b\.?|born|birth[ _-]?date|birthdate|birthday|geburtsdatum|date de naissance|fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|data urodzenia|datum narození|födelsedatum|fødselsdato|syntymäaika|data nașterii|doğum tarihi|дата рождения|дата народження|tanggal lahir|ngày sinh|fødselsdato|n[ée]\(?e?\)?[ _-]?le|date de naiss\.?|datum rođenja|dátum narodenia|születési dátum|ημερομηνία γέννησης|生年月日|出生日期|생년월일|วันเกิด|تاريخ الميلاد)(?:[ _-]?date)?$/i;
+/** between the birth word and the date: the date is a form's example or format ("出生日期格式：YYYY-MM-DD，例如 1990-01-01", "e.g. 1990-01-01") */
+const EXAMPLE_BETWEEN = /例|예시|예\s?:|e\.g\.|example|format|beispiel|z\.\s?b\.|exemple|ejemplo|esempio|przykład|формат|пример/i;
 /** a date that dates something ("d.t. 12.05.2024 tarihli toplantı", a meeting "dated"): no birth */
 const DATED_AFTER = /^[ \t]*(?:tarihli|dated|datiert|daté)/i;
 /** a header's label as BIRTH_LABEL reads it: its words apart ("data_urodzenia", "fecha-de-nacimiento") */
@@ -77,7 +79,7 @@ export const dateOfBirthDetector: Detector = {
       const m = firstMatch(DATE_RE, text, from, from + 80);
       // "the company was founded ... born out of a merger on 12 May 1987": an organisation's date, not a person's
       const orgDate = (at: number): boolean => ORG_DATE.test(text.slice(Math.max(0, Math.min(starts[k]!, at) - 60), at));
-      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index)) && !orgDate(m.index) && !DATED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
+      if (m && m.index - ends[k]! <= 40 && !/[.!?]\s/.test(text.slice(ends[k]!, m.index)) && !EXAMPLE_BETWEEN.test(text.slice(ends[k]!, m.index)) && !orgDate(m.index) && !DATED_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
         out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[0].length, confidence: 0.9 });
         lastEnd = m.index + m[0].length;
         continue;

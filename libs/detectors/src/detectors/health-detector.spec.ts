@@ -271,7 +271,9 @@ describe('health data: a table\'s health columns', () => {
 
 describe('health data: an ICD-10 code under a diagnosis word of any language', () => {
   it('reads a code set apart (in brackets, dotted, ending a list line) after the word', () => {
-    expect(health('Diagnosi di dimissione: broncopneumopatia cronica ostruttiva riacutizzata (J44.1), insufficienza respiratoria')).toContain('J44.1');
+    expect(health('Diagnosi di dimissione: BPCO riacutizzata (J44.1), insufficienza respiratoria')).toContain('J44.1');
+    // (not an error code: no term of the vocabularies near)
+    expect(health('故障诊断：传感器松动，错误代码 (E21.1)')).toEqual([]);
     expect(health('Mgonjwa: Juma\nUchunguzi: malaria kali, B50.9')).toContain('B50.9');
     // (the field's item holds its code: one finding)
     expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית')).toEqual(['פסוריאזיס (L40.0) בדרגה בינונית']);
@@ -286,7 +288,7 @@ describe('health data: an ICD-10 code under a diagnosis word of any language', (
 describe("health data: a diagnosis's, a treatment's or a medication's field in any language", () => {
   it('reads each item of the field in a clinical text, whatever its words', () => {
     expect(health('Diagnózis: pitvarfibrilláció (I48.9), szívelégtelenség')).toEqual(['pitvarfibrilláció', 'I48.9', 'szívelégtelenség']);
-    expect(health('Patient: Hans Weber\nDiagnose: Morbus Bechterew')).toEqual(['Morbus Bechterew']);
+    expect(health('Patient: Hans Weber\nDiagnose: Morbus Bechterew\nMedikation: Ibuprofen 400 mg')).toEqual(['Morbus Bechterew', 'Ibuprofen 400 mg']);
     expect(health('אבחנה: פסוריאזיס (L40.0) בדרגה בינונית\nטיפול: משחת קלובטזול פעמיים ביום, פוטותרפיה 3 פעמים בשבוע')).toEqual([
       'פסוריאזיס (L40.0) בדרגה בינונית',
       'משחת קלובטזול פעמיים ביום',
@@ -298,5 +300,7 @@ describe("health data: a diagnosis's, a treatment's or a medication's field in a
     expect(health('Diagnose: Netzteil defekt')).toEqual([]);
     expect(health('Water treatment: chlorine dosing, UV lamp')).toEqual([]);
     expect(health('Patient: Hans Weber\nMedication: none')).toEqual([]);
+    expect(health('Hospital IT ticket: PACS viewer crashes for patient records.\nDiagnosis: memory leak in viewer v2.3')).toEqual([]);
+    expect(health('Patient intake form, asthma clinic\nDiagnosis: please describe\nMedication: list all current medications')).toEqual(['asthma']);
   });
 });

@@ -571,6 +571,7 @@ export const healthDetector: Detector = {
       for (let k = lowerBound(dx.starts, at) - 1; k >= 0 && dx.starts[k]! >= at - 200; k--) if (!/^diagnos(?:e|tics?)$/.test(text.slice(dx.starts[k]!, dx.ends[k]!))) return true;
       return false;
     };
+    const clinicalText = hits.length > 0 || keywords.has('health');
     const icd = ICD_RE;
     icd.lastIndex = 0;
     while ((m = icd.exec(text)) !== null) {
@@ -579,12 +580,13 @@ export const healthDetector: Detector = {
       const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
       const icdWord = /icd|diagnos|dx|code/.test(before);
       const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
-      if (icdWord && clinical >= 1 && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
-      else if (m[0].includes('.') && clinical >= 3) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
-      // a code set apart (in brackets, dotted, or ending a list's line: "Arterielle Hypertonie, I10") under a diagnosis's word of any language
-      // ("Diagnosi di dimissione: … (J44.1)", "Diagnózis: pitvarfibrilláció (I48.9)", "Uchunguzi: malaria kali (B50.9)")
+      // (these two in a text with a clinical word or a term, as before a field's word alone let the scan go on)
+      if (icdWord && clinical >= 1 && clinicalText && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
+      else if (m[0].includes('.') && clinical >= 3 && clinicalText) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
+      // a code set apart (in brackets, dotted, or ending a list's line: "Arterielle Hypertonie, I10") under a diagnosis's word of any language,
+      // a term of the vocabularies near ("Diagnosi di dimissione: … (J44.1)", "Uchunguzi: malaria kali (B50.9)"; not an error code, "故障诊断：… (E21)")
       else if ((m[0].includes('.') || (text[m.index - 1] === '(' && text[end] === ')') || /^[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 3)) && /,[ \t]$/.test(text.slice(m.index - 2, m.index))) &&
-        diagnosisBefore(m.index) && !general(m.index, end)) {
+        diagnosisBefore(m.index) && countInRange(hitStarts, m.index - 400, end + 400) > 0 && !general(m.index, end)) {
         out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.85 });
       } else if (text[m.index - 1] === '(' && text[end] === ')') {
         // "hypertension (I10)": in brackets right after a term reported
@@ -593,8 +595,8 @@ export const healthDetector: Detector = {
       }
     }
     if (fields) {
-      // (in a clinical text: a clinical word or a term of the vocabularies near, not a machine's "Fault diagnosis: loose connector")
-      const clinicalNear = (a: number, b: number): boolean => keywords.near('health', a, b, 400, 400) || countInRange(hitStarts, a - 400, b + 400) > 0;
+      // (in a clinical text: a term of the vocabularies near; not a machine's "Fault diagnosis: loose connector", a hospital's IT ticket "Diagnosis: memory leak")
+      const clinicalNear = (a: number, b: number): boolean => countInRange(hitStarts, a - 400, b + 400) > 0;
       const notClinical = (a: number, b: number): boolean => generalNear(a - 200, b + 200) || !clinicalNear(a, b);
       healthFields(text, dx, 'medical-condition', first, out, notClinical);
       healthFields(text, keywords.hits('treatment'), 'medical-procedure', first, out, notClinical);
@@ -607,16 +609,17 @@ export const healthDetector: Detector = {
 const DIAGNOSIS_LABEL_BEFORE = /^[ \t]*(?:[-*•][ \t]*)?(?:[\p{L}.]+[ \t]+){0,2}$/u;
 const DIAGNOSIS_LABEL_AFTER = /^(?:[ \t]+[\p{L}.]+){0,3}[ \t]*[:：][ \t]*/u;
 /** a value that says there is none, or is still to come */
-const NO_DIAGNOSIS = /^(?:none|n\/a|na|nil|pending|unknown|tbd|tbc|keine|ninguno|ninguna|nessuna|nessuno|aucun|aucune|brak|нет|немає|yok|geen|ingen|ei|nincs|없음|无|無|なし|-+)$/iu;
+const NO_DIAGNOSIS =
+  /^(?:none|n\/a|na|nil|pending|unknown|tbd|tbc|keine|ninguno|ninguna|nessuna|nessuno|aucun|aucune|brak|нет|немає|yok|geen|ingen|ei|nincs|없음|无|無|なし|-+)$|^(?:please|list|see|to be|awaiting|as discussed|as above|refer|describe|enter|fill|select|bitte|siehe|voir|ver|vedi|zie)\b/iu;
 
 /**
  * The value of a diagnosis's, a treatment's or a medication's field in any language, whatever its
  * words ("Diagnózis: pitvarfibrilláció", "Diagnose: Morbus Bechterew", "निदान: उच्च रक्तचाप, टाइप 2
  * मधुमेह", "Terapia domiciliare: ossigenoterapia 2 L/min, tiotropio 18 mcg/die"): each item of the
  * list after the label up to the line's end (commas and semicolons between, a code in brackets left
- * to the code's reader), one to six words, no sentence; in a clinical text (a clinical word, a term or
- * a code near; not a machine's "Fault diagnosis: loose connector"), not where a term found there
- * already covers it, nor in news or teaching text. `labels`: the label words' hits.
+ * to the code's reader), one to six words, no sentence; in a clinical text (a term of the
+ * vocabularies near; not a machine's "Fault diagnosis: loose connector"), not where a term found
+ * there already covers it, nor in news or teaching text. `labels`: the label words' hits.
  */
 function healthFields(
   text: string,
@@ -628,16 +631,16 @@ function healthFields(
 ): void {
   if (labels.starts.length === 0) return;
   const found = out.slice(first).filter((f) => f.dataClass === 'health_data');
-  // (a code read there already says the text is clinical: "Uchunguzi: malaria kali (B50.9)")
-  const codeNear = (a: number, b: number): boolean => found.some((f) => f.detector === 'icd-10-code' && f.start < b + 400 && f.end > a - 400);
   for (let k = 0; k < labels.starts.length; k++) {
     const s = labels.starts[k]!, e = labels.ends[k]!;
-    const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-    if (s - lineStart > 40 || !DIAGNOSIS_LABEL_BEFORE.test(text.slice(lineStart, s))) continue;
-    let lineEnd = text.indexOf('\n', e);
-    if (lineEnd === -1) lineEnd = text.length;
+    // (the line's start at most 40 characters back, its end at most 300 on: a long line with a label word in every sentence stays linear)
+    let lineStart = s;
+    while (lineStart > 0 && s - lineStart <= 40 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    if ((lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) || !DIAGNOSIS_LABEL_BEFORE.test(text.slice(lineStart, s))) continue;
+    let lineEnd = e;
+    while (lineEnd < text.length && lineEnd - e < 300 && text.charCodeAt(lineEnd) !== 10) lineEnd++;
     const after = DIAGNOSIS_LABEL_AFTER.exec(text.slice(e, Math.min(lineEnd, e + 60)));
-    if (after === null || (notClinical(s, lineEnd) && !codeNear(s, lineEnd))) continue;
+    if (after === null || notClinical(s, lineEnd)) continue;
     let i = e + after[0].length;
     /** the item pushed last: what follows its bracket up to the next separator belongs to it ("פסוריאזיס (L40.0) בדרגה בינונית") */
     let item: Finding | undefined;
@@ -647,7 +650,8 @@ function healthFields(
       const [a, b] = trimmed(text, i, j);
       const value = text.slice(a, b);
       if (item !== undefined) {
-        if (b > a && value.split(/\s+/).length <= 6) item.end = b;
+        // (a qualifier of up to three words, no digits: "בדרגה בינונית"; not "per Dr. Anna Schmidt", a name and a number)
+        if (b > a && value.split(/\s+/).length <= 3 && !/\d/.test(value) && !/\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(value)) item.end = b;
       } else if (b - a >= 3 && value.split(/\s+/).length <= 6 && /^\p{L}/u.test(value) && !NO_DIAGNOSIS.test(value) && !/[.!?]\s/.test(value) && !found.some((f) => f.start < b && f.end > a)) {
         item = { dataClass: 'health_data', detector, start: a, end: b, confidence: 0.8 };
         out.push(item);

@@ -80,7 +80,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'vn-bhxh', labels: ['số sổ bhxh', 'mã số bhxh', 'sổ bhxh', 'bhxh'] },
   { id: 'gr-afm', labels: ['αφμ', 'α.φ.μ.', 'α.φ.μ', 'afm', 'αριθμός φορολογικού μητρώου'] },
   { id: 'pl-nip', labels: ['nip', 'numer nip', 'nr nip'] },
-  { id: 'sg-nric', labels: ['nric', 'nric no', 'nric/fin', 'nric number', 'fin no', 'singapore nric'] },
+  { id: 'sg-nric', labels: ['nric', 'nric/fin', 'fin no', 'singapore nric'] },
   { id: 'pl-dowod', labels: ['nr dowodu', 'numer dowodu', 'nr_dowodu', 'dowód osobisty', 'dowodu osobistego', 'nr dowodu osobistego', 'numer dowodu osobistego', 'seria i numer dowodu'] },
   { id: 'de-kvnr', labels: ['versichertennummer', 'krankenversichertennummer', 'kvnr', 'kv-nummer', 'versicherten-nr', 'versicherten-nr.'] },
   { id: 'us-mbi', labels: ['mbi', 'medicare beneficiary identifier', 'medicare id', 'medicare number'] },

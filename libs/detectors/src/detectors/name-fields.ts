@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
 import { alignedCells, delimiterOf, fieldsOf, freeTextColumn, isLabel, sqlRowEnd, valueOf } from '../table-fields';
+import { cjkPerson } from './caseless-names';
 import { roleOrFirm } from './name-shapes';
 import { ORG_AFTER, ORG_WORDS } from './person-name-words';
 
@@ -21,11 +22,12 @@ export interface NameLists {
  * A field or key that holds a person's name: 'person' when it says so by itself (first_name), 'name'
  * for a bare "name" (a product has one too), 'role' for a person's role (a customer may be a firm).
  */
-export function nameField(field: string): 'person' | 'name' | 'role' | undefined {
+export function nameField(field: string): 'person' | 'name' | 'role' | 'cjkrole' | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
   if (BARE_NAME_FIELDS.has(f)) return 'name';
   if (ROLE_FIELDS.has(f)) return 'role';
   // (a CJK label ending in its word for a person's name: "客户姓名", "患者氏名", "고객이름")
+  if (CJK_ROLE_FIELDS.has(f)) return 'cjkrole';
   return PERSON_FIELDS.has(f) || CJK_NAME_END.test(f) ? 'person' : undefined;
 }
 /** "name" in the languages of the lists ("navn", "nimi", "jméno", "имя"): a product has one too */
@@ -47,10 +49,12 @@ const PERSON_FIELDS = new Set(
   prenume imienazwisko imięinazwisko imieinazwisko nomecompleto nombrecompleto nomcomplet vollständigername jménoapříjmení jménoapríjmení
   hoten họtên hovaten họvàtên фио ф.и.о фамилия имяифамилия фамилияимяотчество прізвище піб ονοματεπώνυμο επώνυμο adsoyad adısoyadı adisoyadi
   namalengkap sukunimi etunimi fullständigtnamn efternamn förnamn fulltnavn etternavn fornavn efternavn fuldtnavn teljesnév vezetéknév keresztnév
-  الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล
-  フリガナ ふりがな 氏名カナ 联系人 聯絡人 联络人 收件人 收货人 收款人 负责人 負責人 担当者 名義人 담당자 성함 예금주`.split(/\s+/),
+  الاسم الاسمالكامل 이름 성명 姓名 氏名 名前 ชื่อ ชื่อนามสกุล フリガナ ふりがな 氏名カナ 성함`.split(/\s+/),
 );
-const CJK_NAME_END = /\p{Script=Han}(?:姓名|氏名)$|\p{Script=Hangul}(?:이름|성명)$/u;
+/** a person's name by their role in Chinese, Japanese or Korean: the value must read as a person's (caseless-names.ts cjkPerson), a department or a placeholder is often there */
+const CJK_ROLE_FIELDS = new Set('联系人 聯絡人 联络人 收件人 收货人 收款人 负责人 負責人 担当者 名義人 담당자 예금주'.split(' '));
+/** the word for a name after the word for a customer, an employee, a patient, a student, a member (客户姓名, 患者氏名, 고객이름; not 파일이름, 商品名) */
+const CJK_NAME_END = /^(?:客户|客戶|顾客|顧客|员工|員工|职工|患者|病人|学生|學生|会员|會員|申请人|申請人|用户|用戶|社員|従業員|会員|契約者|申請者|고객|직원|환자|학생|회원|사원|신청자|보호자)(?:姓名|氏名|이름|성명)$/u;
 /** Cells that stand for no value. */
 const EMPTY = new Set(
   'n/a|na|none|null|nil|undefined|unknown|tbd|tba|x|test|example|sample|anonymous|redacted|required|optional|string|text|varchar|true|false|name|your name|first name|last name|full name|surname'.split('|'),
@@ -124,11 +128,15 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
       for (const [col, kind] of header.columns) {
         const [s, e] = valueOf(text, cells[col]![0], cells[col]![1]);
         const value = text.slice(s, e);
-        if (kind === 'role') {
+        if (kind === 'cjkrole') {
+          if (cjkPerson(value)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.8 });
+        } else if (kind === 'role') {
           const r = roles.get(col) ?? { cells: [], filled: 0 };
           roles.set(col, r);
           if (e > s) r.filled++;
           if (personCell(value, lists)) r.cells.push([s, e]);
+        } else if (kind === 'family') {
+          if (nameLike(value, false, lists) && !/^\p{Lu}{1,4}$/u.test(value)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
         } else if (nameLike(value, kind === 'name', lists) && !(kind === 'name' && IDENTIFIER_CELL.test(value))) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: kind === 'person' ? 0.85 : 0.8 });
       }
       row = rowEnd + 1;
@@ -141,12 +149,12 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
 }
 
 /** A table's header on [s, e): its delimiter, its number of fields, its name columns (with whether each says "person") and its free-text column (freeTextColumn), or null. */
-function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role'][]; free: number } | null {
+function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role' | 'cjkrole' | 'family'][]; free: number } | null {
   if (e - s > 1000 || e - s < 4) return null;
   const delim = delimiterOf(text, s, e);
   if (delim === 0) return null;
   const fields = fieldsOf(text, s, e, delim);
-  const columns: [number, 'person' | 'name' | 'role'][] = [];
+  const columns: [number, 'person' | 'name' | 'role' | 'cjkrole' | 'family'][] = [];
   const labels: string[] = [];
   for (let i = 0; i < fields.length; i++) {
     const [a, b] = valueOf(text, fields[i]![0], fields[i]![1]);
@@ -158,8 +166,8 @@ function headerOf(text: string, s: number, e: number): { delim: number; width: n
     if (person !== undefined) columns.push([i, person]);
   }
   if (columns.length === 0) return null;
-  // (a bare "name" beside a given name's column is the family name: a person's)
-  if (labels.some((l) => GIVEN_FIELDS.has(l.toLowerCase().replace(/[\s_.-]+/g, '')))) for (const c of columns) if (c[1] === 'name') c[1] = 'person';
+  // (a bare "name" beside a given name's column is the family name: a person's, though not an acronym, "IT", "HR")
+  if (labels.some((l) => GIVEN_FIELDS.has(l.toLowerCase().replace(/[\s_.-]+/g, '')))) for (const c of columns) if (c[1] === 'name') c[1] = 'family';
   return { delim, width: fields.length, columns, free: freeTextColumn(labels) };
 }
 
@@ -183,7 +191,7 @@ function keyedName(text: string, at: number, lists: NameLists, out: { push(f: Fi
   if (kind === undefined) return;
   const [a, b] = m.indices![2] ?? m.indices![3]!;
   const value = text.slice(a, b).trimEnd();
-  if (kind === 'role' ? personCell(value, lists) : nameLike(value, kind === 'name', lists)) {
+  if (kind === 'cjkrole' ? cjkPerson(value) : kind === 'role' ? personCell(value, lists) : nameLike(value, kind === 'name', lists)) {
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: a, end: a + value.length, confidence: kind === 'person' ? 0.85 : 0.8 });
   }
 }

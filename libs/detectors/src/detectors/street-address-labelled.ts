@@ -14,7 +14,9 @@ import { forEachColumnCell } from '../table-fields';
  */
 
 /** what may follow the label: a word that qualifies it ("Адрес проживания:", "Alamat lengkap:") or one in brackets, then a colon (sticky) */
-const AFTER_LABEL = /[ \t]*(?:\([^)\n]{0,30}\)[ \t]*|[\p{L}-]{2,16}[ \t]*)?[:：][ \t]*/uy;
+// (or a JSON key's quotes around the colon, "address": "…", group 1 the value's opening quote; or a blank after a Chinese or Japanese
+// label before a postcode mark, a digit or a Han character, as a Japanese form's ideographic space reads folded: "現住所 〒530-…")
+const AFTER_LABEL = /[ \t]*(?:\([^)\n]{0,30}\)[ \t]*|[\p{L}-]{2,16}[ \t]*)?(?:["']?[ \t]*[:：][ \t]*(["']?)|(?<=\p{Script=Han})[ \t]+(?=[〒\d\p{Script=Han}]))[ \t]*/uy;
 /** a value that is no postal address: a memory or network address, a reference to elsewhere, a placeholder, a payment */
 const NOT_ADDRESS = /0x[0-9a-f]|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|(?:^|[^\p{L}])(?:schedule|section|part|page|seite|siehe|see|as stated|stated|same as|ver|véase|apartado|conforme|cláusula|clause|clausola|parágrafo|paragraph|absatz|krok|step|schritt|tbd|tbc|to be confirmed|mandat|sepa|lastschrift|idem|size|byte|bytes|bit|байт|размер|wie)(?:[^\p{L}]|$)/iu;
 /** the words before the label that make it another kind of address ("IP address:", "e-mail address:") */
@@ -37,6 +39,7 @@ const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', '
 const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
 const WORD = /\p{L}{2,}/gu;
+const CJK_ADDRESS = /^(?=(?:[^\p{Script=Han}]*\p{Script=Han}){6})[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\d〒ー\-－ \u3000]*\d/u;
 // (or after a postcode: "… кв. 17, 21050. Мій телефон …")
 const SENTENCE_END = /(?<=\p{L}{5}|\d{4})\.[ \t]+(?=\p{Lu})/u;
 /** (or a letter of a script without capitals: "서울특별시 …", "北京市 …", "فيلا 12، …"; or Japan's postcode mark "〒") */
@@ -56,13 +59,15 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
   found.sort((a, b) => a.start - b.start);
   for (let k = 0; k < starts.length; k++) {
     AFTER_LABEL.lastIndex = ends[k]!;
-    if (!AFTER_LABEL.test(text)) continue;
+    const after = AFTER_LABEL.exec(text);
+    if (after === null) continue;
     if (NOT_POSTAL.test(text.slice(Math.max(0, starts[k]! - 16), starts[k]))) continue;
     const vs = AFTER_LABEL.lastIndex;
-    // to the line's end, at most 240 characters on (a search for the newline would cross a whole one-line export each time)
+    // to the line's end (or a quoted value's closing quote), at most 240 characters on (a search for the newline would cross a whole one-line export each time)
     const limit = Math.min(text.length, vs + 240);
+    const quote = after[1] ? after[1].charCodeAt(0) : -1;
     let ve = vs;
-    while (ve < limit && text.charCodeAt(ve) !== 10) ve++;
+    while (ve < limit && text.charCodeAt(ve) !== 10 && text.charCodeAt(ve) !== quote) ve++;
     let value = text.slice(vs, ve);
     const gap = GAP.exec(value);
     if (gap !== null) value = value.slice(0, gap.index);
@@ -95,8 +100,9 @@ function addressValue(value: string, column = false): boolean {
   if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) return false;
   if (!VALUE_START.test(value)) return false;
   const words = value.match(WORD)?.length ?? 0;
-  // (in an address column three words and a number will do: "부산광역시 해운대구 센텀로 45")
-  return words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= (column ? 3 : 4));
+  // (in an address column three words of a script without capitals and a number will do: "부산광역시 해운대구 센텀로 45"; not "PLC DB10 DBW4")
+  // (Chinese and Japanese write an address without blanks: six of their characters and a number, "上海市徐汇区漕溪北路88号")
+  return (words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= (column && !/[A-Za-z]/.test(value) ? 3 : 4))) || CJK_ADDRESS.test(value);
 }
 
 /** An address at [vs, end): pushed, or the shapes' findings over it widened to it. */
