@@ -405,6 +405,11 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'W razie pytań proszę dzwonić: 42 636 18 50.', '42 636 18 50'],
   ['phone-number', 'cualquier cosa márcame al 55 4127 8890', '55 4127 8890'],
   ['phone-number', 'โทร 081-574-2290', '081-574-2290'],
+  // the area code and a slash as Germany writes it; a national part of ten digits after the country code; a phone emoji
+  ['phone-number', 'Tel. 030/1234567', '030/1234567'],
+  ['phone-number', 'Handy 0151/23456789', '0151/23456789'],
+  ['phone-number', 'Her number is +91 9811047325 and she is in.', '+91 9811047325'],
+  ['phone-number', '📞 28 94 17 63', '28 94 17 63'],
   // an international number written without blanks (E.164), in JSON too
   ['phone-number', '{"nome":"Ana","telefone":"+5511987214530"}', '+5511987214530'],
   ['phone-number', 'Tel: +4930123456789', '+4930123456789'],
@@ -430,6 +435,7 @@ const MUST_NOT_FIND: [string, string][] = [
   ['id-number-column', 'Date,Amount,UTR No\n2024-01-02,5000,412345678901\n2024-01-03,7000,SBIN424012345678'],
   ['date-of-birth', '2024年5月1日生效的合同，2024年5月1日生产'],
   ['phone-number', 'build +20240501123456 done; tx id +123456789012 ok'],
+  ['phone-number', 'Termin am 12/2024 um 030/12345 Uhr. Aktenzeichen 0815/2024-12. Az. 0815/2024123. Seite 012/345 ff.'],
   // a log line's next field after a password word; a forwarded mail's header in Spanish
   ['password-assignment', '2024-06-18T07:11:33Z WARN login failed user=jdoe reason=bad_password attempts=4'],
   ['person-name', 'De: soporte@x.es\nEnviado: lunes, 13 de mayo de 2024 9:14\nPara: ventas@x.es\nAsunto: RE: Alquiler'],

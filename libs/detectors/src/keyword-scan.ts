@@ -132,6 +132,7 @@ const KINDS = {
     'mobilszám', 'arayın', 'numaram', 'позвоните', 'позвони', 'звоните', 'номер телефона', 'зателефонуй', 'подзвоніть', 'hubungi',
     'gọi', 'โทร', 'เบอร์', 'เบอร์โทร', 'โทรศัพท์', 'मोबाइल', 'फोन', 'फ़ोन', 'संपर्क', 'هاتف', 'جوال', 'موبايل', 'טלפון', 'נייד', 'simu', 'nambari ya simu',
     'numéro de téléphone', 'número de teléfono', 'numero di telefono', 'telefonnummer', 'tel.nr', 'tel. nr', 'tlf.', 'mob.', 'whats', 'viber', 'telegram',
+    'kontakt', 'kontaktnummer', 'telefonnr', 'handynummer', '☎', '📞', '📱',
   ),
   health: v(
     'patient', 'patients', 'diagnosis', 'diagnoses', 'diagnosed', 'prescribed', 'prescription', 'symptom', 'symptoms', 'clinic', 'clinical', 'medication',

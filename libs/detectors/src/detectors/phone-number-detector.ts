@@ -5,15 +5,16 @@ import { forEachColumnCell } from '../table-fields';
 
 /**
  * Phone-shaped candidates: international (+CC or 00CC; ungrouped too, "+5511987214530"), grouped national numbers, "(area) number",
+ * the area code and a slash as Germany writes it ("030/1234567", "+49 151/23456789"),
  * and bare 10-11 digit runs (the last only with a phone word nearby). Not after a colon (a time, a
  * port): a phone word's colon ("Tel:0171 …") and a colon before '+' ("Tel：＋49 …", read NFKC-folded)
  * are tried on their own (CANDIDATE_AT), the lookbehind kept simple for the regex's fast scan.
  */
 const CANDIDATE =
-  /(?<![\w+./:#$€£@-])(?:\+\d{8,15}|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
+  /(?<![\w+./:#$€£@-])(?:\+\d{8,15}|(?:\+\d{1,3}[ ])?0?\d{2,4}\/[ ]?\d{6,9}(?:[ -]\d{2,6})?|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,10}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/g;
 /** the same, sticky and without the lookbehind: at a position after a phone word's colon or before '+' after a colon */
 const CANDIDATE_AT =
-  /(?:\+\d{8,15}|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/y;
+  /(?:\+\d{8,15}|(?:\+\d{1,3}[ ])?0?\d{2,4}\/[ ]?\d{6,9}(?:[ -]\d{2,6})?|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{1,5}\)[ .-]?)?\d{1,10}(?:[ .-]\d{2,8}){0,4}|\(\d{2,5}\)[ .-]?\d{2,5}(?:[ .-]\d{2,8}){0,3}|1[ .-]\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{2,6}(?:[ .-]\d{2,8}){1,4}|\d{10,11})(?!(?!x\d)[\w-]|[./:]\d)/y;
 /** an extension right after the number: "x769", "ext. 12" (sticky, at the number's end) */
 const EXTENSION = /[ \t]?(?:x|ext\.?)[ \t]?\d{1,6}(?![\w-])/y;
 /**
@@ -72,7 +73,7 @@ function groupsOf(s: string): number[] {
   let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 43) {
+    if (c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 43 || c === 47) {
       if (run > 0) out.push(run);
       run = 0;
     } else run++;
@@ -92,7 +93,7 @@ function digitCount(s: string): number {
 }
 
 /** the word of a reference, an order or a booking right before a number */
-const REFERENCE_BEFORE = /(?:^|[^\p{L}])(?:ref|reference|order|obj|objednávka|zamówienie|invoice|inv|faktura|factura|rechnung|ticket|case|booking|tracking|awb|pnr|bestellung|commande|pedido)\.?[ \t]*(?:no\.?|nr\.?|#|n°|č\.)?[ \t:#-]*$/iu;
+const REFERENCE_BEFORE = /(?:^|[^\p{L}])(?:ref|reference|order|obj|objednávka|zamówienie|invoice|inv|faktura|factura|rechnung|ticket|case|booking|tracking|awb|pnr|bestellung|commande|pedido|aktenzeichen|az|geschäftszeichen|vorgang|akte)\.?[ \t]*(?:no\.?|nr\.?|#|n°|č\.)?[ \t:#-]*$/iu;
 
 /** a table's phone column: its label is a phone word alone ("telefon", "Phone", "Số điện thoại", "tlf.") */
 const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?|telephone|mobile|cell)(?:[ _-]?(?:no\.?|number|nr|#))?|telefon|telefono|teléfono|telefone|téléphone|telefoon|tlf\.?|tel\.?|mobil|handy|puhelin|τηλέφωνο|телефон|tel\.? ?no|no\.? ?hp|số điện thoại|điện thoại|sđt|sími|電話|电话|手机|携帯電話|전화번호|휴대폰|연락처)$/i;
