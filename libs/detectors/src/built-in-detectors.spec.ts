@@ -385,6 +385,11 @@ const MUST_FIND: [string, string, string][] = [
   // a Norwegian street in -stien; a Hungarian street name with a lower-case word
   ['street-address', 'Adresse: Furustien 4, 1383 Asker', 'Furustien 4, 1383 Asker'],
   ['street-address', 'Levél: Béla király út 20., 1118 Budapest', 'Béla király út 20., 1118 Budapest'],
+  // a CJK label's copula before the value; an address's next field in Chinese cut off
+  ['phone-number', '电话是13800138000', '13800138000'],
+  ['bank-account-number', '계좌번호입니다 110-123-456789', '110-123-456789'],
+  ['street-address', '现住址：北京市朝阳区建国路88号院3号楼2单元501室 邮编100022 电话010-12345678', '北京市朝阳区建国路88号院3号楼2单元501室'],
+  ['street-address', '住所 東京都千代田区丸の内1-1-1 担当 山田', '東京都千代田区丸の内1-1-1'],
   // an address after its Hindi, Hebrew or Swahili label, a Japanese form's label and blank, a JSON key; a Chinese address without blanks
   ['street-address', 'पता: मकान नं. 214, सेक्टर 15, रोहिणी, दिल्ली 110089', 'मकान नं. 214, सेक्टर 15, रोहिणी, दिल्ली 110089'],
   ['street-address', 'כתובת: רחוב הרצל 45 דירה 8, רמת גן', 'רחוב הרצל 45 דירה 8, רמת גן'],
@@ -425,6 +430,13 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  // a second review: a date before 生産 or 生放送, a server's or a download's "address", words of calling in code and products, a build number
+  ['date-of-birth', '新工場は2024年4月1日生産開始の予定です。本番組は2024年4月1日生放送です。当店は2024年5月1日生まれ変わりました。'],
+  ['street-address', '服务器地址：华东区杭州节点第3组\n下载地址：百度网盘提取码1234\n家庭住址：农村地区学生占比35%\nपता: www.example.com/contact 12'],
+  ['phone-number', 'Whats new in build 2024051234. Chiama la funzione con id 1234567890. Build +20240512345 ms. โทรทัศน์ 55 นิ้ว รหัสสินค้า 8851234567'],
+  ['bank-account-number', 'ฝ่ายบัญชี เลขที่ใบแจ้งหนี้ 12345678'],
+  ['person-name', '宮崎医師会は新型ワクチンの説明会を開催した。石川社長賞の授賞式。'],
+  ['health_data', 'Ticket: Pharmacy app crashes when searching metformin.\nDiagnosis: null pointer in search index\nFix: reindex'],
   // a review of this round: CJK words inside longer ones, a game's account, a form's example, a PLC's address, an account balance
   ['bank-account-number', '游戏账号：12345678。账号注册时间：2024-01-02 10:00 用户ID 87654321。계좌이체 거래번호: 2024051234567'],
   ['phone-number', '今天下午3点召开电话会议，会议号：123 4567 8901。'],

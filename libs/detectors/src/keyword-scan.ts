@@ -85,7 +85,7 @@ const KINDS = {
     // abbreviations ("ur. 23.09.1979", Turkish "d.t.", "1962 р. н.", "1985 г.р."), Bulgarian, Icelandic, Malay, Tagalog, Hindi, Arabic, Korean, Japanese, Chinese, Thai
     'ur.', 'd.t.', 'р. н.', 'р.н.', 'г.р.', 'г. р.', 'nasc.', 'дата на раждане', 'роден', 'родена', 'fæðingardagur', 'fæddur', 'fædd',
     'tarikh lahir', 'petsa ng kapanganakan', 'janm tithi', 'जन्म तिथि', 'تاريخ الميلاد', 'تاريخ الولادة', '생년월일', '生年月日', '出生日期', '出生年月日',
-    'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa', '生まれ', 'sinh năm')),
+    'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa')),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */
@@ -110,7 +110,8 @@ const KINDS = {
     // and more of the banks people are paid into: the UK, Canada, the US, Indonesia, Singapore, Korea, Israel
     'barclays', 'lloyds bank', 'natwest', 'hsbc', 'td canada trust', 'scotiabank', 'chase bank', 'bca', 'bri', 'bni', 'mandiri',
     'bank bsi', 'permata', 'danamon', 'cimb niaga', 'ocbc', 'uob', 'posb', '국민은행', '신한은행', '우리은행', '하나은행', '농협', '농협은행', '카카오뱅크',
-    '기업은행', 'ibk기업은행', '토스뱅크', 'בנק לאומי', 'בנק הפועלים', 'הפועלים', 'דיסקונט',
+    '기업은행', 'ibk기업은행', '토스뱅크', 'בנק לאומי', 'בנק הפועלים', 'הפועלים', 'דיסקונט', 'กสิกร', 'กสิกรไทย', 'ไทยพาณิชย์', 'กรุงไทย', 'กรุงศรี',
+    'ทหารไทย', 'ทีเอ็มบี',
   ),
   swift: v('swift', 'bic'),
   card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
@@ -127,11 +128,11 @@ const KINDS = {
     'sími', 'simi', 'farsími', 'mobilepay', '手机', '手機', '电话', '電話', '電話番号', '携帯', '携帯電話', '휴대폰', '전화', '전화번호', '연락처',
     'τηλέφωνο', 'τηλέφωνό', 'τηλ', 'τηλ.', 'κινητό', 'телефон', 'тел', 'тел.', 'мобильный',
     // the verbs of calling and the words for a number to call in more languages ("márcame al …", "proszę dzwonić: …", "ring mig på …")
-    'márcame', 'marcar', 'dzwonić', 'zadzwoń', 'zadzwonić', 'tel. kom.', 'kom.', 'chiama', 'chiamare', 'anrufen', 'erreichbar',
+    'márcame', 'marcar', 'dzwonić', 'zadzwoń', 'zadzwonić', 'tel. kom.', 'kom.', 'chiamami al', 'anrufen',
     'appelle', 'appelez', 'appeler', 'joindre', 'bellen', 'bel me', 'ring mig', 'ring til', 'soita', 'soittaa', 'hívj', 'hívjon', 'telefonszám',
-    'mobilszám', 'arayın', 'numaram', 'позвоните', 'позвони', 'звоните', 'номер телефона', 'зателефонуй', 'подзвоніть', 'hubungi',
-    'gọi', 'โทร', 'เบอร์', 'เบอร์โทร', 'โทรศัพท์', 'मोबाइल', 'फोन', 'फ़ोन', 'संपर्क', 'هاتف', 'جوال', 'موبايل', 'טלפון', 'נייד', 'simu', 'nambari ya simu',
-    'numéro de téléphone', 'número de teléfono', 'numero di telefono', 'telefonnummer', 'tel.nr', 'tel. nr', 'tlf.', 'mob.', 'whats', 'viber', 'telegram',
+    'mobilszám', 'arayın', 'numaram', 'позвоните', 'позвони', 'звоните', 'номер телефона', 'зателефонуй', 'подзвоніть',
+    'เบอร์โทร', 'โทรศัพท์', 'เบอร์โทรศัพท์', 'मोबाइल', 'फोन', 'फ़ोन', 'संपर्क', 'هاتف', 'جوال', 'موبايل', 'טלפון', 'נייד', 'simu', 'nambari ya simu',
+    'numéro de téléphone', 'número de teléfono', 'numero di telefono', 'telefonnummer', 'tel.nr', 'tel. nr', 'tlf.', 'mob.',
     'kontakt', 'kontaktnummer', 'telefonnr', 'handynummer', '☎', '📞', '📱',
   ),
   health: v(
@@ -191,7 +192,7 @@ const KINDS = {
     'clabe', 'cbu', 'cvu', 'nro de cuenta', 'n° de cuenta', 'número de conta', '口座番号', '口座', '계좌', '계좌번호', '账号', '帐号',
     '银行账号', '銀行帳號', 'מספר חשבון',
     // Hindi, Hebrew, Swahili, Thai, Danish and Norwegian forms
-    'बैंक खाता', 'खाता संख्या', 'खाता नंबर', 'खाता', 'חשבון בנק', 'akaunti', 'akaunti ya benki', 'nambari ya akaunti', 'บัญชี', 'เลขที่บัญชี', 'เลขบัญชี',
+    'बैंक खाता', 'खाता संख्या', 'खाता नंबर', 'खाता', 'חשבון בנק', 'akaunti', 'akaunti ya benki', 'nambari ya akaunti', 'เลขที่บัญชี', 'เลขบัญชี',
     'reg.nr.', 'reg. nr.', 'regnr', 'reg.nr',
   ),
   /** an account's words that are everyday words too ("sort", "checking", "普通"): an account only with the number right after */
@@ -365,12 +366,15 @@ function substrings(ac: AhoCorasick, endOk?: (text: string, end: number, start: 
  */
 function cjkEnd(text: string, end: number, start: number): boolean {
   const c = text.charCodeAt(end);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) return false;
+  // (a copula may follow: "身份证号为…", "电话是…")
+  if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) && c !== 0x4e3a && c !== 0x70ba && c !== 0x662f) return false;
   return !(end - start === 2 && /^[账帐]号$/.test(text.slice(start, end)) && NOT_BANK_ACCOUNT.test(text.slice(Math.max(0, start - 3), start)));
 }
 const NOT_BANK_ACCOUNT = /(?:游戏|遊戲|微信|QQ|qq|登录|登錄|登陆|用户|用戶|注册|註冊|邮箱|郵箱|平台|系统|系統|会员|會員|社交|抖音|微博)$/;
 /** a Korean word ends at its word's end or before a particle of one or two syllables ("계좌번호는", "주소로"; not 계좌 in 계좌이체, 극비 in 극비리에) */
 function koreanEnd(text: string, end: number, _start: number): boolean {
+  // (or a copula's ending: "계좌번호입니다", "연락처이에요")
+  if (KO_COPULA.test(text.slice(end, end + 4))) return true;
   let n = 0;
   for (let i = end; i < text.length && isHangul(text.charCodeAt(i)); i++) {
     if (++n > 2 || !KO_PARTICLE.has(text[i]!)) return false;
@@ -378,6 +382,7 @@ function koreanEnd(text: string, end: number, _start: number): boolean {
   return true;
 }
 const isHangul = (c: number): boolean => c >= 0xac00 && c <= 0xd7a3;
+const KO_COPULA = /^(?:입니다|이에요|예요|이며|이고|이요)(?!\p{Script=Hangul})/u;
 const KO_PARTICLE = new Set('은는이가을를의에서도와과로으만요께게까지부터랑나');
 const NONE: readonly number[] = Object.freeze([]);
 

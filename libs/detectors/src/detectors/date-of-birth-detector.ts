@@ -23,8 +23,8 @@ const BUDDHIST_YEAR = '25[2-6]\\d';
 export const DATE_SOURCE =
   `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|${BUDDHIST_YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:${BUDDHIST_YEAR}|${YEAR})|${JA_ERA}[ \\t]?(?:元|\\d{1,2})[ \\t]?年[ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
-/** a CJK date (its year in figures or an era's) and 生 after it */
-const BORN_AFTER = new RegExp(`(?<![\\d/.-])((?:${YEAR}|${JA_ERA}[ \\t]?(?:元|\\d{1,2}))[ \\t]?[年][ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?=生(?![产產效活成存])|生まれ)`, 'g');
+/** a CJK date (its year in figures or an era's) and 生 after it, then a bracket, punctuation or the end ("（1991年2月14日生）"; not 生産, 生放送, 生まれ変わる) */
+const BORN_AFTER = new RegExp(`(?<![\\d/.-])((?:${YEAR}|${JA_ERA}[ \\t]?(?:元|\\d{1,2}))[ \\t]?[年][ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?=生(?=[)）(（、，,。.\\s]|$))`, 'g');
 /** A whole cell that is a date (a table's date-of-birth column) */
 const WHOLE_DATE = new RegExp(`^${DATE_SOURCE}\\.?$`, 'i'); // ("1988.03.15." as Hungarian writes it)
 /** a birth label of a table header ("dob", "Date of Birth", "birth_date", "Geburtsdatum"): the label is the birth word, with at most "date" or "of" around it */
@@ -45,7 +45,7 @@ const ORG_DATE = /(?:^|[^\p{L}])(?:founded|founding|established|incorporated|lau
 export const dateOfBirthDetector: Detector = {
   entries: [{ id: 'date-of-birth', dataClass: 'personal_data', description: 'Dates of birth next to DOB / born / date of birth' }],
   detect({ text, keywords }, out) {
-    // a date with 生 ("born") right after it, in Japanese and Chinese: "（1991年2月14日生）", not 生产, 生效 (production, taking effect)
+    // a date with 生 ("born") right after it, in Japanese and Chinese: "（1991年2月14日生）", not 生产, 生效, 生産 (production, taking effect)
     if (text.indexOf('生') !== -1) {
       BORN_AFTER.lastIndex = 0;
       for (let m = BORN_AFTER.exec(text); m !== null; m = BORN_AFTER.exec(text)) out.push({ dataClass: 'personal_data', detector: 'date-of-birth', start: m.index, end: m.index + m[1]!.length, confidence: 0.85 });

@@ -608,6 +608,11 @@ export const healthDetector: Detector = {
 /** a diagnosis's label: at a line's start, at most two words before the word and three after it, then a colon (sticky from the line's start) */
 const DIAGNOSIS_LABEL_BEFORE = /^[ \t]*(?:[-*•][ \t]*)?(?:[\p{L}.]+[ \t]+){0,2}$/u;
 const DIAGNOSIS_LABEL_AFTER = /^(?:[ \t]+[\p{L}.]+){0,3}[ \t]*[:：][ \t]*/u;
+/** a severity or a stage alone, an item's qualifier ("anxiety disorder, mild") */
+const QUALIFIER = /^(?:mild|moderate|severe|chronic|acute|stable|stage \w+|grade \w+|type \w+|leicht|mittel|schwer|léger|légère|modéré|sévère|lieve|moderata|grave|leve|moderada|severa)$/iu;
+/** a program's or a machine's fault, a data type: an IT ticket's "Diagnosis: null pointer in search index", an API's "Diagnosis: string" */
+const TECHNICAL =
+  /(?:^|[^\p{L}])(?:null|pointer|index|server|script|timeout|string|array|boolean|integer|text|api|database|cache|memory leak|disk|network|firmware|driver|bug|crash|error|config|deploy|cpu|ram|ssl|dns|http|json|sql)(?:[^\p{L}]|$)|服务器|内存|网络|故障|サーバ|ネットワーク|障害|서버|네트워크|장애|과부하|batch|criteria|(?:table|chapter|section|page|figure)[ \t]*\d|disco duro|servidor|red\b/iu;
 /** a value that says there is none, or is still to come */
 const NO_DIAGNOSIS =
   /^(?:none|n\/a|na|nil|pending|unknown|tbd|tbc|keine|ninguno|ninguna|nessuna|nessuno|aucun|aucune|brak|нет|немає|yok|geen|ingen|ei|nincs|없음|无|無|なし|-+)$|^(?:please|list|see|to be|awaiting|as discussed|as above|refer|describe|enter|fill|select|bitte|siehe|voir|ver|vedi|zie)\b/iu;
@@ -630,7 +635,14 @@ function healthFields(
   notClinical: (a: number, b: number) => boolean,
 ): void {
   if (labels.starts.length === 0) return;
-  const found = out.slice(first).filter((f) => f.dataClass === 'health_data');
+  // the health findings so far by start, for a bisection per item (a list of thousands of fields stays linear)
+  const found = out.slice(first).filter((f) => f.dataClass === 'health_data').sort((x, y) => x.start - y.start);
+  const foundStarts = found.map((f) => f.start);
+  const longest = found.reduce((m, f) => Math.max(m, f.end - f.start), 0);
+  const covered = (a: number, b: number): boolean => {
+    for (let i = lowerBound(foundStarts, b) - 1; i >= 0 && foundStarts[i]! >= a - longest; i--) if (found[i]!.end > a) return true;
+    return false;
+  };
   for (let k = 0; k < labels.starts.length; k++) {
     const s = labels.starts[k]!, e = labels.ends[k]!;
     // (the line's start at most 40 characters back, its end at most 300 on: a long line with a label word in every sentence stays linear)
@@ -652,7 +664,7 @@ function healthFields(
       if (item !== undefined) {
         // (a qualifier of up to three words, no digits: "בדרגה בינונית"; not "per Dr. Anna Schmidt", a name and a number)
         if (b > a && value.split(/\s+/).length <= 3 && !/\d/.test(value) && !/\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(value)) item.end = b;
-      } else if (b - a >= 3 && value.split(/\s+/).length <= 6 && /^\p{L}/u.test(value) && !NO_DIAGNOSIS.test(value) && !/[.!?]\s/.test(value) && !found.some((f) => f.start < b && f.end > a)) {
+      } else if (b - a >= 3 && value.split(/\s+/).length <= 6 && /^\p{L}/u.test(value) && !NO_DIAGNOSIS.test(value) && !QUALIFIER.test(value) && !TECHNICAL.test(value) && !/[.!?]\s/.test(value) && !covered(a, b)) {
         item = { dataClass: 'health_data', detector, start: a, end: b, confidence: 0.8 };
         out.push(item);
       }

@@ -16,6 +16,8 @@ export interface NameLists {
   all: { has(w: string): boolean };
   /** names that are also everyday words: no evidence alone */
   common: Set<string>;
+  /** English words (SCOWL), when the caller has them */
+  english?: { has(w: string): boolean };
 }
 
 /**
@@ -136,7 +138,9 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
           if (e > s) r.filled++;
           if (personCell(value, lists)) r.cells.push([s, e]);
         } else if (kind === 'family') {
-          if (nameLike(value, false, lists) && !/^\p{Lu}{1,4}$/u.test(value)) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
+          // (a person's family name: no acronym, no firm's word, and a word of the name lists or no English word: not "Admin", "Guest", "GmbH")
+          const w = value.toLowerCase();
+          if (nameLike(value, false, lists) && !/^\p{Lu}{1,4}$/u.test(value) && !firmWord(value) && ((lists.all.has(w) && !lists.common.has(w)) || !(lists.english?.has(w) ?? false))) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
         } else if (nameLike(value, kind === 'name', lists) && !(kind === 'name' && IDENTIFIER_CELL.test(value))) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: kind === 'person' ? 0.85 : 0.8 });
       }
       row = rowEnd + 1;

@@ -598,9 +598,9 @@ export const JA_FAMILY =
   '佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 大橋 石原 松岡 浅野 荒木 大久保 野田 小西 熊谷 松下 川上 星野 大石 堀 森 林 原 辻'.split(' ');
 // (not a title after a place, 支店長, 店長, 所長, 院長, which follow a town's name as often: "千葉支店長"; nor 氏, a clan's in history: "武田氏")
 const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|教授|准教授|弁護士|医師';
-/** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長") */
+/** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長"; not a body or a prize the title begins, "宮崎医師会", "石川社長賞") */
 const JA_TITLED = new RegExp(
-  `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ \\u3000](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ \\u3000]?(?:${JA_TITLE}))`,
+  `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ \\u3000](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ \\u3000]?(?:${JA_TITLE})(?!\\p{Script=Han}))`,
   'gu',
 );
 /** the hundred commonest Chinese family names: one of them before 先生, 女士 or 小姐 (not "尊敬的女士", "各位女士") */

@@ -129,6 +129,8 @@ export const phoneNumberDetector: Detector = {
       if (!intl && REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 20), index))) return;
       const context = keywords.near('phone', index, index + raw.length, 40, 10) || (column !== undefined && column.has(index));
       if (!formatted && !intl && !context) return;
+      // an international number without blanks ("+5511987214530"): next to a phone word, or a value after a colon or in quotes (JSON), not a build's "+20240512345"
+      if (intl && !formatted && raw[0] === '+' && !context && !/["':=][ \t]*$/.test(text.slice(Math.max(0, index - 3), index))) return;
       EXTENSION.lastIndex = index + raw.length;
       const extEnd = EXTENSION.test(text) ? EXTENSION.lastIndex : index + raw.length;
       const nanpShape = NANP_SHAPE.test(raw) && (context || extEnd > index + raw.length || raw[0] === '+' || raw.startsWith('00') || raw[0] === '(' || raw.startsWith('1('));

@@ -18,7 +18,7 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
   team project version build environment env tags labels links attachment attachments pros cons yes no ok okay hint caution important
   antipasto antipasti primo secondo contorno dolce aperitivo digestivo entrée entree plat dessert starter starters main mains pudding appetizer appetiser
   de para enviado enviada asunto fecha von an gesendet betreff datum objet envoyé envoye à da inviato oggetto data van aan verzonden onderwerp
-  från till skickat ämne fra til sendt emne od do wysłano temat kimden kime gönderildi konu feladó címzett elküldve tárgy lähettäjä vastaanottaja
+  från till skickat ämne fra sendt emne od do wysłano temat kimden kime gönderildi konu feladó címzett elküldve tárgy lähettäjä vastaanottaja
   lähetetty aihe dari kepada perihal`);
 /**
  * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name

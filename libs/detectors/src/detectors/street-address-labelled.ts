@@ -39,6 +39,10 @@ const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', '
 const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
 const WORD = /\p{L}{2,}/gu;
+/** the next field's word in a Chinese or Japanese line ("… 邮编100022 电话010-…", "… TEL 03-…") */
+const CJK_NEXT_FIELD = /[ \t]*(?:邮编|郵編|电话|電話|手机|手機|邮箱|郵箱|メール|携帯|担当|연락처|전화|TEL|Tel\b|tel\b)/u;
+/** (at least two of a Chinese or Japanese address's words: province, city, district, road, street, number, block; no percentage) */
+const CJK_ADDRESS_WORD = /[省市区區县縣路街道巷号號町村都府県]|丁目|番地/gu;
 const CJK_ADDRESS = /^(?=(?:[^\p{Script=Han}]*\p{Script=Han}){6})[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\d〒ー\-－ \u3000]*\d/u;
 // (or after a postcode: "… кв. 17, 21050. Мій телефон …")
 const SENTENCE_END = /(?<=\p{L}{5}|\d{4})\.[ \t]+(?=\p{Lu})/u;
@@ -58,19 +62,24 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
   }
   found.sort((a, b) => a.start - b.start);
   for (let k = 0; k < starts.length; k++) {
+    // (a value ends before the next label: a line of labels, "地址：…地址：…", is read once, not once per label)
+    const nextLabel = k + 1 < starts.length ? starts[k + 1]! : text.length;
     AFTER_LABEL.lastIndex = ends[k]!;
     const after = AFTER_LABEL.exec(text);
     if (after === null) continue;
     if (NOT_POSTAL.test(text.slice(Math.max(0, starts[k]! - 16), starts[k]))) continue;
     const vs = AFTER_LABEL.lastIndex;
     // to the line's end (or a quoted value's closing quote), at most 240 characters on (a search for the newline would cross a whole one-line export each time)
-    const limit = Math.min(text.length, vs + 240);
+    const limit = Math.min(text.length, vs + 240, Math.max(vs, nextLabel));
     const quote = after[1] ? after[1].charCodeAt(0) : -1;
     let ve = vs;
     while (ve < limit && text.charCodeAt(ve) !== 10 && text.charCodeAt(ve) !== quote) ve++;
     let value = text.slice(vs, ve);
     const gap = GAP.exec(value);
     if (gap !== null) value = value.slice(0, gap.index);
+    // a Chinese or Japanese value ends at its next field's word ("住所 東京都…1-1-1 担当 山田", "… 邮编100022 电话010-…")
+    const cjkField = CJK_NEXT_FIELD.exec(value);
+    if (cjkField !== null) value = value.slice(0, cjkField.index);
     // a sentence after it: "… 41001 Sevilla. Atentamente" (not an abbreviation's dot: "Jl. Tebet", "Avda. de la", "г. Москва")
     const stop = SENTENCE_END.exec(value);
     if (stop !== null) value = value.slice(0, stop.index);
@@ -97,12 +106,13 @@ export function labelledAddresses(text: string, starts: readonly number[], ends:
  * Japan's postcode mark.)
  */
 function addressValue(value: string, column = false): boolean {
-  if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) return false;
+  if (value.length < 8 || value.length > 160 || !/\d/.test(value) || /@|:\/\/|www\.|^\+?[\d\s().-]+$/.test(value) || NOT_ADDRESS.test(value)) return false;
   if (!VALUE_START.test(value)) return false;
   const words = value.match(WORD)?.length ?? 0;
   // (in an address column three words of a script without capitals and a number will do: "부산광역시 해운대구 센텀로 45"; not "PLC DB10 DBW4")
   // (Chinese and Japanese write an address without blanks: six of their characters and a number, "上海市徐汇区漕溪北路88号")
-  return (words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= (column && !/[A-Za-z]/.test(value) ? 3 : 4))) || CJK_ADDRESS.test(value);
+  return (words >= 2 && (value.includes(',') || value.includes('،') || value.includes('〒') || POSTCODE.test(value) || words >= (column && !/[A-Za-z]/.test(value) ? 3 : 4))) ||
+    (CJK_ADDRESS.test(value) && !value.includes('%') && new Set(value.match(CJK_ADDRESS_WORD)).size >= 2);
 }
 
 /** An address at [vs, end): pushed, or the shapes' findings over it widened to it. */
