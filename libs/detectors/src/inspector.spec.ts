@@ -116,6 +116,28 @@ describe('built-in regexes stay linear on adversarial input', () => {
   });
 });
 
+describe('the label readers of this round stay linear on long lines of labels (two break-it reviews)', () => {
+  const inspector = compileInspector({});
+  it.each([
+    // Chinese prose with a diagnosis and a treatment word in every sentence, no line break (1 MB once took 37 s)
+    ['Chinese prose of label words', '医生诊断后给予药物治疗。'],
+    ['Korean prose of label words', '진단 후 약물 치료를 받았다. '],
+    ['one kanji label word', '薬'],
+    // a line of address labels (each value once read 240 characters on: 400 KB took 12.5 s)
+    ['a line of address labels', '地址：上海市徐汇区漕溪北路'],
+    ['Japanese labels and blanks', '住所 東京都千代田区丸の内 '],
+    // thousands of diagnosis fields (each item once compared with every finding: 800 KB took 2.2 s)
+    ['diagnosis lines', 'Diagnosis: asthma\n'],
+    ['diagnosis lines with codes', 'Diagnosis: asthma, insulin, mild (J44.1)\n'],
+  ])('%s (400 KB)', (_what, unit) => {
+    const input = unit.repeat(Math.ceil(400_000 / unit.length));
+    const t0 = performance.now();
+    inspector.inspect(input);
+    // (0.3-1 s here; a quadratic path takes 10 s or more at this size)
+    expect(performance.now() - t0).toBeLessThan(6000);
+  });
+});
+
 describe('DETECTORS catalogue', () => {
   it('lists every detector id once with a built-in class', () => {
     const ids = DETECTORS.map((d) => d.id);
