@@ -129,6 +129,7 @@ describe('the label readers of this round stay linear on long lines of labels (t
     // thousands of diagnosis fields (each item once compared with every finding: 800 KB took 2.2 s)
     ['diagnosis lines', 'Diagnosis: asthma\n'],
     ['diagnosis lines with codes', 'Diagnosis: asthma, insulin, mild (J44.1)\n'],
+    ['diagnosis fields of unclosed brackets', 'Diagnosis: asthma (a, b (c\n'],
   ])('%s (400 KB)', (_what, unit) => {
     const input = unit.repeat(Math.ceil(400_000 / unit.length));
     const t0 = performance.now();

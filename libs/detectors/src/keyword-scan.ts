@@ -318,9 +318,9 @@ const otherScript = (w: string): boolean => OTHER_SCRIPT.test(w);
 const BASE = PATTERNS.map((_, p) => p).filter((p) => !otherScript(PATTERNS[p]!));
 const AUTOMATON = new KeywordAutomaton(BASE.map((p) => PATTERNS[p]!));
 /**
- * The other scripts' words in four automatons, each run only on a text with a letter of its scripts
- * (and each within the 255 symbols of one automaton): Korean; Chinese and Japanese; Thai; the rest
- * (Hebrew, Arabic, Indic, ...). Chinese, Japanese and Thai are written without blanks and glue a word
+ * The other scripts' words in four groups, each matched only on a text with a letter of its scripts:
+ * Korean; Chinese and Japanese; Thai; the rest (Hebrew, Arabic, Indic, ...), the last by a whole-word
+ * automaton of its own (within the 255 symbols of one). Chinese, Japanese and Thai are written without blanks and glue a word
  * to the next ("我的账号：…", "振込先の口座番号", "口座番号1234567", "เข้าบัญชีกสิกร"), and Korean glues its
  * particles to a word ("계좌번호는"): their words are found anywhere in a run of letters (Korean's at a
  * word's start), by Aho-Corasick, keeping the longest of overlapping ones as the whole-word automaton does.

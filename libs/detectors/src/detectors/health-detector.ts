@@ -605,7 +605,7 @@ export const healthDetector: Detector = {
   },
 };
 
-/** a diagnosis's label: at a line's start, at most two words before the word and three after it, then a colon (sticky from the line's start) */
+/** a diagnosis's, a treatment's or a medication's label: at a line's start, at most two words before the word (BEFORE) and three after it, then a colon (AFTER) */
 const DIAGNOSIS_LABEL_BEFORE = /^[ \t]*(?:[-*•][ \t]*)?(?:[\p{L}.]+[ \t]+){0,2}$/u;
 const DIAGNOSIS_LABEL_AFTER = /^(?:[ \t]+[\p{L}.]+){0,3}[ \t]*[:：][ \t]*/u;
 /** a severity or a stage alone, an item's qualifier ("anxiety disorder, mild") */
@@ -670,8 +670,11 @@ function healthFields(
       }
       // (past a bracket's code, "(J44.1)", to the rest of the item)
       if (text[j] === '(' || text[j] === '（') {
-        const close = text.indexOf(text[j] === '(' ? ')' : '）', j);
-        i = close === -1 || close > lineEnd ? lineEnd : close + 1;
+        // (looked for up to the line's end only: a line of unclosed brackets stays linear)
+        const q = text[j] === '(' ? ')' : '）';
+        let close = j + 1;
+        while (close < lineEnd && text[close] !== q) close++;
+        i = close >= lineEnd ? lineEnd : close + 1;
         if (item === undefined) item = { dataClass: 'health_data', detector, start: a, end: b, confidence: 0 }; // (not pushed: a term found there, the rest is its)
       } else {
         i = j + 1;
