@@ -21,15 +21,17 @@ export interface NameLists {
 }
 
 /**
- * A field or key that holds a person's name: 'person' when it says so by itself (first_name), 'name'
- * for a bare "name" (a product has one too), 'role' for a person's role (a customer may be a firm).
+ * A field or key that holds a person's name: 'person' when it says so by itself (first_name, 客户姓名),
+ * 'name' for a bare "name" (a product has one too), 'role' for a person's role (a customer may be a
+ * firm), 'cjkrole' for a contact's or a person in charge's in Chinese, Japanese or Korean (联系人,
+ * 担当者, 담당자: a department or a placeholder is often there, so the value must read as a person's).
  */
 export function nameField(field: string): 'person' | 'name' | 'role' | 'cjkrole' | undefined {
   const f = field.toLowerCase().replace(/[\s_.-]+/g, '');
   if (BARE_NAME_FIELDS.has(f)) return 'name';
   if (ROLE_FIELDS.has(f)) return 'role';
-  // (a CJK label ending in its word for a person's name: "客户姓名", "患者氏名", "고객이름")
   if (CJK_ROLE_FIELDS.has(f)) return 'cjkrole';
+  // (or a CJK label ending in its word for a person's name: "客户姓名", "患者氏名", "고객이름")
   return PERSON_FIELDS.has(f) || CJK_NAME_END.test(f) ? 'person' : undefined;
 }
 /** "name" in the languages of the lists ("navn", "nimi", "jméno", "имя"): a product has one too */
@@ -152,7 +154,11 @@ export function nameFields(text: string, hints: { starts: readonly number[]; end
   }
 }
 
-/** A table's header on [s, e): its delimiter, its number of fields, its name columns (with whether each says "person") and its free-text column (freeTextColumn), or null. */
+/**
+ * A table's header on [s, e): its delimiter, its number of fields, its name columns (each with its kind,
+ * nameField's, or 'family' for a bare "name" beside a given name's column) and its free-text column
+ * (freeTextColumn), or null.
+ */
 function headerOf(text: string, s: number, e: number): { delim: number; width: number; columns: [number, 'person' | 'name' | 'role' | 'cjkrole' | 'family'][]; free: number } | null {
   if (e - s > 1000 || e - s < 4) return null;
   const delim = delimiterOf(text, s, e);
