@@ -19,7 +19,8 @@ const STAMP = '(?:\\[[^\\]\\n]{3,40}\\]|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?[ \\
 const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu');
 /** KakaoTalk's copy: the author in brackets, then the time in brackets ("[김민준] [오전 9:01] 다들 …") */
 const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,20}\\d{1,2}:\\d{2}[^\\]\\n]{0,6}\\]`, 'gmu');
-const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
+// (a date before the time too, as WeChat copies a message: "王建国 2024-06-03 20:15")
+const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\t]+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
 /** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
 const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
 /** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心", "인사팀", "전산실", "고객센터") */

@@ -606,6 +606,8 @@ const JA_TITLED = new RegExp(
 /** the hundred commonest Chinese family names: one of them before 先生, 女士 or 小姐 (not "尊敬的女士", "各位女士") */
 export const ZH_FAMILY = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤陳楊黃趙吳許鄭謝蕭劉張羅蘇葉鍾譚陸範賈韋鄒顧龔錢嚴湯';
 const ZH_NAME = new RegExp(`[${ZH_FAMILY}](?=先生|女士|小姐)`, 'gu');
+/** a letter's or a message's salutation: a full name and a title at a line's start, then a colon or a comma ("陈静经理：", "王芳老师，") */
+const ZH_SALUTED = new RegExp(`(?<=(?:^|\\n)[ \\t]*)[${ZH_FAMILY}]\\p{Script=Han}{1,2}(?=(?:经理|經理|总监|總監|老师|老師|主任|医生|醫生|律师|律師|教授|先生|女士|小姐)[：:，,])`, 'gu');
 /**
  * a family name before a title ("王经理", "陳經理", "李主任"), or 总 (boss) before punctuation or a verb of
  * speech ("张总，", "刘总说"; not "向总部", "金总额"); after no Han character or a word such as 跟, 给, 请
@@ -620,6 +622,16 @@ export const KO_FAMILY = '김이박최정강조윤장임한오서신권황안송
 const KO_NAME = new RegExp(`(?<!\\p{Script=Hangul})[${KO_FAMILY}]\\p{Script=Hangul}[^자장원사객인생님씨\\P{Script=Hangul}](?= ?(?:님|씨))`, 'gu');
 /** after คุณ, นาย, นาง at the text's start or after a blank (not inside a word: "คุณภาพ" quality, "นายจ้าง" employer) */
 const TH_NAME = /(?<=(?:^|[\s(])(?:คุณ|นางสาว|นาย|นาง))(?!ภาพ|ค่า|สมบัติ|ธรรม|ประโยชน์|วุฒิ|ลักษณะ|จ้าง|หน้า|ทุน|พยาบาล)[\u0E01-\u0E4E]{2,20}(?=[\s,.!?]|$)/gu;
+/**
+ * after a title in Arabic, Hebrew or Hindi, one or two words of its script up to a separator: "الأستاذة نورة الشمري", "د. خالد",
+ * "ד"ר רונית אלמוג", "גב' מיכל לוי", "श्रीमती कमला देवी", "डॉ. अनिल गुप्ता"; and a Hindi name before जी ("सुनीता जी")
+ */
+const AR_NAME = /(?<=(?:^|[\s(،,:])(?:الأستاذة?|الاستاذة?|السيدة?|الدكتورة?|المهندسة?|د\.)[ \t]+)\p{Script=Arabic}{2,15}(?:[ \t]\p{Script=Arabic}{2,15})?(?=[ \t]*(?:[،,.:!؟\n(]|$|المحترمة?))/gu;
+const HE_NAME = /(?<=(?:^|[\s(,:])(?:ד"ר|ד״ר|פרופ'|מר|גב'|גברת)[ \t]+)\p{Script=Hebrew}{2,15}(?:[ \t]\p{Script=Hebrew}{2,15})?(?=[ \t]*(?:[,.:!?\n(]|$))/gu;
+const HI_NAME = /(?<=(?:^|[\s(,:])(?:श्रीमती|श्री|सुश्री|कुमारी|डॉ\.|डॉ)[ \t]+)[\p{Script=Devanagari}]{2,15}(?:[ \t][\p{Script=Devanagari}]{2,15})?(?=[ \t]*(?:[,.:!?।\n(]|$))|[\p{Script=Devanagari}]{2,15}(?=[ \t]जी(?:[ \t]*[,.!।\n]|$))/gu;
+/** a sign-off in Arabic or Hebrew, then the sender alone on the next line (one to three words of the script) */
+const RTL_SIGNED = /(?:مع التحية|مع خالص التحية|تحياتي|وتفضلوا بقبول فائق الاحترام|בברכה|תודה רבה|תודה)[ \t]*[،,.]?[ \t]*\r?\n[ \t]*((?:\p{Script=Arabic}{2,15}|\p{Script=Hebrew}{2,15})(?:[ \t](?:\p{Script=Arabic}{2,15}|\p{Script=Hebrew}{2,15})){0,2})[ \t]*(?=\r?\n|$)/gu;
+const RTL_NOT_FIRST = new Set('في من على إلى الى عن مع أو و هو هي قسم إدارة ادارة فريق شركة مكتب مركز خدمة צוות מחלקת הנהלת משרד שירות חברת מוקד מערכת'.split(' '));
 export function scriptNames(text: string, out: { push(f: Finding): unknown }): void {
   const run = (re: RegExp, not?: Set<string>): void => {
     re.lastIndex = 0;
@@ -630,6 +642,23 @@ export function scriptNames(text: string, out: { push(f: Finding): unknown }): v
   if (kana && /[長務任授士師氏殿]/.test(text)) run(JA_TITLED);
   if (!kana && /先生|女士|小姐/.test(text)) run(ZH_NAME);
   if (!kana && /[理監监师師任生授士总總]/.test(text)) run(ZH_TITLED);
+  if (!kana && /[理監监师師任生授士][：:，,]/.test(text)) run(ZH_SALUTED);
   if (text.indexOf('님') !== -1 || text.indexOf('씨') !== -1) run(KO_NAME);
   if (text.indexOf('คุณ') !== -1 || text.indexOf('นาย') !== -1 || text.indexOf('นาง') !== -1) run(TH_NAME);
+  if (/[\u0590-\u06ff]/.test(text)) {
+    // (a given name first: not a word with the Arabic article, a preposition, a department or a team: "في المستشفى", "قسم الموارد", "צוות התמיכה")
+    const rtlName = (name: string): boolean => !/^ال/.test(name) && !RTL_NOT_FIRST.has(name.split(/[ \t]/)[0]!);
+    const runRtl = (re: RegExp, group: number): void => {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const name = m[group]!;
+        const start = m.index + m[0].lastIndexOf(name);
+        if (rtlName(name)) out.push({ dataClass: 'personal_data', detector: 'person-name', start, end: start + name.length, confidence: 0.8 });
+      }
+    };
+    runRtl(AR_NAME, 0);
+    runRtl(HE_NAME, 0);
+    runRtl(RTL_SIGNED, 1);
+  }
+  if (/[\u0900-\u097f]/.test(text)) run(HI_NAME);
 }

@@ -904,6 +904,19 @@ describe('person-name detector: names in team notes, chats, lists and letters', 
     expect(names('Name;Vorname;Geburtsdatum\nMeier;Reto;12.08.1980\nBühler;Sandra;03.11.1975')).toEqual(['Meier', 'Reto', 'Bühler', 'Sandra']);
     expect(names('Nume,Prenume,Telefon\nDumitrescu,Vasile,0744 102 330')).toEqual(['Dumitrescu', 'Vasile']);
   });
+  it('reads a name after a title in Arabic, Hebrew and Hindi, an Arabic or Hebrew sender after a sign-off, a Chinese salutation and a WeChat author', () => {
+    expect(names('الأستاذة نورة الشمري المحترمة،\nالسلام عليكم')).toEqual(['نورة الشمري']);
+    expect(names('مع التحية،\nخالد المطيري\nالموارد البشرية')).toEqual(['خالد المطيري']);
+    expect(names('ביקורת בעוד 8 שבועות.\nד"ר רונית אלמוג')).toEqual(['רונית אלמוג']);
+    expect(names('डॉ. अनिल गुप्ता, एम.डी.\nमरीज़: श्रीमती कमला देवी, उम्र 63 वर्ष')).toEqual(['अनिल गुप्ता', 'कमला देवी']);
+    expect(names('नमस्ते सुनीता जी,\nनई नियुक्ति')).toEqual(['सुनीता']);
+    expect(names('主题：关于员工病假延长的说明\n\n陈静经理：\n\n技术部')).toEqual(['陈静']);
+    expect(names('王哥，资料我发你了吗？\n王建国 2024-06-03 20:15\n还没收到')).toEqual(['王建国']);
+    // (not a preposition, a department or a team after the title or the sign-off; not a job alone before a colon)
+    expect(names('بالتعاون مع الدكتور في المستشفى.\nمع التحية،\nقسم الموارد البشرية')).toEqual([]);
+    expect(names('בברכה,\nצוות התמיכה')).toEqual([]);
+    expect(names('项目经理：请确认\n会议 2024-06-03 20:15')).toEqual([]);
+  });
   it('reads a Japanese or Chinese family name before a job title', () => {
     expect(names('高橋部長に確認しました。佐藤課長と鈴木部長も了解です。')).toEqual(['高橋', '佐藤', '鈴木']);
     expect(names('我跟张总说了，王经理也同意。陳經理明天到。李主任、陈老师。')).toEqual(['张', '王', '陳', '李', '陈']);

@@ -933,8 +933,8 @@ function surnameEnd(x: Tok): boolean {
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
-/** a character of the Thai, CJK or Hangul blocks: the script-name pass runs only then */
-const NON_LATIN = /[\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/;
+/** a character of the Hebrew, Arabic, Devanagari, Thai, CJK or Hangul blocks: the script-name pass runs only then */
+const NON_LATIN = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/u;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */
 const LIST_GAP = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,|;|&|and|und|et|y)[ \t]*$/iu;
 
