@@ -598,6 +598,7 @@ export const JA_FAMILY =
   '佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 大橋 石原 松岡 浅野 荒木 大久保 野田 小西 熊谷 松下 川上 星野 大石 堀 森 林 原 辻'.split(' ');
 // (not a title after a place, 支店長, 店長, 所長, 院長, which follow a town's name as often: "千葉支店長"; nor 氏, a clan's in history: "武田氏")
 const JA_TITLE = '部長|課長|係長|社長|副社長|取締役|専務|常務|室長|次長|主任|教授|准教授|弁護士|医師';
+const JA_TITLE_WORD = new RegExp(JA_TITLE);
 /** (longest first: "佐々木" before "佐々"; the given name after a blank too: "中村 誠 部長", "小林 さくら 課長"; not a body or a prize the title begins, "宮崎医師会", "石川社長賞") */
 const JA_TITLED = new RegExp(
   `(?<![\\p{Script=Han}\\p{Script=Katakana}])(?:${[...JA_FAMILY].sort((a, b) => b.length - a.length).join('|')})(?:[ \\u3000](?:\\p{Script=Han}{1,2}|\\p{Script=Hiragana}{2,4}))?(?=[ \\u3000]?(?:${JA_TITLE})(?!\\p{Script=Han}))`,
@@ -633,13 +634,18 @@ const HI_NAME = /(?<=(?:^|[\s(,:])(?:श्रीमती|श्री|सु�
 const RTL_SIGNED = /(?:مع التحية|مع خالص التحية|تحياتي|وتفضلوا بقبول فائق الاحترام|בברכה|תודה רבה|תודה)[ \t]*[،,.]?[ \t]*\r?\n[ \t]*((?:\p{Script=Arabic}{2,15}|\p{Script=Hebrew}{2,15})(?:[ \t](?:\p{Script=Arabic}{2,15}|\p{Script=Hebrew}{2,15})){0,2})[ \t]*(?=\r?\n|$)/gu;
 const RTL_NOT_FIRST = new Set('في من على إلى الى عن مع أو و هو هي قسم إدارة ادارة فريق شركة مكتب مركز خدمة צוות מחלקת הנהלת משרד שירות חברת מוקד מערכת'.split(' '));
 export function scriptNames(text: string, out: { push(f: Finding): unknown }): void {
-  const run = (re: RegExp, not?: Set<string>): void => {
+  /** each match of `re` (its group `group`) that `keep` keeps */
+  const run = (re: RegExp, keep: (name: string) => boolean = () => true, group = 0): void => {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) if (!not?.has(m[0])) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[0].length, confidence: 0.8 });
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const name = m[group]!;
+      const start = m.index + m[0].lastIndexOf(name);
+      if (keep(name)) out.push({ dataClass: 'personal_data', detector: 'person-name', start, end: start + name.length, confidence: 0.8 });
+    }
   };
   const kana = KANA.test(text);
-  if (kana && /さん|様|先生|くん|ちゃん/.test(text)) run(JA_NAME, JA_NOT_NAMES);
-  if (kana && /[長務任授士師氏殿]/.test(text)) run(JA_TITLED);
+  if (kana && /さん|様|先生|くん|ちゃん/.test(text)) run(JA_NAME, (n) => !JA_NOT_NAMES.has(n));
+  if (kana && JA_TITLE_WORD.test(text)) run(JA_TITLED);
   if (!kana && /先生|女士|小姐/.test(text)) run(ZH_NAME);
   if (!kana && /[理監监师師任生授士总總]/.test(text)) run(ZH_TITLED);
   if (!kana && /[理監监师師任生授士][：:，,]/.test(text)) run(ZH_SALUTED);
@@ -648,17 +654,9 @@ export function scriptNames(text: string, out: { push(f: Finding): unknown }): v
   if (/[\u0590-\u06ff]/.test(text)) {
     // (a given name first: not a word with the Arabic article, a preposition, a department or a team: "في المستشفى", "قسم الموارد", "צוות התמיכה")
     const rtlName = (name: string): boolean => !/^ال/.test(name) && !RTL_NOT_FIRST.has(name.split(/[ \t]/)[0]!);
-    const runRtl = (re: RegExp, group: number): void => {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const name = m[group]!;
-        const start = m.index + m[0].lastIndexOf(name);
-        if (rtlName(name)) out.push({ dataClass: 'personal_data', detector: 'person-name', start, end: start + name.length, confidence: 0.8 });
-      }
-    };
-    runRtl(AR_NAME, 0);
-    runRtl(HE_NAME, 0);
-    runRtl(RTL_SIGNED, 1);
+    run(AR_NAME, rtlName);
+    run(HE_NAME, rtlName);
+    run(RTL_SIGNED, rtlName, 1);
   }
   if (/[\u0900-\u097f]/.test(text)) run(HI_NAME);
 }
