@@ -347,11 +347,11 @@ function automatonSearch(automaton: KeywordAutomaton): Search {
 }
 
 /** Aho-Corasick's matches as the whole-word automaton reports them: a match starting inside the one before is dropped, one holding it replaces it. */
-function substrings(ac: AhoCorasick, endOk?: (text: string, end: number, start: number) => boolean): Search {
+function substrings(ac: AhoCorasick, endOk?: (text: string, end: number) => boolean): Search {
   return (text, onMatch) => {
     let last: AhoCorasickMatch | undefined;
     for (const m of ac.search(text)) {
-      if (endOk !== undefined && !endOk(text, m.end, m.start)) continue;
+      if (endOk !== undefined && !endOk(text, m.end)) continue;
       if (last !== undefined && m.start < last.end && m.start > last.start) continue;
       if (last !== undefined && m.start > last.start) onMatch(last.start, last.end, last.pattern);
       last = m;
@@ -361,18 +361,14 @@ function substrings(ac: AhoCorasick, endOk?: (text: string, end: number, start: 
 }
 /**
  * a Chinese or Japanese word ends where no Han or katakana follows: a particle in hiragana, a digit,
- * punctuation ("口座番号1234567", "生年月日は"; not 电话 in 电话会议, 账号 in 账号注册时间); and 账号 (an
- * account) is no bank's after a game, a chat app, a login or a user ("游戏账号", "微信账号", "用户账号")
+ * punctuation, a copula ("口座番号1234567", "生年月日は", "电话是…"; not 电话 in 电话会议, 账号 in 账号注册时间)
  */
-function cjkEnd(text: string, end: number, start: number): boolean {
+function cjkEnd(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  // (a copula may follow: "身份证号为…", "电话是…")
-  if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) && c !== 0x4e3a && c !== 0x70ba && c !== 0x662f) return false;
-  return !(end - start === 2 && /^[账帐]号$/.test(text.slice(start, end)) && NOT_BANK_ACCOUNT.test(text.slice(Math.max(0, start - 3), start)));
+  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) || c === 0x4e3a || c === 0x70ba || c === 0x662f;
 }
-const NOT_BANK_ACCOUNT = /(?:游戏|遊戲|微信|QQ|qq|登录|登錄|登陆|用户|用戶|注册|註冊|邮箱|郵箱|平台|系统|系統|会员|會員|社交|抖音|微博)$/;
 /** a Korean word ends at its word's end or before a particle of one or two syllables ("계좌번호는", "주소로"; not 계좌 in 계좌이체, 극비 in 극비리에) */
-function koreanEnd(text: string, end: number, _start: number): boolean {
+function koreanEnd(text: string, end: number): boolean {
   // (or a copula's ending: "계좌번호입니다", "연락처이에요")
   if (KO_COPULA.test(text.slice(end, end + 4))) return true;
   let n = 0;

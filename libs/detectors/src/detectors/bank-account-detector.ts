@@ -29,6 +29,8 @@ const BANK_COLUMN = /(?:^|[\t,;|])[ "]*(?:routing|aba|rtn|sort[ _-]?code|bsb|iba
 const ACCOUNT_CELL = /^(?:\d(?:[ -]?\d){5,17}|\d{2}-\d{2}-\d{2}|\d{4,12}-[\dXx])$/;
 /** between an account's short word and its number: "acc 21457789", "sort 07-04-36", "checking: 0208999779", "普通 4145919" */
 const SHORT_GAP = /^[ \t]*(?:[:#]|no\.?|nr\.?|number)?[ \t]*[:#]?[ \t]*$/i;
+/** what makes 账号 (an account) a login's, not a bank's: a game, a chat app, a user, a registration before it */
+const LOGIN_ACCOUNT = /(?:游戏|遊戲|微信|QQ|qq|登录|登錄|登陆|用户|用戶|注册|註冊|邮箱|郵箱|平台|系统|系統|会员|會員|社交|抖音|微博)$/;
 /** a number as a phone's is written: a trunk 0 and a blank in its first groups ("0345 734 5345", "07700 900123") */
 const PHONE_SHAPED = /^0\d{2,4} \d/;
 
@@ -93,9 +95,13 @@ export const bankAccountDetector: Detector = {
         out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
       }
     });
+    const accounts = keywords.hits('account');
     forEachValue(scan, 'account', (start, end, value, sortCode) => {
       // the value follows the word closely: "account 0012345678", "Acct no: 123-456-789"
       if (!keywords.near('account', start, end, 30, 0)) return;
+      // (not a login's: 账号 after a game, a chat app or a user, "游戏账号：12345678")
+      const k = lowerBound(accounts.starts, start) - 1;
+      if (k >= 0 && /^[账帐]号$/.test(text.slice(accounts.starts[k]!, accounts.ends[k]!)) && LOGIN_ACCOUNT.test(text.slice(Math.max(0, accounts.starts[k]! - 3), accounts.starts[k]!))) return;
       // "Account Manager\nMobile: 07883 918 442": a phone word right before wins
       if (keywords.near('phone', start, end, 12, 0)) return;
       const digits = value.replace(/\D/g, '').length;
