@@ -1,4 +1,5 @@
 import { AhoCorasick } from './aho-corasick';
+import { expectWithin } from './timing.test-helper';
 
 describe('AhoCorasick', () => {
   it('finds every entry in one pass, case-insensitive and whole-word by default', () => {
@@ -31,13 +32,11 @@ describe('AhoCorasick', () => {
     const parts: string[] = [];
     for (let i = 0; i < 2000; i++) parts.push(i % 100 === 0 ? `met client ${((i * 7) % 10000).toString(36)} holdings today.` : 'nothing to see here, just ordinary prose.');
     const text = parts.join(' ');
-    const t0 = performance.now();
     const hits = ac.search(text);
-    const ms = performance.now() - t0;
     expect(hits).toHaveLength(20);
     expect(hits.every((h) => /^client [0-9a-z]+ holdings$/.test(text.slice(h.start, h.end)))).toBe(true);
     // one pass: ~90 KB against 10k entries takes milliseconds, not entries x text
-    expect(ms).toBeLessThan(200);
+    expectWithin(200, () => ac.search(text));
   });
   it('finds what a naive search finds, on random dictionaries of branching and single-child words', () => {
     let seed = 11;
