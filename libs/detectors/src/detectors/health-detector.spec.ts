@@ -283,6 +283,13 @@ describe('health data: an ICD-10 code under a diagnosis word of any language', (
     expect(health('We could not diagnose the fault in unit (B50.9).')).toEqual([]);
     expect(health('Diagnostics: part (M51.2) replaced')).toEqual([]);
   });
+  it("reads none where the diagnosis's word is the only clinical one (a technician's or an appliance's code), unless it says ICD", () => {
+    expect(health('Ticket 44: replaced PSU. Dx: bad cable (C13), port E11 ok')).toEqual([]);
+    expect(health('Error code E11 on the washer, diagnosis: drain pump')).toEqual([]);
+    expect(health('ICD: I10')).toEqual(['I10']);
+    expect(health('Dx: asthma (J45)')).toContain('J45');
+    expect(health('Pt seen for wheeze. Dx: J45.909')).toEqual(['J45.909']);
+  });
 });
 
 describe("health data: a diagnosis's, a treatment's or a medication's field in any language", () => {

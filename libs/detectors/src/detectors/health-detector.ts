@@ -573,6 +573,7 @@ export const healthDetector: Detector = {
       return false;
     };
     const clinicalText = hits.length > 0 || keywords.has('health');
+    const labelStarts = starts.filter((s, k) => /^(?:dx|diagnos[ie]s)$/i.test(text.slice(s, ends[k])));
     const icd = ICD_RE;
     icd.lastIndex = 0;
     while ((m = icd.exec(text)) !== null) {
@@ -581,8 +582,11 @@ export const healthDetector: Detector = {
       const before = text.slice(Math.max(0, m.index - 40), m.index).toLowerCase();
       const icdWord = /icd|diagnos|dx|code/.test(before);
       const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
+      // (a diagnosis's word is no clinical context of its own before a code unless it says ICD: a technician's
+      // "Dx: bad cable (C13)", a washer's "Error code E11 …, diagnosis: drain pump")
+      const besidesLabel = before.includes('icd') ? clinical : clinical - countInRange(labelStarts, m.index - WINDOW, end + WINDOW);
       // (these two in a text with a clinical word or a term, as before a field's word alone let the scan go on)
-      if (icdWord && clinical >= 1 && clinicalText && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
+      if (icdWord && besidesLabel >= 1 && clinicalText && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
       else if (m[0].includes('.') && clinical >= 3 && clinicalText) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });
       // a code set apart (in brackets, dotted, or ending a list's line: "Arterielle Hypertonie, I10") under a diagnosis's word of any language,
       // a term of the vocabularies near ("Diagnosi di dimissione: … (J44.1)", "Uchunguzi: malaria kali (B50.9)"; not an error code, "故障诊断：… (E21)")
