@@ -121,7 +121,8 @@ export function forEachCapitalisedRun(
       let ok = false;
       for (;;) {
         const b0 = q;
-        while (q < n && q - b0 < 3 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+        // (blanks only: a tab is a table's cell break, "Audrey\tM\tJohn Smith" is three cells)
+        while (q < n && q - b0 < 3 && text.charCodeAt(q) === 32) q++;
         if (q === b0 || q >= n) break;
         const c = text.charCodeAt(q);
         if (isUpper(c)) {
@@ -130,7 +131,7 @@ export function forEachCapitalisedRun(
           if (we === q + 1 && !initial) {
             let r = we;
             if (r < n && text.charCodeAt(r) === 46) r++;
-            if (r < n && (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9)) {
+            if (r < n && text.charCodeAt(r) === 32) {
               initial = true;
               q = r;
               continue;

@@ -47,6 +47,14 @@ describe('name fields: SQL INSERT statements', () => {
   it('leaves columns without a name field alone, and a bare name column needs a listed name', () => {
     expect(found("INSERT INTO products (sku, name, price) VALUES ('A1', 'Blue Widget', 9.99), ('A2', 'Red Gadget', 4.5);")).toEqual([]);
   });
+  it("reads a bare name column beside a price or a stock as a product's, unless a product column is there too", () => {
+    expect(found('Name,Price\nAudrey,12.00\nMaya,3.50')).toEqual([]);
+    expect(found('Name;Preis;Bestand\nAudrey;12,00;3')).toEqual([]);
+    expect(found('Name,Item,Qty\nJohn Smith,Widget,3\nAnna Berg,Bolt,9')).toEqual(['John Smith', 'Anna Berg']);
+    expect(found('first_name,last_name,price\nAnna,Berg,12')).toEqual(['Anna', 'Berg']);
+    // (a person's column beside them still is: the owner of a tab-separated row, not the row's cells joined)
+    expect(found('Name\tSize\tOwner\nAudrey\tM\tJohn Smith')).toEqual(['John Smith']);
+  });
   it('stays linear on a long unterminated row (200 KB)', () => {
     const t = "INSERT INTO people (first_name, last_name) VALUES ('" + "ab,".repeat(70_000);
     expectWithin(2000, () => found(t));

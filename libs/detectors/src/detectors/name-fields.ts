@@ -38,6 +38,13 @@ export function nameField(field: string): 'person' | 'name' | 'role' | 'cjkrole'
 const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama nume имя імя ім\'я όνομα isim'.split(' '));
 /** a given name's column: a bare "name" column beside it holds the family name ("Name;Vorname", "Nume,Prenume") */
 const GIVEN_FIELDS = new Set('firstname givenname forename vorname prénom prenom voornaam imie imię prenume förnamn fornavn etunimi keresztnév'.split(' '));
+/** a column of goods' attributes: a bare "name" column beside it names a product, unless a product column is there too */
+const GOODS_FIELDS = new Set(
+  `price unitprice listprice retailprice cost qty quantity stock instock sku barcode ean upc weight colour color size category brand model version
+  preis stückpreis menge bestand prix quantité precio cantidad prezzo quantità preço quantidade prijs aantal cena ilość pris antal 价格 価格 가격 数量 수량`.split(/\s+/),
+);
+/** a column that names the product itself ("Name,Item,Qty": the name is the buyer's) */
+const PRODUCT_FIELDS = new Set('product products item items article artikel produkt produit producto prodotto produto artículo articolo 商品 产品 製品 상품'.split(' '));
 /** A person's role as a column or key ("Employee", "assignee"): a person's name or a firm's, an id, a login; a listed name is needed. */
 const ROLE_FIELDS = new Set(
   `employee staff customer tenant member student guest applicant candidate owner assignee attendee participant passenger requester requestor reporter
@@ -176,8 +183,18 @@ function headerOf(text: string, s: number, e: number): { delim: number; width: n
     if (person !== undefined) columns.push([i, person]);
   }
   if (columns.length === 0) return null;
+  const keys = labels.map((l) => l.toLowerCase().replace(/[\s_.-]+/g, ''));
   // (a bare "name" beside a given name's column is the family name: a person's, though not an acronym, "IT", "HR")
-  if (labels.some((l) => GIVEN_FIELDS.has(l.toLowerCase().replace(/[\s_.-]+/g, '')))) for (const c of columns) if (c[1] === 'name') c[1] = 'family';
+  if (keys.some((k) => GIVEN_FIELDS.has(k))) {
+    for (const c of columns) if (c[1] === 'name') c[1] = 'family';
+  }
+  // (a bare "name" beside a price, a stock or a SKU and no product column names a product: "Name,Price\nAudrey,12.00";
+  // with a product column it is the buyer's: "Name,Item,Qty")
+  else if (keys.some((k) => GOODS_FIELDS.has(k)) && !keys.some((k) => PRODUCT_FIELDS.has(k))) {
+    const kept = columns.filter((c) => c[1] !== 'name');
+    if (kept.length === 0) return null;
+    columns.splice(0, columns.length, ...kept);
+  }
   return { delim, width: fields.length, columns, free: freeTextColumn(labels) };
 }
 
