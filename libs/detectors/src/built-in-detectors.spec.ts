@@ -1044,3 +1044,21 @@ describe('values broken over two lines or written backwards', () => {
     });
   });
 });
+
+describe('a sixteenth independent corpus (issue 20)', () => {
+  const of = (text: string, detector: string): string[] => found(text).filter((f) => f.detector === detector).map((f) => f.value);
+  it("reads the cards of Brazil's, India's, Nigeria's and Denmark's own schemes", () => {
+    expect(of('Paguei no cartão Elo 6363 6848 2917 3649 em 10x', 'payment-card')).toEqual(['6363 6848 2917 3649']);
+    expect(of('RuPay card 6074 3211 8845 2195 exp 09/27', 'payment-card')).toEqual(['6074 3211 8845 2195']);
+    expect(of('Verve: 5061058823145562719', 'payment-card')).toEqual(['5061058823145562719']);
+    expect(of('Dankort 5019 8462 0013 5576', 'payment-card')).toEqual(['5019 8462 0013 5576']);
+  });
+  it("reads no product's barcode as a card, nor a parcel's tracking code as a phone", () => {
+    expect(found('JANコード：4901234567894 お客様相談室')).toEqual([]);
+    expect(found('EAN 4006381333931')).toEqual([]);
+    expect(of('Shipping address updated, tracking 1Z 999 AA1 01 2345 6784 regenerated.', 'phone-number')).toEqual([]);
+    expect(of('Tracking: JD 0002 2345 6789', 'phone-number')).toEqual([]);
+    // (a phone after the tracking code still is one)
+    expect(of('Tracking: JD 0002 2345 6789, call 0151 23456789', 'phone-number')).toEqual(['0151 23456789']);
+  });
+});

@@ -144,6 +144,17 @@ describe('cardBrand (IIN ranges and lengths)', () => {
     ['50180000000', undefined], // Maestro with 11 digits
     ['180000000000000', 'jcb'], // JCB's older 15-digit numbers
     ['21310000000000', undefined],
+    ['6363684829173649', 'elo'],
+    ['5067000000000000', 'elo'],
+    ['6062820000000000', 'hipercard'],
+    ['6521000000000000', 'discover'], // RuPay's 6521-6522 share Discover's 65
+    ['6070000000000000', 'rupay'],
+    ['8200000000000000', 'rupay'],
+    ['5061000000000000000', 'verve'],
+    ['5019000000000000', 'dankort'],
+    ['9860000000000000', 'humo'],
+    ['8600000000000000', 'uzcard'],
+    ['636368482917364', undefined], // Elo with 15 digits
   ])('%s -> %s', (n, brand) => expect(cardBrand(n)).toBe(brand));
 });
 

@@ -94,7 +94,7 @@ function listed(words: string[], lists: Lists): number {
  */
 export function chatNames(text: string, lists: Lists, out: { push(f: Finding): unknown }): Set<number> | undefined {
   // the lines that may be such lines: a capital (an author line) or a digit or '[' (a timestamp) first
-  const found: (Line & { words: string[]; day?: boolean; handle?: boolean })[] = [];
+  const found: (Line & { words: string[]; day?: boolean; handle?: boolean; weak?: boolean })[] = [];
   for (let ls = 0; ls < text.length; ) {
     let le = text.indexOf('\n', ls);
     if (le === -1) le = text.length;
@@ -137,16 +137,19 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
         TIME_AFTER.lastIndex = n?.end ?? q;
         // (its given name one of the lists', or its family name one and its given name no English word: not a schedule's "Austin, Texas 10:00")
         let comma = n === undefined || !TIME_AFTER.test(text) ? familyFirstAt(text, q) : undefined;
+        // (only its family name listed: one more author line in the text, as a chat has; not a schedule's one "Rio, Janeiro 10:00")
+        let weak = false;
         if (comma !== undefined) {
           const [given, family] = [comma.words[0]!, comma.words[comma.words.length - 1]!];
-          const ok = (lists.given.has(given) && !lists.common.has(given)) || (lists.all.has(family) && !lists.common.has(family) && !(lists.english?.has(given) ?? true) && !PLACES.has(given));
-          if (!ok) comma = undefined;
+          const listedGiven = lists.given.has(given) && !lists.common.has(given);
+          weak = !listedGiven;
+          if (!listedGiven && !(lists.all.has(family) && !lists.common.has(family) && !(lists.english?.has(given) ?? true) && !PLACES.has(given))) comma = undefined;
         }
         const name = comma ?? n;
         if (name !== undefined) {
           TIME_AFTER.lastIndex = name.end;
           // the author line, then the message on the next line
-          if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: name.end, plain: true, words: name.words });
+          if (TIME_AFTER.test(text) && nextLineHasText(text, le)) found.push({ start: q, end: name.end, plain: true, words: name.words, weak: comma !== undefined && weak });
         }
       }
       // the author, the time and the message on one line: "Chioma Obi  10:04  alex you…", "alex.romero  10:02  deploy failing"
@@ -182,6 +185,7 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   /** a word of a name's: no English word, or a given name that is no everyday word */
   const nameWord = (w: string): boolean => !(lists.english?.has(w) ?? true) || (lists.given.has(w) && !lists.common.has(w));
   for (const f of found) {
+    if (f.weak && !log) continue;
     // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml"), and
     // its second an initial or a family name ("luigi.scheduler" is a logger's, "anna.dev" a role account)
     if (f.handle) {

@@ -14,6 +14,9 @@ import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
 // (?<!\d\d|\d[.-]\d|\.\d) after it.
 const RE = /\d(?<!\d\d|\d[.-]\d|\.\d)\d{3}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
 
+/** a barcode's label right before a number (JAN, EAN, GTIN, UPC, ISBN, the word for barcode) */
+const BARCODE_BEFORE = /(?:(?<![A-Za-z])(?:jan|ean|gtin|upc|isbn)(?:[ -]?(?:13|8|12|code|コード))?|barcode|bar code|strichcode|code-barres|código de barras|バーコード|条码|条形码|바코드)[ \t]*[:：#]?[ \t]*$/iu;
+
 const GROUPS = /^(?:4-4-4|4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/;
 
 /**
@@ -50,6 +53,8 @@ export const paymentCardDetector: Detector = {
       const end = m.index + raw.length;
       // ungrouped digits glued to letters are part of an identifier or a hash ("…aa5038745526710ef2e…" in a git SHA)
       if (m[1] === '' && (/[A-Za-z]/.test(text[m.index - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
+      // a product's barcode after its label ("JANコード：4901234567894", "EAN 4006381333931"): GTIN-13 numbers may pass Luhn too
+      if (BARCODE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (TEST_CARD_NUMBERS.has(d)) {
         // a documented test number: reported at 0.3, under the default threshold (a policy may lower its threshold to see them)
         out.push({ dataClass: 'financial', detector: 'payment-card', start: m.index, end, confidence: 0.3 });

@@ -94,6 +94,11 @@ function digitCount(s: string): number {
 
 /** the word of a reference, an order or a booking right before a number */
 const REFERENCE_BEFORE = /(?:^|[^\p{L}])(?:ref|reference|order|obj|objednávka|zamówienie|invoice|inv|faktura|factura|rechnung|ticket|case|booking|tracking|awb|pnr|bestellung|commande|pedido|aktenzeichen|az|geschäftszeichen|vorgang|akte)\.?[ \t]*(?:no\.?|nr\.?|#|n°|č\.)?[ \t:#-]*$/iu;
+/**
+ * the rest of a parcel's tracking code before the digits: a UPS "1Z" code's groups ("1Z 999 AA1 01 2345 6784"), or a tracking
+ * word and groups of capitals and digits
+ */
+const TRACKING_BEFORE = /(?:(?<![A-Za-z0-9])1Z(?:[ \t]?[A-Z0-9]){0,14}|(?:tracking|awb|sendungsnummer|suivi|rastreamento|seguimiento)(?:[ \t]*(?:no\.?|nr\.?|#|:))?(?:[ \t]+[A-Z0-9]{1,6}){1,4})[ \t]*$/iu;
 
 /** a table's phone column: its label is a phone word alone ("telefon", "Phone", "Số điện thoại", "tlf.") */
 const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?|telephone|mobile|cell)(?:[ _-]?(?:no\.?|number|nr|#))?|telefon|telefono|teléfono|telefone|téléphone|telefoon|tlf\.?|tel\.?|mobil|handy|puhelin|τηλέφωνο|телефон|tel\.? ?no|no\.? ?hp|số điện thoại|điện thoại|sđt|sími|電話|电话|手机|携帯電話|전화번호|휴대폰|연락처)$/i;
@@ -126,7 +131,7 @@ export const phoneNumberDetector: Detector = {
         if (g.length >= 4 && g.every((x) => x === 4)) return; // card-like blocks
       }
       // a reference's number ("ref 4012 883 227", "obj. 2024-5531"), however near a phone word the next number's is
-      if (!intl && REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 20), index))) return;
+      if (!intl && (REFERENCE_BEFORE.test(text.slice(Math.max(0, index - 20), index)) || TRACKING_BEFORE.test(text.slice(Math.max(0, index - 48), index)))) return;
       const context = keywords.near('phone', index, index + raw.length, 40, 10) || (column !== undefined && column.has(index));
       if (!formatted && !intl && !context) return;
       // an international number without blanks ("+5511987214530"): next to a phone word, or a value after a colon or in quotes (JSON), not a build's "+20240512345"
