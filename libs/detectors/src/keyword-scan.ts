@@ -92,7 +92,9 @@ const KINDS = {
   ni: v('ni', 'n.i', 'n.i.'),
   /** digits spelled in words: where the deobfuscated view's spelled-digit pass starts (not "o", which is read only inside a run) */
   digitword: v('zero', 'oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'double', 'triple'),
-  passport: v('passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'passaporte', 'paspoort', 'paszport', 'pasaport', 'passi', 'паспорт', 'паспорта', 'διαβατήριο'),
+  passport: v('passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'passaporte', 'paspoort', 'paszport', 'pasaport', 'passi', 'паспорт', 'паспорта', 'διαβατήριο',
+    // (and a residence permit, which carries a number of the same shape: the UK's BRP "ZU1284760")
+    'brp', 'biometric residence permit', 'residence permit', 'aufenthaltstitel', 'titre de séjour', 'permesso di soggiorno', 'permiso de residencia'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
   aadhaar: v('aadhaar', 'aadhar', 'uidai', 'आधार', 'आधार संख्या', 'आधार नंबर'),
@@ -361,12 +363,15 @@ function substrings(ac: AhoCorasick, endOk?: (text: string, end: number) => bool
 }
 /**
  * a Chinese or Japanese word ends where no Han or katakana follows: a particle in hiragana, a digit,
- * punctuation, a copula ("口座番号1234567", "生年月日は", "电话是…"; not 电话 in 电话会议, 账号 in 账号注册时间)
+ * punctuation, a copula, a sentence's final particle ("口座番号1234567", "生年月日は", "电话是…", "身份证号吧？",
+ * "账号呢"; not 电话 in 电话会议, 账号 in 账号注册时间)
  */
 function cjkEnd(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) || c === 0x4e3a || c === 0x70ba || c === 0x662f;
+  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) || CJK_AFTER_WORD.has(c);
 }
+/** Han characters that follow a word without joining it: the copulas 为, 為, 是 and the final particles 吧, 吗, 嗎, 呢, 啊 */
+const CJK_AFTER_WORD = new Set([0x4e3a, 0x70ba, 0x662f, 0x5427, 0x5417, 0x55ce, 0x5462, 0x554a]);
 /** a Korean word ends at its word's end or before a particle of one or two syllables ("계좌번호는", "주소로"; not 계좌 in 계좌이체, 극비 in 극비리에) */
 function koreanEnd(text: string, end: number): boolean {
   // (or a copula's ending: "계좌번호입니다", "연락처이에요")

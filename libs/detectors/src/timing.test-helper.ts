@@ -16,3 +16,25 @@ export function expectWithin(ms: number, run: () => unknown): void {
   }
   expect(best).toBeLessThan(ms);
 }
+
+/**
+ * For inputs that must stay linear and are large enough to be costly (1 MB): expects `run` on the whole
+ * input to take less than three times its time on the first half (the fastest of three runs each, in CPU
+ * time): twice for a linear path, four times for a quadratic one. A ratio, not a bound in milliseconds:
+ * in a full parallel test run one such input once took 15 s of CPU in a worker where it takes 0.9 s alone,
+ * the whole input and its half alike.
+ */
+export function expectLinear(input: string, run: (text: string) => unknown): void {
+  const fastest = (text: string): number => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const c0 = process.cpuUsage();
+      run(text);
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / 1000);
+    }
+    return best;
+  };
+  const half = fastest(input.slice(0, input.length >> 1));
+  expect(fastest(input)).toBeLessThan(Math.max(100, 3 * half));
+}

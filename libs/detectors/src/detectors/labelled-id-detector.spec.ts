@@ -69,6 +69,38 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     expect(ids('CNP is explained in chapter 4; the total was 2850618401232 units')).toEqual([]);
   });
 
+  it('reads a label with an aside in brackets before its value', () => {
+    expect(ids('NSS (IMSS): 12038541236 Fecha')).toEqual([{ detector: 'mx-nss', value: '12038541236', confidence: 0.9 }]);
+    expect(ids('Паспорт (ID-картка): 004817263 Адреса')).toEqual([{ detector: 'ua-idcard', value: '004817263', confidence: 0.9 }]);
+  });
+
+  it("reads a valid id standing alone further on, as a chat's next message gives it", () => {
+    expect(ids('住院需要身份证号吧？\n妈妈：110105198507123413\n张伟：好')).toEqual([{ detector: 'cn-ric', value: '110105198507123413', confidence: 0.85 }]);
+    expect(ids('Randevu için kimlik no lazım dediler: 50192837410 [21.05.2024 22:17]')).toEqual([{ detector: 'tr-tckimlik', value: '50192837410', confidence: 0.85 }]);
+    expect(ids('NIK kamu berapa? [20/04/24 19.48] Rina: 3174055208910002')).toEqual([{ detector: 'id-nik', value: '3174055208910002', confidence: 0.85 }]);
+    expect(ids('תשלח לי את הת.ז. שלה לטופס: אבי: 312564875')).toEqual([{ detector: 'il-idnr', value: '312564875', confidence: 0.85 }]);
+    // (not one that fails its check, nor one of an id with no check, nor a number inside a sentence)
+    expect(ids('kimlik no lazım dediler: 50192837411')).toEqual([]);
+    expect(ids('NIDA? we will see. Order: 19850712111010000124')).toEqual([]);
+    expect(ids('The CNP rules changed; revenue: 2850618401232 units sold')).toEqual([]);
+  });
+
+  it("reads the ids of Mexico's IMSS, Iran, Tanzania, Bangladesh, Portugal's SNS, Bulgaria's and Ukraine's cards, Romania's CI, Argentina's DNI and Pakistan's CNIC in Urdu", () => {
+    expect(ids('Su NSS es 43927841055 por si')).toEqual([expect.objectContaining({ detector: 'mx-nss', value: '43927841055' })]);
+    expect(ids('کد ملی: 0048219371 تاریخ')).toEqual([{ detector: 'ir-melli', value: '0048219371', confidence: 0.9 }]);
+    expect(ids('کد ملی: 0048219372')).toEqual([{ detector: 'ir-melli', value: '0048219372', confidence: 0.85 }]);
+    expect(ids('Namba ya NIDA: 19850712-11101-00001-24 Tarehe')).toEqual([{ detector: 'tz-nida', value: '19850712-11101-00001-24', confidence: 0.9 }]);
+    expect(ids('জাতীয় পরিচয়পত্র নং: 1987264593018 জন্ম')).toEqual([{ detector: 'bd-nid', value: '1987264593018', confidence: 0.9 }]);
+    expect(ids('N.º utente SNS: 287 451 903 Data')).toEqual([{ detector: 'pt-sns', value: '287 451 903', confidence: 0.9 }]);
+    expect(ids('Лична карта №: 648213907 Адрес')).toEqual([{ detector: 'bg-idcard', value: '648213907', confidence: 0.9 }]);
+    expect(ids('Seria și nr. CI: RX 482913 Data')).toEqual([{ detector: 'ro-ci', value: 'RX 482913', confidence: 0.9 }]);
+    expect(ids('CUIT 20-30495827-9, DNI 30.495.827')).toEqual([
+      { detector: 'ar-cuit', value: '20-30495827-9', confidence: 0.9 },
+      { detector: 'ar-dni', value: '30.495.827', confidence: 0.9 },
+    ]);
+    expect(ids('شناختی کارڈ نمبر بھیجو\nعمران: 35202-4829173-1')).toEqual([expect.objectContaining({ detector: 'pk-cnic', value: '35202-4829173-1' })]);
+  });
+
   it('leaves out firms, placeholders, weak labels with a failing check digit, and what the text calls fake', () => {
     expect(ids('NIF: 501 964 843')).toEqual([]); // a Portuguese company
     expect(ids('CUIT 30-50001091-2')).toEqual([]); // an Argentine company

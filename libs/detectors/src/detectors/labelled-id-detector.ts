@@ -47,7 +47,8 @@ import * as uyCedula from 'stdnum/lib/cjs/uy/cedula';
 import * as vnMst from 'stdnum/lib/cjs/vn/mst';
 import { LABELLED_IDS, scannedLabel } from './labelled-ids';
 import {
-  aeEid, auMedicare, brPis, brRg, deKvnr, drivingLicence, egNid, huTaj, huTaxId, idNik, inUan, jpMyNumber, ngElevenDigits, personal, phPagIbig, phPhilHealth, phSss, phTin, plDowod, ruSnils, saNid, sgNric, usMbi, vnBhxh, vnCccd,
+  aeEid, arDni, auMedicare, bdNid, brPis, brRg, deKvnr, drivingLicence, egNid, huTaj, huTaxId, idCardNine, idNik, inUan, irMelli, jpMyNumber, mxNss, ngElevenDigits, personal, phPagIbig, phPhilHealth, phSss, phTin,
+  plDowod, ptSns, roCi, ruSnils, saNid, sgNric, tzNida, usMbi, vnBhxh, vnCccd,
 } from './more-id-validators';
 import { LABELLED, placeholderDigits, saidInvalid } from './national-id-detector';
 
@@ -65,6 +66,8 @@ const VALIDATORS: Readonly<Record<string, readonly Validator[]>> = {
   'ph-tin': [phTin], 'ph-philhealth': [phPhilHealth], 'ph-pagibig': [phPagIbig], 'in-uan': [inUan], 'vn-mst': [personal(vnMst)], 'vn-bhxh': [vnBhxh],
   'gr-afm': [personal(grVat)], 'pl-nip': [personal(plNip)], 'driving-licence': [drivingLicence],
   'sg-nric': [sgNric], 'pl-dowod': [plDowod], 'de-kvnr': [deKvnr], 'us-mbi': [usMbi], 'ng-bvn': [ngElevenDigits],
+  'mx-nss': [mxNss], 'ir-melli': [irMelli], 'tz-nida': [tzNida], 'bd-nid': [bdNid], 'pt-sns': [ptSns], 'bg-idcard': [idCardNine], 'ua-idcard': [idCardNine],
+  'ro-ci': [roCi], 'ar-dni': [arDni],
 };
 
 /** label (lower case) -> the ids it can name, and whether it is a weak or a generic label */
@@ -82,11 +85,11 @@ for (const { id, labels, weak, generic } of LABELLED_IDS) {
 
 /**
  * Between a label and its value (sticky): blanks and punctuation, a "no." or "number", a "is" ("RUT: ",
- * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o"), a state's or scheme's code in brackets
- * ("Driver's licence (LA):", "UAN (PF):").
+ * "CNP nr. ", "NIF n.º ", which the scanned view has as "n.o"), an aside in brackets ("Driver's licence (LA):",
+ * "UAN (PF):", "NSS (IMSS):", "SIN (for the credit check):").
  */
 // (the quotes of a JSON or YAML key and value: "cnp":"2950726121444")
-const GAP = /["']?[ \t]*(?:\(\p{Lu}{2,3}\))?[ \t:#.=(\-\u2013\u2014]*["']?(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
+const GAP = /["']?[ \t]*(?:\([^()\n]{1,40}\))?[ \t:#.=(\-\u2013\u2014]*["']?(?:(?:number|nummer|numéro|número|numer|num|nr|no|numarası|numarasi|n°|nº|n\.º|n\.o|is|was|es|é|este|est|ist|è)(?!\p{L})\.?[ \t:#.=(\-\u2013\u2014]*){0,2}/iuy;
 /**
  * The value (sticky): letters, digits and '.', '/' or '-' between them, a blank only before a digit
  * or a capital and a digit ("1 23 45 678 901 23", "12 180685 K 125"; not "20-12345678-6 y su"), or
@@ -127,7 +130,7 @@ export const labelledIdDetector: Detector = {
     for (let i = 0; i < starts.length; i++) {
       const entry = BY_LABEL.get(scan.text.slice(starts[i]!, ends[i]!).toLowerCase());
       if (entry === undefined) continue;
-      const f = labelledValue(scan, starts[i]!, ends[i]!, entry);
+      const f = labelledValue(scan, starts[i]!, ends[i]!, entry, candidates);
       if (f !== undefined) candidates.push(f);
     }
     if (candidates.length === 0) return;
@@ -145,8 +148,8 @@ export const labelledIdDetector: Detector = {
   },
 };
 
-/** The id right after a label at [labelStart, from), or undefined. */
-function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak, generic }: { ids: readonly string[]; weak: boolean; generic: boolean }): Finding | undefined {
+/** The id right after a label at [labelStart, from), or undefined (and the valid ids further on pushed to `further`, when none is right after it). */
+function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak, generic }: { ids: readonly string[]; weak: boolean; generic: boolean }, further: Finding[]): Finding | undefined {
   const { text } = scan;
   // a weak label in capitals only ("NIT", "RUN", "INN"; not "workflow run 17980831", "nit: 79664677"), and no label of a payment ("Payment UTR")
   if (weak && text.slice(labelStart, from) !== text.slice(labelStart, from).toUpperCase()) return undefined;
@@ -157,10 +160,17 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
   const before = text.slice(Math.max(0, labelStart - 160), labelStart);
   const lines = before.split('\n');
   if (lines.slice(-3).some((l) => FIRM_BEFORE.test(l))) return undefined;
+  const f = valueAfter(text, from, ids, weak || generic);
+  if (f === undefined) validFurtherOn(text, from, ids, further);
+  return f;
+}
+
+/** The id right after a label that ends at `from`, or undefined; `strict`: a weak or a generic label, whose value must be valid. */
+function valueAfter(text: string, from: number, ids: readonly string[], strict: boolean): Finding | undefined {
   GAP.lastIndex = from;
   GAP.test(text);
   const start = GAP.lastIndex;
-  if (start - from > 24) return undefined;
+  if (start - from > 64) return undefined;
   VALUE.lastIndex = start;
   const m = VALUE.exec(text);
   if (m === null || m[0].length > 32) return undefined;
@@ -179,6 +189,60 @@ function labelledValue(scan: Scan, labelStart: number, from: number, { ids, weak
       if (r.error instanceof InvalidChecksum || r.error instanceof InvalidComponent) checksumOnly ??= id;
     }
   }
-  if (checksumOnly === undefined || weak || generic || saidInvalid(text, start, end)) return undefined;
+  if (checksumOnly === undefined || strict || saidInvalid(text, start, end)) return undefined;
   return { dataClass: 'government_id', detector: checksumOnly, start, end, confidence: LABELLED };
+}
+
+/**
+ * A value given as such, not a number in a sentence ("the total was 2850618401232 units", "revenue:
+ * 2850618401232 units sold"): before the line's end or a sentence's end, or after a colon or at a
+ * line's start and not before a word in small Latin letters.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  let j = end;
+  while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= text.length || '\r\n.。!！?？'.includes(text[j]!)) return true;
+  let i = start;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  const b = i > 0 ? text[i - 1]! : '\n';
+  const c = text.charCodeAt(j);
+  return (b === ':' || b === '：' || b === '\n') && !(c >= 97 && c <= 122);
+}
+
+/** ids whose validator checks a format only, no check digit (a date at most): a number further on is no evidence of one */
+const FORMAT_ONLY = new Set([
+  'ph-sss', 'ph-tin', 'ph-philhealth', 'ph-pagibig', 'vn-bhxh', 'driving-licence', 'us-mbi', 'ng-bvn', 'in-uan', 'bd-nid', 'pt-sns', 'bg-idcard', 'ua-idcard', 'ro-ci', 'ar-dni', 'tz-nida',
+]);
+/** a value's candidates further on: a run of digits (with '.', '/', '-' or blanks between groups) or a letter before digits */
+const FURTHER = /(?<![\p{L}\p{N}])(?:[A-Za-z]{1,2}[ ]?)?\d(?:[\d./-]|[ ](?=\d))*(?:\d|[A-Za-z])(?![\p{L}\p{N}])/gu;
+
+/**
+ * The valid ids of the label's kinds further on, within 100 characters and two line breaks, when none
+ * follows the label at once, each standing alone (standsAlone): the number in the next message of a chat ("身份证号吧？\n妈妈：110105…",
+ * "NIK kamu berapa? [20/04/24 19.48] Rina: 3174…", "T.C. kimlik no lazım dediler: 5019…"). Only a value
+ * its country's validator passes whole (check digit, date of birth), of an id that has such a check;
+ * each is pushed to `out` at 0.85.
+ */
+function validFurtherOn(text: string, from: number, ids: readonly string[], out: Finding[]): void {
+  const to = Math.min(text.length, from + 100);
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 && ++breaks > 2) return;
+  // (on the window's copy: a search of the text from `from` would run to its end when the window has no number)
+  const win = text.slice(from, to);
+  FURTHER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FURTHER.exec(win)) !== null) {
+    const compact = m[0].replace(/[ ./-]/g, '').toUpperCase();
+    if (compact.length < 8 || compact.length > 20 || placeholderDigits(m[0])) continue;
+    const start = from + m.index, end = start + m[0].length;
+    if (!standsAlone(text, start, end)) continue;
+    for (const id of ids) {
+      if (FORMAT_ONLY.has(id)) continue;
+      const r = VALIDATORS[id]!.map((v) => v.validate(compact)).find((x) => x.isValid);
+      if (r !== undefined && !(r.isCompany && !r.isIndividual) && !firmRut(id, compact) && !saidInvalid(text, start, end)) {
+        out.push({ dataClass: 'government_id', detector: id, start, end, confidence: 0.85 });
+        break;
+      }
+    }
+  }
 }

@@ -37,7 +37,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'ro-cnp', labels: ['cnp', 'cod numeric personal', 'codul numeric personal'] },
   { id: 'gr-amka', labels: ['amka', 'αμκα', 'α.μ.κ.α'] },
   { id: 'hk-hkid', labels: ['hkid', 'hong kong identity card', 'hong kong id'] },
-  { id: 'il-idnr', labels: ['teudat zehut', 'תעודת זהות', 'ת.ז', 'ת"ז', 'israeli id'] },
+  { id: 'il-idnr', labels: ['teudat zehut', 'תעודת זהות', 'ת.ז', 'ת"ז', 'israeli id', 'הת.ז', 'הת"ז', 'תעודת הזהות'] },
   { id: 'hr-oib', labels: ['oib', 'osobni identifikacijski broj'] },
   { id: 'bg-egn', labels: ['egn', 'егн', 'единен граждански номер'] },
   { id: 'lt-asmens', labels: ['asmens kodas'] },
@@ -56,7 +56,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'co-nit', labels: ['nit'], weak: ['nit'] },
   { id: 'latam-cedula', labels: ['cédula', 'cedula', 'cédula de identidad', 'cedula de identidad', 'c.i.', 'ci no'], weak: ['c.i.', 'ci no'] },
   { id: 'yu-jmbg', labels: ['jmbg', 'јмбг', 'emšo', 'emso', 'матичен број'] },
-  { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card'] },
+  { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card', 'شناختی کارڈ', 'شناختی کارڈ نمبر', 'قومی شناختی کارڈ'] },
   { id: 'nz-ird', labels: ['ird', 'ird number', 'ird no'] },
   // (more-id-validators.ts)
   { id: 'ru-snils', labels: ['снилс', 'snils', 'страховой номер'] },
@@ -85,6 +85,15 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'de-kvnr', labels: ['versichertennummer', 'krankenversichertennummer', 'kvnr', 'kv-nummer', 'versicherten-nr', 'versicherten-nr.'] },
   { id: 'us-mbi', labels: ['mbi', 'medicare beneficiary identifier', 'medicare id', 'medicare number'] },
   { id: 'ng-bvn', labels: ['bvn', 'bank verification number', 'nin', 'national identification number', 'nimc'], weak: ['nin'] },
+  { id: 'mx-nss', labels: ['nss', 'número de seguridad social', 'numero de seguridad social', 'nss imss', 'imss'] },
+  { id: 'ir-melli', labels: ['کد ملی', 'كد ملی', 'شماره ملی', 'code melli', 'kode melli', 'iranian national code'] },
+  { id: 'tz-nida', labels: ['nida', 'namba ya nida', 'nida number', 'nida no'] },
+  { id: 'bd-nid', labels: ['জাতীয় পরিচয়পত্র', 'জাতীয় পরিচয়পত্র নং', 'এনআইডি', 'bangladesh nid', 'nid no', 'nid number'] },
+  { id: 'pt-sns', labels: ['utente sns', 'n.º utente', 'nº utente', 'n.º utente sns', 'nº utente sns', 'n.º de utente sns', 'número de utente', 'numero de utente', 'n.º de utente', 'número de utente sns'] },
+  { id: 'bg-idcard', labels: ['лична карта', 'лична карта №', 'номер на лична карта'] },
+  { id: 'ua-idcard', labels: ['id-картка', 'id картка', 'паспорт (id-картка)', 'номер id-картки'] },
+  { id: 'ro-ci', labels: ['seria și nr. ci', 'seria si nr. ci', 'seria și numărul ci', 'serie ci', 'seria ci', 'carte de identitate', 'buletin'] },
+  { id: 'ar-dni', labels: ['dni'] },
   { id: 'driving-licence', labels: ["driver's licence", "driver's license", 'drivers licence', 'drivers license', 'driver licence', 'driver license', 'driving licence', 'driving license', 'dl no', 'dl#', 'dl number'] },
 ];
 

@@ -1,4 +1,5 @@
 import { InvalidChecksum, InvalidFormat, InvalidLength } from 'stdnum/lib/cjs/exceptions';
+import { luhnValid } from '../luhn';
 import type { ValidateReturn, Validator } from 'stdnum/lib/cjs/types';
 
 /**
@@ -225,3 +226,31 @@ export function personal(v: Validator): Validator {
     return r.isValid ? { ...r, isIndividual: true, isCompany: false } : r;
   } };
 }
+
+/** Mexico's IMSS social security number (NSS): 11 digits, the last a Luhn check of the ten before it */
+export const mxNss = validator('Mexican social security number', 'Número de Seguridad Social', 'NSS', (v) => digitsOnly(v, 11) ?? (luhnValid(v) ? ok(v) : fail(new InvalidChecksum())));
+
+/** Iran's national code (کد ملی): 10 digits, the last r = Σ digit × (10 − position) mod 11 over the nine before it, r itself when r < 2, else 11 − r */
+export const irMelli = validator('Iranian national code', 'کد ملی', 'Code Melli', (v) => {
+  const bad = digitsOnly(v, 10);
+  if (bad) return bad;
+  if (/^(\d)\1+$/.test(v)) return fail(new InvalidFormat());
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(v[i]) * (10 - i);
+  const r = sum % 11;
+  return Number(v[9]) === (r < 2 ? r : 11 - r) ? ok(v) : fail(new InvalidChecksum());
+});
+
+/** Tanzania's NIDA number: 20 digits, the holder's date of birth (YYYYMMDD) first, then codes and a serial; no published check */
+export const tzNida = validator('Tanzanian national identification number', 'Namba ya NIDA', 'NIN', (v) =>
+  digitsOnly(v, 20) ?? (realDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6, 8))) && Number(v.slice(0, 4)) >= 1900 ? ok(v) : fail(new InvalidFormat())),
+);
+
+/** Numbers with no published check, read right after their label only: Bangladesh's NID (10, 13 or 17 digits), Portugal's SNS user number (9), Bulgaria's and Ukraine's identity cards (9) */
+export const bdNid = digitsOf('Bangladeshi national identity card number', 'জাতীয় পরিচয়পত্র', 'NID', 10, 13, 17);
+export const ptSns = digitsOf('Portuguese national health service user number', 'Número de utente', 'SNS', 9);
+export const idCardNine = digitsOf('Identity card number', 'Лична карта / ID-картка', 'ID', 9);
+/** Romania's identity card: a series of two letters and six digits ("RX 482913") */
+export const roCi = validator('Romanian identity card number', 'Carte de identitate', 'CI', (v) => (/^[A-Z]{2}\d{6}$/i.test(v) ? ok(v.toUpperCase()) : fail(new InvalidFormat())));
+/** Argentina's DNI in its dotted form ("30.495.827"): seven or eight digits; the dots are checked by the caller's value, the digits here */
+export const arDni = validator('Argentine national identity document', 'Documento Nacional de Identidad', 'DNI', (v) => (/^\d{7,8}$/.test(v) && !/^(\d)\1+$/.test(v) ? ok(v) : fail(new InvalidFormat())));

@@ -26,18 +26,18 @@ export function scanNear(scan: Scan, out: Finding[], kind: KeywordKind, re: RegE
 
 /** The confidence of an id's shape right after its label, its check digit failing (scanLabelled) */
 export const LABELLED = 0.85;
-/** Between a label and its value: blanks and punctuation, a "no." or "number", a "is" ("CPF: ", "DNI nº ", "passport number is "). */
-const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*){0,2}$/i;
+/** Between a label and its value: blanks and punctuation, a "no." or "number", a "is", an aside in brackets ("CPF: ", "DNI nº ", "passport number is ", "SIN (for the credit check): "). */
+const LABEL_GAP = /^[ \t:#.=(\-\u2013\u2014]*(?:\([^()\n]{1,40}\)[ \t:#.=\-\u2013\u2014]*)?(?:(?:no|nr|num|number|nummer|numéro|número|n°|nº|is|was)\.?[ \t:#.=(\-\u2013\u2014]*){0,2}$/i;
 /** labels that name no country's id (a "personal number" is as often a phone number): they need a valid check digit */
 const GENERIC_LABELS = new Set(['personal number', 'id number', 'id no', 'id no.', 'id nr', 'identity number', 'personal identity number']);
 
-/** A word of `kind` ends at most 24 characters before `start`, with only LABEL_GAP between: the value is labelled. */
+/** A word of `kind` ends at most 64 characters before `start`, with only LABEL_GAP between: the value is labelled. */
 export function labelledAt(scan: Scan, kind: KeywordKind, start: number): boolean {
   const { starts, ends } = scan.keywords.hits(kind);
   const lo = lowerBound(starts, start);
   for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
     const e = ends[i]!;
-    if (e <= start && start - e <= 24 && LABEL_GAP.test(scan.text.slice(e, start)) && !GENERIC_LABELS.has(scan.text.slice(starts[i]!, e).toLowerCase())) return true;
+    if (e <= start && start - e <= 64 && LABEL_GAP.test(scan.text.slice(e, start)) && !GENERIC_LABELS.has(scan.text.slice(starts[i]!, e).toLowerCase())) return true;
   }
   return false;
 }
@@ -71,7 +71,7 @@ export function scanLabelled(scan: Scan, out: Finding[], kind: KeywordKind, re: 
   // forward (candidates come in text order), not against every finding (quadratic on a list of ids)
   const found = out.filter((f) => f.dataClass === 'government_id').sort((a, b) => a.start - b.start);
   let k = 0, reach = -1;
-  forEachWindow(scan, kind, 0, 40, (ws, win) => {
+  forEachWindow(scan, kind, 0, 80, (ws, win) => {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(win)) !== null) {
