@@ -98,7 +98,10 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   for (let ls = 0; ls < text.length; ) {
     let le = text.indexOf('\n', ls);
     if (le === -1) le = text.length;
-    if (le - ls <= 120) {
+    // (a line of prose is short enough to be an author's line, or it starts with a time stamp: a transcript's long turn,
+    // "00:00:07 David Feinberg: Sure. So, our issue is that …")
+    const head = text.charCodeAt(ls);
+    if (le - ls <= 120 || (head >= 48 && head <= 57) || head === 91) {
       let q = ls;
       while (q < le && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
       const c = text.charCodeAt(q);

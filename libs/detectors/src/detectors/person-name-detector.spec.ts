@@ -1329,3 +1329,27 @@ describe('person-name detector: what a review of the multilingual rules broke', 
     expectWithin(4_000, () => inspector.inspect(t));
   });
 });
+
+describe('person-name detector: dialogues without time stamps, in any script, and long transcript turns (a sixteenth corpus)', () => {
+  it('reads the speakers of a dialogue whose labels take turns, however the lists know them', () => {
+    const ru = 'Серёжа: Маш, ты маме звонила?\nМаша: Да. У неё давление 180, врач приходил\nСерёжа: Её в больницу кладут?\nМаша: Нет пока. Но направление дали.';
+    expect(names(ru)).toEqual(['Серёжа', 'Маша', 'Серёжа', 'Маша']);
+    // (a kinship word heads its messages as a name would: it takes its turns, it is no name)
+    const zh = '张伟：妈，爸的检查结果出来了吗？\n妈妈：出来了，医生说要做手术，下周住院\n张伟：别急，我明天请假回北京看看\n妈妈：好的，路上小心，到了打电话';
+    expect(names(zh)).toEqual(['张伟', '张伟']);
+  });
+  it("reads no record's alternating field labels, nor an assistant's chat roles", () => {
+    expect(names('Rozpoznanie: astma oskrzelowa\nLeczenie: salbutamol\nRozpoznanie: POChP\nLeczenie: tiotropium')).toEqual([]);
+    expect(names('User: how do I reverse a list in python please?\nAssistant: Use reversed() or slicing, like this.\nUser: thanks that works well\nAssistant: You are welcome, anything else?')).toEqual([]);
+    expect(names('Клиент: здравствуйте, не проходит оплата картой\nОператор: добрый день, уточните номер заказа\nКлиент: заказ 55123, вчера оформлял\nОператор: спасибо, проверяю')).toEqual([]);
+  });
+  it("reads a time-stamped transcript's speaker on a turn longer than a line of prose", () => {
+    const zoom = '00:00:03 Megan Rourke: Okay, I think everyone is here.\n' +
+      `00:00:07 David Feinberg: Sure. So, our issue is that since the March update, the exports to our ERP are duplicating line items. ${'We have lost days. '.repeat(4)}\n` +
+      '00:00:21 Arjun Nair: Thanks David.';
+    expect(names(zoom)).toEqual(['Megan Rourke', 'David Feinberg', 'Arjun Nair', 'David']);
+  });
+  it('stays linear on many colons of both kinds', () => {
+    expectWithin(3000, () => names('a: b\n'.repeat(20_000) + '甲：乙\n'.repeat(20_000)));
+  });
+});

@@ -384,7 +384,7 @@ export const personNameDetector: Detector = {
     };
     const listedFamily = (x: string): boolean => (all.has(x) || all.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
     const listedGiven = (x: string): boolean => (given.has(x) || given.has(fold(x, x))) && !common.has(x) && !STOP.has(x) && !PRODUCT_NAMES.has(x);
-    const emitted = speakerLabels(text, all, given, common, out);
+    const emitted = speakerLabels(text, all, given, common, english, out);
     suffixedNames(text, keywords.hits('honorsuffix').starts, (w) => english.has(w) && !given.has(w), out);
     // names in CJK and Thai script with their honorifics (name-shapes.ts); most texts hold none of their characters
     if (NON_LATIN.test(text)) scriptNames(text, out);
