@@ -439,6 +439,34 @@ export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has
   }
 }
 
+/** ---- a name in capitals after a title in capitals, or an airline's SURNAME/GIVEN TITLE ---- */
+
+/** a title in capitals and one to three words in capitals: "MR JAMES ANDERSON", "MRS. SARAH O'NEILL" (group 1 the name) */
+const TITLED_CAPS = /(?<![\p{L}\p{N}])(?:MR|MRS|MS|MISS|MSTR|MX|DR|PROF)\.?[ \t]+(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]+\p{Lu}\.?(?=[ \t]))?(?:[ \t]+\p{Lu}[\p{Lu}'’-]{1,24}){0,2})(?![\p{L}\p{N}])/gu;
+/** a booking's passenger: "ANDERSON/JAMES MR", "O'NEILL/SARAH ANN MRS" (group 1 the family name, 2 the given names) */
+const PNR_NAME = /(?<![\p{L}/])(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ ]\p{Lu}[\p{Lu}'’-]{1,24})?)\/(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ ]\p{Lu}[\p{Lu}'’-]{1,24})?)[ ]?(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Names in capitals after a title in capitals, as bookings, boarding passes and forms write them
+ * ("1. MR JAMES ANDERSON", "MISS EMMA ANDERSON (child)"), and an airline's passenger names
+ * ("ANDERSON/JAMES MR"): a word of the name lists among them, no role, firm or stop word.
+ */
+export function titledCapitals(text: string, lists: Lists, out: { push(f: Finding): unknown }): void {
+  const named = (ws: string[]): boolean =>
+    ws.length > 0 && !ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || PRODUCT_NAMES.has(w)) && ws.some((w) => listedWord(w, lists.all, lists.common));
+  const wordsOf = (v: string): string[] => v.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2);
+  let m: RegExpExecArray | null;
+  TITLED_CAPS.lastIndex = 0;
+  while ((m = TITLED_CAPS.exec(text)) !== null) {
+    const s = m.index + m[0].lastIndexOf(m[1]!);
+    if (named(wordsOf(m[1]!))) out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: s + m[1]!.length, confidence: 0.85 });
+  }
+  PNR_NAME.lastIndex = 0;
+  while ((m = PNR_NAME.exec(text)) !== null) {
+    if (named([...wordsOf(m[1]!), ...wordsOf(m[2]!)])) out.push({ dataClass: 'personal_data', detector: 'person-name', start: m.index, end: m.index + m[1]!.length + 1 + m[2]!.length, confidence: 0.85 });
+  }
+}
+
 /** ---- a name and a role in brackets ---- */
 
 /** after a name in brackets: a comma and a role up to the closing bracket ("(Anna Berg, HR BP)", "(Omar Haddad, head of sales)"): sticky */

@@ -1349,6 +1349,14 @@ describe('person-name detector: dialogues without time stamps, in any script, an
       '00:00:21 Arjun Nair: Thanks David.';
     expect(names(zoom)).toEqual(['Megan Rourke', 'David Feinberg', 'Arjun Nair', 'David']);
   });
+  it("reads a name in capitals after a title in capitals, and a booking's SURNAME/GIVEN TITLE", () => {
+    expect(names('Passengers: 1. MR JAMES ANDERSON Frequent flyer BA 33871920\n2. MRS SARAH ANDERSON\n3. MISS EMMA ANDERSON (child)')).toEqual([
+      'JAMES ANDERSON', 'SARAH ANDERSON', 'EMMA ANDERSON',
+    ]);
+    expect(names('1.1ANDERSON/JAMES MR 2.1ANDERSON/SARAH MRS')).toEqual(['ANDERSON/JAMES', 'ANDERSON/SARAH']);
+    // (no title of a book, a product or a character)
+    expect(names('DR JEKYLL AND MR HYDE\nMR CLEAN SPRAY 500ML\nMS OFFICE 365')).toEqual([]);
+  });
   it('stays linear on many colons of both kinds', () => {
     expectWithin(3000, () => names('a: b\n'.repeat(20_000) + '甲：乙\n'.repeat(20_000)));
   });
