@@ -1,6 +1,7 @@
 import { HEALTH_TERM_WORDS, HEALTH_TERMS, inIcd10Chapter } from '../data/health-vocabulary';
 import { compileInspector } from '../inspector';
 import { KeywordHits } from '../keyword-scan';
+import { expectWithin } from '../timing.test-helper';
 
 const inspector = compileInspector({});
 const health = (text: string): string[] =>
@@ -309,5 +310,20 @@ describe("health data: a diagnosis's, a treatment's or a medication's field in a
     expect(health('Patient: Hans Weber\nMedication: none')).toEqual([]);
     expect(health('Hospital IT ticket: PACS viewer crashes for patient records.\nDiagnosis: memory leak in viewer v2.3')).toEqual([]);
     expect(health('Patient intake form, asthma clinic\nDiagnosis: please describe\nMedication: list all current medications')).toEqual(['asthma']);
+  });
+});
+
+describe('health data: a drug of any language before its dose in milligrams (a sixteenth corpus)', () => {
+  it('reads the word before a dose as a medication', () => {
+    expect(health('Terapia proposta: dimetilfumarato 240 mg x 2/die dopo titolazione')).toEqual(['dimetilfumarato 240 mg']);
+    expect(health('αγωγή με δικλοφενάκη 75 mg. Αθήνα')).toEqual(['δικλοφενάκη 75 mg']);
+    expect(health('العلاج: سوفوسبوفير 400 مجم + داكلاتاسفير 60 مجم يومياً')).toEqual(['سوفوسبوفير', 'داكلاتاسفير']);
+  });
+  it("reads no food's or drink's content, nor a drug in a study", () => {
+    expect(health('Each serving has caffeine 95 mg and sugar 20 mg.')).toEqual([]);
+    expect(health('The study gave participants metformin 500 mg daily.')).toEqual([]);
+  });
+  it('stays linear on many doses', () => {
+    expectWithin(3000, () => health('Ramipril 5 mg\n'.repeat(40_000)));
   });
 });
