@@ -1357,6 +1357,10 @@ describe('person-name detector: dialogues without time stamps, in any script, an
     // (no title of a book, a product or a character)
     expect(names('DR JEKYLL AND MR HYDE\nMR CLEAN SPRAY 500ML\nMS OFFICE 365')).toEqual([]);
   });
+  it("reads no sign-off of two words, nor a department's name, as a name", () => {
+    expect(names('Bitte die Diagnose NICHT in SAP hinterlegen.\n\nViele Grüße\nKatrin Vogel\nPersonalabteilung')).toEqual(['Katrin Vogel']);
+    expect(names('Freundliche Grüsse\nReto Gerber\nTreuhand Gerber & Partner AG')).toEqual(['Reto Gerber']);
+  });
   it('stays linear on many colons of both kinds', () => {
     expectWithin(3000, () => names('a: b\n'.repeat(20_000) + '甲：乙\n'.repeat(20_000)));
   });

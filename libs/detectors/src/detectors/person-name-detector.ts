@@ -821,8 +821,10 @@ export const personNameDetector: Detector = {
       // (a title, a firm or a heading has a word of the language: "Staff Engineer", "Delta Consulting")
       // (a word no list knows has five letters or more, and a rarer given name, which may be a product's, stands
       // beside a listed name of four letters or more: not "Dev Deps", "Json Schema", "Prisma Dev")
+      // (nor a sign-off, "Viele Grüße", nor a department's or a firm's name, "Personalabteilung Nord")
       else if (n >= 2 && n <= 3 && !article && !lowerArticle && !houseNumber && toks.every(noWord) && toks.some((x) => !isCommon(x) && isKnown(x)) &&
-        toks.every((x) => isKnown(x) || (x.word.length >= 5 && (!isRareGiven(x) || toks.some((y) => isKnown(y) && !isCommon(y) && y.word.length >= 4))))) confidence = 0.78;
+        toks.every((x) => isKnown(x) || (x.word.length >= 5 && (!isRareGiven(x) || toks.some((y) => isKnown(y) && !isCommon(y) && y.word.length >= 4)))) &&
+        !SIGNOFF_LINE.test(text.slice(start, end)) && !toks.some((x) => DEPARTMENT_WORDS.has(x.lower) || ORG_WORDS.has(x.lower))) confidence = 0.78;
       else if (n === 1 && score >= 0.85 && emailMatch) confidence = 0.8;
       // two words that an e-mail address nearby spells, no English word among them: "Dariush Farahani … d.farahani@…"
       else if (emailSpelled && !article && !lowerArticle && !houseNumber && toks.every(noWord)) confidence = 0.85;

@@ -178,7 +178,8 @@ export const DEPARTMENT_WORDS = words(`resources support service services sales 
   teams department dept division unit office centre center desk police authority agency ministry bureau registry court
   robotics software networks media capital foods pharma pharmaceuticals energy motors airlines airways insurance realty properties health analytics
   digital games devices electronics dynamics biotech therapeutics brands retail ventures santé salud saúde sanità gesundheit kaynakları
-  dukungan keuangan pemasaran penjualan layanan pelanggan divisi bagian sekretariat umum karyawan`);
+  dukungan keuangan pemasaran penjualan layanan pelanggan divisi bagian sekretariat umum karyawan
+  personalabteilung klinikum krankenhaus treuhand stadtwerke delegación delegación recursos humanos ressources humaines risorse umane`);
 /** words of a heading or a building over an address, not a person's name: "Billing Address", "Delivery Details", "Harbour View" */
 export const HEADING_WORDS = words(`address addresses billing shipping delivery contact contacts details invoice mailing postal home location locations venue
   directions registered return sender recipient branch head main our your my new old event meeting conference party hotel restaurant cafe bar
