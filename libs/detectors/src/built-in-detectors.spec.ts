@@ -1063,6 +1063,14 @@ describe('a sixteenth independent corpus (issue 20)', () => {
     expect(of('The passport office said: come back at 10:30, ticket AB12345', 'passport-number')).toEqual([]);
     expect(of('passport photos are due: AB12345 is the ticket', 'passport-number')).toEqual([]);
   });
+  it('reads a date of birth after Persian, Urdu, Bengali and Greek labels, in their digits, and Iranian and Taiwanese years', () => {
+    expect(of('تاریخ تولد: ۱۳۶۸/۰۴/۱۲ تلفن', 'date-of-birth')).toEqual(['۱۳۶۸/۰۴/۱۲']);
+    expect(of('জন্ম তারিখ: ২২/০৩/১৯৮৭ মোবাইল', 'date-of-birth')).toEqual(['২২/০৩/১৯৮৭']);
+    expect(of('تاریخ پیدائش: 14/05/1988', 'date-of-birth')).toEqual(['14/05/1988']);
+    expect(of('Γεώργιος Παπαδόπουλος του Δημητρίου, γεν. 12/03/1985, ΑΜΚΑ', 'date-of-birth')).toEqual(['12/03/1985']);
+    expect(of('出生日期：民國80年5月12日 地址', 'date-of-birth')).toEqual(['民國80年5月12日']);
+    expect(found('Release 1368/04/12 build')).toEqual([]);
+  });
   it("reads no product's barcode as a card, nor a parcel's tracking code as a phone", () => {
     expect(found('JANコード：4901234567894 お客様相談室')).toEqual([]);
     expect(found('EAN 4006381333931')).toEqual([]);

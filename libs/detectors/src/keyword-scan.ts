@@ -85,7 +85,9 @@ const KINDS = {
     // abbreviations ("ur. 23.09.1979", Turkish "d.t.", "1962 р. н.", "1985 г.р."), Bulgarian, Icelandic, Malay, Tagalog, Hindi, Arabic, Korean, Japanese, Chinese, Thai
     'ur.', 'd.t.', 'р. н.', 'р.н.', 'г.р.', 'г. р.', 'nasc.', 'дата на раждане', 'роден', 'родена', 'fæðingardagur', 'fæddur', 'fædd',
     'tarikh lahir', 'petsa ng kapanganakan', 'janm tithi', 'जन्म तिथि', 'تاريخ الميلاد', 'تاريخ الولادة', '생년월일', '生年月日', '出生日期', '出生年月日',
-    'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa')),
+    'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa',
+    // Persian, Urdu, Bengali, Greek's "born" abbreviated, Catalan
+    'تاریخ تولد', 'تاريخ تولد', 'تاریخ پیدائش', 'تاريخ پیدائش', 'জন্ম তারিখ', 'জন্মতারিখ', 'γεν.', 'data de naixement')),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */

@@ -16,12 +16,16 @@ const YEAR = '(?:19|20)\\d{2}';
 const JA_ERA = '(?:明治|大正|昭和|平成|令和)';
 /** a year of the Buddhist era, as Thailand writes dates ("12/04/2530": 1987) */
 const BUDDHIST_YEAR = '25[2-6]\\d';
+/** a year of the Iranian solar calendar, as Iran writes dates year first ("1368/04/12": 1989), and one of Taiwan's Minguo era ("民國80年5月12日": 1991) */
+const SOLAR_YEAR = '(?:13\\d{2}|140\\d)';
+const MINGUO = '民[國国][ \\t]?\\d{1,3}';
 /**
  * Numeric (ISO, d/m/y, m/d/y; "17. 4. 1991" with blanks as Czech and Slovak write it) and written dates
- * ("3 March 1985", "March 3rd, 1985", "12. März 1985", "1991年6月14日", "平成8年11月5日", "1993년 5월 11일", "14 มี.ค. 2533").
+ * ("3 March 1985", "March 3rd, 1985", "12. März 1985", "1991年6月14日", "平成8年11月5日", "1993년 5월 11일", "14 มี.ค. 2533", "1368/04/12",
+ * "民國80年5月12日").
  */
 export const DATE_SOURCE =
-  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|${BUDDHIST_YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:${BUDDHIST_YEAR}|${YEAR})|${JA_ERA}[ \\t]?(?:元|\\d{1,2})[ \\t]?年[ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?![\\d])`;
+  `(?<![\\d/.-])(?:${YEAR}[-/.]${MON}[-/.]${DAY}|${DAY}[-/.]${MON}[-/.](?:${YEAR}|${BUDDHIST_YEAR}|\\d{2})|${MON}[-/.]${DAY}[-/.](?:${YEAR}|\\d{2})|${DAY}(?:st|nd|rd|th|\\.)?(?:[ \\t]+(?:(?:of|de)[ \\t]+)?|-)${MONTH}\\.?(?:,?[ \\t]+(?:de[ \\t]+)?|-)${YEAR}|${MONTH}\\.?[ \\t]+${DAY}(?:st|nd|rd|th)?,?[ \\t]+${YEAR}|${YEAR}\\.[ \\t]+${MONTH}[ \\t]+${DAY}\\.?|ngày[ \\t]+${DAY}[ \\t]+tháng[ \\t]+${MON}[ \\t]+năm[ \\t]+${YEAR}|${DAY}\\.[ \\t]?${MON}\\.[ \\t]${YEAR}|${DAY}\\.[ \\t]${MON}\\.${YEAR}|${YEAR}\\.[ \\t]${MON}\\.[ \\t]${DAY}\\.?|${YEAR}[ \\t]?[年년][ \\t]?${MON}[ \\t]?[月월][ \\t]?${DAY}[ \\t]?[日일]|${DAY}[ \\t]+${THAI_MONTH}[ \\t]+(?:${BUDDHIST_YEAR}|${YEAR})|${JA_ERA}[ \\t]?(?:元|\\d{1,2})[ \\t]?年[ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日|${SOLAR_YEAR}\\/${MON}\\/${DAY}|${MINGUO}[ \\t]?年[ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?![\\d])`;
 const DATE_RE = new RegExp(DATE_SOURCE, 'gi');
 /** a CJK date (its year in figures or an era's) and 生 after it, then a bracket, punctuation or the end ("（1991年2月14日生）"; not 生産, 生放送, 生まれ変わる) */
 const BORN_AFTER = new RegExp(`(?<![\\d/.-])((?:${YEAR}|${JA_ERA}[ \\t]?(?:元|\\d{1,2}))[ \\t]?[年][ \\t]?${MON}[ \\t]?月[ \\t]?${DAY}[ \\t]?日)(?=生(?=[)）(（、，,。.\\s]|$))`, 'g');
