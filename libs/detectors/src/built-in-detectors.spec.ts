@@ -1049,7 +1049,10 @@ describe('a sixteenth independent corpus (issue 20)', () => {
   const of = (text: string, detector: string): string[] => found(text).filter((f) => f.detector === detector).map((f) => f.value);
   it("reads the cards of Brazil's, India's, Nigeria's and Denmark's own schemes", () => {
     expect(of('Paguei no cartão Elo 6363 6848 2917 3649 em 10x', 'payment-card')).toEqual(['6363 6848 2917 3649']);
-    expect(of('RuPay card 6074 3211 8845 2195 exp 09/27', 'payment-card')).toEqual(['6074 3211 8845 2195']);
+    expect(of('RuPay card 5085 3211 8845 2194 exp 09/27', 'payment-card')).toEqual(['5085 3211 8845 2194']);
+    // (ungrouped, a national scheme's number needs a card's word: not a log's request id, an order's number, a JSON id)
+    expect(found('INFO request_id=5085321188452194 status=200')).toEqual([]);
+    expect(found('{"id": 5098584380542873, "name": "widget"}')).toEqual([]);
     expect(of('Verve: 5061058823145562719', 'payment-card')).toEqual(['5061058823145562719']);
     expect(of('Dankort 5019 8462 0013 5576', 'payment-card')).toEqual(['5019 8462 0013 5576']);
   });
@@ -1074,6 +1077,10 @@ describe('a sixteenth independent corpus (issue 20)', () => {
   it("reads no product's barcode as a card, nor a parcel's tracking code as a phone", () => {
     expect(found('JANコード：4901234567894 お客様相談室')).toEqual([]);
     expect(found('EAN 4006381333931')).toEqual([]);
+    // (a statement's month in capitals is no barcode's label)
+    expect(of('15 JAN 4539148803436467 AMAZON MKTPLACE 23.99', 'payment-card')).toEqual(['4539148803436467']);
+    expect(of('For tracking call 415 555 0132', 'phone-number')).toEqual(['415 555 0132']);
+    expect(of('Tracking: SMS sent to 07700 900123', 'phone-number')).toEqual(['07700 900123']);
     expect(of('Shipping address updated, tracking 1Z 999 AA1 01 2345 6784 regenerated.', 'phone-number')).toEqual([]);
     expect(of('Tracking: JD 0002 2345 6789', 'phone-number')).toEqual([]);
     // (a phone after the tracking code still is one)

@@ -118,7 +118,10 @@ const KINDS = {
     'ทหารไทย', 'ทีเอ็มบี',
   ),
   swift: v('swift', 'bic'),
-  card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment'),
+  card: v('card', 'cards', 'visa', 'mastercard', 'amex', 'american express', 'credit', 'debit', 'cvv', 'cvc', 'expiry', 'expires', 'expiration', 'exp', 'exp.', 'payment',
+    // the national schemes' names and the word for a card in the languages of the corpora
+    'elo', 'hipercard', 'rupay', 'verve', 'dankort', 'humo', 'uzcard', 'discover', 'jcb', 'unionpay', 'maestro', 'cartão', 'cartao', 'tarjeta', 'carte', 'karte', 'kreditkarte',
+    'carta', 'karta', 'kort', 'kortti', 'kart', 'карта', 'картка', 'κάρτα', '卡号', '银行卡', '信用卡', 'カード', '카드'),
   phone: v(
     'phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'call', 'fax', 'whatsapp', 'contact', 'reach', 'ph', 'mob', 'téléphone', 'telefon', 'handy', 'sms', 'text me',
     'tél', 'tél.', 'portable', 'numéro', 'teléfono', 'telefono', 'móvil', 'movil', 'celular', 'llamo', 'llamar', 'llámame', 'llama', 'cellulare', 'chiamami',
@@ -351,11 +354,11 @@ function automatonSearch(automaton: KeywordAutomaton): Search {
 }
 
 /** Aho-Corasick's matches as the whole-word automaton reports them: a match starting inside the one before is dropped, one holding it replaces it. */
-function substrings(ac: AhoCorasick, endOk?: (text: string, end: number) => boolean): Search {
+function substrings(ac: AhoCorasick, endOk?: (text: string, end: number, start: number) => boolean): Search {
   return (text, onMatch) => {
     let last: AhoCorasickMatch | undefined;
     for (const m of ac.search(text)) {
-      if (endOk !== undefined && !endOk(text, m.end)) continue;
+      if (endOk !== undefined && !endOk(text, m.end, m.start)) continue;
       if (last !== undefined && m.start < last.end && m.start > last.start) continue;
       if (last !== undefined && m.start > last.start) onMatch(last.start, last.end, last.pattern);
       last = m;
@@ -368,12 +371,15 @@ function substrings(ac: AhoCorasick, endOk?: (text: string, end: number) => bool
  * punctuation, a copula, a sentence's final particle ("口座番号1234567", "生年月日は", "电话是…", "身份证号吧？",
  * "账号呢"; not 电话 in 电话会议, 账号 in 账号注册时间)
  */
-function cjkEnd(text: string, end: number): boolean {
+function cjkEnd(text: string, end: number, start: number): boolean {
   const c = text.charCodeAt(end);
-  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) || CJK_AFTER_WORD.has(c);
+  return !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x30a0 && c <= 0x30ff)) || COPULAS.has(c) ||
+    // (a final particle after a word of three characters or more: "打电话吧" is "call", not a phone's label)
+    (end - start >= 3 && FINAL_PARTICLES.has(c));
 }
-/** Han characters that follow a word without joining it: the copulas 为, 為, 是 and the final particles 吧, 吗, 嗎, 呢, 啊 */
-const CJK_AFTER_WORD = new Set([0x4e3a, 0x70ba, 0x662f, 0x5427, 0x5417, 0x55ce, 0x5462, 0x554a]);
+/** Han characters that follow a word without joining it: the copulas 为, 為, 是, and the final particles 吧, 吗, 嗎, 呢, 啊 */
+const COPULAS = new Set([0x4e3a, 0x70ba, 0x662f]);
+const FINAL_PARTICLES = new Set([0x5427, 0x5417, 0x55ce, 0x5462, 0x554a]);
 /** a Korean word ends at its word's end or before a particle of one or two syllables ("계좌번호는", "주소로"; not 계좌 in 계좌이체, 극비 in 극비리에) */
 function koreanEnd(text: string, end: number): boolean {
   // (or a copula's ending: "계좌번호입니다", "연락처이에요")

@@ -25,23 +25,27 @@ export function cardBrand(digits: string): CardBrand | undefined {
     return n >= 16 && n <= 19 ? 'discover' : undefined;
   }
   if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19 ? 'jcb' : undefined;
+  if (p4 === 3841) return n === 16 || n === 19 ? 'hipercard' : undefined;
   if ((p3 >= 300 && p3 <= 305) || p2 === 36 || p2 === 38 || p2 === 39) return n >= 14 && n <= 19 ? 'diners' : undefined;
   if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19 ? 'unionpay' : undefined;
   // Russia's Mir (2200-2204) and Turkey's Troy (9792)
   if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19 ? 'mir' : undefined;
   if (p4 === 9792) return n === 16 ? 'troy' : undefined;
   // national schemes outside those ranges: Brazil's Elo (636368, 636297, 504175, 5067, 509) and Hipercard (606282, 3841),
-  // India's RuPay (60, 508, 82), Nigeria's Verve (506099-506198, 507865-507964), Denmark's Dankort (5019),
+  // India's RuPay (508; its 60, 65, 81 and 82 are order numbers' and ids' first digits as often), Nigeria's Verve (506099-506198, 507865-507964), Denmark's Dankort (5019),
   // Uzbekistan's Humo (9860) and Uzcard (8600)
   if (p6 === 636368 || p6 === 636297 || p6 === 504175 || p4 === 5067 || p3 === 509) return n === 16 ? 'elo' : undefined;
-  if (p6 === 606282 || p4 === 3841) return n === 16 || n === 19 ? 'hipercard' : undefined;
+  if (p6 === 606282) return n === 16 || n === 19 ? 'hipercard' : undefined;
   if ((p6 >= 506099 && p6 <= 506198) || (p6 >= 507865 && p6 <= 507964)) return n === 16 || n === 18 || n === 19 ? 'verve' : undefined;
-  if (p2 === 60 || p3 === 508 || p2 === 82) return n === 16 ? 'rupay' : undefined;
+  if (p3 === 508) return n === 16 ? 'rupay' : undefined;
   if (p4 === 5019) return n === 16 ? 'dankort' : undefined;
   if (p4 === 9860) return n === 16 ? 'humo' : undefined;
   if (p4 === 8600) return n === 16 ? 'uzcard' : undefined;
   return undefined;
 }
+
+/** the national schemes above: an ungrouped number of theirs needs a card's word near it (their prefixes start ids and order numbers) */
+export const NATIONAL_SCHEMES: ReadonlySet<CardBrand> = new Set(['elo', 'hipercard', 'rupay', 'verve', 'dankort', 'humo', 'uzcard']);
 
 /** Documented test numbers from card networks and payment processors: never real cards. */
 export const TEST_CARD_NUMBERS: ReadonlySet<string> = new Set([

@@ -148,8 +148,9 @@ describe('cardBrand (IIN ranges and lengths)', () => {
     ['5067000000000000', 'elo'],
     ['6062820000000000', 'hipercard'],
     ['6521000000000000', 'discover'], // RuPay's 6521-6522 share Discover's 65
-    ['6070000000000000', 'rupay'],
-    ['8200000000000000', 'rupay'],
+    ['5085000000000000', 'rupay'],
+    ['6070000000000000', undefined], // RuPay's 60 and 82 start order numbers and ids as often
+    ['8200000000000000', undefined],
     ['5061000000000000000', 'verve'],
     ['5019000000000000', 'dankort'],
     ['9860000000000000', 'humo'],

@@ -121,13 +121,13 @@ export function forEachCapitalisedRun(
       let ok = false;
       for (;;) {
         const b0 = q;
-        // (blanks only: a tab is a table's cell break, "Audrey\tM\tJohn Smith" is three cells)
-        while (q < n && q - b0 < 3 && text.charCodeAt(q) === 32) q++;
+        while (q < n && q - b0 < 3 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
         if (q === b0 || q >= n) break;
         const c = text.charCodeAt(q);
         if (isUpper(c)) {
           const we = wordEnd(text, q);
           // a middle initial ("Anna K. Berg", "Omar J Haddad"): skipped when a blank and a capitalised word follow
+          // (a blank, not a tab: "Audrey\tM\tJohn Smith" is three cells, a size between two names)
           if (we === q + 1 && !initial) {
             let r = we;
             if (r < n && text.charCodeAt(r) === 46) r++;

@@ -94,7 +94,7 @@ function listed(words: string[], lists: Lists): number {
  */
 export function chatNames(text: string, lists: Lists, out: { push(f: Finding): unknown }): Set<number> | undefined {
   // the lines that may be such lines: a capital (an author line) or a digit or '[' (a timestamp) first
-  const found: (Line & { words: string[]; day?: boolean; handle?: boolean; weak?: boolean })[] = [];
+  const found: (Line & { words: string[]; day?: boolean; handle?: boolean; weak?: boolean; long?: boolean })[] = [];
   for (let ls = 0; ls < text.length; ) {
     let le = text.indexOf('\n', ls);
     if (le === -1) le = text.length;
@@ -126,7 +126,9 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           const n = nameAt(text, s);
           // a speaker: the name, a colon (after a blank in French: "10:14 Maëlle Guerin : …") and the message
           // (after a day's name, as in an agenda, no English word: not "[Mon 09:00] Project Kickoff: room 3")
-          if (n !== undefined && colonAt(text, n.end) && n.end - s >= 3) found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined && !/^(?:yesterday|today)/i.test(stamp[1]), words: n.words });
+          if (n !== undefined && colonAt(text, n.end) && n.end - s >= 3) {
+            found.push({ start: s, end: n.end, plain: false, day: stamp[1] !== undefined && !/^(?:yesterday|today)/i.test(stamp[1]), words: n.words, long: le - ls > 120 });
+          }
           else if (n === undefined) {
             // or a handle: "Mon 08:47 priya.s anyone heard from ola?"
             HANDLE.lastIndex = s;
@@ -189,6 +191,8 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
   const nameWord = (w: string): boolean => !(lists.english?.has(w) ?? true) || (lists.given.has(w) && !lists.common.has(w));
   for (const f of found) {
     if (f.weak && !log) continue;
+    // (a line longer than prose's author lines: a listed word in the name, as a service's log line has none, "[10:00:01] Build Runner: …")
+    if (f.long === true && listed(f.words, lists) === 0) continue;
     // a handle: its first part a given name of both lists, in a log only ("alex.romero", "priya.s"; not "config.yaml"), and
     // its second an initial or a family name ("luigi.scheduler" is a logger's, "anna.dev" a role account)
     if (f.handle) {

@@ -619,7 +619,9 @@ export const healthDetector: Detector = {
       const clinical = countTriggers(m.index - WINDOW, end + WINDOW) + countInRange(hitStarts, m.index - WINDOW, end + WINDOW);
       // (a diagnosis's word is no clinical context of its own before a code unless it says ICD: a technician's
       // "Dx: bad cable (C13)", a washer's "Error code E11 …, diagnosis: drain pump")
-      const besidesLabel = before.includes('icd') ? clinical : clinical - countInRange(labelStarts, m.index - WINDOW, end + WINDOW);
+      // (a dotted code, or one beside a dotted one, is an ICD-10 code's shape enough: "Dx: F41.1, F33.1", "Diagnoses: E11.9; I10")
+      const dotted = m[0].includes('.') || /[A-TV-Z]\d[\dAB]\.\d/.test(text.slice(Math.max(0, m.index - 24), end + 24));
+      const besidesLabel = before.includes('icd') || dotted ? clinical : clinical - countInRange(labelStarts, m.index - WINDOW, end + WINDOW);
       // (these two in a text with a clinical word or a term, as before a field's word alone let the scan go on)
       if (icdWord && besidesLabel >= 1 && clinicalText && !general(m.index, end)) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.9 });
       else if (m[0].includes('.') && clinical >= 3 && clinicalText) out.push({ dataClass: 'health_data', detector: 'icd-10-code', start: m.index, end, confidence: 0.8 });

@@ -78,8 +78,11 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     expect(ids('住院需要身份证号吧？\n妈妈：110105198507123413\n张伟：好')).toEqual([{ detector: 'cn-ric', value: '110105198507123413', confidence: 0.85 }]);
     expect(ids('Randevu için kimlik no lazım dediler: 50192837410 [21.05.2024 22:17]')).toEqual([{ detector: 'tr-tckimlik', value: '50192837410', confidence: 0.85 }]);
     expect(ids('NIK kamu berapa? [20/04/24 19.48] Rina: 3174055208910002')).toEqual([{ detector: 'id-nik', value: '3174055208910002', confidence: 0.85 }]);
-    expect(ids('תשלח לי את הת.ז. שלה לטופס: אבי: 312564875')).toEqual([{ detector: 'il-idnr', value: '312564875', confidence: 0.85 }]);
-    // (not one that fails its check, nor one of an id with no check, nor a number inside a sentence)
+    // (not one whose only check is a digit, which one number in ten passes: a phone's, an invoice's; nor one that fails its check,
+    // nor one of an id with no check, nor a number inside a sentence)
+    expect(ids('תשלח לי את הת.ז. שלה לטופס: אבי: 312564875')).toEqual([]);
+    expect(ids('Nabywca: Jan Kowalski (osoba prywatna)\nNIP: —\nFaktura nr FV/9240/05/2024')).toEqual([]);
+    expect(ids('Please share the UTR for the refund.\nCustomer mobile: 9654726082')).toEqual([]);
     expect(ids('kimlik no lazım dediler: 50192837411')).toEqual([]);
     expect(ids('NIDA? we will see. Order: 19850712111010000124')).toEqual([]);
     expect(ids('The CNP rules changed; revenue: 2850618401232 units sold')).toEqual([]);
@@ -94,6 +97,7 @@ describe('labelled-id detector: national and tax ids of more countries, after th
     expect(ids('N.º utente SNS: 287 451 903 Data')).toEqual([{ detector: 'pt-sns', value: '287 451 903', confidence: 0.9 }]);
     expect(ids('Лична карта №: 648213907 Адрес')).toEqual([{ detector: 'bg-idcard', value: '648213907', confidence: 0.9 }]);
     expect(ids('Seria și nr. CI: RX 482913 Data')).toEqual([{ detector: 'ro-ci', value: 'RX 482913', confidence: 0.9 }]);
+    expect(ids('Cita para renovar el DNI: 12/03/2025 a las 10:30')).toEqual([]);
     expect(ids('CUIT 20-30495827-9, DNI 30.495.827')).toEqual([
       { detector: 'ar-cuit', value: '20-30495827-9', confidence: 0.9 },
       { detector: 'ar-dni', value: '30.495.827', confidence: 0.9 },

@@ -182,6 +182,7 @@ function valueAfter(text: string, from: number, ids: readonly string[], strict: 
   if (digits < (ids.includes('us-mbi') ? 5 : 6) || placeholderDigits(value)) return undefined;
   let checksumOnly: string | undefined;
   for (const id of ids) {
+    if (RAW_SHAPE[id] !== undefined && !RAW_SHAPE[id].test(value)) continue;
     for (const v of VALIDATORS[id]!) {
       const r = v.validate(compact);
       if (r.isValid) return (r.isCompany && !r.isIndividual) || firmRut(id, compact) ? undefined : { dataClass: 'government_id', detector: id, start, end, confidence: 0.9 };
@@ -209,10 +210,21 @@ function standsAlone(text: string, start: number, end: number): boolean {
   return (b === ':' || b === '：' || b === '\n') && !(c >= 97 && c <= 122);
 }
 
-/** ids whose validator checks a format only, no check digit (a date at most): a number further on is no evidence of one */
-const FORMAT_ONLY = new Set([
-  'ph-sss', 'ph-tin', 'ph-philhealth', 'ph-pagibig', 'vn-bhxh', 'driving-licence', 'us-mbi', 'ng-bvn', 'in-uan', 'bd-nid', 'pt-sns', 'bg-idcard', 'ua-idcard', 'ro-ci', 'ar-dni', 'tz-nida',
-]);
+/**
+ * ids whose valid numbers are rare among other numbers (a date of birth and a check digit, two check
+ * digits, or a long number of a fixed structure): only these are read further on. One check digit alone
+ * passes one number in ten or eleven: a phone number, a date or an invoice's number after "NIP: —" would.
+ */
+const RARE_VALID = new Set(['cn-ric', 'kr-rrn', 'tr-tckimlik', 'ro-cnp', 'bg-egn', 'ee-ik', 'lt-asmens', 'yu-jmbg', 'id-nik', 'th-idnr', 'vn-cccd', 'eg-nid', 'my-nric', 'ae-eid', 'pk-cnic', 'is-kennitala']);
+/** the written shape an id must have after its label, where the validator's digits alone would admit a date or a code ("DNI: 12/03/2025") */
+const RAW_SHAPE: Readonly<Record<string, RegExp>> = {
+  'ar-dni': /^\d{1,2}\.\d{3}\.\d{3}$/,
+  'pt-sns': /^\d{3} ?\d{3} ?\d{3}$/,
+  'bg-idcard': /^\d{9}$/,
+  'ua-idcard': /^\d{9}$/,
+  'bd-nid': /^\d+$/,
+  'tz-nida': /^\d{8}-?\d{5}-?\d{5}-?\d{2}$/,
+};
 /** a value's candidates further on: a run of digits (with '.', '/', '-' or blanks between groups) or a letter before digits */
 const FURTHER = /(?<![\p{L}\p{N}])(?:[A-Za-z]{1,2}[ ]?)?\d(?:[\d./-]|[ ](?=\d))*(?:\d|[A-Za-z])(?![\p{L}\p{N}])/gu;
 
@@ -237,7 +249,7 @@ function validFurtherOn(text: string, from: number, ids: readonly string[], out:
     const start = from + m.index, end = start + m[0].length;
     if (!standsAlone(text, start, end)) continue;
     for (const id of ids) {
-      if (FORMAT_ONLY.has(id)) continue;
+      if (!RARE_VALID.has(id)) continue;
       const r = VALIDATORS[id]!.map((v) => v.validate(compact)).find((x) => x.isValid);
       if (r !== undefined && !(r.isCompany && !r.isIndividual) && !firmRut(id, compact) && !saidInvalid(text, start, end)) {
         out.push({ dataClass: 'government_id', detector: id, start, end, confidence: 0.85 });

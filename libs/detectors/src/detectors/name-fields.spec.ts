@@ -52,8 +52,9 @@ describe('name fields: SQL INSERT statements', () => {
     expect(found('Name;Preis;Bestand\nAudrey;12,00;3')).toEqual([]);
     expect(found('Name,Item,Qty\nJohn Smith,Widget,3\nAnna Berg,Bolt,9')).toEqual(['John Smith', 'Anna Berg']);
     expect(found('first_name,last_name,price\nAnna,Berg,12')).toEqual(['Anna', 'Berg']);
-    // (a person's column beside them still is: the owner of a tab-separated row, not the row's cells joined)
-    expect(found('Name\tSize\tOwner\nAudrey\tM\tJohn Smith')).toEqual(['John Smith']);
+    // (a size, a weight or a quantity is a list of people's too: a team's shirt order, a patients' list; a row's cells are not joined over a size)
+    expect(found('Name\tSize\tOwner\nAudrey\tM\tJohn Smith')).toEqual(['Audrey', 'John Smith']);
+    expect(found('Name,Size,Qty\nAudrey Kowalczyk,M,2')).toEqual(['Audrey Kowalczyk']);
   });
   it('stays linear on a long unterminated row (200 KB)', () => {
     const t = "INSERT INTO people (first_name, last_name) VALUES ('" + "ab,".repeat(70_000);

@@ -38,10 +38,10 @@ export function nameField(field: string): 'person' | 'name' | 'role' | 'cjkrole'
 const BARE_NAME_FIELDS = new Set('name names nom nome naam nombre navn namn nimi név jméno meno nama nume имя імя ім\'я όνομα isim'.split(' '));
 /** a given name's column: a bare "name" column beside it holds the family name ("Name;Vorname", "Nume,Prenume") */
 const GIVEN_FIELDS = new Set('firstname givenname forename vorname prénom prenom voornaam imie imię prenume förnamn fornavn etunimi keresztnév'.split(' '));
-/** a column of goods' attributes: a bare "name" column beside it names a product, unless a product column is there too */
+/** a column of goods' own (a price, a SKU, a stock; not a size, a weight or a quantity, which a list of people has too): a bare "name" column beside it names a product, unless a product column is there too */
 const GOODS_FIELDS = new Set(
-  `price unitprice listprice retailprice cost qty quantity stock instock sku barcode ean upc weight colour color size category brand model version
-  preis stückpreis menge bestand prix quantité precio cantidad prezzo quantità preço quantidade prijs aantal cena ilość pris antal 价格 価格 가격 数量 수량`.split(/\s+/),
+  `price unitprice listprice retailprice sku barcode ean upc stock instock stocklevel
+  preis stückpreis bestand prix precio prezzo preço prijs cena pris 价格 価格 가격 在庫 库存 재고`.split(/\s+/),
 );
 /** a column that names the product itself ("Name,Item,Qty": the name is the buyer's) */
 const PRODUCT_FIELDS = new Set('product products item items article artikel produkt produit producto prodotto produto artículo articolo 商品 产品 製品 상품'.split(' '));

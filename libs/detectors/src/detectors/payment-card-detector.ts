@@ -1,6 +1,6 @@
 import type { Detector } from '../detector';
 import { luhnValid } from '../luhn';
-import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
+import { cardBrand, NATIONAL_SCHEMES, TEST_CARD_NUMBERS } from '../payment-card-brand';
 
 /**
  * Boundaries: a card number is not part of a larger number ("3.4111...", "12-4111..."), but a field
@@ -14,8 +14,8 @@ import { cardBrand, TEST_CARD_NUMBERS } from '../payment-card-brand';
 // (?<!\d\d|\d[.-]\d|\.\d) after it.
 const RE = /\d(?<!\d\d|\d[.-]\d|\.\d)\d{3}([ ._-]?)\d{2,6}\1\d{4,5}(?:\1\d{1,4}){0,2}(?!\d|[._-]\d)/g;
 
-/** a barcode's label right before a number (JAN, EAN, GTIN, UPC, ISBN, the word for barcode) */
-const BARCODE_BEFORE = /(?:(?<![A-Za-z])(?:jan|ean|gtin|upc|isbn)(?:[ -]?(?:13|8|12|code|コード))?|barcode|bar code|strichcode|code-barres|código de barras|バーコード|条码|条形码|바코드)[ \t]*[:：#]?[ \t]*$/iu;
+/** a barcode's label right before a number: its code in capitals (EAN, GTIN, UPC, ISBN, and JAN with "code" or "13": not "15 JAN", "Jan: …"), or the word for barcode */
+const BARCODE_BEFORE = /(?:(?<![A-Za-z])(?:JAN[ -]?(?:13|8|[Cc]ode|CODE|コード)|(?:EAN|GTIN|UPC|ISBN)(?:[ -]?(?:13|8|12|[Cc]ode|CODE|コード))?)|[Bb]arcode|[Bb]ar code|[Ss]trichcode|code-barres|código de barras|バーコード|条码|条形码|바코드)[ \t]*[:：#]?[ \t]*$/u;
 
 const GROUPS = /^(?:4-4-4|4-4-4-4(?:-[1-3])?|4-6-5|4-6-4|4-4-4-1|4-4-4-2|4-4-4-3|4-4-4-4-3)$/;
 
@@ -61,6 +61,8 @@ export const paymentCardDetector: Detector = {
         continue;
       }
       const ctx = keywords.near('card', m.index, end, 60, 40);
+      // (a national scheme's number ungrouped, "request_id=6063669363134704", only with a card's word near)
+      if (m[1] === '' && !ctx && NATIONAL_SCHEMES.has(cardBrand(d)!)) continue;
       const confidence = ctx ? 0.98 : m[1] !== '' ? 0.9 : 0.8;
       out.push({ dataClass: 'financial', detector: 'payment-card', start: m.index, end, confidence });
     }

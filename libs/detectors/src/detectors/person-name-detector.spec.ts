@@ -1342,6 +1342,16 @@ describe('person-name detector: dialogues without time stamps, in any script, an
     expect(names('Rozpoznanie: astma oskrzelowa\nLeczenie: salbutamol\nRozpoznanie: POChP\nLeczenie: tiotropium')).toEqual([]);
     expect(names('User: how do I reverse a list in python please?\nAssistant: Use reversed() or slicing, like this.\nUser: thanks that works well\nAssistant: You are welcome, anything else?')).toEqual([]);
     expect(names('Клиент: здравствуйте, не проходит оплата картой\nОператор: добрый день, уточните номер заказа\nКлиент: заказ 55123, вчера оформлял\nОператор: спасибо, проверяю')).toEqual([]);
+    // (a break-it review: an interview's, an assistant chat's, a FAQ's, a log's and the minutes' labels in other languages)
+    expect(names('Frage: Wie lange arbeiten Sie schon in der Firma?\nAntwort: Seit ungefähr zwölf Jahren, davor Hamburg.\nFrage: Was hat sich verändert?\nAntwort: Vor allem die Digitalisierung der Abläufe.')).toEqual([]);
+    expect(names('Usuario: ¿Puedes resumir este artículo en tres frases?\nAsistente: Claro, aquí tienes un resumen breve.\nUsuario: Ahora tradúcelo al inglés, por favor.\nAsistente: Here is the English translation.')).toEqual([]);
+    expect(names('ユーザー：明日の天気を教えてください。\nアシスタント：明日は晴れのち曇り、最高気温は二十度の予報です。\nユーザー：傘は必要ですか？\nアシスタント：降水確率は低いので、傘はおそらく不要です。')).toEqual([]);
+    expect(names('问题：如何修改登录密码？\n回答：进入设置页面，点击账户安全，然后选择修改密码。\n问题：忘记密码怎么办？\n回答：在登录页面点击忘记密码，按照提示通过手机验证重置。')).toEqual([]);
+    expect(names('Cliente: Hola, no me llega el código de verificación al móvil.\nSoporte: Hola, ¿puede confirmar que el número es correcto?\nCliente: Sí, es el mismo de siempre.\nSoporte: Vamos a reenviar el código, espere unos minutos.')).toEqual([]);
+  });
+  it('reads the speakers of a Hebrew or Urdu chat, whose names the lists do not hold', () => {
+    const he = 'אבי: אמא אושפזה באיכילוב, חשד לשבץ\nרותם: מה?! מתי? אני בדרך עכשיו\nאבי: הבוקר. עשו לה בדיקות, מחכים לנוירולוג\nרותם: אני יוצא עכשיו מחיפה אליכם';
+    expect(names(he)).toEqual(['אבי', 'רותם', 'אבי', 'רותם']);
   });
   it("reads a time-stamped transcript's speaker on a turn longer than a line of prose", () => {
     const zoom = '00:00:03 Megan Rourke: Okay, I think everyone is here.\n' +

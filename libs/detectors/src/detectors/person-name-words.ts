@@ -12,6 +12,7 @@ export const STOP = words(`
   the a an this that these those there here his her their our my your its we you they he she it i me us them
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
+  sí sì oui nein não nao да нет evet hayır
   mr mrs ms miss mx dr prof sir madam herr frau mme mlle sr sra srta dame lord lady
   dott dott.ssa dr.ssa prof.ssa avv geom dhr mevr lic licda lcdo lcda arq dña doña pani panie pan herrn dokter khun shri smt bapak ibu tuan puan encik pak hanım hanim bey
   mbak bu doamna doamnei domnul domnului domnule κύριε selon según secondo laut volgens według salam selam

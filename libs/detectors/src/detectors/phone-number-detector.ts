@@ -98,7 +98,7 @@ const REFERENCE_BEFORE = /(?:^|[^\p{L}])(?:ref|reference|order|obj|objednávka|z
  * the rest of a parcel's tracking code before the digits: a UPS "1Z" code's groups ("1Z 999 AA1 01 2345 6784"), or a tracking
  * word and groups of capitals and digits
  */
-const TRACKING_BEFORE = /(?:(?<![A-Za-z0-9])1Z(?:[ \t]?[A-Z0-9]){0,14}|(?:tracking|awb|sendungsnummer|suivi|rastreamento|seguimiento)(?:[ \t]*(?:no\.?|nr\.?|#|:))?(?:[ \t]+[A-Z0-9]{1,6}){1,4})[ \t]*$/iu;
+const TRACKING_BEFORE = /(?:(?<![A-Za-z0-9])1Z(?:[ \t]?[A-Z0-9]){0,14}|(?:[Tt]racking|TRACKING|AWB|[Ss]endungsnummer|[Rr]astreamento|[Ss]eguimiento)(?:[ \t]*(?:[Nn]o\.?|[Nn]r\.?|#|:))?(?=(?:[ \t]+[A-Z]{0,5}\d)|[ \t]+[A-Z]{1,5}[ \t]+\d)(?:[ \t]+[A-Z0-9]{1,6}){1,4})[ \t]*$/u;
 
 /** a table's phone column: its label is a phone word alone ("telefon", "Phone", "Số điện thoại", "tlf.") */
 const PHONE_LABEL = /^(?:(?:home|work|mobile|cell|contact)?[ _-]?(?:phone|tel\.?|telephone|mobile|cell)(?:[ _-]?(?:no\.?|number|nr|#))?|telefon|telefono|teléfono|telefone|téléphone|telefoon|tlf\.?|tel\.?|mobil|handy|puhelin|τηλέφωνο|телефон|tel\.? ?no|no\.? ?hp|số điện thoại|điện thoại|sđt|sími|電話|电话|手机|携帯電話|전화번호|휴대폰|연락처)$/i;

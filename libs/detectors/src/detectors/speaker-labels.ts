@@ -5,6 +5,7 @@
 import type { Finding } from '../finding';
 import { fold, isUpper } from './capitalised-runs';
 import { STOP, words } from './person-name-words';
+import { cjkPerson } from './caseless-names';
 
 /** "Anna: text" at a line start: a speaker in a transcript or a chat log */
 const SPEAKER = /[ \t]{0,3}(\p{Lu}[\p{Ll}'’-]{1,20}):(?:[ \t]+\S|[ \t]*["“])/uy;
@@ -28,8 +29,18 @@ const KIN_AND_ROLES = words(`mama mamá mamã mom mum mother dad papa papá papa
   мама папа мать отец бабушка дедушка мам пап mamo tato babcia dziadek mami tati anne baba ماما بابا أمي أبي امی ابو امی‌جان אמא אבא סבתא סבא
   妈妈 妈 爸爸 爸 老公 老婆 哥哥 姐姐 弟弟 妹妹 奶奶 爷爷 外婆 外公 儿子 女儿 お母さん お父さん 母 父 姉 兄 妹 弟 엄마 아빠 언니 오빠 누나 형 할머니 할아버지
   แม่ พ่อ พี่ น้อง माँ मां पापा पिताजी माताजी भैया दीदी মা বাবা
-  cliente agente operador operadora atendente kunde berater klient клиент оператор менеджер врач пациент 客服 用户 客户 顾客 医生 患者 お客様 担当 상담원 고객
-  عميل موظف مريض طبيب לקוח נציג`);
+  cliente agente operador operadora atendente soporte suporte kunde berater klient ärztin arzt patientin patient клиент оператор менеджер врач пациент поддержка
+  客服 用户 客户 顾客 医生 患者 お客様 担当 상담원 고객
+  عميل موظف مريض طبيب לקוח נציג
+  سؤال جواب س ج שאלה תשובה ש ת प्रश्न उत्तर सवाल जवाब প্রশ্ন উত্তর 질문 답변 답 문 ถาม ตอบ คำถาม คำตอบ しつもん こたえ`);
+/** the everyday short forms of Russian and Ukrainian given names, which chats use and the name lists (full forms) do not hold */
+const EAST_SLAVIC_SHORT = words(`маша саша паша даша наташа серёжа сережа дима миша коля оля таня катя лена аня ваня петя вова женя юля настя лёша леша алёша алеша
+  костя ксюша гоша гриша рома витя толя слава лиза соня вика надя люба галя зина валя боря юра федя стёпа степа сёма сема лёня леня тёма тема
+  вася сеня кира олеся тоня шура нина света ира марина гена жора`);
+
+/** one word of at most six letters in a script whose names the lists do not hold */
+const SHORT_UNLISTED_SCRIPT = /^[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{M}]{2,6}$/u;
+
 /** a label in a script without capitals (Hebrew, Arabic, Devanagari, Bengali, Thai, Han, kana, Hangul) */
 const CASELESS_FIRST = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -54,10 +65,15 @@ export function speakerLabels(
   if (found.length < 2) return undefined;
   // a label that repeats ("Plan:", "Salary:" in each record) is no evidence: only words of the name lists count
   const isName = (w: string): boolean => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && (all.has(w) || all.has(fold(w, w)));
+  /** no field's, role's, kinship's or everyday word ("Cliente:", "Мама:", "Ärztin:") */
+  const notSpeakerWord = (w: string): boolean => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && !english.has(w) && !KIN_AND_ROLES.has(w);
   let names = found.filter((f) => isName(f.lower));
   // (or one listed given name heading two lines: "Alice: …\nAlice: …", a speaker talking twice)
   if (new Set(names.map((f) => f.lower)).size < 2 && !(names.length >= 2 && given.has(names[0]!.lower))) {
-    names = dialogueSpeakers(text, found, (w) => !NOT_SPEAKERS.has(w) && !STOP.has(w) && !common.has(w) && !english.has(w) && !KIN_AND_ROLES.has(w));
+    // (a dialogue's speaker is a listed name, a Chinese name's shape, or one short word of a script whose names the lists do not
+    // hold (Hebrew, Arabic, Indic, Thai, Korean, hiragana): not "Frage:/Antwort:", "Usuario:/Asistente:", "问题：/回答：", "ユーザー：")
+    names = dialogueSpeakers(text, found, (w) => notSpeakerWord(w) &&
+      (all.has(w) || all.has(fold(w, w)) || EAST_SLAVIC_SHORT.has(w) || (/^\p{Script=Han}+$/u.test(w) ? cjkPerson(w) : SHORT_UNLISTED_SCRIPT.test(w))));
     if (names.length === 0) return undefined;
   }
   // a speaker whose name is not in the lists ("Xiadani:") on the line right before or after a listed one
@@ -68,7 +84,7 @@ export function speakerLabels(
   };
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
-    if (named.has(f) || f.end - f.start < 3 || NOT_SPEAKERS.has(f.lower) || STOP.has(f.lower) || common.has(f.lower)) continue;
+    if (named.has(f) || f.end - f.start < 3 || !notSpeakerWord(f.lower)) continue;
     const prev = found[i - 1], next = found[i + 1];
     if ((prev !== undefined && named.has(prev) && nextLine(prev, f)) || (next !== undefined && named.has(next) && nextLine(f, next))) names.push(f);
   }
