@@ -1074,6 +1074,13 @@ describe('a sixteenth independent corpus (issue 20)', () => {
     expect(of('出生日期：民國80年5月12日 地址', 'date-of-birth')).toEqual(['民國80年5月12日']);
     expect(found('Release 1368/04/12 build')).toEqual([]);
   });
+  it('reads a Czech account after its word, a Brazilian one after its branch, a US checking account after its routing number', () => {
+    expect(of('Bankovní účet: 2000145399/0800 S pozdravem', 'bank-account-number')).toEqual(['2000145399']);
+    expect(of('Banco: Itaú, agência 0341, conta 48217-3 Ela também', 'bank-account-number')).toEqual(['48217-3']);
+    expect(of('Refund direct deposit: routing 122105155, checking 000184772615', 'bank-account-number')).toEqual(['000184772615']);
+    // (not the everyday words: a bill's account, things being checked, money saved)
+    expect(found('por conta 48217-3 de luz. checking 3 items in the list, savings 20000 dollars')).toEqual([]);
+  });
   it("reads no product's barcode as a card, nor a parcel's tracking code as a phone", () => {
     expect(found('JANコード：4901234567894 お客様相談室')).toEqual([]);
     expect(found('EAN 4006381333931')).toEqual([]);

@@ -201,9 +201,11 @@ const KINDS = {
     // Hindi, Hebrew, Swahili, Thai, Danish and Norwegian forms
     'बैंक खाता', 'खाता संख्या', 'खाता नंबर', 'खाता', 'חשבון בנק', 'akaunti', 'akaunti ya benki', 'nambari ya akaunti', 'เลขที่บัญชี', 'เลขบัญชี',
     'reg.nr.', 'reg. nr.', 'regnr', 'reg.nr',
+    // Czech and Slovak
+    'bankovní účet', 'bankovni ucet', 'bankový účet', 'číslo bankovního účtu', 'č. ú.', 'č.ú.', 'č. účtu',
   ),
   /** an account's words that are everyday words too ("sort", "checking", "普通"): an account only with the number right after */
-  accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', '普通', '普通預金', '当座', 'חשבון'),
+  accountshort: v('acc', 'acc.', 'acc no', 'acc no.', 'sort', '普通', '普通預金', '当座', 'חשבון', 'conta', 'checking', 'savings', 'účet', 'ucet'),
   /** a spreadsheet's account column written in one word ("BankAccount", "AccountNumber"): read as a table's header only */
   accountcolumn: v('bankaccount', 'accountnumber', 'accountno', 'acctno', 'bankaccountnumber', 'kontonr', 'clearing', 'conta', 'agencia', 'agência', 'cuenta'),
   dni: v('dni', 'd.n.i', 'nie', 'nif', 'documento nacional', 'documento de identidad'),

@@ -121,7 +121,12 @@ export const bankAccountDetector: Detector = {
       // not "sort 24-05-01 rows first"); the rest before 8 to 17 digits (a Japanese account's 7 after 普通 or 当座), not a date
       if ((word === 'sort') !== sortCode) return;
       if (word === 'sort' && !keywords.near('account', start, end, 80, 80) && !keywords.near('bankname', start, end, 80, 20) && countInRange(short.starts, start - 80, end + 80) < 2) return;
-      if (!sortCode && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(value))) return;
+      // (a Brazilian account after its branch: "agência 0341, conta 48217-3", its check digit after a dash)
+      const branchAccount = word === 'conta' && /^\d{4,12}-[\dXx]$/.test(value) && /ag[eê]ncia[ \t:]*\d{3,5}(?:-\d)?[ \t]*[,;/–-]?[ \t]*$/i.test(text.slice(Math.max(0, short.starts[i]! - 40), short.starts[i]!));
+      // ("conta" counts in Italian, "checking" and "savings" are everyday words: only after a branch, or a routing number or a bank's word)
+      if (word === 'conta' && !branchAccount) return;
+      if ((word === 'checking' || word === 'savings') && !/\b(?:routing|aba|rtn|bank)\b/i.test(text.slice(Math.max(0, start - 60), start))) return;
+      if (!sortCode && !branchAccount && (digits < (/^(?:普通|普通預金|当座)$/.test(word) ? 7 : 8) || digits > 17 || /^(?:19|20)\d{2}[- ]?\d{2}[- ]?\d{2}$/.test(value))) return;
       out.push({ dataClass: 'financial', detector: 'bank-account-number', start, end, confidence: 0.75 });
     });
   },
