@@ -1081,6 +1081,10 @@ describe('a sixteenth independent corpus (issue 20)', () => {
     // (not the everyday words: a bill's account, things being checked, money saved)
     expect(found('por conta 48217-3 de luz. checking 3 items in the list, savings 20000 dollars')).toEqual([]);
   });
+  it('reads an address after a Persian or a Thai label', () => {
+    expect(of('نشانی: تهران، خیابان ولیعصر، کوچه شهید بهشتی، پلاک ۲۴، واحد ۷', 'street-address')).toEqual(['تهران، خیابان ولیعصر، کوچه شهید بهشتی، پلاک ۲۴، واحد ۷']);
+    expect(of('ที่อยู่: 99/45 หมู่บ้านพฤกษา ถนนรามอินทรา แขวงคันนายาว กรุงเทพฯ 10230', 'street-address')).toEqual(['99/45 หมู่บ้านพฤกษา ถนนรามอินทรา แขวงคันนายาว กรุงเทพฯ 10230']);
+  });
   it("reads no product's barcode as a card, nor a parcel's tracking code as a phone", () => {
     expect(found('JANコード：4901234567894 お客様相談室')).toEqual([]);
     expect(found('EAN 4006381333931')).toEqual([]);

@@ -221,7 +221,9 @@ const KINDS = {
     'adres zamieszkania', 'adres korespondencyjny', 'heimilisfang', 'leveringsadresse', 'bopæl', 'hjemmeadresse', 'postadresse', 'boligadresse', 'dirección de entrega',
     '住所', '地址', '住址', '주소', 'العنوان', 'عنوان', 'العنوان الوطني', 'عنوان السكن',
     // Hindi, Hebrew, Swahili, Tagalog, Japanese forms, Chinese
-    'पता', 'वर्तमान पता', 'स्थायी पता', 'כתובת', 'כתובת מגורים', 'anwani', 'anuani', 'tirahan', '現住所', '居住地', '家庭住址', '联系地址', '收货地址', '通讯地址'),
+    'पता', 'वर्तमान पता', 'स्थायी पता', 'כתובת', 'כתובת מגורים', 'anwani', 'anuani', 'tirahan', '現住所', '居住地', '家庭住址', '联系地址', '收货地址', '通讯地址',
+    // Persian, Urdu, Bengali, Thai
+    'نشانی', 'آدرس', 'پتہ', 'ঠিকানা', 'বর্তমান ঠিকানা', 'স্থায়ী ঠিকানা', 'ที่อยู่', 'ที่อยู่ปัจจุบัน'),
   street: v(
     'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct', 'place', 'pl', 'way', 'terrace',
     'parkway', 'pkwy', 'highway', 'hwy', 'square', 'sq', 'close', 'crescent', 'circle', 'cir', 'trail', 'row', 'gardens', 'mews', 'loop', 'plaza',
