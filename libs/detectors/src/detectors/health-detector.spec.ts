@@ -319,6 +319,10 @@ describe('health data: a drug of any language before its dose in milligrams (a s
     expect(health('αγωγή με δικλοφενάκη 75 mg. Αθήνα')).toEqual(['δικλοφενάκη 75 mg']);
     expect(health('العلاج: سوفوسبوفير 400 مجم + داكلاتاسفير 60 مجم يومياً')).toEqual(['سوفوسبوفير', 'داكلاتاسفير']);
   });
+  it("reads a condition after its kind's word between a link and the term ('she has bronchial asthma')", () => {
+    expect(health('Anna warned that she has bronchial asthma')).toEqual(['asthma']);
+    expect(health('my son has allergic asthma')).toEqual(['asthma']);
+  });
   it("reads no food's or drink's content, nor a drug in a study", () => {
     expect(health('Each serving has caffeine 95 mg and sugar 20 mg.')).toEqual([]);
     expect(health('The study gave participants metformin 500 mg daily.')).toEqual([]);

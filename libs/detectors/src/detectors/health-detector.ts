@@ -73,6 +73,8 @@ const POSSESSIVE = new Set(
 /** words between a link and the term ("has a mild nut allergy", "had the operation") */
 const MODIFIER = new Set(
   ('really|quite|pretty|extremely|terrible|awful|horrible|nasty|primary|secondary|partial|total|moderate|weiterhin|noch|ancora|todavía|encore|' +
+  // (a condition's kind: "bronchial asthma", "allergic rhinitis", "generalised anxiety")
+  'bronchial|allergic|seasonal|generalised|generalized|postnatal|postpartum|gestational|rheumatoid|atopic|nocturnal|exercise-induced|viral|bacterial|benign|malignant|metastatic|' +
   'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een').split('|'),
 );
 /** a modifier word, or a number ("16 weeks pregnant", "day 3 of chemo") */
