@@ -1,3 +1,11 @@
+/** This process's CPU time of one call of `run`, in milliseconds. */
+function cpuMs(run: () => unknown): number {
+  const c0 = process.cpuUsage();
+  run();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
 /**
  * For the specs' time bounds (inputs that must stay linear): expects the fastest of up to three runs of
  * `run` to take less than `ms` of this process's CPU time, stopping at the first run within it. CPU time,
@@ -8,12 +16,7 @@
  */
 export function expectWithin(ms: number, run: () => unknown): void {
   let best = Infinity;
-  for (let i = 0; i < 3 && best >= ms; i++) {
-    const c0 = process.cpuUsage();
-    run();
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-  }
+  for (let i = 0; i < 3 && best >= ms; i++) best = Math.min(best, cpuMs(run));
   expect(best).toBeLessThan(ms);
 }
 
@@ -25,16 +28,7 @@ export function expectWithin(ms: number, run: () => unknown): void {
  * the whole input and its half alike.
  */
 export function expectLinear(input: string, run: (text: string) => unknown): void {
-  const fastest = (text: string): number => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const c0 = process.cpuUsage();
-      run(text);
-      const c = process.cpuUsage(c0);
-      best = Math.min(best, (c.user + c.system) / 1000);
-    }
-    return best;
-  };
+  const fastest = (text: string): number => Math.min(cpuMs(() => run(text)), cpuMs(() => run(text)), cpuMs(() => run(text)));
   const half = fastest(input.slice(0, input.length >> 1));
   expect(fastest(input)).toBeLessThan(Math.max(100, 3 * half));
 }
