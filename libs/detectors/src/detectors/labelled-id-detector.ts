@@ -230,15 +230,16 @@ const FURTHER = /(?<![\p{L}\p{N}])(?:[A-Za-z]{1,2}[ ]?)?\d(?:[\d./-]|[ ](?=\d))*
 
 /**
  * The valid ids of the label's kinds further on, within 100 characters and two line breaks, when none
- * follows the label at once, each standing alone (standsAlone): the number in the next message of a chat ("身份证号吧？\n妈妈：110105…",
- * "NIK kamu berapa? [20/04/24 19.48] Rina: 3174…", "T.C. kimlik no lazım dediler: 5019…"). Only a value
- * its country's validator passes whole (check digit, date of birth), of an id that has such a check;
- * each is pushed to `out` at 0.85.
+ * follows the label at once, each standing alone (standsAlone): the number in the next message of a
+ * chat ("身份证号吧？\n妈妈：110105…", "NIK kamu berapa? [20/04/24 19.48] Rina: 3174…", "T.C. kimlik no
+ * lazım dediler: 5019…"). Only a value its country's validator passes whole, of an id whose valid
+ * numbers are rare (RARE_VALID); each is pushed to `out` at 0.85.
  */
 function validFurtherOn(text: string, from: number, ids: readonly string[], out: Finding[]): void {
-  const to = Math.min(text.length, from + 100);
-  let breaks = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 && ++breaks > 2) return;
+  if (!ids.some((id) => RARE_VALID.has(id))) return;
+  // (up to the third line break: the message that asks, and the one or two that answer)
+  let to = Math.min(text.length, from + 100);
+  for (let i = from, breaks = 0; i < to; i++) if (text.charCodeAt(i) === 10 && ++breaks > 2) to = i;
   // (on the window's copy: a search of the text from `from` would run to its end when the window has no number)
   const win = text.slice(from, to);
   FURTHER.lastIndex = 0;
