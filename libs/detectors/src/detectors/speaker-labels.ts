@@ -48,8 +48,9 @@ const CASELESS_FIRST = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}
  * Speaker labels of a transcript: lines that start with "Word: text" where the word is in the name
  * lists (and no field word); at least two different such speakers make a transcript. Or a dialogue
  * (dialogueSpeakers): two speakers or more, each heading two lines or more, taking turns, their
- * messages sentences rather than a record's values ("Ola: Hej, jak tata po wizycie?\nKuba: Słabo…",
- * "Серёжа: …\nМаша: …", "张伟：…\n妈妈：…"), in any script; kinship words and a help desk's roles are no names.
+ * messages sentences rather than a record's values ("Серёжа: …\nМаша: …", "张伟：…\n妈妈：…", "אבי: …\nרותם: …"),
+ * in any script; its speakers a listed name, a Chinese name's shape, a Russian short form or a short word of
+ * a script the lists do not hold; kinship words and a help desk's roles are no names.
  * Returns the starts of the names pushed (so the main scan does not push them again).
  */
 export function speakerLabels(
@@ -160,5 +161,5 @@ function speakerLabelCandidates(text: string): Candidate[] {
   }
   return found;
 }
-/** "张伟：text", "עמרן: text": a label in a script without capitals, one or two words, then a colon (ASCII or full-width) and a message */
+/** "张伟：text", "רותם: text": a label in a script without capitals, one or two words, then a colon (ASCII or full-width) and a message */
 const CASELESS_SPEAKER = /[ \t]{0,3}([\p{L}\p{M}]{1,12}(?:[ ][\p{L}\p{M}]{1,12})?)[ \t]*[:：](?:[ \t]*\S)/uy;
