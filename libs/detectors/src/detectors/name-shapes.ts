@@ -446,12 +446,17 @@ const TITLED_CAPS = /(?<![\p{L}\p{N}])(?:MR|MRS|MS|MISS|MSTR|MX|DR|PROF)\.?[ \t]
 /** a booking's passenger: "ANDERSON/JAMES MR", "O'NEILL/SARAH ANN MRS" (group 1 the family name, 2 the given names) */
 const PNR_NAME = /(?<![\p{L}/])(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ ]\p{Lu}[\p{Lu}'’-]{1,24})?)\/(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ ]\p{Lu}[\p{Lu}'’-]{1,24})?)[ ]?(?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)(?![\p{L}\p{N}])/gu;
 
+/** a title in capitals before a word in capitals ("MR JAMES", "MRS. SARAH"), or a booking's "/JAMES MR" */
+const TITLE_IN_CAPITALS = /(?<![\p{L}\p{N}])(?:MR|MRS|MS|MISS|MSTR|MX|DR|PROF)\.?[ \t]+\p{Lu}\p{Lu}|\p{Lu}\/\p{Lu}[\p{Lu}'’ -]*[ ](?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)(?![\p{L}\p{N}])/u;
+
 /**
  * Names in capitals after a title in capitals, as bookings, boarding passes and forms write them
  * ("1. MR JAMES ANDERSON", "MISS EMMA ANDERSON (child)"), and an airline's passenger names
  * ("ANDERSON/JAMES MR"): a word of the name lists among them, no role, firm or stop word.
  */
 export function titledCapitals(text: string, lists: Lists, out: { push(f: Finding): unknown }): void {
+  // (most texts hold neither: one test of the whole text before the two scans)
+  if (!TITLE_IN_CAPITALS.test(text)) return;
   const named = (ws: string[]): boolean =>
     ws.length > 0 && !ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || PRODUCT_NAMES.has(w)) && ws.some((w) => listedWord(w, lists.all, lists.common));
   const wordsOf = (v: string): string[] => v.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2);

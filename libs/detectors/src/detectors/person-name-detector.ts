@@ -100,7 +100,7 @@ export const personNameDetector: Detector = {
     // a name in capitals after a person's label: "Cardholder: DANIEL J ROSENBERG" (name-shapes.ts)
     labelledCapitals(text, lists, (l) => LABELS.has(l) || LABEL_PHRASES.has(l) || MORE_LABELS.has(l), out);
     // after a title in capitals, or a booking's "ANDERSON/JAMES MR" (name-shapes.ts)
-    if (TITLE_IN_CAPITALS.test(text)) titledCapitals(text, lists, out);
+    titledCapitals(text, lists, out);
     let lastAcceptedEnd = -1;
     /** the last line break before the current run's start (-1 when none) and the next one (-1 when none) */
     let nlBefore = -1;
@@ -937,8 +937,6 @@ function surnameEnd(x: Tok): boolean {
 /** "said Okafor to " right before a listener: a verb of speaking, one capitalised word, "to" or "at" */
 const SPEAKER_TO = /\b(?:said|says|replied|shouted|yelled|whispered|complained|explained)[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?:to|at)[ \t]+$/u;
 
-/** a title in capitals before a word in capitals ("MR JAMES", "MRS. SARAH"), or a booking's "/JAMES MR": titledCapitals runs only then */
-const TITLE_IN_CAPITALS = /(?<![\p{L}\p{N}])(?:MR|MRS|MS|MISS|MSTR|MX|DR|PROF)\.?[ \t]+\p{Lu}\p{Lu}|\p{Lu}\/\p{Lu}[\p{Lu}'’ -]*[ ](?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)(?![\p{L}\p{N}])/u;
 /** a character of the Hebrew, Arabic, Devanagari, Thai, CJK or Hangul blocks: the script-name pass runs only then */
 const NON_LATIN = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/u;
 /** between two names of a list: a separator, after a role in brackets ("Kim Min-jun (BD lead), ") */

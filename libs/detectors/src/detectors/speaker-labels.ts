@@ -26,7 +26,7 @@ const NOT_SPEAKERS = words(`note notes summary subject date time re fw fwd from 
  * desk's messages as a name would ("妈妈：", "Мама:", "אמא:", "Cliente:"): never a speaker's name.
  */
 const KIN_AND_ROLES = words(`mama mamá mamã mom mum mother dad papa papá papai father mutter vater mère père madre padre mãe pai moeder vader
-  мама папа мать отец бабушка дедушка мам пап mamo tato babcia dziadek mami tati anne baba ماما بابا أمي أبي امی ابو امی‌جان אמא אבא סבתא סבא
+  мама папа мать отец бабушка дедушка мам пап mamo tato babcia dziadek mami tati baba ماما بابا أمي أبي امی ابو امی‌جان אמא אבא סבתא סבא
   妈妈 妈 爸爸 爸 老公 老婆 哥哥 姐姐 弟弟 妹妹 奶奶 爷爷 外婆 外公 儿子 女儿 お母さん お父さん 母 父 姉 兄 妹 弟 엄마 아빠 언니 오빠 누나 형 할머니 할아버지
   แม่ พ่อ พี่ น้อง माँ मां पापा पिताजी माताजी भैया दीदी মা বাবা
   cliente agente operador operadora atendente soporte suporte kunde berater klient ärztin arzt patientin patient клиент оператор менеджер врач пациент поддержка
