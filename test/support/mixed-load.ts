@@ -16,6 +16,8 @@ export interface Answer {
   ms: number;
   retryAfter?: string | null;
   errorCode?: string;
+  /** `error.details.outcome` of a refusal: 'unknown' when the write may have been saved. */
+  outcome?: string;
 }
 export interface DecisionAnswer extends Answer {
   id?: string;
@@ -60,12 +62,13 @@ async function timed<T extends Answer>(send: () => Promise<Response>, read: (res
   }
 }
 
-async function errorCode(res: Response): Promise<string | undefined> {
+async function refusal(res: Response): Promise<{ errorCode?: string; outcome?: string }> {
   const text = await res.text().catch(() => '');
   try {
-    return (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+    const { error } = JSON.parse(text) as { error?: { code?: string; details?: { outcome?: string } } };
+    return { errorCode: error?.code, outcome: error?.details?.outcome };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -89,7 +92,7 @@ export function startMixedLoad(opts: LoadOptions): MixedLoad {
           body: JSON.stringify(DECISION),
         }),
       async (res, base): Promise<DecisionAnswer> => {
-        if (res.status !== 200) return { ...base, errorCode: await errorCode(res) };
+        if (res.status !== 200) return { ...base, ...(await refusal(res)) };
         const body = (await res.json()) as { decisionId: string; stale?: unknown };
         return { ...base, id: body.decisionId, stale: body.stale };
       },
@@ -99,7 +102,7 @@ export function startMixedLoad(opts: LoadOptions): MixedLoad {
     timed(
       () => opts.session!.request(path, { method: 'POST', json, signal: AbortSignal.timeout(timeout) }),
       async (res, base): Promise<WriteAnswer> => {
-        if (res.status >= 300) return { ...base, key: k, errorCode: await errorCode(res) };
+        if (res.status >= 300) return { ...base, key: k, ...(await refusal(res)) };
         return { ...base, key: k, id: ((await res.json()) as { id?: string }).id };
       },
     );

@@ -18,6 +18,13 @@ export interface TcpProxy {
   freeze(): void;
   /** Delivers what was held, in order, and forwards again. */
   thaw(): void;
+  /**
+   * The next time a client sends a chunk containing `text` (a statement such as COMMIT): 'answer'
+   * forwards it and cuts the connection when the server answers, so the server acts on it and the
+   * client never hears; 'request' cuts the connection instead of forwarding it; 'freeze' forwards
+   * it and then freezes, so its answer is held with everything else until thaw().
+   */
+  loseNext(text: string, what: 'answer' | 'request' | 'freeze'): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +32,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<net.Socket>();
   let refusing = false;
   let held: [net.Socket, Buffer][] | null = null;
+  let lose: { text: string; what: 'answer' | 'request' | 'freeze' } | null = null;
   const delayed = (to: net.Socket) => (chunk: Buffer) => {
     if (held) held.push([to, chunk]);
     else if (proxy.latencyMs > 0) setTimeout(() => !to.destroyed && to.write(chunk), proxy.latencyMs);
@@ -44,8 +52,22 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       sockets.delete(client);
       sockets.delete(upstream);
     };
-    client.on('data', delayed(upstream));
-    upstream.on('data', delayed(client));
+    let doomed = false;
+    const toServer = delayed(upstream);
+    const toClient = delayed(client);
+    client.on('data', (chunk: Buffer) => {
+      if (lose && !held && chunk.includes(lose.text)) {
+        const { what } = lose;
+        lose = null;
+        if (what === 'request') return end();
+        toServer(chunk);
+        if (what === 'answer') doomed = true;
+        else proxy.freeze();
+        return;
+      }
+      toServer(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => (doomed ? end() : toClient(chunk)));
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
   });
@@ -70,6 +92,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     freeze() {
       held ??= [];
+    },
+    loseNext(text, what) {
+      lose = { text, what };
     },
     thaw() {
       const chunks = held ?? [];

@@ -122,7 +122,7 @@ export function toErrorResponse(err: unknown): ErrorResponse {
   return build('internal', 'Internal error: the failure was logged with the request id');
 }
 
-const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** Prisma's codes for a database it cannot reach, lost, or could not get a connection to in time. */
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** Driver adapter error kinds for the same. */

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PrismaClient } from '../generated/prisma/client';
 import { withSerialTransactions } from './serial-transactions';
+import type { TransactionStatus } from './transactions';
 
 export type { Prisma } from '../generated/prisma/client';
 
@@ -37,6 +38,21 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // round trip took 6 s and was rolled back. Past these, the caller gets 503 and nothing is kept.
     super({ adapter: withSerialTransactions(new PrismaPg(pool)), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
     this.pool = pool;
+  }
+
+  /** The id PostgreSQL gave transaction `tx` for its writes, or null while it has written nothing. */
+  async writeTransactionId(tx: Tx): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ xid: string | null }[]>`SELECT txid_current_if_assigned()::text AS xid`;
+    return rows[0]?.xid ?? null;
+  }
+
+  /**
+   * What became of transaction `xid` (txid_status, PostgreSQL 10 and later), asked on a pool
+   * connection of its own: null when the server no longer knows it.
+   */
+  async transactionStatus(xid: string): Promise<TransactionStatus> {
+    const { rows } = await this.pool.query<{ status: TransactionStatus }>('SELECT txid_status($1::bigint) AS status', [xid]);
+    return rows[0]?.status ?? null;
   }
 
   /** Last, after every module flushed what it buffers (decision logs, key usage) in onModuleDestroy. */

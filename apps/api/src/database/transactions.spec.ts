@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Tx } from './prisma.service';
-import { Transactions } from './transactions';
+import { AppError } from '../common/errors';
+import { Transactions, type TransactionStatus } from './transactions';
 
 /** A fake client: each transaction gets its own marker object and commits unless fn throws. */
 function fakeClient() {
@@ -149,5 +150,76 @@ describe('Transactions', () => {
     for (const [tx, db] of seen as [unknown, unknown][]) expect(db).toBe(tx);
     expect((seen[0] as unknown[])[0]).not.toBe((seen[1] as unknown[])[0]);
     expect(client.log.filter((l) => l.startsWith('begin'))).toHaveLength(2);
+  });
+
+  describe('a commit whose answer is lost', () => {
+    /** A client whose COMMIT fails with `commitError` after the transaction wrote (txid 731). */
+    function losingCommit(commitError: unknown, statuses: (TransactionStatus | Error)[]) {
+      const asked: string[] = [];
+      const client = {
+        log: [] as string[],
+        async $transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+          await fn({} as Tx);
+          throw commitError;
+        },
+        async writeTransactionId() {
+          return '731';
+        },
+        async transactionStatus(xid: string): Promise<TransactionStatus> {
+          asked.push(xid);
+          const next = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
+          if (next instanceof Error) throw next;
+          return next;
+        },
+      };
+      return { client, asked };
+    }
+    const cut = new Error('Connection terminated unexpectedly');
+
+    it('succeeds when the transaction committed after all, after-commit work included', async () => {
+      const { client, asked } = losingCommit(cut, ['committed']);
+      const t = Transactions.over(client);
+      const result = await t.run(async () => {
+        await t.afterCommit(() => client.log.push('reload'));
+        return 'created';
+      });
+      expect(result).toBe('created');
+      expect(asked).toEqual(['731']);
+      expect(client.log).toEqual(['reload']);
+      expect(t.active).toBe(false);
+    });
+
+    it('waits while the server still holds the transaction open', async () => {
+      const { client, asked } = losingCommit(cut, ['in progress', 'in progress', 'committed']);
+      await expect(Transactions.over(client).run(async () => 1)).resolves.toBe(1);
+      expect(asked).toHaveLength(3);
+    });
+
+    it('keeps the error when the transaction was rolled back', async () => {
+      const { client } = losingCommit(cut, ['aborted']);
+      await expect(Transactions.over(client).run(async () => 1)).rejects.toBe(cut);
+    });
+
+    it('says the change may have been saved when nobody can tell', async () => {
+      const { client } = losingCommit(cut, [new Error('Connection terminated unexpectedly')]);
+      const error = await Transactions.over(client).run(async () => 1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'unavailable', details: { outcome: 'unknown' }, headers: { 'retry-after': '5' } });
+      expect((error as Error).message).toMatch(/may have been saved/);
+    });
+
+    it('asks nothing when the server answered the commit with an error of its own', async () => {
+      const refused = Object.assign(new Error('could not serialize access'), { code: '40001' });
+      const { client, asked } = losingCommit(refused, ['committed']);
+      await expect(Transactions.over(client).run(async () => 1)).rejects.toBe(refused);
+      expect(asked).toEqual([]);
+    });
+
+    it('asks nothing when the work itself failed (COMMIT was never sent)', async () => {
+      const { client, asked } = losingCommit(cut, ['committed']);
+      client.$transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => fn({} as Tx);
+      await expect(Transactions.over(client).run(async () => Promise.reject(cut))).rejects.toBe(cut);
+      expect(asked).toEqual([]);
+    });
   });
 });
