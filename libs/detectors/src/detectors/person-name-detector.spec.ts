@@ -1369,6 +1369,9 @@ describe('person-name detector: dialogues without time stamps, in any script, an
   });
   it("reads no sign-off of two words, nor a department's name, as a name", () => {
     expect(names('Bitte die Diagnose NICHT in SAP hinterlegen.\n\nViele Grüße\nKatrin Vogel\nPersonalabteilung')).toEqual(['Katrin Vogel']);
+    // (a listed Turkish word with a dotless 'ı' is still listed once the inspector has folded it to 'i')
+    expect(names('Saygılarımla,\nAyşe Demir\nİnsan Kaynakları')).toEqual(['Ayşe Demir']);
+    expect(names('Merhaba,\nİnsan Kaynakları müdürü yarın dönecek.')).toEqual([]);
     expect(names('Freundliche Grüsse\nReto Gerber\nTreuhand Gerber & Partner AG')).toEqual(['Reto Gerber']);
   });
   it('stays linear on many colons of both kinds', () => {

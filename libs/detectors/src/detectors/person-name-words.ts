@@ -6,7 +6,13 @@
  * the sticky ones by setting lastIndex).
  */
 
-export const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+export const words = (s: string): Set<string> => {
+  const set = new Set(s.split(/\s+/).filter(Boolean));
+  // the inspector folds look-alike letters before detection, Turkish 'ı' to 'i' among them
+  // (normalize.ts): a listed "kaynakları" is read as "kaynaklari"
+  for (const w of set) if (w.includes('ı')) set.add(w.replace(/ı/g, 'i'));
+  return set;
+};
 /** Capitalised words that are never (part of) a person's name in running text. */
 export const STOP = words(`
   the a an this that these those there here his her their our my your its we you they he she it i me us them
