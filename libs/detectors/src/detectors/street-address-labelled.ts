@@ -38,7 +38,8 @@ const NUMBER_WORDS = new Set(['no.', 'nr.', 'n°', 'nº', 'no', 'nr', 'nomor', '
 /** a gap that ends a value: two blanks, a tab, a bar, a bullet or a dash between blanks */
 const GAP = /[ ]{2,}|\t|[ ](?:\||·|•|–|—)[ ]/;
 const POSTCODE = /(?<![\d-])\d{4,6}(?![\d-])|(?<![\p{L}\d])[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}(?![\p{L}\d])/u;
-const WORD = /\p{L}{2,}/gu;
+/** (a letter and the vowel signs after it are one word: Bengali "বাড়ি", Hindi "नगर") */
+const WORD = /\p{L}[\p{L}\p{M}]+/gu;
 /** the next field's word in a Chinese or Japanese line ("… 邮编100022 电话010-…", "… TEL 03-…") */
 const CJK_NEXT_FIELD = /[ \t]*(?:邮编|郵編|电话|電話|手机|手機|邮箱|郵箱|メール|携帯|担当|연락처|전화|TEL|Tel\b|tel\b)/u;
 /** (at least two of a Chinese or Japanese address's words: province, city, district, road, street, number, block; no percentage) */
