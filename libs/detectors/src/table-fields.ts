@@ -186,14 +186,24 @@ export class TableHeaders {
  * a comma unquoted ("서울특별시 강남구 테헤란로 152, 10층"); -1 when there is none or more than one.
  */
 export function freeTextColumn(labels: readonly string[]): number {
-  let column = -1;
-  for (let i = 0; i < labels.length; i++) {
-    if (!FREE_TEXT_LABEL.test(labels[i]!)) continue;
-    if (column !== -1) return -1;
-    column = i;
+  // (once per header line: its labels are one array, asked for by each of its columns in turn; a
+  // header of 250 phone words once tested 62,500 labels per line)
+  let column = FREE_COLUMNS.get(labels);
+  if (column === undefined) {
+    column = -1;
+    for (let i = 0; i < labels.length; i++) {
+      if (!FREE_TEXT_LABEL.test(labels[i]!)) continue;
+      if (column !== -1) {
+        column = -1;
+        break;
+      }
+      column = i;
+    }
+    FREE_COLUMNS.set(labels, column);
   }
   return column;
 }
+const FREE_COLUMNS = new WeakMap<readonly string[], number>();
 const FREE_TEXT_LABEL =
   /address|adress|anschrift|direcci|endere[cç]o|morada|indirizzo|adres|osoite|lakcím|διεύθυνση|адрес|alamat|địa chỉ|住所|地址|주소|العنوان|כתובת|ที่อยู่|पता|^(?:notes?|comments?|remarks?|description|bemerkung(?:en)?|notiz(?:en)?|kommentar|observa[cç](?:ão|oes|ões)|observaciones|commentaire|remarques?|opmerking(?:en)?|uwagi|notas|備考|비고|备注|примечание|комментарий)$/iu;
 
