@@ -50,21 +50,41 @@ function nanpGrouping(g: number[]): boolean {
   return k === '3-3-4' || k === '1-3-3-4' || k === '10' || k === '11' || k === '3-7' || k === '1-10';
 }
 
-/** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded): 2 valid, 1 possible (a valid length for its country, in a range not assigned), 0 neither. */
+/** A number's grade (phoneGrade): a valid number of a business's service line, toll-free, shared-cost, premium or universal access (SERVICE_LINE_TYPES), */
+const SERVICE = 3;
+/** a valid one of any other type, */
+const VALID = 2;
+/** or a possible one (a valid length for its country, in a range not assigned); 0 neither. */
+const POSSIBLE = 1;
+/**
+ * Numbers that no person holds: a business's hotline or switchboard ("1-800-…", "0800 …", "0120-…",
+ * "400-…", "0345 …"), by libphonenumber-js's number type. Found and not reported: not personal data.
+ */
+const SERVICE_LINE_TYPES = new Set(['TOLL_FREE', 'SHARED_COST', 'PREMIUM_RATE', 'UAN']);
+
+/** True when three quarters or more of the TRUNK_ZERO_REGIONS that read national number `raw` as valid read it as a service line. */
+function mostlyServiceLines(raw: string): boolean {
+  let valid = 0, service = 0;
+  for (const r of TRUNK_ZERO_REGIONS) {
+    const grade = phoneGrade(raw, r);
+    if (grade >= VALID) valid++;
+    if (grade === SERVICE) service++;
+  }
+  return service >= 0.75 * valid;
+}
+
+/** libphonenumber-js costs ~15 µs a call: remember recent answers (bounded). */
 const cache = new Map<string, number>();
 function phoneGrade(raw: string, region: string | undefined): number {
   const key = (region ?? '+') + raw;
   let v = cache.get(key);
   if (v === undefined) {
     const pn = parsePhoneNumberFromString(raw, region as CountryCode | undefined);
-    v = pn === undefined ? 0 : pn.isValid() ? 2 : pn.isPossible() ? 1 : 0;
+    v = pn === undefined ? 0 : pn.isValid() ? (SERVICE_LINE_TYPES.has(pn.getType() ?? '') ? SERVICE : VALID) : pn.isPossible() ? POSSIBLE : 0;
     if (cache.size >= 5000) cache.clear();
     cache.set(key, v);
   }
   return v;
-}
-function validPhone(raw: string, region: string | undefined): boolean {
-  return phoneGrade(raw, region) === 2;
 }
 
 /** Lengths of the parts between runs of ' ', '.', '-', '(', ')', '+' (what split, filter(Boolean) and map(length) gave), in one loop. */
@@ -116,6 +136,14 @@ export const phoneNumberDetector: Detector = {
   detect({ text, settings, keywords }, out) {
     const column = keywords.has('phone') ? phoneColumnCells(text, keywords) : undefined;
     const consider = (index: number, raw: string): void => {
+      // (set when the region that reads the number as valid, the first of those tried, reads it as a
+      // business's service line: dropped)
+      let service = false;
+      const validPhone = (number: string, region: string | undefined): boolean => {
+        const grade = phoneGrade(number, region);
+        service = grade === SERVICE;
+        return grade >= VALID;
+      };
       // most candidates fail on their digit count: counted before the digits are copied out
       const nd = digitCount(raw);
       if (nd < 7 || nd > 15) return;
@@ -150,8 +178,9 @@ export const phoneNumberDetector: Detector = {
         // (not a placeholder of one or two digits repeated: "+1 111 111 1111")
         // only after a '+' ("0092 1205 1691" is as often a reference), and not in groups of three after
         // the country code, which are thousands ("+44 655 169 138 SEK")
-        if (grade === 0 || (grade === 1 && ((!formatted && !context) || new Set(digits).size < 4 || raw[0] !== '+' || THOUSANDS.test(raw)))) return;
-        if (grade === 1) confidence = 0.7;
+        if (grade === 0 || (grade === POSSIBLE && ((!formatted && !context) || new Set(digits).size < 4 || raw[0] !== '+' || THOUSANDS.test(raw)))) return;
+        if (grade === SERVICE) return;
+        if (grade === POSSIBLE) confidence = 0.7;
       } else {
         const home = settings.defaultPhoneRegion;
         const homeOk = (!NANP.has(home) || (nanpPlausible(digits) && nanpGrouping(g))) && validPhone(raw, home);
@@ -160,12 +189,20 @@ export const phoneNumberDetector: Detector = {
           // regions that dial with a leading 0 (lower confidence: the region is a guess)
           const trunk = digits[0] === '0' && formatted && TRUNK_ZERO_REGIONS.some((r) => r !== home && validPhone(raw, r));
           // without a trunk '0' the region is a bigger guess: only with a phone word right before
+          // (a guess that a service line's type would not survive: "512 448 903" is a shared-cost number in
+          // Spain, the first region tried, and a mobile in Poland)
           const noTrunk =
-            !trunk && digits[0] !== '0' && ((context && NO_TRUNK_REGIONS.some((r) => r !== home && validPhone(raw, r))) || (home !== 'BR' && BR_SHAPE.test(raw) && validPhone(raw, 'BR')));
+            !trunk && digits[0] !== '0' && ((context && NO_TRUNK_REGIONS.some((r) => r !== home && phoneGrade(raw, r) >= VALID)) || (home !== 'BR' && BR_SHAPE.test(raw) && phoneGrade(raw, 'BR') >= VALID));
+          // (the first region to read a trunk number as valid is a guess too: "0917 284 6631", a mobile in the
+          // Philippines, is a premium-rate number in Britain; a service line it is when most of the regions
+          // that read it as valid read it so: "0800 100 2030")
+          if (service && trunk) service = mostlyServiceLines(raw);
+          else service = false;
           if (!trunk && !noTrunk) return;
           confidence = noTrunk ? 0.6 : 0.7;
         }
       }
+      if (service) return;
       if (context) confidence = Math.min(0.98, confidence + 0.1);
       out.push({ dataClass: 'personal_data', detector: 'phone-number', start: index, end: extEnd, confidence });
     };
