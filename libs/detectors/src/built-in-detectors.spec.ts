@@ -436,7 +436,7 @@ const MUST_FIND: [string, string, string][] = [
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
   // a business's service lines, toll-free, shared-cost or universal access: no person holds one
-  ['phone-number', 'Call customer service at 1-888-280-4331. Tel. Zentrale: 0800 100 2030 (kostenfrei). 客服热线 400-820-8820. コールセンター +81 120-444-113. Nosso SAC é 0800 773 3838. Helpline 0345 123 2399. Main: +1 877 555 0100.'],
+  ['phone-number', 'Call customer service at 1-888-280-4331. Tel. Zentrale: 0800 100 2030 (kostenfrei). 客服热线 400-820-8820. コールセンター +81 120-444-113. Nosso SAC é 0800 773 3838. Helpline +44 345 123 2399. Main: +1 877 555 0100.'],
   // a second review: a date before 生産 or 生放送, a server's or a download's "address", words of calling in code and products, a build number
   ['date-of-birth', '新工場は2024年4月1日生産開始の予定です。本番組は2024年4月1日生放送です。当店は2024年5月1日生まれ変わりました。'],
   ['street-address', '服务器地址：华东区杭州节点第3组\n下载地址：百度网盘提取码1234\n家庭住址：农村地区学生占比35%\nपता: www.example.com/contact 12'],
