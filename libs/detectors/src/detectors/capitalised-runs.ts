@@ -209,11 +209,14 @@ function honorificHead(text: string, r: number): boolean {
   return c0 >= 128 || c1 >= 128 || HONORIFIC_HEADS.has(((c0 | 32) << 8) | (c1 | 32));
 }
 
-/** `s` without accents, lower case; `lower` is s.toLowerCase(), returned as is when s is ASCII (no second copy). */
+/**
+ * `s` without accents, lower case, 'ß' written 'ss' as the name lists have it ("Weiß", "Voß"); `lower`
+ * is s.toLowerCase(), returned as is when s is ASCII (no second copy).
+ */
 export function fold(s: string, lower: string): string {
   let ascii = true;
   for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) > 0x7f) ascii = false;
-  return ascii ? lower : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return ascii ? lower : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
 export interface Tok { start: number; end: number; word: string; lower: string; folded?: string }

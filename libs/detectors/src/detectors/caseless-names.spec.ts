@@ -43,6 +43,14 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names('파일 이름,크기\n보고서.docx,12KB\n상품 이름,가격\n김치냉장고,1200000')).toEqual([]);
   });
 
+  it("reads the word for a name in Indic, Persian, Urdu and Ethiopic fields, a role's in CJK, up to the next field or a relation in brackets", () => {
+    expect(names('শিক্ষার্থীর নাম: তাসনিম আক্তার\nপিতার নাম: মোঃ আব্দুল করিম')).toEqual(['তাসনিম আক্তার', 'মোঃ আব্দুল করিম']);
+    expect(names('पिता का नाम: रमेश कुमार\nதந்தை பெயர்: செல்வராஜ் முருகேசன்')).toEqual(['रमेश कुमार', 'செல்வராஜ் முருகேசன்']);
+    expect(names('والد کا نام: محمد اقبال\nنام و نام خانوادگی: مریم رضایی\nሙሉ ስም: ታደሰ ገብረመድኅን')).toEqual(['محمد اقبال', 'مریم رضایی', 'ታደሰ ገብረመድኅን']);
+    expect(names('姓名：林子涵　　性别：女\n监护人：林建国（父）　联系电话：139 5718 2046')).toEqual(['林子涵', '林建国']);
+    expect(names('被保険者氏名：中村 由美子（ナカムラ ユミコ）\n고객명: 최민서\n성명: 박성호 (부)')).toEqual(['中村 由美子', '최민서', '박성호']);
+  });
+
   it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {
     expect(names('الموضوع: تحديث بيانات العميل\nملاحظة: يرجى المراجعة')).toEqual([]);
     expect(names('下午开会，请准时参加。\n地点：三楼会议室')).toEqual([]);
@@ -56,6 +64,12 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
 });
 
 describe('chat authors in Latin, Greek or Cyrillic letters the name lists need not know (chat-names.ts)', () => {
+  it("reads WhatsApp's stamp with the date after the time, and no role in a name's place", () => {
+    const chat = '[08:14, 12/6/2024] Mama Wanjiku: Habari za asubuhi.\n[08:15, 12/6/2024] Njeri: Nzuri mama.\n[08:17, 12/6/2024] Mama Wanjiku: Baba bado anakohoa';
+    expect(names(chat)).toEqual(['Mama Wanjiku', 'Njeri', 'Mama Wanjiku']);
+    expect(names('[10:32] Cliente: Boa tarde, meu pedido veio errado\n[10:33] Juliana Costa: Olá! Pode me passar o CPF?\n[10:34] Cliente: Pode sim')).toEqual(['Juliana Costa']);
+  });
+
   it('reads the author after the time stamp, and a word of the name again alone', () => {
     const chat = '[02/08/2024, 06:45] Kofi Boateng: I can cover her shift if Mehwish does close\n[02/08/2024, 06:52] Mehwish Iqbal: ok';
     expect(names(chat)).toEqual(expect.arrayContaining(['Kofi Boateng', 'Mehwish', 'Mehwish Iqbal']));

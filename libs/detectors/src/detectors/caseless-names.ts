@@ -12,7 +12,10 @@ import { JA_FAMILY, KO_FAMILY, ZH_FAMILY } from './name-shapes';
  */
 
 /** a word of those scripts, marks included */
-const W = '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{Script=Thai}\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}\\p{M}]{2,20}';
+const W =
+  '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}' +
+  '\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Sinhala}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Ethiopic}' +
+  '\\p{Script=Georgian}\\p{Script=Han}\\p{Script=Hangul}\\p{Script=Katakana}\\p{M}]{2,20}';
 const NAME = `(${W}(?:[ \\t]${W}){0,3})`;
 /** a time stamp opening a chat line: "[09/05/2024, 10:14]", "[오전 9:12]", "[10:05]", "3/6/24, 11:08 - " */
 const STAMP = '(?:\\[[^\\]\\n]{3,40}\\]|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4},?[ \\t]+\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]+[-–]|\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?(?=[ \\t]))';
@@ -21,8 +24,26 @@ const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu')
 const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,20}\\d{1,2}:\\d{2}[^\\]\\n]{0,6}\\]`, 'gmu');
 // (a date before the time too, as WeChat copies a message: "王建国 2024-06-03 20:15")
 const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\t]+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
-/** a name field's label, then a colon (or for Thai a blank) and the name, up to a separator or the line's end */
-const FIELD = new RegExp(`(?:^|[\\n/|,;:：][ \\t]*)(?:الاسم|الإسم|اسم الموظف|اسم العميل|שם מלא|שם|नाम|이름|성명|姓名|氏名|名前|联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ)(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،]))`, 'gmu');
+/**
+ * The labels of a name field: the word for "name" (with a word before it in the Indic scripts: "পিতার নাম",
+ * "पिता का नाम", "மாணவர் பெயர்", a father's, a student's), a person's role in Chinese, Japanese or Korean
+ * ("监护人", "被保険者氏名", "고객명", "상담원").
+ */
+const FIELD_LABEL =
+  'الاسم|الإسم|اسم الموظف|اسم العميل|نام(?:[ \\t]+و[ \\t]+نام[ \\t]+خانوادگی|[ \\t]+(?:پدر|مادر))?|(?:\\p{Script=Arabic}{2,8}[ \\t]+کا[ \\t]+)?نام|' +
+  'שם מלא|שם|(?:\\p{Script=Devanagari}[\\p{Script=Devanagari}\\p{M}]{1,10}[ \\t]+(?:का|की|के)[ \\t]+)?नाम|' +
+  '(?:\\p{Script=Bengali}[\\p{Script=Bengali}\\p{M}]{1,12}[ \\t]+)?নাম|(?:\\p{Script=Tamil}[\\p{Script=Tamil}\\p{M}]{1,12}[ \\t]+)?பெயர்|' +
+  'పేరు|નામ|ਨਾਮ|ಹೆಸರು|പേര്|නම|(?:ሙሉ[ \\t]+)?ስም|' +
+  '이름|성명|고객명|환자명|학생명|보호자|상담원|신청인|수신인|\\p{Script=Han}{0,4}(?:姓名|氏名)|名前|监护人|監護人|家长|申请人|申請人|投保人|被保险人|持卡人|户名|戶名|开户名|' +
+  '联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ';
+/**
+ * a name field's label, then a colon (or for Thai a blank) and the name, up to a separator, the line's
+ * end, a gap before the next field ("姓名：林子涵　　性别：女") or a relation in brackets ("林建国（父）")
+ */
+const FIELD = new RegExp(
+  `(?:^|[\\n/|,;:：][ \\t]*)(?:${FIELD_LABEL})(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،（(])|\\u3000|\\t|[ ]{2})`,
+  'gmu',
+);
 /** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心", "인사팀", "전산실", "고객센터") */
 const ORG_END = /[部課课社室店局係系所院科組组班司心队隊团團行厅廳处處팀실터부과]$/u;
 /** a placeholder or a group in a person's field: "待定", "未定", "全体员工", "공통", "미정" */

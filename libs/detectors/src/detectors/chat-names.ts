@@ -25,9 +25,12 @@ const NAME = /(\p{Lu}[\p{L}'’-]{0,30}(?:[ ](?:(?:van|von|de|der|den|da|di|du|d
 /** after the name: its time ("  10:02", "\t10:02 AM", " — Today at 10:02", " [10:02 AM]"), then the end of the line (sticky) */
 const TIME_AFTER =
   /(?:[ ]{2,}|\t+|[ \t]*[—–-][ \t]*|[ \t]*,[ \t]*|[ \t]+\[|[ \t]+)(?:(?:Today|Yesterday|today|yesterday)[ \t]+at[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?=\r?\n)/y;
-/** a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - ", "[Yesterday 16:42] "): sticky */
+/**
+ * a timestamp at a line start, before a speaker ("[10:02] ", "[03/12/2026, 10:02:11] ", "03/12/26, 10:02 - ", "[Yesterday 16:42] ",
+ * "[08:14, 12/6/2024] " with the date after the time, as WhatsApp on a phone copies it): sticky
+ */
 const STAMP_BEFORE =
-  /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Seg|Ter|Qua|Qui|Sex|Wo|Vr|Za|Zo),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{L})/uy;
+  /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Seg|Ter|Qua|Qui|Sex|Wo|Vr|Za|Zo),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?(?:,[ \t]*\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{L})/uy;
 /** a speaker's role before the name at a line's start, in a support or interview transcript (sticky) */
 const ROLE_SPEAKER = /(?:Agent|Customer|Client|Rep|Representative|Advisor|Adviser|Support|Operator|Caller|Interviewer|Interviewee|Host|Moderator|Specialist|Technician|Patient|Doctor|Nurse|Coach|Tutor)[ \t]+(?=\p{Lu})/uy;
 /** a chat handle as a speaker: small letters and digits with '.', '_' or '-' between parts ("priya.s", "alex.romero"), then a blank or a colon (sticky) */
@@ -41,6 +44,8 @@ const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
   registration q&a wrap-up start end arrival departure check-in checkout check-out deadline update meetup training lecture seminar tutorial
   posted edited joined left reacted replied pinned bot app apps channel thread today yesterday
+  cliente clientes kunde kundin klant klient klientka usuario usuária usuário utilisateur utente atendente atendimento operador operadora operatore
+  agente soporte suporte système sistema system admin administrator
   hbf bf bahnhof station termini centraal central gare estación estacion stazione platform gleis terminal airport flughafen aeropuerto`.split(/\s+/),
 );
 

@@ -1372,6 +1372,10 @@ describe('person-name detector: dialogues without time stamps, in any script, an
     // (a listed Turkish word with a dotless 'ı' is still listed once the inspector has folded it to 'i')
     expect(names('Saygılarımla,\nAyşe Demir\nİnsan Kaynakları')).toEqual(['Ayşe Demir']);
     expect(names('Merhaba,\nİnsan Kaynakları müdürü yarın dönecek.')).toEqual([]);
+    // (a surname with 'ß' is the lists' 'ss': "Weiß" is "Weiss"; a word of another language opening a sentence is that word)
+    expect(names('Von: Anna Weiß\nBetreff: Rechnung')).toEqual(['Anna Weiß']);
+    expect(names('Kérem, állítsanak ki helyesbítő számlát.')).toEqual([]);
+    expect(names('Kerem, can you check the invoice?')).toEqual(['Kerem']);
     expect(names('Freundliche Grüsse\nReto Gerber\nTreuhand Gerber & Partner AG')).toEqual(['Reto Gerber']);
   });
   it('stays linear on many colons of both kinds', () => {

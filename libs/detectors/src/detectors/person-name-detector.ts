@@ -642,7 +642,8 @@ export const personNameDetector: Detector = {
             SPEAKER_TO.test(text.slice(Math.max(0, start - 40), start)))));
         // a vocative: "Anna, can you ...", "... thanks, Omar!"
         let calledOut = false;
-        if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = 0.75;
+        // (not a word of another language that is more often that word than a name: "Kérem, állítsanak…")
+        if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = FOREIGN_WORDS.has(toks[0]!.lower) ? 0 : 0.75;
         else if (bf.comma && (next === 63 || next === 33)) {
           single = 0.75;
           calledOut = true;
