@@ -38,7 +38,7 @@ const FIELD_LABEL =
   '联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ';
 /**
  * a name field's label, then a colon (or for Thai a blank) and the name, up to a separator, the line's
- * end, a gap before the next field ("姓名：林子涵　　性别：女") or a relation in brackets ("林建国（父）")
+ * end, a gap before the next field ("姓名：林子涵", two ideographic spaces, "性别：女") or a relation in brackets ("林建国（父）")
  */
 const FIELD = new RegExp(
   `(?:^|[\\n/|,;:：][ \\t]*)(?:${FIELD_LABEL})(?:[ \\t]*[:：][ \\t]*|[ \\t]+)${NAME}(?=[ \\t]*(?:$|[\\n/|,;،（(])|\\u3000|\\t|[ ]{2})`,
