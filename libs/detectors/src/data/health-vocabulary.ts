@@ -45,7 +45,7 @@ const MEDICATIONS =
   'methotrexate|hydroxychloroquine|leflunomide|adalimumab|etanercept|infliximab|ustekinumab|vedolizumab|tofacitinib|upadacitinib|baricitinib|secukinumab|' +
   'dupilumab|omalizumab|mepolizumab|colchicine|allopurinol|febuxostat|prednisone|prednisolone|hydrocortisone|methylprednisolone|dexamethasone|' +
   'beclometasone|beclomethasone|budesonide|fluticasone|salmeterol|formoterol|tiotropium|ipratropium|montelukast|salbutamol|albuterol|terbutaline|theophylline|' +
-  'carbocisteine|codeine|co-codamol|co-dydramol|dihydrocodeine|morphine|oxycodone|hydrocodone|hydromorphone|tapentadol|tramadol|fentanyl|buprenorphine|methadone|' +
+  'carbocisteine|codeine|co-codamol|co-dydramol|dihydrocodeine|morphine|oxycodone|hydrocodone|hydromorphone|tapentadol|cyclobenzaprine|methocarbamol|baclofen|tizanidine|tramadol|tilidine|tilidin|fentanyl|buprenorphine|methadone|' +
   'naltrexone|naloxone|acamprosate|disulfiram|varenicline|paracetamol|acetaminophen|ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|meloxicam|indomethacin|' +
   'amitriptyline|nortriptyline|clomipramine|imipramine|dosulepin|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|fluvoxamine|venlafaxine|' +
   'desvenlafaxine|duloxetine|mirtazapine|trazodone|bupropion|vortioxetine|agomelatine|lithium carbonate|sodium valproate|valproic acid|carbamazepine|' +
@@ -155,7 +155,12 @@ const CONDITIONS =
   'hyperemesis gravidarum|visual impairment|hearing impairment|registered blind|zöliakie|celiaquía|appendicite|hérnia|depresja|depressão|dyslexia|' +
   'diskbråck|ischias|utmattningssyndrom|bandscheibenvorfall|hernie discale|ernia del disco|hernia discal|' +
   // injuries and dependencies of insurance claims and HR notes, and the lay forms of two conditions
-  'alcohol dependency|alcohol dependence|alcohol addiction|drug addiction|gallbladder stones|low platelet count|high bp|severe dehydration';
+  'alcohol dependency|alcohol dependence|alcohol addiction|drug addiction|gallbladder stones|low platelet count|high bp|severe dehydration|' +
+  // the injuries of personal-injury letters and claims, and clinical notes' conditions
+  'whiplash injury|soft tissue injury|soft-tissue injury|rotator cuff tear|torn rotator cuff|hip fracture|wrist fracture|ankle fracture|radius fracture|' +
+  'distal radius fracture|skull fracture|rib fracture|orbital fracture|orbital floor fracture|fractured orbital floor|fractured skull|fractured pelvis|fractured vertebra|' +
+  'post-concussion syndrome|post-concussive syndrome|post-concussive headaches|post-traumatic headaches|otitis media|acute otitis media|middle ear infection|glue ear|' +
+  'melaena|melena|rectal bleeding|epigastric pain|sickle cell crisis|travel anxiety|aom';
 const CONDITIONS_AMBIGUOUS =
   'stroke|strokes|breakdown|burnout|burn-out|anxiety|bipolar|autistic|fever|rash|cough|persistent cough|dry cough|headache|headaches|' +
   'nausea|vomiting|dizziness|fatigue|numbness|wheezing|weight loss|fracture|fractured|broken leg|broken arm|broken wrist|broken ankle|broken hip|' +
@@ -186,13 +191,14 @@ const PROCEDURES =
   'intervento chirurgico|dente del giudizio|denti del giudizio|fisioterapia|' +
   'resonancia magnética|ecografía|radiografía|análisis de sangre|quimioterapia|diálisis|cesárea|muela del juicio|muelas del juicio|' +
   'darmspiegelung|magenspiegelung|chemotherapie|strahlentherapie|blutabnahme|bluttest|weisheitszahn|weisheitszähne|physiotherapie|dialyse|' +
-  'discectomy|appendicectomie|colecistectomia|ligamentoplastia|herniorrafia';
+  'discectomy|appendicectomie|colecistectomia|ligamentoplastia|herniorrafia|' +
+  'arthroscopic repair|rotator cuff repair|ear tubes|grommets|tympanostomy|myringotomy';
 const PROCEDURES_AMBIGUOUS =
   'operation|surgery|x-ray|x-rays|xray|ultrasound|transplant|rehab|counselling|counseling|cbt|vaccination|pacemaker|ldl|pci|wheelchair|' +
   'crutches|catheter|opération|chirurgie|operazione|operación|cirugía';
 
 /** read only in capitals */
-const UPPER_ONLY = new Set(['aids', 'tia', 'af', 'mi', 'ocd', 'psa', 'sti', 'cfs', 'ldl', 'pci', 'irm', 'cbt', 'htn', 'ihd', 'chf', 'dka', 'mnd', 'hrt']);
+const UPPER_ONLY = new Set(['aids', 'tia', 'af', 'mi', 'ocd', 'psa', 'sti', 'cfs', 'ldl', 'pci', 'irm', 'cbt', 'htn', 'ihd', 'chf', 'dka', 'mnd', 'hrt', 'aom']);
 
 const terms = new Map<string, HealthTerm>();
 const add = (list: string, category: HealthCategory, ambiguous: boolean): void => {

@@ -26,7 +26,7 @@ const ICD_RE = /(?<![A-Za-z0-9])[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?(?![A
 const WINDOW = 300;
 /** A person the health data is about, right before a lay-language term ("my husband is undergoing chemotherapy"). */
 const PERSONAL =
-  /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby)(?:[^A-Za-z]|$)/i;
+  /(?:^|[^A-Za-z])(?:i|i'm|i've|i am|my|me|he|she|his|her|him|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|grandma|grandpa|colleague|employee|boss|manager|friend|child|baby|mr|mrs|ms|miss|mx|patient|claimant|insured)(?:[^A-Za-z]|$)/i;
 /**
  * news, research and teaching text talks about conditions, not about someone; so does advice to anyone ("if you have asthma");
  * revision notes ("first-line", "exam tip") and the same words in German, French, Spanish, Italian, Portuguese and Dutch
@@ -76,7 +76,7 @@ const MODIFIER = new Set(
   ('really|quite|pretty|extremely|terrible|awful|horrible|nasty|primary|secondary|partial|total|moderate|weiterhin|noch|ancora|todavía|encore|' +
   // (a condition's kind: "bronchial asthma", "allergic rhinitis", "generalised anxiety")
   'bronchial|allergic|seasonal|generalised|generalized|postnatal|postpartum|gestational|rheumatoid|atopic|nocturnal|exercise-induced|viral|bacterial|benign|malignant|metastatic|' +
-  'a|an|the|some|mild|severe|bad|serious|chronic|acute|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een').split('|'),
+  'a|an|the|some|mild|severe|bad|serious|chronic|acute|occasional|intermittent|frequent|worsening|progressive|sudden|constant|early|late|early-onset|late-onset|confirmed|suspected|possible|left|right|lower|upper|lumbar|cervical|thoracic|bilateral|recurrent|recurring|persistent|slight|minor|major|small|emergency|routine|new|first|second|another|recent|ongoing|bit|of|stage|type|1|2|3|4|5|6|7|8|9|10|12|20|weeks|months|so|very|now|currently|still|also|just|recently|newly|low-dose|high-dose|daily|regular|l|l\'|la|le|les|il|lo|una|un|une|uno|el|der|die|das|eine|einen|einer|een').split('|'),
 );
 /** a modifier word, or a number ("16 weeks pregnant", "day 3 of chemo") */
 const isModifier = (w: string): boolean => MODIFIER.has(w) || (w.length <= 3 && /^\d+$/.test(w));
@@ -84,7 +84,8 @@ const isModifier = (w: string): boolean => MODIFIER.has(w) || (w.length <= 3 && 
 const SUBJECT = new Set(
   ("i|i'm|i've|i'd|im|ive|me|my|myself|he|he's|hes|she|she's|shes|his|her|him|they|them|their|you|your|you're|you've|husband|wife|partner|son|daughter|mum|mom|mother|dad|father|" +
     'brother|sister|grandma|grandpa|grandmother|grandfather|granddad|nan|aunt|uncle|cousin|niece|nephew|colleague|employee|boss|manager|friend|child|baby|kid|boyfriend|' +
-    "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich|" +
+    "girlfriend|fiancé|fiance|fiancée|flatmate|roommate|neighbour|neighbor|guest|client|patient|pt|customer|tenant|pupil|insured|claimant|mr|mrs|ms|miss|mx|" +
+    "je|j'ai|moi|il|elle|io|ho|yo|tengo|ich|er|mir|mich|" +
     'han|hun|hon|hann|hún|' +
     // relatives in Italian, French, Spanish, Portuguese and German
     'padre|madre|marito|moglie|figlio|figlia|fratello|sorella|nonno|nonna|papà|mamma|père|mère|mari|femme|fils|fille|frère|sœur|maman|marido|esposa|hijo|hija|' +
@@ -100,7 +101,7 @@ const HOSPITALISED = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|battling|caught|wegen|aufgrund|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|suffered|sustained|sustains|reports|reported|presents|presented|presenting|complains|complaining|c/o|battling|caught|wegen|aufgrund|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
