@@ -124,3 +124,41 @@ describe('street-address detector: labels of other scripts and forms, and addres
     expect(addresses('name,address,port\nweb-1,10.0.0.12,8080\nweb-2,same as above,8081\ndb,0x7ffe1234,5432')).toEqual([]);
   });
 });
+
+describe('street-address detector: unlabelled addresses in the shapes of more countries (street-address-scripts.ts)', () => {
+  it.each([
+    ['我叫吴振华，住成都市武侯区科华北路65号世外桃源广场B座2107。', '成都市武侯区科华北路65号世外桃源广场B座2107'],
+    ['DD2024,李静,15921873304,上海市浦东新区张江镇碧波路690号2幢501室,保温杯500ml', '上海市浦东新区张江镇碧波路690号2幢501室'],
+    ['四川省成都市武侯区人民南路四段27号,蓝牙耳机Pro', '四川省成都市武侯区人民南路四段27号'],
+    ['お届け先は〒105-0004 東京都港区新橋4-11-1 新橋ファーストビル 8階です', '〒105-0004 東京都港区新橋4-11-1 新橋ファーストビル 8階'],
+    ['주소 다시 확인해 주세요. 전라남도 순천시 연향번영길 42, 201동 903호 맞죠?', '전라남도 순천시 연향번영길 42, 201동 903호'],
+    ['לכבוד\nמר אבי כהן\nרחוב הרצל 48, דירה 7, רמת גן 5251102', 'רחוב הרצל 48, דירה 7, רמת גן 5251102'],
+    ['В субботу заеду, адрес Ленинский проспект, 64, кв. 212 же?', 'Ленинский проспект, 64, кв. 212'],
+    ['مریم رضایی، به نشانی تهران، خیابان ولیعصر، کوچه شهید بهرامی، پلاک ۱۷، واحد ۳، تلفن همراه', 'تهران، خیابان ولیعصر، کوچه شهید بهرامی، پلاک ۱۷، واحد ۳'],
+    ['السيد/ راشد\nفيلا 22، شارع 15ب، حي المزهر 1، دبي\nهاتف', 'فيلا 22، شارع 15ب، حي المزهر 1، دبي'],
+    ['บ้านเลขที่ 88/14 หมู่ 5 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120 ค่ะ', 'บ้านเลขที่ 88/14 หมู่ 5 ตำบลบางพูด อำเภอปากเกร็ด จังหวัดนนทบุรี 11120'],
+    ['Chỗ ở: 48/12 Trần Quang Diệu, Phường 14, Quận 3, TP. Hồ Chí Minh', '48/12 Trần Quang Diệu, Phường 14, Quận 3, TP. Hồ Chí Minh'],
+    ['Yung address, Blk 12 Lot 7, Phase 2, Brgy. San Isidro, Cainta, Rizal?', 'Blk 12 Lot 7, Phase 2, Brgy. San Isidro, Cainta, Rizal'],
+    ['domiciliată în Str. Observatorului nr. 34, bl. C2, sc. 1, ap. 9, Cluj-Napoca, jud. Cluj, posesoare', 'Str. Observatorului nr. 34, bl. C2, sc. 1, ap. 9, Cluj-Napoca, jud. Cluj'],
+    ['BAHAGIAN B: PREMIS\nNo. 18, Jalan SS 15/4B, Subang Jaya, 47500 Selangor', 'No. 18, Jalan SS 15/4B, Subang Jaya, 47500 Selangor'],
+  ])('%j -> %j', (text, address) => {
+    expect(addresses(text)).toEqual([address]);
+  });
+
+  it('reads no date, order or price as a Chinese address, and no road without a place', () => {
+    expect(addresses('今天是第3号，我们在路上。订单号12345号已发货。人民路18号的咖啡很好喝。')).toEqual([]);
+  });
+
+  it.each([
+    ['Chinese place and road words', '市区路'.repeat(33_000) + '1号'],
+    ['Korean roads', '서울특별시 강남구 테헤란로 '.repeat(6_000)],
+    ['Hebrew streets', 'רחוב הרצל '.repeat(10_000)],
+    ['Russian street types', 'ул. Тверская, '.repeat(7_000)],
+    ['Persian streets', `${'خیابان ولیعصر، کوچه '.repeat(5_000)}پلاک`],
+    ['Arabic streets', 'شارع الملك، حي '.repeat(7_000)],
+    ['Vietnamese wards', '48/12 Trần Quang Diệu, Phường 14, '.repeat(3_000)],
+    ['blocks and lots', 'Blk 12 Lot 7, '.repeat(7_000)],
+  ])('stays linear on %s (100 KB)', (_what, input) => {
+    expectWithin(1500, () => addresses(input));
+  });
+});

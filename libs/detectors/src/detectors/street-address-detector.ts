@@ -1,6 +1,7 @@
 import type { Detector } from '../detector';
 import { addressColumns, labelledAddresses } from './street-address-labelled';
 import { brazilianTail, indianAddresses, japaneseAddresses, postcodeAddresses } from './street-address-regional';
+import { scriptAddresses } from './street-address-scripts';
 
 /** US/UK street-type words (found by the keyword index), capitalized in an address */
 const SUFFIX =
@@ -534,6 +535,7 @@ export const streetAddressDetector: Detector = {
     indianAddresses(text, out);
     japaneseAddresses(text, out);
     postcodeAddresses(text, out);
+    scriptAddresses(text, out);
     // any form after its label ("Adres: …", "Адрес: …"), or the shapes above widened to the label's whole value (street-address-labelled.ts)
     if (keywords.has('addrlabel')) {
       const labels = keywords.hits('addrlabel');
