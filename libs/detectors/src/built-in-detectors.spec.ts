@@ -85,7 +85,17 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'From Germany: 0049 89 4521 7730', '0049 89 4521 7730'],
   ['phone-number', 'Nobody is answering at 38-41-27-90 today', '38-41-27-90'], // Danish, with a phone word
   ['phone-number', 'Desk: 2241 7730 (Oslo)', '2241 7730'],
+  ['za-id-number', 'Inombolo kamazisi (ID): 8805175809080', '8805175809080'],
+  ['in-aadhaar', 'ஆதார் எண் (மாணவி): 3948 0127 6532', '3948 0127 6532'],
   ['date-of-birth', 'DOB: 1985-03-12', '1985-03-12'],
+  // (the label in Tamil, Telugu, Zulu, a Spanish short form; an Islamic year; Urdu and Tagalog month names)
+  ['date-of-birth', 'பிறந்த தேதி: 11-10-2011', '11-10-2011'],
+  ['date-of-birth', 'పుట్టిన తేదీ: 21-06-1983', '21-06-1983'],
+  ['date-of-birth', 'Usuku lokuzalwa: 17 May 1988', '17 May 1988'],
+  ['date-of-birth', 'Fecha de nac.: 22/11/1957', '22/11/1957'],
+  ['date-of-birth', 'تاريخ الميلاد: 1432/03/14 هـ', '1432/03/14'],
+  ['date-of-birth', 'تاریخ پیدائش: 03 مارچ 2010', '03 مارچ 2010'],
+  ['date-of-birth', 'ipinanganak noong Marso 3, 1996, at', 'Marso 3, 1996'],
   ['date-of-birth', 'She was born on 12 August 1990 in Leeds.', '12 August 1990'],
   ['date-of-birth', 'Date of birth: March 3rd, 1975', 'March 3rd, 1975'],
   // a table's date-of-birth column, however far below its header

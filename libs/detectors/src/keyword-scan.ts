@@ -87,7 +87,10 @@ const KINDS = {
     'tarikh lahir', 'petsa ng kapanganakan', 'janm tithi', 'जन्म तिथि', 'تاريخ الميلاد', 'تاريخ الولادة', '생년월일', '生年月日', '出生日期', '出生年月日',
     'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa',
     // Persian, Urdu, Bengali, Greek's "born" abbreviated, Catalan
-    'تاریخ تولد', 'تاريخ تولد', 'تاریخ پیدائش', 'تاريخ پیدائش', 'জন্ম তারিখ', 'জন্মতারিখ', 'γεν.', 'data de naixement')),
+    'تاریخ تولد', 'تاريخ تولد', 'تاریخ پیدائش', 'تاريخ پیدائش', 'জন্ম তারিখ', 'জন্মতারিখ', 'γεν.', 'data de naixement',
+    // Tamil, Telugu, Nepali, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Amharic, Zulu, Xhosa, Hausa, Spanish and Tagalog short forms, "born" in Persian
+    'பிறந்த தேதி', 'పుట్టిన తేదీ', 'जन्म मिति', 'जन्म दिनांक', 'जन्मतारीख', 'જન્મ તારીખ', 'ਜਨਮ ਮਿਤੀ', 'ಜನ್ಮ ದಿನಾಂಕ', 'ജനന തീയതി', 'የትውልድ ቀን',
+    'usuku lokuzalwa', 'umhla wokuzalwa', 'ranar haihuwa', 'fecha de nac.', 'fecha de nac', 'f. nac.', 'ipinanganak noong', 'ipinanganak', 'متولد')),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */
@@ -99,7 +102,7 @@ const KINDS = {
     'brp', 'biometric residence permit', 'residence permit', 'aufenthaltstitel', 'titre de séjour', 'permesso di soggiorno', 'permiso de residencia'),
   itin: v('itin', 'taxpayer identification'),
   sin: v('sin', 'social insurance', 'assurance sociale', 'nas'),
-  aadhaar: v('aadhaar', 'aadhar', 'uidai', 'आधार', 'आधार संख्या', 'आधार नंबर'),
+  aadhaar: v('aadhaar', 'aadhar', 'uidai', 'आधार', 'आधार संख्या', 'आधार नंबर', 'ஆதார்', 'ఆధార్', 'আধার', 'આધાર', 'ਆਧਾਰ', 'ಆಧಾರ್', 'ആധാർ'),
   steuer: v('steuer-id', 'steuerid', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer-nr', 'steuernummer', 'idnr', 'tax id'),
   routing: v('routing', 'aba', 'rtn', 'transit'),
   ifsc: v('ifsc', 'ifsc code', 'ifsc no'),
@@ -291,7 +294,9 @@ const KINDS = {
   cpr: v('cpr-nr', 'cpr-nr.', 'cpr-nummer', 'cpr-nummeret', 'cpr nr', 'cpr nr.', 'cpr nummer', 'cpr number', 'cpr no', 'cpr no.'),
   /** labels of the national and tax ids of labelled-id-detector.ts (labelled-ids.ts) */
   natid: ID_LABEL_WORDS,
-  zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer'),
+  zaid: v('id number', 'id no', 'id no.', 'id nr', 'identity number', 'sa id', 'rsa id', 'south african id', 'identity document', 'id-nommer', 'identiteitsnommer',
+    // Zulu, Xhosa, Sotho and Tswana: "the number of the identity document"
+    'inombolo kamazisi', 'kamazisi', 'inombolo yesazisi', 'isazisi', 'inombolo yesazisi sakho', 'nomoro ya boitsebiso', 'boitsebiso'),
   /** conditions, medications, procedures (data/health-vocabulary.ts; none is another kind's word: a word two kinds list is a hit of both); see health-detector.ts */
   healthterm: HEALTH_TERM_WORDS,
 } satisfies Record<string, readonly string[]>;

@@ -141,6 +141,10 @@ describe('labelled-id detector: ids stdnum has no validator for (more-id-validat
     ['br-pis', 'PIS: 120.54781.23-3 Ele comentou', '120.54781.23-3'],
     ['id-nik', 'NIK: 3174056208930004 Tanggal lahir', '3174056208930004'],
     ['vn-cccd', 'Số CCCD: 001195024873 Địa chỉ', '001195024873'],
+    ['vn-cccd', 'Mã định danh cá nhân: 079308004172', '079308004172'],
+    ['my-nric', 'No. K/P: 880215-10-5437', '880215-10-5437'],
+    ['pk-cnic', 'ب فارم نمبر: 37405-8827164-2', '37405-8827164-2'],
+    ['ir-melli', 'بیمه تکمیلیش هم دانا هست، کد ملیش 2378451903 رو برای نوبت', '2378451903'],
     ['cn-ric', 'passport no. EJ4471928, Chinese resident ID 110105198605114318, to visit', '110105198605114318'],
   ])('%s: %j -> %j', (detector, text, value) => {
     expect(ids(text)).toContainEqual({ detector, value, confidence: 0.9 });
