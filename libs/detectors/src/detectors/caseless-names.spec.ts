@@ -51,6 +51,12 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names('被保険者氏名：中村 由美子（ナカムラ ユミコ）\n고객명: 최민서\n성명: 박성호 (부)')).toEqual(['中村 由美子', '최민서', '박성호']);
   });
 
+  it("reads WeChat's author with a relation in brackets, and a Persian dialogue's speakers with a title or an emoji", () => {
+    expect(names('张秀英（妈妈） 20:14\n闺女，我今天去社区医院复查了\n\n刘佳 20:16\n啊？妈你按时吃了吗')).toEqual(['张秀英', '刘佳']);
+    const dialogue = 'نیلوفر 🌸: سلام خانم دکتر، ببخشید این وقت شب\nدکتر سمیرا احمدی: سلام عزیزم. چند سالشه؟ سرفه داره؟\nنیلوفر 🌸: ۴ سالشه، متولد ۱۳۹۹\nدکتر سمیرا احمدی: احتمالاً عفونت گوش میانی باشه';
+    expect(names(dialogue)).toEqual(['نیلوفر', 'دکتر سمیرا احمدی', 'نیلوفر', 'دکتر سمیرا احمدی']);
+  });
+
   it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {
     expect(names('الموضوع: تحديث بيانات العميل\nملاحظة: يرجى المراجعة')).toEqual([]);
     expect(names('下午开会，请准时参加。\n地点：三楼会议室')).toEqual([]);

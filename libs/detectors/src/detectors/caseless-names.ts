@@ -23,7 +23,8 @@ const SPEAKER = new RegExp(`^[ \\t]*${STAMP}[ \\t]*${NAME}[ \\t]*[:：]`, 'gmu')
 /** KakaoTalk's copy: the author in brackets, then the time in brackets ("[김민준] [오전 9:01] 다들 …") */
 const BRACKETED_AUTHOR = new RegExp(`^[ \\t]*\\[${NAME}\\][ \\t]*\\[[^\\]\\n]{0,20}\\d{1,2}:\\d{2}[^\\]\\n]{0,6}\\]`, 'gmu');
 // (a date before the time too, as WeChat copies a message: "王建国 2024-06-03 20:15")
-const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}[ \\t]+(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\t]+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
+// (and a relation in brackets after the name, as WeChat's contact names have it: "张秀英（妈妈） 20:14")
+const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}(?:[ \\t]*[（(][^）)\\n]{1,8}[）)])?[ \\t]+(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\t]+)?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?[ \\t]*$`, 'gmu');
 /**
  * The labels of a name field: the word for "name" (with a word before it in the Indic scripts: "পিতার নাম",
  * "पिता का नाम", "மாணவர் பெயர்", a father's, a student's), a person's role in Chinese, Japanese or Korean

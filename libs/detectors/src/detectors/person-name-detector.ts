@@ -917,6 +917,8 @@ export const personNameDetector: Detector = {
     if (NON_LATIN.test(text)) {
       const names = out.filter((f) => f.detector === 'person-name');
       for (const f of names) {
+        // (a name in Latin letters: "张秀英（妈妈）" is a name and a relation)
+        if (!/[A-Za-z]/.test(text.slice(f.start, f.end))) continue;
         SCRIPT_NAME_AFTER.lastIndex = f.end;
         const m = SCRIPT_NAME_AFTER.exec(text);
         if (m !== null) out.push({ dataClass: 'personal_data', detector: 'person-name', start: f.end + m[0].indexOf(m[1]!), end: f.end + m[0].length - 1, confidence: f.confidence });

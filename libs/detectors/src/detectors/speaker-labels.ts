@@ -41,6 +41,16 @@ const EAST_SLAVIC_SHORT = words(`маша саша паша даша наташ�
 /** one word of at most six letters in a script whose names the lists do not hold */
 const SHORT_UNLISTED_SCRIPT = /^[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Hangul}\p{Script=Hiragana}\p{M}]{2,6}$/u;
 
+/** a title before a name in a script without capitals: doctor, Mrs, Mr, Ms, Sir (Persian, Arabic, Urdu, Hebrew) */
+const CASELESS_TITLES = new Set(['دکتر', 'دكتر', 'خانم', 'آقای', 'آقا', 'السيد', 'السيدة', 'د.', 'دكتور', 'الدكتور', 'أستاذ', 'استاد', 'ڈاکٹر', 'جناب', 'محترمہ', 'ד"ר', 'גב\'', 'מר']);
+/** two or three words of such a script, each of a name's length and no kinship or role word, a title first or not: "سمیرا احمدی", "دکتر سمیرا احمدی" */
+function caselessFullName(w: string): boolean {
+  const words = w.split(' ');
+  const name = CASELESS_TITLES.has(words[0]!) ? words.slice(1) : words;
+  return name.length >= 2 && name.length <= 3 && name.every((x) => SHORT_UNLISTED_WORD.test(x) && !KIN_AND_ROLES.has(x) && !STOP.has(x));
+}
+const SHORT_UNLISTED_WORD = /^[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{M}]{2,8}$/u;
+
 /** a label in a script without capitals (Hebrew, Arabic, Devanagari, Bengali, Thai, Han, kana, Hangul) */
 const CASELESS_FIRST = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -74,7 +84,7 @@ export function speakerLabels(
     // (a dialogue's speaker is a listed name, a Chinese name's shape, or one short word of a script whose names the lists do not
     // hold (Hebrew, Arabic, Indic, Thai, Korean, hiragana): not "Frage:/Antwort:", "Usuario:/Asistente:", "问题：/回答：", "ユーザー：")
     names = dialogueSpeakers(text, found, (w) => notSpeakerWord(w) &&
-      (all.has(w) || all.has(fold(w, w)) || EAST_SLAVIC_SHORT.has(w) || (/^\p{Script=Han}+$/u.test(w) ? cjkPerson(w) : SHORT_UNLISTED_SCRIPT.test(w))));
+      (all.has(w) || all.has(fold(w, w)) || EAST_SLAVIC_SHORT.has(w) || (/^\p{Script=Han}+$/u.test(w) ? cjkPerson(w) : SHORT_UNLISTED_SCRIPT.test(w) || caselessFullName(w))));
     if (names.length === 0) return undefined;
   }
   // a speaker whose name is not in the lists ("Xiadani:") on the line right before or after a listed one
@@ -162,4 +172,5 @@ function speakerLabelCandidates(text: string): Candidate[] {
   return found;
 }
 /** "张伟：text", "רותם: text": a label in a script without capitals, one or two words, then a colon (ASCII or full-width) and a message */
-const CASELESS_SPEAKER = /[ \t]{0,3}([\p{L}\p{M}]{1,12}(?:[ ][\p{L}\p{M}]{1,12})?)[ \t]*[:：](?:[ \t]*\S)/uy;
+// (up to three words, a title and a name: "دکتر سمیرا احمدی:"; an emoji before the colon: "نیلوفر 🌸:")
+const CASELESS_SPEAKER = /[ \t]{0,3}([\p{L}\p{M}]{1,12}(?:[ ][\p{L}\p{M}]{1,12}){0,2})(?:[ \t]*\p{Extended_Pictographic}\uFE0F?)*[ \t]*[:：](?:[ \t]*\S)/uy;
