@@ -70,6 +70,12 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
 });
 
 describe('chat authors in Latin, Greek or Cyrillic letters the name lists need not know (chat-names.ts)', () => {
+  it("reads a support agent's name in brackets after the role, and labels in Swahili and German", () => {
+    const chat = 'Adebayo Ogunleye: Order number: JMA-NG-44182736\nSupport (Chioma): Good morning sir, thank you\nAdebayo Ogunleye: ok\nSupport (Chioma): Thank you sir.';
+    expect(names(chat)).toEqual(['Adebayo Ogunleye', 'Chioma', 'Adebayo Ogunleye', 'Chioma']);
+    expect(names('Mteja: Grace Akinyi Odhiambo\nKontoinhaber: Jürgen Habermaaß\nIBAN: DE20')).toEqual(['Grace Akinyi Odhiambo', 'Jürgen Habermaaß']);
+    expect(names('Nama penuh (seperti dalam MyKad): NUR AISYAH BINTI MOHD RAZALI\nStatus: PENDING REVIEW')).toEqual(['NUR AISYAH BINTI MOHD RAZALI']);
+  });
   it("reads WhatsApp's stamp with the date after the time, and no role in a name's place", () => {
     const chat = '[08:14, 12/6/2024] Mama Wanjiku: Habari za asubuhi.\n[08:15, 12/6/2024] Njeri: Nzuri mama.\n[08:17, 12/6/2024] Mama Wanjiku: Baba bado anakohoa';
     expect(names(chat)).toEqual(['Mama Wanjiku', 'Njeri', 'Mama Wanjiku']);

@@ -32,7 +32,7 @@ const TIME_AFTER =
 const STAMP_BEFORE =
   /[ \t]*\[?((?:Yesterday|Today|Mon|Monday|Tue|Tues|Tuesday|Wed|Wednesday|Thu|Thur|Thurs|Thursday|Fri|Friday|Sat|Saturday|Sun|Sunday|Mo|Di|Mi|Do|Fr|Sa|So|Lun|Mar|Mer|Jeu|Ven|Sam|Dim|Mié|Jue|Vie|Sáb|Dom|Seg|Ter|Qua|Qui|Sex|Wo|Vr|Za|Zo),?[ \t]+)?(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?,?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?(?:,[ \t]*\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\]?[ \t]*(?:[-–—][ \t]*)?(?=\p{L})/uy;
 /** a speaker's role before the name at a line's start, in a support or interview transcript (sticky) */
-const ROLE_SPEAKER = /(?:Agent|Customer|Client|Rep|Representative|Advisor|Adviser|Support|Operator|Caller|Interviewer|Interviewee|Host|Moderator|Specialist|Technician|Patient|Doctor|Nurse|Coach|Tutor)[ \t]+(?=\p{Lu})/uy;
+const ROLE_SPEAKER = /(?:Agent|Customer|Client|Rep|Representative|Advisor|Adviser|Support|Operator|Caller|Interviewer|Interviewee|Host|Moderator|Specialist|Technician|Patient|Doctor|Nurse|Coach|Tutor)[ \t]+\(?(?=\p{Lu})/uy;
 /** a chat handle as a speaker: small letters and digits with '.', '_' or '-' between parts ("priya.s", "alex.romero"), then a blank or a colon (sticky) */
 const HANDLE = /([a-z][a-z0-9]*(?:[._-][a-z0-9]+)+)(?=[ \t]|:)/y;
 /** after an author's name or handle on its line: the time between two gaps, then the message on the same line ("Chioma Obi  10:04  alex you…") (sticky) */
@@ -116,7 +116,9 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
         if (ROLE_SPEAKER.test(text)) {
           const s = ROLE_SPEAKER.lastIndex;
           const n = nameAt(text, s);
-          if (n !== undefined && colonAt(text, n.end)) {
+          // (or the name in brackets after the role: "Support (Chioma): …")
+          const bracketed = text.charCodeAt(s - 1) === 40;
+          if (n !== undefined && (bracketed ? text.charCodeAt(n.end) === 41 && colonAt(text, n.end + 1) : colonAt(text, n.end))) {
             found.push({ start: s, end: n.end, plain: false, words: n.words });
             ls = le + 1;
             continue;

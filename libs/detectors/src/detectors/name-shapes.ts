@@ -409,9 +409,12 @@ export function capitalsNames(text: string, lists: Lists, localsNear: (s: number
 /** ---- a name in capitals after a person's label ---- */
 
 /** after the colon: a title, then 2-4 words in capitals with a middle initial allowed, up to the line's end, a comma or a wide gap (group 1 the name) */
-const LABELLED_CAPS = /[ \t]*(?:(?:MR|MRS|MS|MISS|MX|DR|PROF)\.?[ \t]+)?(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]+\p{Lu}\.?(?=[ \t]))?(?:[ \t]+\p{Lu}[\p{Lu}'’-]{1,24}){1,3})(?=[ \t]*(?:\r?\n|$|,|;|\t|[ \t]{2}))/uy;
-/** the label before a colon: up to 30 letters, blanks, '_', '/' or '-' from the line's start */
-const LABEL_BEFORE = /(?:^|\n)[ \t]*([A-Za-z][A-Za-z _/-]{0,29})$/;
+// (up to six words: a Malay name with "BIN" or "BINTI" and the father's names, "NUR AISYAH BINTI MOHD RAZALI")
+const LABELLED_CAPS = /[ \t]*(?:(?:MR|MRS|MS|MISS|MX|DR|PROF)\.?[ \t]+)?(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]+\p{Lu}\.?(?=[ \t]))?(?:[ \t]+\p{Lu}[\p{Lu}'’-]{1,24}){1,5})(?=[ \t]*(?:\r?\n|$|,|;|\t|[ \t]{2}))/uy;
+/** the label before a colon: up to 30 letters, blanks, '_', '/' or '-' from the line's start, and an aside in brackets ("Nama penuh (seperti dalam MyKad):") */
+const LABEL_BEFORE = /(?:^|\n)[ \t]*(\p{L}[\p{L} _/-]{0,29}?)[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$/u;
+/** the particles of a Malay or Indonesian name: "BIN", "BINTI", "BT", "A/L" (no name of the lists, no stop word either) */
+const NAME_PARTICLES = new Set(['bin', 'binti', 'bte', 'bt', 'a/l', 'a/p', 'van', 'von', 'de', 'da', 'dos', 'del']);
 
 /**
  * A name in capitals after a person's label on a form, a card or a shipping label ("Cardholder:
@@ -424,15 +427,16 @@ export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has
     // two capitals after the colon (and a blank): most colons of a text are followed by something else
     const v = text.charCodeAt(c + 1) === 32 || text.charCodeAt(c + 1) === 9 ? c + 2 : c + 1;
     if (!isUpper(text.charCodeAt(v)) || !isUpper(text.charCodeAt(v + 1))) continue;
-    const lb = LABEL_BEFORE.exec(text.slice(Math.max(0, c - 31), c));
+    const lb = LABEL_BEFORE.exec(text.slice(Math.max(0, c - 72), c));
     if (lb === null) continue;
     const parts = lb[1]!.trim().toLowerCase().replace(/[ \t-]+/g, '_').split('/');
-    if (!parts.some((l) => isLabel(l))) continue;
+    // (or a label's first word: "Nama penuh", "Name on card")
+    if (!parts.some((l) => isLabel(l) || isLabel(l.split('_')[0]!))) continue;
     LABELLED_CAPS.lastIndex = c + 1;
     const m = LABELLED_CAPS.exec(text);
     if (m === null) continue;
     const s = c + 1 + m[0].lastIndexOf(m[1]!), e = s + m[1]!.length;
-    const ws = m[1]!.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2);
+    const ws = m[1]!.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2 && !NAME_PARTICLES.has(w));
     if (ws.length < 2 || ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || PRODUCT_NAMES.has(w))) continue;
     if (!ws.some((w) => listedWord(w, lists.all, lists.common) || lists.rareGiven.has(w))) continue;
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });

@@ -144,7 +144,8 @@ export const LABELS = words(`name fullname full_name first_name last_name surnam
   emergency_contact doctor physician gp nurse witness nominee insured policyholder spouse partner user username colleague new_hire signed signature approver
   reviewer assignee reporter interviewer interviewee speaker host organizer organiser teacher tutor lawyer solicitor agent representative rep buyer seller
   emp staff name_of_patient name_of_employee contact_name caller witnesses complainant complainants respondent respondents claimant defendant plaintiff
-  investigator victim interviewers reviewers approvers assignees attendee họ_và_tên`);
+  investigator victim interviewers reviewers approvers assignees attendee họ_và_tên
+  kontoinhaber kontoinhaberin titular intestatario intestataria rekeninghouder mteja mhusika afisa mgonjwa mwanafunzi`);
 export const LABEL_PHRASES = words(`approved_by signed_by prepared_by reviewed_by submitted_by requested_by reported_by written_by authored_by sent_by created_by
   assigned_to deliver_to ship_to bill_to referred_by on_behalf_of care_of cc attn attention c/o
   directed_by produced_by composed_by performed_by narrated_by edited_by illustrated_by translated_by photographed_by hosted_by presented_by
