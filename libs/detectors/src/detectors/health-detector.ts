@@ -5,6 +5,7 @@ import { forEachColumnCell } from '../table-fields';
 import { dosedWords } from './health-doses';
 import { healthFields } from './health-fields';
 import { englishText, intlHealthTerms } from './health-terms-intl';
+import { EXTRA_SUBJECT_WORDS } from '../data/health-vocabulary-intl-extra';
 import { nameField } from './name-fields';
 import { isGivenName, nameLists } from './name-lists';
 
@@ -45,6 +46,11 @@ const NAME_PAIR = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u;
 const SUBJECT_NEAR =
   /(?=[abcdefghijklmnoprstvwyzéżέεμπσабдежимопстучяјהאבमउपवهأازمويت])(?<![\p{L}])(?:i|i'm|i've|me|my|he|she|his|her|him|you|your|husband|wife|partner|son|daughter|mum|mom|dad|father|mother|brother|sister|patient|pt|client|employee|colleague|guest|resident|dob|d\.o\.b|mrn|y\/o|year-old|years old|mr|mrs|ms|miss|monsieur|madame|signor|signora|señor|señora|herr|frau|ich|mein|meine|meiner|mir|mich|je|j'ai|moi|mon|mes|elle|yo|tengo|mis|él|ella|io|ho|mio|mia|lui|lei|eu|meu|minha|ele|ela|ik|mijn|hij|zij|ja|mój|moja|mam|jestem|já|můj|moje|mám|jag|mitt|ben|benim|εγώ|μου|έχω|я|мой|моя|у меня|мене|мій|моя|saya|aku|tôi|chị|mama|tata|mąż|żona|córka|matka|ojciec|máma|táta|manžel|manželka|dcera|mamma|pappa|fru|annem|babam|eşim|oğlum|kızım|мама|папа|муж|жена|сын|дочь|её|мне|тато|чоловік|дружина|μητέρα|πατέρας|σύζυγος|suami|istri|mẹ|bố|chồng|vợ|han|hon|hun|маю|tenho|heb|habe|тя|той|аз|има|майка ми|баща ми|съпругът ми|съпругата ми|она|он|ја|мајка|отац|hún|hann|ég|mín|minn|tal|mul|minu|viņa|viņš|mana|mans|jis|aš|mano|siya|niya|nanay|tatay|הוא|היא|אני|אמא|אבא|בעלי|אשתי|वह|मैं|मेरी|मेरा|मेरे|उसे|उसकी|उसका|माँ|पापा|पति|पत्नी|هو|هي|أنا|انا|أنه|انه|أنها|انها|زوجي|زوجتي|أمي|أبي|ابني|ابنتي|والدي|والدتي|العميل|الموظف|المريض|مصاب|مصابة|يعاني|تعاني)(?=[^\p{L}\p{N}]|$)/giu;
 
+/** the same words in the languages of data/health-vocabulary-intl-extra.ts (Persian, Urdu, Indic, Swahili, Hausa, Yoruba, Amharic, Malay), read in a text not in English */
+const SUBJECT_EXTRA = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${EXTRA_SUBJECT_WORDS.split('|').filter((w) => w !== '').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{M}])`,
+  'giu',
+);
 /**
  * the same in the scripts SUBJECT_NEAR's lookbehind cannot read, where a pronoun or a relative is written glued to
  * the next word (Chinese, Japanese, Korean, Thai), read inside the text: "她说刚查出…", "작년에 수술하셨고",
@@ -484,6 +490,9 @@ export const healthDetector: Detector = {
     }
     const generalAt = matchStarts(GENERAL, text, ranges);
     const subjectAt = matchStarts(SUBJECT_NEAR, text, ranges);
+    if (intl !== undefined) {
+      for (const at of matchStarts(SUBJECT_EXTRA, text, ranges)) subjectAt.splice(lowerBound(subjectAt, at), 0, at);
+    }
     const anyoneAt = matchStarts(ANYONE, text, ranges);
     const ifYouAt = matchStarts(IF_YOU, text, ranges);
     let dearSomeone: boolean | undefined;

@@ -6,10 +6,13 @@ import {
 import {
   MORE_CONDITIONS, MORE_CONDITIONS_AMBIGUOUS, MORE_MEDICATIONS, MORE_MEDICATIONS_AMBIGUOUS, MORE_PROCEDURES, MORE_PROCEDURES_AMBIGUOUS,
 } from '../data/health-vocabulary-intl-more';
+import {
+  EXTRA_CONDITIONS, EXTRA_CONDITIONS_AMBIGUOUS, EXTRA_MEDICATIONS, EXTRA_MEDICATIONS_AMBIGUOUS, EXTRA_PROCEDURES, EXTRA_PROCEDURES_AMBIGUOUS,
+} from '../data/health-vocabulary-intl-extra';
 
 /**
- * The health vocabulary of some forty more languages (data/health-vocabulary-intl.ts and
- * data/health-vocabulary-intl-more.ts), found word by word in
+ * The health vocabulary of some fifty more languages (data/health-vocabulary-intl.ts,
+ * data/health-vocabulary-intl-more.ts and data/health-vocabulary-intl-extra.ts), found word by word in
  * a text that is not in English. It is not in the shared keyword automaton: merged, the two
  * vocabularies would pass the automaton's 32,767 states and double its 8 MB transition table, for
  * every text, the extension's included; a lookup of each word (and of the phrases a word opens) in a
@@ -23,8 +26,8 @@ const TERMS = new Map<string, HealthTerm>();
 const PREFIXES = new Set<string>();
 let maxWords = 1;
 const upper = new Set(INTL_UPPER_ONLY.split('|'));
-/** a character of a script written without blanks between words (Chinese, Japanese, Thai) or with particles glued to them (Korean) */
-const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** a character of a script written without blanks between words (Chinese, Japanese, Thai, Burmese) or with particles glued to them (Korean) */
+const UNSPACED = /[\u0e00-\u0e7f\u1000-\u109f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** the terms of those scripts, found inside the text's runs of letters rather than word by word */
 const UNSPACED_TERMS: string[] = [];
 const add = (list: string, category: HealthCategory, ambiguous: boolean): void => {
@@ -45,6 +48,7 @@ const add = (list: string, category: HealthCategory, ambiguous: boolean): void =
 for (const [medications, medicationsAmbiguous, conditions, conditionsAmbiguous, procedures, proceduresAmbiguous] of [
   [INTL_MEDICATIONS, INTL_MEDICATIONS_AMBIGUOUS, INTL_CONDITIONS, INTL_CONDITIONS_AMBIGUOUS, INTL_PROCEDURES, INTL_PROCEDURES_AMBIGUOUS],
   [MORE_MEDICATIONS, MORE_MEDICATIONS_AMBIGUOUS, MORE_CONDITIONS, MORE_CONDITIONS_AMBIGUOUS, MORE_PROCEDURES, MORE_PROCEDURES_AMBIGUOUS],
+  [EXTRA_MEDICATIONS, EXTRA_MEDICATIONS_AMBIGUOUS, EXTRA_CONDITIONS, EXTRA_CONDITIONS_AMBIGUOUS, EXTRA_PROCEDURES, EXTRA_PROCEDURES_AMBIGUOUS],
 ]) {
   add(medications!, 'medication', false);
   add(medicationsAmbiguous!, 'medication', true);
