@@ -54,6 +54,7 @@ const MUST_FIND: [string, string, string][] = [
   ['creative-work', 'Copyright © 2023 Maya Lindqvist. All rights reserved.', 'Copyright © 2023 Maya Lindqvist. All rights reserved.'],
   // personal data
   ['email', 'mail jane.doe@gmail.com today', 'jane.doe@gmail.com'],
+  ['email', 'Write to support@brightcart-store.com or to me, m.whitfield82@gmail.com', 'm.whitfield82@gmail.com'],
   ['email', 'Contact: PRIYA.SHARMA@Infosys-Partner.IN;', 'PRIYA.SHARMA@Infosys-Partner.IN'],
   ['email', 'j.o.hara+invoices@mail.co.uk', 'j.o.hara+invoices@mail.co.uk'],
   ['phone-number', 'call (415) 867-5309 now', '(415) 867-5309'],
@@ -445,6 +446,8 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  // a role's mailbox names no person (reported under the default threshold)
+  ['email', 'To: support@brightcart-store.com, billing@acme.io\nADMIN_EMAIL=ops-alerts@freightline.io\nOwner = "platform-team@lumenpay.sg"\nKepada: sokongan@kedaiperabot.my'],
   // a business's service lines, toll-free, shared-cost or universal access: no person holds one
   ['phone-number', 'Call customer service at 1-888-280-4331. Tel. Zentrale: 0800 100 2030 (kostenfrei). 客服热线 400-820-8820. コールセンター +81 120-444-113. Nosso SAC é 0800 773 3838. Helpline +44 345 123 2399. Main: +1 877 555 0100.'],
   // a second review: a date before 生産 or 生放送, a server's or a download's "address", words of calling in code and products, a build number

@@ -4,6 +4,29 @@ import type { Detector } from '../detector';
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/i;
 const FILE_TLD = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|js|ts|css|html?|json|py|rb|go|rs|java|md|txt|pdf|zip|gz|tar|lock|yml|yaml|xml|csv|exe|dll|so)$/i;
 
+/**
+ * The local parts of a role's mailbox, not a person's: a service desk, a department, a robot ("support@",
+ * "care@", "billing@", "noreply@", "ops-alerts@", "platform-team@"), in English and the common words of
+ * other languages ("kontakt@", "compta@", "atendimento@", "destek@", "sokongan@").
+ */
+const ROLE_LOCAL = new Set(
+  `info information support help helpdesk service services customerservice customer.service customer-service customer_service care customercare
+  sales billing accounts accounting accountspayable accounts.payable ap ar invoice invoices finance payroll hr jobs careers recruiting recruitment talent
+  admin administrator webmaster postmaster hostmaster abuse noc soc security privacy legal compliance dpo gdpr press media pr marketing news newsletter
+  noreply no-reply no_reply donotreply do-not-reply do_not_reply notifications notification alerts alert ops devops it itsupport it-support servicedesk
+  office reception frontdesk front.desk contact contacts hello enquiries enquiry inquiries inquiry orders order shipping returns refunds claims benefits
+  registry registrar admissions bookings booking reservations events partners partnerships feedback complaints team mailer mailer-daemon bounce bounces
+  kontakt kundenservice buchhaltung rechnung rechnungen bestellung personal compta comptabilite facturation contato contacto atendimento soporte suporte
+  ventas vendas vertrieb destek bildirim iletisim sokongan pertanyaan layanan pelanggan assistenza amministrazione ufficio klantenservice`.split(/\s+/),
+);
+/** a role's words inside a longer local part: "ops-alerts", "platform-team", "it.support", "no-reply.billing" */
+const ROLE_PART = /(?:^|[._-])(?:team|alerts?|noreply|no-reply|notifications?|support|helpdesk|servicedesk|billing|invoices?)(?:$|[._-])/;
+/** A role's mailbox: reported under the default threshold (0.4), as no person's address. */
+export function isRoleAddress(local: string): boolean {
+  const l = local.toLowerCase();
+  return ROLE_LOCAL.has(l) || ROLE_LOCAL.has(l.replace(/\d+$/, '')) || ROLE_PART.test(l);
+}
+
 function isLocalChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39;
 }
@@ -30,7 +53,8 @@ export function isDocumentationAddress(address: string): boolean {
 /**
  * E-mail addresses, found from each '@'. Skipped (not reported): the organization's own domains
  * (allowEmailDomains). Reserved documentation domains (example.com, .test, .invalid, localhost) are
- * reported with confidence 0.3, under the default threshold: not counted, and explained as test values.
+ * reported with confidence 0.3, under the default threshold: not counted, and explained as test values;
+ * a role's mailbox ("support@", "billing@", isRoleAddress) with 0.4, under it too.
  */
 export const emailDetector: Detector = {
   entries: [{ id: 'email', dataClass: 'personal_data', description: 'E-mail addresses' }],
@@ -61,7 +85,8 @@ export const emailDetector: Detector = {
         if (okDomain && okLocal && !domainAllowed(domain, settings.allowEmailDomains)) {
           // a documentation address is reported under the default threshold, as a test card is: not
           // counted, and listed by explain() as a test value
-          out.push({ dataClass: 'personal_data', detector: 'email', start: s, end: e, confidence: RESERVED_DOMAIN.test(domain) ? 0.3 : 0.95 });
+          // (a role's mailbox, "support@…", "billing@…", under it too: it names no person)
+          out.push({ dataClass: 'personal_data', detector: 'email', start: s, end: e, confidence: RESERVED_DOMAIN.test(domain) ? 0.3 : isRoleAddress(local) ? 0.4 : 0.95 });
           lastEnd = e;
         }
       }
