@@ -16,6 +16,7 @@ export const words = (s: string): Set<string> => {
 /** Capitalised words that are never (part of) a person's name in running text. */
 export const STOP = words(`
   the a an this that these those there here his her their our my your its we you they he she it i me us them
+  panel dottore dottoressa dekanlık dekanlığı müdürlüğü başkanlığı adı soyadı tiếng
   i'm i’m i'll i’ll i've i’ve i'd i’d it's it’s that's that’s what's what’s let's let’s he's he’s she's she’s
   please thanks thank hello hi hey dear hiya hola bonjour hallo ciao ola olá regards best kind warm sincerely cheers saludos cordialement obrigado gracias grazie danke merci
   sí sì oui nein não nao да нет evet hayır
@@ -38,6 +39,7 @@ export const STOP = words(`
 `);
 /** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
 export const ORG_WORDS = words(`enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports
+  solicitors attorneys advocates barristers
   sparkasse volksbank raiffeisenbank caixa bankası universiteit universität hogeschool hochschule università universidad universidade uniwersytet univerzita
   universitet üniversitesi universitas`);
 /**
@@ -89,7 +91,7 @@ export const PLACE_PREPS = words('in at from to near into via of on onto across 
  * Given names that, alone, are mostly a product, an AI assistant, a language or a tool in workplace
  * text ("ask Claude", "we use Ruby"): one such word is no name ("Claude Monet" still is).
  */
-export const PRODUCT_NAMES = words(`claude gemini prisma deno koa json zlib vue loki arial helm istio envoy grafana kibana zara mango primark lancia dacia lada skoda kali callisto europa travis luigi argo clio megane linde conda jaeger nova ashby lua cinder спартак зенит alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
+export const PRODUCT_NAMES = words(`intel claude gemini prisma deno koa json zlib vue loki arial helm istio envoy grafana kibana zara mango primark lancia dacia lada skoda kali callisto europa travis luigi argo clio megane linde conda jaeger nova ashby lua cinder спартак зенит alexa siri cortana bard grok llama mistral copilot ruby julia sage fedora karma harvey django flask hugo gatsby
   ember electron kafka jenkins cassandra mocha jasmine cypress tesla mercedes chase dell rust swift kotlin dart elixir haskell pascal perl oracle sierra
   athena apollo hermes zeus phoenix atlas miro okta watson photoshop lexus genesis ford`);
 /** surname endings of many languages (accent-free, lower case) */
@@ -265,7 +267,7 @@ export const LOWER_ARTICLES = words('the a an of in at on');
 
 /** the placeholder names of forms, templates and examples (accent-free, lower case): no one's name */
 export const PLACEHOLDER_NAMES = new Set(
-  `john doe|jane doe|baby doe|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
+  `john doe|jane doe|baby doe|test user|test customer|demo user|sample user|richard roe|jane roe|joe bloggs|fred bloggs|joe public|john public|max mustermann|erika mustermann|otto normalverbraucher|
   jan modaal|fulano de tal|mario rossi esempio|john q public|juan perez|juan perez garcia|juan perez lopez|maria perez|jan kowalski|anna kowalska|jan novak|
   jana novakova|ivan ivanov|ivan ivanovich ivanov|ivan petrov|jan jansen|piet jansen|pieter post|jean dupont|marie dupont|joao da silva|joao silva|maria da silva|
   mario rossi|maria rossi|max musterfrau|maria musterfrau|ali veli|budi santoso contoh|nguyen van a|tran thi b|john smith example|иван иванов|иван иванович иванов|петр петров|пётр петров|иван петров`.replace(/\n\s*/g, '').split('|'),
