@@ -62,6 +62,9 @@ const MUST_FIND: [string, string, string][] = [
   ['phone-number', 'Our line 1-800-555-0199 was busy, so call my cell 415-555-0132.', '415-555-0132'],
   // (a premium-rate number in Britain, the first region tried, and a mobile in the Philippines and elsewhere)
   ['phone-number', 'Ipadala ko na lang sa GCash mo, 0917 284 6631 pa rin ba?', '0917 284 6631'],
+  // (a service prefix only when written as a group of its own: a Thai mobile, a Stockholm number)
+  ['phone-number', 'Hi, my number is 080 091 0420, call me after 6.', '080 091 0420'],
+  ['phone-number', 'Ring mig på 08-001 697 12 efter lunch.', '08-001 697 12'],
   ['phone-number', 'Tel:+49 171 552 3098', '+49 171 552 3098'], // a colon right before: a phone word's, or a '+'
   ['phone-number', 'Tel：＋４９ １７１ ５５２ ３０９８', '＋４９ １７１ ５５２ ３０９８'],
   ['phone-number', 'Tel:0171 552 3098', '0171 552 3098'],
@@ -446,6 +449,11 @@ const MUST_FIND: [string, string, string][] = [
 
 /** [detector or class, text]: must NOT be reported */
 const MUST_NOT_FIND: [string, string][] = [
+  // (a break-it review: a verb of reporting before an everyday word, a talk about a condition, a test in Hausa, a birth of an
+  // idea, an order's identifier)
+  ['health_data', 'Ms Wong reported a rash of complaints after the update. The insured reported a stroke of lightning. Ms Taylor presented the otitis media guideline to the GPs. Ina son gwaji na sabuwar wayar nan.'],
+  ['date-of-birth', 'متولد شدن ایده جدید در جلسه ۱۴۰۲/۰۵/۱۲ بود. Ranar haihuwa ta kamfanin mu ita ce 12/05/2010.'],
+  ['government_id', 'Mã định danh đơn hàng: 079308004172. b form submitted, ref 37405-8827164-2'],
   // a role's mailbox names no person (reported under the default threshold)
   ['email', 'To: support@brightcart-store.com, billing@acme.io\nADMIN_EMAIL=ops-alerts@freightline.io\nOwner = "platform-team@lumenpay.sg"\nKepada: sokongan@kedaiperabot.my'],
   // a business's service lines, toll-free, shared-cost or universal access: no person holds one

@@ -88,9 +88,9 @@ const KINDS = {
     'วันเกิด', 'วันเดือนปีเกิด', 'szül.', 'szül', 'תאריך לידה', 'נולד', 'נולדה', 'נולד ב', 'tarehe ya kuzaliwa', 'alizaliwa',
     // Persian, Urdu, Bengali, Greek's "born" abbreviated, Catalan
     'تاریخ تولد', 'تاريخ تولد', 'تاریخ پیدائش', 'تاريخ پیدائش', 'জন্ম তারিখ', 'জন্মতারিখ', 'γεν.', 'data de naixement',
-    // Tamil, Telugu, Nepali, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Amharic, Zulu, Xhosa, Hausa, Spanish and Tagalog short forms, "born" in Persian
+    // Tamil, Telugu, Nepali, Marathi, Gujarati, Punjabi, Kannada, Malayalam, Amharic, Zulu, Xhosa, a Spanish short form, Tagalog's "born on"
     'பிறந்த தேதி', 'పుట్టిన తేదీ', 'जन्म मिति', 'जन्म दिनांक', 'जन्मतारीख', 'જન્મ તારીખ', 'ਜਨਮ ਮਿਤੀ', 'ಜನ್ಮ ದಿನಾಂಕ', 'ജനന തീയതി', 'የትውልድ ቀን',
-    'usuku lokuzalwa', 'umhla wokuzalwa', 'ranar haihuwa', 'fecha de nac.', 'fecha de nac', 'f. nac.', 'ipinanganak noong', 'ipinanganak', 'متولد')),
+    'usuku lokuzalwa', 'umhla wokuzalwa', 'fecha de nac.', 'fecha de nac', 'ipinanganak noong')),
   ssn: v('ssn', 'ss#', 'social security', 'social security number', 'social security no', 'soc sec', 'soc. sec'),
   nino: v('national insurance', 'national insurance number', 'national insurance no', 'nino', 'ni number', 'ni no', 'ni no.'),
   /** a bare "NI" (or "N.I."): read only right before a National Insurance number (uk-nino-detector.ts) */

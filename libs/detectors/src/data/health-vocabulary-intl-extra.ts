@@ -497,7 +497,7 @@ export const EXTRA_PROCEDURES_AMBIGUOUS =
   'operesheni|upimaji|vipimo|kipimo|mionzi|kujifungua|alijifungua|amejifungua|chanjo|kuchanjwa|kiti cha magurudumu|' +
   'amelazwa|alilazwa|kulazwa|matibabu|sindano|' +
   // Hausa (with and without the hooked letters ɓ ɗ ƙ)
-  'gwaji|allura|rigakafi|allurar rigakafi|haihuwa|keken guragu|jinya|hoton ciki|gwajin ciki|' +
+  'allura|rigakafi|allurar rigakafi|haihuwa|keken guragu|jinya|hoton ciki|gwajin ciki|' +
   // Yoruba (with the tone marks and dots, and as often typed without them)
   'àyẹ̀wò|ayewo|àjẹsára|ajesara|abẹ́rẹ́|abere|ìbímọ|ibimo|kẹ̀kẹ́ arọ|keke aro|' +
   // Amharic (with ህ/ሕ and ሀ/ሐ spellings where both are written)

@@ -57,6 +57,15 @@ describe('names in scripts without capitals (caseless-names.ts)', () => {
     expect(names(dialogue)).toEqual(['نیلوفر', 'دکتر سمیرا احمدی', 'نیلوفر', 'دکتر سمیرا احمدی']);
   });
 
+  it("reads no product's, firm's, scheme's, placeholder's or role's value in a name field, nor a help desk's labels as speakers (a break-it review)", () => {
+    expect(names('उत्पाद का नाम: सैमसंग गैलेक्सी\nकंपनी का नाम: टाटा मोटर्स\nপ্রতিষ্ঠানের নাম: ঢাকা ব্যাংক লিমিটেড')).toEqual([]);
+    expect(names('申请人：北京字节跳动科技有限公司（以下简称甲方）\n投保人：本人　　被保险人：配偶\n고객명: 삼성전자\n보호자: 해당없음\nنام پدر: ندارد')).toEqual([]);
+    expect(names('سوال کاربر: چطور رمز عبور را عوض کنم؟\nپاسخ پشتیبانی: از منوی تنظیمات.\nسوال کاربر: ممنون\nپاسخ پشتیبانی: خواهش می‌کنم')).toEqual([]);
+    expect(names('Customer: my order is late\nSupport (Billing): Sorry about that, let me check.\nCustomer: thanks\nSupport (Billing): Refund issued.')).toEqual([]);
+    expect(names('[08:14, 12/6/2024] Build Server: deploy ok\n[08:15, 12/6/2024] Build Server: tests passed')).toEqual([]);
+    expect(names('Host (venue): GRAND HYATT MANILA\nNama produk: MILO ACTIV GO\nNome da empresa (conforme contrato): MARIA SILVA COMERCIO LTDA\nMteja: Benki Kuu ya Tanzania')).toEqual([]);
+  });
+
   it('reads no word of a caseless script without a stamp, a field or a family name before a time', () => {
     expect(names('الموضوع: تحديث بيانات العميل\nملاحظة: يرجى المراجعة')).toEqual([]);
     expect(names('下午开会，请准时参加。\n地点：三楼会议室')).toEqual([]);

@@ -31,9 +31,10 @@ const AUTHOR_TIME = new RegExp(`^[ \\t]*${NAME}(?:[ \\t]*[（(][^）)\\n]{1,8}[�
  * ("监护人", "被保険者氏名", "고객명", "상담원").
  */
 const FIELD_LABEL =
-  'الاسم|الإسم|اسم الموظف|اسم العميل|نام(?:[ \\t]+و[ \\t]+نام[ \\t]+خانوادگی|[ \\t]+(?:پدر|مادر))?|(?:\\p{Script=Arabic}{2,8}[ \\t]+کا[ \\t]+)?نام|' +
-  'שם מלא|שם|(?:\\p{Script=Devanagari}[\\p{Script=Devanagari}\\p{M}]{1,10}[ \\t]+(?:का|की|के)[ \\t]+)?नाम|' +
-  '(?:\\p{Script=Bengali}[\\p{Script=Bengali}\\p{M}]{1,12}[ \\t]+)?নাম|(?:\\p{Script=Tamil}[\\p{Script=Tamil}\\p{M}]{1,12}[ \\t]+)?பெயர்|' +
+  'الاسم|الإسم|اسم الموظف|اسم العميل|نام(?:[ \\t]+و[ \\t]+نام[ \\t]+خانوادگی|[ \\t]+(?:پدر|مادر|همسر))?|(?:(?:والد|والدہ|شوہر|بیوی|طالب علم|طالبہ|درخواست گزار|مریض|گاہک|سرپرست)[ \\t]+کا[ \\t]+)?نام|' +
+  'שם מלא|שם|(?:(?:पिता|माता|पति|पत्नी|छात्र|छात्रा|विद्यार्थी|ग्राहक|मरीज|रोगी|आवेदक|कर्मचारी|अभिभावक|लाभार्थी)[ \\t]+(?:का|की|के)[ \\t]+)?नाम|' +
+  '(?:(?:পিতার|মাতার|বাবার|মায়ের|স্বামীর|স্ত্রীর|শিক্ষার্থীর|ছাত্রের|ছাত্রীর|গ্রাহকের|রোগীর|আবেদনকারীর|অভিভাবকের)[ \\t]+)?নাম|' +
+  '(?:(?:தந்தை|தாய்|கணவர்|மனைவி|மாணவர்|மாணவி|வாடிக்கையாளர்|நோயாளி|விண்ணப்பதாரர்)[ \\t]+)?பெயர்|' +
   'పేరు|નામ|ਨਾਮ|ಹೆಸರು|പേര്|නම|(?:ሙሉ[ \\t]+)?ስም|' +
   '이름|성명|고객명|환자명|학생명|보호자|상담원|신청인|수신인|\\p{Script=Han}{0,4}(?:姓名|氏名)|名前|监护人|監護人|家长|申请人|申請人|投保人|被保险人|持卡人|户名|戶名|开户名|' +
   '联系人|聯絡人|联络人|收件人|收货人|收款人|负责人|負責人|担当者|名義人|담당자|성함|예금주|ชื่อ-นามสกุล|ชื่อ';
@@ -47,8 +48,10 @@ const FIELD = new RegExp(
 );
 /** a department's or a firm's last character ("财务部", "経理課", "某公司", "客服中心", "인사팀", "전산실", "고객센터") */
 const ORG_END = /[部課课社室店局係系所院科組组班司心队隊团團行厅廳处處팀실터부과]$/u;
-/** a placeholder or a group in a person's field: "待定", "未定", "全体员工", "공통", "미정" */
-const NOT_PERSON = /^(?:待定|未定|待确认|全体|全体员工|全員|全员|本人|공통|미정|전체|본인|없음|전원)$/u;
+/** a placeholder, a group or an instruction in a person's field: "待定", "未定", "全体员工", "공통", "미정", "本人", "请签字", "해당없음", "ندارد" */
+const NOT_PERSON = /^(?:待定|未定|待确认|全体|全体员工|全員|全员|本人|请签字|請簽字|配偶|공통|미정|미상|전체|본인|없음|해당없음|해당 없음|전원|챗봇|ندارد|نامعلوم|ہیں|नहीं|লাগু নয়)$/u;
+/** a firm's, a bank's, a school's, a scheme's or a document's word in a name field's value: "北京字节跳动科技有限公司", "टाटा मोटर्स", "ঢাকা ব্যাংক লিমিটেড" */
+const NOT_PERSON_WORD = /有限公司|公司|集团|集團|银行|銀行|电网|電網|股份|医院|學校|学校|주식회사|전자|은행|학교|병원|लिमिटेड|कंपनी|मोटर्स|योजना|स्कूल|कॉलेज|बैंक|লিমিটেড|ব্যাংক|স্কুল|কলেজ|বিদ্যালয়|பள்ளி|நிறுவனம்|கன்சல்டன்சி|லிமிடெட்|لمیٹڈ|کمپنی|بینک|سکول|رپورٹ|شرکت|بانک|مدرسه|شركة|بنك|مدرسة|መንገድ|ባንክ|ኩባንያ|ትምህርት ቤት/u;
 
 /**
  * A person's name in a CJK role field or column (a contact, a person in charge, an account holder):
@@ -119,6 +122,9 @@ export function caselessNames(text: string, out: Finding[]): void {
       // a contact's or recipient's field holds a department, a firm or a placeholder as often ("负责人：财务部", "联系人：前台", "담당자: 인사팀"):
       // there, a name of its shape only (cjkPerson)
       if (re === FIELD && ROLE_LABEL.test(m[0]) && !cjkPerson(name)) continue;
+      // (any field: a placeholder, an instruction, a firm's or a school's name, "本人", "请签字", "北京…有限公司")
+      // (a department's last character only in a role's field, above: a name may end in one, "李雨心")
+      if (re === FIELD && (NOT_PERSON.test(name) || NOT_PERSON_WORD.test(name))) continue;
       const start = m.index + m[0].lastIndexOf(name);
       found.push([start, start + name.length]);
     }

@@ -43,7 +43,7 @@ const TIME_COLON = /[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t
 const NOT_NAME_WORDS = new Set(
   `break lunch coffee dinner breakfast keynote session panel talk workshop meeting call standup stand-up sync review demo welcome opening closing
   registration q&a wrap-up start end arrival departure check-in checkout check-out deadline update meetup training lecture seminar tutorial
-  posted edited joined left reacted replied pinned bot app apps channel thread today yesterday
+  posted edited joined left reacted replied pinned bot app apps channel thread today yesterday server gateway pipeline runner build deploy monitor period
   cliente clientes kunde kundin klant klient klientka usuario usuária usuário utilisateur utente atendente atendimento operador operadora operatore
   agente soporte suporte système sistema system admin administrator
   hbf bf bahnhof station termini centraal central gare estación estacion stazione platform gleis terminal airport flughafen aeropuerto`.split(/\s+/),
@@ -118,7 +118,8 @@ export function chatNames(text: string, lists: Lists, out: { push(f: Finding): u
           const n = nameAt(text, s);
           // (or the name in brackets after the role: "Support (Chioma): …")
           const bracketed = text.charCodeAt(s - 1) === 40;
-          if (n !== undefined && (bracketed ? text.charCodeAt(n.end) === 41 && colonAt(text, n.end + 1) : colonAt(text, n.end))) {
+          // (in brackets, a name's word: not a team's or a language's, "Support (Billing):", "Support (English):")
+          if (n !== undefined && (bracketed ? text.charCodeAt(n.end) === 41 && colonAt(text, n.end + 1) && n.words.every((w) => !(lists.english?.has(w) ?? true) || (lists.given.has(w) && !lists.common.has(w))) : colonAt(text, n.end))) {
             found.push({ start: s, end: n.end, plain: false, words: n.words });
             ls = le + 1;
             continue;

@@ -65,7 +65,7 @@ const NOUN_AFTER = new Set(
     'data|database|model|study|studies|trial|trials|drug|drugs|market|sales|brand|stock|shares|price|prices|supply|shortage|shortages|cases|rates|rate|' +
     'figures|statistics|epidemic|crisis|pandemic|patients|sufferers|deaths|risk|guidelines|policy|pathway|journal|conference|article|report|page|website|' +
     'ad|advert|advertising|marketing|industry|sector|company|companies|battery|batteries|ion|access|specialists|nurses|doctors|consultants|clinics|' +
-    'screening|vaccine|vaccines|jab|jabs|medicine|medicines|treatments|law').split('|'),
+    'screening|vaccine|vaccines|jab|jabs|medicine|medicines|treatments|law|guideline|guidelines|protocol|protocols|lecture|talk|session|pitch').split('|'),
 );
 /** a condition then one of these is a procedure ("an ADHD assessment", "my asthma review") */
 const PROCEDURE_AFTER = new Set('assessment|appointment|appt|referral|review|test|tests|consultation|check|checkup|check-up|meds|medication|op|diagnosis'.split('|'));
@@ -107,7 +107,7 @@ const HOSPITALISED = new Set(
 );
 /** the verbs or prepositions that tie a term to the person before it, per category */
 const LINKS: Record<HealthCategory, Set<string>> = {
-  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|suffered|sustained|sustains|reports|reported|presents|presented|presenting|complains|complaining|c/o|battling|caught|wegen|aufgrund|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
+  'medical-condition': new Set('to|for|has|have|had|having|got|gets|with|from|diagnosed|disclosed|developed|suffers|suffering|suffered|sustained|sustains|reports|reported|complains|complaining|c/o|battling|caught|wegen|aufgrund|ho|ha|hanno|tengo|tiene|tienen|padece|sufre|souffre|hat|habe|ai|heeft|heb|per|por|pour|com|con|avec|mit|met|kena|karena|terkena|tem|têm|tinha|teve|de|di'.split('|')),
   medication: new Set(
     'on|taking|takes|take|took|started|start|starting|prescribed|given|gave|add|added|adding|to|stop|stopped|stopping|increased|reduced|using|uses|use|needs|need|inject|injects|injecting|has|have|had|of|prende|prendo|prendono|nehme|nimmt|prends|prend|tomo|toma|toman'.split('|'),
   ),
@@ -119,6 +119,8 @@ const LINKS: Record<HealthCategory, Set<string>> = {
 /** "for" ties only a procedure to a person ("booked for his MRI"), and only with a procedure word that has no everyday sense */
 const TIME_LINK = new Set('after|before|since|post|from|for|de|per|für|nach|à'.split('|'));
 const HAS = new Set('has|had|have|ha|hanno|tiene|tienen|hat|disclosed|developed|suffers'.split('|'));
+/** verbs of reporting, which tie only a specific term to the person before them */
+const REPORT_LINK = new Set('reports|reported|complains|complaining|c/o'.split('|'));
 const OBJECT = new Set('me|him|her|them|you|us'.split('|'));
 const NOT_OWNER = new Set("it's|that's|what's|there's|here's|let's|who's|he's|she's".split('|'));
 const BE = new Set("is|was|am|'m|'s|are|were|been|being|became|become|im|est|está|estaba|ist|war|è|é|era|jest|är|er|bin|ben".split('|'));
@@ -262,8 +264,9 @@ function aboutSomeone(text: string, h: Hit, termEndsNear: (pos: number) => boole
   if (prevWord !== undefined && OBJECT.has(prevWord) && before.length > 1) prevWord = before[before.length - 2];
   const linked =
     LINKS[h.detector].has(link) &&
-    // "before an operation executes": a time word ties only a procedure with no everyday sense
-    !(h.ambiguous && TIME_LINK.has(link)) &&
+    // "before an operation executes": a time word ties only a procedure with no everyday sense; a verb of reporting only a
+    // specific term ("reported a rash of complaints", "reported a stroke of lightning")
+    !(h.ambiguous && (TIME_LINK.has(link) || REPORT_LINK.has(link))) &&
     // "for" ties a procedure, or a condition a treatment is for ("a CPAP machine for sleep apnoea"; not "money for diabetes")
     (link !== 'for' || prevWord === 'positive' || (!h.ambiguous && (h.detector === 'medical-procedure' || termEndsNear(h.start)))) &&
     // "due to" only where someone is off work for it ("not fit for work … due to", not "cancelled due to covid restrictions")

@@ -56,7 +56,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'co-nit', labels: ['nit'], weak: ['nit'] },
   { id: 'latam-cedula', labels: ['cédula', 'cedula', 'cédula de identidad', 'cedula de identidad', 'c.i.', 'ci no'], weak: ['c.i.', 'ci no'] },
   { id: 'yu-jmbg', labels: ['jmbg', 'јмбг', 'emšo', 'emso', 'матичен број'] },
-  { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card', 'شناختی کارڈ', 'شناختی کارڈ نمبر', 'قومی شناختی کارڈ', 'ب فارم', 'ب فارم نمبر', 'b-form', 'b form', 'form-b'] },
+  { id: 'pk-cnic', labels: ['cnic', 'cnic no', 'computerized national identity card', 'computerised national identity card', 'شناختی کارڈ', 'شناختی کارڈ نمبر', 'قومی شناختی کارڈ', 'ب فارم', 'ب فارم نمبر', 'b-form no', 'b-form number'] },
   { id: 'nz-ird', labels: ['ird', 'ird number', 'ird no'] },
   // (more-id-validators.ts)
   { id: 'ru-snils', labels: ['снилс', 'snils', 'страховой номер'] },
@@ -64,7 +64,7 @@ export const LABELLED_IDS: readonly LabelledId[] = [
   { id: 'ae-eid', labels: ['emirates id', 'emirates id number', 'emirates id no', 'eid', 'رقم الهوية', 'رقم الهوية الإماراتية', 'الهوية الإماراتية'], weak: ['eid'] },
   { id: 'br-pis', labels: ['pis', 'pasep', 'pis/pasep', 'pis/pasep/nit', 'nis', 'nit'], weak: ['nis', 'nit'] },
   { id: 'id-nik', labels: ['nik', 'nomor induk kependudukan', 'no. nik'], weak: ['nik'] },
-  { id: 'vn-cccd', labels: ['cccd', 'số cccd', 'căn cước công dân', 'căn cước', 'số định danh cá nhân', 'mã định danh cá nhân', 'mã định danh', 'mã số định danh', 'cmnd/cccd'] },
+  { id: 'vn-cccd', labels: ['cccd', 'số cccd', 'căn cước công dân', 'căn cước', 'số định danh cá nhân', 'mã định danh cá nhân', 'mã số định danh cá nhân', 'cmnd/cccd'] },
   { id: 'sa-nid', labels: ['رقم الهوية الوطنية', 'الهوية الوطنية', 'رقم الهوية', 'رقم الإقامة', 'iqama', 'iqama no', 'saudi id', 'saudi national id'] },
   { id: 'eg-nid', labels: ['الرقم القومي', 'الرقم القومى', 'رقم قومي', 'egyptian national id'] },
   { id: 'hu-taxid', labels: ['adóazonosító jel', 'adóazonosító', 'adoazonosito jel', 'adóazonosító szám', 'adóazonosító jele'] },

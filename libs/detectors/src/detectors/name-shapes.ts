@@ -270,7 +270,8 @@ export function participleLabel(w0: string, w1: string): boolean {
 /** ---- what is no person ---- */
 
 /** words of a job title or of a firm's name: a run that ends with one, after a name or a label, is a title or a firm, not a person */
-const ROLE_OR_FIRM = words(`controller manager director engineer analyst consultant specialist coordinator administrator assistant associate executive
+const ROLE_OR_FIRM = words(`ltda sociedad anonima comercio enterprise sdn bhd hyatt hilton marriott hotel resort boxset
+  controller manager director engineer analyst consultant specialist coordinator administrator assistant associate executive
   accountant designer developer advisor adviser counsel representative supervisor technician intern chief secretary treasurer auditor recruiter
   strategist scientist researcher editor producer officer president head lead partner vp svp evp
   instruments realty design studio studios services capital properties media software networks foods pharma pharmaceuticals motors airlines
@@ -413,6 +414,8 @@ export function capitalsNames(text: string, lists: Lists, localsNear: (s: number
 const LABELLED_CAPS = /[ \t]*(?:(?:MR|MRS|MS|MISS|MX|DR|PROF)\.?[ \t]+)?(\p{Lu}[\p{Lu}'’-]{1,24}(?:[ \t]+\p{Lu}\.?(?=[ \t]))?(?:[ \t]+\p{Lu}[\p{Lu}'’-]{1,24}){1,5})(?=[ \t]*(?:\r?\n|$|,|;|\t|[ \t]{2}))/uy;
 /** the label before a colon: up to 30 letters, blanks, '_', '/' or '-' from the line's start, and an aside in brackets ("Nama penuh (seperti dalam MyKad):") */
 const LABEL_BEFORE = /(?:^|\n)[ \t]*(\p{L}[\p{L} _/-]{0,29}?)[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?$/u;
+/** the labels of a person's full name in several words, and those an aside in brackets may follow ("Nama penuh (seperti dalam MyKad):") */
+const FULL_NAME_LABELS = new Set(['name', 'full_name', 'fullname', 'nama', 'nama_penuh', 'nama_lengkap', 'name_on_card', 'name_as_per_passport', 'name_as_per_id', 'nome_completo', 'nombre_completo', 'nom_complet', 'cardholder_name', 'account_holder']);
 /** the particles of a Malay or Indonesian name: "BIN", "BINTI", "BT", "A/L" (no name of the lists, no stop word either) */
 const NAME_PARTICLES = new Set(['bin', 'binti', 'bte', 'bt', 'a/l', 'a/p', 'van', 'von', 'de', 'da', 'dos', 'del']);
 
@@ -430,8 +433,9 @@ export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has
     const lb = LABEL_BEFORE.exec(text.slice(Math.max(0, c - 72), c));
     if (lb === null) continue;
     const parts = lb[1]!.trim().toLowerCase().replace(/[ \t-]+/g, '_').split('/');
-    // (or a label's first word: "Nama penuh", "Name on card")
-    if (!parts.some((l) => isLabel(l) || isLabel(l.split('_')[0]!))) continue;
+    // (or a name's label of several words: "Nama penuh", "Name on card"; an aside in brackets only after a name's label: not "Host (venue):")
+    const aside = lb[0]!.trimEnd().endsWith(')');
+    if (!parts.some((l) => (isLabel(l) && !(aside && !FULL_NAME_LABELS.has(l))) || FULL_NAME_LABELS.has(l))) continue;
     LABELLED_CAPS.lastIndex = c + 1;
     const m = LABELLED_CAPS.exec(text);
     if (m === null) continue;

@@ -27,6 +27,9 @@ import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, titledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
 } from './name-shapes';
 
+/** words that open a sentence before a comma as the word, not a name ("Kérem, …" is Hungarian "please"; "Kerem, …" is a Turkish name) */
+const VOCATIVE_NOT = new Set(['kérem']);
+
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many
  * nationalities, see data/names.ts) and context: salutations (Dear, Hi, Hola...), honorifics (Mr,
@@ -642,8 +645,8 @@ export const personNameDetector: Detector = {
             SPEAKER_TO.test(text.slice(Math.max(0, start - 40), start)))));
         // a vocative: "Anna, can you ...", "... thanks, Omar!"
         let calledOut = false;
-        // (not a word of another language that is more often that word than a name: "Kérem, állítsanak…")
-        if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = FOREIGN_WORDS.has(toks[0]!.lower) ? 0 : 0.75;
+        // (not a word of another language that opens a sentence and a comma far more often than a name: "Kérem, állítsanak…")
+        if (sentenceStart && next === 44 && q === end && q + 2 < text.length && text.charCodeAt(q + 1) === 32 && isLower(text.charCodeAt(q + 2))) single = VOCATIVE_NOT.has(toks[0]!.lower) ? 0 : 0.75;
         else if (bf.comma && (next === 63 || next === 33)) {
           single = 0.75;
           calledOut = true;

@@ -39,7 +39,7 @@ export const STOP = words(`
 `);
 /** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
 export const ORG_WORDS = words(`enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports
-  solicitors attorneys advocates barristers
+  solicitors attorneys advocates barristers benki kampuni shirika ltda sociedad anonima comercio enterprise sdn bhd
   sparkasse volksbank raiffeisenbank caixa bankası universiteit universität hogeschool hochschule università universidad universidade uniwersytet univerzita
   universitet üniversitesi universitas`);
 /**
@@ -224,7 +224,7 @@ export const FROM_PERSON = words(`email e-mail mail message messages note notes 
 export const FOREIGN_WORDS = words(`ala alla alta ama anda anno apa asal asta bara bas bulan dag dalla dau davon davor deja della deste diri dua durante elle eller esse esta
   fara fem gia hal hanno hari hasta hennes ila ise işe juste kata kaya kaynak koko mai mala malo mille mimo mir nada nella nelle oba olen olin oma ona oni ora oto pero
   pola prima primo satu secondo sem sien sila som sana tej terzo til tre tri ultimo una uma utama vere vid ville vin vita vive ajan islam asia oman april мир сила
-  das die der den det och und insa însă langa lângă fran från casto často luc lúc baba oke kérem abril
+  das die der den det och und insa însă langa lângă fran från casto často luc lúc baba oke kérem
   ella ela ele eles elas lui lei mia dan ben kim yani ada mari ani theo vlada vláda quản quan
   ocak şubat subat mart nisan mayıs mayis haziran temmuz ağustos agustos eylül eylul ekim kasım kasim aralık aralik januari februari maret mei juni juli
   desember janeiro fevereiro março marco abril maio junho julho setembro outubro novembro dezembro enero febrero marzo mayo junio julio septiembre

@@ -196,7 +196,8 @@ export const phoneNumberDetector: Detector = {
           // (the first region to read a trunk number as valid is a guess too: "0917 284 6631", a mobile in the
           // Philippines, is a premium-rate number in Britain; a service line it is when most of the regions
           // that read it as valid read it so: "0800 100 2030")
-          if (service && trunk) service = mostlyServiceLines(raw);
+          // (and only when the service prefix is written as a group of its own, "0800 100 2030": not "080 091 0420", a Thai mobile)
+          if (service && trunk) service = g[0]! >= 4 && mostlyServiceLines(raw);
           else service = false;
           if (!trunk && !noTrunk) return;
           confidence = noTrunk ? 0.6 : 0.7;

@@ -32,7 +32,8 @@ const KIN_AND_ROLES = words(`mama mamá mamã mom mum mother dad papa papá papa
   cliente agente operador operadora atendente soporte suporte kunde berater klient ärztin arzt patientin patient клиент оператор менеджер врач пациент поддержка
   客服 用户 客户 顾客 医生 患者 お客様 担当 상담원 고객
   عميل موظف مريض طبيب לקוח נציג
-  سؤال جواب س ج שאלה תשובה ש ת प्रश्न उत्तर सवाल जवाब প্রশ্ন উত্তর 질문 답변 답 문 ถาม ตอบ คำถาม คำตอบ しつもん こたえ`);
+  سؤال جواب س ج שאלה תשובה ש ת प्रश्न उत्तर सवाल जवाब প্রশ্ন উত্তর 질문 답변 답 문 ถาม ตอบ คำถาม คำตอบ しつもん こたえ
+  سوال سؤال پاسخ جواب کاربر پشتیبانی مشتری اپراتور ربات مستخدم دعم عميل`);
 /** the everyday short forms of Russian and Ukrainian given names, which chats use and the name lists (full forms) do not hold */
 const EAST_SLAVIC_SHORT = words(`маша саша паша даша наташа серёжа сережа дима миша коля оля таня катя лена аня ваня петя вова женя юля настя лёша леша алёша алеша
   костя ксюша гоша гриша рома витя толя слава лиза соня вика надя люба галя зина валя боря юра федя стёпа степа сёма сема лёня леня тёма тема

@@ -149,6 +149,16 @@ describe('street-address detector: unlabelled addresses in the shapes of more co
     expect(addresses('今天是第3号，我们在路上。订单号12345号已发货。人民路18号的咖啡很好喝。')).toEqual([]);
   });
 
+  it('reads no number of hours, years, people, degrees, a metro line or a document as a house number (a break-it review)', () => {
+    expect(addresses('ДТП на Варшавском шоссе 2 часа назад. шоссе Энтузиастов 12 км пробка. ул. Ленина 5 лет назад была перекрыта.')).toEqual([]);
+    expect(addresses('ตำบลบางพูด อำเภอปากเกร็ด มีประชากร 50000 คน')).toEqual([]);
+    expect(addresses('北海道札幌市の気温は1-2度でした。서울시 강남구 테헤란로 2024년 개발 계획.')).toEqual([]);
+    expect(addresses('市区路3号线明天开通。今年上海市浦东新区世纪大道第2号文件发布。')).toEqual([]);
+    expect(addresses('برای تعویض پلاک خودرو به مرکز تعویض پلاک خیابان آزادی مراجعه کنید پلاک ۱۲')).toEqual([]);
+    // (the place's name starts after a preposition: "…线在北京市…")
+    expect(addresses('地铁2号线和10号线在北京市海淀区中关村大街1号交汇。')).toEqual(['北京市海淀区中关村大街1号']);
+  });
+
   it.each([
     ['Chinese place and road words', '市区路'.repeat(33_000) + '1号'],
     ['Korean roads', '서울특별시 강남구 테헤란로 '.repeat(6_000)],
@@ -158,6 +168,11 @@ describe('street-address detector: unlabelled addresses in the shapes of more co
     ['Arabic streets', 'شارع الملك، حي '.repeat(7_000)],
     ['Vietnamese wards', '48/12 Trần Quang Diệu, Phường 14, '.repeat(3_000)],
     ['blocks and lots', 'Blk 12 Lot 7, '.repeat(7_000)],
+    // (a break-it review: 25 s for 40 KB of a DNA sequence after a Russian street, 5.7 s for 100 KB of Thai road words)
+    ['a sequence after a Russian street', `Адрес лаборатории: ул. Ленина, 5.\nSEQ: ${'ACGT'.repeat(25_000)}\n`],
+    ['codes after a Russian street', `Склад: ул. Складская, 3\n${'SKU-'.repeat(25_000)}`],
+    ['Cyrillic capitals after a street word', `ул. ${'Я'.repeat(100_000)}`],
+    ['Thai road words', `แขวง\n${'ถนน1 '.repeat(20_000)}`],
   ])('stays linear on %s (100 KB)', (_what, input) => {
     expectWithin(1500, () => addresses(input));
   });

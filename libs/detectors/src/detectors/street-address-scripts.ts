@@ -41,14 +41,14 @@ const SHAPES: Shape[] = [
   {
     // a province or metropolitan city, a city or district and a road (로) or street (길) with its number, then its building and unit
     hints: ['로 ', '길 ', '로', '길'],
-    re: /(?:\p{Script=Hangul}{1,6}(?:특별시|광역시|특별자치시|특별자치도|도)[ \t]+)?\p{Script=Hangul}{1,6}[시군구](?:[ \t]+\p{Script=Hangul}{1,6}[구군])?[ \t]+\p{Script=Hangul}{1,12}(?:로|길)(?:[ \t]?\d{1,4}(?:번?길))?[ \t]?\d{1,5}(?:-\d{1,4})?(?:,?[ \t]*\d{1,4}동)?(?:,?[ \t]*\d{1,5}호)?(?:,?[ \t]*\d{1,3}층)?/gu,
+    re: /(?:\p{Script=Hangul}{1,6}(?:특별시|광역시|특별자치시|특별자치도|도)[ \t]+)?\p{Script=Hangul}{1,6}[시군구](?:[ \t]+\p{Script=Hangul}{1,6}[구군])?[ \t]+\p{Script=Hangul}{1,12}(?:로|길)(?:[ \t]?\d{1,4}(?:번?길))?[ \t]?\d{1,5}(?:-\d{1,4})?(?![\d]|[ \t]?(?:년|명|원|개|%|시|분|층|호선))(?:,?[ \t]*\d{1,4}동)?(?:,?[ \t]*\d{1,5}호)?(?:,?[ \t]*\d{1,3}층)?/gu,
     confidence: 0.85,
   },
   {
     // a prefecture, a city or ward and the block numbers (漢数字 aside): "東京都港区新橋4-11-1", "大阪府大阪市北区梅田1丁目2番3号"
     hints: ['都', '道', '府', '県'],
     re: new RegExp(
-      String.raw`(?:〒?\d{3}-\d{4}[ \t\u3000]*)?(?:東京都|北海道|京都府|大阪府|${HAN}{2,3}県)${HAN}{1,6}[市区町村郡](?:${HAN}{1,6}[区町村])?[${HAN}\p{Script=Katakana}\p{Script=Hiragana}ー]{0,10}?(?:\d{1,3}丁目\d{1,4}(?:番地?\d{0,4}号?)?|\d{1,4}-\d{1,4}(?:-\d{1,4})?)(?:[ \t\u3000]*[\p{L}ー]{1,16}[ \t\u3000]*\d{1,3}(?:階|F))?`,
+      String.raw`(?:〒?\d{3}-\d{4}[ \t\u3000]*)?(?:東京都|北海道|京都府|大阪府|${HAN}{2,3}県)${HAN}{1,6}[市区町村郡](?:${HAN}{1,6}[区町村])?[${HAN}\p{Script=Katakana}ー]{0,10}?(?:\d{1,3}丁目\d{1,4}(?:番地?\d{0,4}号?)?|[1-9]\d{0,3}-\d{1,4}(?:-\d{1,4})?)(?![\d-]|[ \t]?(?:度|℃|%))(?:[ \t\u3000]*[\p{L}ー]{1,16}[ \t\u3000]*\d{1,3}(?:階|F))?`,
       'gu',
     ),
     confidence: 0.85,
@@ -62,14 +62,16 @@ const SHAPES: Shape[] = [
   {
     // a street type before or after the street's name, then the house number (and a building or flat)
     hints: ['ул.', 'улиц', 'проспект', 'пр-т', 'переул', 'бульвар', 'шоссе', 'набережн', 'вул.', 'вулиц', 'просп.', 'пер.'],
-    re: /(?:(?:ул\.|улица|вул\.|вулиця|просп\.|проспект|пр-т|пер\.|переулок|провулок|бульвар|б-р|шоссе|наб\.|набережная)[ \t]*\p{Lu}[\p{L}.-]*(?:[ \t]+\p{L}[\p{L}.-]*){0,2}|\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*)?[ \t]+(?:улица|проспект|переулок|бульвар|шоссе|вулиця|провулок))[ \t]*,?[ \t]*(?:д\.|дом|буд\.)?[ \t]*\d{1,4}[\p{L}]?(?:\/\d{1,4})?(?:[ \t]*,?[ \t]*(?:корп\.|корпус|стр\.|строение|кв\.|квартира|оф\.)[ \t]*\d{1,4})*/gu,
+    // (the street's name in Cyrillic words of bounded length: an unbounded word before the type word was read again from each of its
+    // capitals, 25 s for 40 KB of a DNA sequence; not a number of hours, kilometres or years after it: "шоссе 2 часа назад")
+    re: /(?:(?:ул\.|улица|вул\.|вулиця|просп\.|проспект|пр-т|пер\.|переулок|провулок|бульвар|б-р|шоссе|наб\.|набережная)[ \t]*[А-ЯЁІЇЄҐ][а-яёіїєґ.-]{0,24}(?:[ \t]+[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ.-]{0,24}){0,2}|(?<![А-ЯЁІЇЄҐа-яёіїєґ])[А-ЯЁІЇЄҐ][а-яёіїєґ-]{1,24}(?:[ \t]+[А-ЯЁІЇЄҐ][а-яёіїєґ-]{1,24})?[ \t]+(?:улица|проспект|переулок|бульвар|шоссе|вулиця|провулок))[ \t]*,?[ \t]*(?:д\.|дом|буд\.)?[ \t]*\d{1,4}[а-яё]?(?!\d|[ \t]*(?:час|км|лет|год|мин|раз|сек|тыс|%|м\b))(?:\/\d{1,4})?(?:[ \t]*,?[ \t]*(?:корп\.|корпус|стр\.|строение|кв\.|квартира|оф\.)[ \t]*\d{1,4})*/gu,
     confidence: 0.82,
   },
   {
     // a street or an alley, and "پلاک" with its number (and the unit and floor)
     hints: ['پلاک'],
     re: new RegExp(
-      String.raw`(?:\p{Script=Arabic}{2,14}[ \t]*[،,][ \t]*)?(?:خیابان|بلوار|کوچه|میدان|بزرگراه|جاده)[^\n]{1,80}?پلاک[ \t]*${DIGITS}{1,5}(?:[ \t]*[،,][ \t]*(?:واحد|طبقه)[ \t]*${DIGITS}{1,3})*`,
+      String.raw`(?:\p{Script=Arabic}{2,14}[ \t]*[،,][ \t]*)?(?:خیابان|بلوار|کوچه|میدان|بزرگراه|جاده)[^،,\n]{1,30}(?:[،,][ \t]*[^،,\n]{1,30}){0,4}[،,][ \t]*پلاک[ \t]*${DIGITS}{1,5}(?:[ \t]*[،,][ \t]*(?:واحد|طبقه)[ \t]*${DIGITS}{1,3})*`,
       'gu',
     ),
     confidence: 0.85,
@@ -88,7 +90,7 @@ const SHAPES: Shape[] = [
     // (the words as the inspector reads them: NFKC writes the vowel "ำ" as two characters, "ตำบล" as "ตําบล")
     hints: ['ตำบล'.normalize('NFKC'), 'แขวง'],
     re: new RegExp(
-      String.raw`(?:(?:บ้านเลขที่[ \t]*)?\d{1,4}(?:\/\d{1,4})?[ \t]*(?:หมู่(?:ที่)?[ \t]*\d{1,3}[ \t]*)?(?:(?:ซอย|ซ\.|ถนน|ถ\.)[^ \t\n]{1,30}[ \t]*)*)?(?:ตำบล|แขวง)[^ \t\n]{1,24}[ \t]*(?:อำเภอ|เขต)[^ \t\n]{1,24}[ \t]*(?:จังหวัด)?[^ \t\n\d]{0,24}[ \t]*\d{5}`.normalize('NFKC'),
+      String.raw`(?:(?:บ้านเลขที่[ \t]*)?\d{1,4}(?:\/\d{1,4})?[ \t]*(?:หมู่(?:ที่)?[ \t]*\d{1,3}[ \t]*)?(?:(?:ซอย|ซ\.|ถนน|ถ\.)[^ \t\n]{1,30}[ \t]*){0,3})?(?:ตำบล|แขวง)[^ \t\n]{1,24}[ \t]*(?:อำเภอ|เขต)[^ \t\n]{1,24}[ \t]*(?:จังหวัด)?[^ \t\n\d]{0,24}[ \t]*[1-9]\d{4}(?![ \t]*(?:คน|บาท|ไร่|ครัวเรือน))`.normalize('NFKC'),
       'gu',
     ),
     confidence: 0.85,
@@ -96,7 +98,7 @@ const SHAPES: Shape[] = [
   {
     // a number and street, then a ward and a district (and the city)
     hints: ['Phường', 'phường', 'Quận', 'P.', 'Xã'],
-    re: /(?:(?:P\.|Phòng|Số)[ \t]*\d{1,4}[A-Z]?,[ \t]*)?\d{1,4}(?:\/\d{1,4}){0,3}[A-Z]?[ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,4},[ \t]*(?:Phường|phường|P\.|Xã|xã)[ \t]*[\p{L}\d ]{1,24},[ \t]*(?:Quận|quận|Q\.|Huyện|huyện|Thị xã|TP\.)[ \t]*[\p{L}\d ]{1,24}(?:,[ \t]*(?:TP\.|Thành phố|Tp\.?)?[ \t]*[\p{L} ]{2,24})?/gu,
+    re: /(?:(?:P\.|Phòng|Số)[ \t]*\d{1,4}[A-Z]?,[ \t]*)?\d{1,4}(?:\/\d{1,4}){0,3}[A-Z]?[ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,4},[ \t]*(?:Phường|phường|P\.|Xã|xã)[ \t]*[\p{L}\d ]{1,24},[ \t]*(?:Quận|quận|Q\.|Huyện|huyện|Thị xã|TP\.)[ \t]*[\p{L}\d ]{1,24}(?:,[ \t]*(?:TP\.|Thành phố|Tp\.?)?[ \t]*\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*){0,3})?/gu,
     confidence: 0.85,
   },
   {
@@ -127,6 +129,8 @@ const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x34
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** after the number: a building, a block, a unit, a floor, a room ("2幢501室", "3号楼1205", "B座2107"), sticky */
 const CN_TAIL = /(?:[\p{Script=Han}A-Za-z\d-]{0,12}?(?:\d{1,5}(?:室|号楼|栋|幢|座|层|楼|单元|号院)|[A-Z]座\d{2,5}))*(?:\d{1,5}(?![\d.]))?/uy;
+/** the characters a place's name does not start after: prepositions, verbs of living and sending, particles */
+const CN_BEFORE_PLACE = new Set([...'在于於到从從往住是的和与與及把向给給寄送发發了着過过们們'].map((c) => c.charCodeAt(0)));
 /** a verb of living or sending, or a pronoun, glued before the city: "住成都市…", "寄到上海市…" */
 const CN_LEAD = /^(?:我住在|我住|住在|住址|住|寄到|送到|寄往|发到|在|到|是|于|於)/u;
 
@@ -141,7 +145,8 @@ function chineseAddresses(text: string, out: Finding[]): void {
   for (let at = text.indexOf('号'); at !== -1; at = text.indexOf('号', at + 1)) {
     let d = at;
     while (d > 0 && at - d < 5 && isAsciiDigit(text.charCodeAt(d - 1))) d--;
-    if (d === at || d === 0) continue;
+    // (not an ordinal's, a metro line's or a document's number: "第2号文件", "3号线", "2号令")
+    if (d === at || d === 0 || text.charCodeAt(d - 1) === 0x7b2c || /^[线線令文]/.test(text[at + 1] ?? '')) continue;
     // the road's end right before the number, or a few characters before ("东大街6号", "人民南路四段27号")
     let road = -1;
     for (let k = d - 1; k >= 0 && d - k <= 4 && isHan(text.charCodeAt(k)); k--) {
@@ -161,7 +166,9 @@ function chineseAddresses(text: string, out: Finding[]): void {
       }
     }
     if (place === -1) continue;
-    let start = Math.max(runStart, place - 4);
+    // (the place's name, at most four characters before its 市 or 省, after a preposition or a verb: "…线在北京市", "…公司在广州市")
+    let start = place;
+    while (start > runStart && place - start < 4 && !CN_BEFORE_PLACE.has(text.charCodeAt(start - 1))) start--;
     const lead = CN_LEAD.exec(text.slice(start, place));
     if (lead !== null) start += lead[0].length;
     CN_TAIL.lastIndex = at + 1;
