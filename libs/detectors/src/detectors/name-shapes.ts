@@ -15,7 +15,7 @@
 import type { Finding } from '../finding';
 import { fold, isLetter, isUpper } from './capitalised-runs';
 import { previousLine } from './person-name-context';
-import { PRODUCT_NAMES, SIGNOFF_LINE, STOP, words } from './person-name-words';
+import { ORG_WORDS, PRODUCT_NAMES, SIGNOFF_LINE, STOP, words } from './person-name-words';
 
 interface Lists {
   given: { has(w: string): boolean };
@@ -270,8 +270,7 @@ export function participleLabel(w0: string, w1: string): boolean {
 /** ---- what is no person ---- */
 
 /** words of a job title or of a firm's name: a run that ends with one, after a name or a label, is a title or a firm, not a person */
-const ROLE_OR_FIRM = words(`ltda sociedad anonima comercio enterprise sdn bhd hyatt hilton marriott hotel resort boxset
-  controller manager director engineer analyst consultant specialist coordinator administrator assistant associate executive
+const ROLE_OR_FIRM = words(`controller manager director engineer analyst consultant specialist coordinator administrator assistant associate executive
   accountant designer developer advisor adviser counsel representative supervisor technician intern chief secretary treasurer auditor recruiter
   strategist scientist researcher editor producer officer president head lead partner vp svp evp
   instruments realty design studio studios services capital properties media software networks foods pharma pharmaceuticals motors airlines
@@ -441,7 +440,7 @@ export function labelledCapitals(text: string, lists: Lists & { rareGiven: { has
     if (m === null) continue;
     const s = c + 1 + m[0].lastIndexOf(m[1]!), e = s + m[1]!.length;
     const ws = m[1]!.toLowerCase().split(/[ \t]+/).filter((w) => w.length >= 2 && !NAME_PARTICLES.has(w));
-    if (ws.length < 2 || ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || PRODUCT_NAMES.has(w))) continue;
+    if (ws.length < 2 || ws.some((w) => STOP.has(w) || NOT_AFTER_INITIAL.has(w) || ROLE_OR_FIRM.has(w) || ORG_WORDS.has(w) || PRODUCT_NAMES.has(w))) continue;
     if (!ws.some((w) => listedWord(w, lists.all, lists.common) || lists.rareGiven.has(w))) continue;
     out.push({ dataClass: 'personal_data', detector: 'person-name', start: s, end: e, confidence: 0.85 });
   }

@@ -13,7 +13,7 @@ import {
   ADDRESS_BLOCK_AFTER, ADDRESS_LINE_AFTER, ADDRESS_VERBS, AUX_AFTER, ADD_VERBS, AND_HEAD, AND_PAIR, ARTICLES, AS_ROLE, CHANGE_VERBS, GEO_WORDS, GREETINGS, GREETINGS2,
   DEPARTMENT_WORDS, HEADING_WORDS, HONORIFICS, INITIAL_NOUNS, LABELS, MEET_WITH, ROLE_NOUNS, LABEL_PHRASES, LAST_OF_MULTI, LIVES_AFTER, LOWER_ARTICLES, MIDDLE_INITIAL, MY_NAME2, NAME_OWNERS, NAMING2,
   NAMING_LAST, NOT_SUBJECTS, ONE_HEADS, ORG_AFTER, ORG_FIRST, ORG_NAMES, ORG_WORDS, PARTICLES, POSSESSIVES, PERSON_VERBS, PLACE_PREPS, PRODUCT_NAMES, RELATIONS,
-  AND_I_AFTER, ARTICLE_BEFORE, CAPITALISED_TITLES, CLAUSE_NOT, CUE_WORD_BEFORE, DEITIES, TITLES_NO_WORD, WITH_BEFORE, FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, VENUE_BEFORE, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
+  AND_I_AFTER, ARTICLE_BEFORE, CAPITALISED_TITLES, CLAUSE_NOT, CUE_WORD_BEFORE, DEITIES, TITLES_NO_WORD, WITH_BEFORE, FIRM_LEAD, FOREIGN_WORDS, FROM_PERSON, VOCATIVE_NOT, PLACEHOLDER_LAST, PLACEHOLDER_NAMES, ROLE_BEFORE, SAID_PAST, SAYS_AFTER, SIGNOFF_LINE, STOP, STREET_WORDS, VENUE_BEFORE, dishNamed, SURNAME_END, THANKS_FILLERS, THANKS_PREPS, THANKS_WORDS, TO_PERSON, TRANSFER_TO, WEAK, WEAK_AFTER, WORK_AFTER, tradeEnd,
 } from './person-name-words';
 import { koreanGiven, pinyinName } from './east-asian-names';
 import { speakerLabels } from './speaker-labels';
@@ -26,9 +26,6 @@ import { lowerCaseChat } from './lower-case-chat';
 import {
   MORE_LABELS, SALUTATIONS, ampersandFirm, capitalsNames, dashListItem, labelledCapitals, titledCapitals, initialBefore, jobAfterTitle, participleLabel, initialSurname, listItemName, listMarkerBefore, nameWithRoleInBrackets, placeLikeGiven, placeNamedLikePerson, roleOrFirm, salutedName, signedName, senderAfterSignoff, suffixedNames, closingName, scriptNames,
 } from './name-shapes';
-
-/** words that open a sentence before a comma as the word, not a name ("Kérem, …" is Hungarian "please"; "Kerem, …" is a Turkish name) */
-const VOCATIVE_NOT = new Set(['kérem']);
 
 /**
  * Person names: capitalised word sequences scored by name lists (given and family names of many

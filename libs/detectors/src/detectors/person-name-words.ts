@@ -39,7 +39,7 @@ export const STOP = words(`
 `);
 /** Last words of firm names (beyond STOP's company words): a run with one is a firm, not a person. */
 export const ORG_WORDS = words(`enterprises industries traders solutions ventures studios holdings partners associates technologies systems consulting logistics labs reports
-  solicitors attorneys advocates barristers benki kampuni shirika ltda sociedad anonima comercio enterprise sdn bhd
+  solicitors attorneys advocates barristers benki kampuni shirika ltda sociedad anonima comercio enterprise sdn bhd hotel resort hyatt hilton marriott
   sparkasse volksbank raiffeisenbank caixa bankası universiteit universität hogeschool hochschule università universidad universidade uniwersytet univerzita
   universitet üniversitesi universitas`);
 /**
@@ -322,3 +322,6 @@ export const DEITIES = new Set('dio dios deus gott god bog boga бог бога 
 export const TITLES_NO_WORD = new Set(['mbak', 'pak', 'doamna', 'doamnei', 'domnul', 'domnului', 'domnule', 'ate', 'kuya', 'tita', 'tito']);
 /** titles read only capitalised, as in a run of capitalised words (in small letters they are words of other languages: Czech "pak", "then") */
 export const CAPITALISED_TITLES = words('pak bu');
+
+/** words that open a sentence before a comma as the word, not a name ("Kérem, …" is Hungarian "please"; "Kerem, …" is a Turkish name) */
+export const VOCATIVE_NOT = words('kérem');

@@ -40,7 +40,7 @@ const DIGITS = String.raw`[\d٠-٩۰-۹]`;
 const SHAPES: Shape[] = [
   {
     // a province or metropolitan city, a city or district and a road (로) or street (길) with its number, then its building and unit
-    hints: ['로 ', '길 ', '로', '길'],
+    hints: ['로', '길'],
     re: /(?:\p{Script=Hangul}{1,6}(?:특별시|광역시|특별자치시|특별자치도|도)[ \t]+)?\p{Script=Hangul}{1,6}[시군구](?:[ \t]+\p{Script=Hangul}{1,6}[구군])?[ \t]+\p{Script=Hangul}{1,12}(?:로|길)(?:[ \t]?\d{1,4}(?:번?길))?[ \t]?\d{1,5}(?:-\d{1,4})?(?![\d]|[ \t]?(?:년|명|원|개|%|시|분|층|호선))(?:,?[ \t]*\d{1,4}동)?(?:,?[ \t]*\d{1,5}호)?(?:,?[ \t]*\d{1,3}층)?/gu,
     confidence: 0.85,
   },
